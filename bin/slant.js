@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Starts the CLI: the bundled build when `npm run build` has made one (fast start), else the TypeScript
+// sources through tsx.
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../dist/slant.js', import.meta.url);
+let runCli;
+if (existsSync(bundle)) {
+  ({ runCli } = await import(bundle.href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ runCli } = await import(new URL('../src/cli/main.ts', import.meta.url).href));
+}
+const code = await runCli(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  env: process.env,
+});
+process.exitCode = code;

@@ -1,0 +1,203 @@
+/**
+ * The `slant` command line. Arguments and streams are passed in, so the CLI can be tested without
+ * spawning a process; `bin/slant.js` wires it to the real process.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { analyze } from '../analyze.ts';
+import { loadLexicons, type Lexicons } from '../lexicons/index.ts';
+import { renderText } from '../report/render-text.ts';
+import { ANALYZER_VERSION } from '../version.ts';
+
+export type CliIo = {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** whether stdout is a terminal: text format and colour by default */
+  stdoutIsTTY: boolean;
+  env?: Readonly<Record<string, string | undefined>>;
+};
+
+/** A failure the CLI reports as one line on stderr with exit code 2. */
+export class CliError extends Error {
+  readonly code: 'usage' | 'io';
+  constructor(code: 'usage' | 'io', message: string) {
+    super(message);
+    this.name = 'CliError';
+    this.code = code;
+  }
+}
+
+export const USAGE = `slant ${ANALYZER_VERSION}: explainable media-bias analysis
+
+Usage:
+  slant analyze [FILE|-] [--format text|json] [--color|--no-color]
+  slant analyze --jsonl [FILE|-]      one {id, text, title?, url?} record per line in, one report per line out
+  slant lexicons                      bundled lexicons with versions, entry counts and licences
+  slant --version | --help
+
+FILE defaults to standard input. --format defaults to text on a terminal and json elsewhere.
+Exit status: 0 on success, 2 on usage or input/output errors.
+`;
+
+// Larger inputs are refused with a clear message instead of exhausting memory.
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Runs the CLI; resolves to the exit code. Never rejects. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const message = error instanceof CliError ? error.message : `unexpected error: ${(error as Error).message ?? String(error)}`;
+    io.stderr.write(`slant: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${ANALYZER_VERSION}\n`);
+    return 0;
+  }
+  if (command === 'analyze') return analyzeCommand(rest, io);
+  if (command === 'lexicons') return lexiconsCommand(io);
+  throw new CliError('usage', `unknown command "${command}" (expected analyze or lexicons; see slant --help)`);
+}
+
+function parse(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        jsonl: { type: 'boolean', default: false },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CliError('usage', `${(error as Error).message} (see slant --help)`);
+  }
+}
+
+async function analyzeCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (values.help === true) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new CliError('usage', `expected at most one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
+  const format = values.format ?? (io.stdoutIsTTY && values.jsonl !== true ? 'text' : 'json');
+  if (format !== 'text' && format !== 'json') throw new CliError('usage', `--format must be text or json, got "${format}"`);
+  const file = positionals[0] ?? '-';
+  const color = values['no-color'] === true ? false : values.color === true ? true : io.stdoutIsTTY && io.env?.NO_COLOR === undefined;
+  const lexicons = loadLexicons();
+  if (values.jsonl === true) {
+    if (format === 'text') throw new CliError('usage', '--jsonl writes JSON lines; drop --format text');
+    await analyzeJsonl(file, io, lexicons);
+    return 0;
+  }
+  const text = await readInput(file, io.stdin);
+  const report = analyze(text, { lexicons });
+  if (format === 'json') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+  else await write(io.stdout, renderText(report, file === '-' ? { color } : { color, name: file }));
+  return 0;
+}
+
+async function lexiconsCommand(io: CliIo): Promise<number> {
+  const lexicons = loadLexicons();
+  const rows = lexicons.info.map((info) => `${info.name.padEnd(20)} ${info.version.padEnd(8)} ${String(info.entries).padStart(6)}  ${info.license}`);
+  await write(io.stdout, `${'name'.padEnd(20)} ${'version'.padEnd(8)} ${'entries'.padStart(6)}  license\n${rows.join('\n')}\n`);
+  return 0;
+}
+
+const recordSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string({ error: 'expected "text" to be a string' }),
+  title: z.string().optional(),
+  url: z.string().optional(),
+});
+
+/** Reads JSON lines one at a time (memory stays flat) and writes one report or error line per input line. */
+async function analyzeJsonl(file: string, io: CliIo, lexicons: Lexicons): Promise<void> {
+  const input = file === '-' ? io.stdin : createReadStream(file);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (file === '-') resolve();
+    input.once('open', () => resolve());
+    input.once('error', (error: Error) => reject(new CliError('io', `cannot read ${file}: ${error.message}`)));
+  });
+  await opened;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    await write(io.stdout, `${analyzeLine(line, lineNumber, lexicons)}\n`);
+  }
+}
+
+function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    return JSON.stringify({ line: lineNumber, error: `invalid JSON: ${(error as Error).message}` });
+  }
+  const record = recordSchema.safeParse(json);
+  if (!record.success) {
+    const issue = record.error.issues[0];
+    const path = issue?.path.length ? `"${issue.path.join('.')}": ` : '';
+    const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
+    return JSON.stringify({ line: lineNumber, ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}), error: `${path}${issue?.message ?? 'invalid record'}` });
+  }
+  const { id, text, title, url } = record.data;
+  const input: { text: string; id?: string; title?: string; url?: string } = { text };
+  if (id !== undefined) input.id = String(id);
+  if (title !== undefined) input.title = title;
+  if (url !== undefined) input.url = url;
+  return JSON.stringify(analyze(input, { lexicons }));
+}
+
+async function readInput(file: string, stdin: Readable): Promise<string> {
+  let buffer: Buffer;
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stdin) {
+      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += piece.length;
+      if (size > MAX_INPUT_BYTES) throw new CliError('io', `standard input is larger than ${MAX_INPUT_BYTES} bytes`);
+      chunks.push(piece);
+    }
+    buffer = Buffer.concat(chunks);
+  } else {
+    try {
+      buffer = await readFile(file);
+    } catch (error) {
+      throw new CliError('io', `cannot read ${file}: ${(error as Error).message}`);
+    }
+    if (buffer.length > MAX_INPUT_BYTES) throw new CliError('io', `${file} is larger than ${MAX_INPUT_BYTES} bytes`);
+  }
+  const text = buffer.toString('utf8');
+  // A byte-order mark is an encoding artefact, not part of the article.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function write(stream: Writable, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = stream.write(chunk, (error) => (error ? reject(new CliError('io', `cannot write output: ${error.message}`)) : undefined));
+    if (ok) resolve();
+    else stream.once('drain', resolve);
+  });
+}

@@ -1,0 +1,18 @@
+/** slant's library API: `analyze`, the report schema and its types, and the lexicon loader. */
+export { analyze, type AnalyzeOptions } from './analyze.ts';
+export {
+  reportSchema,
+  findingSchema,
+  paragraphSchema,
+  summarySchema,
+  analyzeInputSchema,
+  SCHEMA_VERSION,
+  type Report,
+  type Finding,
+  type ParagraphReport,
+  type Summary,
+  type AnalyzeInput,
+} from './report/schema.ts';
+export { loadLexicons, LexiconError, type Lexicons, type LexiconInfo } from './lexicons/index.ts';
+export { segmentArticle, type SegmentedArticle } from './text/index.ts';
+export { ANALYZER_VERSION } from './version.ts';

@@ -1,0 +1,195 @@
+/**
+ * Loading the bundled lexicons: every file is parsed and validated, then compiled into phrase indexes.
+ * The set is declared here, in order; for loaded-language categories the order is also the tie-break when
+ * two categories define the same phrase.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AbbreviationTable } from '../text/03-sentences.ts';
+import { parseLexicon, LexiconError, type ParsedLexicon, type ParsedEntry } from './02-parse.ts';
+import { addToPhraseIndex, type PhraseIndex, type PhraseCandidate } from './04-phrase-index.ts';
+import type { FileKind } from './01-schema.ts';
+
+/** Loaded-language categories, in tie-break order. */
+export const LOADED_CATEGORIES = [
+  'label',
+  'hyperbole',
+  'loaded',
+  'distancing',
+  'vague-attribution',
+  'booster',
+  'hedge',
+  'intensifier',
+  'absolute',
+  'reporting-verb',
+] as const;
+export type LoadedCategory = (typeof LOADED_CATEGORIES)[number] | 'scare-quote';
+
+type FileSpec = { name: string; kind: FileKind; category?: (typeof LOADED_CATEGORIES)[number] };
+
+/** The bundled files, by role. Adding a file here is all it takes to load it. */
+export const LEXICON_FILES: readonly FileSpec[] = [
+  { name: 'labels', kind: 'weighted', category: 'label' },
+  { name: 'hyperbole', kind: 'weighted', category: 'hyperbole' },
+  { name: 'loaded', kind: 'weighted', category: 'loaded' },
+  { name: 'distancing', kind: 'weighted', category: 'distancing' },
+  { name: 'vague-attribution', kind: 'weighted', category: 'vague-attribution' },
+  { name: 'boosters', kind: 'weighted', category: 'booster' },
+  { name: 'hedges', kind: 'weighted', category: 'hedge' },
+  { name: 'intensifiers', kind: 'weighted', category: 'intensifier' },
+  { name: 'absolutes', kind: 'weighted', category: 'absolute' },
+  { name: 'reporting-verbs', kind: 'reporting', category: 'reporting-verb' },
+  { name: 'opinion-markers', kind: 'weighted' },
+  { name: 'subjective', kind: 'weighted' },
+  { name: 'negators', kind: 'plain' },
+  { name: 'domains', kind: 'domains' },
+  { name: 'abbreviations', kind: 'abbreviations' },
+  { name: 'sentence-starters', kind: 'plain' },
+];
+
+/** A lexicon entry as findings cite it. */
+export type LexiconRef = {
+  readonly category: LoadedCategory;
+  /** `name@version` of the file */
+  readonly lexicon: string;
+  readonly term: string;
+  readonly weight: number;
+  readonly polarity?: -1 | 0 | 1;
+  readonly alt?: string;
+  readonly stance?: string;
+  readonly exempt?: readonly string[];
+};
+export type WeightedRef = { readonly lexicon: string; readonly term: string; readonly weight: number; readonly polarity?: -1 | 0 | 1 };
+export type DomainRef = { readonly domain: string; readonly term: string };
+
+export type LexiconInfo = { name: string; version: string; license: string; source: string; entries: number };
+
+export type Lexicons = {
+  readonly dir: string;
+  readonly info: readonly LexiconInfo[];
+  readonly loaded: PhraseIndex<LexiconRef>;
+  readonly opinion: PhraseIndex<WeightedRef>;
+  readonly subjective: PhraseIndex<WeightedRef>;
+  readonly domains: PhraseIndex<DomainRef>;
+  readonly negators: ReadonlySet<string>;
+  readonly abbreviations: AbbreviationTable;
+  /** AFINN-165 valences as shipped by the `sentiment` package */
+  readonly afinn: ReadonlyMap<string, number>;
+  /** the negators `sentiment` uses for its English scoring strategy */
+  readonly afinnNegators: ReadonlySet<string>;
+  readonly afinnVersion: string;
+};
+
+const cache = new Map<string, Lexicons>();
+
+/** Loads (once per folder) and validates the lexicons; throws LexiconError naming file, line and value. */
+export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
+  const key = resolve(dir);
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const parsed = LEXICON_FILES.map((spec) => ({ spec, lexicon: readLexicon(key, spec) }));
+  const byName = new Map(parsed.map(({ spec, lexicon }) => [spec.name, lexicon]));
+  const get = (name: string): ParsedLexicon => byName.get(name) as ParsedLexicon;
+  const tag = (lexicon: ParsedLexicon): string => `${lexicon.name}@${lexicon.header.version}`;
+
+  const loaded = new Map<string, PhraseCandidate<LexiconRef>[]>();
+  parsed.forEach(({ spec, lexicon }) => {
+    const category = spec.category;
+    if (category === undefined) return;
+    const lexiconTag = tag(lexicon);
+    addToPhraseIndex(loaded, lexicon.file, lexicon.entries, LOADED_CATEGORIES.indexOf(category), (entry) =>
+      withOptional({ category, lexicon: lexiconTag, term: entry.term, weight: entry.weight ?? 0 }, entry),
+    );
+  });
+
+  const weightedIndex = (name: string): PhraseIndex<WeightedRef> => {
+    const lexicon = get(name);
+    const index = new Map<string, PhraseCandidate<WeightedRef>[]>();
+    const lexiconTag = tag(lexicon);
+    addToPhraseIndex(index, lexicon.file, lexicon.entries, 0, (entry) => {
+      const ref: WeightedRef = { lexicon: lexiconTag, term: entry.term, weight: entry.weight ?? 0 };
+      return entry.polarity === undefined ? ref : { ...ref, polarity: entry.polarity };
+    });
+    return index;
+  };
+
+  const domainLexicon = get('domains');
+  const domains = new Map<string, PhraseCandidate<DomainRef>[]>();
+  addToPhraseIndex(domains, domainLexicon.file, domainLexicon.entries, 0, (entry) => ({ domain: entry.domain as string, term: entry.term }));
+
+  const negators = new Set<string>();
+  for (const entry of get('negators').entries) negators.add(entry.term);
+
+  const kinds = new Map<string, 'title' | 'month' | 'other'>();
+  for (const entry of get('abbreviations').entries) kinds.set(entry.term, entry.kind ?? 'other');
+  const starters = new Set(get('sentence-starters').entries.map((entry) => entry.term));
+
+  const afinn = loadAfinn();
+  const lexicons: Lexicons = {
+    dir: key,
+    info: [
+      ...parsed.map(({ lexicon }) => ({
+        name: lexicon.name,
+        version: lexicon.header.version,
+        license: lexicon.header.license,
+        source: lexicon.header.source,
+        entries: lexicon.entries.length,
+      })),
+      { name: 'afinn-165', version: afinn.version, license: 'MIT', source: `AFINN-165 as shipped by the sentiment package ${afinn.version}`, entries: afinn.labels.size },
+    ],
+    loaded,
+    opinion: weightedIndex('opinion-markers'),
+    subjective: weightedIndex('subjective'),
+    domains,
+    negators,
+    abbreviations: { kinds, starters },
+    afinn: afinn.labels,
+    afinnNegators: afinn.negators,
+    afinnVersion: afinn.version,
+  };
+  cache.set(key, lexicons);
+  return lexicons;
+}
+
+function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
+  const extra: { -readonly [K in keyof LexiconRef]?: LexiconRef[K] } = {};
+  if (entry.polarity !== undefined) extra.polarity = entry.polarity;
+  if (entry.alt !== undefined) extra.alt = entry.alt;
+  if (entry.stance !== undefined) extra.stance = entry.stance;
+  if (entry.exempt !== undefined && entry.exempt.length > 0) extra.exempt = entry.exempt;
+  return { ...ref, ...extra };
+}
+
+function readLexicon(dir: string, spec: FileSpec): ParsedLexicon {
+  const path = join(dir, `${spec.name}.jsonl`);
+  const display = `lexicons/${spec.name}.jsonl`;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new LexiconError('io', display, 0, path, `cannot read the lexicon file: ${(error as Error).message}`);
+  }
+  return parseLexicon(spec.name, display, text, spec.kind);
+}
+
+const require = createRequire(import.meta.url);
+
+function loadAfinn(): { labels: Map<string, number>; negators: Set<string>; version: string } {
+  const labels = require('sentiment/languages/en/labels.json') as Record<string, number>;
+  const negators = require('sentiment/languages/en/negators.json') as Record<string, number>;
+  const version = (require('sentiment/package.json') as { version: string }).version;
+  return { labels: new Map(Object.entries(labels)), negators: new Set(Object.keys(negators)), version };
+}
+
+/** The bundled `lexicons/` folder: the nearest one above this module (works from `src/` and from a bundle). */
+export function defaultLexiconDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join(dir, 'lexicons');
+    if (existsSync(join(candidate, 'loaded.jsonl'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new LexiconError('io', 'lexicons/', 0, fileURLToPath(import.meta.url), 'cannot find the bundled lexicons folder');
+}

@@ -1,0 +1,87 @@
+/**
+ * Subjectivity of the author's voice, 0..1 per sentence: evaluative words (Pattern's subjectivity
+ * ratings), opinion markers, the author's own loaded-language findings, first- and second-person address,
+ * exclamations and questions. Quoted words are the speaker's opinion, not the outlet's, and are skipped.
+ */
+import { matchAt, type Lexicons, type WeightedRef, type PhraseCandidate } from '../lexicons/index.ts';
+import type { SegmentedArticle } from '../text/index.ts';
+import type { RawFinding } from './03-loaded-language.ts';
+
+export type RawCue = { start: number; end: number; rule: string; source: string; weight: number };
+export type SentenceSubjectivity = { score: number; weight: number; authorWords: number; cues: RawCue[] };
+
+// Weights of the cue families relative to each other; the sum per sentence saturates through SCALE.
+const EVALUATIVE_FACTOR = 0.6;
+const FINDING_FACTOR = 1;
+const EXCLAMATION_WEIGHT = 0.6;
+const QUESTION_WEIGHT = 0.3;
+// Cue weight per word at which a sentence scores 1 - 1/e; PRIOR_WORDS damps very short sentences.
+const SCALE = 0.08;
+const PRIOR_WORDS = 4;
+
+/** Per sentence (flattened in text order): a 0..1 score and the cues it was built from. */
+export function scoreSubjectivity(article: SegmentedArticle, lexicons: Lexicons, findings: readonly RawFinding[], rulesSource: string): SentenceSubjectivity[] {
+  const { tokens, text } = article;
+  const results: SentenceSubjectivity[] = [];
+  const scratch: PhraseCandidate<WeightedRef>[] = [];
+  let f = 0;
+  for (const paragraph of article.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const cues: RawCue[] = [];
+      let authorWords = 0;
+      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.quotedToken[t] === 0) authorWords++;
+      const covered = new Set<number>();
+      // The author's own findings in this sentence.
+      while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
+      for (let g = f; g < findings.length && (findings[g] as RawFinding).start < sentence.end; g++) {
+        const finding = findings[g] as RawFinding;
+        if (finding.voice !== 'author') continue;
+        cues.push({ start: finding.start, end: finding.end, rule: finding.rule, source: finding.source, weight: finding.weight * FINDING_FACTOR });
+        covered.add(finding.start);
+      }
+      for (const [index, factor, family] of [
+        [lexicons.opinion, 1, 'opinion'],
+        [lexicons.subjective, EVALUATIVE_FACTOR, 'evaluative'],
+      ] as const) {
+        let t = sentence.tokenStart;
+        while (t < sentence.tokenEnd) {
+          if (article.quotedToken[t] === 1 || matchAt(index, tokens, t, sentence.tokenEnd, scratch) === 0) {
+            t++;
+            continue;
+          }
+          const best = scratch[0] as PhraseCandidate<WeightedRef>;
+          const start = tokens.start[t] as number;
+          const end = tokens.end[t + best.rest.length] as number;
+          if (!covered.has(start)) {
+            cues.push({ start, end, rule: `${family}/${best.value.term}`, source: best.value.lexicon, weight: best.value.weight * factor });
+            covered.add(start);
+          }
+          t += best.rest.length + 1;
+        }
+      }
+      punctuationCues(text, sentence, article, rulesSource, cues);
+      cues.sort((a, b) => a.start - b.start || a.end - b.end);
+      const weight = cues.reduce((sum, cue) => sum + cue.weight, 0);
+      const score = authorWords === 0 ? 0 : 1 - Math.exp(-weight / ((authorWords + PRIOR_WORDS) * SCALE));
+      results.push({ score, weight, authorWords, cues });
+    }
+  }
+  return results;
+}
+
+// A sentence that ends in ! or ? outside quotation marks is the writer exclaiming or asking.
+function punctuationCues(text: string, sentence: { start: number; end: number; tokenEnd: number; tokenStart: number }, article: SegmentedArticle, rulesSource: string, cues: RawCue[]): void {
+  let end = sentence.end;
+  while (end > sentence.start && /["'\u201D\u2019)\]\s]/.test(text[end - 1] as string)) end--;
+  const mark = text[end - 1];
+  if (mark !== '!' && mark !== '?') return;
+  const lastToken = sentence.tokenEnd - 1;
+  if (lastToken < sentence.tokenStart || article.quotedToken[lastToken] === 1) return;
+  cues.push({
+    start: end - 1,
+    end,
+    rule: mark === '!' ? 'punctuation/exclamation' : 'punctuation/question',
+    source: rulesSource,
+    weight: mark === '!' ? EXCLAMATION_WEIGHT : QUESTION_WEIGHT,
+  });
+}

@@ -1,0 +1,246 @@
+/**
+ * Assembling the report from the segmented article and the metric results: per sentence, per paragraph,
+ * and a summary aggregated by length. Numbers are rounded to 4 decimals so reports diff cleanly.
+ */
+import type { Lexicons } from '../lexicons/index.ts';
+import type { SegmentedArticle, ParagraphSpan } from '../text/index.ts';
+import type { MetricResults, RawFinding } from '../metrics/index.ts';
+import { ANALYZER_VERSION } from '../version.ts';
+import { weightedDistribution } from './stats.ts';
+import { SCHEMA_VERSION, type Report, type ParagraphReport, type Finding, type SentimentSummary, type LoadedLanguageSummary } from './schema.ts';
+
+// Loaded-language score: 1 - exp(-d / SCALE), d = author weight per 100 words with PRIOR_WORDS neutral
+// words added, so that one word in a five-word line does not read as a saturated paragraph.
+const LOADED_SCALE = 5;
+const LOADED_PRIOR_WORDS = 20;
+const TOP_TERMS = 10;
+
+/** Saturating 0..1 loaded-language score for `weight` of findings over `words` words. */
+export function loadedScore(weight: number, words: number): number {
+  if (weight <= 0) return 0;
+  return 1 - Math.exp(-((100 * weight) / (words + LOADED_PRIOR_WORDS)) / LOADED_SCALE);
+}
+
+export type ReportMeta = { id?: string; title?: string; url?: string };
+
+/** Builds the report; pure and deterministic. */
+export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metrics: MetricResults, meta: ReportMeta): Report {
+  const { tokens, text } = article;
+  const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, article.paragraphs.length);
+  const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, article.paragraphs.length);
+  let sentenceCursor = 0;
+  const paragraphs: ParagraphReport[] = article.paragraphs.map((paragraph, index) => {
+    const sentenceCount = paragraph.sentences.length;
+    const sentiments = metrics.sentiment.slice(sentenceCursor, sentenceCursor + sentenceCount);
+    const subjectivities = metrics.subjectivity.slice(sentenceCursor, sentenceCursor + sentenceCount);
+    sentenceCursor += sentenceCount;
+    const findings = findingsByParagraph[index] ?? [];
+    const words = paragraph.tokenEnd - paragraph.tokenStart;
+    const quotedWords = countQuoted(article, paragraph);
+    const authorWords = words - quotedWords;
+    const scored = sentiments.flatMap((s) => s.words);
+    const subjectivityWeights = subjectivities.map((s) => s.authorWords);
+    const subjectivityScores = subjectivities.map((s) => s.score);
+    const cues = subjectivities.flatMap((s) => s.cues);
+    return {
+      index,
+      start: paragraph.start,
+      end: paragraph.end,
+      text: text.slice(paragraph.start, paragraph.end),
+      words,
+      authorWords,
+      quotedWords,
+      domains: [...(metrics.domains.paragraphs[index] ?? [])],
+      sentences: paragraph.sentences.map((sentence, s) => {
+        const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
+        const score = sentiments[s]?.score ?? 0;
+        let sentenceAuthorWords = 0;
+        for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.quotedToken[t] === 0) sentenceAuthorWords++;
+        const inSentence = findings.filter((f) => f.start >= sentence.start && f.start < sentence.end && f.voice === 'author');
+        return {
+          start: sentence.start,
+          end: sentence.end,
+          words: sentenceWords,
+          sentiment: { score, comparative: round(sentenceWords === 0 ? 0 : score / sentenceWords) },
+          subjectivity: round(subjectivities[s]?.score ?? 0),
+          loadedLanguage: round(loadedScore(sumWeights(inSentence), sentenceAuthorWords)),
+        };
+      }),
+      quotes: article.quotes
+        .filter((q) => q.start >= paragraph.start && q.start < paragraph.end)
+        .map((q) => ({ start: q.start, end: q.end, kind: q.kind, group: q.group, continued: q.continued, openEnded: q.openEnded })),
+      sentiment: summariseSentiment(
+        scored.map((w) => ({ score: w.score, quoted: article.quotedToken[w.token] === 1 })),
+        words,
+        authorWords,
+        quotedWords,
+      ),
+      sentimentWords: scored.map((w) => ({
+        start: tokens.start[w.token] as number,
+        end: tokens.end[w.token] as number,
+        text: text.slice(tokens.start[w.token] as number, tokens.end[w.token] as number),
+        score: w.score,
+        voice: article.quotedToken[w.token] === 1 ? ('quoted' as const) : ('author' as const),
+        negated: w.negated,
+      })),
+      subjectivity: {
+        score: round(weightedDistribution(subjectivityScores, subjectivityWeights).mean),
+        cues: cues.length,
+        weight: round(cues.reduce((sum, cue) => sum + cue.weight, 0)),
+      },
+      subjectivityCues: cues.map((cue) => ({ ...cue, weight: round(cue.weight), text: text.slice(cue.start, cue.end) })),
+      loadedLanguage: summariseLoaded(findings, authorWords, quotedWords),
+      findings: findings.map((finding) => toFinding(finding, text)),
+      exempted: (exemptionsByParagraph[index] ?? []).map(({ paragraph: _p, ...rest }) => ({ ...rest, text: text.slice(rest.start, rest.end) })),
+    };
+  });
+
+  const words = tokens.count;
+  const quotedWords = paragraphs.reduce((sum, p) => sum + p.quotedWords, 0);
+  const authorWords = paragraphs.reduce((sum, p) => sum + p.authorWords, 0);
+  const allFindings = metrics.loadedLanguage.findings;
+  const allScored = metrics.sentiment.flatMap((s) => s.words).map((w) => ({ score: w.score, quoted: article.quotedToken[w.token] === 1 }));
+  const allSubjectivity = metrics.subjectivity;
+  const distribution = weightedDistribution(
+    paragraphs.map((p) => p.loadedLanguage.score),
+    paragraphs.map((p) => p.words),
+  );
+  const report: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    analyzer: { name: 'slant', version: ANALYZER_VERSION },
+    lexicons: lexicons.info.map((info) => ({ name: info.name, version: info.version })),
+    ...definedOnly(meta),
+    text,
+    paragraphs,
+    summary: {
+      words,
+      authorWords,
+      quotedWords,
+      paragraphs: paragraphs.length,
+      sentences: allSubjectivity.length,
+      quotes: article.quotes.filter((q) => q.kind !== 'nested').length,
+      domains: [...metrics.domains.article],
+      sentiment: summariseSentiment(allScored, words, authorWords, quotedWords),
+      subjectivity: {
+        score: round(weightedDistribution(allSubjectivity.map((s) => s.score), allSubjectivity.map((s) => s.authorWords)).mean),
+        cues: allSubjectivity.reduce((sum, s) => sum + s.cues.length, 0),
+        weight: round(allSubjectivity.reduce((sum, s) => sum + s.weight, 0)),
+      },
+      loadedLanguage: {
+        ...summariseLoaded(allFindings, authorWords, quotedWords),
+        paragraphs: { mean: round(distribution.mean), std: round(distribution.std), max: round(distribution.max) },
+        topTerms: topTerms(allFindings, article),
+      },
+    },
+  };
+  return report;
+}
+
+function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): T[][] {
+  const groups: T[][] = Array.from({ length: count }, () => []);
+  for (const item of items) groups[item.paragraph]?.push(item);
+  return groups;
+}
+
+function countQuoted(article: SegmentedArticle, paragraph: ParagraphSpan): number {
+  let quoted = 0;
+  for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) quoted += article.quotedToken[t] as number;
+  return quoted;
+}
+
+function sumWeights(findings: readonly RawFinding[]): number {
+  return findings.reduce((sum, f) => sum + f.weight, 0);
+}
+
+function summariseSentiment(scored: readonly { score: number; quoted: boolean }[], words: number, authorWords: number, quotedWords: number): SentimentSummary {
+  let score = 0;
+  let author = 0;
+  let quoted = 0;
+  let positive = 0;
+  let negative = 0;
+  for (const word of scored) {
+    score += word.score;
+    if (word.quoted) quoted += word.score;
+    else author += word.score;
+    if (word.score > 0) positive++;
+    if (word.score < 0) negative++;
+  }
+  return {
+    score,
+    comparative: round(words === 0 ? 0 : score / words),
+    positive,
+    negative,
+    author: { score: author, comparative: round(authorWords === 0 ? 0 : author / authorWords), words: authorWords },
+    quoted: { score: quoted, comparative: round(quotedWords === 0 ? 0 : quoted / quotedWords), words: quotedWords },
+  };
+}
+
+function summariseLoaded(findings: readonly RawFinding[], authorWords: number, quotedWords: number): LoadedLanguageSummary {
+  const author = findings.filter((f) => f.voice === 'author');
+  const quoted = findings.filter((f) => f.voice === 'quoted');
+  const authorWeight = sumWeights(author);
+  const quotedWeight = sumWeights(quoted);
+  const byCategory: Record<string, number> = {};
+  for (const finding of [...findings].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0))) {
+    byCategory[finding.category] = (byCategory[finding.category] ?? 0) + 1;
+  }
+  return {
+    score: round(loadedScore(authorWeight, authorWords)),
+    density: round(authorWords === 0 ? 0 : (100 * authorWeight) / authorWords),
+    weight: round(authorWeight),
+    quoted: {
+      score: round(loadedScore(quotedWeight, quotedWords)),
+      density: round(quotedWords === 0 ? 0 : (100 * quotedWeight) / quotedWords),
+      weight: round(quotedWeight),
+    },
+    counts: { total: findings.length, byVoice: { author: author.length, quoted: quoted.length }, byCategory },
+  };
+}
+
+function topTerms(findings: readonly RawFinding[], article: SegmentedArticle): { text: string; category: string; count: number }[] {
+  const counts = new Map<string, { text: string; category: string; count: number }>();
+  for (const finding of findings) {
+    if (finding.voice !== 'author') continue;
+    const key = `${finding.category}\u0000${article.folded.slice(finding.start, finding.end)}`;
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { text: article.folded.slice(finding.start, finding.end), category: finding.category, count: 1 });
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    .slice(0, TOP_TERMS);
+}
+
+function toFinding(raw: RawFinding, text: string): Finding {
+  // Built field by field so that key order, and so the JSON, is the same for every finding.
+  const finding: Finding = {
+    start: raw.start,
+    end: raw.end,
+    text: text.slice(raw.start, raw.end),
+    category: raw.category,
+    rule: raw.rule,
+    source: raw.source,
+    voice: raw.voice,
+    weight: round(raw.weight),
+    message: raw.message,
+  };
+  if (raw.polarity !== undefined) finding.polarity = raw.polarity;
+  if (raw.stance !== undefined) finding.stance = raw.stance;
+  if (raw.negated !== undefined) finding.negated = raw.negated;
+  if (raw.suggestion !== undefined) finding.suggestion = raw.suggestion;
+  return finding;
+}
+
+function definedOnly(meta: ReportMeta): ReportMeta {
+  const out: ReportMeta = {};
+  if (meta.id !== undefined) out.id = meta.id;
+  if (meta.title !== undefined) out.title = meta.title;
+  if (meta.url !== undefined) out.url = meta.url;
+  return out;
+}
+
+/** Rounds to 4 decimals; -0 becomes 0 so JSON stays stable. */
+export function round(value: number): number {
+  const rounded = Math.round(value * 10_000) / 10_000;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}

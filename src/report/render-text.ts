@@ -1,0 +1,102 @@
+/**
+ * Rendering a report for people: per paragraph, its figures, its text with findings highlighted, then one
+ * line per finding with `line:col` positions. Colour (ANSI) only when asked; without it, author-voice
+ * findings are marked [like this] and quoted ones {like this}.
+ */
+import type { Report, Finding } from './schema.ts';
+
+export type RenderOptions = { color: boolean; name?: string };
+
+const ANSI = {
+  reset: '\u001B[0m',
+  bold: '\u001B[1m',
+  dim: '\u001B[2m',
+  author: '\u001B[1;31m',
+  quoted: '\u001B[36m',
+  scare: '\u001B[1;35m',
+};
+
+/** Line and column (1-based, UTF-16 units) of every offset, from a table of line starts. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  };
+}
+
+/** `line:col-line:col` of a span, as linters print positions. */
+export function formatPosition(position: (offset: number) => { line: number; column: number }, start: number, end: number): string {
+  const a = position(start);
+  const b = position(end);
+  return `${a.line}:${a.column}-${b.line}:${b.column}`;
+}
+
+/** One finding as a line: position, rule, voice, message (the form tests compare against). */
+export function formatFinding(finding: Finding, position: (offset: number) => { line: number; column: number }): string {
+  const suggestion = finding.suggestion !== undefined && !finding.message.includes(finding.suggestion) ? ` (try: ${finding.suggestion})` : '';
+  return `${formatPosition(position, finding.start, finding.end)}  ${finding.rule}  ${finding.voice}${finding.negated === true ? ' negated' : ''}  ${finding.message}${suggestion}`;
+}
+
+/** The whole report as text. */
+export function renderText(report: Report, options: RenderOptions): string {
+  const { color } = options;
+  const paint = (code: string, s: string): string => (color ? `${code}${s}${ANSI.reset}` : s);
+  const position = lineIndex(report.text);
+  const s = report.summary;
+  const out: string[] = [];
+  const title = visible(options.name ?? report.id ?? report.title ?? 'article');
+  out.push(paint(ANSI.bold, `${title}: ${s.paragraphs} paragraphs, ${s.sentences} sentences, ${s.words} words (${s.quotedWords} in quotes)`));
+  out.push(
+    `loaded language ${s.loadedLanguage.score.toFixed(2)} author, ${s.loadedLanguage.quoted.score.toFixed(2)} quoted` +
+      ` | subjectivity ${s.subjectivity.score.toFixed(2)} | sentiment ${s.sentiment.score} (${s.sentiment.comparative.toFixed(3)}/word)` +
+      ` | findings ${s.loadedLanguage.counts.byVoice.author} author, ${s.loadedLanguage.counts.byVoice.quoted} quoted`,
+  );
+  if (s.domains.length > 0) out.push(`domains: ${s.domains.join(', ')}`);
+  if (!color) out.push('marks: [author voice]  {quoted voice}');
+  for (const paragraph of report.paragraphs) {
+    const where = formatPosition(position, paragraph.start, paragraph.end);
+    out.push('');
+    out.push(
+      paint(ANSI.dim, `#${paragraph.index + 1}  ${where}  words ${paragraph.words}  sentiment ${paragraph.sentiment.score}  subjectivity ${paragraph.subjectivity.score.toFixed(2)}  loaded ${paragraph.loadedLanguage.score.toFixed(2)}`),
+    );
+    out.push(`  ${highlight(report.text, paragraph.start, paragraph.end, paragraph.findings, color)}`);
+    for (const finding of paragraph.findings) out.push(`    ${visible(formatFinding(finding, position))}`);
+    for (const exemption of paragraph.exempted) {
+      out.push(paint(ANSI.dim, `    ${formatPosition(position, exemption.start, exemption.end)}  ${exemption.rule}  exempt  ${visible(exemption.message)}`));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// Control characters in an article must not reach a terminal as escape sequences.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+function visible(s: string): string {
+  return s.replace(CONTROL, '\uFFFD');
+}
+
+function highlight(text: string, start: number, end: number, findings: readonly Finding[], color: boolean): string {
+  let out = '';
+  let cursor = start;
+  for (const finding of findings) {
+    if (finding.start < cursor) continue; // a scare quote may contain a finding; mark the outer span only
+    out += visible(text.slice(cursor, finding.start));
+    const surface = visible(text.slice(finding.start, finding.end));
+    if (color) {
+      const code = finding.category === 'scare-quote' ? ANSI.scare : finding.voice === 'quoted' ? ANSI.quoted : ANSI.author;
+      out += `${code}${surface}${ANSI.reset}`;
+    } else {
+      out += finding.voice === 'quoted' ? `{${surface}}` : `[${surface}]`;
+    }
+    cursor = finding.end;
+  }
+  out += visible(text.slice(cursor, end));
+  return out.replace(/\n/g, '\n  ');
+}

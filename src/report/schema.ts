@@ -1,0 +1,160 @@
+/**
+ * The report, defined once as zod schemas. Types are inferred from them; field names here are a contract
+ * for users' scripts (`summary.sentiment.comparative`, `summary.subjectivity.score`,
+ * `summary.loadedLanguage.score`). Bump SCHEMA_VERSION on any change a script could notice.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+export const voiceSchema = z.enum(['author', 'quoted']);
+
+export const findingSchema = z.object({
+  ...span,
+  text: z.string(),
+  category: z.enum(['loaded', 'label', 'hyperbole', 'distancing', 'vague-attribution', 'booster', 'hedge', 'intensifier', 'absolute', 'reporting-verb', 'scare-quote']),
+  /** `category/term` for lexicon matches, `category/rule-name` for rules */
+  rule: z.string(),
+  /** `name@version` of the lexicon file, or `rules@analyzer-version` for rule-based findings */
+  source: z.string(),
+  voice: voiceSchema,
+  weight: z.number().min(0).max(1),
+  polarity: z.union([z.literal(-1), z.literal(0), z.literal(1)]).optional(),
+  stance: z.string().optional(),
+  negated: z.boolean().optional(),
+  suggestion: z.string().optional(),
+  message: z.string(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const exemptionSchema = z.object({
+  ...span,
+  text: z.string(),
+  rule: z.string(),
+  source: z.string(),
+  domain: z.string(),
+  message: z.string(),
+});
+export type Exemption = z.infer<typeof exemptionSchema>;
+
+export const sentimentWordSchema = z.object({ ...span, text: z.string(), score: z.number(), voice: voiceSchema, negated: z.boolean() });
+export type SentimentWord = z.infer<typeof sentimentWordSchema>;
+
+const voiceSentimentSchema = z.object({ score: z.number(), comparative: z.number(), words: z.number().int().nonnegative() });
+export const sentimentSchema = z.object({
+  /** sum of AFINN valences, negation applied */
+  score: z.number(),
+  /** score per word */
+  comparative: z.number(),
+  positive: z.number().int().nonnegative(),
+  negative: z.number().int().nonnegative(),
+  author: voiceSentimentSchema,
+  quoted: voiceSentimentSchema,
+});
+export type SentimentSummary = z.infer<typeof sentimentSchema>;
+
+export const subjectivityCueSchema = z.object({ ...span, text: z.string(), rule: z.string(), source: z.string(), weight: z.number() });
+export type SubjectivityCue = z.infer<typeof subjectivityCueSchema>;
+
+export const subjectivitySchema = z.object({
+  /** 0..1, author voice only */
+  score: z.number().min(0).max(1),
+  /** number of cues in the author's voice */
+  cues: z.number().int().nonnegative(),
+  /** summed cue weight in the author's voice */
+  weight: z.number().nonnegative(),
+});
+
+const categoryCounts = z.record(z.string(), z.number().int().nonnegative());
+export const loadedLanguageSchema = z.object({
+  /** 0..1, saturating in the author's weighted density; quoted words do not count here */
+  score: z.number().min(0).max(1),
+  /** author-voice finding weight per 100 author words */
+  density: z.number().nonnegative(),
+  /** summed weight of author-voice findings */
+  weight: z.number().nonnegative(),
+  quoted: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative(), weight: z.number().nonnegative() }),
+  counts: z.object({
+    total: z.number().int().nonnegative(),
+    byVoice: z.object({ author: z.number().int().nonnegative(), quoted: z.number().int().nonnegative() }),
+    byCategory: categoryCounts,
+  }),
+});
+export type LoadedLanguageSummary = z.infer<typeof loadedLanguageSchema>;
+
+export const quoteSchema = z.object({
+  ...span,
+  kind: z.enum(['double', 'single', 'nested']),
+  group: z.number().int(),
+  continued: z.boolean(),
+  openEnded: z.boolean(),
+});
+
+export const sentenceSchema = z.object({
+  ...span,
+  words: z.number().int().nonnegative(),
+  sentiment: z.object({ score: z.number(), comparative: z.number() }),
+  subjectivity: z.number().min(0).max(1),
+  loadedLanguage: z.number().min(0).max(1),
+});
+
+export const paragraphSchema = z.object({
+  index: z.number().int().nonnegative(),
+  ...span,
+  text: z.string(),
+  words: z.number().int().nonnegative(),
+  authorWords: z.number().int().nonnegative(),
+  quotedWords: z.number().int().nonnegative(),
+  domains: z.array(z.string()),
+  sentences: z.array(sentenceSchema),
+  quotes: z.array(quoteSchema),
+  sentiment: sentimentSchema,
+  sentimentWords: z.array(sentimentWordSchema),
+  subjectivity: subjectivitySchema,
+  subjectivityCues: z.array(subjectivityCueSchema),
+  loadedLanguage: loadedLanguageSchema,
+  findings: z.array(findingSchema),
+  exempted: z.array(exemptionSchema),
+});
+export type ParagraphReport = z.infer<typeof paragraphSchema>;
+
+const distribution = z.object({ mean: z.number(), std: z.number(), max: z.number() });
+export const summarySchema = z.object({
+  words: z.number().int().nonnegative(),
+  authorWords: z.number().int().nonnegative(),
+  quotedWords: z.number().int().nonnegative(),
+  paragraphs: z.number().int().nonnegative(),
+  sentences: z.number().int().nonnegative(),
+  quotes: z.number().int().nonnegative(),
+  domains: z.array(z.string()),
+  sentiment: sentimentSchema,
+  subjectivity: subjectivitySchema,
+  loadedLanguage: loadedLanguageSchema.extend({
+    /** paragraph scores weighted by paragraph length */
+    paragraphs: distribution,
+    /** the author-voice terms found most often, with counts */
+    topTerms: z.array(z.object({ text: z.string(), category: z.string(), count: z.number().int().positive() })),
+  }),
+});
+export type Summary = z.infer<typeof summarySchema>;
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  analyzer: z.object({ name: z.literal('slant'), version: z.string() }),
+  lexicons: z.array(z.object({ name: z.string(), version: z.string() })),
+  id: z.string().optional(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+  text: z.string(),
+  paragraphs: z.array(paragraphSchema),
+  summary: summarySchema,
+});
+export type Report = z.infer<typeof reportSchema>;
+
+/** The library's input: a string, or a record with text and optional metadata. */
+export const analyzeInputSchema = z.union([
+  z.string(),
+  z.object({ text: z.string(), id: z.string().optional(), title: z.string().optional(), url: z.string().optional() }),
+]);
+export type AnalyzeInput = z.infer<typeof analyzeInputSchema>;

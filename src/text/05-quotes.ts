@@ -1,0 +1,115 @@
+/**
+ * Direct-quotation spans. Curly marks say which way they face; straight marks are read from their
+ * neighbours. A quote left open at the end of a paragraph continues when the next paragraph opens with a
+ * quote mark (the news convention: only the last paragraph of a long quote closes it).
+ */
+import type { Span } from './span.ts';
+
+export type QuoteSpan = Span & {
+  /** `double` marks, `single` marks used as quotation marks at top level (headline style), or `nested` inside a double quote */
+  kind: 'double' | 'single' | 'nested';
+  /** quotes that continue one another across paragraphs share a group; otherwise each quote has its own */
+  group: number;
+  /** true when this part continues a quote opened in an earlier paragraph */
+  continued: boolean;
+  /** true when the paragraph ended before a closing mark */
+  openEnded: boolean;
+};
+
+const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB', '\u201F']);
+const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
+const SINGLE_OPEN = new Set(['\u2018', '\u201A']);
+const SINGLE_CLOSE = new Set(['\u2019']);
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === undefined || /\s/.test(ch);
+}
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+// Characters after which a straight quote opens: start, space, brackets, dashes, slashes, other quotes.
+function opensAfter(ch: string | undefined): boolean {
+  return ch === undefined || /[\s([{\u2014\u2013\-/:\u201C\u2018'"]/.test(ch);
+}
+
+/** Finds direct-quotation spans in the given paragraphs of `text`, in text order. */
+export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan[] {
+  const quotes: QuoteSpan[] = [];
+  let group = 0;
+  let carried = false; // the previous paragraph ended inside a double quote
+  for (const paragraph of paragraphs) {
+    const opensWithQuote = startsWithOpeningDouble(text, paragraph);
+    const continuing = carried && opensWithQuote;
+    carried = false;
+    let doubleStart = -1;
+    let singleStart = -1;
+    let nestedStart = -1;
+    let continuedHere = continuing;
+    for (let i = paragraph.start; i < paragraph.end; i++) {
+      const ch = text[i] as string;
+      const prev = i > paragraph.start ? text[i - 1] : undefined;
+      const next = i + 1 < paragraph.end ? text[i + 1] : undefined;
+      if (ch === '"' || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) {
+        const facing = ch === '"' ? straightFacing(prev, next, doubleStart !== -1) : DOUBLE_OPEN.has(ch) ? 'open' : 'close';
+        if (facing === 'open' && doubleStart === -1) {
+          doubleStart = i;
+          singleStart = -1;
+          if (!continuedHere) group++;
+        } else if (facing === 'close' && doubleStart !== -1) {
+          quotes.push({ start: doubleStart, end: i + 1, kind: 'double', group, continued: continuedHere, openEnded: false });
+          doubleStart = -1;
+          nestedStart = -1;
+          continuedHere = false;
+        }
+        continue;
+      }
+      if (ch === "'" || SINGLE_OPEN.has(ch) || SINGLE_CLOSE.has(ch)) {
+        const facing = singleFacing(ch, prev, next);
+        if (facing === 'open') {
+          if (doubleStart !== -1) nestedStart = nestedStart === -1 ? i : nestedStart;
+          else if (singleStart === -1) singleStart = i;
+        } else if (facing === 'close') {
+          if (doubleStart !== -1 && nestedStart !== -1) {
+            quotes.push({ start: nestedStart, end: i + 1, kind: 'nested', group, continued: false, openEnded: false });
+            nestedStart = -1;
+          } else if (doubleStart === -1 && singleStart !== -1) {
+            group++;
+            quotes.push({ start: singleStart, end: i + 1, kind: 'single', group, continued: false, openEnded: false });
+            singleStart = -1;
+          }
+        }
+      }
+    }
+    if (doubleStart !== -1) {
+      quotes.push({ start: doubleStart, end: paragraph.end, kind: 'double', group, continued: continuedHere, openEnded: true });
+      carried = true;
+    }
+  }
+  // Nested quotes are found before the quote that holds them closes; keep the list in text order.
+  return quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function startsWithOpeningDouble(text: string, paragraph: Span): boolean {
+  const ch = text[paragraph.start];
+  return ch !== undefined && (DOUBLE_OPEN.has(ch) || (ch === '"' && !isSpace(text[paragraph.start + 1])));
+}
+
+function straightFacing(prev: string | undefined, next: string | undefined, inside: boolean): 'open' | 'close' | 'none' {
+  const canOpen = opensAfter(prev) && !isSpace(next);
+  const canClose = !isSpace(prev) && (next === undefined || !isWordChar(next));
+  if (canOpen && !canClose) return 'open';
+  if (canClose && !canOpen) return 'close';
+  if (canOpen && canClose) return inside ? 'close' : 'open';
+  return 'none';
+}
+
+// An apostrophe sits between letters (don't, Kremlin's); a quote mark has space or punctuation on one side.
+function singleFacing(ch: string, prev: string | undefined, next: string | undefined): 'open' | 'close' | 'none' {
+  if (isWordChar(prev) && isWordChar(next)) return 'none';
+  if (SINGLE_OPEN.has(ch)) return isWordChar(next) || next === '"' ? 'open' : 'none';
+  const canOpen = opensAfter(prev) && isWordChar(next);
+  const canClose = !isSpace(prev) && !opensAfter(prev) && !isWordChar(next);
+  if (canOpen) return 'open';
+  if (canClose) return 'close';
+  return 'none';
+}

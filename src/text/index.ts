@@ -1,0 +1,73 @@
+/**
+ * The text model: an article segmented losslessly into paragraphs, sentences, word tokens and quotation
+ * spans, all as offsets into the text exactly as submitted. Passes run in the order of the file names.
+ */
+import { foldForMatching } from './01-fold.ts';
+import { splitParagraphs } from './02-paragraphs.ts';
+import { splitSentences, type AbbreviationTable } from './03-sentences.ts';
+import { tokenize, firstTokenAtOrAfter, type TokenTable } from './04-tokens.ts';
+import { findQuotes, type QuoteSpan } from './05-quotes.ts';
+import type { Span } from './span.ts';
+
+export type { Span } from './span.ts';
+export type { TokenTable } from './04-tokens.ts';
+export type { QuoteSpan } from './05-quotes.ts';
+export type { AbbreviationTable } from './03-sentences.ts';
+export { foldForMatching } from './01-fold.ts';
+
+/** A sentence with the half-open range of token indices it holds. */
+export type SentenceSpan = Span & { tokenStart: number; tokenEnd: number };
+export type ParagraphSpan = Span & { sentences: SentenceSpan[]; tokenStart: number; tokenEnd: number };
+
+export type SegmentedArticle = {
+  readonly text: string;
+  /** same length as `text`: lower-cased, typographic quotes and hyphens folded to ASCII */
+  readonly folded: string;
+  readonly paragraphs: readonly ParagraphSpan[];
+  readonly tokens: TokenTable;
+  readonly quotes: readonly QuoteSpan[];
+  /** per token: 1 when the token sits inside a direct quotation */
+  readonly quotedToken: Uint8Array;
+};
+
+/** Segments `text`; never throws, and every span satisfies 0 <= start < end <= text.length. */
+export function segmentArticle(text: string, abbreviations: AbbreviationTable): SegmentedArticle {
+  const folded = foldForMatching(text);
+  const tokens = tokenize(text, folded);
+  const paragraphSpans = splitParagraphs(text);
+  const paragraphs: ParagraphSpan[] = paragraphSpans.map((paragraph) => {
+    const sentences = splitSentences(text, folded, paragraph, abbreviations).map((sentence) => ({
+      ...sentence,
+      tokenStart: firstTokenAtOrAfter(tokens, sentence.start),
+      tokenEnd: firstTokenAtOrAfter(tokens, sentence.end),
+    }));
+    return {
+      ...paragraph,
+      sentences,
+      tokenStart: firstTokenAtOrAfter(tokens, paragraph.start),
+      tokenEnd: firstTokenAtOrAfter(tokens, paragraph.end),
+    };
+  });
+  const quotes = findQuotes(text, paragraphSpans);
+  return { text, folded, paragraphs, tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
+}
+
+function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
+  const quoted = new Uint8Array(tokens.count);
+  for (const quote of quotes) {
+    if (quote.kind === 'nested') continue; // already inside its double quote
+    for (let t = firstTokenAtOrAfter(tokens, quote.start); t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) {
+      quoted[t] = 1;
+    }
+  }
+  return quoted;
+}
+
+/** True when [start, end) lies inside one of `quotes` (nested quotes count through their parent). */
+export function isInsideQuote(quotes: readonly QuoteSpan[], start: number, end: number): boolean {
+  for (const quote of quotes) {
+    if (quote.start > start) break;
+    if (quote.start <= start && end <= quote.end) return true;
+  }
+  return false;
+}
