@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { PlainSummaryReporter } from './test/reporters/plain-summary.ts';
 
 export const config = defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     pool: 'forks',
+    reporters: ['default', new PlainSummaryReporter()],
   },
 });
 
-// vitest discovers its config through the default export; the named export keeps house style for importers.
+// vitest finds its configuration through the default export.
 export default config;

@@ -12,6 +12,11 @@ if (existsSync(bundle)) {
   register();
   ({ runCli } = await import(new URL('../src/cli/main.ts', import.meta.url).href));
 }
+// A reader that stops early (slant ... | head) closes the pipe: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const code = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

@@ -11,6 +11,7 @@ import type { AbbreviationTable } from '../text/03-sentences.ts';
 import { parseLexicon, LexiconError, type ParsedLexicon, type ParsedEntry } from './02-parse.ts';
 import { addToPhraseIndex, type PhraseIndex, type PhraseCandidate } from './04-phrase-index.ts';
 import type { FileKind } from './01-schema.ts';
+import { inflectEntry } from './03-inflect.ts';
 
 /** Loaded-language categories, in tie-break order. */
 export const LOADED_CATEGORIES = [
@@ -64,6 +65,9 @@ export type LexiconRef = {
 export type WeightedRef = { readonly lexicon: string; readonly term: string; readonly weight: number; readonly polarity?: -1 | 0 | 1 };
 export type DomainRef = { readonly domain: string; readonly term: string };
 
+/** Bits of `Lexicons.firstWords`: which tables a word can start an entry in. */
+export const FIRST_WORD = { loaded: 1, opinion: 2, subjective: 4, domains: 8, afinn: 16 } as const;
+
 export type LexiconInfo = { name: string; version: string; license: string; source: string; entries: number };
 
 export type Lexicons = {
@@ -80,6 +84,8 @@ export type Lexicons = {
   /** the negators `sentiment` uses for its English scoring strategy */
   readonly afinnNegators: ReadonlySet<string>;
   readonly afinnVersion: string;
+  /** folded word -> FIRST_WORD bits: one lookup tells a scan which tables can match at a token */
+  readonly firstWords: ReadonlyMap<string, number>;
 };
 
 const cache = new Map<string, Lexicons>();
@@ -119,14 +125,26 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
   const domains = new Map<string, PhraseCandidate<DomainRef>[]>();
   addToPhraseIndex(domains, domainLexicon.file, domainLexicon.entries, 0, (entry) => ({ domain: entry.domain as string, term: entry.term }));
 
+  // Negation is checked one token back at a time, so only single-word forms matter here.
   const negators = new Set<string>();
-  for (const entry of get('negators').entries) negators.add(entry.term);
+  for (const entry of get('negators').entries) for (const form of inflectEntry(entry)) if (!form.includes(' ')) negators.add(form);
 
   const kinds = new Map<string, 'title' | 'month' | 'other'>();
   for (const entry of get('abbreviations').entries) kinds.set(entry.term, entry.kind ?? 'other');
   const starters = new Set(get('sentence-starters').entries.map((entry) => entry.term));
 
   const afinn = loadAfinn();
+  const opinion = weightedIndex('opinion-markers');
+  const subjective = weightedIndex('subjective');
+  const firstWords = new Map<string, number>();
+  const mark = (keys: Iterable<string>, bit: number): void => {
+    for (const key of keys) firstWords.set(key, (firstWords.get(key) ?? 0) | bit);
+  };
+  mark(loaded.keys(), FIRST_WORD.loaded);
+  mark(opinion.keys(), FIRST_WORD.opinion);
+  mark(subjective.keys(), FIRST_WORD.subjective);
+  mark(domains.keys(), FIRST_WORD.domains);
+  mark(afinn.labels.keys(), FIRST_WORD.afinn);
   const lexicons: Lexicons = {
     dir: key,
     info: [
@@ -140,14 +158,15 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
       { name: 'afinn-165', version: afinn.version, license: 'MIT', source: `AFINN-165 as shipped by the sentiment package ${afinn.version}`, entries: afinn.labels.size },
     ],
     loaded,
-    opinion: weightedIndex('opinion-markers'),
-    subjective: weightedIndex('subjective'),
+    opinion,
+    subjective,
     domains,
     negators,
     abbreviations: { kinds, starters },
     afinn: afinn.labels,
     afinnNegators: afinn.negators,
     afinnVersion: afinn.version,
+    firstWords,
   };
   cache.set(key, lexicons);
   return lexicons;
@@ -188,7 +207,7 @@ export function defaultLexiconDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
     const candidate = join(dir, 'lexicons');
-    if (existsSync(join(candidate, 'loaded.jsonl'))) return candidate;
+    if (existsSync(join(candidate, 'README.md')) && existsSync(join(candidate, 'negators.jsonl'))) return candidate;
     dir = dirname(dir);
   }
   throw new LexiconError('io', 'lexicons/', 0, fileURLToPath(import.meta.url), 'cannot find the bundled lexicons folder');

@@ -1,5 +1,5 @@
 /** Lexicon loading and matching: the data side of the analyzer. */
-export { loadLexicons, defaultLexiconDir, LEXICON_FILES, LOADED_CATEGORIES } from './05-load.ts';
+export { loadLexicons, defaultLexiconDir, LEXICON_FILES, LOADED_CATEGORIES, FIRST_WORD } from './05-load.ts';
 export type { Lexicons, LexiconRef, WeightedRef, DomainRef, LexiconInfo, LoadedCategory } from './05-load.ts';
 export { LexiconError, parseLexicon } from './02-parse.ts';
 export type { ParsedLexicon, ParsedEntry, LexiconErrorCode } from './02-parse.ts';

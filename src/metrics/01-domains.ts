@@ -3,7 +3,7 @@
  * holds one of its cue words; the article is when cues are frequent throughout. Loaded words exempt in a
  * domain ("plunge" in markets, "slams" in tennis) are not counted there.
  */
-import { matchAt, type Lexicons, type DomainRef, type PhraseCandidate } from '../lexicons/index.ts';
+import { FIRST_WORD, matchAt, type Lexicons, type DomainRef, type PhraseCandidate } from '../lexicons/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 
 export type DomainResult = {
@@ -17,14 +17,14 @@ const ARTICLE_MIN_CUES = 3;
 const ARTICLE_MIN_DENSITY = 1;
 
 /** Finds domain cues per paragraph and for the whole article. */
-export function detectDomains(article: SegmentedArticle, lexicons: Lexicons): DomainResult {
+export function detectDomains(article: SegmentedArticle, lexicons: Lexicons, masks: Uint8Array): DomainResult {
   const { tokens } = article;
   const totals = new Map<string, number>();
   const scratch: PhraseCandidate<DomainRef>[] = [];
   const paragraphs = article.paragraphs.map((paragraph) => {
     const found = new Set<string>();
     for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) {
-      if (matchAt(lexicons.domains, tokens, t, paragraph.tokenEnd, scratch) === 0) continue;
+      if (((masks[t] as number) & FIRST_WORD.domains) === 0 || matchAt(lexicons.domains, tokens, t, paragraph.tokenEnd, scratch) === 0) continue;
       const domain = (scratch[0] as PhraseCandidate<DomainRef>).value.domain;
       found.add(domain);
       totals.set(domain, (totals.get(domain) ?? 0) + 1);

@@ -4,7 +4,7 @@
  * per token: the longest phrase wins, then the category listed first in LOADED_CATEGORIES. A finding inside
  * a direct quotation belongs to the quoted voice.
  */
-import { matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../lexicons/index.ts';
+import { FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../lexicons/index.ts';
 import type { SegmentedArticle, QuoteSpan } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/04-tokens.ts';
 import type { DomainResult } from './01-domains.ts';
@@ -33,7 +33,29 @@ export type LoadedLanguageResult = { findings: RawFinding[]; exemptions: RawExem
 
 // Scare quotes: a quotation this short, with no speaker in its sentence, is the writer's own distancing.
 const SCARE_QUOTE_MAX_WORDS = 4;
+// A reporting cue after a quotation attributes it only when it follows closely ("...," Peskov said); a cue
+// before it attributes it anywhere later in the sentence (Peskov said relations were "deplorable").
+const CUE_AFTER_QUOTE_MAX_TOKENS = 6;
 const SCARE_QUOTE_WEIGHT = 0.5;
+/**
+ * How much a category's findings count towards the loaded-language score, relative to emotive words.
+ * Hedges and vague attribution say more about certainty and sourcing than about loading, so they count
+ * little; a finding's `weight` is its lexicon weight times this factor.
+ */
+export const CATEGORY_FACTORS: Readonly<Record<LexiconRef['category'], number>> = {
+  loaded: 1,
+  label: 1,
+  hyperbole: 1,
+  distancing: 1,
+  'scare-quote': 0.8,
+  'reporting-verb': 0.7,
+  booster: 0.6,
+  intensifier: 0.5,
+  absolute: 0.5,
+  hedge: 0.3,
+  'vague-attribution': 0.3,
+};
+
 // A negator this many words before a finding marks it as negated ("not aggressive").
 const NEGATION_WINDOW = 2;
 
@@ -52,21 +74,20 @@ const DESCRIPTIONS: Record<LexiconRef['category'], string> = {
 };
 
 /** Finds loaded language in every paragraph; findings are in text order, spans within the text. */
-export function findLoadedLanguage(article: SegmentedArticle, lexicons: Lexicons, domains: DomainResult, rulesSource: string): LoadedLanguageResult {
+export function findLoadedLanguage(article: SegmentedArticle, lexicons: Lexicons, masks: Uint8Array, domains: DomainResult, rulesSource: string): LoadedLanguageResult {
   const { tokens, text } = article;
   const findings: RawFinding[] = [];
   const exemptions: RawExemption[] = [];
   const scratch: PhraseCandidate<LexiconRef>[] = [];
-  // Sentences that name a speaker through a reporting verb or "according to"; scare quotes need neither.
-  const attributedSentences = new Set<number>();
-  let sentenceIndex = -1;
+  // Token positions of reporting verbs, vague attribution and "according to": speech cues for scare quotes.
+  const speechCues: number[] = [];
   article.paragraphs.forEach((paragraph, p) => {
-    const active = new Set([...(domains.paragraphs[p] ?? []), ...domains.article]);
+    const paragraphDomains = domains.paragraphs[p] ?? [];
+    const isActive = (domain: string): boolean => paragraphDomains.includes(domain) || domains.article.includes(domain);
     for (const sentence of paragraph.sentences) {
-      sentenceIndex++;
       let t = sentence.tokenStart;
       while (t < sentence.tokenEnd) {
-        if (matchAt(lexicons.loaded, tokens, t, sentence.tokenEnd, scratch) === 0) {
+        if (((masks[t] as number) & FIRST_WORD.loaded) === 0 || matchAt(lexicons.loaded, tokens, t, sentence.tokenEnd, scratch) === 0) {
           t++;
           continue;
         }
@@ -77,9 +98,9 @@ export function findLoadedLanguage(article: SegmentedArticle, lexicons: Lexicons
         const start = tokens.start[t] as number;
         const end = tokens.end[last] as number;
         const surface = text.slice(start, end);
-        if (ref.category === 'reporting-verb' || ref.category === 'vague-attribution') attributedSentences.add(sentenceIndex);
+        if (ref.category === 'reporting-verb' || ref.category === 'vague-attribution') speechCues.push(first);
         t = last + 1;
-        const exemptDomain = ref.exempt?.find((domain) => active.has(domain));
+        const exemptDomain = ref.exempt?.find(isActive);
         if (exemptDomain !== undefined) {
           exemptions.push({
             start,
@@ -102,7 +123,7 @@ export function findLoadedLanguage(article: SegmentedArticle, lexicons: Lexicons
           rule: `${ref.category}/${ref.term}`,
           source: ref.lexicon,
           voice,
-          weight: ref.weight,
+          weight: ref.weight * CATEGORY_FACTORS[ref.category],
           message: `${DESCRIPTIONS[ref.category]} \`${surface}\`${ref.alt !== undefined ? `; a neutral wording: \`${ref.alt}\`` : ''}`,
         };
         if (ref.polarity !== undefined) finding.polarity = ref.polarity;
@@ -113,7 +134,9 @@ export function findLoadedLanguage(article: SegmentedArticle, lexicons: Lexicons
       }
     }
   });
-  findings.push(...findScareQuotes(article, attributedSentences, rulesSource));
+  for (let t = 0; t + 1 < tokens.count; t++) if (tokens.norm[t] === 'according' && tokens.norm[t + 1] === 'to' && tokens.breakBefore[t + 1] === 0) speechCues.push(t);
+  speechCues.sort((a, b) => a - b);
+  findings.push(...findScareQuotes(article, speechCues, rulesSource));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, exemptions };
 }
@@ -127,43 +150,50 @@ function isNegated(article: SegmentedArticle, lexicons: Lexicons, token: number,
 }
 
 /**
- * A short quotation (at most SCARE_QUOTE_MAX_WORDS words) in a sentence with no reporting verb, no
- * "according to" and no colon before it, whose words are not an echo of a quotation attributed elsewhere
- * in the article ("no breakthroughs" in a headline when the body quotes the speaker saying it).
+ * A short quotation (at most SCARE_QUOTE_MAX_WORDS words) that no speech cue attributes (no reporting verb
+ * or "according to" before it in its sentence or just after it, no colon before it), and whose words are
+ * not an echo of a quotation attributed elsewhere ("no breakthroughs" in a headline when the body quotes
+ * the speaker saying it).
  */
-function findScareQuotes(article: SegmentedArticle, attributedSentences: ReadonlySet<number>, rulesSource: string): RawFinding[] {
+function findScareQuotes(article: SegmentedArticle, speechCues: readonly number[], rulesSource: string): RawFinding[] {
   const { tokens, text, quotes } = article;
+  if (quotes.length === 0) return [];
   const sentences = article.paragraphs.flatMap((paragraph, p) => paragraph.sentences.map((sentence) => ({ ...sentence, paragraph: p })));
-  const quoteSentence = (quote: QuoteSpan): number => sentences.findIndex((s) => s.start <= quote.start && quote.start < s.end);
   const attributedWords = new Set<string>();
-  const candidates: { quote: QuoteSpan; sentence: number; words: string[] }[] = [];
+  const candidates: { quote: QuoteSpan; paragraph: number; words: string[] }[] = [];
+  let s = 0;
   for (const quote of quotes) {
     if (quote.kind === 'nested') continue;
+    while (s < sentences.length && (sentences[s] as { end: number }).end <= quote.start) s++;
+    const sentence = sentences[s];
+    const firstWord = firstTokenAtOrAfter(tokens, quote.start);
     const words: string[] = [];
-    for (let t = firstTokenAtOrAfter(tokens, quote.start); t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) words.push(tokens.bare[t] as string);
-    const sentence = quoteSentence(quote);
+    for (let t = firstWord; t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) words.push(tokens.bare[t] as string);
+    const lastWord = firstWord + words.length - 1;
     const short = words.length > 0 && words.length <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
     const colonBefore = /:\s*$/.test(text.slice(Math.max(0, quote.start - 3), quote.start));
-    const wholeSentence = sentence !== -1 && (sentences[sentence] as { start: number }).start === quote.start;
-    if (short && !colonBefore && !wholeSentence && sentence !== -1 && !attributedSentences.has(sentence) && !hasAccordingTo(article, sentences[sentence] as { tokenStart: number; tokenEnd: number })) {
-      candidates.push({ quote, sentence, words });
-    } else {
-      for (const word of words) attributedWords.add(word);
-    }
+    const attributed =
+      sentence === undefined ||
+      sentence.start === quote.start ||
+      colonBefore ||
+      hasCueIn(speechCues, sentence.tokenStart, firstWord) ||
+      hasCueIn(speechCues, lastWord + 1, Math.min(sentence.tokenEnd, lastWord + 1 + CUE_AFTER_QUOTE_MAX_TOKENS));
+    if (short && !attributed && sentence !== undefined) candidates.push({ quote, paragraph: sentence.paragraph, words });
+    else for (const word of words) attributedWords.add(word);
   }
   const findings: RawFinding[] = [];
-  for (const { quote, sentence, words } of candidates) {
+  for (const { quote, paragraph, words } of candidates) {
     if (words.every((word) => attributedWords.has(word))) continue;
     const surface = text.slice(quote.start, quote.end);
     findings.push({
       start: quote.start,
       end: quote.end,
-      paragraph: (sentences[sentence] as { paragraph: number }).paragraph,
+      paragraph,
       category: 'scare-quote',
       rule: 'scare-quote/short-unattributed-quote',
       source: rulesSource,
       voice: 'author',
-      weight: SCARE_QUOTE_WEIGHT,
+      weight: SCARE_QUOTE_WEIGHT * CATEGORY_FACTORS['scare-quote'],
       suggestion: 'name who uses the phrase, or drop the quotation marks',
       message: `Scare quote ${surface}: a short quoted phrase with no speaker distances the writer from the words`,
     });
@@ -171,10 +201,14 @@ function findScareQuotes(article: SegmentedArticle, attributedSentences: Readonl
   return findings;
 }
 
-function hasAccordingTo(article: SegmentedArticle, sentence: { tokenStart: number; tokenEnd: number }): boolean {
-  const norm = article.tokens.norm;
-  for (let t = sentence.tokenStart; t + 1 < sentence.tokenEnd; t++) {
-    if (norm[t] === 'according' && norm[t + 1] === 'to') return true;
+// True when sorted `cues` holds a token index in [from, to).
+function hasCueIn(cues: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cues[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < cues.length && (cues[lo] as number) < to;
 }

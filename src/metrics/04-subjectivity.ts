@@ -3,24 +3,50 @@
  * ratings), opinion markers, the author's own loaded-language findings, first- and second-person address,
  * exclamations and questions. Quoted words are the speaker's opinion, not the outlet's, and are skipped.
  */
-import { matchAt, type Lexicons, type WeightedRef, type PhraseCandidate } from '../lexicons/index.ts';
+import { FIRST_WORD, matchAt, type Lexicons, type WeightedRef, type PhraseCandidate } from '../lexicons/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './03-loaded-language.ts';
 
 export type RawCue = { start: number; end: number; rule: string; source: string; weight: number };
 export type SentenceSubjectivity = { score: number; weight: number; authorWords: number; cues: RawCue[] };
 
-// Weights of the cue families relative to each other; the sum per sentence saturates through SCALE.
-const EVALUATIVE_FACTOR = 0.6;
-const FINDING_FACTOR = 1;
+/**
+ * How much each family of cues counts towards subjectivity. Opinion markers and intensifiers are the
+ * clearest signs of a writer's own view; Pattern's evaluative ratings are broad and noisy, so they count
+ * little; attributing speech (reporting verbs, vague attribution) is reporting, not opinion, so it is not
+ * a cue at all.
+ */
+export const SUBJECTIVITY_FACTORS: Readonly<Record<string, number>> = {
+  opinion: 2,
+  intensifier: 1.8,
+  absolute: 1.2,
+  loaded: 1.2,
+  label: 1,
+  hyperbole: 1,
+  booster: 1,
+  hedge: 1,
+  distancing: 1,
+  'scare-quote': 1,
+  punctuation: 1,
+  evaluative: 0.15,
+  'reporting-verb': 0,
+  'vague-attribution': 0,
+};
 const EXCLAMATION_WEIGHT = 0.6;
 const QUESTION_WEIGHT = 0.3;
-// Cue weight per word at which a sentence scores 1 - 1/e; PRIOR_WORDS damps very short sentences.
-const SCALE = 0.08;
+// Cue weight per word at which a sentence scores 1 - 1/e, set so that 0.5 is the subjective/objective
+// boundary that maximised macro-F1 on the CheckThat! 2024 training split; PRIOR_WORDS damps short sentences.
+const SCALE = 0.02;
 const PRIOR_WORDS = 4;
 
 /** Per sentence (flattened in text order): a 0..1 score and the cues it was built from. */
-export function scoreSubjectivity(article: SegmentedArticle, lexicons: Lexicons, findings: readonly RawFinding[], rulesSource: string): SentenceSubjectivity[] {
+export function scoreSubjectivity(
+  article: SegmentedArticle,
+  lexicons: Lexicons,
+  masks: Uint8Array,
+  findings: readonly RawFinding[],
+  rulesSource: string,
+): SentenceSubjectivity[] {
   const { tokens, text } = article;
   const results: SentenceSubjectivity[] = [];
   const scratch: PhraseCandidate<WeightedRef>[] = [];
@@ -30,31 +56,34 @@ export function scoreSubjectivity(article: SegmentedArticle, lexicons: Lexicons,
       const cues: RawCue[] = [];
       let authorWords = 0;
       for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.quotedToken[t] === 0) authorWords++;
-      const covered = new Set<number>();
+      // Start offsets already holding a cue: a word counts once, whichever family found it first.
+      const covered: number[] = [];
       // The author's own findings in this sentence.
       while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
       for (let g = f; g < findings.length && (findings[g] as RawFinding).start < sentence.end; g++) {
         const finding = findings[g] as RawFinding;
-        if (finding.voice !== 'author') continue;
-        cues.push({ start: finding.start, end: finding.end, rule: finding.rule, source: finding.source, weight: finding.weight * FINDING_FACTOR });
-        covered.add(finding.start);
+        const factor = SUBJECTIVITY_FACTORS[finding.category] ?? 1;
+        if (finding.voice !== 'author' || factor === 0) continue;
+        cues.push({ start: finding.start, end: finding.end, rule: finding.rule, source: finding.source, weight: finding.weight * factor });
+        covered.push(finding.start);
       }
-      for (const [index, factor, family] of [
-        [lexicons.opinion, 1, 'opinion'],
-        [lexicons.subjective, EVALUATIVE_FACTOR, 'evaluative'],
+      for (const [index, family, bit] of [
+        [lexicons.opinion, 'opinion', FIRST_WORD.opinion],
+        [lexicons.subjective, 'evaluative', FIRST_WORD.subjective],
       ] as const) {
+        const factor = SUBJECTIVITY_FACTORS[family] ?? 1;
         let t = sentence.tokenStart;
         while (t < sentence.tokenEnd) {
-          if (article.quotedToken[t] === 1 || matchAt(index, tokens, t, sentence.tokenEnd, scratch) === 0) {
+          if (((masks[t] as number) & bit) === 0 || article.quotedToken[t] === 1 || matchAt(index, tokens, t, sentence.tokenEnd, scratch) === 0) {
             t++;
             continue;
           }
           const best = scratch[0] as PhraseCandidate<WeightedRef>;
           const start = tokens.start[t] as number;
           const end = tokens.end[t + best.rest.length] as number;
-          if (!covered.has(start)) {
+          if (!covered.includes(start)) {
             cues.push({ start, end, rule: `${family}/${best.value.term}`, source: best.value.lexicon, weight: best.value.weight * factor });
-            covered.add(start);
+            covered.push(start);
           }
           t += best.rest.length + 1;
         }
@@ -82,6 +111,6 @@ function punctuationCues(text: string, sentence: { start: number; end: number; t
     end,
     rule: mark === '!' ? 'punctuation/exclamation' : 'punctuation/question',
     source: rulesSource,
-    weight: mark === '!' ? EXCLAMATION_WEIGHT : QUESTION_WEIGHT,
+    weight: (mark === '!' ? EXCLAMATION_WEIGHT : QUESTION_WEIGHT) * (SUBJECTIVITY_FACTORS.punctuation ?? 1),
   });
 }

@@ -12,7 +12,7 @@ import { SCHEMA_VERSION, type Report, type ParagraphReport, type Finding, type S
 // Loaded-language score: 1 - exp(-d / SCALE), d = author weight per 100 words with PRIOR_WORDS neutral
 // words added, so that one word in a five-word line does not read as a saturated paragraph.
 const LOADED_SCALE = 5;
-const LOADED_PRIOR_WORDS = 20;
+const LOADED_PRIOR_WORDS = 40;
 const TOP_TERMS = 10;
 
 /** Saturating 0..1 loaded-language score for `weight` of findings over `words` words. */
@@ -39,9 +39,8 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
     const quotedWords = countQuoted(article, paragraph);
     const authorWords = words - quotedWords;
     const scored = sentiments.flatMap((s) => s.words);
-    const subjectivityWeights = subjectivities.map((s) => s.authorWords);
-    const subjectivityScores = subjectivities.map((s) => s.score);
     const cues = subjectivities.flatMap((s) => s.cues);
+    let cursor = 0;
     return {
       index,
       start: paragraph.start,
@@ -56,14 +55,19 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
         const score = sentiments[s]?.score ?? 0;
         let sentenceAuthorWords = 0;
         for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.quotedToken[t] === 0) sentenceAuthorWords++;
-        const inSentence = findings.filter((f) => f.start >= sentence.start && f.start < sentence.end && f.voice === 'author');
+        let sentenceWeight = 0;
+        while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
+        for (let f = cursor; f < findings.length && (findings[f] as RawFinding).start < sentence.end; f++) {
+          const finding = findings[f] as RawFinding;
+          if (finding.voice === 'author') sentenceWeight += finding.weight;
+        }
         return {
           start: sentence.start,
           end: sentence.end,
           words: sentenceWords,
           sentiment: { score, comparative: round(sentenceWords === 0 ? 0 : score / sentenceWords) },
           subjectivity: round(subjectivities[s]?.score ?? 0),
-          loadedLanguage: round(loadedScore(sumWeights(inSentence), sentenceAuthorWords)),
+          loadedLanguage: round(loadedScore(sentenceWeight, sentenceAuthorWords)),
         };
       }),
       quotes: article.quotes
@@ -84,7 +88,7 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
         negated: w.negated,
       })),
       subjectivity: {
-        score: round(weightedDistribution(subjectivityScores, subjectivityWeights).mean),
+        score: round(weightedMean(subjectivities)),
         cues: cues.length,
         weight: round(cues.reduce((sum, cue) => sum + cue.weight, 0)),
       },
@@ -122,7 +126,7 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
       domains: [...metrics.domains.article],
       sentiment: summariseSentiment(allScored, words, authorWords, quotedWords),
       subjectivity: {
-        score: round(weightedDistribution(allSubjectivity.map((s) => s.score), allSubjectivity.map((s) => s.authorWords)).mean),
+        score: round(weightedMean(allSubjectivity)),
         cues: allSubjectivity.reduce((sum, s) => sum + s.cues.length, 0),
         weight: round(allSubjectivity.reduce((sum, s) => sum + s.weight, 0)),
       },
@@ -134,6 +138,17 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
     },
   };
   return report;
+}
+
+// Sentence subjectivity averaged by author words: a plain loop, run for every paragraph.
+function weightedMean(sentences: readonly { score: number; authorWords: number }[]): number {
+  let sum = 0;
+  let weight = 0;
+  for (const sentence of sentences) {
+    sum += sentence.score * sentence.authorWords;
+    weight += sentence.authorWords;
+  }
+  return weight === 0 ? 0 : sum / weight;
 }
 
 function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): T[][] {

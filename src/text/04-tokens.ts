@@ -16,37 +16,82 @@ export type TokenTable = {
   readonly breakBefore: Uint8Array;
 };
 
-// Words, numbers and their inner joiners (don't, so-called, U.S, 3.5, S&P). Each joiner must be followed by
-// a letter or digit, so the pattern stays linear.
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019\-\u2010\u2011.&][\p{L}\p{M}\p{N}]+)*/gu;
+// Words, numbers and their inner joiners (don't, so-called, U.S, 3.5, S&P): a joiner counts only when a
+// letter or digit follows it. A hand-written scan over char codes: ASCII is decided by a table, anything
+// else by one Unicode property test per character; linear whatever the input.
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+
+/** Length in UTF-16 units of the word character at `i` (2 for an astral letter), or 0 when it is none. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_WORD[code] as number;
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const pair = text.slice(i, i + 2);
+    return WORD_CHAR.test(pair) ? 2 : 0;
+  }
+  return WORD_CHAR.test(text[i] as string) ? 1 : 0;
+}
+
+function isJoiner(code: number): boolean {
+  // ' U+2019 - U+2010 U+2011 . &
+  return code === 39 || code === 0x2019 || code === 45 || code === 0x2010 || code === 0x2011 || code === 46 || code === 38;
+}
 
 /** Tokenizes `text` (using `folded`, its same-length folded copy, for the normalised forms). */
 export function tokenize(text: string, folded: string): TokenTable {
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const length = text.length;
+  // A word takes at least one unit and a separator follows it, so there are at most (length + 1) / 2 words.
+  const capacity = (length + 1) >>> 1;
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  const breaks = new Uint8Array(capacity);
   const norm: string[] = [];
   const bare: string[] = [];
-  const breaks: number[] = [];
+  let count = 0;
   let previousEnd = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  let i = 0;
+  while (i < length) {
+    let step = wordCharAt(text, i);
+    if (step === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += step;
+    for (;;) {
+      if (i >= length) break;
+      step = wordCharAt(text, i);
+      if (step > 0) {
+        i += step;
+        continue;
+      }
+      if (isJoiner(text.charCodeAt(i)) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    const end = i;
     const form = folded.slice(start, end);
-    starts.push(start);
-    ends.push(end);
+    starts[count] = start;
+    ends[count] = end;
+    breaks[count] = count > 0 && !isBlank(text, previousEnd, start) ? 1 : 0;
     norm.push(form);
     bare.push(form.length > 2 && form.endsWith("'s") ? form.slice(0, -2) : form);
-    breaks.push(starts.length > 1 && !isBlank(text, previousEnd, start) ? 1 : 0);
+    count++;
     previousEnd = end;
   }
   return {
-    count: starts.length,
-    start: Int32Array.from(starts),
-    end: Int32Array.from(ends),
+    count,
+    start: starts.subarray(0, count),
+    end: ends.subarray(0, count),
     norm,
     bare,
-    breakBefore: Uint8Array.from(breaks),
+    breakBefore: breaks.subarray(0, count),
   };
 }
 

@@ -20,6 +20,7 @@ const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB', '\u201F']);
 const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
 const SINGLE_OPEN = new Set(['\u2018', '\u201A']);
 const SINGLE_CLOSE = new Set(['\u2019']);
+const QUOTE_MARK = /["'\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018\u2019\u201A]/g;
 
 function isSpace(ch: string | undefined): boolean {
   return ch === undefined || /\s/.test(ch);
@@ -45,8 +46,11 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan
     let singleStart = -1;
     let nestedStart = -1;
     let continuedHere = continuing;
-    for (let i = paragraph.start; i < paragraph.end; i++) {
-      const ch = text[i] as string;
+    // Jump from quote mark to quote mark; everything between them is irrelevant here.
+    QUOTE_MARK.lastIndex = paragraph.start;
+    for (let mark = QUOTE_MARK.exec(text); mark !== null && mark.index < paragraph.end; mark = QUOTE_MARK.exec(text)) {
+      const i = mark.index;
+      const ch = mark[0];
       const prev = i > paragraph.start ? text[i - 1] : undefined;
       const next = i + 1 < paragraph.end ? text[i + 1] : undefined;
       if (ch === '"' || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) {

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
+import { reportSchema } from '../../src/index.ts';
+
+const SEED = new URL('../../corpus/presstv-putin-biden.txt', import.meta.url).pathname;
+
+async function run(argv: string[], options: { stdin?: string; tty?: boolean } = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const code = await runCli(argv, {
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    stdout,
+    stderr,
+    stdoutIsTTY: options.tty ?? false,
+    env: {},
+  });
+  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+describe('slant analyze', () => {
+  it('prints a per-paragraph text report with line:col positions and marks the two voices apart', async () => {
+    const { code, stdout } = await run(['analyze', SEED, '--format', 'text']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\s+\d+:\d+-\d+:\d+ {2}loaded\/aggressive {2}author {2}Emotive word `aggressive`/m);
+    expect(stdout).toMatch(/^\s+\d+:\d+-\d+:\d+ {2}\S+\/deplorable {2}quoted /m);
+    expect(stdout).toContain('[aggressive]');
+    expect(stdout).toContain('{deplorable}');
+    expect(stdout).not.toContain('\u001B[');
+  });
+
+  it('uses colour and text on a terminal, JSON elsewhere', async () => {
+    const tty = await run(['analyze', SEED], { tty: true });
+    expect(tty.stdout).toContain('\u001B[');
+    const piped = await run(['analyze', SEED]);
+    expect(reportSchema.parse(JSON.parse(piped.stdout)).summary.words).toBeGreaterThan(300);
+  });
+
+  it('reads standard input with -', async () => {
+    const { code, stdout } = await run(['analyze', '-', '--format', 'json'], { stdin: 'The regime slammed the plan.' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary.loadedLanguage.counts.total).toBeGreaterThan(0);
+  });
+
+  it('--jsonl writes one report per record in input order, and an error line for a malformed record', async () => {
+    const input = ['{"id":"a","text":"A calm report."}', '{"id":"b","text":', '{"id":"c"}', '', '{"id":7,"text":"The regime slammed it.","title":"T"}'].join('\n');
+    const { code, stdout } = await run(['analyze', '--jsonl', '-'], { stdin: input });
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.id ?? `line ${l.line}`)).toEqual(['a', 'line 2', 'c', '7']);
+    expect(lines[1].error).toMatch(/invalid JSON/);
+    expect(lines[2]).toMatchObject({ line: 3, id: 'c' });
+    expect(lines[2].error).toMatch(/text/);
+    expect(lines[3].title).toBe('T');
+  });
+
+  it.each([
+    [['analyze', '/no/such/file.txt'], /cannot read \/no\/such\/file\.txt/],
+    [['analyze', '--format', 'xml', SEED], /--format must be text or json/],
+    [['analyze', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['analyze', 'a.txt', 'b.txt'], /at most one FILE/],
+  ])('%j exits 2 with a one-line message', async (argv, message) => {
+    const { code, stderr, stdout } = await run(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+  });
+});
+
+describe('the installed command', () => {
+  it('runs as a real process: bin/slant.js analyze FILE --format json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slant-cli-'));
+    const file = join(dir, 'article.txt');
+    writeFileSync(file, '\uFEFFCritics say the so-called reform is a disgrace.\n');
+    const bin = new URL('../../bin/slant.js', import.meta.url).pathname;
+    const stdout = execFileSync(process.execPath, [bin, 'analyze', file, '--format', 'json'], { encoding: 'utf8' });
+    const report = reportSchema.parse(JSON.parse(stdout));
+    expect(report.text.startsWith('Critics')).toBe(true);
+    expect(report.paragraphs[0]?.findings.map((f) => f.category)).toEqual(expect.arrayContaining(['vague-attribution', 'distancing']));
+  });
+});

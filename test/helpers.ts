@@ -1,0 +1,28 @@
+/** Shared test helpers: render spans and findings as strings so tables read like linter output. */
+import { loadLexicons, segmentArticle, type Finding, type Report } from '../src/index.ts';
+import { formatFinding, lineIndex } from '../src/report/render-text.ts';
+
+export const lexicons = loadLexicons();
+
+/** The sentences of `text`, as their text. */
+export function sentencesOf(text: string): string[] {
+  const article = segmentArticle(text, lexicons.abbreviations);
+  return article.paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+}
+
+/** The direct quotations of `text`, as their text with kind and flags. */
+export function quotesOf(text: string): string[] {
+  const article = segmentArticle(text, lexicons.abbreviations);
+  return article.quotes.map((q) => `${q.kind}${q.continued ? ' continued' : ''}${q.openEnded ? ' open-ended' : ''} ${text.slice(q.start, q.end)}`);
+}
+
+/** Every finding of a report, rendered `line:col-line:col  rule  voice  message`. */
+export function renderFindings(report: Report): string[] {
+  const position = lineIndex(report.text);
+  return report.paragraphs.flatMap((p) => p.findings).map((f: Finding) => formatFinding(f, position));
+}
+
+/** Findings as `rule voice "text"`: compact rows for tables. */
+export function findingRows(report: Report): string[] {
+  return report.paragraphs.flatMap((p) => p.findings).map((f) => `${f.rule} ${f.voice} "${f.text}"`);
+}

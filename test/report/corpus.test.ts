@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyze, type Report } from '../../src/index.ts';
+import { goldenOf } from '../golden-render.ts';
+
+const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+const goldenDir = fileURLToPath(new URL('../golden/', import.meta.url));
+type Expect = { author: string[]; quoted: string[]; notLoaded: string[] };
+const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as { file: string; kind: string; expect: Expect }[];
+
+function occurrences(text: string, phrase: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let i = text.indexOf(phrase); i !== -1; i = text.indexOf(phrase, i + 1)) found.push({ start: i, end: i + phrase.length });
+  return found;
+}
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+function flaggedAsAuthor(report: Report, span: { start: number; end: number }): boolean {
+  return report.paragraphs.some(
+    (p) => p.findings.some((f) => f.voice === 'author' && overlaps(f, span)) || p.subjectivityCues.some((c) => overlaps(c, span)),
+  );
+}
+
+describe('corpus expectations (corpus/manifest.json)', () => {
+  it.each(manifest)('$file ($kind)', ({ file, expect: expected }) => {
+    const text = readFileSync(join(corpusDir, file), 'utf8');
+    const report = analyze(text);
+    const findings = report.paragraphs.flatMap((p) => p.findings);
+    const problems: string[] = [];
+    for (const phrase of expected.author) {
+      for (const span of occurrences(text, phrase)) if (!flaggedAsAuthor(report, span)) problems.push(`not flagged in the author's voice: "${phrase}" at ${span.start}`);
+    }
+    for (const phrase of expected.quoted) {
+      for (const span of occurrences(text, phrase)) {
+        if (!findings.some((f) => f.voice === 'quoted' && overlaps(f, span))) problems.push(`not flagged as quoted: "${phrase}" at ${span.start}`);
+        if (findings.some((f) => f.voice === 'author' && f.category !== 'scare-quote' && overlaps(f, span))) problems.push(`quoted words counted for the author: "${phrase}"`);
+      }
+    }
+    for (const phrase of expected.notLoaded) {
+      for (const span of occurrences(text, phrase)) {
+        const wrong = findings.find((f) => overlaps(f, span));
+        if (wrong) problems.push(`flagged but should not be: "${phrase}" as ${wrong.rule}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('golden reports (update with npm run golden, then review the diff)', () => {
+  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
+  it.each(files)('%s', (file) => {
+    const text = readFileSync(join(corpusDir, file), 'utf8');
+    const golden = readFileSync(join(goldenDir, `${file}.golden`), 'utf8');
+    expect(goldenOf(file, text)).toBe(golden);
+  });
+});
+
+describe('the seed article', () => {
+  const text = readFileSync(join(corpusDir, 'presstv-putin-biden.txt'), 'utf8');
+  const report = analyze(text);
+  const findings = report.paragraphs.flatMap((p) => p.findings);
+  const voiceOf = (phrase: string) => findings.filter((f) => text.slice(f.start, f.end).toLowerCase().includes(phrase)).map((f) => f.voice);
+
+  it('flags the outlet\'s own "aggressive moves", "provocation" and "red lines" in the author\'s voice', () => {
+    expect(voiceOf('aggressive')).toEqual(['author']);
+    expect(voiceOf('provocation')).toEqual(['author']);
+    expect(voiceOf('red lines')).toEqual(['author']);
+  });
+
+  it('keeps "deplorable" and "off the scale" with the quoted Kremlin voice, out of the author score', () => {
+    expect(voiceOf('deplorable')).toEqual(['quoted']);
+    expect(voiceOf('off the scale')).toEqual(['quoted']);
+    const authorWeight = findings.filter((f) => f.voice === 'author').reduce((sum, f) => sum + f.weight, 0);
+    expect(report.summary.loadedLanguage.weight).toBeCloseTo(authorWeight, 3);
+    expect(report.summary.loadedLanguage.quoted.weight).toBeGreaterThan(0);
+  });
+
+  it('does not call the headline\'s \u2018no breakthroughs\u2019 a scare quote: the body attributes those words to the Kremlin', () => {
+    expect(findings.filter((f) => f.category === 'scare-quote').map((f) => f.text)).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { segmentArticle } from '../../src/index.ts';
+import { foldForMatching } from '../../src/text/index.ts';
+import { lexicons, quotesOf, sentencesOf } from '../helpers.ts';
+
+describe('sentence splitting', () => {
+  it.each([
+    ['titles and initials', 'Mr. Smith met Rep. Jane Doe (D-MN) and Martin L. Avery. They spoke.', ['Mr. Smith met Rep. Jane Doe (D-MN) and Martin L. Avery.', 'They spoke.']],
+    ['U.S. inside a sentence', 'U.S. officials said the U.S. Sen. Mark Polk agreed.', ['U.S. officials said the U.S. Sen. Mark Polk agreed.']],
+    ['U.S. ending a sentence', 'Sanctions were imposed by the U.S. The Kremlin objected.', ['Sanctions were imposed by the U.S.', 'The Kremlin objected.']],
+    ['months and numbers', 'It happened on Jan. 6 at 10 a.m. in No. 2 Hall. Prices rose 3.5 percent.', ['It happened on Jan. 6 at 10 a.m. in No. 2 Hall.', 'Prices rose 3.5 percent.']],
+    ['ellipsis mid-sentence and at the end', 'He paused... and went on. Then it ended... Nobody spoke.', ['He paused... and went on.', 'Then it ended...', 'Nobody spoke.']],
+    ['sentence ending inside a quote', '"We are ready." The minister left.', ['"We are ready."', 'The minister left.']],
+    ['curly quote closing a sentence', '\u201CWe are ready.\u201D The minister left.', ['\u201CWe are ready.\u201D', 'The minister left.']],
+    ['question inside a quote continues', '"Why?" he asked. Nobody knew.', ['"Why?" he asked.', 'Nobody knew.']],
+    ['e.g. and i.e.', 'Some cities, e.g. Leeds, agreed, i.e. most of them. Others did not.', ['Some cities, e.g. Leeds, agreed, i.e. most of them.', 'Others did not.']],
+    ['exclamation', 'Stop! Think again.', ['Stop!', 'Think again.']],
+  ])('%s', (_name, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+});
+
+describe('paragraphs', () => {
+  it('splits at blank lines and at line breaks after a finished line, but joins hard-wrapped prose', () => {
+    const text = 'Headline here\n\nFirst paragraph ends.\nSecond line is a new paragraph.\n\nThis paragraph is wrapped at a fixed width so the line\nbreaks in the middle of a sentence and continues here.';
+    const article = segmentArticle(text, lexicons.abbreviations);
+    expect(article.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual([
+      'Headline here',
+      'First paragraph ends.',
+      'Second line is a new paragraph.',
+      'This paragraph is wrapped at a fixed width so the line\nbreaks in the middle of a sentence and continues here.',
+    ]);
+  });
+
+  it('keeps offsets into the text exactly as submitted, white space and all', () => {
+    const text = '\r\n  News   /   Russia  \r\n\r\n\tBody text.   ';
+    const article = segmentArticle(text, lexicons.abbreviations);
+    expect(article.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(['News   /   Russia', 'Body text.']);
+  });
+});
+
+describe('quotations', () => {
+  it.each([
+    ['straight quotes', 'He said "no deal" today.', ['double "no deal"']],
+    ['curly quotes', 'He said \u201Cno deal\u201D today.', ['double \u201Cno deal\u201D']],
+    ['nested single quotes', '"He called it \'a total disaster\' on Monday," she said.', ['double "He called it \'a total disaster\' on Monday,"', "nested 'a total disaster'"]],
+    ['apostrophes are not quotes', 'The Kremlin\u2019s view isn\'t new.', []],
+    ['headline single quotes', 'Kremlin expects \u2018no breakthroughs\u2019 in summit', ['single \u2018no breakthroughs\u2019']],
+    ['split quote', '"We will fight," she said, "and we will win."', ['double "We will fight,"', 'double "and we will win."']],
+  ])('%s', (_name, text, expected) => {
+    expect(quotesOf(text)).toEqual(expected);
+  });
+
+  it('continues a quote across paragraphs when the next paragraph opens with a quote mark', () => {
+    const text = '"The first part goes on\n\n"and the second part ends here," she said.\n\nNarration follows.';
+    expect(quotesOf(text)).toEqual(['double open-ended "The first part goes on', 'double continued "and the second part ends here,"']);
+    const article = segmentArticle(text, lexicons.abbreviations);
+    expect(new Set(article.quotes.map((q) => q.group)).size).toBe(1);
+  });
+
+  it('marks tokens inside quotes as quoted and the rest as the author', () => {
+    const text = 'Officials said "it is deplorable" on Monday.';
+    const article = segmentArticle(text, lexicons.abbreviations);
+    const quoted = [...article.quotedToken].map((q, t) => `${article.tokens.norm[t]}:${q}`);
+    expect(quoted).toEqual(['officials:0', 'said:0', 'it:1', 'is:1', 'deplorable:1', 'on:0', 'monday:0']);
+  });
+});
+
+describe('folding for matching', () => {
+  it('keeps length and maps typographic quotes, apostrophes and hyphens', () => {
+    const text = '\u201CIt\u2019s\u201D non\u2011stop \u0130stanbul';
+    const folded = foldForMatching(text);
+    expect(folded.length).toBe(text.length);
+    expect(folded).toBe('"it\'s" non-stop \u0130stanbul'.replace('\u0130', '\u0130'));
+  });
+});
