@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -74,6 +74,23 @@ describe('slant analyze', () => {
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stdout).toBe('');
+  });
+});
+
+describe('slant --version and lexicons', () => {
+  it('prints the version in package.json, which every report records', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { code, stdout } = await run(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(pkg.version);
+    const report = JSON.parse((await run(['analyze', SEED, '--format', 'json'])).stdout);
+    expect(report.analyzer.version).toBe(pkg.version);
+  });
+
+  it('lists every bundled lexicon with version, entry count and licence', async () => {
+    const { stdout } = await run(['lexicons']);
+    expect(stdout).toMatch(/^loaded\s+\d+\.\d+\.\d+\s+\d{4,}\s+CC BY 4\.0$/m);
+    expect(stdout).toMatch(/^subjective\s+.*BSD-3-Clause/m);
   });
 });
 

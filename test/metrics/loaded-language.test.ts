@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.ts';
+import { findingRows, renderFindings } from '../helpers.ts';
+
+describe('loaded language, rendered as linter lines', () => {
+  it.each([
+    [
+      'labels and slanted verbs in the outlet\'s voice',
+      'The regime slammed the reform.',
+      ['1:5-1:11  label/regime  author  Label `regime`; a neutral wording: `government`', '1:12-1:19  reporting-verb/slam  author  Slanted reporting verb `slammed`; a neutral wording: `said`'],
+    ],
+    [
+      'the same words inside a quotation belong to the speaker',
+      '"The regime slammed the reform," she said.',
+      ['1:6-1:12  label/regime  quoted  Label `regime`; a neutral wording: `government`', '1:13-1:20  reporting-verb/slam  quoted  Slanted reporting verb `slammed`; a neutral wording: `said`'],
+    ],
+    ['inflected forms and multi-word phrases, possessives included', "The Kremlin's red lines were crossed.", ['1:15-1:24  loaded/red line  author  Emotive word `red lines`; a neutral wording: `limit`']],
+    ['a negated word is still found, and marked', 'The plan is not aggressive.', ['1:17-1:27  loaded/aggressive  author negated  Emotive word `aggressive`; a neutral wording: `assertive`']],
+  ])('%s', (_name, text, expected) => {
+    expect(renderFindings(analyze(text))).toEqual(expected);
+  });
+});
+
+describe('categories', () => {
+  it.each([
+    ['Critics say the so-called reform failed.', ['vague-attribution/critics say author "Critics say"', 'distancing/so-called author "so-called"']],
+    ['It was an absolutely unprecedented, very brutal crackdown.', ['absolute/absolutely author "absolutely"', 'hyperbole/unprecedented author "unprecedented"', 'intensifier/very author "very"', 'loaded/brutal author "brutal"', 'loaded/crackdown author "crackdown"']],
+    ['The minister admitted the plan had failed.', ['reporting-verb/admit author "admitted"']],
+    ['Officials clearly expected the talks might fail.', ['booster/clearly author "clearly"', 'hedge/might author "might"']],
+    ['The minister said the plan had failed.', []],
+  ])('%s', (text, expected) => {
+    expect(findingRows(analyze(text))).toEqual(expected);
+  });
+});
+
+describe('domain jargon', () => {
+  it('does not count "plunged" in a markets story, but lists it as exempt', () => {
+    const report = analyze('Shares plunged 5 percent as investors fled the Nasdaq.');
+    expect(findingRows(report)).toEqual([]);
+    expect(report.paragraphs[0]?.exempted.map((e) => `${e.rule} ${e.domain} "${e.text}"`)).toEqual(['loaded/plunge markets "plunged"']);
+  });
+
+  it('counts the same word outside the domain', () => {
+    expect(findingRows(analyze('Support for the plan plunged after the vote.'))).toEqual(['loaded/plunge author "plunged"']);
+  });
+
+  it('does not count an "aggressive" tumour', () => {
+    expect(findingRows(analyze('Doctors found an aggressive tumour in the patient.'))).toEqual([]);
+  });
+});
+
+describe('scare quotes', () => {
+  it.each([
+    ['a short quote with no speaker', 'The council approved its "reform" on Monday.', ['scare-quote/short-unattributed-quote author ""reform""']],
+    ['a mixed quote after a reporting verb', 'Mr. Dale said the reform was "a mess" on Monday.', []],
+    ['a quote the speaker tag follows', '"Later," Ms. Lee said.', []],
+    ['a quote after a colon', 'The sign read: "closed".', []],
+    ['a quote far before a later reporting verb', 'Its "reform" was sold to voters across the county for months, officials said.', ['scare-quote/short-unattributed-quote author ""reform""', 'vague-attribution/officials say author "officials said"']],
+  ])('%s', (_name, text, expected) => {
+    expect(findingRows(analyze(text))).toEqual(expected);
+  });
+});
+
+describe('scores', () => {
+  it('saturates: doubling a loaded paragraph\'s length does not raise its score', () => {
+    const once = 'The regime slammed the disgraceful, reckless reform. ';
+    const short = analyze(once).paragraphs[0]?.loadedLanguage.score ?? 0;
+    const long = analyze(once.repeat(20)).paragraphs[0]?.loadedLanguage.score ?? 0;
+    expect(long).toBeLessThan(1);
+    expect(long).toBeGreaterThan(short);
+    expect(analyze(once.repeat(40)).paragraphs[0]?.loadedLanguage.score).toBeCloseTo(long, 1);
+  });
+
+  it('keeps quoted findings out of the author score and reports them apart', () => {
+    const report = analyze('"This is a disgraceful, reckless betrayal," the senator said.');
+    expect(report.summary.loadedLanguage.score).toBe(0);
+    expect(report.summary.loadedLanguage.quoted.score).toBeGreaterThan(0);
+    expect(report.summary.loadedLanguage.counts.byVoice).toEqual({ author: 0, quoted: 3 });
+  });
+
+  it('a neutral wire sentence scores lower than a partisan one', () => {
+    const neutral = analyze('The council approved a $48 million budget on Tuesday, city records show.');
+    const partisan = analyze('The radical council rammed through a bloated, reckless budget on Tuesday.');
+    expect(partisan.summary.loadedLanguage.score).toBeGreaterThan(neutral.summary.loadedLanguage.score + 0.3);
+  });
+});
+
+describe('subjectivity', () => {
+  it.each([
+    ['I think we must act now, and frankly the plan is a disgrace!', (s: number) => s > 0.5],
+    ['The council approved the budget on Tuesday by five votes to two.', (s: number) => s < 0.5],
+    ['She said: "I think we must act now, and frankly the plan is a disgrace!"', (s: number) => s < 0.5],
+  ])('%s', (text, check) => {
+    expect(check(analyze(text).summary.subjectivity.score)).toBe(true);
+  });
+
+  it('explains its score with cues that point into the text', () => {
+    const report = analyze('Sadly, I think the plan is a disgrace.');
+    expect(report.paragraphs[0]?.subjectivityCues.map((c) => `${c.rule} "${c.text}"`)).toEqual(expect.arrayContaining(['opinion/sadly "Sadly"', 'opinion/i think "I think"']));
+  });
+});
