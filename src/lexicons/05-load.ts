@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AbbreviationTable } from '../text/03-sentences.ts';
 import { parseLexicon, LexiconError, type ParsedLexicon, type ParsedEntry } from './02-parse.ts';
-import { addToPhraseIndex, type PhraseIndex, type PhraseCandidate } from './04-phrase-index.ts';
+import { addToPhraseIndex, type PhraseIndex, type PhraseNode } from './04-phrase-index.ts';
 import type { FileKind } from './01-schema.ts';
 import { inflectEntry } from './03-inflect.ts';
 
@@ -100,7 +100,7 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
   const get = (name: string): ParsedLexicon => byName.get(name) as ParsedLexicon;
   const tag = (lexicon: ParsedLexicon): string => `${lexicon.name}@${lexicon.header.version}`;
 
-  const loaded = new Map<string, PhraseCandidate<LexiconRef>[]>();
+  const loaded = new Map<string, PhraseNode<LexiconRef>>();
   parsed.forEach(({ spec, lexicon }) => {
     const category = spec.category;
     if (category === undefined) return;
@@ -112,7 +112,7 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
 
   const weightedIndex = (name: string): PhraseIndex<WeightedRef> => {
     const lexicon = get(name);
-    const index = new Map<string, PhraseCandidate<WeightedRef>[]>();
+    const index = new Map<string, PhraseNode<WeightedRef>>();
     const lexiconTag = tag(lexicon);
     addToPhraseIndex(index, lexicon.file, lexicon.entries, 0, (entry) => {
       const ref: WeightedRef = { lexicon: lexiconTag, term: entry.term, weight: entry.weight ?? 0 };
@@ -122,7 +122,7 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
   };
 
   const domainLexicon = get('domains');
-  const domains = new Map<string, PhraseCandidate<DomainRef>[]>();
+  const domains = new Map<string, PhraseNode<DomainRef>>();
   addToPhraseIndex(domains, domainLexicon.file, domainLexicon.entries, 0, (entry) => ({ domain: entry.domain as string, term: entry.term }));
 
   // Negation is checked one token back at a time, so only single-word forms matter here.

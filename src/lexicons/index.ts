@@ -4,5 +4,5 @@ export type { Lexicons, LexiconRef, WeightedRef, DomainRef, LexiconInfo, LoadedC
 export { LexiconError, parseLexicon } from './02-parse.ts';
 export type { ParsedLexicon, ParsedEntry, LexiconErrorCode } from './02-parse.ts';
 export { matchAt } from './04-phrase-index.ts';
-export type { PhraseIndex, PhraseCandidate } from './04-phrase-index.ts';
+export type { PhraseIndex, PhraseCandidate, PhraseNode } from './04-phrase-index.ts';
 export { inflectEntry } from './03-inflect.ts';

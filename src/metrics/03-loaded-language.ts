@@ -5,7 +5,7 @@
  * a direct quotation belongs to the quoted voice.
  */
 import { FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../lexicons/index.ts';
-import type { SegmentedArticle, QuoteSpan } from '../text/index.ts';
+import type { SegmentedArticle, QuoteSpan, ParagraphSpan, SentenceSpan } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/04-tokens.ts';
 import type { DomainResult } from './01-domains.ts';
 
@@ -156,16 +156,23 @@ function isNegated(article: SegmentedArticle, lexicons: Lexicons, token: number,
  * the speaker saying it).
  */
 function findScareQuotes(article: SegmentedArticle, speechCues: readonly number[], rulesSource: string): RawFinding[] {
-  const { tokens, text, quotes } = article;
+  const { tokens, text, quotes, paragraphs } = article;
   if (quotes.length === 0) return [];
-  const sentences = article.paragraphs.flatMap((paragraph, p) => paragraph.sentences.map((sentence) => ({ ...sentence, paragraph: p })));
   const attributedWords = new Set<string>();
   const candidates: { quote: QuoteSpan; paragraph: number; words: string[] }[] = [];
+  // Quotes come in text order, so paragraph and sentence cursors only move forward.
+  let p = 0;
   let s = 0;
   for (const quote of quotes) {
     if (quote.kind === 'nested') continue;
-    while (s < sentences.length && (sentences[s] as { end: number }).end <= quote.start) s++;
-    const sentence = sentences[s];
+    while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= quote.start) {
+      p++;
+      s = 0;
+    }
+    const paragraph = paragraphs[p];
+    if (paragraph === undefined) break;
+    while (s < paragraph.sentences.length && (paragraph.sentences[s] as SentenceSpan).end <= quote.start) s++;
+    const sentence = paragraph.sentences[s];
     const firstWord = firstTokenAtOrAfter(tokens, quote.start);
     const words: string[] = [];
     for (let t = firstWord; t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) words.push(tokens.bare[t] as string);
@@ -178,7 +185,7 @@ function findScareQuotes(article: SegmentedArticle, speechCues: readonly number[
       colonBefore ||
       hasCueIn(speechCues, sentence.tokenStart, firstWord) ||
       hasCueIn(speechCues, lastWord + 1, Math.min(sentence.tokenEnd, lastWord + 1 + CUE_AFTER_QUOTE_MAX_TOKENS));
-    if (short && !attributed && sentence !== undefined) candidates.push({ quote, paragraph: sentence.paragraph, words });
+    if (short && !attributed) candidates.push({ quote, paragraph: p, words });
     else for (const word of words) attributedWords.add(word);
   }
   const findings: RawFinding[] = [];

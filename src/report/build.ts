@@ -4,7 +4,7 @@
  */
 import type { Lexicons } from '../lexicons/index.ts';
 import type { SegmentedArticle, ParagraphSpan } from '../text/index.ts';
-import type { MetricResults, RawFinding } from '../metrics/index.ts';
+import type { MetricResults, RawFinding, RawCue, ScoredWord } from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
 import { weightedDistribution } from './stats.ts';
 import { SCHEMA_VERSION, type Report, type ParagraphReport, type Finding, type SentimentSummary, type LoadedLanguageSummary } from './schema.ts';
@@ -38,8 +38,10 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
     const words = paragraph.tokenEnd - paragraph.tokenStart;
     const quotedWords = countQuoted(article, paragraph);
     const authorWords = words - quotedWords;
-    const scored = sentiments.flatMap((s) => s.words);
-    const cues = subjectivities.flatMap((s) => s.cues);
+    const scored: ScoredWord[] = [];
+    for (const s of sentiments) for (const w of s.words) scored.push(w);
+    const cues: RawCue[] = [];
+    for (const s of subjectivities) for (const c of s.cues) cues.push(c);
     let cursor = 0;
     return {
       index,
@@ -92,10 +94,10 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
         cues: cues.length,
         weight: round(cues.reduce((sum, cue) => sum + cue.weight, 0)),
       },
-      subjectivityCues: cues.map((cue) => ({ ...cue, weight: round(cue.weight), text: text.slice(cue.start, cue.end) })),
+      subjectivityCues: cues.map((cue) => ({ start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end), rule: cue.rule, source: cue.source, weight: round(cue.weight) })),
       loadedLanguage: summariseLoaded(findings, authorWords, quotedWords),
       findings: findings.map((finding) => toFinding(finding, text)),
-      exempted: (exemptionsByParagraph[index] ?? []).map(({ paragraph: _p, ...rest }) => ({ ...rest, text: text.slice(rest.start, rest.end) })),
+      exempted: (exemptionsByParagraph[index] ?? []).map((e) => ({ start: e.start, end: e.end, text: text.slice(e.start, e.end), rule: e.rule, source: e.source, domain: e.domain, message: e.message })),
     };
   });
 
@@ -103,7 +105,8 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
   const quotedWords = paragraphs.reduce((sum, p) => sum + p.quotedWords, 0);
   const authorWords = paragraphs.reduce((sum, p) => sum + p.authorWords, 0);
   const allFindings = metrics.loadedLanguage.findings;
-  const allScored = metrics.sentiment.flatMap((s) => s.words).map((w) => ({ score: w.score, quoted: article.quotedToken[w.token] === 1 }));
+  const allScored: { score: number; quoted: boolean }[] = [];
+  for (const s of metrics.sentiment) for (const w of s.words) allScored.push({ score: w.score, quoted: article.quotedToken[w.token] === 1 });
   const allSubjectivity = metrics.subjectivity;
   const distribution = weightedDistribution(
     paragraphs.map((p) => p.loadedLanguage.score),
@@ -196,9 +199,10 @@ function summariseLoaded(findings: readonly RawFinding[], authorWords: number, q
   const authorWeight = sumWeights(author);
   const quotedWeight = sumWeights(quoted);
   const byCategory: Record<string, number> = {};
-  for (const finding of [...findings].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0))) {
-    byCategory[finding.category] = (byCategory[finding.category] ?? 0) + 1;
-  }
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
+  // Keys in sorted order so that the JSON is the same whatever order findings came in.
+  for (const category of [...counts.keys()].sort()) byCategory[category] = counts.get(category) as number;
   return {
     score: round(loadedScore(authorWeight, authorWords)),
     density: round(authorWords === 0 ? 0 : (100 * authorWeight) / authorWords),

@@ -52,38 +52,39 @@ export function tokenize(text: string, folded: string): TokenTable {
   const norm: string[] = [];
   const bare: string[] = [];
   let count = 0;
-  let previousEnd = 0;
+  let gapHasPunctuation = false;
   let i = 0;
   while (i < length) {
-    let step = wordCharAt(text, i);
+    const code = text.charCodeAt(i);
+    const step = code < 128 ? (ASCII_WORD[code] as number) : wordCharAt(text, i);
     if (step === 0) {
+      // Space, tab, CR, LF and no-break space separate words; anything else also breaks phrases.
+      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160) gapHasPunctuation = true;
       i++;
       continue;
     }
     const start = i;
     i += step;
-    for (;;) {
-      if (i >= length) break;
-      step = wordCharAt(text, i);
-      if (step > 0) {
-        i += step;
-        continue;
-      }
-      if (isJoiner(text.charCodeAt(i)) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
+    while (i < length) {
+      const c = text.charCodeAt(i);
+      const inner = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
+      if (inner > 0) {
+        i += inner;
+      } else if (isJoiner(c) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
         i += 1;
-        continue;
+      } else {
+        break;
       }
-      break;
     }
-    const end = i;
-    const form = folded.slice(start, end);
+    const form = folded.slice(start, i);
+    const n = form.length;
     starts[count] = start;
-    ends[count] = end;
-    breaks[count] = count > 0 && !isBlank(text, previousEnd, start) ? 1 : 0;
+    ends[count] = i;
+    breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
     norm.push(form);
-    bare.push(form.length > 2 && form.endsWith("'s") ? form.slice(0, -2) : form);
+    bare.push(n > 2 && form.charCodeAt(n - 1) === 115 && form.charCodeAt(n - 2) === 39 ? form.slice(0, -2) : form);
     count++;
-    previousEnd = end;
+    gapHasPunctuation = false;
   }
   return {
     count,
@@ -93,14 +94,6 @@ export function tokenize(text: string, folded: string): TokenTable {
     bare,
     breakBefore: breaks.subarray(0, count),
   };
-}
-
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160) return false;
-  }
-  return true;
 }
 
 /** Index of the first token whose start is >= `offset` (tokens.count when none). */

@@ -35,18 +35,22 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
   const folded = foldForMatching(text);
   const tokens = tokenize(text, folded);
   const paragraphSpans = splitParagraphs(text);
+  // Paragraph and sentence offsets only grow, so one forward cursor finds every token index.
+  const starts = tokens.start;
+  const count = tokens.count;
+  let cursor = 0;
+  const tokenAt = (offset: number): number => {
+    while (cursor < count && (starts[cursor] as number) < offset) cursor++;
+    return cursor;
+  };
   const paragraphs: ParagraphSpan[] = paragraphSpans.map((paragraph) => {
-    const sentences = splitSentences(text, folded, paragraph, abbreviations).map((sentence) => ({
-      ...sentence,
-      tokenStart: firstTokenAtOrAfter(tokens, sentence.start),
-      tokenEnd: firstTokenAtOrAfter(tokens, sentence.end),
-    }));
-    return {
-      ...paragraph,
-      sentences,
-      tokenStart: firstTokenAtOrAfter(tokens, paragraph.start),
-      tokenEnd: firstTokenAtOrAfter(tokens, paragraph.end),
-    };
+    const tokenStart = tokenAt(paragraph.start);
+    const sentences: SentenceSpan[] = [];
+    for (const sentence of splitSentences(text, folded, paragraph, abbreviations)) {
+      const sentenceStart = tokenAt(sentence.start);
+      sentences.push({ start: sentence.start, end: sentence.end, tokenStart: sentenceStart, tokenEnd: tokenAt(sentence.end) });
+    }
+    return { start: paragraph.start, end: paragraph.end, sentences, tokenStart, tokenEnd: tokenAt(paragraph.end) };
   });
   const quotes = findQuotes(text, paragraphSpans);
   return { text, folded, paragraphs, tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
