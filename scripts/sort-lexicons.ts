@@ -11,11 +11,15 @@ const files = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(dir)
 for (const file of files) {
   const lines = readFileSync(file, 'utf8').split('\n');
   const header: string[] = [];
+  // Entries sort by term; the actor gazetteer sorts by id.
   const entries: { term: string; line: string }[] = [];
   for (const line of lines) {
     if (line.trim() === '') continue;
     if (line.startsWith('#') && entries.length === 0) header.push(line);
-    else if (!line.startsWith('#')) entries.push({ term: (JSON.parse(line) as { term: string }).term, line });
+    else if (!line.startsWith('#')) {
+      const record = JSON.parse(line) as { term?: string; id?: string };
+      entries.push({ term: record.term ?? record.id ?? '', line });
+    }
   }
   entries.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   writeFileSync(file, `${[...header, ...entries.map((e) => e.line)].join('\n')}\n`);

@@ -5,7 +5,9 @@ import { z } from 'zod';
 
 export const TOPICS = ['conflict', 'politics', 'crime', 'migration', 'economy', 'health', 'society', 'environment', 'science', 'general'] as const;
 export const DOMAINS = ['sports', 'markets', 'weather', 'entertainment', 'technology', 'medicine'] as const;
-export const STANCES = ['neutral', 'endorsing', 'distancing', 'adversarial', 'framing'] as const;
+export const STANCES = ['neutral', 'endorsing', 'distancing', 'assertive', 'adversarial', 'framing', 'cognitive', 'directive', 'supportive'] as const;
+export const ROLES = ['government', 'military', 'legislature', 'party', 'opposition', 'international-organisation', 'media', 'expert', 'ngo', 'business', 'judiciary', 'citizen', 'anonymous'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const headerSchema = z.object({
   source: z.string().min(1),
@@ -35,6 +37,12 @@ export const entrySchema = z
     exempt: z.array(z.enum(DOMAINS)).optional(),
     alt: z.string().min(1).optional(),
     stance: z.enum(STANCES).optional(),
+    /** reporting verbs: a speech act that can summarise what was said without its content (accuse, deny) */
+    act: z.boolean().optional(),
+    /** demonyms: ISO 3166-1 alpha-2 country code */
+    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU').optional(),
+    /** titles: the role the title implies */
+    role: z.enum(ROLES).optional(),
     domain: z.enum(DOMAINS).optional(),
     kind: z.enum(['title', 'month', 'other']).optional(),
     note: z.string().optional(),
@@ -50,6 +58,32 @@ export const fileKinds = {
   reporting: weighted.extend({ stance: z.enum(STANCES) }),
   domains: entrySchema.extend({ domain: z.enum(DOMAINS) }),
   abbreviations: entrySchema.extend({ kind: z.enum(['title', 'month', 'other']) }),
+  demonyms: entrySchema.extend({ country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU') }),
+  titles: entrySchema.extend({ role: z.enum(ROLES) }),
   plain: entrySchema,
 } as const;
 export type FileKind = keyof typeof fileKinds;
+
+/**
+ * One actor of the gazetteer (lexicons/actors.jsonl): a person, government, organisation or place that can
+ * speak or be spoken about. `aliases` are lower-case surface forms matched against folded tokens.
+ */
+export const actorSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as ru-gov'),
+    name: z.string().min(1),
+    aliases: z.array(term).min(1),
+    /** ISO 3166-1 alpha-2, or INT for international bodies */
+    country: z.string().regex(/^(?:[A-Z]{2}|INT)$/, 'expected an ISO 3166-1 alpha-2 code or INT'),
+    role: z.enum(ROLES),
+    kind: z.enum(['person', 'government', 'organisation', 'place', 'group']),
+    /** the body a person speaks for (ru-peskov -> ru-gov) */
+    memberOf: z.string().optional(),
+    /** titles a second reference may use instead of the name ("the Kremlin spokesman") */
+    titles: z.array(term).optional(),
+    /** default side when it is not the country (international bodies: their own id) */
+    side: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Actor = z.infer<typeof actorSchema>;

@@ -3,7 +3,7 @@
  * Every problem throws a LexiconError naming the file, the line and the offending value.
  */
 import type { z } from 'zod';
-import { headerSchema, fileKinds, type FileKind, type LexiconEntry, type LexiconHeader } from './01-schema.ts';
+import { headerSchema, fileKinds, actorSchema, type Actor, type FileKind, type LexiconEntry, type LexiconHeader } from './01-schema.ts';
 
 export type LexiconErrorCode = 'header' | 'json' | 'entry' | 'duplicate' | 'unsorted' | 'io';
 
@@ -31,11 +31,41 @@ const HEADER_LINE = /^#\s*([a-z-]+)\s*:\s*(.*)$/;
 /** Parses the text of `file` (a display path) as lexicon `name` of the given kind. */
 export function parseLexicon(name: string, file: string, text: string, kind: FileKind): ParsedLexicon {
   const schema: z.ZodType<LexiconEntry> = fileKinds[kind];
+  const { header, records } = parseRecords(file, text, schema, (entry) => entry.term, 'term');
+  return { name, file, header, entries: records.map(({ record, line }) => ({ ...record, line })) };
+}
+
+export type ParsedActors = { file: string; header: LexiconHeader; actors: (Actor & { line: number })[] };
+
+/** Parses the actor gazetteer: records sorted by id; an alias used by two actors is an error. */
+export function parseActors(file: string, text: string): ParsedActors {
+  const { header, records } = parseRecords(file, text, actorSchema, (actor) => actor.id, 'id');
+  const owner = new Map<string, { id: string; line: number }>();
+  for (const { record, line } of records) {
+    for (const alias of record.aliases) {
+      const previous = owner.get(alias);
+      if (previous !== undefined && previous.id !== record.id) {
+        throw new LexiconError('duplicate', file, line, alias, `alias already belongs to ${previous.id} (line ${previous.line})`);
+      }
+      owner.set(alias, { id: record.id, line });
+    }
+  }
+  const ids = new Set(records.map(({ record }) => record.id));
+  for (const { record, line } of records) {
+    if (record.memberOf !== undefined && !ids.has(record.memberOf)) {
+      throw new LexiconError('entry', file, line, record.memberOf, `memberOf names no actor in the file`);
+    }
+  }
+  return { file, header, actors: records.map(({ record, line }) => ({ ...record, line })) };
+}
+
+// The shared reader: header, then one JSON record per line, validated, unique and sorted by `keyOf`.
+function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>, keyOf: (record: T) => string, keyName: string): { header: LexiconHeader; records: { record: T; line: number }[] } {
   const lines = text.split(/\r?\n/);
   const header: Record<string, string> = {};
-  const entries: ParsedEntry[] = [];
+  const records: { record: T; line: number }[] = [];
   let inHeader = true;
-  let previous: ParsedEntry | undefined;
+  let previous: { key: string; line: number } | undefined;
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index] as string;
     const lineNumber = index + 1;
@@ -62,20 +92,18 @@ export function parseLexicon(name: string, file: string, text: string, kind: Fil
       const where = issue && issue.path.length > 0 ? `field "${issue.path.join('.')}": ` : '';
       throw new LexiconError('entry', file, lineNumber, line, `${where}${issue?.message ?? 'invalid entry'}`);
     }
-    const entry: ParsedEntry = { ...result.data, line: lineNumber };
+    const key = keyOf(result.data);
     if (previous !== undefined) {
-      if (previous.term === entry.term) {
-        throw new LexiconError('duplicate', file, lineNumber, entry.term, `duplicate term, first defined on line ${previous.line}`);
-      }
-      if (previous.term > entry.term) {
-        throw new LexiconError('unsorted', file, lineNumber, entry.term, `entries must be sorted by term: "${entry.term}" comes after "${previous.term}" (run npm run lexicons:sort)`);
+      if (previous.key === key) throw new LexiconError('duplicate', file, lineNumber, key, `duplicate ${keyName}, first defined on line ${previous.line}`);
+      if (previous.key > key) {
+        throw new LexiconError('unsorted', file, lineNumber, key, `entries must be sorted by ${keyName}: "${key}" comes after "${previous.key}" (run npm run lexicons:sort)`);
       }
     }
-    entries.push(entry);
-    previous = entry;
+    records.push({ record: result.data, line: lineNumber });
+    previous = { key, line: lineNumber };
   }
   if (inHeader) checkHeader(file, header);
-  return { name, file, header: header as LexiconHeader, entries };
+  return { header: header as LexiconHeader, records };
 }
 
 function checkHeader(file: string, header: Record<string, string>): void {
