@@ -21,7 +21,7 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Repo
   const record = typeof parsed === 'string' ? { text: parsed } : parsed;
   const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
   const article = segmentArticle(record.text, lexicons.abbreviations);
-  const metrics = runMetrics(article, lexicons);
+  const metrics = runMetrics(article, lexicons, typeof parsed === 'string' ? {} : (parsed.sides ?? {}));
   const meta: { id?: string; title?: string; url?: string } = {};
   if (record.id !== undefined) meta.id = record.id;
   if (record.title !== undefined) meta.title = record.title;

@@ -12,7 +12,11 @@ export {
   type ParagraphReport,
   type Summary,
   type AnalyzeInput,
+  attributionSchema,
+  type Attribution,
 } from './report/schema.ts';
 export { loadLexicons, LexiconError, type Lexicons, type LexiconInfo } from './lexicons/index.ts';
 export { segmentArticle, type SegmentedArticle } from './text/index.ts';
 export { ANALYZER_VERSION } from './version.ts';
+export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './metrics/index.ts';
+export type { SidesMapping, AttributionMode } from './metrics/index.ts';

@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AbbreviationTable } from '../text/03-sentences.ts';
-import { parseLexicon, LexiconError, type ParsedLexicon, type ParsedEntry } from './02-parse.ts';
+import { parseLexicon, parseActors, LexiconError, type ParsedLexicon, type ParsedEntry, type ParsedActors } from './02-parse.ts';
 import { addToPhraseIndex, type PhraseIndex, type PhraseNode } from './04-phrase-index.ts';
-import type { FileKind } from './01-schema.ts';
+import type { Actor, FileKind } from './01-schema.ts';
 import { inflectEntry } from './03-inflect.ts';
 
 /** Loaded-language categories, in tie-break order. */
@@ -48,7 +48,13 @@ export const LEXICON_FILES: readonly FileSpec[] = [
   { name: 'domains', kind: 'domains' },
   { name: 'abbreviations', kind: 'abbreviations' },
   { name: 'sentence-starters', kind: 'plain' },
+  { name: 'demonyms', kind: 'demonyms' },
+  { name: 'titles', kind: 'titles' },
+  { name: 'non-responses', kind: 'plain' },
+  { name: 'anonymity', kind: 'plain' },
 ];
+/** The actor gazetteer has its own record shape (see actorSchema). */
+export const ACTORS_FILE = 'actors';
 
 /** A lexicon entry as findings cite it. */
 export type LexiconRef = {
@@ -64,9 +70,13 @@ export type LexiconRef = {
 };
 export type WeightedRef = { readonly lexicon: string; readonly term: string; readonly weight: number; readonly polarity?: -1 | 0 | 1 };
 export type DomainRef = { readonly domain: string; readonly term: string };
+/** A reporting cue: a reporting verb with its stance, or a vague-attribution phrase. */
+export type CueRef = { readonly kind: 'verb' | 'vague'; readonly lemma: string; readonly stance: string; readonly act: boolean; readonly lexicon: string };
+export type ActorRef = { readonly id: string; readonly lexicon: string };
+export type PhraseRef = { readonly term: string; readonly lexicon: string; readonly note?: string };
 
 /** Bits of `Lexicons.firstWords`: which tables a word can start an entry in. */
-export const FIRST_WORD = { loaded: 1, opinion: 2, subjective: 4, domains: 8, afinn: 16 } as const;
+export const FIRST_WORD = { loaded: 1, opinion: 2, subjective: 4, domains: 8, afinn: 16, cue: 32, actor: 64, title: 128, demonym: 256, anonymity: 512, nonResponse: 1024 } as const;
 
 export type LexiconInfo = { name: string; version: string; license: string; source: string; entries: number };
 
@@ -86,6 +96,18 @@ export type Lexicons = {
   readonly afinnVersion: string;
   /** folded word -> FIRST_WORD bits: one lookup tells a scan which tables can match at a token */
   readonly firstWords: ReadonlyMap<string, number>;
+  /** reporting verbs (all stances) and vague attribution, for finding who speaks */
+  readonly cues: PhraseIndex<CueRef>;
+  readonly actors: ReadonlyMap<string, Actor>;
+  readonly actorIndex: PhraseIndex<ActorRef>;
+  /** folded demonym (`russian`, `u.s`, `north korean`) -> ISO country code */
+  readonly demonymIndex: PhraseIndex<{ readonly country: string }>;
+  readonly titles: PhraseIndex<PhraseRef & { readonly role: string }>;
+  readonly nonResponses: PhraseIndex<PhraseRef>;
+  /** anonymity markers ("on condition of anonymity") and reasons ("not authorised to speak"), told apart by note prefix */
+  readonly anonymity: PhraseIndex<PhraseRef>;
+  /** title term -> gazetteer people who hold it */
+  readonly titleHolders: ReadonlyMap<string, readonly Actor[]>;
 };
 
 const cache = new Map<string, Lexicons>();
@@ -133,6 +155,57 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
   for (const entry of get('abbreviations').entries) kinds.set(entry.term, entry.kind ?? 'other');
   const starters = new Set(get('sentence-starters').entries.map((entry) => entry.term));
 
+  const cues = new Map<string, PhraseNode<CueRef>>();
+  const reporting = get('reporting-verbs');
+  addToPhraseIndex(cues, reporting.file, reporting.entries, 0, (entry) => ({
+    kind: 'verb' as const,
+    lemma: entry.term,
+    stance: entry.stance ?? 'neutral',
+    act: entry.act ?? false,
+    lexicon: tag(reporting),
+  }));
+  const vague = get('vague-attribution');
+  addToPhraseIndex(cues, vague.file, vague.entries, 1, (entry) => ({ kind: 'vague' as const, lemma: entry.term, stance: 'neutral', act: false, lexicon: tag(vague) }));
+
+  const phraseIndex = (name: string): PhraseIndex<PhraseRef> => {
+    const lexicon = get(name);
+    const index = new Map<string, PhraseNode<PhraseRef>>();
+    addToPhraseIndex(index, lexicon.file, lexicon.entries, 0, (entry) => (entry.note === undefined ? { term: entry.term, lexicon: tag(lexicon) } : { term: entry.term, lexicon: tag(lexicon), note: entry.note }));
+    return index;
+  };
+  const titleLexicon = get('titles');
+  const titles = new Map<string, PhraseNode<PhraseRef & { role: string }>>();
+  addToPhraseIndex(titles, titleLexicon.file, titleLexicon.entries, 0, (entry) => ({ term: entry.term, lexicon: tag(titleLexicon), role: entry.role ?? 'government' }));
+  const demonymLexicon = get('demonyms');
+  const demonymIndex = new Map<string, PhraseNode<{ country: string }>>();
+  addToPhraseIndex(demonymIndex, demonymLexicon.file, demonymLexicon.entries, 0, (entry) => ({ country: entry.country as string }));
+
+  const actorFile = readActors(key);
+  const actorTag = `${ACTORS_FILE}@${actorFile.header.version}`;
+  const actors = new Map<string, Actor>();
+  const actorIndex = new Map<string, PhraseNode<ActorRef>>();
+  for (const actor of actorFile.actors) {
+    const { line: _line, ...record } = actor;
+    actors.set(actor.id, record);
+  }
+  addToPhraseIndex(
+    actorIndex,
+    actorFile.file,
+    // "the kremlin" is indexed as "kremlin": a leading article would make every "the" in a text start a lookup,
+    // and the speaker's noun phrase keeps the article anyway.
+    // Only when what remains is still specific: "the who" must not become "who", nor "the house" "house".
+    actorFile.actors.flatMap((actor) =>
+      [...new Set(actor.aliases.map((alias) => (alias.startsWith('the ') && (alias.slice(4).includes(' ') || actor.aliases.includes(alias.slice(4))) ? alias.slice(4) : alias)))].map((alias) => ({
+        term: alias,
+        pos: 'fixed' as const,
+        line: actor.line,
+        note: actor.id,
+      })),
+    ),
+    0,
+    (entry) => ({ id: entry.note as string, lexicon: actorTag }),
+  );
+
   const afinn = loadAfinn();
   const opinion = weightedIndex('opinion-markers');
   const subjective = weightedIndex('subjective');
@@ -145,6 +218,19 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
   mark(subjective.keys(), FIRST_WORD.subjective);
   mark(domains.keys(), FIRST_WORD.domains);
   mark(afinn.labels.keys(), FIRST_WORD.afinn);
+  mark(cues.keys(), FIRST_WORD.cue);
+  mark(actorIndex.keys(), FIRST_WORD.actor);
+  mark(titles.keys(), FIRST_WORD.title);
+  mark(demonymIndex.keys(), FIRST_WORD.demonym);
+  const anonymity = phraseIndex('anonymity');
+  const nonResponses = phraseIndex('non-responses');
+  mark(anonymity.keys(), FIRST_WORD.anonymity);
+  mark(nonResponses.keys(), FIRST_WORD.nonResponse);
+  const titleHolders = new Map<string, Actor[]>();
+  for (const actor of actors.values()) {
+    if (actor.kind !== 'person') continue;
+    for (const title of actor.titles ?? []) titleHolders.set(title, [...(titleHolders.get(title) ?? []), actor]);
+  }
   const lexicons: Lexicons = {
     dir: key,
     info: [
@@ -155,6 +241,7 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
         source: lexicon.header.source,
         entries: lexicon.entries.length,
       })),
+      { name: ACTORS_FILE, version: actorFile.header.version, license: actorFile.header.license, source: actorFile.header.source, entries: actorFile.actors.length },
       { name: 'afinn-165', version: afinn.version, license: 'MIT', source: `AFINN-165 as shipped by the sentiment package ${afinn.version}`, entries: afinn.labels.size },
     ],
     loaded,
@@ -167,6 +254,14 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
     afinnNegators: afinn.negators,
     afinnVersion: afinn.version,
     firstWords,
+    cues,
+    actors,
+    actorIndex,
+    demonymIndex,
+    titles,
+    nonResponses,
+    anonymity,
+    titleHolders,
   };
   cache.set(key, lexicons);
   return lexicons;
@@ -179,6 +274,19 @@ function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
   if (entry.stance !== undefined) extra.stance = entry.stance;
   if (entry.exempt !== undefined && entry.exempt.length > 0) extra.exempt = entry.exempt;
   return { ...ref, ...extra };
+}
+
+function readActors(dir: string): ParsedActors {
+  const display = `lexicons/${ACTORS_FILE}.jsonl`;
+  return parseActors(display, readText(join(dir, `${ACTORS_FILE}.jsonl`), display));
+}
+
+function readText(path: string, display: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new LexiconError('io', display, 0, path, `cannot read the lexicon file: ${(error as Error).message}`);
+  }
 }
 
 function readLexicon(dir: string, spec: FileSpec): ParsedLexicon {

@@ -1,15 +1,15 @@
 /**
  * Token masks: one map lookup per token says which tables (loaded language, opinion markers, evaluative
- * words, domain cues, AFINN) hold an entry starting with that word, so each later scan skips the
- * overwhelming majority of tokens without touching its table.
+ * words, domain cues, AFINN, reporting cues, actors, titles, demonyms, anonymity, non-responses) hold an
+ * entry starting with that word, so each later scan skips the tokens its table cannot match.
  */
 import type { Lexicons } from '../lexicons/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 
 /** Per token, the FIRST_WORD bits of its folded form and of its form without a possessive. */
-export function maskTokens(article: SegmentedArticle, lexicons: Lexicons): Uint8Array {
+export function maskTokens(article: SegmentedArticle, lexicons: Lexicons): Uint16Array {
   const { tokens } = article;
-  const masks = new Uint8Array(tokens.count);
+  const masks = new Uint16Array(tokens.count);
   for (let t = 0; t < tokens.count; t++) {
     const norm = tokens.norm[t] as string;
     const bare = tokens.bare[t] as string;

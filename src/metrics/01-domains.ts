@@ -17,7 +17,7 @@ const ARTICLE_MIN_CUES = 3;
 const ARTICLE_MIN_DENSITY = 1;
 
 /** Finds domain cues per paragraph and for the whole article. */
-export function detectDomains(article: SegmentedArticle, lexicons: Lexicons, masks: Uint8Array): DomainResult {
+export function detectDomains(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): DomainResult {
   const { tokens } = article;
   const totals = new Map<string, number>();
   const scratch: PhraseCandidate<DomainRef>[] = [];

@@ -10,7 +10,7 @@ export type ScoredWord = { token: number; score: number; negated: boolean };
 export type SentenceSentiment = { score: number; words: ScoredWord[] };
 
 /** Per sentence of every paragraph (flattened in text order): AFINN score and the scored words. */
-export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint8Array): SentenceSentiment[] {
+export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): SentenceSentiment[] {
   const { tokens } = article;
   const results: SentenceSentiment[] = [];
   for (const paragraph of article.paragraphs) {

@@ -8,17 +8,24 @@ import { RULES_SOURCE } from '../version.ts';
 import { maskTokens } from './00-token-masks.ts';
 import { detectDomains, type DomainResult } from './01-domains.ts';
 import { scoreSentiment, type SentenceSentiment } from './02-sentiment.ts';
-import { findLoadedLanguage, type LoadedLanguageResult } from './03-loaded-language.ts';
-import { scoreSubjectivity, type SentenceSubjectivity } from './04-subjectivity.ts';
+import { findAttributions, type AttributionResult, type SidesMapping } from './03-attribution.ts';
+import { summariseAttribution, type AttributionSummary } from './06-sides.ts';
+import { findLoadedLanguage, type LoadedLanguageResult } from './04-loaded-language.ts';
+import { scoreSubjectivity, type SentenceSubjectivity } from './05-subjectivity.ts';
 
 export type { DomainResult } from './01-domains.ts';
 export type { SentenceSentiment, ScoredWord } from './02-sentiment.ts';
-export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './03-loaded-language.ts';
-export type { SentenceSubjectivity, RawCue } from './04-subjectivity.ts';
+export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './04-loaded-language.ts';
+export type { SentenceSubjectivity, RawCue } from './05-subjectivity.ts';
+export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, ActorMention } from './03-attribution.ts';
+export type { AttributionSummary, SideSummary } from './06-sides.ts';
+export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './06-sides.ts';
 
-export const METRIC_ORDER = ['tokenMasks', 'domains', 'sentiment', 'loadedLanguage', 'subjectivity'] as const;
+export const METRIC_ORDER = ['tokenMasks', 'domains', 'sentiment', 'attribution', 'loadedLanguage', 'subjectivity', 'sides'] as const;
 
 export type MetricResults = {
+  attribution: AttributionResult;
+  attributionSummary: AttributionSummary;
   domains: DomainResult;
   sentiment: SentenceSentiment[];
   loadedLanguage: LoadedLanguageResult;
@@ -26,11 +33,13 @@ export type MetricResults = {
 };
 
 /** Runs every metric in METRIC_ORDER; sentence-level results are flattened in text order. */
-export function runMetrics(article: SegmentedArticle, lexicons: Lexicons): MetricResults {
+export function runMetrics(article: SegmentedArticle, lexicons: Lexicons, sides: SidesMapping = {}): MetricResults {
   const masks = maskTokens(article, lexicons);
   const domains = detectDomains(article, lexicons, masks);
   const sentiment = scoreSentiment(article, lexicons, masks);
-  const loadedLanguage = findLoadedLanguage(article, lexicons, masks, domains, RULES_SOURCE);
+  const attribution = findAttributions(article, lexicons, masks, RULES_SOURCE, sides);
+  const loadedLanguage = findLoadedLanguage(article, lexicons, masks, domains, attribution, RULES_SOURCE);
   const subjectivity = scoreSubjectivity(article, lexicons, masks, loadedLanguage.findings, RULES_SOURCE);
-  return { domains, sentiment, loadedLanguage, subjectivity };
+  const attributionSummary = summariseAttribution(article, attribution);
+  return { domains, sentiment, attribution, loadedLanguage, subjectivity, attributionSummary };
 }

@@ -4,10 +4,10 @@
  */
 import type { Lexicons } from '../lexicons/index.ts';
 import type { SegmentedArticle, ParagraphSpan } from '../text/index.ts';
-import type { MetricResults, RawFinding, RawCue, ScoredWord } from '../metrics/index.ts';
+import type { MetricResults, RawFinding, RawCue, ScoredWord, RawAttribution, AttributionSummary } from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
 import { weightedDistribution } from './stats.ts';
-import { SCHEMA_VERSION, type Report, type ParagraphReport, type Finding, type SentimentSummary, type LoadedLanguageSummary } from './schema.ts';
+import { SCHEMA_VERSION, type Attribution, type Report, type ParagraphReport, type Finding, type SentimentSummary, type LoadedLanguageSummary } from './schema.ts';
 
 // Loaded-language score: 1 - exp(-d / SCALE), d = author weight per 100 words with PRIOR_WORDS neutral
 // words added, so that one word in a five-word line does not read as a saturated paragraph.
@@ -28,6 +28,8 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
   const { tokens, text } = article;
   const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, article.paragraphs.length);
   const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, article.paragraphs.length);
+  const attributions = metrics.attribution.attributions.map((a) => toAttribution(a, text));
+  const attributionsByParagraph = groupByParagraph(attributions, article.paragraphs.length);
   let sentenceCursor = 0;
   const paragraphs: ParagraphReport[] = article.paragraphs.map((paragraph, index) => {
     const sentenceCount = paragraph.sentences.length;
@@ -61,7 +63,7 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
         while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
         for (let f = cursor; f < findings.length && (findings[f] as RawFinding).start < sentence.end; f++) {
           const finding = findings[f] as RawFinding;
-          if (finding.voice === 'author') sentenceWeight += finding.weight;
+          if (finding.voice !== 'quoted') sentenceWeight += finding.weight;
         }
         return {
           start: sentence.start,
@@ -97,6 +99,7 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
       subjectivityCues: cues.map((cue) => ({ start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end), rule: cue.rule, source: cue.source, weight: round(cue.weight) })),
       loadedLanguage: summariseLoaded(findings, authorWords, quotedWords),
       findings: findings.map((finding) => toFinding(finding, text)),
+      attributions: attributionsByParagraph[index] ?? [],
       exempted: (exemptionsByParagraph[index] ?? []).map((e) => ({ start: e.start, end: e.end, text: text.slice(e.start, e.end), rule: e.rule, source: e.source, domain: e.domain, message: e.message })),
     };
   });
@@ -119,6 +122,7 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
     ...definedOnly(meta),
     text,
     paragraphs,
+    attributions,
     summary: {
       words,
       authorWords,
@@ -127,6 +131,7 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
       sentences: allSubjectivity.length,
       quotes: article.quotes.filter((q) => q.kind !== 'nested').length,
       domains: [...metrics.domains.article],
+      attribution: roundAttributionSummary(metrics.attributionSummary),
       sentiment: summariseSentiment(allScored, words, authorWords, quotedWords),
       subjectivity: {
         score: round(weightedMean(allSubjectivity)),
@@ -194,7 +199,9 @@ function summariseSentiment(scored: readonly { score: number; quoted: boolean }[
 }
 
 function summariseLoaded(findings: readonly RawFinding[], authorWords: number, quotedWords: number): LoadedLanguageSummary {
-  const author = findings.filter((f) => f.voice === 'author');
+  // The outlet's score counts its narration and its paraphrase of others; quotations are the speakers'.
+  const author = findings.filter((f) => f.voice !== 'quoted');
+  const reported = findings.filter((f) => f.voice === 'reported').length;
   const quoted = findings.filter((f) => f.voice === 'quoted');
   const authorWeight = sumWeights(author);
   const quotedWeight = sumWeights(quoted);
@@ -212,14 +219,14 @@ function summariseLoaded(findings: readonly RawFinding[], authorWords: number, q
       density: round(quotedWords === 0 ? 0 : (100 * quotedWeight) / quotedWords),
       weight: round(quotedWeight),
     },
-    counts: { total: findings.length, byVoice: { author: author.length, quoted: quoted.length }, byCategory },
+    counts: { total: findings.length, byVoice: { author: author.length - reported, reported, quoted: quoted.length }, byCategory },
   };
 }
 
 function topTerms(findings: readonly RawFinding[], article: SegmentedArticle): { text: string; category: string; count: number }[] {
   const counts = new Map<string, { text: string; category: string; count: number }>();
   for (const finding of findings) {
-    if (finding.voice !== 'author') continue;
+    if (finding.voice === 'quoted') continue;
     const key = `${finding.category}\u0000${article.folded.slice(finding.start, finding.end)}`;
     const entry = counts.get(key);
     if (entry) entry.count++;
@@ -247,7 +254,43 @@ function toFinding(raw: RawFinding, text: string): Finding {
   if (raw.stance !== undefined) finding.stance = raw.stance;
   if (raw.negated !== undefined) finding.negated = raw.negated;
   if (raw.suggestion !== undefined) finding.suggestion = raw.suggestion;
+  if (raw.speaker !== undefined) finding.speaker = raw.speaker;
   return finding;
+}
+
+function toAttribution(raw: RawAttribution, text: string): Attribution {
+  const attribution: Attribution = {
+    paragraph: raw.paragraph,
+    mode: raw.mode,
+    cue: raw.cue === null ? null : { start: raw.cue.start, end: raw.cue.end, text: text.slice(raw.cue.start, raw.cue.end), lemma: raw.cue.lemma, class: raw.cue.class, source: raw.cue.source },
+    speaker: raw.speaker === null ? null : { start: raw.speaker.start, end: raw.speaker.end, text: text.slice(raw.speaker.start, raw.speaker.end) },
+    content: raw.content === null ? null : { start: raw.content.start, end: raw.content.end },
+    actor: raw.actor,
+    side: raw.side,
+    anonymous: raw.anonymous,
+  };
+  if (raw.anonymityReason !== undefined) attribution.anonymityReason = raw.anonymityReason;
+  if (raw.target !== undefined) attribution.target = { start: raw.target.start, end: raw.target.end, text: text.slice(raw.target.start, raw.target.end), actor: raw.target.actor, side: raw.target.side };
+  return attribution;
+}
+
+function roundAttributionSummary(summary: AttributionSummary): AttributionSummary {
+  const maybe = (x: number | null): number | null => (x === null ? null : round(x));
+  return {
+    ...summary,
+    balance: maybe(summary.balance),
+    countBalance: maybe(summary.countBalance),
+    anonymousRate: round(summary.anonymousRate),
+    unattributedParagraphRate: round(summary.unattributedParagraphRate),
+    sides: summary.sides.map((side) => ({
+      ...side,
+      voiceShare: round(side.voiceShare),
+      countShare: round(side.countShare),
+      directShare: round(side.directShare),
+      meanCredence: maybe(side.meanCredence),
+      anonymousShare: round(side.anonymousShare),
+    })),
+  };
 }
 
 function definedOnly(meta: ReportMeta): ReportMeta {

@@ -3,7 +3,7 @@
  * line per finding with `line:col` positions. Colour (ANSI) only when asked; without it, author-voice
  * findings are marked [like this] and quoted ones {like this}.
  */
-import type { Report, Finding } from './schema.ts';
+import type { Attribution, Report, Finding } from './schema.ts';
 
 export type RenderOptions = { color: boolean; name?: string };
 
@@ -14,7 +14,37 @@ const ANSI = {
   author: '\u001B[1;31m',
   quoted: '\u001B[36m',
   scare: '\u001B[1;35m',
+  reported: '\u001B[1;33m',
 };
+
+const BAR_WIDTH = 20;
+
+/** One attribution as a line: position of its cue or content, mode, speaker, actor and side. */
+export function formatAttribution(attribution: Attribution, position: (offset: number) => { line: number; column: number }): string {
+  const anchor = attribution.cue ?? attribution.content ?? attribution.speaker;
+  const where = anchor === null ? '' : `${formatPosition(position, anchor.start, anchor.end)}  `;
+  const who = attribution.speaker?.text ?? (attribution.cue === null ? '(continues)' : '(no speaker)');
+  const cue = attribution.cue === null ? '' : ` ${attribution.cue.text} [${attribution.cue.class}]`;
+  const target = attribution.target === undefined ? '' : ` -> ${attribution.target.text} (${attribution.target.side ?? '?'})`;
+  const anonymous = attribution.anonymous ? (attribution.anonymityReason === true ? ' anonymous, reason given' : ' anonymous') : '';
+  return `${where}attribution/${attribution.mode}  ${who}${cue}  ${attribution.actor ?? '-'} / ${attribution.side}${target}${anonymous}`;
+}
+
+// The sides table: how each side is heard, as a voice-share bar with its direct share and verbs.
+function renderSides(report: Report): string[] {
+  const a = report.summary.attribution;
+  if (a.attributions === 0) return ['attribution: no attributed speech'];
+  const lines = [
+    `attribution: balance ${a.balance === null ? 'n/a' : a.balance.toFixed(2)} weighted by mode, ${a.countBalance === null ? 'n/a' : a.countBalance.toFixed(2)} counting each once${a.insufficient ? ' (too few attributions to judge)' : ''}; anonymous ${(100 * a.anonymousRate).toFixed(0)}%`,
+  ];
+  for (const side of a.sides) {
+    const filled = Math.round(side.voiceShare * BAR_WIDTH);
+    const verbs = [...new Set(report.attributions.filter((x) => x.side === side.side && x.cue !== null).map((x) => (x.cue as { text: string }).text.toLowerCase()))].slice(0, 6);
+    const modes = Object.entries(side.byMode).filter(([, n]) => n > 0).map(([m, n]) => `${m} ${n}`).join(', ');
+    lines.push(`  ${side.side.padEnd(10)} ${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)} voice ${(100 * side.voiceShare).toFixed(0).padStart(3)}%  direct ${(100 * side.directShare).toFixed(0).padStart(3)}%  ${modes || 'not heard'}${verbs.length > 0 ? `  verbs: ${verbs.join(', ')}` : ''}`);
+  }
+  return lines;
+}
 
 /** Line and column (1-based, UTF-16 units) of every offset, from a table of line starts. */
 export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
@@ -60,7 +90,8 @@ export function renderText(report: Report, options: RenderOptions): string {
       ` | findings ${s.loadedLanguage.counts.byVoice.author} author, ${s.loadedLanguage.counts.byVoice.quoted} quoted`,
   );
   if (s.domains.length > 0) out.push(`domains: ${s.domains.join(', ')}`);
-  if (!color) out.push('marks: [author voice]  {quoted voice}');
+  out.push(...renderSides(report));
+  if (!color) out.push('marks: [author voice]  <reported speech>  {quoted voice}');
   for (const paragraph of report.paragraphs) {
     const where = formatPosition(position, paragraph.start, paragraph.end);
     out.push('');
@@ -68,6 +99,7 @@ export function renderText(report: Report, options: RenderOptions): string {
       paint(ANSI.dim, `#${paragraph.index + 1}  ${where}  words ${paragraph.words}  sentiment ${paragraph.sentiment.score}  subjectivity ${paragraph.subjectivity.score.toFixed(2)}  loaded ${paragraph.loadedLanguage.score.toFixed(2)}`),
     );
     out.push(`  ${highlight(report.text, paragraph.start, paragraph.end, paragraph.findings, color)}`);
+    for (const attribution of paragraph.attributions) out.push(paint(ANSI.dim, `    ${visible(formatAttribution(attribution, position))}`));
     for (const finding of paragraph.findings) out.push(`    ${visible(formatFinding(finding, position))}`);
     for (const exemption of paragraph.exempted) {
       out.push(paint(ANSI.dim, `    ${formatPosition(position, exemption.start, exemption.end)}  ${exemption.rule}  exempt  ${visible(exemption.message)}`));
@@ -90,10 +122,10 @@ function highlight(text: string, start: number, end: number, findings: readonly 
     out += visible(text.slice(cursor, finding.start));
     const surface = visible(text.slice(finding.start, finding.end));
     if (color) {
-      const code = finding.category === 'scare-quote' ? ANSI.scare : finding.voice === 'quoted' ? ANSI.quoted : ANSI.author;
+      const code = finding.category === 'scare-quote' ? ANSI.scare : finding.voice === 'quoted' ? ANSI.quoted : finding.voice === 'reported' ? ANSI.reported : ANSI.author;
       out += `${code}${surface}${ANSI.reset}`;
     } else {
-      out += finding.voice === 'quoted' ? `{${surface}}` : `[${surface}]`;
+      out += finding.voice === 'quoted' ? `{${surface}}` : finding.voice === 'reported' ? `<${surface}>` : `[${surface}]`;
     }
     cursor = finding.end;
   }

@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
-export const voiceSchema = z.enum(['author', 'quoted']);
+/** `author`: the outlet's narration; `reported`: its paraphrase of someone's speech; `quoted`: inside quotation marks */
+export const voiceSchema = z.enum(['author', 'reported', 'quoted']);
 
 export const findingSchema = z.object({
   ...span,
@@ -24,6 +25,8 @@ export const findingSchema = z.object({
   stance: z.string().optional(),
   negated: z.boolean().optional(),
   suggestion: z.string().optional(),
+  /** for quoted and reported voices: the speaker's actor id, else the speaker as written */
+  speaker: z.string().optional(),
   message: z.string(),
 });
 export type Finding = z.infer<typeof findingSchema>;
@@ -77,11 +80,58 @@ export const loadedLanguageSchema = z.object({
   quoted: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative(), weight: z.number().nonnegative() }),
   counts: z.object({
     total: z.number().int().nonnegative(),
-    byVoice: z.object({ author: z.number().int().nonnegative(), quoted: z.number().int().nonnegative() }),
+    byVoice: z.object({ author: z.number().int().nonnegative(), reported: z.number().int().nonnegative(), quoted: z.number().int().nonnegative() }),
     byCategory: categoryCounts,
   }),
 });
 export type LoadedLanguageSummary = z.infer<typeof loadedLanguageSchema>;
+
+const rangeSchema = z.object(span);
+export const attributionModeSchema = z.enum(['direct', 'mixed', 'indirect', 'summary', 'vague', 'non-response']);
+export const attributionSchema = z.object({
+  paragraph: z.number().int().nonnegative(),
+  mode: attributionModeSchema,
+  /** the reporting cue; `class` is the verb's stance, or vague, according, non-response; null for a continued quotation or a headline `Speaker: "..."` */
+  cue: z.object({ ...span, text: z.string(), lemma: z.string(), class: z.string(), source: z.string() }).nullable(),
+  speaker: z.object({ ...span, text: z.string() }).nullable(),
+  content: rangeSchema.nullable(),
+  actor: z.string().nullable(),
+  side: z.string(),
+  anonymous: z.boolean(),
+  anonymityReason: z.boolean().optional(),
+  target: z.object({ ...span, text: z.string(), actor: z.string().nullable(), side: z.string().nullable() }).optional(),
+});
+export type Attribution = z.infer<typeof attributionSchema>;
+
+const modeCounts = z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), vague: z.number(), 'non-response': z.number() });
+export const sideSummarySchema = z.object({
+  side: z.string(),
+  attributions: z.number().int().nonnegative(),
+  byMode: modeCounts,
+  words: modeCounts,
+  voiceShare: z.number().min(0).max(1),
+  countShare: z.number().min(0).max(1),
+  directShare: z.number().min(0).max(1),
+  meanCredence: z.number().nullable(),
+  anonymousShare: z.number().min(0).max(1),
+  targeted: z.number().int().nonnegative(),
+  repliedWhenTargeted: z.boolean().nullable(),
+  firstParagraph: z.number().int().nullable(),
+  lastParagraph: z.number().int().nullable(),
+});
+export const attributionSummarySchema = z.object({
+  /** 0..1 normalised entropy of mode-weighted voice over every side mentioned; null without two sides */
+  balance: z.number().min(0).max(1).nullable(),
+  /** the same with every attribution counted once */
+  countBalance: z.number().min(0).max(1).nullable(),
+  insufficient: z.boolean(),
+  attributions: z.number().int().nonnegative(),
+  anonymousRate: z.number().min(0).max(1),
+  nonResponses: z.number().int().nonnegative(),
+  unattributedParagraphRate: z.number().min(0).max(1),
+  sidesMentioned: z.array(z.string()),
+  sides: z.array(sideSummarySchema),
+});
 
 export const quoteSchema = z.object({
   ...span,
@@ -116,6 +166,8 @@ export const paragraphSchema = z.object({
   loadedLanguage: loadedLanguageSchema,
   findings: z.array(findingSchema),
   exempted: z.array(exemptionSchema),
+  /** the attributions that start in this paragraph (also listed at the top level) */
+  attributions: z.array(attributionSchema),
 });
 export type ParagraphReport = z.infer<typeof paragraphSchema>;
 
@@ -130,6 +182,7 @@ export const summarySchema = z.object({
   domains: z.array(z.string()),
   sentiment: sentimentSchema,
   subjectivity: subjectivitySchema,
+  attribution: attributionSummarySchema,
   loadedLanguage: loadedLanguageSchema.extend({
     /** paragraph scores weighted by paragraph length */
     paragraphs: distribution,
@@ -148,6 +201,7 @@ export const reportSchema = z.object({
   url: z.string().optional(),
   text: z.string(),
   paragraphs: z.array(paragraphSchema),
+  attributions: z.array(attributionSchema),
   summary: summarySchema,
 });
 export type Report = z.infer<typeof reportSchema>;
@@ -155,6 +209,13 @@ export type Report = z.infer<typeof reportSchema>;
 /** The library's input: a string, or a record with text and optional metadata. */
 export const analyzeInputSchema = z.union([
   z.string(),
-  z.object({ text: z.string(), id: z.string().optional(), title: z.string().optional(), url: z.string().optional() }),
+  z.object({
+    text: z.string(),
+    id: z.string().optional(),
+    title: z.string().optional(),
+    url: z.string().optional(),
+    /** side label -> actor ids, actor names or country codes, to group speakers differently */
+    sides: z.record(z.string(), z.array(z.string())).optional(),
+  }),
 ]);
 export type AnalyzeInput = z.infer<typeof analyzeInputSchema>;

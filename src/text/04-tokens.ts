@@ -36,13 +36,25 @@ function wordCharAt(text: string, i: number): number {
   return WORD_CHAR.test(text[i] as string) ? 1 : 0;
 }
 
+// A period right after a token that is an abbreviation: dotted (u.s), a single letter, or listed.
+function isAbbreviationPeriod(folded: string, count: number, ends: Int32Array, norm: readonly string[], i: number, abbreviations?: ReadonlyMap<string, unknown>): boolean {
+  if (count === 0 || ends[count - 1] !== i) return false;
+  const previous = norm[count - 1] as string;
+  if (previous.includes('.') || previous.length === 1) return true;
+  return abbreviations !== undefined && abbreviations.has(`${previous}.`) && folded.charCodeAt(i + 1) !== 46;
+}
+
 function isJoiner(code: number): boolean {
   // ' U+2019 - U+2010 U+2011 . &
   return code === 39 || code === 0x2019 || code === 45 || code === 0x2010 || code === 0x2011 || code === 46 || code === 38;
 }
 
-/** Tokenizes `text` (using `folded`, its same-length folded copy, for the normalised forms). */
-export function tokenize(text: string, folded: string): TokenTable {
+/**
+ * Tokenizes `text` (using `folded`, its same-length folded copy, for the normalised forms). The period
+ * of an abbreviation ("Mr.", "U.S.", or any form in `abbreviations`) does not break a phrase, so that
+ * "Mr. Putin" and "U.S. officials" match as phrases.
+ */
+export function tokenize(text: string, folded: string, abbreviations?: ReadonlyMap<string, unknown>): TokenTable {
   const length = text.length;
   // A word takes at least one unit and a separator follows it, so there are at most (length + 1) / 2 words.
   const capacity = (length + 1) >>> 1;
@@ -59,7 +71,7 @@ export function tokenize(text: string, folded: string): TokenTable {
     const step = code < 128 ? (ASCII_WORD[code] as number) : wordCharAt(text, i);
     if (step === 0) {
       // Space, tab, CR, LF and no-break space separate words; anything else also breaks phrases.
-      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160) gapHasPunctuation = true;
+      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160 && !(code === 46 && isAbbreviationPeriod(folded, count, ends, norm, i, abbreviations))) gapHasPunctuation = true;
       i++;
       continue;
     }

@@ -33,7 +33,7 @@ export type SegmentedArticle = {
 /** Segments `text`; never throws, and every span satisfies 0 <= start < end <= text.length. */
 export function segmentArticle(text: string, abbreviations: AbbreviationTable): SegmentedArticle {
   const folded = foldForMatching(text);
-  const tokens = tokenize(text, folded);
+  const tokens = tokenize(text, folded, abbreviations.kinds);
   const paragraphSpans = splitParagraphs(text);
   // Paragraph and sentence offsets only grow, so one forward cursor finds every token index.
   const starts = tokens.start;

@@ -30,9 +30,12 @@ describe('slant analyze', () => {
   it('prints a per-paragraph text report with line:col positions and marks the two voices apart', async () => {
     const { code, stdout } = await run(['analyze', SEED, '--format', 'text']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^\s+\d+:\d+-\d+:\d+ {2}loaded\/aggressive {2}author {2}Emotive word `aggressive`/m);
+    expect(stdout).toMatch(/^\s+\d+:\d+-\d+:\d+ {2}loaded\/aggressive {2}reported {2}Emotive word `aggressive`/m);
+    expect(stdout).toMatch(/^\s+\d+:\d+-\d+:\d+ {2}attribution\/direct {2}Kremlin spokesman Dmitry Peskov told \[neutral\] {2}ru-peskov \/ RU/m);
+    expect(stdout).toMatch(/^ {2}RU\s+#+\.* voice/m);
     expect(stdout).toMatch(/^\s+\d+:\d+-\d+:\d+ {2}\S+\/deplorable {2}quoted /m);
-    expect(stdout).toContain('[aggressive]');
+    expect(stdout).toContain('<aggressive>');
+    expect(stdout).toContain('[everyone]');
     expect(stdout).toContain('{deplorable}');
     expect(stdout).not.toContain('\u001B[');
   });

@@ -75,7 +75,7 @@ describe('scores', () => {
     const report = analyze('"This is a disgraceful, reckless betrayal," the senator said.');
     expect(report.summary.loadedLanguage.score).toBe(0);
     expect(report.summary.loadedLanguage.quoted.score).toBeGreaterThan(0);
-    expect(report.summary.loadedLanguage.counts.byVoice).toEqual({ author: 0, quoted: 3 });
+    expect(report.summary.loadedLanguage.counts.byVoice).toEqual({ author: 0, reported: 0, quoted: 3 });
   });
 
   it('a neutral wire sentence scores lower than a partisan one', () => {

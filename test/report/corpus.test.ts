@@ -19,7 +19,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 function flaggedAsAuthor(report: Report, span: { start: number; end: number }): boolean {
   return report.paragraphs.some(
-    (p) => p.findings.some((f) => f.voice === 'author' && overlaps(f, span)) || p.subjectivityCues.some((c) => overlaps(c, span)),
+    (p) => p.findings.some((f) => f.voice !== 'quoted' && overlaps(f, span)) || p.subjectivityCues.some((c) => overlaps(c, span)),
   );
 }
 
@@ -63,17 +63,19 @@ describe('the seed article', () => {
   const findings = report.paragraphs.flatMap((p) => p.findings);
   const voiceOf = (phrase: string) => findings.filter((f) => text.slice(f.start, f.end).toLowerCase().includes(phrase)).map((f) => f.voice);
 
-  it('flags the outlet\'s own "aggressive moves", "provocation" and "red lines" in the author\'s voice', () => {
-    expect(voiceOf('aggressive')).toEqual(['author']);
-    expect(voiceOf('provocation')).toEqual(['author']);
-    expect(voiceOf('red lines')).toEqual(['author']);
+  it('flags the outlet\'s own "aggressive moves", "provocation" and "red lines" outside quotation marks, in its paraphrase of Moscow', () => {
+    // Outside quotation marks the wording is the outlet's: narration or its paraphrase (reported speech).
+    expect(voiceOf('aggressive')).toEqual(['reported']);
+    expect(voiceOf('provocation')).toEqual(['reported']);
+    expect(voiceOf('red lines')).toEqual(['reported']);
+    const outlet = findings.filter((f) => f.voice !== 'quoted').reduce((sum, f) => sum + f.weight, 0);
+    expect(report.summary.loadedLanguage.weight).toBeCloseTo(outlet, 3);
   });
 
   it('keeps "deplorable" and "off the scale" with the quoted Kremlin voice, out of the author score', () => {
     expect(voiceOf('deplorable')).toEqual(['quoted']);
     expect(voiceOf('off the scale')).toEqual(['quoted']);
-    const authorWeight = findings.filter((f) => f.voice === 'author').reduce((sum, f) => sum + f.weight, 0);
-    expect(report.summary.loadedLanguage.weight).toBeCloseTo(authorWeight, 3);
+    expect(findings.filter((f) => f.voice === 'quoted').every((f) => f.speaker === 'ru-peskov')).toBe(true);
     expect(report.summary.loadedLanguage.quoted.weight).toBeGreaterThan(0);
   });
 

@@ -8,8 +8,10 @@ import { FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandida
 import type { SegmentedArticle, QuoteSpan, ParagraphSpan, SentenceSpan } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/04-tokens.ts';
 import type { DomainResult } from './01-domains.ts';
+import type { AttributionResult } from './03-attribution.ts';
 
-export type Voice = 'author' | 'quoted';
+/** `reported`: the outlet's paraphrase of someone's speech (indirect, mixed or summarised), outside quotation marks. */
+export type Voice = 'author' | 'reported' | 'quoted';
 
 export type RawFinding = {
   start: number;
@@ -24,6 +26,8 @@ export type RawFinding = {
   stance?: string;
   negated?: boolean;
   suggestion?: string;
+  /** who used the words, for quoted and reported voices: an actor id, else the speaker as written */
+  speaker?: string;
   message: string;
 };
 
@@ -74,7 +78,20 @@ const DESCRIPTIONS: Record<LexiconRef['category'], string> = {
 };
 
 /** Finds loaded language in every paragraph; findings are in text order, spans within the text. */
-export function findLoadedLanguage(article: SegmentedArticle, lexicons: Lexicons, masks: Uint8Array, domains: DomainResult, rulesSource: string): LoadedLanguageResult {
+export function findLoadedLanguage(
+  article: SegmentedArticle,
+  lexicons: Lexicons,
+  masks: Uint16Array,
+  domains: DomainResult,
+  attribution: AttributionResult,
+  rulesSource: string,
+): LoadedLanguageResult {
+  const speakerOf = (index: number): string | undefined => {
+    const found = attribution.attributions[index];
+    if (found === undefined) return undefined;
+    if (found.actor !== null) return found.actor;
+    return found.speaker === null ? undefined : article.text.slice(found.speaker.start, found.speaker.end);
+  };
   const { tokens, text } = article;
   const findings: RawFinding[] = [];
   const exemptions: RawExemption[] = [];
@@ -114,7 +131,8 @@ export function findLoadedLanguage(article: SegmentedArticle, lexicons: Lexicons
           continue;
         }
         if (ref.weight <= 0) continue; // neutral reporting verbs: evidence of attribution, not loading
-        const voice: Voice = article.quotedToken[first] === 1 ? 'quoted' : 'author';
+        const voicedBy = attribution.voicedBy[first] as number;
+        const voice: Voice = article.quotedToken[first] === 1 ? 'quoted' : voicedBy !== -1 ? 'reported' : 'author';
         const finding: RawFinding = {
           start,
           end,
@@ -130,6 +148,8 @@ export function findLoadedLanguage(article: SegmentedArticle, lexicons: Lexicons
         if (ref.stance !== undefined) finding.stance = ref.stance;
         if (ref.alt !== undefined) finding.suggestion = ref.alt;
         if (isNegated(article, lexicons, first, sentence.tokenStart)) finding.negated = true;
+        const speaker = voice === 'author' ? undefined : speakerOf(voicedBy);
+        if (speaker !== undefined) finding.speaker = speaker;
         findings.push(finding);
       }
     }

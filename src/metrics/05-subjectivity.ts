@@ -5,7 +5,7 @@
  */
 import { FIRST_WORD, matchAt, type Lexicons, type WeightedRef, type PhraseCandidate } from '../lexicons/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
-import type { RawFinding } from './03-loaded-language.ts';
+import type { RawFinding } from './04-loaded-language.ts';
 
 export type RawCue = { start: number; end: number; rule: string; source: string; weight: number };
 export type SentenceSubjectivity = { score: number; weight: number; authorWords: number; cues: RawCue[] };
@@ -43,7 +43,7 @@ const PRIOR_WORDS = 4;
 export function scoreSubjectivity(
   article: SegmentedArticle,
   lexicons: Lexicons,
-  masks: Uint8Array,
+  masks: Uint16Array,
   findings: readonly RawFinding[],
   rulesSource: string,
 ): SentenceSubjectivity[] {
@@ -63,7 +63,7 @@ export function scoreSubjectivity(
       for (let g = f; g < findings.length && (findings[g] as RawFinding).start < sentence.end; g++) {
         const finding = findings[g] as RawFinding;
         const factor = SUBJECTIVITY_FACTORS[finding.category] ?? 1;
-        if (finding.voice !== 'author' || factor === 0) continue;
+        if (finding.voice === 'quoted' || factor === 0) continue;
         cues.push({ start: finding.start, end: finding.end, rule: finding.rule, source: finding.source, weight: finding.weight * factor });
         covered.push(finding.start);
       }
