@@ -693,7 +693,9 @@ function createResolver(
     return found;
   }
 
+  // Only an unnamed source can be anonymous: a named speaker's sentence is not scanned.
   function markAnonymity(attribution: RawAttribution, sentence: SentenceSpan): void {
+    if (!attribution.anonymous && attribution.actor !== null) return;
     const { marker, reason } = anonymityIn(sentence);
     if (marker) attribution.anonymous = true;
     if (attribution.anonymous) attribution.anonymityReason = reason;
@@ -875,7 +877,16 @@ function createResolver(
     // A role with no name and no gazetteer actor ("a senior Russian diplomat", "U.S. officials") is anonymous.
     const anonymous = draft.speaker !== null && actors[0] === null && !PRONOUNS.has(tokens.norm[draft.speaker.t0] as string);
     const made = actors.map((actor) => {
-      const attribution: RawAttribution = { ...base, actor, side: actor !== null ? sideOf(actor) : (side ?? 'unaligned'), anonymous };
+      const attribution: RawAttribution = {
+        paragraph: base.paragraph,
+        mode: base.mode,
+        cue: base.cue,
+        speaker: base.speaker,
+        content: base.content,
+        actor,
+        side: actor !== null ? sideOf(actor) : (side ?? 'unaligned'),
+        anonymous,
+      };
       if (sentence !== undefined) markAnonymity(attribution, sentence);
       return attribution;
     });
