@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { analyze } from '../analyze.ts';
 import { loadLexicons, type Lexicons } from '../lexicons/index.ts';
 import { renderText } from '../report/render-text.ts';
+import { lookupOutlet, renderOutletCard } from '../sources/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
 
 export type CliIo = {
@@ -36,7 +37,9 @@ export const USAGE = `slant ${ANALYZER_VERSION}: explainable media-bias analysis
 
 Usage:
   slant analyze [FILE|-] [--format text|json] [--color|--no-color]
-  slant analyze --jsonl [FILE|-]      one {id, text, title?, url?} record per line in, one report per line out
+  slant analyze --jsonl [FILE|-]      one {id, text, title?, url?, sides?} record per line in, one report per line out
+  slant analyze FILE --url URL | --outlet NAME    say which outlet published the article
+  slant source DOMAIN|URL|NAME        the outlet card: ownership, reliability and every rating with its provenance
   slant lexicons                      bundled lexicons with versions, entry counts and licences
   slant --version | --help
 
@@ -70,7 +73,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === 'analyze') return analyzeCommand(rest, io);
   if (command === 'lexicons') return lexiconsCommand(io);
-  throw new CliError('usage', `unknown command "${command}" (expected analyze or lexicons; see slant --help)`);
+  if (command === 'source') return sourceCommand(rest, io);
+  throw new CliError('usage', `unknown command "${command}" (expected analyze, source or lexicons; see slant --help)`);
 }
 
 function parse(args: readonly string[]) {
@@ -82,6 +86,9 @@ function parse(args: readonly string[]) {
         format: { type: 'string' },
         jsonl: { type: 'boolean', default: false },
         color: { type: 'boolean' },
+        url: { type: 'string' },
+        outlet: { type: 'string' },
+        json: { type: 'boolean', default: false },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -109,9 +116,20 @@ async function analyzeCommand(args: readonly string[], io: CliIo): Promise<numbe
     return 0;
   }
   const text = await readInput(file, io.stdin);
-  const report = analyze(text, { lexicons });
+  const input: { text: string; url?: string; outlet?: string } = { text };
+  if (values.url !== undefined) input.url = values.url;
+  if (values.outlet !== undefined) input.outlet = values.outlet;
+  const report = analyze(input, { lexicons });
   if (format === 'json') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
   else await write(io.stdout, renderText(report, file === '-' ? { color } : { color, name: file }));
+  return 0;
+}
+
+async function sourceCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (positionals.length !== 1) throw new CliError('usage', `slant source takes one domain, URL or outlet name, got ${positionals.length}`);
+  const card = lookupOutlet(positionals[0] as string);
+  await write(io.stdout, values.json === true ? `${JSON.stringify(card, null, 2)}\n` : renderOutletCard(card).replace(/\n?$/, '\n'));
   return 0;
 }
 
@@ -127,6 +145,7 @@ const recordSchema = z.object({
   text: z.string({ error: 'expected "text" to be a string' }),
   title: z.string().optional(),
   url: z.string().optional(),
+  sides: z.record(z.string(), z.array(z.string())).optional(),
 });
 
 /** Reads JSON lines one at a time (memory stays flat) and writes one report or error line per input line. */
@@ -161,8 +180,9 @@ function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): stri
     const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
     return JSON.stringify({ line: lineNumber, ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}), error: `${path}${issue?.message ?? 'invalid record'}` });
   }
-  const { id, text, title, url } = record.data;
-  const input: { text: string; id?: string; title?: string; url?: string } = { text };
+  const { id, text, title, url, sides } = record.data;
+  const input: { text: string; id?: string; title?: string; url?: string; sides?: Record<string, string[]> } = { text };
+  if (sides !== undefined) input.sides = sides;
   if (id !== undefined) input.id = String(id);
   if (title !== undefined) input.title = title;
   if (url !== undefined) input.url = url;

@@ -65,6 +65,7 @@ const NP_WORDS = new Set([
   'agency', 'committee', 'commission', 'council', 'navy', 'army', 'party', 'mission', 'administration', 'coalition', 'alliance', 'court', 'parliament', 'ruling',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady']);
 // Adjectives that sit inside role phrases ("regional governor", "acting minister").
 const NP_ADJECTIVES = new Set(['regional', 'acting', 'interim', 'national', 'provincial', 'outgoing', 'incoming', 'chief', 'press', 'prime', 'defence', 'defense', 'interior', 'finance', 'security', 'presidential', 'royal', 'two', 'three', 'several', 'many', 'some', 'western', 'european']);
@@ -346,7 +347,8 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
       queue(content?.start ?? (tokens.start[cue.t0] as number), () => attributions.push(attribution));
       continue;
     }
-    // A reporting verb.
+    // A reporting verb. In the passive ("are expected to", "was told") nobody is named as speaking.
+    if (cue.t0 > sentence.tokenStart && BE_FORMS.has(tokens.norm[cue.t0 - 1] as string)) continue;
     let speaker = resolver.nounPhraseBefore(cue.t0, sentence.tokenStart) ?? resolver.subjectBeforeRelativeClause(cue.t0, sentence.tokenStart);
     let postposed = false;
     if (speaker === null) {
@@ -405,6 +407,8 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
   for (const mention of mentions) {
     // A place only named as a location ("talks in Geneva") does not bring its side into the story.
     if (precededByLocative(article, mention.tokenStart)) continue;
+    // News media credited or self-referenced ("(AFP photo)", "Press TV's website") are not sides unless they speak.
+    if (lexicons.actors.get(mention.actor)?.role === 'media') continue;
     sidesMentioned.add(mapSide(sideOfActor(lexicons, mention.actor), mention.actor, lexicons, sides, text.slice(mention.start, mention.end)));
   }
   for (const attribution of attributions) if (attribution.side !== 'unaligned' && attribution.mode !== 'non-response') sidesMentioned.add(attribution.side);

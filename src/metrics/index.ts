@@ -20,8 +20,10 @@ export type { SentenceSubjectivity, RawCue } from './05-subjectivity.ts';
 export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, ActorMention } from './03-attribution.ts';
 export type { AttributionSummary, SideSummary } from './06-sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './06-sides.ts';
+export { assessSources, type SourcesResult } from './07-sources.ts';
 
-export const METRIC_ORDER = ['tokenMasks', 'domains', 'sentiment', 'attribution', 'loadedLanguage', 'subjectivity', 'sides'] as const;
+// Then, in analyze(), the outlet and the sources it cites (07-sources.ts), which need the outlet tables.
+export const METRIC_ORDER = ['tokenMasks', 'domains', 'sentiment', 'attribution', 'loadedLanguage', 'subjectivity', 'sides', 'sources'] as const;
 
 export type MetricResults = {
   attribution: AttributionResult;

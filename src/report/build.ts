@@ -4,7 +4,7 @@
  */
 import type { Lexicons } from '../lexicons/index.ts';
 import type { SegmentedArticle, ParagraphSpan } from '../text/index.ts';
-import type { MetricResults, RawFinding, RawCue, ScoredWord, RawAttribution, AttributionSummary } from '../metrics/index.ts';
+import type { MetricResults, RawFinding, RawCue, ScoredWord, RawAttribution, AttributionSummary, SourcesResult } from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
 import { weightedDistribution } from './stats.ts';
 import { SCHEMA_VERSION, type Attribution, type Report, type ParagraphReport, type Finding, type SentimentSummary, type LoadedLanguageSummary } from './schema.ts';
@@ -24,7 +24,14 @@ export function loadedScore(weight: number, words: number): number {
 export type ReportMeta = { id?: string; title?: string; url?: string };
 
 /** Builds the report; pure and deterministic. */
-export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metrics: MetricResults, meta: ReportMeta): Report {
+export function buildReport(
+  article: SegmentedArticle,
+  lexicons: Lexicons,
+  metrics: MetricResults,
+  sources: SourcesResult,
+  meta: ReportMeta,
+  sourceTables: readonly { name: string; version: string }[] = [],
+): Report {
   const { tokens, text } = article;
   const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, article.paragraphs.length);
   const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, article.paragraphs.length);
@@ -118,7 +125,7 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     analyzer: { name: 'slant', version: ANALYZER_VERSION },
-    lexicons: lexicons.info.map((info) => ({ name: info.name, version: info.version })),
+    lexicons: [...lexicons.info.map((info) => ({ name: info.name, version: info.version })), ...sourceTables],
     ...definedOnly(meta),
     text,
     paragraphs,
@@ -131,6 +138,8 @@ export function buildReport(article: SegmentedArticle, lexicons: Lexicons, metri
       sentences: allSubjectivity.length,
       quotes: article.quotes.filter((q) => q.kind !== 'nested').length,
       domains: [...metrics.domains.article],
+      source: sources.source,
+      citedSources: sources.citedSources,
       attribution: roundAttributionSummary(metrics.attributionSummary),
       sentiment: summariseSentiment(allScored, words, authorWords, quotedWords),
       subjectivity: {

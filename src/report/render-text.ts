@@ -30,6 +30,22 @@ export function formatAttribution(attribution: Attribution, position: (offset: n
   return `${where}attribution/${attribution.mode}  ${who}${cue}  ${attribution.actor ?? '-'} / ${attribution.side}${target}${anonymous}`;
 }
 
+// The outlet and the sources it cites, each with its reliability label and ownership.
+function renderSource(report: Report): string[] {
+  const { source, citedSources } = report.summary;
+  const lines: string[] = [];
+  if (source === null) lines.push('outlet: not identified (pass --url or --outlet)');
+  else {
+    const card = source.card;
+    const r = card.reliability;
+    const ownership = card.outlet === null ? '' : `, ${card.outlet.ownership}${card.outlet.ownership === 'state' ? ` (${card.outlet.country})` : ''}`;
+    lines.push(`outlet: ${card.name ?? card.domain ?? source.card.query}${card.domain === null ? '' : ` (${card.domain})`}${ownership}, reliability ${r.label}${r.score === null ? '' : ` ${r.score.toFixed(2)}`}; found by ${source.detectedBy}${source.evidence === null ? '' : ` "${visible(source.evidence.text)}"`} (confidence ${source.confidence.toFixed(2)}); slant source ${card.domain ?? card.query} for every rating`);
+  }
+  const named = citedSources.filter((c) => c.card !== null);
+  if (named.length > 0) lines.push(`cited sources: ${named.map((c) => `${visible(c.name)} [${c.how}] ${c.card?.reliability.label}`).join('; ')}`);
+  return lines;
+}
+
 // The sides table: how each side is heard, as a voice-share bar with its direct share and verbs.
 function renderSides(report: Report): string[] {
   const a = report.summary.attribution;
@@ -90,6 +106,7 @@ export function renderText(report: Report, options: RenderOptions): string {
       ` | findings ${s.loadedLanguage.counts.byVoice.author} author, ${s.loadedLanguage.counts.byVoice.quoted} quoted`,
   );
   if (s.domains.length > 0) out.push(`domains: ${s.domains.join(', ')}`);
+  out.push(...renderSource(report));
   out.push(...renderSides(report));
   if (!color) out.push('marks: [author voice]  <reported speech>  {quoted voice}');
   for (const paragraph of report.paragraphs) {

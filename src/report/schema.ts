@@ -4,8 +4,9 @@
  * `summary.loadedLanguage.score`). Bump SCHEMA_VERSION on any change a script could notice.
  */
 import { z } from 'zod';
+import { citedSourceSchema, detectionSchema } from '../sources/index.ts';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 /** `author`: the outlet's narration; `reported`: its paraphrase of someone's speech; `quoted`: inside quotation marks */
@@ -180,6 +181,10 @@ export const summarySchema = z.object({
   sentences: z.number().int().nonnegative(),
   quotes: z.number().int().nonnegative(),
   domains: z.array(z.string()),
+  /** the outlet that published the article, how it was found, its ownership and reliability; null when unknown */
+  source: detectionSchema.nullable(),
+  /** outlets and agencies the article cites or credits, with their cards; `attributions` indexes the attributions they speak in */
+  citedSources: z.array(citedSourceSchema.extend({ attributions: z.array(z.number().int().nonnegative()) })),
   sentiment: sentimentSchema,
   subjectivity: subjectivitySchema,
   attribution: attributionSummarySchema,
@@ -216,6 +221,8 @@ export const analyzeInputSchema = z.union([
     url: z.string().optional(),
     /** side label -> actor ids, actor names or country codes, to group speakers differently */
     sides: z.record(z.string(), z.array(z.string())).optional(),
+    /** the publishing outlet's name or domain, when the caller knows it (else `url`, else the text's own signals) */
+    outlet: z.string().optional(),
   }),
 ]);
 export type AnalyzeInput = z.infer<typeof analyzeInputSchema>;

@@ -80,6 +80,29 @@ describe('slant analyze', () => {
   });
 });
 
+describe('slant source', () => {
+  it('prints the outlet card: Press TV is Iranian state media, deprecated, very low, each rating with its source and date', async () => {
+    const { code, stdout } = await run(['source', 'https://www.presstv.ir/Detail/2021/12/07/x']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Press TV \(presstv\.ir\)/);
+    expect(stdout).toMatch(/ownership:\s+state, Islamic Republic of Iran Broadcasting/);
+    expect(stdout).toMatch(/reliability: very low/);
+    expect(stdout).toMatch(/wikipedia-rsp \| deprecated .*snapshot 2026-04-18 .*CC BY-SA 4\.0/);
+    expect(stdout).toMatch(/cred1 .*snapshot 2026-08-04 .*CC BY 4\.0/);
+  });
+
+  it('says not rated for an unknown domain, and prints JSON with --json', async () => {
+    const { stdout } = await run(['source', 'example-unknown-news.test', '--json']);
+    expect(JSON.parse(stdout).reliability).toMatchObject({ label: 'not-rated', score: null });
+  });
+
+  it('uses --url to name the outlet of an analysed article', async () => {
+    const { stdout } = await run(['analyze', '-', '--url', 'https://www.bbc.co.uk/news/world-1', '--format', 'json'], { stdin: 'Officials said the talks would resume.' });
+    const report = JSON.parse(stdout);
+    expect(report.summary.source).toMatchObject({ detectedBy: 'url', card: { domain: 'bbc.co.uk', reliability: { label: 'high' } } });
+  });
+});
+
 describe('slant --version and lexicons', () => {
   it('prints the version in package.json, which every report records', async () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -79,6 +79,12 @@ describe('the seed article', () => {
     expect(report.summary.loadedLanguage.quoted.weight).toBeGreaterThan(0);
   });
 
+  it('finds Press TV from its own closing lines: Iranian state-controlled, very low reliability, with its ratings', () => {
+    expect(report.summary.source).toMatchObject({ detectedBy: 'self-reference', card: { domain: 'presstv.ir', outlet: { ownership: 'state', country: 'IR' }, reliability: { label: 'very-low' } } });
+    expect(report.summary.source?.card.reliability.ratings.map((r) => r.source).sort()).toEqual(['cred1', 'wikipedia-rsp']);
+    expect(report.summary.citedSources.map((c) => `${c.name} ${c.how}`)).toEqual(expect.arrayContaining(['AFP credit']));
+  });
+
   it('does not call the headline\'s \u2018no breakthroughs\u2019 a scare quote: the body attributes those words to the Kremlin', () => {
     expect(findings.filter((f) => f.category === 'scare-quote').map((f) => f.text)).toEqual([]);
   });

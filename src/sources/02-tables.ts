@@ -1,0 +1,187 @@
+/**
+ * Loading `lexicons/sources/`: the three tables are read once per folder, every line validated by its
+ * strict schema, checked for order and duplicates, then indexed by listed host and by registrable domain.
+ * A broken table throws a LexiconError naming the file, the line and the value, like every other lexicon.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getDomain } from 'tldts';
+import type { z } from 'zod';
+import { LexiconError } from '../lexicons/index.ts';
+import { cred1RowSchema, outletSchema, rspRowSchema, tableHeaderSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './01-schema.ts';
+
+export type Lined<T> = T & { readonly line: number };
+
+/** One loaded file: where it is shown from, its header, and the licence name (`CC BY-SA 4.0`). */
+export type TableInfo = { readonly file: string; readonly header: TableHeader; readonly licenseName: string };
+
+export type SourceTables = {
+  readonly dir: string;
+  readonly rsp: TableInfo & { readonly rows: readonly Lined<RspRow>[] };
+  readonly cred1: TableInfo & { readonly rows: readonly Lined<Cred1Row>[] };
+  readonly ownership: TableInfo & { readonly rows: readonly Lined<Outlet>[] };
+  /** rows keyed by the host they list (`presstv.ir`, `news.sky.com`), paths included */
+  readonly rspByHost: ReadonlyMap<string, readonly Lined<RspRow>[]>;
+  readonly cred1ByHost: ReadonlyMap<string, readonly Lined<Cred1Row>[]>;
+  readonly outletByHost: ReadonlyMap<string, Lined<Outlet>>;
+  readonly outletById: ReadonlyMap<string, Lined<Outlet>>;
+  /** registrable domain -> every host any table lists under it, longest first */
+  readonly hostsByDomain: ReadonlyMap<string, readonly string[]>;
+  /** the year of the newest snapshot: "now" for recency, so that results never depend on the clock */
+  readonly referenceYear: number;
+};
+
+export const SOURCE_FILES = { rsp: 'wikipedia-rsp.jsonl', cred1: 'cred1.jsonl', ownership: 'ownership.jsonl' } as const;
+
+const cache = new Map<string, SourceTables>();
+
+/** Reads and validates the three source tables in `dir` (default: the bundled folder); cached per folder. */
+export function loadSourceTables(dir: string = defaultSourcesDir()): SourceTables {
+  const key = resolve(dir);
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const rsp = parseTable(key, SOURCE_FILES.rsp, rspRowSchema, (row) => [row.domain, row.path ?? '', row.scope ?? '', row.id], 'domain, path, scope, id');
+  const cred1 = parseTable(key, SOURCE_FILES.cred1, cred1RowSchema, (row) => [row.domain, row.path ?? ''], 'domain, path');
+  const ownership = parseTable(key, SOURCE_FILES.ownership, outletSchema, (row) => [row.id], 'id');
+
+  const outletByHost = new Map<string, Lined<Outlet>>();
+  const outletById = new Map<string, Lined<Outlet>>();
+  for (const row of ownership.rows) {
+    outletById.set(row.id, row);
+    for (const host of row.domains) {
+      const previous = outletByHost.get(host);
+      if (previous !== undefined) {
+        throw new LexiconError('duplicate', ownership.file, row.line, host, `domain already belongs to ${previous.id} (line ${previous.line}); a domain belongs to one outlet only`);
+      }
+      outletByHost.set(host, row);
+    }
+  }
+  const rspByHost = groupByHost(rsp.rows);
+  const cred1ByHost = groupByHost(cred1.rows);
+
+  const hostsByDomain = new Map<string, string[]>();
+  for (const host of new Set([...rspByHost.keys(), ...cred1ByHost.keys(), ...outletByHost.keys()])) {
+    const registrable = getDomain(host) ?? host;
+    const hosts = hostsByDomain.get(registrable);
+    if (hosts === undefined) hostsByDomain.set(registrable, [host]);
+    else hosts.push(host);
+  }
+  for (const hosts of hostsByDomain.values()) hosts.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+
+  let referenceYear = 0;
+  for (const row of [...rsp.rows, ...cred1.rows]) referenceYear = Math.max(referenceYear, Number(row.snapshot.slice(0, 4)));
+
+  const tables: SourceTables = { dir: key, rsp, cred1, ownership, rspByHost, cred1ByHost, outletByHost, outletById, hostsByDomain, referenceYear };
+  cache.set(key, tables);
+  return tables;
+}
+
+/** The bundled `lexicons/sources` folder, found from this module whether it runs from src/ or dist/. */
+export function defaultSourcesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join(dir, 'lexicons', 'sources');
+    if (existsSync(join(candidate, SOURCE_FILES.rsp)) && existsSync(join(candidate, SOURCE_FILES.ownership))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new LexiconError('io', 'lexicons/sources/', 0, fileURLToPath(import.meta.url), 'cannot find the bundled lexicons/sources folder');
+}
+
+function groupByHost<T extends { domain: string }>(rows: readonly T[]): Map<string, T[]> {
+  const byHost = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byHost.get(row.domain);
+    if (list === undefined) byHost.set(row.domain, [row]);
+    else list.push(row);
+  }
+  return byHost;
+}
+
+const HEADER_LINE = /^#\s*([a-z-]+)\s*:\s*(.*)$/;
+
+// The shared reader: `#` header, then one JSON object a line, validated, unique and sorted by `keyOf`.
+function parseTable<T>(dir: string, name: string, schema: z.ZodType<T>, keyOf: (row: T) => string[], keyName: string): TableInfo & { rows: Lined<T>[] } {
+  const file = `lexicons/sources/${name}`;
+  let text: string;
+  try {
+    text = readFileSync(join(dir, name), 'utf8');
+  } catch (error) {
+    throw new LexiconError('io', file, 0, join(dir, name), `cannot read the source table: ${(error as Error).message}`);
+  }
+  const lines = text.split(/\r?\n/);
+  const fields: Record<string, string> = {};
+  let header: TableHeader | undefined;
+  const rows: Lined<T>[] = [];
+  let previous: { key: string[]; line: number } | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = (lines[index] as string).trim();
+    const lineNumber = index + 1;
+    if (line === '') continue;
+    if (line.startsWith('#')) {
+      const match = header === undefined ? HEADER_LINE.exec(line) : null;
+      if (match) fields[match[1] as string] = (match[2] as string).trim();
+      continue;
+    }
+    header ??= checkHeader(file, fields);
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      throw new LexiconError('json', file, lineNumber, line, `invalid JSON: ${(error as Error).message}`);
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      throw new LexiconError('entry', file, lineNumber, offendingValue(json, result.error.issues[0], line), describeIssue(result.error.issues[0]));
+    }
+    const key = keyOf(result.data);
+    if (previous !== undefined) {
+      const order = compareKeys(previous.key, key);
+      if (order === 0) throw new LexiconError('duplicate', file, lineNumber, key.join(' '), `duplicate ${keyName}, first defined on line ${previous.line}`);
+      if (order > 0) throw new LexiconError('unsorted', file, lineNumber, key.join(' '), `rows must be sorted by ${keyName}: this row comes after "${previous.key.join(' ')}" (line ${previous.line})`);
+    }
+    rows.push({ ...result.data, line: lineNumber });
+    previous = { key, line: lineNumber };
+  }
+  header ??= checkHeader(file, fields);
+  return { file, header, licenseName: licenseName(header.license), rows };
+}
+
+type Issue = z.core.$ZodIssue | undefined;
+
+function describeIssue(issue: Issue): string {
+  if (issue === undefined) return 'invalid row';
+  return issue.path.length > 0 ? `field "${issue.path.join('.')}": ${issue.message}` : issue.message;
+}
+
+// The value to quote: the field at fault when there is one (`"dubious"`), the unknown keys, else the line.
+function offendingValue(json: unknown, issue: Issue, line: string): string {
+  if (issue === undefined) return line;
+  if (issue.code === 'unrecognized_keys') return issue.keys.join(', ');
+  let value: unknown = json;
+  for (const key of issue.path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return issue.path.length > 0 && value !== undefined ? JSON.stringify(value) : line;
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function checkHeader(file: string, fields: Record<string, string>): TableHeader {
+  const result = tableHeaderSchema.safeParse(fields);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const key = issue?.path.join('.') ?? '?';
+  throw new LexiconError('header', file, 1, `# ${key}: ${fields[key] ?? ''}`, `header "${key}": ${issue?.message ?? 'invalid'} (every table needs # source, # license, # version and # edit lines)`);
+}
+
+// `CC BY-SA 4.0 (https://...); share-alike ...` -> `CC BY-SA 4.0`: the name is what a card line has room for.
+function licenseName(license: string): string {
+  const cut = license.search(/\s*[(;]/);
+  return (cut > 0 ? license.slice(0, cut) : license).trim();
+}
