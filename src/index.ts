@@ -20,3 +20,5 @@ export { segmentArticle, type SegmentedArticle } from './text/index.ts';
 export { ANALYZER_VERSION } from './version.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './metrics/index.ts';
 export type { SidesMapping, AttributionMode } from './metrics/index.ts';
+export { lookupOutlet, detectOutlet, findCitedSources, loadSourceTables, renderOutletCard, outletCardSchema } from './sources/index.ts';
+export type { OutletCard, OutletDetection, CitedSource, Rating, SourceTables } from './sources/index.ts';

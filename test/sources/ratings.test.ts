@@ -238,3 +238,11 @@ describe('renderOutletCard', () => {
     expect(renderOutletCard(lookup('example.org')).split('\n').slice(0, 3)).toEqual(['example.org', '  ownership:   unknown (not in ownership.jsonl)', '  reliability: not rated (no score, confidence 0.00)']);
   });
 });
+
+describe('the library API', () => {
+  it('exports lookupOutlet from the package entry point', async () => {
+    const library = await import('../../src/index.ts');
+    expect(library.lookupOutlet('bbc.com').reliability.label).toBe('high');
+    expect(library.outletCardSchema.parse(library.lookupOutlet('rt.com')).outlet?.ownership).toBe('state');
+  });
+});
