@@ -311,7 +311,16 @@ function loadAfinn(): { labels: Map<string, number>; negators: Set<string>; vers
 }
 
 /** The bundled `lexicons/` folder: the nearest one above this module (works from `src/` and from a bundle). */
+let defaultDir: string | undefined;
+
 export function defaultLexiconDir(): string {
+  // Found once per process: analyze() asks for it on every call.
+  if (defaultDir !== undefined) return defaultDir;
+  defaultDir = findLexiconDir();
+  return defaultDir;
+}
+
+function findLexiconDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
     const candidate = join(dir, 'lexicons');

@@ -78,7 +78,16 @@ export function loadSourceTables(dir: string = defaultSourcesDir()): SourceTable
 }
 
 /** The bundled `lexicons/sources` folder, found from this module whether it runs from src/ or dist/. */
+let defaultDir: string | undefined;
+
 export function defaultSourcesDir(): string {
+  // Found once per process: analyze() asks for it on every call.
+  if (defaultDir !== undefined) return defaultDir;
+  defaultDir = findSourcesDir();
+  return defaultDir;
+}
+
+function findSourcesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
     const candidate = join(dir, 'lexicons', 'sources');

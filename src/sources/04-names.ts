@@ -97,8 +97,18 @@ export function outletForHost(tables: SourceTables, host: string): Lined<Outlet>
   return null;
 }
 
+// detectOutlet and findCitedSources both scan the same article: remember the last scan.
+let lastScan: { text: string; tables: SourceTables; matches: readonly NameMatch[] } | undefined;
+
 /** Every outlet name and table domain in `text`, in order, never overlapping. */
 export function findNames(text: string, tables: SourceTables): NameMatch[] {
+  if (lastScan !== undefined && lastScan.text === text && lastScan.tables === tables) return [...lastScan.matches];
+  const matches = scanNames(text, tables);
+  lastScan = { text, tables, matches };
+  return [...matches];
+}
+
+function scanNames(text: string, tables: SourceTables): NameMatch[] {
   const index = nameIndex(tables);
   const folded = foldForMatching(text);
   const tokens = tokenize(text, folded);

@@ -84,7 +84,9 @@ function unnamedStateMedia(context: CueContext, names: readonly NameMatch[]): Ca
   const { text } = context;
   const out: Candidate[] = [];
   let n = 0;
-  for (const found of text.matchAll(STATE_MEDIA)) {
+  // The pattern needs one of these words; most articles have none, and a plain search is cheaper.
+  const mayMention = /state|government|official/i.test(text);
+  for (const found of mayMention ? text.matchAll(STATE_MEDIA) : []) {
     const start = found.index;
     const end = start + found[0].length;
     while (n < names.length && (names[n] as NameMatch).start < end) n++;
