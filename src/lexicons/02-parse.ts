@@ -59,13 +59,22 @@ export function parseActors(file: string, text: string): ParsedActors {
   return { file, header, actors: records.map(({ record, line }) => ({ ...record, line })) };
 }
 
-// The shared reader: header, then one JSON record per line, validated, unique and sorted by `keyOf`.
-function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>, keyOf: (record: T) => string, keyName: string): { header: LexiconHeader; records: { record: T; line: number }[] } {
+/**
+ * The shared reader of every data file (lexicons and outlet tables): a `#` header, then one JSON record a
+ * line, each validated by `schema`, unique and sorted by `keyOf` (a key, or several compared in order).
+ */
+export function parseRecords<T>(
+  file: string,
+  text: string,
+  schema: z.ZodType<T>,
+  keyOf: (record: T) => string | readonly string[],
+  keyName: string,
+): { header: LexiconHeader; records: { record: T; line: number }[] } {
   const lines = text.split(/\r?\n/);
   const header: Record<string, string> = {};
   const records: { record: T; line: number }[] = [];
   let inHeader = true;
-  let previous: { key: string; line: number } | undefined;
+  let previous: { key: readonly string[]; line: number } | undefined;
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index] as string;
     const lineNumber = index + 1;
@@ -89,14 +98,15 @@ function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>, keyOf
     const result = schema.safeParse(json);
     if (!result.success) {
       const issue = result.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `field "${issue.path.join('.')}": ` : '';
-      throw new LexiconError('entry', file, lineNumber, line, `${where}${issue?.message ?? 'invalid entry'}`);
+      throw new LexiconError('entry', file, lineNumber, offendingValue(json, issue, line), describeIssue(issue));
     }
-    const key = keyOf(result.data);
+    const keyed = keyOf(result.data);
+    const key = typeof keyed === 'string' ? [keyed] : keyed;
     if (previous !== undefined) {
-      if (previous.key === key) throw new LexiconError('duplicate', file, lineNumber, key, `duplicate ${keyName}, first defined on line ${previous.line}`);
-      if (previous.key > key) {
-        throw new LexiconError('unsorted', file, lineNumber, key, `entries must be sorted by ${keyName}: "${key}" comes after "${previous.key}" (run npm run lexicons:sort)`);
+      const order = compareKeys(previous.key, key);
+      if (order === 0) throw new LexiconError('duplicate', file, lineNumber, key.join(' '), `duplicate ${keyName}, first defined on line ${previous.line}`);
+      if (order > 0) {
+        throw new LexiconError('unsorted', file, lineNumber, key.join(' '), `entries must be sorted by ${keyName}: "${key.join(' ')}" comes after "${previous.key.join(' ')}" (line ${previous.line}; run npm run lexicons:sort)`);
       }
     }
     records.push({ record: result.data, line: lineNumber });
@@ -104,6 +114,31 @@ function parseRecords<T>(file: string, text: string, schema: z.ZodType<T>, keyOf
   }
   if (inHeader) checkHeader(file, header);
   return { header: header as LexiconHeader, records };
+}
+
+type Issue = z.core.$ZodIssue | undefined;
+
+function describeIssue(issue: Issue): string {
+  if (issue === undefined) return 'invalid entry';
+  return issue.path.length > 0 ? `field "${issue.path.join('.')}": ${issue.message}` : issue.message;
+}
+
+// The value to quote: the field at fault when there is one (`"weight":1.5` -> `1.5`), the unknown keys, else the line.
+function offendingValue(json: unknown, issue: Issue, line: string): string {
+  if (issue === undefined) return line;
+  if (issue.code === 'unrecognized_keys') return issue.keys.join(', ');
+  let value: unknown = json;
+  for (const key of issue.path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return issue.path.length > 0 && value !== undefined ? JSON.stringify(value) : line;
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 function checkHeader(file: string, header: Record<string, string>): void {

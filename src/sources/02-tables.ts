@@ -8,8 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDomain } from 'tldts';
 import type { z } from 'zod';
-import { LexiconError } from '../lexicons/index.ts';
-import { cred1RowSchema, outletSchema, rspRowSchema, tableHeaderSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './01-schema.ts';
+import { LexiconError, parseRecords } from '../lexicons/index.ts';
+import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './01-schema.ts';
 
 export type Lined<T> = T & { readonly line: number };
 
@@ -107,9 +107,7 @@ function groupByHost<T extends { domain: string }>(rows: readonly T[]): Map<stri
   return byHost;
 }
 
-const HEADER_LINE = /^#\s*([a-z-]+)\s*:\s*(.*)$/;
-
-// The shared reader: `#` header, then one JSON object a line, validated, unique and sorted by `keyOf`.
+// Every table is read like a lexicon: `#` header, then one JSON object a line, validated, unique and sorted.
 function parseTable<T>(dir: string, name: string, schema: z.ZodType<T>, keyOf: (row: T) => string[], keyName: string): TableInfo & { rows: Lined<T>[] } {
   const file = `lexicons/sources/${name}`;
   let text: string;
@@ -118,75 +116,8 @@ function parseTable<T>(dir: string, name: string, schema: z.ZodType<T>, keyOf: (
   } catch (error) {
     throw new LexiconError('io', file, 0, join(dir, name), `cannot read the source table: ${(error as Error).message}`);
   }
-  const lines = text.split(/\r?\n/);
-  const fields: Record<string, string> = {};
-  let header: TableHeader | undefined;
-  const rows: Lined<T>[] = [];
-  let previous: { key: string[]; line: number } | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = (lines[index] as string).trim();
-    const lineNumber = index + 1;
-    if (line === '') continue;
-    if (line.startsWith('#')) {
-      const match = header === undefined ? HEADER_LINE.exec(line) : null;
-      if (match) fields[match[1] as string] = (match[2] as string).trim();
-      continue;
-    }
-    header ??= checkHeader(file, fields);
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (error) {
-      throw new LexiconError('json', file, lineNumber, line, `invalid JSON: ${(error as Error).message}`);
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      throw new LexiconError('entry', file, lineNumber, offendingValue(json, result.error.issues[0], line), describeIssue(result.error.issues[0]));
-    }
-    const key = keyOf(result.data);
-    if (previous !== undefined) {
-      const order = compareKeys(previous.key, key);
-      if (order === 0) throw new LexiconError('duplicate', file, lineNumber, key.join(' '), `duplicate ${keyName}, first defined on line ${previous.line}`);
-      if (order > 0) throw new LexiconError('unsorted', file, lineNumber, key.join(' '), `rows must be sorted by ${keyName}: this row comes after "${previous.key.join(' ')}" (line ${previous.line})`);
-    }
-    rows.push({ ...result.data, line: lineNumber });
-    previous = { key, line: lineNumber };
-  }
-  header ??= checkHeader(file, fields);
-  return { file, header, licenseName: licenseName(header.license), rows };
-}
-
-type Issue = z.core.$ZodIssue | undefined;
-
-function describeIssue(issue: Issue): string {
-  if (issue === undefined) return 'invalid row';
-  return issue.path.length > 0 ? `field "${issue.path.join('.')}": ${issue.message}` : issue.message;
-}
-
-// The value to quote: the field at fault when there is one (`"dubious"`), the unknown keys, else the line.
-function offendingValue(json: unknown, issue: Issue, line: string): string {
-  if (issue === undefined) return line;
-  if (issue.code === 'unrecognized_keys') return issue.keys.join(', ');
-  let value: unknown = json;
-  for (const key of issue.path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  return issue.path.length > 0 && value !== undefined ? JSON.stringify(value) : line;
-}
-
-function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as string;
-    const y = b[i] as string;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
-function checkHeader(file: string, fields: Record<string, string>): TableHeader {
-  const result = tableHeaderSchema.safeParse(fields);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const key = issue?.path.join('.') ?? '?';
-  throw new LexiconError('header', file, 1, `# ${key}: ${fields[key] ?? ''}`, `header "${key}": ${issue?.message ?? 'invalid'} (every table needs # source, # license, # version and # edit lines)`);
+  const { header, records } = parseRecords(file, text, schema, keyOf, keyName);
+  return { file, header, licenseName: licenseName(header.license), rows: records.map(({ record, line }) => ({ ...record, line })) };
 }
 
 // `CC BY-SA 4.0 (https://...); share-alike ...` -> `CC BY-SA 4.0`: the name is what a card line has room for.

@@ -37,7 +37,8 @@ describe('lexicon validation', () => {
   });
 
   it('quotes the offending value in the message', () => {
-    expect(errorOf(`${HEADER}{"term":"slam","weight":1.5}\n`).message).toContain('"weight":1.5');
+    expect(errorOf(`${HEADER}{"term":"slam","weight":1.5}\n`).message).toMatch(/field "weight": .*\(value: 1\.5\)$/);
+    expect(errorOf(`${HEADER}{"term":"slam","wieght":0.5}\n`, 'plain').value).toBe('wieght');
     expect(errorOf(`${HEADER}{"term":"slam","weight":0.5}\n`, 'reporting').message).toContain('stance');
   });
 

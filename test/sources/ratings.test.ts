@@ -194,18 +194,6 @@ describe('the mapping constants', () => {
     expect(labelFor(score)).toBe(label);
   });
 
-  it('is the documented table', () => {
-    expect(RSP_STATUS_SCORES).toEqual({
-      'generally-reliable': { score: 0.9 },
-      'no-consensus': { score: 0.55 },
-      'case-by-case': { score: 0.5 },
-      'generally-unreliable': { score: 0.25 },
-      deprecated: { score: 0.1, cap: 0.1 },
-      blacklisted: { score: 0.05, cap: 0.05 },
-    });
-    expect(LABEL_THRESHOLDS).toEqual([['high', 0.75], ['mixed', 0.45], ['low', 0.2]]);
-    expect(CONFIDENCE.base + CONFIDENCE.perWeight * 3).toBeCloseTo(0.85);
-  });
 
   it('caps a CRED-1 fake or conspiracy site at 0.15', () => {
     const fake = tables.cred1.rows.find((row) => row.category === 'fake' && row.path === undefined && row.score > 0.15);
