@@ -29,7 +29,7 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Repo
   if (record.url !== undefined) hint.url = record.url;
   if (typeof parsed !== 'string' && parsed.outlet !== undefined) hint.outlet = parsed.outlet;
   const tables = options.sourceTables ?? loadSourceTables();
-  const credibility = assessSources(record.text, hint, tables, metrics.attribution.attributions);
+  const credibility = assessSources(record.text, hint, tables, metrics.attribution.attributions, article.tokens);
   const meta: { id?: string; title?: string; url?: string } = {};
   if (record.id !== undefined) meta.id = record.id;
   if (record.title !== undefined) meta.title = record.title;

@@ -3,13 +3,22 @@
  * text's own signals) and the outlets it cites, each with its card from lexicons/sources. A cited outlet is
  * tied to the attributions it speaks in ("according to Reuters", "told the BBC").
  */
-import { detectOutlet, findCitedSources, type CitedSource, type OutletDetection, type SourceTables } from '../sources/index.ts';
+import { detectOutlet, findCitedSources, findNames, type CitedSource, type OutletDetection, type SourceTables } from '../sources/index.ts';
+import type { TokenTable } from '../text/index.ts';
 import type { RawAttribution } from './03-attribution.ts';
 
 export type SourcesResult = { source: OutletDetection | null; citedSources: (CitedSource & { attributions: number[] })[] };
 
 /** Detects the outlet and the cited sources; never throws on odd text. */
-export function assessSources(text: string, hint: { url?: string; outlet?: string }, tables: SourceTables, attributions: readonly RawAttribution[]): SourcesResult {
+export function assessSources(
+  text: string,
+  hint: { url?: string; outlet?: string },
+  tables: SourceTables,
+  attributions: readonly RawAttribution[],
+  tokens?: TokenTable,
+): SourcesResult {
+  // Scan outlet names once, on the article's own tokens; detection and citation reuse the scan.
+  findNames(text, tables, tokens);
   const source = detectOutlet(text, hint, tables);
   const citedSources = findCitedSources(text, tables).map((cited) => ({
     ...cited,

@@ -19,7 +19,7 @@
  */
 import { getDomain } from 'tldts';
 import { foldForMatching } from '../text/index.ts';
-import { tokenize } from '../text/04-tokens.ts';
+import { tokenize, type TokenTable } from '../text/04-tokens.ts';
 import type { Outlet } from './01-schema.ts';
 import type { Lined, SourceTables } from './02-tables.ts';
 
@@ -100,18 +100,16 @@ export function outletForHost(tables: SourceTables, host: string): Lined<Outlet>
 // detectOutlet and findCitedSources both scan the same article: remember the last scan.
 let lastScan: { text: string; tables: SourceTables; matches: readonly NameMatch[] } | undefined;
 
-/** Every outlet name and table domain in `text`, in order, never overlapping. */
-export function findNames(text: string, tables: SourceTables): NameMatch[] {
+/** Every outlet name and table domain in `text`, in order, never overlapping; `tokens`, when given, must be `text`'s. */
+export function findNames(text: string, tables: SourceTables, tokens?: TokenTable): NameMatch[] {
   if (lastScan !== undefined && lastScan.text === text && lastScan.tables === tables) return [...lastScan.matches];
-  const matches = scanNames(text, tables);
+  const matches = scanNames(text, tables, tokens ?? tokenize(text, foldForMatching(text)));
   lastScan = { text, tables, matches };
   return [...matches];
 }
 
-function scanNames(text: string, tables: SourceTables): NameMatch[] {
+function scanNames(text: string, tables: SourceTables, tokens: TokenTable): NameMatch[] {
   const index = nameIndex(tables);
-  const folded = foldForMatching(text);
-  const tokens = tokenize(text, folded);
   const keys: string[] = tokens.bare.map((bare) => stripMarks(bare));
   const matches: NameMatch[] = [];
   let t = 0;
