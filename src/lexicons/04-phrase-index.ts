@@ -34,7 +34,7 @@ export function addToPhraseIndex<T>(
     const value = valueOf(entry);
     const forms = inflectEntry(entry);
     forms.forEach((form, formIndex) => {
-      const words = tokenize(form, form).norm;
+      const words = wordsOf(form);
       const first = words[0];
       if (first === undefined) throw new LexiconError('entry', file, entry.line, form, 'the term has no word characters');
       let node = index.get(first);
@@ -62,6 +62,13 @@ export function addToPhraseIndex<T>(
       node.values.sort((a, b) => a.priority - b.priority);
     });
   }
+}
+
+// Most forms are plain words ("lash out", "so-called"): splitting at spaces gives exactly what the
+// tokenizer would, without its buffers. Anything else goes through the tokenizer itself.
+const PLAIN_FORM = /^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*)*$/;
+function wordsOf(form: string): readonly string[] {
+  return PLAIN_FORM.test(form) ? form.split(' ') : tokenize(form, form).norm;
 }
 
 /**
