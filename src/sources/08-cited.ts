@@ -85,7 +85,7 @@ function unnamedStateMedia(context: CueContext, names: readonly NameMatch[]): Ca
   const out: Candidate[] = [];
   let n = 0;
   // The pattern needs one of these words; most articles have none, and a plain search is cheaper.
-  const mayMention = /state|government|official/i.test(text);
+  const mayMention = /state[\s-]|government-|official\s+(?:news|media)/i.test(text);
   for (const found of mayMention ? text.matchAll(STATE_MEDIA) : []) {
     const start = found.index;
     const end = start + found[0].length;
