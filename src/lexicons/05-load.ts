@@ -311,21 +311,25 @@ function loadAfinn(): { labels: Map<string, number>; negators: Set<string>; vers
 }
 
 /** The bundled `lexicons/` folder: the nearest one above this module (works from `src/` and from a bundle). */
-let defaultDir: string | undefined;
+export const defaultLexiconDir = bundledFolder(['lexicons'], ['README.md', 'negators.jsonl']);
 
-export function defaultLexiconDir(): string {
-  // Found once per process: analyze() asks for it on every call.
-  if (defaultDir !== undefined) return defaultDir;
-  defaultDir = findLexiconDir();
-  return defaultDir;
-}
-
-function findLexiconDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join(dir, 'lexicons');
-    if (existsSync(join(candidate, 'README.md')) && existsSync(join(candidate, 'negators.jsonl'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new LexiconError('io', 'lexicons/', 0, fileURLToPath(import.meta.url), 'cannot find the bundled lexicons folder');
+/**
+ * A finder for a folder shipped with slant (`lexicons`, `lexicons/sources`): the nearest one above this
+ * module that holds `markers`, looked up on the first call only, since analyze() asks on every call.
+ */
+export function bundledFolder(path: readonly string[], markers: readonly string[]): () => string {
+  let found: string | undefined;
+  return () => {
+    if (found !== undefined) return found;
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let depth = 0; depth < 5; depth++) {
+      const candidate = join(dir, ...path);
+      if (markers.every((marker) => existsSync(join(candidate, marker)))) {
+        found = candidate;
+        return candidate;
+      }
+      dir = dirname(dir);
+    }
+    throw new LexiconError('io', `${path.join('/')}/`, 0, fileURLToPath(import.meta.url), `cannot find the bundled ${path.join('/')} folder`);
+  };
 }

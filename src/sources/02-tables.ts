@@ -3,12 +3,11 @@
  * strict schema, checked for order and duplicates, then indexed by listed host and by registrable domain.
  * A broken table throws a LexiconError naming the file, the line and the value, like every other lexicon.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { getDomain } from 'tldts';
 import type { z } from 'zod';
-import { LexiconError, parseRecords } from '../lexicons/index.ts';
+import { bundledFolder, LexiconError, parseRecords } from '../lexicons/index.ts';
 import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './01-schema.ts';
 
 export type Lined<T> = T & { readonly line: number };
@@ -78,24 +77,7 @@ export function loadSourceTables(dir: string = defaultSourcesDir()): SourceTable
 }
 
 /** The bundled `lexicons/sources` folder, found from this module whether it runs from src/ or dist/. */
-let defaultDir: string | undefined;
-
-export function defaultSourcesDir(): string {
-  // Found once per process: analyze() asks for it on every call.
-  if (defaultDir !== undefined) return defaultDir;
-  defaultDir = findSourcesDir();
-  return defaultDir;
-}
-
-function findSourcesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join(dir, 'lexicons', 'sources');
-    if (existsSync(join(candidate, SOURCE_FILES.rsp)) && existsSync(join(candidate, SOURCE_FILES.ownership))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new LexiconError('io', 'lexicons/sources/', 0, fileURLToPath(import.meta.url), 'cannot find the bundled lexicons/sources folder');
-}
+export const defaultSourcesDir = bundledFolder(['lexicons', 'sources'], [SOURCE_FILES.rsp, SOURCE_FILES.ownership]);
 
 function groupByHost<T extends { domain: string }>(rows: readonly T[]): Map<string, T[]> {
   const byHost = new Map<string, T[]>();
