@@ -101,9 +101,9 @@ export function renderText(report: Report, options: RenderOptions): string {
   const title = visible(options.name ?? report.id ?? report.title ?? 'article');
   out.push(paint(ANSI.bold, `${title}: ${s.paragraphs} paragraphs, ${s.sentences} sentences, ${s.words} words (${s.quotedWords} in quotes)`));
   out.push(
-    `loaded language ${s.loadedLanguage.score.toFixed(2)} author, ${s.loadedLanguage.quoted.score.toFixed(2)} quoted` +
+    `loaded language ${s.loadedLanguage.score.toFixed(2)} outlet, ${s.loadedLanguage.quoted.score.toFixed(2)} quoted` +
       ` | subjectivity ${s.subjectivity.score.toFixed(2)} | sentiment ${s.sentiment.score} (${s.sentiment.comparative.toFixed(3)}/word)` +
-      ` | findings ${s.loadedLanguage.counts.byVoice.author} author, ${s.loadedLanguage.counts.byVoice.quoted} quoted`,
+      ` | findings ${s.loadedLanguage.counts.byVoice.author} author, ${s.loadedLanguage.counts.byVoice.reported} reported, ${s.loadedLanguage.counts.byVoice.quoted} quoted`,
   );
   if (s.domains.length > 0) out.push(`domains: ${s.domains.join(', ')}`);
   out.push(...renderSource(report));
