@@ -2,7 +2,12 @@
  * Parsing one lexicon file: the `# key: value` header, then one JSON record a line, sorted by term.
  * Every problem throws a LexiconError naming the file, the line and the offending value.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { z } from 'zod';
+import { ANALYZER_VERSION } from '../version.ts';
 import { headerSchema, fileKinds, actorSchema, type Actor, type FileKind, type LexiconEntry, type LexiconHeader } from './01-schema.ts';
 
 export type LexiconErrorCode = 'header' | 'json' | 'entry' | 'duplicate' | 'unsorted' | 'io';
@@ -31,7 +36,7 @@ const HEADER_LINE = /^#\s*([a-z-]+)\s*:\s*(.*)$/;
 /** Parses the text of `file` (a display path) as lexicon `name` of the given kind. */
 export function parseLexicon(name: string, file: string, text: string, kind: FileKind): ParsedLexicon {
   const schema: z.ZodType<LexiconEntry> = fileKinds[kind];
-  const { header, records } = parseRecords(file, text, schema, (entry) => entry.term, 'term');
+  const { header, records } = withRecordCache(`lexicon:${kind}`, file, text, () => parseRecords(file, text, schema, (entry) => entry.term, 'term'));
   return { name, file, header, entries: records.map(({ record, line }) => ({ ...record, line })) };
 }
 
@@ -39,7 +44,7 @@ export type ParsedActors = { file: string; header: LexiconHeader; actors: (Actor
 
 /** Parses the actor gazetteer: records sorted by id; an alias used by two actors is an error. */
 export function parseActors(file: string, text: string): ParsedActors {
-  const { header, records } = parseRecords(file, text, actorSchema, (actor) => actor.id, 'id');
+  const { header, records } = withRecordCache('actors', file, text, () => parseRecords(file, text, actorSchema, (actor) => actor.id, 'id'));
   const owner = new Map<string, { id: string; line: number }>();
   for (const { record, line } of records) {
     for (const alias of record.aliases) {
@@ -57,6 +62,38 @@ export function parseActors(file: string, text: string): ParsedActors {
     }
   }
   return { file, header, actors: records.map(({ record, line }) => ({ ...record, line })) };
+}
+
+type Parsed<T> = { header: LexiconHeader; records: { record: T; line: number }[] };
+
+/**
+ * Validation results kept between runs, so that a command-line start does not re-validate unchanged
+ * files: the key is a SHA-256 of the parser's version, the schema's name and the file's exact text, so a
+ * changed file, schema or analyzer is parsed and validated again. Any problem with the cache (missing,
+ * unreadable, corrupt, read-only disk) falls back to parsing; SLANT_NO_CACHE=1 turns it off.
+ */
+export function withRecordCache<T>(schemaName: string, file: string, text: string, parse: () => Parsed<T>): Parsed<T> {
+  if (process.env.SLANT_NO_CACHE === '1') return parse();
+  const key = createHash('sha256').update(`${ANALYZER_VERSION}\u0000${schemaName}\u0000${file}\u0000${text}`).digest('hex');
+  // One folder per user, readable by that user only: another account cannot plant data for us to load.
+  const path = join(tmpdir(), `slant-cache-${process.getuid?.() ?? 'user'}`, `${key}.json`);
+  try {
+    const cached = JSON.parse(readFileSync(path, 'utf8')) as Parsed<T> & { key: string };
+    if (cached.key === key && Array.isArray(cached.records)) return { header: cached.header, records: cached.records };
+  } catch {
+    // Not cached yet, or unreadable: parse below.
+  }
+  const parsed = parse();
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Write then rename, so that parallel workers never read half a file.
+    const partial = `${path}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify({ key, ...parsed }));
+    renameSync(partial, path);
+  } catch {
+    // A cache that cannot be written only costs the next start its speed.
+  }
+  return parsed;
 }
 
 /**

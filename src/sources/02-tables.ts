@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getDomain } from 'tldts';
 import type { z } from 'zod';
-import { bundledFolder, LexiconError, parseRecords } from '../lexicons/index.ts';
+import { bundledFolder, LexiconError, parseRecords, withRecordCache } from '../lexicons/index.ts';
 import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './01-schema.ts';
 
 export type Lined<T> = T & { readonly line: number };
@@ -98,7 +98,7 @@ function parseTable<T>(dir: string, name: string, schema: z.ZodType<T>, keyOf: (
   } catch (error) {
     throw new LexiconError('io', file, 0, join(dir, name), `cannot read the source table: ${(error as Error).message}`);
   }
-  const { header, records } = parseRecords(file, text, schema, keyOf, keyName);
+  const { header, records } = withRecordCache(`sources:${name}`, file, text, () => parseRecords(file, text, schema, keyOf, keyName));
   return { file, header, licenseName: licenseName(header.license), rows: records.map(({ record, line }) => ({ ...record, line })) };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LexiconError, loadLexicons } from '../../src/index.ts';
-import { defaultLexiconDir, inflectEntry, parseLexicon } from '../../src/lexicons/index.ts';
+import { defaultLexiconDir, inflectEntry, parseLexicon, withRecordCache } from '../../src/lexicons/index.ts';
 
 const HEADER = '# source: test\n# license: CC0-1.0\n# version: 1.0.0\n# edit: by hand\n';
 
@@ -68,5 +68,28 @@ describe('inflection at load time', () => {
     const forms = inflectEntry(entry);
     expect(forms[0]).toBe(entry.term);
     for (const form of expected) expect(forms).toContain(form);
+  });
+});
+
+describe('the validated-record cache', () => {
+  it('reuses a validated file without parsing it again, and parses (and rejects) a changed one', () => {
+    const text = readFileSync(join(defaultLexiconDir(), 'hedges.jsonl'), 'utf8');
+    const parse = () => parseLexicon('hedges', 'lexicons/hedges.jsonl', text, 'weighted');
+    const first = withRecordCache('lexicon:weighted', 'lexicons/hedges.jsonl', text, () => {
+      const parsed = parse();
+      return { header: parsed.header, records: parsed.entries.map(({ line, ...record }) => ({ record, line })) };
+    });
+    let parsedAgain = false;
+    const second = withRecordCache('lexicon:weighted', 'lexicons/hedges.jsonl', text, () => {
+      parsedAgain = true;
+      return first;
+    });
+    expect(parsedAgain).toBe(false);
+    expect(second).toEqual(first);
+    // A different text is a different key: it is parsed, and a broken one still fails.
+    expect(() => withRecordCache('lexicon:weighted', 'lexicons/hedges.jsonl', `${text}{"term":"zzz","weight":"heavy"}\n`, () => {
+      const parsed = parseLexicon('hedges', 'lexicons/hedges.jsonl', `${text}{"term":"zzz","weight":"heavy"}\n`, 'weighted');
+      return { header: parsed.header, records: [] };
+    })).toThrowError(/field "weight"/);
   });
 });
