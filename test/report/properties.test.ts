@@ -4,7 +4,7 @@ import { analyze, reportSchema, segmentArticle } from '../../src/index.ts';
 import { lexicons } from '../helpers.ts';
 
 // Article-like text: words, quotes of every kind, abbreviations, dashes and blank lines mixed at random.
-const pieces = fc.constantFrom('The', 'Kremlin', "Kremlin's", 'said', 'slammed', 'so-called', 'critics say', 'very', 'aggressive', 'U.S.', 'Mr.', 'Jan.', '3.5', '...', '\u2026', '.', '!', '?', ',', '"', '\u201C', '\u201D', "'", '\u2018', '\u2019', '\n', '\n\n', ' ', '  ', '\u2014', '-', '(', ')', ':', 'deplorable', 'off the scale', 'red lines', '\u0130', '\uD83D\uDE00', '\uD83D', '\u0000', '\r\n');
+const pieces = fc.constantFrom('The', 'Kremlin', "Kremlin's", 'said', 'slammed', 'so-called', 'critics say', 'very', 'aggressive', 'U.S.', 'Mr.', 'Jan.', '3.5', '...', '\u2026', '.', '!', '?', ',', '"', '\u201C', '\u201D', "'", '\u2018', '\u2019', '\n', '\n\n', ' ', '  ', '\u2014', '-', '(', ')', ':', 'deplorable', 'off the scale', 'red lines', 'Peskov said', 'according to Reuters', 'he told reporters:', 'declined to comment', '(AFP photo)', 'MOSCOW (Reuters) -', '\u0130', '\uD83D\uDE00', '\uD83D', '\u0000', '\r\n');
 const articleText = fc.array(pieces, { maxLength: 80 }).map((parts) => parts.join(' '));
 const anyText = fc.oneof(articleText, fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
 
@@ -38,7 +38,7 @@ describe('invariants over arbitrary input', () => {
     );
   });
 
-  it('every finding, cue and sentiment word is in bounds and its text is text.slice(start, end); the report validates', () => {
+  it('every finding, cue, sentiment word, attribution and cited source is in bounds and its text is text.slice(start, end); the report validates', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const report = analyze(text);
@@ -52,6 +52,19 @@ describe('invariants over arbitrary input', () => {
           }
           for (const finding of paragraph.findings) expect(finding.end).toBeGreaterThan(finding.start);
         }
+        for (const attribution of report.attributions) {
+          for (const part of [attribution.cue, attribution.speaker, attribution.target]) {
+            if (part === null || part === undefined) continue;
+            expect(part.start).toBeGreaterThanOrEqual(0);
+            expect(part.end).toBeLessThanOrEqual(text.length);
+            expect(part.text).toBe(text.slice(part.start, part.end));
+          }
+          if (attribution.content !== null) {
+            expect(attribution.content.start).toBeLessThan(attribution.content.end);
+            expect(attribution.content.end).toBeLessThanOrEqual(text.length);
+          }
+        }
+        for (const cited of report.summary.citedSources) expect(cited.text).toBe(text.slice(cited.start, cited.end));
       }),
       { numRuns: 300 },
     );
