@@ -132,20 +132,23 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
     );
   });
 
-  const weightedIndex = (name: string): PhraseIndex<WeightedRef> => {
+  // One phrase index per file, its values built from each entry and the file's `name@version` tag.
+  const indexOf = <T>(name: string, valueOf: (entry: ParsedEntry, lexiconTag: string) => T): PhraseIndex<T> => {
     const lexicon = get(name);
-    const index = new Map<string, PhraseNode<WeightedRef>>();
+    const index = new Map<string, PhraseNode<T>>();
     const lexiconTag = tag(lexicon);
-    addToPhraseIndex(index, lexicon.file, lexicon.entries, 0, (entry) => {
-      const ref: WeightedRef = { lexicon: lexiconTag, term: entry.term, weight: entry.weight ?? 0 };
-      return entry.polarity === undefined ? ref : { ...ref, polarity: entry.polarity };
-    });
+    addToPhraseIndex(index, lexicon.file, lexicon.entries, 0, (entry) => valueOf(entry, lexiconTag));
     return index;
   };
+  const weightedIndex = (name: string): PhraseIndex<WeightedRef> =>
+    indexOf(name, (entry, lexicon): WeightedRef => {
+      const ref: WeightedRef = { lexicon, term: entry.term, weight: entry.weight ?? 0 };
+      return entry.polarity === undefined ? ref : { ...ref, polarity: entry.polarity };
+    });
+  const phraseIndex = (name: string): PhraseIndex<PhraseRef> =>
+    indexOf(name, (entry, lexicon): PhraseRef => (entry.note === undefined ? { term: entry.term, lexicon } : { term: entry.term, lexicon, note: entry.note }));
 
-  const domainLexicon = get('domains');
-  const domains = new Map<string, PhraseNode<DomainRef>>();
-  addToPhraseIndex(domains, domainLexicon.file, domainLexicon.entries, 0, (entry) => ({ domain: entry.domain as string, term: entry.term }));
+  const domains = indexOf('domains', (entry): DomainRef => ({ domain: entry.domain as string, term: entry.term }));
 
   // Negation is checked one token back at a time, so only single-word forms matter here.
   const negators = new Set<string>();
@@ -167,18 +170,8 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
   const vague = get('vague-attribution');
   addToPhraseIndex(cues, vague.file, vague.entries, 1, (entry) => ({ kind: 'vague' as const, lemma: entry.term, stance: 'neutral', act: false, lexicon: tag(vague) }));
 
-  const phraseIndex = (name: string): PhraseIndex<PhraseRef> => {
-    const lexicon = get(name);
-    const index = new Map<string, PhraseNode<PhraseRef>>();
-    addToPhraseIndex(index, lexicon.file, lexicon.entries, 0, (entry) => (entry.note === undefined ? { term: entry.term, lexicon: tag(lexicon) } : { term: entry.term, lexicon: tag(lexicon), note: entry.note }));
-    return index;
-  };
-  const titleLexicon = get('titles');
-  const titles = new Map<string, PhraseNode<PhraseRef & { role: string }>>();
-  addToPhraseIndex(titles, titleLexicon.file, titleLexicon.entries, 0, (entry) => ({ term: entry.term, lexicon: tag(titleLexicon), role: entry.role ?? 'government' }));
-  const demonymLexicon = get('demonyms');
-  const demonymIndex = new Map<string, PhraseNode<{ country: string }>>();
-  addToPhraseIndex(demonymIndex, demonymLexicon.file, demonymLexicon.entries, 0, (entry) => ({ country: entry.country as string }));
+  const titles = indexOf('titles', (entry, lexicon) => ({ term: entry.term, lexicon, role: entry.role ?? 'government' }));
+  const demonymIndex = indexOf('demonyms', (entry) => ({ country: entry.country as string }));
 
   const actorFile = readActors(key);
   const actorTag = `${ACTORS_FILE}@${actorFile.header.version}`;
@@ -229,7 +222,11 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
   const titleHolders = new Map<string, Actor[]>();
   for (const actor of actors.values()) {
     if (actor.kind !== 'person') continue;
-    for (const title of actor.titles ?? []) titleHolders.set(title, [...(titleHolders.get(title) ?? []), actor]);
+    for (const title of actor.titles ?? []) {
+      const holders = titleHolders.get(title);
+      if (holders === undefined) titleHolders.set(title, [actor]);
+      else holders.push(actor);
+    }
   }
   const lexicons: Lexicons = {
     dir: key,
@@ -278,10 +275,11 @@ function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
 
 function readActors(dir: string): ParsedActors {
   const display = `lexicons/${ACTORS_FILE}.jsonl`;
-  return parseActors(display, readText(join(dir, `${ACTORS_FILE}.jsonl`), display));
+  return parseActors(display, readDataFile(join(dir, `${ACTORS_FILE}.jsonl`), display));
 }
 
-function readText(path: string, display: string): string {
+/** The text of a data file; a file that cannot be read is a LexiconError naming it. */
+export function readDataFile(path: string, display: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
@@ -290,15 +288,8 @@ function readText(path: string, display: string): string {
 }
 
 function readLexicon(dir: string, spec: FileSpec): ParsedLexicon {
-  const path = join(dir, `${spec.name}.jsonl`);
   const display = `lexicons/${spec.name}.jsonl`;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new LexiconError('io', display, 0, path, `cannot read the lexicon file: ${(error as Error).message}`);
-  }
-  return parseLexicon(spec.name, display, text, spec.kind);
+  return parseLexicon(spec.name, display, readDataFile(join(dir, `${spec.name}.jsonl`), display), spec.kind);
 }
 
 const require = createRequire(import.meta.url);

@@ -334,7 +334,7 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
         const end = clauseEnd(article, from, sentence.tokenEnd);
         const postposedContent = cue.t0 > sentence.tokenStart && sentence.tokenEnd - cue.t1 <= POSTPOSED_MAX_TAIL;
         const content = postposedContent ? trimmedSpan(article, sentence.tokenStart, affiliated.t0) : end > from ? trimmedSpan(article, from, end) : null;
-        const mode: AttributionMode = content !== null && hasQuoteWithin(article, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end)) ? 'mixed' : 'indirect';
+        const mode: AttributionMode = content !== null && hasQuoteBetween(article, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end)) ? 'mixed' : 'indirect';
         const draft: Draft = { paragraph, mode, cue: cueRange(cue), speaker: affiliated, content, sentence: cue.sentence };
         queue(content?.start ?? (tokens.start[cue.t0] as number), () => attributions.push(...resolver.attribute(draft)));
         continue;
@@ -370,7 +370,7 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
     if (postposed) {
       const contentEnd = Math.min(speaker.t0, cue.t0);
       content = contentEnd > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, contentEnd) : null;
-      mode = content !== null && hasQuoteWithin(article, sentence.tokenStart, contentEnd) ? 'mixed' : 'indirect';
+      mode = content !== null && hasQuoteBetween(article, sentence.tokenStart, contentEnd) ? 'mixed' : 'indirect';
     } else {
       let from = cue.t1;
       if (ref.lemma === 'tell' || ref.lemma === 'told') while (from < sentence.tokenEnd && (TOLD_OBJECTS.has(tokens.norm[from] as string) || isCap(from)) && tokens.norm[from] !== 'that') from++;
@@ -383,7 +383,7 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
       } else {
         const start = skipThat(article, from, end);
         content = end > start ? trimmedSpan(article, start, end) : null;
-        mode = hasQuoteWithin(article, start, end) ? 'mixed' : 'indirect';
+        mode = hasQuoteBetween(article, start, end) ? 'mixed' : 'indirect';
       }
     }
     // "spoke on Monday": a verb of speaking with nothing reported is not an attribution.
@@ -505,9 +505,6 @@ function precededByLocative(article: SegmentedArticle, t: number): boolean {
 function hasQuoteBetween(article: SegmentedArticle, t0: number, t1: number): boolean {
   for (let t = t0; t < t1; t++) if (article.quotedToken[t] === 1) return true;
   return false;
-}
-function hasQuoteWithin(article: SegmentedArticle, t0: number, t1: number): boolean {
-  return hasQuoteBetween(article, t0, t1);
 }
 
 // The reported clause starts after "that", also when a short time phrase comes first ("said a day earlier that").

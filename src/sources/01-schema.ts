@@ -4,6 +4,7 @@
  * the sources an article cites). Types are inferred here and nowhere else.
  */
 import { z } from 'zod';
+import type { LexiconHeader } from '../lexicons/01-schema.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-04-18');
 /** lower case, no scheme, no `www.`, at least one dot: the form every table keys its rows by */
@@ -67,14 +68,8 @@ export const outletSchema = z
   .refine((row) => row.ownership !== 'state' || row.stateNote !== undefined, { message: 'a state outlet needs a stateNote', path: ['stateNote'] });
 export type Outlet = z.infer<typeof outletSchema>;
 
-/** The `# key: value` header every table starts with. */
-export const tableHeaderSchema = z.object({
-  source: z.string().min(1),
-  license: z.string().min(1),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a semantic version such as 1.0.0'),
-  edit: z.string().min(1),
-});
-export type TableHeader = z.infer<typeof tableHeaderSchema>;
+/** The `# key: value` header every table starts with: the same as every lexicon file's. */
+export type TableHeader = LexiconHeader;
 
 export const RATING_SOURCES = ['wikipedia-rsp', 'cred1'] as const;
 export type RatingSource = (typeof RATING_SOURCES)[number];

@@ -3,11 +3,10 @@
  * strict schema, checked for order and duplicates, then indexed by listed host and by registrable domain.
  * A broken table throws a LexiconError naming the file, the line and the value, like every other lexicon.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getDomain } from 'tldts';
 import type { z } from 'zod';
-import { bundledFolder, LexiconError, parseRecords, withRecordCache } from '../lexicons/index.ts';
+import { bundledFolder, LexiconError, parseRecords, readDataFile, withRecordCache } from '../lexicons/index.ts';
 import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './01-schema.ts';
 
 export type Lined<T> = T & { readonly line: number };
@@ -92,12 +91,7 @@ function groupByHost<T extends { domain: string }>(rows: readonly T[]): Map<stri
 // Every table is read like a lexicon: `#` header, then one JSON object a line, validated, unique and sorted.
 function parseTable<T>(dir: string, name: string, schema: z.ZodType<T>, keyOf: (row: T) => string[], keyName: string): TableInfo & { rows: Lined<T>[] } {
   const file = `lexicons/sources/${name}`;
-  let text: string;
-  try {
-    text = readFileSync(join(dir, name), 'utf8');
-  } catch (error) {
-    throw new LexiconError('io', file, 0, join(dir, name), `cannot read the source table: ${(error as Error).message}`);
-  }
+  const text = readDataFile(join(dir, name), file);
   const { header, records } = withRecordCache(`sources:${name}`, file, text, () => parseRecords(file, text, schema, keyOf, keyName));
   return { file, header, licenseName: licenseName(header.license), rows: records.map(({ record, line }) => ({ ...record, line })) };
 }
