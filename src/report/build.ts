@@ -3,7 +3,7 @@
  * and a summary aggregated by length. Numbers are rounded to 4 decimals so reports diff cleanly.
  */
 import type { Lexicons } from '../lexicons/index.ts';
-import type { SegmentedArticle, ParagraphSpan } from '../text/index.ts';
+import type { SegmentedArticle } from '../text/index.ts';
 import type { MetricResults, RawFinding, RawCue, ScoredWord, RawAttribution, AttributionSummary, SourcesResult } from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
 import { weightedDistribution } from './stats.ts';
@@ -45,8 +45,9 @@ export function buildReport(
     sentenceCursor += sentenceCount;
     const findings = findingsByParagraph[index] ?? [];
     const words = paragraph.tokenEnd - paragraph.tokenStart;
-    const quotedWords = countQuoted(article, paragraph);
-    const authorWords = words - quotedWords;
+    // Sentences cover the paragraph, and subjectivity counted their author words.
+    const authorWords = subjectivities.reduce((sum, sentence) => sum + sentence.authorWords, 0);
+    const quotedWords = words - authorWords;
     const scored: ScoredWord[] = [];
     for (const s of sentiments) for (const w of s.words) scored.push(w);
     const cues: RawCue[] = [];
@@ -64,8 +65,8 @@ export function buildReport(
       sentences: paragraph.sentences.map((sentence, s) => {
         const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
         const score = sentiments[s]?.score ?? 0;
-        let sentenceAuthorWords = 0;
-        for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.quotedToken[t] === 0) sentenceAuthorWords++;
+        // Subjectivity already counted each sentence's author words.
+        const sentenceAuthorWords = subjectivities[s]?.authorWords ?? 0;
         let sentenceWeight = 0;
         while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
         for (let f = cursor; f < findings.length && (findings[f] as RawFinding).start < sentence.end; f++) {
@@ -172,12 +173,6 @@ function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], 
   const groups: T[][] = Array.from({ length: count }, () => []);
   for (const item of items) groups[item.paragraph]?.push(item);
   return groups;
-}
-
-function countQuoted(article: SegmentedArticle, paragraph: ParagraphSpan): number {
-  let quoted = 0;
-  for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) quoted += article.quotedToken[t] as number;
-  return quoted;
 }
 
 function sumWeights(findings: readonly RawFinding[]): number {
