@@ -17,4 +17,8 @@ const path = (relative) => new URL(relative, import.meta.url).pathname;
 await Promise.all([
   build({ ...shared, entryPoints: [path('../src/cli/main.ts')], outfile: path('../dist/slant.js') }),
   build({ ...shared, entryPoints: [path('../src/index.ts')], outfile: path('../dist/index.js') }),
+  // The analysis pool's worker thread (src/pool): a file of its own, found next to whichever bundle starts it.
+  build({ ...shared, entryPoints: [path('../src/pool/worker.ts')], outfile: path('../dist/pool-worker.js') }),
+  // The HTTP service (npm start): bundled so that it starts without compiling TypeScript.
+  build({ ...shared, entryPoints: [path('../src/server/main.ts')], outfile: path('../dist/server.js') }),
 ]);

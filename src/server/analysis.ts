@@ -1,0 +1,73 @@
+/**
+ * How the app runs an analysis: through anything shaped like the worker pool (`analyzeJson` resolves to the
+ * report as a JSON string, which the app sends as it is), or in-process for tests and small setups.
+ */
+import { analyze } from '../analyze.ts';
+import type { AnalyzeInput } from '../report/schema.ts';
+import { loadLexicons, type Lexicons } from '../lexicons/index.ts';
+
+/** What the app needs from an analysis runner; `AnalysisPool` from `src/pool` has this shape. */
+export type Analyzer = {
+  /** the report for `input` as JSON; rejects with PoolOverloadedError or AnalysisTimeoutError (matched by name) */
+  analyzeJson(input: AnalyzeInput, options?: { timeoutMs?: number }): Promise<string>;
+  /** analyses queued or running */
+  readonly pending: number;
+  close(): Promise<void> | void;
+};
+
+/** Thrown when no more analyses may wait; the app answers 503. */
+export class OverloadedError extends Error {
+  constructor(message = 'too many analyses waiting') {
+    super(message);
+    this.name = 'PoolOverloadedError';
+  }
+}
+
+/** Thrown when an analysis outlived its budget; the app answers 504. */
+export class TimeoutError extends Error {
+  constructor(ms: number) {
+    super(`the analysis took longer than its time budget of ${ms} ms`);
+    this.name = 'AnalysisTimeoutError';
+  }
+}
+
+/**
+ * Runs `analyze()` on the main thread, one at a time, with at most `maxQueue` waiting. An analysis cannot be
+ * interrupted here, so the time budget is checked when it ends (the pool stops the work for real); use the
+ * pool in production, this in tests where a worker is not the point.
+ */
+export function createInProcessAnalyzer(options: { maxQueue?: number; lexicons?: Lexicons } = {}): Analyzer {
+  const maxQueue = options.maxQueue ?? 64;
+  let lexicons = options.lexicons;
+  let pending = 0;
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    get pending() {
+      return pending;
+    },
+    analyzeJson(input, { timeoutMs } = {}) {
+      if (pending > maxQueue) return Promise.reject(new OverloadedError());
+      pending++;
+      const run = tail.then(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            // A macrotask per analysis, so that other requests (and /healthz) get a turn between them.
+            setImmediate(async () => {
+              try {
+                const started = performance.now();
+                lexicons ??= loadLexicons();
+                const json = JSON.stringify(await analyze(input, { lexicons }));
+                if (timeoutMs !== undefined && performance.now() - started > timeoutMs) reject(new TimeoutError(timeoutMs));
+                else resolve(json);
+              } catch (error) {
+                reject(error);
+              }
+            });
+          }),
+      );
+      tail = run.catch(() => undefined);
+      return run.finally(() => pending--);
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The batch route's stream: NDJSON lines are read as they arrive, analysed a few at a time, and written
+ * back in input order, one report or `{line, id?, error}` per non-blank input line. The request body is
+ * never held whole, and a slow reader slows the analyses down (pull-based backpressure).
+ */
+import type { FetchOptions } from '../ingest/index.ts';
+import type { Analyzer } from './analysis.ts';
+import { toApiError } from './errors.ts';
+import { resolveArticle } from './input.ts';
+import { batchRecordSchema } from './schemas.ts';
+
+export type BatchLimits = {
+  /** lines analysed per request; the line after the last is answered with an error and the rest is not read */
+  maxLines: number;
+  /** bytes read per request; past it, one error line ends the response */
+  maxBytes: number;
+  /** analyses in flight per request */
+  concurrency: number;
+  timeoutMs: number;
+  fetch: FetchOptions;
+};
+
+type Line = { number: number; text: string };
+
+class BodyTooLargeError extends Error {}
+
+/** Splits a byte stream into lines (LF or CRLF), counting bytes against `maxBytes`. */
+async function* readLines(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<Line> {
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  let size = 0;
+  let rest = '';
+  let number = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) throw new BodyTooLargeError();
+      rest += decoder.decode(value, { stream: true });
+      let newline = rest.indexOf('\n');
+      while (newline !== -1) {
+        yield { number: ++number, text: rest.slice(0, newline) };
+        rest = rest.slice(newline + 1);
+        newline = rest.indexOf('\n');
+      }
+    }
+    rest += decoder.decode();
+    if (rest !== '') yield { number: ++number, text: rest };
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+const OVERLOAD_RETRY_MS = 25;
+
+/** One line's output: the report JSON as the analyzer made it, or an error line. */
+async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits): Promise<string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(line.text);
+  } catch (error) {
+    return errorLine(line.number, undefined, 'invalid-json', 'the line is not valid JSON', { reason: (error as Error).message });
+  }
+  const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
+  const shownId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  const parsed = batchRecordSchema.safeParse(json);
+  if (!parsed.success) return errorLine(line.number, shownId, 'invalid-record', 'the line does not match the record schema', parsed.error.issues);
+  const { options, ...record } = parsed.data;
+  const timeoutMs = Math.min(options?.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
+  const deadline = performance.now() + timeoutMs;
+  try {
+    const input = await resolveArticle({ ...record, id: record.id === undefined ? undefined : String(record.id) }, limits.fetch);
+    // A batch shares the pool with single requests: when the queue is full, wait for room rather than fail
+    // the line, until the line's own time budget is spent.
+    for (;;) {
+      try {
+        return await analyzer.analyzeJson(input, { timeoutMs });
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'PoolOverloadedError') || performance.now() + OVERLOAD_RETRY_MS > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, OVERLOAD_RETRY_MS));
+      }
+    }
+  } catch (error) {
+    const api = toApiError(error);
+    return errorLine(line.number, shownId, api.code, api.message, api.details);
+  }
+}
+
+function errorLine(line: number, id: string | number | undefined, code: string, message: string, details?: unknown): string {
+  const error = details === undefined ? { code, message } : { code, message, details };
+  return JSON.stringify(id === undefined ? { line, error } : { line, id, error });
+}
+
+/** The output lines for an NDJSON body, in input order, `concurrency` analyses ahead of the reader. */
+export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: Analyzer, limits: BatchLimits): AsyncGenerator<string> {
+  const ahead: Promise<string>[] = [];
+  let analysed = 0;
+  let failure: string | undefined;
+  try {
+    for await (const line of readLines(body, limits.maxBytes)) {
+      if (line.text.trim() === '') continue;
+      if (analysed === limits.maxLines) {
+        failure = errorLine(line.number, undefined, 'too-many-lines', `a batch holds at most ${limits.maxLines} lines; this line and the rest were not read`);
+        break;
+      }
+      analysed++;
+      ahead.push(analyzeLine(line, analyzer, limits));
+      if (ahead.length >= limits.concurrency) yield `${await (ahead.shift() as Promise<string>)}\n`;
+    }
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    failure = JSON.stringify({ error: { code: 'payload-too-large', message: `the batch body is larger than ${limits.maxBytes} bytes; the lines after the last answered were not read` } });
+  }
+  while (ahead.length > 0) yield `${await (ahead.shift() as Promise<string>)}\n`;
+  if (failure !== undefined) yield `${failure}\n`;
+}
+
+/** A byte stream of `lines`, pulled as the client reads; `done` resolves with the line count when it ends. */
+export function ndjsonStream(lines: AsyncGenerator<string>): { stream: ReadableStream<Uint8Array>; done: Promise<{ lines: number }> } {
+  const encoder = new TextEncoder();
+  let count = 0;
+  let finish: (value: { lines: number }) => void = () => {};
+  const done = new Promise<{ lines: number }>((resolve) => (finish = resolve));
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await lines.next();
+        if (next.done === true) {
+          controller.close();
+          finish({ lines: count });
+        } else {
+          count++;
+          controller.enqueue(encoder.encode(next.value));
+        }
+      } catch {
+        // Headers are gone already: end the stream with a last line rather than cut it silently.
+        controller.enqueue(encoder.encode(`${JSON.stringify({ error: { code: 'internal', message: 'internal error; the batch was cut short' } })}\n`));
+        controller.close();
+        finish({ lines: count });
+      }
+    },
+    async cancel() {
+      finish({ lines: count });
+      await lines.return(undefined);
+    },
+  });
+  return { stream, done };
+}

@@ -1,0 +1,82 @@
+/**
+ * Request and error schemas of the HTTP API, written with `@hono/zod-openapi`'s `z` so that the same
+ * objects validate requests and describe them in `/openapi.json`. Types are inferred, never declared twice.
+ */
+import { z } from '@hono/zod-openapi';
+
+const sidesSchema = z
+  .record(z.string(), z.array(z.string()))
+  .openapi({ description: 'side label -> actor ids, actor names or country codes, to group speakers differently', example: { 'US/West': ['us-gov', 'nato', 'UA'] } });
+
+/** Per-request options; the server's own limits still apply. */
+export const analyzeOptionsSchema = z
+  .object({
+    timeoutMs: z.number().int().positive().optional().openapi({ description: 'a shorter time budget for this analysis, in ms (capped by the server budget)' }),
+  })
+  .strict()
+  .openapi('AnalyzeOptions');
+
+const articleFields = {
+  text: z.string().optional().openapi({ description: 'the article as plain text' }),
+  html: z.string().optional().openapi({ description: 'the article as an HTML page; the article text is extracted from it' }),
+  url: z.string().max(2048).optional().openapi({ description: 'with text or html: where the article was published; alone: the page to fetch (http or https, public addresses only)' }),
+  title: z.string().optional(),
+  outlet: z.string().optional().openapi({ description: 'the publishing outlet name or domain, when known' }),
+  sides: sidesSchema.optional(),
+  options: analyzeOptionsSchema.optional(),
+};
+
+// Exactly one source of text: `text`, `html`, or `url` alone.
+function oneArticle(value: { text?: string | undefined; html?: string | undefined; url?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (value.text !== undefined && value.html !== undefined) ctx.addIssue({ code: 'custom', path: ['html'], message: 'give text or html, not both' });
+  if (value.text === undefined && value.html === undefined && value.url === undefined) ctx.addIssue({ code: 'custom', path: ['text'], message: 'give text, html or url' });
+}
+
+export const analyzeRequestSchema = z
+  .object({ id: z.string().optional(), ...articleFields })
+  .strict()
+  .superRefine(oneArticle)
+  .openapi('AnalyzeRequest', { example: { id: 'a1', text: 'The Kremlin says no "breakthroughs" are expected.', url: 'https://www.presstv.ir/Detail/2021/12/07/672466' } });
+export type AnalyzeRequest = z.infer<typeof analyzeRequestSchema>;
+
+/** One NDJSON line of a batch: the same record, with a numeric id allowed as in `slant analyze --jsonl`. */
+export const batchRecordSchema = z
+  .object({ id: z.union([z.string(), z.number()]).optional(), ...articleFields })
+  .strict()
+  .superRefine(oneArticle)
+  .openapi('BatchRecord');
+export type BatchRecord = z.infer<typeof batchRecordSchema>;
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid-request' }),
+      message: z.string(),
+      details: z.unknown().optional().openapi({ description: "zod's issues for an invalid body; the reason and URL for a failed fetch" }),
+    }),
+  })
+  .openapi('Error');
+
+export const batchErrorLineSchema = z
+  .object({
+    line: z.number().int().positive().openapi({ description: '1-based line number in the request body' }),
+    id: z.union([z.string(), z.number()]).optional(),
+    error: errorSchema.shape.error,
+  })
+  .openapi('BatchErrorLine');
+
+export const domainParamSchema = z.object({
+  domain: z
+    .string()
+    .min(1)
+    .max(253)
+    .openapi({ param: { name: 'domain', in: 'path' }, example: 'presstv.ir', description: 'a domain, URL (encoded) or outlet name' }),
+});
+
+export const healthSchema = z.object({ status: z.literal('ok'), version: z.string(), pending: z.number().int().nonnegative() }).openapi('Health');
+
+export const lexiconsSchema = z
+  .object({
+    lexicons: z.array(z.object({ name: z.string(), version: z.string(), entries: z.number().int().nonnegative(), license: z.string(), source: z.string() })),
+  })
+  .openapi('Lexicons');
