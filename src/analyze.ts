@@ -1,13 +1,18 @@
 /**
- * The library's entry point: text in, report out. Segmentation, metrics and assembly run in that order;
- * analysis never throws on any string, and the same input always gives the same report.
+ * The library's entry point: text, HTML or a URL in, report out. Ingestion (HTML and URL only),
+ * segmentation, block roles, metrics and assembly run in that order; analysis of text never throws on any
+ * string, and the same input always gives the same report.
  */
 import { loadLexicons, type Lexicons } from './lexicons/index.ts';
 import { assessSources, runMetrics } from './metrics/index.ts';
 import { loadSourceTables, type SourceTables } from './sources/index.ts';
 import { buildReport } from './report/build.ts';
-import { analyzeInputSchema, type AnalyzeInput, type Report } from './report/schema.ts';
+import { analyzeInputSchema, type AnalyzeInput, type DocumentInfo, type HtmlInput, type Report, type TextInput, type UrlInput } from './report/schema.ts';
+import { classifyBlocks, type BlockHint } from './structure/index.ts';
 import { segmentArticle } from './text/index.ts';
+import { decodeText, extractHtml, fetchDocument, type FetchOptions } from './ingest/index.ts';
+
+export type { AnalyzeInput, TextInput, HtmlInput, UrlInput } from './report/schema.ts';
 
 export type AnalyzeOptions = {
   /** outlet tables other than the bundled lexicons/sources (loaded once per folder) */
@@ -16,24 +21,92 @@ export type AnalyzeOptions = {
   lexiconDir?: string;
   /** already loaded lexicons, for callers that analyze many texts */
   lexicons?: Lexicons;
+  /** for `{url}` input: timeout, size cap, redirects, address ranges allowed besides public ones */
+  fetch?: FetchOptions;
 };
 
-/** Analyzes an article given as a string or `{text, id?, title?, url?}`; throws only on invalid input types or a broken lexicon. */
-export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Report {
+type Prepared = {
+  text: string;
+  hints: readonly BlockHint[];
+  meta: { id?: string; title?: string; url?: string };
+  hint: { url?: string; outlet?: string };
+  sides: Readonly<Record<string, readonly string[]>>;
+  document?: DocumentInfo;
+};
+
+/**
+ * Analyzes a string, `{text}` or `{html}` and returns the report; `{url}` alone is fetched, so it returns
+ * a promise. Throws a ZodError on input of the wrong shape and LexiconError on a broken lexicon; a fetch
+ * that fails rejects with IngestError (code and a message naming the URL and the reason).
+ */
+export function analyze(input: string | TextInput | HtmlInput, options?: AnalyzeOptions): Report;
+export function analyze(input: UrlInput, options?: AnalyzeOptions): Promise<Report>;
+export function analyze(input: AnalyzeInput, options?: AnalyzeOptions): Report | Promise<Report>;
+export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Report | Promise<Report> {
   const parsed = analyzeInputSchema.parse(input);
-  const record = typeof parsed === 'string' ? { text: parsed } : parsed;
+  if (typeof parsed !== 'string' && !('text' in parsed) && !('html' in parsed)) return analyzeUrl(parsed, options);
+  return analyzePrepared(prepare(parsed), options);
+}
+
+/** The same as `analyze`, always as a promise (for callers that take any kind of input). */
+export async function analyzeAsync(input: AnalyzeInput, options: AnalyzeOptions = {}): Promise<Report> {
+  return analyze(input, options);
+}
+
+function prepare(parsed: string | TextInput | HtmlInput): Prepared {
+  if (typeof parsed === 'string') return { text: parsed, hints: [], meta: {}, hint: {}, sides: {} };
+  const meta: Prepared['meta'] = {};
+  if (parsed.id !== undefined) meta.id = parsed.id;
+  if (parsed.url !== undefined) meta.url = parsed.url;
+  const hint: Prepared['hint'] = {};
+  if (parsed.outlet !== undefined) hint.outlet = parsed.outlet;
+  if ('text' in parsed) {
+    if (parsed.title !== undefined) meta.title = parsed.title;
+    if (parsed.url !== undefined) hint.url = parsed.url;
+    return { text: parsed.text, hints: [], meta, hint, sides: parsed.sides ?? {} };
+  }
+  const extracted = extractHtml(parsed.html, parsed.url === undefined ? {} : { url: parsed.url });
+  return fromExtracted(extracted, 'html', parsed, meta, hint);
+}
+
+function fromExtracted(extracted: ReturnType<typeof extractHtml>, input: 'html' | 'url', parsed: HtmlInput | UrlInput, meta: Prepared['meta'], hint: Prepared['hint']): Prepared {
+  const title = parsed.title ?? extracted.meta.title;
+  if (title !== undefined) meta.title = title;
+  // The page's own address and name identify the outlet when the caller gave neither.
+  const url = parsed.url ?? extracted.meta.canonicalUrl;
+  if (url !== undefined) hint.url = extracted.meta.canonicalUrl ?? url;
+  if (hint.outlet === undefined && extracted.meta.siteName !== undefined) hint.outlet = extracted.meta.siteName;
+  const document: DocumentInfo = { input, ...extracted.meta };
+  return { text: extracted.text, hints: extracted.hints, meta, hint, sides: parsed.sides ?? {}, document };
+}
+
+async function analyzeUrl(parsed: UrlInput, options: AnalyzeOptions): Promise<Report> {
+  const fetched = await fetchDocument(parsed.url, options.fetch);
+  const meta: Prepared['meta'] = { url: parsed.url };
+  if (parsed.id !== undefined) meta.id = parsed.id;
+  const hint: Prepared['hint'] = {};
+  if (parsed.outlet !== undefined) hint.outlet = parsed.outlet;
+  const fetchedInfo = { url: fetched.url, finalUrl: fetched.finalUrl, redirects: fetched.redirects, contentType: fetched.contentType };
+  let prepared: Prepared;
+  if (fetched.kind === 'html') {
+    prepared = fromExtracted(extractHtml(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType }), 'url', { ...parsed, url: fetched.finalUrl }, meta, hint);
+    meta.url = parsed.url;
+  } else {
+    if (parsed.title !== undefined) meta.title = parsed.title;
+    hint.url = fetched.finalUrl;
+    prepared = { text: decodeText(fetched.body, fetched.contentType), hints: [], meta, hint, sides: parsed.sides ?? {}, document: { input: 'url' } };
+  }
+  prepared.document = { ...(prepared.document ?? { input: 'url' }), input: 'url', fetched: fetchedInfo };
+  return analyzePrepared(prepared, options);
+}
+
+function analyzePrepared(prepared: Prepared, options: AnalyzeOptions): Report {
   const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
-  const article = segmentArticle(record.text, lexicons.abbreviations);
-  const metrics = runMetrics(article, lexicons, typeof parsed === 'string' ? {} : (parsed.sides ?? {}));
-  const hint: { url?: string; outlet?: string } = {};
-  if (record.url !== undefined) hint.url = record.url;
-  if (typeof parsed !== 'string' && parsed.outlet !== undefined) hint.outlet = parsed.outlet;
+  const article = segmentArticle(prepared.text, lexicons.abbreviations);
+  const blocks = classifyBlocks(article, { hints: prepared.hints, ...(prepared.meta.title === undefined ? {} : { title: prepared.meta.title }) });
+  const metrics = runMetrics(article, lexicons, prepared.sides, blocks);
   const tables = options.sourceTables ?? loadSourceTables();
-  const credibility = assessSources(record.text, hint, tables, metrics.attribution.attributions, article.tokens);
-  const meta: { id?: string; title?: string; url?: string } = {};
-  if (record.id !== undefined) meta.id = record.id;
-  if (record.title !== undefined) meta.title = record.title;
-  if (record.url !== undefined) meta.url = record.url;
+  const credibility = assessSources(prepared.text, prepared.hint, tables, metrics.attribution.attributions, article.tokens);
   const versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: `sources/${table.file.replace(/^.*\//, '').replace(/\.jsonl$/, '')}`, version: table.header.version }));
-  return buildReport(article, lexicons, metrics, credibility, meta, versions);
+  return buildReport(article, lexicons, metrics, credibility, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
 }

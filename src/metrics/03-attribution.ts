@@ -96,7 +96,11 @@ type SentenceRef = SentenceSpan & { paragraph: number; index: number };
 type Speaker = { t0: number; t1: number } | null;
 
 /** Finds the attributions of the article; `sides` regroups actors under the caller's labels. */
-export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string, sides: SidesMapping = {}): AttributionResult {
+/**
+ * Finds every attribution in text order. `scored` (1 per paragraph that counts) keeps captions and page
+ * furniture from bringing sides into the story; their attributions are still found and listed.
+ */
+export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string, sides: SidesMapping = {}, scored?: Uint8Array): AttributionResult {
   const { tokens, text } = article;
   const sentences: SentenceRef[] = [];
   article.paragraphs.forEach((paragraph, p) => {
@@ -404,15 +408,20 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
   attributions.sort((a, b) => (a.content?.start ?? a.cue?.start ?? 0) - (b.content?.start ?? b.cue?.start ?? 0) || a.paragraph - b.paragraph);
   applySides(attributions, resolver.sideOf, lexicons, sides, text);
   const sidesMentioned = new Set<string>();
+  const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
   for (const mention of mentions) {
+    if (!counts(mention.paragraph)) continue;
     // A place only named as a location ("talks in Geneva") does not bring its side into the story.
     if (precededByLocative(article, mention.tokenStart)) continue;
     // News media credited or self-referenced ("(AFP photo)", "Press TV's website") are not sides unless they speak.
     if (lexicons.actors.get(mention.actor)?.role === 'media') continue;
     sidesMentioned.add(mapSide(sideOfActor(lexicons, mention.actor), mention.actor, lexicons, sides, text.slice(mention.start, mention.end)));
   }
-  for (const attribution of attributions) if (attribution.side !== 'unaligned' && attribution.mode !== 'non-response') sidesMentioned.add(attribution.side);
-  for (const attribution of attributions) if (attribution.target?.side) sidesMentioned.add(attribution.target.side);
+  for (const attribution of attributions) {
+    if (!counts(attribution.paragraph)) continue;
+    if (attribution.side !== 'unaligned' && attribution.mode !== 'non-response') sidesMentioned.add(attribution.side);
+    if (attribution.target?.side) sidesMentioned.add(attribution.target.side);
+  }
   sidesMentioned.delete('unaligned');
 
   const voicedBy = new Int32Array(tokens.count).fill(-1);

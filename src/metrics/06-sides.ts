@@ -95,8 +95,10 @@ const MODES: readonly AttributionMode[] = ['direct', 'mixed', 'indirect', 'summa
 const CLAIM_MIN_WORDS = 12;
 
 /** Per-side figures and the overall balance, each traceable to the attributions it counts. */
-export function summariseAttribution(article: SegmentedArticle, result: AttributionResult): AttributionSummary {
-  const { attributions, sidesMentioned } = result;
+export function summariseAttribution(article: SegmentedArticle, result: AttributionResult, scored?: Uint8Array): AttributionSummary {
+  const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
+  const { sidesMentioned } = result;
+  const attributions = result.attributions.filter((a) => counts(a.paragraph));
   const voiced = attributions.filter((a) => a.mode !== 'non-response');
   const sideNames = new Set<string>(sidesMentioned);
   for (const a of attributions) sideNames.add(a.side);
@@ -132,8 +134,8 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     };
   });
   const attributed = new Set(attributions.map((a) => a.paragraph));
-  const claimParagraphs = article.paragraphs.filter((p, i) => p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS && !attributed.has(i));
-  const longParagraphs = article.paragraphs.filter((p) => p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS).length;
+  const claimParagraphs = article.paragraphs.filter((p, i) => counts(i) && p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS && !attributed.has(i));
+  const longParagraphs = article.paragraphs.filter((p, i) => counts(i) && p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS).length;
   const balanced = sidesMentioned.filter((s) => s !== 'unaligned');
   return {
     balance: attributionBalance(attributions, balanced),

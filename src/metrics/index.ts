@@ -12,6 +12,8 @@ import { findAttributions, type AttributionResult, type SidesMapping } from './0
 import { summariseAttribution, type AttributionSummary } from './06-sides.ts';
 import { findLoadedLanguage, type LoadedLanguageResult } from './04-loaded-language.ts';
 import { scoreSubjectivity, type SentenceSubjectivity } from './05-subjectivity.ts';
+import { checkCaptions, type CaptionCheck } from './08-captions.ts';
+import { scoredMask, type BlockDecision } from '../structure/index.ts';
 
 export type { DomainResult } from './01-domains.ts';
 export type { SentenceSentiment, ScoredWord } from './02-sentiment.ts';
@@ -21,9 +23,11 @@ export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, 
 export type { AttributionSummary, SideSummary } from './06-sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './06-sides.ts';
 export { assessSources, type SourcesResult } from './07-sources.ts';
+export type { CaptionCheck, CaptionName } from './08-captions.ts';
 
 // Then, in analyze(), the outlet and the sources it cites (07-sources.ts), which need the outlet tables.
-export const METRIC_ORDER = ['tokenMasks', 'domains', 'sentiment', 'attribution', 'loadedLanguage', 'subjectivity', 'sides', 'sources'] as const;
+// Captions are checked against the body once attribution has found the actors it mentions.
+export const METRIC_ORDER = ['tokenMasks', 'domains', 'sentiment', 'attribution', 'loadedLanguage', 'subjectivity', 'sides', 'captions', 'sources'] as const;
 
 export type MetricResults = {
   attribution: AttributionResult;
@@ -32,16 +36,25 @@ export type MetricResults = {
   sentiment: SentenceSentiment[];
   loadedLanguage: LoadedLanguageResult;
   subjectivity: SentenceSubjectivity[];
+  /** 1 per paragraph whose block role counts in the article's scores */
+  scored: Uint8Array;
+  captions: CaptionCheck[];
 };
 
-/** Runs every metric in METRIC_ORDER; sentence-level results are flattened in text order. */
-export function runMetrics(article: SegmentedArticle, lexicons: Lexicons, sides: SidesMapping = {}): MetricResults {
+/**
+ * Runs every metric in METRIC_ORDER; sentence-level results are flattened in text order. Every paragraph
+ * is measured; `blocks` (default: all body) decides which count in the summaries.
+ */
+export function runMetrics(article: SegmentedArticle, lexicons: Lexicons, sides: SidesMapping = {}, blocks: readonly BlockDecision[] = []): MetricResults {
+  const scored = scoredMask(article, blocks);
   const masks = maskTokens(article, lexicons);
   const domains = detectDomains(article, lexicons, masks);
   const sentiment = scoreSentiment(article, lexicons, masks);
-  const attribution = findAttributions(article, lexicons, masks, RULES_SOURCE, sides);
+  const attribution = findAttributions(article, lexicons, masks, RULES_SOURCE, sides, scored);
   const loadedLanguage = findLoadedLanguage(article, lexicons, masks, domains, attribution, RULES_SOURCE);
   const subjectivity = scoreSubjectivity(article, lexicons, masks, loadedLanguage.findings, RULES_SOURCE);
-  const attributionSummary = summariseAttribution(article, attribution);
-  return { domains, sentiment, attribution, loadedLanguage, subjectivity, attributionSummary };
+  const attributionSummary = summariseAttribution(article, attribution, scored);
+  const captionParagraphs = blocks.flatMap((block, i) => (block.role === 'caption' ? [i] : []));
+  const captions = checkCaptions(article, lexicons, attribution.mentions, captionParagraphs, scored);
+  return { domains, sentiment, attribution, loadedLanguage, subjectivity, attributionSummary, scored, captions };
 }

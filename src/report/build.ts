@@ -7,7 +7,9 @@ import type { SegmentedArticle } from '../text/index.ts';
 import type { MetricResults, RawFinding, RawCue, ScoredWord, RawAttribution, AttributionSummary, SourcesResult } from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
 import { weightedDistribution } from './stats.ts';
-import { SCHEMA_VERSION, type Attribution, type Report, type ParagraphReport, type Finding, type SentimentSummary, type LoadedLanguageSummary } from './schema.ts';
+import { SCHEMA_VERSION, type Attribution, type DocumentInfo, type Report, type ParagraphReport, type Finding, type SentimentSummary, type LoadedLanguageSummary } from './schema.ts';
+import { BLOCK_ROLES, type BlockDecision, type BlockRole } from '../structure/index.ts';
+import { compareHeadline, describeCaption } from './structure.ts';
 
 // Loaded-language score: 1 - exp(-d / SCALE), d = author weight per 100 words with PRIOR_WORDS neutral
 // words added, so that one word in a five-word line does not read as a saturated paragraph.
@@ -21,7 +23,7 @@ export function loadedScore(weight: number, words: number): number {
   return 1 - Math.exp(-((100 * weight) / (words + LOADED_PRIOR_WORDS)) / LOADED_SCALE);
 }
 
-export type ReportMeta = { id?: string; title?: string; url?: string };
+export type ReportMeta = { id?: string; title?: string; url?: string; document?: DocumentInfo };
 
 /** Builds the report; pure and deterministic. */
 export function buildReport(
@@ -31,8 +33,11 @@ export function buildReport(
   sources: SourcesResult,
   meta: ReportMeta,
   sourceTables: readonly { name: string; version: string }[] = [],
+  blocks: readonly BlockDecision[] = [],
 ): Report {
   const { tokens, text } = article;
+  const { scored: scoredMask } = metrics;
+  const roleOf = (index: number): BlockDecision => blocks[index] ?? { role: 'body', rule: 'block/body' };
   const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, article.paragraphs.length);
   const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, article.paragraphs.length);
   const attributions = metrics.attribution.attributions.map((a) => toAttribution(a, text));
@@ -53,11 +58,15 @@ export function buildReport(
     const cues: RawCue[] = [];
     for (const s of subjectivities) for (const c of s.cues) cues.push(c);
     let cursor = 0;
+    const block = roleOf(index);
     return {
       index,
       start: paragraph.start,
       end: paragraph.end,
       text: text.slice(paragraph.start, paragraph.end),
+      role: block.role,
+      roleRule: block.rule,
+      scored: scoredMask[index] === 1,
       words,
       authorWords,
       quotedWords,
@@ -112,17 +121,33 @@ export function buildReport(
     };
   });
 
-  const words = tokens.count;
-  const quotedWords = paragraphs.reduce((sum, p) => sum + p.quotedWords, 0);
-  const authorWords = paragraphs.reduce((sum, p) => sum + p.authorWords, 0);
-  const allFindings = metrics.loadedLanguage.findings;
+  // The summary counts the scored paragraphs only: the body, not the page around it.
+  const body = paragraphs.filter((p) => p.scored);
+  const words = body.reduce((sum, p) => sum + p.words, 0);
+  const quotedWords = body.reduce((sum, p) => sum + p.quotedWords, 0);
+  const authorWords = body.reduce((sum, p) => sum + p.authorWords, 0);
+  const allFindings = metrics.loadedLanguage.findings.filter((f) => scoredMask[f.paragraph] === 1);
   const allScored: { score: number; quoted: boolean }[] = [];
-  for (const s of metrics.sentiment) for (const w of s.words) allScored.push({ score: w.score, quoted: article.quotedToken[w.token] === 1 });
-  const allSubjectivity = metrics.subjectivity;
+  const allSubjectivity: typeof metrics.subjectivity = [];
+  let sentence = 0;
+  article.paragraphs.forEach((paragraph, index) => {
+    const count = paragraph.sentences.length;
+    if (scoredMask[index] === 1) {
+      for (let s = sentence; s < sentence + count; s++) {
+        for (const w of (metrics.sentiment[s] as (typeof metrics.sentiment)[number]).words) allScored.push({ score: w.score, quoted: article.quotedToken[w.token] === 1 });
+        allSubjectivity.push(metrics.subjectivity[s] as (typeof metrics.subjectivity)[number]);
+      }
+    }
+    sentence += count;
+  });
   const distribution = weightedDistribution(
-    paragraphs.map((p) => p.loadedLanguage.score),
-    paragraphs.map((p) => p.words),
+    body.map((p) => p.loadedLanguage.score),
+    body.map((p) => p.words),
   );
+  const byRole = Object.fromEntries(BLOCK_ROLES.map((role) => [role, 0])) as Record<BlockRole, number>;
+  for (const p of paragraphs) byRole[p.role]++;
+  const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
+  const loadedSummary = summariseLoaded(allFindings, authorWords, quotedWords);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     analyzer: { name: 'slant', version: ANALYZER_VERSION },
@@ -135,21 +160,24 @@ export function buildReport(
       words,
       authorWords,
       quotedWords,
-      paragraphs: paragraphs.length,
+      paragraphs: body.length,
       sentences: allSubjectivity.length,
-      quotes: article.quotes.filter((q) => q.kind !== 'nested').length,
+      quotes: body.reduce((sum, p) => sum + p.quotes.filter((q) => q.kind !== 'nested').length, 0),
       domains: [...metrics.domains.article],
       source: sources.source,
       citedSources: sources.citedSources,
+      blocks: { byRole, scoredParagraphs: body.length, excludedWords: tokens.count - words },
+      headline: compareHeadline(paragraphs, article, metrics.attribution.attributions, sentimentSummary, loadedSummary),
+      captions: metrics.captions.map((check) => describeCaption(check, article)),
       attribution: roundAttributionSummary(metrics.attributionSummary),
-      sentiment: summariseSentiment(allScored, words, authorWords, quotedWords),
+      sentiment: sentimentSummary,
       subjectivity: {
         score: round(weightedMean(allSubjectivity)),
         cues: allSubjectivity.reduce((sum, s) => sum + s.cues.length, 0),
         weight: round(allSubjectivity.reduce((sum, s) => sum + s.weight, 0)),
       },
       loadedLanguage: {
-        ...summariseLoaded(allFindings, authorWords, quotedWords),
+        ...loadedSummary,
         paragraphs: { mean: round(distribution.mean), std: round(distribution.std), max: round(distribution.max) },
         topTerms: topTerms(allFindings, article),
       },
@@ -302,6 +330,7 @@ function definedOnly(meta: ReportMeta): ReportMeta {
   if (meta.id !== undefined) out.id = meta.id;
   if (meta.title !== undefined) out.title = meta.title;
   if (meta.url !== undefined) out.url = meta.url;
+  if (meta.document !== undefined) out.document = meta.document;
   return out;
 }
 

@@ -46,6 +46,22 @@ function renderSource(report: Report): string[] {
   return lines;
 }
 
+// The page around the body: what was left out of the scores, the headline against the body, captions.
+function renderStructure(report: Report): string[] {
+  const { blocks, headline, captions } = report.summary;
+  const lines: string[] = [];
+  const excluded = Object.entries(blocks.byRole).filter(([role, n]) => n > 0 && role !== 'body' && role !== 'standfirst');
+  if (excluded.length > 0) lines.push(`not scored: ${excluded.map(([role, n]) => `${n} ${role}`).join(', ')} (${blocks.excludedWords} words)`);
+  if (headline !== null) {
+    lines.push(
+      `headline: loaded ${headline.loadedLanguage.density.toFixed(1)}/100 words against ${headline.body.loadedLanguage.density.toFixed(1)} in the body; sentiment ${headline.sentiment.comparative.toFixed(3)}/word against ${headline.body.sentiment.comparative.toFixed(3)}${headline.flags.length === 0 ? '; in line with the body' : ''}`,
+    );
+    for (const flag of headline.flags) lines.push(`  ! ${visible(flag.message)}`);
+  }
+  for (const caption of captions) lines.push(`caption #${caption.paragraph + 1}${caption.unrelated ? ' (unrelated?)' : ''}: ${visible(caption.message)}`);
+  return lines;
+}
+
 // The sides table: how each side is heard, as a voice-share bar with its direct share and verbs.
 function renderSides(report: Report): string[] {
   const a = report.summary.attribution;
@@ -99,7 +115,8 @@ export function renderText(report: Report, options: RenderOptions): string {
   const s = report.summary;
   const out: string[] = [];
   const title = visible(options.name ?? report.id ?? report.title ?? 'article');
-  out.push(paint(ANSI.bold, `${title}: ${s.paragraphs} paragraphs, ${s.sentences} sentences, ${s.words} words (${s.quotedWords} in quotes)`));
+  const scope = s.paragraphs === report.paragraphs.length ? '' : ` (${s.paragraphs} scored)`;
+  out.push(paint(ANSI.bold, `${title}: ${report.paragraphs.length} paragraphs${scope}, ${s.sentences} sentences, ${s.words} words (${s.quotedWords} in quotes)`));
   out.push(
     `loaded language ${s.loadedLanguage.score.toFixed(2)} outlet, ${s.loadedLanguage.quoted.score.toFixed(2)} quoted` +
       ` | subjectivity ${s.subjectivity.score.toFixed(2)} | sentiment ${s.sentiment.score} (${s.sentiment.comparative.toFixed(3)}/word)` +
@@ -107,13 +124,15 @@ export function renderText(report: Report, options: RenderOptions): string {
   );
   if (s.domains.length > 0) out.push(`domains: ${s.domains.join(', ')}`);
   out.push(...renderSource(report));
+  out.push(...renderStructure(report));
   out.push(...renderSides(report));
   if (!color) out.push('marks: [author voice]  <reported speech>  {quoted voice}');
   for (const paragraph of report.paragraphs) {
     const where = formatPosition(position, paragraph.start, paragraph.end);
+    const role = paragraph.role === 'body' ? '' : `  ${paragraph.role}${paragraph.scored ? '' : ' (not scored)'}`;
     out.push('');
     out.push(
-      paint(ANSI.dim, `#${paragraph.index + 1}  ${where}  words ${paragraph.words}  sentiment ${paragraph.sentiment.score}  subjectivity ${paragraph.subjectivity.score.toFixed(2)}  loaded ${paragraph.loadedLanguage.score.toFixed(2)}`),
+      paint(ANSI.dim, `#${paragraph.index + 1}${role}  ${where}  words ${paragraph.words}  sentiment ${paragraph.sentiment.score}  subjectivity ${paragraph.subjectivity.score.toFixed(2)}  loaded ${paragraph.loadedLanguage.score.toFixed(2)}`),
     );
     out.push(`  ${highlight(report.text, paragraph.start, paragraph.end, paragraph.findings, color)}`);
     for (const attribution of paragraph.attributions) out.push(paint(ANSI.dim, `    ${visible(formatAttribution(attribution, position))}`));

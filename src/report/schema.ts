@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { citedSourceSchema, detectionSchema } from '../sources/index.ts';
+import { BLOCK_ROLES } from '../structure/roles.ts';
 
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 /** `author`: the outlet's narration; `reported`: its paraphrase of someone's speech; `quoted`: inside quotation marks */
@@ -150,10 +151,18 @@ export const sentenceSchema = z.object({
   loadedLanguage: z.number().min(0).max(1),
 });
 
+/** `body` and `standfirst` count in the summary; the headline is summarised apart; the rest is page furniture */
+export const blockRoleSchema = z.enum(BLOCK_ROLES);
+
 export const paragraphSchema = z.object({
   index: z.number().int().nonnegative(),
   ...span,
   text: z.string(),
+  role: blockRoleSchema,
+  /** the rule that gave the role (`block/breadcrumb`, `html/figcaption`) */
+  roleRule: z.string(),
+  /** whether this paragraph counts in `summary` (false for the headline, captions, boilerplate...) */
+  scored: z.boolean(),
   words: z.number().int().nonnegative(),
   authorWords: z.number().int().nonnegative(),
   quotedWords: z.number().int().nonnegative(),
@@ -173,6 +182,50 @@ export const paragraphSchema = z.object({
 export type ParagraphReport = z.infer<typeof paragraphSchema>;
 
 const distribution = z.object({ mean: z.number(), std: z.number(), max: z.number() });
+
+export const captionSchema = z.object({
+  paragraph: z.number().int().nonnegative(),
+  ...span,
+  text: z.string(),
+  /** people, places and organisations the caption names; `matched` when the body mentions them too */
+  names: z.array(z.object({ ...span, text: z.string(), kind: z.enum(['person', 'other']), actor: z.string().nullable(), matched: z.boolean() })),
+  /** none of the caption's people (or, naming no one, none of its names) appear in the body */
+  unrelated: z.boolean(),
+  message: z.string(),
+});
+
+export const headlineFlagSchema = z.object({
+  code: z.enum(['more-loaded', 'more-negative', 'unattributed-quote']),
+  message: z.string(),
+  /** for a quoted phrase: its span in the headline */
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  text: z.string().optional(),
+});
+
+/** The headline scored on its own, beside the body it sits over. */
+export const headlineSchema = z.object({
+  paragraph: z.number().int().nonnegative(),
+  ...span,
+  text: z.string(),
+  words: z.number().int().nonnegative(),
+  /** outside quotation marks, as for the body: the outlet's own words */
+  sentiment: z.object({ score: z.number(), comparative: z.number() }),
+  /** outlet voice (author and reported), as for the body */
+  loadedLanguage: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative(), weight: z.number().nonnegative(), findings: z.number().int().nonnegative() }),
+  body: z.object({ sentiment: z.object({ comparative: z.number() }), loadedLanguage: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative() }) }),
+  flags: z.array(headlineFlagSchema),
+});
+export type HeadlineSummary = z.infer<typeof headlineSchema>;
+
+export const blocksSummarySchema = z.object({
+  /** paragraphs per role, every role listed */
+  byRole: z.record(blockRoleSchema, z.number().int().nonnegative()),
+  scoredParagraphs: z.number().int().nonnegative(),
+  /** words in paragraphs left out of the scores (headline included) */
+  excludedWords: z.number().int().nonnegative(),
+});
+
 export const summarySchema = z.object({
   words: z.number().int().nonnegative(),
   authorWords: z.number().int().nonnegative(),
@@ -185,6 +238,10 @@ export const summarySchema = z.object({
   source: detectionSchema.nullable(),
   /** outlets and agencies the article cites or credits, with their cards; `attributions` indexes the attributions they speak in */
   citedSources: z.array(citedSourceSchema.extend({ attributions: z.array(z.number().int().nonnegative()) })),
+  /** what each paragraph is (body, headline, caption, boilerplate...); every other figure here counts the scored paragraphs only */
+  blocks: blocksSummarySchema,
+  headline: headlineSchema.nullable(),
+  captions: z.array(captionSchema),
   sentiment: sentimentSchema,
   subjectivity: subjectivitySchema,
   attribution: attributionSummarySchema,
@@ -197,6 +254,20 @@ export const summarySchema = z.object({
 });
 export type Summary = z.infer<typeof summarySchema>;
 
+export const documentSchema = z.object({
+  input: z.enum(['text', 'html', 'url']),
+  title: z.string().optional(),
+  byline: z.string().optional(),
+  published: z.string().optional(),
+  siteName: z.string().optional(),
+  canonicalUrl: z.string().optional(),
+  lang: z.string().optional(),
+  description: z.string().optional(),
+  /** for URL input: the address asked for, the one answered from, and the redirects between */
+  fetched: z.object({ url: z.string(), finalUrl: z.string(), redirects: z.array(z.string()), contentType: z.string() }).optional(),
+});
+export type DocumentInfo = z.infer<typeof documentSchema>;
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   analyzer: z.object({ name: z.literal('slant'), version: z.string() }),
@@ -204,6 +275,8 @@ export const reportSchema = z.object({
   id: z.string().optional(),
   title: z.string().optional(),
   url: z.string().optional(),
+  /** where the text came from, and what the page said about itself (HTML and URL input) */
+  document: documentSchema.optional(),
   text: z.string(),
   paragraphs: z.array(paragraphSchema),
   attributions: z.array(attributionSchema),
@@ -211,18 +284,24 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-/** The library's input: a string, or a record with text and optional metadata. */
-export const analyzeInputSchema = z.union([
-  z.string(),
-  z.object({
-    text: z.string(),
-    id: z.string().optional(),
-    title: z.string().optional(),
-    url: z.string().optional(),
-    /** side label -> actor ids, actor names or country codes, to group speakers differently */
-    sides: z.record(z.string(), z.array(z.string())).optional(),
-    /** the publishing outlet's name or domain, when the caller knows it (else `url`, else the text's own signals) */
-    outlet: z.string().optional(),
-  }),
-]);
+const inputFields = {
+  id: z.string().optional(),
+  title: z.string().optional(),
+  /** side label -> actor ids, actor names or country codes, to group speakers differently */
+  sides: z.record(z.string(), z.array(z.string())).optional(),
+  /** the publishing outlet's name or domain, when the caller knows it (else `url`, else the page's or text's own signals) */
+  outlet: z.string().optional(),
+};
+/** Plain text; `url` is where it was published (metadata only, never fetched). */
+export const textInputSchema = z.object({ text: z.string(), url: z.string().optional(), ...inputFields });
+/** A web page's HTML; `url` is its address, for relative links and the outlet (never fetched). */
+export const htmlInputSchema = z.object({ html: z.string(), url: z.string().optional(), ...inputFields });
+/** An address to fetch (http or https), analysed as HTML or plain text by its content type. */
+export const urlInputSchema = z.object({ url: z.string(), ...inputFields });
+export type TextInput = z.infer<typeof textInputSchema>;
+export type HtmlInput = z.infer<typeof htmlInputSchema>;
+export type UrlInput = z.infer<typeof urlInputSchema>;
+
+/** The library's input: a string, or a record with `text`, `html` or (alone) `url`, and optional metadata. */
+export const analyzeInputSchema = z.union([z.string(), textInputSchema, htmlInputSchema, urlInputSchema]);
 export type AnalyzeInput = z.infer<typeof analyzeInputSchema>;

@@ -7,7 +7,7 @@ import { goldenOf } from '../golden-render.ts';
 
 const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const goldenDir = fileURLToPath(new URL('../golden/', import.meta.url));
-type Expect = { author: string[]; quoted: string[]; notLoaded: string[] };
+type Expect = { author: string[]; quoted: string[]; notLoaded: string[]; roles?: Record<string, string>; unrelatedCaptions?: string[] };
 const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as { file: string; kind: string; expect: Expect }[];
 
 function occurrences(text: string, phrase: string): { start: number; end: number }[] {
@@ -44,6 +44,15 @@ describe('corpus expectations (corpus/manifest.json)', () => {
         if (wrong) problems.push(`flagged but should not be: "${phrase}" as ${wrong.rule}`);
       }
     }
+    // Block roles: the paragraph that starts with each prefix has the role given.
+    for (const [prefix, role] of Object.entries(expected.roles ?? {})) {
+      const paragraph = report.paragraphs.find((p) => p.text.startsWith(prefix));
+      if (paragraph === undefined) problems.push(`no paragraph starts with "${prefix}"`);
+      else if (paragraph.role !== role) problems.push(`"${prefix}" is ${paragraph.role} (${paragraph.roleRule}), expected ${role}`);
+    }
+    const unrelated = report.summary.captions.filter((c) => c.unrelated).map((c) => c.text);
+    for (const prefix of expected.unrelatedCaptions ?? []) if (!unrelated.some((t) => t.startsWith(prefix))) problems.push(`caption "${prefix}" not flagged as unrelated`);
+    for (const text of unrelated) if (!(expected.unrelatedCaptions ?? []).some((prefix) => text.startsWith(prefix))) problems.push(`caption flagged as unrelated: "${text.slice(0, 40)}"`);
     expect(problems).toEqual([]);
   });
 });
@@ -83,6 +92,32 @@ describe('the seed article', () => {
     expect(report.summary.source).toMatchObject({ detectedBy: 'self-reference', card: { domain: 'presstv.ir', outlet: { ownership: 'state', country: 'IR' }, reliability: { label: 'very-low' } } });
     expect(report.summary.source?.card.reliability.ratings.map((r) => r.source).sort()).toEqual(['cred1', 'wikipedia-rsp']);
     expect(report.summary.citedSources.map((c) => `${c.name} ${c.how}`)).toEqual(expect.arrayContaining(['AFP credit']));
+  });
+
+  it('leaves the breadcrumb, headline, both captions and the closing lines out of the scores', () => {
+    const excluded = report.paragraphs.filter((p) => !p.scored);
+    expect(excluded.map((p) => p.role)).toEqual(['breadcrumb', 'headline', 'caption', 'caption', 'boilerplate', 'boilerplate']);
+    const bodyWords = report.paragraphs.filter((p) => p.scored).reduce((sum, p) => sum + p.words, 0);
+    expect(report.summary.words).toBe(bodyWords);
+    expect(report.summary.blocks.excludedWords).toBe(excluded.reduce((sum, p) => sum + p.words, 0));
+    // The closing lines still identify the outlet: left out of the scores, not out of the evidence.
+    expect(report.summary.source?.evidence?.text).toMatch(/Press TV/);
+  });
+
+  it('flags the Omar/Pelosi caption as unrelated to the story, naming the people the body never mentions', () => {
+    const [omar, peskov] = report.summary.captions;
+    expect(omar?.unrelated).toBe(true);
+    expect(omar?.names.filter((n) => n.kind === 'person' && !n.matched).map((n) => n.text)).toEqual(['Ilhan Omar', 'Nancy Pelosi']);
+    expect(omar?.message).toContain('Ilhan Omar, Nancy Pelosi');
+    expect(peskov).toMatchObject({ unrelated: false, text: 'Kremlin spokesperson Dmitry Peskov' });
+  });
+
+  it('scores the headline apart and compares it with the body', () => {
+    const headline = report.summary.headline;
+    expect(headline?.text).toBe('Kremlin expects \u2018no breakthroughs\u2019 in Putin-Biden summit');
+    expect(headline?.body.loadedLanguage.density).toBe(report.summary.loadedLanguage.density);
+    // The body attributes "no breakthroughs" to the Kremlin, so the headline's quotation is not flagged.
+    expect(headline?.flags.filter((f) => f.code === 'unattributed-quote')).toEqual([]);
   });
 
   it('does not call the headline\'s \u2018no breakthroughs\u2019 a scare quote: the body attributes those words to the Kremlin', () => {
