@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { analyze } from '../analyze.ts';
+import { analyze, type AnalyzeOptions } from '../analyze.ts';
+import { IngestError } from '../ingest/index.ts';
 import { loadLexicons, type Lexicons } from '../lexicons/index.ts';
 import { renderText } from '../report/render-text.ts';
 import { lookupOutlet, renderOutletCard } from '../sources/index.ts';
@@ -36,9 +37,14 @@ export class CliError extends Error {
 export const USAGE = `slant ${ANALYZER_VERSION}: explainable media-bias analysis
 
 Usage:
-  slant analyze [FILE|-] [--format text|json] [--color|--no-color]
-  slant analyze --jsonl [FILE|-]      one {id, text, title?, url?, sides?} record per line in, one report per line out
+  slant analyze [FILE|URL|-] [--format text|json] [--color|--no-color]
+                                      FILE is plain text or a saved web page (.html, or HTML inside);
+                                      URL (http or https) is fetched, with private addresses refused
+  slant analyze FILE --html | --text  force how FILE is read
+  slant analyze --jsonl [FILE|-]      one {id, text | html, title?, url?, outlet?, sides?} record per line in,
+                                      one report (or {line, error}) per line out
   slant analyze FILE --url URL | --outlet NAME    say which outlet published the article
+  fetching: --timeout MS (10000), --max-bytes N (5 MB), --allow-private (loopback and private addresses too)
   slant source DOMAIN|URL|NAME        the outlet card: ownership, reliability and every rating with its provenance
   slant lexicons                      bundled lexicons with versions, entry counts and licences
   slant --version | --help
@@ -88,6 +94,11 @@ function parse(args: readonly string[]) {
         color: { type: 'boolean' },
         url: { type: 'string' },
         outlet: { type: 'string' },
+        html: { type: 'boolean' },
+        text: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'max-bytes': { type: 'string' },
+        'allow-private': { type: 'boolean' },
         json: { type: 'boolean', default: false },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -115,11 +126,24 @@ async function analyzeCommand(args: readonly string[], io: CliIo): Promise<numbe
     await analyzeJsonl(file, io, lexicons);
     return 0;
   }
-  const text = await readInput(file, io.stdin);
-  const input: { text: string; url?: string; outlet?: string } = { text };
-  if (values.url !== undefined) input.url = values.url;
-  if (values.outlet !== undefined) input.outlet = values.outlet;
-  const report = analyze(input, { lexicons });
+  if (values.html === true && values.text === true) throw new CliError('usage', 'give --html or --text, not both');
+  const options: AnalyzeOptions = { lexicons, fetch: fetchOptions(values) };
+  const meta: { url?: string; outlet?: string } = {};
+  if (values.url !== undefined) meta.url = values.url;
+  if (values.outlet !== undefined) meta.outlet = values.outlet;
+  let report;
+  try {
+    if (/^https?:\/\//i.test(file)) {
+      report = await analyze({ url: file, ...(meta.outlet === undefined ? {} : { outlet: meta.outlet }) }, options);
+    } else {
+      const bytes = await readInput(file, io.stdin);
+      const isHtml = values.html === true || (values.text !== true && (/\.x?html?$/i.test(file) || looksLikeHtml(bytes)));
+      report = isHtml ? analyze({ html: bytes, ...meta }, options) : analyze({ text: decodeUtf8(bytes), ...meta }, options);
+    }
+  } catch (error) {
+    if (error instanceof IngestError) throw new CliError('io', error.message);
+    throw error;
+  }
   if (format === 'json') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
   else await write(io.stdout, renderText(report, file === '-' ? { color } : { color, name: file }));
   return 0;
@@ -140,13 +164,17 @@ async function lexiconsCommand(io: CliIo): Promise<number> {
   return 0;
 }
 
-const recordSchema = z.object({
-  id: z.union([z.string(), z.number()]).optional(),
-  text: z.string({ error: 'expected "text" to be a string' }),
-  title: z.string().optional(),
-  url: z.string().optional(),
-  sides: z.record(z.string(), z.array(z.string())).optional(),
-});
+const recordSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    text: z.string({ error: 'expected "text" to be a string' }).optional(),
+    html: z.string({ error: 'expected "html" to be a string' }).optional(),
+    title: z.string().optional(),
+    url: z.string().optional(),
+    outlet: z.string().optional(),
+    sides: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  .refine((r) => (r.text === undefined) !== (r.html === undefined), { message: 'expected "text" or "html" (a string), and not both' });
 
 /** Reads JSON lines one at a time (memory stays flat) and writes one report or error line per input line. */
 async function analyzeJsonl(file: string, io: CliIo, lexicons: Lexicons): Promise<void> {
@@ -180,16 +208,42 @@ function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): stri
     const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
     return JSON.stringify({ line: lineNumber, ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}), error: `${path}${issue?.message ?? 'invalid record'}` });
   }
-  const { id, text, title, url, sides } = record.data;
-  const input: { text: string; id?: string; title?: string; url?: string; sides?: Record<string, string[]> } = { text };
-  if (sides !== undefined) input.sides = sides;
-  if (id !== undefined) input.id = String(id);
-  if (title !== undefined) input.title = title;
-  if (url !== undefined) input.url = url;
-  return JSON.stringify(analyze(input, { lexicons }));
+  const { id, text, html, title, url, outlet, sides } = record.data;
+  const meta: { id?: string; title?: string; url?: string; outlet?: string; sides?: Record<string, string[]> } = {};
+  if (sides !== undefined) meta.sides = sides;
+  if (id !== undefined) meta.id = String(id);
+  if (title !== undefined) meta.title = title;
+  if (url !== undefined) meta.url = url;
+  if (outlet !== undefined) meta.outlet = outlet;
+  return JSON.stringify(text !== undefined ? analyze({ text, ...meta }, { lexicons }) : analyze({ html: html as string, ...meta }, { lexicons }));
 }
 
-async function readInput(file: string, stdin: Readable): Promise<string> {
+function fetchOptions(values: { timeout?: string | undefined; 'max-bytes'?: string | undefined; 'allow-private'?: boolean | undefined }): NonNullable<AnalyzeOptions['fetch']> {
+  const options: NonNullable<AnalyzeOptions['fetch']> = {};
+  const positive = (name: string, value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new CliError('usage', `--${name} must be a positive whole number, got "${value}"`);
+    return n;
+  };
+  if (values.timeout !== undefined) options.timeoutMs = positive('timeout', values.timeout);
+  if (values['max-bytes'] !== undefined) options.maxBytes = positive('max-bytes', values['max-bytes']);
+  if (values['allow-private'] === true) options.allow = ['loopback', 'private'];
+  return options;
+}
+
+// A saved page without an .html name: markup in its first kilobyte.
+function looksLikeHtml(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(?:head|body|meta|title)\b/.test(head);
+}
+
+function decodeUtf8(buffer: Buffer): string {
+  const text = buffer.toString('utf8');
+  // A byte-order mark is an encoding artefact, not part of the article.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+async function readInput(file: string, stdin: Readable): Promise<Buffer> {
   let buffer: Buffer;
   if (file === '-') {
     const chunks: Buffer[] = [];
@@ -209,9 +263,7 @@ async function readInput(file: string, stdin: Readable): Promise<string> {
     }
     if (buffer.length > MAX_INPUT_BYTES) throw new CliError('io', `${file} is larger than ${MAX_INPUT_BYTES} bytes`);
   }
-  const text = buffer.toString('utf8');
-  // A byte-order mark is an encoding artefact, not part of the article.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return buffer;
 }
 
 function write(stream: Writable, chunk: string): Promise<void> {

@@ -294,8 +294,8 @@ const inputFields = {
 };
 /** Plain text; `url` is where it was published (metadata only, never fetched). */
 export const textInputSchema = z.object({ text: z.string(), url: z.string().optional(), ...inputFields });
-/** A web page's HTML; `url` is its address, for relative links and the outlet (never fetched). */
-export const htmlInputSchema = z.object({ html: z.string(), url: z.string().optional(), ...inputFields });
+/** A web page's HTML, as text or as bytes (decoded by BOM or `<meta charset>`); `url` is its address, for relative links and the outlet (never fetched). */
+export const htmlInputSchema = z.object({ html: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "expected the page as a string or bytes")]), url: z.string().optional(), ...inputFields });
 /** An address to fetch (http or https), analysed as HTML or plain text by its content type. */
 export const urlInputSchema = z.object({ url: z.string(), ...inputFields });
 export type TextInput = z.infer<typeof textInputSchema>;
