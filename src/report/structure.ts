@@ -4,7 +4,8 @@
  */
 import type { CaptionCheck, RawAttribution } from '../metrics/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
-import { normaliseLine } from '../structure/index.ts';
+import { wordsBetween } from '../structure/index.ts';
+import { firstTokenAtOrAfter } from '../text/04-tokens.ts';
 import type { HeadlineSummary, LoadedLanguageSummary, ParagraphReport, Report, SentimentSummary } from './schema.ts';
 
 // A headline is "markedly" more loaded when its outlet-voice weight per 100 words is at least twice the
@@ -58,12 +59,14 @@ export function compareHeadline(
 // there, or in a paragraph that says who spoke.
 function unattributedQuotes(headline: ParagraphReport, paragraphs: readonly ParagraphReport[], article: SegmentedArticle, attributions: readonly RawAttribution[]): HeadlineSummary['flags'] {
   const flags: HeadlineSummary['flags'] = [];
+  const quotes = article.quotes.filter((q) => q.kind !== 'nested' && q.start >= headline.start && q.end <= headline.end);
+  if (quotes.length === 0) return flags;
   const attributed = new Set(attributions.filter((a) => a.mode !== 'vague' && a.mode !== 'non-response').map((a) => a.paragraph));
-  const body = paragraphs.filter((p) => p.scored).map((p) => ({ index: p.index, text: ` ${normaliseLine(p.text)} ` }));
-  for (const quote of article.quotes) {
-    if (quote.kind === 'nested' || quote.start < headline.start || quote.end > headline.end) continue;
+  const spans = article.paragraphs;
+  const body = paragraphs.filter((p) => p.scored).map((p) => ({ index: p.index, text: ` ${wordsBetween(article, spans[p.index]?.tokenStart ?? 0, spans[p.index]?.tokenEnd ?? 0)} ` }));
+  for (const quote of quotes) {
     const quoted = article.text.slice(quote.start, quote.end);
-    const phrase = normaliseLine(quoted);
+    const phrase = wordsIn(article, quote.start, quote.end);
     if (phrase === '') continue;
     const holders = body.filter((p) => p.text.includes(` ${phrase} `));
     const where = { start: quote.start, end: quote.end, text: quoted };
@@ -77,7 +80,14 @@ function unattributedQuotes(headline: ParagraphReport, paragraphs: readonly Para
 }
 
 function quotedIn(article: SegmentedArticle, paragraph: ParagraphReport, phrase: string): boolean {
-  return paragraph.quotes.some((q) => ` ${normaliseLine(article.text.slice(q.start, q.end))} `.includes(` ${phrase} `));
+  return paragraph.quotes.some((q) => ` ${wordsIn(article, q.start, q.end)} `.includes(` ${phrase} `));
+}
+
+function wordsIn(article: SegmentedArticle, start: number, end: number): string {
+  const from = firstTokenAtOrAfter(article.tokens, start);
+  let to = from;
+  while (to < article.tokens.count && (article.tokens.end[to] as number) <= end) to++;
+  return wordsBetween(article, from, to);
 }
 
 /** A caption check as reported: its names with their text, and a message that says what matched. */

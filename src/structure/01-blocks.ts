@@ -84,7 +84,7 @@ const BREADCRUMB_MAX_WORDS = 10;
 const QUOTE_OPEN = /^["\u201C\u201E\u00AB]/;
 const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
 
-type Features = { text: string; words: number; prose: boolean };
+type Features = { text: string; words: number; prose: boolean; tokenStart: number; tokenEnd: number };
 
 /**
  * One decision per paragraph of `article`, in order. `hints` are markup roles from HTML extraction;
@@ -98,7 +98,7 @@ export function classifyBlocks(article: SegmentedArticle, options: { hints?: rea
   const features: Features[] = paragraphs.map((p) => {
     const slice = text.slice(p.start, p.end);
     const words = p.tokenEnd - p.tokenStart;
-    return { text: slice, words, prose: words >= PROSE_MIN_WORDS && ENDS_SENTENCE.test(slice) };
+    return { text: slice, words, prose: words >= PROSE_MIN_WORDS && ENDS_SENTENCE.test(slice), tokenStart: p.tokenStart, tokenEnd: p.tokenEnd };
   });
 
   applyHints(article, options.hints ?? [], decisions);
@@ -149,7 +149,7 @@ export function classifyBlocks(article: SegmentedArticle, options: { hints?: rea
     const f = features[i] as Features;
     if (inFurniture && f.words <= SHORT_WORDS && !ENDS_FULL_STOP.test(f.text)) decisions[i] = { role: 'boilerplate', rule: 'block/tail-furniture' };
   }
-  markPullQuotes(features, decisions);
+  markPullQuotes(article, features, decisions);
   return decisions.map((d) => d ?? { role: 'body', rule: 'block/body' });
 }
 
@@ -216,19 +216,23 @@ function isCapitalised(line: string): boolean {
 }
 
 // A paragraph that is only a quotation repeating words the body already has is a pull quote.
-function markPullQuotes(features: readonly Features[], decisions: (BlockDecision | null)[]): void {
+function markPullQuotes(article: SegmentedArticle, features: readonly Features[], decisions: (BlockDecision | null)[]): void {
   const candidates: number[] = [];
   features.forEach((f, i) => {
-    if (decisions[i] === null && f.words <= LINE_MAX_WORDS && QUOTE_OPEN.test(f.text) && QUOTE_CLOSE.test(f.text)) candidates.push(i);
+    if (decisions[i] === null && f.words >= 4 && f.words <= LINE_MAX_WORDS && QUOTE_OPEN.test(f.text) && QUOTE_CLOSE.test(f.text)) candidates.push(i);
   });
   if (candidates.length === 0) return;
-  const normalised = features.map((f) => normaliseLine(f.text));
+  const words = features.map((f) => ` ${wordsBetween(article, f.tokenStart, f.tokenEnd)} `);
   for (const i of candidates) {
-    const inner = normalised[i] as string;
-    if (inner.split(' ').length < 4) continue;
-    const repeated = normalised.some((other, j) => j !== i && decisions[j] === null && other.length > inner.length && other.includes(inner));
+    const inner = words[i] as string;
+    const repeated = words.some((other, j) => j !== i && decisions[j] === null && other.length > inner.length && other.includes(inner));
     if (repeated) decisions[i] = { role: 'pull-quote', rule: 'block/pull-quote-repeated' };
   }
+}
+
+/** The folded words of tokens [from, to) joined by single spaces: punctuation-blind, for comparing passages. */
+export function wordsBetween(article: SegmentedArticle, from: number, to: number): string {
+  return article.tokens.norm.slice(from, to).join(' ');
 }
 
 /** Lower case, letters and digits only, single spaces: for comparing lines whatever their punctuation. */

@@ -5,7 +5,7 @@
 import type { SegmentedArticle } from '../text/index.ts';
 import { SCORED_ROLES, type BlockDecision } from './01-blocks.ts';
 
-export { classifyBlocks, normaliseLine, SCORED_ROLES, type BlockDecision } from './01-blocks.ts';
+export { classifyBlocks, normaliseLine, wordsBetween, SCORED_ROLES, type BlockDecision } from './01-blocks.ts';
 export { BLOCK_ROLES, type BlockRole, type BlockHint, type DocumentMeta } from './roles.ts';
 
 /** 1 per paragraph whose role counts in the article's scores, else 0. */
