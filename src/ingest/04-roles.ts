@@ -1,0 +1,134 @@
+/**
+ * Step 4: what an element's markup says about the role of its text. Tag rules (`<figcaption>`, `<h1>`,
+ * `<aside>`) and class/id patterns (`wp-caption-text`, `share-bar`, `#comments`) as news templates write
+ * them. A rule id names what matched (`html/figcaption`, `html/class-share`), so a hint can say why.
+ *
+ * Class patterns match whole class tokens or their `-`/`_`-separated parts, so `comments` matches
+ * `comments-list` but not `commentary`; state classes (`comments-open`, `has-related`) never match.
+ */
+import type { BlockRole } from '../structure/roles.ts';
+import { nameTokens, tagOf, type DomElement } from './02-parse.ts';
+
+export type RoleMark = { role: BlockRole; rule: string };
+
+/** Elements whose content is never text of the page. */
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base',
+  'svg', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed', 'video', 'audio', 'picture', 'source', 'track',
+  'select', 'option', 'datalist', 'textarea', 'button', 'input', 'map', 'area',
+  // Menus are links, not prose; a breadcrumb is site structure the report does not need.
+  'nav', 'menu',
+]);
+
+/** Elements that start and end a paragraph of the extracted text. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'html', 'body', 'main', 'article', 'section', 'header', 'footer', 'aside', 'address', 'div', 'center',
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'blockquote', 'pre', 'listing', 'xmp', 'plaintext', 'hr',
+  'ul', 'ol', 'dir', 'li', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'details', 'summary', 'dialog', 'form',
+  'fieldset', 'legend', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup',
+]);
+
+/** Containers that hold the whole page or article; their classes (`single-post`, `comments-open`) describe the page, not a block. */
+const CONTAINER_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main']);
+
+type ClassRule = { pattern: RegExp; role: BlockRole; rule: string };
+
+// Order matters: the first rule whose pattern matches a token wins.
+const CLASS_RULES: readonly ClassRule[] = [
+  { pattern: /pull-?quote/, role: 'pull-quote', rule: 'html/class-pullquote' },
+  { pattern: /breadcrumb/, role: 'breadcrumb', rule: 'html/class-breadcrumb' },
+  { pattern: /^wp-caption-text$/, role: 'caption', rule: 'html/wp-caption-text' },
+  { pattern: /caption/, role: 'caption', rule: 'html/class-caption' },
+  { pattern: /credit/, role: 'credit', rule: 'html/class-credit' },
+  { pattern: /byline|(?:^|[-_])(?:author|authors|author-?name|writer)(?:[-_]|$)/, role: 'byline', rule: 'html/class-byline' },
+  { pattern: /(?:^|[-_])(?:date|dateline|timestamp|pubdate|published|publish-?date|posted-?on)(?:[-_]|$)/, role: 'dateline', rule: 'html/class-date' },
+  { pattern: /standfirst|strapline|(?:^|[-_])(?:dek|summary|sub-?title|intro-?text)(?:[-_]|$)/, role: 'standfirst', rule: 'html/class-standfirst' },
+  { pattern: /(?:^|[-_])(?:share|sharing|sharebar|sharetools|social)/, role: 'boilerplate', rule: 'html/class-share' },
+  { pattern: /newsletter|(?:^|[-_])(?:subscribe|subscription|sign-?up|signup)(?:[-_]|$)/, role: 'boilerplate', rule: 'html/class-newsletter' },
+  { pattern: /(?:^|[-_])(?:related|recommended|recirc|outbrain|taboola|read-?more|also-?read|see-?also|more-?(?:stories|news|articles)|most-?(?:read|popular|viewed)|trending)/, role: 'boilerplate', rule: 'html/class-related' },
+  { pattern: /(?:^|[-_])(?:promo|app-?promo|app-?download|get-?the-?app|sponsor(?:ed)?|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper)|dfp)(?:[-_]|$)/, role: 'boilerplate', rule: 'html/class-promo' },
+  { pattern: /(?:^|[-_])(?:comments?|comment-?(?:list|section|form)|disqus|respond)(?:[-_]|$)/, role: 'boilerplate', rule: 'html/class-comments' },
+  { pattern: /(?:^|[-_])(?:cookies?|cookie-?\w+|consent|gdpr|cmp)(?:[-_]|$)/, role: 'boilerplate', rule: 'html/class-cookie' },
+  { pattern: /(?:^|[-_])(?:tags|tag-?list|topics|keywords)(?:[-_]|$)/, role: 'boilerplate', rule: 'html/class-tags' },
+];
+
+/** Tokens that describe a state of the page (`comments-open`, `has-related`), not a block. */
+const STATE_TOKEN = /^(?:has|no|with|is|show|hide|enable|disable)[-_]|[-_](?:open|closed|enabled|disabled|allowed|active)$/;
+
+const ARIA_ROLES: Readonly<Record<string, RoleMark>> = {
+  complementary: { role: 'boilerplate', rule: 'html/role-complementary' },
+  contentinfo: { role: 'boilerplate', rule: 'html/role-contentinfo' },
+  dialog: { role: 'boilerplate', rule: 'html/role-dialog' },
+  alertdialog: { role: 'boilerplate', rule: 'html/role-dialog' },
+};
+
+function markFromClasses(element: DomElement): RoleMark | undefined {
+  const tokens = nameTokens(element).filter((token) => !STATE_TOKEN.test(token));
+  if (tokens.length === 0) return undefined;
+  for (const { pattern, role, rule } of CLASS_RULES) {
+    if (tokens.some((token) => pattern.test(token))) return { role, rule };
+  }
+  return undefined;
+}
+
+function markFromItemprop(element: DomElement): RoleMark | undefined {
+  const itemprop = (element.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
+  if (itemprop.includes('caption')) return { role: 'caption', rule: 'html/itemprop-caption' };
+  if (itemprop.includes('author')) return { role: 'byline', rule: 'html/itemprop-author' };
+  if (itemprop.includes('datepublished')) return { role: 'dateline', rule: 'html/itemprop-datepublished' };
+  if (itemprop.includes('copyrightholder')) return { role: 'credit', rule: 'html/itemprop-copyrightholder' };
+  return undefined;
+}
+
+function markFromTag(tag: string, inFigure: boolean): RoleMark | undefined {
+  switch (tag) {
+    case 'h1':
+      return { role: 'headline', rule: 'html/h1' };
+    case 'figcaption':
+      return { role: 'caption', rule: 'html/figcaption' };
+    case 'caption':
+      return { role: 'caption', rule: 'html/table-caption' };
+    case 'small':
+      return inFigure ? { role: 'credit', rule: 'html/figure-small' } : undefined;
+    case 'aside':
+      return { role: 'boilerplate', rule: 'html/aside' };
+    case 'footer':
+      return { role: 'boilerplate', rule: 'html/footer' };
+    case 'form':
+      return { role: 'boilerplate', rule: 'html/form' };
+    case 'dialog':
+      return { role: 'boilerplate', rule: 'html/dialog' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The role an element's own markup gives its text, if any. Class and itemprop rules come before tag
+ * rules, so `<aside class="pullquote">` is a pull-quote and `<figcaption class="credit">` a credit.
+ */
+export function classifyElement(element: DomElement, inFigure: boolean): RoleMark | undefined {
+  const tag = tagOf(element);
+  if (CONTAINER_TAGS.has(tag)) return undefined;
+  if ((element.getAttribute('itemprop') ?? '').toLowerCase().includes('articlebody')) return undefined;
+  let mark = markFromClasses(element) ?? markFromItemprop(element);
+  // A block holding the page's headline is the article itself, whatever its classes say.
+  if (mark?.role === 'boilerplate' && element.querySelector('h1') !== null) mark = undefined;
+  if (mark !== undefined) return mark;
+  const ariaRole = (element.getAttribute('role') ?? '').toLowerCase();
+  return ARIA_ROLES[ariaRole] ?? markFromTag(tag, inFigure);
+}
+
+/** Elements not rendered: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`, `role=navigation`. */
+export function isHidden(element: DomElement): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if ((element.getAttribute('aria-hidden') ?? '').toLowerCase() === 'true') return true;
+  if ((element.getAttribute('role') ?? '').toLowerCase() === 'navigation') return true;
+  const style = element.getAttribute('style');
+  return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Roles whose every descendant shares them: nothing inside a share bar or a breadcrumb is a caption. */
+export function isDominant(mark: RoleMark | undefined): boolean {
+  return mark?.role === 'boilerplate' || mark?.role === 'breadcrumb';
+}

@@ -1,0 +1,216 @@
+/**
+ * Step 6: a page to the article's text with block hints. The passes, in order:
+ *
+ * 1. decode bytes (01-charset) and parse (02-parse);
+ * 2. read metadata (03-metadata) and walk the untouched page into role-tagged blocks (04-roles, 05-blocks);
+ *    this must happen first because Readability rewrites the DOM in place;
+ * 3. run Readability on the same document to learn which blocks are the article, and walk its output;
+ * 4. match each output block to the page block with the same text, which gives it the role its markup
+ *    had on the page (Readability unwraps `<div class="share-bar">` into a bare `<p>`, losing the class);
+ * 5. put back figure captions and credits Readability dropped, in document order;
+ * 6. lay out: headline, byline, dateline, then the body, one paragraph each, separated by a blank line.
+ *
+ * When Readability finds nothing (short pages, fragments), the page walk itself is the body.
+ */
+import { Readability } from '@mozilla/readability';
+import type { BlockHint, BlockRole, DocumentMeta } from '../structure/roles.ts';
+import { decodeHtmlBytes } from './01-charset.ts';
+import { isElement, parseDocument, type DomDocument, type DomNode } from './02-parse.ts';
+import { readMetadata, sameTitle } from './03-metadata.ts';
+import { blockKey, walkBlocks, type Block, type TimeMention } from './05-blocks.ts';
+
+export type ExtractedDocument = { text: string; hints: BlockHint[]; meta: DocumentMeta };
+
+export type ExtractOptions = { url?: string; contentType?: string };
+
+type Paragraph = { text: string; role?: BlockRole; rule?: string };
+
+/** Paragraphs are separated by one blank line, which the text segmenter reads as a paragraph break. */
+const PARAGRAPH_SEPARATOR = '\n\n';
+
+const EMPTY: ExtractedDocument = { text: '', hints: [], meta: {} };
+
+/** HTML (string, or bytes with an optional Content-Type for the charset) -> the article's text with block hints; never throws on any input. */
+export function extractHtml(html: string | Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
+  try {
+    const source = typeof html === 'string' ? html : decodeHtmlBytes(html, options.contentType).text;
+    return extractFromSource(source, options.url);
+  } catch {
+    // Last resort for inputs that break the parser itself; every step below already guards its own failures.
+    return { ...EMPTY, hints: [], meta: {} };
+  }
+}
+
+function extractFromSource(source: string, url: string | undefined): ExtractedDocument {
+  const document = parseDocument(source);
+  const meta = safely(() => readMetadata(document, url), {});
+  const root = document.body ?? document.documentElement;
+  const page = root === null ? { blocks: [], times: [] } : walkBlocks(root);
+  const article = safely(() => readabilityBlocks(document), undefined);
+
+  let body: Block[];
+  if (article === undefined || article.output.blocks.length === 0) {
+    body = page.blocks;
+  } else {
+    body = matchToPage(article.output.blocks, page.blocks);
+    if (meta.byline === undefined && article.byline) meta.byline = article.byline;
+  }
+
+  const headline = chooseHeadline(meta, page.blocks);
+  if (meta.title === undefined && headline !== undefined) meta.title = headline.text;
+  const byline = chooseByline(meta, page.blocks);
+  const dateline = chooseDateline(meta, page.times);
+
+  const header = [headline, byline, dateline].filter((p): p is Paragraph => p !== undefined);
+  const paragraphs = [...header, ...withoutRepeats(body, header, meta)];
+  return layout(paragraphs, meta);
+}
+
+function safely<T>(step: () => T, fallback: T): T {
+  try {
+    return step();
+  } catch {
+    return fallback;
+  }
+}
+
+type ArticleBlocks = { output: { blocks: Block[] }; byline?: string };
+
+/** Readability's article as blocks (undefined when it finds none); its nodes are walked like the page. */
+function readabilityBlocks(document: DomDocument): ArticleBlocks | undefined {
+  // linkedom's document is enough for Readability: it needs documentElement, the query methods and
+  // createElement; `serializer` returns the content node itself so there is no HTML round trip.
+  const reader = new Readability<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
+  const result = reader.parse();
+  const content = result?.content;
+  if (content === null || content === undefined || !isElement(content)) return undefined;
+  const output = walkBlocks(content);
+  const byline = result?.byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  return byline ? { output, byline } : { output };
+}
+
+/**
+ * Give each of Readability's blocks the role of the page block with the same text (searching forward
+ * from the last match, so repeated texts pair up in order), then put back the page's captions and
+ * credits that Readability dropped, before the first article block that follows them on the page.
+ * Captions after the article's last block (sidebars, teasers) are not brought back.
+ */
+function matchToPage(output: readonly Block[], page: readonly Block[]): Block[] {
+  const positions = new Map<string, number[]>();
+  page.forEach((block, index) => {
+    const key = blockKey(block.text);
+    const list = positions.get(key);
+    if (list) list.push(index);
+    else positions.set(key, [index]);
+  });
+  let cursor = 0;
+  const matched: Array<{ block: Block; at: number | undefined }> = output.map((block) => {
+    const candidates = positions.get(blockKey(block.text)) ?? [];
+    const at = candidates.find((index) => index >= cursor) ?? candidates[0];
+    if (at === undefined) return { block, at: undefined };
+    cursor = Math.max(cursor, at + 1);
+    const source = page[at]!;
+    // The page's markup is complete, so its role wins over what survived in Readability's copy.
+    const roled: Block = { text: block.text, inLink: source.inLink };
+    const role = source.role ?? block.role;
+    const rule = source.role !== undefined ? source.rule : block.rule;
+    if (role !== undefined && rule !== undefined) {
+      roled.role = role;
+      roled.rule = rule;
+    }
+    return { block: roled, at };
+  });
+
+  const kept = new Set(matched.map((m) => m.at).filter((at): at is number => at !== undefined));
+  const keptKeys = new Set(output.map((block) => blockKey(block.text)));
+  const lastKept = Math.max(-1, ...kept);
+  const missing = page
+    .map((block, index) => ({ block, index }))
+    .filter(({ block, index }) => (block.role === 'caption' || block.role === 'credit') && !block.inLink && index < lastKept && !kept.has(index) && !keptKeys.has(blockKey(block.text)));
+
+  const result: Block[] = [];
+  let next = 0;
+  for (const { block, at } of matched) {
+    while (at !== undefined && next < missing.length && missing[next]!.index < at) result.push(missing[next++]!.block);
+    result.push(block);
+  }
+  return result;
+}
+
+/**
+ * The headline: the page's first `<h1>` when it says the same as the metadata title (or there is no
+ * metadata title), else the metadata title. A site logo in an `<h1>` is not taken for the headline.
+ */
+function chooseHeadline(meta: DocumentMeta, page: readonly Block[]): Paragraph | undefined {
+  const headings = page.filter((block) => block.rule === 'html/h1');
+  const title = meta.title;
+  const h1 = title === undefined ? headings[0] : headings.find((block) => sameTitle(block.text, title));
+  if (h1 !== undefined) return { text: h1.text.replace(/\n/g, ' '), role: 'headline', rule: 'html/h1' };
+  if (title !== undefined) return { text: title, role: 'headline', rule: 'meta/title' };
+  return undefined;
+}
+
+/** The byline as the page shows it ("By Jane Doe"), else "By " and the metadata's names. */
+function chooseByline(meta: DocumentMeta, page: readonly Block[]): Paragraph | undefined {
+  const shown = page.find((block) => block.role === 'byline' && !block.inLink);
+  if (shown !== undefined) {
+    if (meta.byline === undefined) meta.byline = shown.text.replace(/^by\s+/i, '').replace(/\n/g, ' ');
+    return { text: shown.text.replace(/\n/g, ' '), role: 'byline', rule: shown.rule ?? 'html/class-byline' };
+  }
+  if (meta.byline === undefined) return undefined;
+  return { text: /^by\b/i.test(meta.byline) ? meta.byline : `By ${meta.byline}`, role: 'byline', rule: 'meta/author' };
+}
+
+/** The date as the page's `<time>` shows it, else the metadata's published date as written. */
+function chooseDateline(meta: DocumentMeta, times: readonly TimeMention[]): Paragraph | undefined {
+  const candidates = times.filter((time) => !time.inBoilerplate && (time.text !== '' || time.datetime !== undefined));
+  const published = meta.published;
+  if (published === undefined) {
+    const first = candidates.find((time) => time.datetime !== undefined) ?? candidates[0];
+    if (first === undefined) return undefined;
+    meta.published = first.datetime ?? first.text;
+    return { text: first.text || meta.published, role: 'dateline', rule: 'html/time' };
+  }
+  const day = published.slice(0, 10);
+  const shown = candidates.find((time) => time.text !== '' && time.datetime?.slice(0, 10) === day);
+  if (shown !== undefined) return { text: shown.text, role: 'dateline', rule: 'html/time' };
+  return { text: published, role: 'dateline', rule: 'meta/published' };
+}
+
+/** Body blocks minus the ones the header already shows (the headline Readability kept as an h2, the byline). */
+function withoutRepeats(body: readonly Block[], header: readonly Paragraph[], meta: DocumentMeta): Paragraph[] {
+  const shown = new Set(header.map((p) => blockKey(p.text.toLowerCase())));
+  if (meta.byline !== undefined) {
+    shown.add(blockKey(meta.byline.toLowerCase()));
+    shown.add(blockKey(`by ${meta.byline}`.toLowerCase()));
+  }
+  if (meta.published !== undefined) shown.add(blockKey(meta.published.toLowerCase()));
+  const headline = header.find((p) => p.role === 'headline');
+  return body
+    .filter((block) => {
+      if (shown.has(blockKey(block.text.toLowerCase()))) return false;
+      return !(block.role === 'headline' && headline !== undefined && sameTitle(block.text, headline.text));
+    })
+    .map((block) => {
+      const paragraph: Paragraph = { text: block.text };
+      if (block.role !== undefined && block.rule !== undefined) {
+        paragraph.role = block.role;
+        paragraph.rule = block.rule;
+      }
+      return paragraph;
+    });
+}
+
+/** Join paragraphs with blank lines; one hint per paragraph that has a role, with offsets into the text. */
+function layout(paragraphs: readonly Paragraph[], meta: DocumentMeta): ExtractedDocument {
+  const hints: BlockHint[] = [];
+  let text = '';
+  for (const paragraph of paragraphs) {
+    if (paragraph.text === '') continue;
+    if (text !== '') text += PARAGRAPH_SEPARATOR;
+    const start = text.length;
+    text += paragraph.text;
+    if (paragraph.role !== undefined && paragraph.rule !== undefined) hints.push({ start, end: text.length, role: paragraph.role, rule: paragraph.rule });
+  }
+  return { text, hints, meta };
+}
