@@ -5,36 +5,21 @@
 import { analyze } from '../analyze.ts';
 import type { AnalyzeInput } from '../report/schema.ts';
 import { loadLexicons, type Lexicons } from '../lexicons/index.ts';
+import { AnalysisTimeoutError, PoolOverloadedError } from '../pool/index.ts';
 
-/** What the app needs from an analysis runner; `AnalysisPool` from `src/pool` has this shape. */
+/** What the app needs from an analysis runner: `AnalysisPool` from `src/pool` has this shape. */
 export type Analyzer = {
-  /** the report for `input` as JSON; rejects with PoolOverloadedError or AnalysisTimeoutError (matched by name) */
+  /** the report for `input` as JSON; rejects with PoolOverloadedError or AnalysisTimeoutError */
   analyzeJson(input: AnalyzeInput, options?: { timeoutMs?: number }): Promise<string>;
-  /** analyses queued or running */
+  /** analyses waiting for their turn */
   readonly pending: number;
   close(): Promise<void> | void;
 };
 
-/** Thrown when no more analyses may wait; the app answers 503. */
-export class OverloadedError extends Error {
-  constructor(message = 'too many analyses waiting') {
-    super(message);
-    this.name = 'PoolOverloadedError';
-  }
-}
-
-/** Thrown when an analysis outlived its budget; the app answers 504. */
-export class TimeoutError extends Error {
-  constructor(ms: number) {
-    super(`the analysis took longer than its time budget of ${ms} ms`);
-    this.name = 'AnalysisTimeoutError';
-  }
-}
-
 /**
- * Runs `analyze()` on the main thread, one at a time, with at most `maxQueue` waiting. An analysis cannot be
- * interrupted here, so the time budget is checked when it ends (the pool stops the work for real); use the
- * pool in production, this in tests where a worker is not the point.
+ * Runs `analyze()` on the main thread, one at a time, with at most `maxQueue` waiting; the same errors as the
+ * pool. An analysis cannot be interrupted here, so the time budget is only checked when it ends (the pool
+ * stops the work for real): use the pool in production, this in tests where a worker is not the point.
  */
 export function createInProcessAnalyzer(options: { maxQueue?: number; lexicons?: Lexicons } = {}): Analyzer {
   const maxQueue = options.maxQueue ?? 64;
@@ -46,7 +31,7 @@ export function createInProcessAnalyzer(options: { maxQueue?: number; lexicons?:
       return pending;
     },
     analyzeJson(input, { timeoutMs } = {}) {
-      if (pending > maxQueue) return Promise.reject(new OverloadedError());
+      if (pending > maxQueue) return Promise.reject(new PoolOverloadedError(`too many analyses waiting (at most ${maxQueue})`));
       pending++;
       const run = tail.then(
         () =>
@@ -57,7 +42,7 @@ export function createInProcessAnalyzer(options: { maxQueue?: number; lexicons?:
                 const started = performance.now();
                 lexicons ??= loadLexicons();
                 const json = JSON.stringify(await analyze(input, { lexicons }));
-                if (timeoutMs !== undefined && performance.now() - started > timeoutMs) reject(new TimeoutError(timeoutMs));
+                if (timeoutMs !== undefined && performance.now() - started > timeoutMs) reject(new AnalysisTimeoutError(`the analysis took longer than ${timeoutMs} ms`));
                 else resolve(json);
               } catch (error) {
                 reject(error);

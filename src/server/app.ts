@@ -75,6 +75,7 @@ export function createApp(options: AppOptions = {}) {
   app.onError((error, c) => {
     const api = toApiError(error);
     c.set('errorCode', api.code);
+    if (api.status >= 500 && api.status !== 503 && api.status !== 504) c.set('errorCause', error instanceof Error ? (error.stack ?? error.message) : String(error));
     return c.json(errorBody(api.code, api.message, api.details), api.status);
   });
   app.notFound((c) => {

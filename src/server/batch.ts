@@ -4,6 +4,7 @@
  * never held whole, and a slow reader slows the analyses down (pull-based backpressure).
  */
 import type { FetchOptions } from '../ingest/index.ts';
+import { PoolOverloadedError } from '../pool/index.ts';
 import type { Analyzer } from './analysis.ts';
 import { toApiError } from './errors.ts';
 import { resolveArticle } from './input.ts';
@@ -77,7 +78,7 @@ async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits):
       try {
         return await analyzer.analyzeJson(input, { timeoutMs });
       } catch (error) {
-        if (!(error instanceof Error && error.name === 'PoolOverloadedError') || performance.now() + OVERLOAD_RETRY_MS > deadline) throw error;
+        if (!(error instanceof PoolOverloadedError) || performance.now() + OVERLOAD_RETRY_MS > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, OVERLOAD_RETRY_MS));
       }
     }

@@ -5,6 +5,9 @@
  */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { IngestError } from '../ingest/index.ts';
+import { AnalysisError, AnalysisTimeoutError, PoolOverloadedError } from '../pool/index.ts';
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -27,12 +30,6 @@ export function errorBody(code: string, message: string, details?: unknown): Err
   return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
 }
 
-// Matched by name as well as by class: the pool and the ingestion layer own their classes, and a
-// worker-side error crosses the thread boundary as a plain object with the same name.
-function named(error: unknown, name: string): error is Error & Record<string, unknown> {
-  return error instanceof Error && error.name === name;
-}
-
 /**
  * Maps a thrown value to an ApiError: ours as they are, the ingestion layer's to 422 (a URL that cannot be
  * fetched is the client's input, not our failure), the pool's to 503/504, hono's by status, anything else
@@ -40,13 +37,15 @@ function named(error: unknown, name: string): error is Error & Record<string, un
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (named(error, 'IngestError')) {
-    const details: Record<string, unknown> = { reason: error.code };
-    if (typeof error.url === 'string') details.url = error.url;
-    return new ApiError(422, 'fetch-failed', error.message, details);
+  if (error instanceof IngestError) return new ApiError(422, 'fetch-failed', error.message, { reason: error.code, url: error.url });
+  if (error instanceof PoolOverloadedError) return new ApiError(503, 'overloaded', 'the server is busy; retry shortly');
+  if (error instanceof AnalysisTimeoutError) return new ApiError(504, 'timeout', error.message);
+  if (error instanceof AnalysisError) {
+    if (error.code === 'invalid-input') return new ApiError(400, 'invalid-request', 'the article does not match the input schema', error.issues);
+    if (error.code === 'closed') return new ApiError(503, 'shutting-down', 'the server is shutting down');
+    return new ApiError(500, 'analysis-failed', 'the analysis failed');
   }
-  if (named(error, 'PoolOverloadedError')) return new ApiError(503, 'overloaded', 'the server is busy; retry shortly');
-  if (named(error, 'AnalysisTimeoutError')) return new ApiError(504, 'timeout', error.message || 'the analysis took longer than its time budget');
+  if (error instanceof ZodError) return new ApiError(400, 'invalid-request', 'the article does not match the input schema', error.issues);
   if (error instanceof HTTPException) {
     if (error.status === 413) return new ApiError(413, 'payload-too-large', 'the request body is larger than the limit');
     if (error.status === 400) return new ApiError(400, 'bad-request', error.message || 'bad request');

@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { FetchOptions } from '../ingest/index.ts';
+import { AnalysisPool } from '../pool/index.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
 import { createApp, DEFAULTS, type AppOptions } from './app.ts';
 import type { RequestLogEntry } from './middleware.ts';
@@ -60,8 +61,11 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
   };
 }
 
+// Worker threads keep a slow analysis off the event loop (so /healthz answers) and let a timeout stop it.
 function createAnalyzer(config: ServerConfig): Analyzer {
-  return createInProcessAnalyzer(config.maxQueue === undefined ? {} : { maxQueue: config.maxQueue });
+  const queue = config.maxQueue === undefined ? {} : { maxQueue: config.maxQueue };
+  if (config.workers === 0) return createInProcessAnalyzer(queue);
+  return new AnalysisPool({ ...queue, ...(config.workers === undefined ? {} : { workers: config.workers }) });
 }
 
 // Request lines go to stdout as JSON; the few lifecycle messages go to stderr as text, for people.

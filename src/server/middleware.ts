@@ -7,7 +7,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError } from './errors.ts';
 
 /** One line per request: the id, what was asked, the answer's status and the time taken in ms. */
-export type RequestLogEntry = { time: string; id: string; method: string; path: string; status: number; ms: number; lines?: number; error?: string };
+export type RequestLogEntry = { time: string; id: string; method: string; path: string; status: number; ms: number; lines?: number; error?: string; cause?: string };
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
 export type AppEnv = {
@@ -17,6 +17,8 @@ export type AppEnv = {
     streamed?: Promise<{ lines: number }>;
     /** the error code of a failed request, for the log line */
     errorCode?: string;
+    /** for a 500 only: what was thrown, for the log line (never sent to the client) */
+    errorCause?: string;
   };
 };
 
@@ -37,6 +39,8 @@ export function requestContext(logger: RequestLogger | undefined): MiddlewareHan
       const entry: RequestLogEntry = { time: new Date().toISOString(), id, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, ...extra };
       const errorCode = c.get('errorCode');
       if (errorCode !== undefined) entry.error = errorCode;
+      const cause = c.get('errorCause');
+      if (cause !== undefined) entry.cause = cause;
       logger(entry);
     };
     const streamed = c.get('streamed');

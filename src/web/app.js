@@ -1,1 +1,471 @@
+// The slant page: sends the article to /v1/analyze and shows the report. Every piece of text from the
+// article or the report is inserted with textContent (through el()), never as markup, so a <script> in a
+// pasted article is shown as text and never runs. Highlights are built from the findings' UTF-16 offsets.
+import { CATEGORIES, MODES, RELIABILITY, ROLES, VOICES } from './teach.js';
 
+const $ = (id) => document.getElementById(id);
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An element with attributes and children; strings become text nodes. */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) if (child !== undefined && child !== null && child !== false) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return node;
+}
+
+function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  for (const child of children) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return node;
+}
+
+const percent = (x) => `${Math.round(x * 100)}%`;
+const fixed = (x, digits = 2) => (x === null || x === undefined ? 'n/a' : Number(x).toFixed(digits));
+
+// ---- the form ----------------------------------------------------------------------------------------
+
+let lastReport = null;
+let lastReportText = '';
+
+function currentMode() {
+  return document.querySelector('input[name="mode"]:checked').value;
+}
+
+function syncMode() {
+  const mode = currentMode();
+  $('paste-field').hidden = mode === 'url';
+  $('url-field').hidden = mode !== 'url';
+  $('article-input-label').textContent = mode === 'html' ? 'Page HTML' : 'Article text';
+}
+
+function requestBody() {
+  const mode = currentMode();
+  const body = {};
+  if (mode === 'url') body.url = $('article-url').value.trim();
+  else body[mode] = $('article-input').value;
+  const sourceUrl = $('source-url').value.trim();
+  const outlet = $('outlet-name').value.trim();
+  if (mode !== 'url' && sourceUrl !== '') body.url = sourceUrl;
+  if (outlet !== '') body.outlet = outlet;
+  return body;
+}
+
+function setStatus(message, kind = 'info') {
+  const status = $('status');
+  status.textContent = message;
+  status.dataset.kind = kind;
+}
+
+async function submit(event) {
+  event.preventDefault();
+  const body = requestBody();
+  if (body.url === '' || body.text === '' || body.html === '') {
+    setStatus(currentMode() === 'url' ? 'Give the address of the page to fetch.' : 'Paste the article first.', 'error');
+    (currentMode() === 'url' ? $('article-url') : $('article-input')).focus();
+    return;
+  }
+  const button = $('analyze-button');
+  button.disabled = true;
+  $('analyze-form').setAttribute('aria-busy', 'true');
+  setStatus(body.url !== undefined && currentMode() === 'url' ? 'Fetching and analysing…' : 'Analysing…');
+  try {
+    const response = await fetch('/v1/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await response.text();
+    let data;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new Error(`the server answered ${response.status} with something that is not JSON`);
+    }
+    if (!response.ok) throw new Error(describeError(response.status, data));
+    lastReport = data;
+    lastReportText = text;
+    renderReport(data);
+    setStatus('Done.');
+    $('results-heading').focus();
+  } catch (error) {
+    setStatus(`Could not analyse: ${error.message}`, 'error');
+  } finally {
+    button.disabled = false;
+    $('analyze-form').removeAttribute('aria-busy');
+  }
+}
+
+function describeError(status, data) {
+  const error = data && data.error;
+  if (!error) return `HTTP ${status}`;
+  const issues = Array.isArray(error.details) ? error.details.map((issue) => `${(issue.path || []).join('.') || 'body'}: ${issue.message}`).join('; ') : '';
+  return `${error.message}${issues ? ` (${issues})` : ''}`;
+}
+
+// ---- the report --------------------------------------------------------------------------------------
+
+function renderReport(report) {
+  hideExplanation();
+  $('results').hidden = false;
+  renderOverview(report);
+  renderOutlet(report.summary);
+  renderSides(report.summary.attribution);
+  renderSentimentChart(report);
+  renderArticle(report);
+  const s = report.summary;
+  const counts = s.loadedLanguage.counts;
+  $('results-summary').textContent =
+    `${s.paragraphs} paragraphs, ${counts.total} findings (${counts.byVoice.author} in the outlet's words, ${counts.byVoice.reported} in its paraphrases, ${counts.byVoice.quoted} in quotations), ` +
+    `${s.attribution.attributions} attributions across ${s.attribution.sides.length} sides.`;
+}
+
+function renderOverview(report) {
+  const s = report.summary;
+  const rows = [
+    ['Loaded language, outlet', fixed(s.loadedLanguage.score), 'from the outlet\'s words and paraphrases, 0 to 1'],
+    ['Loaded language, quoted', fixed(s.loadedLanguage.quoted.score), 'inside quotations, 0 to 1'],
+    ['Subjectivity', fixed(s.subjectivity.score), 'the outlet\'s voice, 0 to 1 (0.5 is the boundary)'],
+    ['Sentiment', `${s.sentiment.score} (${fixed(s.sentiment.comparative, 3)} per word)`, 'AFINN valences, negation applied'],
+    ['Balance of voices', fixed(s.attribution.balance), s.attribution.insufficient ? 'too few attributions to judge' : '0 = one side heard, 1 = even'],
+    ['Words', `${s.words} (${s.quotedWords} in quotes)`, `${s.paragraphs} paragraphs, ${s.sentences} sentences`],
+  ];
+  $('overview').replaceChildren(...rows.flatMap(([term, value, note]) => [el('dt', {}, term), el('dd', {}, el('strong', {}, value), ' ', el('span', { class: 'note' }, note))]));
+}
+
+// ---- outlet and cited sources ------------------------------------------------------------------------
+
+function linkOrText(text) {
+  // Only http(s) addresses become links; anything else stays text.
+  const match = /https?:\/\/[^\s)]+/.exec(text);
+  if (match === null) return text;
+  return el('span', {}, text.slice(0, match.index), el('a', { href: match[0], rel: 'noopener noreferrer' }, match[0]), text.slice(match.index + match[0].length));
+}
+
+function outletCard(card, heading) {
+  const r = card.reliability;
+  const outlet = card.outlet;
+  const title = card.name ?? card.domain ?? card.query;
+  const parts = [el('h4', {}, heading ? `${heading}: ${title}` : title, card.domain && card.domain !== title ? el('span', { class: 'note' }, ` (${card.domain})`) : null)];
+  const facts = el('dl', { class: 'card-facts' });
+  const fact = (term, value) => facts.append(el('dt', {}, term), el('dd', {}, value));
+  fact('reliability', el('span', {}, el('span', { class: `badge rel-${r.label}` }, RELIABILITY[r.label] ?? r.label), r.score === null ? ' no score' : ` score ${fixed(r.score)}`, `, confidence ${fixed(r.confidence)}`));
+  if (outlet) {
+    fact('ownership', `${outlet.ownership}: ${outlet.owner}`);
+    fact('country', outlet.country);
+    if (outlet.stateNote) fact('state note', outlet.stateNote);
+  } else {
+    fact('ownership', 'unknown');
+  }
+  parts.push(facts);
+  if (r.ratings.length > 0) {
+    parts.push(
+      el(
+        'ul',
+        { class: 'ratings' },
+        r.ratings.map((rating) =>
+          el(
+            'li',
+            {},
+            el('strong', {}, rating.source === 'wikipedia-rsp' ? 'Wikipedia RSP' : rating.source === 'cred1' ? 'CRED-1' : rating.source),
+            `: ${rating.raw} → ${fixed(rating.score)}${rating.scope ? ` (scope: ${rating.scope})` : ''}${rating.capped ? ', caps the score' : ''}${rating.counted ? '' : ', not counted'}; snapshot ${rating.snapshot}, ${rating.license}. `,
+            el('span', { class: 'note' }, linkOrText(rating.citation)),
+          ),
+        ),
+      ),
+    );
+  }
+  if (r.notes.length > 0) parts.push(el('ul', { class: 'notes' }, r.notes.map((note) => el('li', {}, note))));
+  return el('div', { class: 'card' }, parts);
+}
+
+function renderOutlet(summary) {
+  const container = $('outlet-card');
+  const nodes = [];
+  const source = summary.source;
+  if (source === null) {
+    nodes.push(el('p', {}, 'The publishing outlet was not identified. Give the article\'s address or the outlet\'s name under "where it was published".'));
+  } else {
+    nodes.push(outletCard(source.card, 'Published by'));
+    const evidence = source.evidence ? ` from "${source.evidence.text}"` : '';
+    nodes.push(el('p', { class: 'note' }, `Identified by ${source.detectedBy}${evidence} (confidence ${fixed(source.confidence)}).`));
+  }
+  const cited = summary.citedSources;
+  if (cited.length > 0) {
+    nodes.push(el('h4', {}, 'Sources it cites or credits'));
+    nodes.push(
+      el(
+        'ul',
+        { class: 'cited' },
+        cited.map((c) =>
+          el(
+            'li',
+            {},
+            el('strong', {}, c.name),
+            ` (${c.how}${c.attributions.length > 0 ? `, speaks in ${c.attributions.length} attribution${c.attributions.length === 1 ? '' : 's'}` : ''}): `,
+            c.card === null ? 'unnamed source' : el('span', {}, el('span', { class: `badge rel-${c.card.reliability.label}` }, RELIABILITY[c.card.reliability.label] ?? c.card.reliability.label), c.card.outlet ? ` ${c.card.outlet.ownership}, ${c.card.outlet.country}` : ''),
+            c.card === null ? null : el('details', {}, el('summary', {}, 'provenance'), outletCard(c.card)),
+          ),
+        ),
+      ),
+    );
+  }
+  container.replaceChildren(...nodes);
+}
+
+// ---- sides -------------------------------------------------------------------------------------------
+
+function bar(share, label) {
+  const fill = el('span', { class: 'bar-fill' });
+  fill.style.width = percent(share); // CSSOM, allowed by the page's CSP (no inline style attributes)
+  return el('span', { class: 'bar', role: 'img', 'aria-label': label }, fill);
+}
+
+function renderSides(attribution) {
+  const balance = $('balance');
+  if (attribution.attributions === 0) {
+    balance.textContent = 'No attributed speech was found.';
+  } else {
+    balance.textContent =
+      `Balance ${fixed(attribution.balance)} weighted by mode (a direct quote counts 1, a summary 0.25), ${fixed(attribution.countBalance)} counting each attribution once` +
+      `${attribution.insufficient ? ' — too few attributions to judge' : ''}. Anonymous ${percent(attribution.anonymousRate)}.`;
+  }
+  const rows = attribution.sides.map((side) => {
+    const modes = Object.entries(side.byMode)
+      .filter(([, n]) => n > 0)
+      .map(([mode, n]) => `${MODES[mode] ?? mode} ${n}`)
+      .join(', ');
+    return el(
+      'tr',
+      { 'data-side': side.side },
+      el('th', { scope: 'row' }, side.side),
+      el('td', {}, bar(side.voiceShare, `${percent(side.voiceShare)} of the voice`), el('span', { class: 'num' }, percent(side.voiceShare))),
+      el('td', {}, bar(side.countShare, `${percent(side.countShare)} of the attributions`), el('span', { class: 'num' }, percent(side.countShare))),
+      el('td', { class: 'num' }, String(side.attributions)),
+      el('td', {}, modes || 'mentioned, not heard'),
+    );
+  });
+  $('sides-table').tBodies[0].replaceChildren(...rows);
+}
+
+// ---- sentiment chart ---------------------------------------------------------------------------------
+
+function renderSentimentChart(report) {
+  const paragraphs = report.paragraphs;
+  const width = 640;
+  const height = 160;
+  const mid = height / 2;
+  const step = paragraphs.length === 0 ? width : width / paragraphs.length;
+  const max = Math.max(0.05, ...paragraphs.map((p) => Math.abs(p.sentiment.comparative)));
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 20}`, width: '100%', role: 'img', 'aria-labelledby': 'sentiment-title sentiment-desc', preserveAspectRatio: 'none' });
+  const negatives = paragraphs.filter((p) => p.sentiment.comparative < 0).length;
+  const positives = paragraphs.filter((p) => p.sentiment.comparative > 0).length;
+  chart.append(
+    svg('title', { id: 'sentiment-title' }, 'Sentiment per paragraph (AFINN score per word)'),
+    svg('desc', { id: 'sentiment-desc' }, `${paragraphs.length} paragraphs: ${positives} positive, ${negatives} negative, the rest neutral. Bars above the line are positive. Dimmed bars are paragraphs that are not scored.`),
+    svg('line', { x1: 0, x2: width, y1: mid, y2: mid, class: 'axis' }),
+  );
+  paragraphs.forEach((p, i) => {
+    const value = p.sentiment.comparative;
+    const h = Math.max(1, (Math.abs(value) / max) * (mid - 4));
+    const role = p.role ?? 'body';
+    const rect = svg('rect', {
+      x: (i * step + step * 0.15).toFixed(1),
+      width: Math.max(1, step * 0.7).toFixed(1),
+      y: (value >= 0 ? mid - h : mid).toFixed(1),
+      height: h.toFixed(1),
+      class: `${value > 0 ? 'pos' : value < 0 ? 'neg' : 'zero'}${role === 'body' ? '' : ' unscored'}`,
+    });
+    rect.append(svg('title', {}, `paragraph ${p.index + 1}${role === 'body' ? '' : ` (${ROLES[role] ?? role}, not scored)`}: ${fixed(value, 3)} per word, score ${p.sentiment.score}`));
+    chart.append(rect);
+    if (paragraphs.length <= 40) chart.append(svg('text', { x: (i * step + step / 2).toFixed(1), y: height + 14, class: 'tick' }, String(p.index + 1)));
+  });
+  $('sentiment-chart').replaceChildren(chart);
+}
+
+// ---- the article with highlights ---------------------------------------------------------------------
+
+// Findings by the number the marks carry in data-finding, and that number by finding.
+const findingsById = [];
+const idOfFinding = new Map();
+
+/**
+ * The paragraph's text as nodes, with findings as nested <mark> elements. Findings may overlap: they are
+ * ordered by start, then longer first, then rule, and a finding that crosses the end of an enclosing one
+ * is split there, its later pieces marked as continuations (only the first piece takes focus).
+ */
+function highlight(text, start, end, findings) {
+  // `text` is the whole report text: offsets are absolute.
+  const ordered = findings
+    .filter((f) => f.end > start && f.start < end && f.end > f.start)
+    .map((f) => ({ finding: f, from: Math.max(f.start, start), to: Math.min(f.end, end) }))
+    .sort((a, b) => a.from - b.from || b.to - a.to || (a.finding.rule < b.finding.rule ? -1 : a.finding.rule > b.finding.rule ? 1 : 0));
+  const boundaries = [...new Set([start, end, ...ordered.flatMap((o) => [o.from, o.to])])].sort((a, b) => a - b);
+  const root = document.createDocumentFragment();
+  const stack = []; // open elements: { item, node }
+  const parent = () => (stack.length === 0 ? root : stack[stack.length - 1].node);
+  let next = 0;
+  for (let b = 0; b < boundaries.length; b++) {
+    const at = boundaries[b];
+    // Close what ends here; an element that ends under others closes them too and reopens them after.
+    const reopen = [];
+    for (let i = stack.length - 1; i >= 0; i--) {
+      if (stack[i].item.to !== at) continue;
+      while (stack.length > i + 1) reopen.unshift(stack.pop().item);
+      stack.pop();
+    }
+    for (const item of reopen) if (item.to > at) openMark(item, true);
+    while (next < ordered.length && ordered[next].from === at) openMark(ordered[next++], false);
+    const following = boundaries[b + 1];
+    if (following !== undefined) parent().append(document.createTextNode(text.slice(at, following)));
+  }
+  return root;
+
+  function openMark(item, continuation) {
+    const node = markFor(item.finding, continuation);
+    parent().append(node);
+    stack.push({ item, node });
+  }
+}
+
+function markFor(finding, continuation) {
+  let id = idOfFinding.get(finding);
+  if (id === undefined) {
+    id = findingsById.push(finding) - 1;
+    idOfFinding.set(finding, id);
+  }
+  const attributes = {
+    class: `f cat-${finding.category} voice-${finding.voice}${continuation ? ' cont' : ''}`,
+    'data-finding': id,
+    'data-category': finding.category,
+    'data-voice': finding.voice,
+  };
+  if (!continuation) {
+    attributes.tabindex = '0';
+    attributes['aria-label'] = `${finding.text}: ${CATEGORIES[finding.category]?.name ?? finding.category}, ${VOICES[finding.voice]?.name ?? finding.voice}`;
+  }
+  return el('mark', attributes);
+}
+
+function attributionLine(attribution) {
+  const who = attribution.speaker ? attribution.speaker.text : attribution.cue === null ? '(continues the previous speaker)' : '(no speaker named)';
+  const cue = attribution.cue ? `${attribution.cue.text} (${attribution.cue.class})` : '—';
+  const target = attribution.target ? `, about ${attribution.target.text}${attribution.target.side ? ` (${attribution.target.side})` : ''}` : '';
+  const anonymous = attribution.anonymous ? (attribution.anonymityReason ? ', anonymous, reason given' : ', anonymous') : '';
+  return el(
+    'li',
+    { 'data-mode': attribution.mode },
+    el('span', { class: `mode mode-${attribution.mode}` }, MODES[attribution.mode] ?? attribution.mode),
+    ' ',
+    el('strong', {}, who),
+    ` · cue: ${cue} · side: ${attribution.side}${attribution.actor ? ` (${attribution.actor})` : ''}${target}${anonymous}`,
+  );
+}
+
+function renderArticle(report) {
+  findingsById.length = 0;
+  idOfFinding.clear();
+  const nodes = report.paragraphs.map((p) => {
+    const role = p.role ?? 'body';
+    const scored = role === 'body';
+    const header = el(
+      'p',
+      { class: 'para-meta' },
+      el('span', { class: 'para-index' }, `¶${p.index + 1}`),
+      scored ? '' : el('span', { class: 'role' }, `${ROLES[role] ?? role} · not scored`),
+      scored ? el('span', { class: 'note' }, `loaded ${fixed(p.loadedLanguage.score)} · subjectivity ${fixed(p.subjectivity.score)} · sentiment ${fixed(p.sentiment.comparative, 3)}/word`) : '',
+    );
+    const body = el('p', { class: 'para-text' }, highlight(report.text, p.start, p.end, p.findings));
+    const children = [header, body];
+    if (p.attributions.length > 0) children.push(el('ul', { class: 'attributions', 'aria-label': `Attributions in paragraph ${p.index + 1}` }, p.attributions.map(attributionLine)));
+    return el('article', { class: `para${scored ? '' : ' unscored'}`, 'data-role': role, 'aria-label': `Paragraph ${p.index + 1}${scored ? '' : `, ${ROLES[role] ?? role}, not scored`}` }, children);
+  });
+  $('article').replaceChildren(...nodes);
+}
+
+// ---- explanations (hover and keyboard focus) ---------------------------------------------------------
+
+let explained = null;
+
+function explain(mark) {
+  const finding = findingsById[Number(mark.dataset.finding)];
+  if (finding === undefined) return;
+  const teaching = $('teaching').checked;
+  const category = CATEGORIES[finding.category] ?? { name: finding.category };
+  const voice = VOICES[finding.voice] ?? { name: finding.voice, meaning: '' };
+  const box = $('explanation');
+  const speaker = finding.speaker ? ` (${finding.speaker})` : '';
+  const rows = [
+    el('p', { class: 'exp-title' }, el('strong', {}, `“${finding.text}”`), ` ${category.name} · ${voice.name}${speaker}`),
+  ];
+  // The message quotes the words and often ends with the suggestion, shown on its own line below.
+  const message = finding.suggestion ? finding.message.replace(/; a neutral wording: `[^`]*`$/, '') : finding.message;
+  rows.push(el('p', {}, message, finding.negated ? ' (negated: a "not" or "no" comes just before it; it still counts)' : ''));
+  if (finding.suggestion) rows.push(el('p', { class: 'exp-suggestion' }, 'Neutral alternative: ', el('strong', {}, finding.suggestion)));
+  if (teaching) {
+    if (category.meaning) rows.push(el('p', {}, category.meaning));
+    if (category.example) rows.push(el('p', { class: 'note' }, `Example: ${category.example}`));
+    if (voice.meaning) rows.push(el('p', { class: 'note' }, voice.meaning));
+  }
+  rows.push(el('p', { class: 'exp-source' }, `${finding.rule} · ${finding.source} · weight ${fixed(finding.weight)}`));
+  box.replaceChildren(...rows);
+  box.hidden = false;
+  const rect = mark.getBoundingClientRect();
+  const maxLeft = document.documentElement.clientWidth - box.offsetWidth - 8;
+  box.style.left = `${Math.max(8, Math.min(rect.left + window.scrollX, maxLeft + window.scrollX))}px`;
+  box.style.top = `${rect.bottom + window.scrollY + 6}px`;
+  if (explained !== null && explained !== mark) explained.removeAttribute('aria-describedby');
+  mark.setAttribute('aria-describedby', 'explanation');
+  explained = mark;
+}
+
+function hideExplanation() {
+  $('explanation').hidden = true;
+  if (explained !== null) explained.removeAttribute('aria-describedby');
+  explained = null;
+}
+
+function markOf(target) {
+  const mark = target instanceof Element ? target.closest('mark.f[data-finding]') : null;
+  return mark !== null && $('article').contains(mark) ? mark : null;
+}
+
+// ---- downloads and printing --------------------------------------------------------------------------
+
+function downloadJson() {
+  if (lastReport === null) return;
+  // The report exactly as the server sent it.
+  const blob = new Blob([lastReportText], { type: 'application/json' });
+  const link = el('a', { href: URL.createObjectURL(blob), download: `${(lastReport.id ?? 'slant-report').replace(/[^\w.-]+/g, '_')}.json` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+// ---- wiring ------------------------------------------------------------------------------------------
+
+$('analyze-form').addEventListener('submit', submit);
+for (const radio of document.querySelectorAll('input[name="mode"]')) radio.addEventListener('change', syncMode);
+$('download-json').addEventListener('click', downloadJson);
+$('print-report').addEventListener('click', () => window.print());
+const article = $('article');
+article.addEventListener('focusin', (event) => {
+  const mark = markOf(event.target);
+  if (mark !== null) explain(mark);
+});
+article.addEventListener('focusout', (event) => {
+  if (markOf(event.relatedTarget) === null) hideExplanation();
+});
+article.addEventListener('mouseover', (event) => {
+  const mark = markOf(event.target);
+  if (mark !== null && mark !== explained) explain(mark);
+});
+article.addEventListener('mouseleave', () => {
+  if (explained !== null && document.activeElement !== explained) hideExplanation();
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !$('explanation').hidden) hideExplanation();
+});
+syncMode();

@@ -1,0 +1,102 @@
+/**
+ * The web page in a real browser: Debian's Chromium driven by playwright-core against the real server on
+ * an ephemeral loopback port. Pastes the seed article (plus an injected script that must stay inert),
+ * checks highlights, the sides table and keyboard explanations, and saves a screenshot to
+ * test-artifacts/page.png. Skipped only where /usr/bin/chromium is missing outside CI.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configFromEnv, startServer } from '../../src/server/main.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const runnable = existsSync(CHROMIUM) || process.env.CI !== undefined;
+if (!runnable) console.warn(`test/browser: skipped, ${CHROMIUM} is missing (apt-get install -y chromium); in CI this test runs and fails instead`);
+
+const INJECTED = '<script>window.__slantInjected = true</script><img src=x onerror="window.__slantInjected = true">';
+const article = `${readFileSync(new URL('../../corpus/presstv-putin-biden.txt', import.meta.url), 'utf8')}\n\nA reader pasted this: ${INJECTED}\n`;
+
+describe.skipIf(!runnable)('the web page in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer(configFromEnv({ PORT: '0', SLANT_WORKERS: '1', SLANT_LOG: 'off' }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const external: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) external.push(request.url());
+    });
+    await page.goto(server.url);
+    await page.getByLabel('Article text').fill(article);
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.locator('#article mark').first().waitFor();
+    expect(external, 'the page makes no request outside its own server').toEqual([]);
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.shutdown();
+  });
+
+  it('marks quoted words apart from the outlet\'s own words and paraphrases', async () => {
+    const deplorable = page.locator('#article mark[tabindex]', { hasText: /^deplorable$/ });
+    await expect.poll(() => deplorable.count()).toBe(1);
+    expect(await deplorable.getAttribute('data-voice')).toBe('quoted');
+    const aggressive = page.locator('#article mark[tabindex]', { hasText: /^aggressive$/ });
+    // The outlet's paraphrase of Moscow: the outlet chose the word, so it counts as the outlet's voice.
+    expect(await aggressive.getAttribute('data-voice')).toBe('reported');
+    expect(await aggressive.getAttribute('aria-label')).toContain("outlet's paraphrase");
+    const styles = await Promise.all([deplorable, aggressive].map((mark) => mark.evaluate((node) => getComputedStyle(node).outlineStyle + '/' + getComputedStyle(node).borderBottomStyle)));
+    expect(styles).toEqual(['dotted/none', 'none/dashed']);
+  });
+
+  it('dims the paragraphs that are not scored and names their role', async () => {
+    const breadcrumb = page.locator('#article .para[data-role="breadcrumb"]');
+    await expect.poll(() => breadcrumb.count()).toBeGreaterThan(0);
+    expect(await breadcrumb.first().textContent()).toContain('not scored');
+  });
+
+  it('shows the sides table with the Kremlin\'s side and the outlet card', async () => {
+    const ru = page.locator('#sides-table tbody tr[data-side="RU"]');
+    expect(await ru.count()).toBe(1);
+    expect(await ru.locator('td').first().textContent()).toMatch(/\d+%/);
+    expect(await page.locator('#outlet-card').textContent()).toContain('Press TV');
+    expect(await page.locator('#sentiment-chart svg rect').count()).toBeGreaterThan(10);
+  });
+
+  it('explains a highlight reached with the keyboard', async () => {
+    await page.locator('#results-heading').focus();
+    let focused = '';
+    for (let i = 0; i < 80 && focused !== 'deplorable'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement?.matches('#article mark') ? (document.activeElement.textContent ?? '') : ''));
+    }
+    expect(focused).toBe('deplorable');
+    const explanation = page.locator('#explanation');
+    expect(await explanation.isVisible()).toBe(true);
+    const text = await explanation.textContent();
+    expect(text).toContain('Emotive word');
+    expect(text).toContain('inside a quotation');
+    expect(text).toContain('Neutral alternative: poor');
+    await page.keyboard.press('Escape');
+    expect(await explanation.isVisible()).toBe(false);
+  });
+
+  it('shows a pasted script as text and never runs it', async () => {
+    expect(await page.evaluate(() => (window as unknown as { __slantInjected?: boolean }).__slantInjected)).toBeUndefined();
+    expect(await page.locator('#article script, #article img').count()).toBe(0);
+    expect(await page.locator('#article').textContent()).toContain(INJECTED);
+  });
+
+  it('saves a screenshot', async () => {
+    mkdirSync(new URL('../../test-artifacts/', import.meta.url), { recursive: true });
+    await page.locator('#article mark[tabindex]', { hasText: /^aggressive$/ }).hover();
+    await page.screenshot({ path: new URL('../../test-artifacts/page.png', import.meta.url).pathname, fullPage: true });
+  });
+});
