@@ -4,7 +4,7 @@
  * the worker then gets the page as HTML (or text) and spends its time analysing. The ingestion layer
  * refuses private and loopback addresses unless the app was configured to allow them.
  */
-import { decodeText, fetchDocument, type FetchOptions } from '../ingest/index.ts';
+import { decodeHtmlBytes, decodeText, fetchDocument, type FetchOptions } from '../ingest/index.ts';
 import type { HtmlInput, TextInput } from '../report/schema.ts';
 
 /** The article fields shared by single and batch requests, after validation. */
@@ -23,8 +23,9 @@ export async function resolveArticle(request: ArticleRequest, fetchOptions: Fetc
   if (request.text !== undefined) return withMeta({ text: request.text }, request, request.url);
   if (request.html !== undefined) return withMeta({ html: request.html }, request, request.url);
   const fetched = await fetchDocument(request.url as string, fetchOptions);
-  const body = decodeText(fetched.body, fetched.contentType);
-  return withMeta(fetched.kind === 'html' ? { html: body } : { text: body }, request, fetched.finalUrl);
+  // HTML is decoded as a browser would (BOM, Content-Type, then <meta charset>); text by its Content-Type.
+  if (fetched.kind === 'html') return withMeta({ html: decodeHtmlBytes(fetched.body, fetched.contentType).text }, request, fetched.finalUrl);
+  return withMeta({ text: decodeText(fetched.body, fetched.contentType) }, request, fetched.finalUrl);
 }
 
 function withMeta<T extends { text: string } | { html: string }>(input: T, request: ArticleRequest, url: string | undefined): T & Omit<TextInput, 'text'> {

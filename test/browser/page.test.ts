@@ -13,6 +13,13 @@ const CHROMIUM = '/usr/bin/chromium';
 const runnable = existsSync(CHROMIUM) || process.env.CI !== undefined;
 if (!runnable) console.warn(`test/browser: skipped, ${CHROMIUM} is missing (apt-get install -y chromium); in CI this test runs and fails instead`);
 
+// The project's tsconfig has no DOM library; the browser globals used inside evaluate() are typed here.
+type InPage = {
+  document: { activeElement: { matches(selector: string): boolean; textContent: string | null } | null };
+  getComputedStyle(node: unknown): { outlineStyle: string; borderBottomStyle: string };
+  __slantInjected?: boolean;
+};
+
 const INJECTED = '<script>window.__slantInjected = true</script><img src=x onerror="window.__slantInjected = true">';
 const article = `${readFileSync(new URL('../../corpus/presstv-putin-biden.txt', import.meta.url), 'utf8')}\n\nA reader pasted this: ${INJECTED}\n`;
 
@@ -52,7 +59,10 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     // The outlet's paraphrase of Moscow: the outlet chose the word, so it counts as the outlet's voice.
     expect(await aggressive.getAttribute('data-voice')).toBe('reported');
     expect(await aggressive.getAttribute('aria-label')).toContain("outlet's paraphrase");
-    const styles = await Promise.all([deplorable, aggressive].map((mark) => mark.evaluate((node) => getComputedStyle(node).outlineStyle + '/' + getComputedStyle(node).borderBottomStyle)));
+    const styles = await Promise.all([deplorable, aggressive].map((mark) => mark.evaluate((node) => {
+          const style = (globalThis as unknown as InPage).getComputedStyle(node);
+          return `${style.outlineStyle}/${style.borderBottomStyle}`;
+        })));
     expect(styles).toEqual(['dotted/none', 'none/dashed']);
   });
 
@@ -75,7 +85,10 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     let focused = '';
     for (let i = 0; i < 80 && focused !== 'deplorable'; i++) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => (document.activeElement?.matches('#article mark') ? (document.activeElement.textContent ?? '') : ''));
+      focused = await page.evaluate(() => {
+        const active = (globalThis as unknown as InPage).document.activeElement;
+        return active?.matches('#article mark') === true ? (active.textContent ?? '') : '';
+      });
     }
     expect(focused).toBe('deplorable');
     const explanation = page.locator('#explanation');
@@ -89,7 +102,7 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
   });
 
   it('shows a pasted script as text and never runs it', async () => {
-    expect(await page.evaluate(() => (window as unknown as { __slantInjected?: boolean }).__slantInjected)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).__slantInjected)).toBeUndefined();
     expect(await page.locator('#article script, #article img').count()).toBe(0);
     expect(await page.locator('#article').textContent()).toContain(INJECTED);
   });
