@@ -304,12 +304,22 @@ function dereferenceId(value: unknown): unknown {
   return isObject(value) ? value['@id'] : value;
 }
 
-/** True when two titles say the same thing (one contains the other once punctuation and case are ignored). */
+/**
+ * True when two titles name the same story: one contains the other (a `<title>` is often a shortened
+ * `<h1>`), or most words of the shorter one occur in the longer one. Case and punctuation are ignored.
+ */
 export function sameTitle(a: string, b: string): boolean {
   const x = normaliseForCompare(a);
   const y = normaliseForCompare(b);
   if (x === '' || y === '') return false;
   if (x === y) return true;
-  const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
-  return shorter.length >= 0.6 * longer.length && longer.includes(shorter);
+  const [shorter, longer] = x.length < y.length ? [a, b] : [b, a];
+  if (normaliseForCompare(shorter).length >= 8 && normaliseForCompare(longer).includes(normaliseForCompare(shorter))) return true;
+  const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+  const few = words(shorter);
+  const many = words(longer);
+  if (few.size < 2) return false;
+  let shared = 0;
+  for (const word of few) if (many.has(word)) shared++;
+  return shared / few.size >= 0.6;
 }

@@ -59,7 +59,7 @@ function extractFromSource(source: string, url: string | undefined): ExtractedDo
   const headline = chooseHeadline(meta, page.blocks);
   if (meta.title === undefined && headline !== undefined) meta.title = headline.text;
   const byline = chooseByline(meta, page.blocks);
-  const dateline = chooseDateline(meta, page.times);
+  const dateline = chooseDateline(meta, page.blocks, page.times);
 
   const header = [headline, byline, dateline].filter((p): p is Paragraph => p !== undefined);
   const paragraphs = [...header, ...withoutRepeats(body, header, meta)];
@@ -142,7 +142,9 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Block[] 
  * metadata title), else the metadata title. A site logo in an `<h1>` is not taken for the headline.
  */
 function chooseHeadline(meta: DocumentMeta, page: readonly Block[]): Paragraph | undefined {
-  const headings = page.filter((block) => block.rule === 'html/h1');
+  const site = meta.siteName;
+  // An <h1> that reads like the site's name and not like the title is the logo.
+  const headings = page.filter((block) => block.rule === 'html/h1' && !(site !== undefined && sameTitle(block.text, site) && !sameTitle(block.text, meta.title ?? '')));
   const title = meta.title;
   const h1 = title === undefined ? headings[0] : headings.find((block) => sameTitle(block.text, title));
   if (h1 !== undefined) return { text: h1.text.replace(/\n/g, ' '), role: 'headline', rule: 'html/h1' };
@@ -161,20 +163,27 @@ function chooseByline(meta: DocumentMeta, page: readonly Block[]): Paragraph | u
   return { text: /^by\b/i.test(meta.byline) ? meta.byline : `By ${meta.byline}`, role: 'byline', rule: 'meta/author' };
 }
 
-/** The date as the page's `<time>` shows it, else the metadata's published date as written. */
-function chooseDateline(meta: DocumentMeta, times: readonly TimeMention[]): Paragraph | undefined {
+/**
+ * The date line as the page shows it: its date block (`.news-date`, a lone `<time>`), preferring the one
+ * holding the `<time>` of the published date; else that `<time>`'s text; else the published date as written.
+ * Without a published date in the metadata, the first `<time>` supplies it.
+ */
+function chooseDateline(meta: DocumentMeta, page: readonly Block[], times: readonly TimeMention[]): Paragraph | undefined {
   const candidates = times.filter((time) => !time.inBoilerplate && (time.text !== '' || time.datetime !== undefined));
-  const published = meta.published;
-  if (published === undefined) {
-    const first = candidates.find((time) => time.datetime !== undefined) ?? candidates[0];
-    if (first === undefined) return undefined;
-    meta.published = first.datetime ?? first.text;
-    return { text: first.text || meta.published, role: 'dateline', rule: 'html/time' };
+  let time: TimeMention | undefined;
+  if (meta.published === undefined) {
+    time = candidates.find((t) => t.datetime !== undefined) ?? candidates[0];
+    if (time !== undefined) meta.published = time.datetime ?? time.text;
+  } else {
+    const day = meta.published.slice(0, 10);
+    time = candidates.find((t) => t.text !== '' && t.datetime?.slice(0, 10) === day);
   }
-  const day = published.slice(0, 10);
-  const shown = candidates.find((time) => time.text !== '' && time.datetime?.slice(0, 10) === day);
-  if (shown !== undefined) return { text: shown.text, role: 'dateline', rule: 'html/time' };
-  return { text: published, role: 'dateline', rule: 'meta/published' };
+  const dateBlocks = page.filter((block) => block.role === 'dateline' && !block.inLink);
+  const shown = (time === undefined || time.text === '' ? undefined : dateBlocks.find((block) => block.text.includes(time.text))) ?? dateBlocks[0];
+  if (shown !== undefined) return { text: shown.text.replace(/\n/g, ' '), role: 'dateline', rule: shown.rule ?? 'html/time' };
+  if (time !== undefined && time.text !== '') return { text: time.text, role: 'dateline', rule: 'html/time' };
+  if (meta.published !== undefined) return { text: meta.published, role: 'dateline', rule: 'meta/published' };
+  return undefined;
 }
 
 /** Body blocks minus the ones the header already shows (the headline Readability kept as an h2, the byline). */
