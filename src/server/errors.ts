@@ -37,7 +37,7 @@ export function errorBody(code: string, message: string, details?: unknown): Err
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof IngestError) return new ApiError(422, 'fetch-failed', error.message, { reason: error.code, url: error.url });
+  if (error instanceof IngestError) return new ApiError(422, 'fetch-failed', error.message, { reason: error.code, url: error.url, ...(error.status === undefined ? {} : { status: error.status }) });
   if (error instanceof PoolOverloadedError) return new ApiError(503, 'overloaded', 'the server is busy; retry shortly');
   if (error instanceof AnalysisTimeoutError) return new ApiError(504, 'timeout', error.message);
   if (error instanceof AnalysisError) {
