@@ -1,7 +1,8 @@
 /**
  * Step 5: a DOM subtree to paragraphs. Every block element (p, h1-h6, li, blockquote, figcaption, pre,
  * table rows, a div's own text...) and every element with a role of its own (`<span class="credit">`)
- * becomes a paragraph; inline white space is collapsed, `<br>` is a line break, `<q>` gets curly quotes,
+ * becomes a paragraph; inline white space is collapsed, `<br>` is a line break (two in a row end the
+ * paragraph), `<q>` gets curly quotes,
  * table cells are joined with ` | `. A paragraph never contains a blank line, so joining paragraphs with
  * `\n\n` keeps them apart. The walk is iterative: no input nests deep enough to overflow the stack.
  */
@@ -107,7 +108,9 @@ export function walkBlocks(root: DomElement): WalkResult {
     const tag = tagOf(node);
     if (SKIPPED_TAGS.has(tag) || isHidden(node)) continue;
     if (tag === 'br') {
-      buffer += '\n';
+      // Two line breaks in a row end the paragraph, as Readability reads them.
+      if (/\n[^\S\n]*$/.test(buffer)) flush(openBlocks[openBlocks.length - 1]!);
+      else buffer += '\n';
       continue;
     }
     if ((tag === 'td' || tag === 'th') && /\S/.test(buffer.slice(buffer.lastIndexOf('\n') + 1))) buffer += ' | ';

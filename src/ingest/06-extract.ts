@@ -8,7 +8,7 @@
  * 4. match each output block to the page block with the same text, which gives it the role its markup
  *    had on the page (Readability unwraps `<div class="share-bar">` into a bare `<p>`, losing the class);
  * 5. put back figure captions and credits Readability dropped, in document order;
- * 6. lay out: headline, byline, dateline, then the body, one paragraph each, separated by a blank line.
+ * 6. lay out: headline, standfirst, byline, dateline, then the body, one paragraph each, separated by a blank line.
  *
  * When Readability finds nothing (short pages, fragments), the page walk itself is the body.
  */
@@ -58,10 +58,11 @@ function extractFromSource(source: string, url: string | undefined): ExtractedDo
 
   const headline = chooseHeadline(meta, page.blocks);
   if (meta.title === undefined && headline !== undefined) meta.title = headline.text;
+  const standfirst = chooseStandfirst(page.blocks);
   const byline = chooseByline(meta, page.blocks);
   const dateline = chooseDateline(meta, page.blocks, page.times);
 
-  const header = [headline, byline, dateline].filter((p): p is Paragraph => p !== undefined);
+  const header = [headline, standfirst, byline, dateline].filter((p): p is Paragraph => p !== undefined);
   const paragraphs = [...header, ...withoutRepeats(body, header, meta)];
   return layout(paragraphs, meta);
 }
@@ -91,7 +92,8 @@ function readabilityBlocks(document: DomDocument): ArticleBlocks | undefined {
 
 /**
  * Give each of Readability's blocks the role of the page block with the same text (searching forward
- * from the last match, so repeated texts pair up in order), then put back the page's captions and
+ * from the last match, so repeated texts pair up in order), drop blocks whose text the page walk did not
+ * show at all, then put back the page's captions and
  * credits that Readability dropped, before the first article block that follows them on the page.
  * Captions after the article's last block (sidebars, teasers) are not brought back.
  */
@@ -104,10 +106,19 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Block[] 
     else positions.set(key, [index]);
   });
   let cursor = 0;
-  const matched: Array<{ block: Block; at: number | undefined }> = output.map((block) => {
-    const candidates = positions.get(blockKey(block.text)) ?? [];
+  let pageText: string | undefined;
+  const shownOnPage = (key: string) => (pageText ??= page.map((block) => blockKey(block.text)).join('')).includes(key);
+  const matched: Array<{ block: Block; at: number | undefined }> = [];
+  for (const block of output) {
+    const key = blockKey(block.text);
+    const candidates = positions.get(key) ?? [];
     const at = candidates.find((index) => index >= cursor) ?? candidates[0];
-    if (at === undefined) return { block, at: undefined };
+    if (at === undefined) {
+      // Text split differently from the page walk is kept; text the walk refused (a navigation div
+      // Readability unwrapped into a bare <p>, a hidden element) is not.
+      if (shownOnPage(key)) matched.push({ block, at: undefined });
+      continue;
+    }
     cursor = Math.max(cursor, at + 1);
     const source = page[at]!;
     // The page's markup is complete, so its role wins over what survived in Readability's copy.
@@ -118,11 +129,11 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Block[] 
       roled.role = role;
       roled.rule = rule;
     }
-    return { block: roled, at };
-  });
+    matched.push({ block: roled, at });
+  }
 
   const kept = new Set(matched.map((m) => m.at).filter((at): at is number => at !== undefined));
-  const keptKeys = new Set(output.map((block) => blockKey(block.text)));
+  const keptKeys = new Set(matched.map(({ block }) => blockKey(block.text)));
   const lastKept = Math.max(-1, ...kept);
   const missing = page
     .map((block, index) => ({ block, index }))
@@ -150,6 +161,15 @@ function chooseHeadline(meta: DocumentMeta, page: readonly Block[]): Paragraph |
   if (h1 !== undefined) return { text: h1.text.replace(/\n/g, ' '), role: 'headline', rule: 'html/h1' };
   if (title !== undefined) return { text: title, role: 'headline', rule: 'meta/title' };
   return undefined;
+}
+
+/** Stands under the headline; Readability drops it with the page header, so it is taken from the page walk. */
+const MAX_STANDFIRST_LENGTH = 500;
+
+/** The standfirst (dek, subtitle) the page shows under its headline, if any. */
+function chooseStandfirst(page: readonly Block[]): Paragraph | undefined {
+  const shown = page.find((block) => block.role === 'standfirst' && !block.inLink && block.text.length <= MAX_STANDFIRST_LENGTH);
+  return shown === undefined ? undefined : { text: shown.text.replace(/\n/g, ' '), role: 'standfirst', rule: shown.rule ?? 'html/class-standfirst' };
 }
 
 /** The byline as the page shows it ("By Jane Doe"), else "By " and the metadata's names. */
