@@ -34,9 +34,10 @@ const LABEL_TO_ENCODING: Readonly<Record<string, string>> = {
   l1: 'windows-1252',
   latin1: 'windows-1252',
   'us-ascii': 'windows-1252',
-  'x-cp1252': 'windows-1252',
   // No decoder for x-user-defined in iconv-lite; its ASCII half matches windows-1252.
   'x-user-defined': 'windows-1252',
+  // Microsoft's code page names for the windows-125x encodings.
+  ...Object.fromEntries(['1250', '1251', '1252', '1253', '1254', '1255', '1256', '1257', '1258'].flatMap((n) => [[`cp${n}`, `windows-${n}`], [`x-cp${n}`, `windows-${n}`]])),
   // Latin-5 is windows-1254 on the web, Thai is windows-874.
   csisolatin5: 'windows-1254',
   'iso-8859-9': 'windows-1254',

@@ -177,7 +177,13 @@ export function stripSiteName(title: string, siteName: string | undefined, guess
   }
   if (!guess) return title;
   const rest = rejoin(0, parts.length - 1).trim();
-  return rest.split(/\s+/).length >= 3 ? rest : title;
+  return readsLikeHeadline(rest) ? rest : title;
+}
+
+/** Three words or more, or four characters or more of a script written without spaces (Chinese, Japanese, Thai...). */
+function readsLikeHeadline(text: string): boolean {
+  if (text.split(/\s+/).length >= 3) return true;
+  return (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu) ?? []).length >= 4;
 }
 
 function resolveHttpUrl(href: string | undefined, base: string | undefined): string | undefined {
@@ -313,11 +319,11 @@ export function sameTitle(a: string, b: string): boolean {
   const y = normaliseForCompare(b);
   if (x === '' || y === '') return false;
   if (x === y) return true;
-  const [shorter, longer] = x.length < y.length ? [a, b] : [b, a];
-  if (normaliseForCompare(shorter).length >= 8 && normaliseForCompare(longer).includes(normaliseForCompare(shorter))) return true;
+  const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
+  // Containment counts when the shorter one is not a mere word ("News" inside a headline).
+  if (longer.includes(shorter) && (shorter.length >= 8 || shorter.length * 2 >= longer.length)) return true;
   const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
-  const few = words(shorter);
-  const many = words(longer);
+  const [few, many] = x.length < y.length ? [words(a), words(b)] : [words(b), words(a)];
   if (few.size < 2) return false;
   let shared = 0;
   for (const word of few) if (many.has(word)) shared++;
