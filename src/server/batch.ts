@@ -93,28 +93,56 @@ function errorLine(line: number, id: string | number | undefined, code: string, 
   return JSON.stringify(id === undefined ? { line, error } : { line, id, error });
 }
 
-/** The output lines for an NDJSON body, in input order, `concurrency` analyses ahead of the reader. */
+/**
+ * The output lines for an NDJSON body, in input order. Up to `concurrency` lines are analysed ahead of the
+ * writer, and each answer is written as soon as it and those before it are done, without waiting for the
+ * next input line (a client may send a line and wait for its answer).
+ */
 export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: Analyzer, limits: BatchLimits): AsyncGenerator<string> {
+  const input = readLines(body, limits.maxBytes);
   const ahead: Promise<string>[] = [];
+  let reading: Promise<IteratorResult<Line>> | null = null;
+  let inputDone = false;
   let analysed = 0;
   let failure: string | undefined;
   try {
-    for await (const line of readLines(body, limits.maxBytes)) {
+    for (;;) {
+      if (!inputDone && reading === null && ahead.length < limits.concurrency) reading = input.next();
+      if (reading === null && ahead.length === 0) break;
+      const next: { line: IteratorResult<Line> } | { answer: string } | { failed: unknown } = await Promise.race([
+        ...(reading === null ? [] : [reading.then((line) => ({ line }), (failed: unknown) => ({ failed }))]),
+        ...(ahead.length === 0 ? [] : [(ahead[0] as Promise<string>).then((answer) => ({ answer }))]),
+      ]);
+      if ('answer' in next) {
+        ahead.shift();
+        yield `${next.answer}\n`;
+        continue;
+      }
+      reading = null;
+      if ('failed' in next) {
+        if (!(next.failed instanceof BodyTooLargeError)) throw next.failed;
+        failure = JSON.stringify({ error: { code: 'payload-too-large', message: `the batch body is larger than ${limits.maxBytes} bytes; the lines after the last answered were not read` } });
+        inputDone = true;
+        continue;
+      }
+      if (next.line.done === true) {
+        inputDone = true;
+        continue;
+      }
+      const line = next.line.value;
       if (line.text.trim() === '') continue;
       if (analysed === limits.maxLines) {
         failure = errorLine(line.number, undefined, 'too-many-lines', `a batch holds at most ${limits.maxLines} lines; this line and the rest were not read`);
-        break;
+        inputDone = true;
+        continue;
       }
       analysed++;
       ahead.push(analyzeLine(line, analyzer, limits));
-      if (ahead.length >= limits.concurrency) yield `${await (ahead.shift() as Promise<string>)}\n`;
     }
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    failure = JSON.stringify({ error: { code: 'payload-too-large', message: `the batch body is larger than ${limits.maxBytes} bytes; the lines after the last answered were not read` } });
+    if (failure !== undefined) yield `${failure}\n`;
+  } finally {
+    if (reading === null) await input.return(undefined);
   }
-  while (ahead.length > 0) yield `${await (ahead.shift() as Promise<string>)}\n`;
-  if (failure !== undefined) yield `${failure}\n`;
 }
 
 /** A byte stream of `lines`, pulled as the client reads; `done` resolves with the line count when it ends. */
