@@ -88,6 +88,7 @@ export function createApp(options: AppOptions = {}) {
   // (and without) the openapi extension.
   app.openAPIRegistry.registerComponent('schemas', 'Report', jsonSchemaOf(reportSchema));
   app.openAPIRegistry.registerComponent('schemas', 'OutletCard', jsonSchemaOf(outletCardSchema));
+  app.openAPIRegistry.register('BatchErrorLine', batchErrorLineSchema);
   const reportRef = { $ref: '#/components/schemas/Report' };
 
   const analyzeRoute = createRoute({
@@ -119,7 +120,7 @@ export function createApp(options: AppOptions = {}) {
     middleware: [requireMediaType(NDJSON_TYPES)] as const,
     request: { body: { content: { 'application/x-ndjson': { schema: batchRecordSchema } }, required: true } },
     responses: {
-      200: { content: { 'application/x-ndjson': { schema: z.union([z.object({}).passthrough().openapi({ description: 'a Report' }), batchErrorLineSchema]) } }, description: 'one line per input line' },
+      200: { content: { 'application/x-ndjson': { schema: { oneOf: [reportRef, { $ref: '#/components/schemas/BatchErrorLine' }] } } }, description: 'one line per input line: a Report or a BatchErrorLine' },
       ...errors({ 413: 'Content-Length over the limit', 415: 'not application/x-ndjson' }),
     },
     'x-curl': `printf '%s\\n' '{"id":"a","text":"Critics slammed it."}' '{"id":"b","text":"The council met."}' |\n  curl -s localhost:8787/v1/analyze/batch -H 'content-type: application/x-ndjson' --data-binary @-`,
