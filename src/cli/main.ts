@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { batchCommand, calibrateCommand, statsCommand } from '../batch/cli.ts';
 import { analyze, type AnalyzeOptions } from '../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
 import { loadLexicons, type Lexicons } from '../lexicons/index.ts';
@@ -47,6 +48,11 @@ Usage:
   fetching: --timeout MS (10000), --max-bytes N (5 MB), --allow-private (loopback and private addresses too)
   slant source DOMAIN|URL|NAME        the outlet card: ownership, reliability and every rating with its provenance
   slant lexicons                      bundled lexicons with versions, entry counts and licences
+  slant batch INPUT... [--out FILE] [--format jsonl|csv|both] [--workers N] [--resume|--force]
+                                      score a corpus (JSON lines, CSV, folders) in parallel, one line per record;
+                                      statistics at the end (slant batch --help for every option)
+  slant stats REPORTS.jsonl [--group-by outlet|FIELD] [--json FILE] [--baseline FILE]
+  slant calibrate REPORTS.jsonl --out BASELINE.json    distributions to compare articles against
   slant --version | --help
 
 FILE defaults to standard input. --format defaults to text on a terminal and json elsewhere.
@@ -80,7 +86,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'analyze') return analyzeCommand(rest, io);
   if (command === 'lexicons') return lexiconsCommand(io);
   if (command === 'source') return sourceCommand(rest, io);
-  throw new CliError('usage', `unknown command "${command}" (expected analyze, source or lexicons; see slant --help)`);
+  if (command === 'batch') return batchCommand(rest, io);
+  if (command === 'stats') return statsCommand(rest, io);
+  if (command === 'calibrate') return calibrateCommand(rest, io);
+  throw new CliError('usage', `unknown command "${command}" (expected analyze, source, lexicons, batch, stats or calibrate; see slant --help)`);
 }
 
 function parse(args: readonly string[]) {

@@ -46,11 +46,11 @@ export class AnalysisTimeoutError extends Error {
 
 /**
  * A task failed: `invalid-input` (the input did not match the schema; zod issues in `issues`),
- * `analysis-failed` (the analyzer threw), `worker-failed` (a worker died or could not start),
- * `closed` (the pool was closed).
+ * `analysis-failed` (the analyzer threw), `worker-failed` (the worker died during the task; it was replaced),
+ * `unavailable` (no worker could start, e.g. a broken lexicon: every task fails this way), `closed`.
  */
 export class AnalysisError extends Error {
-  readonly code: 'invalid-input' | 'analysis-failed' | 'worker-failed' | 'closed';
+  readonly code: 'invalid-input' | 'analysis-failed' | 'worker-failed' | 'unavailable' | 'closed';
   readonly issues?: unknown[];
   constructor(code: AnalysisError['code'], message: string, issues?: unknown[]) {
     super(message);
@@ -181,7 +181,7 @@ export class AnalysisPool {
     slot.retired = true;
     if (!slot.ready) {
       // A worker that cannot start (a broken lexicon) would fail again: stop instead of looping.
-      this.#fail(new AnalysisError('worker-failed', `an analysis worker could not start: ${reason}`));
+      this.#fail(new AnalysisError('unavailable', `an analysis worker could not start: ${reason}`));
       return;
     }
     const job = slot.job;
@@ -268,13 +268,18 @@ function toAnalysisError(error: SerializedError): AnalysisError {
   return new AnalysisError('analysis-failed', error.message);
 }
 
-/** zod issues as one line: `"text": expected string, received undefined; ...`. */
-export function describeIssues(issues: readonly unknown[]): string {
+/** zod issues as one line, each with its path: `"title": expected a string; ...`. */
+export function describeIssues(issues: readonly unknown[], prefix: readonly unknown[] = []): string {
   return issues
     .map((issue) => {
-      const { path, message } = issue as { path?: unknown[]; message?: string };
-      const where = Array.isArray(path) && path.length > 0 ? `"${path.join('.')}": ` : '';
-      return `${where}${message ?? 'invalid value'}`;
+      const { path = [], message, code, errors } = issue as { path?: unknown[]; message?: string; code?: string; errors?: unknown[][] };
+      const at = [...prefix, ...path];
+      // A union (a string, or a record): describe the branch that got furthest, not "Invalid input".
+      if (code === 'invalid_union' && Array.isArray(errors) && errors.length > 0) {
+        const branch = errors.find((branchIssues) => !branchIssues.some((inner) => ((inner as { path?: unknown[] }).path ?? []).length === 0)) ?? errors[0] ?? [];
+        if (branch.length > 0) return describeIssues(branch, at);
+      }
+      return `${at.length > 0 ? `"${at.join('.')}": ` : ''}${message ?? 'invalid value'}`;
     })
     .join('; ');
 }

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../analyze.ts';
+import { processBatchTask, type BatchTask } from '../batch/record.ts';
 import { loadLexicons } from '../lexicons/index.ts';
 import type { AnalyzeInput } from '../report/schema.ts';
 import { loadSourceTables } from '../sources/index.ts';
@@ -24,6 +25,11 @@ const sourceTables = loadSourceTables();
 
 const handlers: Record<string, Handler> = {
   analyze: (payload) => ({ value: JSON.stringify(analyze(payload as AnalyzeInput, { lexicons, sourceTables })) }),
+  // The output line travels as bytes handed over without a copy: the main thread writes it as it is.
+  batch: (payload) => {
+    const result = processBatchTask(payload as BatchTask, { lexicons, sourceTables });
+    return { value: result, transfer: result.jsonl === null ? [] : [result.jsonl.buffer as ArrayBuffer] };
+  },
 };
 
 port.on('message', (message: WorkerTask) => {
