@@ -87,7 +87,7 @@ async function submit(event) {
     lastReport = data;
     lastReportText = text;
     renderReport(data);
-    setStatus('Done.');
+    setStatus(`Done: ${$('results-summary').textContent}`);
     $('results-heading').focus();
   } catch (error) {
     setStatus(`Could not analyse: ${error.message}`, 'error');
@@ -462,9 +462,15 @@ article.addEventListener('mouseover', (event) => {
   const mark = markOf(event.target);
   if (mark !== null && mark !== explained) explain(mark);
 });
-article.addEventListener('mouseleave', () => {
+// The explanation stays while the pointer moves onto it (so it can be read and selected), and goes when
+// the pointer leaves both it and the article, or on Escape.
+const leave = (event) => {
+  const to = event.relatedTarget;
+  if (to instanceof Node && (article.contains(to) || $('explanation').contains(to))) return;
   if (explained !== null && document.activeElement !== explained) hideExplanation();
-});
+};
+article.addEventListener('mouseleave', leave);
+$('explanation').addEventListener('mouseleave', leave);
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && !$('explanation').hidden) hideExplanation();
 });

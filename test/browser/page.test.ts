@@ -112,4 +112,13 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     await page.locator('#article mark[tabindex]', { hasText: /^aggressive$/ }).hover();
     await page.screenshot({ path: new URL('../../test-artifacts/page.png', import.meta.url).pathname, fullPage: true });
   });
+
+  it('says why a URL cannot be analysed', async () => {
+    await page.getByLabel('a URL to fetch').check();
+    await page.getByLabel('Page to fetch').fill('http://10.0.0.1/news');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    const status = page.locator('#status');
+    await expect.poll(() => status.textContent()).toContain('cannot fetch http://10.0.0.1/news');
+    expect(await status.getAttribute('data-kind')).toBe('error');
+  });
 });
