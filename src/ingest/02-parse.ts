@@ -72,7 +72,26 @@ export function nameTokens(element: DomElement): string[] {
   return tokens;
 }
 
-/** Whitespace-collapsed text of an element. */
-export function collapsedText(node: DomNode): string {
-  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Elements whose content is never text of the page (`textContent` would include it). */
+export const NON_TEXT_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base',
+  'svg', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed', 'video', 'audio', 'picture', 'source', 'track',
+  'select', 'option', 'datalist', 'textarea', 'button', 'input', 'map', 'area',
+]);
+
+/** The text a reader sees in an element (no script, style or form-control content), white space collapsed. */
+export function visibleText(element: DomElement): string {
+  let text = '';
+  const stack: DomNode[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) text += node.textContent ?? '';
+    else if (isElement(node) && !NON_TEXT_TAGS.has(tagOf(node))) {
+      for (let i = node.childNodes.length - 1; i >= 0; i--) {
+        const child = node.childNodes[i];
+        if (child !== undefined) stack.push(child);
+      }
+    }
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -5,7 +5,7 @@
  * news CMSs).
  */
 import type { DocumentMeta } from '../structure/roles.ts';
-import { collapsedText, type DomDocument, type DomElement } from './02-parse.ts';
+import { visibleText, type DomDocument, type DomElement } from './02-parse.ts';
 
 type JsonObject = { [key: string]: unknown };
 
@@ -214,10 +214,11 @@ function isInsideChrome(element: DomElement): boolean {
 /** Names in visible `rel=author` links, outside navigation, footers, asides and comments. */
 function relAuthorNames(document: DomDocument): string[] {
   const names: string[] = [];
-  for (const link of Array.from(document.querySelectorAll('[rel]'))) {
+  // Bounded: each check walks the link's ancestors, and a hostile page could hold thousands of links.
+  for (const link of Array.from(document.querySelectorAll('[rel]')).slice(0, 200)) {
     if (!(link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author')) continue;
     if (link.localName.toLowerCase() === 'link' || isInsideChrome(link)) continue;
-    const name = collapsedText(link).replace(/^by\s+/i, '');
+    const name = visibleText(link).replace(/^by\s+/i, '');
     if (name !== '' && name.length <= 80 && !looksLikeUrl(name) && !names.includes(name)) names.push(name);
     if (names.length === 5) break;
   }

@@ -7,18 +7,12 @@
  * `comments-list` but not `commentary`; state classes (`comments-open`, `has-related`) never match.
  */
 import type { BlockRole } from '../structure/roles.ts';
-import { nameTokens, tagOf, type DomElement } from './02-parse.ts';
+import { nameTokens, NON_TEXT_TAGS, tagOf, type DomElement } from './02-parse.ts';
 
 export type RoleMark = { role: BlockRole; rule: string };
 
-/** Elements whose content is never text of the page. */
-export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base',
-  'svg', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed', 'video', 'audio', 'picture', 'source', 'track',
-  'select', 'option', 'datalist', 'textarea', 'button', 'input', 'map', 'area',
-  // Menus are links, not prose; a breadcrumb is site structure the report does not need.
-  'nav', 'menu',
-]);
+/** Elements the walk never enters: no text (scripts, controls), and menus, which are links, not prose. */
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([...NON_TEXT_TAGS, 'nav', 'menu']);
 
 /** Elements that start and end a paragraph of the extracted text. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([

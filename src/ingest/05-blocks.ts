@@ -7,7 +7,7 @@
  * `\n\n` keeps them apart. The walk is iterative: no input nests deep enough to overflow the stack.
  */
 import type { BlockRole } from '../structure/roles.ts';
-import { isElement, tagOf, TEXT_NODE, type DomElement, type DomNode } from './02-parse.ts';
+import { isElement, tagOf, TEXT_NODE, visibleText, type DomElement, type DomNode } from './02-parse.ts';
 import { BLOCK_TAGS, classifyElement, isDominant, isHidden, SKIPPED_TAGS, type RoleMark } from './04-roles.ts';
 
 export type Block = {
@@ -21,7 +21,8 @@ export type Block = {
 /** A `<time>` element met on the walk, with the index of the block it belongs to. */
 export type TimeMention = { text: string; datetime?: string; blockIndex: number; inBoilerplate: boolean };
 
-export type WalkResult = { blocks: Block[]; times: TimeMention[] };
+/** `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see 06-extract). */
+export type WalkResult = { blocks: Block[]; times: TimeMention[]; maxDepth: number };
 
 /** Bylines and datelines are short; a long block with such a class is an author bio or an archive list. */
 const MAX_BYLINE_LENGTH = 200;
@@ -35,7 +36,7 @@ type Context = {
   inAuthor: boolean;
 };
 
-type Frame = { node: DomNode; context: Context } | { exit: DomElement; context: Context; block: boolean; quote: boolean };
+type Frame = { node: DomNode; context: Context; depth: number } | { exit: DomElement; context: Context; block: boolean; quote: boolean };
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
@@ -87,7 +88,8 @@ export function walkBlocks(root: DomElement): WalkResult {
 
   const rootContext: Context = { mark: undefined, inFigure: false, inLink: false, inPre: false, inTime: false, inAuthor: false };
   const openBlocks: Context[] = [rootContext];
-  const stack: Frame[] = [{ node: root, context: rootContext }];
+  const stack: Frame[] = [{ node: root, context: rootContext, depth: 0 }];
+  let maxDepth = 0;
 
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -99,7 +101,7 @@ export function walkBlocks(root: DomElement): WalkResult {
       }
       continue;
     }
-    const { node, context: parent } = frame;
+    const { node, context: parent, depth } = frame;
     if (node.nodeType === TEXT_NODE) {
       append(node.textContent ?? '', parent);
       continue;
@@ -107,6 +109,7 @@ export function walkBlocks(root: DomElement): WalkResult {
     if (!isElement(node)) continue;
     const tag = tagOf(node);
     if (SKIPPED_TAGS.has(tag) || isHidden(node)) continue;
+    if (depth > maxDepth) maxDepth = depth;
     if (tag === 'br') {
       // Two line breaks in a row end the paragraph, as Readability reads them.
       if (/\n[^\S\n]*$/.test(buffer)) flush(openBlocks[openBlocks.length - 1]!);
@@ -129,9 +132,10 @@ export function walkBlocks(root: DomElement): WalkResult {
       flush(openBlocks[openBlocks.length - 1]!);
       openBlocks.push(context);
     }
-    if (tag === 'time') {
+    // Only the outermost <time>: reading the text of nested ones would be quadratic.
+    if (tag === 'time' && !parent.inTime) {
       const mention: TimeMention = {
-        text: (node.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        text: visibleText(node),
         blockIndex: blocks.length,
         inBoilerplate: isDominant(context.mark),
       };
@@ -145,11 +149,11 @@ export function walkBlocks(root: DomElement): WalkResult {
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
-      if (child !== undefined) stack.push({ node: child, context });
+      if (child !== undefined) stack.push({ node: child, context, depth: depth + 1 });
     }
   }
   flush(rootContext);
-  return { blocks, times };
+  return { blocks, times, maxDepth };
 }
 
 /** A block's text: lines trimmed, blank lines dropped, inline white space collapsed (kept inside `<pre>`). */

@@ -28,6 +28,13 @@ type Paragraph = { text: string; role?: BlockRole; rule?: string };
 /** Paragraphs are separated by one blank line, which the text segmenter reads as a paragraph break. */
 const PARAGRAPH_SEPARATOR = '\n\n';
 
+/**
+ * Readability's time grows faster than linearly with nesting depth and its recursion overflows the stack
+ * past about 2000 levels; real pages nest a few dozen deep. Deeper pages (hostile or broken) are read
+ * with the page walk alone.
+ */
+const MAX_READABILITY_DEPTH = 400;
+
 const EMPTY: ExtractedDocument = { text: '', hints: [], meta: {} };
 
 /** HTML (string, or bytes with an optional Content-Type for the charset) -> the article's text with block hints; never throws on any input. */
@@ -45,8 +52,8 @@ function extractFromSource(source: string, url: string | undefined): ExtractedDo
   const document = parseDocument(source);
   const meta = safely(() => readMetadata(document, url), {});
   const root = document.body ?? document.documentElement;
-  const page = root === null ? { blocks: [], times: [] } : walkBlocks(root);
-  const article = safely(() => readabilityBlocks(document), undefined);
+  const page = root === null ? { blocks: [], times: [], maxDepth: 0 } : walkBlocks(root);
+  const article = page.maxDepth > MAX_READABILITY_DEPTH ? undefined : safely(() => readabilityBlocks(document), undefined);
 
   let body: Block[];
   if (article === undefined || article.output.blocks.length === 0) {
