@@ -86,7 +86,7 @@ export function processBatchTask(task: BatchTask, options: AnalyzeOptions): Batc
   let report: Report;
   try {
     report = analyze(input as TextInput | HtmlInput, options);
-    if (settings.baselineFile !== undefined) Object.assign(report.summary, { percentiles: percentilesFor(report.summary, loadBaseline(settings.baselineFile)) });
+    if (settings.baselineFile !== undefined) report.summary.percentiles = percentilesFor(report.summary, loadBaseline(settings.baselineFile));
   } catch (error) {
     const issues = (error as { issues?: unknown }).issues;
     if ((error as Error).name === 'ZodError' && Array.isArray(issues)) return failure({ ...place, id }, { code: 'invalid-record', message: describeIssues(issues) }, settings);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { bundledFolder } from '../lexicons/index.ts';
-import type { Summary } from './schema.ts';
+import type { Summary, percentilesSchema } from './schema.ts';
 
 export type SummaryMetric = {
   /** key in statistics and in `summary.percentiles` */
@@ -160,13 +160,13 @@ function firstIndex(values: readonly number[], predicate: (value: number) => boo
 }
 
 /** `summary.percentiles`: the baseline's `name@version` and, per metric, the article's percentile (null where it has no value). */
-export type Percentiles = { baseline: string } & Record<string, number | null | string>;
+export type Percentiles = z.infer<typeof percentilesSchema>;
 
-/** Percentiles of an article's summary figures against a baseline. */
+/** Percentiles of an article's summary figures against a baseline (metrics the baseline lacks are left out). */
 export function percentilesFor(summary: Summary, baseline: Baseline): Percentiles {
-  const result: Percentiles = { baseline: baselineLabel(baseline) };
+  const result: Record<string, string | number | null> = { baseline: baselineLabel(baseline) };
   for (const metric of SUMMARY_METRICS) {
     if (metric.percentile && baseline.metrics[metric.name] !== undefined) result[metric.name] = percentileOf(baseline, metric.name, metric.read(summary));
   }
-  return result;
+  return result as Percentiles;
 }

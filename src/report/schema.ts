@@ -182,6 +182,20 @@ export const paragraphSchema = z.object({
 export type ParagraphReport = z.infer<typeof paragraphSchema>;
 
 const distribution = z.object({ mean: z.number(), std: z.number(), max: z.number() });
+const percentile = z.number().int().min(0).max(100).nullable().optional();
+export const percentilesSchema = z.object({
+  baseline: z.string(),
+  sentiment: percentile,
+  subjectivity: percentile,
+  loadedLanguage: percentile,
+  loadedDensity: percentile,
+  quotedLoadedLanguage: percentile,
+  balance: percentile,
+  countBalance: percentile,
+  attributions: percentile,
+  anonymousRate: percentile,
+  words: percentile,
+});
 
 export const captionSchema = z.object({
   paragraph: z.number().int().nonnegative(),
@@ -251,6 +265,8 @@ export const summarySchema = z.object({
     /** the author-voice terms found most often, with counts */
     topTerms: z.array(z.object({ text: z.string(), category: z.string(), count: z.number().int().positive() })),
   }),
+  /** where the article stands in a reference corpus (src/report/percentiles.ts): the baseline's `name@version` and per figure an integer percentile 0..100, null where the article has none */
+  percentiles: percentilesSchema.optional(),
 });
 export type Summary = z.infer<typeof summarySchema>;
 
