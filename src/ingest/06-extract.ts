@@ -35,8 +35,6 @@ const PARAGRAPH_SEPARATOR = '\n\n';
  */
 const MAX_READABILITY_DEPTH = 400;
 
-const EMPTY: ExtractedDocument = { text: '', hints: [], meta: {} };
-
 /** HTML (string, or bytes with an optional Content-Type for the charset) -> the article's text with block hints; never throws on any input. */
 export function extractHtml(html: string | Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
   try {
@@ -44,7 +42,7 @@ export function extractHtml(html: string | Uint8Array, options: ExtractOptions =
     return extractFromSource(source, options.url);
   } catch {
     // Last resort for inputs that break the parser itself; every step below already guards its own failures.
-    return { ...EMPTY, hints: [], meta: {} };
+    return { text: '', hints: [], meta: {} };
   }
 }
 
@@ -55,13 +53,10 @@ function extractFromSource(source: string, url: string | undefined): ExtractedDo
   const page = root === null ? { blocks: [], times: [], maxDepth: 0 } : walkBlocks(root);
   const article = page.maxDepth > MAX_READABILITY_DEPTH ? undefined : safely(() => readabilityBlocks(document), undefined);
 
-  let body: Block[];
-  if (article === undefined || article.output.blocks.length === 0) {
-    body = page.blocks;
-  } else {
-    body = matchToPage(article.output.blocks, page.blocks);
-    if (meta.byline === undefined && article.byline) meta.byline = article.byline;
-  }
+  // Readability's article when it found one that matches the page, else the whole page walk.
+  const matched = article === undefined ? [] : matchToPage(article.output.blocks, page.blocks);
+  const body = matched.length > 0 ? matched : page.blocks;
+  if (matched.length > 0 && meta.byline === undefined && article?.byline) meta.byline = article.byline;
 
   const headline = chooseHeadline(meta, page.blocks);
   if (meta.title === undefined && headline !== undefined) meta.title = headline.text;
