@@ -5,13 +5,14 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { create, meanDependencies, quantileSeqDependencies, stdDependencies, type FactoryFunctionMap } from 'mathjs';
+import { create, meanDependencies, stdDependencies, type FactoryFunctionMap } from 'mathjs';
 import { QUANTILE_STEPS, SUMMARY_METRICS, baselineSchema, type Baseline, type BaselineMetric } from '../report/percentiles.ts';
 import type { Summary } from '../report/schema.ts';
 import { BatchInputError } from './input.ts';
+import { quantilesOf } from './stats.ts';
 
 // The dependency maps are typed as optional; they are always present in mathjs' build.
-const math = create({ meanDependencies, stdDependencies, quantileSeqDependencies } as FactoryFunctionMap);
+const math = create({ meanDependencies, stdDependencies } as FactoryFunctionMap);
 
 /** A line of a report file: a report (with `summary`), an error line, or something else (`invalid`). */
 export type ReportLine =
@@ -55,7 +56,7 @@ export function baselineFrom(values: ReadonlyMap<string, ArrayLike<number>>, pro
     const list = values.get(metric.name);
     if (list === undefined || list.length === 0) continue;
     const sorted = Array.from(list).sort((a, b) => a - b);
-    const quantiles = (math.quantileSeq(sorted, probabilities, true) as unknown as number[]).map(round);
+    const quantiles = quantilesOf(sorted, probabilities).map(round);
     metrics[metric.name] = {
       count: sorted.length,
       mean: round(math.mean(sorted) as number),

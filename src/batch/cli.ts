@@ -149,7 +149,7 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
     const skipped = outcome.skipped > 0 ? `; ${outcome.skipped} already done, skipped` : '';
     const trimmed = outcome.resumed !== null && outcome.resumed.trimmedBytes > 0 ? `; cut a partial last line (${outcome.resumed.trimmedBytes} bytes)` : '';
     io.stderr.write(
-      `slant batch: ${outcome.records} records in ${formatDuration(outcome.seconds)}${rate}: ${outcome.records - outcome.errors} reports, ${outcome.errors} errors${skipped}${trimmed}${written.length > 0 ? `; wrote ${written.join(' and ')}` : ''}\n`,
+      `slant batch: ${outcome.records} records in ${formatDuration(outcome.seconds)}${rate}: ${outcome.records - outcome.errors} reports, ${outcome.errors} ${outcome.errors === 1 ? 'error' : 'errors'}${skipped}${trimmed}${written.length > 0 ? `; wrote ${written.join(' and ')}` : ''}\n`,
     );
   }
   const statsFile = values.stats ?? (options.out === null ? undefined : `${options.out.replace(/\.(jsonl|ndjson|json|csv)$/i, '')}.stats.json`);
@@ -203,7 +203,8 @@ export async function calibrateCommand(args: readonly string[], io: CliIo): Prom
   }
   if (positionals.length === 0) throw new CliError('usage', 'slant calibrate needs a reports file (JSON lines from slant batch)');
   if (values.out === undefined) throw new CliError('usage', 'slant calibrate needs --out BASELINE.json');
-  const name = values.name ?? basename(values.out).replace(/\.json$/i, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') ?? 'baseline';
+  // A name the schema takes: lower case, from the file's name unless given.
+  const name = (values.name ?? basename(values.out).replace(/\.json$/i, '')).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'baseline';
   const collector = createStatsCollector(OUTLET_GROUP);
   const versions = { analyzer: new Set<string>(), schema: new Set<string>(), lexicons: new Set<string>() };
   await withInputErrors(() =>
@@ -219,7 +220,7 @@ export async function calibrateCommand(args: readonly string[], io: CliIo): Prom
   if (count === 0) throw new CliError('io', `no reports in ${positionals.join(', ')}: nothing to calibrate on`);
   if (versions.analyzer.size > 1) throw new CliError('io', `the reports come from several analyzer versions (${[...versions.analyzer].join(', ')}); a baseline must come from one`);
   const baseline = baselineFrom(collector.values(), {
-    name: name === '' ? 'baseline' : name,
+    name,
     version: [...versions.analyzer][0] ?? ANALYZER_VERSION,
     description: values.description ?? `Distributions of slant's summary figures over ${count} articles.`,
     createdFrom: positionals.map((file) => basename(file)).join(', '),

@@ -157,7 +157,7 @@ export function describe(values: Float64Array, count: number, bounded: boolean):
   const sorted = Array.from(values).sort((a, b) => a - b);
   const mean = math.mean(sorted) as number;
   const std = sorted.length > 1 ? (math.std(sorted) as unknown as number) : 0;
-  const [p5, p25, p50, p75, p95] = math.quantileSeq(sorted, [...QUANTILES], true) as unknown as number[];
+  const [p5, p25, p50, p75, p95] = quantilesOf(sorted, QUANTILES);
   const min = sorted[0] as number;
   const max = sorted[sorted.length - 1] as number;
   const from = bounded ? 0 : min;
@@ -180,6 +180,22 @@ export function describe(values: Float64Array, count: number, bounded: boolean):
   };
 }
 
+/**
+ * Quantiles of sorted values at ascending probabilities, by mathjs quantileSeq (linear interpolation). Two
+ * repairs: mathjs treats an index within its epsilon of a whole number as whole and then reads
+ * `sorted[7.000000000000001]`, which is undefined (0.07 of 101 values), so such an index is read at the
+ * whole number it stands for; and interpolating between equal values can come out an ulp lower than the
+ * quantile before, so the result is kept from decreasing.
+ */
+export function quantilesOf(sorted: readonly number[], probabilities: readonly number[]): number[] {
+  const values = math.quantileSeq([...sorted], [...probabilities], true) as unknown as (number | undefined)[];
+  let floor = Number.NEGATIVE_INFINITY;
+  return values.map((value, index) => {
+    floor = Math.max(floor, value ?? (sorted[Math.round((probabilities[index] as number) * (sorted.length - 1))] as number));
+    return floor;
+  });
+}
+
 const BLOCKS = ' ▁▂▃▄▅▆▇█';
 
 /** The statistics as tables: every metric overall, then the groups' means side by side (the largest groups first). */
@@ -188,7 +204,7 @@ export function renderStats(stats: BatchStats, options: { maxGroups?: number } =
   const { overall } = stats;
   const reports = overall.records - overall.errors;
   const codes = Object.entries(overall.errorCodes).map(([code, count]) => `${count} ${code}`).join(', ');
-  out.push(`${overall.records} records: ${reports} reports, ${overall.errors} errors${codes === '' ? '' : ` (${codes})`}${stats.baseline === undefined ? '' : `; percentiles of the mean against ${stats.baseline}`}`);
+  out.push(`${plural(overall.records, 'record')}: ${plural(reports, 'report')}, ${plural(overall.errors, 'error')}${codes === '' ? '' : ` (${codes})`}${stats.baseline === undefined ? '' : `; percentiles of the mean against ${stats.baseline}`}`);
   out.push('');
   const withPercentile = stats.baseline !== undefined;
   const head = ['metric'.padEnd(24), 'count'.padStart(7), 'mean'.padStart(9), 'std'.padStart(9), 'p5'.padStart(9), 'p25'.padStart(9), 'p50'.padStart(9), 'p75'.padStart(9), 'p95'.padStart(9)];
@@ -227,6 +243,10 @@ export function renderStats(stats: BatchStats, options: { maxGroups?: number } =
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function shortLabel(name: string): string {

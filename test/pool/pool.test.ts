@@ -1,0 +1,53 @@
+// The pool as the HTTP service uses it, run from source: the workers start through tsx. (The CLI tests run
+// it from the bundle, dist/pool-worker.js.) One pool for the file: each worker start compiles the sources.
+import { afterAll, describe, expect, it } from 'vitest';
+import { AnalysisError, AnalysisPool, AnalysisTimeoutError, PoolOverloadedError } from '../../src/pool/index.ts';
+import { reportSchema } from '../../src/index.ts';
+
+const pool = new AnalysisPool({ workers: 1, maxQueue: 2 });
+afterAll(() => pool.close());
+
+describe('AnalysisPool', () => {
+  it('answers with the report as a JSON string, the same as analyze() in process', async () => {
+    const json = await pool.analyzeJson({ id: 'p1', text: 'The regime slammed the reckless plan, critics said.' });
+    expect(typeof json).toBe('string');
+    const report = reportSchema.parse(JSON.parse(json));
+    expect(report.id).toBe('p1');
+    expect(report.summary.loadedLanguage.counts.total).toBeGreaterThan(0);
+  });
+
+  it('rejects input of the wrong shape with the zod issues', async () => {
+    const error = await pool.analyzeJson({ text: 42 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AnalysisError);
+    expect(error).toMatchObject({ code: 'invalid-input' });
+    expect((error as AnalysisError).message).toMatch(/"text": .*string/i);
+    expect((error as AnalysisError).issues?.length).toBeGreaterThan(0);
+  });
+
+  it('refuses tasks beyond the queue instead of buffering them', async () => {
+    const text = 'Officials said the talks would continue. '.repeat(200);
+    const accepted = [1, 2, 3].map((n) => pool.analyzeJson({ id: `q${n}`, text }));
+    // One runs, two wait: the fourth finds the queue full.
+    await expect(pool.analyzeJson({ text })).rejects.toBeInstanceOf(PoolOverloadedError);
+    expect(pool.pending).toBe(2);
+    const ids = (await Promise.all(accepted)).map((json) => JSON.parse(json).id);
+    expect(ids).toEqual(['q1', 'q2', 'q3']);
+    expect(pool.pending).toBe(0);
+  });
+
+  it('stops a task past its time limit, replaces the worker and goes on', async () => {
+    const long = 'The minister said the reckless plan was a disaster, and critics slammed it. '.repeat(3000);
+    await expect(pool.analyzeJson({ text: long }, { timeoutMs: 5 })).rejects.toBeInstanceOf(AnalysisTimeoutError);
+    expect(pool.size).toBe(1);
+    const json = await pool.analyzeJson({ id: 'after', text: 'A calm report.' });
+    expect(JSON.parse(json).id).toBe('after');
+  });
+
+  it('finishes accepted tasks on close, then refuses new ones', async () => {
+    const running = ['last-1', 'last-2'].map((id) => pool.analyzeJson({ id, text: 'A calm report.' }));
+    const closed = pool.close();
+    await expect(pool.analyzeJson('x')).rejects.toMatchObject({ code: 'closed' });
+    expect(await Promise.all(running.map((json) => json.then((text) => JSON.parse(text).id)))).toEqual(['last-1', 'last-2']);
+    await closed;
+  });
+});
