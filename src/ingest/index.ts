@@ -4,15 +4,15 @@
  * depends on the core's shared types and nothing in the core depends on it.
  *
  * The passes, in order: 01-charset (bytes to text), 02-parse (linkedom DOM), 03-metadata, 04-roles and
- * 05-blocks (the page's blocks and what their markup says), 06-extract (Readability and layout);
- * 07-address and 08-fetch (getting the bytes safely).
+ * 05-blocks (the page's blocks and what their markup says), 07-extract (Readability and layout);
+ * 08-address and 09-fetch (getting the bytes safely).
  */
 import { decodeTextBytes } from './01-charset.ts';
 
-export { extractHtml, type ExtractedDocument, type ExtractOptions } from './06-extract.ts';
-export { fetchDocument, type FetchedDocument, type FetchOptions, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './08-fetch.ts';
+export { extractHtml, type ExtractedDocument, type ExtractOptions } from './07-extract.ts';
+export { fetchDocument, type FetchedDocument, type FetchOptions, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './09-fetch.ts';
 export { IngestError, type IngestErrorCode } from './errors.ts';
-export { judgeAddress, type AddressAllowance, type AddressVerdict } from './07-address.ts';
+export { judgeAddress, type AddressAllowance, type AddressVerdict } from './08-address.ts';
 export { decodeHtmlBytes, type CharsetSource, type DecodedBytes } from './01-charset.ts';
 
 /** decode bytes of a fetched text/plain document with its charset (BOM, then Content-Type charset, then UTF-8 or windows-1252) */

@@ -2,7 +2,7 @@
  * Step 8: fetch a page over http(s) without letting a URL reach inside the network it runs on.
  *
  * Every hop (the URL asked and each redirect target) is checked the same way: scheme http or https,
- * host resolved with `dns.lookup(all)`, every address judged (07-address), and the connection pinned to
+ * host resolved with `dns.lookup(all)`, every address judged (08-address), and the connection pinned to
  * the judged addresses with a custom `lookup`, so a DNS answer that changes between check and connect
  * (rebinding) is never used. One deadline covers DNS, connect, headers and body of all hops. The size cap
  * applies to the declared Content-Length and to the decoded bytes as they stream in.
@@ -18,7 +18,7 @@ import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { ANALYZER_VERSION } from '../version.ts';
 import { charsetParameter } from './01-charset.ts';
-import { judgeAddress, type AddressAllowance } from './07-address.ts';
+import { judgeAddress, type AddressAllowance } from './08-address.ts';
 import { IngestError, type IngestErrorCode } from './errors.ts';
 
 export type FetchOptions = {
