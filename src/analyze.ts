@@ -7,6 +7,7 @@ import { loadLexicons, type Lexicons } from './lexicons/index.ts';
 import { assessSources, runMetrics } from './metrics/index.ts';
 import { loadSourceTables, type SourceTables } from './sources/index.ts';
 import { buildReport } from './report/build.ts';
+import { loadBaseline, percentilesFor, type Baseline } from './report/percentiles.ts';
 import { analyzeInputSchema, type AnalyzeInput, type DocumentInfo, type HtmlInput, type Report, type TextInput, type UrlInput } from './report/schema.ts';
 import { classifyBlocks, type BlockHint } from './structure/index.ts';
 import { segmentArticle } from './text/index.ts';
@@ -23,6 +24,8 @@ export type AnalyzeOptions = {
   lexicons?: Lexicons;
   /** for `{url}` input: timeout, size cap, redirects, address ranges allowed besides public ones */
   fetch?: FetchOptions;
+  /** the reference corpus for `summary.percentiles` (default: the bundled BASIL baseline); false for none */
+  baseline?: Baseline | false;
 };
 
 type Prepared = {
@@ -108,5 +111,8 @@ function analyzePrepared(prepared: Prepared, options: AnalyzeOptions): Report {
   const tables = options.sourceTables ?? loadSourceTables();
   const credibility = assessSources(prepared.text, prepared.hint, tables, metrics.attribution.attributions, article.tokens);
   const versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: `sources/${table.file.replace(/^.*\//, '').replace(/\.jsonl$/, '')}`, version: table.header.version }));
-  return buildReport(article, lexicons, metrics, credibility, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
+  const report = buildReport(article, lexicons, metrics, credibility, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
+  const baseline = options.baseline ?? loadBaseline();
+  if (baseline !== false) report.summary.percentiles = percentilesFor(report.summary, baseline);
+  return report;
 }

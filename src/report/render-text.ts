@@ -122,6 +122,12 @@ export function renderText(report: Report, options: RenderOptions): string {
       ` | subjectivity ${s.subjectivity.score.toFixed(2)} | sentiment ${s.sentiment.score} (${s.sentiment.comparative.toFixed(3)}/word)` +
       ` | findings ${s.loadedLanguage.counts.byVoice.author} author, ${s.loadedLanguage.counts.byVoice.reported} reported, ${s.loadedLanguage.counts.byVoice.quoted} quoted`,
   );
+  if (s.percentiles !== undefined) {
+    const p = s.percentiles;
+    const figure = (name: string, value: number | null | undefined): string[] => (value === null || value === undefined ? [] : [`${name} ${ordinal(value)}`]);
+    const parts = [...figure('loaded language', p.loadedLanguage), ...figure('subjectivity', p.subjectivity), ...figure('sentiment', p.sentiment), ...figure('balance', p.balance)];
+    if (parts.length > 0) out.push(`percentiles against the reference corpus (${p.baseline}): ${parts.join(', ')}`);
+  }
   if (s.domains.length > 0) out.push(`domains: ${s.domains.join(', ')}`);
   out.push(...renderSource(report));
   out.push(...renderStructure(report));
@@ -142,6 +148,11 @@ export function renderText(report: Report, options: RenderOptions): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 // Control characters in an article must not reach a terminal as escape sequences.

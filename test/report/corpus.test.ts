@@ -112,6 +112,14 @@ describe('the seed article', () => {
     expect(peskov).toMatchObject({ unrelated: false, text: 'Kremlin spokesperson Dmitry Peskov' });
   });
 
+  it('places the article against the bundled reference corpus (BASIL), unless asked not to', () => {
+    const percentiles = report.summary.percentiles;
+    expect(percentiles?.baseline).toMatch(/^basil@\d+\.\d+\.\d+$/);
+    // More loaded than the typical BASIL article, by its outlet-voice score.
+    expect(percentiles?.loadedLanguage).toBeGreaterThan(50);
+    expect(analyze(readFileSync(join(corpusDir, 'presstv-putin-biden.txt'), 'utf8'), { baseline: false }).summary.percentiles).toBeUndefined();
+  });
+
   it('scores the headline apart and compares it with the body', () => {
     const headline = report.summary.headline;
     expect(headline?.text).toBe('Kremlin expects \u2018no breakthroughs\u2019 in Putin-Biden summit');
