@@ -5,6 +5,10 @@
  *
  * Class patterns match whole class tokens or their `-`/`_`-separated parts, so `comments` matches
  * `comments-list` but not `commentary`; state classes (`comments-open`, `has-related`) never match.
+ *
+ * Also where an element stands around a story: site chrome (`isPageChrome`: the site's footer, sidebars)
+ * and labels (`isLabel`: headings, `.comments-title`), which 06-furniture uses to keep a story's closing
+ * furniture and leave the site's out.
  */
 import type { BlockRole } from '../structure/roles.ts';
 import { nameTokens, NON_TEXT_TAGS, tagOf, type DomElement } from './02-parse.ts';
@@ -74,6 +78,13 @@ function markFromItemprop(element: DomElement): RoleMark | undefined {
   return undefined;
 }
 
+/** `aria-label="Breadcrumb"` and schema.org `itemtype=".../BreadcrumbList"` name a breadcrumb whatever its classes. */
+function markFromBreadcrumbAttributes(element: DomElement): RoleMark | undefined {
+  if (/breadcrumb/i.test(element.getAttribute('aria-label') ?? '')) return { role: 'breadcrumb', rule: 'html/aria-breadcrumb' };
+  if (/breadcrumblist\s*$/i.test(element.getAttribute('itemtype') ?? '')) return { role: 'breadcrumb', rule: 'html/itemtype-breadcrumblist' };
+  return undefined;
+}
+
 function markFromTag(tag: string, inFigure: boolean): RoleMark | undefined {
   switch (tag) {
     case 'h1':
@@ -105,7 +116,7 @@ export function classifyElement(element: DomElement, inFigure: boolean): RoleMar
   const tag = tagOf(element);
   if (CONTAINER_TAGS.has(tag)) return undefined;
   if ((element.getAttribute('itemprop') ?? '').toLowerCase().includes('articlebody')) return undefined;
-  let mark = markFromClasses(element) ?? markFromItemprop(element);
+  let mark = markFromClasses(element) ?? markFromItemprop(element) ?? markFromBreadcrumbAttributes(element);
   // A block holding the page's headline is the article itself, whatever its classes say.
   if (mark?.role === 'boilerplate' && element.querySelector('h1') !== null) mark = undefined;
   if (mark !== undefined) return mark;
@@ -113,16 +124,49 @@ export function classifyElement(element: DomElement, inFigure: boolean): RoleMar
   return ARIA_ROLES[ariaRole] ?? markFromTag(tag, inFigure);
 }
 
-/** Elements not rendered: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`, `role=navigation`. */
-export function isHidden(element: DomElement): boolean {
+/** Elements not rendered: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`. */
+export function isUnrendered(element: DomElement): boolean {
   if (element.hasAttribute('hidden')) return true;
   if ((element.getAttribute('aria-hidden') ?? '').toLowerCase() === 'true') return true;
-  if ((element.getAttribute('role') ?? '').toLowerCase() === 'navigation') return true;
   const style = element.getAttribute('style');
   return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Elements the page walk leaves out besides skipped tags: unrendered ones and `role=navigation` menus. */
+export function isHidden(element: DomElement): boolean {
+  return isUnrendered(element) || (element.getAttribute('role') ?? '').toLowerCase() === 'navigation';
 }
 
 /** Roles whose every descendant shares them: nothing inside a share bar or a breadcrumb is a caption. */
 export function isDominant(mark: RoleMark | undefined): boolean {
   return mark?.role === 'boilerplate' || mark?.role === 'breadcrumb';
+}
+
+/** Class and id tokens of regions that belong to the site, not to one story. */
+const CHROME_TOKEN = /(?:^|[-_])(?:sidebar|side-?bar|widget-?area|widgets|colophon|site-?footer|global-?footer|site-?header|masthead|rail)(?:[-_]|$)/;
+
+/** Sectioning elements: a `<footer>` or `<header>` inside one belongs to it, not to the page (as ARIA maps them). */
+export const SECTIONING_TAGS: ReadonlySet<string> = new Set(['article', 'section', 'aside', 'nav', 'main']);
+
+/**
+ * Site chrome around a story: the site's header and footer (`role=banner`/`contentinfo`, or a `<header>`/`<footer>`
+ * outside any sectioning element), sidebars (`role=complementary`, `.sidebar`, `.widget-area`, an `<aside>` outside
+ * the article that no class marks as a related box or share bar). `within` says what the element sits in.
+ */
+export function isPageChrome(element: DomElement, within: { article: boolean; section: boolean }): boolean {
+  const tag = tagOf(element);
+  if (CONTAINER_TAGS.has(tag)) return false;
+  const ariaRole = (element.getAttribute('role') ?? '').toLowerCase();
+  if (ariaRole === 'banner' || ariaRole === 'contentinfo' || ariaRole === 'complementary') return true;
+  if (nameTokens(element).some((token) => !STATE_TOKEN.test(token) && CHROME_TOKEN.test(token))) return true;
+  if (tag === 'header' || tag === 'footer') return !within.section;
+  if (tag === 'aside') return !within.article && markFromClasses(element)?.role !== 'boilerplate';
+  return false;
+}
+
+const LABEL_TOKEN = /(?:^|[-_])(?:title|count|heading)(?:[-_]|$)/;
+
+/** A heading or a title/count label (`<h2>`, `.comments-title`, `.comment-count`): what a comments region shows besides the comments. */
+export function isLabel(element: DomElement): boolean {
+  return /^h[1-6]$/.test(tagOf(element)) || nameTokens(element).some((token) => LABEL_TOKEN.test(token));
 }

@@ -5,10 +5,12 @@
  * paragraph), `<q>` gets curly quotes,
  * table cells are joined with ` | `. A paragraph never contains a blank line, so joining paragraphs with
  * `\n\n` keeps them apart. The walk is iterative: no input nests deep enough to overflow the stack.
+ * It also lists the block-level elements with the range of blocks each holds, flat, so later passes can
+ * tell which blocks share a container (06-furniture) after Readability has rearranged the DOM.
  */
 import type { BlockRole } from '../structure/roles.ts';
 import { isElement, tagOf, TEXT_NODE, visibleText, type DomElement, type DomNode } from './02-parse.ts';
-import { BLOCK_TAGS, classifyElement, isDominant, isHidden, SKIPPED_TAGS, type RoleMark } from './04-roles.ts';
+import { BLOCK_TAGS, classifyElement, isDominant, isHidden, isLabel, isPageChrome, SECTIONING_TAGS, SKIPPED_TAGS, type RoleMark } from './04-roles.ts';
 
 export type Block = {
   text: string;
@@ -16,13 +18,38 @@ export type Block = {
   rule?: string;
   /** the whole block sits inside a link (a teaser card, not the article's own figure) */
   inLink: boolean;
+  /** the block sits inside a `<figure>` */
+  inFigure: boolean;
+  /** index in `WalkResult.elements` of the block-level element whose text this is */
+  element: number;
+};
+
+/**
+ * A block-level element met on the walk, in document order (the root is 0). Its blocks are the contiguous
+ * range [firstBlock, endBlock) of `WalkResult.blocks`, which is how the story's container and what follows
+ * it are found without holding on to the DOM (Readability rearranges it afterwards).
+ */
+export type WalkElement = {
+  tag: string;
+  /** index of the nearest block-level element around this one; -1 for the root */
+  parent: number;
+  firstBlock: number;
+  endBlock: number;
+  /** index of the nearest element at or around this one that is site chrome (footer, sidebar), or -1 */
+  chrome: number;
+  /** a heading or a title/count label */
+  label: boolean;
+  /** this element or one around it is an `<article>` */
+  inArticle: boolean;
+  /** this element or one around it is a sectioning element (article, section, aside, nav, main) */
+  inSection: boolean;
 };
 
 /** A `<time>` element met on the walk, with the index of the block it belongs to. */
 export type TimeMention = { text: string; datetime?: string; blockIndex: number; inBoilerplate: boolean };
 
-/** `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see 06-extract). */
-export type WalkResult = { blocks: Block[]; times: TimeMention[]; maxDepth: number };
+/** `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see 07-extract). */
+export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number };
 
 /** Bylines and datelines are short; a long block with such a class is an author bio or an archive list. */
 const MAX_BYLINE_LENGTH = 200;
@@ -34,6 +61,8 @@ type Context = {
   inPre: boolean;
   inTime: boolean;
   inAuthor: boolean;
+  /** the innermost block-level element open, an index in the element list */
+  element: number;
 };
 
 type Frame = { node: DomNode; context: Context; depth: number } | { exit: DomElement; context: Context; block: boolean; quote: boolean };
@@ -53,6 +82,7 @@ export function blockKey(text: string): string {
 export function walkBlocks(root: DomElement): WalkResult {
   const blocks: Block[] = [];
   const times: TimeMention[] = [];
+  const elements: WalkElement[] = [];
   let buffer = '';
   let timeChars = 0;
   let authorChars = 0;
@@ -66,7 +96,7 @@ export function walkBlocks(root: DomElement): WalkResult {
       // A block that is nothing but a <time>, or mostly a rel=author name ("By Jane Doe"), says so.
       if (mark === undefined && text.length <= MAX_BYLINE_LENGTH && timeChars >= 0.6 * visible) mark = { role: 'dateline', rule: 'html/time' };
       if (mark === undefined && text.length <= MAX_BYLINE_LENGTH && authorChars > 0 && authorChars >= 0.5 * visible) mark = { role: 'byline', rule: 'html/rel-author' };
-      const block: Block = { text, inLink: owner.inLink };
+      const block: Block = { text, inLink: owner.inLink, inFigure: owner.inFigure, element: owner.element };
       if (mark !== undefined) {
         block.role = mark.role;
         block.rule = mark.rule;
@@ -86,7 +116,9 @@ export function walkBlocks(root: DomElement): WalkResult {
     if (context.inAuthor) authorChars += visible;
   };
 
-  const rootContext: Context = { mark: undefined, inFigure: false, inLink: false, inPre: false, inTime: false, inAuthor: false };
+  const rootContext: Context = { mark: undefined, inFigure: false, inLink: false, inPre: false, inTime: false, inAuthor: false, element: 0 };
+  const rootTag = tagOf(root);
+  elements.push({ tag: rootTag, parent: -1, firstBlock: 0, endBlock: 0, chrome: -1, label: false, inArticle: rootTag === 'article', inSection: SECTIONING_TAGS.has(rootTag) });
   const openBlocks: Context[] = [rootContext];
   const stack: Frame[] = [{ node: root, context: rootContext, depth: 0 }];
   let maxDepth = 0;
@@ -98,6 +130,7 @@ export function walkBlocks(root: DomElement): WalkResult {
       if (frame.block) {
         flush(frame.context);
         openBlocks.pop();
+        elements[frame.context.element]!.endBlock = blocks.length;
       }
       continue;
     }
@@ -126,11 +159,24 @@ export function walkBlocks(root: DomElement): WalkResult {
       inPre: parent.inPre || tag === 'pre' || tag === 'listing' || tag === 'xmp' || tag === 'plaintext',
       inTime: parent.inTime || tag === 'time',
       inAuthor: parent.inAuthor || relTokens(node, 'rel').includes('author') || relTokens(node, 'itemprop').includes('author'),
+      element: parent.element,
     };
     const block = BLOCK_TAGS.has(tag) || own !== undefined;
     if (block) {
       flush(openBlocks[openBlocks.length - 1]!);
       openBlocks.push(context);
+      const around = elements[parent.element]!;
+      context.element = elements.length;
+      elements.push({
+        tag,
+        parent: parent.element,
+        firstBlock: blocks.length,
+        endBlock: blocks.length,
+        chrome: isPageChrome(node, { article: around.inArticle, section: around.inSection }) ? context.element : around.chrome,
+        label: isLabel(node),
+        inArticle: around.inArticle || tag === 'article',
+        inSection: around.inSection || SECTIONING_TAGS.has(tag),
+      });
     }
     // Only the outermost <time>: reading the text of nested ones would be quadratic.
     if (tag === 'time' && !parent.inTime) {
@@ -153,7 +199,8 @@ export function walkBlocks(root: DomElement): WalkResult {
     }
   }
   flush(rootContext);
-  return { blocks, times, maxDepth };
+  elements[0]!.endBlock = blocks.length;
+  return { blocks, times, elements, maxDepth };
 }
 
 /** A block's text: lines trimmed, blank lines dropped, inline white space collapsed (kept inside `<pre>`). */

@@ -124,7 +124,7 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Block[] 
     cursor = Math.max(cursor, at + 1);
     const source = page[at]!;
     // The page's markup is complete, so its role wins over what survived in Readability's copy.
-    const roled: Block = { text: block.text, inLink: source.inLink };
+    const roled: Block = { text: block.text, inLink: source.inLink, inFigure: source.inFigure, element: source.element };
     const role = source.role ?? block.role;
     const rule = source.role !== undefined ? source.rule : block.rule;
     if (role !== undefined && rule !== undefined) {
