@@ -306,6 +306,34 @@ export function readMetadata(document: DomDocument, pageUrl?: string): DocumentM
   return meta;
 }
 
+/** A breadcrumb of more items than this is a site map, not a trail. */
+const MAX_BREADCRUMB_ITEMS = 12;
+
+/**
+ * The item names of the page's JSON-LD `BreadcrumbList` (top level, in `@graph`, or a node's `breadcrumb`,
+ * by value or `@id`), in `position` order; empty when there is none. Names that are URLs are left out.
+ */
+export function readBreadcrumbList(document: DomDocument): string[] {
+  const { nodes, byId } = readJsonLd(document);
+  const isList = (value: unknown): value is JsonObject => isObject(value) && typesOf(value).includes('BreadcrumbList');
+  const list = nodes.find(isList) ?? nodes.map((node) => dereference(node['breadcrumb'], byId)).find(isList);
+  if (list === undefined) return [];
+  const raw = list['itemListElement'];
+  const items = (Array.isArray(raw) ? raw : [raw])
+    .slice(0, MAX_BREADCRUMB_ITEMS)
+    .map((item) => dereference(item, byId))
+    .filter(isObject)
+    .map((item, order) => ({ item, order, position: Number(textValue(item['position']) ?? Number.NaN) }));
+  // By position when every item has one, else as listed.
+  if (items.every(({ position }) => Number.isFinite(position))) items.sort((a, b) => a.position - b.position || a.order - b.order);
+  const names: string[] = [];
+  for (const { item } of items) {
+    const name = clean(item['name']) ?? nameOf(item['item'], byId);
+    if (name !== undefined && !looksLikeUrl(name)) names.push(name);
+  }
+  return names;
+}
+
 /** `mainEntityOfPage` is a URL string or `{"@id": url}`. */
 function dereferenceId(value: unknown): unknown {
   return isObject(value) ? value['@id'] : value;

@@ -1,14 +1,17 @@
 /**
- * Step 6: a page to the article's text with block hints. The passes, in order:
+ * Step 7: a page to the article's text with block hints. The passes, in order:
  *
  * 1. decode bytes (01-charset) and parse (02-parse);
- * 2. read metadata (03-metadata) and walk the untouched page into role-tagged blocks (04-roles, 05-blocks);
- *    this must happen first because Readability rewrites the DOM in place;
+ * 2. read metadata (03-metadata) and the breadcrumb (06-furniture), and walk the untouched page into
+ *    role-tagged blocks (04-roles, 05-blocks); this must happen first because Readability rewrites the DOM
+ *    in place;
  * 3. run Readability on the same document to learn which blocks are the article, and walk its output;
  * 4. match each output block to the page block with the same text, which gives it the role its markup
  *    had on the page (Readability unwraps `<div class="share-bar">` into a bare `<p>`, losing the class);
- * 5. put back figure captions and credits Readability dropped, in document order;
- * 6. lay out: headline, standfirst, byline, dateline, then the body, one paragraph each, separated by a blank line.
+ * 5. put back figure captions and credits Readability dropped, and the story's furniture it left out
+ *    (06-furniture: share bars, closing notices, tags, related links, comment headings), in page order;
+ * 6. lay out: breadcrumb, headline, standfirst, byline, dateline, then the body, one paragraph each,
+ *    separated by a blank line.
  *
  * When Readability finds nothing (short pages, fragments), the page walk itself is the body.
  */
@@ -18,12 +21,14 @@ import { decodeHtmlBytes } from './01-charset.ts';
 import { isElement, parseDocument, type DomDocument, type DomNode } from './02-parse.ts';
 import { readMetadata, sameTitle } from './03-metadata.ts';
 import { blockKey, walkBlocks, type Block, type TimeMention } from './05-blocks.ts';
+import { readBreadcrumb, storyFurniture, type PageBlocks, type PlacedBlock } from './06-furniture.ts';
 
 export type ExtractedDocument = { text: string; hints: BlockHint[]; meta: DocumentMeta };
 
 export type ExtractOptions = { url?: string; contentType?: string };
 
-type Paragraph = { text: string; role?: BlockRole; rule?: string };
+/** `at`: the index of the page block it shows, when it is one. */
+type Paragraph = { text: string; role?: BlockRole; rule?: string; at?: number };
 
 /** Paragraphs are separated by one blank line, which the text segmenter reads as a paragraph break. */
 const PARAGRAPH_SEPARATOR = '\n\n';
@@ -49,22 +54,25 @@ export function extractHtml(html: string | Uint8Array, options: ExtractOptions =
 function extractFromSource(source: string, url: string | undefined): ExtractedDocument {
   const document = parseDocument(source);
   const meta = safely(() => readMetadata(document, url), {});
+  const breadcrumb = safely(() => readBreadcrumb(document), undefined);
   const root = document.body ?? document.documentElement;
-  const page = root === null ? { blocks: [], times: [], maxDepth: 0 } : walkBlocks(root);
+  const page = root === null ? { blocks: [], times: [], elements: [], maxDepth: 0 } : walkBlocks(root);
   const article = page.maxDepth > MAX_READABILITY_DEPTH ? undefined : safely(() => readabilityBlocks(document), undefined);
-
-  // Readability's article when it found one that matches the page, else the whole page walk.
-  const matched = article === undefined ? [] : matchToPage(article.output.blocks, page.blocks);
-  const body = matched.length > 0 ? matched : page.blocks;
-  if (matched.length > 0 && meta.byline === undefined && article?.byline) meta.byline = article.byline;
 
   const headline = chooseHeadline(meta, page.blocks);
   if (meta.title === undefined && headline !== undefined) meta.title = headline.text;
+
+  // Readability's article when it found one that matches the page, else the whole page walk.
+  const matched = article === undefined ? [] : matchToPage(article.output.blocks, page.blocks);
+  const body = matched.length > 0 ? withPageBlocks(matched, page, headline?.at) : page.blocks;
+  if (matched.length > 0 && meta.byline === undefined && article?.byline) meta.byline = article.byline;
+
   const standfirst = chooseStandfirst(page.blocks);
   const byline = chooseByline(meta, page.blocks);
   const dateline = chooseDateline(meta, page.blocks, page.times);
 
-  const header = [headline, standfirst, byline, dateline].filter((p): p is Paragraph => p !== undefined);
+  const trail: Paragraph | undefined = breadcrumb === undefined ? undefined : { text: breadcrumb.text, role: 'breadcrumb', rule: breadcrumb.rule };
+  const header = [trail, headline, standfirst, byline, dateline].filter((p): p is Paragraph => p !== undefined);
   const paragraphs = [...header, ...withoutRepeats(body, header, meta)];
   return layout(paragraphs, meta);
 }
@@ -92,14 +100,15 @@ function readabilityBlocks(document: DomDocument): ArticleBlocks | undefined {
   return byline ? { output, byline } : { output };
 }
 
+/** One of Readability's blocks with the index of the page block it matched, if any. */
+type Matched = { block: Block; at: number | undefined };
+
 /**
  * Give each of Readability's blocks the role of the page block with the same text (searching forward
- * from the last match, so repeated texts pair up in order), drop blocks whose text the page walk did not
- * show at all, then put back the page's captions and
- * credits that Readability dropped, before the first article block that follows them on the page.
- * Captions after the article's last block (sidebars, teasers) are not brought back.
+ * from the last match, so repeated texts pair up in order), and drop blocks whose text the page walk did
+ * not show at all.
  */
-function matchToPage(output: readonly Block[], page: readonly Block[]): Block[] {
+function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[] {
   const positions = new Map<string, number[]>();
   page.forEach((block, index) => {
     const key = blockKey(block.text);
@@ -110,7 +119,7 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Block[] 
   let cursor = 0;
   let pageText: string | undefined;
   const shownOnPage = (key: string) => (pageText ??= page.map((block) => blockKey(block.text)).join('')).includes(key);
-  const matched: Array<{ block: Block; at: number | undefined }> = [];
+  const matched: Matched[] = [];
   for (const block of output) {
     const key = blockKey(block.text);
     const candidates = positions.get(key) ?? [];
@@ -133,20 +142,37 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Block[] 
     }
     matched.push({ block: roled, at });
   }
+  return matched;
+}
 
+/**
+ * Readability's blocks with what it dropped put back, each before the first article block that follows it
+ * on the page: the page's figure captions and credits before the article's last block (captions after it
+ * are sidebars' and teasers'), and the story's furniture (06-furniture).
+ */
+function withPageBlocks(matched: readonly Matched[], page: PageBlocks, headlineAt: number | undefined): Block[] {
   const kept = new Set(matched.map((m) => m.at).filter((at): at is number => at !== undefined));
   const keptKeys = new Set(matched.map(({ block }) => blockKey(block.text)));
-  const lastKept = Math.max(-1, ...kept);
-  const missing = page
-    .map((block, index) => ({ block, index }))
-    .filter(({ block, index }) => (block.role === 'caption' || block.role === 'credit') && !block.inLink && index < lastKept && !kept.has(index) && !keptKeys.has(blockKey(block.text)));
+  let lastKept = -1;
+  for (const at of kept) if (at > lastKept) lastKept = at;
+  const captions: PlacedBlock[] = [];
+  page.blocks.forEach((block, at) => {
+    if ((block.role === 'caption' || block.role === 'credit') && !block.inLink && at < lastKept && !kept.has(at) && !keptKeys.has(blockKey(block.text))) captions.push({ block, at });
+  });
+  const taken = new Set([...kept, ...captions.map(({ at }) => at)]);
+  const splitDifferently = matched.filter(({ at }) => at === undefined).map(({ block }) => blockKey(block.text)).join('\u0000');
+  // The story's prose places its container: a plug Readability took from beside the story would widen it.
+  const prose = [...kept].filter((at) => page.blocks[at]!.role === undefined);
+  const furniture = safely(() => storyFurniture(page, prose.length > 0 ? prose : [...kept], headlineAt, taken, splitDifferently), []);
+  const missing = [...captions, ...furniture].sort((a, b) => a.at - b.at);
 
   const result: Block[] = [];
   let next = 0;
   for (const { block, at } of matched) {
-    while (at !== undefined && next < missing.length && missing[next]!.index < at) result.push(missing[next++]!.block);
+    while (at !== undefined && next < missing.length && missing[next]!.at < at) result.push(missing[next++]!.block);
     result.push(block);
   }
+  while (next < missing.length) result.push(missing[next++]!.block);
   return result;
 }
 
@@ -160,7 +186,7 @@ function chooseHeadline(meta: DocumentMeta, page: readonly Block[]): Paragraph |
   const headings = page.filter((block) => block.rule === 'html/h1' && !(site !== undefined && sameTitle(block.text, site) && !sameTitle(block.text, meta.title ?? '')));
   const title = meta.title;
   const h1 = title === undefined ? headings[0] : headings.find((block) => sameTitle(block.text, title));
-  if (h1 !== undefined) return { text: h1.text.replace(/\n/g, ' '), role: 'headline', rule: 'html/h1' };
+  if (h1 !== undefined) return { text: h1.text.replace(/\n/g, ' '), role: 'headline', rule: 'html/h1', at: page.indexOf(h1) };
   if (title !== undefined) return { text: title, role: 'headline', rule: 'meta/title' };
   return undefined;
 }
@@ -208,7 +234,7 @@ function chooseDateline(meta: DocumentMeta, page: readonly Block[], times: reado
   return undefined;
 }
 
-/** Body blocks minus the ones the header already shows (the headline Readability kept as an h2, the byline). */
+/** Body blocks minus the ones the header already shows (the headline Readability kept as an h2, the byline, the breadcrumb). */
 function withoutRepeats(body: readonly Block[], header: readonly Paragraph[], meta: DocumentMeta): Paragraph[] {
   const shown = new Set(header.map((p) => blockKey(p.text.toLowerCase())));
   if (meta.byline !== undefined) {
@@ -217,9 +243,12 @@ function withoutRepeats(body: readonly Block[], header: readonly Paragraph[], me
   }
   if (meta.published !== undefined) shown.add(blockKey(meta.published.toLowerCase()));
   const headline = header.find((p) => p.role === 'headline');
+  const hasBreadcrumb = header.some((p) => p.role === 'breadcrumb');
   return body
     .filter((block) => {
       if (shown.has(blockKey(block.text.toLowerCase()))) return false;
+      // The header's breadcrumb stands for the page's (a trail of <li> items walks as several blocks).
+      if (hasBreadcrumb && block.role === 'breadcrumb') return false;
       return !(block.role === 'headline' && headline !== undefined && sameTitle(block.text, headline.text));
     })
     .map((block) => {

@@ -10,6 +10,18 @@ function hintRows(doc: ExtractedDocument): string[] {
   return doc.hints.map((h) => `${h.role} ${h.rule} "${doc.text.slice(h.start, h.end)}"`);
 }
 
+/** Every paragraph as `role text`, `body` for the ones no hint covers. */
+function paragraphRows(doc: ExtractedDocument): string[] {
+  const roles = new Map(doc.hints.map((h) => [h.start, h.role]));
+  const rows: string[] = [];
+  let start = 0;
+  for (const paragraph of doc.text.split('\n\n')) {
+    rows.push(`${roles.get(start) ?? 'body'} ${paragraph}`);
+    start += paragraph.length + 2;
+  }
+  return rows;
+}
+
 /** The paragraphs no hint covers: what the integrator scores as the body. */
 function unhinted(doc: ExtractedDocument): string[] {
   const hinted = new Set(doc.hints.map((h) => h.start));
@@ -30,25 +42,65 @@ describe('extractHtml on the seed article rendered as a Press TV page', () => {
   const corpus = readFileSync(new URL('../../corpus/presstv-putin-biden.txt', import.meta.url), 'utf8');
   const corpusParagraphs = corpus.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim());
 
-  it('starts with the headline, then the date line, then the two captions, each its own paragraph with a hint', () => {
+  const first = corpusParagraphs.findIndex((p) => p.startsWith('The Kremlin says no'));
+  const last = corpusParagraphs.findIndex((p) => p.startsWith('The Russian president has previously'));
+  const story = corpusParagraphs.slice(first, last + 1);
+
+  it('lays out the breadcrumb, headline, date line and captions, the body with its advertisement label, then the closing furniture, in page order', () => {
+    const [firstHalf, secondHalf] = [story.slice(0, 6), story.slice(6)];
+    expect(paragraphRows(doc)).toEqual([
+      'breadcrumb News / Russia',
+      'headline Kremlin expects ‘no breakthroughs’ in Putin-Biden summit',
+      'dateline Tuesday, 07 December 2021 10:04 AM [ Last Update: Tuesday, 07 December 2021 12:30 PM ]',
+      `caption ${corpusParagraphs[2]!.split(' Kremlin spokesperson')[0]}`,
+      'caption Kremlin spokesperson Dmitry Peskov',
+      // The share bar sits between the pictures and the story on the page.
+      'boilerplate Facebook Twitter Telegram',
+      ...firstHalf.map((p) => `body ${p}`),
+      'boilerplate Advertisement',
+      ...secondHalf.map((p) => `body ${p}`),
+      'boilerplate Press TV’s website can also be accessed at the following alternate addresses:',
+      'boilerplate Press TV News Roku',
+      'boilerplate Russia US Ukraine',
+      'boilerplate Related news',
+      'boilerplate Another story about the summit',
+      'boilerplate Sanctions talk ahead of the call',
+      'boilerplate Comments',
+    ]);
+  });
+
+  it('names the markup behind each hint', () => {
     expect(hintRows(doc)).toEqual([
+      'breadcrumb html/class-breadcrumb "News / Russia"',
       'headline html/h1 "Kremlin expects ‘no breakthroughs’ in Putin-Biden summit"',
       'dateline html/class-date "Tuesday, 07 December 2021 10:04 AM [ Last Update: Tuesday, 07 December 2021 12:30 PM ]"',
       `caption html/figcaption "${corpusParagraphs[2]!.split(' Kremlin spokesperson')[0]}"`,
       'caption html/figcaption "Kremlin spokesperson Dmitry Peskov"',
+      'boilerplate html/class-share "Facebook Twitter Telegram"',
       'boilerplate html/class-promo "Advertisement"',
+      'boilerplate html/story-furniture "Press TV’s website can also be accessed at the following alternate addresses:"',
+      'boilerplate html/story-furniture "Press TV News Roku"',
+      'boilerplate html/class-tags "Russia US Ukraine"',
+      'boilerplate html/class-related "Related news"',
+      'boilerplate html/class-related "Another story about the summit"',
+      'boilerplate html/class-related "Sanctions talk ahead of the call"',
+      'boilerplate html/class-comments "Comments"',
     ]);
-    expect(doc.text.startsWith('Kremlin expects ‘no breakthroughs’ in Putin-Biden summit\n\n')).toBe(true);
+  });
+
+  it('writes the breadcrumb and the closing lines as the seed text has them, so the text rules and the outlet detector read the same words', () => {
+    const paragraphs = doc.text.split('\n\n');
+    expect(paragraphs[0]).toBe(corpusParagraphs[0]);
+    expect(paragraphs).toContain(corpusParagraphs[corpusParagraphs.length - 2]);
+    expect(paragraphs).toContain(corpusParagraphs[corpusParagraphs.length - 1]);
   });
 
   it('gives the body paragraphs of the corpus text, in order, with entities decoded and nothing else unhinted', () => {
-    const first = corpusParagraphs.findIndex((p) => p.startsWith('The Kremlin says no'));
-    const last = corpusParagraphs.findIndex((p) => p.startsWith('The Russian president has previously'));
-    expect(unhinted(doc)).toEqual(corpusParagraphs.slice(first, last + 1));
+    expect(unhinted(doc)).toEqual(story);
   });
 
-  it('leaves out the breadcrumb, share bar, closing address lines, related news, comments, cookie notice and every script', () => {
-    for (const marker of [...NEVER_IN_TEXT, 'News / Russia', 'Facebook', 'alternate addresses', 'Roku', 'Related news', 'Most viewed', 'Breaking:']) {
+  it('leaves out the site menu, ticker, teaser pictures, comment bodies and form, sidebar, site footer, cookie notice and every script', () => {
+    for (const marker of [...NEVER_IN_TEXT, 'West Asia', 'Breaking:', 'Teaser photo caption', 'Reader A', 'Most viewed', 'All rights reserved']) {
       expect(doc.text, marker).not.toContain(marker);
     }
   });
@@ -72,7 +124,7 @@ describe('extractHtml on the seed article rendered as a Press TV page', () => {
 describe('extractHtml on a WordPress-style news template', () => {
   const doc = extractHtml(fixture('news-template.html'), { url: 'https://ledger.example/2024/03/14/bridge-budget/' });
 
-  it('lays out headline, standfirst, byline and date, then the story with captions, credits, pull-quote and plugs hinted', () => {
+  it('lays out headline, standfirst, byline and date, then the story with captions, credits, pull-quote, plugs and closing furniture hinted', () => {
     expect(hintRows(doc)).toEqual([
       'headline html/h1 "Riverton council approves £4.2m bridge repair budget"',
       'standfirst html/class-standfirst "Councillors back emergency works after engineers warn of corrosion"',
@@ -80,6 +132,10 @@ describe('extractHtml on a WordPress-style news template', () => {
       'dateline html/class-date "14 March 2024"',
       'caption html/figcaption "The Mill Lane bridge has been closed to lorries since January."',
       'credit html/class-credit "Photo: Dana Whitfield/Ledger"',
+      'boilerplate html/class-share "Share this:"',
+      'boilerplate html/class-share "Facebook"',
+      'boilerplate html/class-share "X"',
+      'boilerplate html/class-share "Email"',
       'pull-quote html/class-pullquote "“We cannot keep patching a bridge that thousands of people cross every day”"',
       'pull-quote html/class-pullquote "Margaret Hale"',
       'caption html/wp-caption-text "A crack in the bridge\'s north pier, photographed by council engineers in February."',
@@ -87,6 +143,11 @@ describe('extractHtml on a WordPress-style news template', () => {
       'caption html/table-caption "How the budget is split"',
       'caption html/figcaption "Councillors during Wednesday\'s vote."',
       'credit html/figure-small "Photo: Ledger staff"',
+      'boilerplate html/footer "Tagged bridges, council"',
+      'boilerplate html/class-related "Related"',
+      'boilerplate html/class-related "Bridge closed to lorries"',
+      'boilerplate html/class-related "Council tax to rise 4.9%"',
+      'boilerplate html/class-comments "3 thoughts on this story"',
     ]);
   });
 
@@ -108,8 +169,8 @@ describe('extractHtml on a WordPress-style news template', () => {
     ]);
   });
 
-  it('never shows scripts, hidden text, comments, the cookie banner, the sidebar or teaser captions', () => {
-    for (const marker of NEVER_IN_TEXT) expect(doc.text, marker).not.toContain(marker);
+  it('never shows scripts, hidden text, comment bodies, the cookie banner, the sidebar, the site footer or teaser captions', () => {
+    for (const marker of [...NEVER_IN_TEXT, 'Most read', 'Sport']) expect(doc.text, marker).not.toContain(marker);
   });
 
   it('reads JSON-LD @graph (authors through @id references), og tags and the og:locale', () => {
@@ -179,6 +240,65 @@ describe('extractHtml layout', () => {
   it('marks boilerplate that survives Readability inside the story', () => {
     const doc = extractHtml(page(`<article>${story}<div class="newsletter-box"><p>Sign up to our newsletter for a daily digest of the news, sent to your inbox every morning, free.</p></div><p>${long(5)}</p></article>`));
     expect(hintRows(doc)).toEqual(['boilerplate html/class-newsletter "Sign up to our newsletter for a daily digest of the news, sent to your inbox every morning, free."']);
+  });
+
+  const headed = (body: string, head = '') => page(`${body}`, `<title>Harbour reopens after storm repairs</title>${head}`);
+  const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+
+  it.each<[string, string, string, string]>([
+    ['a nav with the class, its own separators kept', '<nav class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></nav>', '', 'html/class-breadcrumb "Home › World"'],
+    ['a schema.org BreadcrumbList, its items joined', '<ol itemscope itemtype="https://schema.org/BreadcrumbList"><li><a href="/">Home</a></li><li><a href="/w">World</a></li><li>Europe</li></ol>', '', 'html/itemtype-breadcrumblist "Home / World / Europe"'],
+    ['a navigation div labelled Breadcrumb, links without separators', '<div role="navigation" aria-label="Breadcrumb"><a href="/">Home</a><a href="/uk">UK</a></div>', '', 'html/aria-breadcrumb "Home / UK"'],
+    ['a list whose items carry the class, separators drawn by CSS', '<ul><li class="breadcrumb-item"><a href="/">News</a></li><li class="breadcrumb-item">Politics</li></ul>', '', 'html/class-breadcrumb "News / Politics"'],
+    ['JSON-LD in position order when the shown one is hidden', '<nav class="breadcrumb" hidden>Hidden / Trail</nav>', ld({ '@type': 'BreadcrumbList', itemListElement: [{ '@type': 'ListItem', position: 2, item: { '@id': '/europe', name: 'Europe' } }, { '@type': 'ListItem', position: 1, name: 'News', item: '/news' }] }), 'meta/jsonld-breadcrumblist "News / Europe"'],
+    ['JSON-LD reached through a WebPage @graph reference, URL-only items left out', '', ld({ '@graph': [{ '@type': 'WebPage', breadcrumb: { '@id': '#bc' } }, { '@type': 'BreadcrumbList', '@id': '#bc', itemListElement: [{ position: 1, item: 'https://x.example/' }, { position: 2, name: 'Local' }] }] }), 'meta/jsonld-breadcrumblist "Local"'],
+  ])('puts the breadcrumb before the headline: %s', (_name, trail, head, row) => {
+    const doc = extractHtml(headed(`<header>${trail}</header><article><h1>Harbour reopens after storm repairs</h1>${story}</article>`, head));
+    expect(hintRows(doc).slice(0, 2)).toEqual([`breadcrumb ${row}`, 'headline html/h1 "Harbour reopens after storm repairs"']);
+  });
+
+  it('keeps the story\'s closing lines, plugs and bylines as furniture after the body, in page order, and no site chrome', () => {
+    const doc = extractHtml(headed(`
+      <header class="site-header"><p>Site slogan</p></header>
+      <div class="wrap"><article><h1>Harbour reopens after storm repairs</h1>${story}
+        <div class="story-footer"><p>Reporting by Ana Lima; editing by Tom Okafor</p><p>Our app is available for phones and tablets</p></div>
+      </article>
+      <div class="newsletter-box"><p>Sign up for the Harbour Post morning briefing.</p></div>
+      <section class="related-stories"><h2>More on this story</h2><ul><li><a href="/a"><figure><img src="t.jpg" alt=""><figcaption>TEASER_CAPTION</figcaption></figure>Storm damage mapped</a></li></ul></section>
+      <div id="comments" class="comments-area"><h2 class="comments-title">2 comments</h2><ol><li><p>COMMENT_TEXT: great news.</p></li></ol><form><label>FORM_TEXT</label></form></div>
+      <p>Unmarked text after the story</p>
+      <aside><h2>Popular</h2><p>SIDEBAR_TEXT</p></aside>
+      <div class="share-tools">Share this page</div></div>
+      <footer><p>FOOTER_TEXT</p></footer>`));
+    expect(paragraphRows(doc).slice(5)).toEqual([
+      'byline Reporting by Ana Lima; editing by Tom Okafor',
+      'boilerplate Our app is available for phones and tablets',
+      'boilerplate Sign up for the Harbour Post morning briefing.',
+      'boilerplate More on this story',
+      'boilerplate Storm damage mapped',
+      'boilerplate 2 comments',
+    ]);
+    expect(hintRows(doc).slice(1)).toEqual([
+      'byline html/story-furniture-byline "Reporting by Ana Lima; editing by Tom Okafor"',
+      'boilerplate html/story-furniture "Our app is available for phones and tablets"',
+      'boilerplate html/class-newsletter "Sign up for the Harbour Post morning briefing."',
+      'boilerplate html/class-related "More on this story"',
+      'boilerplate html/class-related "Storm damage mapped"',
+      'boilerplate html/class-comments "2 comments"',
+    ]);
+  });
+
+  it('stops the furniture at the next story of an endless page', () => {
+    const doc = extractHtml(headed(`<main><article><h1>Harbour reopens after storm repairs</h1>${story}<div class="tags">Tags: harbour</div></article>
+      <div class="share-bar">Share</div>
+      <article><h2>Next: ferry timetable changes</h2><p>${long(9)}</p><div class="share-bar">Share the next story</div></article></main>`));
+    expect(paragraphRows(doc).slice(5)).toEqual(['boilerplate Tags: harbour', 'boilerplate Share']);
+  });
+
+  it('keeps no furniture when the story has no container of its own, its paragraphs sitting in <body>', () => {
+    const doc = extractHtml(headed(`<h1>Harbour reopens after storm repairs</h1>${story}<div class="post-footer"><p>The Harbour Post can also be read at harbour.example</p></div>`));
+    expect(hintRows(doc)).toEqual(['headline html/h1 "Harbour reopens after storm repairs"']);
+    expect(doc.text).not.toContain('can also be read');
   });
 
   it('returns empty text and no hints for empty, blank and markup-only input', () => {
