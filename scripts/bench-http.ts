@@ -56,12 +56,44 @@ const url = await new Promise<string>((resolve, reject) => {
   server.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)));
 });
 
+// CPU seconds used by a process (Linux /proc), and the machine's CPU time by kind, to show where the time
+// went and whether anything else competed for the cores during the run.
+function cpuSeconds(statFile: string): number | null {
+  try {
+    const fields = readFileSync(statFile, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+// The whole process, and its main thread alone (the event loop: HTTP, validation, messages to workers).
+const processCpuSeconds = (pid: number) => cpuSeconds(`/proc/${pid}/stat`);
+const mainThreadCpuSeconds = (pid: number) => cpuSeconds(`/proc/${pid}/task/${pid}/stat`);
+function machineCpu(): { busy: number; total: number } | null {
+  try {
+    const [, ...ticks] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] as string).trim().split(/\s+/);
+    const values = ticks.map(Number);
+    const total = values.reduce((a, b) => a + b, 0);
+    return { busy: total - (values[3] as number) - (values[4] as number), total };
+  } catch {
+    return null;
+  }
+}
+
 const run = (seconds: number) => autocannon({ url: `${url}/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1 });
 
 try {
   // Warm-up: workers start, JIT compiles, caches fill; not measured.
   await run(3);
+  const serverBefore = processCpuSeconds(server.pid as number);
+  const mainBefore = mainThreadCpuSeconds(server.pid as number);
+  const selfBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
   const result = await run(duration);
+  const serverCpu = serverBefore === null ? null : (processCpuSeconds(server.pid as number) as number) - serverBefore;
+  const mainCpu = mainBefore === null ? null : (mainThreadCpuSeconds(server.pid as number) as number) - mainBefore;
+  const selfCpu = process.cpuUsage(selfBefore);
+  const machineAfter = machineCpu();
   const workers = values.workers ?? `${availableParallelism()} (one per core)`;
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   const rows: [string, string][] = [
@@ -77,6 +109,18 @@ try {
     ['errors (timeouts)', `${result.errors} (${result.timeouts})`],
     ['throughput', `${(result.throughput.average / 1e6).toFixed(1)} MB/s of reports`],
   ];
+  const completed = result['2xx'] + result.non2xx;
+  if (serverCpu !== null && mainCpu !== null && completed > 0) {
+    const perRequest = (seconds: number) => `${((seconds * 1000) / completed).toFixed(2)} ms`;
+    rows.push(['server CPU', `${perRequest(serverCpu)} per request (${perRequest(mainCpu)} main thread, the rest workers and GC), ${(serverCpu / result.duration).toFixed(2)} cores`]);
+  }
+  rows.push(['client CPU', `${((selfCpu.user + selfCpu.system) / 1e6 / result.duration).toFixed(2)} cores (autocannon, in this process)`]);
+  if (machineBefore !== null && machineAfter !== null) {
+    const cores = availableParallelism();
+    const busyCores = ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * cores;
+    const others = busyCores - (serverCpu ?? 0) / result.duration - (selfCpu.user + selfCpu.system) / 1e6 / result.duration;
+    rows.push(['machine', `${busyCores.toFixed(2)} of ${cores} cores busy; other processes about ${Math.max(0, others).toFixed(2)} cores`]);
+  }
   for (const [name, value] of rows) process.stdout.write(`${name.padEnd(18)} ${value}\n`);
   if (result.errors > 0 || result.non2xx > 0) process.exitCode = 1;
 } finally {

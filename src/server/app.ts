@@ -6,7 +6,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { loadLexicons } from '../lexicons/index.ts';
 import { reportSchema } from '../report/schema.ts';
 import type { FetchOptions } from '../ingest/index.ts';
@@ -17,7 +16,7 @@ import { batchOutput, ndjsonStream } from './batch.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './errors.ts';
 import { resolveArticle } from './input.ts';
-import { parseJsonBody, requestContext, requireMediaType, securityHeaders, type AppEnv, type RequestLogger } from './middleware.ts';
+import { limitBody, parseJsonBody, requestContext, requireMediaType, securityHeaders, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema } from './schemas.ts';
 import { loadWebFiles } from './web.ts';
 
@@ -97,7 +96,7 @@ export function createApp(options: AppOptions = {}) {
     summary: 'Analyse one article',
     description:
       'Give the article as `text`, as `html` (the article is extracted from the page), or as `url` alone (the page is fetched by the server; private and loopback addresses are refused). `url` beside text or html only says where the article was published. Returns the report (see the Report schema).',
-    middleware: [bodyLimit({ maxSize: maxBodyBytes, onError: () => tooLarge(maxBodyBytes) }), requireMediaType(['application/json']), parseJsonBody()] as const,
+    middleware: [limitBody(maxBodyBytes), requireMediaType(['application/json']), parseJsonBody()] as const,
     request: { body: { content: { 'application/json': { schema: analyzeRequestSchema } }, required: true } },
     responses: {
       200: { content: { 'application/json': { schema: reportRef } }, description: 'the report' },
@@ -127,7 +126,7 @@ export function createApp(options: AppOptions = {}) {
   });
   app.openapi(batchRoute, (c) => {
     const length = c.req.header('content-length');
-    if (length !== undefined && Number(length) > batchLimits.maxBytes) throw tooLarge(batchLimits.maxBytes);
+    if (length !== undefined && Number(length) > batchLimits.maxBytes) tooLarge(batchLimits.maxBytes);
     const body = c.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
     const { stream, done } = ndjsonStream(batchOutput(body, analyzer, batchLimits));
     c.set('streamed', done);

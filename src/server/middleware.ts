@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.ts';
 
 /** One line per request: the id, what was asked, the answer's status and the time taken in ms. */
@@ -56,12 +57,31 @@ export function requestContext(logger: RequestLogger | undefined): MiddlewareHan
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async function securityHeaders(c, next) {
-    await next();
+    // Set before the handler runs: headers added to a finished response make hono rebuild it, and
+    // @hono/node-server then streams the body instead of writing the string at once.
     c.header('x-content-type-options', 'nosniff');
     c.header('x-frame-options', 'DENY');
     c.header('referrer-policy', 'no-referrer');
     c.header('cross-origin-opener-policy', 'same-origin');
     c.header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    await next();
+  };
+}
+
+/**
+ * 413 over `maxBytes`. A declared Content-Length is checked without touching the body, so the body is
+ * later read straight from the socket; a body without one is counted as it streams (hono's bodyLimit).
+ */
+export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
+  const tooLarge = (): never => {
+    throw new ApiError(413, 'payload-too-large', `the request body is larger than the limit of ${maxBytes} bytes`);
+  };
+  const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async function limitBody(c, next) {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    if (!/^\d+$/.test(length) || Number(length) > maxBytes) tooLarge();
+    await next();
   };
 }
 
