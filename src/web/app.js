@@ -123,14 +123,21 @@ function renderReport(report) {
 
 function renderOverview(report) {
   const s = report.summary;
+  // Where the article stands in the reference corpus, when the report says (summary.percentiles).
+  const p = s.percentiles;
+  const rank = (key) => (p && p[key] !== null && p[key] !== undefined ? `; percentile ${p[key]} in ${p.baseline}` : '');
   const rows = [
-    ['Loaded language, outlet', fixed(s.loadedLanguage.score), 'from the outlet\'s words and paraphrases, 0 to 1'],
-    ['Loaded language, quoted', fixed(s.loadedLanguage.quoted.score), 'inside quotations, 0 to 1'],
-    ['Subjectivity', fixed(s.subjectivity.score), 'the outlet\'s voice, 0 to 1 (0.5 is the boundary)'],
-    ['Sentiment', `${s.sentiment.score} (${fixed(s.sentiment.comparative, 3)} per word)`, 'AFINN valences, negation applied'],
-    ['Balance of voices', fixed(s.attribution.balance), s.attribution.insufficient ? 'too few attributions to judge' : '0 = one side heard, 1 = even'],
+    ['Loaded language, outlet', fixed(s.loadedLanguage.score), `from the outlet's words and paraphrases, 0 to 1${rank('loadedLanguage')}`],
+    ['Loaded language, quoted', fixed(s.loadedLanguage.quoted.score), `inside quotations, 0 to 1${rank('quotedLoadedLanguage')}`],
+    ['Subjectivity', fixed(s.subjectivity.score), `the outlet's voice, 0 to 1 (0.5 is the boundary)${rank('subjectivity')}`],
+    ['Sentiment', `${s.sentiment.score} (${fixed(s.sentiment.comparative, 3)} per word)`, `AFINN valences, negation applied${rank('sentiment')}`],
+    ['Balance of voices', fixed(s.attribution.balance), `${s.attribution.insufficient ? 'too few attributions to judge' : '0 = one side heard, 1 = even'}${rank('balance')}`],
     ['Words', `${s.words} (${s.quotedWords} in quotes)`, `${s.paragraphs} paragraphs, ${s.sentences} sentences`],
   ];
+  // What the page said about itself (HTML and URL input).
+  const d = report.document;
+  if (report.title) rows.unshift(['Title', report.title, d && d.siteName ? `on ${d.siteName}` : '']);
+  if (d && (d.byline || d.published)) rows.splice(1, 0, ['By', d.byline ?? '', d.published ? `published ${d.published}` : '']);
   $('overview').replaceChildren(...rows.flatMap(([term, value, note]) => [el('dt', {}, term), el('dd', {}, el('strong', {}, value), ' ', el('span', { class: 'note' }, note))]));
 }
 
