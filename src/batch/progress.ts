@@ -37,7 +37,7 @@ export function startProgress(options: ProgressOptions): Progress {
       {
         stream: options.stream as unknown as NodeJS.WritableStream,
         format: known
-          ? 'slant batch {bar} {percentage}% | {records} records, {rps}/s | {mbps} MB/s | {errors} errors | ETA {eta_formatted}'
+          ? 'slant batch {bar} {percentage}% | {records} records, {rps}/s | {mbps} MB/s | {errors} errors | ETA {etaText}'
           : 'slant batch | {records} records, {rps}/s | {mbps} MB/s | {errors} errors',
         hideCursor: true,
         fps: 5,
@@ -48,12 +48,12 @@ export function startProgress(options: ProgressOptions): Progress {
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(known ? (options.totalBytes as number) : 1, 0, { records: 0, rps: '0', mbps: '0.00', errors: 0 });
+    bar.start(known ? (options.totalBytes as number) : 1, 0, { records: 0, rps: '0', mbps: '0.00', errors: 0, etaText: '-' });
     return {
       update(next) {
         counts = next;
-        const { perSecond, mbPerSecond } = rates();
-        bar.update(known ? next.bytes : 0, { records: next.records, rps: perSecond.toFixed(0), mbps: mbPerSecond.toFixed(2), errors: next.errors });
+        const { perSecond, mbPerSecond, seconds } = rates();
+        bar.update(known ? next.bytes : 0, { records: next.records, rps: perSecond.toFixed(0), mbps: mbPerSecond.toFixed(2), errors: next.errors, etaText: eta(next.bytes, options.totalBytes, seconds) });
       },
       stop() {
         bar.stop();
@@ -64,11 +64,7 @@ export function startProgress(options: ProgressOptions): Progress {
     const { perSecond, mbPerSecond, seconds } = rates();
     const total = options.totalBytes;
     let where = '';
-    if (total !== null && total > 0) {
-      const share = Math.min(1, counts.bytes / total);
-      const eta = share > 0 ? (seconds / share) * (1 - share) : null;
-      where = `, ${(share * 100).toFixed(0)}%${eta === null ? '' : `, ETA ${formatDuration(eta)}`}`;
-    }
+    if (total !== null && total > 0) where = `, ${(Math.min(1, counts.bytes / total) * 100).toFixed(0)}%, ETA ${eta(counts.bytes, total, seconds)}`;
     options.stream.write(`slant batch: ${counts.records} records (${perSecond.toFixed(0)}/s, ${mbPerSecond.toFixed(2)} MB/s), ${counts.errors} errors${counts.skipped > 0 ? `, ${counts.skipped} already done` : ''}${where}\n`);
   };
   const timer = setInterval(line, options.intervalSeconds * 1000);
@@ -81,6 +77,13 @@ export function startProgress(options: ProgressOptions): Progress {
       clearInterval(timer);
     },
   };
+}
+
+/** Time left at the rate so far, from the input bytes read; `-` until there is a rate. */
+function eta(bytes: number, total: number | null, seconds: number): string {
+  if (total === null || total <= 0 || bytes <= 0) return '-';
+  const share = Math.min(1, bytes / total);
+  return formatDuration((seconds / share) * (1 - share));
 }
 
 /** `1h02m`, `3m05s`, `42s`. */

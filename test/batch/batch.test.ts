@@ -105,8 +105,11 @@ describe('slant batch', () => {
     const lines = Array.from({ length: 40 }, (_, index) => JSON.stringify({ id: `m${index}`, text: index % 7 === 0 ? SENTENCES.join(' ').repeat(60) : SENTENCES[index % 5] }));
     writeFileSync(input, `${lines.join('\n')}\n`);
     const expected = Array.from({ length: 40 }, (_, index) => `m${index}`);
-    const ordered = await slant(['batch', input, '--out', join(dir, 'ordered.jsonl'), '--workers', '2', '--quiet']);
+    const ordered = await slant(['batch', input, '--out', join(dir, 'ordered.jsonl'), '--workers', '2', '--progress-interval', '0.05']);
     expect(ordered.code).toBe(0);
+    // Off a terminal, progress is a plain line every few seconds (here every 50 ms), then a closing line.
+    expect(ordered.stderr).toMatch(/^slant batch: \d+ records \(\d+\/s, \d+\.\d\d MB\/s\), 0 errors, \d+%, ETA (-|\d+s)$/m);
+    expect(ordered.stderr).toMatch(/^slant batch: 40 records in \d+s \([\d.]+ MB\/s, \d+ records\/s\): 40 reports, 0 errors; wrote .*ordered\.jsonl$/m);
     expect(jsonLines(join(dir, 'ordered.jsonl')).map((line) => line.id)).toEqual(expected);
     const unordered = await slant(['batch', input, '--out', join(dir, 'unordered.jsonl'), '--workers', '2', '--unordered', '--quiet']);
     expect(unordered.code).toBe(0);
