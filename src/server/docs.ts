@@ -25,13 +25,16 @@ export function escapeHtml(s: string): string {
 
 const refName = (ref: string | undefined): string | undefined => ref?.replace(/^#\/components\/schemas\//, '');
 
+// Descriptions use `code` spans, as in Markdown; escaped first, so only the backticks become markup.
+const prose = (s: string): string => escapeHtml(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 function renderOperation(path: string, method: string, op: OpenApiOperation): string {
   const parts: string[] = [];
   const anchor = `${method}-${path}`.replace(/[^a-z0-9]+/gi, '-');
   parts.push(`<section class="route" id="${escapeHtml(anchor)}">`);
   parts.push(`<h2><span class="method">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h2>`);
   if (op.summary !== undefined) parts.push(`<p class="summary">${escapeHtml(op.summary)}</p>`);
-  if (op.description !== undefined) parts.push(`<p>${escapeHtml(op.description)}</p>`);
+  if (op.description !== undefined) parts.push(`<p>${prose(op.description)}</p>`);
   if (op.parameters !== undefined && op.parameters.length > 0) {
     parts.push('<h3>Parameters</h3><ul>');
     for (const p of op.parameters) parts.push(`<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required === true ? ', required' : ''})${p.description === undefined ? '' : `: ${escapeHtml(p.description)}`}</li>`);
@@ -77,6 +80,7 @@ export function renderDocsPage(doc: OpenApiDocument): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/docs.css">
 </head>
 <body>
