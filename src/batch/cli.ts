@@ -15,7 +15,7 @@ import { figuresOf, groupOf, OUTLET_GROUP } from './figures.ts';
 import { BatchInputError, DEFAULT_COLUMNS } from './input.ts';
 import { formatDuration } from './progress.ts';
 import type { OutputFormat } from './record.ts';
-import { outputFiles, runBatch, type BatchOptions } from './run.ts';
+import { runBatch, type BatchOptions } from './run.ts';
 import { createStatsCollector, renderStats, type BatchStats } from './stats.ts';
 
 export const BATCH_USAGE = `Usage:
@@ -156,7 +156,7 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
   if (statsFile !== undefined) await writeText(statsFile, `${JSON.stringify(outcome.stats, null, 2)}\n`);
   const note = outcome.resumed !== null && outcome.skipped > 0 ? `(statistics of the ${outcome.records} records of this run; slant stats ${outcome.files.jsonl ?? ''} covers the whole file)\n` : '';
   // The table goes to standard output unless the results do.
-  const tableStream = outputFiles(options).jsonl === '-' || outputFiles(options).csv === '-' ? io.stderr : io.stdout;
+  const tableStream = outcome.files.jsonl === '-' || outcome.files.csv === '-' ? io.stderr : io.stdout;
   if (!(options.quiet && tableStream === io.stderr)) tableStream.write(`${note}${renderStats(outcome.stats)}`);
   return 0;
 }

@@ -59,15 +59,15 @@ export type BatchOutcome = {
   stats: BatchStats;
 };
 
-/** A line ready to write, and what it says for the counts. */
-type Written = { jsonl: Uint8Array | string | null; csv: string | null; bytes: number; result: Pick<BatchResult, 'error' | 'figures' | 'group'> };
+/** A line ready to write, and what it says for the counts; `discard`: a record the run stops before (no line). */
+type Written = { jsonl: Uint8Array | string | null; csv: string | null; bytes: number; result: Pick<BatchResult, 'error' | 'figures' | 'group'>; discard?: true };
 
 /** Records between reading and writing, per worker, and in input bytes (one record always passes). */
 const WINDOW_PER_WORKER = 16;
 const WINDOW_BYTES = 16 << 20;
 
 /** Where the outputs go, from --out, --format and --csv. */
-export function outputFiles(options: Pick<BatchOptions, 'out' | 'format' | 'csvFile' | 'groupField'>): OutputFiles {
+function outputFiles(options: Pick<BatchOptions, 'out' | 'format' | 'csvFile' | 'groupField'>): OutputFiles {
   const withGroup = options.groupField !== undefined;
   if (options.out === null) {
     if (options.format === 'both') throw new BatchInputError('--format both writes two files: name them with --out (and --csv)');
@@ -124,13 +124,14 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
   const sleep = () => new Promise<void>((resolve) => (wake = resolve));
 
   const emit = (written: Written) => {
+    inFlight--;
+    inFlightBytes -= written.bytes;
+    if (written.discard === true) return;
     try {
       sink.write(written.jsonl, written.csv);
     } catch (error) {
       stop.failure ??= error as Error;
     }
-    inFlight--;
-    inFlightBytes -= written.bytes;
     counts.records++;
     counts.bytes += written.bytes;
     const { result } = written;
@@ -172,8 +173,11 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
         deliver(seq, { jsonl: result.jsonl, csv: result.csv, bytes: item.bytes, result });
       },
       (error: Error) => {
-        if (error instanceof AnalysisError && error.code === 'unavailable') stop.failure ??= error;
-        deliver(seq, errorWritten(task.place, poolError(error), item.bytes));
+        // No worker can start (a broken lexicon): stop, without an error line for every record.
+        if (error instanceof AnalysisError && error.code === 'unavailable') {
+          stop.failure ??= error;
+          deliver(seq, { ...errorWritten(task.place, poolError(error), item.bytes), discard: true });
+        } else deliver(seq, errorWritten(task.place, poolError(error), item.bytes));
       },
     );
   };

@@ -237,7 +237,7 @@ export function renderStats(stats: BatchStats, options: { maxGroups?: number } =
     const columns = SUMMARY_METRICS.map((metric) => shortLabel(metric.name));
     out.push([stats.groupBy.padEnd(28), 'records'.padStart(7), ...columns.map((c) => c.padStart(9))].join(' '));
     for (const group of named.slice(0, limit)) {
-      const name = group.group ?? '(none)';
+      const name = group.group ?? (stats.groupBy === 'outlet' ? '(outlet unknown)' : '(none)');
       const cells = SUMMARY_METRICS.map((metric) => formatNumber(group.metrics[metric.name]?.mean).padStart(9));
       out.push([(name.length > 28 ? `${name.slice(0, 27)}…` : name).padEnd(28), String(group.records).padStart(7), ...cells].join(' '));
     }
