@@ -2,29 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
+import { runInProcess } from './run.ts';
 import { reportSchema } from '../../src/index.ts';
 
 const SEED = new URL('../../corpus/presstv-putin-biden.txt', import.meta.url).pathname;
 
-async function run(argv: string[], options: { stdin?: string; tty?: boolean } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await runCli(argv, {
-    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
-    stdout,
-    stderr,
-    stdoutIsTTY: options.tty ?? false,
-    env: {},
-  });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const run = runInProcess;
 
 describe('slant analyze', () => {
   it('prints a per-paragraph text report with line:col positions and marks the two voices apart', async () => {

@@ -3,23 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
+import { runInProcess } from './run.ts';
 import { analyze, reportSchema } from '../../src/index.ts';
 
 const SEED_HTML = new URL('../fixtures/html/presstv-seed.html', import.meta.url).pathname;
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await runCli(argv, { stdin: Readable.from([]), stdout, stderr, stdoutIsTTY: false, env: {} });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const run = runInProcess;
 
 // A page written for this test, served by a real HTTP server on loopback.
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour strike ends | Coast Courier</title>
