@@ -70,6 +70,23 @@ describe('invariants over arbitrary input', () => {
     );
   });
 
+  it('HTML input never throws: the report validates and every span refers to the extracted text', () => {
+    const tags = fc.constantFrom('<p>', '</p>', '<h1>', '</h1>', '<figure><figcaption>', '</figcaption></figure>', '<nav class="breadcrumb">', '</nav>', '<article>', '</article>', '<script>', '</script>', '<div class="share">', '</div>', '<br>', '&amp;', '&#x1F600;', '<!--', '-->', '<meta charset="windows-1252">', '<');
+    const page = fc.array(fc.oneof(tags, pieces), { maxLength: 80 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(page, anyText), (html) => {
+        const report = analyze({ html });
+        expect(reportSchema.safeParse(report).success).toBe(true);
+        for (const paragraph of report.paragraphs) {
+          expect(paragraph.text).toBe(report.text.slice(paragraph.start, paragraph.end));
+          for (const finding of paragraph.findings) expect(finding.text).toBe(report.text.slice(finding.start, finding.end));
+        }
+        for (const caption of report.summary.captions) for (const name of caption.names) expect(name.text).toBe(report.text.slice(name.start, name.end));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('is deterministic: the same input gives the same report, byte for byte', () => {
     fc.assert(
       fc.property(articleText, (text) => {
