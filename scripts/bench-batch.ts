@@ -114,7 +114,8 @@ async function run(input: string, workers: number): Promise<{ seconds: number; p
   const out = join(tmpdir(), `slant-bench-batch-out-${process.pid}.${format === 'csv' ? 'csv' : 'jsonl'}`);
   rmSync(out, { force: true });
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'batch', input, '--out', out, '--format', format, '--workers', String(workers), '--quiet', '--stats', join(tmpdir(), `slant-bench-stats-${process.pid}.json`)], {
+  const stats = join(tmpdir(), `slant-bench-batch-stats-${process.pid}.json`);
+  const child = spawn(process.execPath, [bin, 'batch', input, '--out', out, '--format', format, '--workers', String(workers), '--quiet', '--stats', stats], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let peak = 0;
@@ -131,6 +132,7 @@ async function run(input: string, workers: number): Promise<{ seconds: number; p
   if (code !== 0) throw new Error(`slant batch exited with ${code}`);
   const outputBytes = statSync(out).size;
   rmSync(out, { force: true });
+  rmSync(stats, { force: true });
   return { seconds, peakRssMb: peak / 1024, outputBytes };
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { analyze, type AnalyzeOptions } from '../analyze.ts';
 import { describeIssues } from '../pool/index.ts';
-import { loadBaseline, percentilesFor } from '../report/percentiles.ts';
+import { loadBaseline } from '../report/percentiles.ts';
 import type { HtmlInput, Report, TextInput } from '../report/schema.ts';
 import { figuresOf, groupOf } from './figures.ts';
 import { csvErrorRow, csvReportRow, errorLine, reportLine, type BatchError, type RecordPlace } from './render.ts';
@@ -85,8 +85,8 @@ export function processBatchTask(task: BatchTask, options: AnalyzeOptions): Batc
   }
   let report: Report;
   try {
-    report = analyze(input as TextInput | HtmlInput, options);
-    if (settings.baselineFile !== undefined) report.summary.percentiles = percentilesFor(report.summary, loadBaseline(settings.baselineFile));
+    // summary.percentiles against the run's baseline instead of the bundled one.
+    report = analyze(input as TextInput | HtmlInput, settings.baselineFile === undefined ? options : { ...options, baseline: loadBaseline(settings.baselineFile) });
   } catch (error) {
     const issues = (error as { issues?: unknown }).issues;
     if ((error as Error).name === 'ZodError' && Array.isArray(issues)) return failure({ ...place, id }, { code: 'invalid-record', message: describeIssues(issues) }, settings);
