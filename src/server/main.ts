@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import type { FetchOptions } from '../ingest/index.ts';
 import { AnalysisPool } from '../pool/index.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
-import { createApp, DEFAULTS, type AppOptions } from './app.ts';
+import { createApp, type AppOptions } from './app.ts';
 import type { RequestLogEntry } from './middleware.ts';
 
 /** Settings read from the environment; every one has a default. */
@@ -77,10 +77,16 @@ function logRequest(entry: RequestLogEntry): void {
 export async function startServer(config: ServerConfig): Promise<{ url: string; shutdown: () => Promise<number> }> {
   const analyzer = createAnalyzer(config);
   const app = createApp({ ...config.app, analyzer, ...(config.log ? { logger: logRequest } : {}) });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await analyzer.close();
+    throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
@@ -108,13 +114,15 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
 const isMain = process.argv[1] !== undefined && /(?:server[\\/]main\.ts|server\.js)$/.test(process.argv[1]);
 if (isMain) {
   let config: ServerConfig;
+  let started: Awaited<ReturnType<typeof startServer>>;
   try {
     config = configFromEnv(process.env);
+    started = await startServer(config);
   } catch (error) {
     process.stderr.write(`slant: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  const { url, shutdown } = await startServer(config);
+  const { url, shutdown } = started;
   process.stderr.write(`slant listening on ${url}\n`);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -129,4 +137,3 @@ if (isMain) {
   process.on('SIGINT', onSignal);
 }
 
-export { DEFAULTS };

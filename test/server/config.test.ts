@@ -1,0 +1,44 @@
+/** The server's settings from the environment: defaults, every variable, and errors that name the variable. */
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from '../../src/server/main.ts';
+
+describe('configFromEnv', () => {
+  it('defaults to 127.0.0.1:8787 with the pool sized by the machine', () => {
+    expect(configFromEnv({})).toEqual({ port: 8787, host: '127.0.0.1', workers: undefined, maxQueue: undefined, shutdownMs: 10_000, log: true, app: { fetch: {} } });
+  });
+
+  it('reads every variable', () => {
+    const config = configFromEnv({
+      PORT: '0',
+      HOST: '::1',
+      SLANT_WORKERS: '3',
+      SLANT_MAX_QUEUE: '0',
+      SLANT_TIMEOUT_MS: '500',
+      SLANT_MAX_BODY_BYTES: '1000',
+      SLANT_MAX_BATCH_BYTES: '5000',
+      SLANT_MAX_BATCH_LINES: '10',
+      SLANT_FETCH_ALLOW: 'loopback, private',
+      SLANT_FETCH_TIMEOUT_MS: '2000',
+      SLANT_SHUTDOWN_MS: '100',
+      SLANT_LOG: 'off',
+    });
+    expect(config).toEqual({
+      port: 0,
+      host: '::1',
+      workers: 3,
+      maxQueue: 0,
+      shutdownMs: 100,
+      log: false,
+      app: { timeoutMs: 500, maxBodyBytes: 1000, maxBatchBytes: 5000, maxBatchLines: 10, fetch: { allow: ['loopback', 'private'], timeoutMs: 2000 } },
+    });
+  });
+
+  it.each([
+    [{ PORT: 'http' }, 'PORT must be an integer >= 0, got "http"'],
+    [{ SLANT_TIMEOUT_MS: '0' }, 'SLANT_TIMEOUT_MS must be an integer >= 1, got "0"'],
+    [{ SLANT_WORKERS: '1.5' }, 'SLANT_WORKERS must be an integer >= 0, got "1.5"'],
+    [{ SLANT_FETCH_ALLOW: 'everything' }, 'SLANT_FETCH_ALLOW takes loopback and/or private, got "everything"'],
+  ])('refuses %o', (env, message) => {
+    expect(() => configFromEnv(env)).toThrow(message);
+  });
+});
