@@ -1,6 +1,6 @@
 /**
  * The app's middleware, as named factories: a request id and one JSON log line per request, security
- * headers, and media-type checks that answer 415 before a body is read.
+ * headers, and the checks on a request body before a handler sees it (size 413, media type 415, JSON 400).
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
