@@ -66,10 +66,21 @@ function prepare(parsed: string | TextInput | HtmlInput): Prepared {
   if ('text' in parsed) {
     if (parsed.title !== undefined) meta.title = parsed.title;
     if (parsed.url !== undefined) hint.url = parsed.url;
-    return { text: parsed.text, hints: [], meta, hint, sides: parsed.sides ?? {} };
+    const prepared: Prepared = { text: parsed.text, hints: [], meta, hint, sides: parsed.sides ?? {} };
+    if (parsed.fetched !== undefined) prepared.document = { input: 'url', fetched: parsed.fetched };
+    return fetchedBy(prepared, parsed.fetched);
   }
-  const extracted = extractHtml(parsed.html, parsed.url === undefined ? {} : { url: parsed.url });
-  return fromExtracted(extracted, 'html', parsed, meta, hint);
+  const extracted = extractHtml(parsed.html, { ...(parsed.url === undefined ? {} : { url: parsed.url }), ...(parsed.fetched === undefined ? {} : { contentType: parsed.fetched.contentType }) });
+  return fetchedBy(fromExtracted(extracted, parsed.fetched === undefined ? 'html' : 'url', parsed, meta, hint), parsed.fetched);
+}
+
+// A page the caller fetched: reported as URL input, under the address that was asked for.
+function fetchedBy(prepared: Prepared, fetched: DocumentInfo['fetched']): Prepared {
+  if (fetched === undefined) return prepared;
+  prepared.meta.url = fetched.url;
+  prepared.hint.url ??= fetched.finalUrl;
+  prepared.document = { ...(prepared.document ?? {}), input: 'url', fetched };
+  return prepared;
 }
 
 function fromExtracted(extracted: ReturnType<typeof extractHtml>, input: 'html' | 'url', parsed: HtmlInput | UrlInput, meta: Prepared['meta'], hint: Prepared['hint']): Prepared {

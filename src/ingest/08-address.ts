@@ -72,7 +72,7 @@ export function judgeAddress(address: string, allow: readonly AddressAllowance[]
   const known = RANGE_DESCRIPTIONS[range];
   if (known?.allowance !== undefined && allow.includes(known.allowance)) return { allowed: true };
   const description = known?.description ?? `a special-purpose address (${range})`;
-  const hint = known?.allowance === undefined ? '' : ` (allow it with allow: ['${known.allowance}'])`;
+  const hint = known?.allowance === undefined ? '' : ` (refused unless ${known.allowance} addresses are allowed)`;
   let subject: string;
   if (hostname === undefined) subject = via === undefined ? `${address} is` : `${address} carries the IPv4 address ${via},`;
   else subject = via === undefined ? `${hostname} resolves to ${address},` : `${hostname} resolves to ${address}, which carries the IPv4 address ${via},`;

@@ -270,6 +270,8 @@ export const summarySchema = z.object({
 });
 export type Summary = z.infer<typeof summarySchema>;
 
+export const fetchedSchema = z.object({ url: z.string(), finalUrl: z.string(), redirects: z.array(z.string()), contentType: z.string() });
+
 export const documentSchema = z.object({
   input: z.enum(['text', 'html', 'url']),
   title: z.string().optional(),
@@ -280,7 +282,7 @@ export const documentSchema = z.object({
   lang: z.string().optional(),
   description: z.string().optional(),
   /** for URL input: the address asked for, the one answered from, and the redirects between */
-  fetched: z.object({ url: z.string(), finalUrl: z.string(), redirects: z.array(z.string()), contentType: z.string() }).optional(),
+  fetched: fetchedSchema.optional(),
 });
 export type DocumentInfo = z.infer<typeof documentSchema>;
 
@@ -307,6 +309,8 @@ const inputFields = {
   sides: z.record(z.string(), z.array(z.string())).optional(),
   /** the publishing outlet's name or domain, when the caller knows it (else `url`, else the page's or text's own signals) */
   outlet: z.string().optional(),
+  /** for callers that fetched the page themselves (the HTTP service): where from, recorded in `document.fetched` */
+  fetched: fetchedSchema.optional(),
 };
 /** Plain text; `url` is where it was published (metadata only, never fetched). */
 export const textInputSchema = z.object({ text: z.string(), url: z.string().optional(), ...inputFields });

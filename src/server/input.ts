@@ -23,9 +23,11 @@ export async function resolveArticle(request: ArticleRequest, fetchOptions: Fetc
   if (request.text !== undefined) return withMeta({ text: request.text }, request, request.url);
   if (request.html !== undefined) return withMeta({ html: request.html }, request, request.url);
   const fetched = await fetchDocument(request.url as string, fetchOptions);
+  // Where the page came from travels with it, so the report says it was fetched, from where, through which redirects.
+  const origin = { fetched: { url: fetched.url, finalUrl: fetched.finalUrl, redirects: fetched.redirects, contentType: fetched.contentType } };
   // HTML is decoded as a browser would (BOM, Content-Type, then <meta charset>); text by its Content-Type.
-  if (fetched.kind === 'html') return withMeta({ html: decodeHtmlBytes(fetched.body, fetched.contentType).text }, request, fetched.finalUrl);
-  return withMeta({ text: decodeText(fetched.body, fetched.contentType) }, request, fetched.finalUrl);
+  if (fetched.kind === 'html') return { ...withMeta({ html: decodeHtmlBytes(fetched.body, fetched.contentType).text }, request, fetched.finalUrl), ...origin };
+  return { ...withMeta({ text: decodeText(fetched.body, fetched.contentType) }, request, fetched.finalUrl), ...origin };
 }
 
 function withMeta<T extends { text: string } | { html: string }>(input: T, request: ArticleRequest, url: string | undefined): T & Omit<TextInput, 'text'> {

@@ -56,8 +56,8 @@ describe('which addresses a fetch may connect to', () => {
   });
 
   it('explains a refusal, with the allowance that would admit it', () => {
-    expect(judgeAddress('10.0.0.5')).toEqual({ allowed: false, range: 'private', reason: "10.0.0.5 is a private address (allow it with allow: ['private'])" });
-    expect(judgeAddress('127.0.0.1', [], 'localhost')).toMatchObject({ reason: "localhost resolves to 127.0.0.1, a loopback address (allow it with allow: ['loopback'])" });
+    expect(judgeAddress('10.0.0.5')).toEqual({ allowed: false, range: 'private', reason: "10.0.0.5 is a private address (refused unless private addresses are allowed)" });
+    expect(judgeAddress('127.0.0.1', [], 'localhost')).toMatchObject({ reason: "localhost resolves to 127.0.0.1, a loopback address (refused unless loopback addresses are allowed)" });
     expect(judgeAddress('::ffff:169.254.169.254')).toMatchObject({ reason: '::ffff:169.254.169.254 carries the IPv4 address 169.254.169.254, a link-local address (where cloud metadata services live)' });
   });
 });

@@ -204,7 +204,7 @@ describe('fetchDocument', () => {
     const sockets = await socketsOpenedDuring(async () => {
       message = await failure(`${base}/to-private`, { allow: ['loopback'], timeoutMs: 60_000 });
     });
-    expect(message).toBe(`blocked-address: cannot fetch ${base}/to-private: redirected to http://10.1.2.3/admin; 10.1.2.3 is a private address (allow it with allow: ['private'])`);
+    expect(message).toBe(`blocked-address: cannot fetch ${base}/to-private: redirected to http://10.1.2.3/admin; 10.1.2.3 is a private address (refused unless private addresses are allowed)`);
     expect(sockets).toBe(1);
     expect(await failure(`${base}/to-metadata`)).toBe(`blocked-address: cannot fetch ${base}/to-metadata: redirected to http://169.254.169.254/latest/meta-data/; 169.254.169.254 is a link-local address (where cloud metadata services live)`);
     expect(await failure(`${base}/to-mapped`)).toMatch(/^blocked-address: .*carries the IPv4 address 10\.1\.2\.3, a private address/);
@@ -221,7 +221,7 @@ describe('fetchDocument', () => {
       const url = `http://${host}:${port}/page`;
       let message = '';
       expect(await socketsOpenedDuring(async () => (message = await failure(url, {})))).toBe(0);
-      expect(message, host).toMatch(/^blocked-address: .*loopback address \(allow it with allow: \['loopback'\]\)$/);
+      expect(message, host).toMatch(/^blocked-address: .*loopback address \(refused unless loopback addresses are allowed\)$/);
     }
     expect(await failure(`http://localhost:${port}/page`, {})).toMatch(/^blocked-address: .*localhost resolves to (127\.0\.0\.1|::1), a loopback address/);
   });
@@ -233,7 +233,7 @@ describe('fetchDocument', () => {
     ['not a url', 'invalid-url: cannot fetch not a url: not a valid absolute URL'],
     ['/relative/path', 'invalid-url: cannot fetch /relative/path: not a valid absolute URL'],
     ['http://', 'invalid-url: cannot fetch http://: not a valid absolute URL'],
-    ['http://10.0.0.5/', "blocked-address: cannot fetch http://10.0.0.5/: 10.0.0.5 is a private address (allow it with allow: ['private'])"],
+    ['http://10.0.0.5/', "blocked-address: cannot fetch http://10.0.0.5/: 10.0.0.5 is a private address (refused unless private addresses are allowed)"],
     ['http://169.254.169.254/latest/', 'blocked-address: cannot fetch http://169.254.169.254/latest/: 169.254.169.254 is a link-local address (where cloud metadata services live)'],
   ])('refuses %s', async (url, expected) => {
     expect(await failure(url, {})).toBe(expected);

@@ -132,7 +132,9 @@ describe('URL input', () => {
     expect(response.status).toBe(200);
     const report = (await response.json()) as Report;
     expect(report.id).toBe('u1');
-    expect(report.url).toBe(`${pages.url}/article`);
+    // The report names the address asked for, and where the page was finally fetched from.
+    expect(report.url).toBe(`${pages.url}/moved`);
+    expect(report.document).toMatchObject({ input: 'url', fetched: { url: `${pages.url}/moved`, finalUrl: `${pages.url}/article`, redirects: [`${pages.url}/article`] } });
     expect(report.text).toContain('Peskov told reporters');
     expect(report.text).not.toContain('window.tracking');
   });
