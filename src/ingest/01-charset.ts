@@ -6,7 +6,7 @@
  * (https://encoding.spec.whatwg.org/#names-and-labels), so `iso-8859-1` and `us-ascii` decode as
  * windows-1252 and `gb2312` as GB18030, then decoded with iconv-lite.
  */
-import iconv from 'iconv-lite';
+import { iconvLibrary } from './00-libraries.ts';
 
 /** Where the encoding was found, for callers that want to explain a decoding. */
 export type CharsetSource = 'bom' | 'content-type' | 'meta' | 'utf-8-default' | 'windows-1252-fallback';
@@ -122,7 +122,7 @@ export function encodingForLabel(label: string): string | undefined {
   const key = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
   if (key === '') return undefined;
   const mapped = LABEL_TO_ENCODING[key] ?? key;
-  return iconv.encodingExists(mapped) ? mapped : undefined;
+  return iconvLibrary().encodingExists(mapped) ? mapped : undefined;
 }
 
 /** The `charset` parameter of a Content-Type value, as written (unquoted), if any. */
@@ -175,7 +175,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeWith(bytes: Uint8Array, encoding: string): string {
   // iconv-lite strips a BOM it recognises; callers have already skipped one found by sniffing.
-  return iconv.decode(bytes, encoding, { stripBOM: true });
+  return iconvLibrary().decode(bytes, encoding, { stripBOM: true });
 }
 
 function decodeUnlabelled(bytes: Uint8Array): DecodedBytes {

@@ -6,7 +6,7 @@
  *
  * The project compiles without the DOM lib, so the few DOM members used here are declared structurally.
  */
-import { parseHTML } from 'linkedom';
+import { linkedomLibrary } from './00-libraries.ts';
 
 export type DomNode = {
   readonly nodeType: number;
@@ -53,7 +53,7 @@ export function completeDocumentSource(html: string): string {
 
 /** Parse HTML into a linkedom document that always has a document element and a body. */
 export function parseDocument(html: string): DomDocument {
-  const { document } = parseHTML(completeDocumentSource(html)) as { document: DomDocument };
+  const { document } = linkedomLibrary().parseHTML(completeDocumentSource(html)) as { document: DomDocument };
   return document;
 }
 

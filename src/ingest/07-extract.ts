@@ -15,7 +15,7 @@
  *
  * When Readability finds nothing (short pages, fragments), the page walk itself is the body.
  */
-import { Readability } from '@mozilla/readability';
+import { readabilityLibrary } from './00-libraries.ts';
 import type { BlockHint, BlockRole, DocumentMeta } from '../structure/roles.ts';
 import { decodeHtmlBytes } from './01-charset.ts';
 import { isElement, parseDocument, type DomDocument, type DomNode } from './02-parse.ts';
@@ -91,7 +91,7 @@ type ArticleBlocks = { output: { blocks: Block[] }; byline?: string };
 function readabilityBlocks(document: DomDocument): ArticleBlocks | undefined {
   // linkedom's document is enough for Readability: it needs documentElement, the query methods and
   // createElement; `serializer` returns the content node itself so there is no HTML round trip.
-  const reader = new Readability<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
+  const reader = new (readabilityLibrary().Readability)<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
   const result = reader.parse();
   const content = result?.content;
   if (content === null || content === undefined || !isElement(content)) return undefined;
