@@ -222,8 +222,15 @@ function evalBalance(articles: Article[], reports: slant.Report[]): void {
       missingField++;
       return;
     }
+    // The summary's balance counts the body only: gold attributions in the headline, captions or boilerplate are left out too.
+    const report = reports[i];
+    const scored = (a: { content: Span | null; cue?: Span | null }): boolean => {
+      const anchor = a.content?.start ?? a.cue?.start;
+      const paragraph = anchor === undefined ? undefined : report?.paragraphs.find((p) => p.start <= anchor && anchor < p.end);
+      return paragraph?.scored ?? true;
+    };
     const gold = attributionBalance(
-      article.gold.attributions.map((a) => ({ mode: a.mode, side: a.side, content: a.content })),
+      article.gold.attributions.filter(scored).map((a) => ({ mode: a.mode, side: a.side, content: a.content })),
       article.gold.sidesMentioned,
     );
     if (gold === null && value === null) bothNull++;
