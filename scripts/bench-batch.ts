@@ -14,6 +14,7 @@ import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../src/batch/random.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const bin = join(root, 'bin', 'slant.js');
@@ -41,16 +42,6 @@ function corpusArticles(): string[][] {
   return articles;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the corpus (reused when a file of the same size target exists); returns its path, size and record count. */
 async function generate(): Promise<{ file: string; bytes: number; records: number }> {
@@ -60,7 +51,7 @@ async function generate(): Promise<{ file: string; bytes: number; records: numbe
     return { file, bytes: statSync(file).size, records: Number(readFileSync(meta, 'utf8')) };
   }
   const articles = corpusArticles();
-  const random = mulberry32(20251128);
+  const random = seededRandom(20251128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const out = createWriteStream(file);
   let bytes = 0;

@@ -6,6 +6,7 @@
  */
 import { create, meanDependencies, quantileSeqDependencies, stdDependencies, type FactoryFunctionMap } from 'mathjs';
 import { SUMMARY_METRICS, percentileOf, baselineLabel, type Baseline } from '../report/percentiles.ts';
+import { seededRandom } from './random.ts';
 
 // The dependency maps are typed as optional; they are always present in mathjs' build.
 const math = create({ meanDependencies, stdDependencies, quantileSeqDependencies } as FactoryFunctionMap);
@@ -108,7 +109,7 @@ function newGroup(): GroupFigures {
     records: 0,
     errors: 0,
     errorCodes: new Map(),
-    columns: SUMMARY_METRICS.map((_, index) => ({ values: new Float64Array(64), kept: 0, seen: 0, random: mulberry32(0x51a7 + index) })),
+    columns: SUMMARY_METRICS.map((_, index) => ({ values: new Float64Array(64), kept: 0, seen: 0, random: seededRandom(0x51a7 + index) })),
   };
 }
 
@@ -128,17 +129,6 @@ function push(column: Column, value: number): void {
   if (slot < SAMPLE_CAP) column.values[slot] = value;
 }
 
-/** A small seeded generator, so that sampled statistics are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function summarizeGroup(key: string | null, group: GroupFigures, baseline: Baseline | undefined): GroupStats {
   const metrics: Record<string, MetricStats> = {};
