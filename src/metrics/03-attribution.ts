@@ -615,7 +615,7 @@ function createResolver(
     const end = t + 1;
     if (PRONOUNS.has(tokens.norm[t] as string)) return { t0: t, t1: end };
     let start = end;
-    while (t >= limit && (npWord(t) || (NP_LINKS.has(tokens.norm[t] as string) && t - 1 >= limit && npWord(t - 1) && start < end && capitalWithin(start, Math.min(end, start + 3))))) {
+    while (t >= limit && (npWord(t) || modifiesTitle(t, limit) || (NP_LINKS.has(tokens.norm[t] as string) && t - 1 >= limit && npWord(t - 1) && start < end && capitalWithin(start, Math.min(end, start + 3))))) {
       // Cross a comma only inside a list of names or an appositive ("Sergei Lavrov, Russia's foreign minister").
       start = t;
       if (tokens.breakBefore[t] === 1) {
@@ -639,6 +639,14 @@ function createResolver(
     // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
     if (!meaningful || (end - start === 1 && isSentenceStart(start) && actorAt[start] === -1 && !isTitle(start) && lexicons.abbreviations.starters.has(tokens.norm[start] as string))) return null;
     return { t0: start, t1: end };
+  }
+
+  // A lower-case word between a country or body and a title names the portfolio: "France's maritime
+  // minister", "the Kremlin's energy envoy".
+  function modifiesTitle(t: number, limit: number): boolean {
+    if (t - 1 < limit || !isTitle(t + 1) || tokens.breakBefore[t] === 1 || tokens.breakBefore[t + 1] === 1 || article.quotedToken[t] === 1) return false;
+    const before = t - 1;
+    return countryAt[before] !== undefined || actorAt[before] !== -1 || tokens.norm[before] !== tokens.bare[before];
   }
 
   function capitalWithin(t0: number, t1: number): boolean {
@@ -862,16 +870,29 @@ function createResolver(
     const unknown = unknownPerson(sp);
     if (unknown !== null) {
       if (!personSide.has(unknown)) {
-        const side = country ?? titleContextSide(titles, draft.paragraph);
+        const side = country ?? earlierTitleSide(titles, draft.paragraph) ?? titleContextSide(titles, draft.paragraph);
         if (side !== null) personSide.set(unknown, side);
       }
       if (titles.length > 0 && !personTitles.has(unknown)) personTitles.set(unknown, titles);
       return { actors: [unknown], side: null };
     }
+    // An unnamed title holder of a known country ("Britain's fisheries minister"), for a name given later.
+    if (country !== null && !hasAnd(sp)) for (const title of titles) titleSides.set(title, { side: country, paragraph: draft.paragraph });
     const titled = byTitle(sp, titles, bodies, country);
     if (titled !== null) return { actors: [titled], side: null };
     if (bodies.length > 0) return { actors: hasAnd(sp) ? bodies : [bodies[bodies.length - 1] as string], side: null };
     return { actors: [null], side: country ?? titleContextSide(titles, draft.paragraph) };
+  }
+
+  // "France's maritime minister said ..." then "Minister Claire Dufresne said ...": the named minister is
+  // taken to be the one the article just introduced by country, if that was at most two paragraphs before.
+  const titleSides = new Map<string, { side: string; paragraph: number }>();
+  function earlierTitleSide(titles: readonly string[], paragraph: number): string | null {
+    for (const title of titles) {
+      const earlier = titleSides.get(title);
+      if (earlier !== undefined && paragraph - earlier.paragraph <= 2) return earlier.side;
+    }
+    return null;
   }
 
   function attribute(draft: Draft): RawAttribution[] {

@@ -23,6 +23,12 @@ describe('attribution patterns', () => {
     ['a summary act with its target', 'Ukraine accused Moscow of massing troops near the border.', ['summary Ukraine|accused|UA -> Moscow']],
     ['vague attribution', 'Critics say the plan will fail.', ['vague Critics say|Critics say|unaligned|anonymous']],
     ['a non-response', 'The ministry did not respond to a request for comment.', ['non-response The ministry|did not respond to a request for comment|unaligned']],
+    ['a portfolio between a country and a title', "France's maritime minister said on Tuesday that the licences were not enough.", ["indirect France's maritime minister|said|FR"]],
+    [
+      'a named holder of a title just introduced by its country',
+      "Britain's fisheries minister said the talks would go on.\n\nMinister Alan Royce said on Wednesday that more licences would follow.",
+      ["indirect Britain's fisheries minister|said|GB", 'indirect Minister Alan Royce|said|GB'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(rows(analyze(text))).toEqual(expected);
   });
