@@ -375,7 +375,7 @@ function renderArticle(report) {
   idOfFinding.clear();
   const nodes = report.paragraphs.map((p) => {
     const role = p.role ?? 'body';
-    const scored = role === 'body';
+    const scored = p.scored ?? role === 'body';
     const header = el(
       'p',
       { class: 'para-meta' },
@@ -384,11 +384,27 @@ function renderArticle(report) {
       scored ? el('span', { class: 'note' }, `loaded ${fixed(p.loadedLanguage.score)} · subjectivity ${fixed(p.subjectivity.score)} · sentiment ${fixed(p.sentiment.comparative, 3)}/word`) : '',
     );
     const body = el('p', { class: 'para-text' }, highlight(report.text, p.start, p.end, p.findings));
-    const children = [header, body];
+    const children = [header, body, ...pageChecks(report.summary, p)];
     if (p.attributions.length > 0) children.push(el('ul', { class: 'attributions', 'aria-label': `Attributions in paragraph ${p.index + 1}` }, p.attributions.map(attributionLine)));
     return el('article', { class: `para${scored ? '' : ' unscored'}`, 'data-role': role, 'aria-label': `Paragraph ${p.index + 1}${scored ? '' : `, ${ROLES[role] ?? role}, not scored`}` }, children);
   });
   $('article').replaceChildren(...nodes);
+}
+
+// What the report says about a headline or a caption: the comparison with the body, the names that match.
+function pageChecks(summary, paragraph) {
+  const checks = [];
+  const headline = summary.headline;
+  if (headline && headline.paragraph === paragraph.index) {
+    const figures = `Headline against body: loaded ${fixed(headline.loadedLanguage.density, 1)} per 100 words against ${fixed(headline.body.loadedLanguage.density, 1)}; sentiment ${fixed(headline.sentiment.comparative, 3)} per word against ${fixed(headline.body.sentiment.comparative, 3)}.`;
+    checks.push(el('p', { class: 'page-check' }, figures, headline.flags.length === 0 ? ' In line with the body.' : ''));
+    for (const flag of headline.flags) checks.push(el('p', { class: 'page-check flagged', 'data-flag': flag.code }, flag.message));
+  }
+  for (const caption of summary.captions ?? []) {
+    if (caption.paragraph !== paragraph.index) continue;
+    checks.push(el('p', { class: `page-check${caption.unrelated ? ' flagged' : ''}`, 'data-flag': caption.unrelated ? 'unrelated-caption' : 'caption' }, caption.message));
+  }
+  return checks;
 }
 
 // ---- explanations (hover and keyboard focus) ---------------------------------------------------------

@@ -70,6 +70,11 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     const breadcrumb = page.locator('#article .para[data-role="breadcrumb"]');
     await expect.poll(() => breadcrumb.count()).toBeGreaterThan(0);
     expect(await breadcrumb.first().textContent()).toContain('not scored');
+    // The Omar/Pelosi caption is flagged as unrelated to the story, with the people the body never names.
+    const unrelated = page.locator('#article .page-check[data-flag="unrelated-caption"]');
+    expect(await unrelated.count()).toBe(1);
+    expect(await unrelated.textContent()).toContain('Ilhan Omar, Nancy Pelosi');
+    expect(await page.locator('#article .para[data-role="headline"] .page-check').first().textContent()).toContain('Headline against body');
   });
 
   it('shows the sides table with the Kremlin\'s side and the outlet card', async () => {
