@@ -66,7 +66,8 @@ describe('slant batch', () => {
     child.kill('SIGKILL');
     await exited;
     const killedAt = jsonLines(out).length;
-    expect(killedAt).toBeGreaterThan(200);
+    // More than 200 pieces when polled: at least 200 whole lines (the last piece may be a partial line).
+    expect(killedAt).toBeGreaterThanOrEqual(200);
     expect(killedAt).toBeLessThan(1500);
     // As if the kill had come in the middle of a write.
     appendFileSync(out, '{"id":"r99999","schemaVersion":"1.');
