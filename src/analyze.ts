@@ -66,9 +66,7 @@ function prepare(parsed: string | TextInput | HtmlInput): Prepared {
   if ('text' in parsed) {
     if (parsed.title !== undefined) meta.title = parsed.title;
     if (parsed.url !== undefined) hint.url = parsed.url;
-    const prepared: Prepared = { text: parsed.text, hints: [], meta, hint, sides: parsed.sides ?? {} };
-    if (parsed.fetched !== undefined) prepared.document = { input: 'url', fetched: parsed.fetched };
-    return fetchedBy(prepared, parsed.fetched);
+    return fetchedBy({ text: parsed.text, hints: [], meta, hint, sides: parsed.sides ?? {} }, parsed.fetched);
   }
   const extracted = extractHtml(parsed.html, { ...(parsed.url === undefined ? {} : { url: parsed.url }), ...(parsed.fetched === undefined ? {} : { contentType: parsed.fetched.contentType }) });
   return fetchedBy(fromExtracted(extracted, parsed.fetched === undefined ? 'html' : 'url', parsed, meta, hint), parsed.fetched);
@@ -95,23 +93,18 @@ function fromExtracted(extracted: ReturnType<typeof extractHtml>, input: 'html' 
 }
 
 async function analyzeUrl(parsed: UrlInput, options: AnalyzeOptions): Promise<Report> {
-  const fetched = await fetchDocument(parsed.url, options.fetch);
-  const meta: Prepared['meta'] = { url: parsed.url };
-  if (parsed.id !== undefined) meta.id = parsed.id;
-  const hint: Prepared['hint'] = {};
-  if (parsed.outlet !== undefined) hint.outlet = parsed.outlet;
-  const fetchedInfo = { url: fetched.url, finalUrl: fetched.finalUrl, redirects: fetched.redirects, contentType: fetched.contentType };
-  let prepared: Prepared;
-  if (fetched.kind === 'html') {
-    prepared = fromExtracted(extractHtml(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType }), 'url', { ...parsed, url: fetched.finalUrl }, meta, hint);
-    meta.url = parsed.url;
-  } else {
-    if (parsed.title !== undefined) meta.title = parsed.title;
-    hint.url = fetched.finalUrl;
-    prepared = { text: decodeText(fetched.body, fetched.contentType), hints: [], meta, hint, sides: parsed.sides ?? {}, document: { input: 'url' } };
-  }
-  prepared.document = { ...(prepared.document ?? { input: 'url' }), input: 'url', fetched: fetchedInfo };
-  return analyzePrepared(prepared, options);
+  return analyzePrepared(prepare(await fetchArticle(parsed, options.fetch)), options);
+}
+
+/**
+ * Fetches `{url}` and returns the page as `{html}` (bytes, so its charset decides) or `{text}`, with the
+ * fetch recorded in `fetched`: what `analyze({url})` does before analysing, for callers that fetch in one
+ * place and analyse in another (the HTTP service). Rejects with IngestError.
+ */
+export async function fetchArticle(input: UrlInput, fetchOptions?: FetchOptions): Promise<TextInput | HtmlInput> {
+  const fetched = await fetchDocument(input.url, fetchOptions);
+  const record = { ...input, url: fetched.finalUrl, fetched: { url: fetched.url, finalUrl: fetched.finalUrl, redirects: fetched.redirects, contentType: fetched.contentType } };
+  return fetched.kind === 'html' ? { ...record, html: fetched.body } : { ...record, text: decodeText(fetched.body, fetched.contentType) };
 }
 
 function analyzePrepared(prepared: Prepared, options: AnalyzeOptions): Report {

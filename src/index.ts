@@ -1,5 +1,5 @@
 /** slant's library API: `analyze`, the report schema and its types, and the lexicon loader. */
-export { analyze, type AnalyzeOptions } from './analyze.ts';
+export { analyze, analyzeAsync, fetchArticle, type AnalyzeOptions } from './analyze.ts';
 export {
   reportSchema,
   findingSchema,

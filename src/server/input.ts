@@ -4,7 +4,8 @@
  * the worker then gets the page as HTML (or text) and spends its time analysing. The ingestion layer
  * refuses private and loopback addresses unless the app was configured to allow them.
  */
-import { decodeHtmlBytes, decodeText, fetchDocument, type FetchOptions } from '../ingest/index.ts';
+import { fetchArticle } from '../analyze.ts';
+import type { FetchOptions } from '../ingest/index.ts';
 import type { HtmlInput, TextInput } from '../report/schema.ts';
 
 /** The article fields shared by single and batch requests, after validation. */
@@ -20,22 +21,19 @@ export type ArticleRequest = {
 
 /** The library input for a request, fetching the page first when only `url` is given; rejects with IngestError. */
 export async function resolveArticle(request: ArticleRequest, fetchOptions: FetchOptions): Promise<TextInput | HtmlInput> {
-  if (request.text !== undefined) return withMeta({ text: request.text }, request, request.url);
-  if (request.html !== undefined) return withMeta({ html: request.html }, request, request.url);
-  const fetched = await fetchDocument(request.url as string, fetchOptions);
-  // Where the page came from travels with it, so the report says it was fetched, from where, through which redirects.
-  const origin = { fetched: { url: fetched.url, finalUrl: fetched.finalUrl, redirects: fetched.redirects, contentType: fetched.contentType } };
-  // HTML is decoded as a browser would (BOM, Content-Type, then <meta charset>); text by its Content-Type.
-  if (fetched.kind === 'html') return { ...withMeta({ html: decodeHtmlBytes(fetched.body, fetched.contentType).text }, request, fetched.finalUrl), ...origin };
-  return { ...withMeta({ text: decodeText(fetched.body, fetched.contentType) }, request, fetched.finalUrl), ...origin };
+  const meta = metaOf(request);
+  if (request.text !== undefined) return { text: request.text, ...meta };
+  if (request.html !== undefined) return { html: request.html, ...meta };
+  return fetchArticle({ ...meta, url: request.url as string }, fetchOptions);
 }
 
-function withMeta<T extends { text: string } | { html: string }>(input: T, request: ArticleRequest, url: string | undefined): T & Omit<TextInput, 'text'> {
-  const record: T & Omit<TextInput, 'text'> = { ...input };
-  if (request.id !== undefined) record.id = request.id;
-  if (request.title !== undefined) record.title = request.title;
-  if (url !== undefined) record.url = url;
-  if (request.outlet !== undefined) record.outlet = request.outlet;
-  if (request.sides !== undefined) record.sides = request.sides;
-  return record;
+// The optional fields a request carries besides its text, without undefined values (zod's optional types).
+function metaOf(request: ArticleRequest): Omit<TextInput, 'text'> {
+  const meta: Omit<TextInput, 'text'> = {};
+  if (request.id !== undefined) meta.id = request.id;
+  if (request.title !== undefined) meta.title = request.title;
+  if (request.url !== undefined) meta.url = request.url;
+  if (request.outlet !== undefined) meta.outlet = request.outlet;
+  if (request.sides !== undefined) meta.sides = request.sides;
+  return meta;
 }
