@@ -4,11 +4,10 @@
  * failure becomes an error line for that record.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { analyze, type AnalyzeOptions } from '../analyze.ts';
 import { describeIssues } from '../pool/index.ts';
 import { loadBaseline } from '../report/percentiles.ts';
-import type { HtmlInput, Report, TextInput } from '../report/schema.ts';
+import { jsonRecordSchema, type HtmlInput, type Report, type TextInput } from '../report/schema.ts';
 import { figuresOf, groupOf } from './figures.ts';
 import { csvErrorRow, csvReportRow, errorLine, reportLine, type BatchError, type RecordPlace } from './render.ts';
 
@@ -51,18 +50,6 @@ export type BatchResult = {
   figures: Float64Array | null;
   group: string | null;
 };
-
-const recordSchema = z
-  .object({
-    id: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).optional(),
-    text: z.string({ error: 'expected a string' }).optional(),
-    html: z.string({ error: 'expected a string' }).optional(),
-    title: z.string({ error: 'expected a string' }).optional(),
-    url: z.string({ error: 'expected a string' }).optional(),
-    outlet: z.string({ error: 'expected a string' }).optional(),
-    sides: z.record(z.string(), z.array(z.string()), { error: 'expected an object from side names to lists of actors' }).optional(),
-  })
-  .refine((record) => (record.text === undefined) !== (record.html === undefined), { error: 'expected "text" or "html" (a string), and not both' });
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
@@ -125,7 +112,7 @@ function readRecord(task: BatchTask): ReadRecord {
   }
   const object = json as Record<string, unknown>;
   const ownId = typeof object.id === 'string' ? object.id : typeof object.id === 'number' ? String(object.id) : undefined;
-  const parsed = recordSchema.safeParse(json);
+  const parsed = jsonRecordSchema.safeParse(json);
   if (!parsed.success) return { error: { code: 'invalid-record', message: describeIssues(parsed.error.issues) }, ...(ownId === undefined ? {} : { id: ownId }) };
   const { id: _id, ...rest } = parsed.data;
   const input: Record<string, unknown> = { ...rest };

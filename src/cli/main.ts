@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { batchCommand, calibrateCommand, statsCommand } from '../batch/cli.ts';
 import { analyze, type AnalyzeOptions } from '../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
 import { loadLexicons, type Lexicons } from '../lexicons/index.ts';
 import { renderText } from '../report/render-text.ts';
+import { jsonRecordSchema } from '../report/schema.ts';
 import { lookupOutlet, renderOutletCard } from '../sources/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
 
@@ -173,18 +173,6 @@ async function lexiconsCommand(io: CliIo): Promise<number> {
   return 0;
 }
 
-const recordSchema = z
-  .object({
-    id: z.union([z.string(), z.number()]).optional(),
-    text: z.string({ error: 'expected "text" to be a string' }).optional(),
-    html: z.string({ error: 'expected "html" to be a string' }).optional(),
-    title: z.string().optional(),
-    url: z.string().optional(),
-    outlet: z.string().optional(),
-    sides: z.record(z.string(), z.array(z.string())).optional(),
-  })
-  .refine((r) => (r.text === undefined) !== (r.html === undefined), { message: 'expected "text" or "html" (a string), and not both' });
-
 /** Reads JSON lines one at a time (memory stays flat) and writes one report or error line per input line. */
 async function analyzeJsonl(file: string, io: CliIo, lexicons: Lexicons): Promise<void> {
   const input = file === '-' ? io.stdin : createReadStream(file);
@@ -210,7 +198,7 @@ function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): stri
   } catch (error) {
     return JSON.stringify({ line: lineNumber, error: `invalid JSON: ${(error as Error).message}` });
   }
-  const record = recordSchema.safeParse(json);
+  const record = jsonRecordSchema.safeParse(json);
   if (!record.success) {
     const issue = record.error.issues[0];
     const path = issue?.path.length ? `"${issue.path.join('.')}": ` : '';

@@ -322,6 +322,22 @@ export type TextInput = z.infer<typeof textInputSchema>;
 export type HtmlInput = z.infer<typeof htmlInputSchema>;
 export type UrlInput = z.infer<typeof urlInputSchema>;
 
+/**
+ * One record of a JSON-lines corpus (`slant analyze --jsonl`, `slant batch`): `text` or `html`, an id that
+ * may be a number, and the input's metadata.
+ */
+export const jsonRecordSchema = z
+  .object({
+    id: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).optional(),
+    text: z.string({ error: 'expected a string' }).optional(),
+    html: z.string({ error: 'expected a string' }).optional(),
+    title: z.string({ error: 'expected a string' }).optional(),
+    url: z.string({ error: 'expected a string' }).optional(),
+    outlet: z.string({ error: 'expected a string' }).optional(),
+    sides: z.record(z.string(), z.array(z.string()), { error: 'expected an object from side names to lists of actors' }).optional(),
+  })
+  .refine((record) => (record.text === undefined) !== (record.html === undefined), { error: 'expected "text" or "html" (a string), and not both' });
+
 /** The library's input: a string, or a record with `text`, `html` or (alone) `url`, and optional metadata. */
 export const analyzeInputSchema = z.union([z.string(), textInputSchema, htmlInputSchema, urlInputSchema]);
 export type AnalyzeInput = z.infer<typeof analyzeInputSchema>;
