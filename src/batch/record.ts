@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyze, type AnalyzeOptions } from '../analyze.ts';
-import { describeIssues } from '../pool/index.ts';
+import { describeIssues } from '../report/issues.ts';
 import { loadBaseline } from '../report/percentiles.ts';
 import { jsonRecordSchema, type HtmlInput, type Report, type TextInput } from '../report/schema.ts';
 import { figuresOf, groupOf } from './figures.ts';

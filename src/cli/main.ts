@@ -12,6 +12,7 @@ import { analyze, type AnalyzeOptions } from '../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
 import { loadLexicons, type Lexicons } from '../lexicons/index.ts';
 import { renderText } from '../report/render-text.ts';
+import { describeIssues } from '../report/issues.ts';
 import { jsonRecordSchema } from '../report/schema.ts';
 import { lookupOutlet, renderOutletCard } from '../sources/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
@@ -200,10 +201,8 @@ function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): stri
   }
   const record = jsonRecordSchema.safeParse(json);
   if (!record.success) {
-    const issue = record.error.issues[0];
-    const path = issue?.path.length ? `"${issue.path.join('.')}": ` : '';
     const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
-    return JSON.stringify({ line: lineNumber, ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}), error: `${path}${issue?.message ?? 'invalid record'}` });
+    return JSON.stringify({ line: lineNumber, ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}), error: describeIssues(record.error.issues) });
   }
   const { id, text, html, title, url, outlet, sides } = record.data;
   const meta: { id?: string; title?: string; url?: string; outlet?: string; sides?: Record<string, string[]> } = {};

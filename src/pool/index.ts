@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
 import type { SerializedError, WorkerConfig, WorkerReply, WorkerTask } from './protocol.ts';
+import { describeIssues } from '../report/issues.ts';
 
 export type PoolOptions = {
   /** worker threads; default one per core (`os.availableParallelism()`) */
@@ -293,21 +294,6 @@ function toAnalysisError(error: SerializedError): AnalysisError {
   return new AnalysisError('analysis-failed', error.message);
 }
 
-/** zod issues as one line, each with its path: `"title": expected a string; ...`. */
-export function describeIssues(issues: readonly unknown[], prefix: readonly unknown[] = []): string {
-  return issues
-    .map((issue) => {
-      const { path = [], message, code, errors } = issue as { path?: unknown[]; message?: string; code?: string; errors?: unknown[][] };
-      const at = [...prefix, ...path];
-      // A union (a string, or a record): describe the branch that got furthest, not "Invalid input".
-      if (code === 'invalid_union' && Array.isArray(errors) && errors.length > 0) {
-        const branch = errors.find((branchIssues) => !branchIssues.some((inner) => ((inner as { path?: unknown[] }).path ?? []).length === 0)) ?? errors[0] ?? [];
-        if (branch.length > 0) return describeIssues(branch, at);
-      }
-      return `${at.length > 0 ? `"${at.join('.')}": ` : ''}${message ?? 'invalid value'}`;
-    })
-    .join('; ');
-}
 
 /**
  * Where the worker is: in the esbuild bundle (`dist/slant.js`, `dist/index.js`), the separately bundled

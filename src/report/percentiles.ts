@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { bundledFolder } from '../lexicons/index.ts';
 import type { Summary, percentilesSchema } from './schema.ts';
+import { describeIssues } from './issues.ts';
 
 export type SummaryMetric = {
   /** key in statistics and in `summary.percentiles` */
@@ -102,8 +103,7 @@ export function loadBaseline(file?: string): Baseline {
   }
   const parsed = baselineSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new BaselineError(path, `${issue?.path.length ? `"${issue.path.join('.')}": ` : ''}${issue?.message ?? 'invalid baseline'}`);
+    throw new BaselineError(path, describeIssues(parsed.error.issues));
   }
   cache.set(path, parsed.data);
   return parsed.data;
