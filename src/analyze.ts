@@ -114,7 +114,7 @@ function analyzePrepared(prepared: Prepared, options: AnalyzeOptions): Report {
   const metrics = runMetrics(article, lexicons, prepared.sides, blocks);
   const tables = options.sourceTables ?? loadSourceTables();
   const credibility = assessSources(prepared.text, prepared.hint, tables, metrics.attribution.attributions, article.tokens);
-  const versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: `sources/${table.file.replace(/^.*\//, '').replace(/\.jsonl$/, '')}`, version: table.header.version }));
+  const versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: table.name, version: table.header.version }));
   const report = buildReport(article, lexicons, metrics, credibility, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
   const baseline = options.baseline ?? loadBaseline();
   if (baseline !== false) report.summary.percentiles = percentilesFor(report.summary, baseline);

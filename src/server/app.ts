@@ -213,7 +213,7 @@ function lexiconList(): z.infer<typeof lexiconsSchema> {
   const lexicons = loadLexicons().info.map(({ name, version, entries, license, source }) => ({ name, version, entries, license, source }));
   const tables = loadSourceTables();
   const sources = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({
-    name: `sources/${table.file.replace(/^.*\//, '').replace(/\.jsonl$/, '')}`,
+    name: table.name,
     version: table.header.version,
     entries: table.rows.length,
     license: table.licenseName,

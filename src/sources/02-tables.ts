@@ -11,8 +11,8 @@ import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet,
 
 export type Lined<T> = T & { readonly line: number };
 
-/** One loaded file: where it is shown from, its header, and the licence name (`CC BY-SA 4.0`). */
-export type TableInfo = { readonly file: string; readonly header: TableHeader; readonly licenseName: string };
+/** One loaded file: where it is shown from, the name reports cite it by (`sources/cred1`), its header, and the licence name (`CC BY-SA 4.0`). */
+export type TableInfo = { readonly file: string; readonly name: string; readonly header: TableHeader; readonly licenseName: string };
 
 export type SourceTables = {
   readonly dir: string;
@@ -93,7 +93,7 @@ function parseTable<T>(dir: string, name: string, schema: z.ZodType<T>, keyOf: (
   const file = `lexicons/sources/${name}`;
   const text = readDataFile(join(dir, name), file);
   const { header, records } = withRecordCache(`sources:${name}`, file, text, () => parseRecords(file, text, schema, keyOf, keyName));
-  return { file, header, licenseName: licenseName(header.license), rows: records.map(({ record, line }) => ({ ...record, line })) };
+  return { file, name: `sources/${name.replace(/\.jsonl$/, '')}`, header, licenseName: licenseName(header.license), rows: records.map(({ record, line }) => ({ ...record, line })) };
 }
 
 // `CC BY-SA 4.0 (https://...); share-alike ...` -> `CC BY-SA 4.0`: the name is what a card line has room for.
