@@ -83,9 +83,12 @@ export type Baseline = z.infer<typeof baselineSchema>;
 /** The bundled BASIL baseline's folder (found from `src/` and from the bundle). */
 const defaultBaselineDir = bundledFolder(['lexicons', 'baseline'], ['basil.json']);
 const cache = new Map<string, Baseline>();
+let bundled: Baseline | undefined;
 
 /** Reads and validates a baseline file (the bundled `lexicons/baseline/basil.json` by default), once per path. */
 export function loadBaseline(file?: string): Baseline {
+  // analyze() asks for the bundled one on every call: no path work once it is loaded.
+  if (file === undefined && bundled !== undefined) return bundled;
   const path = resolve(file ?? join(defaultBaselineDir(), 'basil.json'));
   const cached = cache.get(path);
   if (cached !== undefined) return cached;
@@ -106,6 +109,7 @@ export function loadBaseline(file?: string): Baseline {
     throw new BaselineError(path, describeIssues(parsed.error.issues));
   }
   cache.set(path, parsed.data);
+  if (file === undefined) bundled = parsed.data;
   return parsed.data;
 }
 

@@ -203,16 +203,20 @@ function looksLikeHeadline(f: Features): boolean {
 
 // Mostly capitalised words: a name or a title ("Kremlin spokesperson Dmitry Peskov"), not a sentence.
 function isNameLike(line: string): boolean {
-  const words = line.match(/[\p{L}][\p{L}\p{M}'\u2019.-]*/gu) ?? [];
   // All capitals is a label or a shout, not a name.
-  if (words.length === 0 || line === line.toUpperCase()) return false;
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalised * 2 >= words.length && capitalised >= 1;
+  if (line === line.toUpperCase()) return false;
+  const { words, capitalised } = capitalisedWords(line);
+  return words > 0 && capitalised >= 1 && capitalised * 2 >= words;
 }
 
 function isCapitalised(line: string): boolean {
+  const { words, capitalised } = capitalisedWords(line);
+  return words > 0 && capitalised === words;
+}
+
+function capitalisedWords(line: string): { words: number; capitalised: number } {
   const words = line.match(/[\p{L}][\p{L}\p{M}'\u2019.-]*/gu) ?? [];
-  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
+  return { words: words.length, capitalised: words.filter((w) => /^\p{Lu}/u.test(w)).length };
 }
 
 // A paragraph that is only a quotation repeating words the body already has is a pull quote.
