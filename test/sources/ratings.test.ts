@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONFIDENCE, LABEL_THRESHOLDS, labelFor, loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard, RSP_STATUS_SCORES, type OutletCard } from '../../src/sources/index.ts';
+import { labelFor, loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard, type OutletCard } from '../../src/sources/index.ts';
 
 const tables = loadSourceTables();
 const lookup = (query: string): OutletCard => outletCardSchema.parse(lookupOutlet(query, tables));
