@@ -15,7 +15,7 @@ if (existsSync(bundle)) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ runCli } = await import(new URL('../src/cli/main.ts', import.meta.url).href));
+  ({ runCli } = await import(new URL('../src/edges/cli/main.ts', import.meta.url).href));
 }
 // A reader that stops early (slant ... | head) closes the pipe: that is not an error.
 process.stdout.on('error', (error) => {

@@ -3,17 +3,17 @@
  * segmentation, block roles, metrics and assembly run in that order; analysis of text never throws on any
  * string, and the same input always gives the same report.
  */
-import { loadLexicons, type Lexicons } from './lexicons/index.ts';
-import { assessSources, runMetrics } from './metrics/index.ts';
-import { loadSourceTables, type SourceTables } from './sources/index.ts';
-import { buildReport } from './report/build.ts';
-import { loadBaseline, percentilesFor, type Baseline } from './report/percentiles.ts';
-import { analyzeInputSchema, type AnalyzeInput, type DocumentInfo, type HtmlInput, type Report, type TextInput, type UrlInput } from './report/schema.ts';
-import { classifyBlocks, type BlockHint } from './structure/index.ts';
-import { segmentArticle } from './text/index.ts';
-import { decodeText, extractHtml, fetchDocument, type FetchOptions } from './ingest/index.ts';
+import { loadLexicons, type Lexicons } from './core/data/index.ts';
+import { assessSources, runMetrics } from './core/metrics/index.ts';
+import { loadSourceTables, type SourceTables } from './core/outlets/index.ts';
+import { buildReport } from './core/report/build.ts';
+import { loadBaseline, percentilesFor, type Baseline } from './core/report/percentiles.ts';
+import { analyzeInputSchema, type AnalyzeInput, type DocumentInfo, type HtmlInput, type Report, type TextInput, type UrlInput } from './core/report/schema.ts';
+import { classifyBlocks, type BlockHint } from './core/roles/index.ts';
+import { segmentArticle } from './core/text/index.ts';
+import { decodeText, extractHtml, fetchDocument, type FetchOptions } from './edges/ingest/index.ts';
 
-export type { AnalyzeInput, TextInput, HtmlInput, UrlInput } from './report/schema.ts';
+export type { AnalyzeInput, TextInput, HtmlInput, UrlInput } from './core/report/schema.ts';
 
 export type AnalyzeOptions = {
   /** outlet tables other than the bundled lexicons/sources (loaded once per folder) */

@@ -14,11 +14,11 @@ export {
   type AnalyzeInput,
   attributionSchema,
   type Attribution,
-} from './report/schema.ts';
-export { loadLexicons, LexiconError, type Lexicons, type LexiconInfo } from './lexicons/index.ts';
-export { segmentArticle, type SegmentedArticle } from './text/index.ts';
-export { ANALYZER_VERSION } from './version.ts';
-export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './metrics/index.ts';
-export type { SidesMapping, AttributionMode } from './metrics/index.ts';
-export { lookupOutlet, detectOutlet, findCitedSources, loadSourceTables, renderOutletCard, outletCardSchema } from './sources/index.ts';
-export type { OutletCard, OutletDetection, CitedSource, Rating, SourceTables } from './sources/index.ts';
+} from './core/report/schema.ts';
+export { loadLexicons, LexiconError, type Lexicons, type LexiconInfo } from './core/data/index.ts';
+export { segmentArticle, type SegmentedArticle } from './core/text/index.ts';
+export { ANALYZER_VERSION } from './core/version.ts';
+export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './core/metrics/index.ts';
+export type { SidesMapping, AttributionMode } from './core/metrics/index.ts';
+export { lookupOutlet, detectOutlet, findCitedSources, loadSourceTables, renderOutletCard, outletCardSchema } from './core/outlets/index.ts';
+export type { OutletCard, OutletDetection, CitedSource, Rating, SourceTables } from './core/outlets/index.ts';

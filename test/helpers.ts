@@ -1,6 +1,6 @@
 /** Shared test helpers: render spans and findings as strings so tables read like linter output. */
 import { loadLexicons, segmentArticle, type Finding, type Report } from '../src/index.ts';
-import { formatFinding, lineIndex } from '../src/report/render-text.ts';
+import { formatFinding, lineIndex } from '../src/core/report/render-text.ts';
 
 export const lexicons = loadLexicons();
 

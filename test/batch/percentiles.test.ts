@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baselineFrom } from '../../src/batch/calibrate.ts';
-import { describe as describeValues } from '../../src/batch/stats.ts';
+import { baselineFrom } from '../../src/edges/batch/calibrate.ts';
+import { describe as describeValues } from '../../src/edges/batch/corpus-stats.ts';
 import { analyze, reportSchema } from '../../src/index.ts';
-import { BaselineError, loadBaseline, percentileOf, percentilesFor, type Baseline } from '../../src/report/percentiles.ts';
+import { BaselineError, loadBaseline, percentileOf, percentilesFor, type Baseline } from '../../src/core/report/percentiles.ts';
 import { lexicons } from '../helpers.ts';
 
 const provenance: Baseline['provenance'] = {

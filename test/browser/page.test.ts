@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv, startServer } from '../../src/server/main.ts';
+import { configFromEnv, startServer } from '../../src/edges/server/main.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const runnable = existsSync(CHROMIUM) || process.env.CI !== undefined;

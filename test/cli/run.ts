@@ -1,6 +1,6 @@
 /** Runs the CLI in-process with injected streams and collects what it writes. */
 import { PassThrough, Readable } from 'node:stream';
-import { runCli } from '../../src/cli/main.ts';
+import { runCli } from '../../src/edges/cli/main.ts';
 
 export async function runInProcess(argv: string[], options: { stdin?: string; tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();

@@ -9,7 +9,7 @@ import {
   spansAgree,
   validateAnnotation,
   type Matchable,
-} from '../../scripts/eval-attribution-metrics.ts';
+} from '../../scripts/eval/attribution-metrics.ts';
 
 /** `[start, end)` as a span; null stays null. */
 const s = (range: [number, number] | null) => (range ? { start: range[0], end: range[1] } : null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeAddress } from '../../src/ingest/index.ts';
+import { judgeAddress } from '../../src/edges/ingest/index.ts';
 
 const verdict = (address: string, allow: Array<'loopback' | 'private'> = []) => {
   const v = judgeAddress(address, allow);

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeHtmlBytes, decodeText, extractHtml } from '../../src/ingest/index.ts';
+import { decodeHtmlBytes, decodeText, extractHtml } from '../../src/edges/ingest/index.ts';
 
 const encode = (text: string, encoding: string) => new Uint8Array(iconv.encode(text, encoding));
 const bytes = (...values: number[]) => Uint8Array.from(values);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractHtml, type ExtractedDocument } from '../../src/ingest/index.ts';
+import { extractHtml, type ExtractedDocument } from '../../src/edges/ingest/index.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url));
 const SEED_URL = 'https://www.presstv.ir/Detail/2021/12/07/672464/Kremlin-Putin-Biden-summit-no-breakthroughs';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchDocument, IngestError } from '../../src/ingest/index.ts';
+import { fetchDocument, IngestError } from '../../src/edges/ingest/index.ts';
 
 // A self-signed certificate for localhost and 127.0.0.1 (EC P-256, valid for 100 years), made for this
 // test (a throwaway key that protects nothing) with `openssl req -x509 -newkey ec ... -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1`.

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeText, extractHtml, fetchDocument, IngestError, type FetchOptions } from '../../src/ingest/index.ts';
-import { ANALYZER_VERSION } from '../../src/version.ts';
+import { decodeText, extractHtml, fetchDocument, IngestError, type FetchOptions } from '../../src/edges/ingest/index.ts';
+import { ANALYZER_VERSION } from '../../src/core/version.ts';
 
 const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry service resumes | Isle Gazette</title></head><body><h1>Ferry service resumes</h1><p>The first crossing since the storm left at dawn.</p></body></html>';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../src/ingest/index.ts';
-import type { DocumentMeta } from '../../src/structure/roles.ts';
+import { extractHtml } from '../../src/edges/ingest/index.ts';
+import type { DocumentMeta } from '../../src/core/roles/block-roles.ts';
 
 const metaOf = (head: string, body = '', url?: string): DocumentMeta =>
   extractHtml(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, url === undefined ? {} : { url }).meta;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractHtml, type ExtractedDocument } from '../../src/ingest/index.ts';
-import { BLOCK_ROLES } from '../../src/structure/roles.ts';
+import { extractHtml, type ExtractedDocument } from '../../src/edges/ingest/index.ts';
+import { BLOCK_ROLES } from '../../src/core/roles/block-roles.ts';
 
 /** Invariants of every extraction: hints in bounds, ordered, each covering whole paragraphs; no runs of blank lines. */
 function checkInvariants(doc: ExtractedDocument): void {

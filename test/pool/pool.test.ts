@@ -1,7 +1,7 @@
 // The pool as the HTTP service uses it, run from source: the workers start through tsx. (The CLI tests run
 // it from the bundle, dist/pool-worker.js.) One pool for the file: each worker start compiles the sources.
 import { afterAll, describe, expect, it } from 'vitest';
-import { AnalysisError, AnalysisPool, AnalysisTimeoutError, PoolOverloadedError } from '../../src/pool/index.ts';
+import { AnalysisError, AnalysisPool, AnalysisTimeoutError, PoolOverloadedError } from '../../src/edges/pool/index.ts';
 import { reportSchema } from '../../src/index.ts';
 
 const pool = new AnalysisPool({ workers: 1, maxQueue: 2 });

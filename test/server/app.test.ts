@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/index.ts';
-import { AnalysisTimeoutError, PoolOverloadedError } from '../../src/pool/index.ts';
-import { createInProcessAnalyzer, type Analyzer } from '../../src/server/analysis.ts';
-import { createApp, type AppOptions } from '../../src/server/app.ts';
-import type { RequestLogEntry } from '../../src/server/middleware.ts';
+import { AnalysisTimeoutError, PoolOverloadedError } from '../../src/edges/pool/index.ts';
+import { createInProcessAnalyzer, type Analyzer } from '../../src/edges/server/analysis.ts';
+import { createApp, type AppOptions } from '../../src/edges/server/app.ts';
+import type { RequestLogEntry } from '../../src/edges/server/middleware.ts';
 import { articlePage, ndjson, seedArticle } from './helpers.ts';
 
 const analyzer = createInProcessAnalyzer();

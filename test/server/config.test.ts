@@ -1,6 +1,6 @@
 /** The server's settings from the environment: defaults, every variable, and errors that name the variable. */
 import { describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../src/server/main.ts';
+import { configFromEnv } from '../../src/edges/server/main.ts';
 
 describe('configFromEnv', () => {
   it('defaults to 127.0.0.1:8787 with the pool sized by the machine', () => {

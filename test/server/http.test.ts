@@ -7,7 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/index.ts';
-import { configFromEnv, startServer } from '../../src/server/main.ts';
+import { configFromEnv, startServer } from '../../src/edges/server/main.ts';
 import { articleOfLength, articlePage, seedArticle, serveOnLoopback } from './helpers.ts';
 
 type Started = Awaited<ReturnType<typeof startServer>>;

@@ -1,5 +1,5 @@
 /**
- * `src/server/main.ts` as a real process: it says where it listens, logs one JSON line per request, and on
+ * `src/edges/server/main.ts` as a real process: it says where it listens, logs one JSON line per request, and on
  * SIGTERM stops accepting connections, finishes the request in flight (here, a fetch of a slow page) and
  * exits 0.
  */
@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import type { Report } from '../../src/index.ts';
-import type { RequestLogEntry } from '../../src/server/middleware.ts';
+import type { RequestLogEntry } from '../../src/edges/server/middleware.ts';
 import { articlePage, seedArticle, serveOnLoopback } from './helpers.ts';
 
 let arrived: () => void = () => {};
@@ -22,7 +22,7 @@ const slowPages = await serveOnLoopback((_, response) => {
 afterAll(() => slowPages.close());
 
 it('finishes the request in flight on SIGTERM, refuses new ones, and exits 0', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/server/main.ts', import.meta.url))], {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/edges/server/main.ts', import.meta.url))], {
     env: { ...process.env, PORT: '0', SLANT_WORKERS: '1', SLANT_FETCH_ALLOW: 'loopback' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

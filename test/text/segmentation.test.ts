@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../src/index.ts';
-import { foldForMatching } from '../../src/text/index.ts';
+import { foldForMatching } from '../../src/core/text/index.ts';
 import { lexicons, quotesOf, sentencesOf } from '../helpers.ts';
 
 describe('sentence splitting', () => {

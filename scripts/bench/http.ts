@@ -1,0 +1,131 @@
+/**
+ * npm run bench:http: starts the bundled server (dist/server.js, built by the npm script) as a subprocess
+ * on a loopback port, warms it up, then drives POST /v1/analyze with a 5 KB corpus article through
+ * autocannon and prints requests per second, latency percentiles and failures.
+ *
+ *   npm run bench:http -- [--connections 4] [--duration 10] [--workers N] [--log]
+ *
+ * Four connections keep two workers busy with one request waiting each; more only add queueing (on a
+ * 2-core machine 8 connections gave fewer requests/s and twice the latency). Request logs are off unless
+ * --log (they would go to /dev/null here; --log measures their cost).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+
+type AutocannonResult = {
+  requests: { average: number; total: number; sent: number };
+  latency: { p50: number; p90: number; p99: number; max: number; average: number };
+  throughput: { average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  duration: number;
+};
+type AutocannonOptions = { url: string; method: string; headers: Record<string, string>; body: string; connections: number; duration: number; pipelining: number };
+// autocannon ships no type declarations; the part used here is typed above.
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '4' },
+    duration: { type: 'string', default: '10' },
+    workers: { type: 'string' },
+    log: { type: 'boolean', default: false },
+  },
+});
+const connections = Number(values.connections);
+const duration = Number(values.duration);
+
+// A 5 KB article: the seed article and a second corpus article, as one text.
+const root = new URL('../../', import.meta.url);
+const text = ['presstv-putin-biden', 'conflict-balanced'].map((name) => readFileSync(new URL(`corpus/${name}.txt`, root), 'utf8')).join('\n\n');
+const body = JSON.stringify({ id: 'bench', text });
+
+const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1', SLANT_LOG: values.log ? 'on' : 'off' };
+if (values.workers !== undefined) env.SLANT_WORKERS = values.workers;
+const server = spawn(process.execPath, [new URL('dist/server.js', root).pathname], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+const url = await new Promise<string>((resolve, reject) => {
+  let stderr = '';
+  server.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    const match = /slant listening on (\S+)\n/.exec(stderr);
+    if (match !== null) resolve(match[1] as string);
+  });
+  server.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)));
+});
+
+// CPU seconds used by a process (Linux /proc), and the machine's CPU time by kind, to show where the time
+// went and whether anything else competed for the cores during the run.
+function cpuSeconds(statFile: string): number | null {
+  try {
+    const fields = readFileSync(statFile, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+// The whole process, and its main thread alone (the event loop: HTTP, validation, messages to workers).
+const processCpuSeconds = (pid: number) => cpuSeconds(`/proc/${pid}/stat`);
+const mainThreadCpuSeconds = (pid: number) => cpuSeconds(`/proc/${pid}/task/${pid}/stat`);
+function machineCpu(): { busy: number; total: number } | null {
+  try {
+    const [, ...ticks] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] as string).trim().split(/\s+/);
+    const values = ticks.map(Number);
+    const total = values.reduce((a, b) => a + b, 0);
+    return { busy: total - (values[3] as number) - (values[4] as number), total };
+  } catch {
+    return null;
+  }
+}
+
+const run = (seconds: number) => autocannon({ url: `${url}/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1 });
+
+try {
+  // Warm-up: workers start, JIT compiles, caches fill; not measured.
+  await run(3);
+  const serverBefore = processCpuSeconds(server.pid as number);
+  const mainBefore = mainThreadCpuSeconds(server.pid as number);
+  const selfBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
+  const result = await run(duration);
+  const serverCpu = serverBefore === null ? null : (processCpuSeconds(server.pid as number) as number) - serverBefore;
+  const mainCpu = mainBefore === null ? null : (mainThreadCpuSeconds(server.pid as number) as number) - mainBefore;
+  const selfCpu = process.cpuUsage(selfBefore);
+  const machineAfter = machineCpu();
+  const workers = values.workers ?? `${availableParallelism()} (one per core)`;
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const rows: [string, string][] = [
+    ['article', `${Buffer.byteLength(text)} bytes (corpus/presstv-putin-biden.txt + corpus/conflict-balanced.txt)`],
+    ['setup', `node dist/server.js, ${workers} analysis workers, ${connections} connections, keep-alive, ${duration} s after a 3 s warm-up, request logs ${values.log ? 'on' : 'off'}`],
+    ['requests/s', result.requests.average.toFixed(0)],
+    ['latency p50', ms(result.latency.p50)],
+    ['latency p90', ms(result.latency.p90)],
+    ['latency p99', ms(result.latency.p99)],
+    ['latency max', ms(result.latency.max)],
+    ['responses 2xx', String(result['2xx'])],
+    ['non-2xx', String(result.non2xx)],
+    ['errors (timeouts)', `${result.errors} (${result.timeouts})`],
+    ['throughput', `${(result.throughput.average / 1e6).toFixed(1)} MB/s of reports`],
+  ];
+  const completed = result['2xx'] + result.non2xx;
+  if (serverCpu !== null && mainCpu !== null && completed > 0) {
+    const perRequest = (seconds: number) => `${((seconds * 1000) / completed).toFixed(2)} ms`;
+    rows.push(['server CPU', `${perRequest(serverCpu)} per request (${perRequest(mainCpu)} main thread, the rest workers and GC), ${(serverCpu / result.duration).toFixed(2)} cores`]);
+  }
+  rows.push(['client CPU', `${((selfCpu.user + selfCpu.system) / 1e6 / result.duration).toFixed(2)} cores (autocannon, in this process)`]);
+  if (machineBefore !== null && machineAfter !== null) {
+    const cores = availableParallelism();
+    const busyCores = ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * cores;
+    const others = busyCores - (serverCpu ?? 0) / result.duration - (selfCpu.user + selfCpu.system) / 1e6 / result.duration;
+    rows.push(['machine', `${busyCores.toFixed(2)} of ${cores} cores busy; other processes about ${Math.max(0, others).toFixed(2)} cores`]);
+  }
+  for (const [name, value] of rows) process.stdout.write(`${name.padEnd(18)} ${value}\n`);
+  if (result.errors > 0 || result.non2xx > 0) process.exitCode = 1;
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+}

@@ -1,0 +1,24 @@
+// npm run build (also run by npm ci through "prepare"): bundles the library (dist/index.js) and the CLI
+// (dist/slant.js) with esbuild, so that `slant` starts without compiling TypeScript and only the parts of
+// mathjs in use are loaded.
+import { build } from 'esbuild';
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // CommonJS dependencies bundled into ESM need a require().
+  banner: { js: "import { createRequire as __slantCreateRequire } from 'node:module'; const require = __slantCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+const path = (relative) => new URL(relative, import.meta.url).pathname;
+
+await Promise.all([
+  build({ ...shared, entryPoints: [path('../../src/edges/cli/main.ts')], outfile: path('../../dist/slant.js') }),
+  build({ ...shared, entryPoints: [path('../../src/index.ts')], outfile: path('../../dist/index.js') }),
+  // The analysis pool's worker thread (src/edges/pool): a file of its own, found next to whichever bundle starts it.
+  build({ ...shared, entryPoints: [path('../../src/edges/pool/worker.ts')], outfile: path('../../dist/pool-worker.js') }),
+  // The HTTP service (npm start): bundled so that it starts without compiling TypeScript.
+  build({ ...shared, entryPoints: [path('../../src/edges/server/main.ts')], outfile: path('../../dist/server.js') }),
+]);

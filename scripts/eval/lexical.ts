@@ -1,0 +1,122 @@
+/**
+ * npm run eval: measures slant against the labelled development sets in ../shared/data/dev/ (or
+ * $SLANT_DEV_DATA). Skips with a message where they are missing. Prints figures; asserts nothing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, loadLexicons, type Report } from '../../src/index.ts';
+import { rocAuc, macroF1, bestThreshold, spanOverlap, type Range } from './metrics.ts';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const devDir = process.env.SLANT_DEV_DATA ?? join(root, '..', 'shared', 'data', 'dev');
+const lexicons = loadLexicons();
+
+function readJsonl<T>(name: string): T[] | undefined {
+  const path = join(devDir, name);
+  if (!existsSync(path)) {
+    console.log(`skip ${name}: not found at ${path} (set SLANT_DEV_DATA to the folder holding it)`);
+    return undefined;
+  }
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
+
+const fmt = (x: number): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
+const run = (text: string): Report => analyze(text, { lexicons });
+const allFindings = (report: Report) => report.paragraphs.flatMap((p) => p.findings);
+
+type BasilRow = { text: string; label: 0 | 1; is_title: boolean; fold: number; spans: { start: number; end: number; technique: string; quote: boolean }[] };
+function evalBasil(): void {
+  const rows = readJsonl<BasilRow>('basil_sentences.jsonl');
+  if (!rows) return;
+  const author: number[] = [];
+  const combined: number[] = [];
+  const labels: (0 | 1)[] = [];
+  let predicted = 0;
+  let predictedHit = 0;
+  const goldHits = { quote: [0, 0], plain: [0, 0] };
+  let voiceAgree = 0;
+  let voiceChecked = 0;
+  for (const row of rows) {
+    const report = run(row.text);
+    const s = report.summary.loadedLanguage;
+    author.push(s.score);
+    combined.push(s.score + s.quoted.score);
+    labels.push(row.label);
+    const findings = allFindings(report);
+    const gold = row.spans.filter((span) => span.technique === 'lexical');
+    const { hitPredicted, hitGold } = spanOverlap(findings, gold as Range[]);
+    predicted += findings.length;
+    predictedHit += hitPredicted;
+    gold.forEach((span, i) => {
+      const bucket = span.quote ? goldHits.quote : goldHits.plain;
+      bucket[1] = (bucket[1] as number) + 1;
+      if (hitGold[i]) {
+        bucket[0] = (bucket[0] as number) + 1;
+        const finding = findings.find((f) => f.start < span.end && span.start < f.end);
+        if (finding) {
+          voiceChecked++;
+          if ((finding.voice === 'quoted') === span.quote) voiceAgree++;
+        }
+      }
+    });
+  }
+  const goldTotal = (goldHits.quote[1] as number) + (goldHits.plain[1] as number);
+  const goldHit = (goldHits.quote[0] as number) + (goldHits.plain[0] as number);
+  console.log(`\nBASIL lexical bias (${rows.length} sentences, ${labels.filter((l) => l === 1).length} positive)`);
+  console.log(`  ROC-AUC summary.loadedLanguage.score (author voice): ${fmt(rocAuc(author, labels))}`);
+  console.log(`  ROC-AUC author + quoted score:                       ${fmt(rocAuc(combined, labels))}`);
+  console.log(`  span precision ${fmt(predictedHit / Math.max(predicted, 1))} (${predictedHit}/${predicted} findings overlap a lexical span)`);
+  console.log(`  span recall    ${fmt(goldHit / Math.max(goldTotal, 1))} (${goldHit}/${goldTotal} lexical spans overlapped)`);
+  console.log(`    in quotes:     ${goldHits.quote[0]}/${goldHits.quote[1]}; outside quotes: ${goldHits.plain[0]}/${goldHits.plain[1]}`);
+  console.log(`  voice agrees with the span's quote flag: ${voiceAgree}/${voiceChecked}`);
+}
+
+type SubjRow = { text: string; label: 0 | 1; split: string };
+function evalCheckThat(): void {
+  const rows = readJsonl<SubjRow>('checkthat_subj_en_dev.jsonl');
+  if (!rows) return;
+  const scored = rows.map((row) => ({ ...row, score: run(row.text).summary.subjectivity.score }));
+  const split = (name: string) => scored.filter((row) => row.split === name);
+  const train = split('train');
+  const { threshold, f1 } = bestThreshold(train.map((r) => r.score), train.map((r) => r.label));
+  console.log(`\nCheckThat! 2024 subjectivity (threshold ${fmt(threshold)} chosen on train, macro-F1 there ${fmt(f1)})`);
+  for (const name of ['train', 'dev', 'dev_test']) {
+    const rowsOf = split(name);
+    const scores = rowsOf.map((r) => r.score);
+    const labels = rowsOf.map((r) => r.label);
+    console.log(
+      `  ${name.padEnd(9)} n=${String(rowsOf.length).padEnd(4)} macro-F1 ${fmt(macroF1(scores, labels, threshold))} (at the documented 0.5: ${fmt(macroF1(scores, labels, 0.5))})  ROC-AUC ${fmt(rocAuc(scores, labels))}`,
+    );
+  }
+}
+
+type WncRow = { biased: string; neutral: string };
+function evalWnc(): void {
+  const rows = readJsonl<WncRow>('wnc_sample_pairs.jsonl');
+  if (!rows) return;
+  const compare = (score: (r: Report) => number) => {
+    let higher = 0;
+    let ties = 0;
+    for (const row of rows) {
+      const b = score(run(row.biased));
+      const n = score(run(row.neutral));
+      if (b > n) higher++;
+      else if (b === n) ties++;
+    }
+    return { higher, ties, lower: rows.length - higher - ties };
+  };
+  const loaded = compare((r) => r.summary.loadedLanguage.weight + r.summary.loadedLanguage.quoted.weight);
+  const subjective = compare((r) => r.summary.subjectivity.weight);
+  console.log(`\nWNC pairs (${rows.length}): biased side scores higher / tie / lower`);
+  console.log(`  loaded-language weight: ${loaded.higher} / ${loaded.ties} / ${loaded.lower}  (share higher ${fmt(loaded.higher / rows.length)}, among untied ${fmt(loaded.higher / Math.max(loaded.higher + loaded.lower, 1))})`);
+  console.log(`  subjectivity weight:    ${subjective.higher} / ${subjective.ties} / ${subjective.lower}  (share higher ${fmt(subjective.higher / rows.length)}, among untied ${fmt(subjective.higher / Math.max(subjective.higher + subjective.lower, 1))})`);
+}
+
+console.log(`slant eval: development sets from ${devDir}`);
+evalBasil();
+evalCheckThat();
+evalWnc();

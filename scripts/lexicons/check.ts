@@ -1,0 +1,13 @@
+/** npm run lexicons:check: loads and validates every bundled lexicon; prints counts or the first error. */
+import { loadLexicons, LexiconError } from '../../src/index.ts';
+
+try {
+  const lexicons = loadLexicons();
+  for (const info of lexicons.info) console.log(`${info.name.padEnd(20)} ${info.version.padEnd(8)} ${String(info.entries).padStart(6)}  ${info.license}`);
+} catch (error) {
+  if (error instanceof LexiconError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,9 @@
+/** Lexicon loading and matching: the data side of the analyzer. */
+export { loadLexicons, defaultLexiconDir, bundledFolder, readDataFile, LEXICON_FILES, LOADED_CATEGORIES, FIRST_WORD } from './load.ts';
+export type { Lexicons, LexiconRef, WeightedRef, DomainRef, LexiconInfo, LoadedCategory, CueRef, ActorRef, PhraseRef } from './load.ts';
+export type { Actor, Role } from './schema.ts';
+export { LexiconError, parseLexicon, parseRecords, withRecordCache } from './parse.ts';
+export type { ParsedLexicon, ParsedEntry, LexiconErrorCode } from './parse.ts';
+export { matchAt } from './phrase-index.ts';
+export type { PhraseIndex, PhraseCandidate, PhraseNode } from './phrase-index.ts';
+export { inflectEntry } from './inflect.ts';

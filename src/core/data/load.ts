@@ -1,0 +1,326 @@
+/**
+ * Loading the bundled lexicons: every file is parsed and validated, then compiled into phrase indexes.
+ * The set is declared here, in order; for loaded-language categories the order is also the tie-break when
+ * two categories define the same phrase.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AbbreviationTable } from '../text/sentences.ts';
+import { parseLexicon, parseActors, LexiconError, type ParsedLexicon, type ParsedEntry, type ParsedActors } from './parse.ts';
+import { addToPhraseIndex, type PhraseIndex, type PhraseNode } from './phrase-index.ts';
+import type { Actor, FileKind } from './schema.ts';
+import { inflectEntry } from './inflect.ts';
+
+/** Loaded-language categories, in tie-break order. */
+export const LOADED_CATEGORIES = [
+  'label',
+  'hyperbole',
+  'loaded',
+  'distancing',
+  'vague-attribution',
+  'booster',
+  'hedge',
+  'intensifier',
+  'absolute',
+  'reporting-verb',
+] as const;
+export type LoadedCategory = (typeof LOADED_CATEGORIES)[number] | 'scare-quote';
+
+type FileSpec = { name: string; kind: FileKind; category?: (typeof LOADED_CATEGORIES)[number] };
+
+/** The bundled files, by role. Adding a file here is all it takes to load it. */
+export const LEXICON_FILES: readonly FileSpec[] = [
+  { name: 'labels', kind: 'weighted', category: 'label' },
+  { name: 'hyperbole', kind: 'weighted', category: 'hyperbole' },
+  { name: 'loaded', kind: 'weighted', category: 'loaded' },
+  { name: 'distancing', kind: 'weighted', category: 'distancing' },
+  { name: 'vague-attribution', kind: 'weighted', category: 'vague-attribution' },
+  { name: 'boosters', kind: 'weighted', category: 'booster' },
+  { name: 'hedges', kind: 'weighted', category: 'hedge' },
+  { name: 'intensifiers', kind: 'weighted', category: 'intensifier' },
+  { name: 'absolutes', kind: 'weighted', category: 'absolute' },
+  { name: 'reporting-verbs', kind: 'reporting', category: 'reporting-verb' },
+  { name: 'opinion-markers', kind: 'weighted' },
+  { name: 'subjective', kind: 'weighted' },
+  { name: 'negators', kind: 'plain' },
+  { name: 'domains', kind: 'domains' },
+  { name: 'abbreviations', kind: 'abbreviations' },
+  { name: 'sentence-starters', kind: 'plain' },
+  { name: 'demonyms', kind: 'demonyms' },
+  { name: 'titles', kind: 'titles' },
+  { name: 'non-responses', kind: 'plain' },
+  { name: 'anonymity', kind: 'plain' },
+];
+/** The actor gazetteer has its own record shape (see actorSchema). */
+export const ACTORS_FILE = 'actors';
+
+/** A lexicon entry as findings cite it. */
+export type LexiconRef = {
+  readonly category: LoadedCategory;
+  /** `name@version` of the file */
+  readonly lexicon: string;
+  readonly term: string;
+  readonly weight: number;
+  readonly polarity?: -1 | 0 | 1;
+  readonly alt?: string;
+  readonly stance?: string;
+  readonly exempt?: readonly string[];
+};
+export type WeightedRef = { readonly lexicon: string; readonly term: string; readonly weight: number; readonly polarity?: -1 | 0 | 1 };
+export type DomainRef = { readonly domain: string; readonly term: string };
+/** A reporting cue: a reporting verb with its stance, or a vague-attribution phrase. */
+export type CueRef = { readonly kind: 'verb' | 'vague'; readonly lemma: string; readonly stance: string; readonly act: boolean; readonly lexicon: string };
+export type ActorRef = { readonly id: string; readonly lexicon: string };
+export type PhraseRef = { readonly term: string; readonly lexicon: string; readonly note?: string };
+
+/** Bits of `Lexicons.firstWords`: which tables a word can start an entry in. */
+export const FIRST_WORD = { loaded: 1, opinion: 2, subjective: 4, domains: 8, afinn: 16, cue: 32, actor: 64, title: 128, demonym: 256, anonymity: 512, nonResponse: 1024 } as const;
+
+export type LexiconInfo = { name: string; version: string; license: string; source: string; entries: number };
+
+export type Lexicons = {
+  readonly dir: string;
+  readonly info: readonly LexiconInfo[];
+  readonly loaded: PhraseIndex<LexiconRef>;
+  readonly opinion: PhraseIndex<WeightedRef>;
+  readonly subjective: PhraseIndex<WeightedRef>;
+  readonly domains: PhraseIndex<DomainRef>;
+  readonly negators: ReadonlySet<string>;
+  readonly abbreviations: AbbreviationTable;
+  /** AFINN-165 valences as shipped by the `sentiment` package */
+  readonly afinn: ReadonlyMap<string, number>;
+  /** the negators `sentiment` uses for its English scoring strategy */
+  readonly afinnNegators: ReadonlySet<string>;
+  readonly afinnVersion: string;
+  /** folded word -> FIRST_WORD bits: one lookup tells a scan which tables can match at a token */
+  readonly firstWords: ReadonlyMap<string, number>;
+  /** reporting verbs (all stances) and vague attribution, for finding who speaks */
+  readonly cues: PhraseIndex<CueRef>;
+  readonly actors: ReadonlyMap<string, Actor>;
+  readonly actorIndex: PhraseIndex<ActorRef>;
+  /** folded demonym (`russian`, `u.s`, `north korean`) -> ISO country code */
+  readonly demonymIndex: PhraseIndex<{ readonly country: string }>;
+  readonly titles: PhraseIndex<PhraseRef & { readonly role: string }>;
+  readonly nonResponses: PhraseIndex<PhraseRef>;
+  /** anonymity markers ("on condition of anonymity") and reasons ("not authorised to speak"), told apart by note prefix */
+  readonly anonymity: PhraseIndex<PhraseRef>;
+  /** title term -> gazetteer people who hold it */
+  readonly titleHolders: ReadonlyMap<string, readonly Actor[]>;
+};
+
+const cache = new Map<string, Lexicons>();
+
+/** Loads (once per folder) and validates the lexicons; throws LexiconError naming file, line and value. */
+export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
+  const key = resolve(dir);
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const parsed = LEXICON_FILES.map((spec) => ({ spec, lexicon: readLexicon(key, spec) }));
+  const byName = new Map(parsed.map(({ spec, lexicon }) => [spec.name, lexicon]));
+  const get = (name: string): ParsedLexicon => byName.get(name) as ParsedLexicon;
+  const tag = (lexicon: ParsedLexicon): string => `${lexicon.name}@${lexicon.header.version}`;
+
+  const loaded = new Map<string, PhraseNode<LexiconRef>>();
+  parsed.forEach(({ spec, lexicon }) => {
+    const category = spec.category;
+    if (category === undefined) return;
+    const lexiconTag = tag(lexicon);
+    addToPhraseIndex(loaded, lexicon.file, lexicon.entries, LOADED_CATEGORIES.indexOf(category), (entry) =>
+      withOptional({ category, lexicon: lexiconTag, term: entry.term, weight: entry.weight ?? 0 }, entry),
+    );
+  });
+
+  // One phrase index per file, its values built from each entry and the file's `name@version` tag.
+  const indexOf = <T>(name: string, valueOf: (entry: ParsedEntry, lexiconTag: string) => T): PhraseIndex<T> => {
+    const lexicon = get(name);
+    const index = new Map<string, PhraseNode<T>>();
+    const lexiconTag = tag(lexicon);
+    addToPhraseIndex(index, lexicon.file, lexicon.entries, 0, (entry) => valueOf(entry, lexiconTag));
+    return index;
+  };
+  const weightedIndex = (name: string): PhraseIndex<WeightedRef> =>
+    indexOf(name, (entry, lexicon): WeightedRef => {
+      const ref: WeightedRef = { lexicon, term: entry.term, weight: entry.weight ?? 0 };
+      return entry.polarity === undefined ? ref : { ...ref, polarity: entry.polarity };
+    });
+  const phraseIndex = (name: string): PhraseIndex<PhraseRef> =>
+    indexOf(name, (entry, lexicon): PhraseRef => (entry.note === undefined ? { term: entry.term, lexicon } : { term: entry.term, lexicon, note: entry.note }));
+
+  const domains = indexOf('domains', (entry): DomainRef => ({ domain: entry.domain as string, term: entry.term }));
+
+  // Negation is checked one token back at a time, so only single-word forms matter here.
+  const negators = new Set<string>();
+  for (const entry of get('negators').entries) for (const form of inflectEntry(entry)) if (!form.includes(' ')) negators.add(form);
+
+  const kinds = new Map<string, 'title' | 'month' | 'other'>();
+  for (const entry of get('abbreviations').entries) kinds.set(entry.term, entry.kind ?? 'other');
+  const starters = new Set(get('sentence-starters').entries.map((entry) => entry.term));
+
+  const cues = new Map<string, PhraseNode<CueRef>>();
+  const reporting = get('reporting-verbs');
+  addToPhraseIndex(cues, reporting.file, reporting.entries, 0, (entry) => ({
+    kind: 'verb' as const,
+    lemma: entry.term,
+    stance: entry.stance ?? 'neutral',
+    act: entry.act ?? false,
+    lexicon: tag(reporting),
+  }));
+  const vague = get('vague-attribution');
+  addToPhraseIndex(cues, vague.file, vague.entries, 1, (entry) => ({ kind: 'vague' as const, lemma: entry.term, stance: 'neutral', act: false, lexicon: tag(vague) }));
+
+  const titles = indexOf('titles', (entry, lexicon) => ({ term: entry.term, lexicon, role: entry.role ?? 'government' }));
+  const demonymIndex = indexOf('demonyms', (entry) => ({ country: entry.country as string }));
+
+  const actorFile = readActors(key);
+  const actorTag = `${ACTORS_FILE}@${actorFile.header.version}`;
+  const actors = new Map<string, Actor>();
+  const actorIndex = new Map<string, PhraseNode<ActorRef>>();
+  for (const actor of actorFile.actors) {
+    const { line: _line, ...record } = actor;
+    actors.set(actor.id, record);
+  }
+  addToPhraseIndex(
+    actorIndex,
+    actorFile.file,
+    // "the kremlin" is indexed as "kremlin": a leading article would make every "the" in a text start a lookup,
+    // and the speaker's noun phrase keeps the article anyway.
+    // Only when what remains is still specific: "the who" must not become "who", nor "the house" "house".
+    actorFile.actors.flatMap((actor) =>
+      [...new Set(actor.aliases.map((alias) => (alias.startsWith('the ') && (alias.slice(4).includes(' ') || actor.aliases.includes(alias.slice(4))) ? alias.slice(4) : alias)))].map((alias) => ({
+        term: alias,
+        pos: 'fixed' as const,
+        line: actor.line,
+        note: actor.id,
+      })),
+    ),
+    0,
+    (entry) => ({ id: entry.note as string, lexicon: actorTag }),
+  );
+
+  const afinn = loadAfinn();
+  const opinion = weightedIndex('opinion-markers');
+  const subjective = weightedIndex('subjective');
+  const firstWords = new Map<string, number>();
+  const mark = (keys: Iterable<string>, bit: number): void => {
+    for (const key of keys) firstWords.set(key, (firstWords.get(key) ?? 0) | bit);
+  };
+  mark(loaded.keys(), FIRST_WORD.loaded);
+  mark(opinion.keys(), FIRST_WORD.opinion);
+  mark(subjective.keys(), FIRST_WORD.subjective);
+  mark(domains.keys(), FIRST_WORD.domains);
+  mark(afinn.labels.keys(), FIRST_WORD.afinn);
+  mark(cues.keys(), FIRST_WORD.cue);
+  mark(actorIndex.keys(), FIRST_WORD.actor);
+  mark(titles.keys(), FIRST_WORD.title);
+  mark(demonymIndex.keys(), FIRST_WORD.demonym);
+  const anonymity = phraseIndex('anonymity');
+  const nonResponses = phraseIndex('non-responses');
+  mark(anonymity.keys(), FIRST_WORD.anonymity);
+  mark(nonResponses.keys(), FIRST_WORD.nonResponse);
+  const titleHolders = new Map<string, Actor[]>();
+  for (const actor of actors.values()) {
+    if (actor.kind !== 'person') continue;
+    for (const title of actor.titles ?? []) {
+      const holders = titleHolders.get(title);
+      if (holders === undefined) titleHolders.set(title, [actor]);
+      else holders.push(actor);
+    }
+  }
+  const lexicons: Lexicons = {
+    dir: key,
+    info: [
+      ...parsed.map(({ lexicon }) => ({
+        name: lexicon.name,
+        version: lexicon.header.version,
+        license: lexicon.header.license,
+        source: lexicon.header.source,
+        entries: lexicon.entries.length,
+      })),
+      { name: ACTORS_FILE, version: actorFile.header.version, license: actorFile.header.license, source: actorFile.header.source, entries: actorFile.actors.length },
+      { name: 'afinn-165', version: afinn.version, license: 'MIT', source: `AFINN-165 as shipped by the sentiment package ${afinn.version}`, entries: afinn.labels.size },
+    ],
+    loaded,
+    opinion,
+    subjective,
+    domains,
+    negators,
+    abbreviations: { kinds, starters },
+    afinn: afinn.labels,
+    afinnNegators: afinn.negators,
+    afinnVersion: afinn.version,
+    firstWords,
+    cues,
+    actors,
+    actorIndex,
+    demonymIndex,
+    titles,
+    nonResponses,
+    anonymity,
+    titleHolders,
+  };
+  cache.set(key, lexicons);
+  return lexicons;
+}
+
+function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
+  const extra: { -readonly [K in keyof LexiconRef]?: LexiconRef[K] } = {};
+  if (entry.polarity !== undefined) extra.polarity = entry.polarity;
+  if (entry.alt !== undefined) extra.alt = entry.alt;
+  if (entry.stance !== undefined) extra.stance = entry.stance;
+  if (entry.exempt !== undefined && entry.exempt.length > 0) extra.exempt = entry.exempt;
+  return { ...ref, ...extra };
+}
+
+function readActors(dir: string): ParsedActors {
+  const display = `lexicons/${ACTORS_FILE}.jsonl`;
+  return parseActors(display, readDataFile(join(dir, `${ACTORS_FILE}.jsonl`), display));
+}
+
+/** The text of a data file; a file that cannot be read is a LexiconError naming it. */
+export function readDataFile(path: string, display: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new LexiconError('io', display, 0, path, `cannot read the lexicon file: ${(error as Error).message}`);
+  }
+}
+
+function readLexicon(dir: string, spec: FileSpec): ParsedLexicon {
+  const display = `lexicons/${spec.name}.jsonl`;
+  return parseLexicon(spec.name, display, readDataFile(join(dir, `${spec.name}.jsonl`), display), spec.kind);
+}
+
+const require = createRequire(import.meta.url);
+
+function loadAfinn(): { labels: Map<string, number>; negators: Set<string>; version: string } {
+  const labels = require('sentiment/languages/en/labels.json') as Record<string, number>;
+  const negators = require('sentiment/languages/en/negators.json') as Record<string, number>;
+  const version = (require('sentiment/package.json') as { version: string }).version;
+  return { labels: new Map(Object.entries(labels)), negators: new Set(Object.keys(negators)), version };
+}
+
+/** The bundled `lexicons/` folder: the nearest one above this module (works from `src/` and from a bundle). */
+export const defaultLexiconDir = bundledFolder(['lexicons'], ['README.md', 'negators.jsonl']);
+
+/**
+ * A finder for a folder shipped with slant (`lexicons`, `lexicons/sources`): the nearest one above this
+ * module that holds `markers`, looked up on the first call only, since analyze() asks on every call.
+ */
+export function bundledFolder(path: readonly string[], markers: readonly string[]): () => string {
+  let found: string | undefined;
+  return () => {
+    if (found !== undefined) return found;
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let depth = 0; depth < 5; depth++) {
+      const candidate = join(dir, ...path);
+      if (markers.every((marker) => existsSync(join(candidate, marker)))) {
+        found = candidate;
+        return candidate;
+      }
+      dir = dirname(dir);
+    }
+    throw new LexiconError('io', `${path.join('/')}/`, 0, fileURLToPath(import.meta.url), `cannot find the bundled ${path.join('/')} folder`);
+  };
+}

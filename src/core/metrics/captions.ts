@@ -1,0 +1,144 @@
+/**
+ * Caption checks: the people, places and organisations a photo caption names, and whether the article's
+ * body mentions them. A caption whose people (or, naming none, whose names) appear nowhere in the body is
+ * flagged as unrelated to the story, with the names that don't match.
+ *
+ * Names are runs of capitalised words outside brackets, split at titles ("Speaker of the House"), which
+ * also mark the next name as a person. A name matches the body when the body mentions the same gazetteer
+ * actor, or has its last word (a surname, "Capitol") as a word of its own.
+ */
+import { matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../data/index.ts';
+import type { SegmentedArticle } from '../text/index.ts';
+import type { ActorMention } from './attribution/index.ts';
+
+export type CaptionName = { start: number; end: number; kind: 'person' | 'other'; actor: string | null; matched: boolean };
+export type CaptionCheck = { paragraph: number; names: CaptionName[]; unrelated: boolean };
+
+const CONNECTORS = new Set(['of', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'le', 'del', 'da']);
+// Capitalised words that start a sentence or a date rather than a name.
+const NOT_NAMES = new Set([
+  'a', 'an', 'the', 'in', 'on', 'at', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'he', 'she', 'they', 'it', 'we', 'i', 'after', 'before', 'during', 'as', 'with', 'from', 'and', 'or', 'but',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'photo', 'file', 'image', 'picture', 'credit', 'courtesy',
+]);
+// Last words that make a name a place, a building or a body rather than a person.
+const NON_PERSON_HEADS = new Set(
+  'act bill capitol house senate congress steps street square avenue road building hall palace party ministry department university college council committee agency court airport station bridge river sea ocean mountain mountains city county province state states republic kingdom union bank company corporation group inc ltd news times post tv network office centre center park hospital school church mosque temple army forces navy police museum stadium island islands valley gulf region district village town summit forum conference games cup league parliament assembly government administration democrats republicans'.split(' '),
+);
+
+/** Checks each caption paragraph (index in `captions`) against the scored paragraphs' words and actors. */
+export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, mentions: readonly ActorMention[], captions: readonly number[], scored: Uint8Array): CaptionCheck[] {
+  if (captions.length === 0) return [];
+  const { tokens, text } = article;
+  const bodyWords = new Set<string>();
+  article.paragraphs.forEach((p, i) => {
+    if (scored[i] !== 1) return;
+    for (let t = p.tokenStart; t < p.tokenEnd; t++) bodyWords.add(tokens.bare[t] as string);
+  });
+  const bodyActors = new Set<string>();
+  for (const mention of mentions) if (scored[mention.paragraph] === 1) bodyActors.add(mention.actor);
+  const actorAtToken = new Map<number, ActorMention>();
+  for (const mention of mentions) for (let t = mention.tokenStart; t < mention.tokenEnd; t++) actorAtToken.set(t, mention);
+  const scratch: PhraseCandidate<PhraseRef & { role: string }>[] = [];
+
+  return captions.map((index) => {
+    const paragraph = article.paragraphs[index];
+    if (paragraph === undefined) return { paragraph: index, names: [], unrelated: false };
+    const bracketed = bracketedTokens(article, paragraph.tokenStart, paragraph.tokenEnd);
+    const names: CaptionName[] = [];
+    let run: number[] = [];
+    let afterTitle = false;
+    const close = (): void => {
+      // Trailing connectors ("Speaker of the") are not part of a name.
+      while (run.length > 0 && CONNECTORS.has(tokens.bare[run[run.length - 1] as number] as string)) run.pop();
+      // A lone capitalised first word ("Factory workers...") starts the sentence; it names no one unless the gazetteer knows it.
+      const lone = run.length === 1 && run[0] === paragraph.tokenStart && !actorAtToken.has(run[0]);
+      if (run.length > 0 && !lone) names.push(nameOf(run, afterTitle));
+      run = [];
+    };
+    const nameOf = (run: readonly number[], titled: boolean): CaptionName => {
+      const first = run[0] as number;
+      const last = run[run.length - 1] as number;
+      const mention = actorAtToken.get(last) ?? actorAtToken.get(first);
+      const actor = mention?.actor ?? null;
+      const head = tokens.bare[last] as string;
+      const actorKind = actor === null ? undefined : lexicons.actors.get(actor)?.kind;
+      const person = actorKind !== undefined ? actorKind === 'person' : titled || (run.length >= 2 && run.length <= 4 && !NON_PERSON_HEADS.has(head));
+      const upper = /^\p{Lu}{2,}$/u.test(text.slice(tokens.start[last] as number, tokens.end[last] as number));
+      const matched = (actor !== null && bodyActors.has(actor)) || ((head.length >= 3 || upper) && bodyWords.has(head));
+      return { start: tokens.start[first] as number, end: tokens.end[last] as number, kind: person ? 'person' : 'other', actor, matched };
+    };
+    for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) {
+      if (bracketed[t - paragraph.tokenStart] === 1) {
+        close();
+        afterTitle = false;
+        continue;
+      }
+      // A title ends the name before it and makes the next one a person.
+      const titleLength = matchAt(lexicons.titles, tokens, t, paragraph.tokenEnd, scratch) > 0 ? (scratch[0] as PhraseCandidate<unknown>).rest.length + 1 : 0;
+      if (titleLength > 0 && actorAtToken.get(t) === undefined) {
+        close();
+        afterTitle = true;
+        t += titleLength - 1;
+        continue;
+      }
+      const capitalised = /^\p{Lu}/u.test(text[tokens.start[t] as number] as string);
+      const bare = tokens.bare[t] as string;
+      const broken = tokens.breakBefore[t] === 1 && run.length > 0 && !isAbbreviationBreak(text, tokens.start[t] as number);
+      if (broken) {
+        close();
+        afterTitle = false;
+      }
+      if (capitalised && !(run.length === 0 && NOT_NAMES.has(bare))) {
+        run.push(t);
+      } else if (run.length > 0 && CONNECTORS.has(bare) && !capitalised) {
+        run.push(t);
+      } else {
+        close();
+        afterTitle = false;
+      }
+    }
+    close();
+    const people = names.filter((n) => n.kind === 'person');
+    const judged = people.length > 0 ? people : names;
+    const unrelated = judged.length > 0 && judged.every((n) => !n.matched);
+    return { paragraph: index, names: dedupe(names, text), unrelated };
+  });
+}
+
+// Tokens inside round or square brackets: party tags "(D-MN)", position markers "(L)", credits "(Photo by AFP)".
+function bracketedTokens(article: SegmentedArticle, from: number, to: number): Uint8Array {
+  const { tokens, text } = article;
+  const inside = new Uint8Array(to - from);
+  let depth = 0;
+  let cursor = from < to ? (tokens.start[from] as number) : 0;
+  for (let t = from; t < to; t++) {
+    const start = tokens.start[t] as number;
+    for (; cursor < start; cursor++) {
+      const c = text.charCodeAt(cursor);
+      if (c === 40 || c === 91) depth++;
+      else if ((c === 41 || c === 93) && depth > 0) depth--;
+    }
+    cursor = tokens.end[t] as number;
+    if (depth > 0) inside[t - from] = 1;
+  }
+  return inside;
+}
+
+// "Rep. Ilhan": the break is an abbreviation's period, not the end of a name.
+function isAbbreviationBreak(text: string, tokenStart: number): boolean {
+  let i = tokenStart - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  return text[i] === '.' && i >= 2 && /\p{Lu}\p{Ll}{0,4}\.$/u.test(text.slice(Math.max(0, i - 5), i + 1));
+}
+
+function dedupe(names: readonly CaptionName[], text: string): CaptionName[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = text.slice(n.start, n.end).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * Domains (sports, markets, weather...): which jargon is ordinary here. A paragraph is in a domain when it
+ * holds one of its cue words; the article is when cues are frequent throughout. Loaded words exempt in a
+ * domain ("plunge" in markets, "slams" in tennis) are not counted there.
+ */
+import { FIRST_WORD, matchAt, type Lexicons, type DomainRef, type PhraseCandidate } from '../data/index.ts';
+import type { SegmentedArticle } from '../text/index.ts';
+
+export type DomainResult = {
+  /** per paragraph: the domains whose cues it holds, sorted */
+  readonly paragraphs: readonly (readonly string[])[];
+  /** domains with at least ARTICLE_MIN_CUES cues and ARTICLE_MIN_DENSITY cues per 100 words, sorted */
+  readonly article: readonly string[];
+};
+
+const ARTICLE_MIN_CUES = 3;
+const ARTICLE_MIN_DENSITY = 1;
+
+/** Finds domain cues per paragraph and for the whole article. */
+export function detectDomains(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): DomainResult {
+  const { tokens } = article;
+  const totals = new Map<string, number>();
+  const scratch: PhraseCandidate<DomainRef>[] = [];
+  const paragraphs = article.paragraphs.map((paragraph) => {
+    const found = new Set<string>();
+    for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) {
+      if (((masks[t] as number) & FIRST_WORD.domains) === 0 || matchAt(lexicons.domains, tokens, t, paragraph.tokenEnd, scratch) === 0) continue;
+      const domain = (scratch[0] as PhraseCandidate<DomainRef>).value.domain;
+      found.add(domain);
+      totals.set(domain, (totals.get(domain) ?? 0) + 1);
+    }
+    return [...found].sort();
+  });
+  const words = Math.max(tokens.count, 1);
+  const articleDomains = [...totals]
+    .filter(([, count]) => count >= ARTICLE_MIN_CUES && (100 * count) / words >= ARTICLE_MIN_DENSITY)
+    .map(([domain]) => domain)
+    .sort();
+  return { paragraphs, article: articleDomains };
+}

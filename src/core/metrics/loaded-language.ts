@@ -1,0 +1,241 @@
+/**
+ * Loaded language: lexicon matches (labels, hyperbole, emotive words, distancing, vague attribution,
+ * boosters, hedges, intensifiers, absolutes, slanted reporting verbs) plus the scare-quote rule. One finding
+ * per token: the longest phrase wins, then the category listed first in LOADED_CATEGORIES. A finding inside
+ * a direct quotation belongs to the quoted voice.
+ */
+import { FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
+import type { SegmentedArticle, QuoteSpan, ParagraphSpan, SentenceSpan } from '../text/index.ts';
+import { firstTokenAtOrAfter } from '../text/tokens.ts';
+import type { DomainResult } from './domains.ts';
+import type { AttributionResult } from './attribution/index.ts';
+
+/** `reported`: the outlet's paraphrase of someone's speech (indirect, mixed or summarised), outside quotation marks. */
+export type Voice = 'author' | 'reported' | 'quoted';
+
+export type RawFinding = {
+  start: number;
+  end: number;
+  paragraph: number;
+  category: LexiconRef['category'];
+  rule: string;
+  source: string;
+  voice: Voice;
+  weight: number;
+  polarity?: -1 | 0 | 1;
+  stance?: string;
+  negated?: boolean;
+  suggestion?: string;
+  /** who used the words, for quoted and reported voices: an actor id, else the speaker as written */
+  speaker?: string;
+  message: string;
+};
+
+export type RawExemption = { start: number; end: number; paragraph: number; rule: string; source: string; domain: string; message: string };
+
+export type LoadedLanguageResult = { findings: RawFinding[]; exemptions: RawExemption[] };
+
+// Scare quotes: a quotation this short, with no speaker in its sentence, is the writer's own distancing.
+const SCARE_QUOTE_MAX_WORDS = 4;
+// A reporting cue after a quotation attributes it only when it follows closely ("...," Peskov said); a cue
+// before it attributes it anywhere later in the sentence (Peskov said relations were "deplorable").
+const CUE_AFTER_QUOTE_MAX_TOKENS = 6;
+const SCARE_QUOTE_WEIGHT = 0.5;
+/**
+ * How much a category's findings count towards the loaded-language score, relative to emotive words.
+ * Hedges and vague attribution say more about certainty and sourcing than about loading, so they count
+ * little; a finding's `weight` is its lexicon weight times this factor.
+ */
+export const CATEGORY_FACTORS: Readonly<Record<LexiconRef['category'], number>> = {
+  loaded: 1,
+  label: 1,
+  hyperbole: 1,
+  distancing: 1,
+  'scare-quote': 0.8,
+  'reporting-verb': 0.7,
+  booster: 0.6,
+  intensifier: 0.5,
+  absolute: 0.5,
+  hedge: 0.3,
+  'vague-attribution': 0.3,
+};
+
+// A negator this many words before a finding marks it as negated ("not aggressive").
+const NEGATION_WINDOW = 2;
+
+const DESCRIPTIONS: Record<LexiconRef['category'], string> = {
+  loaded: 'Emotive word',
+  label: 'Label',
+  hyperbole: 'Hyperbole',
+  distancing: 'Distancing marker',
+  'vague-attribution': 'Vague attribution',
+  booster: 'Certainty booster',
+  hedge: 'Hedge',
+  intensifier: 'Intensifier',
+  absolute: 'Absolute',
+  'reporting-verb': 'Slanted reporting verb',
+  'scare-quote': 'Scare quote',
+};
+
+/** Finds loaded language in every paragraph; findings are in text order, spans within the text. */
+export function findLoadedLanguage(
+  article: SegmentedArticle,
+  lexicons: Lexicons,
+  masks: Uint16Array,
+  domains: DomainResult,
+  attribution: AttributionResult,
+  rulesSource: string,
+): LoadedLanguageResult {
+  const speakerOf = (index: number): string | undefined => {
+    const found = attribution.attributions[index];
+    if (found === undefined) return undefined;
+    if (found.actor !== null) return found.actor;
+    return found.speaker === null ? undefined : article.text.slice(found.speaker.start, found.speaker.end);
+  };
+  const { tokens, text } = article;
+  const findings: RawFinding[] = [];
+  const exemptions: RawExemption[] = [];
+  const scratch: PhraseCandidate<LexiconRef>[] = [];
+  // Token positions of reporting verbs, vague attribution and "according to": speech cues for scare quotes.
+  const speechCues: number[] = [];
+  article.paragraphs.forEach((paragraph, p) => {
+    const paragraphDomains = domains.paragraphs[p] ?? [];
+    const isActive = (domain: string): boolean => paragraphDomains.includes(domain) || domains.article.includes(domain);
+    for (const sentence of paragraph.sentences) {
+      let t = sentence.tokenStart;
+      while (t < sentence.tokenEnd) {
+        if (((masks[t] as number) & FIRST_WORD.loaded) === 0 || matchAt(lexicons.loaded, tokens, t, sentence.tokenEnd, scratch) === 0) {
+          t++;
+          continue;
+        }
+        const best = scratch[0] as PhraseCandidate<LexiconRef>;
+        const ref = best.value;
+        const first = t;
+        const last = t + best.rest.length;
+        const start = tokens.start[t] as number;
+        const end = tokens.end[last] as number;
+        const surface = text.slice(start, end);
+        if (ref.category === 'reporting-verb' || ref.category === 'vague-attribution') speechCues.push(first);
+        t = last + 1;
+        const exemptDomain = ref.exempt?.find(isActive);
+        if (exemptDomain !== undefined) {
+          exemptions.push({
+            start,
+            end,
+            paragraph: p,
+            rule: `${ref.category}/${ref.term}`,
+            source: ref.lexicon,
+            domain: exemptDomain,
+            message: `\`${surface}\` is ordinary ${exemptDomain} language here, not counted`,
+          });
+          continue;
+        }
+        if (ref.weight <= 0) continue; // neutral reporting verbs: evidence of attribution, not loading
+        const voicedBy = attribution.voicedBy[first] as number;
+        const voice: Voice = article.quotedToken[first] === 1 ? 'quoted' : voicedBy !== -1 ? 'reported' : 'author';
+        const finding: RawFinding = {
+          start,
+          end,
+          paragraph: p,
+          category: ref.category,
+          rule: `${ref.category}/${ref.term}`,
+          source: ref.lexicon,
+          voice,
+          weight: ref.weight * CATEGORY_FACTORS[ref.category],
+          message: `${DESCRIPTIONS[ref.category]} \`${surface}\`${ref.alt !== undefined ? `; a neutral wording: \`${ref.alt}\`` : ''}`,
+        };
+        if (ref.polarity !== undefined) finding.polarity = ref.polarity;
+        if (ref.stance !== undefined) finding.stance = ref.stance;
+        if (ref.alt !== undefined) finding.suggestion = ref.alt;
+        if (isNegated(article, lexicons, first, sentence.tokenStart)) finding.negated = true;
+        const speaker = voice === 'author' ? undefined : speakerOf(voicedBy);
+        if (speaker !== undefined) finding.speaker = speaker;
+        findings.push(finding);
+      }
+    }
+  });
+  for (let t = 0; t + 1 < tokens.count; t++) if (tokens.norm[t] === 'according' && tokens.norm[t + 1] === 'to' && tokens.breakBefore[t + 1] === 0) speechCues.push(t);
+  speechCues.sort((a, b) => a - b);
+  findings.push(...findScareQuotes(article, speechCues, rulesSource));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { findings, exemptions };
+}
+
+function isNegated(article: SegmentedArticle, lexicons: Lexicons, token: number, sentenceStart: number): boolean {
+  for (let k = 1; k <= NEGATION_WINDOW && token - k >= sentenceStart; k++) {
+    if (lexicons.negators.has(article.tokens.norm[token - k] as string)) return true;
+    if (article.tokens.breakBefore[token - k + 1] === 1) break;
+  }
+  return false;
+}
+
+/**
+ * A short quotation (at most SCARE_QUOTE_MAX_WORDS words) that no speech cue attributes (no reporting verb
+ * or "according to" before it in its sentence or just after it, no colon before it), and whose words are
+ * not an echo of a quotation attributed elsewhere ("no breakthroughs" in a headline when the body quotes
+ * the speaker saying it).
+ */
+function findScareQuotes(article: SegmentedArticle, speechCues: readonly number[], rulesSource: string): RawFinding[] {
+  const { tokens, text, quotes, paragraphs } = article;
+  if (quotes.length === 0) return [];
+  const attributedWords = new Set<string>();
+  const candidates: { quote: QuoteSpan; paragraph: number; words: string[] }[] = [];
+  // Quotes come in text order, so paragraph and sentence cursors only move forward.
+  let p = 0;
+  let s = 0;
+  for (const quote of quotes) {
+    if (quote.kind === 'nested') continue;
+    while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= quote.start) {
+      p++;
+      s = 0;
+    }
+    const paragraph = paragraphs[p];
+    if (paragraph === undefined) break;
+    while (s < paragraph.sentences.length && (paragraph.sentences[s] as SentenceSpan).end <= quote.start) s++;
+    const sentence = paragraph.sentences[s];
+    const firstWord = firstTokenAtOrAfter(tokens, quote.start);
+    const words: string[] = [];
+    for (let t = firstWord; t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) words.push(tokens.bare[t] as string);
+    const lastWord = firstWord + words.length - 1;
+    const short = words.length > 0 && words.length <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
+    const colonBefore = /:\s*$/.test(text.slice(Math.max(0, quote.start - 3), quote.start));
+    const attributed =
+      sentence === undefined ||
+      sentence.start === quote.start ||
+      colonBefore ||
+      hasCueIn(speechCues, sentence.tokenStart, firstWord) ||
+      hasCueIn(speechCues, lastWord + 1, Math.min(sentence.tokenEnd, lastWord + 1 + CUE_AFTER_QUOTE_MAX_TOKENS));
+    if (short && !attributed) candidates.push({ quote, paragraph: p, words });
+    else for (const word of words) attributedWords.add(word);
+  }
+  const findings: RawFinding[] = [];
+  for (const { quote, paragraph, words } of candidates) {
+    if (words.every((word) => attributedWords.has(word))) continue;
+    const surface = text.slice(quote.start, quote.end);
+    findings.push({
+      start: quote.start,
+      end: quote.end,
+      paragraph,
+      category: 'scare-quote',
+      rule: 'scare-quote/short-unattributed-quote',
+      source: rulesSource,
+      voice: 'author',
+      weight: SCARE_QUOTE_WEIGHT * CATEGORY_FACTORS['scare-quote'],
+      suggestion: 'name who uses the phrase, or drop the quotation marks',
+      message: `Scare quote ${surface}: a short quoted phrase with no speaker distances the writer from the words`,
+    });
+  }
+  return findings;
+}
+
+// True when sorted `cues` holds a token index in [from, to).
+function hasCueIn(cues: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cues[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cues.length && (cues[lo] as number) < to;
+}

@@ -1,0 +1,159 @@
+/**
+ * Sides and balance: how each side is heard. Voice is weighted by how directly a side speaks (a direct
+ * quotation above a mixed quote above indirect speech above a summary of a speech act); the balance is the
+ * normalised entropy of voice over every side the article mentions, so a side that is accused but never
+ * heard counts with zero voice. The count-only balance sits beside it so the difference is visible.
+ */
+import type { SegmentedArticle } from '../text/index.ts';
+import { firstTokenAtOrAfter } from '../text/tokens.ts';
+import type { AttributionMode, AttributionResult, RawAttribution } from './attribution/index.ts';
+
+/** How much one attribution in each mode gives its side a voice. */
+export const MODE_WEIGHTS: Readonly<Record<AttributionMode, number>> = {
+  direct: 1,
+  mixed: 0.75,
+  indirect: 0.5,
+  summary: 0.25,
+  vague: 0.25,
+  'non-response': 0,
+};
+
+/** How far a reporting verb presents the reported content as true (0..1), by stance. */
+export const STANCE_CREDENCE: Readonly<Record<string, number>> = {
+  endorsing: 0.9,
+  framing: 0.8,
+  assertive: 0.6,
+  supportive: 0.6,
+  neutral: 0.5,
+  cognitive: 0.5,
+  directive: 0.5,
+  adversarial: 0.4,
+  distancing: 0.2,
+};
+// Fewer voiced attributions than this, or fewer sides, and the balance is marked insufficient.
+const MIN_ATTRIBUTIONS = 3;
+
+type Voiced = { mode: string; side: string; content: { start: number; end: number } | null };
+
+/**
+ * Normalised entropy (0..1) of mode-weighted voice over `sidesMentioned` plus every side that speaks;
+ * null with fewer than two sides or no voice. `unaligned` speakers are reported apart, not balanced.
+ */
+export function attributionBalance(attributions: readonly Voiced[], sidesMentioned: readonly string[]): number | null {
+  return entropyBalance(attributions, sidesMentioned, (a) => MODE_WEIGHTS[a.mode as AttributionMode] ?? 0);
+}
+
+/** The same balance when every attribution counts 1 whatever its mode (non-responses still count 0). */
+export function countBalance(attributions: readonly Voiced[], sidesMentioned: readonly string[]): number | null {
+  return entropyBalance(attributions, sidesMentioned, (a) => (a.mode === 'non-response' ? 0 : 1));
+}
+
+function entropyBalance(attributions: readonly Voiced[], sidesMentioned: readonly string[], weightOf: (a: Voiced) => number): number | null {
+  const voice = new Map<string, number>();
+  for (const side of sidesMentioned) if (side !== 'unaligned') voice.set(side, 0);
+  for (const attribution of attributions) {
+    if (attribution.side === 'unaligned') continue;
+    voice.set(attribution.side, (voice.get(attribution.side) ?? 0) + weightOf(attribution));
+  }
+  const total = [...voice.values()].reduce((sum, v) => sum + v, 0);
+  if (voice.size < 2 || total <= 0) return null;
+  let entropy = 0;
+  for (const v of voice.values()) if (v > 0) entropy -= (v / total) * Math.log(v / total);
+  return entropy / Math.log(voice.size);
+}
+
+export type SideSummary = {
+  side: string;
+  attributions: number;
+  byMode: Record<AttributionMode, number>;
+  words: Record<AttributionMode, number>;
+  voiceShare: number;
+  countShare: number;
+  directShare: number;
+  meanCredence: number | null;
+  anonymousShare: number;
+  targeted: number;
+  repliedWhenTargeted: boolean | null;
+  firstParagraph: number | null;
+  lastParagraph: number | null;
+};
+
+export type AttributionSummary = {
+  balance: number | null;
+  countBalance: number | null;
+  insufficient: boolean;
+  attributions: number;
+  anonymousRate: number;
+  nonResponses: number;
+  unattributedParagraphRate: number;
+  sidesMentioned: string[];
+  sides: SideSummary[];
+};
+
+const MODES: readonly AttributionMode[] = ['direct', 'mixed', 'indirect', 'summary', 'vague', 'non-response'];
+// A paragraph this long with no attribution states something on the outlet's own authority.
+const CLAIM_MIN_WORDS = 12;
+
+/** Per-side figures and the overall balance, each traceable to the attributions it counts. */
+export function summariseAttribution(article: SegmentedArticle, result: AttributionResult, scored?: Uint8Array): AttributionSummary {
+  const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
+  const { sidesMentioned } = result;
+  const attributions = result.attributions.filter((a) => counts(a.paragraph));
+  const voiced = attributions.filter((a) => a.mode !== 'non-response');
+  const sideNames = new Set<string>(sidesMentioned);
+  for (const a of attributions) sideNames.add(a.side);
+  const totalVoice = voiced.reduce((sum, a) => sum + (a.side === 'unaligned' ? 0 : MODE_WEIGHTS[a.mode]), 0);
+  const totalCount = voiced.filter((a) => a.side !== 'unaligned').length;
+  const sides: SideSummary[] = [...sideNames].sort().map((side) => {
+    const own = attributions.filter((a) => a.side === side);
+    const ownVoiced = own.filter((a) => a.mode !== 'non-response');
+    const byMode = Object.fromEntries(MODES.map((m) => [m, 0])) as Record<AttributionMode, number>;
+    const words = Object.fromEntries(MODES.map((m) => [m, 0])) as Record<AttributionMode, number>;
+    for (const a of own) {
+      byMode[a.mode]++;
+      words[a.mode] += contentWords(article, a);
+    }
+    const credences = ownVoiced.filter((a) => a.cue !== null && STANCE_CREDENCE[a.cue.class] !== undefined).map((a) => STANCE_CREDENCE[(a.cue as { class: string }).class] as number);
+    const targetedBy = attributions.filter((a) => a.target?.side === side && a.side !== side);
+    const firstTargeted = targetedBy.length === 0 ? null : Math.min(...targetedBy.map((a) => a.paragraph));
+    const voice = side === 'unaligned' ? 0 : ownVoiced.reduce((sum, a) => sum + MODE_WEIGHTS[a.mode], 0);
+    return {
+      side,
+      attributions: own.length,
+      byMode,
+      words,
+      voiceShare: totalVoice === 0 ? 0 : voice / totalVoice,
+      countShare: totalCount === 0 || side === 'unaligned' ? 0 : ownVoiced.length / totalCount,
+      directShare: ownVoiced.length === 0 ? 0 : byMode.direct / ownVoiced.length,
+      meanCredence: credences.length === 0 ? null : credences.reduce((s, c) => s + c, 0) / credences.length,
+      anonymousShare: ownVoiced.length === 0 ? 0 : ownVoiced.filter((a) => a.anonymous).length / ownVoiced.length,
+      targeted: targetedBy.length,
+      repliedWhenTargeted: firstTargeted === null ? null : ownVoiced.some((a) => a.paragraph >= firstTargeted),
+      firstParagraph: ownVoiced.length === 0 ? null : Math.min(...ownVoiced.map((a) => a.paragraph)),
+      lastParagraph: ownVoiced.length === 0 ? null : Math.max(...ownVoiced.map((a) => a.paragraph)),
+    };
+  });
+  const attributed = new Set(attributions.map((a) => a.paragraph));
+  const claimParagraphs = article.paragraphs.filter((p, i) => counts(i) && p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS && !attributed.has(i));
+  const longParagraphs = article.paragraphs.filter((p, i) => counts(i) && p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS).length;
+  const balanced = sidesMentioned.filter((s) => s !== 'unaligned');
+  return {
+    balance: attributionBalance(attributions, balanced),
+    countBalance: countBalance(attributions, balanced),
+    insufficient: voiced.filter((a) => a.side !== 'unaligned').length < MIN_ATTRIBUTIONS || new Set([...balanced, ...voiced.map((a) => a.side)].filter((s) => s !== 'unaligned')).size < 2,
+    attributions: attributions.length,
+    anonymousRate: voiced.length === 0 ? 0 : voiced.filter((a) => a.anonymous).length / voiced.length,
+    nonResponses: attributions.length - voiced.length,
+    unattributedParagraphRate: longParagraphs === 0 ? 0 : claimParagraphs.length / longParagraphs,
+    sidesMentioned: [...sidesMentioned],
+    sides,
+  };
+}
+
+function contentWords(article: SegmentedArticle, attribution: RawAttribution): number {
+  if (attribution.content === null) return 0;
+  const { tokens } = article;
+  let count = 0;
+  for (let t = firstTokenAtOrAfter(tokens, attribution.content.start); t < tokens.count && (tokens.start[t] as number) < attribution.content.end; t++) count++;
+  return count;
+}

@@ -1,0 +1,461 @@
+/**
+ * Outlet names: an alias index built from the tables (ownership names, RSP names, their acronyms, and
+ * compound domain labels such as `presstv`) and a scan that finds those names, and table domains, in any
+ * text. The scan is one pass over word tokens, trying at most MAX_ALIAS_TOKENS words at each: linear in
+ * the text, whatever it holds.
+ *
+ * Alias rules, in priority order (a higher priority wins a clash by 2 or more; a closer clash drops the
+ * alias as ambiguous: `ABC` is both Australian and Spanish and matches neither):
+ *   4  an ownership name, each part of `A / B`, with and without a leading `The` (`New York Times`);
+ *   3  an RSP name mapped to the same outlet; an acronym in parentheses that starts like the name
+ *      (`Agence France-Presse (AFP)`), an expansion of an acronym name (`RT (Russia Today)`), `(formerly X)`;
+ *   2  a name whose parentheses only disambiguate it (`The Guardian (Nigeria)`, and from RSP at 1
+ *      `New York (magazine)`): for lookups by name only, never searched for in text, and it loses to the
+ *      plain name (`The Guardian` stays the British paper);
+ *   1  a compound first label of a listed domain (`presstv`, `nytimes`, `aljazeera`), never one that is
+ *      itself a word of the name (`mirror` of mirror.co.uk is not an alias of the Daily Mirror).
+ * Case matters in text: an all-capital alias word (`BBC`, `TV`) must be capitals, a capitalised one must
+ * start with a capital, function words (`the`, `de`) match in any case.
+ */
+import { getDomain } from 'tldts';
+import { foldForMatching } from '../text/index.ts';
+import { tokenize, type TokenTable } from '../text/tokens.ts';
+import type { Outlet } from './schema.ts';
+import type { Lined, SourceTables } from './tables.ts';
+
+/** An outlet the names point to: an ownership row (`press-tv`) or an RSP-only name (`rsp:Dotdash Meredith`). */
+export type NameTarget = { readonly key: string; readonly name: string; readonly primaryHost: string; readonly outlet: Lined<Outlet> | null };
+
+type Shape = 'upper' | 'capital' | 'any' | 'label';
+type Alias = { readonly key: string; readonly priority: number; readonly shapes: readonly Shape[]; readonly distinctive: boolean; readonly written: string };
+type TrieNode = { next: Map<string, TrieNode>; alias?: Alias };
+
+export type NameIndex = {
+  readonly targets: ReadonlyMap<string, NameTarget>;
+  /** folded alias text -> target key, for lookups by name */
+  readonly byName: ReadonlyMap<string, string>;
+  readonly trie: TrieNode;
+};
+
+/** A name or domain found in a text: `start..end` is the name without any possessive `'s`. */
+export type NameMatch = {
+  readonly start: number;
+  readonly end: number;
+  /** end including a possessive `'s` when there is one */
+  readonly tokenEnd: number;
+  readonly possessive: boolean;
+  /** target key, or `host:<host>` for a table domain that belongs to no named outlet */
+  readonly key: string;
+  /** host to build the card from */
+  readonly host: string;
+  readonly kind: 'name' | 'domain';
+  /** safe to report without a citation cue: a multi-word name, a long acronym, a domain */
+  readonly distinctive: boolean;
+  /** one word besides `the`/`of` (`Reuters`, `BBC`, `the Hill`): after a cue it must end the phrase, because
+   * "according to the Australian government" cites no newspaper */
+  readonly oneWord: boolean;
+};
+
+export const MAX_ALIAS_TOKENS = 8;
+const FUNCTION_WORDS = new Set(['the', 'of', 'and', 'de', 'del', 'la', 'le', 'les', 'el', 'los', 'las', 'des', 'du', 'di', 'da', 'do', 'der', 'die', 'das', 'y', 'e', 'i', 'for', 'on', 'in', 'at', '&']);
+// Words that often start a sentence or a title-case headline right before an outlet's name ("As Reuters
+// reported", "Putin Tells Reuters"): a capital there does not make the two one name.
+const LEADING_WORDS = new Set([...FUNCTION_WORDS, 'a', 'an', 'as', 'but', 'when', 'while', 'after', 'before', 'if', 'so', 'then', 'also', 'said', 'says', 'told', 'tells', 'telling', 'according', 'citing', 'per', 'via', 'by', 'to', 'with', 'from', 'reported', 'reports', 'that', 'this', 'its', 'his', 'her', 'their', 'our', 'during', 'since', 'unlike', 'like', 'or', 'nor', 'not', 'only', 'even', 'yet', 'however', 'meanwhile', 'separately', 'earlier', 'later']);
+
+const indexCache = new WeakMap<SourceTables, NameIndex>();
+
+/** The alias index of `tables`, built once per tables object. */
+export function nameIndex(tables: SourceTables): NameIndex {
+  const cached = indexCache.get(tables);
+  if (cached !== undefined) return cached;
+  const index = buildNameIndex(tables);
+  indexCache.set(tables, index);
+  return index;
+}
+
+/** Folds a name for lookups: lower case, typographic punctuation and accents folded, single spaces. */
+export function foldName(name: string): string {
+  return stripMarks(foldForMatching(name))
+    .replace(/[^\p{L}\p{N}.'&+!/-]+/gu, ' ')
+    .trim();
+}
+
+/** The hosts some table lists that `host` falls under (itself or a parent), longest first; via its registrable domain. */
+export function listedHostsFor(tables: SourceTables, host: string): string[] {
+  const registrable = getDomain(host) ?? host;
+  const hosts = tables.hostsByDomain.get(registrable);
+  if (hosts === undefined) return [];
+  return hosts.filter((listed) => listed === host || host.endsWith(`.${listed}`));
+}
+
+/** The ownership row for `host` (or its listed parent), if any. */
+export function outletForHost(tables: SourceTables, host: string): Lined<Outlet> | null {
+  for (const listed of listedHostsFor(tables, host)) {
+    const outlet = tables.outletByHost.get(listed);
+    if (outlet !== undefined) return outlet;
+  }
+  return null;
+}
+
+// detectOutlet and findCitedSources both scan the same article: remember the last scan.
+let lastScan: { text: string; tables: SourceTables; matches: readonly NameMatch[] } | undefined;
+
+/** Every outlet name and table domain in `text`, in order, never overlapping; `tokens`, when given, must be `text`'s. */
+export function findNames(text: string, tables: SourceTables, tokens?: TokenTable): NameMatch[] {
+  if (lastScan !== undefined && lastScan.text === text && lastScan.tables === tables) return [...lastScan.matches];
+  const matches = scanNames(text, tables, tokens ?? tokenize(text, foldForMatching(text)));
+  lastScan = { text, tables, matches };
+  return [...matches];
+}
+
+function scanNames(text: string, tables: SourceTables, tokens: TokenTable): NameMatch[] {
+  const index = nameIndex(tables);
+  const keys: string[] = tokens.bare.map((bare) => stripMarks(bare));
+  const matches: NameMatch[] = [];
+  let t = 0;
+  while (t < tokens.count) {
+    const domainMatch = matchDomainToken(text, tokens.start[t] as number, tokens.end[t] as number, tokens.norm[t] as string, tables, index);
+    if (domainMatch !== null) {
+      matches.push(domainMatch);
+      t++;
+      continue;
+    }
+    let node: TrieNode | undefined = index.trie;
+    let best: { alias: Alias; last: number } | null = null;
+    for (let u = t; u < tokens.count && u < t + MAX_ALIAS_TOKENS; u++) {
+      if (u > t && !isNameGap(text, tokens.end[u - 1] as number, tokens.start[u] as number)) break;
+      node = node.next.get(keys[u] as string);
+      if (node === undefined) break;
+      const alias = node.alias;
+      if (alias !== undefined && shapesFit(text, tokens, t, u, alias.shapes)) best = { alias, last: u };
+    }
+    if (best === null) {
+      t++;
+      continue;
+    }
+    const start = tokens.start[t] as number;
+    const tokenEnd = tokens.end[best.last] as number;
+    const lastNorm = tokens.norm[best.last] as string;
+    const possessive = lastNorm !== tokens.bare[best.last];
+    let contentWords = 0;
+    for (let u = t; u <= best.last; u++) if (!FUNCTION_WORDS.has(keys[u] as string)) contentWords++;
+    // "the Hill", "the Australian": one word that means something else as often as not.
+    const oneWord = contentWords <= 1;
+    if (oneWord && best.alias.shapes[0] !== 'upper' && partOfLongerName(text, tokens, t, best.last)) {
+      t++;
+      continue;
+    }
+    const target = index.targets.get(best.alias.key) as NameTarget;
+    matches.push({
+      start,
+      end: possessive ? tokenEnd - 2 : tokenEnd,
+      tokenEnd,
+      possessive,
+      key: target.key,
+      host: target.primaryHost,
+      kind: 'name',
+      distinctive: best.alias.distinctive,
+      oneWord,
+    });
+    t = best.last + 1;
+  }
+  return matches;
+}
+
+function stripMarks(value: string): string {
+  // Only strings with combining-capable letters need the (slower) decomposition.
+  return /[^\u0000-\u007f]/.test(value) ? value.normalize('NFD').replace(/\p{M}+/gu, '') : value;
+}
+
+// Between two words of a name: spaces, or one of - / & + with optional spaces (RFE/RL, S&P, France-Presse).
+function isNameGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  const gap = text.slice(from, to);
+  return /^(?:[ \t\u00a0]+|[ \t\u00a0]?[-\u2010\u2011/&+][ \t\u00a0]?)$/.test(gap);
+}
+
+function shapesFit(text: string, tokens: ReturnType<typeof tokenize>, first: number, last: number, shapes: readonly Shape[]): boolean {
+  for (let u = first; u <= last; u++) {
+    const written = text.slice(tokens.start[u] as number, tokens.end[u] as number);
+    const shape = shapes[u - first] ?? 'any';
+    if (shape === 'any') continue;
+    const letters = written.replace(/['\u2019]s$/, '');
+    const upper = letters.toUpperCase();
+    if (shape === 'upper') {
+      if (letters !== upper) return false;
+      continue;
+    }
+    const head = letters.charAt(0);
+    if (head === head.toLowerCase() && head !== head.toUpperCase()) return false;
+  }
+  return true;
+}
+
+// A one-word name next to another capitalised word is part of a longer name: Michael Bloomberg, Reuters
+// Institute, Sputnik V, Dawn Smith.
+function partOfLongerName(text: string, tokens: ReturnType<typeof tokenize>, first: number, last: number): boolean {
+  const capitalised = (u: number): boolean => {
+    const head = text.charAt(tokens.start[u] as number);
+    return head !== head.toLowerCase();
+  };
+  if (first > 0 && /^[ \t\u00a0]+$/.test(text.slice(tokens.end[first - 1] as number, tokens.start[first] as number)) && capitalised(first - 1)) {
+    if (!LEADING_WORDS.has(tokens.norm[first - 1] as string)) return true;
+  }
+  if (last + 1 < tokens.count && /^[ \t\u00a0]+$/.test(text.slice(tokens.end[last] as number, tokens.start[last + 1] as number)) && capitalised(last + 1)) {
+    const next = tokens.norm[last + 1] as string;
+    return !FUNCTION_WORDS.has(next);
+  }
+  return false;
+}
+
+// A token with a dot that is a host some table lists (presstv.ir, www.rt.com, edition.cnn.com).
+function matchDomainToken(text: string, start: number, end: number, norm: string, tables: SourceTables, index: NameIndex): NameMatch | null {
+  if (!norm.includes('.') || norm.length > 253) return null;
+  const before = start > 0 ? text.charAt(start - 1) : '';
+  if (before === '@') return null;
+  const host = norm.replace(/^www\d?\./, '');
+  if (!/^[a-z0-9.-]+$/.test(host) || !/\.[a-z]{2,}$/.test(host)) return null;
+  const listed = listedHostsFor(tables, host);
+  if (listed.length === 0) return null;
+  const outlet = outletForHost(tables, host);
+  let key = outlet !== null ? outlet.id : `host:${listed[0] as string}`;
+  if (outlet === null) {
+    for (const candidate of listed) {
+      const row = tables.rspByHost.get(candidate)?.[0];
+      if (row !== undefined) {
+        const rspKey = `rsp:${row.name}`;
+        if (index.targets.has(rspKey)) key = rspKey;
+        break;
+      }
+    }
+  }
+  return { start, end, tokenEnd: end, possessive: false, key, host, kind: 'domain', distinctive: true, oneWord: false };
+}
+
+// --- building the index ---------------------------------------------------------------------------------
+
+type Candidate = { key: string; text: string; priority: number; label?: boolean; lookupOnly?: boolean };
+
+function buildNameIndex(tables: SourceTables): NameIndex {
+  const targets = new Map<string, NameTarget>();
+  const candidates: Candidate[] = [];
+  const fullNames: [string, string][] = [];
+
+  for (const outlet of tables.ownership.rows) {
+    targets.set(outlet.id, { key: outlet.id, name: outlet.name, primaryHost: outlet.domains[0] as string, outlet });
+    fullNames.push([outlet.name, outlet.id]);
+    for (const [text, priority, lookupOnly] of namesOf(outlet.name, 4)) {
+      candidates.push({ key: outlet.id, text, priority, lookupOnly });
+      const short = shortForm(text, outlet.domains);
+      if (short !== null) candidates.push({ key: outlet.id, text: short, priority: priority - 1 });
+    }
+  }
+
+  // RSP names: to the ownership outlet that owns most of the name's domains, else to an RSP-only target.
+  const rspHostsByName = new Map<string, string[]>();
+  for (const row of tables.rsp.rows) {
+    if (row.path !== undefined) continue;
+    const hosts = rspHostsByName.get(row.name);
+    if (hosts === undefined) rspHostsByName.set(row.name, [row.domain]);
+    else if (!hosts.includes(row.domain)) hosts.push(row.domain);
+  }
+  for (const [name, hosts] of rspHostsByName) {
+    // A name written all in lower case (one RSP row is named "anchor") is a parsing slip, not a name.
+    if (name === name.toLowerCase()) continue;
+    const owners = new Map<string, number>();
+    for (const host of hosts) {
+      const outlet = outletForHost(tables, host);
+      if (outlet !== null) owners.set(outlet.id, (owners.get(outlet.id) ?? 0) + 1);
+    }
+    // The owner with the same name wins (RSP's "Fox News" row also lists foxbusiness.com), else the most domains.
+    let key = `rsp:${name}`;
+    let most = 0;
+    for (const [id, count] of owners) {
+      const score = count + (foldName((tables.outletById.get(id) as Outlet).name) === foldName(name) ? 1000 : 0);
+      if (score > most) [key, most] = [id, score];
+    }
+    if (!targets.has(key)) targets.set(key, { key, name, primaryHost: primaryHost(name, hosts), outlet: null });
+    fullNames.push([name, key]);
+    for (const [text, priority, lookupOnly] of namesOf(name, 3)) candidates.push({ key, text, priority, lookupOnly });
+  }
+
+  // Compound labels of listed domains: only for a domain that is its own registrable domain.
+  for (const target of targets.values()) {
+    const hosts = target.outlet !== null ? target.outlet.domains : (rspHostsByName.get(target.name) ?? []);
+    const words = new Set(
+      candidates
+        .filter((c) => c.key === target.key)
+        .flatMap((c) => foldName(c.text).split(/[ .]/))
+        .filter((w) => w !== ''),
+    );
+    for (const host of hosts) {
+      if (getDomain(host) !== host) continue;
+      const label = host.slice(0, host.indexOf('.'));
+      if (label.length < 5 || !/^[a-z]+$/.test(label) || words.has(label)) continue;
+      candidates.push({ key: target.key, text: label, priority: 1, label: true });
+    }
+  }
+
+  // Resolve clashes: the best priority per folded alias, dropped when another target comes within 1.
+  const best = new Map<string, { candidate: Candidate; rival: number }>();
+  for (const candidate of candidates) {
+    const folded = foldName(candidate.text);
+    if (!isUsableAlias(folded)) continue;
+    const seen = best.get(folded);
+    if (seen === undefined) {
+      best.set(folded, { candidate, rival: Number.NEGATIVE_INFINITY });
+    } else if (seen.candidate.key === candidate.key) {
+      if (candidate.priority > seen.candidate.priority) seen.candidate = candidate;
+    } else if (candidate.priority > seen.candidate.priority) {
+      best.set(folded, { candidate, rival: Math.max(seen.rival, seen.candidate.priority) });
+    } else {
+      seen.rival = Math.max(seen.rival, candidate.priority);
+    }
+  }
+
+  const byName = new Map<string, string>();
+  const trie: TrieNode = { next: new Map() };
+  for (const [folded, { candidate, rival }] of best) {
+    if (candidate.priority - rival < 2) continue;
+    byName.set(folded, candidate.key);
+    if (candidate.lookupOnly !== true) addToTrie(trie, candidate);
+  }
+  // Lookups may also use a table name exactly as written ("Sputnik (news agency)"); text never does.
+  for (const [name, key] of fullNames) {
+    const folded = foldName(name);
+    if (!byName.has(folded) && !best.has(folded)) byName.set(folded, key);
+  }
+  return { targets, byName, trie };
+}
+
+function addToTrie(trie: TrieNode, candidate: Candidate): void {
+  const folded = foldForMatching(candidate.text);
+  const tokens = tokenize(candidate.text, folded);
+  if (tokens.count === 0 || tokens.count > MAX_ALIAS_TOKENS) return;
+  const shapes: Shape[] = [];
+  let node = trie;
+  let contentWords = 0;
+  for (let u = 0; u < tokens.count; u++) {
+    const written = candidate.text.slice(tokens.start[u] as number, tokens.end[u] as number);
+    const bare = stripMarks(tokens.bare[u] as string);
+    shapes.push(candidate.label === true ? 'label' : shapeOf(written, bare));
+    if (!FUNCTION_WORDS.has(bare)) contentWords++;
+    let next = node.next.get(bare);
+    if (next === undefined) {
+      next = { next: new Map() };
+      node.next.set(bare, next);
+    }
+    node = next;
+  }
+  const only = tokens.count === 1 ? candidate.text : '';
+  const distinctive = contentWords >= 2 || (shapes[0] === 'upper' && only.replace(/[^\p{L}]/gu, '').length >= 3) || only.includes('.') || (candidate.label === true && only.length >= 6);
+  node.alias = { key: candidate.key, priority: candidate.priority, shapes, distinctive, written: candidate.text };
+}
+
+function shapeOf(written: string, bare: string): Shape {
+  if (FUNCTION_WORDS.has(bare)) return 'any';
+  const letters = written.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'upper';
+  if (letters !== '' && letters === letters.toLowerCase()) return 'any';
+  return 'capital';
+}
+
+// Two letters or digits at least: `E!` and `N+` are not names anyone can spot.
+function isUsableAlias(folded: string): boolean {
+  return folded.replace(/[^\p{L}\p{N}]/gu, '').length >= 2;
+}
+
+/**
+ * The aliases a table name gives, with their priority (see the module comment) and whether they serve
+ * lookups only: a name that needed a disambiguator (`New York (magazine)`, `Vanguard (Nigeria)`) means
+ * something else in running text as often as not, so its bare form is never searched for in a text.
+ */
+export function namesOf(name: string, top: number): [string, number, boolean][] {
+  const out: [string, number, boolean][] = [];
+  const add = (text: string, priority: number, lookupOnly: boolean): void => {
+    const clean = text.trim().replace(/\s+/g, ' ');
+    if (clean === '') return;
+    out.push([clean, priority, lookupOnly]);
+    const withoutThe = /^the\s+(.+)$/i.exec(clean);
+    if (withoutThe && (withoutThe[1] as string).split(' ').length >= 2) out.push([withoutThe[1] as string, priority, lookupOnly]);
+  };
+  for (const part of name.split(' / ')) {
+    const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(part);
+    if (match === null) {
+      add(part, top, false);
+      continue;
+    }
+    const base = (match[1] as string).trim();
+    const inner = (match[2] as string).trim();
+    const fromParens = aliasesInParentheses(base, inner);
+    for (const alias of fromParens) add(alias, top - 1, false);
+    const disambiguated = fromParens.length === 0 && !/^formerly\s/i.test(inner);
+    add(base, disambiguated ? top - 2 : top, disambiguated);
+  }
+  return out;
+}
+
+function aliasesInParentheses(base: string, inner: string): string[] {
+  const formerly = /^formerly\s+(.+)$/i.exec(inner);
+  if (formerly) return [formerly[1] as string];
+  if (!inner.includes(',') && inner.toLowerCase().startsWith(base.toLowerCase())) return [inner];
+  const items = inner.split(/\s*,\s*/);
+  if (items.length > 1) return items.filter((item) => isStrictAcronym(item));
+  if (isAcronymOf(inner, base)) return [inner];
+  if (isStrictAcronym(base) && initials(inner) === fold(base).replace(/[^a-z0-9]/g, '')) return [inner];
+  return [];
+}
+
+// "Xinhua News Agency" -> "Xinhua", "Bloomberg News" -> "Bloomberg", "Jiji Press" -> "Jiji": the short form
+// news copy uses, taken only when a domain's first label is that short form (bloomberg.com, jiji.com; for
+// agencies also with "news" or "net": tasnimnews.com, xinhuanet.com). "Fox News" (foxnews.com), "Arab News"
+// and "China News Service" give nothing: "Fox", "Arab" and "China" are words and places first.
+function shortForm(name: string, domains: readonly string[]): string | null {
+  const match = /^(.+?)\s+(News\s+Agency|News|Press)$/.exec(name);
+  if (match === null) return null;
+  const base = (match[1] as string).replace(/^the\s+/i, '');
+  const compact = fold(base).replace(/[^a-z0-9]/g, '');
+  if (compact.length < 3) return null;
+  const labels = new Set([compact, ...(match[2] === 'News Agency' ? [`${compact}news`, `${compact}net`] : [`${compact}net`])]);
+  return domains.some((host) => labels.has(host.slice(0, host.indexOf('.')))) ? base : null;
+}
+
+function isStrictAcronym(value: string): boolean {
+  const letters = value.replace(/[^\p{L}]/gu, '');
+  return !/\s/.test(value) && letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+// "(AFP)" after "Agence France-Presse": one word, starts with the name's first letter, and either two
+// capitals or short lower case (dpa, taz). "(Spain)", "(UK)" after "Who's Who" and "(2009)" are not.
+function isAcronymOf(inner: string, base: string): boolean {
+  if (/\s/.test(inner) || inner.length > 8 || !/^[\p{L}\p{N}/&+.!-]+$/u.test(inner)) return false;
+  const capitals = inner.replace(/[^\p{Lu}]/gu, '').length;
+  const shortLower = inner === inner.toLowerCase() && inner.length <= 4;
+  if (capitals < 2 && !shortLower) return false;
+  const first = fold(base.replace(/^the\s+/i, '')).charAt(0);
+  return first !== '' && fold(inner).charAt(0) === first;
+}
+
+function initials(words: string): string {
+  return words
+    .split(/[\s-]+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => fold(word).charAt(0))
+    .join('');
+}
+
+function fold(value: string): string {
+  return stripMarks(value.toLowerCase());
+}
+
+// For an RSP-only name: the domain whose label is the name (indymedia.org for Indymedia), else a .com.
+function primaryHost(name: string, hosts: readonly string[]): string {
+  const compact = fold(name.replace(/\s*\([^()]*\)\s*$/, '')).replace(/[^a-z0-9]/g, '');
+  const rank = (host: string): number => {
+    const label = host.slice(0, host.indexOf('.'));
+    const quality = label === compact ? 0 : compact.includes(label) ? 1 : label.includes(compact) ? 2 : 3;
+    const tld = /\.(?:com|org|net)$/.test(host) ? 0 : 1;
+    return quality * 10 + tld;
+  };
+  return [...hosts].sort((a, b) => rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1))[0] as string;
+}

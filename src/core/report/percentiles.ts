@@ -1,0 +1,176 @@
+/**
+ * Where an article stands against a reference corpus: the summary figures compared across articles, a
+ * baseline (their distribution over a corpus, as a quantile grid, with provenance) and the percentile of a
+ * value within it. Pure, apart from reading a baseline file once per path.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { bundledFolder } from '../data/index.ts';
+import type { Summary, percentilesSchema } from './schema.ts';
+import { describeIssues } from './describe-issues.ts';
+
+export type SummaryMetric = {
+  /** key in statistics and in `summary.percentiles` */
+  name: string;
+  /** for tables */
+  label: string;
+  /** where the figure sits in a report */
+  path: string;
+  /** always within 0..1 (histograms then use ten bins over 0..1) */
+  bounded: boolean;
+  /** whether a percentile against a baseline means something for one article */
+  percentile: boolean;
+  /** the figure, or null when the article has none (no balance without two sides, no score for an unrated outlet) */
+  read: (summary: Summary) => number | null;
+};
+
+/** The summary figures compared across articles, in the order tables list them. */
+export const SUMMARY_METRICS: readonly SummaryMetric[] = [
+  { name: 'sentiment', label: 'sentiment (comparative)', path: 'summary.sentiment.comparative', bounded: false, percentile: true, read: (s) => s.sentiment.comparative },
+  { name: 'subjectivity', label: 'subjectivity', path: 'summary.subjectivity.score', bounded: true, percentile: true, read: (s) => s.subjectivity.score },
+  { name: 'loadedLanguage', label: 'loaded language', path: 'summary.loadedLanguage.score', bounded: true, percentile: true, read: (s) => s.loadedLanguage.score },
+  { name: 'loadedDensity', label: 'loaded per 100 words', path: 'summary.loadedLanguage.density', bounded: false, percentile: true, read: (s) => s.loadedLanguage.density },
+  { name: 'quotedLoadedLanguage', label: 'loaded, quoted', path: 'summary.loadedLanguage.quoted.score', bounded: true, percentile: true, read: (s) => s.loadedLanguage.quoted.score },
+  { name: 'balance', label: 'attribution balance', path: 'summary.attribution.balance', bounded: true, percentile: true, read: (s) => s.attribution.balance },
+  { name: 'countBalance', label: 'count balance', path: 'summary.attribution.countBalance', bounded: true, percentile: true, read: (s) => s.attribution.countBalance },
+  { name: 'attributions', label: 'attributions', path: 'summary.attribution.attributions', bounded: false, percentile: true, read: (s) => s.attribution.attributions },
+  { name: 'anonymousRate', label: 'anonymous rate', path: 'summary.attribution.anonymousRate', bounded: true, percentile: true, read: (s) => s.attribution.anonymousRate },
+  { name: 'words', label: 'words', path: 'summary.words', bounded: false, percentile: true, read: (s) => s.words },
+  // The outlet's rating is a property of the outlet, not of the article's language: no percentile.
+  { name: 'outletScore', label: 'outlet score', path: 'summary.source.card.reliability.score', bounded: true, percentile: false, read: (s) => s.source?.card.reliability.score ?? null },
+];
+
+/** Steps of the quantile grid a baseline stores: the 0th, 1st, ..., 100th percentile. */
+export const QUANTILE_STEPS = 100;
+
+const grid = z
+  .array(z.number().finite())
+  .length(QUANTILE_STEPS + 1)
+  .refine((values) => values.every((value, index) => index === 0 || (values[index - 1] as number) <= value), 'quantiles must not decrease');
+
+export const baselineMetricSchema = z.object({
+  /** articles with a value for this metric */
+  count: z.number().int().nonnegative(),
+  mean: z.number().finite(),
+  std: z.number().finite().nonnegative(),
+  /** the 0th..100th percentiles (linear interpolation, as mathjs quantileSeq) */
+  quantiles: grid,
+});
+export type BaselineMetric = z.infer<typeof baselineMetricSchema>;
+
+export const baselineSchema = z.object({
+  provenance: z.object({
+    /** short name, used with the version as `name@version` in reports */
+    name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a lower-case name of letters, digits, ".", "_" or "-"'),
+    version: z.string().min(1),
+    description: z.string(),
+    /** the corpus or reports file the distributions were computed from */
+    createdFrom: z.string(),
+    license: z.string(),
+    /** articles analysed */
+    count: z.number().int().nonnegative(),
+    analyzerVersion: z.string(),
+    schemaVersion: z.string(),
+    /** `name@version` of every lexicon used */
+    lexicons: z.array(z.string()),
+    howToRebuild: z.string(),
+  }),
+  metrics: z.record(z.string(), baselineMetricSchema.optional()),
+});
+export type Baseline = z.infer<typeof baselineSchema>;
+
+/** The bundled BASIL baseline's folder (found from `src/` and from the bundle). */
+const defaultBaselineDir = bundledFolder(['lexicons', 'baseline'], ['basil.json']);
+const cache = new Map<string, Baseline>();
+let bundled: Baseline | undefined;
+
+/** Reads and validates a baseline file (the bundled `lexicons/baseline/basil.json` by default), once per path. */
+export function loadBaseline(file?: string): Baseline {
+  // analyze() asks for the bundled one on every call: no path work once it is loaded.
+  if (file === undefined && bundled !== undefined) return bundled;
+  const path = resolve(file ?? join(defaultBaselineDir(), 'basil.json'));
+  const cached = cache.get(path);
+  if (cached !== undefined) return cached;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new BaselineError(path, `cannot read the baseline: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BaselineError(path, `not JSON: ${(error as Error).message}`);
+  }
+  const parsed = baselineSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new BaselineError(path, describeIssues(parsed.error.issues));
+  }
+  cache.set(path, parsed.data);
+  if (file === undefined) bundled = parsed.data;
+  return parsed.data;
+}
+
+/** A baseline file that cannot be read or does not match the schema; the message names the file and field. */
+export class BaselineError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'BaselineError';
+    this.file = file;
+  }
+}
+
+/** `name@version` of a baseline, as reports cite it. */
+export function baselineLabel(baseline: Baseline): string {
+  return `${baseline.provenance.name}@${baseline.provenance.version}`;
+}
+
+/**
+ * The percentile (integer 0..100) of `value` among the baseline's articles for `metric`: 50 is the median
+ * article; ties take the middle of their range. Null when the value or the metric's distribution is missing.
+ */
+export function percentileOf(baseline: Baseline, metric: string, value: number | null | undefined): number | null {
+  const distribution = baseline.metrics[metric];
+  if (value === null || value === undefined || !Number.isFinite(value) || distribution === undefined || distribution.count === 0) return null;
+  const q = distribution.quantiles;
+  const last = q.length - 1;
+  if (value < (q[0] as number)) return 0;
+  if (value > (q[last] as number)) return 100;
+  const lo = firstIndex(q, (x) => x >= value);
+  let position: number;
+  if (q[lo] === value) {
+    const hi = firstIndex(q, (x) => x > value) - 1;
+    position = (lo + hi) / 2;
+  } else {
+    const below = q[lo - 1] as number;
+    position = lo - 1 + (value - below) / ((q[lo] as number) - below);
+  }
+  return Math.round((position * 100) / last);
+}
+
+/** The first index whose value satisfies a predicate that is monotone over the sorted grid (length when none). */
+function firstIndex(values: readonly number[], predicate: (value: number) => boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (predicate(values[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** `summary.percentiles`: the baseline's `name@version` and, per metric, the article's percentile (null where it has no value). */
+export type Percentiles = z.infer<typeof percentilesSchema>;
+
+/** Percentiles of an article's summary figures against a baseline (metrics the baseline lacks are left out). */
+export function percentilesFor(summary: Summary, baseline: Baseline): Percentiles {
+  const result: Record<string, string | number | null> = { baseline: baselineLabel(baseline) };
+  for (const metric of SUMMARY_METRICS) {
+    if (metric.percentile && baseline.metrics[metric.name] !== undefined) result[metric.name] = percentileOf(baseline, metric.name, metric.read(summary));
+  }
+  return result as Percentiles;
+}

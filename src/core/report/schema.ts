@@ -1,0 +1,343 @@
+/**
+ * The report, defined once as zod schemas. Types are inferred from them; field names here are a contract
+ * for users' scripts (`summary.sentiment.comparative`, `summary.subjectivity.score`,
+ * `summary.loadedLanguage.score`). Bump SCHEMA_VERSION on any change a script could notice.
+ */
+import { z } from 'zod';
+import { citedSourceSchema, detectionSchema } from '../outlets/index.ts';
+import { BLOCK_ROLES } from '../roles/block-roles.ts';
+
+export const SCHEMA_VERSION = '1.3.0';
+
+const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+/** `author`: the outlet's narration; `reported`: its paraphrase of someone's speech; `quoted`: inside quotation marks */
+export const voiceSchema = z.enum(['author', 'reported', 'quoted']);
+
+export const findingSchema = z.object({
+  ...span,
+  text: z.string(),
+  category: z.enum(['loaded', 'label', 'hyperbole', 'distancing', 'vague-attribution', 'booster', 'hedge', 'intensifier', 'absolute', 'reporting-verb', 'scare-quote']),
+  /** `category/term` for lexicon matches, `category/rule-name` for rules */
+  rule: z.string(),
+  /** `name@version` of the lexicon file, or `rules@analyzer-version` for rule-based findings */
+  source: z.string(),
+  voice: voiceSchema,
+  weight: z.number().min(0).max(1),
+  polarity: z.union([z.literal(-1), z.literal(0), z.literal(1)]).optional(),
+  stance: z.string().optional(),
+  negated: z.boolean().optional(),
+  suggestion: z.string().optional(),
+  /** for quoted and reported voices: the speaker's actor id, else the speaker as written */
+  speaker: z.string().optional(),
+  message: z.string(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const exemptionSchema = z.object({
+  ...span,
+  text: z.string(),
+  rule: z.string(),
+  source: z.string(),
+  domain: z.string(),
+  message: z.string(),
+});
+export type Exemption = z.infer<typeof exemptionSchema>;
+
+export const sentimentWordSchema = z.object({ ...span, text: z.string(), score: z.number(), voice: voiceSchema, negated: z.boolean() });
+export type SentimentWord = z.infer<typeof sentimentWordSchema>;
+
+const voiceSentimentSchema = z.object({ score: z.number(), comparative: z.number(), words: z.number().int().nonnegative() });
+export const sentimentSchema = z.object({
+  /** sum of AFINN valences, negation applied */
+  score: z.number(),
+  /** score per word */
+  comparative: z.number(),
+  positive: z.number().int().nonnegative(),
+  negative: z.number().int().nonnegative(),
+  author: voiceSentimentSchema,
+  quoted: voiceSentimentSchema,
+});
+export type SentimentSummary = z.infer<typeof sentimentSchema>;
+
+export const subjectivityCueSchema = z.object({ ...span, text: z.string(), rule: z.string(), source: z.string(), weight: z.number() });
+export type SubjectivityCue = z.infer<typeof subjectivityCueSchema>;
+
+export const subjectivitySchema = z.object({
+  /** 0..1, author voice only */
+  score: z.number().min(0).max(1),
+  /** number of cues in the author's voice */
+  cues: z.number().int().nonnegative(),
+  /** summed cue weight in the author's voice */
+  weight: z.number().nonnegative(),
+});
+
+const categoryCounts = z.record(z.string(), z.number().int().nonnegative());
+export const loadedLanguageSchema = z.object({
+  /** 0..1, saturating in the author's weighted density; quoted words do not count here */
+  score: z.number().min(0).max(1),
+  /** author-voice finding weight per 100 author words */
+  density: z.number().nonnegative(),
+  /** summed weight of author-voice findings */
+  weight: z.number().nonnegative(),
+  quoted: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative(), weight: z.number().nonnegative() }),
+  counts: z.object({
+    total: z.number().int().nonnegative(),
+    byVoice: z.object({ author: z.number().int().nonnegative(), reported: z.number().int().nonnegative(), quoted: z.number().int().nonnegative() }),
+    byCategory: categoryCounts,
+  }),
+});
+export type LoadedLanguageSummary = z.infer<typeof loadedLanguageSchema>;
+
+const rangeSchema = z.object(span);
+export const attributionModeSchema = z.enum(['direct', 'mixed', 'indirect', 'summary', 'vague', 'non-response']);
+export const attributionSchema = z.object({
+  paragraph: z.number().int().nonnegative(),
+  mode: attributionModeSchema,
+  /** the reporting cue; `class` is the verb's stance, or vague, according, non-response; null for a continued quotation or a headline `Speaker: "..."` */
+  cue: z.object({ ...span, text: z.string(), lemma: z.string(), class: z.string(), source: z.string() }).nullable(),
+  speaker: z.object({ ...span, text: z.string() }).nullable(),
+  content: rangeSchema.nullable(),
+  actor: z.string().nullable(),
+  side: z.string(),
+  anonymous: z.boolean(),
+  anonymityReason: z.boolean().optional(),
+  target: z.object({ ...span, text: z.string(), actor: z.string().nullable(), side: z.string().nullable() }).optional(),
+});
+export type Attribution = z.infer<typeof attributionSchema>;
+
+const modeCounts = z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), vague: z.number(), 'non-response': z.number() });
+export const sideSummarySchema = z.object({
+  side: z.string(),
+  attributions: z.number().int().nonnegative(),
+  byMode: modeCounts,
+  words: modeCounts,
+  voiceShare: z.number().min(0).max(1),
+  countShare: z.number().min(0).max(1),
+  directShare: z.number().min(0).max(1),
+  meanCredence: z.number().nullable(),
+  anonymousShare: z.number().min(0).max(1),
+  targeted: z.number().int().nonnegative(),
+  repliedWhenTargeted: z.boolean().nullable(),
+  firstParagraph: z.number().int().nullable(),
+  lastParagraph: z.number().int().nullable(),
+});
+export const attributionSummarySchema = z.object({
+  /** 0..1 normalised entropy of mode-weighted voice over every side mentioned; null without two sides */
+  balance: z.number().min(0).max(1).nullable(),
+  /** the same with every attribution counted once */
+  countBalance: z.number().min(0).max(1).nullable(),
+  insufficient: z.boolean(),
+  attributions: z.number().int().nonnegative(),
+  anonymousRate: z.number().min(0).max(1),
+  nonResponses: z.number().int().nonnegative(),
+  unattributedParagraphRate: z.number().min(0).max(1),
+  sidesMentioned: z.array(z.string()),
+  sides: z.array(sideSummarySchema),
+});
+
+export const quoteSchema = z.object({
+  ...span,
+  kind: z.enum(['double', 'single', 'nested']),
+  group: z.number().int(),
+  continued: z.boolean(),
+  openEnded: z.boolean(),
+});
+
+export const sentenceSchema = z.object({
+  ...span,
+  words: z.number().int().nonnegative(),
+  sentiment: z.object({ score: z.number(), comparative: z.number() }),
+  subjectivity: z.number().min(0).max(1),
+  loadedLanguage: z.number().min(0).max(1),
+});
+
+/** `body` and `standfirst` count in the summary; the headline is summarised apart; the rest is page furniture */
+export const blockRoleSchema = z.enum(BLOCK_ROLES);
+
+export const paragraphSchema = z.object({
+  index: z.number().int().nonnegative(),
+  ...span,
+  text: z.string(),
+  role: blockRoleSchema,
+  /** the rule that gave the role (`block/breadcrumb`, `html/figcaption`) */
+  roleRule: z.string(),
+  /** whether this paragraph counts in `summary` (false for the headline, captions, boilerplate...) */
+  scored: z.boolean(),
+  words: z.number().int().nonnegative(),
+  authorWords: z.number().int().nonnegative(),
+  quotedWords: z.number().int().nonnegative(),
+  domains: z.array(z.string()),
+  sentences: z.array(sentenceSchema),
+  quotes: z.array(quoteSchema),
+  sentiment: sentimentSchema,
+  sentimentWords: z.array(sentimentWordSchema),
+  subjectivity: subjectivitySchema,
+  subjectivityCues: z.array(subjectivityCueSchema),
+  loadedLanguage: loadedLanguageSchema,
+  findings: z.array(findingSchema),
+  exempted: z.array(exemptionSchema),
+  /** the attributions that start in this paragraph (also listed at the top level) */
+  attributions: z.array(attributionSchema),
+});
+export type ParagraphReport = z.infer<typeof paragraphSchema>;
+
+const distribution = z.object({ mean: z.number(), std: z.number(), max: z.number() });
+const percentile = z.number().int().min(0).max(100).nullable().optional();
+export const percentilesSchema = z.object({
+  baseline: z.string(),
+  sentiment: percentile,
+  subjectivity: percentile,
+  loadedLanguage: percentile,
+  loadedDensity: percentile,
+  quotedLoadedLanguage: percentile,
+  balance: percentile,
+  countBalance: percentile,
+  attributions: percentile,
+  anonymousRate: percentile,
+  words: percentile,
+});
+
+export const captionSchema = z.object({
+  paragraph: z.number().int().nonnegative(),
+  ...span,
+  text: z.string(),
+  /** people, places and organisations the caption names; `matched` when the body mentions them too */
+  names: z.array(z.object({ ...span, text: z.string(), kind: z.enum(['person', 'other']), actor: z.string().nullable(), matched: z.boolean() })),
+  /** none of the caption's people (or, naming no one, none of its names) appear in the body */
+  unrelated: z.boolean(),
+  message: z.string(),
+});
+
+export const headlineFlagSchema = z.object({
+  code: z.enum(['more-loaded', 'more-negative', 'unattributed-quote']),
+  message: z.string(),
+  /** for a quoted phrase: its span in the headline */
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  text: z.string().optional(),
+});
+
+/** The headline scored on its own, beside the body it sits over. */
+export const headlineSchema = z.object({
+  paragraph: z.number().int().nonnegative(),
+  ...span,
+  text: z.string(),
+  words: z.number().int().nonnegative(),
+  /** outside quotation marks, as for the body: the outlet's own words */
+  sentiment: z.object({ score: z.number(), comparative: z.number() }),
+  /** outlet voice (author and reported), as for the body */
+  loadedLanguage: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative(), weight: z.number().nonnegative(), findings: z.number().int().nonnegative() }),
+  body: z.object({ sentiment: z.object({ comparative: z.number() }), loadedLanguage: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative() }) }),
+  flags: z.array(headlineFlagSchema),
+});
+export type HeadlineSummary = z.infer<typeof headlineSchema>;
+
+export const blocksSummarySchema = z.object({
+  /** paragraphs per role, every role listed */
+  byRole: z.record(blockRoleSchema, z.number().int().nonnegative()),
+  scoredParagraphs: z.number().int().nonnegative(),
+  /** words in paragraphs left out of the scores (headline included) */
+  excludedWords: z.number().int().nonnegative(),
+});
+
+export const summarySchema = z.object({
+  words: z.number().int().nonnegative(),
+  authorWords: z.number().int().nonnegative(),
+  quotedWords: z.number().int().nonnegative(),
+  paragraphs: z.number().int().nonnegative(),
+  sentences: z.number().int().nonnegative(),
+  quotes: z.number().int().nonnegative(),
+  domains: z.array(z.string()),
+  /** the outlet that published the article, how it was found, its ownership and reliability; null when unknown */
+  source: detectionSchema.nullable(),
+  /** outlets and agencies the article cites or credits, with their cards; `attributions` indexes the attributions they speak in */
+  citedSources: z.array(citedSourceSchema.extend({ attributions: z.array(z.number().int().nonnegative()) })),
+  /** what each paragraph is (body, headline, caption, boilerplate...); every other figure here counts the scored paragraphs only */
+  blocks: blocksSummarySchema,
+  headline: headlineSchema.nullable(),
+  captions: z.array(captionSchema),
+  sentiment: sentimentSchema,
+  subjectivity: subjectivitySchema,
+  attribution: attributionSummarySchema,
+  loadedLanguage: loadedLanguageSchema.extend({
+    /** paragraph scores weighted by paragraph length */
+    paragraphs: distribution,
+    /** the author-voice terms found most often, with counts */
+    topTerms: z.array(z.object({ text: z.string(), category: z.string(), count: z.number().int().positive() })),
+  }),
+  /** where the article stands in a reference corpus (src/core/report/percentiles.ts): the baseline's `name@version` and per figure an integer percentile 0..100, null where the article has none */
+  percentiles: percentilesSchema.optional(),
+});
+export type Summary = z.infer<typeof summarySchema>;
+
+export const fetchedSchema = z.object({ url: z.string(), finalUrl: z.string(), redirects: z.array(z.string()), contentType: z.string() });
+
+export const documentSchema = z.object({
+  input: z.enum(['text', 'html', 'url']),
+  title: z.string().optional(),
+  byline: z.string().optional(),
+  published: z.string().optional(),
+  siteName: z.string().optional(),
+  canonicalUrl: z.string().optional(),
+  lang: z.string().optional(),
+  description: z.string().optional(),
+  /** for URL input: the address asked for, the one answered from, and the redirects between */
+  fetched: fetchedSchema.optional(),
+});
+export type DocumentInfo = z.infer<typeof documentSchema>;
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  analyzer: z.object({ name: z.literal('slant'), version: z.string() }),
+  lexicons: z.array(z.object({ name: z.string(), version: z.string() })),
+  id: z.string().optional(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+  /** where the text came from, and what the page said about itself (HTML and URL input) */
+  document: documentSchema.optional(),
+  text: z.string(),
+  paragraphs: z.array(paragraphSchema),
+  attributions: z.array(attributionSchema),
+  summary: summarySchema,
+});
+export type Report = z.infer<typeof reportSchema>;
+
+const inputFields = {
+  id: z.string().optional(),
+  title: z.string().optional(),
+  /** side label -> actor ids, actor names or country codes, to group speakers differently */
+  sides: z.record(z.string(), z.array(z.string())).optional(),
+  /** the publishing outlet's name or domain, when the caller knows it (else `url`, else the page's or text's own signals) */
+  outlet: z.string().optional(),
+  /** for callers that fetched the page themselves (the HTTP service): where from, recorded in `document.fetched` */
+  fetched: fetchedSchema.optional(),
+};
+/** Plain text; `url` is where it was published (metadata only, never fetched). */
+export const textInputSchema = z.object({ text: z.string(), url: z.string().optional(), ...inputFields });
+/** A web page's HTML, as text or as bytes (decoded by BOM or `<meta charset>`); `url` is its address, for relative links and the outlet (never fetched). */
+export const htmlInputSchema = z.object({ html: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "expected the page as a string or bytes")]), url: z.string().optional(), ...inputFields });
+/** An address to fetch (http or https), analysed as HTML or plain text by its content type. */
+export const urlInputSchema = z.object({ url: z.string(), ...inputFields });
+export type TextInput = z.infer<typeof textInputSchema>;
+export type HtmlInput = z.infer<typeof htmlInputSchema>;
+export type UrlInput = z.infer<typeof urlInputSchema>;
+
+/**
+ * One record of a JSON-lines corpus (`slant analyze --jsonl`, `slant batch`): `text` or `html`, an id that
+ * may be a number, and the input's metadata.
+ */
+export const jsonRecordSchema = z
+  .object({
+    id: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).optional(),
+    text: z.string({ error: 'expected a string' }).optional(),
+    html: z.string({ error: 'expected a string' }).optional(),
+    title: z.string({ error: 'expected a string' }).optional(),
+    url: z.string({ error: 'expected a string' }).optional(),
+    outlet: z.string({ error: 'expected a string' }).optional(),
+    sides: z.record(z.string(), z.array(z.string()), { error: 'expected an object from side names to lists of actors' }).optional(),
+  })
+  .refine((record) => (record.text === undefined) !== (record.html === undefined), { error: 'expected "text" or "html" (a string), and not both' });
+
+/** The library's input: a string, or a record with `text`, `html` or (alone) `url`, and optional metadata. */
+export const analyzeInputSchema = z.union([z.string(), textInputSchema, htmlInputSchema, urlInputSchema]);
+export type AnalyzeInput = z.infer<typeof analyzeInputSchema>;

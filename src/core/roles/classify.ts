@@ -1,0 +1,249 @@
+/**
+ * Block roles: which paragraphs are the article's body and which are page furniture (breadcrumb, headline,
+ * byline, date line, photo captions and credits, pull quotes, site boilerplate). Only the body is scored.
+ *
+ * Rules run in three passes, each decision naming its rule:
+ *   1. markup hints from HTML extraction, when there are any (`html/figcaption`);
+ *   2. rules that hold anywhere: boilerplate phrases, credits, captions with photo markers, bylines, date
+ *      lines, breadcrumbs;
+ *   3. rules of position: before the first paragraph of prose (the head), the first short line without a
+ *      full stop is the headline and name-like labels are captions; after the last paragraph of prose (the
+ *      tail), short lines that follow boilerplate are boilerplate too.
+ * Every pattern is anchored or bounded and runs on one paragraph of bounded length, so the pass is linear.
+ */
+import type { SegmentedArticle } from '../text/index.ts';
+import type { BlockHint, BlockRole } from './block-roles.ts';
+
+export type BlockDecision = { role: BlockRole; rule: string };
+
+/** Roles whose words count in the article's scores (a standfirst is the outlet's own prose). */
+export const SCORED_ROLES: ReadonlySet<BlockRole> = new Set<BlockRole>(['body', 'standfirst']);
+
+// Line rules only look at paragraphs this short; longer ones are prose whatever they contain.
+const LINE_MAX_CHARS = 400;
+const LINE_MAX_WORDS = 60;
+const SHORT_WORDS = 12;
+const HEADLINE_MAX_WORDS = 30;
+const HEADLINE_MAX_CHARS = 250;
+const PROSE_MIN_WORDS = 8;
+// A credit names a photographer or an agency; a longer line with a credit is a caption.
+const CREDIT_MAX_WORDS = 7;
+
+const ENDS_SENTENCE = /[.!?\u2026]["'\u201D\u2019)\]]*$/;
+const ENDS_FULL_STOP = /[.\u2026]["'\u201D\u2019)\]]*$/;
+
+// Anywhere in a short paragraph: site boilerplate.
+const BOILERPLATE: readonly (readonly [string, RegExp])[] = [
+  ['alternate-addresses', /\b(?:can )?also be accessed at\b|\balternate (?:addresses|domains|links)\b|\bmirror sites?\b/i],
+  ['newsletter', /\b(?:sign up|subscribe|register)\b[^.!?]{0,60}\b(?:newsletters?|briefings?|alerts|inbox|updates)\b/i],
+  ['app-plug', /\bdownload (?:the|our)\b[^.!?]{0,40}\bapps?\b|\bget (?:the|our) app\b|\bavailable on (?:the )?(?:app store|google play)\b/i],
+  ['follow-us', /\bfollow (?:us|[a-z ]{1,30}) on (?:twitter|x|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp)\b|\bjoin (?:us|our [a-z ]{1,20}) on (?:telegram|whatsapp)\b/i],
+  ['comments', /^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|\bleave a (?:comment|reply)\b|\byour email address will not be published\b|\b(?:log|sign) in to (?:comment|reply)\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\bview (?:all )?\d* ?comments\b/i],
+  ['cookies', /\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b/i],
+  ['copyright', /\ball rights reserved\b|^(?:\u00A9|\(c\)|copyright)\s/i],
+  ['related-links', /^(?:related(?: articles| stories| coverage| news| content)?|read (?:more|also|next)|see also|more (?:on this|from|stories|news)|recommended(?: for you)?|trending(?: now)?|most (?:read|popular|viewed)|top stories|latest (?:news|stories)|you (?:may|might) also like|editor'?s picks)\b\s*:?/i],
+  ['advertisement', /^(?:advertisement|sponsored(?: content)?|promoted(?: content)?|story continues below(?: advertisement)?|skip (?:to|ad)\b.*)$/i],
+  ['tags', /^(?:tags|topics|filed under|keywords)\s*:/i],
+  ['click-here', /\bclick here\b|\btap here\b/i],
+  ['press-release-furniture', /^(?:for immediate release|embargoed (?:until|for)\b.{0,60}|(?:media|press) (?:contact|enquiries|inquiries)\b.{0,200}|notes to editors:?|###|-30-|- ?ends ?-)$/i],
+];
+
+// A line made only of these words is a share bar.
+const SHARE_WORDS = new Set(['share', 'shares', 'this', 'on', 'via', 'article', 'story', 'page', 'tweet', 'email', 'e', 'mail', 'print', 'copy', 'link', 'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'linkedin', 'reddit', 'pinterest', 'messenger', 'save', 'gift', 'comment', 'comments', 'bookmark', 'flipboard', 'vk', 'bluesky', 'threads']);
+
+// Photo credits, whole paragraph: "(Photo by AFP)", "Photo: Reuters", "AFP/Getty Images".
+const CREDIT_LINE = /^\(?\s*(?:photo(?:graph)?s?|image|picture|credit|illustration|video|file photo|graphic)\s*(?:by|credit|courtesy(?: of)?)?\s*[:/\u2013\u2014-]?\s*[^.!?]{1,80}\)?$/i;
+const AGENCY_LINE = /^(?:getty images|afp|reuters|ap|ap photo|epa|shutterstock|alamy|xinhua|anadolu(?: agency)?|tass|sputnik|irna|wana|ansa)(?:\s*(?:\/|via)\s*[^.!?]{1,60})?$/i;
+// Caption markers inside a paragraph: a credit in brackets, a position marker, "pictured".
+const CAPTION_MARKERS: readonly (readonly [string, RegExp])[] = [
+  ['photo-credit', /\((?:photo|image|picture|file photo|photograph|video grab|screengrab|screenshot|illustration)s?(?:\s+(?:by|via|courtesy(?: of)?))?\s*:?\s*[^()]{0,80}\)/i],
+  ['agency-photo', /\((?:[A-Z][A-Za-z.&-]*\s?){1,3}(?:photo|file photo|photos|pictures|images)\)\s*$/],
+  ['position-marker', /\((?:L|R|C|left|right|centre|center|front|rear|top|bottom|[0-9](?:st|nd|rd|th)? (?:L|R|left|right))\)/],
+  ['trailing-credit', /(?:\s[|/]\s*|\s(?:photo|image|picture|credit)\s*:\s*)(?:getty images|afp|reuters|ap(?: photo)?|epa(?:-efe)?|shutterstock|alamy|xinhua|anadolu|tass|sputnik|irna)\b[^.!?]{0,40}$/i],
+  ['pictured', /\bpictured\b|\bfile photo\b/i],
+];
+
+const BYLINE = /^(?:by|written by|words by|story by|reported by)\s+[\p{Lu}]/iu;
+const BYLINE_ROLE = /^(?:staff (?:writer|reporter)|(?:[\p{L}.]+ )?correspondent|news desk|agencies|(?:[\p{L}]+ )?(?:news )?desk)$/iu;
+const REPORTING_CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced) by\b/i;
+
+// Date lines: every word is a date, a time, or one of these.
+const MONTHS = 'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december';
+const DATE_WORDS = new Set([
+  ...MONTHS.split(' '),
+  ...'mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday'.split(' '),
+  ...'published updated posted last modified on at am pm a.m p.m gmt utc bst cet cest est edt pst pdt irst msk ist local time today yesterday ago min mins minute minutes hour hours read'.split(' '),
+]);
+const DATE_SHAPE = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$/;
+const HAS_DATE = /\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bago\b/i;
+
+// Breadcrumbs: short items joined by separators ("News / Russia", "Home > World > Europe").
+const BREADCRUMB_SEPARATOR = /\s[/\u203A\u00BB>|\u2022\u00B7]\s/;
+const BREADCRUMB_MAX_WORDS = 10;
+
+const QUOTE_OPEN = /^["\u201C\u201E\u00AB]/;
+const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
+
+type Features = { text: string; words: number; prose: boolean; tokenStart: number; tokenEnd: number };
+
+/**
+ * One decision per paragraph of `article`, in order. `hints` are markup roles from HTML extraction;
+ * `title` is the page's title, which marks the headline when a paragraph repeats it.
+ */
+export function classifyBlocks(article: SegmentedArticle, options: { hints?: readonly BlockHint[]; title?: string } = {}): BlockDecision[] {
+  const { paragraphs, text } = article;
+  const decisions: (BlockDecision | null)[] = paragraphs.map(() => null);
+  // One paragraph is the article itself: nothing to tell apart.
+  if (paragraphs.length < 2) return paragraphs.map(() => ({ role: 'body', rule: 'block/single-paragraph' }));
+  const features: Features[] = paragraphs.map((p) => {
+    const slice = text.slice(p.start, p.end);
+    const words = p.tokenEnd - p.tokenStart;
+    return { text: slice, words, prose: words >= PROSE_MIN_WORDS && ENDS_SENTENCE.test(slice), tokenStart: p.tokenStart, tokenEnd: p.tokenEnd };
+  });
+
+  applyHints(article, options.hints ?? [], decisions);
+  paragraphs.forEach((_, i) => {
+    if (decisions[i] === null) decisions[i] = lineRule(features[i] as Features);
+  });
+
+  // The head: everything before the first paragraph of prose that no rule claimed.
+  let firstProse = features.findIndex((f, i) => decisions[i] === null && f.prose);
+  if (firstProse === -1) firstProse = paragraphs.length;
+  let lastProse = -1;
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    if (decisions[i] === null && (features[i] as Features).prose) {
+      lastProse = i;
+      break;
+    }
+  }
+  const normalisedTitle = options.title === undefined ? '' : normaliseLine(options.title);
+  const hasHeadline = decisions.some((d) => d?.role === 'headline');
+  let headlineSeen = hasHeadline;
+  for (let i = 0; i < firstProse; i++) {
+    if (decisions[i] !== null) continue;
+    const f = features[i] as Features;
+    if (!headlineSeen && normalisedTitle !== '' && normaliseLine(f.text) === normalisedTitle) {
+      decisions[i] = { role: 'headline', rule: 'block/headline-title' };
+      headlineSeen = true;
+    } else if (!headlineSeen && looksLikeHeadline(f) && i + 1 < paragraphs.length) {
+      // A one- or two-word capitalised line right before a headline is a section label.
+      const next = features[i + 1] as Features;
+      if (f.words <= 2 && decisions[i + 1] === null && looksLikeHeadline(next) && i + 1 < firstProse && isCapitalised(f.text)) {
+        decisions[i] = { role: 'breadcrumb', rule: 'block/section-label' };
+        continue;
+      }
+      decisions[i] = { role: 'headline', rule: 'block/headline-first-line' };
+      headlineSeen = true;
+    } else if (headlineSeen && f.words <= SHORT_WORDS && !ENDS_FULL_STOP.test(f.text) && isNameLike(f.text)) {
+      decisions[i] = { role: 'caption', rule: 'block/caption-label' };
+    }
+  }
+  // The tail: once boilerplate starts after the last prose, short lines without a full stop belong to it.
+  let inFurniture = false;
+  for (let i = lastProse + 1; i < paragraphs.length && lastProse >= 0; i++) {
+    const decision = decisions[i] ?? null;
+    if (decision !== null) {
+      inFurniture ||= decision.role === 'boilerplate';
+      continue;
+    }
+    const f = features[i] as Features;
+    if (inFurniture && f.words <= SHORT_WORDS && !ENDS_FULL_STOP.test(f.text)) decisions[i] = { role: 'boilerplate', rule: 'block/tail-furniture' };
+  }
+  markPullQuotes(article, features, decisions);
+  return decisions.map((d) => d ?? { role: 'body', rule: 'block/body' });
+}
+
+function applyHints(article: SegmentedArticle, hints: readonly BlockHint[], decisions: (BlockDecision | null)[]): void {
+  if (hints.length === 0) return;
+  article.paragraphs.forEach((p, i) => {
+    // The hint that covers most of the paragraph decides; ties go to the earlier hint.
+    let best: BlockHint | undefined;
+    let bestOverlap = 0;
+    for (const hint of hints) {
+      const overlap = Math.min(hint.end, p.end) - Math.max(hint.start, p.start);
+      if (overlap > bestOverlap) {
+        best = hint;
+        bestOverlap = overlap;
+      }
+    }
+    if (best !== undefined && bestOverlap * 2 >= p.end - p.start) decisions[i] = { role: best.role, rule: best.rule };
+  });
+}
+
+function lineRule(f: Features): BlockDecision | null {
+  if (f.text.length > LINE_MAX_CHARS || f.words > LINE_MAX_WORDS) return null;
+  for (const [name, pattern] of BOILERPLATE) if (pattern.test(f.text)) return { role: 'boilerplate', rule: `block/${name}` };
+  if (f.words > 0 && f.words <= SHORT_WORDS && isShareBar(f.text)) return { role: 'boilerplate', rule: 'block/share-bar' };
+  if (f.words <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(f.text) || AGENCY_LINE.test(f.text))) return { role: 'credit', rule: 'block/photo-credit-line' };
+  for (const [name, pattern] of CAPTION_MARKERS) if (pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
+  if (f.words <= SHORT_WORDS + 3 && (BYLINE.test(f.text) || BYLINE_ROLE.test(f.text))) return { role: 'byline', rule: 'block/byline' };
+  if (f.words <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(f.text)) return { role: 'byline', rule: 'block/reporting-credit' };
+  if (f.words <= SHORT_WORDS && isDateLine(f.text)) return { role: 'dateline', rule: 'block/date-line' };
+  if (f.words <= BREADCRUMB_MAX_WORDS && !ENDS_SENTENCE.test(f.text) && BREADCRUMB_SEPARATOR.test(f.text.replace(/[\u00A0\u2000-\u200A\u202F]/g, ' '))) return { role: 'breadcrumb', rule: 'block/breadcrumb' };
+  return null;
+}
+
+function isShareBar(line: string): boolean {
+  const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  return words !== null && words.length > 0 && words.some((w) => w === 'share' || w === 'tweet') && words.every((w) => SHARE_WORDS.has(w));
+}
+
+function isDateLine(line: string): boolean {
+  if (!HAS_DATE.test(line)) return false;
+  const words = line.toLowerCase().match(/[\p{L}\p{N}.:/-]+/gu) ?? [];
+  return words.length > 0 && words.every((w) => {
+    const bare = w.replace(/^[.:/-]+|[.:/-]+$/g, '');
+    return bare === '' || DATE_WORDS.has(bare) || DATE_SHAPE.test(bare);
+  });
+}
+
+function looksLikeHeadline(f: Features): boolean {
+  return f.words > 0 && f.words <= HEADLINE_MAX_WORDS && f.text.length <= HEADLINE_MAX_CHARS && !ENDS_FULL_STOP.test(f.text);
+}
+
+// Mostly capitalised words: a name or a title ("Kremlin spokesperson Dmitry Peskov"), not a sentence.
+function isNameLike(line: string): boolean {
+  // All capitals is a label or a shout, not a name.
+  if (line === line.toUpperCase()) return false;
+  const { words, capitalised } = capitalisedWords(line);
+  return words > 0 && capitalised >= 1 && capitalised * 2 >= words;
+}
+
+function isCapitalised(line: string): boolean {
+  const { words, capitalised } = capitalisedWords(line);
+  return words > 0 && capitalised === words;
+}
+
+function capitalisedWords(line: string): { words: number; capitalised: number } {
+  const words = line.match(/[\p{L}][\p{L}\p{M}'\u2019.-]*/gu) ?? [];
+  return { words: words.length, capitalised: words.filter((w) => /^\p{Lu}/u.test(w)).length };
+}
+
+// A paragraph that is only a quotation repeating words the body already has is a pull quote.
+function markPullQuotes(article: SegmentedArticle, features: readonly Features[], decisions: (BlockDecision | null)[]): void {
+  const candidates: number[] = [];
+  features.forEach((f, i) => {
+    if (decisions[i] === null && f.words >= 4 && f.words <= LINE_MAX_WORDS && QUOTE_OPEN.test(f.text) && QUOTE_CLOSE.test(f.text)) candidates.push(i);
+  });
+  if (candidates.length === 0) return;
+  const words = features.map((f) => ` ${wordsBetween(article, f.tokenStart, f.tokenEnd)} `);
+  for (const i of candidates) {
+    const inner = words[i] as string;
+    const repeated = words.some((other, j) => j !== i && decisions[j] === null && other.length > inner.length && other.includes(inner));
+    if (repeated) decisions[i] = { role: 'pull-quote', rule: 'block/pull-quote-repeated' };
+  }
+}
+
+/** The folded words of tokens [from, to) joined by single spaces: punctuation-blind, for comparing passages. */
+export function wordsBetween(article: SegmentedArticle, from: number, to: number): string {
+  return article.tokens.norm.slice(from, to).join(' ');
+}
+
+/** Lower case, letters and digits only, single spaces: for comparing lines whatever their punctuation. */
+export function normaliseLine(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/[\u2019']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,108 @@
+/**
+ * Output lines of a batch, as strings: a report line (the report with its `id` first, so a resumed run
+ * finds it without parsing the rest), an error line, and a CSV row of summary figures. Every line ends
+ * with a newline and holds no other, so a file of them can be cut and counted line by line.
+ */
+import type { Report } from '../../core/report/schema.ts';
+
+/** Why a record has no report. */
+export type BatchErrorCode = 'invalid-json' | 'invalid-record' | 'too-large' | 'unreadable' | 'invalid-csv' | 'analysis-failed' | 'timeout' | 'worker-failed';
+
+/** Where a record came from, as error lines name it. */
+export type RecordPlace = {
+  /** the record's id, or the default id (line number, file path) when it has none or cannot be read */
+  id: string;
+  /** the input file, named only when a run has several */
+  input?: string | undefined;
+  /** 1-based line where the record starts (JSONL and CSV inputs) */
+  line?: number | undefined;
+};
+
+export type BatchError = { code: BatchErrorCode; message: string };
+
+/** `{id, input?, line?, error: {code, message}}` and a newline. */
+export function errorLine(place: RecordPlace, error: BatchError): string {
+  const record: Record<string, unknown> = { id: place.id };
+  if (place.input !== undefined) record.input = place.input;
+  if (place.line !== undefined) record.line = place.line;
+  record.error = { code: error.code, message: oneLine(error.message) };
+  return `${JSON.stringify(record)}\n`;
+}
+
+/** The report with `id` (and `group`, when the run keeps one) as its first keys, and a newline. */
+export function reportLine(report: Report, id: string, group: string | null | undefined): string {
+  const head: Record<string, unknown> = { id };
+  if (group !== undefined) head.group = group;
+  return `${JSON.stringify({ ...head, ...report })}\n`;
+}
+
+/** CSV columns, in order; `group` follows `id` when the run keeps a group. */
+export const CSV_COLUMNS = [
+  'id',
+  'words',
+  'sentiment_comparative',
+  'subjectivity_score',
+  'loaded_score',
+  'loaded_density',
+  'attribution_balance',
+  'attribution_count_balance',
+  'attributions',
+  'outlet_name',
+  'outlet_label',
+  'outlet_score',
+  'error',
+] as const;
+
+/** The CSV header line. */
+export function csvHeader(withGroup: boolean): string {
+  const columns: string[] = [...CSV_COLUMNS];
+  if (withGroup) columns.splice(1, 0, 'group');
+  return `${columns.join(',')}\n`;
+}
+
+/** One CSV row of a report's summary figures (empty cells where a figure is null). */
+export function csvReportRow(report: Report, id: string, group: string | null | undefined): string {
+  const s = report.summary;
+  const card = s.source?.card;
+  const cells: unknown[] = [
+    id,
+    s.words,
+    s.sentiment.comparative,
+    s.subjectivity.score,
+    s.loadedLanguage.score,
+    s.loadedLanguage.density,
+    s.attribution.balance,
+    s.attribution.countBalance,
+    s.attribution.attributions,
+    card?.name ?? card?.domain ?? null,
+    card?.reliability.label ?? null,
+    card?.reliability.score ?? null,
+    null,
+  ];
+  if (group !== undefined) cells.splice(1, 0, group);
+  return csvRow(cells);
+}
+
+/** A CSV row for a record that has no report: its id and the error as `code: message`. */
+export function csvErrorRow(place: RecordPlace, error: BatchError, withGroup: boolean): string {
+  const cells: unknown[] = [place.id];
+  for (let index = 1; index < CSV_COLUMNS.length - 1; index++) cells.push(null);
+  cells.push(`${error.code}: ${error.message}`);
+  if (withGroup) cells.splice(1, 0, null);
+  return csvRow(cells);
+}
+
+function csvRow(cells: readonly unknown[]): string {
+  return `${cells.map(csvCell).join(',')}\n`;
+}
+
+/** RFC 4180 quoting; line breaks become spaces so every row stays on one line. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = oneLine(String(value));
+  return /[",]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}

@@ -1,0 +1,271 @@
+/**
+ * The `slant` command line. Arguments and streams are passed in, so the CLI can be tested without
+ * spawning a process; `bin/slant.js` wires it to the real process.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { batchCommand, calibrateCommand, statsCommand } from '../batch/commands.ts';
+import { analyze, type AnalyzeOptions } from '../../analyze.ts';
+import { IngestError } from '../ingest/index.ts';
+import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
+import { renderText } from '../../core/report/render-text.ts';
+import { describeIssues } from '../../core/report/describe-issues.ts';
+import { jsonRecordSchema } from '../../core/report/schema.ts';
+import { lookupOutlet, renderOutletCard } from '../../core/outlets/index.ts';
+import { ANALYZER_VERSION } from '../../core/version.ts';
+
+export type CliIo = {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** whether stdout is a terminal: text format and colour by default */
+  stdoutIsTTY: boolean;
+  env?: Readonly<Record<string, string | undefined>>;
+};
+
+/** A failure the CLI reports as one line on stderr with exit code 2. */
+export class CliError extends Error {
+  readonly code: 'usage' | 'io';
+  constructor(code: 'usage' | 'io', message: string) {
+    super(message);
+    this.name = 'CliError';
+    this.code = code;
+  }
+}
+
+export const USAGE = `slant ${ANALYZER_VERSION}: explainable media-bias analysis
+
+Usage:
+  slant analyze [FILE|URL|-] [--format text|json] [--color|--no-color]
+                                      FILE is plain text or a saved web page (.html, or HTML inside);
+                                      URL (http or https) is fetched, with private addresses refused
+  slant analyze FILE --html | --text  force how FILE is read
+  slant analyze --jsonl [FILE|-]      one {id, text | html, title?, url?, outlet?, sides?} record per line in,
+                                      one report (or {line, error}) per line out
+  slant analyze FILE --url URL | --outlet NAME    say which outlet published the article
+  fetching: --timeout MS (10000), --max-bytes N (5 MB), --allow-private (loopback and private addresses too)
+  slant source DOMAIN|URL|NAME        the outlet card: ownership, reliability and every rating with its provenance
+  slant lexicons                      bundled lexicons with versions, entry counts and licences
+  slant batch INPUT... [--out FILE] [--format jsonl|csv|both] [--workers N] [--resume|--force]
+                                      score a corpus (JSON lines, CSV, folders) in parallel, one line per record;
+                                      statistics at the end (slant batch --help for every option)
+  slant stats REPORTS.jsonl [--group-by outlet|FIELD] [--json FILE] [--baseline FILE]
+  slant calibrate REPORTS.jsonl --out BASELINE.json    distributions to compare articles against
+  slant --version | --help
+
+FILE defaults to standard input. --format defaults to text on a terminal and json elsewhere.
+Exit status: 0 on success, 2 on usage or input/output errors.
+`;
+
+// Larger inputs are refused with a clear message instead of exhausting memory.
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Runs the CLI; resolves to the exit code. Never rejects. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const message = error instanceof CliError ? error.message : `unexpected error: ${(error as Error).message ?? String(error)}`;
+    io.stderr.write(`slant: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${ANALYZER_VERSION}\n`);
+    return 0;
+  }
+  if (command === 'analyze') return analyzeCommand(rest, io);
+  if (command === 'lexicons') return lexiconsCommand(io);
+  if (command === 'source') return sourceCommand(rest, io);
+  if (command === 'batch') return batchCommand(rest, io);
+  if (command === 'stats') return statsCommand(rest, io);
+  if (command === 'calibrate') return calibrateCommand(rest, io);
+  throw new CliError('usage', `unknown command "${command}" (expected analyze, source, lexicons, batch, stats or calibrate; see slant --help)`);
+}
+
+function parse(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        jsonl: { type: 'boolean', default: false },
+        color: { type: 'boolean' },
+        url: { type: 'string' },
+        outlet: { type: 'string' },
+        html: { type: 'boolean' },
+        text: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'max-bytes': { type: 'string' },
+        'allow-private': { type: 'boolean' },
+        json: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CliError('usage', `${(error as Error).message} (see slant --help)`);
+  }
+}
+
+async function analyzeCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (values.help === true) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new CliError('usage', `expected at most one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
+  const format = values.format ?? (io.stdoutIsTTY && values.jsonl !== true ? 'text' : 'json');
+  if (format !== 'text' && format !== 'json') throw new CliError('usage', `--format must be text or json, got "${format}"`);
+  const file = positionals[0] ?? '-';
+  const color = values['no-color'] === true ? false : values.color === true ? true : io.stdoutIsTTY && io.env?.NO_COLOR === undefined;
+  const lexicons = loadLexicons();
+  if (values.jsonl === true) {
+    if (format === 'text') throw new CliError('usage', '--jsonl writes JSON lines; drop --format text');
+    await analyzeJsonl(file, io, lexicons);
+    return 0;
+  }
+  if (values.html === true && values.text === true) throw new CliError('usage', 'give --html or --text, not both');
+  const options: AnalyzeOptions = { lexicons, fetch: fetchOptions(values) };
+  const meta: { url?: string; outlet?: string } = {};
+  if (values.url !== undefined) meta.url = values.url;
+  if (values.outlet !== undefined) meta.outlet = values.outlet;
+  let report;
+  try {
+    if (/^https?:\/\//i.test(file)) {
+      report = await analyze({ url: file, ...(meta.outlet === undefined ? {} : { outlet: meta.outlet }) }, options);
+    } else {
+      const bytes = await readInput(file, io.stdin);
+      const isHtml = values.html === true || (values.text !== true && (/\.x?html?$/i.test(file) || looksLikeHtml(bytes)));
+      report = isHtml ? analyze({ html: bytes, ...meta }, options) : analyze({ text: decodeUtf8(bytes), ...meta }, options);
+    }
+  } catch (error) {
+    if (error instanceof IngestError) throw new CliError('io', error.message);
+    throw error;
+  }
+  if (format === 'json') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+  else await write(io.stdout, renderText(report, file === '-' ? { color } : { color, name: file }));
+  return 0;
+}
+
+async function sourceCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (positionals.length !== 1) throw new CliError('usage', `slant source takes one domain, URL or outlet name, got ${positionals.length}`);
+  const card = lookupOutlet(positionals[0] as string);
+  await write(io.stdout, values.json === true ? `${JSON.stringify(card, null, 2)}\n` : renderOutletCard(card).replace(/\n?$/, '\n'));
+  return 0;
+}
+
+async function lexiconsCommand(io: CliIo): Promise<number> {
+  const lexicons = loadLexicons();
+  const rows = lexicons.info.map((info) => `${info.name.padEnd(20)} ${info.version.padEnd(8)} ${String(info.entries).padStart(6)}  ${info.license}`);
+  await write(io.stdout, `${'name'.padEnd(20)} ${'version'.padEnd(8)} ${'entries'.padStart(6)}  license\n${rows.join('\n')}\n`);
+  return 0;
+}
+
+/** Reads JSON lines one at a time (memory stays flat) and writes one report or error line per input line. */
+async function analyzeJsonl(file: string, io: CliIo, lexicons: Lexicons): Promise<void> {
+  const input = file === '-' ? io.stdin : createReadStream(file);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (file === '-') resolve();
+    input.once('open', () => resolve());
+    input.once('error', (error: Error) => reject(new CliError('io', `cannot read ${file}: ${error.message}`)));
+  });
+  await opened;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    await write(io.stdout, `${analyzeLine(line, lineNumber, lexicons)}\n`);
+  }
+}
+
+function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    return JSON.stringify({ line: lineNumber, error: `invalid JSON: ${(error as Error).message}` });
+  }
+  const record = jsonRecordSchema.safeParse(json);
+  if (!record.success) {
+    const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
+    return JSON.stringify({ line: lineNumber, ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}), error: describeIssues(record.error.issues) });
+  }
+  const { id, text, html, title, url, outlet, sides } = record.data;
+  const meta: { id?: string; title?: string; url?: string; outlet?: string; sides?: Record<string, string[]> } = {};
+  if (sides !== undefined) meta.sides = sides;
+  if (id !== undefined) meta.id = String(id);
+  if (title !== undefined) meta.title = title;
+  if (url !== undefined) meta.url = url;
+  if (outlet !== undefined) meta.outlet = outlet;
+  return JSON.stringify(text !== undefined ? analyze({ text, ...meta }, { lexicons }) : analyze({ html: html as string, ...meta }, { lexicons }));
+}
+
+function fetchOptions(values: { timeout?: string | undefined; 'max-bytes'?: string | undefined; 'allow-private'?: boolean | undefined }): NonNullable<AnalyzeOptions['fetch']> {
+  const options: NonNullable<AnalyzeOptions['fetch']> = {};
+  const positive = (name: string, value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new CliError('usage', `--${name} must be a positive whole number, got "${value}"`);
+    return n;
+  };
+  if (values.timeout !== undefined) options.timeoutMs = positive('timeout', values.timeout);
+  if (values['max-bytes'] !== undefined) options.maxBytes = positive('max-bytes', values['max-bytes']);
+  if (values['allow-private'] === true) options.allow = ['loopback', 'private'];
+  return options;
+}
+
+// A saved page without an .html name: markup in its first kilobyte.
+function looksLikeHtml(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(?:head|body|meta|title)\b/.test(head);
+}
+
+function decodeUtf8(buffer: Buffer): string {
+  const text = buffer.toString('utf8');
+  // A byte-order mark is an encoding artefact, not part of the article.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+async function readInput(file: string, stdin: Readable): Promise<Buffer> {
+  let buffer: Buffer;
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stdin) {
+      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += piece.length;
+      if (size > MAX_INPUT_BYTES) throw new CliError('io', `standard input is larger than ${MAX_INPUT_BYTES} bytes`);
+      chunks.push(piece);
+    }
+    buffer = Buffer.concat(chunks);
+  } else {
+    try {
+      buffer = await readFile(file);
+    } catch (error) {
+      throw new CliError('io', `cannot read ${file}: ${(error as Error).message}`);
+    }
+    if (buffer.length > MAX_INPUT_BYTES) throw new CliError('io', `${file} is larger than ${MAX_INPUT_BYTES} bytes`);
+  }
+  return buffer;
+}
+
+function write(stream: Writable, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = stream.write(chunk, (error) => (error ? reject(new CliError('io', `cannot write output: ${error.message}`)) : undefined));
+    if (ok) resolve();
+    else stream.once('drain', resolve);
+  });
+}

@@ -1,0 +1,214 @@
+/**
+ * Step 5: a DOM subtree to paragraphs. Every block element (p, h1-h6, li, blockquote, figcaption, pre,
+ * table rows, a div's own text...) and every element with a role of its own (`<span class="credit">`)
+ * becomes a paragraph; inline white space is collapsed, `<br>` is a line break (two in a row end the
+ * paragraph), `<q>` gets curly quotes,
+ * table cells are joined with ` | `. A paragraph never contains a blank line, so joining paragraphs with
+ * `\n\n` keeps them apart. The walk is iterative: no input nests deep enough to overflow the stack.
+ * It also lists the block-level elements with the range of blocks each holds, flat, so later passes can
+ * tell which blocks share a container (06-furniture) after Readability has rearranged the DOM.
+ */
+import type { BlockRole } from '../../core/roles/block-roles.ts';
+import { isElement, tagOf, TEXT_NODE, visibleText, type DomElement, type DomNode } from './dom.ts';
+import { BLOCK_TAGS, classifyElement, isDominant, isHidden, isLabel, isPageChrome, SECTIONING_TAGS, SKIPPED_TAGS, type RoleMark } from './markup-hints.ts';
+
+export type Block = {
+  text: string;
+  role?: BlockRole;
+  rule?: string;
+  /** the whole block sits inside a link (a teaser card, not the article's own figure) */
+  inLink: boolean;
+  /** the block sits inside a `<figure>` */
+  inFigure: boolean;
+  /** index in `WalkResult.elements` of the block-level element whose text this is */
+  element: number;
+};
+
+/**
+ * A block-level element met on the walk, in document order (the root is 0). Its blocks are the contiguous
+ * range [firstBlock, endBlock) of `WalkResult.blocks`, which is how the story's container and what follows
+ * it are found without holding on to the DOM (Readability rearranges it afterwards).
+ */
+export type WalkElement = {
+  tag: string;
+  /** index of the nearest block-level element around this one; -1 for the root */
+  parent: number;
+  firstBlock: number;
+  endBlock: number;
+  /** index of the nearest element at or around this one that is site chrome (footer, sidebar), or -1 */
+  chrome: number;
+  /** a heading or a title/count label */
+  label: boolean;
+  /** this element or one around it is an `<article>` */
+  inArticle: boolean;
+  /** this element or one around it is a sectioning element (article, section, aside, nav, main) */
+  inSection: boolean;
+};
+
+/** A `<time>` element met on the walk, with the index of the block it belongs to. */
+export type TimeMention = { text: string; datetime?: string; blockIndex: number; inBoilerplate: boolean };
+
+/** `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see 07-extract). */
+export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number };
+
+/** Bylines and datelines are short; a long block with such a class is an author bio or an archive list. */
+const MAX_BYLINE_LENGTH = 200;
+
+type Context = {
+  mark: RoleMark | undefined;
+  inFigure: boolean;
+  inLink: boolean;
+  inPre: boolean;
+  inTime: boolean;
+  inAuthor: boolean;
+  /** the innermost block-level element open, an index in the element list */
+  element: number;
+};
+
+type Frame = { node: DomNode; context: Context; depth: number } | { exit: DomElement; context: Context; block: boolean; quote: boolean };
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+function relTokens(element: DomElement, attribute: string): string[] {
+  return (element.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/);
+}
+
+/** The key two renderings of the same block share: its text without any white space. */
+export function blockKey(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Walk `root` and return its paragraphs with the roles their markup gives them, in document order. */
+export function walkBlocks(root: DomElement): WalkResult {
+  const blocks: Block[] = [];
+  const times: TimeMention[] = [];
+  const elements: WalkElement[] = [];
+  let buffer = '';
+  let timeChars = 0;
+  let authorChars = 0;
+
+  const flush = (owner: Context): void => {
+    const text = renderBuffer(buffer, owner.inPre);
+    const visible = blockKey(text).length;
+    if (text !== '') {
+      let mark = owner.mark;
+      if ((mark?.role === 'byline' || mark?.role === 'dateline') && text.length > MAX_BYLINE_LENGTH) mark = undefined;
+      // A block that is nothing but a <time>, or mostly a rel=author name ("By Jane Doe"), says so.
+      if (mark === undefined && text.length <= MAX_BYLINE_LENGTH && timeChars >= 0.6 * visible) mark = { role: 'dateline', rule: 'html/time' };
+      if (mark === undefined && text.length <= MAX_BYLINE_LENGTH && authorChars > 0 && authorChars >= 0.5 * visible) mark = { role: 'byline', rule: 'html/rel-author' };
+      const block: Block = { text, inLink: owner.inLink, inFigure: owner.inFigure, element: owner.element };
+      if (mark !== undefined) {
+        block.role = mark.role;
+        block.rule = mark.rule;
+      }
+      blocks.push(block);
+    }
+    buffer = '';
+    timeChars = 0;
+    authorChars = 0;
+  };
+
+  const append = (text: string, context: Context): void => {
+    const piece = context.inPre ? text.replace(/\r\n?/g, '\n') : text.replace(/\s+/g, ' ');
+    buffer += piece;
+    const visible = blockKey(piece).length;
+    if (context.inTime) timeChars += visible;
+    if (context.inAuthor) authorChars += visible;
+  };
+
+  const rootContext: Context = { mark: undefined, inFigure: false, inLink: false, inPre: false, inTime: false, inAuthor: false, element: 0 };
+  const rootTag = tagOf(root);
+  elements.push({ tag: rootTag, parent: -1, firstBlock: 0, endBlock: 0, chrome: -1, label: false, inArticle: rootTag === 'article', inSection: SECTIONING_TAGS.has(rootTag) });
+  const openBlocks: Context[] = [rootContext];
+  const stack: Frame[] = [{ node: root, context: rootContext, depth: 0 }];
+  let maxDepth = 0;
+
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if ('exit' in frame) {
+      if (frame.quote) append('\u201D', frame.context);
+      if (frame.block) {
+        flush(frame.context);
+        openBlocks.pop();
+        elements[frame.context.element]!.endBlock = blocks.length;
+      }
+      continue;
+    }
+    const { node, context: parent, depth } = frame;
+    if (node.nodeType === TEXT_NODE) {
+      append(node.textContent ?? '', parent);
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const tag = tagOf(node);
+    if (SKIPPED_TAGS.has(tag) || isHidden(node)) continue;
+    if (depth > maxDepth) maxDepth = depth;
+    if (tag === 'br') {
+      // Two line breaks in a row end the paragraph, as Readability reads them.
+      if (/\n[^\S\n]*$/.test(buffer)) flush(openBlocks[openBlocks.length - 1]!);
+      else buffer += '\n';
+      continue;
+    }
+    if ((tag === 'td' || tag === 'th') && /\S/.test(buffer.slice(buffer.lastIndexOf('\n') + 1))) buffer += ' | ';
+
+    const own = isDominant(parent.mark) ? undefined : classifyElement(node, parent.inFigure);
+    const context: Context = {
+      mark: own ?? parent.mark,
+      inFigure: parent.inFigure || tag === 'figure',
+      inLink: parent.inLink || (tag === 'a' && node.hasAttribute('href')),
+      inPre: parent.inPre || tag === 'pre' || tag === 'listing' || tag === 'xmp' || tag === 'plaintext',
+      inTime: parent.inTime || tag === 'time',
+      inAuthor: parent.inAuthor || relTokens(node, 'rel').includes('author') || relTokens(node, 'itemprop').includes('author'),
+      element: parent.element,
+    };
+    const block = BLOCK_TAGS.has(tag) || own !== undefined;
+    if (block) {
+      flush(openBlocks[openBlocks.length - 1]!);
+      openBlocks.push(context);
+      const around = elements[parent.element]!;
+      context.element = elements.length;
+      elements.push({
+        tag,
+        parent: parent.element,
+        firstBlock: blocks.length,
+        endBlock: blocks.length,
+        chrome: isPageChrome(node, { article: around.inArticle, section: around.inSection }) ? context.element : around.chrome,
+        label: isLabel(node),
+        inArticle: around.inArticle || tag === 'article',
+        inSection: around.inSection || SECTIONING_TAGS.has(tag),
+      });
+    }
+    // Only the outermost <time>: reading the text of nested ones would be quadratic.
+    if (tag === 'time' && !parent.inTime) {
+      const mention: TimeMention = {
+        text: visibleText(node),
+        blockIndex: blocks.length,
+        inBoilerplate: isDominant(context.mark),
+      };
+      const datetime = node.getAttribute('datetime')?.trim();
+      if (datetime) mention.datetime = datetime;
+      times.push(mention);
+    }
+    const quote = tag === 'q';
+    if (quote) append('\u201C', context);
+    stack.push({ exit: node, context, block, quote });
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child !== undefined) stack.push({ node: child, context, depth: depth + 1 });
+    }
+  }
+  flush(rootContext);
+  elements[0]!.endBlock = blocks.length;
+  return { blocks, times, elements, maxDepth };
+}
+
+/** A block's text: lines trimmed, blank lines dropped, inline white space collapsed (kept inside `<pre>`). */
+function renderBuffer(buffer: string, pre: boolean): string {
+  const lines: string[] = [];
+  for (const raw of buffer.split('\n')) {
+    const line = (pre ? raw.replace(/\s+$/, '') : raw.replace(/\s+/g, ' ').trim()).replace(CONTROL_CHARACTERS, '');
+    if (/\S/.test(line)) lines.push(line);
+  }
+  return lines.join('\n');
+}

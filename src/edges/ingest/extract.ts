@@ -1,0 +1,276 @@
+/**
+ * Step 7: a page to the article's text with block hints. The passes, in order:
+ *
+ * 1. decode bytes (01-charset) and parse (02-parse);
+ * 2. read metadata (03-metadata) and the breadcrumb (06-furniture), and walk the untouched page into
+ *    role-tagged blocks (04-roles, 05-blocks); this must happen first because Readability rewrites the DOM
+ *    in place;
+ * 3. run Readability on the same document to learn which blocks are the article, and walk its output;
+ * 4. match each output block to the page block with the same text, which gives it the role its markup
+ *    had on the page (Readability unwraps `<div class="share-bar">` into a bare `<p>`, losing the class);
+ * 5. put back figure captions and credits Readability dropped, and the story's furniture it left out
+ *    (06-furniture: share bars, closing notices, tags, related links, comment headings), in page order;
+ * 6. lay out: breadcrumb, headline, standfirst, byline, dateline, then the body, one paragraph each,
+ *    separated by a blank line.
+ *
+ * When Readability finds nothing (short pages, fragments), the page walk itself is the body.
+ */
+import { readabilityLibrary } from './libraries.ts';
+import type { BlockHint, BlockRole, DocumentMeta } from '../../core/roles/block-roles.ts';
+import { decodeHtmlBytes } from './charset.ts';
+import { isElement, parseDocument, type DomDocument, type DomNode } from './dom.ts';
+import { readMetadata, sameTitle } from './metadata.ts';
+import { blockKey, walkBlocks, type Block, type TimeMention } from './dom-blocks.ts';
+import { readBreadcrumb, storyFurniture, type PageBlocks, type PlacedBlock } from './furniture.ts';
+
+export type ExtractedDocument = { text: string; hints: BlockHint[]; meta: DocumentMeta };
+
+export type ExtractOptions = { url?: string; contentType?: string };
+
+/** `at`: the index of the page block it shows, when it is one. */
+type Paragraph = { text: string; role?: BlockRole; rule?: string; at?: number };
+
+/** Paragraphs are separated by one blank line, which the text segmenter reads as a paragraph break. */
+const PARAGRAPH_SEPARATOR = '\n\n';
+
+/**
+ * Readability's time grows faster than linearly with nesting depth and its recursion overflows the stack
+ * past about 2000 levels; real pages nest a few dozen deep. Deeper pages (hostile or broken) are read
+ * with the page walk alone.
+ */
+const MAX_READABILITY_DEPTH = 400;
+
+/** HTML (string, or bytes with an optional Content-Type for the charset) -> the article's text with block hints; never throws on any input. */
+export function extractHtml(html: string | Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
+  try {
+    const source = typeof html === 'string' ? html : decodeHtmlBytes(html, options.contentType).text;
+    return extractFromSource(source, options.url);
+  } catch {
+    // Last resort for inputs that break the parser itself; every step below already guards its own failures.
+    return { text: '', hints: [], meta: {} };
+  }
+}
+
+function extractFromSource(source: string, url: string | undefined): ExtractedDocument {
+  const document = parseDocument(source);
+  const meta = safely(() => readMetadata(document, url), {});
+  const breadcrumb = safely(() => readBreadcrumb(document), undefined);
+  const root = document.body ?? document.documentElement;
+  const page = root === null ? { blocks: [], times: [], elements: [], maxDepth: 0 } : walkBlocks(root);
+  const article = page.maxDepth > MAX_READABILITY_DEPTH ? undefined : safely(() => readabilityBlocks(document), undefined);
+
+  const headline = chooseHeadline(meta, page.blocks);
+  if (meta.title === undefined && headline !== undefined) meta.title = headline.text;
+
+  // Readability's article when it found one that matches the page, else the whole page walk.
+  const matched = article === undefined ? [] : matchToPage(article.output.blocks, page.blocks);
+  const body = matched.length > 0 ? withPageBlocks(matched, page, headline?.at) : page.blocks;
+  if (matched.length > 0 && meta.byline === undefined && article?.byline) meta.byline = article.byline;
+
+  const standfirst = chooseStandfirst(page.blocks);
+  const byline = chooseByline(meta, page.blocks);
+  const dateline = chooseDateline(meta, page.blocks, page.times);
+
+  const trail: Paragraph | undefined = breadcrumb === undefined ? undefined : { text: breadcrumb.text, role: 'breadcrumb', rule: breadcrumb.rule };
+  const header = [trail, headline, standfirst, byline, dateline].filter((p): p is Paragraph => p !== undefined);
+  const paragraphs = [...header, ...withoutRepeats(body, header, meta)];
+  return layout(paragraphs, meta);
+}
+
+function safely<T>(step: () => T, fallback: T): T {
+  try {
+    return step();
+  } catch {
+    return fallback;
+  }
+}
+
+type ArticleBlocks = { output: { blocks: Block[] }; byline?: string };
+
+/** Readability's article as blocks (undefined when it finds none); its nodes are walked like the page. */
+function readabilityBlocks(document: DomDocument): ArticleBlocks | undefined {
+  // linkedom's document is enough for Readability: it needs documentElement, the query methods and
+  // createElement; `serializer` returns the content node itself so there is no HTML round trip.
+  const reader = new (readabilityLibrary().Readability)<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
+  const result = reader.parse();
+  const content = result?.content;
+  if (content === null || content === undefined || !isElement(content)) return undefined;
+  const output = walkBlocks(content);
+  const byline = result?.byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  return byline ? { output, byline } : { output };
+}
+
+/** One of Readability's blocks with the index of the page block it matched, if any. */
+type Matched = { block: Block; at: number | undefined };
+
+/**
+ * Give each of Readability's blocks the role of the page block with the same text (searching forward
+ * from the last match, so repeated texts pair up in order), and drop blocks whose text the page walk did
+ * not show at all.
+ */
+function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[] {
+  const positions = new Map<string, number[]>();
+  page.forEach((block, index) => {
+    const key = blockKey(block.text);
+    const list = positions.get(key);
+    if (list) list.push(index);
+    else positions.set(key, [index]);
+  });
+  let cursor = 0;
+  let pageText: string | undefined;
+  const shownOnPage = (key: string) => (pageText ??= page.map((block) => blockKey(block.text)).join('')).includes(key);
+  const matched: Matched[] = [];
+  for (const block of output) {
+    const key = blockKey(block.text);
+    const candidates = positions.get(key) ?? [];
+    const at = candidates.find((index) => index >= cursor) ?? candidates[0];
+    if (at === undefined) {
+      // Text split differently from the page walk is kept; text the walk refused (a navigation div
+      // Readability unwrapped into a bare <p>, a hidden element) is not.
+      if (shownOnPage(key)) matched.push({ block, at: undefined });
+      continue;
+    }
+    cursor = Math.max(cursor, at + 1);
+    const source = page[at]!;
+    // The page's markup is complete, so its role wins over what survived in Readability's copy.
+    const roled: Block = { text: block.text, inLink: source.inLink, inFigure: source.inFigure, element: source.element };
+    const role = source.role ?? block.role;
+    const rule = source.role !== undefined ? source.rule : block.rule;
+    if (role !== undefined && rule !== undefined) {
+      roled.role = role;
+      roled.rule = rule;
+    }
+    matched.push({ block: roled, at });
+  }
+  return matched;
+}
+
+/**
+ * Readability's blocks with what it dropped put back, each before the first article block that follows it
+ * on the page: the page's figure captions and credits before the article's last block (captions after it
+ * are sidebars' and teasers'), and the story's furniture (06-furniture).
+ */
+function withPageBlocks(matched: readonly Matched[], page: PageBlocks, headlineAt: number | undefined): Block[] {
+  const kept = new Set(matched.map((m) => m.at).filter((at): at is number => at !== undefined));
+  const keptKeys = new Set(matched.map(({ block }) => blockKey(block.text)));
+  let lastKept = -1;
+  for (const at of kept) if (at > lastKept) lastKept = at;
+  const captions: PlacedBlock[] = [];
+  page.blocks.forEach((block, at) => {
+    if ((block.role === 'caption' || block.role === 'credit') && !block.inLink && at < lastKept && !kept.has(at) && !keptKeys.has(blockKey(block.text))) captions.push({ block, at });
+  });
+  const taken = new Set([...kept, ...captions.map(({ at }) => at)]);
+  const splitDifferently = matched.filter(({ at }) => at === undefined).map(({ block }) => blockKey(block.text)).join('\u0000');
+  // The story's prose places its container: a plug Readability took from beside the story would widen it.
+  const prose = [...kept].filter((at) => page.blocks[at]!.role === undefined);
+  const furniture = safely(() => storyFurniture(page, prose.length > 0 ? prose : [...kept], headlineAt, taken, splitDifferently), []);
+  const missing = [...captions, ...furniture].sort((a, b) => a.at - b.at);
+
+  const result: Block[] = [];
+  let next = 0;
+  for (const { block, at } of matched) {
+    while (at !== undefined && next < missing.length && missing[next]!.at < at) result.push(missing[next++]!.block);
+    result.push(block);
+  }
+  while (next < missing.length) result.push(missing[next++]!.block);
+  return result;
+}
+
+/**
+ * The headline: the page's first `<h1>` when it says the same as the metadata title (or there is no
+ * metadata title), else the metadata title. A site logo in an `<h1>` is not taken for the headline.
+ */
+function chooseHeadline(meta: DocumentMeta, page: readonly Block[]): Paragraph | undefined {
+  const site = meta.siteName;
+  // An <h1> that reads like the site's name and not like the title is the logo.
+  const headings = page.filter((block) => block.rule === 'html/h1' && !(site !== undefined && sameTitle(block.text, site) && !sameTitle(block.text, meta.title ?? '')));
+  const title = meta.title;
+  const h1 = title === undefined ? headings[0] : headings.find((block) => sameTitle(block.text, title));
+  if (h1 !== undefined) return { text: h1.text.replace(/\n/g, ' '), role: 'headline', rule: 'html/h1', at: page.indexOf(h1) };
+  if (title !== undefined) return { text: title, role: 'headline', rule: 'meta/title' };
+  return undefined;
+}
+
+/** Stands under the headline; Readability drops it with the page header, so it is taken from the page walk. */
+const MAX_STANDFIRST_LENGTH = 500;
+
+/** The standfirst (dek, subtitle) the page shows under its headline, if any. */
+function chooseStandfirst(page: readonly Block[]): Paragraph | undefined {
+  const shown = page.find((block) => block.role === 'standfirst' && !block.inLink && block.text.length <= MAX_STANDFIRST_LENGTH);
+  return shown === undefined ? undefined : { text: shown.text.replace(/\n/g, ' '), role: 'standfirst', rule: shown.rule ?? 'html/class-standfirst' };
+}
+
+/** The byline as the page shows it ("By Jane Doe"), else "By " and the metadata's names. */
+function chooseByline(meta: DocumentMeta, page: readonly Block[]): Paragraph | undefined {
+  const shown = page.find((block) => block.role === 'byline' && !block.inLink);
+  if (shown !== undefined) {
+    if (meta.byline === undefined) meta.byline = shown.text.replace(/^by\s+/i, '').replace(/\n/g, ' ');
+    return { text: shown.text.replace(/\n/g, ' '), role: 'byline', rule: shown.rule ?? 'html/class-byline' };
+  }
+  if (meta.byline === undefined) return undefined;
+  return { text: /^by\b/i.test(meta.byline) ? meta.byline : `By ${meta.byline}`, role: 'byline', rule: 'meta/author' };
+}
+
+/**
+ * The date line as the page shows it: its date block (`.news-date`, a lone `<time>`), preferring the one
+ * holding the `<time>` of the published date; else that `<time>`'s text; else the published date as written.
+ * Without a published date in the metadata, the first `<time>` supplies it.
+ */
+function chooseDateline(meta: DocumentMeta, page: readonly Block[], times: readonly TimeMention[]): Paragraph | undefined {
+  const candidates = times.filter((time) => !time.inBoilerplate && (time.text !== '' || time.datetime !== undefined));
+  let time: TimeMention | undefined;
+  if (meta.published === undefined) {
+    time = candidates.find((t) => t.datetime !== undefined) ?? candidates[0];
+    if (time !== undefined) meta.published = time.datetime ?? time.text;
+  } else {
+    const day = meta.published.slice(0, 10);
+    time = candidates.find((t) => t.text !== '' && t.datetime?.slice(0, 10) === day);
+  }
+  const dateBlocks = page.filter((block) => block.role === 'dateline' && !block.inLink);
+  const shown = (time === undefined || time.text === '' ? undefined : dateBlocks.find((block) => block.text.includes(time.text))) ?? dateBlocks[0];
+  if (shown !== undefined) return { text: shown.text.replace(/\n/g, ' '), role: 'dateline', rule: shown.rule ?? 'html/time' };
+  if (time !== undefined && time.text !== '') return { text: time.text, role: 'dateline', rule: 'html/time' };
+  if (meta.published !== undefined) return { text: meta.published, role: 'dateline', rule: 'meta/published' };
+  return undefined;
+}
+
+/** Body blocks minus the ones the header already shows (the headline Readability kept as an h2, the byline, the breadcrumb). */
+function withoutRepeats(body: readonly Block[], header: readonly Paragraph[], meta: DocumentMeta): Paragraph[] {
+  const shown = new Set(header.map((p) => blockKey(p.text.toLowerCase())));
+  if (meta.byline !== undefined) {
+    shown.add(blockKey(meta.byline.toLowerCase()));
+    shown.add(blockKey(`by ${meta.byline}`.toLowerCase()));
+  }
+  if (meta.published !== undefined) shown.add(blockKey(meta.published.toLowerCase()));
+  const headline = header.find((p) => p.role === 'headline');
+  const hasBreadcrumb = header.some((p) => p.role === 'breadcrumb');
+  return body
+    .filter((block) => {
+      if (shown.has(blockKey(block.text.toLowerCase()))) return false;
+      // The header's breadcrumb stands for the page's (a trail of <li> items walks as several blocks).
+      if (hasBreadcrumb && block.role === 'breadcrumb') return false;
+      return !(block.role === 'headline' && headline !== undefined && sameTitle(block.text, headline.text));
+    })
+    .map((block) => {
+      const paragraph: Paragraph = { text: block.text };
+      if (block.role !== undefined && block.rule !== undefined) {
+        paragraph.role = block.role;
+        paragraph.rule = block.rule;
+      }
+      return paragraph;
+    });
+}
+
+/** Join paragraphs with blank lines; one hint per paragraph that has a role, with offsets into the text. */
+function layout(paragraphs: readonly Paragraph[], meta: DocumentMeta): ExtractedDocument {
+  const hints: BlockHint[] = [];
+  let text = '';
+  for (const paragraph of paragraphs) {
+    if (paragraph.text === '') continue;
+    if (text !== '') text += PARAGRAPH_SEPARATOR;
+    const start = text.length;
+    text += paragraph.text;
+    if (paragraph.role !== undefined && paragraph.rule !== undefined) hints.push({ start, end: text.length, role: paragraph.role, rule: paragraph.rule });
+  }
+  return { text, hints, meta };
+}

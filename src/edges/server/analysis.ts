@@ -1,0 +1,58 @@
+/**
+ * How the app runs an analysis: through anything shaped like the worker pool (`analyzeJson` resolves to the
+ * report as a JSON string, which the app sends as it is), or in-process for tests and small setups.
+ */
+import { analyze } from '../../analyze.ts';
+import type { AnalyzeInput } from '../../core/report/schema.ts';
+import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
+import { AnalysisTimeoutError, PoolOverloadedError } from '../pool/index.ts';
+
+/** What the app needs from an analysis runner: `AnalysisPool` from `src/edges/pool` has this shape. */
+export type Analyzer = {
+  /** the report for `input` as JSON; rejects with PoolOverloadedError or AnalysisTimeoutError */
+  analyzeJson(input: AnalyzeInput, options?: { timeoutMs?: number }): Promise<string>;
+  /** analyses waiting for their turn */
+  readonly pending: number;
+  close(): Promise<void> | void;
+};
+
+/**
+ * Runs `analyze()` on the main thread, one at a time, with at most `maxQueue` waiting; the same errors as the
+ * pool. An analysis cannot be interrupted here, so the time budget is only checked when it ends (the pool
+ * stops the work for real): use the pool in production, this in tests where a worker is not the point.
+ */
+export function createInProcessAnalyzer(options: { maxQueue?: number; lexicons?: Lexicons } = {}): Analyzer {
+  const maxQueue = options.maxQueue ?? 64;
+  let lexicons = options.lexicons;
+  let pending = 0;
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    get pending() {
+      return pending;
+    },
+    analyzeJson(input, { timeoutMs } = {}) {
+      if (pending > maxQueue) return Promise.reject(new PoolOverloadedError(`too many analyses waiting (at most ${maxQueue})`));
+      pending++;
+      const run = tail.then(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            // A macrotask per analysis, so that other requests (and /healthz) get a turn between them.
+            setImmediate(async () => {
+              try {
+                const started = performance.now();
+                lexicons ??= loadLexicons();
+                const json = JSON.stringify(await analyze(input, { lexicons }));
+                if (timeoutMs !== undefined && performance.now() - started > timeoutMs) reject(new AnalysisTimeoutError(`the analysis took longer than ${timeoutMs} ms`));
+                else resolve(json);
+              } catch (error) {
+                reject(error);
+              }
+            });
+          }),
+      );
+      tail = run.catch(() => undefined);
+      return run.finally(() => pending--);
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * The HTTP service as a Hono app, built without listening (`main.ts` starts it; tests call
+ * `app.request()`). Routes are declared with zod schemas so that validation and `/openapi.json` come from
+ * the same objects; handlers follow their route inline. Analyses run through the `analyzer` (the worker
+ * pool in production), and the report JSON it returns is sent as it is, never parsed again.
+ */
+import { availableParallelism } from 'node:os';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { loadLexicons } from '../../core/data/index.ts';
+import { reportSchema } from '../../core/report/schema.ts';
+import type { FetchOptions } from '../ingest/index.ts';
+import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } from '../../core/outlets/index.ts';
+import { ANALYZER_VERSION } from '../../core/version.ts';
+import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
+import { batchOutput, ndjsonStream } from './batch-route.ts';
+import { renderDocsPage } from './docs.ts';
+import { ApiError, errorBody, toApiError } from './http-errors.ts';
+import { resolveArticle } from './request-input.ts';
+import { limitBody, parseJsonBody, requestContext, requireMediaType, securityHeaders, type AppEnv, type RequestLogger } from './middleware.ts';
+import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema } from './route-schemas.ts';
+import { loadWebFiles } from './static-files.ts';
+
+export type AppOptions = {
+  /** runs analyses; the worker pool in production, in-process (one at a time) when absent */
+  analyzer?: Analyzer;
+  /** bytes per request body for /v1/analyze, default 2 MB */
+  maxBodyBytes?: number;
+  /** bytes per request body for /v1/analyze/batch, default 64 MB */
+  maxBatchBytes?: number;
+  /** non-blank lines per batch request, default 1000 */
+  maxBatchLines?: number;
+  /** analyses in flight per batch request, default the number of cores */
+  batchConcurrency?: number;
+  /** time budget per analysis in ms, default 10000 */
+  timeoutMs?: number;
+  /** options for fetching `url` requests (timeout, size, which private ranges to allow) */
+  fetch?: FetchOptions;
+  /** called once per request with its log entry; nothing is logged when absent */
+  logger?: RequestLogger;
+  /** the page's folder, default the bundled `src/edges/web` */
+  webDir?: string;
+};
+
+export const DEFAULTS = { maxBodyBytes: 2 * 1024 * 1024, maxBatchBytes: 64 * 1024 * 1024, maxBatchLines: 1000, timeoutMs: 10_000 } as const;
+
+const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'];
+const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errors = (statuses: Record<number, string>) => Object.fromEntries(Object.entries(statuses).map(([status, description]) => [status, json(errorSchema, description)]));
+
+/** The app with every route; nothing listens until `main.ts` serves it. */
+export function createApp(options: AppOptions = {}) {
+  const analyzer = options.analyzer ?? createInProcessAnalyzer();
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const fetchOptions = options.fetch ?? {};
+  const batchLimits = {
+    maxLines: options.maxBatchLines ?? DEFAULTS.maxBatchLines,
+    maxBytes: options.maxBatchBytes ?? DEFAULTS.maxBatchBytes,
+    concurrency: options.batchConcurrency ?? Math.max(2, availableParallelism()),
+    timeoutMs,
+    fetch: fetchOptions,
+  };
+  const web = loadWebFiles(options.webDir);
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new ApiError(400, 'invalid-request', `the request ${result.target === 'json' ? 'body' : result.target} does not match the schema`, result.error.issues);
+    },
+  });
+
+  app.use(requestContext(options.logger));
+  app.use(securityHeaders());
+
+  app.onError((error, c) => {
+    const api = toApiError(error);
+    c.set('errorCode', api.code);
+    if (api.status >= 500 && api.status !== 503 && api.status !== 504) c.set('errorCause', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return c.json(errorBody(api.code, api.message, api.details), api.status);
+  });
+  app.notFound((c) => {
+    c.set('errorCode', 'not-found');
+    return c.json(errorBody('not-found', `no route for ${c.req.method} ${c.req.path}; see /docs`), 404);
+  });
+
+  // The report's schema is registered once and referenced, so /openapi.json describes what comes back.
+  // It is converted with zod's own JSON Schema output: the library's schemas are plain zod, made before
+  // (and without) the openapi extension.
+  app.openAPIRegistry.registerComponent('schemas', 'Report', jsonSchemaOf(reportSchema));
+  app.openAPIRegistry.registerComponent('schemas', 'OutletCard', jsonSchemaOf(outletCardSchema));
+  app.openAPIRegistry.register('BatchErrorLine', batchErrorLineSchema);
+  const reportRef = { $ref: '#/components/schemas/Report' };
+
+  const analyzeRoute = createRoute({
+    method: 'post',
+    path: '/v1/analyze',
+    summary: 'Analyse one article',
+    description:
+      'Give the article as `text`, as `html` (the article is extracted from the page), or as `url` alone (the page is fetched by the server; private and loopback addresses are refused). `url` beside text or html only says where the article was published. Returns the report (see the Report schema).',
+    middleware: [limitBody(maxBodyBytes), requireMediaType(['application/json']), parseJsonBody()] as const,
+    request: { body: { content: { 'application/json': { schema: analyzeRequestSchema } }, required: true } },
+    responses: {
+      200: { content: { 'application/json': { schema: reportRef } }, description: 'the report' },
+      ...errors({ 400: 'invalid JSON or a body that does not match the schema (zod issues in details)', 413: 'body over the limit', 415: 'not application/json', 422: 'the URL could not be fetched', 503: 'too many analyses waiting', 504: 'the analysis exceeded its time budget' }),
+    },
+    'x-curl': `curl -s localhost:8787/v1/analyze -H 'content-type: application/json' -d '{"text": "Critics slammed the so-called reform."}'`,
+  });
+  app.openapi(analyzeRoute, async (c) => {
+    const { options: requestOptions, ...request } = c.req.valid('json');
+    const input = await resolveArticle(request, fetchOptions);
+    const report = await analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
+    return untyped(c.body(report, 200, { 'content-type': 'application/json; charset=utf-8' }));
+  });
+
+  const batchRoute = createRoute({
+    method: 'post',
+    path: '/v1/analyze/batch',
+    summary: 'Analyse many articles, streamed',
+    description: `NDJSON in, NDJSON out: one record per line (the AnalyzeRequest fields; \`id\` may be a number), one report or \`{line, id?, error}\` per non-blank line, in input order, written as each is ready. At most ${batchLimits.maxLines} lines and ${batchLimits.maxBytes} bytes per request; past either, a last error line says what was not read.`,
+    middleware: [requireMediaType(NDJSON_TYPES)] as const,
+    request: { body: { content: { 'application/x-ndjson': { schema: batchRecordSchema } }, required: true } },
+    responses: {
+      200: { content: { 'application/x-ndjson': { schema: { oneOf: [reportRef, { $ref: '#/components/schemas/BatchErrorLine' }] } } }, description: 'one line per input line: a Report or a BatchErrorLine' },
+      ...errors({ 413: 'Content-Length over the limit', 415: 'not application/x-ndjson' }),
+    },
+    'x-curl': `printf '%s\\n' '{"id":"a","text":"Critics slammed it."}' '{"id":"b","text":"The council met."}' |\n  curl -s localhost:8787/v1/analyze/batch -H 'content-type: application/x-ndjson' --data-binary @-`,
+  });
+  app.openapi(batchRoute, (c) => {
+    const length = c.req.header('content-length');
+    if (length !== undefined && Number(length) > batchLimits.maxBytes) tooLarge(batchLimits.maxBytes);
+    const body = c.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+    const { stream, done } = ndjsonStream(batchOutput(body, analyzer, batchLimits));
+    c.set('streamed', done);
+    return untyped(c.body(stream, 200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }));
+  });
+
+  const sourceRoute = createRoute({
+    method: 'get',
+    path: '/v1/sources/{domain}',
+    summary: "An outlet's card: ownership, reliability and every rating with its provenance",
+    description: 'Looks up a domain, URL or outlet name; `?format=text` gives the card as `slant source` prints it.',
+    request: { params: domainParamSchema, query: z.object({ format: z.enum(['json', 'text']).optional() }) },
+    responses: {
+      200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/OutletCard' } }, 'text/plain': { schema: { type: 'string' } } }, description: 'the outlet card' },
+      ...errors({ 400: 'invalid parameter', 404: 'no outlet in the tables has this name or domain' }),
+    },
+    'x-curl': 'curl -s localhost:8787/v1/sources/presstv.ir',
+  });
+  app.openapi(sourceRoute, (c) => {
+    const { domain } = c.req.valid('param');
+    const card = lookupOutlet(domain);
+    if (card.outlet === null && card.reliability.ratings.length === 0) {
+      throw new ApiError(404, 'unknown-outlet', `no outlet in the tables has the name or domain ${JSON.stringify(domain)}`, { notes: card.reliability.notes });
+    }
+    if (c.req.valid('query').format === 'text') return untyped(c.text(`${renderOutletCard(card)}\n`, 200));
+    return untyped(c.json(card, 200));
+  });
+
+  const lexiconsRoute = createRoute({
+    method: 'get',
+    path: '/v1/lexicons',
+    summary: 'The bundled word lists and outlet tables, with versions, entry counts and licences',
+    responses: { 200: json(lexiconsSchema, 'the lexicons') },
+    'x-curl': 'curl -s localhost:8787/v1/lexicons',
+  });
+  app.openapi(lexiconsRoute, (c) => c.json(lexiconList(), 200));
+
+  const healthRoute = createRoute({
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness: answers at once, whatever the analyses are doing',
+    responses: { 200: json(healthSchema, 'alive') },
+    'x-curl': 'curl -s localhost:8787/healthz',
+  });
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, version: ANALYZER_VERSION, pending: analyzer.pending }, 200));
+
+  const documentConfig = {
+    openapi: '3.1.0',
+    info: { title: 'slant', version: ANALYZER_VERSION, description: 'Explainable media-bias and source-credibility analysis: sentiment, loaded language and attribution, with evidence for every number.' },
+  };
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  let docsPage: string | undefined;
+  const openApiDocument = () => (document ??= app.getOpenAPI31Document(documentConfig));
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/docs', (c) => c.html((docsPage ??= renderDocsPage(openApiDocument()))));
+
+  for (const [path, file] of web) {
+    app.get(path, (c) => c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' }));
+  }
+
+  return app;
+}
+
+// Responses sent as ready-made bodies (the pool's report JSON, an NDJSON stream) are described in
+// /openapi.json by schemas hono's typed responses cannot check; the route declarations stay the contract.
+function untyped(response: Response): never {
+  return response as never;
+}
+
+function jsonSchemaOf(schema: z.ZodType) {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+  void $schema;
+  return rest as Record<string, unknown>;
+}
+
+function tooLarge(limit: number): never {
+  throw new ApiError(413, 'payload-too-large', `the request body is larger than the limit of ${limit} bytes`);
+}
+
+// Lexicons and outlet tables load once per process; the first call pays for it.
+let lexiconListCache: z.infer<typeof lexiconsSchema> | undefined;
+function lexiconList(): z.infer<typeof lexiconsSchema> {
+  if (lexiconListCache !== undefined) return lexiconListCache;
+  const lexicons = loadLexicons().info.map(({ name, version, entries, license, source }) => ({ name, version, entries, license, source }));
+  const tables = loadSourceTables();
+  const sources = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({
+    name: table.name,
+    version: table.header.version,
+    entries: table.rows.length,
+    license: table.licenseName,
+    source: table.header.source,
+  }));
+  lexiconListCache = { lexicons: [...lexicons, ...sources] };
+  return lexiconListCache;
+}

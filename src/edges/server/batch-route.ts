@@ -1,0 +1,178 @@
+/**
+ * The batch route's stream: NDJSON lines are read as they arrive, analysed a few at a time, and written
+ * back in input order, one report or `{line, id?, error}` per non-blank input line. The request body is
+ * never held whole, and a slow reader slows the analyses down (pull-based backpressure).
+ */
+import type { FetchOptions } from '../ingest/index.ts';
+import { PoolOverloadedError } from '../pool/index.ts';
+import type { Analyzer } from './analysis.ts';
+import { toApiError } from './http-errors.ts';
+import { resolveArticle } from './request-input.ts';
+import { batchRecordSchema } from './route-schemas.ts';
+
+export type BatchLimits = {
+  /** lines analysed per request; the line after the last is answered with an error and the rest is not read */
+  maxLines: number;
+  /** bytes read per request; past it, one error line ends the response */
+  maxBytes: number;
+  /** analyses in flight per request */
+  concurrency: number;
+  timeoutMs: number;
+  fetch: FetchOptions;
+};
+
+type Line = { number: number; text: string };
+
+class BodyTooLargeError extends Error {}
+
+/** Splits a byte stream into lines (LF or CRLF), counting bytes against `maxBytes`. */
+async function* readLines(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<Line> {
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  let size = 0;
+  let rest = '';
+  let number = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) throw new BodyTooLargeError();
+      rest += decoder.decode(value, { stream: true });
+      let newline = rest.indexOf('\n');
+      while (newline !== -1) {
+        yield { number: ++number, text: rest.slice(0, newline) };
+        rest = rest.slice(newline + 1);
+        newline = rest.indexOf('\n');
+      }
+    }
+    rest += decoder.decode();
+    if (rest !== '') yield { number: ++number, text: rest };
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+const OVERLOAD_RETRY_MS = 25;
+
+/** One line's output: the report JSON as the analyzer made it, or an error line. */
+async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits): Promise<string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(line.text);
+  } catch (error) {
+    return errorLine(line.number, undefined, 'invalid-json', 'the line is not valid JSON', { reason: (error as Error).message });
+  }
+  const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
+  const shownId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  const parsed = batchRecordSchema.safeParse(json);
+  if (!parsed.success) return errorLine(line.number, shownId, 'invalid-record', 'the line does not match the record schema', parsed.error.issues);
+  const { options, ...record } = parsed.data;
+  const timeoutMs = Math.min(options?.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
+  const deadline = performance.now() + timeoutMs;
+  try {
+    const input = await resolveArticle({ ...record, id: record.id === undefined ? undefined : String(record.id) }, limits.fetch);
+    // A batch shares the pool with single requests: when the queue is full, wait for room rather than fail
+    // the line, until the line's own time budget is spent.
+    for (;;) {
+      try {
+        return await analyzer.analyzeJson(input, { timeoutMs });
+      } catch (error) {
+        if (!(error instanceof PoolOverloadedError) || performance.now() + OVERLOAD_RETRY_MS > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, OVERLOAD_RETRY_MS));
+      }
+    }
+  } catch (error) {
+    const api = toApiError(error);
+    return errorLine(line.number, shownId, api.code, api.message, api.details);
+  }
+}
+
+function errorLine(line: number, id: string | number | undefined, code: string, message: string, details?: unknown): string {
+  const error = details === undefined ? { code, message } : { code, message, details };
+  return JSON.stringify(id === undefined ? { line, error } : { line, id, error });
+}
+
+/**
+ * The output lines for an NDJSON body, in input order. Up to `concurrency` lines are analysed ahead of the
+ * writer, and each answer is written as soon as it and those before it are done, without waiting for the
+ * next input line (a client may send a line and wait for its answer).
+ */
+export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: Analyzer, limits: BatchLimits): AsyncGenerator<string> {
+  const input = readLines(body, limits.maxBytes);
+  const ahead: Promise<string>[] = [];
+  let reading: Promise<IteratorResult<Line>> | null = null;
+  let inputDone = false;
+  let analysed = 0;
+  let failure: string | undefined;
+  try {
+    for (;;) {
+      if (!inputDone && reading === null && ahead.length < limits.concurrency) reading = input.next();
+      if (reading === null && ahead.length === 0) break;
+      const next: { line: IteratorResult<Line> } | { answer: string } | { failed: unknown } = await Promise.race([
+        ...(reading === null ? [] : [reading.then((line) => ({ line }), (failed: unknown) => ({ failed }))]),
+        ...(ahead.length === 0 ? [] : [(ahead[0] as Promise<string>).then((answer) => ({ answer }))]),
+      ]);
+      if ('answer' in next) {
+        ahead.shift();
+        yield `${next.answer}\n`;
+        continue;
+      }
+      reading = null;
+      if ('failed' in next) {
+        if (!(next.failed instanceof BodyTooLargeError)) throw next.failed;
+        failure = JSON.stringify({ error: { code: 'payload-too-large', message: `the batch body is larger than ${limits.maxBytes} bytes; the lines after the last answered were not read` } });
+        inputDone = true;
+        continue;
+      }
+      if (next.line.done === true) {
+        inputDone = true;
+        continue;
+      }
+      const line = next.line.value;
+      if (line.text.trim() === '') continue;
+      if (analysed === limits.maxLines) {
+        failure = errorLine(line.number, undefined, 'too-many-lines', `a batch holds at most ${limits.maxLines} lines; this line and the rest were not read`);
+        inputDone = true;
+        continue;
+      }
+      analysed++;
+      ahead.push(analyzeLine(line, analyzer, limits));
+    }
+    if (failure !== undefined) yield `${failure}\n`;
+  } finally {
+    if (reading === null) await input.return(undefined);
+  }
+}
+
+/** A byte stream of `lines`, pulled as the client reads; `done` resolves with the line count when it ends. */
+export function ndjsonStream(lines: AsyncGenerator<string>): { stream: ReadableStream<Uint8Array>; done: Promise<{ lines: number }> } {
+  const encoder = new TextEncoder();
+  let count = 0;
+  let finish: (value: { lines: number }) => void = () => {};
+  const done = new Promise<{ lines: number }>((resolve) => (finish = resolve));
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await lines.next();
+        if (next.done === true) {
+          controller.close();
+          finish({ lines: count });
+        } else {
+          count++;
+          controller.enqueue(encoder.encode(next.value));
+        }
+      } catch {
+        // Headers are gone already: end the stream with a last line rather than cut it silently.
+        controller.enqueue(encoder.encode(`${JSON.stringify({ error: { code: 'internal', message: 'internal error; the batch was cut short' } })}\n`));
+        controller.close();
+        finish({ lines: count });
+      }
+    },
+    async cancel() {
+      finish({ lines: count });
+      await lines.return(undefined);
+    },
+  });
+  return { stream, done };
+}

@@ -1,0 +1,39 @@
+/**
+ * From a validated request to what `analyze()` takes. Text and HTML pass through with their metadata. A
+ * URL given alone is fetched here, on the main thread, because fetching waits on the network, not the CPU:
+ * the worker then gets the page as HTML (or text) and spends its time analysing. The ingestion layer
+ * refuses private and loopback addresses unless the app was configured to allow them.
+ */
+import { fetchArticle } from '../../analyze.ts';
+import type { FetchOptions } from '../ingest/index.ts';
+import type { HtmlInput, TextInput } from '../../core/report/schema.ts';
+
+/** The article fields shared by single and batch requests, after validation. */
+export type ArticleRequest = {
+  id?: string | undefined;
+  text?: string | undefined;
+  html?: string | undefined;
+  url?: string | undefined;
+  title?: string | undefined;
+  outlet?: string | undefined;
+  sides?: Record<string, string[]> | undefined;
+};
+
+/** The library input for a request, fetching the page first when only `url` is given; rejects with IngestError. */
+export async function resolveArticle(request: ArticleRequest, fetchOptions: FetchOptions): Promise<TextInput | HtmlInput> {
+  const meta = metaOf(request);
+  if (request.text !== undefined) return { text: request.text, ...meta };
+  if (request.html !== undefined) return { html: request.html, ...meta };
+  return fetchArticle({ ...meta, url: request.url as string }, fetchOptions);
+}
+
+// The optional fields a request carries besides its text, without undefined values (zod's optional types).
+function metaOf(request: ArticleRequest): Omit<TextInput, 'text'> {
+  const meta: Omit<TextInput, 'text'> = {};
+  if (request.id !== undefined) meta.id = request.id;
+  if (request.title !== undefined) meta.title = request.title;
+  if (request.url !== undefined) meta.url = request.url;
+  if (request.outlet !== undefined) meta.outlet = request.outlet;
+  if (request.sides !== undefined) meta.sides = request.sides;
+  return meta;
+}
