@@ -273,8 +273,13 @@ function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
   return { ...ref, ...extra };
 }
 
+// How errors name a file: relative to the package for the bundled folder, the full path for a caller's own.
+function displayPath(dir: string, name: string): string {
+  return dir === defaultLexiconDir() ? `lexicons/en/${name}.jsonl` : join(dir, `${name}.jsonl`);
+}
+
 function readActors(dir: string): ParsedActors {
-  const display = `lexicons/${ACTORS_FILE}.jsonl`;
+  const display = displayPath(dir, ACTORS_FILE);
   return parseActors(display, readDataFile(join(dir, `${ACTORS_FILE}.jsonl`), display));
 }
 
@@ -288,7 +293,7 @@ export function readDataFile(path: string, display: string): string {
 }
 
 function readLexicon(dir: string, spec: FileSpec): ParsedLexicon {
-  const display = `lexicons/${spec.name}.jsonl`;
+  const display = displayPath(dir, spec.name);
   return parseLexicon(spec.name, display, readDataFile(join(dir, `${spec.name}.jsonl`), display), spec.kind);
 }
 
@@ -302,7 +307,7 @@ function loadAfinn(): { labels: Map<string, number>; negators: Set<string>; vers
 }
 
 /** The bundled `lexicons/` folder: the nearest one above this module (works from `src/` and from a bundle). */
-export const defaultLexiconDir = bundledFolder(['lexicons'], ['README.md', 'negators.jsonl']);
+export const defaultLexiconDir = bundledFolder(['lexicons', 'en'], ['negators.jsonl', 'actors.jsonl']);
 
 /**
  * A finder for a folder shipped with slant (`lexicons`, `lexicons/sources`): the nearest one above this

@@ -65,7 +65,7 @@ export const fileKinds = {
 export type FileKind = keyof typeof fileKinds;
 
 /**
- * One actor of the gazetteer (lexicons/actors.jsonl): a person, government, organisation or place that can
+ * One actor of the gazetteer (lexicons/en/actors.jsonl): a person, government, organisation or place that can
  * speak or be spoken about. `aliases` are lower-case surface forms matched against folded tokens.
  */
 export const actorSchema = z

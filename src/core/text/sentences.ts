@@ -5,11 +5,11 @@
  */
 import type { Span } from './span.ts';
 
-/** What the splitter needs to know about abbreviations; built from `lexicons/abbreviations.jsonl`. */
+/** What the splitter needs to know about abbreviations; built from `lexicons/en/abbreviations.jsonl`. */
 export type AbbreviationTable = {
   /** folded abbreviation with its final period (`mr.`, `u.s.`) -> kind */
   kinds: ReadonlyMap<string, 'title' | 'month' | 'other'>;
-  /** folded words that often open a sentence (`the`, `he`, `but`), from `lexicons/sentence-starters.jsonl` */
+  /** folded words that often open a sentence (`the`, `he`, `but`), from `lexicons/en/sentence-starters.jsonl` */
   starters: ReadonlySet<string>;
 };
 
