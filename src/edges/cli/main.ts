@@ -3,11 +3,10 @@
  * spawning a process; `bin/slant.js` wires it to the real process.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { batchCommand, calibrateCommand, statsCommand } from '../batch/commands.ts';
+import { batchCommand, calibrateCommand, statsCommand } from './batch-commands.ts';
+import { CliError, readInput, write, type CliIo } from './io.ts';
 import { analyze, type AnalyzeOptions } from '../../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
 import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
@@ -17,24 +16,7 @@ import { jsonRecordSchema } from '../../core/report/schema.ts';
 import { lookupOutlet, renderOutletCard } from '../../core/outlets/index.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 
-export type CliIo = {
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
-  /** whether stdout is a terminal: text format and colour by default */
-  stdoutIsTTY: boolean;
-  env?: Readonly<Record<string, string | undefined>>;
-};
-
-/** A failure the CLI reports as one line on stderr with exit code 2. */
-export class CliError extends Error {
-  readonly code: 'usage' | 'io';
-  constructor(code: 'usage' | 'io', message: string) {
-    super(message);
-    this.name = 'CliError';
-    this.code = code;
-  }
-}
+export { CliError, type CliIo } from './io.ts';
 
 export const USAGE = `slant ${ANALYZER_VERSION}: explainable media-bias analysis
 
@@ -59,9 +41,6 @@ Usage:
 FILE defaults to standard input. --format defaults to text on a terminal and json elsewhere.
 Exit status: 0 on success, 2 on usage or input/output errors.
 `;
-
-// Larger inputs are refused with a clear message instead of exhausting memory.
-const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Runs the CLI; resolves to the exit code. Never rejects. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -237,35 +216,4 @@ function decodeUtf8(buffer: Buffer): string {
   const text = buffer.toString('utf8');
   // A byte-order mark is an encoding artefact, not part of the article.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-async function readInput(file: string, stdin: Readable): Promise<Buffer> {
-  let buffer: Buffer;
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of stdin) {
-      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      size += piece.length;
-      if (size > MAX_INPUT_BYTES) throw new CliError('io', `standard input is larger than ${MAX_INPUT_BYTES} bytes`);
-      chunks.push(piece);
-    }
-    buffer = Buffer.concat(chunks);
-  } else {
-    try {
-      buffer = await readFile(file);
-    } catch (error) {
-      throw new CliError('io', `cannot read ${file}: ${(error as Error).message}`);
-    }
-    if (buffer.length > MAX_INPUT_BYTES) throw new CliError('io', `${file} is larger than ${MAX_INPUT_BYTES} bytes`);
-  }
-  return buffer;
-}
-
-function write(stream: Writable, chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const ok = stream.write(chunk, (error) => (error ? reject(new CliError('io', `cannot write output: ${error.message}`)) : undefined));
-    if (ok) resolve();
-    else stream.once('drain', resolve);
-  });
 }

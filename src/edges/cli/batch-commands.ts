@@ -6,17 +6,17 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CliError, type CliIo } from '../cli/main.ts';
+import { CliError, type CliIo } from './io.ts';
 import { BaselineError, loadBaseline, SUMMARY_METRICS, type Baseline } from '../../core/report/percentiles.ts';
 import { SCHEMA_VERSION, type Summary } from '../../core/report/schema.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
-import { baselineFrom, formatBaseline, readReportLines } from './calibrate.ts';
-import { figuresOf, groupOf, OUTLET_GROUP } from './figures.ts';
-import { BatchInputError, DEFAULT_COLUMNS } from './input.ts';
-import { formatDuration } from './progress.ts';
-import type { OutputFormat } from './record.ts';
-import { runBatch, type BatchOptions } from './run.ts';
-import { createStatsCollector, renderStats, type BatchStats } from './corpus-stats.ts';
+import { baselineFrom, formatBaseline, readReportLines } from '../batch/calibrate.ts';
+import { figuresOf, groupOf, OUTLET_GROUP } from '../batch/figures.ts';
+import { BatchInputError, DEFAULT_COLUMNS } from '../batch/input.ts';
+import { formatDuration } from '../batch/progress.ts';
+import type { OutputFormat } from '../batch/record.ts';
+import { runBatch, type BatchOptions } from '../batch/run.ts';
+import { createStatsCollector, renderStats, type BatchStats } from '../batch/corpus-stats.ts';
 
 export const BATCH_USAGE = `Usage:
   slant batch INPUT... [--out FILE] [options]
