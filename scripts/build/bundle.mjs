@@ -21,4 +21,7 @@ await Promise.all([
   build({ ...shared, entryPoints: [path('../../src/edges/pool/worker.ts')], outfile: path('../../dist/pool-worker.js') }),
   // The HTTP service (npm start): bundled so that it starts without compiling TypeScript.
   build({ ...shared, entryPoints: [path('../../src/edges/server/main.ts')], outfile: path('../../dist/server.js') }),
+  // The task modules the pool's workers import: what a worker does is its caller's (src/edges/*/worker-tasks.ts).
+  build({ ...shared, entryPoints: [path('../../src/edges/server/worker-tasks.ts')], outfile: path('../../dist/server-tasks.js') }),
+  build({ ...shared, entryPoints: [path('../../src/edges/batch/worker-tasks.ts')], outfile: path('../../dist/batch-tasks.js') }),
 ]);

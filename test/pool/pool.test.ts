@@ -2,14 +2,16 @@
 // it from the bundle, dist/pool-worker.js.) One pool for the file: each worker start compiles the sources.
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnalysisError, AnalysisPool, AnalysisTimeoutError, PoolOverloadedError } from '../../src/edges/pool/index.ts';
+import { analyzeJsonOn, SERVER_TASKS } from '../../src/edges/server/worker-tasks.ts';
 import { reportSchema } from '../../src/index.ts';
 
-const pool = new AnalysisPool({ workers: 1, maxQueue: 2 });
+const pool = new AnalysisPool({ tasks: SERVER_TASKS, workers: 1, maxQueue: 2 });
 afterAll(() => pool.close());
+const analyzeJson = (input: unknown, options?: { timeoutMs?: number }): Promise<string> => analyzeJsonOn(pool, input, options);
 
 describe('AnalysisPool', () => {
   it('answers with the report as a JSON string, the same as analyze() in process', async () => {
-    const json = await pool.analyzeJson({ id: 'p1', text: 'The regime slammed the reckless plan, critics said.' });
+    const json = await analyzeJson({ id: 'p1', text: 'The regime slammed the reckless plan, critics said.' });
     expect(typeof json).toBe('string');
     const report = reportSchema.parse(JSON.parse(json));
     expect(report.id).toBe('p1');
@@ -17,7 +19,7 @@ describe('AnalysisPool', () => {
   });
 
   it('rejects input of the wrong shape with the zod issues', async () => {
-    const error = await pool.analyzeJson({ text: 42 }).catch((caught: unknown) => caught);
+    const error = await analyzeJson({ text: 42 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AnalysisError);
     expect(error).toMatchObject({ code: 'invalid-input' });
     expect((error as AnalysisError).message).toMatch(/"text": .*string/i);
@@ -26,9 +28,9 @@ describe('AnalysisPool', () => {
 
   it('refuses tasks beyond the queue instead of buffering them', async () => {
     const text = 'Officials said the talks would continue. '.repeat(200);
-    const accepted = [1, 2, 3].map((n) => pool.analyzeJson({ id: `q${n}`, text }));
+    const accepted = [1, 2, 3].map((n) => analyzeJson({ id: `q${n}`, text }));
     // One runs, two wait: the fourth finds the queue full.
-    await expect(pool.analyzeJson({ text })).rejects.toBeInstanceOf(PoolOverloadedError);
+    await expect(analyzeJson({ text })).rejects.toBeInstanceOf(PoolOverloadedError);
     expect(pool.pending).toBe(2);
     const ids = (await Promise.all(accepted)).map((json) => JSON.parse(json).id);
     expect(ids).toEqual(['q1', 'q2', 'q3']);
@@ -37,17 +39,27 @@ describe('AnalysisPool', () => {
 
   it('stops a task past its time limit, replaces the worker and goes on', async () => {
     const long = 'The minister said the reckless plan was a disaster, and critics slammed it. '.repeat(3000);
-    await expect(pool.analyzeJson({ text: long }, { timeoutMs: 5 })).rejects.toBeInstanceOf(AnalysisTimeoutError);
+    await expect(analyzeJson({ text: long }, { timeoutMs: 5 })).rejects.toBeInstanceOf(AnalysisTimeoutError);
     expect(pool.size).toBe(1);
-    const json = await pool.analyzeJson({ id: 'after', text: 'A calm report.' });
+    const json = await analyzeJson({ id: 'after', text: 'A calm report.' });
     expect(JSON.parse(json).id).toBe('after');
   });
 
   it('finishes accepted tasks on close, then refuses new ones', async () => {
-    const running = ['last-1', 'last-2'].map((id) => pool.analyzeJson({ id, text: 'A calm report.' }));
+    const running = ['last-1', 'last-2'].map((id) => analyzeJson({ id, text: 'A calm report.' }));
     const closed = pool.close();
-    await expect(pool.analyzeJson('x')).rejects.toMatchObject({ code: 'closed' });
+    await expect(analyzeJson('x')).rejects.toMatchObject({ code: 'closed' });
     expect(await Promise.all(running.map((json) => json.then((text) => JSON.parse(text).id)))).toEqual(['last-1', 'last-2']);
     await closed;
+  });
+
+  it('runs the tasks of the module its caller gives it, and names a kind that module lacks', async () => {
+    const own = new AnalysisPool({ tasks: new URL('./echo-tasks.ts', import.meta.url), workers: 1 });
+    try {
+      expect(await own.run('shout', 'quiet words')).toBe('QUIET WORDS');
+      await expect(own.run('analyze', 'text')).rejects.toThrow(/unknown task kind "analyze"/);
+    } finally {
+      await own.close();
+    }
   });
 });

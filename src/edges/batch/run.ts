@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { AnalysisError, AnalysisPool, AnalysisTimeoutError } from '../pool/index.ts';
+import { BATCH_TASKS } from './worker-tasks.ts';
 import { loadBaseline, type Baseline } from '../../core/report/percentiles.ts';
 import { OUTLET_GROUP } from './figures.ts';
 import { BatchInputError, itemId, readInputs, resolveInputs, type BatchItem, type CsvColumns } from './input.ts';
@@ -101,7 +102,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
   const sink = await openSink(files, io.stdout);
   const workers = options.workers ?? availableParallelism();
   const window = workers * WINDOW_PER_WORKER;
-  const pool = new AnalysisPool({ workers, maxQueue: window });
+  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window });
   const counts: ProgressCounts = { records: 0, errors: 0, skipped: 0, bytes: 0 };
   const sizes = sources.map((source) => source.size);
   const totalBytes = sizes.includes(null) ? null : sizes.reduce<number>((sum, size) => sum + (size as number), 0);

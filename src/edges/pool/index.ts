@@ -12,7 +12,19 @@ import { setFlagsFromString } from 'node:v8';
 import type { SerializedError, WorkerConfig, WorkerReply, WorkerTask } from './protocol.ts';
 import { describeIssues } from '../../core/report/describe-issues.ts';
 
+export type { CreateTaskHandlers, Handler, HandlerResult, WorkerConfig } from './protocol.ts';
+
+/**
+ * Where a task module is for the workers: `moduleUrl` itself when running from source, else `bundledName`
+ * beside the bundle that holds the calling code (each task module is bundled on its own, see scripts/build).
+ */
+export function taskModuleUrl(moduleUrl: string, bundledName: string): URL {
+  return moduleUrl.endsWith('.ts') ? new URL(moduleUrl) : new URL(`./${bundledName}`, moduleUrl);
+}
+
 export type PoolOptions = {
+  /** the task module each worker imports (see `CreateTaskHandlers`): what the pool's tasks are is its caller's business */
+  tasks: URL;
   /** worker threads; default one per core (`os.availableParallelism()`) */
   workers?: number;
   /** tasks allowed to wait beyond those running; default workers * 64 */
@@ -111,13 +123,13 @@ export class AnalysisPool {
   readonly #maxQueue: number;
   readonly #config: WorkerConfig;
 
-  constructor(options: PoolOptions = {}) {
+  constructor(options: PoolOptions) {
     const workers = options.workers ?? availableParallelism();
     if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number >= 1, got ${workers}`);
     const maxQueue = options.maxQueue ?? workers * 64;
     if (!Number.isInteger(maxQueue) || maxQueue < 0) throw new RangeError(`maxQueue must be a whole number >= 0, got ${maxQueue}`);
     this.#maxQueue = maxQueue;
-    this.#config = options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir };
+    this.#config = { tasks: options.tasks.href, ...(options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir }) };
     for (let index = 0; index < workers; index++) this.#slots.push(this.#spawn());
   }
 
@@ -137,15 +149,10 @@ export class AnalysisPool {
   }
 
   /**
-   * Resolves to the report serialised as JSON; rejects with PoolOverloadedError when the queue is full,
-   * AnalysisTimeoutError after `timeoutMs` (the worker is terminated and replaced), or AnalysisError
-   * (`invalid-input` keeps the zod issues in `issues`).
+   * Runs a task of a kind the task module handles; resolves to the handler's value. Rejects with
+   * PoolOverloadedError when the queue is full, AnalysisTimeoutError after `timeoutMs` (the worker is
+   * terminated and replaced), or AnalysisError (`invalid-input` keeps the zod issues in `issues`).
    */
-  analyzeJson(input: unknown, options: { timeoutMs?: number } = {}): Promise<string> {
-    return this.run('analyze', input, options) as Promise<string>;
-  }
-
-  /** Runs a task of a kind the worker knows (`analyze`, `batch`); resolves to the handler's value. */
   run(kind: string, payload: unknown, options: TaskOptions = {}): Promise<unknown> {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     if (this.#closing !== null) return Promise.reject(new AnalysisError('closed', 'the analysis pool is closed'));

@@ -1,36 +1,19 @@
 /**
- * A pool worker: loads the lexicons and outlet tables once, then runs one task at a time and answers with
- * strings or bytes, so the main thread never walks a report object. Started by the pool from source (under
- * tsx) or from the bundle (`dist/pool-worker.js`).
+ * A pool worker: imports the task module its pool was given, lets it load what it needs once (lexicons,
+ * outlet tables), then runs one task at a time and answers with what the handler returns (strings or bytes,
+ * so the main thread never walks a report object). Knows nothing of what the tasks are. Started by the pool
+ * from source (under tsx) or from the bundle (`dist/pool-worker.js`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyze } from '../../analyze.ts';
-import { processBatchTask, type BatchTask } from '../batch/record.ts';
-import { loadLexicons } from '../../core/data/index.ts';
-import type { AnalyzeInput } from '../../core/report/schema.ts';
-import { loadSourceTables } from '../../core/outlets/index.ts';
-import type { SerializedError, WorkerConfig, WorkerReply, WorkerTask } from './protocol.ts';
-
-/** What a handler gives back: the value to post, and buffers to hand over without a copy. */
-export type HandlerResult = { value: unknown; transfer?: ArrayBuffer[] };
-export type Handler = (payload: unknown) => HandlerResult | Promise<HandlerResult>;
+import type { CreateTaskHandlers, SerializedError, WorkerConfig, WorkerReply, WorkerTask } from './protocol.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('src/edges/pool/worker.ts runs as a worker thread; start it through AnalysisPool');
 const config = (workerData ?? {}) as WorkerConfig;
 
 // A broken lexicon throws here, before `ready`: the pool reports it instead of restarting the worker in a loop.
-const lexicons = loadLexicons(config.lexiconDir);
-const sourceTables = loadSourceTables();
-
-const handlers: Record<string, Handler> = {
-  analyze: (payload) => ({ value: JSON.stringify(analyze(payload as AnalyzeInput, { lexicons, sourceTables })) }),
-  // The output line travels as bytes handed over without a copy: the main thread writes it as it is.
-  batch: (payload) => {
-    const result = processBatchTask(payload as BatchTask, { lexicons, sourceTables });
-    return { value: result, transfer: result.jsonl === null ? [] : [result.jsonl.buffer as ArrayBuffer] };
-  },
-};
+const { createTaskHandlers } = (await import(config.tasks)) as { createTaskHandlers: CreateTaskHandlers };
+const handlers = createTaskHandlers(config);
 
 port.on('message', (message: WorkerTask) => {
   void run(message);

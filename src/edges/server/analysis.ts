@@ -7,7 +7,7 @@ import type { AnalyzeInput } from '../../core/report/schema.ts';
 import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
 import { AnalysisTimeoutError, PoolOverloadedError } from '../pool/index.ts';
 
-/** What the app needs from an analysis runner: `AnalysisPool` from `src/edges/pool` has this shape. */
+/** What the app needs from an analysis runner: the worker pool (see `startServer`) or the in-process one below. */
 export type Analyzer = {
   /** the report for `input` as JSON; rejects with PoolOverloadedError or AnalysisTimeoutError */
   analyzeJson(input: AnalyzeInput, options?: { timeoutMs?: number }): Promise<string>;

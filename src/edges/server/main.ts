@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { FetchOptions } from '../ingest/index.ts';
 import { AnalysisPool } from '../pool/index.ts';
+import { analyzeJsonOn, SERVER_TASKS } from './worker-tasks.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
 import { createApp, type AppOptions } from './app.ts';
 import type { RequestLogEntry } from './middleware.ts';
@@ -65,7 +66,14 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
 function createAnalyzer(config: ServerConfig): Analyzer {
   const queue = config.maxQueue === undefined ? {} : { maxQueue: config.maxQueue };
   if (config.workers === 0) return createInProcessAnalyzer(queue);
-  return new AnalysisPool({ ...queue, ...(config.workers === undefined ? {} : { workers: config.workers }) });
+  const pool = new AnalysisPool({ tasks: SERVER_TASKS, ...queue, ...(config.workers === undefined ? {} : { workers: config.workers }) });
+  return {
+    analyzeJson: (input, options) => analyzeJsonOn(pool, input, options),
+    get pending() {
+      return pool.pending;
+    },
+    close: () => pool.close(),
+  };
 }
 
 // Request lines go to stdout as JSON; the few lifecycle messages go to stderr as text, for people.
