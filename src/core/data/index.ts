@@ -1,5 +1,7 @@
 /** Lexicon loading and matching: the data side of the analyzer. */
-export { loadLexicons, defaultLexiconDir, bundledFolder, readDataFile, LEXICON_FILES, LOADED_CATEGORIES, FIRST_WORD } from './load.ts';
+export { loadLexicons, LEXICON_FILES, LOADED_CATEGORIES, FIRST_WORD } from './load.ts';
+export { bundledFolder, loadOnce, readDataFile } from './files.ts';
+export { defaultLexiconDir, loadAfinn, LANGUAGES, type Language, type AfinnTable } from './languages.ts';
 export type { Lexicons, LexiconRef, WeightedRef, DomainRef, LexiconInfo, LoadedCategory, CueRef, ActorRef, PhraseRef } from './load.ts';
 export type { Actor, Role } from './schema.ts';
 export { LexiconError, parseLexicon, parseRecords, withRecordCache } from './parse.ts';

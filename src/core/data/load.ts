@@ -3,15 +3,14 @@
  * The set is declared here, in order; for loaded-language categories the order is also the tie-break when
  * two categories define the same phrase.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { AbbreviationTable } from '../text/sentences.ts';
 import { parseLexicon, parseActors, LexiconError, type ParsedLexicon, type ParsedEntry, type ParsedActors } from './parse.ts';
 import { addToPhraseIndex, type PhraseIndex, type PhraseNode } from './phrase-index.ts';
 import type { Actor, FileKind } from './schema.ts';
 import { inflectEntry } from './inflect.ts';
+import { loadOnce, readDataFile } from './files.ts';
+import { defaultLexiconDir, loadAfinn, type Language } from './languages.ts';
 
 /** Loaded-language categories, in tie-break order. */
 export const LOADED_CATEGORIES = [
@@ -81,6 +80,7 @@ export const FIRST_WORD = { loaded: 1, opinion: 2, subjective: 4, domains: 8, af
 export type LexiconInfo = { name: string; version: string; license: string; source: string; entries: number };
 
 export type Lexicons = {
+  readonly language: Language;
   readonly dir: string;
   readonly info: readonly LexiconInfo[];
   readonly loaded: PhraseIndex<LexiconRef>;
@@ -110,14 +110,16 @@ export type Lexicons = {
   readonly titleHolders: ReadonlyMap<string, readonly Actor[]>;
 };
 
-const cache = new Map<string, Lexicons>();
+/**
+ * Loads (once per folder) and validates the lexicons of `language` from `dir` (default: the bundled
+ * `lexicons/<language>/`), with that language's AFINN table; throws LexiconError naming file, line and value.
+ */
+export function loadLexicons(dir?: string, language: Language = 'en'): Lexicons {
+  return loadOnce(`lexicons:${language}`, dir ?? defaultLexiconDir(language), (key) => buildLexicons(key, language));
+}
 
-/** Loads (once per folder) and validates the lexicons; throws LexiconError naming file, line and value. */
-export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
-  const key = resolve(dir);
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  const parsed = LEXICON_FILES.map((spec) => ({ spec, lexicon: readLexicon(key, spec) }));
+function buildLexicons(key: string, language: Language): Lexicons {
+  const parsed = LEXICON_FILES.map((spec) => ({ spec, lexicon: readLexicon(key, language, spec) }));
   const byName = new Map(parsed.map(({ spec, lexicon }) => [spec.name, lexicon]));
   const get = (name: string): ParsedLexicon => byName.get(name) as ParsedLexicon;
   const tag = (lexicon: ParsedLexicon): string => `${lexicon.name}@${lexicon.header.version}`;
@@ -173,7 +175,7 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
   const titles = indexOf('titles', (entry, lexicon) => ({ term: entry.term, lexicon, role: entry.role ?? 'government' }));
   const demonymIndex = indexOf('demonyms', (entry) => ({ country: entry.country as string }));
 
-  const actorFile = readActors(key);
+  const actorFile = readActors(key, language);
   const actorTag = `${ACTORS_FILE}@${actorFile.header.version}`;
   const actors = new Map<string, Actor>();
   const actorIndex = new Map<string, PhraseNode<ActorRef>>();
@@ -199,7 +201,7 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
     (entry) => ({ id: entry.note as string, lexicon: actorTag }),
   );
 
-  const afinn = loadAfinn();
+  const afinn = loadAfinn(language);
   const opinion = weightedIndex('opinion-markers');
   const subjective = weightedIndex('subjective');
   const firstWords = new Map<string, number>();
@@ -228,7 +230,8 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
       else holders.push(actor);
     }
   }
-  const lexicons: Lexicons = {
+  return {
+    language,
     dir: key,
     info: [
       ...parsed.map(({ lexicon }) => ({
@@ -260,8 +263,6 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
     anonymity,
     titleHolders,
   };
-  cache.set(key, lexicons);
-  return lexicons;
 }
 
 function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
@@ -274,58 +275,16 @@ function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
 }
 
 // How errors name a file: relative to the package for the bundled folder, the full path for a caller's own.
-function displayPath(dir: string, name: string): string {
-  return dir === defaultLexiconDir() ? `lexicons/en/${name}.jsonl` : join(dir, `${name}.jsonl`);
+function displayPath(dir: string, language: Language, name: string): string {
+  return dir === defaultLexiconDir(language) ? `lexicons/${language}/${name}.jsonl` : join(dir, `${name}.jsonl`);
 }
 
-function readActors(dir: string): ParsedActors {
-  const display = displayPath(dir, ACTORS_FILE);
+function readActors(dir: string, language: Language): ParsedActors {
+  const display = displayPath(dir, language, ACTORS_FILE);
   return parseActors(display, readDataFile(join(dir, `${ACTORS_FILE}.jsonl`), display));
 }
 
-/** The text of a data file; a file that cannot be read is a LexiconError naming it. */
-export function readDataFile(path: string, display: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new LexiconError('io', display, 0, path, `cannot read the lexicon file: ${(error as Error).message}`);
-  }
-}
-
-function readLexicon(dir: string, spec: FileSpec): ParsedLexicon {
-  const display = displayPath(dir, spec.name);
+function readLexicon(dir: string, language: Language, spec: FileSpec): ParsedLexicon {
+  const display = displayPath(dir, language, spec.name);
   return parseLexicon(spec.name, display, readDataFile(join(dir, `${spec.name}.jsonl`), display), spec.kind);
-}
-
-const require = createRequire(import.meta.url);
-
-function loadAfinn(): { labels: Map<string, number>; negators: Set<string>; version: string } {
-  const labels = require('sentiment/languages/en/labels.json') as Record<string, number>;
-  const negators = require('sentiment/languages/en/negators.json') as Record<string, number>;
-  const version = (require('sentiment/package.json') as { version: string }).version;
-  return { labels: new Map(Object.entries(labels)), negators: new Set(Object.keys(negators)), version };
-}
-
-/** The bundled `lexicons/` folder: the nearest one above this module (works from `src/` and from a bundle). */
-export const defaultLexiconDir = bundledFolder(['lexicons', 'en'], ['negators.jsonl', 'actors.jsonl']);
-
-/**
- * A finder for a folder shipped with slant (`lexicons`, `lexicons/sources`): the nearest one above this
- * module that holds `markers`, looked up on the first call only, since analyze() asks on every call.
- */
-export function bundledFolder(path: readonly string[], markers: readonly string[]): () => string {
-  let found: string | undefined;
-  return () => {
-    if (found !== undefined) return found;
-    let dir = dirname(fileURLToPath(import.meta.url));
-    for (let depth = 0; depth < 5; depth++) {
-      const candidate = join(dir, ...path);
-      if (markers.every((marker) => existsSync(join(candidate, marker)))) {
-        found = candidate;
-        return candidate;
-      }
-      dir = dirname(dir);
-    }
-    throw new LexiconError('io', `${path.join('/')}/`, 0, fileURLToPath(import.meta.url), `cannot find the bundled ${path.join('/')} folder`);
-  };
 }

@@ -3,10 +3,10 @@
  * strict schema, checked for order and duplicates, then indexed by listed host and by registrable domain.
  * A broken table throws a LexiconError naming the file, the line and the value, like every other lexicon.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { getDomain } from 'tldts';
 import type { z } from 'zod';
-import { bundledFolder, LexiconError, parseRecords, readDataFile, withRecordCache } from '../data/index.ts';
+import { bundledFolder, LexiconError, loadOnce, parseRecords, readDataFile, withRecordCache } from '../data/index.ts';
 import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './schema.ts';
 
 export type Lined<T> = T & { readonly line: number };
@@ -32,13 +32,12 @@ export type SourceTables = {
 
 export const SOURCE_FILES = { rsp: 'wikipedia-rsp.jsonl', cred1: 'cred1.jsonl', ownership: 'ownership.jsonl' } as const;
 
-const cache = new Map<string, SourceTables>();
-
-/** Reads and validates the three source tables in `dir` (default: the bundled folder); cached per folder. */
+/** Reads and validates the three source tables in `dir` (default: the bundled folder); once per folder. */
 export function loadSourceTables(dir: string = defaultSourcesDir()): SourceTables {
-  const key = resolve(dir);
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  return loadOnce('sources', dir, buildSourceTables);
+}
+
+function buildSourceTables(key: string): SourceTables {
   const rsp = parseTable(key, SOURCE_FILES.rsp, rspRowSchema, (row) => [row.domain, row.path ?? '', row.scope ?? '', row.id], 'domain, path, scope, id');
   const cred1 = parseTable(key, SOURCE_FILES.cred1, cred1RowSchema, (row) => [row.domain, row.path ?? ''], 'domain, path');
   const ownership = parseTable(key, SOURCE_FILES.ownership, outletSchema, (row) => [row.id], 'id');
@@ -70,9 +69,7 @@ export function loadSourceTables(dir: string = defaultSourcesDir()): SourceTable
   let referenceYear = 0;
   for (const row of [...rsp.rows, ...cred1.rows]) referenceYear = Math.max(referenceYear, Number(row.snapshot.slice(0, 4)));
 
-  const tables: SourceTables = { dir: key, rsp, cred1, ownership, rspByHost, cred1ByHost, outletByHost, outletById, hostsByDomain, referenceYear };
-  cache.set(key, tables);
-  return tables;
+  return { dir: key, rsp, cred1, ownership, rspByHost, cred1ByHost, outletByHost, outletById, hostsByDomain, referenceYear };
 }
 
 /** The bundled `lexicons/sources` folder, found from this module whether it runs from src/ or dist/. */

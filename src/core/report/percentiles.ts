@@ -3,10 +3,9 @@
  * baseline (their distribution over a corpus, as a quantile grid, with provenance) and the percentile of a
  * value within it. Pure, apart from reading a baseline file once per path.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { bundledFolder } from '../data/index.ts';
+import { bundledFolder, loadOnce, readDataFile } from '../data/index.ts';
 import type { Summary, percentilesSchema } from './schema.ts';
 import { describeIssues } from './describe-issues.ts';
 
@@ -82,22 +81,14 @@ export type Baseline = z.infer<typeof baselineSchema>;
 
 /** The bundled BASIL baseline's folder (found from `src/` and from the bundle). */
 const defaultBaselineDir = bundledFolder(['lexicons', 'baseline'], ['basil.json']);
-const cache = new Map<string, Baseline>();
-let bundled: Baseline | undefined;
 
 /** Reads and validates a baseline file (the bundled `lexicons/baseline/basil.json` by default), once per path. */
 export function loadBaseline(file?: string): Baseline {
-  // analyze() asks for the bundled one on every call: no path work once it is loaded.
-  if (file === undefined && bundled !== undefined) return bundled;
-  const path = resolve(file ?? join(defaultBaselineDir(), 'basil.json'));
-  const cached = cache.get(path);
-  if (cached !== undefined) return cached;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new BaselineError(path, `cannot read the baseline: ${(error as Error).message}`);
-  }
+  return loadOnce('baseline', file ?? join(defaultBaselineDir(), 'basil.json'), parseBaseline);
+}
+
+function parseBaseline(path: string): Baseline {
+  const text = readDataFile(path, path, (reason) => new BaselineError(path, `cannot read the baseline: ${reason}`));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -108,8 +99,6 @@ export function loadBaseline(file?: string): Baseline {
   if (!parsed.success) {
     throw new BaselineError(path, describeIssues(parsed.error.issues));
   }
-  cache.set(path, parsed.data);
-  if (file === undefined) bundled = parsed.data;
   return parsed.data;
 }
 
