@@ -1,40 +1,18 @@
 /**
- * The library's entry point: text, HTML or a URL in, report out. Ingestion (HTML and URL only),
- * segmentation, block roles, metrics and assembly run in that order; analysis of text never throws on any
- * string, and the same input always gives the same report.
+ * The library's entry point: text, HTML or a URL in, report out. Here the edges meet the core: HTML and
+ * URLs go through ingestion (src/edges/ingest) to a prepared document, which the core's pipeline
+ * (src/core/pipeline.ts) analyses. Analysis of text never throws on any string, and the same input always
+ * gives the same report.
  */
-import { loadLexicons, type Lexicons } from './core/data/index.ts';
-import { assessSources, runMetrics } from './core/metrics/index.ts';
-import { loadSourceTables, type SourceTables } from './core/outlets/index.ts';
-import { buildReport } from './core/report/build.ts';
-import { loadBaseline, percentilesFor, type Baseline } from './core/report/percentiles.ts';
+import { analyzeDocument, type PipelineOptions, type PreparedDocument } from './core/pipeline.ts';
 import { analyzeInputSchema, type AnalyzeInput, type DocumentInfo, type HtmlInput, type Report, type TextInput, type UrlInput } from './core/report/schema.ts';
-import { classifyBlocks, type BlockHint } from './core/roles/index.ts';
-import { segmentArticle } from './core/text/index.ts';
 import { decodeText, extractHtml, fetchDocument, type FetchOptions } from './edges/ingest/index.ts';
 
 export type { AnalyzeInput, TextInput, HtmlInput, UrlInput } from './core/report/schema.ts';
 
-export type AnalyzeOptions = {
-  /** outlet tables other than the bundled lexicons/sources (loaded once per folder) */
-  sourceTables?: SourceTables;
-  /** a lexicon folder other than the bundled one (loaded and validated once per folder) */
-  lexiconDir?: string;
-  /** already loaded lexicons, for callers that analyze many texts */
-  lexicons?: Lexicons;
+export type AnalyzeOptions = PipelineOptions & {
   /** for `{url}` input: timeout, size cap, redirects, address ranges allowed besides public ones */
   fetch?: FetchOptions;
-  /** the reference corpus for `summary.percentiles` (default: the bundled BASIL baseline); false for none */
-  baseline?: Baseline | false;
-};
-
-type Prepared = {
-  text: string;
-  hints: readonly BlockHint[];
-  meta: { id?: string; title?: string; url?: string };
-  hint: { url?: string; outlet?: string };
-  sides: Readonly<Record<string, readonly string[]>>;
-  document?: DocumentInfo;
 };
 
 /**
@@ -48,7 +26,7 @@ export function analyze(input: AnalyzeInput, options?: AnalyzeOptions): Report |
 export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Report | Promise<Report> {
   const parsed = analyzeInputSchema.parse(input);
   if (typeof parsed !== 'string' && !('text' in parsed) && !('html' in parsed)) return analyzeUrl(parsed, options);
-  return analyzePrepared(prepare(parsed), options);
+  return analyzeDocument(prepare(parsed), options);
 }
 
 /** The same as `analyze`, always as a promise (for callers that take any kind of input). */
@@ -56,12 +34,12 @@ export async function analyzeAsync(input: AnalyzeInput, options: AnalyzeOptions 
   return analyze(input, options);
 }
 
-function prepare(parsed: string | TextInput | HtmlInput): Prepared {
+function prepare(parsed: string | TextInput | HtmlInput): PreparedDocument {
   if (typeof parsed === 'string') return { text: parsed, hints: [], meta: {}, hint: {}, sides: {} };
-  const meta: Prepared['meta'] = {};
+  const meta: PreparedDocument['meta'] = {};
   if (parsed.id !== undefined) meta.id = parsed.id;
   if (parsed.url !== undefined) meta.url = parsed.url;
-  const hint: Prepared['hint'] = {};
+  const hint: PreparedDocument['hint'] = {};
   if (parsed.outlet !== undefined) hint.outlet = parsed.outlet;
   if ('text' in parsed) {
     if (parsed.title !== undefined) meta.title = parsed.title;
@@ -73,7 +51,7 @@ function prepare(parsed: string | TextInput | HtmlInput): Prepared {
 }
 
 // A page the caller fetched: reported as URL input, under the address that was asked for.
-function fetchedBy(prepared: Prepared, fetched: DocumentInfo['fetched']): Prepared {
+function fetchedBy(prepared: PreparedDocument, fetched: DocumentInfo['fetched']): PreparedDocument {
   if (fetched === undefined) return prepared;
   prepared.meta.url = fetched.url;
   prepared.hint.url ??= fetched.finalUrl;
@@ -81,7 +59,7 @@ function fetchedBy(prepared: Prepared, fetched: DocumentInfo['fetched']): Prepar
   return prepared;
 }
 
-function fromExtracted(extracted: ReturnType<typeof extractHtml>, input: 'html' | 'url', parsed: HtmlInput | UrlInput, meta: Prepared['meta'], hint: Prepared['hint']): Prepared {
+function fromExtracted(extracted: ReturnType<typeof extractHtml>, input: 'html' | 'url', parsed: HtmlInput | UrlInput, meta: PreparedDocument['meta'], hint: PreparedDocument['hint']): PreparedDocument {
   const title = parsed.title ?? extracted.meta.title;
   if (title !== undefined) meta.title = title;
   // The page's own address and name identify the outlet when the caller gave neither.
@@ -93,7 +71,7 @@ function fromExtracted(extracted: ReturnType<typeof extractHtml>, input: 'html' 
 }
 
 async function analyzeUrl(parsed: UrlInput, options: AnalyzeOptions): Promise<Report> {
-  return analyzePrepared(prepare(await fetchArticle(parsed, options.fetch)), options);
+  return analyzeDocument(prepare(await fetchArticle(parsed, options.fetch)), options);
 }
 
 /**
@@ -107,16 +85,3 @@ export async function fetchArticle(input: UrlInput, fetchOptions?: FetchOptions)
   return fetched.kind === 'html' ? { ...record, html: fetched.body } : { ...record, text: decodeText(fetched.body, fetched.contentType) };
 }
 
-function analyzePrepared(prepared: Prepared, options: AnalyzeOptions): Report {
-  const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
-  const article = segmentArticle(prepared.text, lexicons.abbreviations);
-  const blocks = classifyBlocks(article, { hints: prepared.hints, ...(prepared.meta.title === undefined ? {} : { title: prepared.meta.title }) });
-  const metrics = runMetrics(article, lexicons, prepared.sides, blocks);
-  const tables = options.sourceTables ?? loadSourceTables();
-  const credibility = assessSources(prepared.text, prepared.hint, tables, metrics.attribution.attributions, article.tokens);
-  const versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: table.name, version: table.header.version }));
-  const report = buildReport(article, lexicons, metrics, credibility, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
-  const baseline = options.baseline ?? loadBaseline();
-  if (baseline !== false) report.summary.percentiles = percentilesFor(report.summary, baseline);
-  return report;
-}

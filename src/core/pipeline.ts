@@ -1,0 +1,51 @@
+/**
+ * One document's analysis, stage by stage, as the data travels: segmentation (core/text), block roles
+ * (core/roles), the metrics in METRICS order (core/metrics), the outlet and the sources it cites
+ * (core/outlets), then assembly (core/report) and percentiles against the reference corpus. The text comes
+ * prepared: reading HTML or fetching a URL is the edges' work (src/edges/ingest), done before this.
+ */
+import { loadLexicons, type Lexicons } from './data/index.ts';
+import { assessSources, runMetrics } from './metrics/index.ts';
+import { loadSourceTables, type SourceTables } from './outlets/index.ts';
+import { buildReport } from './report/build.ts';
+import { loadBaseline, percentilesFor, type Baseline } from './report/percentiles.ts';
+import type { DocumentInfo, Report } from './report/schema.ts';
+import { classifyBlocks, type BlockHint } from './roles/index.ts';
+import { segmentArticle } from './text/index.ts';
+
+/** What the analysis needs besides the text: data other than the bundled, and the reference corpus. */
+export type PipelineOptions = {
+  /** outlet tables other than the bundled lexicons/sources (loaded once per folder) */
+  sourceTables?: SourceTables;
+  /** a lexicon folder other than the bundled one (loaded and validated once per folder) */
+  lexiconDir?: string;
+  /** already loaded lexicons, for callers that analyze many texts */
+  lexicons?: Lexicons;
+  /** the reference corpus for `summary.percentiles` (default: the bundled BASIL baseline); false for none */
+  baseline?: Baseline | false;
+};
+
+/** A document ready for analysis: its text, what its markup said about blocks, and what the caller knows of it. */
+export type PreparedDocument = {
+  text: string;
+  hints: readonly BlockHint[];
+  meta: { id?: string; title?: string; url?: string };
+  hint: { url?: string; outlet?: string };
+  sides: Readonly<Record<string, readonly string[]>>;
+  document?: DocumentInfo;
+};
+
+/** Analyses a prepared document; never throws on any text (a broken lexicon throws LexiconError when it loads). */
+export function analyzeDocument(prepared: PreparedDocument, options: PipelineOptions = {}): Report {
+  const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
+  const article = segmentArticle(prepared.text, lexicons.abbreviations);
+  const blocks = classifyBlocks(article, { hints: prepared.hints, ...(prepared.meta.title === undefined ? {} : { title: prepared.meta.title }) });
+  const metrics = runMetrics(article, lexicons, prepared.sides, blocks);
+  const tables = options.sourceTables ?? loadSourceTables();
+  const credibility = assessSources(prepared.text, prepared.hint, tables, metrics.attribution.attributions, article.tokens);
+  const versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: table.name, version: table.header.version }));
+  const report = buildReport(article, lexicons, metrics, credibility, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
+  const baseline = options.baseline ?? loadBaseline();
+  if (baseline !== false) report.summary.percentiles = percentilesFor(report.summary, baseline);
+  return report;
+}
