@@ -1,7 +1,8 @@
 /**
- * Scoring for `npm run eval:attribution`: pure functions that match predicted attributions to the gold ones
- * in corpus/attribution/ and count precision, recall and F1, plus the check that a gold annotation fits its
- * text. No I/O here; the script (eval-attribution.ts) and test/eval/attribution-metrics.test.ts use them.
+ * Scoring for `npm run eval:attribution`: pure functions that match predicted attributions to gold ones (the
+ * own set in corpus/attribution/, one span per field, and PolNeAR's, in fragments) and count precision, recall
+ * and F1, plus the check that a gold annotation fits its text. No I/O here; the script (attribution.ts) and
+ * test/eval/attribution-metrics.test.ts use them.
  */
 
 /** A half-open range of UTF-16 code units into the article text. */
@@ -27,28 +28,43 @@ export function spansAgree(a: Span | null | undefined, b: Span | null | undefine
   return overlapLength(a, b) > 0;
 }
 
-/**
- * Greedy one-to-one matching by largest overlap. A gold and a predicted attribution may be paired when
- * - both have a content span and these overlap by at least `minCoverage` of the gold content's length (and
- *   by at least one code unit), the overlap being the content overlap; or
- * - either has no content span, both have a cue span and the cues overlap, the overlap being the cue overlap.
- * Candidate pairs are taken largest overlap first (ties: lower gold index, then lower predicted index), each
- * attribution used at most once. The result is sorted by gold index.
- */
-export function matchAttributions(gold: readonly Matchable[], predicted: readonly Matchable[], minCoverage: number): Match[] {
-  const candidates: Match[] = [];
-  gold.forEach((g, gi) => {
-    predicted.forEach((p, pi) => {
-      if (g.content && p.content) {
-        const overlap = overlapLength(g.content, p.content);
-        const goldLength = g.content.end - g.content.start;
-        if (overlap > 0 && overlap >= minCoverage * goldLength) candidates.push({ gold: gi, predicted: pi, overlap, by: 'content' });
-      } else if (g.cue && p.cue) {
-        const overlap = overlapLength(g.cue, p.cue);
-        if (overlap > 0) candidates.push({ gold: gi, predicted: pi, overlap, by: 'cue' });
-      }
-    });
-  });
+/** What fragment-aware matching looks at: content and cue as lists of spans (PolNeAR splits a quotation around its cue); empty means absent. */
+export type FragmentedMatchable = { content: readonly Span[]; cue: readonly Span[] };
+
+/** The spans sorted by start, with overlapping or touching ones merged; empty spans dropped. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return merged;
+}
+
+/** Code units shared by two lists of fragments (each list merged first, so no unit counts twice). */
+export function fragmentOverlap(a: readonly Span[], b: readonly Span[]): number {
+  const left = mergeSpans(a);
+  const right = mergeSpans(b);
+  let shared = 0;
+  for (const x of left) for (const y of right) shared += overlapLength(x, y);
+  return shared;
+}
+
+/** Code units covered by a list of fragments (overlaps counted once). */
+export function fragmentLength(spans: readonly Span[]): number {
+  return mergeSpans(spans).reduce((n, s) => n + s.end - s.start, 0);
+}
+
+/** Whether two fragment lists agree: both empty, or sharing at least one code unit. */
+export function fragmentsAgree(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length === 0 || b.length === 0) return a.length === 0 && b.length === 0;
+  return fragmentOverlap(a, b) > 0;
+}
+
+/** Keeps candidate pairs largest overlap first (ties: lower gold, then lower predicted index), each side used once; sorted by gold index. */
+function pickOneToOne(candidates: Match[]): Match[] {
   candidates.sort((a, b) => b.overlap - a.overlap || a.gold - b.gold || a.predicted - b.predicted);
   const goldUsed = new Set<number>();
   const predictedUsed = new Set<number>();
@@ -60,6 +76,64 @@ export function matchAttributions(gold: readonly Matchable[], predicted: readonl
     matches.push(c);
   }
   return matches.sort((a, b) => a.gold - b.gold);
+}
+
+/**
+ * Greedy one-to-one matching by largest overlap, on fragment lists. A gold and a predicted attribution may be
+ * paired when
+ * - both have content and these share at least `minCoverage` of the gold content's code units (and at least
+ *   one), the overlap being the content overlap; or
+ * - either has no content, both have a cue and the cues overlap, the overlap being the cue overlap.
+ * Candidate pairs are taken largest overlap first (ties: lower gold index, then lower predicted index), each
+ * attribution used at most once. The result is sorted by gold index.
+ */
+export function matchFragmented(gold: readonly FragmentedMatchable[], predicted: readonly FragmentedMatchable[], minCoverage: number): Match[] {
+  const candidates: Match[] = [];
+  gold.forEach((g, gi) => {
+    const goldLength = fragmentLength(g.content);
+    predicted.forEach((p, pi) => {
+      if (g.content.length > 0 && p.content.length > 0) {
+        const overlap = fragmentOverlap(g.content, p.content);
+        if (overlap > 0 && overlap >= minCoverage * goldLength) candidates.push({ gold: gi, predicted: pi, overlap, by: 'content' });
+      } else if (g.cue.length > 0 && p.cue.length > 0) {
+        const overlap = fragmentOverlap(g.cue, p.cue);
+        if (overlap > 0) candidates.push({ gold: gi, predicted: pi, overlap, by: 'cue' });
+      }
+    });
+  });
+  return pickOneToOne(candidates);
+}
+
+const fragments = (span: Span | null): Span[] => (span ? [span] : []);
+
+/** `matchFragmented` for records with one span (or null) per field, as the own gold set writes them. */
+export function matchAttributions(gold: readonly Matchable[], predicted: readonly Matchable[], minCoverage: number): Match[] {
+  const asFragments = (m: Matchable): FragmentedMatchable => ({ content: fragments(m.content), cue: fragments(m.cue) });
+  return matchFragmented(gold.map(asFragments), predicted.map(asFragments), minCoverage);
+}
+
+/** Greedy one-to-one matching of cues alone (for cue precision and recall): pairs whose cues share a code unit, largest overlap first. */
+export function matchCues(gold: readonly (readonly Span[])[], predicted: readonly (readonly Span[])[]): Match[] {
+  const candidates: Match[] = [];
+  gold.forEach((g, gi) => {
+    predicted.forEach((p, pi) => {
+      const overlap = fragmentOverlap(g, p);
+      if (overlap > 0) candidates.push({ gold: gi, predicted: pi, overlap, by: 'cue' });
+    });
+  });
+  return pickOneToOne(candidates);
+}
+
+/** Counts per key of how many items there are and how many were hit; keys in first-seen order. */
+export function tallyHits(items: Iterable<{ key: string; hit: boolean }>): Map<string, { total: number; hit: number }> {
+  const table = new Map<string, { total: number; hit: number }>();
+  for (const { key, hit } of items) {
+    const row = table.get(key) ?? { total: 0, hit: 0 };
+    row.total++;
+    if (hit) row.hit++;
+    table.set(key, row);
+  }
+  return table;
 }
 
 export type Prf = { precision: number; recall: number; f1: number };

@@ -1,11 +1,15 @@
 /**
  * npm run eval:attribution: scores the analyzer's attribution extraction (`report.attributions`) against the
  * hand-annotated gold set in corpus/attribution/ (see its README.md), and the analyzer's
- * `summary.attribution.balance` against the balance that `attributionBalance` gives for the gold records.
+ * `summary.attribution.balance` against the balance that `attributionBalance` gives for the gold records;
+ * then the same extraction against PolNeAR's train split (real US news, see ../shared/data/dev/README.md), with
+ * recall by cue family and the most frequent missed cues, skipped with a message where the file is absent.
  * Prints figures; asserts nothing. Exits 1 only when a gold file is broken or the report's attributions do
  * not have the documented shape; while the extractor is not there yet it says so and exits 0.
  *
- *   npx tsx scripts/eval/attribution.ts [--verbose]   (--verbose lists every miss and false alarm)
+ *   npx tsx scripts/eval/attribution.ts [--verbose] [--limit N]
+ *   (--verbose lists every miss and false alarm of the own gold set; --limit reads only the first N PolNeAR
+ *   articles; $SLANT_DEV_DATA names the folder holding polnear_train.jsonl)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,20 +18,35 @@ import { z } from 'zod';
 import * as slant from '../../src/index.ts';
 import {
   ATTRIBUTION_MODES,
+  fragmentsAgree,
   matchAttributions,
+  matchCues,
+  matchFragmented,
   precisionRecallF1,
   ratio,
   spansAgree,
+  tallyHits,
   validateAnnotation,
   type GoldAnnotation,
   type Match,
+  type Prf,
   type Span,
 } from './attribution-metrics.ts';
+import { CUE_FAMILIES, devDataDir, loadPolnear, POLNEAR_FILE, toPolnearPredicted, type PolnearPredicted } from './polnear.ts';
 
 const goldDir = fileURLToPath(new URL('../../corpus/attribution/', import.meta.url));
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const THRESHOLDS = [0.3, 0.8] as const;
 const fmt = (x: number): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
+const limitArg = process.argv.indexOf('--limit');
+const polnearLimit = limitArg >= 0 ? Number(process.argv[limitArg + 1]) : undefined;
+if (polnearLimit !== undefined && !(Number.isInteger(polnearLimit) && polnearLimit > 0)) {
+  console.error('--limit takes a whole number of articles, above 0');
+  process.exit(1);
+}
+
+/** The headline figures of one gold set, printed side by side at the end. */
+type Figures = { articles: number; gold: number; predicted: number; prf: Prf[]; cue: Prf; speaker: [number, number] };
 
 type Article = { name: string; text: string; gold: GoldAnnotation };
 
@@ -101,13 +120,27 @@ function printGoldStats(articles: Article[]): void {
 
 const show = (text: string, span: Span | null): string => (span ? JSON.stringify(text.slice(span.start, span.end)) : 'null');
 
+/** Cue precision and recall: cues matched one to one by overlap, each article on its own. */
+function cueFigures(gold: readonly (readonly Span[])[][], predicted: readonly (readonly Span[])[][]): Prf {
+  const matched = gold.reduce((n, g, i) => n + matchCues(g, predicted[i] ?? []).length, 0);
+  const count = (lists: readonly (readonly Span[])[][]): number => lists.reduce((n, l) => n + l.filter((c) => c.length > 0).length, 0);
+  return precisionRecallF1(matched, count(predicted), count(gold));
+}
+
+const asList = (span: Span | null): Span[] => (span ? [span] : []);
+
 function main(): void {
+  const lexicons = slant.loadLexicons();
+  const own = evalOwnGold(lexicons);
+  evalPolnear(lexicons, own);
+}
+
+function evalOwnGold(lexicons: slant.Lexicons): Figures | undefined {
   const articles = loadGold();
   printGoldStats(articles);
 
   const reports: slant.Report[] = [];
   try {
-    const lexicons = slant.loadLexicons();
     for (const article of articles) {
       try {
         reports.push(slant.analyze(article.text, { lexicons }));
@@ -123,7 +156,7 @@ function main(): void {
   if (rawLists.every((x) => x === undefined)) {
     console.log('\nreport.attributions does not exist yet (the attribution extractor has not landed in src/): nothing to score.');
     console.log('Once analyze() returns report.attributions, run `npm run eval:attribution` again.');
-    return;
+    return undefined;
   }
   const predicted: Comparable[][] = [];
   for (const [i, raw] of rawLists.entries()) {
@@ -140,11 +173,13 @@ function main(): void {
   console.log(`\nattributions: ${goldTotal} gold, ${predictedTotal} predicted`);
 
   const matchesAt = new Map<number, Match[][]>();
+  const prf: Prf[] = [];
   for (const threshold of THRESHOLDS) {
     const perArticle = articles.map((a, i) => matchAttributions(a.gold.attributions, predicted[i] ?? [], threshold));
     matchesAt.set(threshold, perArticle);
     const matched = perArticle.reduce((n, m) => n + m.length, 0);
     const { precision, recall, f1 } = precisionRecallF1(matched, predictedTotal, goldTotal);
+    prf.push({ precision, recall, f1 });
     console.log(`  content overlap >= ${threshold} of gold: precision ${fmt(precision)}  recall ${fmt(recall)}  F1 ${fmt(f1)}  (${matched} matched)`);
   }
 
@@ -199,6 +234,11 @@ function main(): void {
   for (const [mode, row] of goldByMode) console.log(`  ${mode.padEnd(13)} recall ${ratio(row.found, row.total)}   same mode ${ratio(row.sameMode, row.found)}`);
 
   evalBalance(articles, reports);
+  const cue = cueFigures(
+    articles.map((a) => a.gold.attributions.map((g) => asList(g.cue))),
+    predicted.map((p) => p.map((x) => asList(x.cue))),
+  );
+  return { articles: articles.length, gold: goldTotal, predicted: predictedTotal, prf, cue, speaker: [agree.speaker, pairs] };
 }
 
 type BalanceFn = (attributions: { mode: string; side: string; content: Span | null }[], sidesMentioned: string[]) => number | null;
@@ -244,6 +284,96 @@ function evalBalance(articles: Article[], reports: slant.Report[]): void {
     console.log(`  mean |error| ${fmt(mean)}, max ${fmt(worst.error)} (${worst.name}), over ${errors.length} article(s)`);
   }
   console.log(`  both null: ${bothNull}; only one null: ${oneNull.length}${oneNull.length > 0 ? ` — ${oneNull.join('; ')}` : ''}`);
+}
+
+const MISSED_CUES_SHOWN = 25;
+
+/** Scores `report.attributions` against PolNeAR's train split, then prints its figures beside the own gold set's. */
+function evalPolnear(lexicons: slant.Lexicons, own: Figures | undefined): void {
+  const path = join(devDataDir(), POLNEAR_FILE);
+  const articles = loadPolnear(path, polnearLimit);
+  if (!articles) {
+    console.log(`\nPolNeAR: skipped, ${POLNEAR_FILE} not found at ${path} (set SLANT_DEV_DATA to the folder holding it)`);
+    return;
+  }
+  const started = performance.now();
+  const predicted: PolnearPredicted[][] = [];
+  for (const article of articles) {
+    const raw = asRecord(slant.analyze({ text: article.text, id: article.id }, { lexicons }))?.['attributions'];
+    const parsed = z.array(predictedSchema).safeParse(raw ?? []);
+    if (!parsed.success) {
+      console.error(`\n${article.id}: report.attributions does not have the documented shape:\n${z.prettifyError(parsed.error)}`);
+      process.exit(1);
+    }
+    predicted.push(parsed.data.map((p) => toPolnearPredicted({ content: p.content ?? null, cue: p.cue ?? null, speaker: p.speaker ?? null })));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const gold = articles.map((a) => a.gold);
+  const goldTotal = gold.reduce((n, g) => n + g.length, 0);
+  const predictedTotal = predicted.reduce((n, p) => n + p.length, 0);
+  const noSource = gold.reduce((n, g) => n + g.filter((a) => a.source.length === 0).length, 0);
+  console.log(`\nPolNeAR train (${path}): ${articles.length} articles, ${goldTotal} attributions (${noSource} without a source); analyzed in ${seconds.toFixed(1)} s`);
+  console.log(`\nattributions: ${goldTotal} gold, ${predictedTotal} predicted`);
+
+  const prf: Prf[] = [];
+  let base: Match[][] = [];
+  for (const threshold of THRESHOLDS) {
+    const perArticle = gold.map((g, i) => matchFragmented(g, predicted[i] ?? [], threshold));
+    if (threshold === THRESHOLDS[0]) base = perArticle;
+    const matched = perArticle.reduce((n, m) => n + m.length, 0);
+    const figures = precisionRecallF1(matched, predictedTotal, goldTotal);
+    prf.push(figures);
+    console.log(`  content overlap >= ${threshold} of gold: precision ${fmt(figures.precision)}  recall ${fmt(figures.recall)}  F1 ${fmt(figures.f1)}  (${matched} matched)`);
+  }
+  const cue = cueFigures(gold.map((g) => g.map((a) => a.cue)), predicted.map((p) => p.map((x) => x.cue)));
+  console.log(`  cue spans (one to one, overlapping): precision ${fmt(cue.precision)}  recall ${fmt(cue.recall)}  F1 ${fmt(cue.f1)}`);
+
+  let pairs = 0;
+  let speakerAgree = 0;
+  const outcomes: { family: string; lemma: string; found: boolean }[] = [];
+  gold.forEach((g, i) => {
+    const byGold = new Map((base[i] ?? []).map((m) => [m.gold, m.predicted]));
+    g.forEach((a, gi) => {
+      const pi = byGold.get(gi);
+      const p = pi === undefined ? undefined : predicted[i]?.[pi];
+      outcomes.push({ family: a.family, lemma: a.lemma, found: p !== undefined });
+      if (!p) return;
+      pairs++;
+      if (fragmentsAgree(a.source, p.speaker)) speakerAgree++;
+    });
+  });
+  console.log(`\namong the ${pairs} matches at overlap >= ${THRESHOLDS[0]}:`);
+  console.log(`  speaker accuracy  ${ratio(speakerAgree, pairs)}   (speaker spans overlap, or both absent)`);
+
+  const byFamily = tallyHits(outcomes.map((o) => ({ key: o.family, hit: o.found })));
+  console.log(`\nrecall by gold cue family (overlap >= ${THRESHOLDS[0]}; share of the gold in brackets):`);
+  for (const family of CUE_FAMILIES) {
+    const row = byFamily.get(family) ?? { total: 0, hit: 0 };
+    console.log(`  ${family.padEnd(26)} recall ${ratio(row.hit, row.total).padEnd(20)} (${((100 * row.total) / Math.max(1, goldTotal)).toFixed(1)}%)`);
+  }
+  const byLemma = tallyHits(outcomes.map((o) => ({ key: `${o.lemma}\t${o.family}`, hit: !o.found })));
+  const missed = [...byLemma].sort((a, b) => b[1].hit - a[1].hit || a[0].localeCompare(b[0])).slice(0, MISSED_CUES_SHOWN);
+  console.log(`\nthe ${MISSED_CUES_SHOWN} most often missed gold cues (lower-cased lemma, family: missed of all):`);
+  for (const [key, row] of missed) {
+    const [lemma = '', family = ''] = key.split('\t');
+    console.log(`  ${JSON.stringify(lemma).padEnd(16)} ${family.padEnd(26)} ${row.hit} of ${row.total}`);
+  }
+
+  printSideBySide(own, { articles: articles.length, gold: goldTotal, predicted: predictedTotal, prf, cue, speaker: [speakerAgree, pairs] });
+}
+
+/** The headline figures of both gold sets in two columns. */
+function printSideBySide(own: Figures | undefined, polnear: Figures): void {
+  const rows: [string, (f: Figures) => string][] = [
+    ['articles, gold, predicted', (f) => `${f.articles}, ${f.gold}, ${f.predicted}`],
+    ...THRESHOLDS.flatMap((t, i): [string, (f: Figures) => string][] => [
+      [`P / R / F1 at overlap ${t}`, (f) => [f.prf[i]?.precision, f.prf[i]?.recall, f.prf[i]?.f1].map((x) => fmt(x ?? Number.NaN)).join(' / ')],
+    ]),
+    ['cue P / R', (f) => `${fmt(f.cue.precision)} / ${fmt(f.cue.recall)}`],
+    ['speaker accuracy (at 0.3)', (f) => ratio(...f.speaker)],
+  ];
+  console.log(`\n${'side by side'.padEnd(28)} ${'own gold set'.padEnd(24)} PolNeAR train`);
+  for (const [label, cell] of rows) console.log(`  ${label.padEnd(26)} ${(own ? cell(own) : 'n/a').padEnd(24)} ${cell(polnear)}`);
 }
 
 main();

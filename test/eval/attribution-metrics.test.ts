@@ -3,11 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  fragmentOverlap,
+  fragmentsAgree,
   matchAttributions,
+  matchCues,
+  matchFragmented,
+  mergeSpans,
   overlapLength,
   precisionRecallF1,
   spansAgree,
+  tallyHits,
   validateAnnotation,
+  type FragmentedMatchable,
   type Matchable,
 } from '../../scripts/eval/attribution-metrics.ts';
 
@@ -58,6 +65,68 @@ describe('matchAttributions', () => {
 
   it('breaks ties by gold index, then predicted index', () => {
     expect(pairs([item([0, 10]), item([0, 10])], [item([0, 10]), item([0, 10])])).toEqual(['0-0', '1-1']);
+  });
+});
+
+/** Fragments from `[start, end]` pairs. */
+const f = (...ranges: [number, number][]) => ranges.map(([start, end]) => ({ start, end }));
+const fragmented = (content: [number, number][], cue: [number, number][] = []): FragmentedMatchable => ({ content: f(...content), cue: f(...cue) });
+
+describe('fragment lists', () => {
+  it('merges overlapping and touching fragments and drops empty ones', () => {
+    expect(mergeSpans(f([10, 20], [0, 5], [5, 8], [15, 25], [30, 30]))).toEqual(f([0, 8], [10, 25]));
+  });
+  it('counts shared code units once even when fragments overlap each other', () => {
+    expect(fragmentOverlap(f([0, 10], [5, 15]), f([0, 20]))).toBe(15);
+    expect(fragmentOverlap(f([0, 10], [20, 30]), f([5, 25]))).toBe(10);
+  });
+  it('agrees when both lists are empty or they share a unit', () => {
+    expect(fragmentsAgree([], [])).toBe(true);
+    expect(fragmentsAgree(f([0, 3]), [])).toBe(false);
+    expect(fragmentsAgree(f([0, 3], [9, 12]), f([10, 11]))).toBe(true);
+    expect(fragmentsAgree(f([0, 3]), f([3, 5]))).toBe(false);
+  });
+});
+
+describe('matchFragmented', () => {
+  // A quotation split around its cue: "We will build it," the mayor said, "and they will pay."
+  const splitQuote = fragmented([[1, 18], [37, 55]], [[30, 34]]);
+  it.each<[string, FragmentedMatchable[], FragmentedMatchable[], number, string[]]>([
+    ['a prediction covering one fragment of a split quotation matches at 0.3 (17 of 35 units)', [splitQuote], [fragmented([[1, 18]])], 0.3, ['0-0']],
+    ['but not at 0.8', [splitQuote], [fragmented([[1, 18]])], 0.8, []],
+    ['a prediction spanning both fragments and the cue between matches at 0.8', [splitQuote], [fragmented([[0, 56]])], 0.8, ['0-0']],
+    ['a prediction without content matches by cue', [splitQuote], [fragmented([], [[20, 34]])], 0.3, ['0-0']],
+    ['no content on either side and no shared cue: no match', [fragmented([], [[30, 34]])], [fragmented([], [[40, 44]])], 0.3, []],
+  ])('%s', (_name, gold, predicted, minCoverage, expected) => {
+    expect(matchFragmented(gold, predicted, minCoverage).map((m) => `${m.gold}-${m.predicted}`)).toEqual(expected);
+  });
+  it('gives the same pairs as matchAttributions on one-span records', () => {
+    const gold = [item([0, 10]), item([10, 30]), item(null, [40, 44])];
+    const predicted = [item([5, 30]), item([0, 6]), item(null, [41, 43])];
+    const asFragments = (m: Matchable): FragmentedMatchable => ({ content: m.content ? [m.content] : [], cue: m.cue ? [m.cue] : [] });
+    expect(matchFragmented(gold.map(asFragments), predicted.map(asFragments), 0.3)).toEqual(matchAttributions(gold, predicted, 0.3));
+  });
+});
+
+describe('matchCues', () => {
+  it('pairs overlapping cues one to one, largest overlap first, and skips empty cues', () => {
+    const matches = matchCues([f([10, 14]), f([30, 38]), []], [f([31, 35]), f([10, 12]), f([12, 20]), []]);
+    expect(matches.map((m) => `${m.gold}-${m.predicted}`)).toEqual(['0-1', '1-0']);
+  });
+});
+
+describe('tallyHits', () => {
+  it('counts totals and hits per key in first-seen order', () => {
+    const table = tallyHits([
+      { key: 'speech', hit: true },
+      { key: 'belief', hit: false },
+      { key: 'speech', hit: false },
+      { key: 'speech', hit: true },
+    ]);
+    expect([...table]).toEqual([
+      ['speech', { total: 3, hit: 2 }],
+      ['belief', { total: 1, hit: 0 }],
+    ]);
   });
 });
 
