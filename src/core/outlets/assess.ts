@@ -3,31 +3,30 @@
  * text's own signals) and the outlets it cites, each with its card from lexicons/sources. A cited outlet is
  * tied to the attributions it speaks in ("according to Reuters", "told the BBC").
  */
-import { detectOutlet, findCitedSources, findNames, type CitedSource, type OutletDetection, type SourceTables } from './index.ts';
+import { detectOutlet, findCitedSources, findNames, type CitedSource, type DetectHint, type OutletDetection, type SourceTables } from './index.ts';
 import type { TokenTable } from '../text/index.ts';
-import type { RawAttribution } from '../metrics/attribution/index.ts';
 
 export type SourcesResult = { source: OutletDetection | null; citedSources: (CitedSource & { attributions: number[] })[] };
 
-/** Detects the outlet and the cited sources; never throws on odd text. */
-export function assessSources(
-  text: string,
-  hint: { url?: string; outlet?: string },
-  tables: SourceTables,
-  attributions: readonly RawAttribution[],
-  tokens?: TokenTable,
-): SourcesResult {
-  // Scan outlet names once, on the article's own tokens; detection and citation reuse the scan.
-  findNames(text, tables, tokens);
-  const source = detectOutlet(text, hint, tables);
-  const citedSources = findCitedSources(text, tables).map((cited) => ({
+type Span = { start: number; end: number };
+/** What the sources step reads of an attribution (metrics/attribution's RawAttribution has it). */
+export type SpeechSpans = { speaker: Span | null; cue: { end: number; class: string } | null; content: Span | null };
+
+/**
+ * Detects the outlet and the cited sources, with one scan of the outlet names shared by both; `tokens`,
+ * when given, must be `text`'s. Never throws on odd text.
+ */
+export function assessSources(text: string, hint: DetectHint, tables: SourceTables, attributions: readonly SpeechSpans[], tokens?: TokenTable): SourcesResult {
+  const names = findNames(text, tables, tokens);
+  const source = detectOutlet(text, hint, tables, names);
+  const citedSources = findCitedSources(text, tables, names).map((cited) => ({
     ...cited,
     attributions: attributions.flatMap((a, index) => (overlaps(a.speaker, cited) || (a.cue?.class === 'according' && a.content !== null && overlapsAfter(a.cue, cited)) ? [index] : [])),
   }));
   return { source, citedSources };
 }
 
-function overlaps(a: { start: number; end: number } | null, b: { start: number; end: number }): boolean {
+function overlaps(a: Span | null, b: Span): boolean {
   return a !== null && a.start < b.end && b.start < a.end;
 }
 

@@ -34,11 +34,14 @@ const MAX_TEXT = 2_000_000;
 
 type Candidate = { start: number; end: number; how: CitedSource['how']; name: string; key: string | null; match: NameMatch | null };
 
-/** Outlets cited or credited in `text`, each linked to its card; sorted by start, spans exact and disjoint. */
-export function findCitedSources(text: string, tables: SourceTables = loadSourceTables()): CitedSource[] {
+/**
+ * Outlets cited or credited in `text`, each linked to its card; sorted by start, spans exact and disjoint.
+ * `scanned`, when given, must be findNames(text, tables) (a caller that has scanned the text already).
+ */
+export function findCitedSources(text: string, tables: SourceTables = loadSourceTables(), scanned?: readonly NameMatch[]): CitedSource[] {
   if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) return [];
   const context: CueContext = { text, tailStart: tailStartOf(text) };
-  const names = findNames(text, tables);
+  const names = scanned ?? findNames(text, tables);
   const candidates: Candidate[] = [];
   for (const match of names) {
     const cue = classifyName(context, match);

@@ -31,8 +31,11 @@ export function tailStartOf(text: string): number {
   return Math.max(0, text.length - Math.max(600, Math.floor(text.length * 0.15)));
 }
 
-/** The outlet that published `text`: from the hints, else from signals in the text; null when nothing names one. */
-export function detectOutlet(text: string, hint: DetectHint = {}, tables: SourceTables = loadSourceTables()): OutletDetection | null {
+/**
+ * The outlet that published `text`: from the hints, else from signals in the text; null when nothing names
+ * one. `names`, when given, must be findNames(text, tables) (a caller that has scanned the text already).
+ */
+export function detectOutlet(text: string, hint: DetectHint = {}, tables: SourceTables = loadSourceTables(), names?: readonly NameMatch[]): OutletDetection | null {
   if (hint.url !== undefined) {
     const address = normaliseDomain(hint.url);
     if (address !== null) return { card: cardForDomain(address, hint.url, tables), detectedBy: 'url', evidence: null, confidence: 1 };
@@ -41,20 +44,20 @@ export function detectOutlet(text: string, hint: DetectHint = {}, tables: Source
   if (hinted !== undefined && (normaliseDomain(hinted) !== null || keyForName(hinted, tables) !== null)) {
     return { card: lookupOutlet(hinted, tables), detectedBy: 'outlet', evidence: null, confidence: 0.9 };
   }
-  const fromText = typeof text === 'string' && text.length <= MAX_TEXT ? detectFromText(text, tables) : null;
+  const fromText = typeof text === 'string' && text.length <= MAX_TEXT ? detectFromText(text, tables, names ?? findNames(text, tables)) : null;
   if (fromText !== null) return fromText;
   // An outlet the tables do not know is still the publisher the caller named: a not-rated card.
   if (hinted !== undefined) return { card: lookupOutlet(hinted, tables), detectedBy: 'outlet', evidence: null, confidence: 0.9 };
   return null;
 }
 
-function detectFromText(text: string, tables: SourceTables): OutletDetection | null {
+function detectFromText(text: string, tables: SourceTables, names: readonly NameMatch[]): OutletDetection | null {
   const context: CueContext = { text, tailStart: tailStartOf(text) };
   const firstBreak = text.search(/\n\s*\n/);
   const firstParagraphEnd = firstBreak < 0 ? text.length : firstBreak;
   const signals: Signal[] = [];
   const domainCounts = new Map<string, { count: number; first: NameMatch }>();
-  for (const match of findNames(text, tables)) {
+  for (const match of names) {
     if (match.kind === 'domain') {
       const seen = domainCounts.get(match.key);
       if (seen === undefined) domainCounts.set(match.key, { count: 1, first: match });

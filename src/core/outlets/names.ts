@@ -97,18 +97,12 @@ export function outletForHost(tables: SourceTables, host: string): Lined<Outlet>
   return null;
 }
 
-// detectOutlet and findCitedSources both scan the same article: remember the last scan.
-let lastScan: { text: string; tables: SourceTables; matches: readonly NameMatch[] } | undefined;
-
-/** Every outlet name and table domain in `text`, in order, never overlapping; `tokens`, when given, must be `text`'s. */
-export function findNames(text: string, tables: SourceTables, tokens?: TokenTable): NameMatch[] {
-  if (lastScan !== undefined && lastScan.text === text && lastScan.tables === tables) return [...lastScan.matches];
-  const matches = scanNames(text, tables, tokens ?? tokenize(text, foldForMatching(text)));
-  lastScan = { text, tables, matches };
-  return [...matches];
-}
-
-function scanNames(text: string, tables: SourceTables, tokens: TokenTable): NameMatch[] {
+/**
+ * Every outlet name and table domain in `text`, in order, never overlapping; `tokens`, when given, must be
+ * `text`'s. Linear in the text. An article's scan is made once (outlets/assess.ts) and handed to
+ * detectOutlet and findCitedSources.
+ */
+export function findNames(text: string, tables: SourceTables, tokens: TokenTable = tokenize(text, foldForMatching(text))): NameMatch[] {
   const index = nameIndex(tables);
   const keys: string[] = tokens.bare.map((bare) => stripMarks(bare));
   const matches: NameMatch[] = [];
