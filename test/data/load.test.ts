@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, copyFileSync, writeFileSync, readFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LexiconError, loadLexicons } from '../../src/index.ts';
+import { analyze, LexiconError, loadLexicons } from '../../src/index.ts';
 import { defaultLexiconDir, inflectEntry, parseLexicon, withRecordCache } from '../../src/core/data/index.ts';
 
 const HEADER = '# source: test\n# license: CC0-1.0\n# version: 1.0.0\n# edit: by hand\n';
@@ -48,6 +48,21 @@ describe('lexicon validation', () => {
     const hedges = join(dir, 'hedges.jsonl');
     writeFileSync(hedges, `${readFileSync(hedges, 'utf8')}{"term":"zzz","weight":"heavy"}\n`);
     expect(() => loadLexicons(dir)).toThrowError(/\/hedges\.jsonl:\d+: field "weight"/);
+  });
+
+  it('takes the finding messages from the folder\'s categories.jsonl, which must name every category once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slant-lexicons-'));
+    for (const file of readdirSync(defaultLexiconDir())) if (file.endsWith('.jsonl')) copyFileSync(join(defaultLexiconDir(), file), join(dir, file));
+    const categories = join(dir, 'categories.jsonl');
+    const bundled = readFileSync(categories, 'utf8');
+    writeFileSync(categories, bundled.replace('"name":"Emotive word"', '"name":"Charged word"'));
+    expect(analyze({ text: 'The talks were deplorable.' }, { lexiconDir: dir }).paragraphs[0]?.findings[0]?.message).toBe('Charged word `deplorable`; a neutral wording: `poor`');
+    const other = mkdtempSync(join(tmpdir(), 'slant-lexicons-'));
+    for (const file of readdirSync(dir)) copyFileSync(join(dir, file), join(other, file));
+    writeFileSync(join(other, 'categories.jsonl'), bundled.replace(/^\{"id":"hedge".*\n/m, ''));
+    expect(() => loadLexicons(other)).toThrowError(/\/categories\.jsonl:0: no line for the category "hedge"/);
+    writeFileSync(join(other, 'categories.jsonl'), `${bundled}{"id":"sarcasm","name":"Sarcasm","meaning":"m","example":"e"}\n`);
+    expect(() => loadLexicons(other)).toThrowError(/\/categories\.jsonl:\d+: field "id"/);
   });
 });
 

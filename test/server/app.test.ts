@@ -7,6 +7,7 @@ import type { Report } from '../../src/index.ts';
 import { AnalysisTimeoutError, PoolOverloadedError } from '../../src/edges/pool/index.ts';
 import { createInProcessAnalyzer, type Analyzer } from '../../src/edges/server/analysis.ts';
 import { createApp, type AppOptions } from '../../src/edges/server/app.ts';
+import { findingSchema } from '../../src/core/report/schema.ts';
 import type { RequestLogEntry } from '../../src/edges/server/middleware.ts';
 import { articlePage, ndjson, seedArticle } from './helpers.ts';
 
@@ -184,6 +185,14 @@ describe('outlets, lexicons, health', () => {
     expect(lexicons.find((l) => l.name === 'sources/wikipedia-rsp')?.license).toBe('CC BY-SA 4.0');
   });
 
+  it('explains every finding category the report can give, with its name, meaning, example and weight', async () => {
+    const { categories } = (await (await app.request('/v1/categories')).json()) as { categories: { id: string; name: string; meaning: string; example: string; weight: number }[] };
+    expect(categories.map((category) => category.id).sort()).toEqual([...findingSchema.shape.category.options].sort());
+    expect(categories.find((category) => category.id === 'loaded')).toMatchObject({ name: 'Emotive word', weight: 1 });
+    expect(categories.find((category) => category.id === 'hedge')?.weight).toBe(0.3);
+    for (const category of categories) expect(category.meaning.length * category.example.length).toBeGreaterThan(0);
+  });
+
   it('answers /healthz', async () => {
     expect(await (await app.request('/healthz')).json()).toMatchObject({ status: 'ok', pending: 0 });
   });
@@ -198,7 +207,7 @@ describe('OpenAPI and the docs page', () => {
   it('describes every route and the request schema', async () => {
     const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/analyze', '/v1/analyze/batch', '/v1/lexicons', '/v1/sources/{domain}']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/analyze', '/v1/analyze/batch', '/v1/categories', '/v1/lexicons', '/v1/sources/{domain}']);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['AnalyzeRequest', 'Error', 'Report', 'OutletCard']));
     expect(JSON.stringify(doc.components.schemas.AnalyzeRequest)).toContain('"html"');
   });

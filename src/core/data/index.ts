@@ -1,9 +1,10 @@
 /** Lexicon loading and matching: the data side of the analyzer. */
-export { loadLexicons, LEXICON_FILES, LOADED_CATEGORIES, FIRST_WORD } from './load.ts';
+export { loadLexicons, LEXICON_FILES, FIRST_WORD } from './load.ts';
 export { bundledFolder, loadOnce, readDataFile } from './files.ts';
 export { defaultLexiconDir, loadAfinn, LANGUAGES, type Language, type AfinnTable } from './languages.ts';
-export type { Lexicons, LexiconRef, WeightedRef, DomainRef, LexiconInfo, LoadedCategory, CueRef, ActorRef, PhraseRef } from './load.ts';
+export type { Lexicons, LexiconRef, WeightedRef, DomainRef, LexiconInfo, CueRef, ActorRef, PhraseRef } from './load.ts';
 export type { Actor, Role } from './schema.ts';
+export { FINDING_CATEGORIES, CATEGORY, findingCategorySchema, categoryTextSchema, type FindingCategory, type CategoryText } from './categories.ts';
 export { LexiconError, parseLexicon, parseRecords, withRecordCache } from './parse.ts';
 export type { ParsedLexicon, ParsedEntry, LexiconErrorCode } from './parse.ts';
 export { matchAt } from './phrase-index.ts';

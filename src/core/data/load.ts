@@ -1,7 +1,7 @@
 /**
  * Loading the bundled lexicons: every file is parsed and validated, then compiled into phrase indexes.
- * The set is declared here, in order; for loaded-language categories the order is also the tie-break when
- * two categories define the same phrase.
+ * The set is declared here; when two categories define the same phrase, FINDING_CATEGORIES (categories.ts)
+ * says which wins.
  */
 import { join } from 'node:path';
 import type { AbbreviationTable } from '../text/sentences.ts';
@@ -9,25 +9,11 @@ import { parseLexicon, parseActors, LexiconError, type ParsedLexicon, type Parse
 import { addToPhraseIndex, type PhraseIndex, type PhraseNode } from './phrase-index.ts';
 import type { Actor, FileKind } from './schema.ts';
 import { inflectEntry } from './inflect.ts';
+import { FINDING_CATEGORIES, parseCategoryTexts, type CategoryText, type FindingCategory } from './categories.ts';
 import { loadOnce, readDataFile } from './files.ts';
 import { defaultLexiconDir, loadAfinn, type Language } from './languages.ts';
 
-/** Loaded-language categories, in tie-break order. */
-export const LOADED_CATEGORIES = [
-  'label',
-  'hyperbole',
-  'loaded',
-  'distancing',
-  'vague-attribution',
-  'booster',
-  'hedge',
-  'intensifier',
-  'absolute',
-  'reporting-verb',
-] as const;
-export type LoadedCategory = (typeof LOADED_CATEGORIES)[number] | 'scare-quote';
-
-type FileSpec = { name: string; kind: FileKind; category?: (typeof LOADED_CATEGORIES)[number] };
+type FileSpec = { name: string; kind: FileKind; category?: Exclude<FindingCategory, 'scare-quote'> };
 
 /** The bundled files, by role. Adding a file here is all it takes to load it. */
 export const LEXICON_FILES: readonly FileSpec[] = [
@@ -54,10 +40,12 @@ export const LEXICON_FILES: readonly FileSpec[] = [
 ];
 /** The actor gazetteer has its own record shape (see actorSchema). */
 export const ACTORS_FILE = 'actors';
+/** The finding categories' names and explanations (see categories.ts). */
+export const CATEGORIES_FILE = 'categories';
 
 /** A lexicon entry as findings cite it. */
 export type LexiconRef = {
-  readonly category: LoadedCategory;
+  readonly category: FindingCategory;
   /** `name@version` of the file */
   readonly lexicon: string;
   readonly term: string;
@@ -108,6 +96,8 @@ export type Lexicons = {
   readonly anonymity: PhraseIndex<PhraseRef>;
   /** title term -> gazetteer people who hold it */
   readonly titleHolders: ReadonlyMap<string, readonly Actor[]>;
+  /** what each finding category is called and means in this language (`categories.jsonl`) */
+  readonly categories: ReadonlyMap<FindingCategory, CategoryText>;
 };
 
 /**
@@ -129,7 +119,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
     const category = spec.category;
     if (category === undefined) return;
     const lexiconTag = tag(lexicon);
-    addToPhraseIndex(loaded, lexicon.file, lexicon.entries, LOADED_CATEGORIES.indexOf(category), (entry) =>
+    addToPhraseIndex(loaded, lexicon.file, lexicon.entries, FINDING_CATEGORIES.findIndex((spec) => spec.id === category), (entry) =>
       withOptional({ category, lexicon: lexiconTag, term: entry.term, weight: entry.weight ?? 0 }, entry),
     );
   });
@@ -262,6 +252,8 @@ function buildLexicons(key: string, language: Language): Lexicons {
     nonResponses,
     anonymity,
     titleHolders,
+    // Not in `info`: reports list the files their findings cite, and no finding cites this one.
+    categories: readCategories(key, language),
   };
 }
 
@@ -282,6 +274,11 @@ function displayPath(dir: string, language: Language, name: string): string {
 function readActors(dir: string, language: Language): ParsedActors {
   const display = displayPath(dir, language, ACTORS_FILE);
   return parseActors(display, readDataFile(join(dir, `${ACTORS_FILE}.jsonl`), display));
+}
+
+function readCategories(dir: string, language: Language): ReadonlyMap<FindingCategory, CategoryText> {
+  const display = displayPath(dir, language, CATEGORIES_FILE);
+  return parseCategoryTexts(display, readDataFile(join(dir, `${CATEGORIES_FILE}.jsonl`), display));
 }
 
 function readLexicon(dir: string, language: Language, spec: FileSpec): ParsedLexicon {

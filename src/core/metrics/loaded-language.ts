@@ -1,10 +1,10 @@
 /**
  * Loaded language: lexicon matches (labels, hyperbole, emotive words, distancing, vague attribution,
  * boosters, hedges, intensifiers, absolutes, slanted reporting verbs) plus the scare-quote rule. One finding
- * per token: the longest phrase wins, then the category listed first in LOADED_CATEGORIES. A finding inside
+ * per token: the longest phrase wins, then the category listed first in FINDING_CATEGORIES. A finding inside
  * a direct quotation belongs to the quoted voice.
  */
-import { FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
+import { CATEGORY, FIRST_WORD, matchAt, type FindingCategory, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle, QuoteSpan, ParagraphSpan, SentenceSpan } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 import type { DomainResult } from './domains.ts';
@@ -41,41 +41,8 @@ const SCARE_QUOTE_MAX_WORDS = 4;
 // before it attributes it anywhere later in the sentence (Peskov said relations were "deplorable").
 const CUE_AFTER_QUOTE_MAX_TOKENS = 6;
 const SCARE_QUOTE_WEIGHT = 0.5;
-/**
- * How much a category's findings count towards the loaded-language score, relative to emotive words.
- * Hedges and vague attribution say more about certainty and sourcing than about loading, so they count
- * little; a finding's `weight` is its lexicon weight times this factor.
- */
-export const CATEGORY_FACTORS: Readonly<Record<LexiconRef['category'], number>> = {
-  loaded: 1,
-  label: 1,
-  hyperbole: 1,
-  distancing: 1,
-  'scare-quote': 0.8,
-  'reporting-verb': 0.7,
-  booster: 0.6,
-  intensifier: 0.5,
-  absolute: 0.5,
-  hedge: 0.3,
-  'vague-attribution': 0.3,
-};
-
 // A negator this many words before a finding marks it as negated ("not aggressive").
 const NEGATION_WINDOW = 2;
-
-const DESCRIPTIONS: Record<LexiconRef['category'], string> = {
-  loaded: 'Emotive word',
-  label: 'Label',
-  hyperbole: 'Hyperbole',
-  distancing: 'Distancing marker',
-  'vague-attribution': 'Vague attribution',
-  booster: 'Certainty booster',
-  hedge: 'Hedge',
-  intensifier: 'Intensifier',
-  absolute: 'Absolute',
-  'reporting-verb': 'Slanted reporting verb',
-  'scare-quote': 'Scare quote',
-};
 
 /** Finds loaded language in every paragraph; findings are in text order, spans within the text. */
 export function findLoadedLanguage(
@@ -141,8 +108,8 @@ export function findLoadedLanguage(
           rule: `${ref.category}/${ref.term}`,
           source: ref.lexicon,
           voice,
-          weight: ref.weight * CATEGORY_FACTORS[ref.category],
-          message: `${DESCRIPTIONS[ref.category]} \`${surface}\`${ref.alt !== undefined ? `; a neutral wording: \`${ref.alt}\`` : ''}`,
+          weight: ref.weight * CATEGORY[ref.category].weight,
+          message: `${categoryName(lexicons, ref.category)} \`${surface}\`${ref.alt !== undefined ? `; a neutral wording: \`${ref.alt}\`` : ''}`,
         };
         if (ref.polarity !== undefined) finding.polarity = ref.polarity;
         if (ref.stance !== undefined) finding.stance = ref.stance;
@@ -156,9 +123,14 @@ export function findLoadedLanguage(
   });
   for (let t = 0; t + 1 < tokens.count; t++) if (tokens.norm[t] === 'according' && tokens.norm[t + 1] === 'to' && tokens.breakBefore[t + 1] === 0) speechCues.push(t);
   speechCues.sort((a, b) => a - b);
-  findings.push(...findScareQuotes(article, speechCues, rulesSource));
+  findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, exemptions };
+}
+
+// The name a finding's message starts with, in the lexicons' language ("Emotive word").
+function categoryName(lexicons: Lexicons, category: FindingCategory): string {
+  return lexicons.categories.get(category)?.name ?? category;
 }
 
 function isNegated(article: SegmentedArticle, lexicons: Lexicons, token: number, sentenceStart: number): boolean {
@@ -175,7 +147,7 @@ function isNegated(article: SegmentedArticle, lexicons: Lexicons, token: number,
  * not an echo of a quotation attributed elsewhere ("no breakthroughs" in a headline when the body quotes
  * the speaker saying it).
  */
-function findScareQuotes(article: SegmentedArticle, speechCues: readonly number[], rulesSource: string): RawFinding[] {
+function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string): RawFinding[] {
   const { tokens, text, quotes, paragraphs } = article;
   if (quotes.length === 0) return [];
   const attributedWords = new Set<string>();
@@ -220,9 +192,9 @@ function findScareQuotes(article: SegmentedArticle, speechCues: readonly number[
       rule: 'scare-quote/short-unattributed-quote',
       source: rulesSource,
       voice: 'author',
-      weight: SCARE_QUOTE_WEIGHT * CATEGORY_FACTORS['scare-quote'],
+      weight: SCARE_QUOTE_WEIGHT * CATEGORY['scare-quote'].weight,
       suggestion: 'name who uses the phrase, or drop the quotation marks',
-      message: `Scare quote ${surface}: a short quoted phrase with no speaker distances the writer from the words`,
+      message: `${categoryName(lexicons, 'scare-quote')} ${surface}: a short quoted phrase with no speaker distances the writer from the words`,
     });
   }
   return findings;

@@ -3,7 +3,7 @@
  * ratings), opinion markers, the author's own loaded-language findings, first- and second-person address,
  * exclamations and questions. Quoted words are the speaker's opinion, not the outlet's, and are skipped.
  */
-import { FIRST_WORD, matchAt, type Lexicons, type WeightedRef, type PhraseCandidate } from '../data/index.ts';
+import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type WeightedRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 
@@ -11,27 +11,11 @@ export type RawCue = { start: number; end: number; rule: string; source: string;
 export type SentenceSubjectivity = { score: number; weight: number; authorWords: number; cues: RawCue[] };
 
 /**
- * How much each family of cues counts towards subjectivity. Opinion markers and intensifiers are the
- * clearest signs of a writer's own view; Pattern's evaluative ratings are broad and noisy, so they count
- * little; attributing speech (reporting verbs, vague attribution) is reporting, not opinion, so it is not
- * a cue at all.
+ * How much each family of cues other than findings counts towards subjectivity (a finding counts by its
+ * category's `subjectivity`, in FINDING_CATEGORIES). Opinion markers are the clearest sign of a writer's
+ * own view; Pattern's evaluative ratings are broad and noisy, so they count little.
  */
-export const SUBJECTIVITY_FACTORS: Readonly<Record<string, number>> = {
-  opinion: 2,
-  intensifier: 1.8,
-  absolute: 1.2,
-  loaded: 1.2,
-  label: 1,
-  hyperbole: 1,
-  booster: 1,
-  hedge: 1,
-  distancing: 1,
-  'scare-quote': 1,
-  punctuation: 1,
-  evaluative: 0.15,
-  'reporting-verb': 0,
-  'vague-attribution': 0,
-};
+export const CUE_FACTORS = { opinion: 2, evaluative: 0.15, punctuation: 1 } as const;
 const EXCLAMATION_WEIGHT = 0.6;
 const QUESTION_WEIGHT = 0.3;
 // Cue weight per word at which a sentence scores 1 - 1/e, set so that 0.5 is the subjective/objective
@@ -62,7 +46,7 @@ export function scoreSubjectivity(
       while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
       for (let g = f; g < findings.length && (findings[g] as RawFinding).start < sentence.end; g++) {
         const finding = findings[g] as RawFinding;
-        const factor = SUBJECTIVITY_FACTORS[finding.category] ?? 1;
+        const factor = CATEGORY[finding.category].subjectivity;
         if (finding.voice === 'quoted' || factor === 0) continue;
         cues.push({ start: finding.start, end: finding.end, rule: finding.rule, source: finding.source, weight: finding.weight * factor });
         covered.push(finding.start);
@@ -71,7 +55,7 @@ export function scoreSubjectivity(
         [lexicons.opinion, 'opinion', FIRST_WORD.opinion],
         [lexicons.subjective, 'evaluative', FIRST_WORD.subjective],
       ] as const) {
-        const factor = SUBJECTIVITY_FACTORS[family] ?? 1;
+        const factor = CUE_FACTORS[family];
         let t = sentence.tokenStart;
         while (t < sentence.tokenEnd) {
           if (((masks[t] as number) & bit) === 0 || article.quotedToken[t] === 1 || matchAt(index, tokens, t, sentence.tokenEnd, scratch) === 0) {
@@ -111,6 +95,6 @@ function punctuationCues(text: string, sentence: { start: number; end: number; t
     end,
     rule: mark === '!' ? 'punctuation/exclamation' : 'punctuation/question',
     source: rulesSource,
-    weight: (mark === '!' ? EXCLAMATION_WEIGHT : QUESTION_WEIGHT) * (SUBJECTIVITY_FACTORS.punctuation ?? 1),
+    weight: (mark === '!' ? EXCLAMATION_WEIGHT : QUESTION_WEIGHT) * CUE_FACTORS.punctuation,
   });
 }

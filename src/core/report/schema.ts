@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { citedSourceSchema, detectionSchema } from '../outlets/index.ts';
 import { BLOCK_ROLES } from '../roles/block-roles.ts';
+import { findingCategorySchema } from '../data/index.ts';
 
 export const SCHEMA_VERSION = '1.3.0';
 
@@ -16,7 +17,7 @@ export const voiceSchema = z.enum(['author', 'reported', 'quoted']);
 export const findingSchema = z.object({
   ...span,
   text: z.string(),
-  category: z.enum(['loaded', 'label', 'hyperbole', 'distancing', 'vague-attribution', 'booster', 'hedge', 'intensifier', 'absolute', 'reporting-verb', 'scare-quote']),
+  category: findingCategorySchema,
   /** `category/term` for lexicon matches, `category/rule-name` for rules */
   rule: z.string(),
   /** `name@version` of the lexicon file, or `rules@analyzer-version` for rule-based findings */

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { loadLexicons } from '../../core/data/index.ts';
+import { FINDING_CATEGORIES, loadLexicons, type CategoryText } from '../../core/data/index.ts';
 import { reportSchema } from '../../core/report/schema.ts';
 import type { FetchOptions } from '../ingest/index.ts';
 import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } from '../../core/outlets/index.ts';
@@ -17,7 +17,7 @@ import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { resolveArticle } from './request-input.ts';
 import { limitBody, parseJsonBody, requestContext, requireMediaType, securityHeaders, type AppEnv, type RequestLogger } from './middleware.ts';
-import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema } from './route-schemas.ts';
+import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
 
 export type AppOptions = {
@@ -164,6 +164,15 @@ export function createApp(options: AppOptions = {}) {
   });
   app.openapi(lexiconsRoute, (c) => c.json(lexiconList(), 200));
 
+  const categoriesRoute = createRoute({
+    method: 'get',
+    path: '/v1/categories',
+    summary: "The finding categories: each one's name, what it means, an example and its weights (the page's explanations)",
+    responses: { 200: json(categoriesSchema, 'the categories, in tie-break order') },
+    'x-curl': 'curl -s localhost:8787/v1/categories',
+  });
+  app.openapi(categoriesRoute, (c) => c.json(categoryList(), 200));
+
   const healthRoute = createRoute({
     method: 'get',
     path: '/healthz',
@@ -204,6 +213,12 @@ function jsonSchemaOf(schema: z.ZodType) {
 
 function tooLarge(limit: number): never {
   throw new ApiError(413, 'payload-too-large', `the request body is larger than the limit of ${limit} bytes`);
+}
+
+// The page's explanations: every category, in the registry's order, with its words in the bundled language.
+function categoryList(): z.infer<typeof categoriesSchema> {
+  const texts = loadLexicons().categories;
+  return { categories: FINDING_CATEGORIES.map(({ id, weight, subjectivity }) => ({ ...(texts.get(id) as CategoryText), weight, subjectivity })) };
 }
 
 // Lexicons and outlet tables load once per process; the first call pays for it.

@@ -3,6 +3,7 @@
  * objects validate requests and describe them in `/openapi.json`. Types are inferred, never declared twice.
  */
 import { z } from '@hono/zod-openapi';
+import { categoryTextSchema } from '../../core/data/index.ts';
 
 const sidesSchema = z
   .record(z.string(), z.array(z.string()))
@@ -80,3 +81,15 @@ export const lexiconsSchema = z
     lexicons: z.array(z.object({ name: z.string(), version: z.string(), entries: z.number().int().nonnegative(), license: z.string(), source: z.string() })),
   })
   .openapi('Lexicons');
+
+/** The finding categories as the page explains them: the words from the lexicons, the weights from the registry. */
+export const categoriesSchema = z
+  .object({
+    categories: z.array(
+      categoryTextSchema.extend({
+        weight: z.number().openapi({ description: "how much the category's findings count towards the loaded-language score, times the lexicon weight" }),
+        subjectivity: z.number().openapi({ description: "how much an author-voice finding counts towards subjectivity, times its weight" }),
+      }),
+    ),
+  })
+  .openapi('Categories');
