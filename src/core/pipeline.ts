@@ -39,7 +39,7 @@ export type PreparedDocument = {
 export function analyzeDocument(prepared: PreparedDocument, options: PipelineOptions = {}): Report {
   const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
   const article = segmentArticle(prepared.text, lexicons.abbreviations);
-  const blocks = classifyBlocks(article, { hints: prepared.hints, ...(prepared.meta.title === undefined ? {} : { title: prepared.meta.title }) });
+  const blocks = classifyBlocks(article, lexicons.words, { hints: prepared.hints, ...(prepared.meta.title === undefined ? {} : { title: prepared.meta.title }) });
   const metrics = runMetrics(article, lexicons, prepared.sides, blocks);
   const tables = options.sourceTables ?? loadSourceTables();
   const credibility = assessSources(prepared.text, prepared.hint, tables, metrics.attribution.attributions, article.tokens);

@@ -4,6 +4,7 @@ export { bundledFolder, loadOnce, readDataFile } from './files.ts';
 export { defaultLexiconDir, loadAfinn, LANGUAGES, type Language, type AfinnTable } from './languages.ts';
 export type { Lexicons, LexiconRef, WeightedRef, DomainRef, LexiconInfo, CueRef, ActorRef, PhraseRef } from './load.ts';
 export type { Actor, Role } from './schema.ts';
+export { WORD_LIST_FILES, type WordLists, type WordList, type CalendarNames } from './word-lists.ts';
 export { FINDING_CATEGORIES, CATEGORY, findingCategorySchema, categoryTextSchema, type FindingCategory, type CategoryText } from './categories.ts';
 export { LexiconError, parseLexicon, parseRecords, withRecordCache } from './parse.ts';
 export type { ParsedLexicon, ParsedEntry, LexiconErrorCode } from './parse.ts';

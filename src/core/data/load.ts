@@ -12,6 +12,7 @@ import { inflectEntry } from './inflect.ts';
 import { FINDING_CATEGORIES, parseCategoryTexts, type CategoryText, type FindingCategory } from './categories.ts';
 import { loadOnce, readDataFile } from './files.ts';
 import { defaultLexiconDir, loadAfinn, type Language } from './languages.ts';
+import { WORD_LIST_FILES, buildWordLists, type WordLists } from './word-lists.ts';
 
 type FileSpec = { name: string; kind: FileKind; category?: Exclude<FindingCategory, 'scare-quote'> };
 
@@ -37,6 +38,7 @@ export const LEXICON_FILES: readonly FileSpec[] = [
   { name: 'titles', kind: 'titles' },
   { name: 'non-responses', kind: 'plain' },
   { name: 'anonymity', kind: 'plain' },
+  ...WORD_LIST_FILES,
 ];
 /** The actor gazetteer has its own record shape (see actorSchema). */
 export const ACTORS_FILE = 'actors';
@@ -96,6 +98,8 @@ export type Lexicons = {
   readonly anonymity: PhraseIndex<PhraseRef>;
   /** title term -> gazetteer people who hold it */
   readonly titleHolders: ReadonlyMap<string, readonly Actor[]>;
+  /** single-word lists: weekdays, months, date-line and share-bar words, name connectors (word-lists.ts) */
+  readonly words: WordLists;
   /** what each finding category is called and means in this language (`categories.jsonl`) */
   readonly categories: ReadonlyMap<FindingCategory, CategoryText>;
 };
@@ -252,6 +256,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
     nonResponses,
     anonymity,
     titleHolders,
+    words: buildWordLists(get),
     // Not in `info`: reports list the files their findings cite, and no finding cites this one.
     categories: readCategories(key, language),
   };

@@ -45,6 +45,10 @@ export const entrySchema = z
     role: z.enum(ROLES).optional(),
     domain: z.enum(DOMAINS).optional(),
     kind: z.enum(['title', 'month', 'other']).optional(),
+    /** weekdays and months: the short forms written for the name (`tue`, `tues`), without a period */
+    short: z.array(term).optional(),
+    /** word lists: the word alone is evidence (a share bar needs `share` or `tweet`; `ago` makes a line a date line) */
+    cue: z.boolean().optional(),
     note: z.string().optional(),
   })
   .strict();

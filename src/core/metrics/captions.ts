@@ -7,25 +7,18 @@
  * also mark the next name as a person. A name matches the body when the body mentions the same gazetteer
  * actor, or has its last word (a surname, "Capitol") as a word of its own.
  */
-import { matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../data/index.ts';
+import { matchAt, type Lexicons, type PhraseCandidate, type PhraseRef, type WordLists } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { ActorMention } from './attribution/index.ts';
 
 export type CaptionName = { start: number; end: number; kind: 'person' | 'other'; actor: string | null; matched: boolean };
 export type CaptionCheck = { paragraph: number; names: CaptionName[]; unrelated: boolean };
 
-const CONNECTORS = new Set(['of', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'le', 'del', 'da']);
-// Capitalised words that start a sentence or a date rather than a name.
-const NOT_NAMES = new Set([
-  'a', 'an', 'the', 'in', 'on', 'at', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'he', 'she', 'they', 'it', 'we', 'i', 'after', 'before', 'during', 'as', 'with', 'from', 'and', 'or', 'but',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'photo', 'file', 'image', 'picture', 'credit', 'courtesy',
-]);
-// Last words that make a name a place, a building or a body rather than a person.
-const NON_PERSON_HEADS = new Set(
-  'act bill capitol house senate congress steps street square avenue road building hall palace party ministry department university college council committee agency court airport station bridge river sea ocean mountain mountains city county province state states republic kingdom union bank company corporation group inc ltd news times post tv network office centre center park hospital school church mosque temple army forces navy police museum stadium island islands valley gulf region district village town summit forum conference games cup league parliament assembly government administration democrats republicans'.split(' '),
-);
+// Capitalised words that start a sentence or a date rather than a name (lexicons/<language>/not-names,
+// weekdays and months; short weekday forms are left out: "Sun" and "Sat" are names too).
+function isNotName(words: WordLists, bare: string): boolean {
+  return words.notNames.has(bare) || words.weekdays.names.has(bare) || words.months.names.has(bare) || words.months.short.has(bare);
+}
 
 /** Checks each caption paragraph (index in `captions`) against the scored paragraphs' words and actors. */
 export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, mentions: readonly ActorMention[], captions: readonly number[], scored: Uint8Array): CaptionCheck[] {
@@ -51,7 +44,7 @@ export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, men
     let afterTitle = false;
     const close = (): void => {
       // Trailing connectors ("Speaker of the") are not part of a name.
-      while (run.length > 0 && CONNECTORS.has(tokens.bare[run[run.length - 1] as number] as string)) run.pop();
+      while (run.length > 0 && lexicons.words.nameConnectors.has(tokens.bare[run[run.length - 1] as number] as string)) run.pop();
       // A lone capitalised first word ("Factory workers...") starts the sentence; it names no one unless the gazetteer knows it.
       const lone = run.length === 1 && run[0] === paragraph.tokenStart && !actorAtToken.has(run[0]);
       if (run.length > 0 && !lone) names.push(nameOf(run, afterTitle));
@@ -64,7 +57,7 @@ export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, men
       const actor = mention?.actor ?? null;
       const head = tokens.bare[last] as string;
       const actorKind = actor === null ? undefined : lexicons.actors.get(actor)?.kind;
-      const person = actorKind !== undefined ? actorKind === 'person' : titled || (run.length >= 2 && run.length <= 4 && !NON_PERSON_HEADS.has(head));
+      const person = actorKind !== undefined ? actorKind === 'person' : titled || (run.length >= 2 && run.length <= 4 && !lexicons.words.nonPersonHeads.has(head));
       const upper = /^\p{Lu}{2,}$/u.test(text.slice(tokens.start[last] as number, tokens.end[last] as number));
       const matched = (actor !== null && bodyActors.has(actor)) || ((head.length >= 3 || upper) && bodyWords.has(head));
       return { start: tokens.start[first] as number, end: tokens.end[last] as number, kind: person ? 'person' : 'other', actor, matched };
@@ -90,9 +83,9 @@ export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, men
         close();
         afterTitle = false;
       }
-      if (capitalised && !(run.length === 0 && NOT_NAMES.has(bare))) {
+      if (capitalised && !(run.length === 0 && isNotName(lexicons.words, bare))) {
         run.push(t);
-      } else if (run.length > 0 && CONNECTORS.has(bare) && !capitalised) {
+      } else if (run.length > 0 && lexicons.words.nameConnectors.has(bare) && !capitalised) {
         run.push(t);
       } else {
         close();

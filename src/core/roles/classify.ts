@@ -11,6 +11,7 @@
  *      tail), short lines that follow boilerplate are boilerplate too.
  * Every pattern is anchored or bounded and runs on one paragraph of bounded length, so the pass is linear.
  */
+import type { WordLists } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { BlockHint, BlockRole } from './block-roles.ts';
 
@@ -32,7 +33,8 @@ const CREDIT_MAX_WORDS = 7;
 const ENDS_SENTENCE = /[.!?\u2026]["'\u201D\u2019)\]]*$/;
 const ENDS_FULL_STOP = /[.\u2026]["'\u201D\u2019)\]]*$/;
 
-// Anywhere in a short paragraph: site boilerplate.
+// Anywhere in a short paragraph: site boilerplate. These patterns stay in code because they are phrase
+// grammar (a verb, then up to 60 characters, then its object) rather than word lists.
 const BOILERPLATE: readonly (readonly [string, RegExp])[] = [
   ['alternate-addresses', /\b(?:can )?also be accessed at\b|\balternate (?:addresses|domains|links)\b|\bmirror sites?\b/i],
   ['newsletter', /\b(?:sign up|subscribe|register)\b[^.!?]{0,60}\b(?:newsletters?|briefings?|alerts|inbox|updates)\b/i],
@@ -47,9 +49,6 @@ const BOILERPLATE: readonly (readonly [string, RegExp])[] = [
   ['click-here', /\bclick here\b|\btap here\b/i],
   ['press-release-furniture', /^(?:for immediate release|embargoed (?:until|for)\b.{0,60}|(?:media|press) (?:contact|enquiries|inquiries)\b.{0,200}|notes to editors:?|###|-30-|- ?ends ?-)$/i],
 ];
-
-// A line made only of these words is a share bar.
-const SHARE_WORDS = new Set(['share', 'shares', 'this', 'on', 'via', 'article', 'story', 'page', 'tweet', 'email', 'e', 'mail', 'print', 'copy', 'link', 'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'linkedin', 'reddit', 'pinterest', 'messenger', 'save', 'gift', 'comment', 'comments', 'bookmark', 'flipboard', 'vk', 'bluesky', 'threads']);
 
 // Photo credits, whole paragraph: "(Photo by AFP)", "Photo: Reuters", "AFP/Getty Images".
 const CREDIT_LINE = /^\(?\s*(?:photo(?:graph)?s?|image|picture|credit|illustration|video|file photo|graphic)\s*(?:by|credit|courtesy(?: of)?)?\s*[:/\u2013\u2014-]?\s*[^.!?]{1,80}\)?$/i;
@@ -67,15 +66,9 @@ const BYLINE = /^(?:by|written by|words by|story by|reported by)\s+[\p{Lu}]/iu;
 const BYLINE_ROLE = /^(?:staff (?:writer|reporter)|(?:[\p{L}.]+ )?correspondent|news desk|agencies|(?:[\p{L}]+ )?(?:news )?desk)$/iu;
 const REPORTING_CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced) by\b/i;
 
-// Date lines: every word is a date, a time, or one of these.
-const MONTHS = 'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december';
-const DATE_WORDS = new Set([
-  ...MONTHS.split(' '),
-  ...'mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday'.split(' '),
-  ...'published updated posted last modified on at am pm a.m p.m gmt utc bst cet cest est edt pst pdt irst msk ist local time today yesterday ago min mins minute minutes hour hours read'.split(' '),
-]);
+// Date lines: every word is a date, a time, a weekday, a month or a date-line word (lexicons/<language>/).
+const YEAR_OR_TIME = String.raw`\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b`;
 const DATE_SHAPE = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$/;
-const HAS_DATE = /\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bago\b/i;
 
 // Breadcrumbs: short items joined by separators ("News / Russia", "Home > World > Europe").
 const BREADCRUMB_SEPARATOR = /\s[/\u203A\u00BB>|\u2022\u00B7]\s/;
@@ -84,13 +77,41 @@ const BREADCRUMB_MAX_WORDS = 10;
 const QUOTE_OPEN = /^["\u201C\u201E\u00AB]/;
 const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
 
+/** What the line rules read from the language's word lists, compiled once per lexicon set. */
+type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp };
+const lineWordsCache = new WeakMap<WordLists, LineWords>();
+
+function lineWordsOf(words: WordLists): LineWords {
+  let compiled = lineWordsCache.get(words);
+  if (compiled !== undefined) return compiled;
+  const { weekdays, months, datelineWords } = words;
+  // A line is worth checking as a date line when it has a year, a time, a word that begins like a month
+  // ("Sept", "Mar."), or a date-line cue ("ago").
+  const monthStarts = [...new Set([...months.names].map((name) => name.slice(0, 3)))];
+  const alternatives = [YEAR_OR_TIME];
+  if (monthStarts.length > 0) alternatives.push(`\\b(?:${monthStarts.map(escapeRegExp).join('|')})[a-z]*\\b`);
+  if (datelineWords.cues.size > 0) alternatives.push(`\\b(?:${[...datelineWords.cues].map(escapeRegExp).join('|')})\\b`);
+  compiled = {
+    shareBar: words.shareBar,
+    dateWords: new Set([...months.names, ...months.short, ...weekdays.names, ...weekdays.short, ...datelineWords.words]),
+    hasDate: new RegExp(alternatives.join('|'), 'i'),
+  };
+  lineWordsCache.set(words, compiled);
+  return compiled;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 type Features = { text: string; words: number; prose: boolean; tokenStart: number; tokenEnd: number };
 
 /**
- * One decision per paragraph of `article`, in order. `hints` are markup roles from HTML extraction;
- * `title` is the page's title, which marks the headline when a paragraph repeats it.
+ * One decision per paragraph of `article`, in order, reading dates and share bars with `words` (the
+ * language's word lists). `hints` are markup roles from HTML extraction; `title` is the page's title,
+ * which marks the headline when a paragraph repeats it.
  */
-export function classifyBlocks(article: SegmentedArticle, options: { hints?: readonly BlockHint[]; title?: string } = {}): BlockDecision[] {
+export function classifyBlocks(article: SegmentedArticle, words: WordLists, options: { hints?: readonly BlockHint[]; title?: string } = {}): BlockDecision[] {
   const { paragraphs, text } = article;
   const decisions: (BlockDecision | null)[] = paragraphs.map(() => null);
   // One paragraph is the article itself: nothing to tell apart.
@@ -102,8 +123,9 @@ export function classifyBlocks(article: SegmentedArticle, options: { hints?: rea
   });
 
   applyHints(article, options.hints ?? [], decisions);
+  const lineWords = lineWordsOf(words);
   paragraphs.forEach((_, i) => {
-    if (decisions[i] === null) decisions[i] = lineRule(features[i] as Features);
+    if (decisions[i] === null) decisions[i] = lineRule(features[i] as Features, lineWords);
   });
 
   // The head: everything before the first paragraph of prose that no rule claimed.
@@ -170,30 +192,30 @@ function applyHints(article: SegmentedArticle, hints: readonly BlockHint[], deci
   });
 }
 
-function lineRule(f: Features): BlockDecision | null {
+function lineRule(f: Features, words: LineWords): BlockDecision | null {
   if (f.text.length > LINE_MAX_CHARS || f.words > LINE_MAX_WORDS) return null;
   for (const [name, pattern] of BOILERPLATE) if (pattern.test(f.text)) return { role: 'boilerplate', rule: `block/${name}` };
-  if (f.words > 0 && f.words <= SHORT_WORDS && isShareBar(f.text)) return { role: 'boilerplate', rule: 'block/share-bar' };
+  if (f.words > 0 && f.words <= SHORT_WORDS && isShareBar(f.text, words.shareBar)) return { role: 'boilerplate', rule: 'block/share-bar' };
   if (f.words <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(f.text) || AGENCY_LINE.test(f.text))) return { role: 'credit', rule: 'block/photo-credit-line' };
   for (const [name, pattern] of CAPTION_MARKERS) if (pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
   if (f.words <= SHORT_WORDS + 3 && (BYLINE.test(f.text) || BYLINE_ROLE.test(f.text))) return { role: 'byline', rule: 'block/byline' };
   if (f.words <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(f.text)) return { role: 'byline', rule: 'block/reporting-credit' };
-  if (f.words <= SHORT_WORDS && isDateLine(f.text)) return { role: 'dateline', rule: 'block/date-line' };
+  if (f.words <= SHORT_WORDS && isDateLine(f.text, words)) return { role: 'dateline', rule: 'block/date-line' };
   if (f.words <= BREADCRUMB_MAX_WORDS && !ENDS_SENTENCE.test(f.text) && BREADCRUMB_SEPARATOR.test(f.text.replace(/[\u00A0\u2000-\u200A\u202F]/g, ' '))) return { role: 'breadcrumb', rule: 'block/breadcrumb' };
   return null;
 }
 
-function isShareBar(line: string): boolean {
+function isShareBar(line: string, shareBar: LineWords['shareBar']): boolean {
   const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words !== null && words.length > 0 && words.some((w) => w === 'share' || w === 'tweet') && words.every((w) => SHARE_WORDS.has(w));
+  return words !== null && words.length > 0 && words.some((w) => shareBar.cues.has(w)) && words.every((w) => shareBar.words.has(w));
 }
 
-function isDateLine(line: string): boolean {
-  if (!HAS_DATE.test(line)) return false;
+function isDateLine(line: string, { dateWords, hasDate }: LineWords): boolean {
+  if (!hasDate.test(line)) return false;
   const words = line.toLowerCase().match(/[\p{L}\p{N}.:/-]+/gu) ?? [];
   return words.length > 0 && words.every((w) => {
     const bare = w.replace(/^[.:/-]+|[.:/-]+$/g, '');
-    return bare === '' || DATE_WORDS.has(bare) || DATE_SHAPE.test(bare);
+    return bare === '' || dateWords.has(bare) || DATE_SHAPE.test(bare);
   });
 }
 

@@ -1,0 +1,72 @@
+/**
+ * The plain word lists of a language: words looked up one at a time (never phrases) by the rules that read
+ * page furniture, dates and names. Each list is a file in `lexicons/<language>/`, loaded and validated with
+ * the others by `loadLexicons`; weekday and month names are written once, in their own files, and every
+ * rule that needs them reads them from here.
+ */
+import { inflectEntry } from './inflect.ts';
+import { LexiconError, type ParsedLexicon } from './parse.ts';
+import type { FileKind } from './schema.ts';
+
+/** The word-list files, loaded with the other lexicons (LEXICON_FILES lists them). */
+export const WORD_LIST_FILES: readonly { readonly name: string; readonly kind: FileKind }[] = [
+  { name: 'weekdays', kind: 'plain' },
+  { name: 'months', kind: 'plain' },
+  { name: 'dateline-words', kind: 'plain' },
+  { name: 'share-bar', kind: 'plain' },
+  { name: 'name-connectors', kind: 'plain' },
+  { name: 'not-names', kind: 'plain' },
+  { name: 'non-person-heads', kind: 'plain' },
+];
+
+/** Weekday or month names: the full names (`tuesday`) and their short forms (`tue`, `tues`), folded. */
+export type CalendarNames = { readonly names: ReadonlySet<string>; readonly short: ReadonlySet<string> };
+/** Folded words, and those of them marked `cue` (evidence on their own). */
+export type WordList = { readonly words: ReadonlySet<string>; readonly cues: ReadonlySet<string> };
+
+export type WordLists = {
+  readonly weekdays: CalendarNames;
+  readonly months: CalendarNames;
+  /** words a date line may hold besides dates and times; cues (`ago`) mark a line as worth checking */
+  readonly datelineWords: WordList;
+  /** the words of a share bar; cues (`share`, `tweet`) must be present */
+  readonly shareBar: WordList;
+  /** lower-case words inside a name (`of`, `von`, `bin`) */
+  readonly nameConnectors: ReadonlySet<string>;
+  /** capitalised words that start a sentence or a credit rather than a name (`the`, `photo`) */
+  readonly notNames: ReadonlySet<string>;
+  /** last words that make a name a place or a body (`ministry`, `street`) */
+  readonly nonPersonHeads: ReadonlySet<string>;
+};
+
+/** Builds the word lists from their parsed files (`get` returns one by name); a term of two words is an error naming its line. */
+export function buildWordLists(get: (name: string) => ParsedLexicon): WordLists {
+  const list = (name: string): WordList => {
+    const lexicon = get(name);
+    const words = new Set<string>();
+    const cues = new Set<string>();
+    for (const entry of lexicon.entries) {
+      for (const form of [...inflectEntry(entry), ...(entry.short ?? [])]) {
+        // These lists are looked up a word at a time: a phrase could never match.
+        if (form.includes(' ')) throw new LexiconError('entry', lexicon.file, entry.line, form, 'expected a single word: this list is looked up one word at a time');
+        words.add(form);
+        if (entry.cue === true) cues.add(form);
+      }
+    }
+    return { words, cues };
+  };
+  const calendar = (name: string): CalendarNames => {
+    const { words } = list(name);
+    const short = new Set(get(name).entries.flatMap((entry) => entry.short ?? []));
+    return { names: new Set([...words].filter((word) => !short.has(word))), short };
+  };
+  return {
+    weekdays: calendar('weekdays'),
+    months: calendar('months'),
+    datelineWords: list('dateline-words'),
+    shareBar: list('share-bar'),
+    nameConnectors: list('name-connectors').words,
+    notNames: list('not-names').words,
+    nonPersonHeads: list('non-person-heads').words,
+  };
+}
