@@ -13,6 +13,8 @@ import type { ActorMention } from './attribution/index.ts';
 
 export type CaptionName = { start: number; end: number; kind: 'person' | 'other'; actor: string | null; matched: boolean };
 export type CaptionCheck = { paragraph: number; names: CaptionName[]; unrelated: boolean };
+/** A caption as the summary gives it: its text, its names with their text, and what matched in a sentence. */
+export type CaptionSummary = { paragraph: number; start: number; end: number; text: string; names: (CaptionName & { text: string })[]; unrelated: boolean; message: string };
 
 // Capitalised words that start a sentence or a date rather than a name (lexicons/<language>/not-names,
 // weekdays and months; short weekday forms are left out: "Sun" and "Sat" are names too).
@@ -98,6 +100,20 @@ export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, men
     const unrelated = judged.length > 0 && judged.every((n) => !n.matched);
     return { paragraph: index, names: dedupe(names, text), unrelated };
   });
+}
+
+/** A caption check as reported: its names with their text, and a message that says what matched. */
+export function describeCaption(check: CaptionCheck, article: SegmentedArticle): CaptionSummary {
+  const paragraph = article.paragraphs[check.paragraph] as { start: number; end: number };
+  const names = check.names.map((n) => ({ start: n.start, end: n.end, text: article.text.slice(n.start, n.end), kind: n.kind, actor: n.actor, matched: n.matched }));
+  const missing = names.filter((n) => !n.matched).map((n) => n.text);
+  const people = names.filter((n) => n.kind === 'person');
+  let message: string;
+  if (names.length === 0) message = 'The caption names no one the body could mention.';
+  else if (check.unrelated) message = `None of the ${people.length > 0 ? 'people' : 'names'} this caption gives (${(people.length > 0 ? people : names).map((n) => n.text).join(', ')}) appear in the article's body: the picture may not belong to the story.`;
+  else if (missing.length > 0) message = `The body mentions ${names.length - missing.length} of the caption's ${names.length} names; not in the body: ${missing.join(', ')}.`;
+  else message = 'The body mentions every name in the caption.';
+  return { paragraph: check.paragraph, start: paragraph.start, end: paragraph.end, text: article.text.slice(paragraph.start, paragraph.end), names, unrelated: check.unrelated, message };
 }
 
 // Tokens inside round or square brackets: party tags "(D-MN)", position markers "(L)", credits "(Photo by AFP)".

@@ -1,6 +1,7 @@
 /**
- * The metrics, in the order they run. Each is a pure function of the segmented article, the lexicons and
- * the results of the metrics before it.
+ * The metrics, in the order they run: METRICS is the one statement of that order. Each step is a pure
+ * function of the segmented article, the lexicons, what the caller passed (sides, block roles, outlet
+ * tables) and the results of the steps it names as needed, which run before it.
  */
 import type { Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
@@ -14,47 +15,100 @@ import { findLoadedLanguage, type LoadedLanguageResult } from './loaded-language
 import { scoreSubjectivity, type SentenceSubjectivity } from './subjectivity.ts';
 import { checkCaptions, type CaptionCheck } from './captions.ts';
 import { scoredMask, type BlockDecision } from '../roles/index.ts';
+import { assessSources, type SourcesResult } from '../outlets/assess.ts';
+import { loadSourceTables, type DetectHint, type SourceTables } from '../outlets/index.ts';
 
 export type { DomainResult } from './domains.ts';
-export type { SentenceSentiment, ScoredWord } from './sentiment.ts';
+export { comparativeScore, summariseSentiment, type SentenceSentiment, type ScoredWord, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
-export type { SentenceSubjectivity, RawCue } from './subjectivity.ts';
+export { loadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
+export { summariseSubjectivity, type SentenceSubjectivity, type RawCue, type SubjectivitySummary } from './subjectivity.ts';
 export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, ActorMention } from './attribution/index.ts';
 export type { AttributionSummary, SideSummary } from './sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './sides.ts';
 export { assessSources, type SourcesResult } from '../outlets/assess.ts';
-export type { CaptionCheck, CaptionName } from './captions.ts';
+export { describeCaption, type CaptionCheck, type CaptionName, type CaptionSummary } from './captions.ts';
+export { compareHeadline, type HeadlineComparison } from './headline.ts';
+export { round } from './round.ts';
 
-// Then, in analyze(), the outlet and the sources it cites (07-sources.ts), which need the outlet tables.
-// Captions are checked against the body once attribution has found the actors it mentions.
-export const METRIC_ORDER = ['tokenMasks', 'domains', 'sentiment', 'attribution', 'loadedLanguage', 'subjectivity', 'sides', 'captions', 'sources'] as const;
-
-export type MetricResults = {
-  attribution: AttributionResult;
-  attributionSummary: AttributionSummary;
-  domains: DomainResult;
-  sentiment: SentenceSentiment[];
-  loadedLanguage: LoadedLanguageResult;
-  subjectivity: SentenceSubjectivity[];
-  /** 1 per paragraph whose block role counts in the article's scores */
-  scored: Uint8Array;
-  captions: CaptionCheck[];
+/** What the caller brings besides the article and the lexicons. */
+export type MetricInput = {
+  article: SegmentedArticle;
+  lexicons: Lexicons;
+  /** side label -> actor ids, names or country codes */
+  sides: SidesMapping;
+  /** each paragraph's block role (missing ones are body); decides which paragraphs count in summaries */
+  blocks: readonly BlockDecision[];
+  /** the outlet tables and what the caller said of the outlet (url, name) */
+  outlets: { tables: SourceTables; hint: DetectHint };
 };
 
+export type MetricResults = {
+  /** 1 per paragraph whose block role counts in the article's scores */
+  scored: Uint8Array;
+  /** per token, which lexicons hold an entry starting with it (FIRST_WORD bits) */
+  masks: Uint16Array;
+  domains: DomainResult;
+  sentiment: SentenceSentiment[];
+  attribution: AttributionResult;
+  loadedLanguage: LoadedLanguageResult;
+  subjectivity: SentenceSubjectivity[];
+  attributionSummary: AttributionSummary;
+  captions: CaptionCheck[];
+  sources: SourcesResult;
+};
+
+type Name = keyof MetricResults;
+/** One step: the result it fills, the results it reads (earlier in METRICS), and how it computes it. */
+export type MetricStep<K extends Name = Name, N extends Name = Name> = {
+  readonly name: K;
+  readonly needs: readonly N[];
+  readonly run: (input: MetricInput, done: Pick<MetricResults, N>) => MetricResults[K];
+};
+
+function step<K extends Name, N extends Name = never>(name: K, needs: readonly N[], run: (input: MetricInput, done: Pick<MetricResults, N>) => MetricResults[K]): MetricStep<K, N> {
+  return { name, needs, run };
+}
+
 /**
- * Runs every metric in METRIC_ORDER; sentence-level results are flattened in text order. Every paragraph
- * is measured; `blocks` (default: all body) decides which count in the summaries.
+ * What runs, in order. Every paragraph is measured; `scored` decides which count in the summaries.
+ * Attribution comes before loaded language (a finding in someone's paraphrase is in the reported voice),
+ * captions are checked once attribution has found the actors the body mentions, and the outlet's sources
+ * are tied to the attributions they speak in.
  */
-export function runMetrics(article: SegmentedArticle, lexicons: Lexicons, sides: SidesMapping = {}, blocks: readonly BlockDecision[] = []): MetricResults {
-  const scored = scoredMask(article, blocks);
-  const masks = maskTokens(article, lexicons);
-  const domains = detectDomains(article, lexicons, masks);
-  const sentiment = scoreSentiment(article, lexicons, masks);
-  const attribution = findAttributions(article, lexicons, masks, RULES_SOURCE, sides, scored);
-  const loadedLanguage = findLoadedLanguage(article, lexicons, masks, domains, attribution, RULES_SOURCE);
-  const subjectivity = scoreSubjectivity(article, lexicons, masks, loadedLanguage.findings, RULES_SOURCE);
-  const attributionSummary = summariseAttribution(article, attribution, scored);
-  const captionParagraphs = blocks.flatMap((block, i) => (block.role === 'caption' ? [i] : []));
-  const captions = checkCaptions(article, lexicons, attribution.mentions, captionParagraphs, scored);
-  return { domains, sentiment, attribution, loadedLanguage, subjectivity, attributionSummary, scored, captions };
+export const METRICS: readonly MetricStep[] = [
+  step('scored', [], ({ article, blocks }) => scoredMask(article, blocks)),
+  step('masks', [], ({ article, lexicons }) => maskTokens(article, lexicons)),
+  step('domains', ['masks'], ({ article, lexicons }, { masks }) => detectDomains(article, lexicons, masks)),
+  step('sentiment', ['masks'], ({ article, lexicons }, { masks }) => scoreSentiment(article, lexicons, masks)),
+  step('attribution', ['masks', 'scored'], ({ article, lexicons, sides }, { masks, scored }) => findAttributions(article, lexicons, masks, RULES_SOURCE, sides, scored)),
+  step('loadedLanguage', ['masks', 'domains', 'attribution'], ({ article, lexicons }, { masks, domains, attribution }) => findLoadedLanguage(article, lexicons, masks, domains, attribution, RULES_SOURCE)),
+  step('subjectivity', ['masks', 'loadedLanguage'], ({ article, lexicons }, { masks, loadedLanguage }) => scoreSubjectivity(article, lexicons, masks, loadedLanguage.findings, RULES_SOURCE)),
+  step('attributionSummary', ['attribution', 'scored'], ({ article }, { attribution, scored }) => summariseAttribution(article, attribution, scored)),
+  step('captions', ['attribution', 'scored'], ({ article, lexicons, blocks }, { attribution, scored }) =>
+    checkCaptions(article, lexicons, attribution.mentions, captionParagraphs(blocks), scored),
+  ),
+  step('sources', ['attribution'], ({ article, outlets }, { attribution }) => assessSources(article.text, outlets.hint, outlets.tables, attribution.attributions, article.tokens)),
+];
+
+/**
+ * Runs every step of METRICS in order; sentence-level results are flattened in text order. Without
+ * `outlets`, the bundled outlet tables are used and the outlet is found from the text alone.
+ */
+export function runMetrics(
+  article: SegmentedArticle,
+  lexicons: Lexicons,
+  sides: SidesMapping = {},
+  blocks: readonly BlockDecision[] = [],
+  outlets: { tables?: SourceTables; hint?: DetectHint } = {},
+): MetricResults {
+  const input: MetricInput = { article, lexicons, sides, blocks, outlets: { tables: outlets.tables ?? loadSourceTables(), hint: outlets.hint ?? {} } };
+  // Filled in METRICS order: each step reads only results of steps before it.
+  const done: Partial<Record<Name, unknown>> = {};
+  for (const metric of METRICS) done[metric.name] = metric.run(input, done as MetricResults);
+  return done as MetricResults;
+}
+
+function captionParagraphs(blocks: readonly BlockDecision[]): number[] {
+  return blocks.flatMap((block, i) => (block.role === 'caption' ? [i] : []));
 }

@@ -1,13 +1,19 @@
 /**
  * Sentiment: AFINN-165 valences as the `sentiment` package ships them, with its English negation rule
  * (a valence flips when the previous word is one of its negators). Scored on our tokens so that every
- * scored word keeps its span and voice; per sentence, and summed by the report per paragraph and article.
+ * scored word keeps its span and voice; per sentence, and summed per paragraph and for the article by
+ * summariseSentiment, with the outlet's words and the quoted words apart.
  */
 import { FIRST_WORD, type Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
+import { round } from './round.ts';
 
 export type ScoredWord = { token: number; score: number; negated: boolean };
 export type SentenceSentiment = { score: number; words: ScoredWord[] };
+
+/** Valence in one voice: summed score, score per word, words in that voice. */
+export type VoiceSentiment = { score: number; comparative: number; words: number };
+export type SentimentSummary = { score: number; comparative: number; positive: number; negative: number; author: VoiceSentiment; quoted: VoiceSentiment };
 
 /** Per sentence of every paragraph (flattened in text order): AFINN score and the scored words. */
 export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): SentenceSentiment[] {
@@ -30,4 +36,36 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
     }
   }
   return results;
+}
+
+/** Valence per word, 4 decimals; 0 over no words. */
+export function comparativeScore(score: number, words: number): number {
+  return round(words === 0 ? 0 : score / words);
+}
+
+/**
+ * A paragraph's (or the body's) sentiment from its scored words (`quoted`: inside quotation marks) and its
+ * word counts: the total, and the outlet's words and the quoted words apart.
+ */
+export function summariseSentiment(scored: readonly { score: number; quoted: boolean }[], words: number, authorWords: number, quotedWords: number): SentimentSummary {
+  let score = 0;
+  let author = 0;
+  let quoted = 0;
+  let positive = 0;
+  let negative = 0;
+  for (const word of scored) {
+    score += word.score;
+    if (word.quoted) quoted += word.score;
+    else author += word.score;
+    if (word.score > 0) positive++;
+    if (word.score < 0) negative++;
+  }
+  return {
+    score,
+    comparative: comparativeScore(score, words),
+    positive,
+    negative,
+    author: { score: author, comparative: comparativeScore(author, authorWords), words: authorWords },
+    quoted: { score: quoted, comparative: comparativeScore(quoted, quotedWords), words: quotedWords },
+  };
 }

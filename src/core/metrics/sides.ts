@@ -7,6 +7,7 @@
 import type { SegmentedArticle } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 import type { AttributionMode, AttributionResult, RawAttribution } from './attribution/index.ts';
+import { round } from './round.ts';
 
 /** How much one attribution in each mode gives its side a voice. */
 export const MODE_WEIGHTS: Readonly<Record<AttributionMode, number>> = {
@@ -94,7 +95,10 @@ const MODES: readonly AttributionMode[] = ['direct', 'mixed', 'indirect', 'summa
 // A paragraph this long with no attribution states something on the outlet's own authority.
 const CLAIM_MIN_WORDS = 12;
 
-/** Per-side figures and the overall balance, each traceable to the attributions it counts. */
+/**
+ * Per-side figures and the overall balance (shares and rates rounded to 4 decimals), each traceable to the
+ * attributions it counts; only paragraphs `scored` marks count (all when it is not given).
+ */
 export function summariseAttribution(article: SegmentedArticle, result: AttributionResult, scored?: Uint8Array): AttributionSummary {
   const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
   const { sidesMentioned } = result;
@@ -137,7 +141,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
   const claimParagraphs = article.paragraphs.filter((p, i) => counts(i) && p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS && !attributed.has(i));
   const longParagraphs = article.paragraphs.filter((p, i) => counts(i) && p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS).length;
   const balanced = sidesMentioned.filter((s) => s !== 'unaligned');
-  return {
+  return rounded({
     balance: attributionBalance(attributions, balanced),
     countBalance: countBalance(attributions, balanced),
     insufficient: voiced.filter((a) => a.side !== 'unaligned').length < MIN_ATTRIBUTIONS || new Set([...balanced, ...voiced.map((a) => a.side)].filter((s) => s !== 'unaligned')).size < 2,
@@ -147,6 +151,25 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     unattributedParagraphRate: longParagraphs === 0 ? 0 : claimParagraphs.length / longParagraphs,
     sidesMentioned: [...sidesMentioned],
     sides,
+  });
+}
+
+function rounded(summary: AttributionSummary): AttributionSummary {
+  const maybe = (x: number | null): number | null => (x === null ? null : round(x));
+  return {
+    ...summary,
+    balance: maybe(summary.balance),
+    countBalance: maybe(summary.countBalance),
+    anonymousRate: round(summary.anonymousRate),
+    unattributedParagraphRate: round(summary.unattributedParagraphRate),
+    sides: summary.sides.map((side) => ({
+      ...side,
+      voiceShare: round(side.voiceShare),
+      countShare: round(side.countShare),
+      directShare: round(side.directShare),
+      meanCredence: maybe(side.meanCredence),
+      anonymousShare: round(side.anonymousShare),
+    })),
   };
 }
 

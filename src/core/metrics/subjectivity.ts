@@ -6,9 +6,12 @@
 import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type WeightedRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
+import { round } from './round.ts';
 
 export type RawCue = { start: number; end: number; rule: string; source: string; weight: number };
 export type SentenceSubjectivity = { score: number; weight: number; authorWords: number; cues: RawCue[] };
+/** A paragraph's or the body's subjectivity: score 0..1, number of cues, summed cue weight (author voice). */
+export type SubjectivitySummary = { score: number; cues: number; weight: number };
 
 /**
  * How much each family of cues other than findings counts towards subjectivity (a finding counts by its
@@ -97,4 +100,19 @@ function punctuationCues(text: string, sentence: { start: number; end: number; t
     source: rulesSource,
     weight: (mark === '!' ? EXCLAMATION_WEIGHT : QUESTION_WEIGHT) * CUE_FACTORS.punctuation,
   });
+}
+
+/** Sentences' subjectivity taken together: scores averaged by author words, cues counted, weights summed. */
+export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[]): SubjectivitySummary {
+  let sum = 0;
+  let words = 0;
+  for (const sentence of sentences) {
+    sum += sentence.score * sentence.authorWords;
+    words += sentence.authorWords;
+  }
+  return {
+    score: round(words === 0 ? 0 : sum / words),
+    cues: sentences.reduce((count, s) => count + s.cues.length, 0),
+    weight: round(sentences.reduce((total, s) => total + s.weight, 0)),
+  };
 }

@@ -1,27 +1,31 @@
 /**
  * Assembling the report from the segmented article and the metric results: per sentence, per paragraph,
- * and a summary aggregated by length. Numbers are rounded to 4 decimals so reports diff cleanly.
+ * and a summary of the scored paragraphs. Every score and summary is the metric's own (metrics/); this
+ * module only picks which sentences, paragraphs and findings each one covers, and lays the results out.
+ * Numbers are rounded to 4 decimals so reports diff cleanly.
  */
 import type { Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
-import type { MetricResults, RawFinding, RawCue, ScoredWord, RawAttribution, AttributionSummary, SourcesResult } from '../metrics/index.ts';
+import {
+  comparativeScore,
+  compareHeadline,
+  describeCaption,
+  round,
+  scoreLoadedLanguage,
+  summariseArticleLoadedLanguage,
+  summariseLoadedLanguage,
+  summariseSentiment,
+  summariseSubjectivity,
+  type MetricResults,
+  type RawFinding,
+  type RawCue,
+  type ScoredWord,
+  type RawAttribution,
+  type SourcesResult,
+} from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
-import { weightedDistribution } from './weighted-stats.ts';
-import { SCHEMA_VERSION, type Attribution, type DocumentInfo, type Report, type ParagraphReport, type Finding, type SentimentSummary, type LoadedLanguageSummary } from './schema.ts';
+import { SCHEMA_VERSION, type Attribution, type DocumentInfo, type Report, type ParagraphReport, type Finding } from './schema.ts';
 import { BLOCK_ROLES, type BlockDecision, type BlockRole } from '../roles/index.ts';
-import { compareHeadline, describeCaption } from './page-summary.ts';
-
-// Loaded-language score: 1 - exp(-d / SCALE), d = author weight per 100 words with PRIOR_WORDS neutral
-// words added, so that one word in a five-word line does not read as a saturated paragraph.
-const LOADED_SCALE = 5;
-const LOADED_PRIOR_WORDS = 40;
-const TOP_TERMS = 10;
-
-/** Saturating 0..1 loaded-language score for `weight` of findings over `words` words. */
-export function loadedScore(weight: number, words: number): number {
-  if (weight <= 0) return 0;
-  return 1 - Math.exp(-((100 * weight) / (words + LOADED_PRIOR_WORDS)) / LOADED_SCALE);
-}
 
 export type ReportMeta = { id?: string; title?: string; url?: string; document?: DocumentInfo };
 
@@ -76,19 +80,16 @@ export function buildReport(
         const score = sentiments[s]?.score ?? 0;
         // Subjectivity already counted each sentence's author words.
         const sentenceAuthorWords = subjectivities[s]?.authorWords ?? 0;
-        let sentenceWeight = 0;
         while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
-        for (let f = cursor; f < findings.length && (findings[f] as RawFinding).start < sentence.end; f++) {
-          const finding = findings[f] as RawFinding;
-          if (finding.voice !== 'quoted') sentenceWeight += finding.weight;
-        }
+        let last = cursor;
+        while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
         return {
           start: sentence.start,
           end: sentence.end,
           words: sentenceWords,
-          sentiment: { score, comparative: round(sentenceWords === 0 ? 0 : score / sentenceWords) },
+          sentiment: { score, comparative: comparativeScore(score, sentenceWords) },
           subjectivity: round(subjectivities[s]?.score ?? 0),
-          loadedLanguage: round(loadedScore(sentenceWeight, sentenceAuthorWords)),
+          loadedLanguage: scoreLoadedLanguage(findings.slice(cursor, last), sentenceAuthorWords),
         };
       }),
       quotes: article.quotes
@@ -108,13 +109,9 @@ export function buildReport(
         voice: article.quotedToken[w.token] === 1 ? ('quoted' as const) : ('author' as const),
         negated: w.negated,
       })),
-      subjectivity: {
-        score: round(weightedMean(subjectivities)),
-        cues: cues.length,
-        weight: round(cues.reduce((sum, cue) => sum + cue.weight, 0)),
-      },
+      subjectivity: summariseSubjectivity(subjectivities),
       subjectivityCues: cues.map((cue) => ({ start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end), rule: cue.rule, source: cue.source, weight: round(cue.weight) })),
-      loadedLanguage: summariseLoaded(findings, authorWords, quotedWords),
+      loadedLanguage: summariseLoadedLanguage(findings, authorWords, quotedWords),
       findings: findings.map((finding) => toFinding(finding, text)),
       attributions: attributionsByParagraph[index] ?? [],
       exempted: (exemptionsByParagraph[index] ?? []).map((e) => ({ start: e.start, end: e.end, text: text.slice(e.start, e.end), rule: e.rule, source: e.source, domain: e.domain, message: e.message })),
@@ -140,14 +137,16 @@ export function buildReport(
     }
     sentence += count;
   });
-  const distribution = weightedDistribution(
-    body.map((p) => p.loadedLanguage.score),
-    body.map((p) => p.words),
-  );
   const byRole = Object.fromEntries(BLOCK_ROLES.map((role) => [role, 0])) as Record<BlockRole, number>;
   for (const p of paragraphs) byRole[p.role]++;
   const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
-  const loadedSummary = summariseLoaded(allFindings, authorWords, quotedWords);
+  const loadedSummary = summariseArticleLoadedLanguage(
+    allFindings,
+    authorWords,
+    quotedWords,
+    body.map((p) => ({ score: p.loadedLanguage.score, words: p.words })),
+    article.folded,
+  );
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     analyzer: { name: 'slant', version: ANALYZER_VERSION },
@@ -167,106 +166,27 @@ export function buildReport(
       source: sources.source,
       citedSources: sources.citedSources,
       blocks: { byRole, scoredParagraphs: body.length, excludedWords: tokens.count - words },
-      headline: compareHeadline(paragraphs, article, metrics.attribution.attributions, sentimentSummary, loadedSummary),
+      headline: compareHeadline(
+        article,
+        paragraphs.find((p) => p.role === 'headline'),
+        { sentiment: sentimentSummary, loadedLanguage: loadedSummary },
+        scoredMask,
+        metrics.attribution.attributions,
+      ),
       captions: metrics.captions.map((check) => describeCaption(check, article)),
-      attribution: roundAttributionSummary(metrics.attributionSummary),
+      attribution: metrics.attributionSummary,
       sentiment: sentimentSummary,
-      subjectivity: {
-        score: round(weightedMean(allSubjectivity)),
-        cues: allSubjectivity.reduce((sum, s) => sum + s.cues.length, 0),
-        weight: round(allSubjectivity.reduce((sum, s) => sum + s.weight, 0)),
-      },
-      loadedLanguage: {
-        ...loadedSummary,
-        paragraphs: { mean: round(distribution.mean), std: round(distribution.std), max: round(distribution.max) },
-        topTerms: topTerms(allFindings, article),
-      },
+      subjectivity: summariseSubjectivity(allSubjectivity),
+      loadedLanguage: loadedSummary,
     },
   };
   return report;
-}
-
-// Sentence subjectivity averaged by author words: a plain loop, run for every paragraph.
-function weightedMean(sentences: readonly { score: number; authorWords: number }[]): number {
-  let sum = 0;
-  let weight = 0;
-  for (const sentence of sentences) {
-    sum += sentence.score * sentence.authorWords;
-    weight += sentence.authorWords;
-  }
-  return weight === 0 ? 0 : sum / weight;
 }
 
 function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): T[][] {
   const groups: T[][] = Array.from({ length: count }, () => []);
   for (const item of items) groups[item.paragraph]?.push(item);
   return groups;
-}
-
-function sumWeights(findings: readonly RawFinding[]): number {
-  return findings.reduce((sum, f) => sum + f.weight, 0);
-}
-
-function summariseSentiment(scored: readonly { score: number; quoted: boolean }[], words: number, authorWords: number, quotedWords: number): SentimentSummary {
-  let score = 0;
-  let author = 0;
-  let quoted = 0;
-  let positive = 0;
-  let negative = 0;
-  for (const word of scored) {
-    score += word.score;
-    if (word.quoted) quoted += word.score;
-    else author += word.score;
-    if (word.score > 0) positive++;
-    if (word.score < 0) negative++;
-  }
-  return {
-    score,
-    comparative: round(words === 0 ? 0 : score / words),
-    positive,
-    negative,
-    author: { score: author, comparative: round(authorWords === 0 ? 0 : author / authorWords), words: authorWords },
-    quoted: { score: quoted, comparative: round(quotedWords === 0 ? 0 : quoted / quotedWords), words: quotedWords },
-  };
-}
-
-function summariseLoaded(findings: readonly RawFinding[], authorWords: number, quotedWords: number): LoadedLanguageSummary {
-  // The outlet's score counts its narration and its paraphrase of others; quotations are the speakers'.
-  const author = findings.filter((f) => f.voice !== 'quoted');
-  const reported = findings.filter((f) => f.voice === 'reported').length;
-  const quoted = findings.filter((f) => f.voice === 'quoted');
-  const authorWeight = sumWeights(author);
-  const quotedWeight = sumWeights(quoted);
-  const byCategory: Record<string, number> = {};
-  const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
-  // Keys in sorted order so that the JSON is the same whatever order findings came in.
-  for (const category of [...counts.keys()].sort()) byCategory[category] = counts.get(category) as number;
-  return {
-    score: round(loadedScore(authorWeight, authorWords)),
-    density: round(authorWords === 0 ? 0 : (100 * authorWeight) / authorWords),
-    weight: round(authorWeight),
-    quoted: {
-      score: round(loadedScore(quotedWeight, quotedWords)),
-      density: round(quotedWords === 0 ? 0 : (100 * quotedWeight) / quotedWords),
-      weight: round(quotedWeight),
-    },
-    counts: { total: findings.length, byVoice: { author: author.length - reported, reported, quoted: quoted.length }, byCategory },
-  };
-}
-
-function topTerms(findings: readonly RawFinding[], article: SegmentedArticle): { text: string; category: string; count: number }[] {
-  const counts = new Map<string, { text: string; category: string; count: number }>();
-  for (const finding of findings) {
-    if (finding.voice === 'quoted') continue;
-    const key = `${finding.category}\u0000${article.folded.slice(finding.start, finding.end)}`;
-    const entry = counts.get(key);
-    if (entry) entry.count++;
-    else counts.set(key, { text: article.folded.slice(finding.start, finding.end), category: finding.category, count: 1 });
-  }
-  return [...counts.values()]
-    .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-    .slice(0, TOP_TERMS);
 }
 
 function toFinding(raw: RawFinding, text: string): Finding {
@@ -306,25 +226,6 @@ function toAttribution(raw: RawAttribution, text: string): Attribution {
   return attribution;
 }
 
-function roundAttributionSummary(summary: AttributionSummary): AttributionSummary {
-  const maybe = (x: number | null): number | null => (x === null ? null : round(x));
-  return {
-    ...summary,
-    balance: maybe(summary.balance),
-    countBalance: maybe(summary.countBalance),
-    anonymousRate: round(summary.anonymousRate),
-    unattributedParagraphRate: round(summary.unattributedParagraphRate),
-    sides: summary.sides.map((side) => ({
-      ...side,
-      voiceShare: round(side.voiceShare),
-      countShare: round(side.countShare),
-      directShare: round(side.directShare),
-      meanCredence: maybe(side.meanCredence),
-      anonymousShare: round(side.anonymousShare),
-    })),
-  };
-}
-
 function definedOnly(meta: ReportMeta): ReportMeta {
   const out: ReportMeta = {};
   if (meta.id !== undefined) out.id = meta.id;
@@ -332,10 +233,4 @@ function definedOnly(meta: ReportMeta): ReportMeta {
   if (meta.url !== undefined) out.url = meta.url;
   if (meta.document !== undefined) out.document = meta.document;
   return out;
-}
-
-/** Rounds to 4 decimals; -0 becomes 0 so JSON stays stable. */
-export function round(value: number): number {
-  const rounded = Math.round(value * 10_000) / 10_000;
-  return Object.is(rounded, -0) ? 0 : rounded;
 }
