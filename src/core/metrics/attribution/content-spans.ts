@@ -1,0 +1,73 @@
+/**
+ * Where reported content starts and ends, and how token spans become text ranges: shared by the passes
+ * that find direct quotations and reported speech.
+ */
+import type { SegmentedArticle } from '../../text/index.ts';
+import { firstTokenAtOrAfter } from '../../text/tokens.ts';
+import type { Scan } from './context.ts';
+import type { Cue, Range, RawAttribution } from './types.ts';
+
+/** The text range of tokens [t0, t1); t1 > t0. */
+export function charSpan(article: SegmentedArticle, t0: number, t1: number): Range {
+  return { start: article.tokens.start[t0] as number, end: article.tokens.end[t1 - 1] as number };
+}
+
+/** A cue as an attribution cites it: its text range, lemma, class (a verb's stance, else its kind) and lexicon. */
+export function cueRange(article: SegmentedArticle, cue: Cue): NonNullable<RawAttribution['cue']> {
+  return { ...charSpan(article, cue.t0, cue.t1), lemma: cue.ref.lemma, class: cue.ref.kind === 'verb' ? cue.ref.stance : cue.ref.kind, source: cue.ref.lexicon };
+}
+
+/** True when a token in [t0, t1) is inside a quotation. */
+export function hasQuoteBetween(article: SegmentedArticle, t0: number, t1: number): boolean {
+  for (let t = t0; t < t1; t++) if (article.quotedToken[t] === 1) return true;
+  return false;
+}
+
+/** The first token of the reported clause: after "that", also when a short time phrase comes first ("said a day earlier that"); else `from`. */
+export function skipThat(scan: Scan, from: number, end: number): number {
+  const { norm } = scan.article.tokens;
+  const { words } = scan;
+  for (let t = from; t < Math.min(end, from + 5); t++) {
+    const word = norm[t] as string;
+    if (words.clauseWords.get(word) === 'complementiser') return t + 1;
+    if (!words.timeWords.has(word) && !words.timePhraseWords.has(word) && !words.verbSkips.has(word)) break;
+  }
+  return from;
+}
+
+/** Where reported content ends: the sentence end (`end`), or ", but" / ";" where another clause starts. */
+export function clauseEnd(scan: Scan, from: number, end: number): number {
+  const { article } = scan;
+  const { tokens, text } = article;
+  for (let t = from + 1; t < end; t++) {
+    if (tokens.breakBefore[t] !== 1 || article.quotedToken[t] === 1) continue;
+    const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
+    if (gap.includes(';') || (gap.includes(',') && scan.words.clauseWords.get(tokens.norm[t] as string) === 'contrast')) return t;
+  }
+  return end;
+}
+
+/** Content of tokens [t0, t1), ending at the last word with a closing quote mark when the quotation closes there; null when empty. */
+export function trimmedSpan(article: SegmentedArticle, t0: number, t1: number): Range | null {
+  if (t1 <= t0) return null;
+  const { tokens, text } = article;
+  let end = tokens.end[t1 - 1] as number;
+  while (end < text.length && /["\u201D'\u2019]/.test(text[end] as string) && article.quotedToken[t1 - 1] === 1) end++;
+  if (/[.,;:!?]/.test(text[end] ?? '') && /["\u201D]/.test(text[end + 1] ?? '')) end += 2;
+  return { start: tokens.start[t0] as number, end };
+}
+
+/** How many tokens start inside `content`. */
+export function contentTokens(article: SegmentedArticle, content: Range): number {
+  return firstTokenAtOrAfter(article.tokens, content.end) - firstTokenAtOrAfter(article.tokens, content.start);
+}
+
+/** True when `content` holds only a time phrase ("on Monday"): nothing was reported. */
+export function onlyTimeWords(scan: Scan, content: Range): boolean {
+  const { tokens } = scan.article;
+  for (let t = firstTokenAtOrAfter(tokens, content.start); t < tokens.count && (tokens.start[t] as number) < content.end; t++) {
+    const word = tokens.norm[t] as string;
+    if (!scan.words.timeWords.has(word) && !scan.words.timePhraseWords.has(word)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,136 @@
+/**
+ * What every attribution pass reads and none changes: the sentences, the dateline, which tokens are
+ * capitalised, the actors, titles and demonyms named, and which sentences mark a source as anonymous.
+ */
+import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
+import type { SegmentedArticle } from '../../text/index.ts';
+import { findActorMentions } from './mentions.ts';
+import type { ActorMention, SentenceRef } from './types.ts';
+import { attributionWords, type AttributionWords } from './words.ts';
+
+/** Per sentence: bit 1 when it marks a source as anonymous, bit 2 when it gives a reason. */
+export const ANONYMITY_MARKER = 1;
+export const ANONYMITY_REASON = 2;
+
+export type Scan = {
+  readonly article: SegmentedArticle;
+  readonly lexicons: Lexicons;
+  /** per token: FIRST_WORD bits of the tables a word can start an entry in */
+  readonly masks: Uint16Array;
+  readonly words: AttributionWords;
+  /** `name@version` cited for cues found by rule rather than by lexicon ("according to") */
+  readonly rulesSource: string;
+  readonly sentences: readonly SentenceRef[];
+  /** per token: index into `sentences`, or -1 */
+  readonly sentenceOf: Int32Array;
+  /** token indexes that start a sentence */
+  readonly sentenceStarts: ReadonlySet<number>;
+  /** per token: 1 inside a dateline ("MOSCOW (Reuters) -"), which never holds a speaker or a cue */
+  readonly excluded: Uint8Array;
+  /** per token: 1 when it starts with a capital letter */
+  readonly capital: Uint8Array;
+  readonly mentions: readonly ActorMention[];
+  /** per token: index into `mentions`, or -1 */
+  readonly actorAt: Int32Array;
+  /** per token: the title it is part of ("press secretary"), if any */
+  readonly titleAt: readonly (string | undefined)[];
+  /** per token: the country of the demonym it is part of ("north korean" -> KP), if any */
+  readonly countryAt: readonly (string | undefined)[];
+  /** per sentence: ANONYMITY_MARKER and ANONYMITY_REASON bits */
+  readonly anonymity: Uint8Array;
+};
+
+// A dateline's shape ("MOSCOW, Russia (Reuters) --"), not a list of words: it stays a pattern.
+const DATELINE = /^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s/;
+
+/** Reads once what the passes share; `masks` holds one FIRST_WORD value per token. */
+export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string): Scan {
+  const { tokens, text } = article;
+  const sentences: SentenceRef[] = [];
+  article.paragraphs.forEach((paragraph, p) => {
+    for (const s of paragraph.sentences) sentences.push({ start: s.start, end: s.end, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, paragraph: p, index: sentences.length });
+  });
+  const sentenceOf = new Int32Array(tokens.count).fill(-1);
+  for (const sentence of sentences) for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) sentenceOf[t] = sentence.index;
+  const capital = new Uint8Array(tokens.count);
+  for (let t = 0; t < tokens.count; t++) {
+    const start = tokens.start[t] as number;
+    const code = text.charCodeAt(start);
+    capital[t] = (code >= 65 && code <= 90) || (code > 127 && text[start] !== (text[start] as string).toLowerCase()) ? 1 : 0;
+  }
+  const excluded = datelineTokens(article);
+  const { mentions, actorAt } = findActorMentions(article, lexicons, masks, excluded, capital);
+  const { titleAt, countryAt } = titlesAndDemonyms(article, lexicons, masks);
+  return {
+    article,
+    lexicons,
+    masks,
+    words: attributionWords(lexicons),
+    rulesSource,
+    sentences,
+    sentenceOf,
+    sentenceStarts: new Set(sentences.map((s) => s.tokenStart)),
+    excluded,
+    capital,
+    mentions,
+    actorAt,
+    titleAt,
+    countryAt,
+    anonymity: anonymityBySentence(article, lexicons, masks, sentences),
+  };
+}
+
+function datelineTokens(article: SegmentedArticle): Uint8Array {
+  const excluded = new Uint8Array(article.tokens.count);
+  for (const paragraph of article.paragraphs) {
+    const match = DATELINE.exec(article.text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 120)));
+    if (match === null) continue;
+    const end = paragraph.start + match[0].length;
+    for (let t = paragraph.tokenStart; t < paragraph.tokenEnd && (article.tokens.end[t] as number) <= end; t++) excluded[t] = 1;
+  }
+  return excluded;
+}
+
+// Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once.
+function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): { titleAt: (string | undefined)[]; countryAt: (string | undefined)[] } {
+  const { tokens } = article;
+  const titleAt = new Array<string | undefined>(tokens.count);
+  const countryAt = new Array<string | undefined>(tokens.count);
+  const titleScratch: PhraseCandidate<PhraseRef & { role: string }>[] = [];
+  const demonymScratch: PhraseCandidate<{ country: string }>[] = [];
+  for (let t = 0; t < tokens.count; t++) {
+    const mask = masks[t] as number;
+    if ((mask & FIRST_WORD.title) !== 0 && matchAt(lexicons.titles, tokens, t, tokens.count, titleScratch) > 0) {
+      const best = titleScratch[0] as PhraseCandidate<PhraseRef & { role: string }>;
+      for (let k = t; k <= t + best.rest.length; k++) titleAt[k] = best.value.term;
+    }
+    if ((mask & FIRST_WORD.demonym) !== 0 && matchAt(lexicons.demonymIndex, tokens, t, tokens.count, demonymScratch) > 0) {
+      const best = demonymScratch[0] as PhraseCandidate<{ country: string }>;
+      for (let k = t; k <= t + best.rest.length; k++) countryAt[k] = best.value.country;
+    }
+  }
+  return { titleAt, countryAt };
+}
+
+// Does a sentence mark a source as anonymous ("on condition of anonymity"), and does it give a reason?
+function anonymityBySentence(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, sentences: readonly SentenceRef[]): Uint8Array {
+  const { tokens } = article;
+  const found = new Uint8Array(sentences.length);
+  const scratch: PhraseCandidate<PhraseRef>[] = [];
+  for (const sentence of sentences) {
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+      if (((masks[t] as number) & FIRST_WORD.anonymity) === 0 || matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, scratch) === 0) continue;
+      const note = (scratch[0] as PhraseCandidate<PhraseRef>).value.note ?? '';
+      found[sentence.index] = (found[sentence.index] as number) | (note.startsWith('reason') ? ANONYMITY_REASON : ANONYMITY_MARKER);
+    }
+  }
+  return found;
+}
+
+/** Only an unnamed source can be anonymous: marks `attribution` from its sentence's anonymity markers. */
+export function markAnonymity(scan: Scan, attribution: { actor: string | null; anonymous: boolean; anonymityReason?: boolean }, sentence: number): void {
+  if (!attribution.anonymous && attribution.actor !== null) return;
+  const bits = scan.anonymity[sentence] as number;
+  if ((bits & ANONYMITY_MARKER) !== 0) attribution.anonymous = true;
+  if (attribution.anonymous) attribution.anonymityReason = (bits & ANONYMITY_REASON) !== 0;
+}

@@ -1,0 +1,43 @@
+/**
+ * Actor mentions: gazetteer actors named in the text, the first thing attribution reads. A match must hold
+ * a capitalised word, so "turkey" the bird is not Turkey.
+ */
+import { FIRST_WORD, matchAt, type ActorRef, type Lexicons, type PhraseCandidate } from '../../data/index.ts';
+import type { SegmentedArticle } from '../../text/index.ts';
+import type { ActorMention } from './types.ts';
+import type { AttributionWords } from './words.ts';
+
+/** Every actor mention in text order, and per token the index of the mention holding it (or -1); dateline tokens (`excluded` 1) are skipped. */
+export function findActorMentions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, excluded: Uint8Array, capital: Uint8Array): { mentions: ActorMention[]; actorAt: Int32Array } {
+  const { tokens } = article;
+  const mentions: ActorMention[] = [];
+  const actorAt = new Int32Array(tokens.count).fill(-1);
+  const scratch: PhraseCandidate<ActorRef>[] = [];
+  article.paragraphs.forEach((paragraph, p) => {
+    let t = paragraph.tokenStart;
+    while (t < paragraph.tokenEnd) {
+      if (((masks[t] as number) & FIRST_WORD.actor) === 0 || excluded[t] === 1 || matchAt(lexicons.actorIndex, tokens, t, paragraph.tokenEnd, scratch) === 0) {
+        t++;
+        continue;
+      }
+      const best = scratch[0] as PhraseCandidate<ActorRef>;
+      const end = t + best.rest.length + 1;
+      let capitalised = false;
+      for (let k = t; k < end; k++) if (capital[k] === 1) capitalised = true;
+      if (capitalised) {
+        for (let k = t; k < end; k++) actorAt[k] = mentions.length;
+        mentions.push({ start: tokens.start[t] as number, end: tokens.end[end - 1] as number, tokenStart: t, tokenEnd: end, actor: best.value.id, paragraph: p });
+      }
+      t = end;
+    }
+  });
+  return { mentions, actorAt };
+}
+
+/** True when token `t` follows a locating preposition, perhaps with "the" between ("talks in Geneva", "in the United States"). */
+export function precededByLocative(article: SegmentedArticle, words: AttributionWords, t: number): boolean {
+  let k = t - 1;
+  if (words.determiners.get(article.tokens.norm[k] as string) === 'definite') k--;
+  const word = article.tokens.norm[k];
+  return word !== undefined && words.locatives.has(word);
+}

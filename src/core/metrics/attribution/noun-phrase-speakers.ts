@@ -1,0 +1,126 @@
+/**
+ * Speakers read from the noun phrase at a cue: before it ("Sergei Lavrov, Russia's foreign minister,
+ * said"), after it ("said the minister"), or before a relative clause ("A diplomat, who asked not to be
+ * named, said"). A speaker phrase holds capitalised words, titles, demonyms, actors and the few words of
+ * `speakerWords`; a phrase with nothing meaningful in it is no speaker.
+ */
+import type { Scan } from './context.ts';
+import type { Speaker } from './types.ts';
+
+/** The speaker phrase ending just before token `cue`, looking back no further than `limit`; pronouns count. */
+export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens, text } = article;
+  let t = cue - 1;
+  while (t >= limit && capital[t] === 0 && article.quotedToken[t] === 0 && tokens.breakBefore[t + 1] !== 1) {
+    const word = tokens.norm[t] as string;
+    if (words.verbSkips.has(word)) {
+      t--;
+      continue;
+    }
+    if (words.timeWords.has(word)) {
+      let k = t - 1;
+      while (k >= limit && k >= t - 4 && words.timePhraseWords.has(tokens.norm[k] as string)) k--;
+      t = k;
+      continue;
+    }
+    break;
+  }
+  // Capitalised day names in a skipped time phrase ("on Tuesday").
+  while (t >= limit && words.timeWords.has(tokens.norm[t] as string) && t - 1 >= limit && words.timePhraseWords.has(tokens.norm[t - 1] as string)) t -= 2;
+  if (t < limit) return null;
+  const end = t + 1;
+  if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: end };
+  let start = end;
+  while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (words.speakerLinks.has(tokens.norm[t] as string) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && capitalWithin(scan, start, Math.min(end, start + 3))))) {
+    // Cross a comma only inside a list of names or an appositive ("Sergei Lavrov, Russia's foreign minister").
+    start = t;
+    if (tokens.breakBefore[t] === 1) {
+      const gap = text.slice(tokens.end[t - 1] ?? 0, tokens.start[t] as number);
+      if (!/^,\s*$/.test(gap) || t - 1 < limit || !isSpeakerWord(scan, t - 1)) break;
+    }
+    t--;
+  }
+  if (start === end) return null;
+  // Trim an introductory phrase: "In Moscow, Peskov said" -> "Peskov".
+  for (let k = start; k < end; k++) {
+    if (tokens.breakBefore[k] === 1 && k > start && words.introductions.has(tokens.norm[start] as string)) {
+      start = k;
+      break;
+    }
+  }
+  while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || words.clauseWords.get(tokens.norm[start] as string) === 'coordinator')) start++;
+  if (start >= end) return null;
+  let meaningful = false;
+  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined) meaningful = true;
+  // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
+  const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
+  if (!meaningful || loneStarter) return null;
+  return { t0: start, t1: end };
+}
+
+/** The speaker phrase starting at token `from` ("the minister", "Sergei Lavrov, Russia's foreign minister"), ending by `limit`. */
+export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens, text } = article;
+  let t = from;
+  while (t < limit && tokens.breakBefore[t] === 0 && isLeadingArticle(scan, t)) t++;
+  const start = from;
+  let end = t;
+  while (end < limit && (isSpeakerWord(scan, end) || (words.speakerLinks.has(tokens.norm[end] as string) && end + 1 < limit && capital[end + 1] === 1)) && (end === t || tokens.breakBefore[end] === 0)) end++;
+  if (end === t) return null;
+  // An appositive after a comma: ", Russia's foreign minister".
+  if (end < limit && tokens.breakBefore[end] === 1 && /^,\s*$/.test(text.slice(tokens.end[end - 1] as number, tokens.start[end] as number))) {
+    let k = end;
+    while (k < limit && (isSpeakerWord(scan, k) || words.speakerLinks.has(tokens.norm[k] as string)) && (k === end || tokens.breakBefore[k] === 0)) k++;
+    if (k > end && (k === limit || tokens.breakBefore[k] === 1)) end = k;
+  }
+  let meaningful = false;
+  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1) meaningful = true;
+  return meaningful ? { t0: start, t1: end } : null;
+}
+
+/** "A senior Russian diplomat, who spoke on condition of anonymity ..., said": the subject before the relative clause. */
+export function subjectBeforeRelativeClause(scan: Scan, cue: number, limit: number): Speaker {
+  const { tokens, text } = scan.article;
+  if (cue - 1 < limit || tokens.breakBefore[cue] !== 1 || !/^,\s*$/.test(text.slice(tokens.end[cue - 1] as number, tokens.start[cue] as number))) return null;
+  for (let t = cue - 1; t > limit; t--) {
+    if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'relative' && tokens.breakBefore[t] === 1) return nounPhraseBefore(scan, t, limit);
+  }
+  return null;
+}
+
+/** The country named in tokens [t0, t1) by a demonym or a possessive ("Russia's"), or null. */
+export function countryIn(scan: Scan, t0: number, t1: number): string | null {
+  for (let t = t0; t < t1; t++) {
+    const country = scan.countryAt[t];
+    if (country !== undefined) return country;
+  }
+  return null;
+}
+
+function isSpeakerWord(scan: Scan, t: number): boolean {
+  if (scan.article.quotedToken[t] === 1) return false;
+  const word = scan.article.tokens.norm[t] as string;
+  return scan.capital[t] === 1 || scan.words.speakerWords.has(word) || scan.words.speakerAdjectives.has(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
+}
+
+function isLeadingArticle(scan: Scan, t: number): boolean {
+  const role = scan.words.determiners.get(scan.article.tokens.norm[t] as string);
+  return role === 'definite' || role === 'indefinite';
+}
+
+// A lower-case word between a country or body and a title names the portfolio: "France's maritime
+// minister", "the Kremlin's energy envoy".
+function modifiesTitle(scan: Scan, t: number, limit: number): boolean {
+  const { article } = scan;
+  const { tokens } = article;
+  if (t - 1 < limit || scan.titleAt[t + 1] === undefined || tokens.breakBefore[t] === 1 || tokens.breakBefore[t + 1] === 1 || article.quotedToken[t] === 1) return false;
+  const before = t - 1;
+  return scan.countryAt[before] !== undefined || scan.actorAt[before] !== -1 || tokens.norm[before] !== tokens.bare[before];
+}
+
+function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
+  for (let k = t0; k < t1; k++) if (scan.capital[k] === 1) return true;
+  return false;
+}

@@ -1,0 +1,276 @@
+/**
+ * Speaker resolution: from a speaker phrase to an actor. A pronoun finds an actor named earlier in its
+ * sentence or the last speaker; a gazetteer person or body named in the phrase is the actor; an unknown
+ * full name becomes a `person:` found again by its surname; a title ("the spokesman") finds an earlier
+ * speaker holding it or the one gazetteer holder for the body or country named. What earlier speakers
+ * established is kept in a `SpeakerMemory`, so findings are resolved in text order.
+ */
+import { createRequire } from 'node:module';
+import type { Actor } from '../../data/index.ts';
+import { markAnonymity, type Scan } from './context.ts';
+import { precededByLocative } from './mentions.ts';
+import { countryIn } from './noun-phrase-speakers.ts';
+import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
+import type { Draft, Finding, RawAttribution, TokenSpan } from './types.ts';
+
+// A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
+const MAX_TITLE_BODIES = 2;
+// Jaro-Winkler similarity at which two surnames name the same person.
+const SURNAME_SIMILARITY = 0.94;
+// An earlier speaker with the title is looked for among this many latest attributions.
+const TITLE_HISTORY = 12;
+const jaroWinkler = createRequire(import.meta.url)('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
+
+/** What resolving earlier speakers established about the article's people and titles. */
+export type SpeakerMemory = {
+  /** surname -> `person:` id of a named person not in the gazetteer ("Lopez" -> "Maria Lopez") */
+  readonly people: Map<string, string>;
+  /** `person:` id -> the side the article gave them */
+  readonly personSide: Map<string, string>;
+  /** `person:` id -> the titles they were named with */
+  readonly personTitles: Map<string, readonly string[]>;
+  /** title -> the country of its latest unnamed holder ("Britain's fisheries minister") and where */
+  readonly titleSides: Map<string, { side: string; paragraph: number }>;
+  /** every attribution resolved so far, in order */
+  readonly history: RawAttribution[];
+};
+
+/** An empty memory, for the start of an article. */
+export function newSpeakerMemory(): SpeakerMemory {
+  return { people: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [] };
+}
+
+/** Resolves the findings of every pass in text order (stable for equal offsets); the result is sorted by content start. */
+export function resolveFindings(scan: Scan, findings: readonly Finding[], memory: SpeakerMemory): RawAttribution[] {
+  const attributions: RawAttribution[] = [];
+  const made = new Map<Finding, RawAttribution[]>();
+  for (const finding of [...findings].sort((a, b) => a.order - b.order)) {
+    let out: RawAttribution[];
+    if ('draft' in finding) out = attribute(scan, memory, finding.draft);
+    else if ('attribution' in finding) out = [finding.attribution];
+    else {
+      const first = made.get(finding.continues)?.[0];
+      if (first === undefined) continue;
+      const continued: RawAttribution = { ...first, paragraph: finding.paragraph, cue: null, speaker: null, content: finding.content };
+      delete continued.target;
+      out = [continued];
+    }
+    made.set(finding, out);
+    attributions.push(...out);
+  }
+  return attributions.sort((a, b) => (a.content?.start ?? a.cue?.start ?? 0) - (b.content?.start ?? b.cue?.start ?? 0) || a.paragraph - b.paragraph);
+}
+
+/** The attributions of one draft, one per actor its speaker names; adds them to `memory.history`. */
+export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawAttribution[] {
+  const { tokens } = scan.article;
+  const speaker = draft.speaker === null ? null : { start: tokens.start[draft.speaker.t0] as number, end: tokens.end[draft.speaker.t1 - 1] as number };
+  const { actors, side } = draft.speaker === null ? { actors: [null], side: null } : resolveSpeaker(scan, memory, draft.speaker, draft);
+  // A role with no name and no gazetteer actor ("a senior Russian diplomat", "U.S. officials") is anonymous.
+  const anonymous = draft.speaker !== null && actors[0] === null && !scan.words.pronouns.has(tokens.norm[draft.speaker.t0] as string);
+  const made = actors.map((actor) => {
+    const attribution: RawAttribution = {
+      paragraph: draft.paragraph,
+      mode: draft.mode,
+      cue: draft.cue,
+      speaker,
+      content: draft.content,
+      actor,
+      side: actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned'),
+      anonymous,
+    };
+    if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
+    return attribution;
+  });
+  memory.history.push(...made);
+  // Declining to comment is a right-of-reply attempt, not a source speaking: never anonymous.
+  if (draft.mode === 'non-response') {
+    for (const attribution of made) {
+      attribution.anonymous = false;
+      delete attribution.anonymityReason;
+    }
+  }
+  if (draft.target !== undefined) for (const attribution of made) attribution.target = draft.target;
+  return made;
+}
+
+function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft: Draft): { actors: (string | null)[]; side: string | null } {
+  const { lexicons } = scan;
+  if (sp.t1 - sp.t0 === 1 && scan.words.pronouns.has(scan.article.tokens.norm[sp.t0] as string)) {
+    const actor = pronounActor(scan, memory, sp, draft.sentence);
+    return { actors: [actor], side: actor === null ? null : sideOfSpeaker(lexicons, memory.personSide, actor) };
+  }
+  const named = actorsIn(scan, sp);
+  const persons = named.filter((id) => lexicons.actors.get(id)?.kind === 'person');
+  const bodies = named.filter((id) => lexicons.actors.get(id)?.kind !== 'person');
+  const country = countryIn(scan, sp.t0, sp.t1) ?? (bodies[0] === undefined ? null : sideOfActor(lexicons, bodies[0]));
+  const titles = titlesIn(scan, sp);
+  const several = hasAnd(scan, sp);
+  if (persons.length > 0) return { actors: several ? named : persons, side: null };
+  const unknown = unknownPerson(scan, memory, sp);
+  if (unknown !== null) {
+    if (!memory.personSide.has(unknown)) {
+      const side = country ?? earlierTitleSide(memory, titles, draft.paragraph) ?? titleContextSide(scan, titles, draft.paragraph);
+      if (side !== null) memory.personSide.set(unknown, side);
+    }
+    if (titles.length > 0 && !memory.personTitles.has(unknown)) memory.personTitles.set(unknown, titles);
+    return { actors: [unknown], side: null };
+  }
+  // An unnamed title holder of a known country ("Britain's fisheries minister"), for a name given later.
+  if (country !== null && !several) for (const title of titles) memory.titleSides.set(title, { side: country, paragraph: draft.paragraph });
+  const titled = byTitle(scan, memory, sp, titles, bodies, country);
+  if (titled !== null) return { actors: [titled], side: null };
+  if (bodies.length > 0) return { actors: several ? bodies : [bodies[bodies.length - 1] as string], side: null };
+  return { actors: [null], side: country ?? titleContextSide(scan, titles, draft.paragraph) };
+}
+
+// Gazetteer actors named in a speaker phrase, leaving out places it only locates ("the Embassy in Moscow").
+function actorsIn(scan: Scan, speaker: TokenSpan): string[] {
+  const found: string[] = [];
+  for (let t = speaker.t0; t < speaker.t1; t++) {
+    const mention = scan.mentions[scan.actorAt[t] as number];
+    if (mention === undefined) continue;
+    t = mention.tokenEnd - 1;
+    if (mention.tokenStart > speaker.t0 && precededByLocative(scan.article, scan.words, mention.tokenStart)) continue;
+    if (!found.includes(mention.actor)) found.push(mention.actor);
+  }
+  return found;
+}
+
+// "Lavrov and Blinken said": a coordinated phrase speaks for every actor it names.
+function hasAnd(scan: Scan, speaker: TokenSpan): boolean {
+  for (let t = speaker.t0; t < speaker.t1; t++) if (scan.words.clauseWords.get(scan.article.tokens.norm[t] as string) === 'coordinator') return true;
+  return false;
+}
+
+function titlesIn(scan: Scan, speaker: TokenSpan): string[] {
+  const titles: string[] = [];
+  for (let t = speaker.t0; t < speaker.t1; t++) {
+    const title = scan.titleAt[t];
+    if (title !== undefined && titles[titles.length - 1] !== title) titles.push(title);
+  }
+  return titles;
+}
+
+// "the spokesman", "The Russian president": an earlier speaker with that title, or the one gazetteer
+// person holding it for a body or country the phrase names. Indefinite phrases ("a senior diplomat") stay unnamed.
+function byTitle(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, titles: readonly string[], bodies: readonly string[], country: string | null): string | null {
+  const { lexicons } = scan;
+  if (titles.length === 0) return null;
+  const { history } = memory;
+  for (let h = history.length - 1; h >= 0 && h >= history.length - TITLE_HISTORY; h--) {
+    const previous = history[h] as RawAttribution;
+    if (previous.actor === null) continue;
+    const previousTitles = lexicons.actors.get(previous.actor)?.titles ?? memory.personTitles.get(previous.actor) ?? [];
+    if (previousTitles.some((title) => titles.includes(title)) && (country === null || sideOfSpeaker(lexicons, memory.personSide, previous.actor) === country)) return previous.actor;
+  }
+  const determiner = scan.words.determiners.get(scan.article.tokens.norm[speaker.t0] as string);
+  if (determiner === 'indefinite' || determiner === 'numeral') return null;
+  const holders = [...new Set(titles.flatMap((title) => lexicons.titleHolders.get(title) ?? []))];
+  // The body named in the phrase decides first ("The Kremlin spokesman"), then the country ("the Russian president").
+  const ofBody = holders.filter((actor) => actor.memberOf !== undefined && bodies.includes(actor.memberOf));
+  if (ofBody.length === 1) return (ofBody[0] as Actor).id;
+  const ofCountry = holders.filter((actor) => country !== null && actor.country === country);
+  return ofBody.length === 0 && ofCountry.length === 1 ? (ofCountry[0] as Actor).id : null;
+}
+
+// The side a title implies from context: "Secretary General Henrik Aalto" in a story about NATO.
+function titleContextSide(scan: Scan, titles: readonly string[], paragraph: number): string | null {
+  if (titles.length === 0) return null;
+  const holders = titles.flatMap((title) => scan.lexicons.titleHolders.get(title) ?? []).filter((actor) => actor.memberOf !== undefined);
+  const bodies = new Set(holders.map((actor) => actor.memberOf as string));
+  // A title held across many bodies ("spokesman") says nothing about which one.
+  if (bodies.size === 0 || bodies.size > MAX_TITLE_BODIES) return null;
+  for (let m = scan.mentions.length - 1; m >= 0; m--) {
+    const mention = scan.mentions[m] as (typeof scan.mentions)[number];
+    if (mention.paragraph > paragraph || mention.paragraph < paragraph - 2) continue;
+    if (bodies.has(mention.actor)) return sideOfActor(scan.lexicons, mention.actor);
+  }
+  return null;
+}
+
+// "France's maritime minister said ..." then "Minister Claire Dufresne said ...": the named minister is
+// taken to be the one the article just introduced by country, if that was at most two paragraphs before.
+function earlierTitleSide(memory: SpeakerMemory, titles: readonly string[], paragraph: number): string | null {
+  for (const title of titles) {
+    const earlier = memory.titleSides.get(title);
+    if (earlier !== undefined && paragraph - earlier.paragraph <= 2) return earlier.side;
+  }
+  return null;
+}
+
+function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sentence: number): string | null {
+  const { lexicons, mentions, article } = scan;
+  const role = scan.words.pronouns.get(article.tokens.norm[speaker.t0] as string);
+  const ref = scan.sentences[sentence];
+  // An actor named earlier in the same sentence ("Russia has dismissed ..., but it has warned").
+  if (ref !== undefined && (role === 'body' || role === 'group')) {
+    for (let t = speaker.t0 - 1; t >= ref.tokenStart; t--) {
+      const mention = mentions[scan.actorAt[t] as number];
+      if (mention === undefined) continue;
+      const actor = lexicons.actors.get(mention.actor);
+      if (actor !== undefined && actor.kind !== 'person') return actor.id;
+    }
+  }
+  const wantsPerson = role === 'person' || role === 'self';
+  const eitherKind = role === 'group' || role === 'own-group';
+  let fromHistory: RawAttribution | undefined;
+  for (let h = memory.history.length - 1; h >= 0; h--) {
+    const previous = memory.history[h] as RawAttribution;
+    if (previous.actor === null) continue;
+    const actor = lexicons.actors.get(previous.actor);
+    const person = actor === undefined ? previous.actor.startsWith('person:') : actor.kind === 'person';
+    if (wantsPerson === person || eitherKind) {
+      fromHistory = previous;
+      break;
+    }
+  }
+  // A gazetteer person named more recently than the last speaker ("Dmitry Peskov spoke on Monday. He said ...").
+  if (role === 'person') {
+    const pronounStart = article.tokens.start[speaker.t0] as number;
+    const lastSpoke = fromHistory?.speaker?.start ?? fromHistory?.cue?.start ?? -1;
+    for (let m = mentions.length - 1; m >= 0; m--) {
+      const mention = mentions[m] as (typeof mentions)[number];
+      if (mention.start >= pronounStart) continue;
+      if (mention.start <= lastSpoke) break;
+      if (lexicons.actors.get(mention.actor)?.kind === 'person') return mention.actor;
+    }
+  }
+  return fromHistory?.actor ?? null;
+}
+
+// A personal name in the phrase that the gazetteer does not know: a new full name, or a known surname.
+function unknownPerson(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan): string | null {
+  const { tokens } = scan.article;
+  const names: string[] = [];
+  for (let t = speaker.t0; t < speaker.t1; t++) {
+    const word = tokens.norm[t] as string;
+    const nameLike = scan.capital[t] === 1 && scan.titleAt[t] === undefined && scan.countryAt[t] === undefined && scan.actorAt[t] === -1 && !scan.lexicons.abbreviations.starters.has(word) && !scan.words.speakerWords.has(word);
+    if (nameLike && (names.length === 0 || tokens.breakBefore[t] === 0)) names.push(tokens.bare[t] as string);
+    else if (names.length >= 2) break;
+    else names.length = 0;
+  }
+  while (names.length > 0 && scan.words.honorifics.has(names[0] as string)) names.shift();
+  // "Finance Director Karen Whitlow": a role not in the titles list comes first; a name is its last words.
+  if (names.length > 3) names.splice(0, names.length - 2);
+  if (names.length === 0) return null;
+  const surname = names[names.length - 1] as string;
+  if (names.length === 1) return memory.people.get(surname) ?? closestSurname(memory, surname);
+  const id = `person:${names.join('-')}`;
+  memory.people.set(surname, id);
+  return id;
+}
+
+// A second reference spelled a little differently ("Zelenskiy" after "Volodymyr Zelensky").
+function closestSurname(memory: SpeakerMemory, surname: string): string | null {
+  let best: string | null = null;
+  let bestScore = SURNAME_SIMILARITY;
+  for (const [known, id] of memory.people) {
+    const score = jaroWinkler(known, surname);
+    if (score >= bestScore) {
+      best = id;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,84 @@
+/**
+ * Sides of speakers and of the actors an article mentions: an actor's own side, regrouped under the
+ * caller's labels when a mapping is given.
+ */
+import type { Actor, Lexicons } from '../../data/index.ts';
+import type { Scan } from './context.ts';
+import { precededByLocative } from './mentions.ts';
+import type { RawAttribution, SidesMapping } from './types.ts';
+
+/** The default side of an actor: its own side for international bodies, else its body's or its country; `unaligned` for null. */
+export function sideOfActor(lexicons: Lexicons, id: string | null): string {
+  if (id === null) return 'unaligned';
+  let actor: Actor | undefined = lexicons.actors.get(id);
+  for (let depth = 0; actor !== undefined && depth < 4; depth++) {
+    if (actor.side !== undefined) return actor.side.toUpperCase();
+    if (actor.memberOf === undefined) break;
+    const parent = lexicons.actors.get(actor.memberOf);
+    if (parent === undefined) break;
+    actor = parent;
+  }
+  if (actor === undefined) return 'unaligned';
+  return actor.country === 'INT' ? actor.id.toUpperCase() : actor.country;
+}
+
+/** The side of a speaker's actor: a gazetteer actor's, or for a `person:` the side the article gave them (`personSide`). */
+export function sideOfSpeaker(lexicons: Lexicons, personSide: ReadonlyMap<string, string>, id: string | null): string {
+  return id !== null && id.startsWith('person:') ? (personSide.get(id) ?? 'unaligned') : sideOfActor(lexicons, id);
+}
+
+/** The caller's label for `side` when the actor, its bodies, the side or the speaker's text is listed under one; else `side`. */
+export function mapSide(side: string, actor: string | null, lexicons: Lexicons, sides: SidesMapping, speakerText: string): string {
+  if (Object.keys(sides).length === 0) return side;
+  const candidates = new Set<string>([side.toLowerCase(), speakerText.toLowerCase()]);
+  for (let id = actor, depth = 0; id !== null && depth < 4; depth++) {
+    candidates.add(id.toLowerCase());
+    const found = lexicons.actors.get(id);
+    if (found === undefined) break;
+    candidates.add(found.name.toLowerCase());
+    id = found.memberOf ?? null;
+  }
+  for (const [label, members] of Object.entries(sides)) {
+    if (members.some((member) => candidates.has(member.toLowerCase()))) return label;
+  }
+  return side;
+}
+
+/** Sets the final side of every attribution and target (changes them in place), once every speaker is resolved. */
+export function applySides(attributions: readonly RawAttribution[], lexicons: Lexicons, personSide: ReadonlyMap<string, string>, sides: SidesMapping, text: string): void {
+  const sideOf = (id: string | null): string => sideOfSpeaker(lexicons, personSide, id);
+  for (const attribution of attributions) {
+    const speakerText = attribution.speaker === null ? '' : text.slice(attribution.speaker.start, attribution.speaker.end);
+    if (attribution.actor !== null || attribution.side !== 'unaligned' || Object.keys(sides).length > 0) {
+      attribution.side = mapSide(attribution.actor === null ? attribution.side : sideOf(attribution.actor), attribution.actor, lexicons, sides, speakerText);
+    }
+    if (attribution.target !== undefined && attribution.target.actor !== null) {
+      attribution.target.side = mapSide(sideOf(attribution.target.actor), attribution.target.actor, lexicons, sides, text.slice(attribution.target.start, attribution.target.end));
+    }
+  }
+}
+
+/**
+ * Every side the article brings into the story, sorted: of actors mentioned (not places only located, nor
+ * credited media) and of speakers and targets. `scored` (1 per paragraph that counts) leaves out captions.
+ */
+export function sidesMentioned(scan: Scan, attributions: readonly RawAttribution[], sides: SidesMapping, scored?: Uint8Array): string[] {
+  const { article, lexicons } = scan;
+  const found = new Set<string>();
+  const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
+  for (const mention of scan.mentions) {
+    if (!counts(mention.paragraph)) continue;
+    // A place only named as a location ("talks in Geneva") does not bring its side into the story.
+    if (precededByLocative(article, scan.words, mention.tokenStart)) continue;
+    // News media credited or self-referenced ("(AFP photo)", "Press TV's website") are not sides unless they speak.
+    if (lexicons.actors.get(mention.actor)?.role === 'media') continue;
+    found.add(mapSide(sideOfActor(lexicons, mention.actor), mention.actor, lexicons, sides, article.text.slice(mention.start, mention.end)));
+  }
+  for (const attribution of attributions) {
+    if (!counts(attribution.paragraph)) continue;
+    if (attribution.side !== 'unaligned' && attribution.mode !== 'non-response') found.add(attribution.side);
+    if (attribution.target?.side) found.add(attribution.target.side);
+  }
+  found.delete('unaligned');
+  return [...found].sort();
+}

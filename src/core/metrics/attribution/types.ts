@@ -1,0 +1,66 @@
+/**
+ * The values attribution passes hand to one another, and the result it returns. Token spans (`t0`, `t1`)
+ * are half-open ranges of token indexes; `Range` is a half-open range of UTF-16 offsets into the text.
+ */
+import type { CueRef } from '../../data/index.ts';
+import type { SentenceSpan } from '../../text/index.ts';
+
+export type AttributionMode = 'direct' | 'mixed' | 'indirect' | 'summary' | 'vague' | 'non-response';
+export type Range = { start: number; end: number };
+
+export type RawAttribution = {
+  paragraph: number;
+  mode: AttributionMode;
+  cue: (Range & { lemma: string; class: string; source: string }) | null;
+  speaker: Range | null;
+  content: Range | null;
+  /** gazetteer id, `person:<name>` for a named person not in the gazetteer, or null */
+  actor: string | null;
+  /** ISO country, an international body (NATO, UN, EU...), a caller's side label, or `unaligned` */
+  side: string;
+  anonymous: boolean;
+  anonymityReason?: boolean;
+  target?: Range & { actor: string | null; side: string | null };
+};
+
+export type ActorMention = Range & { tokenStart: number; tokenEnd: number; actor: string; paragraph: number };
+
+export type AttributionResult = {
+  attributions: RawAttribution[];
+  mentions: ActorMention[];
+  /** every side an actor of the article belongs to, speakers or not, sorted */
+  sidesMentioned: string[];
+  /** per token: index into `attributions` of the reported speech or quotation that holds it, or -1 */
+  voicedBy: Int32Array;
+};
+
+/** Side label -> actor ids, actor names, speaker texts or country codes; from the caller. */
+export type SidesMapping = Readonly<Record<string, readonly string[]>>;
+
+/** A half-open range of token indexes. */
+export type TokenSpan = { t0: number; t1: number };
+/** A speaker's noun phrase as tokens, or null when none was found. */
+export type Speaker = TokenSpan | null;
+
+/** What a cue is: a reporting verb or vague phrase from the lexicons, "according to", or a non-response. */
+export type CueSource = CueRef | { kind: 'according' | 'non-response'; lemma: string; stance: string; act: false; lexicon: string };
+/** A reporting cue outside quotations, as tokens, with the sentence and paragraph that hold it. */
+export type Cue = { t0: number; t1: number; ref: CueSource; sentence: number; paragraph: number };
+
+/** A sentence with its paragraph and its index in the article's list of sentences. */
+export type SentenceRef = SentenceSpan & { paragraph: number; index: number };
+
+export type Target = NonNullable<RawAttribution['target']>;
+
+/** An attribution found by a pass, its speaker still a token span to be resolved to an actor. */
+export type Draft = { paragraph: number; mode: AttributionMode; cue: RawAttribution['cue']; speaker: Speaker; content: Range | null; sentence: number; target?: Target };
+
+/**
+ * What a pass found, at a text offset (`order`): speech whose speaker is still to be resolved, a quotation
+ * paragraph that continues an earlier finding's speaker, or an attribution already complete (vague sources).
+ * Speakers are resolved in text order, so that "Lund" finds "Victor Lund" named earlier.
+ */
+export type Finding =
+  | { order: number; draft: Draft }
+  | { order: number; continues: Finding; paragraph: number; content: Range }
+  | { order: number; attribution: RawAttribution };

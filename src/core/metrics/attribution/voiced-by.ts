@@ -1,0 +1,21 @@
+/**
+ * Which words are reported speech: loaded language inside them is charged to their speaker, not the outlet.
+ */
+import type { SegmentedArticle } from '../../text/index.ts';
+import { firstTokenAtOrAfter } from '../../text/tokens.ts';
+import type { RawAttribution } from './types.ts';
+
+/** Per token: the index into `attributions` of the first quotation or reported speech whose content holds it, or -1. */
+export function voicedBy(article: SegmentedArticle, attributions: readonly RawAttribution[]): Int32Array {
+  const { tokens } = article;
+  const voiced = new Int32Array(tokens.count).fill(-1);
+  attributions.forEach((attribution, index) => {
+    if (attribution.content === null || attribution.mode === 'vague' || attribution.mode === 'non-response') return;
+    for (let t = firstTokenAtOrAfter(tokens, attribution.content.start); t < tokens.count && (tokens.end[t] as number) <= attribution.content.end; t++) {
+      // The reporting verb itself ("slammed", "accused") is the outlet's word for the act, not the speaker's.
+      const inCue = attribution.cue !== null && (tokens.start[t] as number) >= attribution.cue.start && (tokens.end[t] as number) <= attribution.cue.end;
+      if (voiced[t] === -1 && !inCue) voiced[t] = index;
+    }
+  });
+  return voiced;
+}
