@@ -17,6 +17,7 @@ export const WORD_LIST_FILES: readonly { readonly name: string; readonly kind: F
   { name: 'name-connectors', kind: 'plain' },
   { name: 'not-names', kind: 'plain' },
   { name: 'non-person-heads', kind: 'plain' },
+  { name: 'photo-agencies', kind: 'plain' },
 ];
 
 /** Weekday or month names: the full names (`tuesday`) and their short forms (`tue`, `tues`), folded. */
@@ -37,9 +38,14 @@ export type WordLists = {
   readonly notNames: ReadonlySet<string>;
   /** last words that make a name a place or a body (`ministry`, `street`) */
   readonly nonPersonHeads: ReadonlySet<string>;
+  /** agencies as picture credits name them: `names` (`ap`, `getty images`), and `forms`, every way a credit line writes one (`ap photo`) */
+  readonly photoAgencies: { readonly names: readonly string[]; readonly forms: readonly string[] };
 };
 
-/** Builds the word lists from their parsed files (`get` returns one by name); a term of two words is an error naming its line. */
+/**
+ * Builds the word lists from their parsed files (`get` returns one by name). Lists looked up a word at a
+ * time reject a term of two words, naming its line; photo agencies are names of any length.
+ */
 export function buildWordLists(get: (name: string) => ParsedLexicon): WordLists {
   const list = (name: string): WordList => {
     const lexicon = get(name);
@@ -68,5 +74,9 @@ export function buildWordLists(get: (name: string) => ParsedLexicon): WordLists 
     nameConnectors: list('name-connectors').words,
     notNames: list('not-names').words,
     nonPersonHeads: list('non-person-heads').words,
+    photoAgencies: {
+      names: get('photo-agencies').entries.map((entry) => entry.term),
+      forms: get('photo-agencies').entries.flatMap((entry) => inflectEntry(entry)),
+    },
   };
 }

@@ -50,17 +50,17 @@ const BOILERPLATE: readonly (readonly [string, RegExp])[] = [
   ['press-release-furniture', /^(?:for immediate release|embargoed (?:until|for)\b.{0,60}|(?:media|press) (?:contact|enquiries|inquiries)\b.{0,200}|notes to editors:?|###|-30-|- ?ends ?-)$/i],
 ];
 
-// Photo credits, whole paragraph: "(Photo by AFP)", "Photo: Reuters", "AFP/Getty Images".
+// Photo credits, whole paragraph: "(Photo by AFP)", "Photo: Reuters", "AFP/Getty Images" (agencies: lineWordsOf).
+// The credit and caption patterns stay in code: they are phrase grammar around a few words (photo, by, courtesy of).
 const CREDIT_LINE = /^\(?\s*(?:photo(?:graph)?s?|image|picture|credit|illustration|video|file photo|graphic)\s*(?:by|credit|courtesy(?: of)?)?\s*[:/\u2013\u2014-]?\s*[^.!?]{1,80}\)?$/i;
-const AGENCY_LINE = /^(?:getty images|afp|reuters|ap|ap photo|epa|shutterstock|alamy|xinhua|anadolu(?: agency)?|tass|sputnik|irna|wana|ansa)(?:\s*(?:\/|via)\s*[^.!?]{1,60})?$/i;
-// Caption markers inside a paragraph: a credit in brackets, a position marker, "pictured".
+// Caption markers inside a paragraph: a credit in brackets, a position marker, an agency's credit at the end
+// (lineWordsOf builds it, between these and "pictured").
 const CAPTION_MARKERS: readonly (readonly [string, RegExp])[] = [
   ['photo-credit', /\((?:photo|image|picture|file photo|photograph|video grab|screengrab|screenshot|illustration)s?(?:\s+(?:by|via|courtesy(?: of)?))?\s*:?\s*[^()]{0,80}\)/i],
   ['agency-photo', /\((?:[A-Z][A-Za-z.&-]*\s?){1,3}(?:photo|file photo|photos|pictures|images)\)\s*$/],
   ['position-marker', /\((?:L|R|C|left|right|centre|center|front|rear|top|bottom|[0-9](?:st|nd|rd|th)? (?:L|R|left|right))\)/],
-  ['trailing-credit', /(?:\s[|/]\s*|\s(?:photo|image|picture|credit)\s*:\s*)(?:getty images|afp|reuters|ap(?: photo)?|epa(?:-efe)?|shutterstock|alamy|xinhua|anadolu|tass|sputnik|irna)\b[^.!?]{0,40}$/i],
-  ['pictured', /\bpictured\b|\bfile photo\b/i],
 ];
+const PICTURED: readonly [string, RegExp] = ['pictured', /\bpictured\b|\bfile photo\b/i];
 
 const BYLINE = /^(?:by|written by|words by|story by|reported by)\s+[\p{Lu}]/iu;
 const BYLINE_ROLE = /^(?:staff (?:writer|reporter)|(?:[\p{L}.]+ )?correspondent|news desk|agencies|(?:[\p{L}]+ )?(?:news )?desk)$/iu;
@@ -78,7 +78,7 @@ const QUOTE_OPEN = /^["\u201C\u201E\u00AB]/;
 const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
 
 /** What the line rules read from the language's word lists, compiled once per lexicon set. */
-type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp };
+type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly (readonly [string, RegExp])[] };
 const lineWordsCache = new WeakMap<WordLists, LineWords>();
 
 function lineWordsOf(words: WordLists): LineWords {
@@ -88,20 +88,24 @@ function lineWordsOf(words: WordLists): LineWords {
   // A line is worth checking as a date line when it has a year, a time, a word that begins like a month
   // ("Sept", "Mar."), or a date-line cue ("ago").
   const monthStarts = [...new Set([...months.names].map((name) => name.slice(0, 3)))];
-  const alternatives = [YEAR_OR_TIME];
-  if (monthStarts.length > 0) alternatives.push(`\\b(?:${monthStarts.map(escapeRegExp).join('|')})[a-z]*\\b`);
-  if (datelineWords.cues.size > 0) alternatives.push(`\\b(?:${[...datelineWords.cues].map(escapeRegExp).join('|')})\\b`);
+  const hasDate = `${YEAR_OR_TIME}|\\b${alternation(monthStarts)}[a-z]*\\b|\\b${alternation([...datelineWords.cues])}\\b`;
+  // A line that is only an agency's credit, whole ("AP Photo") or with a photographer ("AFP/John Smith", "Reuters via X");
+  // at the end of a caption the credit may run on after the name ("| EPA-EFE/John Smith"), so the name alone is enough.
+  const { photoAgencies } = words;
   compiled = {
+    agencyLine: new RegExp(`^${alternation(photoAgencies.forms)}(?:\\s*(?:\\/|via)\\s*[^.!?]{1,60})?$`, 'i'),
+    captionMarkers: [...CAPTION_MARKERS, ['trailing-credit', new RegExp(`(?:\\s[|/]\\s*|\\s(?:photo|image|picture|credit)\\s*:\\s*)${alternation(photoAgencies.names)}\\b[^.!?]{0,40}$`, 'i')], PICTURED],
     shareBar: words.shareBar,
     dateWords: new Set([...months.names, ...months.short, ...weekdays.names, ...weekdays.short, ...datelineWords.words]),
-    hasDate: new RegExp(alternatives.join('|'), 'i'),
+    hasDate: new RegExp(hasDate, 'i'),
   };
   lineWordsCache.set(words, compiled);
   return compiled;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A regular-expression group matching any of `words` literally; one that never matches when there are none.
+function alternation(words: readonly string[]): string {
+  return words.length === 0 ? '(?!)' : `(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
 }
 
 type Features = { text: string; words: number; prose: boolean; tokenStart: number; tokenEnd: number };
@@ -196,8 +200,8 @@ function lineRule(f: Features, words: LineWords): BlockDecision | null {
   if (f.text.length > LINE_MAX_CHARS || f.words > LINE_MAX_WORDS) return null;
   for (const [name, pattern] of BOILERPLATE) if (pattern.test(f.text)) return { role: 'boilerplate', rule: `block/${name}` };
   if (f.words > 0 && f.words <= SHORT_WORDS && isShareBar(f.text, words.shareBar)) return { role: 'boilerplate', rule: 'block/share-bar' };
-  if (f.words <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(f.text) || AGENCY_LINE.test(f.text))) return { role: 'credit', rule: 'block/photo-credit-line' };
-  for (const [name, pattern] of CAPTION_MARKERS) if (pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
+  if (f.words <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(f.text) || words.agencyLine.test(f.text))) return { role: 'credit', rule: 'block/photo-credit-line' };
+  for (const [name, pattern] of words.captionMarkers) if (pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
   if (f.words <= SHORT_WORDS + 3 && (BYLINE.test(f.text) || BYLINE_ROLE.test(f.text))) return { role: 'byline', rule: 'block/byline' };
   if (f.words <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(f.text)) return { role: 'byline', rule: 'block/reporting-credit' };
   if (f.words <= SHORT_WORDS && isDateLine(f.text, words)) return { role: 'dateline', rule: 'block/date-line' };
