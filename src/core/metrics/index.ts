@@ -28,7 +28,7 @@ export type { AttributionSummary, SideSummary } from './sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './sides.ts';
 export { assessSources, type SourcesResult } from '../outlets/assess.ts';
 export { describeCaption, type CaptionCheck, type CaptionName, type CaptionSummary } from './captions.ts';
-export { compareHeadline, type HeadlineComparison } from './headline.ts';
+export { compareHeadline, type BodyFigures, type HeadlineComparison, type HeadlineFigures } from './headline.ts';
 export { round } from './round.ts';
 
 /** What the caller brings besides the article and the lexicons. */
