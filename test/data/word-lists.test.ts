@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, loadLexicons } from '../../src/index.ts';
 import { defaultLexiconDir, LANGUAGES, LexiconError, loadOnce, WORD_LIST_FILES } from '../../src/core/data/index.ts';
-import { loadSourceTables } from '../../src/core/outlets/index.ts';
+import { defaultSourcesDir, loadSourceTables, SOURCE_FILES } from '../../src/core/outlets/index.ts';
 
 /** A copy of the bundled English folder with `file` changed by `edit`. */
 function brokenCopy(file: string, edit: (text: string) => string): string {
@@ -59,6 +59,17 @@ describe('word lists in lexicons/en', () => {
   it('reads a date line and a share bar from the word lists', () => {
     const report = analyze({ text: 'Published: Tue 5 Sept 2023, 10:32 GMT\n\nShare this article: Facebook Twitter Email\n\nThe council voted on Tuesday to close the old bridge for repairs, officials said.' });
     expect(report.paragraphs.map((paragraph) => paragraph.role)).toEqual(['dateline', 'boilerplate', 'body']);
+  });
+});
+
+describe('the particles of outlet names (lexicons/sources)', () => {
+  it('are read with the tables, and a broken line fails naming the file and line', () => {
+    expect(loadSourceTables().nameParticles.has('der')).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'slant-sources-'));
+    for (const name of Object.values(SOURCE_FILES)) copyFileSync(join(defaultSourcesDir(), name), join(dir, name));
+    const file = join(dir, SOURCE_FILES.nameParticles);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{"term":"der","pos":"fixed"}', '{"term":"Der","pos":"fixed"}'));
+    expect(() => loadSourceTables(dir)).toThrowError(/^lexicons\/sources\/name-particles\.jsonl:\d+: field "term": expected lower case/);
   });
 });
 

@@ -1,12 +1,12 @@
 /**
- * Loading `lexicons/sources/`: the three tables are read once per folder, every line validated by its
+ * Loading `lexicons/sources/`: the three tables (and the particles of outlet names) are read once per folder, every line validated by its
  * strict schema, checked for order and duplicates, then indexed by listed host and by registrable domain.
  * A broken table throws a LexiconError naming the file, the line and the value, like every other lexicon.
  */
 import { join } from 'node:path';
 import { getDomain } from 'tldts';
 import type { z } from 'zod';
-import { bundledFolder, LexiconError, loadOnce, parseRecords, readDataFile, withRecordCache } from '../data/index.ts';
+import { bundledFolder, LexiconError, loadOnce, parseLexicon, parseRecords, readDataFile, withRecordCache } from '../data/index.ts';
 import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './schema.ts';
 
 export type Lined<T> = T & { readonly line: number };
@@ -28,9 +28,11 @@ export type SourceTables = {
   readonly hostsByDomain: ReadonlyMap<string, readonly string[]>;
   /** the year of the newest snapshot: "now" for recency, so that results never depend on the clock */
   readonly referenceYear: number;
+  /** the small words inside outlet names in any of their languages (`the`, `of`, `de`, `der`): they count for nothing in a name */
+  readonly nameParticles: ReadonlySet<string>;
 };
 
-export const SOURCE_FILES = { rsp: 'wikipedia-rsp.jsonl', cred1: 'cred1.jsonl', ownership: 'ownership.jsonl' } as const;
+export const SOURCE_FILES = { rsp: 'wikipedia-rsp.jsonl', cred1: 'cred1.jsonl', ownership: 'ownership.jsonl', nameParticles: 'name-particles.jsonl' } as const;
 
 /** Reads and validates the three source tables in `dir` (default: the bundled folder); once per folder. */
 export function loadSourceTables(dir: string = defaultSourcesDir()): SourceTables {
@@ -69,7 +71,8 @@ function buildSourceTables(key: string): SourceTables {
   let referenceYear = 0;
   for (const row of [...rsp.rows, ...cred1.rows]) referenceYear = Math.max(referenceYear, Number(row.snapshot.slice(0, 4)));
 
-  return { dir: key, rsp, cred1, ownership, rspByHost, cred1ByHost, outletByHost, outletById, hostsByDomain, referenceYear };
+  const nameParticles = readNameParticles(key);
+  return { dir: key, rsp, cred1, ownership, rspByHost, cred1ByHost, outletByHost, outletById, hostsByDomain, referenceYear, nameParticles };
 }
 
 /** The bundled `lexicons/sources` folder, found from this module whether it runs from src/ or dist/. */
@@ -91,6 +94,13 @@ function parseTable<T>(dir: string, name: string, schema: z.ZodType<T>, keyOf: (
   const text = readDataFile(join(dir, name), file);
   const { header, records } = withRecordCache(`sources:${name}`, file, text, () => parseRecords(file, text, schema, keyOf, keyName));
   return { file, name: `sources/${name.replace(/\.jsonl$/, '')}`, header, licenseName: licenseName(header.license), rows: records.map(({ record, line }) => ({ ...record, line })) };
+}
+
+// A word list like the lexicons' (a plain one: terms only), kept with the tables because the names it reads are theirs.
+function readNameParticles(dir: string): Set<string> {
+  const file = `lexicons/sources/${SOURCE_FILES.nameParticles}`;
+  const lexicon = parseLexicon('name-particles', file, readDataFile(join(dir, SOURCE_FILES.nameParticles), file), 'plain');
+  return new Set(lexicon.entries.map((entry) => entry.term));
 }
 
 // `CC BY-SA 4.0 (https://...); share-alike ...` -> `CC BY-SA 4.0`: the name is what a card line has room for.
