@@ -13,6 +13,7 @@ import { FINDING_CATEGORIES, parseCategoryTexts, type CategoryText, type Finding
 import { loadOnce, readDataFile } from './files.ts';
 import { defaultLexiconDir, loadAfinn, type Language } from './languages.ts';
 import { WORD_LIST_FILES, buildWordLists, type WordLists } from './word-lists.ts';
+import { ATTRIBUTION_WORD_FILES, buildAttributionWords, type AttributionWords } from './attribution-words.ts';
 
 type FileSpec = { name: string; kind: FileKind; category?: Exclude<FindingCategory, 'scare-quote'> };
 
@@ -39,6 +40,7 @@ export const LEXICON_FILES: readonly FileSpec[] = [
   { name: 'non-responses', kind: 'plain' },
   { name: 'anonymity', kind: 'plain' },
   ...WORD_LIST_FILES,
+  ...ATTRIBUTION_WORD_FILES,
 ];
 /** The actor gazetteer has its own record shape (see actorSchema). */
 export const ACTORS_FILE = 'actors';
@@ -100,6 +102,8 @@ export type Lexicons = {
   readonly titleHolders: ReadonlyMap<string, readonly Actor[]>;
   /** single-word lists: weekdays, months, date-line and share-bar words, name connectors (word-lists.ts) */
   readonly words: WordLists;
+  /** the word lists attribution reads: speaker phrases, time phrases, pronouns, function words (attribution-words.ts) */
+  readonly attributionWords: AttributionWords;
   /** what each finding category is called and means in this language (`categories.jsonl`) */
   readonly categories: ReadonlyMap<FindingCategory, CategoryText>;
 };
@@ -224,6 +228,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
       else holders.push(actor);
     }
   }
+  const words = buildWordLists(get);
   return {
     language,
     dir: key,
@@ -256,7 +261,8 @@ function buildLexicons(key: string, language: Language): Lexicons {
     nonResponses,
     anonymity,
     titleHolders,
-    words: buildWordLists(get),
+    words,
+    attributionWords: buildAttributionWords(get, words.weekdays.names),
     // Not in `info`: reports list the files their findings cite, and no finding cites this one.
     categories: readCategories(key, language),
   };

@@ -6,7 +6,7 @@ import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRe
 import type { SegmentedArticle } from '../../text/index.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
-import { attributionWords, type AttributionWords } from './words.ts';
+import type { AttributionWords } from '../../data/attribution-words.ts';
 
 /** Per sentence: bit 1 when it marks a source as anonymous, bit 2 when it gives a reason. */
 export const ANONYMITY_MARKER = 1;
@@ -65,7 +65,7 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     article,
     lexicons,
     masks,
-    words: attributionWords(lexicons),
+    words: lexicons.attributionWords,
     rulesSource,
     sentences,
     sentenceOf,

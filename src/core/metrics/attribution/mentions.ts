@@ -5,7 +5,7 @@
 import { FIRST_WORD, matchAt, type ActorRef, type Lexicons, type PhraseCandidate } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import type { ActorMention } from './types.ts';
-import type { AttributionWords } from './words.ts';
+import type { AttributionWords } from '../../data/attribution-words.ts';
 
 /** Every actor mention in text order, and per token the index of the mention holding it (or -1); dateline tokens (`excluded` 1) are skipped. */
 export function findActorMentions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, excluded: Uint8Array, capital: Uint8Array): { mentions: ActorMention[]; actorAt: Int32Array } {

@@ -1,0 +1,113 @@
+/**
+ * The word lists attribution reads: words skipped between a speaker and the verb, time phrases, the words
+ * of speaker phrases, pronouns and function words with their roles. Each list is a file in
+ * `lexicons/<language>/`, loaded and validated with the others by `loadLexicons`; a role is an entry's
+ * `note`, checked here so that a misspelt role is an error naming its line.
+ */
+import { inflectEntry } from './inflect.ts';
+import { LexiconError, type ParsedLexicon } from './parse.ts';
+import type { FileKind } from './schema.ts';
+
+/** The attribution word-list files, loaded with the other lexicons (LEXICON_FILES lists them). */
+export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly kind: FileKind }[] = [
+  'verb-skips',
+  'time-words',
+  'time-phrase-words',
+  'speaker-words',
+  'speaker-adjectives',
+  'speaker-links',
+  'pronouns',
+  'be-forms',
+  'honorifics',
+  'locatives',
+  'introductory-words',
+  'addressees',
+  'addressee-verbs',
+  'determiners',
+  'clause-words',
+  'sourcing-phrases',
+].map((name) => ({ name, kind: 'plain' as const }));
+
+const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
+const DETERMINER_ROLES = ['definite', 'indefinite', 'numeral'] as const;
+const CLAUSE_ROLES = ['complementiser', 'contrast', 'relative', 'coordinator'] as const;
+/** How a pronoun speaker is resolved: a person (he, she), the speaker (I), a body (it), a group (they) or the speaker's group (we). */
+export type PronounRole = (typeof PRONOUN_ROLES)[number];
+export type DeterminerRole = (typeof DETERMINER_ROLES)[number];
+/** Function words with a job in a reported clause: "that", ", but", "who", "and". */
+export type ClauseRole = (typeof CLAUSE_ROLES)[number];
+
+export type AttributionWords = {
+  /** words skipped between a subject and its verb: auxiliaries, adverbs and short time words */
+  readonly verbSkips: ReadonlySet<string>;
+  /** the heads of time phrases ("on Monday", "two weeks ago"): time-words and the weekday names */
+  readonly timeWords: ReadonlySet<string>;
+  /** the words before a time phrase's head */
+  readonly timePhraseWords: ReadonlySet<string>;
+  /** words that can sit inside a speaker's noun phrase besides capitalised words and titles */
+  readonly speakerWords: ReadonlySet<string>;
+  /** adjectives inside role phrases ("regional governor", "acting minister") */
+  readonly speakerAdjectives: ReadonlySet<string>;
+  /** words that link the parts of a role phrase ("spokesperson for the U.S. Embassy in Moscow") */
+  readonly speakerLinks: ReadonlySet<string>;
+  readonly pronouns: ReadonlyMap<string, PronounRole>;
+  /** forms of "be": before a reporting verb they make it passive ("was told") */
+  readonly beForms: ReadonlySet<string>;
+  readonly honorifics: ReadonlySet<string>;
+  /** a gazetteer name after these locates the speaker rather than naming them */
+  readonly locatives: ReadonlySet<string>;
+  /** words that open an introductory phrase before the speaker ("In Moscow, Peskov said") */
+  readonly introductions: ReadonlySet<string>;
+  /** objects of "told" that are not part of the reported content */
+  readonly addressees: ReadonlySet<string>;
+  /** reporting-verb lemmas followed by whom they address ("told reporters") */
+  readonly addresseeVerbs: ReadonlySet<string>;
+  readonly determiners: ReadonlyMap<string, DeterminerRole>;
+  readonly clauseWords: ReadonlyMap<string, ClauseRole>;
+  /** phrases that put the source after them ("according to"), as words */
+  readonly sourcingPhrases: readonly (readonly string[])[];
+};
+
+/** Builds the attribution word lists from their parsed files (`get` returns one by name); `weekdays` are time words too. */
+export function buildAttributionWords(get: (name: string) => ParsedLexicon, weekdays: ReadonlySet<string>): AttributionWords {
+  const words = (name: string): Set<string> => {
+    const lexicon = get(name);
+    const found = new Set<string>();
+    for (const entry of lexicon.entries) {
+      for (const form of inflectEntry(entry)) {
+        // Looked up a token at a time: a phrase could never match.
+        if (form.includes(' ')) throw new LexiconError('entry', lexicon.file, entry.line, form, 'expected a single word: this list is looked up one word at a time');
+        found.add(form);
+      }
+    }
+    return found;
+  };
+  const roles = <R extends string>(name: string, allowed: readonly R[]): Map<string, R> => {
+    const lexicon = get(name);
+    const found = new Map<string, R>();
+    for (const entry of lexicon.entries) {
+      const role = entry.note as R | undefined;
+      if (role === undefined || !allowed.includes(role)) throw new LexiconError('entry', lexicon.file, entry.line, entry.note ?? entry.term, `expected a note naming the role: ${allowed.join(', ')}`);
+      found.set(entry.term, role);
+    }
+    return found;
+  };
+  return {
+    verbSkips: words('verb-skips'),
+    timeWords: new Set([...weekdays, ...words('time-words')]),
+    timePhraseWords: words('time-phrase-words'),
+    speakerWords: words('speaker-words'),
+    speakerAdjectives: words('speaker-adjectives'),
+    speakerLinks: words('speaker-links'),
+    pronouns: roles('pronouns', PRONOUN_ROLES),
+    beForms: words('be-forms'),
+    honorifics: words('honorifics'),
+    locatives: words('locatives'),
+    introductions: words('introductory-words'),
+    addressees: words('addressees'),
+    addresseeVerbs: words('addressee-verbs'),
+    determiners: roles('determiners', DETERMINER_ROLES),
+    clauseWords: roles('clause-words', CLAUSE_ROLES),
+    sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
+  };
+}
