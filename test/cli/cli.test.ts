@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from './run.ts';
 import { reportSchema } from '../../src/index.ts';
+import { errorLineSchema } from '../../src/core/report/error-line.ts';
 
 const SEED = new URL('../../corpus/presstv-putin-biden.txt', import.meta.url).pathname;
 
@@ -43,9 +44,9 @@ describe('slant analyze', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((l) => l.id ?? `line ${l.line}`)).toEqual(['a', 'line 2', 'c', '7']);
-    expect(lines[1].error).toMatch(/invalid JSON/);
-    expect(lines[2]).toMatchObject({ line: 3, id: 'c' });
-    expect(lines[2].error).toMatch(/text/);
+    expect(lines[1]).toMatchObject({ line: 2, error: { code: 'invalid-json', message: expect.stringMatching(/^invalid JSON/) } });
+    expect(lines[2]).toMatchObject({ line: 3, id: 'c', error: { code: 'invalid-record', message: expect.stringMatching(/"text" or "html"/) } });
+    expect(errorLineSchema.parse(lines[2])).toEqual(lines[2]);
     expect(lines[3].title).toBe('T');
   });
 

@@ -1,33 +1,18 @@
 /**
  * Output lines of a batch, as strings: a report line (the report with its `id` first, so a resumed run
- * finds it without parsing the rest), an error line, and a CSV row of summary figures. Every line ends
- * with a newline and holds no other, so a file of them can be cut and counted line by line.
+ * finds it without parsing the rest) and a CSV row of summary figures (error lines: core/report/error-line.ts).
+ * Every line ends with a newline and holds no other, so a file of them can be cut and counted line by line.
  */
 import type { Report } from '../../core/report/schema.ts';
+import { oneLine, type ErrorLine, type LineError } from '../../core/report/error-line.ts';
 
 /** Why a record has no report. */
 export type BatchErrorCode = 'invalid-json' | 'invalid-record' | 'too-large' | 'unreadable' | 'invalid-csv' | 'analysis-failed' | 'timeout' | 'worker-failed';
 
-/** Where a record came from, as error lines name it. */
-export type RecordPlace = {
-  /** the record's id, or the default id (line number, file path) when it has none or cannot be read */
-  id: string;
-  /** the input file, named only when a run has several */
-  input?: string | undefined;
-  /** 1-based line where the record starts (JSONL and CSV inputs) */
-  line?: number | undefined;
-};
+/** Where a record came from, as error lines name it: `id` is the record's id, or the default id (line number, file path) when it has none or cannot be read. */
+export type RecordPlace = Omit<ErrorLine, 'error' | 'id'> & { id: string };
 
-export type BatchError = { code: BatchErrorCode; message: string };
-
-/** `{id, input?, line?, error: {code, message}}` and a newline. */
-export function errorLine(place: RecordPlace, error: BatchError): string {
-  const record: Record<string, unknown> = { id: place.id };
-  if (place.input !== undefined) record.input = place.input;
-  if (place.line !== undefined) record.line = place.line;
-  record.error = { code: error.code, message: oneLine(error.message) };
-  return `${JSON.stringify(record)}\n`;
-}
+export type BatchError = LineError & { code: BatchErrorCode };
 
 /** The report with `id` (and `group`, when the run keeps one) as its first keys, and a newline. */
 export function reportLine(report: Report, id: string, group: string | null | undefined): string {
@@ -101,8 +86,4 @@ function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = oneLine(String(value));
   return /[",]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }

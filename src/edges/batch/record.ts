@@ -9,7 +9,8 @@ import { describeIssues } from '../../core/report/describe-issues.ts';
 import { loadBaseline } from '../../core/report/percentiles.ts';
 import { jsonRecordSchema, type HtmlInput, type Report, type TextInput } from '../../core/report/schema.ts';
 import { figuresOf, groupOf } from './figures.ts';
-import { csvErrorRow, csvReportRow, errorLine, reportLine, type BatchError, type RecordPlace } from './lines.ts';
+import { errorLine } from '../../core/report/error-line.ts';
+import { csvErrorRow, csvReportRow, reportLine, type BatchError, type RecordPlace } from './lines.ts';
 
 export type OutputFormat = 'jsonl' | 'csv' | 'both';
 
@@ -127,7 +128,7 @@ function failure(place: RecordPlace, error: BatchError, settings: BatchSettings)
   return {
     id: place.id,
     error,
-    jsonl: settings.format === 'csv' ? null : encoder.encode(errorLine(place, error)),
+    jsonl: settings.format === 'csv' ? null : encoder.encode(`${errorLine(place, error)}\n`),
     csv: settings.format === 'jsonl' ? null : csvErrorRow(place, error, withGroup),
     figures: null,
     group: null,

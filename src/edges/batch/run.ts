@@ -14,7 +14,8 @@ import { BatchInputError, itemId, readInputs, resolveInputs, type BatchItem, typ
 import { openSink, prepareOutputs, type OutputFiles, type ResumeState } from './output.ts';
 import { startProgress, type ProgressCounts } from './progress.ts';
 import type { BatchResult, BatchSettings, OutputFormat } from './record.ts';
-import { csvErrorRow, errorLine, type BatchError, type RecordPlace } from './lines.ts';
+import { errorLine } from '../../core/report/error-line.ts';
+import { csvErrorRow, type BatchError, type RecordPlace } from './lines.ts';
 import { createStatsCollector, type BatchStats } from './corpus-stats.ts';
 
 export type BatchOptions = {
@@ -154,7 +155,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
     notify();
   };
   const errorWritten = (place: RecordPlace, error: BatchError, bytes: number): Written => ({
-    jsonl: files.jsonl === null ? null : errorLine(place, error),
+    jsonl: files.jsonl === null ? null : `${errorLine(place, error)}\n`,
     csv: files.csv === null ? null : csvErrorRow(place, error, files.withGroup),
     bytes,
     result: { error, figures: null, group: null },

@@ -13,6 +13,7 @@ import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
 import { renderText } from '../../core/report/render-text.ts';
 import { describeIssues } from '../../core/report/describe-issues.ts';
 import { jsonRecordSchema } from '../../core/report/schema.ts';
+import { errorLine } from '../../core/report/error-line.ts';
 import { lookupOutlet, renderOutletCard } from '../../core/outlets/index.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 
@@ -176,12 +177,12 @@ function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): stri
   try {
     json = JSON.parse(line);
   } catch (error) {
-    return JSON.stringify({ line: lineNumber, error: `invalid JSON: ${(error as Error).message}` });
+    return errorLine({ line: lineNumber }, { code: 'invalid-json', message: `invalid JSON: ${(error as Error).message}` });
   }
   const record = jsonRecordSchema.safeParse(json);
   if (!record.success) {
     const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
-    return JSON.stringify({ line: lineNumber, ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}), error: describeIssues(record.error.issues) });
+    return errorLine({ line: lineNumber, id: typeof id === 'string' || typeof id === 'number' ? id : undefined }, { code: 'invalid-record', message: describeIssues(record.error.issues) });
   }
   const { id, text, html, title, url, outlet, sides } = record.data;
   const meta: { id?: string; title?: string; url?: string; outlet?: string; sides?: Record<string, string[]> } = {};

@@ -9,6 +9,7 @@ import type { Analyzer } from './analysis.ts';
 import { toApiError } from './http-errors.ts';
 import { resolveArticle } from './request-input.ts';
 import { batchRecordSchema } from './route-schemas.ts';
+import { errorLine } from '../../core/report/error-line.ts';
 
 export type BatchLimits = {
   /** lines analysed per request; the line after the last is answered with an error and the rest is not read */
@@ -61,12 +62,12 @@ async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits):
   try {
     json = JSON.parse(line.text);
   } catch (error) {
-    return errorLine(line.number, undefined, 'invalid-json', 'the line is not valid JSON', { reason: (error as Error).message });
+    return errorLine({ line: line.number }, { code: 'invalid-json', message: 'the line is not valid JSON', details: { reason: (error as Error).message } });
   }
   const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : undefined;
   const shownId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
   const parsed = batchRecordSchema.safeParse(json);
-  if (!parsed.success) return errorLine(line.number, shownId, 'invalid-record', 'the line does not match the record schema', parsed.error.issues);
+  if (!parsed.success) return errorLine({ line: line.number, id: shownId }, { code: 'invalid-record', message: 'the line does not match the record schema', details: parsed.error.issues });
   const { options, ...record } = parsed.data;
   const timeoutMs = Math.min(options?.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
   const deadline = performance.now() + timeoutMs;
@@ -84,13 +85,8 @@ async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits):
     }
   } catch (error) {
     const api = toApiError(error);
-    return errorLine(line.number, shownId, api.code, api.message, api.details);
+    return errorLine({ line: line.number, id: shownId }, { code: api.code, message: api.message, details: api.details });
   }
-}
-
-function errorLine(line: number, id: string | number | undefined, code: string, message: string, details?: unknown): string {
-  const error = details === undefined ? { code, message } : { code, message, details };
-  return JSON.stringify(id === undefined ? { line, error } : { line, id, error });
 }
 
 /**
@@ -121,7 +117,7 @@ export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: A
       reading = null;
       if ('failed' in next) {
         if (!(next.failed instanceof BodyTooLargeError)) throw next.failed;
-        failure = JSON.stringify({ error: { code: 'payload-too-large', message: `the batch body is larger than ${limits.maxBytes} bytes; the lines after the last answered were not read` } });
+        failure = errorLine({}, { code: 'payload-too-large', message: `the batch body is larger than ${limits.maxBytes} bytes; the lines after the last answered were not read` });
         inputDone = true;
         continue;
       }
@@ -132,7 +128,7 @@ export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: A
       const line = next.line.value;
       if (line.text.trim() === '') continue;
       if (analysed === limits.maxLines) {
-        failure = errorLine(line.number, undefined, 'too-many-lines', `a batch holds at most ${limits.maxLines} lines; this line and the rest were not read`);
+        failure = errorLine({ line: line.number }, { code: 'too-many-lines', message: `a batch holds at most ${limits.maxLines} lines; this line and the rest were not read` });
         inputDone = true;
         continue;
       }
@@ -164,7 +160,7 @@ export function ndjsonStream(lines: AsyncGenerator<string>): { stream: ReadableS
         }
       } catch {
         // Headers are gone already: end the stream with a last line rather than cut it silently.
-        controller.enqueue(encoder.encode(`${JSON.stringify({ error: { code: 'internal', message: 'internal error; the batch was cut short' } })}\n`));
+        controller.enqueue(encoder.encode(`${errorLine({}, { code: 'internal', message: 'internal error; the batch was cut short' })}\n`));
         controller.close();
         finish({ lines: count });
       }

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { categoryTextSchema } from '../../core/data/index.ts';
+import { errorLineSchema, lineErrorSchema } from '../../core/report/error-line.ts';
 
 const sidesSchema = z
   .record(z.string(), z.array(z.string()))
@@ -48,23 +49,11 @@ export const batchRecordSchema = z
   .openapi('BatchRecord');
 export type BatchRecord = z.infer<typeof batchRecordSchema>;
 
-export const errorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'invalid-request' }),
-      message: z.string(),
-      details: z.unknown().optional().openapi({ description: "zod's issues for an invalid body; the reason and URL for a failed fetch" }),
-    }),
-  })
-  .openapi('Error');
+/** The error body of every route: the same `{code, message, details?}` as an error line's `error`. */
+export const errorSchema = z.object({ error: lineErrorSchema }).openapi('Error');
 
-export const batchErrorLineSchema = z
-  .object({
-    line: z.number().int().positive().openapi({ description: '1-based line number in the request body' }),
-    id: z.union([z.string(), z.number()]).optional(),
-    error: errorSchema.shape.error,
-  })
-  .openapi('BatchErrorLine');
+/** A batch line that got no report: the error line of every JSON-lines output (core/report/error-line.ts). */
+export const batchErrorLineSchema = errorLineSchema.openapi('BatchErrorLine');
 
 export const domainParamSchema = z.object({
   domain: z
