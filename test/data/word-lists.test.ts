@@ -14,9 +14,10 @@ function brokenCopy(file: string, edit: (text: string) => string): string {
   return dir;
 }
 
-function loadError(dir: string): LexiconError {
+/** The LexiconError `load` throws. */
+function thrownBy(load: () => unknown): LexiconError {
   try {
-    loadLexicons(dir);
+    load();
   } catch (error) {
     if (error instanceof LexiconError) return error;
     throw error;
@@ -46,7 +47,7 @@ describe('word lists in lexicons/en', () => {
     ['a repeated date-line word', 'dateline-words.jsonl', (text: string) => text.replace('{"term":"gmt","pos":"fixed"}', '{"term":"gmt","pos":"fixed"}\n{"term":"gmt","pos":"fixed"}'), 'duplicate', /dateline-words\.jsonl:\d+: duplicate term/],
   ])('%s fails at load time naming the file and line', (_name, file, edit, code, message) => {
     const dir = brokenCopy(file, edit);
-    const error = loadError(dir);
+    const error = thrownBy(() => loadLexicons(dir));
     expect(error.code).toBe(code);
     expect(error.file).toBe(join(dir, file));
     expect(error.line).toBeGreaterThan(4);

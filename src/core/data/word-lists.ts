@@ -8,17 +8,17 @@ import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedLexicon } from './parse.ts';
 import type { FileKind } from './schema.ts';
 
-/** The word-list files, loaded with the other lexicons (LEXICON_FILES lists them). */
+/** The word-list files, loaded with the other lexicons (LEXICON_FILES lists them); all plain terms. */
 export const WORD_LIST_FILES: readonly { readonly name: string; readonly kind: FileKind }[] = [
-  { name: 'weekdays', kind: 'plain' },
-  { name: 'months', kind: 'plain' },
-  { name: 'dateline-words', kind: 'plain' },
-  { name: 'share-bar', kind: 'plain' },
-  { name: 'name-connectors', kind: 'plain' },
-  { name: 'not-names', kind: 'plain' },
-  { name: 'non-person-heads', kind: 'plain' },
-  { name: 'photo-agencies', kind: 'plain' },
-];
+  'weekdays',
+  'months',
+  'dateline-words',
+  'share-bar',
+  'name-connectors',
+  'not-names',
+  'non-person-heads',
+  'photo-agencies',
+].map((name) => ({ name, kind: 'plain' as const }));
 
 /** Weekday or month names: the full names (`tuesday`) and their short forms (`tue`, `tues`), folded. */
 export type CalendarNames = { readonly names: ReadonlySet<string>; readonly short: ReadonlySet<string> };

@@ -62,6 +62,7 @@ const CAPTION_MARKERS: readonly (readonly [string, RegExp])[] = [
 ];
 const PICTURED: readonly [string, RegExp] = ['pictured', /\bpictured\b|\bfile photo\b/i];
 
+// Bylines and credits: grammar (a phrase, then a capitalised name or the end of the line), kept in code with their few words.
 const BYLINE = /^(?:by|written by|words by|story by|reported by)\s+[\p{Lu}]/iu;
 const BYLINE_ROLE = /^(?:staff (?:writer|reporter)|(?:[\p{L}.]+ )?correspondent|news desk|agencies|(?:[\p{L}]+ )?(?:news )?desk)$/iu;
 const REPORTING_CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced) by\b/i;

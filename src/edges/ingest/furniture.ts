@@ -114,6 +114,7 @@ const ROLES_AFTER: ReadonlySet<BlockRole | undefined> = new Set<BlockRole | unde
 const ROLES_KEPT: ReadonlySet<BlockRole | undefined> = new Set<BlockRole | undefined>(['boilerplate', 'byline', 'credit', 'dateline', 'caption', 'pull-quote']);
 
 // Closing lines without markup that name a writer or a picture's source ("Reporting by ...", "Photo: ...").
+// Phrase grammar (a phrase, then a capitalised name or a colon) rather than word lists, so they stay here.
 const BYLINE_LINE = /^(?:by|written by|words by|reporting by|additional reporting by|edited by|editing by|compiled by)\s+\p{Lu}/iu;
 const CREDIT_LINE = /^\(?\s*(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|video)\s*(?:by|credit|courtesy(?: of)?)?\s*:/i;
 const MAX_LINE_CHARS = 200;
