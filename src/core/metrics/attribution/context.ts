@@ -2,11 +2,11 @@
  * What every attribution pass reads and none changes: the sentences, the dateline, which tokens are
  * capitalised, the actors, titles and demonyms named, and which sentences mark a source as anonymous.
  */
+import type { AttributionWords } from '../../data/attribution-words.ts';
 import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
-import type { AttributionWords } from '../../data/attribution-words.ts';
 
 /** Per sentence: bit 1 when it marks a source as anonymous, bit 2 when it gives a reason. */
 export const ANONYMITY_MARKER = 1;

@@ -3,42 +3,21 @@
  * sentence or the last speaker; a gazetteer person or body named in the phrase is the actor; an unknown
  * full name becomes a `person:` found again by its surname; a title ("the spokesman") finds an earlier
  * speaker holding it or the one gazetteer holder for the body or country named. What earlier speakers
- * established is kept in a `SpeakerMemory`, so findings are resolved in text order.
+ * established is kept in a `SpeakerMemory` (speaker-memory.ts), so findings are resolved in text order.
  */
-import { createRequire } from 'node:module';
 import type { Actor } from '../../data/index.ts';
 import { markAnonymity, type Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
 import { countryIn } from './noun-phrase-speakers.ts';
+import { unknownPerson } from './people.ts';
+import type { SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import type { Draft, Finding, RawAttribution, TokenSpan } from './types.ts';
 
 // A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
 const MAX_TITLE_BODIES = 2;
-// Jaro-Winkler similarity at which two surnames name the same person.
-const SURNAME_SIMILARITY = 0.94;
 // An earlier speaker with the title is looked for among this many latest attributions.
 const TITLE_HISTORY = 12;
-const jaroWinkler = createRequire(import.meta.url)('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
-
-/** What resolving earlier speakers established about the article's people and titles. */
-export type SpeakerMemory = {
-  /** surname -> `person:` id of a named person not in the gazetteer ("Lopez" -> "Maria Lopez") */
-  readonly people: Map<string, string>;
-  /** `person:` id -> the side the article gave them */
-  readonly personSide: Map<string, string>;
-  /** `person:` id -> the titles they were named with */
-  readonly personTitles: Map<string, readonly string[]>;
-  /** title -> the country of its latest unnamed holder ("Britain's fisheries minister") and where */
-  readonly titleSides: Map<string, { side: string; paragraph: number }>;
-  /** every attribution resolved so far, in order */
-  readonly history: RawAttribution[];
-};
-
-/** An empty memory, for the start of an article. */
-export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [] };
-}
 
 /** Resolves the findings of every pass in text order (stable for equal offsets); the result is sorted by content start. */
 export function resolveFindings(scan: Scan, findings: readonly Finding[], memory: SpeakerMemory): RawAttribution[] {
@@ -237,40 +216,4 @@ function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sen
     }
   }
   return fromHistory?.actor ?? null;
-}
-
-// A personal name in the phrase that the gazetteer does not know: a new full name, or a known surname.
-function unknownPerson(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan): string | null {
-  const { tokens } = scan.article;
-  const names: string[] = [];
-  for (let t = speaker.t0; t < speaker.t1; t++) {
-    const word = tokens.norm[t] as string;
-    const nameLike = scan.capital[t] === 1 && scan.titleAt[t] === undefined && scan.countryAt[t] === undefined && scan.actorAt[t] === -1 && !scan.lexicons.abbreviations.starters.has(word) && !scan.words.speakerWords.has(word);
-    if (nameLike && (names.length === 0 || tokens.breakBefore[t] === 0)) names.push(tokens.bare[t] as string);
-    else if (names.length >= 2) break;
-    else names.length = 0;
-  }
-  while (names.length > 0 && scan.words.honorifics.has(names[0] as string)) names.shift();
-  // "Finance Director Karen Whitlow": a role not in the titles list comes first; a name is its last words.
-  if (names.length > 3) names.splice(0, names.length - 2);
-  if (names.length === 0) return null;
-  const surname = names[names.length - 1] as string;
-  if (names.length === 1) return memory.people.get(surname) ?? closestSurname(memory, surname);
-  const id = `person:${names.join('-')}`;
-  memory.people.set(surname, id);
-  return id;
-}
-
-// A second reference spelled a little differently ("Zelenskiy" after "Volodymyr Zelensky").
-function closestSurname(memory: SpeakerMemory, surname: string): string | null {
-  let best: string | null = null;
-  let bestScore = SURNAME_SIMILARITY;
-  for (const [known, id] of memory.people) {
-    const score = jaroWinkler(known, surname);
-    if (score >= bestScore) {
-      best = id;
-      bestScore = score;
-    }
-  }
-  return best;
 }
