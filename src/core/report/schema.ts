@@ -303,20 +303,29 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+/** The metadata an article record may carry, named the same in every input (library, JSON lines, HTTP). */
+const recordMeta = {
+  title: z.string({ error: 'expected a string' }).optional(),
+  /** with text or html: where the article was published (never fetched); alone, in the library and the HTTP API: the page to fetch */
+  url: z.string({ error: 'expected a string' }).optional(),
+  /** the publishing outlet's name or domain, when the caller knows it (else `url`, else the page's or text's own signals) */
+  outlet: z.string({ error: 'expected a string' }).optional(),
+  /** side label -> actor ids, actor names or country codes, to group speakers differently */
+  sides: z.record(z.string(), z.array(z.string()), { error: 'expected an object from side names to lists of actors' }).optional(),
+};
+
 const inputFields = {
   id: z.string().optional(),
-  title: z.string().optional(),
-  /** side label -> actor ids, actor names or country codes, to group speakers differently */
-  sides: z.record(z.string(), z.array(z.string())).optional(),
-  /** the publishing outlet's name or domain, when the caller knows it (else `url`, else the page's or text's own signals) */
-  outlet: z.string().optional(),
+  title: recordMeta.title,
+  sides: recordMeta.sides,
+  outlet: recordMeta.outlet,
   /** for callers that fetched the page themselves (the HTTP service): where from, recorded in `document.fetched` */
   fetched: fetchedSchema.optional(),
 };
 /** Plain text; `url` is where it was published (metadata only, never fetched). */
-export const textInputSchema = z.object({ text: z.string(), url: z.string().optional(), ...inputFields });
+export const textInputSchema = z.object({ text: z.string(), url: recordMeta.url, ...inputFields });
 /** A web page's HTML, as text or as bytes (decoded by BOM or `<meta charset>`); `url` is its address, for relative links and the outlet (never fetched). */
-export const htmlInputSchema = z.object({ html: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "expected the page as a string or bytes")]), url: z.string().optional(), ...inputFields });
+export const htmlInputSchema = z.object({ html: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "expected the page as a string or bytes")]), url: recordMeta.url, ...inputFields });
 /** An address to fetch (http or https), analysed as HTML or plain text by its content type. */
 export const urlInputSchema = z.object({ url: z.string(), ...inputFields });
 export type TextInput = z.infer<typeof textInputSchema>;
@@ -324,20 +333,20 @@ export type HtmlInput = z.infer<typeof htmlInputSchema>;
 export type UrlInput = z.infer<typeof urlInputSchema>;
 
 /**
- * One record of a JSON-lines corpus (`slant analyze --jsonl`, `slant batch`): `text` or `html`, an id that
- * may be a number, and the input's metadata.
+ * An article record as JSON, the one shape every record-reading edge starts from (`slant analyze --jsonl`,
+ * `slant batch`, the HTTP API's bodies and batch lines): `text`, `html` or `url`, an id that may be a
+ * number, and the metadata. Which sources an edge accepts is its own refinement below or beside it.
  */
-export const jsonRecordSchema = z
-  .object({
-    id: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).optional(),
-    text: z.string({ error: 'expected a string' }).optional(),
-    html: z.string({ error: 'expected a string' }).optional(),
-    title: z.string({ error: 'expected a string' }).optional(),
-    url: z.string({ error: 'expected a string' }).optional(),
-    outlet: z.string({ error: 'expected a string' }).optional(),
-    sides: z.record(z.string(), z.array(z.string()), { error: 'expected an object from side names to lists of actors' }).optional(),
-  })
-  .refine((record) => (record.text === undefined) !== (record.html === undefined), { error: 'expected "text" or "html" (a string), and not both' });
+export const articleRecordSchema = z.object({
+  id: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).optional(),
+  text: z.string({ error: 'expected a string' }).optional(),
+  html: z.string({ error: 'expected a string' }).optional(),
+  ...recordMeta,
+});
+export type ArticleRecord = z.infer<typeof articleRecordSchema>;
+
+/** One record of a JSON-lines corpus (`slant analyze --jsonl`, `slant batch`): `text` or `html`, never a URL to fetch. */
+export const jsonRecordSchema = articleRecordSchema.refine((record) => (record.text === undefined) !== (record.html === undefined), { error: 'expected "text" or "html" (a string), and not both' });
 
 /** The library's input: a string, or a record with `text`, `html` or (alone) `url`, and optional metadata. */
 export const analyzeInputSchema = z.union([z.string(), textInputSchema, htmlInputSchema, urlInputSchema]);

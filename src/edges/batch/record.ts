@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { analyze, type AnalyzeOptions } from '../../analyze.ts';
 import { describeIssues } from '../../core/report/describe-issues.ts';
 import { loadBaseline } from '../../core/report/percentiles.ts';
-import { jsonRecordSchema, type HtmlInput, type Report, type TextInput } from '../../core/report/schema.ts';
+import { jsonRecordSchema, type ArticleRecord, type HtmlInput, type Report, type TextInput } from '../../core/report/schema.ts';
 import { figuresOf, groupOf } from './figures.ts';
 import { errorLine } from '../../core/report/error-line.ts';
 import { csvErrorRow, csvReportRow, reportLine, type BatchError, type RecordPlace } from './lines.ts';
@@ -27,8 +27,8 @@ export type BatchSettings = {
   maxBytes: number;
 };
 
-/** A record already split into fields (CSV rows). */
-export type RecordFields = { text?: string; html?: string; id?: string; title?: string; url?: string; outlet?: string; group?: string };
+/** A record already split into fields (CSV rows): the article record's string fields, and the group column. */
+export type RecordFields = Omit<ArticleRecord, 'id' | 'sides'> & { id?: string; group?: string };
 
 export type BatchTask = {
   /** `id` is the default id (the line number, the file's path), replaced by the record's own */

@@ -6,18 +6,10 @@
  */
 import { fetchArticle } from '../../analyze.ts';
 import type { FetchOptions } from '../ingest/index.ts';
-import type { HtmlInput, TextInput } from '../../core/report/schema.ts';
+import type { ArticleRecord, HtmlInput, TextInput } from '../../core/report/schema.ts';
 
-/** The article fields shared by single and batch requests, after validation. */
-export type ArticleRequest = {
-  id?: string | undefined;
-  text?: string | undefined;
-  html?: string | undefined;
-  url?: string | undefined;
-  title?: string | undefined;
-  outlet?: string | undefined;
-  sides?: Record<string, string[]> | undefined;
-};
+/** The article fields shared by single and batch requests, after validation (a batch line's id as a string). */
+export type ArticleRequest = Omit<ArticleRecord, 'id'> & { id?: string | undefined };
 
 /** The library input for a request, fetching the page first when only `url` is given; rejects with IngestError. */
 export async function resolveArticle(request: ArticleRequest, fetchOptions: FetchOptions): Promise<TextInput | HtmlInput> {

@@ -1,14 +1,13 @@
 /**
- * Request and error schemas of the HTTP API, written with `@hono/zod-openapi`'s `z` so that the same
- * objects validate requests and describe them in `/openapi.json`. Types are inferred, never declared twice.
+ * Request and error schemas of the HTTP API, so that the same objects validate requests and describe them
+ * in `/openapi.json`: the article record and the error line are the core's (one shape for every edge), with
+ * the service's documentation and rules (options, a URL alone, no unknown fields) added here. Types are
+ * inferred, never declared twice.
  */
 import { z } from '@hono/zod-openapi';
 import { categoryTextSchema } from '../../core/data/index.ts';
 import { errorLineSchema, lineErrorSchema } from '../../core/report/error-line.ts';
-
-const sidesSchema = z
-  .record(z.string(), z.array(z.string()))
-  .openapi({ description: 'side label -> actor ids, actor names or country codes, to group speakers differently', example: { 'US/West': ['us-gov', 'nato', 'UA'] } });
+import { articleRecordSchema } from '../../core/report/schema.ts';
 
 /** Per-request options; the server's own limits still apply. */
 export const analyzeOptionsSchema = z
@@ -18,13 +17,16 @@ export const analyzeOptionsSchema = z
   .strict()
   .openapi('AnalyzeOptions');
 
+// The article record of every input (core/report/schema.ts), with the documentation /openapi.json shows.
+const { shape } = articleRecordSchema;
 const articleFields = {
-  text: z.string().optional().openapi({ description: 'the article as plain text' }),
-  html: z.string().optional().openapi({ description: 'the article as an HTML page; the article text is extracted from it' }),
-  url: z.string().max(2048).optional().openapi({ description: 'with text or html: where the article was published; alone: the page to fetch (http or https, public addresses only)' }),
-  title: z.string().optional(),
-  outlet: z.string().optional().openapi({ description: 'the publishing outlet name or domain, when known' }),
-  sides: sidesSchema.optional(),
+  text: shape.text.meta({ description: 'the article as plain text' }),
+  html: shape.html.meta({ description: 'the article as an HTML page; the article text is extracted from it' }),
+  // A URL the service may fetch is capped; the library takes what it is given.
+  url: shape.url.unwrap().max(2048).optional().meta({ description: 'with text or html: where the article was published; alone: the page to fetch (http or https, public addresses only)' }),
+  title: shape.title,
+  outlet: shape.outlet.meta({ description: 'the publishing outlet name or domain, when known' }),
+  sides: shape.sides.meta({ description: 'side label -> actor ids, actor names or country codes, to group speakers differently', example: { 'US/West': ['us-gov', 'nato', 'UA'] } }),
   options: analyzeOptionsSchema.optional(),
 };
 
@@ -35,7 +37,7 @@ function oneArticle(value: { text?: string | undefined; html?: string | undefine
 }
 
 export const analyzeRequestSchema = z
-  .object({ id: z.string().optional(), ...articleFields })
+  .object({ id: z.string({ error: 'expected a string' }).optional(), ...articleFields })
   .strict()
   .superRefine(oneArticle)
   .openapi('AnalyzeRequest', { example: { id: 'a1', text: 'The Kremlin says no "breakthroughs" are expected.', url: 'https://www.presstv.ir/Detail/2021/12/07/672466' } });
@@ -43,7 +45,7 @@ export type AnalyzeRequest = z.infer<typeof analyzeRequestSchema>;
 
 /** One NDJSON line of a batch: the same record, with a numeric id allowed as in `slant analyze --jsonl`. */
 export const batchRecordSchema = z
-  .object({ id: z.union([z.string(), z.number()]).optional(), ...articleFields })
+  .object({ id: shape.id, ...articleFields })
   .strict()
   .superRefine(oneArticle)
   .openapi('BatchRecord');
@@ -53,7 +55,7 @@ export type BatchRecord = z.infer<typeof batchRecordSchema>;
 export const errorSchema = z.object({ error: lineErrorSchema }).openapi('Error');
 
 /** A batch line that got no report: the error line of every JSON-lines output (core/report/error-line.ts). */
-export const batchErrorLineSchema = errorLineSchema.openapi('BatchErrorLine');
+export const batchErrorLineSchema = errorLineSchema.meta({ id: 'BatchErrorLine' });
 
 export const domainParamSchema = z.object({
   domain: z
