@@ -87,9 +87,16 @@ export function findCycles(graph: ImportGraph): string[][] {
   return cycles;
 }
 
-/** The graph between folders: `src/edges/batch/run.ts -> src/edges/pool/index.ts` becomes `edges/batch -> edges/pool`. */
+/**
+ * The graph between folders: `src/edges/batch/run.ts -> src/edges/pool/index.ts` becomes `edges/batch ->
+ * edges/pool`. Files above `depth` stay nodes of their own (`core/pipeline.ts`).
+ */
 export function folderGraph(graph: ImportGraph, root: string, depth: number): ImportGraph {
-  const folderOf = (file: string): string => relative(root, dirname(file)).split('/').slice(0, depth).join('/') || '.';
+  // A file that sits above that depth (src/core/pipeline.ts, src/analyze.ts) is a node of its own, not its folder.
+  const folderOf = (file: string): string => {
+    const parts = relative(root, file).split('/');
+    return parts.length > depth ? parts.slice(0, depth).join('/') : parts.join('/');
+  };
   const folders = new Map<string, Set<string>>();
   for (const [file, targets] of graph) {
     const from = folderOf(file);

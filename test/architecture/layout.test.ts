@@ -37,6 +37,7 @@ describe('the import graph', () => {
     ]);
     expect(findCycles(looped)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
     expect(findCycles(folderGraph(new Map([['src/x/a.ts', ['src/y/b.ts']], ['src/y/b.ts', ['src/x/c.ts']]]), 'src', 1))).toEqual([['x', 'y']]);
+    expect(findCycles(folderGraph(new Map([['src/x/a.ts', ['src/top.ts']], ['src/top.ts', ['src/y/b.ts']]]), 'src', 1))).toEqual([]);
   });
 });
 
