@@ -50,9 +50,14 @@ describe('the files', () => {
 
   it('stay under 500 lines in src/', () => {
     const long = files
-      .map((file) => ({ file, lines: readFileSync(join(root, file), 'utf8').split('\n').length }))
+      .map((file) => ({ file, lines: lineCount(readFileSync(join(root, file), 'utf8')) }))
       .filter(({ lines }) => lines > 500)
       .map(({ file, lines }) => `${file}: ${lines} lines`);
     expect(long).toEqual([]);
   });
 });
+
+// Lines as an editor numbers them: a final newline ends the last line, it does not start another.
+function lineCount(text: string): number {
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
