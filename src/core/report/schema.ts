@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { citedSourceSchema, detectionSchema } from '../outlets/index.ts';
 import { BLOCK_ROLES } from '../roles/block-roles.ts';
 import { findingCategorySchema } from '../data/index.ts';
+import { attributionModeSchema } from '../metrics/attribution/types.ts';
+
+export { attributionModeSchema };
 
 export const SCHEMA_VERSION = '1.3.0';
 
@@ -90,7 +93,6 @@ export const loadedLanguageSchema = z.object({
 export type LoadedLanguageSummary = z.infer<typeof loadedLanguageSchema>;
 
 const rangeSchema = z.object(span);
-export const attributionModeSchema = z.enum(['direct', 'mixed', 'indirect', 'summary', 'vague', 'non-response']);
 export const attributionSchema = z.object({
   paragraph: z.number().int().nonnegative(),
   mode: attributionModeSchema,

@@ -2,10 +2,13 @@
  * The values attribution passes hand to one another, and the result it returns. Token spans (`t0`, `t1`)
  * are half-open ranges of token indexes; `Range` is a half-open range of UTF-16 offsets into the text.
  */
+import { z } from 'zod';
 import type { CueRef } from '../../data/index.ts';
 import type { SentenceSpan } from '../../text/index.ts';
 
-export type AttributionMode = 'direct' | 'mixed' | 'indirect' | 'summary' | 'vague' | 'non-response';
+/** How a speaker's words reach the reader; the report's `attributions[].mode`. */
+export const attributionModeSchema = z.enum(['direct', 'mixed', 'indirect', 'summary', 'vague', 'non-response']);
+export type AttributionMode = z.infer<typeof attributionModeSchema>;
 export type Range = { start: number; end: number };
 
 export type RawAttribution = {
