@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, attributionBalance, countBalance, type Report } from '../../src/index.ts';
+import { analyze, attributionBalance, countBalance, type Report } from '../../../src/index.ts';
 
 /** Attributions as `mode speaker|cue|side[ -> target]` rows, easy to read in a table. */
 function rows(report: Report): string[] {
@@ -88,7 +88,7 @@ describe('balance', () => {
   });
 
   it('on the seed: the Russian side is heard directly, the US, NATO and Ukraine only through summaries', () => {
-    const text = readFileSync(new URL('../../corpus/presstv-putin-biden.txt', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../../corpus/presstv-putin-biden.txt', import.meta.url), 'utf8');
     const report = analyze(text);
     const sides = new Map(report.summary.attribution.sides.map((s) => [s.side, s]));
     expect(sides.get('RU')?.byMode.direct).toBeGreaterThanOrEqual(2);

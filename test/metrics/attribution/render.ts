@@ -1,0 +1,18 @@
+/** Findings of the attribution passes as one-line rows, easy to read in a table. */
+import type { Scan } from '../../../src/core/metrics/attribution/context.ts';
+import type { Finding } from '../../../src/core/metrics/attribution/types.ts';
+import { textOf, tokensOf } from './scan-of.ts';
+
+/** `mode speaker|cue|content[ -> target]` for a draft, `vague speaker|content|side[|anonymous]` for a vague source, `continues|content` for a continued quotation. */
+export function findingRow(scan: Scan, finding: Finding): string {
+  if ('draft' in finding) {
+    const { draft } = finding;
+    const target = draft.target === undefined ? '' : ` -> ${textOf(scan, draft.target)}`;
+    return `${draft.mode} ${tokensOf(scan, draft.speaker)}|${textOf(scan, draft.cue)}|${textOf(scan, draft.content)}${target}`;
+  }
+  if ('attribution' in finding) {
+    const { attribution } = finding;
+    return `${attribution.mode} ${textOf(scan, attribution.speaker)}|${textOf(scan, attribution.content)}|${attribution.side}${attribution.anonymous ? '|anonymous' : ''}`;
+  }
+  return `continues|${textOf(scan, finding.content)}`;
+}
