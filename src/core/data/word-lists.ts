@@ -18,6 +18,7 @@ export const WORD_LIST_FILES: readonly { readonly name: string; readonly kind: F
   'not-names',
   'non-person-heads',
   'photo-agencies',
+  'words-before-names',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 /** Weekday or month names: the full names (`tuesday`) and their short forms (`tue`, `tues`), folded. */
@@ -38,6 +39,8 @@ export type WordLists = {
   readonly notNames: ReadonlySet<string>;
   /** last words that make a name a place or a body (`ministry`, `street`) */
   readonly nonPersonHeads: ReadonlySet<string>;
+  /** words that start a sentence or headline right before an outlet's name (`as`, `tells`): no part of the name */
+  readonly wordsBeforeNames: ReadonlySet<string>;
   /** agencies as picture credits name them: `names` (`ap`, `getty images`), and `forms`, every way a credit line writes one (`ap photo`) */
   readonly photoAgencies: { readonly names: readonly string[]; readonly forms: readonly string[] };
 };
@@ -74,6 +77,7 @@ export function buildWordLists(get: (name: string) => ParsedLexicon): WordLists 
     nameConnectors: list('name-connectors').words,
     notNames: list('not-names').words,
     nonPersonHeads: list('non-person-heads').words,
+    wordsBeforeNames: list('words-before-names').words,
     photoAgencies: {
       names: get('photo-agencies').entries.map((entry) => entry.term),
       forms: get('photo-agencies').entries.flatMap((entry) => inflectEntry(entry)),

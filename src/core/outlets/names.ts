@@ -20,6 +20,7 @@
 import { getDomain } from 'tldts';
 import { foldForMatching } from '../text/index.ts';
 import { tokenize, type TokenTable } from '../text/tokens.ts';
+import { loadLexicons } from '../data/index.ts';
 import type { Outlet } from './schema.ts';
 import type { Lined, SourceTables } from './tables.ts';
 
@@ -57,11 +58,8 @@ export type NameMatch = {
 };
 
 export const MAX_ALIAS_TOKENS = 8;
-// The small words inside names (`the`, `of`, `de`) are the tables' (lexicons/sources/name-particles.jsonl).
-// Words that often start a sentence or a title-case headline right before an outlet's name ("As Reuters
-// reported", "Putin Tells Reuters"), besides those: a capital there does not make the two one name.
-// English in code: the outlet scan is not handed the language's word lists yet.
-const LEADING_WORDS = new Set(['a', 'an', 'as', 'but', 'when', 'while', 'after', 'before', 'if', 'so', 'then', 'also', 'said', 'says', 'told', 'tells', 'telling', 'according', 'citing', 'per', 'via', 'by', 'to', 'with', 'from', 'reported', 'reports', 'that', 'this', 'its', 'his', 'her', 'their', 'our', 'during', 'since', 'unlike', 'like', 'or', 'nor', 'not', 'only', 'even', 'yet', 'however', 'meanwhile', 'separately', 'earlier', 'later']);
+// The small words inside names (`the`, `of`, `de`) are the tables' (lexicons/sources/name-particles.jsonl); the
+// words that start a sentence right before a name are the language's (lexicons/<language>/words-before-names.jsonl).
 
 const indexCache = new WeakMap<SourceTables, NameIndex>();
 
@@ -100,10 +98,16 @@ export function outletForHost(tables: SourceTables, host: string): Lined<Outlet>
 
 /**
  * Every outlet name and table domain in `text`, in order, never overlapping; `tokens`, when given, must be
- * `text`'s. Linear in the text. An article's scan is made once (outlets/assess.ts) and handed to
+ * `text`'s; `wordsBefore` are the text language's words that may precede a name (default: the bundled
+ * English list). Linear in the text. An article's scan is made once (outlets/assess.ts) and handed to
  * detectOutlet and findCitedSources.
  */
-export function findNames(text: string, tables: SourceTables, tokens: TokenTable = tokenize(text, foldForMatching(text))): NameMatch[] {
+export function findNames(
+  text: string,
+  tables: SourceTables,
+  tokens: TokenTable = tokenize(text, foldForMatching(text)),
+  wordsBefore: ReadonlySet<string> = loadLexicons().words.wordsBeforeNames,
+): NameMatch[] {
   const index = nameIndex(tables);
   const keys: string[] = tokens.bare.map((bare) => stripMarks(bare));
   const matches: NameMatch[] = [];
@@ -136,7 +140,7 @@ export function findNames(text: string, tables: SourceTables, tokens: TokenTable
     for (let u = t; u <= best.last; u++) if (!tables.nameParticles.has(keys[u] as string)) contentWords++;
     // "the Hill", "the Australian": one word that means something else as often as not.
     const oneWord = contentWords <= 1;
-    if (oneWord && best.alias.shapes[0] !== 'upper' && partOfLongerName(text, tokens, t, best.last, tables.nameParticles)) {
+    if (oneWord && best.alias.shapes[0] !== 'upper' && partOfLongerName(text, tokens, t, best.last, tables.nameParticles, wordsBefore)) {
       t++;
       continue;
     }
@@ -188,14 +192,14 @@ function shapesFit(text: string, tokens: ReturnType<typeof tokenize>, first: num
 
 // A one-word name next to another capitalised word is part of a longer name: Michael Bloomberg, Reuters
 // Institute, Sputnik V, Dawn Smith.
-function partOfLongerName(text: string, tokens: ReturnType<typeof tokenize>, first: number, last: number, particles: ReadonlySet<string>): boolean {
+function partOfLongerName(text: string, tokens: ReturnType<typeof tokenize>, first: number, last: number, particles: ReadonlySet<string>, wordsBefore: ReadonlySet<string>): boolean {
   const capitalised = (u: number): boolean => {
     const head = text.charAt(tokens.start[u] as number);
     return head !== head.toLowerCase();
   };
   if (first > 0 && /^[ \t\u00a0]+$/.test(text.slice(tokens.end[first - 1] as number, tokens.start[first] as number)) && capitalised(first - 1)) {
     const before = tokens.norm[first - 1] as string;
-    if (!particles.has(before) && !LEADING_WORDS.has(before)) return true;
+    if (!particles.has(before) && !wordsBefore.has(before)) return true;
   }
   if (last + 1 < tokens.count && /^[ \t\u00a0]+$/.test(text.slice(tokens.end[last] as number, tokens.start[last + 1] as number)) && capitalised(last + 1)) {
     const next = tokens.norm[last + 1] as string;
