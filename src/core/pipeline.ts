@@ -5,7 +5,7 @@
  * prepared: reading HTML or fetching a URL is the edges' work (src/edges/ingest), done before this.
  */
 import { loadLexicons, type Lexicons } from './data/index.ts';
-import { assessSources, runMetrics } from './metrics/index.ts';
+import { runMetrics } from './metrics/index.ts';
 import { loadSourceTables, type SourceTables } from './outlets/index.ts';
 import { buildReport } from './report/build.ts';
 import { loadBaseline, percentilesFor, type Baseline } from './report/percentiles.ts';
@@ -40,11 +40,10 @@ export function analyzeDocument(prepared: PreparedDocument, options: PipelineOpt
   const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
   const article = segmentArticle(prepared.text, lexicons.abbreviations);
   const blocks = classifyBlocks(article, lexicons.words, { hints: prepared.hints, ...(prepared.meta.title === undefined ? {} : { title: prepared.meta.title }) });
-  const metrics = runMetrics(article, lexicons, prepared.sides, blocks);
   const tables = options.sourceTables ?? loadSourceTables();
-  const credibility = assessSources(prepared.text, prepared.hint, tables, metrics.attribution.attributions, article.tokens);
+  const metrics = runMetrics(article, lexicons, prepared.sides, blocks, { tables, hint: prepared.hint });
   const versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: table.name, version: table.header.version }));
-  const report = buildReport(article, lexicons, metrics, credibility, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
+  const report = buildReport(article, lexicons, metrics, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
   const baseline = options.baseline ?? loadBaseline();
   if (baseline !== false) report.summary.percentiles = percentilesFor(report.summary, baseline);
   return report;

@@ -21,7 +21,6 @@ import {
   type RawCue,
   type ScoredWord,
   type RawAttribution,
-  type SourcesResult,
 } from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
 import { SCHEMA_VERSION, type Attribution, type DocumentInfo, type Report, type ParagraphReport, type Finding } from './schema.ts';
@@ -34,7 +33,6 @@ export function buildReport(
   article: SegmentedArticle,
   lexicons: Lexicons,
   metrics: MetricResults,
-  sources: SourcesResult,
   meta: ReportMeta,
   sourceTables: readonly { name: string; version: string }[] = [],
   blocks: readonly BlockDecision[] = [],
@@ -163,8 +161,8 @@ export function buildReport(
       sentences: allSubjectivity.length,
       quotes: body.reduce((sum, p) => sum + p.quotes.filter((q) => q.kind !== 'nested').length, 0),
       domains: [...metrics.domains.article],
-      source: sources.source,
-      citedSources: sources.citedSources,
+      source: metrics.sources.source,
+      citedSources: metrics.sources.citedSources,
       blocks: { byRole, scoredParagraphs: body.length, excludedWords: tokens.count - words },
       headline: compareHeadline(
         article,
