@@ -9,15 +9,12 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import { cueRange, hasQuoteBetween } from './content-spans.ts';
 import { nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
-import type { Cue, Finding, Speaker } from './types.ts';
+import type { ClaimedCues, Cue, Finding, Speaker } from './types.ts';
 
 // A quotation this long reads as a full direct quote even inside a sentence.
 const DIRECT_QUOTE_MIN_WORDS = 6;
 const AFTER_QUOTE_MAX_TOKENS = 9;
 const BEFORE_QUOTE_MAX_TOKENS = 9;
-
-/** The cues a pass claimed: 1 at the index (into the cue list) of each cue it attributed speech to. */
-export type ClaimedCues = Uint8Array;
 
 /** Finds the direct quotations, in text order; `claimed` marks the cues they took, which later passes leave alone. */
 export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: Finding[]; claimed: ClaimedCues } {

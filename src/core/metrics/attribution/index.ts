@@ -4,6 +4,13 @@
  * non-responses), with speakers read from the noun phrase at the cue and resolved to gazetteer actors,
  * earlier named people, titles ("the spokesman") or pronouns. Runs before loaded language so that words
  * in reported speech can be charged to their speaker.
+ *
+ * One module a pass, in the order `findAttributions` runs them: context.ts (what every pass reads: sentences,
+ * datelines, actor mentions from mentions.ts, titles, demonyms, anonymity markers), cues.ts,
+ * direct-quotes.ts, reported-speech.ts (both reading speakers with noun-phrase-speakers.ts and content with
+ * content-spans.ts), resolve.ts (speakers to actors, over a speaker-memory.ts; people.ts for names the
+ * gazetteer lacks), speaker-sides.ts, voiced-by.ts. The English words they read are lexicon data
+ * (src/core/data/attribution-words.ts).
  */
 import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';

@@ -10,7 +10,7 @@ import { markAnonymity, type Scan } from './context.ts';
 import { charSpan, clauseEnd, contentTokens, cueRange, hasQuoteBetween, onlyTimeWords, skipThat, trimmedSpan } from './content-spans.ts';
 import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
-import type { AttributionMode, Cue, Finding, Range, RawAttribution, SentenceRef, Target } from './types.ts';
+import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Target } from './types.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;
@@ -18,7 +18,7 @@ const MIN_REPORTED_TOKENS = 2;
 const POSTPOSED_MAX_TAIL = 6;
 
 /** Finds reported speech at every cue not `claimed` by an earlier pass; returns the findings and the cues claimed so far. */
-export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Uint8Array): { findings: Finding[]; claimed: Uint8Array } {
+export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues): { findings: Finding[]; claimed: ClaimedCues } {
   const findings: Finding[] = [];
   const claimedNow = claimed.slice();
   cues.forEach((cue, index) => {

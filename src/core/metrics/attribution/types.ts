@@ -50,6 +50,9 @@ export type CueSource = CueRef | { kind: 'according' | 'non-response'; lemma: st
 /** A reporting cue outside quotations, as tokens, with the sentence and paragraph that hold it. */
 export type Cue = { t0: number; t1: number; ref: CueSource; sentence: number; paragraph: number };
 
+/** The cues passes have claimed: 1 at the index (into the cue list) of each cue some speech was attributed to. */
+export type ClaimedCues = Uint8Array;
+
 /** A sentence with its paragraph and its index in the article's list of sentences. */
 export type SentenceRef = SentenceSpan & { paragraph: number; index: number };
 
