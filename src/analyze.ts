@@ -7,6 +7,7 @@
 import { analyzeDocument, type PipelineOptions, type PreparedDocument } from './core/pipeline.ts';
 import { analyzeInputSchema, type AnalyzeInput, type DocumentInfo, type HtmlInput, type Report, type TextInput, type UrlInput } from './core/report/schema.ts';
 import { decodeText, extractHtml, fetchDocument, type FetchOptions } from './edges/ingest/index.ts';
+import { notAnArticle, notAnArticleBytes, type NotAnArticle } from './core/text/index.ts';
 
 export type { AnalyzeInput, TextInput, HtmlInput, UrlInput } from './core/report/schema.ts';
 
@@ -85,3 +86,13 @@ export async function fetchArticle(input: UrlInput, fetchOptions?: FetchOptions)
   return fetched.kind === 'html' ? { ...record, html: fetched.body } : { ...record, text: decodeText(fetched.body, fetched.contentType) };
 }
 
+/**
+ * Why an input is not an article to analyse, or null: empty, white space only, or a binary file's bytes. The
+ * CLI, the HTTP service and `slant batch` refuse such input with this code and message; `analyze()` itself
+ * still returns a report for any string. A URL is checked once fetched (check what `fetchArticle` returns).
+ */
+export function checkArticle(input: string | TextInput | HtmlInput): NotAnArticle | null {
+  if (typeof input === 'string') return notAnArticle(input);
+  if ('text' in input) return notAnArticle(input.text);
+  return typeof input.html === 'string' ? notAnArticle(input.html) : notAnArticleBytes(input.html);
+}

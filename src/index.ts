@@ -1,5 +1,6 @@
 /** slant's library API: `analyze`, the report schema and its types, and the lexicon loader. */
-export { analyze, analyzeAsync, fetchArticle, type AnalyzeOptions } from './analyze.ts';
+export { analyze, analyzeAsync, fetchArticle, checkArticle, type AnalyzeOptions } from './analyze.ts';
+export type { NotAnArticle } from './core/text/index.ts';
 export {
   reportSchema,
   findingSchema,

@@ -131,6 +131,8 @@ describe('slant batch', () => {
         JSON.stringify({ id: 'huge', text: 'word '.repeat(100) }),
         '{"text":"No id here, so the line number is the id."}',
         '{"id":"bad-title","text":"x","title":5}',
+        '{"id":"blank","text":"  \\n  "}',
+        '{"id":"binary","text":"\\u007fELF\\u0000\\u0001"}',
       ].join('\n'),
     );
     const run = await slant(['batch', input, '--out', join(dir, 'out.jsonl'), '--max-bytes', '200', '--workers', '1', '--quiet']);
@@ -145,11 +147,13 @@ describe('slant batch', () => {
       '6 line 6 too-large: the record is 523 bytes, over the limit of 200 (--max-bytes)',
       '7 report',
       'bad-title line 8 invalid-record: "title": expected a string',
+      'blank line 9 empty: the text is only white space',
+      'binary line 10 not-text: this is not text: it holds a NUL character at offset 4 (a binary file?)',
     ]);
     expect(reportSchema.parse(lines[0]).summary.words).toBe(3);
     const stats = JSON.parse(readFileSync(join(dir, 'out.stats.json'), 'utf8'));
-    expect(stats.overall).toMatchObject({ records: 7, errors: 5, errorCodes: { 'invalid-json': 1, 'invalid-record': 3, 'too-large': 1 } });
-    expect(run.stdout).toMatch(/^7 records: 2 reports, 5 errors \(1 invalid-json, 3 invalid-record, 1 too-large\)/);
+    expect(stats.overall).toMatchObject({ records: 9, errors: 7, errorCodes: { 'invalid-json': 1, 'invalid-record': 3, 'too-large': 1, empty: 1, 'not-text': 1 } });
+    expect(run.stdout).toMatch(/^9 records: 2 reports, 7 errors \(1 empty, 1 invalid-json, 3 invalid-record, 1 not-text, 1 too-large\)/);
   });
 
   it('reads CSV with named columns, multi-line cells, and a broken row as an error line; writes CSV', async () => {

@@ -65,6 +65,32 @@ describe('slant analyze', () => {
   });
 });
 
+describe('slant analyze refuses what is not an article', () => {
+  it('exits 2 naming the file for an empty file, a program and empty standard input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slant-not-article-'));
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '\n \n');
+    const blank = await run(['analyze', empty]);
+    expect(blank).toMatchObject({ code: 2, stdout: '' });
+    expect(blank.stderr).toBe(`slant: ${empty}: the text is only white space\n`);
+    // The first bytes of an ELF program, as /bin/ls starts.
+    const program = join(dir, 'ls');
+    writeFileSync(program, Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(56, 0), Buffer.from('GLIBC_2.3 libselinux.so.1 '.repeat(40))]));
+    const binary = await run(['analyze', program]);
+    expect(binary).toMatchObject({ code: 2, stdout: '', stderr: `slant: ${program}: this is not text: it holds a NUL character at offset 7 (a binary file?)\n` });
+    const stdin = await run(['analyze', '-'], { stdin: '' });
+    expect(stdin).toMatchObject({ code: 2, stderr: 'slant: standard input: the text is empty\n' });
+  });
+
+  it('--jsonl writes an error line for an empty record and goes on', async () => {
+    const { code, stdout } = await run(['analyze', '--jsonl', '-'], { stdin: '{"id":"e","text":""}\n{"id":"ok","text":"The council met."}\n' });
+    expect(code).toBe(0);
+    const [first, second] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(errorLineSchema.parse(first)).toEqual({ id: 'e', line: 1, error: { code: 'empty', message: 'the text is empty' } });
+    expect(second.id).toBe('ok');
+  });
+});
+
 describe('slant source', () => {
   it('prints the outlet card: Press TV is Iranian state media, deprecated, very low, each rating with its source and date', async () => {
     const { code, stdout } = await run(['source', 'https://www.presstv.ir/Detail/2021/12/07/x']);

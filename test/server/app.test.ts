@@ -25,6 +25,15 @@ async function errorOf(response: Response): Promise<{ status: number; code: stri
 }
 
 describe('POST /v1/analyze', () => {
+  it('refuses an empty article (400 empty) and binary bytes (422 not-text), in one line each of a batch too', async () => {
+    expect(await errorOf(await post('/v1/analyze', JSON.stringify({ text: ' \n ' })))).toEqual({ status: 400, code: 'empty', message: 'the text is only white space' });
+    expect(await errorOf(await post('/v1/analyze', JSON.stringify({ html: 'GIF89a\u0000\u0001' })))).toMatchObject({ status: 422, code: 'not-text', message: expect.stringMatching(/NUL character at offset 6/) });
+    const batch = await post('/v1/analyze/batch', '{"id":"e","text":""}\n{"id":"ok","text":"The council met."}\n', 'application/x-ndjson');
+    const [first, second] = (await batch.text()).trim().split('\n').map((line) => JSON.parse(line));
+    expect(first).toEqual({ id: 'e', line: 1, error: { code: 'empty', message: 'the text is empty' } });
+    expect(second.id).toBe('ok');
+  });
+
   it('returns the report for text, with the metadata echoed', async () => {
     const response = await post('/v1/analyze', JSON.stringify({ id: 'a1', text: seedArticle, url: 'https://www.presstv.ir/Detail/2021/12/07/672466' }));
     expect(response.status).toBe(200);

@@ -14,6 +14,7 @@ export type { TokenTable } from './tokens.ts';
 export type { QuoteSpan } from './quotes.ts';
 export type { AbbreviationTable } from './sentences.ts';
 export { foldForMatching } from './fold.ts';
+export { notAnArticle, notAnArticleBytes, type NotAnArticle } from './article-check.ts';
 
 /** A sentence with the half-open range of token indices it holds. */
 export type SentenceSpan = Span & { tokenStart: number; tokenEnd: number };

@@ -7,7 +7,7 @@ import type { Report } from '../../core/report/schema.ts';
 import { oneLine, type ErrorLine, type LineError } from '../../core/report/error-line.ts';
 
 /** Why a record has no report. */
-export type BatchErrorCode = 'invalid-json' | 'invalid-record' | 'too-large' | 'unreadable' | 'invalid-csv' | 'analysis-failed' | 'timeout' | 'worker-failed';
+export type BatchErrorCode = 'invalid-json' | 'invalid-record' | 'empty' | 'not-text' | 'too-large' | 'unreadable' | 'invalid-csv' | 'analysis-failed' | 'timeout' | 'worker-failed';
 
 /** Where a record came from, as error lines name it: `id` is the record's id, or the default id (line number, file path) when it has none or cannot be read. */
 export type RecordPlace = Omit<ErrorLine, 'error' | 'id'> & { id: string };

@@ -4,7 +4,7 @@
  * failure becomes an error line for that record.
  */
 import { readFileSync } from 'node:fs';
-import { analyze, type AnalyzeOptions } from '../../analyze.ts';
+import { analyze, checkArticle, type AnalyzeOptions } from '../../analyze.ts';
 import { describeIssues } from '../../core/report/describe-issues.ts';
 import { loadBaseline } from '../../core/report/percentiles.ts';
 import { jsonRecordSchema, type ArticleRecord, type HtmlInput, type Report, type TextInput } from '../../core/report/schema.ts';
@@ -71,6 +71,9 @@ export function processBatchTask(task: BatchTask, options: AnalyzeOptions): Batc
   } catch (error) {
     return failure(place, { code: 'unreadable', message: (error as Error).message }, settings);
   }
+  // Empty input or a binary file becomes an error line, as a malformed record does.
+  const problem = isArticleInput(input) ? checkArticle(input) : null;
+  if (problem !== null) return failure({ ...place, id }, problem, settings);
   let report: Report;
   try {
     // summary.percentiles against the run's baseline instead of the bundled one.
@@ -142,4 +145,9 @@ export function tooLarge(bytes: number, maxBytes: number): BatchError {
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+// A record whose text or page has the right type; anything else is left to analyze() to refuse with zod's issues.
+function isArticleInput(input: Record<string, unknown>): input is TextInput | HtmlInput {
+  return typeof input.text === 'string' || typeof input.html === 'string' || input.html instanceof Uint8Array;
 }

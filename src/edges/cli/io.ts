@@ -14,10 +14,10 @@ export type CliIo = {
   env?: Readonly<Record<string, string | undefined>>;
 };
 
-/** A failure the CLI reports as one line on stderr with exit code 2. */
+/** A failure the CLI reports as one line on stderr with exit code 2: bad arguments, unreadable files, or input that is not an article. */
 export class CliError extends Error {
-  readonly code: 'usage' | 'io';
-  constructor(code: 'usage' | 'io', message: string) {
+  readonly code: 'usage' | 'io' | 'input';
+  constructor(code: 'usage' | 'io' | 'input', message: string) {
     super(message);
     this.name = 'CliError';
     this.code = code;

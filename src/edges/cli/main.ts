@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { batchCommand, calibrateCommand, statsCommand } from './batch-commands.ts';
 import { CliError, readInput, write, type CliIo } from './io.ts';
-import { analyze, type AnalyzeOptions } from '../../analyze.ts';
+import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
 import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
 import { renderText } from '../../core/report/render-text.ts';
@@ -121,19 +121,23 @@ async function analyzeCommand(args: readonly string[], io: CliIo): Promise<numbe
   const meta: { url?: string; outlet?: string } = {};
   if (values.url !== undefined) meta.url = values.url;
   if (values.outlet !== undefined) meta.outlet = values.outlet;
-  let report;
+  let input: TextInput | HtmlInput;
   try {
     if (/^https?:\/\//i.test(file)) {
-      report = await analyze({ url: file, ...(meta.outlet === undefined ? {} : { outlet: meta.outlet }) }, options);
+      input = await fetchArticle({ url: file, ...(meta.outlet === undefined ? {} : { outlet: meta.outlet }) }, options.fetch);
     } else {
       const bytes = await readInput(file, io.stdin);
       const isHtml = values.html === true || (values.text !== true && (/\.x?html?$/i.test(file) || looksLikeHtml(bytes)));
-      report = isHtml ? analyze({ html: bytes, ...meta }, options) : analyze({ text: decodeUtf8(bytes), ...meta }, options);
+      input = isHtml ? { html: bytes, ...meta } : { text: decodeUtf8(bytes), ...meta };
     }
   } catch (error) {
     if (error instanceof IngestError) throw new CliError('io', error.message);
     throw error;
   }
+  // Empty input or a binary file is a mistake to say, not an article to score.
+  const problem = checkArticle(input);
+  if (problem !== null) throw new CliError('input', `${file === '-' ? 'standard input' : file}: ${problem.message}`);
+  const report = analyze(input, options);
   if (format === 'json') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
   else await write(io.stdout, renderText(report, file === '-' ? { color } : { color, name: file }));
   return 0;
@@ -191,7 +195,10 @@ function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): stri
   if (title !== undefined) meta.title = title;
   if (url !== undefined) meta.url = url;
   if (outlet !== undefined) meta.outlet = outlet;
-  return JSON.stringify(text !== undefined ? analyze({ text, ...meta }, { lexicons }) : analyze({ html: html as string, ...meta }, { lexicons }));
+  const input = text !== undefined ? { text, ...meta } : { html: html as string, ...meta };
+  const problem = checkArticle(input);
+  if (problem !== null) return errorLine({ line: lineNumber, id }, problem);
+  return JSON.stringify(analyze(input, { lexicons }));
 }
 
 function fetchOptions(values: { timeout?: string | undefined; 'max-bytes'?: string | undefined; 'allow-private'?: boolean | undefined }): NonNullable<AnalyzeOptions['fetch']> {

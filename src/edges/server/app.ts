@@ -100,7 +100,7 @@ export function createApp(options: AppOptions = {}) {
     request: { body: { content: { 'application/json': { schema: analyzeRequestSchema } }, required: true } },
     responses: {
       200: { content: { 'application/json': { schema: reportRef } }, description: 'the report' },
-      ...errors({ 400: 'invalid JSON or a body that does not match the schema (zod issues in details)', 413: 'body over the limit', 415: 'not application/json', 422: 'the URL could not be fetched', 503: 'too many analyses waiting', 504: 'the analysis exceeded its time budget' }),
+      ...errors({ 400: 'invalid JSON, a body that does not match the schema (zod issues in details), or an empty article (`empty`)', 413: 'body over the limit', 415: 'not application/json', 422: 'the URL could not be fetched (`fetch-failed`), or the article is not text (`not-text`: a binary file)', 503: 'too many analyses waiting', 504: 'the analysis exceeded its time budget' }),
     },
     'x-curl': `curl -s localhost:8787/v1/analyze -H 'content-type: application/json' -d '{"text": "Critics slammed the so-called reform."}'`,
   });

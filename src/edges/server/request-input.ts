@@ -2,9 +2,11 @@
  * From a validated request to what `analyze()` takes. Text and HTML pass through with their metadata. A
  * URL given alone is fetched here, on the main thread, because fetching waits on the network, not the CPU:
  * the worker then gets the page as HTML (or text) and spends its time analysing. The ingestion layer
- * refuses private and loopback addresses unless the app was configured to allow them.
+ * refuses private and loopback addresses unless the app was configured to allow them. Empty input and binary
+ * bytes are refused here, before any work (ApiError `empty` 400, `not-text` 422).
  */
-import { fetchArticle } from '../../analyze.ts';
+import { checkArticle, fetchArticle } from '../../analyze.ts';
+import { ApiError } from './http-errors.ts';
 import type { FetchOptions } from '../ingest/index.ts';
 import type { ArticleRecord, HtmlInput, TextInput } from '../../core/report/schema.ts';
 
@@ -14,9 +16,11 @@ export type ArticleRequest = Omit<ArticleRecord, 'id'> & { id?: string | undefin
 /** The library input for a request, fetching the page first when only `url` is given; rejects with IngestError. */
 export async function resolveArticle(request: ArticleRequest, fetchOptions: FetchOptions): Promise<TextInput | HtmlInput> {
   const meta = metaOf(request);
-  if (request.text !== undefined) return { text: request.text, ...meta };
-  if (request.html !== undefined) return { html: request.html, ...meta };
-  return fetchArticle({ ...meta, url: request.url as string }, fetchOptions);
+  const input = request.text !== undefined ? { text: request.text, ...meta } : request.html !== undefined ? { html: request.html, ...meta } : await fetchArticle({ ...meta, url: request.url as string }, fetchOptions);
+  // Nothing to analyse is the client's mistake (400); bytes that are not text are refused as content (422).
+  const problem = checkArticle(input);
+  if (problem !== null) throw new ApiError(problem.code === 'empty' ? 400 : 422, problem.code, problem.message);
+  return input;
 }
 
 // The optional fields a request carries besides its text, without undefined values (zod's optional types).
