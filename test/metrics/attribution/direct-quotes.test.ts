@@ -36,6 +36,35 @@ describe('findDirectQuotes', () => {
     expect(quoteRows(text).rows).toEqual(expected);
   });
 
+  it.each([
+    ['a quote that goes on after its cue', '"Yes," Holt said. "The ferry will run again this summer. We have the money."', ['direct Holt|said|"Yes," Holt said. "The ferry will run again this summer. We have the money."']],
+    [
+      'across a time phrase and a quoted title in the cue\'s sentence',
+      '"We will rebuild the pier," Holt said on Monday on "Harbour Hour." "Then the boats can come back."',
+      ['direct Holt|said|"We will rebuild the pier," Holt said on Monday on "Harbour Hour." "Then the boats can come back."'],
+    ],
+    [
+      'to a quote left open at the paragraph\'s end, then the next paragraph continues',
+      '"The harbour is our life," said Jane Holt, the mayor. "Without it the town would empty.\n\n"Nobody here wants that."',
+      ['direct Jane Holt, the mayor|said|"The harbour is our life," said Jane Holt, the mayor. "Without it the town would empty.', 'continues|"Nobody here wants that."'],
+    ],
+    ['a cue before, then more quoted sentences', 'Holt told the council: "The ferry will run again." "We have found the money."', ['direct Holt|told|"The ferry will run again." "We have found the money."']],
+    [
+      'a continued paragraph runs on too',
+      '"Nobody wants the ferry to stop," Holt said.\n\n"It carries the children to school." "It brings the doctor."',
+      ['direct Holt|said|"Nobody wants the ferry to stop,"', 'continues|"It carries the children to school." "It brings the doctor."'],
+    ],
+    [
+      'not past a quote with its own cue',
+      '"Yes," Holt said. "The ferry will run again," Reyes added. "And the bridge will open."',
+      ['direct Holt|said|"Yes,"', 'direct Reyes|added|"The ferry will run again," Reyes added. "And the bridge will open."'],
+    ],
+    ['not past narration', '"Yes," Holt said. Then she left the hall. "The ferry will run again this summer."', ['direct Holt|said|"Yes,"']],
+    ['not past a second speaker in the cue\'s sentence', '"Yes," Holt said, and Reyes warned the council. "The ferry will cost more than anyone thinks."', ['direct Holt|said|"Yes,"']],
+  ])('a quote that goes on: %s', (_name, text, expected) => {
+    expect(quoteRows(text).rows).toEqual(expected);
+  });
+
   it('claims the cues it attributes, and only those', () => {
     expect(quoteRows('"We will fight on and on until the end," Peskov said. The minister said the talks were over.').claimed).toEqual([1, 0]);
     expect(quoteRows('The plan was "dead on arrival," Peskov said.').claimed).toEqual([0]);

@@ -1,0 +1,41 @@
+/**
+ * Quotes that go on: news style lets one speaker's quotation run over several sentences with the cue given
+ * once (`"Yes," Holt said. "The ferry will run. We have the money."`). The later quotations are the same
+ * speech, so the attribution's content runs on to the last of them; the cue and speaker between the parts
+ * stay inside the content, as they do in a quote split by its cue.
+ */
+import type { ParagraphSpan } from '../../text/index.ts';
+import { firstTokenAtOrAfter } from '../../text/tokens.ts';
+import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
+import type { Cue } from './types.ts';
+
+/**
+ * Where the speech of `quotes[from]` (introduced by `cue`, or continuing an earlier speaker when null) ends
+ * in `paragraph`: the end offset of the last quotation that carries it on, and that quotation's index
+ * (`from` when none does). A quotation carries it on when it opens its sentence, has no cue of its own,
+ * and nothing lies between it and the speech so far but the rest of the cue's sentence.
+ */
+export function quoteRunEnd(speech: QuotedSpeech, quotes: readonly QuoteTokens[], from: number, paragraph: ParagraphSpan, cue: Cue | null): { end: number; last: number } {
+  const { scan } = speech;
+  const { tokens } = scan.article;
+  const first = quotes[from] as QuoteTokens;
+  let end = first.quote.end;
+  let last = from;
+  for (let k = from + 1; k < quotes.length; k++) {
+    const next = quotes[k] as QuoteTokens;
+    if (next.quote.start >= paragraph.end || next.t1 === next.t0) break;
+    const sentence = scan.sentences[scan.sentenceOf[next.t0] as number];
+    if (sentence === undefined) break;
+    // A title quoted inside the cue's sentence (`she said on "Meet the Voters."`) is the outlet's words.
+    if (sentence.start !== next.quote.start && cue !== null && sentence.index === cue.sentence) continue;
+    if (sentence.start !== next.quote.start) break;
+    let narration = false;
+    for (let t = firstTokenAtOrAfter(tokens, end); t < next.t0 && !narration; t++) {
+      narration = cue === null || scan.sentenceOf[t] !== cue.sentence || freeVerbAt(speech, t) !== undefined;
+    }
+    if (narration || speakerOfQuote(speech, next, paragraph, true, false) !== undefined) break;
+    end = next.quote.end;
+    last = k;
+  }
+  return { end, last };
+}

@@ -1,0 +1,77 @@
+/**
+ * Who speaks a quotation: the cue and speaker phrase after it (`"...," Peskov said`, `"...," said one
+ * harbour official`), before it (`Peskov told reporters: "..."`), or a name before a colon (`Lavrov: "..."`).
+ * Read by the direct-quote pass, for a quotation and for the quotations after it that may carry on its speech.
+ */
+import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
+import { firstTokenAtOrAfter } from '../../text/tokens.ts';
+import type { Scan } from './context.ts';
+import { hasQuoteBetween } from './content-spans.ts';
+import { nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
+import type { ClaimedCues, Cue, Speaker } from './types.ts';
+
+const AFTER_QUOTE_MAX_TOKENS = 9;
+const BEFORE_QUOTE_MAX_TOKENS = 9;
+
+/** The direct-quote pass's state: the cues, which of them it claimed, and the cue starting at each token (-1: none). */
+export type QuotedSpeech = { readonly scan: Scan; readonly cues: readonly Cue[]; readonly claimed: ClaimedCues; readonly cueAt: Int32Array };
+/** A quotation with its token span [t0, t1). */
+export type QuoteTokens = { readonly quote: QuoteSpan; readonly t0: number; readonly t1: number };
+/** A quotation's speaker phrase and the cue that introduces it (null for `Name: "..."`). */
+export type QuoteSpeaker = { cue: Cue | null; speaker: Speaker };
+
+/** A reporting verb starting at token `t` that no pass has claimed yet. */
+export function freeVerbAt(speech: QuotedSpeech, t: number): Cue | undefined {
+  const index = speech.cueAt[t] as number;
+  const cue = speech.cues[index];
+  return cue !== undefined && speech.claimed[index] === 0 && cue.ref.kind === 'verb' ? cue : undefined;
+}
+
+/**
+ * The speaker of a quotation in `paragraph`: after it first, then (for a `full` quotation: long, opening its
+ * sentence or after a colon) before it, then before the colon it follows (`afterColon`); undefined when none.
+ */
+export function speakerOfQuote(speech: QuotedSpeech, quote: QuoteTokens, paragraph: ParagraphSpan, full: boolean, afterColon: boolean): QuoteSpeaker | undefined {
+  return speakerAfter(speech, quote, paragraph) ?? (full ? speakerBefore(speech, quote, paragraph) : undefined) ?? (afterColon ? speakerBeforeColon(speech, quote, paragraph) : undefined);
+}
+
+// `"...," Peskov said` / `"...," said Sergei Lavrov, ...`.
+function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+  const { scan } = speech;
+  if (quote.openEnded) return undefined;
+  const afterEnd = Math.min(paragraph.tokenEnd, qt1 + AFTER_QUOTE_MAX_TOKENS);
+  let after: Cue | undefined;
+  for (let t = qt1; t < afterEnd && after === undefined; t++) {
+    const cue = freeVerbAt(speech, t);
+    if (cue !== undefined && cue.t1 <= afterEnd) after = cue;
+  }
+  if (after === undefined || (after.t0 !== qt1 && hasQuoteBetween(scan.article, qt1, after.t0))) return undefined;
+  const before = after.t0 > qt1 ? nounPhraseBefore(scan, after.t0, qt1) : null;
+  const inverted = before === null ? nounPhraseAfter(scan, after.t1, paragraph.tokenEnd) : null;
+  return before !== null || inverted !== null ? { cue: after, speaker: before ?? inverted } : undefined;
+}
+
+// `Peskov told reporters: "..."` / `She said, "..."`.
+function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+  const { scan } = speech;
+  const { tokens, text } = scan.article;
+  const from = Math.max(paragraph.tokenStart, qt0 - BEFORE_QUOTE_MAX_TOKENS);
+  let before: Cue | undefined;
+  for (let t = qt0 - 1; t >= from && before === undefined; t--) {
+    const cue = freeVerbAt(speech, t);
+    if (cue !== undefined && cue.t1 <= qt0 && !hasQuoteBetween(scan.article, cue.t1, qt0)) before = cue;
+  }
+  if (before === undefined) return undefined;
+  const gap = text.slice(tokens.end[before.t1 - 1] as number, quote.start);
+  if (!/^[\s\p{L}'\u2019-]*[\s,:]*$/u.test(gap) || qt0 - before.t1 > 5 || !(gap.includes(':') || gap.includes(',') || qt0 - before.t1 <= 2)) return undefined;
+  const speaker = nounPhraseBefore(scan, before.t0, paragraph.tokenStart);
+  return speaker === null ? undefined : { cue: before, speaker };
+}
+
+// A headline's `Speaker: "..."` (a short line) or any `Name: "..."`.
+function speakerBeforeColon(speech: QuotedSpeech, { quote }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+  const { scan } = speech;
+  const colon = scan.article.text.lastIndexOf(':', quote.start);
+  const speaker = nounPhraseBefore(scan, firstTokenAtOrAfter(scan.article.tokens, colon), paragraph.tokenStart);
+  return speaker === null ? undefined : { cue: null, speaker };
+}
