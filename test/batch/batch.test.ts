@@ -84,6 +84,22 @@ describe('slant batch', () => {
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(readFileSync(join(dir, 'complete.csv'), 'utf8'));
   });
 
+  it('--resume reads every finished line: a line damaged in the middle stops the run and is named', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(input, records(4));
+    const out = join(dir, 'out.jsonl');
+    expect((await slant(['batch', input, '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').split('\n');
+    // The second report keeps its id prefix but is cut short in the middle of the file, as a writer that died
+    // in another run, or a disk fault, would leave it.
+    const damaged = (lines[1] as string).slice(0, 300);
+    writeFileSync(out, [lines[0], damaged, ...lines.slice(2)].join('\n'));
+    const resumed = await slant(['batch', input, '--out', out, '--workers', '1', '--quiet', '--resume']);
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(/out\.jsonl:2 is damaged: not a JSON line \(.+\); mend or delete that line, or use --force to start over/);
+  });
+
   it('refuses to overwrite results without --resume or --force', async () => {
     const dir = tempDir();
     const input = join(dir, 'in.jsonl');
@@ -236,5 +252,35 @@ describe('slant batch', () => {
     expect(withPercentiles.code).toBe(0);
     const first = jsonLines(join(dir, 'p.jsonl'))[0] as { summary: { percentiles: Record<string, unknown> } };
     expect(first.summary.percentiles).toMatchObject({ baseline: 'mine@0.1.0', words: expect.any(Number) });
+
+    const csv = await slant(['stats', out, '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.trim().split('\n');
+    expect(rows[0]).toBe('outlet,records,errors,metric,count,mean,std,min,max,p5,p25,p50,p75,p95');
+    expect(rows.find((row) => row.startsWith('(all),40,0,words,40,'))).toBeDefined();
+  });
+
+  it('refuses a --group-by field that no report has, instead of one silent group', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(input, records(2));
+    const typo = await slant(['batch', input, '--out', join(dir, 'out.jsonl'), '--group-by', 'summary.sorce.card.name', '--quiet']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('slant: --group-by "summary.sorce.card.name": a report has no field "summary.sorce" (use outlet, group, or a dotted path such as summary.source.card.name or document.siteName)\n');
+    expect((await slant(['batch', input, '--out', join(dir, 'out.jsonl'), '--group-by', 'summary.source.card.name', '--quiet'])).code).toBe(0);
+    expect((await slant(['stats', join(dir, 'out.jsonl'), '--group-by', 'document.sitename'])).stderr).toMatch(/a report has no field "document\.sitename"/);
+  });
+
+  it('--fail-on-error exits 1 when a record failed, after writing every line', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(input, `${records(2)}{"id":"bad","text":5}\n`);
+    const out = join(dir, 'out.jsonl');
+    const run = await slant(['batch', input, '--out', out, '--quiet', '--fail-on-error']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('slant batch: 1 of 3 records failed (--fail-on-error)\n');
+    expect(jsonLines(out).map((line) => line.id)).toEqual(['r1', 'r2', 'bad']);
+    // Without the flag, a failed record is an error line and the run succeeds.
+    expect((await slant(['batch', input, '--out', out, '--quiet', '--force'])).code).toBe(0);
   });
 });

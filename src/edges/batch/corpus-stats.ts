@@ -7,6 +7,7 @@
 import { create, meanDependencies, quantileSeqDependencies, stdDependencies, type FactoryFunctionMap } from 'mathjs';
 import { SUMMARY_METRICS, percentileOf, baselineLabel, type Baseline } from '../../core/report/percentiles.ts';
 import { seededRandom } from './random.ts';
+import { csvRow } from './lines.ts';
 
 // The dependency maps are typed as optional; they are always present in mathjs' build.
 const math = create({ meanDependencies, stdDependencies, quantileSeqDependencies } as FactoryFunctionMap);
@@ -269,4 +270,23 @@ export function formatNumber(value: number | null | undefined): string {
   if (size >= 1000) return value.toFixed(0);
   if (size >= 10) return value.toFixed(1);
   return value.toFixed(3);
+}
+
+const CSV_COLUMNS = ['count', 'mean', 'std', 'min', 'max', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
+
+/**
+ * The statistics as CSV, one row per group and figure (`overall` first, then each group), for spreadsheets:
+ * group, records, errors, metric, then the columns above (and the mean's percentile with a baseline).
+ */
+export function statsCsv(stats: BatchStats): string {
+  const withPercentile = stats.baseline !== undefined;
+  const header = csvRow([stats.groupBy === 'outlet' ? 'outlet' : stats.groupBy, 'records', 'errors', 'metric', ...CSV_COLUMNS, ...(withPercentile ? ['meanPercentile'] : [])]);
+  const rows = [{ name: '(all)', group: stats.overall }, ...stats.groups.map((group) => ({ name: group.group ?? '(none)', group }))].flatMap(({ name, group }) =>
+    Object.entries(group.metrics).map(([metric, figures]) => {
+      const { quantiles } = figures;
+      const cells = [figures.count, figures.mean, figures.std, figures.min, figures.max, quantiles?.p5, quantiles?.p25, quantiles?.p50, quantiles?.p75, quantiles?.p95];
+      return csvRow([name, group.records, group.errors, metric, ...cells, ...(withPercentile ? [figures.meanPercentile] : [])]);
+    }),
+  );
+  return header + rows.join('');
 }

@@ -4,7 +4,8 @@
  * the article has no value.
  */
 import { SUMMARY_METRICS } from '../../core/report/percentiles.ts';
-import type { Summary } from '../../core/report/schema.ts';
+import { reportSchema, type Summary } from '../../core/report/schema.ts';
+import type { z } from 'zod';
 
 /** The article's figures in SUMMARY_METRICS order; NaN where a metric has no value. */
 export function figuresOf(summary: Summary): Float64Array {
@@ -33,4 +34,40 @@ export function groupOf(line: Record<string, unknown>, groupBy: string): string 
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return null;
+}
+
+// The fields an output line has besides the report's own: `group` (from --group-column) and the id.
+const LINE_FIELDS = new Set(['group', 'id']);
+
+/**
+ * Why `groupBy` cannot name a field of an output line, or null: `outlet`, `group`, `id` or a dotted path that
+ * the report schema has (`summary.source.card.name`, `document.siteName`). A typo would otherwise put every
+ * article in one group without a word.
+ */
+export function groupByProblem(groupBy: string): string | null {
+  if (groupBy === OUTLET_GROUP || LINE_FIELDS.has(groupBy)) return null;
+  let schema: SchemaNode | undefined = reportSchema as unknown as SchemaNode;
+  const keys = groupBy.split('.');
+  for (const [index, key] of keys.entries()) {
+    schema = childOf(schema, key);
+    if (schema === undefined) {
+      const at = keys.slice(0, index + 1).join('.');
+      return `--group-by ${JSON.stringify(groupBy)}: a report has no field ${JSON.stringify(at)} (use outlet, group, or a dotted path such as summary.source.card.name or document.siteName)`;
+    }
+  }
+  return null;
+}
+
+type SchemaNode = z.ZodType & { def: { type: string; innerType?: SchemaNode; options?: SchemaNode[] }; shape?: Record<string, SchemaNode> };
+
+// A field of an object schema, looking through optional, nullable and union wrappers.
+function childOf(schema: SchemaNode, key: string): SchemaNode | undefined {
+  const { def } = schema;
+  if (def.innerType !== undefined) return childOf(def.innerType, key);
+  if (def.type === 'object') return schema.shape?.[key];
+  for (const option of def.type === 'union' ? (def.options ?? []) : []) {
+    const found = childOf(option, key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -77,7 +77,8 @@ export function csvErrorRow(place: RecordPlace, error: BatchError, withGroup: bo
   return csvRow(cells);
 }
 
-function csvRow(cells: readonly unknown[]): string {
+/** One CSV row of `cells`, RFC 4180 quoted, ending in a newline. */
+export function csvRow(cells: readonly unknown[]): string {
   return `${cells.map(csvCell).join(',')}\n`;
 }
 

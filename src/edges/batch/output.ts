@@ -168,25 +168,24 @@ async function cut(file: string, scan: Scan): Promise<number> {
 }
 
 /**
- * The id of a line this command wrote: read from its start (`{"id":"..."`, written first on purpose), so a
- * large report is not parsed whole.
+ * The id of a line this command wrote, after checking the whole line: a line damaged in the middle of a
+ * finished file (a disk fault, a hand edit) must stop the run, naming the line, not be counted as done.
  */
 function jsonlId(line: Buffer, file: string, number: number): string {
-  const head = line.subarray(0, Math.min(line.length, 4096)).toString('latin1');
-  if (head.startsWith('{"id":"')) {
-    let index = 7;
-    while (index < head.length && head[index] !== '"') index += head[index] === '\\' ? 2 : 1;
-    if (index < head.length) return JSON.parse(line.subarray(6, index + 1).toString('utf8')) as string;
-  }
   let record: unknown;
   try {
     record = JSON.parse(line.toString('utf8'));
-  } catch {
-    throw new BatchInputError(`${file}:${number} is not a JSON line (was the file written by slant batch?); use --force to start over`);
+  } catch (error) {
+    throw new BatchInputError(`${file}:${number} is damaged: not a JSON line (${(error as Error).message}); mend or delete that line, or use --force to start over`);
   }
-  const id = (record as { id?: unknown } | null)?.id;
-  if (typeof id !== 'string') throw new BatchInputError(`${file}:${number} has no "id" (was the file written by slant batch?); use --force to start over`);
-  return id;
+  const fields = typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as Record<string, unknown>) : null;
+  const id = fields?.id;
+  if (fields === null || (typeof id !== 'string' && typeof id !== 'number')) throw new BatchInputError(`${file}:${number} has no "id" (was the file written by slant batch?); use --force to start over`);
+  // A report or an error line, as this command writes them.
+  if (!('schemaVersion' in fields && 'summary' in fields) && !('error' in fields)) {
+    throw new BatchInputError(`${file}:${number} is neither a report nor an error line (was the file written by slant batch?); use --force to start over`);
+  }
+  return String(id);
 }
 
 function checkHeader(line: Buffer, expected: string, file: string): void {

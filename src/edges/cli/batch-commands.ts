@@ -11,12 +11,12 @@ import { BaselineError, loadBaseline, SUMMARY_METRICS, type Baseline } from '../
 import { SCHEMA_VERSION, type Summary } from '../../core/report/schema.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 import { baselineFrom, formatBaseline, readReportLines } from '../batch/calibrate.ts';
-import { figuresOf, groupOf, OUTLET_GROUP } from '../batch/figures.ts';
+import { figuresOf, groupByProblem, groupOf, OUTLET_GROUP } from '../batch/figures.ts';
 import { BatchInputError, DEFAULT_COLUMNS } from '../batch/input.ts';
 import { formatDuration } from '../batch/progress.ts';
 import type { OutputFormat } from '../batch/record.ts';
 import { runBatch, type BatchOptions } from '../batch/run.ts';
-import { createStatsCollector, renderStats, type BatchStats } from '../batch/corpus-stats.ts';
+import { createStatsCollector, renderStats, statsCsv, type BatchStats } from '../batch/corpus-stats.ts';
 
 export const BATCH_USAGE = `Usage:
   slant batch INPUT... [--out FILE] [options]
@@ -48,17 +48,19 @@ Running:
   --timeout SECONDS       a record analysed longer becomes an error line (default 120)
   --quiet                 no progress on standard error
   --progress-interval S   seconds between progress lines when standard error is not a terminal (default 5)
+  --fail-on-error         exit 1 when any record became an error line (the run still goes to the end)
 
 A record that cannot be analysed becomes {"id", "line"?, "error": {"code", "message"}} and the run goes on.
 `;
 
 export const STATS_USAGE = `Usage:
-  slant stats REPORTS.jsonl... [--group-by outlet|FIELD] [--json FILE|-] [--baseline FILE]
+  slant stats REPORTS.jsonl... [--group-by outlet|FIELD] [--format table|json|csv] [--json FILE|-] [--baseline FILE]
 
 Count, mean, standard deviation, quantiles and a histogram of every summary figure, overall and per outlet
-(or per FIELD, a dotted path into each line such as group or summary.source.card.outlet.country). --json
-writes the statistics as JSON (- for standard output, instead of the table); --baseline adds the
-percentile of each mean within that baseline.
+(or per FIELD, a dotted path into each line such as group or summary.source.card.name; a path no report has
+is an error). --format json or csv prints the statistics as JSON or as CSV (a row per group and figure)
+instead of the table; --json FILE also writes the JSON; --baseline adds the percentile of each mean within
+that baseline.
 `;
 
 export const CALIBRATE_USAGE = `Usage:
@@ -96,6 +98,7 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
     stats: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     'progress-interval': { type: 'string' },
+    'fail-on-error': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) {
@@ -137,7 +140,7 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
     options.workers = workers;
   }
   if (values['group-column'] !== undefined) options.groupField = values['group-column'];
-  if (values['group-by'] !== undefined) options.groupBy = values['group-by'];
+  if (values['group-by'] !== undefined) options.groupBy = checkedGroupBy(values['group-by']);
   if (values.baseline !== undefined) options.baselineFile = values.baseline;
 
   const outcome = await withInputErrors(() =>
@@ -158,6 +161,10 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
   // The table goes to standard output unless the results do.
   const tableStream = outcome.files.jsonl === '-' || outcome.files.csv === '-' ? io.stderr : io.stdout;
   if (!(options.quiet && tableStream === io.stderr)) tableStream.write(`${note}${renderStats(outcome.stats)}`);
+  if (values['fail-on-error'] === true && outcome.errors > 0) {
+    io.stderr.write(`slant batch: ${outcome.errors} of ${outcome.records} records failed (--fail-on-error)\n`);
+    return 1;
+  }
   return 0;
 }
 
@@ -165,6 +172,7 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
 export async function statsCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     'group-by': { type: 'string' },
+    format: { type: 'string' },
     json: { type: 'string' },
     baseline: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -174,16 +182,22 @@ export async function statsCommand(args: readonly string[], io: CliIo): Promise<
     return 0;
   }
   if (positionals.length === 0) throw new CliError('usage', 'slant stats needs a reports file (JSON lines from slant batch, or - for standard input)');
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json' && format !== 'csv') throw new CliError('usage', `--format must be table, json or csv, got "${format}"`);
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
-  const groupBy = values['group-by'] ?? OUTLET_GROUP;
+  const groupBy = checkedGroupBy(values['group-by'] ?? OUTLET_GROUP);
   const collector = createStatsCollector(groupBy);
   const invalid = await withInputErrors(() => collect(positionals, io, (record) => collector.add(figuresOf(record.summary), groupOf(record, groupBy)), (code) => collector.addError(code)));
   const stats: BatchStats = collector.summarize(baseline);
-  if (values.json === '-') {
+  if (values.json === '-' || format === 'json') {
     io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
     return 0;
   }
   if (values.json !== undefined) await writeText(values.json, `${JSON.stringify(stats, null, 2)}\n`);
+  if (format === 'csv') {
+    io.stdout.write(statsCsv(stats));
+    return 0;
+  }
   io.stdout.write(`${invalid > 0 ? `(${invalid} lines were neither reports nor error lines and were left out)\n` : ''}${renderStats(stats)}`);
   return 0;
 }
@@ -300,4 +314,10 @@ async function writeText(file: string, text: string): Promise<void> {
   } catch (error) {
     throw new CliError('io', `cannot write ${file}: ${(error as Error).message}`);
   }
+}
+
+function checkedGroupBy(groupBy: string): string {
+  const problem = groupByProblem(groupBy);
+  if (problem !== null) throw new CliError('usage', problem);
+  return groupBy;
 }

@@ -40,7 +40,8 @@ Usage:
   slant --version | --help
 
 FILE defaults to standard input. --format defaults to text on a terminal and json elsewhere.
-Exit status: 0 on success, 2 on usage or input/output errors.
+Exit status: 0 on success, 2 on usage or input/output errors or input that is not an article;
+1 from slant batch --fail-on-error when a record failed.
 `;
 
 /** Runs the CLI; resolves to the exit code. Never rejects. */
