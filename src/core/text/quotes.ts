@@ -1,6 +1,7 @@
 /**
  * Direct-quotation spans. Curly marks say which way they face; straight marks are read from their
- * neighbours. A quote left open at the end of a paragraph continues when the next paragraph opens with a
+ * neighbours. Two apostrophes ('') are a straight double mark (the New York Times' house style, and
+ * typewriter text), two backticks (``) an opening one. A quote left open at the end of a paragraph continues when the next paragraph opens with a
  * quote mark (the news convention: only the last paragraph of a long quote closes it).
  */
 import type { Span } from './span.ts';
@@ -20,7 +21,7 @@ const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB', '\u201F']);
 const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
 const SINGLE_OPEN = new Set(['\u2018', '\u201A']);
 const SINGLE_CLOSE = new Set(['\u2019']);
-const QUOTE_MARK = /["'\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018\u2019\u201A]/g;
+const QUOTE_MARK = /''|``|["'\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018\u2019\u201A]/g;
 
 function isSpace(ch: string | undefined): boolean {
   return ch === undefined || /\s/.test(ch);
@@ -52,15 +53,15 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan
       const i = mark.index;
       const ch = mark[0];
       const prev = i > paragraph.start ? text[i - 1] : undefined;
-      const next = i + 1 < paragraph.end ? text[i + 1] : undefined;
-      if (ch === '"' || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) {
-        const facing = ch === '"' ? straightFacing(prev, next, doubleStart !== -1) : DOUBLE_OPEN.has(ch) ? 'open' : 'close';
+      const next = i + ch.length < paragraph.end ? text[i + ch.length] : undefined;
+      if (ch === '"' || ch === "''" || ch === '``' || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) {
+        const facing = ch === '"' || ch === "''" ? straightFacing(prev, next, doubleStart !== -1) : ch === '``' || DOUBLE_OPEN.has(ch) ? 'open' : 'close';
         if (facing === 'open' && doubleStart === -1) {
           doubleStart = i;
           singleStart = -1;
           if (!continuedHere) group++;
         } else if (facing === 'close' && doubleStart !== -1) {
-          quotes.push({ start: doubleStart, end: i + 1, kind: 'double', group, continued: continuedHere, openEnded: false });
+          quotes.push({ start: doubleStart, end: i + ch.length, kind: 'double', group, continued: continuedHere, openEnded: false });
           doubleStart = -1;
           nestedStart = -1;
           continuedHere = false;
@@ -95,6 +96,9 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan
 
 function startsWithOpeningDouble(text: string, paragraph: Span): boolean {
   const ch = text[paragraph.start];
+  const two = text.slice(paragraph.start, paragraph.start + 2);
+  if (two === '``') return true;
+  if (two === "''") return !isSpace(text[paragraph.start + 2]);
   return ch !== undefined && (DOUBLE_OPEN.has(ch) || (ch === '"' && !isSpace(text[paragraph.start + 1])));
 }
 

@@ -21,6 +21,8 @@ describe('findDirectQuotes', () => {
     ['speaker before, with a colon', 'Peskov told reporters: "There will be no talks this week, and nobody should expect them."', ['direct Peskov|told|"There will be no talks this week, and nobody should expect them."']],
     ['a headline speaker with no cue', 'Lavrov: "We are ready to talk."', ['direct Lavrov|-|"We are ready to talk."']],
     ['a split quote is one attribution', '"We will not give up," Zelensky said, "and we will rebuild every town."', ['direct Zelensky|said|"We will not give up," Zelensky said, "and we will rebuild every town."']],
+    ["two apostrophes quote as double marks do (NYT style)", "''The ferry will run again,'' Mr. Holt said.", ["direct Mr. Holt|said|''The ferry will run again,''"]],
+    ['two backticks open a quote', '``The ferry will run again this summer,\'\' Holt said.', ["direct Holt|said|``The ferry will run again this summer,''"]],
     ['a short quote inside a sentence is left to reported speech', 'The plan was "dead on arrival," Peskov said.', []],
     [
       'a quotation paragraph with no cue continues the speaker',
