@@ -21,6 +21,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'honorifics',
   'locatives',
   'introductory-words',
+  'adjunct-words',
   'addressees',
   'addressee-verbs',
   'determiners',
@@ -58,6 +59,8 @@ export type AttributionWords = {
   readonly locatives: ReadonlySet<string>;
   /** words that open an introductory phrase before the speaker ("In Moscow, Peskov said") */
   readonly introductions: ReadonlySet<string>;
+  /** words that open a phrase of where, when or to whom after a verb of saying ("said on Friday"), not what was said */
+  readonly adjuncts: ReadonlySet<string>;
   /** objects of "told" that are not part of the reported content */
   readonly addressees: ReadonlySet<string>;
   /** reporting-verb lemmas followed by whom they address ("told reporters") */
@@ -104,6 +107,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     honorifics: words('honorifics'),
     locatives: words('locatives'),
     introductions: words('introductory-words'),
+    adjuncts: words('adjunct-words'),
     addressees: words('addressees'),
     addresseeVerbs: words('addressee-verbs'),
     determiners: roles('determiners', DETERMINER_ROLES),

@@ -20,7 +20,7 @@ export function scanOf(text: string): Scan {
 export function resolvedAttributions(scan: Scan): { attributions: RawAttribution[]; memory: SpeakerMemory } {
   const cues = findCues(scan);
   const quoted = findDirectQuotes(scan, cues);
-  const reported = findReportedSpeech(scan, cues, quoted.claimed);
+  const reported = findReportedSpeech(scan, cues, quoted.claimed, quoted.findings);
   const memory = newSpeakerMemory();
   return { attributions: resolveFindings(scan, [...quoted.findings, ...reported.findings], memory), memory };
 }

@@ -35,16 +35,79 @@ export function skipThat(scan: Scan, from: number, end: number): number {
   return from;
 }
 
-/** Where reported content ends: the sentence end (`end`), or ", but" / ";" where another clause starts. */
-export function clauseEnd(scan: Scan, from: number, end: number): number {
+/** Per token: the end (exclusive) of the cue starting there, or 0; lets `clauseEnd` see where another verb's clause starts. */
+export function cueEnds(count: number, cues: readonly Cue[]): Int32Array {
+  const ends = new Int32Array(count);
+  for (const cue of cues) ends[cue.t0] = cue.t1;
+  return ends;
+}
+
+/**
+ * Where reported content ends: the sentence end (`end`), or ", but" / ";" where another clause starts; with
+ * `cueEnd` (from `cueEnds`) also before a second verb's own clause: "and said ...", ", adding ...", or an
+ * attribution tag inside the sentence (", he said,").
+ */
+export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32Array): number {
   const { article } = scan;
   const { tokens, text } = article;
   for (let t = from + 1; t < end; t++) {
-    if (tokens.breakBefore[t] !== 1 || article.quotedToken[t] === 1) continue;
+    if (article.quotedToken[t] === 1) continue;
+    if (cueEnd !== undefined && (cueEnd[t] as number) > 0) {
+      let k = t - 1;
+      while (k > from && tokens.breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(tokens.norm[k] as string)) k--;
+      if (k > from && tokens.breakBefore[k + 1] !== 1 && scan.words.clauseWords.get(tokens.norm[k] as string) === 'coordinator') return k;
+    }
+    if (tokens.breakBefore[t] !== 1) continue;
     const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
     if (gap.includes(';') || (gap.includes(',') && scan.words.clauseWords.get(tokens.norm[t] as string) === 'contrast')) return t;
+    if (cueEnd !== undefined && gap.includes(',') && attributionTagAt(scan, t, end, cueEnd)) return t;
   }
   return end;
+}
+
+// After a comma at `t`: a participle cue (", adding that"), or a short tag closed by a comma or the sentence
+// end (", he said,", ", officials said.").
+function attributionTagAt(scan: Scan, t: number, end: number, cueEnd: Int32Array): boolean {
+  const { tokens } = scan.article;
+  if ((cueEnd[t] as number) > 0 && (tokens.norm[t] as string).endsWith('ing')) return true;
+  for (let c = t; c < Math.min(end, t + 5); c++) {
+    if (c > t && tokens.breakBefore[c] === 1) return false;
+    const stop = cueEnd[c] as number;
+    if (stop > 0 && c > t) return stop >= end || tokens.breakBefore[stop] === 1;
+  }
+  return false;
+}
+
+/**
+ * The first token after a leading time phrase ("said on Friday morning that", "said Friday the"), else
+ * `from`; with `adverbs` also past the words skipped before a verb ("said yesterday"), which include
+ * auxiliaries and so never start reported content.
+ */
+export function skipTimePhrase(scan: Scan, from: number, end: number, adverbs = false): number {
+  const { norm } = scan.article.tokens;
+  const { words } = scan;
+  let t = from;
+  for (;;) {
+    if (t < end && ((adverbs && words.verbSkips.has(norm[t] as string)) || words.timeWords.has(norm[t] as string))) {
+      t++;
+      continue;
+    }
+    let k = t;
+    while (k < end && k < t + 4 && words.timePhraseWords.has(norm[k] as string)) k++;
+    if (k > t && k < end && words.timeWords.has(norm[k] as string)) {
+      t = k + 1;
+      continue;
+    }
+    return t;
+  }
+}
+
+/** True when tokens [from, end) say only when, where or to whom something was said ("on Friday", "in a statement"), not what. */
+export function onlyAdjuncts(scan: Scan, from: number, end: number): boolean {
+  const t = skipTimePhrase(scan, from, end, true);
+  if (t >= end) return true;
+  for (let k = t; k < end; k++) if (scan.words.clauseWords.get(scan.article.tokens.norm[k] as string) === 'complementiser') return false;
+  return scan.words.adjuncts.has(scan.article.tokens.norm[t] as string);
 }
 
 /** Content of tokens [t0, t1), ending at the last word with a closing quote mark when the quotation closes there; null when empty. */

@@ -38,7 +38,7 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
   const scan = scanArticle(article, lexicons, masks, rulesSource); // sentences, datelines, actor mentions, titles, demonyms
   const cues = findCues(scan);
   const quotations = findDirectQuotes(scan, cues);
-  const reported = findReportedSpeech(scan, cues, quotations.claimed);
+  const reported = findReportedSpeech(scan, cues, quotations.claimed, quotations.findings);
   const memory = newSpeakerMemory();
   const attributions = resolveFindings(scan, [...quotations.findings, ...reported.findings], memory);
   applySides(attributions, lexicons, memory.personSide, sides, article.text);

@@ -1,36 +1,70 @@
 /**
  * Reported speech: the cues the direct quotations left, sentence by sentence. A non-response ("declined to
  * comment"), "according to" and its source, a vague source ("critics say", or "two U.S. officials said",
- * ordinary speech by an unnamed source), or a reporting verb with its speaker before it, inverted after it
- * or postposed at the sentence end, reporting a clause (indirect, or mixed when it quotes) or a speech act
- * (a summary: "accused Moscow of ...").
+ * ordinary speech by an unnamed source), or a reporting verb with its speaker before it, inverted after it,
+ * postposed after the content ("..., the mayor said on Friday."), or found through the verb's shape
+ * (verb-subjects.ts: "an architect who said", "..., saying", "praised X and said"), reporting a clause
+ * (indirect, or mixed when it quotes) or a speech act (a summary: "accused Moscow of ...").
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { markAnonymity, type Scan } from './context.ts';
-import { charSpan, clauseEnd, contentTokens, cueRange, hasQuoteBetween, onlyTimeWords, skipThat, trimmedSpan } from './content-spans.ts';
+import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
-import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Target } from './types.ts';
+import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
+import { antecedent, commaBefore, mainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;
-// The verb of a postposed attribution ("..., officials said.") is this close to the sentence end.
-const POSTPOSED_MAX_TAIL = 6;
+// An introductory phrase ("In Moscow, Peskov said ...") is at most this long; a longer lead is a clause.
+const INTRODUCTION_MAX = 6;
+// The longest source read after "according to" without knowing its words.
+const LOOSE_SOURCE_MAX = 10;
+// How far past an adjunct ("said in a statement on Friday that") the reported clause may start.
+const ADJUNCT_MAX = 10;
 
-/** Finds reported speech at every cue not `claimed` by an earlier pass; returns the findings and the cues claimed so far. */
-export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues): { findings: Finding[]; claimed: ClaimedCues } {
+/** What the passes over one article share: where cues end, and the speakers found so far by sentence. */
+type Context = { cueEnd: Int32Array; speakers: Map<number, { at: number; speaker: TokenSpan }[]> };
+
+/**
+ * Finds reported speech at every cue not `claimed` by an earlier pass; returns the findings and the cues
+ * claimed so far. `earlier` holds the findings of the passes before (their speakers carry over to a
+ * participle or a coordinated verb in the same sentence).
+ */
+export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues, earlier: readonly Finding[] = []): { findings: Finding[]; claimed: ClaimedCues } {
   const findings: Finding[] = [];
   const claimedNow = claimed.slice();
+  const context: Context = { cueEnd: cueEnds(scan.article.tokens.count, cues), speakers: new Map() };
+  for (const finding of earlier) remember(scan, context, finding);
+  // Tokens of a speaker phrase found so far: a cue inside one ("according to a council report") is a noun.
+  const inSpeaker = new Uint8Array(scan.article.tokens.count);
   cues.forEach((cue, index) => {
-    if (claimed[index] === 1) return;
+    if (claimed[index] === 1 || inSpeaker[cue.t0] === 1) return;
     const sentence = scan.sentences[cue.sentence] as SentenceRef;
     const kind = cue.ref.kind;
-    const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence) : reportingVerb(scan, cue, sentence);
+    const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context) : reportingVerb(scan, cue, sentence, context);
     if (finding === null) return;
     findings.push(finding);
+    remember(scan, context, finding);
+    if ('draft' in finding && finding.draft.speaker !== null) inSpeaker.fill(1, finding.draft.speaker.t0, finding.draft.speaker.t1);
     claimedNow[index] = 1;
   });
   return { findings, claimed: claimedNow };
+}
+
+// Keeps a finding's speaker, at its cue, for the verbs after it in the same sentence.
+function remember(scan: Scan, context: Context, finding: Finding): void {
+  if (!('draft' in finding) || finding.draft.speaker === null || finding.draft.cue === null) return;
+  const list = context.speakers.get(finding.draft.sentence) ?? [];
+  list.push({ at: firstTokenAtOrAfter(scan.article.tokens, finding.draft.cue.start), speaker: finding.draft.speaker });
+  context.speakers.set(finding.draft.sentence, list);
+}
+
+// The speaker of the nearest verb before token `at` in the sentence, or null.
+function speakerBefore(context: Context, sentence: number, at: number): Speaker {
+  let best: { at: number; speaker: TokenSpan } | undefined;
+  for (const entry of context.speakers.get(sentence) ?? []) if (entry.at < at && (best === undefined || entry.at > best.at)) best = entry;
+  return best?.speaker ?? null;
 }
 
 /** Declining to comment: the speaker before the cue, no content. */
@@ -39,30 +73,45 @@ function nonResponse(scan: Scan, cue: Cue, sentence: SentenceRef): Finding {
   return { order: scan.article.tokens.start[cue.t0] as number, draft: { paragraph: cue.paragraph, mode: 'non-response', cue: cueRange(scan.article, cue), speaker, content: null, sentence: cue.sentence } };
 }
 
-/** "According to the ministry, ...": the source after the cue, the content before it or after the source. */
+/**
+ * "According to the ministry, ...": the source after the cue (a speaker phrase, else the words up to the
+ * next comma), the content the rest of the sentence: after the source, before the cue, or, with the cue
+ * in the middle, the whole sentence (one range cannot leave the source out).
+ */
 function accordingTo(scan: Scan, cue: Cue, sentence: SentenceRef): Finding | null {
   const { article } = scan;
-  const speaker = nounPhraseAfter(scan, cue.t1, sentence.tokenEnd);
+  const end = sentence.tokenEnd;
+  const phrase = nounPhraseAfter(scan, cue.t1, end);
+  // The source runs to its comma ("according to a report released on Friday, ...").
+  const speaker = phrase !== null && (phrase.t1 === end || commaBefore(scan, phrase.t1)) ? phrase : (looseSourceAfter(scan, cue.t1, end) ?? phrase);
   if (speaker === null) return null;
-  const content = cue.t0 > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, cue.t0) : speaker.t1 < sentence.tokenEnd ? trimmedSpan(article, speaker.t1, sentence.tokenEnd) : null;
+  const before = cue.t0 - sentence.tokenStart;
+  const after = commaBefore(scan, speaker.t1) ? end - speaker.t1 : 0;
+  const content = before > 0 && after >= MIN_REPORTED_TOKENS ? trimmedSpan(article, sentence.tokenStart, sentence.tokenEnd) : before > 0 ? trimmedSpan(article, sentence.tokenStart, cue.t0) : speaker.t1 < end ? trimmedSpan(article, speaker.t1, end) : null;
   return { order: content?.start ?? (article.tokens.start[cue.t0] as number), draft: { paragraph: cue.paragraph, mode: 'indirect', cue: cueRange(article, cue), speaker, content, sentence: cue.sentence } };
 }
 
+// "according to a report released on Friday, ...": the unquoted words up to the next comma or the sentence end.
+function looseSourceAfter(scan: Scan, from: number, end: number): Speaker {
+  const { article } = scan;
+  let t = from;
+  while (t < end && t < from + LOOSE_SOURCE_MAX && article.quotedToken[t] === 0 && (t === from || !commaBefore(scan, t))) t++;
+  return t > from && (t === end || commaBefore(scan, t)) ? { t0: from, t1: t } : null;
+}
+
 /** "Critics say ...": vague and anonymous; but an unnamed source with an affiliation ("Two U.S. officials said") is ordinary speech. */
-function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef): Finding {
+function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding {
   const { article } = scan;
   const { tokens } = article;
   const affiliated = cue.t1 - cue.t0 >= 2 ? nounPhraseBefore(scan, cue.t1 - 1, sentence.tokenStart) : null;
   const affiliation = affiliated === null ? null : countryIn(scan, affiliated.t0, affiliated.t1);
   if (affiliated !== null && affiliation !== null) {
-    const from = skipThat(scan, cue.t1, sentence.tokenEnd);
-    const end = clauseEnd(scan, from, sentence.tokenEnd);
-    const postposedContent = cue.t0 > sentence.tokenStart && sentence.tokenEnd - cue.t1 <= POSTPOSED_MAX_TAIL;
-    const content = postposedContent ? trimmedSpan(article, sentence.tokenStart, affiliated.t0) : end > from ? trimmedSpan(article, from, end) : null;
+    const content = isPostposed(scan, affiliated.t0, cue, sentence, context) ? trimmedSpan(article, sentence.tokenStart, affiliated.t0) : contentAfter(scan, cue.t1, sentence, context);
     const mode: AttributionMode = content !== null && hasQuoteBetween(article, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end)) ? 'mixed' : 'indirect';
     return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: { paragraph: cue.paragraph, mode, cue: cueRange(article, cue), speaker: affiliated, content, sentence: cue.sentence } };
   }
-  const content = cue.t1 < sentence.tokenEnd - 1 ? trimmedSpan(article, skipThat(scan, cue.t1, sentence.tokenEnd), sentence.tokenEnd) : cue.t0 > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, cue.t0) : null;
+  const lead = commaBefore(scan, cue.t0) ? cue.t0 : (postposedPhrase(scan, cue.t0, sentence.tokenStart)?.t0 ?? cue.t0);
+  const content = isPostposed(scan, lead, cue, sentence, context) ? trimmedSpan(article, sentence.tokenStart, lead) : cue.t1 < sentence.tokenEnd - 1 ? contentAfter(scan, cue.t1, sentence, context) : cue.t0 > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, cue.t0) : null;
   const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, cue), speaker: charSpan(article, cue.t0, cue.t1), content, actor: null, side: 'unaligned', anonymous: true };
   markAnonymity(scan, attribution, sentence.index);
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
@@ -70,55 +119,126 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef): Finding {
   return { order: content?.start ?? (tokens.start[cue.t0] as number), attribution };
 }
 
+/**
+ * "<clause>, the mayor said on Friday.": the speaker phrase starting at `lead` follows a comma after a
+ * clause (not an introductory phrase such as "In Moscow,"), and nothing but when, where or to whom follows
+ * the cue up to the clause's end.
+ */
+function isPostposed(scan: Scan, lead: number, cue: Cue, sentence: SentenceRef, context: Context): boolean {
+  const { article, words } = scan;
+  const start = sentence.tokenStart;
+  if (lead - start < 2 || !commaBefore(scan, lead)) return false;
+  const first = article.tokens.norm[start] as string;
+  if ((words.introductions.has(first) || words.adjuncts.has(first)) && lead - start <= INTRODUCTION_MAX && !hasQuoteBetween(article, start, lead)) return false;
+  return onlyAdjuncts(scan, cue.t1, clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd));
+}
+
+// Indirect content after a cue ending at `from`: after "that" or a leading time phrase, up to the clause's end.
+function contentAfter(scan: Scan, from: number, sentence: SentenceRef, context: Context): Range | null {
+  const end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
+  const start = reportedClauseStart(scan, from, end);
+  return start >= 0 && end > start ? trimmedSpan(scan.article, start, end) : null;
+}
+
+// Where the reported clause starts after the verb: after "that" ("said on Friday that"), past a leading time
+// phrase ("said Friday the ferry"), or past an adjunct before "that" ("said in a statement that"); -1 when
+// only an adjunct follows ("spoke for an hour"): nothing is reported.
+function reportedClauseStart(scan: Scan, from: number, end: number): number {
+  const { tokens } = scan.article;
+  const afterThat = skipThat(scan, from, end);
+  if (afterThat > from) return afterThat;
+  const start = skipTimePhrase(scan, from, end);
+  if (start >= end || !scan.words.adjuncts.has(tokens.norm[start] as string)) return start;
+  for (let t = start + 1; t < Math.min(end, start + ADJUNCT_MAX); t++) {
+    if (scan.article.quotedToken[t] === 1) break;
+    if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'complementiser') return t + 1;
+  }
+  return -1;
+}
+
 /** A reporting verb with a speaker; null in the passive ("was told"), without a speaker, or with nothing reported ("spoke on Monday"). */
-function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef): Finding | null {
+function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding | null {
   const { article, words } = scan;
   const { tokens } = article;
   // In the passive ("are expected to", "was told") nobody is named as speaking.
   if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string)) return null;
-  let speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart);
-  let postposed = false;
-  if (speaker === null) {
-    // Inverted or postposed: "..., said the minister." / "..., U.S. officials said."
-    const inverted = tokens.breakBefore[cue.t0] === 1 ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
-    if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
-      speaker = inverted;
-      postposed = true;
+  const shape = verbShape(scan, cue, sentence);
+  let speaker: Speaker = null;
+  // Where the speaker phrase of a postposed attribution starts, after its comma; -1 when not postposed.
+  let lead = -1;
+  if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
+  else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
+  else {
+    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart);
+    if (speaker === null) {
+      // Inverted or postposed: "..., said the minister." / "..., another source said."
+      const inverted = tokens.breakBefore[cue.t0] === 1 ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
+      const loose = inverted === null ? postposedPhrase(scan, cue.t0, sentence.tokenStart) : null;
+      if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
+        speaker = inverted;
+        lead = cue.t0;
+      } else if (loose !== null && isPostposed(scan, loose.t0, cue, sentence, context)) {
+        speaker = loose;
+        lead = loose.t0;
+      }
+    } else {
+      // The phrase may start a word or two before the speaker found ("another source").
+      const loose = commaBefore(scan, speaker.t0) ? null : postposedPhrase(scan, cue.t0, sentence.tokenStart);
+      const start = loose !== null && loose.t0 < speaker.t0 ? loose.t0 : speaker.t0;
+      if (isPostposed(scan, start, cue, sentence, context)) lead = start;
     }
-  } else if (tokens.breakBefore[speaker.t0] === 1 && sentence.tokenEnd - cue.t1 <= POSTPOSED_MAX_TAIL && speaker.t0 > sentence.tokenStart) {
-    postposed = true;
   }
   if (speaker === null) return null;
   const ref = cue.ref;
   let content: Range | null;
   let mode: AttributionMode;
   let target: Target | undefined;
-  if (postposed) {
-    const contentEnd = Math.min(speaker.t0, cue.t0);
+  if (lead >= 0) {
+    const contentEnd = lead;
     content = contentEnd > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, contentEnd) : null;
     mode = content !== null && hasQuoteBetween(article, sentence.tokenStart, contentEnd) ? 'mixed' : 'indirect';
   } else {
-    let from = cue.t1;
-    // "told reporters that ...": whom the speaker addressed is not what they said.
-    if (words.addresseeVerbs.has(ref.lemma)) {
-      while (from < sentence.tokenEnd && (words.addressees.has(tokens.norm[from] as string) || scan.capital[from] === 1) && words.clauseWords.get(tokens.norm[from] as string) !== 'complementiser') from++;
-    }
+    const from = words.addresseeVerbs.has(ref.lemma) ? afterAddressee(scan, cue.t1, sentence.tokenEnd) : cue.t1;
     const clause = skipThat(scan, from, sentence.tokenEnd) > from || !ref.act;
-    const end = clauseEnd(scan, from, sentence.tokenEnd);
+    let end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
+    // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
+    if (shape.kind === 'relative') end = nextComma(scan, from, end);
     if (ref.act && !clause) {
       mode = 'summary';
       content = end > cue.t0 ? trimmedSpan(article, cue.t0, end) : null;
       target = targetAfter(scan, cue.t1, end);
     } else {
-      const start = skipThat(scan, from, end);
-      content = end > start ? trimmedSpan(article, start, end) : null;
-      mode = hasQuoteBetween(article, start, end) ? 'mixed' : 'indirect';
+      const start = reportedClauseStart(scan, from, end);
+      content = start >= 0 && end > start ? trimmedSpan(article, start, end) : null;
+      mode = content !== null && hasQuoteBetween(article, start, end) ? 'mixed' : 'indirect';
     }
   }
   // "spoke on Monday": a verb of speaking with nothing reported is not an attribution.
   if (mode !== 'summary' && (content === null || contentTokens(article, content) < MIN_REPORTED_TOKENS || onlyTimeWords(scan, content))) return null;
   const draft = { paragraph: cue.paragraph, mode, cue: cueRange(article, cue), speaker, content, sentence: cue.sentence };
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
+}
+
+// "told reporters that ...", "told the Associated Press ...": whom the speaker addressed is not what they
+// said. An article is skipped only before an addressee or a name ("told the ferry crew" keeps "the").
+function afterAddressee(scan: Scan, from: number, end: number): number {
+  const { words, capital } = scan;
+  const { norm } = scan.article.tokens;
+  let t = from;
+  while (t < end && words.clauseWords.get(norm[t] as string) !== 'complementiser') {
+    const word = norm[t] as string;
+    const next = t + 1 < end ? (norm[t + 1] as string) : '';
+    if (words.determiners.has(word) && !(words.addressees.has(next) || capital[t + 1] === 1)) break;
+    if (!words.addressees.has(word) && capital[t] !== 1) break;
+    t++;
+  }
+  return t;
+}
+
+// The first comma after `from` outside quotations, or `end`.
+function nextComma(scan: Scan, from: number, end: number): number {
+  for (let t = from + 1; t < end; t++) if (scan.article.quotedToken[t] === 0 && commaBefore(scan, t)) return t;
+  return end;
 }
 
 // The actor a speech act is aimed at: the first mention within four tokens after the verb ("accused Moscow").

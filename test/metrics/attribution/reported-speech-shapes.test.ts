@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findingRow } from './render.ts';
+import { scanOf } from './scan-of.ts';
+
+/** Reported speech after the direct quotations, as the pipeline runs them; `cueAndContent` drops the speaker (another pass's business). */
+function rows(text: string, cueAndContent = false): string[] {
+  const scan = scanOf(text);
+  const cues = findCues(scan);
+  const quoted = findDirectQuotes(scan, cues);
+  const rendered = findReportedSpeech(scan, cues, quoted.claimed, quoted.findings).findings.map((finding) => findingRow(scan, finding));
+  return cueAndContent ? rendered.map((row) => row.replace(/^(\w+(?:-\w+)?) [^|]*\|/, '$1 ')) : rendered;
+}
+
+describe('reported speech: content before the cue', () => {
+  it.each([
+    ['a postposed speaker with a time word', 'The vote will be held next week, senior lawmakers said Friday.', ['indirect said|The vote will be held next week']],
+    ['a postposed speaker with where it was said', 'The ferry will run again, the mayor said in a statement on Friday.', ['indirect said|The ferry will run again']],
+    ['a postposed source with a determiner the speaker words lack', 'The ferry will not run this winter, another source said.', ['indirect said|The ferry will not run this winter']],
+    ['a postposed vague source before ", but"', 'The talks will resume in March, officials said, but no date was set.', ['vague The talks will resume in March|unaligned|anonymous']],
+    ['a short clause after the cue is content, not a tail', 'Two U.S. officials said the ships had left port.', ['indirect officials said|the ships had left port']],
+    ['an introductory phrase is not content', 'In Moscow, Peskov said the talks would resume.', ['indirect said|the talks would resume']],
+    ['a time phrase after the verb, then the clause', 'The mayor said Friday the ferry would run again.', ['indirect said|the ferry would run again']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text, true)).toEqual(expected);
+  });
+});
+
+describe('reported speech: where the content ends and whether there is any', () => {
+  it.each([
+    ['a partial quote inside a that-clause is part of it', 'The mayor said that the ferry was "a lifeline" for the island.', ['mixed The mayor|said|the ferry was "a lifeline" for the island']],
+    ['whom the speaker told, then a clause starting with an article', 'Holt told reporters the ferry would run again.', ['indirect Holt|told|the ferry would run again']],
+    ['an adjunct before "that"', 'Holt said in a statement that the ferry would run again.', ['indirect Holt|said|the ferry would run again']],
+    ['a tag inside the sentence ends the content', 'Holt said the ferry would run again, adding that the council had agreed.', ['indirect Holt|said|the ferry would run again', 'indirect Holt|adding|the council had agreed']],
+    ['a verb of speaking with only where and when', 'Holt spoke to reporters on Friday.', []],
+    ['a verb of speaking with only how long', 'Holt spoke for an hour.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('reported speech: verbs without a subject beside them', () => {
+  it.each([
+    ['a relative clause after a name', 'Holt, who said the ferry would run again, left early.', ['indirect Holt|said|the ferry would run again']],
+    ['a relative clause after a common noun', 'Lund hired an architect who said the bridge was safe, and left.', ['indirect an architect|said|the bridge was safe']],
+    ['a participle after the main clause', 'Holt met Lund on Monday, saying the talks had gone well.', ['indirect Holt|saying|the talks had gone well']],
+    ['a participle after an introductory phrase', 'On Monday, Holt voted to keep the ferry, saying it was a lifeline.', ['indirect Holt|saying|it was a lifeline']],
+    ['a participle after a quotation takes its speaker', '"The ferry will run again," Holt said, adding that the council had agreed.', ['indirect Holt|adding|the council had agreed']],
+    ['a second coordinated verb', 'Holt praised the crew and said the ferry would run again.', ['summary Holt|praised|praised the crew', 'indirect Holt|said|the ferry would run again']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('reported speech: according to', () => {
+  it.each([
+    ['at the start', 'According to the harbour board, the ferry will run again.', ['indirect According to|the ferry will run again']],
+    ['in the middle: the whole sentence', 'The ferry, according to the harbour board, will run again.', ['indirect according to|The ferry, according to the harbour board, will run again']],
+    ['at the end, the source up to the full stop', 'The ferry will run again, according to a report released on Friday.', ['indirect according to|The ferry will run again']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text, true)).toEqual(expected);
+  });
+
+  it('reads the source up to its comma, and a verb inside it is no cue', () => {
+    expect(rows('According to a council report released on Friday, the ferry will run again.')).toEqual(['indirect a council report released on Friday|According to|the ferry will run again']);
+  });
+});
