@@ -4,8 +4,9 @@
  * (src/core/pipeline.ts) analyses. Analysis of text never throws on any string, and the same input always
  * gives the same report.
  */
+import { parseAnalyzeInput } from './core/report/input-error.ts';
 import { analyzeDocument, type PipelineOptions, type PreparedDocument } from './core/pipeline.ts';
-import { analyzeInputSchema, type AnalyzeInput, type DocumentInfo, type HtmlInput, type Report, type TextInput, type UrlInput } from './core/report/schema.ts';
+import { type AnalyzeInput, type DocumentInfo, type HtmlInput, type Report, type TextInput, type UrlInput } from './core/report/schema.ts';
 import { decodeText, extractHtml, fetchDocument, type FetchOptions } from './edges/ingest/index.ts';
 import { notAnArticle, notAnArticleBytes, type NotAnArticle } from './core/text/index.ts';
 
@@ -18,14 +19,14 @@ export type AnalyzeOptions = PipelineOptions & {
 
 /**
  * Analyzes a string, `{text}` or `{html}` and returns the report; `{url}` alone is fetched, so it returns
- * a promise. Throws a ZodError on input of the wrong shape and LexiconError on a broken lexicon; a fetch
+ * a promise. Throws InputError on input of the wrong shape and LexiconError on a broken lexicon; a fetch
  * that fails rejects with IngestError (code and a message naming the URL and the reason).
  */
 export function analyze(input: string | TextInput | HtmlInput, options?: AnalyzeOptions): Report;
 export function analyze(input: UrlInput, options?: AnalyzeOptions): Promise<Report>;
 export function analyze(input: AnalyzeInput, options?: AnalyzeOptions): Report | Promise<Report>;
 export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Report | Promise<Report> {
-  const parsed = analyzeInputSchema.parse(input);
+  const parsed = parseAnalyzeInput(input);
   if (typeof parsed !== 'string' && !('text' in parsed) && !('html' in parsed)) return analyzeUrl(parsed, options);
   return analyzeDocument(prepare(parsed), options);
 }

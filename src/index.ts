@@ -1,6 +1,8 @@
 /** slant's library API: `analyze`, the report schema and its types, and the lexicon loader. */
 export { analyze, analyzeAsync, fetchArticle, checkArticle, type AnalyzeOptions } from './analyze.ts';
 export type { NotAnArticle } from './core/text/index.ts';
+export { InputError } from './core/report/input-error.ts';
+export { IngestError } from './edges/ingest/index.ts';
 export {
   reportSchema,
   findingSchema,

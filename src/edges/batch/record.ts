@@ -80,6 +80,7 @@ export function processBatchTask(task: BatchTask, options: AnalyzeOptions): Batc
     report = analyze(input as TextInput | HtmlInput, settings.baselineFile === undefined ? options : { ...options, baseline: loadBaseline(settings.baselineFile) });
   } catch (error) {
     const issues = (error as { issues?: unknown }).issues;
+    if ((error as Error).name === 'InputError') return failure({ ...place, id }, { code: 'invalid-record', message: Array.isArray(issues) && issues.length > 0 ? describeIssues(issues) : (error as Error).message }, settings);
     if ((error as Error).name === 'ZodError' && Array.isArray(issues)) return failure({ ...place, id }, { code: 'invalid-record', message: describeIssues(issues) }, settings);
     return failure({ ...place, id }, { code: 'analysis-failed', message: (error as Error).message ?? String(error) }, settings);
   }

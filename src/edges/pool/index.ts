@@ -295,6 +295,8 @@ export class AnalysisPool {
 }
 
 function toAnalysisError(error: SerializedError): AnalysisError {
+  // analyze()'s InputError carries its own message; a bare ZodError is described from its issues.
+  if (error.name === 'InputError') return new AnalysisError('invalid-input', error.message, error.issues ?? []);
   if (error.name === 'ZodError' && error.issues !== undefined) {
     return new AnalysisError('invalid-input', `invalid input: ${describeIssues(error.issues)}`, error.issues);
   }

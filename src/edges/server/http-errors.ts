@@ -6,6 +6,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { InputError } from '../../core/report/input-error.ts';
 import { IngestError } from '../ingest/index.ts';
 import { AnalysisError, AnalysisTimeoutError, PoolOverloadedError } from '../pool/index.ts';
 
@@ -16,13 +17,21 @@ export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: string;
   readonly details: unknown;
-  constructor(status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+  /** response headers that belong to the error (`Retry-After` on 429 and 503, `WWW-Authenticate` on 401) */
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(status: ContentfulStatusCode, code: string, message: string, details?: unknown, headers: Readonly<Record<string, string>> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
+}
+
+/** 503 `overloaded`, with a `Retry-After` of one second: the queue drains in well under that. */
+export function overloaded(): ApiError {
+  return new ApiError(503, 'overloaded', 'the server is busy; retry shortly', undefined, { 'retry-after': '1' });
 }
 
 /** The JSON body for an error. */
@@ -38,7 +47,7 @@ export function errorBody(code: string, message: string, details?: unknown): Err
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof IngestError) return new ApiError(422, 'fetch-failed', error.message, { reason: error.code, url: error.url, ...(error.status === undefined ? {} : { status: error.status }) });
-  if (error instanceof PoolOverloadedError) return new ApiError(503, 'overloaded', 'the server is busy; retry shortly');
+  if (error instanceof PoolOverloadedError) return overloaded();
   if (error instanceof AnalysisTimeoutError) return new ApiError(504, 'timeout', error.message);
   if (error instanceof AnalysisError) {
     if (error.code === 'invalid-input') return new ApiError(400, 'invalid-request', 'the article does not match the input schema', error.issues);
@@ -46,6 +55,7 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(500, 'analysis-failed', 'the analysis failed');
   }
   if (error instanceof ZodError) return new ApiError(400, 'invalid-request', 'the article does not match the input schema', error.issues);
+  if (error instanceof InputError) return new ApiError(400, 'invalid-request', error.message, error.issues);
   if (error instanceof HTTPException) {
     if (error.status === 413) return new ApiError(413, 'payload-too-large', 'the request body is larger than the limit');
     if (error.status === 400) return new ApiError(400, 'bad-request', error.message || 'bad request');
