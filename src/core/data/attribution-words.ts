@@ -27,11 +27,17 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'determiners',
   'clause-words',
   'sourcing-phrases',
+  'speaker-nouns',
+  'organisation-words',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
 const DETERMINER_ROLES = ['definite', 'indefinite', 'numeral'] as const;
 const CLAUSE_ROLES = ['complementiser', 'contrast', 'relative', 'coordinator'] as const;
+/** The kinds a speaker noun or an organisation word may give (their files' notes; the report's `speakerKind` adds person). */
+export const SPEAKER_KINDS = ['company', 'agency', 'organisation', 'media', 'group', 'document', 'poll', 'quantity'] as const;
+/** What a speaker named by a common noun or an organisation's name is: "the company", "the Labor Department", "a poll". */
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
 /** How a pronoun speaker is resolved: a person (he, she), the speaker (I), a body (it), a group (they) or the speaker's group (we). */
 export type PronounRole = (typeof PRONOUN_ROLES)[number];
 export type DeterminerRole = (typeof DETERMINER_ROLES)[number];
@@ -67,6 +73,10 @@ export type AttributionWords = {
   readonly addresseeVerbs: ReadonlySet<string>;
   readonly determiners: ReadonlyMap<string, DeterminerRole>;
   readonly clauseWords: ReadonlyMap<string, ClauseRole>;
+  /** common nouns heading a speaker phrase ("the company", "the campaign", "Sixty percent"), plurals included, with their kind */
+  readonly speakerNouns: ReadonlyMap<string, SpeakerKind>;
+  /** words that make an unknown capitalised name an organisation ("Corp", "Airways", "Department"), with its kind */
+  readonly organisationWords: ReadonlyMap<string, SpeakerKind>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
 };
@@ -95,6 +105,20 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     }
     return found;
   };
+  // A role per entry, given to every inflected form (a noun's plural too).
+  const inflectedRoles = <R extends string>(name: string, allowed: readonly R[]): Map<string, R> => {
+    const lexicon = get(name);
+    const checked = roles(name, allowed);
+    const found = new Map<string, R>();
+    for (const entry of lexicon.entries) {
+      const role = checked.get(entry.term) as R;
+      for (const form of inflectEntry(entry)) {
+        if (form.includes(' ')) throw new LexiconError('entry', lexicon.file, entry.line, form, 'expected a single word: this list is looked up one word at a time');
+        found.set(form, role);
+      }
+    }
+    return found;
+  };
   return {
     verbSkips: words('verb-skips'),
     timeWords: new Set([...weekdays, ...words('time-words')]),
@@ -112,6 +136,8 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     addresseeVerbs: words('addressee-verbs'),
     determiners: roles('determiners', DETERMINER_ROLES),
     clauseWords: roles('clause-words', CLAUSE_ROLES),
+    speakerNouns: inflectedRoles('speaker-nouns', SPEAKER_KINDS),
+    organisationWords: inflectedRoles('organisation-words', SPEAKER_KINDS),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
   };
 }

@@ -220,6 +220,7 @@ function toAttribution(raw: RawAttribution, text: string): Attribution {
     anonymous: raw.anonymous,
   };
   if (raw.anonymityReason !== undefined) attribution.anonymityReason = raw.anonymityReason;
+  if (raw.speakerKind !== undefined) attribution.speakerKind = raw.speakerKind;
   if (raw.target !== undefined) attribution.target = { start: raw.target.start, end: raw.target.end, text: text.slice(raw.target.start, raw.target.end), actor: raw.target.actor, side: raw.target.side };
   return attribution;
 }

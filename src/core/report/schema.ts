@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { citedSourceSchema, detectionSchema } from '../outlets/index.ts';
 import { BLOCK_ROLES } from '../roles/block-roles.ts';
 import { findingCategorySchema } from '../data/index.ts';
+import { SPEAKER_KINDS } from '../data/attribution-words.ts';
 import { attributionModeSchema } from '../metrics/attribution/types.ts';
 
 export { attributionModeSchema };
@@ -104,6 +105,8 @@ export const attributionSchema = z.object({
   side: z.string(),
   anonymous: z.boolean(),
   anonymityReason: z.boolean().optional(),
+  /** what the speaker is, where the gazetteer, the name's form ("Corp", "Mr.") or the common noun ("the company") tells */
+  speakerKind: z.enum(['person', ...SPEAKER_KINDS]).optional(),
   target: z.object({ ...span, text: z.string(), actor: z.string().nullable(), side: z.string().nullable() }).optional(),
 });
 export type Attribution = z.infer<typeof attributionSchema>;

@@ -33,4 +33,46 @@ describe('resolveFindings (speaker resolution, in text order)', () => {
   ])('%s', (_name, text, expected) => {
     expect(resolvedRows(text)).toEqual(expected);
   });
+
+  /** `speaker -> actor side kind[ anonymous]` for each attribution. */
+  function kindRows(text: string): string[] {
+    const scan = scanOf(text);
+    return resolvedAttributions(scan).attributions.map((a) => `${textOf(scan, a.speaker)} -> ${a.actor ?? '-'} ${a.side} ${a.speakerKind ?? '?'}${a.anonymous ? ' anonymous' : ''}`);
+  }
+
+  it.each([
+    ['a company by a common noun, unnamed', 'The company said it would hire forty people.', ['The company -> - unaligned company']],
+    ['a campaign', 'The campaign said it raised five million dollars.', ['The campaign -> - unaligned organisation']],
+    ['the company takes the one company named before', 'Harbor Logistics Inc. said profits rose. The company said it would hire forty people.', ['Harbor Logistics Inc -> org:harbor-logistics-inc unaligned company', 'The company -> org:harbor-logistics-inc unaligned company']],
+    ['a share of respondents is no anonymous source', 'Sixty percent said the economy was getting worse.', ['Sixty percent -> - unaligned quantity']],
+    ['one official, inverted, with a modifier', '"The ferry will run again," said one harbour official.', ['one harbour official -> - unaligned person anonymous']],
+    ['a senior diplomat is anonymous', 'A senior diplomat said the talks had failed.', ['A senior diplomat -> - unaligned person anonymous']],
+    ['a spokeswoman for a company is anonymous', 'A spokeswoman for the company said the plant would close.', ['A spokeswoman for the company -> - unaligned person anonymous']],
+    ['a definite role the article identifies is not anonymous', 'The mayor said the ferry would run again.', ['The mayor -> - unaligned person']],
+    ['but takes up an earlier anonymous official', 'A senior official said the ferry would stop. The official said it would run again in May.', ['A senior official -> - unaligned person anonymous', 'The official -> - unaligned person anonymous']],
+  ])('common-noun speakers: %s', (_name, text, expected) => {
+    expect(kindRows(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a bare surname', 'Sanders said the system was rigged against workers.', ['Sanders -> name:sanders unaligned ?']],
+    ['an honorific makes a person', 'Mr. Holt said the ferry would run again.', ['Mr. Holt -> person:holt unaligned person']],
+    ['a surname finds a person named before who never spoke', 'Jane Holt, the mayor, arrived on Monday. Holt said the ferry would run again.', ['Holt -> person:jane-holt unaligned person']],
+    ['an inner capital names an organisation', 'TimeWarner said the merger would close next year.', ['TimeWarner -> org:timewarner unaligned organisation']],
+    ['a department is an agency', 'The Labor Department said unemployment fell in March.', ['The Labor Department -> org:labor-department unaligned agency']],
+    ['a company takes no side from its name', 'British Airways said the flights would resume on Monday.', ['British Airways -> org:british-airways unaligned company']],
+    ['a legal suffix is a company, not a person', 'Acme Corp said the plant would close in May.', ['Acme Corp -> org:acme-corp unaligned company']],
+  ])('named speakers the gazetteer lacks are named: %s', (_name, text, expected) => {
+    expect(kindRows(text)).toEqual(expected);
+  });
+
+  it('finds each of two thousand people again by a variant of the surname (surnames are indexed, not compared one by one)', () => {
+    const syllables = ['ba', 'ko', 'ri', 'mu', 'te', 'sa', 'no', 'vi', 'de', 'lu'];
+    const surname = (i: number): string => `${'Ka'}${syllables[i % 10]}${syllables[Math.floor(i / 10) % 10]}${syllables[Math.floor(i / 100) % 10]}${syllables[Math.floor(i / 1000) % 10]}`;
+    const text = Array.from({ length: 2000 }, (_, i) => `Jo ${surname(i)} arrived on Monday. ${surname(i)}e said the ferry would run again this summer.`).join('\n\n');
+    const scan = scanOf(text);
+    const actors = resolvedAttributions(scan).attributions.map((a) => a.actor);
+    expect(actors).toHaveLength(2000);
+    expect(actors.every((actor, i) => actor === `person:jo-${surname(i).toLowerCase()}`)).toBe(true);
+  });
 });

@@ -32,7 +32,10 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   const end = t + 1;
   if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: end };
   let start = end;
-  while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (words.speakerLinks.has(tokens.norm[t] as string) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && capitalWithin(scan, start, Math.min(end, start + 3))))) {
+  while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (words.speakerLinks.has(tokens.norm[t] as string) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && (capitalWithin(scan, start, Math.min(end, start + 3)) || startsWithArticle(scan, start))))) {
+    // A determiner opens its noun phrase: "In a statement the company said" is "the company", but "a
+    // spokeswoman for the company" and "the mayor and the governor" go on.
+    if (start < end && startsWithArticle(scan, start) && tokens.breakBefore[start] !== 1 && !words.speakerLinks.has(tokens.norm[t] as string) && words.clauseWords.get(tokens.norm[t] as string) !== 'coordinator') break;
     // Cross a comma only inside a list of names or an appositive ("Sergei Lavrov, Russia's foreign minister").
     start = t;
     if (tokens.breakBefore[t] === 1) {
@@ -42,6 +45,9 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
     t--;
   }
   if (start === end) return null;
+  // "Holt spoke in Dover and said ...": a second verb's subject is the sentence's, not the words before "and".
+  if (words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
+  start = withModifiers(scan, start, end, limit);
   // Trim an introductory phrase: "In Moscow, Peskov said" -> "Peskov".
   for (let k = start; k < end; k++) {
     if (tokens.breakBefore[k] === 1 && k > start && words.introductions.has(tokens.norm[start] as string)) {
@@ -52,7 +58,7 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || words.clauseWords.get(tokens.norm[start] as string) === 'coordinator')) start++;
   if (start >= end) return null;
   let meaningful = false;
-  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined) meaningful = true;
+  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
   // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
   if (!meaningful || loneStarter) return null;
@@ -66,17 +72,19 @@ export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speake
   let t = from;
   while (t < limit && tokens.breakBefore[t] === 0 && isLeadingArticle(scan, t)) t++;
   const start = from;
-  let end = t;
+  let end = modifiersBefore(scan, from, t, limit);
   while (end < limit && (isSpeakerWord(scan, end) || (words.speakerLinks.has(tokens.norm[end] as string) && end + 1 < limit && capital[end + 1] === 1)) && (end === t || tokens.breakBefore[end] === 0)) end++;
-  if (end === t) return null;
+  if (end === modifiersBefore(scan, from, t, limit)) return null;
   // An appositive after a comma: ", Russia's foreign minister".
   if (end < limit && tokens.breakBefore[end] === 1 && /^,\s*$/.test(text.slice(tokens.end[end - 1] as number, tokens.start[end] as number))) {
     let k = end;
     while (k < limit && (isSpeakerWord(scan, k) || words.speakerLinks.has(tokens.norm[k] as string)) && (k === end || tokens.breakBefore[k] === 0)) k++;
     if (k > end && (k === limit || tokens.breakBefore[k] === 1)) end = k;
   }
+  // A phrase never ends on a function word ("As the race ..." is no speaker "As the").
+  while (end > start && (words.determiners.has(tokens.norm[end - 1] as string) || words.speakerLinks.has(tokens.norm[end - 1] as string) || words.clauseWords.has(tokens.norm[end - 1] as string) || scan.lexicons.words.notNames.has(tokens.norm[end - 1] as string))) end--;
   let meaningful = false;
-  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1) meaningful = true;
+  for (let k = start; k < end; k++) if ((capital[k] === 1 && !scan.lexicons.abbreviations.starters.has(tokens.norm[k] as string)) || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
   return meaningful ? { t0: start, t1: end } : null;
 }
 
@@ -102,12 +110,63 @@ export function countryIn(scan: Scan, t0: number, t1: number): string | null {
 function isSpeakerWord(scan: Scan, t: number): boolean {
   if (scan.article.quotedToken[t] === 1) return false;
   const word = scan.article.tokens.norm[t] as string;
-  return scan.capital[t] === 1 || scan.words.speakerWords.has(word) || scan.words.speakerAdjectives.has(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
+  return scan.capital[t] === 1 || scan.words.speakerWords.has(word) || scan.words.speakerNouns.has(word) || NUMBER.test(word) || scan.words.speakerAdjectives.has(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
+}
+
+// "60 percent", "2,000 workers": a number inside a speaker phrase.
+const NUMBER = /^\d[\d.,]*$/;
+// Lower-case words between a determiner and a head this far apart are its modifiers ("one harbour official").
+const MAX_MODIFIERS = 2;
+
+function startsWithArticle(scan: Scan, t: number): boolean {
+  const role = scan.words.determiners.get(scan.article.tokens.norm[t] as string);
+  return role !== undefined && scan.article.tokens.breakBefore[t + 1] !== 1;
+}
+
+function isHead(scan: Scan, t: number): boolean {
+  return scan.titleAt[t] !== undefined || scan.words.speakerNouns.has(scan.article.tokens.norm[t] as string);
+}
+
+// "one harbour official", "the oil company": a phrase ending in a head takes the words between it and a
+// determiner just before, when they are plain lower-case words (not verbs' helpers, pronouns or clause words).
+function withModifiers(scan: Scan, start: number, end: number, limit: number): number {
+  const { article, words } = scan;
+  const { tokens } = article;
+  if (startsWithArticle(scan, start) || !isHead(scan, end - 1)) return start;
+  for (let k = start - 1; k >= limit && k >= start - 1 - MAX_MODIFIERS; k--) {
+    if (tokens.breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return start;
+    if (words.determiners.has(tokens.norm[k] as string)) return k;
+    if (!isPlainWord(scan, k)) return start;
+  }
+  return start;
+}
+
+// The subject opening the sentence, when it ends before `coordinator` ("Holt" in "Holt spoke in Dover and said").
+function coordinatedSubject(scan: Scan, limit: number, coordinator: number): Speaker {
+  const subject = nounPhraseAfter(scan, limit, coordinator);
+  return subject !== null && subject.t1 < coordinator ? subject : null;
 }
 
 function isLeadingArticle(scan: Scan, t: number): boolean {
-  const role = scan.words.determiners.get(scan.article.tokens.norm[t] as string);
-  return role === 'definite' || role === 'indefinite';
+  return scan.words.determiners.has(scan.article.tokens.norm[t] as string);
+}
+
+// "said one harbour official": after a determiner, the plain words before a head are part of the phrase;
+// returns where the phrase's speaker words start (at `t` when there are none).
+function modifiersBefore(scan: Scan, from: number, t: number, limit: number): number {
+  if (t === from || !scan.words.determiners.has(scan.article.tokens.norm[t - 1] as string)) return t;
+  for (let k = t; k < limit && k <= t + MAX_MODIFIERS; k++) {
+    if (k > t && scan.article.tokens.breakBefore[k] === 1) return t;
+    if (isHead(scan, k)) return k;
+    if (!isPlainWord(scan, k)) return t;
+  }
+  return t;
+}
+
+function isPlainWord(scan: Scan, k: number): boolean {
+  const { words } = scan;
+  const word = scan.article.tokens.norm[k] as string;
+  return scan.capital[k] === 0 && scan.article.quotedToken[k] === 0 && !words.verbSkips.has(word) && !words.pronouns.has(word) && !words.clauseWords.has(word) && !words.beForms.has(word) && !words.speakerLinks.has(word) && !words.locatives.has(word) && !words.timeWords.has(word) && !words.determiners.has(word);
 }
 
 // A lower-case word between a country or body and a title names the portfolio: "France's maritime

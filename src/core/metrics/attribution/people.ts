@@ -1,47 +1,190 @@
 /**
- * Named people the gazetteer does not know: "Maria Lopez" becomes a `person:` id, found again as
- * "Lopez" or, spelt a little differently, as "Lopes".
+ * Named people and organisations the gazetteer does not know. Before resolution, every capitalised name in
+ * the article is indexed once (`indexNames`): "Maria Lopez" as a `person:` id under her surname, "Acme
+ * Corp" or "British Airways" as an `org:` id with the kind its words suggest. A speaker's name then
+ * finds them (`namedSpeaker`): "Lopez" (or, spelt a little differently, "Lopes") the person named earlier,
+ * even if she never spoke; an unknown single name is still named, never anonymous. Surnames are kept in a
+ * map and spelling variants in buckets by first letters and length, so resolving is linear in the
+ * article's names, not quadratic.
  */
 import { createRequire } from 'node:module';
+import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { Scan } from './context.ts';
-import type { SpeakerMemory } from './speaker-memory.ts';
+import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
 
 // Jaro-Winkler similarity at which two surnames name the same person.
 const SURNAME_SIMILARITY = 0.94;
+// A spelling variant differs in length by at most this much ("Zelensky", "Zelenskiy").
+const SPELLING_LENGTH_SLACK = 2;
+// ...and shares its first letters ("Lop-ez", "Lop-es"): variants are compared only within such a bucket.
+const SPELLING_PREFIX = 3;
+// A full personal name has at most this many words; a longer capitalised run is a title, a work or a body.
+const MAX_NAME_WORDS = 3;
 const jaroWinkler = createRequire(import.meta.url)('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
+// The written form, not a word list: an acronym ("FEC") or an inner capital ("TimeWarner") names an organisation.
+const ACRONYM = /^[A-Z]{2,6}$/;
+const INNER_CAPITAL = /^[A-Z][a-z]+[A-Z][A-Za-z]*$/;
 
-/** The `person:` id of a name in the phrase that the gazetteer does not know: a new full name (remembered by surname), or a known surname; else null. */
-export function unknownPerson(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan): string | null {
+/** A name the gazetteer lacks: its id (`person:`, `org:`, or `name:` when its form does not tell) and its kind where the form tells. */
+export type NamedSpeaker = { id: string; kind: 'person' | SpeakerKind | null };
+
+/** Indexes the people and organisations the article names (changes `memory`); call once, before resolving. */
+export function indexNames(scan: Scan, memory: SpeakerMemory): void {
+  for (const sentence of scan.sentences) {
+    for (const run of capitalRuns(scan, sentence.tokenStart, sentence.tokenEnd)) {
+      const organisation = organisationIn(scan, run);
+      if (organisation !== null) {
+        rememberOrganisation(scan, memory, organisation.run, organisation.kind);
+        continue;
+      }
+      const names = personalName(scan, run);
+      if (names.length >= 2) rememberPerson(memory, names, run.t0);
+    }
+  }
+}
+
+/** The name in a speaker phrase that the gazetteer does not know, resolved against the names indexed before it; null when the phrase holds none. */
+export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan): NamedSpeaker | null {
+  const { tokens } = scan.article;
+  for (const run of capitalRuns(scan, speaker.t0, speaker.t1)) {
+    const organisation = organisationIn(scan, run);
+    if (organisation !== null) return { id: rememberOrganisation(scan, memory, organisation.run, organisation.kind), kind: organisation.kind };
+  }
+  // "Sixty percent": a capitalised number before a quantity is no name.
+  const quantity = (run: TokenSpan): boolean => scan.words.speakerNouns.get(tokens.norm[run.t1] as string) === 'quantity';
+  const runs = capitalRuns(scan, speaker.t0, speaker.t1).filter((run) => !quantity(run)).map((run) => personalName(scan, run)).filter((names) => names.length > 0);
+  // The last name in the phrase is the speaker's ("Finance Director Karen Whitlow", "Mr. Holt").
+  const names = runs.find((n) => n.length >= 2) ?? runs[runs.length - 1];
+  if (names === undefined) return null;
+  if (names.length >= 2) return { id: rememberPerson(memory, names, speaker.t0), kind: 'person' };
+  const surname = names[0] as string;
+  const earlier = latestBefore(memory.people.get(surname), speaker.t0) ?? closestSurname(memory, surname, speaker.t0);
+  if (earlier !== null) return { id: earlier, kind: 'person' };
+  const organisation = memory.organisations.findLast((o) => o.at < speaker.t0 && o.words[0] === surname);
+  if (organisation !== undefined) return { id: organisation.id, kind: organisation.kind };
+  // "Mr. Holt", "Sen. Holt": an honorific or a title says the name is a person's; a bare one does not.
+  let titled = false;
+  for (let t = speaker.t0; t < speaker.t1; t++) if (scan.titleAt[t] !== undefined || scan.words.honorifics.has(tokens.bare[t] as string)) titled = true;
+  if (titled) return { id: rememberPerson(memory, names, speaker.t0), kind: 'person' };
+  return { id: `name:${surname}`, kind: null };
+}
+
+// Runs of adjacent capitalised tokens in [t0, t1) that no gazetteer actor, title or sentence starter takes.
+function capitalRuns(scan: Scan, t0: number, t1: number): TokenSpan[] {
+  const { tokens } = scan.article;
+  const runs: TokenSpan[] = [];
+  let start = -1;
+  for (let t = t0; t <= t1; t++) {
+    const inRun = t < t1 && scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && !scan.lexicons.abbreviations.starters.has(tokens.norm[t] as string) && !scan.words.pronouns.has(tokens.norm[t] as string);
+    if (inRun && start >= 0 && tokens.breakBefore[t] === 1) {
+      runs.push({ t0: start, t1: t });
+      start = t;
+      continue;
+    }
+    if (inRun && start < 0) start = t;
+    if (!inRun && start >= 0) {
+      runs.push({ t0: start, t1: t });
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+// An organisation's name in a run: up to its last organisation word, or an acronym or inner-capital word alone.
+function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: SpeakerKind } | null {
+  const { tokens, text } = scan.article;
+  for (let t = run.t1 - 1; t >= run.t0; t--) {
+    const kind = scan.words.organisationWords.get(tokens.norm[t] as string);
+    // A lone "Post" or "Office" is not enough: the word must end a name of two or more words.
+    if (kind !== undefined && t > run.t0) return { run: { t0: run.t0, t1: t + 1 }, kind };
+  }
+  if (run.t1 - run.t0 === 1) {
+    const raw = text.slice(tokens.start[run.t0] as number, tokens.end[run.t0] as number);
+    if (ACRONYM.test(raw) || INNER_CAPITAL.test(raw)) return { run, kind: 'organisation' };
+  }
+  return null;
+}
+
+// The words of a personal name in a run, without honorifics and speaker words; empty when the run is no name.
+function personalName(scan: Scan, run: TokenSpan): string[] {
   const { tokens } = scan.article;
   const names: string[] = [];
-  for (let t = speaker.t0; t < speaker.t1; t++) {
+  for (let t = run.t0; t < run.t1; t++) {
     const word = tokens.norm[t] as string;
-    const nameLike = scan.capital[t] === 1 && scan.titleAt[t] === undefined && scan.countryAt[t] === undefined && scan.actorAt[t] === -1 && !scan.lexicons.abbreviations.starters.has(word) && !scan.words.speakerWords.has(word);
-    if (nameLike && (names.length === 0 || tokens.breakBefore[t] === 0)) names.push(tokens.bare[t] as string);
-    else if (names.length >= 2) break;
-    else names.length = 0;
+    if (scan.countryAt[t] !== undefined || scan.words.speakerWords.has(word) || scan.words.speakerNouns.has(word) || scan.words.organisationWords.has(word)) return [];
+    if (names.length === 0 && scan.words.honorifics.has(tokens.bare[t] as string)) continue;
+    names.push(tokens.bare[t] as string);
   }
-  while (names.length > 0 && scan.words.honorifics.has(names[0] as string)) names.shift();
-  // "Finance Director Karen Whitlow": a role not in the titles list comes first; a name is its last words.
-  if (names.length > 3) names.splice(0, names.length - 2);
-  if (names.length === 0) return null;
-  const surname = names[names.length - 1] as string;
-  if (names.length === 1) return memory.people.get(surname) ?? closestSurname(memory, surname);
+  // A sentence's first word that the article also writes in lower case is a common noun ("Investigators said").
+  if (names.length === 1 && scan.sentenceStarts.has(run.t0) && lowerCaseForms(scan).has(tokens.norm[run.t0] as string)) return [];
+  return names.length > MAX_NAME_WORDS ? names.slice(-2) : names;
+}
+
+const lowerCaseCache = new WeakMap<Scan, Set<string>>();
+function lowerCaseForms(scan: Scan): Set<string> {
+  let found = lowerCaseCache.get(scan);
+  if (found === undefined) {
+    found = new Set<string>();
+    for (let t = 0; t < scan.article.tokens.count; t++) if (scan.capital[t] === 0) found.add(scan.article.tokens.norm[t] as string);
+    lowerCaseCache.set(scan, found);
+  }
+  return found;
+}
+
+function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: number): string {
   const id = `person:${names.join('-')}`;
-  memory.people.set(surname, id);
+  const surname = names[names.length - 1] as string;
+  let entries = memory.people.get(surname);
+  if (entries === undefined) {
+    entries = [];
+    memory.people.set(surname, entries);
+    const bucket = spellingKey(surname, surname.length);
+    const spellings = memory.spellings.get(bucket);
+    if (spellings === undefined) memory.spellings.set(bucket, [surname]);
+    else spellings.push(surname);
+  }
+  if (!entries.some((e) => e.id === id)) entries.push({ id, at });
+  entries.sort((a, b) => a.at - b.at);
+  memory.kinds.set(id, 'person');
   return id;
 }
 
-// A second reference spelled a little differently ("Zelenskiy" after "Volodymyr Zelensky").
-function closestSurname(memory: SpeakerMemory, surname: string): string | null {
+function rememberOrganisation(scan: Scan, memory: SpeakerMemory, run: TokenSpan, kind: SpeakerKind): string {
+  const words: string[] = [];
+  for (let t = run.t0; t < run.t1; t++) words.push(scan.article.tokens.bare[t] as string);
+  const id = `org:${words.join('-')}`;
+  // Indexed where first named (the index runs in text order, before any speaker is resolved).
+  if (!memory.kinds.has(id)) memory.organisations.push({ id, at: run.t0, kind, words });
+  memory.kinds.set(id, kind);
+  return id;
+}
+
+function latestBefore(entries: readonly NamedEntry[] | undefined, at: number): string | null {
+  if (entries === undefined) return null;
+  for (let e = entries.length - 1; e >= 0; e--) if ((entries[e] as NamedEntry).at < at) return (entries[e] as NamedEntry).id;
+  return null;
+}
+
+function spellingKey(surname: string, length: number): string {
+  return `${surname.slice(0, SPELLING_PREFIX)}:${length}`;
+}
+
+// A second reference spelled a little differently ("Zelenskiy" after "Volodymyr Zelensky"): only surnames
+// sharing the first three letters and of about the same length are compared, so the cost does not grow
+// with the number of people in the article.
+function closestSurname(memory: SpeakerMemory, surname: string, at: number): string | null {
   let best: string | null = null;
   let bestScore = SURNAME_SIMILARITY;
-  for (const [known, id] of memory.people) {
-    const score = jaroWinkler(known, surname);
-    if (score >= bestScore) {
-      best = id;
-      bestScore = score;
+  for (let length = surname.length - SPELLING_LENGTH_SLACK; length <= surname.length + SPELLING_LENGTH_SLACK; length++) {
+    for (const known of memory.spellings.get(spellingKey(surname, length)) ?? []) {
+      const id = latestBefore(memory.people.get(known), at);
+      if (id === null) continue;
+      const score = jaroWinkler(known, surname);
+      if (score >= bestScore) {
+        best = id;
+        bestScore = score;
+      }
     }
   }
   return best;

@@ -9,10 +9,10 @@ import type { Actor } from '../../data/index.ts';
 import { markAnonymity, type Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
 import { countryIn } from './noun-phrase-speakers.ts';
-import { unknownPerson } from './people.ts';
+import { indexNames, namedSpeaker } from './people.ts';
 import type { SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
-import type { Draft, Finding, RawAttribution, TokenSpan } from './types.ts';
+import type { Draft, Finding, RawAttribution, SpeakerKind, TokenSpan } from './types.ts';
 
 // A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
 const MAX_TITLE_BODIES = 2;
@@ -23,6 +23,7 @@ const TITLE_HISTORY = 12;
 export function resolveFindings(scan: Scan, findings: readonly Finding[], memory: SpeakerMemory): RawAttribution[] {
   const attributions: RawAttribution[] = [];
   const made = new Map<Finding, RawAttribution[]>();
+  if (memory.history.length === 0 && memory.people.size === 0 && memory.organisations.length === 0) indexNames(scan, memory);
   for (const finding of [...findings].sort((a, b) => a.order - b.order)) {
     let out: RawAttribution[];
     if ('draft' in finding) out = attribute(scan, memory, finding.draft);
@@ -44,9 +45,11 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
 export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawAttribution[] {
   const { tokens } = scan.article;
   const speaker = draft.speaker === null ? null : { start: tokens.start[draft.speaker.t0] as number, end: tokens.end[draft.speaker.t1 - 1] as number };
-  const { actors, side } = draft.speaker === null ? { actors: [null], side: null } : resolveSpeaker(scan, memory, draft.speaker, draft);
-  // A role with no name and no gazetteer actor ("a senior Russian diplomat", "U.S. officials") is anonymous.
-  const anonymous = draft.speaker !== null && actors[0] === null && !scan.words.pronouns.has(tokens.norm[draft.speaker.t0] as string);
+  const { actors, side, kind } = draft.speaker === null ? { actors: [null], side: null, kind: null } : resolveSpeaker(scan, memory, draft.speaker, draft);
+  // Anonymous means unnamed and unidentified: a person's role with no name ("a senior Russian diplomat",
+  // "U.S. officials", or "the official" after one); never a name, a definite role the article identifies
+  // ("the president"), an organisation, a document or a share of respondents.
+  const anonymous = draft.speaker !== null && actors[0] === null && !scan.words.pronouns.has(tokens.norm[draft.speaker.t0] as string) && unnamedSource(scan, memory, draft.speaker);
   const made = actors.map((actor) => {
     const attribution: RawAttribution = {
       paragraph: draft.paragraph,
@@ -58,6 +61,8 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
       side: actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned'),
       anonymous,
     };
+    const speakerKind = actor === null ? kind : (memory.kinds.get(actor) ?? kind);
+    if (speakerKind !== null) attribution.speakerKind = speakerKind;
     if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
     return attribution;
   });
@@ -73,11 +78,13 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
   return made;
 }
 
-function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft: Draft): { actors: (string | null)[]; side: string | null } {
+type Resolved = { actors: (string | null)[]; side: string | null; kind: 'person' | SpeakerKind | null };
+
+function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft: Draft): Resolved {
   const { lexicons } = scan;
   if (sp.t1 - sp.t0 === 1 && scan.words.pronouns.has(scan.article.tokens.norm[sp.t0] as string)) {
     const actor = pronounActor(scan, memory, sp, draft.sentence);
-    return { actors: [actor], side: actor === null ? null : sideOfSpeaker(lexicons, memory.personSide, actor) };
+    return { actors: [actor], side: actor === null ? null : sideOfSpeaker(lexicons, memory.personSide, actor), kind: null };
   }
   const named = actorsIn(scan, sp);
   const persons = named.filter((id) => lexicons.actors.get(id)?.kind === 'person');
@@ -85,22 +92,78 @@ function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft:
   const country = countryIn(scan, sp.t0, sp.t1) ?? (bodies[0] === undefined ? null : sideOfActor(lexicons, bodies[0]));
   const titles = titlesIn(scan, sp);
   const several = hasAnd(scan, sp);
-  if (persons.length > 0) return { actors: several ? named : persons, side: null };
-  const unknown = unknownPerson(scan, memory, sp);
-  if (unknown !== null) {
-    if (!memory.personSide.has(unknown)) {
+  if (persons.length > 0) return { actors: several ? named : persons, side: null, kind: 'person' };
+  const found = namedSpeaker(scan, memory, sp);
+  if (found !== null) {
+    const unknown = found.id;
+    // A company takes no country's side by its name alone ("British Airways"); a person or an agency may.
+    if (!memory.personSide.has(unknown) && found.kind !== 'company') {
       const side = country ?? earlierTitleSide(memory, titles, draft.paragraph) ?? titleContextSide(scan, titles, draft.paragraph);
       if (side !== null) memory.personSide.set(unknown, side);
     }
     if (titles.length > 0 && !memory.personTitles.has(unknown)) memory.personTitles.set(unknown, titles);
-    return { actors: [unknown], side: null };
+    return { actors: [unknown], side: null, kind: found.kind };
   }
   // An unnamed title holder of a known country ("Britain's fisheries minister"), for a name given later.
   if (country !== null && !several) for (const title of titles) memory.titleSides.set(title, { side: country, paragraph: draft.paragraph });
   const titled = byTitle(scan, memory, sp, titles, bodies, country);
-  if (titled !== null) return { actors: [titled], side: null };
-  if (bodies.length > 0) return { actors: several ? bodies : [bodies[bodies.length - 1] as string], side: null };
-  return { actors: [null], side: country ?? titleContextSide(scan, titles, draft.paragraph) };
+  if (titled !== null) return { actors: [titled], side: null, kind: 'person' };
+  if (bodies.length > 0) return { actors: several ? bodies : [bodies[bodies.length - 1] as string], side: null, kind: null };
+  const head = headNoun(scan, sp);
+  const kind = head === null ? (titles.length > 0 ? 'person' : null) : (scan.words.speakerNouns.get(head) ?? null);
+  const referent = head === null || several ? null : organisationReferent(scan, memory, sp, head);
+  if (referent !== null) return { actors: [referent], side: null, kind: memory.kinds.get(referent) ?? kind };
+  return { actors: [null], side: kind === 'company' ? null : (country ?? titleContextSide(scan, titles, draft.paragraph)), kind };
+}
+
+// The common noun a speaker phrase is about: the last speaker noun before a link or comma ("the company",
+// "a spokeswoman for the company" has none: its head is a title), or null.
+function headNoun(scan: Scan, sp: TokenSpan): string | null {
+  const { tokens } = scan.article;
+  let head: string | null = null;
+  for (let t = sp.t0; t < sp.t1; t++) {
+    if (t > sp.t0 && (tokens.breakBefore[t] === 1 || scan.words.speakerLinks.has(tokens.norm[t] as string))) break;
+    const word = tokens.norm[t] as string;
+    if (scan.titleAt[t] !== undefined) head = null;
+    else if (scan.words.speakerNouns.has(word)) head = word;
+  }
+  return head;
+}
+
+// "The company said", "the ministry said": the one organisation of that kind (or whose name holds the noun)
+// the article named before, gazetteer bodies included; null when there is none or more than one.
+function organisationReferent(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, head: string): string | null {
+  const { lexicons } = scan;
+  if (scan.words.determiners.get(scan.article.tokens.norm[sp.t0] as string) !== 'definite') return null;
+  const kind = scan.words.speakerNouns.get(head);
+  if (kind === undefined || kind === 'group' || kind === 'quantity' || kind === 'document' || kind === 'poll') return null;
+  const singular = scan.article.tokens.norm[sp.t1 - 1] === head ? head.replace(/ies$/, 'y').replace(/s$/, '') : head;
+  const candidates = new Set<string>();
+  for (const organisation of memory.organisations) {
+    if (organisation.at >= sp.t0) break;
+    if (organisation.words.includes(singular) || (kind === 'company' && organisation.kind === 'company')) candidates.add(organisation.id);
+  }
+  for (const mention of scan.mentions) {
+    if (mention.tokenStart >= sp.t0) break;
+    const actor = lexicons.actors.get(mention.actor);
+    if (actor !== undefined && actor.kind !== 'person' && actor.kind !== 'place' && actor.name.toLowerCase().split(/\s+/).includes(singular)) candidates.add(actor.id);
+  }
+  return candidates.size === 1 ? ([...candidates][0] as string) : null;
+}
+
+// A person's role with no name: indefinite, a number or a bare plural ("a senior diplomat", "two officials",
+// "officials"), or a definite role ("the official", "its spokesman") taking up an earlier anonymous speaker's title.
+function unnamedSource(scan: Scan, memory: SpeakerMemory, sp: TokenSpan): boolean {
+  const { tokens } = scan.article;
+  if (headNoun(scan, sp) !== null) return false;
+  for (let t = sp.t0; t < sp.t1; t++) if (scan.capital[t] === 1 && scan.titleAt[t] === undefined && scan.countryAt[t] === undefined && scan.actorAt[t] === -1 && !scan.lexicons.abbreviations.starters.has(tokens.norm[t] as string)) return false;
+  const first = tokens.norm[sp.t0] as string;
+  const role = scan.words.determiners.get(first);
+  // "the", and the possessives the not-names list holds ("its", "their"), point at someone the article identifies.
+  const definite = role === 'definite' || (role === undefined && scan.lexicons.words.notNames.has(first));
+  if (!definite) return true;
+  const titles = titlesIn(scan, sp);
+  return titles.length > 0 && memory.history.some((previous) => previous.anonymous && previous.actor === null && previous.speaker !== null && titles.some((title) => scan.article.text.slice(previous.speaker?.start, previous.speaker?.end).toLowerCase().includes(title)));
 }
 
 // Gazetteer actors named in a speaker phrase, leaving out places it only locates ("the Embassy in Moscow").

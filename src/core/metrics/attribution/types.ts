@@ -3,6 +3,7 @@
  * are half-open ranges of token indexes; `Range` is a half-open range of UTF-16 offsets into the text.
  */
 import { z } from 'zod';
+import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { CueRef } from '../../data/index.ts';
 import type { SentenceSpan } from '../../text/index.ts';
 
@@ -23,6 +24,8 @@ export type RawAttribution = {
   side: string;
   anonymous: boolean;
   anonymityReason?: boolean;
+  /** what kind of speaker it is, where the gazetteer, the name's form or the common noun tells: person, company, agency, organisation, media, group, document, poll, quantity */
+  speakerKind?: 'person' | SpeakerKind;
   target?: Range & { actor: string | null; side: string | null };
 };
 
@@ -40,6 +43,7 @@ export type AttributionResult = {
 /** Side label -> actor ids, actor names, speaker texts or country codes; from the caller. */
 export type SidesMapping = Readonly<Record<string, readonly string[]>>;
 
+export type { SpeakerKind };
 /** A half-open range of token indexes. */
 export type TokenSpan = { t0: number; t1: number };
 /** A speaker's noun phrase as tokens, or null when none was found. */
