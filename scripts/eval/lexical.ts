@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, loadLexicons, type Report } from '../../src/index.ts';
-import { rocAuc, macroF1, bestThreshold, spanOverlap, type Range } from './metrics.ts';
+import { rocAuc, macroF1, spanOverlap, type Range } from './metrics.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const devDir = process.env.SLANT_DEV_DATA ?? join(root, '..', 'shared', 'data', 'dev');
@@ -79,19 +79,12 @@ type SubjRow = { text: string; label: 0 | 1; split: string };
 function evalCheckThat(): void {
   const rows = readJsonl<SubjRow>('checkthat_subj_en_dev.jsonl');
   if (!rows) return;
-  const scored = rows.map((row) => ({ ...row, score: run(row.text).summary.subjectivity.score }));
-  const split = (name: string) => scored.filter((row) => row.split === name);
-  const train = split('train');
-  const { threshold, f1 } = bestThreshold(train.map((r) => r.score), train.map((r) => r.label));
-  console.log(`\nCheckThat! 2024 subjectivity (threshold ${fmt(threshold)} chosen on train, macro-F1 there ${fmt(f1)})`);
-  for (const name of ['train', 'dev', 'dev_test']) {
-    const rowsOf = split(name);
-    const scores = rowsOf.map((r) => r.score);
-    const labels = rowsOf.map((r) => r.label);
-    console.log(
-      `  ${name.padEnd(9)} n=${String(rowsOf.length).padEnd(4)} macro-F1 ${fmt(macroF1(scores, labels, threshold))} (at the documented 0.5: ${fmt(macroF1(scores, labels, 0.5))})  ROC-AUC ${fmt(rocAuc(scores, labels))}`,
-    );
-  }
+  // The model was fitted on train and dev (npm run build:subjectivity-model): only dev_test measures it.
+  const held = rows.filter((row) => row.split === 'dev_test').map((row) => ({ ...row, score: run(row.text).summary.subjectivity.score }));
+  const scores = held.map((r) => r.score);
+  const labels = held.map((r) => r.label);
+  console.log(`\nCheckThat! 2024 subjectivity, dev_test (n=${held.length}; the model is fitted on train and dev only)`);
+  console.log(`  macro-F1 at the documented 0.5: ${fmt(macroF1(scores, labels, 0.5))}  ROC-AUC ${fmt(rocAuc(scores, labels))}`);
 }
 
 type WncRow = { biased: string; neutral: string };

@@ -11,3 +11,4 @@ export type { ParsedLexicon, ParsedEntry, LexiconErrorCode } from './parse.ts';
 export { matchAt } from './phrase-index.ts';
 export type { PhraseIndex, PhraseCandidate, PhraseNode } from './phrase-index.ts';
 export { inflectEntry } from './inflect.ts';
+export { SENTENCE_FEATURES, FEATURE_INDEX, WORD_CLASSES, BIAS_FEATURE, COUNT_CAP, type SubjectivityModel, type WordClass } from './subjectivity-model.ts';

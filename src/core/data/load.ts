@@ -14,6 +14,7 @@ import { loadOnce, readDataFile } from './files.ts';
 import { defaultLexiconDir, loadAfinn, type Language } from './languages.ts';
 import { WORD_LIST_FILES, buildWordLists, type WordLists } from './word-lists.ts';
 import { ATTRIBUTION_WORD_FILES, buildAttributionWords, type AttributionWords } from './attribution-words.ts';
+import { buildWordClasses, parseSubjectivityModel, type SubjectivityModel, type WordClass } from './subjectivity-model.ts';
 
 type FileSpec = { name: string; kind: FileKind; category?: Exclude<FindingCategory, 'scare-quote'> };
 
@@ -39,6 +40,7 @@ export const LEXICON_FILES: readonly FileSpec[] = [
   { name: 'titles', kind: 'titles' },
   { name: 'non-responses', kind: 'plain' },
   { name: 'anonymity', kind: 'plain' },
+  { name: 'subjectivity-words', kind: 'plain' },
   ...WORD_LIST_FILES,
   ...ATTRIBUTION_WORD_FILES,
 ];
@@ -46,6 +48,8 @@ export const LEXICON_FILES: readonly FileSpec[] = [
 export const ACTORS_FILE = 'actors';
 /** The finding categories' names and explanations (see categories.ts). */
 export const CATEGORIES_FILE = 'categories';
+/** The subjectivity model's fitted weights (see subjectivity-model.ts). */
+export const SUBJECTIVITY_MODEL_FILE = 'subjectivity-model';
 
 /** A lexicon entry as findings cite it. */
 export type LexiconRef = {
@@ -106,6 +110,10 @@ export type Lexicons = {
   readonly attributionWords: AttributionWords;
   /** what each finding category is called and means in this language (`categories.jsonl`) */
   readonly categories: ReadonlyMap<FindingCategory, CategoryText>;
+  /** single words the subjectivity model counts by class (pronouns, modals, stance adverbs...) */
+  readonly subjectivityWords: ReadonlyMap<string, WordClass>;
+  /** the subjectivity model's weights over the sentence features */
+  readonly subjectivityModel: SubjectivityModel;
 };
 
 /**
@@ -229,6 +237,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
     }
   }
   const words = buildWordLists(get);
+  const subjectivityModel = readSubjectivityModel(key, language);
   return {
     language,
     dir: key,
@@ -242,6 +251,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
       })),
       { name: ACTORS_FILE, version: actorFile.header.version, license: actorFile.header.license, source: actorFile.header.source, entries: actorFile.actors.length },
       { name: 'afinn-165', version: afinn.version, license: 'MIT', source: `AFINN-165 as shipped by the sentiment package ${afinn.version}`, entries: afinn.labels.size },
+      subjectivityModel.info,
     ],
     loaded,
     opinion,
@@ -265,6 +275,8 @@ function buildLexicons(key: string, language: Language): Lexicons {
     attributionWords: buildAttributionWords(get, words.weekdays.names),
     // Not in `info`: reports list the files their findings cite, and no finding cites this one.
     categories: readCategories(key, language),
+    subjectivityWords: buildWordClasses(get('subjectivity-words')),
+    subjectivityModel: subjectivityModel.model,
   };
 }
 
@@ -290,6 +302,11 @@ function readActors(dir: string, language: Language): ParsedActors {
 function readCategories(dir: string, language: Language): ReadonlyMap<FindingCategory, CategoryText> {
   const display = displayPath(dir, language, CATEGORIES_FILE);
   return parseCategoryTexts(display, readDataFile(join(dir, `${CATEGORIES_FILE}.jsonl`), display));
+}
+
+function readSubjectivityModel(dir: string, language: Language): { model: SubjectivityModel; info: LexiconInfo } {
+  const display = displayPath(dir, language, SUBJECTIVITY_MODEL_FILE);
+  return parseSubjectivityModel(SUBJECTIVITY_MODEL_FILE, display, readDataFile(join(dir, `${SUBJECTIVITY_MODEL_FILE}.jsonl`), display));
 }
 
 function readLexicon(dir: string, language: Language, spec: FileSpec): ParsedLexicon {

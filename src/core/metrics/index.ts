@@ -22,7 +22,7 @@ export type { DomainResult } from './domains.ts';
 export { comparativeScore, summariseSentiment, type SentenceSentiment, type ScoredWord, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
 export { loadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
-export { summariseSubjectivity, type SentenceSubjectivity, type RawCue, type SubjectivitySummary } from './subjectivity.ts';
+export { summariseSubjectivity, type SentenceSubjectivity, type RawCue, type SubjectivitySummary, type SubjectivityContribution } from './subjectivity.ts';
 export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, ActorMention } from './attribution/index.ts';
 export type { AttributionSummary, SideSummary } from './sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './sides.ts';
@@ -83,7 +83,9 @@ export const METRICS: readonly MetricStep[] = [
   step('sentiment', ['masks'], ({ article, lexicons }, { masks }) => scoreSentiment(article, lexicons, masks)),
   step('attribution', ['masks', 'scored'], ({ article, lexicons, sides }, { masks, scored }) => findAttributions(article, lexicons, masks, RULES_SOURCE, sides, scored)),
   step('loadedLanguage', ['masks', 'domains', 'attribution'], ({ article, lexicons }, { masks, domains, attribution }) => findLoadedLanguage(article, lexicons, masks, domains, attribution, RULES_SOURCE)),
-  step('subjectivity', ['masks', 'loadedLanguage'], ({ article, lexicons }, { masks, loadedLanguage }) => scoreSubjectivity(article, lexicons, masks, loadedLanguage.findings, RULES_SOURCE)),
+  step('subjectivity', ['masks', 'sentiment', 'loadedLanguage'], ({ article, lexicons }, { masks, sentiment, loadedLanguage }) =>
+    scoreSubjectivity(article, lexicons, masks, loadedLanguage.findings, sentiment, RULES_SOURCE),
+  ),
   step('attributionSummary', ['attribution', 'scored'], ({ article }, { attribution, scored }) => summariseAttribution(article, attribution, scored)),
   step('captions', ['attribution', 'scored'], ({ article, lexicons, blocks }, { attribution, scored }) =>
     checkCaptions(article, lexicons, attribution.mentions, captionParagraphs(blocks), scored),

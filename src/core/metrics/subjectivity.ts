@@ -1,118 +1,87 @@
 /**
- * Subjectivity of the author's voice, 0..1 per sentence: evaluative words (Pattern's subjectivity
- * ratings), opinion markers, the author's own loaded-language findings, first- and second-person address,
- * exclamations and questions. Quoted words are the speaker's opinion, not the outlet's, and are skipped.
+ * Subjectivity of the author's voice, 0..1 per sentence: a small logistic model (weights fitted on the
+ * CheckThat! 2024 subjectivity training data, shipped in `lexicons/en/subjectivity-model.jsonl`) over the
+ * sentence features of sentence-features.ts. Each feature's contribution to the log-odds is kept, so a score
+ * shows what raised or lowered it; each word that raised it is a cue with a span. 0.5 is the boundary
+ * between an objective and a subjective sentence. Quoted words are the speaker's, not the outlet's.
  */
-import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type WeightedRef, type PhraseCandidate } from '../data/index.ts';
+import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
+import type { SentenceSentiment } from './sentiment.ts';
+import { measureSentences } from './sentence-features.ts';
+import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
 
 export type RawCue = { start: number; end: number; rule: string; source: string; weight: number };
-export type SentenceSubjectivity = { score: number; weight: number; authorWords: number; cues: RawCue[] };
-/** A paragraph's or the body's subjectivity: score 0..1, number of cues, summed cue weight (author voice). */
-export type SubjectivitySummary = { score: number; cues: number; weight: number };
+export type SentenceSubjectivity = {
+  score: number;
+  /** the model's log-odds for the sentence (bias included); 0 without author words */
+  logOdds: number;
+  /** summed weight of the cues (the words that raised the score) */
+  weight: number;
+  authorWords: number;
+  cues: RawCue[];
+  /** the feature values the model read, per SENTENCE_FEATURES index */
+  values: Float64Array;
+};
+/** One feature's share of the log-odds: its mean value per sentence (by author words) times its weight. */
+export type SubjectivityContribution = { feature: string; value: number; contribution: number };
+/** A paragraph's or the body's subjectivity: score 0..1, cues, their summed weight, and what moved the score. */
+export type SubjectivitySummary = { score: number; cues: number; weight: number; contributions: SubjectivityContribution[] };
 
-/**
- * How much each family of cues other than findings counts towards subjectivity (a finding counts by its
- * category's `subjectivity`, in FINDING_CATEGORIES). Opinion markers are the clearest sign of a writer's
- * own view; Pattern's evaluative ratings are broad and noisy, so they count little.
- */
-export const CUE_FACTORS = { opinion: 2, evaluative: 0.15, punctuation: 1 } as const;
-const EXCLAMATION_WEIGHT = 0.6;
-const QUESTION_WEIGHT = 0.3;
-// Cue weight per word at which a sentence scores 1 - 1/e, set so that 0.5 is the subjective/objective
-// boundary that maximised macro-F1 on the CheckThat! 2024 training split; PRIOR_WORDS damps short sentences.
-const SCALE = 0.02;
-const PRIOR_WORDS = 4;
-
-/** Per sentence (flattened in text order): a 0..1 score and the cues it was built from. */
+/** Per sentence (flattened in text order): a 0..1 score, the features and the cues it was built from. */
 export function scoreSubjectivity(
   article: SegmentedArticle,
   lexicons: Lexicons,
   masks: Uint16Array,
   findings: readonly RawFinding[],
+  sentiment: readonly SentenceSentiment[],
   rulesSource: string,
 ): SentenceSubjectivity[] {
-  const { tokens, text } = article;
-  const results: SentenceSubjectivity[] = [];
-  const scratch: PhraseCandidate<WeightedRef>[] = [];
-  let f = 0;
-  for (const paragraph of article.paragraphs) {
-    for (const sentence of paragraph.sentences) {
-      const cues: RawCue[] = [];
-      let authorWords = 0;
-      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (article.quotedToken[t] === 0) authorWords++;
-      // Start offsets already holding a cue: a word counts once, whichever family found it first.
-      const covered: number[] = [];
-      // The author's own findings in this sentence.
-      while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
-      for (let g = f; g < findings.length && (findings[g] as RawFinding).start < sentence.end; g++) {
-        const finding = findings[g] as RawFinding;
-        const factor = CATEGORY[finding.category].subjectivity;
-        if (finding.voice === 'quoted' || factor === 0) continue;
-        cues.push({ start: finding.start, end: finding.end, rule: finding.rule, source: finding.source, weight: finding.weight * factor });
-        covered.push(finding.start);
-      }
-      for (const [index, family, bit] of [
-        [lexicons.opinion, 'opinion', FIRST_WORD.opinion],
-        [lexicons.subjective, 'evaluative', FIRST_WORD.subjective],
-      ] as const) {
-        const factor = CUE_FACTORS[family];
-        let t = sentence.tokenStart;
-        while (t < sentence.tokenEnd) {
-          if (((masks[t] as number) & bit) === 0 || article.quotedToken[t] === 1 || matchAt(index, tokens, t, sentence.tokenEnd, scratch) === 0) {
-            t++;
-            continue;
-          }
-          const best = scratch[0] as PhraseCandidate<WeightedRef>;
-          const start = tokens.start[t] as number;
-          const end = tokens.end[t + best.rest.length] as number;
-          if (!covered.includes(start)) {
-            cues.push({ start, end, rule: `${family}/${best.value.term}`, source: best.value.lexicon, weight: best.value.weight * factor });
-            covered.push(start);
-          }
-          t += best.rest.length + 1;
-        }
-      }
-      punctuationCues(text, sentence, article, rulesSource, cues);
-      cues.sort((a, b) => a.start - b.start || a.end - b.end);
-      const weight = cues.reduce((sum, cue) => sum + cue.weight, 0);
-      const score = authorWords === 0 ? 0 : 1 - Math.exp(-weight / ((authorWords + PRIOR_WORDS) * SCALE));
-      results.push({ score, weight, authorWords, cues });
+  const model = lexicons.subjectivityModel;
+  return measureSentences(article, lexicons, masks, findings, sentiment, rulesSource).map(({ values, authorWords, evidence }) => {
+    if (authorWords === 0) return { score: 0, logOdds: 0, weight: 0, authorWords, cues: [], values };
+    const logOdds = logOddsOf(model.bias, model.weights, values);
+    // Only the words that raise the score are cues; what lowers it shows in the contributions.
+    const cues: RawCue[] = [];
+    for (const item of evidence) {
+      const weight = model.weights[item.feature] as number;
+      if (weight > 0) cues.push({ start: item.start, end: item.end, rule: item.rule, source: item.source, weight });
     }
-  }
-  return results;
-}
-
-// A sentence that ends in ! or ? outside quotation marks is the writer exclaiming or asking.
-function punctuationCues(text: string, sentence: { start: number; end: number; tokenEnd: number; tokenStart: number }, article: SegmentedArticle, rulesSource: string, cues: RawCue[]): void {
-  let end = sentence.end;
-  while (end > sentence.start && /["'\u201D\u2019)\]\s]/.test(text[end - 1] as string)) end--;
-  const mark = text[end - 1];
-  if (mark !== '!' && mark !== '?') return;
-  const lastToken = sentence.tokenEnd - 1;
-  if (lastToken < sentence.tokenStart || article.quotedToken[lastToken] === 1) return;
-  cues.push({
-    start: end - 1,
-    end,
-    rule: mark === '!' ? 'punctuation/exclamation' : 'punctuation/question',
-    source: rulesSource,
-    weight: (mark === '!' ? EXCLAMATION_WEIGHT : QUESTION_WEIGHT) * CUE_FACTORS.punctuation,
+    return { score: sigmoid(logOdds), logOdds, weight: cues.reduce((sum, cue) => sum + cue.weight, 0), authorWords, cues, values };
   });
 }
 
-/** Sentences' subjectivity taken together: scores averaged by author words, cues counted, weights summed. */
-export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[]): SubjectivitySummary {
+/**
+ * Sentences' subjectivity taken together: scores, feature values and contributions averaged by author words
+ * (the bias is a contribution too, so they add up to the mean log-odds), cues counted, weights summed.
+ */
+export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons): SubjectivitySummary {
+  const model = lexicons.subjectivityModel;
   let sum = 0;
   let words = 0;
+  const values = new Float64Array(SENTENCE_FEATURES.length);
   for (const sentence of sentences) {
+    if (sentence.authorWords === 0) continue;
     sum += sentence.score * sentence.authorWords;
     words += sentence.authorWords;
+    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) + (sentence.values[i] as number) * sentence.authorWords;
+  }
+  const contributions: SubjectivityContribution[] = [];
+  if (words > 0) {
+    contributions.push({ feature: BIAS_FEATURE, value: 1, contribution: round(model.bias) });
+    SENTENCE_FEATURES.forEach((feature, i) => {
+      const value = (values[i] as number) / words;
+      const contribution = round(value * (model.weights[i] as number));
+      if (contribution !== 0) contributions.push({ feature, value: round(value), contribution });
+    });
+    contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1));
   }
   return {
     score: round(words === 0 ? 0 : sum / words),
     cues: sentences.reduce((count, s) => count + s.cues.length, 0),
     weight: round(sentences.reduce((total, s) => total + s.weight, 0)),
+    contributions,
   };
 }

