@@ -19,6 +19,7 @@ export const WORD_LIST_FILES: readonly { readonly name: string; readonly kind: F
   'non-person-heads',
   'photo-agencies',
   'words-before-names',
+  'title-case-small-words',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 /** Weekday or month names: the full names (`tuesday`) and their short forms (`tue`, `tues`), folded. */
@@ -39,6 +40,8 @@ export type WordLists = {
   readonly notNames: ReadonlySet<string>;
   /** last words that make a name a place or a body (`ministry`, `street`) */
   readonly nonPersonHeads: ReadonlySet<string>;
+  /** lower-case words a title-case headline keeps small (`of`, `the`, `to`): the rest of such a line is capitalised */
+  readonly titleCaseSmallWords: ReadonlySet<string>;
   /** words that start a sentence or headline right before an outlet's name (`as`, `tells`): no part of the name */
   readonly wordsBeforeNames: ReadonlySet<string>;
   /** agencies as picture credits name them: `names` (`ap`, `getty images`), and `forms`, every way a credit line writes one (`ap photo`) */
@@ -78,6 +81,7 @@ export function buildWordLists(get: (name: string) => ParsedLexicon): WordLists 
     notNames: list('not-names').words,
     nonPersonHeads: list('non-person-heads').words,
     wordsBeforeNames: list('words-before-names').words,
+    titleCaseSmallWords: list('title-case-small-words').words,
     photoAgencies: {
       names: get('photo-agencies').entries.map((entry) => entry.term),
       forms: get('photo-agencies').entries.flatMap((entry) => inflectEntry(entry)),

@@ -7,6 +7,7 @@ import type { Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import { RULES_SOURCE } from '../version.ts';
 import { maskTokens } from './token-masks.ts';
+import { findProperNames, type ProperNames } from './proper-names.ts';
 import { detectDomains, type DomainResult } from './domains.ts';
 import { scoreSentiment, type SentenceSentiment } from './sentiment.ts';
 import { findAttributions, type AttributionResult, type SidesMapping } from './attribution/index.ts';
@@ -19,6 +20,7 @@ import { assessSources, type SourcesResult } from '../outlets/assess.ts';
 import { loadSourceTables, type DetectHint, type SourceTables } from '../outlets/index.ts';
 
 export type { DomainResult } from './domains.ts';
+export type { ProperNames, ProperName } from './proper-names.ts';
 export { comparativeScore, summariseSentiment, type SentenceSentiment, type ScoredWord, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
 export { loadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
@@ -48,6 +50,8 @@ export type MetricResults = {
   scored: Uint8Array;
   /** per token, which lexicons hold an entry starting with it (FIRST_WORD bits) */
   masks: Uint16Array;
+  /** names of two or more words (case shape), whose words sentiment and loaded language leave out */
+  names: ProperNames;
   domains: DomainResult;
   sentiment: SentenceSentiment[];
   attribution: AttributionResult;
@@ -80,9 +84,12 @@ export const METRICS: readonly MetricStep[] = [
   step('scored', [], ({ article, blocks }) => scoredMask(article, blocks)),
   step('masks', [], ({ article, lexicons }) => maskTokens(article, lexicons)),
   step('domains', ['masks'], ({ article, lexicons }, { masks }) => detectDomains(article, lexicons, masks)),
-  step('sentiment', ['masks'], ({ article, lexicons }, { masks }) => scoreSentiment(article, lexicons, masks)),
+  step('names', [], ({ article, lexicons }) => findProperNames(article, lexicons)),
+  step('sentiment', ['masks', 'names'], ({ article, lexicons }, { masks, names }) => scoreSentiment(article, lexicons, masks, names)),
   step('attribution', ['masks', 'scored'], ({ article, lexicons, sides }, { masks, scored }) => findAttributions(article, lexicons, masks, RULES_SOURCE, sides, scored)),
-  step('loadedLanguage', ['masks', 'domains', 'attribution'], ({ article, lexicons }, { masks, domains, attribution }) => findLoadedLanguage(article, lexicons, masks, domains, attribution, RULES_SOURCE)),
+  step('loadedLanguage', ['masks', 'domains', 'attribution', 'names'], ({ article, lexicons }, { masks, domains, attribution, names }) =>
+    findLoadedLanguage(article, lexicons, masks, domains, attribution, names, RULES_SOURCE),
+  ),
   step('subjectivity', ['masks', 'sentiment', 'loadedLanguage'], ({ article, lexicons }, { masks, sentiment, loadedLanguage }) =>
     scoreSubjectivity(article, lexicons, masks, loadedLanguage.findings, sentiment, RULES_SOURCE),
   ),

@@ -2,12 +2,14 @@
  * Loaded language: lexicon matches (labels, hyperbole, emotive words, distancing, vague attribution,
  * boosters, hedges, intensifiers, absolutes, slanted reporting verbs) plus the scare-quote rule. One finding
  * per token: the longest phrase wins, then the category listed first in FINDING_CATEGORIES. A finding inside
- * a direct quotation belongs to the quoted voice.
+ * a direct quotation belongs to the quoted voice. A match that is ordinary jargon in the story's domain, or a
+ * word inside a longer proper name ("Free" in "the Free Syrian Army"), is listed as exempt instead.
  */
 import { CATEGORY, FIRST_WORD, matchAt, type FindingCategory, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { DomainResult } from './domains.ts';
 import type { AttributionResult } from './attribution/index.ts';
+import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
 import { findScareQuotes } from './scare-quotes.ts';
 
 /** `reported`: the outlet's paraphrase of someone's speech (indirect, mixed or summarised), outside quotation marks. */
@@ -31,7 +33,8 @@ export type RawFinding = {
   message: string;
 };
 
-export type RawExemption = { start: number; end: number; paragraph: number; rule: string; source: string; domain: string; message: string };
+/** A match left out of the scores: ordinary jargon in the story's `domain`, or a word of the proper `name` holding it. */
+export type RawExemption = { start: number; end: number; paragraph: number; rule: string; source: string; reason: 'domain' | 'name'; domain?: string; name?: string; message: string };
 
 export type LoadedLanguageResult = { findings: RawFinding[]; exemptions: RawExemption[] };
 
@@ -45,6 +48,7 @@ export function findLoadedLanguage(
   masks: Uint16Array,
   domains: DomainResult,
   attribution: AttributionResult,
+  names: ProperNames,
   rulesSource: string,
 ): LoadedLanguageResult {
   const speakerOf = (index: number): string | undefined => {
@@ -86,12 +90,19 @@ export function findLoadedLanguage(
             paragraph: p,
             rule: `${ref.category}/${ref.term}`,
             source: ref.lexicon,
+            reason: 'domain',
             domain: exemptDomain,
             message: `\`${surface}\` is ordinary ${exemptDomain} language here, not counted`,
           });
           continue;
         }
         if (ref.weight <= 0) continue; // neutral reporting verbs: evidence of attribution, not loading
+        // A name that is itself the loaded phrase ("the Deep State") still counts: only a longer name exempts.
+        if (insideLongerName(names, first, last)) {
+          const name = nameTextAt(article, names, first) as string;
+          exemptions.push({ start, end, paragraph: p, rule: `${ref.category}/${ref.term}`, source: ref.lexicon, reason: 'name', name, message: `\`${surface}\` is part of the name \`${name}\`, not counted` });
+          continue;
+        }
         const voicedBy = attribution.voicedBy[first] as number;
         const voice: Voice = article.quotedToken[first] === 1 ? 'quoted' : voicedBy !== -1 ? 'reported' : 'author';
         const finding: RawFinding = {

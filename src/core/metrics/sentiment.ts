@@ -2,39 +2,54 @@
  * Sentiment: AFINN-165 valences as the `sentiment` package ships them, with its English negation rule
  * (a valence flips when the previous word is one of its negators). Scored on our tokens so that every
  * scored word keeps its span and voice; per sentence, and summed per paragraph and for the article by
- * summariseSentiment, with the outlet's words and the quoted words apart.
+ * summariseSentiment, with the outlet's words and the quoted words apart. A word inside a proper name
+ * ("United" in "the United Nations", "Liberty" in "Liberty Media") is what something is called, not the
+ * writer's valence: it is left out and listed as exempt.
  */
 import { FIRST_WORD, type Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
+import type { RawExemption } from './loaded-language.ts';
+import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
 import { round } from './round.ts';
 
 export type ScoredWord = { token: number; score: number; negated: boolean };
-export type SentenceSentiment = { score: number; words: ScoredWord[] };
+/** A sentence's summed valence, its scored words, and the valenced words left out because a name holds them. */
+export type SentenceSentiment = { score: number; words: ScoredWord[]; exempted: RawExemption[] };
 
 /** Valence in one voice: summed score, score per word, words in that voice. */
 export type VoiceSentiment = { score: number; comparative: number; words: number };
 export type SentimentSummary = { score: number; comparative: number; positive: number; negative: number; author: VoiceSentiment; quoted: VoiceSentiment };
 
 /** Per sentence of every paragraph (flattened in text order): AFINN score and the scored words. */
-export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): SentenceSentiment[] {
-  const { tokens } = article;
+export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, names: ProperNames): SentenceSentiment[] {
+  const { tokens, text } = article;
+  const source = `afinn-165@${lexicons.afinnVersion}`;
   const results: SentenceSentiment[] = [];
-  for (const paragraph of article.paragraphs) {
+  article.paragraphs.forEach((paragraph, p) => {
     for (const sentence of paragraph.sentences) {
       let score = 0;
       const words: ScoredWord[] = [];
+      const exempted: RawExemption[] = [];
       for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
         if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
         const valence = lexicons.afinn.get(tokens.norm[t] as string);
         if (valence === undefined) continue;
+        if (insideLongerName(names, t, t)) {
+          const start = tokens.start[t] as number;
+          const end = tokens.end[t] as number;
+          const name = nameTextAt(article, names, t) as string;
+          const message = `\`${text.slice(start, end)}\` is part of the name \`${name}\`, not counted`;
+          exempted.push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name, message });
+          continue;
+        }
         const negated = t > sentence.tokenStart && lexicons.afinnNegators.has(tokens.norm[t - 1] as string);
         const value = negated ? -valence : valence;
         score += value;
         words.push({ token: t, score: value, negated });
       }
-      results.push({ score, words });
+      results.push({ score, words, exempted });
     }
-  }
+  });
   return results;
 }
 

@@ -18,12 +18,13 @@ import {
   summariseSubjectivity,
   type MetricResults,
   type RawFinding,
+  type RawExemption,
   type RawCue,
   type ScoredWord,
   type RawAttribution,
 } from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
-import { SCHEMA_VERSION, type Attribution, type DocumentInfo, type Report, type ParagraphReport, type Finding } from './schema.ts';
+import { SCHEMA_VERSION, type Attribution, type DocumentInfo, type Report, type ParagraphReport, type Finding, type Exemption } from './schema.ts';
 import { BLOCK_ROLES, type BlockDecision, type BlockRole } from '../roles/index.ts';
 
 export type ReportMeta = { id?: string; title?: string; url?: string; document?: DocumentInfo };
@@ -112,7 +113,8 @@ export function buildReport(
       loadedLanguage: summariseLoadedLanguage(findings, authorWords, quotedWords),
       findings: findings.map((finding) => toFinding(finding, text)),
       attributions: attributionsByParagraph[index] ?? [],
-      exempted: (exemptionsByParagraph[index] ?? []).map((e) => ({ start: e.start, end: e.end, text: text.slice(e.start, e.end), rule: e.rule, source: e.source, domain: e.domain, message: e.message })),
+      // Loaded-language matches and sentiment words left out, in text order.
+      exempted: [...(exemptionsByParagraph[index] ?? []), ...sentiments.flatMap((s) => s.exempted)].sort((a, b) => a.start - b.start).map((e) => toExemption(e, text)),
     };
   });
 
@@ -206,6 +208,13 @@ function toFinding(raw: RawFinding, text: string): Finding {
   if (raw.suggestion !== undefined) finding.suggestion = raw.suggestion;
   if (raw.speaker !== undefined) finding.speaker = raw.speaker;
   return finding;
+}
+
+function toExemption(raw: RawExemption, text: string): Exemption {
+  const exemption: Exemption = { start: raw.start, end: raw.end, text: text.slice(raw.start, raw.end), rule: raw.rule, source: raw.source, reason: raw.reason, message: raw.message };
+  if (raw.domain !== undefined) exemption.domain = raw.domain;
+  if (raw.name !== undefined) exemption.name = raw.name;
+  return exemption;
 }
 
 function toAttribution(raw: RawAttribution, text: string): Attribution {

@@ -43,7 +43,12 @@ export const exemptionSchema = z.object({
   text: z.string(),
   rule: z.string(),
   source: z.string(),
-  domain: z.string(),
+  /** `domain`: ordinary jargon in the story's domain; `name`: a word of a longer proper name ("United" in "Manchester United") */
+  reason: z.enum(['domain', 'name']),
+  /** for `domain`: which domain */
+  domain: z.string().optional(),
+  /** for `name`: the name as written */
+  name: z.string().optional(),
   message: z.string(),
 });
 export type Exemption = z.infer<typeof exemptionSchema>;

@@ -1,0 +1,127 @@
+/**
+ * Proper names by case shape: runs of capitalised words ("the Free Syrian Army", "Manchester United",
+ * "Speaker of the House"), joined by the lower-case connectors a name may hold. A word inside a name of two
+ * words or more is part of what the thing is called, not a word the writer chose, so sentiment and loaded
+ * language leave it out (and list it as exempt). One pass over the tokens, sentence by sentence.
+ *
+ * Capitals carry evidence only where the writer chose them: a sentence's first word and a word after an
+ * opening quotation mark or a colon are capitalised by position, and a title-case headline ("Biden Slams
+ * Critics") or a line in capitals capitalises everything, so such a sentence yields no names.
+ */
+import { matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
+import type { SegmentedArticle } from '../text/index.ts';
+
+/** A name: the half-open token range and its character span in the text. */
+export type ProperName = { tokenStart: number; tokenEnd: number; start: number; end: number };
+
+/** The article's names in text order, and per token the index of the name holding it (-1: none). */
+export type ProperNames = { names: ProperName[]; nameAt: Int32Array };
+
+// Characters right before a word that make its capital a matter of position: an opening quotation mark,
+// a bracket, a colon or a dash introducing a phrase.
+const POSITIONAL_GAP = /["\u201C\u2018'(\[:\u2014\u2013]/;
+const CAPITALISED = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+const UPPER_LETTER = /\p{Lu}/gu;
+const LETTER = /\p{L}/gu;
+// A sentence whose letters are mostly capitals is shouted or a heading: its capitals say nothing.
+const CAPS_SHARE = 0.6;
+
+/** Finds the names of two or more words in every sentence whose capitals carry evidence. */
+export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): ProperNames {
+  const { tokens, text } = article;
+  const { nameConnectors, notNames, titleCaseSmallWords } = lexicons.words;
+  const nameAt = new Int32Array(tokens.count).fill(-1);
+  const names: ProperName[] = [];
+  const scratch: PhraseCandidate<LexiconRef>[] = [];
+  const wordAt = (t: number): string => text.slice(tokens.start[t] as number, tokens.end[t] as number);
+  const capitalised = (t: number): boolean => CAPITALISED.test(wordAt(t));
+  const positional = (t: number, sentenceStart: number): boolean =>
+    t === sentenceStart || POSITIONAL_GAP.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+  // A sentence-initial word that is itself loaded ("Brutal Assad forces...") opens the sentence, not a name.
+  const loadedWord = (t: number): boolean => matchAt(lexicons.loaded, tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<LexiconRef>).value.weight > 0;
+  const opensSentence = (t: number): boolean => {
+    const bare = tokens.bare[t] as string;
+    return notNames.has(bare) || /ly$/.test(bare) || loadedWord(t);
+  };
+
+  for (const paragraph of article.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const { tokenStart, tokenEnd } = sentence;
+      if (!caseIsEvidence(article, tokenStart, tokenEnd, titleCaseSmallWords)) continue;
+      let t = tokenStart;
+      while (t < tokenEnd) {
+        if (!capitalised(t)) {
+          t++;
+          continue;
+        }
+        // Grow the run: capitalised words, and connectors only when a capitalised word follows them.
+        let end = t + 1;
+        while (end < tokenEnd && tokens.breakBefore[end] === 0) {
+          if (capitalised(end)) {
+            end++;
+            continue;
+          }
+          let next = end;
+          while (next < tokenEnd && tokens.breakBefore[next] === 0 && nameConnectors.has(tokens.norm[next] as string)) next++;
+          if (next === end || next >= tokenEnd || tokens.breakBefore[next] === 1 || !capitalised(next)) break;
+          end = next;
+        }
+        let first = t;
+        // A word capitalised by position joins only a capitalised word right after it ("Free Syrian Army" yes,
+        // "Fighters of the Free Syrian Army" no).
+        if (positional(first, tokenStart) && (opensSentence(first) || first + 1 >= end || !capitalised(first + 1))) {
+          first++;
+          while (first < end && !capitalised(first)) first++;
+        }
+        let words = 0;
+        for (let k = first; k < end; k++) if (capitalised(k)) words++;
+        if (words >= 2) {
+          const index = names.length;
+          names.push({ tokenStart: first, tokenEnd: end, start: tokens.start[first] as number, end: tokens.end[end - 1] as number });
+          nameAt.fill(index, first, end);
+        }
+        t = end;
+      }
+    }
+  }
+  return { names, nameAt };
+}
+
+/**
+ * True when the capitals of tokens [from, to) are the writer's choice: not a line in capitals, and not a
+ * title-case line (every word capitalised but the small words a headline leaves in lower case).
+ */
+export function caseIsEvidence(article: SegmentedArticle, from: number, to: number, smallWords: ReadonlySet<string>): boolean {
+  const { tokens, text } = article;
+  let letters = 0;
+  let upper = 0;
+  let lowerWords = 0;
+  let capitalWords = 0;
+  for (let t = from; t < to; t++) {
+    const word = text.slice(tokens.start[t] as number, tokens.end[t] as number);
+    letters += word.match(LETTER)?.length ?? 0;
+    upper += word.match(UPPER_LETTER)?.length ?? 0;
+    if (CAPITALISED.test(word)) capitalWords++;
+    else if (LOWER.test(word) && !smallWords.has(tokens.norm[t] as string)) lowerWords++;
+  }
+  if (letters > 0 && upper / letters >= CAPS_SHARE && to - from >= 3) return false;
+  // A title-case line: nothing in lower case but small words, and more than its first word capitalised.
+  return lowerWords > 0 || capitalWords < 3;
+}
+
+/** The name (as written) holding token `t`, or undefined. */
+export function nameTextAt(article: SegmentedArticle, names: ProperNames, t: number): string | undefined {
+  const index = names.nameAt[t] as number;
+  if (index === -1) return undefined;
+  const name = names.names[index] as ProperName;
+  return article.text.slice(name.start, name.end);
+}
+
+/** True when tokens [first, last] lie inside one name that holds more words than they do. */
+export function insideLongerName(names: ProperNames, first: number, last: number): boolean {
+  const index = names.nameAt[first] as number;
+  if (index === -1 || names.nameAt[last] !== index) return false;
+  const name = names.names[index] as ProperName;
+  return name.tokenStart < first || name.tokenEnd > last + 1;
+}
