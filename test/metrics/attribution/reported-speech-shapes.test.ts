@@ -36,6 +36,9 @@ describe('reported speech: where the content ends and whether there is any', () 
     ['a tag inside the sentence ends the content', 'Holt said the ferry would run again, adding that the council had agreed.', ['indirect Holt|said|the ferry would run again', 'indirect Holt|adding|the council had agreed']],
     ['a verb of speaking with only where and when', 'Holt spoke to reporters on Friday.', []],
     ['a verb of speaking with only how long', 'Holt spoke for an hour.', []],
+    ['a verb of speaking followed by a second verb', 'The protester yelled and held up a banner.', []],
+    ['a cue after a possessive is a noun', "Holt's remarks drew loud applause from the crowd.", []],
+    ['a noun after a possessive with a that-clause still reports', "Holt's claim that the ferry would run again was false.", ['indirect Holt\'s|claim|the ferry would run again was false']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });

@@ -148,6 +148,8 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   const afterThat = skipThat(scan, from, end);
   if (afterThat > from) return afterThat;
   const start = skipTimePhrase(scan, from, end);
+  // "yelled and held up a banner": a second verb, not what was said.
+  if (start < end && scan.words.clauseWords.get(tokens.norm[start] as string) === 'coordinator') return -1;
   if (start >= end || !scan.words.adjuncts.has(tokens.norm[start] as string)) return start;
   for (let t = start + 1; t < Math.min(end, start + ADJUNCT_MAX); t++) {
     if (scan.article.quotedToken[t] === 1) break;
@@ -162,6 +164,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   const { tokens } = article;
   // In the passive ("are expected to", "was told") nobody is named as speaking.
   if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string)) return null;
+  // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
+  // clause says what the noun holds ("Holt's claim that the ferry would run").
+  if (cue.t0 > sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && /['\u2019]s?$/.test(tokens.norm[cue.t0 - 1] as string) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;
   const shape = verbShape(scan, cue, sentence);
   let speaker: Speaker = null;
   // Where the speaker phrase of a postposed attribution starts, after its comma; -1 when not postposed.
