@@ -38,6 +38,13 @@ describe('sides and balance (summariseAttribution)', () => {
     expect(russia).toMatchObject({ targeted: 1, repliedWhenTargeted: true, directShare: 1 });
   });
 
+  it('weighs an attitude below a statement, as a summary, and counts it apart by mode', () => {
+    const summary = sidesOf('The Kremlin wants security guarantees from NATO.\n\nUkraine said on Friday that talks would resume.');
+    expect(rows(summary)).toEqual(['RU 1 0.3333', 'UA 1 0.6667']);
+    expect(summary.sides.find((s) => s.side === 'RU')?.byMode).toMatchObject({ attitude: 1, indirect: 0 });
+    expect(summary.countBalance).toBeGreaterThan(summary.balance as number);
+  });
+
   it('notes that an accused side never replied', () => {
     const summary = sidesOf('Ukraine accused Moscow of massing troops near the border.\n\n"We will defend every town," Zelensky said.');
     expect(summary.sides.find((s) => s.side === 'RU')).toMatchObject({ attributions: 0, targeted: 1, repliedWhenTargeted: false });

@@ -30,6 +30,7 @@ export const LEXICON_FILES: readonly FileSpec[] = [
   { name: 'intensifiers', kind: 'weighted', category: 'intensifier' },
   { name: 'absolutes', kind: 'weighted', category: 'absolute' },
   { name: 'reporting-verbs', kind: 'reporting', category: 'reporting-verb' },
+  { name: 'attitude-verbs', kind: 'reporting', category: 'reporting-verb' },
   { name: 'opinion-markers', kind: 'weighted' },
   { name: 'subjective', kind: 'weighted' },
   { name: 'negators', kind: 'plain' },
@@ -66,7 +67,9 @@ export type LexiconRef = {
 export type WeightedRef = { readonly lexicon: string; readonly term: string; readonly weight: number; readonly polarity?: -1 | 0 | 1 };
 export type DomainRef = { readonly domain: string; readonly term: string };
 /** A reporting cue: a reporting verb with its stance, or a vague-attribution phrase. */
-export type CueRef = { readonly kind: 'verb' | 'vague'; readonly lemma: string; readonly stance: string; readonly act: boolean; readonly lexicon: string };
+export type CueRef = { readonly kind: 'verb' | 'vague'; readonly lemma: string; readonly stance: string; readonly act: boolean; readonly lexicon: string; readonly family?: CueFamily };
+/** What a verb cue reports: a statement (reporting-verbs.jsonl; the default) or a state of mind (attitude-verbs.jsonl). */
+export type CueFamily = 'speech' | 'attitude';
 export type ActorRef = { readonly id: string; readonly lexicon: string };
 export type PhraseRef = { readonly term: string; readonly lexicon: string; readonly note?: string };
 
@@ -92,7 +95,7 @@ export type Lexicons = {
   readonly afinnVersion: string;
   /** folded word -> FIRST_WORD bits: one lookup tells a scan which tables can match at a token */
   readonly firstWords: ReadonlyMap<string, number>;
-  /** reporting verbs (all stances) and vague attribution, for finding who speaks */
+  /** reporting and attitude verbs (all stances) and vague attribution, for finding who speaks */
   readonly cues: PhraseIndex<CueRef>;
   readonly actors: ReadonlyMap<string, Actor>;
   readonly actorIndex: PhraseIndex<ActorRef>;
@@ -167,14 +170,17 @@ function buildLexicons(key: string, language: Language): Lexicons {
   const starters = new Set(get('sentence-starters').entries.map((entry) => entry.term));
 
   const cues = new Map<string, PhraseNode<CueRef>>();
-  const reporting = get('reporting-verbs');
-  addToPhraseIndex(cues, reporting.file, reporting.entries, 0, (entry) => ({
-    kind: 'verb' as const,
-    lemma: entry.term,
-    stance: entry.stance ?? 'neutral',
-    act: entry.act ?? false,
-    lexicon: tag(reporting),
-  }));
+  for (const [name, family] of [['reporting-verbs', 'speech'], ['attitude-verbs', 'attitude']] as const) {
+    const verbs = get(name);
+    addToPhraseIndex(cues, verbs.file, verbs.entries, 0, (entry) => ({
+      kind: 'verb' as const,
+      lemma: entry.term,
+      stance: entry.stance ?? 'neutral',
+      act: entry.act ?? false,
+      lexicon: tag(verbs),
+      family,
+    }));
+  }
   const vague = get('vague-attribution');
   addToPhraseIndex(cues, vague.file, vague.entries, 1, (entry) => ({ kind: 'vague' as const, lemma: entry.term, stance: 'neutral', act: false, lexicon: tag(vague) }));
 

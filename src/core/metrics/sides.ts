@@ -7,14 +7,19 @@
 import type { SegmentedArticle } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 import type { AttributionMode, AttributionResult, RawAttribution } from './attribution/index.ts';
+import { attributionModeSchema } from './attribution/types.ts';
 import { round } from './round.ts';
 
-/** How much one attribution in each mode gives its side a voice. */
+/**
+ * How much one attribution in each mode gives its side a voice. An attitude ("Moscow wants guarantees")
+ * weighs as a summary: the reader learns where a side stands, in the writer's words, with no claim of its own.
+ */
 export const MODE_WEIGHTS: Readonly<Record<AttributionMode, number>> = {
   direct: 1,
   mixed: 0.75,
   indirect: 0.5,
   summary: 0.25,
+  attitude: 0.25,
   vague: 0.25,
   'non-response': 0,
 };
@@ -91,7 +96,7 @@ export type AttributionSummary = {
   sides: SideSummary[];
 };
 
-const MODES: readonly AttributionMode[] = ['direct', 'mixed', 'indirect', 'summary', 'vague', 'non-response'];
+const MODES: readonly AttributionMode[] = attributionModeSchema.options;
 // A paragraph this long with no attribution states something on the outlet's own authority.
 const CLAIM_MIN_WORDS = 12;
 

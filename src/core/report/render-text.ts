@@ -72,8 +72,10 @@ function renderSides(report: Report): string[] {
   for (const side of a.sides) {
     const filled = Math.round(side.voiceShare * BAR_WIDTH);
     const verbs = [...new Set(report.attributions.filter((x) => x.side === side.side && x.cue !== null).map((x) => (x.cue as { text: string }).text.toLowerCase()))].slice(0, 6);
-    const modes = Object.entries(side.byMode).filter(([, n]) => n > 0).map(([m, n]) => `${m} ${n}`).join(', ');
-    lines.push(`  ${side.side.padEnd(10)} ${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)} voice ${(100 * side.voiceShare).toFixed(0).padStart(3)}%  direct ${(100 * side.directShare).toFixed(0).padStart(3)}%  ${modes || 'not heard'}${verbs.length > 0 ? `  verbs: ${verbs.join(', ')}` : ''}`);
+    // Attitudes (what a side wants or believes, in the writer's words) are listed apart from what it said.
+    const modes = Object.entries(side.byMode).filter(([m, n]) => n > 0 && m !== 'attitude').map(([m, n]) => `${m} ${n}`).join(', ');
+    const attitudes = side.byMode.attitude > 0 ? `; attitudes ${side.byMode.attitude}` : '';
+    lines.push(`  ${side.side.padEnd(10)} ${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)} voice ${(100 * side.voiceShare).toFixed(0).padStart(3)}%  direct ${(100 * side.directShare).toFixed(0).padStart(3)}%  ${modes || 'not heard'}${attitudes}${verbs.length > 0 ? `  verbs: ${verbs.join(', ')}` : ''}`);
   }
   return lines;
 }

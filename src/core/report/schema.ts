@@ -122,7 +122,7 @@ export const attributionSchema = z.object({
 });
 export type Attribution = z.infer<typeof attributionSchema>;
 
-const modeCounts = z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), vague: z.number(), 'non-response': z.number() });
+const modeCounts = z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), attitude: z.number(), vague: z.number(), 'non-response': z.number() });
 export const sideSummarySchema = z.object({
   side: z.string(),
   attributions: z.number().int().nonnegative(),

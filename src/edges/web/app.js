@@ -235,12 +235,12 @@ function renderSides(attribution) {
     balance.textContent = 'No attributed speech was found.';
   } else {
     balance.textContent =
-      `Balance ${fixed(attribution.balance)} weighted by mode (a direct quote counts 1, a summary 0.25), ${fixed(attribution.countBalance)} counting each attribution once` +
+      `Balance ${fixed(attribution.balance)} weighted by mode (a direct quote counts 1, a summary or an attitude 0.25), ${fixed(attribution.countBalance)} counting each attribution once` +
       `${attribution.insufficient ? ' — too few attributions to judge' : ''}. Anonymous ${percent(attribution.anonymousRate)}.`;
   }
   const rows = attribution.sides.map((side) => {
     const modes = Object.entries(side.byMode)
-      .filter(([, n]) => n > 0)
+      .filter(([mode, n]) => n > 0 && mode !== 'attitude') // attitudes are shown apart from what a side said
       .map(([mode, n]) => `${MODES[mode] ?? mode} ${n}`)
       .join(', ');
     return el(
@@ -250,7 +250,7 @@ function renderSides(attribution) {
       el('td', {}, bar(side.voiceShare, `${percent(side.voiceShare)} of the voice`), el('span', { class: 'num' }, percent(side.voiceShare))),
       el('td', {}, bar(side.countShare, `${percent(side.countShare)} of the attributions`), el('span', { class: 'num' }, percent(side.countShare))),
       el('td', { class: 'num' }, String(side.attributions)),
-      el('td', {}, modes || 'mentioned, not heard'),
+      el('td', {}, `${modes || 'mentioned, not heard'}${side.byMode.attitude > 0 ? `; ${MODES.attitude} ${side.byMode.attitude}` : ''}`),
     );
   });
   $('sides-table').tBodies[0].replaceChildren(...rows);

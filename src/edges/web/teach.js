@@ -31,6 +31,7 @@ export const MODES = {
   mixed: 'partial quotation',
   indirect: 'indirect speech',
   summary: 'summary of what was said',
+  attitude: 'attitude (wants, believes, plans)',
   vague: 'vague source',
   'non-response': 'did not respond',
 };

@@ -1,11 +1,16 @@
 /**
- * Cues: where someone is reported as speaking. Outside quotations, sentence by sentence, the longest of a
- * non-response ("declined to comment"), a sourcing phrase ("according to"), or a reporting verb or vague
- * attribution from the lexicons.
+ * Cues: where someone is reported as speaking or as holding a view. Outside quotations, sentence by sentence,
+ * the longest of a non-response ("declined to comment"), a sourcing phrase ("according to"), or a reporting
+ * verb, an attitude verb ("wants", "believes") or vague attribution from the lexicons.
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
 import type { Scan } from './context.ts';
-import type { Cue } from './types.ts';
+import type { AttributionMode, Cue, CueSource } from './types.ts';
+
+/** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
+export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMode {
+  return ref.kind === 'verb' && ref.family === 'attitude' ? 'attitude' : grammar;
+}
 
 /** Every cue outside quotations and datelines, in text order; cues never overlap. */
 export function findCues(scan: Scan): Cue[] {
@@ -16,6 +21,8 @@ export function findCues(scan: Scan): Cue[] {
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
   for (const sentence of scan.sentences) {
     const at = { sentence: sentence.index, paragraph: sentence.paragraph };
+    // "She said she supports the bill": an attitude inside what a speaker said is part of that speech.
+    let speechBefore = false;
     let t = sentence.tokenStart;
     while (t < sentence.tokenEnd) {
       if (article.quotedToken[t] === 1 || scan.excluded[t] === 1) {
@@ -33,15 +40,17 @@ export function findCues(scan: Scan): Cue[] {
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
         cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, ...at });
+        speechBefore = true;
         t += sourcing;
         continue;
       }
       if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
         const best = cueScratch[0] as PhraseCandidate<CueRef>;
         // "on condition of anonymity" marks a source; it does not stand for one.
-        if (!(best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0)) {
-          cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
-        }
+        const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
+        const attitude = best.value.family === 'attitude';
+        if (!anonymityMarker && !(attitude && speechBefore)) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
+        if (!attitude) speechBefore = true;
         t += best.rest.length + 1;
         continue;
       }

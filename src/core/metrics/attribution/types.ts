@@ -7,8 +7,11 @@ import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { CueRef } from '../../data/index.ts';
 import type { SentenceSpan } from '../../text/index.ts';
 
-/** How a speaker's words reach the reader; the report's `attributions[].mode`. */
-export const attributionModeSchema = z.enum(['direct', 'mixed', 'indirect', 'summary', 'vague', 'non-response']);
+/**
+ * How a speaker's words reach the reader; the report's `attributions[].mode`. `attitude` is a state of mind
+ * reported in the writer's words ("Moscow wants guarantees"): a position, not a statement.
+ */
+export const attributionModeSchema = z.enum(['direct', 'mixed', 'indirect', 'summary', 'attitude', 'vague', 'non-response']);
 export type AttributionMode = z.infer<typeof attributionModeSchema>;
 export type Range = { start: number; end: number };
 

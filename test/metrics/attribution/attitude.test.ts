@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findingRow } from './render.ts';
+import { scanOf, tokensOf } from './scan-of.ts';
+
+/** Reported speech at every cue, none claimed before. */
+function reportedRows(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = findCues(scan);
+  return findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings.map((finding) => findingRow(scan, finding));
+}
+
+/** Cues as `text [family]`. */
+function cueRows(text: string): string[] {
+  const scan = scanOf(text);
+  return findCues(scan).map((cue) => `${tokensOf(scan, cue)} [${cue.ref.kind === 'verb' ? (cue.ref.family ?? 'speech') : cue.ref.kind}]`);
+}
+
+describe('attitude verbs', () => {
+  it.each([
+    ['a wish', 'Mayor Jane Holt wants a new pier by the summer.', ['attitude Mayor Jane Holt|wants|a new pier by the summer']],
+    ['a belief with its that-clause', 'Holt believes that the pier will be ready in May.', ['attitude Holt|believes|the pier will be ready in May']],
+    ['an intention with its infinitive', 'The Harbour Board plans to close the old pier in June.', ['attitude The Harbour Board|plans to|close the old pier in June']],
+    ['knowledge', 'Holt knows the pier cannot open before May.', ['attitude Holt|knows|the pier cannot open before May']],
+    ['a position', 'Councillor Amir Patel opposes the new pier tax.', ['attitude Councillor Amir Patel|opposes|the new pier tax']],
+    ['a hope', 'Holt hopes the pier will be ready in May.', ['attitude Holt|hopes|the pier will be ready in May']],
+    ['a decision', 'The Harbour Board agreed to close the old pier.', ['attitude The Harbour Board|agreed to|close the old pier']],
+    ['the passive names nobody', 'The pier is expected to open in May.', []],
+    ['a raising verb is no cue', 'Holt seems certain that the pier will open in May.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['an attitude inside what a speaker said is part of the speech', 'Holt said she supports the pier tax.', ['said [speech]']],
+    ['an attitude before the speech verb stands alone', 'Holt wants the tax, and Patel said the council would vote.', ['wants [attitude]', 'said [speech]']],
+    ['the noun is no cue', 'Patel praised the support for the pier tax.', ['praised [speech]']],
+    ['demands stay speech acts', 'Patel demanded a vote on the pier tax.', ['demanded [speech]']],
+  ])('%s', (_name, text, expected) => {
+    expect(cueRows(text)).toEqual(expected);
+  });
+});
