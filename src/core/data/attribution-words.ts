@@ -27,6 +27,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'determiners',
   'clause-words',
   'sourcing-phrases',
+  'headline-labels',
   'speaker-nouns',
   'organisation-words',
 ].map((name) => ({ name, kind: 'plain' as const }));
@@ -79,6 +80,8 @@ export type AttributionWords = {
   readonly organisationWords: ReadonlyMap<string, SpeakerKind>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
+  /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
+  readonly headlineLabels: ReadonlySet<string>;
 };
 
 /** Builds the attribution word lists from their parsed files (`get` returns one by name); `weekdays` are time words too. */
@@ -139,5 +142,6 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     speakerNouns: inflectedRoles('speaker-nouns', SPEAKER_KINDS),
     organisationWords: inflectedRoles('organisation-words', SPEAKER_KINDS),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
+    headlineLabels: words('headline-labels'),
   };
 }

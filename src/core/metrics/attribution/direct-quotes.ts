@@ -9,6 +9,7 @@ import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import { cueRange } from './content-spans.ts';
+import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
 import { speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
 import type { ClaimedCues, Cue, Finding } from './types.ts';
@@ -81,5 +82,8 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
     previousDirect = finding;
     previousDirectParagraph = paragraphIndex;
   }
+  // Speech labelled by its speaker's name and a colon, with no verb (`Holt: Ferry will run again`).
+  const quoted = new Set(findings.flatMap((f) => ('draft' in f && f.draft.content !== null ? [f.draft.content.start] : [])));
+  findings.push(...findLabelledSpeech(scan, quoted));
   return { findings, claimed: speech.claimed };
 }

@@ -1,0 +1,109 @@
+/**
+ * Speech labelled with its speaker's name and a colon, with no reporting verb: a headline's `Holt: Ferry
+ * will run again` (the outlet's summary of what Holt said, so indirect, or mixed when it quotes) and a
+ * transcript's `HOLT: The ferry will run again.` (her words as spoken, so direct). A quotation right after
+ * the colon is the direct-quote pass's; labels that announce the page's kind of item ("Exclusive:",
+ * "Watch:") are no speaker (lexicons/en/headline-labels.jsonl).
+ */
+import type { ParagraphSpan } from '../../text/index.ts';
+import type { Scan } from './context.ts';
+import { hasQuoteBetween } from './content-spans.ts';
+import { nounPhraseBefore } from './noun-phrase-speakers.ts';
+import type { Finding } from './types.ts';
+
+// A headline is one of the first lines of the text, and short.
+const HEADLINE_MAX_PARAGRAPH = 2;
+const HEADLINE_MAX_TOKENS = 30;
+// A speaker's label is a name or a role, a few words.
+const LABEL_MAX_TOKENS = 6;
+// Without a gazetteer actor in it, a name or role of at most this many words.
+const LABEL_NAME_MAX_TOKENS = 4;
+
+/** Headline and transcript speech of the form `Speaker: words`, in text order; `quoted` holds the content starts the direct-quote pass took. */
+export function findLabelledSpeech(scan: Scan, quoted: ReadonlySet<number>): Finding[] {
+  const { article, sentences, sentenceOf } = scan;
+  const { text } = article;
+  const findings: Finding[] = [];
+  article.paragraphs.forEach((paragraph, index) => {
+    const colon = labelColon(scan, paragraph);
+    if (colon === -1) return;
+    const first = colon; // the first token after the colon
+    const shouting = isUpperCaseLabel(scan, paragraph.tokenStart, colon);
+    const headline = index <= HEADLINE_MAX_PARAGRAPH && paragraph.tokenEnd - paragraph.tokenStart <= HEADLINE_MAX_TOKENS && paragraph.sentences.length === 1;
+    if (!shouting && !headline) return;
+    if (first >= paragraph.tokenEnd || quoted.has(contentStart(scan, paragraph, first))) return;
+    const speaker = nounPhraseBefore(scan, colon, paragraph.tokenStart);
+    if (speaker === null || speaker.t0 !== labelStart(scan, paragraph, colon) || !namesSpeaker(scan, speaker.t0, speaker.t1)) return;
+    const start = contentStart(scan, paragraph, first);
+    const end = contentEnd(text, paragraph);
+    if (end <= start) return;
+    const sentence = sentences[sentenceOf[first] as number];
+    const mode = shouting ? 'direct' : hasQuoteBetween(article, first, paragraph.tokenEnd) ? 'mixed' : 'indirect';
+    findings.push({ order: start, draft: { paragraph: index, mode, cue: null, speaker, content: { start, end }, sentence: sentence?.index ?? 0 } });
+  });
+  return findings;
+}
+
+// The token right after the colon that ends a paragraph's opening label, or -1 when it has none.
+function labelColon(scan: Scan, paragraph: ParagraphSpan): number {
+  const { tokens, text } = scan.article;
+  const last = Math.min(paragraph.tokenEnd, paragraph.tokenStart + LABEL_MAX_TOKENS + 2);
+  for (let t = paragraph.tokenStart + 1; t < last; t++) {
+    if (tokens.breakBefore[t] !== 1) continue;
+    const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
+    if (/^:\s+["'\u201C\u2018]?$/u.test(gap)) return t;
+    // A dash may follow a leading label ("EXCLUSIVE - Holt: ..."); any other mark ends the search.
+    if (!/^\s*[-\u2013\u2014]{1,2}\s*$/u.test(gap)) return -1;
+  }
+  return -1;
+}
+
+// Where the label starts: after a leading page label and its dash, else the paragraph's first token.
+function labelStart(scan: Scan, paragraph: ParagraphSpan, colon: number): number {
+  const { tokens } = scan.article;
+  for (let t = colon - 1; t > paragraph.tokenStart; t--) if (tokens.breakBefore[t] === 1) return isPageLabel(scan, paragraph.tokenStart, t) ? t : -1;
+  return paragraph.tokenStart;
+}
+
+// `JAKE TAPPER:` — a transcript names its speakers in capitals.
+function isUpperCaseLabel(scan: Scan, t0: number, t1: number): boolean {
+  const { text, tokens } = scan.article;
+  const label = text.slice(tokens.start[t0] as number, tokens.end[t1 - 1] as number);
+  return /\p{Lu}{2}/u.test(label) && label === label.toUpperCase() && t1 - t0 <= 3;
+}
+
+// "Exclusive", "Editor's note", "Live updates": every word says what kind of item follows.
+function isPageLabel(scan: Scan, t0: number, t1: number): boolean {
+  for (let t = t0; t < t1; t++) if (!scan.words.headlineLabels.has(scan.article.tokens.norm[t] as string)) return false;
+  return true;
+}
+
+// A label that names who speaks: an actor the gazetteer knows, or a short name or role. A column's or a
+// series' title ("The Latest", "Delegate update", "Big Win For Holt") and a pair of topics ("Holt and
+// Reyes") head a headline without speaking it.
+function namesSpeaker(scan: Scan, t0: number, t1: number): boolean {
+  const { norm } = scan.article.tokens;
+  if (scan.words.headlineLabels.has(norm[t1 - 1] as string)) return false;
+  let actor = false;
+  for (let t = t0; t < t1; t++) {
+    if (scan.words.clauseWords.get(norm[t] as string) === 'coordinator') return false;
+    if (scan.actorAt[t] !== -1) actor = true;
+  }
+  if (actor) return true;
+  if (t1 - t0 > LABEL_NAME_MAX_TOKENS || scan.words.determiners.has(norm[t0] as string)) return false;
+  for (let t = t0; t < t1; t++) if (scan.words.speakerLinks.has(norm[t] as string)) return false;
+  return true;
+}
+
+function contentStart(scan: Scan, paragraph: ParagraphSpan, first: number): number {
+  const { text, tokens } = scan.article;
+  const at = tokens.start[first] as number;
+  return at > paragraph.start && /["'\u201C\u2018]/u.test(text[at - 1] as string) ? at - 1 : at;
+}
+
+// The paragraph's end without a final full stop, as reported content ends before it.
+function contentEnd(text: string, paragraph: ParagraphSpan): number {
+  let end = paragraph.end;
+  while (end > paragraph.start && /[\s.]/.test(text[end - 1] as string)) end--;
+  return end;
+}
