@@ -18,6 +18,7 @@ export function findCues(scan: Scan): Cue[] {
   const { tokens } = article;
   const cues: Cue[] = [];
   const cueScratch: PhraseCandidate<CueRef>[] = [];
+  const followScratch: PhraseCandidate<CueRef>[] = [];
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
   for (const sentence of scan.sentences) {
     const at = { sentence: sentence.index, paragraph: sentence.paragraph };
@@ -49,7 +50,11 @@ export function findCues(scan: Scan): Cue[] {
         // "on condition of anonymity" marks a source; it does not stand for one.
         const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
         const attitude = best.value.family === 'attitude';
-        if (!anonymityMarker && !(attitude && speechBefore)) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
+        // "The report found 20 cases" reports; "the team found the keys" does not: a document verb needs a document.
+        const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart);
+        // "The harbour report also found...": a document noun right before a verb is that verb's subject.
+        const documentNounBeforeVerb = best.rest.length === 0 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd, followScratch);
+        if (!anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         if (!attitude) speechBefore = true;
         t += best.rest.length + 1;
         continue;
@@ -67,4 +72,32 @@ function sourcingPhraseAt(scan: Scan, t: number, end: number): number {
     if (t + phrase.length <= end && phrase.every((word, k) => norm[t + k] === word)) return phrase.length;
   }
   return 0;
+}
+
+// How far back a document's name may stand from its verb: "the report also found", "polls have consistently shown".
+const DOCUMENT_SUBJECT_REACH = 3;
+
+// Whether a document or poll noun (speaker-nouns.jsonl) ends the subject right before the verb at `t`, with
+// only skippable words (also, has, have, consistently...) between.
+function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number): boolean {
+  for (let k = t - 1; k >= sentenceStart && k >= t - DOCUMENT_SUBJECT_REACH; k--) {
+    if (isDocumentNoun(scan, k)) return true;
+    if (!scan.words.verbSkips.has(scan.article.tokens.norm[k] as string)) return false;
+  }
+  return false;
+}
+
+function isDocumentNoun(scan: Scan, t: number): boolean {
+  const kind = scan.words.speakerNouns.get(scan.article.tokens.norm[t] as string);
+  return kind === 'document' || kind === 'poll';
+}
+
+// Whether a verb cue starts at `from` or after a few skippable words, before `end`.
+function cueFollows(scan: Scan, from: number, end: number, scratch: PhraseCandidate<CueRef>[]): boolean {
+  const { tokens } = scan.article;
+  for (let k = from; k < end && k < from + DOCUMENT_SUBJECT_REACH; k++) {
+    if (((scan.masks[k] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, tokens, k, end, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb') return true;
+    if (!scan.words.verbSkips.has(tokens.norm[k] as string)) return false;
+  }
+  return false;
 }

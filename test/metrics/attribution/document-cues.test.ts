@@ -1,0 +1,36 @@
+// Documents and polls as sources: "a poll shows", "the report found", "court records detail". The verb
+// reports only after a document or poll subject; the same verb after a person or a thing is not a cue.
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findingRow } from './render.ts';
+import { scanOf, tokensOf } from './scan-of.ts';
+
+function reportedRows(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = findCues(scan);
+  return findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings.map((finding) => findingRow(scan, finding));
+}
+
+function cueRows(text: string): string[] {
+  const scan = scanOf(text);
+  return findCues(scan).map((cue) => `${tokensOf(scan, cue)} [${cue.ref.kind === 'verb' ? (cue.ref.family ?? 'speech') : cue.ref.kind}]`);
+}
+
+describe('document and poll cues', () => {
+  it.each([
+    ['a poll shows', 'A new poll shows Holt ahead by six points.', ['shows [document]']],
+    ['the report found, with an adverb between', 'The harbour report also found cracks in the old pier.', ['found [document]']],
+    ['records detail', 'Court records detail the payments to the contractor.', ['detail [document]']],
+    ['surveys have shown', 'Surveys have shown little support for the pier tax.', ['shown [document]']],
+    ['a person finding things is no cue', 'The divers found cracks in the old pier.', []],
+    ['a person showing things is no cue', 'Holt showed reporters the new plans.', []],
+    ['the noun is no cue', 'The show drew a large crowd to the pier.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(cueRows(text)).toEqual(expected);
+  });
+
+  it('gives the document as the source and what it says as the content', () => {
+    expect(reportedRows('A new poll shows Holt ahead by six points.')).toEqual(['indirect A new poll|shows|Holt ahead by six points']);
+  });
+});
