@@ -14,6 +14,7 @@ import { loadOnce, readDataFile } from './files.ts';
 import { defaultLexiconDir, loadAfinn, type Language } from './languages.ts';
 import { WORD_LIST_FILES, buildWordLists, type WordLists } from './word-lists.ts';
 import { ATTRIBUTION_WORD_FILES, buildAttributionWords, type AttributionWords } from './attribution-words.ts';
+import { SCARE_QUOTE_WORD_FILES, buildScareQuoteWords, type ScareQuoteWords } from './scare-quote-words.ts';
 import { buildWordClasses, parseSubjectivityModel, type SubjectivityModel, type WordClass } from './subjectivity-model.ts';
 
 type FileSpec = { name: string; kind: FileKind; category?: Exclude<FindingCategory, 'scare-quote'> };
@@ -31,7 +32,6 @@ export const LEXICON_FILES: readonly FileSpec[] = [
   { name: 'absolutes', kind: 'weighted', category: 'absolute' },
   { name: 'reporting-verbs', kind: 'reporting', category: 'reporting-verb' },
   { name: 'attitude-verbs', kind: 'reporting', category: 'reporting-verb' },
-  { name: 'document-verbs', kind: 'reporting' },
   { name: 'opinion-markers', kind: 'weighted' },
   { name: 'subjective', kind: 'weighted' },
   { name: 'negators', kind: 'plain' },
@@ -45,6 +45,7 @@ export const LEXICON_FILES: readonly FileSpec[] = [
   { name: 'subjectivity-words', kind: 'plain' },
   ...WORD_LIST_FILES,
   ...ATTRIBUTION_WORD_FILES,
+  ...SCARE_QUOTE_WORD_FILES,
 ];
 /** The actor gazetteer has its own record shape (see actorSchema). */
 export const ACTORS_FILE = 'actors';
@@ -69,11 +70,8 @@ export type WeightedRef = { readonly lexicon: string; readonly term: string; rea
 export type DomainRef = { readonly domain: string; readonly term: string };
 /** A reporting cue: a reporting verb with its stance, or a vague-attribution phrase. */
 export type CueRef = { readonly kind: 'verb' | 'vague'; readonly lemma: string; readonly stance: string; readonly act: boolean; readonly lexicon: string; readonly family?: CueFamily };
-/**
- * What a verb cue reports: a statement (reporting-verbs.jsonl; the default), a state of mind
- * (attitude-verbs.jsonl), or what a document or poll says (document-verbs.jsonl: a cue only after such a subject).
- */
-export type CueFamily = 'speech' | 'attitude' | 'document';
+/** What a verb cue reports: a statement (reporting-verbs.jsonl; the default) or a state of mind (attitude-verbs.jsonl). */
+export type CueFamily = 'speech' | 'attitude';
 export type ActorRef = { readonly id: string; readonly lexicon: string };
 export type PhraseRef = { readonly term: string; readonly lexicon: string; readonly note?: string };
 
@@ -115,6 +113,8 @@ export type Lexicons = {
   readonly words: WordLists;
   /** the word lists attribution reads: speaker phrases, time phrases, pronouns, function words (attribution-words.ts) */
   readonly attributionWords: AttributionWords;
+  /** the words that tell a quotation is a name, a title, a defined term or someone's (scare-quote-words.ts) */
+  readonly scareQuoteWords: ScareQuoteWords;
   /** what each finding category is called and means in this language (`categories.jsonl`) */
   readonly categories: ReadonlyMap<FindingCategory, CategoryText>;
   /** single words the subjectivity model counts by class (pronouns, modals, stance adverbs...) */
@@ -174,7 +174,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
   const starters = new Set(get('sentence-starters').entries.map((entry) => entry.term));
 
   const cues = new Map<string, PhraseNode<CueRef>>();
-  for (const [name, family] of [['reporting-verbs', 'speech'], ['attitude-verbs', 'attitude'], ['document-verbs', 'document']] as const) {
+  for (const [name, family] of [['reporting-verbs', 'speech'], ['attitude-verbs', 'attitude']] as const) {
     const verbs = get(name);
     addToPhraseIndex(cues, verbs.file, verbs.entries, 0, (entry) => ({
       kind: 'verb' as const,
@@ -283,6 +283,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
     titleHolders,
     words,
     attributionWords: buildAttributionWords(get, words.weekdays.names),
+    scareQuoteWords: buildScareQuoteWords(get),
     // Not in `info`: reports list the files their findings cite, and no finding cites this one.
     categories: readCategories(key, language),
     subjectivityWords: buildWordClasses(get('subjectivity-words')),

@@ -128,7 +128,7 @@ export function findLoadedLanguage(
   });
   for (let t = 0; t + 1 < tokens.count; t++) if (tokens.norm[t] === 'according' && tokens.norm[t + 1] === 'to' && tokens.breakBefore[t + 1] === 0) speechCues.push(t);
   speechCues.sort((a, b) => a - b);
-  findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource));
+  findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource, attribution));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, exemptions };
 }

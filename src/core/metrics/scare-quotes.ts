@@ -1,9 +1,11 @@
 /**
- * Scare quotes: a short quoted phrase in the writer's own voice, with no speaker given for it, by which the
- * writer keeps the words at a distance ("the council's "reform""). Called by loaded language, whose
- * findings these are.
+ * Scare quotes: a short quoted phrase in the writer's own voice that no speaker is given for, in its sentence
+ * or around it, and that is not a name, a title, a term being defined or a word cited as a word ("the
+ * council's "reform""). Called by loaded language, whose findings these are. What tells the other uses of
+ * quotation marks apart is read from `scare-quote-words` (defining verbs, title kinds, gloss openers...).
  */
 import { CATEGORY, type Lexicons } from '../data/index.ts';
+import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
 import type { SegmentedArticle, QuoteSpan, ParagraphSpan, SentenceSpan } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 
@@ -21,50 +23,47 @@ export type ScareQuoteFinding = {
   message: string;
 };
 
-// Scare quotes: a quotation this short, with no speaker in its sentence, is the writer's own distancing.
+/** What the rule reads of attribution: who speaks where (metrics/attribution's result has it). */
+export type SpeechAround = {
+  attributions: readonly { content: { start: number; end: number } | null; cue: { start: number } | null; speaker: { start: number } | null }[];
+  /** per token: the attribution whose speech holds it, or -1 */
+  voicedBy: Int32Array;
+};
+
+// A quotation this short can be the writer's distancing; a longer one is someone's words.
 const SCARE_QUOTE_MAX_WORDS = 4;
 // A reporting cue after a quotation attributes it only when it follows closely ("...," Peskov said); a cue
 // before it attributes it anywhere later in the sentence (Peskov said relations were "deplorable").
 const CUE_AFTER_QUOTE_MAX_TOKENS = 6;
+// The next sentence gives the speaker when its cue comes this early ("He said...", "The minister added...").
+const CUE_NEXT_SENTENCE_MAX_TOKENS = 4;
+// "known locally as", "billed by the party as": the verb stands this many words before "as".
+const AS_VERB_WINDOW = 4;
 const SCARE_QUOTE_WEIGHT = 0.5;
+
+type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; words: string[] };
+
 /**
- * A short quotation (at most SCARE_QUOTE_MAX_WORDS words) that no speech cue attributes (no reporting verb
- * or "according to" before it in its sentence or just after it, no colon before it), and whose words are
- * not an echo of a quotation attributed elsewhere ("no breakthroughs" in a headline when the body quotes
- * the speaker saying it).
+ * Scare-quote findings for `article`'s quotations; `speechCues` are sorted token indexes of reporting verbs,
+ * vague attribution and "according to". Quotations are skipped, in this order, when someone says them (a cue
+ * in their sentence, a colon before them, an attribution's content holding them), when they are a name,
+ * title, code, defined term or cited word, when a speaker is given in the sentence before or just after,
+ * and when their words echo a quotation attributed elsewhere in the text.
  */
-export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string): ScareQuoteFinding[] {
-  const { tokens, text, quotes, paragraphs } = article;
+export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround): ScareQuoteFinding[] {
+  const { text, quotes } = article;
   if (quotes.length === 0) return [];
   const attributedWords = new Set<string>();
-  const candidates: { quote: QuoteSpan; paragraph: number; words: string[] }[] = [];
-  // Quotes come in text order, so paragraph and sentence cursors only move forward.
-  let p = 0;
-  let s = 0;
-  for (const quote of quotes) {
-    if (quote.kind === 'nested') continue;
-    while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= quote.start) {
-      p++;
-      s = 0;
-    }
-    const paragraph = paragraphs[p];
-    if (paragraph === undefined) break;
-    while (s < paragraph.sentences.length && (paragraph.sentences[s] as SentenceSpan).end <= quote.start) s++;
-    const sentence = paragraph.sentences[s];
-    const firstWord = firstTokenAtOrAfter(tokens, quote.start);
-    const words: string[] = [];
-    for (let t = firstWord; t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) words.push(tokens.bare[t] as string);
-    const lastWord = firstWord + words.length - 1;
+  const candidates: Located[] = [];
+  for (const located of locateQuotes(article)) {
+    const { quote, sentence, words } = located;
     const short = words.length > 0 && words.length <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
-    const colonBefore = /:\s*$/.test(text.slice(Math.max(0, quote.start - 3), quote.start));
-    const attributed =
-      sentence === undefined ||
-      sentence.start === quote.start ||
-      colonBefore ||
-      hasCueIn(speechCues, sentence.tokenStart, firstWord) ||
-      hasCueIn(speechCues, lastWord + 1, Math.min(sentence.tokenEnd, lastWord + 1 + CUE_AFTER_QUOTE_MAX_TOKENS));
-    if (short && !attributed) candidates.push({ quote, paragraph: p, words });
-    else for (const word of words) attributedWords.add(word);
+    if (sentence === undefined || saidBySomeone(article, located, speechCues, speech)) {
+      for (const word of words) attributedWords.add(word);
+      continue;
+    }
+    if (!short || notDistancing(article, lexicons, located) || speakerAround(article, lexicons, located, speechCues, speech)) continue;
+    candidates.push(located);
   }
   const findings: ScareQuoteFinding[] = [];
   for (const { quote, paragraph, words } of candidates) {
@@ -84,6 +83,157 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
     });
   }
   return findings;
+}
+
+// Each top-level quotation with its paragraph, its sentence and the sentences either side, and its words.
+function locateQuotes(article: SegmentedArticle): Located[] {
+  const { tokens, quotes, paragraphs } = article;
+  const out: Located[] = [];
+  // Quotes come in text order, so paragraph and sentence cursors only move forward.
+  let p = 0;
+  let s = 0;
+  for (const quote of quotes) {
+    if (quote.kind === 'nested') continue;
+    while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= quote.start) {
+      p++;
+      s = 0;
+    }
+    const paragraph = paragraphs[p];
+    if (paragraph === undefined) break;
+    while (s < paragraph.sentences.length && (paragraph.sentences[s] as SentenceSpan).end <= quote.start) s++;
+    const sentence = paragraph.sentences[s];
+    const previous = s > 0 ? paragraph.sentences[s - 1] : paragraphs[p - 1]?.sentences.at(-1);
+    const next = paragraph.sentences[s + 1];
+    const first = firstTokenAtOrAfter(tokens, quote.start);
+    const words: string[] = [];
+    for (let t = first; t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) words.push(tokens.bare[t] as string);
+    out.push({ quote, paragraph: p, sentence, previous, next, first, last: first + words.length - 1, words });
+  }
+  return out;
+}
+
+// Someone says the quotation: it opens its sentence, follows a colon, sits in an attribution's content, or
+// a speech cue stands before it in its sentence or closely after it.
+function saidBySomeone(article: SegmentedArticle, { quote, sentence, first, last }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
+  const sentenceSpan = sentence as SentenceSpan;
+  if (sentenceSpan.start === quote.start || /:\s*$/.test(article.text.slice(Math.max(0, quote.start - 3), quote.start))) return true;
+  // After the quotation, the cue must follow the comma that closes it ("...", the prosecutor said), not a
+  // clause that goes on ("voluntary" redundancies, after staff were told).
+  const closes = /[,\u2013\u2014]/.test(article.text[quote.end - 2] ?? '') || /^\s*[,\u2013\u2014]/.test(article.text.slice(quote.end, quote.end + 3));
+  if (closes && hasCueIn(speechCues, last + 1, Math.min(sentenceSpan.tokenEnd, last + 1 + CUE_AFTER_QUOTE_MAX_TOKENS))) return true;
+  if (hasCueIn(speechCues, sentenceSpan.tokenStart, first)) return true;
+  if (speech === undefined) return false;
+  if (first < article.tokens.count && (speech.voicedBy[first] as number) !== -1) return true;
+  return speech.attributions.some((a) => a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
+}
+
+// The marks mean something other than distance: a name or title, a code, a term being defined or named, a
+// word cited as a word, the words on a sign, or a term glossed right after.
+function notDistancing(article: SegmentedArticle, lexicons: Lexicons, located: Located): boolean {
+  const { text, tokens } = article;
+  const { quote, sentence, first, last } = located;
+  const surfaces: string[] = [];
+  for (let t = first; t <= last; t++) surfaces.push(text.slice(tokens.start[t] as number, tokens.end[t] as number));
+  // Codes and ratings: 'BB+', "Aa2", "Category 4", "XBB.1.5".
+  if (surfaces.some((w) => /\d/.test(w)) || surfaces.every((w) => /^\p{Lu}{2,}$/u.test(w))) return true;
+  // Names and titles: capitalised words ("Bohemian Rhapsody", "The Remains of the Day"), unless the whole
+  // line is in title case; a quotation right before a capitalised word is part of a name ("Dirty" Den).
+  if (!titleCaseLine(article, lexicons, located)) {
+    // The small words inside a name (of, the, de) may stay lower case.
+    const small = lexicons.words.nameConnectors;
+    if (/^\p{Lu}/u.test(surfaces[0] ?? '') && surfaces.every((w) => /^[\p{Lu}#@]/u.test(w) || small.has(w.toLowerCase()))) return true;
+    const after = text.slice(quote.end, quote.end + 40);
+    if (/^ \p{Lu}/u.test(after) && last + 1 < (sentence as SentenceSpan).tokenEnd) return true;
+  }
+  // A whole utterance ("I'm sorry."): a capital, then sentence punctuation inside the closing mark.
+  if (/^\p{Lu}/u.test(surfaces[0] ?? '') && /[.?!]$/u.test(text.slice(quote.start, quote.end - 1))) return true;
+  // Inside parentheses: a translation or gloss ("intifada" ("shaking off")).
+  if (text[quote.start - 1] === '(' && text[quote.end] === ')') return true;
+  const role = roleBefore(article, lexicons, located);
+  if (role === 'defining' || role === 'word' || role === 'title' || role === 'inscription') return true;
+  return glossAfter(article, lexicons, located);
+}
+
+// The role of the words right before the quotation, skipping articles, pronouns and a few adverbs ("called
+// itself the", "known locally as"); "as" after an as-verb is defining.
+function roleBefore(article: SegmentedArticle, lexicons: Lexicons, { sentence, first }: Located): ScareQuoteRole | null {
+  const { tokens } = article;
+  const { phrases, longest } = lexicons.scareQuoteWords;
+  const from = (sentence as SentenceSpan).tokenStart;
+  const skippable = (t: number): boolean => {
+    const word = tokens.norm[t] as string;
+    return lexicons.attributionWords.determiners.has(word) || phrases.get(word) === 'skip';
+  };
+  const ends: number[] = [];
+  let t = first - 1;
+  while (t >= from && ends.length <= 3) {
+    ends.push(t);
+    if (!skippable(t)) break;
+    t--;
+  }
+  for (const end of ends) {
+    for (let k = Math.min(longest, end - from + 1); k >= 1; k--) {
+      const phrase = tokens.norm.slice(end - k + 1, end + 1).join(' ');
+      const role = phrases.get(phrase);
+      if (role !== undefined && role !== 'skip' && role !== 'gloss' && role !== 'speech-event' && role !== 'as-verb') return role;
+    }
+    if (tokens.norm[end] === 'as') {
+      for (let k = end - 1; k >= Math.max(from, end - AS_VERB_WINDOW); k--) if (phrases.get(tokens.norm[k] as string) === 'as-verb') return 'defining';
+    }
+  }
+  return null;
+}
+
+// "its "churn rate", the share of customers who leave": a comma, dash or bracket, then a gloss opener.
+function glossAfter(article: SegmentedArticle, lexicons: Lexicons, { quote, sentence, last }: Located): boolean {
+  const { tokens, text } = article;
+  const next = last + 1;
+  if (next >= (sentence as SentenceSpan).tokenEnd || !/^[,\s]*[,(\u2013\u2014-]\s*$/.test(text.slice(quote.end, tokens.start[next] as number))) return false;
+  const { phrases, longest } = lexicons.scareQuoteWords;
+  for (let k = longest; k >= 1; k--) if (phrases.get(tokens.norm.slice(next, next + k).join(' ')) === 'gloss') return true;
+  return false;
+}
+
+// A title-case line (a headline): most words outside the quotation are capitalised, so capitals say nothing.
+function titleCaseLine(article: SegmentedArticle, lexicons: Lexicons, { sentence, first, last }: Located): boolean {
+  const { tokens, text } = article;
+  const span = sentence as SentenceSpan;
+  let words = 0;
+  let capitalised = 0;
+  for (let t = span.tokenStart; t < span.tokenEnd; t++) {
+    if ((t >= first && t <= last) || lexicons.words.nameConnectors.has(tokens.norm[t] as string)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(text.slice(tokens.start[t] as number, tokens.end[t] as number))) capitalised++;
+  }
+  return words >= 3 && capitalised >= words * 0.8;
+}
+
+// A speaker is given around the quotation: the sentence before holds someone's attribution, quoted words or
+// a speech event (a briefing, evidence); its own sentence names a speech event or a document before it (a
+// report read two sentences on says nothing of a later phrase); or the next sentence opens with a cue.
+function speakerAround(article: SegmentedArticle, lexicons: Lexicons, { sentence, previous, next, first }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
+  const span = sentence as SentenceSpan;
+  if (hasSpeechEvent(article, lexicons, span.tokenStart, first, true)) return true;
+  if (previous !== undefined) {
+    if (hasSpeechEvent(article, lexicons, previous.tokenStart, previous.tokenEnd, false)) return true;
+    if (speech === undefined) return hasCueIn(speechCues, previous.tokenStart, previous.tokenEnd);
+    // Someone named spoke there ("Ms Okafor told the hearing..."); a report that "recommended" is no speaker.
+    if (speech.attributions.some((a) => a.speaker !== null && a.cue !== null && a.cue.start >= previous.start && a.cue.start < previous.end)) return true;
+    for (let t = previous.tokenStart; t < previous.tokenEnd; t++) if (article.quotedToken[t] === 1 && (speech.voicedBy[t] as number) !== -1) return true;
+  }
+  return next !== undefined && hasCueIn(speechCues, next.tokenStart, Math.min(next.tokenEnd, next.tokenStart + CUE_NEXT_SENTENCE_MAX_TOKENS));
+}
+
+// A speech event between `from` and `to` (outside quotations); a document counts too when `documents`.
+function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: number, to: number, documents: boolean): boolean {
+  const { phrases } = lexicons.scareQuoteWords;
+  const { norm } = article.tokens;
+  const speaks = (role: ScareQuoteRole | undefined): boolean => role === 'speech-event' || (documents && role === 'document');
+  for (let t = from; t < to; t++) {
+    if (article.quotedToken[t] === 1) continue;
+    if (speaks(phrases.get(norm[t] as string)) || (t + 1 < to && speaks(phrases.get(`${norm[t]} ${norm[t + 1]}`)))) return true;
+  }
+  return false;
 }
 
 // True when sorted `cues` holds a token index in [from, to).
