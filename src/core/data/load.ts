@@ -32,6 +32,7 @@ export const LEXICON_FILES: readonly FileSpec[] = [
   { name: 'absolutes', kind: 'weighted', category: 'absolute' },
   { name: 'reporting-verbs', kind: 'reporting', category: 'reporting-verb' },
   { name: 'attitude-verbs', kind: 'reporting', category: 'reporting-verb' },
+  { name: 'document-verbs', kind: 'reporting' },
   { name: 'opinion-markers', kind: 'weighted' },
   { name: 'subjective', kind: 'weighted' },
   { name: 'negators', kind: 'plain' },
@@ -70,8 +71,11 @@ export type WeightedRef = { readonly lexicon: string; readonly term: string; rea
 export type DomainRef = { readonly domain: string; readonly term: string };
 /** A reporting cue: a reporting verb with its stance, or a vague-attribution phrase. */
 export type CueRef = { readonly kind: 'verb' | 'vague'; readonly lemma: string; readonly stance: string; readonly act: boolean; readonly lexicon: string; readonly family?: CueFamily };
-/** What a verb cue reports: a statement (reporting-verbs.jsonl; the default) or a state of mind (attitude-verbs.jsonl). */
-export type CueFamily = 'speech' | 'attitude';
+/**
+ * What a verb cue reports: a statement (reporting-verbs.jsonl; the default), a state of mind
+ * (attitude-verbs.jsonl), or what a document or poll says (document-verbs.jsonl: a cue only after such a subject).
+ */
+export type CueFamily = 'speech' | 'attitude' | 'document';
 export type ActorRef = { readonly id: string; readonly lexicon: string };
 export type PhraseRef = { readonly term: string; readonly lexicon: string; readonly note?: string };
 
@@ -174,7 +178,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
   const starters = new Set(get('sentence-starters').entries.map((entry) => entry.term));
 
   const cues = new Map<string, PhraseNode<CueRef>>();
-  for (const [name, family] of [['reporting-verbs', 'speech'], ['attitude-verbs', 'attitude']] as const) {
+  for (const [name, family] of [['reporting-verbs', 'speech'], ['attitude-verbs', 'attitude'], ['document-verbs', 'document']] as const) {
     const verbs = get(name);
     addToPhraseIndex(cues, verbs.file, verbs.entries, 0, (entry) => ({
       kind: 'verb' as const,
