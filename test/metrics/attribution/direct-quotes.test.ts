@@ -63,6 +63,17 @@ describe('findDirectQuotes', () => {
     ],
     ['not past narration', '"Yes," Holt said. Then she left the hall. "The ferry will run again this summer."', ['direct Holt|said|"Yes,"']],
     ['not past a second speaker in the cue\'s sentence', '"Yes," Holt said, and Reyes warned the council. "The ferry will cost more than anyone thinks."', ['direct Holt|said|"Yes,"']],
+    [
+      'a second speaker after the cue sentence is no split quote',
+      '"Nothing like it was ever found," the judge said. He added, "In this case the rules were bent."',
+      ['direct the judge|said|"Nothing like it was ever found,"', 'direct He|added|"In this case the rules were bent."'],
+    ],
+    [
+      'a cue and colon ending the paragraph before',
+      'The mayor then told the council:\n\n"The ferry will run again this summer. We have the money."\n\n"Nobody should doubt it."',
+      ['direct The mayor|told|"The ferry will run again this summer. We have the money."', 'continues|"Nobody should doubt it."'],
+    ],
+    ['but not a colon with no cue', 'Here is the list the council read:\n\n"Ferry, bridge, pier."', []],
   ])('a quote that goes on: %s', (_name, text, expected) => {
     expect(quoteRows(text).rows).toEqual(expected);
   });

@@ -11,7 +11,7 @@ import type { Scan } from './context.ts';
 import { cueRange } from './content-spans.ts';
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
-import { speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
+import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
 import type { ClaimedCues, Cue, Finding } from './types.ts';
 
 // A quotation this long reads as a full direct quote even inside a sentence.
@@ -59,7 +59,9 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
       const next = spans[q + 1]?.quote;
       if (next !== undefined && found.cue !== null && next.start < paragraph.end && next.start > quote.quote.end) {
         const between = firstTokenAtOrAfter(tokens, next.start);
-        if (/,\s*$/.test(text.slice(quote.quote.end, next.start)) && between - qt1 <= SPLIT_MAX_TOKENS && found.cue.t0 >= qt1 && found.cue.t1 <= between) {
+        // Only within the cue's sentence, with no second speaker: `"A," he said. She added, "B."` is two.
+        const sameSentence = sentenceOf[between] === found.cue.sentence && !hasFreeVerb(speech, found.cue.t1, between);
+        if (/,\s*$/.test(text.slice(quote.quote.end, next.start)) && between - qt1 <= SPLIT_MAX_TOKENS && found.cue.t0 >= qt1 && found.cue.t1 <= between && sameSentence) {
           contentEnd = next.end;
           q++;
         }
@@ -86,4 +88,9 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
   const quoted = new Set(findings.flatMap((f) => ('draft' in f && f.draft.content !== null ? [f.draft.content.start] : [])));
   findings.push(...findLabelledSpeech(scan, quoted));
   return { findings, claimed: speech.claimed };
+}
+
+function hasFreeVerb(speech: QuotedSpeech, t0: number, t1: number): boolean {
+  for (let t = t0; t < t1; t++) if (freeVerbAt(speech, t) !== undefined) return true;
+  return false;
 }

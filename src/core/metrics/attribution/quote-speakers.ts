@@ -32,7 +32,11 @@ export function freeVerbAt(speech: QuotedSpeech, t: number): Cue | undefined {
  * sentence or after a colon) before it, then before the colon it follows (`afterColon`); undefined when none.
  */
 export function speakerOfQuote(speech: QuotedSpeech, quote: QuoteTokens, paragraph: ParagraphSpan, full: boolean, afterColon: boolean): QuoteSpeaker | undefined {
-  return speakerAfter(speech, quote, paragraph) ?? (full ? speakerBefore(speech, quote, paragraph) : undefined) ?? (afterColon ? speakerBeforeColon(speech, quote, paragraph) : undefined);
+  return (
+    speakerAfter(speech, quote, paragraph) ??
+    (full ? (speakerBefore(speech, quote, paragraph) ?? speakerEndingParagraphBefore(speech, quote, paragraph)) : undefined) ??
+    (afterColon ? speakerBeforeColon(speech, quote, paragraph) : undefined)
+  );
 }
 
 // `"...," Peskov said` / `"...," said Sergei Lavrov, ...`.
@@ -66,6 +70,25 @@ function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, pa
   if (!/^[\s\p{L}'\u2019-]*[\s,:]*$/u.test(gap) || qt0 - before.t1 > 5 || !(gap.includes(':') || gap.includes(',') || qt0 - before.t1 <= 2)) return undefined;
   const speaker = nounPhraseBefore(scan, before.t0, paragraph.tokenStart);
   return speaker === null ? undefined : { cue: before, speaker };
+}
+
+// `The mayor told the council:` ending one paragraph, the quotation opening the next.
+function speakerEndingParagraphBefore(speech: QuotedSpeech, { quote }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+  const { scan } = speech;
+  const { article } = scan;
+  const index = article.paragraphs.indexOf(paragraph);
+  const before = article.paragraphs[index - 1];
+  if (quote.start !== paragraph.start || before === undefined || !/:\s*$/.test(article.text.slice(before.start, before.end))) return undefined;
+  const sentence = before.sentences[before.sentences.length - 1];
+  if (sentence === undefined) return undefined;
+  for (let t = sentence.tokenEnd - 1; t >= sentence.tokenStart && t >= sentence.tokenEnd - BEFORE_QUOTE_MAX_TOKENS; t--) {
+    const cue = freeVerbAt(speech, t);
+    if (cue === undefined) continue;
+    if (sentence.tokenEnd - cue.t1 > 5 || hasQuoteBetween(article, cue.t1, sentence.tokenEnd)) return undefined;
+    const speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
+    return speaker === null ? undefined : { cue, speaker };
+  }
+  return undefined;
 }
 
 // A headline's `Speaker: "..."` (a short line) or any `Name: "..."`.
