@@ -4,7 +4,7 @@ import { configFromEnv } from '../../src/edges/server/main.ts';
 
 describe('configFromEnv', () => {
   it('defaults to 127.0.0.1:8787 with the pool sized by the machine', () => {
-    expect(configFromEnv({})).toEqual({ port: 8787, host: '127.0.0.1', workers: undefined, maxQueue: undefined, shutdownMs: 10_000, log: true, app: { fetch: {} } });
+    expect(configFromEnv({})).toEqual({ port: 8787, host: '127.0.0.1', workers: undefined, maxQueue: undefined, shutdownMs: 10_000, log: true, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 512, app: { fetch: {} } });
   });
 
   it('reads every variable', () => {
@@ -21,6 +21,10 @@ describe('configFromEnv', () => {
       SLANT_FETCH_TIMEOUT_MS: '2000',
       SLANT_SHUTDOWN_MS: '100',
       SLANT_LOG: 'off',
+      SLANT_HEADERS_TIMEOUT_MS: '2000',
+      SLANT_REQUEST_TIMEOUT_MS: '4000',
+      SLANT_MAX_CONNECTIONS: '50',
+      SLANT_RATE_LIMIT: '120',
     });
     expect(config).toEqual({
       port: 0,
@@ -29,7 +33,10 @@ describe('configFromEnv', () => {
       maxQueue: 0,
       shutdownMs: 100,
       log: false,
-      app: { timeoutMs: 500, maxBodyBytes: 1000, maxBatchBytes: 5000, maxBatchLines: 10, fetch: { allow: ['loopback', 'private'], timeoutMs: 2000 } },
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 4000,
+      maxConnections: 50,
+      app: { timeoutMs: 500, maxBodyBytes: 1000, maxBatchBytes: 5000, maxBatchLines: 10, rateLimit: 120, requestTimeoutMs: 4000, fetch: { allow: ['loopback', 'private'], timeoutMs: 2000 } },
     });
   });
 
@@ -37,6 +44,8 @@ describe('configFromEnv', () => {
     [{ PORT: 'http' }, 'PORT must be an integer >= 0, got "http"'],
     [{ SLANT_TIMEOUT_MS: '0' }, 'SLANT_TIMEOUT_MS must be an integer >= 1, got "0"'],
     [{ SLANT_WORKERS: '1.5' }, 'SLANT_WORKERS must be an integer >= 0, got "1.5"'],
+    [{ SLANT_RATE_LIMIT: '0' }, 'SLANT_RATE_LIMIT must be an integer >= 1, got "0"'],
+    [{ SLANT_MAX_CONNECTIONS: 'many' }, 'SLANT_MAX_CONNECTIONS must be an integer >= 1, got "many"'],
     [{ SLANT_FETCH_ALLOW: 'everything' }, 'SLANT_FETCH_ALLOW takes loopback and/or private, got "everything"'],
   ])('refuses %o', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(message);

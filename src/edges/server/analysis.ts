@@ -13,6 +13,8 @@ export type Analyzer = {
   analyzeJson(input: AnalyzeInput, options?: { timeoutMs?: number }): Promise<string>;
   /** analyses waiting for their turn */
   readonly pending: number;
+  /** true when a new analysis would be refused (the queue is full): the app then sheds a request before reading its body */
+  readonly busy?: boolean;
   close(): Promise<void> | void;
 };
 
@@ -29,6 +31,9 @@ export function createInProcessAnalyzer(options: { maxQueue?: number; lexicons?:
   return {
     get pending() {
       return pending;
+    },
+    get busy() {
+      return pending > maxQueue;
     },
     analyzeJson(input, { timeoutMs } = {}) {
       if (pending > maxQueue) return Promise.reject(new PoolOverloadedError(`too many analyses waiting (at most ${maxQueue})`));

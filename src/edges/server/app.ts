@@ -16,7 +16,7 @@ import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { resolveArticle } from './request-input.ts';
-import { limitBody, parseJsonBody, requestContext, requireMediaType, securityHeaders, type AppEnv, type RequestLogger } from './middleware.ts';
+import { limitBody, parseJsonBody, rateLimit, requestContext, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
 
@@ -39,9 +39,16 @@ export type AppOptions = {
   logger?: RequestLogger;
   /** the page's folder, default the bundled `src/edges/web` */
   webDir?: string;
+  /** requests per minute per client address on /v1/ routes (429 past it); no limit when absent */
+  rateLimit?: number;
+  /** ms a batch may take to send one line, counting only the time the server waits for it; default 30000 */
+  requestTimeoutMs?: number;
 };
 
-export const DEFAULTS = { maxBodyBytes: 2 * 1024 * 1024, maxBatchBytes: 64 * 1024 * 1024, maxBatchLines: 1000, timeoutMs: 10_000 } as const;
+/** The batch route's path: `main.ts` leaves its body to the route's per-line deadline instead of the whole-request one. */
+export const BATCH_PATH = '/v1/analyze/batch';
+
+export const DEFAULTS = { maxBodyBytes: 2 * 1024 * 1024, maxBatchBytes: 64 * 1024 * 1024, maxBatchLines: 1000, timeoutMs: 10_000, requestTimeoutMs: 30_000 } as const;
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'];
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -58,6 +65,7 @@ export function createApp(options: AppOptions = {}) {
     maxBytes: options.maxBatchBytes ?? DEFAULTS.maxBatchBytes,
     concurrency: options.batchConcurrency ?? Math.max(2, availableParallelism()),
     timeoutMs,
+    lineTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     fetch: fetchOptions,
   };
   const web = loadWebFiles(options.webDir);
@@ -70,12 +78,13 @@ export function createApp(options: AppOptions = {}) {
 
   app.use(requestContext(options.logger));
   app.use(securityHeaders());
+  if (options.rateLimit !== undefined) app.use('/v1/*', rateLimit(options.rateLimit));
 
   app.onError((error, c) => {
     const api = toApiError(error);
     c.set('errorCode', api.code);
     if (api.status >= 500 && api.status !== 503 && api.status !== 504) c.set('errorCause', error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return c.json(errorBody(api.code, api.message, api.details), api.status);
+    return c.json(errorBody(api.code, api.message, api.details), api.status, api.headers);
   });
   app.notFound((c) => {
     c.set('errorCode', 'not-found');
@@ -96,7 +105,7 @@ export function createApp(options: AppOptions = {}) {
     summary: 'Analyse one article',
     description:
       'Give the article as `text`, as `html` (the article is extracted from the page), or as `url` alone (the page is fetched by the server; private and loopback addresses are refused). `url` beside text or html only says where the article was published. Returns the report (see the Report schema).',
-    middleware: [limitBody(maxBodyBytes), requireMediaType(['application/json']), parseJsonBody()] as const,
+    middleware: [shedWhenBusy(analyzer), limitBody(maxBodyBytes), requireMediaType(['application/json']), parseJsonBody()] as const,
     request: { body: { content: { 'application/json': { schema: analyzeRequestSchema } }, required: true } },
     responses: {
       200: { content: { 'application/json': { schema: reportRef } }, description: 'the report' },
@@ -113,10 +122,10 @@ export function createApp(options: AppOptions = {}) {
 
   const batchRoute = createRoute({
     method: 'post',
-    path: '/v1/analyze/batch',
+    path: BATCH_PATH,
     summary: 'Analyse many articles, streamed',
     description: `NDJSON in, NDJSON out: one record per line (the AnalyzeRequest fields; \`id\` may be a number), one report or \`{line, id?, error}\` per non-blank line, in input order, written as each is ready. At most ${batchLimits.maxLines} lines and ${batchLimits.maxBytes} bytes per request; past either, a last error line says what was not read.`,
-    middleware: [requireMediaType(NDJSON_TYPES)] as const,
+    middleware: [shedWhenBusy(analyzer), requireMediaType(NDJSON_TYPES)] as const,
     request: { body: { content: { 'application/x-ndjson': { schema: batchRecordSchema } }, required: true } },
     responses: {
       200: { content: { 'application/x-ndjson': { schema: { oneOf: [reportRef, { $ref: '#/components/schemas/BatchErrorLine' }] } } }, description: 'one line per input line: a Report or a BatchErrorLine' },

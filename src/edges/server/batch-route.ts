@@ -19,28 +19,50 @@ export type BatchLimits = {
   /** analyses in flight per request */
   concurrency: number;
   timeoutMs: number;
+  /** ms the server may wait for the bytes of one line (time spent analysing not counted); past it, one error line ends the response */
+  lineTimeoutMs: number;
   fetch: FetchOptions;
 };
 
 type Line = { number: number; text: string };
 
 class BodyTooLargeError extends Error {}
+class LineTimeoutError extends Error {}
 
-/** Splits a byte stream into lines (LF or CRLF), counting bytes against `maxBytes`. */
-async function* readLines(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<Line> {
+// A read that gives up after `ms`: a client trickling a line a byte at a time cannot hold a batch slot forever.
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): ReturnType<ReadableStreamDefaultReader<Uint8Array>["read"]> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new LineTimeoutError()), ms)));
+  try {
+    return await Promise.race([reader.read(), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Splits a byte stream into lines (LF or CRLF), counting bytes against `maxBytes`. The time spent waiting
+ * for the bytes of one line is limited to `lineTimeoutMs` (the time the consumer takes between lines is not
+ * counted, so backpressure from slow analyses never counts against the client).
+ */
+async function* readLines(body: ReadableStream<Uint8Array>, maxBytes: number, lineTimeoutMs: number): AsyncGenerator<Line> {
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let size = 0;
   let rest = '';
   let number = 0;
+  let waited = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const started = performance.now();
+      const { done, value } = await readWithin(reader, Math.max(1, lineTimeoutMs - waited));
+      waited += performance.now() - started;
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) throw new BodyTooLargeError();
       rest += decoder.decode(value, { stream: true });
       let newline = rest.indexOf('\n');
+      if (newline !== -1) waited = 0;
       while (newline !== -1) {
         yield { number: ++number, text: rest.slice(0, newline) };
         rest = rest.slice(newline + 1);
@@ -49,6 +71,10 @@ async function* readLines(body: ReadableStream<Uint8Array>, maxBytes: number): A
     }
     rest += decoder.decode();
     if (rest !== '') yield { number: ++number, text: rest };
+  } catch (error) {
+    // The read still waiting on the socket is cancelled, so the lock can be released.
+    if (error instanceof LineTimeoutError) await reader.cancel().catch(() => undefined);
+    throw error;
   } finally {
     reader.releaseLock();
   }
@@ -95,11 +121,12 @@ async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits):
  * next input line (a client may send a line and wait for its answer).
  */
 export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: Analyzer, limits: BatchLimits): AsyncGenerator<string> {
-  const input = readLines(body, limits.maxBytes);
+  const input = readLines(body, limits.maxBytes, limits.lineTimeoutMs);
   const ahead: Promise<string>[] = [];
   let reading: Promise<IteratorResult<Line>> | null = null;
   let inputDone = false;
   let analysed = 0;
+  let lineCount = 0;
   let failure: string | undefined;
   try {
     for (;;) {
@@ -116,8 +143,11 @@ export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: A
       }
       reading = null;
       if ('failed' in next) {
-        if (!(next.failed instanceof BodyTooLargeError)) throw next.failed;
-        failure = errorLine({}, { code: 'payload-too-large', message: `the batch body is larger than ${limits.maxBytes} bytes; the lines after the last answered were not read` });
+        if (next.failed instanceof BodyTooLargeError) {
+          failure = errorLine({}, { code: 'payload-too-large', message: `the batch body is larger than ${limits.maxBytes} bytes; the lines after the last answered were not read` });
+        } else if (next.failed instanceof LineTimeoutError) {
+          failure = errorLine({ line: lineCount + 1 }, { code: 'request-timeout', message: `line ${lineCount + 1} did not arrive within ${limits.lineTimeoutMs} ms; it and the rest were not read` });
+        } else throw next.failed;
         inputDone = true;
         continue;
       }
@@ -126,6 +156,7 @@ export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: A
         continue;
       }
       const line = next.line.value;
+      lineCount = line.number;
       if (line.text.trim() === '') continue;
       if (analysed === limits.maxLines) {
         failure = errorLine({ line: line.number }, { code: 'too-many-lines', message: `a batch holds at most ${limits.maxLines} lines; this line and the rest were not read` });

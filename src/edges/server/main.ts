@@ -1,15 +1,19 @@
 /**
  * Starts the HTTP service (`npm start`): reads its settings from the environment, serves the app with
- * `@hono/node-server`, logs one JSON line per request on stdout, and on SIGTERM or SIGINT stops accepting,
+ * `@hono/node-server` on a Node server that bounds what one client can hold (header and request deadlines,
+ * a connection cap), logs one JSON line per request on stdout, and on SIGTERM or SIGINT stops accepting,
  * lets in-flight requests finish (up to a deadline), closes the analysis workers and exits.
  */
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { availableParallelism } from 'node:os';
+import { getRequestListener } from '@hono/node-server';
 import type { FetchOptions } from '../ingest/index.ts';
 import { AnalysisPool } from '../pool/index.ts';
 import { analyzeJsonOn, SERVER_TASKS } from './worker-tasks.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
-import { createApp, type AppOptions } from './app.ts';
+import { BATCH_PATH, createApp, type AppOptions } from './app.ts';
+import { errorBody } from './http-errors.ts';
 import type { RequestLogEntry } from './middleware.ts';
 
 /** Settings read from the environment; every one has a default. */
@@ -21,8 +25,17 @@ export type ServerConfig = {
   maxQueue: number | undefined;
   shutdownMs: number;
   log: boolean;
+  /** ms a client has to send a request's headers (Node closes the connection with 408 past it) */
+  headersTimeoutMs: number;
+  /** ms a client has to send a whole request, headers and body; a batch gets it per line instead */
+  requestTimeoutMs: number;
+  /** open connections at once; the next is closed as soon as it is accepted */
+  maxConnections: number;
   app: Omit<AppOptions, 'analyzer' | 'logger'>;
 };
+
+/** Defaults of the settings that bound clients, well under Node's own (60 s for headers, 300 s per request, no connection cap). */
+export const SERVER_DEFAULTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 512, queuePerWorker: 8 } as const;
 
 function integer(env: Readonly<Record<string, string | undefined>>, name: string, min: number): number | undefined {
   const raw = env[name];
@@ -49,6 +62,8 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     maxBodyBytes: integer(env, 'SLANT_MAX_BODY_BYTES', 1),
     maxBatchBytes: integer(env, 'SLANT_MAX_BATCH_BYTES', 1),
     maxBatchLines: integer(env, 'SLANT_MAX_BATCH_LINES', 1),
+    rateLimit: integer(env, 'SLANT_RATE_LIMIT', 1),
+    requestTimeoutMs: integer(env, 'SLANT_REQUEST_TIMEOUT_MS', 1),
   };
   for (const [key, value] of Object.entries(limits)) if (value !== undefined) app[key as keyof typeof limits] = value;
   return {
@@ -58,21 +73,60 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     maxQueue: integer(env, 'SLANT_MAX_QUEUE', 0),
     shutdownMs: integer(env, 'SLANT_SHUTDOWN_MS', 0) ?? 10_000,
     log: env.SLANT_LOG !== 'off',
+    headersTimeoutMs: integer(env, 'SLANT_HEADERS_TIMEOUT_MS', 1) ?? SERVER_DEFAULTS.headersTimeoutMs,
+    requestTimeoutMs: app.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
+    maxConnections: integer(env, 'SLANT_MAX_CONNECTIONS', 1) ?? SERVER_DEFAULTS.maxConnections,
     app,
   };
 }
 
 // Worker threads keep a slow analysis off the event loop (so /healthz answers) and let a timeout stop it.
+// The queue is short by default: a request admitted behind 8 per worker still starts within a few hundred ms
+// on the corpus's articles, and the rest are shed with 503 at once instead of waiting seconds to be served.
 function createAnalyzer(config: ServerConfig): Analyzer {
-  const queue = config.maxQueue === undefined ? {} : { maxQueue: config.maxQueue };
-  if (config.workers === 0) return createInProcessAnalyzer(queue);
-  const pool = new AnalysisPool({ tasks: SERVER_TASKS, ...queue, ...(config.workers === undefined ? {} : { workers: config.workers }) });
+  const workers = config.workers ?? availableParallelism();
+  const maxQueue = config.maxQueue ?? Math.max(1, workers) * SERVER_DEFAULTS.queuePerWorker;
+  if (workers === 0) return createInProcessAnalyzer({ maxQueue });
+  const pool = new AnalysisPool({ tasks: SERVER_TASKS, maxQueue, workers });
   return {
     analyzeJson: (input, options) => analyzeJsonOn(pool, input, options),
     get pending() {
       return pool.pending;
     },
+    get busy() {
+      return pool.pending >= maxQueue && pool.running >= pool.size;
+    },
     close: () => pool.close(),
+  };
+}
+
+/**
+ * Answers 408 `request-timeout` (and closes the connection) when a request has not been received whole
+ * within `timeoutMs` of its headers: a body trickled a byte a second cannot hold a connection and a
+ * handler for minutes. Node's own `requestTimeout` would cover the batch route too, whose body is read at
+ * the pace of its analyses; the batch route limits each line instead (see batch-route.ts).
+ */
+function guardRequestTime(listener: RequestListener, timeoutMs: number, log: ((entry: RequestLogEntry) => void) | undefined): RequestListener {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    if (!(request.method === 'POST' && request.url?.split('?')[0] === BATCH_PATH)) {
+      const started = performance.now();
+      const timer = setTimeout(() => {
+        if (request.complete) return;
+        if (!response.headersSent) {
+          const body = JSON.stringify(errorBody('request-timeout', `the request was not received whole within ${timeoutMs} ms`));
+          response.writeHead(408, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+          response.end(body);
+          log?.({ time: new Date().toISOString(), id: '-', method: request.method ?? '', path: request.url?.split('?')[0] ?? '', status: 408, ms: Math.round(performance.now() - started), error: 'request-timeout' });
+        }
+        // Whatever the handler was waiting for will not come: end the connection under it.
+        response.once('finish', () => request.socket.destroy());
+        if (response.writableFinished) request.socket.destroy();
+      }, timeoutMs);
+      const clear = (): void => clearTimeout(timer);
+      request.once('end', clear);
+      response.once('close', clear);
+    }
+    listener(request, response);
   };
 }
 
@@ -85,11 +139,17 @@ function logRequest(entry: RequestLogEntry): void {
 export async function startServer(config: ServerConfig): Promise<{ url: string; shutdown: () => Promise<number> }> {
   const analyzer = createAnalyzer(config);
   const app = createApp({ ...config.app, analyzer, ...(config.log ? { logger: logRequest } : {}) });
-  let server: ReturnType<typeof serve>;
+  const listener = guardRequestTime(getRequestListener(app.fetch), config.requestTimeoutMs, config.log ? logRequest : undefined);
+  const server: Server = createServer(
+    // Node checks the headers deadline on a timer: every second (or sooner for a short deadline) rather than its 30 s default.
+    { headersTimeout: config.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(config.headersTimeoutMs / 4))) },
+    listener,
+  );
+  server.maxConnections = config.maxConnections;
   try {
-    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-      s.once('error', reject);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
     await analyzer.close();
@@ -104,10 +164,10 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
       let forced = false;
       // Node closes idle keep-alive connections on close(); connections that finish a request later are
       // closed by the sweep, so a keep-alive client cannot hold the process open.
-      const sweep = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const deadline = setTimeout(() => {
         forced = true;
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.closeAllConnections();
       }, config.shutdownMs);
       server.close(async () => {
         clearInterval(sweep);

@@ -5,13 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError } from './http-errors.ts';
+import type { IncomingMessage } from 'node:http';
+import type { Analyzer } from './analysis.ts';
+import { ApiError, overloaded } from './http-errors.ts';
 
 /** One line per request: the id, what was asked, the answer's status and the time taken in ms. */
 export type RequestLogEntry = { time: string; id: string; method: string; path: string; status: number; ms: number; lines?: number; error?: string; cause?: string };
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
 export type AppEnv = {
+  /** what @hono/node-server passes: the Node request, for the client's address (absent under `app.request()`) */
+  Bindings: { incoming?: IncomingMessage };
   Variables: {
     requestId: string;
     /** set by streaming handlers: resolves when the body has been written, so the log line has the full time */
@@ -109,6 +113,52 @@ export function parseJsonBody(): MiddlewareHandler<AppEnv> {
     } catch (error) {
       if (error instanceof ApiError || (error instanceof Error && error.name === 'HTTPException')) throw error;
       throw new ApiError(400, 'invalid-json', 'the request body is not valid JSON', { reason: (error as Error).message });
+    }
+    await next();
+  };
+}
+
+/** The client's address as the socket sees it ('local' under `app.request()`, where there is no socket). */
+export function clientAddress(c: Context<AppEnv>): string {
+  return c.env?.incoming?.socket.remoteAddress ?? 'local';
+}
+
+/**
+ * 429 `rate-limited` with `Retry-After` (whole seconds) past `perMinute` requests a minute from one client
+ * address: a token bucket per address that refills continuously, so a burst of `perMinute` is allowed and
+ * then one request every 60/perMinute seconds. Full buckets are forgotten when the table grows, so a flood
+ * of addresses cannot grow it without bound.
+ */
+export function rateLimit(perMinute: number, now: () => number = Date.now): MiddlewareHandler<AppEnv> {
+  const perMs = perMinute / 60_000;
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return async function rateLimit(c, next) {
+    const time = now();
+    const address = clientAddress(c);
+    const bucket = buckets.get(address) ?? { tokens: perMinute, at: time };
+    bucket.tokens = Math.min(perMinute, bucket.tokens + (time - bucket.at) * perMs);
+    bucket.at = time;
+    if (bucket.tokens < 1) {
+      const seconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+      throw new ApiError(429, 'rate-limited', `more than ${perMinute} requests a minute from this address; retry in ${seconds} s`, { limit: perMinute }, { 'retry-after': String(seconds) });
+    }
+    bucket.tokens -= 1;
+    buckets.set(address, bucket);
+    if (buckets.size > 10_000) for (const [key, { tokens, at }] of buckets) if (tokens + (time - at) * perMs >= perMinute) buckets.delete(key);
+    await next();
+  };
+}
+
+/**
+ * 503 `overloaded` at once, before the body is read, when the analyzer's queue is full: a shed request costs
+ * the server a few microseconds instead of a body read, a parse and a refusal from the pool. The connection
+ * is closed so the client stops sending the body it was about to send.
+ */
+export function shedWhenBusy(analyzer: Analyzer): MiddlewareHandler<AppEnv> {
+  return async function shedWhenBusy(c, next) {
+    if (analyzer.busy === true) {
+      const error = overloaded();
+      throw new ApiError(error.status, error.code, error.message, undefined, { ...error.headers, connection: 'close' });
     }
     await next();
   };
