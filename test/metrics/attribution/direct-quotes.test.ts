@@ -23,6 +23,8 @@ describe('findDirectQuotes', () => {
     ['a split quote is one attribution', '"We will not give up," Zelensky said, "and we will rebuild every town."', ['direct Zelensky|said|"We will not give up," Zelensky said, "and we will rebuild every town."']],
     ["two apostrophes quote as double marks do (NYT style)", "''The ferry will run again,'' Mr. Holt said.", ["direct Mr. Holt|said|''The ferry will run again,''"]],
     ['two backticks open a quote', '``The ferry will run again this summer,\'\' Holt said.', ["direct Holt|said|``The ferry will run again this summer,''"]],
+    ['an inverted role with the body it speaks for', '"The ferry will run again this summer," said a spokeswoman for the harbour board.', ['direct a spokeswoman for the harbour board|said|"The ferry will run again this summer,"']],
+    ['but not where and how it was said', '"The ferry will run again this summer," said the council in a statement.', ['direct the council|said|"The ferry will run again this summer,"']],
     ['a short quote inside a sentence is left to reported speech', 'The plan was "dead on arrival," Peskov said.', []],
     [
       'a quotation paragraph with no cue continues the speaker',

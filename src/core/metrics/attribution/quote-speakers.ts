@@ -51,7 +51,7 @@ function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, par
   }
   if (after === undefined || (after.t0 !== qt1 && hasQuoteBetween(scan.article, qt1, after.t0))) return undefined;
   const before = after.t0 > qt1 ? nounPhraseBefore(scan, after.t0, qt1) : null;
-  const inverted = before === null ? nounPhraseAfter(scan, after.t1, paragraph.tokenEnd) : null;
+  const inverted = before === null ? withRoleBody(scan, nounPhraseAfter(scan, after.t1, paragraph.tokenEnd), paragraph.tokenEnd) : null;
   return before !== null || inverted !== null ? { cue: after, speaker: before ?? inverted } : undefined;
 }
 
@@ -97,4 +97,26 @@ function speakerBeforeColon(speech: QuotedSpeech, { quote }: QuoteTokens, paragr
   const colon = scan.article.text.lastIndexOf(':', quote.start);
   const speaker = nounPhraseBefore(scan, firstTokenAtOrAfter(scan.article.tokens, colon), paragraph.tokenStart);
   return speaker === null ? undefined : { cue: null, speaker };
+}
+
+// Words after a link that are still the body a role belongs to ("a spokeswoman for the harbour board").
+const ROLE_BODY_MAX_TOKENS = 5;
+
+// `"...," said a spokeswoman for the harbour board`: after an inverted verb, a role in lower case goes on
+// through a link and a definite phrase to the end of its clause; "said the council in a statement" stops.
+function withRoleBody(scan: Scan, speaker: Speaker, limit: number): Speaker {
+  if (speaker === null) return null;
+  const { tokens } = scan.article;
+  const { words } = scan;
+  const link = speaker.t1;
+  if (link + 2 >= limit || scan.capital[link - 1] === 1 || tokens.breakBefore[link] === 1 || tokens.breakBefore[link + 1] === 1) return speaker;
+  if (!words.speakerLinks.has(tokens.norm[link] as string) || words.determiners.get(tokens.norm[link + 1] as string) !== 'definite') return speaker;
+  let end = link + 2;
+  while (end < limit && end - link <= ROLE_BODY_MAX_TOKENS && tokens.breakBefore[end] !== 1 && scan.article.quotedToken[end] !== 1) {
+    const word = tokens.norm[end] as string;
+    if (words.adjuncts.has(word) || words.timeWords.has(word) || words.clauseWords.has(word)) break;
+    end++;
+  }
+  // The phrase ends where its clause does: a comma, the sentence's end or the paragraph's.
+  return end === limit || tokens.breakBefore[end] === 1 ? { t0: speaker.t0, t1: end } : speaker;
 }
