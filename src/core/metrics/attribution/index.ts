@@ -7,8 +7,9 @@
  *
  * One module a pass, in the order `findAttributions` runs them: context.ts (what every pass reads: sentences,
  * datelines, actor mentions from mentions.ts, titles, demonyms, anonymity markers), cues.ts,
- * direct-quotes.ts, reported-speech.ts (both reading speakers with noun-phrase-speakers.ts and content with
- * content-spans.ts), resolve.ts (speakers to actors, over a speaker-memory.ts; people.ts for names the
+ * direct-quotes.ts (the speaker of a quotation from quote-speakers.ts, quotes that go on after their cue from
+ * quote-runs.ts, and `Speaker: words` headlines and transcripts from labelled-speech.ts), reported-speech.ts
+ * (both reading speakers with noun-phrase-speakers.ts and content with content-spans.ts), resolve.ts (speakers to actors, over a speaker-memory.ts; people.ts for names the
  * gazetteer lacks), speaker-sides.ts, voiced-by.ts. The English words they read are lexicon data
  * (src/core/data/attribution-words.ts).
  */
