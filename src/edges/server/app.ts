@@ -16,7 +16,7 @@ import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { resolveArticle } from './request-input.ts';
-import { limitBody, parseJsonBody, rateLimit, requestContext, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
+import { limitBody, parseJsonBody, rateLimit, requestContext, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
 
@@ -39,6 +39,8 @@ export type AppOptions = {
   logger?: RequestLogger;
   /** the page's folder, default the bundled `src/edges/web` */
   webDir?: string;
+  /** keys accepted as `Authorization: Bearer <key>` on /v1/ routes (but /v1/categories, the page's explanations); open when absent or empty */
+  apiKeys?: readonly string[];
   /** requests per minute per client address on /v1/ routes (429 past it); no limit when absent */
   rateLimit?: number;
   /** ms a batch may take to send one line, counting only the time the server waits for it; default 30000 */
@@ -78,7 +80,12 @@ export function createApp(options: AppOptions = {}) {
 
   app.use(requestContext(options.logger));
   app.use(securityHeaders());
+  // The rate limit counts refused keys too, so guessing keys is as slow as any other request.
   if (options.rateLimit !== undefined) app.use('/v1/*', rateLimit(options.rateLimit));
+  if (options.apiKeys !== undefined && options.apiKeys.length > 0) {
+    const keyCheck = requireApiKey(options.apiKeys);
+    app.use('/v1/*', (c, next) => (c.req.path === '/v1/categories' ? next() : keyCheck(c, next)));
+  }
 
   app.onError((error, c) => {
     const api = toApiError(error);

@@ -14,7 +14,7 @@ import { analyzeJsonOn, SERVER_TASKS } from './worker-tasks.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
 import { BATCH_PATH, createApp, type AppOptions } from './app.ts';
 import { errorBody } from './http-errors.ts';
-import type { RequestLogEntry } from './middleware.ts';
+import { API_KEY_PATTERN, type RequestLogEntry } from './middleware.ts';
 
 /** Settings read from the environment; every one has a default. */
 export type ServerConfig = {
@@ -66,6 +66,15 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     requestTimeoutMs: integer(env, 'SLANT_REQUEST_TIMEOUT_MS', 1),
   };
   for (const [key, value] of Object.entries(limits)) if (value !== undefined) app[key as keyof typeof limits] = value;
+  const apiKeys = (env.SLANT_API_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  // The key itself is never echoed: the message names its position only.
+  apiKeys.forEach((key, index) => {
+    if (!API_KEY_PATTERN.test(key)) throw new Error(`SLANT_API_KEYS: key ${index + 1} has characters a bearer token cannot carry (use letters, digits and . _ ~ + / -)`);
+  });
+  if (apiKeys.length > 0) app.apiKeys = apiKeys;
   return {
     port: integer(env, 'PORT', 0) ?? 8787,
     host: env.HOST === undefined || env.HOST === '' ? '127.0.0.1' : env.HOST,

@@ -4,7 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import type { IncomingMessage } from 'node:http';
 import type { Analyzer } from './analysis.ts';
 import { ApiError, overloaded } from './http-errors.ts';
@@ -159,6 +161,33 @@ export function shedWhenBusy(analyzer: Analyzer): MiddlewareHandler<AppEnv> {
     if (analyzer.busy === true) {
       const error = overloaded();
       throw new ApiError(error.status, error.code, error.message, undefined, { ...error.headers, connection: 'close' });
+    }
+    await next();
+  };
+}
+
+/** What an API key may hold: the token characters of RFC 6750, as `Authorization: Bearer` carries them. */
+export const API_KEY_PATTERN = /^[A-Za-z0-9._~+/-]+=*$/;
+
+/**
+ * 401 `unauthorized` (with `WWW-Authenticate: Bearer`) unless the request carries `Authorization: Bearer
+ * <key>` with one of `keys`. The comparison is hono's bearerAuth, which compares SHA-256 digests in constant
+ * time, so the time taken does not tell how much of a guess was right; its own answers become ours.
+ */
+export function requireApiKey(keys: readonly string[]): MiddlewareHandler<AppEnv> {
+  const check = bearerAuth({ token: [...keys], realm: 'slant' });
+  return async function requireApiKey(c, next) {
+    let passed = false;
+    try {
+      await check(c as never, async () => {
+        passed = true;
+      });
+    } catch (error) {
+      if (!(error instanceof HTTPException)) throw error;
+    }
+    if (!passed) {
+      const message = c.req.header('authorization') === undefined ? 'this server needs an API key: send Authorization: Bearer <key>' : 'the API key is not one this server accepts';
+      throw new ApiError(401, 'unauthorized', message, undefined, { 'www-authenticate': 'Bearer realm="slant"' });
     }
     await next();
   };

@@ -18,6 +18,7 @@ export const WEB_FILES: Readonly<Record<string, string>> = {
   '/': 'index.html',
   '/app.js': 'app.js',
   '/teach.js': 'teach.js',
+  '/api-key.js': 'api-key.js',
   '/style.css': 'style.css',
   '/docs.css': 'docs.css',
   '/favicon.svg': 'favicon.svg',

@@ -1,6 +1,6 @@
-// The slant page: sends the article to /v1/analyze and shows the report. Every piece of text from the
-// article or the report is inserted with textContent (through el()), never as markup, so a <script> in a
-// pasted article is shown as text and never runs. Highlights are built from the findings' UTF-16 offsets.
+// The slant page: sends the article to /v1/analyze and shows the report. Text from the article or report goes in with textContent
+// (through el()), never as markup, so a pasted <script> is shown and never runs. Highlights come from the findings' UTF-16 offsets.
+import { apiHeaders } from './api-key.js';
 import { CATEGORIES, MODES, RELIABILITY, ROLES, VOICES } from './teach.js';
 
 const $ = (id) => document.getElementById(id);
@@ -75,7 +75,7 @@ async function submit(event) {
   $('analyze-form').setAttribute('aria-busy', 'true');
   setStatus(body.url !== undefined && currentMode() === 'url' ? 'Fetching and analysing…' : 'Analysing…');
   try {
-    const response = await fetch('/v1/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch('/v1/analyze', { method: 'POST', headers: { 'content-type': 'application/json', ...apiHeaders() }, body: JSON.stringify(body) });
     const text = await response.text();
     let data;
     try {
