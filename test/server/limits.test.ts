@@ -35,16 +35,19 @@ function trickle(socket: Socket, bytes: string, everyMs: number): void {
 let impatient: Started;
 let capped: Started;
 let limited: Started;
+// A 64 KB body limit, which is also the longest batch line.
+let shortLines: Started;
 
 beforeAll(async () => {
-  [impatient, capped, limited] = await Promise.all([
+  [impatient, capped, limited, shortLines] = await Promise.all([
     start({ SLANT_HEADERS_TIMEOUT_MS: '300', SLANT_REQUEST_TIMEOUT_MS: '600' }),
     start({ SLANT_MAX_CONNECTIONS: '2' }),
     start({ SLANT_RATE_LIMIT: '3' }),
+    start({ SLANT_MAX_BODY_BYTES: String(64 * 1024) }),
   ]);
 }, 60_000);
 
-afterAll(() => Promise.all([impatient?.shutdown(), capped?.shutdown(), limited?.shutdown()]));
+afterAll(() => Promise.all([impatient?.shutdown(), capped?.shutdown(), limited?.shutdown(), shortLines?.shutdown()]));
 
 describe('slow clients', () => {
   it('closes a connection whose headers never finish, with 408', async () => {
@@ -163,4 +166,45 @@ describe('load shedding', () => {
       await narrow.shutdown();
     }
   }, 90_000);
+});
+
+describe('batch lines', () => {
+  it('answers line-too-long as soon as a line passes the body limit, skips the rest of it, and reads on', async () => {
+    const client = open(shortLines.url);
+    client.socket.write('POST /v1/analyze/batch HTTP/1.1\r\nHost: slant\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n');
+    const chunk = (text: string): void => void client.socket.write(`${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`);
+    chunk(`${JSON.stringify({ id: 'a', text: 'The council met on Tuesday.' })}\n`);
+    // 100 KB of one line in 4 KB chunks, and the line is not ended yet.
+    chunk('{"id": "long", "text": "');
+    for (let i = 0; i < 25; i++) chunk('word '.repeat(800));
+    const early = await new Promise<string>((resolve) => {
+      const check = setInterval(() => {
+        if (client.received().includes('line-too-long')) {
+          clearInterval(check);
+          resolve(client.received());
+        }
+      }, 20);
+    });
+    expect(early).toContain('"id":"a"');
+    // The rest of the long line is skipped; the next line is read and answered.
+    chunk('more words"}\n');
+    chunk(`${JSON.stringify({ id: 'b', text: 'Critics slammed the plan.' })}\n`);
+    client.socket.write('0\r\n\r\n');
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (client.received().includes('\r\n0\r\n\r\n')) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 20);
+    });
+    client.socket.destroy();
+    const lines = client
+      .received()
+      .split('\r\n')
+      .filter((part) => part.startsWith('{'))
+      .map((part) => JSON.parse(part) as { id?: string; line?: number; error?: { code: string; message: string } });
+    expect(lines.map((line) => line.id ?? line.error?.code)).toEqual(['a', 'line-too-long', 'b']);
+    expect(lines[1]).toEqual({ line: 2, error: { code: 'line-too-long', message: `line 2 is longer than ${64 * 1024} bytes (the single-request body limit); it was not read` } });
+  });
 });

@@ -65,6 +65,7 @@ export function createApp(options: AppOptions = {}) {
   const batchLimits = {
     maxLines: options.maxBatchLines ?? DEFAULTS.maxBatchLines,
     maxBytes: options.maxBatchBytes ?? DEFAULTS.maxBatchBytes,
+    maxLineBytes: maxBodyBytes,
     concurrency: options.batchConcurrency ?? Math.max(2, availableParallelism()),
     timeoutMs,
     lineTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,

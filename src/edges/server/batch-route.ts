@@ -16,6 +16,8 @@ export type BatchLimits = {
   maxLines: number;
   /** bytes read per request; past it, one error line ends the response */
   maxBytes: number;
+  /** bytes per line, the single-request body limit; a longer line is answered `line-too-long` and skipped */
+  maxLineBytes: number;
   /** analyses in flight per request */
   concurrency: number;
   timeoutMs: number;
@@ -24,7 +26,8 @@ export type BatchLimits = {
   fetch: FetchOptions;
 };
 
-type Line = { number: number; text: string };
+// A line of the body (CR before the LF is left to JSON.parse, which takes it as white space), or one past the cap.
+type Line = { number: number; text: string; tooLong?: true };
 
 class BodyTooLargeError extends Error {}
 class LineTimeoutError extends Error {}
@@ -41,36 +44,66 @@ async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: n
 }
 
 /**
- * Splits a byte stream into lines (LF or CRLF), counting bytes against `maxBytes`. The time spent waiting
- * for the bytes of one line is limited to `lineTimeoutMs` (the time the consumer takes between lines is not
- * counted, so backpressure from slow analyses never counts against the client).
+ * Splits a byte stream into lines (LF or CRLF), counting bytes against `maxBytes`. Each chunk is searched
+ * once for newline bytes and a line's bytes are joined once, so a long line costs time in proportion to
+ * its length (re-scanning the text kept so far on every chunk made a 32 MB line take a minute). A line
+ * longer than `maxLineBytes` is given as `tooLong` as soon as it passes the cap, and the rest of it is
+ * skipped unread. The time spent waiting for the bytes of one line is limited to `lineTimeoutMs` (the
+ * time the consumer takes between lines is not counted, so backpressure from analyses never counts).
  */
-async function* readLines(body: ReadableStream<Uint8Array>, maxBytes: number, lineTimeoutMs: number): AsyncGenerator<Line> {
+async function* readLines(body: ReadableStream<Uint8Array>, limits: { maxBytes: number; maxLineBytes: number; lineTimeoutMs: number }): AsyncGenerator<Line> {
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let size = 0;
-  let rest = '';
   let number = 0;
   let waited = 0;
+  // The current line's bytes so far, and whether it already passed the cap (then its bytes are dropped).
+  let parts: Uint8Array[] = [];
+  let lineBytes = 0;
+  let skipping = false;
+  const take = (piece: Uint8Array): Line | null => {
+    lineBytes += piece.byteLength;
+    if (skipping) return null;
+    if (lineBytes > limits.maxLineBytes) {
+      skipping = true;
+      parts = [];
+      return { number: number + 1, text: '', tooLong: true };
+    }
+    if (piece.byteLength > 0) parts.push(piece);
+    return null;
+  };
+  const endLine = (): Line | null => {
+    const text = skipping ? null : decoder.decode(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    number++;
+    parts = [];
+    lineBytes = 0;
+    skipping = false;
+    return text === null ? null : { number, text };
+  };
   try {
     for (;;) {
       const started = performance.now();
-      const { done, value } = await readWithin(reader, Math.max(1, lineTimeoutMs - waited));
+      const { done, value } = await readWithin(reader, Math.max(1, limits.lineTimeoutMs - waited));
       waited += performance.now() - started;
       if (done) break;
       size += value.byteLength;
-      if (size > maxBytes) throw new BodyTooLargeError();
-      rest += decoder.decode(value, { stream: true });
-      let newline = rest.indexOf('\n');
-      if (newline !== -1) waited = 0;
-      while (newline !== -1) {
-        yield { number: ++number, text: rest.slice(0, newline) };
-        rest = rest.slice(newline + 1);
-        newline = rest.indexOf('\n');
+      if (size > limits.maxBytes) throw new BodyTooLargeError();
+      let from = 0;
+      for (let newline = value.indexOf(10); newline !== -1; newline = value.indexOf(10, from)) {
+        const early = take(value.subarray(from, newline));
+        if (early !== null) yield early;
+        const line = endLine();
+        if (line !== null) yield line;
+        from = newline + 1;
+        waited = 0;
       }
+      const early = take(value.subarray(from));
+      if (early !== null) yield early;
     }
-    rest += decoder.decode();
-    if (rest !== '') yield { number: ++number, text: rest };
+    if (lineBytes > 0 || parts.length > 0) {
+      const line = endLine();
+      if (line !== null) yield line;
+    }
   } catch (error) {
     // The read still waiting on the socket is cancelled, so the lock can be released.
     if (error instanceof LineTimeoutError) await reader.cancel().catch(() => undefined);
@@ -84,6 +117,7 @@ const OVERLOAD_RETRY_MS = 25;
 
 /** One line's output: the report JSON as the analyzer made it, or an error line. */
 async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits): Promise<string> {
+  if (line.tooLong === true) return errorLine({ line: line.number }, { code: 'line-too-long', message: `line ${line.number} is longer than ${limits.maxLineBytes} bytes (the single-request body limit); it was not read` });
   let json: unknown;
   try {
     json = JSON.parse(line.text);
@@ -121,7 +155,7 @@ async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits):
  * next input line (a client may send a line and wait for its answer).
  */
 export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: Analyzer, limits: BatchLimits): AsyncGenerator<string> {
-  const input = readLines(body, limits.maxBytes, limits.lineTimeoutMs);
+  const input = readLines(body, limits);
   const ahead: Promise<string>[] = [];
   let reading: Promise<IteratorResult<Line>> | null = null;
   let inputDone = false;
@@ -157,7 +191,7 @@ export async function* batchOutput(body: ReadableStream<Uint8Array>, analyzer: A
       }
       const line = next.line.value;
       lineCount = line.number;
-      if (line.text.trim() === '') continue;
+      if (line.tooLong !== true && line.text.trim() === '') continue;
       if (analysed === limits.maxLines) {
         failure = errorLine({ line: line.number }, { code: 'too-many-lines', message: `a batch holds at most ${limits.maxLines} lines; this line and the rest were not read` });
         inputDone = true;
