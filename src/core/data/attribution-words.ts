@@ -28,6 +28,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'clause-words',
   'sourcing-phrases',
   'headline-labels',
+  'quote-frames',
   'speaker-nouns',
   'organisation-words',
 ].map((name) => ({ name, kind: 'plain' as const }));
@@ -82,6 +83,8 @@ export type AttributionWords = {
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
   readonly headlineLabels: ReadonlySet<string>;
+  /** phrases that name a quotation's speaker without a verb ("as * put it", "in * words"), as words, `*` where the speaker goes */
+  readonly quoteFrames: readonly (readonly string[])[];
 };
 
 /** Builds the attribution word lists from their parsed files (`get` returns one by name); `weekdays` are time words too. */
@@ -143,5 +146,10 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     organisationWords: inflectedRoles('organisation-words', SPEAKER_KINDS),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     headlineLabels: words('headline-labels'),
+    quoteFrames: get('quote-frames').entries.map((entry) => {
+      const frame = entry.term.split(' ');
+      if (frame.filter((word) => word === '*').length !== 1) throw new LexiconError('entry', get('quote-frames').file, entry.line, entry.term, 'expected one * where the speaker goes');
+      return frame;
+    }),
   };
 }

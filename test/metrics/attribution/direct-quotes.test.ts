@@ -25,6 +25,10 @@ describe('findDirectQuotes', () => {
     ['two backticks open a quote', '``The ferry will run again this summer,\'\' Holt said.', ["direct Holt|said|``The ferry will run again this summer,''"]],
     ['an inverted role with the body it speaks for', '"The ferry will run again this summer," said a spokeswoman for the harbour board.', ['direct a spokeswoman for the harbour board|said|"The ferry will run again this summer,"']],
     ['but not where and how it was said', '"The ferry will run again this summer," said the council in a statement.', ['direct the council|said|"The ferry will run again this summer,"']],
+    ['a frame names the speaker before the quote', 'In Holt\'s words, "the ferry is the lifeline of this town and always will be."', ['direct Holt\'s|-|"the ferry is the lifeline of this town and always will be."']],
+    ['or after it', '"The ferry is the lifeline of this town," as the mayor put it.', ['direct the mayor|-|"The ferry is the lifeline of this town,"']],
+    ['a framed fragment is mixed', 'The plan was, as Holt put it, "a disaster."', ['mixed Holt|-|"a disaster."']],
+    ['no frame without its speaker right there', 'As the weather put it beyond doubt, "the ferry is the lifeline of this town."', []],
     ['a short quote inside a sentence is left to reported speech', 'The plan was "dead on arrival," Peskov said.', []],
     [
       'a quotation paragraph with no cue continues the speaker',

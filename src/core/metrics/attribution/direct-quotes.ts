@@ -67,7 +67,7 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
         }
       }
       const cue = found.cue === null ? null : cueRange(article, found.cue);
-      finding = { order: quote.quote.start, draft: { paragraph: paragraphIndex, mode: 'direct', cue, speaker: found.speaker, content: { start: quote.quote.start, end: contentEnd }, sentence: sentence.index } };
+      finding = { order: quote.quote.start, draft: { paragraph: paragraphIndex, mode: full || found.cue !== null ? 'direct' : 'mixed', cue, speaker: found.speaker, content: { start: quote.quote.start, end: contentEnd }, sentence: sentence.index } };
     } else if (found === undefined && quote.quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
       // A quotation paragraph with no cue continues the previous speaker.
       finding = { order: quote.quote.start, continues: previousDirect, paragraph: paragraphIndex, content: { start: quote.quote.start, end: contentEnd } };

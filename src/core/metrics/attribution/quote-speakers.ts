@@ -35,8 +35,51 @@ export function speakerOfQuote(speech: QuotedSpeech, quote: QuoteTokens, paragra
   return (
     speakerAfter(speech, quote, paragraph) ??
     (full ? (speakerBefore(speech, quote, paragraph) ?? speakerEndingParagraphBefore(speech, quote, paragraph)) : undefined) ??
-    (afterColon ? speakerBeforeColon(speech, quote, paragraph) : undefined)
+    (afterColon ? speakerBeforeColon(speech, quote, paragraph) : undefined) ??
+    speakerInFrame(speech, quote)
   );
+}
+
+// Words a quote frame's speaker may take ("the city's harbour master").
+const FRAME_SPEAKER_MAX_TOKENS = 5;
+
+/** `as Holt put it, "..."`, `in Holt's words, "..."`, `"...," as Holt put it.`: a frame (lexicons/en/quote-frames.jsonl) right before or after the quotation. */
+function speakerInFrame(speech: QuotedSpeech, { t0: qt0, t1: qt1 }: QuoteTokens): QuoteSpeaker | undefined {
+  const { scan } = speech;
+  const sentence = scan.sentences[scan.sentenceOf[qt0] as number];
+  if (sentence === undefined) return undefined;
+  for (const frame of scan.words.quoteFrames) {
+    // Before: the frame ends where the quotation starts.
+    for (let t = Math.max(sentence.tokenStart, qt0 - frame.length - FRAME_SPEAKER_MAX_TOKENS); t < qt0; t++) {
+      const speaker = frameAt(scan, frame, t, qt0);
+      if (speaker !== null && speaker.end === qt0) return { cue: null, speaker: speaker.speaker };
+    }
+    // After: the frame starts where the quotation ends.
+    const after = frameAt(scan, frame, qt1, sentence.tokenEnd);
+    if (after !== null) return { cue: null, speaker: after.speaker };
+  }
+  return undefined;
+}
+
+// The speaker of `frame` matched at token `t` (the frame ending by `limit`), and the token after the frame.
+function frameAt(scan: Scan, frame: readonly string[], t: number, limit: number): { speaker: NonNullable<Speaker>; end: number } | null {
+  const { tokens, quotedToken } = scan.article;
+  const slot = frame.indexOf('*');
+  const matches = (at: number, words: readonly string[]): boolean => words.every((word, k) => at + k < limit && tokens.norm[at + k] === word && quotedToken[at + k] !== 1 && (k === 0 || tokens.breakBefore[at + k] !== 1));
+  if (!matches(t, frame.slice(0, slot))) return null;
+  const from = t + slot;
+  const rest = frame.slice(slot + 1);
+  if (rest.length === 0) {
+    const speaker = nounPhraseAfter(scan, from, Math.min(limit, from + FRAME_SPEAKER_MAX_TOKENS));
+    return speaker === null ? null : { speaker, end: speaker.t1 };
+  }
+  for (let end = from + 1; end <= from + FRAME_SPEAKER_MAX_TOKENS && end < limit; end++) {
+    if (tokens.breakBefore[end - 1] === 1 && end - 1 > from) return null;
+    if (!matches(end, rest) || tokens.breakBefore[end] === 1) continue;
+    const speaker = nounPhraseBefore(scan, end, from);
+    return speaker !== null && speaker.t0 === from ? { speaker, end: end + rest.length } : null;
+  }
+  return null;
 }
 
 // `"...," Peskov said` / `"...," said Sergei Lavrov, ...`.
