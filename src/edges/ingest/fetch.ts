@@ -35,7 +35,7 @@ export type FetchOptions = {
 };
 
 export type FetchedDocument = {
-  /** the URL as asked */
+  /** the URL as asked, without credentials */
   url: string;
   /** the URL the body came from, after redirects */
   finalUrl: string;
@@ -78,10 +78,30 @@ function settingsFrom(options: FetchOptions): Settings {
   };
 }
 
-/** One fetch in progress: the URL asked, the hops so far, and a way to fail with a message naming the hop. */
+/**
+ * `url` without a `user:password@` part, so no URL the fetch layer reports (the document's addresses,
+ * error messages) carries a secret; other URLs come back as given. Credentials are never sent either.
+ */
+export function withoutCredentials(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
+  }
+  if (parsed.username === '' && parsed.password === '') return url;
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
+}
+
+/** One fetch in progress: the URL asked (without credentials), the hops so far, and a way to fail with a message naming the hop. */
 class Trip {
   readonly redirects: string[] = [];
-  constructor(readonly asked: string) {}
+  readonly asked: string;
+  constructor(asked: string) {
+    this.asked = withoutCredentials(asked);
+  }
 
   fail(code: IngestErrorCode, reason: string, options: { cause?: unknown; status?: number } = {}): IngestError {
     const hop = this.redirects[this.redirects.length - 1];
@@ -124,7 +144,7 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
       const body = await readBody(response, settings.maxBytes, trip);
       const kind = declaredKind ?? sniffKind(body);
       if (kind === undefined) throw trip.fail('unsupported-type', 'no Content-Type, and the body looks like neither HTML nor text');
-      const document: FetchedDocument = { url, finalUrl: target.href, redirects: [...trip.redirects], contentType, kind, body };
+      const document: FetchedDocument = { url: trip.asked, finalUrl: target.href, redirects: [...trip.redirects], contentType, kind, body };
       const charset = charsetParameter(contentType);
       if (charset !== undefined) document.charset = charset;
       return document;
@@ -154,6 +174,9 @@ function withSupportedScheme(url: URL, trip: Trip): URL {
   }
   if (url.hostname === '') throw trip.fail('invalid-url', 'the URL has no host');
   url.hash = '';
+  // Never sent (the request names host and path only) and never reported: a redirect target inherits none.
+  url.username = '';
+  url.password = '';
   return url;
 }
 
@@ -162,9 +185,9 @@ function redirectTarget(location: string, base: URL, trip: Trip): URL {
   try {
     next = new URL(location, base);
   } catch {
-    throw trip.fail('invalid-url', `the server redirected to an invalid URL: ${location}`);
+    throw trip.fail('invalid-url', `the server redirected to an invalid URL: ${withoutCredentials(location)}`);
   }
-  trip.redirects.push(next.href);
+  trip.redirects.push(withoutCredentials(next.href));
   try {
     return withSupportedScheme(next, trip);
   } finally {

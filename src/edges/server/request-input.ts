@@ -7,7 +7,7 @@
  */
 import { checkArticle, fetchArticle } from '../../analyze.ts';
 import { ApiError } from './http-errors.ts';
-import type { FetchOptions } from '../ingest/index.ts';
+import { withoutCredentials, type FetchOptions } from '../ingest/index.ts';
 import type { ArticleRecord, HtmlInput, TextInput } from '../../core/report/schema.ts';
 
 /** The article fields shared by single and batch requests, after validation (a batch line's id as a string). */
@@ -28,7 +28,8 @@ function metaOf(request: ArticleRequest): Omit<TextInput, 'text'> {
   const meta: Omit<TextInput, 'text'> = {};
   if (request.id !== undefined) meta.id = request.id;
   if (request.title !== undefined) meta.title = request.title;
-  if (request.url !== undefined) meta.url = request.url;
+  // The report echoes the address: a `user:password@` in it would be handed back to anyone who sees the report.
+  if (request.url !== undefined) meta.url = withoutCredentials(request.url);
   if (request.outlet !== undefined) meta.outlet = request.outlet;
   if (request.sides !== undefined) meta.sides = request.sides;
   return meta;
