@@ -2,8 +2,9 @@
  * Fits the subjectivity model and writes lexicons/en/subjectivity-model.jsonl: an L2-regularised logistic
  * regression over the sentence features (src/core/data/subjectivity-model.ts) on the CheckThat! 2024 Task 2
  * English `train` and `dev` splits only (`dev_test` is left for `npm run eval`). The penalty is chosen by
- * 5-fold cross-validation on those splits, the decision threshold on their out-of-fold predictions and
- * folded into the bias, so that 0.5 is the boundary. Deterministic: the same data gives the same file.
+ * 5-fold cross-validation (repeated over 5 fixed shuffles) on those splits, the decision threshold on their
+ * out-of-fold predictions and folded into the bias, so that 0.5 is the boundary. Deterministic: the same
+ * data gives the same file.
  * Run: npm run build:subjectivity-model (reads ../shared/data/dev/ or $SLANT_DEV_DATA).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ const DATA_FILE = 'checkthat_subj_en_dev.jsonl';
 const FIT_SPLITS = ['train', 'dev'];
 const PENALTIES = [0.3, 1, 3, 10, 30, 100];
 const FOLDS = 5;
+// Cross-validation is repeated over this many fold assignments, so the threshold does not hang on one split.
+const REPEATS = 5;
 
 type Row = { text: string; label: 0 | 1; split: string };
 
@@ -72,16 +75,38 @@ function fitRaw(x: number[][], y: number[], l2: number): { bias: number; weights
   return { bias, weights };
 }
 
-function crossValidate(x: number[][], y: number[], l2: number): number[] {
-  const predictions = new Array<number>(x.length).fill(0);
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const trainIdx = x.map((_, i) => i).filter((i) => i % FOLDS !== fold);
-    const model = fitRaw(trainIdx.map((i) => x[i] as number[]), trainIdx.map((i) => y[i] as number), l2);
-    x.forEach((row, i) => {
-      if (i % FOLDS === fold) predictions[i] = sigmoid(logOddsOf(model.bias, model.weights, row));
-    });
+// Fold of row i in repeat r: a fixed shuffle (a linear congruential sequence), the same on every run.
+function foldsOf(n: number, repeat: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let state = 12345 + repeat * 7919;
+  for (let i = n - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = state % (i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
-  return predictions;
+  const folds = new Array<number>(n).fill(0);
+  order.forEach((row, position) => (folds[row] = position % FOLDS));
+  return folds;
+}
+
+/** Out-of-fold predictions of every repeat, concatenated (REPEATS x rows), with the labels to match. */
+function crossValidate(x: number[][], y: number[], l2: number): { predictions: number[]; labels: number[] } {
+  const predictions: number[] = [];
+  const labels: number[] = [];
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    const folds = foldsOf(x.length, repeat);
+    const out = new Array<number>(x.length).fill(0);
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const trainIdx = x.map((_, i) => i).filter((i) => folds[i] !== fold);
+      const model = fitRaw(trainIdx.map((i) => x[i] as number[]), trainIdx.map((i) => y[i] as number), l2);
+      x.forEach((row, i) => {
+        if (folds[i] === fold) out[i] = sigmoid(logOddsOf(model.bias, model.weights, row));
+      });
+    }
+    predictions.push(...out);
+    labels.push(...y);
+  }
+  return { predictions, labels };
 }
 
 function logLoss(p: readonly number[], y: readonly number[]): number {
@@ -112,15 +137,15 @@ function main(): void {
     }
   }
   console.log(`${DATA_FILE}: ${x.length} sentences of ${FIT_SPLITS.join('+')} (${skipped} without author words left out)`);
-  let best = { l2: PENALTIES[0] as number, loss: Number.POSITIVE_INFINITY, predictions: [] as number[] };
+  let best = { l2: PENALTIES[0] as number, loss: Number.POSITIVE_INFINITY, predictions: [] as number[], labels: [] as (0 | 1)[] };
   for (const l2 of PENALTIES) {
-    const predictions = crossValidate(x, y, l2);
-    const loss = logLoss(predictions, y);
-    console.log(`  l2 ${String(l2).padEnd(4)} cross-validated log-loss ${loss.toFixed(4)}  ROC-AUC ${rocAuc(predictions, y as (0 | 1)[]).toFixed(3)}`);
-    if (loss < best.loss) best = { l2, loss, predictions };
+    const { predictions, labels } = crossValidate(x, y, l2);
+    const loss = logLoss(predictions, labels);
+    console.log(`  l2 ${String(l2).padEnd(4)} cross-validated log-loss ${loss.toFixed(4)}  ROC-AUC ${rocAuc(predictions, labels as (0 | 1)[]).toFixed(3)}`);
+    if (loss < best.loss) best = { l2, loss, predictions, labels: labels as (0 | 1)[] };
   }
-  const { threshold, f1 } = bestThreshold(best.predictions, y as (0 | 1)[]);
-  console.log(`chosen l2 ${best.l2}; threshold ${threshold.toFixed(3)} (cross-validated macro-F1 ${f1.toFixed(3)}, at 0.5: ${macroF1(best.predictions, y as (0 | 1)[], 0.5).toFixed(3)})`);
+  const { threshold, f1 } = bestThreshold(best.predictions, best.labels);
+  console.log(`chosen l2 ${best.l2}; threshold ${threshold.toFixed(3)} (cross-validated macro-F1 ${f1.toFixed(3)}, at 0.5: ${macroF1(best.predictions, best.labels, 0.5).toFixed(3)})`);
   const model = fitRaw(x, y, best.l2);
   // The threshold becomes the bias's offset, so that the shipped score's boundary is 0.5.
   const bias = model.bias - logit(threshold);
@@ -136,7 +161,7 @@ function main(): void {
     '# license: CC BY-NC-SA 4.0 applies to the CheckThat! data; this file ships only fitted coefficients (derived facts: one number per feature), no text or labels from it',
     `# version: ${version}`,
     '# edit: generated; re-fit with npm run build:subjectivity-model after changing the features or the word lists they read, never by hand',
-    `# Logistic regression, L2 penalty ${best.l2} on standardised features (chosen by ${FOLDS}-fold cross-validation, log-loss ${best.loss.toFixed(4)}),`,
+    `# Logistic regression, L2 penalty ${best.l2} on standardised features (chosen by ${FOLDS}-fold cross-validation repeated ${REPEATS} times, log-loss ${best.loss.toFixed(4)}),`,
     `# weights given on the raw feature scale; the decision threshold ${threshold.toFixed(4)} (best cross-validated macro-F1, ${f1.toFixed(3)}) is folded into the bias.`,
     '# A sentence scores sigmoid(bias + sum of weight * value); each feature is described in src/core/data/subjectivity-model.ts.',
   ];
