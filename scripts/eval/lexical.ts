@@ -40,6 +40,8 @@ function evalBasil(): void {
   const goldHits = { quote: [0, 0], plain: [0, 0] };
   let voiceAgree = 0;
   let voiceChecked = 0;
+  // Per finding category: findings, and those overlapping a lexical span (the category's precision).
+  const byCategory = new Map<string, [number, number]>();
   for (const row of rows) {
     const report = run(row.text);
     const s = report.summary.loadedLanguage;
@@ -51,6 +53,12 @@ function evalBasil(): void {
     const { hitPredicted, hitGold } = spanOverlap(findings, gold as Range[]);
     predicted += findings.length;
     predictedHit += hitPredicted;
+    for (const finding of findings) {
+      const counts = byCategory.get(finding.category) ?? [0, 0];
+      counts[0]++;
+      if (gold.some((span) => finding.start < span.end && span.start < finding.end)) counts[1]++;
+      byCategory.set(finding.category, counts);
+    }
     gold.forEach((span, i) => {
       const bucket = span.quote ? goldHits.quote : goldHits.plain;
       bucket[1] = (bucket[1] as number) + 1;
@@ -73,6 +81,8 @@ function evalBasil(): void {
   console.log(`  span recall    ${fmt(goldHit / Math.max(goldTotal, 1))} (${goldHit}/${goldTotal} lexical spans overlapped)`);
   console.log(`    in quotes:     ${goldHits.quote[0]}/${goldHits.quote[1]}; outside quotes: ${goldHits.plain[0]}/${goldHits.plain[1]}`);
   console.log(`  voice agrees with the span's quote flag: ${voiceAgree}/${voiceChecked}`);
+  console.log('  precision by category (findings overlapping a lexical span):');
+  for (const [category, [all, hit]] of [...byCategory].sort((a, b) => b[1][0] - a[1][0])) console.log(`    ${category.padEnd(18)} ${fmt(hit / all)} (${hit}/${all})`);
 }
 
 type SubjRow = { text: string; label: 0 | 1; split: string };

@@ -7,12 +7,12 @@ describe('loaded language, rendered as linter lines', () => {
     [
       'labels and slanted verbs in the outlet\'s voice',
       'The regime slammed the reform.',
-      ['1:5-1:11  label/regime  author  Label `regime`; a neutral wording: `government`', '1:12-1:19  reporting-verb/slam  author  Slanted reporting verb `slammed`; a neutral wording: `said`'],
+      ['1:5-1:11  label/regime  author  Label `regime`; a neutral wording: `government`', '1:12-1:19  reporting-verb/slam  author  Slanted reporting verb `slammed`; a neutral wording: `criticize`'],
     ],
     [
       'the same words inside a quotation belong to the speaker',
       '"The regime slammed the reform," she said.',
-      ['1:6-1:12  label/regime  quoted  Label `regime`; a neutral wording: `government`', '1:13-1:20  reporting-verb/slam  quoted  Slanted reporting verb `slammed`; a neutral wording: `said`'],
+      ['1:6-1:12  label/regime  quoted  Label `regime`; a neutral wording: `government`', '1:13-1:20  reporting-verb/slam  quoted  Slanted reporting verb `slammed`; a neutral wording: `criticize`'],
     ],
     ['inflected forms and multi-word phrases, possessives included', "The Kremlin's red lines were crossed.", ['1:15-1:24  loaded/red line  author  Emotive word `red lines`; a neutral wording: `limit`']],
     ['a negated word is still found, and marked', 'The plan is not aggressive.', ['1:17-1:27  loaded/aggressive  author negated  Emotive word `aggressive`; a neutral wording: `assertive`']],
@@ -26,9 +26,42 @@ describe('categories', () => {
     ['Critics say the so-called reform failed.', ['vague-attribution/critics say author "Critics say"', 'distancing/so-called author "so-called"']],
     ['It was an absolutely unprecedented, very brutal crackdown.', ['absolute/absolutely author "absolutely"', 'hyperbole/unprecedented author "unprecedented"', 'intensifier/very author "very"', 'loaded/brutal author "brutal"', 'loaded/crackdown author "crackdown"']],
     ['The minister admitted the plan had failed.', ['reporting-verb/admit author "admitted"']],
-    ['Officials clearly expected the talks might fail.', ['booster/clearly author "clearly"', 'hedge/might author "might"']],
+    ['Officials clearly hoped the talks would perhaps resume.', ['booster/clearly author "clearly"', 'hedge/perhaps author "perhaps"']],
     ['The minister said the plan had failed.', []],
   ])('%s', (text, expected) => {
+    expect(findingRows(analyze(text))).toEqual(expected);
+  });
+});
+
+describe('reporting verbs: the outlet\'s wording, not the act it reports', () => {
+  it.each([
+    ['naming the act is how news reports it: no finding', 'The minister accused the police of beating the crowd. The police denied it and warned of arrests.', []],
+    ['so is dismissing, rejecting, condemning', 'The ministry dismissed the report, rejected the offer and condemned the strike.', []],
+    ['a verb that presupposes the content is true', 'The minister admitted that the plan had failed.', ['reporting-verb/admit author "admitted" said']],
+    ['a verb that undercuts it', 'The minister claimed that the plan had worked.', ['reporting-verb/claim author "claimed" said']],
+    ['the same, as a quotation\'s tag', '"It failed," the minister conceded.', ['reporting-verb/concede author "conceded" said']],
+    ['no wording where said would not stand in place', 'The minister admitted to the affair and insisted on a vote.', ['reporting-verb/admit author "admitted" -', 'reporting-verb/insist author "insisted" -']],
+    ['nor where the tense would change', 'The minister claims that the plan works.', ['reporting-verb/claim author "claims" -']],
+    ['a vivid verb for the act takes the same object as its neutral wording', 'The senator lambasted the plan.', ['reporting-verb/lambast author "lambasted" criticize']],
+    ['none when the match leaves out the preposition it needs', 'The senator lashed out at the plan.', ['reporting-verb/lash out author "lashed out" -']],
+  ])('%s', (_name, text, expected) => {
+    const rows = analyze(text).paragraphs.flatMap((p) => p.findings).map((f) => `${f.rule} ${f.voice} "${f.text}" ${f.suggestion ?? '-'}`);
+    expect(rows).toEqual(expected);
+  });
+});
+
+describe('weak categories kept to what signals a writer\'s choice', () => {
+  it.each([
+    ['scheduling is not hedging', 'The two leaders are expected to meet on Monday.', []],
+    ['nor are the bare modals', 'The talks could resume, and a deal may follow, or it might not.', []],
+    ['nor the approximate figure', 'Roughly 200 people, an estimated third of them children, were largely unharmed.', []],
+    ['a writer withholding commitment still is', 'The talks will perhaps resume, and the plan apparently failed.', ['hedge/perhaps author "perhaps"', 'hedge/apparently author "apparently"']],
+    ['the ordinary sourcing formulas are attribution, not weasel words', 'Officials said, on condition of anonymity, that people familiar with the talks agreed.', []],
+    ['an unnamed consensus is still vague', 'Some say the plan failed.', ['vague-attribution/some say author "Some say"']],
+    ['the legal convention of crime copy', 'The alleged gunman allegedly fled.', []],
+    ['doubt cast by the writer', 'The so-called reform passed.', ['distancing/so-called author "so-called"']],
+    ['turned out is no booster', 'The talks proved difficult.', []],
+  ])('%s', (_name, text, expected) => {
     expect(findingRows(analyze(text))).toEqual(expected);
   });
 });
@@ -55,7 +88,7 @@ describe('scare quotes', () => {
     ['a mixed quote after a reporting verb', 'Mr. Dale said the reform was "a mess" on Monday.', []],
     ['a quote the speaker tag follows', '"Later," Ms. Lee said.', []],
     ['a quote after a colon', 'The sign read: "closed".', []],
-    ['a quote inside what a later reporting verb attributes', 'Its "reform" was sold to voters across the county for months, officials said.', ['vague-attribution/officials say author "officials said"']],
+    ['a quote inside what a later reporting verb attributes', 'Its "reform" was sold to voters across the county for months, critics said.', ['vague-attribution/critics say author "critics said"']],
   ])('%s', (_name, text, expected) => {
     expect(findingRows(analyze(text))).toEqual(expected);
   });

@@ -66,6 +66,8 @@ export type LexiconRef = {
   readonly alt?: string;
   readonly stance?: string;
   readonly exempt?: readonly string[];
+  /** reporting verbs: names a speech act that takes an object (`slammed the plan`), so its `alt` does too */
+  readonly act?: boolean;
 };
 export type WeightedRef = { readonly lexicon: string; readonly term: string; readonly weight: number; readonly polarity?: -1 | 0 | 1 };
 export type DomainRef = { readonly domain: string; readonly term: string };
@@ -301,6 +303,7 @@ function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
   if (entry.alt !== undefined) extra.alt = entry.alt;
   if (entry.stance !== undefined) extra.stance = entry.stance;
   if (entry.exempt !== undefined && entry.exempt.length > 0) extra.exempt = entry.exempt;
+  if (entry.act === true) extra.act = true;
   return { ...ref, ...extra };
 }
 

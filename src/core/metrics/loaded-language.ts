@@ -82,6 +82,8 @@ export function findLoadedLanguage(
         const surface = text.slice(start, end);
         if (ref.category === 'reporting-verb' || ref.category === 'vague-attribution') speechCues.push(first);
         t = last + 1;
+        // Weight 0: a neutral reporting verb or one naming the act (accused, warned), evidence of attribution only.
+        if (ref.weight <= 0) continue;
         const exemptDomain = ref.exempt?.find(isActive);
         if (exemptDomain !== undefined) {
           exemptions.push({
@@ -96,7 +98,6 @@ export function findLoadedLanguage(
           });
           continue;
         }
-        if (ref.weight <= 0) continue; // neutral reporting verbs: evidence of attribution, not loading
         // A name that is itself the loaded phrase ("the Deep State") still counts: only a longer name exempts.
         if (insideLongerName(names, first, last)) {
           const name = nameTextAt(article, names, first) as string;
@@ -105,6 +106,7 @@ export function findLoadedLanguage(
         }
         const voicedBy = attribution.voicedBy[first] as number;
         const voice: Voice = article.quotedToken[first] === 1 ? 'quoted' : voicedBy !== -1 ? 'reported' : 'author';
+        const alt = ref.alt !== undefined && altFits(article, lexicons, ref, first, last, sentence.tokenEnd) ? ref.alt : undefined;
         const finding: RawFinding = {
           start,
           end,
@@ -114,11 +116,11 @@ export function findLoadedLanguage(
           source: ref.lexicon,
           voice,
           weight: ref.weight * CATEGORY[ref.category].weight,
-          message: `${categoryName(lexicons, ref.category)} \`${surface}\`${ref.alt !== undefined ? `; a neutral wording: \`${ref.alt}\`` : ''}`,
+          message: `${categoryName(lexicons, ref.category)} \`${surface}\`${alt !== undefined ? `; a neutral wording: \`${alt}\`` : ''}`,
         };
         if (ref.polarity !== undefined) finding.polarity = ref.polarity;
         if (ref.stance !== undefined) finding.stance = ref.stance;
-        if (ref.alt !== undefined) finding.suggestion = ref.alt;
+        if (alt !== undefined) finding.suggestion = alt;
         if (isNegated(article, lexicons, first, sentence.tokenStart)) finding.negated = true;
         const speaker = voice === 'author' ? undefined : speakerOf(voicedBy);
         if (speaker !== undefined) finding.speaker = speaker;
@@ -136,6 +138,27 @@ export function findLoadedLanguage(
 // The name a finding's message starts with, in the lexicons' language ("Emotive word").
 function categoryName(lexicons: Lexicons, category: FindingCategory): string {
   return lexicons.categories.get(category)?.name ?? category;
+}
+
+/**
+ * Whether a reporting verb's neutral wording can stand where the verb stands. A verb of saying gives way to
+ * its `alt` ("said", a past form) only when the verb is in the past and introduces a reported clause
+ * ("admitted that...") or ends its clause as a quotation's tag ("...," he admitted.), never before an object
+ * or a preposition the alternative would not take ("admitted to", "claimed victory", "insisted on"). A verb
+ * naming an act (`act`) takes its object as its alternative does ("slammed the plan": "criticize").
+ * Other categories' alternatives are words for the same thing and always shown.
+ */
+function altFits(article: SegmentedArticle, lexicons: Lexicons, ref: LexiconRef, first: number, last: number, sentenceEnd: number): boolean {
+  if (ref.category !== 'reporting-verb' || ref.act === true) return true;
+  const { tokens } = article;
+  const head = tokens.norm[first] as string;
+  const lemma = ref.term.split(' ')[0] as string;
+  // English verb endings, as inflect.ts generates them: -ing and -s forms, and the bare lemma, are not past.
+  const past = !head.endsWith('ing') && (head === lemma ? head.endsWith('ed') : !head.endsWith('s'));
+  if (!past) return false;
+  const next = last + 1;
+  if (next >= sentenceEnd || tokens.breakBefore[next] === 1) return true;
+  return lexicons.attributionWords.clauseWords.get(tokens.norm[next] as string) === 'complementiser';
 }
 
 function isNegated(article: SegmentedArticle, lexicons: Lexicons, token: number, sentenceStart: number): boolean {
