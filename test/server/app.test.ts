@@ -208,7 +208,7 @@ describe('outlets, lexicons, health', () => {
 
   it('answers unknown routes with a JSON 404', async () => {
     expect(await errorOf(await app.request('/v2/nothing'))).toMatchObject({ status: 404, code: 'not-found' });
-    expect(await errorOf(await app.request('/v1/analyze'))).toMatchObject({ status: 404 });
+    expect(await errorOf(await app.request('/v1/analyze'))).toMatchObject({ status: 405, code: 'method-not-allowed' });
   });
 });
 

@@ -26,6 +26,7 @@ describe('configFromEnv', () => {
       SLANT_MAX_CONNECTIONS: '50',
       SLANT_RATE_LIMIT: '120',
       SLANT_API_KEYS: 'k1, k2',
+      SLANT_CORS_ORIGINS: 'https://a.example, http://localhost:5173',
     });
     expect(config).toEqual({
       port: 0,
@@ -37,7 +38,7 @@ describe('configFromEnv', () => {
       headersTimeoutMs: 2000,
       requestTimeoutMs: 4000,
       maxConnections: 50,
-      app: { timeoutMs: 500, maxBodyBytes: 1000, maxBatchBytes: 5000, maxBatchLines: 10, rateLimit: 120, requestTimeoutMs: 4000, apiKeys: ['k1', 'k2'], fetch: { allow: ['loopback', 'private'], timeoutMs: 2000 } },
+      app: { timeoutMs: 500, maxBodyBytes: 1000, maxBatchBytes: 5000, maxBatchLines: 10, rateLimit: 120, requestTimeoutMs: 4000, apiKeys: ['k1', 'k2'], corsOrigins: ['https://a.example', 'http://localhost:5173'], fetch: { allow: ['loopback', 'private'], timeoutMs: 2000 } },
     });
   });
 
@@ -47,6 +48,7 @@ describe('configFromEnv', () => {
     [{ SLANT_WORKERS: '1.5' }, 'SLANT_WORKERS must be an integer >= 0, got "1.5"'],
     [{ SLANT_RATE_LIMIT: '0' }, 'SLANT_RATE_LIMIT must be an integer >= 1, got "0"'],
     [{ SLANT_API_KEYS: 'good,not a "token"' }, 'SLANT_API_KEYS: key 2 has characters a bearer token cannot carry'],
+    [{ SLANT_CORS_ORIGINS: 'https://a.example/path' }, 'SLANT_CORS_ORIGINS takes origins such as https://example.org (scheme and host, no path), got "https://a.example/path"'],
     [{ SLANT_MAX_CONNECTIONS: 'many' }, 'SLANT_MAX_CONNECTIONS must be an integer >= 1, got "many"'],
     [{ SLANT_FETCH_ALLOW: 'everything' }, 'SLANT_FETCH_ALLOW takes loopback and/or private, got "everything"'],
   ])('refuses %o', (env, message) => {

@@ -6,6 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { FINDING_CATEGORIES, loadLexicons, type CategoryText } from '../../core/data/index.ts';
 import { reportSchema } from '../../core/report/schema.ts';
 import type { FetchOptions } from '../ingest/index.ts';
@@ -16,7 +18,7 @@ import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { resolveArticle } from './request-input.ts';
-import { limitBody, parseJsonBody, rateLimit, requestContext, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
+import { compressResponses, limitBody, parseJsonBody, rateLimit, requestContext, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
 
@@ -41,6 +43,8 @@ export type AppOptions = {
   webDir?: string;
   /** keys accepted as `Authorization: Bearer <key>` on /v1/ routes (but /v1/categories, the page's explanations); open when absent or empty */
   apiKeys?: readonly string[];
+  /** origins allowed to call the API from a browser (CORS); none when absent */
+  corsOrigins?: readonly string[];
   /** requests per minute per client address on /v1/ routes (429 past it); no limit when absent */
   rateLimit?: number;
   /** ms a batch may take to send one line, counting only the time the server waits for it; default 30000 */
@@ -54,6 +58,11 @@ export const DEFAULTS = { maxBodyBytes: 2 * 1024 * 1024, maxBatchBytes: 64 * 102
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'];
 const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
+// What every keyed, rate-limited /v1/ route may answer before its handler runs.
+const ACCESS_ERRORS = {
+  401: '`unauthorized`: the server has SLANT_API_KEYS and the request has no `Authorization: Bearer <key>` with one of them',
+  429: '`rate-limited`: more than SLANT_RATE_LIMIT requests a minute from this address (Retry-After)',
+};
 const errors = (statuses: Record<number, string>) => Object.fromEntries(Object.entries(statuses).map(([status, description]) => [status, json(errorSchema, description)]));
 
 /** The app with every route; nothing listens until `main.ts` serves it. */
@@ -80,7 +89,22 @@ export function createApp(options: AppOptions = {}) {
   });
 
   app.use(requestContext(options.logger));
+  app.use(compressResponses());
   app.use(securityHeaders());
+  // A path that exists with another method is 405 with Allow, not 404 (hono lists the methods from the routes).
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        c.set('errorCode', 'method-not-allowed');
+        return c.json(errorBody('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(' or ')}`), 405, { allow: methods.join(', ') });
+      },
+    }),
+  );
+  // Off unless origins are listed: the page is served by this server and needs no CORS.
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
+    app.use(cors({ origin: [...options.corsOrigins], allowMethods: ['GET', 'POST'], allowHeaders: ['content-type', 'authorization', 'x-request-id'], exposeHeaders: ['x-request-id', 'retry-after'], maxAge: 600 }));
+  }
   // The rate limit counts refused keys too, so guessing keys is as slow as any other request.
   if (options.rateLimit !== undefined) app.use('/v1/*', rateLimit(options.rateLimit));
   if (options.apiKeys !== undefined && options.apiKeys.length > 0) {
@@ -117,7 +141,17 @@ export function createApp(options: AppOptions = {}) {
     request: { body: { content: { 'application/json': { schema: analyzeRequestSchema } }, required: true } },
     responses: {
       200: { content: { 'application/json': { schema: reportRef } }, description: 'the report' },
-      ...errors({ 400: 'invalid JSON, a body that does not match the schema (zod issues in details), or an empty article (`empty`)', 413: 'body over the limit', 415: 'not application/json', 422: 'the URL could not be fetched (`fetch-failed`), or the article is not text (`not-text`: a binary file)', 503: 'too many analyses waiting', 504: 'the analysis exceeded its time budget' }),
+      ...errors({
+        400: '`invalid-json`, `invalid-request` (a body that does not match the schema; zod issues in details), `empty` (no article), `bad-request`',
+        ...ACCESS_ERRORS,
+        408: '`request-timeout`: the body did not arrive within SLANT_REQUEST_TIMEOUT_MS (the connection is closed)',
+        413: '`payload-too-large`: body over SLANT_MAX_BODY_BYTES',
+        415: '`unsupported-media-type`: not application/json, or a Content-Type that cannot be read',
+        422: '`fetch-failed`: the URL could not be fetched (reason in details); `not-text`: a binary file',
+        500: '`internal`, `analysis-failed`: our failure (details are logged, never sent)',
+        503: '`overloaded`: the queue is full, answered before the body is read (Retry-After); `shutting-down`',
+        504: '`timeout`: the analysis exceeded its time budget',
+      }),
     },
     'x-curl': `curl -s localhost:8787/v1/analyze -H 'content-type: application/json' -d '{"text": "Critics slammed the so-called reform."}'`,
   });
@@ -137,7 +171,14 @@ export function createApp(options: AppOptions = {}) {
     request: { body: { content: { 'application/x-ndjson': { schema: batchRecordSchema } }, required: true } },
     responses: {
       200: { content: { 'application/x-ndjson': { schema: { oneOf: [reportRef, { $ref: '#/components/schemas/BatchErrorLine' }] } } }, description: 'one line per input line: a Report or a BatchErrorLine' },
-      ...errors({ 413: 'Content-Length over the limit', 415: 'not application/x-ndjson' }),
+      ...errors({
+        400: '`bad-request`: a request hono cannot read',
+        ...ACCESS_ERRORS,
+        413: '`payload-too-large`: Content-Length over SLANT_MAX_BATCH_BYTES (a body that outgrows it without one ends with an error line)',
+        415: '`unsupported-media-type`: not application/x-ndjson, or a Content-Type that cannot be read',
+        500: '`internal`: our failure',
+        503: '`overloaded`: the queue is full, answered before the body is read (Retry-After); `shutting-down`',
+      }),
     },
     'x-curl': `printf '%s\\n' '{"id":"a","text":"Critics slammed it."}' '{"id":"b","text":"The council met."}' |\n  curl -s localhost:8787/v1/analyze/batch -H 'content-type: application/x-ndjson' --data-binary @-`,
   });
@@ -158,7 +199,7 @@ export function createApp(options: AppOptions = {}) {
     request: { params: domainParamSchema, query: z.object({ format: z.enum(['json', 'text']).optional() }) },
     responses: {
       200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/OutletCard' } }, 'text/plain': { schema: { type: 'string' } } }, description: 'the outlet card' },
-      ...errors({ 400: 'invalid parameter', 404: 'no outlet in the tables has this name or domain' }),
+      ...errors({ 400: '`invalid-request`: invalid parameter', ...ACCESS_ERRORS, 404: '`unknown-outlet`: no outlet in the tables has this name or domain', 500: '`internal`: our failure' }),
     },
     'x-curl': 'curl -s localhost:8787/v1/sources/presstv.ir',
   });
@@ -176,7 +217,7 @@ export function createApp(options: AppOptions = {}) {
     method: 'get',
     path: '/v1/lexicons',
     summary: 'The bundled word lists and outlet tables, with versions, entry counts and licences',
-    responses: { 200: json(lexiconsSchema, 'the lexicons') },
+    responses: { 200: json(lexiconsSchema, 'the lexicons'), ...errors(ACCESS_ERRORS) },
     'x-curl': 'curl -s localhost:8787/v1/lexicons',
   });
   app.openapi(lexiconsRoute, (c) => c.json(lexiconList(), 200));

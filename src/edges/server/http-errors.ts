@@ -59,6 +59,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof HTTPException) {
     if (error.status === 413) return new ApiError(413, 'payload-too-large', 'the request body is larger than the limit');
     if (error.status === 400) return new ApiError(400, 'bad-request', error.message || 'bad request');
+    // hono's validator refuses a Content-Type it cannot parse (`application/json;;`): the same answer as ours.
+    if (error.status === 415) return new ApiError(415, 'unsupported-media-type', 'the Content-Type header cannot be read; send application/json (or application/x-ndjson for a batch)');
     const status = error.status as ContentfulStatusCode;
     return new ApiError(status, 'http-error', error.message || `HTTP ${error.status}`);
   }

@@ -75,6 +75,12 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     if (!API_KEY_PATTERN.test(key)) throw new Error(`SLANT_API_KEYS: key ${index + 1} has characters a bearer token cannot carry (use letters, digits and . _ ~ + / -)`);
   });
   if (apiKeys.length > 0) app.apiKeys = apiKeys;
+  const origins = (env.SLANT_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const origin of origins) if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`SLANT_CORS_ORIGINS takes origins such as https://example.org (scheme and host, no path), got ${JSON.stringify(origin)}`);
+  if (origins.length > 0) app.corsOrigins = origins;
   return {
     port: integer(env, 'PORT', 0) ?? 8787,
     host: env.HOST === undefined || env.HOST === '' ? '127.0.0.1' : env.HOST,
