@@ -25,7 +25,7 @@ export type ScareQuoteFinding = {
 
 /** What the rule reads of attribution: who speaks where (metrics/attribution's result has it). */
 export type SpeechAround = {
-  attributions: readonly { content: { start: number; end: number } | null; cue: { start: number } | null; speaker: { start: number } | null }[];
+  attributions: readonly { content: { start: number; end: number } | null; cue: { start: number; class: string; source: string } | null; speaker: { start: number; end: number } | null }[];
   /** per token: the attribution whose speech holds it, or -1 */
   voicedBy: Int32Array;
 };
@@ -123,8 +123,9 @@ function saidBySomeone(article: SegmentedArticle, { quote, sentence, first, last
   if (closes && hasCueIn(speechCues, last + 1, Math.min(sentenceSpan.tokenEnd, last + 1 + CUE_AFTER_QUOTE_MAX_TOKENS))) return true;
   if (hasCueIn(speechCues, sentenceSpan.tokenStart, first)) return true;
   if (speech === undefined) return false;
-  if (first < article.tokens.count && (speech.voicedBy[first] as number) !== -1) return true;
-  return speech.attributions.some((a) => a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
+  const voicedBy = first < article.tokens.count ? speech.attributions[speech.voicedBy[first] as number] : undefined;
+  if (voicedBy !== undefined && speaks(voicedBy)) return true;
+  return speech.attributions.some((a) => speaks(a) && a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
 }
 
 // The marks mean something other than distance: a name or title, a code, a term being defined or named, a
@@ -217,8 +218,9 @@ function speakerAround(article: SegmentedArticle, lexicons: Lexicons, { sentence
   if (previous !== undefined) {
     if (hasSpeechEvent(article, lexicons, previous.tokenStart, previous.tokenEnd, false)) return true;
     if (speech === undefined) return hasCueIn(speechCues, previous.tokenStart, previous.tokenEnd);
-    // Someone named spoke there ("Ms Okafor told the hearing..."); a report that "recommended" is no speaker.
-    if (speech.attributions.some((a) => a.speaker !== null && a.cue !== null && a.cue.start >= previous.start && a.cue.start < previous.end)) return true;
+    // Someone spoke there ("Ms Okafor told the hearing..."); a report that "recommended" is no speaker.
+    const person = (speaker: { start: number; end: number }): boolean => lexicons.scareQuoteWords.phrases.get(article.folded.slice(speaker.start, speaker.end).split(/\s+/).at(-1) ?? '') !== 'document';
+    if (speech.attributions.some((a) => speaks(a) && a.speaker !== null && person(a.speaker) && a.cue !== null && a.cue.start >= previous.start && a.cue.start < previous.end)) return true;
     for (let t = previous.tokenStart; t < previous.tokenEnd; t++) if (article.quotedToken[t] === 1 && (speech.voicedBy[t] as number) !== -1) return true;
   }
   return next !== undefined && hasCueIn(speechCues, next.tokenStart, Math.min(next.tokenEnd, next.tokenStart + CUE_NEXT_SENTENCE_MAX_TOKENS));
@@ -234,6 +236,13 @@ function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: num
     if (speaks(phrases.get(norm[t] as string)) || (t + 1 < to && speaks(phrases.get(`${norm[t]} ${norm[t + 1]}`)))) return true;
   }
   return false;
+}
+
+// Someone saying words, who may have said these: not "according to" invoices, a report that "found", or a
+// belief ("believes", "wants"), which vouch for facts or views but not for a phrase.
+const NOT_SPEAKING = /^(?:document-verbs|attitude-verbs)@/;
+function speaks(a: SpeechAround['attributions'][number]): boolean {
+  return a.cue !== null && a.cue.class !== 'according' && !NOT_SPEAKING.test(a.cue.source);
 }
 
 // True when sorted `cues` holds a token index in [from, to).
