@@ -51,7 +51,9 @@ describe('detectOutlet', () => {
     ['a byline', 'By Jane Doe, Reuters\n\nThe talks failed on Tuesday.', 'byline reuters 0.7 "By Jane Doe, Reuters"'],
     ['a byline with a bar', 'By Jane Doe | Al Jazeera | 7 Dec 2021\n\nText.', 'byline al-jazeera 0.7 "By Jane Doe | Al Jazeera"'],
     ['a copyright line', 'The talks failed.\n\n© 2021 Press TV. All rights reserved.', 'self-reference press-tv 0.9 "© 2021 Press TV"'],
-    ['a bare domain in the text', 'Read the full story at www.rt.com today.', 'domain-in-text rt 0.5 "www.rt.com"'],
+    ['a bare domain in the text, which is a mention', 'Read the full story at www.rt.com today.', 'none'],
+    ['a company\'s domain in a story about it', 'Amazon.com said on Tuesday that sales rose. Shoppers on amazon.com spent more than a year ago.', 'none'],
+    ['a company\'s domain beside the publisher\'s byline', 'By Jane Doe, Reuters\n\nAmazon.com said sales rose, and amazon.com traffic doubled.', 'byline reuters 0.7 "By Jane Doe, Reuters"'],
     ['nothing at all', 'The council met on Tuesday and approved the budget.', 'none'],
     ['a citation, which names a source, not the publisher', 'The minister resigned, according to Reuters.', 'none'],
   ])('reads %s', (_name, text, expected) => {

@@ -3,7 +3,7 @@
  * text's own signals) and the outlets it cites, each with its card from lexicons/sources. A cited outlet is
  * tied to the attributions it speaks in ("according to Reuters", "told the BBC").
  */
-import { detectOutlet, findCitedSources, findNames, type CitedSource, type DetectHint, type OutletDetection, type SourceTables } from './index.ts';
+import { detectOutlet, findCitedSources, findNames, type CitedSource, type DetectHint, type OutletCard, type OutletDetection, type SourceTables } from './index.ts';
 import type { TokenTable } from '../text/index.ts';
 
 export type SourcesResult = { source: OutletDetection | null; citedSources: (CitedSource & { attributions: number[] })[] };
@@ -14,16 +14,24 @@ export type SpeechSpans = { speaker: Span | null; cue: { end: number; class: str
 
 /**
  * Detects the outlet and the cited sources, with one scan of the outlet names shared by both; `tokens`,
- * when given, must be `text`'s. Never throws on odd text.
+ * when given, must be `text`'s. The publisher is not a source it cites: its own lines and its own name
+ * (its dateline, "Reuters reported" in Reuters copy) are left out of the cited sources. Never throws on odd text.
  */
 export function assessSources(text: string, hint: DetectHint, tables: SourceTables, attributions: readonly SpeechSpans[], tokens?: TokenTable): SourcesResult {
   const names = findNames(text, tables, tokens);
   const source = detectOutlet(text, hint, tables, names);
-  const citedSources = findCitedSources(text, tables, names).map((cited) => ({
+  const citedSources = findCitedSources(text, tables, names)
+    .filter((cited) => cited.how !== 'self-reference' && !(source !== null && cited.card !== null && sameOutlet(cited.card, source.card)))
+    .map((cited) => ({
     ...cited,
     attributions: attributions.flatMap((a, index) => (overlaps(a.speaker, cited) || (a.cue?.class === 'according' && a.content !== null && overlapsAfter(a.cue, cited)) ? [index] : [])),
   }));
   return { source, citedSources };
+}
+
+function sameOutlet(a: OutletCard, b: OutletCard): boolean {
+  if (a.outlet !== null && b.outlet !== null) return a.outlet.id === b.outlet.id;
+  return a.domain !== null && a.domain === b.domain;
 }
 
 function overlaps(a: Span | null, b: Span): boolean {

@@ -7,7 +7,9 @@
  *   dateline         `MOSCOW (Reuters) -` at the start of a paragraph: the agency wrote the copy
  *                    (0.8 in the first paragraph, else 0.6)
  *   byline           `By Jane Doe, Reuters` on a line of its own (0.7)
- *   domain-in-text   a listed domain such as presstv.ir, the most frequent one (0.5)
+ *
+ * A name or domain anywhere else in the body is a mention, not the publisher: a story about Amazon that
+ * names amazon.com was not published by Amazon. With none of these signals the publisher is unknown (null).
  *
  * Each further signal that names the same outlet adds 0.05 (up to 0.95). The text is only read through
  * the linear name scan and bounded windows around each name, so any input is safe.
@@ -21,7 +23,7 @@ import { classifyName, type Cue, type CueContext } from './name-cues.ts';
 
 export type DetectHint = { url?: string | undefined; outlet?: string | undefined };
 
-const SIGNAL_CONFIDENCE = { copyright: 0.9, website: 0.85, footer: 0.7, datelineFirst: 0.8, dateline: 0.6, byline: 0.7, domain: 0.5, agreeing: 0.05, max: 0.95 } as const;
+const SIGNAL_CONFIDENCE = { copyright: 0.9, website: 0.85, footer: 0.7, datelineFirst: 0.8, dateline: 0.6, byline: 0.7, agreeing: 0.05, max: 0.95 } as const;
 const MAX_TEXT = 2_000_000;
 
 type Signal = { detectedBy: OutletDetection['detectedBy']; match: NameMatch; cue: Cue | null; confidence: number };
@@ -56,13 +58,7 @@ function detectFromText(text: string, tables: SourceTables, names: readonly Name
   const firstBreak = text.search(/\n\s*\n/);
   const firstParagraphEnd = firstBreak < 0 ? text.length : firstBreak;
   const signals: Signal[] = [];
-  const domainCounts = new Map<string, { count: number; first: NameMatch }>();
   for (const match of names) {
-    if (match.kind === 'domain') {
-      const seen = domainCounts.get(match.key);
-      if (seen === undefined) domainCounts.set(match.key, { count: 1, first: match });
-      else seen.count++;
-    }
     const cue = classifyName(context, match);
     if (cue === null) continue;
     if (cue.kind === 'copyright') signals.push({ detectedBy: 'self-reference', match, cue, confidence: SIGNAL_CONFIDENCE.copyright });
@@ -71,12 +67,9 @@ function detectFromText(text: string, tables: SourceTables, names: readonly Name
     else if (cue.kind === 'dateline') signals.push({ detectedBy: 'dateline', match, cue, confidence: cue.start <= firstParagraphEnd ? SIGNAL_CONFIDENCE.datelineFirst : SIGNAL_CONFIDENCE.dateline });
     else if (cue.kind === 'byline') signals.push({ detectedBy: 'byline', match, cue, confidence: SIGNAL_CONFIDENCE.byline });
   }
-  let topDomain: { count: number; first: NameMatch } | null = null;
-  for (const entry of domainCounts.values()) if (topDomain === null || entry.count > topDomain.count) topDomain = entry;
-  if (topDomain !== null) signals.push({ detectedBy: 'domain-in-text', match: topDomain.first, cue: null, confidence: SIGNAL_CONFIDENCE.domain });
   if (signals.length === 0) return null;
 
-  const order: readonly OutletDetection['detectedBy'][] = ['self-reference', 'dateline', 'byline', 'domain-in-text'];
+  const order: readonly OutletDetection['detectedBy'][] = ['self-reference', 'dateline', 'byline'];
   let best: Signal | null = null;
   for (const kind of order) {
     for (const signal of signals) {

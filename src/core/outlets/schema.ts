@@ -129,7 +129,7 @@ const span = { start: z.number().int().nonnegative(), end: z.number().int().nonn
 export const evidenceSchema = z.object(span);
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const DETECTED_BY = ['url', 'outlet', 'self-reference', 'dateline', 'byline', 'domain-in-text'] as const;
+export const DETECTED_BY = ['url', 'outlet', 'self-reference', 'dateline', 'byline'] as const;
 export const detectionSchema = z.object({
   card: outletCardSchema,
   detectedBy: z.enum(DETECTED_BY),

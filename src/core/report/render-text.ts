@@ -34,15 +34,18 @@ export function formatAttribution(attribution: Attribution, position: (offset: n
 function renderSource(report: Report): string[] {
   const { source, citedSources } = report.summary;
   const lines: string[] = [];
-  if (source === null) lines.push('outlet: not identified (pass --url or --outlet)');
+  if (source === null) lines.push('outlet: unknown: no URL, byline, dateline, copyright line or self-reference names the publisher (pass --url or --outlet)');
   else {
     const card = source.card;
     const r = card.reliability;
     const ownership = card.outlet === null ? '' : `, ${card.outlet.ownership}${card.outlet.ownership === 'state' ? ` (${card.outlet.country})` : ''}`;
     lines.push(`outlet: ${card.name ?? card.domain ?? source.card.query}${card.domain === null ? '' : ` (${card.domain})`}${ownership}, reliability ${r.label}${r.score === null ? '' : ` ${r.score.toFixed(2)}`}; found by ${source.detectedBy}${source.evidence === null ? '' : ` "${visible(source.evidence.text)}"`} (confidence ${source.confidence.toFixed(2)}); slant source ${card.domain ?? card.query} for every rating`);
   }
-  const named = citedSources.filter((c) => c.card !== null);
+  // A credit (a photo's, an agency's copy) says who supplied something, not who backs the article's claims.
+  const named = citedSources.filter((c) => c.card !== null && c.how !== 'credit');
+  const credits = citedSources.filter((c) => c.card !== null && c.how === 'credit');
   if (named.length > 0) lines.push(`cited sources: ${named.map((c) => `${visible(c.name)} [${c.how}] ${c.card?.reliability.label}`).join('; ')}`);
+  if (credits.length > 0) lines.push(`credits: ${credits.map((c) => `${visible(c.text)} ${c.card?.reliability.label}`).join('; ')}`);
   return lines;
 }
 
