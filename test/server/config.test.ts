@@ -27,6 +27,8 @@ describe('configFromEnv', () => {
       SLANT_RATE_LIMIT: '120',
       SLANT_API_KEYS: 'k1, k2',
       SLANT_CORS_ORIGINS: 'https://a.example, http://localhost:5173',
+      SLANT_MAX_PARAGRAPHS: '900',
+      SLANT_MAX_HTML_DEPTH: '64',
     });
     expect(config).toEqual({
       port: 0,
@@ -38,7 +40,7 @@ describe('configFromEnv', () => {
       headersTimeoutMs: 2000,
       requestTimeoutMs: 4000,
       maxConnections: 50,
-      app: { timeoutMs: 500, maxBodyBytes: 1000, maxBatchBytes: 5000, maxBatchLines: 10, rateLimit: 120, requestTimeoutMs: 4000, apiKeys: ['k1', 'k2'], corsOrigins: ['https://a.example', 'http://localhost:5173'], fetch: { allow: ['loopback', 'private'], timeoutMs: 2000 } },
+      app: { timeoutMs: 500, maxBodyBytes: 1000, maxBatchBytes: 5000, maxBatchLines: 10, rateLimit: 120, requestTimeoutMs: 4000, apiKeys: ['k1', 'k2'], corsOrigins: ['https://a.example', 'http://localhost:5173'], inputLimits: { maxParagraphs: 900, maxHtmlDepth: 64 }, fetch: { allow: ['loopback', 'private'], timeoutMs: 2000 } },
     });
   });
 

@@ -35,7 +35,7 @@ function trickle(socket: Socket, bytes: string, everyMs: number): void {
 let impatient: Started;
 let capped: Started;
 let limited: Started;
-// A 64 KB body limit, which is also the longest batch line.
+// A 64 KB body limit (also the longest batch line), 50 paragraphs, 500 HTML elements nested at most 40 deep.
 let shortLines: Started;
 
 beforeAll(async () => {
@@ -43,7 +43,7 @@ beforeAll(async () => {
     start({ SLANT_HEADERS_TIMEOUT_MS: '300', SLANT_REQUEST_TIMEOUT_MS: '600' }),
     start({ SLANT_MAX_CONNECTIONS: '2' }),
     start({ SLANT_RATE_LIMIT: '3' }),
-    start({ SLANT_MAX_BODY_BYTES: String(64 * 1024) }),
+    start({ SLANT_MAX_BODY_BYTES: String(64 * 1024), SLANT_MAX_PARAGRAPHS: '50', SLANT_MAX_HTML_ELEMENTS: '500', SLANT_MAX_HTML_DEPTH: '40' }),
   ]);
 }, 60_000);
 
@@ -206,5 +206,35 @@ describe('batch lines', () => {
       .map((part) => JSON.parse(part) as { id?: string; line?: number; error?: { code: string; message: string } });
     expect(lines.map((line) => line.id ?? line.error?.code)).toEqual(['a', 'line-too-long', 'b']);
     expect(lines[1]).toEqual({ line: 2, error: { code: 'line-too-long', message: `line 2 is longer than ${64 * 1024} bytes (the single-request body limit); it was not read` } });
+  });
+});
+
+describe('caps on one article', () => {
+  const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `Word${i}.`).join('\n\n');
+  const nested = (n: number) => `<html><body>${'<div>'.repeat(n)}<p>The council met on Tuesday.</p>${'</div>'.repeat(n)}</body></html>`;
+  it.each([
+    ['60 one-word paragraphs', { text: paragraphs(60) }, 413, 'too-many-paragraphs', 'the article has 60 paragraphs; the limit is 50'],
+    ['600 elements', { html: `<html><body><p>The council met.</p>${'<span>x</span>'.repeat(600)}</body></html>` }, 413, 'html-too-large', 'the page has 603 HTML elements; the limit is 500'],
+    ['elements nested 100 deep', { html: nested(100) }, 422, 'html-too-deep', "the page's elements are nested 102 deep; the limit is 40"],
+  ])('refuses %s, naming the limit', async (_, body, status, code, message) => {
+    const response = await fetch(`${shortLines.url}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ error: { code, message } });
+  });
+
+  it.each([
+    ['50 paragraphs', { text: paragraphs(50) }],
+    ['100 unclosed paragraphs and list items, which do not nest', { html: `<html><body>${'<p>The council met on Tuesday.<li>item'.repeat(100)}</body></html>` }],
+    ['elements nested 30 deep', { html: nested(30) }],
+  ])('analyses %s', async (_, body) => {
+    const response = await fetch(`${shortLines.url}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+  });
+
+  it('answers a batch line over a cap with its error line', async () => {
+    const body = `${JSON.stringify({ id: 'many', text: paragraphs(60) })}\n${JSON.stringify({ id: 'ok', text: 'The council met.' })}\n`;
+    const response = await fetch(`${shortLines.url}/v1/analyze/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+    const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { id?: string; error?: { code: string } });
+    expect(lines.map((line) => line.error?.code ?? line.id)).toEqual(['too-many-paragraphs', 'ok']);
   });
 });

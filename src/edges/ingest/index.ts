@@ -13,6 +13,7 @@ import { decodeTextBytes } from './charset.ts';
 export { extractHtml, type ExtractedDocument, type ExtractOptions } from './extract.ts';
 export { fetchDocument, withoutCredentials, type FetchedDocument, type FetchOptions, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './fetch.ts';
 export { IngestError, type IngestErrorCode } from './ingest-error.ts';
+export { htmlShape } from './html-shape.ts';
 export { judgeAddress, type AddressAllowance, type AddressVerdict } from './address.ts';
 export { decodeHtmlBytes, type CharsetSource, type DecodedBytes } from './charset.ts';
 

@@ -17,7 +17,7 @@ import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
 import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
-import { resolveArticle } from './request-input.ts';
+import { DEFAULT_INPUT_LIMITS, resolveArticle, type InputLimits } from './request-input.ts';
 import { compressResponses, limitBody, parseJsonBody, rateLimit, requestContext, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
@@ -43,6 +43,8 @@ export type AppOptions = {
   webDir?: string;
   /** keys accepted as `Authorization: Bearer <key>` on /v1/ routes (but /v1/categories, the page's explanations); open when absent or empty */
   apiKeys?: readonly string[];
+  /** caps on paragraphs per text article and on an HTML page's elements and depth (413/422 past them) */
+  inputLimits?: Partial<InputLimits>;
   /** origins allowed to call the API from a browser (CORS); none when absent */
   corsOrigins?: readonly string[];
   /** requests per minute per client address on /v1/ routes (429 past it); no limit when absent */
@@ -71,6 +73,7 @@ export function createApp(options: AppOptions = {}) {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const fetchOptions = options.fetch ?? {};
+  const inputLimits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.inputLimits };
   const batchLimits = {
     maxLines: options.maxBatchLines ?? DEFAULTS.maxBatchLines,
     maxBytes: options.maxBatchBytes ?? DEFAULTS.maxBatchBytes,
@@ -78,6 +81,7 @@ export function createApp(options: AppOptions = {}) {
     concurrency: options.batchConcurrency ?? Math.max(2, availableParallelism()),
     timeoutMs,
     lineTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    input: inputLimits,
     fetch: fetchOptions,
   };
   const web = loadWebFiles(options.webDir);
@@ -145,9 +149,9 @@ export function createApp(options: AppOptions = {}) {
         400: '`invalid-json`, `invalid-request` (a body that does not match the schema; zod issues in details), `empty` (no article), `bad-request`',
         ...ACCESS_ERRORS,
         408: '`request-timeout`: the body did not arrive within SLANT_REQUEST_TIMEOUT_MS (the connection is closed)',
-        413: '`payload-too-large`: body over SLANT_MAX_BODY_BYTES',
+        413: '`payload-too-large`: body over SLANT_MAX_BODY_BYTES; `too-many-paragraphs`, `html-too-large`: the article is over SLANT_MAX_PARAGRAPHS or SLANT_MAX_HTML_ELEMENTS (the message names the limit)',
         415: '`unsupported-media-type`: not application/json, or a Content-Type that cannot be read',
-        422: '`fetch-failed`: the URL could not be fetched (reason in details); `not-text`: a binary file',
+        422: '`fetch-failed`: the URL could not be fetched (reason in details); `not-text`: a binary file; `html-too-deep`: elements nested deeper than SLANT_MAX_HTML_DEPTH',
         500: '`internal`, `analysis-failed`: our failure (details are logged, never sent)',
         503: '`overloaded`: the queue is full, answered before the body is read (Retry-After); `shutting-down`',
         504: '`timeout`: the analysis exceeded its time budget',
@@ -157,7 +161,7 @@ export function createApp(options: AppOptions = {}) {
   });
   app.openapi(analyzeRoute, async (c) => {
     const { options: requestOptions, ...request } = c.req.valid('json');
-    const input = await resolveArticle(request, fetchOptions);
+    const input = await resolveArticle(request, fetchOptions, inputLimits);
     const report = await analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
     return untyped(c.body(report, 200, { 'content-type': 'application/json; charset=utf-8' }));
   });

@@ -7,7 +7,7 @@ import type { FetchOptions } from '../ingest/index.ts';
 import { PoolOverloadedError } from '../pool/index.ts';
 import type { Analyzer } from './analysis.ts';
 import { toApiError } from './http-errors.ts';
-import { resolveArticle } from './request-input.ts';
+import { resolveArticle, type InputLimits } from './request-input.ts';
 import { batchRecordSchema } from './route-schemas.ts';
 import { errorLine } from '../../core/report/error-line.ts';
 
@@ -24,6 +24,8 @@ export type BatchLimits = {
   /** ms the server may wait for the bytes of one line (time spent analysing not counted); past it, one error line ends the response */
   lineTimeoutMs: number;
   fetch: FetchOptions;
+  /** caps on one article (paragraphs, HTML elements and depth), as for single requests */
+  input: InputLimits;
 };
 
 // A line of the body (CR before the LF is left to JSON.parse, which takes it as white space), or one past the cap.
@@ -132,7 +134,7 @@ async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits):
   const timeoutMs = Math.min(options?.timeoutMs ?? limits.timeoutMs, limits.timeoutMs);
   const deadline = performance.now() + timeoutMs;
   try {
-    const input = await resolveArticle({ ...record, id: record.id === undefined ? undefined : String(record.id) }, limits.fetch);
+    const input = await resolveArticle({ ...record, id: record.id === undefined ? undefined : String(record.id) }, limits.fetch, limits.input);
     // A batch shares the pool with single requests: when the queue is full, wait for room rather than fail
     // the line, until the line's own time budget is spent.
     for (;;) {

@@ -75,6 +75,8 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     if (!API_KEY_PATTERN.test(key)) throw new Error(`SLANT_API_KEYS: key ${index + 1} has characters a bearer token cannot carry (use letters, digits and . _ ~ + / -)`);
   });
   if (apiKeys.length > 0) app.apiKeys = apiKeys;
+  const inputLimits = { maxParagraphs: integer(env, 'SLANT_MAX_PARAGRAPHS', 1), maxHtmlElements: integer(env, 'SLANT_MAX_HTML_ELEMENTS', 1), maxHtmlDepth: integer(env, 'SLANT_MAX_HTML_DEPTH', 1) };
+  for (const [key, value] of Object.entries(inputLimits)) if (value !== undefined) (app.inputLimits ??= {})[key as keyof typeof inputLimits] = value;
   const origins = (env.SLANT_CORS_ORIGINS ?? '')
     .split(',')
     .map((s) => s.trim())
