@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.ts';
-import { findingRows, renderFindings } from '../helpers.ts';
+import { matchAt, type PhraseCandidate, type WeightedRef } from '../../src/core/data/index.ts';
+import { segmentArticle } from '../../src/core/text/index.ts';
+import { findingRows, lexicons, renderFindings } from '../helpers.ts';
 
 describe('loaded language, rendered as linter lines', () => {
   it.each([
@@ -63,6 +65,20 @@ describe('weak categories kept to what signals a writer\'s choice', () => {
     ['turned out is no booster', 'The talks proved difficult.', []],
   ])('%s', (_name, text, expected) => {
     expect(findingRows(analyze(text))).toEqual(expected);
+  });
+});
+
+describe('the evaluative word list subjectivity reads (subjective.jsonl)', () => {
+  it.each([
+    ['a count is no numb comparative', 'A number of troops arrived.', []],
+    ['a time is no evaluation', 'The troops arrived earlier this week.', []],
+    ['an evaluative adjective still is', 'The numb survivors waited.', ['numb']],
+  ])('%s', (_name, text, expected) => {
+    const article = segmentArticle(text, lexicons.abbreviations);
+    const scratch: PhraseCandidate<WeightedRef>[] = [];
+    const found: string[] = [];
+    for (let t = 0; t < article.tokens.count; t++) if (matchAt(lexicons.subjective, article.tokens, t, article.tokens.count, scratch) > 0) found.push(scratch[0]?.value.term ?? '');
+    expect(found).toEqual(expected);
   });
 });
 
