@@ -63,6 +63,8 @@ describe('the headline beside the body (compareHeadline)', () => {
     ['the body says who said it', 'Mayor "betrayed" voters, council says\n\nThe council said on Monday that the mayor had betrayed voters.', []],
     ['the body uses the words but no one says them', 'Mayor "betrayed" voters\n\nThe mayor betrayed voters, some residents felt.', ["The headline quotes \"betrayed\"; the body uses the words but attributes them to no one."]],
     ['the body never uses the words', 'Mayor "betrayed" voters\n\nThe budget passed on Monday.', ['The headline quotes "betrayed", words the body never uses.']],
+    ['the body uses the words in its own voice, beside someone speaking of something else', 'Mayor "betrayed" voters\n\nThe mayor betrayed voters. The budget passed on Monday, the council said.', ["The headline quotes \"betrayed\"; the body uses the words but attributes them to no one."]],
+    ['the body quotes one of the words in someone\'s reported speech', 'Mayor "betrayed voters"\n\nThe council said the mayor "betrayed" voters in the vote on Monday.', []],
   ])('checks a phrase the headline quotes: %s', (_name, article, messages) => {
     const comparison = compare(article);
     expect(comparison?.flags.map((f) => f.message)).toEqual(messages);

@@ -51,17 +51,20 @@ export type HeadlineComparison = {
   flags: HeadlineFlag[];
 };
 
+/** What the headline check reads of an attribution: its paragraph, its mode and the span of what was said. */
+export type HeadlineAttribution = { paragraph: number; mode: string; content?: { start: number; end: number } | null };
+
 /**
- * The headline compared with the body's summary; null when there is no headline. A quoted phrase counts as
- * attributed when a `scored` paragraph holding it quotes it or has an attribution (other than vague or a
- * non-response).
+ * The headline compared with the body's summary; null when there is no headline. A phrase the headline
+ * quotes counts as someone's words when a `scored` paragraph has it inside a quotation or inside what an
+ * attribution (other than vague or a non-response) says someone said.
  */
 export function compareHeadline(
   article: SegmentedArticle,
   headline: HeadlineFigures | undefined,
   body: BodyFigures,
   scored: Uint8Array,
-  attributions: readonly { paragraph: number; mode: string }[],
+  attributions: readonly HeadlineAttribution[],
 ): HeadlineComparison | null {
   if (headline === undefined) return null;
   const bodyLoaded = body.loadedLanguage;
@@ -96,32 +99,45 @@ export function compareHeadline(
 }
 
 // A phrase the headline puts in quotation marks should be someone's words in the body: inside a quotation
-// there, or in a paragraph that says who spoke.
-function unattributedQuotes(article: SegmentedArticle, headline: HeadlineFigures, scored: Uint8Array, attributions: readonly { paragraph: number; mode: string }[]): HeadlineFlag[] {
+// there, or inside what an attribution says someone said. The same words in the writer's own voice, even in
+// a paragraph where someone else speaks of something else, are no one's.
+function unattributedQuotes(article: SegmentedArticle, headline: HeadlineFigures, scored: Uint8Array, attributions: readonly HeadlineAttribution[]): HeadlineFlag[] {
   const flags: HeadlineFlag[] = [];
   const quotes = article.quotes.filter((q) => q.kind !== 'nested' && q.start >= headline.start && q.end <= headline.end);
   if (quotes.length === 0) return flags;
-  const attributed = new Set(attributions.filter((a) => a.mode !== 'vague' && a.mode !== 'non-response').map((a) => a.paragraph));
-  const body = article.paragraphs.flatMap((p, index) => (scored[index] === 1 ? [{ index, text: ` ${wordsBetween(article, p.tokenStart, p.tokenEnd)} ` }] : []));
+  const spoken = attributions.flatMap((a) => (a.mode !== 'vague' && a.mode !== 'non-response' && a.content != null ? [a.content] : []));
   for (const quote of quotes) {
     const quoted = article.text.slice(quote.start, quote.end);
     const phrase = wordsIn(article, quote.start, quote.end);
     if (phrase === '') continue;
-    const holders = body.filter((p) => p.text.includes(` ${phrase} `));
+    const uses = occurrences(article, scored, phrase.split(' '));
     const where = { start: quote.start, end: quote.end, text: quoted };
-    if (holders.length === 0) {
+    if (uses.length === 0) {
       flags.push({ code: 'unattributed-quote', message: `The headline quotes ${quoted}, words the body never uses.`, ...where });
-    } else if (!holders.some((p) => attributed.has(p.index) || quotedIn(article, p.index, phrase))) {
+    } else if (!uses.some((use) => voiced(article, use, spoken))) {
       flags.push({ code: 'unattributed-quote', message: `The headline quotes ${quoted}; the body uses the words but attributes them to no one.`, ...where });
     }
   }
   return flags;
 }
 
-// Whether a quotation that starts in paragraph `index` holds `phrase`.
-function quotedIn(article: SegmentedArticle, index: number, phrase: string): boolean {
-  const paragraph = article.paragraphs[index] as { start: number; end: number };
-  return article.quotes.some((q) => q.start >= paragraph.start && q.start < paragraph.end && ` ${wordsIn(article, q.start, q.end)} `.includes(` ${phrase} `));
+// Where the body (its `scored` paragraphs) has `words` in a row, as token ranges [from, to).
+function occurrences(article: SegmentedArticle, scored: Uint8Array, words: readonly string[]): { from: number; to: number }[] {
+  const { norm } = article.tokens;
+  const found: { from: number; to: number }[] = [];
+  article.paragraphs.forEach((p, index) => {
+    if (scored[index] !== 1) return;
+    for (let t = p.tokenStart; t + words.length <= p.tokenEnd; t++) if (words.every((word, k) => norm[t + k] === word)) found.push({ from: t, to: t + words.length });
+  });
+  return found;
+}
+
+// Someone's words: a quotation holds one of them ("no "breakthroughs""), or an attribution's content holds them all.
+function voiced(article: SegmentedArticle, { from, to }: { from: number; to: number }, spoken: readonly { start: number; end: number }[]): boolean {
+  for (let t = from; t < to; t++) if (article.quotedToken[t] === 1) return true;
+  const start = article.tokens.start[from] as number;
+  const end = article.tokens.end[to - 1] as number;
+  return spoken.some((content) => content.start <= start && end <= content.end);
 }
 
 function wordsIn(article: SegmentedArticle, start: number, end: number): string {
