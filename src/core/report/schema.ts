@@ -12,7 +12,9 @@ import { attributionModeSchema } from '../metrics/attribution/types.ts';
 
 export { attributionModeSchema };
 
-export const SCHEMA_VERSION = '1.3.0';
+// 1.4.0: attribution mode `attitude` and `speakerKind`; `exempted[]` entries carry `reason` (domain or name);
+// subjectivity `contributions[]`; citations of kind credit; `domain-in-text` is no longer a way to find the publisher.
+export const SCHEMA_VERSION = '1.4.0';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 /** `author`: the outlet's narration; `reported`: its paraphrase of someone's speech; `quoted`: inside quotation marks */
