@@ -4,6 +4,11 @@
  * autocannon and prints requests per second, latency percentiles and failures.
  *
  *   npm run bench:http -- [--connections 4] [--duration 10] [--workers N] [--log]
+ *   npm run bench:http -- --load [--connections 200] [--duration 10]
+ *
+ * --load is the overload run: 200 connections (at most 400) on loopback for at most 30 s, against the
+ * default queue (2 per worker, or SLANT_MAX_QUEUE). It prints latency for the admitted requests (2xx) and the shed ones (503)
+ * apart: the first should keep p99 under a second, the second should be answered at once.
  *
  * Four connections keep two workers busy with one request waiting each; more only add queueing (on a
  * 2-core machine 8 connections gave fewer requests/s and twice the latency). Request logs are off unless
@@ -25,20 +30,24 @@ type AutocannonResult = {
   '2xx': number;
   duration: number;
 };
-type AutocannonOptions = { url: string; method: string; headers: Record<string, string>; body: string; connections: number; duration: number; pipelining: number };
+type AutocannonClient = { on(event: 'response', listener: (status: number, bytes: number, ms: number) => void): void };
+type AutocannonOptions = { url: string; method: string; headers: Record<string, string>; body: string; connections: number; duration: number; pipelining: number; setupClient?: (client: AutocannonClient) => void };
 // autocannon ships no type declarations; the part used here is typed above.
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
 
 const { values } = parseArgs({
   options: {
-    connections: { type: 'string', default: '4' },
+    connections: { type: 'string' },
     duration: { type: 'string', default: '10' },
     workers: { type: 'string' },
     log: { type: 'boolean', default: false },
+    load: { type: 'boolean', default: false },
   },
+  strict: true,
 });
-const connections = Number(values.connections);
-const duration = Number(values.duration);
+// Bounded whatever is asked: the load run is for this machine's loopback, not a load generator.
+const connections = Math.min(400, Number(values.connections ?? (values.load ? 200 : 4)));
+const duration = Math.min(30, Number(values.duration));
 
 // A 5 KB article: the seed article and a second corpus article, as one text.
 const root = new URL('../../', import.meta.url);
@@ -82,7 +91,40 @@ function machineCpu(): { busy: number; total: number } | null {
   }
 }
 
-const run = (seconds: number) => autocannon({ url: `${url}/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1 });
+// Latency by answer: the admitted (2xx) and the shed (503) apart, since their mix decides the overall figures.
+const latencies = new Map<number, number[]>();
+const record = (client: AutocannonClient): void => client.on('response', (status, _bytes, ms) => void (latencies.get(status) ?? latencies.set(status, []).get(status))?.push(ms));
+const run = (seconds: number, measure = false) =>
+  autocannon({ url: `${url}/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1, ...(measure ? { setupClient: record } : {}) });
+function percentiles(values: number[]): string {
+  if (values.length === 0) return 'none';
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number).toFixed(1);
+  return `${sorted.length} answers, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`;
+}
+
+if (values.load) {
+  try {
+    await run(3);
+    const result = await run(duration, true);
+    const admitted = latencies.get(200) ?? [];
+    const shed = latencies.get(503) ?? [];
+    const others = [...latencies].filter(([status]) => status !== 200 && status !== 503).map(([status, list]) => `${status}: ${list.length}`);
+    const rows: [string, string][] = [
+      ['setup', `node dist/server.js, ${values.workers ?? `${availableParallelism()} (one per core)`} workers, ${process.env.SLANT_MAX_QUEUE === undefined ? 'default queue' : `SLANT_MAX_QUEUE=${process.env.SLANT_MAX_QUEUE}`}, ${connections} connections, ${duration} s after a 3 s warm-up, loopback`],
+      ['admitted (200)', percentiles(admitted)],
+      ['useful throughput', `${(admitted.length / result.duration).toFixed(0)} reports/s`],
+      ['shed (503)', percentiles(shed)],
+      ['other answers', others.length === 0 ? 'none' : others.join(', ')],
+      ['errors (timeouts)', `${result.errors} (${result.timeouts})`],
+    ];
+    for (const [name, value] of rows) process.stdout.write(`${name.padEnd(18)} ${value}\n`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+  process.exit();
+}
 
 try {
   // Warm-up: workers start, JIT compiles, caches fill; not measured.

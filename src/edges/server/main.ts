@@ -13,7 +13,7 @@ import { AnalysisPool } from '../pool/index.ts';
 import { analyzeJsonOn, SERVER_TASKS } from './worker-tasks.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
 import { BATCH_PATH, createApp, type AppOptions } from './app.ts';
-import { errorBody } from './http-errors.ts';
+import { errorBody, overloaded } from './http-errors.ts';
 import { API_KEY_PATTERN, type RequestLogEntry } from './middleware.ts';
 
 /** Settings read from the environment; every one has a default. */
@@ -35,7 +35,7 @@ export type ServerConfig = {
 };
 
 /** Defaults of the settings that bound clients, well under Node's own (60 s for headers, 300 s per request, no connection cap). */
-export const SERVER_DEFAULTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 512, queuePerWorker: 8 } as const;
+export const SERVER_DEFAULTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 512, queuePerWorker: 2 } as const;
 
 function integer(env: Readonly<Record<string, string | undefined>>, name: string, min: number): number | undefined {
   const raw = env[name];
@@ -98,8 +98,10 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
 }
 
 // Worker threads keep a slow analysis off the event loop (so /healthz answers) and let a timeout stop it.
-// The queue is short by default: a request admitted behind 8 per worker still starts within a few hundred ms
-// on the corpus's articles, and the rest are shed with 503 at once instead of waiting seconds to be served.
+// The queue is short by default, 2 per worker: the workers never wait for work, a request admitted behind the
+// queue starts within a few hundred ms, and the rest are shed with 503 at once. Under 200 connections on 2
+// cores (npm run bench:http -- --load) 8 per worker gave admitted requests p99 2.2 s, 2 per worker 0.8 s, at
+// the same 38-39 reports/s.
 function createAnalyzer(config: ServerConfig): Analyzer {
   const workers = config.workers ?? availableParallelism();
   const maxQueue = config.maxQueue ?? Math.max(1, workers) * SERVER_DEFAULTS.queuePerWorker;
@@ -114,6 +116,25 @@ function createAnalyzer(config: ServerConfig): Analyzer {
       return pool.pending >= maxQueue && pool.running >= pool.size;
     },
     close: () => pool.close(),
+  };
+}
+
+const ANALYSIS_PATHS = new Set(['/v1/analyze', BATCH_PATH]);
+const OVERLOADED_BODY = JSON.stringify(errorBody(overloaded().code, overloaded().message));
+
+/**
+ * Sheds an analysis request with 503 `overloaded` (Retry-After, connection closed) straight from Node when the
+ * queue is full, before hono builds a Request: under overload the main thread spends its time on the
+ * requests it admits, not on refusing the rest (the app's shedWhenBusy does the same for other hosts).
+ */
+function shedWhenBusyFirst(listener: RequestListener, analyzer: Analyzer, log: ((entry: RequestLogEntry) => void) | undefined): RequestListener {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    if (analyzer.busy !== true || request.method !== 'POST' || !ANALYSIS_PATHS.has(request.url?.split('?')[0] ?? '')) return listener(request, response);
+    // A small declared body is cheaper to drain than a new connection; a large or unknown one is not waited for.
+    const small = Number(request.headers['content-length'] ?? Infinity) <= 64 * 1024;
+    response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(OVERLOADED_BODY), 'retry-after': '1', ...(small ? {} : { connection: 'close' }) });
+    response.end(OVERLOADED_BODY);
+    log?.({ time: new Date().toISOString(), id: '-', method: 'POST', path: request.url?.split('?')[0] ?? '', status: 503, ms: 0, error: 'overloaded' });
   };
 }
 
@@ -156,7 +177,8 @@ function logRequest(entry: RequestLogEntry): void {
 export async function startServer(config: ServerConfig): Promise<{ url: string; shutdown: () => Promise<number> }> {
   const analyzer = createAnalyzer(config);
   const app = createApp({ ...config.app, analyzer, ...(config.log ? { logger: logRequest } : {}) });
-  const listener = guardRequestTime(getRequestListener(app.fetch), config.requestTimeoutMs, config.log ? logRequest : undefined);
+  const log = config.log ? logRequest : undefined;
+  const listener = shedWhenBusyFirst(guardRequestTime(getRequestListener(app.fetch), config.requestTimeoutMs, log), analyzer, log);
   const server: Server = createServer(
     // Node checks the headers deadline on a timer: every second (or sooner for a short deadline) rather than its 30 s default.
     { headersTimeout: config.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(config.headersTimeoutMs / 4))) },
