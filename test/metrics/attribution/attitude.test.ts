@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
-import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
-import { findingRow } from './render.ts';
-import { scanOf, tokensOf } from './scan-of.ts';
-
-/** Reported speech at every cue, none claimed before. */
-function reportedRows(text: string): string[] {
-  const scan = scanOf(text);
-  const cues = findCues(scan);
-  return findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings.map((finding) => findingRow(scan, finding));
-}
-
-/** Cues as `text [family]`. */
-function cueRows(text: string): string[] {
-  const scan = scanOf(text);
-  return findCues(scan).map((cue) => `${tokensOf(scan, cue)} [${cue.ref.kind === 'verb' ? (cue.ref.family ?? 'speech') : cue.ref.kind}]`);
-}
+import { cueRowsOf as cueRows, reportedRowsOf as reportedRows } from './render.ts';
 
 describe('attitude verbs', () => {
   it.each([

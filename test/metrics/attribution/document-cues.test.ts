@@ -1,21 +1,7 @@
 // Documents and polls as sources: "a poll shows", "the report found", "court records detail". The verb
 // reports only after a document or poll subject; the same verb after a person or a thing is not a cue.
 import { describe, expect, it } from 'vitest';
-import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
-import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
-import { findingRow } from './render.ts';
-import { scanOf, tokensOf } from './scan-of.ts';
-
-function reportedRows(text: string): string[] {
-  const scan = scanOf(text);
-  const cues = findCues(scan);
-  return findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings.map((finding) => findingRow(scan, finding));
-}
-
-function cueRows(text: string): string[] {
-  const scan = scanOf(text);
-  return findCues(scan).map((cue) => `${tokensOf(scan, cue)} [${cue.ref.kind === 'verb' ? (cue.ref.family ?? 'speech') : cue.ref.kind}]`);
-}
+import { cueRowsOf as cueRows, reportedRowsOf as reportedRows } from './render.ts';
 
 describe('document and poll cues', () => {
   it.each([

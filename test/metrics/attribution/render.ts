@@ -1,7 +1,9 @@
 /** Findings of the attribution passes as one-line rows, easy to read in a table. */
 import type { Scan } from '../../../src/core/metrics/attribution/context.ts';
 import type { Finding } from '../../../src/core/metrics/attribution/types.ts';
-import { textOf, tokensOf } from './scan-of.ts';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { scanOf, textOf, tokensOf } from './scan-of.ts';
 
 /** `mode speaker|cue|content[ -> target]` for a draft, `vague speaker|content|side[|anonymous]` for a vague source, `continues|content` for a continued quotation. */
 export function findingRow(scan: Scan, finding: Finding): string {
@@ -15,4 +17,17 @@ export function findingRow(scan: Scan, finding: Finding): string {
     return `${attribution.mode} ${textOf(scan, attribution.speaker)}|${textOf(scan, attribution.content)}|${attribution.side}${attribution.anonymous ? '|anonymous' : ''}`;
   }
   return `continues|${textOf(scan, finding.content)}`;
+}
+
+/** Reported speech at every cue of `text` (none claimed before), as rows. */
+export function reportedRowsOf(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = findCues(scan);
+  return findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings.map((finding) => findingRow(scan, finding));
+}
+
+/** The cues of `text` as `words [family]` (speech, attitude, document, or the cue's kind). */
+export function cueRowsOf(text: string): string[] {
+  const scan = scanOf(text);
+  return findCues(scan).map((cue) => `${tokensOf(scan, cue)} [${cue.ref.kind === 'verb' ? (cue.ref.family ?? 'speech') : cue.ref.kind}]`);
 }
