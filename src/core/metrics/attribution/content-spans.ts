@@ -42,6 +42,9 @@ export function cueEnds(count: number, cues: readonly Cue[]): Int32Array {
   return ends;
 }
 
+// The longest clause reported content may have, in tokens; real sentences are far shorter.
+const CLAUSE_SEARCH_TOKENS = 400;
+
 /**
  * Where reported content ends: the sentence end (`end`), or ", but" / ";" where another clause starts; with
  * `cueEnd` (from `cueEnds`) also before a second verb's own clause: "and said ...", ", adding ...", or an
@@ -50,7 +53,10 @@ export function cueEnds(count: number, cues: readonly Cue[]): Int32Array {
 export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32Array): number {
   const { article } = scan;
   const { tokens, text } = article;
-  for (let t = from + 1; t < end; t++) {
+  // A sentence with no end (a list, a run of text without stops) would be searched again from every cue in
+  // it, and every content would run over the rest of it: quadratic in its length. A clause stops here.
+  const limit = Math.min(end, from + 1 + CLAUSE_SEARCH_TOKENS);
+  for (let t = from + 1; t < limit; t++) {
     if (article.quotedToken[t] === 1) continue;
     if (cueEnd !== undefined && (cueEnd[t] as number) > 0) {
       let k = t - 1;
@@ -62,7 +68,7 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
     if (gap.includes(';') || (gap.includes(',') && scan.words.clauseWords.get(tokens.norm[t] as string) === 'contrast')) return t;
     if (cueEnd !== undefined && gap.includes(',') && attributionTagAt(scan, t, end, cueEnd)) return t;
   }
-  return end;
+  return limit;
 }
 
 // After a comma at `t`: a participle cue (", adding that"), or a short tag closed by a comma or the sentence
