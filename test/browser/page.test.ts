@@ -102,6 +102,9 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     expect(text).toContain('Emotive word');
     expect(text).toContain('inside a quotation');
     expect(text).toContain('Neutral alternative: poor');
+    // The message's quoted words are set as code, with no raw backticks shown to students.
+    expect(text).not.toContain('`');
+    expect(await explanation.locator('code', { hasText: /^deplorable$/ }).count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await explanation.isVisible()).toBe(false);
   });

@@ -1,7 +1,7 @@
 // The slant page: sends the article to /v1/analyze and shows the report. Text from the article or report goes in with textContent
 // (through el()), never as markup, so a pasted <script> is shown and never runs. Highlights come from the findings' UTF-16 offsets.
 import { apiHeaders } from './api-key.js';
-import { CATEGORIES, MODES, RELIABILITY, ROLES, VOICES } from './teach.js';
+import { CATEGORIES, MODES, proseNodes, RELIABILITY, ROLES, VOICES } from './teach.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -398,11 +398,11 @@ function pageChecks(summary, paragraph) {
   if (headline && headline.paragraph === paragraph.index) {
     const figures = `Headline against body: loaded ${fixed(headline.loadedLanguage.density, 1)} per 100 words against ${fixed(headline.body.loadedLanguage.density, 1)}; sentiment ${fixed(headline.sentiment.comparative, 3)} per word against ${fixed(headline.body.sentiment.comparative, 3)}.`;
     checks.push(el('p', { class: 'page-check' }, figures, headline.flags.length === 0 ? ' In line with the body.' : ''));
-    for (const flag of headline.flags) checks.push(el('p', { class: 'page-check flagged', 'data-flag': flag.code }, flag.message));
+    for (const flag of headline.flags) checks.push(el('p', { class: 'page-check flagged', 'data-flag': flag.code }, proseNodes(flag.message)));
   }
   for (const caption of summary.captions ?? []) {
     if (caption.paragraph !== paragraph.index) continue;
-    checks.push(el('p', { class: `page-check${caption.unrelated ? ' flagged' : ''}`, 'data-flag': caption.unrelated ? 'unrelated-caption' : 'caption' }, caption.message));
+    checks.push(el('p', { class: `page-check${caption.unrelated ? ' flagged' : ''}`, 'data-flag': caption.unrelated ? 'unrelated-caption' : 'caption' }, proseNodes(caption.message)));
   }
   return checks;
 }
@@ -424,7 +424,7 @@ function explain(mark) {
   ];
   // The message quotes the words and often ends with the suggestion, shown on its own line below.
   const message = finding.suggestion ? finding.message.replace(/; a neutral wording: `[^`]*`$/, '') : finding.message;
-  rows.push(el('p', {}, message, finding.negated ? ' (negated: a "not" or "no" comes just before it; it still counts)' : ''));
+  rows.push(el('p', {}, proseNodes(message), finding.negated ? ' (negated: a "not" or "no" comes just before it; it still counts)' : ''));
   if (finding.suggestion) rows.push(el('p', { class: 'exp-suggestion' }, 'Neutral alternative: ', el('strong', {}, finding.suggestion)));
   if (teaching) {
     if (category.meaning) rows.push(el('p', {}, category.meaning));
