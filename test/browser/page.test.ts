@@ -81,6 +81,8 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     const ru = page.locator('#sides-table tbody tr[data-side="RU"]');
     expect(await ru.count()).toBe(1);
     expect(await ru.locator('td').first().textContent()).toMatch(/\d+%/);
+    // Sides are named as people say them, not by country code.
+    expect(await ru.locator('th').textContent()).toBe('Russia');
     expect(await page.locator('#outlet-card').textContent()).toContain('Press TV');
     expect(await page.locator('#sentiment-chart svg rect').count()).toBeGreaterThan(10);
   });
@@ -104,6 +106,9 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     expect(text).toContain('Neutral alternative: poor');
     // The message's quoted words are set as code, with no raw backticks shown to students.
     expect(text).not.toContain('`');
+    // The speaker by name, not by the gazetteer's id.
+    expect(text).toContain('Dmitry Peskov');
+    expect(text).not.toContain('ru-peskov');
     expect(await explanation.locator('code', { hasText: /^deplorable$/ }).count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await explanation.isVisible()).toBe(false);

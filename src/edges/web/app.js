@@ -1,7 +1,7 @@
 // The slant page: sends the article to /v1/analyze and shows the report. Text from the article or report goes in with textContent
 // (through el()), never as markup, so a pasted <script> is shown and never runs. Highlights come from the findings' UTF-16 offsets.
 import { apiHeaders } from './api-key.js';
-import { CATEGORIES, MODES, proseNodes, RELIABILITY, ROLES, VOICES } from './teach.js';
+import { CATEGORIES, MODES, proseNodes, RELIABILITY, ROLES, sideName, speakerName, VOICES } from './teach.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -246,7 +246,7 @@ function renderSides(attribution) {
     return el(
       'tr',
       { 'data-side': side.side },
-      el('th', { scope: 'row' }, side.side),
+      el('th', { scope: 'row', title: side.side }, sideName(side.side)),
       el('td', {}, bar(side.voiceShare, `${percent(side.voiceShare)} of the voice`), el('span', { class: 'num' }, percent(side.voiceShare))),
       el('td', {}, bar(side.countShare, `${percent(side.countShare)} of the attributions`), el('span', { class: 'num' }, percent(side.countShare))),
       el('td', { class: 'num' }, String(side.attributions)),
@@ -358,7 +358,7 @@ function markFor(finding, continuation) {
 function attributionLine(attribution) {
   const who = attribution.speaker ? attribution.speaker.text : attribution.cue === null ? '(continues the previous speaker)' : '(no speaker named)';
   const cue = attribution.cue ? `${attribution.cue.text} (${attribution.cue.class})` : '—';
-  const target = attribution.target ? `, about ${attribution.target.text}${attribution.target.side ? ` (${attribution.target.side})` : ''}` : '';
+  const target = attribution.target ? `, about ${attribution.target.text}${attribution.target.side ? ` (${sideName(attribution.target.side)})` : ''}` : '';
   const anonymous = attribution.anonymous ? (attribution.anonymityReason ? ', anonymous, reason given' : ', anonymous') : '';
   return el(
     'li',
@@ -366,7 +366,7 @@ function attributionLine(attribution) {
     el('span', { class: `mode mode-${attribution.mode}` }, MODES[attribution.mode] ?? attribution.mode),
     ' ',
     el('strong', {}, who),
-    ` · cue: ${cue} · side: ${attribution.side}${attribution.actor ? ` (${attribution.actor})` : ''}${target}${anonymous}`,
+    ` · cue: ${cue} · side: ${sideName(attribution.side)}${target}${anonymous}`,
   );
 }
 
@@ -418,7 +418,7 @@ function explain(mark) {
   const category = CATEGORIES[finding.category] ?? { name: finding.category };
   const voice = VOICES[finding.voice] ?? { name: finding.voice, meaning: '' };
   const box = $('explanation');
-  const speaker = finding.speaker ? ` (${finding.speaker})` : '';
+  const speaker = finding.speaker ? ` (${speakerName(finding.speaker, lastReport)})` : '';
   const rows = [
     el('p', { class: 'exp-title' }, el('strong', {}, `“${finding.text}”`), ` ${category.name} · ${voice.name}${speaker}`),
   ];
