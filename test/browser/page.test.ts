@@ -120,6 +120,39 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     expect(await page.locator('#article').textContent()).toContain(INJECTED);
   });
 
+  it('counts paragraphs as the page numbers them, with words in the singular where one', async () => {
+    const status = (await page.locator('#status').textContent()) ?? '';
+    const numbered = await page.locator('#article .para').count();
+    expect(status).toMatch(new RegExp(`^Done: ${numbered} paragraphs \\((\\d+) scored\\)`));
+    expect(status).not.toMatch(/\b1 (paragraphs|findings|attributions|sides)\b/);
+  });
+
+  it('fits a phone: at 390 px nothing is wider than the screen, and the highlights are reached by keyboard', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(server.url);
+      await phone.getByLabel('Article text').fill(article);
+      await phone.getByRole('button', { name: 'Analyse' }).click();
+      await phone.locator('#article mark').first().waitFor();
+      const width = await phone.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await phone.locator('#results-heading').focus();
+      const reached: string[] = [];
+      for (let i = 0; i < 60 && reached.length < 3; i++) {
+        await phone.keyboard.press('Tab');
+        const text = await phone.evaluate(() => {
+          const active = (globalThis as unknown as InPage).document.activeElement;
+          return active?.matches('#article mark') === true ? (active.textContent ?? '') : '';
+        });
+        if (text !== '') reached.push(text);
+      }
+      expect(reached.length).toBe(3);
+      expect(await phone.locator('#explanation').isVisible()).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('saves a screenshot', async () => {
     mkdirSync(new URL('../../test-artifacts/', import.meta.url), { recursive: true });
     await page.locator('#article mark[tabindex]', { hasText: /^aggressive$/ }).hover();
@@ -133,5 +166,7 @@ describe.skipIf(!runnable)('the web page in Chromium', () => {
     const status = page.locator('#status');
     await expect.poll(() => status.textContent()).toContain('cannot fetch http://10.0.0.1/news');
     expect(await status.getAttribute('data-kind')).toBe('error');
+    // The seed's results are gone: they must not read as this page's.
+    expect(await page.locator('#results').isHidden()).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ export const WEB_FILES: Readonly<Record<string, string>> = {
   '/app.js': 'app.js',
   '/teach.js': 'teach.js',
   '/api-key.js': 'api-key.js',
+  '/wording.js': 'wording.js',
   '/style.css': 'style.css',
   '/docs.css': 'docs.css',
   '/favicon.svg': 'favicon.svg',

@@ -1,7 +1,8 @@
 // The slant page: sends the article to /v1/analyze and shows the report. Text from the article or report goes in with textContent
 // (through el()), never as markup, so a pasted <script> is shown and never runs. Highlights come from the findings' UTF-16 offsets.
 import { apiHeaders } from './api-key.js';
-import { CATEGORIES, MODES, proseNodes, RELIABILITY, ROLES, sideName, speakerName, VOICES } from './teach.js';
+import { CATEGORIES, MODES, RELIABILITY, ROLES, VOICES } from './teach.js';
+import { describeError, plural, proseNodes, sideName, speakerName } from './wording.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -90,6 +91,8 @@ async function submit(event) {
     setStatus(`Done: ${$('results-summary').textContent}`);
     $('results-heading').focus();
   } catch (error) {
+    // Results of an earlier article must not sit under the error as if they were this one's.
+    $('results').hidden = true;
     setStatus(`Could not analyse: ${error.message}`, 'error');
   } finally {
     button.disabled = false;
@@ -97,12 +100,6 @@ async function submit(event) {
   }
 }
 
-function describeError(status, data) {
-  const error = data && data.error;
-  if (!error) return `HTTP ${status}`;
-  const issues = Array.isArray(error.details) ? error.details.map((issue) => `${(issue.path || []).join('.') || 'body'}: ${issue.message}`).join('; ') : '';
-  return `${error.message}${issues ? ` (${issues})` : ''}`;
-}
 
 // ---- the report --------------------------------------------------------------------------------------
 
@@ -117,8 +114,8 @@ function renderReport(report) {
   const s = report.summary;
   const counts = s.loadedLanguage.counts;
   $('results-summary').textContent =
-    `${s.paragraphs} paragraphs, ${counts.total} findings (${counts.byVoice.author} in the outlet's words, ${counts.byVoice.reported} in its paraphrases, ${counts.byVoice.quoted} in quotations), ` +
-    `${s.attribution.attributions} attributions across ${s.attribution.sides.length} sides.`;
+    `${plural(report.paragraphs.length, 'paragraph')} (${s.paragraphs} scored), ${plural(counts.total, 'finding')} (${counts.byVoice.author} in the outlet's words, ${counts.byVoice.reported} in its paraphrases, ${counts.byVoice.quoted} in quotations), ` +
+    `${plural(s.attribution.attributions, 'attribution')} across ${plural(s.attribution.sides.length, 'side')}.`;
 }
 
 function renderOverview(report) {
@@ -264,7 +261,8 @@ function renderSentimentChart(report) {
   const height = 160;
   const mid = height / 2;
   const step = paragraphs.length === 0 ? width : width / paragraphs.length;
-  const max = Math.max(0.05, ...paragraphs.map((p) => Math.abs(p.sentiment.comparative)));
+  // The scale comes from the scored paragraphs: a cookie banner must not set it, nor get the tallest bar.
+  const max = Math.max(0.05, ...paragraphs.filter((p) => p.scored !== false).map((p) => Math.abs(p.sentiment.comparative)));
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 20}`, width: '100%', role: 'img', 'aria-labelledby': 'sentiment-title sentiment-desc', preserveAspectRatio: 'none' });
   const negatives = paragraphs.filter((p) => p.sentiment.comparative < 0).length;
   const positives = paragraphs.filter((p) => p.sentiment.comparative > 0).length;
@@ -272,10 +270,12 @@ function renderSentimentChart(report) {
     svg('title', { id: 'sentiment-title' }, 'Sentiment per paragraph (AFINN score per word)'),
     svg('desc', { id: 'sentiment-desc' }, `${paragraphs.length} paragraphs: ${positives} positive, ${negatives} negative, the rest neutral. Bars above the line are positive. Dimmed bars are paragraphs that are not scored.`),
     svg('line', { x1: 0, x2: width, y1: mid, y2: mid, class: 'axis' }),
+    svg('text', { x: 2, y: 10, class: 'tick scale' }, `+${fixed(max, 2)} per word`),
+    svg('text', { x: 2, y: height - 2, class: 'tick scale' }, `−${fixed(max, 2)} per word`),
   );
   paragraphs.forEach((p, i) => {
     const value = p.sentiment.comparative;
-    const h = Math.max(1, (Math.abs(value) / max) * (mid - 4));
+    const h = Math.min(mid - 4, Math.max(1, (Math.abs(value) / max) * (mid - 4)));
     const role = p.role ?? 'body';
     const rect = svg('rect', {
       x: (i * step + step * 0.15).toFixed(1),

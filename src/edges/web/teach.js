@@ -58,31 +58,3 @@ export const RELIABILITY = {
   'very-low': 'very low',
   'not-rated': 'not rated',
 };
-
-/**
- * A report message as page content: the words it quotes between backticks (`everyone`) in <code>, the rest
- * as text, so no markup character reaches the reader and nothing is parsed as HTML.
- */
-export function proseNodes(text) {
-  return String(text).split('`').map((part, index) => (index % 2 === 1 ? Object.assign(document.createElement('code'), { textContent: part }) : part));
-}
-
-// Country names in the reader's language of the page (English), from the browser's own data.
-const REGIONS = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
-
-/** A side as people say it: a country's name for its code (RU -> Russia), bodies (NATO, EU, UN) as they are. */
-export function sideName(side) {
-  if (side === 'unaligned') return 'no side (unaligned)';
-  if (!/^[A-Z]{2}$/.test(side) || REGIONS === null) return side;
-  try {
-    return REGIONS.of(side) ?? side;
-  } catch {
-    return side;
-  }
-}
-
-/** A finding's speaker (an actor id such as ru-peskov) as the article names them, from the report's attributions. */
-export function speakerName(speaker, report) {
-  const named = report?.attributions?.find((attribution) => attribution.actor === speaker && attribution.speaker !== null);
-  return named ? named.speaker.text : speaker;
-}
