@@ -20,10 +20,10 @@ export type ProperNames = { names: ProperName[]; nameAt: Int32Array };
 // Characters right before a word that make its capital a matter of position: an opening quotation mark,
 // a bracket, a colon or a dash introducing a phrase.
 const POSITIONAL_GAP = /["\u201C\u2018'(\[:\u2014\u2013]/;
-const CAPITALISED = /^\p{Lu}/u;
-const LOWER = /^\p{Ll}/u;
-const UPPER_LETTER = /\p{Lu}/gu;
-const LETTER = /\p{L}/gu;
+// Tested on one character at a time, outside ASCII only: the scan runs over every token of every article.
+const UPPER_CHAR = /\p{Lu}/u;
+const LOWER_CHAR = /\p{Ll}/u;
+const LETTER_CHAR = /\p{L}/u;
 // A sentence whose letters are mostly capitals is shouted or a heading: its capitals say nothing.
 const CAPS_SHARE = 0.6;
 
@@ -34,8 +34,7 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   const nameAt = new Int32Array(tokens.count).fill(-1);
   const names: ProperName[] = [];
   const scratch: PhraseCandidate<LexiconRef>[] = [];
-  const wordAt = (t: number): string => text.slice(tokens.start[t] as number, tokens.end[t] as number);
-  const capitalised = (t: number): boolean => CAPITALISED.test(wordAt(t));
+  const capitalised = (t: number): boolean => startsUpper(text, tokens.start[t] as number, tokens.end[t] as number);
   const positional = (t: number, sentenceStart: number): boolean =>
     t === sentenceStart || POSITIONAL_GAP.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
   // A sentence-initial word that is itself loaded ("Brutal Assad forces...") opens the sentence, not a name.
@@ -99,11 +98,22 @@ export function caseIsEvidence(article: SegmentedArticle, from: number, to: numb
   let lowerWords = 0;
   let capitalWords = 0;
   for (let t = from; t < to; t++) {
-    const word = text.slice(tokens.start[t] as number, tokens.end[t] as number);
-    letters += word.match(LETTER)?.length ?? 0;
-    upper += word.match(UPPER_LETTER)?.length ?? 0;
-    if (CAPITALISED.test(word)) capitalWords++;
-    else if (LOWER.test(word) && !smallWords.has(tokens.norm[t] as string)) lowerWords++;
+    const start = tokens.start[t] as number;
+    const end = tokens.end[t] as number;
+    for (let i = start; i < end; ) {
+      const code = text.codePointAt(i) as number;
+      if (code < 128) {
+        if (code >= 65 && code <= 90) upper++;
+        if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters++;
+      } else {
+        const char = String.fromCodePoint(code);
+        if (UPPER_CHAR.test(char)) upper++;
+        if (LETTER_CHAR.test(char)) letters++;
+      }
+      i += code > 0xffff ? 2 : 1;
+    }
+    if (startsUpper(text, start, end)) capitalWords++;
+    else if (startsLower(text, start, end) && !smallWords.has(tokens.norm[t] as string)) lowerWords++;
   }
   if (letters > 0 && upper / letters >= CAPS_SHARE && to - from >= 3) return false;
   // A title-case line: nothing in lower case but small words, and more than its first word capitalised.
@@ -124,4 +134,19 @@ export function insideLongerName(names: ProperNames, first: number, last: number
   if (index === -1 || names.nameAt[last] !== index) return false;
   const name = names.names[index] as ProperName;
   return name.tokenStart < first || name.tokenEnd > last + 1;
+}
+
+// Whether the word at [start, end) begins with an upper-case (or lower-case) letter, without slicing it out.
+function startsUpper(text: string, start: number, end: number): boolean {
+  return firstCharIs(text, start, end, 65, 90, UPPER_CHAR);
+}
+
+function startsLower(text: string, start: number, end: number): boolean {
+  return firstCharIs(text, start, end, 97, 122, LOWER_CHAR);
+}
+
+function firstCharIs(text: string, start: number, end: number, low: number, high: number, pattern: RegExp): boolean {
+  if (start >= end) return false;
+  const code = text.codePointAt(start) as number;
+  return code < 128 ? code >= low && code <= high : pattern.test(String.fromCodePoint(code));
 }
