@@ -18,7 +18,7 @@ import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { DEFAULT_INPUT_LIMITS, resolveArticle, type InputLimits } from './request-input.ts';
-import { compressResponses, limitBody, parseJsonBody, rateLimit, requestContext, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
+import { compressResponses, limitBody, parseJsonBody, rateLimit, requestIds, requestLog, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
 
@@ -92,7 +92,8 @@ export function createApp(options: AppOptions = {}) {
     },
   });
 
-  app.use(requestContext(options.logger));
+  app.use(requestIds());
+  app.use(requestLog(options.logger));
   app.use(compressResponses());
   app.use(securityHeaders());
   // A path that exists with another method is 405 with Allow, not 404 (hono lists the methods from the routes).
