@@ -15,6 +15,7 @@ import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } fr
 import { ANALYZER_VERSION } from '../../core/version.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
 import { batchOutput, ndjsonStream } from './batch-route.ts';
+import { registerCompareRoute } from './compare-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { DEFAULT_INPUT_LIMITS, resolveArticle, type InputLimits } from './request-input.ts';
@@ -194,6 +195,8 @@ export function createApp(options: AppOptions = {}) {
     c.set('streamed', done);
     return untyped(c.body(stream, 200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }));
   });
+
+  registerCompareRoute(app, { analyzer, maxBodyBytes, timeoutMs, fetch: fetchOptions, inputLimits });
 
   const sourceRoute = createRoute({
     method: 'get',
