@@ -6,7 +6,7 @@
  * - attributions: a statement is carried by another article when at least half of its content words (function
  *   words left out, a plural `s` ignored) occur in that article's counted paragraphs;
  * - wording: a flagged word in the outlet's own voice (outside quotation marks) whose words no other article
- *   uses anywhere, and a contested term no other article uses.
+ *   uses anywhere, and a contested term where another article writes a different term for the same referent.
  * Only the scored body and the headline count, never captions or page furniture.
  */
 import { matchAt, type ActorRef, type CompareWords, type Lexicons, type PhraseCandidate } from '../data/index.ts';
@@ -23,7 +23,7 @@ export const DISTINCTIVE_METHOD = {
   names: 'People, organisations and places: names of two or more capitalised words, and every actor of the gazetteer (lexicons/en/actors.jsonl). A gazetteer actor is shared when another article names it by any alias; another name when another article has its last word.',
   numbers: 'Figures written in digits (thousands separators ignored), shown with the word after them; shared when another article writes the same figure.',
   attributions: `A statement is carried by another article when at least ${CARRIED_OVERLAP * 100}% of its content words (lexicons/en/function-words.jsonl left out, a plural s ignored) occur in that article's counted paragraphs. Lexical overlap only: a paraphrase in other words is not recognised.`,
-  wording: "Flagged words in the outlet's own voice (outside quotation marks) that no other article uses anywhere, and contested terms (lexicons/en/contested-terms.jsonl) that no other article uses.",
+  wording: "Flagged words in the outlet's own voice (outside quotation marks) that no other article uses anywhere, and contested terms (lexicons/en/contested-terms.jsonl) an article uses in its own voice where another article writes a different term of the same group (Kiev against Kyiv).",
   counted: 'Only the scored body and the headline count; captions, bylines and page furniture do not.',
 } as const;
 
@@ -180,10 +180,13 @@ function distinctFindings(view: ArticleView, others: readonly ArticleView[]): Di
 }
 
 function distinctContested(view: ArticleView, others: readonly ArticleView[], contested: ReadonlyMap<string, readonly ContestedUse[]>): Distinctive['wording'] {
-  const otherTerms = new Set(others.flatMap((other) => (contested.get(other.key) ?? []).map((use) => use.term)));
+  const otherUses = others.flatMap((other) => (contested.get(other.key) ?? []).filter((use) => !use.quoted));
+  const otherTerms = new Set(otherUses.map((use) => use.term));
+  const otherGroups = new Set(otherUses.map((use) => use.group));
   const grouped = new Map<string, Distinctive['wording'][number]>();
   for (const use of contested.get(view.key) ?? []) {
-    if (use.quoted || otherTerms.has(use.term)) continue;
+    // A choice only where another article names the same thing in other words ("Kiev" against "Kyiv").
+    if (use.quoted || otherTerms.has(use.term) || !otherGroups.has(use.group)) continue;
     const found = grouped.get(use.term);
     if (found === undefined) grouped.set(use.term, { text: use.term, kind: 'contested-term', category: use.group, evidence: [use.evidence] });
     else found.evidence.push(use.evidence);
