@@ -23,6 +23,9 @@ export type ArticleView = {
   readonly folded: string;
 };
 
+/** A figure in digits, thousands separators included ("100,000"). */
+export const FIGURE = /\d+(?:,\d{3})+|\d+/g;
+
 /** `A`, `B`... `Z`, then `A2`...: the keys articles are called by, in the order given. */
 export function articleKey(index: number): string {
   const letter = String.fromCharCode(65 + (index % 26));
@@ -47,7 +50,10 @@ export function viewArticle(report: Report, key: string, name: string, lexicons:
       words.add(wordKey(article.tokens.bare[t] as string));
     }
   });
-  return { key, name, report, article, counted, countedToken, words, folded: `\n${parts.join('\n')}\n` };
+  const folded = `\n${parts.join('\n')}\n`;
+  // Figures as one word whatever their separators: the tokenizer splits "100,000" at the comma.
+  for (const figure of folded.match(FIGURE) ?? []) words.add(figure.replace(/,/g, ''));
+  return { key, name, report, article, counted, countedToken, words, folded };
 }
 
 /** A folded word as the comparison matches it: a plural or third-person `s` taken off (`talks` = `talk`). */

@@ -11,7 +11,7 @@
  */
 import { matchAt, type ActorRef, type CompareWords, type Lexicons, type PhraseCandidate } from '../data/index.ts';
 import { findProperNames } from '../metrics/proper-names.ts';
-import { evidenceOf, hasPhrase, wordKey, type ArticleView } from './articles.ts';
+import { evidenceOf, FIGURE, hasPhrase, wordKey, type ArticleView } from './articles.ts';
 import type { Distinctive, Evidence } from './schema.ts';
 import type { ContestedUse } from './word-choice.ts';
 
@@ -129,8 +129,9 @@ function contentWords(view: ArticleView, start: number, end: number, words: Comp
     if ((tokens.start[t] as number) < start) continue;
     if ((tokens.end[t] as number) > end) break;
     const bare = tokens.bare[t] as string;
-    if (bare.length > 1 && !words.functionWords.has(bare)) found.add(wordKey(bare));
+    if (bare.length > 1 && !words.functionWords.has(bare) && !/\d/.test(bare)) found.add(wordKey(bare));
   }
+  for (const figure of view.report.text.slice(start, end).match(FIGURE) ?? []) found.add(figure.replace(/,/g, ''));
   return found;
 }
 
