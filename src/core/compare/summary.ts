@@ -46,8 +46,9 @@ function voiceLines({ voices }: Parts): SummaryLine[] {
 }
 
 function wordChoiceLines({ wordChoice }: Parts): SummaryLine[] {
+  // A choice needs two articles naming the same thing: a group only one article uses is in the table, not here.
   return wordChoice
-    .filter((group) => group.differs)
+    .filter((group) => group.differs && group.uses.filter((use) => use.terms.length > 0).length >= 2)
     .flatMap((group) => {
       const parts = group.uses.map((use) => (use.terms.length === 0 ? `${use.article} uses none of these words` : `${use.article} writes ${use.terms.map((term) => `"${term.term}" (${term.count}${term.quoted > 0 ? `, ${term.quoted} in quotations` : ''})`).join(', ')}`));
       return line('word-choice', `For ${group.referent}: ${parts.join('; ')}.`, group.uses.flatMap((use) => use.terms.flatMap((term) => term.evidence.slice(0, 2))));
