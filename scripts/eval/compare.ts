@@ -39,7 +39,6 @@ const rows = readFileSync(file, 'utf8')
 /** An article's text as the rows give it: the headline, a blank line, then paragraphs (sentences of one paragraph joined by a space). */
 function rebuild(articleRows: readonly Row[]): Article {
   const first = articleRows[0] as Row;
-  const parts: string[] = [];
   const gold: Range[] = [];
   let text = '';
   const append = (row: Row, separator: string): void => {
@@ -56,7 +55,6 @@ function rebuild(articleRows: readonly Row[]): Article {
     append(row, text === '' ? '' : row.paragraph === paragraph ? ' ' : '\n\n');
     paragraph = row.paragraph;
   }
-  void parts;
   return { id: first.article_id, source: first.source, text, gold };
 }
 

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { comparisonSchema } from '../../src/core/compare/index.ts';
 import { runInProcess } from './run.ts';
+import { articlePage, serveOnLoopback } from '../server/helpers.ts';
 
 const SEED = new URL('../../corpus/presstv-putin-biden.txt', import.meta.url).pathname;
 const OTHER = new URL('../../corpus/compare/putin-biden-us-ukraine-voices.txt', import.meta.url).pathname;
@@ -26,6 +27,27 @@ describe('slant compare', () => {
     const comparison = comparisonSchema.parse(JSON.parse(stdout));
     expect(comparison.articles.map((article) => article.name)).toEqual([SEED, 'standard input']);
     expect(comparison.distinctive[1]?.numbers.map((number) => number.text)).toEqual(['100,000']);
+  });
+
+  it('fetches an article given by address (loopback allowed only with --allow-private)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const [headline, ...paragraphs] = readFileSync(OTHER, 'utf8').trim().split('\n\n');
+    const pages = await serveOnLoopback((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(articlePage(headline as string, paragraphs));
+    });
+    try {
+      const refused = await runInProcess(['compare', SEED, `${pages.url}/story`]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/loopback/);
+      const { code, stdout } = await runInProcess(['compare', SEED, `${pages.url}/story`, '--allow-private', '--json']);
+      expect(code).toBe(0);
+      const comparison = comparisonSchema.parse(JSON.parse(stdout));
+      expect(comparison.articles[1]?.name).toBe(`${pages.url}/story`);
+      expect(comparison.voices.sides.find((row) => row.id === 'side:UA')?.cells.map((cell) => cell.status)).toEqual(['summarised', 'quoted']);
+    } finally {
+      await pages.close();
+    }
   });
 
   it.each([
