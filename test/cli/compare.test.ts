@@ -13,7 +13,7 @@ describe('slant compare', () => {
     const { code, stdout, stderr } = await runInProcess(['compare', SEED, OTHER, '--format', 'text']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ {2}\d+\. Side UA: only summarised in A; quoted directly in B\.$/m);
+    expect(stdout).toMatch(/^ {2}\d+\. Side Ukraine \(UA\): only summarised in A; quoted directly in B\.$/m);
     expect(stdout).toMatch(/^ {7}B \d+:\d+ "Kyiv wanted the talks to succeed" \(attributions\[\d+\]\)$/m);
     expect(stdout).toMatch(/For the capital of Ukraine: A writes "kiev" \(1\); B writes "kyiv" \(3\)\./);
     expect(stdout).toMatch(/^ {2}Dmitry Peskov +quoted +- +$/m);

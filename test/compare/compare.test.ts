@@ -44,7 +44,7 @@ describe('voices', () => {
   it('marks an actor heard in one article and missing from another as absent there', () => {
     const c = compare('"Prices will fall," Janet Yellen said.', 'Prices fell on Monday.');
     expect([cell(c, 'us-yellen', 'A'), cell(c, 'us-yellen', 'B')]).toEqual(['quoted', 'absent']);
-    expect(c.summary.find((line) => line.topic === 'voices')?.text).toBe('Side US: quoted directly in A; absent in B.');
+    expect(c.summary.find((line) => line.topic === 'voices')?.text).toBe('Side United States (US): quoted directly in A; absent in B.');
   });
 });
 

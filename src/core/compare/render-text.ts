@@ -3,6 +3,7 @@
  * side by side. Evidence is printed as `A 12:4 "text"` (article, line:column in that article's text).
  */
 import type { Comparison, Evidence } from './schema.ts';
+import { sideLabel } from './summary.ts';
 
 const STATUS_CELL: Readonly<Record<string, string>> = { quoted: 'quoted', paraphrased: 'paraphrased', summarised: 'summarised', mentioned: 'named only', absent: '-' };
 
@@ -37,13 +38,13 @@ export function renderComparison(comparison: Comparison): string {
     out.push(`  ${outlet.article}  ${card}${outlet.cited.length > 0 ? `; cites ${outlet.cited.join(', ')}` : ''}`);
   }
 
-  const table = (title: string, rows: Comparison['voices']['sides']): void => {
+  const table = (title: string, rows: Comparison['voices']['sides'], label: (row: Comparison['voices']['sides'][number]) => string): void => {
     out.push('', title);
     out.push(`  ${''.padEnd(34)}${keys.map((key) => key.padEnd(14)).join('')}`);
-    for (const row of rows) out.push(`  ${clip(row.name, 32).padEnd(34)}${row.cells.map((cell) => (STATUS_CELL[cell.status] ?? cell.status).padEnd(14)).join('')}`);
+    for (const row of rows) out.push(`  ${clip(label(row), 32).padEnd(34)}${row.cells.map((cell) => (STATUS_CELL[cell.status] ?? cell.status).padEnd(14)).join('')}`);
   };
-  table('Voices by side', comparison.voices.sides);
-  table('Voices by actor', comparison.voices.actors);
+  table('Voices by side', comparison.voices.sides, (row) => sideLabel(row.side));
+  table('Voices by actor', comparison.voices.actors, (row) => row.name);
 
   out.push('', 'Word choice for the same referent (lexicons/en/contested-terms.jsonl)');
   if (comparison.wordChoice.length === 0) out.push('  none of the listed terms occurs');

@@ -17,6 +17,20 @@ const STATUS_WORDS: Readonly<Record<VoiceStatus, string>> = {
 const MAX_EVIDENCE = 6;
 const MAX_ITEMS = 5;
 
+// Country names from the runtime's own region data (English, as the rest of the text): UA -> Ukraine.
+const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** A side as people say it, with its code: `Ukraine (UA)`; bodies (NATO) and other labels as they are. */
+export function sideLabel(side: string): string {
+  if (!/^[A-Z]{2}$/.test(side)) return side;
+  try {
+    const name = REGIONS.of(side);
+    return name === undefined || name === side ? side : `${name} (${side})`;
+  } catch {
+    return side;
+  }
+}
+
 type Parts = Omit<Comparison, 'summary' | 'comparisonVersion' | 'analyzer' | 'lexicons' | 'method'>;
 
 /** The summary lines, in the order of the comparison's sections. */
@@ -41,7 +55,7 @@ function voiceLines({ voices }: Parts): SummaryLine[] {
       const byStatus = new Map<VoiceStatus, string[]>();
       for (const cell of row.cells) byStatus.set(cell.status, [...(byStatus.get(cell.status) ?? []), cell.article]);
       const parts = [...byStatus].map(([status, articles]) => `${STATUS_WORDS[status]} in ${articles.join(', ')}`);
-      return line('voices', `Side ${row.name}: ${parts.join('; ')}.`, row.cells.flatMap((cell) => cell.evidence.slice(0, 2)));
+      return line('voices', `Side ${sideLabel(row.name)}: ${parts.join('; ')}.`, row.cells.flatMap((cell) => cell.evidence.slice(0, 2)));
     });
 }
 
