@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { batchCommand, calibrateCommand, statsCommand } from './batch-commands.ts';
+import { COMPARE_USAGE, compareCommand } from './compare-command.ts';
 import { CliError, readInput, write, type CliIo } from './io.ts';
 import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
@@ -30,6 +31,7 @@ Usage:
                                       one report (or {line, error}) per line out
   slant analyze FILE --url URL | --outlet NAME    say which outlet published the article
   fetching: --timeout MS (10000), --max-bytes N (5 MB), --allow-private (loopback and private addresses too)
+  ${COMPARE_USAGE}
   slant source DOMAIN|URL|NAME        the outlet card: ownership, reliability and every rating with its provenance
   slant lexicons                      bundled lexicons with versions, entry counts and licences
   slant batch INPUT... [--out FILE] [--format jsonl|csv|both] [--workers N] [--resume|--force]
@@ -68,10 +70,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'analyze') return analyzeCommand(rest, io);
   if (command === 'lexicons') return lexiconsCommand(io);
   if (command === 'source') return sourceCommand(rest, io);
+  if (command === 'compare') return compareCommand(rest, io);
   if (command === 'batch') return batchCommand(rest, io);
   if (command === 'stats') return statsCommand(rest, io);
   if (command === 'calibrate') return calibrateCommand(rest, io);
-  throw new CliError('usage', `unknown command "${command}" (expected analyze, source, lexicons, batch, stats or calibrate; see slant --help)`);
+  throw new CliError('usage', `unknown command "${command}" (expected analyze, compare, source, lexicons, batch, stats or calibrate; see slant --help)`);
 }
 
 function parse(args: readonly string[]) {
