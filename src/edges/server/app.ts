@@ -15,7 +15,7 @@ import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } fr
 import { ANALYZER_VERSION } from '../../core/version.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
 import { batchOutput, ndjsonStream } from './batch-route.ts';
-import { registerCompareRoute } from './compare-route.ts';
+import { compareRoute } from './compare-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { DEFAULT_INPUT_LIMITS, resolveArticle, type InputLimits } from './request-input.ts';
@@ -183,7 +183,7 @@ export function createApp(options: AppOptions = {}) {
     'x-curl': `printf '%s\\n' '{"id":"a","text":"Critics slammed it."}' '{"id":"b","text":"The council met."}' |\n  curl -s localhost:8787/v1/analyze/batch -H 'content-type: application/x-ndjson' --data-binary @-`,
   });
 
-  registerCompareRoute(app, { analyzer, maxBodyBytes, timeoutMs, fetch: fetchOptions, inputLimits });
+  const compare = compareRoute(app, { analyzer, maxBodyBytes, timeoutMs, fetch: fetchOptions, inputLimits });
 
   const sourceRoute = createRoute({
     method: 'get',
@@ -238,6 +238,7 @@ export function createApp(options: AppOptions = {}) {
       c.set('streamed', done);
       return untyped(c.body(stream, 200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }));
     })
+    .openapi(compare.route, compare.handler)
     .openapi(sourceRoute, (c) => {
       const { domain } = c.req.valid('param');
       const card = lookupOutlet(domain);

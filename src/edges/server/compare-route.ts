@@ -5,7 +5,7 @@
  * comes from (`articles[1]: ...`, `details.article`). The comparison itself is a pure function of the reports
  * (src/core/compare), run here once they are back.
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import { compareReports, comparisonSchema, MAX_ARTICLES, type NamedReport } from '../../core/compare/index.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { FetchOptions } from '../ingest/index.ts';
@@ -28,8 +28,11 @@ export type CompareRouteOptions = {
 
 const errorResponse = (description: string) => ({ content: { 'application/json': { schema: errorSchema } }, description });
 
-/** Adds `POST /v1/compare` (and its Comparison schema in /openapi.json) to `app`. */
-export function registerCompareRoute(app: OpenAPIHono<AppEnv>, options: CompareRouteOptions): void {
+/**
+ * `POST /v1/compare`: registers its Comparison schema in /openapi.json and returns the route and its handler,
+ * for app.ts to add to its chain of routes (so the typed client sees it).
+ */
+export function compareRoute(app: OpenAPIHono<AppEnv>, options: CompareRouteOptions) {
   const { $schema: _schema, ...comparisonJson } = z.toJSONSchema(comparisonSchema, { io: 'output', unrepresentable: 'any' });
   app.openAPIRegistry.registerComponent('schemas', 'Comparison', comparisonJson as Record<string, unknown>);
   const route = createRoute({
@@ -53,7 +56,7 @@ export function registerCompareRoute(app: OpenAPIHono<AppEnv>, options: CompareR
     },
     'x-curl': `curl -s localhost:8787/v1/compare -H 'content-type: application/json' -d '{"articles": [{"id": "a", "text": "Kiev rejected the regime\\u0027s demands."}, {"id": "b", "text": "Kyiv rejected the government\\u0027s demands."}]}'`,
   });
-  app.openapi(route, async (c) => {
+  const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     const { articles, options: requestOptions } = c.req.valid('json');
     const budget = Math.min(requestOptions?.timeoutMs ?? options.timeoutMs, options.timeoutMs);
     const reports = await Promise.all(
@@ -69,7 +72,8 @@ export function registerCompareRoute(app: OpenAPIHono<AppEnv>, options: CompareR
     );
     // Described in /openapi.json by the Comparison component (plain zod, converted once), which hono's typed responses cannot check.
     return c.json(compareReports(reports), 200) as never;
-  });
+  };
+  return { route, handler };
 }
 
 // The same status and code as /v1/analyze would give, with the article it concerns in the message and details.
