@@ -192,6 +192,7 @@ describe('outlets, lexicons, health', () => {
     expect(loaded).toMatchObject({ license: 'CC BY 4.0' });
     expect(loaded?.entries).toBeGreaterThan(100);
     expect(lexicons.find((l) => l.name === 'sources/wikipedia-rsp')?.license).toBe('CC BY-SA 4.0');
+    expect(lexicons.find((l) => l.name === 'contested-terms')?.entries).toBeGreaterThan(10);
   });
 
   it('explains every finding category the report can give, with its name, meaning, example and weight', async () => {

@@ -10,7 +10,7 @@ import { COMPARE_USAGE, compareCommand } from './compare-command.ts';
 import { CliError, readInput, write, type CliIo } from './io.ts';
 import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
-import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
+import { loadCompareWords, loadLexicons, type Lexicons } from '../../core/data/index.ts';
 import { renderText } from '../../core/report/render-text.ts';
 import { describeIssues } from '../../core/report/describe-issues.ts';
 import { jsonRecordSchema } from '../../core/report/schema.ts';
@@ -156,8 +156,9 @@ async function sourceCommand(args: readonly string[], io: CliIo): Promise<number
 }
 
 async function lexiconsCommand(io: CliIo): Promise<number> {
-  const lexicons = loadLexicons();
-  const rows = lexicons.info.map((info) => `${info.name.padEnd(20)} ${info.version.padEnd(8)} ${String(info.entries).padStart(6)}  ${info.license}`);
+  // The analyzer's lists, then the comparison's (they load apart: analyses never read them).
+  const infos = [...loadLexicons().info, ...loadCompareWords().info];
+  const rows = infos.map((info) => `${info.name.padEnd(20)} ${info.version.padEnd(8)} ${String(info.entries).padStart(6)}  ${info.license}`);
   await write(io.stdout, `${'name'.padEnd(20)} ${'version'.padEnd(8)} ${'entries'.padStart(6)}  license\n${rows.join('\n')}\n`);
   return 0;
 }

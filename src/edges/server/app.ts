@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { FINDING_CATEGORIES, loadLexicons, type CategoryText } from '../../core/data/index.ts';
+import { FINDING_CATEGORIES, loadCompareWords, loadLexicons, type CategoryText } from '../../core/data/index.ts';
 import { reportSchema } from '../../core/report/schema.ts';
 import type { FetchOptions } from '../ingest/index.ts';
 import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } from '../../core/outlets/index.ts';
@@ -298,7 +298,8 @@ function categoryList(): z.infer<typeof categoriesSchema> {
 let lexiconListCache: z.infer<typeof lexiconsSchema> | undefined;
 function lexiconList(): z.infer<typeof lexiconsSchema> {
   if (lexiconListCache !== undefined) return lexiconListCache;
-  const lexicons = loadLexicons().info.map(({ name, version, entries, license, source }) => ({ name, version, entries, license, source }));
+  // The analyzer's lists, then the comparison's (loaded apart: analyses never read them), then the outlet tables.
+  const lexicons = [...loadLexicons().info, ...loadCompareWords().info].map(({ name, version, entries, license, source }) => ({ name, version, entries, license, source }));
   const tables = loadSourceTables();
   const sources = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({
     name: table.name,
