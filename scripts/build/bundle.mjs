@@ -15,7 +15,9 @@ const shared = {
 const path = (relative) => new URL(relative, import.meta.url).pathname;
 
 await Promise.all([
-  build({ ...shared, entryPoints: [path('../../src/edges/cli/main.ts')], outfile: path('../../dist/slant.js') }),
+  // The CLI splits what only some commands load (the corpus commands and mathjs behind them) into chunks
+  // it imports when asked (beside the other bundles, which pool workers find by address), so that `slant analyze` does not parse them at start-up.
+  build({ ...shared, entryPoints: { slant: path('../../src/edges/cli/main.ts') }, outdir: path('../../dist'), splitting: true, chunkNames: '[name]-[hash]' }),
   build({ ...shared, entryPoints: [path('../../src/index.ts')], outfile: path('../../dist/index.js') }),
   // The analysis pool's worker thread (src/edges/pool): a file of its own, found next to whichever bundle starts it.
   build({ ...shared, entryPoints: [path('../../src/edges/pool/worker.ts')], outfile: path('../../dist/pool-worker.js') }),
