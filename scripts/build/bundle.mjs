@@ -1,6 +1,7 @@
 // npm run build (also run by npm ci through "prepare"): bundles the library (dist/index.js) and the CLI
 // (dist/slant.js) with esbuild, so that `slant` starts without compiling TypeScript and only the parts of
 // mathjs in use are loaded.
+import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const shared = {
@@ -14,8 +15,18 @@ const shared = {
 };
 const path = (relative) => new URL(relative, import.meta.url).pathname;
 
+// Chunk names carry a content hash: remove the previous build's, or they pile up in dist/.
+const dist = path('../../dist/');
+try {
+  for (const file of readdirSync(dist)) if (file.startsWith('slant-') && file.endsWith('.js')) rmSync(new URL(file, `file://${dist}`));
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+
 await Promise.all([
-  build({ ...shared, entryPoints: [path('../../src/edges/cli/main.ts')], outfile: path('../../dist/slant.js') }),
+  // The CLI splits what only some commands load (the corpus commands and mathjs behind them) into chunks
+  // it imports when asked (beside the other bundles, which pool workers find by address), so that `slant analyze` does not parse them at start-up.
+  build({ ...shared, entryPoints: { slant: path('../../src/edges/cli/main.ts') }, outdir: path('../../dist'), splitting: true, chunkNames: 'slant-[name]-[hash]' }),
   build({ ...shared, entryPoints: [path('../../src/index.ts')], outfile: path('../../dist/index.js') }),
   // slant/client: the typed HTTP client; only hono's client code goes in.
   build({ ...shared, entryPoints: [path('../../src/client.ts')], outfile: path('../../dist/client.js') }),

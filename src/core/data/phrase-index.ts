@@ -94,7 +94,10 @@ function walk<T>(start: PhraseNode<T> | undefined, tokens: TokenTable, i: number
   let node: PhraseNode<T> = start;
   let best = node.values[0];
   for (let t = i + 1; t < limit && node.next !== undefined && tokens.breakBefore[t] === 0; t++) {
-    const child: PhraseNode<T> | undefined = node.next.get(tokens.norm[t] as string) ?? node.next.get(tokens.bare[t] as string);
+    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice.
+    const norm = tokens.norm[t] as string;
+    const bare = tokens.bare[t] as string;
+    const child: PhraseNode<T> | undefined = node.next.get(norm) ?? (bare === norm ? undefined : node.next.get(bare));
     if (child === undefined) break;
     node = child;
     if (node.values.length > 0) best = node.values[0];

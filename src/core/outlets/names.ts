@@ -81,10 +81,23 @@ export function foldName(name: string): string {
 
 /** The hosts some table lists that `host` falls under (itself or a parent), longest first; via its registrable domain. */
 export function listedHostsFor(tables: SourceTables, host: string): string[] {
-  const registrable = getDomain(host) ?? host;
+  const registrable = registrableDomain(host);
   const hosts = tables.hostsByDomain.get(registrable);
   if (hosts === undefined) return [];
   return hosts.filter((listed) => listed === host || host.endsWith(`.${listed}`));
+}
+
+// The public-suffix lookup for the hosts cards and domain tokens ask about again and again, kept.
+const MAX_REMEMBERED = 4096;
+const registrables = new Map<string, string>();
+function registrableDomain(host: string): string {
+  let registrable = registrables.get(host);
+  if (registrable === undefined) {
+    registrable = getDomain(host) ?? host;
+    if (registrables.size >= MAX_REMEMBERED) registrables.clear();
+    registrables.set(host, registrable);
+  }
+  return registrable;
 }
 
 /** The ownership row for `host` (or its listed parent), if any. */
@@ -280,11 +293,16 @@ function buildNameIndex(tables: SourceTables): NameIndex {
   }
 
   // Compound labels of listed domains: only for a domain that is its own registrable domain.
+  const candidatesByKey = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const group = candidatesByKey.get(candidate.key);
+    if (group === undefined) candidatesByKey.set(candidate.key, [candidate]);
+    else group.push(candidate);
+  }
   for (const target of targets.values()) {
     const hosts = target.outlet !== null ? target.outlet.domains : (rspHostsByName.get(target.name) ?? []);
     const words = new Set(
-      candidates
-        .filter((c) => c.key === target.key)
+      (candidatesByKey.get(target.key) ?? [])
         .flatMap((c) => foldName(c.text).split(/[ .]/))
         .filter((w) => w !== ''),
     );

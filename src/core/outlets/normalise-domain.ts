@@ -23,9 +23,20 @@ const PRESENTATION_LABELS = /^(?:www\d?|m|mobile|amp|wap)$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const MAX_INPUT = 4096;
 
+// Every cited outlet's card normalises its host again: the same few hundred hosts, each a URL parse and a
+// public-suffix lookup. Results are kept (a copy is handed out, so callers may change theirs).
+const MAX_REMEMBERED = 4096;
+const remembered = new Map<string, NormalisedDomain | null>();
+
 /** Normalises a URL, host or domain; null when it names no public host (garbage, an IP, `localhost`). */
 export function normaliseDomain(input: string): NormalisedDomain | null {
-  return normaliseAt(input, 0);
+  let result = remembered.get(input);
+  if (result === undefined) {
+    result = normaliseAt(input, 0);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(input, result);
+  }
+  return result === null ? null : { ...result };
 }
 
 function normaliseAt(input: string, depth: number): NormalisedDomain | null {

@@ -282,17 +282,21 @@ function scopeNotes(scored: readonly Scored[], counted: readonly Scored[], hasGe
   return notes;
 }
 
-const REGION_NAMES = (() => {
+// Made on first use: creating it loads ICU's region data, a few milliseconds every start would pay.
+let regionNames: Intl.DisplayNames | null | undefined;
+function regionNamesOnce(): Intl.DisplayNames | null {
+  if (regionNames !== undefined) return regionNames;
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region' });
+    regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
   } catch {
-    return null;
+    regionNames = null;
   }
-})();
+  return regionNames;
+}
 
 function countryName(code: string): string {
   try {
-    return REGION_NAMES?.of(code) ?? code;
+    return regionNamesOnce()?.of(code) ?? code;
   } catch {
     return code;
   }

@@ -5,7 +5,7 @@
  * Numbers are rounded to 4 decimals so reports diff cleanly.
  */
 import type { Lexicons } from '../data/index.ts';
-import type { SegmentedArticle } from '../text/index.ts';
+import type { QuoteSpan, SegmentedArticle } from '../text/index.ts';
 import {
   comparativeScore,
   compareHeadline,
@@ -46,6 +46,14 @@ export function buildReport(
   const attributions = metrics.attribution.attributions.map((a) => toAttribution(a, text));
   const attributionsByParagraph = groupByParagraph(attributions, article.paragraphs.length);
   let sentenceCursor = 0;
+  // Quotes and paragraphs are both in text order: one cursor hands each paragraph the quotes opening in it.
+  let quoteCursor = 0;
+  const quotesOf = (paragraph: { start: number; end: number }): QuoteSpan[] => {
+    while (quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
+    const first = quoteCursor;
+    while (quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.end) quoteCursor++;
+    return article.quotes.slice(first, quoteCursor);
+  };
   const paragraphs: ParagraphReport[] = article.paragraphs.map((paragraph, index) => {
     const sentenceCount = paragraph.sentences.length;
     const sentiments = metrics.sentiment.slice(sentenceCursor, sentenceCursor + sentenceCount);
@@ -91,9 +99,7 @@ export function buildReport(
           loadedLanguage: scoreLoadedLanguage(findings.slice(cursor, last), sentenceAuthorWords),
         };
       }),
-      quotes: article.quotes
-        .filter((q) => q.start >= paragraph.start && q.start < paragraph.end)
-        .map((q) => ({ start: q.start, end: q.end, kind: q.kind, group: q.group, continued: q.continued, openEnded: q.openEnded })),
+      quotes: quotesOf(paragraph).map((q) => ({ start: q.start, end: q.end, kind: q.kind, group: q.group, continued: q.continued, openEnded: q.openEnded })),
       sentiment: summariseSentiment(
         scored.map((w) => ({ score: w.score, quoted: article.quotedToken[w.token] === 1 })),
         words,

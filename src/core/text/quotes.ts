@@ -21,7 +21,18 @@ const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB', '\u201F']);
 const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
 const SINGLE_OPEN = new Set(['\u2018', '\u201A']);
 const SINGLE_CLOSE = new Set(['\u2019']);
-const QUOTE_MARK = /''|``|["'\u201C\u201D\u201E\u201F\u00AB\u00BB\u2018\u2019\u201A]/g;
+
+// The length of the quote mark at `i` ('' and `` count as one double mark), or 0 when there is none. A scan
+// bounded by the paragraph: a global regex searched on past the paragraph's end to the next mark anywhere in
+// the text, which made a long text of short paragraphs without quotes quadratic.
+function quoteMarkAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code === 39) return text.charCodeAt(i + 1) === 39 ? 2 : 1; // ' or ''
+  if (code === 96) return text.charCodeAt(i + 1) === 96 ? 2 : 0; // `` (a lone backtick is no mark)
+  if (code === 34) return 1;
+  if (code < 0xab) return 0;
+  return code === 0x201c || code === 0x201d || code === 0x201e || code === 0x201f || code === 0xab || code === 0xbb || code === 0x2018 || code === 0x2019 || code === 0x201a ? 1 : 0;
+}
 
 function isSpace(ch: string | undefined): boolean {
   return ch === undefined || /\s/.test(ch);
@@ -47,11 +58,11 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan
     let singleStart = -1;
     let nestedStart = -1;
     let continuedHere = continuing;
-    // Jump from quote mark to quote mark; everything between them is irrelevant here.
-    QUOTE_MARK.lastIndex = paragraph.start;
-    for (let mark = QUOTE_MARK.exec(text); mark !== null && mark.index < paragraph.end; mark = QUOTE_MARK.exec(text)) {
-      const i = mark.index;
-      const ch = mark[0];
+    // From quote mark to quote mark; everything between them is irrelevant here.
+    for (let i = paragraph.start, length = 0; i < paragraph.end; i += length === 0 ? 1 : length) {
+      length = quoteMarkAt(text, i);
+      if (length === 0) continue;
+      const ch = text.slice(i, i + length);
       const prev = i > paragraph.start ? text[i - 1] : undefined;
       const next = i + ch.length < paragraph.end ? text[i + ch.length] : undefined;
       if (ch === '"' || ch === "''" || ch === '``' || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) {

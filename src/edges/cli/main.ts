@@ -5,7 +5,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { batchCommand, calibrateCommand, statsCommand } from './batch-commands.ts';
 import { COMPARE_USAGE, compareCommand } from './compare-command.ts';
 import { CliError, readInput, write, type CliIo } from './io.ts';
 import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
@@ -71,9 +70,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'lexicons') return lexiconsCommand(io);
   if (command === 'source') return sourceCommand(rest, io);
   if (command === 'compare') return compareCommand(rest, io);
-  if (command === 'batch') return batchCommand(rest, io);
-  if (command === 'stats') return statsCommand(rest, io);
-  if (command === 'calibrate') return calibrateCommand(rest, io);
+  // The corpus commands (and mathjs, csv, the progress bar behind them) load only when asked for.
+  if (command === 'batch') return (await import('./batch-commands.ts')).batchCommand(rest, io);
+  if (command === 'stats') return (await import('./batch-commands.ts')).statsCommand(rest, io);
+  if (command === 'calibrate') return (await import('./batch-commands.ts')).calibrateCommand(rest, io);
   throw new CliError('usage', `unknown command "${command}" (expected analyze, compare, source, lexicons, batch, stats or calibrate; see slant --help)`);
 }
 

@@ -67,6 +67,7 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
     return attribution;
   });
   memory.history.push(...made);
+  for (const attribution of made) rememberLatest(scan, memory, attribution);
   // Declining to comment is a right-of-reply attempt, not a source speaking: never anonymous.
   if (draft.mode === 'non-response') {
     for (const attribution of made) {
@@ -256,27 +257,40 @@ function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sen
   }
   const wantsPerson = role === 'person' || role === 'self';
   const eitherKind = role === 'group' || role === 'own-group';
-  let fromHistory: RawAttribution | undefined;
-  for (let h = memory.history.length - 1; h >= 0; h--) {
-    const previous = memory.history[h] as RawAttribution;
-    if (previous.actor === null) continue;
-    const actor = lexicons.actors.get(previous.actor);
-    const person = actor === undefined ? previous.actor.startsWith('person:') : actor.kind === 'person';
-    if (wantsPerson === person || eitherKind) {
-      fromHistory = previous;
-      break;
-    }
-  }
+  // The latest earlier speaker of the kind the pronoun wants (kept as attributions are made, not searched for).
+  const fromHistory = eitherKind ? memory.latest.any : wantsPerson ? memory.latest.person : memory.latest.other;
   // A gazetteer person named more recently than the last speaker ("Dmitry Peskov spoke on Monday. He said ...").
   if (role === 'person') {
     const pronounStart = article.tokens.start[speaker.t0] as number;
     const lastSpoke = fromHistory?.speaker?.start ?? fromHistory?.cue?.start ?? -1;
-    for (let m = mentions.length - 1; m >= 0; m--) {
+    for (let m = mentionsBefore(mentions, pronounStart) - 1; m >= 0; m--) {
       const mention = mentions[m] as (typeof mentions)[number];
-      if (mention.start >= pronounStart) continue;
       if (mention.start <= lastSpoke) break;
       if (lexicons.actors.get(mention.actor)?.kind === 'person') return mention.actor;
     }
   }
   return fromHistory?.actor ?? null;
+}
+
+// Keeps `memory.latest` for pronouns: the kind of an actor is fixed, so the latest of each kind is known as
+// each attribution is made (a search back through the history made a long article of anonymous quotes quadratic).
+function rememberLatest(scan: Scan, memory: SpeakerMemory, attribution: RawAttribution): void {
+  if (attribution.actor === null) return;
+  const actor = scan.lexicons.actors.get(attribution.actor);
+  const person = actor === undefined ? attribution.actor.startsWith('person:') : actor.kind === 'person';
+  memory.latest.any = attribution;
+  if (person) memory.latest.person = attribution;
+  else memory.latest.other = attribution;
+}
+
+// The number of mentions (in text order) that start before `offset`.
+function mentionsBefore(mentions: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((mentions[mid] as { start: number }).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -30,9 +30,11 @@ export type SpeakerMemory = {
   readonly titleSides: Map<string, { side: string; paragraph: number }>;
   /** every attribution resolved so far, in order */
   readonly history: RawAttribution[];
+  /** the latest attribution in `history` with an actor: any, a person, anything else (kept by `remember`) */
+  readonly latest: { any?: RawAttribution; person?: RawAttribution; other?: RawAttribution };
 };
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: new Map(), organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [] };
+  return { people: new Map(), spellings: new Map(), organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: {} };
 }

@@ -1,0 +1,67 @@
+/**
+ * npm run bench:linear: for each pathological shape (scripts/bench/shapes.ts), the time to analyse 1 MB
+ * over the time for 100 KB, in one process on one core, median of rounds, interleaved. Linear time gives
+ * about x10; the target is <= x13. Prints figures; asserts nothing (the test bounds the ratio at x30).
+ *
+ *   BENCH_ROUNDS=5   rounds per size (default 3)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as Library from '../../src/index.ts';
+import { SHAPES } from './shapes.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+pinToOneCore();
+const bundle = join(root, 'dist', 'index.js');
+const built = existsSync(bundle);
+const { analyze, loadLexicons } = (await import(built ? bundle : '../../src/index.ts')) as typeof Library;
+const lexicons = loadLexicons();
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const SMALL = 100 * 1024;
+const LARGE = 1024 * 1024;
+
+function pinToOneCore(): void {
+  if (process.env.SLANT_BENCH_PINNED === '1' || process.platform !== 'linux') return;
+  try {
+    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
+    process.env.SLANT_BENCH_PINNED = '1';
+  } catch {
+    console.log('(taskset not available: not pinned to one core)');
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+// Wall seconds and the process's CPU seconds (on a busy machine the CPU figure is the steadier one).
+function seconds(fn: () => unknown): { wall: number; cpu: number } {
+  const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
+  fn();
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: Number(process.hrtime.bigint() - start) / 1e9, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+console.log(`bench:linear  node ${process.version}, pinned to core 0, ${built ? 'dist/index.js' : 'src through tsx'}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+for (const shape of SHAPES) {
+  const small = shape.make(SMALL);
+  const large = shape.make(LARGE);
+  analyze(small, { lexicons }); // warm-up
+  const smallTimes: { wall: number; cpu: number }[] = [];
+  const largeTimes: { wall: number; cpu: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    smallTimes.push(seconds(() => JSON.stringify(analyze(small, { lexicons }))));
+    largeTimes.push(seconds(() => JSON.stringify(analyze(large, { lexicons }))));
+  }
+  const smallWall = median(smallTimes.map((t) => t.wall));
+  const largeWall = median(largeTimes.map((t) => t.wall));
+  const ratio = largeWall / smallWall;
+  const cpuRatio = median(largeTimes.map((t) => t.cpu)) / median(smallTimes.map((t) => t.cpu));
+  console.log(`${shape.name.padEnd(30)} 100 KB ${(smallWall * 1000).toFixed(0).padStart(6)} ms   1 MB ${(largeWall * 1000).toFixed(0).padStart(7)} ms   x${ratio.toFixed(1)} (CPU time x${cpuRatio.toFixed(1)})${ratio > 13 ? '  (over the x13 target)' : ''}`);
+}
+console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -1,0 +1,19 @@
+/**
+ * Inputs of one repeated shape, at any size: the pathological pages and texts whose analysis time grew
+ * faster than their length. Shared by `npm run bench:linear` (the ratio printed) and
+ * test/report/linear-time.test.ts (the ratio bounded with a wide margin).
+ */
+import type { AnalyzeInput } from '../../src/index.ts';
+
+export type Shape = { name: string; make: (bytes: number) => AnalyzeInput };
+
+function repeat(unit: string, bytes: number): string {
+  return unit.repeat(Math.max(1, Math.round(bytes / unit.length)));
+}
+
+export const SHAPES: readonly Shape[] = [
+  { name: 'one-word paragraphs', make: (bytes) => repeat('word\n\n', bytes) },
+  { name: 'nested <p><div><span> HTML', make: (bytes) => ({ html: `<html><body>${repeat('<p><div><span>Plain words in a span.</span></div></p>', bytes)}</body></html>` }) },
+  { name: '`critics say` repeated', make: (bytes) => repeat('Critics say the plan failed. ', bytes) },
+  { name: '`"Yes," he said.` repeated', make: (bytes) => repeat('"Yes," he said. ', bytes) },
+];
