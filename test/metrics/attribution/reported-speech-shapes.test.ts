@@ -51,6 +51,11 @@ describe('reported speech: verbs without a subject beside them', () => {
     ['a participle after the main clause', 'Holt met Lund on Monday, saying the talks had gone well.', ['indirect Holt|saying|the talks had gone well']],
     ['a participle after an introductory phrase', 'On Monday, Holt voted to keep the ferry, saying it was a lifeline.', ['indirect Holt|saying|it was a lifeline']],
     ['a participle after a quotation takes its speaker', '"The ferry will run again," Holt said, adding that the council had agreed.', ['indirect Holt|adding|the council had agreed']],
+    ['a counted subject of plain words', 'Some of the fishermen said they had fished there for years.', ['indirect Some of the fishermen|said|they had fished there for years']],
+    ['a generic subject over an adverb', 'Other harbour advocates also said the council should go further.', ['indirect Other harbour advocates|said|the council should go further']],
+    ['a fraction after ", and"', 'Half the riders say the ferry is late, and one in five say it is too slow.', ['indirect Half the riders|say|the ferry is late', 'indirect one in five|say|it is too slow']],
+    ['a sentence opening with a subordinator has no plain subject', 'If the riders say so, the ferry will run.', []],
+    ['an infinitive has no plain subject', 'Riders are more likely to say the ferry is late.', []],
     ['a second coordinated verb', 'Holt praised the crew and said the ferry would run again.', ['summary Holt|praised|praised the crew', 'indirect Holt|said|the ferry would run again']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);

@@ -32,6 +32,9 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   const end = t + 1;
   if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: end };
   let start = end;
+  // "Anna Berg, the harbour manager, said": a name and an appositive whose role words are not in the lists.
+  const appositive = end === cue && !isSpeakerWord(scan, t) ? nameWithAppositive(scan, cue, limit) : null;
+  if (appositive !== null) return appositive;
   while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (words.speakerLinks.has(tokens.norm[t] as string) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && (capitalWithin(scan, start, Math.min(end, start + 3)) || startsWithArticle(scan, start))))) {
     // A determiner opens its noun phrase: "In a statement the company said" is "the company", but "a
     // spokeswoman for the company" and "the mayor and the governor" go on.
@@ -40,7 +43,8 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
     start = t;
     if (tokens.breakBefore[t] === 1) {
       const gap = text.slice(tokens.end[t - 1] ?? 0, tokens.start[t] as number);
-      if (!/^,\s*$/.test(gap) || t - 1 < limit || !isSpeakerWord(scan, t - 1)) break;
+      // "..., in June, council members said": a date before the comma is where the clause ended.
+      if (!/^,\s*$/.test(gap) || t - 1 < limit || !isSpeakerWord(scan, t - 1) || isDate(scan, t - 1)) break;
     }
     t--;
   }
@@ -86,6 +90,29 @@ export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speake
   let meaningful = false;
   for (let k = start; k < end; k++) if ((capital[k] === 1 && !scan.lexicons.abbreviations.starters.has(tokens.norm[k] as string)) || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
   return meaningful ? { t0: start, t1: end } : null;
+}
+
+// Words an appositive may have between its commas ("a retired teacher from Dover who").
+const APPOSITIVE_MAX_TOKENS = 8;
+
+// "Anna Berg, the harbour manager," / "Berg, a local fisherman," right before the cue at `cue`: an appositive
+// opened by a determiner or a possessive after a name, both kept; null when the words before the cue are not
+// one (a clause has a verb's helper, a pronoun, a relative or a quotation in it).
+function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
+  const { article, words } = scan;
+  const { tokens, text } = article;
+  const isComma = (t: number): boolean => t > 0 && tokens.breakBefore[t] === 1 && /^,\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+  if (!isComma(cue)) return null;
+  for (let t = cue - 1; t > limit && t >= cue - APPOSITIVE_MAX_TOKENS; t--) {
+    const word = tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || words.verbSkips.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.clauseWords.has(word)) return null;
+    if (tokens.breakBefore[t] !== 1) continue;
+    if (!isComma(t) || !(words.determiners.has(word) || /['’]s$/.test(word))) return null;
+    if (scan.capital[t - 1] !== 1) return null;
+    const name = nounPhraseBefore(scan, t, limit);
+    return name === null ? null : { t0: name.t0, t1: cue };
+  }
+  return null;
 }
 
 /** "A senior Russian diplomat, who spoke on condition of anonymity ..., said": the subject before the relative clause. */
@@ -177,6 +204,12 @@ function modifiesTitle(scan: Scan, t: number, limit: number): boolean {
   if (t - 1 < limit || scan.titleAt[t + 1] === undefined || tokens.breakBefore[t] === 1 || tokens.breakBefore[t + 1] === 1 || article.quotedToken[t] === 1) return false;
   const before = t - 1;
   return scan.countryAt[before] !== undefined || scan.actorAt[before] !== -1 || tokens.norm[before] !== tokens.bare[before];
+}
+
+// A month or a weekday ("June", "Friday"): capitalised, but no name.
+function isDate(scan: Scan, t: number): boolean {
+  const word = scan.article.tokens.norm[t] as string;
+  return scan.words.timeWords.has(word) || scan.lexicons.words.months.names.has(word);
 }
 
 function capitalWithin(scan: Scan, t0: number, t1: number): boolean {

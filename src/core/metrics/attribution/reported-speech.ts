@@ -13,7 +13,7 @@ import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween,
 import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { antecedent, commaBefore, mainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
+import { antecedent, commaBefore, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;
@@ -187,6 +187,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
         speaker = loose;
         lead = loose.t0;
       }
+      // "Some of the fishermen said ...": a subject of plain words opening the clause.
+      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd);
     } else {
       // The phrase may start a word or two before the speaker found ("another source").
       const loose = commaBefore(scan, speaker.t0) ? null : postposedPhrase(scan, cue.t0, sentence.tokenStart);

@@ -60,6 +60,41 @@ export function mainSubject(scan: Scan, sentence: SentenceRef, before: number): 
   return null;
 }
 
+// Longest plain subject taken at the start of a clause ("nearly a third of the voters").
+const PLAIN_SUBJECT_MAX = 6;
+
+/**
+ * "Other harbour advocates also said", "Some of the fishermen said", ", and one in five say": a subject of
+ * plain words that opens its sentence (or a clause after ", and" / ", but") and runs up to the verb at `cue`,
+ * skipping helpers and time words before it; null when a word on the way is no part of a noun phrase (a
+ * helper, a pronoun, a clause word, a cue in `cueEnd`), when the sentence opens with a word that starts other
+ * kinds of sentence ("If", "When") and is not a quantifier, or when the verb is an infinitive.
+ */
+export function plainSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  const { article, words } = scan;
+  const { tokens } = article;
+  let end = cue;
+  while (end - 1 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && (words.verbSkips.has(tokens.norm[end - 1] as string) || words.timeWords.has(tokens.norm[end - 1] as string))) end--;
+  if (end <= sentence.tokenStart || tokens.breakBefore[end] === 1) return null;
+  const last = tokens.norm[end - 1] as string;
+  if (words.speakerLinks.has(last) || words.determiners.has(last) || words.adjuncts.has(last)) return null;
+  let t = end;
+  while (t - 1 >= sentence.tokenStart && end - (t - 1) <= PLAIN_SUBJECT_MAX) {
+    const k = t - 1;
+    const word = tokens.norm[k] as string;
+    const pronounAfterLink = words.pronouns.has(word) && k > sentence.tokenStart && words.speakerLinks.has(tokens.norm[k - 1] as string);
+    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    t = k;
+    if (tokens.breakBefore[k] === 1) break;
+  }
+  if (t === end) return null;
+  const first = tokens.norm[t] as string;
+  const opensClause = t === sentence.tokenStart || (t - 1 > sentence.tokenStart && words.clauseWords.get(tokens.norm[t - 1] as string) === 'coordinator' && commaBefore(scan, t - 1) && tokens.breakBefore[t] !== 1);
+  if (!opensClause) return null;
+  if (scan.lexicons.abbreviations.starters.has(first) && !words.quantifiers.has(first) && !words.determiners.has(first)) return null;
+  return { t0: t, t1: end };
+}
+
 /** "..., another source said": the few words between the comma and the verb at `cue`, when the speaker phrases find none. */
 export function postposedPhrase(scan: Scan, cue: number, limit: number): Speaker {
   const phrase = loosePhraseBefore(scan, cue, limit, false);
