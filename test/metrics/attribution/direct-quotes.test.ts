@@ -27,6 +27,7 @@ describe('findDirectQuotes', () => {
     ['but not where and how it was said', '"The ferry will run again this summer," said the council in a statement.', ['direct the council|said|"The ferry will run again this summer,"']],
     ['a frame names the speaker before the quote', 'In Holt\'s words, "the ferry is the lifeline of this town and always will be."', ['direct Holt\'s|-|"the ferry is the lifeline of this town and always will be."']],
     ['or after it', '"The ferry is the lifeline of this town," as the mayor put it.', ['direct the mayor|-|"The ferry is the lifeline of this town,"']],
+    ['a one-word reply right after its cue and comma', 'Asked whether the ferry would run, Berg shook her head and said, "No."', ['direct Berg|said|"No."']],
     ['a framed fragment is mixed', 'The plan was, as Holt put it, "a disaster."', ['mixed Holt|-|"a disaster."']],
     ['no frame without its speaker right there', 'As the weather put it beyond doubt, "the ferry is the lifeline of this town."', []],
     ['a short quote inside a sentence is left to reported speech', 'The plan was "dead on arrival," Peskov said.', []],
@@ -67,6 +68,9 @@ describe('findDirectQuotes', () => {
       '"Yes," Holt said. "The ferry will run again," Reyes added. "And the bridge will open."',
       ['direct Holt|said|"Yes,"', 'direct Reyes|added|"The ferry will run again," Reyes added. "And the bridge will open."'],
     ],
+    ['past a verb in the cue\'s own tag', '"The boats are old," Berg said when asked about the budget. "We need new ones."', ['direct Berg|said|"The boats are old," Berg said when asked about the budget. "We need new ones."']],
+    ['past a relative clause on the speaker', '"The boats are old," said Tom Hale, a pilot who wrote to the council. "We need new ones."', ['direct Tom Hale|said|"The boats are old," said Tom Hale, a pilot who wrote to the council. "We need new ones."']],
+    ['past a cue word used as a noun', '"The boats are old," Berg said in reply. "We need new ones."', ['direct Berg|said|"The boats are old," Berg said in reply. "We need new ones."']],
     ['not past narration', '"Yes," Holt said. Then she left the hall. "The ferry will run again this summer."', ['direct Holt|said|"Yes,"']],
     ['not past a second speaker in the cue\'s sentence', '"Yes," Holt said, and Reyes warned the council. "The ferry will cost more than anyone thinks."', ['direct Holt|said|"Yes,"']],
     [

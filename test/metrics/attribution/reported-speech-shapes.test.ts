@@ -34,6 +34,8 @@ describe('reported speech: where the content ends and whether there is any', () 
     ['whom the speaker told, then a clause starting with an article', 'Holt told reporters the ferry would run again.', ['indirect Holt|told|the ferry would run again']],
     ['an adjunct before "that"', 'Holt said in a statement that the ferry would run again.', ['indirect Holt|said|the ferry would run again']],
     ['a tag inside the sentence ends the content', 'Holt said the ferry would run again, adding that the council had agreed.', ['indirect Holt|said|the ferry would run again', 'indirect Holt|adding|the council had agreed']],
+    ['an active progressive is no passive', 'Berg is telling riders at the harbour cafe that the ferry will be back.', ['indirect Berg|telling|the ferry will be back']],
+    ['where the speaker was, between speaker and verb', 'Berg, in a short interview on Monday, said the ferry would run again.', ['indirect Berg|said|the ferry would run again']],
     ['a verb of speaking with only where and when', 'Holt spoke to reporters on Friday.', []],
     ['a verb of speaking with only how long', 'Holt spoke for an hour.', []],
     ['a verb of speaking followed by a second verb', 'The protester yelled and held up a banner.', []],

@@ -32,9 +32,6 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   const end = t + 1;
   if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: end };
   let start = end;
-  // "Anna Berg, the harbour manager, said": a name and an appositive whose role words are not in the lists.
-  const appositive = end === cue && !isSpeakerWord(scan, t) ? nameWithAppositive(scan, cue, limit) : null;
-  if (appositive !== null) return appositive;
   while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (words.speakerLinks.has(tokens.norm[t] as string) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && (capitalWithin(scan, start, Math.min(end, start + 3)) || startsWithArticle(scan, start))))) {
     // A determiner opens its noun phrase: "In a statement the company said" is "the company", but "a
     // spokeswoman for the company" and "the mayor and the governor" go on.
@@ -48,7 +45,8 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
     }
     t--;
   }
-  if (start === end) return null;
+  // "Anna Berg, the harbour manager, said", "Berg, in an interview, said": role words the lists lack, or an adjunct.
+  if (start === end) return nameWithAppositive(scan, cue, limit);
   // "Holt spoke in Dover and said ...": a second verb's subject is the sentence's, not the words before "and".
   if (words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
   start = withModifiers(scan, start, end, limit);
@@ -96,8 +94,9 @@ export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speake
 const APPOSITIVE_MAX_TOKENS = 8;
 
 // "Anna Berg, the harbour manager," / "Berg, a local fisherman," right before the cue at `cue`: an appositive
-// opened by a determiner or a possessive after a name, both kept; null when the words before the cue are not
-// one (a clause has a verb's helper, a pronoun, a relative or a quotation in it).
+// opened by a determiner or a possessive after a name, both kept; or a phrase of where or when ("Berg, in an
+// interview,"), left out; null when the words before the cue are neither (a clause has a verb's helper, a
+// pronoun, a relative or a quotation in it).
 function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
   const { article, words } = scan;
   const { tokens, text } = article;
@@ -107,8 +106,10 @@ function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
     const word = tokens.norm[t] as string;
     if (article.quotedToken[t] === 1 || words.verbSkips.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.clauseWords.has(word)) return null;
     if (tokens.breakBefore[t] !== 1) continue;
-    if (!isComma(t) || !(words.determiners.has(word) || /['’]s$/.test(word))) return null;
-    if (scan.capital[t - 1] !== 1) return null;
+    if (!isComma(t)) return null;
+    // "Berg, in a short interview on Monday, said": where or when, between the speaker and the verb.
+    if (words.adjuncts.has(word)) return nounPhraseBefore(scan, t, limit);
+    if (!(words.determiners.has(word) || /['’]s$/.test(word)) || scan.capital[t - 1] !== 1) return null;
     const name = nounPhraseBefore(scan, t, limit);
     return name === null ? null : { t0: name.t0, t1: cue };
   }
@@ -168,9 +169,21 @@ function withModifiers(scan: Scan, start: number, end: number, limit: number): n
   return start;
 }
 
-// The subject opening the sentence, when it ends before `coordinator` ("Holt" in "Holt spoke in Dover and said").
+// The subject opening the sentence (after an opening participle's clause), when it ends before `coordinator`
+// ("Holt" in "Holt spoke in Dover and said").
 function coordinatedSubject(scan: Scan, limit: number, coordinator: number): Speaker {
-  const subject = nounPhraseAfter(scan, limit, coordinator);
+  const { tokens, text } = scan.article;
+  // "Asked about it, Holt shook her head and said": an opening participle's clause runs to its comma.
+  let from = limit;
+  if (/(?:ed|ing)$/.test(tokens.norm[limit] as string) && scan.actorAt[limit] === -1) {
+    for (let k = limit + 1; k < coordinator; k++) {
+      if (tokens.breakBefore[k] === 1 && text.slice(tokens.end[k - 1] as number, tokens.start[k] as number).includes(',')) {
+        from = k;
+        break;
+      }
+    }
+  }
+  const subject = nounPhraseAfter(scan, from, coordinator);
   return subject !== null && subject.t1 < coordinator ? subject : null;
 }
 

@@ -163,8 +163,8 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
 function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding | null {
   const { article, words } = scan;
   const { tokens } = article;
-  // In the passive ("are expected to", "was told") nobody is named as speaking.
-  if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string)) return null;
+  // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
+  if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string) && !(tokens.norm[cue.t0] as string).endsWith('ing')) return null;
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
   // clause says what the noun holds ("Holt's claim that the ferry would run").
   if (cue.t0 > sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && /['\u2019]s?$/.test(tokens.norm[cue.t0 - 1] as string) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;
@@ -227,11 +227,15 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
 }
 
-// "told reporters that ...", "told the Associated Press ...": whom the speaker addressed is not what they
-// said. An article is skipped only before an addressee or a name ("told the ferry crew" keeps "the").
+// "told reporters that ...", "told the Associated Press ...", "told riders at the cafe that ...": whom the
+// speaker addressed is not what they said. An article is skipped only before an addressee or a name ("told the ferry crew" keeps "the").
 function afterAddressee(scan: Scan, from: number, end: number): number {
   const { words, capital } = scan;
-  const { norm } = scan.article.tokens;
+  const { norm, breakBefore } = scan.article.tokens;
+  // "told riders at the harbour cafe that ...": whoever was told, the clause starts at "that".
+  for (let t = from; t < Math.min(end, from + ADJUNCT_MAX) && scan.article.quotedToken[t] === 0 && (t === from || breakBefore[t] !== 1); t++) {
+    if (words.clauseWords.get(norm[t] as string) === 'complementiser') return t;
+  }
   let t = from;
   while (t < end && words.clauseWords.get(norm[t] as string) !== 'complementiser') {
     const word = norm[t] as string;
