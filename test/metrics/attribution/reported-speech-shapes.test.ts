@@ -36,6 +36,8 @@ describe('reported speech: where the content ends and whether there is any', () 
     ['a tag inside the sentence ends the content', 'Holt said the ferry would run again, adding that the council had agreed.', ['indirect Holt|said|the ferry would run again', 'indirect Holt|adding|the council had agreed']],
     ['an active progressive is no passive', 'Berg is telling riders at the harbour cafe that the ferry will be back.', ['indirect Berg|telling|the ferry will be back']],
     ['where the speaker was, between speaker and verb', 'Berg, in a short interview on Monday, said the ferry would run again.', ['indirect Berg|said|the ferry would run again']],
+    ['what a speech was about is a summary', 'Holt talked about the ferry timetable for an hour.', ['summary Holt|talked about|talked about the ferry timetable for an hour']],
+    ['naming in a participle is a summary', 'Holt turned on Berg, calling her plan a waste of money.', ['summary Holt|calling|calling her plan a waste of money']],
     ['a verb of speaking with only where and when', 'Holt spoke to reporters on Friday.', []],
     ['a verb of speaking with only how long', 'Holt spoke for an hour.', []],
     ['a verb of speaking followed by a second verb', 'The protester yelled and held up a banner.', []],
