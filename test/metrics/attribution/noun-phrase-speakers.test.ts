@@ -23,6 +23,8 @@ describe('speaker noun phrases', () => {
     ['a name with an appositive', "Sergei Lavrov, Russia's foreign minister, said the door remained open.", 'before', "Sergei Lavrov, Russia's foreign minister"],
     ['a name with an appositive whose role words are in no list', 'Anna Berg, the harbour manager, said the boats were old.', 'before', 'Anna Berg, the harbour manager'],
     ['a name with an indefinite appositive', 'Tom Hale, a retired ferry pilot, said the crossing was rough.', 'before', 'Tom Hale, a retired ferry pilot'],
+    ['an appositive with a relative clause on its role', 'Tom Hale, a pilot who has crossed the strait for years, said the crossing was rough.', 'before', 'Tom Hale, a pilot who has crossed the strait for years'],
+    ['a date alone is no speaker', 'A council memo published Wednesday said the ferry lost money.', 'before', '-'],
     ['a clause between commas is no appositive', 'Tom Hale, who was there, said the crossing was rough.', 'before', '-'],
     ['a date before the comma ends the clause, not a list of names', 'The ferry stops in June, council members said.', 'before', 'council members'],
     ['a portfolio between a country and a title', "France's maritime minister said the licences were not enough.", 'before', "France's maritime minister"],

@@ -60,6 +60,10 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || words.clauseWords.get(tokens.norm[start] as string) === 'coordinator')) start++;
   if (start >= end) return null;
   let meaningful = false;
+  // "A report published Wednesday said": a date is when, not who.
+  let dates = 0;
+  for (let k = start; k < end; k++) if (isDate(scan, k)) dates++;
+  if (dates === end - start) return null;
   for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
   // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
@@ -90,23 +94,29 @@ export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speake
   return meaningful ? { t0: start, t1: end } : null;
 }
 
-// Words an appositive may have between its commas ("a retired teacher from Dover who").
-const APPOSITIVE_MAX_TOKENS = 8;
+// Words an appositive may have between its commas ("a fisherman who has worked the harbour for years").
+const APPOSITIVE_MAX_TOKENS = 14;
 
 // "Anna Berg, the harbour manager," / "Berg, a local fisherman," right before the cue at `cue`: an appositive
-// opened by a determiner or a possessive after a name, both kept; or a phrase of where or when ("Berg, in an
-// interview,"), left out; null when the words before the cue are neither (a clause has a verb's helper, a
-// pronoun, a relative or a quotation in it).
+// opened by a determiner or a possessive after a name, both kept, a relative clause on its role included ("a
+// fisherman who has worked here"); or a phrase of where or when ("Berg, in an interview,"), left out; null
+// when the words before the cue are neither (a clause: a verb's helper, a pronoun or a clause word with no
+// relative pronoun before it; a quotation).
 function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
   const { article, words } = scan;
   const { tokens, text } = article;
   const isComma = (t: number): boolean => t > 0 && tokens.breakBefore[t] === 1 && /^,\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
   if (!isComma(cue)) return null;
+  // Words that belong to a clause: fine inside a relative clause on the role ("a fisherman who has worked here").
+  let clause = false;
   for (let t = cue - 1; t > limit && t >= cue - APPOSITIVE_MAX_TOKENS; t--) {
     const word = tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || words.verbSkips.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.clauseWords.has(word)) return null;
+    if (article.quotedToken[t] === 1) return null;
+    const role = words.clauseWords.get(word);
+    if (role === 'relative' && tokens.breakBefore[t] !== 1) clause = false;
+    else if (words.verbSkips.has(word) || words.beForms.has(word) || words.pronouns.has(word) || role !== undefined) clause = true;
     if (tokens.breakBefore[t] !== 1) continue;
-    if (!isComma(t)) return null;
+    if (!isComma(t) || clause) return null;
     // "Berg, in a short interview on Monday, said": where or when, between the speaker and the verb.
     if (words.adjuncts.has(word)) return nounPhraseBefore(scan, t, limit);
     if (!(words.determiners.has(word) || /['’]s$/.test(word)) || scan.capital[t - 1] !== 1) return null;
