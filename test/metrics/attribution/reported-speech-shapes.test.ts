@@ -32,6 +32,7 @@ describe('reported speech: where the content ends and whether there is any', () 
   it.each([
     ['a partial quote inside a that-clause is part of it', 'The mayor said that the ferry was "a lifeline" for the island.', ['mixed The mayor|said|the ferry was "a lifeline" for the island']],
     ['whom the speaker told, then a clause starting with an article', 'Holt told reporters the ferry would run again.', ['indirect Holt|told|the ferry would run again']],
+    ['an adjunct and a time phrase before the clause', 'Holt Marine said in a statement Thursday night it would stop the ferry.', ['indirect Holt Marine|said|it would stop the ferry']],
     ['an adjunct before "that"', 'Holt said in a statement that the ferry would run again.', ['indirect Holt|said|the ferry would run again']],
     ['a tag inside the sentence ends the content', 'Holt said the ferry would run again, adding that the council had agreed.', ['indirect Holt|said|the ferry would run again', 'indirect Holt|adding|the council had agreed']],
     ['an active progressive is no passive', 'Berg is telling riders at the harbour cafe that the ferry will be back.', ['indirect Berg|telling|the ferry will be back']],
@@ -58,6 +59,8 @@ describe('reported speech: verbs without a subject beside them', () => {
     ['a counted subject of plain words', 'Some of the fishermen said they had fished there for years.', ['indirect Some of the fishermen|said|they had fished there for years']],
     ['a generic subject over an adverb', 'Other harbour advocates also said the council should go further.', ['indirect Other harbour advocates|said|the council should go further']],
     ['a fraction after ", and"', 'Half the riders say the ferry is late, and one in five say it is too slow.', ['indirect Half the riders|say|the ferry is late', 'indirect one in five|say|it is too slow']],
+    ['a plain subject with a relative clause and no commas', 'Riders who took the ferry on Sunday said the crossing was rough.', ['indirect Riders|said|the crossing was rough']],
+    ['a longer plain subject', "People with knowledge of the council's plans said the ferry would stop.", ["indirect People with knowledge of the council's plans|said|the ferry would stop"]],
     ['a sentence opening with a subordinator has no plain subject', 'If the riders say so, the ferry will run.', []],
     ['an infinitive has no plain subject', 'Riders are more likely to say the ferry is late.', []],
     ['a second coordinated verb', 'Holt praised the crew and said the ferry would run again.', ['summary Holt|praised|praised the crew', 'indirect Holt|said|the ferry would run again']],

@@ -142,7 +142,8 @@ function contentAfter(scan: Scan, from: number, sentence: SentenceRef, context: 
 }
 
 // Where the reported clause starts after the verb: after "that" ("said on Friday that"), past a leading time
-// phrase ("said Friday the ferry"), or past an adjunct before "that" ("said in a statement that"); -1 when
+// phrase ("said Friday the ferry"), or past an adjunct before "that" or a time phrase ("said in a statement
+// that", "said in a statement Thursday it would"); -1 when
 // only an adjunct follows ("spoke for an hour"): nothing is reported.
 function reportedClauseStart(scan: Scan, from: number, end: number): number {
   const { tokens } = scan.article;
@@ -155,6 +156,12 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   for (let t = start + 1; t < Math.min(end, start + ADJUNCT_MAX); t++) {
     if (scan.article.quotedToken[t] === 1) break;
     if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'complementiser') return t + 1;
+    // "said in a statement Thursday night it would ...": the clause starts after the time phrase.
+    if (scan.words.timeWords.has(tokens.norm[t] as string) && tokens.breakBefore[t] !== 1) {
+      const after = skipTimePhrase(scan, t, end);
+      if (after >= end || scan.words.adjuncts.has(tokens.norm[after] as string) || tokens.breakBefore[after] === 1) continue;
+      return scan.words.clauseWords.get(tokens.norm[after] as string) === 'complementiser' ? after + 1 : after;
+    }
   }
   return -1;
 }

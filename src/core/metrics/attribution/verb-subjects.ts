@@ -61,16 +61,21 @@ export function mainSubject(scan: Scan, sentence: SentenceRef, before: number): 
 }
 
 // Longest plain subject taken at the start of a clause ("nearly a third of the voters").
-const PLAIN_SUBJECT_MAX = 6;
+const PLAIN_SUBJECT_MAX = 8;
 
 /**
  * "Other harbour advocates also said", "Some of the fishermen said", ", and one in five say": a subject of
- * plain words that opens its sentence (or a clause after ", and" / ", but") and runs up to the verb at `cue`,
+ * plain words that opens its sentence (or a clause after ", and" / ", but") and runs up to the verb at `cue`
+ * or to a relative clause before it ("Riders who took the ferry said"),
  * skipping helpers and time words before it; null when a word on the way is no part of a noun phrase (a
  * helper, a pronoun, a clause word, a cue in `cueEnd`), when the sentence opens with a word that starts other
  * kinds of sentence ("If", "When") and is not a quantifier, or when the verb is an infinitive.
  */
 export function plainSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  return plainSubjectAt(scan, sentence, cue, cueEnd) ?? subjectOfBareRelative(scan, sentence, cue, cueEnd);
+}
+
+function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
   const { article, words } = scan;
   const { tokens } = article;
   let end = cue;
@@ -94,6 +99,23 @@ export function plainSubject(scan: Scan, sentence: SentenceRef, cue: number, cue
   if (!opensClause) return null;
   if (scan.lexicons.abbreviations.starters.has(first) && !words.quantifiers.has(first) && !words.determiners.has(first)) return null;
   return { t0: t, t1: end };
+}
+
+// Longest relative clause between a subject and its verb ("Riders who took the ferry on Sunday said").
+const BARE_RELATIVE_MAX = 12;
+
+// "Riders who took the ferry on Sunday said": a plain subject opening the sentence, then a relative clause
+// with no commas running up to the verb at `cue`.
+function subjectOfBareRelative(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  const { tokens, quotedToken } = scan.article;
+  for (let r = cue - 1; r > sentence.tokenStart && cue - r <= BARE_RELATIVE_MAX; r--) {
+    if (tokens.breakBefore[r + 1] === 1 || quotedToken[r] === 1) return null;
+    if (scan.words.clauseWords.get(tokens.norm[r] as string) !== 'relative') continue;
+    if (tokens.breakBefore[r] === 1) return null;
+    const subject = plainSubjectAt(scan, sentence, r, cueEnd);
+    return subject !== null && subject.t0 === sentence.tokenStart ? subject : null;
+  }
+  return null;
 }
 
 /** "..., another source said": the few words between the comma and the verb at `cue`, when the speaker phrases find none. */
