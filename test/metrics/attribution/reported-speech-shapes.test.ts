@@ -62,6 +62,8 @@ describe('reported speech: verbs without a subject beside them', () => {
     ['a plain subject with a relative clause and no commas', 'Riders who took the ferry on Sunday said the crossing was rough.', ['indirect Riders|said|the crossing was rough']],
     ['a longer plain subject', "People with knowledge of the council's plans said the ferry would stop.", ["indirect People with knowledge of the council's plans|said|the ferry would stop"]],
     ['a sentence opening with a subordinator has no plain subject', 'If the riders say so, the ferry will run.', []],
+    ['a noun before a passive participle is no subject', 'The views expressed are those of the author alone.', []],
+    ['a bare -ing form in a headline is a noun', 'Ferry shares fall after profit warning', []],
     ['an infinitive has no plain subject', 'Riders are more likely to say the ferry is late.', []],
     ['a second coordinated verb', 'Holt praised the crew and said the ferry would run again.', ['summary Holt|praised|praised the crew', 'indirect Holt|said|the ferry would run again']],
   ])('%s', (_name, text, expected) => {

@@ -66,18 +66,26 @@ const PLAIN_SUBJECT_MAX = 8;
 /**
  * "Other harbour advocates also said", "Some of the fishermen said", ", and one in five say": a subject of
  * plain words that opens its sentence (or a clause after ", and" / ", but") and runs up to the verb at `cue`
- * or to a relative clause before it ("Riders who took the ferry said"),
- * skipping helpers and time words before it; null when a word on the way is no part of a noun phrase (a
- * helper, a pronoun, a clause word, a cue in `cueEnd`), when the sentence opens with a word that starts other
- * kinds of sentence ("If", "When") and is not a quantifier, or when the verb is an infinitive.
- */
-export function plainSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+ * or to a relative clause before it ("Riders who took the ferry said"), skipping helpers and time words
+ * before it; null when a word on the way is no part of a noun phrase (a helper, a pronoun, a clause word, a
+ * cue in `cueEnd`), when the sentence opens with a word that starts other kinds of sentence ("If", "When")
+ * and is not a quantifier, or when the verb is an infinitive, a bare -ing form, or an -ed form before a
+ * preposition or a form of be (a passive participle).
+ */export function plainSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
   return plainSubjectAt(scan, sentence, cue, cueEnd) ?? subjectOfBareRelative(scan, sentence, cue, cueEnd);
 }
 
 function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
   const { article, words } = scan;
   const { tokens } = article;
+  const verb = tokens.norm[cue] as string;
+  // "shares plunge after profit warning": a bare -ing form is no finite verb; "the views expressed in this
+  // article", "the views expressed are her own": an -ed form before a preposition or a verb is a passive
+  // participle, its noun no subject.
+  const helper = cue > sentence.tokenStart ? (tokens.norm[cue - 1] as string) : '';
+  if (verb.endsWith('ing') && !words.beForms.has(helper)) return null;
+  const after = cueEnd[cue] as number;
+  if (verb.endsWith('ed') && after > cue && after < sentence.tokenEnd && (words.adjuncts.has(tokens.norm[after] as string) || words.beForms.has(tokens.norm[after] as string))) return null;
   let end = cue;
   while (end - 1 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && (words.verbSkips.has(tokens.norm[end - 1] as string) || words.timeWords.has(tokens.norm[end - 1] as string))) end--;
   if (end <= sentence.tokenStart || tokens.breakBefore[end] === 1) return null;
