@@ -23,6 +23,8 @@ describe('findDirectQuotes', () => {
     ['a split quote is one attribution', '"We will not give up," Zelensky said, "and we will rebuild every town."', ['direct Zelensky|said|"We will not give up," Zelensky said, "and we will rebuild every town."']],
     ["two apostrophes quote as double marks do (NYT style)", "''The ferry will run again,'' Mr. Holt said.", ["direct Mr. Holt|said|''The ferry will run again,''"]],
     ['two backticks open a quote', '``The ferry will run again this summer,\'\' Holt said.', ["direct Holt|said|``The ferry will run again this summer,''"]],
+    ['a speaker with a relative clause between commas', '"The ferry will run again," Anna Berg, who runs the harbour cafe, told reporters.', ['direct Anna Berg|told|"The ferry will run again,"']],
+    ['whom the speaker told is no inverted speaker', '"The ferry will run again," told reporters at the pier.', []],
     ['an inverted role with the body it speaks for', '"The ferry will run again this summer," said a spokeswoman for the harbour board.', ['direct a spokeswoman for the harbour board|said|"The ferry will run again this summer,"']],
     ['but not where and how it was said', '"The ferry will run again this summer," said the council in a statement.', ['direct the council|said|"The ferry will run again this summer,"']],
     ['a frame names the speaker before the quote', 'In Holt\'s words, "the ferry is the lifeline of this town and always will be."', ['direct Holt\'s|-|"the ferry is the lifeline of this town and always will be."']],
