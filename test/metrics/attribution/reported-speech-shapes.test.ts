@@ -61,6 +61,8 @@ describe('reported speech: verbs without a subject beside them', () => {
     ['a fraction after ", and"', 'Half the riders say the ferry is late, and one in five say it is too slow.', ['indirect Half the riders|say|the ferry is late', 'indirect one in five|say|it is too slow']],
     ['a plain subject with a relative clause and no commas', 'Riders who took the ferry on Sunday said the crossing was rough.', ['indirect Riders|said|the crossing was rough']],
     ['a longer plain subject', "People with knowledge of the council's plans said the ferry would stop.", ["indirect People with knowledge of the council's plans|said|the ferry would stop"]],
+    ['a second subject after "and" without a comma', 'Half the riders said the ferry was late and one in four said it was too slow.', ['indirect Half the riders|said|the ferry was late', 'indirect one in four|said|it was too slow']],
+    ['"and" with no cue after it stays inside the content', 'Holt said the crew had worked hard and the boats were clean.', ['indirect Holt|said|the crew had worked hard and the boats were clean']],
     ['a sentence opening with a subordinator has no plain subject', 'If the riders say so, the ferry will run.', []],
     ['a noun before a passive participle is no subject', 'The views expressed are those of the author alone.', []],
     ['a bare -ing form in a headline is a noun', 'Ferry shares fall after profit warning', []],

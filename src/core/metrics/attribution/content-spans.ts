@@ -48,7 +48,8 @@ const CLAUSE_SEARCH_TOKENS = 400;
 /**
  * Where reported content ends: the sentence end (`end`), or ", but" / ";" where another clause starts; with
  * `cueEnd` (from `cueEnds`) also before a second verb's own clause: "and said ...", ", adding ...", or an
- * attribution tag inside the sentence (", he said,"), or ", and" before a clause with a cue of its own (", and one in five say").
+ * attribution tag inside the sentence (", he said,"), or "and" before a clause with a subject and a cue of its own
+ * (", and one in five say", "and one in four said").
  */
 export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32Array): number {
   const { article } = scan;
@@ -62,6 +63,10 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
       let k = t - 1;
       while (k > from && tokens.breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(tokens.norm[k] as string)) k--;
       if (k > from && tokens.breakBefore[k + 1] !== 1 && scan.words.clauseWords.get(tokens.norm[k] as string) === 'coordinator') return k;
+      // "... and one in four said ...": a subject of its own between "and" and the verb.
+      const subjectStart = k;
+      while (k > from && subjectStart - k < SECOND_SUBJECT_MAX && tokens.breakBefore[k + 1] !== 1 && article.quotedToken[k] === 0 && !scan.words.clauseWords.has(tokens.norm[k] as string)) k--;
+      if (k > from && k < subjectStart && tokens.breakBefore[k + 1] !== 1 && scan.words.clauseWords.get(tokens.norm[k] as string) === 'coordinator') return k;
     }
     if (tokens.breakBefore[t] !== 1) continue;
     const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
