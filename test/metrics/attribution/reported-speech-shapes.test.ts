@@ -20,6 +20,7 @@ describe('reported speech: content before the cue', () => {
     ['a postposed speaker with where it was said', 'The ferry will run again, the mayor said in a statement on Friday.', ['indirect said|The ferry will run again']],
     ['a postposed source with a determiner the speaker words lack', 'The ferry will not run this winter, another source said.', ['indirect said|The ferry will not run this winter']],
     ['a postposed vague source before ", but"', 'The talks will resume in March, officials said, but no date was set.', ['vague The talks will resume in March|unaligned|anonymous']],
+    ['an inverted verb after a comma, with a name before the comma', 'The vote marks the end of the old ferry for the council, said Anna Berg, a harbour manager.', ['indirect said|The vote marks the end of the old ferry for the council']],
     ['a short clause after the cue is content, not a tail', 'Two U.S. officials said the ships had left port.', ['indirect officials said|the ships had left port']],
     ['an introductory phrase is not content', 'In Moscow, Peskov said the talks would resume.', ['indirect said|the talks would resume']],
     ['a time phrase after the verb, then the clause', 'The mayor said Friday the ferry would run again.', ['indirect said|the ferry would run again']],

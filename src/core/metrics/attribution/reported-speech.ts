@@ -196,6 +196,11 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       }
       // "Some of the fishermen said ...": a subject of plain words opening the clause.
       if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd);
+    } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && invertedAfter(scan, cue, sentence) !== null) {
+      // "... for the council, said Anna Berg, the mayor.": after a comma the verb is inverted; the name
+      // before the comma ends the content.
+      speaker = invertedAfter(scan, cue, sentence);
+      lead = cue.t0;
     } else {
       // The phrase may start a word or two before the speaker found ("another source").
       const loose = commaBefore(scan, speaker.t0) ? null : postposedPhrase(scan, cue.t0, sentence.tokenStart);
@@ -232,6 +237,18 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   if (mode !== 'summary' && (content === null || contentTokens(article, content) < MIN_REPORTED_TOKENS || onlyTimeWords(scan, content))) return null;
   const draft = { paragraph: cue.paragraph, mode: cueMode(cue.ref, mode), cue: cueRange(article, cue), speaker, content, sentence: cue.sentence };
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
+}
+
+// The speaker phrase right after an inverted verb, ending its sentence or followed by a comma (an appositive).
+function invertedAfter(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
+  const phrase = nounPhraseAfter(scan, cue.t1, sentence.tokenEnd);
+  return phrase !== null && (sentence.tokenEnd - phrase.t1 <= 2 || commaBefore(scan, phrase.t1)) ? phrase : null;
+}
+
+// Whether a comma stands inside a speaker phrase ("Sergei Lavrov, Russia's foreign minister").
+function commaInside(scan: Scan, speaker: TokenSpan): boolean {
+  for (let t = speaker.t0 + 1; t < speaker.t1; t++) if (commaBefore(scan, t)) return true;
+  return false;
 }
 
 // "told reporters that ...", "told the Associated Press ...", "told riders at the cafe that ...": whom the
