@@ -63,6 +63,7 @@ describe('reported speech: verbs without a subject beside them', () => {
     ['a plain subject with a relative clause and no commas', 'Riders who took the ferry on Sunday said the crossing was rough.', ['indirect Riders|said|the crossing was rough']],
     ['a longer plain subject', "People with knowledge of the council's plans said the ferry would stop.", ["indirect People with knowledge of the council's plans|said|the ferry would stop"]],
     ['a second subject after "and" without a comma', 'Half the riders said the ferry was late and one in four said it was too slow.', ['indirect Half the riders|said|the ferry was late', 'indirect one in four|said|it was too slow']],
+    ['"and" inside a compound subject opens no clause', 'The pier closed, officials said, as harbour workers and the ferry company each blamed the other.', ['vague officials said|The pier closed|unaligned|anonymous']],
     ['"and" with no cue after it stays inside the content', 'Holt said the crew had worked hard and the boats were clean.', ['indirect Holt|said|the crew had worked hard and the boats were clean']],
     ['a sentence opening with a subordinator has no plain subject', 'If the riders say so, the ferry will run.', []],
     ['a noun before a passive participle is no subject', 'The views expressed are those of the author alone.', []],

@@ -65,7 +65,7 @@ const PLAIN_SUBJECT_MAX = 8;
 
 /**
  * "Other harbour advocates also said", "Some of the fishermen said", ", and one in five say": a subject of
- * plain words that opens its sentence (or a clause after "and" or "but") and runs up to the verb at `cue`
+ * plain words that opens its sentence (or a clause after ", and" or after another verb's clause and "and") and runs up to the verb at `cue`
  * or to a relative clause before it ("Riders who took the ferry said"), skipping helpers and time words
  * before it; null when a word on the way is no part of a noun phrase (a helper, a pronoun, a clause word, a
  * cue in `cueEnd`), when the sentence opens with a word that starts other kinds of sentence ("If", "When")
@@ -103,10 +103,23 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   }
   if (t === end) return null;
   const first = tokens.norm[t] as string;
-  const opensClause = t === sentence.tokenStart || (t - 1 > sentence.tokenStart && words.clauseWords.get(tokens.norm[t - 1] as string) === 'coordinator' && tokens.breakBefore[t] !== 1);
+  // After "and" a new clause opens with a comma before it, or after another verb's clause ("said the ferry
+  // was late and one in four said"); "forces and the Front blamed" is one subject.
+  const coordinator = t - 1;
+  const opensClause = t === sentence.tokenStart || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator)));
   if (!opensClause) return null;
   if (scan.lexicons.abbreviations.starters.has(first) && !words.quantifiers.has(first) && !words.determiners.has(first)) return null;
   return { t0: t, t1: end };
+}
+
+// Whether a cue starts in tokens [from, to) with no comma after it ("said the ferry was late and", not "said
+// on Friday, as forces and").
+function cueBefore(scan: Scan, cueEnd: Int32Array, from: number, to: number): boolean {
+  for (let k = to - 1; k >= from; k--) {
+    if ((cueEnd[k] as number) > 0) return true;
+    if (commaBefore(scan, k)) return false;
+  }
+  return false;
 }
 
 // Longest relative clause between a subject and its verb ("Riders who took the ferry on Sunday said").
