@@ -73,6 +73,11 @@ describe('findDirectQuotes', () => {
     ['past a verb in the cue\'s own tag', '"The boats are old," Berg said when asked about the budget. "We need new ones."', ['direct Berg|said|"The boats are old," Berg said when asked about the budget. "We need new ones."']],
     ['past a relative clause on the speaker', '"The boats are old," said Tom Hale, a pilot who wrote to the council. "We need new ones."', ['direct Tom Hale|said|"The boats are old," said Tom Hale, a pilot who wrote to the council. "We need new ones."']],
     ['past a cue word used as a noun', '"The boats are old," Berg said in reply. "We need new ones."', ['direct Berg|said|"The boats are old," Berg said in reply. "We need new ones."']],
+    [
+      'a cue before a colon introduces the quotation after it, not the one before',
+      '"The pier is old," Holt said. "It will fall." Holt added: "The ferry will run again next summer."',
+      ['direct Holt|said|"The pier is old," Holt said. "It will fall."', 'direct Holt|added|"The ferry will run again next summer."'],
+    ],
     ['not past narration', '"Yes," Holt said. Then she left the hall. "The ferry will run again this summer."', ['direct Holt|said|"Yes,"']],
     ['not past a second speaker in the cue\'s sentence', '"Yes," Holt said, and Reyes warned the council. "The ferry will cost more than anyone thinks."', ['direct Holt|said|"Yes,"']],
     [

@@ -93,6 +93,9 @@ function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, par
     if (cue !== undefined && cue.t1 <= afterEnd) after = cue;
   }
   if (after === undefined || (after.t0 !== qt1 && hasQuoteBetween(scan.article, qt1, after.t0))) return undefined;
+  // `"B." Holt added: "C."`: a cue before a colon and a quotation introduces that one, not this.
+  const { tokens } = scan.article;
+  if (after.t1 < paragraph.tokenEnd && scan.article.quotedToken[after.t1] === 1 && /:\s*["\u201C'\u2018`]*$/.test(scan.article.text.slice(tokens.end[after.t1 - 1] as number, tokens.start[after.t1] as number))) return undefined;
   const before = after.t0 > qt1 ? (nounPhraseBefore(scan, after.t0, qt1) ?? subjectBeforeRelativeClause(scan, after.t0, qt1)) : null;
   // `"...," told reporters` never inverts: after "told" comes whom the speaker addressed.
   const addressed = after.ref.kind === 'verb' && scan.words.addresseeVerbs.has(after.ref.lemma);
