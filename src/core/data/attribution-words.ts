@@ -31,6 +31,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'quote-frames',
   'speaker-nouns',
   'organisation-words',
+  'quantifiers',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -79,6 +80,8 @@ export type AttributionWords = {
   readonly speakerNouns: ReadonlyMap<string, SpeakerKind>;
   /** words that make an unknown capitalised name an organisation ("Corp", "Airways", "Department"), with its kind */
   readonly organisationWords: ReadonlyMap<string, SpeakerKind>;
+  /** words that open a counted or generic subject although they also start other sentences ("some", "most", "other") */
+  readonly quantifiers: ReadonlySet<string>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
@@ -144,6 +147,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     clauseWords: roles('clause-words', CLAUSE_ROLES),
     speakerNouns: inflectedRoles('speaker-nouns', SPEAKER_KINDS),
     organisationWords: inflectedRoles('organisation-words', SPEAKER_KINDS),
+    quantifiers: words('quantifiers'),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {

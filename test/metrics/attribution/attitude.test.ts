@@ -10,6 +10,8 @@ describe('attitude verbs', () => {
     ['a position', 'Councillor Amir Patel opposes the new pier tax.', ['attitude Councillor Amir Patel|opposes|the new pier tax']],
     ['a hope', 'Holt hopes the pier will be ready in May.', ['attitude Holt|hopes|the pier will be ready in May']],
     ['a decision', 'The Harbour Board agreed to close the old pier.', ['attitude The Harbour Board|agreed to|close the old pier']],
+    ['support after a modal is the verb', 'Councillor Amir Patel would support a smaller pier tax.', ['attitude Councillor Amir Patel|would support|a smaller pier tax']],
+    ['a feeling made known', 'Holt expressed frustration with the pier contractor.', ['attitude Holt|expressed|frustration with the pier contractor']],
     ['the passive names nobody', 'The pier is expected to open in May.', []],
     ['a raising verb is no cue', 'Holt seems certain that the pier will open in May.', []],
   ])('%s', (_name, text, expected) => {

@@ -48,7 +48,8 @@ const CLAUSE_SEARCH_TOKENS = 400;
 /**
  * Where reported content ends: the sentence end (`end`), or ", but" / ";" where another clause starts; with
  * `cueEnd` (from `cueEnds`) also before a second verb's own clause: "and said ...", ", adding ...", or an
- * attribution tag inside the sentence (", he said,").
+ * attribution tag inside the sentence (", he said,"), or "and" before a clause with a subject and a cue of its own
+ * (", and one in five say", "and one in four said").
  */
 export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32Array): number {
   const { article } = scan;
@@ -62,11 +63,16 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
       let k = t - 1;
       while (k > from && tokens.breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(tokens.norm[k] as string)) k--;
       if (k > from && tokens.breakBefore[k + 1] !== 1 && scan.words.clauseWords.get(tokens.norm[k] as string) === 'coordinator') return k;
+      // "... and one in four said ...": a subject of its own between "and" and the verb.
+      const subjectStart = k;
+      while (k > from && subjectStart - k < SECOND_SUBJECT_MAX && tokens.breakBefore[k + 1] !== 1 && article.quotedToken[k] === 0 && !scan.words.clauseWords.has(tokens.norm[k] as string)) k--;
+      if (k > from && k < subjectStart && tokens.breakBefore[k + 1] !== 1 && scan.words.clauseWords.get(tokens.norm[k] as string) === 'coordinator') return k;
     }
     if (tokens.breakBefore[t] !== 1) continue;
     const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
     if (gap.includes(';') || (gap.includes(',') && scan.words.clauseWords.get(tokens.norm[t] as string) === 'contrast')) return t;
     if (cueEnd !== undefined && gap.includes(',') && attributionTagAt(scan, t, end, cueEnd)) return t;
+    if (cueEnd !== undefined && gap.includes(',') && secondSpeakerAt(scan, t, end, cueEnd)) return t;
   }
   return limit;
 }
@@ -80,6 +86,20 @@ function attributionTagAt(scan: Scan, t: number, end: number, cueEnd: Int32Array
     if (c > t && tokens.breakBefore[c] === 1) return false;
     const stop = cueEnd[c] as number;
     if (stop > 0 && c > t) return stop >= end || tokens.breakBefore[stop] === 1;
+  }
+  return false;
+}
+
+// Words a clause's subject may have between ", and" and its cue ("one in five say").
+const SECOND_SUBJECT_MAX = 7;
+
+// After a comma at `t`: "and" or "but" opening a clause with a cue of its own (", and one in five say").
+function secondSpeakerAt(scan: Scan, t: number, end: number, cueEnd: Int32Array): boolean {
+  const { tokens } = scan.article;
+  if (scan.words.clauseWords.get(tokens.norm[t] as string) !== 'coordinator') return false;
+  for (let c = t + 2; c < Math.min(end, t + 1 + SECOND_SUBJECT_MAX); c++) {
+    if (tokens.breakBefore[c] === 1 || scan.article.quotedToken[c] === 1) return false;
+    if ((cueEnd[c] as number) > 0) return true;
   }
   return false;
 }

@@ -78,13 +78,29 @@ function sourcingPhraseAt(scan: Scan, t: number, end: number): number {
 const DOCUMENT_SUBJECT_REACH = 3;
 
 // Whether a document or poll noun (speaker-nouns.jsonl) ends the subject right before the verb at `t`, with
-// only skippable words (also, has, have, consistently...) between.
+// only skippable words (also, has, have, consistently...) between, or heads a phrase opening the sentence.
 function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number): boolean {
   for (let k = t - 1; k >= sentenceStart && k >= t - DOCUMENT_SUBJECT_REACH; k--) {
     if (isDocumentNoun(scan, k)) return true;
-    if (!scan.words.verbSkips.has(scan.article.tokens.norm[k] as string)) return false;
+    if (!scan.words.verbSkips.has(scan.article.tokens.norm[k] as string)) break;
   }
-  return false;
+  return documentOpensSentence(scan, t, sentenceStart);
+}
+
+// How far a document noun opening its sentence may stand from the verb: "FEC records from the 2008 election cycle show".
+const DOCUMENT_PHRASE_REACH = 9;
+
+// Whether the sentence opens with a phrase holding a document or poll noun and running, with no comma, clause
+// word or quotation, to the verb at `t`: "Court records from the 2019 audit show".
+function documentOpensSentence(scan: Scan, t: number, sentenceStart: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (t - sentenceStart > DOCUMENT_PHRASE_REACH) return false;
+  let document = false;
+  for (let k = sentenceStart; k < t; k++) {
+    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
+    if (isDocumentNoun(scan, k)) document = true;
+  }
+  return document;
 }
 
 function isDocumentNoun(scan: Scan, t: number): boolean {

@@ -28,6 +28,8 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
   cues.forEach((cue, index) => {
     speech.cueAt[cue.t0] = index;
   });
+  // Where a cue ends: `said, "No."` puts its quotation right after one.
+  const cueEnds = new Set(cues.map((cue) => cue.t1));
   const findings: Finding[] = [];
   const quotes = article.quotes.filter((q) => q.kind !== 'nested');
   const at = (quote: QuoteSpan): QuoteTokens => {
@@ -49,7 +51,9 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
     const paragraph = article.paragraphs[paragraphIndex] as ParagraphSpan;
     const opensSentence = sentence.start === quote.quote.start;
     const afterColon = /:\s*$/.test(text.slice(Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start));
-    const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || quote.quote.continued;
+    // `and said, "No."`: right after a cue and its comma, closing its sentence, a short quotation is still the whole reply.
+    const closesSentence = cueEnds.has(qt0) && /,\s*$/.test(text.slice(Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start)) && /^[\s.!?]*$/.test(text.slice(quote.quote.end, sentence.end));
+    const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || closesSentence || quote.quote.continued;
     const found = speakerOfQuote(speech, quote, paragraph, full, afterColon);
     let contentEnd = quote.quote.end;
     let finding: Finding | undefined;

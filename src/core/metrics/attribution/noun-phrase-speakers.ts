@@ -40,11 +40,13 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
     start = t;
     if (tokens.breakBefore[t] === 1) {
       const gap = text.slice(tokens.end[t - 1] ?? 0, tokens.start[t] as number);
-      if (!/^,\s*$/.test(gap) || t - 1 < limit || !isSpeakerWord(scan, t - 1)) break;
+      // "..., in June, council members said": a date before the comma is where the clause ended.
+      if (!/^,\s*$/.test(gap) || t - 1 < limit || !isSpeakerWord(scan, t - 1) || isDate(scan, t - 1)) break;
     }
     t--;
   }
-  if (start === end) return null;
+  // "Anna Berg, the harbour manager, said", "Berg, in an interview, said": role words the lists lack, or an adjunct.
+  if (start === end) return nameWithAppositive(scan, cue, limit);
   // "Holt spoke in Dover and said ...": a second verb's subject is the sentence's, not the words before "and".
   if (words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
   start = withModifiers(scan, start, end, limit);
@@ -58,6 +60,10 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || words.clauseWords.get(tokens.norm[start] as string) === 'coordinator')) start++;
   if (start >= end) return null;
   let meaningful = false;
+  // "A report published Wednesday said": a date is when, not who.
+  let dates = 0;
+  for (let k = start; k < end; k++) if (isDate(scan, k)) dates++;
+  if (dates === end - start) return null;
   for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
   // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
@@ -86,6 +92,38 @@ export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speake
   let meaningful = false;
   for (let k = start; k < end; k++) if ((capital[k] === 1 && !scan.lexicons.abbreviations.starters.has(tokens.norm[k] as string)) || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
   return meaningful ? { t0: start, t1: end } : null;
+}
+
+// Words an appositive may have between its commas ("a fisherman who has worked the harbour for years").
+const APPOSITIVE_MAX_TOKENS = 14;
+
+// "Anna Berg, the harbour manager," / "Berg, a local fisherman," right before the cue at `cue`: an appositive
+// opened by a determiner or a possessive after a name, both kept, a relative clause on its role included ("a
+// fisherman who has worked here"); or a phrase of where or when ("Berg, in an interview,"), left out; null
+// when the words before the cue are neither (a clause: a verb's helper, a pronoun or a clause word with no
+// relative pronoun before it; a quotation).
+function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
+  const { article, words } = scan;
+  const { tokens, text } = article;
+  const isComma = (t: number): boolean => t > 0 && tokens.breakBefore[t] === 1 && /^,\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+  if (!isComma(cue)) return null;
+  // Words that belong to a clause: fine inside a relative clause on the role ("a fisherman who has worked here").
+  let clause = false;
+  for (let t = cue - 1; t > limit && t >= cue - APPOSITIVE_MAX_TOKENS; t--) {
+    const word = tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1) return null;
+    const role = words.clauseWords.get(word);
+    if (role === 'relative' && tokens.breakBefore[t] !== 1) clause = false;
+    else if (words.verbSkips.has(word) || words.beForms.has(word) || words.pronouns.has(word) || role !== undefined) clause = true;
+    if (tokens.breakBefore[t] !== 1) continue;
+    if (!isComma(t) || clause) return null;
+    // "Berg, in a short interview on Monday, said": where or when, between the speaker and the verb.
+    if (words.adjuncts.has(word)) return nounPhraseBefore(scan, t, limit);
+    if (!(words.determiners.has(word) || /['’]s$/.test(word)) || scan.capital[t - 1] !== 1) return null;
+    const name = nounPhraseBefore(scan, t, limit);
+    return name === null ? null : { t0: name.t0, t1: cue };
+  }
+  return null;
 }
 
 /** "A senior Russian diplomat, who spoke on condition of anonymity ..., said": the subject before the relative clause. */
@@ -141,9 +179,21 @@ function withModifiers(scan: Scan, start: number, end: number, limit: number): n
   return start;
 }
 
-// The subject opening the sentence, when it ends before `coordinator` ("Holt" in "Holt spoke in Dover and said").
+// The subject opening the sentence (after an opening participle's clause), when it ends before `coordinator`
+// ("Holt" in "Holt spoke in Dover and said").
 function coordinatedSubject(scan: Scan, limit: number, coordinator: number): Speaker {
-  const subject = nounPhraseAfter(scan, limit, coordinator);
+  const { tokens, text } = scan.article;
+  // "Asked about it, Holt shook her head and said": an opening participle's clause runs to its comma.
+  let from = limit;
+  if (/(?:ed|ing)$/.test(tokens.norm[limit] as string) && scan.actorAt[limit] === -1) {
+    for (let k = limit + 1; k < coordinator; k++) {
+      if (tokens.breakBefore[k] === 1 && text.slice(tokens.end[k - 1] as number, tokens.start[k] as number).includes(',')) {
+        from = k;
+        break;
+      }
+    }
+  }
+  const subject = nounPhraseAfter(scan, from, coordinator);
   return subject !== null && subject.t1 < coordinator ? subject : null;
 }
 
@@ -177,6 +227,12 @@ function modifiesTitle(scan: Scan, t: number, limit: number): boolean {
   if (t - 1 < limit || scan.titleAt[t + 1] === undefined || tokens.breakBefore[t] === 1 || tokens.breakBefore[t + 1] === 1 || article.quotedToken[t] === 1) return false;
   const before = t - 1;
   return scan.countryAt[before] !== undefined || scan.actorAt[before] !== -1 || tokens.norm[before] !== tokens.bare[before];
+}
+
+// A month or a weekday ("June", "Friday"): capitalised, but no name.
+function isDate(scan: Scan, t: number): boolean {
+  const word = scan.article.tokens.norm[t] as string;
+  return scan.words.timeWords.has(word) || scan.lexicons.words.months.names.has(word);
 }
 
 function capitalWithin(scan: Scan, t0: number, t1: number): boolean {

@@ -6,6 +6,7 @@
  */
 import type { ParagraphSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
+import { nounPhraseBefore } from './noun-phrase-speakers.ts';
 import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
 import type { Cue } from './types.ts';
 
@@ -13,7 +14,7 @@ import type { Cue } from './types.ts';
  * Where the speech of `quotes[from]` (introduced by `cue`, or continuing an earlier speaker when null) ends
  * in `paragraph`: the end offset of the last quotation that carries it on, and that quotation's index
  * (`from` when none does). A quotation carries it on when it opens its sentence, has no cue of its own,
- * and nothing lies between it and the speech so far but the rest of the cue's sentence.
+ * and nothing lies between it and the speech so far but the rest of the cue's sentence (verbs in it included, unless with a subject of their own).
  */
 export function quoteRunEnd(speech: QuotedSpeech, quotes: readonly QuoteTokens[], from: number, paragraph: ParagraphSpan, cue: Cue | null): { end: number; last: number } {
   const { scan } = speech;
@@ -29,9 +30,14 @@ export function quoteRunEnd(speech: QuotedSpeech, quotes: readonly QuoteTokens[]
     // A title quoted inside the cue's sentence (`she said on "Meet the Voters."`) is the outlet's words.
     if (sentence.start !== next.quote.start && cue !== null && sentence.index === cue.sentence) continue;
     if (sentence.start !== next.quote.start) break;
+    // The rest of the cue's sentence is the speaker's tag, verbs and all ("said when asked about it", "said
+    // Hale, who wrote to the council"), unless a verb there has a subject of its own ("and Reyes warned").
+    // A sentence after it is narration.
     let narration = false;
-    for (let t = firstTokenAtOrAfter(tokens, end); t < next.t0 && !narration; t++) {
-      narration = cue === null || scan.sentenceOf[t] !== cue.sentence || freeVerbAt(speech, t) !== undefined;
+    const from = firstTokenAtOrAfter(tokens, end);
+    for (let t = from; t < next.t0 && !narration; t++) {
+      const verb = freeVerbAt(speech, t);
+      narration = cue === null || scan.sentenceOf[t] !== cue.sentence || (verb !== undefined && t > cue.t1 && nounPhraseBefore(scan, t, cue.t1) !== null);
     }
     if (narration || speakerOfQuote(speech, next, paragraph, true, false) !== undefined) break;
     end = next.quote.end;

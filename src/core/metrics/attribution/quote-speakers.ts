@@ -7,7 +7,7 @@ import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import { hasQuoteBetween } from './content-spans.ts';
-import { nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
+import { nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Speaker } from './types.ts';
 
 const AFTER_QUOTE_MAX_TOKENS = 9;
@@ -82,7 +82,7 @@ function frameAt(scan: Scan, frame: readonly string[], t: number, limit: number)
   return null;
 }
 
-// `"...," Peskov said` / `"...," said Sergei Lavrov, ...`.
+// `"...," Peskov said` / `"...," said Sergei Lavrov, ...` / `"...," Berg, who runs the cafe, told reporters`.
 function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   if (quote.openEnded) return undefined;
@@ -93,8 +93,13 @@ function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, par
     if (cue !== undefined && cue.t1 <= afterEnd) after = cue;
   }
   if (after === undefined || (after.t0 !== qt1 && hasQuoteBetween(scan.article, qt1, after.t0))) return undefined;
-  const before = after.t0 > qt1 ? nounPhraseBefore(scan, after.t0, qt1) : null;
-  const inverted = before === null ? withRoleBody(scan, nounPhraseAfter(scan, after.t1, paragraph.tokenEnd), paragraph.tokenEnd) : null;
+  // `"B." Holt added: "C."`: a cue before a colon and a quotation introduces that one, not this.
+  const { tokens } = scan.article;
+  if (after.t1 < paragraph.tokenEnd && scan.article.quotedToken[after.t1] === 1 && /:\s*["\u201C'\u2018`]*$/.test(scan.article.text.slice(tokens.end[after.t1 - 1] as number, tokens.start[after.t1] as number))) return undefined;
+  const before = after.t0 > qt1 ? (nounPhraseBefore(scan, after.t0, qt1) ?? subjectBeforeRelativeClause(scan, after.t0, qt1)) : null;
+  // `"...," told reporters` never inverts: after "told" comes whom the speaker addressed.
+  const addressed = after.ref.kind === 'verb' && scan.words.addresseeVerbs.has(after.ref.lemma);
+  const inverted = before === null && !addressed ? withRoleBody(scan, nounPhraseAfter(scan, after.t1, paragraph.tokenEnd), paragraph.tokenEnd) : null;
   return before !== null || inverted !== null ? { cue: after, speaker: before ?? inverted } : undefined;
 }
 

@@ -13,7 +13,7 @@ import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween,
 import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { antecedent, commaBefore, mainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
+import { antecedent, commaBefore, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;
@@ -142,7 +142,8 @@ function contentAfter(scan: Scan, from: number, sentence: SentenceRef, context: 
 }
 
 // Where the reported clause starts after the verb: after "that" ("said on Friday that"), past a leading time
-// phrase ("said Friday the ferry"), or past an adjunct before "that" ("said in a statement that"); -1 when
+// phrase ("said Friday the ferry"), or past an adjunct before "that" or a time phrase ("said in a statement
+// that", "said in a statement Thursday it would"); -1 when
 // only an adjunct follows ("spoke for an hour"): nothing is reported.
 function reportedClauseStart(scan: Scan, from: number, end: number): number {
   const { tokens } = scan.article;
@@ -155,6 +156,12 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   for (let t = start + 1; t < Math.min(end, start + ADJUNCT_MAX); t++) {
     if (scan.article.quotedToken[t] === 1) break;
     if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'complementiser') return t + 1;
+    // "said in a statement Thursday night it would ...": the clause starts after the time phrase.
+    if (scan.words.timeWords.has(tokens.norm[t] as string) && tokens.breakBefore[t] !== 1) {
+      const after = skipTimePhrase(scan, t, end);
+      if (after >= end || scan.words.adjuncts.has(tokens.norm[after] as string) || tokens.breakBefore[after] === 1) continue;
+      return scan.words.clauseWords.get(tokens.norm[after] as string) === 'complementiser' ? after + 1 : after;
+    }
   }
   return -1;
 }
@@ -163,8 +170,8 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
 function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding | null {
   const { article, words } = scan;
   const { tokens } = article;
-  // In the passive ("are expected to", "was told") nobody is named as speaking.
-  if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string)) return null;
+  // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
+  if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string) && !(tokens.norm[cue.t0] as string).endsWith('ing')) return null;
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
   // clause says what the noun holds ("Holt's claim that the ferry would run").
   if (cue.t0 > sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && /['\u2019]s?$/.test(tokens.norm[cue.t0 - 1] as string) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;
@@ -187,6 +194,13 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
         speaker = loose;
         lead = loose.t0;
       }
+      // "Some of the fishermen said ...": a subject of plain words opening the clause.
+      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd);
+    } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && invertedAfter(scan, cue, sentence) !== null) {
+      // "... for the council, said Anna Berg, the mayor.": after a comma the verb is inverted; the name
+      // before the comma ends the content.
+      speaker = invertedAfter(scan, cue, sentence);
+      lead = cue.t0;
     } else {
       // The phrase may start a word or two before the speaker found ("another source").
       const loose = commaBefore(scan, speaker.t0) ? null : postposedPhrase(scan, cue.t0, sentence.tokenStart);
@@ -225,11 +239,27 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
 }
 
-// "told reporters that ...", "told the Associated Press ...": whom the speaker addressed is not what they
-// said. An article is skipped only before an addressee or a name ("told the ferry crew" keeps "the").
+// The speaker phrase right after an inverted verb, ending its sentence or followed by a comma (an appositive).
+function invertedAfter(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
+  const phrase = nounPhraseAfter(scan, cue.t1, sentence.tokenEnd);
+  return phrase !== null && (sentence.tokenEnd - phrase.t1 <= 2 || commaBefore(scan, phrase.t1)) ? phrase : null;
+}
+
+// Whether a comma stands inside a speaker phrase ("Sergei Lavrov, Russia's foreign minister").
+function commaInside(scan: Scan, speaker: TokenSpan): boolean {
+  for (let t = speaker.t0 + 1; t < speaker.t1; t++) if (commaBefore(scan, t)) return true;
+  return false;
+}
+
+// "told reporters that ...", "told the Associated Press ...", "told riders at the cafe that ...": whom the
+// speaker addressed is not what they said. An article is skipped only before an addressee or a name ("told the ferry crew" keeps "the").
 function afterAddressee(scan: Scan, from: number, end: number): number {
   const { words, capital } = scan;
-  const { norm } = scan.article.tokens;
+  const { norm, breakBefore } = scan.article.tokens;
+  // "told riders at the harbour cafe that ...": whoever was told, the clause starts at "that".
+  for (let t = from; t < Math.min(end, from + ADJUNCT_MAX) && scan.article.quotedToken[t] === 0 && (t === from || breakBefore[t] !== 1); t++) {
+    if (words.clauseWords.get(norm[t] as string) === 'complementiser') return t;
+  }
   let t = from;
   while (t < end && words.clauseWords.get(norm[t] as string) !== 'complementiser') {
     const word = norm[t] as string;

@@ -60,6 +60,85 @@ export function mainSubject(scan: Scan, sentence: SentenceRef, before: number): 
   return null;
 }
 
+// Longest plain subject taken at the start of a clause ("nearly a third of the voters").
+const PLAIN_SUBJECT_MAX = 8;
+
+/**
+ * "Other harbour advocates also said", "Some of the fishermen said", ", and one in five say": a subject of
+ * plain words that opens its sentence (or a clause after ", and" or after another verb's clause and "and") and runs up to the verb at `cue`
+ * or to a relative clause before it ("Riders who took the ferry said"), skipping helpers and time words
+ * before it; null when a word on the way is no part of a noun phrase (a helper, a pronoun, a clause word, a
+ * cue in `cueEnd`), when the sentence opens with a word that starts other kinds of sentence ("If", "When")
+ * and is not a quantifier, or when the verb is an infinitive, a bare -ing form, or an -ed form before a
+ * preposition or a form of be (a passive participle).
+ */export function plainSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  return plainSubjectAt(scan, sentence, cue, cueEnd) ?? subjectOfBareRelative(scan, sentence, cue, cueEnd);
+}
+
+function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  const { article, words } = scan;
+  const { tokens } = article;
+  const verb = tokens.norm[cue] as string;
+  // "shares plunge after profit warning": a bare -ing form is no finite verb; "the views expressed in this
+  // article", "the views expressed are her own": an -ed form before a preposition or a verb is a passive
+  // participle, its noun no subject.
+  const helper = cue > sentence.tokenStart ? (tokens.norm[cue - 1] as string) : '';
+  if (verb.endsWith('ing') && !words.beForms.has(helper)) return null;
+  const after = cueEnd[cue] as number;
+  if (verb.endsWith('ed') && after > cue && after < sentence.tokenEnd && (words.adjuncts.has(tokens.norm[after] as string) || words.beForms.has(tokens.norm[after] as string))) return null;
+  let end = cue;
+  while (end - 1 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && (words.verbSkips.has(tokens.norm[end - 1] as string) || words.timeWords.has(tokens.norm[end - 1] as string))) end--;
+  if (end <= sentence.tokenStart || tokens.breakBefore[end] === 1) return null;
+  const last = tokens.norm[end - 1] as string;
+  // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
+  if (words.speakerLinks.has(last) || words.determiners.has(last) || words.adjuncts.has(last) || last.endsWith('ly')) return null;
+  let t = end;
+  while (t - 1 >= sentence.tokenStart && end - (t - 1) <= PLAIN_SUBJECT_MAX) {
+    const k = t - 1;
+    const word = tokens.norm[k] as string;
+    const pronounAfterLink = words.pronouns.has(word) && k > sentence.tokenStart && words.speakerLinks.has(tokens.norm[k - 1] as string);
+    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    t = k;
+    if (tokens.breakBefore[k] === 1) break;
+  }
+  if (t === end) return null;
+  const first = tokens.norm[t] as string;
+  // After "and" a new clause opens with a comma before it, or after another verb's clause ("said the ferry
+  // was late and one in four said"); "forces and the Front blamed" is one subject.
+  const coordinator = t - 1;
+  const opensClause = t === sentence.tokenStart || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator)));
+  if (!opensClause) return null;
+  if (scan.lexicons.abbreviations.starters.has(first) && !words.quantifiers.has(first) && !words.determiners.has(first)) return null;
+  return { t0: t, t1: end };
+}
+
+// Whether a cue starts in tokens [from, to) with no comma after it ("said the ferry was late and", not "said
+// on Friday, as forces and").
+function cueBefore(scan: Scan, cueEnd: Int32Array, from: number, to: number): boolean {
+  for (let k = to - 1; k >= from; k--) {
+    if ((cueEnd[k] as number) > 0) return true;
+    if (commaBefore(scan, k)) return false;
+  }
+  return false;
+}
+
+// Longest relative clause between a subject and its verb ("Riders who took the ferry on Sunday said").
+const BARE_RELATIVE_MAX = 12;
+
+// "Riders who took the ferry on Sunday said": a plain subject opening the sentence, then a relative clause
+// with no commas running up to the verb at `cue`.
+function subjectOfBareRelative(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  const { tokens, quotedToken } = scan.article;
+  for (let r = cue - 1; r > sentence.tokenStart && cue - r <= BARE_RELATIVE_MAX; r--) {
+    if (tokens.breakBefore[r + 1] === 1 || quotedToken[r] === 1) return null;
+    if (scan.words.clauseWords.get(tokens.norm[r] as string) !== 'relative') continue;
+    if (tokens.breakBefore[r] === 1) return null;
+    const subject = plainSubjectAt(scan, sentence, r, cueEnd);
+    return subject !== null && subject.t0 === sentence.tokenStart ? subject : null;
+  }
+  return null;
+}
+
 /** "..., another source said": the few words between the comma and the verb at `cue`, when the speaker phrases find none. */
 export function postposedPhrase(scan: Scan, cue: number, limit: number): Speaker {
   const phrase = loosePhraseBefore(scan, cue, limit, false);
