@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { batchCommand, calibrateCommand, statsCommand } from './batch-commands.ts';
+import { queueCommand, workerCommand } from './queue-commands.ts';
 import { CliError, readInput, write, type CliIo } from './io.ts';
 import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
@@ -37,6 +38,9 @@ Usage:
                                       statistics at the end (slant batch --help for every option)
   slant stats REPORTS.jsonl [--group-by outlet|FIELD] [--json FILE] [--baseline FILE]
   slant calibrate REPORTS.jsonl --out BASELINE.json    distributions to compare articles against
+  slant batch INPUT... --queue redis://HOST:PORT --out FILE    the same run, analysed by slant worker processes
+  slant worker --queue redis://HOST:PORT [--workers N]         analyse a queue's chunks on this machine
+  slant queue status redis://HOST:PORT                         chunks waiting, active, done, failed; workers
   slant --version | --help
 
 FILE defaults to standard input. --format defaults to text on a terminal and json elsewhere.
@@ -71,7 +75,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'batch') return batchCommand(rest, io);
   if (command === 'stats') return statsCommand(rest, io);
   if (command === 'calibrate') return calibrateCommand(rest, io);
-  throw new CliError('usage', `unknown command "${command}" (expected analyze, source, lexicons, batch, stats or calibrate; see slant --help)`);
+  if (command === 'worker') return workerCommand(rest, io);
+  if (command === 'queue') return queueCommand(rest, io);
+  throw new CliError('usage', `unknown command "${command}" (expected analyze, source, lexicons, batch, stats, calibrate, worker or queue; see slant --help)`);
 }
 
 function parse(args: readonly string[]) {
