@@ -17,6 +17,8 @@ const path = (relative) => new URL(relative, import.meta.url).pathname;
 await Promise.all([
   build({ ...shared, entryPoints: [path('../../src/edges/cli/main.ts')], outfile: path('../../dist/slant.js') }),
   build({ ...shared, entryPoints: [path('../../src/index.ts')], outfile: path('../../dist/index.js') }),
+  // slant/client: the typed HTTP client; only hono's client code goes in.
+  build({ ...shared, entryPoints: [path('../../src/client.ts')], outfile: path('../../dist/client.js') }),
   // The analysis pool's worker thread (src/edges/pool): a file of its own, found next to whichever bundle starts it.
   build({ ...shared, entryPoints: [path('../../src/edges/pool/worker.ts')], outfile: path('../../dist/pool-worker.js') }),
   // The HTTP service (npm start): bundled so that it starts without compiling TypeScript.

@@ -3,6 +3,7 @@
  * finds it without parsing the rest) and a CSV row of summary figures (error lines: core/report/error-line.ts).
  * Every line ends with a newline and holds no other, so a file of them can be cut and counted line by line.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../../core/report/schema.ts';
 import { oneLine, type ErrorLine, type LineError } from '../../core/report/error-line.ts';
 
@@ -77,14 +78,13 @@ export function csvErrorRow(place: RecordPlace, error: BatchError, withGroup: bo
   return csvRow(cells);
 }
 
-/** One CSV row of `cells`, RFC 4180 quoted, ending in a newline. */
+/**
+ * One CSV row of `cells`, RFC 4180 quoted by csv-stringify, ending in a newline. Line breaks in a cell
+ * become spaces so that every row stays one line (a resumed run counts rows by lines), and a cell with
+ * white space at either end is quoted so that spreadsheets keep it.
+ */
 export function csvRow(cells: readonly unknown[]): string {
-  return `${cells.map(csvCell).join(',')}\n`;
+  return stringify([cells.map((value) => (value === null || value === undefined ? '' : oneLine(String(value))))], { quoted_match: EDGE_SPACE, record_delimiter: 'unix' });
 }
 
-/** RFC 4180 quoting; line breaks become spaces so every row stays on one line. */
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = oneLine(String(value));
-  return /[",]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const EDGE_SPACE = /^\s|\s$/;

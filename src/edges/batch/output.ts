@@ -7,6 +7,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { open, stat, truncate } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import type { Report } from '../../core/report/schema.ts';
 import { BatchInputError } from './input.ts';
 import { csvErrorRow, csvHeader, csvReportRow, type BatchError } from './lines.ts';
@@ -195,22 +196,10 @@ function checkHeader(line: Buffer, expected: string, file: string): void {
   }
 }
 
-/** The first cell of a CSV row this command wrote (rows are single lines; quotes doubled inside quoted cells). */
+/** The first cell of a CSV row this command wrote (rows are single lines), read by csv-parse. */
 function csvFirstCell(row: string): string {
-  if (!row.startsWith('"')) {
-    const comma = row.indexOf(',');
-    return comma < 0 ? row : row.slice(0, comma);
-  }
-  let cell = '';
-  for (let index = 1; index < row.length; index++) {
-    if (row[index] === '"') {
-      if (row[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else break;
-    } else cell += row[index];
-  }
-  return cell;
+  const [cells] = parse(row, { relax_column_count: true, relax_quotes: true, to_line: 1 }) as string[][];
+  return cells?.[0] ?? '';
 }
 
 /**

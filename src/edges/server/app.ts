@@ -18,7 +18,7 @@ import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { DEFAULT_INPUT_LIMITS, resolveArticle, type InputLimits } from './request-input.ts';
-import { compressResponses, limitBody, parseJsonBody, rateLimit, requestContext, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
+import { compressResponses, limitBody, parseJsonBody, rateLimit, requestIds, requestLog, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
 
@@ -59,7 +59,7 @@ export const BATCH_PATH = '/v1/analyze/batch';
 export const DEFAULTS = { maxBodyBytes: 2 * 1024 * 1024, maxBatchBytes: 64 * 1024 * 1024, maxBatchLines: 1000, timeoutMs: 10_000, requestTimeoutMs: 30_000 } as const;
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines'];
-const json = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 // What every keyed, rate-limited /v1/ route may answer before its handler runs.
 const ACCESS_ERRORS = {
   401: '`unauthorized`: the server has SLANT_API_KEYS and the request has no `Authorization: Bearer <key>` with one of them',
@@ -92,7 +92,8 @@ export function createApp(options: AppOptions = {}) {
     },
   });
 
-  app.use(requestContext(options.logger));
+  app.use(requestIds());
+  app.use(requestLog(options.logger));
   app.use(compressResponses());
   app.use(securityHeaders());
   // A path that exists with another method is 405 with Allow, not 404 (hono lists the methods from the routes).
@@ -159,12 +160,6 @@ export function createApp(options: AppOptions = {}) {
     },
     'x-curl': `curl -s localhost:8787/v1/analyze -H 'content-type: application/json' -d '{"text": "Critics slammed the so-called reform."}'`,
   });
-  app.openapi(analyzeRoute, async (c) => {
-    const { options: requestOptions, ...request } = c.req.valid('json');
-    const input = await resolveArticle(request, fetchOptions, inputLimits);
-    const report = await analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
-    return untyped(c.body(report, 200, { 'content-type': 'application/json; charset=utf-8' }));
-  });
 
   const batchRoute = createRoute({
     method: 'post',
@@ -186,14 +181,6 @@ export function createApp(options: AppOptions = {}) {
     },
     'x-curl': `printf '%s\\n' '{"id":"a","text":"Critics slammed it."}' '{"id":"b","text":"The council met."}' |\n  curl -s localhost:8787/v1/analyze/batch -H 'content-type: application/x-ndjson' --data-binary @-`,
   });
-  app.openapi(batchRoute, (c) => {
-    const length = c.req.header('content-length');
-    if (length !== undefined && Number(length) > batchLimits.maxBytes) tooLarge(batchLimits.maxBytes);
-    const body = c.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
-    const { stream, done } = ndjsonStream(batchOutput(body, analyzer, batchLimits));
-    c.set('streamed', done);
-    return untyped(c.body(stream, 200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }));
-  });
 
   const sourceRoute = createRoute({
     method: 'get',
@@ -207,15 +194,6 @@ export function createApp(options: AppOptions = {}) {
     },
     'x-curl': 'curl -s localhost:8787/v1/sources/presstv.ir',
   });
-  app.openapi(sourceRoute, (c) => {
-    const { domain } = c.req.valid('param');
-    const card = lookupOutlet(domain);
-    if (card.outlet === null && card.reliability.ratings.length === 0) {
-      throw new ApiError(404, 'unknown-outlet', `no outlet in the tables has the name or domain ${JSON.stringify(domain)}`, { notes: card.reliability.notes });
-    }
-    if (c.req.valid('query').format === 'text') return untyped(c.text(`${renderOutletCard(card)}\n`, 200));
-    return untyped(c.json(card, 200));
-  });
 
   const lexiconsRoute = createRoute({
     method: 'get',
@@ -224,7 +202,6 @@ export function createApp(options: AppOptions = {}) {
     responses: { 200: json(lexiconsSchema, 'the lexicons'), ...errors(ACCESS_ERRORS) },
     'x-curl': 'curl -s localhost:8787/v1/lexicons',
   });
-  app.openapi(lexiconsRoute, (c) => c.json(lexiconList(), 200));
 
   const categoriesRoute = createRoute({
     method: 'get',
@@ -233,7 +210,6 @@ export function createApp(options: AppOptions = {}) {
     responses: { 200: json(categoriesSchema, 'the categories, in tie-break order') },
     'x-curl': 'curl -s localhost:8787/v1/categories',
   });
-  app.openapi(categoriesRoute, (c) => c.json(categoryList(), 200));
 
   const healthRoute = createRoute({
     method: 'get',
@@ -242,7 +218,35 @@ export function createApp(options: AppOptions = {}) {
     responses: { 200: json(healthSchema, 'alive') },
     'x-curl': 'curl -s localhost:8787/healthz',
   });
-  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, version: ANALYZER_VERSION, pending: analyzer.pending }, 200));
+
+  // One chain, so that the app's type carries every route (hc in src/client.ts reads it).
+  const api = app
+    .openapi(analyzeRoute, async (c) => {
+      const { options: requestOptions, ...request } = c.req.valid('json');
+      const input = await resolveArticle(request, fetchOptions, inputLimits);
+      const report = await analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
+      return untyped(c.body(report, 200, { 'content-type': 'application/json; charset=utf-8' }));
+    })
+    .openapi(batchRoute, (c) => {
+      const length = c.req.header('content-length');
+      if (length !== undefined && Number(length) > batchLimits.maxBytes) tooLarge(batchLimits.maxBytes);
+      const body = c.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+      const { stream, done } = ndjsonStream(batchOutput(body, analyzer, batchLimits));
+      c.set('streamed', done);
+      return untyped(c.body(stream, 200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }));
+    })
+    .openapi(sourceRoute, (c) => {
+      const { domain } = c.req.valid('param');
+      const card = lookupOutlet(domain);
+      if (card.outlet === null && card.reliability.ratings.length === 0) {
+        throw new ApiError(404, 'unknown-outlet', `no outlet in the tables has the name or domain ${JSON.stringify(domain)}`, { notes: card.reliability.notes });
+      }
+      if (c.req.valid('query').format === 'text') return untyped(c.text(`${renderOutletCard(card)}\n`, 200));
+      return untyped(c.json(card, 200));
+    })
+    .openapi(lexiconsRoute, (c) => c.json(lexiconList(), 200))
+    .openapi(categoriesRoute, (c) => c.json(categoryList(), 200))
+    .openapi(healthRoute, (c) => c.json({ status: 'ok' as const, version: ANALYZER_VERSION, pending: analyzer.pending }, 200));
 
   const documentConfig = {
     openapi: '3.1.0',
@@ -258,8 +262,11 @@ export function createApp(options: AppOptions = {}) {
     app.get(path, (c) => c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' }));
   }
 
-  return app;
+  return api;
 }
+
+/** The app's type with every /v1/ route and /healthz: what `hc` in `slant/client` is typed from. */
+export type AppType = ReturnType<typeof createApp>;
 
 // Responses sent as ready-made bodies (the pool's report JSON, an NDJSON stream) are described in
 // /openapi.json by schemas hono's typed responses cannot check; the route declarations stay the contract.

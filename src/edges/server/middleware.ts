@@ -10,6 +10,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import type { IncomingMessage } from 'node:http';
 import type { Analyzer } from './analysis.ts';
 import { ApiError, overloaded } from './http-errors.ts';
@@ -35,14 +36,26 @@ export type AppEnv = {
 // An incoming id is echoed only if it is short and plain, so it cannot forge log lines or headers.
 const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Gives every request an id (the caller's `x-request-id` when sane), echoes it, and logs one line when the response is done. */
-export function requestContext(logger: RequestLogger | undefined): MiddlewareHandler<AppEnv> {
-  return async function requestContext(c, next) {
+/**
+ * Gives every request an id and echoes it (hono's request-id middleware). The caller's `x-request-id` is
+ * kept when it is sane: hono's own test refuses the dots and colons of common trace ids, so its generator,
+ * called for every id it refuses, keeps those too and makes a UUID for the rest.
+ */
+export function requestIds(): MiddlewareHandler<AppEnv> {
+  return requestId({
+    limitLength: 128,
+    generator: (c) => {
+      const incoming = c.req.header('x-request-id');
+      return incoming !== undefined && SANE_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+}
+
+/** One log line per request when the response is done (for a streamed batch, when its body is written). */
+export function requestLog(logger: RequestLogger | undefined): MiddlewareHandler<AppEnv> {
+  return async function requestLog(c, next) {
     const started = performance.now();
-    const incoming = c.req.header('x-request-id');
-    const id = incoming !== undefined && SANE_ID.test(incoming) ? incoming : randomUUID();
-    c.set('requestId', id);
-    c.header('x-request-id', id);
+    const id = c.get('requestId');
     await next();
     if (logger === undefined) return;
     const log = (extra: { lines?: number }): void => {
