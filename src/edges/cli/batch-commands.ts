@@ -53,7 +53,7 @@ Running:
 
 Over several machines (see slant worker --help):
   --queue redis://HOST:PORT[/DB]   send the records to this Redis queue, where slant worker processes analyse
-                          them, instead of local threads (rediss:// for TLS; a password as redis://:PASSWORD@HOST);
+                          them, instead of local threads (rediss:// for TLS; a password as redis://:PASSWORD@HOST or in SLANT_REDIS_PASSWORD);
                           the output, order, progress and --resume are as above
   --chunk-size SIZE       input bytes per queued job (default 256KB)
 

@@ -23,7 +23,8 @@ worker should use the same). A chunk from a slant of other versions (analyzer, s
 with an error that stops that run, so that one corpus never mixes versions.
 
   --queue URL             redis://[USER:PASSWORD@]HOST:PORT[/DB], or rediss:// for TLS (trusting the CAs
-                          of NODE_EXTRA_CA_CERTS too); the password is never printed
+                          of NODE_EXTRA_CA_CERTS too); the password is never printed, and may come
+                          from SLANT_REDIS_PASSWORD instead, to keep it out of the process list
   --workers N             analysis threads (default: one per core)
   --stall-seconds S       how long a silent worker keeps its chunks (default 30)
   --lexicons DIR          a lexicon folder other than the bundled one (jobs must come from the same)
@@ -42,7 +43,7 @@ const DEFAULT_STALL_SECONDS = 30;
 
 /** The runner `slant batch --queue URL` runs with. */
 export function queueRunnerFor(url: string, chunkBytes: number, options: Pick<BatchOptions, 'unordered' | 'quiet'>, io: CliIo): RunnerFactory {
-  return queueRunner({ address: address(url), chunkBytes, unordered: options.unordered, quiet: options.quiet, stderr: io.stderr });
+  return queueRunner({ address: address(url, io), chunkBytes, unordered: options.unordered, quiet: options.quiet, stderr: io.stderr });
 }
 
 /** `slant worker`. */
@@ -66,7 +67,7 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
   if (!Number.isFinite(stallSeconds) || stallSeconds < 0.5) throw new CliError('usage', `--stall-seconds must be a number of seconds, at least 0.5, got "${values['stall-seconds']}"`);
   let handle;
   try {
-    handle = await startQueueWorker({ address: address(values.queue), workers, stallSeconds, stderr: io.stderr, ...(values.lexicons === undefined ? {} : { lexiconDir: values.lexicons }) });
+    handle = await startQueueWorker({ address: address(values.queue, io), workers, stallSeconds, stderr: io.stderr, ...(values.lexicons === undefined ? {} : { lexiconDir: values.lexicons }) });
   } catch (error) {
     if (error instanceof QueueUnavailableError || error instanceof CliError) throw new CliError('io', error.message);
     throw new CliError('io', (error as Error).message);
@@ -100,7 +101,7 @@ export async function queueCommand(args: readonly string[], io: CliIo): Promise<
   if (positionals.length !== 1) throw new CliError('usage', 'slant queue status takes one address: redis://HOST:PORT[/DB]');
   let connection;
   try {
-    connection = await connectQueue(address(positionals[0] as string), { stderr: io.stderr, who: 'slant queue' });
+    connection = await connectQueue(address(positionals[0] as string, io), { stderr: io.stderr, who: 'slant queue' });
   } catch (error) {
     throw new CliError('io', (error as Error).message);
   }
@@ -113,9 +114,9 @@ export async function queueCommand(args: readonly string[], io: CliIo): Promise<
   return 0;
 }
 
-function address(url: string): QueueAddress {
+function address(url: string, io: CliIo): QueueAddress {
   try {
-    return parseQueueAddress(url);
+    return parseQueueAddress(url, io.env?.SLANT_REDIS_PASSWORD);
   } catch (error) {
     if (error instanceof QueueAddressError) throw new CliError('usage', error.message);
     throw error;

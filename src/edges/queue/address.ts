@@ -14,6 +14,8 @@ export type QueueAddress = {
   db: number;
   /** the user name and password, when given (for redacting them from any message) */
   secrets: readonly string[];
+  /** a password from the environment (SLANT_REDIS_PASSWORD), so that it need not be in a command line */
+  password?: string;
 };
 
 /** A queue address that cannot be used: the message says what was expected (and never holds the password). */
@@ -24,8 +26,8 @@ export class QueueAddressError extends Error {
   }
 }
 
-/** Parses and checks `text`; throws QueueAddressError. */
-export function parseQueueAddress(text: string): QueueAddress {
+/** Parses and checks `text`; `password` is used when the address has none; throws QueueAddressError. */
+export function parseQueueAddress(text: string, password?: string): QueueAddress {
   let url: URL;
   try {
     url = new URL(text);
@@ -38,13 +40,15 @@ export function parseQueueAddress(text: string): QueueAddress {
   if (path !== '' && !/^\d{1,2}$/.test(path)) throw new QueueAddressError(`the database in --queue is a number (redis://HOST:PORT/0), got "/${path}"`);
   if (url.search !== '' || url.hash !== '') throw new QueueAddressError(`--queue takes no query or fragment: redis://HOST:PORT[/DB], got "${redactAddress(url)}"`);
   const secrets = [decodeURIComponent(url.password), url.password, decodeURIComponent(url.username), url.username].filter((secret) => secret.length >= 3);
+  const fromEnvironment = url.password === '' && password !== undefined && password !== '' ? password : undefined;
   return {
     url: text,
     tls: url.protocol === 'rediss:',
     host: url.hostname,
     port: url.port === '' ? 6379 : Number(url.port),
     db: path === '' ? 0 : Number(path),
-    secrets: url.password === '' ? [] : secrets,
+    secrets: fromEnvironment !== undefined ? [fromEnvironment] : url.password === '' ? [] : secrets,
+    ...(fromEnvironment === undefined ? {} : { password: fromEnvironment }),
   };
 }
 
@@ -70,6 +74,7 @@ function redactText(text: string): string {
 export function createRedisClient(address: QueueAddress, name?: string) {
   return createClient({
     url: address.url,
+    ...(address.password === undefined ? {} : { password: address.password }),
     ...(name === undefined ? {} : { name }),
     // Redis restarting is not the end of a run: reconnect for ever, at most a second apart.
     socket: { reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), 1000), ...(address.tls ? { tls: true as const } : {}) },

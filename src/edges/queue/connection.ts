@@ -11,6 +11,8 @@ import { QUEUE_NAME } from './jobs.ts';
 /** A connected queue, with a way to report trouble (at most a line every few seconds) and to close. */
 export type QueueConnection = {
   queue: Queue;
+  /** the node-redis client under the queue, for the chunks' lines */
+  client: ReturnType<typeof createRedisClient>;
   /** the address as printed: redis://host:port/db, the password as *** */
   label: string;
   report(error: Error): void;
@@ -28,7 +30,8 @@ export class QueueUnavailableError extends Error {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const REPORT_EVERY_MS = 5_000;
-const AUTH_ERROR = /^(WRONGPASS|NOAUTH|NOPERM)\b|invalid password/i;
+// Errors that waiting will not mend: a refused password, a certificate this machine does not trust.
+const AUTH_ERROR = /^(WRONGPASS|NOAUTH|NOPERM)\b|invalid password|certificate|wrong version number/i;
 
 /** Connects to the queue at `address`; throws QueueUnavailableError when Redis does not answer in time. */
 export async function connectQueue(address: QueueAddress, options: { stderr: Writable; who: string; connectTimeoutMs?: number }): Promise<QueueConnection> {
@@ -78,6 +81,7 @@ export async function connectQueue(address: QueueAddress, options: { stderr: Wri
   refused = null;
   return {
     queue,
+    client,
     label,
     report,
     redact,

@@ -1,8 +1,10 @@
 /**
  * What travels through Redis: a chunk of records as a job's data, and their results as its return value.
- * Both are JSON (BullMQ stores them so): bytes travel as text (JSON lines) or base64 (pages), figures as
- * numbers with null for NaN. Job ids are deterministic: a hash of the run and of the chunk's content, so a
- * resumed producer finds the jobs it added before instead of adding them again.
+ * Both are JSON (BullMQ stores them so): input bytes travel as text (JSON lines) or base64 (pages), figures as
+ * numbers with null for NaN. The output lines, some 20 times the input, do not: they go as they are, one
+ * Redis string per chunk beside the job (`resultKey`), since escaping them into JSON and back cost as much
+ * as analysing them. Job ids are deterministic: a hash of the run and of the chunk's content, so a resumed
+ * producer finds the jobs it added before instead of adding them again.
  */
 import { createHash } from 'node:crypto';
 import type { BatchResult, BatchSettings, BatchTask, RecordFields } from '../batch/record.ts';
@@ -39,14 +41,23 @@ export type ChunkJob = {
 export type WireResult = {
   id: string;
   error: BatchError | null;
-  jsonl: string | null;
+  /** bytes of the JSON line in the chunk's lines (`resultKey`); -1: none (CSV only) */
+  jsonlBytes: number;
   csv: string | null;
   figures: (number | null)[] | null;
   group: string | null;
 };
 
-/** A finished chunk: its results in record order, and who ran it. */
+/** A finished chunk: its results in record order (their JSON lines at `resultKey`), and who ran it. */
 export type ChunkResult = { worker: string; results: WireResult[] };
+
+/** Where a chunk's JSON lines wait for the producer, one after another. */
+export function resultKey(jobId: string): string {
+  return `slant:lines:${jobId}`;
+}
+
+/** Seconds the lines of a chunk nobody collects stay in Redis (a run abandoned for good). */
+export const RESULT_TTL_SECONDS = 30 * 24 * 3600;
 
 // BOMs are the record reader's to strip (record.ts), as in a local run: decoding here must keep them.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -73,28 +84,38 @@ export function fromWire(record: WireRecord, settings: BatchSettings): { task: B
   return { task: { place, source: { kind: 'file', path: source.path, html: source.html, bytes }, settings }, transfer: [bytes.buffer as ArrayBuffer] };
 }
 
-/** A result as it travels back. */
-export function resultToWire(result: BatchResult): WireResult {
-  return {
-    id: result.id,
-    error: result.error,
-    jsonl: result.jsonl === null ? null : decoder.decode(result.jsonl),
-    csv: result.csv,
-    figures: result.figures === null ? null : Array.from(result.figures, (value) => (Number.isNaN(value) ? null : value)),
-    group: result.group,
-  };
+/** Results as they travel back: the JSON lines as one buffer, the rest as data. */
+export function resultsToWire(results: readonly BatchResult[]): { lines: Buffer; results: WireResult[] } {
+  const pieces: Uint8Array[] = [];
+  const wire = results.map((result): WireResult => {
+    if (result.jsonl !== null) pieces.push(result.jsonl);
+    return {
+      id: result.id,
+      error: result.error,
+      jsonlBytes: result.jsonl === null ? -1 : result.jsonl.byteLength,
+      csv: result.csv,
+      figures: result.figures === null ? null : Array.from(result.figures, (value) => (Number.isNaN(value) ? null : value)),
+      group: result.group,
+    };
+  });
+  return { lines: Buffer.concat(pieces), results: wire };
 }
 
-/** A travelled result, as the writer takes it (the JSON line stays text). */
-export function resultFromWire(result: WireResult): Omit<BatchResult, 'jsonl'> & { jsonl: string | null } {
-  return {
-    id: result.id,
-    error: result.error,
-    jsonl: result.jsonl,
-    csv: result.csv,
-    figures: result.figures === null ? null : Float64Array.from(result.figures, (value) => (value === null ? Number.NaN : value)),
-    group: result.group,
-  };
+/** Travelled results, as the writer takes them, their JSON lines cut from `lines`; null when `lines` is too short (lost). */
+export function resultsFromWire(results: readonly WireResult[], lines: Buffer): (Omit<BatchResult, 'jsonl'> & { jsonl: Uint8Array | null })[] | null {
+  let offset = 0;
+  const out = results.map((result) => {
+    const jsonl = result.jsonlBytes < 0 ? null : lines.subarray(offset, (offset += result.jsonlBytes));
+    return {
+      id: result.id,
+      error: result.error,
+      jsonl,
+      csv: result.csv,
+      figures: result.figures === null ? null : Float64Array.from(result.figures, (value) => (value === null ? Number.NaN : value)),
+      group: result.group,
+    };
+  });
+  return offset === lines.length ? out : null;
 }
 
 /** The run's key: what its reports depend on and where they go, so that two runs never share a job. */

@@ -19,7 +19,8 @@ import type { RecordPlace } from '../batch/lines.ts';
 import type { RecordResult, RecordRunner, RunnerFactory } from '../batch/run.ts';
 import type { QueueAddress } from './address.ts';
 import { connectQueue } from './connection.ts';
-import { chunkJobId, JOB_NAME, resultFromWire, runKey, toWire, VERSION_MISMATCH, type ChunkJob, type ChunkResult, type WireRecord } from './jobs.ts';
+import { RESP_TYPES } from 'redis';
+import { chunkJobId, JOB_NAME, resultKey, resultsFromWire, runKey, toWire, VERSION_MISMATCH, type ChunkJob, type ChunkResult, type WireRecord } from './jobs.ts';
 import { analysisVersions } from './versions.ts';
 
 export type ProducerOptions = {
@@ -62,6 +63,8 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
     const outputs = [files.jsonl, files.csv].map((file) => (file === null || file === '-' ? file : resolve(file)));
     const run = runKey({ versions, settings, ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }), outputs });
     const queue = connection.queue;
+    const binary = connection.client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+    const removeChunk = (id: string) => Promise.all([queue.remove(id), connection.client.del(resultKey(id))]);
     if (!options.quiet) options.stderr.write(`slant batch: sending chunks of ${options.chunkBytes} bytes to ${connection.label} (run ${run})\n`);
 
     const chunksInFlight = options.chunksInFlight ?? DEFAULT_CHUNKS_IN_FLIGHT;
@@ -96,7 +99,7 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
       const live = waiters.filter((waiter): waiter is Waiter => waiter !== null);
       if (live.length === 0) {
         // Every record was written by an earlier run: only a job left behind by a producer killed before removing it.
-        chore(queue.remove(id));
+        chore(removeChunk(id));
         return;
       }
       // Sent one after another, so that the queue hands chunks out in input order.
@@ -110,12 +113,11 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
       wake?.();
     };
 
-    const deliver = (chunk: Chunk, result: ChunkResult) => {
-      chunk.waiters.forEach((waiter, index) => {
-        const wire = result.results[index];
-        if (wire === undefined) waiter.resolve(failure(waiter.place, { code: 'worker-failed', message: `the worker ${result.worker} returned no result for this record` }, settings));
-        else waiter.resolve(resultFromWire(wire));
-      });
+    const deliver = (chunk: Chunk, result: ChunkResult, lines: Buffer): boolean => {
+      const results = resultsFromWire(result.results, lines);
+      if (results === null || results.length !== chunk.waiters.length) return false;
+      chunk.waiters.forEach((waiter, index) => waiter.resolve(results[index] as RecordResult));
+      return true;
     };
 
     const gaveUp = (chunk: Chunk, reason: string) => {
@@ -132,14 +134,22 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
       if (state === 'failed') {
         const reason = job.failedReason ?? 'no reason given';
         if (reason.startsWith(VERSION_MISMATCH)) {
-          chore(job.remove());
+          chore(removeChunk(chunk.id));
           stop(new QueueRefusedError(`chunk ${chunk.index} was refused: ${reason.slice(VERSION_MISMATCH.length + 2)}; start workers of the same slant version and lexicons, then --resume`));
           return true;
         }
         gaveUp(chunk, reason);
-      } else deliver(chunk, job.returnvalue);
+      } else {
+        const lines = await binary.get(resultKey(chunk.id));
+        if (lines === null || !deliver(chunk, job.returnvalue, lines as Buffer)) {
+          // Lines lost (expired, or a database emptied under the run): the chunk runs again.
+          connection.report(new Error(`the lines of chunk ${chunk.index} are missing from Redis; running it again`));
+          await job.retry('completed');
+          return false;
+        }
+      }
       // The lines are written as the waiters resolve (microtasks, before this removal goes out).
-      chore(job.remove());
+      chore(removeChunk(chunk.id));
       return true;
     };
 
@@ -149,8 +159,13 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
         let progressed = false;
         try {
           if (options.unordered) {
-            const done = await Promise.all(pending.map((chunk) => collect(chunk).then((finished) => (finished ? chunk : null))));
-            for (const chunk of done) if (chunk !== null && pending.includes(chunk)) pending.splice(pending.indexOf(chunk), 1), (progressed = true);
+            const finished = await Promise.all(pending.map(async (chunk) => ((await collect(chunk)) ? chunk : null)));
+            for (const chunk of finished) {
+              const at = chunk === null ? -1 : pending.indexOf(chunk);
+              if (at < 0) continue;
+              pending.splice(at, 1);
+              progressed = true;
+            }
           } else {
             const head = pending[0];
             if (head !== undefined && (await collect(head))) {

@@ -12,7 +12,7 @@ import { AnalysisPool } from '../pool/index.ts';
 import { runOnPool } from '../batch/run.ts';
 import { createRedisClient, type QueueAddress } from './address.ts';
 import { connectQueue } from './connection.ts';
-import { fromWire, QUEUE_NAME, resultToWire, VERSION_MISMATCH, type ChunkJob, type ChunkResult } from './jobs.ts';
+import { fromWire, QUEUE_NAME, RESULT_TTL_SECONDS, resultKey, resultsToWire, VERSION_MISMATCH, type ChunkJob, type ChunkResult } from './jobs.ts';
 import { QUEUE_TASKS } from './worker-tasks.ts';
 import { describeVersions, versionDifference, type AnalysisVersions } from './versions.ts';
 
@@ -76,9 +76,12 @@ export async function startQueueWorker(options: WorkerOptions): Promise<{ name: 
       void stop();
       throw error;
     });
+    const wire = resultsToWire(results);
+    // Written before the job completes: a worker killed in between leaves lines the rerun writes again, the same.
+    await client.set(resultKey(job.id as string), wire.lines, { expiration: { type: 'EX', value: RESULT_TTL_SECONDS } });
     outcome.chunks++;
     outcome.records += results.length;
-    return { worker: name, results: results.map(resultToWire) };
+    return { worker: name, results: wire.results };
   };
 
   const client = createRedisClient(options.address);
