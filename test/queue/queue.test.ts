@@ -190,19 +190,33 @@ suite('slant batch --queue with slant worker', () => {
     }
   });
 
-  it('loses and repeats nothing when a worker is killed mid-run: its chunks go to the other after the stall interval', async () => {
-    // The shared workers step aside: the doomed worker and one survivor share the run.
-    await stopWorkers(shared);
-    for (const { log } of shared) expect(log()).toMatch(/SIGTERM: finishing the chunks in hand, then exiting\n.*stopped after [1-9]\d* chunks/);
-    const [doomed, survivor] = [worker(redis.url), worker(redis.url)] as [Worker, Worker];
+  it('SIGTERM finishes the chunks in hand; SIGKILL loses and repeats nothing: the chunks go to another worker after the stall interval', async () => {
+    const [leaving, survivor] = shared as [Worker, Worker];
+    const doomed = worker(redis.url, ['--verbose']);
     shared = [survivor];
+    for (let waited = 0; !doomed.log().includes('taking chunks'); waited += 20) {
+      if (waited > 30_000) throw new Error(`the worker did not start: ${doomed.log()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     const out = join(dir, 'killed-worker.jsonl');
     const run = slant(['batch', input, folder, '--out', out, '--format', 'both', '--max-bytes', '4KB', '--queue', redis.url, '--chunk-size', CHUNK, '--quiet']);
-    await untilLines(out, 60);
+    await untilLines(out, 40);
+    leaving.child.kill('SIGTERM');
+    expect(await leaving.exited).toBe(0);
+    expect(leaving.log()).toMatch(/SIGTERM: finishing the chunks in hand, then exiting\n(.*\n)*.*stopped after [1-9]\d* chunks/);
+    // It left nothing behind for the stall check to find.
+    expect(survivor.log()).not.toMatch(/stalled/);
+    // Killed as soon as it holds a chunk.
+    for (let waited = 0; !/took chunk \d+ of run/.test(doomed.log()); waited += 5) {
+      if (waited > 60_000) throw new Error(`the worker took no chunk: ${doomed.log()}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     doomed.child.kill('SIGKILL');
     const finished = await run;
     expect(finished.code).toBe(0);
     expect(doomed.log()).not.toMatch(/stopped after/);
+    // The doomed worker died holding a chunk, and the survivor saw it stall and took it.
+    expect(survivor.log(), `the survivor saw no stall; the doomed worker said: ${doomed.log()}`).toMatch(/chunk [0-9a-f]+-\d+-[0-9a-f]+ stalled \(its worker stopped answering\); back in the queue/);
     const written = ids(out);
     expect(new Set(written).size).toBe(written.length);
     expect(readFileSync(out, 'utf8')).toBe(expected('jsonl'));

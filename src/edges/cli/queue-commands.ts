@@ -13,7 +13,7 @@ import { queueStatus, renderQueueStatus } from '../queue/status.ts';
 import { startQueueWorker } from '../queue/worker.ts';
 
 export const WORKER_USAGE = `Usage:
-  slant worker --queue redis://HOST:PORT[/DB] [--workers N] [--stall-seconds S] [--lexicons DIR]
+  slant worker --queue redis://HOST:PORT[/DB] [--workers N] [--stall-seconds S] [--lexicons DIR] [--verbose]
 
 Takes chunks of records that slant batch --queue put on the Redis queue, analyses them on N threads (default:
 one per core) and hands the lines back through Redis; runs until stopped. Start as many as you like, on any
@@ -28,6 +28,7 @@ with an error that stops that run, so that one corpus never mixes versions.
   --workers N             analysis threads (default: one per core)
   --stall-seconds S       how long a silent worker keeps its chunks (default 30)
   --lexicons DIR          a lexicon folder other than the bundled one (jobs must come from the same)
+  --verbose               a line per chunk analysed
 `;
 
 export const QUEUE_USAGE = `Usage:
@@ -53,6 +54,7 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
     workers: { type: 'string' },
     'stall-seconds': { type: 'string' },
     lexicons: { type: 'string' },
+    verbose: { type: 'boolean', short: 'v' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) {
@@ -67,7 +69,7 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
   if (!Number.isFinite(stallSeconds) || stallSeconds < 0.5) throw new CliError('usage', `--stall-seconds must be a number of seconds, at least 0.5, got "${values['stall-seconds']}"`);
   let handle;
   try {
-    handle = await startQueueWorker({ address: address(values.queue, io), workers, stallSeconds, stderr: io.stderr, ...(values.lexicons === undefined ? {} : { lexiconDir: values.lexicons }) });
+    handle = await startQueueWorker({ address: address(values.queue, io), workers, stallSeconds, stderr: io.stderr, verbose: values.verbose === true, ...(values.lexicons === undefined ? {} : { lexiconDir: values.lexicons }) });
   } catch (error) {
     if (error instanceof QueueUnavailableError || error instanceof CliError) throw new CliError('io', error.message);
     throw new CliError('io', (error as Error).message);

@@ -30,6 +30,7 @@ export class QueueUnavailableError extends Error {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const REPORT_EVERY_MS = 5_000;
+const EVENTS_KEPT = 1000;
 // Errors that waiting will not mend: a refused password, a certificate this machine does not trust.
 const AUTH_ERROR = /^(WRONGPASS|NOAUTH|NOPERM)\b|invalid password|certificate|wrong version number/i;
 
@@ -53,7 +54,8 @@ export async function connectQueue(address: QueueAddress, options: { stderr: Wri
     lastError = error;
     if (AUTH_ERROR.test(error.message)) refused?.(new QueueUnavailableError(`cannot use the queue at ${label}: ${redact(error.message)}`));
   });
-  const queue = new Queue(QUEUE_NAME, { connection: client as never });
+  // BullMQ's event stream holds each finished chunk's return value (figures, CSV rows): keep a short one.
+  const queue = new Queue(QUEUE_NAME, { connection: client as never, streams: { events: { maxLen: EVENTS_KEPT } } });
   const remember = (error: Error) => (lastError = error);
   queue.on('error', remember);
   let timer: NodeJS.Timeout | undefined;

@@ -25,6 +25,8 @@ export type WorkerOptions = {
   /** seconds a chunk's lock lasts without renewal, and between checks for stalled chunks (BullMQ's default 30) */
   stallSeconds: number;
   stderr: Writable;
+  /** a line per chunk analysed */
+  verbose?: boolean;
 };
 
 export type WorkerOutcome = { chunks: number; records: number; refused: number };
@@ -66,6 +68,8 @@ export async function startQueueWorker(options: WorkerOptions): Promise<{ name: 
       options.stderr.write(`slant worker: refused chunk ${data.chunk} of run ${data.run}: ${difference}\n`);
       throw new UnrecoverableError(`${VERSION_MISMATCH}: the worker ${name} has other versions than the run: ${difference}`);
     }
+    const started = performance.now();
+    if (options.verbose === true) options.stderr.write(`slant worker ${name}: took chunk ${data.chunk} of run ${data.run} (${data.records.length} records)\n`);
     const results = await Promise.all(
       data.records.map((record) => {
         const { task, transfer } = fromWire(record, data.settings);
@@ -81,6 +85,7 @@ export async function startQueueWorker(options: WorkerOptions): Promise<{ name: 
     await client.set(resultKey(job.id as string), wire.lines, { expiration: { type: 'EX', value: RESULT_TTL_SECONDS } });
     outcome.chunks++;
     outcome.records += results.length;
+    if (options.verbose === true) options.stderr.write(`slant worker ${name}: finished chunk ${data.chunk} of run ${data.run}: ${results.length} records in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return { worker: name, results: wire.results };
   };
 
@@ -95,6 +100,8 @@ export async function startQueueWorker(options: WorkerOptions): Promise<{ name: 
     maxStalledCount: MAX_STALLS,
   });
   worker.on('error', (error) => report(new Error(redact(error.message))));
+  // Seen by whichever worker checks for stalled chunks: the one that died cannot say so.
+  worker.on('stalled', (jobId) => options.stderr.write(`slant worker ${name}: chunk ${jobId} stalled (its worker stopped answering); back in the queue\n`));
   options.stderr.write(`slant worker ${name}: taking chunks from ${label} with ${options.workers} analysis thread${options.workers === 1 ? '' : 's'} (${describeVersions(versions)})\n`);
 
   const stop = (): Promise<WorkerOutcome> => {
