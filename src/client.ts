@@ -8,12 +8,13 @@
  */
 import { hc } from 'hono/client';
 import type { AppType } from './edges/server/app.ts';
-import type { AnalyzeRequest, BatchRecord } from './edges/server/route-schemas.ts';
+import type { AnalyzeRequest, BatchRecord, CompareRequest } from './edges/server/route-schemas.ts';
+import type { Comparison } from './core/compare/schema.ts';
 import type { ErrorLine } from './core/report/error-line.ts';
 import type { Report } from './core/report/schema.ts';
 import type { OutletCard } from './core/outlets/index.ts';
 
-export type { AnalyzeRequest, BatchRecord, ErrorLine, OutletCard, Report };
+export type { AnalyzeRequest, BatchRecord, CompareRequest, Comparison, ErrorLine, OutletCard, Report };
 
 export type ClientOptions = {
   /** sent as `Authorization: Bearer <key>` (servers started with SLANT_API_KEYS) */
@@ -68,6 +69,10 @@ export function createClient(baseUrl: string, options: ClientOptions = {}) {
       const response = await fetchImpl(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: `${lines.join('\n')}\n` });
       if (!response.ok || response.body === null) await readJson(response);
       yield* ndjsonLines(response.body as ReadableStream<Uint8Array>);
+    },
+    /** Several reports of one story side by side (2 to 6 articles, each as for `analyze`). */
+    async compare(request: CompareRequest): Promise<Comparison> {
+      return (await readJson(await rpc.v1.compare.$post({ json: request }))) as Comparison;
     },
     /** An outlet's card by domain, URL or name; `null` when no table knows it. */
     async source(domain: string): Promise<OutletCard | null> {

@@ -25,3 +25,4 @@ export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from 
 export type { SidesMapping, AttributionMode } from './core/metrics/index.ts';
 export { lookupOutlet, detectOutlet, findCitedSources, loadSourceTables, renderOutletCard, outletCardSchema } from './core/outlets/index.ts';
 export type { OutletCard, OutletDetection, CitedSource, Rating, SourceTables } from './core/outlets/index.ts';
+export { compareReports, comparisonSchema, renderComparison, CompareInputError, COMPARISON_VERSION, MAX_ARTICLES, type Comparison, type NamedReport } from './core/compare/index.ts';

@@ -2,7 +2,7 @@
  * Fits the subjectivity model and writes lexicons/en/subjectivity-model.jsonl: an L2-regularised logistic
  * regression over the sentence features (src/core/data/subjectivity-model.ts) on the CheckThat! 2024 Task 2
  * English `train` and `dev` splits only (`dev_test` is left for `npm run eval`). The penalty is chosen by
- * 5-fold cross-validation (repeated over 5 fixed shuffles) on those splits, the decision threshold on their
+ * 5-fold cross-validation (repeated over 10 fixed shuffles) on those splits, the decision threshold on their
  * out-of-fold predictions and folded into the bias, so that 0.5 is the boundary. Deterministic: the same
  * data gives the same file.
  * Run: npm run build:subjectivity-model (reads ../shared/data/dev/ or $SLANT_DEV_DATA).
@@ -21,10 +21,10 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const devDir = process.env.SLANT_DEV_DATA ?? join(root, '..', 'shared', 'data', 'dev');
 const DATA_FILE = 'checkthat_subj_en_dev.jsonl';
 const FIT_SPLITS = ['train', 'dev'];
-const PENALTIES = [0.3, 1, 3, 10, 30, 100];
+const PENALTIES = [0.3, 1, 3, 10, 30, 50, 100, 200];
 const FOLDS = 5;
 // Cross-validation is repeated over this many fold assignments, so the threshold does not hang on one split.
-const REPEATS = 5;
+const REPEATS = 10;
 
 type Row = { text: string; label: 0 | 1; split: string };
 

@@ -128,6 +128,8 @@ describe('slant --version and lexicons', () => {
     const { stdout } = await run(['lexicons']);
     expect(stdout).toMatch(/^loaded\s+\d+\.\d+\.\d+\s+\d{4,}\s+CC BY 4\.0$/m);
     expect(stdout).toMatch(/^subjective\s+.*BSD-3-Clause/m);
+    // the comparison's lists, which analyses never read, are listed too
+    expect(stdout).toMatch(/^contested-terms\s+\d+\.\d+\.\d+\s+\d+\s+\S/m);
   });
 });
 

@@ -35,6 +35,19 @@ describe('categories', () => {
   });
 });
 
+describe('the writer\'s judgement in a word: reactions told as temper, motives implied, events named as scandals', () => {
+  it.each([
+    ['a reaction told as temper', 'The senator bristled at the question.', ['loaded/bristle author "bristled" -']],
+    ['an adverb implying a motive', 'The report conveniently left out the costs.', ['loaded/conveniently author "conveniently" -']],
+    ['a neutral wording where one stands in place', 'Aides orchestrated the rally and the figures were erroneously reported.', ['loaded/orchestrate author "orchestrated" organize', 'loaded/erroneously author "erroneously" incorrectly']],
+    ['a plural phrase', 'The show spread conspiracy theories about the vote.', ['loaded/conspiracy theory author "conspiracy theories" -']],
+    ['inside a quotation the word is the speaker\'s', '"This is payback," the mayor said.', ['loaded/payback quoted "payback" -']],
+  ])('%s', (_name, text, expected) => {
+    const rows = analyze(text).paragraphs.flatMap((p) => p.findings).map((f) => `${f.rule} ${f.voice} "${f.text}" ${f.suggestion ?? '-'}`);
+    expect(rows).toEqual(expected);
+  });
+});
+
 describe('reporting verbs: the outlet\'s wording, not the act it reports', () => {
   it.each([
     ['naming the act is how news reports it: no finding', 'The minister accused the police of beating the crowd. The police denied it and warned of arrests.', []],

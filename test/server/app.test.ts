@@ -192,6 +192,7 @@ describe('outlets, lexicons, health', () => {
     expect(loaded).toMatchObject({ license: 'CC BY 4.0' });
     expect(loaded?.entries).toBeGreaterThan(100);
     expect(lexicons.find((l) => l.name === 'sources/wikipedia-rsp')?.license).toBe('CC BY-SA 4.0');
+    expect(lexicons.find((l) => l.name === 'contested-terms')?.entries).toBeGreaterThan(10);
   });
 
   it('explains every finding category the report can give, with its name, meaning, example and weight', async () => {
@@ -216,7 +217,7 @@ describe('OpenAPI and the docs page', () => {
   it('describes every route and the request schema', async () => {
     const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/analyze', '/v1/analyze/batch', '/v1/categories', '/v1/lexicons', '/v1/sources/{domain}']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/analyze', '/v1/analyze/batch', '/v1/categories', '/v1/compare', '/v1/lexicons', '/v1/sources/{domain}']);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['AnalyzeRequest', 'Error', 'Report', 'OutletCard']));
     expect(JSON.stringify(doc.components.schemas.AnalyzeRequest)).toContain('"html"');
   });

@@ -37,6 +37,14 @@ describe('slant/client', () => {
     expect(seen[2]).toMatchObject({ id: 'c' });
   }, 30_000);
 
+  it('compares two reports of one story', async () => {
+    const client = createClient(server.url, { apiKey: 'class-key' });
+    const comparison = await client.compare({ articles: [{ id: 'a', text: 'Officials in Kiev rejected the demands.' }, { id: 'b', text: 'Officials in Kyiv rejected the demands.' }] });
+    expect(comparison.articles.map((article) => article.name)).toEqual(['a', 'b']);
+    expect(JSON.stringify(comparison.wordChoice)).toContain('Kyiv');
+    await expect(client.compare({ articles: [{ text: 'Only one.' }] })).rejects.toMatchObject({ status: 400, code: 'invalid-request' });
+  }, 30_000);
+
   it("throws the service's error code and message", async () => {
     const noKey = createClient(server.url);
     await expect(noKey.analyze({ text: 'The council met.' })).rejects.toMatchObject({ name: 'SlantHttpError', status: 401, code: 'unauthorized' });

@@ -6,11 +6,12 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { batchCommand, calibrateCommand, statsCommand } from './batch-commands.ts';
+import { COMPARE_USAGE, compareCommand } from './compare-command.ts';
 import { queueCommand, workerCommand } from './queue-commands.ts';
 import { CliError, readInput, write, type CliIo } from './io.ts';
 import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
-import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
+import { loadCompareWords, loadLexicons, type Lexicons } from '../../core/data/index.ts';
 import { renderText } from '../../core/report/render-text.ts';
 import { describeIssues } from '../../core/report/describe-issues.ts';
 import { jsonRecordSchema } from '../../core/report/schema.ts';
@@ -31,6 +32,7 @@ Usage:
                                       one report (or {line, error}) per line out
   slant analyze FILE --url URL | --outlet NAME    say which outlet published the article
   fetching: --timeout MS (10000), --max-bytes N (5 MB), --allow-private (loopback and private addresses too)
+  ${COMPARE_USAGE}
   slant source DOMAIN|URL|NAME        the outlet card: ownership, reliability and every rating with its provenance
   slant lexicons                      bundled lexicons with versions, entry counts and licences
   slant batch INPUT... [--out FILE] [--format jsonl|csv|both] [--workers N] [--resume|--force]
@@ -72,12 +74,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'analyze') return analyzeCommand(rest, io);
   if (command === 'lexicons') return lexiconsCommand(io);
   if (command === 'source') return sourceCommand(rest, io);
+  if (command === 'compare') return compareCommand(rest, io);
   if (command === 'batch') return batchCommand(rest, io);
   if (command === 'stats') return statsCommand(rest, io);
   if (command === 'calibrate') return calibrateCommand(rest, io);
   if (command === 'worker') return workerCommand(rest, io);
   if (command === 'queue') return queueCommand(rest, io);
-  throw new CliError('usage', `unknown command "${command}" (expected analyze, source, lexicons, batch, stats, calibrate, worker or queue; see slant --help)`);
+  throw new CliError('usage', `unknown command "${command}" (expected analyze, compare, source, lexicons, batch, stats, calibrate, worker or queue; see slant --help)`);
 }
 
 function parse(args: readonly string[]) {
@@ -159,8 +162,9 @@ async function sourceCommand(args: readonly string[], io: CliIo): Promise<number
 }
 
 async function lexiconsCommand(io: CliIo): Promise<number> {
-  const lexicons = loadLexicons();
-  const rows = lexicons.info.map((info) => `${info.name.padEnd(20)} ${info.version.padEnd(8)} ${String(info.entries).padStart(6)}  ${info.license}`);
+  // The analyzer's lists, then the comparison's (they load apart: analyses never read them).
+  const infos = [...loadLexicons().info, ...loadCompareWords().info];
+  const rows = infos.map((info) => `${info.name.padEnd(20)} ${info.version.padEnd(8)} ${String(info.entries).padStart(6)}  ${info.license}`);
   await write(io.stdout, `${'name'.padEnd(20)} ${'version'.padEnd(8)} ${'entries'.padStart(6)}  license\n${rows.join('\n')}\n`);
   return 0;
 }

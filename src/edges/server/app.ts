@@ -8,13 +8,14 @@ import { availableParallelism } from 'node:os';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { FINDING_CATEGORIES, loadLexicons, type CategoryText } from '../../core/data/index.ts';
+import { FINDING_CATEGORIES, loadCompareWords, loadLexicons, type CategoryText } from '../../core/data/index.ts';
 import { reportSchema } from '../../core/report/schema.ts';
 import type { FetchOptions } from '../ingest/index.ts';
 import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } from '../../core/outlets/index.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
 import { batchOutput, ndjsonStream } from './batch-route.ts';
+import { compareRoute } from './compare-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { DEFAULT_INPUT_LIMITS, resolveArticle, type InputLimits } from './request-input.ts';
@@ -182,6 +183,8 @@ export function createApp(options: AppOptions = {}) {
     'x-curl': `printf '%s\\n' '{"id":"a","text":"Critics slammed it."}' '{"id":"b","text":"The council met."}' |\n  curl -s localhost:8787/v1/analyze/batch -H 'content-type: application/x-ndjson' --data-binary @-`,
   });
 
+  const compare = compareRoute(app, { analyzer, maxBodyBytes, timeoutMs, fetch: fetchOptions, inputLimits });
+
   const sourceRoute = createRoute({
     method: 'get',
     path: '/v1/sources/{domain}',
@@ -235,6 +238,7 @@ export function createApp(options: AppOptions = {}) {
       c.set('streamed', done);
       return untyped(c.body(stream, 200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }));
     })
+    .openapi(compare.route, compare.handler)
     .openapi(sourceRoute, (c) => {
       const { domain } = c.req.valid('param');
       const card = lookupOutlet(domain);
@@ -294,7 +298,8 @@ function categoryList(): z.infer<typeof categoriesSchema> {
 let lexiconListCache: z.infer<typeof lexiconsSchema> | undefined;
 function lexiconList(): z.infer<typeof lexiconsSchema> {
   if (lexiconListCache !== undefined) return lexiconListCache;
-  const lexicons = loadLexicons().info.map(({ name, version, entries, license, source }) => ({ name, version, entries, license, source }));
+  // The analyzer's lists, then the comparison's (loaded apart: analyses never read them), then the outlet tables.
+  const lexicons = [...loadLexicons().info, ...loadCompareWords().info].map(({ name, version, entries, license, source }) => ({ name, version, entries, license, source }));
   const tables = loadSourceTables();
   const sources = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({
     name: table.name,

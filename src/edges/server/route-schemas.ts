@@ -8,6 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { categoryTextSchema } from '../../core/data/index.ts';
 import { errorLineSchema, lineErrorSchema } from '../../core/report/error-line.ts';
 import { articleRecordSchema } from '../../core/report/schema.ts';
+import { MAX_ARTICLES } from '../../core/compare/schema.ts';
 
 /** Per-request options; the server's own limits still apply. */
 export const analyzeOptionsSchema = z
@@ -84,3 +85,27 @@ export const categoriesSchema = z
     ),
   })
   .openapi('Categories');
+
+// A comparison's options apply to all its articles: one article has none of its own.
+const { options: _perArticle, ...comparedFields } = articleFields;
+
+/** One article of a comparison: the analyze request's record, without per-article options. */
+export const compareArticleSchema = z
+  .object({ id: z.string({ error: 'expected a string' }).optional(), ...comparedFields })
+  .strict()
+  .superRefine(oneArticle)
+  .openapi('CompareArticle');
+
+/** `POST /v1/compare`: 2 to MAX_ARTICLES reports of one story. */
+export const compareRequestSchema = z
+  .object({
+    articles: z
+      .array(compareArticleSchema)
+      .min(2, { error: 'give at least two articles to compare' })
+      .max(MAX_ARTICLES, { error: `give at most ${MAX_ARTICLES} articles to compare` })
+      .openapi({ description: `2 to ${MAX_ARTICLES} articles, each as text, html or url alone; compared in the order given (keys A, B...)` }),
+    options: analyzeOptionsSchema.optional(),
+  })
+  .strict()
+  .openapi('CompareRequest', { example: { articles: [{ id: 'outlet-a', text: 'Kremlin expects no breakthroughs in Kiev talks.' }, { id: 'outlet-b', text: 'Kyiv says the talks must succeed.' }] } });
+export type CompareRequest = z.infer<typeof compareRequestSchema>;

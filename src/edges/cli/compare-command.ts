@@ -1,0 +1,101 @@
+/**
+ * `slant compare A B [C...]`: several reports of one story side by side. Each argument is a file (plain text
+ * or a saved page), an http(s) URL (fetched, private addresses refused) or `-` (standard input, once). Each
+ * article is analysed as `slant analyze` would, then the reports are compared (src/core/compare).
+ */
+import { parseArgs } from 'node:util';
+import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
+import { compareReports, MAX_ARTICLES, renderComparison, type NamedReport } from '../../core/compare/index.ts';
+import { loadLexicons } from '../../core/data/index.ts';
+import { IngestError } from '../ingest/index.ts';
+import { CliError, readInput, write, type CliIo } from './io.ts';
+
+export const COMPARE_USAGE = `slant compare A B [C...] [--format text|json] [--json]
+                                      2 to ${MAX_ARTICLES} reports of one story side by side: who is heard and how,
+                                      word choice for the same thing, what only one has, figures;
+                                      A, B... are files, URLs or - (standard input, once)
+  fetching: --timeout MS (10000), --max-bytes N (5 MB), --allow-private`;
+
+/** Runs `slant compare`; resolves to the exit code, throws CliError on usage and input errors. */
+export async function compareCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (values.help === true) {
+    await write(io.stdout, `Usage:\n  ${COMPARE_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length < 2 || positionals.length > MAX_ARTICLES) throw new CliError('usage', `slant compare takes 2 to ${MAX_ARTICLES} articles (files, URLs or -), got ${positionals.length} (see slant compare --help)`);
+  if (positionals.filter((name) => name === '-').length > 1) throw new CliError('usage', 'standard input (-) can be read only once');
+  const format = values.json === true ? 'json' : (values.format ?? (io.stdoutIsTTY ? 'text' : 'json'));
+  if (format !== 'text' && format !== 'json') throw new CliError('usage', `--format must be text or json, got "${format}"`);
+  const lexicons = loadLexicons();
+  const options: AnalyzeOptions = { lexicons, fetch: fetchOptions(values) };
+  const reports: NamedReport[] = [];
+  for (const name of positionals) {
+    const input = await readArticle(name, io, options);
+    reports.push({ name: name === '-' ? 'standard input' : name, report: analyze(input, options) });
+  }
+  const comparison = compareReports(reports, { lexicons });
+  await write(io.stdout, format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparison(comparison));
+  return 0;
+}
+
+function parse(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        json: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'max-bytes': { type: 'string' },
+        'allow-private': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CliError('usage', `${(error as Error).message} (see slant compare --help)`);
+  }
+}
+
+/** One article as `slant analyze` reads it: a URL fetched, a file or standard input as text or HTML by its content. */
+async function readArticle(name: string, io: CliIo, options: AnalyzeOptions): Promise<TextInput | HtmlInput> {
+  let input: TextInput | HtmlInput;
+  try {
+    if (/^https?:\/\//i.test(name)) input = await fetchArticle({ url: name }, options.fetch);
+    else {
+      const bytes = await readInput(name, io.stdin);
+      input = /\.x?html?$/i.test(name) || looksLikeHtml(bytes) ? { html: bytes } : { text: decodeUtf8(bytes) };
+    }
+  } catch (error) {
+    if (error instanceof IngestError) throw new CliError('io', error.message);
+    throw error;
+  }
+  const problem = checkArticle(input);
+  if (problem !== null) throw new CliError('input', `${name === '-' ? 'standard input' : name}: ${problem.message}`);
+  return input;
+}
+
+function fetchOptions(values: { timeout?: string | undefined; 'max-bytes'?: string | undefined; 'allow-private'?: boolean | undefined }): NonNullable<AnalyzeOptions['fetch']> {
+  const options: NonNullable<AnalyzeOptions['fetch']> = {};
+  const positive = (flag: string, value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new CliError('usage', `--${flag} must be a positive whole number, got "${value}"`);
+    return n;
+  };
+  if (values.timeout !== undefined) options.timeoutMs = positive('timeout', values.timeout);
+  if (values['max-bytes'] !== undefined) options.maxBytes = positive('max-bytes', values['max-bytes']);
+  if (values['allow-private'] === true) options.allow = ['loopback', 'private'];
+  return options;
+}
+
+// As `slant analyze` decides (cli/main.ts): markup in the first kilobyte makes a file a page.
+function looksLikeHtml(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(?:head|body|meta|title)\b/.test(head);
+}
+
+function decodeUtf8(buffer: Buffer): string {
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
