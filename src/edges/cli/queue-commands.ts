@@ -84,6 +84,7 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
   process.off('SIGTERM', onSignal);
   process.off('SIGINT', onSignal);
   io.stderr.write(`slant worker ${handle.name}: stopped after ${outcome.chunks} chunks (${outcome.records} records)${outcome.refused > 0 ? `, ${outcome.refused} refused for their versions` : ''}\n`);
+  if (outcome.failure !== undefined) throw new CliError('io', `the analysis threads failed: ${outcome.failure}`);
   return 0;
 }
 

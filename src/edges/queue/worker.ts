@@ -29,7 +29,7 @@ export type WorkerOptions = {
   verbose?: boolean;
 };
 
-export type WorkerOutcome = { chunks: number; records: number; refused: number };
+export type WorkerOutcome = { chunks: number; records: number; refused: number; /** why the worker stopped by itself (its analysis threads failed) */ failure?: string };
 
 /** Chunks taken at once: the next one is fetched while the last records of the other finish. */
 const CHUNKS_IN_HAND = 2;
@@ -76,7 +76,8 @@ export async function startQueueWorker(options: WorkerOptions): Promise<{ name: 
         return runOnPool(pool, task, transfer, data.timeoutMs);
       }),
     ).catch((error: Error) => {
-      // No analysis thread can start any more: give the chunk back to the queue and stop.
+      // No analysis thread can start any more: the chunk fails this attempt (another worker retries it), and this worker stops.
+      outcome.failure ??= error.message;
       void stop();
       throw error;
     });
