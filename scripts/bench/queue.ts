@@ -12,7 +12,7 @@
  *   BENCH_ROUNDS=2                       local, queue, queue, local...: drift in the machine's load evens out
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,18 +36,30 @@ if (redisServer === undefined) {
   process.exit(1);
 }
 
-/** Peak resident memory (kB) of each process tree while `sampling` runs. */
-function sampler(pids: () => number[]): { peaks: Map<number, number>; stop(): void } {
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Peak resident memory (kB) of each process tree, and the CPU seconds each process used, while `sampling` runs. */
+function sampler(pids: () => number[]): { peaks: Map<number, number>; cpu: Map<number, number>; stop(): void } {
   const peaks = new Map<number, number>();
+  const cpu = new Map<number, number>();
   const timer = setInterval(() => {
     for (const pid of pids()) {
       const tree = processTree(pid);
       const rss = tree.reduce((sum, each) => sum + statusField(each, 'VmRSS'), 0);
       const hwm = tree.reduce((sum, each) => sum + statusField(each, 'VmHWM'), 0);
       peaks.set(pid, Math.max(peaks.get(pid) ?? 0, rss, hwm));
+      cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuSeconds(pid)));
     }
   }, 100);
-  return { peaks, stop: () => clearInterval(timer) };
+  return { peaks, cpu, stop: () => clearInterval(timer) };
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -75,7 +87,7 @@ async function answers(port: number): Promise<boolean> {
   });
 }
 
-async function local(input: string): Promise<{ seconds: number; peakMb: number }> {
+async function local(input: string): Promise<{ seconds: number; peakMb: number; cpu: number }> {
   const out = join(tmpdir(), `slant-bench-queue-local-${process.pid}.jsonl`);
   rmSync(out, { force: true });
   const started = performance.now();
@@ -87,10 +99,10 @@ async function local(input: string): Promise<{ seconds: number; peakMb: number }
   const seconds = (performance.now() - started) / 1000;
   rmSync(out, { force: true });
   rmSync(`${out}.stats.json`, { force: true });
-  return { seconds, peakMb: (sampling.peaks.get(child.pid as number) ?? 0) / 1024 };
+  return { seconds, peakMb: (sampling.peaks.get(child.pid as number) ?? 0) / 1024, cpu: sampling.cpu.get(child.pid as number) ?? 0 };
 }
 
-async function queued(input: string, url: string, redisPid: number): Promise<{ seconds: number; workersMb: number[]; producerMb: number; redisMb: number; chunks: string[] }> {
+async function queued(input: string, url: string, redisPid: number): Promise<{ seconds: number; workersMb: number[]; producerMb: number; redisMb: number; chunks: string[]; cpu: { workers: number[]; producer: number; redis: number } }> {
   const workers = [0, 1].map(() => spawn(process.execPath, [bin, 'worker', '--queue', url, '--workers', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
   const logs = workers.map(() => '');
   // Ready when each has said where it takes chunks from.
@@ -110,6 +122,8 @@ async function queued(input: string, url: string, redisPid: number): Promise<{ s
   rmSync(out, { force: true });
   const started = performance.now();
   const producer = spawn(process.execPath, [bin, 'batch', input, '--out', out, '--queue', url, '--chunk-size', chunk, '--quiet', '--stats', `${out}.stats.json`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const redisCpuBefore = cpuSeconds(redisPid);
+  const workersCpuBefore = workers.map((worker) => cpuSeconds(worker.pid as number));
   const sampling = sampler(() => [producer.pid as number, redisPid, ...workers.map((worker) => worker.pid as number)]);
   const code = await exited(producer);
   const seconds = (performance.now() - started) / 1000;
@@ -125,6 +139,11 @@ async function queued(input: string, url: string, redisPid: number): Promise<{ s
     producerMb: mb(producer.pid),
     redisMb: mb(redisPid),
     chunks: logs.map((log) => /stopped after (\d+) chunks/.exec(log)?.[1] ?? '?'),
+    cpu: {
+      workers: workers.map((worker, index) => (sampling.cpu.get(worker.pid as number) ?? 0) - (workersCpuBefore[index] ?? 0)),
+      producer: sampling.cpu.get(producer.pid as number) ?? 0,
+      redis: (sampling.cpu.get(redisPid) ?? 0) - redisCpuBefore,
+    },
   };
 }
 
@@ -143,14 +162,14 @@ try {
     const order = round % 2 === 0 ? ['local', 'queue'] : ['queue', 'local'];
     for (const kind of order) {
       if (kind === 'local') {
-        const { seconds, peakMb } = await local(corpus.file);
+        const { seconds, peakMb, cpu } = await local(corpus.file);
         figures.local.push(corpus.bytes / MB / seconds);
-        console.log(`local slant batch --workers 2: ${seconds.toFixed(1)} s, ${(corpus.bytes / MB / seconds).toFixed(2)} MB/s, ${(corpus.records / seconds).toFixed(0)} records/s, peak RSS ${peakMb.toFixed(0)} MB (process tree); load average ${load()}`);
+        console.log(`local slant batch --workers 2: ${seconds.toFixed(1)} s, ${(corpus.bytes / MB / seconds).toFixed(2)} MB/s, ${(corpus.records / seconds).toFixed(0)} records/s, peak RSS ${peakMb.toFixed(0)} MB (process tree), CPU ${cpu.toFixed(0)} s; load average ${load()}`);
       } else {
         const result = await queued(corpus.file, url, redis.pid as number);
         figures.queue.push(corpus.bytes / MB / result.seconds);
         console.log(
-          `queue, 2 x slant worker --workers 1: ${result.seconds.toFixed(1)} s, ${(corpus.bytes / MB / result.seconds).toFixed(2)} MB/s, ${(corpus.records / result.seconds).toFixed(0)} records/s; peak RSS per worker ${result.workersMb.map((mb) => mb.toFixed(0)).join(' and ')} MB (chunks ${result.chunks.join(' and ')}), producer ${result.producerMb.toFixed(0)} MB, redis ${result.redisMb.toFixed(0)} MB; load average ${load()}`,
+          `queue, 2 x slant worker --workers 1: ${result.seconds.toFixed(1)} s, ${(corpus.bytes / MB / result.seconds).toFixed(2)} MB/s, ${(corpus.records / result.seconds).toFixed(0)} records/s; peak RSS per worker ${result.workersMb.map((mb) => mb.toFixed(0)).join(' and ')} MB (chunks ${result.chunks.join(' and ')}), producer ${result.producerMb.toFixed(0)} MB, redis ${result.redisMb.toFixed(0)} MB; CPU s: workers ${result.cpu.workers.map((value) => value.toFixed(0)).join(' and ')}, producer ${result.cpu.producer.toFixed(0)}, redis ${result.cpu.redis.toFixed(0)}; load average ${load()}`,
         );
       }
     }
