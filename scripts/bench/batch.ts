@@ -10,11 +10,11 @@
  *   BENCH_FORMAT=csv                     CSV output instead of full reports
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seededRandom } from '../../src/edges/batch/random.ts';
+import { generateCorpus, processTree, statusField } from './corpus.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const bin = join(root, 'bin', 'slant.js');
@@ -26,79 +26,6 @@ const MB = 1024 * 1024;
 if (!existsSync(join(root, 'dist', 'slant.js')) || !existsSync(join(root, 'dist', 'pool-worker.js'))) {
   console.error('bench:batch measures the bundle: run npm run build first');
   process.exit(1);
-}
-
-/** Paragraphs of every article in corpus/ (and its subfolders), by article. */
-function corpusArticles(): string[][] {
-  const articles: string[][] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.txt')) articles.push(readFileSync(path, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== ''));
-    }
-  };
-  walk(join(root, 'corpus'));
-  return articles;
-}
-
-
-/** Writes the corpus (reused when a file of the same size target exists); returns its path, size and record count. */
-async function generate(): Promise<{ file: string; bytes: number; records: number }> {
-  const file = join(tmpdir(), `slant-bench-batch-${targetMb}mb.jsonl`);
-  const meta = `${file}.count`;
-  if (existsSync(file) && existsSync(meta) && statSync(file).size >= targetMb * MB) {
-    return { file, bytes: statSync(file).size, records: Number(readFileSync(meta, 'utf8')) };
-  }
-  const articles = corpusArticles();
-  const random = seededRandom(20251128);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const out = createWriteStream(file);
-  let bytes = 0;
-  let records = 0;
-  while (bytes < targetMb * MB) {
-    // One to three source articles, their paragraphs shuffled and partly dropped.
-    const sources = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(articles));
-    const paragraphs = sources.flat().filter(() => random() < 0.8);
-    for (let i = paragraphs.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [paragraphs[i], paragraphs[j]] = [paragraphs[j] as string, paragraphs[i] as string];
-    }
-    if (paragraphs.length === 0) continue;
-    records++;
-    const line = `${JSON.stringify({ id: `bench-${String(records).padStart(7, '0')}`, title: (paragraphs[0] as string).slice(0, 80), text: paragraphs.join('\n\n') })}\n`;
-    bytes += Buffer.byteLength(line);
-    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve) => out.end(resolve));
-  await import('node:fs/promises').then((fs) => fs.writeFile(meta, String(records)));
-  return { file, bytes, records };
-}
-
-/** kB from a /proc/<pid>/status field. */
-function statusField(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match === null ? 0 : Number(match[1]);
-  } catch {
-    return 0;
-  }
-}
-
-/** The process and all its descendants (worker threads live inside their process). */
-function processTree(pid: number): number[] {
-  const tree = [pid];
-  for (let index = 0; index < tree.length; index++) {
-    try {
-      for (const task of readdirSync(`/proc/${tree[index]}/task`)) {
-        const children = readFileSync(`/proc/${tree[index]}/task/${task}/children`, 'utf8').trim();
-        if (children !== '') tree.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // gone already
-    }
-  }
-  return tree;
 }
 
 async function run(input: string, workers: number): Promise<{ seconds: number; peakRssMb: number; outputBytes: number }> {
@@ -127,7 +54,7 @@ async function run(input: string, workers: number): Promise<{ seconds: number; p
   return { seconds, peakRssMb: peak / 1024, outputBytes };
 }
 
-const corpus = await generate();
+const corpus = await generateCorpus(root, targetMb);
 console.log(`corpus: ${corpus.file}, ${(corpus.bytes / MB).toFixed(0)} MB, ${corpus.records} records (${(corpus.bytes / corpus.records / 1024).toFixed(1)} KB each); output ${format}`);
 const results: { workers: number; mbps: number }[] = [];
 for (const workers of workerCounts) {

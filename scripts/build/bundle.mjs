@@ -37,4 +37,5 @@ await Promise.all([
   // The task modules the pool's workers import: what a worker does is its caller's (src/edges/*/worker-tasks.ts).
   build({ ...shared, entryPoints: [path('../../src/edges/server/worker-tasks.ts')], outfile: path('../../dist/server-tasks.js') }),
   build({ ...shared, entryPoints: [path('../../src/edges/batch/worker-tasks.ts')], outfile: path('../../dist/batch-tasks.js') }),
+  build({ ...shared, entryPoints: [path('../../src/edges/queue/worker-tasks.ts')], outfile: path('../../dist/queue-tasks.js') }),
 ]);

@@ -36,7 +36,7 @@ export type BatchTask = {
   source:
     | { kind: 'jsonl'; bytes: Uint8Array }
     | { kind: 'fields'; fields: RecordFields }
-    | { kind: 'file'; path: string; html: boolean };
+    | { kind: 'file'; path: string; html: boolean; /** the file's bytes, read elsewhere (a queue worker has no access to the path) */ bytes?: Uint8Array };
   settings: BatchSettings;
 };
 
@@ -95,7 +95,7 @@ type ReadRecord = { input: Record<string, unknown>; group: string | null } | { e
 function readRecord(task: BatchTask): ReadRecord {
   const { source, settings } = task;
   if (source.kind === 'file') {
-    const bytes = readFileSync(source.path);
+    const bytes = source.bytes === undefined ? readFileSync(source.path) : Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength);
     if (bytes.length > settings.maxBytes) return { error: tooLarge(bytes.length, settings.maxBytes) };
     // A page's bytes go as they are, so that its <meta charset> decides the decoding.
     return { input: source.html ? { html: bytes } : { text: stripBom(bytes.toString('utf8')) }, group: null };
@@ -127,7 +127,8 @@ function readRecord(task: BatchTask): ReadRecord {
   return { input, group };
 }
 
-function failure(place: RecordPlace, error: BatchError, settings: BatchSettings): BatchResult {
+/** The result of a record that failed: its error line (and CSV row) rendered as the run's format wants. */
+export function failure(place: RecordPlace, error: BatchError, settings: BatchSettings): BatchResult {
   const withGroup = settings.groupField !== undefined;
   return {
     id: place.id,

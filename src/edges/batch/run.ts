@@ -13,7 +13,7 @@ import { OUTLET_GROUP } from './figures.ts';
 import { BatchInputError, itemId, readInputs, resolveInputs, type BatchItem, type CsvColumns } from './input.ts';
 import { openSink, prepareOutputs, type OutputFiles, type ResumeState } from './output.ts';
 import { startProgress, type ProgressCounts } from './progress.ts';
-import type { BatchResult, BatchSettings, OutputFormat } from './record.ts';
+import { failure, type BatchResult, type BatchSettings, type BatchTask, type OutputFormat } from './record.ts';
 import { errorLine } from '../../core/report/error-line.ts';
 import { csvErrorRow, type BatchError, type RecordPlace } from './lines.ts';
 import { createStatsCollector, type BatchStats } from './corpus-stats.ts';
@@ -42,7 +42,32 @@ export type BatchOptions = {
   baselineFile?: string;
   quiet: boolean;
   progressIntervalSeconds: number;
+  /** where records get analysed (default: the local pool of worker threads) */
+  runner?: RunnerFactory;
 };
+
+/** A record's result as the writer takes it: the JSON line may come as bytes (the pool) or as text (a queue). */
+export type RecordResult = Omit<BatchResult, 'jsonl'> & { jsonl: Uint8Array | string | null };
+
+/**
+ * Where records get analysed: the local pool (`localRunner`) or elsewhere (src/edges/queue). The run keeps
+ * reading, ordering, writing, progress and statistics; the runner only turns tasks into results.
+ */
+export type RecordRunner = {
+  /** records, and input bytes, between reading and writing (one record always passes) */
+  readonly window: { records: number; bytes: number };
+  /** resolves to the record's result (an error line for a record that failed); rejects only when the run must stop */
+  run(task: BatchTask, transfer: ArrayBuffer[], bytes: number): Promise<RecordResult>;
+  /** a record a resumed run skips because the output has it already */
+  skipped?(task: BatchTask, bytes: number): void;
+  /** no more records: whatever the runner holds back must go now */
+  endOfInput?(): void;
+  /** after every result is delivered, or the run stops */
+  close(): Promise<void>;
+};
+
+export type RunnerContext = { workers: number; settings: BatchSettings; timeoutMs?: number; files: OutputFiles };
+export type RunnerFactory = (context: RunnerContext) => Promise<RecordRunner>;
 
 export type BatchIo = { stdin: Readable; stdout: Writable; stderr: Writable; stderrIsTTY: boolean };
 
@@ -67,6 +92,24 @@ type Written = { jsonl: Uint8Array | string | null; csv: string | null; bytes: n
 /** Records between reading and writing, per worker, and in input bytes (one record always passes). */
 const WINDOW_PER_WORKER = 16;
 const WINDOW_BYTES = 16 << 20;
+
+/** Runs `task` on `pool`; a record the pool could not run becomes its error line, except when no worker can start (rejects). */
+export async function runOnPool(pool: AnalysisPool, task: BatchTask, transfer: ArrayBuffer[], timeoutMs?: number): Promise<BatchResult> {
+  try {
+    return (await pool.run('batch', task, { transfer, ...(timeoutMs === undefined ? {} : { timeoutMs }) })) as BatchResult;
+  } catch (error) {
+    // No worker can start (a broken lexicon): the run stops, without an error line for every record.
+    if (error instanceof AnalysisError && error.code === 'unavailable') throw error;
+    return failure(task.place, poolError(error as Error), task.settings);
+  }
+}
+
+/** The default runner: a pool of worker threads in this process. */
+export const localRunner: RunnerFactory = async ({ workers, timeoutMs }) => {
+  const window = { records: workers * WINDOW_PER_WORKER, bytes: WINDOW_BYTES };
+  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window.records });
+  return { window, run: (task, transfer) => runOnPool(pool, task, transfer, timeoutMs), close: () => pool.close() };
+};
 
 /** Where the outputs go, from --out, --format and --csv. */
 function outputFiles(options: Pick<BatchOptions, 'out' | 'format' | 'csvFile' | 'groupField'>): OutputFiles {
@@ -102,8 +145,14 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
   const done = resumed?.done ?? new Map<string, number>();
   const sink = await openSink(files, io.stdout);
   const workers = options.workers ?? availableParallelism();
-  const window = workers * WINDOW_PER_WORKER;
-  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window });
+  let runner: RecordRunner;
+  try {
+    runner = await (options.runner ?? localRunner)({ workers, settings, files, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
+  } catch (error) {
+    await sink.close();
+    throw error;
+  }
+  const window = runner.window;
   const counts: ProgressCounts = { records: 0, errors: 0, skipped: 0, bytes: 0 };
   const sizes = sources.map((source) => source.size);
   const totalBytes = sizes.includes(null) ? null : sizes.reduce<number>((sum, size) => sum + (size as number), 0);
@@ -169,17 +218,12 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
       return;
     }
     const { task, transfer } = item;
-    pool.run('batch', task, { transfer, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) }).then(
-      (value) => {
-        const result = value as BatchResult;
-        deliver(seq, { jsonl: result.jsonl, csv: result.csv, bytes: item.bytes, result });
-      },
+    runner.run(task, transfer, item.bytes).then(
+      (result) => deliver(seq, { jsonl: result.jsonl, csv: result.csv, bytes: item.bytes, result }),
       (error: Error) => {
-        // No worker can start (a broken lexicon): stop, without an error line for every record.
-        if (error instanceof AnalysisError && error.code === 'unavailable') {
-          stop.failure ??= error;
-          deliver(seq, { ...errorWritten(task.place, poolError(error), item.bytes), discard: true });
-        } else deliver(seq, errorWritten(task.place, poolError(error), item.bytes));
+        // The run cannot go on (no worker can start, a queue refused the job): stop, without an error line for every record.
+        stop.failure ??= error;
+        deliver(seq, { ...errorWritten(task.place, { code: 'worker-failed', message: error.message }, item.bytes), discard: true });
       },
     );
   };
@@ -195,6 +239,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
           else done.delete(id);
           counts.skipped++;
           counts.bytes += item.bytes;
+          if (item.kind === 'task') runner.skipped?.(item.task, item.bytes);
           progress.update(counts);
           continue;
         }
@@ -202,7 +247,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
       for (;;) {
         if (stop.failure !== null) break;
         if (sink.blocked) await sink.drained();
-        else if (inFlight < window && (inFlightBytes < WINDOW_BYTES || inFlight === 0)) break;
+        else if (inFlight < window.records && (inFlightBytes < window.bytes || inFlight === 0)) break;
         else await sleep();
       }
       if (stop.failure !== null) break;
@@ -212,10 +257,11 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
     readFailure = error;
   }
   try {
+    runner.endOfInput?.();
     while (inFlight > 0) await sleep();
   } finally {
     progress.stop();
-    await pool.close();
+    await runner.close();
     await sink.close();
   }
   if (readFailure !== null) throw readFailure;

@@ -16,6 +16,7 @@ import { BatchInputError, DEFAULT_COLUMNS } from '../batch/input.ts';
 import { formatDuration } from '../batch/progress.ts';
 import type { OutputFormat } from '../batch/record.ts';
 import { runBatch, type BatchOptions } from '../batch/run.ts';
+import { DEFAULT_CHUNK_BYTES, queueRunnerFor } from './queue-commands.ts';
 import { createStatsCollector, renderStats, statsCsv, type BatchStats } from '../batch/corpus-stats.ts';
 
 export const BATCH_USAGE = `Usage:
@@ -49,6 +50,12 @@ Running:
   --quiet                 no progress on standard error
   --progress-interval S   seconds between progress lines when standard error is not a terminal (default 5)
   --fail-on-error         exit 1 when any record became an error line (the run still goes to the end)
+
+Over several machines (see slant worker --help):
+  --queue redis://HOST:PORT[/DB]   send the records to this Redis queue, where slant worker processes analyse
+                          them, instead of local threads (rediss:// for TLS; a password as redis://:PASSWORD@HOST or in SLANT_REDIS_PASSWORD);
+                          the output, order, progress and --resume are as above
+  --chunk-size SIZE       input bytes per queued job (default 256KB)
 
 A record that cannot be analysed becomes {"id", "line"?, "error": {"code", "message"}} and the run goes on.
 `;
@@ -99,6 +106,8 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
     quiet: { type: 'boolean', short: 'q' },
     'progress-interval': { type: 'string' },
     'fail-on-error': { type: 'boolean' },
+    queue: { type: 'string' },
+    'chunk-size': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) {
@@ -142,6 +151,11 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
   if (values['group-column'] !== undefined) options.groupField = values['group-column'];
   if (values['group-by'] !== undefined) options.groupBy = checkedGroupBy(values['group-by']);
   if (values.baseline !== undefined) options.baselineFile = values.baseline;
+  if (values['chunk-size'] !== undefined && values.queue === undefined) throw new CliError('usage', '--chunk-size sizes the jobs of --queue');
+  if (values.queue !== undefined) {
+    if (values.workers !== undefined) throw new CliError('usage', '--workers is for local threads; with --queue, start slant worker processes (slant worker --workers N)');
+    options.runner = queueRunnerFor(values.queue, values['chunk-size'] === undefined ? DEFAULT_CHUNK_BYTES : parseSize(values['chunk-size'], '--chunk-size'), options, io);
+  }
 
   const outcome = await withInputErrors(() =>
     runBatch(options, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, stderrIsTTY: (io.stderr as { isTTY?: boolean }).isTTY === true }),
@@ -260,13 +274,13 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: readonly
 }
 
 /** `2MB`, `500KB`, `1.5MiB` or a number of bytes. */
-export function parseSize(text: string): number {
+export function parseSize(text: string, flag = '--max-bytes'): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?\s*$/i.exec(text);
-  if (match === null) throw new CliError('usage', `--max-bytes must be a size such as 2MB, 500KB or 1048576, got "${text}"`);
+  if (match === null) throw new CliError('usage', `${flag} must be a size such as 2MB, 500KB or 1048576, got "${text}"`);
   const unit = (match[2] ?? 'b').toLowerCase();
   const factor = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
   const bytes = Math.round(Number(match[1]) * factor);
-  if (bytes < 1) throw new CliError('usage', `--max-bytes must be at least 1 byte, got "${text}"`);
+  if (bytes < 1) throw new CliError('usage', `${flag} must be at least 1 byte, got "${text}"`);
   return bytes;
 }
 
@@ -304,9 +318,13 @@ async function withInputErrors<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof BatchInputError) throw new CliError('io', error.message);
     if (error instanceof BaselineError) throw new CliError('io', error.message);
+    if (error instanceof Error && QUEUE_ERRORS.has(error.name)) throw new CliError('io', error.message);
     throw error;
   }
 }
+
+/** Errors of src/edges/queue the user can act on (an address, Redis unreachable, a worker of another version). */
+const QUEUE_ERRORS = new Set(['QueueAddressError', 'QueueUnavailableError', 'QueueRefusedError']);
 
 async function writeText(file: string, text: string): Promise<void> {
   try {

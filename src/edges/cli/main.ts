@@ -38,6 +38,9 @@ Usage:
                                       statistics at the end (slant batch --help for every option)
   slant stats REPORTS.jsonl [--group-by outlet|FIELD] [--json FILE] [--baseline FILE]
   slant calibrate REPORTS.jsonl --out BASELINE.json    distributions to compare articles against
+  slant batch INPUT... --queue redis://HOST:PORT --out FILE    the same run, analysed by slant worker processes
+  slant worker --queue redis://HOST:PORT [--workers N]         analyse a queue's chunks on this machine
+  slant queue status redis://HOST:PORT                         chunks waiting, active, done, failed; workers
   slant --version | --help
 
 FILE defaults to standard input. --format defaults to text on a terminal and json elsewhere.
@@ -70,11 +73,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === 'lexicons') return lexiconsCommand(io);
   if (command === 'source') return sourceCommand(rest, io);
   if (command === 'compare') return compareCommand(rest, io);
-  // The corpus commands (and mathjs, csv, the progress bar behind them) load only when asked for.
+  // The corpus commands (and mathjs, csv, the progress bar, BullMQ and Redis behind them) load only when asked for.
   if (command === 'batch') return (await import('./batch-commands.ts')).batchCommand(rest, io);
   if (command === 'stats') return (await import('./batch-commands.ts')).statsCommand(rest, io);
   if (command === 'calibrate') return (await import('./batch-commands.ts')).calibrateCommand(rest, io);
-  throw new CliError('usage', `unknown command "${command}" (expected analyze, compare, source, lexicons, batch, stats or calibrate; see slant --help)`);
+  if (command === 'worker') return (await import('./queue-commands.ts')).workerCommand(rest, io);
+  if (command === 'queue') return (await import('./queue-commands.ts')).queueCommand(rest, io);
+  throw new CliError('usage', `unknown command "${command}" (expected analyze, compare, source, lexicons, batch, stats, calibrate, worker or queue; see slant --help)`);
 }
 
 function parse(args: readonly string[]) {
