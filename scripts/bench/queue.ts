@@ -12,11 +12,11 @@
  *   BENCH_ROUNDS=2                       local, queue, queue, local...: drift in the machine's load evens out
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startRedis } from '../../test/queue/redis-server.ts';
 import { generateCorpus, processTree, statusField } from './corpus.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -64,27 +64,6 @@ function sampler(pids: () => number[]): { peaks: Map<number, number>; cpu: Map<n
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.once('error', () => resolve(false));
-    socket.connect(port, '127.0.0.1', () => {
-      socket.destroy();
-      resolve(true);
-    });
-  });
 }
 
 async function local(input: string): Promise<{ seconds: number; peakMb: number; cpu: number }> {
@@ -148,11 +127,9 @@ async function queued(input: string, url: string, redisPid: number): Promise<{ s
 }
 
 const corpus = await generateCorpus(root, targetMb);
-const port = await freePort();
-const dir = mkdtempSync(join(tmpdir(), 'slant-bench-redis-'));
-const redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-while (!(await answers(port))) await new Promise((resolve) => setTimeout(resolve, 20));
-const url = `redis://127.0.0.1:${port}/0`;
+// The tests' redis-server (a free loopback port, a temporary folder), without the append-only file.
+const redis = await startRedis(redisServer, { persist: false });
+const url = redis.url;
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 console.log(`corpus: ${corpus.file}, ${(corpus.bytes / MB).toFixed(0)} MB, ${corpus.records} records (${(corpus.bytes / corpus.records / 1024).toFixed(1)} KB each); chunks of ${chunk}; load average ${load()}`);
 try {
@@ -177,7 +154,6 @@ try {
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   console.log(`queue / local throughput: ${(mean(figures.queue) / mean(figures.local)).toFixed(2)} (target >= 0.8)`);
 } finally {
-  redis.kill('SIGTERM');
-  await exited(redis);
-  rmSync(dir, { recursive: true, force: true });
+  await redis.stop();
+  rmSync(redis.dir, { recursive: true, force: true });
 }

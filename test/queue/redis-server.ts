@@ -16,7 +16,7 @@ export function findRedisServer(): string | null {
   return which.status === 0 && which.stdout.trim() !== '' ? which.stdout.trim() : null;
 }
 
-export type RedisServer = { port: number; dir: string; password: string; url: string; stop(): Promise<void>; start(): Promise<void> };
+export type RedisServer = { port: number; dir: string; password: string; url: string; readonly pid: number | undefined; stop(): Promise<void>; start(): Promise<void> };
 
 /** A self-signed certificate for 127.0.0.1 in `dir` (openssl), for a TLS server and the clients that trust it. */
 export function selfSignedCertificate(dir: string): { cert: string; key: string } {
@@ -50,7 +50,11 @@ async function answers(port: number): Promise<boolean> {
 }
 
 /** Starts redis-server; `stop()` shuts it down (saving its append-only file), `start()` starts it again on the same port and folder. */
-export async function startRedis(binary: string, options: { password?: string; tls?: { cert: string; key: string } } = {}): Promise<RedisServer> {
+/**
+ * A redis-server on a free loopback port with a temporary folder; `persist` (default on) keeps an append-only file
+ * synced on every write, so a restart loses nothing (the benchmark turns it off).
+ */
+export async function startRedis(binary: string, options: { password?: string; tls?: { cert: string; key: string }; persist?: boolean } = {}): Promise<RedisServer> {
   const password = options.password ?? 'pw-Q7x!k9';
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'slant-redis-'));
@@ -61,8 +65,12 @@ export async function startRedis(binary: string, options: { password?: string; t
     dir,
     password,
     url: `${options.tls === undefined ? 'redis' : 'rediss'}://:${encodeURIComponent(password)}@127.0.0.1:${port}/0`,
+    get pid() {
+      return child?.pid;
+    },
     async start() {
-      child = spawn(binary, [...listen, '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--requirepass', password], { stdio: 'ignore' });
+      const persistence = options.persist === false ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'always'];
+      child = spawn(binary, [...listen, '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence, '--requirepass', password], { stdio: 'ignore' });
       for (let waited = 0; !(await answers(port)); waited += 20) {
         if (waited > 10_000) throw new Error(`redis-server did not start on port ${port}`);
         await new Promise((resolve) => setTimeout(resolve, 20));

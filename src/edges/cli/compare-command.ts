@@ -8,6 +8,7 @@ import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInpu
 import { compareReports, MAX_ARTICLES, renderComparison, type NamedReport } from '../../core/compare/index.ts';
 import { loadLexicons } from '../../core/data/index.ts';
 import { IngestError } from '../ingest/index.ts';
+import { decodeUtf8, fetchOptions, looksLikeHtml } from './article-input.ts';
 import { CliError, readInput, write, type CliIo } from './io.ts';
 
 export const COMPARE_USAGE = `slant compare A B [C...] [--format text|json] [--json]
@@ -74,28 +75,4 @@ async function readArticle(name: string, io: CliIo, options: AnalyzeOptions): Pr
   const problem = checkArticle(input);
   if (problem !== null) throw new CliError('input', `${name === '-' ? 'standard input' : name}: ${problem.message}`);
   return input;
-}
-
-function fetchOptions(values: { timeout?: string | undefined; 'max-bytes'?: string | undefined; 'allow-private'?: boolean | undefined }): NonNullable<AnalyzeOptions['fetch']> {
-  const options: NonNullable<AnalyzeOptions['fetch']> = {};
-  const positive = (flag: string, value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new CliError('usage', `--${flag} must be a positive whole number, got "${value}"`);
-    return n;
-  };
-  if (values.timeout !== undefined) options.timeoutMs = positive('timeout', values.timeout);
-  if (values['max-bytes'] !== undefined) options.maxBytes = positive('max-bytes', values['max-bytes']);
-  if (values['allow-private'] === true) options.allow = ['loopback', 'private'];
-  return options;
-}
-
-// As `slant analyze` decides (cli/main.ts): markup in the first kilobyte makes a file a page.
-function looksLikeHtml(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(?:head|body|meta|title)\b/.test(head);
-}
-
-function decodeUtf8(buffer: Buffer): string {
-  const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

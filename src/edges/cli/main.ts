@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { COMPARE_USAGE, compareCommand } from './compare-command.ts';
+import { decodeUtf8, fetchOptions, looksLikeHtml } from './article-input.ts';
 import { CliError, readInput, write, type CliIo } from './io.ts';
 import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
 import { IngestError } from '../ingest/index.ts';
@@ -209,29 +210,4 @@ function analyzeLine(line: string, lineNumber: number, lexicons: Lexicons): stri
   const problem = checkArticle(input);
   if (problem !== null) return errorLine({ line: lineNumber, id }, problem);
   return JSON.stringify(analyze(input, { lexicons }));
-}
-
-function fetchOptions(values: { timeout?: string | undefined; 'max-bytes'?: string | undefined; 'allow-private'?: boolean | undefined }): NonNullable<AnalyzeOptions['fetch']> {
-  const options: NonNullable<AnalyzeOptions['fetch']> = {};
-  const positive = (name: string, value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new CliError('usage', `--${name} must be a positive whole number, got "${value}"`);
-    return n;
-  };
-  if (values.timeout !== undefined) options.timeoutMs = positive('timeout', values.timeout);
-  if (values['max-bytes'] !== undefined) options.maxBytes = positive('max-bytes', values['max-bytes']);
-  if (values['allow-private'] === true) options.allow = ['loopback', 'private'];
-  return options;
-}
-
-// A saved page without an .html name: markup in its first kilobyte.
-function looksLikeHtml(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(?:head|body|meta|title)\b/.test(head);
-}
-
-function decodeUtf8(buffer: Buffer): string {
-  const text = buffer.toString('utf8');
-  // A byte-order mark is an encoding artefact, not part of the article.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
