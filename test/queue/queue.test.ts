@@ -19,9 +19,9 @@ const suite = describe.skipIf(!runnable);
 
 type Run = { code: number; stdout: string; stderr: string };
 
-function slant(args: string[], env: Record<string, string> = {}): Promise<Run> {
+function slant(args: string[], env: Record<string, string> = {}, timeoutMs = 0): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { maxBuffer: 256 << 20, encoding: 'utf8', env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { maxBuffer: 256 << 20, encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
     });
   });
@@ -149,6 +149,24 @@ suite('slant batch --queue with slant worker', () => {
     expect(resumed.stderr).toMatch(new RegExp(`; ${killedAt} already done, skipped`));
     expect(readFileSync(out, 'utf8')).toBe(expected('jsonl'));
     expect(readFileSync(join(dir, 'killed-producer.csv'), 'utf8')).toBe(expected('csv'));
+    expect(JSON.parse(status.stdout)).toMatchObject({ waiting: 0, active: 0, done: 0, failed: 0 });
+  });
+
+  it('resumes an output cut inside a chunk: the chunk runs again and only its missing records are written', async () => {
+    // A producer killed while writing a chunk's lines leaves part of that chunk in the output, its job
+    // already removed or completed; the resumed run's job for that chunk returns results for every record.
+    const out = join(dir, 'cut-chunk.jsonl');
+    const args = ['batch', input, folder, '--out', out, '--format', 'both', '--max-bytes', '4KB', '--queue', redis.url, '--chunk-size', CHUNK, '--quiet'];
+    expect((await slant(args)).code).toBe(0);
+    // 7 lines: the first chunk (3 KB, some 20 records) only in part.
+    const lines = readFileSync(out, 'utf8').split('\n');
+    writeFileSync(out, `${lines.slice(0, 7).join('\n')}\n`);
+    const resumed = await slant([...args.filter((arg) => arg !== '--quiet'), '--resume'], {}, 30_000);
+    expect(resumed.stderr).toMatch(/; 7 already done, skipped/);
+    expect(resumed.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(expected('jsonl'));
+    expect(readFileSync(join(dir, 'cut-chunk.csv'), 'utf8')).toBe(expected('csv'));
+    const status = await slant(['queue', 'status', redis.url, '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ waiting: 0, active: 0, done: 0, failed: 0 });
   });
 

@@ -5,6 +5,10 @@
  * Redis until their chunk is next to write (in input order; any order with --unordered); the job is removed
  * once its lines are handed to the writer. A chunk a worker refused for its versions stops the run; a chunk
  * the queue gave up on (stalled too often, failed on every attempt) becomes an error line per record.
+ * A chunk's job always carries all its records, skipped ones too (its id depends on them): a resumed run whose
+ * output ends inside a chunk (the producer was killed while writing it) takes from that job's results only the
+ * records not yet written. A chunk whose job vanished or whose lines went missing runs again, a few times at
+ * most; then the run stops with an error instead of waiting for ever.
  */
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -48,9 +52,12 @@ export class QueueRefusedError extends Error {
 const MAX_RECORDS_PER_CHUNK = 1000;
 const DEFAULT_CHUNKS_IN_FLIGHT = 64;
 const DEFAULT_POLL_MS = 100;
+/** Times a chunk is added or run again (its job vanished, its lines went missing) before the run stops. */
+const MAX_RERUNS = 3;
 
 type Waiter = { place: RecordPlace; resolve: (result: RecordResult) => void; reject: (error: Error) => void };
-type Chunk = { index: number; id: string; waiters: Waiter[]; sent: Promise<void> };
+/** A chunk in flight; `waiters` holds a waiter per record of the job, null for a record an earlier run wrote. */
+type Chunk = { index: number; id: string; records: WireRecord[]; waiters: (Waiter | null)[]; sent: Promise<void>; reruns: number };
 
 /** The runner for `runBatch` that goes through the queue at `options.address`. */
 export function queueRunner(options: ProducerOptions): RunnerFactory {
@@ -85,10 +92,13 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
     };
     const stop = (error: Error) => {
       fatal ??= error;
-      for (const chunk of pending.splice(0)) for (const waiter of chunk.waiters) waiter.reject(fatal);
+      for (const chunk of pending.splice(0)) for (const waiter of chunk.waiters) waiter?.reject(fatal);
     };
 
     const jobData = (index: number, records: WireRecord[]): ChunkJob => ({ run, chunk: index, versions, settings, ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }), records });
+    // The job with this id, as it is (a resumed run finds the one it added before), or a new one.
+    const addJob = (index: number, id: string, records: WireRecord[]) =>
+      withRetries(() => queue.add(JOB_NAME, jobData(index, records), { jobId: id, removeOnComplete: false, removeOnFail: false, attempts: 3, backoff: { type: 'fixed', delay: 1000 } }), connection.report);
 
     const closeChunk = () => {
       if (open.records.length === 0) return;
@@ -96,8 +106,7 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
       open = { records: [], waiters: [], bytes: 0 };
       const index = nextIndex++;
       const id = chunkJobId(run, index, records);
-      const live = waiters.filter((waiter): waiter is Waiter => waiter !== null);
-      if (live.length === 0) {
+      if (waiters.every((waiter) => waiter === null)) {
         // Every record was written by an earlier run: only a job left behind by a producer killed before removing it.
         chore(removeChunk(id));
         return;
@@ -105,31 +114,51 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
       // Sent one after another, so that the queue hands chunks out in input order.
       const sent = (sending = sending.then(async () => {
         if (fatal !== null || closed) return;
-        const job = await withRetries(() => queue.add(JOB_NAME, jobData(index, records), { jobId: id, removeOnComplete: false, removeOnFail: false, attempts: 3, backoff: { type: 'fixed', delay: 1000 } }), connection.report);
+        const job = await addJob(index, id, records);
         // A job a resumed run finds failed (say, refused by a worker since updated) gets another go.
         if ((await withRetries(() => queue.getJobState(id), connection.report)) === 'failed') await job.retry('failed');
       }));
-      pending.push({ index, id, waiters: live, sent: sent.catch((error: Error) => stop(new BatchInputError(`cannot add chunk ${index} to the queue: ${connection.redact(error.message)}`))) });
+      pending.push({ index, id, records, waiters, reruns: 0, sent: sent.catch((error: Error) => stop(new BatchInputError(`cannot add chunk ${index} to the queue: ${connection.redact(error.message)}`))) });
       wake?.();
     };
 
-    const deliver = (chunk: Chunk, result: ChunkResult, lines: Buffer): boolean => {
+    /** Resolves the chunk's waiters with the job's results (all its records': the skipped ones are dropped); false when they do not fit. */
+    const deliver = (chunk: Chunk, result: ChunkResult | null | undefined, lines: Buffer): boolean => {
+      if (!Array.isArray(result?.results) || result.results.length !== chunk.waiters.length) return false;
       const results = resultsFromWire(result.results, lines);
-      if (results === null || results.length !== chunk.waiters.length) return false;
-      chunk.waiters.forEach((waiter, index) => waiter.resolve(results[index] as RecordResult));
+      if (results === null) return false;
+      chunk.waiters.forEach((waiter, index) => waiter?.resolve(results[index] as RecordResult));
       return true;
     };
 
+    /** Counts another run of `chunk`; past MAX_RERUNS, stops the run with `why` and says false. */
+    const rerun = (chunk: Chunk, why: string): boolean => {
+      if (++chunk.reruns <= MAX_RERUNS) {
+        connection.report(new Error(`${why}; running it again`));
+        return true;
+      }
+      chore(removeChunk(chunk.id));
+      stop(new BatchInputError(`${why}, ${MAX_RERUNS} times over; the run stops (resume it with --resume)`));
+      return false;
+    };
+
     const gaveUp = (chunk: Chunk, reason: string) => {
-      for (const waiter of chunk.waiters) waiter.resolve(failure(waiter.place, { code: 'worker-failed', message: `the queue gave up on this record's chunk: ${reason}` }, settings));
+      for (const waiter of chunk.waiters) waiter?.resolve(failure(waiter.place, { code: 'worker-failed', message: `the queue gave up on this record's chunk: ${reason}` }, settings));
     };
 
     /** Delivers `chunk` when it is finished; says whether it was. */
     const collect = async (chunk: Chunk): Promise<boolean> => {
       await chunk.sent;
+      if (fatal !== null) return true;
       const state = await queue.getJobState(chunk.id);
+      if (state === 'unknown') {
+        // Its job is gone (removed by hand, or by `queue.remove` of a producer killed as it wrote this chunk): added again.
+        if (rerun(chunk, `the job of chunk ${chunk.index} is gone from the queue`)) await addJob(chunk.index, chunk.id, chunk.records);
+        return fatal !== null;
+      }
       if (state !== 'completed' && state !== 'failed') return false;
       const job = (await Job.fromId(queue, chunk.id)) as Job<ChunkJob, ChunkResult> | undefined;
+      // Removed since: the next look finds it unknown.
       if (job === undefined) return false;
       if (state === 'failed') {
         const reason = job.failedReason ?? 'no reason given';
@@ -142,10 +171,10 @@ export function queueRunner(options: ProducerOptions): RunnerFactory {
       } else {
         const lines = await binary.get(resultKey(chunk.id));
         if (lines === null || !deliver(chunk, job.returnvalue, lines as Buffer)) {
-          // Lines lost (expired, or a database emptied under the run): the chunk runs again.
-          connection.report(new Error(`the lines of chunk ${chunk.index} are missing from Redis; running it again`));
-          await job.retry('completed');
-          return false;
+          // Lines lost (expired, or a database emptied under the run) or not the job's: the chunk runs again.
+          const why = lines === null ? `the lines of chunk ${chunk.index} are missing from Redis` : `the results of chunk ${chunk.index} do not match its ${chunk.waiters.length} records`;
+          if (rerun(chunk, why)) await job.retry('completed');
+          return fatal !== null;
         }
       }
       // The lines are written as the waiters resolve (microtasks, before this removal goes out).
