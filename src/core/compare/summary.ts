@@ -88,7 +88,8 @@ function figureLines({ figures, distinctive, headlines, voices }: Parts): Summar
   const show = (value: number | null, percentile: number | null): string => (value === null ? 'none' : `${Number(value.toFixed(2))}${percentile === null ? '' : ` (${ordinal(percentile)} percentile)`}`);
   // A figure line points at the words behind the figure: the headline stands in when an article has none flagged.
   const evidence = figures.flatMap((row) => {
-    const flagged = distinctive.find((entry) => entry.article === row.article)?.wording.flatMap((item) => item.evidence.slice(0, 1)) ?? [];
+    // The article's own flagged findings (a contested term in its wording is word choice, not loaded language).
+    const flagged = distinctive.find((entry) => entry.article === row.article)?.wording.flatMap((item) => item.evidence.filter((evidence) => evidence.path?.includes('.findings[') === true).slice(0, 1)) ?? [];
     return flagged.length > 0 ? flagged.slice(0, 2) : (headlines.find((headline) => headline.article === row.article)?.evidence ?? []);
   });
   return [
