@@ -134,3 +134,15 @@ export function markAnonymity(scan: Scan, attribution: { actor: string | null; a
   if ((bits & ANONYMITY_MARKER) !== 0) attribution.anonymous = true;
   if (attribution.anonymous) attribution.anonymityReason = (bits & ANONYMITY_REASON) !== 0;
 }
+
+/** True when a comma separates token `t` from the one before it (with or without other marks: `," `). */
+export function commaBefore(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  return t > 0 && tokens.breakBefore[t] === 1 && text.slice(tokens.end[t - 1] as number, tokens.start[t] as number).includes(',');
+}
+
+/** True when only a comma and spaces separate token `t` from the one before it (", Russia's foreign minister"). */
+export function bareCommaBefore(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  return t > 0 && tokens.breakBefore[t] === 1 && /^,\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+}

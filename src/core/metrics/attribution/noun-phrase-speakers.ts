@@ -4,13 +4,13 @@
  * named, said"). A speaker phrase holds capitalised words, titles, demonyms, actors and the few words of
  * `speakerWords`; a phrase with nothing meaningful in it is no speaker.
  */
-import type { Scan } from './context.ts';
+import { bareCommaBefore, commaBefore, type Scan } from './context.ts';
 import type { Speaker } from './types.ts';
 
 /** The speaker phrase ending just before token `cue`, looking back no further than `limit`; pronouns count. */
 export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speaker {
   const { article, words, capital } = scan;
-  const { tokens, text } = article;
+  const { tokens } = article;
   let t = cue - 1;
   while (t >= limit && capital[t] === 0 && article.quotedToken[t] === 0 && tokens.breakBefore[t + 1] !== 1) {
     const word = tokens.norm[t] as string;
@@ -39,9 +39,8 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
     // Cross a comma only inside a list of names or an appositive ("Sergei Lavrov, Russia's foreign minister").
     start = t;
     if (tokens.breakBefore[t] === 1) {
-      const gap = text.slice(tokens.end[t - 1] ?? 0, tokens.start[t] as number);
       // "..., in June, council members said": a date before the comma is where the clause ended.
-      if (!/^,\s*$/.test(gap) || t - 1 < limit || !isSpeakerWord(scan, t - 1) || isDate(scan, t - 1)) break;
+      if (!bareCommaBefore(scan, t) || t - 1 < limit || !isSpeakerWord(scan, t - 1) || isDate(scan, t - 1)) break;
     }
     t--;
   }
@@ -74,7 +73,7 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
 /** The speaker phrase starting at token `from` ("the minister", "Sergei Lavrov, Russia's foreign minister"), ending by `limit`. */
 export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speaker {
   const { article, words, capital } = scan;
-  const { tokens, text } = article;
+  const { tokens } = article;
   let t = from;
   while (t < limit && tokens.breakBefore[t] === 0 && isLeadingArticle(scan, t)) t++;
   const start = from;
@@ -82,7 +81,7 @@ export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speake
   while (end < limit && (isSpeakerWord(scan, end) || (words.speakerLinks.has(tokens.norm[end] as string) && end + 1 < limit && capital[end + 1] === 1)) && (end === t || tokens.breakBefore[end] === 0)) end++;
   if (end === modifiersBefore(scan, from, t, limit)) return null;
   // An appositive after a comma: ", Russia's foreign minister".
-  if (end < limit && tokens.breakBefore[end] === 1 && /^,\s*$/.test(text.slice(tokens.end[end - 1] as number, tokens.start[end] as number))) {
+  if (end < limit && bareCommaBefore(scan, end)) {
     let k = end;
     while (k < limit && (isSpeakerWord(scan, k) || words.speakerLinks.has(tokens.norm[k] as string)) && (k === end || tokens.breakBefore[k] === 0)) k++;
     if (k > end && (k === limit || tokens.breakBefore[k] === 1)) end = k;
@@ -104,9 +103,8 @@ const APPOSITIVE_MAX_TOKENS = 14;
 // relative pronoun before it; a quotation).
 function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
   const { article, words } = scan;
-  const { tokens, text } = article;
-  const isComma = (t: number): boolean => t > 0 && tokens.breakBefore[t] === 1 && /^,\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
-  if (!isComma(cue)) return null;
+  const { tokens } = article;
+  if (!bareCommaBefore(scan, cue)) return null;
   // Words that belong to a clause: fine inside a relative clause on the role ("a fisherman who has worked here").
   let clause = false;
   for (let t = cue - 1; t > limit && t >= cue - APPOSITIVE_MAX_TOKENS; t--) {
@@ -116,7 +114,7 @@ function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
     if (role === 'relative' && tokens.breakBefore[t] !== 1) clause = false;
     else if (words.verbSkips.has(word) || words.beForms.has(word) || words.pronouns.has(word) || role !== undefined) clause = true;
     if (tokens.breakBefore[t] !== 1) continue;
-    if (!isComma(t) || clause) return null;
+    if (!bareCommaBefore(scan, t) || clause) return null;
     // "Berg, in a short interview on Monday, said": where or when, between the speaker and the verb.
     if (words.adjuncts.has(word)) return nounPhraseBefore(scan, t, limit);
     if (!(words.determiners.has(word) || /['’]s$/.test(word)) || scan.capital[t - 1] !== 1) return null;
@@ -128,8 +126,8 @@ function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
 
 /** "A senior Russian diplomat, who spoke on condition of anonymity ..., said": the subject before the relative clause. */
 export function subjectBeforeRelativeClause(scan: Scan, cue: number, limit: number): Speaker {
-  const { tokens, text } = scan.article;
-  if (cue - 1 < limit || tokens.breakBefore[cue] !== 1 || !/^,\s*$/.test(text.slice(tokens.end[cue - 1] as number, tokens.start[cue] as number))) return null;
+  const { tokens } = scan.article;
+  if (cue - 1 < limit || !bareCommaBefore(scan, cue)) return null;
   for (let t = cue - 1; t > limit; t--) {
     if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'relative' && tokens.breakBefore[t] === 1) return nounPhraseBefore(scan, t, limit);
   }
@@ -182,12 +180,12 @@ function withModifiers(scan: Scan, start: number, end: number, limit: number): n
 // The subject opening the sentence (after an opening participle's clause), when it ends before `coordinator`
 // ("Holt" in "Holt spoke in Dover and said").
 function coordinatedSubject(scan: Scan, limit: number, coordinator: number): Speaker {
-  const { tokens, text } = scan.article;
+  const { tokens } = scan.article;
   // "Asked about it, Holt shook her head and said": an opening participle's clause runs to its comma.
   let from = limit;
   if (/(?:ed|ing)$/.test(tokens.norm[limit] as string) && scan.actorAt[limit] === -1) {
     for (let k = limit + 1; k < coordinator; k++) {
-      if (tokens.breakBefore[k] === 1 && text.slice(tokens.end[k - 1] as number, tokens.start[k] as number).includes(',')) {
+      if (commaBefore(scan, k)) {
         from = k;
         break;
       }

@@ -7,13 +7,13 @@
  * (indirect, or mixed when it quotes) or a speech act (a summary: "accused Moscow of ...").
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { markAnonymity, type Scan } from './context.ts';
+import { commaBefore, markAnonymity, type Scan } from './context.ts';
 import { cueMode } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { antecedent, commaBefore, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
+import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;

@@ -4,7 +4,7 @@
  * Monday, saying") and for a second coordinated verb ("She praised the crew and said"), and the short
  * phrase of a postposed attribution that the speaker phrases do not know ("..., another source said.").
  */
-import type { Scan } from './context.ts';
+import { commaBefore, type Scan } from './context.ts';
 import { nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 
@@ -143,12 +143,6 @@ function subjectOfBareRelative(scan: Scan, sentence: SentenceRef, cue: number, c
 export function postposedPhrase(scan: Scan, cue: number, limit: number): Speaker {
   const phrase = loosePhraseBefore(scan, cue, limit, false);
   return phrase !== null && phrase.t0 > limit && commaBefore(scan, phrase.t0) ? phrase : null;
-}
-
-/** True when a comma separates token `t` from the one before it. */
-export function commaBefore(scan: Scan, t: number): boolean {
-  const { tokens, text } = scan.article;
-  return t > 0 && tokens.breakBefore[t] === 1 && text.slice(tokens.end[t - 1] as number, tokens.start[t] as number).includes(',');
 }
 
 function isParticiple(scan: Scan, cue: Cue): boolean {
