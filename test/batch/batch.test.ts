@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../../src/index.ts';
+import { SENTENCES, recordText } from './records.ts';
 
 const BIN = new URL('../../bin/slant.js', import.meta.url).pathname;
 
@@ -31,18 +32,10 @@ function jsonLines(file: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-const SENTENCES = [
-  'Officials said the plan would go ahead next month.',
-  'Critics called the reckless scheme a disaster for the town.',
-  '"We will not back down," the mayor told reporters on Tuesday.',
-  'The council voted 7-2 to approve the budget.',
-  'Opponents slammed what they called a so-called reform.',
-];
-
 /** `count` small records with ids r1..rN, different enough that reports differ. */
 function records(count: number): string {
   const lines: string[] = [];
-  for (let n = 1; n <= count; n++) lines.push(JSON.stringify({ id: `r${n}`, text: `${SENTENCES[n % 5]} ${SENTENCES[(n * 3) % 5]} Item ${n}.` }));
+  for (let n = 1; n <= count; n++) lines.push(JSON.stringify({ id: `r${n}`, text: recordText(n) }));
   return `${lines.join('\n')}\n`;
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRedisServer, selfSignedCertificate, startRedis, type RedisServer } from './redis-server.ts';
+import { recordText } from '../batch/records.ts';
 
 const BIN = new URL('../../bin/slant.js', import.meta.url).pathname;
 const LEXICONS = new URL('../../lexicons/en', import.meta.url).pathname;
@@ -53,18 +54,10 @@ async function untilLines(file: string, lines: number): Promise<void> {
   throw new Error(`${file} never reached ${lines} lines`);
 }
 
-const SENTENCES = [
-  'Officials said the plan would go ahead next month.',
-  'Critics called the reckless scheme a disaster for the town.',
-  '"We will not back down," the mayor told reporters on Tuesday.',
-  'The council voted 7-2 to approve the budget.',
-  'Opponents slammed what they called a so-called reform.',
-];
-
 /** `count` records r1..rN, with a broken line and one over --max-bytes among them. */
 function corpus(count: number): string {
   const lines: string[] = [];
-  for (let n = 1; n <= count; n++) lines.push(JSON.stringify({ id: `r${n}`, outlet: n % 4 === 0 ? 'Reuters' : undefined, text: `${SENTENCES[n % 5]} ${SENTENCES[(n * 3) % 5]} Item ${n}.` }));
+  for (let n = 1; n <= count; n++) lines.push(JSON.stringify({ id: `r${n}`, outlet: n % 4 === 0 ? 'Reuters' : undefined, text: recordText(n) }));
   lines.splice(5, 0, '{"id":"broken","text":');
   lines.splice(9, 0, JSON.stringify({ id: 'huge', text: 'word '.repeat(1000) }));
   return `${lines.join('\n')}\n`;
