@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { AbbreviationTable } from '../text/sentences.ts';
-import { parseLexicon, parseActors, LexiconError, type ParsedLexicon, type ParsedEntry, type ParsedActors } from './parse.ts';
+import { parseLexicon, parseActors, type ParsedLexicon, type ParsedEntry, type ParsedActors } from './parse.ts';
 import { addToPhraseIndex, type PhraseIndex, type PhraseNode } from './phrase-index.ts';
 import type { Actor, FileKind } from './schema.ts';
 import { inflectEntry } from './inflect.ts';

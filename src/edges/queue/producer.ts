@@ -13,7 +13,7 @@
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { Job, Queue } from 'bullmq';
+import { Job } from 'bullmq';
 import { loadLexicons } from '../../core/data/index.ts';
 import { loadSourceTables } from '../../core/outlets/index.ts';
 import { loadBaseline } from '../../core/report/percentiles.ts';
