@@ -4,12 +4,11 @@
  * article is analysed as `slant analyze` would, then the reports are compared (src/core/compare).
  */
 import { parseArgs } from 'node:util';
-import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
+import { analyze, type AnalyzeOptions } from '../../analyze.ts';
 import { compareReports, MAX_ARTICLES, renderComparison, type NamedReport } from '../../core/compare/index.ts';
 import { loadLexicons } from '../../core/data/index.ts';
-import { IngestError } from '../ingest/index.ts';
-import { decodeUtf8, fetchOptions, looksLikeHtml } from './article-input.ts';
-import { CliError, readInput, write, type CliIo } from './io.ts';
+import { fetchOptions, readArticle } from './article-input.ts';
+import { CliError, write, type CliIo } from './io.ts';
 
 export const COMPARE_USAGE = `slant compare A B [C...] [--format text|json] [--json]
                                       2 to ${MAX_ARTICLES} reports of one story side by side: who is heard and how,
@@ -32,7 +31,7 @@ export async function compareCommand(args: readonly string[], io: CliIo): Promis
   const options: AnalyzeOptions = { lexicons, fetch: fetchOptions(values) };
   const reports: NamedReport[] = [];
   for (const name of positionals) {
-    const input = await readArticle(name, io, options);
+    const input = await readArticle(name, io, options.fetch);
     reports.push({ name: name === '-' ? 'standard input' : name, report: analyze(input, options) });
   }
   const comparison = compareReports(reports, { lexicons });
@@ -57,22 +56,4 @@ function parse(args: readonly string[]) {
   } catch (error) {
     throw new CliError('usage', `${(error as Error).message} (see slant compare --help)`);
   }
-}
-
-/** One article as `slant analyze` reads it: a URL fetched, a file or standard input as text or HTML by its content. */
-async function readArticle(name: string, io: CliIo, options: AnalyzeOptions): Promise<TextInput | HtmlInput> {
-  let input: TextInput | HtmlInput;
-  try {
-    if (/^https?:\/\//i.test(name)) input = await fetchArticle({ url: name }, options.fetch);
-    else {
-      const bytes = await readInput(name, io.stdin);
-      input = /\.x?html?$/i.test(name) || looksLikeHtml(bytes) ? { html: bytes } : { text: decodeUtf8(bytes) };
-    }
-  } catch (error) {
-    if (error instanceof IngestError) throw new CliError('io', error.message);
-    throw error;
-  }
-  const problem = checkArticle(input);
-  if (problem !== null) throw new CliError('input', `${name === '-' ? 'standard input' : name}: ${problem.message}`);
-  return input;
 }

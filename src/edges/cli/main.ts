@@ -6,10 +6,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { COMPARE_USAGE, compareCommand } from './compare-command.ts';
-import { decodeUtf8, fetchOptions, looksLikeHtml } from './article-input.ts';
-import { CliError, readInput, write, type CliIo } from './io.ts';
-import { analyze, checkArticle, fetchArticle, type AnalyzeOptions, type HtmlInput, type TextInput } from '../../analyze.ts';
-import { IngestError } from '../ingest/index.ts';
+import { fetchOptions, readArticle } from './article-input.ts';
+import { CliError, write, type CliIo } from './io.ts';
+import { analyze, checkArticle, type AnalyzeOptions } from '../../analyze.ts';
 import { loadCompareWords, loadLexicons, type Lexicons } from '../../core/data/index.ts';
 import { renderText } from '../../core/report/render-text.ts';
 import { describeIssues } from '../../core/report/describe-issues.ts';
@@ -131,22 +130,7 @@ async function analyzeCommand(args: readonly string[], io: CliIo): Promise<numbe
   const meta: { url?: string; outlet?: string } = {};
   if (values.url !== undefined) meta.url = values.url;
   if (values.outlet !== undefined) meta.outlet = values.outlet;
-  let input: TextInput | HtmlInput;
-  try {
-    if (/^https?:\/\//i.test(file)) {
-      input = await fetchArticle({ url: file, ...(meta.outlet === undefined ? {} : { outlet: meta.outlet }) }, options.fetch);
-    } else {
-      const bytes = await readInput(file, io.stdin);
-      const isHtml = values.html === true || (values.text !== true && (/\.x?html?$/i.test(file) || looksLikeHtml(bytes)));
-      input = isHtml ? { html: bytes, ...meta } : { text: decodeUtf8(bytes), ...meta };
-    }
-  } catch (error) {
-    if (error instanceof IngestError) throw new CliError('io', error.message);
-    throw error;
-  }
-  // Empty input or a binary file is a mistake to say, not an article to score.
-  const problem = checkArticle(input);
-  if (problem !== null) throw new CliError('input', `${file === '-' ? 'standard input' : file}: ${problem.message}`);
+  const input = await readArticle(file, io, options.fetch, { html: values.html === true, text: values.text === true, meta });
   const report = analyze(input, options);
   if (format === 'json') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
   else await write(io.stdout, renderText(report, file === '-' ? { color } : { color, name: file }));
