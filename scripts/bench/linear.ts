@@ -5,13 +5,13 @@
  *
  *   BENCH_ROUNDS=5   rounds per size (default 3)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Library from '../../src/index.ts';
-import { SHAPES } from './shapes.ts';
+import { NEWS_SHAPE, SHAPES } from './shapes.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 pinToOneCore();
@@ -63,5 +63,35 @@ for (const shape of SHAPES) {
   const ratio = largeWall / smallWall;
   const cpuRatio = median(largeTimes.map((t) => t.cpu)) / median(smallTimes.map((t) => t.cpu));
   console.log(`${shape.name.padEnd(30)} 100 KB ${(smallWall * 1000).toFixed(0).padStart(6)} ms   1 MB ${(largeWall * 1000).toFixed(0).padStart(7)} ms   x${ratio.toFixed(1)} (CPU time x${cpuRatio.toFixed(1)})${ratio > 13 ? '  (over the x13 target)' : ''}`);
+}
+
+// Peak memory is a property of one run, so each shape runs alone in a fresh process: load, analyse 1 MB,
+// serialise, report ru_maxrss (kilobytes on Linux).
+const memoryScript = `
+  const { analyze, loadLexicons } = await import(process.env.SLANT_BENCH_MODULE);
+  const { NEWS_SHAPE, SHAPES } = await import(process.env.SLANT_BENCH_SHAPES);
+  const shape = [NEWS_SHAPE, ...SHAPES].find((s) => s.name === process.env.SLANT_BENCH_SHAPE);
+  const input = shape.make(${LARGE});
+  const bytes = JSON.stringify(analyze(input, { lexicons: loadLexicons() })).length;
+  process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, bytes }));
+`;
+for (const shape of [NEWS_SHAPE, ...SHAPES]) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', memoryScript], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      SLANT_BENCH_MODULE: built ? bundle : join(root, 'src', 'index.ts'),
+      SLANT_BENCH_SHAPES: join(root, 'scripts', 'bench', 'shapes.ts'),
+      SLANT_BENCH_SHAPE: shape.name,
+    },
+  });
+  if (child.status !== 0) {
+    console.log(`${shape.name.padEnd(30)} peak RSS: the measuring process failed: ${child.stderr.trim().split('\n').at(-1)}`);
+    continue;
+  }
+  const { maxRssKb, bytes } = JSON.parse(child.stdout) as { maxRssKb: number; bytes: number };
+  const mb = maxRssKb / 1024;
+  console.log(`${shape.name.padEnd(30)} 1 MB in a fresh process: peak RSS ${mb.toFixed(0)} MB, report ${(bytes / 1e6).toFixed(1)} MB${mb >= 250 ? '  (over the 250 MB target)' : ''}`);
 }
 console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -3,6 +3,9 @@
  * faster than their length. Shared by `npm run bench:linear` (the ratio printed) and
  * test/report/linear-time.test.ts (the ratio bounded with a wide margin).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AnalyzeInput } from '../../src/index.ts';
 
 export type Shape = { name: string; make: (bytes: number) => AnalyzeInput };
@@ -17,3 +20,20 @@ export const SHAPES: readonly Shape[] = [
   { name: '`critics say` repeated', make: (bytes) => repeat('Critics say the plan failed. ', bytes) },
   { name: '`"Yes," he said.` repeated', make: (bytes) => repeat('"Yes," he said. ', bytes) },
 ];
+
+/**
+ * Ordinary news at any size: the project's own corpus articles (corpus/*.txt) joined by blank lines and
+ * repeated. The memory figure is measured on it beside the pathological shapes.
+ */
+export const NEWS_SHAPE: Shape = {
+  name: 'news paragraphs (corpus/)',
+  make: (bytes) => {
+    const folder = fileURLToPath(new URL('../../corpus', import.meta.url));
+    const text = readdirSync(folder)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+      .map((name) => readFileSync(join(folder, name), 'utf8').trim())
+      .join('\n\n');
+    return repeat(`${text}\n\n`, bytes);
+  },
+};
