@@ -5,6 +5,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQueueAddress } from '../../src/edges/queue/address.ts';
+import { connectQueue } from '../../src/edges/queue/connection.ts';
 import { findRedisServer, selfSignedCertificate, startRedis, type RedisServer } from './redis-server.ts';
 import { recordText } from '../batch/records.ts';
 
@@ -242,6 +244,30 @@ suite('slant batch --queue with slant worker', () => {
     expect(new Set(written).size).toBe(written.length);
     expect(readFileSync(out, 'utf8')).toBe(expected('jsonl'));
     expect(readFileSync(join(dir, 'killed-worker.csv'), 'utf8')).toBe(expected('csv'));
+  });
+
+  it('adds a chunk again when its job vanishes from the queue before any worker took it, and says so', async () => {
+    // Database 1: no worker listens there yet, so the jobs wait while one is removed by hand.
+    const url = redis.url.replace(/\/0$/, '/1');
+    const connection = await connectQueue(parseQueueAddress(url), { stderr: process.stderr, who: 'test' });
+    const queue = connection.queue;
+    const out = join(dir, 'vanished.jsonl');
+    const producer = slant(['batch', input, folder, '--out', out, '--format', 'both', '--max-bytes', '4KB', '--queue', url, '--chunk-size', CHUNK, '--quiet'], {}, 120_000);
+    let first: Awaited<ReturnType<typeof queue.getJobs>>[number] | undefined;
+    for (let waited = 0; first === undefined && waited < 60_000; waited += 50) {
+      first = (await queue.getJobs(['waiting'])).find((job) => (job.data as { chunk?: number }).chunk === 0);
+      if (first === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(first, 'the producer never added chunk 0').toBeDefined();
+    await first?.remove();
+    const late = worker(url);
+    const run = await producer;
+    await stopWorkers([late]);
+    await connection.close();
+    expect(run.stderr).toContain('the job of chunk 0 is gone from the queue; running it again');
+    expect(run.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(expected('jsonl'));
+    expect(readFileSync(join(dir, 'vanished.csv'), 'utf8')).toBe(expected('csv'));
   });
 
   it('refuses jobs from another lexicon version: the run stops naming both, nothing is mixed', async () => {
