@@ -70,7 +70,7 @@ for (const [articleId, list] of [...articles].sort(([a], [b]) => (a < b ? -1 : a
   const report = analyze(title === undefined ? { id: articleId, text } : { id: articleId, text, title }, { lexicons });
   collector.add(figuresOf(report.summary), null);
   schemaVersion = report.schemaVersion;
-  lexiconVersions = report.lexicons.map((lexicon) => `${lexicon.name}@${lexicon.version}`).sort();
+  lexiconVersions = Object.entries(report.lexicons).map(([name, version]) => `${name}@${version}`).sort();
 }
 
 const baseline = baselineFrom(collector.values(), {

@@ -139,13 +139,13 @@ function distinctAttributions(view: ArticleView, others: readonly ArticleView[],
   const seen = new Set<string>();
   const found: Distinctive['attributions'] = [];
   view.report.attributions.forEach((attribution, index) => {
-    const content = attribution.content;
-    if (content === null || view.counted[attribution.paragraph] === 0) return;
+    if (attribution.content === null || view.counted[attribution.paragraph] === 0) return;
+    const [start, end] = attribution.content;
     // One statement split between several speakers ("the US, NATO and Ukraine accused...") is listed once.
-    const spanKey = `${content.start}:${content.end}`;
+    const spanKey = `${start}:${end}`;
     if (seen.has(spanKey)) return;
     seen.add(spanKey);
-    const mine = contentWords(view, content.start, content.end, words);
+    const mine = contentWords(view, start, end, words);
     if (mine.size === 0) return;
     let overlap = 0;
     for (const other of others) {
@@ -155,8 +155,8 @@ function distinctAttributions(view: ArticleView, others: readonly ArticleView[],
     }
     if (overlap >= CARRIED_OVERLAP) return;
     // The gazetteer's name says who "he" or "the spokesman" is; an unknown speaker keeps the words the article used.
-    const speaker = (attribution.actor === null ? undefined : lexicons.actors.get(attribution.actor)?.name) ?? attribution.speaker?.text ?? 'an unnamed speaker';
-    const evidence = evidenceOf(view, content.start, content.end, `attributions[${index}]`);
+    const speaker = (attribution.actor === null ? undefined : lexicons.actors.get(attribution.actor)?.name) ?? (attribution.speaker === null ? undefined : view.report.text.slice(attribution.speaker[0], attribution.speaker[1])) ?? 'an unnamed speaker';
+    const evidence = evidenceOf(view, start, end, `attributions[${index}]`);
     found.push({ text: evidence.text, speaker, mode: attribution.mode, overlap: Math.round(overlap * 100) / 100, evidence: [evidence] });
   });
   return found;

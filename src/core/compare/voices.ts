@@ -36,13 +36,14 @@ export function compareVoices(views: readonly ArticleView[], lexicons: Lexicons)
   };
   for (const view of views) {
     view.report.attributions.forEach((attribution, index) => {
+      const speakerText = attribution.speaker === null ? null : view.report.text.slice(attribution.speaker[0], attribution.speaker[1]);
       const span = attribution.content ?? attribution.cue ?? attribution.speaker;
-      const evidence = span === null ? [] : [evidenceOf(view, span.start, span.end, `attributions[${index}]`)];
+      const evidence = span === null ? [] : [evidenceOf(view, span[0], span[1], `attributions[${index}]`)];
       const status = STATUS_OF_MODE[attribution.mode] ?? 'summarised';
       hear(row(sides, `side:${attribution.side}`, attribution.side, attribution.side), view.key, status, attribution.mode, evidence);
-      const id = attribution.actor ?? (attribution.speaker === null || attribution.anonymous ? null : `speaker:${attribution.speaker.text.toLowerCase()}`);
+      const id = attribution.actor ?? (speakerText === null || attribution.anonymous ? null : `speaker:${speakerText.toLowerCase()}`);
       if (id === null || attribution.mode === 'vague') return;
-      const name = attribution.actor === null ? (attribution.speaker?.text ?? id) : (lexicons.actors.get(attribution.actor)?.name ?? attribution.actor);
+      const name = attribution.actor === null ? (speakerText ?? id) : (lexicons.actors.get(attribution.actor)?.name ?? attribution.actor);
       hear(row(actors, id, name, attribution.side), view.key, status, attribution.mode, evidence);
     });
   }

@@ -30,11 +30,10 @@ export type RawFinding = {
   suggestion?: string;
   /** who used the words, for quoted and reported voices: an actor id, else the speaker as written */
   speaker?: string;
-  message: string;
 };
 
 /** A match left out of the scores: ordinary jargon in the story's `domain`, or a word of the proper `name` holding it. */
-export type RawExemption = { start: number; end: number; paragraph: number; rule: string; source: string; reason: 'domain' | 'name'; domain?: string; name?: string; message: string };
+export type RawExemption = { start: number; end: number; paragraph: number; rule: string; source: string; reason: 'domain' | 'name'; domain?: string; name?: string };
 
 export type LoadedLanguageResult = { findings: RawFinding[]; exemptions: RawExemption[] };
 
@@ -79,7 +78,6 @@ export function findLoadedLanguage(
         const last = t + best.rest.length;
         const start = tokens.start[t] as number;
         const end = tokens.end[last] as number;
-        const surface = text.slice(start, end);
         if (ref.category === 'reporting-verb' || ref.category === 'vague-attribution') speechCues.push(first);
         t = last + 1;
         // Weight 0: a neutral reporting verb or one naming the act (accused, warned), evidence of attribution only.
@@ -94,14 +92,13 @@ export function findLoadedLanguage(
             source: ref.lexicon,
             reason: 'domain',
             domain: exemptDomain,
-            message: `\`${surface}\` is ordinary ${exemptDomain} language here, not counted`,
           });
           continue;
         }
         // A name that is itself the loaded phrase ("the Deep State") still counts: only a longer name exempts.
         if (insideLongerName(names, first, last)) {
           const name = nameTextAt(article, names, first) as string;
-          exemptions.push({ start, end, paragraph: p, rule: `${ref.category}/${ref.term}`, source: ref.lexicon, reason: 'name', name, message: `\`${surface}\` is part of the name \`${name}\`, not counted` });
+          exemptions.push({ start, end, paragraph: p, rule: `${ref.category}/${ref.term}`, source: ref.lexicon, reason: 'name', name });
           continue;
         }
         const voicedBy = attribution.voicedBy[first] as number;
@@ -116,7 +113,6 @@ export function findLoadedLanguage(
           source: ref.lexicon,
           voice,
           weight: ref.weight * CATEGORY[ref.category].weight,
-          message: `${categoryName(lexicons, ref.category)} \`${surface}\`${alt !== undefined ? `; a neutral wording: \`${alt}\`` : ''}`,
         };
         if (ref.polarity !== undefined) finding.polarity = ref.polarity;
         if (ref.stance !== undefined) finding.stance = ref.stance;
@@ -133,11 +129,6 @@ export function findLoadedLanguage(
   findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource, attribution));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, exemptions };
-}
-
-// The name a finding's message starts with, in the lexicons' language ("Emotive word").
-function categoryName(lexicons: Lexicons, category: FindingCategory): string {
-  return lexicons.categories.get(category)?.name ?? category;
 }
 
 /**

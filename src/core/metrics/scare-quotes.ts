@@ -20,7 +20,6 @@ export type ScareQuoteFinding = {
   voice: 'author';
   weight: number;
   suggestion: string;
-  message: string;
 };
 
 /** What the rule reads of attribution: who speaks where (metrics/attribution's result has it). */
@@ -68,7 +67,6 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
   const findings: ScareQuoteFinding[] = [];
   for (const { quote, paragraph, words } of candidates) {
     if (words.every((word) => attributedWords.has(word))) continue;
-    const surface = text.slice(quote.start, quote.end);
     findings.push({
       start: quote.start,
       end: quote.end,
@@ -79,7 +77,6 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
       voice: 'author',
       weight: SCARE_QUOTE_WEIGHT * CATEGORY['scare-quote'].weight,
       suggestion: 'name who uses the phrase, or drop the quotation marks',
-      message: `${lexicons.categories.get('scare-quote')?.name ?? 'scare-quote'} ${surface}: a short quoted phrase with no speaker distances the writer from the words`,
     });
   }
   return findings;

@@ -38,8 +38,7 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
           const start = tokens.start[t] as number;
           const end = tokens.end[t] as number;
           const name = nameTextAt(article, names, t) as string;
-          const message = `\`${text.slice(start, end)}\` is part of the name \`${name}\`, not counted`;
-          exempted.push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name, message });
+          exempted.push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
           continue;
         }
         const negated = t > sentence.tokenStart && lexicons.afinnNegators.has(tokens.norm[t - 1] as string);

@@ -55,9 +55,10 @@ export function scoreSubjectivity(
 
 /**
  * Sentences' subjectivity taken together: scores, feature values and contributions averaged by author words
+ * (contributions left empty when `withContributions` is false)
  * (the bias is a contribution too, so they add up to the mean log-odds), cues counted, weights summed.
  */
-export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons): SubjectivitySummary {
+export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons, withContributions = true): SubjectivitySummary {
   const model = lexicons.subjectivityModel;
   let sum = 0;
   let words = 0;
@@ -69,7 +70,8 @@ export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[]
     for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) + (sentence.values[i] as number) * sentence.authorWords;
   }
   const contributions: SubjectivityContribution[] = [];
-  if (words > 0) {
+  // A paragraph of the report shows its score only (schema 2.0.0): its contributions are not worked out.
+  if (words > 0 && withContributions) {
     contributions.push({ feature: BIAS_FEATURE, value: 1, contribution: round(model.bias) });
     SENTENCE_FEATURES.forEach((feature, i) => {
       const value = (values[i] as number) / words;

@@ -4,6 +4,7 @@
  * findings are marked [like this] and quoted ones {like this}.
  */
 import type { Attribution, Report, Finding } from './schema.ts';
+import { exemptionMessage, findingMessage } from './messages.ts';
 
 export type RenderOptions = { color: boolean; name?: string };
 
@@ -19,13 +20,13 @@ const ANSI = {
 
 const BAR_WIDTH = 20;
 
-/** One attribution as a line: position of its cue or content, mode, speaker, actor and side. */
-export function formatAttribution(attribution: Attribution, position: (offset: number) => { line: number; column: number }): string {
+/** One attribution of the article `text` as a line: position of its cue or content, mode, speaker, actor and side. */
+export function formatAttribution(attribution: Attribution, text: string, position: (offset: number) => { line: number; column: number }): string {
   const anchor = attribution.cue ?? attribution.content ?? attribution.speaker;
-  const where = anchor === null ? '' : `${formatPosition(position, anchor.start, anchor.end)}  `;
-  const who = attribution.speaker?.text ?? (attribution.cue === null ? '(continues)' : '(no speaker)');
-  const cue = attribution.cue === null ? '' : ` ${attribution.cue.text} [${attribution.cue.class}]`;
-  const target = attribution.target === undefined ? '' : ` -> ${attribution.target.text} (${attribution.target.side ?? '?'})`;
+  const where = anchor === null ? '' : `${formatPosition(position, anchor[0], anchor[1])}  `;
+  const who = attribution.speaker !== null ? text.slice(attribution.speaker[0], attribution.speaker[1]) : attribution.cue === null ? '(continues)' : '(no speaker)';
+  const cue = attribution.cue === null ? '' : ` ${text.slice(attribution.cue[0], attribution.cue[1])} [${attribution.cue[3]}]`;
+  const target = attribution.target === undefined ? '' : ` -> ${text.slice(attribution.target[0], attribution.target[1])} (${attribution.target[3] ?? '?'})`;
   const anonymous = attribution.anonymous ? (attribution.anonymityReason === true ? ' anonymous, reason given' : ' anonymous') : '';
   return `${where}attribution/${attribution.mode}  ${who}${cue}  ${attribution.actor ?? '-'} / ${attribution.side}${target}${anonymous}`;
 }
@@ -74,7 +75,7 @@ function renderSides(report: Report): string[] {
   ];
   for (const side of a.sides) {
     const filled = Math.round(side.voiceShare * BAR_WIDTH);
-    const verbs = [...new Set(report.attributions.filter((x) => x.side === side.side && x.cue !== null).map((x) => (x.cue as { text: string }).text.toLowerCase()))].slice(0, 6);
+    const verbs = [...new Set(report.attributions.filter((x) => x.side === side.side && x.cue !== null).map((x) => report.text.slice((x.cue as [number, number, string, string])[0], (x.cue as [number, number, string, string])[1]).toLowerCase()))].slice(0, 6);
     // Attitudes (what a side wants or believes, in the writer's words) are listed apart from what it said.
     const modes = Object.entries(side.byMode).filter(([m, n]) => n > 0 && m !== 'attitude').map(([m, n]) => `${m} ${n}`).join(', ');
     const attitudes = side.byMode.attitude > 0 ? `; attitudes ${side.byMode.attitude}` : '';
@@ -106,10 +107,11 @@ export function formatPosition(position: (offset: number) => { line: number; col
   return `${a.line}:${a.column}-${b.line}:${b.column}`;
 }
 
-/** One finding as a line: position, rule, voice, message (the form tests compare against). */
-export function formatFinding(finding: Finding, position: (offset: number) => { line: number; column: number }): string {
-  const suggestion = finding.suggestion !== undefined && !finding.message.includes(finding.suggestion) ? ` (try: ${finding.suggestion})` : '';
-  return `${formatPosition(position, finding.start, finding.end)}  ${finding.rule}  ${finding.voice}${finding.negated === true ? ' negated' : ''}  ${finding.message}${suggestion}`;
+/** One finding as a line: position, rule, voice, message (the form tests compare against); `categories` as in the report. */
+export function formatFinding(finding: Finding, categories: Report['categories'], position: (offset: number) => { line: number; column: number }): string {
+  const message = findingMessage(finding, categories);
+  const suggestion = finding.suggestion !== undefined && !message.includes(finding.suggestion) ? ` (try: ${finding.suggestion})` : '';
+  return `${formatPosition(position, finding.start, finding.end)}  ${finding.rule}  ${finding.voice}${finding.negated === true ? ' negated' : ''}  ${message}${suggestion}`;
 }
 
 /** The whole report as text. */
@@ -143,13 +145,16 @@ export function renderText(report: Report, options: RenderOptions): string {
     const role = paragraph.role === 'body' ? '' : `  ${paragraph.role}${paragraph.scored ? '' : ' (not scored)'}`;
     out.push('');
     out.push(
-      paint(ANSI.dim, `#${paragraph.index + 1}${role}  ${where}  words ${paragraph.words}  sentiment ${paragraph.sentiment.score}  subjectivity ${paragraph.subjectivity.score.toFixed(2)}  loaded ${paragraph.loadedLanguage.score.toFixed(2)}`),
+      paint(ANSI.dim, `#${paragraph.index + 1}${role}  ${where}  words ${paragraph.words}  sentiment ${paragraph.sentiment}  subjectivity ${paragraph.subjectivity.toFixed(2)}  loaded ${paragraph.loadedLanguage.toFixed(2)}`),
     );
     out.push(`  ${highlight(report.text, paragraph.start, paragraph.end, paragraph.findings, color)}`);
-    for (const attribution of paragraph.attributions) out.push(paint(ANSI.dim, `    ${visible(formatAttribution(attribution, position))}`));
-    for (const finding of paragraph.findings) out.push(`    ${visible(formatFinding(finding, position))}`);
+    for (const index of paragraph.attributions) {
+      const attribution = report.attributions[index];
+      if (attribution !== undefined) out.push(paint(ANSI.dim, `    ${visible(formatAttribution(attribution, report.text, position))}`));
+    }
+    for (const finding of paragraph.findings) out.push(`    ${visible(formatFinding(finding, report.categories, position))}`);
     for (const exemption of paragraph.exempted) {
-      out.push(paint(ANSI.dim, `    ${formatPosition(position, exemption.start, exemption.end)}  ${exemption.rule}  exempt  ${visible(exemption.message)}`));
+      out.push(paint(ANSI.dim, `    ${formatPosition(position, exemption.start, exemption.end)}  ${exemption.rule}  exempt  ${visible(exemptionMessage(exemption))}`));
     }
   }
   return `${out.join('\n')}\n`;

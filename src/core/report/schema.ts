@@ -12,31 +12,44 @@ import { attributionModeSchema } from '../metrics/attribution/types.ts';
 
 export { attributionModeSchema };
 
-// 1.4.0: attribution mode `attitude` and `speakerKind`; `exempted[]` entries carry `reason` (domain or name);
-// subjectivity `contributions[]`; citations of kind credit; `domain-in-text` is no longer a way to find the publisher.
-export const SCHEMA_VERSION = '1.4.0';
+// 2.0.0: a lean report (README "Report schema"): the text once, attributions once (paragraphs hold indexes);
+// rule and category metadata in top-level `rules` and `categories` tables, `lexicons` an object name -> version;
+// findings and exemptions without `message` (see messages.ts); sentences, quotes, sentiment words and
+// subjectivity cues as short arrays; paragraphs without their text, voice split, contributions and counts;
+// attribution spans without copied text; subjectivity contributions as feature -> [value, contribution].
+export const SCHEMA_VERSION = '2.0.0';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+const offset = z.number().int().nonnegative();
+const flag = z.union([z.literal(0), z.literal(1)]);
 /** `author`: the outlet's narration; `reported`: its paraphrase of someone's speech; `quoted`: inside quotation marks */
 export const voiceSchema = z.enum(['author', 'reported', 'quoted']);
+
+/** What a rule id stands for, listed once in `report.rules`: where it comes from and what a match weighs. */
+export const ruleSchema = z.object({
+  /** `name@version` of the lexicon file, or `rules@analyzer-version` for rule-based findings */
+  source: z.string(),
+  /** what one finding of this rule adds to the loaded-language weight; absent for rules only exemptions and subjectivity cues name */
+  weight: z.number().min(0).optional(),
+  polarity: z.union([z.literal(-1), z.literal(0), z.literal(1)]).optional(),
+  stance: z.string().optional(),
+});
+export type RuleInfo = z.infer<typeof ruleSchema>;
+
+/** A finding category used in the report, listed once in `report.categories`: the name messages start with. */
+export const categoryInfoSchema = z.object({ name: z.string() });
 
 export const findingSchema = z.object({
   ...span,
   text: z.string(),
   category: findingCategorySchema,
-  /** `category/term` for lexicon matches, `category/rule-name` for rules */
+  /** `category/term` for lexicon matches, `category/rule-name` for rules; `report.rules[rule]` has its source and weight */
   rule: z.string(),
-  /** `name@version` of the lexicon file, or `rules@analyzer-version` for rule-based findings */
-  source: z.string(),
   voice: voiceSchema,
-  weight: z.number().min(0).max(1),
-  polarity: z.union([z.literal(-1), z.literal(0), z.literal(1)]).optional(),
-  stance: z.string().optional(),
   negated: z.boolean().optional(),
   suggestion: z.string().optional(),
   /** for quoted and reported voices: the speaker's actor id, else the speaker as written */
   speaker: z.string().optional(),
-  message: z.string(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -44,18 +57,17 @@ export const exemptionSchema = z.object({
   ...span,
   text: z.string(),
   rule: z.string(),
-  source: z.string(),
   /** `domain`: ordinary jargon in the story's domain; `name`: a word of a longer proper name ("United" in "Manchester United") */
   reason: z.enum(['domain', 'name']),
   /** for `domain`: which domain */
   domain: z.string().optional(),
   /** for `name`: the name as written */
   name: z.string().optional(),
-  message: z.string(),
 });
 export type Exemption = z.infer<typeof exemptionSchema>;
 
-export const sentimentWordSchema = z.object({ ...span, text: z.string(), score: z.number(), voice: voiceSchema, negated: z.boolean() });
+/** `[start, end, score, quoted, negated]`: an AFINN word, its valence (negation applied), 1 when inside quotation marks, 1 when negated */
+export const sentimentWordSchema = z.tuple([offset, offset, z.number(), flag, flag]);
 export type SentimentWord = z.infer<typeof sentimentWordSchema>;
 
 const voiceSentimentSchema = z.object({ score: z.number(), comparative: z.number(), words: z.number().int().nonnegative() });
@@ -71,7 +83,11 @@ export const sentimentSchema = z.object({
 });
 export type SentimentSummary = z.infer<typeof sentimentSchema>;
 
-export const subjectivityCueSchema = z.object({ ...span, text: z.string(), rule: z.string(), source: z.string(), weight: z.number() });
+/**
+ * `[start, end, weight]`: words that raised a sentence's subjectivity by `weight` (the model's weight of their
+ * feature); what they are is the finding, the sentiment word or the `!`/`?` at the same span
+ */
+export const subjectivityCueSchema = z.tuple([offset, offset, z.number()]);
 export type SubjectivityCue = z.infer<typeof subjectivityCueSchema>;
 
 export const subjectivitySchema = z.object({
@@ -82,11 +98,11 @@ export const subjectivitySchema = z.object({
   /** summed cue weight in the author's voice */
   weight: z.number().nonnegative(),
   /**
-   * what moved the score: each feature of the model (and its `bias`) with its mean value per sentence
-   * (sentences weighted by author words) and its contribution to the log-odds (value times the feature's
-   * weight), largest first; features that contribute nothing are left out
+   * what moved the score: feature -> `[value, contribution]` for each feature of the model (and its `bias`):
+   * its mean value per sentence (sentences weighted by author words) and its contribution to the log-odds
+   * (value times the feature's weight), largest first; features that contribute nothing are left out
    */
-  contributions: z.array(z.object({ feature: z.string(), value: z.number(), contribution: z.number() })),
+  contributions: z.record(z.string(), z.tuple([z.number(), z.number()])),
 });
 
 const categoryCounts = z.record(z.string(), z.number().int().nonnegative());
@@ -106,13 +122,16 @@ export const loadedLanguageSchema = z.object({
 });
 export type LoadedLanguageSummary = z.infer<typeof loadedLanguageSchema>;
 
-const rangeSchema = z.object(span);
+/** `[start, end]`: a span of the report's text */
+const rangeSchema = z.tuple([offset, offset]);
 export const attributionSchema = z.object({
   paragraph: z.number().int().nonnegative(),
   mode: attributionModeSchema,
-  /** the reporting cue; `class` is the verb's stance, or vague, according, non-response; null for a continued quotation or a headline `Speaker: "..."` */
-  cue: z.object({ ...span, text: z.string(), lemma: z.string(), class: z.string(), source: z.string() }).nullable(),
-  speaker: z.object({ ...span, text: z.string() }).nullable(),
+  /** `[start, end, lemma, class]`: the reporting cue; `class` is the verb's stance, or vague, according, non-response; null for a continued quotation or a headline `Speaker: "..."` */
+  cue: z.tuple([offset, offset, z.string(), z.string()]).nullable(),
+  /** `[start, end]`: the speaker as written */
+  speaker: rangeSchema.nullable(),
+  /** `[start, end]`: what was said */
   content: rangeSchema.nullable(),
   actor: z.string().nullable(),
   side: z.string(),
@@ -120,7 +139,8 @@ export const attributionSchema = z.object({
   anonymityReason: z.boolean().optional(),
   /** what the speaker is, where the gazetteer, the name's form ("Corp", "Mr.") or the common noun ("the company") tells */
   speakerKind: z.enum(['person', ...SPEAKER_KINDS]).optional(),
-  target: z.object({ ...span, text: z.string(), actor: z.string().nullable(), side: z.string().nullable() }).optional(),
+  /** `[start, end, actor, side]`: whom the speech is about, as written, and who that is */
+  target: z.tuple([offset, offset, z.string().nullable(), z.string().nullable()]).optional(),
 });
 export type Attribution = z.infer<typeof attributionSchema>;
 
@@ -154,29 +174,21 @@ export const attributionSummarySchema = z.object({
   sides: z.array(sideSummarySchema),
 });
 
-export const quoteSchema = z.object({
-  ...span,
-  kind: z.enum(['double', 'single', 'nested']),
-  group: z.number().int(),
-  continued: z.boolean(),
-  openEnded: z.boolean(),
-});
+/** `[start, end, kind, group, continued, openEnded]`: a quotation, its run of paragraphs (`group`), 1 when it continues one or never closes */
+export const quoteSchema = z.tuple([offset, offset, z.enum(['double', 'single', 'nested']), z.number().int(), flag, flag]);
+export type QuoteReport = z.infer<typeof quoteSchema>;
 
-export const sentenceSchema = z.object({
-  ...span,
-  words: z.number().int().nonnegative(),
-  sentiment: z.object({ score: z.number(), comparative: z.number() }),
-  subjectivity: z.number().min(0).max(1),
-  loadedLanguage: z.number().min(0).max(1),
-});
+/** `[start, end, words, sentiment, subjectivity, loadedLanguage]`: a sentence's AFINN score (comparative is score / words) and its 0..1 scores */
+export const sentenceSchema = z.tuple([offset, offset, z.number().int().nonnegative(), z.number(), z.number().min(0).max(1), z.number().min(0).max(1)]);
+export type SentenceReport = z.infer<typeof sentenceSchema>;
 
 /** `body` and `standfirst` count in the summary; the headline is summarised apart; the rest is page furniture */
 export const blockRoleSchema = z.enum(BLOCK_ROLES);
 
 export const paragraphSchema = z.object({
   index: z.number().int().nonnegative(),
+  /** the paragraph is `text.slice(start, end)` of the report's text */
   ...span,
-  text: z.string(),
   role: blockRoleSchema,
   /** the rule that gave the role (`block/breadcrumb`, `html/figcaption`) */
   roleRule: z.string(),
@@ -188,15 +200,18 @@ export const paragraphSchema = z.object({
   domains: z.array(z.string()),
   sentences: z.array(sentenceSchema),
   quotes: z.array(quoteSchema),
-  sentiment: sentimentSchema,
+  /** AFINN score of the paragraph (its words in `sentimentWords`); per word: `sentiment / words` */
+  sentiment: z.number(),
+  /** 0..1, author voice only (the words that raised it in `subjectivityCues`) */
+  subjectivity: z.number().min(0).max(1),
+  /** 0..1, outlet voice (author and reported) as `summary.loadedLanguage.score`; the findings' weights are in `rules` */
+  loadedLanguage: z.number().min(0).max(1),
   sentimentWords: z.array(sentimentWordSchema),
-  subjectivity: subjectivitySchema,
   subjectivityCues: z.array(subjectivityCueSchema),
-  loadedLanguage: loadedLanguageSchema,
   findings: z.array(findingSchema),
   exempted: z.array(exemptionSchema),
-  /** the attributions that start in this paragraph (also listed at the top level) */
-  attributions: z.array(attributionSchema),
+  /** indexes into the top-level `attributions` of those that start in this paragraph */
+  attributions: z.array(z.number().int().nonnegative()),
 });
 export type ParagraphReport = z.infer<typeof paragraphSchema>;
 
@@ -308,13 +323,18 @@ export type DocumentInfo = z.infer<typeof documentSchema>;
 export const reportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   analyzer: z.object({ name: z.literal('slant'), version: z.string() }),
-  lexicons: z.array(z.object({ name: z.string(), version: z.string() })),
+  /** every lexicon file and outlet table the analysis read: name -> version */
+  lexicons: z.record(z.string(), z.string()),
   id: z.string().optional(),
   title: z.string().optional(),
   url: z.string().optional(),
   /** where the text came from, and what the page said about itself (HTML and URL input) */
   document: documentSchema.optional(),
   text: z.string(),
+  /** the finding categories present: id -> name */
+  categories: z.record(z.string(), categoryInfoSchema),
+  /** every rule the findings, exemptions and subjectivity cues name: rule -> source and weight */
+  rules: z.record(z.string(), ruleSchema),
   paragraphs: z.array(paragraphSchema),
   attributions: z.array(attributionSchema),
   summary: summarySchema,

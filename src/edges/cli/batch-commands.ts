@@ -241,7 +241,9 @@ export async function calibrateCommand(args: readonly string[], io: CliIo): Prom
       const analyzer = (record.analyzer as { version?: unknown } | undefined)?.version;
       if (typeof analyzer === 'string') versions.analyzer.add(analyzer);
       if (typeof record.schemaVersion === 'string') versions.schema.add(record.schemaVersion);
+      // Schema 1.x listed lexicons as [{name, version}], 2.0 as an object name -> version: both read alike.
       if (versions.lexicons.size === 0 && Array.isArray(record.lexicons)) for (const lexicon of record.lexicons as { name: string; version: string }[]) versions.lexicons.add(`${lexicon.name}@${lexicon.version}`);
+      else if (versions.lexicons.size === 0 && typeof record.lexicons === 'object' && record.lexicons !== null) for (const [lexicon, version] of Object.entries(record.lexicons)) versions.lexicons.add(`${lexicon}@${String(version)}`);
     }),
   );
   const count = collector.records;
