@@ -19,7 +19,7 @@ export function quotesOf(text: string): string[] {
 /** Every finding of a report, rendered `line:col-line:col  rule  voice  message`. */
 export function renderFindings(report: Report): string[] {
   const position = lineIndex(report.text);
-  return report.paragraphs.flatMap((p) => p.findings).map((f: Finding) => formatFinding(f, position));
+  return report.paragraphs.flatMap((p) => p.findings).map((f: Finding) => formatFinding(f, report.categories, position));
 }
 
 /** Findings as `rule voice "text"`: compact rows for tables. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, copyFileSync, writeFileSync, readFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, LexiconError, loadLexicons } from '../../src/index.ts';
+import { analyze, findingMessage, LexiconError, loadLexicons, type Finding } from '../../src/index.ts';
 import { defaultLexiconDir, inflectEntry, parseLexicon, withRecordCache } from '../../src/core/data/index.ts';
 
 const HEADER = '# source: test\n# license: CC0-1.0\n# version: 1.0.0\n# edit: by hand\n';
@@ -56,7 +56,9 @@ describe('lexicon validation', () => {
     const categories = join(dir, 'categories.jsonl');
     const bundled = readFileSync(categories, 'utf8');
     writeFileSync(categories, bundled.replace('"name":"Emotive word"', '"name":"Charged word"'));
-    expect(analyze({ text: 'The talks were deplorable.' }, { lexiconDir: dir }).paragraphs[0]?.findings[0]?.message).toBe('Charged word `deplorable`; a neutral wording: `poor`');
+    const renamed = analyze({ text: 'The talks were deplorable.' }, { lexiconDir: dir });
+    expect(renamed.categories.loaded?.name).toBe('Charged word');
+    expect(findingMessage(renamed.paragraphs[0]?.findings[0] as Finding, renamed.categories)).toBe('Charged word `deplorable`; a neutral wording: `poor`');
     const other = mkdtempSync(join(tmpdir(), 'slant-lexicons-'));
     for (const file of readdirSync(dir)) copyFileSync(join(dir, file), join(other, file));
     writeFileSync(join(other, 'categories.jsonl'), bundled.replace(/^\{"id":"hedge".*\n/m, ''));

@@ -29,7 +29,7 @@ describe('sentiment (AFINN-165 through the sentiment package)', () => {
 
   it('reports every scored word with its span, and splits the score by voice', () => {
     const report = analyze('Officials called the deal good. "It is a disaster," she said.');
-    const words = report.paragraphs.flatMap((p) => p.sentimentWords).map((w) => `${w.text}:${w.score}:${w.voice}`);
+    const words = report.paragraphs.flatMap((p) => p.sentimentWords).map(([start, end, score, quoted]) => `${report.text.slice(start, end)}:${score}:${quoted === 1 ? 'quoted' : 'author'}`);
     expect(words).toEqual(['good:3:author', 'disaster:-2:quoted']);
     expect(report.summary.sentiment.author.score).toBe(3);
     expect(report.summary.sentiment.quoted.score).toBe(-2);
@@ -37,6 +37,6 @@ describe('sentiment (AFINN-165 through the sentiment package)', () => {
 
   it('gives a per-sentence score', () => {
     const report = analyze('This is good. This is awful.');
-    expect(report.paragraphs[0]?.sentences.map((s) => s.sentiment.score)).toEqual([3, -3]);
+    expect(report.paragraphs[0]?.sentences.map(([, , , sentiment]) => sentiment)).toEqual([3, -3]);
   });
 });

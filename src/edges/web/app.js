@@ -2,7 +2,7 @@
 // (through el()), never as markup, so a pasted <script> is shown and never runs. Highlights come from the findings' UTF-16 offsets.
 import { apiHeaders } from './api-key.js';
 import { CATEGORIES, MODES, RELIABILITY, ROLES, VOICES } from './teach.js';
-import { describeError, plural, proseNodes, sideName, speakerName } from './wording.js';
+import { describeError, findingMessage, plural, proseNodes, sideName, spanText, speakerName } from './wording.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -255,6 +255,11 @@ function renderSides(attribution) {
 
 // ---- sentiment chart ---------------------------------------------------------------------------------
 
+// A paragraph's AFINN score per word (schema 2.0.0 gives the score and the words).
+function perWord(p) {
+  return p.words === 0 ? 0 : p.sentiment / p.words;
+}
+
 function renderSentimentChart(report) {
   const paragraphs = report.paragraphs;
   const width = 640;
@@ -262,10 +267,10 @@ function renderSentimentChart(report) {
   const mid = height / 2;
   const step = paragraphs.length === 0 ? width : width / paragraphs.length;
   // The scale comes from the scored paragraphs: a cookie banner must not set it, nor get the tallest bar.
-  const max = Math.max(0.05, ...paragraphs.filter((p) => p.scored !== false).map((p) => Math.abs(p.sentiment.comparative)));
+  const max = Math.max(0.05, ...paragraphs.filter((p) => p.scored !== false).map((p) => Math.abs(perWord(p))));
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 20}`, width: '100%', role: 'img', 'aria-labelledby': 'sentiment-title sentiment-desc', preserveAspectRatio: 'none' });
-  const negatives = paragraphs.filter((p) => p.sentiment.comparative < 0).length;
-  const positives = paragraphs.filter((p) => p.sentiment.comparative > 0).length;
+  const negatives = paragraphs.filter((p) => perWord(p) < 0).length;
+  const positives = paragraphs.filter((p) => perWord(p) > 0).length;
   chart.append(
     svg('title', { id: 'sentiment-title' }, 'Sentiment per paragraph (AFINN score per word)'),
     svg('desc', { id: 'sentiment-desc' }, `${paragraphs.length} paragraphs: ${positives} positive, ${negatives} negative, the rest neutral. Bars above the line are positive. Dimmed bars are paragraphs that are not scored.`),
@@ -274,7 +279,7 @@ function renderSentimentChart(report) {
     svg('text', { x: 2, y: height - 2, class: 'tick scale' }, `−${fixed(max, 2)} per word`),
   );
   paragraphs.forEach((p, i) => {
-    const value = p.sentiment.comparative;
+    const value = perWord(p);
     const h = Math.min(mid - 4, Math.max(1, (Math.abs(value) / max) * (mid - 4)));
     const role = p.role ?? 'body';
     const rect = svg('rect', {
@@ -284,7 +289,7 @@ function renderSentimentChart(report) {
       height: h.toFixed(1),
       class: `${value > 0 ? 'pos' : value < 0 ? 'neg' : 'zero'}${role === 'body' ? '' : ' unscored'}`,
     });
-    rect.append(svg('title', {}, `paragraph ${p.index + 1}${role === 'body' ? '' : ` (${ROLES[role] ?? role}, not scored)`}: ${fixed(value, 3)} per word, score ${p.sentiment.score}`));
+    rect.append(svg('title', {}, `paragraph ${p.index + 1}${role === 'body' ? '' : ` (${ROLES[role] ?? role}, not scored)`}: ${fixed(value, 3)} per word, score ${p.sentiment}`));
     chart.append(rect);
     if (paragraphs.length <= 40) chart.append(svg('text', { x: (i * step + step / 2).toFixed(1), y: height + 14, class: 'tick' }, String(p.index + 1)));
   });
@@ -355,10 +360,11 @@ function markFor(finding, continuation) {
   return el('mark', attributes);
 }
 
-function attributionLine(attribution) {
-  const who = attribution.speaker ? attribution.speaker.text : attribution.cue === null ? '(continues the previous speaker)' : '(no speaker named)';
-  const cue = attribution.cue ? `${attribution.cue.text} (${attribution.cue.class})` : '—';
-  const target = attribution.target ? `, about ${attribution.target.text}${attribution.target.side ? ` (${sideName(attribution.target.side)})` : ''}` : '';
+// One attribution of `report`: spans are [start, end, ...] into its text (cue: [start, end, lemma, class]; target: [start, end, actor, side]).
+function attributionLine(report, attribution) {
+  const who = attribution.speaker ? spanText(report, attribution.speaker) : attribution.cue === null ? '(continues the previous speaker)' : '(no speaker named)';
+  const cue = attribution.cue ? `${spanText(report, attribution.cue)} (${attribution.cue[3]})` : '—';
+  const target = attribution.target ? `, about ${spanText(report, attribution.target)}${attribution.target[3] ? ` (${sideName(attribution.target[3])})` : ''}` : '';
   const anonymous = attribution.anonymous ? (attribution.anonymityReason ? ', anonymous, reason given' : ', anonymous') : '';
   return el(
     'li',
@@ -381,11 +387,11 @@ function renderArticle(report) {
       { class: 'para-meta' },
       el('span', { class: 'para-index' }, `¶${p.index + 1}`),
       scored ? '' : el('span', { class: 'role' }, `${ROLES[role] ?? role} · not scored`),
-      scored ? el('span', { class: 'note' }, `loaded ${fixed(p.loadedLanguage.score)} · subjectivity ${fixed(p.subjectivity.score)} · sentiment ${fixed(p.sentiment.comparative, 3)}/word`) : '',
+      scored ? el('span', { class: 'note' }, `loaded ${fixed(p.loadedLanguage)} · subjectivity ${fixed(p.subjectivity)} · sentiment ${fixed(perWord(p), 3)}/word`) : '',
     );
     const body = el('p', { class: 'para-text' }, highlight(report.text, p.start, p.end, p.findings));
     const children = [header, body, ...pageChecks(report.summary, p)];
-    if (p.attributions.length > 0) children.push(el('ul', { class: 'attributions', 'aria-label': `Attributions in paragraph ${p.index + 1}` }, p.attributions.map(attributionLine)));
+    if (p.attributions.length > 0) children.push(el('ul', { class: 'attributions', 'aria-label': `Attributions in paragraph ${p.index + 1}` }, p.attributions.map((index) => report.attributions[index]).filter(Boolean).map((attribution) => attributionLine(report, attribution))));
     return el('article', { class: `para${scored ? '' : ' unscored'}`, 'data-role': role, 'aria-label': `Paragraph ${p.index + 1}${scored ? '' : `, ${ROLES[role] ?? role}, not scored`}` }, children);
   });
   $('article').replaceChildren(...nodes);
@@ -422,8 +428,8 @@ function explain(mark) {
   const rows = [
     el('p', { class: 'exp-title' }, el('strong', {}, `“${finding.text}”`), ` ${category.name} · ${voice.name}${speaker}`),
   ];
-  // The message quotes the words and often ends with the suggestion, shown on its own line below.
-  const message = finding.suggestion ? finding.message.replace(/; a neutral wording: `[^`]*`$/, '') : finding.message;
+  // The message quotes the words; the suggestion is shown on its own line below.
+  const message = findingMessage({ ...finding, suggestion: undefined }, lastReport?.categories);
   rows.push(el('p', {}, proseNodes(message), finding.negated ? ' (negated: a "not" or "no" comes just before it; it still counts)' : ''));
   if (finding.suggestion) rows.push(el('p', { class: 'exp-suggestion' }, 'Neutral alternative: ', el('strong', {}, finding.suggestion)));
   if (teaching) {
@@ -431,7 +437,8 @@ function explain(mark) {
     if (category.example) rows.push(el('p', { class: 'note' }, `Example: ${category.example}`));
     if (voice.meaning) rows.push(el('p', { class: 'note' }, voice.meaning));
   }
-  rows.push(el('p', { class: 'exp-source' }, `${finding.rule} · ${finding.source} · weight ${fixed(finding.weight)}`));
+  const rule = lastReport?.rules?.[finding.rule];
+  rows.push(el('p', { class: 'exp-source' }, `${finding.rule} · ${rule?.source ?? '?'} · weight ${fixed(rule?.weight ?? 0)}`));
   box.replaceChildren(...rows);
   box.hidden = false;
   const rect = mark.getBoundingClientRect();

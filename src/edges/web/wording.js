@@ -36,8 +36,23 @@ export function sideName(side) {
   }
 }
 
+/** A span `[start, end, ...]` of the report's text as written (schema 2.0.0 stores spans, not copies). */
+export function spanText(report, span) {
+  return span ? String(report?.text ?? '').slice(span[0], span[1]) : '';
+}
+
 /** A finding's speaker (an actor id such as ru-peskov) as the article names them, from the report's attributions. */
 export function speakerName(speaker, report) {
   const named = report?.attributions?.find((attribution) => attribution.actor === speaker && attribution.speaker !== null);
-  return named ? named.speaker.text : speaker;
+  return named ? spanText(report, named.speaker) : speaker;
+}
+
+/**
+ * A finding's message, as src/core/report/messages.ts words it (reports no longer carry it): the category's
+ * name from the report's `categories`, the words, and a neutral wording where there is one.
+ */
+export function findingMessage(finding, categories) {
+  const name = categories?.[finding.category]?.name ?? finding.category;
+  if (finding.category === 'scare-quote') return `${name} ${finding.text}: a short quoted phrase with no speaker distances the writer from the words`;
+  return `${name} \`${finding.text}\`${finding.suggestion !== undefined ? `; a neutral wording: \`${finding.suggestion}\`` : ''}`;
 }
