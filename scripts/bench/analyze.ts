@@ -89,6 +89,9 @@ const mbps = (seconds: number) => (corpusBytes / seconds / 1e6).toFixed(2).padSt
 console.log(`slant analyze + JSON          ${mbps(median(slantSeconds))} MB/s  ${(texts.length / median(slantSeconds)).toFixed(0).padStart(6)} articles/s`);
 console.log(`sentiment.analyze alone       ${mbps(median(baselineSeconds))} MB/s  ${(texts.length / median(baselineSeconds)).toFixed(0).padStart(6)} articles/s`);
 console.log(`ratio slant / sentiment: ${median(ratios).toFixed(3)}x, median of ${ROUNDS} interleaved rounds (range ${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)}; target >= 0.30x)`);
+let jsonBytes = 0;
+for (const text of texts) jsonBytes += Buffer.byteLength(slant(text));
+console.log(`report JSON: ${(jsonBytes / corpusBytes).toFixed(2)} bytes per input byte (${(jsonBytes / 1e6).toFixed(2)} MB for ${(corpusBytes / 1e6).toFixed(2)} MB; target <= 6, aim 4)`);
 
 // CLI wall time on a 5 KB article, Node start included, against node -e 0 in the same rounds.
 const dir = mkdtempSync(join(tmpdir(), 'slant-bench-'));

@@ -24,7 +24,7 @@ export type { ProperNames, ProperName } from './proper-names.ts';
 export { comparativeScore, summariseSentiment, type SentenceSentiment, type ScoredWord, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
 export { loadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
-export { summariseSubjectivity, type SentenceSubjectivity, type RawCue, type SubjectivitySummary, type SubjectivityContribution } from './subjectivity.ts';
+export { summariseSubjectivity, subjectivityScore, type SentenceSubjectivity, type RawCue, type SubjectivitySummary, type SubjectivityContribution } from './subjectivity.ts';
 export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, ActorMention } from './attribution/index.ts';
 export type { AttributionSummary, SideSummary } from './sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './sides.ts';

@@ -53,12 +53,23 @@ export function scoreSubjectivity(
   });
 }
 
+/** The subjectivity of sentences `from` to `to` (exclusive) together: their scores averaged by author words, 4 decimals. */
+export function subjectivityScore(sentences: readonly SentenceSubjectivity[], from = 0, to = sentences.length): number {
+  let sum = 0;
+  let words = 0;
+  for (let s = from; s < to; s++) {
+    const sentence = sentences[s] as SentenceSubjectivity;
+    sum += sentence.score * sentence.authorWords;
+    words += sentence.authorWords;
+  }
+  return round(words === 0 ? 0 : sum / words);
+}
+
 /**
  * Sentences' subjectivity taken together: scores, feature values and contributions averaged by author words
- * (contributions left empty when `withContributions` is false)
  * (the bias is a contribution too, so they add up to the mean log-odds), cues counted, weights summed.
  */
-export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons, withContributions = true): SubjectivitySummary {
+export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons): SubjectivitySummary {
   const model = lexicons.subjectivityModel;
   let sum = 0;
   let words = 0;
@@ -70,8 +81,7 @@ export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[]
     for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) + (sentence.values[i] as number) * sentence.authorWords;
   }
   const contributions: SubjectivityContribution[] = [];
-  // A paragraph of the report shows its score only (schema 2.0.0): its contributions are not worked out.
-  if (words > 0 && withContributions) {
+  if (words > 0) {
     contributions.push({ feature: BIAS_FEATURE, value: 1, contribution: round(model.bias) });
     SENTENCE_FEATURES.forEach((feature, i) => {
       const value = (values[i] as number) / words;

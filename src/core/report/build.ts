@@ -20,8 +20,10 @@ import {
   type RawFinding,
   type RawExemption,
   type HeadlineFigures,
+  type SentenceSentiment,
   type SentenceSubjectivity,
-  type ScoredWord,
+  loadedScore,
+  subjectivityScore,
   type RawAttribution,
 } from '../metrics/index.ts';
 import { ANALYZER_VERSION } from '../version.ts';
@@ -60,45 +62,55 @@ export function buildReport(
   const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, article.paragraphs.length);
   const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, article.paragraphs.length);
   const attributions = metrics.attribution.attributions.map(toAttribution);
-  const attributionsByParagraph = groupIndexesByParagraph(attributions, article.paragraphs.length);
+  const attributionsByParagraph = groupByParagraph(
+    attributions.map((a, index) => ({ paragraph: a.paragraph, index })),
+    article.paragraphs.length,
+  );
   // Rule metadata is listed once for the report, not per finding: every finding of a rule shares it.
   const rules = new Map<string, RuleInfo>();
   const categories = new Set<string>();
   let headlineFigures: HeadlineFigures | undefined;
+  // Sentences, quotes and paragraphs are all in text order: cursors hand each paragraph its own, and no
+  // per-paragraph copies are made (a megabyte of one-word paragraphs is 170,000 of them).
   let sentenceCursor = 0;
-  // Quotes and paragraphs are both in text order: one cursor hands each paragraph the quotes opening in it.
   let quoteCursor = 0;
-  const quotesOf = (paragraph: { start: number; end: number }): QuoteSpan[] => {
-    while (quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
-    const first = quoteCursor;
-    while (quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.end) quoteCursor++;
-    return article.quotes.slice(first, quoteCursor);
-  };
   const paragraphs: ParagraphReport[] = article.paragraphs.map((paragraph, index) => {
-    const sentenceCount = paragraph.sentences.length;
-    const sentiments = metrics.sentiment.slice(sentenceCursor, sentenceCursor + sentenceCount);
-    const subjectivities = metrics.subjectivity.slice(sentenceCursor, sentenceCursor + sentenceCount);
-    sentenceCursor += sentenceCount;
-    const findings = findingsByParagraph[index] ?? [];
+    const first = sentenceCursor;
+    const last = first + paragraph.sentences.length;
+    sentenceCursor = last;
+    const findings = findingsByParagraph[index] ?? NONE;
     const words = paragraph.tokenEnd - paragraph.tokenStart;
     // Sentences cover the paragraph, and subjectivity counted their author words.
     let authorWords = 0;
-    for (const sentence of subjectivities) authorWords += sentence.authorWords;
-    const quotedWords = words - authorWords;
-    const scored: ScoredWord[] = [];
-    for (const s of sentiments) for (const w of s.words) scored.push(w);
+    let sentiment = 0;
+    const sentimentWords: SentimentWord[] = [];
     const cues: SubjectivityCue[] = [];
-    for (const s of subjectivities) for (const cue of s.cues) cues.push([cue.start, cue.end, round(cue.weight)]);
+    let exempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
+    for (let s = first; s < last; s++) {
+      const subjectivity = metrics.subjectivity[s] as SentenceSubjectivity;
+      const sentenceSentiment = metrics.sentiment[s] as SentenceSentiment;
+      authorWords += subjectivity.authorWords;
+      sentiment += sentenceSentiment.score;
+      for (const w of sentenceSentiment.words) sentimentWords.push([tokens.start[w.token] as number, tokens.end[w.token] as number, w.score, article.quotedToken[w.token] === 1 ? 1 : 0, w.negated ? 1 : 0]);
+      for (const cue of subjectivity.cues) cues.push([cue.start, cue.end, round(cue.weight)]);
+      if (sentenceSentiment.exempted.length > 0) exempted = [...exempted, ...sentenceSentiment.exempted];
+    }
+    // Loaded-language matches and sentiment words left out, in text order.
+    if (exempted !== exemptionsByParagraph[index] && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
+    for (const exemption of exempted) if (!rules.has(exemption.rule)) rules.set(exemption.rule, { source: exemption.source });
     for (const finding of findings) {
       categories.add(finding.category);
       noteRule(rules, finding);
     }
+    const quotedWords = words - authorWords;
+    const quotes: QuoteReport[] = [];
+    while (quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
+    for (; quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.end; quoteCursor++) {
+      const q = article.quotes[quoteCursor] as QuoteSpan;
+      quotes.push([q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0]);
+    }
     let cursor = 0;
     const block = roleOf(index);
-    let sentiment = 0;
-    for (const w of scored) sentiment += w.score;
-    const exempted = [...(exemptionsByParagraph[index] ?? []), ...sentiments.flatMap((s) => s.exempted)].sort((a, b) => a.start - b.start);
-    for (const exemption of exempted) if (!rules.has(exemption.rule)) rules.set(exemption.rule, { source: exemption.source });
     const report: ParagraphReport = {
       index,
       start: paragraph.start,
@@ -109,51 +121,37 @@ export function buildReport(
       words,
       authorWords,
       quotedWords,
-      domains: [...(metrics.domains.paragraphs[index] ?? [])],
+      domains: [...(metrics.domains.paragraphs[index] ?? NONE)],
       sentences: paragraph.sentences.map((sentence, s): SentenceReport => {
-        // Subjectivity already counted each sentence's author words.
-        const sentenceAuthorWords = subjectivities[s]?.authorWords ?? 0;
+        const subjectivity = metrics.subjectivity[first + s] as SentenceSubjectivity;
+        // The sentence's findings are the run of the paragraph's that start inside it.
         while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
-        let last = cursor;
-        while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
+        let weight = 0;
+        for (; cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.end; cursor++) {
+          const finding = findings[cursor] as RawFinding;
+          if (finding.voice !== 'quoted') weight += finding.weight;
+        }
         return [
           sentence.start,
           sentence.end,
           sentence.tokenEnd - sentence.tokenStart,
-          sentiments[s]?.score ?? 0,
-          round(subjectivities[s]?.score ?? 0),
-          scoreLoadedLanguage(findings.slice(cursor, last), sentenceAuthorWords),
+          (metrics.sentiment[first + s] as SentenceSentiment).score,
+          round(subjectivity.score),
+          round(loadedScore(weight, subjectivity.authorWords)),
         ];
       }),
-      quotes: quotesOf(paragraph).map((q): QuoteReport => [q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0]),
+      quotes,
       sentiment,
-      subjectivity: summariseSubjectivity(subjectivities, lexicons, false).score,
+      subjectivity: subjectivityScore(metrics.subjectivity, first, last),
       loadedLanguage: scoreLoadedLanguage(findings, authorWords),
-      sentimentWords: scored.map((w): SentimentWord => [tokens.start[w.token] as number, tokens.end[w.token] as number, w.score, article.quotedToken[w.token] === 1 ? 1 : 0, w.negated ? 1 : 0]),
+      sentimentWords,
       subjectivityCues: cues,
       findings: findings.map((finding) => toFinding(finding, text)),
       exempted: exempted.map((e) => toExemption(e, text)),
-      attributions: attributionsByParagraph[index] ?? [],
+      attributions: (attributionsByParagraph[index] ?? NONE).map((a) => a.index),
     };
     // The headline is compared with the body on the words themselves: the one paragraph given them here.
-    if (block.role === 'headline' && headlineFigures === undefined) {
-      headlineFigures = {
-        index,
-        start: paragraph.start,
-        end: paragraph.end,
-        text: text.slice(paragraph.start, paragraph.end),
-        words,
-        findings: report.findings,
-        sentimentWords: scored.map((w) => ({ text: text.slice(tokens.start[w.token] as number, tokens.end[w.token] as number), score: w.score, voice: article.quotedToken[w.token] === 1 ? ('quoted' as const) : ('author' as const) })),
-        sentiment: summariseSentiment(
-          scored.map((w) => ({ score: w.score, quoted: article.quotedToken[w.token] === 1 })),
-          words,
-          authorWords,
-          quotedWords,
-        ),
-        loadedLanguage: summariseLoadedLanguage(findings, authorWords, quotedWords),
-      };
-    }
+    if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, report, first, last);
     return report;
   });
 
@@ -228,17 +226,43 @@ function articleSubjectivity(sentences: readonly SentenceSubjectivity[], lexicon
   return { score, cues, weight, contributions: byFeature };
 }
 
-function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): T[][] {
-  const groups: T[][] = Array.from({ length: count }, () => []);
-  for (const item of items) groups[item.paragraph]?.push(item);
+// Shared by every paragraph with nothing of a kind; never written to.
+const NONE: never[] = [];
+
+// Items by paragraph, a group only where a paragraph has some (most have no findings and no attributions).
+function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): (T[] | undefined)[] {
+  const groups: (T[] | undefined)[] = new Array(count);
+  for (const item of items) {
+    if (item.paragraph < 0 || item.paragraph >= count) continue;
+    (groups[item.paragraph] ??= []).push(item);
+  }
   return groups;
 }
 
-// Each paragraph's attributions as indexes into the report's one list.
-function groupIndexesByParagraph(items: readonly { paragraph: number }[], count: number): number[][] {
-  const groups: number[][] = Array.from({ length: count }, () => []);
-  items.forEach((item, index) => groups[item.paragraph]?.push(index));
-  return groups;
+// What the headline check reads of the headline paragraph: its words and figures in both voices.
+function headlineOf(article: SegmentedArticle, metrics: MetricResults, paragraph: ParagraphReport, first: number, last: number): HeadlineFigures {
+  const { text, tokens } = article;
+  const scored: { score: number; quoted: boolean }[] = [];
+  const sentimentWords: HeadlineFigures['sentimentWords'][number][] = [];
+  for (let s = first; s < last; s++) {
+    for (const w of (metrics.sentiment[s] as SentenceSentiment).words) {
+      const quoted = article.quotedToken[w.token] === 1;
+      scored.push({ score: w.score, quoted });
+      sentimentWords.push({ text: text.slice(tokens.start[w.token] as number, tokens.end[w.token] as number), score: w.score, voice: quoted ? 'quoted' : 'author' });
+    }
+  }
+  const findings = metrics.loadedLanguage.findings.filter((f) => f.paragraph === paragraph.index);
+  return {
+    index: paragraph.index,
+    start: paragraph.start,
+    end: paragraph.end,
+    text: text.slice(paragraph.start, paragraph.end),
+    words: paragraph.words,
+    findings: paragraph.findings,
+    sentimentWords,
+    sentiment: summariseSentiment(scored, paragraph.words, paragraph.authorWords, paragraph.quotedWords),
+    loadedLanguage: summariseLoadedLanguage(findings, paragraph.authorWords, paragraph.quotedWords),
+  };
 }
 
 // A finding's rule entry: its source, weight, polarity and stance are the same for every finding of the rule.
