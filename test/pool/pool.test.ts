@@ -7,12 +7,13 @@ import { reportSchema } from '../../src/index.ts';
 
 const pool = new AnalysisPool({ tasks: SERVER_TASKS, workers: 1, maxQueue: 2 });
 afterAll(() => pool.close());
-const analyzeJson = (input: unknown, options?: { timeoutMs?: number }): Promise<string> => analyzeJsonOn(pool, input, options);
+const analyzeJson = (input: unknown, options?: { timeoutMs?: number }): Promise<string> => analyzeJsonOn(pool, input, options).then((bytes) => new TextDecoder().decode(bytes));
 
 describe('AnalysisPool', () => {
-  it('answers with the report as a JSON string, the same as analyze() in process', async () => {
-    const json = await analyzeJson({ id: 'p1', text: 'The regime slammed the reckless plan, critics said.' });
-    expect(typeof json).toBe('string');
+  it('answers with the report as JSON in UTF-8 bytes, the same as analyze() in process', async () => {
+    const bytes = await analyzeJsonOn(pool, { id: 'p1', text: 'The regime slammed the reckless plan, critics said.' });
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const json = new TextDecoder().decode(bytes);
     const report = reportSchema.parse(JSON.parse(json));
     expect(report.id).toBe('p1');
     expect(report.summary.loadedLanguage.counts.total).toBeGreaterThan(0);

@@ -132,6 +132,22 @@ describe('POST /v1/analyze', () => {
     await post('/v1/analyze', '{"text": "a"}', 'application/json', limited);
     expect(budgets).toEqual([50, 500, 500]);
   });
+
+  it('sends a worker\'s report bytes as they are, a report over 1 MB in pieces, and batch lines as text', async () => {
+    for (const size of [2_000, 3 * 1024 * 1024 + 17]) {
+      // A report-shaped JSON of `size` bytes with multi-byte characters, as a pool worker hands it over.
+      const json = JSON.stringify({ schemaVersion: '2.0.0', text: 'é'.repeat(size) }).slice(0, size);
+      const padded = `${json.slice(0, -2)}"}`;
+      const bytes = new TextEncoder().encode(padded);
+      const worker: Analyzer = { pending: 0, analyzeJson: () => Promise.resolve(bytes), close: () => {} };
+      const withBytes = createApp({ analyzer: worker });
+      const response = await post('/v1/analyze', '{"text": "a"}', 'application/json', withBytes);
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+      const batch = await post('/v1/analyze/batch', '{"text": "a"}\n', 'application/x-ndjson', withBytes);
+      expect(await batch.text()).toBe(`${padded}\n`);
+    }
+  });
 });
 
 describe('POST /v1/analyze/batch', () => {

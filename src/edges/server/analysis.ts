@@ -7,10 +7,38 @@ import type { AnalyzeInput } from '../../core/report/schema.ts';
 import { loadLexicons, type Lexicons } from '../../core/data/index.ts';
 import { AnalysisTimeoutError, PoolOverloadedError } from '../pool/index.ts';
 
+/** A report as JSON: text, or its UTF-8 bytes as a pool worker sends them. */
+export type ReportJson = string | Uint8Array;
+
+/** A report's JSON as text (decoding the bytes a worker sent). */
+export function reportJsonText(json: ReportJson): string {
+  return typeof json === 'string' ? json : decoder.decode(json);
+}
+const decoder = new TextDecoder();
+
+// A report over a megabyte goes out in pieces of this size, so the response starts before it is all copied
+// into the socket and no one write holds the event loop.
+const PIECE_BYTES = 64 * 1024;
+
+/** A report's JSON as a response body: as it is up to 1 MB, then as a stream of 64 KB pieces. */
+export function reportBody(json: ReportJson): string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> {
+  if (typeof json === 'string') return json;
+  // Transferred from a worker, the bytes own a plain ArrayBuffer.
+  if (json.byteLength <= 1024 * 1024) return json as Uint8Array<ArrayBuffer>;
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(json.subarray(offset, offset + PIECE_BYTES));
+      offset += PIECE_BYTES;
+      if (offset >= json.byteLength) controller.close();
+    },
+  });
+}
+
 /** What the app needs from an analysis runner: the worker pool (see `startServer`) or the in-process one below. */
 export type Analyzer = {
-  /** the report for `input` as JSON; rejects with PoolOverloadedError or AnalysisTimeoutError */
-  analyzeJson(input: AnalyzeInput, options?: { timeoutMs?: number }): Promise<string>;
+  /** the report for `input` as JSON (text, or UTF-8 bytes from a worker); rejects with PoolOverloadedError or AnalysisTimeoutError */
+  analyzeJson(input: AnalyzeInput, options?: { timeoutMs?: number }): Promise<ReportJson>;
   /** analyses waiting for their turn */
   readonly pending: number;
   /** true when a new analysis would be refused (the queue is full): the app then sheds a request before reading its body */

@@ -13,7 +13,7 @@ import { reportSchema } from '../../core/report/schema.ts';
 import type { FetchOptions } from '../ingest/index.ts';
 import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } from '../../core/outlets/index.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
-import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
+import { createInProcessAnalyzer, reportBody, type Analyzer } from './analysis.ts';
 import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { compareRoute } from './compare-route.ts';
 import { renderDocsPage } from './docs.ts';
@@ -228,7 +228,7 @@ export function createApp(options: AppOptions = {}) {
       const { options: requestOptions, ...request } = c.req.valid('json');
       const input = await resolveArticle(request, fetchOptions, inputLimits);
       const report = await analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
-      return untyped(c.body(report, 200, { 'content-type': 'application/json; charset=utf-8' }));
+      return untyped(c.body(reportBody(report), 200, { 'content-type': 'application/json; charset=utf-8' }));
     })
     .openapi(batchRoute, (c) => {
       const length = c.req.header('content-length');

@@ -5,7 +5,7 @@
  */
 import type { FetchOptions } from '../ingest/index.ts';
 import { PoolOverloadedError } from '../pool/index.ts';
-import type { Analyzer } from './analysis.ts';
+import { reportJsonText, type Analyzer } from './analysis.ts';
 import { toApiError } from './http-errors.ts';
 import { resolveArticle, type InputLimits } from './request-input.ts';
 import { batchRecordSchema } from './route-schemas.ts';
@@ -139,7 +139,8 @@ async function analyzeLine(line: Line, analyzer: Analyzer, limits: BatchLimits):
     // the line, until the line's own time budget is spent.
     for (;;) {
       try {
-        return await analyzer.analyzeJson(input, { timeoutMs });
+        // One NDJSON line: a worker's bytes become text here, to be joined with the line's newline.
+        return reportJsonText(await analyzer.analyzeJson(input, { timeoutMs }));
       } catch (error) {
         if (!(error instanceof PoolOverloadedError) || performance.now() + OVERLOAD_RETRY_MS > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, OVERLOAD_RETRY_MS));

@@ -9,7 +9,7 @@ import { createRoute, z, type OpenAPIHono, type RouteHandler } from '@hono/zod-o
 import { compareReports, comparisonSchema, MAX_ARTICLES, type NamedReport } from '../../core/compare/index.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { FetchOptions } from '../ingest/index.ts';
-import type { Analyzer } from './analysis.ts';
+import { reportJsonText, type Analyzer } from './analysis.ts';
 import { ApiError, toApiError } from './http-errors.ts';
 import { limitBody, parseJsonBody, requireMediaType, shedWhenBusy, type AppEnv } from './middleware.ts';
 import { resolveArticle, type InputLimits } from './request-input.ts';
@@ -63,7 +63,7 @@ export function compareRoute(app: OpenAPIHono<AppEnv>, options: CompareRouteOpti
       articles.map(async (article, index): Promise<NamedReport> => {
         try {
           const input = await resolveArticle(article, options.fetch, options.inputLimits);
-          const report = JSON.parse(await options.analyzer.analyzeJson(input, { timeoutMs: budget })) as Report;
+          const report = JSON.parse(reportJsonText(await options.analyzer.analyzeJson(input, { timeoutMs: budget }))) as Report;
           return { name: article.id ?? article.url ?? `article ${index + 1}`, report };
         } catch (error) {
           throw forArticle(error, index);
