@@ -52,6 +52,11 @@ export function measureSentences(
   const wordsTag = wordsSource === undefined ? rulesSource : `${wordsSource.name}@${wordsSource.version}`;
   const scratch = { opinion: [] as PhraseCandidate<WeightedRef>[], cue: [] as PhraseCandidate<CueRef>[] };
   const results: SentenceFeatures[] = [];
+  // Every sentence's values are a view into one buffer: a buffer per sentence cost ~300 bytes each, 50 MB
+  // for a megabyte of one-word paragraphs.
+  let sentenceCount = 0;
+  for (const paragraph of article.paragraphs) sentenceCount += paragraph.sentences.length;
+  const all = new Float64Array(sentenceCount * SENTENCE_FEATURES.length);
   let f = 0;
   let s = 0;
   for (const paragraph of article.paragraphs) {
@@ -59,7 +64,8 @@ export function measureSentences(
       while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
       let last = f;
       while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
-      results.push(measureSentence(article, lexicons, masks, sentence, findings.slice(f, last), sentiment[s], rulesSource, wordsTag, scratch));
+      const values = all.subarray(s * SENTENCE_FEATURES.length, (s + 1) * SENTENCE_FEATURES.length);
+      results.push(measureSentence(article, lexicons, masks, sentence, findings.slice(f, last), sentiment[s], rulesSource, wordsTag, scratch, values));
       s++;
     }
   }
@@ -76,9 +82,9 @@ function measureSentence(
   rulesSource: string,
   wordsTag: string,
   scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[] },
+  values: Float64Array,
 ): SentenceFeatures {
   const { tokens, text } = article;
-  const values = new Float64Array(SENTENCE_FEATURES.length);
   const evidence: FeatureEvidence[] = [];
   const add = (index: number, start: number, end: number, rule: string, source: string): void => {
     values[index] = (values[index] as number) + 1;
