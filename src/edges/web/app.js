@@ -2,7 +2,7 @@
 // (through el()), never as markup, so a pasted <script> is shown and never runs. Highlights come from the findings' UTF-16 offsets.
 import { apiHeaders } from './api-key.js';
 import { CATEGORIES, MODES, RELIABILITY, ROLES, VOICES } from './teach.js';
-import { describeError, findingMessage, plural, proseNodes, sideName, spanText, speakerName } from './wording.js';
+import { describeError, findingMessage, perWord, plural, proseNodes, sideName, spanText, speakerName } from './wording.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -255,11 +255,6 @@ function renderSides(attribution) {
 
 // ---- sentiment chart ---------------------------------------------------------------------------------
 
-// A paragraph's AFINN score per word (schema 2.0.0 gives the score and the words).
-function perWord(p) {
-  return p.words === 0 ? 0 : p.sentiment / p.words;
-}
-
 function renderSentimentChart(report) {
   const paragraphs = report.paragraphs;
   const width = 640;
@@ -360,7 +355,6 @@ function markFor(finding, continuation) {
   return el('mark', attributes);
 }
 
-// One attribution of `report`: spans are [start, end, ...] into its text (cue: [start, end, lemma, class]; target: [start, end, actor, side]).
 function attributionLine(report, attribution) {
   const who = attribution.speaker ? spanText(report, attribution.speaker) : attribution.cue === null ? '(continues the previous speaker)' : '(no speaker named)';
   const cue = attribution.cue ? `${spanText(report, attribution.cue)} (${attribution.cue[3]})` : '—';
@@ -437,8 +431,7 @@ function explain(mark) {
     if (category.example) rows.push(el('p', { class: 'note' }, `Example: ${category.example}`));
     if (voice.meaning) rows.push(el('p', { class: 'note' }, voice.meaning));
   }
-  const rule = lastReport?.rules?.[finding.rule];
-  rows.push(el('p', { class: 'exp-source' }, `${finding.rule} · ${rule?.source ?? '?'} · weight ${fixed(rule?.weight ?? 0)}`));
+  rows.push(el('p', { class: 'exp-source' }, `${finding.rule} · ${lastReport?.rules?.[finding.rule]?.source ?? '?'} · weight ${fixed(lastReport?.rules?.[finding.rule]?.weight ?? 0)}`));
   box.replaceChildren(...rows);
   box.hidden = false;
   const rect = mark.getBoundingClientRect();

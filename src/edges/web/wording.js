@@ -1,6 +1,11 @@
 // How the page words what the report says: messages with their quoted words, sides and speakers by name,
 // counts with their plural, and the service's errors. Text only: callers insert it with textContent.
 
+/** A paragraph's sentiment as the page words it, per word (the report gives the AFINN score and the words). */
+export function perWord(paragraph) {
+  return paragraph.words === 0 ? 0 : paragraph.sentiment / paragraph.words;
+}
+
 /** `n` and the word, in the plural unless n is 1: "1 side", "4 sides". */
 export function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -36,7 +41,7 @@ export function sideName(side) {
   }
 }
 
-/** A span `[start, end, ...]` of the report's text as written (schema 2.0.0 stores spans, not copies). */
+/** A span `[start, end, ...]` of the report's text as written (schema 2.0.0 stores spans, not copies: an attribution's cue is `[start, end, lemma, class]`, its target `[start, end, actor, side]`). */
 export function spanText(report, span) {
   return span ? String(report?.text ?? '').slice(span[0], span[1]) : '';
 }
