@@ -1,13 +1,14 @@
 /**
  * Assembling the report from the segmented article and the metric results: per sentence, per paragraph,
  * and a summary of the scored paragraphs. Every score and summary is the metric's own (metrics/); this
- * module only picks which sentences, paragraphs and findings each one covers, and lays the results out.
- * Numbers are rounded to 4 decimals so reports diff cleanly.
+ * module only picks which sentences, paragraphs and findings each one covers, and lays the results out in
+ * schema 2.0.0's lean form: what every finding of a rule shares goes once into `rules`, attributions once
+ * into the top-level list, spans without copies of their text, no messages (report/messages.ts words them
+ * when shown). Numbers are rounded to 4 decimals so reports diff cleanly.
  */
 import type { Lexicons } from '../data/index.ts';
 import type { QuoteSpan, SegmentedArticle } from '../text/index.ts';
 import {
-  comparativeScore,
   compareHeadline,
   describeCaption,
   round,
