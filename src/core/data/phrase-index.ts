@@ -2,7 +2,8 @@
  * A phrase index: a trie over folded tokens, so that finding the longest phrase at a token costs one map
  * lookup per word of the phrase, however many phrases share its first word. Built once per lexicon set.
  */
-import { tokenize, type TokenTable } from '../text/tokens.ts';
+import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
+import { tableByWordId } from '../text/vocabulary.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -22,6 +23,16 @@ export type PhraseNode<T> = {
 /** First word -> trie node; `keys()` lists every word a phrase can start with. */
 export type PhraseIndex<T> = ReadonlyMap<string, PhraseNode<T>>;
 
+// The first-word nodes by word id, kept on the index itself (read on every match, so no WeakMap look-up)
+// and made on first use: ids are process-local, so an index restored from elsewhere builds its own.
+const BY_ID = Symbol('first nodes by word id');
+type WithIds<T> = { [BY_ID]?: (PhraseNode<T> | undefined)[] | undefined };
+
+function firstNodes<T>(index: PhraseIndex<T>): (PhraseNode<T> | undefined)[] {
+  const holder = index as WithIds<T>;
+  return (holder[BY_ID] ??= tableByWordId<PhraseNode<T> | undefined>(index, undefined));
+}
+
 /** Adds every surface form of `entries` to `index`; a lower `priority` wins between equal-length phrases. */
 export function addToPhraseIndex<T>(
   index: Map<string, PhraseNode<T>>,
@@ -30,6 +41,7 @@ export function addToPhraseIndex<T>(
   priority: number,
   valueOf: (entry: ParsedEntry) => T,
 ): void {
+  (index as WithIds<T>)[BY_ID] = undefined; // new first words: built again on the next match
   for (const entry of entries) {
     const value = valueOf(entry);
     const forms = inflectEntry(entry);
@@ -78,11 +90,13 @@ function wordsOf(form: string): readonly string[] {
  */
 export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
   out.length = 0;
-  const norm = tokens.norm[i] as string;
-  let best = walk(index.get(norm), tokens, i, limit);
+  const byId = firstNodes(index);
+  const { ids, bareIds } = tokenIds(tokens);
+  const id = ids[i] as number;
+  let best = id >= 0 && id < byId.length ? walk(byId[id], tokens, i, limit) : undefined;
   if (best === undefined) {
-    const bare = tokens.bare[i] as string;
-    if (bare !== norm) best = walk(index.get(bare), tokens, i, limit);
+    const bare = bareIds[i] as number;
+    if (bare !== id && bare >= 0 && bare < byId.length) best = walk(byId[bare], tokens, i, limit);
   }
   if (best === undefined) return 0;
   out.push(best);

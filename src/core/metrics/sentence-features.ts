@@ -7,6 +7,8 @@
  */
 import { COUNT_CAP, FEATURE_INDEX, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate, type PhraseIndex } from '../data/index.ts';
 import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
+import { tokenIds } from '../text/tokens.ts';
+import { tableByWordId } from '../text/vocabulary.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
 
@@ -39,6 +41,24 @@ const F = {
   speechCue: feature('speech-cue'),
 } as const;
 
+// Per word id: its word class (subjectivity words; a weekday or month name is a time word, dates being
+// reporting) and whether it is a negator: one array read per token. Built once per lexicon set.
+type WordTables = { wordClass: (string | undefined)[]; negator: boolean[] };
+const wordTablesCache = new WeakMap<Lexicons, WordTables>();
+function wordTablesOf(lexicons: Lexicons): WordTables {
+  let tables = wordTablesCache.get(lexicons);
+  if (tables === undefined) {
+    const classes = new Map<string, string>();
+    const { months, weekdays } = lexicons.words;
+    for (const name of [...months.names, ...weekdays.names]) classes.set(name, 'time');
+    for (const [word, wordClass] of lexicons.subjectivityWords) classes.set(word, wordClass);
+    const wordClass = tableByWordId<string | undefined>(classes, undefined);
+    tables = { wordClass, negator: tableByWordId([...lexicons.negators].map((word) => [word, true] as const), false) };
+    wordTablesCache.set(lexicons, tables);
+  }
+  return tables;
+}
+
 /** Per sentence, flattened in text order (as `sentiment` is): the feature values and their evidence. */
 export function measureSentences(
   article: SegmentedArticle,
@@ -50,7 +70,8 @@ export function measureSentences(
 ): SentenceFeatures[] {
   const wordsSource = lexicons.info.find((info) => info.name === 'subjectivity-words');
   const wordsTag = wordsSource === undefined ? rulesSource : `${wordsSource.name}@${wordsSource.version}`;
-  const scratch = { opinion: [] as PhraseCandidate<WeightedRef>[], cue: [] as PhraseCandidate<CueRef>[] };
+  const scratch = { opinion: [] as PhraseCandidate<WeightedRef>[], cue: [] as PhraseCandidate<CueRef>[], words: wordTablesOf(lexicons) };
+  tokenIds(article.tokens);
   const results: SentenceFeatures[] = [];
   let f = 0;
   let s = 0;
@@ -75,7 +96,7 @@ function measureSentence(
   sentiment: SentenceSentiment | undefined,
   rulesSource: string,
   wordsTag: string,
-  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[] },
+  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[]; words: WordTables },
 ): SentenceFeatures {
   const { tokens, text } = article;
   const values = new Float64Array(SENTENCE_FEATURES.length);
@@ -132,19 +153,18 @@ function countToken(
   masks: Uint16Array,
   sentence: SentenceSpan,
   t: number,
-  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[] },
+  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[]; words: WordTables },
   rulesSource: string,
   wordsTag: string,
   add: (index: number, start: number, end: number, rule: string, source: string) => void,
 ): number {
   const { tokens, text } = article;
   const mask = masks[t] as number;
-  const word = tokens.norm[t] as string;
+  const id = tokens.ids[t] as number;
   const start = tokens.start[t] as number;
   const end = tokens.end[t] as number;
-  const { months, weekdays } = lexicons.words;
-  // Dates are reporting: a weekday or month name counts as a time word.
-  const wordClass = lexicons.subjectivityWords.get(word) ?? (months.names.has(word) || weekdays.names.has(word) ? 'time' : undefined);
+  const { wordClass: classes, negator } = scratch.words;
+  const wordClass = id >= 0 && id < classes.length ? classes[id] : undefined;
   const phrase = <T extends { lexicon: string }>(index: PhraseIndex<T>, out: PhraseCandidate<T>[]): PhraseCandidate<T> | undefined =>
     matchAt(index, tokens, t, sentence.tokenEnd, out) === 0 ? undefined : out[0];
   if ((mask & FIRST_WORD.cue) !== 0) {
@@ -173,7 +193,7 @@ function countToken(
       return evaluative.rest.length + 1;
     }
   }
-  if (lexicons.negators.has(word)) add(F.negation, start, end, 'negation', rulesSource);
+  if (id >= 0 && id < negator.length && negator[id] === true) add(F.negation, start, end, 'negation', rulesSource);
   else {
     const first = text.charCodeAt(start);
     if (first >= 48 && first <= 57) add(F.number, start, end, 'number', rulesSource);

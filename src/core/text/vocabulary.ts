@@ -1,0 +1,52 @@
+/**
+ * Word ids: a small integer per folded word form that some table registered, so that a table keyed by
+ * words can be read as an array indexed by a token's id instead of a string-keyed map. Only the words of
+ * tables are registered (the vocabulary stays as small as the lexicons, however many texts are read);
+ * every other word reads as NO_WORD. Ids are process-local and assigned on first registration: never
+ * store one in a file or a snapshot. A token table keeps the generation its ids were read in and reads
+ * its unknown words again when a table registered more words since (see `tokenIds` in tokens.ts).
+ */
+
+/** The id of a word no table registered. */
+export const NO_WORD = -1;
+
+const idByForm = new Map<string, number>();
+let generation = 0;
+
+/** The id of `form`, registering it when it is new (which starts a new generation). */
+export function registerWord(form: string): number {
+  let id = idByForm.get(form);
+  if (id === undefined) {
+    id = idByForm.size;
+    idByForm.set(form, id);
+    generation++;
+  }
+  return id;
+}
+
+/** The id of `form`, or NO_WORD when no table registered it. */
+export function wordIdOf(form: string): number {
+  return idByForm.get(form) ?? NO_WORD;
+}
+
+/** How many words are registered: every id is below it. */
+export function vocabularySize(): number {
+  return idByForm.size;
+}
+
+/** Grows by one with each newly registered word: ids read in an older generation may miss new words. */
+export function vocabularyGeneration(): number {
+  return generation;
+}
+
+/**
+ * `table`'s values as an array indexed by word id (registering its keys), `empty` for any other id. Ids
+ * registered later are above the array's length and read as `empty` too, which is right: they are not keys.
+ */
+export function tableByWordId<V>(table: Iterable<readonly [string, V]>, empty: V): V[] {
+  const entries: [number, V][] = [];
+  for (const [form, value] of table) entries.push([registerWord(form), value]);
+  const array = new Array<V>(vocabularySize()).fill(empty);
+  for (const [id, value] of entries) array[id] = value;
+  return array;
+}
