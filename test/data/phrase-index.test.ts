@@ -3,7 +3,7 @@ import { addToPhraseIndex, matchAt, type PhraseCandidate, type PhraseNode } from
 import { foldForMatching } from '../../src/core/text/index.ts';
 import { tokenize } from '../../src/core/text/tokens.ts';
 
-const entry = (term: string, line: number) => ({ term, line });
+const entry = (term: string, line: number) => ({ term, line, pos: 'fixed' as const });
 const tokensOf = (text: string) => tokenize(text, foldForMatching(text));
 
 function longestAt(index: Map<string, PhraseNode<string>>, text: string, i: number): string | undefined {
