@@ -12,16 +12,16 @@ import { tableByWordId } from '../text/vocabulary.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
 
-/** One counted item: its span, the feature it adds to (SENTENCE_FEATURES index), the rule and data that found it. */
-export type FeatureEvidence = { start: number; end: number; feature: number; rule: string; source: string };
+/** A counted word that raised the sentence's score (its feature's weight is positive): span, rule, data, weight. */
+export type FeatureCue = { start: number; end: number; rule: string; source: string; weight: number };
 
 export type SentenceFeatures = {
   /** per SENTENCE_FEATURES index */
   values: Float64Array;
   /** words outside quotation marks */
   authorWords: number;
-  /** every item counted, in text order */
-  evidence: FeatureEvidence[];
+  /** the items counted towards a feature of positive weight, in text order (the rest only count) */
+  cues: FeatureCue[];
 };
 
 const feature = (name: (typeof SENTENCE_FEATURES)[number]): number => FEATURE_INDEX.get(name) as number;
@@ -100,10 +100,13 @@ function measureSentence(
 ): SentenceFeatures {
   const { tokens, text } = article;
   const values = new Float64Array(SENTENCE_FEATURES.length);
-  const evidence: FeatureEvidence[] = [];
+  const { weights } = lexicons.subjectivityModel;
+  const cues: FeatureCue[] = [];
+  // Only what raises the score is shown as a cue, so only that is kept (what lowers it shows in the sums).
   const add = (index: number, start: number, end: number, rule: string, source: string): void => {
     values[index] = (values[index] as number) + 1;
-    evidence.push({ start, end, feature: index, rule, source });
+    const weight = weights[index] as number;
+    if (weight > 0) cues.push({ start, end, rule, source, weight });
   };
   // The author's findings count by category, the paraphrase's apart; their words count nowhere else.
   const covered: { start: number; end: number }[] = [];
@@ -142,8 +145,8 @@ function measureSentence(
   for (let i = 0; i < values.length; i++) values[i] = Math.min(values[i] as number, COUNT_CAP);
   values[F.words] = Math.log1p(authorWords);
   values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
-  evidence.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { values, authorWords, evidence };
+  cues.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { values, authorWords, cues };
 }
 
 // Counts what starts at token `t` (outside quotes, not in a finding); returns how many tokens it covered.

@@ -9,11 +9,11 @@ import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts
 import type { SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
-import { measureSentences } from './sentence-features.ts';
+import { measureSentences, type FeatureCue } from './sentence-features.ts';
 import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
 
-export type RawCue = { start: number; end: number; rule: string; source: string; weight: number };
+export type RawCue = FeatureCue;
 export type SentenceSubjectivity = {
   score: number;
   /** the model's log-odds for the sentence (bias included); 0 without author words */
@@ -40,15 +40,10 @@ export function scoreSubjectivity(
   rulesSource: string,
 ): SentenceSubjectivity[] {
   const model = lexicons.subjectivityModel;
-  return measureSentences(article, lexicons, masks, findings, sentiment, rulesSource).map(({ values, authorWords, evidence }) => {
+  return measureSentences(article, lexicons, masks, findings, sentiment, rulesSource).map(({ values, authorWords, cues }) => {
     if (authorWords === 0) return { score: 0, logOdds: 0, weight: 0, authorWords, cues: [], values };
     const logOdds = logOddsOf(model.bias, model.weights, values);
     // Only the words that raise the score are cues; what lowers it shows in the contributions.
-    const cues: RawCue[] = [];
-    for (const item of evidence) {
-      const weight = model.weights[item.feature] as number;
-      if (weight > 0) cues.push({ start: item.start, end: item.end, rule: item.rule, source: item.source, weight });
-    }
     return { score: sigmoid(logOdds), logOdds, weight: cues.reduce((sum, cue) => sum + cue.weight, 0), authorWords, cues, values };
   });
 }

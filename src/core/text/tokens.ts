@@ -15,7 +15,7 @@ export type TokenTable = {
   readonly bare: readonly string[];
   /** 1 when anything but white space separates this token from the previous one */
   readonly breakBefore: Uint8Array;
-  /** CASE bits of the word as written: how its first letter is cased */
+  /** CASE bits of the word as written: how its first letter is cased, whether it is all ASCII */
   readonly shape: Uint8Array;
   /** letters in the word as written, and how many of them are capitals (code points) */
   readonly letters: Int32Array;
@@ -28,7 +28,7 @@ export type TokenTable = {
 };
 
 /** Bits of `TokenTable.shape`. */
-export const CASE = { upperStart: 1, lowerStart: 2 } as const;
+export const CASE = { upperStart: 1, lowerStart: 2, ascii: 4 } as const;
 
 // Words, numbers and their inner joiners (don't, so-called, U.S, 3.5, S&P): a joiner counts only when a
 // letter or digit follows it. A hand-written scan over char codes: ASCII is decided by a table, anything
@@ -146,12 +146,14 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
 function measureCase(text: string, start: number, end: number, t: number, shapes: Uint8Array, letterCounts: Int32Array, capitalCounts: Int32Array): void {
   let letters = 0;
   let capitals = 0;
+  let ascii = true;
   for (let i = start; i < end; ) {
     const code = text.codePointAt(i) as number;
     if (code < 128) {
       if (code >= 65 && code <= 90) capitals++;
       if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters++;
     } else {
+      ascii = false;
       const char = String.fromCodePoint(code);
       if (UPPER_CHAR.test(char)) capitals++;
       if (LETTER_CHAR.test(char)) letters++;
@@ -168,7 +170,7 @@ function measureCase(text: string, start: number, end: number, t: number, shapes
     if (UPPER_CHAR.test(char)) shape = CASE.upperStart;
     else if (LOWER_CHAR.test(char)) shape = CASE.lowerStart;
   }
-  shapes[t] = shape;
+  shapes[t] = ascii ? shape | CASE.ascii : shape;
   letterCounts[t] = letters;
   capitalCounts[t] = capitals;
 }
