@@ -98,7 +98,6 @@ function wordsOf(form: string): readonly string[] {
  * their bare word (`Kremlin's` matches `kremlin`).
  */
 export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
-  out.length = 0;
   const byId = firstNodes(index);
   const { ids, bareIds } = tokenIds(tokens);
   const id = ids[i] as number;
@@ -107,8 +106,13 @@ export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number,
     const bare = bareIds[i] as number;
     if (bare !== id && bare >= 0 && bare < byId.length) best = walk(byId[bare], tokens, i, limit);
   }
-  if (best === undefined) return 0;
-  out.push(best);
+  // Setting an array's length costs more than the match: only when there is something to clear.
+  if (best === undefined) {
+    if (out.length !== 0) out.length = 0;
+    return 0;
+  }
+  out[0] = best;
+  if (out.length > 1) out.length = 1;
   return 1;
 }
 

@@ -148,16 +148,22 @@ function measureCase(text: string, start: number, end: number, t: number, shapes
   let capitals = 0;
   let ascii = true;
   for (let i = start; i < end; ) {
-    const code = text.codePointAt(i) as number;
-    if (code < 128) {
-      if (code >= 65 && code <= 90) capitals++;
-      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters++;
-    } else {
-      ascii = false;
-      const char = String.fromCodePoint(code);
-      if (UPPER_CHAR.test(char)) capitals++;
-      if (LETTER_CHAR.test(char)) letters++;
+    const unit = text.charCodeAt(i);
+    if (unit < 128) {
+      if (unit >= 65 && unit <= 90) {
+        capitals++;
+        letters++;
+      } else if (unit >= 97 && unit <= 122) {
+        letters++;
+      }
+      i++;
+      continue;
     }
+    const code = text.codePointAt(i) as number;
+    const char = String.fromCodePoint(code);
+    ascii = false;
+    if (UPPER_CHAR.test(char)) capitals++;
+    if (LETTER_CHAR.test(char)) letters++;
     i += code > 0xffff ? 2 : 1;
   }
   const first = text.codePointAt(start) as number;
