@@ -14,7 +14,7 @@ describe('word ids', () => {
   });
 
   it('reads a table by id, with the empty value for words outside it', () => {
-    const table = tableByWordId([['vocabulary-test-one', 1], ['vocabulary-test-two', 2]], 0);
+    const table = tableByWordId(new Map([['vocabulary-test-one', 1], ['vocabulary-test-two', 2]]), 0);
     expect(table[wordIdOf('vocabulary-test-two')]).toBe(2);
     expect(table[registerWord('vocabulary-test-three')] ?? 0).toBe(0);
   });

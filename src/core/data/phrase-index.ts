@@ -3,7 +3,7 @@
  * lookup per word of the phrase, however many phrases share its first word. Built once per lexicon set.
  */
 import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
-import { registerWord, tableByWordId } from '../text/vocabulary.ts';
+import { tableByWordId } from '../text/vocabulary.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -23,23 +23,15 @@ export type PhraseNode<T> = {
 /** First word -> trie node; `keys()` lists every word a phrase can start with. */
 export type PhraseIndex<T> = ReadonlyMap<string, PhraseNode<T>>;
 
-// The trie again with word ids for keys (first words in an array, further words in maps keyed by id), kept
-// on the index itself (read on every match, so no WeakMap look-up) and made on first use: ids are
-// process-local, so an index restored from elsewhere builds its own. Candidates are the same objects.
-type IdNode<T> = { next: Map<number, IdNode<T>> | undefined; values: PhraseCandidate<T>[] };
-const BY_ID = Symbol('trie by word id');
-type WithIds<T> = { [BY_ID]?: (IdNode<T> | undefined)[] | undefined };
+// The first-word nodes by word id, kept on the index itself (read on every match, so no WeakMap look-up)
+// and made on first use: ids are process-local, so an index restored from elsewhere builds its own. Only
+// the first level: converting whole tries cost more at start-up than their string look-ups cost later.
+const BY_ID = Symbol('first nodes by word id');
+type WithIds<T> = { [BY_ID]?: (PhraseNode<T> | undefined)[] | undefined };
 
-function firstNodes<T>(index: PhraseIndex<T>): (IdNode<T> | undefined)[] {
+function firstNodes<T>(index: PhraseIndex<T>): (PhraseNode<T> | undefined)[] {
   const holder = index as WithIds<T>;
-  return (holder[BY_ID] ??= tableByWordId<IdNode<T> | undefined>([...index].map(([word, node]) => [word, withIds(node)] as const), undefined));
-}
-
-function withIds<T>(node: PhraseNode<T>): IdNode<T> {
-  if (node.next === undefined) return { next: undefined, values: node.values };
-  const next = new Map<number, IdNode<T>>();
-  for (const [word, child] of node.next) next.set(registerWord(word), withIds(child));
-  return { next, values: node.values };
+  return (holder[BY_ID] ??= tableByWordId<PhraseNode<T> | undefined>(index, undefined));
 }
 
 /** Adds every surface form of `entries` to `index`; a lower `priority` wins between equal-length phrases. */
@@ -116,16 +108,15 @@ export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number,
   return 1;
 }
 
-function walk<T>(start: IdNode<T> | undefined, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
+function walk<T>(start: PhraseNode<T> | undefined, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
   if (start === undefined) return undefined;
-  const { ids, bareIds, breakBefore } = tokens;
-  let node: IdNode<T> = start;
+  let node: PhraseNode<T> = start;
   let best = node.values[0];
-  for (let t = i + 1; t < limit && node.next !== undefined && breakBefore[t] === 0; t++) {
+  for (let t = i + 1; t < limit && node.next !== undefined && tokens.breakBefore[t] === 0; t++) {
     // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice.
-    const id = ids[t] as number;
-    const bare = bareIds[t] as number;
-    const child: IdNode<T> | undefined = (id >= 0 ? node.next.get(id) : undefined) ?? (bare === id || bare < 0 ? undefined : node.next.get(bare));
+    const norm = tokens.norm[t] as string;
+    const bare = tokens.bare[t] as string;
+    const child: PhraseNode<T> | undefined = node.next.get(norm) ?? (bare === norm ? undefined : node.next.get(bare));
     if (child === undefined) break;
     node = child;
     if (node.values.length > 0) best = node.values[0];

@@ -53,7 +53,7 @@ function wordTablesOf(lexicons: Lexicons): WordTables {
     for (const name of [...months.names, ...weekdays.names]) classes.set(name, 'time');
     for (const [word, wordClass] of lexicons.subjectivityWords) classes.set(word, wordClass);
     const wordClass = tableByWordId<string | undefined>(classes, undefined);
-    tables = { wordClass, negator: tableByWordId([...lexicons.negators].map((word) => [word, true] as const), false) };
+    tables = { wordClass, negator: tableByWordId(new Map([...lexicons.negators].map((word) => [word, true])), false) };
     wordTablesCache.set(lexicons, tables);
   }
   return tables;

@@ -43,10 +43,13 @@ export function vocabularyGeneration(): number {
  * `table`'s values as an array indexed by word id (registering its keys), `empty` for any other id. Ids
  * registered later are above the array's length and read as `empty` too, which is right: they are not keys.
  */
-export function tableByWordId<V>(table: Iterable<readonly [string, V]>, empty: V): V[] {
-  const entries: [number, V][] = [];
-  for (const [form, value] of table) entries.push([registerWord(form), value]);
-  const array = new Array<V>(vocabularySize()).fill(empty);
-  for (const [id, value] of entries) array[id] = value;
+export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
+  // Plain loops, no pairs: this runs at start-up over every key of every table, mostly before the JIT.
+  const ids = new Int32Array(table.size);
+  let k = 0;
+  for (const form of table.keys()) ids[k++] = registerWord(form);
+  const array = new Array<V>(idByForm.size).fill(empty);
+  k = 0;
+  for (const value of table.values()) array[ids[k++] as number] = value;
   return array;
 }
