@@ -79,11 +79,11 @@ export function findLoadedLanguage(
         const last = t + best.rest.length;
         const start = tokens.start[t] as number;
         const end = tokens.end[last] as number;
-        const surface = text.slice(start, end);
         if (ref.category === 'reporting-verb' || ref.category === 'vague-attribution') speechCues.push(first);
         t = last + 1;
         // Weight 0: a neutral reporting verb or one naming the act (accused, warned), evidence of attribution only.
         if (ref.weight <= 0) continue;
+        const surface = text.slice(start, end);
         const exemptDomain = ref.exempt?.find(isActive);
         if (exemptDomain !== undefined) {
           exemptions.push({

@@ -5,7 +5,7 @@
  * pass over each sentence's tokens with table lookups; words inside quotation marks are the speaker's and
  * count only towards the quoted share. Each count keeps its span, so a score can show its evidence.
  */
-import { COUNT_CAP, FEATURE_INDEX, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate, type PhraseIndex } from '../data/index.ts';
+import { COUNT_CAP, FEATURE_INDEX, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
 import { tableByWordId } from '../text/vocabulary.ts';
@@ -43,7 +43,8 @@ const F = {
 
 // Per word id: its word class (subjectivity words; a weekday or month name is a time word, dates being
 // reporting) and whether it is a negator: one array read per token. Built once per lexicon set.
-type WordTables = { wordClass: (string | undefined)[]; negator: boolean[] };
+type WordClassFeature = { feature: number; rule: string };
+type WordTables = { wordClass: (WordClassFeature | undefined)[]; negator: boolean[] };
 const wordTablesCache = new WeakMap<Lexicons, WordTables>();
 function wordTablesOf(lexicons: Lexicons): WordTables {
   let tables = wordTablesCache.get(lexicons);
@@ -52,7 +53,10 @@ function wordTablesOf(lexicons: Lexicons): WordTables {
     const { months, weekdays } = lexicons.words;
     for (const name of [...months.names, ...weekdays.names]) classes.set(name, 'time');
     for (const [word, wordClass] of lexicons.subjectivityWords) classes.set(word, wordClass);
-    const wordClass = tableByWordId<string | undefined>(classes, undefined);
+    // Each class's feature index and rule, made once rather than per word.
+    const features = new Map<string, WordClassFeature>();
+    for (const name of new Set(classes.values())) features.set(name, { feature: feature(`word/${name}` as (typeof SENTENCE_FEATURES)[number]), rule: `word/${name}` });
+    const wordClass = tableByWordId<WordClassFeature | undefined>(new Map([...classes].map(([word, name]) => [word, features.get(name)])), undefined);
     tables = { wordClass, negator: tableByWordId(new Map([...lexicons.negators].map((word) => [word, true])), false) };
     wordTablesCache.set(lexicons, tables);
   }
@@ -168,17 +172,16 @@ function countToken(
   const end = tokens.end[t] as number;
   const { wordClass: classes, negator } = scratch.words;
   const wordClass = id >= 0 && id < classes.length ? classes[id] : undefined;
-  const phrase = <T extends { lexicon: string }>(index: PhraseIndex<T>, out: PhraseCandidate<T>[]): PhraseCandidate<T> | undefined =>
-    matchAt(index, tokens, t, sentence.tokenEnd, out) === 0 ? undefined : out[0];
+  const limit = sentence.tokenEnd;
   if ((mask & FIRST_WORD.cue) !== 0) {
-    const cue = phrase(lexicons.cues, scratch.cue);
+    const cue = matchAt(lexicons.cues, tokens, t, limit, scratch.cue) === 0 ? undefined : scratch.cue[0];
     if (cue !== undefined) {
       add(F.speechCue, start, tokens.end[t + cue.rest.length] as number, `speech-cue/${cue.value.lemma}`, cue.value.lexicon);
       return cue.rest.length + 1;
     }
   }
   if ((mask & FIRST_WORD.opinion) !== 0) {
-    const opinion = phrase(lexicons.opinion, scratch.opinion);
+    const opinion = matchAt(lexicons.opinion, tokens, t, limit, scratch.opinion) === 0 ? undefined : scratch.opinion[0];
     // A one-word marker that is also a class word ("we", "must") counts as its class, which says more.
     if (opinion !== undefined && (opinion.rest.length > 0 || wordClass === undefined)) {
       add(F.opinion, start, tokens.end[t + opinion.rest.length] as number, `opinion/${opinion.value.term}`, opinion.value.lexicon);
@@ -186,11 +189,11 @@ function countToken(
     }
   }
   if (wordClass !== undefined) {
-    add(feature(`word/${wordClass}`), start, end, `word/${wordClass}`, wordsTag);
+    add(wordClass.feature, start, end, wordClass.rule, wordsTag);
     return 1;
   }
   if ((mask & FIRST_WORD.subjective) !== 0) {
-    const evaluative = phrase(lexicons.subjective, scratch.opinion);
+    const evaluative = matchAt(lexicons.subjective, tokens, t, limit, scratch.opinion) === 0 ? undefined : scratch.opinion[0];
     if (evaluative !== undefined) {
       add(F.evaluative, start, tokens.end[t + evaluative.rest.length] as number, `evaluative/${evaluative.value.term}`, evaluative.value.lexicon);
       return evaluative.rest.length + 1;
