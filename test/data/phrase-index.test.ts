@@ -34,5 +34,9 @@ describe('phrase index', () => {
     addToPhraseIndex(index, 'test', [entry('lkjhgish', 3)], 0, (e) => e.term);
     const out: PhraseCandidate<string>[] = [];
     expect(matchAt(index, tokens, 0, 1, out)).toBe(1);
+    // A longer phrase under a first word already walked.
+    expect(longestAt(index, 'zxcvbing mnbvcing', 0)).toBe('zxcvbing');
+    addToPhraseIndex(index, 'test', [entry('zxcvbing mnbvcing', 4)], 0, (e) => e.term);
+    expect(longestAt(index, 'zxcvbing mnbvcing', 0)).toBe('zxcvbing mnbvcing');
   });
 });

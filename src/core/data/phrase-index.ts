@@ -3,7 +3,7 @@
  * lookup per word of the phrase, however many phrases share its first word. Built once per lexicon set.
  */
 import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
-import { tableByWordId } from '../text/vocabulary.ts';
+import { registerWord, tableByWordId, vocabularyGeneration } from '../text/vocabulary.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -31,7 +31,23 @@ type WithIds<T> = { [BY_ID]?: (PhraseNode<T> | undefined)[] | undefined };
 
 function firstNodes<T>(index: PhraseIndex<T>): (PhraseNode<T> | undefined)[] {
   const holder = index as WithIds<T>;
-  return (holder[BY_ID] ??= tableByWordId<PhraseNode<T> | undefined>(index, undefined));
+  let byId = holder[BY_ID];
+  if (byId === undefined) {
+    byId = tableByWordId<PhraseNode<T> | undefined>(index, undefined);
+    // Every further word too, now: a token table then reads its ids again once per index, not once per
+    // node a walk first reaches (children by id are made lazily, see walk).
+    for (const node of index.values()) registerChildWords(node);
+    holder[BY_ID] = byId;
+  }
+  return byId;
+}
+
+function registerChildWords<T>(node: PhraseNode<T>): void {
+  if (node.next === undefined) return;
+  for (const [word, child] of node.next) {
+    registerWord(word);
+    registerChildWords(child);
+  }
 }
 
 /** Adds every surface form of `entries` to `index`; a lower `priority` wins between equal-length phrases. */
@@ -61,6 +77,8 @@ export function addToPhraseIndex<T>(
         if (child === undefined) {
           child = { next: undefined, values: [] };
           node.next.set(word, child);
+          // A new child: the node's children by id are made again on the next walk.
+          if ((node as WithChildIds<T>)[CHILD_IDS] !== undefined) (node as WithChildIds<T>)[CHILD_IDS] = undefined;
         }
         node = child;
       }
@@ -108,15 +126,40 @@ export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number,
   return 1;
 }
 
+// A node's children by word id, made the first time a match walks through the node (so start-up pays only
+// for the nodes texts reach) and kept on the node: ids are process-local.
+const CHILD_IDS = Symbol('children by word id');
+type WithChildIds<T> = PhraseNode<T> & { [CHILD_IDS]?: Map<number, PhraseNode<T>> | undefined };
+
+function childrenById<T>(node: WithChildIds<T>, next: Map<string, PhraseNode<T>>): Map<number, PhraseNode<T>> {
+  let byId = node[CHILD_IDS];
+  if (byId === undefined) {
+    byId = new Map();
+    for (const [word, child] of next) byId.set(registerWord(word), child);
+    node[CHILD_IDS] = byId;
+  }
+  return byId;
+}
+
 function walk<T>(start: PhraseNode<T> | undefined, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
   if (start === undefined) return undefined;
   let node: PhraseNode<T> = start;
   let best = node.values[0];
   for (let t = i + 1; t < limit && node.next !== undefined && tokens.breakBefore[t] === 0; t++) {
-    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice.
-    const norm = tokens.norm[t] as string;
-    const bare = tokens.bare[t] as string;
-    const child: PhraseNode<T> | undefined = node.next.get(norm) ?? (bare === norm ? undefined : node.next.get(bare));
+    const byId = childrenById(node, node.next);
+    // Ids read before a word was registered may miss it: then the strings decide.
+    const fresh = tokens.idGeneration === vocabularyGeneration();
+    const id = tokens.ids[t] as number;
+    const bare = tokens.bareIds[t] as number;
+    let child: PhraseNode<T> | undefined;
+    if (fresh) {
+      // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no table has.
+      child = (id >= 0 ? byId.get(id) : undefined) ?? (bare === id || bare < 0 ? undefined : byId.get(bare));
+    } else {
+      const norm = tokens.norm[t] as string;
+      const bareForm = tokens.bare[t] as string;
+      child = node.next.get(norm) ?? (bareForm === norm ? undefined : node.next.get(bareForm));
+    }
     if (child === undefined) break;
     node = child;
     if (node.values.length > 0) best = node.values[0];
