@@ -48,12 +48,26 @@ export function scoreSubjectivity(
   });
 }
 
+// The indices of the features whose weight is not 0, in SENTENCE_FEATURES order; once per model.
+const weightedCache = new WeakMap<Float64Array, number[]>();
+function weightedFeatures(weights: Float64Array): number[] {
+  let indices = weightedCache.get(weights);
+  if (indices === undefined) {
+    indices = [];
+    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) indices.push(i);
+    weightedCache.set(weights, indices);
+  }
+  return indices;
+}
+
 /**
  * Sentences' subjectivity taken together: scores, feature values and contributions averaged by author words
  * (the bias is a contribution too, so they add up to the mean log-odds), cues counted, weights summed.
  */
 export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons): SubjectivitySummary {
   const model = lexicons.subjectivityModel;
+  // A feature of weight 0 contributes 0 and is never listed: only the others are summed.
+  const weighted = weightedFeatures(model.weights);
   let sum = 0;
   let words = 0;
   const values = new Float64Array(SENTENCE_FEATURES.length);
@@ -61,16 +75,16 @@ export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[]
     if (sentence.authorWords === 0) continue;
     sum += sentence.score * sentence.authorWords;
     words += sentence.authorWords;
-    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) + (sentence.values[i] as number) * sentence.authorWords;
+    for (const i of weighted) values[i] = (values[i] as number) + (sentence.values[i] as number) * sentence.authorWords;
   }
   const contributions: SubjectivityContribution[] = [];
   if (words > 0) {
     contributions.push({ feature: BIAS_FEATURE, value: 1, contribution: round(model.bias) });
-    SENTENCE_FEATURES.forEach((feature, i) => {
+    for (const i of weighted) {
       const value = (values[i] as number) / words;
       const contribution = round(value * (model.weights[i] as number));
-      if (contribution !== 0) contributions.push({ feature, value: round(value), contribution });
-    });
+      if (contribution !== 0) contributions.push({ feature: SENTENCE_FEATURES[i] as string, value: round(value), contribution });
+    }
     contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1));
   }
   return {
