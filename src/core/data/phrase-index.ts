@@ -68,14 +68,14 @@ export function addToPhraseIndex<T>(
       if (first === undefined) throw new LexiconError('entry', file, entry.line, form, 'the term has no word characters');
       let node = index.get(first);
       if (node === undefined) {
-        node = { next: undefined, values: [] };
+        node = newNode<T>();
         index.set(first, node);
       }
       for (const word of words.slice(1)) {
         node.next ??= new Map();
         let child = node.next.get(word);
         if (child === undefined) {
-          child = { next: undefined, values: [] };
+          child = newNode<T>();
           node.next.set(word, child);
           // A new child: the node's children by id are made again on the next walk.
           if ((node as WithChildIds<T>)[CHILD_IDS] !== undefined) (node as WithChildIds<T>)[CHILD_IDS] = undefined;
@@ -124,6 +124,12 @@ export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number,
   out[0] = best;
   if (out.length > 1) out.length = 1;
   return 1;
+}
+
+// Every node made with the same fields, the lazy one included, so that walks read one object shape.
+function newNode<T>(): PhraseNode<T> {
+  const node: WithChildIds<T> = { next: undefined, values: [], [CHILD_IDS]: undefined };
+  return node;
 }
 
 // A node's children by word id, made the first time a match walks through the node (so start-up pays only
