@@ -38,5 +38,10 @@ describe('phrase index', () => {
     expect(longestAt(index, 'zxcvbing mnbvcing', 0)).toBe('zxcvbing');
     addToPhraseIndex(index, 'test', [entry('zxcvbing mnbvcing', 4)], 0, (e) => e.term);
     expect(longestAt(index, 'zxcvbing mnbvcing', 0)).toBe('zxcvbing mnbvcing');
+    // A further word registered after the text was tokenized is still found.
+    const earlier = tokensOf('zxcvbing qazwsxing');
+    addToPhraseIndex(index, 'test', [entry('zxcvbing qazwsxing', 5)], 0, (e) => e.term);
+    expect(matchAt(index, earlier, 0, 2, out)).toBe(1);
+    expect((out[0] as PhraseCandidate<string>).value).toBe('zxcvbing qazwsxing');
   });
 });

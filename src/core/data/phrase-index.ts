@@ -3,7 +3,7 @@
  * lookup per word of the phrase, however many phrases share its first word. Built once per lexicon set.
  */
 import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
-import { registerWord, tableByWordId, vocabularyGeneration } from '../text/vocabulary.ts';
+import { registerWord, tableByWordId } from '../text/vocabulary.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -31,23 +31,7 @@ type WithIds<T> = { [BY_ID]?: (PhraseNode<T> | undefined)[] | undefined };
 
 function firstNodes<T>(index: PhraseIndex<T>): (PhraseNode<T> | undefined)[] {
   const holder = index as WithIds<T>;
-  let byId = holder[BY_ID];
-  if (byId === undefined) {
-    byId = tableByWordId<PhraseNode<T> | undefined>(index, undefined);
-    // Every further word too, now: a token table then reads its ids again once per index, not once per
-    // node a walk first reaches (children by id are made lazily, see walk).
-    for (const node of index.values()) registerChildWords(node);
-    holder[BY_ID] = byId;
-  }
-  return byId;
-}
-
-function registerChildWords<T>(node: PhraseNode<T>): void {
-  if (node.next === undefined) return;
-  for (const [word, child] of node.next) {
-    registerWord(word);
-    registerChildWords(child);
-  }
+  return (holder[BY_ID] ??= tableByWordId<PhraseNode<T> | undefined>(index, undefined));
 }
 
 /** Adds every surface form of `entries` to `index`; a lower `priority` wins between equal-length phrases. */
@@ -132,19 +116,25 @@ function newNode<T>(): PhraseNode<T> {
   return node;
 }
 
-// A node's children by word id, made the first time a match walks through the node (so start-up pays only
-// for the nodes texts reach) and kept on the node: ids are process-local.
+// A node's children by word id, made the first time a walk reaches the node (so start-up pays only for the
+// nodes texts reach) and kept on the node: ids are process-local. `newest` is the highest child id: a token
+// read as NO_WORD before that word was registered is looked up by its string.
+type ChildIds<T> = { byId: Map<number, PhraseNode<T>>; newest: number };
 const CHILD_IDS = Symbol('children by word id');
-type WithChildIds<T> = PhraseNode<T> & { [CHILD_IDS]?: Map<number, PhraseNode<T>> | undefined };
+type WithChildIds<T> = PhraseNode<T> & { [CHILD_IDS]?: ChildIds<T> | undefined };
 
-function childrenById<T>(node: WithChildIds<T>, next: Map<string, PhraseNode<T>>): Map<number, PhraseNode<T>> {
-  let byId = node[CHILD_IDS];
-  if (byId === undefined) {
-    byId = new Map();
-    for (const [word, child] of next) byId.set(registerWord(word), child);
-    node[CHILD_IDS] = byId;
+function childrenById<T>(node: WithChildIds<T>, next: Map<string, PhraseNode<T>>): ChildIds<T> {
+  let children = node[CHILD_IDS];
+  if (children === undefined) {
+    children = { byId: new Map(), newest: -1 };
+    for (const [word, child] of next) {
+      const id = registerWord(word);
+      children.byId.set(id, child);
+      if (id > children.newest) children.newest = id;
+    }
+    node[CHILD_IDS] = children;
   }
-  return byId;
+  return children;
 }
 
 function walk<T>(start: PhraseNode<T> | undefined, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
@@ -152,16 +142,13 @@ function walk<T>(start: PhraseNode<T> | undefined, tokens: TokenTable, i: number
   let node: PhraseNode<T> = start;
   let best = node.values[0];
   for (let t = i + 1; t < limit && node.next !== undefined && tokens.breakBefore[t] === 0; t++) {
-    const byId = childrenById(node, node.next);
-    // Ids read before a word was registered may miss it: then the strings decide.
-    const fresh = tokens.idGeneration === vocabularyGeneration();
+    const { byId, newest } = childrenById(node, node.next);
+    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no table has.
     const id = tokens.ids[t] as number;
     const bare = tokens.bareIds[t] as number;
-    let child: PhraseNode<T> | undefined;
-    if (fresh) {
-      // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no table has.
-      child = (id >= 0 ? byId.get(id) : undefined) ?? (bare === id || bare < 0 ? undefined : byId.get(bare));
-    } else {
+    let child: PhraseNode<T> | undefined = id >= 0 ? byId.get(id) : undefined;
+    if (child === undefined && bare !== id && bare >= 0) child = byId.get(bare);
+    if (child === undefined && (id < 0 || bare < 0) && newest >= tokens.idsReadAt) {
       const norm = tokens.norm[t] as string;
       const bareForm = tokens.bare[t] as string;
       child = node.next.get(norm) ?? (bareForm === norm ? undefined : node.next.get(bareForm));

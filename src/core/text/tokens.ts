@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { NO_WORD, vocabularyGeneration, wordIdOf } from './vocabulary.ts';
+import { NO_WORD, vocabularyGeneration, vocabularySize, wordIdOf } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -23,8 +23,9 @@ export type TokenTable = {
   /** word id (vocabulary.ts) of `norm` and of `bare`, NO_WORD for a word no table registered; read through `tokenIds` */
   readonly ids: Int32Array;
   readonly bareIds: Int32Array;
-  /** the vocabulary generation `ids` were read in */
+  /** the vocabulary generation `ids` were read in, and the vocabulary's size then: a NO_WORD may be any word with a higher id */
   idGeneration: number;
+  idsReadAt: number;
 };
 
 /** Bits of `TokenTable.shape`. */
@@ -76,14 +77,18 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   const length = text.length;
   // A word takes at least one unit and a separator follows it, so there are at most (length + 1) / 2 words.
   const capacity = (length + 1) >>> 1;
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
-  const breaks = new Uint8Array(capacity);
-  const shapes = new Uint8Array(capacity);
-  const letterCounts = new Int32Array(capacity);
-  const capitalCounts = new Int32Array(capacity);
-  const ids = new Int32Array(capacity);
-  const bareIds = new Int32Array(capacity);
+  // Two buffers cut into columns: a buffer is a costly allocation, and names and phrases are tokenized by
+  // the thousand when tables are built.
+  const ints = new Int32Array(capacity * 6);
+  const bytes = new Uint8Array(capacity * 2);
+  const starts = ints.subarray(0, capacity);
+  const ends = ints.subarray(capacity, 2 * capacity);
+  const letterCounts = ints.subarray(2 * capacity, 3 * capacity);
+  const capitalCounts = ints.subarray(3 * capacity, 4 * capacity);
+  const ids = ints.subarray(4 * capacity, 5 * capacity);
+  const bareIds = ints.subarray(5 * capacity, 6 * capacity);
+  const breaks = bytes.subarray(0, capacity);
+  const shapes = bytes.subarray(capacity, 2 * capacity);
   const norm: string[] = [];
   const bare: string[] = [];
   let count = 0;
@@ -139,6 +144,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     ids: ids.subarray(0, count),
     bareIds: bareIds.subarray(0, count),
     idGeneration: vocabularyGeneration(),
+    idsReadAt: vocabularySize(),
   };
 }
 
@@ -194,6 +200,7 @@ export function tokenIds(tokens: TokenTable): TokenTable {
     if (bareIds[t] === NO_WORD) bareIds[t] = wordIdOf(bare[t] as string);
   }
   tokens.idGeneration = generation;
+  tokens.idsReadAt = vocabularySize();
   return tokens;
 }
 

@@ -4,7 +4,9 @@
  * tables are registered (the vocabulary stays as small as the lexicons, however many texts are read);
  * every other word reads as NO_WORD. Ids are process-local and assigned on first registration: never
  * store one in a file or a snapshot. A token table keeps the generation its ids were read in and reads
- * its unknown words again when a table registered more words since (see `tokenIds` in tokens.ts).
+ * its unknown words again when a table by id registered more words since (see `tokenIds` in tokens.ts);
+ * a word registered on its own (a trie's further words, as a walk first reaches them) starts no new
+ * generation, and the token table's `idsReadAt` tells whether its unknown words may include it.
  */
 
 /** The id of a word no table registered. */
@@ -13,13 +15,12 @@ export const NO_WORD = -1;
 const idByForm = new Map<string, number>();
 let generation = 0;
 
-/** The id of `form`, registering it when it is new (which starts a new generation). */
+/** The id of `form`, registering it when it is new; ids only grow, so a newer word has a higher id. */
 export function registerWord(form: string): number {
   let id = idByForm.get(form);
   if (id === undefined) {
     id = idByForm.size;
     idByForm.set(form, id);
-    generation++;
   }
   return id;
 }
@@ -34,7 +35,7 @@ export function vocabularySize(): number {
   return idByForm.size;
 }
 
-/** Grows by one with each newly registered word: ids read in an older generation may miss new words. */
+/** Grows when a table by id (tableByWordId) registers new words: ids read in an older generation may miss them. */
 export function vocabularyGeneration(): number {
   return generation;
 }
@@ -46,10 +47,12 @@ export function vocabularyGeneration(): number {
 export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
   // Plain loops, no pairs: this runs at start-up over every key of every table, mostly before the JIT.
   const ids = new Int32Array(table.size);
+  const before = idByForm.size;
   let k = 0;
   for (const form of table.keys()) ids[k++] = registerWord(form);
   const array = new Array<V>(idByForm.size).fill(empty);
   k = 0;
   for (const value of table.values()) array[ids[k++] as number] = value;
+  if (idByForm.size !== before) generation++;
   return array;
 }
