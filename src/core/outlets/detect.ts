@@ -88,6 +88,27 @@ function detectFromText(text: string, tables: SourceTables, names: readonly Name
 
 /** The card of a name or domain found in a text, with the text as written as its query. */
 export function cardFor(match: NameMatch, written: string, tables: SourceTables): OutletCard {
+  // A card depends on the outlet, not on the text: built once per outlet and tables (the same few outlets
+  // come up article after article), each caller getting its own top-level copy with its own query.
+  let cards = cardCache.get(tables);
+  if (cards === undefined) {
+    cards = new Map();
+    cardCache.set(tables, cards);
+  }
+  const id = `${match.kind} ${match.host} ${match.key}`;
+  let card = cards.get(id);
+  if (card === undefined) {
+    card = buildCard(match, written, tables);
+    if (cards.size >= MAX_CARDS) cards.clear();
+    cards.set(id, card);
+  }
+  return { ...card, query: written };
+}
+
+const cardCache = new WeakMap<SourceTables, Map<string, OutletCard>>();
+const MAX_CARDS = 4096;
+
+function buildCard(match: NameMatch, written: string, tables: SourceTables): OutletCard {
   if (match.kind === 'domain') {
     const address = normaliseDomain(match.host);
     if (address !== null) return cardForDomain(address, written, tables);

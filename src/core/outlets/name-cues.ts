@@ -47,6 +47,17 @@ const FOOTER_NOT = /\b(?:contributed|reporting|reported|said|says|according|told
 
 /** Classifies one name match; null when the name stands in no cue and is not distinctive enough alone. */
 export function classifyName(context: CueContext, match: NameMatch): Cue | null {
+  // Detection and citation classify the same matches of one scan: the second asks again.
+  const known = classified.get(match);
+  if (known !== undefined && known.text === context.text && known.tailStart === context.tailStart) return known.cue;
+  const cue = classifyAfresh(context, match);
+  classified.set(match, { text: context.text, tailStart: context.tailStart, cue });
+  return cue;
+}
+
+const classified = new WeakMap<NameMatch, { text: string; tailStart: number; cue: Cue | null }>();
+
+function classifyAfresh(context: CueContext, match: NameMatch): Cue | null {
   const { text } = context;
   const back = Math.max(0, match.start - WINDOW);
   const beforeRaw = text.slice(back, match.start);

@@ -19,7 +19,8 @@
  */
 import { getDomain } from 'tldts';
 import { foldForMatching } from '../text/index.ts';
-import { tokenize, type TokenTable } from '../text/tokens.ts';
+import { CASE, tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
+import { tableByWordId } from '../text/vocabulary.ts';
 import { loadLexicons } from '../data/index.ts';
 import type { Outlet } from './schema.ts';
 import type { Lined, SourceTables } from './tables.ts';
@@ -122,7 +123,11 @@ export function findNames(
   wordsBefore: ReadonlySet<string> = loadLexicons().words.wordsBeforeNames,
 ): NameMatch[] {
   const index = nameIndex(tables);
-  const keys: string[] = tokens.bare.map((bare) => stripMarks(bare));
+  const firstById = firstWordNodes(index);
+  tokenIds(tokens);
+  // An ASCII word is its own key (no marks to strip), and its first trie node is read by word id.
+  const ascii = (u: number): boolean => ((tokens.shape[u] as number) & CASE.ascii) !== 0;
+  const keyOf = (u: number): string => (ascii(u) ? (tokens.bare[u] as string) : stripMarks(tokens.bare[u] as string));
   const matches: NameMatch[] = [];
   let t = 0;
   while (t < tokens.count) {
@@ -136,7 +141,12 @@ export function findNames(
     let best: { alias: Alias; last: number } | null = null;
     for (let u = t; u < tokens.count && u < t + MAX_ALIAS_TOKENS; u++) {
       if (u > t && !isNameGap(text, tokens.end[u - 1] as number, tokens.start[u] as number)) break;
-      node = node.next.get(keys[u] as string);
+      if (u === t && ascii(u)) {
+        const id = tokens.bareIds[u] as number;
+        node = id >= 0 && id < firstById.length ? firstById[id] : undefined;
+      } else {
+        node = node.next.get(keyOf(u));
+      }
       if (node === undefined) break;
       const alias = node.alias;
       if (alias !== undefined && shapesFit(text, tokens, t, u, alias.shapes)) best = { alias, last: u };
@@ -150,7 +160,7 @@ export function findNames(
     const lastNorm = tokens.norm[best.last] as string;
     const possessive = lastNorm !== tokens.bare[best.last];
     let contentWords = 0;
-    for (let u = t; u <= best.last; u++) if (!tables.nameParticles.has(keys[u] as string)) contentWords++;
+    for (let u = t; u <= best.last; u++) if (!tables.nameParticles.has(keyOf(u))) contentWords++;
     // "the Hill", "the Australian": one word that means something else as often as not.
     const oneWord = contentWords <= 1;
     if (oneWord && best.alias.shapes[0] !== 'upper' && partOfLongerName(text, tokens, t, best.last, tables.nameParticles, wordsBefore)) {
@@ -172,6 +182,17 @@ export function findNames(
     t = best.last + 1;
   }
   return matches;
+}
+
+// The trie's first level by word id, built once per index.
+const firstNodesCache = new WeakMap<NameIndex, (TrieNode | undefined)[]>();
+function firstWordNodes(index: NameIndex): (TrieNode | undefined)[] {
+  let nodes = firstNodesCache.get(index);
+  if (nodes === undefined) {
+    nodes = tableByWordId<TrieNode | undefined>(index.trie.next, undefined);
+    firstNodesCache.set(index, nodes);
+  }
+  return nodes;
 }
 
 function stripMarks(value: string): string {

@@ -50,6 +50,9 @@ const BOILERPLATE: readonly (readonly [string, RegExp])[] = [
   ['press-release-furniture', /^(?:for immediate release|embargoed (?:until|for)\b.{0,60}|(?:media|press) (?:contact|enquiries|inquiries)\b.{0,200}|notes to editors:?|###|-30-|- ?ends ?-)$/i],
 ];
 
+// All of them at once (each is case-insensitive only, so the alternation matches exactly when one of them does).
+const ANY_BOILERPLATE = new RegExp(BOILERPLATE.map(([, pattern]) => `(?:${pattern.source})`).join('|'), 'i');
+
 // Photo credits, whole paragraph: "(Photo by AFP)", "Photo: Reuters", "AFP/Getty Images" (agencies: lineWordsOf).
 // The credit and caption patterns stay in code: they are phrase grammar around a few words (photo, by, courtesy of).
 const CREDIT_LINE = /^\(?\s*(?:photo(?:graph)?s?|image|picture|credit|illustration|video|file photo|graphic)\s*(?:by|credit|courtesy(?: of)?)?\s*[:/\u2013\u2014-]?\s*[^.!?]{1,80}\)?$/i;
@@ -199,10 +202,13 @@ function applyHints(article: SegmentedArticle, hints: readonly BlockHint[], deci
 
 function lineRule(f: Features, words: LineWords): BlockDecision | null {
   if (f.text.length > LINE_MAX_CHARS || f.words > LINE_MAX_WORDS) return null;
-  for (const [name, pattern] of BOILERPLATE) if (pattern.test(f.text)) return { role: 'boilerplate', rule: `block/${name}` };
+  // One search says whether any boilerplate pattern matches (most lines: none); only then which one, in order.
+  if (ANY_BOILERPLATE.test(f.text)) for (const [name, pattern] of BOILERPLATE) if (pattern.test(f.text)) return { role: 'boilerplate', rule: `block/${name}` };
   if (f.words > 0 && f.words <= SHORT_WORDS && isShareBar(f.text, words.shareBar)) return { role: 'boilerplate', rule: 'block/share-bar' };
   if (f.words <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(f.text) || words.agencyLine.test(f.text))) return { role: 'credit', rule: 'block/photo-credit-line' };
-  for (const [name, pattern] of words.captionMarkers) if (pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
+  // A marker that opens with a bracket cannot match a line without one (most lines).
+  const bracket = f.text.includes('(');
+  for (const [name, pattern] of words.captionMarkers) if ((bracket || !pattern.source.startsWith('\\(')) && pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
   if (f.words <= SHORT_WORDS + 3 && (BYLINE.test(f.text) || BYLINE_ROLE.test(f.text))) return { role: 'byline', rule: 'block/byline' };
   if (f.words <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(f.text)) return { role: 'byline', rule: 'block/reporting-credit' };
   if (f.words <= SHORT_WORDS && isDateLine(f.text, words)) return { role: 'dateline', rule: 'block/date-line' };

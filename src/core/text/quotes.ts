@@ -34,6 +34,23 @@ function quoteMarkAt(text: string, i: number): number {
   return code === 0x201c || code === 0x201d || code === 0x201e || code === 0x201f || code === 0xab || code === 0xbb || code === 0x2018 || code === 0x2019 || code === 0x201a ? 1 : 0;
 }
 
+// Where the next character that may be a quote mark is, at or after an offset: one regex search instead
+// of a test per character. The position found is kept, so a stretch of text without marks (paragraphs
+// without quotes) is searched once, not once per paragraph: linear.
+const MAY_BE_MARK = /['`"\u00ab\u00bb\u2018\u2019\u201a\u201c-\u201f]/g;
+function markFinder(text: string): { from: (offset: number) => number } {
+  let found = -1;
+  return {
+    from(offset: number): number {
+      if (found >= offset) return found;
+      MAY_BE_MARK.lastIndex = offset;
+      const match = MAY_BE_MARK.exec(text);
+      found = match === null ? text.length : match.index;
+      return found;
+    },
+  };
+}
+
 function isSpace(ch: string | undefined): boolean {
   return ch === undefined || /\s/.test(ch);
 }
@@ -48,6 +65,7 @@ function opensAfter(ch: string | undefined): boolean {
 /** Finds direct-quotation spans in the given paragraphs of `text`, in text order. */
 export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
+  const marks = markFinder(text);
   let group = 0;
   let carried = false; // the previous paragraph ended inside a double quote
   for (const paragraph of paragraphs) {
@@ -59,7 +77,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan
     let nestedStart = -1;
     let continuedHere = continuing;
     // From quote mark to quote mark; everything between them is irrelevant here.
-    for (let i = paragraph.start, length = 0; i < paragraph.end; i += length === 0 ? 1 : length) {
+    for (let i = marks.from(paragraph.start), length = 0; i < paragraph.end; i = marks.from(i + (length === 0 ? 1 : length))) {
       length = quoteMarkAt(text, i);
       if (length === 0) continue;
       const ch = text.slice(i, i + length);

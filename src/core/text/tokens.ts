@@ -3,6 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
+import { NO_WORD, vocabularyGeneration, vocabularySize, wordIdOf } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -14,12 +15,30 @@ export type TokenTable = {
   readonly bare: readonly string[];
   /** 1 when anything but white space separates this token from the previous one */
   readonly breakBefore: Uint8Array;
+  /** CASE bits of the word as written: how its first letter is cased, whether it is all ASCII */
+  readonly shape: Uint8Array;
+  /** letters in the word as written, and how many of them are capitals (code points) */
+  readonly letters: Int32Array;
+  readonly capitals: Int32Array;
+  /** word id (vocabulary.ts) of `norm` and of `bare`, NO_WORD for a word no table registered; read through `tokenIds` */
+  readonly ids: Int32Array;
+  readonly bareIds: Int32Array;
+  /** the vocabulary generation `ids` were read in, and the vocabulary's size then: a NO_WORD may be any word with a higher id */
+  idGeneration: number;
+  idsReadAt: number;
 };
+
+/** Bits of `TokenTable.shape`. */
+export const CASE = { upperStart: 1, lowerStart: 2, ascii: 4 } as const;
 
 // Words, numbers and their inner joiners (don't, so-called, U.S, 3.5, S&P): a joiner counts only when a
 // letter or digit follows it. A hand-written scan over char codes: ASCII is decided by a table, anything
 // else by one Unicode property test per character; linear whatever the input.
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+// Tested on one character at a time, outside ASCII only.
+const UPPER_CHAR = /\p{Lu}/u;
+const LOWER_CHAR = /\p{Ll}/u;
+const LETTER_CHAR = /\p{L}/u;
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
@@ -58,9 +77,18 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   const length = text.length;
   // A word takes at least one unit and a separator follows it, so there are at most (length + 1) / 2 words.
   const capacity = (length + 1) >>> 1;
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
-  const breaks = new Uint8Array(capacity);
+  // Two buffers cut into columns: a buffer is a costly allocation, and names and phrases are tokenized by
+  // the thousand when tables are built.
+  const ints = new Int32Array(capacity * 6);
+  const bytes = new Uint8Array(capacity * 2);
+  const starts = ints.subarray(0, capacity);
+  const ends = ints.subarray(capacity, 2 * capacity);
+  const letterCounts = ints.subarray(2 * capacity, 3 * capacity);
+  const capitalCounts = ints.subarray(3 * capacity, 4 * capacity);
+  const ids = ints.subarray(4 * capacity, 5 * capacity);
+  const bareIds = ints.subarray(5 * capacity, 6 * capacity);
+  const breaks = bytes.subarray(0, capacity);
+  const shapes = bytes.subarray(capacity, 2 * capacity);
   const norm: string[] = [];
   const bare: string[] = [];
   let count = 0;
@@ -93,8 +121,13 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     starts[count] = start;
     ends[count] = i;
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
+    const bareForm = n > 2 && form.charCodeAt(n - 1) === 115 && form.charCodeAt(n - 2) === 39 ? form.slice(0, -2) : form;
     norm.push(form);
-    bare.push(n > 2 && form.charCodeAt(n - 1) === 115 && form.charCodeAt(n - 2) === 39 ? form.slice(0, -2) : form);
+    bare.push(bareForm);
+    const id = wordIdOf(form);
+    ids[count] = id;
+    bareIds[count] = bareForm === form ? id : wordIdOf(bareForm);
+    measureCase(text, start, i, count, shapes, letterCounts, capitalCounts);
     count++;
     gapHasPunctuation = false;
   }
@@ -105,7 +138,70 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     norm,
     bare,
     breakBefore: breaks.subarray(0, count),
+    shape: shapes.subarray(0, count),
+    letters: letterCounts.subarray(0, count),
+    capitals: capitalCounts.subarray(0, count),
+    ids: ids.subarray(0, count),
+    bareIds: bareIds.subarray(0, count),
+    idGeneration: vocabularyGeneration(),
+    idsReadAt: vocabularySize(),
   };
+}
+
+// The case of the word at [start, end) as written: its first letter's case, its letters and capitals.
+function measureCase(text: string, start: number, end: number, t: number, shapes: Uint8Array, letterCounts: Int32Array, capitalCounts: Int32Array): void {
+  let letters = 0;
+  let capitals = 0;
+  let ascii = true;
+  for (let i = start; i < end; ) {
+    const unit = text.charCodeAt(i);
+    if (unit < 128) {
+      if (unit >= 65 && unit <= 90) {
+        capitals++;
+        letters++;
+      } else if (unit >= 97 && unit <= 122) {
+        letters++;
+      }
+      i++;
+      continue;
+    }
+    const code = text.codePointAt(i) as number;
+    const char = String.fromCodePoint(code);
+    ascii = false;
+    if (UPPER_CHAR.test(char)) capitals++;
+    if (LETTER_CHAR.test(char)) letters++;
+    i += code > 0xffff ? 2 : 1;
+  }
+  const first = text.codePointAt(start) as number;
+  let shape = 0;
+  if (first < 128) {
+    if (first >= 65 && first <= 90) shape = CASE.upperStart;
+    else if (first >= 97 && first <= 122) shape = CASE.lowerStart;
+  } else {
+    const char = String.fromCodePoint(first);
+    if (UPPER_CHAR.test(char)) shape = CASE.upperStart;
+    else if (LOWER_CHAR.test(char)) shape = CASE.lowerStart;
+  }
+  shapes[t] = ascii ? shape | CASE.ascii : shape;
+  letterCounts[t] = letters;
+  capitalCounts[t] = capitals;
+}
+
+/**
+ * `tokens` with ids current: words registered since the table was made (a lexicon's id table built after
+ * the text was tokenized) are read again. Call it after building the id tables a scan reads.
+ */
+export function tokenIds(tokens: TokenTable): TokenTable {
+  const generation = vocabularyGeneration();
+  if (tokens.idGeneration === generation) return tokens;
+  const { ids, bareIds, norm, bare } = tokens;
+  for (let t = 0; t < tokens.count; t++) {
+    if (ids[t] === NO_WORD) ids[t] = wordIdOf(norm[t] as string);
+    if (bareIds[t] === NO_WORD) bareIds[t] = wordIdOf(bare[t] as string);
+  }
+  tokens.idGeneration = generation;
+  tokens.idsReadAt = vocabularySize();
+  return tokens;
 }
 
 /** Index of the first token whose start is >= `offset` (tokens.count when none). */

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { addToPhraseIndex, matchAt, type PhraseCandidate, type PhraseNode } from '../../src/core/data/phrase-index.ts';
+import { foldForMatching } from '../../src/core/text/index.ts';
+import { tokenize } from '../../src/core/text/tokens.ts';
+
+const entry = (term: string, line: number) => ({ term, line, pos: 'fixed' as const });
+const tokensOf = (text: string) => tokenize(text, foldForMatching(text));
+
+function longestAt(index: Map<string, PhraseNode<string>>, text: string, i: number): string | undefined {
+  const out: PhraseCandidate<string>[] = [];
+  const tokens = tokensOf(text);
+  return matchAt(index, tokens, i, tokens.count, out) === 0 ? undefined : (out[0] as PhraseCandidate<string>).value;
+}
+
+describe('phrase index', () => {
+  it('matches the longest phrase, a possessive through its bare word, and never across punctuation', () => {
+    const index = new Map<string, PhraseNode<string>>();
+    addToPhraseIndex(index, 'test', [entry('qwertyish', 1), entry('qwertyish plan', 2), entry('asdfgian', 3)], 0, (e) => e.term);
+    expect(longestAt(index, 'The qwertyish plan failed', 1)).toBe('qwertyish plan');
+    expect(longestAt(index, 'The qwertyish, plan failed', 1)).toBe('qwertyish');
+    expect(longestAt(index, "Asdfgian's move", 0)).toBe('asdfgian');
+    expect(longestAt(index, 'plan', 0)).toBeUndefined();
+  });
+
+  it('matches words added to an index after it was first used', () => {
+    const index = new Map<string, PhraseNode<string>>();
+    addToPhraseIndex(index, 'test', [entry('zxcvbing', 1)], 0, (e) => e.term);
+    const text = 'zxcvbing poiuyting';
+    expect(longestAt(index, text, 1)).toBeUndefined();
+    addToPhraseIndex(index, 'test', [entry('poiuyting', 2)], 0, (e) => e.term);
+    expect(longestAt(index, text, 1)).toBe('poiuyting');
+    // A table tokenized before the word existed finds it too.
+    const tokens = tokensOf('lkjhgish');
+    addToPhraseIndex(index, 'test', [entry('lkjhgish', 3)], 0, (e) => e.term);
+    const out: PhraseCandidate<string>[] = [];
+    expect(matchAt(index, tokens, 0, 1, out)).toBe(1);
+    // A longer phrase under a first word already walked.
+    expect(longestAt(index, 'zxcvbing mnbvcing', 0)).toBe('zxcvbing');
+    addToPhraseIndex(index, 'test', [entry('zxcvbing mnbvcing', 4)], 0, (e) => e.term);
+    expect(longestAt(index, 'zxcvbing mnbvcing', 0)).toBe('zxcvbing mnbvcing');
+    // A further word registered after the text was tokenized is still found.
+    const earlier = tokensOf('zxcvbing qazwsxing');
+    addToPhraseIndex(index, 'test', [entry('zxcvbing qazwsxing', 5)], 0, (e) => e.term);
+    expect(matchAt(index, earlier, 0, 2, out)).toBe(1);
+    expect((out[0] as PhraseCandidate<string>).value).toBe('zxcvbing qazwsxing');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { foldForMatching } from '../../src/core/text/index.ts';
+import { CASE, tokenIds, tokenize } from '../../src/core/text/tokens.ts';
+import { NO_WORD, registerWord, tableByWordId, wordIdOf } from '../../src/core/text/vocabulary.ts';
+
+const tokensOf = (text: string) => tokenize(text, foldForMatching(text));
+
+describe('word ids', () => {
+  it('gives a registered word one id for good, and any other word NO_WORD', () => {
+    const id = registerWord('vocabulary-test-alpha');
+    expect(registerWord('vocabulary-test-alpha')).toBe(id);
+    expect(wordIdOf('vocabulary-test-alpha')).toBe(id);
+    expect(wordIdOf('vocabulary-test-never-registered')).toBe(NO_WORD);
+  });
+
+  it('reads a table by id, with the empty value for words outside it', () => {
+    const table = tableByWordId(new Map([['vocabulary-test-one', 1], ['vocabulary-test-two', 2]]), 0);
+    expect(table[wordIdOf('vocabulary-test-two')]).toBe(2);
+    expect(table[registerWord('vocabulary-test-three')] ?? 0).toBe(0);
+  });
+
+  it('finds a word registered after the text was tokenized', () => {
+    const tokens = tokensOf("Zyxwvutian's zyxwvutian fans");
+    expect(tokens.ids[0]).toBe(NO_WORD);
+    tableByWordId(new Map([['zyxwvutian', true]]), false);
+    const id = wordIdOf('zyxwvutian');
+    tokenIds(tokens);
+    // The possessive form is another word; its bare form is the registered one.
+    expect([tokens.ids[0], tokens.bareIds[0], tokens.ids[1], tokens.ids[2]]).toEqual([NO_WORD, id, id, NO_WORD]);
+  });
+});
+
+describe('case shape', () => {
+  it('notes how each word starts and counts its letters and capitals, outside ASCII too', () => {
+    const tokens = tokensOf('NATO said Émile és 3rd ÅSA');
+    const starts = Array.from(tokens.shape, (shape) => ((shape & CASE.upperStart) !== 0 ? 'upper' : (shape & CASE.lowerStart) !== 0 ? 'lower' : 'other'));
+    expect(starts).toEqual(['upper', 'lower', 'upper', 'lower', 'other', 'upper']);
+    expect(Array.from(tokens.letters)).toEqual([4, 4, 5, 2, 2, 3]);
+    expect(Array.from(tokens.capitals)).toEqual([4, 0, 1, 0, 0, 3]);
+  });
+});
