@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LexiconError } from './parse.ts';
-import { openSnapshot, restoreEntry, type BuiltEntry, type OpenSnapshot } from './snapshot.ts';
+import { openSnapshot, restoreEntry, type BuiltEntry, type OpenSnapshot, type RestoredEntry } from './snapshot.ts';
 
 // Set by the bundler (scripts/build/bundle.mjs) to a hash of the sources: a snapshot is used only by the build
 // of the code that wrote it. Running from src/ there is none, and data is always read from the files.
@@ -46,11 +46,35 @@ export function loadOnce<T>(kind: string, location: string, build: (path: string
   const key = `${kind}\u0000${path}`;
   let value = loaded.get(key) as T | undefined;
   if (value === undefined) {
-    value = fromSnapshot(kind, path) as T | undefined;
-    if (value === undefined) value = recorded(kind, path, build);
+    const restored = fromSnapshot(kind, path);
+    if (restored === undefined) value = recorded(kind, path, build);
+    else {
+      value = restored.value as T;
+      if (restored.derived.size > 0) derived.set(value as object, new Map(restored.derived));
+    }
     loaded.set(key, value);
   }
   if (isAbsolute(location)) loaded.set(asGiven, value);
+  return value;
+}
+
+// A loaded value -> kind -> what was derived from it.
+const derived = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * What `build` derives from `parent` (a value `loadOnce` returned, such as the outlet tables), built once per
+ * parent and `kind`. Derived tables travel in the data snapshot with their parent, so they must hold plain data
+ * only: never ids that mean something in this process alone.
+ */
+export function derivedOnce<P extends object, T>(kind: string, parent: P, build: (parent: P) => T): T {
+  let tables = derived.get(parent);
+  if (tables === undefined) {
+    tables = new Map();
+    derived.set(parent, tables);
+  }
+  if (tables.has(kind)) return tables.get(kind) as T;
+  const value = build(parent);
+  tables.set(kind, value);
   return value;
 }
 
@@ -84,7 +108,16 @@ function recorded<T>(kind: string, path: string, build: (path: string) => T): T 
   reading.push(files);
   try {
     const value = build(path);
-    recording?.push({ kind, path, value, files });
+    recording?.push({
+      kind,
+      path,
+      value,
+      files,
+      // Read when the snapshot is written, after the recorded run has derived what it needed.
+      get derived() {
+        return derived.get(value as object) ?? new Map<string, unknown>();
+      },
+    });
     return value;
   } finally {
     reading.pop();
@@ -121,7 +154,7 @@ export function useSnapshot(path: string | null, root = '', build = ''): void {
   snapshot = path === null ? null : (openSnapshot(path, root, build) ?? null);
 }
 
-function fromSnapshot(kind: string, path: string): unknown {
+function fromSnapshot(kind: string, path: string): RestoredEntry | undefined {
   if (snapshot === undefined) {
     snapshot = null;
     if (typeof __SLANT_BUILD__ === 'string' && process.env.SLANT_NO_CACHE !== '1') {

@@ -25,8 +25,13 @@ export type SnapshotSource = { readonly file: string; readonly sha256: string };
 type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number };
 type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[] };
 
-/** What one `loadOnce` build made and read: the writer's input. */
-export type BuiltEntry = { readonly kind: string; readonly path: string; readonly value: unknown; readonly files: readonly string[] };
+/**
+ * What one `loadOnce` build made and read, with the tables `derivedOnce` made from it (stored together, so
+ * that objects they share stay shared): the writer's input.
+ */
+export type BuiltEntry = { readonly kind: string; readonly path: string; readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly files: readonly string[] };
+/** A restored entry: the value and its derived tables. */
+export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown> };
 
 export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly body: Buffer; readonly bodyStart: number };
 
@@ -39,7 +44,7 @@ export function writeSnapshot(path: string, root: string, build: string, entries
   const headerEntries: Entry[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const body = serialize(plainCopy(entry.value, entry.path));
+    const body = serialize(plainCopy({ value: entry.value, derived: entry.derived }, entry.path));
     const length = body.length;
     headerEntries.push({
       kind: entry.kind,
@@ -76,14 +81,14 @@ const require = createRequire(import.meta.url);
  * The value stored for `kind` built from the folder or file at the absolute `path`, when the snapshot has one
  * and every file it was built from still has the same SHA-256; else undefined (build it from the files).
  */
-export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string): unknown {
+export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string): RestoredEntry | undefined {
   const entry = snapshot.header.entries.find((candidate) => candidate.kind === kind && fromPortable(snapshot.root, candidate.location) === path);
   if (entry === undefined) return undefined;
   try {
     for (const source of entry.sources) {
       if (sha256(readFileSync(fromPortable(snapshot.root, source.file))) !== source.sha256) return undefined;
     }
-    return relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path);
+    return relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as RestoredEntry;
   } catch {
     return undefined;
   }
