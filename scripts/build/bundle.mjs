@@ -25,6 +25,21 @@ function codeHash() {
 }
 const buildId = codeHash();
 
+// zod exports every locale's error messages (`z.locales`, 40-odd languages, ~500 KB) from its main entry, so
+// a bundle cannot drop them; slant uses only the English default, and parsing the rest costs every start.
+const englishZodOnly = {
+  name: 'english-zod-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '..', 'locales', 'en.js').replace(/en\.js$/, 'index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(args.path, '..', 'en.js'))};`,
+      resolveDir: join(args.path, '..'),
+    }));
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -34,6 +49,7 @@ const shared = {
   banner: { js: "import { createRequire as __slantCreateRequire } from 'node:module'; const require = __slantCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   define: { __SLANT_BUILD__: JSON.stringify(buildId) },
+  plugins: [englishZodOnly],
 };
 
 // Chunk names carry a content hash: remove the previous build's, or they pile up in dist/.
