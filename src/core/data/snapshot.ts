@@ -33,7 +33,8 @@ export type BuiltEntry = { readonly kind: string; readonly path: string; readonl
 /** A restored entry: the value and its derived tables. */
 export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown> };
 
-export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly body: Buffer; readonly bodyStart: number };
+// Uint8Array rather than Buffer: these declarations reach library users, who may not have Node's types.
+export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly body: Uint8Array; readonly bodyStart: number };
 
 /**
  * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
