@@ -12,7 +12,7 @@
  * process-local ids, such as a vocabulary's word numbers.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -58,7 +58,10 @@ export function writeSnapshot(path: string, root: string, build: string, entries
     offset += length;
   }
   const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries };
-  writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]));
+  // Written beside, then renamed: a command starting meanwhile reads the old snapshot or the new one, whole.
+  const partial = `${path}.${process.pid}.tmp`;
+  writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]));
+  renameSync(partial, path);
 }
 
 /** The snapshot at `path` for code build `build`, or undefined when it is missing, unreadable or from another build. */
