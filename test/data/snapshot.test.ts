@@ -83,6 +83,21 @@ describe('the data snapshot', () => {
     expect(derived.parent).toBe(parent);
   });
 
+  it('rebuilds a derived table when a file it read through another loaded value changed', () => {
+    const { root, words } = packageCopy();
+    const other = join(root, 'other.txt');
+    writeFileSync(other, 'omega\n');
+    // The derivation uses a second loaded value, already loaded before it runs (as the outlet name index uses the lexicons).
+    const derive = (parent: { words: Set<string> }) => ({ all: [...parent.words, ...loadWords(other).words] });
+    const path = snapshotOf(root, () => {
+      loadWords(other);
+      derivedOnce('all', loadWords(words), derive);
+    });
+    writeFileSync(other, 'psi\n');
+    useSnapshot(path, root, 'test-build');
+    expect(derivedOnce('all', loadWords(words), derive).all).toEqual(['alpha', 'beta', 'psi']);
+  });
+
   it('refuses to store what is not plain data', () => {
     const { root, words } = packageCopy();
     const withIds = () => loadOnce('test-ids', words, () => ({ ids: new Uint32Array([1, 2, 3]) }));

@@ -41,7 +41,10 @@ export function loadOnce<T>(kind: string, location: string, build: (path: string
   // analyze() asks on every call: an absolute location is found without path work.
   const asGiven = `${kind}\u0000${location}`;
   const hit = loaded.get(asGiven);
-  if (hit !== undefined) return hit as T;
+  if (hit !== undefined) {
+    usedWhileRecording(hit);
+    return hit as T;
+  }
   const path = resolve(location);
   const key = `${kind}\u0000${path}`;
   let value = loaded.get(key) as T | undefined;
@@ -55,6 +58,7 @@ export function loadOnce<T>(kind: string, location: string, build: (path: string
     loaded.set(key, value);
   }
   if (isAbsolute(location)) loaded.set(asGiven, value);
+  usedWhileRecording(value);
   return value;
 }
 
@@ -73,7 +77,7 @@ export function derivedOnce<P extends object, T>(kind: string, parent: P, build:
     derived.set(parent, tables);
   }
   if (tables.has(kind)) return tables.get(kind) as T;
-  const value = build(parent);
+  const value = recording === undefined ? build(parent) : recordedDerivation(parent, build);
   tables.set(kind, value);
   return value;
 }
@@ -103,11 +107,34 @@ export function bundledFolder(path: readonly string[], markers: readonly string[
 const reading: string[][] = [];
 let recording: BuiltEntry[] | undefined;
 
+// While recording: the files each loaded value was built from, so that a build or derivation that uses an
+// already loaded value (the outlet name index reads the lexicons' words too) depends on its files as well.
+const filesOf = new WeakMap<object, string[]>();
+
+function usedWhileRecording(value: unknown): void {
+  if (recording === undefined || reading.length === 0) return;
+  const files = filesOf.get(value as object);
+  if (files !== undefined) for (const frame of reading) frame.push(...files);
+}
+
+// A derived table's entry is its parent's: what the derivation read joins the files the parent's entry checks.
+function recordedDerivation<P extends object, T>(parent: P, build: (parent: P) => T): T {
+  const files: string[] = [];
+  reading.push(files);
+  try {
+    return build(parent);
+  } finally {
+    reading.pop();
+    filesOf.get(parent)?.push(...files);
+  }
+}
+
 function recorded<T>(kind: string, path: string, build: (path: string) => T): T {
   const files: string[] = [];
   reading.push(files);
   try {
     const value = build(path);
+    if (recording !== undefined && typeof value === 'object' && value !== null) filesOf.set(value, files);
     recording?.push({
       kind,
       path,
