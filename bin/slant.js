@@ -5,8 +5,11 @@ import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
 // Loading the lexicons allocates many short-lived objects; a larger young generation spares most of the
-// garbage collections that would otherwise dominate start-up.
+// garbage collections that would otherwise dominate start-up. Restoring the data snapshot allocates ~25 MB
+// at once: growing the young generation 8-fold at a time rather than 2-fold reaches that size in 6 scavenges
+// instead of 11 (about 7% of a slant analyze start's CPU). Only the pace of growth changes, not the limit.
 setFlagsFromString('--max-semi-space-size=64');
+setFlagsFromString('--semi-space-growth-factor=8');
 
 const bundle = new URL('../dist/slant.js', import.meta.url);
 let runCli;

@@ -1,8 +1,44 @@
 // npm run build (also run by npm ci through "prepare"): bundles the library (dist/index.js) and the CLI
 // (dist/slant.js) with esbuild, so that `slant` starts without compiling TypeScript and only the parts of
 // mathjs in use are loaded.
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+
+const path = (relative) => new URL(relative, import.meta.url).pathname;
+
+// The code's identity: the data snapshot (below) is used only by bundles of the code that wrote it, since the
+// tables depend on the code that derives them (and on dependencies, hence the lock file) as well as on the files.
+function codeHash() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|mts|js|mjs|json)$/.test(entry.name)) hash.update(`${full}\0`).update(readFileSync(full));
+    }
+  };
+  walk(path('../../src'));
+  hash.update(readFileSync(path('../../package-lock.json')));
+  return hash.digest('hex').slice(0, 32);
+}
+const buildId = codeHash();
+
+// zod exports every locale's error messages (`z.locales`, 40-odd languages, ~500 KB) from its main entry, so
+// a bundle cannot drop them; slant uses only the English default, and parsing the rest costs every start.
+const englishZodOnly = {
+  name: 'english-zod-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '..', 'locales', 'en.js').replace(/en\.js$/, 'index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(args.path, '..', 'en.js'))};`,
+      resolveDir: join(args.path, '..'),
+    }));
+  },
+};
 
 const shared = {
   bundle: true,
@@ -12,8 +48,9 @@ const shared = {
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __slantCreateRequire } from 'node:module'; const require = __slantCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  define: { __SLANT_BUILD__: JSON.stringify(buildId) },
+  plugins: [englishZodOnly],
 };
-const path = (relative) => new URL(relative, import.meta.url).pathname;
 
 // Chunk names carry a content hash: remove the previous build's, or they pile up in dist/.
 const dist = path('../../dist/');
@@ -39,3 +76,14 @@ await Promise.all([
   build({ ...shared, entryPoints: [path('../../src/edges/batch/worker-tasks.ts')], outfile: path('../../dist/batch-tasks.js') }),
   build({ ...shared, entryPoints: [path('../../src/edges/queue/worker-tasks.ts')], outfile: path('../../dist/queue-tasks.js') }),
 ]);
+
+// The data snapshot: the validated, indexed tables of the bundled data, restored at start-up instead of rebuilt
+// (src/core/data/snapshot.ts). Written by a bundle of scripts/build/snapshot.ts with the same code hash.
+const writer = path('../../dist/snapshot-writer.mjs');
+await build({ ...shared, entryPoints: [path('./snapshot.ts')], outfile: writer });
+try {
+  const { writeDataSnapshot } = await import(writer);
+  writeDataSnapshot(path('../..'), path('../../dist'), buildId);
+} finally {
+  rmSync(writer);
+}

@@ -7,6 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LexiconError } from './parse.ts';
+import { openSnapshot, restoreEntry, type BuiltEntry, type OpenSnapshot, type RestoredEntry } from './snapshot.ts';
+
+// Set by the bundler (scripts/build/bundle.mjs) to a hash of the sources: a snapshot is used only by the build
+// of the code that wrote it. Running from src/ there is none, and data is always read from the files.
+declare const __SLANT_BUILD__: string | undefined;
 
 /**
  * The text of the data file at `path`; a file that cannot be read throws `fail(reason)`, by default a
@@ -14,7 +19,9 @@ import { LexiconError } from './parse.ts';
  */
 export function readDataFile(path: string, display: string, fail?: (reason: string) => Error): string {
   try {
-    return readFileSync(path, 'utf8');
+    const text = readFileSync(path, 'utf8');
+    for (const files of reading) files.push(path);
+    return text;
   } catch (error) {
     const reason = (error as Error).message;
     throw fail === undefined ? new LexiconError('io', display, 0, path, `cannot read the lexicon file: ${reason}`) : fail(reason);
@@ -34,15 +41,44 @@ export function loadOnce<T>(kind: string, location: string, build: (path: string
   // analyze() asks on every call: an absolute location is found without path work.
   const asGiven = `${kind}\u0000${location}`;
   const hit = loaded.get(asGiven);
-  if (hit !== undefined) return hit as T;
+  if (hit !== undefined) {
+    usedWhileRecording(hit);
+    return hit as T;
+  }
   const path = resolve(location);
   const key = `${kind}\u0000${path}`;
   let value = loaded.get(key) as T | undefined;
   if (value === undefined) {
-    value = build(path);
+    const restored = fromSnapshot(kind, path);
+    if (restored === undefined) value = recorded(kind, path, build);
+    else {
+      value = restored.value as T;
+      if (restored.derived.size > 0) derived.set(value as object, new Map(restored.derived));
+    }
     loaded.set(key, value);
   }
   if (isAbsolute(location)) loaded.set(asGiven, value);
+  usedWhileRecording(value);
+  return value;
+}
+
+// A loaded value -> kind -> what was derived from it.
+const derived = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * What `build` derives from `parent` (a value `loadOnce` returned, such as the outlet tables), built once per
+ * parent and `kind`. Derived tables travel in the data snapshot with their parent, so they must hold plain data
+ * only: never ids that mean something in this process alone.
+ */
+export function derivedOnce<P extends object, T>(kind: string, parent: P, build: (parent: P) => T): T {
+  let tables = derived.get(parent);
+  if (tables === undefined) {
+    tables = new Map();
+    derived.set(parent, tables);
+  }
+  if (tables.has(kind)) return tables.get(kind) as T;
+  const value = recording === undefined ? build(parent) : recordedDerivation(parent, build);
+  tables.set(kind, value);
   return value;
 }
 
@@ -65,4 +101,94 @@ export function bundledFolder(path: readonly string[], markers: readonly string[
     }
     throw new LexiconError('io', `${path.join('/')}/`, 0, fileURLToPath(import.meta.url), `cannot find the bundled ${path.join('/')} folder`);
   };
+}
+
+// The files each build in progress has read (builds nest: the outer one read what the inner ones did too).
+const reading: string[][] = [];
+let recording: BuiltEntry[] | undefined;
+
+// While recording: the files each loaded value was built from, so that a build or derivation that uses an
+// already loaded value (the outlet name index reads the lexicons' words too) depends on its files as well.
+const filesOf = new WeakMap<object, string[]>();
+
+function usedWhileRecording(value: unknown): void {
+  if (recording === undefined || reading.length === 0) return;
+  const files = filesOf.get(value as object);
+  if (files !== undefined) for (const frame of reading) frame.push(...files);
+}
+
+// A derived table's entry is its parent's: what the derivation read joins the files the parent's entry checks.
+function recordedDerivation<P extends object, T>(parent: P, build: (parent: P) => T): T {
+  const files: string[] = [];
+  reading.push(files);
+  try {
+    return build(parent);
+  } finally {
+    reading.pop();
+    filesOf.get(parent)?.push(...files);
+  }
+}
+
+function recorded<T>(kind: string, path: string, build: (path: string) => T): T {
+  const files: string[] = [];
+  reading.push(files);
+  try {
+    const value = build(path);
+    if (recording !== undefined && typeof value === 'object' && value !== null) filesOf.set(value, files);
+    recording?.push({
+      kind,
+      path,
+      value,
+      files,
+      // Read when the snapshot is written, after the recorded run has derived what it needed.
+      get derived() {
+        return derived.get(value as object) ?? new Map<string, unknown>();
+      },
+    });
+    return value;
+  } finally {
+    reading.pop();
+  }
+}
+
+/**
+ * Runs `load` with the snapshot off and the cache empty, and returns what each `loadOnce` built with the files
+ * it read: the snapshot writer's input (scripts/build/snapshot.ts).
+ */
+export function recordBuilds(load: () => void): BuiltEntry[] {
+  const entries: BuiltEntry[] = [];
+  const previous = { loaded: new Map(loaded), snapshot };
+  loaded.clear();
+  snapshot = null;
+  recording = entries;
+  try {
+    load();
+  } finally {
+    recording = undefined;
+    loaded.clear();
+    for (const [key, value] of previous.loaded) loaded.set(key, value);
+    snapshot = previous.snapshot;
+  }
+  return entries;
+}
+
+// undefined: not looked for yet; null: none (off, missing, stale build or running from src/).
+let snapshot: OpenSnapshot | null | undefined;
+
+/** Uses the snapshot at `path` (package folder `root`, code build `build`) from now on, or none with null; for tests. */
+export function useSnapshot(path: string | null, root = '', build = ''): void {
+  loaded.clear();
+  snapshot = path === null ? null : (openSnapshot(path, root, build) ?? null);
+}
+
+function fromSnapshot(kind: string, path: string): RestoredEntry | undefined {
+  if (snapshot === undefined) {
+    snapshot = null;
+    if (typeof __SLANT_BUILD__ === 'string' && process.env.SLANT_NO_CACHE !== '1') {
+      // Bundled, this module is a file of dist/, where the snapshot sits.
+      const file = fileURLToPath(new URL('./data.snapshot', import.meta.url));
+      snapshot = openSnapshot(file, dirname(dirname(file)), __SLANT_BUILD__) ?? null;
+    }
+  }
+  return snapshot === null ? undefined : restoreEntry(snapshot, kind, path);
 }

@@ -4,7 +4,7 @@
  * writing those files; no analysis code names a language.
  */
 import { createRequire } from 'node:module';
-import { bundledFolder } from './files.ts';
+import { bundledFolder, readDataFile } from './files.ts';
 
 /** Language codes (ISO 639-1) with a lexicon folder; English is the only one today. */
 export const LANGUAGES = ['en'] as const;
@@ -28,8 +28,13 @@ export type AfinnTable = { labels: Map<string, number>; negators: Set<string>; v
 
 /** The AFINN valences (integers -5..5) and negators the `sentiment` package ships for `language`. */
 export function loadAfinn(language: Language): AfinnTable {
-  const labels = require(`sentiment/languages/${language}/labels.json`) as Record<string, number>;
-  const negators = require(`sentiment/languages/${language}/negators.json`) as Record<string, number>;
-  const version = (require('sentiment/package.json') as { version: string }).version;
+  // Read as data files (not require()d), so that the data snapshot knows to check them.
+  const json = (name: string): unknown => {
+    const path = require.resolve(`sentiment/${name}`);
+    return JSON.parse(readDataFile(path, `sentiment/${name}`));
+  };
+  const labels = json(`languages/${language}/labels.json`) as Record<string, number>;
+  const negators = json(`languages/${language}/negators.json`) as Record<string, number>;
+  const version = (json('package.json') as { version: string }).version;
   return { labels: new Map(Object.entries(labels)), negators: new Set(Object.keys(negators)), version };
 }

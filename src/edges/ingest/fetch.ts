@@ -9,13 +9,11 @@
  * `node:http` is used directly rather than `fetch` because fetch offers neither a lookup hook nor
  * per-hop control of redirects.
  */
-import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import type http from 'node:http';
+import type { LookupFunction } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
-import zlib from 'node:zlib';
+import type zlib from 'node:zlib';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 import { charsetParameter } from './charset.ts';
 import { judgeAddress, type AddressAllowance } from './address.ts';
@@ -109,8 +107,27 @@ class Trip {
   }
 }
 
+// Node's network modules (http, https and TLS, DNS, zlib) load on the first fetch: most commands never fetch,
+// and loading them is a noticeable part of a command-line start.
+type NetworkModules = {
+  readonly dnsLookup: typeof import('node:dns/promises').lookup;
+  readonly http: typeof import('node:http');
+  readonly https: typeof import('node:https');
+  readonly isIP: typeof import('node:net').isIP;
+  readonly zlib: typeof import('node:zlib');
+};
+let network: NetworkModules | undefined;
+
+async function loadNetwork(): Promise<NetworkModules> {
+  if (network !== undefined) return network;
+  const [dns, http, https, net, zlib] = await Promise.all([import('node:dns/promises'), import('node:http'), import('node:https'), import('node:net'), import('node:zlib')]);
+  network = { dnsLookup: dns.lookup, http: http.default, https: https.default, isIP: net.isIP, zlib: zlib.default };
+  return network;
+}
+
 /** Fetch an http(s) page (html or plain text) with address checks, pinned DNS, redirects, a size cap and one deadline. */
 export async function fetchDocument(url: string, options: FetchOptions = {}): Promise<FetchedDocument> {
+  const net = await loadNetwork();
   const settings = settingsFrom(options);
   const trip = new Trip(url);
   const deadline = new AbortController();
@@ -118,8 +135,8 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
   try {
     let target = checkedUrl(url, trip);
     for (;;) {
-      const addresses = await resolveHost(target, settings, trip, deadline.signal);
-      const response = await send(target, addresses, settings, deadline.signal);
+      const addresses = await resolveHost(net, target, settings, trip, deadline.signal);
+      const response = await send(net, target, addresses, settings, deadline.signal);
       const status = response.statusCode ?? 0;
       if (REDIRECT_STATUSES.has(status)) {
         response.destroy();
@@ -141,7 +158,7 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
         response.destroy();
         throw trip.fail('unsupported-type', `${mediaType} is not a page slant can read (text/html, application/xhtml+xml or text/plain)`);
       }
-      const body = await readBody(response, settings.maxBytes, trip);
+      const body = await readBody(net, response, settings.maxBytes, trip);
       const kind = declaredKind ?? sniffKind(body);
       if (kind === undefined) throw trip.fail('unsupported-type', 'no Content-Type, and the body looks like neither HTML nor text');
       const document: FetchedDocument = { url: trip.asked, finalUrl: target.href, redirects: [...trip.redirects], contentType, kind, body };
@@ -196,7 +213,7 @@ function redirectTarget(location: string, base: URL, trip: Trip): URL {
 }
 
 /** The addresses of the target's host, every one of them judged; a literal IP is judged without DNS. */
-async function resolveHost(target: URL, settings: Settings, trip: Trip, signal: AbortSignal): Promise<LookupAddress[]> {
+async function resolveHost({ dnsLookup, isIP }: NetworkModules, target: URL, settings: Settings, trip: Trip, signal: AbortSignal): Promise<LookupAddress[]> {
   const host = target.hostname.replace(/^\[|\]$/g, '');
   const literal = isIP(host);
   let addresses: LookupAddress[];
@@ -249,7 +266,7 @@ function pinnedLookup(addresses: readonly LookupAddress[]): LookupFunction {
 }
 
 /** Send the GET and resolve with the response once its headers arrive. */
-function send(target: URL, addresses: readonly LookupAddress[], settings: Settings, signal: AbortSignal): Promise<http.IncomingMessage> {
+function send({ http, https }: NetworkModules, target: URL, addresses: readonly LookupAddress[], settings: Settings, signal: AbortSignal): Promise<http.IncomingMessage> {
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     // Built from parts so that credentials in the URL are never sent and the host stays the TLS name.
@@ -274,7 +291,7 @@ function send(target: URL, addresses: readonly LookupAddress[], settings: Settin
 }
 
 /** Read and decompress the body, refusing it as soon as it (or its declared length) passes `maxBytes`. */
-async function readBody(response: http.IncomingMessage, maxBytes: number, trip: Trip): Promise<Uint8Array> {
+async function readBody({ zlib }: NetworkModules, response: http.IncomingMessage, maxBytes: number, trip: Trip): Promise<Uint8Array> {
   const declared = Number(response.headers['content-length']);
   const tooLarge = (size: string) => trip.fail('too-large', `the body is ${size}, more than the limit of ${maxBytes} bytes`);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -284,7 +301,7 @@ async function readBody(response: http.IncomingMessage, maxBytes: number, trip: 
   const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   let stream: Readable = response;
   if (encoding !== 'identity' && encoding !== '') {
-    const decoder = decoderFor(encoding);
+    const decoder = decoderFor(zlib, encoding);
     if (decoder === undefined) {
       response.destroy();
       throw trip.fail('network', `unsupported Content-Encoding ${encoding}`);
@@ -308,7 +325,7 @@ async function readBody(response: http.IncomingMessage, maxBytes: number, trip: 
   return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
 }
 
-function decoderFor(encoding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
+function decoderFor(zlib: NetworkModules['zlib'], encoding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
   if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createGunzip();
   if (encoding === 'deflate') return zlib.createInflate();
   if (encoding === 'br') return zlib.createBrotliDecompress();

@@ -1,0 +1,182 @@
+/**
+ * The data snapshot (`dist/data.snapshot`, written by `npm run build`): what `loadOnce` built from the bundled
+ * data files (lexicon tables, outlet tables, baseline), stored as plain data so that a command-line start
+ * restores the tables instead of reading, validating and indexing some sixty files. Each entry names the
+ * files it was built from with their SHA-256; an entry whose files changed, a snapshot from another build of
+ * the code, or any problem reading it, falls back to building from the files, so the snapshot can make a
+ * start slower but never a result different. SLANT_NO_CACHE=1 turns it off.
+ *
+ * Only plain values are stored: strings, numbers, booleans, arrays, plain objects, Maps, Sets and Float64Arrays
+ * (weights), shared objects staying shared. Anything else (an integer typed array, a class instance, a
+ * function) makes the writer fail rather than store something a new process could misread: in particular no
+ * process-local ids, such as a vocabulary's word numbers.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+/** Bumped when the file layout or the value encoding changes. */
+const FORMAT = 1;
+
+/** A file an entry was built from: a path relative to the package root, or `module:` and a package path. */
+export type SnapshotSource = { readonly file: string; readonly sha256: string };
+type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number };
+type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[] };
+
+/**
+ * What one `loadOnce` build made and read, with the tables `derivedOnce` made from it (stored together, so
+ * that objects they share stay shared): the writer's input.
+ */
+export type BuiltEntry = { readonly kind: string; readonly path: string; readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly files: readonly string[] };
+/** A restored entry: the value and its derived tables. */
+export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown> };
+
+// Uint8Array rather than Buffer: these declarations reach library users, who may not have Node's types.
+export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly body: Uint8Array; readonly bodyStart: number };
+
+/**
+ * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
+ * folder); throws when a value holds something other than plain data.
+ */
+export function writeSnapshot(path: string, root: string, build: string, entries: readonly BuiltEntry[]): void {
+  const bodies: Buffer[] = [];
+  const headerEntries: Entry[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const body = serialize(plainCopy({ value: entry.value, derived: entry.derived }, entry.path));
+    const length = body.length;
+    headerEntries.push({
+      kind: entry.kind,
+      location: toPortable(root, entry.path),
+      sources: [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)) })),
+      start: offset,
+      end: offset + length,
+    });
+    bodies.push(body);
+    offset += length;
+  }
+  const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries };
+  // Written beside, then renamed: a command starting meanwhile reads the old snapshot or the new one, whole.
+  const partial = `${path}.${process.pid}.tmp`;
+  writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]));
+  renameSync(partial, path);
+}
+
+/** The snapshot at `path` for code build `build`, or undefined when it is missing, unreadable or from another build. */
+export function openSnapshot(path: string, root: string, build: string): OpenSnapshot | undefined {
+  try {
+    const body = readFileSync(path);
+    const newline = body.indexOf(10);
+    if (newline === -1) return undefined;
+    const header = JSON.parse(body.toString('utf8', 0, newline)) as Header;
+    // V8's format is read by the same V8 only.
+    if (header.format !== FORMAT || header.build !== build || header.v8 !== process.versions.v8 || !Array.isArray(header.entries)) return undefined;
+    return { root, header, body, bodyStart: newline + 1 };
+  } catch {
+    return undefined;
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The value stored for `kind` built from the folder or file at the absolute `path`, when the snapshot has one
+ * and every file it was built from still has the same SHA-256; else undefined (build it from the files).
+ */
+export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string): RestoredEntry | undefined {
+  const entry = snapshot.header.entries.find((candidate) => candidate.kind === kind && fromPortable(snapshot.root, candidate.location) === path);
+  if (entry === undefined) return undefined;
+  try {
+    for (const source of entry.sources) {
+      if (sha256(readFileSync(fromPortable(snapshot.root, source.file))) !== source.sha256) return undefined;
+    }
+    return relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as RestoredEntry;
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+// Files inside the package are stored relative to it; files of a dependency by their package path, since
+// an installation may hoist node_modules elsewhere.
+function toPortable(root: string, file: string): string {
+  const marker = `${sep}node_modules${sep}`;
+  const inModules = file.lastIndexOf(marker);
+  if (inModules !== -1) return `module:${file.slice(inModules + marker.length).split(sep).join('/')}`;
+  const rel = relative(root, file);
+  if (rel.startsWith('..')) throw new Error(`snapshot: ${file} is outside the package`);
+  return rel.split(sep).join('/');
+}
+
+function fromPortable(root: string, file: string): string {
+  return file.startsWith('module:') ? require.resolve(file.slice('module:'.length)) : join(root, ...file.split('/'));
+}
+
+// Values are stored in V8's serialization format (node:v8), which keeps Maps, Sets and shared objects as
+// they are and is read without a walk in JavaScript. Before writing, a copy is checked to hold plain data
+// only, and strings naming the entry's own location (tables remember the folder they were built from) are
+// listed by where they sit, to be pointed at the reading process's folder on restore.
+type Relocation = { readonly at: readonly (string | number)[]; readonly suffix: string };
+type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[] };
+
+function plainCopy(root: unknown, location: string): Stored {
+  const copies = new Map<object, unknown>();
+  const relocations: Relocation[] = [];
+  const copy = (value: unknown, at: (string | number)[], where: string): unknown => {
+    if (value === undefined || value === null || typeof value === 'boolean' || typeof value === 'number') return value;
+    if (typeof value === 'string') {
+      if (value === location || value.startsWith(`${location}${sep}`)) {
+        if (at.length === 0 || where.includes('<')) throw new Error(`snapshot: ${where} names the data folder inside a Map or Set`);
+        relocations.push({ at: [...at], suffix: value.slice(location.length) });
+        return '';
+      }
+      return value;
+    }
+    if (typeof value !== 'object') throw new Error(`snapshot: ${where} is a ${typeof value}, not plain data`);
+    if (copies.has(value)) return copies.get(value);
+    let result: unknown;
+    if (value instanceof Map) {
+      const map = new Map<unknown, unknown>();
+      copies.set(value, map);
+      for (const [key, item] of value) map.set(copy(key, at, `${where}<key>`), copy(item, at, `${where}<${String(key)}>`));
+      result = map;
+    } else if (value instanceof Set) {
+      const set = new Set<unknown>();
+      copies.set(value, set);
+      for (const item of value) set.add(copy(item, at, `${where}<item>`));
+      result = set;
+    } else if (Array.isArray(value)) {
+      const array: unknown[] = [];
+      copies.set(value, array);
+      value.forEach((item, i) => array.push(copy(item, [...at, i], `${where}[${i}]`)));
+      result = array;
+    } else if (value instanceof Float64Array) {
+      // Weights, never ids: integer typed arrays are refused below, since that is where ids would be.
+      result = Float64Array.from(value);
+      copies.set(value, result);
+    } else {
+      const prototype = Object.getPrototypeOf(value) as unknown;
+      if (prototype !== Object.prototype && prototype !== null) throw new Error(`snapshot: ${where} is a ${(value as object).constructor?.name ?? 'class instance'}, not plain data`);
+      const object: Record<string, unknown> = {};
+      copies.set(value, object);
+      for (const key of Object.keys(value)) object[key] = copy((value as Record<string, unknown>)[key], [...at, key], `${where}.${key}`);
+      result = object;
+    }
+    return result;
+  };
+  return { value: copy(root, [], 'value'), relocations };
+}
+
+function relocate(stored: Stored, location: string): unknown {
+  for (const { at, suffix } of stored.relocations) {
+    let holder = stored.value as Record<string | number, unknown>;
+    for (const key of at.slice(0, -1)) holder = holder[key] as Record<string | number, unknown>;
+    holder[at[at.length - 1] as string | number] = `${location}${suffix}`;
+  }
+  return stored.value;
+}

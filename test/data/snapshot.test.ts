@@ -1,0 +1,124 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.ts';
+import { defaultLexiconDir, derivedOnce, loadLexicons, loadOnce, readDataFile } from '../../src/core/data/index.ts';
+import { recordBuilds, useSnapshot } from '../../src/core/data/files.ts';
+import { writeSnapshot } from '../../src/core/data/snapshot.ts';
+
+const SEED = readFileSync(new URL('../../corpus/presstv-putin-biden.txt', import.meta.url), 'utf8');
+
+// A package folder of our own: a copy of the English lexicons, and a small data file for a loader we count.
+function packageCopy(): { root: string; lexicons: string; words: string } {
+  const root = mkdtempSync(join(tmpdir(), 'slant-snapshot-'));
+  const lexicons = join(root, 'lexicons', 'en');
+  cpSync(defaultLexiconDir('en'), lexicons, { recursive: true });
+  const words = join(root, 'words.txt');
+  writeFileSync(words, 'alpha\nbeta\n');
+  return { root, lexicons, words };
+}
+
+let builds = 0;
+const loadWords = (file: string) =>
+  loadOnce('test-words', file, (path) => {
+    builds++;
+    return { words: new Set(readDataFile(path, 'words.txt').trim().split('\n')), file: path };
+  });
+
+function snapshotOf(root: string, load: () => void, build = 'test-build'): string {
+  const path = join(root, 'data.snapshot');
+  writeSnapshot(path, root, build, recordBuilds(load));
+  return path;
+}
+
+afterEach(() => useSnapshot(null));
+
+describe('the data snapshot', () => {
+  it('is used while the files it was built from are unchanged, and ignored once one changes', () => {
+    const { root, words } = packageCopy();
+    const path = snapshotOf(root, () => loadWords(words));
+    useSnapshot(path, root, 'test-build');
+    builds = 0;
+    expect([...loadWords(words).words]).toEqual(['alpha', 'beta']);
+    expect(builds).toBe(0);
+    // Where the table came from is this process's path, not the writer's.
+    expect(loadWords(words).file).toBe(words);
+
+    writeFileSync(words, 'alpha\nbeta\ngamma\n');
+    useSnapshot(path, root, 'test-build');
+    expect([...loadWords(words).words]).toEqual(['alpha', 'beta', 'gamma']);
+    expect(builds).toBe(1);
+  });
+
+  it('is ignored by another build of the code, and when missing or corrupt', () => {
+    const { root, words } = packageCopy();
+    const path = snapshotOf(root, () => loadWords(words));
+    for (const [file, build] of [
+      [path, 'another-build'],
+      [join(root, 'missing.snapshot'), 'test-build'],
+    ] as const) {
+      useSnapshot(file, root, build);
+      builds = 0;
+      expect(loadWords(words).words.has('beta')).toBe(true);
+      expect(builds).toBe(1);
+    }
+    writeFileSync(path, readFileSync(path).subarray(0, 200));
+    useSnapshot(path, root, 'test-build');
+    builds = 0;
+    expect(loadWords(words).words.has('beta')).toBe(true);
+    expect(builds).toBe(1);
+  });
+
+  it('keeps tables derived from a loaded value, sharing its objects', () => {
+    const { root, words } = packageCopy();
+    const derive = (parent: { words: Set<string> }) => ({ first: [...parent.words][0], parent });
+    const path = snapshotOf(root, () => derivedOnce('first', loadWords(words), derive));
+    useSnapshot(path, root, 'test-build');
+    let derivations = 0;
+    const parent = loadWords(words);
+    const derived = derivedOnce('first', parent, (p) => (derivations++, derive(p)));
+    expect(derivations).toBe(0);
+    expect(derived.first).toBe('alpha');
+    expect(derived.parent).toBe(parent);
+  });
+
+  it('rebuilds a derived table when a file it read through another loaded value changed', () => {
+    const { root, words } = packageCopy();
+    const other = join(root, 'other.txt');
+    writeFileSync(other, 'omega\n');
+    // The derivation uses a second loaded value, already loaded before it runs (as the outlet name index uses the lexicons).
+    const derive = (parent: { words: Set<string> }) => ({ all: [...parent.words, ...loadWords(other).words] });
+    const path = snapshotOf(root, () => {
+      loadWords(other);
+      derivedOnce('all', loadWords(words), derive);
+    });
+    writeFileSync(other, 'psi\n');
+    useSnapshot(path, root, 'test-build');
+    expect(derivedOnce('all', loadWords(words), derive).all).toEqual(['alpha', 'beta', 'psi']);
+  });
+
+  it('refuses to store what is not plain data', () => {
+    const { root, words } = packageCopy();
+    const withIds = () => loadOnce('test-ids', words, () => ({ ids: new Uint32Array([1, 2, 3]) }));
+    expect(() => snapshotOf(root, withIds)).toThrow(/Uint32Array, not plain data/);
+  });
+
+  it('gives the same lexicons and the same report as reading the files', () => {
+    const { root, lexicons } = packageCopy();
+    const path = snapshotOf(root, () => loadLexicons(lexicons));
+    const fromFiles = loadLexicons(lexicons);
+    const fromFilesReport = JSON.stringify(analyze(SEED, { lexicons: fromFiles }));
+    useSnapshot(path, root, 'test-build');
+    const restored = loadLexicons(lexicons);
+    expect(restored).not.toBe(fromFiles);
+    expect(restored).toEqual(fromFiles);
+    expect(JSON.stringify(analyze(SEED, { lexicons: restored }))).toBe(fromFilesReport);
+
+    // One changed word list: the snapshot is ignored and the change is seen.
+    const hedges = join(lexicons, 'hedges.jsonl');
+    writeFileSync(hedges, readFileSync(hedges, 'utf8').replace('# version: ', '# version: 9'));
+    useSnapshot(path, root, 'test-build');
+    expect(loadLexicons(lexicons).info.find((info) => info.name === 'hedges')?.version).toMatch(/^9/);
+  });
+});
