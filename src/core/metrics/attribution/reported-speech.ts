@@ -187,15 +187,19 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       const inverted = tokens.breakBefore[cue.t0] === 1 ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
       const loose = inverted === null ? postposedPhrase(scan, cue.t0, sentence.tokenStart) : null;
+      const looseInverted = inverted === null || sentence.tokenEnd - inverted.t1 > 2 ? looseInvertedSpeaker(scan, cue, sentence) : null;
       if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
         speaker = inverted;
+        lead = cue.t0;
+      } else if (looseInverted !== null) {
+        speaker = looseInverted;
         lead = cue.t0;
       } else if (loose !== null && isPostposed(scan, loose.t0, cue, sentence, context)) {
         speaker = loose;
         lead = loose.t0;
       }
       // "Some of the fishermen said ...": a subject of plain words opening the clause.
-      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd);
+      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd) ?? appositiveSubject(scan, sentence, cue.t0);
     } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && invertedAfter(scan, cue, sentence) !== null) {
       // "... for the council, said Anna Berg, the mayor.": after a comma the verb is inverted; the name
       // before the comma ends the content.
@@ -284,4 +288,43 @@ function targetAfter(scan: Scan, from: number, end: number): Target | undefined 
     if (mention !== undefined) return { start: mention.start, end: mention.end, actor: mention.actor, side: sideOfActor(scan.lexicons, mention.actor) };
   }
   return undefined;
+}
+
+// The longest tail read as an inverted speaker without knowing its words ("said the spokesman for the harbour board").
+const LOOSE_INVERTED_MAX = 12;
+
+// "<clause>, said the spokesman for the harbour board.": after a comma, the verb and a phrase opening with an
+// article or a capital that runs, unquoted and with no clause word or form of be, to the sentence's end; the
+// speaker is that phrase up to its first comma (an appositive may follow).
+function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  const from = cue.t1;
+  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || sentence.tokenEnd - from > LOOSE_INVERTED_MAX) return null;
+  if (!(words.determiners.has(tokens.norm[from] as string) || capital[from] === 1)) return null;
+  let end = sentence.tokenEnd;
+  for (let t = from; t < sentence.tokenEnd; t++) {
+    const word = tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return null;
+    if (t > from && commaBefore(scan, t) && end === sentence.tokenEnd) end = t;
+  }
+  return { t0: from, t1: end };
+}
+
+// Longest stretch between a subject's comma and its verb read as an appositive ("The mayor, 52, a former sailor from the north, said").
+const APPOSITIVE_MAX = 16;
+
+// "Anna Berg, 52, a former sailor from the north, said ...": a speaker phrase opening the sentence, then a
+// comma, an unquoted stretch with no clause word, form of be or pronoun, and a comma right before the verb.
+function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
+  const { article, words } = scan;
+  const { tokens } = article;
+  if (!commaBefore(scan, cue) || cue - sentence.tokenStart > APPOSITIVE_MAX) return null;
+  const phrase = nounPhraseAfter(scan, sentence.tokenStart, cue);
+  if (phrase === null || phrase.t1 >= cue || !commaBefore(scan, phrase.t1)) return null;
+  for (let t = phrase.t1; t < cue; t++) {
+    const word = tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return null;
+  }
+  return phrase;
 }
