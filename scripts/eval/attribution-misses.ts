@@ -4,11 +4,11 @@
  * each with a short context, and marks why it may be missed: `near` when a prediction overlaps the content
  * below the threshold (a boundary error), `cue` when a prediction's cue overlaps the gold cue. With
  * --false-alarms, lists the predictions no gold matched instead. For study only: its output quotes the dev
- * set, which is never copied into the project.
+ * set, which is never copied into the project. --wrong-speakers lists matched pairs whose speakers disagree.
  */
 import { join } from 'node:path';
 import * as slant from '../../src/index.ts';
-import { fragmentOverlap, matchFragmented, type Span } from './attribution-metrics.ts';
+import { fragmentOverlap, fragmentsAgree, matchFragmented, type Span } from './attribution-metrics.ts';
 import { devDataDir, loadPolnear, POLNEAR_FILE, toPolnearPredicted } from './polnear.ts';
 
 const arg = (name: string): string | undefined => {
@@ -20,6 +20,7 @@ const lemmaFilter = arg('--lemma');
 const examples = Number(arg('--examples') ?? 3);
 const limit = arg('--limit') === undefined ? undefined : Number(arg('--limit'));
 const falseAlarms = process.argv.includes('--false-alarms');
+const wrongSpeakers = process.argv.includes('--wrong-speakers');
 
 const articles = loadPolnear(join(devDataDir(), POLNEAR_FILE), limit);
 if (!articles) {
@@ -38,6 +39,15 @@ for (const article of articles) {
   const predicted = report.attributions.map((p) => ({ ...toPolnearPredicted(p), mode: p.mode }));
   const matches = matchFragmented(article.gold, predicted, 0.3);
   const text = article.text;
+  if (wrongSpeakers) {
+    for (const m of matches) {
+      const g = article.gold[m.gold];
+      const p = predicted[m.predicted];
+      if (!g || !p || fragmentsAgree(g.source, p.speaker)) continue;
+      rows.push({ family: p.mode, lemma: g.lemma, line: `gold «${oneLine(slice(text, g.source))}» predicted «${oneLine(slice(text, p.speaker))}» cue «${oneLine(g.cueText)}» / «${oneLine(slice(text, p.cue))}»` });
+    }
+    continue;
+  }
   if (falseAlarms) {
     const used = new Set(matches.map((m) => m.predicted));
     predicted.forEach((p, i) => {

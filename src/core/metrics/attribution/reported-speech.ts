@@ -113,7 +113,9 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   }
   const lead = commaBefore(scan, cue.t0) ? cue.t0 : (postposedPhrase(scan, cue.t0, sentence.tokenStart)?.t0 ?? cue.t0);
   const content = isPostposed(scan, lead, cue, sentence, context) ? trimmedSpan(article, sentence.tokenStart, lead) : cue.t1 < sentence.tokenEnd - 1 ? contentAfter(scan, cue.t1, sentence, context) : cue.t0 > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, cue.t0) : null;
-  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, cue), speaker: charSpan(article, cue.t0, cue.t1), content, actor: null, side: 'unaligned', anonymous: true };
+  // "reportedly", "allegedly": an adverb names no one, so the attribution has no speaker phrase.
+  const adverbOnly = cue.t1 - cue.t0 === 1 && (tokens.norm[cue.t0] as string).endsWith('ly');
+  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, cue), speaker: adverbOnly ? null : charSpan(article, cue.t0, cue.t1), content, actor: null, side: 'unaligned', anonymous: true };
   markAnonymity(scan, attribution, sentence.index);
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
   if (country !== null) attribution.side = country;
