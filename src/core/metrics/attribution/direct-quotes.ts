@@ -111,5 +111,6 @@ function quoteLeadIn(scan: Scan, sentence: SentenceRef, quote: QuoteTokens, cue:
   if (cue.sentence !== sentence.index || quote.t0 <= sentence.tokenStart) return false;
   for (let t = sentence.tokenStart; t < quote.t0; t++) if (quotedToken[t] === 1) return false;
   if (cue.t0 >= quote.t1) return true;
-  return speaker !== null && speaker.t0 > sentence.tokenStart + 1 && commaBefore(scan, speaker.t0) && cue.t1 <= quote.t0 && quote.t0 - cue.t1 <= 2;
+  // The speaker and its verb between commas, as a parenthesis: not `..., Berg shook her head and said, "No."`.
+  return speaker !== null && speaker.t0 > sentence.tokenStart + 1 && commaBefore(scan, speaker.t0) && speaker.t1 === cue.t0 && cue.t1 === quote.t0 && commaBefore(scan, quote.t0);
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
+import { findingRow, reportedRowsOf as reportedRows } from './render.ts';
+import { scanOf } from './scan-of.ts';
+
+// Classes of attribution that real news writes and the first rules missed (issue 12), each on sentences we wrote.
+
+function quoteRows(text: string): string[] {
+  const scan = scanOf(text);
+  return findDirectQuotes(scan, findCues(scan)).findings.map((finding) => findingRow(scan, finding));
+}
+
+describe('speakers the noun phrases alone did not find', () => {
+  it.each([
+    ['a connective opening the sentence is no part of the speaker', 'But ferry riders still say the timetable is too thin.', ['indirect ferry riders|say|the timetable is too thin']],
+    ['a counted subject with "about"', 'About 4 in 10 say the ferry should run at night.', ['indirect About 4 in 10|say|the ferry should run at night']],
+    ['a counted subject with "only half of"', 'Only half of the riders say the new timetable works.', ['indirect Only half of the riders|say|the new timetable works']],
+    ['an adverb between the name and the verb', 'Anna Berg still says the pier is unsafe.', ['indirect Anna Berg|says|the pier is unsafe']],
+    ['an inverted role phrase the speaker words lack', 'The pier is unsafe, said the spokesman for the harbour board.', ['indirect the spokesman for the harbour board|said|The pier is unsafe']],
+    ['an inverted speaker with an age', 'The pier is unsafe, said the 46-year-old.', ['indirect the 46-year-old|said|The pier is unsafe']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
+
+describe('attitude cues for positions and choices', () => {
+  it.each([
+    ['backing a plan', 'Anna Berg backed the plan to buy a second ferry.', ['attitude Anna Berg|backed|the plan to buy a second ferry']],
+    ['a vote for a candidate', 'Thirty-seven percent would vote for the mayor.', ['attitude Thirty-seven percent|vote for|the mayor']],
+    ['a focus', 'The harbour board will focus on the winter timetable.', ['attitude The harbour board|focus on|the winter timetable']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
+
+describe('quotations with the writer\'s words around them', () => {
+  it.each([
+    ['a participle in the tag does not end the speech', '"The pier is unsafe," said Anna Berg, referring to the east jetty. "We will close it on Monday and repair it over the winter."', ['direct Anna Berg|said|"The pier is unsafe," said Anna Berg, referring to the east jetty. "We will close it on Monday and repair it over the winter."']],
+    ['the subject before a parenthetical speaker is part of a mixed quote', 'The east jetty, Anna Berg said, "is a danger to every child in town" this winter.', ['mixed Anna Berg|said|The east jetty, Anna Berg said, "is a danger to every child in town"']],
+    ['a lead-in before a quotation whose cue follows it', 'Still, the riders are "barely keeping up with the fares," Holt said from his office.', ['mixed Holt|said|Still, the riders are "barely keeping up with the fares,"']],
+    ['a quotation opening its sentence stays direct', '"The pier is unsafe," Holt said.', ['direct Holt|said|"The pier is unsafe,"']],
+  ])('%s', (_name, text, expected) => {
+    expect(quoteRows(text)).toEqual(expected);
+  });
+});
