@@ -82,7 +82,7 @@ for (const row of rows) {
 const families = new Map<string, number>();
 for (const row of rows) families.set(row.family, (families.get(row.family) ?? 0) + 1);
 console.log(`${falseAlarms ? 'false alarms' : 'misses'} by ${falseAlarms ? 'mode' : 'family'}: ${[...families].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${n}`).join(', ')}`);
-for (const [key, list] of [...byGroup].sort((a, b) => b[1].length - a[1].length).slice(0, 60)) {
+for (const [key, list] of [...byGroup].sort((a, b) => b[1].length - a[1].length).slice(0, Number(arg('--groups') ?? 60))) {
   console.log(`\n${key.replace('\t', ' / ')}: ${list.length}`);
   for (const row of list.slice(0, examples)) console.log(`  ${row.line}`);
 }

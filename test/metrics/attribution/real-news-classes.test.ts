@@ -44,3 +44,13 @@ describe('quotations with the writer\'s words around them', () => {
     expect(quoteRows(text)).toEqual(expected);
   });
 });
+
+describe('a poll named in an opening phrase', () => {
+  it.each([
+    ['the poll is the source of the clause after its comma', 'In a harbour poll released Monday, 50 percent of riders chose the mayor.', ['indirect a harbour poll released Monday|In|50 percent of riders chose the mayor']],
+    ['a place is no source', 'In the harbour town, 50 percent of riders chose the mayor.', []],
+    ['at the end of a sentence the polls are where, not who', 'The mayor is ahead in the latest polls.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

@@ -4,7 +4,7 @@
  * verb, an attitude verb ("wants", "believes") or vague attribution from the lexicons.
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
-import type { Scan } from './context.ts';
+import { commaBefore, type Scan } from './context.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
@@ -37,7 +37,7 @@ export function findCues(scan: Scan): Cue[] {
         t += best.rest.length + 1;
         continue;
       }
-      const sourcing = sourcingPhraseAt(scan, t, sentence.tokenEnd);
+      const sourcing = sourcingPhraseAt(scan, t, sentence.tokenEnd) || pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
         cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, ...at });
@@ -70,6 +70,24 @@ function sourcingPhraseAt(scan: Scan, t: number, end: number): number {
   const { norm } = scan.article.tokens;
   for (const phrase of scan.words.sourcingPhrases) {
     if (t + phrase.length <= end && phrase.every((word, k) => norm[t + k] === word)) return phrase.length;
+  }
+  return 0;
+}
+
+// The longest poll phrase after "in" ("In an NBC News/Wall Street Journal poll released Monday,").
+const POLL_PHRASE_MAX = 12;
+
+// 1 when "in" at `t` opens a phrase naming a poll or survey that opens the sentence and is closed by a comma
+// ("In a poll released Monday, 50 percent chose Holt"), else 0. The phrase holds no quotation and no comma.
+// At a sentence's end ("Holt leads in the polls") the phrase is often where, not who: left out.
+function pollPhraseAt(scan: Scan, t: number, sentenceStart: number, end: number): number {
+  const { tokens, quotedToken } = scan.article;
+  if (tokens.norm[t] !== 'in') return 0;
+  let poll = false;
+  for (let k = t + 1; k < end && k <= t + POLL_PHRASE_MAX; k++) {
+    if (quotedToken[k] === 1) return 0;
+    if (tokens.breakBefore[k] === 1) return poll && t === sentenceStart && commaBefore(scan, k) ? 1 : 0;
+    if (scan.words.speakerNouns.get(tokens.norm[k] as string) === 'poll') poll = true;
   }
   return 0;
 }
