@@ -54,3 +54,15 @@ describe('a poll named in an opening phrase', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('speech acts that name what was said', () => {
+  it.each([
+    ['reminding an audience, then the clause', 'Berg reminded viewers that the ferry was late.', ['indirect Berg|reminded|the ferry was late']],
+    ['pointing to evidence', 'Berg pointed to the harbour survey as proof.', ['summary Berg|pointed to|pointed to the harbour survey as proof']],
+    ['offering few details', 'Berg offered few details about the pier.', ['summary Berg|offered|offered few details about the pier']],
+    ['attacking a rival', 'Berg attacked the mayor over the pier.', ['summary Berg|attacked|attacked the mayor over the pier']],
+    ['the plural noun is no cue', 'The attacks on the pier continued for a week.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
