@@ -45,6 +45,11 @@ export function findCues(scan: Scan): Cue[] {
         t += sourcing;
         continue;
       }
+      if (!speechBefore && regardAt(scan, t, sentence.tokenEnd)) {
+        cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: tokens.norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, ...at });
+        t++;
+        continue;
+      }
       if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
         const best = cueScratch[0] as PhraseCandidate<CueRef>;
         // "on condition of anonymity" marks a source; it does not stand for one.
@@ -90,6 +95,23 @@ function pollPhraseAt(scan: Scan, t: number, sentenceStart: number, end: number)
     if (scan.words.speakerNouns.get(tokens.norm[k] as string) === 'poll') poll = true;
   }
   return 0;
+}
+
+// How far "as" may stand after a verb of regard: "see the campaign of the harbour board as unfair".
+const REGARD_AS_REACH = 8;
+
+// Whether a verb of regard (regard-verbs.jsonl) at `t` has "as" a few unquoted words on, with no comma or
+// clause word between: "voters see the mayor as honest", not "she saw the ferry leave". "as" before a noun
+// that opens a clause ("saw the ferry leave as the sun set") still reads as a view: a known limit.
+function regardAt(scan: Scan, t: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (!scan.words.regardVerbs.has(tokens.norm[t] as string)) return false;
+  for (let k = t + 2; k < end && k <= t + REGARD_AS_REACH; k++) {
+    if (quotedToken[k] === 1 || tokens.breakBefore[k] === 1 || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
+    // "saw her leave as they arrived": "as" opening a clause of its own is when, not what.
+    if (tokens.norm[k] === 'as') return k + 1 < end && !scan.words.pronouns.has(tokens.norm[k + 1] as string);
+  }
+  return false;
 }
 
 // How far back a document's name may stand from its verb: "the report also found", "polls have consistently shown".
