@@ -78,3 +78,14 @@ describe('verbs of regard with "as"', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('documents and polls with a long opening phrase', () => {
+  it.each([
+    ['a poll with a participle phrase between commas', 'A harbour poll, conducted jointly with two firms, shows Berg with 47 percent.', ['indirect A harbour poll, conducted jointly with two firms|shows|Berg with 47 percent']],
+    ['results of polls run by a firm', 'Results of exit polls conducted by a Dover firm show most riders want a new ferry.', ['indirect Results of exit polls conducted by a Dover firm|show|most riders want a new ferry']],
+    ['an audit with its date', 'The harbour audit published Tuesday showed that most repairs were late.', ['indirect The harbour audit published Tuesday|showed that|most repairs were late']],
+    ['an introductory phrase naming a report is no subject', 'In the report, the riders show no interest.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

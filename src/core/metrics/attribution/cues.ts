@@ -127,17 +127,23 @@ function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number): bo
   return documentOpensSentence(scan, t, sentenceStart);
 }
 
-// How far a document noun opening its sentence may stand from the verb: "FEC records from the 2008 election cycle show".
-const DOCUMENT_PHRASE_REACH = 9;
+// How far a document noun opening its sentence may stand from the verb: "Early results of exit polls conducted by Edison Research show".
+const DOCUMENT_PHRASE_REACH = 16;
 
-// Whether the sentence opens with a phrase holding a document or poll noun and running, with no comma, clause
-// word or quotation, to the verb at `t`: "Court records from the 2019 audit show".
-function documentOpensSentence(scan: Scan, t: number, sentenceStart: number): boolean {
+/**
+ * Whether the sentence opens with a phrase holding a document or poll noun and running, with no clause word
+ * or quotation, to the verb at `t` (its subject): "Court records from the 2019 audit show", "A harbour poll,
+ * conducted with two firms, shows". Commas are allowed only when the phrase does not open with an
+ * introductory word ("In the report, ...").
+ */
+export function documentOpensSentence(scan: Scan, t: number, sentenceStart: number): boolean {
   const { tokens, quotedToken } = scan.article;
   if (t - sentenceStart > DOCUMENT_PHRASE_REACH) return false;
+  const first = tokens.norm[sentenceStart] as string;
+  const introduced = scan.words.introductions.has(first) || scan.words.adjuncts.has(first);
   let document = false;
   for (let k = sentenceStart; k < t; k++) {
-    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
+    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1 && (introduced || !commaBefore(scan, k))) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
     if (isDocumentNoun(scan, k)) document = true;
   }
   return document;

@@ -8,7 +8,7 @@
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, type Scan } from './context.ts';
-import { cueMode } from './cues.ts';
+import { cueMode, documentOpensSentence } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
@@ -183,7 +183,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let lead = -1;
   if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
   else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
-  else {
+  else if (isDocumentVerb(cue) && documentOpensSentence(scan, skipBack(scan, cue.t0, sentence.tokenStart), sentence.tokenStart)) {
+    // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
+    speaker = { t0: sentence.tokenStart, t1: skipBack(scan, cue.t0, sentence.tokenStart) };
+  } else {
     speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart);
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
@@ -329,4 +332,16 @@ function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Spea
     if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return null;
   }
   return phrase;
+}
+
+// A document's verb: document-verbs.jsonl, or "show that" and "find that" from the reporting verbs.
+function isDocumentVerb(cue: Cue): boolean {
+  return cue.ref.kind === 'verb' && (cue.ref.family === 'document' || cue.ref.lemma === 'show that' || cue.ref.lemma === 'find that');
+}
+
+// Where a subject ends before the verb at `t`: back past the words skipped before a verb ("also", "has").
+function skipBack(scan: Scan, t: number, start: number): number {
+  let k = t;
+  while (k - 1 > start && scan.article.tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(scan.article.tokens.norm[k - 1] as string)) k--;
+  return k;
 }
