@@ -89,3 +89,25 @@ describe('documents and polls with a long opening phrase', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('a subject opening the sentence that the speaker phrases do not know', () => {
+  it.each([
+    ['a name with a long appositive', 'Berg, a councillor from the north shore and a self-described sailor, said the ferry is the town\'s lifeline.', ['indirect Berg|said|the ferry is the town\'s lifeline']],
+    ['a role with what it knows', 'A harbour official familiar with the inquiry said that charges would be difficult.', ['indirect A harbour official familiar with the inquiry|said|charges would be difficult']],
+    ['a name and its relative clause', 'Holt, who has run the board since the spring, has said the ferry will be sold.', ['indirect Holt|said|the ferry will be sold']],
+    ['a clause with its own verb is no subject', 'The board struggled on Tuesday to explain the new fares.', []],
+    ['an opening participle is no subject', 'Using a crude word, the protester said nothing.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
+
+describe('vague sources that name no one', () => {
+  it.each([
+    ['"it is said" has no speaker phrase', 'It is said that the ferry is late.', ['vague -|the ferry is late|unaligned|anonymous']],
+    ['"reportedly" has no speaker phrase', 'The mayor reportedly sold the ferry.', ['vague -|sold the ferry|unaligned|anonymous']],
+    ['a group named in the cue is its speaker', 'Critics say the ferry is late.', ['vague Critics say|the ferry is late|unaligned|anonymous']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
