@@ -111,3 +111,9 @@ describe('vague sources that name no one', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('the writer\'s adverb before a verb', () => {
+  it('ends no opening subject', () => {
+    expect(reportedRows('Harbour officials clearly hoped the talks would resume.')).toEqual([]);
+  });
+});

@@ -369,6 +369,8 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   if (role === 'coordinator' || role === 'contrast') start++;
   const end = skipBack(scan, cue, start);
   if (end - start < 2 || end - start > OPENING_SUBJECT_MAX || (tokens.norm[cue] as string).endsWith('ing')) return null;
+  // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
+  if ((tokens.norm[end - 1] as string).endsWith('ly')) return null;
   const first = tokens.norm[start] as string;
   // A capital at a sentence's start may be any word ("Recently", "Using"): a name shows by a second capital,
   // an appositive's comma, or the gazetteer.
