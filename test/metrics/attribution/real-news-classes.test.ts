@@ -71,6 +71,7 @@ describe('verbs of regard with "as"', () => {
   it.each([
     ['a counted subject sees a body as something', 'Most riders see the harbour board as too slow.', ['attitude Most riders|see|the harbour board as too slow']],
     ['a pronoun views a plan as a mistake', 'She views the pier plan as a costly mistake.', ['attitude She|views|the pier plan as a costly mistake']],
+    ['a portrayal with "as"', 'Holt cast his rival as a puppet of the harbour board.', ['attitude Holt|cast|his rival as a puppet of the harbour board']],
     ['literal seeing is no cue', 'She saw the ferry leave the harbour.', []],
     ['"as" opening a clause with a pronoun is when, not what', 'She saw the ferry leave as they arrived.', []],
     ['the passive names nobody', 'Berg is seen as a uniter.', []],
