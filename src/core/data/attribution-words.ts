@@ -32,6 +32,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'speaker-nouns',
   'organisation-words',
   'quantifiers',
+  'regard-verbs',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -82,6 +83,8 @@ export type AttributionWords = {
   readonly organisationWords: ReadonlyMap<string, SpeakerKind>;
   /** words that open a counted or generic subject although they also start other sentences ("some", "most", "other") */
   readonly quantifiers: ReadonlySet<string>;
+  /** verbs of regard that report a view with "as" after them ("voters see the mayor as honest") */
+  readonly regardVerbs: ReadonlySet<string>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
@@ -148,6 +151,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     speakerNouns: inflectedRoles('speaker-nouns', SPEAKER_KINDS),
     organisationWords: inflectedRoles('organisation-words', SPEAKER_KINDS),
     quantifiers: words('quantifiers'),
+    regardVerbs: words('regard-verbs'),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {

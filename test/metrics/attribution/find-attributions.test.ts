@@ -42,7 +42,7 @@ describe('attribution patterns', () => {
 
   it('continues the previous speaker in a quotation paragraph with no cue', () => {
     const report = analyze('"Nobody wants a war," Peskov told reporters.\n\n"But we will defend our interests if we must, as we always have."');
-    expect(rows(report)).toEqual(['direct Peskov|told|RU', 'direct -|-|RU']);
+    expect(rows(report)).toEqual(['direct Peskov|told|RU', 'direct Peskov|-|RU']);
     expect(report.attributions[1]?.actor).toBe(report.attributions[0]?.actor);
   });
 

@@ -29,7 +29,7 @@ describe('resolveFindings (speaker resolution, in text order)', () => {
       ['A senior diplomat -> - unaligned anonymous (reason)'],
     ],
     ['declining to comment is never anonymous', 'A spokesman declined to comment.', ['A spokesman -> - unaligned']],
-    ['a continued quotation keeps its speaker', '"Nobody wants a war," Peskov told reporters.\n\n"But we will defend our interests if we must, as we always have."', ['Peskov -> ru-peskov RU', '- -> ru-peskov RU']],
+    ['a continued quotation keeps its speaker, named where the quotation began', '"Nobody wants a war," Peskov told reporters.\n\n"But we will defend our interests if we must, as we always have."', ['Peskov -> ru-peskov RU', 'Peskov -> ru-peskov RU']],
   ])('%s', (_name, text, expected) => {
     expect(resolvedRows(text)).toEqual(expected);
   });

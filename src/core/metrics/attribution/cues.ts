@@ -4,7 +4,7 @@
  * verb, an attitude verb ("wants", "believes") or vague attribution from the lexicons.
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
-import type { Scan } from './context.ts';
+import { commaBefore, type Scan } from './context.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
@@ -37,12 +37,17 @@ export function findCues(scan: Scan): Cue[] {
         t += best.rest.length + 1;
         continue;
       }
-      const sourcing = sourcingPhraseAt(scan, t, sentence.tokenEnd);
+      const sourcing = sourcingPhraseAt(scan, t, sentence.tokenEnd) || pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
         cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, ...at });
         speechBefore = true;
         t += sourcing;
+        continue;
+      }
+      if (!speechBefore && regardAt(scan, t, sentence.tokenEnd)) {
+        cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: tokens.norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, ...at });
+        t++;
         continue;
       }
       if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
@@ -74,6 +79,41 @@ function sourcingPhraseAt(scan: Scan, t: number, end: number): number {
   return 0;
 }
 
+// The longest poll phrase after "in" ("In an NBC News/Wall Street Journal poll released Monday,").
+const POLL_PHRASE_MAX = 12;
+
+// 1 when "in" at `t` opens a phrase naming a poll or survey that opens the sentence and is closed by a comma
+// ("In a poll released Monday, 50 percent chose Holt"), else 0. The phrase holds no quotation and no comma.
+// At a sentence's end ("Holt leads in the polls") the phrase is often where, not who: left out.
+function pollPhraseAt(scan: Scan, t: number, sentenceStart: number, end: number): number {
+  const { tokens, quotedToken } = scan.article;
+  if (tokens.norm[t] !== 'in') return 0;
+  let poll = false;
+  for (let k = t + 1; k < end && k <= t + POLL_PHRASE_MAX; k++) {
+    if (quotedToken[k] === 1) return 0;
+    if (tokens.breakBefore[k] === 1) return poll && t === sentenceStart && commaBefore(scan, k) ? 1 : 0;
+    if (scan.words.speakerNouns.get(tokens.norm[k] as string) === 'poll') poll = true;
+  }
+  return 0;
+}
+
+// How far "as" may stand after a verb of regard: "see the campaign of the harbour board as unfair".
+const REGARD_AS_REACH = 8;
+
+// Whether a verb of regard (regard-verbs.jsonl) at `t` has "as" a few unquoted words on, with no comma or
+// clause word between: "voters see the mayor as honest", not "she saw the ferry leave". "as" before a noun
+// that opens a clause ("saw the ferry leave as the sun set") still reads as a view: a known limit.
+function regardAt(scan: Scan, t: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (!scan.words.regardVerbs.has(tokens.norm[t] as string)) return false;
+  for (let k = t + 2; k < end && k <= t + REGARD_AS_REACH; k++) {
+    if (quotedToken[k] === 1 || tokens.breakBefore[k] === 1 || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
+    // "saw her leave as they arrived": "as" opening a clause of its own is when, not what.
+    if (tokens.norm[k] === 'as') return k + 1 < end && !scan.words.pronouns.has(tokens.norm[k + 1] as string);
+  }
+  return false;
+}
+
 // How far back a document's name may stand from its verb: "the report also found", "polls have consistently shown".
 const DOCUMENT_SUBJECT_REACH = 3;
 
@@ -87,17 +127,23 @@ function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number): bo
   return documentOpensSentence(scan, t, sentenceStart);
 }
 
-// How far a document noun opening its sentence may stand from the verb: "FEC records from the 2008 election cycle show".
-const DOCUMENT_PHRASE_REACH = 9;
+// How far a document noun opening its sentence may stand from the verb: "Early results of exit polls conducted by Edison Research show".
+const DOCUMENT_PHRASE_REACH = 16;
 
-// Whether the sentence opens with a phrase holding a document or poll noun and running, with no comma, clause
-// word or quotation, to the verb at `t`: "Court records from the 2019 audit show".
-function documentOpensSentence(scan: Scan, t: number, sentenceStart: number): boolean {
+/**
+ * Whether the sentence opens with a phrase holding a document or poll noun and running, with no clause word
+ * or quotation, to the verb at `t` (its subject): "Court records from the 2019 audit show", "A harbour poll,
+ * conducted with two firms, shows". Commas are allowed only when the phrase does not open with an
+ * introductory word ("In the report, ...").
+ */
+export function documentOpensSentence(scan: Scan, t: number, sentenceStart: number): boolean {
   const { tokens, quotedToken } = scan.article;
   if (t - sentenceStart > DOCUMENT_PHRASE_REACH) return false;
+  const first = tokens.norm[sentenceStart] as string;
+  const introduced = scan.words.introductions.has(first) || scan.words.adjuncts.has(first);
   let document = false;
   for (let k = sentenceStart; k < t; k++) {
-    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
+    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1 && (introduced || !commaBefore(scan, k))) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
     if (isDocumentNoun(scan, k)) document = true;
   }
   return document;

@@ -7,12 +7,12 @@
  */
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import type { Scan } from './context.ts';
+import { commaBefore, type Scan } from './context.ts';
 import { cueRange } from './content-spans.ts';
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
 import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
-import type { ClaimedCues, Cue, Finding } from './types.ts';
+import type { ClaimedCues, Cue, Finding, SentenceRef, Speaker } from './types.ts';
 
 // A quotation this long reads as a full direct quote even inside a sentence.
 const DIRECT_QUOTE_MIN_WORDS = 6;
@@ -71,7 +71,9 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
         }
       }
       const cue = found.cue === null ? null : cueRange(article, found.cue);
-      finding = { order: quote.quote.start, draft: { paragraph: paragraphIndex, mode: full || found.cue !== null ? 'direct' : 'mixed', cue, speaker: found.speaker, content: { start: quote.quote.start, end: contentEnd }, sentence: sentence.index } };
+      const leadIn = found.cue !== null && !opensSentence && quoteLeadIn(scan, sentence, quote, found.cue, found.speaker);
+      const mode = leadIn || !(full || found.cue !== null) ? 'mixed' : 'direct';
+      finding = { order: quote.quote.start, draft: { paragraph: paragraphIndex, mode, cue, speaker: found.speaker, content: { start: leadIn ? sentence.start : quote.quote.start, end: contentEnd }, sentence: sentence.index } };
     } else if (found === undefined && quote.quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
       // A quotation paragraph with no cue continues the previous speaker.
       finding = { order: quote.quote.start, continues: previousDirect, paragraph: paragraphIndex, content: { start: quote.quote.start, end: contentEnd } };
@@ -97,4 +99,18 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
 function hasFreeVerb(speech: QuotedSpeech, t0: number, t1: number): boolean {
   for (let t = t0; t < t1; t++) if (freeVerbAt(speech, t) !== undefined) return true;
   return false;
+}
+
+/**
+ * Whether the writer's words opening the quotation's sentence belong to the speech: `Still, clubs are "barely
+ * making a profit," Hale said` (the cue after the quotation, the sentence's start unquoted) or `The old pier,
+ * Hale said, "is a danger"` (the speaker after a comma, the cue right before the quotation).
+ */
+function quoteLeadIn(scan: Scan, sentence: SentenceRef, quote: QuoteTokens, cue: Cue, speaker: Speaker): boolean {
+  const { quotedToken } = scan.article;
+  if (cue.sentence !== sentence.index || quote.t0 <= sentence.tokenStart) return false;
+  for (let t = sentence.tokenStart; t < quote.t0; t++) if (quotedToken[t] === 1) return false;
+  if (cue.t0 >= quote.t1) return true;
+  // The speaker and its verb between commas, as a parenthesis: not `..., Berg shook her head and said, "No."`.
+  return speaker !== null && speaker.t0 > sentence.tokenStart + 1 && commaBefore(scan, speaker.t0) && speaker.t1 === cue.t0 && cue.t1 === quote.t0 && commaBefore(scan, quote.t0);
 }

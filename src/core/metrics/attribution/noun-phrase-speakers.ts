@@ -56,7 +56,8 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
       break;
     }
   }
-  while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || words.clauseWords.get(tokens.norm[start] as string) === 'coordinator')) start++;
+  // "But Berg said", "And the mayor said": a connective opening the clause is no part of the speaker.
+  while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || isConnective(scan, start))) start++;
   if (start >= end) return null;
   let meaningful = false;
   // "A report published Wednesday said": a date is when, not who.
@@ -236,4 +237,10 @@ function isDate(scan: Scan, t: number): boolean {
 function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
   for (let k = t0; k < t1; k++) if (scan.capital[k] === 1) return true;
   return false;
+}
+
+// "and", "but", "while": a word joining clauses, never the start of a speaker's name.
+function isConnective(scan: Scan, t: number): boolean {
+  const role = scan.words.clauseWords.get(scan.article.tokens.norm[t] as string);
+  return role === 'coordinator' || role === 'contrast';
 }

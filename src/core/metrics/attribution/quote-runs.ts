@@ -37,7 +37,9 @@ export function quoteRunEnd(speech: QuotedSpeech, quotes: readonly QuoteTokens[]
     const from = firstTokenAtOrAfter(tokens, end);
     for (let t = from; t < next.t0 && !narration; t++) {
       const verb = freeVerbAt(speech, t);
-      narration = cue === null || scan.sentenceOf[t] !== cue.sentence || (verb !== undefined && t > cue.t1 && nounPhraseBefore(scan, t, cue.t1) !== null);
+      // ", referring to the plan", ", adding that": a participle after a comma has the speaker as its subject.
+      const participle = verb !== undefined && (tokens.norm[t] as string).endsWith('ing') && tokens.breakBefore[t] === 1;
+      narration = cue === null || scan.sentenceOf[t] !== cue.sentence || (verb !== undefined && t > cue.t1 && !participle && nounPhraseBefore(scan, t, cue.t1) !== null);
     }
     if (narration || speakerOfQuote(speech, next, paragraph, true, false) !== undefined) break;
     end = next.quote.end;

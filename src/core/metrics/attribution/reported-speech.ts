@@ -8,7 +8,7 @@
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, type Scan } from './context.ts';
-import { cueMode } from './cues.ts';
+import { cueMode, documentOpensSentence } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
@@ -113,7 +113,11 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   }
   const lead = commaBefore(scan, cue.t0) ? cue.t0 : (postposedPhrase(scan, cue.t0, sentence.tokenStart)?.t0 ?? cue.t0);
   const content = isPostposed(scan, lead, cue, sentence, context) ? trimmedSpan(article, sentence.tokenStart, lead) : cue.t1 < sentence.tokenEnd - 1 ? contentAfter(scan, cue.t1, sentence, context) : cue.t0 > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, cue.t0) : null;
-  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, cue), speaker: charSpan(article, cue.t0, cue.t1), content, actor: null, side: 'unaligned', anonymous: true };
+  // "reportedly", "it is said", "was widely seen as", "is said to": an adverb, "it" or a passive names no
+  // one, so the attribution has no speaker phrase.
+  const first = tokens.norm[cue.t0] as string;
+  const adverbOnly = (cue.t1 - cue.t0 === 1 && first.endsWith('ly')) || first === 'it' || scan.words.beForms.has(first) || (first.endsWith('ly') && cue.t1 - cue.t0 > 1 && /(?:ed|en|said)$/.test(tokens.norm[cue.t0 + 1] as string));
+  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, cue), speaker: adverbOnly ? null : charSpan(article, cue.t0, cue.t1), content, actor: null, side: 'unaligned', anonymous: true };
   markAnonymity(scan, attribution, sentence.index);
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
   if (country !== null) attribution.side = country;
@@ -181,21 +185,28 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let lead = -1;
   if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
   else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
-  else {
+  else if (isDocumentVerb(cue) && documentOpensSentence(scan, skipBack(scan, cue.t0, sentence.tokenStart), sentence.tokenStart)) {
+    // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
+    speaker = { t0: sentence.tokenStart, t1: skipBack(scan, cue.t0, sentence.tokenStart) };
+  } else {
     speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart);
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       const inverted = tokens.breakBefore[cue.t0] === 1 ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
       const loose = inverted === null ? postposedPhrase(scan, cue.t0, sentence.tokenStart) : null;
+      const looseInverted = inverted === null || sentence.tokenEnd - inverted.t1 > 2 ? looseInvertedSpeaker(scan, cue, sentence) : null;
       if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
         speaker = inverted;
+        lead = cue.t0;
+      } else if (looseInverted !== null) {
+        speaker = looseInverted;
         lead = cue.t0;
       } else if (loose !== null && isPostposed(scan, loose.t0, cue, sentence, context)) {
         speaker = loose;
         lead = loose.t0;
       }
       // "Some of the fishermen said ...": a subject of plain words opening the clause.
-      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd);
+      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd) ?? appositiveSubject(scan, sentence, cue.t0) ?? openingSubject(scan, sentence, cue.t0, context.cueEnd);
     } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && invertedAfter(scan, cue, sentence) !== null) {
       // "... for the council, said Anna Berg, the mayor.": after a comma the verb is inverted; the name
       // before the comma ends the content.
@@ -284,4 +295,105 @@ function targetAfter(scan: Scan, from: number, end: number): Target | undefined 
     if (mention !== undefined) return { start: mention.start, end: mention.end, actor: mention.actor, side: sideOfActor(scan.lexicons, mention.actor) };
   }
   return undefined;
+}
+
+// The longest tail read as an inverted speaker without knowing its words ("said the spokesman for the harbour board").
+const LOOSE_INVERTED_MAX = 12;
+
+// "<clause>, said the spokesman for the harbour board.": after a comma, the verb and a phrase opening with an
+// article or a capital that runs, unquoted and with no clause word or form of be, to the sentence's end; the
+// speaker is that phrase up to its first comma (an appositive may follow).
+function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  const from = cue.t1;
+  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || sentence.tokenEnd - from > LOOSE_INVERTED_MAX) return null;
+  if (!(words.determiners.has(tokens.norm[from] as string) || capital[from] === 1)) return null;
+  let end = sentence.tokenEnd;
+  for (let t = from; t < sentence.tokenEnd; t++) {
+    const word = tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return null;
+    if (t > from && commaBefore(scan, t) && end === sentence.tokenEnd) end = t;
+  }
+  return { t0: from, t1: end };
+}
+
+// Longest stretch between a subject's comma and its verb read as an appositive ("The mayor, 52, a former sailor from the north, said").
+const APPOSITIVE_MAX = 16;
+
+// "Anna Berg, 52, a former sailor from the north, said ...": a speaker phrase opening the sentence, then a
+// comma, an unquoted stretch with no clause word, form of be or pronoun, and a comma right before the verb.
+function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
+  const { article, words } = scan;
+  const { tokens } = article;
+  if (!commaBefore(scan, cue) || cue - sentence.tokenStart > APPOSITIVE_MAX) return null;
+  const phrase = nounPhraseAfter(scan, sentence.tokenStart, cue);
+  if (phrase === null || phrase.t1 >= cue || !commaBefore(scan, phrase.t1)) return null;
+  for (let t = phrase.t1; t < cue; t++) {
+    const word = tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return null;
+  }
+  return phrase;
+}
+
+// A document's verb: document-verbs.jsonl, or "show that" and "find that" from the reporting verbs.
+function isDocumentVerb(cue: Cue): boolean {
+  return cue.ref.kind === 'verb' && (cue.ref.family === 'document' || cue.ref.lemma === 'show that' || cue.ref.lemma === 'find that');
+}
+
+// Where a subject ends before the verb at `t`: back past the words skipped before a verb ("also", "has").
+function skipBack(scan: Scan, t: number, start: number): number {
+  let k = t;
+  while (k - 1 > start && scan.article.tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(scan.article.tokens.norm[k - 1] as string)) k--;
+  return k;
+}
+
+// The longest subject read from the start of a sentence to its verb without knowing its words.
+const OPENING_SUBJECT_MAX = 24;
+// The longest head taken from such a subject as the speaker.
+const OPENING_HEAD_MAX = 8;
+
+/**
+ * "Sanders, a senator from Vermont and a self-described socialist, said", "A law enforcement official
+ * familiar with the inquiry said", "Holt, who has led the board since May, has said": when no other rule
+ * finds a subject, the words from the sentence's start (after a connective) to the verb at `cue`, unquoted,
+ * with no other cue, opening with a capital, a determiner, a quantifier or a number, and not with a word
+ * that starts other kinds of sentence ("If", "After"). The speaker is the subject's head: up to its first
+ * comma or relative word, at most a few words.
+ */
+function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  let start = sentence.tokenStart;
+  const role = words.clauseWords.get(tokens.norm[start] as string);
+  if (role === 'coordinator' || role === 'contrast') start++;
+  const end = skipBack(scan, cue, start);
+  if (end - start < 2 || end - start > OPENING_SUBJECT_MAX || (tokens.norm[cue] as string).endsWith('ing')) return null;
+  // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
+  if ((tokens.norm[end - 1] as string).endsWith('ly')) return null;
+  const first = tokens.norm[start] as string;
+  // A capital at a sentence's start may be any word ("Recently", "Using"): a name shows by a second capital,
+  // an appositive's comma, or the gazetteer.
+  const named = capital[start] === 1 && (capital[start + 1] === 1 || commaBefore(scan, start + 1) || scan.actorAt[start] !== -1 || scan.titleAt[start] !== undefined || words.speakerNouns.has(first));
+  const opensNounPhrase = named || words.determiners.has(first) || words.quantifiers.has(first) || /^\d/.test(first);
+  if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first) && !words.quantifiers.has(first))) return null;
+  if (words.pronouns.has(first) || words.introductions.has(first) || words.adjuncts.has(first) || /(?:ing|ly)$/.test(first)) return null;
+  // Inside a relative clause ("who has led the board") verbs are expected; elsewhere a verb means the words are a clause, not a subject.
+  let relative = false;
+  for (let t = start; t < end; t++) {
+    const word = tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || (cueEnd[t] as number) > 0) return null;
+    if (words.clauseWords.get(word) === 'relative') relative = true;
+    else if (commaBefore(scan, t)) relative = false;
+    if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || word === 'to' || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
+  }
+  // "A diplomat, who was not allowed to speak, said": a verb inside the relative clause has its own subject.
+  if (relative && !commaBefore(scan, end)) return null;
+  // "The views expressed are ...": an -ed form before a form of be or an adjunct is a passive participle.
+  const after = cueEnd[cue] as number;
+  if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (words.beForms.has(tokens.norm[after] as string) || words.adjuncts.has(tokens.norm[after] as string))) return null;
+
+  let head = start + 1;
+  while (head < end && head - start < OPENING_HEAD_MAX && !commaBefore(scan, head) && words.clauseWords.get(tokens.norm[head] as string) !== 'relative') head++;
+  return { t0: start, t1: head };
 }

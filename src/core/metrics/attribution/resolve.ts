@@ -31,7 +31,8 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
     else {
       const first = made.get(finding.continues)?.[0];
       if (first === undefined) continue;
-      const continued: RawAttribution = { ...first, paragraph: finding.paragraph, cue: null, speaker: null, content: finding.content };
+      // The speaker is named once, where the quotation began; the continuation points back to that name.
+      const continued: RawAttribution = { ...first, paragraph: finding.paragraph, cue: null, content: finding.content };
       delete continued.target;
       out = [continued];
     }

@@ -106,7 +106,9 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   // After "and" a new clause opens with a comma before it, or after another verb's clause ("said the ferry
   // was late and one in four said"); "forces and the Front blamed" is one subject.
   const coordinator = t - 1;
-  const opensClause = t === sentence.tokenStart || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator)));
+  // "But some riders say": a connective opening the sentence leaves the clause's start after it.
+  const role = t - 1 === sentence.tokenStart ? words.clauseWords.get(tokens.norm[t - 1] as string) : undefined;
+  const opensClause = t === sentence.tokenStart || role === 'coordinator' || role === 'contrast' || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator)));
   if (!opensClause) return null;
   if (scan.lexicons.abbreviations.starters.has(first) && !words.quantifiers.has(first) && !words.determiners.has(first)) return null;
   return { t0: t, t1: end };
