@@ -96,7 +96,7 @@ export function buildReport(
           words: sentenceWords,
           sentiment: { score, comparative: comparativeScore(score, sentenceWords) },
           subjectivity: round(subjectivities[s]?.score ?? 0),
-          loadedLanguage: scoreLoadedLanguage(findings.slice(cursor, last), sentenceAuthorWords),
+          loadedLanguage: scoreLoadedLanguage(findings.slice(cursor, last), sentenceAuthorWords, sentenceWords - sentenceAuthorWords),
         };
       }),
       quotes: quotesOf(paragraph).map((q) => ({ start: q.start, end: q.end, kind: q.kind, group: q.group, continued: q.continued, openEnded: q.openEnded })),
