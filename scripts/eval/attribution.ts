@@ -84,12 +84,16 @@ function loadGold(): Article[] {
 }
 
 /** The part of the extractor's contract that scoring reads; other fields are ignored. */
-const spanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+// Schema 2.0.0 writes spans as `[start, end, ...]` tuples; 1.x wrote `{ start, end }` objects: both are read.
+const spanSchema = z.union([
+  z.object({ start: z.number().int(), end: z.number().int() }),
+  z.tuple([z.number().int(), z.number().int()]).rest(z.unknown()).transform(([start, end]) => ({ start, end })),
+]);
 const predictedSchema = z.object({
   paragraph: z.number().int().optional(),
   mode: z.string(),
-  cue: spanSchema.extend({ text: z.string().optional() }).nullish(),
-  speaker: spanSchema.extend({ text: z.string().optional() }).nullish(),
+  cue: spanSchema.nullish(),
+  speaker: spanSchema.nullish(),
   content: spanSchema.nullish(),
   side: z.string(),
 });

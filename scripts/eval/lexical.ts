@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, loadLexicons, type Report } from '../../src/index.ts';
+import { loadedScore } from '../../src/core/metrics/index.ts';
 import { rocAuc, macroF1, spanOverlap, type Range } from './metrics.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -32,11 +33,13 @@ type BasilRow = { text: string; label: 0 | 1; is_title: boolean; fold: number; s
 function evalBasil(): void {
   const rows = readJsonl<BasilRow>('basil_sentences.jsonl');
   if (!rows) return;
-  const author: number[] = [];
-  const combined: number[] = [];
+  const scores: number[] = [];
+  // The outlet's voice alone (the score before quoted words counted at half), and quoted words in full.
+  const outletOnly: number[] = [];
+  const quotedInFull: number[] = [];
   const labels: (0 | 1)[] = [];
   // Folds 3-4 alone: the slice a sentence model fitted on folds 0-2 would be judged on.
-  const heldAuthor: number[] = [];
+  const heldScores: number[] = [];
   const heldLabels: (0 | 1)[] = [];
   let predicted = 0;
   let predictedHit = 0;
@@ -48,11 +51,12 @@ function evalBasil(): void {
   for (const row of rows) {
     const report = run(row.text);
     const s = report.summary.loadedLanguage;
-    author.push(s.score);
-    combined.push(s.score + s.quoted.score);
+    scores.push(s.score);
+    outletOnly.push(loadedScore(s.weight, report.summary.authorWords));
+    quotedInFull.push(loadedScore(s.weight + s.quoted.weight, report.summary.authorWords + report.summary.quotedWords));
     labels.push(row.label);
     if (row.fold >= 3) {
-      heldAuthor.push(s.score);
+      heldScores.push(s.score);
       heldLabels.push(row.label);
     }
     const findings = allFindings(report);
@@ -82,9 +86,10 @@ function evalBasil(): void {
   const goldTotal = (goldHits.quote[1] as number) + (goldHits.plain[1] as number);
   const goldHit = (goldHits.quote[0] as number) + (goldHits.plain[0] as number);
   console.log(`\nBASIL lexical bias (${rows.length} sentences, ${labels.filter((l) => l === 1).length} positive)`);
-  console.log(`  ROC-AUC summary.loadedLanguage.score (author voice): ${fmt(rocAuc(author, labels))}`);
-  console.log(`  ROC-AUC author + quoted score:                       ${fmt(rocAuc(combined, labels))}`);
-  console.log(`  ROC-AUC author voice, folds 3-4 only (n=${heldLabels.length}):       ${fmt(rocAuc(heldAuthor, heldLabels))}`);
+  console.log(`  ROC-AUC summary.loadedLanguage.score (quoted words at half): ${fmt(rocAuc(scores, labels))}`);
+  console.log(`  ROC-AUC outlet voice alone:                                  ${fmt(rocAuc(outletOnly, labels))}`);
+  console.log(`  ROC-AUC quoted words in full:                                ${fmt(rocAuc(quotedInFull, labels))}`);
+  console.log(`  ROC-AUC summary.loadedLanguage.score, folds 3-4 only (n=${heldLabels.length}): ${fmt(rocAuc(heldScores, heldLabels))}`);
   console.log(`  span precision ${fmt(predictedHit / Math.max(predicted, 1))} (${predictedHit}/${predicted} findings overlap a lexical span)`);
   console.log(`  span recall    ${fmt(goldHit / Math.max(goldTotal, 1))} (${goldHit}/${goldTotal} lexical spans overlapped)`);
   console.log(`    in quotes:     ${goldHits.quote[0]}/${goldHits.quote[1]}; outside quotes: ${goldHits.plain[0]}/${goldHits.plain[1]}`);

@@ -11,8 +11,8 @@ function measure(text: string): { findings: RawFinding[]; authorWords: number; q
   return { findings: results.loadedLanguage.findings, authorWords, quotedWords: article.tokens.count - authorWords, folded: article.folded };
 }
 const scoreOf = (text: string): number => {
-  const { findings, authorWords } = measure(text);
-  return scoreLoadedLanguage(findings, authorWords);
+  const { findings, authorWords, quotedWords } = measure(text);
+  return scoreLoadedLanguage(findings, authorWords, quotedWords);
 };
 
 describe('the loaded-language score (scoreLoadedLanguage)', () => {
@@ -22,9 +22,17 @@ describe('the loaded-language score (scoreLoadedLanguage)', () => {
     ['the same label diluted in a long sentence', 'The regime met the council to discuss the budget for the bus network and the roads in the coming year.', 0.1535],
     ['five loaded words in eight', 'The brutal regime slammed the shameful, disastrous reform.', 0.6671],
     ['the outlet paraphrasing someone: its own wording, so it counts', 'Moscow says Washington is involved in aggressive moves.', 0.171],
-    ['loaded words inside a quotation are the speaker’s', '"The regime slammed the reform," she said.', 0],
+    ['loaded words inside a quotation count half: the outlet printed them, the speaker said them', '"The regime slammed the reform," she said.', 0.1995],
+    ['a plain quotation dilutes at half a word per word', '"We met the council on Tuesday to talk about the roads," she said. The regime met.', 0.1796],
   ])('%s', (_name, text, score) => {
     expect(scoreOf(text)).toBe(score);
+  });
+
+  it('counts the same words less inside a quotation than in the outlet’s voice, and more than nothing', () => {
+    const quoted = scoreOf('"The brutal regime slammed the shameful reform," she said.');
+    const outlet = scoreOf('The brutal regime slammed the shameful reform, she said.');
+    expect(quoted).toBeGreaterThan(0);
+    expect(quoted).toBeLessThan(outlet);
   });
 
   it('grows with the weight per word and stays below 1', () => {
@@ -36,10 +44,10 @@ describe('the loaded-language score (scoreLoadedLanguage)', () => {
 });
 
 describe('a paragraph’s loaded-language figures (summariseLoadedLanguage)', () => {
-  it('keeps quoted findings apart from the outlet’s', () => {
+  it('keeps quoted findings apart from the outlet’s: the outlet’s density and weight stay 0, the score counts them at half', () => {
     const { findings, authorWords, quotedWords } = measure('"The regime slammed the reform," she said.');
     const summary = summariseLoadedLanguage(findings, authorWords, quotedWords);
-    expect(summary).toMatchObject({ score: 0, density: 0, weight: 0, quoted: { score: 0.356, density: 19.8, weight: 0.99 } });
+    expect(summary).toMatchObject({ score: 0.1995, density: 0, weight: 0, quoted: { score: 0.356, density: 19.8, weight: 0.99 } });
     expect(summary.counts).toEqual({ total: 2, byVoice: { author: 0, reported: 0, quoted: 2 }, byCategory: { label: 1, 'reporting-verb': 1 } });
   });
 

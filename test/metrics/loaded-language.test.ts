@@ -48,6 +48,19 @@ describe('the writer\'s judgement in a word: reactions told as temper, motives i
   });
 });
 
+describe('word classes added in loaded.jsonl 1.5.0: conduct, emotion ascribed, figurative attack', () => {
+  it.each([
+    ['an evaluative adjective of conduct, and its -ly adverb from the same entry', 'The dismissive minister answered dismissively.', ['loaded/dismissive author "dismissive"', 'loaded/dismissive author "dismissively"']],
+    ['an emotion the writer ascribes to an actor', 'Aides were aghast at the figures.', ['loaded/aghast author "aghast"']],
+    ['an attack idiom in the past, as one finding', 'The governor took a swipe at the council.', ['loaded/take a swipe at author "took a swipe at"']],
+    ['an idiom whose object sits inside it is caught by its fixed tail', 'The party threw its candidate under the bus.', ['loaded/under the bus author "under the bus"']],
+    ['the literal phrase that holds a listed word is not loaded', 'The farm was fenced with barbed wire.', []],
+  ])('%s', (_name, text, expected) => {
+    const rows = analyze(text).paragraphs.flatMap((p) => p.findings).map((f) => `${f.rule} ${f.voice} "${f.text}"`);
+    expect(rows).toEqual(expected);
+  });
+});
+
 describe('reporting verbs: the outlet\'s wording, not the act it reports', () => {
   it.each([
     ['naming the act is how news reports it: no finding', 'The minister accused the police of beating the crowd. The police denied it and warned of arrests.', []],
@@ -133,10 +146,13 @@ describe('scores', () => {
     expect(analyze(once.repeat(40)).paragraphs[0]?.loadedLanguage).toBeCloseTo(long, 1);
   });
 
-  it('keeps quoted findings out of the author score and reports them apart', () => {
+  it('keeps quoted findings out of the outlet’s density and weight, reports them apart, and counts them at half in the score', () => {
     const report = analyze('"This is a disgraceful, reckless betrayal," the senator said.');
-    expect(report.summary.loadedLanguage.score).toBe(0);
+    const outletVoice = analyze('This is a disgraceful, reckless betrayal, the senator said.');
+    expect(report.summary.loadedLanguage).toMatchObject({ density: 0, weight: 0 });
     expect(report.summary.loadedLanguage.quoted.score).toBeGreaterThan(0);
+    expect(report.summary.loadedLanguage.score).toBeGreaterThan(0);
+    expect(report.summary.loadedLanguage.score).toBeLessThan(outletVoice.summary.loadedLanguage.score);
     expect(report.summary.loadedLanguage.counts.byVoice).toEqual({ author: 0, reported: 0, quoted: 3 });
   });
 

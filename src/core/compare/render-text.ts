@@ -71,7 +71,7 @@ export function renderComparison(comparison: Comparison): string {
   const rows: [string, (row: Comparison['figures'][number]) => string][] = [
     ['words', (row) => String(row.words)],
     ['quoted share', (row) => `${Math.round(row.quotedShare * 100)}%`],
-    ['loaded language (outlet)', (row) => figure(row.loadedLanguage.value, row.loadedLanguage.percentile)],
+    ['loaded language', (row) => figure(row.loadedLanguage.value, row.loadedLanguage.percentile)],
     ['loaded language (quoted)', (row) => figure(row.quotedLoadedLanguage.value, row.quotedLoadedLanguage.percentile)],
     ['subjectivity', (row) => figure(row.subjectivity.value, row.subjectivity.percentile)],
     ['sentiment', (row) => figure(row.sentiment.value, row.sentiment.percentile)],

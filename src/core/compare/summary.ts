@@ -93,7 +93,7 @@ function figureLines({ figures, distinctive, headlines, voices }: Parts): Summar
     return flagged.length > 0 ? flagged.slice(0, 2) : (headlines.find((headline) => headline.article === row.article)?.evidence ?? []);
   });
   return [
-    ...line('figures', `Loaded language in the outlet's own voice: ${figures.map((row) => `${row.article} ${show(row.loadedLanguage.value, row.loadedLanguage.percentile)}`).join(', ')}.`, evidence),
+    ...line('figures', `Loaded language (the outlet's words, quotations at half weight): ${figures.map((row) => `${row.article} ${show(row.loadedLanguage.value, row.loadedLanguage.percentile)}`).join(', ')}.`, evidence),
     ...line('figures', `Balance of voices between sides: ${figures.map((row) => `${row.article} ${show(row.balance.value, row.balance.percentile)}`).join(', ')}; share of words inside quotations: ${figures.map((row) => `${row.article} ${Math.round(row.quotedShare * 100)}%`).join(', ')}.`, voices.sides.flatMap((row) => row.cells.flatMap((cell) => cell.evidence.slice(0, 1)))),
   ];
 }

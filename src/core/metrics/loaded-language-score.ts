@@ -1,17 +1,25 @@
 /**
- * Loaded language as a figure: a saturating 0..1 score of the outlet's finding weight per 100 of its words,
- * the same for a sentence, a paragraph and the article; the paragraph and article summaries beside it
- * (density, weight, counts by voice and category, the spread over paragraphs, the most frequent terms).
- * The outlet's score counts its narration and its paraphrase of others; quotations are the speakers'.
+ * Loaded language as a figure: a saturating 0..1 score of finding weight per 100 words, the same for a
+ * sentence, a paragraph and the article; the paragraph and article summaries beside it (density, weight,
+ * counts by voice and category, the spread over paragraphs, the most frequent terms). The outlet's narration
+ * and its paraphrase of others count in full; quotations are the speakers', scored apart (`quoted`), and
+ * count at QUOTED_SHARE in the text's score: printing them was the outlet's choice, saying them was not.
  */
 import type { RawFinding } from './loaded-language.ts';
 import { round } from './round.ts';
 import { weightedDistribution, type Distribution } from './weighted-stats.ts';
 
-// Score: 1 - exp(-d / SCALE), d = outlet weight per 100 words with PRIOR_WORDS neutral words added, so
+// Score: 1 - exp(-d / SCALE), d = finding weight per 100 words (quoted ones at QUOTED_SHARE) with PRIOR_WORDS neutral words added, so
 // that one word in a five-word line does not read as a saturated paragraph.
 const LOADED_SCALE = 5;
 const LOADED_PRIOR_WORDS = 40;
+/**
+ * How much a quoted word counts in the text's score, beside a word of the outlet's own: its loaded weight and
+ * its length both. Half, because the outlet chose the quotation but did not say it. On BASIL (expert-labelled
+ * news sentences, 37% of whose biased spans sit inside quotation marks) the sentence AUC is 0.698 with quoted
+ * words left out, 0.753 at 0.3, 0.756 at a half and 0.755 in full (`npm run eval`).
+ */
+export const QUOTED_SHARE = 0.5;
 const TOP_TERMS = 10;
 
 /** How loaded language in one voice adds up: score 0..1, weight per 100 words, summed weight. */
@@ -33,12 +41,24 @@ export function loadedScore(weight: number, words: number): number {
   return 1 - Math.exp(-((100 * weight) / (words + LOADED_PRIOR_WORDS)) / LOADED_SCALE);
 }
 
-/** 0..1 score (4 decimals) of a stretch of text: its outlet-voice findings over its `authorWords`. */
-export function scoreLoadedLanguage(findings: readonly RawFinding[], authorWords: number): number {
-  return round(loadedScore(sumWeights(findings.filter((f) => f.voice !== 'quoted')), authorWords));
+/**
+ * 0..1 score (unrounded) of a stretch of text: the outlet's finding weight over its `authorWords`, with the
+ * quoted findings' weight and the `quotedWords` counted at QUOTED_SHARE.
+ */
+export function textLoadedScore(authorWeight: number, authorWords: number, quotedWeight: number, quotedWords: number): number {
+  return loadedScore(authorWeight + QUOTED_SHARE * quotedWeight, authorWords + QUOTED_SHARE * quotedWords);
 }
 
-/** A paragraph's (or the body's) figures: outlet voice and quoted voice apart, counts by voice and category. */
+/** 0..1 score (4 decimals) of a stretch of text from its findings, its outlet-voice and its quoted words. */
+export function scoreLoadedLanguage(findings: readonly RawFinding[], authorWords: number, quotedWords: number): number {
+  const quoted = sumWeights(findings.filter((f) => f.voice === 'quoted'));
+  return round(textLoadedScore(sumWeights(findings) - quoted, authorWords, quoted, quotedWords));
+}
+
+/**
+ * A paragraph's (or the body's) figures: the score of the whole text (quoted words at QUOTED_SHARE), the
+ * outlet voice's density and weight, the quoted voice's figures apart, counts by voice and category.
+ */
 export function summariseLoadedLanguage(findings: readonly RawFinding[], authorWords: number, quotedWords: number): LoadedLanguageSummary {
   const author = findings.filter((f) => f.voice !== 'quoted');
   const reported = findings.filter((f) => f.voice === 'reported').length;
@@ -48,9 +68,12 @@ export function summariseLoadedLanguage(findings: readonly RawFinding[], authorW
   for (const finding of findings) counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
   // Keys in sorted order so that the JSON is the same whatever order findings came in.
   for (const category of [...counts.keys()].sort()) byCategory[category] = counts.get(category) as number;
+  const authorWeight = sumWeights(author);
+  const quotedWeight = sumWeights(quoted);
   return {
-    ...figures(sumWeights(author), authorWords),
-    quoted: figures(sumWeights(quoted), quotedWords),
+    ...figures(authorWeight, authorWords),
+    score: round(textLoadedScore(authorWeight, authorWords, quotedWeight, quotedWords)),
+    quoted: figures(quotedWeight, quotedWords),
     counts: { total: findings.length, byVoice: { author: author.length - reported, reported, quoted: quoted.length }, byCategory },
   };
 }

@@ -23,7 +23,7 @@ import {
   type HeadlineFigures,
   type SentenceSentiment,
   type SentenceSubjectivity,
-  loadedScore,
+  textLoadedScore,
   subjectivityScore,
   type RawAttribution,
 } from '../metrics/index.ts';
@@ -128,23 +128,26 @@ export function buildReport(
         // The sentence's findings are the run of the paragraph's that start inside it.
         while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
         let weight = 0;
+        let quotedWeight = 0;
         for (; cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.end; cursor++) {
           const finding = findings[cursor] as RawFinding;
-          if (finding.voice !== 'quoted') weight += finding.weight;
+          if (finding.voice === 'quoted') quotedWeight += finding.weight;
+          else weight += finding.weight;
         }
+        const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
         return [
           sentence.start,
           sentence.end,
-          sentence.tokenEnd - sentence.tokenStart,
+          sentenceWords,
           (metrics.sentiment[first + s] as SentenceSentiment).score,
           round(subjectivity.score),
-          round(loadedScore(weight, subjectivity.authorWords)),
+          round(textLoadedScore(weight, subjectivity.authorWords, quotedWeight, sentenceWords - subjectivity.authorWords)),
         ];
       }),
       quotes,
       sentiment,
       subjectivity: subjectivityScore(metrics.subjectivity, first, last),
-      loadedLanguage: scoreLoadedLanguage(findings, authorWords),
+      loadedLanguage: scoreLoadedLanguage(findings, authorWords, quotedWords),
       sentimentWords,
       subjectivityCues: cues,
       findings: findings.map((finding) => toFinding(finding, text)),

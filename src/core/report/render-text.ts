@@ -125,7 +125,7 @@ export function renderText(report: Report, options: RenderOptions): string {
   const scope = s.paragraphs === report.paragraphs.length ? '' : ` (${s.paragraphs} scored)`;
   out.push(paint(ANSI.bold, `${title}: ${report.paragraphs.length} paragraphs${scope}, ${s.sentences} sentences, ${s.words} words (${s.quotedWords} in quotes)`));
   out.push(
-    `loaded language ${s.loadedLanguage.score.toFixed(2)} outlet, ${s.loadedLanguage.quoted.score.toFixed(2)} quoted` +
+    `loaded language ${s.loadedLanguage.score.toFixed(2)} (quotations at half), ${s.loadedLanguage.quoted.score.toFixed(2)} quoted` +
       ` | subjectivity ${s.subjectivity.score.toFixed(2)} | sentiment ${s.sentiment.score} (${s.sentiment.comparative.toFixed(3)}/word)` +
       ` | findings ${s.loadedLanguage.counts.byVoice.author} author, ${s.loadedLanguage.counts.byVoice.reported} reported, ${s.loadedLanguage.counts.byVoice.quoted} quoted`,
   );

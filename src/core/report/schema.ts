@@ -107,7 +107,7 @@ export const subjectivitySchema = z.object({
 
 const categoryCounts = z.record(z.string(), z.number().int().nonnegative());
 export const loadedLanguageSchema = z.object({
-  /** 0..1, saturating in the author's weighted density; quoted words do not count here */
+  /** 0..1, saturating in the weighted density of the text, quoted words and their findings counting half */
   score: z.number().min(0).max(1),
   /** author-voice finding weight per 100 author words */
   density: z.number().nonnegative(),

@@ -124,7 +124,7 @@ function renderOverview(report) {
   const p = s.percentiles;
   const rank = (key) => (p && p[key] !== null && p[key] !== undefined ? `; percentile ${p[key]} in ${p.baseline}` : '');
   const rows = [
-    ['Loaded language, outlet', fixed(s.loadedLanguage.score), `from the outlet's words and paraphrases, 0 to 1${rank('loadedLanguage')}`],
+    ['Loaded language', fixed(s.loadedLanguage.score), `from the outlet's words and paraphrases, and at half weight the words it quotes, 0 to 1${rank('loadedLanguage')}`],
     ['Loaded language, quoted', fixed(s.loadedLanguage.quoted.score), `inside quotations, 0 to 1${rank('quotedLoadedLanguage')}`],
     ['Subjectivity', fixed(s.subjectivity.score), `the outlet's voice, 0 to 1 (0.5 is the boundary)${rank('subjectivity')}`],
     ['Sentiment', `${s.sentiment.score} (${fixed(s.sentiment.comparative, 3)} per word)`, `AFINN valences, negation applied${rank('sentiment')}`],

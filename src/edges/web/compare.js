@@ -298,7 +298,7 @@ function renderFigures(comparison) {
   const rows = [
     ['words', (row) => String(row.words)],
     ['share of words in quotations', (row) => `${Math.round(row.quotedShare * 100)}%`],
-    ["loaded language, outlet's voice", (row) => show(row.loadedLanguage)],
+    ['loaded language (quotations at half weight)', (row) => show(row.loadedLanguage)],
     ['loaded language, in quotations', (row) => show(row.quotedLoadedLanguage)],
     ['subjectivity', (row) => show(row.subjectivity)],
     ['sentiment', (row) => show(row.sentiment)],

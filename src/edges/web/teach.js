@@ -20,9 +20,9 @@ async function loadCategories() {
 
 /** Voices (report `findings[].voice`). */
 export const VOICES = {
-  author: { name: "outlet's words", meaning: "The outlet's own narration: counts toward the outlet's loaded-language score." },
+  author: { name: "outlet's words", meaning: "The outlet's own narration: counts in full toward the loaded-language score." },
   reported: { name: "outlet's paraphrase", meaning: 'The outlet paraphrasing a speaker (indirect speech): the outlet chose these words, so they count for the outlet.' },
-  quoted: { name: 'inside a quotation', meaning: "The speaker's own words in quotation marks: charged to the speaker, not counted in the outlet's score." },
+  quoted: { name: 'inside a quotation', meaning: "The speaker's own words in quotation marks: charged to the speaker and scored apart; they count at half weight in the article's score, since the outlet chose to print them." },
 };
 
 /** Attribution modes (report `attributions[].mode`). */
