@@ -21,7 +21,7 @@ import { getDomain } from 'tldts';
 import { foldForMatching } from '../text/index.ts';
 import { CASE, tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
 import { tableByWordId } from '../text/vocabulary.ts';
-import { loadLexicons } from '../data/index.ts';
+import { derivedOnce, loadLexicons } from '../data/index.ts';
 import type { Outlet } from './schema.ts';
 import type { Lined, SourceTables } from './tables.ts';
 
@@ -62,15 +62,12 @@ export const MAX_ALIAS_TOKENS = 8;
 // The small words inside names (`the`, `of`, `de`) are the tables' (lexicons/sources/name-particles.jsonl); the
 // words that start a sentence right before a name are the language's (lexicons/<language>/words-before-names.jsonl).
 
-const indexCache = new WeakMap<SourceTables, NameIndex>();
-
-/** The alias index of `tables`, built once per tables object. */
+/**
+ * The alias index of `tables`, built once per tables object; it holds plain data only (string-keyed maps), so
+ * it travels in the data snapshot with its tables (`derivedOnce`) and a command does not rebuild it at start.
+ */
 export function nameIndex(tables: SourceTables): NameIndex {
-  const cached = indexCache.get(tables);
-  if (cached !== undefined) return cached;
-  const index = buildNameIndex(tables);
-  indexCache.set(tables, index);
-  return index;
+  return derivedOnce('outlet-names', tables, buildNameIndex);
 }
 
 /** Folds a name for lookups: lower case, typographic punctuation and accents folded, single spaces. */
