@@ -15,10 +15,11 @@
  * --log (they would go to /dev/null here; --log measures their cost).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 
 type AutocannonResult = {
   requests: { average: number; total: number; sent: number };
@@ -56,16 +57,20 @@ const body = JSON.stringify({ id: 'bench', text });
 
 const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1', SLANT_LOG: values.log ? 'on' : 'off' };
 if (values.workers !== undefined) env.SLANT_WORKERS = values.workers;
-const server = spawn(process.execPath, [new URL('dist/server.js', root).pathname], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-const url = await new Promise<string>((resolve, reject) => {
-  let stderr = '';
-  server.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-    const match = /slant listening on (\S+)\n/.exec(stderr);
-    if (match !== null) resolve(match[1] as string);
+// Starts a server process and resolves with the URL it prints once it listens.
+function listening(child: ReturnType<typeof spawn>, pattern: RegExp): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = pattern.exec(stderr);
+      if (match !== null) resolve(match[1] as string);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)));
   });
-  server.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)));
-});
+}
+const server = spawn(process.execPath, [new URL('dist/server.js', root).pathname], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+const url = await listening(server, /slant listening on (\S+)\n/);
 
 // CPU seconds used by a process (Linux /proc), and the machine's CPU time by kind, to show where the time
 // went and whether anything else competed for the cores during the run.
@@ -94,8 +99,8 @@ function machineCpu(): { busy: number; total: number } | null {
 // Latency by answer: the admitted (2xx) and the shed (503) apart, since their mix decides the overall figures.
 const latencies = new Map<number, number[]>();
 const record = (client: AutocannonClient): void => client.on('response', (status, _bytes, ms) => void (latencies.get(status) ?? latencies.set(status, []).get(status))?.push(ms));
-const run = (seconds: number, measure = false) =>
-  autocannon({ url: `${url}/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1, ...(measure ? { setupClient: record } : {}) });
+const run = (seconds: number, measure = false, target = url) =>
+  autocannon({ url: `${target}/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1, ...(measure ? { setupClient: record } : {}) });
 function percentiles(values: number[]): string {
   if (values.length === 0) return 'none';
   const sorted = [...values].sort((a, b) => a - b);
@@ -164,6 +169,21 @@ try {
     const busyCores = ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * cores;
     const others = busyCores - (serverCpu ?? 0) / result.duration - (selfCpu.user + selfCpu.system) / 1e6 / result.duration;
     rows.push(['machine', `${busyCores.toFixed(2)} of ${cores} cores busy; other processes about ${Math.max(0, others).toFixed(2)} cores`]);
+  }
+  // The yardstick, right after in the same run: a bare Hono app answering with this article's report,
+  // computed beforehand, for the same connections and duration.
+  const reportFile = join(mkdtempSync(join(tmpdir(), 'slant-bench-http-')), 'report.json');
+  writeFileSync(reportFile, await (await fetch(`${url}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text());
+  const bare = spawn(process.execPath, [new URL('scripts/bench/bare-hono.mjs', root).pathname, reportFile], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    const bareUrl = await listening(bare, /bare hono listening on (\S+)\n/);
+    await run(3, false, bareUrl);
+    const bareResult = await run(duration, false, bareUrl);
+    const ratio = result.requests.average / bareResult.requests.average;
+    rows.push(['bare Hono app', `${bareResult.requests.average.toFixed(0)} requests/s serving the precomputed report, p50 ${ms(bareResult.latency.p50)}`]);
+    rows.push(['ratio', `slant / bare Hono: ${ratio.toFixed(2)}x (target >= 0.5x); load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`]);
+  } finally {
+    bare.kill('SIGTERM');
   }
   for (const [name, value] of rows) process.stdout.write(`${name.padEnd(18)} ${value}\n`);
   if (result.errors > 0 || result.non2xx > 0) process.exitCode = 1;
