@@ -87,11 +87,12 @@ const POLL_PHRASE_MAX = 12;
 // At a sentence's end ("Holt leads in the polls") the phrase is often where, not who: left out.
 function pollPhraseAt(scan: Scan, t: number, sentenceStart: number, end: number): number {
   const { tokens, quotedToken } = scan.article;
-  if (tokens.norm[t] !== 'in') return 0;
+  // Only the sentence's first word can open the phrase: tested first, so no other "in" scans ahead.
+  if (t !== sentenceStart || tokens.norm[t] !== 'in') return 0;
   let poll = false;
   for (let k = t + 1; k < end && k <= t + POLL_PHRASE_MAX; k++) {
     if (quotedToken[k] === 1) return 0;
-    if (tokens.breakBefore[k] === 1) return poll && t === sentenceStart && commaBefore(scan, k) ? 1 : 0;
+    if (tokens.breakBefore[k] === 1) return poll && commaBefore(scan, k) ? 1 : 0;
     if (scan.words.speakerNouns.get(tokens.norm[k] as string) === 'poll') poll = true;
   }
   return 0;

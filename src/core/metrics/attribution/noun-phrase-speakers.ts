@@ -240,7 +240,7 @@ function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
 }
 
 // "and", "but", "while": a word joining clauses, never the start of a speaker's name.
-function isConnective(scan: Scan, t: number): boolean {
+export function isConnective(scan: Scan, t: number): boolean {
   const role = scan.words.clauseWords.get(scan.article.tokens.norm[t] as string);
   return role === 'coordinator' || role === 'contrast';
 }

@@ -10,7 +10,7 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, type Scan } from './context.ts';
 import { cueMode, documentOpensSentence } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
-import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
+import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
@@ -192,9 +192,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart);
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
+      // Each reading is tried only when the one before it fails.
       const inverted = tokens.breakBefore[cue.t0] === 1 ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
-      const loose = inverted === null ? postposedPhrase(scan, cue.t0, sentence.tokenStart) : null;
-      const looseInverted = inverted === null || sentence.tokenEnd - inverted.t1 > 2 ? looseInvertedSpeaker(scan, cue, sentence) : null;
+      const looseInverted = inverted !== null && sentence.tokenEnd - inverted.t1 <= 2 ? null : looseInvertedSpeaker(scan, cue, sentence);
+      const loose = inverted === null && looseInverted === null ? postposedPhrase(scan, cue.t0, sentence.tokenStart) : null;
       if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
         speaker = inverted;
         lead = cue.t0;
@@ -365,8 +366,7 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const { article, words, capital } = scan;
   const { tokens } = article;
   let start = sentence.tokenStart;
-  const role = words.clauseWords.get(tokens.norm[start] as string);
-  if (role === 'coordinator' || role === 'contrast') start++;
+  if (isConnective(scan, start)) start++;
   const end = skipBack(scan, cue, start);
   if (end - start < 2 || end - start > OPENING_SUBJECT_MAX || (tokens.norm[cue] as string).endsWith('ing')) return null;
   // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
