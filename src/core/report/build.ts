@@ -75,6 +75,9 @@ export function buildReport(
   // per-paragraph copies are made (a megabyte of one-word paragraphs is 170,000 of them).
   let sentenceCursor = 0;
   let quoteCursor = 0;
+  // The summary's inputs from the scored paragraphs, gathered in the same walk over sentences.
+  const allScored: { score: number; quoted: boolean }[] = [];
+  const allSubjectivity: SentenceSubjectivity[] = [];
   const paragraphs: ParagraphReport[] = article.paragraphs.map((paragraph, index) => {
     const first = sentenceCursor;
     const last = first + paragraph.sentences.length;
@@ -95,6 +98,10 @@ export function buildReport(
       for (const w of sentenceSentiment.words) sentimentWords.push([tokens.start[w.token] as number, tokens.end[w.token] as number, w.score, article.quotedToken[w.token] === 1 ? 1 : 0, w.negated ? 1 : 0]);
       for (const cue of subjectivity.cues) cues.push([cue.start, cue.end, round(cue.weight)]);
       if (sentenceSentiment.exempted.length > 0) exempted = [...exempted, ...sentenceSentiment.exempted];
+      if (scoredMask[index] === 1) {
+        for (const w of sentenceSentiment.words) allScored.push({ score: w.score, quoted: article.quotedToken[w.token] === 1 });
+        allSubjectivity.push(subjectivity);
+      }
     }
     // Loaded-language matches and sentiment words left out, in text order.
     if (exempted !== exemptionsByParagraph[index] && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
@@ -155,7 +162,7 @@ export function buildReport(
       attributions: (attributionsByParagraph[index] ?? NONE).map((a) => a.index),
     };
     // The headline is compared with the body on the words themselves: the one paragraph given them here.
-    if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, report, first, last);
+    if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, report, findings, first, last);
     return report;
   });
 
@@ -165,19 +172,6 @@ export function buildReport(
   const quotedWords = body.reduce((sum, p) => sum + p.quotedWords, 0);
   const authorWords = body.reduce((sum, p) => sum + p.authorWords, 0);
   const allFindings = metrics.loadedLanguage.findings.filter((f) => scoredMask[f.paragraph] === 1);
-  const allScored: { score: number; quoted: boolean }[] = [];
-  const allSubjectivity: typeof metrics.subjectivity = [];
-  let sentence = 0;
-  article.paragraphs.forEach((paragraph, index) => {
-    const count = paragraph.sentences.length;
-    if (scoredMask[index] === 1) {
-      for (let s = sentence; s < sentence + count; s++) {
-        for (const w of (metrics.sentiment[s] as (typeof metrics.sentiment)[number]).words) allScored.push({ score: w.score, quoted: article.quotedToken[w.token] === 1 });
-        allSubjectivity.push(metrics.subjectivity[s] as (typeof metrics.subjectivity)[number]);
-      }
-    }
-    sentence += count;
-  });
   const byRole = Object.fromEntries(BLOCK_ROLES.map((role) => [role, 0])) as Record<BlockRole, number>;
   for (const p of paragraphs) byRole[p.role]++;
   const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
@@ -244,7 +238,7 @@ function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], 
 }
 
 // What the headline check reads of the headline paragraph: its words and figures in both voices.
-function headlineOf(article: SegmentedArticle, metrics: MetricResults, paragraph: ParagraphReport, first: number, last: number): HeadlineFigures {
+function headlineOf(article: SegmentedArticle, metrics: MetricResults, paragraph: ParagraphReport, findings: readonly RawFinding[], first: number, last: number): HeadlineFigures {
   const { text, tokens } = article;
   const scored: { score: number; quoted: boolean }[] = [];
   const sentimentWords: HeadlineFigures['sentimentWords'][number][] = [];
@@ -255,7 +249,6 @@ function headlineOf(article: SegmentedArticle, metrics: MetricResults, paragraph
       sentimentWords.push({ text: text.slice(tokens.start[w.token] as number, tokens.end[w.token] as number), score: w.score, voice: quoted ? 'quoted' : 'author' });
     }
   }
-  const findings = metrics.loadedLanguage.findings.filter((f) => f.paragraph === paragraph.index);
   return {
     index: paragraph.index,
     start: paragraph.start,
