@@ -21,10 +21,10 @@ import { loadSourceTables, type DetectHint, type SourceTables } from '../outlets
 
 export type { DomainResult } from './domains.ts';
 export type { ProperNames, ProperName } from './proper-names.ts';
-export { comparativeScore, summariseSentiment, type SentenceSentiment, type ScoredWord, type SentimentSummary } from './sentiment.ts';
+export { comparativeScore, summariseSentiment, type SentenceSentiment, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
 export { loadedScore, textLoadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
-export { summariseSubjectivity, subjectivityScore, type SentenceSubjectivity, type RawCue, type SubjectivitySummary, type SubjectivityContribution } from './subjectivity.ts';
+export { summariseSubjectivity, subjectivityScore, type SentenceSubjectivity, type SubjectivitySummary } from './subjectivity.ts';
 export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, ActorMention } from './attribution/index.ts';
 export type { AttributionSummary, SideSummary } from './sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './sides.ts';

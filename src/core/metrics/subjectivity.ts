@@ -13,7 +13,6 @@ import { measureSentences, type FeatureCue } from './sentence-features.ts';
 import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
 
-export type RawCue = FeatureCue;
 export type SentenceSubjectivity = {
   score: number;
   /** the model's log-odds for the sentence (bias included); 0 without author words */
@@ -21,7 +20,7 @@ export type SentenceSubjectivity = {
   /** summed weight of the cues (the words that raised the score) */
   weight: number;
   authorWords: number;
-  cues: RawCue[];
+  cues: FeatureCue[];
   /** the feature values the model read, per SENTENCE_FEATURES index */
   values: Float64Array;
 };

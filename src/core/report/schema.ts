@@ -29,7 +29,7 @@ export const voiceSchema = z.enum(['author', 'reported', 'quoted']);
 export const ruleSchema = z.object({
   /** `name@version` of the lexicon file, or `rules@analyzer-version` for rule-based findings */
   source: z.string(),
-  /** what one finding of this rule adds to the loaded-language weight; absent for rules only exemptions and subjectivity cues name */
+  /** what one finding of this rule adds to the loaded-language weight; absent for rules only exemptions name */
   weight: z.number().min(0).optional(),
   polarity: z.union([z.literal(-1), z.literal(0), z.literal(1)]).optional(),
   stance: z.string().optional(),
@@ -204,7 +204,7 @@ export const paragraphSchema = z.object({
   sentiment: z.number(),
   /** 0..1, author voice only (the words that raised it in `subjectivityCues`) */
   subjectivity: z.number().min(0).max(1),
-  /** 0..1, outlet voice (author and reported) as `summary.loadedLanguage.score`; the findings' weights are in `rules` */
+  /** 0..1, as `summary.loadedLanguage.score`: the outlet's voice (author and reported) in full, quoted words at half; the findings' weights are in `rules` */
   loadedLanguage: z.number().min(0).max(1),
   sentimentWords: z.array(sentimentWordSchema),
   subjectivityCues: z.array(subjectivityCueSchema),
@@ -333,7 +333,7 @@ export const reportSchema = z.object({
   text: z.string(),
   /** the finding categories present: id -> name */
   categories: z.record(z.string(), categoryInfoSchema),
-  /** every rule the findings, exemptions and subjectivity cues name: rule -> source and weight */
+  /** every rule the findings and exemptions name: rule -> source and weight */
   rules: z.record(z.string(), ruleSchema),
   paragraphs: z.array(paragraphSchema),
   attributions: z.array(attributionSchema),
