@@ -19,7 +19,7 @@ export {
   type Attribution,
   type Exemption,
 } from './core/report/schema.ts';
-export { findingMessage, exemptionMessage } from './core/report/messages.ts';
+export { findingMessage, exemptionMessage, spanText } from './core/report/messages.ts';
 export { loadLexicons, LexiconError, type Lexicons, type LexiconInfo } from './core/data/index.ts';
 export { segmentArticle, type SegmentedArticle } from './core/text/index.ts';
 export { ANALYZER_VERSION } from './core/version.ts';

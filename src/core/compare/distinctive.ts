@@ -9,6 +9,7 @@
  *   uses anywhere, and a contested term where another article writes a different term for the same referent.
  * Only the scored body and the headline count, never captions or page furniture.
  */
+import { spanText } from '../report/messages.ts';
 import { matchAt, type ActorRef, type CompareWords, type Lexicons, type PhraseCandidate } from '../data/index.ts';
 import { findProperNames } from '../metrics/proper-names.ts';
 import { evidenceOf, FIGURE, hasPhrase, wordKey, type ArticleView } from './articles.ts';
@@ -155,7 +156,7 @@ function distinctAttributions(view: ArticleView, others: readonly ArticleView[],
     }
     if (overlap >= CARRIED_OVERLAP) return;
     // The gazetteer's name says who "he" or "the spokesman" is; an unknown speaker keeps the words the article used.
-    const speaker = (attribution.actor === null ? undefined : lexicons.actors.get(attribution.actor)?.name) ?? (attribution.speaker === null ? undefined : view.report.text.slice(attribution.speaker[0], attribution.speaker[1])) ?? 'an unnamed speaker';
+    const speaker = (attribution.actor === null ? undefined : lexicons.actors.get(attribution.actor)?.name) ?? (attribution.speaker === null ? undefined : spanText(view.report.text, attribution.speaker)) ?? 'an unnamed speaker';
     const evidence = evidenceOf(view, start, end, `attributions[${index}]`);
     found.push({ text: evidence.text, speaker, mode: attribution.mode, overlap: Math.round(overlap * 100) / 100, evidence: [evidence] });
   });

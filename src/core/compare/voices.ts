@@ -4,6 +4,7 @@
  * speech), summarised (a summary, an attitude or a refusal to comment), mentioned (named, never heard) or
  * absent. An actor quoted in one article and absent from another is an omission worth seeing.
  */
+import { spanText } from '../report/messages.ts';
 import { matchAt, type ActorRef, type Lexicons, type PhraseCandidate } from '../data/index.ts';
 import { sideOfActor } from '../metrics/attribution/speaker-sides.ts';
 import { evidenceOf, type ArticleView } from './articles.ts';
@@ -36,7 +37,7 @@ export function compareVoices(views: readonly ArticleView[], lexicons: Lexicons)
   };
   for (const view of views) {
     view.report.attributions.forEach((attribution, index) => {
-      const speakerText = attribution.speaker === null ? null : view.report.text.slice(attribution.speaker[0], attribution.speaker[1]);
+      const speakerText = attribution.speaker === null ? null : spanText(view.report.text, attribution.speaker);
       const span = attribution.content ?? attribution.cue ?? attribution.speaker;
       const evidence = span === null ? [] : [evidenceOf(view, span[0], span[1], `attributions[${index}]`)];
       const status = STATUS_OF_MODE[attribution.mode] ?? 'summarised';

@@ -5,6 +5,11 @@
  */
 import type { Exemption, Finding, Report } from './schema.ts';
 
+/** The words of a span the report gives as `[start, end, ...]` (an attribution's cue, speaker, content or target). */
+export function spanText(text: string, span: readonly [number, number, ...unknown[]]): string {
+  return text.slice(span[0], span[1]);
+}
+
 /** The explanation of a finding: its category's name, the words, and a neutral wording where there is one. */
 export function findingMessage(finding: Finding, categories: Report['categories']): string {
   const name = categories[finding.category]?.name ?? finding.category;

@@ -4,7 +4,7 @@
  * findings are marked [like this] and quoted ones {like this}.
  */
 import type { Attribution, Report, Finding } from './schema.ts';
-import { exemptionMessage, findingMessage } from './messages.ts';
+import { exemptionMessage, findingMessage, spanText } from './messages.ts';
 
 export type RenderOptions = { color: boolean; name?: string };
 
@@ -24,9 +24,9 @@ const BAR_WIDTH = 20;
 export function formatAttribution(attribution: Attribution, text: string, position: (offset: number) => { line: number; column: number }): string {
   const anchor = attribution.cue ?? attribution.content ?? attribution.speaker;
   const where = anchor === null ? '' : `${formatPosition(position, anchor[0], anchor[1])}  `;
-  const who = attribution.speaker !== null ? text.slice(attribution.speaker[0], attribution.speaker[1]) : attribution.cue === null ? '(continues)' : '(no speaker)';
-  const cue = attribution.cue === null ? '' : ` ${text.slice(attribution.cue[0], attribution.cue[1])} [${attribution.cue[3]}]`;
-  const target = attribution.target === undefined ? '' : ` -> ${text.slice(attribution.target[0], attribution.target[1])} (${attribution.target[3] ?? '?'})`;
+  const who = attribution.speaker !== null ? spanText(text, attribution.speaker) : attribution.cue === null ? '(continues)' : '(no speaker)';
+  const cue = attribution.cue === null ? '' : ` ${spanText(text, attribution.cue)} [${attribution.cue[3]}]`;
+  const target = attribution.target === undefined ? '' : ` -> ${spanText(text, attribution.target)} (${attribution.target[3] ?? '?'})`;
   const anonymous = attribution.anonymous ? (attribution.anonymityReason === true ? ' anonymous, reason given' : ' anonymous') : '';
   return `${where}attribution/${attribution.mode}  ${who}${cue}  ${attribution.actor ?? '-'} / ${attribution.side}${target}${anonymous}`;
 }
@@ -75,7 +75,7 @@ function renderSides(report: Report): string[] {
   ];
   for (const side of a.sides) {
     const filled = Math.round(side.voiceShare * BAR_WIDTH);
-    const verbs = [...new Set(report.attributions.filter((x) => x.side === side.side && x.cue !== null).map((x) => report.text.slice((x.cue as [number, number, string, string])[0], (x.cue as [number, number, string, string])[1]).toLowerCase()))].slice(0, 6);
+    const verbs = [...new Set(report.attributions.flatMap((x) => (x.side === side.side && x.cue !== null ? [spanText(report.text, x.cue).toLowerCase()] : [])))].slice(0, 6);
     // Attitudes (what a side wants or believes, in the writer's words) are listed apart from what it said.
     const modes = Object.entries(side.byMode).filter(([m, n]) => n > 0 && m !== 'attitude').map(([m, n]) => `${m} ${n}`).join(', ');
     const attitudes = side.byMode.attitude > 0 ? `; attitudes ${side.byMode.attitude}` : '';
