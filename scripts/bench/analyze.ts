@@ -70,7 +70,10 @@ function timePass(fn: (text: string) => unknown, count: number): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+// A function declaration, hoisted: benchCli() may run before this line is reached.
+function load(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(' ');
+}
 console.log(`corpus: ${texts.length} articles, ${(corpusBytes / 1e6).toFixed(2)} MB (${corpusPath}); node ${process.version}, pinned to core 0, ${built ? 'bundled dist/index.js' : 'TypeScript sources through tsx'}; load ${load()}`);
 const lexicons = loadLexicons();
 const sentiment = new Sentiment();
@@ -116,8 +119,7 @@ function benchCli(): void {
     execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
     return Number(process.hrtime.bigint() - start) / 1e6;
   };
-  const loadNow = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`load before: ${loadNow()}`);
+  console.log(`load before: ${load()}`);
   const cli: number[] = [];
   const cold: number[] = [];
   const bare: number[] = [];
@@ -130,5 +132,5 @@ function benchCli(): void {
   const how = existsSync(join(root, 'dist', 'slant.js')) ? `bundled dist/slant.js, ${existsSync(join(root, 'dist', 'data.snapshot')) ? 'with' : 'without'} dist/data.snapshot` : 'tsx from src/';
   console.log(`slant analyze on a 5 KB file: ${median(cli).toFixed(0)} ms wall, node -e 0 ${median(bare).toFixed(0)} ms: ${(median(cli) / median(bare)).toFixed(1)}x, median of ${rounds} interleaved (target <= 3x; ${how})`);
   console.log(`  with SLANT_NO_CACHE=1 (data read and validated): ${median(cold).toFixed(0)} ms: ${(median(cold) / median(bare)).toFixed(1)}x`);
-  console.log(`load after: ${loadNow()}`);
+  console.log(`load after: ${load()}`);
 }

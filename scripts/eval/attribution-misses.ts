@@ -36,8 +36,7 @@ type Row = { family: string; lemma: string; line: string };
 const rows: Row[] = [];
 for (const article of articles) {
   const report = slant.analyze({ text: article.text, id: article.id }, { lexicons });
-  const span = (s: readonly [number, number, ...unknown[]] | null): Span | null => (s ? { start: s[0], end: s[1] } : null);
-  const predicted = report.attributions.map((p) => ({ ...toPolnearPredicted({ content: span(p.content), cue: span(p.cue), speaker: span(p.speaker) }), mode: p.mode }));
+  const predicted = report.attributions.map((p) => ({ ...toPolnearPredicted(p), mode: p.mode }));
   const matches = matchFragmented(article.gold, predicted, 0.3);
   const text = article.text;
   if (wrongSpeakers) {

@@ -61,9 +61,12 @@ export function loadPolnear(path: string, limit?: number): PolnearArticle[] | un
   return articles;
 }
 
+/** A report's span: `[start, end, ...]` since schema 2.0.0, `{ start, end }` before. */
+export type ReportSpan = Span | readonly [number, number, ...unknown[]];
+
 /** One attribution of `report.attributions` (the part scoring reads) as fragment lists. */
-export function toPolnearPredicted(a: { content: Span | null; cue: Span | null; speaker: Span | null }): PolnearPredicted {
-  const list = (s: Span | null): Span[] => (s ? [{ start: s.start, end: s.end }] : []);
+export function toPolnearPredicted(a: { content: ReportSpan | null; cue: ReportSpan | null; speaker: ReportSpan | null }): PolnearPredicted {
+  const list = (s: ReportSpan | null): Span[] => (s === null ? [] : 'start' in s ? [{ start: s.start, end: s.end }] : [{ start: s[0], end: s[1] }]);
   return { content: list(a.content), cue: list(a.cue), speaker: list(a.speaker) };
 }
 
