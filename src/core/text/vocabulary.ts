@@ -56,3 +56,19 @@ export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
   if (idByForm.size !== before) generation++;
   return array;
 }
+
+// Tables by word id made by tableByWordIdOnce, by the table they were made from.
+const byIdOnce = new WeakMap<ReadonlyMap<string, unknown>, unknown[]>();
+
+/**
+ * tableByWordId made once per table object and kept while the table lives (ids are process-local, so never
+ * stored with it). For tables that do not change once built; `empty` must be the same at every call.
+ */
+export function tableByWordIdOnce<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
+  let array = byIdOnce.get(table) as V[] | undefined;
+  if (array === undefined) {
+    array = tableByWordId(table, empty);
+    byIdOnce.set(table, array);
+  }
+  return array;
+}
