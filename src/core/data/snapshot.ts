@@ -21,7 +21,7 @@ import { deserialize, serialize } from 'node:v8';
 const FORMAT = 1;
 
 /** A file an entry was built from: a path relative to the package root, or `module:` and a package path. */
-export type SnapshotSource = { readonly file: string; readonly sha256: string };
+type SnapshotSource = { readonly file: string; readonly sha256: string };
 type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number };
 type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[] };
 
