@@ -51,8 +51,14 @@ export function textLoadedScore(authorWeight: number, authorWords: number, quote
 
 /** 0..1 score (4 decimals) of a stretch of text from its findings, its outlet-voice and its quoted words. */
 export function scoreLoadedLanguage(findings: readonly RawFinding[], authorWords: number, quotedWords: number): number {
-  const quoted = sumWeights(findings.filter((f) => f.voice === 'quoted'));
-  return round(textLoadedScore(sumWeights(findings) - quoted, authorWords, quoted, quotedWords));
+  // One pass, no filtered copies: this runs for every paragraph.
+  let author = 0;
+  let quoted = 0;
+  for (const finding of findings) {
+    if (finding.voice === 'quoted') quoted += finding.weight;
+    else author += finding.weight;
+  }
+  return round(textLoadedScore(author, authorWords, quoted, quotedWords));
 }
 
 /**
