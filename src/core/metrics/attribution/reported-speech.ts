@@ -310,13 +310,18 @@ function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Spea
   const from = cue.t1;
   if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || sentence.tokenEnd - from > LOOSE_INVERTED_MAX) return null;
   if (!(words.determiners.has(tokens.norm[from] as string) || capital[from] === 1)) return null;
-  let end = sentence.tokenEnd;
-  for (let t = from; t < sentence.tokenEnd; t++) {
-    const word = tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return null;
-    if (t > from && commaBefore(scan, t) && end === sentence.tokenEnd) end = t;
+  // The speaker runs to its first comma (every word is unquoted, so nextComma's first comma is that).
+  return plainStretch(scan, from, sentence.tokenEnd) ? { t0: from, t1: nextComma(scan, from, sentence.tokenEnd) } : null;
+}
+
+// Whether `t0..t1` is unquoted and holds no clause word, form of be or pronoun: a stretch of a noun phrase.
+function plainStretch(scan: Scan, t0: number, t1: number): boolean {
+  const { article, words } = scan;
+  for (let t = t0; t < t1; t++) {
+    const word = article.tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
   }
-  return { t0: from, t1: end };
+  return true;
 }
 
 // Longest stretch between a subject's comma and its verb read as an appositive ("The mayor, 52, a former sailor from the north, said").
@@ -325,16 +330,10 @@ const APPOSITIVE_MAX = 16;
 // "Anna Berg, 52, a former sailor from the north, said ...": a speaker phrase opening the sentence, then a
 // comma, an unquoted stretch with no clause word, form of be or pronoun, and a comma right before the verb.
 function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
-  const { article, words } = scan;
-  const { tokens } = article;
   if (!commaBefore(scan, cue) || cue - sentence.tokenStart > APPOSITIVE_MAX) return null;
   const phrase = nounPhraseAfter(scan, sentence.tokenStart, cue);
   if (phrase === null || phrase.t1 >= cue || !commaBefore(scan, phrase.t1)) return null;
-  for (let t = phrase.t1; t < cue; t++) {
-    const word = tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return null;
-  }
-  return phrase;
+  return plainStretch(scan, phrase.t1, cue) ? phrase : null;
 }
 
 // A document's verb: document-verbs.jsonl, or "show that" and "find that" from the reporting verbs.
