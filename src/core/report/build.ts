@@ -63,10 +63,11 @@ export function buildReport(
   const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, article.paragraphs.length);
   const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, article.paragraphs.length);
   const attributions = metrics.attribution.attributions.map(toAttribution);
-  const attributionsByParagraph = groupByParagraph(
-    attributions.map((a, index) => ({ paragraph: a.paragraph, index })),
-    article.paragraphs.length,
-  );
+  // Each paragraph's attributions as indexes into the report's list.
+  const attributionsByParagraph: (number[] | undefined)[] = new Array(article.paragraphs.length);
+  attributions.forEach((a, i) => {
+    if (a.paragraph >= 0 && a.paragraph < article.paragraphs.length) (attributionsByParagraph[a.paragraph] ??= []).push(i);
+  });
   // Rule metadata is listed once for the report, not per finding: every finding of a rule shares it.
   const rules = new Map<string, RuleInfo>();
   const categories = new Set<string>();
@@ -159,7 +160,7 @@ export function buildReport(
       subjectivityCues: cues,
       findings: findings.map((finding) => toFinding(finding, text)),
       exempted: exempted.map((e) => toExemption(e, text)),
-      attributions: (attributionsByParagraph[index] ?? NONE).map((a) => a.index),
+      attributions: attributionsByParagraph[index] ?? [],
     };
     // The headline is compared with the body on the words themselves: the one paragraph given them here.
     if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, report, findings, first, last);
