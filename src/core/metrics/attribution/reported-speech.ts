@@ -13,6 +13,7 @@ import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween,
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
+import { askedQuestion, openingClauseEnd, plausibleSubject, subjectAfterComma } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -174,6 +175,9 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
 function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding | null {
   const { article, words } = scan;
   const { tokens } = article;
+  // "Asked whether ..., Holt said": the question put to a speaker, by a reporter unless "by" names the asker.
+  const question = askedQuestion(scan, cue, sentence, context.cueEnd);
+  if (question !== null) return { order: question.content.start, draft: { paragraph: cue.paragraph, mode: 'indirect', cue: cueRange(article, cue), speaker: question.speaker, content: question.content, sentence: cue.sentence } };
   // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
   if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string) && !(tokens.norm[cue.t0] as string).endsWith('ing')) return null;
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
@@ -183,7 +187,11 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let speaker: Speaker = null;
   // Where the speaker phrase of a postposed attribution starts, after its comma; -1 when not postposed.
   let lead = -1;
-  if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
+  // "After saying she was tired, the mayor left": a participle clause opening the sentence ends at its comma, its subject after it.
+  const openingEnd = shape.kind === 'participle' && shape.at < cue.t0 ? openingClauseEnd(scan, sentence, shape.at, cue.t1) : -1;
+  if (openingEnd >= 0) speaker = plausibleSubject(scan, subjectAfterComma(scan, sentence, openingEnd));
+  else if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
+  else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at));
   else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
   else if (isDocumentVerb(cue) && documentOpensSentence(scan, skipBack(scan, cue.t0, sentence.tokenStart), sentence.tokenStart)) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
@@ -235,6 +243,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     let end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
     // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
     if (shape.kind === 'relative') end = nextComma(scan, from, end);
+    if (openingEnd >= 0) end = Math.min(end, openingEnd);
     if (ref.act && !clause) {
       mode = 'summary';
       content = end > cue.t0 ? trimmedSpan(article, cue.t0, end) : null;

@@ -6,6 +6,7 @@
  */
 import { commaBefore, type Scan } from './context.ts';
 import { isConnective, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
+import { participleAfterSubordinator } from './speech-forms.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 
 /** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, or from the verb it is coordinated with. */
@@ -25,6 +26,8 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
     if (role === 'coordinator' && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
   }
   if (isParticiple(scan, cue) && cue.t0 > sentence.tokenStart && commaBefore(scan, cue.t0)) return { kind: 'participle', at: cue.t0 };
+  // "won the vote by saying", "After announcing the plan, the mayor left": `at` is the subordinator.
+  if (participleAfterSubordinator(scan, cue, sentence)) return { kind: 'participle', at: cue.t0 - 1 };
   return { kind: 'finite', at: cue.t0 };
 }
 

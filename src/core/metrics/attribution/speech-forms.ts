@@ -1,0 +1,110 @@
+/**
+ * Forms of a speech verb whose speaker or content the plain readings miss: the question put to a speaker
+ * ("Asked whether the ferry would run, Holt said no": the asker is the reporter, or the agent after "by"),
+ * and a participle after a subordinator whose subject is the main clause's ("won the vote by saying ...",
+ * "After saying she was tired, the mayor left").
+ */
+import { commaBefore, type Scan } from './context.ts';
+import { clauseEnd, trimmedSpan } from './content-spans.ts';
+import { isConnective, nounPhraseAfter } from './noun-phrase-speakers.ts';
+import type { Cue, Range, SentenceRef, Speaker } from './types.ts';
+
+// How far past "asked" (and its adjuncts: "Asked on Monday in Dover whether") the question may start.
+const QUESTION_REACH = 8;
+
+/**
+ * The question at a passive "asked" at `cue`: opening the sentence ("Asked whether ..., Holt said"), after
+ * "when" ("when asked about the timetable") or after a form of be ("Holt was asked how"). The content runs
+ * from the question word (after "about": its topic) to the clause's comma, or for "was asked" to the
+ * clause's end; the speaker is the agent after "by", else none (a reporter's question). Null for any other
+ * use of "asked" or when no question follows.
+ */
+export function askedQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): { speaker: Speaker; content: Range } | null {
+  const { article, words } = scan;
+  const { tokens, quotedToken } = article;
+  if (tokens.norm[cue.t0] !== 'asked' || cue.t1 - cue.t0 !== 1) return null;
+  const before = cue.t0 - 1;
+  const opening = cue.t0 === sentence.tokenStart || (before === sentence.tokenStart && isConnective(scan, before));
+  const afterWhen = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && tokens.norm[before] === 'when';
+  const passive = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && words.beForms.has(tokens.norm[before] as string);
+  if (!opening && !afterWhen && !passive) return null;
+  const end = sentence.tokenEnd;
+  let from = cue.t1;
+  let speaker: Speaker = null;
+  // "Asked by a reporter whether ...": the agent asked.
+  if (from < end && tokens.norm[from] === 'by') {
+    speaker = nounPhraseAfter(scan, from + 1, end);
+    if (speaker === null) return null;
+    from = speaker.t1;
+  }
+  let start = -1;
+  for (let k = from; k < end && k < from + QUESTION_REACH; k++) {
+    if (quotedToken[k] === 1 || (k > cue.t1 && commaBefore(scan, k))) break;
+    const word = tokens.norm[k] as string;
+    if (words.questionWords.has(word)) {
+      start = word === 'about' ? k + 1 : k;
+      break;
+    }
+    // "was asked a simple question about ...": the question is the object.
+    if (k === from && passive && words.determiners.has(word)) {
+      start = k;
+      break;
+    }
+  }
+  if (start < 0 || start >= end) return null;
+  // Opening the sentence or after "when", the question is a clause of its own, closed by its comma.
+  let stop = passive ? clauseEnd(scan, start, end, cueEnd) : end;
+  if (!passive) {
+    for (let k = start + 1; k < end; k++) {
+      if (quotedToken[k] === 0 && commaBefore(scan, k)) {
+        stop = k;
+        break;
+      }
+    }
+  }
+  const content = trimmedSpan(article, start, stop);
+  return content === null || stop - start < 2 ? null : { speaker, content };
+}
+
+/** Whether the -ing cue at `cue` follows a subordinator ("by saying", "after announcing", "while noting"): a participle whose subject is the main clause's. */
+export function participleAfterSubordinator(scan: Scan, cue: Cue, sentence: SentenceRef): boolean {
+  const { tokens, quotedToken } = scan.article;
+  const before = cue.t0 - 1;
+  return before >= sentence.tokenStart && (tokens.norm[cue.t0] as string).endsWith('ing') && tokens.breakBefore[cue.t0] !== 1 && quotedToken[before] === 0 && scan.words.participleSubordinators.has(tokens.norm[before] as string);
+}
+
+/**
+ * "After saying she was tired, the mayor left": a participle clause opening the sentence at `at` (its
+ * subordinator, after a connective) ends at its comma; returns that comma's token, or -1 when the clause
+ * does not open the sentence or has no comma.
+ */
+export function openingClauseEnd(scan: Scan, sentence: SentenceRef, at: number, from: number): number {
+  const opens = at === sentence.tokenStart || (at - 1 === sentence.tokenStart && isConnective(scan, at - 1));
+  if (!opens) return -1;
+  for (let k = from; k < sentence.tokenEnd; k++) if (scan.article.quotedToken[k] === 0 && commaBefore(scan, k)) return k;
+  return -1;
+}
+
+/** The subject after an opening clause's comma at `comma` ("After saying she was tired, the mayor left"): a pronoun or a speaker phrase, or null. */
+export function subjectAfterComma(scan: Scan, sentence: SentenceRef, comma: number): Speaker {
+  const { tokens, quotedToken } = scan.article;
+  if (comma < 0 || comma >= sentence.tokenEnd || quotedToken[comma] === 1) return null;
+  if (scan.words.pronouns.has(tokens.norm[comma] as string)) return { t0: comma, t1: comma + 1 };
+  return nounPhraseAfter(scan, comma, sentence.tokenEnd);
+}
+
+/**
+ * The main clause's subject for a participle after a subordinator, when it reads as one: `subject` (from
+ * `mainSubject`) kept unless it opens with a word that starts other kinds of sentence ("That's", "It's",
+ * "Although Bloomberg"), an -ing form ("Recognizing") or a bare number ("Two", "Nine").
+ */
+export function plausibleSubject(scan: Scan, subject: Speaker): Speaker {
+  if (subject === null) return null;
+  const { words } = scan;
+  const first = scan.article.tokens.norm[subject.t0] as string;
+  if (words.pronouns.has(first)) return subject;
+  // "Two" or "Nine" alone is a count of something the phrase left out.
+  if (words.determiners.has(first) || words.quantifiers.has(first)) return subject.t1 - subject.t0 > 1 ? subject : null;
+  if (scan.lexicons.abbreviations.starters.has(first) || first.endsWith('ing') || /^\d/.test(first) || /['\u2019]s$/.test(first)) return null;
+  return subject;
+}

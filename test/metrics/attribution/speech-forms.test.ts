@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { reportedRowsOf as reportedRows } from './render.ts';
+
+// Forms of speech verbs that real news writes and the plain readings missed (issue 12), on sentences we wrote.
+
+describe('the question put to a speaker', () => {
+  it.each([
+    ['an opening "Asked whether" is the reporter\'s question, the answer the speaker\'s', 'Asked whether the ferry would run in winter, Holt said it would.', ['indirect -|Asked|whether the ferry would run in winter', 'indirect Holt|said|it would']],
+    ['after "about" the question is its topic', 'Asked about the harbour budget, the mayor said it was balanced.', ['indirect -|Asked|the harbour budget', 'indirect the mayor|said|it was balanced']],
+    ['an adjunct before the question word is left out', 'Asked on Monday why the pier was closed, Berg said the beams were rotten.', ['indirect -|Asked|why the pier was closed', 'indirect Berg|said|the beams were rotten']],
+    ['"by" names the asker', 'Asked by a local reporter whether she would stand again, Berg smiled.', ['indirect a local reporter|Asked|whether she would stand again']],
+    ['"was asked" with a question word', 'Holt was asked how the ferry would pay for itself.', ['indirect -|asked|how the ferry would pay for itself']],
+    ['"when asked" after a quotation\'s tag', 'Holt spoke at the pier when asked what the new timetable would cost.', ['indirect -|asked|what the new timetable would cost']],
+    ['an active "asked" keeps its speaker', 'Berg asked whether the ferry would run in winter.', ['indirect Berg|asked|whether the ferry would run in winter']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
+
+describe('a participle after a subordinator speaks for the main clause\'s subject', () => {
+  it.each([
+    ['"by saying" in the middle of a sentence', 'Anna Berg won the vote by saying the ferry would run at night.', ['indirect Anna Berg|saying|the ferry would run at night']],
+    ['"while noting that"', 'The harbour board backed the plan while noting that the money was short.', ['attitude The harbour board|backed|the plan', 'indirect The harbour board|noting that|the money was short']],
+    ['an opening clause ends at its comma, its subject after it', 'After saying she was tired of the delays, the mayor left the pier.', ['indirect the mayor|saying|she was tired of the delays']],
+    ['a pronoun after the opening clause', 'Before announcing the new timetable, she thanked the crew.', ['indirect she|announcing|the new timetable', 'summary she|thanked|thanked the crew']],
+    ['"for saying" is left out: the one criticised said it', 'The board criticised Holt for saying the ferry was late.', ['summary The board|criticised|criticised Holt for saying the ferry was late']],
+    ['a word that starts other sentences is no subject', 'That is what Holt meant by saying the pier was unsafe.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
