@@ -29,3 +29,16 @@ describe('a participle after a subordinator speaks for the main clause\'s subjec
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('subjects far from their verb', () => {
+  it.each([
+    ['a name before a long appositive with a participle', 'Anna Berg, wearing a yellow coat and a harbour badge, said she was proud of the crew.', ['indirect Anna Berg|said|she was proud of the crew']],
+    ['a name before an age and a role with "of" and "and"', 'Berg, 35, a daughter of a fisherman and a teacher who has crewed the ferry, said on Monday that she would stand.', ['indirect Berg|said|she would stand']],
+    ['the subject after an opening subordinate clause', 'Even though the ferry is cheap, the riders say the timetable is too thin.', ['indirect the riders|say|the timetable is too thin']],
+    ['a counted subject after an opening clause', 'And until the pier closed, most of the riders said they were happy.', ['indirect most of the riders|said|they were happy']],
+    ['a quotation in the stretch is no appositive', 'Holt, after the crew had read "the notice" aloud to the riders, said the pier was closed.', []],
+    ['an introductory phrase is no name', 'In Dover, where the pier stands on old oak beams, officials said the work was done.', ['vague officials said|the work was done|unaligned|anonymous']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

@@ -13,6 +13,7 @@ import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween,
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
+import { nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
 import { askedQuestion, openingClauseEnd, plausibleSubject, subjectAfterComma } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -215,7 +216,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
         lead = loose.t0;
       }
       // "Some of the fishermen said ...": a subject of plain words opening the clause.
-      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd) ?? appositiveSubject(scan, sentence, cue.t0) ?? openingSubject(scan, sentence, cue.t0, context.cueEnd);
+      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd) ?? appositiveSubject(scan, sentence, cue.t0) ?? openingSubject(scan, sentence, cue.t0, context.cueEnd) ?? nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd) ?? subjectAfterOpeningClause(scan, sentence, cue.t0, context.cueEnd);
     } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && invertedAfter(scan, cue, sentence) !== null) {
       // "... for the council, said Anna Berg, the mayor.": after a comma the verb is inverted; the name
       // before the comma ends the content.
