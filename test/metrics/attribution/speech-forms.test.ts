@@ -42,3 +42,24 @@ describe('subjects far from their verb', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('"told" and "but said"', () => {
+  it.each([
+    ['a postposed "told" with the outlet told', 'The pier had been closed since May, a harbour spokesman told The Dover Herald.', ['indirect a harbour spokesman|told|The pier had been closed since May']],
+    ['a postposed "told" with a pronoun told', 'The ferry would run again soon, the mayor told her.', ['indirect the mayor|told|The ferry would run again soon']],
+    ['a postposed "told reporters" with a time', 'The pier is safe, Anna Berg told reporters on Monday.', ['indirect Anna Berg|told|The pier is safe']],
+    ['"but told" shares the subject of the first verb', 'Holt did not name the captain, but told reporters the ferry was late.', ['indirect Holt|told|the ferry was late']],
+    ['"but said" after another cue', 'Anna Berg admitted that the timetable was wrong, but said the ferry would run.', ['indirect Anna Berg|admitted|the timetable was wrong', 'indirect Anna Berg|said|the ferry would run']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
+
+describe('a role inside an appositive is not the speaker', () => {
+  it.each([
+    ['the name opening the sentence speaks, not the committee of its role', 'Martin Avery, a Republican on the harbour committee, praised the bill but said the cost worried him.', ['summary Martin Avery|praised|praised the bill', 'indirect Martin Avery|said|the cost worried him']],
+    ['a name with its role keeps both', "Sergei Lavrov, Russia's foreign minister, said the talks were over.", ["indirect Sergei Lavrov, Russia's foreign minister|said|the talks were over"]],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

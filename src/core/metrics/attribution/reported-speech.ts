@@ -137,7 +137,10 @@ function isPostposed(scan: Scan, lead: number, cue: Cue, sentence: SentenceRef, 
   if (lead - start < 2 || !commaBefore(scan, lead)) return false;
   const first = article.tokens.norm[start] as string;
   if ((words.introductions.has(first) || words.adjuncts.has(first)) && lead - start <= INTRODUCTION_MAX && !hasQuoteBetween(article, start, lead)) return false;
-  return onlyAdjuncts(scan, cue.t1, clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd));
+  // "..., a spokesman told The Dover Herald on Monday.": whom the speaker told is no content either.
+  const end = clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd);
+  const from = words.addresseeVerbs.has(cue.ref.lemma) ? afterAddressee(scan, cue.t1, end) : cue.t1;
+  return onlyAdjuncts(scan, from, end);
 }
 
 // Indirect content after a cue ending at `from`: after "that" or a leading time phrase, up to the clause's end.
@@ -217,6 +220,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       }
       // "Some of the fishermen said ...": a subject of plain words opening the clause.
       if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd) ?? appositiveSubject(scan, sentence, cue.t0) ?? openingSubject(scan, sentence, cue.t0, context.cueEnd) ?? nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd) ?? subjectAfterOpeningClause(scan, sentence, cue.t0, context.cueEnd);
+    } else if (insideAppositive(scan, sentence, cue, speaker, context)) {
+      // "Martin Avery, a Republican on the committee, said": the phrase before the verb is the role's, the name opens the sentence.
+      speaker = nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd);
     } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && invertedAfter(scan, cue, sentence) !== null) {
       // "... for the council, said Anna Berg, the mayor.": after a comma the verb is inverted; the name
       // before the comma ends the content.
@@ -259,6 +265,14 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   if (mode !== 'summary' && (content === null || contentTokens(article, content) < MIN_REPORTED_TOKENS || onlyTimeWords(scan, content))) return null;
   const draft = { paragraph: cue.paragraph, mode: cueMode(cue.ref, mode), cue: cueRange(article, cue), speaker, content, sentence: cue.sentence };
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
+}
+
+// Whether `speaker`, found right before the verb after a comma, sits inside the appositive of a name that
+// opens the sentence ("Martin Avery, a Republican on the committee, said": not "the committee").
+function insideAppositive(scan: Scan, sentence: SentenceRef, cue: Cue, speaker: TokenSpan, context: Context): boolean {
+  if (speaker.t0 === sentence.tokenStart || commaBefore(scan, speaker.t0) || !commaBefore(scan, skipBack(scan, cue.t0, sentence.tokenStart))) return false;
+  const name = nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd);
+  return name !== null && name.t1 < speaker.t0;
 }
 
 // The speaker phrase right after an inverted verb, ending its sentence or followed by a comma (an appositive).

@@ -23,7 +23,8 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
   if (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0) {
     const role = scan.words.clauseWords.get(tokens.norm[k] as string);
     if (role === 'relative' && k > sentence.tokenStart) return { kind: 'relative', at: k };
-    if (role === 'coordinator' && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
+    // "admitted the error, but said the ferry would run": "but" joins a second verb to the same subject.
+    if ((role === 'coordinator' || role === 'contrast') && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
   }
   if (isParticiple(scan, cue) && cue.t0 > sentence.tokenStart && commaBefore(scan, cue.t0)) return { kind: 'participle', at: cue.t0 };
   // "won the vote by saying", "After announcing the plan, the mayor left": `at` is the subordinator.
