@@ -63,3 +63,17 @@ describe('a role inside an appositive is not the speaker', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('negated and modal speech verbs', () => {
+  it.each([
+    ['"would only say that"', 'Holt would only say that the ferry was late.', ['indirect Holt|say|the ferry was late']],
+    ['"isn\'t saying" with a question', "Holt isn't saying what the ferry will cost.", ["indirect Holt|saying|what the ferry will cost"]],
+    ['"can now say"', 'The mayor can now say that the pier is safe.', ['indirect The mayor|say|the pier is safe']],
+    ['a quantifier opening the subject stays in it', 'Only half of the riders say the new timetable works.', ['indirect Only half of the riders|say|the new timetable works']],
+    ['"wasn\'t told" is passive', "The crew wasn't told the pier was closed.", []],
+    ['a refusal keeps the question it leaves open', 'Holt declined to say whether the ferry would run.', ['non-response Holt|declined to say|whether the ferry would run']],
+    ['a refusal with no question has no content', 'The board declined to comment.', ['non-response The board|declined to comment|-']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

@@ -14,7 +14,7 @@ import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBefo
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
-import { askedQuestion, openingClauseEnd, plausibleSubject, subjectAfterComma } from './speech-forms.ts';
+import { askedQuestion, openingClauseEnd, plausibleSubject, subjectAfterComma, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -45,7 +45,7 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
     if (claimed[index] === 1 || inSpeaker[cue.t0] === 1) return;
     const sentence = scan.sentences[cue.sentence] as SentenceRef;
     const kind = cue.ref.kind;
-    const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context) : reportingVerb(scan, cue, sentence, context);
+    const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context) : reportingVerb(scan, cue, sentence, context);
     if (finding === null) return;
     findings.push(finding);
     remember(scan, context, finding);
@@ -71,9 +71,11 @@ function speakerBefore(context: Context, sentence: number, at: number): Speaker 
 }
 
 /** Declining to comment: the speaker before the cue, no content. */
-function nonResponse(scan: Scan, cue: Cue, sentence: SentenceRef): Finding {
-  const speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
-  return { order: scan.article.tokens.start[cue.t0] as number, draft: { paragraph: cue.paragraph, mode: 'non-response', cue: cueRange(scan.article, cue), speaker, content: null, sentence: cue.sentence } };
+function nonResponse(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding {
+  const speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? plainSubject(scan, sentence, cue.t0, context.cueEnd);
+  // "declined to say whether the ferry would run": the question left unanswered is what the refusal is about.
+  const content = unansweredQuestion(scan, cue, sentence, context.cueEnd);
+  return { order: content?.start ?? (scan.article.tokens.start[cue.t0] as number), draft: { paragraph: cue.paragraph, mode: 'non-response', cue: cueRange(scan.article, cue), speaker, content, sentence: cue.sentence } };
 }
 
 /**

@@ -108,3 +108,18 @@ export function plausibleSubject(scan: Scan, subject: Speaker): Speaker {
   if (scan.lexicons.abbreviations.starters.has(first) || first.endsWith('ing') || /^\d/.test(first) || /['\u2019]s$/.test(first)) return null;
   return subject;
 }
+
+/**
+ * The question a non-response leaves open ("declined to say whether the ferry would run", "would not say
+ * whether ..."): from the question word ending the cue or right after it to the clause's end; null when no
+ * question follows ("declined to comment").
+ */
+export function unansweredQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): Range | null {
+  const { words } = scan;
+  const { norm } = scan.article.tokens;
+  const opens = (t: number): boolean => t < sentence.tokenEnd && scan.article.quotedToken[t] === 0 && words.questionWords.has(norm[t] as string) && norm[t] !== 'about' && norm[t] !== 'to';
+  const start = opens(cue.t1 - 1) ? cue.t1 - 1 : opens(cue.t1) && scan.article.tokens.breakBefore[cue.t1] !== 1 ? cue.t1 : -1;
+  if (start < 0) return null;
+  const end = clauseEnd(scan, start, sentence.tokenEnd, cueEnd);
+  return end - start >= 2 ? trimmedSpan(scan.article, start, end) : null;
+}

@@ -101,7 +101,8 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
     const k = t - 1;
     const word = tokens.norm[k] as string;
     const pronounAfterLink = words.pronouns.has(word) && k > sentence.tokenStart && words.speakerLinks.has(tokens.norm[k - 1] as string);
-    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    // "Only half of the riders say": a quantifier opening the subject is no helper, though "would only say" skips it.
+    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (words.verbSkips.has(word) && !words.quantifiers.has(word)) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
     t = k;
     if (tokens.breakBefore[k] === 1) break;
   }
