@@ -35,6 +35,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'regard-verbs',
   'question-words',
   'participle-subordinators',
+  'subordinators',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -91,6 +92,8 @@ export type AttributionWords = {
   readonly questionWords: ReadonlySet<string>;
   /** words before a participle whose subject is the main clause's ("by saying", "after announcing") */
   readonly participleSubordinators: ReadonlySet<string>;
+  /** words that open a subordinate clause before the main one ("While Berg said ..., the board ...") */
+  readonly subordinators: ReadonlySet<string>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
@@ -160,6 +163,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     regardVerbs: words('regard-verbs'),
     questionWords: words('question-words'),
     participleSubordinators: words('participle-subordinators'),
+    subordinators: words('subordinators'),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {

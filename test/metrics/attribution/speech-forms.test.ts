@@ -77,3 +77,14 @@ describe('negated and modal speech verbs', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('speech inside an opening subordinate clause', () => {
+  it.each([
+    ['the clause\'s comma ends what was said', 'While Berg said the pier was safe, the board closed it.', ['indirect Berg|said|the pier was safe']],
+    ['the subordinator is no part of the speaker', 'Though Anna Berg has described herself as a sailor, the paper said she never sailed.', ['indirect Anna Berg|described|herself as a sailor', 'indirect the paper|said|she never sailed']],
+    ['after a connective too', 'But after Holt said the ferry was late, the riders left.', ['indirect Holt|said|the ferry was late']],
+    ['a comma before the verb leaves the clause: the main clause speaks', 'When the storm hit, she said the pier would hold, and it did.', ['indirect she|said|the pier would hold, and it did']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

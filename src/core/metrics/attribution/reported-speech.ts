@@ -14,7 +14,7 @@ import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBefo
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
-import { askedQuestion, openingClauseEnd, plausibleSubject, subjectAfterComma, unansweredQuestion } from './speech-forms.ts';
+import { askedQuestion, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -253,6 +253,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
     if (shape.kind === 'relative') end = nextComma(scan, from, end);
     if (openingEnd >= 0) end = Math.min(end, openingEnd);
+    // "While Berg said the pier was safe, the board closed it": speech in an opening subordinate clause ends at its comma.
+    const subordinateEnd = subordinateClauseEnd(scan, sentence, cue);
+    if (subordinateEnd >= 0) end = Math.min(end, subordinateEnd);
     if (ref.act && !clause) {
       mode = 'summary';
       content = end > cue.t0 ? trimmedSpan(article, cue.t0, end) : null;

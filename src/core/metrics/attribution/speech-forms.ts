@@ -6,7 +6,7 @@
  */
 import { commaBefore, type Scan } from './context.ts';
 import { clauseEnd, trimmedSpan } from './content-spans.ts';
-import { isConnective, nounPhraseAfter } from './noun-phrase-speakers.ts';
+import { isConnective, nounPhraseAfter, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker } from './types.ts';
 
 // How far past "asked" (and its adjuncts: "Asked on Monday in Dover whether") the question may start.
@@ -123,3 +123,19 @@ export function unansweredQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, 
   const end = clauseEnd(scan, start, sentence.tokenEnd, cueEnd);
   return end - start >= 2 ? trimmedSpan(scan.article, start, end) : null;
 }
+
+/**
+ * "While Berg said the pier was safe, the board closed it": when the sentence opens with a subordinate
+ * clause holding the verb at `cue` (no comma between the clause's start and the verb), the first comma after
+ * the verb outside quotations ends what was said; -1 otherwise.
+ */
+export function subordinateClauseEnd(scan: Scan, sentence: SentenceRef, cue: Cue): number {
+  const { quotedToken } = scan.article;
+  let start = sentence.tokenStart;
+  if (!opensSubordinateClause(scan, start) && isConnective(scan, start)) start++;
+  if (start >= cue.t0 || !opensSubordinateClause(scan, start)) return -1;
+  for (let k = start + 1; k <= cue.t0; k++) if (quotedToken[k] === 0 && commaBefore(scan, k)) return -1;
+  for (let k = cue.t1; k < sentence.tokenEnd; k++) if (quotedToken[k] === 0 && quotedToken[k - 1] === 0 && commaBefore(scan, k)) return k;
+  return -1;
+}
+
