@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { reportedRowsOf as reportedRows } from './render.ts';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
+import { findingRow, reportedRowsOf as reportedRows } from './render.ts';
+import { scanOf } from './scan-of.ts';
+
+function quoteRows(text: string): string[] {
+  const scan = scanOf(text);
+  return findDirectQuotes(scan, findCues(scan)).findings.map((finding) => findingRow(scan, finding));
+}
 
 // Forms of speech verbs that real news writes and the plain readings missed (issue 12), on sentences we wrote.
 
@@ -86,5 +94,24 @@ describe('speech inside an opening subordinate clause', () => {
     ['a comma before the verb leaves the clause: the main clause speaks', 'When the storm hit, she said the pier would hold, and it did.', ['indirect she|said|the pier would hold, and it did']],
   ])('%s', (_name, text, expected) => {
     expect(reportedRows(text)).toEqual(expected);
+  });
+});
+
+describe('long speaker phrases after the content', () => {
+  it.each([
+    ['an inverted name with a relative clause after it', 'The pier is unsafe, said Anna Berg, who has run the harbour board since May.', ['indirect Anna Berg|said|The pier is unsafe']],
+    ['an inverted name with a role and its relative clause', 'The pier is unsafe, said Anna Berg, the director of the Harbour Trust, which runs the pier.', ['indirect Anna Berg|said|The pier is unsafe']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
+
+describe('a quotation\'s speaker with a long appositive before the verb', () => {
+  it.each([
+    ['a name, an age and a role, then the verb', '"The pier is unsafe," Anna Berg, 52, a retired teacher from the north of Dover, said in an interview.', ['direct Anna Berg, 52|said|"The pier is unsafe,"']],
+    ['a name and a relative clause, then the verb', '"The pier is unsafe," Anna Berg, who has run the harbour board since May and sailed the ferry for years, said on Monday.', ['direct Anna Berg|said|"The pier is unsafe,"']],
+    ['no comma before the verb: no speaker from this rule', '"The pier is unsafe," Anna Berg, who has run the harbour board since May and then said nothing.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(quoteRows(text)).toEqual(expected);
   });
 });

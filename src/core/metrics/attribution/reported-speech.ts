@@ -213,6 +213,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
         speaker = inverted;
         lead = cue.t0;
+      } else if (inverted !== null && looseInverted === null && cue.t0 - sentence.tokenStart >= 2 && commaBefore(scan, cue.t0) && commaBefore(scan, inverted.t1)) {
+        // "<clause>, said Anna Berg, who has run the board since May.": an appositive or relative clause may follow the name.
+        speaker = inverted;
+        lead = cue.t0;
       } else if (looseInverted !== null) {
         speaker = looseInverted;
         lead = cue.t0;

@@ -11,6 +11,18 @@ import type { Cue, Range, SentenceRef, Speaker } from './types.ts';
 
 // How far past "asked" (and its adjuncts: "Asked on Monday in Dover whether") the question may start.
 const QUESTION_REACH = 8;
+// How far a clause's closing comma is looked for, in tokens: a sentence with no commas or stops (a list, a
+// run of text) would otherwise be searched again from every verb in it.
+const COMMA_REACH = 80;
+// How far into a sentence a verb may stand and still be read as inside its opening subordinate clause.
+const SUBORDINATE_REACH = 30;
+
+// The first comma outside quotations in tokens (from, end), looking no further than COMMA_REACH; -1 when none.
+function commaAfter(scan: Scan, from: number, end: number): number {
+  const { quotedToken } = scan.article;
+  for (let k = from; k < end && k < from + COMMA_REACH; k++) if (quotedToken[k] === 0 && quotedToken[k - 1] === 0 && commaBefore(scan, k)) return k;
+  return -1;
+}
 
 /**
  * The question at a passive "asked" at `cue`: opening the sentence ("Asked whether ..., Holt said"), after
@@ -53,15 +65,8 @@ export function askedQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEn
   }
   if (start < 0 || start >= end) return null;
   // Opening the sentence or after "when", the question is a clause of its own, closed by its comma.
-  let stop = passive ? clauseEnd(scan, start, end, cueEnd) : end;
-  if (!passive) {
-    for (let k = start + 1; k < end; k++) {
-      if (quotedToken[k] === 0 && commaBefore(scan, k)) {
-        stop = k;
-        break;
-      }
-    }
-  }
+  const comma = passive ? -1 : commaAfter(scan, start + 1, end);
+  const stop = comma >= 0 ? comma : clauseEnd(scan, start, end, cueEnd);
   const content = trimmedSpan(article, start, stop);
   return content === null || stop - start < 2 ? null : { speaker, content };
 }
@@ -80,9 +85,7 @@ export function participleAfterSubordinator(scan: Scan, cue: Cue, sentence: Sent
  */
 export function openingClauseEnd(scan: Scan, sentence: SentenceRef, at: number, from: number): number {
   const opens = at === sentence.tokenStart || (at - 1 === sentence.tokenStart && isConnective(scan, at - 1));
-  if (!opens) return -1;
-  for (let k = from; k < sentence.tokenEnd; k++) if (scan.article.quotedToken[k] === 0 && commaBefore(scan, k)) return k;
-  return -1;
+  return opens ? commaAfter(scan, from, sentence.tokenEnd) : -1;
 }
 
 /** The subject after an opening clause's comma at `comma` ("After saying she was tired, the mayor left"): a pronoun or a speaker phrase, or null. */
@@ -133,9 +136,8 @@ export function subordinateClauseEnd(scan: Scan, sentence: SentenceRef, cue: Cue
   const { quotedToken } = scan.article;
   let start = sentence.tokenStart;
   if (!opensSubordinateClause(scan, start) && isConnective(scan, start)) start++;
-  if (start >= cue.t0 || !opensSubordinateClause(scan, start)) return -1;
+  if (start >= cue.t0 || cue.t0 - start > SUBORDINATE_REACH || !opensSubordinateClause(scan, start)) return -1;
   for (let k = start + 1; k <= cue.t0; k++) if (quotedToken[k] === 0 && commaBefore(scan, k)) return -1;
-  for (let k = cue.t1; k < sentence.tokenEnd; k++) if (quotedToken[k] === 0 && quotedToken[k - 1] === 0 && commaBefore(scan, k)) return k;
-  return -1;
+  return commaAfter(scan, cue.t1, sentence.tokenEnd);
 }
 
