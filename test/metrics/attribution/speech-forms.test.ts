@@ -115,3 +115,13 @@ describe('a quotation\'s speaker with a long appositive before the verb', () => 
     expect(quoteRows(text)).toEqual(expected);
   });
 });
+
+describe('a verb in the next sentence is no tag of the quotation before it', () => {
+  it.each([
+    ['a verb with a clause of its own is left to reported speech', 'Holt says the game is "soft." He says the referees are weak.', []],
+    ['a verb with only a time after it is still the tag', '"The pier is unsafe." Holt said on Monday.', ['direct Holt|said|"The pier is unsafe."']],
+    ['a question and its tag', '"Why?" he asked.', ['direct he|asked|"Why?"']],
+  ])('%s', (_name, text, expected) => {
+    expect(quoteRows(text)).toEqual(expected);
+  });
+});

@@ -6,7 +6,7 @@
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
-import { hasQuoteBetween } from './content-spans.ts';
+import { hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
 import { nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Speaker } from './types.ts';
 
@@ -94,6 +94,7 @@ function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, par
   }
   if (after === undefined) return nameWithLongAppositiveAfter(speech, qt1, paragraph);
   if (after.t0 !== qt1 && hasQuoteBetween(scan.article, qt1, after.t0)) return undefined;
+  if (opensNextSentence(scan, qt1, after)) return undefined;
   // `"B." Holt added: "C."`: a cue before a colon and a quotation introduces that one, not this.
   const { tokens } = scan.article;
   if (after.t1 < paragraph.tokenEnd && scan.article.quotedToken[after.t1] === 1 && /:\s*["\u201C'\u2018`]*$/.test(scan.article.text.slice(tokens.end[after.t1 - 1] as number, tokens.start[after.t1] as number))) return undefined;
@@ -193,4 +194,12 @@ function nameWithLongAppositiveAfter(speech: QuotedSpeech, qt1: number, paragrap
     return cue !== undefined && commaBefore(scan, k) ? { cue, speaker: name } : undefined;
   }
   return undefined;
+}
+
+// `...because "football has gone soft." He says the referees ...`: a verb in the sentence after the
+// quotation's, with a clause of its own after it, reports that clause; it is no tag of the quotation.
+function opensNextSentence(scan: Scan, qt1: number, cue: Cue): boolean {
+  const sentence = scan.sentences[scan.sentenceOf[cue.t0] as number];
+  if (sentence === undefined || qt1 === 0 || scan.sentenceOf[qt1 - 1] === sentence.index) return false;
+  return !onlyAdjuncts(scan, cue.t1, sentence.tokenEnd);
 }
