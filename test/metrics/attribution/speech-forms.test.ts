@@ -125,3 +125,13 @@ describe('a verb in the next sentence is no tag of the quotation before it', () 
     expect(quoteRows(text)).toEqual(expected);
   });
 });
+
+describe('an introductory phrase is no postposed content', () => {
+  it.each([
+    ['a long phrase opened by a preposition', 'In a press release earlier this month, the harbour committee said the pier was safe.', ['indirect the harbour committee|said|the pier was safe']],
+    ['a few adverbs', 'More recently, Holt pledged to make the ferry run at night.', ['summary Holt|pledged|pledged to make the ferry run at night']],
+    ['a clause before the comma is still content', 'The pier is unsafe, the mayor said.', ['indirect the mayor|said|The pier is unsafe']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

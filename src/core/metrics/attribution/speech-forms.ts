@@ -141,3 +141,33 @@ export function subordinateClauseEnd(scan: Scan, sentence: SentenceRef, cue: Cue
   return commaAfter(scan, cue.t1, sentence.tokenEnd);
 }
 
+
+// The longest introductory phrase read before a subject ("In a subsequent interview with a local paper,").
+const INTRODUCTORY_PHRASE_MAX = 16;
+
+/**
+ * Whether tokens [start, lead) (ending at a comma before a speaker phrase) are an introductory phrase rather
+ * than reported content: a phrase opened by a preposition or a subordinator with no form of be, clause
+ * word or pronoun in it ("In a press release earlier this month,"), or a few adverbs ("More
+ * recently,"). No quotation may stand in it.
+ */
+export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): boolean {
+  const { article, words } = scan;
+  const { norm } = article.tokens;
+  if (lead - start > INTRODUCTORY_PHRASE_MAX) return false;
+  for (let k = start; k < lead; k++) if (article.quotedToken[k] === 1) return false;
+  const first = norm[start] as string;
+  if (words.introductions.has(first) || words.adjuncts.has(first)) {
+    for (let k = start + 1; k < lead; k++) {
+      const word = norm[k] as string;
+      if (words.beForms.has(word) || words.clauseWords.has(word) || words.pronouns.has(word)) return false;
+    }
+    return true;
+  }
+  if (lead - start > 3) return false;
+  for (let k = start; k < lead; k++) {
+    const word = norm[k] as string;
+    if (!(word.endsWith('ly') || words.timeWords.has(word) || words.quantifiers.has(word))) return false;
+  }
+  return true;
+}
