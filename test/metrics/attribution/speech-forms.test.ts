@@ -135,3 +135,12 @@ describe('an introductory phrase is no postposed content', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('a tag inside its sentence', () => {
+  it.each([
+    ['the content is the whole sentence around the tag', 'The question of whether to close the pier, she said, is not so simple.', ['indirect she|said|The question of whether to close the pier, she said, is not so simple']],
+    ['a tag after the speaker at the start is no parenthesis', 'Berg said, however, that the pier was safe.', ['indirect Berg|said|however, that the pier was safe']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

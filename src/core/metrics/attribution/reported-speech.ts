@@ -14,7 +14,7 @@ import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBefo
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
-import { askedQuestion, isIntroductoryPhrase, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
+import { askedQuestion, isIntroductoryPhrase, parentheticalTag, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -195,6 +195,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let speaker: Speaker = null;
   // Where the speaker phrase of a postposed attribution starts, after its comma; -1 when not postposed.
   let lead = -1;
+  // A tag in the middle of its sentence (", she said,"): the content is the whole sentence.
+  let whole = false;
   // "After saying she was tired, the mayor left": a participle clause opening the sentence ends at its comma, its subject after it.
   const openingEnd = shape.kind === 'participle' && shape.at < cue.t0 ? openingClauseEnd(scan, sentence, shape.at, cue.t1) : -1;
   if (openingEnd >= 0) speaker = plausibleSubject(scan, subjectAfterComma(scan, sentence, openingEnd));
@@ -241,6 +243,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       const loose = commaBefore(scan, speaker.t0) ? null : postposedPhrase(scan, cue.t0, sentence.tokenStart);
       const start = loose !== null && loose.t0 < speaker.t0 ? loose.t0 : speaker.t0;
       if (isPostposed(scan, start, cue, sentence, context)) lead = start;
+      // "The question of whether to act, she said, is not so simple.": a tag inside the sentence speaks for all of it.
+      else if (parentheticalTag(scan, start, cue, sentence)) whole = true;
     }
   }
   if (speaker === null) return null;
@@ -248,7 +252,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let content: Range | null;
   let mode: AttributionMode;
   let target: Target | undefined;
-  if (lead >= 0) {
+  if (whole) {
+    content = trimmedSpan(article, sentence.tokenStart, sentence.tokenEnd);
+    mode = hasQuoteBetween(article, sentence.tokenStart, sentence.tokenEnd) ? 'mixed' : 'indirect';
+  } else if (lead >= 0) {
     const contentEnd = lead;
     content = contentEnd > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, contentEnd) : null;
     mode = content !== null && hasQuoteBetween(article, sentence.tokenStart, contentEnd) ? 'mixed' : 'indirect';

@@ -171,3 +171,23 @@ export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): b
   }
   return true;
 }
+
+// Words a tag inside a sentence may have after its verb before the comma ("she said in an interview,").
+const TAG_TAIL_MAX = 6;
+
+/**
+ * "The question of whether to act, she said, is not so simple.", "And that, Holt said in an interview, was
+ * the plan.": a speaker phrase starting at `start` after a comma (at least two tokens into the sentence),
+ * the verb, at most a short phrase of when, where or how, and a comma with more of the sentence after it.
+ */
+export function parentheticalTag(scan: Scan, start: number, cue: Cue, sentence: SentenceRef): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (start - sentence.tokenStart < 2 || !commaBefore(scan, start) || quotedToken[start - 1] === 1) return false;
+  const end = sentence.tokenEnd;
+  for (let k = cue.t1; k < end && k <= cue.t1 + TAG_TAIL_MAX; k++) {
+    if (quotedToken[k] === 1) return false;
+    if (commaBefore(scan, k)) return k < end - 1 && (k === cue.t1 || scan.words.adjuncts.has(tokens.norm[cue.t1] as string) || scan.words.timeWords.has(tokens.norm[cue.t1] as string) || scan.words.verbSkips.has(tokens.norm[cue.t1] as string));
+    if (tokens.breakBefore[k] === 1 && k > cue.t1) return false;
+  }
+  return false;
+}
