@@ -36,6 +36,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'question-words',
   'participle-subordinators',
   'subordinators',
+  'frame-words',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -94,6 +95,8 @@ export type AttributionWords = {
   readonly participleSubordinators: ReadonlySet<string>;
   /** words that open a subordinate clause before the main one ("While Berg said ..., the board ...") */
   readonly subordinators: ReadonlySet<string>;
+  /** words that make a speech verb's clause a frame for the clause beside it ("As the Herald reported, ...") */
+  readonly frameWords: ReadonlySet<string>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
@@ -164,6 +167,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     questionWords: words('question-words'),
     participleSubordinators: words('participle-subordinators'),
     subordinators: words('subordinators'),
+    frameWords: words('frame-words'),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {

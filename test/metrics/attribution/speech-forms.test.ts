@@ -144,3 +144,14 @@ describe('a tag inside its sentence', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('frames and postposed speakers after a clause\'s comma', () => {
+  it.each([
+    ['a postposed outlet after a phrase ending in a speaker noun', 'The pilot worked as a geologist for the mining company, the BBC reported.', ['indirect the BBC|reported|The pilot worked as a geologist for the mining company']],
+    ['"as" opening the sentence frames the clause after its comma', 'As the Dover Herald reported on Monday, the ferry was late.', ['indirect the Dover Herald|reported|the ferry was late']],
+    ['"as" after a comma frames the clause before it', 'The ferry was late, as the Dover Herald reported.', ['indirect the Dover Herald|reported|The ferry was late']],
+    ['a saying', 'As they say, the tide waits for no one.', ['indirect they|say|the tide waits for no one']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

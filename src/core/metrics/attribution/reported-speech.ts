@@ -14,7 +14,7 @@ import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBefo
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
-import { askedQuestion, isIntroductoryPhrase, parentheticalTag, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
+import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -243,6 +243,11 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       const loose = commaBefore(scan, speaker.t0) ? null : postposedPhrase(scan, cue.t0, sentence.tokenStart);
       const start = loose !== null && loose.t0 < speaker.t0 ? loose.t0 : speaker.t0;
       if (isPostposed(scan, start, cue, sentence, context)) lead = start;
+      else if (lastCommaInside(scan, speaker) > 0 && isPostposed(scan, lastCommaInside(scan, speaker), cue, sentence, context)) {
+        // "<clause> for the mining company, the BBC reported.": the phrase crossed the clause's comma; the speaker starts after it.
+        lead = lastCommaInside(scan, speaker);
+        speaker = { t0: lead, t1: speaker.t1 };
+      }
       // "The question of whether to act, she said, is not so simple.": a tag inside the sentence speaks for all of it.
       else if (parentheticalTag(scan, start, cue, sentence)) whole = true;
     }
@@ -252,7 +257,12 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let content: Range | null;
   let mode: AttributionMode;
   let target: Target | undefined;
-  if (whole) {
+  // "As the Herald reported, the ferry was late": the frame reports the clause beside it.
+  const framed = lead < 0 && !whole ? framedClause(scan, speaker, cue, sentence) : null;
+  if (framed !== null) {
+    content = framed;
+    mode = hasQuoteBetween(article, firstTokenAtOrAfter(tokens, framed.start), firstTokenAtOrAfter(tokens, framed.end)) ? 'mixed' : 'indirect';
+  } else if (whole) {
     content = trimmedSpan(article, sentence.tokenStart, sentence.tokenEnd);
     mode = hasQuoteBetween(article, sentence.tokenStart, sentence.tokenEnd) ? 'mixed' : 'indirect';
   } else if (lead >= 0) {
@@ -297,6 +307,12 @@ function insideAppositive(scan: Scan, sentence: SentenceRef, cue: Cue, speaker: 
 function invertedAfter(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const phrase = nounPhraseAfter(scan, cue.t1, sentence.tokenEnd);
   return phrase !== null && (sentence.tokenEnd - phrase.t1 <= 2 || commaBefore(scan, phrase.t1)) ? phrase : null;
+}
+
+// The token after the last comma inside a speaker phrase, or -1.
+function lastCommaInside(scan: Scan, speaker: TokenSpan): number {
+  for (let t = speaker.t1 - 1; t > speaker.t0; t--) if (commaBefore(scan, t)) return t;
+  return -1;
 }
 
 // Whether a comma stands inside a speaker phrase ("Sergei Lavrov, Russia's foreign minister").

@@ -7,7 +7,7 @@
 import { commaBefore, type Scan } from './context.ts';
 import { clauseEnd, trimmedSpan } from './content-spans.ts';
 import { isConnective, nounPhraseAfter, opensSubordinateClause } from './noun-phrase-speakers.ts';
-import type { Cue, Range, SentenceRef, Speaker } from './types.ts';
+import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
 
 // How far past "asked" (and its adjuncts: "Asked on Monday in Dover whether") the question may start.
 const QUESTION_REACH = 8;
@@ -190,4 +190,30 @@ export function parentheticalTag(scan: Scan, start: number, cue: Cue, sentence: 
     if (tokens.breakBefore[k] === 1 && k > cue.t1) return false;
   }
   return false;
+}
+
+/**
+ * The clause a framing speech verb reports: "As the Herald reported, the ferry was late" (the frame opens
+ * the sentence: the clause after its comma, past at most a short when/where phrase after the verb) and "the
+ * ferry was late, as the Herald reported" (the frame ends the sentence: the clause before its comma). The
+ * frame word (frame-words.jsonl) stands right before the speaker phrase [t0, t1) of the verb at `cue`. Null
+ * for any other shape.
+ */
+export function framedClause(scan: Scan, speaker: TokenSpan, cue: Cue, sentence: SentenceRef): Range | null {
+  const { article, words } = scan;
+  const { tokens, quotedToken } = article;
+  const at = speaker.t0 - 1;
+  if (at < sentence.tokenStart || tokens.breakBefore[speaker.t0] === 1 || quotedToken[at] === 1 || !words.frameWords.has(tokens.norm[at] as string)) return null;
+  const opens = at === sentence.tokenStart || (at - 1 === sentence.tokenStart && isConnective(scan, at - 1));
+  const end = sentence.tokenEnd;
+  if (opens) {
+    for (let k = cue.t1; k < end && k <= cue.t1 + TAG_TAIL_MAX; k++) {
+      if (quotedToken[k] === 1 && k > cue.t1) return null;
+      if (tokens.breakBefore[k] === 1 && k > cue.t1 - 1) return k < end - 1 ? trimmedSpan(article, k, end) : null;
+    }
+    return null;
+  }
+  if (!commaBefore(scan, at) || at - sentence.tokenStart < 2) return null;
+  for (let k = cue.t1; k < end; k++) if (quotedToken[k] === 1 || (k > cue.t1 + TAG_TAIL_MAX)) return null;
+  return trimmedSpan(article, sentence.tokenStart, at);
 }
