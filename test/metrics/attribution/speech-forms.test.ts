@@ -155,3 +155,13 @@ describe('frames and postposed speakers after a clause\'s comma', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('a passive speech verb with its agent', () => {
+  it.each([
+    ['the agent speaks, the subject is what was reported', 'The meeting was first reported by the Dover Herald.', ['indirect the Dover Herald|reported|The meeting']],
+    ['a that-clause after the agent is what was said', 'The crew was told by the mayor that the pier was closed.', ['indirect the mayor|told|the pier was closed']],
+    ['a passive without an agent names nobody', 'The crew was told that the pier was closed.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

@@ -14,7 +14,7 @@ import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBefo
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
-import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
+import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -186,6 +186,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   // "Asked whether ..., Holt said": the question put to a speaker, by a reporter unless "by" names the asker.
   const question = askedQuestion(scan, cue, sentence, context.cueEnd);
   if (question !== null) return { order: question.content.start, draft: { paragraph: cue.paragraph, mode: 'indirect', cue: cueRange(article, cue), speaker: question.speaker, content: question.content, sentence: cue.sentence } };
+  // "The meeting was first reported by the Herald": a passive names its speaker after "by"; the subject is what was said.
+  const passive = passiveWithAgent(scan, cue, sentence, context.cueEnd);
+  if (passive !== null) return { order: passive.content.start, draft: { paragraph: cue.paragraph, mode: cueMode(cue.ref, cue.ref.act ? 'summary' : 'indirect'), cue: cueRange(article, cue), speaker: passive.speaker, content: passive.content, sentence: cue.sentence } };
   // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
   if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string) && !(tokens.norm[cue.t0] as string).endsWith('ing')) return null;
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a

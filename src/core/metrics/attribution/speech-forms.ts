@@ -5,7 +5,7 @@
  * "After saying she was tired, the mayor left").
  */
 import { commaBefore, type Scan } from './context.ts';
-import { clauseEnd, trimmedSpan } from './content-spans.ts';
+import { clauseEnd, skipThat, trimmedSpan } from './content-spans.ts';
 import { isConnective, nounPhraseAfter, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
 
@@ -216,4 +216,34 @@ export function framedClause(scan: Scan, speaker: TokenSpan, cue: Cue, sentence:
   if (!commaBefore(scan, at) || at - sentence.tokenStart < 2) return null;
   for (let k = cue.t1; k < end; k++) if (quotedToken[k] === 1 || (k > cue.t1 + TAG_TAIL_MAX)) return null;
   return trimmedSpan(article, sentence.tokenStart, at);
+}
+
+// The longest subject taken as the content of a passive with its agent ("The meeting was first reported by").
+const PASSIVE_SUBJECT_MAX = 16;
+
+/**
+ * "The meeting was first reported by the Dover Herald": a passive speech verb at `cue` with its agent after
+ * "by". The agent speaks; the content is a that-clause after the agent, else the subject, from the clause's
+ * start (the sentence's, or its last comma) to the form of be. Null without a form of be before the verb, an agent, or a subject.
+ */
+export function passiveWithAgent(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): { speaker: NonNullable<Speaker>; content: Range } | null {
+  const { article, words } = scan;
+  const { tokens, quotedToken } = article;
+  if (cue.t1 >= sentence.tokenEnd || tokens.norm[cue.t1] !== 'by' || tokens.breakBefore[cue.t1] === 1) return null;
+  let be = cue.t0 - 1;
+  while (be > sentence.tokenStart && tokens.breakBefore[be + 1] !== 1 && !words.beForms.has(tokens.norm[be] as string) && words.verbSkips.has(tokens.norm[be] as string)) be--;
+  if (be <= sentence.tokenStart || tokens.breakBefore[be + 1] === 1 || !words.beForms.has(tokens.norm[be] as string)) return null;
+  // "has been", "had been": the helpers before the form of be belong to the verb, not the subject.
+  let end = be;
+  while (end - 1 > sentence.tokenStart && tokens.breakBefore[end] !== 1 && words.verbSkips.has(tokens.norm[end - 1] as string)) end--;
+  let start = end - 1;
+  while (start > sentence.tokenStart && end - start < PASSIVE_SUBJECT_MAX && tokens.breakBefore[start] !== 1 && quotedToken[start - 1] === 0) start--;
+  if (tokens.breakBefore[start] === 1 && start > sentence.tokenStart && !commaBefore(scan, start)) return null;
+  if (start === sentence.tokenStart && isConnective(scan, start)) start++;
+  const speaker = nounPhraseAfter(scan, cue.t1 + 1, sentence.tokenEnd);
+  if (speaker === null) return null;
+  // "The crew was told by the mayor that the pier was closed": the clause after the agent is what was said.
+  const clause = skipThat(scan, speaker.t1, sentence.tokenEnd);
+  const content = clause > speaker.t1 ? trimmedSpan(article, clause, clauseEnd(scan, clause, sentence.tokenEnd, cueEnd)) : trimmedSpan(article, start, end);
+  return content === null ? null : { speaker, content };
 }
