@@ -165,11 +165,3 @@ describe('a passive speech verb with its agent', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
-
-describe('a participle that ends its clause is no speech', () => {
-  it.each([
-    ['"without warning" stays inside the reported clause', 'The farmers union said the roads had been shut without warning.', ['indirect The farmers union|said|the roads had been shut without warning']],
-  ])('%s', (_name, text, expected) => {
-    expect(reportedRows(text)).toEqual(expected);
-  });
-});

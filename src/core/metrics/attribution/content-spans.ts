@@ -67,8 +67,7 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
       // "... and said", "... but said": a second verb of the same subject starts its own clause.
       if (k > from && tokens.breakBefore[k + 1] !== 1 && (joiner === 'coordinator' || joiner === 'contrast')) return k;
       // "backed the plan while noting that ...": a participle after a subordinator opens a clause of its own.
-      const participleGoesOn = (cueEnd[t] as number) < end && tokens.breakBefore[cueEnd[t] as number] !== 1;
-      if (k === t - 1 && tokens.breakBefore[t] !== 1 && participleGoesOn && scan.words.participleSubordinators.has(tokens.norm[k] as string) && (tokens.norm[t] as string).endsWith('ing')) return k;
+      if (k === t - 1 && tokens.breakBefore[t] !== 1 && scan.words.participleSubordinators.has(tokens.norm[k] as string) && (tokens.norm[t] as string).endsWith('ing')) return k;
       // "... and one in four said ...": a subject of its own between "and" and the verb.
       const subjectStart = k;
       while (k > from && subjectStart - k < SECOND_SUBJECT_MAX && tokens.breakBefore[k + 1] !== 1 && article.quotedToken[k] === 0 && !scan.words.clauseWords.has(tokens.norm[k] as string)) k--;

@@ -75,9 +75,7 @@ export function askedQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEn
 export function participleAfterSubordinator(scan: Scan, cue: Cue, sentence: SentenceRef): boolean {
   const { tokens, quotedToken } = scan.article;
   const before = cue.t0 - 1;
-  // "shut without warning": a participle that ends its clause reports nothing, and is most likely a noun.
-  const goesOn = cue.t1 < sentence.tokenEnd && tokens.breakBefore[cue.t1] !== 1;
-  return goesOn && before >= sentence.tokenStart && (tokens.norm[cue.t0] as string).endsWith('ing') && tokens.breakBefore[cue.t0] !== 1 && quotedToken[before] === 0 && scan.words.participleSubordinators.has(tokens.norm[before] as string);
+  return before >= sentence.tokenStart && (tokens.norm[cue.t0] as string).endsWith('ing') && tokens.breakBefore[cue.t0] !== 1 && quotedToken[before] === 0 && scan.words.participleSubordinators.has(tokens.norm[before] as string);
 }
 
 /**
