@@ -100,6 +100,12 @@ function evalBasil(): void {
   console.log(`  ROC-AUC outlet voice alone:                                  ${fmt(rocAuc(outletOnly, labels))}`);
   console.log(`  ROC-AUC quoted words in full:                                ${fmt(rocAuc(quotedInFull, labels))}`);
   console.log(`  ROC-AUC summary.loadedLanguage.score, folds 3-4 only (n=${heldLabels.length}): ${fmt(rocAuc(heldScores, heldLabels))}`);
+  // Recall at the sentence level: a biased sentence with no finding scores 0, tied with most of the rest.
+  const anyFinding = (label: 0 | 1): string => {
+    const rowsOf = sentences.filter((_, i) => labels[i] === label);
+    return fmt(rowsOf.filter((x) => x.byCategory.size > 0).length / Math.max(rowsOf.length, 1));
+  };
+  console.log(`  sentences with any finding: ${anyFinding(1)} of the biased, ${anyFinding(0)} of the rest`);
   console.log(`  span precision ${fmt(predictedHit / Math.max(predicted, 1))} (${predictedHit}/${predicted} findings overlap a lexical span)`);
   console.log(`  span recall    ${fmt(goldHit / Math.max(goldTotal, 1))} (${goldHit}/${goldTotal} lexical spans overlapped)`);
   console.log(`    in quotes:     ${goldHits.quote[0]}/${goldHits.quote[1]}; outside quotes: ${goldHits.plain[0]}/${goldHits.plain[1]}`);
