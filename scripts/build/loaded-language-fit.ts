@@ -9,6 +9,7 @@
  *      src/core/data/categories.ts (the hand-weighted sum is a column of its own, scaled so that its penalty
  *      vanishes; the penalty falls on each category's departure from it). The fitted multipliers are worth
  *      shipping only if their out-of-fold AUC beats the hand weights' by SHIP_MARGIN.
+ *   3. For the record, QUOTED_SHARE (how much quoted words count) on the same folds.
  * It prints the figures and a verdict; it writes nothing (the chosen PRIOR_WORDS is a constant in the code,
  * with these figures in its comment). Deterministic: the same data gives the same figures.
  * Run: npm run build:loaded-language-fit (reads ../shared/data/dev/ or $SLANT_DEV_DATA).
@@ -30,6 +31,7 @@ export const FIT_FOLDS = [0, 1, 2];
 const PRIOR_CANDIDATES = [10, 20, 40, 60, 80, 100, 150, 200, 300, 400, 1000];
 /** A larger prior is taken only for more than this much AUC on folds 0-2: the simplest change that does about as well. */
 export const PRIOR_TOLERANCE = 0.001;
+const QUOTED_SHARES = [0, 0.25, 0.5, 0.75, 1];
 const PENALTIES = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100];
 /** Fitted category weights must beat the hand weights by this much out of fold to be worth shipping. */
 export const SHIP_MARGIN = 0.005;
@@ -47,16 +49,17 @@ const COLUMN_INDEX = new Map(COLUMNS.map((name, i) => [name, i]));
 /**
  * The sentence's finding weight per 100 words, quoted findings and words at QUOTED_SHARE, with `priorWords`
  * neutral words: what the report's score saturates (the score is monotone in it, so the AUC is the same).
- * `multipliers` (by COLUMNS index) scales each category and voice; none: the hand weights.
+ * `multipliers` (by COLUMNS index) scales each category and voice; none: the hand weights. `quotedShare`
+ * other than QUOTED_SHARE only to show how the shipped share compares.
  */
-export function sentenceDensity(sentence: FitSentence, priorWords: number, multipliers?: readonly number[]): number {
+export function sentenceDensity(sentence: FitSentence, priorWords: number, multipliers?: readonly number[], quotedShare = QUOTED_SHARE): number {
   let weight = 0;
   for (const finding of sentence.findings) {
-    const share = finding.quoted ? QUOTED_SHARE : 1;
+    const share = finding.quoted ? quotedShare : 1;
     const column = COLUMN_INDEX.get(`${finding.category}/${finding.quoted ? 'quoted' : 'outlet'}`) as number;
     weight += finding.weight * share * (multipliers?.[column] ?? 1);
   }
-  return (100 * weight) / (sentence.authorWords + QUOTED_SHARE * sentence.quotedWords + priorWords);
+  return (100 * weight) / (sentence.authorWords + quotedShare * sentence.quotedWords + priorWords);
 }
 
 /** The same density split into COLUMNS, for the category fit. */
@@ -179,6 +182,11 @@ function main(): void {
   }
   const ship = best.auc >= hand + SHIP_MARGIN;
   console.log(ship ? `  verdict: the fitted weights beat the hand weights by ${fmt(best.auc - hand)} out of fold: worth shipping` : `  verdict: not shipped: out of fold the fitted weights gain ${fmt(best.auc - hand)} over the hand weights (less than ${SHIP_MARGIN})`);
+
+  console.log(`\n3. QUOTED_SHARE (${QUOTED_SHARE} shipped), at PRIOR_WORDS ${chosen}: AUC on folds 0-2; folds 3-4`);
+  for (const share of QUOTED_SHARES) {
+    console.log(`  ${share.toFixed(2)}  ${fmt(auc(fit, (s) => sentenceDensity(s, chosen, undefined, share)))}  folds 3-4 ${fmt(auc(held, (s) => sentenceDensity(s, chosen, undefined, share)))}`);
+  }
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -11,8 +11,10 @@ describe('sentenceDensity: what the report’s score saturates', () => {
     expect(sentenceDensity(sentence(0, 10, []), 40)).toBe(0);
   });
 
-  it('counts a quoted finding and the quoted words at half', () => {
+  it('counts a quoted finding and the quoted words at half, or at the share asked for', () => {
     expect(sentenceDensity(sentence(1, 0, [loaded(1, true)], 0, 20), 40)).toBeCloseTo(1, 10);
+    expect(sentenceDensity(sentence(1, 0, [loaded(1, true)], 0, 60), 40, undefined, 1)).toBeCloseTo(1, 10);
+    expect(sentenceDensity(sentence(1, 0, [loaded(1, true)], 0, 20), 40, undefined, 0)).toBe(0);
   });
 
   it('scales a category and voice by its multiplier', () => {
