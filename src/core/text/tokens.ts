@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { NO_WORD, vocabularyGeneration, vocabularySize, wordIdOf } from './vocabulary.ts';
+import { formOfWord, NO_WORD, vocabularyGeneration, vocabularySize, wordIdIn, wordIdOf } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -104,30 +104,62 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
       continue;
     }
     const start = i;
+    // The case of an ASCII word is measured during the scan; a word with any other character is measured again.
+    let letters = 0;
+    let capitals = 0;
+    let ascii = code < 128;
+    if (ascii) {
+      if (code >= 97) letters = 1;
+      else if (code >= 65) letters = capitals = 1;
+    }
     i += step;
     while (i < length) {
       const c = text.charCodeAt(i);
-      const inner = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
+      if (c < 128 && ASCII_WORD[c] === 1) {
+        i++;
+        if (c >= 97) letters++;
+        else if (c >= 65) {
+          letters++;
+          capitals++;
+        }
+        continue;
+      }
+      const inner = c < 128 ? 0 : wordCharAt(text, i);
       if (inner > 0) {
+        ascii = false;
         i += inner;
       } else if (isJoiner(c) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
+        if (c >= 128) ascii = false;
         i += 1;
       } else {
         break;
       }
     }
-    const form = folded.slice(start, i);
-    const n = form.length;
+    const n = i - start;
     starts[count] = start;
     ends[count] = i;
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
-    const bareForm = n > 2 && form.charCodeAt(n - 1) === 115 && form.charCodeAt(n - 2) === 39 ? form.slice(0, -2) : form;
-    norm.push(form);
-    bare.push(bareForm);
-    const id = wordIdOf(form);
+    // Looked up where the word lies in `folded`, and a known word's form is the registered string: most
+    // tokens hash and allocate no string of their own.
+    const id = wordIdIn(folded, start, i);
+    const form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
     ids[count] = id;
-    bareIds[count] = bareForm === form ? id : wordIdOf(bareForm);
-    measureCase(text, start, i, count, shapes, letterCounts, capitalCounts);
+    norm.push(form);
+    if (n > 2 && folded.charCodeAt(i - 1) === 115 && folded.charCodeAt(i - 2) === 39) {
+      const bareId = wordIdIn(folded, start, i - 2);
+      bareIds[count] = bareId;
+      bare.push(bareId === NO_WORD ? folded.slice(start, i - 2) : formOfWord(bareId));
+    } else {
+      bareIds[count] = id;
+      bare.push(form);
+    }
+    if (ascii) {
+      shapes[count] = code >= 97 ? CASE.lowerStart | CASE.ascii : code >= 65 && code <= 90 ? CASE.upperStart | CASE.ascii : CASE.ascii;
+      letterCounts[count] = letters;
+      capitalCounts[count] = capitals;
+    } else {
+      measureCase(text, start, i, count, shapes, letterCounts, capitalCounts);
+    }
     count++;
     gapHasPunctuation = false;
   }
