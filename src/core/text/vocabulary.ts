@@ -14,11 +14,15 @@ export const NO_WORD = -1;
 
 // An open-addressing hash table over the forms, so that the tokenizer can look a word up where it lies in
 // the folded text (`wordIdIn`) without first slicing it out: a string-keyed Map would hash a new string per
-// token. `slotIds` holds id + 1 (0 for an empty slot), `slotHashes` the form's hash, so a probe compares
-// characters only when the hashes agree. Kept at most half full: most unknown words stop at an empty slot.
+// token. A slot is four ints, [id + 1 (0 when empty), hash, where the form's units start in `units`, its
+// length], and the forms' units are one array: a probe reads one slot and, when hash and length agree, one
+// run of units, instead of chasing a string per candidate (the look-ups are bound by memory, not by
+// arithmetic). Kept at most half full, so most unknown words stop at the first empty slot.
+const SLOT = 4;
 const forms: string[] = [];
-let slotIds = new Int32Array(1 << 15);
-let slotHashes = new Int32Array(1 << 15);
+let slots = new Int32Array((1 << 14) * SLOT);
+let units = new Uint16Array(1 << 16);
+let unitsUsed = 0;
 let generation = 0;
 
 // FNV-1a over UTF-16 units, then a final mix so that the low bits (the slot) depend on every unit.
@@ -33,26 +37,31 @@ function hashOf(text: string, start: number, end: number): number {
 /** The id of the word text.slice(start, end), or NO_WORD when no table registered it; slices nothing. */
 export function wordIdIn(text: string, start: number, end: number): number {
   const hash = hashOf(text, start, end);
-  const mask = slotIds.length - 1;
+  const table = slots;
+  const pool = units;
+  const mask = table.length / SLOT - 1;
   const length = end - start;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const entry = slotIds[slot] as number;
+    const at = slot * SLOT;
+    const entry = table[at] as number;
     if (entry === 0) return NO_WORD;
-    if (slotHashes[slot] !== hash) continue;
-    const form = forms[entry - 1] as string;
-    if (form.length !== length) continue;
-    let k = 0;
-    while (k < length && form.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === length) return entry - 1;
+    if (table[at + 1] !== hash || table[at + 3] !== length) continue;
+    const from = (table[at + 2] as number) - start;
+    let i = start;
+    while (i < end && pool[from + i] === text.charCodeAt(i)) i++;
+    if (i === end) return entry - 1;
   }
 }
 
-function insert(ids: Int32Array, hashes: Int32Array, id: number, hash: number): void {
-  const mask = ids.length - 1;
+function insert(table: Int32Array, id: number, hash: number, from: number, length: number): void {
+  const mask = table.length / SLOT - 1;
   let slot = hash & mask;
-  while (ids[slot] !== 0) slot = (slot + 1) & mask;
-  ids[slot] = id + 1;
-  hashes[slot] = hash;
+  while (table[slot * SLOT] !== 0) slot = (slot + 1) & mask;
+  const at = slot * SLOT;
+  table[at] = id + 1;
+  table[at + 1] = hash;
+  table[at + 2] = from;
+  table[at + 3] = length;
 }
 
 /** The id of `form`, registering it when it is new; ids only grow, so a newer word has a higher id. */
@@ -61,18 +70,23 @@ export function registerWord(form: string): number {
   if (known !== NO_WORD) return known;
   const id = forms.length;
   forms.push(form);
-  if (forms.length * 2 > slotIds.length) {
+  if (forms.length * 2 > slots.length / SLOT) {
     // Doubled, and every slot placed again from its kept hash.
-    const ids = new Int32Array(slotIds.length * 2);
-    const hashes = new Int32Array(slotIds.length * 2);
-    for (let slot = 0; slot < slotIds.length; slot++) {
-      const entry = slotIds[slot] as number;
-      if (entry !== 0) insert(ids, hashes, entry - 1, slotHashes[slot] as number);
+    const grown = new Int32Array(slots.length * 2);
+    for (let at = 0; at < slots.length; at += SLOT) {
+      const entry = slots[at] as number;
+      if (entry !== 0) insert(grown, entry - 1, slots[at + 1] as number, slots[at + 2] as number, slots[at + 3] as number);
     }
-    slotIds = ids;
-    slotHashes = hashes;
+    slots = grown;
   }
-  insert(slotIds, slotHashes, id, hashOf(form, 0, form.length));
+  if (unitsUsed + form.length > units.length) {
+    const grown = new Uint16Array(Math.max(units.length * 2, unitsUsed + form.length));
+    grown.set(units);
+    units = grown;
+  }
+  for (let k = 0; k < form.length; k++) units[unitsUsed + k] = form.charCodeAt(k);
+  insert(slots, id, hashOf(form, 0, form.length), unitsUsed, form.length);
+  unitsUsed += form.length;
   return id;
 }
 
