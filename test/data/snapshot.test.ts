@@ -105,7 +105,7 @@ describe('the data snapshot', () => {
     const table = () => ({ a: record(), b: record(), c: { ...record(), weight: -0 }, m: new Map([['x', record()]]), n: new Map([['x', record()]]), o: new Map([['y', record()]]) });
     const path = snapshotOf(root, () => loadOnce('test-shared', words, table));
     useSnapshot(path, root, 'test-build');
-    const restored = loadOnce('test-shared', words, () => {
+    const restored = loadOnce<ReturnType<typeof table>>('test-shared', words, () => {
       throw new Error('built instead of restored');
     });
     expect(restored).toEqual(table());
