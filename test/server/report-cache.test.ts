@@ -38,14 +38,21 @@ describe('the report cache of POST /v1/analyze', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     expect([first.headers.get('x-slant-cache'), second.headers.get('x-slant-cache')]).toEqual(['miss', 'hit']);
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
-    expect(first.headers.get('etag')).toMatch(/^"[\w-]{27}"$/);
-    expect(await second.text()).toBe(await first.text());
+    expect(first.headers.get('etag')).toMatch(/^"[\w-]{8}\.[0-9a-f]{32}"$/);
+    const body = await first.text();
+    expect(await second.text()).toBe(body);
     expect(analyzer.runs).toBe(1);
     // Another id is another report (the report echoes it).
     const other = await post(app, { ...article, id: 'c2' });
     expect(other.headers.get('x-slant-cache')).toBe('miss');
     expect(((await other.json()) as { id: string }).id).toBe('c2');
     expect(analyzer.runs).toBe(2);
+    expect(other.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    // Another server process tags its reports apart: a client's old tag gets the report, not a 304.
+    const restarted = createApp({ analyzer, reportCache: createReportCache({ maxEntries: 10, maxBytes: 1 << 20 }) });
+    const again = await post(restarted, article, { 'if-none-match': first.headers.get('etag') as string });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(body);
   });
 
   it('answers 304 without a body when If-None-Match names the report, compressed or not', async () => {
