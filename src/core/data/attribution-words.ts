@@ -33,6 +33,10 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'organisation-words',
   'quantifiers',
   'regard-verbs',
+  'question-words',
+  'participle-subordinators',
+  'subordinators',
+  'frame-words',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -85,6 +89,14 @@ export type AttributionWords = {
   readonly quantifiers: ReadonlySet<string>;
   /** verbs of regard that report a view with "as" after them ("voters see the mayor as honest") */
   readonly regardVerbs: ReadonlySet<string>;
+  /** words that open the question put to a speaker after "asked" ("whether", "how", "about") */
+  readonly questionWords: ReadonlySet<string>;
+  /** words before a participle whose subject is the main clause's ("by saying", "after announcing") */
+  readonly participleSubordinators: ReadonlySet<string>;
+  /** words that open a subordinate clause before the main one ("While Berg said ..., the board ...") */
+  readonly subordinators: ReadonlySet<string>;
+  /** words that make a speech verb's clause a frame for the clause beside it ("As the Herald reported, ...") */
+  readonly frameWords: ReadonlySet<string>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
@@ -152,6 +164,10 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     organisationWords: inflectedRoles('organisation-words', SPEAKER_KINDS),
     quantifiers: words('quantifiers'),
     regardVerbs: words('regard-verbs'),
+    questionWords: words('question-words'),
+    participleSubordinators: words('participle-subordinators'),
+    subordinators: words('subordinators'),
+    frameWords: words('frame-words'),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {

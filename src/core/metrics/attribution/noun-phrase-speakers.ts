@@ -57,7 +57,7 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
     }
   }
   // "But Berg said", "And the mayor said": a connective opening the clause is no part of the speaker.
-  while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || isConnective(scan, start))) start++;
+  while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || isConnective(scan, start) || opensSubordinateClause(scan, start))) start++;
   if (start >= end) return null;
   let meaningful = false;
   // "A report published Wednesday said": a date is when, not who.
@@ -243,4 +243,10 @@ function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
 export function isConnective(scan: Scan, t: number): boolean {
   const role = scan.words.clauseWords.get(scan.article.tokens.norm[t] as string);
   return role === 'coordinator' || role === 'contrast';
+}
+
+/** Whether token `t` is a subordinator opening its sentence, or opening it after a connective ("While Berg said", "But after Holt left"). */
+export function opensSubordinateClause(scan: Scan, t: number): boolean {
+  if (!scan.words.subordinators.has(scan.article.tokens.norm[t] as string)) return false;
+  return scan.sentenceStarts.has(t) || (t > 0 && scan.sentenceStarts.has(t - 1) && isConnective(scan, t - 1));
 }

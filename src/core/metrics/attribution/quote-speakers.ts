@@ -5,8 +5,8 @@
  */
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import type { Scan } from './context.ts';
-import { hasQuoteBetween } from './content-spans.ts';
+import { commaBefore, type Scan } from './context.ts';
+import { hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
 import { nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Speaker } from './types.ts';
 
@@ -92,7 +92,9 @@ function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, par
     const cue = freeVerbAt(speech, t);
     if (cue !== undefined && cue.t1 <= afterEnd) after = cue;
   }
-  if (after === undefined || (after.t0 !== qt1 && hasQuoteBetween(scan.article, qt1, after.t0))) return undefined;
+  if (after === undefined) return nameWithLongAppositiveAfter(speech, qt1, paragraph);
+  if (after.t0 !== qt1 && hasQuoteBetween(scan.article, qt1, after.t0)) return undefined;
+  if (opensNextSentence(scan, qt1, after)) return undefined;
   // `"B." Holt added: "C."`: a cue before a colon and a quotation introduces that one, not this.
   const { tokens } = scan.article;
   if (after.t1 < paragraph.tokenEnd && scan.article.quotedToken[after.t1] === 1 && /:\s*["\u201C'\u2018`]*$/.test(scan.article.text.slice(tokens.end[after.t1 - 1] as number, tokens.start[after.t1] as number))) return undefined;
@@ -167,4 +169,37 @@ function withRoleBody(scan: Scan, speaker: Speaker, limit: number): Speaker {
   }
   // The phrase ends where its clause does: a comma, the sentence's end or the paragraph's.
   return end === limit || tokens.breakBefore[end] === 1 ? { t0: speaker.t0, t1: end } : speaker;
+}
+
+// How far past a quotation a name and its appositive may run to the verb ("Anna Berg, 52, a retired teacher from the north of Dover, said").
+const LONG_TAG_MAX_TOKENS = 30;
+
+// `"...," Anna Berg, 52, a retired teacher from the north of Dover, said in an interview.`: a speaker phrase
+// right after the quotation and closed by a comma, then an unquoted stretch with no other cue, up to a
+// comma before the first free verb of the sentence.
+function nameWithLongAppositiveAfter(speech: QuotedSpeech, qt1: number, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+  const { scan } = speech;
+  const { tokens, quotedToken } = scan.article;
+  const sentence = scan.sentences[scan.sentenceOf[qt1] as number];
+  if (sentence === undefined || qt1 >= paragraph.tokenEnd) return undefined;
+  const end = Math.min(sentence.tokenEnd, paragraph.tokenEnd);
+  const name = nounPhraseAfter(scan, qt1, end);
+  if (name === null || name.t1 >= end || !commaBefore(scan, name.t1)) return undefined;
+  for (let t = name.t1; t < end && t < name.t1 + LONG_TAG_MAX_TOKENS; t++) {
+    if (quotedToken[t] === 1) return undefined;
+    if ((speech.cueAt[t] as number) < 0) continue;
+    const cue = freeVerbAt(speech, t);
+    let k = t;
+    while (k - 1 > name.t1 && tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(tokens.norm[k - 1] as string)) k--;
+    return cue !== undefined && commaBefore(scan, k) ? { cue, speaker: name } : undefined;
+  }
+  return undefined;
+}
+
+// `...because "football has gone soft." He says the referees ...`: a verb in the sentence after the
+// quotation's, with a clause of its own after it, reports that clause; it is no tag of the quotation.
+function opensNextSentence(scan: Scan, qt1: number, cue: Cue): boolean {
+  const sentence = scan.sentences[scan.sentenceOf[cue.t0] as number];
+  if (sentence === undefined || qt1 === 0 || scan.sentenceOf[qt1 - 1] === sentence.index) return false;
+  return !onlyAdjuncts(scan, cue.t1, sentence.tokenEnd);
 }

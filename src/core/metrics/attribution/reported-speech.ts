@@ -13,6 +13,8 @@ import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween,
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
+import { nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
+import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -43,7 +45,7 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
     if (claimed[index] === 1 || inSpeaker[cue.t0] === 1) return;
     const sentence = scan.sentences[cue.sentence] as SentenceRef;
     const kind = cue.ref.kind;
-    const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context) : reportingVerb(scan, cue, sentence, context);
+    const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context) : reportingVerb(scan, cue, sentence, context);
     if (finding === null) return;
     findings.push(finding);
     remember(scan, context, finding);
@@ -69,9 +71,11 @@ function speakerBefore(context: Context, sentence: number, at: number): Speaker 
 }
 
 /** Declining to comment: the speaker before the cue, no content. */
-function nonResponse(scan: Scan, cue: Cue, sentence: SentenceRef): Finding {
-  const speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
-  return { order: scan.article.tokens.start[cue.t0] as number, draft: { paragraph: cue.paragraph, mode: 'non-response', cue: cueRange(scan.article, cue), speaker, content: null, sentence: cue.sentence } };
+function nonResponse(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding {
+  const speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? plainSubject(scan, sentence, cue.t0, context.cueEnd);
+  // "declined to say whether the ferry would run": the question left unanswered is what the refusal is about.
+  const content = unansweredQuestion(scan, cue, sentence, context.cueEnd);
+  return { order: content?.start ?? (scan.article.tokens.start[cue.t0] as number), draft: { paragraph: cue.paragraph, mode: 'non-response', cue: cueRange(scan.article, cue), speaker, content, sentence: cue.sentence } };
 }
 
 /**
@@ -135,7 +139,12 @@ function isPostposed(scan: Scan, lead: number, cue: Cue, sentence: SentenceRef, 
   if (lead - start < 2 || !commaBefore(scan, lead)) return false;
   const first = article.tokens.norm[start] as string;
   if ((words.introductions.has(first) || words.adjuncts.has(first)) && lead - start <= INTRODUCTION_MAX && !hasQuoteBetween(article, start, lead)) return false;
-  return onlyAdjuncts(scan, cue.t1, clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd));
+  // "In a press release earlier this month, the committee said", "More recently, Holt pledged to ...": an introduction, not content.
+  if (isIntroductoryPhrase(scan, start, lead)) return false;
+  // "..., a spokesman told The Dover Herald on Monday.": whom the speaker told is no content either.
+  const end = clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd);
+  const from = words.addresseeVerbs.has(cue.ref.lemma) ? afterAddressee(scan, cue.t1, end) : cue.t1;
+  return onlyAdjuncts(scan, from, end);
 }
 
 // Indirect content after a cue ending at `from`: after "that" or a leading time phrase, up to the clause's end.
@@ -174,6 +183,9 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
 function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding | null {
   const { article, words } = scan;
   const { tokens } = article;
+  // "Asked whether ..., Holt said": the question put to a speaker, by a reporter unless "by" names the asker.
+  const question = askedQuestion(scan, cue, sentence, context.cueEnd);
+  if (question !== null) return { order: question.content.start, draft: { paragraph: cue.paragraph, mode: 'indirect', cue: cueRange(article, cue), speaker: question.speaker, content: question.content, sentence: cue.sentence } };
   // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
   if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string) && !(tokens.norm[cue.t0] as string).endsWith('ing')) return null;
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
@@ -183,7 +195,13 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let speaker: Speaker = null;
   // Where the speaker phrase of a postposed attribution starts, after its comma; -1 when not postposed.
   let lead = -1;
-  if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
+  // A tag in the middle of its sentence (", she said,"): the content is the whole sentence.
+  let whole = false;
+  // "After saying she was tired, the mayor left": a participle clause opening the sentence ends at its comma, its subject after it.
+  const openingEnd = shape.kind === 'participle' && shape.at < cue.t0 ? openingClauseEnd(scan, sentence, shape.at, cue.t1) : -1;
+  if (openingEnd >= 0) speaker = plausibleSubject(scan, subjectAfterComma(scan, sentence, openingEnd));
+  else if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
+  else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at));
   else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
   else if (isDocumentVerb(cue) && documentOpensSentence(scan, skipBack(scan, cue.t0, sentence.tokenStart), sentence.tokenStart)) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
@@ -199,6 +217,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
         speaker = inverted;
         lead = cue.t0;
+      } else if (inverted !== null && looseInverted === null && cue.t0 - sentence.tokenStart >= 2 && commaBefore(scan, cue.t0) && commaBefore(scan, inverted.t1)) {
+        // "<clause>, said Anna Berg, who has run the board since May.": an appositive or relative clause may follow the name.
+        speaker = inverted;
+        lead = cue.t0;
       } else if (looseInverted !== null) {
         speaker = looseInverted;
         lead = cue.t0;
@@ -207,7 +229,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
         lead = loose.t0;
       }
       // "Some of the fishermen said ...": a subject of plain words opening the clause.
-      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd) ?? appositiveSubject(scan, sentence, cue.t0) ?? openingSubject(scan, sentence, cue.t0, context.cueEnd);
+      if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd) ?? appositiveSubject(scan, sentence, cue.t0) ?? openingSubject(scan, sentence, cue.t0, context.cueEnd) ?? nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd) ?? subjectAfterOpeningClause(scan, sentence, cue.t0, context.cueEnd);
+    } else if (insideAppositive(scan, sentence, cue, speaker, context)) {
+      // "Martin Avery, a Republican on the committee, said": the phrase before the verb is the role's, the name opens the sentence.
+      speaker = nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd);
     } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && invertedAfter(scan, cue, sentence) !== null) {
       // "... for the council, said Anna Berg, the mayor.": after a comma the verb is inverted; the name
       // before the comma ends the content.
@@ -218,6 +243,13 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       const loose = commaBefore(scan, speaker.t0) ? null : postposedPhrase(scan, cue.t0, sentence.tokenStart);
       const start = loose !== null && loose.t0 < speaker.t0 ? loose.t0 : speaker.t0;
       if (isPostposed(scan, start, cue, sentence, context)) lead = start;
+      else if (lastCommaInside(scan, speaker) > 0 && isPostposed(scan, lastCommaInside(scan, speaker), cue, sentence, context)) {
+        // "<clause> for the mining company, the BBC reported.": the phrase crossed the clause's comma; the speaker starts after it.
+        lead = lastCommaInside(scan, speaker);
+        speaker = { t0: lead, t1: speaker.t1 };
+      }
+      // "The question of whether to act, she said, is not so simple.": a tag inside the sentence speaks for all of it.
+      else if (parentheticalTag(scan, start, cue, sentence)) whole = true;
     }
   }
   if (speaker === null) return null;
@@ -225,7 +257,15 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let content: Range | null;
   let mode: AttributionMode;
   let target: Target | undefined;
-  if (lead >= 0) {
+  // "As the Herald reported, the ferry was late": the frame reports the clause beside it.
+  const framed = lead < 0 && !whole ? framedClause(scan, speaker, cue, sentence) : null;
+  if (framed !== null) {
+    content = framed;
+    mode = hasQuoteBetween(article, firstTokenAtOrAfter(tokens, framed.start), firstTokenAtOrAfter(tokens, framed.end)) ? 'mixed' : 'indirect';
+  } else if (whole) {
+    content = trimmedSpan(article, sentence.tokenStart, sentence.tokenEnd);
+    mode = hasQuoteBetween(article, sentence.tokenStart, sentence.tokenEnd) ? 'mixed' : 'indirect';
+  } else if (lead >= 0) {
     const contentEnd = lead;
     content = contentEnd > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, contentEnd) : null;
     mode = content !== null && hasQuoteBetween(article, sentence.tokenStart, contentEnd) ? 'mixed' : 'indirect';
@@ -235,6 +275,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     let end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
     // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
     if (shape.kind === 'relative') end = nextComma(scan, from, end);
+    if (openingEnd >= 0) end = Math.min(end, openingEnd);
+    // "While Berg said the pier was safe, the board closed it": speech in an opening subordinate clause ends at its comma.
+    const subordinateEnd = subordinateClauseEnd(scan, sentence, cue);
+    if (subordinateEnd >= 0) end = Math.min(end, subordinateEnd);
     if (ref.act && !clause) {
       mode = 'summary';
       content = end > cue.t0 ? trimmedSpan(article, cue.t0, end) : null;
@@ -251,10 +295,24 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
 }
 
+// Whether `speaker`, found right before the verb after a comma, sits inside the appositive of a name that
+// opens the sentence ("Martin Avery, a Republican on the committee, said": not "the committee").
+function insideAppositive(scan: Scan, sentence: SentenceRef, cue: Cue, speaker: TokenSpan, context: Context): boolean {
+  if (speaker.t0 === sentence.tokenStart || commaBefore(scan, speaker.t0) || !commaBefore(scan, skipBack(scan, cue.t0, sentence.tokenStart))) return false;
+  const name = nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd);
+  return name !== null && name.t1 < speaker.t0;
+}
+
 // The speaker phrase right after an inverted verb, ending its sentence or followed by a comma (an appositive).
 function invertedAfter(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const phrase = nounPhraseAfter(scan, cue.t1, sentence.tokenEnd);
   return phrase !== null && (sentence.tokenEnd - phrase.t1 <= 2 || commaBefore(scan, phrase.t1)) ? phrase : null;
+}
+
+// The token after the last comma inside a speaker phrase, or -1.
+function lastCommaInside(scan: Scan, speaker: TokenSpan): number {
+  for (let t = speaker.t1 - 1; t > speaker.t0; t--) if (commaBefore(scan, t)) return t;
+  return -1;
 }
 
 // Whether a comma stands inside a speaker phrase ("Sergei Lavrov, Russia's foreign minister").

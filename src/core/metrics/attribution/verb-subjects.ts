@@ -6,6 +6,7 @@
  */
 import { commaBefore, type Scan } from './context.ts';
 import { isConnective, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
+import { participleAfterSubordinator } from './speech-forms.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 
 /** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, or from the verb it is coordinated with. */
@@ -22,9 +23,12 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
   if (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0) {
     const role = scan.words.clauseWords.get(tokens.norm[k] as string);
     if (role === 'relative' && k > sentence.tokenStart) return { kind: 'relative', at: k };
-    if (role === 'coordinator' && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
+    // "admitted the error, but said the ferry would run": "but" joins a second verb to the same subject.
+    if ((role === 'coordinator' || role === 'contrast') && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
   }
   if (isParticiple(scan, cue) && cue.t0 > sentence.tokenStart && commaBefore(scan, cue.t0)) return { kind: 'participle', at: cue.t0 };
+  // "won the vote by saying", "After announcing the plan, the mayor left": `at` is the subordinator.
+  if (participleAfterSubordinator(scan, cue, sentence)) return { kind: 'participle', at: cue.t0 - 1 };
   return { kind: 'finite', at: cue.t0 };
 }
 
@@ -97,7 +101,8 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
     const k = t - 1;
     const word = tokens.norm[k] as string;
     const pronounAfterLink = words.pronouns.has(word) && k > sentence.tokenStart && words.speakerLinks.has(tokens.norm[k - 1] as string);
-    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    // "Only half of the riders say": a quantifier opening the subject is no helper, though "would only say" skips it.
+    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (words.verbSkips.has(word) && !words.quantifiers.has(word)) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
     t = k;
     if (tokens.breakBefore[k] === 1) break;
   }

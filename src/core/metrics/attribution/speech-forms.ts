@@ -1,0 +1,219 @@
+/**
+ * Forms of a speech verb whose speaker or content the plain readings miss: the question put to a speaker
+ * ("Asked whether the ferry would run, Holt said no": the asker is the reporter, or the agent after "by"),
+ * and a participle after a subordinator whose subject is the main clause's ("won the vote by saying ...",
+ * "After saying she was tired, the mayor left").
+ */
+import { commaBefore, type Scan } from './context.ts';
+import { clauseEnd, trimmedSpan } from './content-spans.ts';
+import { isConnective, nounPhraseAfter, opensSubordinateClause } from './noun-phrase-speakers.ts';
+import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
+
+// How far past "asked" (and its adjuncts: "Asked on Monday in Dover whether") the question may start.
+const QUESTION_REACH = 8;
+// How far a clause's closing comma is looked for, in tokens: a sentence with no commas or stops (a list, a
+// run of text) would otherwise be searched again from every verb in it.
+const COMMA_REACH = 80;
+// How far into a sentence a verb may stand and still be read as inside its opening subordinate clause.
+const SUBORDINATE_REACH = 30;
+
+// The first comma outside quotations in tokens (from, end), looking no further than COMMA_REACH; -1 when none.
+function commaAfter(scan: Scan, from: number, end: number): number {
+  const { quotedToken } = scan.article;
+  for (let k = from; k < end && k < from + COMMA_REACH; k++) if (quotedToken[k] === 0 && quotedToken[k - 1] === 0 && commaBefore(scan, k)) return k;
+  return -1;
+}
+
+/**
+ * The question at a passive "asked" at `cue`: opening the sentence ("Asked whether ..., Holt said"), after
+ * "when" ("when asked about the timetable") or after a form of be ("Holt was asked how"). The content runs
+ * from the question word (after "about": its topic) to the clause's comma, or for "was asked" to the
+ * clause's end; the speaker is the agent after "by", else none (a reporter's question). Null for any other
+ * use of "asked" or when no question follows.
+ */
+export function askedQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): { speaker: Speaker; content: Range } | null {
+  const { article, words } = scan;
+  const { tokens, quotedToken } = article;
+  if (tokens.norm[cue.t0] !== 'asked' || cue.t1 - cue.t0 !== 1) return null;
+  const before = cue.t0 - 1;
+  const opening = cue.t0 === sentence.tokenStart || (before === sentence.tokenStart && isConnective(scan, before));
+  const afterWhen = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && tokens.norm[before] === 'when';
+  const passive = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && words.beForms.has(tokens.norm[before] as string);
+  if (!opening && !afterWhen && !passive) return null;
+  const end = sentence.tokenEnd;
+  let from = cue.t1;
+  let speaker: Speaker = null;
+  // "Asked by a reporter whether ...": the agent asked.
+  if (from < end && tokens.norm[from] === 'by') {
+    speaker = nounPhraseAfter(scan, from + 1, end);
+    if (speaker === null) return null;
+    from = speaker.t1;
+  }
+  let start = -1;
+  for (let k = from; k < end && k < from + QUESTION_REACH; k++) {
+    if (quotedToken[k] === 1 || (k > cue.t1 && commaBefore(scan, k))) break;
+    const word = tokens.norm[k] as string;
+    if (words.questionWords.has(word)) {
+      start = word === 'about' ? k + 1 : k;
+      break;
+    }
+    // "was asked a simple question about ...": the question is the object.
+    if (k === from && passive && words.determiners.has(word)) {
+      start = k;
+      break;
+    }
+  }
+  if (start < 0 || start >= end) return null;
+  // Opening the sentence or after "when", the question is a clause of its own, closed by its comma.
+  const comma = passive ? -1 : commaAfter(scan, start + 1, end);
+  const stop = comma >= 0 ? comma : clauseEnd(scan, start, end, cueEnd);
+  const content = trimmedSpan(article, start, stop);
+  return content === null || stop - start < 2 ? null : { speaker, content };
+}
+
+/** Whether the -ing cue at `cue` follows a subordinator ("by saying", "after announcing", "while noting"): a participle whose subject is the main clause's. */
+export function participleAfterSubordinator(scan: Scan, cue: Cue, sentence: SentenceRef): boolean {
+  const { tokens, quotedToken } = scan.article;
+  const before = cue.t0 - 1;
+  return before >= sentence.tokenStart && (tokens.norm[cue.t0] as string).endsWith('ing') && tokens.breakBefore[cue.t0] !== 1 && quotedToken[before] === 0 && scan.words.participleSubordinators.has(tokens.norm[before] as string);
+}
+
+/**
+ * "After saying she was tired, the mayor left": a participle clause opening the sentence at `at` (its
+ * subordinator, after a connective) ends at its comma; returns that comma's token, or -1 when the clause
+ * does not open the sentence or has no comma.
+ */
+export function openingClauseEnd(scan: Scan, sentence: SentenceRef, at: number, from: number): number {
+  const opens = at === sentence.tokenStart || (at - 1 === sentence.tokenStart && isConnective(scan, at - 1));
+  return opens ? commaAfter(scan, from, sentence.tokenEnd) : -1;
+}
+
+/** The subject after an opening clause's comma at `comma` ("After saying she was tired, the mayor left"): a pronoun or a speaker phrase, or null. */
+export function subjectAfterComma(scan: Scan, sentence: SentenceRef, comma: number): Speaker {
+  const { tokens, quotedToken } = scan.article;
+  if (comma < 0 || comma >= sentence.tokenEnd || quotedToken[comma] === 1) return null;
+  if (scan.words.pronouns.has(tokens.norm[comma] as string)) return { t0: comma, t1: comma + 1 };
+  return nounPhraseAfter(scan, comma, sentence.tokenEnd);
+}
+
+/**
+ * The main clause's subject for a participle after a subordinator, when it reads as one: `subject` (from
+ * `mainSubject`) kept unless it opens with a word that starts other kinds of sentence ("That's", "It's",
+ * "Although Bloomberg"), an -ing form ("Recognizing") or a bare number ("Two", "Nine").
+ */
+export function plausibleSubject(scan: Scan, subject: Speaker): Speaker {
+  if (subject === null) return null;
+  const { words } = scan;
+  const first = scan.article.tokens.norm[subject.t0] as string;
+  if (words.pronouns.has(first)) return subject;
+  // "Two" or "Nine" alone is a count of something the phrase left out.
+  if (words.determiners.has(first) || words.quantifiers.has(first)) return subject.t1 - subject.t0 > 1 ? subject : null;
+  if (scan.lexicons.abbreviations.starters.has(first) || first.endsWith('ing') || /^\d/.test(first) || /['\u2019]s$/.test(first)) return null;
+  return subject;
+}
+
+/**
+ * The question a non-response leaves open ("declined to say whether the ferry would run", "would not say
+ * whether ..."): from the question word ending the cue or right after it to the clause's end; null when no
+ * question follows ("declined to comment").
+ */
+export function unansweredQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): Range | null {
+  const { words } = scan;
+  const { norm } = scan.article.tokens;
+  const opens = (t: number): boolean => t < sentence.tokenEnd && scan.article.quotedToken[t] === 0 && words.questionWords.has(norm[t] as string) && norm[t] !== 'about' && norm[t] !== 'to';
+  const start = opens(cue.t1 - 1) ? cue.t1 - 1 : opens(cue.t1) && scan.article.tokens.breakBefore[cue.t1] !== 1 ? cue.t1 : -1;
+  if (start < 0) return null;
+  const end = clauseEnd(scan, start, sentence.tokenEnd, cueEnd);
+  return end - start >= 2 ? trimmedSpan(scan.article, start, end) : null;
+}
+
+/**
+ * "While Berg said the pier was safe, the board closed it": when the sentence opens with a subordinate
+ * clause holding the verb at `cue` (no comma between the clause's start and the verb), the first comma after
+ * the verb outside quotations ends what was said; -1 otherwise.
+ */
+export function subordinateClauseEnd(scan: Scan, sentence: SentenceRef, cue: Cue): number {
+  const { quotedToken } = scan.article;
+  let start = sentence.tokenStart;
+  if (!opensSubordinateClause(scan, start) && isConnective(scan, start)) start++;
+  if (start >= cue.t0 || cue.t0 - start > SUBORDINATE_REACH || !opensSubordinateClause(scan, start)) return -1;
+  for (let k = start + 1; k <= cue.t0; k++) if (quotedToken[k] === 0 && commaBefore(scan, k)) return -1;
+  return commaAfter(scan, cue.t1, sentence.tokenEnd);
+}
+
+
+// The longest introductory phrase read before a subject ("In a subsequent interview with a local paper,").
+const INTRODUCTORY_PHRASE_MAX = 16;
+
+/**
+ * Whether tokens [start, lead) (ending at a comma before a speaker phrase) are an introductory phrase rather
+ * than reported content: a phrase opened by a preposition or a subordinator with no form of be, clause
+ * word or pronoun in it ("In a press release earlier this month,"), or a few adverbs ("More
+ * recently,"). No quotation may stand in it.
+ */
+export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): boolean {
+  const { article, words } = scan;
+  const { norm } = article.tokens;
+  if (lead - start > INTRODUCTORY_PHRASE_MAX) return false;
+  for (let k = start; k < lead; k++) if (article.quotedToken[k] === 1) return false;
+  const first = norm[start] as string;
+  if (words.introductions.has(first) || words.adjuncts.has(first)) {
+    for (let k = start + 1; k < lead; k++) {
+      const word = norm[k] as string;
+      if (words.beForms.has(word) || words.clauseWords.has(word) || words.pronouns.has(word)) return false;
+    }
+    return true;
+  }
+  if (lead - start > 3) return false;
+  for (let k = start; k < lead; k++) {
+    const word = norm[k] as string;
+    if (!(word.endsWith('ly') || words.timeWords.has(word) || words.quantifiers.has(word))) return false;
+  }
+  return true;
+}
+
+// Words a tag inside a sentence may have after its verb before the comma ("she said in an interview,").
+const TAG_TAIL_MAX = 6;
+
+/**
+ * "The question of whether to act, she said, is not so simple.", "And that, Holt said in an interview, was
+ * the plan.": a speaker phrase starting at `start` after a comma (at least two tokens into the sentence),
+ * the verb, at most a short phrase of when, where or how, and a comma with more of the sentence after it.
+ */
+export function parentheticalTag(scan: Scan, start: number, cue: Cue, sentence: SentenceRef): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (start - sentence.tokenStart < 2 || !commaBefore(scan, start) || quotedToken[start - 1] === 1) return false;
+  const end = sentence.tokenEnd;
+  for (let k = cue.t1; k < end && k <= cue.t1 + TAG_TAIL_MAX; k++) {
+    if (quotedToken[k] === 1) return false;
+    if (commaBefore(scan, k)) return k < end - 1 && (k === cue.t1 || scan.words.adjuncts.has(tokens.norm[cue.t1] as string) || scan.words.timeWords.has(tokens.norm[cue.t1] as string) || scan.words.verbSkips.has(tokens.norm[cue.t1] as string));
+    if (tokens.breakBefore[k] === 1 && k > cue.t1) return false;
+  }
+  return false;
+}
+
+/**
+ * The clause a framing speech verb reports: "As the Herald reported, the ferry was late" (the frame opens
+ * the sentence: the clause after its comma, past at most a short when/where phrase after the verb) and "the
+ * ferry was late, as the Herald reported" (the frame ends the sentence: the clause before its comma). The
+ * frame word (frame-words.jsonl) stands right before the speaker phrase [t0, t1) of the verb at `cue`. Null
+ * for any other shape.
+ */
+export function framedClause(scan: Scan, speaker: TokenSpan, cue: Cue, sentence: SentenceRef): Range | null {
+  const { article, words } = scan;
+  const { tokens, quotedToken } = article;
+  const at = speaker.t0 - 1;
+  if (at < sentence.tokenStart || tokens.breakBefore[speaker.t0] === 1 || quotedToken[at] === 1 || !words.frameWords.has(tokens.norm[at] as string)) return null;
+  const opens = at === sentence.tokenStart || (at - 1 === sentence.tokenStart && isConnective(scan, at - 1));
+  const end = sentence.tokenEnd;
+  if (opens) {
+    for (let k = cue.t1; k < end && k <= cue.t1 + TAG_TAIL_MAX; k++) {
+      if (quotedToken[k] === 1 && k > cue.t1) return null;
+      if (tokens.breakBefore[k] === 1 && k > cue.t1 - 1) return k < end - 1 ? trimmedSpan(article, k, end) : null;
+    }
+    return null;
+  }
+  if (!commaBefore(scan, at) || at - sentence.tokenStart < 2) return null;
+  for (let k = cue.t1; k < end; k++) if (quotedToken[k] === 1 || (k > cue.t1 + TAG_TAIL_MAX)) return null;
+  return trimmedSpan(article, sentence.tokenStart, at);
+}

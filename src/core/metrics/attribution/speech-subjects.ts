@@ -1,0 +1,72 @@
+/**
+ * Subjects of a speech verb that sit far from it: a name opening the sentence before a long appositive
+ * ("Anna Berg, wearing a yellow coat and a harbour badge, said"), and the subject of the main clause after
+ * an opening subordinate clause ("Even though the ferry is cheap, the riders say"). Each is read only when
+ * the speaker phrases beside the verb find nothing, and scans the tokens of one sentence once.
+ */
+import { commaBefore, type Scan } from './context.ts';
+import { isConnective, nounPhraseAfter } from './noun-phrase-speakers.ts';
+import type { SentenceRef, Speaker } from './types.ts';
+
+// The longest stretch from a sentence's start to its verb read as a name and its appositive.
+const LONG_SUBJECT_MAX = 40;
+
+// Where a clause's words start: after a connective opening the sentence ("But Berg, ..., said").
+function clauseStart(scan: Scan, sentence: SentenceRef): number {
+  return isConnective(scan, sentence.tokenStart) && sentence.tokenEnd - sentence.tokenStart > 1 ? sentence.tokenStart + 1 : sentence.tokenStart;
+}
+
+// Where the subject ends before the verb at `cue`: back past the words skipped before a verb ("also", "has").
+function subjectEnd(scan: Scan, cue: number, start: number): number {
+  let k = cue;
+  while (k - 1 > start && scan.article.tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(scan.article.tokens.norm[k - 1] as string)) k--;
+  return k;
+}
+
+/**
+ * "Anna Berg, wearing a yellow coat and a harbour badge, said", "Berg, 35, the daughter of a fisherman, said
+ * on Monday": a speaker phrase with a capital opening the sentence and closed by a comma, then anything but a
+ * quotation or another cue up to a comma right before the verb at `cue`. The speaker is the opening phrase.
+ */
+export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  const start = clauseStart(scan, sentence);
+  const end = subjectEnd(scan, cue, start);
+  if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !commaBefore(scan, end)) return null;
+  const first = tokens.norm[start] as string;
+  if (capital[start] !== 1 || words.introductions.has(first) || words.adjuncts.has(first) || words.pronouns.has(first) || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first))) return null;
+  const phrase = nounPhraseAfter(scan, start, end);
+  if (phrase === null || phrase.t1 >= end || !commaBefore(scan, phrase.t1)) return null;
+  for (let k = phrase.t1; k < end; k++) if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0) return null;
+  return phrase;
+}
+
+// Longest subject read after an opening clause's comma ("most of the riders", "the harbour board's chief").
+const CLAUSE_SUBJECT_MAX = 8;
+
+/**
+ * "Even though the ferry is cheap, the riders say", "And until the pier closed, most of the riders said":
+ * when the sentence opens with a word that starts a subordinate clause (a sentence starter that is no
+ * determiner, quantifier or pronoun), the subject is the run of plain words from the last comma before the
+ * verb at `cue` to the verb, opening with a pronoun, a determiner, a quantifier or a capital.
+ */
+export function subjectAfterOpeningClause(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  const start = clauseStart(scan, sentence);
+  const first = tokens.norm[start] as string;
+  if (!scan.lexicons.abbreviations.starters.has(first) || words.determiners.has(first) || words.quantifiers.has(first) || words.pronouns.has(first)) return null;
+  const end = subjectEnd(scan, cue, start);
+  let t = end;
+  while (t - 1 > start && end - t < CLAUSE_SUBJECT_MAX && tokens.breakBefore[t] !== 1) {
+    const word = tokens.norm[t - 1] as string;
+    if (article.quotedToken[t - 1] === 1 || (cueEnd[t - 1] as number) > 0 || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && t - 1 < end - 1) || !/^[\p{L}\p{N}]/u.test(word)) return null;
+    t--;
+  }
+  if (t === end || t - 1 <= start || !commaBefore(scan, t)) return null;
+  const opener = tokens.norm[t] as string;
+  const opens = words.pronouns.has(opener) || words.determiners.has(opener) || words.quantifiers.has(opener) || capital[t] === 1;
+  if (!opens || (words.pronouns.has(opener) && end - t > 1)) return null;
+  return { t0: t, t1: end };
+}
