@@ -8,6 +8,7 @@
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, type Scan } from './context.ts';
+import { isNamedObject } from './attitudes.ts';
 import { cueMode, documentOpensSentence } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
@@ -246,7 +247,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     }
   }
   // "spoke on Monday": a verb of speaking with nothing reported is not an attribution.
-  if (mode !== 'summary' && (content === null || contentTokens(article, content) < MIN_REPORTED_TOKENS || onlyTimeWords(scan, content))) return null;
+  if (mode !== 'summary' && (content === null || (contentTokens(article, content) < MIN_REPORTED_TOKENS && !isNamedObject(scan, cue, content)) || onlyTimeWords(scan, content))) return null;
   const draft = { paragraph: cue.paragraph, mode: cueMode(cue.ref, mode), cue: cueRange(article, cue), speaker, content, sentence: cue.sentence };
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
 }
