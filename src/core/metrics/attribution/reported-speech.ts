@@ -8,7 +8,7 @@
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, type Scan } from './context.ts';
-import { isNamedObject } from './attitudes.ts';
+import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentOpensSentence } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
@@ -176,7 +176,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   const { article, words } = scan;
   const { tokens } = article;
   // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
-  if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string) && !(tokens.norm[cue.t0] as string).endsWith('ing')) return null;
+  if (cue.t0 > sentence.tokenStart && isPassive(scan, cue.t0, sentence.tokenStart)) return null;
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
   // clause says what the noun holds ("Holt's claim that the ferry would run").
   if (cue.t0 > sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && /['\u2019]s?$/.test(tokens.norm[cue.t0 - 1] as string) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findLightVerbCues, findPossessiveNounCues, mergeCues } from '../../../src/core/metrics/attribution/noun-cues.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findingRow, reportedRowsOf } from './render.ts';
+import { scanOf } from './scan-of.ts';
+
+// Reported speech with light-verb cues merged in, then the possessive noun cues, as rows.
+function rowsOf(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = mergeCues(findCues(scan), findLightVerbCues(scan));
+  const reported = findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings;
+  const nouns = findPossessiveNounCues(scan, cues, reported);
+  return [...reported, ...nouns].map((finding) => findingRow(scan, finding));
+}
+
+describe('attitudes with a named object', () => {
+  it.each([
+    ['a position on one name', 'The fishermen supported Holt.', ['attitude The fishermen|supported|Holt']],
+    ['a name is not enough for speech', 'The ferry captain said Holt.', []],
+    ['the passive across "not" names nobody', 'Holt is not expected to attend the pier opening.', []],
+    ['the passive across an adverb names nobody', 'The pier is also expected to open in May.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('light verbs with a noun cue', () => {
+  it.each([
+    ['made the case that', 'Councillor Amir Patel made the case that the pier should stay open all winter.', ['indirect Councillor Amir Patel|made the case that|the pier should stay open all winter']],
+    ['took aim at a name', 'Patel took aim at Holt.', ['indirect Patel|took aim at|Holt']],
+    ['words between the verb and the noun', 'Holt has made several sharp comments about the pier contractor.', ['indirect Holt|made several sharp comments about|the pier contractor']],
+    ['an attitude noun', 'The fishermen voiced concern about the new pier tax.', ['attitude The fishermen|voiced concern about|the new pier tax']],
+    ['made it clear that', 'Holt made it clear that the pier would not open in May.', ['indirect Holt|made it clear that|the pier would not open in May']],
+    ['a light verb with no noun cue is no cue', 'Holt made a cake for the pier opening.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('noun cues after a possessive', () => {
+  it.each([
+    ['a named source', "Patel's criticism of the pier tax drew applause.", ["summary Patel's|criticism of|the pier tax drew applause"]],
+    ['a decision is an attitude', "The Harbour Board's decision to close the pier angered the fishermen.", ["attitude The Harbour Board's|decision to|close the pier angered the fishermen"]],
+    ['a speech noun with its that-clause is indirect', "Holt's assertion that the pier was safe did not last.", ["indirect Holt's|assertion that|the pier was safe did not last"]],
+    ['a possessive pronoun opening the sentence', 'Her decision to close the pier angered the fishermen.', ['attitude Her|decision to|close the pier angered the fishermen']],
+    ['no possessive, no source', 'The criticism of the pier tax grew over the summer.', []],
+    ["another verb's object belongs to that verb", "The fishermen condemned Holt's decision to close the pier.", ["summary The fishermen|condemned|condemned Holt's decision to close the pier"]],
+    ['a noun inside reported speech is part of it', "Patel said Holt's decision to close the pier was wrong.", ["indirect Patel|said|Holt's decision to close the pier was wrong"]],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
