@@ -51,3 +51,12 @@ describe('noun cues after a possessive', () => {
     expect(rowsOf(text)).toEqual(expected);
   });
 });
+
+describe('document and poll sources', () => {
+  it.each([
+    ['a clause opening with "about" after "found that"', 'A harbour poll found that about half of the riders want a new ferry.', ['indirect A harbour poll|found that|about half of the riders want a new ferry']],
+    ['a poll named for two sponsors joined by a slash', 'A Harbour Times/Dover Radio poll released Monday found that most riders want a new ferry.', ['indirect A Harbour Times/Dover Radio poll released Monday|found that|most riders want a new ferry']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRowsOf(text)).toEqual(expected);
+  });
+});

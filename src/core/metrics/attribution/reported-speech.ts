@@ -154,6 +154,8 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   const { tokens } = scan.article;
   const afterThat = skipThat(scan, from, end);
   if (afterThat > from) return afterThat;
+  // "found that about half of the riders ...": after a cue ending in "that" the clause has begun, whatever its first word.
+  if (from > 0 && scan.words.clauseWords.get(tokens.norm[from - 1] as string) === 'complementiser') return from;
   const start = skipTimePhrase(scan, from, end);
   // "yelled and held up a banner": a second verb, not what was said.
   if (start < end && scan.words.clauseWords.get(tokens.norm[start] as string) === 'coordinator') return -1;
