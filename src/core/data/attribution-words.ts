@@ -36,6 +36,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'noun-cues',
   'light-verbs',
   'possessive-pronouns',
+  'attitude-adjectives',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -97,6 +98,8 @@ export type AttributionWords = {
   readonly nounCueSource: string;
   /** verb forms that make a noun cue their subject's speech act ("made the case that", "took aim at") */
   readonly lightVerbs: ReadonlySet<string>;
+  /** adjectives that report a view after a form of be, with the word opening their content ("skeptical" -> "of") */
+  readonly attitudeAdjectives: ReadonlyMap<string, ReadonlyMap<string, NounCueRole>>;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
@@ -167,6 +170,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     quantifiers: words('quantifiers'),
     regardVerbs: words('regard-verbs'),
     nounCues: nounCues(get('noun-cues')),
+    attitudeAdjectives: nounCues(get('attitude-adjectives'), 'attitude'),
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),
     possessives: roles('possessive-pronouns', PRONOUN_ROLES),
@@ -180,15 +184,16 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
   };
 }
 
-// "criticism of" (and "criticisms of") -> criticism: {of: speech}; every form is a noun and one link word.
-function nounCues(lexicon: ParsedLexicon): Map<string, Map<string, NounCueRole>> {
+// "criticism of" (and "criticisms of") -> criticism: {of: speech}; every form is a word and one link word. The
+// role is each entry's note, or `fixed` for a list whose entries all have one.
+function nounCues(lexicon: ParsedLexicon, fixed?: NounCueRole): Map<string, Map<string, NounCueRole>> {
   const found = new Map<string, Map<string, NounCueRole>>();
   for (const entry of lexicon.entries) {
-    const role = entry.note as NounCueRole | undefined;
+    const role = fixed ?? (entry.note as NounCueRole | undefined);
     if (role === undefined || !NOUN_CUE_ROLES.includes(role)) throw new LexiconError('entry', lexicon.file, entry.line, entry.note ?? entry.term, `expected a note naming the role: ${NOUN_CUE_ROLES.join(', ')}`);
     for (const form of inflectEntry(entry)) {
       const [noun, link, ...rest] = form.split(' ');
-      if (noun === undefined || link === undefined || rest.length > 0) throw new LexiconError('entry', lexicon.file, entry.line, form, 'expected a noun and the one word that opens its content ("criticism of")');
+      if (noun === undefined || link === undefined || rest.length > 0) throw new LexiconError('entry', lexicon.file, entry.line, form, 'expected a word and the one word that opens its content ("criticism of", "skeptical of")');
       const links = found.get(noun) ?? new Map<string, NounCueRole>();
       links.set(link, role);
       found.set(noun, links);

@@ -17,6 +17,7 @@ function rowsOf(text: string): string[] {
 describe('attitudes with a named object', () => {
   it.each([
     ['a position on one name', 'The fishermen supported Holt.', ['attitude The fishermen|supported|Holt']],
+    ['support after do is the verb', 'The council did support the harbour plan.', ['attitude The council|did support|the harbour plan']],
     ['a name is not enough for speech', 'The ferry captain said Holt.', []],
     ['the passive across "not" names nobody', 'Holt is not expected to attend the pier opening.', []],
     ['the passive across an adverb names nobody', 'The pier is also expected to open in May.', []],
@@ -58,5 +59,18 @@ describe('document and poll sources', () => {
     ['a poll named for two sponsors joined by a slash', 'A Harbour Times/Dover Radio poll released Monday found that most riders want a new ferry.', ['indirect A Harbour Times/Dover Radio poll released Monday|found that|most riders want a new ferry']],
   ])('%s', (_name, text, expected) => {
     expect(reportedRowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('attitude adjectives after a form of be', () => {
+  it.each([
+    ['a view of something', 'Councillor Amir Patel is skeptical of the harbour plan.', ['attitude Councillor Amir Patel|is skeptical of|the harbour plan']],
+    ['words between be and the adjective', 'The fishermen are not yet willing to give up the pier.', ['attitude The fishermen|are not yet willing to|give up the pier']],
+    ['readiness with its infinitive', 'The fishermen were increasingly eager to sell the pier.', ['attitude The fishermen|were increasingly eager to|sell the pier']],
+    ['a relative clause names its antecedent', 'Holt, who is confident that the pier will open, spoke first.', ['attitude Holt|is confident that|the pier will open']],
+    ['inside what a speaker said it is part of the speech', 'Holt said she was confident that the pier would open.', ['indirect Holt|said|she was confident that the pier would open']],
+    ['an adjective with no link word is no cue', 'Holt is skeptical.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
   });
 });

@@ -16,11 +16,13 @@ import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
 // Most words between a light verb and its noun ("made several controversial statements on"), and between a
 // possessive and its noun ("Holt's recent sharp criticism of").
 const FILLER_MAX = 3;
+// Most words between a form of be and its adjective ("is not yet ready to", "was increasingly skeptical of").
+const ADJECTIVE_FILLER_MAX = 2;
 
-/** The role of the noun cue at `t` with its link word at `t + 1`, or undefined. */
-function nounCueAt(scan: Scan, t: number, end: number): NounCueRole | undefined {
+/** The role of the word of `table` at `t` with its link word at `t + 1`, or undefined. */
+function linkedWordAt(scan: Scan, table: ReadonlyMap<string, ReadonlyMap<string, NounCueRole>>, t: number, end: number): NounCueRole | undefined {
   if (t + 1 >= end || scan.article.quotedToken[t + 1] === 1 || scan.article.tokens.breakBefore[t + 1] === 1) return undefined;
-  return scan.words.nounCues.get(scan.article.tokens.norm[t] as string)?.get(scan.article.tokens.norm[t + 1] as string);
+  return table.get(scan.article.tokens.norm[t] as string)?.get(scan.article.tokens.norm[t + 1] as string);
 }
 
 // Whether token `t` may stand between a light verb or a possessive and its noun: an unquoted lower-case word
@@ -33,7 +35,8 @@ function isFiller(scan: Scan, t: number): boolean {
 
 /**
  * Cues of a light verb and a noun cue, in text order, none overlapping: "made the case that" (the cue runs
- * from the verb to the link word), attitude nouns in the attitude family ("voiced concern about").
+ * from the verb to the link word), attitude nouns in the attitude family ("voiced concern about"); and of a
+ * form of be and an attitude adjective ("is skeptical of", "was not yet ready to"), in the attitude family.
  */
 export function findLightVerbCues(scan: Scan): Cue[] {
   const { article, words } = scan;
@@ -41,12 +44,16 @@ export function findLightVerbCues(scan: Scan): Cue[] {
   const cues: Cue[] = [];
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-      if (!words.lightVerbs.has(norm[t] as string) || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
-      for (let k = t + 1; k < sentence.tokenEnd && k <= t + 1 + FILLER_MAX; k++) {
+      const word = norm[t] as string;
+      const light = words.lightVerbs.has(word);
+      if ((!light && !words.beForms.has(word)) || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
+      const table = light ? words.nounCues : words.attitudeAdjectives;
+      const fillers = light ? FILLER_MAX : ADJECTIVE_FILLER_MAX;
+      for (let k = t + 1; k < sentence.tokenEnd && k <= t + 1 + fillers; k++) {
         if (article.tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1) break;
-        const role = nounCueAt(scan, k, sentence.tokenEnd);
+        const role = linkedWordAt(scan, table, k, sentence.tokenEnd);
         if (role !== undefined) {
-          const lemma = `${norm[t]} ${norm[k]} ${norm[k + 1]}`;
+          const lemma = `${word} ${norm[k]} ${norm[k + 1]}`;
           cues.push({ t0: t, t1: k + 2, ref: { kind: 'verb', lemma, stance: 'neutral', act: false, lexicon: words.nounCueSource, family: role === 'attitude' ? 'attitude' : 'speech' }, sentence: sentence.index, paragraph: sentence.paragraph });
           t = k + 1;
           break;
@@ -58,18 +65,27 @@ export function findLightVerbCues(scan: Scan): Cue[] {
   return cues;
 }
 
-/** `base` and `extra` (each in text order) merged in text order; a cue of `base` overlapping one of `extra` gives way to it. */
+/**
+ * `base` and `extra` (each in text order) merged in text order; a cue of `base` overlapping one of `extra`
+ * gives way to it. As in cues.ts, an attitude of `extra` after speech in the same sentence is part of that
+ * speech ("Reid said he was confident that ...") and is left out.
+ */
 export function mergeCues(base: readonly Cue[], extra: readonly Cue[]): Cue[] {
   if (extra.length === 0) return [...base];
   const merged: Cue[] = [];
   let j = 0;
+  let speech = -1; // the sentence of the latest speech cue of `base`
+  const take = (cue: Cue): void => {
+    if (!(cue.ref.kind === 'verb' && cue.ref.family === 'attitude' && speech === cue.sentence)) merged.push(cue);
+  };
   for (const cue of base) {
-    while (j < extra.length && (extra[j] as Cue).t1 <= cue.t0) merged.push(extra[j++] as Cue);
+    while (j < extra.length && (extra[j] as Cue).t1 <= cue.t0) take(extra[j++] as Cue);
     const next = extra[j];
     if (next !== undefined && next.t0 < cue.t1) continue;
     merged.push(cue);
+    if (!(cue.ref.kind === 'verb' && cue.ref.family === 'attitude')) speech = cue.sentence;
   }
-  while (j < extra.length) merged.push(extra[j++] as Cue);
+  while (j < extra.length) take(extra[j++] as Cue);
   return merged;
 }
 
@@ -97,7 +113,7 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], earlier
   const findings: Finding[] = [];
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
-      const role = scan.words.nounCues.get(tokens.norm[t] as string) === undefined ? undefined : nounCueAt(scan, t, sentence.tokenEnd);
+      const role = scan.words.nounCues.get(tokens.norm[t] as string) === undefined ? undefined : linkedWordAt(scan, scan.words.nounCues, t, sentence.tokenEnd);
       if (role === undefined || role === 'light' || taken[t] === 1 || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
       const speaker = possessorBefore(scan, t, sentence);
       if (speaker === null || !opensPhrase(scan, speaker.t0, sentence)) continue;
