@@ -37,6 +37,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'light-verbs',
   'possessive-pronouns',
   'attitude-adjectives',
+  'stance-openings',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -100,6 +101,10 @@ export type AttributionWords = {
   readonly lightVerbs: ReadonlySet<string>;
   /** adjectives that report a view after a form of be, with the word opening their content ("skeptical" -> "of") */
   readonly attitudeAdjectives: ReadonlyMap<string, ReadonlyMap<string, NounCueRole>>;
+  /** prepositions that open a sentence with its speaker's view ("To Holt, the delay was a betrayal") */
+  readonly stanceOpenings: ReadonlySet<string>;
+  /** `name@version` of stance-openings.jsonl, cited as the lexicon of the cues it gives */
+  readonly stanceOpeningSource: string;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
@@ -171,6 +176,8 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     regardVerbs: words('regard-verbs'),
     nounCues: nounCues(get('noun-cues')),
     attitudeAdjectives: nounCues(get('attitude-adjectives'), 'attitude'),
+    stanceOpenings: words('stance-openings'),
+    stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),
     possessives: roles('possessive-pronouns', PRONOUN_ROLES),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
-import { findLightVerbCues, findPossessiveNounCues, mergeCues } from '../../../src/core/metrics/attribution/noun-cues.ts';
+import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from '../../../src/core/metrics/attribution/noun-cues.ts';
+import { findStanceOpenings } from '../../../src/core/metrics/attribution/stance-openings.ts';
 import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
 import { findingRow, reportedRowsOf } from './render.ts';
 import { scanOf } from './scan-of.ts';
@@ -10,8 +11,9 @@ function rowsOf(text: string): string[] {
   const scan = scanOf(text);
   const cues = mergeCues(findCues(scan), findLightVerbCues(scan));
   const reported = findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings;
-  const nouns = findPossessiveNounCues(scan, cues, reported);
-  return [...reported, ...nouns].map((finding) => findingRow(scan, finding));
+  const taken = takenTokens(scan, reported);
+  const others = [...findPossessiveNounCues(scan, cues, taken), ...findStanceOpenings(scan, taken)];
+  return [...reported, ...others].map((finding) => findingRow(scan, finding));
 }
 
 describe('attitudes with a named object', () => {
@@ -70,6 +72,17 @@ describe('attitude adjectives after a form of be', () => {
     ['a relative clause names its antecedent', 'Holt, who is confident that the pier will open, spoke first.', ['attitude Holt|is confident that|the pier will open']],
     ['inside what a speaker said it is part of the speech', 'Holt said she was confident that the pier would open.', ['indirect Holt|said|she was confident that the pier would open']],
     ['an adjective with no link word is no cue', 'Holt is skeptical.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('stance openings', () => {
+  it.each([
+    ['a named speaker', 'To Mayor Holt, the delay was a betrayal of the riders.', ['attitude Mayor Holt|To|the delay was a betrayal of the riders']],
+    ['a body', 'To the harbour council, the new pier is a threat.', ['attitude the harbour council|To|the new pier is a threat']],
+    ['a phrase naming no one', 'To date, the pier has cost twelve million.', []],
+    ['"for" gives a situation more often than a view', 'For Holt, the vote was a clear win.', []],
   ])('%s', (_name, text, expected) => {
     expect(rowsOf(text)).toEqual(expected);
   });

@@ -90,25 +90,16 @@ export function mergeCues(base: readonly Cue[], extra: readonly Cue[]): Cue[] {
 }
 
 /**
- * "Holt's criticism of the plan", "her decision to resign", "the union's claim that the ferry is unsafe":
- * a noun cue whose source is a possessive before it (a name in 's, or his, her, their opening the sentence), with at most a
- * few lower-case words between, outside the content of `earlier` findings (an attitude inside what was said is part
- * of that speech, as for verbs in cues.ts). The content runs from after the link word to the clause's end; the mode is
- * attitude for a view or plan, indirect for something said with "that", else a summary. Nouns inside the
- * cues or speakers of `earlier` findings are left to them.
+ * "Holt's criticism of the plan", "her decision to resign", "the union's assertion that the ferry is unsafe":
+ * a noun cue whose source is a possessive before it (a name in 's, or his, her, their opening the sentence),
+ * with at most a few lower-case words between, outside the tokens `taken` by earlier findings (`takenTokens`:
+ * a noun inside what was said is part of that speech, as an attitude verb is in cues.ts). The content runs
+ * from after the link word to the clause's end; the mode is attitude for a view or plan, indirect for
+ * something said with "that", else a summary.
  */
-export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], earlier: readonly Finding[]): Finding[] {
+export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: Uint8Array): Finding[] {
   const { article, words } = scan;
   const { tokens } = article;
-  const taken = new Uint8Array(tokens.count);
-  for (const finding of earlier) {
-    if (!('draft' in finding)) continue;
-    const { cue, speaker, content } = finding.draft;
-    // "Aides said her support for the plan had grown": a noun inside reported content is part of that speech.
-    if (content !== null) taken.fill(1, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end));
-    if (cue !== null) taken.fill(1, firstTokenAtOrAfter(tokens, cue.start), firstTokenAtOrAfter(tokens, cue.end));
-    if (speaker !== null) taken.fill(1, speaker.t0, speaker.t1);
-  }
   let cueEnd: Int32Array | undefined;
   const findings: Finding[] = [];
   for (const sentence of scan.sentences) {
@@ -139,6 +130,20 @@ function opensPhrase(scan: Scan, t: number, sentence: SentenceRef): boolean {
   if (t === sentence.tokenStart || scan.article.tokens.breakBefore[t] === 1) return true;
   const before = scan.article.tokens.norm[t - 1] as string;
   return scan.words.adjuncts.has(before) || scan.words.clauseWords.has(before) || scan.words.introductions.has(before);
+}
+
+/** Per token: 1 inside the cue, speaker or content of one of `findings`. */
+export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Array {
+  const { tokens } = scan.article;
+  const taken = new Uint8Array(tokens.count);
+  for (const finding of findings) {
+    if (!('draft' in finding)) continue;
+    const { cue, speaker, content } = finding.draft;
+    if (content !== null) taken.fill(1, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end));
+    if (cue !== null) taken.fill(1, firstTokenAtOrAfter(tokens, cue.start), firstTokenAtOrAfter(tokens, cue.end));
+    if (speaker !== null) taken.fill(1, speaker.t0, speaker.t1);
+  }
+  return taken;
 }
 
 // The possessive naming the source of the noun at `noun`: a speaker phrase ending in 's ("the mayor's",
