@@ -19,6 +19,7 @@ function rowsOf(text: string): string[] {
 describe('attitudes with a named object', () => {
   it.each([
     ['a position on one name', 'The fishermen supported Holt.', ['attitude The fishermen|supported|Holt']],
+    ['supporting with its object', 'The harbour group is now supporting Holt.', ['attitude The harbour group|supporting|Holt']],
     ['support after do is the verb', 'The council did support the harbour plan.', ['attitude The council|did support|the harbour plan']],
     ['a name is not enough for speech', 'The ferry captain said Holt.', []],
     ['the passive across "not" names nobody', 'Holt is not expected to attend the pier opening.', []],
