@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { segmentArticle } from '../../../src/index.ts';
+import { runMetrics } from '../../../src/core/metrics/index.ts';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
 import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from '../../../src/core/metrics/attribution/noun-cues.ts';
 import { findStanceOpenings } from '../../../src/core/metrics/attribution/stance-openings.ts';
 import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
 import { findingRow, reportedRowsOf } from './render.ts';
 import { scanOf } from './scan-of.ts';
+import { lexicons } from '../../helpers.ts';
 
 // Reported speech with light-verb cues merged in, then the possessive noun cues, as rows.
 function rowsOf(text: string): string[] {
@@ -86,5 +89,14 @@ describe('stance openings', () => {
     ['"for" gives a situation more often than a view', 'For Holt, the vote was a clear win.', []],
   ])('%s', (_name, text, expected) => {
     expect(rowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('an attitude vouches for a view, not for a quoted word', () => {
+  it('a quoted word after an attitude adjective is still the writer\u2019s scare quote', () => {
+    const text = 'The mayor is skeptical of the "reform" of the bin service.';
+    const article = segmentArticle(text, lexicons.abbreviations);
+    const found = runMetrics(article, lexicons, {}).loadedLanguage.findings.filter((f) => f.category === 'scare-quote');
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['"reform"']);
   });
 });
