@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../../src/index.ts';
 import { runMetrics } from '../../../src/core/metrics/index.ts';
+import { withRaisingVerbs } from '../../../src/core/metrics/attribution/attitudes.ts';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
 import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from '../../../src/core/metrics/attribution/noun-cues.ts';
 import { findStanceOpenings } from '../../../src/core/metrics/attribution/stance-openings.ts';
@@ -12,7 +13,7 @@ import { lexicons } from '../../helpers.ts';
 // Reported speech with light-verb cues merged in, then the possessive noun cues, as rows.
 function rowsOf(text: string): string[] {
   const scan = scanOf(text);
-  const cues = mergeCues(findCues(scan), findLightVerbCues(scan));
+  const cues = mergeCues(withRaisingVerbs(scan, findCues(scan)), findLightVerbCues(scan));
   const reported = findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings;
   const taken = takenTokens(scan, reported);
   const others = [...findPossessiveNounCues(scan, cues, taken), ...findStanceOpenings(scan, taken)];
@@ -98,5 +99,15 @@ describe('an attitude vouches for a view, not for a quoted word', () => {
     const article = segmentArticle(text, lexicons.abbreviations);
     const found = runMetrics(article, lexicons, {}).loadedLanguage.findings.filter((f) => f.category === 'scare-quote');
     expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['"reform"']);
+  });
+});
+
+describe('raising verbs', () => {
+  it.each([
+    ['before a verb of speech, the subject speaks', 'Holt appeared to concede that the pier would not open.', ['indirect Holt|appeared to concede|the pier would not open']],
+    ['alone, a hedge of the writer', 'The pier seemed ready for the summer crowds.', []],
+    ['before an attitude, still the writer\u2019s hedge', 'Holt seemed to recognize the size of the task.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
   });
 });
