@@ -42,6 +42,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'possessive-pronouns',
   'attitude-adjectives',
   'stance-openings',
+  'raising-verbs',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -117,6 +118,8 @@ export type AttributionWords = {
   readonly stanceOpenings: ReadonlySet<string>;
   /** `name@version` of stance-openings.jsonl, cited as the lexicon of the cues it gives */
   readonly stanceOpeningSource: string;
+  /** raising verbs ("seems", "appeared"): before "to" and a verb of speech, the subject before them is its speaker */
+  readonly raisingVerbs: ReadonlySet<string>;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
@@ -193,6 +196,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     nounCues: nounCues(get('noun-cues')),
     attitudeAdjectives: nounCues(get('attitude-adjectives'), 'attitude'),
     stanceOpenings: words('stance-openings'),
+    raisingVerbs: words('raising-verbs'),
     stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),

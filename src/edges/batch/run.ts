@@ -107,9 +107,7 @@ export async function runOnPool(pool: AnalysisPool, task: BatchTask, transfer: A
 /** The default runner: a pool of worker threads in this process. */
 export const localRunner: RunnerFactory = async ({ workers, timeoutMs }) => {
   const window = { records: workers * WINDOW_PER_WORKER, bytes: WINDOW_BYTES };
-  // Two tasks per worker at once: a worker never waits for the main thread between records (on a busy
-  // machine the main thread may not be scheduled for a while after a worker answers).
-  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window.records, pipeline: 2 });
+  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window.records });
   return { window, run: (task, transfer) => runOnPool(pool, task, transfer, timeoutMs), close: () => pool.close() };
 };
 

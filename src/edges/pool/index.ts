@@ -31,13 +31,6 @@ export type PoolOptions = {
   maxQueue?: number;
   /** a lexicon folder other than the bundled one */
   lexiconDir?: string;
-  /**
-   * tasks handed to a worker at once, default 1: with 2 a worker finds its next task waiting when it answers
-   * instead of idling until the main thread (busy, or not scheduled on a loaded machine) sends one. A task's
-   * time limit still counts from when the worker starts it; the tasks behind one that fails with its worker
-   * go to another worker.
-   */
-  pipeline?: number;
 };
 
 export type TaskOptions = {
@@ -112,9 +105,7 @@ type Job = {
 type Slot = {
   worker: Worker;
   ready: boolean;
-  /** the tasks sent to the worker, in the order it runs them: the first is running */
-  jobs: Job[];
-  /** the time limit of the running task */
+  job: Job | null;
   timer: NodeJS.Timeout | null;
   /** terminated on purpose or dead: its events no longer count */
   retired: boolean;
@@ -130,7 +121,6 @@ export class AnalysisPool {
   #closing: Promise<void> | null = null;
   #onIdle: (() => void) | null = null;
   readonly #maxQueue: number;
-  readonly #pipeline: number;
   readonly #config: WorkerConfig;
 
   constructor(options: PoolOptions) {
@@ -139,9 +129,6 @@ export class AnalysisPool {
     const maxQueue = options.maxQueue ?? workers * 64;
     if (!Number.isInteger(maxQueue) || maxQueue < 0) throw new RangeError(`maxQueue must be a whole number >= 0, got ${maxQueue}`);
     this.#maxQueue = maxQueue;
-    const pipeline = options.pipeline ?? 1;
-    if (!Number.isInteger(pipeline) || pipeline < 1) throw new RangeError(`pipeline must be a whole number >= 1, got ${pipeline}`);
-    this.#pipeline = pipeline;
     this.#config = { tasks: options.tasks.href, ...(options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir }) };
     for (let index = 0; index < workers; index++) this.#slots.push(this.#spawn());
   }
@@ -156,9 +143,9 @@ export class AnalysisPool {
     return this.#queue.length - this.#head;
   }
 
-  /** tasks running on a worker now (or handed to one, with `pipeline`) */
+  /** tasks running on a worker now */
   get running(): number {
-    return this.#slots.reduce((sum, slot) => sum + slot.jobs.length, 0);
+    return this.#slots.filter((slot) => slot.job !== null).length;
   }
 
   /**
@@ -169,7 +156,7 @@ export class AnalysisPool {
   run(kind: string, payload: unknown, options: TaskOptions = {}): Promise<unknown> {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     if (this.#closing !== null) return Promise.reject(new AnalysisError('closed', 'the analysis pool is closed'));
-    if (this.pending >= this.#maxQueue && !this.#slots.some((slot) => slot.ready && !slot.retired && slot.jobs.length < this.#pipeline)) {
+    if (this.pending >= this.#maxQueue && !this.#slots.some((slot) => slot.ready && slot.job === null)) {
       return Promise.reject(new PoolOverloadedError(`the analysis pool is busy: ${this.pending} tasks are waiting (at most ${this.#maxQueue})`));
     }
     return new Promise((resolve, reject) => {
@@ -201,7 +188,7 @@ export class AnalysisPool {
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       ...(entry.eval === true ? { eval: true } : {}),
     });
-    const slot: Slot = { worker, ready: false, jobs: [], timer: null, retired: false };
+    const slot: Slot = { worker, ready: false, job: null, timer: null, retired: false };
     worker.on('message', (reply: WorkerReply) => this.#onReply(slot, reply));
     worker.on('error', (error: Error) => this.#onDeath(slot, error.message));
     worker.on('exit', (code) => this.#onDeath(slot, `exited with code ${code}`));
@@ -213,22 +200,13 @@ export class AnalysisPool {
     if (reply.kind === 'ready') {
       slot.ready = true;
     } else {
-      const index = slot.jobs.findIndex((job) => job.id === reply.task);
-      if (index === -1) return;
-      const [job] = slot.jobs.splice(index, 1) as [Job];
-      // The worker goes on to the next task it holds: its time limit starts now.
-      if (index === 0) this.#startTimer(slot);
+      const job = slot.job;
+      if (job === null || job.id !== reply.task) return;
+      this.#release(slot);
       if (reply.kind === 'done') job.resolve(reply.value);
       else job.reject(toAnalysisError(reply.error));
     }
     this.#dispatch();
-  }
-
-  #startTimer(slot: Slot): void {
-    if (slot.timer !== null) clearTimeout(slot.timer);
-    slot.timer = null;
-    const timeoutMs = slot.jobs[0]?.options.timeoutMs;
-    if (timeoutMs !== undefined) slot.timer = setTimeout(() => this.#onTimeout(slot), timeoutMs);
   }
 
   #onDeath(slot: Slot, reason: string): void {
@@ -239,27 +217,20 @@ export class AnalysisPool {
       this.#fail(new AnalysisError('unavailable', `an analysis worker could not start: ${reason}`));
       return;
     }
-    const [job, ...behind] = this.#release(slot);
-    this.#requeue(behind);
+    const job = slot.job;
+    this.#release(slot);
     job?.reject(new AnalysisError('worker-failed', `the analysis worker failed: ${reason}`));
     this.#replace(slot);
   }
 
   #onTimeout(slot: Slot): void {
-    if (slot.jobs.length === 0) return;
+    const job = slot.job;
+    if (job === null) return;
     slot.retired = true;
-    const [job, ...behind] = this.#release(slot) as [Job, ...Job[]];
-    this.#requeue(behind);
+    this.#release(slot);
     void slot.worker.terminate();
     job.reject(new AnalysisTimeoutError(`the analysis took longer than ${job.options.timeoutMs} ms and was stopped`));
     this.#replace(slot);
-  }
-
-  // Tasks a lost worker held but had not started go first to the next free worker, in their order.
-  #requeue(jobs: Job[]): void {
-    if (jobs.length === 0) return;
-    this.#queue = [...jobs, ...this.#queue.slice(this.#head)];
-    this.#head = 0;
   }
 
   #replace(slot: Slot): void {
@@ -272,8 +243,10 @@ export class AnalysisPool {
   #fail(failure: AnalysisError): void {
     this.#failure = failure;
     for (const slot of this.#slots) {
+      const job = slot.job;
       slot.retired = true;
-      for (const job of this.#release(slot)) job.reject(failure);
+      this.#release(slot);
+      job?.reject(failure);
       void slot.worker.terminate();
     }
     for (let index = this.#head; index < this.#queue.length; index++) this.#queue[index]?.reject(failure);
@@ -282,28 +255,23 @@ export class AnalysisPool {
     this.#checkIdle();
   }
 
-  // Takes the slot's tasks away (returned in their order) and stops its timer.
-  #release(slot: Slot): Job[] {
+  #release(slot: Slot): void {
     if (slot.timer !== null) clearTimeout(slot.timer);
     slot.timer = null;
-    const jobs = slot.jobs;
-    slot.jobs = [];
-    return jobs;
+    slot.job = null;
   }
 
   #dispatch(): void {
-    // Round after round, one task per worker each, so that the work spreads before any worker gets a second.
-    for (let depth = 0; depth < this.#pipeline; depth++) {
-      for (const slot of this.#slots) {
-        if (this.#head >= this.#queue.length) break;
-        if (!slot.ready || slot.retired || slot.jobs.length > depth) continue;
-        const job = this.#queue[this.#head] as Job;
-        this.#queue[this.#head++] = undefined as unknown as Job;
-        slot.jobs.push(job);
-        slot.worker.ref();
-        if (slot.jobs.length === 1) this.#startTimer(slot);
-        slot.worker.postMessage({ task: job.id, kind: job.kind, payload: job.payload } satisfies WorkerTask, job.options.transfer ?? []);
-      }
+    for (const slot of this.#slots) {
+      if (this.#head >= this.#queue.length) break;
+      if (!slot.ready || slot.retired || slot.job !== null) continue;
+      const job = this.#queue[this.#head] as Job;
+      this.#queue[this.#head++] = undefined as unknown as Job;
+      slot.job = job;
+      slot.worker.ref();
+      const timeoutMs = job.options.timeoutMs;
+      if (timeoutMs !== undefined) slot.timer = setTimeout(() => this.#onTimeout(slot), timeoutMs);
+      slot.worker.postMessage({ task: job.id, kind: job.kind, payload: job.payload } satisfies WorkerTask, job.options.transfer ?? []);
     }
     if (this.#head >= this.#queue.length) {
       this.#queue = [];
@@ -313,7 +281,7 @@ export class AnalysisPool {
       this.#head = 0;
     }
     // An idle worker must not keep the process alive: a program that forgets close() still exits.
-    for (const slot of this.#slots) if (slot.ready && slot.jobs.length === 0) slot.worker.unref();
+    for (const slot of this.#slots) if (slot.ready && slot.job === null) slot.worker.unref();
     this.#checkIdle();
   }
 

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { segmentArticle } from '../../../src/index.ts';
+import { runMetrics } from '../../../src/core/metrics/index.ts';
+import { withRaisingVerbs } from '../../../src/core/metrics/attribution/attitudes.ts';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
 import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from '../../../src/core/metrics/attribution/noun-cues.ts';
 import { findStanceOpenings } from '../../../src/core/metrics/attribution/stance-openings.ts';
 import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
 import { findingRow, reportedRowsOf } from './render.ts';
 import { scanOf } from './scan-of.ts';
+import { lexicons } from '../../helpers.ts';
 
 // Reported speech with light-verb cues merged in, then the possessive noun cues, as rows.
 function rowsOf(text: string): string[] {
   const scan = scanOf(text);
-  const cues = mergeCues(findCues(scan), findLightVerbCues(scan));
+  const cues = mergeCues(withRaisingVerbs(scan, findCues(scan)), findLightVerbCues(scan));
   const reported = findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings;
   const taken = takenTokens(scan, reported);
   const others = [...findPossessiveNounCues(scan, cues, taken), ...findStanceOpenings(scan, taken)];
@@ -19,6 +23,7 @@ function rowsOf(text: string): string[] {
 describe('attitudes with a named object', () => {
   it.each([
     ['a position on one name', 'The fishermen supported Holt.', ['attitude The fishermen|supported|Holt']],
+    ['supporting with its object', 'The harbour group is now supporting Holt.', ['attitude The harbour group|supporting|Holt']],
     ['support after do is the verb', 'The council did support the harbour plan.', ['attitude The council|did support|the harbour plan']],
     ['a name is not enough for speech', 'The ferry captain said Holt.', []],
     ['the passive across "not" names nobody', 'Holt is not expected to attend the pier opening.', []],
@@ -83,6 +88,25 @@ describe('stance openings', () => {
     ['a body', 'To the harbour council, the new pier is a threat.', ['attitude the harbour council|To|the new pier is a threat']],
     ['a phrase naming no one', 'To date, the pier has cost twelve million.', []],
     ['"for" gives a situation more often than a view', 'For Holt, the vote was a clear win.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('an attitude vouches for a view, not for a quoted word', () => {
+  it('a quoted word after an attitude adjective is still the writer\u2019s scare quote', () => {
+    const text = 'The mayor is skeptical of the "reform" of the bin service.';
+    const article = segmentArticle(text, lexicons.abbreviations);
+    const found = runMetrics(article, lexicons, {}).loadedLanguage.findings.filter((f) => f.category === 'scare-quote');
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['"reform"']);
+  });
+});
+
+describe('raising verbs', () => {
+  it.each([
+    ['before a verb of speech, the subject speaks', 'Holt appeared to concede that the pier would not open.', ['indirect Holt|appeared to concede|the pier would not open']],
+    ['alone, a hedge of the writer', 'The pier seemed ready for the summer crowds.', []],
+    ['before an attitude, still the writer\u2019s hedge', 'Holt seemed to recognize the size of the task.', []],
   ])('%s', (_name, text, expected) => {
     expect(rowsOf(text)).toEqual(expected);
   });

@@ -1,7 +1,9 @@
 /**
- * What an attitude cue ("supports", "opposes", "wants", "backed") may report that speech may not: a position
- * on someone named, in one word ("voters supported Holt", "the union backs Berg"). A verb of speaking needs
- * at least two words of content ("said so" reports nothing); a position needs only its object.
+ * Attitudes and the verbs around them: what an attitude cue ("supports", "opposes", "wants", "backed") may
+ * report that speech may not, a position on someone named in one word ("voters supported Holt"; a verb of
+ * speaking needs two words of content, "said so" reports nothing); the passive across adverbs ("is not
+ * expected to"), which names nobody; and a raising verb before a verb of speech ("appeared to concede"),
+ * whose subject is that verb's speaker.
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
@@ -27,4 +29,20 @@ export function isPassive(scan: Scan, t: number, sentenceStart: number): boolean
   let k = t - 1;
   while (k > sentenceStart && breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(norm[k] as string) && !scan.words.beForms.has(norm[k] as string)) k--;
   return k >= sentenceStart && breakBefore[k + 1] !== 1 && scan.words.beForms.has(norm[k] as string);
+}
+
+/**
+ * `cues` with each verb cue of speech or of a document after a raising verb and "to" ("Holt appeared to
+ * concede that", "seemed not to blame") starting at the raising verb, so that the subject before it is read
+ * as the speaker. An attitude after it ("seemed to recognize") stays the writer's hedge, as a raising verb
+ * alone does (raising-verbs.jsonl). Same order, same count.
+ */
+export function withRaisingVerbs(scan: Scan, cues: readonly Cue[]): Cue[] {
+  const { norm, breakBefore } = scan.article.tokens;
+  return cues.map((cue) => {
+    if (cue.ref.kind !== 'verb' || cue.ref.family === 'attitude' || cue.t0 < 2 || norm[cue.t0 - 1] !== 'to' || breakBefore[cue.t0] === 1 || breakBefore[cue.t0 - 1] === 1) return cue;
+    let k = cue.t0 - 2;
+    while (k > 0 && breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(norm[k] as string) && !scan.words.beForms.has(norm[k] as string)) k--;
+    return breakBefore[k + 1] !== 1 && scan.words.raisingVerbs.has(norm[k] as string) && scan.article.quotedToken[k] === 0 ? { ...cue, t0: k } : cue;
+  });
 }

@@ -16,6 +16,7 @@
 import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import { scanArticle } from './context.ts';
+import { withRaisingVerbs } from './attitudes.ts';
 import { findCues } from './cues.ts';
 import { findDirectQuotes } from './direct-quotes.ts';
 import { findReportedSpeech } from './reported-speech.ts';
@@ -39,7 +40,7 @@ export { sideOfActor } from './speaker-sides.ts';
 export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string, sides: SidesMapping = {}, scored?: Uint8Array): AttributionResult {
   // The passes, in order; each takes what the one before found.
   const scan = scanArticle(article, lexicons, masks, rulesSource); // sentences, datelines, actor mentions, titles, demonyms
-  const cues = mergeCues(findCues(scan), findLightVerbCues(scan)); // reporting verbs, then light verbs with a noun ("made the case that")
+  const cues = mergeCues(withRaisingVerbs(scan, findCues(scan)), findLightVerbCues(scan)); // reporting verbs, then light verbs with a noun ("made the case that")
   const quotations = findDirectQuotes(scan, cues);
   const reported = findReportedSpeech(scan, cues, quotations.claimed, quotations.findings);
   const earlier = [...quotations.findings, ...reported.findings];
