@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, loadLexicons, type Report } from '../../src/index.ts';
-import { loadedScore } from '../../src/core/metrics/index.ts';
+import { loadedScore, textLoadedScore } from '../../src/core/metrics/index.ts';
 import { rocAuc, macroF1, spanOverlap, type Range } from './metrics.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -48,6 +48,9 @@ function evalBasil(): void {
   let voiceChecked = 0;
   // Per finding category: findings, and those overlapping a lexical span (the category's precision).
   const byCategory = new Map<string, [number, number]>();
+  // Per sentence: its outlet-voice and quoted words and finding weight, and each category's share of the weight,
+  // to score it again without a category (what the category adds to the AUC).
+  const sentences: { authorWords: number; quotedWords: number; author: number; quoted: number; byCategory: Map<string, [number, number]> }[] = [];
   for (const row of rows) {
     const report = run(row.text);
     const s = report.summary.loadedLanguage;
@@ -60,6 +63,13 @@ function evalBasil(): void {
       heldLabels.push(row.label);
     }
     const findings = allFindings(report);
+    const weights = new Map<string, [number, number]>();
+    for (const finding of report.paragraphs.filter((p) => p.scored).flatMap((p) => p.findings)) {
+      const pair = weights.get(finding.category) ?? [0, 0];
+      pair[finding.voice === 'quoted' ? 1 : 0] += report.rules[finding.rule]?.weight ?? 0;
+      weights.set(finding.category, pair);
+    }
+    sentences.push({ authorWords: report.summary.authorWords, quotedWords: report.summary.quotedWords, author: s.weight, quoted: s.quoted.weight, byCategory: weights });
     const gold = row.spans.filter((span) => span.technique === 'lexical');
     const { hitPredicted, hitGold } = spanOverlap(findings, gold as Range[]);
     predicted += findings.length;
@@ -90,12 +100,30 @@ function evalBasil(): void {
   console.log(`  ROC-AUC outlet voice alone:                                  ${fmt(rocAuc(outletOnly, labels))}`);
   console.log(`  ROC-AUC quoted words in full:                                ${fmt(rocAuc(quotedInFull, labels))}`);
   console.log(`  ROC-AUC summary.loadedLanguage.score, folds 3-4 only (n=${heldLabels.length}): ${fmt(rocAuc(heldScores, heldLabels))}`);
+  // Recall at the sentence level: a biased sentence with no finding scores 0, tied with most of the rest.
+  const anyFinding = (label: 0 | 1): string => {
+    const rowsOf = sentences.filter((_, i) => labels[i] === label);
+    return fmt(rowsOf.filter((x) => x.byCategory.size > 0).length / Math.max(rowsOf.length, 1));
+  };
+  console.log(`  sentences with any finding: ${anyFinding(1)} of the biased, ${anyFinding(0)} of the rest`);
   console.log(`  span precision ${fmt(predictedHit / Math.max(predicted, 1))} (${predictedHit}/${predicted} findings overlap a lexical span)`);
   console.log(`  span recall    ${fmt(goldHit / Math.max(goldTotal, 1))} (${goldHit}/${goldTotal} lexical spans overlapped)`);
   console.log(`    in quotes:     ${goldHits.quote[0]}/${goldHits.quote[1]}; outside quotes: ${goldHits.plain[0]}/${goldHits.plain[1]}`);
   console.log(`  voice agrees with the span's quote flag: ${voiceAgree}/${voiceChecked}`);
-  console.log('  precision by category (findings overlapping a lexical span):');
-  for (const [category, [all, hit]] of [...byCategory].sort((a, b) => b[1][0] - a[1][0])) console.log(`    ${category.padEnd(18)} ${fmt(hit / all)} (${hit}/${all})`);
+  // Without a category: its findings' weight taken out of the sentence's, everything else as reported.
+  const held = rows.map((row) => row.fold >= 3);
+  const withoutAuc = (category: string): [number, number] => {
+    const scores = sentences.map((x) => {
+      const [author, quoted] = x.byCategory.get(category) ?? [0, 0];
+      return textLoadedScore(Math.max(0, x.author - author), x.authorWords, Math.max(0, x.quoted - quoted), x.quotedWords);
+    });
+    return [rocAuc(scores, labels), rocAuc(scores.filter((_, i) => held[i]), labels.filter((_, i) => held[i]))];
+  };
+  console.log('  by category: precision (findings overlapping a lexical span); sentence AUC with the category left out, all / folds 3-4:');
+  for (const [category, [all, hit]] of [...byCategory].sort((a, b) => b[1][0] - a[1][0])) {
+    const [without, withoutHeld] = withoutAuc(category);
+    console.log(`    ${category.padEnd(18)} ${fmt(hit / all)} (${hit}/${all})`.padEnd(44) + `without it ${fmt(without)} / ${fmt(withoutHeld)}`);
+  }
 }
 
 type SubjRow = { text: string; label: 0 | 1; split: string };

@@ -99,6 +99,26 @@ describe('the data snapshot', () => {
     expect(derivedOnce('all', loadWords(words), derive).all).toEqual(['alpha', 'beta', 'psi']);
   });
 
+  it('stores equal parts once, and what they are equal to is unchanged', () => {
+    const { root, words } = packageCopy();
+    const record = () => ({ lexicon: 'tests@1.0.0', weight: 0.5, rest: [] as string[] });
+    const table = () => ({ a: record(), b: record(), c: { ...record(), weight: -0 }, m: new Map([['x', record()]]), n: new Map([['x', record()]]), o: new Map([['y', record()]]) });
+    const path = snapshotOf(root, () => loadOnce('test-shared', words, table));
+    useSnapshot(path, root, 'test-build');
+    const restored = loadOnce<ReturnType<typeof table>>('test-shared', words, () => {
+      throw new Error('built instead of restored');
+    });
+    expect(restored).toEqual(table());
+    expect(restored.b).toBe(restored.a);
+    expect(restored.n).toBe(restored.m);
+    expect(restored.o.get('y')).toBe(restored.a);
+    // -0 and 0 are not the same number, nor a record with a different map key the same map.
+    expect(restored.c).not.toBe(restored.a);
+    expect(Object.is(restored.c.weight, -0)).toBe(true);
+    expect(restored.c.rest).toBe(restored.a.rest);
+    expect(restored.o).not.toBe(restored.m);
+  });
+
   it('refuses to store what is not plain data', () => {
     const { root, words } = packageCopy();
     const withIds = () => loadOnce('test-ids', words, () => ({ ids: new Uint32Array([1, 2, 3]) }));

@@ -18,12 +18,12 @@ const scoreOf = (text: string): number => {
 describe('the loaded-language score (scoreLoadedLanguage)', () => {
   it.each([
     ['no loaded words', 'The government met the council on Tuesday.', 0],
-    ['one label in a short line, which does not saturate', 'The regime met.', 0.2075],
-    ['the same label diluted in a long sentence', 'The regime met the council to discuss the budget for the bus network and the roads in the coming year.', 0.1535],
-    ['five loaded words in eight', 'The brutal regime slammed the shameful, disastrous reform.', 0.6671],
-    ['the outlet paraphrasing someone: its own wording, so it counts', 'Moscow says Washington is involved in aggressive moves.', 0.171],
-    ['loaded words inside a quotation count half: the outlet printed them, the speaker said them', '"The regime slammed the reform," she said.', 0.1995],
-    ['a plain quotation dilutes at half a word per word', '"We met the council on Tuesday to talk about the roads," she said. The regime met.', 0.1796],
+    ['one label in a short line, which does not saturate', 'The regime met.', 0.0633],
+    ['the same label diluted in a long sentence', 'The regime met the council to discuss the budget for the bus network and the roads in the coming year.', 0.0571],
+    ['five loaded words in eight', 'The brutal regime slammed the shameful, disastrous reform.', 0.2841],
+    ['the outlet paraphrasing someone: its own wording, so it counts', 'Moscow says Washington is involved in aggressive moves.', 0.0554],
+    ['loaded words inside a quotation count half: the outlet printed them, the speaker said them', '"The regime slammed the reform," she said.', 0.0621],
+    ['a plain quotation dilutes at half a word per word', '"We met the council on Tuesday to talk about the roads," she said. The regime met.', 0.0604],
   ])('%s', (_name, text, score) => {
     expect(scoreOf(text)).toBe(score);
   });
@@ -47,13 +47,13 @@ describe('a paragraph’s loaded-language figures (summariseLoadedLanguage)', ()
   it('keeps quoted findings apart from the outlet’s: the outlet’s density and weight stay 0, the score counts them at half', () => {
     const { findings, authorWords, quotedWords } = measure('"The regime slammed the reform," she said.');
     const summary = summariseLoadedLanguage(findings, authorWords, quotedWords);
-    expect(summary).toMatchObject({ score: 0.1995, density: 0, weight: 0, quoted: { score: 0.356, density: 19.8, weight: 0.99 } });
+    expect(summary).toMatchObject({ score: 0.0621, density: 0, weight: 0, quoted: { score: 0.1199, density: 19.8, weight: 0.99 } });
     expect(summary.counts).toEqual({ total: 2, byVoice: { author: 0, reported: 0, quoted: 2 }, byCategory: { label: 1, 'reporting-verb': 1 } });
   });
 
   it('counts the outlet’s paraphrase of someone as reported, in the outlet’s score', () => {
     const { findings, authorWords, quotedWords } = measure('Moscow says Washington is involved in aggressive moves.');
-    expect(summariseLoadedLanguage(findings, authorWords, quotedWords)).toMatchObject({ score: 0.171, density: 5.625, counts: { byVoice: { author: 0, reported: 1, quoted: 0 } } });
+    expect(summariseLoadedLanguage(findings, authorWords, quotedWords)).toMatchObject({ score: 0.0554, density: 5.625, counts: { byVoice: { author: 0, reported: 1, quoted: 0 } } });
   });
 
   it('gives density as weight per 100 of the outlet’s words', () => {

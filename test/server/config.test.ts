@@ -4,7 +4,7 @@ import { configFromEnv } from '../../src/edges/server/main.ts';
 
 describe('configFromEnv', () => {
   it('defaults to 127.0.0.1:8787 with the pool sized by the machine', () => {
-    expect(configFromEnv({})).toEqual({ port: 8787, host: '127.0.0.1', workers: undefined, maxQueue: undefined, shutdownMs: 10_000, log: true, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 512, app: { fetch: {} } });
+    expect(configFromEnv({})).toEqual({ port: 8787, host: '127.0.0.1', workers: undefined, maxQueue: undefined, shutdownMs: 10_000, log: true, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 512, reportCache: { maxEntries: 1000, maxBytes: 64 * 1024 * 1024 }, app: { fetch: {} } });
   });
 
   it('reads every variable', () => {
@@ -29,6 +29,8 @@ describe('configFromEnv', () => {
       SLANT_CORS_ORIGINS: 'https://a.example, http://localhost:5173',
       SLANT_MAX_PARAGRAPHS: '900',
       SLANT_MAX_HTML_DEPTH: '64',
+      SLANT_REPORT_CACHE_ENTRIES: '0',
+      SLANT_REPORT_CACHE_MB: '8',
     });
     expect(config).toEqual({
       port: 0,
@@ -40,6 +42,7 @@ describe('configFromEnv', () => {
       headersTimeoutMs: 2000,
       requestTimeoutMs: 4000,
       maxConnections: 50,
+      reportCache: { maxEntries: 0, maxBytes: 8 * 1024 * 1024 },
       app: { timeoutMs: 500, maxBodyBytes: 1000, maxBatchBytes: 5000, maxBatchLines: 10, rateLimit: 120, requestTimeoutMs: 4000, apiKeys: ['k1', 'k2'], corsOrigins: ['https://a.example', 'http://localhost:5173'], inputLimits: { maxParagraphs: 900, maxHtmlDepth: 64 }, fetch: { allow: ['loopback', 'private'], timeoutMs: 2000 } },
     });
   });
@@ -51,6 +54,7 @@ describe('configFromEnv', () => {
     [{ SLANT_RATE_LIMIT: '0' }, 'SLANT_RATE_LIMIT must be an integer >= 1, got "0"'],
     [{ SLANT_API_KEYS: 'good,not a "token"' }, 'SLANT_API_KEYS: key 2 has characters a bearer token cannot carry'],
     [{ SLANT_CORS_ORIGINS: 'https://a.example/path' }, 'SLANT_CORS_ORIGINS takes origins such as https://example.org (scheme and host, no path), got "https://a.example/path"'],
+    [{ SLANT_REPORT_CACHE_MB: '0' }, 'SLANT_REPORT_CACHE_MB must be an integer >= 1, got "0"'],
     [{ SLANT_MAX_CONNECTIONS: 'many' }, 'SLANT_MAX_CONNECTIONS must be an integer >= 1, got "many"'],
     [{ SLANT_FETCH_ALLOW: 'everything' }, 'SLANT_FETCH_ALLOW takes loopback and/or private, got "everything"'],
   ])('refuses %o', (env, message) => {

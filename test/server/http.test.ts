@@ -111,7 +111,8 @@ describe('the analysis pool behind the routes', () => {
 
   it('answers 503 when the queue is full, and serves the rest', async () => {
     const text = articleOfLength(300_000);
-    const statuses = await Promise.all(Array.from({ length: 5 }, () => postJson(narrow, { text }).then(async (response) => [response.status, ((await response.json()) as { error?: { code: string } }).error?.code] as const)));
+    // Distinct ids: identical requests in flight would share one analysis (the report cache).
+    const statuses = await Promise.all(Array.from({ length: 5 }, (_, i) => postJson(narrow, { id: `a${i}`, text }).then(async (response) => [response.status, ((await response.json()) as { error?: { code: string } }).error?.code] as const)));
     expect(statuses).toContainEqual([200, undefined]);
     expect(statuses).toContainEqual([503, 'overloaded']);
     expect(statuses.every(([status]) => status === 200 || status === 503)).toBe(true);

@@ -37,6 +37,12 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'participle-subordinators',
   'subordinators',
   'frame-words',
+  'noun-cues',
+  'light-verbs',
+  'possessive-pronouns',
+  'attitude-adjectives',
+  'stance-openings',
+  'raising-verbs',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -44,6 +50,9 @@ const DETERMINER_ROLES = ['definite', 'indefinite', 'numeral'] as const;
 const CLAUSE_ROLES = ['complementiser', 'contrast', 'relative', 'coordinator'] as const;
 /** The kinds a speaker noun or an organisation word may give (their files' notes; the report's `speakerKind` adds person). */
 export const SPEAKER_KINDS = ['company', 'agency', 'organisation', 'media', 'group', 'document', 'poll', 'quantity'] as const;
+/** What a noun cue names (noun-cues.jsonl): something said, a view or plan, or a speech act only after a light verb. */
+export const NOUN_CUE_ROLES = ['speech', 'attitude', 'light'] as const;
+export type NounCueRole = (typeof NOUN_CUE_ROLES)[number];
 /** What a speaker named by a common noun or an organisation's name is: "the company", "the Labor Department", "a poll". */
 export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
 /** How a pronoun speaker is resolved: a person (he, she), the speaker (I), a body (it), a group (they) or the speaker's group (we). */
@@ -97,6 +106,22 @@ export type AttributionWords = {
   readonly subordinators: ReadonlySet<string>;
   /** words that make a speech verb's clause a frame for the clause beside it ("As the Herald reported, ...") */
   readonly frameWords: ReadonlySet<string>;
+  /** noun cues: noun (and its plural) -> the word opening its content -> what the noun names ("criticism" -> "of" -> speech) */
+  readonly nounCues: ReadonlyMap<string, ReadonlyMap<string, NounCueRole>>;
+  /** `name@version` of noun-cues.jsonl, cited as the lexicon of the cues it gives */
+  readonly nounCueSource: string;
+  /** verb forms that make a noun cue their subject's speech act ("made the case that", "took aim at") */
+  readonly lightVerbs: ReadonlySet<string>;
+  /** adjectives that report a view after a form of be, with the word opening their content ("skeptical" -> "of") */
+  readonly attitudeAdjectives: ReadonlyMap<string, ReadonlyMap<string, NounCueRole>>;
+  /** prepositions that open a sentence with its speaker's view ("To Holt, the delay was a betrayal") */
+  readonly stanceOpenings: ReadonlySet<string>;
+  /** `name@version` of stance-openings.jsonl, cited as the lexicon of the cues it gives */
+  readonly stanceOpeningSource: string;
+  /** raising verbs ("seems", "appeared"): before "to" and a verb of speech, the subject before them is its speaker */
+  readonly raisingVerbs: ReadonlySet<string>;
+  /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
+  readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
@@ -168,6 +193,14 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     participleSubordinators: words('participle-subordinators'),
     subordinators: words('subordinators'),
     frameWords: words('frame-words'),
+    nounCues: nounCues(get('noun-cues')),
+    attitudeAdjectives: nounCues(get('attitude-adjectives'), 'attitude'),
+    stanceOpenings: words('stance-openings'),
+    raisingVerbs: words('raising-verbs'),
+    stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
+    nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
+    lightVerbs: words('light-verbs'),
+    possessives: roles('possessive-pronouns', PRONOUN_ROLES),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {
@@ -176,4 +209,22 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
       return frame;
     }),
   };
+}
+
+// "criticism of" (and "criticisms of") -> criticism: {of: speech}; every form is a word and one link word. The
+// role is each entry's note, or `fixed` for a list whose entries all have one.
+function nounCues(lexicon: ParsedLexicon, fixed?: NounCueRole): Map<string, Map<string, NounCueRole>> {
+  const found = new Map<string, Map<string, NounCueRole>>();
+  for (const entry of lexicon.entries) {
+    const role = fixed ?? (entry.note as NounCueRole | undefined);
+    if (role === undefined || !NOUN_CUE_ROLES.includes(role)) throw new LexiconError('entry', lexicon.file, entry.line, entry.note ?? entry.term, `expected a note naming the role: ${NOUN_CUE_ROLES.join(', ')}`);
+    for (const form of inflectEntry(entry)) {
+      const [noun, link, ...rest] = form.split(' ');
+      if (noun === undefined || link === undefined || rest.length > 0) throw new LexiconError('entry', lexicon.file, entry.line, form, 'expected a word and the one word that opens its content ("criticism of", "skeptical of")');
+      const links = found.get(noun) ?? new Map<string, NounCueRole>();
+      links.set(link, role);
+      found.set(noun, links);
+    }
+  }
+  return found;
 }

@@ -1,9 +1,9 @@
 /**
- * A phrase index: a trie over folded tokens, so that finding the longest phrase at a token costs one map
- * lookup per word of the phrase, however many phrases share its first word. Built once per lexicon set.
+ * A phrase index: a trie over folded tokens, so that finding the longest phrase at a token costs one
+ * look-up per word of the phrase, however many phrases share its first word. Built once per lexicon set.
  */
 import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
-import { registerWord, tableByWordId } from '../text/vocabulary.ts';
+import { registerWord, tableByWordId, wordIdOf } from '../text/vocabulary.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -23,15 +23,110 @@ export type PhraseNode<T> = {
 /** First word -> trie node; `keys()` lists every word a phrase can start with. */
 export type PhraseIndex<T> = ReadonlyMap<string, PhraseNode<T>>;
 
-// The first-word nodes by word id, kept on the index itself (read on every match, so no WeakMap look-up)
-// and made on first use: ids are process-local, so an index restored from elsewhere builds its own. Only
-// the first level: converting whole tries cost more at start-up than their string look-ups cost later.
-const BY_ID = Symbol('first nodes by word id');
-type WithIds<T> = { [BY_ID]?: (PhraseNode<T> | undefined)[] | undefined };
+// The trie read by word id, kept on the index itself (read on every match, so no WeakMap look-up) and made
+// on first use: ids are process-local, so an index restored from elsewhere builds its own. Nodes are
+// numbered as walks reach them; `first` maps a first word's id to its node, `edges` maps (node, word id)
+// to a child in one open-addressing table of ints, and a node's children enter it the first time a walk
+// reaches the node (start-up pays only for the nodes texts reach). A walk step thus reads one slot of
+// ints instead of a node object, its Map of children and that Map's entries: matching is bound by memory.
+const BY_ID = Symbol('trie by word id');
+type WithIds<T> = { [BY_ID]?: TrieById<T> | undefined };
 
-function firstNodes<T>(index: PhraseIndex<T>): (PhraseNode<T> | undefined)[] {
+// A node's children: not yet in `edges`, in `edges`, or none.
+const UNSEEN = 0;
+const EXPANDED = 1;
+const LEAF = 2;
+// A slot of `edges`: parent number + 1 (0 when empty), word id, child number.
+const EDGE = 3;
+
+type TrieById<T> = {
+  /** by word id: the number of the node of phrases starting with the word, -1 when none */
+  first: Int32Array;
+  /** by node number: the node, its best phrase (values[0]), UNSEEN/EXPANDED/LEAF, its children's highest word id */
+  nodes: PhraseNode<T>[];
+  best: (PhraseCandidate<T> | undefined)[];
+  state: number[];
+  newest: number[];
+  edges: Int32Array;
+  edgeCount: number;
+};
+
+function trieById<T>(index: PhraseIndex<T>): TrieById<T> {
   const holder = index as WithIds<T>;
-  return (holder[BY_ID] ??= tableByWordId<PhraseNode<T> | undefined>(index, undefined));
+  let trie = holder[BY_ID];
+  if (trie === undefined) {
+    const nodeById = tableByWordId<PhraseNode<T> | undefined>(index, undefined);
+    trie = { first: new Int32Array(nodeById.length).fill(-1), nodes: [], best: [], state: [], newest: [], edges: new Int32Array(1024 * EDGE), edgeCount: 0 };
+    for (let id = 0; id < nodeById.length; id++) {
+      const node = nodeById[id];
+      if (node !== undefined) trie.first[id] = addNode(trie, node);
+    }
+    holder[BY_ID] = trie;
+  }
+  return trie;
+}
+
+function addNode<T>(trie: TrieById<T>, node: PhraseNode<T>): number {
+  trie.nodes.push(node);
+  trie.best.push(node.values[0]);
+  trie.state.push(UNSEEN);
+  trie.newest.push(-1);
+  return trie.nodes.length - 1;
+}
+
+function edgeSlot(parent: number, word: number, mask: number): number {
+  let hash = Math.imul(parent, 0x9e3779b1) ^ Math.imul(word, 0x85ebca77);
+  hash ^= hash >>> 15;
+  return Math.imul(hash, 0x2c1b3c6d) & mask;
+}
+
+/** The child of node `parent` along word id `word`, or -1. */
+function childOf<T>(trie: TrieById<T>, parent: number, word: number): number {
+  const edges = trie.edges;
+  const mask = edges.length / EDGE - 1;
+  for (let slot = edgeSlot(parent, word, mask); ; slot = (slot + 1) & mask) {
+    const at = slot * EDGE;
+    const key = edges[at] as number;
+    if (key === 0) return -1;
+    if (key === parent + 1 && edges[at + 1] === word) return edges[at + 2] as number;
+  }
+}
+
+function putEdge(edges: Int32Array, parent: number, word: number, child: number): void {
+  const mask = edges.length / EDGE - 1;
+  let slot = edgeSlot(parent, word, mask);
+  while (edges[slot * EDGE] !== 0) slot = (slot + 1) & mask;
+  const at = slot * EDGE;
+  edges[at] = parent + 1;
+  edges[at + 1] = word;
+  edges[at + 2] = child;
+}
+
+// Numbers the children of `parent` and enters them in `edges`, registering their words; returns the new state.
+function expand<T>(trie: TrieById<T>, parent: number): number {
+  const next = (trie.nodes[parent] as PhraseNode<T>).next;
+  if (next === undefined || next.size === 0) {
+    trie.state[parent] = LEAF;
+    return LEAF;
+  }
+  if ((trie.edgeCount + next.size) * 2 > trie.edges.length / EDGE) {
+    let size = trie.edges.length / EDGE;
+    while ((trie.edgeCount + next.size) * 2 > size) size *= 2;
+    const grown = new Int32Array(size * EDGE);
+    const old = trie.edges;
+    for (let at = 0; at < old.length; at += EDGE) if (old[at] !== 0) putEdge(grown, (old[at] as number) - 1, old[at + 1] as number, old[at + 2] as number);
+    trie.edges = grown;
+  }
+  let newest = -1;
+  for (const [word, node] of next) {
+    const id = registerWord(word);
+    putEdge(trie.edges, parent, id, addNode(trie, node));
+    trie.edgeCount++;
+    if (id > newest) newest = id;
+  }
+  trie.newest[parent] = newest;
+  trie.state[parent] = EXPANDED;
+  return EXPANDED;
 }
 
 /** Adds every surface form of `entries` to `index`; a lower `priority` wins between equal-length phrases. */
@@ -42,7 +137,7 @@ export function addToPhraseIndex<T>(
   priority: number,
   valueOf: (entry: ParsedEntry) => T,
 ): void {
-  (index as WithIds<T>)[BY_ID] = undefined; // new first words: built again on the next match
+  (index as WithIds<T>)[BY_ID] = undefined; // new phrases: read by id afresh on the next match
   for (const entry of entries) {
     const value = valueOf(entry);
     const forms = inflectEntry(entry);
@@ -61,8 +156,6 @@ export function addToPhraseIndex<T>(
         if (child === undefined) {
           child = newNode<T>();
           node.next.set(word, child);
-          // A new child: the node's children by id are made again on the next walk.
-          if ((node as WithChildIds<T>)[CHILD_IDS] !== undefined) (node as WithChildIds<T>)[CHILD_IDS] = undefined;
         }
         node = child;
       }
@@ -92,13 +185,14 @@ function wordsOf(form: string): readonly string[] {
  * their bare word (`Kremlin's` matches `kremlin`).
  */
 export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
-  const byId = firstNodes(index);
+  const trie = trieById(index);
   const { ids, bareIds } = tokenIds(tokens);
+  const first = trie.first;
   const id = ids[i] as number;
-  let best = id >= 0 && id < byId.length ? walk(byId[id], tokens, i, limit) : undefined;
+  let best = id >= 0 && id < first.length && (first[id] as number) >= 0 ? walk(trie, first[id] as number, tokens, i, limit) : undefined;
   if (best === undefined) {
     const bare = bareIds[i] as number;
-    if (bare !== id && bare >= 0 && bare < byId.length) best = walk(byId[bare], tokens, i, limit);
+    if (bare !== id && bare >= 0 && bare < first.length && (first[bare] as number) >= 0) best = walk(trie, first[bare] as number, tokens, i, limit);
   }
   // Setting an array's length costs more than the match: only when there is something to clear.
   if (best === undefined) {
@@ -110,52 +204,37 @@ export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number,
   return 1;
 }
 
-// Every node made with the same fields, the lazy one included, so that walks read one object shape.
 function newNode<T>(): PhraseNode<T> {
-  const node: WithChildIds<T> = { next: undefined, values: [], [CHILD_IDS]: undefined };
-  return node;
+  return { next: undefined, values: [] };
 }
 
-// A node's children by word id, made the first time a walk reaches the node (so start-up pays only for the
-// nodes texts reach) and kept on the node: ids are process-local. `newest` is the highest child id: a token
-// read as NO_WORD before that word was registered is looked up by its string.
-type ChildIds<T> = { byId: Map<number, PhraseNode<T>>; newest: number };
-const CHILD_IDS = Symbol('children by word id');
-type WithChildIds<T> = PhraseNode<T> & { [CHILD_IDS]?: ChildIds<T> | undefined };
-
-function childrenById<T>(node: WithChildIds<T>, next: Map<string, PhraseNode<T>>): ChildIds<T> {
-  let children = node[CHILD_IDS];
-  if (children === undefined) {
-    children = { byId: new Map(), newest: -1 };
-    for (const [word, child] of next) {
-      const id = registerWord(word);
-      children.byId.set(id, child);
-      if (id > children.newest) children.newest = id;
-    }
-    node[CHILD_IDS] = children;
-  }
-  return children;
-}
-
-function walk<T>(start: PhraseNode<T> | undefined, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
-  if (start === undefined) return undefined;
-  let node: PhraseNode<T> = start;
-  let best = node.values[0];
-  for (let t = i + 1; t < limit && node.next !== undefined && tokens.breakBefore[t] === 0; t++) {
-    const { byId, newest } = childrenById(node, node.next);
+// The longest phrase along the trie from node `start` (token i's), as matchAt describes.
+function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
+  let node = start;
+  let best = trie.best[node];
+  for (let t = i + 1; t < limit && tokens.breakBefore[t] === 0; t++) {
+    const state = trie.state[node] === UNSEEN ? expand(trie, node) : (trie.state[node] as number);
+    if (state === LEAF) break;
     // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no table has.
     const id = tokens.ids[t] as number;
     const bare = tokens.bareIds[t] as number;
-    let child: PhraseNode<T> | undefined = id >= 0 ? byId.get(id) : undefined;
-    if (child === undefined && bare !== id && bare >= 0) child = byId.get(bare);
-    if (child === undefined && (id < 0 || bare < 0) && newest >= tokens.idsReadAt) {
+    let child = id >= 0 ? childOf(trie, node, id) : -1;
+    if (child === -1 && bare !== id && bare >= 0) child = childOf(trie, node, bare);
+    // A word registered after the text was tokenized (this node's children, just now) reads NO_WORD: looked up again.
+    if (child === -1 && (id < 0 || bare < 0) && (trie.newest[node] as number) >= tokens.idsReadAt) {
       const norm = tokens.norm[t] as string;
       const bareForm = tokens.bare[t] as string;
-      child = node.next.get(norm) ?? (bareForm === norm ? undefined : node.next.get(bareForm));
+      const late = wordIdOf(norm);
+      if (late >= 0) child = childOf(trie, node, late);
+      if (child === -1 && bareForm !== norm) {
+        const lateBare = wordIdOf(bareForm);
+        if (lateBare >= 0) child = childOf(trie, node, lateBare);
+      }
     }
-    if (child === undefined) break;
+    if (child === -1) break;
     node = child;
-    if (node.values.length > 0) best = node.values[0];
+    const values = trie.best[node];
+    if (values !== undefined) best = values;
   }
   return best;
 }

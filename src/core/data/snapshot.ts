@@ -18,7 +18,7 @@ import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A file an entry was built from: a path relative to the package root, or `module:` and a package path. */
 type SnapshotSource = { readonly file: string; readonly sha256: string };
@@ -169,7 +169,74 @@ function plainCopy(root: unknown, location: string): Stored {
     }
     return result;
   };
-  return { value: copy(root, [], 'value'), relocations };
+  return { value: shareEqual(copy(root, [], 'value')), relocations };
+}
+
+/**
+ * Makes structurally equal parts of a copy one object (in place; returns the root): a lexicon repeats the
+ * same small records and empty arrays tens of thousands of times, and each one stored is one object that every
+ * start must allocate and the garbage collector must copy. Safe because loaded tables are never changed after
+ * loading (analyses share them), and equal parts give equal answers to anything that reads them; objects
+ * that are Map keys or Set members keep their identity, and a cycle is left as it is.
+ */
+function shareEqual(root: unknown): unknown {
+  const byShape = new Map<string, object>();
+  const tokens = new Map<object, string>();
+  const active = new Set<object>();
+  let unique = 0;
+  const visit = (value: unknown): { value: unknown; token: string } => {
+    if (typeof value === 'string') return { value, token: JSON.stringify(value) };
+    if (typeof value === 'number') return { value, token: Object.is(value, -0) ? 'n-0' : `n${value}` };
+    if (value === null || typeof value !== 'object') return { value, token: String(value) };
+    const known = tokens.get(value);
+    if (known !== undefined) return { value, token: known };
+    if (active.has(value)) return { value, token: `!${unique++}` };
+    active.add(value);
+    let shape: string | null;
+    if (value instanceof Map) {
+      const parts: string[] = [];
+      let keyed = true;
+      for (const [key, item] of value) {
+        const child = visit(item);
+        if (child.value !== item) value.set(key, child.value);
+        if (key !== null && typeof key === 'object') keyed = false;
+        parts.push(`${visit(key).token}:${child.token}`);
+      }
+      shape = keyed ? `M${parts.join(',')}` : null;
+    } else if (value instanceof Set) {
+      const parts: string[] = [];
+      for (const item of value) parts.push(item !== null && typeof item === 'object' ? `!${unique++}` : visit(item).token);
+      shape = `S${parts.join(',')}`;
+    } else if (Array.isArray(value)) {
+      shape = `[${value.map((item, i) => {
+        const child = visit(item);
+        value[i] = child.value;
+        return child.token;
+      }).join(',')}`;
+    } else if (value instanceof Float64Array) {
+      shape = null;
+    } else {
+      const object = value as Record<string, unknown>;
+      const parts: string[] = [Object.getPrototypeOf(value) === null ? 'null' : 'object'];
+      for (const key of Object.keys(object)) {
+        const child = visit(object[key]);
+        object[key] = child.value;
+        parts.push(`${JSON.stringify(key)}:${child.token}`);
+      }
+      shape = `{${parts.join(',')}`;
+    }
+    active.delete(value);
+    if (shape !== null) {
+      const same = byShape.get(shape);
+      if (same !== undefined) return { value: same, token: tokens.get(same) as string };
+      byShape.set(shape, value);
+    }
+    // The token names the object by number: a parent's shape grows with its children's count, not their size.
+    const token = `#${tokens.size}`;
+    tokens.set(value, token);
+    return { value, token };
+  };
+  return visit(root).value;
 }
 
 function relocate(stored: Stored, location: string): unknown {

@@ -38,6 +38,15 @@ export type RawExemption = { start: number; end: number; paragraph: number; rule
 export type LoadedLanguageResult = { findings: RawFinding[]; exemptions: RawExemption[] };
 
 // A negator this many words before a finding marks it as negated ("not aggressive").
+
+// A lexicon entry's rule id, `<category>/<term>`, made once per entry: the report keys its rule table by it,
+// and a string built per finding was hashed again at every look-up and every key.
+const ruleIds = new WeakMap<LexiconRef, string>();
+function ruleOf(ref: LexiconRef): string {
+  let rule = ruleIds.get(ref);
+  if (rule === undefined) ruleIds.set(ref, (rule = `${ref.category}/${ref.term}`));
+  return rule;
+}
 const NEGATION_WINDOW = 2;
 
 /** Finds loaded language in every paragraph; findings are in text order, spans within the text. */
@@ -88,7 +97,7 @@ export function findLoadedLanguage(
             start,
             end,
             paragraph: p,
-            rule: `${ref.category}/${ref.term}`,
+            rule: ruleOf(ref),
             source: ref.lexicon,
             reason: 'domain',
             domain: exemptDomain,
@@ -98,7 +107,7 @@ export function findLoadedLanguage(
         // A name that is itself the loaded phrase ("the Deep State") still counts: only a longer name exempts.
         if (insideLongerName(names, first, last)) {
           const name = nameTextAt(article, names, first) as string;
-          exemptions.push({ start, end, paragraph: p, rule: `${ref.category}/${ref.term}`, source: ref.lexicon, reason: 'name', name });
+          exemptions.push({ start, end, paragraph: p, rule: ruleOf(ref), source: ref.lexicon, reason: 'name', name });
           continue;
         }
         const voicedBy = attribution.voicedBy[first] as number;
@@ -109,7 +118,7 @@ export function findLoadedLanguage(
           end,
           paragraph: p,
           category: ref.category,
-          rule: `${ref.category}/${ref.term}`,
+          rule: ruleOf(ref),
           source: ref.lexicon,
           voice,
           weight: ref.weight * CATEGORY[ref.category].weight,

@@ -100,7 +100,8 @@ export function caseIsEvidence(article: SegmentedArticle, from: number, to: numb
     upper += tokens.capitals[t] as number;
     const shape = tokens.shape[t] as number;
     if ((shape & CASE.upperStart) !== 0) capitalWords++;
-    else if ((shape & CASE.lowerStart) !== 0 && !smallWords.has(tokens.norm[t] as string)) lowerWords++;
+    // One lower-case word that is not a small word settles it: the set is read only until then.
+    else if (lowerWords === 0 && (shape & CASE.lowerStart) !== 0 && !smallWords.has(tokens.norm[t] as string)) lowerWords++;
   }
   if (letters > 0 && upper / letters >= CAPS_SHARE && to - from >= 3) return false;
   // A title-case line: nothing in lower case but small words, and more than its first word capitalised.

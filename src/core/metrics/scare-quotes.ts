@@ -24,7 +24,7 @@ export type ScareQuoteFinding = {
 
 /** What the rule reads of attribution: who speaks where (metrics/attribution's result has it). */
 export type SpeechAround = {
-  attributions: readonly { content: { start: number; end: number } | null; cue: { start: number; class: string; source: string } | null; speaker: { start: number; end: number } | null }[];
+  attributions: readonly { mode?: string; content: { start: number; end: number } | null; cue: { start: number; class: string; source: string } | null; speaker: { start: number; end: number } | null }[];
   /** per token: the attribution whose speech holds it, or -1 */
   voicedBy: Int32Array;
 };
@@ -236,10 +236,10 @@ function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: num
 }
 
 // Someone saying words, who may have said these: not "according to" invoices, a report that "found", or a
-// belief ("believes", "wants"), which vouch for facts or views but not for a phrase.
+// belief ("believes", "wants", "is skeptical of", "her decision to"), which vouch for facts or views but not for a phrase.
 const NOT_SPEAKING = /^(?:document-verbs|attitude-verbs)@/;
 function speaks(a: SpeechAround['attributions'][number]): boolean {
-  return a.cue !== null && a.cue.class !== 'according' && !NOT_SPEAKING.test(a.cue.source);
+  return a.cue !== null && a.mode !== 'attitude' && a.cue.class !== 'according' && !NOT_SPEAKING.test(a.cue.source);
 }
 
 // True when sorted `cues` holds a token index in [from, to).

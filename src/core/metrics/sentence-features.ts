@@ -41,23 +41,42 @@ const F = {
   speechCue: feature('speech-cue'),
 } as const;
 
-// Per word id: its word class (subjectivity words; a weekday or month name is a time word, dates being
-// reporting) and whether it is a negator: one array read per token. Built once per lexicon set.
+// A finding category's feature index, looked up once per category rather than per finding.
+const findingFeatures = new Map<string, number>();
+function findingFeature(category: string): number {
+  let index = findingFeatures.get(category);
+  if (index === undefined) findingFeatures.set(category, (index = feature(`finding/${category}` as (typeof SENTENCE_FEATURES)[number])));
+  return index;
+}
+
+// Per word id, one byte: its word class (subjectivity words; a weekday or month name is a time word, dates
+// being reporting) as an index into `classes` (0 for none), and NEGATOR when it is a negator. One byte per
+// id keeps the table small enough to stay in cache; an array of objects by id was a cache miss per token.
+// Built once per lexicon set.
 type WordClassFeature = { feature: number; rule: string };
-type WordTables = { wordClass: (WordClassFeature | undefined)[]; negator: boolean[] };
+type WordTables = { byId: Uint8Array; classes: WordClassFeature[] };
+const NEGATOR = 0x80;
 const wordTablesCache = new WeakMap<Lexicons, WordTables>();
 function wordTablesOf(lexicons: Lexicons): WordTables {
   let tables = wordTablesCache.get(lexicons);
   if (tables === undefined) {
-    const classes = new Map<string, string>();
+    const names = new Map<string, string>();
     const { months, weekdays } = lexicons.words;
-    for (const name of [...months.names, ...weekdays.names]) classes.set(name, 'time');
-    for (const [word, wordClass] of lexicons.subjectivityWords) classes.set(word, wordClass);
-    // Each class's feature index and rule, made once rather than per word.
-    const features = new Map<string, WordClassFeature>();
-    for (const name of new Set(classes.values())) features.set(name, { feature: feature(`word/${name}` as (typeof SENTENCE_FEATURES)[number]), rule: `word/${name}` });
-    const wordClass = tableByWordId<WordClassFeature | undefined>(new Map([...classes].map(([word, name]) => [word, features.get(name)])), undefined);
-    tables = { wordClass, negator: tableByWordId(new Map([...lexicons.negators].map((word) => [word, true])), false) };
+    for (const name of [...months.names, ...weekdays.names]) names.set(name, 'time');
+    for (const [word, wordClass] of lexicons.subjectivityWords) names.set(word, wordClass);
+    // Each class's feature index and rule, made once rather than per word; index 0 is 'no class'.
+    const classes: WordClassFeature[] = [{ feature: -1, rule: '' }];
+    const classIndex = new Map<string, number>();
+    for (const name of new Set(names.values())) {
+      classIndex.set(name, classes.length);
+      classes.push({ feature: feature(`word/${name}` as (typeof SENTENCE_FEATURES)[number]), rule: `word/${name}` });
+    }
+    if (classes.length >= NEGATOR) throw new Error(`sentence-features: ${classes.length - 1} word classes, at most ${NEGATOR - 1}`);
+    const classById = tableByWordId(new Map([...names].map(([word, name]) => [word, classIndex.get(name) as number])), 0);
+    const negatorById = tableByWordId(new Map([...lexicons.negators].map((word) => [word, true])), false);
+    const byId = new Uint8Array(Math.max(classById.length, negatorById.length));
+    for (let id = 0; id < byId.length; id++) byId[id] = ((classById[id] ?? 0) as number) | (negatorById[id] === true ? NEGATOR : 0);
+    tables = { byId, classes };
     wordTablesCache.set(lexicons, tables);
   }
   return tables;
@@ -90,7 +109,7 @@ export function measureSentences(
       let last = f;
       while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
       const values = all.subarray(s * SENTENCE_FEATURES.length, (s + 1) * SENTENCE_FEATURES.length);
-      results.push(measureSentence(article, lexicons, masks, sentence, findings.slice(f, last), sentiment[s], rulesSource, wordsTag, scratch, values));
+      results.push(measureSentence(article, lexicons, masks, sentence, findings, f, last, sentiment[s], rulesSource, wordsTag, scratch, values));
       s++;
     }
   }
@@ -103,6 +122,8 @@ function measureSentence(
   masks: Uint16Array,
   sentence: SentenceSpan,
   findings: readonly RawFinding[],
+  firstFinding: number,
+  lastFinding: number,
   sentiment: SentenceSentiment | undefined,
   rulesSource: string,
   wordsTag: string,
@@ -120,9 +141,10 @@ function measureSentence(
   };
   // The author's findings count by category, the paraphrase's apart; their words count nowhere else.
   const covered: { start: number; end: number }[] = [];
-  for (const finding of findings) {
+  for (let k = firstFinding; k < lastFinding; k++) {
+    const finding = findings[k] as RawFinding;
     if (finding.voice === 'quoted') continue;
-    add(finding.voice === 'reported' ? F.reported : feature(`finding/${finding.category}` as (typeof SENTENCE_FEATURES)[number]), finding.start, finding.end, finding.rule, finding.source);
+    add(finding.voice === 'reported' ? F.reported : findingFeature(finding.category), finding.start, finding.end, finding.rule, finding.source);
     covered.push(finding);
   }
   let authorWords = 0;
@@ -176,8 +198,9 @@ function countToken(
   const id = tokens.ids[t] as number;
   const start = tokens.start[t] as number;
   const end = tokens.end[t] as number;
-  const { wordClass: classes, negator } = scratch.words;
-  const wordClass = id >= 0 && id < classes.length ? classes[id] : undefined;
+  const { byId, classes } = scratch.words;
+  const entry = id >= 0 && id < byId.length ? (byId[id] as number) : 0;
+  const wordClass = (entry & ~NEGATOR) === 0 ? undefined : classes[entry & ~NEGATOR];
   const limit = sentence.tokenEnd;
   if ((mask & FIRST_WORD.cue) !== 0) {
     const cue = matchAt(lexicons.cues, tokens, t, limit, scratch.cue) === 0 ? undefined : scratch.cue[0];
@@ -205,7 +228,7 @@ function countToken(
       return evaluative.rest.length + 1;
     }
   }
-  if (id >= 0 && id < negator.length && negator[id] === true) add(F.negation, start, end, 'negation', rulesSource);
+  if ((entry & NEGATOR) !== 0) add(F.negation, start, end, 'negation', rulesSource);
   else {
     const first = text.charCodeAt(start);
     if (first >= 48 && first <= 57) add(F.number, start, end, 'number', rulesSource);

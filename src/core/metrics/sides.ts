@@ -113,75 +113,88 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
   for (const a of attributions) sideNames.add(a.side);
   const totalVoice = voiced.reduce((sum, a) => sum + (a.side === 'unaligned' ? 0 : MODE_WEIGHTS[a.mode]), 0);
   const totalCount = voiced.filter((a) => a.side !== 'unaligned').length;
+  // Each side's own attributions and those targeting it, in text order, gathered in one walk rather than
+  // two filters over every attribution per side.
+  const ownBySide = new Map<string, RawAttribution[]>();
+  const targetingBySide = new Map<string, RawAttribution[]>();
+  for (const a of attributions) {
+    let own = ownBySide.get(a.side);
+    if (own === undefined) ownBySide.set(a.side, (own = []));
+    own.push(a);
+    const target = a.target?.side;
+    if (target !== undefined && target !== null && a.side !== target) {
+      let targeting = targetingBySide.get(target);
+      if (targeting === undefined) targetingBySide.set(target, (targeting = []));
+      targeting.push(a);
+    }
+  }
   const sides: SideSummary[] = [...sideNames].sort().map((side) => {
-    const own = attributions.filter((a) => a.side === side);
+    const own = ownBySide.get(side) ?? [];
     const ownVoiced = own.filter((a) => a.mode !== 'non-response');
-    const byMode = Object.fromEntries(MODES.map((m) => [m, 0])) as Record<AttributionMode, number>;
-    const words = Object.fromEntries(MODES.map((m) => [m, 0])) as Record<AttributionMode, number>;
+    const byMode = zeroByMode();
+    const words = zeroByMode();
     for (const a of own) {
       byMode[a.mode]++;
       words[a.mode] += contentWords(article, a);
     }
     const credences = ownVoiced.filter((a) => a.cue !== null && STANCE_CREDENCE[a.cue.class] !== undefined).map((a) => STANCE_CREDENCE[(a.cue as { class: string }).class] as number);
-    const targetedBy = attributions.filter((a) => a.target?.side === side && a.side !== side);
+    const targetedBy = targetingBySide.get(side) ?? [];
     const firstTargeted = targetedBy.length === 0 ? null : Math.min(...targetedBy.map((a) => a.paragraph));
     const voice = side === 'unaligned' ? 0 : ownVoiced.reduce((sum, a) => sum + MODE_WEIGHTS[a.mode], 0);
+    // Shares and rates rounded where they are made (the key order is the report's).
     return {
       side,
       attributions: own.length,
       byMode,
       words,
-      voiceShare: totalVoice === 0 ? 0 : voice / totalVoice,
-      countShare: totalCount === 0 || side === 'unaligned' ? 0 : ownVoiced.length / totalCount,
-      directShare: ownVoiced.length === 0 ? 0 : byMode.direct / ownVoiced.length,
-      meanCredence: credences.length === 0 ? null : credences.reduce((s, c) => s + c, 0) / credences.length,
-      anonymousShare: ownVoiced.length === 0 ? 0 : ownVoiced.filter((a) => a.anonymous).length / ownVoiced.length,
+      voiceShare: round(totalVoice === 0 ? 0 : voice / totalVoice),
+      countShare: round(totalCount === 0 || side === 'unaligned' ? 0 : ownVoiced.length / totalCount),
+      directShare: round(ownVoiced.length === 0 ? 0 : byMode.direct / ownVoiced.length),
+      meanCredence: roundOrNull(credences.length === 0 ? null : credences.reduce((s, c) => s + c, 0) / credences.length),
+      anonymousShare: round(ownVoiced.length === 0 ? 0 : ownVoiced.filter((a) => a.anonymous).length / ownVoiced.length),
       targeted: targetedBy.length,
       repliedWhenTargeted: firstTargeted === null ? null : ownVoiced.some((a) => a.paragraph >= firstTargeted),
       firstParagraph: ownVoiced.length === 0 ? null : Math.min(...ownVoiced.map((a) => a.paragraph)),
       lastParagraph: ownVoiced.length === 0 ? null : Math.max(...ownVoiced.map((a) => a.paragraph)),
     };
   });
-  const attributed = new Set(attributions.map((a) => a.paragraph));
-  const claimParagraphs = article.paragraphs.filter((p, i) => counts(i) && p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS && !attributed.has(i));
-  const longParagraphs = article.paragraphs.filter((p, i) => counts(i) && p.tokenEnd - p.tokenStart >= CLAIM_MIN_WORDS).length;
+  const attributed = new Uint8Array(article.paragraphs.length);
+  for (const a of attributions) if (a.paragraph >= 0 && a.paragraph < attributed.length) attributed[a.paragraph] = 1;
+  let claimParagraphs = 0;
+  let longParagraphs = 0;
+  article.paragraphs.forEach((p, i) => {
+    if (!counts(i) || p.tokenEnd - p.tokenStart < CLAIM_MIN_WORDS) return;
+    longParagraphs++;
+    if (attributed[i] === 0) claimParagraphs++;
+  });
   const balanced = sidesMentioned.filter((s) => s !== 'unaligned');
-  return rounded({
-    balance: attributionBalance(attributions, balanced),
-    countBalance: countBalance(attributions, balanced),
+  return {
+    balance: roundOrNull(attributionBalance(attributions, balanced)),
+    countBalance: roundOrNull(countBalance(attributions, balanced)),
     insufficient: voiced.filter((a) => a.side !== 'unaligned').length < MIN_ATTRIBUTIONS || new Set([...balanced, ...voiced.map((a) => a.side)].filter((s) => s !== 'unaligned')).size < 2,
     attributions: attributions.length,
-    anonymousRate: voiced.length === 0 ? 0 : voiced.filter((a) => a.anonymous).length / voiced.length,
+    anonymousRate: round(voiced.length === 0 ? 0 : voiced.filter((a) => a.anonymous).length / voiced.length),
     nonResponses: attributions.length - voiced.length,
-    unattributedParagraphRate: longParagraphs === 0 ? 0 : claimParagraphs.length / longParagraphs,
+    unattributedParagraphRate: round(longParagraphs === 0 ? 0 : claimParagraphs / longParagraphs),
     sidesMentioned: [...sidesMentioned],
     sides,
-  });
+  };
 }
 
-function rounded(summary: AttributionSummary): AttributionSummary {
-  const maybe = (x: number | null): number | null => (x === null ? null : round(x));
-  return {
-    ...summary,
-    balance: maybe(summary.balance),
-    countBalance: maybe(summary.countBalance),
-    anonymousRate: round(summary.anonymousRate),
-    unattributedParagraphRate: round(summary.unattributedParagraphRate),
-    sides: summary.sides.map((side) => ({
-      ...side,
-      voiceShare: round(side.voiceShare),
-      countShare: round(side.countShare),
-      directShare: round(side.directShare),
-      meanCredence: maybe(side.meanCredence),
-      anonymousShare: round(side.anonymousShare),
-    })),
-  };
+function roundOrNull(x: number | null): number | null {
+  return x === null ? null : round(x);
+}
+
+// Every mode at 0, in MODES order; keyed stores into a literal, not Object.fromEntries (which is slower).
+function zeroByMode(): Record<AttributionMode, number> {
+  const byMode = {} as Record<AttributionMode, number>;
+  for (const mode of MODES) byMode[mode] = 0;
+  return byMode;
 }
 
 function contentWords(article: SegmentedArticle, attribution: RawAttribution): number {
   if (attribution.content === null) return 0;
   const { tokens } = article;
-  let count = 0;
-  for (let t = firstTokenAtOrAfter(tokens, attribution.content.start); t < tokens.count && (tokens.start[t] as number) < attribution.content.end; t++) count++;
-  return count;
+  // Token starts are sorted: the tokens starting inside the content are a range of indexes.
+  return Math.max(0, firstTokenAtOrAfter(tokens, attribution.content.end) - firstTokenAtOrAfter(tokens, attribution.content.start));
 }

@@ -15,7 +15,8 @@ export type AbbreviationTable = {
 
 // Linear: each alternative consumes distinct characters and the closers run is a simple class.
 const TERMINAL = /(?:\.{3}|\u2026|[.!?]+)["'\u201D\u2019)\]]*(?=\s|$)/g;
-const WORD_BEFORE_PERIOD = /[\p{L}\p{N}.\-']+$/u;
+// A letter or digit (one code point, tested outside ASCII only).
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const LOWER_START = /^[\p{Ll}]/u;
 const DIGIT_START = /^\p{N}/u;
 const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*/u;
@@ -58,7 +59,7 @@ function endsSentence(
   if (first !== '.' || mark.startsWith('...')) return true;
   // A closing quote after the period ("We are ready." The next ...) ends the sentence.
   if (mark.length > 1) return true;
-  const before = WORD_BEFORE_PERIOD.exec(body.slice(Math.max(0, markIndex - LOOKBEHIND), markIndex))?.[0] ?? '';
+  const before = body.slice(wordStartBefore(body, markIndex), markIndex);
   const word = before.replace(/^[.\-']+/, '');
   if (word === '') return true;
   if (INITIAL.test(word)) return false;
@@ -72,6 +73,34 @@ function endsSentence(
   if (kind === 'month') return true;
   const nextWord = NEXT_WORD.exec(rest)?.[0] ?? '';
   return abbreviations.starters.has(foldWord(nextWord));
+}
+
+/**
+ * Where the run of letters, digits, periods, hyphens and apostrophes that ends at `end` starts, looking back at
+ * most LOOKBEHIND units (the word before a period). A scan back over code units rather than an end-anchored
+ * regex over a slice, which tried every start position; a surrogate pair counts only when both halves are
+ * inside the window, as in a slice of it.
+ */
+function wordStartBefore(body: string, end: number): number {
+  const limit = Math.max(0, end - LOOKBEHIND);
+  let j = end;
+  while (j > limit) {
+    const c = body.charCodeAt(j - 1);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 39) j--;
+      else break;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      const high = j - 2 >= limit ? body.charCodeAt(j - 2) : 0;
+      if (high >= 0xd800 && high <= 0xdbff && LETTER_OR_DIGIT.test(body.slice(j - 2, j))) j -= 2;
+      else break;
+    } else if (c < 0xd800 || c > 0xdbff) {
+      if (LETTER_OR_DIGIT.test(body[j - 1] as string)) j--;
+      else break;
+    } else {
+      break;
+    }
+  }
+  return j;
 }
 
 function foldWord(word: string): string {

@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { NO_WORD, vocabularyGeneration, vocabularySize, wordIdOf } from './vocabulary.ts';
+import { formOfWord, NO_WORD, vocabularyGeneration, vocabularySize, wordIdIn, wordIdOf } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -56,17 +56,34 @@ function wordCharAt(text: string, i: number): number {
 }
 
 // A period right after a token that is an abbreviation: dotted (u.s), a single letter, or listed.
-function isAbbreviationPeriod(folded: string, count: number, ends: Int32Array, norm: readonly string[], i: number, abbreviations?: ReadonlyMap<string, unknown>): boolean {
+function isAbbreviationPeriod(folded: string, count: number, ends: Int32Array, norm: readonly string[], i: number, listed: ReadonlySet<string> | undefined): boolean {
   if (count === 0 || ends[count - 1] !== i) return false;
   const previous = norm[count - 1] as string;
   if (previous.includes('.') || previous.length === 1) return true;
-  return abbreviations !== undefined && abbreviations.has(`${previous}.`) && folded.charCodeAt(i + 1) !== 46;
+  return listed !== undefined && listed.has(previous) && folded.charCodeAt(i + 1) !== 46;
+}
+
+// The listed abbreviations without their final period (`mr` for `mr.`), so that a token's form is looked up
+// as it is, with no string built per period; once per table.
+const withoutPeriodCache = new WeakMap<ReadonlyMap<string, unknown>, ReadonlySet<string>>();
+function withoutFinalPeriod(abbreviations: ReadonlyMap<string, unknown>): ReadonlySet<string> {
+  let set = withoutPeriodCache.get(abbreviations);
+  if (set === undefined) {
+    set = new Set([...abbreviations.keys()].filter((key) => key.endsWith('.')).map((key) => key.slice(0, -1)));
+    withoutPeriodCache.set(abbreviations, set);
+  }
+  return set;
 }
 
 function isJoiner(code: number): boolean {
   // ' U+2019 - U+2010 U+2011 . &
   return code === 39 || code === 0x2019 || code === 45 || code === 0x2010 || code === 0x2011 || code === 46 || code === 38;
 }
+
+// Reused between calls (tokenize never re-enters); dropped after a text longer than SCRATCH_KEPT units.
+const SCRATCH_KEPT = 1 << 16;
+let scratchInts = new Int32Array(0);
+let scratchBytes = new Uint8Array(0);
 
 /**
  * Tokenizes `text` (using `folded`, its same-length folded copy, for the normalised forms). The period
@@ -75,12 +92,18 @@ function isJoiner(code: number): boolean {
  */
 export function tokenize(text: string, folded: string, abbreviations?: ReadonlyMap<string, unknown>): TokenTable {
   const length = text.length;
+  const listed = abbreviations === undefined ? undefined : withoutFinalPeriod(abbreviations);
   // A word takes at least one unit and a separator follows it, so there are at most (length + 1) / 2 words.
   const capacity = (length + 1) >>> 1;
-  // Two buffers cut into columns: a buffer is a costly allocation, and names and phrases are tokenized by
-  // the thousand when tables are built.
-  const ints = new Int32Array(capacity * 6);
-  const bytes = new Uint8Array(capacity * 2);
+  // Columns are written into scratch buffers sized for the worst case (a word per two units), then copied
+  // into two buffers of the exact size: a new zeroed worst-case buffer per text cost more than the scan,
+  // and a word takes about six units of news text. The scratch is kept for texts up to SCRATCH_KEPT units.
+  if (scratchInts.length < capacity * 6) {
+    scratchInts = new Int32Array(capacity * 6);
+    scratchBytes = new Uint8Array(capacity * 2);
+  }
+  const ints = scratchInts;
+  const bytes = scratchBytes;
   const starts = ints.subarray(0, capacity);
   const ends = ints.subarray(capacity, 2 * capacity);
   const letterCounts = ints.subarray(2 * capacity, 3 * capacity);
@@ -99,50 +122,93 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     const step = code < 128 ? (ASCII_WORD[code] as number) : wordCharAt(text, i);
     if (step === 0) {
       // Space, tab, CR, LF and no-break space separate words; anything else also breaks phrases.
-      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160 && !(code === 46 && isAbbreviationPeriod(folded, count, ends, norm, i, abbreviations))) gapHasPunctuation = true;
+      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160 && !(code === 46 && isAbbreviationPeriod(folded, count, ends, norm, i, listed))) gapHasPunctuation = true;
       i++;
       continue;
     }
     const start = i;
+    // The case of an ASCII word is measured during the scan; a word with any other character is measured again.
+    let letters = 0;
+    let capitals = 0;
+    let ascii = code < 128;
+    if (ascii) {
+      if (code >= 97) letters = 1;
+      else if (code >= 65) letters = capitals = 1;
+    }
     i += step;
     while (i < length) {
       const c = text.charCodeAt(i);
-      const inner = c < 128 ? (ASCII_WORD[c] as number) : wordCharAt(text, i);
+      if (c < 128 && ASCII_WORD[c] === 1) {
+        i++;
+        if (c >= 97) letters++;
+        else if (c >= 65) {
+          letters++;
+          capitals++;
+        }
+        continue;
+      }
+      const inner = c < 128 ? 0 : wordCharAt(text, i);
       if (inner > 0) {
+        ascii = false;
         i += inner;
       } else if (isJoiner(c) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
+        if (c >= 128) ascii = false;
         i += 1;
       } else {
         break;
       }
     }
-    const form = folded.slice(start, i);
-    const n = form.length;
+    const n = i - start;
     starts[count] = start;
     ends[count] = i;
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
-    const bareForm = n > 2 && form.charCodeAt(n - 1) === 115 && form.charCodeAt(n - 2) === 39 ? form.slice(0, -2) : form;
-    norm.push(form);
-    bare.push(bareForm);
-    const id = wordIdOf(form);
+    // Looked up where the word lies in `folded`, and a known word's form is the registered string: most
+    // tokens hash and allocate no string of their own.
+    const id = wordIdIn(folded, start, i);
+    const form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
     ids[count] = id;
-    bareIds[count] = bareForm === form ? id : wordIdOf(bareForm);
-    measureCase(text, start, i, count, shapes, letterCounts, capitalCounts);
+    norm.push(form);
+    if (n > 2 && folded.charCodeAt(i - 1) === 115 && folded.charCodeAt(i - 2) === 39) {
+      const bareId = wordIdIn(folded, start, i - 2);
+      bareIds[count] = bareId;
+      bare.push(bareId === NO_WORD ? folded.slice(start, i - 2) : formOfWord(bareId));
+    } else {
+      bareIds[count] = id;
+      bare.push(form);
+    }
+    if (ascii) {
+      shapes[count] = code >= 97 ? CASE.lowerStart | CASE.ascii : code >= 65 && code <= 90 ? CASE.upperStart | CASE.ascii : CASE.ascii;
+      letterCounts[count] = letters;
+      capitalCounts[count] = capitals;
+    } else {
+      measureCase(text, start, i, count, shapes, letterCounts, capitalCounts);
+    }
     count++;
     gapHasPunctuation = false;
   }
+  if (scratchInts.length > SCRATCH_KEPT * 3) {
+    scratchInts = new Int32Array(0);
+    scratchBytes = new Uint8Array(0);
+  }
+  const exactInts = new Int32Array(count * 6);
+  const exactBytes = new Uint8Array(count * 2);
+  const column = <A extends Int32Array | Uint8Array>(into: A, from: A, k: number): A => {
+    const out = into.subarray(k * count, (k + 1) * count) as A;
+    out.set(from.subarray(0, count));
+    return out;
+  };
   return {
     count,
-    start: starts.subarray(0, count),
-    end: ends.subarray(0, count),
+    start: column(exactInts, starts, 0),
+    end: column(exactInts, ends, 1),
     norm,
     bare,
-    breakBefore: breaks.subarray(0, count),
-    shape: shapes.subarray(0, count),
-    letters: letterCounts.subarray(0, count),
-    capitals: capitalCounts.subarray(0, count),
-    ids: ids.subarray(0, count),
-    bareIds: bareIds.subarray(0, count),
+    breakBefore: column(exactBytes, breaks, 0),
+    shape: column(exactBytes, shapes, 1),
+    letters: column(exactInts, letterCounts, 2),
+    capitals: column(exactInts, capitalCounts, 3),
+    ids: column(exactInts, ids, 4),
+    bareIds: column(exactInts, bareIds, 5),
     idGeneration: vocabularyGeneration(),
     idsReadAt: vocabularySize(),
   };

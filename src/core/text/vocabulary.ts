@@ -12,27 +12,97 @@
 /** The id of a word no table registered. */
 export const NO_WORD = -1;
 
-const idByForm = new Map<string, number>();
+// An open-addressing hash table over the forms, so that the tokenizer can look a word up where it lies in
+// the folded text (`wordIdIn`) without first slicing it out: a string-keyed Map would hash a new string per
+// token. A slot is four ints, [id + 1 (0 when empty), hash, where the form's units start in `units`, its
+// length], and the forms' units are one array: a probe reads one slot and, when hash and length agree, one
+// run of units, instead of chasing a string per candidate (the look-ups are bound by memory, not by
+// arithmetic). Kept at most half full, so most unknown words stop at the first empty slot.
+const SLOT = 4;
+const forms: string[] = [];
+let slots = new Int32Array((1 << 14) * SLOT);
+let units = new Uint16Array(1 << 16);
+let unitsUsed = 0;
 let generation = 0;
+
+// FNV-1a over UTF-16 units, then a final mix so that the low bits (the slot) depend on every unit.
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  return hash ^ (hash >>> 12);
+}
+
+/** The id of the word text.slice(start, end), or NO_WORD when no table registered it; slices nothing. */
+export function wordIdIn(text: string, start: number, end: number): number {
+  const hash = hashOf(text, start, end);
+  const table = slots;
+  const pool = units;
+  const mask = table.length / SLOT - 1;
+  const length = end - start;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const at = slot * SLOT;
+    const entry = table[at] as number;
+    if (entry === 0) return NO_WORD;
+    if (table[at + 1] !== hash || table[at + 3] !== length) continue;
+    const from = (table[at + 2] as number) - start;
+    let i = start;
+    while (i < end && pool[from + i] === text.charCodeAt(i)) i++;
+    if (i === end) return entry - 1;
+  }
+}
+
+function insert(table: Int32Array, id: number, hash: number, from: number, length: number): void {
+  const mask = table.length / SLOT - 1;
+  let slot = hash & mask;
+  while (table[slot * SLOT] !== 0) slot = (slot + 1) & mask;
+  const at = slot * SLOT;
+  table[at] = id + 1;
+  table[at + 1] = hash;
+  table[at + 2] = from;
+  table[at + 3] = length;
+}
 
 /** The id of `form`, registering it when it is new; ids only grow, so a newer word has a higher id. */
 export function registerWord(form: string): number {
-  let id = idByForm.get(form);
-  if (id === undefined) {
-    id = idByForm.size;
-    idByForm.set(form, id);
+  const known = wordIdIn(form, 0, form.length);
+  if (known !== NO_WORD) return known;
+  const id = forms.length;
+  forms.push(form);
+  if (forms.length * 2 > slots.length / SLOT) {
+    // Doubled, and every slot placed again from its kept hash.
+    const grown = new Int32Array(slots.length * 2);
+    for (let at = 0; at < slots.length; at += SLOT) {
+      const entry = slots[at] as number;
+      if (entry !== 0) insert(grown, entry - 1, slots[at + 1] as number, slots[at + 2] as number, slots[at + 3] as number);
+    }
+    slots = grown;
   }
+  if (unitsUsed + form.length > units.length) {
+    const grown = new Uint16Array(Math.max(units.length * 2, unitsUsed + form.length));
+    grown.set(units);
+    units = grown;
+  }
+  for (let k = 0; k < form.length; k++) units[unitsUsed + k] = form.charCodeAt(k);
+  insert(slots, id, hashOf(form, 0, form.length), unitsUsed, form.length);
+  unitsUsed += form.length;
   return id;
+}
+
+/** The form registered under `id` (an id that registerWord or a look-up returned). */
+export function formOfWord(id: number): string {
+  return forms[id] as string;
 }
 
 /** The id of `form`, or NO_WORD when no table registered it. */
 export function wordIdOf(form: string): number {
-  return idByForm.get(form) ?? NO_WORD;
+  return wordIdIn(form, 0, form.length);
 }
 
 /** How many words are registered: every id is below it. */
 export function vocabularySize(): number {
-  return idByForm.size;
+  return forms.length;
 }
 
 /** Grows when a table by id (tableByWordId) registers new words: ids read in an older generation may miss them. */
@@ -47,13 +117,13 @@ export function vocabularyGeneration(): number {
 export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
   // Plain loops, no pairs: this runs at start-up over every key of every table, mostly before the JIT.
   const ids = new Int32Array(table.size);
-  const before = idByForm.size;
+  const before = forms.length;
   let k = 0;
   for (const form of table.keys()) ids[k++] = registerWord(form);
-  const array = new Array<V>(idByForm.size).fill(empty);
+  const array = new Array<V>(forms.length).fill(empty);
   k = 0;
   for (const value of table.values()) array[ids[k++] as number] = value;
-  if (idByForm.size !== before) generation++;
+  if (forms.length !== before) generation++;
   return array;
 }
 

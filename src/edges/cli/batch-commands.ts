@@ -16,7 +16,6 @@ import { BatchInputError, DEFAULT_COLUMNS } from '../batch/input.ts';
 import { formatDuration } from '../batch/progress.ts';
 import type { OutputFormat } from '../batch/record.ts';
 import { runBatch, type BatchOptions } from '../batch/run.ts';
-import { DEFAULT_CHUNK_BYTES, queueRunnerFor } from './queue-commands.ts';
 import { createStatsCollector, renderStats, statsCsv, type BatchStats } from '../batch/corpus-stats.ts';
 
 export const BATCH_USAGE = `Usage:
@@ -154,6 +153,8 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
   if (values['chunk-size'] !== undefined && values.queue === undefined) throw new CliError('usage', '--chunk-size sizes the jobs of --queue');
   if (values.queue !== undefined) {
     if (values.workers !== undefined) throw new CliError('usage', '--workers is for local threads; with --queue, start slant worker processes (slant worker --workers N)');
+    // The queue's code (BullMQ and the Redis client, 3.8 MB bundled) loads only for --queue.
+    const { DEFAULT_CHUNK_BYTES, queueRunnerFor } = await import('./queue-commands.ts');
     options.runner = queueRunnerFor(values.queue, values['chunk-size'] === undefined ? DEFAULT_CHUNK_BYTES : parseSize(values['chunk-size'], '--chunk-size'), options, io);
   }
 

@@ -14,11 +14,12 @@ import type { FetchOptions } from '../ingest/index.ts';
 import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } from '../../core/outlets/index.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 import { createInProcessAnalyzer, reportBody, type Analyzer } from './analysis.ts';
+import { reportCacheKey, type CachedReport, type ReportCache } from './report-cache.ts';
 import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { compareRoute } from './compare-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
-import { DEFAULT_INPUT_LIMITS, resolveArticle, type InputLimits } from './request-input.ts';
+import { DEFAULT_INPUT_LIMITS, givenArticle, resolveArticle, type InputLimits } from './request-input.ts';
 import { compressResponses, limitBody, parseJsonBody, rateLimit, requestIds, requestLog, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
@@ -52,6 +53,8 @@ export type AppOptions = {
   rateLimit?: number;
   /** ms a batch may take to send one line, counting only the time the server waits for it; default 30000 */
   requestTimeoutMs?: number;
+  /** reports of `POST /v1/analyze` kept by input (`createReportCache`), answered again without an analysis; none when absent */
+  reportCache?: ReportCache;
 };
 
 /** The batch route's path: `main.ts` leaves its body to the route's per-line deadline instead of the whole-request one. */
@@ -86,6 +89,7 @@ export function createApp(options: AppOptions = {}) {
     fetch: fetchOptions,
   };
   const web = loadWebFiles(options.webDir);
+  const reportCache = options.reportCache;
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -226,9 +230,22 @@ export function createApp(options: AppOptions = {}) {
   const api = app
     .openapi(analyzeRoute, async (c) => {
       const { options: requestOptions, ...request } = c.req.valid('json');
+      const type = { 'content-type': 'application/json; charset=utf-8' };
+      const answer = (report: CachedReport, hit: boolean) => {
+        const headers = { etag: report.etag, 'x-slant-cache': hit ? 'hit' : 'miss' };
+        if (matchesEtag(c.req.header('if-none-match'), report.etag)) return untyped(c.body(null, 304, headers));
+        return untyped(c.body(reportBody(report.json), 200, { ...type, ...headers }));
+      };
+      // A text or page kept in the cache was checked when it was first analysed: answered before the checks.
+      const given = reportCache === undefined ? undefined : givenArticle(request);
+      const givenKey = given === undefined ? undefined : reportCacheKey(given);
+      const kept = givenKey === undefined ? undefined : reportCache?.peek(givenKey);
+      if (kept !== undefined) return answer(kept, true);
       const input = await resolveArticle(request, fetchOptions, inputLimits);
-      const report = await analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
-      return untyped(c.body(reportBody(report), 200, { 'content-type': 'application/json; charset=utf-8' }));
+      const analyze = () => analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
+      if (reportCache === undefined) return untyped(c.body(reportBody(await analyze()), 200, type));
+      const report = await reportCache.get(givenKey ?? reportCacheKey(input), analyze);
+      return answer(report, report.hit);
     })
     .openapi(batchRoute, (c) => {
       const length = c.req.header('content-length');
@@ -282,6 +299,17 @@ function jsonSchemaOf(schema: z.ZodType) {
   const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
   void $schema;
   return rest as Record<string, unknown>;
+}
+
+// If-None-Match: any listed tag, weak or strong (weak comparison, RFC 9110 13.1.2), or `*`. A tag the
+// compression middleware gave a compressed answer (`"…-gzip"`) names the same report.
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const bare = etag.slice(1, -1);
+  return header.split(',').some((raw) => {
+    const tag = raw.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag || tag === `"${bare}-gzip"` || tag === `"${bare}-br"`;
+  });
 }
 
 function tooLarge(limit: number): never {

@@ -12,6 +12,7 @@ import type { FetchOptions } from '../ingest/index.ts';
 import { AnalysisPool } from '../pool/index.ts';
 import { analyzeJsonOn, SERVER_TASKS } from './worker-tasks.ts';
 import { createInProcessAnalyzer, type Analyzer } from './analysis.ts';
+import { createReportCache, REPORT_CACHE_DEFAULTS, type ReportCacheOptions } from './report-cache.ts';
 import { BATCH_PATH, createApp, type AppOptions } from './app.ts';
 import { errorBody, overloaded } from './http-errors.ts';
 import { API_KEY_PATTERN, type RequestLogEntry } from './middleware.ts';
@@ -31,7 +32,9 @@ export type ServerConfig = {
   requestTimeoutMs: number;
   /** open connections at once; the next is closed as soon as it is accepted */
   maxConnections: number;
-  app: Omit<AppOptions, 'analyzer' | 'logger'>;
+  /** the report cache of /v1/analyze (maxEntries 0: off) */
+  reportCache: ReportCacheOptions;
+  app: Omit<AppOptions, 'analyzer' | 'logger' | 'reportCache'>;
 };
 
 /** Defaults of the settings that bound clients, well under Node's own (60 s for headers, 300 s per request, no connection cap). */
@@ -93,6 +96,10 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     headersTimeoutMs: integer(env, 'SLANT_HEADERS_TIMEOUT_MS', 1) ?? SERVER_DEFAULTS.headersTimeoutMs,
     requestTimeoutMs: app.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
     maxConnections: integer(env, 'SLANT_MAX_CONNECTIONS', 1) ?? SERVER_DEFAULTS.maxConnections,
+    reportCache: {
+      maxEntries: integer(env, 'SLANT_REPORT_CACHE_ENTRIES', 0) ?? REPORT_CACHE_DEFAULTS.maxEntries,
+      maxBytes: (integer(env, 'SLANT_REPORT_CACHE_MB', 1) ?? REPORT_CACHE_DEFAULTS.maxBytes / (1024 * 1024)) * 1024 * 1024,
+    },
     app,
   };
 }
@@ -176,7 +183,8 @@ function logRequest(entry: RequestLogEntry): void {
 /** Starts serving; resolves once listening, with the URL and a `shutdown` that drains and resolves the exit code. */
 export async function startServer(config: ServerConfig): Promise<{ url: string; shutdown: () => Promise<number> }> {
   const analyzer = createAnalyzer(config);
-  const app = createApp({ ...config.app, analyzer, ...(config.log ? { logger: logRequest } : {}) });
+  const reportCache = config.reportCache.maxEntries > 0 ? createReportCache(config.reportCache) : undefined;
+  const app = createApp({ ...config.app, analyzer, ...(reportCache === undefined ? {} : { reportCache }), ...(config.log ? { logger: logRequest } : {}) });
   const log = config.log ? logRequest : undefined;
   const listener = shedWhenBusyFirst(guardRequestTime(getRequestListener(app.fetch), config.requestTimeoutMs, log), analyzer, log);
   const server: Server = createServer(

@@ -240,11 +240,13 @@ export function compressResponses(threshold = 1024): MiddlewareHandler<AppEnv> {
     await next();
     const response = c.res;
     const type = response.headers.get('content-type') ?? '';
-    if (c.req.method === 'HEAD' || response.body === null || response.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
+    if (c.req.method === 'HEAD' || response.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
     const vary = response.headers.get('vary');
     response.headers.set('vary', vary === null || vary === '' ? 'accept-encoding' : `${vary}, accept-encoding`);
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
-    if (encoding === undefined) return;
+    // Reading `body` turns @hono/node-server's light response (written to the socket in one piece) into a
+    // full web Response, streamed: only when there is something to compress (0.1 ms of a 0.3 ms cached answer).
+    if (encoding === undefined || response.body === null) return;
     const headers = new Headers(response.headers);
     headers.delete('content-length');
     headers.set('content-encoding', encoding);
@@ -252,6 +254,7 @@ export function compressResponses(threshold = 1024): MiddlewareHandler<AppEnv> {
       const coder = encoding === 'br' ? zlib.createBrotliCompress({ params: BROTLI_PARAMS, flush: zlib.constants.BROTLI_OPERATION_FLUSH }) : zlib.createGzip({ flush: zlib.constants.Z_SYNC_FLUSH });
       const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>).pipe(coder);
       c.res = new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status: response.status, headers });
+      tagEncoding(c.res.headers, encoding);
       return;
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -261,5 +264,13 @@ export function compressResponses(threshold = 1024): MiddlewareHandler<AppEnv> {
     }
     const packed = encoding === 'br' ? await brotli(bytes, { params: BROTLI_PARAMS }) : await gzip(bytes);
     c.res = new Response(packed, { status: response.status, headers });
+    tagEncoding(c.res.headers, encoding);
   };
+}
+
+// A strong ETag names one representation: the compressed bytes get a tag of their own. Set on the new
+// response itself, since hono copies the replaced response's headers over the ones it was built with.
+function tagEncoding(headers: Headers, encoding: string): void {
+  const etag = headers.get('etag');
+  if (etag !== null && /^"[^"]*"$/.test(etag)) headers.set('etag', `${etag.slice(0, -1)}-${encoding}"`);
 }

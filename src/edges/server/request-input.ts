@@ -28,13 +28,19 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = { maxParagraphs: 5000, maxHtmlE
 
 /** The library input for a request, fetching the page first when only `url` is given; rejects with IngestError or ApiError. */
 export async function resolveArticle(request: ArticleRequest, fetchOptions: FetchOptions, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<TextInput | HtmlInput> {
-  const meta = metaOf(request);
-  const input = request.text !== undefined ? { text: request.text, ...meta } : request.html !== undefined ? { html: request.html, ...meta } : await fetchArticle({ ...meta, url: request.url as string }, fetchOptions);
+  const input = givenArticle(request) ?? (await fetchArticle({ ...metaOf(request), url: request.url as string }, fetchOptions));
   // Nothing to analyse is the client's mistake (400); bytes that are not text are refused as content (422).
   const problem = checkArticle(input);
   if (problem !== null) throw new ApiError(problem.code === 'empty' ? 400 : 422, problem.code, problem.message);
   checkLimits(input, limits);
   return input;
+}
+
+/** The library input for a request that gives its text or page (unchecked: see resolveArticle); undefined for a URL to fetch. */
+export function givenArticle(request: ArticleRequest): TextInput | HtmlInput | undefined {
+  if (request.text !== undefined) return { text: request.text, ...metaOf(request) };
+  if (request.html !== undefined) return { html: request.html, ...metaOf(request) };
+  return undefined;
 }
 
 // Too much of something is 413 (the article is too large); markup nested past reason is 422 (not a page we read).

@@ -66,8 +66,9 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
       const joiner = scan.words.clauseWords.get(tokens.norm[k] as string);
       // "... and said", "... but said": a second verb of the same subject starts its own clause.
       if (k > from && tokens.breakBefore[k + 1] !== 1 && (joiner === 'coordinator' || joiner === 'contrast')) return k;
-      // "backed the plan while noting that ...": a participle after a subordinator opens a clause of its own.
-      if (k === t - 1 && tokens.breakBefore[t] !== 1 && scan.words.participleSubordinators.has(tokens.norm[k] as string) && (tokens.norm[t] as string).endsWith('ing')) return k;
+      // "backed the plan while noting that ...": a participle after a subordinator opens a clause of its own
+      // (one that takes something: "shut without warning." is a noun's phrase and stays in the clause).
+      if (k === t - 1 && tokens.breakBefore[t] !== 1 && scan.words.participleSubordinators.has(tokens.norm[k] as string) && (tokens.norm[t] as string).endsWith('ing') && t + 1 < end && tokens.breakBefore[t + 1] !== 1) return k;
       // "... and one in four said ...": a subject of its own between "and" and the verb.
       const subjectStart = k;
       while (k > from && subjectStart - k < SECOND_SUBJECT_MAX && tokens.breakBefore[k + 1] !== 1 && article.quotedToken[k] === 0 && !scan.words.clauseWords.has(tokens.norm[k] as string)) k--;

@@ -144,7 +144,9 @@ export function documentOpensSentence(scan: Scan, t: number, sentenceStart: numb
   const introduced = scan.words.introductions.has(first) || scan.words.adjuncts.has(first);
   let document = false;
   for (let k = sentenceStart; k < t; k++) {
-    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1 && (introduced || !commaBefore(scan, k))) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
+    // "A Harbour Times/Radio Dover poll": a slash joins the names of a poll's sponsors.
+    const slash = tokens.breakBefore[k] === 1 && scan.article.text.slice(tokens.end[k - 1], tokens.start[k]) === '/';
+    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1 && !slash && (introduced || !commaBefore(scan, k))) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
     if (isDocumentNoun(scan, k)) document = true;
   }
   return document;

@@ -16,10 +16,13 @@
 import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import { scanArticle } from './context.ts';
+import { withRaisingVerbs } from './attitudes.ts';
 import { findCues } from './cues.ts';
 import { findDirectQuotes } from './direct-quotes.ts';
 import { findReportedSpeech } from './reported-speech.ts';
 import { resolveFindings } from './resolve.ts';
+import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from './noun-cues.ts';
+import { findStanceOpenings } from './stance-openings.ts';
 import { newSpeakerMemory } from './speaker-memory.ts';
 import { applySides, sidesMentioned } from './speaker-sides.ts';
 import type { AttributionResult, SidesMapping } from './types.ts';
@@ -37,11 +40,15 @@ export { sideOfActor } from './speaker-sides.ts';
 export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string, sides: SidesMapping = {}, scored?: Uint8Array): AttributionResult {
   // The passes, in order; each takes what the one before found.
   const scan = scanArticle(article, lexicons, masks, rulesSource); // sentences, datelines, actor mentions, titles, demonyms
-  const cues = findCues(scan);
+  const cues = mergeCues(withRaisingVerbs(scan, findCues(scan)), findLightVerbCues(scan)); // reporting verbs, then light verbs with a noun ("made the case that")
   const quotations = findDirectQuotes(scan, cues);
   const reported = findReportedSpeech(scan, cues, quotations.claimed, quotations.findings);
+  const earlier = [...quotations.findings, ...reported.findings];
+  const taken = takenTokens(scan, earlier);
+  const nouns = findPossessiveNounCues(scan, cues, taken); // "Holt's criticism of the plan"
+  const stances = findStanceOpenings(scan, taken); // "To Holt, the delay was a betrayal"
   const memory = newSpeakerMemory();
-  const attributions = resolveFindings(scan, [...quotations.findings, ...reported.findings], memory);
+  const attributions = resolveFindings(scan, [...earlier, ...nouns, ...stances], memory);
   applySides(attributions, lexicons, memory.personSide, sides, article.text);
   return { attributions, mentions: [...scan.mentions], sidesMentioned: sidesMentioned(scan, attributions, sides, scored), voicedBy: voicedBy(article, attributions) };
 }

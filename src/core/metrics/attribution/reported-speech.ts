@@ -8,6 +8,7 @@
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, type Scan } from './context.ts';
+import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentOpensSentence } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
@@ -162,6 +163,8 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   const { tokens } = scan.article;
   const afterThat = skipThat(scan, from, end);
   if (afterThat > from) return afterThat;
+  // "found that about half of the riders ...": after a cue ending in "that" the clause has begun, whatever its first word.
+  if (from > 0 && scan.words.clauseWords.get(tokens.norm[from - 1] as string) === 'complementiser') return from;
   const start = skipTimePhrase(scan, from, end);
   // "yelled and held up a banner": a second verb, not what was said.
   if (start < end && scan.words.clauseWords.get(tokens.norm[start] as string) === 'coordinator') return -1;
@@ -190,7 +193,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   const passive = passiveWithAgent(scan, cue, sentence, context.cueEnd);
   if (passive !== null) return { order: passive.content.start, draft: { paragraph: cue.paragraph, mode: cueMode(cue.ref, cue.ref.act ? 'summary' : 'indirect'), cue: cueRange(article, cue), speaker: passive.speaker, content: passive.content, sentence: cue.sentence } };
   // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
-  if (cue.t0 > sentence.tokenStart && words.beForms.has(tokens.norm[cue.t0 - 1] as string) && !(tokens.norm[cue.t0] as string).endsWith('ing')) return null;
+  if (cue.t0 > sentence.tokenStart && isPassive(scan, cue.t0, sentence.tokenStart)) return null;
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
   // clause says what the noun holds ("Holt's claim that the ferry would run").
   if (cue.t0 > sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && /['\u2019]s?$/.test(tokens.norm[cue.t0 - 1] as string) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;
@@ -293,7 +296,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     }
   }
   // "spoke on Monday": a verb of speaking with nothing reported is not an attribution.
-  if (mode !== 'summary' && (content === null || contentTokens(article, content) < MIN_REPORTED_TOKENS || onlyTimeWords(scan, content))) return null;
+  if (mode !== 'summary' && (content === null || (contentTokens(article, content) < MIN_REPORTED_TOKENS && !isNamedObject(scan, cue, content)) || onlyTimeWords(scan, content))) return null;
   const draft = { paragraph: cue.paragraph, mode: cueMode(cue.ref, mode), cue: cueRange(article, cue), speaker, content, sentence: cue.sentence };
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
 }

@@ -5,6 +5,7 @@
  * speaker holding it or the one gazetteer holder for the body or country named. What earlier speakers
  * established is kept in a `SpeakerMemory` (speaker-memory.ts), so findings are resolved in text order.
  */
+import type { PronounRole } from '../../data/attribution-words.ts';
 import type { Actor } from '../../data/index.ts';
 import { markAnonymity, type Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
@@ -50,7 +51,7 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
   // Anonymous means unnamed and unidentified: a person's role with no name ("a senior Russian diplomat",
   // "U.S. officials", or "the official" after one); never a name, a definite role the article identifies
   // ("the president"), an organisation, a document or a share of respondents.
-  const anonymous = draft.speaker !== null && actors[0] === null && !scan.words.pronouns.has(tokens.norm[draft.speaker.t0] as string) && unnamedSource(scan, memory, draft.speaker);
+  const anonymous = draft.speaker !== null && actors[0] === null && pronounRole(scan, draft.speaker.t0) === undefined && unnamedSource(scan, memory, draft.speaker);
   const made = actors.map((actor) => {
     const attribution: RawAttribution = {
       paragraph: draft.paragraph,
@@ -84,7 +85,7 @@ type Resolved = { actors: (string | null)[]; side: string | null; kind: 'person'
 
 function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft: Draft): Resolved {
   const { lexicons } = scan;
-  if (sp.t1 - sp.t0 === 1 && scan.words.pronouns.has(scan.article.tokens.norm[sp.t0] as string)) {
+  if (sp.t1 - sp.t0 === 1 && pronounRole(scan, sp.t0) !== undefined) {
     const actor = pronounActor(scan, memory, sp, draft.sentence);
     return { actors: [actor], side: actor === null ? null : sideOfSpeaker(lexicons, memory.personSide, actor), kind: null };
   }
@@ -243,9 +244,15 @@ function earlierTitleSide(memory: SpeakerMemory, titles: readonly string[], para
   return null;
 }
 
+// The role of a pronoun at `t`, or of the pronoun a possessive stands for ("her criticism" -> person).
+function pronounRole(scan: Scan, t: number): PronounRole | undefined {
+  const word = scan.article.tokens.norm[t] as string;
+  return scan.words.pronouns.get(word) ?? scan.words.possessives.get(word);
+}
+
 function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sentence: number): string | null {
   const { lexicons, mentions, article } = scan;
-  const role = scan.words.pronouns.get(article.tokens.norm[speaker.t0] as string);
+  const role = pronounRole(scan, speaker.t0);
   const ref = scan.sentences[sentence];
   // An actor named earlier in the same sentence ("Russia has dismissed ..., but it has warned").
   if (ref !== undefined && (role === 'body' || role === 'group')) {

@@ -71,11 +71,16 @@ export function askedQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEn
   return content === null || stop - start < 2 ? null : { speaker, content };
 }
 
-/** Whether the -ing cue at `cue` follows a subordinator ("by saying", "after announcing", "while noting"): a participle whose subject is the main clause's. */
+/**
+ * Whether the -ing cue at `cue` follows a subordinator ("by saying", "after announcing", "while noting"): a
+ * participle whose subject is the main clause's. It must take something after it in its clause: "shut
+ * without warning." or "left without comment" use the -ing word as a noun, not as a speech act.
+ */
 export function participleAfterSubordinator(scan: Scan, cue: Cue, sentence: SentenceRef): boolean {
   const { tokens, quotedToken } = scan.article;
   const before = cue.t0 - 1;
-  return before >= sentence.tokenStart && (tokens.norm[cue.t0] as string).endsWith('ing') && tokens.breakBefore[cue.t0] !== 1 && quotedToken[before] === 0 && scan.words.participleSubordinators.has(tokens.norm[before] as string);
+  const takesObject = cue.t1 < sentence.tokenEnd && tokens.breakBefore[cue.t1] !== 1;
+  return before >= sentence.tokenStart && takesObject && (tokens.norm[cue.t0] as string).endsWith('ing') && tokens.breakBefore[cue.t0] !== 1 && quotedToken[before] === 0 && scan.words.participleSubordinators.has(tokens.norm[before] as string);
 }
 
 /**

@@ -1,0 +1,164 @@
+/**
+ * Noun cues (noun-cues.jsonl): a noun naming what someone said or thinks, with the word that opens its
+ * content. Two passes read them. `findLightVerbCues` gives a cue for a light verb and its noun ("made the
+ * case that", "took aim at", "voiced concern about"): the verb's subject is the speaker, found as for any
+ * reporting verb. `findPossessiveNounCues` gives an attribution for a noun after a possessive that names its
+ * source ("Holt's criticism of the plan", "her decision to resign"). A noun with no source ("the criticism
+ * of the plan") is no attribution.
+ */
+import type { NounCueRole } from '../../data/attribution-words.ts';
+import { firstTokenAtOrAfter } from '../../text/tokens.ts';
+import type { Scan } from './context.ts';
+import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
+import { nounPhraseBefore } from './noun-phrase-speakers.ts';
+import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
+
+// Most words between a light verb and its noun ("made several controversial statements on"), and between a
+// possessive and its noun ("Holt's recent sharp criticism of").
+const FILLER_MAX = 3;
+// Most words between a form of be and its adjective ("is not yet ready to", "was increasingly skeptical of").
+const ADJECTIVE_FILLER_MAX = 2;
+
+/** The role of the word of `table` at `t` with its link word at `t + 1`, or undefined. */
+function linkedWordAt(scan: Scan, table: ReadonlyMap<string, ReadonlyMap<string, NounCueRole>>, t: number, end: number): NounCueRole | undefined {
+  if (t + 1 >= end || scan.article.quotedToken[t + 1] === 1 || scan.article.tokens.breakBefore[t + 1] === 1) return undefined;
+  return table.get(scan.article.tokens.norm[t] as string)?.get(scan.article.tokens.norm[t + 1] as string);
+}
+
+// Whether token `t` may stand between a light verb or a possessive and its noun: an unquoted lower-case word
+// in the same stretch of the clause, no clause word and no form of be.
+function isFiller(scan: Scan, t: number): boolean {
+  const { article, words, capital } = scan;
+  const word = article.tokens.norm[t] as string;
+  return article.quotedToken[t] === 0 && article.tokens.breakBefore[t] !== 1 && capital[t] === 0 && !words.clauseWords.has(word) && !words.beForms.has(word) && /^[\p{L}]/u.test(word);
+}
+
+/**
+ * Cues of a light verb and a noun cue, in text order, none overlapping: "made the case that" (the cue runs
+ * from the verb to the link word), attitude nouns in the attitude family ("voiced concern about"); and of a
+ * form of be and an attitude adjective ("is skeptical of", "was not yet ready to"), in the attitude family.
+ */
+export function findLightVerbCues(scan: Scan): Cue[] {
+  const { article, words } = scan;
+  const { norm } = article.tokens;
+  const cues: Cue[] = [];
+  for (const sentence of scan.sentences) {
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+      const word = norm[t] as string;
+      const light = words.lightVerbs.has(word);
+      if ((!light && !words.beForms.has(word)) || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
+      const table = light ? words.nounCues : words.attitudeAdjectives;
+      const fillers = light ? FILLER_MAX : ADJECTIVE_FILLER_MAX;
+      for (let k = t + 1; k < sentence.tokenEnd && k <= t + 1 + fillers; k++) {
+        if (article.tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1) break;
+        const role = linkedWordAt(scan, table, k, sentence.tokenEnd);
+        if (role !== undefined) {
+          const lemma = `${word} ${norm[k]} ${norm[k + 1]}`;
+          cues.push({ t0: t, t1: k + 2, ref: { kind: 'verb', lemma, stance: 'neutral', act: false, lexicon: words.nounCueSource, family: role === 'attitude' ? 'attitude' : 'speech' }, sentence: sentence.index, paragraph: sentence.paragraph });
+          t = k + 1;
+          break;
+        }
+        if (!isFiller(scan, k) && norm[k] !== 'it') break;
+      }
+    }
+  }
+  return cues;
+}
+
+/**
+ * `base` and `extra` (each in text order) merged in text order; a cue of `base` overlapping one of `extra`
+ * gives way to it. As in cues.ts, an attitude of `extra` after speech in the same sentence is part of that
+ * speech ("Reid said he was confident that ...") and is left out.
+ */
+export function mergeCues(base: readonly Cue[], extra: readonly Cue[]): Cue[] {
+  if (extra.length === 0) return [...base];
+  const merged: Cue[] = [];
+  let j = 0;
+  let speech = -1; // the sentence of the latest speech cue of `base`
+  const take = (cue: Cue): void => {
+    if (!(cue.ref.kind === 'verb' && cue.ref.family === 'attitude' && speech === cue.sentence)) merged.push(cue);
+  };
+  for (const cue of base) {
+    while (j < extra.length && (extra[j] as Cue).t1 <= cue.t0) take(extra[j++] as Cue);
+    const next = extra[j];
+    if (next !== undefined && next.t0 < cue.t1) continue;
+    merged.push(cue);
+    if (!(cue.ref.kind === 'verb' && cue.ref.family === 'attitude')) speech = cue.sentence;
+  }
+  while (j < extra.length) take(extra[j++] as Cue);
+  return merged;
+}
+
+/**
+ * "Holt's criticism of the plan", "her decision to resign", "the union's assertion that the ferry is unsafe":
+ * a noun cue whose source is a possessive before it (a name in 's, or his, her, their opening the sentence),
+ * with at most a few lower-case words between, outside the tokens `taken` by earlier findings (`takenTokens`:
+ * a noun inside what was said is part of that speech, as an attitude verb is in cues.ts). The content runs
+ * from after the link word to the clause's end; the mode is attitude for a view or plan, indirect for
+ * something said with "that", else a summary.
+ */
+export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: Uint8Array): Finding[] {
+  const { article, words } = scan;
+  const { tokens } = article;
+  let cueEnd: Int32Array | undefined;
+  const findings: Finding[] = [];
+  for (const sentence of scan.sentences) {
+    for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
+      const role = scan.words.nounCues.get(tokens.norm[t] as string) === undefined ? undefined : linkedWordAt(scan, scan.words.nounCues, t, sentence.tokenEnd);
+      if (role === undefined || role === 'light' || taken[t] === 1 || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
+      const speaker = possessorBefore(scan, t, sentence);
+      if (speaker === null || !opensPhrase(scan, speaker.t0, sentence)) continue;
+      cueEnd ??= cueEnds(tokens.count, cues);
+      const from = t + 2;
+      const content = trimmedSpan(article, from, clauseEnd(scan, from, sentence.tokenEnd, cueEnd));
+      if (content === null) continue;
+      const link = tokens.norm[t + 1] as string;
+      const mode = role === 'attitude' ? 'attitude' : words.clauseWords.get(link) === 'complementiser' ? 'indirect' : 'summary';
+      const cue = { ...charSpan(article, t, t + 2), lemma: `${tokens.norm[t]} ${link}`, class: 'neutral', source: words.nounCueSource };
+      findings.push({ order: content.start, draft: { paragraph: sentence.paragraph, mode, cue, speaker, content, sentence: sentence.index } });
+      t++;
+    }
+  }
+  return findings;
+}
+
+// Whether a possessive noun phrase starting at `t` is a subject or a preposition's object: it opens the
+// sentence or a clause (after a comma, "and", "that"), or follows a preposition ("despite her opposition to").
+// After another verb ("Jewish groups condemned Holt's proposal to") the phrase is that verb's object, and the
+// speech reported is the verb's subject's.
+function opensPhrase(scan: Scan, t: number, sentence: SentenceRef): boolean {
+  if (t === sentence.tokenStart || scan.article.tokens.breakBefore[t] === 1) return true;
+  const before = scan.article.tokens.norm[t - 1] as string;
+  return scan.words.adjuncts.has(before) || scan.words.clauseWords.has(before) || scan.words.introductions.has(before);
+}
+
+/** Per token: 1 inside the cue, speaker or content of one of `findings`. */
+export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Array {
+  const { tokens } = scan.article;
+  const taken = new Uint8Array(tokens.count);
+  for (const finding of findings) {
+    if (!('draft' in finding)) continue;
+    const { cue, speaker, content } = finding.draft;
+    if (content !== null) taken.fill(1, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end));
+    if (cue !== null) taken.fill(1, firstTokenAtOrAfter(tokens, cue.start), firstTokenAtOrAfter(tokens, cue.end));
+    if (speaker !== null) taken.fill(1, speaker.t0, speaker.t1);
+  }
+  return taken;
+}
+
+// The possessive naming the source of the noun at `noun`: a speaker phrase ending in 's ("the mayor's",
+// "Anna Berg's"), or a possessive pronoun opening the sentence ("Her decision to resign"), with at most a few
+// lower-case words between ("Holt's sharp"). Inside a clause a possessive pronoun mostly belongs to a phrase
+// another verb reports ("Republicans have been unsparing in their criticism of"): PolNeAR's annotators
+// credit that verb's subject, and the pronoun alone took the match with the wrong speaker.
+function possessorBefore(scan: Scan, noun: number, sentence: SentenceRef): Speaker {
+  const { tokens } = scan.article;
+  for (let p = noun - 1; p >= sentence.tokenStart && noun - p <= FILLER_MAX + 1; p--) {
+    const word = tokens.norm[p] as string;
+    if (scan.article.quotedToken[p] === 1) return null;
+    if (scan.words.possessives.has(word)) return p === sentence.tokenStart ? { t0: p, t1: p + 1 } : null;
+    if (/['\u2019]s?$/.test(word) && word.length > 2) return nounPhraseBefore(scan, p + 1, sentence.tokenStart);
+    if (!isFiller(scan, p) || scan.words.determiners.has(word) || tokens.breakBefore[p + 1] === 1) return null;
+  }
+  return null;
+}
