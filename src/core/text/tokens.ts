@@ -80,7 +80,7 @@ function isJoiner(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 45 || code === 0x2010 || code === 0x2011 || code === 46 || code === 38;
 }
 
-// Reused between calls (tokenize never re-enters); dropped after a text longer than SCRATCH_KEPT units.
+// Reused between calls (tokenize never re-enters), for texts of up to twice SCRATCH_KEPT units.
 const SCRATCH_KEPT = 1 << 16;
 let scratchInts = new Int32Array(0);
 let scratchBytes = new Uint8Array(0);
@@ -97,13 +97,15 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   const capacity = (length + 1) >>> 1;
   // Columns are written into scratch buffers sized for the worst case (a word per two units), then copied
   // into two buffers of the exact size: a new zeroed worst-case buffer per text cost more than the scan,
-  // and a word takes about six units of news text. The scratch is kept for texts up to SCRATCH_KEPT units.
-  if (scratchInts.length < capacity * 6) {
+  // and a word takes about six units of news text.
+  // A longer text gets buffers of its own, used as they are: a copy would add to its peak memory.
+  const ownBuffers = capacity > SCRATCH_KEPT;
+  if (!ownBuffers && scratchInts.length < capacity * 6) {
     scratchInts = new Int32Array(capacity * 6);
     scratchBytes = new Uint8Array(capacity * 2);
   }
-  const ints = scratchInts;
-  const bytes = scratchBytes;
+  const ints = ownBuffers ? new Int32Array(capacity * 6) : scratchInts;
+  const bytes = ownBuffers ? new Uint8Array(capacity * 2) : scratchBytes;
   const starts = ints.subarray(0, capacity);
   const ends = ints.subarray(capacity, 2 * capacity);
   const letterCounts = ints.subarray(2 * capacity, 3 * capacity);
@@ -186,13 +188,10 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     count++;
     gapHasPunctuation = false;
   }
-  if (scratchInts.length > SCRATCH_KEPT * 3) {
-    scratchInts = new Int32Array(0);
-    scratchBytes = new Uint8Array(0);
-  }
-  const exactInts = new Int32Array(count * 6);
-  const exactBytes = new Uint8Array(count * 2);
+  const exactInts = ownBuffers ? ints : new Int32Array(count * 6);
+  const exactBytes = ownBuffers ? bytes : new Uint8Array(count * 2);
   const column = <A extends Int32Array | Uint8Array>(into: A, from: A, k: number): A => {
+    if (ownBuffers) return from.subarray(0, count) as A;
     const out = into.subarray(k * count, (k + 1) * count) as A;
     out.set(from.subarray(0, count));
     return out;
