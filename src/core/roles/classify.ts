@@ -259,12 +259,28 @@ function markPullQuotes(article: SegmentedArticle, features: readonly Features[]
     if (decisions[i] === null && f.words >= 4 && f.words <= LINE_MAX_WORDS && QUOTE_OPEN.test(f.text) && QUOTE_CLOSE.test(f.text)) candidates.push(i);
   });
   if (candidates.length === 0) return;
-  const words = features.map((f) => ` ${wordsBetween(article, f.tokenStart, f.tokenEnd)} `);
+  const { norm } = article.tokens;
   for (const i of candidates) {
-    const inner = words[i] as string;
-    const repeated = words.some((other, j) => j !== i && decisions[j] === null && other.length > inner.length && other.includes(inner));
+    const inner = features[i] as Features;
+    const repeated = features.some((other, j) => j !== i && decisions[j] === null && containsWords(norm, other, inner));
     if (repeated) decisions[i] = { role: 'pull-quote', rule: 'block/pull-quote-repeated' };
   }
+}
+
+// Whether `outer` has more words than `inner` and `inner`'s folded words as a run among them. Read on the
+// tokens, not on joined strings: no word has a space in it or is empty, so this is exactly "the joined
+// words of outer contain the joined words of inner, and are longer", without building a string per paragraph.
+function containsWords(norm: readonly string[], outer: Features, inner: Features): boolean {
+  const length = inner.tokenEnd - inner.tokenStart;
+  if (outer.tokenEnd - outer.tokenStart <= length || length === 0) return false;
+  const first = norm[inner.tokenStart] as string;
+  for (let t = outer.tokenStart; t + length <= outer.tokenEnd; t++) {
+    if (norm[t] !== first) continue;
+    let k = 1;
+    while (k < length && norm[t + k] === norm[inner.tokenStart + k]) k++;
+    if (k === length) return true;
+  }
+  return false;
 }
 
 /** The folded words of tokens [from, to) joined by single spaces: punctuation-blind, for comparing passages. */
