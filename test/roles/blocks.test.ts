@@ -21,6 +21,11 @@ describe('block roles in plain text', () => {
       ['headline: Port strike enters secon', 'caption: Dock workers (C) march p', 'credit: Photo: Reuters/Lena Mars', 'body: The strike has halted mo'],
     ],
     [
+      'a caption that ends in an agency credit after a bar or a slash',
+      'Port strike enters second week\n\nDock workers march past the harbour gates in Selby on Monday | Reuters/Lena Marsh\n\nA crane stands idle at the empty container terminal on Tuesday / AFP\n\nThe strike has halted most container traffic through the port, according to the harbour authority.',
+      ['headline: Port strike enters secon', 'caption: Dock workers march past', 'caption: A crane stands idle at t', 'body: The strike has halted mo'],
+    ],
+    [
       'a newsletter plug, cookie notice and comment count are boilerplate wherever they are',
       'Council approves new bus lanes\n\nThe council voted 7-2 on Tuesday to add bus lanes on Mill Road and Station Street.\n\nSign up for our morning briefing newsletter\n\nWork will begin in May, officials said.\n\nWe use cookies to improve your experience.\n\n12 comments',
       ['headline: Council approves new bus', 'body: The council voted 7-2 on', 'boilerplate: Sign up for our morning', 'body: Work will begin in May,', 'boilerplate: We use cookies to improv', 'boilerplate: 12 comments'],

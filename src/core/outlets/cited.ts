@@ -30,6 +30,11 @@ const PRIORITY: Readonly<Record<CitedSource['how'], number>> = { 'self-reference
 
 const STATE_MEDIA =
   /\b(?:(?:state(?:-run|-owned|-controlled|-backed|-affiliated)?|government-(?:run|owned|controlled))\s+(?:news\s+agenc(?:y|ies)|media|television|TV|broadcaster|press|news\s+outlets?|outlets?|newspapers?|radio|news\s+service)|official\s+(?:news\s+agency|media))\b/giu;
+// What every STATE_MEDIA match contains, tested without the u flag (the Unicode-aware scan of a whole article
+// is the costly part): "state" and the noun after it, not "state" alone, which most political news has.
+// Under the u and i flags the long s (U+017F) matches "s", so the pattern lets it stand for one here too.
+const MAY_NAME_STATE_MEDIA =
+  /(?:[s\u017F]tate\S*|government-\S*)\s+(?:new[s\u017F]|media|televi[s\u017F]ion|tv|broadca[s\u017F]ter|pre[s\u017F][s\u017F]|outlet|radio)|official\s+(?:new[s\u017F]|media)/i;
 const MAX_TEXT = 2_000_000;
 
 type Candidate = { start: number; end: number; how: CitedSource['how']; name: string; key: string | null; match: NameMatch | null };
@@ -88,7 +93,7 @@ function unnamedStateMedia(context: CueContext, names: readonly NameMatch[]): Ca
   const out: Candidate[] = [];
   let n = 0;
   // The pattern needs one of these words; most articles have none, and a plain search is cheaper.
-  const mayMention = /state[\s-]|government-|official\s+(?:news|media)/i.test(text);
+  const mayMention = /state[\s-]|government-|official\s+(?:news|media)/i.test(text) && MAY_NAME_STATE_MEDIA.test(text);
   for (const found of mayMention ? text.matchAll(STATE_MEDIA) : []) {
     const start = found.index;
     const end = start + found[0].length;

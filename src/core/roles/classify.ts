@@ -82,7 +82,10 @@ const QUOTE_OPEN = /^["\u201C\u201E\u00AB]/;
 const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
 
 /** What the line rules read from the language's word lists, compiled once per lexicon set. */
-type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly (readonly [string, RegExp])[] };
+// A caption marker: its name, its pattern, and characters of which a line must have one for it to match
+// (a cheap test that spares most lines the pattern), or null.
+type CaptionMarker = readonly [string, RegExp, RegExp | null];
+type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly CaptionMarker[] };
 const lineWordsCache = new WeakMap<WordLists, LineWords>();
 
 function lineWordsOf(words: WordLists): LineWords {
@@ -98,7 +101,11 @@ function lineWordsOf(words: WordLists): LineWords {
   const { photoAgencies } = words;
   compiled = {
     agencyLine: new RegExp(`^${alternation(photoAgencies.forms)}(?:\\s*(?:\\/|via)\\s*[^.!?]{1,60})?$`, 'i'),
-    captionMarkers: [...CAPTION_MARKERS, ['trailing-credit', new RegExp(`(?:\\s[|/]\\s*|\\s(?:photo|image|picture|credit)\\s*:\\s*)${alternation(photoAgencies.names)}\\b[^.!?]{0,40}$`, 'i')], PICTURED],
+    captionMarkers: [
+      ...CAPTION_MARKERS.map(([name, pattern]): CaptionMarker => [name, pattern, pattern.source.startsWith('\\(') ? /\(/ : null]),
+      ['trailing-credit', new RegExp(`(?:\\s[|/]\\s*|\\s(?:photo|image|picture|credit)\\s*:\\s*)${alternation(photoAgencies.names)}\\b[^.!?]{0,40}$`, 'i'), /[|/:]/],
+      [...PICTURED, null],
+    ],
     shareBar: words.shareBar,
     dateWords: new Set([...months.names, ...months.short, ...weekdays.names, ...weekdays.short, ...datelineWords.words]),
     hasDate: new RegExp(hasDate, 'i'),
@@ -206,9 +213,9 @@ function lineRule(f: Features, words: LineWords): BlockDecision | null {
   if (ANY_BOILERPLATE.test(f.text)) for (const [name, pattern] of BOILERPLATE) if (pattern.test(f.text)) return { role: 'boilerplate', rule: `block/${name}` };
   if (f.words > 0 && f.words <= SHORT_WORDS && isShareBar(f.text, words.shareBar)) return { role: 'boilerplate', rule: 'block/share-bar' };
   if (f.words <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(f.text) || words.agencyLine.test(f.text))) return { role: 'credit', rule: 'block/photo-credit-line' };
-  // A marker that opens with a bracket cannot match a line without one (most lines).
-  const bracket = f.text.includes('(');
-  for (const [name, pattern] of words.captionMarkers) if ((bracket || !pattern.source.startsWith('\\(')) && pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
+  // A marker that opens with a bracket cannot match a line without one, nor a trailing credit one without its
+  // separator (most lines have neither).
+  for (const [name, pattern, needs] of words.captionMarkers) if ((needs === null || needs.test(f.text)) && pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
   if (f.words <= SHORT_WORDS + 3 && (BYLINE.test(f.text) || BYLINE_ROLE.test(f.text))) return { role: 'byline', rule: 'block/byline' };
   if (f.words <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(f.text)) return { role: 'byline', rule: 'block/reporting-credit' };
   if (f.words <= SHORT_WORDS && isDateLine(f.text, words)) return { role: 'dateline', rule: 'block/date-line' };
@@ -259,12 +266,28 @@ function markPullQuotes(article: SegmentedArticle, features: readonly Features[]
     if (decisions[i] === null && f.words >= 4 && f.words <= LINE_MAX_WORDS && QUOTE_OPEN.test(f.text) && QUOTE_CLOSE.test(f.text)) candidates.push(i);
   });
   if (candidates.length === 0) return;
-  const words = features.map((f) => ` ${wordsBetween(article, f.tokenStart, f.tokenEnd)} `);
+  const { norm } = article.tokens;
   for (const i of candidates) {
-    const inner = words[i] as string;
-    const repeated = words.some((other, j) => j !== i && decisions[j] === null && other.length > inner.length && other.includes(inner));
+    const inner = features[i] as Features;
+    const repeated = features.some((other, j) => j !== i && decisions[j] === null && containsWords(norm, other, inner));
     if (repeated) decisions[i] = { role: 'pull-quote', rule: 'block/pull-quote-repeated' };
   }
+}
+
+// Whether `outer` has more words than `inner` and `inner`'s folded words as a run among them. Read on the
+// tokens, not on joined strings: no word has a space in it or is empty, so this is exactly "the joined
+// words of outer contain the joined words of inner, and are longer", without building a string per paragraph.
+function containsWords(norm: readonly string[], outer: Features, inner: Features): boolean {
+  const length = inner.tokenEnd - inner.tokenStart;
+  if (outer.tokenEnd - outer.tokenStart <= length || length === 0) return false;
+  const first = norm[inner.tokenStart] as string;
+  for (let t = outer.tokenStart; t + length <= outer.tokenEnd; t++) {
+    if (norm[t] !== first) continue;
+    let k = 1;
+    while (k < length && norm[t + k] === norm[inner.tokenStart + k]) k++;
+    if (k === length) return true;
+  }
+  return false;
 }
 
 /** The folded words of tokens [from, to) joined by single spaces: punctuation-blind, for comparing passages. */

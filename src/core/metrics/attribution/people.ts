@@ -122,11 +122,29 @@ function personalName(scan: Scan, run: TokenSpan): string[] {
 }
 
 const lowerCaseCache = new WeakMap<Scan, Set<string>>();
+// The forms of sentences' first words that the article also writes in lower case. Only a sentence's first
+// word is ever asked about, so only those forms are kept (a set of every lower-case form cost a hash insert
+// per token), and a bit per (length, first unit) pair skips most tokens before any hashing.
 function lowerCaseForms(scan: Scan): Set<string> {
   let found = lowerCaseCache.get(scan);
   if (found === undefined) {
+    const { norm, count } = scan.article.tokens;
+    const firstWords = new Set<string>();
+    const shapes = new Uint32Array(32);
+    for (const t of scan.sentenceStarts) {
+      if (t >= count) continue;
+      const word = norm[t] as string;
+      firstWords.add(word);
+      const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
+      shapes[bit >>> 5] = (shapes[bit >>> 5] as number) | (1 << (bit & 31));
+    }
     found = new Set<string>();
-    for (let t = 0; t < scan.article.tokens.count; t++) if (scan.capital[t] === 0) found.add(scan.article.tokens.norm[t] as string);
+    for (let t = 0; t < count; t++) {
+      if (scan.capital[t] !== 0) continue;
+      const word = norm[t] as string;
+      const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
+      if (((shapes[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && firstWords.has(word)) found.add(word);
+    }
     lowerCaseCache.set(scan, found);
   }
   return found;
