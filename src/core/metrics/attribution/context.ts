@@ -141,6 +141,16 @@ export function commaBefore(scan: Scan, t: number): boolean {
   return t > 0 && tokens.breakBefore[t] === 1 && text.slice(tokens.end[t - 1] as number, tokens.start[t] as number).includes(',');
 }
 
+/**
+ * Where a subject ends before the verb at `t`: back past the words skipped before a verb ("also", "has"),
+ * never to `start` or across a break.
+ */
+export function skipBack(scan: Scan, t: number, start: number): number {
+  let k = t;
+  while (k - 1 > start && scan.article.tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(scan.article.tokens.norm[k - 1] as string)) k--;
+  return k;
+}
+
 /** True when only a comma and spaces separate token `t` from the one before it (", Russia's foreign minister"). */
 export function bareCommaBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;

@@ -104,7 +104,7 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: 
   const findings: Finding[] = [];
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
-      const role = scan.words.nounCues.get(tokens.norm[t] as string) === undefined ? undefined : linkedWordAt(scan, scan.words.nounCues, t, sentence.tokenEnd);
+      const role = linkedWordAt(scan, words.nounCues, t, sentence.tokenEnd);
       if (role === undefined || role === 'light' || taken[t] === 1 || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
       const speaker = possessorBefore(scan, t, sentence);
       if (speaker === null || !opensPhrase(scan, speaker.t0, sentence)) continue;

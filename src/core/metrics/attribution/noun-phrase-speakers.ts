@@ -5,7 +5,7 @@
  * `speakerWords`; a phrase with nothing meaningful in it is no speaker.
  */
 import { bareCommaBefore, commaBefore, type Scan } from './context.ts';
-import type { Speaker } from './types.ts';
+import type { SentenceRef, Speaker } from './types.ts';
 
 /** The speaker phrase ending just before token `cue`, looking back no further than `limit`; pronouns count. */
 export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speaker {
@@ -243,6 +243,11 @@ function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
 export function isConnective(scan: Scan, t: number): boolean {
   const role = scan.words.clauseWords.get(scan.article.tokens.norm[t] as string);
   return role === 'coordinator' || role === 'contrast';
+}
+
+/** Whether token `t` opens `sentence`, or opens it after a connective ("And asked ...", "But after ..."). */
+export function opensSentence(scan: Scan, sentence: SentenceRef, t: number): boolean {
+  return t === sentence.tokenStart || (t - 1 === sentence.tokenStart && isConnective(scan, t - 1));
 }
 
 /** Whether token `t` is a subordinator opening its sentence, or opening it after a connective ("While Berg said", "But after Holt left"). */

@@ -5,7 +5,7 @@
  */
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { commaBefore, type Scan } from './context.ts';
+import { commaBefore, skipBack, type Scan } from './context.ts';
 import { hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
 import { nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Speaker } from './types.ts';
@@ -179,7 +179,7 @@ const LONG_TAG_MAX_TOKENS = 30;
 // comma before the first free verb of the sentence.
 function nameWithLongAppositiveAfter(speech: QuotedSpeech, qt1: number, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
-  const { tokens, quotedToken } = scan.article;
+  const { quotedToken } = scan.article;
   const sentence = scan.sentences[scan.sentenceOf[qt1] as number];
   if (sentence === undefined || qt1 >= paragraph.tokenEnd) return undefined;
   const end = Math.min(sentence.tokenEnd, paragraph.tokenEnd);
@@ -189,9 +189,7 @@ function nameWithLongAppositiveAfter(speech: QuotedSpeech, qt1: number, paragrap
     if (quotedToken[t] === 1) return undefined;
     if ((speech.cueAt[t] as number) < 0) continue;
     const cue = freeVerbAt(speech, t);
-    let k = t;
-    while (k - 1 > name.t1 && tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(tokens.norm[k - 1] as string)) k--;
-    return cue !== undefined && commaBefore(scan, k) ? { cue, speaker: name } : undefined;
+    return cue !== undefined && commaBefore(scan, skipBack(scan, t, name.t1)) ? { cue, speaker: name } : undefined;
   }
   return undefined;
 }

@@ -7,7 +7,7 @@
  * (indirect, or mixed when it quotes) or a speech act (a summary: "accused Moscow of ...").
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { commaBefore, markAnonymity, type Scan } from './context.ts';
+import { commaBefore, markAnonymity, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentOpensSentence } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
@@ -203,6 +203,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   let lead = -1;
   // A tag in the middle of its sentence (", she said,"): the content is the whole sentence.
   let whole = false;
+  // A speaker read by one of the tests below, kept so that it is not read again.
+  let found: Speaker = null;
   // "After saying she was tired, the mayor left": a participle clause opening the sentence ends at its comma, its subject after it.
   const openingEnd = shape.kind === 'participle' && shape.at < cue.t0 ? openingClauseEnd(scan, sentence, shape.at, cue.t1) : -1;
   if (openingEnd >= 0) speaker = plausibleSubject(scan, subjectAfterComma(scan, sentence, openingEnd));
@@ -236,22 +238,24 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       }
       // "Some of the fishermen said ...": a subject of plain words opening the clause.
       if (speaker === null) speaker = plainSubject(scan, sentence, cue.t0, context.cueEnd) ?? appositiveSubject(scan, sentence, cue.t0) ?? openingSubject(scan, sentence, cue.t0, context.cueEnd) ?? nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd) ?? subjectAfterOpeningClause(scan, sentence, cue.t0, context.cueEnd);
-    } else if (insideAppositive(scan, sentence, cue, speaker, context)) {
+    } else if ((found = appositiveName(scan, sentence, cue, speaker, context)) !== null) {
       // "Martin Avery, a Republican on the committee, said": the phrase before the verb is the role's, the name opens the sentence.
-      speaker = nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd);
-    } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && invertedAfter(scan, cue, sentence) !== null) {
+      speaker = found;
+    } else if (commaBefore(scan, cue.t0) && !commaInside(scan, speaker) && (found = invertedAfter(scan, cue, sentence)) !== null) {
       // "... for the council, said Anna Berg, the mayor.": after a comma the verb is inverted; the name
       // before the comma ends the content.
-      speaker = invertedAfter(scan, cue, sentence);
+      speaker = found;
       lead = cue.t0;
     } else {
       // The phrase may start a word or two before the speaker found ("another source").
       const loose = commaBefore(scan, speaker.t0) ? null : postposedPhrase(scan, cue.t0, sentence.tokenStart);
       const start = loose !== null && loose.t0 < speaker.t0 ? loose.t0 : speaker.t0;
-      if (isPostposed(scan, start, cue, sentence, context)) lead = start;
-      else if (lastCommaInside(scan, speaker) > 0 && isPostposed(scan, lastCommaInside(scan, speaker), cue, sentence, context)) {
+      const postposed = isPostposed(scan, start, cue, sentence, context);
+      const comma = postposed ? -1 : lastCommaInside(scan, speaker);
+      if (postposed) lead = start;
+      else if (comma > 0 && isPostposed(scan, comma, cue, sentence, context)) {
         // "<clause> for the mining company, the BBC reported.": the phrase crossed the clause's comma; the speaker starts after it.
-        lead = lastCommaInside(scan, speaker);
+        lead = comma;
         speaker = { t0: lead, t1: speaker.t1 };
       }
       // "The question of whether to act, she said, is not so simple.": a tag inside the sentence speaks for all of it.
@@ -301,12 +305,12 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
 }
 
-// Whether `speaker`, found right before the verb after a comma, sits inside the appositive of a name that
-// opens the sentence ("Martin Avery, a Republican on the committee, said": not "the committee").
-function insideAppositive(scan: Scan, sentence: SentenceRef, cue: Cue, speaker: TokenSpan, context: Context): boolean {
-  if (speaker.t0 === sentence.tokenStart || commaBefore(scan, speaker.t0) || !commaBefore(scan, skipBack(scan, cue.t0, sentence.tokenStart))) return false;
+// The name opening the sentence when `speaker`, found right before the verb after a comma, sits inside its
+// appositive ("Martin Avery, a Republican on the committee, said": Martin Avery, not "the committee"), else null.
+function appositiveName(scan: Scan, sentence: SentenceRef, cue: Cue, speaker: TokenSpan, context: Context): Speaker {
+  if (speaker.t0 === sentence.tokenStart || commaBefore(scan, speaker.t0) || !commaBefore(scan, skipBack(scan, cue.t0, sentence.tokenStart))) return null;
   const name = nameBeforeLongAppositive(scan, sentence, cue.t0, context.cueEnd);
-  return name !== null && name.t1 < speaker.t0;
+  return name !== null && name.t1 < speaker.t0 ? name : null;
 }
 
 // The speaker phrase right after an inverted verb, ending its sentence or followed by a comma (an appositive).
@@ -403,13 +407,6 @@ function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Spea
 // A document's verb: document-verbs.jsonl, or "show that" and "find that" from the reporting verbs.
 function isDocumentVerb(cue: Cue): boolean {
   return cue.ref.kind === 'verb' && (cue.ref.family === 'document' || cue.ref.lemma === 'show that' || cue.ref.lemma === 'find that');
-}
-
-// Where a subject ends before the verb at `t`: back past the words skipped before a verb ("also", "has").
-function skipBack(scan: Scan, t: number, start: number): number {
-  let k = t;
-  while (k - 1 > start && scan.article.tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(scan.article.tokens.norm[k - 1] as string)) k--;
-  return k;
 }
 
 // The longest subject read from the start of a sentence to its verb without knowing its words.

@@ -6,7 +6,7 @@
  */
 import { commaBefore, type Scan } from './context.ts';
 import { clauseEnd, skipThat, trimmedSpan } from './content-spans.ts';
-import { isConnective, nounPhraseAfter, opensSubordinateClause } from './noun-phrase-speakers.ts';
+import { isConnective, nounPhraseAfter, opensSentence, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
 
 // How far past "asked" (and its adjuncts: "Asked on Monday in Dover whether") the question may start.
@@ -36,7 +36,7 @@ export function askedQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEn
   const { tokens, quotedToken } = article;
   if (tokens.norm[cue.t0] !== 'asked' || cue.t1 - cue.t0 !== 1) return null;
   const before = cue.t0 - 1;
-  const opening = cue.t0 === sentence.tokenStart || (before === sentence.tokenStart && isConnective(scan, before));
+  const opening = opensSentence(scan, sentence, cue.t0);
   const afterWhen = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && tokens.norm[before] === 'when';
   const passive = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && words.beForms.has(tokens.norm[before] as string);
   if (!opening && !afterWhen && !passive) return null;
@@ -89,7 +89,7 @@ export function participleAfterSubordinator(scan: Scan, cue: Cue, sentence: Sent
  * does not open the sentence or has no comma.
  */
 export function openingClauseEnd(scan: Scan, sentence: SentenceRef, at: number, from: number): number {
-  const opens = at === sentence.tokenStart || (at - 1 === sentence.tokenStart && isConnective(scan, at - 1));
+  const opens = opensSentence(scan, sentence, at);
   return opens ? commaAfter(scan, from, sentence.tokenEnd) : -1;
 }
 
@@ -209,12 +209,12 @@ export function framedClause(scan: Scan, speaker: TokenSpan, cue: Cue, sentence:
   const { tokens, quotedToken } = article;
   const at = speaker.t0 - 1;
   if (at < sentence.tokenStart || tokens.breakBefore[speaker.t0] === 1 || quotedToken[at] === 1 || !words.frameWords.has(tokens.norm[at] as string)) return null;
-  const opens = at === sentence.tokenStart || (at - 1 === sentence.tokenStart && isConnective(scan, at - 1));
+  const opens = opensSentence(scan, sentence, at);
   const end = sentence.tokenEnd;
   if (opens) {
     for (let k = cue.t1; k < end && k <= cue.t1 + TAG_TAIL_MAX; k++) {
       if (quotedToken[k] === 1 && k > cue.t1) return null;
-      if (tokens.breakBefore[k] === 1 && k > cue.t1 - 1) return k < end - 1 ? trimmedSpan(article, k, end) : null;
+      if (tokens.breakBefore[k] === 1) return k < end - 1 ? trimmedSpan(article, k, end) : null;
     }
     return null;
   }

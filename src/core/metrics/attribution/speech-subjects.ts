@@ -4,7 +4,7 @@
  * an opening subordinate clause ("Even though the ferry is cheap, the riders say"). Each is read only when
  * the speaker phrases beside the verb find nothing, and scans the tokens of one sentence once.
  */
-import { commaBefore, type Scan } from './context.ts';
+import { commaBefore, skipBack, type Scan } from './context.ts';
 import { isConnective, nounPhraseAfter } from './noun-phrase-speakers.ts';
 import type { SentenceRef, Speaker } from './types.ts';
 
@@ -16,13 +16,6 @@ function clauseStart(scan: Scan, sentence: SentenceRef): number {
   return isConnective(scan, sentence.tokenStart) && sentence.tokenEnd - sentence.tokenStart > 1 ? sentence.tokenStart + 1 : sentence.tokenStart;
 }
 
-// Where the subject ends before the verb at `cue`: back past the words skipped before a verb ("also", "has").
-function subjectEnd(scan: Scan, cue: number, start: number): number {
-  let k = cue;
-  while (k - 1 > start && scan.article.tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(scan.article.tokens.norm[k - 1] as string)) k--;
-  return k;
-}
-
 /**
  * "Anna Berg, wearing a yellow coat and a harbour badge, said", "Berg, 35, the daughter of a fisherman, said
  * on Monday": a speaker phrase with a capital opening the sentence and closed by a comma, then anything but a
@@ -32,7 +25,7 @@ export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue:
   const { article, words, capital } = scan;
   const { tokens } = article;
   const start = clauseStart(scan, sentence);
-  const end = subjectEnd(scan, cue, start);
+  const end = skipBack(scan, cue, start);
   if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !commaBefore(scan, end)) return null;
   const first = tokens.norm[start] as string;
   if (capital[start] !== 1 || words.introductions.has(first) || words.adjuncts.has(first) || words.pronouns.has(first) || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first))) return null;
@@ -57,7 +50,7 @@ export function subjectAfterOpeningClause(scan: Scan, sentence: SentenceRef, cue
   const start = clauseStart(scan, sentence);
   const first = tokens.norm[start] as string;
   if (!scan.lexicons.abbreviations.starters.has(first) || words.determiners.has(first) || words.quantifiers.has(first) || words.pronouns.has(first)) return null;
-  const end = subjectEnd(scan, cue, start);
+  const end = skipBack(scan, cue, start);
   let t = end;
   while (t - 1 > start && end - t < CLAUSE_SUBJECT_MAX && tokens.breakBefore[t] !== 1) {
     const word = tokens.norm[t - 1] as string;

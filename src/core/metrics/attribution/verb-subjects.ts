@@ -5,7 +5,7 @@
  * phrase of a postposed attribution that the speaker phrases do not know ("..., another source said.").
  */
 import { commaBefore, type Scan } from './context.ts';
-import { isConnective, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
+import { nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { participleAfterSubordinator } from './speech-forms.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 
@@ -112,7 +112,7 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   // was late and one in four said"); "forces and the Front blamed" is one subject.
   const coordinator = t - 1;
   // "But some riders say": a connective opening the sentence leaves the clause's start after it.
-  const opensClause = t === sentence.tokenStart || (t - 1 === sentence.tokenStart && isConnective(scan, t - 1)) || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator)));
+  const opensClause = opensSentence(scan, sentence, t) || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator)));
   if (!opensClause) return null;
   if (scan.lexicons.abbreviations.starters.has(first) && !words.quantifiers.has(first) && !words.determiners.has(first)) return null;
   return { t0: t, t1: end };
