@@ -19,7 +19,7 @@
  * --log (they would go to /dev/null here; --log measures their cost).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -203,12 +203,15 @@ try {
   };
   const cold = await measure('cold', true);
   const repeated = await measure('repeated', false);
-  const cacheHeader = (await fetch(`${url}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).headers.get('x-slant-cache');
+  // One more request of the repeated article: its header says whether the cache answered, its body is the report.
+  const answer = await fetch(`${url}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const cacheHeader = answer.headers.get('x-slant-cache');
   rows.push(['report cache', cacheHeader === null ? 'off (SLANT_REPORT_CACHE_ENTRIES=0): repeated requests are analysed again' : `on: the repeated article is answered ${cacheHeader === 'hit' ? 'from the cache' : 'by an analysis (not cached?)'}`]);
   // The yardstick, right after in the same run: a bare Hono app answering with this article's report,
   // computed beforehand, for the same connections and duration.
-  const reportFile = join(mkdtempSync(join(tmpdir(), 'slant-bench-http-')), 'report.json');
-  writeFileSync(reportFile, await (await fetch(`${url}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text());
+  const reportFolder = mkdtempSync(join(tmpdir(), 'slant-bench-http-'));
+  const reportFile = join(reportFolder, 'report.json');
+  writeFileSync(reportFile, await answer.text());
   const bare = spawn(process.execPath, [new URL('scripts/bench/bare-hono.mjs', root).pathname, reportFile], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
   try {
     const bareUrl = await listening(bare, /bare hono listening on (\S+)\n/);
@@ -221,6 +224,7 @@ try {
     rows.push(['load', loadavg().map((x) => x.toFixed(2)).join(' ')]);
   } finally {
     bare.kill('SIGTERM');
+    rmSync(reportFolder, { recursive: true, force: true });
   }
   for (const [name, value] of rows) process.stdout.write(`${name.padEnd(20)} ${value}\n`);
 } finally {

@@ -27,14 +27,14 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const devDir = process.env.SLANT_DEV_DATA ?? join(root, '..', 'shared', 'data', 'dev');
 const DATA_FILE = 'basil_sentences.jsonl';
 /** Folds fitted on; the rest (3 and 4) only measure. */
-export const FIT_FOLDS = [0, 1, 2];
+const FIT_FOLDS = [0, 1, 2];
 const PRIOR_CANDIDATES = [10, 20, 40, 60, 80, 100, 150, 200, 300, 400, 1000];
 /** A larger prior is taken only for more than this much AUC on folds 0-2: the simplest change that does about as well. */
-export const PRIOR_TOLERANCE = 0.001;
+const PRIOR_TOLERANCE = 0.001;
 const QUOTED_SHARES = [0, 0.25, 0.5, 0.75, 1];
 const PENALTIES = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100];
 /** Fitted category weights must beat the hand weights by this much out of fold to be worth shipping. */
-export const SHIP_MARGIN = 0.005;
+const SHIP_MARGIN = 0.005;
 // The hand-weighted sum's column is multiplied by this, so that its coefficient, and so its penalty, is tiny.
 const UNPENALISED_SCALE = 1000;
 
@@ -63,7 +63,7 @@ export function sentenceDensity(sentence: FitSentence, priorWords: number, multi
 }
 
 /** The same density split into COLUMNS, for the category fit. */
-export function densityColumns(sentence: FitSentence, priorWords: number): number[] {
+function densityColumns(sentence: FitSentence, priorWords: number): number[] {
   const row = new Array<number>(COLUMNS.length).fill(0);
   const words = sentence.authorWords + QUOTED_SHARE * sentence.quotedWords + priorWords;
   for (const finding of sentence.findings) {

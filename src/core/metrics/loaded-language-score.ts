@@ -18,7 +18,7 @@ const LOADED_SCALE = 5;
  * word is no less likely to be loaded than a short one, which a small prior held against it. Folds 3-4, not
  * seen: 0.744 at 40, 0.748 at 150. In an article of several hundred words the prior matters little.
  */
-export const LOADED_PRIOR_WORDS = 150;
+const LOADED_PRIOR_WORDS = 150;
 /**
  * How much a quoted word counts in the text's score, beside a word of the outlet's own: its loaded weight and
  * its length both. Half, because the outlet chose the quotation but did not say it. On BASIL (expert-labelled

@@ -37,8 +37,6 @@ export type RawExemption = { start: number; end: number; paragraph: number; rule
 
 export type LoadedLanguageResult = { findings: RawFinding[]; exemptions: RawExemption[] };
 
-// A negator this many words before a finding marks it as negated ("not aggressive").
-
 // A lexicon entry's rule id, `<category>/<term>`, made once per entry: the report keys its rule table by it,
 // and a string built per finding was hashed again at every look-up and every key.
 const ruleIds = new WeakMap<LexiconRef, string>();
@@ -47,6 +45,8 @@ function ruleOf(ref: LexiconRef): string {
   if (rule === undefined) ruleIds.set(ref, (rule = `${ref.category}/${ref.term}`));
   return rule;
 }
+
+// A negator this many words before a finding marks it as negated ("not aggressive").
 const NEGATION_WINDOW = 2;
 
 /** Finds loaded language in every paragraph; findings are in text order, spans within the text. */

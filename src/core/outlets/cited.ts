@@ -93,7 +93,7 @@ function unnamedStateMedia(context: CueContext, names: readonly NameMatch[]): Ca
   const out: Candidate[] = [];
   let n = 0;
   // The pattern needs one of these words; most articles have none, and a plain search is cheaper.
-  const mayMention = /state[\s-]|government-|official\s+(?:news|media)/i.test(text) && MAY_NAME_STATE_MEDIA.test(text);
+  const mayMention = /[s\u017F]tate[\s-]|government-|official\s+(?:news|media)/i.test(text) && MAY_NAME_STATE_MEDIA.test(text);
   for (const found of mayMention ? text.matchAll(STATE_MEDIA) : []) {
     const start = found.index;
     const end = start + found[0].length;

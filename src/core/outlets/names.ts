@@ -181,7 +181,6 @@ export function findNames(
   return matches;
 }
 
-
 function stripMarks(value: string): string {
   // Only strings with combining-capable letters need the (slower) decomposition.
   return /[^\u0000-\u007f]/.test(value) ? value.normalize('NFD').replace(/\p{M}+/gu, '') : value;
