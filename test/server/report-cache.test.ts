@@ -66,6 +66,11 @@ describe('the report cache of POST /v1/analyze', () => {
     expect(gzipped.headers.get('etag')).toBe(`${etag.slice(0, -1)}-gzip"`);
     expect((await post(app, article, { 'if-none-match': gzipped.headers.get('etag') as string })).status).toBe(304);
     expect((await post(app, article, { 'if-none-match': '"stale"' })).status).toBe(200);
+    // The 304 names what a 200 would send: the same Vary, and the compressed report's tag to a client taking gzip.
+    const unchanged = await post(app, article, { 'accept-encoding': 'gzip', 'if-none-match': gzipped.headers.get('etag') as string });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get('etag')).toBe(gzipped.headers.get('etag'));
+    expect(unchanged.headers.get('vary')).toContain('accept-encoding');
   });
 
   it('is off without a cache: no ETag, every request analysed', async () => {

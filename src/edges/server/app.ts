@@ -20,7 +20,7 @@ import { compareRoute } from './compare-route.ts';
 import { renderDocsPage } from './docs.ts';
 import { ApiError, errorBody, toApiError } from './http-errors.ts';
 import { DEFAULT_INPUT_LIMITS, givenArticle, resolveArticle, type InputLimits } from './request-input.ts';
-import { compressResponses, limitBody, parseJsonBody, rateLimit, requestIds, requestLog, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
+import { compressResponses, limitBody, untagEncoding, parseJsonBody, rateLimit, requestIds, requestLog, requireApiKey, requireMediaType, securityHeaders, shedWhenBusy, type AppEnv, type RequestLogger } from './middleware.ts';
 import { analyzeRequestSchema, batchErrorLineSchema, batchRecordSchema, domainParamSchema, errorSchema, healthSchema, lexiconsSchema, categoriesSchema } from './route-schemas.ts';
 import { loadWebFiles } from './static-files.ts';
 
@@ -305,10 +305,9 @@ function jsonSchemaOf(schema: z.ZodType) {
 // compression middleware gave a compressed answer (`"…-gzip"`) names the same report.
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
-  const bare = etag.slice(1, -1);
   return header.split(',').some((raw) => {
     const tag = raw.trim().replace(/^W\//, '');
-    return tag === '*' || tag === etag || tag === `"${bare}-gzip"` || tag === `"${bare}-br"`;
+    return tag === '*' || untagEncoding(tag) === etag;
   });
 }
 
