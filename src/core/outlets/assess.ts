@@ -5,6 +5,9 @@
  */
 import { detectOutlet, findCitedSources, findNames, type CitedSource, type DetectHint, type OutletCard, type OutletDetection, type SourceTables } from './index.ts';
 import type { TokenTable } from '../text/index.ts';
+import { MAX_TEXT } from './cited.ts';
+import { tailStartOf } from './detect.ts';
+import { classifyNames } from './name-cues.ts';
 
 export type SourcesResult = { source: OutletDetection | null; citedSources: (CitedSource & { attributions: number[] })[] };
 
@@ -19,8 +22,10 @@ export type SpeechSpans = { speaker: Span | null; cue: { end: number; class: str
  */
 export function assessSources(text: string, hint: DetectHint, tables: SourceTables, attributions: readonly SpeechSpans[], tokens?: TokenTable): SourcesResult {
   const names = findNames(text, tables, tokens);
-  const source = detectOutlet(text, hint, tables, names);
-  const citedSources = findCitedSources(text, tables, names)
+  // Both read the same matches' cues, classified once (only when the text is to be read for them at all).
+  const classified = text.length <= MAX_TEXT ? classifyNames({ text, tailStart: tailStartOf(text) }, names) : undefined;
+  const source = detectOutlet(text, hint, tables, names, classified);
+  const citedSources = findCitedSources(text, tables, names, classified)
     .filter((cited) => cited.how !== 'self-reference' && !(source !== null && cited.card !== null && sameOutlet(cited.card, source.card)))
     .map((cited) => ({
     ...cited,

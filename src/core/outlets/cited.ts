@@ -11,7 +11,7 @@
 import type { CitedSource, OutletCard } from './schema.ts';
 import { loadSourceTables, type SourceTables } from './tables.ts';
 import { findNames, type NameMatch } from './names.ts';
-import { classifyName, type CueContext, type CueKind } from './name-cues.ts';
+import { classifyName, classifyNames, type ClassifiedNames, type Cue, type CueContext, type CueKind } from './name-cues.ts';
 import { cardFor, tailStartOf } from './detect.ts';
 
 const HOW: Readonly<Record<CueKind, CitedSource['how']>> = {
@@ -35,7 +35,8 @@ const STATE_MEDIA =
 // Under the u and i flags the long s (U+017F) matches "s", so the pattern lets it stand for one here too.
 const MAY_NAME_STATE_MEDIA =
   /(?:[s\u017F]tate\S*|government-\S*)\s+(?:new[s\u017F]|media|televi[s\u017F]ion|tv|broadca[s\u017F]ter|pre[s\u017F][s\u017F]|outlet|radio)|official\s+(?:new[s\u017F]|media)/i;
-const MAX_TEXT = 2_000_000;
+/** The longest text searched for cited outlets. */
+export const MAX_TEXT = 2_000_000;
 
 type Candidate = { start: number; end: number; how: CitedSource['how']; name: string; key: string | null; match: NameMatch | null };
 
@@ -43,13 +44,13 @@ type Candidate = { start: number; end: number; how: CitedSource['how']; name: st
  * Outlets cited or credited in `text`, each linked to its card; sorted by start, spans exact and disjoint.
  * `scanned`, when given, must be findNames(text, tables) (a caller that has scanned the text already).
  */
-export function findCitedSources(text: string, tables: SourceTables = loadSourceTables(), scanned?: readonly NameMatch[]): CitedSource[] {
+export function findCitedSources(text: string, tables: SourceTables = loadSourceTables(), scanned?: readonly NameMatch[], classified?: ClassifiedNames): CitedSource[] {
   if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) return [];
-  const context: CueContext = { text, tailStart: tailStartOf(text) };
   const names = scanned ?? findNames(text, tables);
+  const { context, cues } = classified ?? classifyNames({ text, tailStart: tailStartOf(text) }, names);
   const candidates: Candidate[] = [];
-  for (const match of names) {
-    const cue = classifyName(context, match);
+  for (const [i, match] of names.entries()) {
+    const cue = cues[i] as Cue | null;
     if (cue === null) continue;
     candidates.push({ start: cue.start, end: cue.end, how: HOW[cue.kind], name: text.slice(match.start, match.end), key: match.key, match });
   }

@@ -19,7 +19,7 @@ import { loadSourceTables, type SourceTables } from './tables.ts';
 import { normaliseDomain } from './normalise-domain.ts';
 import { findNames, type NameMatch } from './names.ts';
 import { cardForDomain, cardForKey, keyForName, lookupOutlet } from './ratings.ts';
-import { classifyName, type Cue, type CueContext } from './name-cues.ts';
+import { classifyNames, type ClassifiedNames, type Cue } from './name-cues.ts';
 
 export type DetectHint = { url?: string | undefined; outlet?: string | undefined };
 
@@ -37,7 +37,7 @@ export function tailStartOf(text: string): number {
  * The outlet that published `text`: from the hints, else from signals in the text; null when nothing names
  * one. `names`, when given, must be findNames(text, tables) (a caller that has scanned the text already).
  */
-export function detectOutlet(text: string, hint: DetectHint = {}, tables: SourceTables = loadSourceTables(), names?: readonly NameMatch[]): OutletDetection | null {
+export function detectOutlet(text: string, hint: DetectHint = {}, tables: SourceTables = loadSourceTables(), names?: readonly NameMatch[], classified?: ClassifiedNames): OutletDetection | null {
   if (hint.url !== undefined) {
     const address = normaliseDomain(hint.url);
     if (address !== null) return { card: cardForDomain(address, hint.url, tables), detectedBy: 'url', evidence: null, confidence: 1 };
@@ -46,20 +46,20 @@ export function detectOutlet(text: string, hint: DetectHint = {}, tables: Source
   if (hinted !== undefined && (normaliseDomain(hinted) !== null || keyForName(hinted, tables) !== null)) {
     return { card: lookupOutlet(hinted, tables), detectedBy: 'outlet', evidence: null, confidence: 0.9 };
   }
-  const fromText = typeof text === 'string' && text.length <= MAX_TEXT ? detectFromText(text, tables, names ?? findNames(text, tables)) : null;
+  const fromText = typeof text === 'string' && text.length <= MAX_TEXT ? detectFromText(text, tables, names ?? findNames(text, tables), classified) : null;
   if (fromText !== null) return fromText;
   // An outlet the tables do not know is still the publisher the caller named: a not-rated card.
   if (hinted !== undefined) return { card: lookupOutlet(hinted, tables), detectedBy: 'outlet', evidence: null, confidence: 0.9 };
   return null;
 }
 
-function detectFromText(text: string, tables: SourceTables, names: readonly NameMatch[]): OutletDetection | null {
-  const context: CueContext = { text, tailStart: tailStartOf(text) };
+function detectFromText(text: string, tables: SourceTables, names: readonly NameMatch[], classified?: ClassifiedNames): OutletDetection | null {
+  const { cues } = classified ?? classifyNames({ text, tailStart: tailStartOf(text) }, names);
   const firstBreak = text.search(/\n\s*\n/);
   const firstParagraphEnd = firstBreak < 0 ? text.length : firstBreak;
   const signals: Signal[] = [];
-  for (const match of names) {
-    const cue = classifyName(context, match);
+  for (const [i, match] of names.entries()) {
+    const cue = cues[i] as Cue | null;
     if (cue === null) continue;
     if (cue.kind === 'copyright') signals.push({ detectedBy: 'self-reference', match, cue, confidence: SIGNAL_CONFIDENCE.copyright });
     else if (cue.kind === 'website') signals.push({ detectedBy: 'self-reference', match, cue, confidence: SIGNAL_CONFIDENCE.website });

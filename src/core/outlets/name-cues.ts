@@ -45,19 +45,19 @@ const ENDS_PHRASE = new RegExp(
 );
 const FOOTER_NOT = /\b(?:contributed|reporting|reported|said|says|according|told|writes|wrote|editing)\b/iu;
 
-/** Classifies one name match; null when the name stands in no cue and is not distinctive enough alone. */
-export function classifyName(context: CueContext, match: NameMatch): Cue | null {
-  // Detection and citation classify the same matches of one scan: the second asks again.
-  const known = classified.get(match);
-  if (known !== undefined && known.text === context.text && known.tailStart === context.tailStart) return known.cue;
-  const cue = classifyAfresh(context, match);
-  classified.set(match, { text: context.text, tailStart: context.tailStart, cue });
-  return cue;
+/**
+ * The name matches of one scan of a text with their cues, classified once: detection and citation both read
+ * them (assessSources), so neither classifies a match the other has.
+ */
+export type ClassifiedNames = { readonly context: CueContext; readonly cues: readonly (Cue | null)[] };
+
+/** Classifies every match of `names` (one findNames scan of `context.text`), in order. */
+export function classifyNames(context: CueContext, names: readonly NameMatch[]): ClassifiedNames {
+  return { context, cues: names.map((match) => classifyName(context, match)) };
 }
 
-const classified = new WeakMap<NameMatch, { text: string; tailStart: number; cue: Cue | null }>();
-
-function classifyAfresh(context: CueContext, match: NameMatch): Cue | null {
+/** Classifies one name match; null when the name stands in no cue and is not distinctive enough alone. */
+export function classifyName(context: CueContext, match: NameMatch): Cue | null {
   const { text } = context;
   const back = Math.max(0, match.start - WINDOW);
   const beforeRaw = text.slice(back, match.start);
