@@ -236,15 +236,16 @@ export function createApp(options: AppOptions = {}) {
         if (matchesEtag(c.req.header('if-none-match'), report.etag)) return untyped(c.body(null, 304, headers));
         return untyped(c.body(reportBody(report.json), 200, { ...type, ...headers }));
       };
-      // A text or page kept in the cache was checked when it was first analysed: answered before the checks.
-      const given = reportCache === undefined ? undefined : givenArticle(request);
-      const givenKey = given === undefined ? undefined : reportCacheKey(given);
-      const kept = givenKey === undefined ? undefined : reportCache?.peek(givenKey);
-      if (kept !== undefined) return answer(kept, true);
-      const input = await resolveArticle(request, fetchOptions, inputLimits);
-      const analyze = () => analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
-      if (reportCache === undefined) return untyped(c.body(reportBody(await analyze()), 200, type));
-      const report = await reportCache.get(givenKey ?? reportCacheKey(input), analyze);
+      const analyze = (input: Parameters<Analyzer['analyzeJson']>[0]) => analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
+      const resolve = () => resolveArticle(request, fetchOptions, inputLimits);
+      if (reportCache === undefined) return untyped(c.body(reportBody(await analyze(await resolve())), 200, type));
+      // A text or page given in the request is its own key: one kept in the cache was checked when it was
+      // first analysed, so it is answered before the checks. An address is fetched first and keyed by what came back.
+      const given = givenArticle(request);
+      const report =
+        given !== undefined
+          ? await reportCache.get(reportCacheKey(given), async () => analyze(await resolve()))
+          : await resolve().then((input) => reportCache.get(reportCacheKey(input), () => analyze(input)));
       return answer(report, report.hit);
     })
     .openapi(batchRoute, (c) => {

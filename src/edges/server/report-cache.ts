@@ -24,8 +24,6 @@ export type ReportCacheOptions = {
 export type CachedReport = { readonly json: ReportJson; readonly etag: string; readonly bytes: number };
 
 export type ReportCache = {
-  /** the report kept for `key` (now the most recently used), or undefined */
-  peek(key: string): CachedReport | undefined;
   /** the report for `key`, from the cache or from `analyze` (whose result is kept); rejects as `analyze` does, and a failure is not kept */
   get(key: string, analyze: () => Promise<ReportJson>): Promise<CachedReport & { readonly hit: boolean }>;
   /** reports and bytes kept now */
@@ -53,19 +51,15 @@ export function createReportCache(options: ReportCacheOptions): ReportCache {
       bytes -= old.bytes;
     }
   };
-  const peek = (key: string) => {
-    const cached = kept.get(key);
-    if (cached !== undefined) {
-      kept.delete(key);
-      kept.set(key, cached);
-    }
-    return cached;
-  };
   return {
-    peek,
     async get(key, analyze) {
-      const cached = peek(key);
-      if (cached !== undefined) return { ...cached, hit: true };
+      const cached = kept.get(key);
+      if (cached !== undefined) {
+        // Now the most recently used.
+        kept.delete(key);
+        kept.set(key, cached);
+        return { ...cached, hit: true };
+      }
       let pending = running.get(key);
       if (pending === undefined) {
         pending = analyze().then((json) => {
