@@ -13,11 +13,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sentiment from 'sentiment';
 import type * as Library from '../../src/index.ts';
+import { loadAverage, median, pinToOneCore } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 pinToOneCore();
@@ -38,15 +39,6 @@ if (process.argv.includes('--cli')) {
   process.exit(0);
 }
 
-function pinToOneCore(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
-  } catch {
-    console.log('(taskset not available: not pinned to one core)');
-  }
-}
-
 function readCorpus(path: string): string[] {
   if (statSync(path).isDirectory()) {
     return readdirSync(path)
@@ -60,22 +52,13 @@ function readCorpus(path: string): string[] {
     .map((line) => String((JSON.parse(line) as { text?: unknown }).text ?? ''));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
 function timePass(fn: (text: string) => unknown, count: number): number {
   const start = process.hrtime.bigint();
   for (let pass = 0; pass < count; pass++) for (const text of texts) fn(text);
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-// A function declaration, hoisted: benchCli() may run before this line is reached.
-function load(): string {
-  return loadavg().map((l) => l.toFixed(2)).join(' ');
-}
-console.log(`corpus: ${texts.length} articles, ${(corpusBytes / 1e6).toFixed(2)} MB (${corpusPath}); node ${process.version}, pinned to core 0, ${built ? 'bundled dist/index.js' : 'TypeScript sources through tsx'}; load ${load()}`);
+console.log(`corpus: ${texts.length} articles, ${(corpusBytes / 1e6).toFixed(2)} MB (${corpusPath}); node ${process.version}, pinned to core 0, ${built ? 'bundled dist/index.js' : 'TypeScript sources through tsx'}; load ${loadAverage()}`);
 const lexicons = loadLexicons();
 const sentiment = new Sentiment();
 const slant = (text: string) => JSON.stringify(analyze(text, { lexicons }));
@@ -143,7 +126,7 @@ function benchCli(): void {
     execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
     return Number(process.hrtime.bigint() - start) / 1e6;
   };
-  console.log(`load before: ${load()}`);
+  console.log(`load before: ${loadAverage()}`);
   const cli: number[] = [];
   const cold: number[] = [];
   const bare: number[] = [];
@@ -156,5 +139,5 @@ function benchCli(): void {
   const how = existsSync(join(root, 'dist', 'slant.js')) ? `bundled dist/slant.js, ${existsSync(join(root, 'dist', 'data.snapshot')) ? 'with' : 'without'} dist/data.snapshot` : 'tsx from src/';
   console.log(`slant analyze on a 5 KB file: ${median(cli).toFixed(0)} ms wall, node -e 0 ${median(bare).toFixed(0)} ms: ${(median(cli) / median(bare)).toFixed(1)}x, median of ${rounds} interleaved (target <= 3x; ${how})`);
   console.log(`  with SLANT_NO_CACHE=1 (data read and validated): ${median(cold).toFixed(0)} ms: ${(median(cold) / median(bare)).toFixed(1)}x`);
-  console.log(`load after: ${load()}`);
+  console.log(`load after: ${loadAverage()}`);
 }

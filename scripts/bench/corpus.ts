@@ -2,10 +2,11 @@
  * The benchmarks' corpus and process measurements, shared by bench:batch and bench:queue: at least `targetMb`
  * of JSON lines generated from the project's own corpus/ articles (shuffled paragraphs, articles recombined,
  * fresh ids; seeded, so the same on every run; kept in the temp folder for the next run), and resident memory
- * of a process tree read from /proc.
+ * of a process tree read from /proc; and the small helpers every benchmark prints with (pinning, median, load).
  */
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../../src/edges/batch/random.ts';
 
@@ -84,3 +85,25 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
+
+/** Pins this process (and the children it starts later) to core 0 with taskset, once; says so when it cannot. */
+export function pinToOneCore(): void {
+  if (process.env.SLANT_BENCH_PINNED === '1' || process.platform !== 'linux') return;
+  try {
+    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
+    process.env.SLANT_BENCH_PINNED = '1';
+  } catch {
+    console.log('(taskset not available: not pinned to one core)');
+  }
+}
+
+/** The median of `values` (the upper one of an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** The machine's load averages over 1, 5 and 15 minutes, as printed beside every figure. */
+export function loadAverage(digits = 2): string {
+  return loadavg().map((l) => l.toFixed(digits)).join(' ');
+}

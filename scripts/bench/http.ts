@@ -21,9 +21,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { loadAverage } from './corpus.ts';
 
 type AutocannonResult = {
   requests: { average: number; total: number; sent: number };
@@ -221,7 +222,7 @@ try {
     rows.push(['bare Hono app', `${bareResult.requests.average.toFixed(0)} requests/s serving the precomputed report, p50 ${ms(bareResult.latency.p50)}`]);
     rows.push(['ratio, cold', `slant / bare Hono: ${ratio(cold)}x, every request analysed (target >= 0.5x; bounded by analysis CPU)`]);
     rows.push(['ratio, repeated', `slant / bare Hono: ${ratio(repeated)}x, the same article each time (report cache)`]);
-    rows.push(['load', loadavg().map((x) => x.toFixed(2)).join(' ')]);
+    rows.push(['load', loadAverage()]);
   } finally {
     bare.kill('SIGTERM');
     rmSync(reportFolder, { recursive: true, force: true });

@@ -5,13 +5,14 @@
  *
  *   BENCH_ROUNDS=5   rounds per size (default 3)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Library from '../../src/index.ts';
 import { NEWS_SHAPE, SHAPES } from './shapes.ts';
+import { loadAverage, median, pinToOneCore } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 pinToOneCore();
@@ -23,20 +24,6 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const SMALL = 100 * 1024;
 const LARGE = 1024 * 1024;
 
-function pinToOneCore(): void {
-  if (process.env.SLANT_BENCH_PINNED === '1' || process.platform !== 'linux') return;
-  try {
-    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
-    process.env.SLANT_BENCH_PINNED = '1';
-  } catch {
-    console.log('(taskset not available: not pinned to one core)');
-  }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 // Wall seconds and the process's CPU seconds (on a busy machine the CPU figure is the steadier one).
 function seconds(fn: () => unknown): { wall: number; cpu: number } {
@@ -47,7 +34,7 @@ function seconds(fn: () => unknown): { wall: number; cpu: number } {
   return { wall: Number(process.hrtime.bigint() - start) / 1e9, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
-console.log(`bench:linear  node ${process.version}, pinned to core 0, ${built ? 'dist/index.js' : 'src through tsx'}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`bench:linear  node ${process.version}, pinned to core 0, ${built ? 'dist/index.js' : 'src through tsx'}, load ${loadAverage()}`);
 for (const shape of SHAPES) {
   const small = shape.make(SMALL);
   const large = shape.make(LARGE);
@@ -95,4 +82,4 @@ for (const shape of [NEWS_SHAPE, ...SHAPES]) {
   console.log(`${shape.name.padEnd(30)} 1 MB in a fresh process (${how}): peak RSS ${mb.toFixed(0)} MB, report ${(bytes / 1e6).toFixed(1)} MB${mb >= 250 ? '  (over the 250 MB target)' : ''}`);
 }
 rmSync(inputFolder, { recursive: true, force: true });
-console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load after: ${loadAverage()}`);

@@ -13,11 +13,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../../test/queue/redis-server.ts';
-import { generateCorpus, processTree, statusField } from './corpus.ts';
+import { generateCorpus, loadAverage, processTree, statusField } from './corpus.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const bin = join(root, 'bin', 'slant.js');
@@ -130,7 +130,7 @@ const corpus = await generateCorpus(root, targetMb);
 // The tests' redis-server (a free loopback port, a temporary folder), without the append-only file.
 const redis = await startRedis(redisServer, { persist: false });
 const url = redis.url;
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () => loadAverage(1);
 console.log(`corpus: ${corpus.file}, ${(corpus.bytes / MB).toFixed(0)} MB, ${corpus.records} records (${(corpus.bytes / corpus.records / 1024).toFixed(1)} KB each); chunks of ${chunk}; load average ${load()}`);
 try {
   const figures = { local: [] as number[], queue: [] as number[] };
