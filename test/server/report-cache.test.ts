@@ -7,14 +7,17 @@ import { createInProcessAnalyzer, type Analyzer } from '../../src/edges/server/a
 import { createApp } from '../../src/edges/server/app.ts';
 import { createReportCache, reportCacheKey } from '../../src/edges/server/report-cache.ts';
 
-// The in-process analyzer, counting the analyses it runs.
-function countingAnalyzer(): Analyzer & { runs: number } {
+// The in-process analyzer, counting the analyses it runs; `delayMs` holds each report back as a busy worker
+// would (the in-process analyzer blocks the thread, so no timer could fire during its analysis).
+function countingAnalyzer(delayMs = 0): Analyzer & { runs: number } {
   const inner = createInProcessAnalyzer();
   const counted = {
     runs: 0,
-    analyzeJson: (...args: Parameters<Analyzer['analyzeJson']>) => {
+    analyzeJson: async (...args: Parameters<Analyzer['analyzeJson']>) => {
       counted.runs++;
-      return inner.analyzeJson(...args);
+      const json = await inner.analyzeJson(...args);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return json;
     },
     get pending() {
       return inner.pending;
@@ -71,6 +74,19 @@ describe('the report cache of POST /v1/analyze', () => {
     expect(unchanged.status).toBe(304);
     expect(unchanged.headers.get('etag')).toBe(gzipped.headers.get('etag'));
     expect(unchanged.headers.get('vary')).toContain('accept-encoding');
+  });
+
+  it('gives a request with a short budget its 504 without failing the others that share its analysis', async () => {
+    const analyzer = countingAnalyzer(100);
+    const app = createApp({ analyzer, reportCache: createReportCache({ maxEntries: 10, maxBytes: 8 << 20 }) });
+    const [impatient, patient] = await Promise.all([post(app, { ...article, options: { timeoutMs: 20 } }), post(app, article)]);
+    expect(impatient.status).toBe(504);
+    expect(((await impatient.json()) as { error: { code: string } }).error.code).toBe('timeout');
+    expect(patient.status).toBe(200);
+    expect(patient.headers.get('x-slant-cache')).toBe('hit');
+    // The analysis went on and was kept: the impatient client gets the report when it asks again.
+    const again = await post(app, { ...article, options: { timeoutMs: 20 } });
+    expect([again.status, again.headers.get('x-slant-cache'), analyzer.runs]).toEqual([200, 'hit', 1]);
   });
 
   it('is off without a cache: no ETag, every request analysed', async () => {

@@ -14,6 +14,7 @@ import type { FetchOptions } from '../ingest/index.ts';
 import { loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard } from '../../core/outlets/index.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 import { createInProcessAnalyzer, reportBody, type Analyzer } from './analysis.ts';
+import { AnalysisTimeoutError } from '../pool/index.ts';
 import { reportCacheKey, type CachedReport, type ReportCache } from './report-cache.ts';
 import { batchOutput, ndjsonStream } from './batch-route.ts';
 import { compareRoute } from './compare-route.ts';
@@ -236,16 +237,21 @@ export function createApp(options: AppOptions = {}) {
         if (matchesEtag(c.req.header('if-none-match'), report.etag)) return untyped(c.body(null, 304, headers));
         return untyped(c.body(reportBody(report.json), 200, { ...type, ...headers }));
       };
-      const analyze = (input: Parameters<Analyzer['analyzeJson']>[0]) => analyzer.analyzeJson(input, { timeoutMs: Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs) });
+      const budget = Math.min(requestOptions?.timeoutMs ?? timeoutMs, timeoutMs);
       const resolve = () => resolveArticle(request, fetchOptions, inputLimits);
-      if (reportCache === undefined) return untyped(c.body(reportBody(await analyze(await resolve())), 200, type));
+      if (reportCache === undefined) return untyped(c.body(reportBody(await analyzer.analyzeJson(await resolve(), { timeoutMs: budget })), 200, type));
+      // An analysis in the cache may be shared by every request for the same article, so it runs with the
+      // server's budget, and a request that asked for a shorter one stops waiting at its own deadline (504)
+      // while the analysis goes on for the others and for the cache: one impatient client cannot fail the rest.
+      const analyze = (input: Parameters<Analyzer['analyzeJson']>[0]) => analyzer.analyzeJson(input, { timeoutMs });
       // A text or page given in the request is its own key: one kept in the cache was checked when it was
       // first analysed, so it is answered before the checks. An address is fetched first and keyed by what came back.
       const given = givenArticle(request);
-      const report =
+      const cached =
         given !== undefined
-          ? await reportCache.get(reportCacheKey(given), async () => analyze(await resolve()))
-          : await resolve().then((input) => reportCache.get(reportCacheKey(input), () => analyze(input)));
+          ? reportCache.get(reportCacheKey(given), async () => analyze(await resolve()))
+          : resolve().then((input) => reportCache.get(reportCacheKey(input), () => analyze(input)));
+      const report = await (budget < timeoutMs ? withinBudget(cached, budget) : cached);
       return answer(report, report.hit);
     })
     .openapi(batchRoute, (c) => {
@@ -289,6 +295,15 @@ export function createApp(options: AppOptions = {}) {
 
 /** The app's type with every /v1/ route and /healthz: what `hc` in `slant/client` is typed from. */
 export type AppType = ReturnType<typeof createApp>;
+
+/** `pending`, or AnalysisTimeoutError once `ms` have passed (`pending` itself goes on). */
+function withinBudget<T>(pending: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AnalysisTimeoutError(`the analysis took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([pending, deadline]).finally(() => clearTimeout(timer));
+}
 
 // Responses sent as ready-made bodies (the pool's report JSON, an NDJSON stream) are described in
 // /openapi.json by schemas hono's typed responses cannot check; the route declarations stay the contract.
