@@ -60,6 +60,8 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
     ['an exclamation', 'Each box came with a "thanks for shopping local!" in gold ink.'],
     ['an editor\u2019s brackets inside, which mark someone\u2019s words', 'Aides were heard celebrating the governor "turning [the vote] around" that night.'],
     ['a translation', 'The team\u2019s motto, "Avanti," is Italian for "forward."'],
+    ['a translation from a language that is no nationality', 'The school\u2019s crest reads Lux, Latin for "light."'],
+    ['words swapped for other words', 'The new guide swaps "elderly" for "older" and "victim" for "survivor."'],
     ['a term glossed after a comma inside the closing mark', 'He served as the prime minister\u2019s "sherpa," or envoy, at the summit.'],
     ['a self-description', 'A self-described "news junkie," the judge reads six papers a day.'],
     ['a phrase quoted earlier as a defined term', 'The levy, known as the "bag tax", raised \u00a32m. This year the "bag tax" will double.'],

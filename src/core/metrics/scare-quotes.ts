@@ -41,9 +41,10 @@ const AS_VERB_WINDOW = 6;
 // A first paragraph of one sentence this short, with the story below it, is the headline.
 const HEADLINE_MAX_WORDS = 16;
 // Quotations in a row joined by nothing but commas and these words are a list of words cited ("ambassador,"
-// "attack" and "talking points") or alternatives named ("high" or "low" functioning), not the writer's doubt.
-const LIST_GAP = /^[\s,;]*(?:(?:and|or|nor|to|versus|vs\.?|and\/or)\s+)?$/i;
-const ALTERNATIVE_GAP = /\b(?:or|nor|to|versus|vs)\b/i;
+// "attack" and "talking points") or alternatives named ("high" or "low" functioning, "primitive" for "early"),
+// not the writer's doubt.
+const LIST_GAP = /^[\s,;]*(?:(?:and|or|nor|to|for|with|versus|vs\.?|and\/or)\s+)?$/i;
+const ALTERNATIVE_GAP = /\b(?:or|nor|to|for|with|versus|vs)\b/i;
 // A run of this many quotations joined by commas or "and" is a list.
 const LIST_MIN_RUN = 3;
 const SCARE_QUOTE_WEIGHT = 0.5;
