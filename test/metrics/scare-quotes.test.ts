@@ -76,6 +76,8 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
     ['a naming verb earlier in its sentence', 'Her spokesman calls the budget a "lifeline" for small firms.'],
     ['"as" after a framing verb some words back', 'The campaign positioned the senator as a "fresh voice".'],
     ['"in the words of" right after it', 'She dislikes "surprises," in the words of one adviser, and plans every visit.'],
+    ['"according to" a person at the end of its sentence', 'The campaign pays "dozens" of students to knock on doors, according to a campaign official.'],
+    ['an "as" clause naming a speaker after it', 'She won, and not as a "regional" candidate, as her rival\u2019s manager had suggested in May.'],
   ])('does not flag a phrase whose speaker its sentence gives: %s', (_name, text) => {
     expect(scareQuotes(text)).toEqual([]);
   });
@@ -83,6 +85,8 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
   it.each([
     ['two quotations joined by "and" (a list needs three)', 'The council\u2019s "reform" and "modernisation" closed five libraries.', ['"reform"', '"modernisation"']],
     ['a participle of saying after an article, which says no one spoke', 'The promised "digital hub" is four laptops in a corner.', ['"digital hub"']],
+    ['"according to" invoices, which vouch for facts but coin no phrase', 'The "experts" spent two days in the county, according to invoices released under the act.', ['"experts"']],
+    ['an "as" clause that names no speaker', 'The "reform" went ahead, as planned, in May.', ['"reform"']],
   ])('still flags %s', (_name, text, expected) => {
     expect(scareQuotes(text)).toEqual(expected);
   });

@@ -24,7 +24,13 @@ export type ScareQuoteFinding = {
 
 /** What the rule reads of attribution: who speaks where (metrics/attribution's result has it). */
 export type SpeechAround = {
-  attributions: readonly { mode?: string; content: { start: number; end: number } | null; cue: { start: number; class: string; source: string } | null; speaker: { start: number; end: number } | null }[];
+  attributions: readonly {
+    mode?: string;
+    content: { start: number; end: number } | null;
+    cue: { start: number; class: string; source: string } | null;
+    speaker: { start: number; end: number } | null;
+    speakerKind?: string;
+  }[];
   /** per token: the attribution whose speech holds it, or -1 */
   voicedBy: Int32Array;
 };
@@ -38,6 +44,10 @@ const CUE_AFTER_QUOTE_MAX_TOKENS = 6;
 const CUE_NEXT_SENTENCE_MAX_TOKENS = 4;
 // "known locally as", "casting the senator as": the verb stands this many words before "as".
 const AS_VERB_WINDOW = 6;
+// "..., as the campaign's manager suggested": the "as" opens within this many words after the quotation, and
+// the cue comes within this many words after "as".
+const AS_TAG_MAX_DISTANCE = 8;
+const AS_TAG_CUE_WITHIN = 6;
 // A first paragraph of one sentence this short, with the story below it, is the headline.
 const HEADLINE_MAX_WORDS = 16;
 // Quotations in a row joined by nothing but commas and these words are a list of words cited ("ambassador,"
@@ -185,11 +195,25 @@ function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { quote, s
   const closes = /[,\u2013\u2014]$/.test(innerText(article.text, quote)) || /^\s*[,\u2013\u2014]/.test(article.text.slice(quote.end, quote.end + 3));
   const after = Math.min(sentenceSpan.tokenEnd, last + 1 + CUE_AFTER_QUOTE_MAX_TOKENS);
   if (closes && (hasCueIn(speechCues, last + 1, after) || hasSpeechEvent(article, lexicons, last + 1, after, 'after'))) return true;
+  if (asTagAfter(article, lexicons, last, sentenceSpan.tokenEnd, speechCues)) return true;
   if (hasCueIn(speechCues, sentenceSpan.tokenStart, first)) return true;
   if (speech === undefined) return false;
   const voicedBy = first < article.tokens.count ? speech.attributions[speech.voicedBy[first] as number] : undefined;
   if (voicedBy !== undefined && speaks(voicedBy)) return true;
-  return speech.attributions.some((a) => speaks(a) && a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
+  return speech.attributions.some((a) => (speaks(a) || accordingToSomeone(article, lexicons, a)) && a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
+}
+
+// "a "regional" candidate, as her rival's manager suggested": an "as" clause opening after a comma or dash a
+// little after the quotation, with a cue of saying within its first words.
+function asTagAfter(article: SegmentedArticle, lexicons: Lexicons, last: number, sentenceEnd: number, speechCues: readonly number[]): boolean {
+  const { tokens, text } = article;
+  const end = Math.min(sentenceEnd, last + 1 + AS_TAG_MAX_DISTANCE);
+  for (let t = last + 1; t < end; t++) {
+    if (tokens.norm[t] !== 'as' || !/[,\u2013\u2014]/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number))) continue;
+    const to = Math.min(sentenceEnd, t + 1 + AS_TAG_CUE_WITHIN);
+    return hasCueIn(speechCues, t + 1, to) || hasSpeechEvent(article, lexicons, t + 1, to, 'after');
+  }
+  return false;
 }
 
 // The marks mean something other than distance: a name or title, a code, a term being defined or named, a
@@ -335,6 +359,16 @@ function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: num
 const NOT_SPEAKING = /^(?:document-verbs|attitude-verbs)@/;
 function speaks(a: SpeechAround['attributions'][number]): boolean {
   return a.cue !== null && a.mode !== 'attitude' && a.cue.class !== 'according' && !NOT_SPEAKING.test(a.cue.source);
+}
+
+// "..., according to a party official": a speaker who can coin a phrase vouches for the sentence that holds it
+// (invoices, polls and documents do not, even when a name follows them: "invoices released under the Freedom
+// of Information Act").
+const COINING_KINDS = new Set(['person', 'organisation', 'agency', 'company', 'group', 'media']);
+function accordingToSomeone(article: SegmentedArticle, lexicons: Lexicons, a: SpeechAround['attributions'][number]): boolean {
+  if (a.cue === null || a.cue.class !== 'according' || a.speaker === null || a.speakerKind === undefined || !COINING_KINDS.has(a.speakerKind)) return false;
+  const words = article.folded.slice(a.speaker.start, a.speaker.end).split(/\s+/);
+  return !words.some((word) => lexicons.scareQuoteWords.phrases.get(word) === 'document');
 }
 
 // True when sorted `cues` holds a token index in [from, to).
