@@ -58,6 +58,7 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
     ['a slogan opening on a capital inside a sentence', 'The "Yes to trams" vote won by 400 ballots.'],
     ['a term built on an acronym', 'The bill caps donations to "dark money PACs" at $5,000.'],
     ['an exclamation', 'Each box came with a "thanks for shopping local!" in gold ink.'],
+    ['an interjection with commas inside', 'He answers every question about the budget with a weary "well, well, well" and a shrug.'],
     ['an editor\u2019s brackets inside, which mark someone\u2019s words', 'Aides were heard celebrating the governor "turning [the vote] around" that night.'],
     ['a translation', 'The team\u2019s motto, "Avanti," is Italian for "forward."'],
     ['a translation from a language that is no nationality', 'The school\u2019s crest reads Lux, Latin for "light."'],

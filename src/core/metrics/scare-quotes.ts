@@ -234,10 +234,10 @@ function notDistancing(article: SegmentedArticle, lexicons: Lexicons, located: L
     if (/^ \p{Lu}/u.test(after) && last + 1 < (sentence as SentenceSpan).tokenEnd) return true;
   }
   // A whole utterance ("I'm sorry.", "win a signed shirt!"): a capital then sentence punctuation inside the
-  // closing mark, or any exclamation or question; an editor's brackets ("turning [the mayor] around") mark
-  // someone's words too.
+  // closing mark, any exclamation or question, or a comma inside the words ("well, well, well"); an
+  // editor's brackets ("turning [the mayor] around") mark someone's words too.
   const inner = innerText(text, quote);
-  if ((/^\p{Lu}/u.test(surfaces[0] ?? '') && /[.?!]$/u.test(inner)) || /[?!]$/u.test(inner) || /\[[^\]]*\]/.test(inner)) return true;
+  if ((/^\p{Lu}/u.test(surfaces[0] ?? '') && /[.?!]$/u.test(inner)) || /[?!]$/u.test(inner) || /,\s*\S/.test(inner) || /\[[^\]]*\]/.test(inner)) return true;
   // A translation: "Russian for "goodbye"".
   if (first >= 2 && tokens.norm[first - 1] === 'for' && lexicons.demonymIndex.has(tokens.norm[first - 2] as string)) return true;
   // Inside parentheses: a translation or gloss ("intifada" ("shaking off")).
