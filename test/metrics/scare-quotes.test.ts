@@ -77,6 +77,8 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
     ['a naming verb earlier in its sentence', 'Her spokesman calls the budget a "lifeline" for small firms.'],
     ['"as" after a framing verb some words back', 'The campaign positioned the senator as a "fresh voice".'],
     ['"in the words of" right after it', 'She dislikes "surprises," in the words of one adviser, and plans every visit.'],
+    ['a speaker\u2019s label and a colon opening a headline', 'Mayor Hale: budget cuts \u2018reckless\u2019 and rushed'],
+    ['an interview answer', 'A: We cut the "waste" first, and then the posts.'],
     ['"according to" a person at the end of its sentence', 'The campaign pays "dozens" of students to knock on doors, according to a campaign official.'],
     ['an "as" clause naming a speaker after it', 'She won, and not as a "regional" candidate, as her rival\u2019s manager had suggested in May.'],
   ])('does not flag a phrase whose speaker its sentence gives: %s', (_name, text) => {
@@ -87,6 +89,7 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
     ['two quotations joined by "and" (a list needs three)', 'The council\u2019s "reform" and "modernisation" closed five libraries.', ['"reform"', '"modernisation"']],
     ['a participle of saying after an article, which says no one spoke', 'The promised "digital hub" is four laptops in a corner.', ['"digital hub"']],
     ['"according to" invoices, which vouch for facts but coin no phrase', 'The "experts" spent two days in the county, according to invoices released under the act.', ['"experts"']],
+    ['a colon later in the sentence, which labels no speaker', 'The council\u2019s "reform" began at noon: residents were not told.', ['"reform"']],
     ['an "as" clause that names no speaker', 'The "reform" went ahead, as planned, in May.', ['"reform"']],
   ])('still flags %s', (_name, text, expected) => {
     expect(scareQuotes(text)).toEqual(expected);

@@ -48,6 +48,8 @@ const AS_VERB_WINDOW = 6;
 // the cue comes within this many words after "as".
 const AS_TAG_MAX_DISTANCE = 8;
 const AS_TAG_CUE_WITHIN = 6;
+// "Larry Hale:" opening a sentence: a speaker's label has at most this many words.
+const SPEAKER_LABEL_MAX_WORDS = 4;
 // A first paragraph of one sentence this short, with the story below it, is the headline.
 const HEADLINE_MAX_WORDS = 16;
 // Quotations in a row joined by nothing but commas and these words are a list of words cited ("ambassador,"
@@ -190,6 +192,7 @@ function innerText(text: string, { start, end }: QuoteSpan): string {
 function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { quote, sentence, first, last }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
   const sentenceSpan = sentence as SentenceSpan;
   if (sentenceSpan.start === quote.start || /:\s*$/.test(article.text.slice(Math.max(0, quote.start - 3), quote.start))) return true;
+  if (speakerLabel(article, sentenceSpan, first)) return true;
   // After the quotation, the cue must follow the comma that closes it ("...", the prosecutor said), not a
   // clause that goes on ("voluntary" redundancies, after staff were told).
   const closes = /[,\u2013\u2014]$/.test(innerText(article.text, quote)) || /^\s*[,\u2013\u2014]/.test(article.text.slice(quote.end, quote.end + 3));
@@ -201,6 +204,20 @@ function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { quote, s
   const voicedBy = first < article.tokens.count ? speech.attributions[speech.voicedBy[first] as number] : undefined;
   if (voicedBy !== undefined && speaks(voicedBy)) return true;
   return speech.attributions.some((a) => (speaks(a) || accordingToSomeone(article, lexicons, a)) && a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
+}
+
+// "Mayor Hale: Budget 'Not Fit For Purpose'", "A: We cut the "waste" first": a short capitalised label and a
+// colon open the sentence, so what follows is that speaker's (the headline and interview convention).
+function speakerLabel(article: SegmentedArticle, sentence: SentenceSpan, first: number): boolean {
+  const { tokens, text } = article;
+  const end = Math.min(first, sentence.tokenStart + SPEAKER_LABEL_MAX_WORDS);
+  if (!/^\p{Lu}/u.test(text.slice(tokens.start[sentence.tokenStart] as number, tokens.end[sentence.tokenStart] as number))) return false;
+  for (let t = sentence.tokenStart; t < end; t++) {
+    const after = text.slice(tokens.end[t] as number, tokens.start[t + 1] ?? text.length);
+    if (/^\s*:/.test(after)) return true;
+    if (/[^\s'\u2019.-]/.test(after)) return false;
+  }
+  return false;
 }
 
 // "a "regional" candidate, as her rival's manager suggested": an "as" clause opening after a comma or dash a
