@@ -2,12 +2,16 @@
  * npm run eval:scare-quotes: the scare-quote rule on our own annotated set of quoted fragments
  * (corpus/scare-quotes/fragments.jsonl, written by the project). A fragment is predicted a scare quote when
  * a scare-quote finding overlaps its quotation. Prints precision, recall and accuracy, the accuracy by kind
- * of news and by reason, and (with --verbose) every fragment it gets wrong. Asserts nothing.
+ * of news and by reason, and (with --verbose) every fragment it gets wrong. Then, when the PolNeAR news articles
+ * are in the dev folder (../shared/data/dev/, see its README), the rate per story of scare-quote and distancing
+ * findings on them: no one annotated those quotations, so every flag there is a claim a reader would check, and the
+ * held-out target is at most 1 scare quote per 10 stories. Asserts nothing.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, loadLexicons } from '../../src/index.ts';
+import { devDataDir, loadPolnear, POLNEAR_FILE } from './polnear.ts';
 
 type Fragment = { id: string; kind: string; text: string; start: number; end: number; quote: string; label: 'scare' | 'not-scare'; reason: string };
 
@@ -59,3 +63,20 @@ console.log('  by reason:');
 for (const [reason, counts] of [...byReason].sort()) console.log(`    ${reason.padEnd(20)} ${share(counts)}`);
 if (verbose) console.log(`wrong:\n${wrong.join('\n')}`);
 else if (wrong.length > 0) console.log(`  (${wrong.length} wrong: --verbose lists them)`);
+
+// The rate on real news no one wrote for this set: how often a reader meets each flag per story.
+const polnearPath = join(devDataDir(), POLNEAR_FILE);
+const articles = loadPolnear(polnearPath);
+if (articles === undefined) {
+  console.log(`PolNeAR news: not found at ${polnearPath}, rate per story skipped`);
+} else {
+  const counts = { 'scare-quote': 0, distancing: 0 };
+  for (const article of articles) {
+    const report = analyze(article.text, { lexicons, baseline: false });
+    for (const finding of report.paragraphs.flatMap((p) => p.findings)) if (finding.category === 'scare-quote' || finding.category === 'distancing') counts[finding.category]++;
+  }
+  const rate = (n: number): string => `${(n / articles.length).toFixed(3)} per story (${n})`;
+  console.log(`PolNeAR news, ${articles.length} stories (target: scare quotes <= 0.1 per story):`);
+  console.log(`  scare quotes ${rate(counts['scare-quote'])}`);
+  console.log(`  distancing   ${rate(counts.distancing)}`);
+}

@@ -1,7 +1,7 @@
 /**
  * The words the scare-quote rule reads (`scare-quote-words` in `lexicons/<language>/`): what before a
- * quotation says it is a name, a title, a term or a word cited as a word; what after it opens a gloss; what
- * around it says someone is speaking. Each entry's `note` is its role, checked here so that a misspelt role
+ * quotation says it is a name, a title, a term or a word cited as a word; what after it opens a gloss or
+ * names what the quoted words are (a remark, a banner); what around it says someone is speaking. Each entry's `note` is its role, checked here so that a misspelt role
  * is an error naming its line.
  */
 import { LexiconError, type ParsedLexicon } from './parse.ts';
@@ -10,7 +10,7 @@ import type { FileKind } from './schema.ts';
 /** The scare-quote word-list files, loaded with the other lexicons (LEXICON_FILES lists them). */
 export const SCARE_QUOTE_WORD_FILES: readonly { readonly name: string; readonly kind: FileKind }[] = [{ name: 'scare-quote-words', kind: 'plain' }];
 
-const ROLES = ['defining', 'word', 'title', 'inscription', 'as-verb', 'gloss', 'speech-event', 'document', 'skip'] as const;
+const ROLES = ['defining', 'word', 'title', 'inscription', 'as-verb', 'gloss', 'kind', 'speech-event', 'speech-act', 'document', 'skip'] as const;
 /** What a word tells of a quotation beside it (see the file's header). */
 export type ScareQuoteRole = (typeof ROLES)[number];
 

@@ -24,7 +24,13 @@ export type ScareQuoteFinding = {
 
 /** What the rule reads of attribution: who speaks where (metrics/attribution's result has it). */
 export type SpeechAround = {
-  attributions: readonly { mode?: string; content: { start: number; end: number } | null; cue: { start: number; class: string; source: string } | null; speaker: { start: number; end: number } | null }[];
+  attributions: readonly {
+    mode?: string;
+    content: { start: number; end: number } | null;
+    cue: { start: number; class: string; source: string } | null;
+    speaker: { start: number; end: number } | null;
+    speakerKind?: string;
+  }[];
   /** per token: the attribution whose speech holds it, or -1 */
   voicedBy: Int32Array;
 };
@@ -36,9 +42,26 @@ const SCARE_QUOTE_MAX_WORDS = 4;
 const CUE_AFTER_QUOTE_MAX_TOKENS = 6;
 // The next sentence gives the speaker when its cue comes this early ("He said...", "The minister added...").
 const CUE_NEXT_SENTENCE_MAX_TOKENS = 4;
-// "known locally as", "billed by the party as": the verb stands this many words before "as".
-const AS_VERB_WINDOW = 4;
+// "known locally as", "casting the senator as": the verb stands this many words before "as".
+const AS_VERB_WINDOW = 6;
+// "..., as the campaign's manager suggested": the "as" opens within this many words after the quotation, and
+// the cue comes within this many words after "as".
+const AS_TAG_MAX_DISTANCE = 8;
+const AS_TAG_CUE_WITHIN = 6;
+// "Larry Hale:" opening a sentence: a speaker's label has at most this many words.
+const SPEAKER_LABEL_MAX_WORDS = 4;
+// A first paragraph of one sentence this short, with the story below it, is the headline.
+const HEADLINE_MAX_WORDS = 16;
+// Quotations in a row joined by nothing but commas and these words are a list of words cited ("ambassador,"
+// "attack" and "talking points") or alternatives named ("high" or "low" functioning, "primitive" for "early"),
+// not the writer's doubt.
+const LIST_GAP = /^[\s,;]*(?:(?:and|or|nor|to|for|with|versus|vs\.?|and\/or)\s+)?$/i;
+const ALTERNATIVE_GAP = /\b(?:or|nor|to|for|with|versus|vs)\b/i;
+// A run of this many quotations joined by commas or "and" is a list.
+const LIST_MIN_RUN = 3;
 const SCARE_QUOTE_WEIGHT = 0.5;
+// Before a participle of saying these make it a modifier ("the promised "digital hub""), not someone speaking.
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; words: string[] };
 
@@ -46,27 +69,43 @@ type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | u
  * Scare-quote findings for `article`'s quotations; `speechCues` are sorted token indexes of reporting verbs,
  * vague attribution and "according to". Quotations are skipped, in this order, when someone says them (a cue
  * in their sentence, a colon before them, an attribution's content holding them), when they are a name,
- * title, code, defined term or cited word, when a speaker is given in the sentence before or just after,
- * and when their words echo a quotation attributed elsewhere in the text.
+ * title, slogan, code, defined term, cited word or one of a list of quotations, when a speaker is given in
+ * their sentence or the one before or just after, and when their words echo a quotation attributed elsewhere
+ * in the text or a phrase quoted elsewhere as a term. A quotation in the headline counts only when the body
+ * flags the same phrase: headlines quote someone by convention, and the headline check flags the rest.
  */
 export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround): ScareQuoteFinding[] {
   const { quotes } = article;
   if (quotes.length === 0) return [];
   const attributedWords = new Set<string>();
+  // Phrases the text quotes as a name, term or cited word somewhere: the same phrase quoted again is that term.
+  const termPhrases = new Set<string>();
   const candidates: Located[] = [];
-  for (const located of locateQuotes(article)) {
-    const { quote, sentence, words } = located;
+  const headlineCandidates: Located[] = [];
+  const located = locateQuotes(article);
+  const listed = listedQuotes(article, located);
+  for (const [i, one] of located.entries()) {
+    const { quote, sentence, words } = one;
     const short = words.length > 0 && words.length <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
-    if (sentence === undefined || saidBySomeone(article, located, speechCues, speech)) {
+    if (sentence === undefined || saidBySomeone(article, lexicons, one, speechCues, speech)) {
       for (const word of words) attributedWords.add(word);
       continue;
     }
-    if (!short || notDistancing(article, lexicons, located) || speakerAround(article, lexicons, located, speechCues, speech)) continue;
-    candidates.push(located);
+    if (!short) continue;
+    if (listed[i] === 1 || notDistancing(article, lexicons, one)) {
+      termPhrases.add(words.join(' '));
+      continue;
+    }
+    if (speakerAround(article, lexicons, one, speechCues, speech)) continue;
+    (inHeadline(article, one) ? headlineCandidates : candidates).push(one);
   }
+  const flagged = candidates.filter(({ words }) => !words.every((word) => attributedWords.has(word)) && !termPhrases.has(words.join(' ')));
+  // A headline quotes someone by convention, and the headline check flags a quote the body never attributes;
+  // it is a scare quote when the body keeps the same phrase at a distance.
+  const bodyPhrases = new Set(flagged.map(({ words }) => words.join(' ')));
+  flagged.unshift(...headlineCandidates.filter(({ words }) => bodyPhrases.has(words.join(' '))));
   const findings: ScareQuoteFinding[] = [];
-  for (const { quote, paragraph, words } of candidates) {
-    if (words.every((word) => attributedWords.has(word))) continue;
+  for (const { quote, paragraph } of flagged) {
     findings.push({
       start: quote.start,
       end: quote.end,
@@ -109,20 +148,89 @@ function locateQuotes(article: SegmentedArticle): Located[] {
   return out;
 }
 
+// The headline line: the first paragraph, one short sentence, with the story below it.
+function inHeadline(article: SegmentedArticle, { paragraph }: Located): boolean {
+  const first = article.paragraphs[0];
+  if (paragraph !== 0 || first === undefined || article.paragraphs.length < 2) return false;
+  return first.sentences.length === 1 && first.tokenEnd - first.tokenStart <= HEADLINE_MAX_WORDS;
+}
+
+// 1 for each quotation that is one of a list: a run of LIST_MIN_RUN or more joined by commas and "and", or
+// two joined by "or", "to", "versus" (named alternatives).
+function listedQuotes(article: SegmentedArticle, located: readonly Located[]): Uint8Array {
+  const listed = new Uint8Array(located.length);
+  let runStart = 0;
+  let alternative = false;
+  const close = (end: number): void => {
+    if (end - runStart >= LIST_MIN_RUN || (end - runStart === 2 && alternative)) listed.fill(1, runStart, end);
+  };
+  for (let i = 1; i <= located.length; i++) {
+    const before = located[i - 1] as Located;
+    const here = located[i];
+    const gap = here === undefined || here.sentence !== before.sentence ? null : article.text.slice(before.quote.end, here.quote.start);
+    if (gap !== null && LIST_GAP.test(gap)) {
+      alternative ||= ALTERNATIVE_GAP.test(gap);
+      continue;
+    }
+    close(i);
+    runStart = i;
+    alternative = false;
+  }
+  return listed;
+}
+
+// The text inside the quotation marks ('' and `` count as one mark, as the segmenter reads them).
+function innerText(text: string, { start, end }: QuoteSpan): string {
+  const open = text.startsWith("''", start) || text.startsWith('``', start) ? 2 : 1;
+  const close = end - start >= open + 2 && text.startsWith("''", end - 2) ? 2 : 1;
+  return text.slice(start + open, end - close);
+}
+
 // Someone says the quotation: it opens its sentence, follows a colon, sits in an attribution's content, or
-// a speech cue stands before it in its sentence or closely after it.
-function saidBySomeone(article: SegmentedArticle, { quote, sentence, first, last }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
+// a speech cue stands before it in its sentence or closely after it (a verb, or a speech event: "in the words
+// of an aide").
+function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { quote, sentence, first, last }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
   const sentenceSpan = sentence as SentenceSpan;
   if (sentenceSpan.start === quote.start || /:\s*$/.test(article.text.slice(Math.max(0, quote.start - 3), quote.start))) return true;
+  if (speakerLabel(article, sentenceSpan, first)) return true;
   // After the quotation, the cue must follow the comma that closes it ("...", the prosecutor said), not a
   // clause that goes on ("voluntary" redundancies, after staff were told).
-  const closes = /[,\u2013\u2014]/.test(article.text[quote.end - 2] ?? '') || /^\s*[,\u2013\u2014]/.test(article.text.slice(quote.end, quote.end + 3));
-  if (closes && hasCueIn(speechCues, last + 1, Math.min(sentenceSpan.tokenEnd, last + 1 + CUE_AFTER_QUOTE_MAX_TOKENS))) return true;
+  const closes = /[,\u2013\u2014]$/.test(innerText(article.text, quote)) || /^\s*[,\u2013\u2014]/.test(article.text.slice(quote.end, quote.end + 3));
+  const after = Math.min(sentenceSpan.tokenEnd, last + 1 + CUE_AFTER_QUOTE_MAX_TOKENS);
+  if (closes && (hasCueIn(speechCues, last + 1, after) || hasSpeechEvent(article, lexicons, last + 1, after, 'after'))) return true;
+  if (asTagAfter(article, lexicons, last, sentenceSpan.tokenEnd, speechCues)) return true;
   if (hasCueIn(speechCues, sentenceSpan.tokenStart, first)) return true;
   if (speech === undefined) return false;
   const voicedBy = first < article.tokens.count ? speech.attributions[speech.voicedBy[first] as number] : undefined;
   if (voicedBy !== undefined && speaks(voicedBy)) return true;
-  return speech.attributions.some((a) => speaks(a) && a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
+  return speech.attributions.some((a) => (speaks(a) || accordingToSomeone(article, lexicons, a)) && a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
+}
+
+// "Mayor Hale: Budget 'Not Fit For Purpose'", "A: We cut the "waste" first": a short capitalised label and a
+// colon open the sentence, so what follows is that speaker's (the headline and interview convention).
+function speakerLabel(article: SegmentedArticle, sentence: SentenceSpan, first: number): boolean {
+  const { tokens, text } = article;
+  const end = Math.min(first, sentence.tokenStart + SPEAKER_LABEL_MAX_WORDS);
+  if (!/^\p{Lu}/u.test(text.slice(tokens.start[sentence.tokenStart] as number, tokens.end[sentence.tokenStart] as number))) return false;
+  for (let t = sentence.tokenStart; t < end; t++) {
+    const after = text.slice(tokens.end[t] as number, tokens.start[t + 1] ?? text.length);
+    if (/^\s*:/.test(after)) return true;
+    if (/[^\s'\u2019.-]/.test(after)) return false;
+  }
+  return false;
+}
+
+// "a "regional" candidate, as her rival's manager suggested": an "as" clause opening after a comma or dash a
+// little after the quotation, with a cue of saying within its first words.
+function asTagAfter(article: SegmentedArticle, lexicons: Lexicons, last: number, sentenceEnd: number, speechCues: readonly number[]): boolean {
+  const { tokens, text } = article;
+  const end = Math.min(sentenceEnd, last + 1 + AS_TAG_MAX_DISTANCE);
+  for (let t = last + 1; t < end; t++) {
+    if (tokens.norm[t] !== 'as' || !/[,\u2013\u2014]/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number))) continue;
+    const to = Math.min(sentenceEnd, t + 1 + AS_TAG_CUE_WITHIN);
+    return hasCueIn(speechCues, t + 1, to) || hasSpeechEvent(article, lexicons, t + 1, to, 'after');
+  }
+  return false;
 }
 
 // The marks mean something other than distance: a name or title, a code, a term being defined or named, a
@@ -132,24 +240,28 @@ function notDistancing(article: SegmentedArticle, lexicons: Lexicons, located: L
   const { quote, sentence, first, last } = located;
   const surfaces: string[] = [];
   for (let t = first; t <= last; t++) surfaces.push(text.slice(tokens.start[t] as number, tokens.end[t] as number));
-  // Codes and ratings: 'BB+', "Aa2", "Category 4", "XBB.1.5".
-  if (surfaces.some((w) => /\d/.test(w)) || surfaces.every((w) => /^\p{Lu}{2,}$/u.test(w))) return true;
-  // Names and titles: capitalised words ("Bohemian Rhapsody", "The Remains of the Day"), unless the whole
-  // line is in title case; a quotation right before a capitalised word is part of a name ("Dirty" Den).
+  // Codes and ratings: 'BB+', "Aa2", "Category 4", "XBB.1.5"; a term built on an acronym ("super PACs").
+  if (surfaces.some((w) => /\d/.test(w) || /^\p{Lu}{2,}s?$/u.test(w))) return true;
+  // Names, titles and slogans: a capital opening the quotation inside a sentence ("Bohemian Rhapsody", "Hillary
+  // for Prison" shirts, a "Yes to the park" vote), unless the whole line is in title case; a quotation right
+  // before a capitalised word is part of a name ("Dirty" Den). A lone "I" says nothing.
   if (!titleCaseLine(article, lexicons, located)) {
-    // The small words inside a name (of, the, de) may stay lower case.
-    const small = lexicons.words.nameConnectors;
-    if (/^\p{Lu}/u.test(surfaces[0] ?? '') && surfaces.every((w) => /^[\p{Lu}#@]/u.test(w) || small.has(w.toLowerCase()))) return true;
+    if (/^\p{Lu}/u.test(surfaces[0] ?? '') && surfaces[0] !== 'I') return true;
     const after = text.slice(quote.end, quote.end + 40);
     if (/^ \p{Lu}/u.test(after) && last + 1 < (sentence as SentenceSpan).tokenEnd) return true;
   }
-  // A whole utterance ("I'm sorry."): a capital, then sentence punctuation inside the closing mark.
-  if (/^\p{Lu}/u.test(surfaces[0] ?? '') && /[.?!]$/u.test(text.slice(quote.start, quote.end - 1))) return true;
+  // A whole utterance ("I'm sorry.", "win a signed shirt!"): a capital then sentence punctuation inside the
+  // closing mark, any exclamation or question, or a comma inside the words ("well, well, well"); an
+  // editor's brackets ("turning [the mayor] around") mark someone's words too.
+  const inner = innerText(text, quote);
+  if ((/^\p{Lu}/u.test(surfaces[0] ?? '') && /[.?!]$/u.test(inner)) || /[?!]$/u.test(inner) || /,\s*\S/.test(inner) || /\[[^\]]*\]/.test(inner)) return true;
+  // A translation: "Russian for "goodbye"".
+  if (first >= 2 && tokens.norm[first - 1] === 'for' && lexicons.demonymIndex.has(tokens.norm[first - 2] as string)) return true;
   // Inside parentheses: a translation or gloss ("intifada" ("shaking off")).
   if (text[quote.start - 1] === '(' && text[quote.end] === ')') return true;
   const role = roleBefore(article, lexicons, located);
   if (role === 'defining' || role === 'word' || role === 'title' || role === 'inscription') return true;
-  return glossAfter(article, lexicons, located);
+  return kindAfter(article, lexicons, located) || glossAfter(article, lexicons, located);
 }
 
 // The role of the words right before the quotation, skipping articles, pronouns and a few adverbs ("called
@@ -173,20 +285,36 @@ function roleBefore(article: SegmentedArticle, lexicons: Lexicons, { sentence, f
     for (let k = Math.min(longest, end - from + 1); k >= 1; k--) {
       const phrase = tokens.norm.slice(end - k + 1, end + 1).join(' ');
       const role = phrases.get(phrase);
-      if (role !== undefined && role !== 'skip' && role !== 'gloss' && role !== 'speech-event' && role !== 'as-verb') return role;
+      if (role !== undefined && role !== 'skip' && role !== 'gloss' && role !== 'kind' && role !== 'speech-event' && role !== 'speech-act' && role !== 'as-verb') return role;
     }
     if (tokens.norm[end] === 'as') {
-      for (let k = end - 1; k >= Math.max(from, end - AS_VERB_WINDOW); k--) if (phrases.get(tokens.norm[k] as string) === 'as-verb') return 'defining';
+      for (let k = end - 1; k >= Math.max(from, end - AS_VERB_WINDOW); k--) {
+        const role = phrases.get(tokens.norm[k] as string);
+        if (role === 'as-verb' || role === 'defining' || role === 'inscription') return 'defining';
+      }
     }
   }
   return null;
 }
 
-// "its "churn rate", the share of customers who leave": a comma, dash or bracket, then a gloss opener.
+// The noun right after the quotation says what the quoted words are: his "shape up" remark, the "subscribe"
+// button, a "save the pier" banner, the "opt out" movement.
+function kindAfter(article: SegmentedArticle, lexicons: Lexicons, { quote, sentence, last }: Located): boolean {
+  const { tokens, text } = article;
+  const next = last + 1;
+  if (next >= (sentence as SentenceSpan).tokenEnd || !/^\s+$/.test(text.slice(quote.end, tokens.start[next] as number))) return false;
+  return lexicons.scareQuoteWords.phrases.get(tokens.norm[next] as string) === 'kind';
+}
+
+// "its "churn rate", the share of customers who leave": a comma, dash or bracket (inside the closing mark or
+// after it), then a gloss opener.
 function glossAfter(article: SegmentedArticle, lexicons: Lexicons, { quote, sentence, last }: Located): boolean {
   const { tokens, text } = article;
   const next = last + 1;
-  if (next >= (sentence as SentenceSpan).tokenEnd || !/^[,\s]*[,(\u2013\u2014-]\s*$/.test(text.slice(quote.end, tokens.start[next] as number))) return false;
+  if (next >= (sentence as SentenceSpan).tokenEnd) return false;
+  const between = text.slice(quote.end, tokens.start[next] as number);
+  const punctuated = /^[,\s]*[,(\u2013\u2014-]\s*$/.test(between) || (/[,\u2013\u2014]$/.test(innerText(text, quote)) && /^\s*$/.test(between));
+  if (!punctuated) return false;
   const { phrases, longest } = lexicons.scareQuoteWords;
   for (let k = longest; k >= 1; k--) if (phrases.get(tokens.norm.slice(next, next + k).join(' ')) === 'gloss') return true;
   return false;
@@ -207,13 +335,13 @@ function titleCaseLine(article: SegmentedArticle, lexicons: Lexicons, { sentence
 }
 
 // A speaker is given around the quotation: the sentence before holds someone's attribution, quoted words or
-// a speech event (a briefing, evidence); its own sentence names a speech event or a document before it (a
-// report read two sentences on says nothing of a later phrase); or the next sentence opens with a cue.
+// a speech event (a briefing, evidence); its own sentence names a speech event, a document or a naming verb
+// before it (a report read two sentences on says nothing of a later phrase); or the next sentence opens with a cue.
 function speakerAround(article: SegmentedArticle, lexicons: Lexicons, { sentence, previous, next, first }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
   const span = sentence as SentenceSpan;
-  if (hasSpeechEvent(article, lexicons, span.tokenStart, first, true)) return true;
+  if (hasSpeechEvent(article, lexicons, span.tokenStart, first, 'own')) return true;
   if (previous !== undefined) {
-    if (hasSpeechEvent(article, lexicons, previous.tokenStart, previous.tokenEnd, false)) return true;
+    if (hasSpeechEvent(article, lexicons, previous.tokenStart, previous.tokenEnd, 'before')) return true;
     if (speech === undefined) return hasCueIn(speechCues, previous.tokenStart, previous.tokenEnd);
     // Someone spoke there ("Ms Okafor told the hearing..."); a report that "recommended" is no speaker.
     const person = (speaker: { start: number; end: number }): boolean => lexicons.scareQuoteWords.phrases.get(article.folded.slice(speaker.start, speaker.end).split(/\s+/).at(-1) ?? '') !== 'document';
@@ -223,14 +351,22 @@ function speakerAround(article: SegmentedArticle, lexicons: Lexicons, { sentence
   return next !== undefined && hasCueIn(speechCues, next.tokenStart, Math.min(next.tokenEnd, next.tokenStart + CUE_NEXT_SENTENCE_MAX_TOKENS));
 }
 
-// A speech event between `from` and `to` (outside quotations); a document counts too when `documents`.
-function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: number, to: number, documents: boolean): boolean {
+// A speech event between `from` and `to` (outside quotations), in the sentence `before` the quotation, in its
+// `own` before it, or closely `after` it. A speech act (promised, vented, "as one aide put it") says who spoke
+// only in the quotation's sentence, and not as a participle after an article ("the promised "digital hub"");
+// in its own sentence a document or a naming verb counts too ("the survey showed...", "the aide calls her
+// record a "blueprint"").
+function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: number, to: number, where: 'before' | 'own' | 'after'): boolean {
   const { phrases } = lexicons.scareQuoteWords;
   const { norm } = article.tokens;
-  const speaks = (role: ScareQuoteRole | undefined): boolean => role === 'speech-event' || (documents && role === 'document');
+  const speaks = (role: ScareQuoteRole | undefined, t: number): boolean => {
+    if (role === 'speech-event') return true;
+    if (role === 'speech-act') return where !== 'before' && !(ARTICLES.has(norm[t - 1] as string) && (norm[t] as string).endsWith('ed'));
+    return where === 'own' && (role === 'document' || role === 'defining');
+  };
   for (let t = from; t < to; t++) {
     if (article.quotedToken[t] === 1) continue;
-    if (speaks(phrases.get(norm[t] as string)) || (t + 1 < to && speaks(phrases.get(`${norm[t]} ${norm[t + 1]}`)))) return true;
+    if (speaks(phrases.get(norm[t] as string), t) || (t + 1 < to && speaks(phrases.get(`${norm[t]} ${norm[t + 1]}`), t))) return true;
   }
   return false;
 }
@@ -240,6 +376,16 @@ function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: num
 const NOT_SPEAKING = /^(?:document-verbs|attitude-verbs)@/;
 function speaks(a: SpeechAround['attributions'][number]): boolean {
   return a.cue !== null && a.mode !== 'attitude' && a.cue.class !== 'according' && !NOT_SPEAKING.test(a.cue.source);
+}
+
+// "..., according to a party official": a speaker who can coin a phrase vouches for the sentence that holds it
+// (invoices, polls and documents do not, even when a name follows them: "invoices released under the Freedom
+// of Information Act").
+const COINING_KINDS = new Set(['person', 'organisation', 'agency', 'company', 'group', 'media']);
+function accordingToSomeone(article: SegmentedArticle, lexicons: Lexicons, a: SpeechAround['attributions'][number]): boolean {
+  if (a.cue === null || a.cue.class !== 'according' || a.speaker === null || a.speakerKind === undefined || !COINING_KINDS.has(a.speakerKind)) return false;
+  const words = article.folded.slice(a.speaker.start, a.speaker.end).split(/\s+/);
+  return !words.some((word) => lexicons.scareQuoteWords.phrases.get(word) === 'document');
 }
 
 // True when sorted `cues` holds a token index in [from, to).
