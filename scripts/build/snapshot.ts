@@ -17,7 +17,7 @@ const SAMPLE = 'Officials said on Monday that the plan was a disaster, Reuters r
 
 /** Writes the snapshot of the bundled data into `dist` (inside package folder `root`) for code build `build`. */
 export function writeDataSnapshot(root: string, dist: string, build: string): void {
-  const entries = recordBuilds(() => {
+  const recorded = recordBuilds(() => {
     for (const language of ['en'] as const) {
       loadLexicons(undefined, language);
       loadCompareWords(undefined, language);
@@ -26,5 +26,5 @@ export function writeDataSnapshot(root: string, dist: string, build: string): vo
     loadBaseline();
     analyze(SAMPLE);
   });
-  writeSnapshot(join(dist, 'data.snapshot'), root, build, entries);
+  writeSnapshot(join(dist, 'data.snapshot'), root, build, recorded);
 }
