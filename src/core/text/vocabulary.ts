@@ -166,7 +166,7 @@ export function vocabularyState(): VocabularyState {
 /** Makes `state` this process's vocabulary, when no word is registered yet; says whether it did. */
 export function restoreVocabulary(state: VocabularyState): boolean {
   if (forms.length !== 0 || state.forms.length === 0) return false;
-  for (const form of state.forms) forms.push(form);
+  forms.push(...state.forms);
   slots = state.slots;
   units = state.units;
   unitsUsed = state.units.length;
