@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/index.ts';
 import { defaultLexiconDir, derivedOnce, loadLexicons, loadOnce, readDataFile } from '../../src/core/data/index.ts';
 import { recordBuilds, useSnapshot } from '../../src/core/data/files.ts';
@@ -143,5 +144,27 @@ describe('the data snapshot', () => {
     writeFileSync(hedges, readFileSync(hedges, 'utf8').replace('# version: ', '# version: 9'));
     useSnapshot(path, root, 'test-build');
     expect(loadLexicons(lexicons).info.find((info) => info.name === 'hedges')?.version).toMatch(/^9/);
+  });
+
+  it("restores the vocabulary and the tables by word id only into a process that has registered no word, with the same report", async () => {
+    // The package's own data (an analysis reads the outlet tables and the baseline too), the snapshot elsewhere.
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const lexicons = defaultLexiconDir('en');
+    const path = join(mkdtempSync(join(tmpdir(), 'slant-snapshot-')), 'data.snapshot');
+    writeSnapshot(path, root, 'test-build', recordBuilds(() => analyze(SEED, { lexicons: loadLexicons(lexicons) })));
+    const expected = JSON.stringify(analyze(SEED, { lexicons: loadLexicons(lexicons) }));
+    // A new process, as far as the modules go: its vocabulary is empty.
+    for (const registerFirst of [false, true]) {
+      vi.resetModules();
+      const files = await import('../../src/core/data/files.ts');
+      const vocabulary = await import('../../src/core/text/vocabulary.ts');
+      const library = await import('../../src/index.ts');
+      if (registerFirst) vocabulary.registerWord('snapshot-test-word');
+      files.useSnapshot(path, root, 'test-build');
+      // Restored, the vocabulary holds the recorded run's words; else only this process's own.
+      expect(vocabulary.vocabularySize() > 1).toBe(!registerFirst);
+      expect(JSON.stringify(library.analyze(SEED, { lexicons: library.loadLexicons(lexicons) }))).toBe(expected);
+      files.useSnapshot(null);
+    }
   });
 });

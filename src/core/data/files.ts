@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LexiconError } from './parse.ts';
-import { openSnapshot, restoreEntry, type BuiltEntry, type OpenSnapshot, type RestoredEntry } from './snapshot.ts';
+import { recordTablesById, restoreTableById, restoreVocabulary, vocabularyState, type TableById } from '../text/vocabulary.ts';
+import { openSnapshot, restoreEntry, snapshotVocabulary, type BuiltEntry, type OpenSnapshot, type Recorded, type RestoredEntry } from './snapshot.ts';
 
 // Set by the bundler (scripts/build/bundle.mjs) to a hash of the sources: a snapshot is used only by the build
 // of the code that wrote it. Running from src/ there is none, and data is always read from the files.
@@ -54,6 +55,7 @@ export function loadOnce<T>(kind: string, location: string, build: (path: string
     else {
       value = restored.value as T;
       if (restored.derived.size > 0) derived.set(value as object, new Map(restored.derived));
+      if (vocabularyRestored) for (const made of restored.tablesById) restoreTableById(made);
     }
     loaded.set(key, value);
   }
@@ -153,42 +155,57 @@ function recorded<T>(kind: string, path: string, build: (path: string) => T): T 
 
 /**
  * Runs `load` with the snapshot off and the cache empty, and returns what each `loadOnce` built with the files
- * it read: the snapshot writer's input (scripts/build/snapshot.ts).
+ * it read, and the vocabulary with the tables by word id made meanwhile: the snapshot writer's input
+ * (scripts/build/snapshot.ts).
  */
-export function recordBuilds(load: () => void): BuiltEntry[] {
+export function recordBuilds(load: () => void): Recorded {
   const entries: BuiltEntry[] = [];
+  const tablesById: TableById[] = [];
   const previous = { loaded: new Map(loaded), snapshot };
   loaded.clear();
   snapshot = null;
   recording = entries;
+  recordTablesById((made) => tablesById.push(made));
   try {
     load();
   } finally {
     recording = undefined;
+    recordTablesById(undefined);
     loaded.clear();
     for (const [key, value] of previous.loaded) loaded.set(key, value);
     snapshot = previous.snapshot;
   }
-  return entries;
+  return { entries, vocabulary: vocabularyState(), tablesById };
 }
 
 // undefined: not looked for yet; null: none (off, missing, stale build or running from src/).
 let snapshot: OpenSnapshot | null | undefined;
+// Whether this process's vocabulary is the snapshot's, so that its tables by word id hold (a process that
+// registered a word before opening the snapshot keeps its own ids and makes its tables by id itself).
+let vocabularyRestored = false;
 
 /** Uses the snapshot at `path` (package folder `root`, code build `build`) from now on, or none with null; for tests. */
 export function useSnapshot(path: string | null, root = '', build = ''): void {
   loaded.clear();
-  snapshot = path === null ? null : (openSnapshot(path, root, build) ?? null);
+  opened(path === null ? null : (openSnapshot(path, root, build) ?? null));
+}
+
+function opened(value: OpenSnapshot | null): void {
+  snapshot = value;
+  const vocabulary = value === null ? undefined : snapshotVocabulary(value);
+  vocabularyRestored = vocabulary !== undefined && restoreVocabulary(vocabulary);
 }
 
 function fromSnapshot(kind: string, path: string): RestoredEntry | undefined {
   if (snapshot === undefined) {
-    snapshot = null;
+    let found: OpenSnapshot | null = null;
     if (typeof __SLANT_BUILD__ === 'string' && process.env.SLANT_NO_CACHE !== '1') {
       // Bundled, this module is a file of dist/, where the snapshot sits.
       const file = fileURLToPath(new URL('./data.snapshot', import.meta.url));
-      snapshot = openSnapshot(file, dirname(dirname(file)), __SLANT_BUILD__) ?? null;
+      found = openSnapshot(file, dirname(dirname(file)), __SLANT_BUILD__) ?? null;
     }
+    opened(found);
   }
-  return snapshot === null ? undefined : restoreEntry(snapshot, kind, path);
+  const open = snapshot as OpenSnapshot | null;
+  return open === null ? undefined : restoreEntry(open, kind, path);
 }

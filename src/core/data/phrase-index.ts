@@ -66,6 +66,18 @@ function trieById<T>(index: PhraseIndex<T>): TrieById<T> {
   return trie;
 }
 
+/**
+ * Makes `index`'s first words' table by word id now rather than at its first match, for any Map of phrase
+ * nodes among `values` (the snapshot writer records every index's, not just those its sample text reaches).
+ */
+export function prepareById(values: readonly unknown[]): void {
+  for (const value of values) {
+    if (!(value instanceof Map)) continue;
+    const first = value.values().next().value as Partial<PhraseNode<unknown>> | undefined;
+    if (first !== undefined && typeof first === 'object' && first !== null && Array.isArray(first.values) && 'next' in first) trieById(value as PhraseIndex<unknown>);
+  }
+}
+
 function addNode<T>(trie: TrieById<T>, node: PhraseNode<T>): number {
   trie.nodes.push(node);
   trie.best.push(node.values[0]);

@@ -9,29 +9,39 @@
  * Only plain values are stored: strings, numbers, booleans, arrays, plain objects, Maps, Sets and Float64Arrays
  * (weights), shared objects staying shared. Anything else (an integer typed array, a class instance, a
  * function) makes the writer fail rather than store something a new process could misread: in particular no
- * process-local ids, such as a vocabulary's word numbers.
+ * process-local ids, such as a vocabulary's word numbers, inside the tables. The one exception is kept
+ * apart: the recorded run's whole vocabulary, and the tables by word id made from the entries' tables
+ * (`Recorded`), which a process uses only when it made that vocabulary its own before registering any word.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** A file an entry was built from: a path relative to the package root, or `module:` and a package path. */
 type SnapshotSource = { readonly file: string; readonly sha256: string };
 type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number };
-type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[] };
+type Range = { readonly start: number; readonly end: number };
+type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: Range };
 
 /**
  * What one `loadOnce` build made and read, with the tables `derivedOnce` made from it (stored together, so
  * that objects they share stay shared): the writer's input.
  */
 export type BuiltEntry = { readonly kind: string; readonly path: string; readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly files: readonly string[] };
-/** A restored entry: the value and its derived tables. */
-export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown> };
+/**
+ * What a recorded run built: the entries, and the vocabulary with the tables by word id made from the
+ * entries' tables (text/vocabulary.ts). Those hold word ids, which the snapshot stores all the same, bound to
+ * the vocabulary stored beside them: a process restores them only when that vocabulary becomes its own.
+ */
+export type Recorded = { readonly entries: readonly BuiltEntry[]; readonly vocabulary: VocabularyState; readonly tablesById: readonly TableById[] };
+/** A restored entry: the value, its derived tables, and the tables by id made from them (for the snapshot's vocabulary only). */
+export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly tablesById: readonly TableById[] };
 
 // Uint8Array rather than Buffer: these declarations reach library users, who may not have Node's types.
 export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly body: Uint8Array; readonly bodyStart: number };
@@ -40,12 +50,14 @@ export type OpenSnapshot = { readonly root: string; readonly header: Header; rea
  * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
  * folder); throws when a value holds something other than plain data.
  */
-export function writeSnapshot(path: string, root: string, build: string, entries: readonly BuiltEntry[]): void {
-  const bodies: Buffer[] = [];
+export function writeSnapshot(path: string, root: string, build: string, recorded: Recorded): void {
+  // The vocabulary first: typed arrays of ids, written as they are (plainCopy refuses them in tables).
+  const vocabulary = serialize(recorded.vocabulary);
+  const bodies: Buffer[] = [vocabulary];
   const headerEntries: Entry[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const body = serialize(plainCopy({ value: entry.value, derived: entry.derived }, entry.path));
+  let offset = vocabulary.length;
+  for (const entry of recorded.entries) {
+    const body = serialize(plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById));
     const length = body.length;
     headerEntries.push({
       kind: entry.kind,
@@ -57,7 +69,7 @@ export function writeSnapshot(path: string, root: string, build: string, entries
     bodies.push(body);
     offset += length;
   }
-  const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries };
+  const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries, vocabulary: { start: 0, end: vocabulary.length } };
   // Written beside, then renamed: a command starting meanwhile reads the old snapshot or the new one, whole.
   const partial = `${path}.${process.pid}.tmp`;
   writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]));
@@ -98,6 +110,16 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
   }
 }
 
+/** The vocabulary the snapshot's tables by id were made in, or undefined when it cannot be read. */
+export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | undefined {
+  try {
+    const { start, end } = snapshot.header.vocabulary;
+    return deserialize(snapshot.body.subarray(snapshot.bodyStart + start, snapshot.bodyStart + end)) as VocabularyState;
+  } catch {
+    return undefined;
+  }
+}
+
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -124,7 +146,7 @@ function fromPortable(root: string, file: string): string {
 type Relocation = { readonly at: readonly (string | number)[]; readonly suffix: string };
 type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[] };
 
-function plainCopy(root: unknown, location: string): Stored {
+function plainCopy(root: { value: unknown; derived: unknown }, location: string, tablesById: readonly TableById[]): Stored {
   const copies = new Map<object, unknown>();
   const relocations: Relocation[] = [];
   const copy = (value: unknown, at: (string | number)[], where: string): unknown => {
@@ -169,7 +191,12 @@ function plainCopy(root: unknown, location: string): Stored {
     }
     return result;
   };
-  return { value: shareEqual(copy(root, [], 'value')), relocations };
+  const copied = copy(root, [], 'value') as Record<string, unknown>;
+  // The tables by id made from this entry's tables, pointing at the same (copied) tables.
+  copied.tablesById = tablesById
+    .filter((made) => copies.has(made.table))
+    .map((made, i) => copy({ table: made.table, empty: made.empty, array: made.array }, ['tablesById', i], `tablesById[${i}]`));
+  return { value: shareEqual(copied), relocations };
 }
 
 /**

@@ -10,7 +10,8 @@
  */
 import { matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
-import { CASE } from '../text/tokens.ts';
+import { CASE, tokenIds } from '../text/tokens.ts';
+import { tableByWordId } from '../text/vocabulary.ts';
 
 /** A name: the half-open token range and its character span in the text. */
 export type ProperName = { tokenStart: number; tokenEnd: number; start: number; end: number };
@@ -24,10 +25,23 @@ const POSITIONAL_GAP = /["\u201C\u2018'(\[:\u2014\u2013]/;
 // A sentence whose letters are mostly capitals is shouted or a heading: its capitals say nothing.
 const CAPS_SHARE = 0.6;
 
+// The connectors by word id, once per word list: the run-growing loop reads one per lower-case word after a capital.
+const connectorsById = new WeakMap<ReadonlySet<string>, boolean[]>();
+
 /** Finds the names of two or more words in every sentence whose capitals carry evidence. */
 export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): ProperNames {
-  const { tokens, text } = article;
+  const { text } = article;
   const { nameConnectors, notNames, titleCaseSmallWords } = lexicons.words;
+  let connectors = connectorsById.get(nameConnectors);
+  if (connectors === undefined) {
+    connectors = tableByWordId(new Map([...nameConnectors].map((word) => [word, true])), false);
+    connectorsById.set(nameConnectors, connectors);
+  }
+  const tokens = tokenIds(article.tokens);
+  const isConnector = (t: number): boolean => {
+    const id = tokens.ids[t] as number;
+    return id >= 0 && id < (connectors as boolean[]).length && (connectors as boolean[])[id] === true;
+  };
   const nameAt = new Int32Array(tokens.count).fill(-1);
   const names: ProperName[] = [];
   const scratch: PhraseCandidate<LexiconRef>[] = [];
@@ -38,7 +52,7 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   const loadedWord = (t: number): boolean => matchAt(lexicons.loaded, tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<LexiconRef>).value.weight > 0;
   const opensSentence = (t: number): boolean => {
     const bare = tokens.bare[t] as string;
-    return notNames.has(bare) || /ly$/.test(bare) || loadedWord(t);
+    return notNames.has(bare) || bare.endsWith('ly') || loadedWord(t);
   };
 
   for (const paragraph of article.paragraphs) {
@@ -59,7 +73,7 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
             continue;
           }
           let next = end;
-          while (next < tokenEnd && tokens.breakBefore[next] === 0 && nameConnectors.has(tokens.norm[next] as string)) next++;
+          while (next < tokenEnd && tokens.breakBefore[next] === 0 && isConnector(next)) next++;
           if (next === end || next >= tokenEnd || tokens.breakBefore[next] === 1 || !capitalised(next)) break;
           end = next;
         }

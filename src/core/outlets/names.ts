@@ -30,7 +30,8 @@ export type NameTarget = { readonly key: string; readonly name: string; readonly
 
 type Shape = 'upper' | 'capital' | 'any' | 'label';
 type Alias = { readonly key: string; readonly priority: number; readonly shapes: readonly Shape[]; readonly distinctive: boolean; readonly written: string };
-type TrieNode = { next: Map<string, TrieNode>; alias?: Alias };
+/** `capitalOnly`: every alias through this node wants its word here capitalised or in capitals (not 'any'). */
+type TrieNode = { next: Map<string, TrieNode>; alias?: Alias; capitalOnly?: boolean };
 
 export type NameIndex = {
   readonly targets: ReadonlyMap<string, NameTarget>;
@@ -124,6 +125,9 @@ export function findNames(
   tokenIds(tokens);
   // An ASCII word is its own key (no marks to strip), and its first trie node is read by word id.
   const ascii = (u: number): boolean => ((tokens.shape[u] as number) & CASE.ascii) !== 0;
+  // An ASCII word written in lower case fails every shape but 'any' (shapesFit): no alias through a
+  // capitalOnly node can match from here, so the walk stops ("people", "time", "about" start aliases).
+  const lowerAscii = (u: number): boolean => ((tokens.shape[u] as number) & (CASE.ascii | CASE.lowerStart)) === (CASE.ascii | CASE.lowerStart);
   const keyOf = (u: number): string => (ascii(u) ? (tokens.bare[u] as string) : stripMarks(tokens.bare[u] as string));
   const matches: NameMatch[] = [];
   let t = 0;
@@ -144,7 +148,7 @@ export function findNames(
       } else {
         node = node.next.get(keyOf(u));
       }
-      if (node === undefined) break;
+      if (node === undefined || (node.capitalOnly === true && lowerAscii(u))) break;
       const alias = node.alias;
       if (alias !== undefined && shapesFit(text, tokens, t, u, alias.shapes)) best = { alias, last: u };
     }
@@ -188,6 +192,8 @@ function stripMarks(value: string): string {
 
 // Between two words of a name: spaces, or one of - / & + with optional spaces (RFE/RL, S&P, France-Presse).
 function isNameGap(text: string, from: number, to: number): boolean {
+  // Most gaps are one space: no slice, no pattern.
+  if (to - from === 1 && text.charCodeAt(from) === 32) return true;
   if (to - from < 1 || to - from > 3) return false;
   const gap = text.slice(from, to);
   return /^(?:[ \t\u00a0]+|[ \t\u00a0]?[-\u2010\u2011/&+][ \t\u00a0]?)$/.test(gap);
@@ -230,7 +236,8 @@ function partOfLongerName(text: string, tokens: ReturnType<typeof tokenize>, fir
 
 // A token with a dot that is a host some table lists (presstv.ir, www.rt.com, edition.cnn.com).
 function matchDomainToken(text: string, start: number, end: number, norm: string, tables: SourceTables, index: NameIndex): NameMatch | null {
-  if (!norm.includes('.') || norm.length > 253) return null;
+  // A host some table lists has four characters at least (`x.io`).
+  if (norm.length < 4 || norm.length > 253 || !norm.includes('.')) return null;
   const before = start > 0 ? text.charAt(start - 1) : '';
   if (before === '@') return null;
   const host = norm.replace(/^www\d?\./, '');
@@ -345,6 +352,7 @@ function buildNameIndex(tables: SourceTables): NameIndex {
     byName.set(folded, candidate.key);
     if (candidate.lookupOnly !== true) addToTrie(trie, candidate, tables.nameParticles);
   }
+  markCapitalOnly(trie);
   // Lookups may also use a table name exactly as written ("Sputnik (news agency)"); text never does.
   for (const [name, key] of fullNames) {
     const folded = foldName(name);
@@ -375,6 +383,22 @@ function addToTrie(trie: TrieNode, candidate: Candidate, particles: ReadonlySet<
   const only = tokens.count === 1 ? candidate.text : '';
   const distinctive = contentWords >= 2 || (shapes[0] === 'upper' && only.replace(/[^\p{L}]/gu, '').length >= 3) || only.includes('.') || (candidate.label === true && only.length >= 6);
   node.alias = { key: candidate.key, priority: candidate.priority, shapes, distinctive, written: candidate.text };
+}
+
+// Sets each node's capitalOnly: true unless some alias through it has shape 'any' at its word.
+function markCapitalOnly(trie: TrieNode): void {
+  const path: TrieNode[] = [];
+  const visit = (node: TrieNode): void => {
+    node.capitalOnly = true;
+    path.push(node);
+    const shapes = node.alias?.shapes;
+    if (shapes !== undefined) path.forEach((onPath, depth) => {
+      if ((shapes[depth] ?? 'any') === 'any') onPath.capitalOnly = false;
+    });
+    for (const child of node.next.values()) visit(child);
+    path.pop();
+  };
+  for (const first of trie.next.values()) visit(first);
 }
 
 function shapeOf(written: string, bare: string, particles: ReadonlySet<string>): Shape {

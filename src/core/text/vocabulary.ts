@@ -115,6 +115,8 @@ export function vocabularyGeneration(): number {
  * registered later are above the array's length and read as `empty` too, which is right: they are not keys.
  */
 export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
+  const restored = restoredById.get(table);
+  if (restored !== undefined && Object.is(restored.empty, empty)) return restored.array as V[];
   // Plain loops, no pairs: this runs at start-up over every key of every table, mostly before the JIT.
   const ids = new Int32Array(table.size);
   const before = forms.length;
@@ -124,6 +126,7 @@ export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
   k = 0;
   for (const value of table.values()) array[ids[k++] as number] = value;
   if (forms.length !== before) generation++;
+  onTableById?.({ table, empty, array });
   return array;
 }
 
@@ -141,4 +144,43 @@ export function tableByWordIdOnce<V>(table: ReadonlyMap<string, V>, empty: V): V
     byIdOnce.set(table, array);
   }
   return array;
+}
+
+// The vocabulary and the tables by id a data snapshot carries (core/data/snapshot.ts): registering every word
+// of every table and filling the arrays costs a command-line start more than restoring them. Ids stay
+// process-local: the snapshot's tables are used only in a process whose vocabulary is the snapshot's.
+
+/** The whole vocabulary as data: its forms in id order and its hash table. */
+export type VocabularyState = { readonly forms: readonly string[]; readonly slots: Int32Array<ArrayBuffer>; readonly units: Uint16Array<ArrayBuffer> };
+/** A table by id as tableByWordId made it: valid only with the vocabulary it was made in. */
+export type TableById = { readonly table: ReadonlyMap<string, unknown>; readonly empty: unknown; readonly array: readonly unknown[] };
+
+const restoredById = new WeakMap<ReadonlyMap<string, unknown>, TableById>();
+let onTableById: ((made: TableById) => void) | undefined;
+
+/** A copy of the vocabulary as it stands. */
+export function vocabularyState(): VocabularyState {
+  return { forms: forms.slice(), slots: slots.slice(), units: units.slice(0, unitsUsed) };
+}
+
+/** Makes `state` this process's vocabulary, when no word is registered yet; says whether it did. */
+export function restoreVocabulary(state: VocabularyState): boolean {
+  if (forms.length !== 0 || state.forms.length === 0) return false;
+  forms.push(...state.forms);
+  slots = state.slots;
+  units = state.units;
+  unitsUsed = state.units.length;
+  // Tokens read before now read their unknown words again.
+  generation++;
+  return true;
+}
+
+/** Has tableByWordId return `made.array` for `made.table` (with the same `empty`): only for a restored vocabulary's tables. */
+export function restoreTableById(made: TableById): void {
+  restoredById.set(made.table, made);
+}
+
+/** Calls `hook` with every table tableByWordId makes until called again with undefined: the snapshot's recording. */
+export function recordTablesById(hook: ((made: TableById) => void) | undefined): void {
+  onTableById = hook;
 }
