@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { formOfWord, NO_WORD, vocabularyGeneration, vocabularySize, wordIdIn, wordIdOf } from './vocabulary.ts';
+import { formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, vocabularyGeneration, vocabularySize, wordIdHashed, wordIdIn, wordIdOf } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -133,9 +133,13 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     let letters = 0;
     let capitals = 0;
     let ascii = code < 128;
+    // An ASCII word's folded form is its lower case: hashed for the vocabulary during the scan, so that
+    // the look-up reads the word once (other words are hashed where they lie in `folded`).
+    let hash = HASH_START;
     if (ascii) {
       if (code >= 97) letters = 1;
       else if (code >= 65) letters = capitals = 1;
+      hash = hashStep(hash, code >= 65 && code <= 90 ? code + 32 : code);
     }
     i += step;
     while (i < length) {
@@ -146,7 +150,10 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
         else if (c >= 65) {
           letters++;
           capitals++;
+          hash = hashStep(hash, c + 32);
+          continue;
         }
+        hash = hashStep(hash, c);
         continue;
       }
       const inner = c < 128 ? 0 : wordCharAt(text, i);
@@ -155,6 +162,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
         i += inner;
       } else if (isJoiner(c) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
         if (c >= 128) ascii = false;
+        else hash = hashStep(hash, c);
         i += 1;
       } else {
         break;
@@ -166,7 +174,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
     // Looked up where the word lies in `folded`, and a known word's form is the registered string: most
     // tokens hash and allocate no string of their own.
-    const id = wordIdIn(folded, start, i);
+    const id = ascii ? wordIdHashed(folded, start, i, hashFinish(hash)) : wordIdIn(folded, start, i);
     const form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
     ids[count] = id;
     norm.push(form);

@@ -25,18 +25,34 @@ let units = new Uint16Array(1 << 16);
 let unitsUsed = 0;
 let generation = 0;
 
-// FNV-1a over UTF-16 units, then a final mix so that the low bits (the slot) depend on every unit.
+// FNV-1a over UTF-16 units, then a final mix so that the low bits (the slot) depend on every unit. The
+// steps are exported so that the tokenizer can hash a word while it scans it (`wordIdHashed`).
+/** FNV-1a's starting value: fold each unit in with `hashStep`, then finish with `hashFinish`. */
+export const HASH_START = 0x811c9dc5;
+/** The hash so far with one more UTF-16 unit. */
+export function hashStep(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+/** The final mix of a hash made with `hashStep`. */
+export function hashFinish(hash: number): number {
+  let mixed = hash ^ (hash >>> 15);
+  mixed = Math.imul(mixed, 0x2c1b3c6d);
+  return mixed ^ (mixed >>> 12);
+}
+
 function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 15;
-  hash = Math.imul(hash, 0x2c1b3c6d);
-  return hash ^ (hash >>> 12);
+  let hash = HASH_START;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hashFinish(hash);
 }
 
 /** The id of the word text.slice(start, end), or NO_WORD when no table registered it; slices nothing. */
 export function wordIdIn(text: string, start: number, end: number): number {
-  const hash = hashOf(text, start, end);
+  return wordIdHashed(text, start, end, hashOf(text, start, end));
+}
+
+/** `wordIdIn` for a caller that already hashed the word's units (HASH_START, hashStep, hashFinish). */
+export function wordIdHashed(text: string, start: number, end: number, hash: number): number {
   const table = slots;
   const pool = units;
   const mask = table.length / SLOT - 1;
