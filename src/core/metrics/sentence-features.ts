@@ -134,8 +134,9 @@ function measureSentence(
   const { weights } = lexicons.subjectivityModel;
   const cues: FeatureCue[] = [];
   // Only what raises the score is shown as a cue, so only that is kept (what lowers it shows in the sums).
+  // Counts stop at COUNT_CAP as they grow (the same as capping them at the end, without a pass over every feature).
   const add = (index: number, start: number, end: number, rule: string, source: string): void => {
-    values[index] = (values[index] as number) + 1;
+    values[index] = Math.min((values[index] as number) + 1, COUNT_CAP);
     const weight = weights[index] as number;
     if (weight > 0) cues.push({ start, end, rule, source, weight });
   };
@@ -174,10 +175,9 @@ function measureSentence(
   const mark = finalMark(text, sentence, article);
   if (mark !== undefined) add(mark.exclamation ? F.exclamation : F.question, mark.at, mark.at + 1, mark.exclamation ? 'punctuation/exclamation' : 'punctuation/question', rulesSource);
   const words = sentence.tokenEnd - sentence.tokenStart;
-  for (let i = 0; i < values.length; i++) values[i] = Math.min(values[i] as number, COUNT_CAP);
   values[F.words] = Math.log1p(authorWords);
   values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
-  cues.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (cues.length > 1) cues.sort((a, b) => a.start - b.start || a.end - b.end);
   return { values, authorWords, cues };
 }
 

@@ -184,8 +184,7 @@ export function buildReport(
     body.map((p) => ({ score: p.loadedLanguage, words: p.words })),
     article.folded,
   );
-  const lexiconVersions: Record<string, string> = {};
-  for (const info of [...lexicons.info, ...sourceTables]) lexiconVersions[info.name] = info.version;
+  const lexiconVersions = versionsOf(lexicons.info, sourceTables);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     analyzer: { name: 'slant', version: ANALYZER_VERSION },
@@ -224,6 +223,20 @@ function articleSubjectivity(sentences: readonly SentenceSubjectivity[], lexicon
   const byFeature: Record<string, [number, number]> = {};
   for (const c of contributions) byFeature[c.feature] = [c.value, c.contribution];
   return { score, cues, weight, contributions: byFeature };
+}
+
+// The report's `lexicons` is the same for every report of a lexicon set and outlet tables: made once, with
+// fast properties, and copied per report. Filled key by key, its seventy-odd keys left it a dictionary,
+// slower both to fill and to serialise.
+const versionsCache = new WeakMap<readonly { name: string; version: string }[], { tables: string; versions: Record<string, string> }>();
+function versionsOf(info: readonly { name: string; version: string }[], sourceTables: readonly { name: string; version: string }[]): Record<string, string> {
+  const tables = sourceTables.map((table) => `${table.name}\0${table.version}`).join('\0');
+  let cached = versionsCache.get(info);
+  if (cached === undefined || cached.tables !== tables) {
+    cached = { tables, versions: Object.fromEntries([...info, ...sourceTables].map((entry) => [entry.name, entry.version])) };
+    versionsCache.set(info, cached);
+  }
+  return { ...cached.versions };
 }
 
 // Objects keyed by data (rule ids, category ids) are filled by keyed stores into a literal: Object.fromEntries

@@ -7,7 +7,8 @@ import type { Span } from './span.ts';
 // Lines this long or shorter, all in one block, look like text wrapped at a fixed width.
 const WRAP_WIDTH_MAX = 100;
 const WRAP_LINE_MIN = 40;
-const ENDS_SENTENCE = /[.!?:;"'\u201D\u2019)\]\u2026]\s*$/;
+// A line ends a sentence when its last character before any white space is one of these.
+const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', ':', ';', '"', "'", '\u201D', '\u2019', ')', ']', '\u2026']);
 const STARTS_LOWER = /^\s*[\p{Ll}\p{N}(]/u;
 
 /** Splits text into paragraph spans (trimmed of surrounding white space); never returns an empty span. */
@@ -22,10 +23,9 @@ export function splitParagraphs(text: string): Span[] {
         current = { ...line };
         continue;
       }
-      const previous = text.slice(current.start, current.end);
       const next = text.slice(line.start, line.end);
       const lastLineLength = current.end - text.lastIndexOf('\n', current.end - 1) - 1;
-      const midSentence = !ENDS_SENTENCE.test(previous);
+      const midSentence = !endsSentence(text, current);
       const joins = midSentence && (STARTS_LOWER.test(next) || (wrapped && lastLineLength >= WRAP_LINE_MIN));
       if (joins) {
         current.end = line.end;
@@ -65,6 +65,14 @@ function splitLines(text: string, block: Span): Span[] {
 }
 
 const SPACE = /\s/;
+
+// Whether `span` of `text` ends a sentence: read back from its end, where an end-anchored pattern over the
+// paragraph so far was tried from each of its positions (for each line joined to it).
+function endsSentence(text: string, span: Span): boolean {
+  let end = span.end;
+  while (end > span.start && SPACE.test(text[end - 1] as string)) end--;
+  return end > span.start && SENTENCE_END.has(text[end - 1] as string);
+}
 
 function pushTrimmed(text: string, start: number, end: number, into: Span[]): void {
   let s = start;

@@ -51,15 +51,19 @@ function markFinder(text: string): { from: (offset: number) => number } {
   };
 }
 
+const SPACE = /\s/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+// Characters after which a straight quote opens: start, space, brackets, dashes, slashes, other quotes.
+const OPENS_AFTER = /[\s([{\u2014\u2013\-/:\u201C\u2018'"]/;
+
 function isSpace(ch: string | undefined): boolean {
-  return ch === undefined || /\s/.test(ch);
+  return ch === undefined || SPACE.test(ch);
 }
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  return ch !== undefined && WORD_CHAR.test(ch);
 }
-// Characters after which a straight quote opens: start, space, brackets, dashes, slashes, other quotes.
 function opensAfter(ch: string | undefined): boolean {
-  return ch === undefined || /[\s([{\u2014\u2013\-/:\u201C\u2018'"]/.test(ch);
+  return ch === undefined || OPENS_AFTER.test(ch);
 }
 
 /** Finds direct-quotation spans in the given paragraphs of `text`, in text order. */

@@ -4,6 +4,7 @@
  * a title abbreviation, or another abbreviation not followed by a sentence starter.
  */
 import type { Span } from './span.ts';
+import { NO_WORD, tableByWordIdOnce, wordIdIn } from './vocabulary.ts';
 
 /** What the splitter needs to know about abbreviations; built from `lexicons/en/abbreviations.jsonl`. */
 export type AbbreviationTable = {
@@ -21,6 +22,7 @@ const LOWER_START = /^[\p{Ll}]/u;
 const DIGIT_START = /^\p{N}/u;
 const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*/u;
 const INITIAL = /^\p{Lu}$/u;
+const SPACE = /\s/;
 // How far back to look for the word before a period; abbreviations are short.
 const LOOKBEHIND = 24;
 
@@ -33,7 +35,7 @@ export function splitSentences(text: string, folded: string, paragraph: Span, ab
   for (let match = TERMINAL.exec(body); match !== null; match = TERMINAL.exec(body)) {
     const markEnd = match.index + match[0].length;
     let nextStart = markEnd;
-    while (nextStart < body.length && /\s/.test(body[nextStart] as string)) nextStart++;
+    while (nextStart < body.length && SPACE.test(body[nextStart] as string)) nextStart++;
     if (nextStart >= body.length) break;
     if (!endsSentence(body, folded, paragraph.start, match.index, match[0], nextStart, abbreviations)) continue;
     pushSentence(sentences, paragraph.start + sentenceStart, paragraph.start + markEnd);
@@ -63,8 +65,11 @@ function endsSentence(
   const word = before.replace(/^[.\-']+/, '');
   if (word === '') return true;
   if (INITIAL.test(word)) return false;
-  const foldedWord = folded.slice(offset + markIndex - word.length, offset + markIndex + 1);
-  let kind = abbreviations.kinds.get(foldedWord);
+  // The folded word with its period, read by word id where it lies in `folded` (no string built per period).
+  // (The table first: making it registers the abbreviations, which the look-up must see.)
+  const kinds = tableByWordIdOnce(abbreviations.kinds, undefined);
+  const id = wordIdIn(folded, offset + markIndex - word.length, offset + markIndex + 1);
+  let kind = id === NO_WORD || id >= kinds.length ? undefined : kinds[id];
   // Dotted forms not in the list (A.B.C.) behave like "U.S.".
   if (kind === undefined && /^(?:\p{L}\.)+\p{L}$/u.test(word)) kind = 'other';
   if (kind === undefined) return true;

@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { formOfWord, NO_WORD, vocabularyGeneration, vocabularySize, wordIdIn, wordIdOf } from './vocabulary.ts';
+import { formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordIdHashed, wordIdIn, wordIdOf } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -55,24 +55,28 @@ function wordCharAt(text: string, i: number): number {
   return WORD_CHAR.test(text[i] as string) ? 1 : 0;
 }
 
-// A period right after a token that is an abbreviation: dotted (u.s), a single letter, or listed.
-function isAbbreviationPeriod(folded: string, count: number, ends: Int32Array, norm: readonly string[], i: number, listed: ReadonlySet<string> | undefined): boolean {
+// A period right after a token that is an abbreviation: dotted (u.s), a single letter, or listed (read by
+// the token's word id, `ids`).
+function isAbbreviationPeriod(folded: string, count: number, ends: Int32Array, norm: readonly string[], ids: Int32Array, i: number, listed: readonly boolean[] | undefined): boolean {
   if (count === 0 || ends[count - 1] !== i) return false;
   const previous = norm[count - 1] as string;
   if (previous.includes('.') || previous.length === 1) return true;
-  return listed !== undefined && listed.has(previous) && folded.charCodeAt(i + 1) !== 46;
+  const id = ids[count - 1] as number;
+  return listed !== undefined && id >= 0 && id < listed.length && listed[id] === true && folded.charCodeAt(i + 1) !== 46;
 }
 
-// The listed abbreviations without their final period (`mr` for `mr.`), so that a token's form is looked up
-// as it is, with no string built per period; once per table.
-const withoutPeriodCache = new WeakMap<ReadonlyMap<string, unknown>, ReadonlySet<string>>();
-function withoutFinalPeriod(abbreviations: ReadonlyMap<string, unknown>): ReadonlySet<string> {
-  let set = withoutPeriodCache.get(abbreviations);
-  if (set === undefined) {
-    set = new Set([...abbreviations.keys()].filter((key) => key.endsWith('.')).map((key) => key.slice(0, -1)));
-    withoutPeriodCache.set(abbreviations, set);
+// The listed abbreviations without their final period (`mr` for `mr.`), by word id, so that a token is
+// looked up by the id it already has, with no string hashed or built per period; once per table (ids are
+// process-local, so this is never stored with the table).
+const withoutPeriodCache = new WeakMap<ReadonlyMap<string, unknown>, readonly boolean[]>();
+function withoutFinalPeriod(abbreviations: ReadonlyMap<string, unknown>): readonly boolean[] {
+  let byId = withoutPeriodCache.get(abbreviations);
+  if (byId === undefined) {
+    const forms = [...abbreviations.keys()].filter((key) => key.endsWith('.')).map((key): [string, boolean] => [key.slice(0, -1), true]);
+    byId = tableByWordId(new Map(forms), false);
+    withoutPeriodCache.set(abbreviations, byId);
   }
-  return set;
+  return byId;
 }
 
 function isJoiner(code: number): boolean {
@@ -124,7 +128,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     const step = code < 128 ? (ASCII_WORD[code] as number) : wordCharAt(text, i);
     if (step === 0) {
       // Space, tab, CR, LF and no-break space separate words; anything else also breaks phrases.
-      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160 && !(code === 46 && isAbbreviationPeriod(folded, count, ends, norm, i, listed))) gapHasPunctuation = true;
+      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160 && !(code === 46 && isAbbreviationPeriod(folded, count, ends, norm, ids, i, listed))) gapHasPunctuation = true;
       i++;
       continue;
     }
@@ -133,9 +137,13 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     let letters = 0;
     let capitals = 0;
     let ascii = code < 128;
+    // An ASCII word's folded form is its lower case: hashed for the vocabulary during the scan, so that
+    // the look-up reads the word once (other words are hashed where they lie in `folded`).
+    let hash = HASH_START;
     if (ascii) {
       if (code >= 97) letters = 1;
       else if (code >= 65) letters = capitals = 1;
+      hash = hashStep(hash, code >= 65 && code <= 90 ? code + 32 : code);
     }
     i += step;
     while (i < length) {
@@ -146,7 +154,10 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
         else if (c >= 65) {
           letters++;
           capitals++;
+          hash = hashStep(hash, c + 32);
+          continue;
         }
+        hash = hashStep(hash, c);
         continue;
       }
       const inner = c < 128 ? 0 : wordCharAt(text, i);
@@ -155,6 +166,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
         i += inner;
       } else if (isJoiner(c) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
         if (c >= 128) ascii = false;
+        else hash = hashStep(hash, c);
         i += 1;
       } else {
         break;
@@ -166,7 +178,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
     // Looked up where the word lies in `folded`, and a known word's form is the registered string: most
     // tokens hash and allocate no string of their own.
-    const id = wordIdIn(folded, start, i);
+    const id = ascii ? wordIdHashed(folded, start, i, hashFinish(hash)) : wordIdIn(folded, start, i);
     const form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
     ids[count] = id;
     norm.push(form);

@@ -25,18 +25,68 @@ let units = new Uint16Array(1 << 16);
 let unitsUsed = 0;
 let generation = 0;
 
-// FNV-1a over UTF-16 units, then a final mix so that the low bits (the slot) depend on every unit.
+// FNV-1a over UTF-16 units, then a final mix so that the low bits (the slot) depend on every unit. The
+// steps are exported so that the tokenizer can hash a word while it scans it (`wordIdHashed`).
+/** FNV-1a's starting value: fold each unit in with `hashStep`, then finish with `hashFinish`. */
+export const HASH_START = 0x811c9dc5;
+/** The hash so far with one more UTF-16 unit. */
+export function hashStep(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+/** The final mix of a hash made with `hashStep`. */
+export function hashFinish(hash: number): number {
+  let mixed = hash ^ (hash >>> 15);
+  mixed = Math.imul(mixed, 0x2c1b3c6d);
+  return mixed ^ (mixed >>> 12);
+}
+
 function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 15;
-  hash = Math.imul(hash, 0x2c1b3c6d);
-  return hash ^ (hash >>> 12);
+  let hash = HASH_START;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hashFinish(hash);
 }
 
 /** The id of the word text.slice(start, end), or NO_WORD when no table registered it; slices nothing. */
 export function wordIdIn(text: string, start: number, end: number): number {
-  const hash = hashOf(text, start, end);
+  return wordIdHashed(text, start, end, hashOf(text, start, end));
+}
+
+// A direct-mapped cache in front of the table, for the words texts repeat ("the", "said", "minister"): by
+// the hash's low bits, CACHE_ENTRY ints [hash, length, id (NO_WORD too), vocabulary size when cached, then
+// the form's units two to an int], for words of up to CACHED_UNITS units. The table and the units are a
+// megabyte or more, so a look-up there costs two cache misses; a hit here reads one line of a table small
+// enough to stay in the processor's cache. Ids never change, so a cached id stays right; a cached NO_WORD
+// only while no word was registered since. An empty entry has length 0, which no word has.
+const CACHE_ENTRY = 8;
+const CACHED_UNITS = 2 * (CACHE_ENTRY - 4);
+const CACHE_SIZE = 4096;
+const cache = new Int32Array(CACHE_SIZE * CACHE_ENTRY);
+
+// Units k and k + 1 of the word at `start` (of `length` units) as one int, 0 past its end.
+function unitPair(text: string, start: number, length: number, k: number): number {
+  return text.charCodeAt(start + k) | (k + 1 < length ? text.charCodeAt(start + k + 1) << 16 : 0);
+}
+
+/** `wordIdIn` for a caller that already hashed the word's units (HASH_START, hashStep, hashFinish). */
+export function wordIdHashed(text: string, start: number, end: number, hash: number): number {
+  const length = end - start;
+  if (length > CACHED_UNITS) return lookUp(text, start, end, hash);
+  const at = (hash & (CACHE_SIZE - 1)) * CACHE_ENTRY;
+  if (cache[at] === hash && cache[at + 1] === length) {
+    let k = 0;
+    while (k < length && cache[at + 4 + (k >> 1)] === unitPair(text, start, length, k)) k += 2;
+    if (k >= length && (cache[at + 2] !== NO_WORD || cache[at + 3] === forms.length)) return cache[at + 2] as number;
+  }
+  const id = lookUp(text, start, end, hash);
+  cache[at] = hash;
+  cache[at + 1] = length;
+  cache[at + 2] = id;
+  cache[at + 3] = forms.length;
+  for (let k = 0; k < length; k += 2) cache[at + 4 + (k >> 1)] = unitPair(text, start, length, k);
+  return id;
+}
+
+function lookUp(text: string, start: number, end: number, hash: number): number {
   const table = slots;
   const pool = units;
   const mask = table.length / SLOT - 1;
