@@ -1,0 +1,28 @@
+// Classes of noun and document attribution found studying misses on real news, one table each, on
+// sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { withRaisingVerbs } from '../../../src/core/metrics/attribution/attitudes.ts';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from '../../../src/core/metrics/attribution/noun-cues.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findingRow } from './render.ts';
+import { scanOf } from './scan-of.ts';
+
+// Reported speech with light-verb cues merged in, then the possessive noun cues, as rows.
+function rowsOf(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = mergeCues(withRaisingVerbs(scan, findCues(scan)), findLightVerbCues(scan));
+  const reported = findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings;
+  const nouns = findPossessiveNounCues(scan, cues, takenTokens(scan, reported));
+  return [...reported, ...nouns].map((finding) => findingRow(scan, finding));
+}
+
+describe('a noun cue in the plural', () => {
+  it.each([
+    ['statements after a light verb', 'Holt made conflicting statements about the ferry budget.', ['indirect Holt|made conflicting statements about|the ferry budget']],
+    ['attacks after a possessive', "Patel's attacks on the harbour board grew sharper.", ["summary Patel's|attacks on|the harbour board grew sharper"]],
+    ['a plural with no source is no attribution', 'The attacks on the harbour board grew sharper.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
