@@ -26,3 +26,25 @@ describe('a noun cue in the plural', () => {
     expect(rowsOf(text)).toEqual(expected);
   });
 });
+
+describe('documents a reader sees as a source', () => {
+  it.each([
+    ['a video shows', 'A video of the meeting shows Holt leaving by the side door.', ['indirect A video of the meeting|shows|Holt leaving by the side door']],
+    ['emails showed that', 'Emails from the harbour office showed that the board knew of the cracks.', ['indirect Emails from the harbour office|showed that|the board knew of the cracks']],
+    ['polling shows', 'Polling shows Holt ahead in the northern wards.', ['indirect Polling|shows|Holt ahead in the northern wards']],
+    ['a picture of a person is no source', 'Holt showed a picture of the pier.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('a document named after its content', () => {
+  it.each([
+    ['records show at the end', 'The ferry lost money every winter, records show.', ['indirect records|show|The ferry lost money every winter']],
+    ['a longer source after the comma', 'The board raised two million in May, figures compiled by the council show.', ['indirect figures compiled by the council|show|The board raised two million in May']],
+    ['a comma before the document is no appositive of it', 'The pier closed early, and records show the ferry lost money.', ['indirect records|show|the ferry lost money']],
+    ['a person after the comma finds nothing', 'The pier closed early, the divers found.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});

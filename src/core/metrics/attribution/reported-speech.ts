@@ -9,7 +9,7 @@
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
-import { cueMode, documentOpensSentence } from './cues.ts';
+import { cueMode, documentOpensSentence, documentPostposedAt } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
@@ -214,6 +214,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   else if (isDocumentVerb(cue) && documentOpensSentence(scan, skipBack(scan, cue.t0, sentence.tokenStart), sentence.tokenStart)) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
     speaker = { t0: sentence.tokenStart, t1: skipBack(scan, cue.t0, sentence.tokenStart) };
+  } else if (isDocumentVerb(cue) && (lead = documentPostposedAt(scan, cue.t0, sentence.tokenStart, sentence.tokenEnd)) >= 0) {
+    // "<clause>, council records compiled by the harbour trust show.": the phrase after the comma is the source.
+    speaker = { t0: lead, t1: skipBack(scan, cue.t0, lead) };
   } else {
     speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart);
     if (speaker === null) {
