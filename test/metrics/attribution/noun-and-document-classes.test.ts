@@ -48,3 +48,16 @@ describe('a document named after its content', () => {
     expect(rowsOf(text)).toEqual(expected);
   });
 });
+
+describe('more light verbs and noun cues', () => {
+  it.each([
+    ['launched an attack on', 'Berg launched a sharp attack on the harbour board.', ['indirect Berg|launched a sharp attack on|the harbour board']],
+    ['delivered a defense of', 'Holt delivered a spirited defense of the ferry plan.', ['indirect Holt|delivered a spirited defense of|the ferry plan']],
+    ['stepped up her criticism of', 'Berg stepped up her criticism of the pier tax.', ['indirect Berg|stepped up her criticism of|the pier tax']],
+    ['a feeling is an attitude', 'The fishermen expressed doubts about the new pier.', ['attitude The fishermen|expressed doubts about|the new pier']],
+    ['a possessive view', "Patel's position on the pier tax angered the fishermen.", ["attitude Patel's|position on|the pier tax angered the fishermen"]],
+    ['a launch with no noun cue is no cue', 'The board launched a new ferry in May.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
