@@ -44,6 +44,9 @@ describe('a document named after its content', () => {
     ['a longer source after the comma', 'The board raised two million in May, figures compiled by the council show.', ['indirect figures compiled by the council|show|The board raised two million in May']],
     ['a comma before the document is no appositive of it', 'The pier closed early, and records show the ferry lost money.', ['indirect records|show|the ferry lost money']],
     ['a person after the comma finds nothing', 'The pier closed early, the divers found.', []],
+    ['a document after an opening phrase', 'For instance, a harbour poll last week showed Holt in third place.', ['indirect a harbour poll last week|showed|Holt in third place']],
+    ['a poll named for two sponsors joined by "and"', 'But a poll by The Dover Herald and Radio Kent shows Holt ahead.', ['indirect a poll by The Dover Herald and Radio Kent|shows|Holt ahead']],
+    ['a speaker before a document is no part of its name', 'Holt said the report found cracks in the pier.', ['indirect Holt|said|the report found cracks in the pier', 'indirect the report|found|cracks in the pier']],
   ])('%s', (_name, text, expected) => {
     expect(rowsOf(text)).toEqual(expected);
   });

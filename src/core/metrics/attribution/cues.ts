@@ -5,6 +5,7 @@
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
 import { commaBefore, type Scan } from './context.ts';
+import { isConnective } from './noun-phrase-speakers.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
@@ -127,7 +128,7 @@ function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number, sen
     if (isDocumentNoun(scan, k)) return true;
     if (!scan.words.verbSkips.has(scan.article.tokens.norm[k] as string)) break;
   }
-  return documentOpensSentence(scan, t, sentenceStart) || documentPostposedAt(scan, t, sentenceStart, sentenceEnd) >= 0;
+  return documentSubjectStart(scan, t, sentenceStart) >= 0 || documentPostposedAt(scan, t, sentenceStart, sentenceEnd) >= 0;
 }
 
 /**
@@ -151,26 +152,57 @@ export function documentPostposedAt(scan: Scan, t: number, sentenceStart: number
 const DOCUMENT_PHRASE_REACH = 16;
 
 /**
- * Whether the sentence opens with a phrase holding a document or poll noun and running, with no clause word
- * or quotation, to the verb at `t` (its subject): "Court records from the 2019 audit show", "A harbour poll,
- * conducted with two firms, shows". Commas are allowed only after the document's noun, and only when the
- * phrase does not open with an introductory word ("In the report, ...").
+ * Where the subject of the document verb at `t` starts when it is a phrase holding a document or poll noun
+ * that opens its clause, else -1: the sentence, after a connective ("But a harbour poll shows"), or the
+ * clause after an opening phrase and its comma ("For instance, a harbour poll last week showed").
  */
-export function documentOpensSentence(scan: Scan, t: number, sentenceStart: number): boolean {
+export function documentSubjectStart(scan: Scan, t: number, sentenceStart: number): number {
   const { tokens, quotedToken } = scan.article;
-  if (t - sentenceStart > DOCUMENT_PHRASE_REACH) return false;
-  const first = tokens.norm[sentenceStart] as string;
+  let start = sentenceStart;
+  if (start < t && isConnective(scan, start)) start++;
+  if (documentPhraseRuns(scan, start, t)) return start;
+  const first = tokens.norm[start] as string;
+  if (!(scan.words.introductions.has(first) || scan.words.adjuncts.has(first) || first.endsWith('ly'))) return -1;
+  for (let k = start + 1; k < t; k++) {
+    if (quotedToken[k] === 1) return -1;
+    if (tokens.breakBefore[k] === 1) return commaBefore(scan, k) && documentPhraseRuns(scan, k, t) ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the tokens from `from` to the verb at `t` are a phrase holding a document or poll noun, with no
+ * clause word or quotation: "Court records from the 2019 audit show", "A harbour poll, conducted with two
+ * firms, shows", "A poll by the Harbour Times and Dover Radio shows". Commas are allowed only after the
+ * document's noun, and only when the phrase does not open with an introductory word ("In the report, ...").
+ */
+function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (t - from > DOCUMENT_PHRASE_REACH || from >= t) return false;
+  const first = tokens.norm[from] as string;
   const introduced = scan.words.introductions.has(first) || scan.words.adjuncts.has(first);
   let document = false;
-  for (let k = sentenceStart; k < t; k++) {
+  for (let k = from; k < t; k++) {
     // "A Harbour Times/Radio Dover poll": a slash joins the names of a poll's sponsors.
     const slash = tokens.breakBefore[k] === 1 && scan.article.text.slice(tokens.end[k - 1], tokens.start[k]) === '/';
     // A comma only after the document's noun: "A harbour poll, conducted with two firms, shows", not the
     // clause before a postposed source ("The ferry lost money, records show").
-    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1 && !slash && (introduced || !document || !commaBefore(scan, k))) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
+    if (quotedToken[k] === 1 || (k > from && tokens.breakBefore[k] === 1 && !slash && (introduced || !document || !commaBefore(scan, k)))) return false;
+    // "by the Harbour Times and Dover Radio": "and" between names joins the sponsors, not two clauses.
+    const role = scan.words.clauseWords.get(tokens.norm[k] as string);
+    if (role !== undefined && !(role === 'coordinator' && k > from && scan.capital[k - 1] === 1 && scan.capital[k + 1] === 1)) return false;
     if (isDocumentNoun(scan, k)) document = true;
+    // "Holt said the report found": a speaker's verb before the document makes it part of what was said.
+    else if (verbCueAt(scan, k, t)) return false;
   }
   return document;
+}
+
+const verbScratch: PhraseCandidate<CueRef>[] = [];
+
+// Whether a reporting or attitude verb of the lexicons starts at `t` and ends by `end`.
+function verbCueAt(scan: Scan, t: number, end: number): boolean {
+  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) > 0 && (verbScratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
 }
 
 function isDocumentNoun(scan: Scan, t: number): boolean {
