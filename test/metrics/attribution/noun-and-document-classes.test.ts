@@ -64,3 +64,13 @@ describe('more light verbs and noun cues', () => {
     expect(rowsOf(text)).toEqual(expected);
   });
 });
+
+describe('a possessive pronoun inside a clause', () => {
+  it.each([
+    ['after a preposition', 'Holt angered the fishermen with his comments on the pier tax.', ['summary his|comments on|the pier tax']],
+    ['after an opening preposition', 'Despite her decision to close the pier, the fishermen stayed.', ['attitude her|decision to|close the pier']],
+    ["after another verb it is that verb's object", 'The fishermen condemned his decision to close the pier.', ['summary The fishermen|condemned|condemned his decision to close the pier']],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
