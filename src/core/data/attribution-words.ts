@@ -218,7 +218,8 @@ function nounCues(lexicon: ParsedLexicon, fixed?: NounCueRole): Map<string, Map<
   for (const entry of lexicon.entries) {
     const role = fixed ?? (entry.note as NounCueRole | undefined);
     if (role === undefined || !NOUN_CUE_ROLES.includes(role)) throw new LexiconError('entry', lexicon.file, entry.line, entry.note ?? entry.term, `expected a note naming the role: ${NOUN_CUE_ROLES.join(', ')}`);
-    for (const form of inflectEntry(entry)) {
+    // The noun (or adjective) is the first word: "criticism of" inflects to "criticisms of", not "criticism ofs".
+    for (const form of inflectEntry({ ...entry, head: entry.head ?? 0 })) {
       const [noun, link, ...rest] = form.split(' ');
       if (noun === undefined || link === undefined || rest.length > 0) throw new LexiconError('entry', lexicon.file, entry.line, form, 'expected a word and the one word that opens its content ("criticism of", "skeptical of")');
       const links = found.get(noun) ?? new Map<string, NounCueRole>();

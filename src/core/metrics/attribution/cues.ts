@@ -5,6 +5,7 @@
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
 import { commaBefore, type Scan } from './context.ts';
+import { isConnective } from './noun-phrase-speakers.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
@@ -56,7 +57,7 @@ export function findCues(scan: Scan): Cue[] {
         const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
         const attitude = best.value.family === 'attitude';
         // "The report found 20 cases" reports; "the team found the keys" does not: a document verb needs a document.
-        const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart);
+        const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
         // "The harbour report also found...": a document noun right before a verb is that verb's subject.
         const documentNounBeforeVerb = best.rest.length === 0 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd, followScratch);
         if (!anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
@@ -119,37 +120,89 @@ function regardAt(scan: Scan, t: number, end: number): boolean {
 const DOCUMENT_SUBJECT_REACH = 3;
 
 // Whether a document or poll noun (speaker-nouns.jsonl) ends the subject right before the verb at `t`, with
-// only skippable words (also, has, have, consistently...) between, or heads a phrase opening the sentence.
-function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number): boolean {
+// only skippable words (also, has, have, consistently...) between, or heads a phrase opening the sentence,
+// or heads a phrase after the sentence's last comma when the verb ends it ("..., court records compiled by
+// the harbour trust show.").
+function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number, sentenceEnd: number): boolean {
   for (let k = t - 1; k >= sentenceStart && k >= t - DOCUMENT_SUBJECT_REACH; k--) {
     if (isDocumentNoun(scan, k)) return true;
     if (!scan.words.verbSkips.has(scan.article.tokens.norm[k] as string)) break;
   }
-  return documentOpensSentence(scan, t, sentenceStart);
+  return documentSubjectStart(scan, t, sentenceStart) >= 0 || documentPostposedAt(scan, t, sentenceStart, sentenceEnd) >= 0;
+}
+
+/**
+ * "The ferry lost money, council records compiled by the harbour trust show.": where the document's phrase
+ * starts when the verb at `t` ends its sentence and the stretch from the last comma before it holds a
+ * document noun, no clause word and no quotation; else -1.
+ */
+export function documentPostposedAt(scan: Scan, t: number, sentenceStart: number, sentenceEnd: number): number {
+  const { tokens, quotedToken } = scan.article;
+  if (t + 1 !== sentenceEnd) return -1;
+  let document = false;
+  for (let k = t - 1; k > sentenceStart && k >= t - DOCUMENT_PHRASE_REACH; k--) {
+    if (quotedToken[k] === 1 || scan.words.clauseWords.has(tokens.norm[k] as string)) return -1;
+    if (isDocumentNoun(scan, k)) document = true;
+    if (tokens.breakBefore[k] === 1) return document && commaBefore(scan, k) ? k : -1;
+  }
+  return -1;
 }
 
 // How far a document noun opening its sentence may stand from the verb: "Early results of exit polls conducted by Edison Research show".
 const DOCUMENT_PHRASE_REACH = 16;
 
 /**
- * Whether the sentence opens with a phrase holding a document or poll noun and running, with no clause word
- * or quotation, to the verb at `t` (its subject): "Court records from the 2019 audit show", "A harbour poll,
- * conducted with two firms, shows". Commas are allowed only when the phrase does not open with an
- * introductory word ("In the report, ...").
+ * Where the subject of the document verb at `t` starts when it is a phrase holding a document or poll noun
+ * that opens its clause, else -1: the sentence, after a connective ("But a harbour poll shows"), or the
+ * clause after an opening phrase and its comma ("For instance, a harbour poll last week showed").
  */
-export function documentOpensSentence(scan: Scan, t: number, sentenceStart: number): boolean {
+export function documentSubjectStart(scan: Scan, t: number, sentenceStart: number): number {
   const { tokens, quotedToken } = scan.article;
-  if (t - sentenceStart > DOCUMENT_PHRASE_REACH) return false;
-  const first = tokens.norm[sentenceStart] as string;
+  let start = sentenceStart;
+  if (start < t && isConnective(scan, start)) start++;
+  if (documentPhraseRuns(scan, start, t)) return start;
+  const first = tokens.norm[start] as string;
+  if (!(scan.words.introductions.has(first) || scan.words.adjuncts.has(first) || first.endsWith('ly'))) return -1;
+  for (let k = start + 1; k < t; k++) {
+    if (quotedToken[k] === 1) return -1;
+    if (tokens.breakBefore[k] === 1) return commaBefore(scan, k) && documentPhraseRuns(scan, k, t) ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the tokens from `from` to the verb at `t` are a phrase holding a document or poll noun, with no
+ * clause word or quotation: "Court records from the 2019 audit show", "A harbour poll, conducted with two
+ * firms, shows", "A poll by the Harbour Times and Dover Radio shows". Commas are allowed only after the
+ * document's noun, and only when the phrase does not open with an introductory word ("In the report, ...").
+ */
+function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (t - from > DOCUMENT_PHRASE_REACH || from >= t) return false;
+  const first = tokens.norm[from] as string;
   const introduced = scan.words.introductions.has(first) || scan.words.adjuncts.has(first);
   let document = false;
-  for (let k = sentenceStart; k < t; k++) {
+  for (let k = from; k < t; k++) {
     // "A Harbour Times/Radio Dover poll": a slash joins the names of a poll's sponsors.
     const slash = tokens.breakBefore[k] === 1 && scan.article.text.slice(tokens.end[k - 1], tokens.start[k]) === '/';
-    if (quotedToken[k] === 1 || (k > sentenceStart && tokens.breakBefore[k] === 1 && !slash && (introduced || !commaBefore(scan, k))) || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
+    // A comma only after the document's noun: "A harbour poll, conducted with two firms, shows", not the
+    // clause before a postposed source ("The ferry lost money, records show").
+    if (quotedToken[k] === 1 || (k > from && tokens.breakBefore[k] === 1 && !slash && (introduced || !document || !commaBefore(scan, k)))) return false;
+    // "by the Harbour Times and Dover Radio": "and" between names joins the sponsors, not two clauses.
+    const role = scan.words.clauseWords.get(tokens.norm[k] as string);
+    if (role !== undefined && !(role === 'coordinator' && k > from && scan.capital[k - 1] === 1 && scan.capital[k + 1] === 1)) return false;
     if (isDocumentNoun(scan, k)) document = true;
+    // "Holt said the report found": a speaker's verb before the document makes it part of what was said.
+    else if (verbCueAt(scan, k, t)) return false;
   }
   return document;
+}
+
+const verbScratch: PhraseCandidate<CueRef>[] = [];
+
+// Whether a reporting or attitude verb of the lexicons starts at `t` and ends by `end`.
+function verbCueAt(scan: Scan, t: number, end: number): boolean {
+  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) > 0 && (verbScratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
 }
 
 function isDocumentNoun(scan: Scan, t: number): boolean {

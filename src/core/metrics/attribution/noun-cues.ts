@@ -8,9 +8,9 @@
  */
 import type { NounCueRole } from '../../data/attribution-words.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import type { Scan } from './context.ts';
+import { commaBefore, type Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
-import { nounPhraseBefore } from './noun-phrase-speakers.ts';
+import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
 
 // Most words between a light verb and its noun ("made several controversial statements on"), and between a
@@ -91,7 +91,7 @@ export function mergeCues(base: readonly Cue[], extra: readonly Cue[]): Cue[] {
 
 /**
  * "Holt's criticism of the plan", "her decision to resign", "the union's assertion that the ferry is unsafe":
- * a noun cue whose source is a possessive before it (a name in 's, or his, her, their opening the sentence),
+ * a noun cue whose source is a possessive before it (a name in 's, or his, her, their opening a phrase),
  * with at most a few lower-case words between, outside the tokens `taken` by earlier findings (`takenTokens`:
  * a noun inside what was said is part of that speech, as an attitude verb is in cues.ts). The content runs
  * from after the link word to the clause's end; the mode is attitude for a view or plan, indirect for
@@ -110,7 +110,10 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: 
       if (speaker === null || !opensPhrase(scan, speaker.t0, sentence)) continue;
       cueEnd ??= cueEnds(tokens.count, cues);
       const from = t + 2;
-      const content = trimmedSpan(article, from, clauseEnd(scan, from, sentence.tokenEnd, cueEnd));
+      let end = clauseEnd(scan, from, sentence.tokenEnd, cueEnd);
+      // "Despite her decision to close the pier, the fishermen stayed": an opening phrase ends at its comma.
+      if (speaker.t0 - 1 >= sentence.tokenStart && opensSentence(scan, sentence, speaker.t0 - 1) && words.adjuncts.has(tokens.norm[speaker.t0 - 1] as string)) end = commaAfter(scan, from, end);
+      const content = trimmedSpan(article, from, end);
       if (content === null) continue;
       const link = tokens.norm[t + 1] as string;
       const mode = role === 'attitude' ? 'attitude' : words.clauseWords.get(link) === 'complementiser' ? 'indirect' : 'summary';
@@ -132,6 +135,12 @@ function opensPhrase(scan: Scan, t: number, sentence: SentenceRef): boolean {
   return scan.words.adjuncts.has(before) || scan.words.clauseWords.has(before) || scan.words.introductions.has(before);
 }
 
+// The first token after `from` with a comma before it, or `end`.
+function commaAfter(scan: Scan, from: number, end: number): number {
+  for (let t = from + 1; t < end; t++) if (scan.article.quotedToken[t] === 0 && commaBefore(scan, t)) return t;
+  return end;
+}
+
 /** Per token: 1 inside the cue, speaker or content of one of `findings`. */
 export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Array {
   const { tokens } = scan.article;
@@ -147,16 +156,18 @@ export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Arra
 }
 
 // The possessive naming the source of the noun at `noun`: a speaker phrase ending in 's ("the mayor's",
-// "Anna Berg's"), or a possessive pronoun opening the sentence ("Her decision to resign"), with at most a few
-// lower-case words between ("Holt's sharp"). Inside a clause a possessive pronoun mostly belongs to a phrase
-// another verb reports ("Republicans have been unsparing in their criticism of"): PolNeAR's annotators
-// credit that verb's subject, and the pronoun alone took the match with the wrong speaker.
+// "Anna Berg's"), or a possessive pronoun ("Her decision to resign", "angered the board with his comments
+// on the pier"), with at most a few lower-case words between ("Holt's sharp"). Inside a clause the pronoun
+// only counts after a preposition or a clause word (opensPhrase): after another verb ("condemned his
+// decision to") the speech reported is that verb's subject's. After "in" following a verb ("have been
+// unsparing in their criticism of") annotators credit either the pronoun or the verb's subject; the pronoun
+// is kept, resolved to its antecedent.
 function possessorBefore(scan: Scan, noun: number, sentence: SentenceRef): Speaker {
   const { tokens } = scan.article;
   for (let p = noun - 1; p >= sentence.tokenStart && noun - p <= FILLER_MAX + 1; p--) {
     const word = tokens.norm[p] as string;
     if (scan.article.quotedToken[p] === 1) return null;
-    if (scan.words.possessives.has(word)) return p === sentence.tokenStart ? { t0: p, t1: p + 1 } : null;
+    if (scan.words.possessives.has(word)) return { t0: p, t1: p + 1 };
     if (/['\u2019]s?$/.test(word) && word.length > 2) return nounPhraseBefore(scan, p + 1, sentence.tokenStart);
     if (!isFiller(scan, p) || scan.words.determiners.has(word) || tokens.breakBefore[p + 1] === 1) return null;
   }

@@ -9,7 +9,7 @@
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
-import { cueMode, documentOpensSentence } from './cues.ts';
+import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
@@ -211,9 +211,12 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   else if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
   else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at));
   else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
-  else if (isDocumentVerb(cue) && documentOpensSentence(scan, skipBack(scan, cue.t0, sentence.tokenStart), sentence.tokenStart)) {
+  else if (isDocumentVerb(cue) && (found = documentSubject(scan, cue, sentence)) !== null) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
-    speaker = { t0: sentence.tokenStart, t1: skipBack(scan, cue.t0, sentence.tokenStart) };
+    speaker = found;
+  } else if (isDocumentVerb(cue) && (lead = documentPostposedAt(scan, cue.t0, sentence.tokenStart, sentence.tokenEnd)) >= 0) {
+    // "<clause>, council records compiled by the harbour trust show.": the phrase after the comma is the source.
+    speaker = { t0: lead, t1: skipBack(scan, cue.t0, lead) };
   } else {
     speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart);
     if (speaker === null) {
@@ -402,6 +405,13 @@ function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Spea
   const phrase = nounPhraseAfter(scan, sentence.tokenStart, cue);
   if (phrase === null || phrase.t1 >= cue || !commaBefore(scan, phrase.t1)) return null;
   return plainStretch(scan, phrase.t1, cue) ? phrase : null;
+}
+
+// The phrase holding a document noun that opens the clause of a document's verb ("For instance, a harbour poll last week showed"), or null.
+function documentSubject(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
+  const end = skipBack(scan, cue.t0, sentence.tokenStart);
+  const start = documentSubjectStart(scan, end, sentence.tokenStart);
+  return start < 0 ? null : { t0: start, t1: end };
 }
 
 // A document's verb: document-verbs.jsonl, or "show that" and "find that" from the reporting verbs.
