@@ -40,3 +40,14 @@ describe('views held by no one named: a passive raising verb', () => {
     expect(voices.map((f) => f.voice)).toEqual(without.paragraphs.flatMap((p) => p.findings).filter((f) => report.text.slice(f.start, f.end).toLowerCase() === 'disastrous').map((f) => f.voice));
   });
 });
+
+describe('an adverb of manner between the holder and the verb', () => {
+  it.each([
+    ['a position', 'The harbour union overwhelmingly supported the new pier tax.', ['attitude The harbour union|supported|the new pier tax']],
+    ['a choice', 'The ferry union enthusiastically endorsed Anna Berg for mayor.', ['summary The ferry union|endorsed|endorsed Anna Berg for mayor']],
+    ['a wish', 'Holt sincerely wants the riders to like the new timetable.', ['attitude Holt|wants|the riders to like the new timetable']],
+    ['the writer’s stance adverb is no holder’s view', 'Harbour officials obviously wanted the talks to fail.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
