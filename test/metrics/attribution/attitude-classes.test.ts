@@ -16,6 +16,7 @@ describe('views held by no one named: a passive raising verb', () => {
   it.each([
     ['an expectation with its subject', 'The new pier is expected to open in May.', ['attitude -|is expected to|The new pier is expected to open in May']],
     ['across an adverb and not', 'Mayor Holt is also not expected to attend the opening.', ['attitude -|is also not expected to|Mayor Holt is also not expected to attend the opening']],
+    ['across an adverb in -ly the subject is no holder', 'Mayor Holt is widely expected to win the vote.', ['attitude -|is widely expected to|Mayor Holt is widely expected to win the vote']],
     ['a relative clause ends at its comma', 'The ferry, which is expected to draw a large crowd, leaves at noon.', ['attitude -|is expected to|which is expected to draw a large crowd']],
     ['a clause after a comma is not the view', 'Holt is expected to attend, though the board is not.', ['attitude -|is expected to|Holt is expected to attend']],
     ['the active verb keeps its holder', 'Holt expects the pier to open in May.', ['attitude Holt|expects|the pier to open in May']],

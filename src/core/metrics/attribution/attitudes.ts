@@ -9,6 +9,7 @@
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
+import { isMannerAdverb } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Finding, Range, RawAttribution } from './types.ts';
 
 /** Whether `content` is one capitalised word (a name) after an attitude cue: "supported Holt". */
@@ -22,14 +23,14 @@ export function isNamedObject(scan: Scan, cue: Cue, content: Range): boolean {
 
 /**
  * Whether the verb at `t` is passive: a form of be before it, across adverbs and "not" ("is not expected
- * to", "are also expected to", "was widely seen"). The passive names nobody as holding the view; "is
- * telling" (an -ing form) is active.
+ * to", "are also expected to", "was widely seen", "are not necessarily expected"). The passive names nobody
+ * as holding the view; "is telling" (an -ing form) is active.
  */
 export function isPassive(scan: Scan, t: number, sentenceStart: number): boolean {
   const { norm, breakBefore } = scan.article.tokens;
   if ((norm[t] as string).endsWith('ing')) return false;
   let k = t - 1;
-  while (k > sentenceStart && breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(norm[k] as string) && !scan.words.beForms.has(norm[k] as string)) k--;
+  while (k > sentenceStart && breakBefore[k + 1] !== 1 && (scan.words.verbSkips.has(norm[k] as string) || isMannerAdverb(scan, k)) && !scan.words.beForms.has(norm[k] as string)) k--;
   return k >= sentenceStart && breakBefore[k + 1] !== 1 && scan.words.beForms.has(norm[k] as string);
 }
 

@@ -71,10 +71,12 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   return { t0: start, t1: end };
 }
 
-// An adverb of manner or degree right before a verb, which the skip list cannot all hold ("strongly supported",
-// "enthusiastically endorsed"): a lower-case word in -ly that no speaker phrase uses ("the family", "an ally").
+/**
+ * An adverb of manner or degree before a verb, which the skip list cannot all hold ("enthusiastically
+ * endorsed", "is widely expected"): a word in -ly that no speaker phrase uses ("the family", "an ally").
+ */
 // The writer's stance adverbs ("Officials clearly hoped", subjectivity-words.jsonl) are the writer's inference, not the holder's view.
-function isMannerAdverb(scan: Scan, t: number): boolean {
+export function isMannerAdverb(scan: Scan, t: number): boolean {
   const word = scan.article.tokens.norm[t] as string;
   return word.length > 5 && word.endsWith('ly') && scan.lexicons.subjectivityWords.get(word) !== 'stance-adverb' && !scan.words.speakerNouns.has(word) && !scan.words.speakerWords.has(word) && scan.titleAt[t] === undefined && scan.actorAt[t] === -1;
 }
