@@ -48,6 +48,8 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
 const DETERMINER_ROLES = ['definite', 'indefinite', 'numeral'] as const;
 const CLAUSE_ROLES = ['complementiser', 'contrast', 'relative', 'coordinator'] as const;
+// A raising verb's voice: active ("seems to") or passive after a form of be ("is expected to").
+const RAISING_ROLES = ['active', 'passive'] as const;
 /** The kinds a speaker noun or an organisation word may give (their files' notes; the report's `speakerKind` adds person). */
 export const SPEAKER_KINDS = ['company', 'agency', 'organisation', 'media', 'group', 'document', 'poll', 'quantity'] as const;
 /** What a noun cue names (noun-cues.jsonl): something said, a view or plan, or a speech act only after a light verb. */
@@ -120,6 +122,8 @@ export type AttributionWords = {
   readonly stanceOpeningSource: string;
   /** raising verbs ("seems", "appeared"): before "to" and a verb of speech, the subject before them is its speaker */
   readonly raisingVerbs: ReadonlySet<string>;
+  /** passive raising verbs ("is expected to"): a view reported without anyone holding it */
+  readonly passiveRaisingVerbs: ReadonlySet<string>;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
@@ -129,6 +133,11 @@ export type AttributionWords = {
   /** phrases that name a quotation's speaker without a verb ("as * put it", "in * words"), as words, `*` where the speaker goes */
   readonly quoteFrames: readonly (readonly string[])[];
 };
+
+// The forms given `role` in a table of roles.
+function formsWithRole<R extends string>(table: ReadonlyMap<string, R>, role: R): Set<string> {
+  return new Set([...table].filter(([, r]) => r === role).map(([form]) => form));
+}
 
 /** Builds the attribution word lists from their parsed files (`get` returns one by name); `weekdays` are time words too. */
 export function buildAttributionWords(get: (name: string) => ParsedLexicon, weekdays: ReadonlySet<string>): AttributionWords {
@@ -196,7 +205,8 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     nounCues: nounCues(get('noun-cues')),
     attitudeAdjectives: nounCues(get('attitude-adjectives'), 'attitude'),
     stanceOpenings: words('stance-openings'),
-    raisingVerbs: words('raising-verbs'),
+    raisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'active'),
+    passiveRaisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'passive'),
     stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),

@@ -8,6 +8,7 @@ import type { SegmentedArticle } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 import type { AttributionMode, AttributionResult, RawAttribution } from './attribution/index.ts';
 import { attributionModeSchema } from './attribution/types.ts';
+import { isUnheld } from './attribution/attitudes.ts';
 import { round } from './round.ts';
 
 /**
@@ -108,7 +109,9 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
   const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
   const { sidesMentioned } = result;
   const attributions = result.attributions.filter((a) => counts(a.paragraph));
-  const voiced = attributions.filter((a) => a.mode !== 'non-response');
+  // A non-response is no voice; a view held by no one named ("is expected to") is no source at all.
+  const speaks = (a: RawAttribution): boolean => a.mode !== 'non-response' && !isUnheld(a);
+  const voiced = attributions.filter(speaks);
   const sideNames = new Set<string>(sidesMentioned);
   for (const a of attributions) sideNames.add(a.side);
   const totalVoice = voiced.reduce((sum, a) => sum + (a.side === 'unaligned' ? 0 : MODE_WEIGHTS[a.mode]), 0);
@@ -130,7 +133,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
   }
   const sides: SideSummary[] = [...sideNames].sort().map((side) => {
     const own = ownBySide.get(side) ?? [];
-    const ownVoiced = own.filter((a) => a.mode !== 'non-response');
+    const ownVoiced = own.filter(speaks);
     const byMode = zeroByMode();
     const words = zeroByMode();
     for (const a of own) {
@@ -159,7 +162,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     };
   });
   const attributed = new Uint8Array(article.paragraphs.length);
-  for (const a of attributions) if (a.paragraph >= 0 && a.paragraph < attributed.length) attributed[a.paragraph] = 1;
+  for (const a of attributions) if (a.paragraph >= 0 && a.paragraph < attributed.length && !isUnheld(a)) attributed[a.paragraph] = 1;
   let claimParagraphs = 0;
   let longParagraphs = 0;
   article.paragraphs.forEach((p, i) => {
@@ -174,7 +177,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     insufficient: voiced.filter((a) => a.side !== 'unaligned').length < MIN_ATTRIBUTIONS || new Set([...balanced, ...voiced.map((a) => a.side)].filter((s) => s !== 'unaligned')).size < 2,
     attributions: attributions.length,
     anonymousRate: round(voiced.length === 0 ? 0 : voiced.filter((a) => a.anonymous).length / voiced.length),
-    nonResponses: attributions.length - voiced.length,
+    nonResponses: attributions.filter((a) => a.mode === 'non-response').length,
     unattributedParagraphRate: round(longParagraphs === 0 ? 0 : claimParagraphs / longParagraphs),
     sidesMentioned: [...sidesMentioned],
     sides,

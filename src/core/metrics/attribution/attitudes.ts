@@ -3,11 +3,14 @@
  * report that speech may not, a position on someone named in one word ("voters supported Holt"; a verb of
  * speaking needs two words of content, "said so" reports nothing); the passive across adverbs ("is not
  * expected to"), which names nobody; and a raising verb before a verb of speech ("appeared to concede"),
- * whose subject is that verb's speaker.
+ * whose subject is that verb's speaker; and a passive raising verb ("is expected to"), a view held by no one
+ * named.
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
-import type { Cue, Range } from './types.ts';
+import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
+import { isMannerAdverb } from './noun-phrase-speakers.ts';
+import type { ClaimedCues, Cue, Finding, Range, RawAttribution } from './types.ts';
 
 /** Whether `content` is one capitalised word (a name) after an attitude cue: "supported Holt". */
 export function isNamedObject(scan: Scan, cue: Cue, content: Range): boolean {
@@ -20,14 +23,14 @@ export function isNamedObject(scan: Scan, cue: Cue, content: Range): boolean {
 
 /**
  * Whether the verb at `t` is passive: a form of be before it, across adverbs and "not" ("is not expected
- * to", "are also expected to", "was widely seen"). The passive names nobody as holding the view; "is
- * telling" (an -ing form) is active.
+ * to", "are also expected to", "was widely seen", "are not necessarily expected"). The passive names nobody
+ * as holding the view; "is telling" (an -ing form) is active.
  */
 export function isPassive(scan: Scan, t: number, sentenceStart: number): boolean {
   const { norm, breakBefore } = scan.article.tokens;
   if ((norm[t] as string).endsWith('ing')) return false;
   let k = t - 1;
-  while (k > sentenceStart && breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(norm[k] as string) && !scan.words.beForms.has(norm[k] as string)) k--;
+  while (k > sentenceStart && breakBefore[k + 1] !== 1 && (scan.words.verbSkips.has(norm[k] as string) || isMannerAdverb(scan, k)) && !scan.words.beForms.has(norm[k] as string)) k--;
   return k >= sentenceStart && breakBefore[k + 1] !== 1 && scan.words.beForms.has(norm[k] as string);
 }
 
@@ -45,4 +48,68 @@ export function withRaisingVerbs(scan: Scan, cues: readonly Cue[]): Cue[] {
     while (k > 0 && breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(norm[k] as string) && !scan.words.beForms.has(norm[k] as string)) k--;
     return breakBefore[k + 1] !== 1 && scan.words.raisingVerbs.has(norm[k] as string) && scan.article.quotedToken[k] === 0 ? { ...cue, t0: k } : cue;
   });
+}
+
+// The longest subject read back from a passive raising verb's form of be ("The birth of the newest harbour ferry is expected to").
+const SUBJECT_MAX = 12;
+
+/**
+ * Views reported without their holder: each attitude cue left unclaimed whose verb is a passive raising verb
+ * (raising-verbs.jsonl) after a form of be and before "to" ("The pier is expected to open in May", "are not
+ * expected to attend"). The content is the subject and what it is expected to do, up to the clause's end; the
+ * cue runs from the form of be. Someone expects it, unnamed: an attitude with no speaker, shown as such, which
+ * is no side's voice and no anonymous source (`isUnheld`).
+ */
+export function findUnheldViews(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues): Finding[] {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  const findings: Finding[] = [];
+  let cueEnd: Int32Array | undefined;
+  cues.forEach((cue, index) => {
+    if (claimed[index] === 1 || cue.ref.kind !== 'verb' || cue.ref.family !== 'attitude' || !words.passiveRaisingVerbs.has(norm[cue.t0] as string)) return;
+    const sentence = scan.sentences[cue.sentence];
+    if (sentence === undefined || norm[cue.t1 - 1] !== 'to' || !isPassive(scan, cue.t0, sentence.tokenStart)) return;
+    let be = cue.t0 - 1;
+    while (!words.beForms.has(norm[be] as string)) be--;
+    const start = subjectStart(scan, be, sentence.tokenStart);
+    cueEnd ??= cueEnds(article.tokens.count, cues);
+    const content = trimmedSpan(article, start, viewEnd(scan, cue.t1, clauseEnd(scan, cue.t1, sentence.tokenEnd, cueEnd), words.clauseWords.get(norm[start] as string) === 'relative'));
+    if (content === null || breakBefore[cue.t1] === 1) return;
+    const cueSpan = { ...charSpan(article, be, cue.t1), lemma: cue.ref.lemma, class: cue.ref.stance, source: cue.ref.lexicon };
+    findings.push({ order: content.start, draft: { paragraph: cue.paragraph, mode: 'attitude', cue: cueSpan, speaker: null, content, sentence: cue.sentence } });
+  });
+  return findings;
+}
+
+// Where the subject before the form of be at `be` starts: back over unquoted words to a comma, a clause word
+// (a relative pronoun is kept: "which is expected to"), a subordinator or the sentence's start.
+function subjectStart(scan: Scan, be: number, sentenceStart: number): number {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  let t = be;
+  while (t > sentenceStart && be - t < SUBJECT_MAX && breakBefore[t] !== 1 && article.quotedToken[t - 1] === 0) {
+    const word = norm[t - 1] as string;
+    const role = words.clauseWords.get(word);
+    if (role === 'relative') return t - 1;
+    if (role !== undefined || words.subordinators.has(word)) break;
+    t--;
+  }
+  return t;
+}
+
+// Where the view ends before `end`: at a comma before a subordinator or a clause word (", though several
+// are"), or, in a relative clause, at its first comma (", which is expected to draw a crowd, leaves").
+function viewEnd(scan: Scan, from: number, end: number, relative: boolean): number {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  for (let t = from + 1; t < end; t++) {
+    if (breakBefore[t] !== 1 || article.quotedToken[t] === 1) continue;
+    if (relative || words.subordinators.has(norm[t] as string) || words.clauseWords.has(norm[t] as string)) return t;
+  }
+  return end;
+}
+
+/** Whether an attribution reports a view held by no one named ("is expected to"): shown, but no side's voice, no anonymous source, and its words stay the writer's. */
+export function isUnheld(attribution: Pick<RawAttribution, 'mode' | 'speaker'>): boolean {
+  return attribution.mode === 'attitude' && attribution.speaker === null;
 }

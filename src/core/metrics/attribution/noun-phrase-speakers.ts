@@ -14,7 +14,7 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   let t = cue - 1;
   while (t >= limit && capital[t] === 0 && article.quotedToken[t] === 0 && tokens.breakBefore[t + 1] !== 1) {
     const word = tokens.norm[t] as string;
-    if (words.verbSkips.has(word)) {
+    if (words.verbSkips.has(word) || isMannerAdverb(scan, t)) {
       t--;
       continue;
     }
@@ -69,6 +69,16 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
   if (!meaningful || loneStarter) return null;
   return { t0: start, t1: end };
+}
+
+/**
+ * An adverb of manner or degree before a verb, which the skip list cannot all hold ("enthusiastically
+ * endorsed", "is widely expected"): a word in -ly that no speaker phrase uses ("the family", "an ally").
+ */
+// The writer's stance adverbs ("Officials clearly hoped", subjectivity-words.jsonl) are the writer's inference, not the holder's view.
+export function isMannerAdverb(scan: Scan, t: number): boolean {
+  const word = scan.article.tokens.norm[t] as string;
+  return word.length > 5 && word.endsWith('ly') && scan.lexicons.subjectivityWords.get(word) !== 'stance-adverb' && !scan.words.speakerNouns.has(word) && !scan.words.speakerWords.has(word) && scan.titleAt[t] === undefined && scan.actorAt[t] === -1;
 }
 
 /** The speaker phrase starting at token `from` ("the minister", "Sergei Lavrov, Russia's foreign minister"), ending by `limit`. */

@@ -3,6 +3,7 @@
  */
 import type { SegmentedArticle } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
+import { isUnheld } from './attitudes.ts';
 import type { RawAttribution } from './types.ts';
 
 /** Per token: the index into `attributions` of the first quotation or reported speech whose content holds it, or -1. */
@@ -10,7 +11,8 @@ export function voicedBy(article: SegmentedArticle, attributions: readonly RawAt
   const { tokens } = article;
   const voiced = new Int32Array(tokens.count).fill(-1);
   attributions.forEach((attribution, index) => {
-    if (attribution.content === null || attribution.mode === 'vague' || attribution.mode === 'non-response') return;
+    // A view held by no one named ("The pier is expected to open") is reported in the writer's own words.
+    if (attribution.content === null || attribution.mode === 'vague' || attribution.mode === 'non-response' || isUnheld(attribution)) return;
     for (let t = firstTokenAtOrAfter(tokens, attribution.content.start); t < tokens.count && (tokens.end[t] as number) <= attribution.content.end; t++) {
       // The reporting verb itself ("slammed", "accused") is the outlet's word for the act, not the speaker's.
       const inCue = attribution.cue !== null && (tokens.start[t] as number) >= attribution.cue.start && (tokens.end[t] as number) <= attribution.cue.end;

@@ -1,0 +1,54 @@
+/**
+ * Attitude classes beyond a plain verb after its subject, one table per class, on sentences written for
+ * the project: what a user sees in `report.attributions` and what it does to the balance.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, type Report } from '../../../src/index.ts';
+
+/** `mode speaker|cue|content` rows for the attributions of `text`. */
+function rows(text: string): string[] {
+  const report = analyze(text);
+  const said = (span: readonly [number, number, ...unknown[]] | null): string => (span === null ? '-' : report.text.slice(span[0], span[1]));
+  return report.attributions.map((a) => `${a.mode} ${said(a.speaker)}|${said(a.cue)}|${said(a.content)}`);
+}
+
+describe('views held by no one named: a passive raising verb', () => {
+  it.each([
+    ['an expectation with its subject', 'The new pier is expected to open in May.', ['attitude -|is expected to|The new pier is expected to open in May']],
+    ['across an adverb and not', 'Mayor Holt is also not expected to attend the opening.', ['attitude -|is also not expected to|Mayor Holt is also not expected to attend the opening']],
+    ['across an adverb in -ly the subject is no holder', 'Mayor Holt is widely expected to win the vote.', ['attitude -|is widely expected to|Mayor Holt is widely expected to win the vote']],
+    ['a relative clause ends at its comma', 'The ferry, which is expected to draw a large crowd, leaves at noon.', ['attitude -|is expected to|which is expected to draw a large crowd']],
+    ['a clause after a comma is not the view', 'Holt is expected to attend, though the board is not.', ['attitude -|is expected to|Holt is expected to attend']],
+    ['the active verb keeps its holder', 'Holt expects the pier to open in May.', ['attitude Holt|expects|the pier to open in May']],
+    ['a raising verb in the active is the writer’s impression', 'The pier seems likely to open in May.', []],
+    ['"expected" with no "to" is no view', 'The pier opened earlier than expected.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+
+  it('is shown but gives no side a voice, is no anonymous source, and leaves its words to the writer', () => {
+    const text = 'Mayor Holt said the pier would open in May. Officials said the harbour was safe. The disastrous pier is expected to open in May, and it is expected to cost more.';
+    const report: Report = analyze(text);
+    const unheld = report.attributions.filter((a) => a.speaker === null);
+    expect(unheld.map((a) => a.mode)).toEqual(['attitude', 'attitude']);
+    expect(unheld.every((a) => !a.anonymous && a.side === 'unaligned')).toBe(true);
+    const without = analyze('Mayor Holt said the pier would open in May. Officials said the harbour was safe. The disastrous pier will open in May, and it will cost more.');
+    // Two speakers, one of them unnamed: the unheld views change neither the anonymous rate nor the count.
+    expect(report.summary.attribution.anonymousRate).toBe(without.summary.attribution.anonymousRate);
+    expect(report.summary.attribution.nonResponses).toBe(0);
+    // The writer's "disastrous" stays in the writer's voice.
+    const voices = report.paragraphs.flatMap((p) => p.findings).filter((f) => report.text.slice(f.start, f.end).toLowerCase() === 'disastrous');
+    expect(voices.map((f) => f.voice)).toEqual(without.paragraphs.flatMap((p) => p.findings).filter((f) => report.text.slice(f.start, f.end).toLowerCase() === 'disastrous').map((f) => f.voice));
+  });
+});
+
+describe('an adverb of manner between the holder and the verb', () => {
+  it.each([
+    ['a position', 'The harbour union overwhelmingly supported the new pier tax.', ['attitude The harbour union|supported|the new pier tax']],
+    ['a choice', 'The ferry union enthusiastically endorsed Anna Berg for mayor.', ['summary The ferry union|endorsed|endorsed Anna Berg for mayor']],
+    ['a wish', 'Holt sincerely wants the riders to like the new timetable.', ['attitude Holt|wants|the riders to like the new timetable']],
+    ['the writer’s stance adverb is no holder’s view', 'Harbour officials obviously wanted the talks to fail.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
