@@ -113,7 +113,8 @@ function secondSpeakerAt(scan: Scan, t: number, end: number, cueEnd: Int32Array)
 /**
  * The first token after a leading time phrase ("said on Friday morning that", "said Friday the"), else
  * `from`; with `adverbs` also past the words skipped before a verb ("said yesterday"), which include
- * auxiliaries and so never start reported content.
+ * auxiliaries and so never start reported content. A phrase before a form of be or "of" is no time phrase
+ * but the reported clause's subject ("said the days of easy wins are gone", "said last week was hard"): `from`.
  */
 export function skipTimePhrase(scan: Scan, from: number, end: number, adverbs = false): number {
   const { norm } = scan.article.tokens;
@@ -130,7 +131,8 @@ export function skipTimePhrase(scan: Scan, from: number, end: number, adverbs = 
       t = k + 1;
       continue;
     }
-    return t;
+    const next = norm[t] as string;
+    return t > from && t < end && scan.article.tokens.breakBefore[t] !== 1 && (words.beForms.has(next) || next === 'of') ? from : t;
   }
 }
 

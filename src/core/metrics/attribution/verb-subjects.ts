@@ -7,6 +7,7 @@
 import { commaBefore, type Scan } from './context.ts';
 import { nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { participleAfterSubordinator } from './speech-forms.ts';
+import { isMannerAdverb } from './speech-subjects.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 
 /** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, or from the verb it is coordinated with. */
@@ -19,7 +20,8 @@ const LOOSE_PHRASE_MAX = 4;
 export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShape {
   const { tokens } = scan.article;
   let k = cue.t0 - 1;
-  while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(tokens.norm[k] as string)) k--;
+  // "who has repeatedly said", "and then angrily denied": manner adverbs stand between the clause word and the verb as the helpers do.
+  while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0 && (scan.words.verbSkips.has(tokens.norm[k] as string) || (scan.capital[k] === 0 && isMannerAdverb(tokens.norm[k] as string)))) k--;
   if (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0) {
     const role = scan.words.clauseWords.get(tokens.norm[k] as string);
     if (role === 'relative' && k > sentence.tokenStart) return { kind: 'relative', at: k };

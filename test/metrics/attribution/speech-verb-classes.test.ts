@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findingRow } from './render.ts';
+import { scanOf } from './scan-of.ts';
+
+/** Quotations, then reported speech, as the pipeline runs them, rendered `mode speaker|cue|content`. */
+function rows(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = findCues(scan);
+  const quoted = findDirectQuotes(scan, cues);
+  const reported = findReportedSpeech(scan, cues, quoted.claimed, quoted.findings);
+  return [...quoted.findings, ...reported.findings].map((finding) => findingRow(scan, finding));
+}
+
+// One class of speech-verb construction per block, each on sentences written for the test.
+describe('speech verbs: a time phrase that is the reported clause\'s subject', () => {
+  it.each([
+    ['a time phrase before "of"', 'Berg said the days of cheap ferries are gone.', ['indirect Berg|said|the days of cheap ferries are gone']],
+    ['a time phrase before a form of be', 'Holt said last week was the hardest of the season.', ['indirect Holt|said|last week was the hardest of the season']],
+    ['a time phrase before the clause is still when', 'Holt said last week the ferry would run again.', ['indirect Holt|said|the ferry would run again']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: a manner adverb between the subject and the verb', () => {
+  it.each([
+    ['an adverb after an auxiliary', 'Holt has repeatedly criticised the harbour plan.', ['summary Holt|criticised|criticised the harbour plan']],
+    ['an adverb right before the verb', 'She angrily said the pier was a disgrace.', ['indirect She|said|the pier was a disgrace']],
+    ['an adverb inside a relative clause takes the antecedent', 'Berg, who has publicly said the pier is unsafe, left early.', ['indirect Berg|said|the pier is unsafe']],
+    ['a passive with an adverb names no speaker', 'The plan was widely criticised in the town.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
