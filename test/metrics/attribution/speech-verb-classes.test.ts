@@ -35,3 +35,13 @@ describe('speech verbs: a manner adverb between the subject and the verb', () =>
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: a plain subject opening a clause inside the sentence', () => {
+  it.each([
+    ['after a subordinator', 'The ferry ran late, although history says the pier is sound.', ['indirect history|says|the pier is sound']],
+    ['after "when"', 'The crowd left when the woman shouted that the pier was closing.', ['indirect the woman|shouted|the pier was closing']],
+    ['after a comma and "but"', 'Holt ran for the post, but the council denied him the chance.', ['summary the council|denied|denied him the chance']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
