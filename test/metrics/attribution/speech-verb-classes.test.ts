@@ -45,3 +45,12 @@ describe('speech verbs: a plain subject opening a clause inside the sentence', (
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: an act with nothing after it', () => {
+  it.each([
+    ['a noun at a clause\'s end is no speech act', 'Storm kills two as both towns trade blame', []],
+    ['an act with its object is a summary', 'Holt denied the claim.', ['summary Holt|denied|denied the claim']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

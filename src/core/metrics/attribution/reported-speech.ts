@@ -291,7 +291,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     if (subordinateEnd >= 0) end = Math.min(end, subordinateEnd);
     if (ref.act && !clause) {
       mode = 'summary';
-      content = end > cue.t0 ? trimmedSpan(article, cue.t0, end) : null;
+      // "as both sides trade blame.": an act with nothing after it in its clause is a noun, not a speech act.
+      if (end <= cue.t1) return null;
+      content = trimmedSpan(article, cue.t0, end);
       target = targetAfter(scan, cue.t1, end);
     } else {
       const start = reportedClauseStart(scan, from, end);
