@@ -54,3 +54,12 @@ describe('speech verbs: an act with nothing after it', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: "calls", the present tense of naming', () => {
+  it.each([
+    ['naming with an object and its label', 'Holt calls the plan a waste of money.', ['summary Holt|calls|calls the plan a waste of money']],
+    ['"calls for" stays the longer phrase', 'Holt calls for a new pier.', ['summary Holt|calls for|calls for a new pier']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
