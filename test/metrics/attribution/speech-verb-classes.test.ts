@@ -63,3 +63,22 @@ describe('speech verbs: "calls", the present tense of naming', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: what follows the verb', () => {
+  it.each([
+    ['an act\'s infinitive is no adjunct, so the sentence\'s start is no content', 'And the town\'s lawyer, Anna Berg, vowed to go after the dealers.', ['summary lawyer, Anna Berg|vowed|vowed to go after the dealers']],
+    ['a graded count opens the reported clause', 'On Friday, the Herald reported at least six boats filled the harbour.', ['indirect the Herald|reported|at least six boats filled the harbour']],
+    ['"about" with a share', 'The office said about half of the riders had left.', ['indirect The office|said|about half of the riders had left']],
+    ['"for" with a number is how long, not what', 'Holt spoke for 40 minutes.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: a relative clause between the speaker and a verb before a quotation', () => {
+  it.each([
+    ['the antecedent speaks the quotation', 'Holt, who called Lund after the vote, told his supporters, "I still love this town and always will."', ['direct Holt|told|"I still love this town and always will."', 'summary Holt|called|called Lund after the vote']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

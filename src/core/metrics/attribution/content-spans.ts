@@ -136,6 +136,19 @@ export function skipTimePhrase(scan: Scan, from: number, end: number, adverbs = 
   }
 }
 
+/**
+ * Whether "to" at `t` opens an infinitive ("vowed to go", "asked to question"): "to" before a lower-case word
+ * that is no determiner, pronoun, quantifier, addressee, time word or number ("spoke to reporters", "to
+ * the council", "to his aides", "to 2,000 people" are where or to whom).
+ */
+export function infinitiveAt(scan: Scan, t: number, end: number): boolean {
+  const { tokens } = scan.article;
+  const { words } = scan;
+  if (tokens.norm[t] !== 'to' || t + 1 >= end || tokens.breakBefore[t + 1] === 1 || scan.capital[t + 1] === 1 || scan.article.quotedToken[t + 1] === 1) return false;
+  const next = tokens.norm[t + 1] as string;
+  return /^[a-z]+$/.test(next) && !words.determiners.has(next) && !words.pronouns.has(next) && !words.possessives.has(next) && !words.quantifiers.has(next) && !words.addressees.has(next) && !words.timeWords.has(next) && !words.adjuncts.has(next);
+}
+
 /** True when tokens [from, end) say only when, where or to whom something was said ("on Friday", "in a statement"), not what. */
 export function onlyAdjuncts(scan: Scan, from: number, end: number): boolean {
   const t = skipTimePhrase(scan, from, end, true);

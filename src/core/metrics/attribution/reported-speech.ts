@@ -10,7 +10,7 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentOpensSentence } from './cues.ts';
-import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
+import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
@@ -145,6 +145,8 @@ function isPostposed(scan: Scan, lead: number, cue: Cue, sentence: SentenceRef, 
   // "..., a spokesman told The Dover Herald on Monday.": whom the speaker told is no content either.
   const end = clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd);
   const from = words.addresseeVerbs.has(cue.ref.lemma) ? afterAddressee(scan, cue.t1, end) : cue.t1;
+  // "And the town's lawyer, Anna Berg, vowed to go after the dealers": an act's infinitive is what was vowed, no adjunct.
+  if ((cue.ref.act || cue.ref.stance === 'directive') && infinitiveAt(scan, skipTimePhrase(scan, from, end, true), end)) return false;
   return onlyAdjuncts(scan, from, end);
 }
 
@@ -168,7 +170,7 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   const start = skipTimePhrase(scan, from, end);
   // "yelled and held up a banner": a second verb, not what was said.
   if (start < end && scan.words.clauseWords.get(tokens.norm[start] as string) === 'coordinator') return -1;
-  if (start >= end || !scan.words.adjuncts.has(tokens.norm[start] as string)) return start;
+  if (start >= end || !scan.words.adjuncts.has(tokens.norm[start] as string) || countOpensAt(scan, start, end)) return start;
   for (let t = start + 1; t < Math.min(end, start + ADJUNCT_MAX); t++) {
     if (scan.article.quotedToken[t] === 1) break;
     if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'complementiser') return t + 1;
@@ -180,6 +182,22 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
     }
   }
   return -1;
+}
+
+// The adjuncts that also grade a count ("about half", "over 200", "under a third"); "at" does with "least".
+// English grammar, like the time phrases in content-spans.ts; "for 77 minutes" and "in 2004" are when, not counts.
+const COUNT_GRADERS = new Set(['about', 'around', 'over', 'under']);
+
+// "reported at least six boats", "said about half of the riders", "said over 200 people": an adjunct that
+// grades a number or a quantifier opens a count, the subject of the reported clause.
+function countOpensAt(scan: Scan, t: number, end: number): boolean {
+  const { tokens } = scan.article;
+  const k = t + 1;
+  if (k >= end || tokens.breakBefore[k] === 1) return false;
+  const adjunct = tokens.norm[t] as string;
+  const word = tokens.norm[k] as string;
+  if (adjunct === 'at') return word === 'least';
+  return COUNT_GRADERS.has(adjunct) && (/^[$\d]/.test(word) || (scan.words.quantifiers.has(word) && word !== 'all' && word !== 'other'));
 }
 
 /** A reporting verb with a speaker; null in the passive ("was told"), without a speaker, or with nothing reported ("spoke on Monday"). */
