@@ -113,7 +113,8 @@ function secondSpeakerAt(scan: Scan, t: number, end: number, cueEnd: Int32Array)
 /**
  * The first token after a leading time phrase ("said on Friday morning that", "said Friday the"), else
  * `from`; with `adverbs` also past the words skipped before a verb ("said yesterday"), which include
- * auxiliaries and so never start reported content.
+ * auxiliaries and so never start reported content. A phrase before a form of be or "of" is no time phrase
+ * but the reported clause's subject ("said the days of easy wins are gone", "said last week was hard"): `from`.
  */
 export function skipTimePhrase(scan: Scan, from: number, end: number, adverbs = false): number {
   const { norm } = scan.article.tokens;
@@ -130,8 +131,22 @@ export function skipTimePhrase(scan: Scan, from: number, end: number, adverbs = 
       t = k + 1;
       continue;
     }
-    return t;
+    const next = norm[t] as string;
+    return t > from && t < end && scan.article.tokens.breakBefore[t] !== 1 && (words.beForms.has(next) || next === 'of') ? from : t;
   }
+}
+
+/**
+ * Whether "to" at `t` opens an infinitive ("vowed to go", "asked to question"): "to" before a lower-case word
+ * that is no determiner, pronoun, quantifier, addressee, time word or number ("spoke to reporters", "to
+ * the council", "to his aides", "to 2,000 people" are where or to whom).
+ */
+export function infinitiveAt(scan: Scan, t: number, end: number): boolean {
+  const { tokens } = scan.article;
+  const { words } = scan;
+  if (tokens.norm[t] !== 'to' || t + 1 >= end || tokens.breakBefore[t + 1] === 1 || scan.capital[t + 1] === 1 || scan.article.quotedToken[t + 1] === 1) return false;
+  const next = tokens.norm[t + 1] as string;
+  return /^[a-z]+$/.test(next) && !words.determiners.has(next) && !words.pronouns.has(next) && !words.possessives.has(next) && !words.quantifiers.has(next) && !words.addressees.has(next) && !words.timeWords.has(next) && !words.adjuncts.has(next);
 }
 
 /** True when tokens [from, end) say only when, where or to whom something was said ("on Friday", "in a statement"), not what. */

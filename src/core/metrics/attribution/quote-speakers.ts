@@ -118,7 +118,8 @@ function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, pa
   if (before === undefined) return undefined;
   const gap = text.slice(tokens.end[before.t1 - 1] as number, quote.start);
   if (!/^[\s\p{L}'\u2019-]*[\s,:]*$/u.test(gap) || qt0 - before.t1 > 5 || !(gap.includes(':') || gap.includes(',') || qt0 - before.t1 <= 2)) return undefined;
-  const speaker = nounPhraseBefore(scan, before.t0, paragraph.tokenStart);
+  // `Holt, who called Lund after the vote, told his supporters, "..."`: the antecedent of a relative clause before the verb.
+  const speaker = nounPhraseBefore(scan, before.t0, paragraph.tokenStart) ?? subjectBeforeRelativeClause(scan, before.t0, paragraph.tokenStart);
   return speaker === null ? undefined : { cue: before, speaker };
 }
 

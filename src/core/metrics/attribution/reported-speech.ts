@@ -10,11 +10,11 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
-import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
+import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
+import { nameBeforeLongAppositive, subjectAfterOpeningClause, subjectBeforeAdverbs } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -145,6 +145,8 @@ function isPostposed(scan: Scan, lead: number, cue: Cue, sentence: SentenceRef, 
   // "..., a spokesman told The Dover Herald on Monday.": whom the speaker told is no content either.
   const end = clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd);
   const from = words.addresseeVerbs.has(cue.ref.lemma) ? afterAddressee(scan, cue.t1, end) : cue.t1;
+  // "And the town's lawyer, Anna Berg, vowed to go after the dealers": an act's infinitive is what was vowed, no adjunct.
+  if ((cue.ref.act || cue.ref.stance === 'directive') && infinitiveAt(scan, skipTimePhrase(scan, from, end, true), end)) return false;
   return onlyAdjuncts(scan, from, end);
 }
 
@@ -168,7 +170,7 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   const start = skipTimePhrase(scan, from, end);
   // "yelled and held up a banner": a second verb, not what was said.
   if (start < end && scan.words.clauseWords.get(tokens.norm[start] as string) === 'coordinator') return -1;
-  if (start >= end || !scan.words.adjuncts.has(tokens.norm[start] as string)) return start;
+  if (start >= end || !scan.words.adjuncts.has(tokens.norm[start] as string) || countOpensAt(scan, start, end)) return start;
   for (let t = start + 1; t < Math.min(end, start + ADJUNCT_MAX); t++) {
     if (scan.article.quotedToken[t] === 1) break;
     if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'complementiser') return t + 1;
@@ -180,6 +182,22 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
     }
   }
   return -1;
+}
+
+// The adjuncts that also grade a count ("about half", "over 200", "under a third"); "at" does with "least".
+// English grammar, like the time phrases in content-spans.ts; "for 77 minutes" and "in 2004" are when, not counts.
+const COUNT_GRADERS = new Set(['about', 'around', 'over', 'under']);
+
+// "reported at least six boats", "said about half of the riders", "said over 200 people": an adjunct that
+// grades a number or a quantifier opens a count, the subject of the reported clause.
+function countOpensAt(scan: Scan, t: number, end: number): boolean {
+  const { tokens } = scan.article;
+  const k = t + 1;
+  if (k >= end || tokens.breakBefore[k] === 1) return false;
+  const adjunct = tokens.norm[t] as string;
+  const word = tokens.norm[k] as string;
+  if (adjunct === 'at') return word === 'least';
+  return COUNT_GRADERS.has(adjunct) && (/^[$\d]/.test(word) || (scan.words.quantifiers.has(word) && word !== 'all' && word !== 'other'));
 }
 
 /** A reporting verb with a speaker; null in the passive ("was told"), without a speaker, or with nothing reported ("spoke on Monday"). */
@@ -218,7 +236,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     // "<clause>, council records compiled by the harbour trust show.": the phrase after the comma is the source.
     speaker = { t0: lead, t1: skipBack(scan, cue.t0, lead) };
   } else {
-    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart);
+    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (cue.ref.kind === 'verb' && cue.ref.family === 'attitude' ? null : subjectBeforeAdverbs(scan, sentence, cue.t0));
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.
@@ -294,7 +312,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     if (subordinateEnd >= 0) end = Math.min(end, subordinateEnd);
     if (ref.act && !clause) {
       mode = 'summary';
-      content = end > cue.t0 ? trimmedSpan(article, cue.t0, end) : null;
+      // "as both sides trade blame.": an act with nothing after it in its clause is a noun, not a speech act.
+      if (end <= cue.t1) return null;
+      content = trimmedSpan(article, cue.t0, end);
       target = targetAfter(scan, cue.t1, end);
     } else {
       const start = reportedClauseStart(scan, from, end);

@@ -7,6 +7,7 @@
 import { commaBefore, type Scan } from './context.ts';
 import { nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { participleAfterSubordinator } from './speech-forms.ts';
+import { isMannerAdverb } from './speech-subjects.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 
 /** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, or from the verb it is coordinated with. */
@@ -19,7 +20,8 @@ const LOOSE_PHRASE_MAX = 4;
 export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShape {
   const { tokens } = scan.article;
   let k = cue.t0 - 1;
-  while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(tokens.norm[k] as string)) k--;
+  // "who has repeatedly said", "and then angrily denied": manner adverbs stand between the clause word and the verb as the helpers do.
+  while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0 && (scan.words.verbSkips.has(tokens.norm[k] as string) || (scan.capital[k] === 0 && isMannerAdverb(tokens.norm[k] as string)))) k--;
   if (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0) {
     const role = scan.words.clauseWords.get(tokens.norm[k] as string);
     if (role === 'relative' && k > sentence.tokenStart) return { kind: 'relative', at: k };
@@ -102,7 +104,7 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
     const word = tokens.norm[k] as string;
     const pronounAfterLink = words.pronouns.has(word) && k > sentence.tokenStart && words.speakerLinks.has(tokens.norm[k - 1] as string);
     // "Only half of the riders say": a quantifier opening the subject is no helper, though "would only say" skips it.
-    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (words.verbSkips.has(word) && !words.quantifiers.has(word)) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (words.verbSkips.has(word) && !words.quantifiers.has(word)) || words.beForms.has(word) || words.clauseWords.has(word) || words.subordinators.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
     t = k;
     if (tokens.breakBefore[k] === 1) break;
   }
@@ -112,10 +114,19 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   // was late and one in four said"); "forces and the Front blamed" is one subject.
   const coordinator = t - 1;
   // "But some riders say": a connective opening the sentence leaves the clause's start after it.
-  const opensClause = opensSentence(scan, sentence, t) || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator)));
+  const opensClause = opensSentence(scan, sentence, t) || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator))) || opensInnerClause(scan, sentence, coordinator, t);
   if (!opensClause) return null;
   if (scan.lexicons.abbreviations.starters.has(first) && !words.quantifiers.has(first) && !words.determiners.has(first)) return null;
   return { t0: t, t1: end };
+}
+
+// "..., although history says", "when the woman shouted", "..., but the government denied": a subordinator
+// (subordinators.jsonl) or a contrast word after a comma right before the subject at `t` opens a clause of its own.
+function opensInnerClause(scan: Scan, sentence: SentenceRef, word: number, t: number): boolean {
+  const { tokens } = scan.article;
+  if (word < sentence.tokenStart || tokens.breakBefore[t] === 1 || scan.article.quotedToken[word] === 1) return false;
+  const norm = tokens.norm[word] as string;
+  return scan.words.subordinators.has(norm) || (scan.words.clauseWords.get(norm) === 'contrast' && word > sentence.tokenStart && commaBefore(scan, word));
 }
 
 // Whether a cue starts in tokens [from, to) with no comma after it ("said the ferry was late and", not "said

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findingRow } from './render.ts';
+import { scanOf } from './scan-of.ts';
+
+/** Quotations, then reported speech, as the pipeline runs them, rendered `mode speaker|cue|content`. */
+function rows(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = findCues(scan);
+  const quoted = findDirectQuotes(scan, cues);
+  const reported = findReportedSpeech(scan, cues, quoted.claimed, quoted.findings);
+  return [...quoted.findings, ...reported.findings].map((finding) => findingRow(scan, finding));
+}
+
+// One class of speech-verb construction per block, each on sentences written for the test.
+describe('speech verbs: a time phrase that is the reported clause\'s subject', () => {
+  it.each([
+    ['a time phrase before "of"', 'Berg said the days of cheap ferries are gone.', ['indirect Berg|said|the days of cheap ferries are gone']],
+    ['a time phrase before a form of be', 'Holt said last week was the hardest of the season.', ['indirect Holt|said|last week was the hardest of the season']],
+    ['a time phrase before the clause is still when', 'Holt said last week the ferry would run again.', ['indirect Holt|said|the ferry would run again']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: a manner adverb between the subject and the verb', () => {
+  it.each([
+    ['an adverb after an auxiliary', 'Holt has repeatedly criticised the harbour plan.', ['summary Holt|criticised|criticised the harbour plan']],
+    ['an adverb right before the verb', 'She angrily said the pier was a disgrace.', ['indirect She|said|the pier was a disgrace']],
+    ['an adverb inside a relative clause takes the antecedent', 'Berg, who has publicly said the pier is unsafe, left early.', ['indirect Berg|said|the pier is unsafe']],
+    ['a passive with an adverb names no speaker', 'The plan was widely criticised in the town.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: a plain subject opening a clause inside the sentence', () => {
+  it.each([
+    ['after a subordinator', 'The ferry ran late, although history says the pier is sound.', ['indirect history|says|the pier is sound']],
+    ['after "when"', 'The crowd left when the woman shouted that the pier was closing.', ['indirect the woman|shouted|the pier was closing']],
+    ['after a comma and "but"', 'Holt ran for the post, but the council denied him the chance.', ['summary the council|denied|denied him the chance']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: an act with nothing after it', () => {
+  it.each([
+    ['a noun at a clause\'s end is no speech act', 'Storm kills two as both towns trade blame', []],
+    ['an act with its object is a summary', 'Holt denied the claim.', ['summary Holt|denied|denied the claim']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: "calls", the present tense of naming', () => {
+  it.each([
+    ['naming with an object and its label', 'Holt calls the plan a waste of money.', ['summary Holt|calls|calls the plan a waste of money']],
+    ['"calls for" stays the longer phrase', 'Holt calls for a new pier.', ['summary Holt|calls for|calls for a new pier']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: what follows the verb', () => {
+  it.each([
+    ['an act\'s infinitive is no adjunct, so the sentence\'s start is no content', 'And the town\'s lawyer, Anna Berg, vowed to go after the dealers.', ['summary lawyer, Anna Berg|vowed|vowed to go after the dealers']],
+    ['a graded count opens the reported clause', 'On Friday, the Herald reported at least six boats filled the harbour.', ['indirect the Herald|reported|at least six boats filled the harbour']],
+    ['"about" with a share', 'The office said about half of the riders had left.', ['indirect The office|said|about half of the riders had left']],
+    ['"for" with a number is how long, not what', 'Holt spoke for 40 minutes.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: a relative clause between the speaker and a verb before a quotation', () => {
+  it.each([
+    ['the antecedent speaks the quotation', 'Holt, who called Lund after the vote, told his supporters, "I still love this town and always will."', ['direct Holt|told|"I still love this town and always will."', 'summary Holt|called|called Lund after the vote']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
