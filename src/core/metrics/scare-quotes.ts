@@ -156,7 +156,7 @@ function inHeadline(article: SegmentedArticle, { paragraph }: Located): boolean 
 }
 
 // 1 for each quotation that is one of a list: a run of LIST_MIN_RUN or more joined by commas and "and", or
-// two joined by "or", "to", "versus" (named alternatives).
+// two joined by "or", "to", "for", "versus" (named alternatives, words swapped for others).
 function listedQuotes(article: SegmentedArticle, located: readonly Located[]): Uint8Array {
   const listed = new Uint8Array(located.length);
   let runStart = 0;
