@@ -10,12 +10,15 @@
  *                        PolNeAR news articles in ../shared/data/dev/ (840 real articles, 7.4 MB) when that
  *                        folder is there, else the project's own corpus/ (short written articles, 30 KB)
  *   BENCH_ROUNDS=9       rounds (default 5)
+ *   BENCH_AGAINST=path   another build's dist/index.js (main's, say): also prints this build's speed against
+ *                        it in CPU time, the two interleaved article by article (how to measure a change on a
+ *                        shared machine, where two runs minutes apart differ by more than the change)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Sentiment from 'sentiment';
 import type * as Library from '../../src/index.ts';
 import { loadAverage, median, pinToOneCore } from './corpus.ts';
@@ -108,7 +111,36 @@ let jsonBytes = 0;
 for (const text of texts) jsonBytes += Buffer.byteLength(slant(text));
 console.log(`report JSON: ${(jsonBytes / corpusBytes).toFixed(2)} bytes per input byte (${(jsonBytes / 1e6).toFixed(2)} MB for ${(corpusBytes / 1e6).toFixed(2)} MB; target <= 6, aim 4)`);
 
+const against = process.env.BENCH_AGAINST;
+if (against !== undefined) await benchAgainst(resolve(against));
+
 benchCli();
+
+/** This build's speed over another's (BENCH_AGAINST), CPU time, interleaved article by article. */
+async function benchAgainst(path: string): Promise<void> {
+  const other = (await import(pathToFileURL(path).href)) as typeof Library;
+  const otherLexicons = other.loadLexicons();
+  const theirs = (text: string) => JSON.stringify(other.analyze(text, { lexicons: otherLexicons }));
+  timePass(theirs, 1); // warm-up, as for this build
+  const speedUps: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let ours = 0;
+    let them = 0;
+    texts.forEach((text, i) => {
+      // Which runs first alternates, so that neither always finds the caches as the other left them.
+      const oursFirst = (i + round) % 2 === 0;
+      const start = cpuMicros();
+      (oursFirst ? slant : theirs)(text);
+      const between = cpuMicros();
+      (oursFirst ? theirs : slant)(text);
+      const end = cpuMicros();
+      ours += oursFirst ? between - start : end - between;
+      them += oursFirst ? end - between : between - start;
+    });
+    speedUps.push(them / ours);
+  }
+  console.log(`this build against ${path}: ${median(speedUps).toFixed(3)}x the speed in CPU time, interleaved per article, median of ${ROUNDS} rounds (range ${Math.min(...speedUps).toFixed(3)}-${Math.max(...speedUps).toFixed(3)}; load ${loadAverage()})`);
+}
 
 /**
  * CLI wall time on a 5 KB article, Node start included, against `node -e 0` in the same rounds; and the same

@@ -73,21 +73,32 @@ export function scoreLoadedLanguage(findings: readonly RawFinding[], authorWords
  * outlet voice's density and weight, the quoted voice's figures apart, counts by voice and category.
  */
 export function summariseLoadedLanguage(findings: readonly RawFinding[], authorWords: number, quotedWords: number): LoadedLanguageSummary {
-  const author = findings.filter((f) => f.voice !== 'quoted');
-  const reported = findings.filter((f) => f.voice === 'reported').length;
-  const quoted = findings.filter((f) => f.voice === 'quoted');
-  const byCategory: Record<string, number> = {};
+  // One pass, no filtered copies (the weights are summed in the same order, so to the same figures).
+  let authorCount = 0;
+  let reported = 0;
+  let quoted = 0;
+  let authorWeight = 0;
+  let quotedWeight = 0;
   const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
+  for (const finding of findings) {
+    counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
+    if (finding.voice === 'quoted') {
+      quoted++;
+      quotedWeight += finding.weight;
+    } else {
+      if (finding.voice === 'reported') reported++;
+      else authorCount++;
+      authorWeight += finding.weight;
+    }
+  }
+  const byCategory: Record<string, number> = {};
   // Keys in sorted order so that the JSON is the same whatever order findings came in.
   for (const category of [...counts.keys()].sort()) byCategory[category] = counts.get(category) as number;
-  const authorWeight = sumWeights(author);
-  const quotedWeight = sumWeights(quoted);
   return {
     ...figures(authorWeight, authorWords),
     score: round(textLoadedScore(authorWeight, authorWords, quotedWeight, quotedWords)),
     quoted: figures(quotedWeight, quotedWords),
-    counts: { total: findings.length, byVoice: { author: author.length - reported, reported, quoted: quoted.length }, byCategory },
+    counts: { total: findings.length, byVoice: { author: authorCount, reported, quoted }, byCategory },
   };
 }
 
@@ -116,10 +127,6 @@ export function summariseArticleLoadedLanguage(
 
 function figures(weight: number, words: number): LoadedFigures {
   return { score: round(loadedScore(weight, words)), density: round(words === 0 ? 0 : (100 * weight) / words), weight: round(weight) };
-}
-
-function sumWeights(findings: readonly RawFinding[]): number {
-  return findings.reduce((sum, f) => sum + f.weight, 0);
 }
 
 function topTerms(findings: readonly RawFinding[], folded: string): LoadedTerm[] {
