@@ -52,3 +52,15 @@ describe('an adverb of manner between the holder and the verb', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('who can hold a view: support, back and favor need a person, a body or a group', () => {
+  it.each([
+    ['data', 'The new data supports the mayor’s claim about the ferry.', []],
+    ['a bill', 'The harbour bill supports local farmers.', []],
+    ['evidence', 'The evidence backs the riders’ account of the crash.', []],
+    ['a body', 'The harbour union supports the new bill.', ['attitude The harbour union|supports|the new bill']],
+    ['a group named by what it backs', 'Supporters of the new law hope the harbour will stay open.', ['attitude Supporters of the new law|hope|the harbour will stay open']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

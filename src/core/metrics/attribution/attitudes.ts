@@ -113,3 +113,28 @@ function viewEnd(scan: Scan, from: number, end: number, relative: boolean): numb
 export function isUnheld(attribution: Pick<RawAttribution, 'mode' | 'speaker'>): boolean {
   return attribution.mode === 'attitude' && attribution.speaker === null;
 }
+
+/**
+ * `findings` without the attitudes whose speaker phrase is a noun that holds no view (non-holders.jsonl: "the
+ * data supports the claim", "the new bill supports farmers"); a person, a body or a group holds views. Same
+ * order otherwise.
+ */
+export function withViewHolders(scan: Scan, findings: readonly Finding[]): Finding[] {
+  const { norm } = scan.article.tokens;
+  return findings.filter((finding) => {
+    if (!('draft' in finding) || finding.draft.mode !== 'attitude' || finding.draft.speaker === null) return true;
+    const { t0, t1 } = finding.draft.speaker;
+    return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(norm[t1 - 1] as string) || !plainPhrase(scan, t0, t1);
+  });
+}
+
+// Whether the phrase `t0..t1` is one noun with its modifiers, so that its last word is its head: no link word,
+// clause word or comma inside ("Supporters of the law", "Grijalva, who negotiated the deal" end in a word that is not their head).
+function plainPhrase(scan: Scan, t0: number, t1: number): boolean {
+  const { norm, breakBefore } = scan.article.tokens;
+  for (let t = t0; t < t1; t++) {
+    const word = norm[t] as string;
+    if ((t > t0 && breakBefore[t] === 1) || scan.words.speakerLinks.has(word) || scan.words.clauseWords.has(word)) return false;
+  }
+  return true;
+}
