@@ -64,3 +64,12 @@ describe('who can hold a view: support, back and favor need a person, a body or 
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('a verb that is no cue does not make a later attitude part of speech', () => {
+  it.each([
+    ['a document verb with no document', 'The harbour board found a buyer, and Mayor Holt wants the sale closed by May.', ['attitude Mayor Holt|wants|the sale closed by May']],
+    ['after speech the attitude is still part of it', 'Holt said the board found a buyer, and she wants the sale closed by May.', ['indirect Holt|said|the board found a buyer, and she wants the sale closed by May']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
