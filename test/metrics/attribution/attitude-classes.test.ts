@@ -73,3 +73,13 @@ describe('a verb that is no cue does not make a later attitude part of speech', 
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('an attitude whose object is the relative pronoun before its holder', () => {
+  it.each([
+    ['a position on what the clause names', 'Holt signed the harbour deal, which Mayor Berg vehemently opposed.', ['attitude Mayor Berg|opposed|which']],
+    ['a subject relative is another class', 'The riders who support Holt left early.', []],
+    ['a time phrase may follow the verb', 'The harbour deal, which Mayor Berg opposed in May, was signed.', ['attitude Mayor Berg|opposed|which']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
