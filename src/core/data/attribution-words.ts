@@ -43,6 +43,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'attitude-adjectives',
   'stance-openings',
   'raising-verbs',
+  'non-holders',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -124,6 +125,8 @@ export type AttributionWords = {
   readonly raisingVerbs: ReadonlySet<string>;
   /** passive raising verbs ("is expected to"): a view reported without anyone holding it */
   readonly passiveRaisingVerbs: ReadonlySet<string>;
+  /** nouns that hold no view ("the data supports", "the bill favors"): no subject of an attitude */
+  readonly nonHolders: ReadonlySet<string>;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
@@ -207,6 +210,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     stanceOpenings: words('stance-openings'),
     raisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'active'),
     passiveRaisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'passive'),
+    nonHolders: words('non-holders'),
     stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),

@@ -52,3 +52,34 @@ describe('an adverb of manner between the holder and the verb', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('who can hold a view: support, back and favor need a person, a body or a group', () => {
+  it.each([
+    ['data', 'The new data supports the mayor’s claim about the ferry.', []],
+    ['a bill', 'The harbour bill supports local farmers.', []],
+    ['evidence', 'The evidence backs the riders’ account of the crash.', []],
+    ['a body', 'The harbour union supports the new bill.', ['attitude The harbour union|supports|the new bill']],
+    ['a group named by what it backs', 'Supporters of the new law hope the harbour will stay open.', ['attitude Supporters of the new law|hope|the harbour will stay open']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('a verb that is no cue does not make a later attitude part of speech', () => {
+  it.each([
+    ['a document verb with no document', 'The harbour board found a buyer, and Mayor Holt wants the sale closed by May.', ['attitude Mayor Holt|wants|the sale closed by May']],
+    ['after speech the attitude is still part of it', 'Holt said the board found a buyer, and she wants the sale closed by May.', ['indirect Holt|said|the board found a buyer, and she wants the sale closed by May']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('an attitude whose object is the relative pronoun before its holder', () => {
+  it.each([
+    ['a position on what the clause names', 'Holt signed the harbour deal, which Mayor Berg vehemently opposed.', ['attitude Mayor Berg|opposed|which']],
+    ['a subject relative is another class', 'The riders who support Holt left early.', []],
+    ['a time phrase may follow the verb', 'The harbour deal, which Mayor Berg opposed in May, was signed.', ['attitude Mayor Berg|opposed|which']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

@@ -8,8 +8,8 @@
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
-import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
-import { isMannerAdverb } from './noun-phrase-speakers.ts';
+import { charSpan, clauseEnd, cueEnds, cueRange, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
+import { isMannerAdverb, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Finding, Range, RawAttribution } from './types.ts';
 
 /** Whether `content` is one capitalised word (a name) after an attitude cue: "supported Holt". */
@@ -112,4 +112,56 @@ function viewEnd(scan: Scan, from: number, end: number, relative: boolean): numb
 /** Whether an attribution reports a view held by no one named ("is expected to"): shown, but no side's voice, no anonymous source, and its words stay the writer's. */
 export function isUnheld(attribution: Pick<RawAttribution, 'mode' | 'speaker'>): boolean {
   return attribution.mode === 'attitude' && attribution.speaker === null;
+}
+
+/**
+ * `findings` without the attitudes whose speaker phrase is a noun that holds no view (non-holders.jsonl: "the
+ * data supports the claim", "the new bill supports farmers"); a person, a body or a group holds views. Same
+ * order otherwise.
+ */
+export function withViewHolders(scan: Scan, findings: readonly Finding[]): Finding[] {
+  const { norm } = scan.article.tokens;
+  return findings.filter((finding) => {
+    if (!('draft' in finding) || finding.draft.mode !== 'attitude' || finding.draft.speaker === null) return true;
+    const { t0, t1 } = finding.draft.speaker;
+    return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(norm[t1 - 1] as string) || !plainPhrase(scan, t0, t1);
+  });
+}
+
+// Whether the phrase `t0..t1` is one noun with its modifiers, so that its last word is its head: no link word,
+// clause word or comma inside ("Supporters of the law", "Grijalva, who negotiated the deal" end in a word that is not their head).
+function plainPhrase(scan: Scan, t0: number, t1: number): boolean {
+  const { norm, breakBefore } = scan.article.tokens;
+  for (let t = t0; t < t1; t++) {
+    const word = norm[t] as string;
+    if ((t > t0 && breakBefore[t] === 1) || scan.words.speakerLinks.has(word) || scan.words.clauseWords.has(word)) return false;
+  }
+  return true;
+}
+
+/**
+ * Attitudes whose object is a relative word before their holder: "the trade deal, which Putin opposed", "a
+ * candidate whom many members strongly oppose". Each attitude cue left unclaimed, in the active, with nothing
+ * but adjuncts after it in its clause, and a speaker phrase right after a relative pronoun: the holder is the
+ * phrase, the content the pronoun, which stands for the noun before it (as PolNeAR's annotators mark it).
+ */
+export function findRelativeObjects(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues): Finding[] {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  const findings: Finding[] = [];
+  let cueEnd: Int32Array | undefined;
+  cues.forEach((cue, index) => {
+    if (claimed[index] === 1 || cue.ref.kind !== 'verb' || cue.ref.family !== 'attitude' || norm[cue.t1 - 1] === 'to') return;
+    const sentence = scan.sentences[cue.sentence];
+    if (sentence === undefined || isPassive(scan, cue.t0, sentence.tokenStart)) return;
+    const speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
+    const relative = speaker === null ? -1 : speaker.t0 - 1;
+    if (speaker === null || relative < sentence.tokenStart || breakBefore[speaker.t0] === 1 || words.clauseWords.get(norm[relative] as string) !== 'relative') return;
+    cueEnd ??= cueEnds(article.tokens.count, cues);
+    if (!onlyAdjuncts(scan, cue.t1, viewEnd(scan, cue.t1, clauseEnd(scan, cue.t1, sentence.tokenEnd, cueEnd), true))) return;
+    const content = trimmedSpan(article, relative, relative + 1);
+    if (content === null) return;
+    findings.push({ order: content.start, draft: { paragraph: cue.paragraph, mode: 'attitude', cue: cueRange(article, cue), speaker, content, sentence: cue.sentence } });
+  });
+  return findings;
 }

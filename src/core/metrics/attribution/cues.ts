@@ -60,8 +60,10 @@ export function findCues(scan: Scan): Cue[] {
         const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
         // "The harbour report also found...": a document noun right before a verb is that verb's subject.
         const documentNounBeforeVerb = best.rest.length === 0 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd, followScratch);
-        if (!anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
-        if (!attitude) speechBefore = true;
+        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb;
+        if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
+        // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
+        if (!attitude && (cue || anonymityMarker)) speechBefore = true;
         t += best.rest.length + 1;
         continue;
       }
