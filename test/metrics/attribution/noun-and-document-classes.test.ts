@@ -74,3 +74,15 @@ describe('a possessive pronoun inside a clause', () => {
     expect(rowsOf(text)).toEqual(expected);
   });
 });
+
+describe('announcements, remarks and dispositions named by a noun', () => {
+  it.each([
+    ['an announcement', "Holt's announcement of a winter ferry surprised the board.", ["summary Holt's|announcement of|a winter ferry surprised the board"]],
+    ['an admission with its clause', "Berg's admission that the pier was unsafe surprised no one.", ["indirect Berg's|admission that|the pier was unsafe surprised no one"]],
+    ['a disposition is an attitude', 'Her reluctance to sell the pier is well known.', ['attitude Her|reluctance to|sell the pier is well known']],
+    ['"that" after a plural opens a relative clause', 'The remarks that Holt made were brief.', []],
+    ['a danger is no speech', 'The storm posed no threat to the pier.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
