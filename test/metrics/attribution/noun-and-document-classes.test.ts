@@ -86,3 +86,9 @@ describe('announcements, remarks and dispositions named by a noun', () => {
     expect(rowsOf(text)).toEqual(expected);
   });
 });
+
+describe('a poll opening the sentence with "in"', () => {
+  it('keeps sponsors joined by a slash inside the phrase', () => {
+    expect(rowsOf('In a Harbour Times/Dover Radio poll released Monday, half of the riders chose Holt.')).toEqual(['indirect a Harbour Times/Dover Radio poll released Monday|In|half of the riders chose Holt']);
+  });
+});
