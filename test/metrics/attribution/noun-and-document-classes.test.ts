@@ -92,3 +92,11 @@ describe('a poll opening the sentence with "in"', () => {
     expect(rowsOf('In a Harbour Times/Dover Radio poll released Monday, half of the riders chose Holt.')).toEqual(['indirect a Harbour Times/Dover Radio poll released Monday|In|half of the riders chose Holt']);
   });
 });
+
+describe('"according to" a long source', () => {
+  it('reads the source up to its comma', () => {
+    expect(rowsOf('According to early results of a survey carried out for the Dover Herald and two radio stations by a firm in Kent, most riders want a new ferry.')).toEqual([
+      'indirect early results of a survey carried out for the Dover Herald and two radio stations by a firm in Kent|According to|most riders want a new ferry',
+    ]);
+  });
+});

@@ -23,7 +23,7 @@ const MIN_REPORTED_TOKENS = 2;
 // An introductory phrase ("In Moscow, Peskov said ...") is at most this long; a longer lead is a clause.
 const INTRODUCTION_MAX = 6;
 // The longest source read after "according to" without knowing its words.
-const LOOSE_SOURCE_MAX = 10;
+const LOOSE_SOURCE_MAX = 20;
 // How far past an adjunct ("said in a statement on Friday that") the reported clause may start.
 const ADJUNCT_MAX = 10;
 
