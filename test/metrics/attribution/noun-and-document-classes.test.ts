@@ -94,6 +94,12 @@ describe('a poll opening the sentence with "in"', () => {
 });
 
 describe('"according to" a long source', () => {
+  it('ending the sentence, the source is its noun phrase, not the clause after it', () => {
+    expect(rowsOf('The strike will end this week, according to a senior official who spoke on condition of anonymity because the talks go on.')).toEqual([
+      'indirect a senior official|according to|The strike will end this week',
+    ]);
+  });
+
   it('reads the source up to its comma', () => {
     expect(rowsOf('According to early results of a survey carried out for the Dover Herald and two radio stations by a firm in Kent, most riders want a new ferry.')).toEqual([
       'indirect early results of a survey carried out for the Dover Herald and two radio stations by a firm in Kent|According to|most riders want a new ferry',
