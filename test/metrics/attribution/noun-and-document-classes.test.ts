@@ -74,3 +74,35 @@ describe('a possessive pronoun inside a clause', () => {
     expect(rowsOf(text)).toEqual(expected);
   });
 });
+
+describe('announcements, remarks and dispositions named by a noun', () => {
+  it.each([
+    ['an announcement', "Holt's announcement of a winter ferry surprised the board.", ["summary Holt's|announcement of|a winter ferry surprised the board"]],
+    ['an admission with its clause', "Berg's admission that the pier was unsafe surprised no one.", ["indirect Berg's|admission that|the pier was unsafe surprised no one"]],
+    ['a disposition is an attitude', 'Her reluctance to sell the pier is well known.', ['attitude Her|reluctance to|sell the pier is well known']],
+    ['"that" after a plural opens a relative clause', 'The remarks that Holt made were brief.', []],
+    ['a danger is no speech', 'The storm posed no threat to the pier.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('a poll opening the sentence with "in"', () => {
+  it('keeps sponsors joined by a slash inside the phrase', () => {
+    expect(rowsOf('In a Harbour Times/Dover Radio poll released Monday, half of the riders chose Holt.')).toEqual(['indirect a Harbour Times/Dover Radio poll released Monday|In|half of the riders chose Holt']);
+  });
+});
+
+describe('"according to" a long source', () => {
+  it('ending the sentence, the source is its noun phrase, not the clause after it', () => {
+    expect(rowsOf('The strike will end this week, according to a senior official who spoke on condition of anonymity because the talks go on.')).toEqual([
+      'indirect a senior official|according to|The strike will end this week',
+    ]);
+  });
+
+  it('reads the source up to its comma', () => {
+    expect(rowsOf('According to early results of a survey carried out for the Dover Herald and two radio stations by a firm in Kent, most riders want a new ferry.')).toEqual([
+      'indirect early results of a survey carried out for the Dover Herald and two radio stations by a firm in Kent|According to|most riders want a new ferry',
+    ]);
+  });
+});

@@ -95,7 +95,8 @@ function pollPhraseAt(scan: Scan, t: number, sentenceStart: number, end: number)
   let poll = false;
   for (let k = t + 1; k < end && k <= t + POLL_PHRASE_MAX; k++) {
     if (quotedToken[k] === 1) return 0;
-    if (tokens.breakBefore[k] === 1) return poll && commaBefore(scan, k) ? 1 : 0;
+    // "In an NBC News/Wall Street Journal poll": a slash joins the names of a poll's sponsors.
+    if (tokens.breakBefore[k] === 1 && scan.article.text.slice(tokens.end[k - 1], tokens.start[k]) !== '/') return poll && commaBefore(scan, k) ? 1 : 0;
     if (scan.words.speakerNouns.get(tokens.norm[k] as string) === 'poll') poll = true;
   }
   return 0;

@@ -24,6 +24,9 @@ const MIN_REPORTED_TOKENS = 2;
 const INTRODUCTION_MAX = 6;
 // The longest source read after "according to" without knowing its words.
 const LOOSE_SOURCE_MAX = 10;
+// The longest such source when a comma closes it and the content follows ("According to early results of exit
+// polls conducted for the agency and the networks by a polling firm, ..."): the comma bounds it.
+const CLOSED_SOURCE_MAX = 20;
 // How far past an adjunct ("said in a statement on Friday that") the reported clause may start.
 const ADJUNCT_MAX = 10;
 
@@ -101,8 +104,8 @@ function accordingTo(scan: Scan, cue: Cue, sentence: SentenceRef): Finding | nul
 function looseSourceAfter(scan: Scan, from: number, end: number): Speaker {
   const { article } = scan;
   let t = from;
-  while (t < end && t < from + LOOSE_SOURCE_MAX && article.quotedToken[t] === 0 && (t === from || !commaBefore(scan, t))) t++;
-  return t > from && (t === end || commaBefore(scan, t)) ? { t0: from, t1: t } : null;
+  while (t < end && t < from + CLOSED_SOURCE_MAX && article.quotedToken[t] === 0 && (t === from || !commaBefore(scan, t))) t++;
+  return t > from && ((t === end && t - from <= LOOSE_SOURCE_MAX) || (t < end && commaBefore(scan, t))) ? { t0: from, t1: t } : null;
 }
 
 /** "Critics say ...": vague and anonymous; but an unnamed source with an affiliation ("Two U.S. officials said") is ordinary speech. */
