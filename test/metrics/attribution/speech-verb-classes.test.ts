@@ -82,3 +82,13 @@ describe('speech verbs: a relative clause between the speaker and a verb before 
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: an inverted tag with a role in lower case before the name', () => {
+  it.each([
+    ['a role and a name before a relative clause', '"It is the best ferry in the north," said harbour activist Bob Klaus, who runs the cafe.', ['direct harbour activist Bob Klaus|said|"It is the best ferry in the north,"']],
+    ['an unnamed role up to its relative clause', '"It will be hard to finish by the spring," said a longtime Harbour Board engineer who has worked for Holt.', ['direct a longtime Harbour Board engineer|said|"It will be hard to finish by the spring,"']],
+    ['a participle after a quotation never inverts', '"It will be hard to finish the pier by the spring," referring to the Harbour Board plan.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
