@@ -92,3 +92,13 @@ describe('speech verbs: an inverted tag with a role in lower case before the nam
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: bare forms that report after a subject', () => {
+  it.each([
+    ['"concluded" with a clause', 'The harbour panel concluded the pier was safe.', ['indirect The harbour panel|concluded|the pier was safe']],
+    ['"concluded" as a quotation\'s tag', '"The pier will stand for another century," Holt concluded.', ['direct Holt|concluded|"The pier will stand for another century,"']],
+    ['"noting" after the main clause', 'Holt backed the plan, noting the ferry had been late all year.', ['attitude Holt|backed|the plan', 'indirect Holt|noting|the ferry had been late all year']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
