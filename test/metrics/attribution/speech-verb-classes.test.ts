@@ -102,3 +102,22 @@ describe('speech verbs: bare forms that report after a subject', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: an aside in parentheses or dashes between the speaker and the verb', () => {
+  it.each([
+    ['a party label in parentheses, then an appositive', 'Sen. Ted Holt (R-Maine), also a candidate, called the plan "abhorrent" in a post on Sunday.', ['summary Sen. Ted Holt|called|called the plan "abhorrent" in a post on Sunday']],
+    ['a verb of telling never inverts: whom the speaker told is no speaker', 'Sen. Anna Berg (D-Maine), a supporter of the ferry, told the council the pier would reopen.', ['indirect Sen. Anna Berg (D-Maine|told|the council the pier would reopen']],
+    ['a relative clause in parentheses', 'Holt (who has 25 delegates so far) said it is possible to win.', ['indirect Holt|said|it is possible to win']],
+    ['an aside between dashes', 'Holt - after a long pause - told me he had a quiet life.', ['indirect Holt|told|he had a quiet life']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: a dateline is no speaker before an aside', () => {
+  it.each([
+    ['a dateline with its agency in parentheses', 'DOVER (Harbour News) - The harbour master, Anna Berg, said the pier would close.', ['indirect Anna Berg|said|the pier would close']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

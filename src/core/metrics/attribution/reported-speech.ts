@@ -237,8 +237,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.
-      const inverted = tokens.breakBefore[cue.t0] === 1 ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
-      const looseInverted = inverted !== null && sentence.tokenEnd - inverted.t1 <= 2 ? null : looseInvertedSpeaker(scan, cue, sentence);
+      // "..., told the council ...": after a verb of telling comes whom the speaker told; it never inverts.
+      const told = words.addresseeVerbs.has(cue.ref.lemma);
+      const inverted = tokens.breakBefore[cue.t0] === 1 && !told ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
+      const looseInverted = told || (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) ? null : looseInvertedSpeaker(scan, cue, sentence);
       const loose = inverted === null && looseInverted === null ? postposedPhrase(scan, cue.t0, sentence.tokenStart) : null;
       if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
         speaker = inverted;

@@ -18,21 +18,34 @@ function clauseStart(scan: Scan, sentence: SentenceRef): number {
 
 /**
  * "Anna Berg, wearing a yellow coat and a harbour badge, said", "Berg, 35, the daughter of a fisherman, said
- * on Monday": a speaker phrase with a capital opening the sentence and closed by a comma, then anything but a
- * quotation or another cue up to a comma right before the verb at `cue`. The speaker is the opening phrase.
+ * on Monday", "Sen. Anna Berg (D-Maine), a supporter of the ferry, told", "Holt - after a long pause - told":
+ * a speaker phrase with a capital opening the sentence and closed by a comma, a parenthesis or a dash, then
+ * anything but a quotation or another cue up to such an edge right before the verb at `cue`. The speaker is the
+ * opening phrase.
  */
 export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
   const { article, words, capital } = scan;
   const { tokens } = article;
   const start = clauseStart(scan, sentence);
   const end = skipBack(scan, cue, start);
-  if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !commaBefore(scan, end)) return null;
+  if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !asideBreak(scan, end)) return null;
   const first = tokens.norm[start] as string;
   if (capital[start] !== 1 || words.introductions.has(first) || words.adjuncts.has(first) || words.pronouns.has(first) || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first))) return null;
   const phrase = nounPhraseAfter(scan, start, end);
-  if (phrase === null || phrase.t1 >= end || !commaBefore(scan, phrase.t1)) return null;
+  // "LONDON (Reuters) - Britain's Home Secretary ... said": a dateline's place is no speaker.
+  if (phrase === null || phrase.t1 >= end || !asideBreak(scan, phrase.t1) || scan.excluded[phrase.t0] === 1) return null;
   for (let k = phrase.t1; k < end; k++) if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0) return null;
   return phrase;
+}
+
+// An aside's edge: a comma, a parenthesis or a dash between words ("Holt (R-Maine), a former sailor, said",
+// "Holt - after a long pause - told me").
+const ASIDE_EDGE = /[,()\u2013\u2014]|\s-\s/;
+
+// Whether the gap before token `t` opens or closes an aside.
+function asideBreak(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  return t > 0 && tokens.breakBefore[t] === 1 && ASIDE_EDGE.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
 }
 
 // Longest subject read after an opening clause's comma ("most of the riders", "the harbour board's chief").
