@@ -121,3 +121,12 @@ describe('speech verbs: a dateline is no speaker before an aside', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: a pronoun with its helper run into it', () => {
+  it.each([
+    ['"he\'s" before a progressive', "And he's predicting that the ferry will run.", ["indirect he's|predicting|the ferry will run"]],
+    ['"they\'ve" before an act', "They've offered no details about the pier.", ["summary They've|offered|offered no details about the pier"]],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

@@ -14,7 +14,7 @@ import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween,
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { nameBeforeLongAppositive, subjectAfterOpeningClause, subjectBeforeAdverbs } from './speech-subjects.ts';
+import { contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectBeforeAdverbs } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -233,7 +233,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
     speaker = { t0: sentence.tokenStart, t1: skipBack(scan, cue.t0, sentence.tokenStart) };
   } else {
-    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (cue.ref.kind === 'verb' && cue.ref.family === 'attitude' ? null : subjectBeforeAdverbs(scan, sentence, cue.t0));
+    // Attitude verbs keep their narrower readings: an adverb or a contraction before them is often the writer's framing.
+    const attitude = cue.ref.kind === 'verb' && cue.ref.family === 'attitude';
+    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (attitude ? null : (subjectBeforeAdverbs(scan, sentence, cue.t0) ?? contractedSubject(scan, sentence, cue.t0)));
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.

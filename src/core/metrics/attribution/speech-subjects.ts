@@ -109,3 +109,22 @@ export function subjectBeforeAdverbs(scan: Scan, sentence: SentenceRef, cue: num
 export function isMannerAdverb(word: string): boolean {
   return MANNER_ADVERB.test(word);
 }
+
+// A pronoun with its helper run into it: "he's", "they've", "we're", "she'd".
+const CONTRACTED = /^(\p{L}+)'(?:s|re|ve|d|ll|m)$/u;
+
+/**
+ * "And he's predicting that ...", "they've offered no details", "she'd repeatedly said": a pronoun naming
+ * a person or a group with its helper run into it, before the verb at `cue` (past the skip list's words and
+ * manner adverbs); null otherwise, and for "it's" (an impersonal "it's said" names no one).
+ */
+export function contractedSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  let k = cue;
+  while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0 && (words.verbSkips.has(tokens.norm[k - 1] as string) || isMannerAdverb(tokens.norm[k - 1] as string))) k--;
+  if (k - 1 < sentence.tokenStart || tokens.breakBefore[k] === 1 || article.quotedToken[k - 1] === 1) return null;
+  const pronoun = CONTRACTED.exec(tokens.norm[k - 1] as string)?.[1];
+  const role = pronoun === undefined ? undefined : words.pronouns.get(pronoun);
+  return role !== undefined && role !== 'body' ? { t0: k - 1, t1: k } : null;
+}
