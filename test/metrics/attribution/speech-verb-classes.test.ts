@@ -82,3 +82,51 @@ describe('speech verbs: a relative clause between the speaker and a verb before 
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: an inverted tag with a role in lower case before the name', () => {
+  it.each([
+    ['a role and a name before a relative clause', '"It is the best ferry in the north," said harbour activist Bob Klaus, who runs the cafe.', ['direct harbour activist Bob Klaus|said|"It is the best ferry in the north,"']],
+    ['an unnamed role up to its relative clause', '"It will be hard to finish by the spring," said a longtime Harbour Board engineer who has worked for Holt.', ['direct a longtime Harbour Board engineer|said|"It will be hard to finish by the spring,"']],
+    ['a participle after a quotation never inverts', '"It will be hard to finish the pier by the spring," referring to the Harbour Board plan.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: bare forms that report after a subject', () => {
+  it.each([
+    ['"concluded" with a clause', 'The harbour panel concluded the pier was safe.', ['indirect The harbour panel|concluded|the pier was safe']],
+    ['"concluded" as a quotation\'s tag', '"The pier will stand for another century," Holt concluded.', ['direct Holt|concluded|"The pier will stand for another century,"']],
+    ['"noting" after the main clause', 'Holt backed the plan, noting the ferry had been late all year.', ['attitude Holt|backed|the plan', 'indirect Holt|noting|the ferry had been late all year']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: an aside in parentheses or dashes between the speaker and the verb', () => {
+  it.each([
+    ['a party label in parentheses, then an appositive', 'Sen. Ted Holt (R-Maine), also a candidate, called the plan "abhorrent" in a post on Sunday.', ['summary Sen. Ted Holt|called|called the plan "abhorrent" in a post on Sunday']],
+    ['a verb of telling never inverts: whom the speaker told is no speaker', 'Sen. Anna Berg (D-Maine), a supporter of the ferry, told the council the pier would reopen.', ['indirect Sen. Anna Berg (D-Maine|told|the council the pier would reopen']],
+    ['a relative clause in parentheses', 'Holt (who has 25 delegates so far) said it is possible to win.', ['indirect Holt|said|it is possible to win']],
+    ['an aside between dashes', 'Holt - after a long pause - told me he had a quiet life.', ['indirect Holt|told|he had a quiet life']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: a dateline is no speaker before an aside', () => {
+  it.each([
+    ['a dateline with its agency in parentheses', 'DOVER (Harbour News) - The harbour master, Anna Berg, said the pier would close.', ['indirect Anna Berg|said|the pier would close']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech verbs: a pronoun with its helper run into it', () => {
+  it.each([
+    ['"he\'s" before a progressive', "And he's predicting that the ferry will run.", ["indirect he's|predicting|the ferry will run"]],
+    ['"they\'ve" before an act', "They've offered no details about the pier.", ["summary They've|offered|offered no details about the pier"]],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

@@ -101,8 +101,37 @@ function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, par
   const before = after.t0 > qt1 ? (nounPhraseBefore(scan, after.t0, qt1) ?? subjectBeforeRelativeClause(scan, after.t0, qt1)) : null;
   // `"...," told reporters` never inverts: after "told" comes whom the speaker addressed.
   const addressed = after.ref.kind === 'verb' && scan.words.addresseeVerbs.has(after.ref.lemma);
-  const inverted = before === null && !addressed ? withRoleBody(scan, nounPhraseAfter(scan, after.t1, paragraph.tokenEnd), paragraph.tokenEnd) : null;
+  // `"...," referring to the Harbour Board's plan`: a participle never inverts; what follows it is its object.
+  const participle = (scan.article.tokens.norm[after.t0] as string).endsWith('ing');
+  const inverted = before === null && !addressed && !participle ? (withRoleBody(scan, nounPhraseAfter(scan, after.t1, paragraph.tokenEnd), paragraph.tokenEnd) ?? (after.t0 === qt1 ? roleBeforeName(scan, after.t1, paragraph.tokenEnd) : null)) : null;
   return before !== null || inverted !== null ? { cue: after, speaker: before ?? inverted } : undefined;
+}
+
+// Words an inverted tag's speaker may run to without knowing them ("said undecided Republican voter Jane Hooton").
+const LOOSE_ROLE_MAX_TOKENS = 8;
+
+// `"...," said conservative activist Bob Klaus, who ...`, `"...," said a longtime harbour data expert who ...`:
+// right after a quotation's inverted verb, a phrase of plain words (role words in lower case the speaker
+// lists lack) up to its comma, a relative word or the sentence's end, holding a capital or a speaker noun and
+// opening with no adjunct, time word or helper ("said in a statement", "said Friday").
+function roleBeforeName(scan: Scan, from: number, limit: number): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  const first = tokens.norm[from] as string;
+  if (from >= limit || tokens.breakBefore[from] === 1 || words.adjuncts.has(first) || words.timeWords.has(first) || words.verbSkips.has(first) || words.pronouns.has(first)) return null;
+  const sentence = scan.sentences[scan.sentenceOf[from] as number];
+  const end = Math.min(limit, sentence?.tokenEnd ?? limit);
+  let t = from;
+  let named = false;
+  while (t < end && t - from < LOOSE_ROLE_MAX_TOKENS && (t === from || tokens.breakBefore[t] !== 1) && article.quotedToken[t] === 0) {
+    const word = tokens.norm[t] as string;
+    if (words.clauseWords.get(word) === 'relative') break;
+    if (words.clauseWords.has(word) || words.beForms.has(word) || words.verbSkips.has(word) || (words.pronouns.has(word) && t > from) || !/^[\p{L}\p{N}]/u.test(word)) return null;
+    if (capital[t] === 1 || words.speakerNouns.has(word)) named = true;
+    t++;
+  }
+  const closed = t === end || tokens.breakBefore[t] === 1 || words.clauseWords.get(tokens.norm[t] as string) === 'relative';
+  return named && closed && t > from ? { t0: from, t1: t } : null;
 }
 
 // `Peskov told reporters: "..."` / `She said, "..."`.

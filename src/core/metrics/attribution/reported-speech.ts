@@ -14,7 +14,7 @@ import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween,
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { nameBeforeLongAppositive, subjectAfterOpeningClause, subjectBeforeAdverbs } from './speech-subjects.ts';
+import { contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectBeforeAdverbs } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -239,12 +239,16 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     // "<clause>, council records compiled by the harbour trust show.": the phrase after the comma is the source.
     speaker = { t0: lead, t1: skipBack(scan, cue.t0, lead) };
   } else {
-    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (cue.ref.kind === 'verb' && cue.ref.family === 'attitude' ? null : subjectBeforeAdverbs(scan, sentence, cue.t0));
+    // Attitude verbs keep their narrower readings: an adverb or a contraction before them is often the writer's framing.
+    const attitude = cue.ref.kind === 'verb' && cue.ref.family === 'attitude';
+    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (attitude ? null : (subjectBeforeAdverbs(scan, sentence, cue.t0) ?? contractedSubject(scan, sentence, cue.t0)));
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.
-      const inverted = tokens.breakBefore[cue.t0] === 1 ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
-      const looseInverted = inverted !== null && sentence.tokenEnd - inverted.t1 <= 2 ? null : looseInvertedSpeaker(scan, cue, sentence);
+      // "..., told the council ...": after a verb of telling comes whom the speaker told; it never inverts.
+      const told = words.addresseeVerbs.has(cue.ref.lemma);
+      const inverted = tokens.breakBefore[cue.t0] === 1 && !told ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
+      const looseInverted = told || (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) ? null : looseInvertedSpeaker(scan, cue, sentence);
       const loose = inverted === null && looseInverted === null ? postposedPhrase(scan, cue.t0, sentence.tokenStart) : null;
       if (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) {
         speaker = inverted;

@@ -18,21 +18,34 @@ function clauseStart(scan: Scan, sentence: SentenceRef): number {
 
 /**
  * "Anna Berg, wearing a yellow coat and a harbour badge, said", "Berg, 35, the daughter of a fisherman, said
- * on Monday": a speaker phrase with a capital opening the sentence and closed by a comma, then anything but a
- * quotation or another cue up to a comma right before the verb at `cue`. The speaker is the opening phrase.
+ * on Monday", "Sen. Anna Berg (D-Maine), a supporter of the ferry, told", "Holt - after a long pause - told":
+ * a speaker phrase with a capital opening the sentence and closed by a comma, a parenthesis or a dash, then
+ * anything but a quotation or another cue up to such an edge right before the verb at `cue`. The speaker is the
+ * opening phrase.
  */
 export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
   const { article, words, capital } = scan;
   const { tokens } = article;
   const start = clauseStart(scan, sentence);
   const end = skipBack(scan, cue, start);
-  if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !commaBefore(scan, end)) return null;
+  if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !asideBreak(scan, end)) return null;
   const first = tokens.norm[start] as string;
   if (capital[start] !== 1 || words.introductions.has(first) || words.adjuncts.has(first) || words.pronouns.has(first) || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first))) return null;
   const phrase = nounPhraseAfter(scan, start, end);
-  if (phrase === null || phrase.t1 >= end || !commaBefore(scan, phrase.t1)) return null;
+  // "LONDON (Reuters) - Britain's Home Secretary ... said": a dateline's place is no speaker.
+  if (phrase === null || phrase.t1 >= end || !asideBreak(scan, phrase.t1) || scan.excluded[phrase.t0] === 1) return null;
   for (let k = phrase.t1; k < end; k++) if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0) return null;
   return phrase;
+}
+
+// An aside's edge: a comma, a parenthesis or a dash between words ("Holt (R-Maine), a former sailor, said",
+// "Holt - after a long pause - told me").
+const ASIDE_EDGE = /[,()\u2013\u2014]|\s-\s/;
+
+// Whether the gap before token `t` opens or closes an aside.
+function asideBreak(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  return t > 0 && tokens.breakBefore[t] === 1 && ASIDE_EDGE.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
 }
 
 // Longest subject read after an opening clause's comma ("most of the riders", "the harbour board's chief").
@@ -95,4 +108,23 @@ export function subjectBeforeAdverbs(scan: Scan, sentence: SentenceRef, cue: num
 /** Whether `word` reads as a manner or frequency adverb ("angrily", "repeatedly", "publicly"): a word in -ly of six letters or more. */
 export function isMannerAdverb(word: string): boolean {
   return MANNER_ADVERB.test(word);
+}
+
+// A pronoun with its helper run into it: "he's", "they've", "we're", "she'd".
+const CONTRACTED = /^(\p{L}+)'(?:s|re|ve|d|ll|m)$/u;
+
+/**
+ * "And he's predicting that ...", "they've offered no details", "she'd repeatedly said": a pronoun naming
+ * a person or a group with its helper run into it, before the verb at `cue` (past the skip list's words and
+ * manner adverbs); null otherwise, and for "it's" (an impersonal "it's said" names no one).
+ */
+export function contractedSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  let k = cue;
+  while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0 && (words.verbSkips.has(tokens.norm[k - 1] as string) || isMannerAdverb(tokens.norm[k - 1] as string))) k--;
+  if (k - 1 < sentence.tokenStart || tokens.breakBefore[k] === 1 || article.quotedToken[k - 1] === 1) return null;
+  const pronoun = CONTRACTED.exec(tokens.norm[k - 1] as string)?.[1];
+  const role = pronoun === undefined ? undefined : words.pronouns.get(pronoun);
+  return role !== undefined && role !== 'body' ? { t0: k - 1, t1: k } : null;
 }
