@@ -63,4 +63,19 @@ describe('AnalysisPool', () => {
       await own.close();
     }
   });
+
+  it('with two tasks per worker, runs them in order, and a task waiting behind one that times out still runs', async () => {
+    const own = new AnalysisPool({ tasks: new URL('./echo-tasks.ts', import.meta.url), workers: 1, prefetch: 2 });
+    try {
+      expect(await Promise.all([own.run('shout', 'one'), own.run('shout', 'two'), own.run('shout', 'three')])).toEqual(['ONE', 'TWO', 'THREE']);
+      // The first outlasts its limit and its worker is replaced; the second was handed to that worker too.
+      const stuck = own.run('spin', 3000, { timeoutMs: 200 });
+      const behind = own.run('shout', 'behind');
+      await expect(stuck).rejects.toBeInstanceOf(AnalysisTimeoutError);
+      expect(await behind).toBe('BEHIND');
+      expect(own.size).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
 });

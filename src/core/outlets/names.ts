@@ -30,8 +30,7 @@ export type NameTarget = { readonly key: string; readonly name: string; readonly
 
 type Shape = 'upper' | 'capital' | 'any' | 'label';
 type Alias = { readonly key: string; readonly priority: number; readonly shapes: readonly Shape[]; readonly distinctive: boolean; readonly written: string };
-/** `capitalOnly`: every alias through this node wants its word here capitalised or in capitals (not 'any'). */
-type TrieNode = { next: Map<string, TrieNode>; alias?: Alias; capitalOnly?: boolean };
+type TrieNode = { next: Map<string, TrieNode>; alias?: Alias; /** every alias through the node wants its word here capitalised or in capitals */ capitalOnly?: boolean };
 
 export type NameIndex = {
   readonly targets: ReadonlyMap<string, NameTarget>;
@@ -60,6 +59,7 @@ export type NameMatch = {
 };
 
 export const MAX_ALIAS_TOKENS = 8;
+const LOWER_ASCII = CASE.ascii | CASE.lowerStart;
 // The small words inside names (`the`, `of`, `de`) are the tables' (lexicons/sources/name-particles.jsonl); the
 // words that start a sentence right before a name are the language's (lexicons/<language>/words-before-names.jsonl).
 
@@ -125,9 +125,6 @@ export function findNames(
   tokenIds(tokens);
   // An ASCII word is its own key (no marks to strip), and its first trie node is read by word id.
   const ascii = (u: number): boolean => ((tokens.shape[u] as number) & CASE.ascii) !== 0;
-  // An ASCII word written in lower case fails every shape but 'any' (shapesFit): no alias through a
-  // capitalOnly node can match from here, so the walk stops ("people", "time", "about" start aliases).
-  const lowerAscii = (u: number): boolean => ((tokens.shape[u] as number) & (CASE.ascii | CASE.lowerStart)) === (CASE.ascii | CASE.lowerStart);
   const keyOf = (u: number): string => (ascii(u) ? (tokens.bare[u] as string) : stripMarks(tokens.bare[u] as string));
   const matches: NameMatch[] = [];
   let t = 0;
@@ -148,7 +145,8 @@ export function findNames(
       } else {
         node = node.next.get(keyOf(u));
       }
-      if (node === undefined || (node.capitalOnly === true && lowerAscii(u))) break;
+      // A lower-case ASCII word fits no shape but 'any' (shapesFit): the walk stops at a capitalOnly node.
+      if (node === undefined || (node.capitalOnly === true && ((tokens.shape[u] as number) & LOWER_ASCII) === LOWER_ASCII)) break;
       const alias = node.alias;
       if (alias !== undefined && shapesFit(text, tokens, t, u, alias.shapes)) best = { alias, last: u };
     }
@@ -192,8 +190,7 @@ function stripMarks(value: string): string {
 
 // Between two words of a name: spaces, or one of - / & + with optional spaces (RFE/RL, S&P, France-Presse).
 function isNameGap(text: string, from: number, to: number): boolean {
-  // Most gaps are one space: no slice, no pattern.
-  if (to - from === 1 && text.charCodeAt(from) === 32) return true;
+  if (to - from === 1 && text.charCodeAt(from) === 32) return true; // most gaps: no slice, no pattern
   if (to - from < 1 || to - from > 3) return false;
   const gap = text.slice(from, to);
   return /^(?:[ \t\u00a0]+|[ \t\u00a0]?[-\u2010\u2011/&+][ \t\u00a0]?)$/.test(gap);
@@ -236,8 +233,7 @@ function partOfLongerName(text: string, tokens: ReturnType<typeof tokenize>, fir
 
 // A token with a dot that is a host some table lists (presstv.ir, www.rt.com, edition.cnn.com).
 function matchDomainToken(text: string, start: number, end: number, norm: string, tables: SourceTables, index: NameIndex): NameMatch | null {
-  // A host some table lists has four characters at least (`x.io`).
-  if (norm.length < 4 || norm.length > 253 || !norm.includes('.')) return null;
+  if (norm.length < 4 /* x.io */ || norm.length > 253 || !norm.includes('.')) return null;
   const before = start > 0 ? text.charAt(start - 1) : '';
   if (before === '@') return null;
   const host = norm.replace(/^www\d?\./, '');
@@ -352,7 +348,7 @@ function buildNameIndex(tables: SourceTables): NameIndex {
     byName.set(folded, candidate.key);
     if (candidate.lookupOnly !== true) addToTrie(trie, candidate, tables.nameParticles);
   }
-  markCapitalOnly(trie);
+  markCapitalOnly([], trie.next);
   // Lookups may also use a table name exactly as written ("Sputnik (news agency)"); text never does.
   for (const [name, key] of fullNames) {
     const folded = foldName(name);
@@ -385,20 +381,14 @@ function addToTrie(trie: TrieNode, candidate: Candidate, particles: ReadonlySet<
   node.alias = { key: candidate.key, priority: candidate.priority, shapes, distinctive, written: candidate.text };
 }
 
-// Sets each node's capitalOnly: true unless some alias through it has shape 'any' at its word.
-function markCapitalOnly(trie: TrieNode): void {
-  const path: TrieNode[] = [];
-  const visit = (node: TrieNode): void => {
+// Sets capitalOnly on the nodes below `path`: true unless some alias through a node has shape 'any' at its word.
+function markCapitalOnly(path: readonly TrieNode[], next: ReadonlyMap<string, TrieNode>): void {
+  for (const node of next.values()) {
     node.capitalOnly = true;
-    path.push(node);
-    const shapes = node.alias?.shapes;
-    if (shapes !== undefined) path.forEach((onPath, depth) => {
-      if ((shapes[depth] ?? 'any') === 'any') onPath.capitalOnly = false;
-    });
-    for (const child of node.next.values()) visit(child);
-    path.pop();
-  };
-  for (const first of trie.next.values()) visit(first);
+    const through = [...path, node];
+    if (node.alias !== undefined) through.forEach((onPath, depth) => (onPath.capitalOnly &&= (node.alias?.shapes[depth] ?? 'any') !== 'any'));
+    markCapitalOnly(through, node.next);
+  }
 }
 
 function shapeOf(written: string, bare: string, particles: ReadonlySet<string>): Shape {

@@ -107,7 +107,9 @@ export async function runOnPool(pool: AnalysisPool, task: BatchTask, transfer: A
 /** The default runner: a pool of worker threads in this process. */
 export const localRunner: RunnerFactory = async ({ workers, timeoutMs }) => {
   const window = { records: workers * WINDOW_PER_WORKER, bytes: WINDOW_BYTES };
-  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window.records });
+  // Two tasks per worker: a worker starts its next record at once instead of waiting, idle, for the main
+  // thread to wake, hear of the last one and send another (a round trip of two thread wake-ups per record).
+  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window.records, prefetch: 2 });
   return { window, run: (task, transfer) => runOnPool(pool, task, transfer, timeoutMs), close: () => pool.close() };
 };
 

@@ -31,6 +31,13 @@ export type PoolOptions = {
   maxQueue?: number;
   /** a lexicon folder other than the bundled one */
   lexiconDir?: string;
+  /**
+   * tasks handed to a worker at once, the first running and the others waiting in its port (default 1). With
+   * 2 a worker goes from one task to the next without waiting for the main thread to hear of the first and
+   * send the second: for throughput (batch), not for latency (a task may wait behind another while a
+   * worker elsewhere falls idle). Waiting tasks of a worker that dies or times out go back to the queue.
+   */
+  prefetch?: number;
 };
 
 export type TaskOptions = {
@@ -105,7 +112,9 @@ type Job = {
 type Slot = {
   worker: Worker;
   ready: boolean;
-  job: Job | null;
+  /** the tasks sent to the worker, in order: the first is running, the others wait in its port */
+  jobs: Job[];
+  /** the running task's time limit */
   timer: NodeJS.Timeout | null;
   /** terminated on purpose or dead: its events no longer count */
   retired: boolean;
@@ -121,6 +130,7 @@ export class AnalysisPool {
   #closing: Promise<void> | null = null;
   #onIdle: (() => void) | null = null;
   readonly #maxQueue: number;
+  readonly #prefetch: number;
   readonly #config: WorkerConfig;
 
   constructor(options: PoolOptions) {
@@ -129,6 +139,9 @@ export class AnalysisPool {
     const maxQueue = options.maxQueue ?? workers * 64;
     if (!Number.isInteger(maxQueue) || maxQueue < 0) throw new RangeError(`maxQueue must be a whole number >= 0, got ${maxQueue}`);
     this.#maxQueue = maxQueue;
+    const prefetch = options.prefetch ?? 1;
+    if (!Number.isInteger(prefetch) || prefetch < 1) throw new RangeError(`prefetch must be a whole number >= 1, got ${prefetch}`);
+    this.#prefetch = prefetch;
     this.#config = { tasks: options.tasks.href, ...(options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir }) };
     for (let index = 0; index < workers; index++) this.#slots.push(this.#spawn());
   }
@@ -145,7 +158,7 @@ export class AnalysisPool {
 
   /** tasks running on a worker now */
   get running(): number {
-    return this.#slots.filter((slot) => slot.job !== null).length;
+    return this.#slots.filter((slot) => slot.jobs.length > 0).length;
   }
 
   /**
@@ -156,7 +169,7 @@ export class AnalysisPool {
   run(kind: string, payload: unknown, options: TaskOptions = {}): Promise<unknown> {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     if (this.#closing !== null) return Promise.reject(new AnalysisError('closed', 'the analysis pool is closed'));
-    if (this.pending >= this.#maxQueue && !this.#slots.some((slot) => slot.ready && slot.job === null)) {
+    if (this.pending >= this.#maxQueue && !this.#slots.some((slot) => slot.ready && slot.jobs.length < this.#prefetch)) {
       return Promise.reject(new PoolOverloadedError(`the analysis pool is busy: ${this.pending} tasks are waiting (at most ${this.#maxQueue})`));
     }
     return new Promise((resolve, reject) => {
@@ -188,7 +201,7 @@ export class AnalysisPool {
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       ...(entry.eval === true ? { eval: true } : {}),
     });
-    const slot: Slot = { worker, ready: false, job: null, timer: null, retired: false };
+    const slot: Slot = { worker, ready: false, jobs: [], timer: null, retired: false };
     worker.on('message', (reply: WorkerReply) => this.#onReply(slot, reply));
     worker.on('error', (error: Error) => this.#onDeath(slot, error.message));
     worker.on('exit', (code) => this.#onDeath(slot, `exited with code ${code}`));
@@ -200,13 +213,23 @@ export class AnalysisPool {
     if (reply.kind === 'ready') {
       slot.ready = true;
     } else {
-      const job = slot.job;
-      if (job === null || job.id !== reply.task) return;
-      this.#release(slot);
+      const job = slot.jobs[0];
+      if (job === undefined || job.id !== reply.task) return;
+      slot.jobs.shift();
+      if (slot.timer !== null) clearTimeout(slot.timer);
+      slot.timer = null;
+      // The worker has gone on to the next task it holds: its time starts now.
+      const next = slot.jobs[0];
+      if (next !== undefined) this.#startTimer(slot, next);
       if (reply.kind === 'done') job.resolve(reply.value);
       else job.reject(toAnalysisError(reply.error));
     }
     this.#dispatch();
+  }
+
+  #startTimer(slot: Slot, job: Job): void {
+    const timeoutMs = job.options.timeoutMs;
+    if (timeoutMs !== undefined) slot.timer = setTimeout(() => this.#onTimeout(slot), timeoutMs);
   }
 
   #onDeath(slot: Slot, reason: string): void {
@@ -217,20 +240,25 @@ export class AnalysisPool {
       this.#fail(new AnalysisError('unavailable', `an analysis worker could not start: ${reason}`));
       return;
     }
-    const job = slot.job;
-    this.#release(slot);
+    const [job, ...waiting] = this.#release(slot);
+    this.#requeue(waiting);
     job?.reject(new AnalysisError('worker-failed', `the analysis worker failed: ${reason}`));
     this.#replace(slot);
   }
 
   #onTimeout(slot: Slot): void {
-    const job = slot.job;
-    if (job === null) return;
+    const [job, ...waiting] = this.#release(slot);
+    if (job === undefined) return;
     slot.retired = true;
-    this.#release(slot);
     void slot.worker.terminate();
+    this.#requeue(waiting);
     job.reject(new AnalysisTimeoutError(`the analysis took longer than ${job.options.timeoutMs} ms and was stopped`));
     this.#replace(slot);
+  }
+
+  // Tasks a lost worker held but never started: first in line again, in their order.
+  #requeue(jobs: Job[]): void {
+    if (jobs.length > 0) this.#queue.splice(this.#head, 0, ...jobs);
   }
 
   #replace(slot: Slot): void {
@@ -243,10 +271,8 @@ export class AnalysisPool {
   #fail(failure: AnalysisError): void {
     this.#failure = failure;
     for (const slot of this.#slots) {
-      const job = slot.job;
       slot.retired = true;
-      this.#release(slot);
-      job?.reject(failure);
+      for (const job of this.#release(slot)) job.reject(failure);
       void slot.worker.terminate();
     }
     for (let index = this.#head; index < this.#queue.length; index++) this.#queue[index]?.reject(failure);
@@ -255,23 +281,28 @@ export class AnalysisPool {
     this.#checkIdle();
   }
 
-  #release(slot: Slot): void {
+  // Takes the slot's tasks away (the running one first) and stops its timer.
+  #release(slot: Slot): Job[] {
     if (slot.timer !== null) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.job = null;
+    const jobs = slot.jobs;
+    slot.jobs = [];
+    return jobs;
   }
 
   #dispatch(): void {
-    for (const slot of this.#slots) {
-      if (this.#head >= this.#queue.length) break;
-      if (!slot.ready || slot.retired || slot.job !== null) continue;
-      const job = this.#queue[this.#head] as Job;
-      this.#queue[this.#head++] = undefined as unknown as Job;
-      slot.job = job;
-      slot.worker.ref();
-      const timeoutMs = job.options.timeoutMs;
-      if (timeoutMs !== undefined) slot.timer = setTimeout(() => this.#onTimeout(slot), timeoutMs);
-      slot.worker.postMessage({ task: job.id, kind: job.kind, payload: job.payload } satisfies WorkerTask, job.options.transfer ?? []);
+    // Idle workers first, then a second task to each busy one, and so on up to `prefetch`.
+    for (let depth = 0; depth < this.#prefetch; depth++) {
+      for (const slot of this.#slots) {
+        if (this.#head >= this.#queue.length) break;
+        if (!slot.ready || slot.retired || slot.jobs.length !== depth) continue;
+        const job = this.#queue[this.#head] as Job;
+        this.#queue[this.#head++] = undefined as unknown as Job;
+        slot.jobs.push(job);
+        slot.worker.ref();
+        if (depth === 0) this.#startTimer(slot, job);
+        slot.worker.postMessage({ task: job.id, kind: job.kind, payload: job.payload } satisfies WorkerTask, job.options.transfer ?? []);
+      }
     }
     if (this.#head >= this.#queue.length) {
       this.#queue = [];
@@ -281,7 +312,7 @@ export class AnalysisPool {
       this.#head = 0;
     }
     // An idle worker must not keep the process alive: a program that forgets close() still exits.
-    for (const slot of this.#slots) if (slot.ready && slot.job === null) slot.worker.unref();
+    for (const slot of this.#slots) if (slot.ready && slot.jobs.length === 0) slot.worker.unref();
     this.#checkIdle();
   }
 

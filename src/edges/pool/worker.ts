@@ -15,8 +15,10 @@ const config = (workerData ?? {}) as WorkerConfig;
 const { createTaskHandlers } = (await import(config.tasks)) as { createTaskHandlers: CreateTaskHandlers };
 const handlers = createTaskHandlers(config);
 
+// One task at a time, in the order sent: a pool may hand a worker its next task before this one ends.
+let previous: Promise<void> = Promise.resolve();
 port.on('message', (message: WorkerTask) => {
-  void run(message);
+  previous = previous.then(() => run(message));
 });
 port.postMessage({ kind: 'ready' } satisfies WorkerReply);
 
