@@ -141,6 +141,12 @@ export function commaBefore(scan: Scan, t: number): boolean {
   return t > 0 && tokens.breakBefore[t] === 1 && text.slice(tokens.end[t - 1] as number, tokens.start[t] as number).includes(',');
 }
 
+/** The first unquoted token after `from` with a comma before it, or `end` when none comes before it. */
+export function nextComma(scan: Scan, from: number, end: number): number {
+  for (let t = from + 1; t < end; t++) if (scan.article.quotedToken[t] === 0 && commaBefore(scan, t)) return t;
+  return end;
+}
+
 /**
  * Where a subject ends before the verb at `t`: back past the words skipped before a verb ("also", "has"),
  * never to `start` or across a break.

@@ -8,7 +8,7 @@
  */
 import type { NounCueRole } from '../../data/attribution-words.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { commaBefore, type Scan } from './context.ts';
+import { commaBefore, nextComma, type Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
@@ -112,7 +112,7 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: 
       const from = t + 2;
       let end = clauseEnd(scan, from, sentence.tokenEnd, cueEnd);
       // "Despite her decision to close the pier, the fishermen stayed": an opening phrase ends at its comma.
-      if (speaker.t0 - 1 >= sentence.tokenStart && opensSentence(scan, sentence, speaker.t0 - 1) && words.adjuncts.has(tokens.norm[speaker.t0 - 1] as string)) end = commaAfter(scan, from, end);
+      if (speaker.t0 - 1 >= sentence.tokenStart && opensSentence(scan, sentence, speaker.t0 - 1) && words.adjuncts.has(tokens.norm[speaker.t0 - 1] as string)) end = nextComma(scan, from, end);
       const content = trimmedSpan(article, from, end);
       if (content === null) continue;
       const link = tokens.norm[t + 1] as string;
@@ -133,12 +133,6 @@ function opensPhrase(scan: Scan, t: number, sentence: SentenceRef): boolean {
   if (t === sentence.tokenStart || scan.article.tokens.breakBefore[t] === 1) return true;
   const before = scan.article.tokens.norm[t - 1] as string;
   return scan.words.adjuncts.has(before) || scan.words.clauseWords.has(before) || scan.words.introductions.has(before);
-}
-
-// The first token after `from` with a comma before it, or `end`.
-function commaAfter(scan: Scan, from: number, end: number): number {
-  for (let t = from + 1; t < end; t++) if (scan.article.quotedToken[t] === 0 && commaBefore(scan, t)) return t;
-  return end;
 }
 
 /** Per token: 1 inside the cue, speaker or content of one of `findings`. */

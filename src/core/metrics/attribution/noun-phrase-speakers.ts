@@ -72,14 +72,31 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
 }
 
 /**
- * An adverb of manner or degree before a verb, which the skip list cannot all hold ("enthusiastically
- * endorsed", "is widely expected"): a word in -ly that no speaker phrase uses ("the family", "an ally").
+ * Whether token `t` is an adverb of manner or degree before a verb, which the skip list cannot all hold
+ * ("enthusiastically endorsed", "Holt angrily said", "is widely expected"): a lower-case word in -ly of five
+ * letters or more that is no noun. A noun in -ly is listed (ly-nouns.jsonl: "The Berg family opposed") or
+ * follows a determiner or a possessive ("Holt's family said", "Many of the elderly said").
  */
 // The writer's stance adverbs ("Officials clearly hoped", subjectivity-words.jsonl) are the writer's inference, not the holder's view.
 export function isMannerAdverb(scan: Scan, t: number): boolean {
   const word = scan.article.tokens.norm[t] as string;
-  return word.length > 5 && word.endsWith('ly') && scan.lexicons.subjectivityWords.get(word) !== 'stance-adverb' && !scan.words.speakerNouns.has(word) && !scan.words.speakerWords.has(word) && scan.titleAt[t] === undefined && scan.actorAt[t] === -1;
+  return word.length >= 5 && word.endsWith('ly') && scan.capital[t] === 0 && scan.lexicons.subjectivityWords.get(word) !== 'stance-adverb' && !isLyNoun(scan, t) && !scan.words.speakerNouns.has(word) && !scan.words.speakerWords.has(word) && scan.titleAt[t] === undefined && scan.actorAt[t] === -1;
 }
+
+/** Whether the word in -ly at token `t` is a noun: listed in ly-nouns.jsonl, or after a determiner or a possessive ("the elderly", "Holt's family"). */
+export function isLyNoun(scan: Scan, t: number): boolean {
+  const { words } = scan;
+  const { tokens } = scan.article;
+  if (words.lyNouns.has(tokens.norm[t] as string)) return true;
+  if (t === 0 || tokens.breakBefore[t] === 1) return false;
+  const before = tokens.norm[t - 1] as string;
+  if (words.determiners.has(before) || words.possessives.has(before)) return true;
+  // "Holt's family", "the riders' supply"; not a pronoun with its helper run into it ("he's repeatedly said").
+  const owner = POSSESSIVE.exec(before)?.[1];
+  return owner !== undefined && !words.pronouns.has(owner) && !words.clauseWords.has(owner) && !words.beForms.has(owner);
+}
+
+const POSSESSIVE = /^(.+?)['\u2019]s?$/u;
 
 /** The speaker phrase starting at token `from` ("the minister", "Sergei Lavrov, Russia's foreign minister"), ending by `limit`. */
 export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speaker {

@@ -7,14 +7,14 @@
  * (indirect, or mixed when it quotes) or a speech act (a summary: "accused Moscow of ...").
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { commaBefore, markAnonymity, skipBack, type Scan } from './context.ts';
+import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectBeforeAdverbs } from './speech-subjects.ts';
+import { contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -239,9 +239,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     // "<clause>, council records compiled by the harbour trust show.": the phrase after the comma is the source.
     speaker = { t0: lead, t1: skipBack(scan, cue.t0, lead) };
   } else {
-    // Attitude verbs keep their narrower readings: an adverb or a contraction before them is often the writer's framing.
+    // Attitude verbs keep their narrower reading: a contraction before them is often the writer's framing.
     const attitude = cue.ref.kind === 'verb' && cue.ref.family === 'attitude';
-    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (attitude ? null : (subjectBeforeAdverbs(scan, sentence, cue.t0) ?? contractedSubject(scan, sentence, cue.t0)));
+    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (attitude ? null : contractedSubject(scan, sentence, cue.t0));
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.
@@ -379,12 +379,6 @@ function afterAddressee(scan: Scan, from: number, end: number): number {
     t++;
   }
   return t;
-}
-
-// The first comma after `from` outside quotations, or `end`.
-function nextComma(scan: Scan, from: number, end: number): number {
-  for (let t = from + 1; t < end; t++) if (scan.article.quotedToken[t] === 0 && commaBefore(scan, t)) return t;
-  return end;
 }
 
 // The actor a speech act is aimed at: the first mention within four tokens after the verb ("accused Moscow").

@@ -13,6 +13,7 @@ import { countryIn } from './noun-phrase-speakers.ts';
 import { indexNames, namedSpeaker } from './people.ts';
 import type { SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
+import { withoutContraction } from './speech-subjects.ts';
 import type { Draft, Finding, RawAttribution, SpeakerKind, TokenSpan } from './types.ts';
 
 // A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
@@ -244,10 +245,13 @@ function earlierTitleSide(memory: SpeakerMemory, titles: readonly string[], para
   return null;
 }
 
-// The role of a pronoun at `t`, or of the pronoun a possessive stands for ("her criticism" -> person).
+// The role of a pronoun at `t` (with its helper run into it: "he's predicting"), or of the pronoun a
+// possessive stands for ("her criticism" -> person).
 function pronounRole(scan: Scan, t: number): PronounRole | undefined {
   const word = scan.article.tokens.norm[t] as string;
-  return scan.words.pronouns.get(word) ?? scan.words.possessives.get(word);
+  const pronoun = scan.words.pronouns.get(withoutContraction(word));
+  if (pronoun !== undefined) return pronoun;
+  return scan.words.possessives.get(word);
 }
 
 function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sentence: number): string | null {

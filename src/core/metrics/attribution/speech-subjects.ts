@@ -5,7 +5,7 @@
  * the speaker phrases beside the verb find nothing, and scans the tokens of one sentence once.
  */
 import { commaBefore, skipBack, type Scan } from './context.ts';
-import { isConnective, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
+import { isConnective, isMannerAdverb, nounPhraseAfter } from './noun-phrase-speakers.ts';
 import type { SentenceRef, Speaker } from './types.ts';
 
 // The longest stretch from a sentence's start to its verb read as a name and its appositive.
@@ -77,41 +77,13 @@ export function subjectAfterOpeningClause(scan: Scan, sentence: SentenceRef, cue
   return { t0: t, t1: end };
 }
 
-// A manner or frequency adverb: "angrily", "repeatedly", "falsely". Words in -ly that are nouns ("family",
-// "rally", "ally") are at most four letters before the ending or end a subject; the reading below is tried
-// only when the subject beside the verb was not found, so "the family said" never reaches it.
-const MANNER_ADVERB = /^[a-z]{3,}ly$/;
-
-/**
- * "Clinton has increasingly decried", "He barely mentioned", "she angrily said": the speaker phrase before
- * a manner adverb (and the auxiliaries and adverbs the skip list knows) standing between the subject and the
- * verb at `cue`; null when no such adverb stands there or no speaker phrase precedes it.
- */
-export function subjectBeforeAdverbs(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
-  const { article, words, capital } = scan;
-  const { tokens } = article;
-  let k = cue;
-  let adverb = false;
-  let be = false;
-  while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0) {
-    const word = tokens.norm[k - 1] as string;
-    if (isMannerAdverb(word)) adverb = true;
-    else if (!words.verbSkips.has(word)) break;
-    if (words.beForms.has(word)) be = true;
-    k--;
-  }
-  // "was officially declared", "has been repeatedly criticized": a passive names no speaker before it.
-  if (be && !(tokens.norm[cue] as string).endsWith('ing')) return null;
-  return adverb ? nounPhraseBefore(scan, k, sentence.tokenStart) : null;
-}
-
-/** Whether `word` reads as a manner or frequency adverb ("angrily", "repeatedly", "publicly"): a word in -ly of six letters or more. */
-export function isMannerAdverb(word: string): boolean {
-  return MANNER_ADVERB.test(word);
-}
-
 // A pronoun with its helper run into it: "he's", "they've", "we're", "she'd".
-const CONTRACTED = /^(\p{L}+)'(?:s|re|ve|d|ll|m)$/u;
+const CONTRACTED = /^(\p{L}+)['\u2019](?:s|re|ve|d|ll|m)$/u;
+
+/** The word before a helper run into it ("he's" -> "he", "they've" -> "they"), or `word` itself. */
+export function withoutContraction(word: string): string {
+  return CONTRACTED.exec(word)?.[1] ?? word;
+}
 
 /**
  * "And he's predicting that ...", "they've offered no details", "she'd repeatedly said": a pronoun naming
@@ -122,9 +94,10 @@ export function contractedSubject(scan: Scan, sentence: SentenceRef, cue: number
   const { article, words, capital } = scan;
   const { tokens } = article;
   let k = cue;
-  while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0 && (words.verbSkips.has(tokens.norm[k - 1] as string) || isMannerAdverb(tokens.norm[k - 1] as string))) k--;
+  while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0 && (words.verbSkips.has(tokens.norm[k - 1] as string) || isMannerAdverb(scan, k - 1))) k--;
   if (k - 1 < sentence.tokenStart || tokens.breakBefore[k] === 1 || article.quotedToken[k - 1] === 1) return null;
-  const pronoun = CONTRACTED.exec(tokens.norm[k - 1] as string)?.[1];
-  const role = pronoun === undefined ? undefined : words.pronouns.get(pronoun);
+  const word = tokens.norm[k - 1] as string;
+  const pronoun = withoutContraction(word);
+  const role = pronoun === word ? undefined : words.pronouns.get(pronoun);
   return role !== undefined && role !== 'body' ? { t0: k - 1, t1: k } : null;
 }

@@ -5,9 +5,8 @@
  * phrase of a postposed attribution that the speaker phrases do not know ("..., another source said.").
  */
 import { commaBefore, type Scan } from './context.ts';
-import { nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
+import { isLyNoun, isMannerAdverb, nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { participleAfterSubordinator } from './speech-forms.ts';
-import { isMannerAdverb } from './speech-subjects.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 
 /** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, or from the verb it is coordinated with. */
@@ -21,7 +20,7 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
   const { tokens } = scan.article;
   let k = cue.t0 - 1;
   // "who has repeatedly said", "and then angrily denied": manner adverbs stand between the clause word and the verb as the helpers do.
-  while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0 && (scan.words.verbSkips.has(tokens.norm[k] as string) || (scan.capital[k] === 0 && isMannerAdverb(tokens.norm[k] as string)))) k--;
+  while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0 && (scan.words.verbSkips.has(tokens.norm[k] as string) || isMannerAdverb(scan, k))) k--;
   if (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0) {
     const role = scan.words.clauseWords.get(tokens.norm[k] as string);
     if (role === 'relative' && k > sentence.tokenStart) return { kind: 'relative', at: k };
@@ -97,7 +96,7 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   if (end <= sentence.tokenStart || tokens.breakBefore[end] === 1) return null;
   const last = tokens.norm[end - 1] as string;
   // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
-  if (words.speakerLinks.has(last) || words.determiners.has(last) || words.adjuncts.has(last) || last.endsWith('ly')) return null;
+  if (words.speakerLinks.has(last) || words.determiners.has(last) || words.adjuncts.has(last) || (last.endsWith('ly') && !isLyNoun(scan, end - 1))) return null;
   let t = end;
   while (t - 1 >= sentence.tokenStart && end - (t - 1) <= PLAIN_SUBJECT_MAX) {
     const k = t - 1;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
+import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findingRow } from './render.ts';
+import { resolvedAttributions, scanOf, textOf } from './scan-of.ts';
+
+/** Quotations, then reported speech, as the pipeline runs them, rendered `mode speaker|cue|content`. */
+function rows(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = findCues(scan);
+  const quoted = findDirectQuotes(scan, cues);
+  const reported = findReportedSpeech(scan, cues, quoted.claimed, quoted.findings);
+  return [...quoted.findings, ...reported.findings].map((finding) => findingRow(scan, finding));
+}
+
+/** Every attribution as `speaker -> actor side`, after resolution. */
+function resolvedRows(text: string): string[] {
+  const scan = scanOf(text);
+  return resolvedAttributions(scan).attributions.map((a) => `${textOf(scan, a.speaker)} -> ${a.actor ?? '-'} ${a.side}`);
+}
+
+describe('speakers: a noun in -ly is no manner adverb', () => {
+  it.each([
+    ['a listed noun after a possessive', "Holt's family said the pier was unsafe.", ["indirect Holt's family|said|the pier was unsafe"]],
+    ['a listed noun after a name', 'The Berg family opposed the harbour plan.', ['attitude The Berg family|opposed|the harbour plan']],
+    ['an adjective used as a noun after a determiner', 'Many of the elderly said the ferry was too dear.', ['indirect Many of the elderly|said|the ferry was too dear']],
+    ['an unlisted word after a possessive', "The town's weekly reported the pier would close.", ["indirect The town's weekly|reported|the pier would close"]],
+    ['a manner adverb after a name is still skipped', 'Holt angrily said the pier was a disgrace.', ['indirect Holt|said|the pier was a disgrace']],
+    ['a five-letter manner adverb is skipped', 'Holt hotly denied the claim.', ['summary Holt|denied|denied the claim']],
+    ['a manner adverb after a contraction is skipped', "He's repeatedly predicted that the ferry will run.", ["indirect He's|predicted|the ferry will run"]],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speakers: a pronoun with its helper run into it is resolved as the pronoun', () => {
+  it.each([
+    ['"he\'s" finds the person named before', "Donald Trump spoke in Ohio on Monday. He's predicting that the ferry will run.", ["He's -> us-trump US"]],
+    ['"they\'ve" finds the speaker before', "The Kremlin said the drills would end soon. They've offered no details about the drills.", ['The Kremlin -> ru-gov RU', "They've -> ru-gov RU"]],
+  ])('%s', (_name, text, expected) => {
+    expect(resolvedRows(text)).toEqual(expected);
+  });
+});
