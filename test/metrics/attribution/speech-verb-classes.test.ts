@@ -66,7 +66,7 @@ describe('speech verbs: "calls", the present tense of naming', () => {
 
 describe('speech verbs: what follows the verb', () => {
   it.each([
-    ['an act\'s infinitive is no adjunct, so the sentence\'s start is no content', 'And the town\'s lawyer, Anna Berg, vowed to go after the dealers.', ['summary lawyer, Anna Berg|vowed|vowed to go after the dealers']],
+    ['an act\'s infinitive is no adjunct, so the sentence\'s start is no content', 'And the town\'s lawyer, Anna Berg, vowed to go after the dealers.', ["summary the town's lawyer, Anna Berg|vowed|vowed to go after the dealers"]],
     ['a graded count opens the reported clause', 'On Friday, the Herald reported at least six boats filled the harbour.', ['indirect the Herald|reported|at least six boats filled the harbour']],
     ['"about" with a share', 'The office said about half of the riders had left.', ['indirect The office|said|about half of the riders had left']],
     ['"for" with a number is how long, not what', 'Holt spoke for 40 minutes.', []],
@@ -106,8 +106,10 @@ describe('speech verbs: bare forms that report after a subject', () => {
 describe('speech verbs: an aside in parentheses or dashes between the speaker and the verb', () => {
   it.each([
     ['a party label in parentheses, then an appositive', 'Sen. Ted Holt (R-Maine), also a candidate, called the plan "abhorrent" in a post on Sunday.', ['summary Sen. Ted Holt|called|called the plan "abhorrent" in a post on Sunday']],
-    ['a verb of telling never inverts: whom the speaker told is no speaker', 'Sen. Anna Berg (D-Maine), a supporter of the ferry, told the council the pier would reopen.', ['indirect Sen. Anna Berg (D-Maine|told|the council the pier would reopen']],
+    ['a verb of telling never inverts: whom the speaker told is no speaker', 'Sen. Anna Berg (D-Maine), a supporter of the ferry, told the council the pier would reopen.', ['indirect Sen. Anna Berg|told|the council the pier would reopen']],
     ['a relative clause in parentheses', 'Holt (who has 25 delegates so far) said it is possible to win.', ['indirect Holt|said|it is possible to win']],
+    ['a party label in parentheses right before the verb', 'Holt (R-Maine) said the pier was unsafe.', ['indirect Holt|said|the pier was unsafe']],
+    ['a title and a name before a party label', 'Sen. Anna Berg (D-Maine) told the council the pier would reopen.', ['indirect Sen. Anna Berg|told|the council the pier would reopen']],
     ['an aside between dashes', 'Holt - after a long pause - told me he had a quiet life.', ['indirect Holt|told|he had a quiet life']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);

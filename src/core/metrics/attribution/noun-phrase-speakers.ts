@@ -11,6 +11,9 @@ import type { SentenceRef, Speaker } from './types.ts';
 export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speaker {
   const { article, words, capital } = scan;
   const { tokens } = article;
+  // "Holt (R-Maine) said", "Sen. Anna Berg (D-Maine), a supporter of the ferry, told": the name before the aside.
+  const aside = asideOpening(scan, cue, limit);
+  if (aside >= 0) return nounPhraseBefore(scan, aside, limit);
   let t = cue - 1;
   while (t >= limit && capital[t] === 0 && article.quotedToken[t] === 0 && tokens.breakBefore[t + 1] !== 1) {
     const word = tokens.norm[t] as string;
@@ -46,6 +49,11 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   }
   // "Anna Berg, the harbour manager, said", "Berg, in an interview, said": role words the lists lack, or an adjunct.
   if (start === end) return nameWithAppositive(scan, cue, limit);
+  // "the town's lawyer, Anna Berg": a possessive in lower case before a head, with its determiner.
+  if (start - 1 >= limit && tokens.breakBefore[start] !== 1 && isHead(scan, start) && capital[start - 1] === 0 && article.quotedToken[start - 1] === 0 && POSSESSIVE.test(tokens.norm[start - 1] as string) && !words.pronouns.has(withoutHelper(tokens.norm[start - 1] as string))) {
+    start--;
+    if (start - 1 >= limit && tokens.breakBefore[start] !== 1 && words.determiners.has(tokens.norm[start - 1] as string)) start--;
+  }
   // "Holt spoke in Dover and said ...": a second verb's subject is the sentence's, not the words before "and".
   if (words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
   start = withModifiers(scan, start, end, limit);
@@ -98,6 +106,28 @@ export function isLyNoun(scan: Scan, t: number): boolean {
 
 const POSSESSIVE = /^(.+?)['\u2019]s?$/u;
 
+// The word a possessive ending or a helper run into it follows ("Holt's" -> "holt").
+function withoutHelper(word: string): string {
+  return POSSESSIVE.exec(word)?.[1] ?? word;
+}
+
+// Longest aside in parentheses read between a speaker and the verb ("(R-Maine)", "(who has 25 delegates so far)").
+const ASIDE_MAX_TOKENS = 10;
+
+// The first token inside a parenthesis that closes right before the cue at `cue` ("Holt (R-Maine) said"), or -1.
+function asideOpening(scan: Scan, cue: number, limit: number): number {
+  const { tokens, text, quotedToken } = scan.article;
+  if (cue - 1 <= limit || tokens.breakBefore[cue] !== 1 || !/^\)[\s,]*$/.test(text.slice(tokens.end[cue - 1] as number, tokens.start[cue] as number))) return -1;
+  for (let k = cue - 1; k > limit && k >= cue - ASIDE_MAX_TOKENS; k--) {
+    if (quotedToken[k] === 1) return -1;
+    if (tokens.breakBefore[k] !== 1) continue;
+    const gap = text.slice(tokens.end[k - 1] as number, tokens.start[k] as number);
+    if (gap.includes(')')) return -1;
+    if (gap.includes('(')) return /^\s*\($/.test(gap) ? k : -1;
+  }
+  return -1;
+}
+
 /** The speaker phrase starting at token `from` ("the minister", "Sergei Lavrov, Russia's foreign minister"), ending by `limit`. */
 export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speaker {
   const { article, words, capital } = scan;
@@ -147,6 +177,8 @@ function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
     if (words.adjuncts.has(word)) return nounPhraseBefore(scan, t, limit);
     if (!(words.determiners.has(word) || /['’]s$/.test(word)) || scan.capital[t - 1] !== 1) return null;
     const name = nounPhraseBefore(scan, t, limit);
+    // "Sen. Anna Berg (D-Maine), a supporter of the ferry, told": past an aside in parentheses the name stands alone.
+    if (name !== null && name.t1 < t) return name;
     return name === null ? null : { t0: name.t0, t1: cue };
   }
   return null;

@@ -11,10 +11,10 @@ import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './co
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
-import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
+import { countryIn, isConnective, isLyNoun, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
+import { asideBreak, contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -461,7 +461,7 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const end = skipBack(scan, cue, start);
   if (end - start < 2 || end - start > OPENING_SUBJECT_MAX || (tokens.norm[cue] as string).endsWith('ing')) return null;
   // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
-  if ((tokens.norm[end - 1] as string).endsWith('ly')) return null;
+  if ((tokens.norm[end - 1] as string).endsWith('ly') && !isLyNoun(scan, end - 1)) return null;
   const first = tokens.norm[start] as string;
   // A capital at a sentence's start may be any word ("Recently", "Using"): a name shows by a second capital,
   // an appositive's comma, or the gazetteer.
@@ -485,6 +485,7 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (words.beForms.has(tokens.norm[after] as string) || words.adjuncts.has(tokens.norm[after] as string))) return null;
 
   let head = start + 1;
-  while (head < end && head - start < OPENING_HEAD_MAX && !commaBefore(scan, head) && words.clauseWords.get(tokens.norm[head] as string) !== 'relative') head++;
+  // The head ends at a comma, or at an aside in parentheses or dashes ("Sen. Anna Berg (D-Maine), a supporter ...").
+  while (head < end && head - start < OPENING_HEAD_MAX && !asideBreak(scan, head) && words.clauseWords.get(tokens.norm[head] as string) !== 'relative') head++;
   return { t0: start, t1: head };
 }

@@ -42,8 +42,8 @@ export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue:
 // "Holt - after a long pause - told me").
 const ASIDE_EDGE = /[,()\u2013\u2014]|\s-\s/;
 
-// Whether the gap before token `t` opens or closes an aside.
-function asideBreak(scan: Scan, t: number): boolean {
+/** Whether the gap before token `t` opens or closes an aside: a comma, a parenthesis or a dash. */
+export function asideBreak(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
   return t > 0 && tokens.breakBefore[t] === 1 && ASIDE_EDGE.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
 }
