@@ -12,6 +12,7 @@ import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
+import { isNegatedSpeaker } from './negated-speakers.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectBeforeAdverbs } from './speech-subjects.ts';
@@ -50,7 +51,9 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
     const sentence = scan.sentences[cue.sentence] as SentenceRef;
     const kind = cue.ref.kind;
     const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context) : reportingVerb(scan, cue, sentence, context);
-    if (finding === null) return;
+    // "Nobody in Westminster calls this ...": a speech act denied is no attribution; its cue stays claimed.
+    const denied = finding !== null && 'draft' in finding && finding.draft.speaker !== null && isNegatedSpeaker(scan, finding.draft.speaker, sentence.tokenStart);
+    if (finding === null || denied) return void (claimedNow[index] = denied ? 1 : 0);
     findings.push(finding);
     remember(scan, context, finding);
     if ('draft' in finding && finding.draft.speaker !== null) inSpeaker.fill(1, finding.draft.speaker.t0, finding.draft.speaker.t1);
