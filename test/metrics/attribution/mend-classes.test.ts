@@ -16,3 +16,19 @@ describe('a negated subject denies the speech act: no attribution', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('a verb\'s word after a determiner is a noun, no cue', () => {
+  it.each([
+    ['a month before the noun', 'The October report exceeded every forecast.', []],
+    ['an adjective before a plural noun and an auxiliary', 'The derogatory comments had an effect on the vote.', []],
+    ['an article and modifiers', 'A new harbour report compares ten ferries.', []],
+    ['a numeral: the noun is the speaker', 'One tweet said the ferry was late.', ['indirect One tweet|said|the ferry was late']],
+    ['a plural subject keeps its verb', 'The officials report that the pier is safe.', ['indirect The officials|report|the pier is safe']],
+    ['a plural without -s keeps its verb', 'The women say the pier is safe.', ['indirect The women|say|the pier is safe']],
+    ['a count keeps its verb', 'Nearly a third say the pier is safe.', ['indirect Nearly a third|say|the pier is safe']],
+    ['an -s form after a name is a verb', 'The Times reports that the pier is safe.', ['indirect The Times|reports|the pier is safe']],
+    ['a past form is a verb', 'A harbour pilot warned that the pier is a danger.', ['indirect A harbour pilot|warned|the pier is a danger']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
