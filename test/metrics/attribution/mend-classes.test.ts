@@ -32,3 +32,19 @@ describe('a verb\'s word after a determiner is a noun, no cue', () => {
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('a vague source phrase is the subject of its verb, and alone attributes nothing', () => {
+  it.each([
+    ['a source phrase in object position', 'The plan angered insiders and many people in town.', []],
+    ['a source phrase at the end', 'The pier plan hurt many people.', []],
+    ['a passive with the phrase as agent is the verb\'s', 'The pier plan was welcomed by many people.', ['summary many people|welcomed|The pier plan']],
+    ['the phrase and its verb give one attribution', 'Insiders say the mayor will quit.', ['vague Insiders|the mayor will quit|unaligned|anonymous']],
+    ['"familiar with" keeps its object in the speaker, not the content', 'A source familiar with the talks said the deal was close.', ['vague A source familiar with the talks|the deal was close|unaligned|anonymous']],
+    ['postposed', 'The deal is close, people familiar with the talks said.', ['vague people familiar with the talks|The deal is close|unaligned|anonymous']],
+    ['an auxiliary between phrase and verb', 'People close to the harbour board have said the pier will close.', ['vague People close to the harbour board|the pier will close|unaligned|anonymous']],
+    ['a verb the lists lack keeps the phrase', 'Foreign observers worry the pier will close.', ['vague observers|worry the pier will close|unaligned|anonymous']],
+    ['a vague cue with its own verb is unchanged', 'Critics say the pier is unsafe.', ['vague Critics say|the pier is unsafe|unaligned|anonymous']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
