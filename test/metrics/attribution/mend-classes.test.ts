@@ -42,6 +42,7 @@ describe('a vague source phrase is the subject of its verb, and alone attributes
     ['"familiar with" keeps its object in the speaker, not the content', 'A source familiar with the talks said the deal was close.', ['vague A source familiar with the talks|the deal was close|unaligned|anonymous']],
     ['postposed', 'The deal is close, people familiar with the talks said.', ['vague people familiar with the talks|The deal is close|unaligned|anonymous']],
     ['an auxiliary between phrase and verb', 'People close to the harbour board have said the pier will close.', ['vague People close to the harbour board|the pier will close|unaligned|anonymous']],
+    ['an auxiliary opens a verb that is no speech', 'Many people had used the ferry for years.', []],
     ['a verb the lists lack keeps the phrase', 'Foreign observers worry the pier will close.', ['vague observers|worry the pier will close|unaligned|anonymous']],
     ['a vague cue with its own verb is unchanged', 'Critics say the pier is unsafe.', ['vague Critics say|the pier is unsafe|unaligned|anonymous']],
   ])('%s', (_name, text, expected) => {

@@ -47,13 +47,16 @@ export function verbOfVagueSource(scan: Scan, cue: Cue, next: Cue | undefined): 
 }
 
 /**
- * Whether the vague source phrase `cue`, with no verb cue after it, stands where no verb follows it: at its
- * sentence's end, before a comma, a preposition or a clause word ("angered insiders and many people in town").
+ * Whether the vague source phrase `cue`, with no verb cue after it, stands where no verb of speech or thought
+ * follows it: at its sentence's end, before a comma, a preposition, a clause word, an auxiliary or a participle
+ * ("angered insiders and many people in town", "many people had used the tool").
  * A word the lexicons lack may still be its verb ("Foreign observers worry the pier will close"): kept.
  */
 export function hasNoVerbAfter(scan: Scan, cue: Cue, sentenceEnd: number): boolean {
   const t = cue.t1;
   if (t >= sentenceEnd || scan.article.tokens.breakBefore[t] === 1 || scan.article.quotedToken[t] === 1) return true;
   const word = scan.article.tokens.norm[t] as string;
-  return scan.words.adjuncts.has(word) || scan.words.clauseWords.has(word);
+  // "many people had used the tool", "many people reading this": an auxiliary or a participle after the phrase
+  // opens a verb the lists lack, and none of them is speech (a speech verb after an auxiliary is a cue).
+  return scan.words.adjuncts.has(word) || scan.words.clauseWords.has(word) || scan.words.beForms.has(word) || scan.words.verbSkips.has(word) || word.endsWith('ing');
 }
