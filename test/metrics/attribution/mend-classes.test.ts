@@ -49,3 +49,14 @@ describe('a vague source phrase is the subject of its verb, and alone attributes
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('an -ed verb after an object is a participle that names or describes, no speech', () => {
+  it.each([
+    ['naming a group', 'Residents formed a group called the Harbour Friends.', []],
+    ['naming a person', 'The council hired a consultant called Anna Berg.', []],
+    ['a subject opening the clause keeps its speech act', 'A senator called the plan a disgrace.', ['summary A senator|called|called the plan a disgrace']],
+    ['after a preposition the phrase is part of the subject', 'Officials in a town called for calm.', ['summary Officials in a town|called for|called for calm']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

@@ -3,8 +3,10 @@
  * said", "The derogatory comments had an effect", "a new report compares". A verb never follows its own
  * determiner, so a word in its base or -s form after one, directly or past the words of a noun phrase, names
  * a thing, not a speech act; the cue is dropped and the noun may be read as a speaker. After a possessive
- * ("his comments", "her remarks") the noun keeps its cue: the possessive names who spoke.
+ * ("his comments", "her remarks") the noun keeps its cue: the possessive names who spoke. Likewise an -ed
+ * form after an object is a participle ("formed a group called the Harbour Friends").
  */
+import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
 import type { Scan } from './context.ts';
 
 // Most words between a determiner and the noun ("The strong monthly jobs report", "a new Pew Research report").
@@ -48,4 +50,34 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
     if (/^\d/.test(word) || words.quantifiers.has(word) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word) || words.verbSkips.has(word)) return false;
   }
   return false;
+}
+
+/**
+ * "formed a group called the Harbour Friends", "hired a consultant called Anna Berg": whether the -ed verb cue
+ * at `t` is a participle after an object, an indefinite noun phrase right after another verb (not at the
+ * clause's start, not after a preposition, comma or clause word). The phrase names or describes a thing;
+ * no one speaks ("A senator called the plan a disgrace" opens its clause and keeps its cue).
+ */
+export function isParticipleAfterObject(scan: Scan, t: number, sentenceStart: number): boolean {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  if (!(norm[t] as string).endsWith('ed')) return false;
+  for (let k = t - 1; k > sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
+    if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
+    const word = norm[k] as string;
+    if (words.determiners.get(word) === 'indefinite') {
+      const before = norm[k - 1] as string;
+      // "She said a fisherman warned": after a verb of speech the phrase is the subject of what was said.
+      return breakBefore[k] !== 1 && scan.capital[k - 1] === 0 && !verbWordAt(scan, k - 1) && !words.adjuncts.has(before) && !words.clauseWords.has(before) && !words.determiners.has(before) && !words.quantifiers.has(before) && !/^\d/.test(before);
+    }
+    if (words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word) || words.determiners.has(word) || words.possessives.has(word)) return false;
+  }
+  return false;
+}
+
+const scratch: PhraseCandidate<CueRef>[] = [];
+
+/** Whether a one-word reporting or attitude verb of the lexicons stands at `t` ("say" in "critics say"). */
+export function verbWordAt(scan: Scan, t: number): boolean {
+  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
 }

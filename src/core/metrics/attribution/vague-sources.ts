@@ -3,19 +3,12 @@
  * phrase is the subject of the verb after it ("A source familiar with the talks said", "Insiders say"), and
  * where no verb can follow ("The plan angered insiders and many people in town") it attributes nothing.
  */
-import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
 import type { Scan } from './context.ts';
+import { verbWordAt } from './noun-readings.ts';
 import type { Cue } from './types.ts';
 
 // Most words between a vague source and its verb: "people familiar with the harbour board's plans have said".
 const SOURCE_TO_VERB_MAX = 8;
-
-const scratch: PhraseCandidate<CueRef>[] = [];
-
-// Whether a one-word reporting or attitude verb of the lexicons stands at `t` ("say" in "critics say").
-function verbWordAt(scan: Scan, t: number): boolean {
-  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
-}
 
 /** Whether the vague cue holds no verb, form of be or adverb: a noun phrase that needs a verb to attribute anything ("insiders", "a source close to"). */
 export function isSourcePhraseOnly(scan: Scan, cue: Pick<Cue, 't0' | 't1'>): boolean {
