@@ -60,3 +60,13 @@ describe('an -ed verb after an object is a participle that names or describes, n
     expect(reportedRows(text)).toEqual(expected);
   });
 });
+
+describe('an opening phrase that is no content: a time before a preposition, a role before the name', () => {
+  it.each([
+    ['a time word and its preposition', 'Earlier in 2012, Anna Berg wrote to the mayor about the pier.', []],
+    ['a role before the name in commas', 'One hopeful, Anna Berg, says she will vote for the pier.', ['indirect Anna Berg|says|she will vote for the pier']],
+    ['a clause before the speaker stays content', 'Yesterday the ferry sank, Holt said.', ['indirect Holt|said|Yesterday the ferry sank']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});

@@ -18,7 +18,7 @@ import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-s
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectBeforeAdverbs } from './speech-subjects.ts';
-import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
+import { askedQuestion, framedClause, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -156,7 +156,8 @@ function isPostposed(scan: Scan, lead: number, cue: Cue, sentence: SentenceRef, 
   const first = article.tokens.norm[start] as string;
   if ((words.introductions.has(first) || words.adjuncts.has(first)) && lead - start <= INTRODUCTION_MAX && !hasQuoteBetween(article, start, lead)) return false;
   // "In a press release earlier this month, the committee said", "More recently, Holt pledged to ...": an introduction, not content.
-  if (isIntroductoryPhrase(scan, start, lead)) return false;
+  // "Another rider, Tom Holt, wrote": a role before the name in commas is the speaker's, not content.
+  if (isIntroductoryPhrase(scan, start, lead) || isOpeningRole(scan, start, lead, cue.t0)) return false;
   // "..., a spokesman told The Dover Herald on Monday.": whom the speaker told is no content either.
   const end = clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd);
   const from = words.addresseeVerbs.has(cue.ref.lemma) ? afterAddressee(scan, cue.t1, end) : cue.t1;
