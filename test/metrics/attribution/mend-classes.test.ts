@@ -28,6 +28,8 @@ describe('a verb\'s word after a determiner is a noun, no cue', () => {
     ['a count keeps its verb', 'Nearly a third say the pier is safe.', ['indirect Nearly a third|say|the pier is safe']],
     ['an -s form after a name is a verb', 'The Times reports that the pier is safe.', ['indirect The Times|reports|the pier is safe']],
     ['a past form is a verb', 'A harbour pilot warned that the pier is a danger.', ['indirect A harbour pilot|warned|the pier is a danger']],
+    ['an -ed form after a count is an adjective', 'Holt leads Berg by roughly 270 pledged delegates.', []],
+    ['an -ed form after an article is an adjective', 'The pledged delegates said the vote was fair.', ['indirect The pledged delegates|said|the vote was fair']],
   ])('%s', (_name, text, expected) => {
     expect(reportedRows(text)).toEqual(expected);
   });

@@ -22,6 +22,10 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
   const form = norm[t] as string;
   const base = lemma.split(' ')[0] as string;
   const plural = form === `${base}s` || form === `${base}es`;
+  // "270 pledged delegates", "the accused": an -ed form right after an article or a count is an adjective (a
+  // year is when: "in 2012 warned").
+  const before = t > sentenceStart && breakBefore[t] !== 1 ? (norm[t - 1] as string) : '';
+  if (form.endsWith('ed') && (words.determiners.has(before) || (/^\d/.test(before) && !/^(?:19|20)\d\d$/.test(before)))) return true;
   // "called", "calling": a participle after a noun is a verb ("a group called"); "put" and "read" are pasts too.
   if ((form !== base && !plural) || /(?:ed|ing)$/.test(form) || PAST_AS_BASE.has(form)) return false;
   for (let k = t - 1; k >= sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
