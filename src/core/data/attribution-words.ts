@@ -44,6 +44,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'stance-openings',
   'raising-verbs',
   'non-holders',
+  'negative-subjects',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -127,6 +128,8 @@ export type AttributionWords = {
   readonly passiveRaisingVerbs: ReadonlySet<string>;
   /** nouns that hold no view ("the data supports", "the bill favors"): no subject of an attitude */
   readonly nonHolders: ReadonlySet<string>;
+  /** words that negate the subject they open ("nobody", "none of"): a speech act denied, no attribution */
+  readonly negativeSubjects: ReadonlySet<string>;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
@@ -211,6 +214,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     raisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'active'),
     passiveRaisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'passive'),
     nonHolders: words('non-holders'),
+    negativeSubjects: words('negative-subjects'),
     stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),

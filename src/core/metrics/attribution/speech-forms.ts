@@ -4,7 +4,7 @@
  * and a participle after a subordinator whose subject is the main clause's ("won the vote by saying ...",
  * "After saying she was tired, the mayor left").
  */
-import { commaBefore, type Scan } from './context.ts';
+import { commaBefore, skipBack, type Scan } from './context.ts';
 import { clauseEnd, skipThat, trimmedSpan } from './content-spans.ts';
 import { isConnective, nounPhraseAfter, opensSentence, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
@@ -162,7 +162,9 @@ export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): b
   if (lead - start > INTRODUCTORY_PHRASE_MAX) return false;
   for (let k = start; k < lead; k++) if (article.quotedToken[k] === 1) return false;
   const first = norm[start] as string;
-  if (words.introductions.has(first) || words.adjuncts.has(first)) {
+  // "Earlier in 2012,", "Later on Monday,": a time word before a preposition opens a phrase of when.
+  const timed = words.timeWords.has(first) && lead - start > 1 && words.adjuncts.has(norm[start + 1] as string);
+  if (words.introductions.has(first) || words.adjuncts.has(first) || timed) {
     for (let k = start + 1; k < lead; k++) {
       const word = norm[k] as string;
       if (words.beForms.has(word) || words.clauseWords.has(word) || words.pronouns.has(word)) return false;
@@ -173,6 +175,28 @@ export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): b
   for (let k = start; k < lead; k++) {
     const word = norm[k] as string;
     if (!(word.endsWith('ly') || words.timeWords.has(word) || words.quantifiers.has(word))) return false;
+  }
+  return true;
+}
+
+// The longest role phrase read before a speaker's name in commas ("One Republican presidential hopeful, Carly Fiorina, says").
+const OPENING_ROLE_MAX = 5;
+
+/**
+ * "Another rider, Tom Holt, wrote", "One hopeful, Anna Berg, says": whether tokens [start, lead), before the
+ * speaker phrase at `lead` and its comma right before the verb at `cue`, are a short role phrase opened by a
+ * determiner or a quantifier, with no clause word, form of be, pronoun, quotation or comma: the speaker's
+ * role, not content said.
+ */
+export function isOpeningRole(scan: Scan, start: number, lead: number, cue: number): boolean {
+  const { article, words } = scan;
+  const { norm } = article.tokens;
+  const first = norm[start] as string;
+  const nameEnd = skipBack(scan, cue, lead);
+  if (lead - start > OPENING_ROLE_MAX || nameEnd <= lead || !(words.determiners.has(first) || words.quantifiers.has(first)) || !commaBefore(scan, nameEnd)) return false;
+  for (let k = start; k < lead; k++) {
+    const word = norm[k] as string;
+    if (article.quotedToken[k] === 1 || (k > start && commaBefore(scan, k)) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
   }
   return true;
 }
