@@ -11,8 +11,8 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--max-semi-space-size=64');
 setFlagsFromString('--semi-space-growth-factor=8');
 // V8 first runs a regular expression in its bytecode interpreter and compiles it to machine code once it is
-// used again: for the long cue patterns of the outlet names and block roles (anchored at a line's end, tried
-// at every position of a window) a start pays for both, and the interpreted runs are slow. Compiled at once,
+// used again: for the long cue patterns of the outlet names (tried at every position of a window) a start
+// pays for both, and the interpreted runs are slow. Compiled at once,
 // those patterns cost a 5 KB `slant analyze` about two thirds less (tick counts, 7 runs); a long run ends up
 // with the same machine code either way.
 setFlagsFromString('--no-regexp-tier-up');

@@ -3,6 +3,8 @@ import type { CreateTaskHandlers } from '../../src/edges/pool/index.ts';
 
 export const createTaskHandlers: CreateTaskHandlers = () => ({
   shout: (payload) => ({ value: String(payload).toUpperCase() }),
+  // UTF-8 bytes in (as a batch passes a record, its buffer transferred), their text shouted back.
+  shoutBytes: (payload) => ({ value: new TextDecoder().decode(payload as Uint8Array).toUpperCase() }),
   // Busy for `payload` milliseconds, then says how long: a task that can outlast a time limit.
   spin: (payload) => {
     const until = Date.now() + Number(payload);

@@ -74,6 +74,13 @@ describe('AnalysisPool', () => {
       await expect(stuck).rejects.toBeInstanceOf(AnalysisTimeoutError);
       expect(await behind).toBe('BEHIND');
       expect(own.size).toBe(1);
+      // The same with a record whose bytes are transferred (as a batch sends JSON lines): the task waiting
+      // behind the stuck one reaches the new worker with its bytes, not an emptied buffer.
+      const again = own.run('spin', 3000, { timeoutMs: 200 });
+      const bytes = new TextEncoder().encode('record behind');
+      const record = own.run('shoutBytes', bytes, { transfer: [bytes.buffer as ArrayBuffer], timeoutMs: 2000 });
+      await expect(again).rejects.toBeInstanceOf(AnalysisTimeoutError);
+      expect(await record).toBe('RECORD BEHIND');
     } finally {
       await own.close();
     }

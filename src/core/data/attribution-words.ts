@@ -45,6 +45,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'raising-verbs',
   'non-holders',
   'ly-nouns',
+  'negative-subjects',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -130,6 +131,8 @@ export type AttributionWords = {
   readonly nonHolders: ReadonlySet<string>;
   /** Words in -ly that are nouns ("family", "assembly"), never a manner adverb between a speaker and the verb. */
   readonly lyNouns: ReadonlySet<string>;
+  /** words that negate the subject they open ("nobody", "none of"): a speech act denied, no attribution */
+  readonly negativeSubjects: ReadonlySet<string>;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
@@ -215,6 +218,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     passiveRaisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'passive'),
     nonHolders: words('non-holders'),
     lyNouns: words('ly-nouns'),
+    negativeSubjects: words('negative-subjects'),
     stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),

@@ -3,7 +3,8 @@
  * words can be read as an array indexed by a token's id instead of a string-keyed map. Only the words of
  * tables are registered (the vocabulary stays as small as the lexicons, however many texts are read);
  * every other word reads as NO_WORD. Ids are process-local and assigned on first registration: never
- * store one in a file or a snapshot. A token table keeps the generation its ids were read in and reads
+ * store one in a file, except the data snapshot, which stores the whole vocabulary with its tables by id and
+ * restores them only into a process that has registered no word yet (`restoreVocabulary`). A token table keeps the generation its ids were read in and reads
  * its unknown words again when a table by id registered more words since (see `tokenIds` in tokens.ts);
  * a word registered on its own (a trie's further words, as a walk first reaches them) starts no new
  * generation, and the token table's `idsReadAt` tells whether its unknown words may include it.
@@ -216,7 +217,8 @@ export function vocabularyState(): VocabularyState {
 /** Makes `state` this process's vocabulary, when no word is registered yet; says whether it did. */
 export function restoreVocabulary(state: VocabularyState): boolean {
   if (forms.length !== 0 || state.forms.length === 0) return false;
-  forms.push(...state.forms);
+  // One by one: spreading ~125k or more arguments would overflow the stack.
+  for (const form of state.forms) forms.push(form);
   slots = state.slots;
   units = state.units;
   unitsUsed = state.units.length;

@@ -43,7 +43,7 @@ export type PoolOptions = {
 export type TaskOptions = {
   /** milliseconds a task may run on a worker (queueing time excluded); past it the worker is replaced */
   timeoutMs?: number;
-  /** buffers in the payload to hand over to the worker without a copy */
+  /** buffers in the payload to hand over to the worker without a copy (copied when the task is sent behind a running one, see `prefetch`) */
   transfer?: ArrayBuffer[];
 };
 
@@ -301,7 +301,9 @@ export class AnalysisPool {
         slot.jobs.push(job);
         slot.worker.ref();
         if (depth === 0) this.#startTimer(slot, job);
-        slot.worker.postMessage({ task: job.id, kind: job.kind, payload: job.payload } satisfies WorkerTask, job.options.transfer ?? []);
+        // A task sent behind a running one may come back to the queue (its worker timed out or died) and be
+        // sent again: its buffers are copied, not transferred, so they are still whole then.
+        slot.worker.postMessage({ task: job.id, kind: job.kind, payload: job.payload } satisfies WorkerTask, depth === 0 ? (job.options.transfer ?? []) : []);
       }
     }
     if (this.#head >= this.#queue.length) {

@@ -247,11 +247,12 @@ export function createApp(options: AppOptions = {}) {
       // A text or page given in the request is its own key: one kept in the cache was checked when it was
       // first analysed, so it is answered before the checks. An address is fetched first and keyed by what came back.
       const given = givenArticle(request);
-      const cached =
+      // The budget covers the analysis (as without a cache), not the fetch of an address, which has its own limits.
+      const wait = (pending: Promise<CachedReport & { readonly hit: boolean }>) => (budget < timeoutMs ? withinBudget(pending, budget) : pending);
+      const report =
         given !== undefined
-          ? reportCache.get(reportCacheKey(given), async () => analyze(await resolve()))
-          : resolve().then((input) => reportCache.get(reportCacheKey(input), () => analyze(input)));
-      const report = await (budget < timeoutMs ? withinBudget(cached, budget) : cached);
+          ? await wait(reportCache.get(reportCacheKey(given), async () => analyze(await resolve())))
+          : await resolve().then((input) => wait(reportCache.get(reportCacheKey(input), () => analyze(input))));
       return answer(report, report.hit);
     })
     .openapi(batchRoute, (c) => {

@@ -42,3 +42,22 @@ describe('speakers: a pronoun with its helper run into it is resolved as the pro
     expect(resolvedRows(text)).toEqual(expected);
   });
 });
+
+describe('speakers: a cue that is also a noun', () => {
+  it.each([
+    ['after a lone modifier opening the sentence, with no object', 'Emergency calls rose 20 percent last year.', []],
+    ['after a plural possessive', "Reporters' calls went unanswered.", []],
+    ['after a plural possessive, with its preposition', "Critics' calls for a new pier grew louder.", []],
+    ['a name with an object after the verb still speaks', 'Berg calls it a disgrace.', ['summary Berg|calls|calls it a disgrace']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speakers: a subject after a dateline', () => {
+  it.each([
+    ['a possessive opens the subject, the dateline left out', 'DOVER (Harbour News) - Dover\'s main harbour alliance said on Sunday it would not accept the plan.', ["indirect Dover's main harbour alliance|said|it would not accept the plan"]],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

@@ -181,3 +181,21 @@ export function onlyTimeWords(scan: Scan, content: Range): boolean {
   }
   return true;
 }
+
+// The adjuncts that also grade a count ("about half", "over 200", "under a third"); "at" does with "least".
+// English grammar, like the time phrases above; "for 77 minutes" and "in 2004" are when, not counts.
+const COUNT_GRADERS = new Set(['about', 'around', 'over', 'under']);
+
+/**
+ * "reported at least six boats", "said about half of the riders", "said over 200 people": whether the adjunct
+ * at `t` grades a number or a quantifier and so opens a count, the subject of the reported clause.
+ */
+export function countOpensAt(scan: Scan, t: number, end: number): boolean {
+  const { tokens } = scan.article;
+  const k = t + 1;
+  if (k >= end || tokens.breakBefore[k] === 1) return false;
+  const adjunct = tokens.norm[t] as string;
+  const word = tokens.norm[k] as string;
+  if (adjunct === 'at') return word === 'least';
+  return COUNT_GRADERS.has(adjunct) && (/^[$\d]/.test(word) || (scan.words.quantifiers.has(word) && word !== 'all' && word !== 'other'));
+}

@@ -6,6 +6,8 @@
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { isConnective } from './noun-phrase-speakers.ts';
+import { isNounAfterDeterminer } from './noun-readings.ts';
+import { isSourcePhraseOnly } from './vague-sources.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
@@ -60,10 +62,14 @@ export function findCues(scan: Scan): Cue[] {
         const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
         // "The harbour report also found...": a document noun right before a verb is that verb's subject.
         const documentNounBeforeVerb = best.rest.length === 0 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd, followScratch);
-        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb;
+        // "The October report exceeded forecasts", "One tweet said": a verb's word after a determiner is a noun.
+        const noun = best.value.kind === 'verb' && isNounAfterDeterminer(scan, t, best.value.lemma, sentence.tokenStart, sentence.tokenEnd);
+        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun;
         if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
-        if (!attitude && (cue || anonymityMarker)) speechBefore = true;
+        // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
+        const sourceOnly = best.value.kind === 'vague' && isSourcePhraseOnly(scan, { t0: t, t1: t + best.rest.length + 1 });
+        if (!attitude && !sourceOnly && (cue || anonymityMarker)) speechBefore = true;
         t += best.rest.length + 1;
         continue;
       }

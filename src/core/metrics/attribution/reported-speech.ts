@@ -10,12 +10,15 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
-import { charSpan, clauseEnd, contentTokens, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
+import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, isLyNoun, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
+import { isNegatedSpeaker } from './negated-speakers.ts';
+import { isParticipleAfterObject } from './noun-readings.ts';
+import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { asideBreak, contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
-import { askedQuestion, framedClause, isIntroductoryPhrase, parentheticalTag, passiveWithAgent, openingClauseEnd, plausibleSubject, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
+import { askedQuestion, framedClause, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -46,15 +49,20 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
   // Tokens of a speaker phrase found so far: a cue inside one ("according to a council report") is a noun.
   const inSpeaker = new Uint8Array(scan.article.tokens.count);
   cues.forEach((cue, index) => {
-    if (claimed[index] === 1 || inSpeaker[cue.t0] === 1) return;
+    if (claimedNow[index] === 1 || inSpeaker[cue.t0] === 1) return;
     const sentence = scan.sentences[cue.sentence] as SentenceRef;
     const kind = cue.ref.kind;
-    const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context) : reportingVerb(scan, cue, sentence, context);
-    if (finding === null) return;
+    // "A source familiar with the talks said": the verb after a vague source phrase is part of its attribution.
+    const verb = kind === 'vague' ? verbOfVagueSource(scan, cue, cues[index + 1]) : null;
+    const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context, verb) : reportingVerb(scan, cue, sentence, context);
+    // "Nobody in Westminster calls this ...": a speech act denied is no attribution; its cue stays claimed.
+    const denied = finding !== null && 'draft' in finding && finding.draft.speaker !== null && (isNegatedSpeaker(scan, finding.draft.speaker, sentence.tokenStart) || isParticipleAfterObject(scan, cue.t0, sentence.tokenStart));
+    if (finding === null || denied) return void (claimedNow[index] = denied ? 1 : 0);
     findings.push(finding);
     remember(scan, context, finding);
     if ('draft' in finding && finding.draft.speaker !== null) inSpeaker.fill(1, finding.draft.speaker.t0, finding.draft.speaker.t1);
     claimedNow[index] = 1;
+    if (verb !== null) claimedNow[index + 1] = 1;
   });
   return { findings, claimed: claimedNow };
 }
@@ -109,7 +117,7 @@ function looseSourceAfter(scan: Scan, from: number, end: number): Speaker {
 }
 
 /** "Critics say ...": vague and anonymous; but an unnamed source with an affiliation ("Two U.S. officials said") is ordinary speech. */
-function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding {
+function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context, verb: Cue | null): Finding | null {
   const { article } = scan;
   const { tokens } = article;
   const affiliated = cue.t1 - cue.t0 >= 2 ? nounPhraseBefore(scan, cue.t1 - 1, sentence.tokenStart) : null;
@@ -119,13 +127,17 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
     const mode: AttributionMode = content !== null && hasQuoteBetween(article, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end)) ? 'mixed' : 'indirect';
     return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: { paragraph: cue.paragraph, mode, cue: cueRange(article, cue), speaker: affiliated, content, sentence: cue.sentence } };
   }
+  // "The plan angered insiders": a source phrase with no verb attributes nothing; with one, the content is the verb's.
+  if (verb === null && isSourcePhraseOnly(scan, cue) && hasNoVerbAfter(scan, cue, sentence.tokenEnd)) return null;
+  const said = verb === null ? cue : { ...verb, t0: cue.t0 };
   const lead = commaBefore(scan, cue.t0) ? cue.t0 : (postposedPhrase(scan, cue.t0, sentence.tokenStart)?.t0 ?? cue.t0);
-  const content = isPostposed(scan, lead, cue, sentence, context) ? trimmedSpan(article, sentence.tokenStart, lead) : cue.t1 < sentence.tokenEnd - 1 ? contentAfter(scan, cue.t1, sentence, context) : cue.t0 > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, cue.t0) : null;
+  const content = isPostposed(scan, lead, said, sentence, context) ? trimmedSpan(article, sentence.tokenStart, lead) : said.t1 < sentence.tokenEnd - 1 ? contentAfter(scan, said.t1, sentence, context) : cue.t0 > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, cue.t0) : null;
   // "reportedly", "it is said", "was widely seen as", "is said to": an adverb, "it" or a passive names no
   // one, so the attribution has no speaker phrase.
   const first = tokens.norm[cue.t0] as string;
   const adverbOnly = (cue.t1 - cue.t0 === 1 && first.endsWith('ly')) || first === 'it' || scan.words.beForms.has(first) || (first.endsWith('ly') && cue.t1 - cue.t0 > 1 && /(?:ed|en|said)$/.test(tokens.norm[cue.t0 + 1] as string));
-  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, cue), speaker: adverbOnly ? null : charSpan(article, cue.t0, cue.t1), content, actor: null, side: 'unaligned', anonymous: true };
+  const speaker = adverbOnly ? null : charSpan(article, cue.t0, verb === null ? cue.t1 : skipBack(scan, verb.t0, cue.t0));
+  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { ...cue, t1: verb.t1 }), speaker, content, actor: null, side: 'unaligned', anonymous: true };
   markAnonymity(scan, attribution, sentence.index);
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
   if (country !== null) attribution.side = country;
@@ -144,7 +156,8 @@ function isPostposed(scan: Scan, lead: number, cue: Cue, sentence: SentenceRef, 
   const first = article.tokens.norm[start] as string;
   if ((words.introductions.has(first) || words.adjuncts.has(first)) && lead - start <= INTRODUCTION_MAX && !hasQuoteBetween(article, start, lead)) return false;
   // "In a press release earlier this month, the committee said", "More recently, Holt pledged to ...": an introduction, not content.
-  if (isIntroductoryPhrase(scan, start, lead)) return false;
+  // "Another rider, Tom Holt, wrote": a role before the name in commas is the speaker's, not content.
+  if (isIntroductoryPhrase(scan, start, lead) || isOpeningRole(scan, start, lead, cue.t0)) return false;
   // "..., a spokesman told The Dover Herald on Monday.": whom the speaker told is no content either.
   const end = clauseEnd(scan, cue.t1 - 1, sentence.tokenEnd, context.cueEnd);
   const from = words.addresseeVerbs.has(cue.ref.lemma) ? afterAddressee(scan, cue.t1, end) : cue.t1;
@@ -187,22 +200,6 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   return -1;
 }
 
-// The adjuncts that also grade a count ("about half", "over 200", "under a third"); "at" does with "least".
-// English grammar, like the time phrases in content-spans.ts; "for 77 minutes" and "in 2004" are when, not counts.
-const COUNT_GRADERS = new Set(['about', 'around', 'over', 'under']);
-
-// "reported at least six boats", "said about half of the riders", "said over 200 people": an adjunct that
-// grades a number or a quantifier opens a count, the subject of the reported clause.
-function countOpensAt(scan: Scan, t: number, end: number): boolean {
-  const { tokens } = scan.article;
-  const k = t + 1;
-  if (k >= end || tokens.breakBefore[k] === 1) return false;
-  const adjunct = tokens.norm[t] as string;
-  const word = tokens.norm[k] as string;
-  if (adjunct === 'at') return word === 'least';
-  return COUNT_GRADERS.has(adjunct) && (/^[$\d]/.test(word) || (scan.words.quantifiers.has(word) && word !== 'all' && word !== 'other'));
-}
-
 /** A reporting verb with a speaker; null in the passive ("was told"), without a speaker, or with nothing reported ("spoke on Monday"). */
 function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding | null {
   const { article, words } = scan;
@@ -217,7 +214,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   if (cue.t0 > sentence.tokenStart && isPassive(scan, cue.t0, sentence.tokenStart)) return null;
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
   // clause says what the noun holds ("Holt's claim that the ferry would run").
-  if (cue.t0 > sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && /['\u2019]s?$/.test(tokens.norm[cue.t0 - 1] as string) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;
+  if (cue.t0 > sentence.tokenStart && possessiveBefore(scan, cue.t0) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;
   const shape = verbShape(scan, cue, sentence);
   let speaker: Speaker = null;
   // Where the speaker phrase of a postposed attribution starts, after its comma; -1 when not postposed.
@@ -230,7 +227,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   const openingEnd = shape.kind === 'participle' && shape.at < cue.t0 ? openingClauseEnd(scan, sentence, shape.at, cue.t1) : -1;
   if (openingEnd >= 0) speaker = plausibleSubject(scan, subjectAfterComma(scan, sentence, openingEnd));
   else if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
-  else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at));
+  // "issued a statement saying": with no subject found for the main verb, the document speaks.
+  else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at)) ?? nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
   else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
   else if (isDocumentVerb(cue) && (found = documentSubject(scan, cue, sentence)) !== null) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
@@ -290,7 +288,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       else if (parentheticalTag(scan, start, cue, sentence)) whole = true;
     }
   }
-  if (speaker === null) return null;
+  if (speaker === null || nounAfterModifier(scan, cue, sentence, speaker)) return null;
   const ref = cue.ref;
   let content: Range | null;
   let mode: AttributionMode;
@@ -457,6 +455,8 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const { article, words, capital } = scan;
   const { tokens } = article;
   let start = sentence.tokenStart;
+  // "TBILISI (Reuters) - Georgia's main opposition alliance said": a dateline is no part of the subject.
+  while (start < cue && scan.excluded[start] === 1) start++;
   if (isConnective(scan, start)) start++;
   const end = skipBack(scan, cue, start);
   if (end - start < 2 || end - start > OPENING_SUBJECT_MAX || (tokens.norm[cue] as string).endsWith('ing')) return null;
@@ -464,8 +464,8 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   if ((tokens.norm[end - 1] as string).endsWith('ly') && !isLyNoun(scan, end - 1)) return null;
   const first = tokens.norm[start] as string;
   // A capital at a sentence's start may be any word ("Recently", "Using"): a name shows by a second capital,
-  // an appositive's comma, or the gazetteer.
-  const named = capital[start] === 1 && (capital[start + 1] === 1 || commaBefore(scan, start + 1) || scan.actorAt[start] !== -1 || scan.titleAt[start] !== undefined || words.speakerNouns.has(first));
+  // a possessive ("Georgia's main opposition alliance"), an appositive's comma, or the gazetteer.
+  const named = capital[start] === 1 && (capital[start + 1] === 1 || /['\u2019]s$/.test(tokens.norm[start] as string) || commaBefore(scan, start + 1) || scan.actorAt[start] !== -1 || scan.titleAt[start] !== undefined || words.speakerNouns.has(first));
   const opensNounPhrase = named || words.determiners.has(first) || words.quantifiers.has(first) || /^\d/.test(first);
   if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first) && !words.quantifiers.has(first))) return null;
   if (words.pronouns.has(first) || words.introductions.has(first) || words.adjuncts.has(first) || /(?:ing|ly)$/.test(first)) return null;

@@ -4,7 +4,7 @@
  * and a participle after a subordinator whose subject is the main clause's ("won the vote by saying ...",
  * "After saying she was tired, the mayor left").
  */
-import { commaBefore, type Scan } from './context.ts';
+import { commaBefore, skipBack, type Scan } from './context.ts';
 import { clauseEnd, skipThat, trimmedSpan } from './content-spans.ts';
 import { isConnective, nounPhraseAfter, opensSentence, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
@@ -117,6 +117,34 @@ export function plausibleSubject(scan: Scan, subject: Speaker): Speaker {
   return subject;
 }
 
+/** Whether a possessive stands right before token `t`: "Holt's", "its", or a plural's apostrophe ("Reporters' calls"). */
+export function possessiveBefore(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  if (t === 0) return false;
+  const before = tokens.norm[t - 1] as string;
+  if (tokens.breakBefore[t] !== 1) return /['\u2019]s?$/.test(before);
+  return before.endsWith('s') && /^['\u2019]\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+}
+
+/**
+ * "Emergency calls rose 20 percent", "Phone calls went unanswered": a verb cue whose word is also a noun
+ * (noun-cues.jsonl) after a lone word opening the sentence that is no pronoun, actor or title, with no
+ * object after it (a determiner, a pronoun, a possessive, a capital, a number, a quotation or "that"), is the noun.
+ */
+export function nounAfterModifier(scan: Scan, cue: Cue, sentence: SentenceRef, speaker: Speaker): boolean {
+  const { article, words } = scan;
+  const { tokens } = article;
+  if (speaker === null || speaker.t1 - speaker.t0 !== 1 || speaker.t0 !== sentence.tokenStart || speaker.t1 !== cue.t0 || tokens.breakBefore[cue.t0] === 1) return false;
+  if (!words.nounCues.has(tokens.norm[cue.t0] as string)) return false;
+  const first = tokens.norm[speaker.t0] as string;
+  if (words.pronouns.has(first) || scan.actorAt[speaker.t0] !== -1 || scan.titleAt[speaker.t0] !== undefined || words.speakerNouns.has(first)) return false;
+  const next = cue.t1;
+  if (next >= sentence.tokenEnd) return true;
+  const word = tokens.norm[next] as string;
+  const object = article.quotedToken[next] === 1 || scan.capital[next] === 1 || /^\d/.test(word) || words.determiners.has(word) || words.pronouns.has(word) || words.possessives.has(word) || words.clauseWords.get(word) === 'complementiser';
+  return !object;
+}
+
 /**
  * The question a non-response leaves open ("declined to say whether the ferry would run", "would not say
  * whether ..."): from the question word ending the cue or right after it to the clause's end; null when no
@@ -162,7 +190,9 @@ export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): b
   if (lead - start > INTRODUCTORY_PHRASE_MAX) return false;
   for (let k = start; k < lead; k++) if (article.quotedToken[k] === 1) return false;
   const first = norm[start] as string;
-  if (words.introductions.has(first) || words.adjuncts.has(first)) {
+  // "Earlier in 2012,", "Later on Monday,": a time word before a preposition opens a phrase of when.
+  const timed = words.timeWords.has(first) && lead - start > 1 && words.adjuncts.has(norm[start + 1] as string);
+  if (words.introductions.has(first) || words.adjuncts.has(first) || timed) {
     for (let k = start + 1; k < lead; k++) {
       const word = norm[k] as string;
       if (words.beForms.has(word) || words.clauseWords.has(word) || words.pronouns.has(word)) return false;
@@ -173,6 +203,28 @@ export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): b
   for (let k = start; k < lead; k++) {
     const word = norm[k] as string;
     if (!(word.endsWith('ly') || words.timeWords.has(word) || words.quantifiers.has(word))) return false;
+  }
+  return true;
+}
+
+// The longest role phrase read before a speaker's name in commas ("One Republican presidential hopeful, Carly Fiorina, says").
+const OPENING_ROLE_MAX = 5;
+
+/**
+ * "Another rider, Tom Holt, wrote", "One hopeful, Anna Berg, says": whether tokens [start, lead), before the
+ * speaker phrase at `lead` and its comma right before the verb at `cue`, are a short role phrase opened by a
+ * determiner or a quantifier, with no clause word, form of be, pronoun, quotation or comma: the speaker's
+ * role, not content said.
+ */
+export function isOpeningRole(scan: Scan, start: number, lead: number, cue: number): boolean {
+  const { article, words } = scan;
+  const { norm } = article.tokens;
+  const first = norm[start] as string;
+  const nameEnd = skipBack(scan, cue, lead);
+  if (lead - start > OPENING_ROLE_MAX || nameEnd <= lead || !(words.determiners.has(first) || words.quantifiers.has(first)) || !commaBefore(scan, nameEnd)) return false;
+  for (let k = start; k < lead; k++) {
+    const word = norm[k] as string;
+    if (article.quotedToken[k] === 1 || (k > start && commaBefore(scan, k)) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
   }
   return true;
 }

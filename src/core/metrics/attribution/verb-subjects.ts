@@ -28,6 +28,9 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
     if ((role === 'coordinator' || role === 'contrast') && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
   }
   if (isParticiple(scan, cue) && cue.t0 > sentence.tokenStart && commaBefore(scan, cue.t0)) return { kind: 'participle', at: cue.t0 };
+  // "The campaign issued a statement saying": the document is the object of another verb, whose subject speaks.
+  const document = isParticiple(scan, cue) ? documentObjectStart(scan, cue.t0, sentence.tokenStart) : -1;
+  if (document >= 0) return { kind: 'participle', at: document };
   // "won the vote by saying", "After announcing the plan, the mayor left": `at` is the subordinator.
   if (participleAfterSubordinator(scan, cue, sentence)) return { kind: 'participle', at: cue.t0 - 1 };
   return { kind: 'finite', at: cue.t0 };
@@ -159,6 +162,28 @@ function subjectOfBareRelative(scan: Scan, sentence: SentenceRef, cue: number, c
 export function postposedPhrase(scan: Scan, cue: number, limit: number): Speaker {
   const phrase = loosePhraseBefore(scan, cue, limit, false);
   return phrase !== null && phrase.t0 > limit && commaBefore(scan, phrase.t0) ? phrase : null;
+}
+
+// Most words between an article and a document noun it opens ("a brief written statement").
+const DOCUMENT_MODIFIER_MAX = 3;
+
+// Where the article opening a document noun right before token `t` stands ("issued a statement saying", "posted
+// a short video showing") when a lower-case word other than a clause word, preposition or form of be comes before
+// it (the verb the document is the object of), else -1.
+function documentObjectStart(scan: Scan, t: number, sentenceStart: number): number {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  if (t - 1 <= sentenceStart || breakBefore[t] === 1 || words.speakerNouns.get(norm[t - 1] as string) !== 'document') return -1;
+  for (let k = t - 2; k > sentenceStart && k >= t - 2 - DOCUMENT_MODIFIER_MAX; k--) {
+    if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return -1;
+    const word = norm[k] as string;
+    if (words.determiners.get(word) === 'indefinite') {
+      const before = norm[k - 1] as string;
+      return breakBefore[k] !== 1 && scan.capital[k - 1] === 0 && !words.clauseWords.has(before) && !words.adjuncts.has(before) && !words.beForms.has(before) && !words.pronouns.has(before) ? k : -1;
+    }
+    if (words.clauseWords.has(word) || words.adjuncts.has(word) || words.determiners.has(word)) return -1;
+  }
+  return -1;
 }
 
 function isParticiple(scan: Scan, cue: Cue): boolean {

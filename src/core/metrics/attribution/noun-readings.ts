@@ -1,0 +1,87 @@
+/**
+ * A reporting or attitude verb's word used as a noun: "The October report exceeded forecasts", "One tweet
+ * said", "The derogatory comments had an effect", "a new report compares". A verb never follows its own
+ * determiner, so a word in its base or -s form after one, directly or past the words of a noun phrase, names
+ * a thing, not a speech act; the cue is dropped and the noun may be read as a speaker. After a possessive
+ * ("his comments", "her remarks") the noun keeps its cue: the possessive names who spoke. Likewise an -ed
+ * form after an object is a participle ("formed a group called the Harbour Friends").
+ */
+import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
+import type { Scan } from './context.ts';
+
+// Most words between a determiner and the noun ("The strong monthly jobs report", "a new Pew Research report").
+const MODIFIER_MAX = 4;
+
+// Verbs of the cue lists whose past is their base form ("as a diplomat put it"): English grammar, like the suffixes above.
+const PAST_AS_BASE = new Set(['put', 'read']);
+
+/** Whether the verb cue starting at `t` (its lemma `lemma`, "report", "call for") is a noun after a determiner. */
+export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sentenceStart: number, sentenceEnd: number): boolean {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  const form = norm[t] as string;
+  const base = lemma.split(' ')[0] as string;
+  const plural = form === `${base}s` || form === `${base}es`;
+  // "270 pledged delegates", "the accused": an -ed form right after an article or a count is an adjective (a
+  // year is when: "in 2012 warned").
+  const before = t > sentenceStart && breakBefore[t] !== 1 ? (norm[t - 1] as string) : '';
+  if (form.endsWith('ed') && (words.determiners.has(before) || (/^\d/.test(before) && !/^(?:19|20)\d\d$/.test(before)))) return true;
+  // "called", "calling": a participle after a noun is a verb ("a group called"); "put" and "read" are pasts too.
+  if ((form !== base && !plural) || /(?:ed|ing)$/.test(form) || PAST_AS_BASE.has(form)) return false;
+  for (let k = t - 1; k >= sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
+    if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
+    const word = norm[k] as string;
+    // "his comments", "her remarks": a possessive names the speaker of the noun, and stays an attribution.
+    if (words.possessives.has(word)) return false;
+    if (words.determiners.has(word)) {
+      // "Nearly a third say", "about a dozen say": a graded count before the article is a plural subject.
+      if (k > sentenceStart && words.quantifiers.has(norm[k - 1] as string)) return false;
+      if (k === t - 1) return true;
+      // "polls conducted by a Dover firm show": a phrase after a preposition is its object; the verb may be the clause's.
+      if (k > sentenceStart && words.adjuncts.has(norm[k - 1] as string)) return false;
+      // "a new report", "The October report", "the AP report"; "the women say", "the officials report that"
+      // stay verbs: after "the" only a capital or a time word that is no plural is read as a modifier.
+      if (!plural) {
+        const before = norm[t - 1] as string;
+        if (before.endsWith('s')) return false;
+        return words.determiners.get(word) !== 'definite' || scan.capital[t - 1] === 1 || words.timeWords.has(before);
+      }
+      // An -s form there is a noun only before an auxiliary ("the derogatory comments had").
+      const next = t + 1 < sentenceEnd ? (norm[t + 1] as string) : '';
+      return words.beForms.has(next) || (words.verbSkips.has(next) && !next.endsWith('ly'));
+    }
+    // "a mere 9 percent say", "some of the people say": a count makes the subject plural.
+    if (/^\d/.test(word) || words.quantifiers.has(word) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word) || words.verbSkips.has(word)) return false;
+  }
+  return false;
+}
+
+/**
+ * "formed a group called the Harbour Friends", "hired a consultant called Anna Berg": whether the -ed verb cue
+ * at `t` is a participle after an object, an indefinite noun phrase right after another verb (not at the
+ * clause's start, not after a preposition, comma or clause word). The phrase names or describes a thing;
+ * no one speaks ("A senator called the plan a disgrace" opens its clause and keeps its cue).
+ */
+export function isParticipleAfterObject(scan: Scan, t: number, sentenceStart: number): boolean {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  if (!(norm[t] as string).endsWith('ed')) return false;
+  for (let k = t - 1; k > sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
+    if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
+    const word = norm[k] as string;
+    if (words.determiners.get(word) === 'indefinite') {
+      const before = norm[k - 1] as string;
+      // "She said a fisherman warned": after a verb of speech the phrase is the subject of what was said.
+      return breakBefore[k] !== 1 && scan.capital[k - 1] === 0 && !verbWordAt(scan, k - 1) && !words.adjuncts.has(before) && !words.clauseWords.has(before) && !words.determiners.has(before) && !words.quantifiers.has(before) && !/^\d/.test(before);
+    }
+    if (words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word) || words.determiners.has(word) || words.possessives.has(word)) return false;
+  }
+  return false;
+}
+
+const scratch: PhraseCandidate<CueRef>[] = [];
+
+/** Whether a one-word reporting or attitude verb of the lexicons stands at `t` ("say" in "critics say"). */
+export function verbWordAt(scan: Scan, t: number): boolean {
+  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
+}
