@@ -47,7 +47,10 @@ describe('speakers: a cue that is also a noun', () => {
   it.each([
     ['after a lone modifier opening the sentence, with no object', 'Emergency calls rose 20 percent last year.', []],
     ['after a plural possessive', "Reporters' calls went unanswered.", []],
-    ['after a plural possessive, with its preposition', "Critics' calls for a new pier grew louder.", []],
+    ['after a plural possessive, with its preposition', "Voters' calls for a new pier grew louder.", []],
+    ['a name ending in s before the apostrophe still speaks', "Voters responded to Holmes' call for a new pier.", ['summary Holmes|call for|call for a new pier']],
+    ['a reflexive is an object', 'Berg calls himself a sailor.', ['summary Berg|calls|calls himself a sailor']],
+    ['an infinitive is an object', 'Fishermen vow to boycott the harbour plan.', ['summary Fishermen|vow|vow to boycott the harbour plan']],
     ['a name with an object after the verb still speaks', 'Berg calls it a disgrace.', ['summary Berg|calls|calls it a disgrace']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
@@ -57,6 +60,15 @@ describe('speakers: a cue that is also a noun', () => {
 describe('speakers: a subject after a dateline', () => {
   it.each([
     ['a possessive opens the subject, the dateline left out', 'DOVER (Harbour News) - Dover\'s main harbour alliance said on Sunday it would not accept the plan.', ["indirect Dover's main harbour alliance|said|it would not accept the plan"]],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speakers: a stance adverb before a speech verb', () => {
+  it.each([
+    ['a speech verb keeps its subject past the writer\'s stance', 'Holt was apparently referring to the harbour plan.', ['summary Holt|referring to|referring to the harbour plan']],
+    ['an attitude verb does not', 'Officials clearly hoped the pier would reopen.', []],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });

@@ -17,7 +17,7 @@ import { isParticipleAfterObject } from './noun-readings.ts';
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { asideBreak, contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause } from './speech-subjects.ts';
+import { asideBreak, contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -237,9 +237,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     // "<clause>, council records compiled by the harbour trust show.": the phrase after the comma is the source.
     speaker = { t0: lead, t1: skipBack(scan, cue.t0, lead) };
   } else {
-    // Attitude verbs keep their narrower reading: a contraction before them is often the writer's framing.
+    // Attitude verbs keep their narrower readings: a contraction or a stance adverb before them is often the writer's framing.
     const attitude = cue.ref.kind === 'verb' && cue.ref.family === 'attitude';
-    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (attitude ? null : contractedSubject(scan, sentence, cue.t0));
+    speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (attitude ? null : (contractedSubject(scan, sentence, cue.t0) ?? subjectPastStanceAdverb(scan, sentence, cue.t0)));
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.

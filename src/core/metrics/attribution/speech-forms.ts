@@ -117,19 +117,22 @@ export function plausibleSubject(scan: Scan, subject: Speaker): Speaker {
   return subject;
 }
 
-/** Whether a possessive stands right before token `t`: "Holt's", "its", or a plural's apostrophe ("Reporters' calls"). */
+/** Whether a possessive stands right before token `t`: "Holt's", or a common noun's plural with its apostrophe ("Reporters' calls"). */
 export function possessiveBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
   if (t === 0) return false;
   const before = tokens.norm[t - 1] as string;
   if (tokens.breakBefore[t] !== 1) return /['\u2019]s?$/.test(before);
-  return before.endsWith('s') && /^['\u2019]\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+  // A name ending in s ("Sanders' call for") is its speaker's: only a common noun's plural counts here.
+  const name = scan.actorAt[t - 1] !== -1 || (scan.capital[t - 1] === 1 && !(scan.sentenceStarts.has(t - 1) && (scan.titleAt[t - 1] !== undefined || scan.words.speakerNouns.has(before))));
+  return !name && before.endsWith('s') && /^['\u2019]\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
 }
 
 /**
  * "Emergency calls rose 20 percent", "Phone calls went unanswered": a verb cue whose word is also a noun
  * (noun-cues.jsonl) after a lone word opening the sentence that is no pronoun, actor or title, with no
- * object after it (a determiner, a pronoun, a possessive, a capital, a number, a quotation or "that"), is the noun.
+ * object after it (a determiner, a pronoun, a possessive, a reflexive, "there", a capital, a number, a quotation,
+ * "that" or an infinitive), is the noun.
  */
 export function nounAfterModifier(scan: Scan, cue: Cue, sentence: SentenceRef, speaker: Speaker): boolean {
   const { article, words } = scan;
@@ -139,10 +142,20 @@ export function nounAfterModifier(scan: Scan, cue: Cue, sentence: SentenceRef, s
   const first = tokens.norm[speaker.t0] as string;
   if (words.pronouns.has(first) || scan.actorAt[speaker.t0] !== -1 || scan.titleAt[speaker.t0] !== undefined || words.speakerNouns.has(first)) return false;
   const next = cue.t1;
+  // "Cruz hopes to get": a cue ending in "to" has its infinitive for an object.
+  if (tokens.norm[cue.t1 - 1] === 'to') return false;
   if (next >= sentence.tokenEnd) return true;
   const word = tokens.norm[next] as string;
-  const object = article.quotedToken[next] === 1 || scan.capital[next] === 1 || /^\d/.test(word) || words.determiners.has(word) || words.pronouns.has(word) || words.possessives.has(word) || words.clauseWords.get(word) === 'complementiser';
+  const object = article.quotedToken[next] === 1 || scan.capital[next] === 1 || /^\d/.test(word) || /sel(?:f|ves)$/.test(word) || word === 'there' || words.determiners.has(word) || words.pronouns.has(word) || words.possessives.has(word) || words.clauseWords.get(word) === 'complementiser' || infinitiveAfter(scan, next, sentence);
   return !object;
+}
+
+// "vow to boycott", "plans to help": "to" and a verb, not "calls to the office".
+function infinitiveAfter(scan: Scan, t: number, sentence: SentenceRef): boolean {
+  const { tokens } = scan.article;
+  if (tokens.norm[t] !== 'to' || t + 1 >= sentence.tokenEnd || tokens.breakBefore[t + 1] === 1 || scan.capital[t + 1] === 1) return false;
+  const word = tokens.norm[t + 1] as string;
+  return /^\p{Ll}/u.test(word) && !scan.words.determiners.has(word) && !scan.words.possessives.has(word) && !scan.words.pronouns.has(word) && !scan.words.quantifiers.has(word);
 }
 
 /**

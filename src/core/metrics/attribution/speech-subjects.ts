@@ -5,7 +5,7 @@
  * the speaker phrases beside the verb find nothing, and scans the tokens of one sentence once.
  */
 import { commaBefore, skipBack, type Scan } from './context.ts';
-import { isConnective, isMannerAdverb, nounPhraseAfter } from './noun-phrase-speakers.ts';
+import { isConnective, isMannerAdverb, isStanceAdverb, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import type { SentenceRef, Speaker } from './types.ts';
 
 // The longest stretch from a sentence's start to its verb read as a name and its appositive.
@@ -75,6 +75,30 @@ export function subjectAfterOpeningClause(scan: Scan, sentence: SentenceRef, cue
   const opens = words.pronouns.has(opener) || words.determiners.has(opener) || words.quantifiers.has(opener) || capital[t] === 1;
   if (!opens || (words.pronouns.has(opener) && end - t > 1)) return null;
   return { t0: t, t1: end };
+}
+
+/**
+ * "Mr. Trump was apparently referring to", "One message, apparently referring to": the speaker phrase before
+ * one of the writer's stance adverbs (with helpers and manner adverbs) standing before the speech verb at
+ * `cue`; the stance is the writer's, the speech still the subject's. Null in the passive ("was apparently
+ * told") and when no stance adverb stands there. Attitude verbs do not read it: there the adverb is the
+ * writer's inference ("Officials clearly hoped").
+ */
+export function subjectPastStanceAdverb(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  let k = cue;
+  let stance = false;
+  let be = false;
+  while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0) {
+    const word = tokens.norm[k - 1] as string;
+    if (isStanceAdverb(scan, k - 1)) stance = true;
+    else if (!words.verbSkips.has(word) && !isMannerAdverb(scan, k - 1)) break;
+    if (words.beForms.has(word)) be = true;
+    k--;
+  }
+  if (!stance || (be && !(tokens.norm[cue] as string).endsWith('ing'))) return null;
+  return nounPhraseBefore(scan, k, sentence.tokenStart);
 }
 
 // A pronoun with its helper run into it: "he's", "they've", "we're", "she'd".
