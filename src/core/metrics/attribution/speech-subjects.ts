@@ -1,8 +1,10 @@
 /**
- * Subjects of a speech verb that sit far from it: a name opening the sentence before a long appositive
- * ("Anna Berg, wearing a yellow coat and a harbour badge, said"), and the subject of the main clause after
- * an opening subordinate clause ("Even though the ferry is cheap, the riders say"). Each is read only when
- * the speaker phrases beside the verb find nothing, and scans the tokens of one sentence once.
+ * Subjects of a speech verb that the speaker phrases beside it miss: a name opening the sentence before a
+ * long appositive ("Anna Berg, wearing a yellow coat and a harbour badge, said"), the subject of the main
+ * clause after an opening subordinate clause ("Even though the ferry is cheap, the riders say"), a subject
+ * before the writer's stance adverb ("Holt was apparently referring to") and a pronoun with its helper run
+ * into it ("he's predicting"). Each is read only when the speaker phrases beside the verb find nothing, and
+ * scans the tokens of one sentence once.
  */
 import { commaBefore, skipBack, type Scan } from './context.ts';
 import { isConnective, isMannerAdverb, isStanceAdverb, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
