@@ -23,6 +23,7 @@ function resolvedRows(text: string): string[] {
 describe('speakers: a noun in -ly is no manner adverb', () => {
   it.each([
     ['a listed noun after a possessive', "Holt's family said the pier was unsafe.", ["indirect Holt's family|said|the pier was unsafe"]],
+    ['a listed noun after a possessive, before an attitude verb', "Holt's family believes the pier is unsafe.", ["attitude Holt's family|believes|the pier is unsafe"]],
     ['a listed noun after a name', 'The Berg family opposed the harbour plan.', ['attitude The Berg family|opposed|the harbour plan']],
     ['an adjective used as a noun after a determiner', 'Many of the elderly said the ferry was too dear.', ['indirect Many of the elderly|said|the ferry was too dear']],
     ['an unlisted word after a possessive', "The town's weekly reported the pier would close.", ["indirect The town's weekly|reported|the pier would close"]],
