@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, segmentArticle } from '../../src/index.ts';
 import { runMetrics } from '../../src/core/metrics/index.ts';
+import { classifyBlocks } from '../../src/core/roles/index.ts';
 import { lexicons } from '../helpers.ts';
 
 /** The quotations of `text` the rule calls scare quotes, as written. */
 function scareQuotes(text: string): string[] {
   const article = segmentArticle(text, lexicons.abbreviations);
-  const findings = runMetrics(article, lexicons, {}).loadedLanguage.findings.filter((f) => f.category === 'scare-quote');
+  // With the block roles, as analyze() runs it: the headline is the one they find.
+  const findings = runMetrics(article, lexicons, {}, classifyBlocks(article, lexicons.words)).loadedLanguage.findings.filter((f) => f.category === 'scare-quote');
   return findings.map((f) => text.slice(f.start, f.end));
 }
 
@@ -101,6 +103,11 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
       expect(scareQuotes(text)).toEqual([]);
       const flags = analyze(text, { lexicons, baseline: false }).summary.headline?.flags ?? [];
       expect(flags.map((f) => [f.code, f.text])).toEqual([['unattributed-quote', '\u2018not sure\u2019']]);
+    });
+
+    it('is a headline only where the block roles find one: a one-sentence lede is the body', () => {
+      const lede = 'The party’s "independent" review was carried out by two of its own donors.\n\nThe review will be published in May, the party said.';
+      expect(scareQuotes(lede)).toEqual(['"independent"']);
     });
 
     it('is a scare quote when the body keeps the same phrase at a distance', () => {
