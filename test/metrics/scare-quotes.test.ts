@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, segmentArticle } from '../../src/index.ts';
-import { runMetrics } from '../../src/core/metrics/index.ts';
-import { classifyBlocks } from '../../src/core/roles/index.ts';
-import { lexicons } from '../helpers.ts';
+import { analyze } from '../../src/index.ts';
+import { lexicons, loadedFindingsOf } from '../helpers.ts';
 
-/** The quotations of `text` the rule calls scare quotes, as written. */
-function scareQuotes(text: string): string[] {
-  const article = segmentArticle(text, lexicons.abbreviations);
-  // With the block roles, as analyze() runs it: the headline is the one they find.
-  const findings = runMetrics(article, lexicons, {}, classifyBlocks(article, lexicons.words)).loadedLanguage.findings.filter((f) => f.category === 'scare-quote');
-  return findings.map((f) => text.slice(f.start, f.end));
-}
+const scareQuotes = (text: string): string[] => loadedFindingsOf(text, 'scare-quote');
 
 describe('scare quotes: the writer keeps a short phrase at a distance, and no one is given for it', () => {
   it.each([
