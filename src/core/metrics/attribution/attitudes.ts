@@ -139,14 +139,27 @@ function cueAfterComma(scan: Scan, t: number, end: number, cueEnd: Int32Array): 
  * counting it again would add a view held by no one to words someone is heard saying. Same order otherwise.
  */
 export function outsideReportedSpeech(unheld: readonly Finding[], others: readonly Finding[]): Finding[] {
+  if (unheld.length === 0) return [];
   const contents: Range[] = [];
   for (const finding of others) {
     const content = 'draft' in finding ? finding.draft.content : 'continues' in finding ? finding.content : finding.attribution.content;
     if (content !== null) contents.push(content);
   }
+  // Sorted by start with the furthest end so far, so that each cue is one binary search, not a walk over all.
+  contents.sort((a, b) => a.start - b.start);
+  const furthest = new Float64Array(contents.length);
+  contents.forEach((c, i) => (furthest[i] = Math.max(c.end, i > 0 ? (furthest[i - 1] as number) : -1)));
   return unheld.filter((finding) => {
     const cue = 'draft' in finding ? finding.draft.cue : null;
-    return cue === null || !contents.some((c) => cue.start >= c.start && cue.start < c.end);
+    if (cue === null) return true;
+    let lo = 0;
+    let hi = contents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((contents[mid] as Range).start <= cue.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || (furthest[lo - 1] as number) <= cue.start;
   });
 }
 
