@@ -1,6 +1,8 @@
 /** Shared test helpers: render spans and findings as strings so tables read like linter output. */
 import { loadLexicons, segmentArticle, type Finding, type Report } from '../src/index.ts';
 import { formatFinding, lineIndex } from '../src/core/report/render-text.ts';
+import { runMetrics } from '../src/core/metrics/index.ts';
+import { classifyBlocks } from '../src/core/roles/index.ts';
 
 export const lexicons = loadLexicons();
 
@@ -25,4 +27,12 @@ export function renderFindings(report: Report): string[] {
 /** Findings as `rule voice "text"`: compact rows for tables. */
 export function findingRows(report: Report): string[] {
   return report.paragraphs.flatMap((p) => p.findings).map((f) => `${f.rule} ${f.voice} "${f.text}"`);
+}
+
+/** The loaded-language findings of one category in `text`, as written, with the block roles analyze() finds. */
+export function loadedFindingsOf(text: string, category: string): string[] {
+  const article = segmentArticle(text, lexicons.abbreviations);
+  return runMetrics(article, lexicons, {}, classifyBlocks(article, lexicons.words))
+    .loadedLanguage.findings.filter((f) => f.category === category)
+    .map((f) => text.slice(f.start, f.end));
 }

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { segmentArticle } from '../../src/index.ts';
-import { runMetrics } from '../../src/core/metrics/index.ts';
-import { lexicons } from '../helpers.ts';
+import { loadedFindingsOf } from '../helpers.ts';
 
-/** The distancing findings of `text`, as written. */
-function distancing(text: string): string[] {
-  const article = segmentArticle(text, lexicons.abbreviations);
-  return runMetrics(article, lexicons, {})
-    .loadedLanguage.findings.filter((f) => f.category === 'distancing')
-    .map((f) => text.slice(f.start, f.end));
-}
+const distancing = (text: string): string[] => loadedFindingsOf(text, 'distancing');
 
 describe('distancing: the writer doubts a label without saying whose it is', () => {
   it.each([

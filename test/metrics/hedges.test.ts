@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { segmentArticle } from '../../src/index.ts';
-import { runMetrics } from '../../src/core/metrics/index.ts';
-import { lexicons } from '../helpers.ts';
+import { loadedFindingsOf } from '../helpers.ts';
 
-/** The hedge findings of `text`, as written. */
-function hedges(text: string): string[] {
-  const article = segmentArticle(text, lexicons.abbreviations);
-  return runMetrics(article, lexicons, {})
-    .loadedLanguage.findings.filter((f) => f.category === 'hedge')
-    .map((f) => text.slice(f.start, f.end));
-}
+const hedges = (text: string): string[] => loadedFindingsOf(text, 'hedge');
 
 describe('hedges: the writer withholding commitment, not the same words doing other work', () => {
   it.each([

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, segmentArticle } from '../../src/index.ts';
-import { runMetrics } from '../../src/core/metrics/index.ts';
-import { lexicons } from '../helpers.ts';
+import { analyze } from '../../src/index.ts';
+import { lexicons, loadedFindingsOf } from '../helpers.ts';
 
-/** The quotations of `text` the rule calls scare quotes, as written. */
-function scareQuotes(text: string): string[] {
-  const article = segmentArticle(text, lexicons.abbreviations);
-  const findings = runMetrics(article, lexicons, {}).loadedLanguage.findings.filter((f) => f.category === 'scare-quote');
-  return findings.map((f) => text.slice(f.start, f.end));
-}
+const scareQuotes = (text: string): string[] => loadedFindingsOf(text, 'scare-quote');
 
 describe('scare quotes: the writer keeps a short phrase at a distance, and no one is given for it', () => {
   it.each([
@@ -101,6 +95,11 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
       expect(scareQuotes(text)).toEqual([]);
       const flags = analyze(text, { lexicons, baseline: false }).summary.headline?.flags ?? [];
       expect(flags.map((f) => [f.code, f.text])).toEqual([['unattributed-quote', '\u2018not sure\u2019']]);
+    });
+
+    it('is a headline only where the block roles find one: a one-sentence lede is the body', () => {
+      const lede = 'The party’s "independent" review was carried out by two of its own donors.\n\nThe review will be published in May, the party said.';
+      expect(scareQuotes(lede)).toEqual(['"independent"']);
     });
 
     it('is a scare quote when the body keeps the same phrase at a distance', () => {

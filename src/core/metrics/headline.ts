@@ -5,6 +5,7 @@
 import type { SegmentedArticle } from '../text/index.ts';
 import { wordsBetween } from '../roles/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
+import { isUnheld } from './attribution/attitudes.ts';
 import type { Voice } from './loaded-language.ts';
 import type { LoadedFigures } from './loaded-language-score.ts';
 
@@ -51,13 +52,13 @@ export type HeadlineComparison = {
   flags: HeadlineFlag[];
 };
 
-/** What the headline check reads of an attribution: its paragraph, its mode and the span of what was said. */
-export type HeadlineAttribution = { paragraph: number; mode: string; content?: { start: number; end: number } | null };
+/** What the headline check reads of an attribution: its paragraph, its mode, its speaker (null: no one named) and the span of what was said. */
+export type HeadlineAttribution = { paragraph: number; mode: string; speaker: { start: number; end: number } | null; content?: { start: number; end: number } | null };
 
 /**
  * The headline compared with the body's summary; null when there is no headline. A phrase the headline
  * quotes counts as someone's words when a `scored` paragraph has it inside a quotation or inside what an
- * attribution (other than vague or a non-response) says someone said.
+ * attribution (other than vague, a non-response or a view held by no one named) says someone said.
  */
 export function compareHeadline(
   article: SegmentedArticle,
@@ -105,7 +106,8 @@ function unattributedQuotes(article: SegmentedArticle, headline: HeadlineFigures
   const flags: HeadlineFlag[] = [];
   const quotes = article.quotes.filter((q) => q.kind !== 'nested' && q.start >= headline.start && q.end <= headline.end);
   if (quotes.length === 0) return flags;
-  const spoken = attributions.flatMap((a) => (a.mode !== 'vague' && a.mode !== 'non-response' && a.content != null ? [a.content] : []));
+  // A view held by no one named ("is expected to") is the writer's words: no one said them.
+  const spoken = attributions.flatMap((a) => (a.mode !== 'vague' && a.mode !== 'non-response' && !isUnheld(a) && a.content != null ? [a.content] : []));
   for (const quote of quotes) {
     const quoted = article.text.slice(quote.start, quote.end);
     const phrase = wordsIn(article, quote.start, quote.end);

@@ -87,8 +87,8 @@ export const METRICS: readonly MetricStep[] = [
   step('names', [], ({ article, lexicons }) => findProperNames(article, lexicons)),
   step('sentiment', ['masks', 'names'], ({ article, lexicons }, { masks, names }) => scoreSentiment(article, lexicons, masks, names)),
   step('attribution', ['masks', 'scored'], ({ article, lexicons, sides }, { masks, scored }) => findAttributions(article, lexicons, masks, RULES_SOURCE, sides, scored)),
-  step('loadedLanguage', ['masks', 'domains', 'attribution', 'names'], ({ article, lexicons }, { masks, domains, attribution, names }) =>
-    findLoadedLanguage(article, lexicons, masks, domains, attribution, names, RULES_SOURCE),
+  step('loadedLanguage', ['masks', 'domains', 'attribution', 'names'], ({ article, lexicons, blocks }, { masks, domains, attribution, names }) =>
+    findLoadedLanguage(article, lexicons, masks, domains, attribution, names, RULES_SOURCE, headlineParagraph(blocks)),
   ),
   step('subjectivity', ['masks', 'sentiment', 'loadedLanguage'], ({ article, lexicons }, { masks, sentiment, loadedLanguage }) =>
     scoreSubjectivity(article, lexicons, masks, loadedLanguage.findings, sentiment, RULES_SOURCE),
@@ -116,6 +116,11 @@ export function runMetrics(
   const done: Partial<Record<Name, unknown>> = {};
   for (const metric of METRICS) done[metric.name] = metric.run(input, done as MetricResults);
   return done as MetricResults;
+}
+
+function headlineParagraph(blocks: readonly BlockDecision[]): number | undefined {
+  const index = blocks.findIndex((block) => block.role === 'headline');
+  return index < 0 ? undefined : index;
 }
 
 function captionParagraphs(blocks: readonly BlockDecision[]): number[] {

@@ -58,6 +58,8 @@ export function findLoadedLanguage(
   attribution: AttributionResult,
   names: ProperNames,
   rulesSource: string,
+  /** the headline's paragraph, as the block roles decided */
+  headline?: number,
 ): LoadedLanguageResult {
   const speakerOf = (index: number): string | undefined => {
     const found = attribution.attributions[index];
@@ -135,7 +137,7 @@ export function findLoadedLanguage(
   });
   for (let t = 0; t + 1 < tokens.count; t++) if (tokens.norm[t] === 'according' && tokens.norm[t + 1] === 'to' && tokens.breakBefore[t + 1] === 0) speechCues.push(t);
   speechCues.sort((a, b) => a - b);
-  findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource, attribution));
+  findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource, attribution, headline));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, exemptions };
 }

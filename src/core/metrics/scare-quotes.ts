@@ -51,7 +51,6 @@ const AS_TAG_CUE_WITHIN = 6;
 // "Larry Hale:" opening a sentence: a speaker's label has at most this many words.
 const SPEAKER_LABEL_MAX_WORDS = 4;
 // A first paragraph of one sentence this short, with the story below it, is the headline.
-const HEADLINE_MAX_WORDS = 16;
 // Quotations in a row joined by nothing but commas and these words are a list of words cited ("ambassador,"
 // "attack" and "talking points") or alternatives named ("high" or "low" functioning, "primitive" for "early"),
 // not the writer's doubt.
@@ -74,7 +73,7 @@ type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | u
  * in the text or a phrase quoted elsewhere as a term. A quotation in the headline counts only when the body
  * flags the same phrase: headlines quote someone by convention, and the headline check flags the rest.
  */
-export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround): ScareQuoteFinding[] {
+export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround, headline?: number): ScareQuoteFinding[] {
   const { quotes } = article;
   if (quotes.length === 0) return [];
   const attributedWords = new Set<string>();
@@ -97,7 +96,7 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
       continue;
     }
     if (speakerAround(article, lexicons, one, speechCues, speech)) continue;
-    (inHeadline(article, one) ? headlineCandidates : candidates).push(one);
+    (one.paragraph === headline ? headlineCandidates : candidates).push(one);
   }
   const flagged = candidates.filter(({ words }) => !words.every((word) => attributedWords.has(word)) && !termPhrases.has(words.join(' ')));
   // A headline quotes someone by convention, and the headline check flags a quote the body never attributes;
@@ -146,13 +145,6 @@ function locateQuotes(article: SegmentedArticle): Located[] {
     out.push({ quote, paragraph: p, sentence, previous, next, first, last: first + words.length - 1, words });
   }
   return out;
-}
-
-// The headline line: the first paragraph, one short sentence, with the story below it.
-function inHeadline(article: SegmentedArticle, { paragraph }: Located): boolean {
-  const first = article.paragraphs[0];
-  if (paragraph !== 0 || first === undefined || article.paragraphs.length < 2) return false;
-  return first.sentences.length === 1 && first.tokenEnd - first.tokenStart <= HEADLINE_MAX_WORDS;
 }
 
 // 1 for each quotation that is one of a list: a run of LIST_MIN_RUN or more joined by commas and "and", or

@@ -92,6 +92,7 @@ export type AttributionSummary = {
   attributions: number;
   anonymousRate: number;
   nonResponses: number;
+  unheldViews: number;
   unattributedParagraphRate: number;
   sidesMentioned: string[];
   sides: SideSummary[];
@@ -108,9 +109,11 @@ const CLAIM_MIN_WORDS = 12;
 export function summariseAttribution(article: SegmentedArticle, result: AttributionResult, scored?: Uint8Array): AttributionSummary {
   const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
   const { sidesMentioned } = result;
-  const attributions = result.attributions.filter((a) => counts(a.paragraph));
-  // A non-response is no voice; a view held by no one named ("is expected to") is no source at all.
-  const speaks = (a: RawAttribution): boolean => a.mode !== 'non-response' && !isUnheld(a);
+  // A view held by no one named ("is expected to") is no source at all: counted apart (`unheldViews`), in no side.
+  const scoredAttributions = result.attributions.filter((a) => counts(a.paragraph));
+  const attributions = scoredAttributions.filter((a) => !isUnheld(a));
+  // A non-response is no voice.
+  const speaks = (a: RawAttribution): boolean => a.mode !== 'non-response';
   const voiced = attributions.filter(speaks);
   const sideNames = new Set<string>(sidesMentioned);
   for (const a of attributions) sideNames.add(a.side);
@@ -162,7 +165,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     };
   });
   const attributed = new Uint8Array(article.paragraphs.length);
-  for (const a of attributions) if (a.paragraph >= 0 && a.paragraph < attributed.length && !isUnheld(a)) attributed[a.paragraph] = 1;
+  for (const a of attributions) if (a.paragraph >= 0 && a.paragraph < attributed.length) attributed[a.paragraph] = 1;
   let claimParagraphs = 0;
   let longParagraphs = 0;
   article.paragraphs.forEach((p, i) => {
@@ -178,6 +181,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     attributions: attributions.length,
     anonymousRate: round(voiced.length === 0 ? 0 : voiced.filter((a) => a.anonymous).length / voiced.length),
     nonResponses: attributions.filter((a) => a.mode === 'non-response').length,
+    unheldViews: scoredAttributions.length - attributions.length,
     unattributedParagraphRate: round(longParagraphs === 0 ? 0 : claimParagraphs / longParagraphs),
     sidesMentioned: [...sidesMentioned],
     sides,

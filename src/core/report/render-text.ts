@@ -71,7 +71,7 @@ function renderSides(report: Report): string[] {
   const a = report.summary.attribution;
   if (a.attributions === 0) return ['attribution: no attributed speech'];
   const lines = [
-    `attribution: balance ${a.balance === null ? 'n/a' : a.balance.toFixed(2)} weighted by mode, ${a.countBalance === null ? 'n/a' : a.countBalance.toFixed(2)} counting each once${a.insufficient ? ' (too few attributions to judge)' : ''}; anonymous ${(100 * a.anonymousRate).toFixed(0)}%`,
+    `attribution: balance ${a.balance === null ? 'n/a' : a.balance.toFixed(2)} weighted by mode, ${a.countBalance === null ? 'n/a' : a.countBalance.toFixed(2)} counting each once${a.insufficient ? ' (too few attributions to judge)' : ''}; anonymous ${(100 * a.anonymousRate).toFixed(0)}%${a.unheldViews === 0 ? '' : `; ${a.unheldViews} ${a.unheldViews === 1 ? 'view' : 'views'} held by no one named`}`,
   ];
   for (const side of a.sides) {
     const filled = Math.round(side.voiceShare * BAR_WIDTH);

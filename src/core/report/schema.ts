@@ -169,6 +169,8 @@ export const attributionSummarySchema = z.object({
   attributions: z.number().int().nonnegative(),
   anonymousRate: z.number().min(0).max(1),
   nonResponses: z.number().int().nonnegative(),
+  /** views held by no one named ("is expected to"): listed in `attributions`, counted in no side and not in `attributions` here */
+  unheldViews: z.number().int().nonnegative(),
   unattributedParagraphRate: z.number().min(0).max(1),
   sidesMentioned: z.array(z.string()),
   sides: z.array(sideSummarySchema),

@@ -83,3 +83,41 @@ describe('an attitude whose object is the relative pronoun before its holder', (
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('a view held by no one named inside reported speech is part of that speech', () => {
+  it.each([
+    ['a tag after it', 'The pier is expected to open in May, Holt said.', ['indirect Holt|said|The pier is expected to open in May']],
+    ['"according to" after it', 'The pier is expected to open in May, according to Holt.', ['indirect Holt|according to|The pier is expected to open in May']],
+    ['a document after it', 'The pier is expected to open in May, the harbour report found.', ['indirect the harbour report|found|The pier is expected to open in May']],
+    ['speech around it', 'Holt said the pier is expected to open in May.', ['indirect Holt|said|the pier is expected to open in May']],
+    ['a tag with its own clause after it ends the view', 'The pier is expected to open in May, Holt warned on Monday that the ferry would be late.', ['attitude -|is expected to|The pier is expected to open in May', 'indirect Holt|warned|the ferry would be late']],
+    ['nothing after "to" states no view', 'The ferry, which is expected to.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('a view held by no one named is no one’s words and no side', () => {
+  it('leaves a headline’s quoted words unattributed when only such a view holds them', () => {
+    const flags = (text: string): string[] => analyze(text).summary.headline?.flags.map((f) => f.code) ?? [];
+    expect(flags('Pier "to open in May"\n\nThe pier is expected to open in May.')).toEqual(['unattributed-quote']);
+    expect(flags('Pier "to open in May"\n\nThe harbour board said the pier is to open in May.')).toEqual([]);
+  });
+
+  it('is counted apart, in no side, even when the caller names `unaligned` as a side', () => {
+    const text = 'Mayor Holt said the pier would open in May. Anna Berg said it would not. The pier is expected to cost more.';
+    for (const sides of [{}, { town: ['unaligned', 'Mayor Holt'] }]) {
+      const { summary, attributions } = analyze({ text, sides });
+      expect(attributions.filter((a) => a.speaker === null).map((a) => a.side)).toEqual(['unaligned']);
+      expect(summary.attribution.attributions).toBe(2);
+      expect(summary.attribution.unheldViews).toBe(1);
+      expect(summary.attribution.sides.reduce((n, s) => n + s.attributions, 0)).toBe(2);
+      expect(summary.attribution.sides.every((s) => s.byMode.attitude === 0)).toBe(true);
+    }
+  });
+
+  it('alone makes no `unaligned` row', () => {
+    const { summary } = analyze('The Kremlin said the talks would go on. The talks are expected to last a week.');
+    expect(summary.attribution.sides.map((s) => s.side)).toEqual(['RU']);
+  });
+});

@@ -10,7 +10,7 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, cueRange, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
 import { isMannerAdverb, nounPhraseBefore } from './noun-phrase-speakers.ts';
-import type { ClaimedCues, Cue, Finding, Range, RawAttribution } from './types.ts';
+import type { ClaimedCues, Cue, Finding, Range } from './types.ts';
 
 /** Whether `content` is one capitalised word (a name) after an attitude cue: "supported Holt". */
 export function isNamedObject(scan: Scan, cue: Cue, content: Range): boolean {
@@ -27,11 +27,16 @@ export function isNamedObject(scan: Scan, cue: Cue, content: Range): boolean {
  * as holding the view; "is telling" (an -ing form) is active.
  */
 export function isPassive(scan: Scan, t: number, sentenceStart: number): boolean {
+  return passiveBe(scan, t, sentenceStart) >= 0;
+}
+
+/** The token of the form of be that makes the verb at `t` passive (`sentenceStart` <= it < `t`), or -1 (`isPassive`). */
+export function passiveBe(scan: Scan, t: number, sentenceStart: number): number {
   const { norm, breakBefore } = scan.article.tokens;
-  if ((norm[t] as string).endsWith('ing')) return false;
+  if ((norm[t] as string).endsWith('ing')) return -1;
   let k = t - 1;
   while (k > sentenceStart && breakBefore[k + 1] !== 1 && (scan.words.verbSkips.has(norm[k] as string) || isMannerAdverb(scan, k)) && !scan.words.beForms.has(norm[k] as string)) k--;
-  return k >= sentenceStart && breakBefore[k + 1] !== 1 && scan.words.beForms.has(norm[k] as string);
+  return k >= sentenceStart && breakBefore[k + 1] !== 1 && scan.words.beForms.has(norm[k] as string) ? k : -1;
 }
 
 /**
@@ -68,13 +73,16 @@ export function findUnheldViews(scan: Scan, cues: readonly Cue[], claimed: Claim
   cues.forEach((cue, index) => {
     if (claimed[index] === 1 || cue.ref.kind !== 'verb' || cue.ref.family !== 'attitude' || !words.passiveRaisingVerbs.has(norm[cue.t0] as string)) return;
     const sentence = scan.sentences[cue.sentence];
-    if (sentence === undefined || norm[cue.t1 - 1] !== 'to' || !isPassive(scan, cue.t0, sentence.tokenStart)) return;
-    let be = cue.t0 - 1;
-    while (!words.beForms.has(norm[be] as string)) be--;
+    if (sentence === undefined || norm[cue.t1 - 1] !== 'to' || breakBefore[cue.t1] === 1) return;
+    const be = passiveBe(scan, cue.t0, sentence.tokenStart);
+    if (be < 0) return;
     const start = subjectStart(scan, be, sentence.tokenStart);
     cueEnd ??= cueEnds(article.tokens.count, cues);
-    const content = trimmedSpan(article, start, viewEnd(scan, cue.t1, clauseEnd(scan, cue.t1, sentence.tokenEnd, cueEnd), words.clauseWords.get(norm[start] as string) === 'relative'));
-    if (content === null || breakBefore[cue.t1] === 1) return;
+    const end = viewEnd(scan, cue.t1, clauseEnd(scan, cue.t1, sentence.tokenEnd, cueEnd), words.clauseWords.get(norm[start] as string) === 'relative', cueEnd);
+    // Nothing after "to" ("which is expected to."): no view is stated.
+    if (end <= cue.t1) return;
+    const content = trimmedSpan(article, start, end);
+    if (content === null) return;
     const cueSpan = { ...charSpan(article, be, cue.t1), lemma: cue.ref.lemma, class: cue.ref.stance, source: cue.ref.lexicon };
     findings.push({ order: content.start, draft: { paragraph: cue.paragraph, mode: 'attitude', cue: cueSpan, speaker: null, content, sentence: cue.sentence } });
   });
@@ -98,19 +106,65 @@ function subjectStart(scan: Scan, be: number, sentenceStart: number): number {
 }
 
 // Where the view ends before `end`: at a comma before a subordinator or a clause word (", though several
-// are"), or, in a relative clause, at its first comma (", which is expected to draw a crowd, leaves").
-function viewEnd(scan: Scan, from: number, end: number, relative: boolean): number {
+// are"), or, in a relative clause, at its first comma (", which is expected to draw a crowd, leaves"), or at
+// a comma before a cue and its subject (", Holt said on Monday, and"): the tag is someone else's, not the view.
+function viewEnd(scan: Scan, from: number, end: number, relative: boolean, cueEnd: Int32Array): number {
   const { article, words } = scan;
   const { norm, breakBefore } = article.tokens;
   for (let t = from + 1; t < end; t++) {
     if (breakBefore[t] !== 1 || article.quotedToken[t] === 1) continue;
-    if (relative || words.subordinators.has(norm[t] as string) || words.clauseWords.has(norm[t] as string)) return t;
+    if (relative || words.subordinators.has(norm[t] as string) || words.clauseWords.has(norm[t] as string) || cueAfterComma(scan, t, end, cueEnd)) return t;
   }
   return end;
 }
 
+// The most words a tag's subject may have between a comma and its cue (", the harbour board's report found").
+const TAG_SUBJECT_MAX = 6;
+
+// Whether a comma before `t` is followed, within a few unbroken unquoted words, by a cue (", Holt said", ", according to").
+function cueAfterComma(scan: Scan, t: number, end: number, cueEnd: Int32Array): boolean {
+  const { article } = scan;
+  const { tokens, text } = article;
+  if (!text.slice(tokens.end[t - 1] as number, tokens.start[t] as number).includes(',')) return false;
+  for (let c = t; c < Math.min(end, t + TAG_SUBJECT_MAX + 1); c++) {
+    if ((c > t && tokens.breakBefore[c] === 1) || article.quotedToken[c] === 1) return false;
+    if ((cueEnd[c] as number) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * `unheld` (from `findUnheldViews`) without the views whose cue falls inside what another finding reports
+ * ("The pier is expected to open in May, Holt said."): an attitude inside reported speech is part of it, and
+ * counting it again would add a view held by no one to words someone is heard saying. Same order otherwise.
+ */
+export function outsideReportedSpeech(unheld: readonly Finding[], others: readonly Finding[]): Finding[] {
+  if (unheld.length === 0) return [];
+  const contents: Range[] = [];
+  for (const finding of others) {
+    const content = 'draft' in finding ? finding.draft.content : 'continues' in finding ? finding.content : finding.attribution.content;
+    if (content !== null) contents.push(content);
+  }
+  // Sorted by start with the furthest end so far, so that each cue is one binary search, not a walk over all.
+  contents.sort((a, b) => a.start - b.start);
+  const furthest = new Float64Array(contents.length);
+  contents.forEach((c, i) => (furthest[i] = Math.max(c.end, i > 0 ? (furthest[i - 1] as number) : -1)));
+  return unheld.filter((finding) => {
+    const cue = 'draft' in finding ? finding.draft.cue : null;
+    if (cue === null) return true;
+    let lo = 0;
+    let hi = contents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((contents[mid] as Range).start <= cue.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || (furthest[lo - 1] as number) <= cue.start;
+  });
+}
+
 /** Whether an attribution reports a view held by no one named ("is expected to"): shown, but no side's voice, no anonymous source, and its words stay the writer's. */
-export function isUnheld(attribution: Pick<RawAttribution, 'mode' | 'speaker'>): boolean {
+export function isUnheld(attribution: { readonly mode: string; readonly speaker: object | null }): boolean {
   return attribution.mode === 'attitude' && attribution.speaker === null;
 }
 
@@ -158,7 +212,7 @@ export function findRelativeObjects(scan: Scan, cues: readonly Cue[], claimed: C
     const relative = speaker === null ? -1 : speaker.t0 - 1;
     if (speaker === null || relative < sentence.tokenStart || breakBefore[speaker.t0] === 1 || words.clauseWords.get(norm[relative] as string) !== 'relative') return;
     cueEnd ??= cueEnds(article.tokens.count, cues);
-    if (!onlyAdjuncts(scan, cue.t1, viewEnd(scan, cue.t1, clauseEnd(scan, cue.t1, sentence.tokenEnd, cueEnd), true))) return;
+    if (!onlyAdjuncts(scan, cue.t1, viewEnd(scan, cue.t1, clauseEnd(scan, cue.t1, sentence.tokenEnd, cueEnd), true, cueEnd))) return;
     const content = trimmedSpan(article, relative, relative + 1);
     if (content === null) return;
     findings.push({ order: content.start, draft: { paragraph: cue.paragraph, mode: 'attitude', cue: cueRange(article, cue), speaker, content, sentence: cue.sentence } });

@@ -3,6 +3,7 @@
  * caller's labels when a mapping is given.
  */
 import type { Actor, Lexicons } from '../../data/index.ts';
+import { isUnheld } from './attitudes.ts';
 import type { Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
 import type { RawAttribution, SidesMapping } from './types.ts';
@@ -48,6 +49,8 @@ export function mapSide(side: string, actor: string | null, lexicons: Lexicons, 
 export function applySides(attributions: readonly RawAttribution[], lexicons: Lexicons, personSide: ReadonlyMap<string, string>, sides: SidesMapping, text: string): void {
   const sideOf = (id: string | null): string => sideOfSpeaker(lexicons, personSide, id);
   for (const attribution of attributions) {
+    // A view held by no one named has no side, whatever a caller's labels name: it stays `unaligned`.
+    if (isUnheld(attribution)) continue;
     const speakerText = attribution.speaker === null ? '' : text.slice(attribution.speaker.start, attribution.speaker.end);
     if (attribution.actor !== null || attribution.side !== 'unaligned' || Object.keys(sides).length > 0) {
       attribution.side = mapSide(attribution.actor === null ? attribution.side : sideOf(attribution.actor), attribution.actor, lexicons, sides, speakerText);
