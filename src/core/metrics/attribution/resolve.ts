@@ -47,7 +47,7 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
 /** The attributions of one draft, one per actor its speaker names; adds them to `memory.history`. */
 export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawAttribution[] {
   const { tokens } = scan.article;
-  const speaker = draft.speaker === null ? null : { start: tokens.start[draft.speaker.t0] as number, end: tokens.end[draft.speaker.t1 - 1] as number };
+  const speaker = draft.speaker === null ? null : { start: tokens.start[draft.speaker.t0] as number, end: speakerEnd(scan, draft.speaker) };
   const { actors, side, kind } = draft.speaker === null ? { actors: [null], side: null, kind: null } : resolveSpeaker(scan, memory, draft.speaker, draft);
   // Anonymous means unnamed and unidentified: a person's role with no name ("a senior Russian diplomat",
   // "U.S. officials", or "the official" after one); never a name, a definite role the article identifies
@@ -243,6 +243,18 @@ function earlierTitleSide(memory: SpeakerMemory, titles: readonly string[], para
     if (earlier !== undefined && paragraph - earlier.paragraph <= 2) return earlier.side;
   }
   return null;
+}
+
+// Where a speaker's text ends: before the helper run into a lone pronoun ("He" of "He's predicting").
+function speakerEnd(scan: Scan, speaker: TokenSpan): number {
+  const { tokens } = scan.article;
+  const end = tokens.end[speaker.t1 - 1] as number;
+  if (speaker.t1 - speaker.t0 !== 1) return end;
+  const word = tokens.norm[speaker.t0] as string;
+  const pronoun = withoutContraction(word);
+  const start = tokens.start[speaker.t0] as number;
+  // The helper is cut only when the token's text is the word as normalised (same length), so the span stays inside it.
+  return pronoun !== word && scan.words.pronouns.has(pronoun) && end - start === word.length ? start + pronoun.length : end;
 }
 
 // The role of a pronoun at `t` (with its helper run into it: "he's predicting"), or of the pronoun a
