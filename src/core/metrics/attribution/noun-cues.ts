@@ -8,7 +8,7 @@
  */
 import type { NounCueRole } from '../../data/attribution-words.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { commaBefore, nextComma, type Scan } from './context.ts';
+import { nextComma, type Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
