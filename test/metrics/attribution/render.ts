@@ -2,6 +2,7 @@
 import type { Scan } from '../../../src/core/metrics/attribution/context.ts';
 import type { Finding } from '../../../src/core/metrics/attribution/types.ts';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
+import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
 import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
 import { scanOf, textOf, tokensOf } from './scan-of.ts';
 
@@ -24,6 +25,15 @@ export function reportedRowsOf(text: string): string[] {
   const scan = scanOf(text);
   const cues = findCues(scan);
   return findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings.map((finding) => findingRow(scan, finding));
+}
+
+/** Quotations, then reported speech, as the pipeline runs them (quoted words claimed first), as rows. */
+export function quotedAndReportedRowsOf(text: string): string[] {
+  const scan = scanOf(text);
+  const cues = findCues(scan);
+  const quoted = findDirectQuotes(scan, cues);
+  const reported = findReportedSpeech(scan, cues, quoted.claimed, quoted.findings);
+  return [...quoted.findings, ...reported.findings].map((finding) => findingRow(scan, finding));
 }
 
 /** The cues of `text` as `words [family]` (speech, attitude, document, or the cue's kind). */

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
-import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
-import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
-import { findingRow } from './render.ts';
+import { quotedAndReportedRowsOf } from './render.ts';
 import { resolvedAttributions, scanOf, textOf } from './scan-of.ts';
 
 /** Quotations, then reported speech, as the pipeline runs them, rendered `mode speaker|cue|content`. */
-function rows(text: string): string[] {
-  const scan = scanOf(text);
-  const cues = findCues(scan);
-  const quoted = findDirectQuotes(scan, cues);
-  const reported = findReportedSpeech(scan, cues, quoted.claimed, quoted.findings);
-  return [...quoted.findings, ...reported.findings].map((finding) => findingRow(scan, finding));
-}
+const rows = quotedAndReportedRowsOf;
 
 /** Every attribution as `speaker -> actor side`, after resolution. */
 function resolvedRows(text: string): string[] {

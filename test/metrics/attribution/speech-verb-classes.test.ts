@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
-import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
-import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
-import { findingRow } from './render.ts';
-import { scanOf } from './scan-of.ts';
+import { quotedAndReportedRowsOf } from './render.ts';
 
 /** Quotations, then reported speech, as the pipeline runs them, rendered `mode speaker|cue|content`. */
-function rows(text: string): string[] {
-  const scan = scanOf(text);
-  const cues = findCues(scan);
-  const quoted = findDirectQuotes(scan, cues);
-  const reported = findReportedSpeech(scan, cues, quoted.claimed, quoted.findings);
-  return [...quoted.findings, ...reported.findings].map((finding) => findingRow(scan, finding));
-}
+const rows = quotedAndReportedRowsOf;
 
 // One class of speech-verb construction per block, each on sentences written for the test.
 describe('speech verbs: a time phrase that is the reported clause\'s subject', () => {
