@@ -195,7 +195,8 @@ function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { quote, s
   if (speech === undefined) return false;
   const voicedBy = first < article.tokens.count ? speech.attributions[speech.voicedBy[first] as number] : undefined;
   if (voicedBy !== undefined && speaks(voicedBy)) return true;
-  return speech.attributions.some((a) => (speaks(a) || accordingToSomeone(article, lexicons, a)) && a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end);
+  // Containment first: the speaker's words are read only for an attribution that holds the quotation.
+  return speech.attributions.some((a) => a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end && (speaks(a) || accordingToSomeone(article, lexicons, a)));
 }
 
 // "Mayor Hale: Budget 'Not Fit For Purpose'", "A: We cut the "waste" first": a short capitalised label and a
