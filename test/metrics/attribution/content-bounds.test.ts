@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
 import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
-import { findingRow } from './render.ts';
+import { findingRow, quotedAndReportedRowsOf } from './render.ts';
 import { scanOf } from './scan-of.ts';
 
 // Where the content of a quotation starts and ends when the writer's words run on around it (issue 12), on
@@ -23,5 +23,24 @@ describe('a quotation inside a clause that goes on past it', () => {
     ['a tag right after the quotation keeps the quotation alone', '"We will be back on the water by the spring fair," Holt said at the pier.', ['direct Holt|said|"We will be back on the water by the spring fair,"']],
   ])('%s', (_name, text, expected) => {
     expect(quoteRows(text)).toEqual(expected);
+  });
+});
+
+describe('a short quotation that closes its sentence after its cue', () => {
+  it.each([
+    ['past a time phrase, the reply is direct', 'Holt said on Monday, "Never again."', ['direct Holt|said|"Never again."']],
+    ['also past where it was said', 'Holt asks at the harbour school, "Any questions for me?"', ['direct Holt|asks|"Any questions for me?"']],
+    ['not past what was said about', 'Holt spoke about the plan, "a bad one."', []],
+  ])('%s', (_name, text, expected) => {
+    expect(quoteRows(text)).toEqual(expected);
+  });
+});
+
+describe('content holds the quotation marks of its quoted words', () => {
+  it.each([
+    ['the opening mark of a quotation the content starts with', 'When Holt thanked the town, a man yelled "Go home!"', ['summary Holt|thanked|thanked the town', 'mixed a man|yelled|"Go home!"']],
+    ["the closing marks after the stop, two apostrophes too", "Holt said the town would ''keep the ferry running.''", ["mixed Holt|said|the town would ''keep the ferry running.''"]],
+  ])('%s', (_name, text, expected) => {
+    expect(quotedAndReportedRowsOf(text)).toEqual(expected);
   });
 });

@@ -8,7 +8,7 @@
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
-import { clauseEnd, cueEnds, cueRange, hasQuoteBetween, trimmedSpan } from './content-spans.ts';
+import { clauseEnd, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
 import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
@@ -29,7 +29,6 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
     speech.cueAt[cue.t0] = index;
   });
   // Where a cue ends: `said, "No."` puts its quotation right after one.
-  const cueEndSet = new Set(cues.map((cue) => cue.t1));
   // Per token, the end of the cue starting there: where a clause that goes on past a quotation ends.
   let cueEndAt: Int32Array | undefined;
   const findings: Finding[] = [];
@@ -54,7 +53,7 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
     const opensSentence = sentence.start === quote.quote.start;
     const afterColon = /:\s*$/.test(text.slice(Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start));
     // `and said, "No."`: right after a cue and its comma, closing its sentence, a short quotation is still the whole reply.
-    const closesSentence = cueEndSet.has(qt0) && /,\s*$/.test(text.slice(Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start)) && /^[\s.!?]*$/.test(text.slice(quote.quote.end, sentence.end));
+    const closesSentence = /^[\s.!?]*$/.test(text.slice(quote.quote.end, sentence.end)) && repliesAfterCue(speech, quote, sentence);
     const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || closesSentence || quote.quote.continued;
     const found = speakerOfQuote(speech, quote, paragraph, full, afterColon);
     let contentEnd = quote.quote.end;
@@ -136,6 +135,27 @@ function wordsBeforeTag(scan: Scan, quote: QuoteTokens, cue: Cue, speaker: Speak
   const tag = speaker === null ? cue.t0 : Math.min(cue.t0, speaker.t0);
   if (tag <= quote.t1 || !commaBefore(scan, tag) || hasQuoteBetween(scan.article, quote.t1, tag)) return -1;
   return trimmedSpan(scan.article, quote.t0, tag)?.end ?? -1;
+}
+
+// Words between a cue and the quotation that closes its sentence, at most: where and when it was said.
+const REPLY_GAP_MAX_TOKENS = 7;
+
+/**
+ * Whether a quotation closing its sentence is the whole of what a cue before it reports: after the cue and a
+ * comma or colon (`said, "No."`), also past words that say only where, when or to whom (`asks at the school,
+ * "Any questions?"`). A short quotation so placed is the reply, not a phrase of the writer's.
+ */
+function repliesAfterCue(speech: QuotedSpeech, quote: QuoteTokens, sentence: SentenceRef): boolean {
+  const { scan } = speech;
+  const { tokens, text } = scan.article;
+  for (let t = quote.t0 - 1; t >= Math.max(sentence.tokenStart, quote.t0 - REPLY_GAP_MAX_TOKENS - 2); t--) {
+    if (scan.article.quotedToken[t] === 1) return false;
+    const cue = freeVerbAt(speech, t);
+    if (cue === undefined || cue.t1 > quote.t0) continue;
+    const gap = text.slice(tokens.end[quote.t0 - 1] as number, quote.quote.start);
+    return /[,:]\s*$/.test(gap) && (cue.t1 === quote.t0 || (quote.t0 - cue.t1 <= REPLY_GAP_MAX_TOKENS && onlyAdjuncts(scan, cue.t1, quote.t0)));
+  }
+  return false;
 }
 
 function hasFreeVerb(speech: QuotedSpeech, t0: number, t1: number): boolean {
