@@ -44,3 +44,23 @@ describe('content holds the quotation marks of its quoted words', () => {
     expect(quotedAndReportedRowsOf(text)).toEqual(expected);
   });
 });
+
+describe('reported content and ", but"', () => {
+  it.each([
+    ['a second that-clause goes on with the first', 'Holt said the ferry was safe, but that the pier was not.', ['indirect Holt|said|the ferry was safe, but that the pier was not']],
+    ['so does a contrast with no subject of its own', 'Holt said the ferry was old, but also safe.', ['indirect Holt|said|the ferry was old, but also safe']],
+    ['a clause with its own subject ends the content', 'Holt said the ferry was safe, but the board closed it.', ['indirect Holt|said|the ferry was safe']],
+    ['and so does a second cue of the speaker', 'Holt said the ferry was safe, but later admitted it was old.', ['indirect Holt|said|the ferry was safe', 'indirect Holt|admitted|it was old']],
+  ])('%s', (_name, text, expected) => {
+    expect(quotedAndReportedRowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('a quotation after its cue and where it was said', () => {
+  it.each([
+    ['a longer stretch of when and where, closed by a comma', 'Holt said on the radio on Monday, from the studio, "The pier will be closed for a month."', ['direct Holt|said|"The pier will be closed for a month."']],
+    ['numbers in it too', 'Holt wrote to her 20,000 readers on Monday, "The pier will be closed for a month."', ['direct Holt|wrote|"The pier will be closed for a month."']],
+  ])('%s', (_name, text, expected) => {
+    expect(quoteRows(text)).toEqual(expected);
+  });
+});

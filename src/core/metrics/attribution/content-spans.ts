@@ -76,11 +76,21 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
     }
     if (tokens.breakBefore[t] !== 1) continue;
     const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
-    if (gap.includes(';') || (gap.includes(',') && scan.words.clauseWords.get(tokens.norm[t] as string) === 'contrast')) return t;
+    if (gap.includes(';') || (gap.includes(',') && scan.words.clauseWords.get(tokens.norm[t] as string) === 'contrast' && subjectAt(scan, t + 1, end))) return t;
     if (cueEnd !== undefined && gap.includes(',') && attributionTagAt(scan, t, end, cueEnd)) return t;
     if (cueEnd !== undefined && gap.includes(',') && secondSpeakerAt(scan, t, end, cueEnd)) return t;
   }
   return limit;
+}
+
+// Whether a clause's subject may start at `t`: a pronoun, a determiner, a quantifier, a negative subject
+// ("no", "nobody"), a number or a capital. After ", but" it opens a clause of its own ("..., but the board
+// refused"); "but that ...", "but also ...", "but only ...", "but couldn't ..." go on with the reported clause.
+function subjectAt(scan: Scan, t: number, end: number): boolean {
+  if (t >= end || scan.article.tokens.breakBefore[t] === 1) return true;
+  const word = scan.article.tokens.norm[t] as string;
+  const { words } = scan;
+  return scan.capital[t] === 1 || /^\d/.test(word) || words.pronouns.has(word) || words.determiners.has(word) || words.quantifiers.has(word) || words.possessives.has(word) || words.negativeSubjects.has(word);
 }
 
 // After a comma at `t`: a participle cue (", adding that"), or a short tag closed by a comma or the sentence
