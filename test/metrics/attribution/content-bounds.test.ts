@@ -64,3 +64,13 @@ describe('a quotation after its cue and where it was said', () => {
     expect(quoteRows(text)).toEqual(expected);
   });
 });
+
+describe('a quotation signed with a dash', () => {
+  it.each([
+    ['the name after a dash ends the sentence', '"The ferry will run again next summer." - Anna Berg. The mayor said nothing.', ['direct Anna Berg|-|"The ferry will run again next summer."']],
+    ['or opens the next paragraph', '"The ferry will run again next summer."\n\n\u2014 Anna Berg, the mayor.\n\nNobody replied.', ['direct Anna Berg, the mayor|-|"The ferry will run again next summer."']],
+    ['a dash before words of the writer\'s is no signature', 'The town wanted "reform of the harbour board" - Reform that nobody paid for.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(quoteRows(text)).toEqual(expected);
+  });
+});

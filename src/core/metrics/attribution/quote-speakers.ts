@@ -38,8 +38,27 @@ export function speakerOfQuote(speech: QuotedSpeech, quote: QuoteTokens, paragra
     speakerAfter(speech, quote, paragraph) ??
     (full ? (speakerBefore(speech, quote, paragraph) ?? speakerEndingParagraphBefore(speech, quote, paragraph)) : undefined) ??
     (afterColon ? speakerBeforeColon(speech, quote, paragraph) : undefined) ??
+    speakerAfterDash(speech, quote, paragraph) ??
     speakerInFrame(speech, quote)
   );
+}
+
+// `"The ferry will run again." - Anna Berg.`, `"..." — Anna Berg (@bergharbour) May 3`: a quotation signed
+// with a dash and a capitalised name (in the same paragraph or opening the next) that ends its sentence, or
+// goes on only with a comma or a bracket.
+function speakerAfterDash(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+  const { scan } = speech;
+  const { tokens, text } = scan.article;
+  // The signature may stand in a paragraph of its own right after the quotation's.
+  if (quote.openEnded || qt1 >= tokens.count || scan.capital[qt1] !== 1) return undefined;
+  if (!/^\s*[-\u2013\u2014]{1,2}\s*$/u.test(text.slice(quote.end, tokens.start[qt1] as number))) return undefined;
+  const sentence = scan.sentences[scan.sentenceOf[qt1] as number];
+  const signed = qt1 < paragraph.tokenEnd ? paragraph : sentence === undefined ? undefined : scan.article.paragraphs[sentence.paragraph];
+  if (signed === undefined || signed.tokenStart !== (qt1 < paragraph.tokenEnd ? paragraph.tokenStart : qt1)) return undefined;
+  const name = nounPhraseAfter(scan, qt1, signed.tokenEnd);
+  if (name === null) return undefined;
+  const after = name.t1 < signed.tokenEnd ? text.slice(tokens.end[name.t1 - 1] as number, tokens.start[name.t1] as number) : '.';
+  return /^\s*[.,(]/.test(after) ? { cue: null, speaker: name } : undefined;
 }
 
 // Words a quote frame's speaker may take ("the city's harbour master").
