@@ -138,7 +138,11 @@ export function markAnonymity(scan: Scan, attribution: { actor: string | null; a
 /** True when a comma separates token `t` from the one before it (with or without other marks: `," `). */
 export function commaBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
-  return t > 0 && tokens.breakBefore[t] === 1 && text.slice(tokens.end[t - 1] as number, tokens.start[t] as number).includes(',');
+  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  // Read in place: the passes ask this of the same gaps many times, and a slice per question was a string each.
+  const end = tokens.start[t] as number;
+  for (let i = tokens.end[t - 1] as number; i < end; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
 }
 
 /** The first unquoted token after `from` with a comma before it, or `end` when none comes before it. */
