@@ -9,7 +9,7 @@ import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
-import { WORD_CLASS, wordClasses } from './word-classes.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
 export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMode {
@@ -24,7 +24,7 @@ export function findCues(scan: Scan): Cue[] {
   const cueScratch: PhraseCandidate<CueRef>[] = [];
   const followScratch: PhraseCandidate<CueRef>[] = [];
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
-  const classes = wordClasses(scan);
+  const { classes } = scan;
   for (const sentence of scan.sentences) {
     const at = { sentence: sentence.index, paragraph: sentence.paragraph };
     // "She said she supports the bill": an attitude inside what a speaker said is part of that speech.

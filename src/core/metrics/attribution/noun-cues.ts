@@ -12,7 +12,7 @@ import { nextComma, type Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
-import { WORD_CLASS, wordClasses } from './word-classes.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 // Most words between a light verb and its noun ("made several controversial statements on"), and between a
 // possessive and its noun ("Holt's recent sharp criticism of").
@@ -43,7 +43,7 @@ export function findLightVerbCues(scan: Scan): Cue[] {
   const { article, words } = scan;
   const { norm } = article.tokens;
   const cues: Cue[] = [];
-  const classes = wordClasses(scan);
+  const { classes } = scan;
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
       const word = norm[t] as string;
@@ -105,7 +105,7 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: 
   const { tokens } = article;
   let cueEnd: Int32Array | undefined;
   const findings: Finding[] = [];
-  const classes = wordClasses(scan);
+  const { classes } = scan;
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
       if (((classes[t] as number) & WORD_CLASS.nounCue) === 0) continue;

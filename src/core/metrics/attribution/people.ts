@@ -12,7 +12,7 @@ import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { Scan } from './context.ts';
 import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
-import { WORD_CLASS, wordClasses } from './word-classes.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 // Jaro-Winkler similarity at which two surnames name the same person.
 const SURNAME_SIMILARITY = 0.94;
@@ -76,7 +76,7 @@ function capitalRuns(scan: Scan, t0: number, t1: number): TokenSpan[] {
   const { tokens } = scan.article;
   const runs: TokenSpan[] = [];
   // Sentence starters and pronouns, read by class (word-classes.ts).
-  const classes = wordClasses(scan);
+  const { classes } = scan;
   let start = -1;
   for (let t = t0; t <= t1; t++) {
     const inRun = t < t1 && scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && ((classes[t] as number) & WORD_CLASS.notInRun) === 0;
@@ -115,7 +115,7 @@ function personalName(scan: Scan, run: TokenSpan): string[] {
   const { tokens } = scan.article;
   const names: string[] = [];
   // Speaker words, speaker nouns and organisation words, read by class (word-classes.ts).
-  const classes = wordClasses(scan);
+  const { classes } = scan;
   for (let t = run.t0; t < run.t1; t++) {
     if (scan.countryAt[t] !== undefined || ((classes[t] as number) & WORD_CLASS.notPersonal) !== 0) return [];
     if (names.length === 0 && scan.words.honorifics.has(tokens.bare[t] as string)) continue;
