@@ -6,6 +6,7 @@
  */
 import { bareCommaBefore, commaBefore, type Scan } from './context.ts';
 import type { SentenceRef, Speaker } from './types.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 /** The speaker phrase ending just before token `cue`, looking back no further than `limit`; pronouns count. */
 export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speaker {
@@ -14,23 +15,24 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   // "Holt (R-Maine) said", "Sen. Anna Berg (D-Maine), a supporter of the ferry, told": the name before the aside.
   const aside = asideOpening(scan, cue, limit);
   if (aside >= 0) return nounPhraseBefore(scan, aside, limit);
+  // Skipped words, time words and time phrases, read by class (word-classes.ts).
+  const { classes } = scan;
   let t = cue - 1;
   while (t >= limit && capital[t] === 0 && article.quotedToken[t] === 0 && tokens.breakBefore[t + 1] !== 1) {
-    const word = tokens.norm[t] as string;
-    if (words.verbSkips.has(word) || isMannerAdverb(scan, t)) {
+    if (((classes[t] as number) & WORD_CLASS.verbSkip) !== 0 || isMannerAdverb(scan, t)) {
       t--;
       continue;
     }
-    if (words.timeWords.has(word)) {
+    if (((classes[t] as number) & WORD_CLASS.timeWord) !== 0) {
       let k = t - 1;
-      while (k >= limit && k >= t - 4 && words.timePhraseWords.has(tokens.norm[k] as string)) k--;
+      while (k >= limit && k >= t - 4 && ((classes[k] as number) & WORD_CLASS.timePhraseWord) !== 0) k--;
       t = k;
       continue;
     }
     break;
   }
   // Capitalised day names in a skipped time phrase ("on Tuesday").
-  while (t >= limit && words.timeWords.has(tokens.norm[t] as string) && t - 1 >= limit && words.timePhraseWords.has(tokens.norm[t - 1] as string)) t -= 2;
+  while (t >= limit && ((classes[t] as number) & WORD_CLASS.timeWord) !== 0 && t - 1 >= limit && ((classes[t - 1] as number) & WORD_CLASS.timePhraseWord) !== 0) t -= 2;
   if (t < limit) return null;
   const end = t + 1;
   if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: end };
@@ -216,7 +218,7 @@ export function countryIn(scan: Scan, t0: number, t1: number): string | null {
 function isSpeakerWord(scan: Scan, t: number): boolean {
   if (scan.article.quotedToken[t] === 1) return false;
   const word = scan.article.tokens.norm[t] as string;
-  return scan.capital[t] === 1 || scan.words.speakerWords.has(word) || scan.words.speakerNouns.has(word) || NUMBER.test(word) || scan.words.speakerAdjectives.has(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
+  return scan.capital[t] === 1 || ((scan.classes[t] as number) & WORD_CLASS.speakerWord) !== 0 || NUMBER.test(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
 }
 
 // "60 percent", "2,000 workers": a number inside a speaker phrase.

@@ -20,8 +20,10 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
   const { article, words } = scan;
   const { norm, breakBefore } = article.tokens;
   const form = norm[t] as string;
-  const base = lemma.split(' ')[0] as string;
-  const plural = form === `${base}s` || form === `${base}es`;
+  // The lemma's first word and the plural test without building strings: this runs at every verb cue.
+  const space = lemma.indexOf(' ');
+  const base = space < 0 ? lemma : lemma.slice(0, space);
+  const plural = form.startsWith(base) && ((form.length === base.length + 1 && form.endsWith('s')) || (form.length === base.length + 2 && form.endsWith('es')));
   // "270 pledged delegates", "the accused": an -ed form right after an article or a count is an adjective (a
   // year is when: "in 2012 warned").
   const before = t > sentenceStart && breakBefore[t] !== 1 ? (norm[t - 1] as string) : '';
