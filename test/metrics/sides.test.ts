@@ -41,7 +41,7 @@ describe('sides and balance (summariseAttribution)', () => {
   it('weighs an attitude below a statement, as a summary, and counts it apart by mode', () => {
     const summary = sidesOf('The Kremlin wants security guarantees from NATO.\n\nUkraine said on Friday that talks would resume.');
     expect(rows(summary)).toEqual(['RU 1 0.3333', 'UA 1 0.6667']);
-    expect(summary.sides.find((s) => s.side === 'RU')?.byMode).toMatchObject({ attitude: 1, indirect: 0 });
+    expect(summary.sides.find((s) => s.side === 'RU')?.byMode).toEqual({ attitude: 1 });
     expect(summary.countBalance).toBeGreaterThan(summary.balance as number);
   });
 

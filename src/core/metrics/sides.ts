@@ -72,8 +72,10 @@ function entropyBalance(attributions: readonly Voiced[], sidesMentioned: readonl
 export type SideSummary = {
   side: string;
   attributions: number;
-  byMode: Record<AttributionMode, number>;
-  words: Record<AttributionMode, number>;
+  /** attributions per mode, only the modes the side has */
+  byMode: Partial<Record<AttributionMode, number>>;
+  /** words of content per mode, only the modes the side has */
+  words: Partial<Record<AttributionMode, number>>;
   voiceShare: number;
   countShare: number;
   directShare: number;
@@ -151,8 +153,8 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     return {
       side,
       attributions: own.length,
-      byMode,
-      words,
+      byMode: heldModes(byMode, byMode),
+      words: heldModes(words, byMode),
       voiceShare: round(totalVoice === 0 ? 0 : voice / totalVoice),
       countShare: round(totalCount === 0 || side === 'unaligned' ? 0 : ownVoiced.length / totalCount),
       directShare: round(ownVoiced.length === 0 ? 0 : byMode.direct / ownVoiced.length),
@@ -197,6 +199,13 @@ function zeroByMode(): Record<AttributionMode, number> {
   const byMode = {} as Record<AttributionMode, number>;
   for (const mode of MODES) byMode[mode] = 0;
   return byMode;
+}
+
+// The modes a side has, in MODES order: the other five or six zeros were a fifth of a side's JSON.
+function heldModes(values: Record<AttributionMode, number>, counts: Record<AttributionMode, number>): Partial<Record<AttributionMode, number>> {
+  const held: Partial<Record<AttributionMode, number>> = {};
+  for (const mode of MODES) if (counts[mode] > 0) held[mode] = values[mode];
+  return held;
 }
 
 function contentWords(article: SegmentedArticle, attribution: RawAttribution): number {

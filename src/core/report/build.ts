@@ -124,15 +124,12 @@ export function buildReport(
     const block = blocks[index] ?? BODY;
     const domains = metrics.domains.paragraphs[index];
     const report: ParagraphReport = {
-      index,
       start: paragraph.start,
       end: paragraph.end,
       role: block.role,
-      roleRule: block.rule,
       scored: scoredMask[index] === 1,
       words,
       authorWords,
-      quotedWords,
       domains: domains === undefined || domains.length === 0 ? NONE : [...domains],
       sentences: sentenceReports(paragraph.sentences, first, findings, metrics),
       quotes,
@@ -145,16 +142,18 @@ export function buildReport(
       exempted: exempted.length === 0 ? NONE : exempted.map((e) => toExemption(e, text)),
       attributions: attributionsByParagraph[index] ?? NONE,
     };
+    // Body text no rule singled out says nothing more than its role (most paragraphs of most articles).
+    if (block.rule !== BODY.rule) report.roleRule = block.rule;
     // The headline is compared with the body on the words themselves: the one paragraph given them here.
-    if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, report, findings, first, last);
+    if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, index, report, findings, first, last);
     return report;
   });
 
   // The summary counts the scored paragraphs only: the body, not the page around it.
   const body = paragraphs.filter((p) => p.scored);
   const words = body.reduce((sum, p) => sum + p.words, 0);
-  const quotedWords = body.reduce((sum, p) => sum + p.quotedWords, 0);
   const authorWords = body.reduce((sum, p) => sum + p.authorWords, 0);
+  const quotedWords = words - authorWords;
   const allFindings = metrics.loadedLanguage.findings.filter((f) => scoredMask[f.paragraph] === 1);
   const byRole = {} as Record<BlockRole, number>;
   for (const role of BLOCK_ROLES) byRole[role] = 0;
@@ -283,7 +282,7 @@ function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], 
 }
 
 // What the headline check reads of the headline paragraph: its words and figures in both voices.
-function headlineOf(article: SegmentedArticle, metrics: MetricResults, paragraph: ParagraphReport, findings: readonly RawFinding[], first: number, last: number): HeadlineFigures {
+function headlineOf(article: SegmentedArticle, metrics: MetricResults, index: number, paragraph: ParagraphReport, findings: readonly RawFinding[], first: number, last: number): HeadlineFigures {
   const { text, tokens } = article;
   const scored: { score: number; quoted: boolean }[] = [];
   const sentimentWords: HeadlineFigures['sentimentWords'][number][] = [];
@@ -295,15 +294,15 @@ function headlineOf(article: SegmentedArticle, metrics: MetricResults, paragraph
     }
   }
   return {
-    index: paragraph.index,
+    index,
     start: paragraph.start,
     end: paragraph.end,
     text: text.slice(paragraph.start, paragraph.end),
     words: paragraph.words,
     findings: paragraph.findings,
     sentimentWords,
-    sentiment: summariseSentiment(scored, paragraph.words, paragraph.authorWords, paragraph.quotedWords),
-    loadedLanguage: summariseLoadedLanguage(findings, paragraph.authorWords, paragraph.quotedWords),
+    sentiment: summariseSentiment(scored, paragraph.words, paragraph.authorWords, paragraph.words - paragraph.authorWords),
+    loadedLanguage: summariseLoadedLanguage(findings, paragraph.authorWords, paragraph.words - paragraph.authorWords),
   };
 }
 
