@@ -71,4 +71,13 @@ describe('sides and balance (summariseAttribution)', () => {
     expect(summary.unattributedParagraphRate).toBe(1);
     expect(sidesOf(bothQuoted).unattributedParagraphRate).toBe(0);
   });
+
+  it('summarises a side heard 200,000 times (Math.min over a spread list threw past ~150,000)', () => {
+    const article = segmentArticle(bothQuoted, lexicons.abbreviations);
+    const result = runMetrics(article, lexicons).attribution;
+    const many = { ...result, attributions: Array.from({ length: 200_000 }, (_, i) => result.attributions[i % result.attributions.length]!) };
+    const summary = summariseAttribution(article, many);
+    expect(rows(summary)).toEqual(['RU 100000 0.5', 'UA 100000 0.5']);
+    expect(summary.sides.map((s) => [s.firstParagraph, s.lastParagraph])).toEqual([[0, 0], [1, 1]]);
+  });
 });
