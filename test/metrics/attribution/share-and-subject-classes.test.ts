@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { quotedAndReportedRowsOf } from './render.ts';
+import { resolvedAttributions, scanOf, textOf } from './scan-of.ts';
+
+/** Quotations, then reported speech, as the pipeline runs them, rendered `mode speaker|cue|content`. */
+const rows = quotedAndReportedRowsOf;
+
+// One class of construction per block, each on sentences written for the test.
+describe('speakers: a share written with a percent sign', () => {
+  it.each([
+    ['a share opening the sentence', '42% say they are worried about the fares.', ['indirect 42|say|they are worried about the fares']],
+    ['a share after an introductory phrase', 'On fares, 61% said the pier should stay open.', ['indirect 61|said|the pier should stay open']],
+    ['a share of a group', 'Only 9% of riders said the pier was safe.', ['indirect Only 9% of riders|said|the pier was safe']],
+    ['two shares in one sentence', 'About 40% said they would ride again, while 12% said they would not.', ['indirect About 40|said|they would ride again', 'indirect 12|said|they would not']],
+    ['a share that is an object is no speaker', 'Fares rose 5% last year, the harbour board said.', ['indirect the harbour board|said|Fares rose 5% last year']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+
+  it('shows the percent sign in the speaker\'s text', () => {
+    const scan = scanOf('Of the riders asked, 42% say the ferry is late.');
+    expect(resolvedAttributions(scan).attributions.map((a) => textOf(scan, a.speaker))).toEqual(['42%']);
+  });
+});
