@@ -22,3 +22,15 @@ describe('speakers: a share written with a percent sign', () => {
     expect(resolvedAttributions(scan).attributions.map((a) => textOf(scan, a.speaker))).toEqual(['42%']);
   });
 });
+
+describe('cues: "called" naming a thing after a common noun', () => {
+  it.each([
+    ['a group and its name', 'A new group called Harbour Votes Matter, led by two fishermen, is trying to raise turnout.', []],
+    ['a company and its name before a time phrase', 'Donors gave money to a company called Berg Holdings in May.', []],
+    ['a label after the name is a characterisation', 'A senator called Holt a liar.', ['summary A senator|called|called Holt a liar']],
+    ['a subject before the verb keeps the cue', 'Officials called Holt, the harbour master, a coward.', ['summary Officials|called|called Holt, the harbour master, a coward']],
+    ['a quotation put first keeps the cue', 'The pier is what Holt called "a disgrace" in May.', ['summary Holt|called|called "a disgrace" in May']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
