@@ -34,3 +34,14 @@ describe('cues: "called" naming a thing after a common noun', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speakers: a subject far from its verb across a relative clause that reports on its own', () => {
+  it.each([
+    ['a cue inside the relative clause', 'One rider, who like others spoke on condition of anonymity to discuss the meeting, said the pier was unsafe.', ['indirect One rider|said|the pier was unsafe']],
+    ['a relative clause inside an appositive', 'The captain, a harbour pilot who spoke on condition of anonymity because he feared for his job, said the pier was unsafe.', ['indirect The captain|said|the pier was unsafe']],
+    ['a quotation inside the relative clause', 'Berg, who calls Holt a "coward," said she would run for mayor.', ['summary Berg|calls|calls Holt a "coward,"', 'indirect Berg|said|she would run for mayor']],
+    ['the relative clause\'s own verb keeps its antecedent', 'Holt, who said the pier was unsafe, left the meeting early.', ['indirect Holt|said|the pier was unsafe']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

@@ -473,9 +473,10 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   let relative = false;
   for (let t = start; t < end; t++) {
     const word = tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || (cueEnd[t] as number) > 0) return null;
     if (words.clauseWords.get(word) === 'relative') relative = true;
     else if (commaBefore(scan, t)) relative = false;
+    // "One rider, who spoke on condition of anonymity, said": a cue inside the relative clause is its own.
+    if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
     if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || word === 'to' || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
   }
   // "A diplomat, who was not allowed to speak, said": a verb inside the relative clause has its own subject.
