@@ -45,3 +45,12 @@ describe('speakers: a subject far from its verb across a relative clause that re
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('cues: markup left in the text', () => {
+  it.each([
+    ['a closing tag is no verb', 'The ferry is late again. — Anna Holt (@annaholt) June 29, 2016</tweet>. The pier stays shut.', []],
+    ['an opening tag is no verb, the speech after it is', '<tweet author="@annaholt">The pier is open</tweet> Berg said the pier was safe.', ['indirect Berg|said|the pier was safe']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
