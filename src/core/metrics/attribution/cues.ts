@@ -16,7 +16,14 @@ export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMo
   return ref.kind === 'verb' && ref.family === 'attitude' ? 'attitude' : grammar;
 }
 
-/** Every cue outside quotations and datelines, in text order; cues never overlap. */
+// "June 29, 2016</tweet>": a word right after "<" or "</" names a tag of markup left in the text, not a verb.
+function isTagName(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  const start = tokens.start[t] as number;
+  return start > 0 && (text[start - 1] === '<' || (start > 1 && text[start - 1] === '/' && text[start - 2] === '<'));
+}
+
+/** Every cue outside quotations, datelines and markup tags, in text order; cues never overlap. */
 export function findCues(scan: Scan): Cue[] {
   const { article, lexicons, masks } = scan;
   const { tokens } = article;
@@ -31,7 +38,7 @@ export function findCues(scan: Scan): Cue[] {
     let speechBefore = false;
     let t = sentence.tokenStart;
     while (t < sentence.tokenEnd) {
-      if (article.quotedToken[t] === 1 || scan.excluded[t] === 1) {
+      if (article.quotedToken[t] === 1 || scan.excluded[t] === 1 || isTagName(scan, t)) {
         t++;
         continue;
       }

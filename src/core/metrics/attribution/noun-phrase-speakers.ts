@@ -74,7 +74,7 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   let dates = 0;
   for (let k = start; k < end; k++) if (isDate(scan, k)) dates++;
   if (dates === end - start) return null;
-  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
+  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string) || (isPercentage(scan, k) && opensShare(scan, start, limit))) meaningful = true;
   // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
   if (!meaningful || loneStarter) return null;
@@ -223,6 +223,25 @@ function isSpeakerWord(scan: Scan, t: number): boolean {
 
 // "60 percent", "2,000 workers": a number inside a speaker phrase.
 const NUMBER = /^\d[\d.,]*$/;
+
+/**
+ * Whether token `t` is a number with a percent sign after it ("42% say"): a share of the people polled, as
+ * "42 percent" is. The sign is no token of its own, only the gap before the next word.
+ */
+export function isPercentage(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  return NUMBER.test(tokens.norm[t] as string) && t + 1 < tokens.count && /^%\s*$/.test(text.slice(tokens.end[t] as number, tokens.start[t + 1] as number));
+}
+
+// Whether the phrase at `start` opens a clause, so that a share in it is the subject ("and 30% call
+// themselves", "Of the riders, 42% say"), not a verb's object ("fares rose 5% said the report").
+function opensShare(scan: Scan, start: number, limit: number): boolean {
+  const { words } = scan;
+  if (start <= limit || (scan.article.tokens.breakBefore[start] === 1 && !isPercentage(scan, start - 1))) return true;
+  const before = scan.article.tokens.norm[start - 1] as string;
+  return words.quantifiers.has(before) || words.adjuncts.has(before) || words.clauseWords.has(before) || words.subordinators.has(before) || words.verbSkips.has(before);
+}
+
 // Lower-case words between a determiner and a head this far apart are its modifiers ("one harbour official").
 const MAX_MODIFIERS = 2;
 
