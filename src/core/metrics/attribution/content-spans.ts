@@ -164,8 +164,14 @@ export function trimmedSpan(article: SegmentedArticle, t0: number, t1: number): 
   const { tokens, text } = article;
   let end = tokens.end[t1 - 1] as number;
   while (end < text.length && /["\u201D'\u2019]/.test(text[end] as string) && article.quotedToken[t1 - 1] === 1) end++;
-  if (/[.,;:!?]/.test(text[end] ?? '') && /["\u201D]/.test(text[end + 1] ?? '')) end += 2;
-  return { start: tokens.start[t0] as number, end };
+  // A closing mark after the sentence's stop: `."`, `.”`, and the two apostrophes of `.''` (NYT style).
+  if (/[.,;:!?]/.test(text[end] ?? '') && (/["\u201D]/.test(text[end + 1] ?? '') || text.startsWith("''", end + 1))) {
+    end += text[end + 1] === "'" ? 3 : 2;
+  }
+  // An opening mark right before a quoted first word belongs to the quotation the content holds.
+  let start = tokens.start[t0] as number;
+  while (start > 0 && article.quotedToken[t0] === 1 && /["\u201C'\u2018`]/.test(text[start - 1] as string) && (start < 2 || !/[\p{L}\p{N}]/u.test(text[start - 2] as string))) start--;
+  return { start, end };
 }
 
 /** How many tokens start inside `content`. */
