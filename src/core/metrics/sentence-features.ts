@@ -5,7 +5,7 @@
  * the quoted share. One pass over each sentence's tokens with table lookups; words inside quotation marks are
  * the speaker's and count only towards the quoted share. Each count keeps its span, so a score can show its evidence.
  */
-import { COUNT_CAP, FEATURE_INDEX, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
+import { COUNT_CAP, FEATURE_INDEX, TYPICAL_WORD_LETTERS, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
 import { tableByWordId } from '../text/vocabulary.ts';
@@ -195,7 +195,7 @@ function measureSentence(
   const words = sentence.tokenEnd - sentence.tokenStart;
   values[F.words] = Math.log1p(authorWords);
   values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
-  values[F.wordLength] = lettered === 0 ? 0 : letters / lettered;
+  values[F.wordLength] = lettered === 0 ? 0 : letters / lettered - TYPICAL_WORD_LETTERS;
   if (cues.length > 1) cues.sort((a, b) => a.start - b.start || a.end - b.end);
   return { values, authorWords, cues };
 }
