@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { SpeakerKind } from '../../data/attribution-words.ts';
+import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
 import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
@@ -127,28 +128,53 @@ function personalName(scan: Scan, run: TokenSpan): string[] {
 }
 
 const lowerCaseCache = new WeakMap<Scan, Set<string>>();
+// Per word id, 1 while an article's sentences open with that word (2 once it is found in lower case); all 0
+// between articles. A word any table knows is tested with one array read, no string hashed.
+let openingIds = new Uint8Array(0);
 // The forms of sentences' first words that the article also writes in lower case. Only a sentence's first
 // word is ever asked about, so only those forms are kept (a set of every lower-case form cost a hash insert
-// per token), and a bit per (length, first unit) pair skips most tokens before any hashing.
+// per token), and a bit per (length, first unit) pair skips most tokens before any hashing. A word with an id
+// (the same id in every token of the text, since a text's ids are read together) is matched by id instead.
 function lowerCaseForms(scan: Scan): Set<string> {
   let found = lowerCaseCache.get(scan);
   if (found === undefined) {
-    const { norm, count } = scan.article.tokens;
+    const { norm, count, ids } = scan.article.tokens;
     const firstWords = new Set<string>();
     const shapes = new Uint32Array(32);
-    for (const t of scan.sentenceStarts) {
-      if (t >= count) continue;
-      const word = norm[t] as string;
-      firstWords.add(word);
-      const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
-      shapes[bit >>> 5] = (shapes[bit >>> 5] as number) | (1 << (bit & 31));
-    }
+    if (openingIds.length < vocabularySize()) openingIds = new Uint8Array(vocabularySize() * 2);
+    const marked: number[] = [];
     found = new Set<string>();
-    for (let t = 0; t < count; t++) {
-      if (scan.capital[t] !== 0) continue;
-      const word = norm[t] as string;
-      const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
-      if (((shapes[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && firstWords.has(word)) found.add(word);
+    try {
+      for (const t of scan.sentenceStarts) {
+        if (t >= count) continue;
+        const id = ids[t] as number;
+        if (id >= 0) {
+          if (openingIds[id] === 0) marked.push(id);
+          openingIds[id] = 1;
+          continue;
+        }
+        const word = norm[t] as string;
+        firstWords.add(word);
+        const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
+        shapes[bit >>> 5] = (shapes[bit >>> 5] as number) | (1 << (bit & 31));
+      }
+      for (let t = 0; t < count; t++) {
+        if (scan.capital[t] !== 0) continue;
+        const id = ids[t] as number;
+        if (id >= 0) {
+          if (openingIds[id] === 1) {
+            found.add(norm[t] as string);
+            openingIds[id] = 2;
+          }
+          continue;
+        }
+        if (firstWords.size === 0) continue;
+        const word = norm[t] as string;
+        const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
+        if (((shapes[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && firstWords.has(word)) found.add(word);
+      }
+    } finally {
+      for (const id of marked) openingIds[id] = 0;
     }
     lowerCaseCache.set(scan, found);
   }
