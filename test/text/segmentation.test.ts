@@ -47,6 +47,9 @@ describe('quotations', () => {
     ['apostrophes are not quotes', 'The Kremlin\u2019s view isn\'t new.', []],
     ['headline single quotes', 'Kremlin expects \u2018no breakthroughs\u2019 in summit', ['single \u2018no breakthroughs\u2019']],
     ['split quote', '"We will fight," she said, "and we will win."', ['double "We will fight,"', 'double "and we will win."']],
+    ['an opening curly mark typed as the closing one', '\u201CThe pier is our lifeline,\u201C said Holt. Then she left.', ['double \u201CThe pier is our lifeline,\u201C']],
+    ['a straight mark spaced on both sides closes the quote it is in', '"They call it \'a fair deal,\' " Holt said.', ['double "They call it \'a fair deal,\' "', "nested 'a fair deal,'"]],
+    ['but opens none outside a quote', 'Holt said " and left.', []],
   ])('%s', (_name, text, expected) => {
     expect(quotesOf(text)).toEqual(expected);
   });

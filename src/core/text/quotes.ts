@@ -88,7 +88,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan
       const prev = i > paragraph.start ? text[i - 1] : undefined;
       const next = i + ch.length < paragraph.end ? text[i + ch.length] : undefined;
       if (ch === '"' || ch === "''" || ch === '``' || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) {
-        const facing = ch === '"' || ch === "''" ? straightFacing(prev, next, doubleStart !== -1) : ch === '``' || DOUBLE_OPEN.has(ch) ? 'open' : 'close';
+        const facing = ch === '"' || ch === "''" ? straightFacing(prev, next, doubleStart !== -1) : ch === '``' || DOUBLE_OPEN.has(ch) ? curlyOpenFacing(prev, next, doubleStart !== -1) : 'close';
         if (facing === 'open' && doubleStart === -1) {
           doubleStart = i;
           singleStart = -1;
@@ -141,7 +141,14 @@ function straightFacing(prev: string | undefined, next: string | undefined, insi
   if (canOpen && !canClose) return 'open';
   if (canClose && !canOpen) return 'close';
   if (canOpen && canClose) return inside ? 'close' : 'open';
-  return 'none';
+  // `... a flight to quality,' " he said`: a mark spaced on both sides closes the quote it is in.
+  return inside && isSpace(prev) && isSpace(next) ? 'close' : 'none';
+}
+
+// An opening curly mark typed where a closing one belongs (`"... leader,“ said Holt`): inside a quote,
+// after a word or a stop and before no word, it closes.
+function curlyOpenFacing(prev: string | undefined, next: string | undefined, inside: boolean): 'open' | 'close' {
+  return inside && !isSpace(prev) && !isWordChar(next) ? 'close' : 'open';
 }
 
 // An apostrophe sits between letters (don't, Kremlin's); a quote mark has space or punctuation on one side.

@@ -6,6 +6,7 @@ import type { SegmentedArticle } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import type { Cue, Range, RawAttribution } from './types.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 /** The text range of tokens [t0, t1); t1 > t0. */
 export function charSpan(article: SegmentedArticle, t0: number, t1: number): Range {
@@ -31,7 +32,7 @@ export function skipThat(scan: Scan, from: number, end: number): number {
   for (let t = from; t < Math.min(end, from + 5); t++) {
     const word = norm[t] as string;
     if (words.clauseWords.get(word) === 'complementiser') return t + 1;
-    if (!words.timeWords.has(word) && !words.timePhraseWords.has(word) && !words.verbSkips.has(word)) break;
+    if (((scan.classes[t] as number) & (WORD_CLASS.timeWord | WORD_CLASS.timePhraseWord | WORD_CLASS.verbSkip)) === 0) break;
   }
   return from;
 }
@@ -163,8 +164,14 @@ export function trimmedSpan(article: SegmentedArticle, t0: number, t1: number): 
   const { tokens, text } = article;
   let end = tokens.end[t1 - 1] as number;
   while (end < text.length && /["\u201D'\u2019]/.test(text[end] as string) && article.quotedToken[t1 - 1] === 1) end++;
-  if (/[.,;:!?]/.test(text[end] ?? '') && /["\u201D]/.test(text[end + 1] ?? '')) end += 2;
-  return { start: tokens.start[t0] as number, end };
+  // A closing mark after the sentence's stop: `."`, `.”`, and the two apostrophes of `.''` (NYT style).
+  if (/[.,;:!?]/.test(text[end] ?? '') && (/["\u201D]/.test(text[end + 1] ?? '') || text.startsWith("''", end + 1))) {
+    end += text[end + 1] === "'" ? 3 : 2;
+  }
+  // An opening mark right before a quoted first word belongs to the quotation the content holds.
+  let start = tokens.start[t0] as number;
+  while (start > 0 && article.quotedToken[t0] === 1 && /["\u201C'\u2018`]/.test(text[start - 1] as string) && (start < 2 || !/[\p{L}\p{N}]/u.test(text[start - 2] as string))) start--;
+  return { start, end };
 }
 
 /** How many tokens start inside `content`. */

@@ -8,7 +8,7 @@
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
-import { cueRange } from './content-spans.ts';
+import { clauseEnd, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
 import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
@@ -29,7 +29,8 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
     speech.cueAt[cue.t0] = index;
   });
   // Where a cue ends: `said, "No."` puts its quotation right after one.
-  const cueEnds = new Set(cues.map((cue) => cue.t1));
+  // Per token, the end of the cue starting there: where a clause that goes on past a quotation ends.
+  let cueEndAt: Int32Array | undefined;
   const findings: Finding[] = [];
   const quotes = article.quotes.filter((q) => q.kind !== 'nested');
   const at = (quote: QuoteSpan): QuoteTokens => {
@@ -52,7 +53,7 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
     const opensSentence = sentence.start === quote.quote.start;
     const afterColon = /:\s*$/.test(text.slice(Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start));
     // `and said, "No."`: right after a cue and its comma, closing its sentence, a short quotation is still the whole reply.
-    const closesSentence = cueEnds.has(qt0) && /,\s*$/.test(text.slice(Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start)) && /^[\s.!?]*$/.test(text.slice(quote.quote.end, sentence.end));
+    const closesSentence = /^[\s.!?]*$/.test(text.slice(quote.quote.end, sentence.end)) && repliesAfterCue(speech, quote, sentence);
     const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || closesSentence || quote.quote.continued;
     const found = speakerOfQuote(speech, quote, paragraph, full, afterColon);
     let contentEnd = quote.quote.end;
@@ -72,7 +73,24 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
       }
       const cue = found.cue === null ? null : cueRange(article, found.cue);
       const leadIn = found.cue !== null && !opensSentence && quoteLeadIn(scan, sentence, quote, found.cue, found.speaker);
-      const mode = leadIn || !(full || found.cue !== null) ? 'mixed' : 'direct';
+      // `Holt says "the pier is done" because the money ran out.`: the reported clause goes on past the quotation.
+      let goesOn = false;
+      if (found.cue !== null && contentEnd === quote.quote.end && found.cue.t1 <= qt0) {
+        cueEndAt ??= cueEnds(tokens.count, cues);
+        const end = reportedClauseAfterQuote(scan, quote, sentence, found.cue, cueEndAt);
+        if (end > contentEnd) {
+          contentEnd = end;
+          goesOn = true;
+        }
+      } else if (found.cue !== null && contentEnd === quote.quote.end && found.cue.t0 >= qt1) {
+        // `"We're back" in the harbour, Holt said.`: the writer's words between the quotation and its tag are the speaker's too.
+        const end = wordsBeforeTag(scan, quote, found.cue, found.speaker);
+        if (end > contentEnd) {
+          contentEnd = end;
+          goesOn = true;
+        }
+      }
+      const mode = leadIn || goesOn || !(full || found.cue !== null) ? 'mixed' : 'direct';
       finding = { order: quote.quote.start, draft: { paragraph: paragraphIndex, mode, cue, speaker: found.speaker, content: { start: leadIn ? sentence.start : quote.quote.start, end: contentEnd }, sentence: sentence.index } };
     } else if (found === undefined && quote.quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
       // A quotation paragraph with no cue continues the previous speaker.
@@ -94,6 +112,50 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
   const quoted = new Set(findings.flatMap((f) => ('draft' in f && f.draft.content !== null ? [f.draft.content.start] : [])));
   findings.push(...findLabelledSpeech(scan, quoted));
   return { findings, claimed: speech.claimed };
+}
+
+/**
+ * Where the reported clause of a quotation right after its cue ends when it goes on past the closing mark
+ * with words of the writer's (`says "X" because Y`, `said "X" despite Y`), else -1. A quotation introduced by
+ * a comma or a colon (`said, "X."`) is a full direct quote and ends where it closes.
+ */
+function reportedClauseAfterQuote(scan: Scan, quote: QuoteTokens, sentence: SentenceRef, cue: Cue, cueEndAt: Int32Array): number {
+  const { article } = scan;
+  const { tokens, text } = article;
+  if (quote.t1 >= sentence.tokenEnd || quote.quote.openEnded) return -1;
+  if (/[,:]/.test(text.slice(tokens.end[cue.t1 - 1] as number, quote.quote.start))) return -1;
+  const end = clauseEnd(scan, quote.t1 - 1, sentence.tokenEnd, cueEndAt);
+  if (end <= quote.t1) return -1;
+  return trimmedSpan(article, quote.t0, end)?.end ?? -1;
+}
+
+// The end of the unquoted words that follow a quotation up to the comma before its tag (cue or speaker,
+// whichever comes first), else -1.
+function wordsBeforeTag(scan: Scan, quote: QuoteTokens, cue: Cue, speaker: Speaker): number {
+  const tag = speaker === null ? cue.t0 : Math.min(cue.t0, speaker.t0);
+  if (tag <= quote.t1 || !commaBefore(scan, tag) || hasQuoteBetween(scan.article, quote.t1, tag)) return -1;
+  return trimmedSpan(scan.article, quote.t0, tag)?.end ?? -1;
+}
+
+// Words between a cue and the quotation that closes its sentence, at most: where and when it was said.
+const REPLY_GAP_MAX_TOKENS = 7;
+
+/**
+ * Whether a quotation closing its sentence is the whole of what a cue before it reports: after the cue and a
+ * comma or colon (`said, "No."`), also past words that say only where, when or to whom (`asks at the school,
+ * "Any questions?"`). A short quotation so placed is the reply, not a phrase of the writer's.
+ */
+function repliesAfterCue(speech: QuotedSpeech, quote: QuoteTokens, sentence: SentenceRef): boolean {
+  const { scan } = speech;
+  const { tokens, text } = scan.article;
+  for (let t = quote.t0 - 1; t >= Math.max(sentence.tokenStart, quote.t0 - REPLY_GAP_MAX_TOKENS - 2); t--) {
+    if (scan.article.quotedToken[t] === 1) return false;
+    const cue = freeVerbAt(speech, t);
+    if (cue === undefined || cue.t1 > quote.t0) continue;
+    const gap = text.slice(tokens.end[quote.t0 - 1] as number, quote.quote.start);
+    return /[,:]\s*$/.test(gap) && (cue.t1 === quote.t0 || (quote.t0 - cue.t1 <= REPLY_GAP_MAX_TOKENS && onlyAdjuncts(scan, cue.t1, quote.t0)));
+  }
+  return false;
 }
 
 function hasFreeVerb(speech: QuotedSpeech, t0: number, t1: number): boolean {

@@ -12,6 +12,7 @@ import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { Scan } from './context.ts';
 import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 // Jaro-Winkler similarity at which two surnames name the same person.
 const SURNAME_SIMILARITY = 0.94;
@@ -74,9 +75,11 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
 function capitalRuns(scan: Scan, t0: number, t1: number): TokenSpan[] {
   const { tokens } = scan.article;
   const runs: TokenSpan[] = [];
+  // Sentence starters and pronouns, read by class (word-classes.ts).
+  const { classes } = scan;
   let start = -1;
   for (let t = t0; t <= t1; t++) {
-    const inRun = t < t1 && scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && !scan.lexicons.abbreviations.starters.has(tokens.norm[t] as string) && !scan.words.pronouns.has(tokens.norm[t] as string);
+    const inRun = t < t1 && scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && ((classes[t] as number) & WORD_CLASS.notInRun) === 0;
     if (inRun && start >= 0 && tokens.breakBefore[t] === 1) {
       runs.push({ t0: start, t1: t });
       start = t;
@@ -99,7 +102,8 @@ function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: Spe
     // A lone "Post" or "Office" is not enough: the word must end a name of two or more words.
     if (kind !== undefined && t > run.t0) return { run: { t0: run.t0, t1: t + 1 }, kind };
   }
-  if (run.t1 - run.t0 === 1) {
+  // Both forms hold two capitals at least: most single words are read without slicing them out.
+  if (run.t1 - run.t0 === 1 && (tokens.capitals[run.t0] as number) >= 2) {
     const raw = text.slice(tokens.start[run.t0] as number, tokens.end[run.t0] as number);
     if (ACRONYM.test(raw) || INNER_CAPITAL.test(raw)) return { run, kind: 'organisation' };
   }
@@ -110,9 +114,10 @@ function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: Spe
 function personalName(scan: Scan, run: TokenSpan): string[] {
   const { tokens } = scan.article;
   const names: string[] = [];
+  // Speaker words, speaker nouns and organisation words, read by class (word-classes.ts).
+  const { classes } = scan;
   for (let t = run.t0; t < run.t1; t++) {
-    const word = tokens.norm[t] as string;
-    if (scan.countryAt[t] !== undefined || scan.words.speakerWords.has(word) || scan.words.speakerNouns.has(word) || scan.words.organisationWords.has(word)) return [];
+    if (scan.countryAt[t] !== undefined || ((classes[t] as number) & WORD_CLASS.notPersonal) !== 0) return [];
     if (names.length === 0 && scan.words.honorifics.has(tokens.bare[t] as string)) continue;
     names.push(tokens.bare[t] as string);
   }
