@@ -118,6 +118,8 @@ let compilerConfigured = false;
 function configureCompiler(): void {
   if (compilerConfigured) return;
   compilerConfigured = true;
+  // A budget given on node's command line wins (how bench:batch compares budgets: BENCH_NODE_FLAGS).
+  if (process.execArgv.some((flag) => flag.startsWith('--max-inlined-bytecode-size-cumulative'))) return;
   setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 }
 
