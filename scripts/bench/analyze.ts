@@ -144,7 +144,8 @@ async function benchAgainst(path: string): Promise<void> {
 
 /**
  * CLI wall time on a 5 KB article, Node start included, against `node -e 0` in the same rounds; and the same
- * command with SLANT_NO_CACHE=1 (no data snapshot, no validated-records cache), which shows what they save.
+ * command with SLANT_NO_CACHE=1 (no data snapshot, no code cache, no validated-records cache), which shows what
+ * they save.
  */
 function benchCli(): void {
   const dir = mkdtempSync(join(tmpdir(), 'slant-bench-'));
@@ -168,8 +169,9 @@ function benchCli(): void {
     cli.push(wall([bin, 'analyze', file, '--format', 'json']));
     cold.push(wall([bin, 'analyze', file, '--format', 'json'], { SLANT_NO_CACHE: '1' }));
   }
-  const how = existsSync(join(root, 'dist', 'slant.js')) ? `bundled dist/slant.js, ${existsSync(join(root, 'dist', 'data.snapshot')) ? 'with' : 'without'} dist/data.snapshot` : 'tsx from src/';
+  const has = (file: string) => existsSync(join(root, 'dist', file));
+  const how = has('slant-cli.cjs') ? `bundled dist/slant-cli.cjs, ${has('slant-cli.cache') ? 'with' : 'without'} its code cache, ${has('data.snapshot') ? 'with' : 'without'} dist/data.snapshot` : 'tsx from src/';
   console.log(`slant analyze on a 5 KB file: ${median(cli).toFixed(0)} ms wall, node -e 0 ${median(bare).toFixed(0)} ms: ${(median(cli) / median(bare)).toFixed(1)}x, median of ${rounds} interleaved (target <= 3x; ${how})`);
-  console.log(`  with SLANT_NO_CACHE=1 (data read and validated): ${median(cold).toFixed(0)} ms: ${(median(cold) / median(bare)).toFixed(1)}x`);
+  console.log(`  with SLANT_NO_CACHE=1 (data read and validated, bundle compiled): ${median(cold).toFixed(0)} ms: ${(median(cold) / median(bare)).toFixed(1)}x`);
   console.log(`load after: ${loadAverage()}`);
 }

@@ -14,6 +14,9 @@
  *   BENCH_WORKERS=1,2,4                  other worker counts
  *   BENCH_ROUNDS=3                       rounds, worker counts interleaved; speed-ups are medians of the rounds' ratios
  *   BENCH_FORMAT=csv                     CSV output instead of full reports
+ *   BENCH_NODE_FLAGS="--flag ..."        V8 or Node flags for the runs, for trying them out; with
+ *                                        BENCH_FLAGS_BOTH=1, each worker count runs without and with them,
+ *                                        interleaved, and the speed-ups are printed for both
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -54,12 +57,12 @@ function byRole(pid: number, cpu: ReadonlyMap<number, number>, workers: number):
   return { workers: others.slice(0, workers), main: cpu.get(pid) ?? 0, helpers: others.slice(workers).reduce((sum, seconds) => sum + seconds, 0) };
 }
 
-async function run(input: string, workers: number): Promise<{ seconds: number; peakRssMb: number; outputBytes: number; cpu: ThreadCpu }> {
+async function run(input: string, workers: number, flags: readonly string[]): Promise<{ seconds: number; peakRssMb: number; outputBytes: number; cpu: ThreadCpu }> {
   const out = join(tmpdir(), `slant-bench-batch-out-${process.pid}.${format === 'csv' ? 'csv' : 'jsonl'}`);
   rmSync(out, { force: true });
   const started = performance.now();
   const stats = join(tmpdir(), `slant-bench-batch-stats-${process.pid}.json`);
-  const child = spawn(process.execPath, [bin, 'batch', input, '--out', out, '--format', format, '--workers', String(workers), '--quiet', '--stats', stats], {
+  const child = spawn(process.execPath, [...flags, bin, 'batch', input, '--out', out, '--format', format, '--workers', String(workers), '--quiet', '--stats', stats], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let peak = 0;
@@ -85,27 +88,33 @@ async function run(input: string, workers: number): Promise<{ seconds: number; p
 const corpus = await generateCorpus(root, targetMb);
 console.log(`corpus: ${corpus.file}, ${(corpus.bytes / MB).toFixed(0)} MB, ${corpus.records} records (${(corpus.bytes / corpus.records / 1024).toFixed(1)} KB each); output ${format}`);
 console.log(`load before: ${loadAverage()}`);
-const results: { round: number; workers: number; mbps: number }[] = [];
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
+const variants: { name: string; flags: string[] }[] = process.env.BENCH_FLAGS_BOTH === '1' ? [{ name: 'without flags', flags: [] }, { name: nodeFlags.join(' '), flags: nodeFlags }] : [{ name: nodeFlags.join(' '), flags: nodeFlags }];
+const results: { round: number; variant: string; workers: number; mbps: number }[] = [];
 for (let round = 0; round < rounds; round++) {
   for (const workers of workerCounts) {
-    const { seconds, peakRssMb, outputBytes, cpu } = await run(corpus.file, workers);
-    const mbps = corpus.bytes / MB / seconds;
-    results.push({ round, workers, mbps });
-    const total = cpu.workers.reduce((sum, s) => sum + s, 0) + cpu.main + cpu.helpers;
-    console.log(
-      `${workers} worker${workers === 1 ? ' ' : 's'}: ${seconds.toFixed(1)} s, ${mbps.toFixed(2)} MB/s, ${(corpus.records / seconds).toFixed(0)} records/s, peak RSS ${peakRssMb.toFixed(0)} MB (process tree), output ${(outputBytes / MB).toFixed(0)} MB`,
-    );
-    console.log(
-      `  CPU s: workers ${cpu.workers.map((s) => s.toFixed(1)).join(' + ')}, main thread ${cpu.main.toFixed(1)}, V8/libuv helper threads ${cpu.helpers.toFixed(1)}; ${(total / (corpus.bytes / MB)).toFixed(2)} CPU s per MB`,
-    );
+    for (const variant of variants) {
+      const { seconds, peakRssMb, outputBytes, cpu } = await run(corpus.file, workers, variant.flags);
+      const mbps = corpus.bytes / MB / seconds;
+      results.push({ round, variant: variant.name, workers, mbps });
+      const total = cpu.workers.reduce((sum, s) => sum + s, 0) + cpu.main + cpu.helpers;
+      console.log(
+        `${workers} worker${workers === 1 ? ' ' : 's'}${variant.name === '' ? '' : ` (${variant.name})`}: ${seconds.toFixed(1)} s, ${mbps.toFixed(2)} MB/s, ${(corpus.records / seconds).toFixed(0)} records/s, peak RSS ${peakRssMb.toFixed(0)} MB (process tree), output ${(outputBytes / MB).toFixed(0)} MB`,
+      );
+      console.log(
+        `  CPU s: workers ${cpu.workers.map((s) => s.toFixed(1)).join(' + ')}, main thread ${cpu.main.toFixed(1)}, V8/libuv helper threads ${cpu.helpers.toFixed(1)}; ${(total / (corpus.bytes / MB)).toFixed(2)} CPU s per MB`,
+      );
+    }
   }
 }
-for (const workers of workerCounts) {
-  if (workers === 1 || !workerCounts.includes(1)) continue;
-  const ratios = [...Array(rounds).keys()].map((round) => {
-    const of = (count: number) => results.find((result) => result.round === round && result.workers === count)?.mbps as number;
-    return of(workers) / of(1);
-  });
-  console.log(`speed-up with ${workers} workers: ${median(ratios).toFixed(2)}x (median of ${rounds} round${rounds === 1 ? '' : 's'}: ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
+for (const variant of variants) {
+  for (const workers of workerCounts) {
+    if (workers === 1 || !workerCounts.includes(1)) continue;
+    const ratios = [...Array(rounds).keys()].map((round) => {
+      const of = (count: number) => results.find((result) => result.round === round && result.variant === variant.name && result.workers === count)?.mbps as number;
+      return of(workers) / of(1);
+    });
+    console.log(`speed-up with ${workers} workers${variant.name === '' ? '' : ` (${variant.name})`}: ${median(ratios).toFixed(2)}x (median of ${rounds} round${rounds === 1 ? '' : 's'}: ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
+  }
 }
 console.log(`load after: ${loadAverage()}`);

@@ -1,6 +1,7 @@
 // npm run build (also run by npm ci through "prepare"): bundles the library (dist/index.js) and the CLI
 // (dist/slant.js) with esbuild, so that `slant` starts without compiling TypeScript and only the parts of
 // mathjs in use are loaded.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,6 +57,27 @@ const shared = {
   plugins: [englishZodOnly],
 };
 
+// The commands that read one article (bin/cli-start.js) as one CommonJS script, the form node:vm compiles with
+// V8's code cache; the corpus and queue commands stay in dist/slant.js, and never reach this script.
+const oneArticleCommands = {
+  name: 'one-article-commands',
+  setup(build) {
+    build.onResolve({ filter: /[\\/](batch|queue)-commands\.ts$/ }, (args) => ({ path: args.path, namespace: 'elsewhere' }));
+    build.onLoad({ filter: /.*/, namespace: 'elsewhere' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is in dist/slant.js, not in dist/slant-cli.cjs`)});`,
+    }));
+  },
+};
+const cliScript = {
+  ...shared,
+  format: 'cjs',
+  // import() of node's modules becomes require(): a script compiled by node:vm has no module loader of its own.
+  supported: { ...shared.supported, 'dynamic-import': false },
+  define: { ...shared.define, 'import.meta.url': '__slantModuleUrl' },
+  banner: { js: "var __slantModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [...shared.plugins, oneArticleCommands],
+};
+
 // Chunk names carry a content hash: remove the previous build's, or they pile up in dist/.
 const dist = path('../../dist/');
 try {
@@ -68,6 +90,7 @@ await Promise.all([
   // The CLI splits what only some commands load (the corpus commands and mathjs behind them) into chunks
   // it imports when asked (beside the other bundles, which pool workers find by address), so that `slant analyze` does not parse them at start-up.
   build({ ...shared, entryPoints: { slant: path('../../src/edges/cli/main.ts') }, outdir: path('../../dist'), splitting: true, chunkNames: 'slant-[name]-[hash]' }),
+  build({ ...cliScript, entryPoints: [path('../../src/edges/cli/main.ts')], outfile: path('../../dist/slant-cli.cjs') }),
   build({ ...shared, entryPoints: [path('../../src/index.ts')], outfile: path('../../dist/index.js') }),
   // slant/client: the typed HTTP client; only hono's client code goes in.
   build({ ...shared, entryPoints: [path('../../src/client.ts')], outfile: path('../../dist/client.js') }),
@@ -91,3 +114,8 @@ try {
 } finally {
   rmSync(writer);
 }
+
+// V8's code cache for dist/slant-cli.cjs, made by running it (bin/cli-start.js), after the data snapshot that
+// run restores its tables from. A fresh process: the cache holds what that run compiled, under the CLI's flags.
+rmSync(path('../../dist/slant-cli.cache'), { force: true });
+execFileSync(process.execPath, [path('./code-cache.mjs')], { stdio: 'inherit' });

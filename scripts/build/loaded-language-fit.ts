@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, loadLexicons } from '../../src/index.ts';
 import { FINDING_CATEGORIES } from '../../src/core/data/index.ts';
-import { QUOTED_SHARE } from '../../src/core/metrics/loaded-language-score.ts';
+import { QUOTED_SHARE, countedWeightAndWords, loadedDensity } from '../../src/core/metrics/loaded-language-score.ts';
 import { fitLogistic } from '../../src/core/metrics/logistic-model.ts';
 import { rocAuc } from '../eval/metrics.ts';
 
@@ -48,30 +48,35 @@ const COLUMN_INDEX = new Map(COLUMNS.map((name, i) => [name, i]));
 
 /**
  * The sentence's finding weight per 100 words, quoted findings and words at QUOTED_SHARE, with `priorWords`
- * neutral words: what the report's score saturates (the score is monotone in it, so the AUC is the same).
- * `multipliers` (by COLUMNS index) scales each category and voice; none: the hand weights. `quotedShare`
- * other than QUOTED_SHARE only to show how the shipped share compares.
+ * neutral words: what the report's score saturates (the score is monotone in it, so the AUC is the same),
+ * counted by the shipped code (loaded-language-score.ts). `multipliers` (by COLUMNS index) scales each
+ * category and voice; none: the hand weights. `quotedShare` other than QUOTED_SHARE only to show how the
+ * shipped share compares.
  */
 export function sentenceDensity(sentence: FitSentence, priorWords: number, multipliers?: readonly number[], quotedShare = QUOTED_SHARE): number {
-  let weight = 0;
+  let author = 0;
+  let quoted = 0;
   for (const finding of sentence.findings) {
-    const share = finding.quoted ? quotedShare : 1;
-    const column = COLUMN_INDEX.get(`${finding.category}/${finding.quoted ? 'quoted' : 'outlet'}`) as number;
-    weight += finding.weight * share * (multipliers?.[column] ?? 1);
+    const weight = finding.weight * (multipliers?.[columnOf(finding)] ?? 1);
+    if (finding.quoted) quoted += weight;
+    else author += weight;
   }
-  return (100 * weight) / (sentence.authorWords + quotedShare * sentence.quotedWords + priorWords);
+  const { weight, words } = countedWeightAndWords(author, sentence.authorWords, quoted, sentence.quotedWords, quotedShare);
+  return loadedDensity(weight, words, priorWords);
 }
 
-/** The same density split into COLUMNS, for the category fit. */
+/** The same density split into COLUMNS, for the category fit: each finding's share of it in its column. */
 function densityColumns(sentence: FitSentence, priorWords: number): number[] {
   const row = new Array<number>(COLUMNS.length).fill(0);
-  const words = sentence.authorWords + QUOTED_SHARE * sentence.quotedWords + priorWords;
   for (const finding of sentence.findings) {
-    const column = COLUMN_INDEX.get(`${finding.category}/${finding.quoted ? 'quoted' : 'outlet'}`) as number;
-    row[column] = (row[column] as number) + (100 * finding.weight * (finding.quoted ? QUOTED_SHARE : 1)) / words;
+    const { weight, words } = countedWeightAndWords(finding.quoted ? 0 : finding.weight, sentence.authorWords, finding.quoted ? finding.weight : 0, sentence.quotedWords);
+    const column = columnOf(finding);
+    row[column] = (row[column] as number) + loadedDensity(weight, words, priorWords);
   }
   return row;
 }
+
+const columnOf = (finding: FitFinding): number => COLUMN_INDEX.get(`${finding.category}/${finding.quoted ? 'quoted' : 'outlet'}`) as number;
 
 const auc = (sentences: readonly FitSentence[], score: (s: FitSentence) => number): number =>
   rocAuc(

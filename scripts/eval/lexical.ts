@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze, loadLexicons, type Report } from '../../src/index.ts';
 import { loadedScore, textLoadedScore } from '../../src/core/metrics/index.ts';
 import { rocAuc, macroF1, spanOverlap, type Range } from './metrics.ts';
+import { loadPolnear, POLNEAR_FILE } from './polnear.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const devDir = process.env.SLANT_DEV_DATA ?? join(root, '..', 'shared', 'data', 'dev');
@@ -190,7 +191,36 @@ function evalWnc(): void {
   console.log(`  subjectivity weight:    ${subjective.higher} / ${subjective.ties} / ${subjective.lower}  (share higher ${fmt(subjective.higher / rows.length)}, among untied ${fmt(subjective.higher / Math.max(subjective.higher + subjective.lower, 1))})`);
 }
 
+/**
+ * Attribution findings that are loaded language only as attributions: vague attribution and reporting verbs
+ * are right where the outlet hangs a claim on a source, so their precision is the share that sits on a source or
+ * cue PolNeAR's annotators marked (by voice; a quotation's own sourcing is not annotated, so quoted ones show 0).
+ */
+function evalPolnearFindings(): void {
+  const path = join(devDir, POLNEAR_FILE);
+  if (!existsSync(path)) {
+    console.log(`skip ${POLNEAR_FILE}: not found at ${path} (set SLANT_DEV_DATA to the folder holding it)`);
+    return;
+  }
+  const articles = loadPolnear(path) ?? [];
+  const counts = new Map<string, [number, number]>();
+  for (const article of articles) {
+    const marked = article.gold.flatMap((gold) => [...gold.source, ...gold.cue]);
+    for (const finding of allFindings(run(article.text))) {
+      if (finding.category !== 'vague-attribution' && finding.category !== 'reporting-verb') continue;
+      const key = `${finding.category} ${finding.voice}`;
+      const pair = counts.get(key) ?? [0, 0];
+      pair[0]++;
+      if (marked.some((span) => finding.start < span.end && span.start < finding.end)) pair[1]++;
+      counts.set(key, pair);
+    }
+  }
+  console.log(`\nPolNeAR train (${articles.length} articles): attribution findings on an annotated source or cue`);
+  for (const [key, [all, hit]] of [...counts].sort()) console.log(`  ${key.padEnd(28)} ${fmt(hit / all)} (${hit}/${all})`);
+}
+
 console.log(`slant eval: development sets from ${devDir}`);
 evalBasil();
 evalCheckThat();
 evalWnc();
+evalPolnearFindings();

@@ -1,27 +1,66 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.ts';
 
 const SEED = new URL('../../corpus/presstv-putin-biden.txt', import.meta.url).pathname;
 const BIN = new URL('../../bin/slant.js', import.meta.url).pathname;
+const START = new URL('../../bin/cli-start.js', import.meta.url).href;
 const SNAPSHOT = new URL('../../dist/data.snapshot', import.meta.url).pathname;
+const CODE_CACHE = new URL('../../dist/slant-cli.cache', import.meta.url).pathname;
 
-// npm test builds dist/ first; the bundle restores its tables from dist/data.snapshot, the library from src/
-// reads and validates the files: the two must give the same bytes.
+// npm test builds dist/ first; the bundle restores its tables from dist/data.snapshot and runs from V8's code
+// cache (dist/slant-cli.cache), the library from src/ reads and validates the files: the two must give the
+// same bytes.
 describe('the bundled command', () => {
   const library = `${JSON.stringify(analyze(readFileSync(SEED, 'utf8')), null, 2)}\n`;
   const cli = (env: Record<string, string> = {}) => execFileSync(process.execPath, [BIN, 'analyze', SEED, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ...env } });
 
-  it('was built with a data snapshot', () => {
+  it('was built with a data snapshot and a code cache', () => {
     expect(existsSync(SNAPSHOT)).toBe(true);
+    expect(existsSync(CODE_CACHE)).toBe(true);
   });
 
-  it("prints the library's report on the seed byte for byte, from the snapshot", () => {
+  it("prints the library's report on the seed byte for byte, from the snapshot and the code cache", () => {
     expect(cli()).toBe(library);
   });
 
-  it('prints the same bytes with the snapshot turned off (SLANT_NO_CACHE=1)', () => {
+  it('prints the same bytes with the snapshot and the code cache turned off (SLANT_NO_CACHE=1)', () => {
     expect(cli({ SLANT_NO_CACHE: '1' })).toBe(library);
+  });
+
+  // In a process of its own, started as bin/slant.js starts: the cache is valid only under the CLI's V8 flags.
+  const load = (cacheFile: string) =>
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { cliScriptPaths, loadCliScript } = await import(${JSON.stringify(START)});
+         const { file } = cliScriptPaths();
+         const chunks = [];
+         const loaded = loadCliScript(file, ${JSON.stringify(cacheFile)}, true);
+         const stdout = { write: (chunk, done) => { chunks.push(chunk); (done ?? (() => {}))(); return true; }, once() {}, on() {} };
+         const code = await loaded.exports.runCli(['analyze', ${JSON.stringify(SEED)}, '--format', 'json'], { stdin: process.stdin, stdout, stderr: process.stderr, stdoutIsTTY: false, env: {} });
+         process.stdout.write(JSON.stringify({ cacheUsed: loaded.cacheUsed, code, out: chunks.join('') }));`,
+      ],
+      { encoding: 'utf8' },
+    );
+
+  it("takes the build's code cache (else every start compiles the bundle again)", () => {
+    const result = JSON.parse(load(CODE_CACHE)) as { cacheUsed: boolean; code: number; out: string };
+    expect(result).toEqual({ cacheUsed: true, code: 0, out: library });
+  });
+
+  it('compiles from the source, with the same output, when the code cache was made from other bytes', () => {
+    // The build's cache with the bundle's hash changed: V8 alone checks only the source's length.
+    const cache = readFileSync(CODE_CACHE);
+    const newline = cache.indexOf(10);
+    const header = JSON.parse(cache.toString('utf8', 0, newline)) as { sha256: string };
+    const stale = join(mkdtempSync(join(tmpdir(), 'slant-cache-')), 'slant-cli.cache');
+    writeFileSync(stale, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, sha256: '0'.repeat(64) })}\n`), cache.subarray(newline + 1)]));
+    expect(JSON.parse(load(stale))).toEqual({ cacheUsed: false, code: 0, out: library });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOADED_PRIOR_WORDS, textLoadedScore } from '../../src/core/metrics/loaded-language-score.ts';
 import { COLUMNS, choosePriorWords, crossValidatedAuc, fitMultipliers, sentenceDensity, type FitSentence } from '../../scripts/build/loaded-language-fit.ts';
 
 const sentence = (label: 0 | 1, authorWords: number, findings: FitSentence['findings'], fold = 0, quotedWords = 0): FitSentence => ({ label, fold, authorWords, quotedWords, findings });
@@ -15,6 +16,16 @@ describe('sentenceDensity: what the report’s score saturates', () => {
     expect(sentenceDensity(sentence(1, 0, [loaded(1, true)], 0, 20), 40)).toBeCloseTo(1, 10);
     expect(sentenceDensity(sentence(1, 0, [loaded(1, true)], 0, 60), 40, undefined, 1)).toBeCloseTo(1, 10);
     expect(sentenceDensity(sentence(1, 0, [loaded(1, true)], 0, 20), 40, undefined, 0)).toBe(0);
+  });
+
+  it('orders sentences as the report’s score does, at the shipped prior', () => {
+    const sentences = [sentence(1, 10, [loaded(0.5)]), sentence(1, 30, [loaded(1), hedge(0.3)]), sentence(1, 5, [loaded(1, true)], 0, 12), sentence(0, 8, [])];
+    const byDensity = sentences.map((s) => sentenceDensity(s, LOADED_PRIOR_WORDS));
+    const byScore = sentences.map((s) => {
+      const weight = (quoted: boolean) => s.findings.filter((f) => f.quoted === quoted).reduce((sum, f) => sum + f.weight, 0);
+      return textLoadedScore(weight(false), s.authorWords, weight(true), s.quotedWords);
+    });
+    for (let i = 0; i < sentences.length; i++) for (let j = 0; j < sentences.length; j++) expect(Math.sign((byDensity[i] as number) - (byDensity[j] as number))).toBe(Math.sign((byScore[i] as number) - (byScore[j] as number)));
   });
 
   it('scales a category and voice by its multiplier', () => {

@@ -41,7 +41,7 @@ describe('sides and balance (summariseAttribution)', () => {
   it('weighs an attitude below a statement, as a summary, and counts it apart by mode', () => {
     const summary = sidesOf('The Kremlin wants security guarantees from NATO.\n\nUkraine said on Friday that talks would resume.');
     expect(rows(summary)).toEqual(['RU 1 0.3333', 'UA 1 0.6667']);
-    expect(summary.sides.find((s) => s.side === 'RU')?.byMode).toMatchObject({ attitude: 1, indirect: 0 });
+    expect(summary.sides.find((s) => s.side === 'RU')?.byMode).toEqual({ attitude: 1 });
     expect(summary.countBalance).toBeGreaterThan(summary.balance as number);
   });
 
@@ -70,5 +70,14 @@ describe('sides and balance (summariseAttribution)', () => {
     const summary = sidesOf('The council approved a new budget on Tuesday after a long debate about the cost of the bus network and roads.\n\n"We want peace," Peskov said.');
     expect(summary.unattributedParagraphRate).toBe(1);
     expect(sidesOf(bothQuoted).unattributedParagraphRate).toBe(0);
+  });
+
+  it('summarises a side heard 200,000 times (Math.min over a spread list threw past ~150,000)', () => {
+    const article = segmentArticle(bothQuoted, lexicons.abbreviations);
+    const result = runMetrics(article, lexicons).attribution;
+    const many = { ...result, attributions: Array.from({ length: 200_000 }, (_, i) => result.attributions[i % result.attributions.length]!) };
+    const summary = summariseAttribution(article, many);
+    expect(rows(summary)).toEqual(['RU 100000 0.5', 'UA 100000 0.5']);
+    expect(summary.sides.map((s) => [s.firstParagraph, s.lastParagraph])).toEqual([[0, 0], [1, 1]]);
   });
 });

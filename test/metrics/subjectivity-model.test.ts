@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentArticle, LexiconError } from '../../src/index.ts';
 import { FEATURE_INDEX, parseLexicon } from '../../src/core/data/index.ts';
-import { buildWordClasses, parseSubjectivityModel } from '../../src/core/data/subjectivity-model.ts';
+import { TYPICAL_WORD_LETTERS, buildWordClasses, parseSubjectivityModel } from '../../src/core/data/subjectivity-model.ts';
 import { runMetrics } from '../../src/core/metrics/index.ts';
 import { fitLogistic, logOddsOf, sigmoid } from '../../src/core/metrics/logistic-model.ts';
 import { lexicons } from '../helpers.ts';
@@ -21,11 +21,22 @@ describe('the sentence features count what a reader would point at', () => {
     ['figures', 'Prices rose 4 percent in 2023.', 'number', 2],
     ['a month name is a date', 'The vote was held in October.', 'word/time', 1],
     ['a speech cue', 'The minister said the talks had failed.', 'speech-cue', 1],
+    ['a held view is an attitude cue, not a speech cue', 'The minister believes the talks have failed.', 'attitude-cue', 1],
+    ['a held view counts nowhere among the speech cues', 'The minister believes the talks have failed.', 'speech-cue', 0],
+    ['the groups an argument is about', 'They want their money back from them.', 'word/third-person-plural', 2],
+    ['the writer pointing back', 'This is why these rules exist.', 'word/demonstrative', 2],
     ['an exclamation', 'What a mess!', 'exclamation', 1],
     ['a count stops at two', 'We, our friends and our neighbours agree that we must go.', 'word/first-person-plural', 2],
     ['words inside quotation marks count for nothing but the quoted share', 'She said: "You should see our figures."', 'word/second-person', 0],
   ])('%s', (_name, text, feature, expected) => {
     expect(valueOf(text, feature)).toBe(expected);
+  });
+
+  it('gives the mean letters of the writer’s words against ordinary prose, figures and quoted words left out', () => {
+    expect(valueOf('The cat sat on a mat.', 'word-length')).toBeCloseTo(15 / 6 - TYPICAL_WORD_LETTERS, 5);
+    expect(valueOf('Cats sat in 2023.', 'word-length')).toBeCloseTo(9 / 3 - TYPICAL_WORD_LETTERS, 5);
+    expect(valueOf('She said: "Extraordinarily."', 'word-length')).toBeCloseTo(7 / 2 - TYPICAL_WORD_LETTERS, 5);
+    expect(valueOf('Unprecedented administrative obstruction.', 'word-length')).toBeGreaterThan(0);
   });
 
   it('gives the quoted share of a sentence’s words', () => {

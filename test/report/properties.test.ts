@@ -44,7 +44,7 @@ describe('invariants over arbitrary input', () => {
         const report = analyze(text);
         expect(reportSchema.safeParse(report).success).toBe(true);
         expect(report.text).toBe(text);
-        for (const paragraph of report.paragraphs) {
+        for (const [paragraphIndex, paragraph] of report.paragraphs.entries()) {
           expect(paragraph.end).toBeLessThanOrEqual(text.length);
           for (const item of [...paragraph.findings, ...paragraph.exempted]) {
             expect(item.start).toBeGreaterThanOrEqual(paragraph.start);
@@ -60,7 +60,7 @@ describe('invariants over arbitrary input', () => {
             expect(finding.end).toBeGreaterThan(finding.start);
             expect(report.categories[finding.category]).toBeDefined();
           }
-          for (const index of paragraph.attributions) expect(report.attributions[index]?.paragraph).toBe(paragraph.index);
+          for (const index of paragraph.attributions) expect(report.attributions[index]?.paragraph).toBe(paragraphIndex);
         }
         for (const attribution of report.attributions) {
           for (const part of [attribution.cue, attribution.speaker, attribution.target, attribution.content]) {

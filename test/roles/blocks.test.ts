@@ -49,7 +49,7 @@ describe('block roles in plain text', () => {
     const report = analyze({ text: 'Rates held at 4%.\n\nThe central bank left its main rate unchanged on Thursday, as expected.', title: 'Rates held at 4%.' });
     expect(report.paragraphs.map((p) => [p.role, p.roleRule])).toEqual([
       ['headline', 'block/headline-title'],
-      ['body', 'block/body'],
+      ['body', undefined],
     ]);
   });
 

@@ -13,6 +13,8 @@ export const WORD_CLASSES = [
   'first-person',
   'first-person-plural',
   'second-person',
+  'third-person-plural',
+  'demonstrative',
   'modal-obligation',
   'modal-possibility',
   'stance-adverb',
@@ -31,10 +33,13 @@ export type WordClass = (typeof WORD_CLASSES)[number];
 
 /**
  * What the model reads of a sentence, in the order of a feature vector: `words` is log(1 + author words),
- * `quoted-share` the share of its words inside quotation marks, and every other feature a count in the
+ * `quoted-share` the share of its words inside quotation marks, `word-length` the mean letters per author word
+ * less TYPICAL_WORD_LETTERS (as fitted, longer words raise the score: argument runs to abstract, evaluative words), and every other feature a count in the
  * writer's voice (outside quotation marks) that stops at COUNT_CAP. `finding/<category>` counts the author's
  * loaded-language findings of each category (a new category is a new feature), `finding/reported` those in
- * a paraphrase of someone's speech; `word/<class>` the words of each class of `subjectivity-words.jsonl`.
+ * a paraphrase of someone's speech; `word/<class>` the words of each class of `subjectivity-words.jsonl`;
+ * `speech-cue` the cues of attributed speech, documents and vague sources, `attitude-cue` those of a held view
+ * (believes, fears, wants: attitude-verbs.jsonl), which a writer arguing reports more often than one reporting.
  */
 export const SENTENCE_FEATURES = [
   'words',
@@ -52,10 +57,18 @@ export const SENTENCE_FEATURES = [
   'number',
   'name',
   'speech-cue',
+  'attitude-cue',
+  'word-length',
 ] as const;
 
 /** A count feature's value stops here: a third emotive word says little more than the second. */
 export const COUNT_CAP = 2;
+
+/**
+ * Letters in an average word of running English, taken from `word-length` so that its contribution to a score
+ * is how far the words are from ordinary prose, not a large constant that the bias takes back.
+ */
+export const TYPICAL_WORD_LETTERS = 4.7;
 
 /** Index of each feature in a feature vector. */
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(SENTENCE_FEATURES.map((name, i) => [name, i]));

@@ -18,7 +18,7 @@ const LOADED_SCALE = 5;
  * word is no less likely to be loaded than a short one, which a small prior held against it. Folds 3-4, not
  * seen: 0.744 at 40, 0.748 at 150. In an article of several hundred words the prior matters little.
  */
-const LOADED_PRIOR_WORDS = 150;
+export const LOADED_PRIOR_WORDS = 150;
 /**
  * How much a quoted word counts in the text's score, beside a word of the outlet's own: its loaded weight and
  * its length both. Half, because the outlet chose the quotation but did not say it. On BASIL (expert-labelled
@@ -42,10 +42,26 @@ export type LoadedTerm = { text: string; category: string; count: number };
 /** The article's summary: a paragraph's, plus paragraph scores weighted by length and the top terms. */
 export type ArticleLoadedLanguage = LoadedLanguageSummary & { paragraphs: Distribution; topTerms: LoadedTerm[] };
 
+/**
+ * Finding weight per 100 words with `priorWords` neutral words added: what the score saturates (the score is
+ * monotone in it). `priorWords` other than LOADED_PRIOR_WORDS only for `npm run build:loaded-language-fit`.
+ */
+export function loadedDensity(weight: number, words: number, priorWords = LOADED_PRIOR_WORDS): number {
+  return (100 * weight) / (words + priorWords);
+}
+
 /** Saturating 0..1 loaded-language score for `weight` of findings over `words` words (unrounded). */
 export function loadedScore(weight: number, words: number): number {
   if (weight <= 0) return 0;
-  return 1 - Math.exp(-((100 * weight) / (words + LOADED_PRIOR_WORDS)) / LOADED_SCALE);
+  return 1 - Math.exp(-loadedDensity(weight, words) / LOADED_SCALE);
+}
+
+/**
+ * A stretch of text's finding weight and words as its score counts them: the outlet's in full, the quoted
+ * at `quotedShare` (QUOTED_SHARE; another share only to show how the shipped one compares).
+ */
+export function countedWeightAndWords(authorWeight: number, authorWords: number, quotedWeight: number, quotedWords: number, quotedShare = QUOTED_SHARE): { weight: number; words: number } {
+  return { weight: authorWeight + quotedShare * quotedWeight, words: authorWords + quotedShare * quotedWords };
 }
 
 /**
@@ -53,7 +69,8 @@ export function loadedScore(weight: number, words: number): number {
  * quoted findings' weight and the `quotedWords` counted at QUOTED_SHARE.
  */
 export function textLoadedScore(authorWeight: number, authorWords: number, quotedWeight: number, quotedWords: number): number {
-  return loadedScore(authorWeight + QUOTED_SHARE * quotedWeight, authorWords + QUOTED_SHARE * quotedWords);
+  const { weight, words } = countedWeightAndWords(authorWeight, authorWords, quotedWeight, quotedWords);
+  return loadedScore(weight, words);
 }
 
 /** 0..1 score (4 decimals) of a stretch of text from its findings, its outlet-voice and its quoted words. */

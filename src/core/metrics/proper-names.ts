@@ -20,34 +20,42 @@ export type ProperName = { tokenStart: number; tokenEnd: number; start: number; 
 export type ProperNames = { names: ProperName[]; nameAt: Int32Array };
 
 // Characters right before a word that make its capital a matter of position: an opening quotation mark,
-// a bracket, a colon or a dash introducing a phrase.
-const POSITIONAL_GAP = /["\u201C\u2018'(\[:\u2014\u2013]/;
+// a bracket, a colon or a dash introducing a phrase. Read where they lie, with no gap sliced per word.
+const POSITIONAL_MARKS: ReadonlySet<number> = new Set([...'"\u201C\u2018\'([:\u2014\u2013'].map((c) => c.charCodeAt(0)));
+function positionalGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (POSITIONAL_MARKS.has(text.charCodeAt(i))) return true;
+  return false;
+}
 // A sentence whose letters are mostly capitals is shouted or a heading: its capitals say nothing.
 const CAPS_SHARE = 0.6;
 
-// The connectors by word id, once per word list: the run-growing loop reads one per lower-case word after a capital.
-const connectorsById = new WeakMap<ReadonlySet<string>, boolean[]>();
+// A word list by word id, once per list: the run-growing loop reads the connectors once per lower-case word after
+// a capital, and the case test the small words once per lower-case word of a sentence.
+const setsById = new WeakMap<ReadonlySet<string>, readonly boolean[]>();
+function byWordId(words: ReadonlySet<string>): readonly boolean[] {
+  let byId = setsById.get(words);
+  if (byId === undefined) {
+    byId = tableByWordId(new Map([...words].map((word) => [word, true])), false);
+    setsById.set(words, byId);
+  }
+  return byId;
+}
+// NO_WORD, or a word registered after the list: not in it.
+const isIn = (byId: readonly boolean[], id: number): boolean => id >= 0 && id < byId.length && byId[id] === true;
 
 /** Finds the names of two or more words in every sentence whose capitals carry evidence. */
 export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): ProperNames {
   const { text } = article;
   const { nameConnectors, notNames, titleCaseSmallWords } = lexicons.words;
-  let connectors = connectorsById.get(nameConnectors);
-  if (connectors === undefined) {
-    connectors = tableByWordId(new Map([...nameConnectors].map((word) => [word, true])), false);
-    connectorsById.set(nameConnectors, connectors);
-  }
+  const connectors = byWordId(nameConnectors);
+  byWordId(titleCaseSmallWords);
   const tokens = tokenIds(article.tokens);
-  const isConnector = (t: number): boolean => {
-    const id = tokens.ids[t] as number;
-    return id >= 0 && id < (connectors as boolean[]).length && (connectors as boolean[])[id] === true;
-  };
+  const isConnector = (t: number): boolean => isIn(connectors, tokens.ids[t] as number);
   const nameAt = new Int32Array(tokens.count).fill(-1);
   const names: ProperName[] = [];
   const scratch: PhraseCandidate<LexiconRef>[] = [];
   const capitalised = (t: number): boolean => ((tokens.shape[t] as number) & CASE.upperStart) !== 0;
-  const positional = (t: number, sentenceStart: number): boolean =>
-    t === sentenceStart || POSITIONAL_GAP.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+  const positional = (t: number, sentenceStart: number): boolean => t === sentenceStart || positionalGap(text, tokens.end[t - 1] as number, tokens.start[t] as number);
   // A sentence-initial word that is itself loaded ("Brutal Assad forces...") opens the sentence, not a name.
   const loadedWord = (t: number): boolean => matchAt(lexicons.loaded, tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<LexiconRef>).value.weight > 0;
   const opensSentence = (t: number): boolean => {
@@ -103,7 +111,8 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
  * title-case line (every word capitalised but the small words a headline leaves in lower case).
  */
 export function caseIsEvidence(article: SegmentedArticle, from: number, to: number, smallWords: ReadonlySet<string>): boolean {
-  const { tokens } = article;
+  const small = byWordId(smallWords);
+  const tokens = tokenIds(article.tokens);
   let letters = 0;
   let upper = 0;
   let lowerWords = 0;
@@ -115,7 +124,7 @@ export function caseIsEvidence(article: SegmentedArticle, from: number, to: numb
     const shape = tokens.shape[t] as number;
     if ((shape & CASE.upperStart) !== 0) capitalWords++;
     // One lower-case word that is not a small word settles it: the set is read only until then.
-    else if (lowerWords === 0 && (shape & CASE.lowerStart) !== 0 && !smallWords.has(tokens.norm[t] as string)) lowerWords++;
+    else if (lowerWords === 0 && (shape & CASE.lowerStart) !== 0 && !isIn(small, tokens.ids[t] as number)) lowerWords++;
   }
   if (letters > 0 && upper / letters >= CAPS_SHARE && to - from >= 3) return false;
   // A title-case line: nothing in lower case but small words, and more than its first word capitalised.

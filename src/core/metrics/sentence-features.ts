@@ -1,11 +1,11 @@
 /**
  * What the subjectivity model reads of each sentence (SENTENCE_FEATURES): the author's loaded-language
  * findings by category, opinion markers, evaluative words, pronouns, modals, stance adverbs, negation,
- * sentiment words, questions, exclamations, numbers, names, speech cues, length and the quoted share. One
- * pass over each sentence's tokens with table lookups; words inside quotation marks are the speaker's and
- * count only towards the quoted share. Each count keeps its span, so a score can show its evidence.
+ * sentiment words, questions, exclamations, numbers, names, speech and attitude cues, length, word length and
+ * the quoted share. One pass over each sentence's tokens with table lookups; words inside quotation marks are
+ * the speaker's and count only towards the quoted share. Each count keeps its span, so a score can show its evidence.
  */
-import { COUNT_CAP, FEATURE_INDEX, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
+import { COUNT_CAP, FEATURE_INDEX, TYPICAL_WORD_LETTERS, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
 import { tableByWordId } from '../text/vocabulary.ts';
@@ -39,6 +39,8 @@ const F = {
   number: feature('number'),
   name: feature('name'),
   speechCue: feature('speech-cue'),
+  attitudeCue: feature('attitude-cue'),
+  wordLength: feature('word-length'),
 } as const;
 
 // A finding category's feature index, looked up once per category rather than per finding.
@@ -149,6 +151,9 @@ function measureSentence(
     covered.push(finding);
   }
   let authorWords = 0;
+  // Letters of the author's words that have any, and how many such words: their mean is `word-length`.
+  let letters = 0;
+  let lettered = 0;
   let c = 0;
   let t = sentence.tokenStart;
   while (t < sentence.tokenEnd) {
@@ -157,6 +162,11 @@ function measureSentence(
       continue;
     }
     authorWords++;
+    const tokenLetters = tokens.letters[t] as number;
+    if (tokenLetters > 0) {
+      letters += tokenLetters;
+      lettered++;
+    }
     const start = tokens.start[t] as number;
     while (c < covered.length && (covered[c] as { end: number }).end <= start) c++;
     if (c < covered.length && (covered[c] as { start: number }).start <= start) {
@@ -165,7 +175,15 @@ function measureSentence(
     }
     const step = countToken(article, lexicons, masks, sentence, t, scratch, rulesSource, wordsTag, add);
     // A phrase's further words are still the author's words.
-    for (let k = 1; k < step; k++) if (article.quotedToken[t + k] === 0) authorWords++;
+    for (let k = 1; k < step; k++) {
+      if (article.quotedToken[t + k] !== 0) continue;
+      authorWords++;
+      const phraseLetters = tokens.letters[t + k] as number;
+      if (phraseLetters > 0) {
+        letters += phraseLetters;
+        lettered++;
+      }
+    }
     t += step;
   }
   for (const word of sentiment?.words ?? []) {
@@ -177,6 +195,7 @@ function measureSentence(
   const words = sentence.tokenEnd - sentence.tokenStart;
   values[F.words] = Math.log1p(authorWords);
   values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
+  values[F.wordLength] = lettered === 0 ? 0 : letters / lettered - TYPICAL_WORD_LETTERS;
   if (cues.length > 1) cues.sort((a, b) => a.start - b.start || a.end - b.end);
   return { values, authorWords, cues };
 }
@@ -205,7 +224,7 @@ function countToken(
   if ((mask & FIRST_WORD.cue) !== 0) {
     const cue = matchAt(lexicons.cues, tokens, t, limit, scratch.cue) === 0 ? undefined : scratch.cue[0];
     if (cue !== undefined) {
-      add(F.speechCue, start, tokens.end[t + cue.rest.length] as number, `speech-cue/${cue.value.lemma}`, cue.value.lexicon);
+      add(cue.value.family === 'attitude' ? F.attitudeCue : F.speechCue, start, tokens.end[t + cue.rest.length] as number, `speech-cue/${cue.value.lemma}`, cue.value.lexicon);
       return cue.rest.length + 1;
     }
   }

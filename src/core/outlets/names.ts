@@ -127,9 +127,11 @@ export function findNames(
   const ascii = (u: number): boolean => ((tokens.shape[u] as number) & CASE.ascii) !== 0;
   const keyOf = (u: number): string => (ascii(u) ? (tokens.bare[u] as string) : stripMarks(tokens.bare[u] as string));
   const matches: NameMatch[] = [];
-  let t = 0;
-  while (t < tokens.count) {
-    const domainMatch = matchDomainToken(text, tokens.start[t] as number, tokens.end[t] as number, tokens.norm[t] as string, tables, index);
+  // A host holds a dot: the text's next dot says which tokens may be one (most tokens hold none).
+  for (let t = 0, dot = text.indexOf('.'); t < tokens.count; ) {
+    const start = tokens.start[t] as number;
+    if (dot !== -1 && dot < start) dot = text.indexOf('.', start);
+    const domainMatch = dot !== -1 && dot < (tokens.end[t] as number) ? matchDomainToken(text, start, tokens.end[t] as number, tokens.norm[t] as string, tables, index) : null;
     if (domainMatch !== null) {
       matches.push(domainMatch);
       t++;
@@ -154,7 +156,6 @@ export function findNames(
       t++;
       continue;
     }
-    const start = tokens.start[t] as number;
     const tokenEnd = tokens.end[best.last] as number;
     const lastNorm = tokens.norm[best.last] as string;
     const possessive = lastNorm !== tokens.bare[best.last];
@@ -234,8 +235,7 @@ function partOfLongerName(text: string, tokens: ReturnType<typeof tokenize>, fir
 // A token with a dot that is a host some table lists (presstv.ir, www.rt.com, edition.cnn.com).
 function matchDomainToken(text: string, start: number, end: number, norm: string, tables: SourceTables, index: NameIndex): NameMatch | null {
   if (norm.length < 4 /* x.io */ || norm.length > 253 || !norm.includes('.')) return null;
-  const before = start > 0 ? text.charAt(start - 1) : '';
-  if (before === '@') return null;
+  if (start > 0 && text.charAt(start - 1) === '@') return null;
   const host = norm.replace(/^www\d?\./, '');
   if (!/^[a-z0-9.-]+$/.test(host) || !/\.[a-z]{2,}$/.test(host)) return null;
   const listed = listedHostsFor(tables, host);

@@ -7,7 +7,7 @@
  * when shown). Numbers are rounded to 4 decimals so reports diff cleanly.
  */
 import type { Lexicons } from '../data/index.ts';
-import type { QuoteSpan, SegmentedArticle } from '../text/index.ts';
+import type { QuoteSpan, SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import {
   compareHeadline,
   describeCaption,
@@ -59,7 +59,6 @@ export function buildReport(
 ): Report {
   const { tokens, text } = article;
   const { scored: scoredMask } = metrics;
-  const roleOf = (index: number): BlockDecision => blocks[index] ?? { role: 'body', rule: 'block/body' };
   const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, article.paragraphs.length);
   const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, article.paragraphs.length);
   const attributions = metrics.attribution.attributions.map(toAttribution);
@@ -88,15 +87,18 @@ export function buildReport(
     // Sentences cover the paragraph, and subjectivity counted their author words.
     let authorWords = 0;
     let sentiment = 0;
-    const sentimentWords: SentimentWord[] = [];
-    const cues: SubjectivityCue[] = [];
+    // Lists are made only when there is something to put in them (see NONE).
+    let sentimentWords: SentimentWord[] = NONE;
+    let cues: SubjectivityCue[] = NONE;
     let exempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
     for (let s = first; s < last; s++) {
       const subjectivity = metrics.subjectivity[s] as SentenceSubjectivity;
       const sentenceSentiment = metrics.sentiment[s] as SentenceSentiment;
       authorWords += subjectivity.authorWords;
       sentiment += sentenceSentiment.score;
+      if (sentenceSentiment.words.length > 0 && sentimentWords === NONE) sentimentWords = [];
       for (const w of sentenceSentiment.words) sentimentWords.push([tokens.start[w.token] as number, tokens.end[w.token] as number, w.score, article.quotedToken[w.token] === 1 ? 1 : 0, w.negated ? 1 : 0]);
+      if (subjectivity.cues.length > 0 && cues === NONE) cues = [];
       for (const cue of subjectivity.cues) cues.push([cue.start, cue.end, round(cue.weight)]);
       if (sentenceSentiment.exempted.length > 0) exempted = [...exempted, ...sentenceSentiment.exempted];
       if (scoredMask[index] === 1) {
@@ -112,66 +114,46 @@ export function buildReport(
       noteRule(rules, finding);
     }
     const quotedWords = words - authorWords;
-    const quotes: QuoteReport[] = [];
+    let quotes: QuoteReport[] = NONE;
     while (quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
     for (; quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.end; quoteCursor++) {
       const q = article.quotes[quoteCursor] as QuoteSpan;
+      if (quotes === NONE) quotes = [];
       quotes.push([q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0]);
     }
-    let cursor = 0;
-    const block = roleOf(index);
+    const block = blocks[index] ?? BODY;
+    const domains = metrics.domains.paragraphs[index];
     const report: ParagraphReport = {
-      index,
       start: paragraph.start,
       end: paragraph.end,
       role: block.role,
-      roleRule: block.rule,
       scored: scoredMask[index] === 1,
       words,
       authorWords,
-      quotedWords,
-      domains: [...(metrics.domains.paragraphs[index] ?? NONE)],
-      sentences: paragraph.sentences.map((sentence, s): SentenceReport => {
-        const subjectivity = metrics.subjectivity[first + s] as SentenceSubjectivity;
-        // The sentence's findings are the run of the paragraph's that start inside it.
-        while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
-        let weight = 0;
-        let quotedWeight = 0;
-        for (; cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.end; cursor++) {
-          const finding = findings[cursor] as RawFinding;
-          if (finding.voice === 'quoted') quotedWeight += finding.weight;
-          else weight += finding.weight;
-        }
-        const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
-        return [
-          sentence.start,
-          sentence.end,
-          sentenceWords,
-          (metrics.sentiment[first + s] as SentenceSentiment).score,
-          round(subjectivity.score),
-          round(textLoadedScore(weight, subjectivity.authorWords, quotedWeight, sentenceWords - subjectivity.authorWords)),
-        ];
-      }),
+      domains: domains === undefined || domains.length === 0 ? NONE : [...domains],
+      sentences: sentenceReports(paragraph.sentences, first, findings, metrics),
       quotes,
       sentiment,
       subjectivity: subjectivityScore(metrics.subjectivity, first, last),
       loadedLanguage: scoreLoadedLanguage(findings, authorWords, quotedWords),
       sentimentWords,
       subjectivityCues: cues,
-      findings: findings.map((finding) => toFinding(finding, text)),
-      exempted: exempted.map((e) => toExemption(e, text)),
-      attributions: attributionsByParagraph[index] ?? [],
+      findings: findings.length === 0 ? NONE : findings.map((finding) => toFinding(finding, text)),
+      exempted: exempted.length === 0 ? NONE : exempted.map((e) => toExemption(e, text)),
+      attributions: attributionsByParagraph[index] ?? NONE,
     };
+    // Body text no rule singled out says nothing more than its role (most paragraphs of most articles).
+    if (block.rule !== BODY.rule) report.roleRule = block.rule;
     // The headline is compared with the body on the words themselves: the one paragraph given them here.
-    if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, report, findings, first, last);
+    if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, index, report, findings, first, last);
     return report;
   });
 
   // The summary counts the scored paragraphs only: the body, not the page around it.
   const body = paragraphs.filter((p) => p.scored);
   const words = body.reduce((sum, p) => sum + p.words, 0);
-  const quotedWords = body.reduce((sum, p) => sum + p.quotedWords, 0);
   const authorWords = body.reduce((sum, p) => sum + p.authorWords, 0);
+  const quotedWords = words - authorWords;
   const allFindings = metrics.loadedLanguage.findings.filter((f) => scoredMask[f.paragraph] === 1);
   const byRole = {} as Record<BlockRole, number>;
   for (const role of BLOCK_ROLES) byRole[role] = 0;
@@ -253,8 +235,41 @@ function categoriesOf(categories: ReadonlySet<string>, lexicons: Lexicons): Repo
   return out;
 }
 
-// Shared by every paragraph with nothing of a kind; never written to.
-const NONE: never[] = [];
+// Shared by every paragraph with nothing of a kind, in the report too: a megabyte of one-word paragraphs has
+// 170,000 paragraphs with seven empty lists each, 30-odd MB as separate arrays. Frozen, so that a caller
+// who writes to a report's empty list gets an error rather than changing every paragraph's.
+const NONE: never[] = Object.freeze([]) as never[];
+// A paragraph the block roles did not reach is body text.
+const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
+
+// A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
+// inside it (both lists are in text order).
+function sentenceReports(sentences: readonly SentenceSpan[], first: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
+  const out: SentenceReport[] = new Array(sentences.length);
+  let cursor = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s] as SentenceSpan;
+    const subjectivity = metrics.subjectivity[first + s] as SentenceSubjectivity;
+    while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
+    let weight = 0;
+    let quotedWeight = 0;
+    for (; cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.end; cursor++) {
+      const finding = findings[cursor] as RawFinding;
+      if (finding.voice === 'quoted') quotedWeight += finding.weight;
+      else weight += finding.weight;
+    }
+    const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
+    out[s] = [
+      sentence.start,
+      sentence.end,
+      sentenceWords,
+      (metrics.sentiment[first + s] as SentenceSentiment).score,
+      round(subjectivity.score),
+      round(textLoadedScore(weight, subjectivity.authorWords, quotedWeight, sentenceWords - subjectivity.authorWords)),
+    ];
+  }
+  return out;
+}
 
 // Items by paragraph, a group only where a paragraph has some (most have no findings and no attributions).
 function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): (T[] | undefined)[] {
@@ -267,7 +282,7 @@ function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], 
 }
 
 // What the headline check reads of the headline paragraph: its words and figures in both voices.
-function headlineOf(article: SegmentedArticle, metrics: MetricResults, paragraph: ParagraphReport, findings: readonly RawFinding[], first: number, last: number): HeadlineFigures {
+function headlineOf(article: SegmentedArticle, metrics: MetricResults, index: number, paragraph: ParagraphReport, findings: readonly RawFinding[], first: number, last: number): HeadlineFigures {
   const { text, tokens } = article;
   const scored: { score: number; quoted: boolean }[] = [];
   const sentimentWords: HeadlineFigures['sentimentWords'][number][] = [];
@@ -279,15 +294,15 @@ function headlineOf(article: SegmentedArticle, metrics: MetricResults, paragraph
     }
   }
   return {
-    index: paragraph.index,
+    index,
     start: paragraph.start,
     end: paragraph.end,
     text: text.slice(paragraph.start, paragraph.end),
     words: paragraph.words,
     findings: paragraph.findings,
     sentimentWords,
-    sentiment: summariseSentiment(scored, paragraph.words, paragraph.authorWords, paragraph.quotedWords),
-    loadedLanguage: summariseLoadedLanguage(findings, paragraph.authorWords, paragraph.quotedWords),
+    sentiment: summariseSentiment(scored, paragraph.words, paragraph.authorWords, paragraph.words - paragraph.authorWords),
+    loadedLanguage: summariseLoadedLanguage(findings, paragraph.authorWords, paragraph.words - paragraph.authorWords),
   };
 }
 

@@ -77,8 +77,8 @@ function renderSides(report: Report): string[] {
     const filled = Math.round(side.voiceShare * BAR_WIDTH);
     const verbs = [...new Set(report.attributions.flatMap((x) => (x.side === side.side && x.cue !== null ? [spanText(report.text, x.cue).toLowerCase()] : [])))].slice(0, 6);
     // Attitudes (what a side wants or believes, in the writer's words) are listed apart from what it said.
-    const modes = Object.entries(side.byMode).filter(([m, n]) => n > 0 && m !== 'attitude').map(([m, n]) => `${m} ${n}`).join(', ');
-    const attitudes = side.byMode.attitude > 0 ? `; attitudes ${side.byMode.attitude}` : '';
+    const modes = Object.entries(side.byMode).filter(([m, n]) => n !== undefined && n > 0 && m !== 'attitude').map(([m, n]) => `${m} ${n}`).join(', ');
+    const attitudes = (side.byMode.attitude ?? 0) > 0 ? `; attitudes ${side.byMode.attitude}` : '';
     lines.push(`  ${side.side.padEnd(10)} ${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)} voice ${(100 * side.voiceShare).toFixed(0).padStart(3)}%  direct ${(100 * side.directShare).toFixed(0).padStart(3)}%  ${modes || 'not heard'}${attitudes}${verbs.length > 0 ? `  verbs: ${verbs.join(', ')}` : ''}`);
   }
   return lines;
@@ -140,12 +140,12 @@ export function renderText(report: Report, options: RenderOptions): string {
   out.push(...renderStructure(report));
   out.push(...renderSides(report));
   if (!color) out.push('marks: [author voice]  <reported speech>  {quoted voice}');
-  for (const paragraph of report.paragraphs) {
+  for (const [index, paragraph] of report.paragraphs.entries()) {
     const where = formatPosition(position, paragraph.start, paragraph.end);
     const role = paragraph.role === 'body' ? '' : `  ${paragraph.role}${paragraph.scored ? '' : ' (not scored)'}`;
     out.push('');
     out.push(
-      paint(ANSI.dim, `#${paragraph.index + 1}${role}  ${where}  words ${paragraph.words}  sentiment ${paragraph.sentiment}  subjectivity ${paragraph.subjectivity.toFixed(2)}  loaded ${paragraph.loadedLanguage.toFixed(2)}`),
+      paint(ANSI.dim, `#${index + 1}${role}  ${where}  words ${paragraph.words}  sentiment ${paragraph.sentiment}  subjectivity ${paragraph.subjectivity.toFixed(2)}  loaded ${paragraph.loadedLanguage.toFixed(2)}`),
     );
     out.push(`  ${highlight(report.text, paragraph.start, paragraph.end, paragraph.findings, color)}`);
     for (const index of paragraph.attributions) {

@@ -17,7 +17,10 @@ export { attributionModeSchema };
 // findings and exemptions without `message` (see messages.ts); sentences, quotes, sentiment words and
 // subjectivity cues as short arrays; paragraphs without their text, voice split, contributions and counts;
 // attribution spans without copied text; subjectivity contributions as feature -> [value, contribution].
-export const SCHEMA_VERSION = '2.0.0';
+// 3.0.0: smaller still (README "Report schema"): a paragraph has no `index` (its place in `paragraphs`) and no
+// `quotedWords` (`words - authorWords`), and no `roleRule` when it is body text no rule singled out
+// (`block/body`); a side's `byMode` and `words` list only the modes it has.
+export const SCHEMA_VERSION = '3.0.0';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 const offset = z.number().int().nonnegative();
@@ -144,7 +147,8 @@ export const attributionSchema = z.object({
 });
 export type Attribution = z.infer<typeof attributionSchema>;
 
-const modeCounts = z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), attitude: z.number(), vague: z.number(), 'non-response': z.number() });
+/** per mode, only the modes with a count above 0 */
+const modeCounts = z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), attitude: z.number(), vague: z.number(), 'non-response': z.number() }).partial();
 export const sideSummarySchema = z.object({
   side: z.string(),
   attributions: z.number().int().nonnegative(),
@@ -188,17 +192,16 @@ export type SentenceReport = z.infer<typeof sentenceSchema>;
 export const blockRoleSchema = z.enum(BLOCK_ROLES);
 
 export const paragraphSchema = z.object({
-  index: z.number().int().nonnegative(),
   /** the paragraph is `text.slice(start, end)` of the report's text */
   ...span,
   role: blockRoleSchema,
-  /** the rule that gave the role (`block/breadcrumb`, `html/figcaption`) */
-  roleRule: z.string(),
+  /** the rule that gave the role (`block/breadcrumb`, `html/figcaption`); absent for body text no rule singled out (`block/body`) */
+  roleRule: z.string().optional(),
   /** whether this paragraph counts in `summary` (false for the headline, captions, boilerplate...) */
   scored: z.boolean(),
   words: z.number().int().nonnegative(),
+  /** words outside quotation marks; the rest (`words - authorWords`) are quoted */
   authorWords: z.number().int().nonnegative(),
-  quotedWords: z.number().int().nonnegative(),
   domains: z.array(z.string()),
   sentences: z.array(sentenceSchema),
   quotes: z.array(quoteSchema),

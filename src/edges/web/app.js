@@ -284,9 +284,9 @@ function renderSentimentChart(report) {
       height: h.toFixed(1),
       class: `${value > 0 ? 'pos' : value < 0 ? 'neg' : 'zero'}${role === 'body' ? '' : ' unscored'}`,
     });
-    rect.append(svg('title', {}, `paragraph ${p.index + 1}${role === 'body' ? '' : ` (${ROLES[role] ?? role}, not scored)`}: ${fixed(value, 3)} per word, score ${p.sentiment}`));
+    rect.append(svg('title', {}, `paragraph ${i + 1}${role === 'body' ? '' : ` (${ROLES[role] ?? role}, not scored)`}: ${fixed(value, 3)} per word, score ${p.sentiment}`));
     chart.append(rect);
-    if (paragraphs.length <= 40) chart.append(svg('text', { x: (i * step + step / 2).toFixed(1), y: height + 14, class: 'tick' }, String(p.index + 1)));
+    if (paragraphs.length <= 40) chart.append(svg('text', { x: (i * step + step / 2).toFixed(1), y: height + 14, class: 'tick' }, String(i + 1)));
   });
   $('sentiment-chart').replaceChildren(chart);
 }
@@ -373,35 +373,35 @@ function attributionLine(report, attribution) {
 function renderArticle(report) {
   findingsById.length = 0;
   idOfFinding.clear();
-  const nodes = report.paragraphs.map((p) => {
+  const nodes = report.paragraphs.map((p, i) => {
     const role = p.role ?? 'body';
     const scored = p.scored ?? role === 'body';
     const header = el(
       'p',
       { class: 'para-meta' },
-      el('span', { class: 'para-index' }, `¶${p.index + 1}`),
+      el('span', { class: 'para-index' }, `¶${i + 1}`),
       scored ? '' : el('span', { class: 'role' }, `${ROLES[role] ?? role} · not scored`),
       scored ? el('span', { class: 'note' }, `loaded ${fixed(p.loadedLanguage)} · subjectivity ${fixed(p.subjectivity)} · sentiment ${fixed(perWord(p), 3)}/word`) : '',
     );
     const body = el('p', { class: 'para-text' }, highlight(report.text, p.start, p.end, p.findings));
-    const children = [header, body, ...pageChecks(report.summary, p)];
-    if (p.attributions.length > 0) children.push(el('ul', { class: 'attributions', 'aria-label': `Attributions in paragraph ${p.index + 1}` }, p.attributions.map((index) => report.attributions[index]).filter(Boolean).map((attribution) => attributionLine(report, attribution))));
-    return el('article', { class: `para${scored ? '' : ' unscored'}`, 'data-role': role, 'aria-label': `Paragraph ${p.index + 1}${scored ? '' : `, ${ROLES[role] ?? role}, not scored`}` }, children);
+    const children = [header, body, ...pageChecks(report.summary, i)];
+    if (p.attributions.length > 0) children.push(el('ul', { class: 'attributions', 'aria-label': `Attributions in paragraph ${i + 1}` }, p.attributions.map((index) => report.attributions[index]).filter(Boolean).map((attribution) => attributionLine(report, attribution))));
+    return el('article', { class: `para${scored ? '' : ' unscored'}`, 'data-role': role, 'aria-label': `Paragraph ${i + 1}${scored ? '' : `, ${ROLES[role] ?? role}, not scored`}` }, children);
   });
   $('article').replaceChildren(...nodes);
 }
 
 // What the report says about a headline or a caption: the comparison with the body, the names that match.
-function pageChecks(summary, paragraph) {
+function pageChecks(summary, index) {
   const checks = [];
   const headline = summary.headline;
-  if (headline && headline.paragraph === paragraph.index) {
+  if (headline && headline.paragraph === index) {
     const figures = `Headline against body: loaded ${fixed(headline.loadedLanguage.density, 1)} per 100 words against ${fixed(headline.body.loadedLanguage.density, 1)}; sentiment ${fixed(headline.sentiment.comparative, 3)} per word against ${fixed(headline.body.sentiment.comparative, 3)}.`;
     checks.push(el('p', { class: 'page-check' }, figures, headline.flags.length === 0 ? ' In line with the body.' : ''));
     for (const flag of headline.flags) checks.push(el('p', { class: 'page-check flagged', 'data-flag': flag.code }, proseNodes(flag.message)));
   }
   for (const caption of summary.captions ?? []) {
-    if (caption.paragraph !== paragraph.index) continue;
+    if (caption.paragraph !== index) continue;
     checks.push(el('p', { class: `page-check${caption.unrelated ? ' flagged' : ''}`, 'data-flag': caption.unrelated ? 'unrelated-caption' : 'caption' }, proseNodes(caption.message)));
   }
   return checks;

@@ -112,7 +112,7 @@ describe('a view held by no one named is no one’s words and no side', () => {
       expect(summary.attribution.attributions).toBe(2);
       expect(summary.attribution.unheldViews).toBe(1);
       expect(summary.attribution.sides.reduce((n, s) => n + s.attributions, 0)).toBe(2);
-      expect(summary.attribution.sides.every((s) => s.byMode.attitude === 0)).toBe(true);
+      expect(summary.attribution.sides.every((s) => s.byMode.attitude === undefined)).toBe(true);
     }
   });
 

@@ -7,6 +7,7 @@ import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRe
 import type { SegmentedArticle } from '../../text/index.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
+import { classifyWords, WORD_CLASS } from './word-classes.ts';
 
 /** Per sentence: bit 1 when it marks a source as anonymous, bit 2 when it gives a reason. */
 export const ANONYMITY_MARKER = 1;
@@ -38,6 +39,8 @@ export type Scan = {
   readonly countryAt: readonly (string | undefined)[];
   /** per sentence: ANONYMITY_MARKER and ANONYMITY_REASON bits */
   readonly anonymity: Uint8Array;
+  /** per token: WORD_CLASS bits of its folded form (word-classes.ts), read instead of the lists' strings in hot loops */
+  readonly classes: Uint16Array;
 };
 
 // A dateline's shape ("MOSCOW, Russia (Reuters) --"), not a list of words: it stays a pattern.
@@ -77,6 +80,7 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     titleAt,
     countryAt,
     anonymity: anonymityBySentence(article, lexicons, masks, sentences),
+    classes: classifyWords(article, lexicons),
   };
 }
 
@@ -138,7 +142,11 @@ export function markAnonymity(scan: Scan, attribution: { actor: string | null; a
 /** True when a comma separates token `t` from the one before it (with or without other marks: `," `). */
 export function commaBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
-  return t > 0 && tokens.breakBefore[t] === 1 && text.slice(tokens.end[t - 1] as number, tokens.start[t] as number).includes(',');
+  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  // Read in place: the passes ask this of the same gaps many times, and a slice per question was a string each.
+  const end = tokens.start[t] as number;
+  for (let i = tokens.end[t - 1] as number; i < end; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
 }
 
 /** The first unquoted token after `from` with a comma before it, or `end` when none comes before it. */
@@ -153,7 +161,7 @@ export function nextComma(scan: Scan, from: number, end: number): number {
  */
 export function skipBack(scan: Scan, t: number, start: number): number {
   let k = t;
-  while (k - 1 > start && scan.article.tokens.breakBefore[k] !== 1 && scan.words.verbSkips.has(scan.article.tokens.norm[k - 1] as string)) k--;
+  while (k - 1 > start && scan.article.tokens.breakBefore[k] !== 1 && ((scan.classes[k - 1] as number) & WORD_CLASS.verbSkip) !== 0) k--;
   return k;
 }
 

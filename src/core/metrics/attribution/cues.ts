@@ -9,13 +9,21 @@ import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
 export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMode {
   return ref.kind === 'verb' && ref.family === 'attitude' ? 'attitude' : grammar;
 }
 
-/** Every cue outside quotations and datelines, in text order; cues never overlap. */
+// "June 29, 2016</tweet>": a word right after "<" or "</" names a tag of markup left in the text, not a verb.
+function isTagName(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  const start = tokens.start[t] as number;
+  return start > 0 && (text[start - 1] === '<' || (start > 1 && text[start - 1] === '/' && text[start - 2] === '<'));
+}
+
+/** Every cue outside quotations, datelines and markup tags, in text order; cues never overlap. */
 export function findCues(scan: Scan): Cue[] {
   const { article, lexicons, masks } = scan;
   const { tokens } = article;
@@ -23,13 +31,14 @@ export function findCues(scan: Scan): Cue[] {
   const cueScratch: PhraseCandidate<CueRef>[] = [];
   const followScratch: PhraseCandidate<CueRef>[] = [];
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
+  const { classes } = scan;
   for (const sentence of scan.sentences) {
     const at = { sentence: sentence.index, paragraph: sentence.paragraph };
     // "She said she supports the bill": an attitude inside what a speaker said is part of that speech.
     let speechBefore = false;
     let t = sentence.tokenStart;
     while (t < sentence.tokenEnd) {
-      if (article.quotedToken[t] === 1 || scan.excluded[t] === 1) {
+      if (article.quotedToken[t] === 1 || scan.excluded[t] === 1 || isTagName(scan, t)) {
         t++;
         continue;
       }
@@ -40,7 +49,7 @@ export function findCues(scan: Scan): Cue[] {
         t += best.rest.length + 1;
         continue;
       }
-      const sourcing = sourcingPhraseAt(scan, t, sentence.tokenEnd) || pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd);
+      const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
         cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, ...at });
@@ -48,7 +57,7 @@ export function findCues(scan: Scan): Cue[] {
         t += sourcing;
         continue;
       }
-      if (!speechBefore && regardAt(scan, t, sentence.tokenEnd)) {
+      if (!speechBefore && ((classes[t] as number) & WORD_CLASS.regardVerb) !== 0 && regardAt(scan, t, sentence.tokenEnd)) {
         cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: tokens.norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, ...at });
         t++;
         continue;

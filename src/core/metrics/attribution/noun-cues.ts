@@ -12,6 +12,7 @@ import { nextComma, type Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 // Most words between a light verb and its noun ("made several controversial statements on"), and between a
 // possessive and its noun ("Holt's recent sharp criticism of").
@@ -42,16 +43,18 @@ export function findLightVerbCues(scan: Scan): Cue[] {
   const { article, words } = scan;
   const { norm } = article.tokens;
   const cues: Cue[] = [];
+  const { classes } = scan;
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
       const word = norm[t] as string;
-      const light = words.lightVerbs.has(word);
-      if ((!light && !words.beForms.has(word)) || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
+      const light = ((classes[t] as number) & WORD_CLASS.lightVerb) !== 0;
+      if ((!light && ((classes[t] as number) & WORD_CLASS.beForm) === 0) || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
       const table = light ? words.nounCues : words.attitudeAdjectives;
+      const tableClass = light ? WORD_CLASS.nounCue : WORD_CLASS.attitudeAdjective;
       const fillers = light ? FILLER_MAX : ADJECTIVE_FILLER_MAX;
       for (let k = t + 1; k < sentence.tokenEnd && k <= t + 1 + fillers; k++) {
         if (article.tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1) break;
-        const role = linkedWordAt(scan, table, k, sentence.tokenEnd);
+        const role = ((classes[k] as number) & tableClass) !== 0 ? linkedWordAt(scan, table, k, sentence.tokenEnd) : undefined;
         if (role !== undefined) {
           const lemma = `${word} ${norm[k]} ${norm[k + 1]}`;
           cues.push({ t0: t, t1: k + 2, ref: { kind: 'verb', lemma, stance: 'neutral', act: false, lexicon: words.nounCueSource, family: role === 'attitude' ? 'attitude' : 'speech' }, sentence: sentence.index, paragraph: sentence.paragraph });
@@ -102,8 +105,10 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: 
   const { tokens } = article;
   let cueEnd: Int32Array | undefined;
   const findings: Finding[] = [];
+  const { classes } = scan;
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
+      if (((classes[t] as number) & WORD_CLASS.nounCue) === 0) continue;
       const role = linkedWordAt(scan, words.nounCues, t, sentence.tokenEnd);
       if (role === undefined || role === 'light' || taken[t] === 1 || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
       const speaker = possessorBefore(scan, t, sentence);

@@ -6,6 +6,7 @@
  */
 import { bareCommaBefore, commaBefore, type Scan } from './context.ts';
 import type { SentenceRef, Speaker } from './types.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 /** The speaker phrase ending just before token `cue`, looking back no further than `limit`; pronouns count. */
 export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speaker {
@@ -14,23 +15,24 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   // "Holt (R-Maine) said", "Sen. Anna Berg (D-Maine), a supporter of the ferry, told": the name before the aside.
   const aside = asideOpening(scan, cue, limit);
   if (aside >= 0) return nounPhraseBefore(scan, aside, limit);
+  // Skipped words, time words and time phrases, read by class (word-classes.ts).
+  const { classes } = scan;
   let t = cue - 1;
   while (t >= limit && capital[t] === 0 && article.quotedToken[t] === 0 && tokens.breakBefore[t + 1] !== 1) {
-    const word = tokens.norm[t] as string;
-    if (words.verbSkips.has(word) || isMannerAdverb(scan, t)) {
+    if (((classes[t] as number) & WORD_CLASS.verbSkip) !== 0 || isMannerAdverb(scan, t)) {
       t--;
       continue;
     }
-    if (words.timeWords.has(word)) {
+    if (((classes[t] as number) & WORD_CLASS.timeWord) !== 0) {
       let k = t - 1;
-      while (k >= limit && k >= t - 4 && words.timePhraseWords.has(tokens.norm[k] as string)) k--;
+      while (k >= limit && k >= t - 4 && ((classes[k] as number) & WORD_CLASS.timePhraseWord) !== 0) k--;
       t = k;
       continue;
     }
     break;
   }
   // Capitalised day names in a skipped time phrase ("on Tuesday").
-  while (t >= limit && words.timeWords.has(tokens.norm[t] as string) && t - 1 >= limit && words.timePhraseWords.has(tokens.norm[t - 1] as string)) t -= 2;
+  while (t >= limit && ((classes[t] as number) & WORD_CLASS.timeWord) !== 0 && t - 1 >= limit && ((classes[t - 1] as number) & WORD_CLASS.timePhraseWord) !== 0) t -= 2;
   if (t < limit) return null;
   const end = t + 1;
   if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: end };
@@ -72,7 +74,7 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   let dates = 0;
   for (let k = start; k < end; k++) if (isDate(scan, k)) dates++;
   if (dates === end - start) return null;
-  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
+  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string) || (isPercentage(scan, k) && opensShare(scan, start, limit))) meaningful = true;
   // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
   if (!meaningful || loneStarter) return null;
@@ -216,11 +218,30 @@ export function countryIn(scan: Scan, t0: number, t1: number): string | null {
 function isSpeakerWord(scan: Scan, t: number): boolean {
   if (scan.article.quotedToken[t] === 1) return false;
   const word = scan.article.tokens.norm[t] as string;
-  return scan.capital[t] === 1 || scan.words.speakerWords.has(word) || scan.words.speakerNouns.has(word) || NUMBER.test(word) || scan.words.speakerAdjectives.has(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
+  return scan.capital[t] === 1 || ((scan.classes[t] as number) & WORD_CLASS.speakerWord) !== 0 || NUMBER.test(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
 }
 
 // "60 percent", "2,000 workers": a number inside a speaker phrase.
 const NUMBER = /^\d[\d.,]*$/;
+
+/**
+ * Whether token `t` is a number with a percent sign after it ("42% say"): a share of the people polled, as
+ * "42 percent" is. The sign is no token of its own, only the gap before the next word.
+ */
+export function isPercentage(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  return NUMBER.test(tokens.norm[t] as string) && t + 1 < tokens.count && /^%\s*$/.test(text.slice(tokens.end[t] as number, tokens.start[t + 1] as number));
+}
+
+// Whether the phrase at `start` opens a clause, so that a share in it is the subject ("and 30% call
+// themselves", "Of the riders, 42% say"), not a verb's object ("fares rose 5% said the report").
+function opensShare(scan: Scan, start: number, limit: number): boolean {
+  const { words } = scan;
+  if (start <= limit || (scan.article.tokens.breakBefore[start] === 1 && !isPercentage(scan, start - 1))) return true;
+  const before = scan.article.tokens.norm[start - 1] as string;
+  return words.quantifiers.has(before) || words.adjuncts.has(before) || words.clauseWords.has(before) || words.subordinators.has(before) || words.verbSkips.has(before);
+}
+
 // Lower-case words between a determiner and a head this far apart are its modifiers ("one harbour official").
 const MAX_MODIFIERS = 2;
 

@@ -20,8 +20,10 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
   const { article, words } = scan;
   const { norm, breakBefore } = article.tokens;
   const form = norm[t] as string;
-  const base = lemma.split(' ')[0] as string;
-  const plural = form === `${base}s` || form === `${base}es`;
+  // The lemma's first word and the plural test without building strings: this runs at every verb cue.
+  const space = lemma.indexOf(' ');
+  const base = space < 0 ? lemma : lemma.slice(0, space);
+  const plural = form.startsWith(base) && ((form.length === base.length + 1 && form.endsWith('s')) || (form.length === base.length + 2 && form.endsWith('es')));
   // "270 pledged delegates", "the accused": an -ed form right after an article or a count is an adjective (a
   // year is when: "in 2012 warned").
   const before = t > sentenceStart && breakBefore[t] !== 1 ? (norm[t - 1] as string) : '';
@@ -84,4 +86,28 @@ const scratch: PhraseCandidate<CueRef>[] = [];
 /** Whether a one-word reporting or attitude verb of the lexicons stands at `t` ("say" in "critics say"). */
 export function verbWordAt(scan: Scan, t: number): boolean {
   return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
+}
+
+// The forms of the naming verb: English grammar, like the pasts above.
+const NAMING_FORMS = new Set(['called', 'calls']);
+
+/**
+ * "a group called Harbour Votes Matter, led by ...", "a website called Pier News": whether the naming verb
+ * of the cue `t0..t1` follows a common noun and has a name after it (a run of capitals) with no label after
+ * the name: it names a thing, and nobody characterises anything. "The mayor called Holt a liar" (a subject
+ * before the verb), "a senator called Holt weak" (a label) and "what Holt called \"a disgrace\"" (a
+ * quotation, the object put first) keep their cue.
+ */
+export function isNamingParticiple(scan: Scan, t0: number, t1: number, sentenceStart: number, sentenceEnd: number): boolean {
+  const { article, words, capital } = scan;
+  const { norm, breakBefore } = article.tokens;
+  if (t1 - t0 !== 1 || t0 <= sentenceStart || t1 >= sentenceEnd || !NAMING_FORMS.has(norm[t0] as string) || capital[t0] === 1 || breakBefore[t0] === 1) return false;
+  const before = norm[t0 - 1] as string;
+  if (capital[t0 - 1] === 1 || article.quotedToken[t0 - 1] === 1 || !/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || words.determiners.has(before)) return false;
+  let k = t1;
+  while (k < sentenceEnd && capital[k] === 1 && article.quotedToken[k] === 0 && !words.timeWords.has(norm[k] as string) && (k === t1 || breakBefore[k] !== 1)) k++;
+  if (k === t1) return false;
+  if (k >= sentenceEnd || breakBefore[k] === 1) return true;
+  const next = norm[k] as string;
+  return words.adjuncts.has(next) || words.clauseWords.has(next) || words.beForms.has(next) || words.timeWords.has(next) || words.verbSkips.has(next);
 }

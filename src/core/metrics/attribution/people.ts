@@ -9,9 +9,11 @@
  */
 import { createRequire } from 'node:module';
 import type { SpeakerKind } from '../../data/attribution-words.ts';
+import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
 import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 // Jaro-Winkler similarity at which two surnames name the same person.
 const SURNAME_SIMILARITY = 0.94;
@@ -74,9 +76,11 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
 function capitalRuns(scan: Scan, t0: number, t1: number): TokenSpan[] {
   const { tokens } = scan.article;
   const runs: TokenSpan[] = [];
+  // Sentence starters and pronouns, read by class (word-classes.ts).
+  const { classes } = scan;
   let start = -1;
   for (let t = t0; t <= t1; t++) {
-    const inRun = t < t1 && scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && !scan.lexicons.abbreviations.starters.has(tokens.norm[t] as string) && !scan.words.pronouns.has(tokens.norm[t] as string);
+    const inRun = t < t1 && scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && ((classes[t] as number) & WORD_CLASS.notInRun) === 0;
     if (inRun && start >= 0 && tokens.breakBefore[t] === 1) {
       runs.push({ t0: start, t1: t });
       start = t;
@@ -99,7 +103,8 @@ function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: Spe
     // A lone "Post" or "Office" is not enough: the word must end a name of two or more words.
     if (kind !== undefined && t > run.t0) return { run: { t0: run.t0, t1: t + 1 }, kind };
   }
-  if (run.t1 - run.t0 === 1) {
+  // Both forms hold two capitals at least: most single words are read without slicing them out.
+  if (run.t1 - run.t0 === 1 && (tokens.capitals[run.t0] as number) >= 2) {
     const raw = text.slice(tokens.start[run.t0] as number, tokens.end[run.t0] as number);
     if (ACRONYM.test(raw) || INNER_CAPITAL.test(raw)) return { run, kind: 'organisation' };
   }
@@ -110,9 +115,10 @@ function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: Spe
 function personalName(scan: Scan, run: TokenSpan): string[] {
   const { tokens } = scan.article;
   const names: string[] = [];
+  // Speaker words, speaker nouns and organisation words, read by class (word-classes.ts).
+  const { classes } = scan;
   for (let t = run.t0; t < run.t1; t++) {
-    const word = tokens.norm[t] as string;
-    if (scan.countryAt[t] !== undefined || scan.words.speakerWords.has(word) || scan.words.speakerNouns.has(word) || scan.words.organisationWords.has(word)) return [];
+    if (scan.countryAt[t] !== undefined || ((classes[t] as number) & WORD_CLASS.notPersonal) !== 0) return [];
     if (names.length === 0 && scan.words.honorifics.has(tokens.bare[t] as string)) continue;
     names.push(tokens.bare[t] as string);
   }
@@ -122,28 +128,53 @@ function personalName(scan: Scan, run: TokenSpan): string[] {
 }
 
 const lowerCaseCache = new WeakMap<Scan, Set<string>>();
+// Per word id, 1 while an article's sentences open with that word (2 once it is found in lower case); all 0
+// between articles. A word any table knows is tested with one array read, no string hashed.
+let openingIds = new Uint8Array(0);
 // The forms of sentences' first words that the article also writes in lower case. Only a sentence's first
 // word is ever asked about, so only those forms are kept (a set of every lower-case form cost a hash insert
-// per token), and a bit per (length, first unit) pair skips most tokens before any hashing.
+// per token), and a bit per (length, first unit) pair skips most tokens before any hashing. A word with an id
+// (the same id in every token of the text, since a text's ids are read together) is matched by id instead.
 function lowerCaseForms(scan: Scan): Set<string> {
   let found = lowerCaseCache.get(scan);
   if (found === undefined) {
-    const { norm, count } = scan.article.tokens;
+    const { norm, count, ids } = scan.article.tokens;
     const firstWords = new Set<string>();
     const shapes = new Uint32Array(32);
-    for (const t of scan.sentenceStarts) {
-      if (t >= count) continue;
-      const word = norm[t] as string;
-      firstWords.add(word);
-      const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
-      shapes[bit >>> 5] = (shapes[bit >>> 5] as number) | (1 << (bit & 31));
-    }
+    if (openingIds.length < vocabularySize()) openingIds = new Uint8Array(vocabularySize() * 2);
+    const marked: number[] = [];
     found = new Set<string>();
-    for (let t = 0; t < count; t++) {
-      if (scan.capital[t] !== 0) continue;
-      const word = norm[t] as string;
-      const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
-      if (((shapes[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && firstWords.has(word)) found.add(word);
+    try {
+      for (const t of scan.sentenceStarts) {
+        if (t >= count) continue;
+        const id = ids[t] as number;
+        if (id >= 0) {
+          if (openingIds[id] === 0) marked.push(id);
+          openingIds[id] = 1;
+          continue;
+        }
+        const word = norm[t] as string;
+        firstWords.add(word);
+        const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
+        shapes[bit >>> 5] = (shapes[bit >>> 5] as number) | (1 << (bit & 31));
+      }
+      for (let t = 0; t < count; t++) {
+        if (scan.capital[t] !== 0) continue;
+        const id = ids[t] as number;
+        if (id >= 0) {
+          if (openingIds[id] === 1) {
+            found.add(norm[t] as string);
+            openingIds[id] = 2;
+          }
+          continue;
+        }
+        if (firstWords.size === 0) continue;
+        const word = norm[t] as string;
+        const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
+        if (((shapes[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && firstWords.has(word)) found.add(word);
+      }
+    } finally {
+      for (const id of marked) openingIds[id] = 0;
     }
     lowerCaseCache.set(scan, found);
   }

@@ -86,6 +86,8 @@ function speakerInFrame(speech: QuotedSpeech, { t0: qt0, t1: qt1 }: QuoteTokens)
 function frameAt(scan: Scan, frame: readonly string[], t: number, limit: number): { speaker: NonNullable<Speaker>; end: number } | null {
   const { tokens, quotedToken } = scan.article;
   const slot = frame.indexOf('*');
+  // Most positions fail at the frame's first word: tested before the closure and the slices below are made.
+  if (slot > 0 && (t >= limit || tokens.norm[t] !== frame[0])) return null;
   const matches = (at: number, words: readonly string[]): boolean => words.every((word, k) => at + k < limit && tokens.norm[at + k] === word && quotedToken[at + k] !== 1 && (k === 0 || tokens.breakBefore[at + k] !== 1));
   if (!matches(t, frame.slice(0, slot))) return null;
   const from = t + slot;

@@ -13,7 +13,7 @@ import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, isLyNoun, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { isNegatedSpeaker } from './negated-speakers.ts';
-import { isParticipleAfterObject } from './noun-readings.ts';
+import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts';
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
@@ -56,7 +56,7 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
     const verb = kind === 'vague' ? verbOfVagueSource(scan, cue, cues[index + 1]) : null;
     const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context, verb) : reportingVerb(scan, cue, sentence, context);
     // "Nobody in Westminster calls this ...": a speech act denied is no attribution; its cue stays claimed.
-    const denied = finding !== null && 'draft' in finding && finding.draft.speaker !== null && (isNegatedSpeaker(scan, finding.draft.speaker, sentence.tokenStart) || isParticipleAfterObject(scan, cue.t0, sentence.tokenStart));
+    const denied = finding !== null && 'draft' in finding && finding.draft.speaker !== null && (isNegatedSpeaker(scan, finding.draft.speaker, sentence.tokenStart) || isParticipleAfterObject(scan, cue.t0, sentence.tokenStart) || isNamingParticiple(scan, cue.t0, cue.t1, sentence.tokenStart, sentence.tokenEnd));
     if (finding === null || denied) return void (claimedNow[index] = denied ? 1 : 0);
     findings.push(finding);
     remember(scan, context, finding);
@@ -473,9 +473,10 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   let relative = false;
   for (let t = start; t < end; t++) {
     const word = tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || (cueEnd[t] as number) > 0) return null;
     if (words.clauseWords.get(word) === 'relative') relative = true;
     else if (commaBefore(scan, t)) relative = false;
+    // "One rider, who spoke on condition of anonymity, said": a cue inside the relative clause is its own.
+    if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
     if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || word === 'to' || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
   }
   // "A diplomat, who was not allowed to speak, said": a verb inside the relative clause has its own subject.

@@ -9,7 +9,7 @@ import type { PronounRole } from '../../data/attribution-words.ts';
 import type { Actor } from '../../data/index.ts';
 import { markAnonymity, type Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
-import { countryIn } from './noun-phrase-speakers.ts';
+import { countryIn, isPercentage } from './noun-phrase-speakers.ts';
 import { indexNames, namedSpeaker } from './people.ts';
 import type { SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
@@ -249,6 +249,8 @@ function earlierTitleSide(memory: SpeakerMemory, titles: readonly string[], para
 function speakerEnd(scan: Scan, speaker: TokenSpan): number {
   const { tokens } = scan.article;
   const end = tokens.end[speaker.t1 - 1] as number;
+  // "42% say": the percent sign after a share is part of the speaker's text.
+  if (isPercentage(scan, speaker.t1 - 1)) return end + 1;
   if (speaker.t1 - speaker.t0 !== 1) return end;
   const word = tokens.norm[speaker.t0] as string;
   const pronoun = withoutContraction(word);

@@ -36,6 +36,8 @@ export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue:
   const phrase = nounPhraseAfter(scan, start, end);
   // "LONDON (Reuters) - Britain's Home Secretary ... said": a dateline's place is no speaker.
   if (phrase === null || phrase.t1 >= end || !asideBreak(scan, phrase.t1) || scan.excluded[phrase.t0] === 1) return null;
+  // "Berg, who calls Holt a \"coward,\" said": a relative clause on the name may quote and report on its own.
+  if (words.clauseWords.get(tokens.norm[phrase.t1] as string) === 'relative') return phrase;
   for (let k = phrase.t1; k < end; k++) if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0) return null;
   return phrase;
 }

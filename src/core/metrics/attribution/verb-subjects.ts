@@ -5,7 +5,7 @@
  * phrase of a postposed attribution that the speaker phrases do not know ("..., another source said.").
  */
 import { commaBefore, type Scan } from './context.ts';
-import { isLyNoun, isMannerAdverb, nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
+import { isLyNoun, isMannerAdverb, isPercentage, nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { participleAfterSubordinator } from './speech-forms.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 
@@ -108,7 +108,8 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
     // "Only half of the riders say": a quantifier opening the subject is no helper, though "would only say" skips it.
     if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (words.verbSkips.has(word) && !words.quantifiers.has(word)) || words.beForms.has(word) || words.clauseWords.has(word) || words.subordinators.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
     t = k;
-    if (tokens.breakBefore[k] === 1) break;
+    // "Only 9% of the riders said": a percent sign is no edge of the subject.
+    if (tokens.breakBefore[k] === 1 && !(k - 1 >= sentence.tokenStart && isPercentage(scan, k - 1))) break;
   }
   if (t === end) return null;
   const first = tokens.norm[t] as string;

@@ -1,0 +1,91 @@
+// How the `slant` command starts (bin/slant.js): V8's flags for a short run, and the commands that read one
+// article (analyze, compare, source, lexicons) from dist/slant-cli.cjs, compiled from V8's code cache.
+//
+// Compiling the bundle and then, function by function, the code an analysis runs for the first time is a fifth
+// of a `slant analyze` start. Node 20 keeps no compiled code between runs for ES modules, but a script run
+// through node:vm can be given the code V8 made in an earlier run of it (`cachedData`): `npm run build` runs
+// the bundle once on a sample article and saves what V8 compiled meanwhile (dist/slant-cli.cache, written by
+// scripts/build/code-cache.mjs through `writeCodeCache` below). The cache is used only for the very bundle it
+// was made from (its SHA-256 is stored with it; V8 itself checks its version and flags); any mismatch, a
+// missing or unreadable file, or SLANT_NO_CACHE=1 compiles from the source as usual: same code, same output.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Script } from 'node:vm';
+
+// Set here, before anything is compiled: the code cache is valid only for the flags it was made under, and
+// the build makes it through this module too.
+// Loading the lexicons allocates many short-lived objects; a larger young generation spares most of the
+// garbage collections that would otherwise dominate start-up. Restoring the data snapshot allocates ~25 MB
+// at once: growing the young generation 8-fold at a time rather than 2-fold reaches that size in 6 scavenges
+// instead of 11 (about 7% of a slant analyze start's CPU). Only the pace of growth changes, not the limit.
+setFlagsFromString('--max-semi-space-size=64');
+setFlagsFromString('--semi-space-growth-factor=8');
+// V8 first runs a regular expression in its bytecode interpreter and compiles it to machine code once it is
+// used again: for the long cue patterns of the outlet names (tried at every position of a window) a start
+// pays for both, and the interpreted runs are slow. Compiled at once, those patterns cost a 5 KB
+// `slant analyze` about two thirds less (tick counts, 7 runs); a long run ends up with the same machine code
+// either way.
+setFlagsFromString('--no-regexp-tier-up');
+
+/** The commands dist/slant-cli.cjs serves; the others (batch, stats, calibrate, worker, queue) load dist/slant.js. */
+export const ONE_ARTICLE_COMMANDS = new Set(['analyze', 'compare', 'source', 'lexicons']);
+
+const CACHE_FORMAT = 1;
+
+/**
+ * The CLI script at `file` (a CommonJS bundle) compiled with the code cache at `cacheFile` when that was made
+ * from the same bytes (`useCache` false: never read it); returns its exports, the compiled script and whether
+ * V8 took the cache.
+ */
+export function loadCliScript(file, cacheFile, useCache) {
+  const bytes = readFileSync(file);
+  const cachedData = useCache ? cachedDataFor(bytes, cacheFile) : undefined;
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`, {
+    filename: file,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return { exports: module.exports, script, bytes, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+}
+
+/** The cache's code for the bundle `bytes`, or undefined when the cache is missing, unreadable or made from other bytes. */
+function cachedDataFor(bytes, cacheFile) {
+  let cache;
+  try {
+    cache = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const newline = cache.indexOf(10);
+  if (newline === -1) return undefined;
+  try {
+    const header = JSON.parse(cache.toString('utf8', 0, newline));
+    if (header.format !== CACHE_FORMAT || header.v8 !== process.versions.v8 || header.sha256 !== sha256(bytes)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return cache.subarray(newline + 1);
+}
+
+/** Writes the code V8 has compiled so far for `loaded` (a `loadCliScript` result) to `cacheFile`, bound to its bytes. */
+export function writeCodeCache(loaded, cacheFile) {
+  const header = { format: CACHE_FORMAT, v8: process.versions.v8, sha256: sha256(loaded.bytes) };
+  const partial = `${cacheFile}.${process.pid}.tmp`;
+  writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), loaded.script.createCachedData()]));
+  renameSync(partial, cacheFile);
+}
+
+function sha256(bytes) {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The paths of the CLI script and its code cache in the package's dist/ folder. */
+export function cliScriptPaths() {
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  return { file: `${dist}slant-cli.cjs`, cacheFile: `${dist}slant-cli.cache` };
+}
