@@ -54,3 +54,12 @@ describe('cues: markup left in the text', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speakers: a time phrase between the subject and its verb', () => {
+  it.each([
+    ['a week after a plain subject', 'A group of 40 harbour pilots this week warned that the pier would fail.', ['indirect A group of 40 harbour pilots|warned|the pier would fail']],
+    ['a month after a bare plural', 'Riders last month complained that the fares were too high.', ['indirect Riders|complained|the fares were too high']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
