@@ -63,3 +63,14 @@ describe('speakers: a time phrase between the subject and its verb', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('attitudes: "declined to" before a verb is a refusal', () => {
+  it.each([
+    ['a refusal with its infinitive', 'Berg declined to rule out a run for mayor.', ['attitude Berg|declined to|rule out a run for mayor']],
+    ['a refusal with an adverb before the verb', 'The aide declined to publicly name the donors.', ['attitude The aide|declined to|publicly name the donors']],
+    ['declining to comment stays a non-response', 'Holt declined to comment.', ['non-response Holt|declined to comment|-']],
+    ['a new level is no refusal', 'Fares declined to their lowest level in years.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
