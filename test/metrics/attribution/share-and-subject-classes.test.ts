@@ -74,3 +74,14 @@ describe('attitudes: "declined to" before a verb is a refusal', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speech acts: a judging act in the passive with no agent', () => {
+  it.each([
+    ['blame with no one named', 'The mayor has been criticized for raising fares.', ['summary -|criticized|The mayor has been criticized for raising fares']],
+    ['an accusation after a connective, up to the clause\'s comma', 'And the mayor was accused of lying, which angered riders.', ['summary -|accused|the mayor was accused of lying']],
+    ['a condition is no report', 'If the mayor is blamed, she will resign.', []],
+    ['an act that does not judge stays out', 'The plan was announced on Monday.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
