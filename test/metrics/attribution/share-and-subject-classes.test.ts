@@ -54,3 +54,34 @@ describe('cues: markup left in the text', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speakers: a time phrase between the subject and its verb', () => {
+  it.each([
+    ['a week after a plain subject', 'A group of 40 harbour pilots this week warned that the pier would fail.', ['indirect A group of 40 harbour pilots|warned|the pier would fail']],
+    ['a month after a bare plural', 'Riders last month complained that the fares were too high.', ['indirect Riders|complained|the fares were too high']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('attitudes: "declined to" before a verb is a refusal', () => {
+  it.each([
+    ['a refusal with its infinitive', 'Berg declined to rule out a run for mayor.', ['attitude Berg|declined to|rule out a run for mayor']],
+    ['a refusal with an adverb before the verb', 'The aide declined to publicly name the donors.', ['attitude The aide|declined to|publicly name the donors']],
+    ['declining to comment stays a non-response', 'Holt declined to comment.', ['non-response Holt|declined to comment|-']],
+    ['a new level is no refusal', 'Fares declined to their lowest level in years.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('speech acts: a judging act in the passive with no agent', () => {
+  it.each([
+    ['blame with no one named', 'The mayor has been criticized for raising fares.', ['summary -|criticized|The mayor has been criticized for raising fares']],
+    ['an accusation after a connective, up to the clause\'s comma', 'And the mayor was accused of lying, which angered riders.', ['summary -|accused|the mayor was accused of lying']],
+    ['a condition is no report', 'If the mayor is blamed, she will resign.', []],
+    ['an act that does not judge stays out', 'The plan was announced on Monday.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
 import { commaBefore, type Scan } from './context.ts';
+import { infinitiveAt } from './content-spans.ts';
 import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
@@ -22,6 +23,10 @@ function isTagName(scan: Scan, t: number): boolean {
   const start = tokens.start[t] as number;
   return start > 0 && (text[start - 1] === '<' || (start > 1 && text[start - 1] === '/' && text[start - 2] === '<'));
 }
+
+// Attitude verbs whose "to" may instead mark a new level ("fares declined to 5 percent"): English grammar. The
+// others keep "to" with any object ("agreed to the deal").
+const LEVEL_VERBS = new Set(['decline']);
 
 /** Every cue outside quotations, datelines and markup tags, in text order; cues never overlap. */
 export function findCues(scan: Scan): Cue[] {
@@ -73,7 +78,10 @@ export function findCues(scan: Scan): Cue[] {
         const documentNounBeforeVerb = best.rest.length === 0 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd, followScratch);
         // "The October report exceeded forecasts", "One tweet said": a verb's word after a determiner is a noun.
         const noun = best.value.kind === 'verb' && isNounAfterDeterminer(scan, t, best.value.lemma, sentence.tokenStart, sentence.tokenEnd);
-        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun;
+        // "Fares declined to their lowest level": a refusal's "to" opens an infinitive ("declined to run"), not a new level.
+        const last = t + best.rest.length;
+        const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
+        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive;
         if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.

@@ -4,7 +4,8 @@
  * ordinary speech by an unnamed source), or a reporting verb with its speaker before it, inverted after it,
  * postposed after the content ("..., the mayor said on Friday."), or found through the verb's shape
  * (verb-subjects.ts: "an architect who said", "..., saying", "praised X and said"), reporting a clause
- * (indirect, or mixed when it quotes) or a speech act (a summary: "accused Moscow of ...").
+ * (indirect, or mixed when it quotes) or a speech act (a summary: "accused Moscow of ..."; in the passive with no
+ * agent, passive-acts.ts: "Holt was accused of lying").
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './context.ts';
@@ -13,6 +14,7 @@ import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, isLyNoun, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { isNegatedSpeaker } from './negated-speakers.ts';
+import { agentlessPassiveAct } from './passive-acts.ts';
 import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts';
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
@@ -211,7 +213,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   const passive = passiveWithAgent(scan, cue, sentence, context.cueEnd);
   if (passive !== null) return { order: passive.content.start, draft: { paragraph: cue.paragraph, mode: cueMode(cue.ref, cue.ref.act ? 'summary' : 'indirect'), cue: cueRange(article, cue), speaker: passive.speaker, content: passive.content, sentence: cue.sentence } };
   // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
-  if (cue.t0 > sentence.tokenStart && isPassive(scan, cue.t0, sentence.tokenStart)) return null;
+  if (cue.t0 > sentence.tokenStart && isPassive(scan, cue.t0, sentence.tokenStart)) return agentlessPassiveAct(scan, cue, sentence, clauseEnd(scan, cue.t1, sentence.tokenEnd, context.cueEnd));
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
   // clause says what the noun holds ("Holt's claim that the ferry would run").
   if (cue.t0 > sentence.tokenStart && possessiveBefore(scan, cue.t0) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;

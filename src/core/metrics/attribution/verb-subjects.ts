@@ -95,7 +95,12 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const after = cueEnd[cue] as number;
   if (verb.endsWith('ed') && after > cue && after < sentence.tokenEnd && (words.adjuncts.has(tokens.norm[after] as string) || words.beForms.has(tokens.norm[after] as string))) return null;
   let end = cue;
-  while (end - 1 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && (words.verbSkips.has(tokens.norm[end - 1] as string) || words.timeWords.has(tokens.norm[end - 1] as string))) end--;
+  while (end - 1 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && (words.verbSkips.has(tokens.norm[end - 1] as string) || words.timeWords.has(tokens.norm[end - 1] as string))) {
+    const time = words.timeWords.has(tokens.norm[end - 1] as string);
+    end--;
+    // "Riders this spring complained", "A group of pilots last week warned": the time phrase is when, not who.
+    if (time) while (end - 2 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && words.timePhraseWords.has(tokens.norm[end - 1] as string)) end--;
+  }
   if (end <= sentence.tokenStart || tokens.breakBefore[end] === 1) return null;
   const last = tokens.norm[end - 1] as string;
   // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
