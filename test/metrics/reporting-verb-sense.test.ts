@@ -14,6 +14,7 @@ describe('slanted reporting verbs: the verb of saying, not the same word in anot
     ['a noun that introduces what was said', 'The council rejected his claim that the land was his.', ['claim']],
     ['a gerund after a possessive', 'The video shows her mocking the plan at a rally.', ['mocking']],
     ['a speaker nobody names', 'No one admits the plan has failed.', ['admits']],
+    ['a past participle as a modifier', 'The mayor dropped his threatened bid for the seat.', ['threatened']],
   ])('flags %s', (_name, text, expected) => {
     expect(verbs(text)).toEqual(expected);
   });

@@ -1,6 +1,6 @@
 /**
  * Whether a slanted reporting verb is used as a verb of saying. The same words name other things: a noun
- * ("his claim", "the pastor's claims", "making the rounds on"), a modifier ("the debunked thesis"), and, per
+ * ("his claim", "the pastor's claims", "making the rounds on"), a modifier ("the bragging rights"), and, per
  * entry (`otherSense` in reporting-verbs.jsonl), a passive or an object that gives another sense ("was
  * confirmed 92 to 0", "claim the nomination", "admit refugees"). On PolNeAR these were most of the outlet-voice
  * reporting-verb findings that sat on no annotated source or cue; "Holt claimed the vote was rigged" is speech.
@@ -23,16 +23,17 @@ export function usedAsSpeech(article: SegmentedArticle, lexicons: Lexicons, ref:
   const isComplementiser = (word: string | undefined): boolean => word !== undefined && words.clauseWords.get(word) === 'complementiser';
   // An entry may end in its that ("fear that"): the clause is then part of the match.
   const thatClause = isComplementiser(tokens.norm[last]) || isComplementiser(next);
-  if (before !== undefined && !thatClause) {
-    // After an article the word is a noun or a modifier ("a claim", "the bragging rights", "a debunked thesis");
+  // A past participle keeps the verb's sense wherever it stands: "his threatened run", "the debunked claim".
+  if (before !== undefined && !thatClause && !head.endsWith('ed')) {
+    // After an article the word is a noun or a modifier ("a claim", "the bragging rights", "a revealing dress");
     // after a possessive pronoun, a noun unless it is a gerund ("his rant", but "her slamming his remarks").
     // Not a numeral: "no one admits" is a verb.
     const role = words.determiners.get(before);
     if (role === 'definite' || role === 'indefinite') return false;
     const ing = head.endsWith('ing');
     if (words.possessives.has(before) && !ing) return false;
-    // A possessive name before a base or -s form: "the pastor's claims" (but "Trump's claimed" is "Trump has").
-    if (tokens.bare[first - 1] !== before && !ing && !head.endsWith('ed')) return false;
+    // A possessive name before a base or -s form: "the pastor's claims" (but "Trump's claiming" is "Trump is").
+    if (tokens.bare[first - 1] !== before && !ing) return false;
   }
   const other = ref.otherSense;
   if (other === undefined) return true;
