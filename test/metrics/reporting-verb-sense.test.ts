@@ -14,6 +14,7 @@ describe('slanted reporting verbs: the verb of saying, not the same word in anot
     ['a noun that introduces what was said', 'The council rejected his claim that the land was his.', ['claim']],
     ['a gerund after a possessive', 'The video shows her mocking the plan at a rally.', ['mocking']],
     ['a speaker nobody names', 'No one admits the plan has failed.', ['admits']],
+    ['a threat made by someone', 'The union threatened to strike over pay.', ['threatened']],
     ['a past participle as a modifier', 'The mayor dropped his threatened bid for the seat.', ['threatened']],
   ])('flags %s', (_name, text, expected) => {
     expect(verbs(text)).toEqual(expected);
@@ -33,6 +34,7 @@ describe('slanted reporting verbs: the verb of saying, not the same word in anot
     ['a vote by the Senate', 'She was nominated in March and confirmed by the Senate in May.'],
     ['a guarantee', 'With most counties counted, the mayor is assured of a second term.'],
     ['competing, not arguing', 'Three candidates will contend for the seat in May.'],
+    ['endangering, not threatening anyone', 'Critics said the plan threatens national security.'],
     ['a phrase about rounds', 'The joke making the rounds on the radio was about the mayor.'],
   ])('does not flag %s', (_name, text) => {
     expect(verbs(text)).toEqual([]);
