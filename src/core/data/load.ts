@@ -68,6 +68,8 @@ export type LexiconRef = {
   readonly exempt?: readonly string[];
   /** reporting verbs: names a speech act that takes an object (`slammed the plan`), so its `alt` does too */
   readonly act?: boolean;
+  /** reporting verbs: the frames in which the word has a sense other than speech (schema.ts `otherSense`) */
+  readonly otherSense?: { readonly passive?: boolean; readonly objects?: ReadonlySet<string> };
 };
 export type WeightedRef = { readonly lexicon: string; readonly term: string; readonly weight: number; readonly polarity?: -1 | 0 | 1 };
 export type DomainRef = { readonly domain: string; readonly term: string };
@@ -304,6 +306,10 @@ function withOptional(ref: LexiconRef, entry: ParsedEntry): LexiconRef {
   if (entry.stance !== undefined) extra.stance = entry.stance;
   if (entry.exempt !== undefined && entry.exempt.length > 0) extra.exempt = entry.exempt;
   if (entry.act === true) extra.act = true;
+  if (entry.otherSense !== undefined) {
+    const { passive, objects } = entry.otherSense;
+    extra.otherSense = { ...(passive === true ? { passive } : {}), ...(objects !== undefined ? { objects: new Set(objects) } : {}) };
+  }
   return { ...ref, ...extra };
 }
 

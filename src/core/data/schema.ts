@@ -39,6 +39,12 @@ export const entrySchema = z
     stance: z.enum(STANCES).optional(),
     /** reporting verbs: a speech act that can summarise what was said without its content (accuse, deny) */
     act: z.boolean().optional(),
+    /**
+     * reporting verbs: where the same word means something other than speech. `passive`: after a form of be it
+     * does (is assured of, was confirmed 92 to 0) unless a that-clause follows; `objects`: one of these words
+     * within the next five of its clause makes it another sense (claim the nomination, admit refugees).
+     */
+    otherSense: z.object({ passive: z.boolean().optional(), objects: z.array(term).optional() }).strict().optional(),
     /** demonyms: ISO 3166-1 alpha-2 country code */
     country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU').optional(),
     /** titles: the role the title implies */

@@ -11,6 +11,7 @@ import type { DomainResult } from './domains.ts';
 import type { AttributionResult } from './attribution/index.ts';
 import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
 import { findScareQuotes } from './scare-quotes.ts';
+import { usedAsSpeech } from './reporting-verb-sense.ts';
 
 /** `reported`: the outlet's paraphrase of someone's speech (indirect, mixed or summarised), outside quotation marks. */
 export type Voice = 'author' | 'reported' | 'quoted';
@@ -146,6 +147,8 @@ export function findLoadedLanguage(
         // 0.83 of those the attribution pass reads as one. Inside a quotation the speaker's own sourcing is not
         // read as attributions, so it still counts.
         if (ref.category === 'vague-attribution' && article.quotedToken[first] !== 1 && !overlapsAttribution(sourceSpans(), start, end)) continue;
+        // A slanted verb of saying is the finding only where it says something: not "his claim", "admit refugees".
+        if (ref.category === 'reporting-verb' && !usedAsSpeech(article, lexicons, ref, first, last, sentence.tokenStart, sentence.tokenEnd)) continue;
         // A name that is itself the loaded phrase ("the Deep State") still counts: only a longer name exempts.
         if (insideLongerName(names, first, last)) {
           const name = nameTextAt(article, names, first) as string;
