@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentArticle, LexiconError } from '../../src/index.ts';
+import { analyze, segmentArticle, LexiconError } from '../../src/index.ts';
 import { FEATURE_INDEX, parseLexicon } from '../../src/core/data/index.ts';
 import { TYPICAL_WORD_LETTERS, buildWordClasses, parseSubjectivityModel } from '../../src/core/data/subjectivity-model.ts';
 import { runMetrics } from '../../src/core/metrics/index.ts';
@@ -10,6 +10,8 @@ const valueOf = (text: string, feature: string): number => {
   const [sentence] = runMetrics(segmentArticle(text, lexicons.abbreviations), lexicons).subjectivity;
   return sentence?.values[FEATURE_INDEX.get(feature) as number] ?? Number.NaN;
 };
+
+const subjectivityOf = (text: string): number => analyze(text, { lexicons }).summary.subjectivity.score;
 
 describe('the sentence features count what a reader would point at', () => {
   it.each([
@@ -37,6 +39,16 @@ describe('the sentence features count what a reader would point at', () => {
     expect(valueOf('Cats sat in 2023.', 'word-length')).toBeCloseTo(9 / 3 - TYPICAL_WORD_LETTERS, 5);
     expect(valueOf('She said: "Extraordinarily."', 'word-length')).toBeCloseTo(7 / 2 - TYPICAL_WORD_LETTERS, 5);
     expect(valueOf('Unprecedented administrative obstruction.', 'word-length')).toBeGreaterThan(0);
+  });
+
+  it('reads an address or one very long word as a long word, not as a line of opinion', () => {
+    // Each word counts 15 letters at most, and the mean stays within 3 letters of ordinary prose either way.
+    expect(valueOf(`The minutes are at ${'x'.repeat(400)} today.`, 'word-length')).toBeCloseTo((3 + 7 + 3 + 2 + 15 + 5) / 6 - TYPICAL_WORD_LETTERS, 5);
+    expect(valueOf('Pneumonoultramicroscopicsilicovolcanoconiosis.', 'word-length')).toBe(3);
+    const plain = subjectivityOf('The council met on Monday. The budget passed.');
+    const withAddress = subjectivityOf(`The council met on Monday. The budget passed. The minutes are at https://example.org/${'a'.repeat(400)} today.`);
+    expect(withAddress).toBeLessThan(0.5);
+    expect(Math.abs(withAddress - plain)).toBeLessThan(0.15);
   });
 
   it('gives the quoted share of a sentence’s words', () => {

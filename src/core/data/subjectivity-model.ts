@@ -70,6 +70,12 @@ export const COUNT_CAP = 2;
  */
 export const TYPICAL_WORD_LETTERS = 4.7;
 
+/** Letters counted per word at most: an address, a hash or a long compound is one long word, not ten. */
+export const MAX_WORD_LETTERS = 15;
+
+/** `word-length` stays within this many letters of TYPICAL_WORD_LETTERS: a one-word line says little about style. */
+export const WORD_LENGTH_SPAN = 3;
+
 /** Index of each feature in a feature vector. */
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(SENTENCE_FEATURES.map((name, i) => [name, i]));
 

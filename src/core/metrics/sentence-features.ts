@@ -5,7 +5,7 @@
  * the quoted share. One pass over each sentence's tokens with table lookups; words inside quotation marks are
  * the speaker's and count only towards the quoted share. Each count keeps its span, so a score can show its evidence.
  */
-import { COUNT_CAP, FEATURE_INDEX, TYPICAL_WORD_LETTERS, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
+import { COUNT_CAP, FEATURE_INDEX, TYPICAL_WORD_LETTERS, MAX_WORD_LETTERS, WORD_LENGTH_SPAN, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
 import { tableByWordId } from '../text/vocabulary.ts';
@@ -154,6 +154,12 @@ function measureSentence(
   // Letters of the author's words that have any, and how many such words: their mean is `word-length`.
   let letters = 0;
   let lettered = 0;
+  const countLetters = (token: number) => {
+    const tokenLetters = tokens.letters[token] as number;
+    if (tokenLetters === 0) return;
+    letters += Math.min(tokenLetters, MAX_WORD_LETTERS);
+    lettered++;
+  };
   let c = 0;
   let t = sentence.tokenStart;
   while (t < sentence.tokenEnd) {
@@ -162,11 +168,7 @@ function measureSentence(
       continue;
     }
     authorWords++;
-    const tokenLetters = tokens.letters[t] as number;
-    if (tokenLetters > 0) {
-      letters += tokenLetters;
-      lettered++;
-    }
+    countLetters(t);
     const start = tokens.start[t] as number;
     while (c < covered.length && (covered[c] as { end: number }).end <= start) c++;
     if (c < covered.length && (covered[c] as { start: number }).start <= start) {
@@ -178,11 +180,7 @@ function measureSentence(
     for (let k = 1; k < step; k++) {
       if (article.quotedToken[t + k] !== 0) continue;
       authorWords++;
-      const phraseLetters = tokens.letters[t + k] as number;
-      if (phraseLetters > 0) {
-        letters += phraseLetters;
-        lettered++;
-      }
+      countLetters(t + k);
     }
     t += step;
   }
@@ -195,7 +193,7 @@ function measureSentence(
   const words = sentence.tokenEnd - sentence.tokenStart;
   values[F.words] = Math.log1p(authorWords);
   values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
-  values[F.wordLength] = lettered === 0 ? 0 : letters / lettered - TYPICAL_WORD_LETTERS;
+  values[F.wordLength] = lettered === 0 ? 0 : Math.max(-WORD_LENGTH_SPAN, Math.min(WORD_LENGTH_SPAN, letters / lettered - TYPICAL_WORD_LETTERS));
   if (cues.length > 1) cues.sort((a, b) => a.start - b.start || a.end - b.end);
   return { values, authorWords, cues };
 }
