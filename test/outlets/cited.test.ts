@@ -38,6 +38,8 @@ describe('findCitedSources', () => {
     ['a contribution line', 'The talks failed.\nReuters contributed to this report.', ['credit "Reuters contributed" reuters high']],
     ['unnamed state media', 'Iranian state media reported the launch. State television said it went well.', ['reported "state media reported" -', 'reported "State television said" -']],
     ['state media among other uses of state', 'The state budget passed. Government-owned newspapers said so, and state-run\u00A0TV reported it.', ['reported "Government-owned newspapers said" -', 'reported "state-run\u00A0TV reported" -']],
+    // Matched as the whole pattern matches, whatever the case: the long s (U+017F) is an s under its u and i flags.
+    ['state media in capitals or with a long s', 'OFFICIAL MEDIA reported the launch. The \u017Ftate pre\u017Fs said it went well.', ['reported "OFFICIAL MEDIA reported" -', 'reported "\u017Ftate pre\u017Fs said" -']],
     ['named state media', 'The state news agency IRNA reported the launch.', ['reported "IRNA reported" irna not-rated']],
     ['a distinctive mention', 'Fox News host Tucker Carlson spoke. See presstv.ir for more.', ['mention "Fox News" fox-news low', 'mention "presstv.ir" press-tv very-low']],
   ])('%s', (_name, text, expected) => {

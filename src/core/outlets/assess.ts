@@ -25,13 +25,56 @@ export function assessSources(text: string, hint: DetectHint, tables: SourceTabl
   // Both read the same matches' cues, classified once (only when the text is to be read for them at all).
   const classified = text.length <= MAX_TEXT ? classifyNames({ text, tailStart: tailStartOf(text) }, names) : undefined;
   const source = detectOutlet(text, hint, tables, names, classified);
-  const citedSources = findCitedSources(text, tables, names, classified)
-    .filter((cited) => cited.how !== 'self-reference' && !(source !== null && cited.card !== null && sameOutlet(cited.card, source.card)))
-    .map((cited) => ({
-    ...cited,
-    attributions: attributions.flatMap((a, index) => (overlaps(a.speaker, cited) || (a.cue?.class === 'according' && a.content !== null && overlapsAfter(a.cue, cited)) ? [index] : [])),
-  }));
-  return { source, citedSources };
+  const cited = findCitedSources(text, tables, names, classified).filter(
+    (found) => found.how !== 'self-reference' && !(source !== null && found.card !== null && sameOutlet(found.card, source.card)),
+  );
+  const spoken = attributionsOf(cited, attributions);
+  return { source, citedSources: cited.map((found, i) => ({ ...found, attributions: spoken[i] as number[] })) };
+}
+
+/**
+ * For each source, the attributions it speaks in, by index in ascending order: its span overlaps the speaker's,
+ * or it follows an "according to" cue closely ("according to Reuters"). The speakers and cues are sorted once and
+ * swept with the sources in order of start, so the cost grows with sources + attributions (+ the links found),
+ * not with their product.
+ */
+export function attributionsOf(sources: readonly Span[], attributions: readonly SpeechSpans[]): number[][] {
+  const out = sources.map((): number[] => []);
+  if (sources.length === 0 || attributions.length === 0) return out;
+  const speakers: { start: number; end: number; index: number }[] = [];
+  const cueEnds: { end: number; index: number }[] = [];
+  for (const [index, a] of attributions.entries()) {
+    if (a.speaker !== null) speakers.push({ start: a.speaker.start, end: a.speaker.end, index });
+    if (a.cue?.class === 'according' && a.content !== null) cueEnds.push({ end: a.cue.end, index });
+  }
+  speakers.sort((a, b) => a.start - b.start);
+  cueEnds.sort((a, b) => a.end - b.end);
+  const order = sources.map((_, i) => i).sort((a, b) => (sources[a] as Span).start - (sources[b] as Span).start);
+  // Speakers that start before the current source ends and may still reach a later source.
+  const active: typeof speakers = [];
+  let nextSpeaker = 0;
+  let firstCue = 0;
+  for (const i of order) {
+    const { start, end } = sources[i] as Span;
+    const found = out[i] as number[];
+    while (nextSpeaker < speakers.length && (speakers[nextSpeaker] as Span).start < end) active.push(speakers[nextSpeaker++] as (typeof speakers)[number]);
+    // A speaker that ends at or before this source's start overlaps no later source either (none starts earlier).
+    let kept = 0;
+    for (const speaker of active) {
+      if (speaker.end <= start) continue;
+      active[kept++] = speaker;
+      if (speaker.start < end) found.push(speaker.index);
+    }
+    active.length = kept;
+    // Cues sorted by end: those too far before this source are too far before every later one.
+    while (firstCue < cueEnds.length && start - (cueEnds[firstCue] as { end: number }).end > NEAR_CUE) firstCue++;
+    for (let c = firstCue; c < cueEnds.length && (cueEnds[c] as { end: number }).end <= start; c++) found.push((cueEnds[c] as { index: number }).index);
+    if (found.length > 1) {
+      found.sort((x, y) => x - y);
+      out[i] = found.filter((index, k) => k === 0 || index !== found[k - 1]);
+    }
+  }
+  return out;
 }
 
 function sameOutlet(a: OutletCard, b: OutletCard): boolean {
@@ -39,11 +82,5 @@ function sameOutlet(a: OutletCard, b: OutletCard): boolean {
   return a.domain !== null && a.domain === b.domain;
 }
 
-function overlaps(a: Span | null, b: Span): boolean {
-  return a !== null && a.start < b.end && b.start < a.end;
-}
-
-// "according to Reuters": the outlet follows the cue closely.
-function overlapsAfter(cue: { end: number }, cited: { start: number }): boolean {
-  return cited.start >= cue.end && cited.start - cue.end <= 8;
-}
+// "according to Reuters": the outlet follows the cue closely, within this many characters of its end.
+const NEAR_CUE = 8;
