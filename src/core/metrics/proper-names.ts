@@ -11,7 +11,7 @@
 import { matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import { CASE, tokenIds } from '../text/tokens.ts';
-import { tableByWordId } from '../text/vocabulary.ts';
+import { setByWordIdOnce } from '../text/vocabulary.ts';
 
 /** A name: the half-open token range and its character span in the text. */
 export type ProperName = { tokenStart: number; tokenEnd: number; start: number; end: number };
@@ -29,17 +29,6 @@ function positionalGap(text: string, from: number, to: number): boolean {
 // A sentence whose letters are mostly capitals is shouted or a heading: its capitals say nothing.
 const CAPS_SHARE = 0.6;
 
-// A word list by word id, once per list: the run-growing loop reads the connectors once per lower-case word after
-// a capital, and the case test the small words once per lower-case word of a sentence.
-const setsById = new WeakMap<ReadonlySet<string>, readonly boolean[]>();
-function byWordId(words: ReadonlySet<string>): readonly boolean[] {
-  let byId = setsById.get(words);
-  if (byId === undefined) {
-    byId = tableByWordId(new Map([...words].map((word) => [word, true])), false);
-    setsById.set(words, byId);
-  }
-  return byId;
-}
 // NO_WORD, or a word registered after the list: not in it.
 const isIn = (byId: readonly boolean[], id: number): boolean => id >= 0 && id < byId.length && byId[id] === true;
 
@@ -47,8 +36,8 @@ const isIn = (byId: readonly boolean[], id: number): boolean => id >= 0 && id < 
 export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): ProperNames {
   const { text } = article;
   const { nameConnectors, notNames, titleCaseSmallWords } = lexicons.words;
-  const connectors = byWordId(nameConnectors);
-  byWordId(titleCaseSmallWords);
+  const connectors = setByWordIdOnce(nameConnectors);
+  setByWordIdOnce(titleCaseSmallWords);
   const tokens = tokenIds(article.tokens);
   const isConnector = (t: number): boolean => isIn(connectors, tokens.ids[t] as number);
   const nameAt = new Int32Array(tokens.count).fill(-1);
@@ -111,7 +100,7 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
  * title-case line (every word capitalised but the small words a headline leaves in lower case).
  */
 export function caseIsEvidence(article: SegmentedArticle, from: number, to: number, smallWords: ReadonlySet<string>): boolean {
-  const small = byWordId(smallWords);
+  const small = setByWordIdOnce(smallWords);
   const tokens = tokenIds(article.tokens);
   let letters = 0;
   let upper = 0;

@@ -8,7 +8,7 @@
 import { COUNT_CAP, FEATURE_INDEX, TYPICAL_WORD_LETTERS, MAX_WORD_LETTERS, WORD_LENGTH_SPAN, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
-import { tableByWordId } from '../text/vocabulary.ts';
+import { setByWordIdOnce, tableByWordId } from '../text/vocabulary.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
 
@@ -75,7 +75,7 @@ function wordTablesOf(lexicons: Lexicons): WordTables {
     }
     if (classes.length >= NEGATOR) throw new Error(`sentence-features: ${classes.length - 1} word classes, at most ${NEGATOR - 1}`);
     const classById = tableByWordId(new Map([...names].map(([word, name]) => [word, classIndex.get(name) as number])), 0);
-    const negatorById = tableByWordId(new Map([...lexicons.negators].map((word) => [word, true])), false);
+    const negatorById = setByWordIdOnce(lexicons.negators);
     const byId = new Uint8Array(Math.max(classById.length, negatorById.length));
     for (let id = 0; id < byId.length; id++) byId[id] = ((classById[id] ?? 0) as number) | (negatorById[id] === true ? NEGATOR : 0);
     tables = { byId, classes };

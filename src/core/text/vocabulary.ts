@@ -197,6 +197,19 @@ export function tableByWordIdOnce<V>(table: ReadonlyMap<string, V>, empty: V): V
   return array;
 }
 
+// Word lists by word id made by setByWordIdOnce, by the list they were made from.
+const setsByIdOnce = new WeakMap<ReadonlySet<string>, readonly boolean[]>();
+
+/** A word list as tableByWordIdOnce makes a table: true at the id of each of its words, once per list object. */
+export function setByWordIdOnce(words: ReadonlySet<string>): readonly boolean[] {
+  let byId = setsByIdOnce.get(words);
+  if (byId === undefined) {
+    byId = tableByWordId(new Map([...words].map((word) => [word, true])), false);
+    setsByIdOnce.set(words, byId);
+  }
+  return byId;
+}
+
 // The vocabulary and the tables by id a data snapshot carries (core/data/snapshot.ts): registering every word
 // of every table and filling the arrays costs a command-line start more than restoring them. Ids stay
 // process-local: the snapshot's tables are used only in a process whose vocabulary is the snapshot's.
