@@ -31,6 +31,31 @@ describe('the bundled command', () => {
     expect(cli({ SLANT_NO_CACHE: '1' })).toBe(library);
   });
 
+  // dist/slant.js and the library are ES modules, strict throughout; the one-article commands must run the same
+  // code the same way. A `with` statement is a syntax error only in strict code: appended to the bundle and
+  // compiled as the loader compiles it, it fails only if the bundle's directive holds to its end.
+  it('runs the one-article commands in strict mode, like dist/slant.js', () => {
+    const compiled = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { readFileSync } = await import('node:fs');
+         const { Script } = await import('node:vm');
+         const { cliScriptPaths, wrapCliScript } = await import(${JSON.stringify(START)});
+         const source = readFileSync(cliScriptPaths().file, 'utf8');
+         try {
+           new Script(wrapCliScript(source + '\\nwith ({}) {}'));
+           process.stdout.write('sloppy');
+         } catch (error) {
+           process.stdout.write(error instanceof SyntaxError ? 'strict: ' + error.message : String(error));
+         }`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(compiled).toMatch(/^strict: .*strict mode/i);
+  });
+
   // In a process of its own, started as bin/slant.js starts: the cache is valid only under the CLI's V8 flags.
   const load = (cacheFile: string) =>
     execFileSync(
