@@ -44,13 +44,21 @@ const CACHE_FORMAT = 1;
 export function loadCliScript(file, cacheFile, useCache) {
   const bytes = readFileSync(file);
   const cachedData = useCache ? cachedDataFor(bytes, cacheFile) : undefined;
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`, {
+  const script = new Script(wrapCliScript(bytes.toString('utf8')), {
     filename: file,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script, bytes, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+}
+
+/**
+ * The CommonJS wrapper around the script's `source`, as node:vm compiles it: the script's own first statement
+ * (the bundle's 'use strict') is the function's first, so its directive holds for the whole bundle.
+ */
+export function wrapCliScript(source) {
+  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
 /** The cache's code for the bundle `bytes`, or undefined when the cache is missing, unreadable or made from other bytes. */

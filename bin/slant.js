@@ -9,15 +9,23 @@ const argv = process.argv.slice(2);
 const script = cliScriptPaths();
 const bundle = new URL('../dist/slant.js', import.meta.url);
 let runCli;
+// Every route gives the same output, so a wrong choice shows only as a slower start: SLANT_DEBUG_START=1 says
+// which code ran (one line on standard error), for the tests and for anyone timing a start.
+let started;
 if (ONE_ARTICLE_COMMANDS.has(argv[0]) && existsSync(script.file)) {
-  ({ runCli } = loadCliScript(script.file, script.cacheFile, process.env.SLANT_NO_CACHE !== '1').exports);
+  const loaded = loadCliScript(script.file, script.cacheFile, process.env.SLANT_NO_CACHE !== '1');
+  ({ runCli } = loaded.exports);
+  started = `dist/slant-cli.cjs, code cache ${loaded.cacheUsed ? 'used' : 'not used'}`;
 } else if (existsSync(bundle)) {
   ({ runCli } = await import(bundle.href));
+  started = 'dist/slant.js';
 } else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ runCli } = await import(new URL('../src/edges/cli/main.ts', import.meta.url).href));
+  started = 'src/edges/cli/main.ts through tsx';
 }
+if (process.env.SLANT_DEBUG_START === '1') process.stderr.write(`slant start: ${started}\n`);
 // A reader that stops early (slant ... | head) closes the pipe: that is not an error.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -74,7 +74,9 @@ const cliScript = {
   // import() of node's modules becomes require(): a script compiled by node:vm has no module loader of its own.
   supported: { ...shared.supported, 'dynamic-import': false },
   define: { ...shared.define, 'import.meta.url': '__slantModuleUrl' },
-  banner: { js: "var __slantModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The directive first: esbuild writes its own "use strict" after the banner, where it is no directive, and
+  // the code (strict as ES modules, like dist/slant.js and the library) would run in sloppy mode.
+  banner: { js: "'use strict'; var __slantModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [...shared.plugins, oneArticleCommands],
 };
 

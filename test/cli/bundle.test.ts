@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +27,57 @@ describe('the bundled command', () => {
     expect(cli()).toBe(library);
   });
 
+  // Both bundles print the same bytes, so only bin/slant.js's own word (SLANT_DEBUG_START=1) shows that a
+  // one-article command took the cached script and a corpus command the other bundle.
+  const started = (args: string[], env: Record<string, string> = {}) => {
+    const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, SLANT_DEBUG_START: '1', ...env } });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+
+  it('starts analyze from dist/slant-cli.cjs with the code cache, and says so when asked', () => {
+    const run = started(['analyze', SEED, '--format', 'json']);
+    expect(run).toEqual({ status: 0, stdout: library, stderr: 'slant start: dist/slant-cli.cjs, code cache used\n' });
+    expect(started(['analyze', SEED, '--format', 'json'], { SLANT_NO_CACHE: '1' }).stderr).toBe('slant start: dist/slant-cli.cjs, code cache not used\n');
+  });
+
+  it('starts batch from dist/slant.js', () => {
+    const run = started(['batch', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage:\n {2}slant batch /);
+    expect(run.stderr).toBe('slant start: dist/slant.js\n');
+  });
+
+  it('says nothing about its start unless asked', () => {
+    expect(started(['analyze', SEED, '--format', 'json'], { SLANT_DEBUG_START: '' }).stderr).toBe('');
+  });
+
   it('prints the same bytes with the snapshot and the code cache turned off (SLANT_NO_CACHE=1)', () => {
     expect(cli({ SLANT_NO_CACHE: '1' })).toBe(library);
+  });
+
+  // dist/slant.js and the library are ES modules, strict throughout; the one-article commands must run the same
+  // code the same way. A `with` statement is a syntax error only in strict code: appended to the bundle and
+  // compiled as the loader compiles it, it fails only if the bundle's directive holds to its end.
+  it('runs the one-article commands in strict mode, like dist/slant.js', () => {
+    const compiled = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { readFileSync } = await import('node:fs');
+         const { Script } = await import('node:vm');
+         const { cliScriptPaths, wrapCliScript } = await import(${JSON.stringify(START)});
+         const source = readFileSync(cliScriptPaths().file, 'utf8');
+         try {
+           new Script(wrapCliScript(source + '\\nwith ({}) {}'));
+           process.stdout.write('sloppy');
+         } catch (error) {
+           process.stdout.write(error instanceof SyntaxError ? 'strict: ' + error.message : String(error));
+         }`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(compiled).toMatch(/^strict: .*strict mode/i);
   });
 
   // In a process of its own, started as bin/slant.js starts: the cache is valid only under the CLI's V8 flags.

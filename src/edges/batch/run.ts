@@ -118,9 +118,21 @@ let compilerConfigured = false;
 function configureCompiler(): void {
   if (compilerConfigured) return;
   compilerConfigured = true;
-  // A budget given on node's command line wins (how bench:batch compares budgets: BENCH_NODE_FLAGS).
-  if (process.execArgv.some((flag) => flag.startsWith('--max-inlined-bytecode-size-cumulative'))) return;
+  // A budget the user gave wins (how bench:batch compares budgets: BENCH_NODE_FLAGS).
+  if (inliningBudgetGiven(process.execArgv, process.env.NODE_OPTIONS)) return;
   setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
+}
+
+const INLINING_BUDGET_FLAG = '--max-inlined-bytecode-size-cumulative';
+
+/**
+ * Whether node's flags (`execArgv`) or NODE_OPTIONS name V8's inlining budget, in either spelling V8 reads
+ * (`-` or `_` between words), with `=value` or the value after it. Node 20 refuses this flag in NODE_OPTIONS
+ * and does not start; it is read there too so that a node that accepts it keeps the user's value.
+ */
+export function inliningBudgetGiven(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const flags = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
+  return flags.some((flag) => flag.replace(/^["']/, '').split('=')[0]!.replaceAll('_', '-') === INLINING_BUDGET_FLAG);
 }
 
 /** The default runner: a pool of worker threads in this process. */
