@@ -43,14 +43,18 @@ export function speakerOfQuote(speech: QuotedSpeech, quote: QuoteTokens, paragra
   );
 }
 
-// `"The ferry will run again." - Anna Berg.`, `"..." — Anna Berg (@bergharbour) May 3`: a quotation signed
+// `"The ferry will run again." - Anna Berg.`, `"Run it!" — Anna Berg (@bergharbour) May 3`: a quotation signed
 // with a dash and a capitalised name (in the same paragraph or opening the next) that ends its sentence, or
-// goes on only with a comma or a bracket.
-function speakerAfterDash(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+// goes on only with a comma or a bracket. Only a quotation that stands as a sentence of its own is signed:
+// it opens its sentence and closes with a stop inside its marks. `wanted "reform" - Berg, too.` and
+// `dubbed it "a disaster" -- Senator Holt (R-Maine) among them.` are the writer's sentences going on.
+function speakerAfterDash(speech: QuotedSpeech, { quote, t0: qt0, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   const { tokens, text } = scan.article;
   // The signature may stand in a paragraph of its own right after the quotation's.
   if (quote.openEnded || qt1 >= tokens.count || scan.capital[qt1] !== 1) return undefined;
+  if (qt0 !== paragraph.tokenStart && qt0 !== scan.sentences[scan.sentenceOf[qt0] as number]?.tokenStart) return undefined;
+  if (!/[.!?\u2026]\s*["\u201D'\u2019`]+$/u.test(text.slice(quote.start, quote.end))) return undefined;
   if (!/^\s*[-\u2013\u2014]{1,2}\s*$/u.test(text.slice(quote.end, tokens.start[qt1] as number))) return undefined;
   const sentence = scan.sentences[scan.sentenceOf[qt1] as number];
   const signed = qt1 < paragraph.tokenEnd ? paragraph : sentence === undefined ? undefined : scan.article.paragraphs[sentence.paragraph];
