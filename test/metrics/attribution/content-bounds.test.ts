@@ -30,6 +30,7 @@ describe('a short quotation that closes its sentence after its cue', () => {
   it.each([
     ['past a time phrase, the reply is direct', 'Holt said on Monday, "Never again."', ['direct Holt|said|"Never again."']],
     ['also past where it was said', 'Holt asks at the harbour school, "Any questions for me?"', ['direct Holt|asks|"Any questions for me?"']],
+    ['as far past where and when as a longer quotation', 'Holt asked on the radio on Monday, from the studio, "Any questions?"', ['direct Holt|asked|"Any questions?"']],
     ['not past what was said about', 'Holt spoke about the plan, "a bad one."', []],
   ])('%s', (_name, text, expected) => {
     expect(quoteRows(text)).toEqual(expected);

@@ -6,14 +6,12 @@
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, skipBack, type Scan } from './context.ts';
-import { hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
+import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
 import { nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Speaker } from './types.ts';
 
 const AFTER_QUOTE_MAX_TOKENS = 9;
 const BEFORE_QUOTE_MAX_TOKENS = 9;
-// How much further back a cue may stand when only where, when or how it was said lies between it and the quotation.
-const ADJUNCT_GAP_EXTRA_TOKENS = 6;
 
 /** The direct-quote pass's state: the cues, which of them it claimed, and the cue starting at each token (-1: none). */
 export type QuotedSpeech = { readonly scan: Scan; readonly cues: readonly Cue[]; readonly claimed: ClaimedCues; readonly cueAt: Int32Array };
@@ -165,7 +163,7 @@ function roleBeforeName(scan: Scan, from: number, limit: number): Speaker {
 function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   const { tokens, text } = scan.article;
-  const from = Math.max(paragraph.tokenStart, qt0 - BEFORE_QUOTE_MAX_TOKENS - ADJUNCT_GAP_EXTRA_TOKENS);
+  const from = Math.max(paragraph.tokenStart, qt0 - Math.max(BEFORE_QUOTE_MAX_TOKENS, ADJUNCT_GAP_MAX_TOKENS + 1));
   let before: Cue | undefined;
   for (let t = qt0 - 1; t >= from && before === undefined; t--) {
     const cue = freeVerbAt(speech, t);
@@ -175,7 +173,7 @@ function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, pa
   const gap = text.slice(tokens.end[before.t1 - 1] as number, quote.start);
   const short = /^[\s\p{L}'\u2019-]*[\s,:]*$/u.test(gap) && qt0 - before.t1 <= 5 && (gap.includes(':') || gap.includes(',') || qt0 - before.t1 <= 2);
   // `said on Twitter on Monday, in reply to a reader, "..."`: a longer gap that says only where, when or how, closed by a comma or colon.
-  const adjuncts = /[,:]\s*["'\u201C\u2018`]*$/u.test(gap) && onlyAdjuncts(scan, before.t1, qt0);
+  const adjuncts = adjunctGapBeforeQuote(scan, before.t1, qt0);
   if (!short && !adjuncts) return undefined;
   // `Holt, who called Lund after the vote, told his supporters, "..."`: the antecedent of a relative clause before the verb.
   const speaker = nounPhraseBefore(scan, before.t0, paragraph.tokenStart) ?? subjectBeforeRelativeClause(scan, before.t0, paragraph.tokenStart);
