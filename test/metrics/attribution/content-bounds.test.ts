@@ -30,6 +30,7 @@ describe('a short quotation that closes its sentence after its cue', () => {
   it.each([
     ['past a time phrase, the reply is direct', 'Holt said on Monday, "Never again."', ['direct Holt|said|"Never again."']],
     ['also past where it was said', 'Holt asks at the harbour school, "Any questions for me?"', ['direct Holt|asks|"Any questions for me?"']],
+    ['as far past where and when as a longer quotation', 'Holt asked on the radio on Monday, from the studio, "Any questions?"', ['direct Holt|asked|"Any questions?"']],
     ['not past what was said about', 'Holt spoke about the plan, "a bad one."', []],
   ])('%s', (_name, text, expected) => {
     expect(quoteRows(text)).toEqual(expected);
@@ -70,6 +71,9 @@ describe('a quotation signed with a dash', () => {
     ['the name after a dash ends the sentence', '"The ferry will run again next summer." - Anna Berg. The mayor said nothing.', ['direct Anna Berg|-|"The ferry will run again next summer."']],
     ['or opens the next paragraph', '"The ferry will run again next summer."\n\n\u2014 Anna Berg, the mayor.\n\nNobody replied.', ['direct Anna Berg, the mayor|-|"The ferry will run again next summer."']],
     ['a dash before words of the writer\'s is no signature', 'The town wanted "reform of the harbour board" - Reform that nobody paid for.', []],
+    ['nor is a name after a short quotation inside the writer\'s sentence', 'The town wanted "reform" - Berg, too.', []],
+    ['nor one the writer\'s sentence goes on with', 'Critics dubbed it "a disaster" -- Senator Holt (R-Maine) among them.', []],
+    ['a quotation that asks, signed after a double dash', '"Who will run the ferry now?" -- Anna Berg, the mayor', ['direct Anna Berg, the mayor|-|"Who will run the ferry now?"']],
   ])('%s', (_name, text, expected) => {
     expect(quoteRows(text)).toEqual(expected);
   });

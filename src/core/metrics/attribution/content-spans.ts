@@ -168,6 +168,20 @@ export function onlyAdjuncts(scan: Scan, from: number, end: number): boolean {
   return scan.words.adjuncts.has(scan.article.tokens.norm[t] as string);
 }
 
+/** Words that may stand between a cue and its quotation when they say only where, when or how it was said. */
+export const ADJUNCT_GAP_MAX_TOKENS = 14;
+
+/**
+ * Whether a quotation starting at token `quoteStart` follows its cue (ending at `cueEnd`) past at most
+ * `ADJUNCT_GAP_MAX_TOKENS` words that say only where, when or how it was said, then a comma or colon
+ * (`said, "No."`, `said on Monday, from the studio, "..."`); opening marks may follow the comma.
+ */
+export function adjunctGapBeforeQuote(scan: Scan, cueEnd: number, quoteStart: number): boolean {
+  const { tokens, text } = scan.article;
+  if (cueEnd > quoteStart || quoteStart - cueEnd > ADJUNCT_GAP_MAX_TOKENS || hasQuoteBetween(scan.article, cueEnd, quoteStart)) return false;
+  return /[,:]\s*["'\u201C\u2018`]*$/u.test(text.slice(tokens.end[quoteStart - 1] as number, tokens.start[quoteStart] as number)) && onlyAdjuncts(scan, cueEnd, quoteStart);
+}
+
 /** Content of tokens [t0, t1), ending at the last word with a closing quote mark when the quotation closes there; null when empty. */
 export function trimmedSpan(article: SegmentedArticle, t0: number, t1: number): Range | null {
   if (t1 <= t0) return null;

@@ -8,7 +8,7 @@
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
-import { clauseEnd, cueEnds, cueRange, hasQuoteBetween, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
+import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, clauseEnd, cueEnds, cueRange, hasQuoteBetween, trimmedSpan } from './content-spans.ts';
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
 import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
@@ -137,9 +137,6 @@ function wordsBeforeTag(scan: Scan, quote: QuoteTokens, cue: Cue, speaker: Speak
   return trimmedSpan(scan.article, quote.t0, tag)?.end ?? -1;
 }
 
-// Words between a cue and the quotation that closes its sentence, at most: where and when it was said.
-const REPLY_GAP_MAX_TOKENS = 7;
-
 /**
  * Whether a quotation closing its sentence is the whole of what a cue before it reports: after the cue and a
  * comma or colon (`said, "No."`), also past words that say only where, when or to whom (`asks at the school,
@@ -147,13 +144,11 @@ const REPLY_GAP_MAX_TOKENS = 7;
  */
 function repliesAfterCue(speech: QuotedSpeech, quote: QuoteTokens, sentence: SentenceRef): boolean {
   const { scan } = speech;
-  const { tokens, text } = scan.article;
-  for (let t = quote.t0 - 1; t >= Math.max(sentence.tokenStart, quote.t0 - REPLY_GAP_MAX_TOKENS - 2); t--) {
+  for (let t = quote.t0 - 1; t >= Math.max(sentence.tokenStart, quote.t0 - ADJUNCT_GAP_MAX_TOKENS - 2); t--) {
     if (scan.article.quotedToken[t] === 1) return false;
     const cue = freeVerbAt(speech, t);
     if (cue === undefined || cue.t1 > quote.t0) continue;
-    const gap = text.slice(tokens.end[quote.t0 - 1] as number, quote.quote.start);
-    return /[,:]\s*$/.test(gap) && (cue.t1 === quote.t0 || (quote.t0 - cue.t1 <= REPLY_GAP_MAX_TOKENS && onlyAdjuncts(scan, cue.t1, quote.t0)));
+    return adjunctGapBeforeQuote(scan, cue.t1, quote.t0);
   }
   return false;
 }

@@ -6,14 +6,12 @@
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, skipBack, type Scan } from './context.ts';
-import { hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
+import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
 import { nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Speaker } from './types.ts';
 
 const AFTER_QUOTE_MAX_TOKENS = 9;
 const BEFORE_QUOTE_MAX_TOKENS = 9;
-// How much further back a cue may stand when only where, when or how it was said lies between it and the quotation.
-const ADJUNCT_GAP_EXTRA_TOKENS = 6;
 
 /** The direct-quote pass's state: the cues, which of them it claimed, and the cue starting at each token (-1: none). */
 export type QuotedSpeech = { readonly scan: Scan; readonly cues: readonly Cue[]; readonly claimed: ClaimedCues; readonly cueAt: Int32Array };
@@ -43,14 +41,18 @@ export function speakerOfQuote(speech: QuotedSpeech, quote: QuoteTokens, paragra
   );
 }
 
-// `"The ferry will run again." - Anna Berg.`, `"..." — Anna Berg (@bergharbour) May 3`: a quotation signed
+// `"The ferry will run again." - Anna Berg.`, `"Run it!" — Anna Berg (@bergharbour) May 3`: a quotation signed
 // with a dash and a capitalised name (in the same paragraph or opening the next) that ends its sentence, or
-// goes on only with a comma or a bracket.
-function speakerAfterDash(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+// goes on only with a comma or a bracket. Only a quotation that stands as a sentence of its own is signed:
+// it opens its sentence and closes with a stop inside its marks. `wanted "reform" - Berg, too.` and
+// `dubbed it "a disaster" -- Senator Holt (R-Maine) among them.` are the writer's sentences going on.
+function speakerAfterDash(speech: QuotedSpeech, { quote, t0: qt0, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   const { tokens, text } = scan.article;
   // The signature may stand in a paragraph of its own right after the quotation's.
   if (quote.openEnded || qt1 >= tokens.count || scan.capital[qt1] !== 1) return undefined;
+  if (qt0 !== paragraph.tokenStart && qt0 !== scan.sentences[scan.sentenceOf[qt0] as number]?.tokenStart) return undefined;
+  if (!/[.!?\u2026]\s*["\u201D'\u2019`]+$/u.test(text.slice(quote.start, quote.end))) return undefined;
   if (!/^\s*[-\u2013\u2014]{1,2}\s*$/u.test(text.slice(quote.end, tokens.start[qt1] as number))) return undefined;
   const sentence = scan.sentences[scan.sentenceOf[qt1] as number];
   const signed = qt1 < paragraph.tokenEnd ? paragraph : sentence === undefined ? undefined : scan.article.paragraphs[sentence.paragraph];
@@ -161,7 +163,7 @@ function roleBeforeName(scan: Scan, from: number, limit: number): Speaker {
 function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   const { tokens, text } = scan.article;
-  const from = Math.max(paragraph.tokenStart, qt0 - BEFORE_QUOTE_MAX_TOKENS - ADJUNCT_GAP_EXTRA_TOKENS);
+  const from = Math.max(paragraph.tokenStart, qt0 - Math.max(BEFORE_QUOTE_MAX_TOKENS, ADJUNCT_GAP_MAX_TOKENS + 1));
   let before: Cue | undefined;
   for (let t = qt0 - 1; t >= from && before === undefined; t--) {
     const cue = freeVerbAt(speech, t);
@@ -171,7 +173,7 @@ function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, pa
   const gap = text.slice(tokens.end[before.t1 - 1] as number, quote.start);
   const short = /^[\s\p{L}'\u2019-]*[\s,:]*$/u.test(gap) && qt0 - before.t1 <= 5 && (gap.includes(':') || gap.includes(',') || qt0 - before.t1 <= 2);
   // `said on Twitter on Monday, in reply to a reader, "..."`: a longer gap that says only where, when or how, closed by a comma or colon.
-  const adjuncts = /[,:]\s*["'\u201C\u2018`]*$/u.test(gap) && onlyAdjuncts(scan, before.t1, qt0);
+  const adjuncts = adjunctGapBeforeQuote(scan, before.t1, qt0);
   if (!short && !adjuncts) return undefined;
   // `Holt, who called Lund after the vote, told his supporters, "..."`: the antecedent of a relative clause before the verb.
   const speaker = nounPhraseBefore(scan, before.t0, paragraph.tokenStart) ?? subjectBeforeRelativeClause(scan, before.t0, paragraph.tokenStart);
