@@ -107,6 +107,9 @@ describe('raising verbs', () => {
     ['before a verb of speech, the subject speaks', 'Holt appeared to concede that the pier would not open.', ['indirect Holt|appeared to concede|the pier would not open']],
     ['alone, a hedge of the writer', 'The pier seemed ready for the summer crowds.', []],
     ['before an attitude, still the writer\u2019s hedge', 'Holt seemed to recognize the size of the task.', []],
+    ['likely, with its form of be and a degree, before a verb of speech: the subject speaks', 'Riders are more likely to say the ferry is late.', ['indirect Riders|are more likely to say|the ferry is late']],
+    ['unlikely too', 'Holt is unlikely to say the pier failed.', ['indirect Holt|is unlikely to say|the pier failed']],
+    ['likely before anything else is no cue', 'The pier is likely to open in May.', []],
   ])('%s', (_name, text, expected) => {
     expect(rowsOf(text)).toEqual(expected);
   });

@@ -51,9 +51,18 @@ export function withRaisingVerbs(scan: Scan, cues: readonly Cue[]): Cue[] {
     if (cue.ref.kind !== 'verb' || cue.ref.family === 'attitude' || cue.t0 < 2 || norm[cue.t0 - 1] !== 'to' || breakBefore[cue.t0] === 1 || breakBefore[cue.t0 - 1] === 1) return cue;
     let k = cue.t0 - 2;
     while (k > 0 && breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(norm[k] as string) && !scan.words.beForms.has(norm[k] as string)) k--;
-    return breakBefore[k + 1] !== 1 && scan.words.raisingVerbs.has(norm[k] as string) && scan.article.quotedToken[k] === 0 ? { ...cue, t0: k } : cue;
+    if (breakBefore[k + 1] === 1 || !scan.words.raisingVerbs.has(norm[k] as string) || scan.article.quotedToken[k] !== 0) return cue;
+    // A raising adjective takes its form of be, and a degree before it: "Voters are more likely to say".
+    if (!RAISING_ADJECTIVES.has(norm[k] as string)) return { ...cue, t0: k };
+    let b = k - 1;
+    if (b > 0 && DEGREES.has(norm[b] as string) && breakBefore[b + 1] !== 1) b--;
+    return b >= 0 && breakBefore[b + 1] !== 1 && scan.words.beForms.has(norm[b] as string) ? { ...cue, t0: b } : cue;
   });
 }
+
+// Raising words that are adjectives, and the degrees that may stand before them.
+const RAISING_ADJECTIVES: ReadonlySet<string> = new Set(['likely', 'unlikely']);
+const DEGREES: ReadonlySet<string> = new Set(['more', 'less', 'most', 'least', 'very', 'slightly', 'much', 'far', 'somewhat', 'equally', 'as']);
 
 // The longest subject read back from a passive raising verb's form of be ("The birth of the newest harbour ferry is expected to").
 const SUBJECT_MAX = 12;
