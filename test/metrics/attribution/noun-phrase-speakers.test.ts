@@ -29,6 +29,8 @@ describe('speaker noun phrases', () => {
     ['a date before the comma ends the clause, not a list of names', 'The ferry stops in June, council members said.', 'before', 'council members'],
     ['a portfolio between a country and a title', "France's maritime minister said the licences were not enough.", 'before', "France's maritime minister"],
     ['without an introductory phrase', 'In Moscow, Peskov said the talks would go on.', 'before', 'Peskov'],
+    ['without two introductory phrases', 'Then, in 2017, Peskov said the talks would go on.', 'before', 'Peskov'],
+    ['without an adverb that opens the sentence', 'Meanwhile, the mayor said the pier would open.', 'before', 'the mayor'],
     ['a pronoun', 'He said the talks would go on.', 'before', 'He'],
     ['a sentence-initial word is no speaker', 'But said the talks would go on.', 'before', '-'],
     ['inverted after the verb', 'The talks would go on, said the minister.', 'after', 'the minister'],

@@ -59,13 +59,8 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   // "Holt spoke in Dover and said ...": a second verb's subject is the sentence's, not the words before "and".
   if (words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
   start = withModifiers(scan, start, end, limit);
-  // Trim an introductory phrase: "In Moscow, Peskov said" -> "Peskov".
-  for (let k = start; k < end; k++) {
-    if (tokens.breakBefore[k] === 1 && k > start && words.introductions.has(tokens.norm[start] as string)) {
-      start = k;
-      break;
-    }
-  }
+  // Trim introductory phrases: "In Moscow, Peskov said" -> "Peskov"; "Then, in 2017, Kerry said" -> "Kerry".
+  for (let k = start + 1; k < end; k++) if (tokens.breakBefore[k] === 1 && words.introductions.has(tokens.norm[start] as string)) start = k;
   // "But Berg said", "And the mayor said": a connective opening the clause is no part of the speaker.
   while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || isConnective(scan, start) || opensSubordinateClause(scan, start))) start++;
   if (start >= end) return null;
