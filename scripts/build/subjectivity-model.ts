@@ -44,7 +44,9 @@ export function textFeatures(text: string, lexicons: Lexicons): number[] | undef
       const result = metrics.subjectivity[sentence];
       if (metrics.scored[p] !== 1 || result === undefined || result.authorWords === 0) continue;
       words += result.authorWords;
-      for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (result.values[i] as number) * result.authorWords;
+      // \`values\` is built on each read: read it once.
+      const values = result.values;
+      for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (values[i] as number) * result.authorWords;
     }
   });
   return words === 0 ? undefined : sums.map((sum) => sum / words);

@@ -16,12 +16,12 @@ import type { SentenceSentiment } from './sentiment.ts';
 export type FeatureCue = { start: number; end: number; rule: string; source: string; weight: number };
 
 export type SentenceFeatures = {
-  /** per SENTENCE_FEATURES index */
+  /** per SENTENCE_FEATURES index; rewritten for the next sentence once `visit` returns */
   values: Float64Array;
   /** words outside quotation marks */
   authorWords: number;
   /** the items counted towards a feature of positive weight, in text order (the rest only count) */
-  cues: FeatureCue[];
+  cues: readonly FeatureCue[];
 };
 
 const feature = (name: (typeof SENTENCE_FEATURES)[number]): number => FEATURE_INDEX.get(name) as number;
@@ -84,7 +84,12 @@ function wordTablesOf(lexicons: Lexicons): WordTables {
   return tables;
 }
 
-/** Per sentence, flattened in text order (as `sentiment` is): the feature values and their evidence. */
+/**
+ * Each sentence in text order (flattened, as `sentiment` is): its feature values and their evidence, handed to
+ * `visit`. The values are one scratch vector, rewritten for the next sentence: a caller keeps what it needs of
+ * them (a vector kept per sentence, even as a view into one buffer, cost ~600 bytes a sentence, 100 MB for a
+ * megabyte of one-word paragraphs).
+ */
 export function measureSentences(
   article: SegmentedArticle,
   lexicons: Lexicons,
@@ -92,17 +97,13 @@ export function measureSentences(
   findings: readonly RawFinding[],
   sentiment: readonly SentenceSentiment[],
   rulesSource: string,
-): SentenceFeatures[] {
+  visit: (sentence: SentenceFeatures) => void,
+): void {
   const wordsSource = lexicons.info.find((info) => info.name === 'subjectivity-words');
   const wordsTag = wordsSource === undefined ? rulesSource : `${wordsSource.name}@${wordsSource.version}`;
   const scratch = { opinion: [] as PhraseCandidate<WeightedRef>[], cue: [] as PhraseCandidate<CueRef>[], words: wordTablesOf(lexicons) };
   tokenIds(article.tokens);
-  const results: SentenceFeatures[] = [];
-  // Every sentence's values are a view into one buffer: a buffer per sentence cost ~300 bytes each, 50 MB
-  // for a megabyte of one-word paragraphs.
-  let sentenceCount = 0;
-  for (const paragraph of article.paragraphs) sentenceCount += paragraph.sentences.length;
-  const all = new Float64Array(sentenceCount * SENTENCE_FEATURES.length);
+  const values = new Float64Array(SENTENCE_FEATURES.length);
   let f = 0;
   let s = 0;
   for (const paragraph of article.paragraphs) {
@@ -110,13 +111,15 @@ export function measureSentences(
       while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
       let last = f;
       while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
-      const values = all.subarray(s * SENTENCE_FEATURES.length, (s + 1) * SENTENCE_FEATURES.length);
-      results.push(measureSentence(article, lexicons, masks, sentence, findings, f, last, sentiment[s], rulesSource, wordsTag, scratch, values));
+      values.fill(0);
+      visit(measureSentence(article, lexicons, masks, sentence, findings, f, last, sentiment[s], rulesSource, wordsTag, scratch, values));
       s++;
     }
   }
-  return results;
 }
+
+// The cues of a sentence without any: one shared empty list rather than one per sentence.
+export const NO_CUES: readonly FeatureCue[] = Object.freeze([]);
 
 function measureSentence(
   article: SegmentedArticle,
@@ -134,13 +137,13 @@ function measureSentence(
 ): SentenceFeatures {
   const { tokens, text } = article;
   const { weights } = lexicons.subjectivityModel;
-  const cues: FeatureCue[] = [];
+  let cues: FeatureCue[] | undefined;
   // Only what raises the score is shown as a cue, so only that is kept (what lowers it shows in the sums).
   // Counts stop at COUNT_CAP as they grow (the same as capping them at the end, without a pass over every feature).
   const add = (index: number, start: number, end: number, rule: string, source: string): void => {
     values[index] = Math.min((values[index] as number) + 1, COUNT_CAP);
     const weight = weights[index] as number;
-    if (weight > 0) cues.push({ start, end, rule, source, weight });
+    if (weight > 0) (cues ??= []).push({ start, end, rule, source, weight });
   };
   // The author's findings count by category, the paraphrase's apart; their words count nowhere else.
   const covered: { start: number; end: number }[] = [];
@@ -194,6 +197,7 @@ function measureSentence(
   values[F.words] = Math.log1p(authorWords);
   values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
   values[F.wordLength] = lettered === 0 ? 0 : Math.max(-WORD_LENGTH_SPAN, Math.min(WORD_LENGTH_SPAN, letters / lettered - TYPICAL_WORD_LETTERS));
+  if (cues === undefined) return { values, authorWords, cues: NO_CUES };
   if (cues.length > 1) cues.sort((a, b) => a.start - b.start || a.end - b.end);
   return { values, authorWords, cues };
 }

@@ -9,21 +9,70 @@ import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts
 import type { SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
-import { measureSentences, type FeatureCue } from './sentence-features.ts';
+import { measureSentences, NO_CUES, type FeatureCue } from './sentence-features.ts';
 import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
 
-export type SentenceSubjectivity = {
-  score: number;
+// Every sentence's non-zero feature values, for the article: feature index and value, a sentence's a run of
+// them in index order. Most features of a sentence are 0 (a one-word paragraph has 2 of 43), and a vector kept
+// per sentence cost ~600 bytes a sentence.
+type FeaturePool = { index: Uint8Array; value: Float64Array; length: number; bias: number; weights: Float64Array };
+
+function poolOf(capacity: number, bias: number, weights: Float64Array): FeaturePool {
+  return { index: new Uint8Array(capacity), value: new Float64Array(capacity), length: 0, bias, weights };
+}
+
+function keep(pool: FeaturePool, values: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (value === 0) continue;
+    if (pool.length === pool.value.length) {
+      const index = new Uint8Array(pool.length * 2);
+      const grown = new Float64Array(pool.length * 2);
+      index.set(pool.index);
+      grown.set(pool.value);
+      pool.index = index;
+      pool.value = grown;
+    }
+    pool.index[pool.length] = i;
+    pool.value[pool.length++] = value;
+  }
+}
+
+/** A sentence's subjectivity: score 0..1, the cues that raised it, and (read on demand) what the model read. */
+export class SentenceSubjectivity {
+  constructor(
+    readonly score: number,
+    /** summed weight of the cues (the words that raised the score) */
+    readonly weight: number,
+    readonly authorWords: number,
+    readonly cues: readonly FeatureCue[],
+    private readonly pool: FeaturePool,
+    /** this sentence's run in the pool: [from, to) */
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  /** the feature values the model read, per SENTENCE_FEATURES index (a new vector each time) */
+  get values(): Float64Array {
+    const values = new Float64Array(SENTENCE_FEATURES.length);
+    for (let k = this.from; k < this.to; k++) values[this.pool.index[k] as number] = this.pool.value[k] as number;
+    return values;
+  }
+
   /** the model's log-odds for the sentence (bias included); 0 without author words */
-  logOdds: number;
-  /** summed weight of the cues (the words that raised the score) */
-  weight: number;
-  authorWords: number;
-  cues: FeatureCue[];
-  /** the feature values the model read, per SENTENCE_FEATURES index */
-  values: Float64Array;
-};
+  get logOdds(): number {
+    return this.authorWords === 0 ? 0 : logOddsOf(this.pool.bias, this.pool.weights, this.values);
+  }
+
+  /** Adds each non-zero feature value times `by` into `sums` (per SENTENCE_FEATURES index), in index order. */
+  addValues(sums: Float64Array, by: number): void {
+    for (let k = this.from; k < this.to; k++) {
+      const i = this.pool.index[k] as number;
+      sums[i] = (sums[i] as number) + (this.pool.value[k] as number) * by;
+    }
+  }
+}
 /** One feature's share of the log-odds: its mean value per sentence (by author words) times its weight. */
 export type SubjectivityContribution = { feature: string; value: number; contribution: number };
 /** A paragraph's or the body's subjectivity: score 0..1, cues, their summed weight, and what moved the score. */
@@ -39,12 +88,20 @@ export function scoreSubjectivity(
   rulesSource: string,
 ): SentenceSubjectivity[] {
   const model = lexicons.subjectivityModel;
-  return measureSentences(article, lexicons, masks, findings, sentiment, rulesSource).map(({ values, authorWords, cues }) => {
-    if (authorWords === 0) return { score: 0, logOdds: 0, weight: 0, authorWords, cues: [], values };
+  const pool = poolOf(1024, model.bias, model.weights);
+  const sentences: SentenceSubjectivity[] = [];
+  measureSentences(article, lexicons, masks, findings, sentiment, rulesSource, ({ values, authorWords, cues }) => {
+    const from = pool.length;
+    keep(pool, values);
+    if (authorWords === 0) {
+      sentences.push(new SentenceSubjectivity(0, 0, authorWords, NO_CUES, pool, from, pool.length));
+      return;
+    }
     const logOdds = logOddsOf(model.bias, model.weights, values);
     // Only the words that raise the score are cues; what lowers it shows in the contributions.
-    return { score: sigmoid(logOdds), logOdds, weight: cues.reduce((sum, cue) => sum + cue.weight, 0), authorWords, cues, values };
+    sentences.push(new SentenceSubjectivity(sigmoid(logOdds), cues.reduce((sum, cue) => sum + cue.weight, 0), authorWords, cues, pool, from, pool.length));
   });
+  return sentences;
 }
 
 /** The subjectivity of sentences `from` to `to` (exclusive) together: their scores averaged by author words, 4 decimals. */
@@ -86,7 +143,8 @@ export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[]
     if (sentence.authorWords === 0) continue;
     sum += sentence.score * sentence.authorWords;
     words += sentence.authorWords;
-    for (const i of weighted) values[i] = (values[i] as number) + (sentence.values[i] as number) * sentence.authorWords;
+    // Zero values are skipped, which leaves every sum exactly as adding them would.
+    sentence.addValues(values, sentence.authorWords);
   }
   const contributions: SubjectivityContribution[] = [];
   if (words > 0) {
