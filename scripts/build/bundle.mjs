@@ -3,7 +3,7 @@
 // mathjs in use are loaded.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -116,6 +116,16 @@ try {
 } finally {
   rmSync(writer);
 }
+
+// dist/slant-cli.cjs in ASCII only: esbuild escapes other characters in strings but leaves them in regular
+// expression literals and comments (’, —, ©, §), and a single one makes V8 hold the whole 1.1 MB source as a
+// two-byte string, slower to decode from UTF-8 at every start and to scan when a function is compiled. Outside
+// comments they are in regular expressions, strings and templates, where `\uXXXX` (a surrogate pair beyond
+// U+FFFF) reads as the same character; the one tagged template, String.raw`...` in the ingest code, is passed to
+// new RegExp(), where the escape means the same again.
+const cliFile = path('../../dist/slant-cli.cjs');
+const cliSource = readFileSync(cliFile, 'utf8');
+writeFileSync(cliFile, cliSource.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 // V8's code cache for dist/slant-cli.cjs, made by running it (bin/cli-start.js), after the data snapshot that
 // run restores its tables from. A fresh process: the cache holds what that run compiled, under the CLI's flags.

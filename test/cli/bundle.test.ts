@@ -23,6 +23,12 @@ describe('the bundled command', () => {
     expect(existsSync(CODE_CACHE)).toBe(true);
   });
 
+  // One character beyond ASCII (esbuild leaves them in regular expressions) and V8 holds the whole script as a
+  // two-byte string, decoded more slowly at every start: the build writes them as \u escapes.
+  it('ships dist/slant-cli.cjs in ASCII only', () => {
+    expect(/[^\x00-\x7f]/.test(readFileSync(new URL('../../dist/slant-cli.cjs', import.meta.url), 'utf8'))).toBe(false);
+  });
+
   it("prints the library's report on the seed byte for byte, from the snapshot and the code cache", () => {
     expect(cli()).toBe(library);
   });
