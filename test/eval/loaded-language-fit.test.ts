@@ -18,6 +18,14 @@ describe('sentenceDensity: what the report’s score saturates', () => {
     expect(sentenceDensity(sentence(1, 0, [loaded(1, true)], 0, 20), 40, undefined, 0)).toBe(0);
   });
 
+  it('is what the report’s score saturates, worked by hand: 1 - exp(-density / 5)', () => {
+    // 0.5 of weight in 10 outlet words: 100 x 0.5 / (10 + 150) = 0.3125 per 100 words.
+    expect(textLoadedScore(0.5, 10, 0, 0)).toBeCloseTo(1 - Math.exp(-0.3125 / 5), 4);
+    // The same weight quoted counts half, in half the words: 1 of weight in 20 quoted words is the same line.
+    expect(textLoadedScore(0, 0, 1, 20)).toBeCloseTo(1 - Math.exp(-0.3125 / 5), 4);
+    expect(sentenceDensity(sentence(1, 10, [loaded(0.5)]), LOADED_PRIOR_WORDS)).toBeCloseTo(0.3125, 10);
+  });
+
   it('orders sentences as the report’s score does, at the shipped prior', () => {
     const sentences = [sentence(1, 10, [loaded(0.5)]), sentence(1, 30, [loaded(1), hedge(0.3)]), sentence(1, 5, [loaded(1, true)], 0, 12), sentence(0, 8, [])];
     const byDensity = sentences.map((s) => sentenceDensity(s, LOADED_PRIOR_WORDS));
