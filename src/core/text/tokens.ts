@@ -102,7 +102,9 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   // Columns are written into scratch buffers sized for the worst case (a word per two units), then copied
   // into two buffers of the exact size: a new zeroed worst-case buffer per text cost more than the scan,
   // and a word takes about six units of news text.
-  // A longer text gets buffers of its own, used as they are: a copy would add to its peak memory.
+  // A longer text gets worst-case buffers of its own, copied out at the exact size too: kept as they were,
+  // they held about three times the memory its tokens need for as long as the article lived, while the
+  // worst-case buffers live only until the next collection.
   const ownBuffers = capacity > SCRATCH_KEPT;
   if (!ownBuffers && scratchInts.length < capacity * 6) {
     scratchInts = new Int32Array(capacity * 6);
@@ -200,10 +202,9 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     count++;
     gapHasPunctuation = false;
   }
-  const exactInts = ownBuffers ? ints : new Int32Array(count * 6);
-  const exactBytes = ownBuffers ? bytes : new Uint8Array(count * 2);
+  const exactInts = new Int32Array(count * 6);
+  const exactBytes = new Uint8Array(count * 2);
   const column = <A extends Int32Array | Uint8Array>(into: A, from: A, k: number): A => {
-    if (ownBuffers) return from.subarray(0, count) as A;
     const out = into.subarray(k * count, (k + 1) * count) as A;
     out.set(from.subarray(0, count));
     return out;
