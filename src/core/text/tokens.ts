@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordIdHashed, wordIdIn, wordIdOf } from './vocabulary.ts';
+import { formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordFormHashed, wordIdHashed, wordIdIn, wordIdOf } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -180,8 +180,16 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
     // Looked up where the word lies in `folded`, and a known word's form is the registered string: most
     // tokens hash and allocate no string of their own.
-    const id = ascii ? wordIdHashed(folded, start, i, hashFinish(hash)) : wordIdIn(folded, start, i);
-    const form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
+    let id: number;
+    let form: string;
+    if (ascii) {
+      const finished = hashFinish(hash);
+      id = wordIdHashed(folded, start, i, finished);
+      form = wordFormHashed(folded, start, i, finished, id);
+    } else {
+      id = wordIdIn(folded, start, i);
+      form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
+    }
     ids[count] = id;
     norm.push(form);
     if (n > 2 && folded.charCodeAt(i - 1) === 115 && folded.charCodeAt(i - 2) === 39) {
