@@ -28,12 +28,13 @@ function phraseTables(lexicons: Lexicons): readonly (readonly [number, PhraseInd
   ];
 }
 
-// By word id: `first`, the FIRST_WORD bits of the tables with an entry starting with the word; `alone`, those
-// of them where the word is a whole entry (every bit of a table read a word at a time). `pairs`, by a hash of
+// By word id, in one int (one memory read per token): the FIRST_WORD bits of the tables with an entry starting
+// with the word, and 16 bits up those of them where the word is a whole entry (every bit of a table read a word
+// at a time). `pairs`, by a hash of
 // a first and a second word's ids: the bits of the tables with a phrase starting with those two words. A
 // collision only keeps a bit that could have gone, so a mask never hides a match. Built once per lexicon set
 // (ids are process-local, so never stored with it).
-type MaskTables = { first: Uint16Array; alone: Uint16Array; pairs: Uint16Array; pairShift: number; newestSecond: number };
+type MaskTables = { byId: Uint32Array; pairs: Uint16Array; pairShift: number; newestSecond: number };
 const tablesByLexicons = new WeakMap<ReadonlyMap<string, number>, MaskTables>();
 
 function pairSlot(first: number, second: number, shift: number): number {
@@ -79,32 +80,34 @@ function maskTables(lexicons: Lexicons): MaskTables {
       }
     }
   }
-  tables = { first, alone, pairs, pairShift: shift, newestSecond };
+  const byId = new Uint32Array(first.length);
+  for (let id = 0; id < first.length; id++) byId[id] = (first[id] as number) | ((alone[id] as number) << 16);
+  tables = { byId, pairs, pairShift: shift, newestSecond };
   tablesByLexicons.set(lexicons.firstWords, tables);
   return tables;
 }
 
 /** Per token, the FIRST_WORD bits of the tables that can match there (by its folded form or its form without a possessive). */
 export function maskTokens(article: SegmentedArticle, lexicons: Lexicons): Uint16Array {
-  const { first, alone, pairs, pairShift, newestSecond } = maskTables(lexicons);
+  const { byId, pairs, pairShift, newestSecond } = maskTables(lexicons);
   // After the tables: a word they registered is read again in a text tokenized before.
   const tokens = tokenIds(article.tokens);
   const { ids, bareIds, breakBefore, count } = tokens;
   // A second word registered on its own (by a trie's walk) after the text was read is a NO_WORD here: such a
   // word may follow any first word.
   const lateSeconds = newestSecond >= tokens.idsReadAt;
-  const known = first.length;
+  const known = byId.length;
   const masks = new Uint16Array(count);
   for (let t = 0; t < count; t++) {
     const id = ids[t] as number;
     const bare = bareIds[t] as number;
     const ownKnown = id >= 0 && id < known;
     const bareKnown = bare !== id && bare >= 0 && bare < known;
-    let mask = ownKnown ? (first[id] as number) : 0;
-    if (bareKnown) mask |= first[bare] as number;
-    if (mask === 0) continue;
-    let keep = ownKnown ? (alone[id] as number) : 0;
-    if (bareKnown) keep |= alone[bare] as number;
+    let entry = ownKnown ? (byId[id] as number) : 0;
+    if (bareKnown) entry |= byId[bare] as number;
+    if (entry === 0) continue;
+    const mask = entry & 0xffff;
+    const keep = entry >>> 16;
     // The phrase tables where the word is no entry of its own: a match needs the next word to be a second word.
     let open = mask & ~keep;
     if (open !== 0) {
