@@ -357,11 +357,30 @@ function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: num
     if (role === 'speech-act') return where !== 'before' && !(ARTICLES.has(norm[t - 1] as string) && (norm[t] as string).endsWith('ed'));
     return where === 'own' && (role === 'document' || role === 'defining');
   };
+  const pairStarts = speakingPairStarts(phrases);
   for (let t = from; t < to; t++) {
     if (article.quotedToken[t] === 1) continue;
-    if (speaks(phrases.get(norm[t] as string), t) || (t + 1 < to && speaks(phrases.get(`${norm[t]} ${norm[t + 1]}`), t))) return true;
+    const word = norm[t] as string;
+    if (speaks(phrases.get(word), t) || (t + 1 < to && pairStarts.has(word) && speaks(phrases.get(`${word} ${norm[t + 1]}`), t))) return true;
   }
   return false;
+}
+
+// The first words of the two-word phrases whose role can make a speech event: a two-word key is built only at
+// such a word, not at every token of the sentences around a quotation. Once per table.
+const SPEAKING_ROLES: ReadonlySet<ScareQuoteRole> = new Set<ScareQuoteRole>(['speech-event', 'speech-act', 'document', 'defining']);
+const pairStartsByTable = new WeakMap<ReadonlyMap<string, ScareQuoteRole>, ReadonlySet<string>>();
+function speakingPairStarts(phrases: ReadonlyMap<string, ScareQuoteRole>): ReadonlySet<string> {
+  let starts = pairStartsByTable.get(phrases);
+  if (starts === undefined) {
+    const found = new Set<string>();
+    for (const [phrase, role] of phrases) {
+      const words = phrase.split(' ');
+      if (words.length === 2 && SPEAKING_ROLES.has(role)) found.add(words[0] as string);
+    }
+    pairStartsByTable.set(phrases, (starts = found));
+  }
+  return starts;
 }
 
 // Someone saying words, who may have said these: not "according to" invoices, a report that "found", or a
