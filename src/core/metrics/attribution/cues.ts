@@ -22,7 +22,8 @@ export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMo
 function isTagName(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
   const start = tokens.start[t] as number;
-  return start > 0 && (text[start - 1] === '<' || (start > 1 && text[start - 1] === '/' && text[start - 2] === '<'));
+  // Read as char codes: asked of every token, and text[i] makes a string of one character.
+  return start > 0 && (text.charCodeAt(start - 1) === 60 || (start > 1 && text.charCodeAt(start - 1) === 47 && text.charCodeAt(start - 2) === 60));
 }
 
 // Attitude verbs whose "to" may instead mark a new level ("fares declined to 5 percent"): English grammar. The
@@ -55,7 +56,7 @@ export function findCues(scan: Scan): Cue[] {
         t += best.rest.length + 1;
         continue;
       }
-      const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd);
+      const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || (t === sentence.tokenStart ? pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd) : 0);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
         cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, ...at });
