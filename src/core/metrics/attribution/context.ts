@@ -41,7 +41,7 @@ export type Scan = {
   /** per sentence: ANONYMITY_MARKER and ANONYMITY_REASON bits */
   readonly anonymity: Uint8Array;
   /** per token: WORD_CLASS bits of its folded form (word-classes.ts), read instead of the lists' strings in hot loops */
-  readonly classes: Uint16Array;
+  readonly classes: Uint32Array;
   /** per token: GATE bits (phrase-gates.ts), tested before a phrase index is walked */
   readonly gates: Uint16Array;
 };

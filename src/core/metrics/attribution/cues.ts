@@ -10,7 +10,7 @@ import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 import { GATE, mayMatchAt } from './phrase-gates.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
@@ -234,6 +234,7 @@ function verbCueAt(scan: Scan, t: number, end: number): boolean {
 }
 
 function isDocumentNoun(scan: Scan, t: number): boolean {
+  if (!inClass(scan.classes, t, WORD_CLASS.speakerNoun)) return false;
   const kind = scan.words.speakerNouns.get(scan.article.tokens.norm[t] as string);
   return kind === 'document' || kind === 'poll';
 }

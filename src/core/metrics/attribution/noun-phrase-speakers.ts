@@ -6,7 +6,7 @@
  */
 import { bareCommaBefore, commaBefore, type Scan } from './context.ts';
 import type { SentenceRef, Speaker } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /** The speaker phrase ending just before token `cue`, looking back no further than `limit`; pronouns count. */
 export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speaker {
@@ -241,12 +241,11 @@ function opensShare(scan: Scan, start: number, limit: number): boolean {
 const MAX_MODIFIERS = 2;
 
 function startsWithArticle(scan: Scan, t: number): boolean {
-  const role = scan.words.determiners.get(scan.article.tokens.norm[t] as string);
-  return role !== undefined && scan.article.tokens.breakBefore[t + 1] !== 1;
+  return inClass(scan.classes, t, WORD_CLASS.determiner) && scan.article.tokens.breakBefore[t + 1] !== 1;
 }
 
 function isHead(scan: Scan, t: number): boolean {
-  return scan.titleAt[t] !== undefined || scan.words.speakerNouns.has(scan.article.tokens.norm[t] as string);
+  return scan.titleAt[t] !== undefined || inClass(scan.classes, t, WORD_CLASS.speakerNoun);
 }
 
 // "one harbour official", "the oil company": a phrase ending in a head takes the words between it and a
@@ -257,7 +256,7 @@ function withModifiers(scan: Scan, start: number, end: number, limit: number): n
   if (startsWithArticle(scan, start) || !isHead(scan, end - 1)) return start;
   for (let k = start - 1; k >= limit && k >= start - 1 - MAX_MODIFIERS; k--) {
     if (tokens.breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return start;
-    if (words.determiners.has(tokens.norm[k] as string)) return k;
+    if (inClass(scan.classes, k, WORD_CLASS.determiner)) return k;
     if (!isPlainWord(scan, k)) return start;
   }
   return start;
@@ -282,13 +281,13 @@ function coordinatedSubject(scan: Scan, limit: number, coordinator: number): Spe
 }
 
 function isLeadingArticle(scan: Scan, t: number): boolean {
-  return scan.words.determiners.has(scan.article.tokens.norm[t] as string);
+  return inClass(scan.classes, t, WORD_CLASS.determiner);
 }
 
 // "said one harbour official": after a determiner, the plain words before a head are part of the phrase;
 // returns where the phrase's speaker words start (at `t` when there are none).
 function modifiersBefore(scan: Scan, from: number, t: number, limit: number): number {
-  if (t === from || !scan.words.determiners.has(scan.article.tokens.norm[t - 1] as string)) return t;
+  if (t === from || !inClass(scan.classes, t - 1, WORD_CLASS.determiner)) return t;
   for (let k = t; k < limit && k <= t + MAX_MODIFIERS; k++) {
     if (k > t && scan.article.tokens.breakBefore[k] === 1) return t;
     if (isHead(scan, k)) return k;
@@ -297,10 +296,11 @@ function modifiersBefore(scan: Scan, from: number, t: number, limit: number): nu
   return t;
 }
 
+// The classes no plain word is in.
+const NOT_PLAIN = WORD_CLASS.verbSkip | WORD_CLASS.pronoun | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.speakerLink | WORD_CLASS.locative | WORD_CLASS.timeWord | WORD_CLASS.determiner;
+
 function isPlainWord(scan: Scan, k: number): boolean {
-  const { words } = scan;
-  const word = scan.article.tokens.norm[k] as string;
-  return scan.capital[k] === 0 && scan.article.quotedToken[k] === 0 && !words.verbSkips.has(word) && !words.pronouns.has(word) && !words.clauseWords.has(word) && !words.beForms.has(word) && !words.speakerLinks.has(word) && !words.locatives.has(word) && !words.timeWords.has(word) && !words.determiners.has(word);
+  return scan.capital[k] === 0 && scan.article.quotedToken[k] === 0 && !inClass(scan.classes, k, NOT_PLAIN);
 }
 
 // A lower-case word between a country or body and a title names the portfolio: "France's maritime
@@ -315,8 +315,7 @@ function modifiesTitle(scan: Scan, t: number, limit: number): boolean {
 
 // A month or a weekday ("June", "Friday"): capitalised, but no name.
 function isDate(scan: Scan, t: number): boolean {
-  const word = scan.article.tokens.norm[t] as string;
-  return scan.words.timeWords.has(word) || scan.lexicons.words.months.names.has(word);
+  return inClass(scan.classes, t, WORD_CLASS.timeWord) || scan.lexicons.words.months.names.has(scan.article.tokens.norm[t] as string);
 }
 
 function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
@@ -326,6 +325,7 @@ function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
 
 // "and", "but", "while": a word joining clauses, never the start of a speaker's name.
 export function isConnective(scan: Scan, t: number): boolean {
+  if (!inClass(scan.classes, t, WORD_CLASS.clauseWord)) return false;
   const role = scan.words.clauseWords.get(scan.article.tokens.norm[t] as string);
   return role === 'coordinator' || role === 'contrast';
 }
@@ -337,6 +337,6 @@ export function opensSentence(scan: Scan, sentence: SentenceRef, t: number): boo
 
 /** Whether token `t` is a subordinator opening its sentence, or opening it after a connective ("While Berg said", "But after Holt left"). */
 export function opensSubordinateClause(scan: Scan, t: number): boolean {
-  if (!scan.words.subordinators.has(scan.article.tokens.norm[t] as string)) return false;
+  if (!inClass(scan.classes, t, WORD_CLASS.subordinator)) return false;
   return scan.sentenceStarts.has(t) || (t > 0 && scan.sentenceStarts.has(t - 1) && isConnective(scan, t - 1));
 }

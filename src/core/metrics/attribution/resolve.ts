@@ -15,6 +15,7 @@ import type { SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { withoutContraction } from './speech-subjects.ts';
 import type { Draft, Finding, RawAttribution, SpeakerKind, TokenSpan } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
 const MAX_TITLE_BODIES = 2;
@@ -196,7 +197,7 @@ function actorsIn(scan: Scan, speaker: TokenSpan): string[] {
 
 // "Lavrov and Blinken said": a coordinated phrase speaks for every actor it names.
 function hasAnd(scan: Scan, speaker: TokenSpan): boolean {
-  for (let t = speaker.t0; t < speaker.t1; t++) if (scan.words.clauseWords.get(scan.article.tokens.norm[t] as string) === 'coordinator') return true;
+  for (let t = speaker.t0; t < speaker.t1; t++) if (inClass(scan.classes, t, WORD_CLASS.clauseWord) && scan.words.clauseWords.get(scan.article.tokens.norm[t] as string) === 'coordinator') return true;
   return false;
 }
 

@@ -8,6 +8,7 @@ import { commaBefore, type Scan } from './context.ts';
 import { isLyNoun, isMannerAdverb, isPercentage, nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { participleAfterSubordinator } from './speech-forms.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, or from the verb it is coordinated with. */
 export type VerbShape = { kind: 'finite' | 'relative' | 'participle' | 'coordinated'; at: number };
@@ -211,9 +212,9 @@ function loosePhraseBefore(scan: Scan, at: number, limit: number, acrossComma: b
   let t = at;
   while (t - 1 >= limit && at - t < LOOSE_PHRASE_MAX && (tokens.breakBefore[t] !== 1 || (t === at && acrossComma && commaBefore(scan, t)))) {
     const word = tokens.norm[t - 1] as string;
-    if (article.quotedToken[t - 1] === 1 || words.adjuncts.has(word) || words.clauseWords.has(word) || words.beForms.has(word) || words.verbSkips.has(word) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    if (article.quotedToken[t - 1] === 1 || inClass(scan.classes, t - 1, WORD_CLASS.adjunct | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.verbSkip) || !/^[\p{L}\p{N}]/u.test(word)) break;
     t--;
-    if (words.determiners.has(word)) break;
+    if (inClass(scan.classes, t, WORD_CLASS.determiner)) break;
   }
   return t < at ? { t0: t, t1: at } : null;
 }
