@@ -26,7 +26,7 @@ export type Scan = {
   /** per token: index into `sentences`, or -1 */
   readonly sentenceOf: Int32Array;
   /** token indexes that start a sentence */
-  readonly sentenceStarts: ReadonlySet<number>;
+  readonly sentenceStarts: TokenSet;
   /** per token: 1 inside a dateline ("MOSCOW (Reuters) -"), which never holds a speaker or a cue */
   readonly excluded: Uint8Array;
   /** per token: 1 when it starts with a capital letter */
@@ -45,6 +45,17 @@ export type Scan = {
   /** per token: GATE bits (phrase-gates.ts), tested before a phrase index is walked */
   readonly gates: Uint16Array;
 };
+
+/** A set of token indexes, read by membership only. */
+export type TokenSet = { has(t: number): boolean };
+
+// Sentence starts by token, one byte each: a Set of numbers cost a hash insert per sentence and a look-up per question.
+function tokenSet(count: number, members: readonly SentenceRef[]): TokenSet {
+  // One past the last token too: a sentence with no tokens at the text's end starts there.
+  const marked = new Uint8Array(count + 1);
+  for (const sentence of members) marked[sentence.tokenStart] = 1;
+  return { has: (t: number): boolean => marked[t] === 1 };
+}
 
 // A dateline's shape ("MOSCOW, Russia (Reuters) --"), not a list of words: it stays a pattern.
 const DATELINE = /^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s/;
@@ -76,7 +87,7 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     rulesSource,
     sentences,
     sentenceOf,
-    sentenceStarts: new Set(sentences.map((s) => s.tokenStart)),
+    sentenceStarts: tokenSet(tokens.count, sentences),
     excluded,
     capital,
     mentions,
@@ -101,7 +112,7 @@ function datelineTokens(article: SegmentedArticle): Uint8Array {
 }
 
 // Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once.
-function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, gates: Uint16Array): { titleAt: (string | undefined)[]; countryAt: (string | undefined)[] } {
+function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, gates: Uint16Array): { titleAt: readonly (string | undefined)[]; countryAt: readonly (string | undefined)[] } {
   const { tokens } = article;
   const titleAt = new Array<string | undefined>(tokens.count);
   const countryAt = new Array<string | undefined>(tokens.count);

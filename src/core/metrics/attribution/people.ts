@@ -145,7 +145,7 @@ function lowerCaseForms(scan: Scan): Set<string> {
     const marked: number[] = [];
     found = new Set<string>();
     try {
-      for (const t of scan.sentenceStarts) {
+      for (const { tokenStart: t } of scan.sentences) {
         if (t >= count) continue;
         const id = ids[t] as number;
         if (id >= 0) {
@@ -193,8 +193,11 @@ function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: num
     if (spellings === undefined) memory.spellings.set(bucket, [surname]);
     else spellings.push(surname);
   }
-  if (!entries.some((e) => e.id === id)) entries.push({ id, at });
-  entries.sort((a, b) => a.at - b.at);
+  if (!entries.some((e) => e.id === id)) {
+    entries.push({ id, at });
+    // Kept in text order: sorted again (stably) only when the new name comes before the last one.
+    if (entries.length > 1 && (entries[entries.length - 2] as NamedEntry).at > at) entries.sort((a, b) => a.at - b.at);
+  }
   memory.kinds.set(id, 'person');
   return id;
 }
