@@ -35,12 +35,12 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   while (t >= limit && ((classes[t] as number) & WORD_CLASS.timeWord) !== 0 && t - 1 >= limit && ((classes[t - 1] as number) & WORD_CLASS.timePhraseWord) !== 0) t -= 2;
   if (t < limit) return null;
   const end = t + 1;
-  if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: end };
+  if (inClass(classes, t, WORD_CLASS.pronoun)) return { t0: t, t1: end };
   let start = end;
-  while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (words.speakerLinks.has(tokens.norm[t] as string) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && (capitalWithin(scan, start, Math.min(end, start + 3)) || startsWithArticle(scan, start))))) {
+  while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (inClass(classes, t, WORD_CLASS.speakerLink) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && (capitalWithin(scan, start, Math.min(end, start + 3)) || startsWithArticle(scan, start))))) {
     // A determiner opens its noun phrase: "In a statement the company said" is "the company", but "a
     // spokeswoman for the company" and "the mayor and the governor" go on.
-    if (start < end && startsWithArticle(scan, start) && tokens.breakBefore[start] !== 1 && !words.speakerLinks.has(tokens.norm[t] as string) && words.clauseWords.get(tokens.norm[t] as string) !== 'coordinator') break;
+    if (start < end && startsWithArticle(scan, start) && tokens.breakBefore[start] !== 1 && !inClass(classes, t, WORD_CLASS.speakerLink) && !(inClass(classes, t, WORD_CLASS.clauseWord) && words.clauseWords.get(tokens.norm[t] as string) === 'coordinator')) break;
     // Cross a comma only inside a list of names or an appositive ("Sergei Lavrov, Russia's foreign minister").
     start = t;
     if (tokens.breakBefore[t] === 1) {
@@ -57,19 +57,19 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
     if (start - 1 >= limit && tokens.breakBefore[start] !== 1 && words.determiners.has(tokens.norm[start - 1] as string)) start--;
   }
   // "Holt spoke in Dover and said ...": a second verb's subject is the sentence's, not the words before "and".
-  if (words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
+  if (inClass(classes, end - 1, WORD_CLASS.clauseWord) && words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
   start = withModifiers(scan, start, end, limit);
   // Trim introductory phrases: "In Moscow, Peskov said" -> "Peskov"; "Then, in 2017, Kerry said" -> "Kerry".
-  for (let k = start + 1; k < end; k++) if (tokens.breakBefore[k] === 1 && words.introductions.has(tokens.norm[start] as string)) start = k;
+  for (let k = start + 1; k < end; k++) if (tokens.breakBefore[k] === 1 && inClass(classes, start, WORD_CLASS.introduction)) start = k;
   // "But Berg said", "And the mayor said": a connective opening the clause is no part of the speaker.
-  while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || isConnective(scan, start) || opensSubordinateClause(scan, start))) start++;
+  while (start < end && (inClass(classes, start, WORD_CLASS.speakerLink) || isConnective(scan, start) || opensSubordinateClause(scan, start))) start++;
   if (start >= end) return null;
   let meaningful = false;
   // "A report published Wednesday said": a date is when, not who.
   let dates = 0;
   for (let k = start; k < end; k++) if (isDate(scan, k)) dates++;
   if (dates === end - start) return null;
-  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string) || (isPercentage(scan, k) && opensShare(scan, start, limit))) meaningful = true;
+  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || inClass(classes, k, WORD_CLASS.speakerNoun) || (isPercentage(scan, k) && opensShare(scan, start, limit))) meaningful = true;
   // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
   if (!meaningful || loneStarter) return null;
@@ -105,7 +105,7 @@ export function isLyNoun(scan: Scan, t: number): boolean {
   if (words.lyNouns.has(tokens.norm[t] as string)) return true;
   if (t === 0 || tokens.breakBefore[t] === 1) return false;
   const before = tokens.norm[t - 1] as string;
-  if (words.determiners.has(before) || words.possessives.has(before)) return true;
+  if (inClass(scan.classes, t - 1, WORD_CLASS.determiner | WORD_CLASS.possessive)) return true;
   // "Holt's family", "the riders' supply"; not a pronoun with its helper run into it ("he's repeatedly said").
   const owner = POSSESSIVE.exec(before)?.[1];
   return owner !== undefined && !words.pronouns.has(owner) && !words.clauseWords.has(owner) && !words.beForms.has(owner);
@@ -213,11 +213,16 @@ export function countryIn(scan: Scan, t0: number, t1: number): string | null {
 function isSpeakerWord(scan: Scan, t: number): boolean {
   if (scan.article.quotedToken[t] === 1) return false;
   const word = scan.article.tokens.norm[t] as string;
-  return scan.capital[t] === 1 || ((scan.classes[t] as number) & WORD_CLASS.speakerWord) !== 0 || NUMBER.test(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
+  // The regular expression last, and only for a word that opens with a digit.
+  return scan.capital[t] === 1 || ((scan.classes[t] as number) & WORD_CLASS.speakerWord) !== 0 || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1 || (isDigit(word.charCodeAt(0)) && NUMBER.test(word));
 }
 
 // "60 percent", "2,000 workers": a number inside a speaker phrase.
 const NUMBER = /^\d[\d.,]*$/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /**
  * Whether token `t` is a number with a percent sign after it ("42% say"): a share of the people polled, as
