@@ -141,6 +141,9 @@ function lowerCaseForms(scan: Scan): Set<string> {
     const { norm, count, ids } = scan.article.tokens;
     const firstWords = new Set<string>();
     const shapes = new Uint32Array(32);
+    // The opening words' ids by their low bits, small enough to stay in the processor's cache: most tokens are
+    // passed over without reading the table by id, which is as large as the vocabulary.
+    const idBits = new Uint32Array(32);
     if (openingIds.length < vocabularySize()) openingIds = new Uint8Array(vocabularySize() * 2);
     const marked: number[] = [];
     found = new Set<string>();
@@ -151,6 +154,7 @@ function lowerCaseForms(scan: Scan): Set<string> {
         if (id >= 0) {
           if (openingIds[id] === 0) marked.push(id);
           openingIds[id] = 1;
+          idBits[(id & 1023) >>> 5] = (idBits[(id & 1023) >>> 5] as number) | (1 << (id & 31));
           continue;
         }
         const word = norm[t] as string;
@@ -162,7 +166,7 @@ function lowerCaseForms(scan: Scan): Set<string> {
         if (scan.capital[t] !== 0) continue;
         const id = ids[t] as number;
         if (id >= 0) {
-          if (openingIds[id] === 1) {
+          if (((idBits[(id & 1023) >>> 5] as number) & (1 << (id & 31))) !== 0 && openingIds[id] === 1) {
             found.add(norm[t] as string);
             openingIds[id] = 2;
           }
