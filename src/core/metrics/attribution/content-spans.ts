@@ -6,7 +6,7 @@ import type { SegmentedArticle } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import type { Cue, Range, RawAttribution } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /** The text range of tokens [t0, t1); t1 > t0. */
 export function charSpan(article: SegmentedArticle, t0: number, t1: number): Range {
@@ -30,8 +30,7 @@ export function skipThat(scan: Scan, from: number, end: number): number {
   const { norm } = scan.article.tokens;
   const { words } = scan;
   for (let t = from; t < Math.min(end, from + 5); t++) {
-    const word = norm[t] as string;
-    if (words.clauseWords.get(word) === 'complementiser') return t + 1;
+    if (inClass(scan.classes, t, WORD_CLASS.clauseWord) && words.clauseWords.get(norm[t] as string) === 'complementiser') return t + 1;
     if (((scan.classes[t] as number) & (WORD_CLASS.timeWord | WORD_CLASS.timePhraseWord | WORD_CLASS.verbSkip)) === 0) break;
   }
   return from;
