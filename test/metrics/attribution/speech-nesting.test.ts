@@ -24,3 +24,19 @@ describe('speech verbs: what stands between the verb and its clause', () => {
     expect(quotedAndReportedRowsOf(text)).toEqual(expected);
   });
 });
+
+describe('speech verbs: acts that news reports with their object', () => {
+  it.each([
+    ['call before an object pronoun names or characterises', 'Critics call it a giveaway to the rich.', ['summary Critics|call it|call it a giveaway to the rich']],
+    ['bare call is the noun', 'The call came late on Friday.', []],
+    ['challenged with its object', 'Holt challenged Berg to a debate before the vote.', ['summary Holt|challenged|challenged Berg to a debate before the vote']],
+    ['a challenge is the noun', 'The challenge for the council is money.', []],
+    ['released with what was given out', 'The harbour trust released its findings on Monday.', ['summary The harbour trust|released|released its findings on Monday']],
+    ['a participle after a common noun describes it', 'Holt spent two days in the county, according to invoices released under the records law.', ['indirect invoices released under the records law|according to|Holt spent two days in the county']],
+    ['posted with a that-clause', 'Holt posted on Twitter that the ferry would run.', ['summary Holt|posted|posted on Twitter that the ferry would run']],
+    ['a participle in a document\'s phrase leaves the document its verb', 'A poll released Monday found that most riders want a new ferry.', ['indirect A poll released Monday|found that|most riders want a new ferry']],
+    ['joking that after a comma', 'Holt barely mentioned the ferry, joking that timetables bore everyone.', ['indirect Holt|mentioned|the ferry', 'indirect Holt|joking that|timetables bore everyone']],
+  ])('%s', (_name, text, expected) => {
+    expect(quotedAndReportedRowsOf(text)).toEqual(expected);
+  });
+});

@@ -337,7 +337,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     if (ref.act && !clause) {
       mode = 'summary';
       // "as both sides trade blame.": an act with nothing after it in its clause is a noun, not a speech act.
-      if (end <= cue.t1) return null;
+      // "A poll released Monday found that ...": a participle inside the subject of the verb after it.
+      if (end <= cue.t1 || (context.cueEnd[skipTimePhrase(scan, cue.t1, end, true)] as number) > 0 || isReducedRelative(scan, cue, end)) return null;
       content = trimmedSpan(article, cue.t0, end);
       target = targetAfter(scan, cue.t1, end);
     } else {
@@ -364,6 +365,24 @@ function appositiveName(scan: Scan, sentence: SentenceRef, cue: Cue, speaker: To
 function invertedAfter(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const phrase = nounPhraseAfter(scan, cue.t1, sentence.tokenEnd);
   return phrase !== null && (sentence.tokenEnd - phrase.t1 <= 2 || commaBefore(scan, phrase.t1)) ? phrase : null;
+}
+
+// "invoices released under the records law", "a statement posted on its channel": an -ed act right after a
+// common noun, with where, how or by whom after it, is a participle describing the noun, not a speech act.
+function isReducedRelative(scan: Scan, cue: Cue, end: number): boolean {
+  const { tokens } = scan.article;
+  const { words } = scan;
+  const before = tokens.norm[cue.t0 - 1] as string;
+  if (cue.t1 - cue.t0 !== 1 || !(tokens.norm[cue.t0] as string).endsWith('ed') || tokens.breakBefore[cue.t0] === 1 || scan.capital[cue.t0 - 1] === 1) return false;
+  if (!/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || scan.titleAt[cue.t0 - 1] !== undefined || isSpeakingNoun(scan, before)) return false;
+  const next = skipTimePhrase(scan, cue.t1, end, true);
+  return next < end && words.adjuncts.has(tokens.norm[next] as string);
+}
+
+// Whether a speaker noun names who can act (an agency, a company, a group), not a document or a poll.
+function isSpeakingNoun(scan: Scan, word: string): boolean {
+  const kind = scan.words.speakerNouns.get(word);
+  return kind !== undefined && kind !== 'document' && kind !== 'poll';
 }
 
 // Whether `speaker` follows ", which" (", which Holt said was final,"): the subject of a relative clause between commas.
