@@ -40,3 +40,16 @@ describe('speech verbs: acts that news reports with their object', () => {
     expect(quotedAndReportedRowsOf(text)).toEqual(expected);
   });
 });
+
+describe('colon introductions: a transcript names its speakers with a label', () => {
+  const transcript = 'The two spoke for an hour.\n\nMatthews: Seriously, the plan is to pay for it with a new tax on trades.\n\nAnna Berg: People hear speculation and each of them thinks of something else.\n\nMatthews: Well, speculation is bad.';
+  const interview = 'The interview was edited for length.\n\nQ: You were fourteen years old when it happened. What did you find?\n\nA: I came home from school and my parents were gone.';
+  const lists = 'Who the insiders are.\n\nThe names come from our own files.\n\nHere they are, by state.\n\nIowa: Anna Berg, Tom Holt, Sam Reyes, Jo Park, Lee Dunn.\n\nKent: Ann Marsh, Bob Frey, Cy Long, Di Moss, Ed Kane.';
+  it.each([
+    ['names in mixed case, in two paragraphs or more', transcript, ['direct Matthews|-|Seriously, the plan is to pay for it with a new tax on trades', 'direct Anna Berg|-|People hear speculation and each of them thinks of something else']],
+    ['Q and A are the speakers of an interview', interview, ['direct Q|-|You were fourteen years old when it happened. What did you find?', 'direct A|-|I came home from school and my parents were gone']],
+    ['a list of names under labels is nobody\'s speech', lists, []],
+  ])('%s', (_name, text, expected) => {
+    expect(quotedAndReportedRowsOf(text)).toEqual(expected);
+  });
+});
