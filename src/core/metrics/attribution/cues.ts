@@ -220,8 +220,9 @@ function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
     const role = scan.words.clauseWords.get(tokens.norm[k] as string);
     if (role !== undefined && !(role === 'coordinator' && k > from && scan.capital[k - 1] === 1 && scan.capital[k + 1] === 1)) return false;
     if (isDocumentNoun(scan, k)) document = true;
-    // "Holt said the report found": a speaker's verb before the document makes it part of what was said.
-    else if (verbCueAt(scan, k, t)) return false;
+    // "Holt said the report found": a speaker's verb before the document makes it part of what was said
+    // (after it, the verb is a participle of the document's phrase: "A poll released Monday found").
+    else if (!document && verbCueAt(scan, k, t)) return false;
   }
   return document;
 }

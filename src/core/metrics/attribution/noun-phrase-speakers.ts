@@ -61,6 +61,8 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   start = withModifiers(scan, start, end, limit);
   // Trim introductory phrases: "In Moscow, Peskov said" -> "Peskov"; "Then, in 2017, Kerry said" -> "Kerry".
   for (let k = start + 1; k < end; k++) if (tokens.breakBefore[k] === 1 && inClass(classes, start, WORD_CLASS.introduction)) start = k;
+  // "Then Holt said": a sentence adverb (an introduction that is no preposition or clause word) needs no comma.
+  if (end - start > 1 && inClass(classes, start, WORD_CLASS.introduction) && !inClass(classes, start, WORD_CLASS.adjunct) && !inClass(classes, start, WORD_CLASS.clauseWord) && capital[start + 1] === 1) start++;
   // "But Berg said", "And the mayor said": a connective opening the clause is no part of the speaker.
   while (start < end && (inClass(classes, start, WORD_CLASS.speakerLink) || isConnective(scan, start) || opensSubordinateClause(scan, start))) start++;
   if (start >= end) return null;
