@@ -33,6 +33,8 @@ describe('verbs of communication and stance outside the speech list', () => {
     ['named chooses someone', 'The president named Berg as her choice for the harbour board.', ['summary The president|named|named Berg as her choice for the harbour board']],
     ['named after an indefinite phrase is a participle', 'A ferry named Gull Star sank in May.', []],
     ['identified as', 'Police identified the driver as a local man.', ['summary Police|identified|identified the driver as a local man']],
+    ['challenged', 'Patel challenged the mayor on the cost of the pier.', ['summary Patel|challenged|challenged the mayor on the cost of the pier']],
+    ['confront', 'Fishermen confronted the mayor about the pier tax.', ['summary Fishermen|confronted|confronted the mayor about the pier tax']],
     ['a literal blow is no speech', 'The storm knocked out power to the harbour.', []],
     ['chanted', 'The crowd chanted her name as she arrived.', ['summary The crowd|chanted|chanted her name as she arrived']],
     ['referenced', 'Berg referenced the 1998 flood in her speech.', ['summary Berg|referenced|referenced the 1998 flood in her speech']],
