@@ -68,7 +68,8 @@ export function findLightVerbCues(scan: Scan): Cue[] {
           t = k + 1;
           break;
         }
-        if (!isFiller(scan, k) && norm[k] !== 'it') break;
+        // "has made no secret of": another light verb after one (have as an auxiliary) starts the cue itself.
+        if ((!isFiller(scan, k) && norm[k] !== 'it') || (light && ((classes[k] as number) & WORD_CLASS.lightVerb) !== 0)) break;
       }
     }
   }

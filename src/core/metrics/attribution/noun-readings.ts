@@ -93,15 +93,16 @@ export function verbWordAt(scan: Scan, t: number): boolean {
   return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
 }
 
-// The forms of the naming verb: English grammar, like the pasts above.
-const NAMING_FORMS = new Set(['called', 'calls']);
+// The forms of the naming verbs: English grammar, like the pasts above. "named" follows its own rule below.
+const NAMING_FORMS = new Set(['called', 'calls', 'named']);
 
 /**
  * "a group called Harbour Votes Matter, led by ...", "a website called Pier News": whether the naming verb
  * of the cue `t0..t1` follows a common noun and has a name after it (a run of capitals) with no label after
  * the name: it names a thing, and nobody characterises anything. "The mayor called Holt a liar" (a subject
  * before the verb), "a senator called Holt weak" (a label) and "what Holt called \"a disgrace\"" (a
- * quotation, the object put first) keep their cue.
+ * quotation, the object put first) keep their cue. "named" is a participle only after an indefinite phrase ("a
+ * ferry named Gull Star sank"); "The president named Holt as her deputy" chooses someone.
  */
 export function isNamingParticiple(scan: Scan, t0: number, t1: number, sentenceStart: number, sentenceEnd: number): boolean {
   const { article, words, capital } = scan;
@@ -112,7 +113,24 @@ export function isNamingParticiple(scan: Scan, t0: number, t1: number, sentenceS
   let k = t1;
   while (k < sentenceEnd && capital[k] === 1 && article.quotedToken[k] === 0 && !words.timeWords.has(norm[k] as string) && (k === t1 || breakBefore[k] !== 1)) k++;
   if (k === t1) return false;
+  // "named" reads as a participle only after an indefinite phrase: "The president named Holt as her deputy" chooses.
+  if (norm[t0] === 'named') return afterIndefinitePhrase(scan, t0, sentenceStart);
   if (k >= sentenceEnd || breakBefore[k] === 1) return true;
   const next = norm[k] as string;
   return words.adjuncts.has(next) || words.clauseWords.has(next) || words.beForms.has(next) || words.timeWords.has(next) || words.verbSkips.has(next);
+}
+
+// "A ferry named Gull Star sank in May": whether the words before `t` are a noun phrase opened by
+// an indefinite article, a few words back with nothing but lower-case words between. Such a phrase introduces
+// what the name is given to; "The president named Holt" (a definite subject) chooses someone.
+function afterIndefinitePhrase(scan: Scan, t: number, sentenceStart: number): boolean {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  for (let k = t - 1; k >= sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
+    if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
+    const word = norm[k] as string;
+    if (words.determiners.get(word) === 'indefinite') return true;
+    if (scan.capital[k] === 1 || !/^\p{Ll}/u.test(word) || words.determiners.has(word) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word)) return false;
+  }
+  return false;
 }
