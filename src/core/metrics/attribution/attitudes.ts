@@ -172,6 +172,23 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
   });
 }
 
+/**
+ * `findings` without the attitudes whose cue falls inside what a statement among them reports ("Holt said
+ * voters want a new pier", "“I think we will win,” Holt said"): a view inside reported speech is part
+ * of what the speaker said, not a second voice, as `outsideReportedSpeech` keeps it for views held by no one.
+ * A view inside another view ("wants to decide whether") stays. Same order otherwise.
+ */
+export function withoutNestedViews(findings: readonly Finding[]): Finding[] {
+  const views = findings.filter(isAttitudeDraft);
+  if (views.length === 0) return [...findings];
+  const kept = new Set(outsideReportedSpeech(views, findings.filter((finding) => !isAttitudeDraft(finding))));
+  return findings.filter((finding) => !isAttitudeDraft(finding) || kept.has(finding));
+}
+
+function isAttitudeDraft(finding: Finding): boolean {
+  return 'draft' in finding && finding.draft.mode === 'attitude';
+}
+
 /** Whether an attribution reports a view held by no one named ("is expected to"): shown, but no side's voice, no anonymous source, and its words stay the writer's. */
 export function isUnheld(attribution: { readonly mode: string; readonly speaker: object | null }): boolean {
   return attribution.mode === 'attitude' && attribution.speaker === null;
