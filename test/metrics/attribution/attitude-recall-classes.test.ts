@@ -50,13 +50,14 @@ describe('a passive of regard, naming or judgement: a view held by no one named'
   });
 });
 
-describe('positions and intentions in news phrasing: backing, look to, show no sign of', () => {
+describe('positions, intentions and worries in news phrasing: backing, look to, show no sign of, worry about', () => {
   it.each([
     ['backing in the progressive', 'The harbour union is backing Anna Berg.', ['attitude The harbour union|backing|Anna Berg']],
     ['the backing of is a noun', 'Berg has the backing of the harbour union.', []],
     ['an intention with look to', 'The mayor is looking to cut ferry fares.', ['attitude The mayor|looking to|cut ferry fares']],
     ['a hope with look forward to', 'Holt looks forward to a fight with Berg.', ['attitude Holt|looks forward to|a fight with Berg']],
     ['an intention shown or its absence', 'Holt showed no sign of backing down.', ['attitude Holt|showed no sign of|backing down']],
+    ['a worry with its object', 'Harbour officials worry about the cost of the new pier.', ['attitude Harbour officials|worry about|the cost of the new pier']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });
