@@ -14,6 +14,7 @@ export type DomainResult = {
 };
 
 const ARTICLE_MIN_CUES = 3;
+const NO_DOMAINS: readonly string[] = Object.freeze([]);
 const ARTICLE_MIN_DENSITY = 1;
 
 /** Finds domain cues per paragraph and for the whole article. */
@@ -22,14 +23,15 @@ export function detectDomains(article: SegmentedArticle, lexicons: Lexicons, mas
   const totals = new Map<string, number>();
   const scratch: PhraseCandidate<DomainRef>[] = [];
   const paragraphs = article.paragraphs.map((paragraph) => {
-    const found = new Set<string>();
+    // Made at the first cue: most paragraphs have none, and share one empty list.
+    let found: Set<string> | undefined;
     for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) {
       if (((masks[t] as number) & FIRST_WORD.domains) === 0 || matchAt(lexicons.domains, tokens, t, paragraph.tokenEnd, scratch) === 0) continue;
       const domain = (scratch[0] as PhraseCandidate<DomainRef>).value.domain;
-      found.add(domain);
+      (found ??= new Set()).add(domain);
       totals.set(domain, (totals.get(domain) ?? 0) + 1);
     }
-    return [...found].sort();
+    return found === undefined ? NO_DOMAINS : [...found].sort();
   });
   const words = Math.max(tokens.count, 1);
   const articleDomains = [...totals]
