@@ -45,6 +45,8 @@ describe('a passive of regard, naming or judgement: a view held by no one named'
     ['considered by a body is a deliberation', 'The fare rise was considered in May.', []],
     ['after to be the subject is the hoper’s', 'She hopes to be seen as a moderate.', ['attitude She|hopes to|be seen as a moderate']],
     ['inside reported speech it is part of the speech', 'Holt said the pier is seen as a risk.', ['indirect Holt|said|the pier is seen as a risk']],
+    ['a participle right after its noun', 'Berg won the string of harbour races known as the Spring Cup.', ['attitude -|known as|the string of harbour races known as the Spring Cup']],
+    ['a participle after a pronoun is no view of a noun', 'Holt left, though they, known as hardliners, stayed.', []],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });
