@@ -11,6 +11,7 @@ import type { Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, cueRange, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
 import { isMannerAdverb, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Finding, Range } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /**
  * Whether `content` is one word an attitude cue reports on its own: a capitalised word (a name) after it,
@@ -40,8 +41,8 @@ export function passiveBe(scan: Scan, t: number, sentenceStart: number): number 
   const { norm, breakBefore } = scan.article.tokens;
   if ((norm[t] as string).endsWith('ing')) return -1;
   let k = t - 1;
-  while (k > sentenceStart && breakBefore[k + 1] !== 1 && (scan.words.verbSkips.has(norm[k] as string) || isMannerAdverb(scan, k)) && !scan.words.beForms.has(norm[k] as string)) k--;
-  return k >= sentenceStart && breakBefore[k + 1] !== 1 && scan.words.beForms.has(norm[k] as string) ? k : -1;
+  while (k > sentenceStart && breakBefore[k + 1] !== 1 && (inClass(scan.classes, k, WORD_CLASS.verbSkip) || isMannerAdverb(scan, k)) && !inClass(scan.classes, k, WORD_CLASS.beForm)) k--;
+  return k >= sentenceStart && breakBefore[k + 1] !== 1 && inClass(scan.classes, k, WORD_CLASS.beForm) ? k : -1;
 }
 
 /**

@@ -8,6 +8,11 @@
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
 import type { Scan } from './context.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
+
+// Words that end a run of modifiers before a noun ("some of the people say"), and words no object phrase holds.
+const NO_MODIFIER = WORD_CLASS.quantifier | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.pronoun | WORD_CLASS.adjunct | WORD_CLASS.verbSkip;
+const NO_OBJECT_WORD = WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.pronoun | WORD_CLASS.adjunct | WORD_CLASS.determiner | WORD_CLASS.possessive;
 
 // Most words between a determiner and the noun ("The strong monthly jobs report", "a new Pew Research report").
 const MODIFIER_MAX = 4;
@@ -34,10 +39,10 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
     if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
     const word = norm[k] as string;
     // "his comments", "her remarks": a possessive names the speaker of the noun, and stays an attribution.
-    if (words.possessives.has(word)) return false;
-    if (words.determiners.has(word)) {
+    if (inClass(scan.classes, k, WORD_CLASS.possessive)) return false;
+    if (inClass(scan.classes, k, WORD_CLASS.determiner)) {
       // "Nearly a third say", "about a dozen say": a graded count before the article is a plural subject.
-      if (k > sentenceStart && words.quantifiers.has(norm[k - 1] as string)) return false;
+      if (k > sentenceStart && inClass(scan.classes, k - 1, WORD_CLASS.quantifier)) return false;
       if (k === t - 1) return true;
       // "polls conducted by a Dover firm show": a phrase after a preposition is its object; the verb may be the clause's.
       if (k > sentenceStart && words.adjuncts.has(norm[k - 1] as string)) return false;
@@ -53,7 +58,7 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
       return words.beForms.has(next) || (words.verbSkips.has(next) && !next.endsWith('ly'));
     }
     // "a mere 9 percent say", "some of the people say": a count makes the subject plural.
-    if (/^\d/.test(word) || words.quantifiers.has(word) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word) || words.verbSkips.has(word)) return false;
+    if (/^\d/.test(word) || inClass(scan.classes, k, NO_MODIFIER)) return false;
   }
   return false;
 }
@@ -71,12 +76,12 @@ export function isParticipleAfterObject(scan: Scan, t: number, sentenceStart: nu
   for (let k = t - 1; k > sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
     if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
     const word = norm[k] as string;
-    if (words.determiners.get(word) === 'indefinite') {
+    if (inClass(scan.classes, k, WORD_CLASS.determiner) && words.determiners.get(word) === 'indefinite') {
       const before = norm[k - 1] as string;
       // "She said a fisherman warned": after a verb of speech the phrase is the subject of what was said.
       return breakBefore[k] !== 1 && scan.capital[k - 1] === 0 && !verbWordAt(scan, k - 1) && !words.adjuncts.has(before) && !words.clauseWords.has(before) && !words.determiners.has(before) && !words.quantifiers.has(before) && !/^\d/.test(before);
     }
-    if (words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word) || words.determiners.has(word) || words.possessives.has(word)) return false;
+    if (inClass(scan.classes, k, NO_OBJECT_WORD)) return false;
   }
   return false;
 }
@@ -88,15 +93,16 @@ export function verbWordAt(scan: Scan, t: number): boolean {
   return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
 }
 
-// The forms of the naming verb: English grammar, like the pasts above.
-const NAMING_FORMS = new Set(['called', 'calls']);
+// The forms of the naming verbs: English grammar, like the pasts above. "named" follows its own rule below.
+const NAMING_FORMS = new Set(['called', 'calls', 'named']);
 
 /**
  * "a group called Harbour Votes Matter, led by ...", "a website called Pier News": whether the naming verb
  * of the cue `t0..t1` follows a common noun and has a name after it (a run of capitals) with no label after
  * the name: it names a thing, and nobody characterises anything. "The mayor called Holt a liar" (a subject
  * before the verb), "a senator called Holt weak" (a label) and "what Holt called \"a disgrace\"" (a
- * quotation, the object put first) keep their cue.
+ * quotation, the object put first) keep their cue. "named" is a participle only after an indefinite phrase ("a
+ * ferry named Gull Star sank"); "The president named Holt as her deputy" chooses someone.
  */
 export function isNamingParticiple(scan: Scan, t0: number, t1: number, sentenceStart: number, sentenceEnd: number): boolean {
   const { article, words, capital } = scan;
@@ -107,7 +113,24 @@ export function isNamingParticiple(scan: Scan, t0: number, t1: number, sentenceS
   let k = t1;
   while (k < sentenceEnd && capital[k] === 1 && article.quotedToken[k] === 0 && !words.timeWords.has(norm[k] as string) && (k === t1 || breakBefore[k] !== 1)) k++;
   if (k === t1) return false;
+  // "named" reads as a participle only after an indefinite phrase: "The president named Holt as her deputy" chooses.
+  if (norm[t0] === 'named') return afterIndefinitePhrase(scan, t0, sentenceStart);
   if (k >= sentenceEnd || breakBefore[k] === 1) return true;
   const next = norm[k] as string;
   return words.adjuncts.has(next) || words.clauseWords.has(next) || words.beForms.has(next) || words.timeWords.has(next) || words.verbSkips.has(next);
+}
+
+// "A ferry named Gull Star sank in May": whether the words before `t` are a noun phrase opened by
+// an indefinite article, a few words back with nothing but lower-case words between. Such a phrase introduces
+// what the name is given to; "The president named Holt" (a definite subject) chooses someone.
+function afterIndefinitePhrase(scan: Scan, t: number, sentenceStart: number): boolean {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  for (let k = t - 1; k >= sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
+    if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
+    const word = norm[k] as string;
+    if (words.determiners.get(word) === 'indefinite') return true;
+    if (scan.capital[k] === 1 || !/^\p{Ll}/u.test(word) || words.determiners.has(word) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word)) return false;
+  }
+  return false;
 }
