@@ -39,6 +39,7 @@ describe('a passive of regard, naming or judgement: a view held by no one named'
     ['seen as', 'The harbour board is seen as a rubber stamp.', ['attitude -|is seen as|The harbour board is seen as a rubber stamp']],
     ['across an adverb', 'The pier was long known as the Poorhouse of the coast.', ['attitude -|was long known as|The pier was long known as the Poorhouse of the coast']],
     ['known for', 'Berg is known for her temper.', ['attitude -|is known for|Berg is known for her temper']],
+    ['remembered for', 'Holt will be remembered for her devotion to the harbour.', ['attitude -|be remembered for|Holt will be remembered for her devotion to the harbour']],
     ['considered, before a noun phrase', 'The ferry town is considered a swing seat.', ['attitude -|is considered|The ferry town is considered a swing seat']],
     ['a relative clause', 'Holt, who is regarded as a hardliner, left early.', ['attitude -|is regarded as|who is regarded as a hardliner']],
     ['an agent after by is left to the active', 'Holt is seen as a moderate by most riders.', []],
