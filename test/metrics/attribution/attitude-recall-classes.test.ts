@@ -39,12 +39,15 @@ describe('a passive of regard, naming or judgement: a view held by no one named'
     ['seen as', 'The harbour board is seen as a rubber stamp.', ['attitude -|is seen as|The harbour board is seen as a rubber stamp']],
     ['across an adverb', 'The pier was long known as the Poorhouse of the coast.', ['attitude -|was long known as|The pier was long known as the Poorhouse of the coast']],
     ['known for', 'Berg is known for her temper.', ['attitude -|is known for|Berg is known for her temper']],
+    ['remembered for', 'Holt will be remembered for her devotion to the harbour.', ['attitude -|be remembered for|Holt will be remembered for her devotion to the harbour']],
     ['considered, before a noun phrase', 'The ferry town is considered a swing seat.', ['attitude -|is considered|The ferry town is considered a swing seat']],
     ['a relative clause', 'Holt, who is regarded as a hardliner, left early.', ['attitude -|is regarded as|who is regarded as a hardliner']],
     ['an agent after by is left to the active', 'Holt is seen as a moderate by most riders.', []],
     ['considered by a body is a deliberation', 'The fare rise was considered in May.', []],
     ['after to be the subject is the hoper’s', 'She hopes to be seen as a moderate.', ['attitude She|hopes to|be seen as a moderate']],
     ['inside reported speech it is part of the speech', 'Holt said the pier is seen as a risk.', ['indirect Holt|said|the pier is seen as a risk']],
+    ['a participle right after its noun', 'Berg won the string of harbour races known as the Spring Cup.', ['attitude -|known as|the string of harbour races known as the Spring Cup']],
+    ['a participle after a pronoun is no view of a noun', 'Holt left, though they, known as hardliners, stayed.', []],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });

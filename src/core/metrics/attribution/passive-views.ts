@@ -3,7 +3,8 @@
  * known as the Poorhouse", "The town is considered a swing seat". A form of be (across adverbs and "not"),
  * then a participle and its word from passive-views.jsonl: someone unnamed holds the view, as with "is
  * expected to" (attitudes.ts `findUnheldViews`), so the attribution has no speaker and its content is the
- * subject and what it is seen as, up to the clause's end.
+ * subject and what it is seen as, up to the clause's end. A participle of two words right after its noun
+ * ("the string of contests known as Super Tuesday") reports the same view of that noun.
  */
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { passiveBe, subjectStart, viewEnd } from './attitudes.ts';
@@ -30,9 +31,10 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
       if (length === 0 || inCue[t] === 1 || article.quotedToken[t] === 1) continue;
       const be = passiveBe(scan, t, sentence.tokenStart);
       // "on being seen as", "hopes to be seen as": no subject stands before the form of be.
-      if (be < 0 || norm[be] === 'being' || (be > sentence.tokenStart && norm[be - 1] === 'to' && breakBefore[be] !== 1)) continue;
-      const start = subjectStart(scan, be, sentence.tokenStart);
-      if (start >= be) continue;
+      if (be >= 0 && (norm[be] === 'being' || (be > sentence.tokenStart && norm[be - 1] === 'to' && breakBefore[be] !== 1))) continue;
+      // "the string of contests known as Super Tuesday": a participle of two words right after its noun.
+      const start = be >= 0 ? subjectStart(scan, be, sentence.tokenStart) : length > 1 ? nounBeforeParticiple(scan, t, sentence.tokenStart) : -1;
+      if (start < 0 || start >= (be >= 0 ? be : t)) continue;
       const after = t + length;
       const end = viewEnd(scan, after, clauseEnd(scan, after, sentence.tokenEnd, cueEnd), words.clauseWords.get(norm[start] as string) === 'relative', cueEnd);
       // "is seen as a moderate by most riders": the holder is named after all; left to the active's readings.
@@ -40,7 +42,7 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
       const content = trimmedSpan(article, start, end);
       if (content === null) continue;
       const lemma = (norm.slice(t, after) as string[]).join(' ');
-      const cue = { ...charSpan(article, be, after), lemma, class: 'cognitive', source: scan.rulesSource };
+      const cue = { ...charSpan(article, be >= 0 ? be : t, after), lemma, class: 'cognitive', source: scan.rulesSource };
       findings.push({ order: content.start, draft: { paragraph: sentence.paragraph, mode: 'attitude', cue, speaker: null, content, sentence: sentence.index } });
     }
   }
@@ -58,6 +60,29 @@ function viewPhraseAt(scan: Scan, t: number, end: number): number {
     if (next < end && breakBefore[next] !== 1 && scan.article.quotedToken[next] === 0 && !scan.words.adjuncts.has(norm[next] as string)) return 1;
   }
   return 0;
+}
+
+// The most words read back from a participle to the article of its noun ("the string of contests known as").
+const NOUN_BEFORE_MAX = 6;
+
+// Where the noun phrase right before the participle at `t` starts: back over unbroken, unquoted words to its
+// article or possessive, or to the word after a preposition; -1 when the word before is no noun's (a form of
+// be, a helper or adverb, a pronoun, a clause word: "who, as expected, was known as").
+function nounBeforeParticiple(scan: Scan, t: number, sentenceStart: number): number {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  const last = t - 1;
+  if (last < sentenceStart || breakBefore[t] === 1 || article.quotedToken[last] === 1) return -1;
+  const word = norm[last] as string;
+  if (words.beForms.has(word) || words.verbSkips.has(word) || words.pronouns.has(word) || words.clauseWords.has(word) || words.adjuncts.has(word) || word.endsWith('ly') || !/^\p{L}/u.test(word)) return -1;
+  let k = last;
+  while (k > sentenceStart && last - k < NOUN_BEFORE_MAX && breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0) {
+    const before = norm[k - 1] as string;
+    if (words.determiners.has(before) || words.possessives.has(before)) return k - 1;
+    if (words.clauseWords.has(before) || words.beForms.has(before) || words.verbSkips.has(before) || words.pronouns.has(before)) return k;
+    k--;
+  }
+  return k;
 }
 
 // Whether "by" stands in tokens [from, end) unquoted: the passive names its agent.
