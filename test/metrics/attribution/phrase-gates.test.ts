@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIRST_WORD, loadLexicons, matchAt, type PhraseCandidate } from '../../../src/core/data/index.ts';
-import { GATE, mayMatchAt, phraseGates } from '../../../src/core/metrics/attribution/phrase-gates.ts';
+import { GATE, mayMatchAt } from '../../../src/core/metrics/attribution/phrase-gates.ts';
+import { readWords } from '../../../src/core/metrics/attribution/word-classes.ts';
 import { maskTokens } from '../../../src/core/metrics/token-masks.ts';
 import { segmentArticle } from '../../../src/core/text/index.ts';
 
@@ -30,7 +31,7 @@ describe('phrase gates', () => {
     for (const text of texts) {
       const article = segmentArticle(text, lexicons.abbreviations);
       const masks = maskTokens(article, lexicons);
-      const gates = phraseGates(article, lexicons);
+      const { gates } = readWords(article, lexicons);
       const { tokens } = article;
       for (let t = 0; t < tokens.count; t++) {
         for (const [index, first, gate] of indexes) {

@@ -62,8 +62,8 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
     if (article.quotedToken[t] === 1) continue;
     if (cueEnd !== undefined && (cueEnd[t] as number) > 0) {
       let k = t - 1;
-      while (k > from && tokens.breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(tokens.norm[k] as string)) k--;
-      const joiner = scan.words.clauseWords.get(tokens.norm[k] as string);
+      while (k > from && tokens.breakBefore[k + 1] !== 1 && inClass(scan.classes, k, WORD_CLASS.verbSkip)) k--;
+      const joiner = inClass(scan.classes, k, WORD_CLASS.clauseWord) ? scan.words.clauseWords.get(tokens.norm[k] as string) : undefined;
       // "... and said", "... but said": a second verb of the same subject starts its own clause.
       if (k > from && tokens.breakBefore[k + 1] !== 1 && (joiner === 'coordinator' || joiner === 'contrast')) return k;
       // "backed the plan while noting that ...": a participle after a subordinator opens a clause of its own
@@ -71,7 +71,7 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
       if (k === t - 1 && tokens.breakBefore[t] !== 1 && scan.words.participleSubordinators.has(tokens.norm[k] as string) && (tokens.norm[t] as string).endsWith('ing') && t + 1 < end && tokens.breakBefore[t + 1] !== 1) return k;
       // "... and one in four said ...": a subject of its own between "and" and the verb.
       const subjectStart = k;
-      while (k > from && subjectStart - k < SECOND_SUBJECT_MAX && tokens.breakBefore[k + 1] !== 1 && article.quotedToken[k] === 0 && !scan.words.clauseWords.has(tokens.norm[k] as string)) k--;
+      while (k > from && subjectStart - k < SECOND_SUBJECT_MAX && tokens.breakBefore[k + 1] !== 1 && article.quotedToken[k] === 0 && !inClass(scan.classes, k, WORD_CLASS.clauseWord)) k--;
       if (k > from && k < subjectStart && tokens.breakBefore[k + 1] !== 1 && scan.words.clauseWords.get(tokens.norm[k] as string) === 'coordinator') return k;
     }
     if (tokens.breakBefore[t] !== 1) continue;
@@ -91,8 +91,11 @@ function subjectAt(scan: Scan, t: number, end: number): boolean {
   if (t >= end || scan.article.tokens.breakBefore[t] === 1) return true;
   const word = scan.article.tokens.norm[t] as string;
   const { words } = scan;
-  return scan.capital[t] === 1 || /^\d/.test(word) || words.pronouns.has(word) || words.determiners.has(word) || words.quantifiers.has(word) || words.possessives.has(word) || words.negativeSubjects.has(word);
+  return scan.capital[t] === 1 || /^\d/.test(word) || inClass(scan.classes, t, SUBJECT_OPENER);
 }
+
+// The words a clause's subject may open with, besides capitals and numbers.
+const SUBJECT_OPENER = WORD_CLASS.pronoun | WORD_CLASS.determiner | WORD_CLASS.quantifier | WORD_CLASS.possessive | WORD_CLASS.negativeSubject;
 
 // After a comma at `t`: a participle cue (", adding that"), or a short tag closed by a comma or the sentence
 // end (", he said,", ", officials said.").
@@ -145,21 +148,20 @@ function relativeSpeechAt(scan: Scan, t: number, end: number, cueEnd: Int32Array
  */
 export function skipTimePhrase(scan: Scan, from: number, end: number, adverbs = false): number {
   const { norm } = scan.article.tokens;
-  const { words } = scan;
+  const { classes } = scan;
   let t = from;
   for (;;) {
-    if (t < end && ((adverbs && words.verbSkips.has(norm[t] as string)) || words.timeWords.has(norm[t] as string))) {
+    if (t < end && ((adverbs && inClass(classes, t, WORD_CLASS.verbSkip)) || inClass(classes, t, WORD_CLASS.timeWord))) {
       t++;
       continue;
     }
     let k = t;
-    while (k < end && k < t + 4 && words.timePhraseWords.has(norm[k] as string)) k++;
-    if (k > t && k < end && words.timeWords.has(norm[k] as string)) {
+    while (k < end && k < t + 4 && inClass(classes, k, WORD_CLASS.timePhraseWord)) k++;
+    if (k > t && k < end && inClass(classes, k, WORD_CLASS.timeWord)) {
       t = k + 1;
       continue;
     }
-    const next = norm[t] as string;
-    return t > from && t < end && scan.article.tokens.breakBefore[t] !== 1 && (words.beForms.has(next) || next === 'of') ? from : t;
+    return t > from && t < end && scan.article.tokens.breakBefore[t] !== 1 && (inClass(classes, t, WORD_CLASS.beForm) || norm[t] === 'of') ? from : t;
   }
 }
 
@@ -180,8 +182,8 @@ export function infinitiveAt(scan: Scan, t: number, end: number): boolean {
 export function onlyAdjuncts(scan: Scan, from: number, end: number): boolean {
   const t = skipTimePhrase(scan, from, end, true);
   if (t >= end) return true;
-  for (let k = t; k < end; k++) if (scan.words.clauseWords.get(scan.article.tokens.norm[k] as string) === 'complementiser') return false;
-  return scan.words.adjuncts.has(scan.article.tokens.norm[t] as string);
+  for (let k = t; k < end; k++) if (inClass(scan.classes, k, WORD_CLASS.clauseWord) && scan.words.clauseWords.get(scan.article.tokens.norm[k] as string) === 'complementiser') return false;
+  return inClass(scan.classes, t, WORD_CLASS.adjunct);
 }
 
 /** Words that may stand between a cue and its quotation when they say only where, when or how it was said. */
@@ -223,8 +225,7 @@ export function contentTokens(article: SegmentedArticle, content: Range): number
 export function onlyTimeWords(scan: Scan, content: Range): boolean {
   const { tokens } = scan.article;
   for (let t = firstTokenAtOrAfter(tokens, content.start); t < tokens.count && (tokens.start[t] as number) < content.end; t++) {
-    const word = tokens.norm[t] as string;
-    if (!scan.words.timeWords.has(word) && !scan.words.timePhraseWords.has(word)) return false;
+    if (!inClass(scan.classes, t, WORD_CLASS.timeWord | WORD_CLASS.timePhraseWord)) return false;
   }
   return true;
 }

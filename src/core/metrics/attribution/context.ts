@@ -7,8 +7,8 @@ import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRe
 import type { SegmentedArticle } from '../../text/index.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
-import { mayMatchAt, phraseGates, GATE } from './phrase-gates.ts';
-import { classifyWords, WORD_CLASS } from './word-classes.ts';
+import { mayMatchAt, GATE } from './phrase-gates.ts';
+import { readWords, WORD_CLASS } from './word-classes.ts';
 
 /** Per sentence: bit 1 when it marks a source as anonymous, bit 2 when it gives a reason. */
 export const ANONYMITY_MARKER = 1;
@@ -76,7 +76,7 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     capital[t] = (code >= 65 && code <= 90) || (code > 127 && text[start] !== (text[start] as string).toLowerCase()) ? 1 : 0;
   }
   const excluded = datelineTokens(article);
-  const gates = phraseGates(article, lexicons);
+  const { classes, gates } = readWords(article, lexicons);
   const { mentions, actorAt } = findActorMentions(article, lexicons, masks, excluded, capital, gates);
   const { titleAt, countryAt } = titlesAndDemonyms(article, lexicons, masks, gates);
   return {
@@ -95,7 +95,7 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     titleAt,
     countryAt,
     anonymity: anonymityBySentence(article, lexicons, masks, gates, sentences),
-    classes: classifyWords(article, lexicons),
+    classes,
     gates,
   };
 }
