@@ -43,7 +43,9 @@ export function attributionsOf(sources: readonly Span[], attributions: readonly 
   if (sources.length === 0 || attributions.length === 0) return out;
   const speakers: { start: number; end: number; index: number }[] = [];
   const cueEnds: { end: number; index: number }[] = [];
-  for (const [index, a] of attributions.entries()) {
+  // Indexed: entries() made an iterator and a pair per attribution.
+  for (let index = 0; index < attributions.length; index++) {
+    const a = attributions[index] as SpeechSpans;
     if (a.speaker !== null) speakers.push({ start: a.speaker.start, end: a.speaker.end, index });
     if (a.cue?.class === 'according' && a.content !== null) cueEnds.push({ end: a.cue.end, index });
   }
