@@ -8,13 +8,15 @@
 // scripts/build/code-cache.mjs through `writeCodeCache` below). The cache is used only for the very bundle it
 // was made from (its SHA-256 is stored with it; V8 itself checks its version and flags); any mismatch, a
 // missing or unreadable file, or SLANT_NO_CACHE=1 compiles from the source as usual: same code, same output.
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
+//
+// CommonJS (bin/package.json), like bin/slant.js: Node starts a CommonJS entry without setting up its ES module
+// loader, about a twentieth of a `slant analyze` start.
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
+const { Script } = require('node:vm');
 
 // Set here, before anything is compiled: the code cache is valid only for the flags it was made under, and
 // the build makes it through this module too.
@@ -32,7 +34,7 @@ setFlagsFromString('--semi-space-growth-factor=8');
 setFlagsFromString('--no-regexp-tier-up');
 
 /** The commands dist/slant-cli.cjs serves; the others (batch, stats, calibrate, worker, queue) load dist/slant.js. */
-export const ONE_ARTICLE_COMMANDS = new Set(['analyze', 'compare', 'source', 'lexicons']);
+const ONE_ARTICLE_COMMANDS = new Set(['analyze', 'compare', 'source', 'lexicons']);
 
 const CACHE_FORMAT = 1;
 
@@ -41,7 +43,7 @@ const CACHE_FORMAT = 1;
  * from the same bytes (`useCache` false: never read it); returns its exports, the compiled script and whether
  * V8 took the cache.
  */
-export function loadCliScript(file, cacheFile, useCache) {
+function loadCliScript(file, cacheFile, useCache) {
   const bytes = readFileSync(file);
   const cachedData = useCache ? cachedDataFor(bytes, cacheFile) : undefined;
   const script = new Script(wrapCliScript(bytes.toString('utf8')), {
@@ -57,7 +59,7 @@ export function loadCliScript(file, cacheFile, useCache) {
  * The CommonJS wrapper around the script's `source`, as node:vm compiles it: the script's own first statement
  * (the bundle's 'use strict') is the function's first, so its directive holds for the whole bundle.
  */
-export function wrapCliScript(source) {
+function wrapCliScript(source) {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
@@ -81,7 +83,7 @@ function cachedDataFor(bytes, cacheFile) {
 }
 
 /** Writes the code V8 has compiled so far for `loaded` (a `loadCliScript` result) to `cacheFile`, bound to its bytes. */
-export function writeCodeCache(loaded, cacheFile) {
+function writeCodeCache(loaded, cacheFile) {
   const header = { format: CACHE_FORMAT, v8: process.versions.v8, sha256: sha256(loaded.bytes) };
   const partial = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), loaded.script.createCachedData()]));
@@ -93,7 +95,9 @@ function sha256(bytes) {
 }
 
 /** The paths of the CLI script and its code cache in the package's dist/ folder. */
-export function cliScriptPaths() {
-  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-  return { file: `${dist}slant-cli.cjs`, cacheFile: `${dist}slant-cli.cache` };
+function cliScriptPaths() {
+  const dist = join(__dirname, '..', 'dist');
+  return { file: join(dist, 'slant-cli.cjs'), cacheFile: join(dist, 'slant-cli.cache') };
 }
+
+module.exports = { ONE_ARTICLE_COMMANDS, loadCliScript, wrapCliScript, writeCodeCache, cliScriptPaths };

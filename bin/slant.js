@@ -2,40 +2,51 @@
 // Starts the CLI: the bundled build when `npm run build` has made one (fast start), else the TypeScript
 // sources through tsx. The commands that read one article run from dist/slant-cli.cjs with V8's code cache
 // (bin/cli-start.js, which also sets V8's flags); the corpus and queue commands from dist/slant.js.
-import { existsSync } from 'node:fs';
-import { cliScriptPaths, loadCliScript, ONE_ARTICLE_COMMANDS } from './cli-start.js';
+// CommonJS (bin/package.json): a CommonJS entry spares the one-article commands Node's ES module loader.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { cliScriptPaths, loadCliScript, ONE_ARTICLE_COMMANDS } = require('./cli-start.js');
 
-const argv = process.argv.slice(2);
-const script = cliScriptPaths();
-const bundle = new URL('../dist/slant.js', import.meta.url);
-let runCli;
-// Every route gives the same output, so a wrong choice shows only as a slower start: SLANT_DEBUG_START=1 says
-// which code ran (one line on standard error), for the tests and for anyone timing a start.
-let started;
-if (ONE_ARTICLE_COMMANDS.has(argv[0]) && existsSync(script.file)) {
-  const loaded = loadCliScript(script.file, script.cacheFile, process.env.SLANT_NO_CACHE !== '1');
-  ({ runCli } = loaded.exports);
-  started = `dist/slant-cli.cjs, code cache ${loaded.cacheUsed ? 'used' : 'not used'}`;
-} else if (existsSync(bundle)) {
-  ({ runCli } = await import(bundle.href));
-  started = 'dist/slant.js';
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ runCli } = await import(new URL('../src/edges/cli/main.ts', import.meta.url).href));
-  started = 'src/edges/cli/main.ts through tsx';
+async function main() {
+  const argv = process.argv.slice(2);
+  const script = cliScriptPaths();
+  const bundle = join(__dirname, '..', 'dist', 'slant.js');
+  let runCli;
+  // Every route gives the same output, so a wrong choice shows only as a slower start: SLANT_DEBUG_START=1 says
+  // which code ran (one line on standard error), for the tests and for anyone timing a start.
+  let started;
+  if (ONE_ARTICLE_COMMANDS.has(argv[0]) && existsSync(script.file)) {
+    const loaded = loadCliScript(script.file, script.cacheFile, process.env.SLANT_NO_CACHE !== '1');
+    ({ runCli } = loaded.exports);
+    started = `dist/slant-cli.cjs, code cache ${loaded.cacheUsed ? 'used' : 'not used'}`;
+  } else if (existsSync(bundle)) {
+    ({ runCli } = await import(pathToFileURL(bundle).href));
+    started = 'dist/slant.js';
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    ({ runCli } = await import(pathToFileURL(join(__dirname, '..', 'src', 'edges', 'cli', 'main.ts')).href));
+    started = 'src/edges/cli/main.ts through tsx';
+  }
+  if (process.env.SLANT_DEBUG_START === '1') process.stderr.write(`slant start: ${started}\n`);
+  // A reader that stops early (slant ... | head) closes the pipe: that is not an error.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const code = await runCli(argv, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
+  });
+  process.exitCode = code;
 }
-if (process.env.SLANT_DEBUG_START === '1') process.stderr.write(`slant start: ${started}\n`);
-// A reader that stops early (slant ... | head) closes the pipe: that is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+
+main().catch((error) => {
+  // As an ES module's top-level await rejecting would: the error on standard error, exit code 1.
+  process.exitCode = 1;
+  console.error(error);
 });
-const code = await runCli(argv, {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  env: process.env,
-});
-process.exitCode = code;

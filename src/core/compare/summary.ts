@@ -17,14 +17,17 @@ const STATUS_WORDS: Readonly<Record<VoiceStatus, string>> = {
 const MAX_EVIDENCE = 6;
 const MAX_ITEMS = 5;
 
-// Country names from the runtime's own region data (English, as the rest of the text): UA -> Ukraine.
-const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
+// Country names from the runtime's own region data (English, as the rest of the text): UA -> Ukraine. Made on
+// first use: creating it loads ICU's region data, which every command loading this module (all of the CLI's
+// one-article commands) paid at start-up, compare or not (about a tenth of a `slant analyze` start).
+let regions: Intl.DisplayNames | undefined;
 
 /** A side as people say it, with its code: `Ukraine (UA)`; bodies (NATO) and other labels as they are. */
 export function sideLabel(side: string): string {
   if (!/^[A-Z]{2}$/.test(side)) return side;
   try {
-    const name = REGIONS.of(side);
+    regions ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    const name = regions.of(side);
     return name === undefined || name === side ? side : `${name} (${side})`;
   } catch {
     return side;

@@ -43,6 +43,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'attitude-adjectives',
   'stance-openings',
   'raising-verbs',
+  'passive-views',
   'non-holders',
   'ly-nouns',
   'negative-subjects',
@@ -137,6 +138,8 @@ export type AttributionWords = {
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
+  /** a participle and the word after it that report a view held by no one named after a form of be ("is seen as", "is considered") */
+  readonly passiveViews: readonly (readonly string[])[];
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
   readonly headlineLabels: ReadonlySet<string>;
   /** phrases that name a quotation's speaker without a verb ("as * put it", "in * words"), as words, `*` where the speaker goes */
@@ -224,6 +227,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     lightVerbs: words('light-verbs'),
     possessives: roles('possessive-pronouns', PRONOUN_ROLES),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
+    passiveViews: get('passive-views').entries.map((entry) => entry.term.split(' ')),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {
       const frame = entry.term.split(' ');

@@ -7,6 +7,8 @@
  */
 import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
+import { tokenIds, type TokenTable } from '../text/tokens.ts';
+import { NO_WORD, wordIdOf } from '../text/vocabulary.ts';
 import type { DomainResult } from './domains.ts';
 import type { AttributionResult } from './attribution/index.ts';
 import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
@@ -178,11 +180,25 @@ export function findLoadedLanguage(
       }
     }
   });
-  for (let t = 0; t + 1 < tokens.count; t++) if (tokens.norm[t] === 'according' && tokens.norm[t + 1] === 'to' && tokens.breakBefore[t + 1] === 0) speechCues.push(t);
+  findAccordingTo(tokens, speechCues);
   speechCues.sort((a, b) => a - b);
   findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource, attribution, headline));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, exemptions };
+}
+
+// Pushes the index of each "according" followed by "to" with no punctuation between: by word id, one int
+// compare per token rather than a string compare, when both words were registered before the text's ids were
+// read (the cue tables hold them), so that every such token carries the id.
+function findAccordingTo(tokens: TokenTable, speechCues: number[]): void {
+  const { ids, idsReadAt } = tokenIds(tokens);
+  const according = wordIdOf('according');
+  const to = wordIdOf('to');
+  if (according === NO_WORD || to === NO_WORD || according >= idsReadAt || to >= idsReadAt) {
+    for (let t = 0; t + 1 < tokens.count; t++) if (tokens.norm[t] === 'according' && tokens.norm[t + 1] === 'to' && tokens.breakBefore[t + 1] === 0) speechCues.push(t);
+    return;
+  }
+  for (let t = 0; t + 1 < tokens.count; t++) if (ids[t] === according && ids[t + 1] === to && tokens.breakBefore[t + 1] === 0) speechCues.push(t);
 }
 
 /**

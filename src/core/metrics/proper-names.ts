@@ -10,7 +10,7 @@
  */
 import { matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
-import { CASE, tokenIds } from '../text/tokens.ts';
+import { CASE, tokenIds, type TokenTable } from '../text/tokens.ts';
 import { setByWordIdOnce } from '../text/vocabulary.ts';
 
 /** A name: the half-open token range and its character span in the text. */
@@ -37,7 +37,9 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   const { text } = article;
   const { nameConnectors, notNames, titleCaseSmallWords } = lexicons.words;
   const connectors = setByWordIdOnce(nameConnectors);
-  setByWordIdOnce(titleCaseSmallWords);
+  const small = setByWordIdOnce(titleCaseSmallWords);
+  // Read by the bare form's word id: every word of the list is registered (here, before the ids are read).
+  const notNamesById = setByWordIdOnce(notNames);
   const tokens = tokenIds(article.tokens);
   const isConnector = (t: number): boolean => isIn(connectors, tokens.ids[t] as number);
   const nameAt = new Int32Array(tokens.count).fill(-1);
@@ -48,14 +50,13 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   // A sentence-initial word that is itself loaded ("Brutal Assad forces...") opens the sentence, not a name.
   const loadedWord = (t: number): boolean => matchAt(lexicons.loaded, tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<LexiconRef>).value.weight > 0;
   const opensSentence = (t: number): boolean => {
-    const bare = tokens.bare[t] as string;
-    return notNames.has(bare) || bare.endsWith('ly') || loadedWord(t);
+    return isIn(notNamesById, tokens.bareIds[t] as number) || (tokens.bare[t] as string).endsWith('ly') || loadedWord(t);
   };
 
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
       const { tokenStart, tokenEnd } = sentence;
-      if (!caseIsEvidence(article, tokenStart, tokenEnd, titleCaseSmallWords)) continue;
+      if (!caseIsEvidenceIn(tokens, tokenStart, tokenEnd, small)) continue;
       let t = tokenStart;
       while (t < tokenEnd) {
         if (!capitalised(t)) {
@@ -101,7 +102,11 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
  */
 export function caseIsEvidence(article: SegmentedArticle, from: number, to: number, smallWords: ReadonlySet<string>): boolean {
   const small = setByWordIdOnce(smallWords);
-  const tokens = tokenIds(article.tokens);
+  return caseIsEvidenceIn(tokenIds(article.tokens), from, to, small);
+}
+
+// caseIsEvidence with the small words by id and the ids current: findProperNames asks once per sentence.
+function caseIsEvidenceIn(tokens: TokenTable, from: number, to: number, small: readonly boolean[]): boolean {
   let letters = 0;
   let upper = 0;
   let lowerWords = 0;

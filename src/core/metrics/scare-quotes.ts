@@ -62,7 +62,14 @@ const SCARE_QUOTE_WEIGHT = 0.5;
 // Before a participle of saying these make it a modifier ("the promised "digital hub""), not someone speaking.
 const ARTICLES = new Set(['a', 'an', 'the']);
 
-type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; words: string[] };
+// `count` words from token `first` to `last`; `words` (their folded forms without a possessive) made only for the
+// quotations whose words the rule compares: most quotations are someone's, long, and never need them.
+type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; count: number; words: string[] | undefined };
+
+function wordsOf(article: SegmentedArticle, one: Located): string[] {
+  if (one.words === undefined) one.words = article.tokens.bare.slice(one.first, one.first + one.count);
+  return one.words;
+}
 
 /**
  * Scare-quote findings for `article`'s quotations; `speechCues` are sorted token indexes of reporting verbs,
@@ -76,7 +83,8 @@ type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | u
 export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround, headline?: number): ScareQuoteFinding[] {
   const { quotes } = article;
   if (quotes.length === 0) return [];
-  const attributedWords = new Set<string>();
+  // Quotations someone says: their words, gathered only once some quotation is a candidate.
+  const attributed: Located[] = [];
   // Phrases the text quotes as a name, term or cited word somewhere: the same phrase quoted again is that term.
   const termPhrases = new Set<string>();
   const candidates: Located[] = [];
@@ -84,25 +92,28 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
   const located = locateQuotes(article);
   const listed = listedQuotes(article, located);
   for (const [i, one] of located.entries()) {
-    const { quote, sentence, words } = one;
-    const short = words.length > 0 && words.length <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
+    const { quote, sentence, count } = one;
+    const short = count > 0 && count <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
     if (sentence === undefined || saidBySomeone(article, lexicons, one, speechCues, speech)) {
-      for (const word of words) attributedWords.add(word);
+      attributed.push(one);
       continue;
     }
     if (!short) continue;
     if (listed[i] === 1 || notDistancing(article, lexicons, one)) {
-      termPhrases.add(words.join(' '));
+      termPhrases.add(wordsOf(article, one).join(' '));
       continue;
     }
     if (speakerAround(article, lexicons, one, speechCues, speech)) continue;
     (one.paragraph === headline ? headlineCandidates : candidates).push(one);
   }
-  const flagged = candidates.filter(({ words }) => !words.every((word) => attributedWords.has(word)) && !termPhrases.has(words.join(' ')));
+  if (candidates.length === 0) return [];
+  const attributedWords = new Set<string>();
+  for (const one of attributed) for (const word of wordsOf(article, one)) attributedWords.add(word);
+  const flagged = candidates.filter((one) => !wordsOf(article, one).every((word) => attributedWords.has(word)) && !termPhrases.has(wordsOf(article, one).join(' ')));
   // A headline quotes someone by convention, and the headline check flags a quote the body never attributes;
   // it is a scare quote when the body keeps the same phrase at a distance.
-  const bodyPhrases = new Set(flagged.map(({ words }) => words.join(' ')));
-  flagged.unshift(...headlineCandidates.filter(({ words }) => bodyPhrases.has(words.join(' '))));
+  const bodyPhrases = new Set(flagged.map((one) => wordsOf(article, one).join(' ')));
+  flagged.unshift(...headlineCandidates.filter((one) => bodyPhrases.has(wordsOf(article, one).join(' '))));
   const findings: ScareQuoteFinding[] = [];
   for (const { quote, paragraph } of flagged) {
     findings.push({
@@ -140,9 +151,9 @@ function locateQuotes(article: SegmentedArticle): Located[] {
     const previous = s > 0 ? paragraph.sentences[s - 1] : paragraphs[p - 1]?.sentences.at(-1);
     const next = paragraph.sentences[s + 1];
     const first = firstTokenAtOrAfter(tokens, quote.start);
-    const words: string[] = [];
-    for (let t = first; t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) words.push(tokens.bare[t] as string);
-    out.push({ quote, paragraph: p, sentence, previous, next, first, last: first + words.length - 1, words });
+    let count = 0;
+    while (first + count < tokens.count && (tokens.end[first + count] as number) <= quote.end) count++;
+    out.push({ quote, paragraph: p, sentence, previous, next, first, last: first + count - 1, count, words: undefined });
   }
   return out;
 }
@@ -357,11 +368,30 @@ function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: num
     if (role === 'speech-act') return where !== 'before' && !(ARTICLES.has(norm[t - 1] as string) && (norm[t] as string).endsWith('ed'));
     return where === 'own' && (role === 'document' || role === 'defining');
   };
+  const pairStarts = speakingPairStarts(phrases);
   for (let t = from; t < to; t++) {
     if (article.quotedToken[t] === 1) continue;
-    if (speaks(phrases.get(norm[t] as string), t) || (t + 1 < to && speaks(phrases.get(`${norm[t]} ${norm[t + 1]}`), t))) return true;
+    const word = norm[t] as string;
+    if (speaks(phrases.get(word), t) || (t + 1 < to && pairStarts.has(word) && speaks(phrases.get(`${word} ${norm[t + 1]}`), t))) return true;
   }
   return false;
+}
+
+// The first words of the two-word phrases whose role can make a speech event: a two-word key is built only at
+// such a word, not at every token of the sentences around a quotation. Once per table.
+const SPEAKING_ROLES: ReadonlySet<ScareQuoteRole> = new Set<ScareQuoteRole>(['speech-event', 'speech-act', 'document', 'defining']);
+const pairStartsByTable = new WeakMap<ReadonlyMap<string, ScareQuoteRole>, ReadonlySet<string>>();
+function speakingPairStarts(phrases: ReadonlyMap<string, ScareQuoteRole>): ReadonlySet<string> {
+  let starts = pairStartsByTable.get(phrases);
+  if (starts === undefined) {
+    const found = new Set<string>();
+    for (const [phrase, role] of phrases) {
+      const words = phrase.split(' ');
+      if (words.length === 2 && SPEAKING_ROLES.has(role)) found.add(words[0] as string);
+    }
+    pairStartsByTable.set(phrases, (starts = found));
+  }
+  return starts;
 }
 
 // Someone saying words, who may have said these: not "according to" invoices, a report that "found", or a

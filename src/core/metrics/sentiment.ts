@@ -16,7 +16,11 @@ import { round } from './round.ts';
 
 export type ScoredWord = { token: number; score: number; negated: boolean };
 /** A sentence's summed valence, its scored words, and the valenced words left out because a name holds them. */
-export type SentenceSentiment = { score: number; words: ScoredWord[]; exempted: RawExemption[] };
+export type SentenceSentiment = { score: number; words: readonly ScoredWord[]; exempted: readonly RawExemption[] };
+
+// A sentence with no valenced word (most of them) shares these rather than holding two empty lists of its own.
+const NO_WORDS: readonly ScoredWord[] = Object.freeze([]);
+const NO_EXEMPTIONS: readonly RawExemption[] = Object.freeze([]);
 
 /** Valence in one voice: summed score, score per word, words in that voice. */
 export type VoiceSentiment = { score: number; comparative: number; words: number };
@@ -32,8 +36,8 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
   article.paragraphs.forEach((paragraph, p) => {
     for (const sentence of paragraph.sentences) {
       let score = 0;
-      const words: ScoredWord[] = [];
-      const exempted: RawExemption[] = [];
+      let words: ScoredWord[] | undefined;
+      let exempted: RawExemption[] | undefined;
       for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
         if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
         const id = tokens.ids[t] as number;
@@ -43,15 +47,15 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
           const start = tokens.start[t] as number;
           const end = tokens.end[t] as number;
           const name = nameTextAt(article, names, t) as string;
-          exempted.push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
+          (exempted ??= []).push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
           continue;
         }
         const negated = t > sentence.tokenStart && lexicons.afinnNegators.has(tokens.norm[t - 1] as string);
         const value = negated ? -valence : valence;
         score += value;
-        words.push({ token: t, score: value, negated });
+        (words ??= []).push({ token: t, score: value, negated });
       }
-      results.push({ score, words, exempted });
+      results.push({ score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS });
     }
   });
   return results;

@@ -30,7 +30,14 @@ export type NameTarget = { readonly key: string; readonly name: string; readonly
 
 type Shape = 'upper' | 'capital' | 'any' | 'label';
 type Alias = { readonly key: string; readonly priority: number; readonly shapes: readonly Shape[]; readonly distinctive: boolean; readonly written: string };
-type TrieNode = { next: Map<string, TrieNode>; alias?: Alias; /** every alias through the node wants its word here capitalised or in capitals */ capitalOnly?: boolean };
+type TrieNode = {
+  next: Map<string, TrieNode>;
+  alias?: Alias;
+  /** every alias through the node wants its word here capitalised or in capitals */
+  capitalOnly?: boolean;
+  /** every child is capitalOnly: a lower-case ASCII word after this node ends the walk unread */
+  capitalNext?: boolean;
+};
 
 export type NameIndex = {
   readonly targets: ReadonlyMap<string, NameTarget>;
@@ -144,6 +151,9 @@ export function findNames(
       if (u === t && ascii(u)) {
         const id = tokens.bareIds[u] as number;
         node = id >= 0 && id < firstById.length ? firstById[id] : undefined;
+      } else if (node.capitalNext === true && ((tokens.shape[u] as number) & LOWER_ASCII) === LOWER_ASCII) {
+        // Most words after a name's first word ("the", "new") are lower case, and no alias goes on with one.
+        break;
       } else {
         node = node.next.get(keyOf(u));
       }
@@ -349,6 +359,7 @@ function buildNameIndex(tables: SourceTables): NameIndex {
     if (candidate.lookupOnly !== true) addToTrie(trie, candidate, tables.nameParticles);
   }
   markCapitalOnly([], trie.next);
+  markCapitalNext(trie);
   // Lookups may also use a table name exactly as written ("Sputnik (news agency)"); text never does.
   for (const [name, key] of fullNames) {
     const folded = foldName(name);
@@ -389,6 +400,16 @@ function markCapitalOnly(path: readonly TrieNode[], next: ReadonlyMap<string, Tr
     if (node.alias !== undefined) through.forEach((onPath, depth) => (onPath.capitalOnly &&= (node.alias?.shapes[depth] ?? 'any') !== 'any'));
     markCapitalOnly(through, node.next);
   }
+}
+
+// Sets capitalNext on `node` and the nodes below it, once capitalOnly is set on all of them.
+function markCapitalNext(node: TrieNode): void {
+  let all = node.next.size > 0;
+  for (const child of node.next.values()) {
+    if (child.capitalOnly !== true) all = false;
+    markCapitalNext(child);
+  }
+  node.capitalNext = all;
 }
 
 function shapeOf(written: string, bare: string, particles: ReadonlySet<string>): Shape {

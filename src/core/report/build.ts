@@ -59,14 +59,17 @@ export function buildReport(
 ): Report {
   const { tokens, text } = article;
   const { scored: scoredMask } = metrics;
-  const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, article.paragraphs.length);
-  const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, article.paragraphs.length);
-  const attributions = metrics.attribution.attributions.map(toAttribution);
+  const paragraphCount = article.paragraphs.length;
+  const findingsByParagraph = groupByParagraph(metrics.loadedLanguage.findings, paragraphCount);
+  const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, paragraphCount);
+  const rawAttributions = metrics.attribution.attributions;
   // Each paragraph's attributions as indexes into the report's list.
-  const attributionsByParagraph: (number[] | undefined)[] = new Array(article.paragraphs.length);
-  attributions.forEach((a, i) => {
-    if (a.paragraph >= 0 && a.paragraph < article.paragraphs.length) (attributionsByParagraph[a.paragraph] ??= []).push(i);
-  });
+  const attributions: Attribution[] = rawAttributions.map(toAttribution);
+  const attributionsByParagraph: (number[] | undefined)[] = new Array(paragraphCount);
+  for (let i = 0; i < rawAttributions.length; i++) {
+    const paragraph = (rawAttributions[i] as RawAttribution).paragraph;
+    if (paragraph >= 0 && paragraph < paragraphCount) (attributionsByParagraph[paragraph] ??= []).push(i);
+  }
   // Rule metadata is listed once for the report, not per finding: every finding of a rule shares it.
   const rules = new Map<string, RuleInfo>();
   const categories = new Set<string>();
@@ -75,13 +78,23 @@ export function buildReport(
   // per-paragraph copies are made (a megabyte of one-word paragraphs is 170,000 of them).
   let sentenceCursor = 0;
   let quoteCursor = 0;
-  // The summary's inputs from the scored paragraphs, gathered in the same walk over sentences.
+  const { quotes: articleQuotes, quotedToken } = article;
+  // The summary's inputs from the scored paragraphs, gathered in the same walk (indexed loops throughout:
+  // this runs per paragraph and per sentence, and for-of made an iterator each time it was not optimised).
   const allScored: { score: number; quoted: boolean }[] = [];
   const allSubjectivity: SentenceSubjectivity[] = [];
+  const bodyLoaded: { score: number; words: number }[] = [];
+  const byRole = {} as Record<BlockRole, number>;
+  for (const role of BLOCK_ROLES) byRole[role] = 0;
+  let bodyParagraphs = 0;
+  let bodyWords = 0;
+  let bodyAuthorWords = 0;
+  let bodyQuotes = 0;
   const paragraphs: ParagraphReport[] = article.paragraphs.map((paragraph, index) => {
     const first = sentenceCursor;
     const last = first + paragraph.sentences.length;
     sentenceCursor = last;
+    const scored = scoredMask[index] === 1;
     const findings = findingsByParagraph[index] ?? NONE;
     const words = paragraph.tokenEnd - paragraph.tokenStart;
     // Sentences cover the paragraph, and subjectivity counted their author words.
@@ -96,38 +109,52 @@ export function buildReport(
       const sentenceSentiment = metrics.sentiment[s] as SentenceSentiment;
       authorWords += subjectivity.authorWords;
       sentiment += sentenceSentiment.score;
-      if (sentenceSentiment.words.length > 0 && sentimentWords === NONE) sentimentWords = [];
-      for (const w of sentenceSentiment.words) sentimentWords.push([tokens.start[w.token] as number, tokens.end[w.token] as number, w.score, article.quotedToken[w.token] === 1 ? 1 : 0, w.negated ? 1 : 0]);
-      if (subjectivity.cues.length > 0 && cues === NONE) cues = [];
-      for (const cue of subjectivity.cues) cues.push([cue.start, cue.end, round(cue.weight)]);
-      if (sentenceSentiment.exempted.length > 0) exempted = [...exempted, ...sentenceSentiment.exempted];
-      if (scoredMask[index] === 1) {
-        for (const w of sentenceSentiment.words) allScored.push({ score: w.score, quoted: article.quotedToken[w.token] === 1 });
-        allSubjectivity.push(subjectivity);
+      const scoredWords = sentenceSentiment.words;
+      if (scoredWords.length > 0 && sentimentWords === NONE) sentimentWords = [];
+      for (let k = 0; k < scoredWords.length; k++) {
+        const w = scoredWords[k] as SentenceSentiment['words'][number];
+        const quoted = quotedToken[w.token] === 1;
+        sentimentWords.push([tokens.start[w.token] as number, tokens.end[w.token] as number, w.score, quoted ? 1 : 0, w.negated ? 1 : 0]);
+        if (scored) allScored.push({ score: w.score, quoted });
       }
+      const sentenceCues = subjectivity.cues;
+      if (sentenceCues.length > 0 && cues === NONE) cues = [];
+      for (let k = 0; k < sentenceCues.length; k++) {
+        const cue = sentenceCues[k] as SentenceSubjectivity['cues'][number];
+        cues.push([cue.start, cue.end, round(cue.weight)]);
+      }
+      if (sentenceSentiment.exempted.length > 0) exempted = [...exempted, ...sentenceSentiment.exempted];
+      if (scored) allSubjectivity.push(subjectivity);
     }
     // Loaded-language matches and sentiment words left out, in text order.
     if (exempted !== exemptionsByParagraph[index] && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
-    for (const exemption of exempted) if (!rules.has(exemption.rule)) rules.set(exemption.rule, { source: exemption.source });
-    for (const finding of findings) {
+    for (let k = 0; k < exempted.length; k++) {
+      const exemption = exempted[k] as RawExemption;
+      if (!rules.has(exemption.rule)) rules.set(exemption.rule, { source: exemption.source });
+    }
+    for (let k = 0; k < findings.length; k++) {
+      const finding = findings[k] as RawFinding;
       categories.add(finding.category);
       noteRule(rules, finding);
     }
     const quotedWords = words - authorWords;
     let quotes: QuoteReport[] = NONE;
-    while (quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
-    for (; quoteCursor < article.quotes.length && (article.quotes[quoteCursor] as QuoteSpan).start < paragraph.end; quoteCursor++) {
-      const q = article.quotes[quoteCursor] as QuoteSpan;
+    let countedQuotes = 0;
+    while (quoteCursor < articleQuotes.length && (articleQuotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
+    for (; quoteCursor < articleQuotes.length && (articleQuotes[quoteCursor] as QuoteSpan).start < paragraph.end; quoteCursor++) {
+      const q = articleQuotes[quoteCursor] as QuoteSpan;
       if (quotes === NONE) quotes = [];
       quotes.push([q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0]);
+      if (q.kind !== 'nested') countedQuotes++;
     }
     const block = blocks[index] ?? BODY;
     const domains = metrics.domains.paragraphs[index];
+    const loadedLanguage = scoreLoadedLanguage(findings, authorWords, quotedWords);
     const report: ParagraphReport = {
       start: paragraph.start,
       end: paragraph.end,
       role: block.role,
-      scored: scoredMask[index] === 1,
+      scored,
       words,
       authorWords,
       domains: domains === undefined || domains.length === 0 ? NONE : [...domains],
@@ -135,7 +162,7 @@ export function buildReport(
       quotes,
       sentiment,
       subjectivity: subjectivityScore(metrics.subjectivity, first, last),
-      loadedLanguage: scoreLoadedLanguage(findings, authorWords, quotedWords),
+      loadedLanguage,
       sentimentWords,
       subjectivityCues: cues,
       findings: findings.length === 0 ? NONE : findings.map((finding) => toFinding(finding, text)),
@@ -144,28 +171,26 @@ export function buildReport(
     };
     // Body text no rule singled out says nothing more than its role (most paragraphs of most articles).
     if (block.rule !== BODY.rule) report.roleRule = block.rule;
+    byRole[block.role]++;
+    if (scored) {
+      bodyParagraphs++;
+      bodyWords += words;
+      bodyAuthorWords += authorWords;
+      bodyQuotes += countedQuotes;
+      bodyLoaded.push({ score: loadedLanguage, words });
+    }
     // The headline is compared with the body on the words themselves: the one paragraph given them here.
     if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, index, report, findings, first, last);
     return report;
   });
 
   // The summary counts the scored paragraphs only: the body, not the page around it.
-  const body = paragraphs.filter((p) => p.scored);
-  const words = body.reduce((sum, p) => sum + p.words, 0);
-  const authorWords = body.reduce((sum, p) => sum + p.authorWords, 0);
+  const words = bodyWords;
+  const authorWords = bodyAuthorWords;
   const quotedWords = words - authorWords;
-  const allFindings = metrics.loadedLanguage.findings.filter((f) => scoredMask[f.paragraph] === 1);
-  const byRole = {} as Record<BlockRole, number>;
-  for (const role of BLOCK_ROLES) byRole[role] = 0;
-  for (const p of paragraphs) byRole[p.role]++;
+  const allFindings = scoredOnly(metrics.loadedLanguage.findings, scoredMask);
   const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
-  const loadedSummary = summariseArticleLoadedLanguage(
-    allFindings,
-    authorWords,
-    quotedWords,
-    body.map((p) => ({ score: p.loadedLanguage, words: p.words })),
-    article.folded,
-  );
+  const loadedSummary = summariseArticleLoadedLanguage(allFindings, authorWords, quotedWords, bodyLoaded, article.folded);
   const lexiconVersions = versionsOf(lexicons.info, sourceTables);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -181,13 +206,13 @@ export function buildReport(
       words,
       authorWords,
       quotedWords,
-      paragraphs: body.length,
+      paragraphs: bodyParagraphs,
       sentences: allSubjectivity.length,
-      quotes: body.reduce((sum, p) => sum + p.quotes.filter((q) => q[2] !== 'nested').length, 0),
+      quotes: bodyQuotes,
       domains: [...metrics.domains.article],
       source: metrics.sources.source,
       citedSources: metrics.sources.citedSources,
-      blocks: { byRole, scoredParagraphs: body.length, excludedWords: tokens.count - words },
+      blocks: { byRole, scoredParagraphs: bodyParagraphs, excludedWords: tokens.count - words },
       headline: compareHeadline(article, headlineFigures, { sentiment: sentimentSummary, loadedLanguage: loadedSummary }, scoredMask, metrics.attribution.attributions),
       captions: metrics.captions.map((check) => describeCaption(check, article)),
       attribution: metrics.attributionSummary,
@@ -202,7 +227,7 @@ export function buildReport(
 // The body's subjectivity with what moved it, feature -> [value, contribution], largest first.
 function articleSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons): Summary['subjectivity'] {
   const { score, cues, weight, contributions } = summariseSubjectivity(sentences, lexicons);
-  const byFeature: Record<string, [number, number]> = {};
+  const byFeature = keyedByData<[number, number]>();
   for (const c of contributions) byFeature[c.feature] = [c.value, c.contribution];
   return { score, cues, weight, contributions: byFeature };
 }
@@ -219,6 +244,19 @@ function versionsOf(info: readonly { name: string; version: string }[], sourceTa
     versionsCache.set(info, cached);
   }
   return { ...cached.versions };
+}
+
+// An empty object in dictionary mode, for keys that are data in an order that differs from report to report
+// (the subjectivity contributions, largest first, twenty-odd of forty features): stored into a plain literal
+// they made a hidden class per key sequence, most seen once, and left the object a dictionary anyway after
+// a dozen keys. Deleting a property that is not the last one added turns an object into a dictionary, which
+// keeps insertion order as an object literal does; it is a plain object, so the JSON and the prototype are
+// the same. (Rule ids keep the literal: sorted, their sequences repeat, and so their hidden classes do.)
+function keyedByData<T>(): Record<string, T> {
+  const out: Record<string, T> = { dictionary: undefined as T, mode: undefined as T };
+  delete out.dictionary;
+  delete out.mode;
+  return out;
 }
 
 // Objects keyed by data (rule ids, category ids) are filled by keyed stores into a literal: Object.fromEntries
@@ -245,11 +283,13 @@ const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
 // A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
 // inside it (both lists are in text order).
 function sentenceReports(sentences: readonly SentenceSpan[], first: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
-  const out: SentenceReport[] = new Array(sentences.length);
+  // A packed array: new Array(n) made a holey one, which JSON.stringify reads element by element (and map's
+  // result is holey too once optimised). A paragraph of one sentence (a megabyte of one-word paragraphs is
+  // 170,000) gets a literal of its one tuple, as push would leave room for 16.
+  let out: SentenceReport[] | undefined;
   let cursor = 0;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s] as SentenceSpan;
-    const subjectivity = metrics.subjectivity[first + s] as SentenceSubjectivity;
     while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
     let weight = 0;
     let quotedWeight = 0;
@@ -258,17 +298,30 @@ function sentenceReports(sentences: readonly SentenceSpan[], first: number, find
       if (finding.voice === 'quoted') quotedWeight += finding.weight;
       else weight += finding.weight;
     }
-    const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
-    out[s] = [
-      sentence.start,
-      sentence.end,
-      sentenceWords,
-      (metrics.sentiment[first + s] as SentenceSentiment).score,
-      round(subjectivity.score),
-      round(textLoadedScore(weight, subjectivity.authorWords, quotedWeight, sentenceWords - subjectivity.authorWords)),
-    ];
+    const tuple = sentenceReport(sentence, first + s, weight, quotedWeight, metrics);
+    if (sentences.length === 1) return [tuple];
+    (out ??= []).push(tuple);
   }
-  return out;
+  return out ?? [];
+}
+
+function sentenceReport(sentence: SentenceSpan, index: number, weight: number, quotedWeight: number, metrics: MetricResults): SentenceReport {
+  const subjectivity = metrics.subjectivity[index] as SentenceSubjectivity;
+  const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
+  return [
+    sentence.start,
+    sentence.end,
+    sentenceWords,
+    (metrics.sentiment[index] as SentenceSentiment).score,
+    round(subjectivity.score),
+    round(textLoadedScore(weight, subjectivity.authorWords, quotedWeight, sentenceWords - subjectivity.authorWords)),
+  ];
+}
+
+// The findings of scored paragraphs: the list itself when all are (most articles), else a filtered copy.
+function scoredOnly(findings: readonly RawFinding[], scoredMask: Uint8Array): readonly RawFinding[] {
+  for (let i = 0; i < findings.length; i++) if (scoredMask[(findings[i] as RawFinding).paragraph] !== 1) return findings.filter((f) => scoredMask[f.paragraph] === 1);
+  return findings;
 }
 
 // Items by paragraph, a group only where a paragraph has some (most have no findings and no attributions).

@@ -82,9 +82,12 @@ export type Baseline = z.infer<typeof baselineSchema>;
 /** The bundled BASIL baseline's folder (found from `src/` and from the bundle). */
 const defaultBaselineDir = bundledFolder(['lexicons', 'baseline'], ['basil.json']);
 
+// The bundled file's path, joined once: analyze() asks for the default baseline on every call.
+let defaultBaselineFile: string | undefined;
+
 /** Reads and validates a baseline file (the bundled `lexicons/baseline/basil.json` by default), once per path. */
 export function loadBaseline(file?: string): Baseline {
-  return loadOnce('baseline', file ?? join(defaultBaselineDir(), 'basil.json'), parseBaseline);
+  return loadOnce('baseline', file ?? (defaultBaselineFile ??= join(defaultBaselineDir(), 'basil.json')), parseBaseline);
 }
 
 function parseBaseline(path: string): Baseline {

@@ -12,10 +12,37 @@
  * Every pattern is anchored or bounded and runs on one paragraph of bounded length, so the pass is linear.
  */
 import type { WordLists } from '../data/index.ts';
-import type { SegmentedArticle } from '../text/index.ts';
+import type { ParagraphSpan, SegmentedArticle } from '../text/index.ts';
 import type { BlockHint, BlockRole } from './block-roles.ts';
 
 export type BlockDecision = { role: BlockRole; rule: string };
+
+// Every decision a rule makes is one of a few (role, rule) pairs: one frozen object each, shared by every
+// paragraph it decides (a megabyte of one-word paragraphs is 170,000 decisions).
+const decisionCache = new Map<string, BlockDecision>();
+function decision(role: BlockRole, rule: string): BlockDecision {
+  const key = `${role}\0${rule}`;
+  let found = decisionCache.get(key);
+  if (found === undefined) {
+    found = Object.freeze({ role, rule });
+    decisionCache.set(key, found);
+  }
+  return found;
+}
+const BODY = decision('body', 'block/body');
+const SINGLE_PARAGRAPH = decision('body', 'block/single-paragraph');
+const HEADLINE_TITLE = decision('headline', 'block/headline-title');
+const HEADLINE_FIRST_LINE = decision('headline', 'block/headline-first-line');
+const SECTION_LABEL = decision('breadcrumb', 'block/section-label');
+const CAPTION_LABEL = decision('caption', 'block/caption-label');
+const TAIL_FURNITURE = decision('boilerplate', 'block/tail-furniture');
+const PULL_QUOTE = decision('pull-quote', 'block/pull-quote-repeated');
+const SHARE_BAR = decision('boilerplate', 'block/share-bar');
+const PHOTO_CREDIT_LINE = decision('credit', 'block/photo-credit-line');
+const BYLINE_DECISION = decision('byline', 'block/byline');
+const REPORTING_CREDIT_DECISION = decision('byline', 'block/reporting-credit');
+const DATE_LINE = decision('dateline', 'block/date-line');
+const BREADCRUMB = decision('breadcrumb', 'block/breadcrumb');
 
 /** Roles whose words count in the article's scores (a standfirst is the outlet's own prose). */
 export const SCORED_ROLES: ReadonlySet<BlockRole> = new Set<BlockRole>(['body', 'standfirst']);
@@ -35,15 +62,15 @@ const SENTENCE_MARKS: ReadonlySet<number> = new Set([0x2e, 0x21, 0x3f, 0x2026]);
 const FULL_STOP_MARKS: ReadonlySet<number> = new Set([0x2e, 0x2026]);
 const CLOSING_MARKS: ReadonlySet<number> = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]); // " ' ” ’ ) ]
 
-// Whether `line` ends with one of `marks` followed only by closing marks: a scan back from the end, where
-// an end-anchored pattern was tried from every position of the line.
-function endsWithMark(line: string, marks: ReadonlySet<number>): boolean {
-  let i = line.length;
-  while (i > 0 && CLOSING_MARKS.has(line.charCodeAt(i - 1))) i--;
-  return i > 0 && marks.has(line.charCodeAt(i - 1));
+// Whether the paragraph text[start, end) ends with one of `marks` followed only by closing marks: a scan
+// back from the end (an end-anchored pattern was tried from every position), on the text itself, not a slice.
+function endsWithMarkIn(text: string, start: number, end: number, marks: ReadonlySet<number>): boolean {
+  let i = end;
+  while (i > start && CLOSING_MARKS.has(text.charCodeAt(i - 1))) i--;
+  return i > start && marks.has(text.charCodeAt(i - 1));
 }
-const endsSentence = (line: string): boolean => endsWithMark(line, SENTENCE_MARKS);
-const endsFullStop = (line: string): boolean => endsWithMark(line, FULL_STOP_MARKS);
+const endsSentence = (line: string): boolean => endsWithMarkIn(line, 0, line.length, SENTENCE_MARKS);
+const endsFullStop = (line: string): boolean => endsWithMarkIn(line, 0, line.length, FULL_STOP_MARKS);
 
 // Anywhere in a short paragraph: site boilerplate. These patterns stay in code because they are phrase
 // grammar (a verb, then up to 60 characters, then its object) rather than word lists.
@@ -67,6 +94,7 @@ const BOILERPLATE: readonly (readonly [string, RegExp])[] = [
 // under one `^`: the engine then tests the boundary once per position rather than once per alternative,
 // which halved the search on news paragraphs (most of them match nothing).
 const ANY_BOILERPLATE = anyOf(BOILERPLATE.map(([, pattern]) => pattern.source));
+const BOILERPLATE_DECISIONS: readonly (readonly [RegExp, BlockDecision])[] = BOILERPLATE.map(([name, pattern]) => [pattern, decision('boilerplate', `block/${name}`)]);
 
 function anyOf(sources: readonly string[]): RegExp {
   const bounded: string[] = [];
@@ -134,7 +162,7 @@ const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
 /** What the line rules read from the language's word lists, compiled once per lexicon set. */
 // A caption marker: its name, its pattern, and characters of which a line must have one for it to match
 // (a cheap test that spares most lines the pattern), or null.
-type CaptionMarker = readonly [string, RegExp, RegExp | null];
+type CaptionMarker = readonly [BlockDecision, RegExp, RegExp | null];
 type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly CaptionMarker[] };
 const lineWordsCache = new WeakMap<WordLists, LineWords>();
 
@@ -152,9 +180,9 @@ function lineWordsOf(words: WordLists): LineWords {
   compiled = {
     agencyLine: new RegExp(`^${alternation(photoAgencies.forms)}(?:\\s*(?:\\/|via)\\s*[^.!?]{1,60})?$`, 'i'),
     captionMarkers: [
-      ...CAPTION_MARKERS.map(([name, pattern]): CaptionMarker => [name, pattern, pattern.source.startsWith('\\(') ? /\(/ : null]),
-      ['trailing-credit', new RegExp(`(?:\\s[|/]\\s*|\\s(?:photo|image|picture|credit)\\s*:\\s*)${alternation(photoAgencies.names)}\\b[^.!?]{0,40}$`, 'i'), /[|/:]/],
-      [...PICTURED, null],
+      ...CAPTION_MARKERS.map(([name, pattern]): CaptionMarker => [captionDecision(name), pattern, pattern.source.startsWith('\\(') ? /\(/ : null]),
+      [captionDecision('trailing-credit'), new RegExp(`(?:\\s[|/]\\s*|\\s(?:photo|image|picture|credit)\\s*:\\s*)${alternation(photoAgencies.names)}\\b[^.!?]{0,40}$`, 'i'), /[|/:]/],
+      [captionDecision(PICTURED[0]), PICTURED[1], null],
     ],
     shareBar: words.shareBar,
     dateWords: new Set([...months.names, ...months.short, ...weekdays.names, ...weekdays.short, ...datelineWords.words]),
@@ -164,12 +192,12 @@ function lineWordsOf(words: WordLists): LineWords {
   return compiled;
 }
 
+const captionDecision = (name: string): BlockDecision => decision('caption', `block/caption-${name}`);
+
 // A regular-expression group matching any of `words` literally; one that never matches when there are none.
 function alternation(words: readonly string[]): string {
   return words.length === 0 ? '(?!)' : `(?:${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
 }
-
-type Features = { text: string; words: number; prose: boolean; tokenStart: number; tokenEnd: number };
 
 /**
  * One decision per paragraph of `article`, in order, reading dates and share bars with `words` (the
@@ -178,27 +206,28 @@ type Features = { text: string; words: number; prose: boolean; tokenStart: numbe
  */
 export function classifyBlocks(article: SegmentedArticle, words: WordLists, options: { hints?: readonly BlockHint[]; title?: string } = {}): BlockDecision[] {
   const { paragraphs, text } = article;
-  const decisions: (BlockDecision | null)[] = paragraphs.map(() => null);
+  const count = paragraphs.length;
   // One paragraph is the article itself: nothing to tell apart.
-  if (paragraphs.length < 2) return paragraphs.map(() => ({ role: 'body', rule: 'block/single-paragraph' }));
-  const features: Features[] = paragraphs.map((p) => {
-    const slice = text.slice(p.start, p.end);
-    const words = p.tokenEnd - p.tokenStart;
-    return { text: slice, words, prose: words >= PROSE_MIN_WORDS && endsSentence(slice), tokenStart: p.tokenStart, tokenEnd: p.tokenEnd };
-  });
+  if (count < 2) return paragraphs.map(() => SINGLE_PARAGRAPH);
+  const decisions: (BlockDecision | null)[] = new Array<BlockDecision | null>(count).fill(null);
+  // What the rules read of a paragraph is its word count, whether it is prose, and (for short ones only) its
+  // text, sliced when a rule reads it: no record per paragraph.
+  const prose = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const p = paragraphs[i] as ParagraphSpan;
+    prose[i] = p.tokenEnd - p.tokenStart >= PROSE_MIN_WORDS && endsWithMarkIn(text, p.start, p.end, SENTENCE_MARKS) ? 1 : 0;
+  }
 
   applyHints(article, options.hints ?? [], decisions);
   const lineWords = lineWordsOf(words);
-  paragraphs.forEach((_, i) => {
-    if (decisions[i] === null) decisions[i] = lineRule(features[i] as Features, lineWords);
-  });
+  for (let i = 0; i < count; i++) if (decisions[i] === null) decisions[i] = lineRule(text, paragraphs[i] as ParagraphSpan, lineWords);
 
   // The head: everything before the first paragraph of prose that no rule claimed.
-  let firstProse = features.findIndex((f, i) => decisions[i] === null && f.prose);
-  if (firstProse === -1) firstProse = paragraphs.length;
+  let firstProse = 0;
+  while (firstProse < count && !(decisions[firstProse] === null && prose[firstProse] === 1)) firstProse++;
   let lastProse = -1;
-  for (let i = paragraphs.length - 1; i >= 0; i--) {
-    if (decisions[i] === null && (features[i] as Features).prose) {
+  for (let i = count - 1; i >= 0; i--) {
+    if (decisions[i] === null && prose[i] === 1) {
       lastProse = i;
       break;
     }
@@ -208,36 +237,39 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
   let headlineSeen = hasHeadline;
   for (let i = 0; i < firstProse; i++) {
     if (decisions[i] !== null) continue;
-    const f = features[i] as Features;
-    if (!headlineSeen && normalisedTitle !== '' && normaliseLine(f.text) === normalisedTitle) {
-      decisions[i] = { role: 'headline', rule: 'block/headline-title' };
+    const p = paragraphs[i] as ParagraphSpan;
+    const words = p.tokenEnd - p.tokenStart;
+    const line = text.slice(p.start, p.end);
+    if (!headlineSeen && normalisedTitle !== '' && normaliseLine(line) === normalisedTitle) {
+      decisions[i] = HEADLINE_TITLE;
       headlineSeen = true;
-    } else if (!headlineSeen && looksLikeHeadline(f) && i + 1 < paragraphs.length) {
+    } else if (!headlineSeen && looksLikeHeadline(line, words) && i + 1 < count) {
       // A one- or two-word capitalised line right before a headline is a section label.
-      const next = features[i + 1] as Features;
-      if (f.words <= 2 && decisions[i + 1] === null && looksLikeHeadline(next) && i + 1 < firstProse && isCapitalised(f.text)) {
-        decisions[i] = { role: 'breadcrumb', rule: 'block/section-label' };
+      const next = paragraphs[i + 1] as ParagraphSpan;
+      if (words <= 2 && decisions[i + 1] === null && looksLikeHeadline(text.slice(next.start, next.end), next.tokenEnd - next.tokenStart) && i + 1 < firstProse && isCapitalised(line)) {
+        decisions[i] = SECTION_LABEL;
         continue;
       }
-      decisions[i] = { role: 'headline', rule: 'block/headline-first-line' };
+      decisions[i] = HEADLINE_FIRST_LINE;
       headlineSeen = true;
-    } else if (headlineSeen && f.words <= SHORT_WORDS && !endsFullStop(f.text) && isNameLike(f.text)) {
-      decisions[i] = { role: 'caption', rule: 'block/caption-label' };
+    } else if (headlineSeen && words <= SHORT_WORDS && !endsFullStop(line) && isNameLike(line)) {
+      decisions[i] = CAPTION_LABEL;
     }
   }
   // The tail: once boilerplate starts after the last prose, short lines without a full stop belong to it.
   let inFurniture = false;
-  for (let i = lastProse + 1; i < paragraphs.length && lastProse >= 0; i++) {
-    const decision = decisions[i] ?? null;
-    if (decision !== null) {
-      inFurniture ||= decision.role === 'boilerplate';
+  for (let i = lastProse + 1; i < count && lastProse >= 0; i++) {
+    const decided = decisions[i] ?? null;
+    if (decided !== null) {
+      inFurniture ||= decided.role === 'boilerplate';
       continue;
     }
-    const f = features[i] as Features;
-    if (inFurniture && f.words <= SHORT_WORDS && !endsFullStop(f.text)) decisions[i] = { role: 'boilerplate', rule: 'block/tail-furniture' };
+    const p = paragraphs[i] as ParagraphSpan;
+    if (inFurniture && p.tokenEnd - p.tokenStart <= SHORT_WORDS && !endsWithMarkIn(text, p.start, p.end, FULL_STOP_MARKS)) decisions[i] = TAIL_FURNITURE;
   }
-  markPullQuotes(article, features, decisions);
-  return decisions.map((d) => d ?? { role: 'body', rule: 'block/body' });
+  markPullQuotes(article, decisions);
+  for (let i = 0; i < count; i++) if (decisions[i] === null) decisions[i] = BODY;
+  return decisions as BlockDecision[];
 }
 
 function applyHints(article: SegmentedArticle, hints: readonly BlockHint[], decisions: (BlockDecision | null)[]): void {
@@ -257,32 +289,44 @@ function applyHints(article: SegmentedArticle, hints: readonly BlockHint[], deci
   });
 }
 
-function lineRule(f: Features, words: LineWords): BlockDecision | null {
-  if (f.text.length > LINE_MAX_CHARS || f.words > LINE_MAX_WORDS) return null;
+function lineRule(text: string, p: ParagraphSpan, words: LineWords): BlockDecision | null {
+  const wordCount = p.tokenEnd - p.tokenStart;
+  if (p.end - p.start > LINE_MAX_CHARS || wordCount > LINE_MAX_WORDS) return null;
+  const line = text.slice(p.start, p.end);
   // One search says whether any boilerplate pattern matches (most lines: none); only then which one, in order.
-  if (ANY_BOILERPLATE.test(f.text)) for (const [name, pattern] of BOILERPLATE) if (pattern.test(f.text)) return { role: 'boilerplate', rule: `block/${name}` };
-  if (f.words > 0 && f.words <= SHORT_WORDS && isShareBar(f.text, words.shareBar)) return { role: 'boilerplate', rule: 'block/share-bar' };
-  if (f.words <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(f.text) || words.agencyLine.test(f.text))) return { role: 'credit', rule: 'block/photo-credit-line' };
+  if (ANY_BOILERPLATE.test(line)) for (const [pattern, decided] of BOILERPLATE_DECISIONS) if (pattern.test(line)) return decided;
+  // (Loops over the rules below are indexed: destructuring each entry ran the iterator protocol per line.)
+  if (wordCount > 0 && wordCount <= SHORT_WORDS && isShareBar(line, words.shareBar)) return SHARE_BAR;
+  if (wordCount <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(line) || words.agencyLine.test(line))) return PHOTO_CREDIT_LINE;
   // A marker that opens with a bracket cannot match a line without one, nor a trailing credit one without its
   // separator (most lines have neither).
-  for (const [name, pattern, needs] of words.captionMarkers) if ((needs === null || needs.test(f.text)) && pattern.test(f.text)) return { role: 'caption', rule: `block/caption-${name}` };
-  if (f.words <= SHORT_WORDS + 3 && (BYLINE.test(f.text) || BYLINE_ROLE.test(f.text))) return { role: 'byline', rule: 'block/byline' };
-  if (f.words <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(f.text)) return { role: 'byline', rule: 'block/reporting-credit' };
-  if (f.words <= SHORT_WORDS && isDateLine(f.text, words)) return { role: 'dateline', rule: 'block/date-line' };
-  if (f.words <= BREADCRUMB_MAX_WORDS && !endsSentence(f.text) && BREADCRUMB_SEPARATOR.test(f.text.replace(/[\u00A0\u2000-\u200A\u202F]/g, ' '))) return { role: 'breadcrumb', rule: 'block/breadcrumb' };
+  for (let m = 0; m < words.captionMarkers.length; m++) {
+    const marker = words.captionMarkers[m] as CaptionMarker;
+    if ((marker[2] === null || marker[2].test(line)) && marker[1].test(line)) return marker[0];
+  }
+  if (wordCount <= SHORT_WORDS + 3 && (BYLINE.test(line) || BYLINE_ROLE.test(line))) return BYLINE_DECISION;
+  if (wordCount <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(line)) return REPORTING_CREDIT_DECISION;
+  if (wordCount <= SHORT_WORDS && isDateLine(line, words)) return DATE_LINE;
+  if (wordCount <= BREADCRUMB_MAX_WORDS && !endsSentence(line) && BREADCRUMB_SEPARATOR.test(line.replace(/[\u00A0\u2000-\u200A\u202F]/g, ' '))) return BREADCRUMB;
   return null;
 }
 
 function isShareBar(line: string, shareBar: LineWords['shareBar']): boolean {
   const lower = line.toLowerCase();
-  // Every word must be a share-bar word: the first one decides most lines before they are split.
-  const first = LEADING_WORD.exec(lower);
-  if (first === null || !shareBar.words.has(first[0])) return false;
+  // Every word must be a share-bar word: the first one decides most lines before they are split. It is found
+  // by index (no match array: a megabyte of one-word paragraphs asks this 170,000 times).
+  const start = lower.search(WORD_CHARACTER);
+  if (start < 0) return false;
+  WORD_RUN.lastIndex = start;
+  WORD_RUN.test(lower);
+  if (!shareBar.words.has(lower.slice(start, WORD_RUN.lastIndex))) return false;
   const words = lower.match(/[\p{L}\p{N}]+/gu);
   return words !== null && words.length > 0 && words.some((w) => shareBar.cues.has(w)) && words.every((w) => shareBar.words.has(w));
 }
 
-const LEADING_WORD = /[\p{L}\p{N}]+/u;
+// The first word of a line: where its first letter or digit is, and (sticky, from there) where the run ends.
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const WORD_RUN = /[\p{L}\p{N}]+/uy;
 
 function isDateLine(line: string, { dateWords, hasDate }: LineWords): boolean {
   if (!hasDate.test(line)) return false;
@@ -293,20 +337,21 @@ function isDateLine(line: string, { dateWords, hasDate }: LineWords): boolean {
   });
 }
 
-function looksLikeHeadline(f: Features): boolean {
-  return f.words > 0 && f.words <= HEADLINE_MAX_WORDS && f.text.length <= HEADLINE_MAX_CHARS && !endsFullStop(f.text);
+function looksLikeHeadline(line: string, words: number): boolean {
+  return words > 0 && words <= HEADLINE_MAX_WORDS && line.length <= HEADLINE_MAX_CHARS && !endsFullStop(line);
 }
 
 // Mostly capitalised words: a name or a title ("Kremlin spokesperson Dmitry Peskov"), not a sentence.
 function isNameLike(line: string): boolean {
+  const ascii = asciiWords(line);
   // All capitals is a label or a shout, not a name.
-  if (line === line.toUpperCase()) return false;
-  const { words, capitalised } = capitalisedWords(line);
+  if (ascii === null ? line === line.toUpperCase() : !ascii.lowerCase) return false;
+  const { words, capitalised } = ascii ?? capitalisedWords(line);
   return words > 0 && capitalised >= 1 && capitalised * 2 >= words;
 }
 
 function isCapitalised(line: string): boolean {
-  const { words, capitalised } = capitalisedWords(line);
+  const { words, capitalised } = asciiWords(line) ?? capitalisedWords(line);
   return words > 0 && capitalised === words;
 }
 
@@ -315,25 +360,56 @@ function capitalisedWords(line: string): { words: number; capitalised: number } 
   return { words: words.length, capitalised: words.filter((w) => /^\p{Lu}/u.test(w)).length };
 }
 
+// capitalisedWords for a line of ASCII only, where a letter is [A-Za-z], there are no marks and no ’, and
+// whether it has a lower-case letter (else it is its own upper case); null for any other line. The head of a
+// page with no prose is every paragraph, and a match array and an upper-cased copy of each cost 30-odd MB on
+// a megabyte of one-word paragraphs.
+function asciiWords(line: string): { words: number; capitalised: number; lowerCase: boolean } | null {
+  let words = 0;
+  let capitalised = 0;
+  let lowerCase = false;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c > 0x7f) return null;
+    const upper = c >= 0x41 && c <= 0x5a;
+    const lower = c >= 0x61 && c <= 0x7a;
+    lowerCase ||= lower;
+    if (upper || lower) {
+      if (!inWord) {
+        words++;
+        if (upper) capitalised++;
+      }
+      inWord = true;
+    } else inWord &&= c === 0x27 || c === 0x2e || c === 0x2d; // ' . - carry a word on
+  }
+  return { words, capitalised, lowerCase };
+}
+
 // A paragraph that is only a quotation repeating words the body already has is a pull quote.
-function markPullQuotes(article: SegmentedArticle, features: readonly Features[], decisions: (BlockDecision | null)[]): void {
+function markPullQuotes(article: SegmentedArticle, decisions: (BlockDecision | null)[]): void {
+  const { paragraphs, text } = article;
   const candidates: number[] = [];
-  features.forEach((f, i) => {
-    if (decisions[i] === null && f.words >= 4 && f.words <= LINE_MAX_WORDS && QUOTE_OPEN.test(f.text) && QUOTE_CLOSE.test(f.text)) candidates.push(i);
-  });
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i] as ParagraphSpan;
+    const words = p.tokenEnd - p.tokenStart;
+    if (decisions[i] !== null || words < 4 || words > LINE_MAX_WORDS) continue;
+    const line = text.slice(p.start, p.end);
+    if (QUOTE_OPEN.test(line) && QUOTE_CLOSE.test(line)) candidates.push(i);
+  }
   if (candidates.length === 0) return;
   const { norm } = article.tokens;
   for (const i of candidates) {
-    const inner = features[i] as Features;
-    const repeated = features.some((other, j) => j !== i && decisions[j] === null && containsWords(norm, other, inner));
-    if (repeated) decisions[i] = { role: 'pull-quote', rule: 'block/pull-quote-repeated' };
+    const inner = paragraphs[i] as ParagraphSpan;
+    const repeated = paragraphs.some((other, j) => j !== i && decisions[j] === null && containsWords(norm, other, inner));
+    if (repeated) decisions[i] = PULL_QUOTE;
   }
 }
 
 // Whether `outer` has more words than `inner` and `inner`'s folded words as a run among them. Read on the
 // tokens, not on joined strings: no word has a space in it or is empty, so this is exactly "the joined
 // words of outer contain the joined words of inner, and are longer", without building a string per paragraph.
-function containsWords(norm: readonly string[], outer: Features, inner: Features): boolean {
+function containsWords(norm: readonly string[], outer: ParagraphSpan, inner: ParagraphSpan): boolean {
   const length = inner.tokenEnd - inner.tokenStart;
   if (outer.tokenEnd - outer.tokenStart <= length || length === 0) return false;
   const first = norm[inner.tokenStart] as string;

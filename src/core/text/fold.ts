@@ -25,12 +25,15 @@ const FOLD_MAP: Readonly<Record<string, string>> = {
   '\u202F': ' ',
 };
 
+const NOT_ASCII = /[^\u0000-\u007f]/;
 const FOLD_PATTERN = /[\u2018\u2019\u201B\u2032\u02BC\u201C-\u201F\u2033\u00AB\u00BB\u2010\u2011\u00A0\u2007\u202F]/g;
 
 /** Lower-cases and folds typographic punctuation; the result always has `text.length` UTF-16 units. */
 export function foldForMatching(text: string): string {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = lowerUnitByUnit(text);
+  // Every character folded is outside ASCII, and many texts have none: one quick search says so.
+  if (!NOT_ASCII.test(lower)) return lower;
   return lower.replace(FOLD_PATTERN, (ch) => FOLD_MAP[ch] ?? ch);
 }
 

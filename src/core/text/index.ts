@@ -3,8 +3,8 @@
  * spans, all as offsets into the text exactly as submitted. Passes run in the order of the file names.
  */
 import { foldForMatching } from './fold.ts';
-import { splitParagraphs } from './paragraphs.ts';
-import { splitSentences, type AbbreviationTable } from './sentences.ts';
+import { paragraphBounds } from './paragraphs.ts';
+import { sentenceBounds, terminalFinder, type AbbreviationTable } from './sentences.ts';
 import { tokenize, firstTokenAtOrAfter, type TokenTable } from './tokens.ts';
 import { findQuotes, type QuoteSpan } from './quotes.ts';
 import type { Span } from './span.ts';
@@ -35,7 +35,7 @@ export type SegmentedArticle = {
 export function segmentArticle(text: string, abbreviations: AbbreviationTable): SegmentedArticle {
   const folded = foldForMatching(text);
   const tokens = tokenize(text, folded, abbreviations.kinds);
-  const paragraphSpans = splitParagraphs(text);
+  const bounds = paragraphBounds(text);
   // Paragraph and sentence offsets only grow, so one forward cursor finds every token index.
   const starts = tokens.start;
   const count = tokens.count;
@@ -44,18 +44,39 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
     while (cursor < count && (starts[cursor] as number) < offset) cursor++;
     return cursor;
   };
-  const paragraphs: ParagraphSpan[] = paragraphSpans.map((paragraph) => {
-    const tokenStart = tokenAt(paragraph.start);
-    const sentences: SentenceSpan[] = [];
-    for (const sentence of splitSentences(text, folded, paragraph, abbreviations)) {
-      const sentenceStart = tokenAt(sentence.start);
-      sentences.push({ start: sentence.start, end: sentence.end, tokenStart: sentenceStart, tokenEnd: tokenAt(sentence.end) });
+  const finder = terminalFinder(text);
+  const pairs = sentencePairs;
+  const paragraphs: ParagraphSpan[] = [];
+  for (let k = 0; k < bounds.length; k += 2) {
+    const start = bounds[k] as number;
+    const end = bounds[k + 1] as number;
+    const tokenStart = tokenAt(start);
+    pairs.length = 0;
+    sentenceBounds(text, folded, start, end, abbreviations, finder, pairs);
+    // An array literal of one, or a copy of the kept one: exactly as long as its sentences (an empty array
+    // grown by push reserves room for 17).
+    let sentences: SentenceSpan[];
+    if (pairs.length === 2) {
+      const sentenceStart = tokenAt(pairs[0] as number);
+      sentences = [{ start: pairs[0] as number, end: pairs[1] as number, tokenStart: sentenceStart, tokenEnd: tokenAt(pairs[1] as number) }];
+    } else {
+      sentenceSpans.length = 0;
+      for (let p = 0; p < pairs.length; p += 2) {
+        const sentenceStart = tokenAt(pairs[p] as number);
+        sentenceSpans.push({ start: pairs[p] as number, end: pairs[p + 1] as number, tokenStart: sentenceStart, tokenEnd: tokenAt(pairs[p + 1] as number) });
+      }
+      sentences = sentenceSpans.slice();
     }
-    return { start: paragraph.start, end: paragraph.end, sentences, tokenStart, tokenEnd: tokenAt(paragraph.end) };
-  });
-  const quotes = findQuotes(text, paragraphSpans);
+    paragraphs.push({ start, end, sentences, tokenStart, tokenEnd: tokenAt(end) });
+  }
+  sentenceSpans.length = 0;
+  const quotes = findQuotes(text, paragraphs);
   return { text, folded, paragraphs, tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
 }
+
+// Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs, then as spans.
+const sentencePairs: number[] = [];
+const sentenceSpans: SentenceSpan[] = [];
 
 function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
   const quoted = new Uint8Array(tokens.count);

@@ -1,83 +1,117 @@
 /**
  * Paragraphs: blocks separated by blank lines; inside a block, a line break also starts a paragraph
- * unless the block is hard-wrapped prose (the break falls mid-sentence).
+ * unless the block is hard-wrapped prose (the break falls mid-sentence). One forward pass over char codes
+ * that writes offset pairs, with no span object or slice per block, line or paragraph: a text of short
+ * paragraphs made several objects per paragraph, most of which lived until segmentation ended.
  */
 import type { Span } from './span.ts';
 
 // Lines this long or shorter, all in one block, look like text wrapped at a fixed width.
 const WRAP_WIDTH_MAX = 100;
 const WRAP_LINE_MIN = 40;
-// A line ends a sentence when its last character before any white space is one of these.
-const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', ':', ';', '"', "'", '\u201D', '\u2019', ')', ']', '\u2026']);
+// A line ends a sentence when its last character before any white space is one of these:
+// . ! ? : ; " ' U+201D U+2019 ) ] U+2026
+function endsSentenceMark(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93 || code === 0x2026;
+}
+// Tested on a line's first code point only: the line is trimmed, so the pattern's leading \s* matches nothing.
 const STARTS_LOWER = /^\s*[\p{Ll}\p{N}(]/u;
+
+/** Paragraph offsets as pairs [start0, end0, start1, end1, ...] (trimmed, never empty, in order). */
+export function paragraphBounds(text: string): Int32Array {
+  const out: Bounds = { pairs: new Int32Array(64), count: 0 };
+  const length = text.length;
+  // Blocks end at a blank line: a line feed, then only blanks (no line feed) up to the next line feed.
+  let cursor = 0;
+  let newline = text.indexOf('\n');
+  while (newline !== -1) {
+    let j = newline + 1;
+    while (j < length && isBlank(text.charCodeAt(j))) j++;
+    if (j < length && text.charCodeAt(j) === 10) {
+      addBlock(text, cursor, newline, out);
+      cursor = j;
+      newline = j;
+    } else {
+      newline = text.indexOf('\n', newline + 1);
+    }
+  }
+  addBlock(text, cursor, length, out);
+  return out.pairs.slice(0, out.count * 2);
+}
 
 /** Splits text into paragraph spans (trimmed of surrounding white space); never returns an empty span. */
 export function splitParagraphs(text: string): Span[] {
-  const paragraphs: Span[] = [];
-  for (const block of splitBlocks(text)) {
-    const lines = splitLines(text, block);
-    const wrapped = lines.length > 1 && lines.every((line) => line.end - line.start <= WRAP_WIDTH_MAX);
-    let current: Span | undefined;
-    for (const line of lines) {
-      if (current === undefined) {
-        current = { ...line };
-        continue;
-      }
-      const next = text.slice(line.start, line.end);
-      const lastLineLength = current.end - text.lastIndexOf('\n', current.end - 1) - 1;
-      const midSentence = !endsSentence(text, current);
-      const joins = midSentence && (STARTS_LOWER.test(next) || (wrapped && lastLineLength >= WRAP_LINE_MIN));
-      if (joins) {
-        current.end = line.end;
-      } else {
-        paragraphs.push(current);
-        current = { ...line };
-      }
-    }
-    if (current !== undefined) paragraphs.push(current);
-  }
-  return paragraphs;
+  const pairs = paragraphBounds(text);
+  const spans: Span[] = [];
+  for (let k = 0; k < pairs.length; k += 2) spans.push({ start: pairs[k] as number, end: pairs[k + 1] as number });
+  return spans;
 }
 
-// Blocks: maximal runs of lines that hold a non-space character, split at blank lines.
-function splitBlocks(text: string): Span[] {
-  const blocks: Span[] = [];
-  const blank = /\n[ \t\f\v\r\u00A0\u2000-\u200A\u202F\u205F\u3000]*(?=\n)/g;
-  let cursor = 0;
-  for (const match of text.matchAll(blank)) {
-    pushTrimmed(text, cursor, match.index, blocks);
-    cursor = match.index + match[0].length;
+type Bounds = { pairs: Int32Array; count: number };
+
+function pushPair(into: Bounds, start: number, end: number): void {
+  if (into.count * 2 + 2 > into.pairs.length) {
+    const grown = new Int32Array(into.pairs.length * 2);
+    grown.set(into.pairs);
+    into.pairs = grown;
   }
-  pushTrimmed(text, cursor, text.length, blocks);
-  return blocks;
+  into.pairs[into.count * 2] = start;
+  into.pairs[into.count * 2 + 1] = end;
+  into.count++;
 }
 
-function splitLines(text: string, block: Span): Span[] {
-  const lines: Span[] = [];
-  let cursor = block.start;
-  while (cursor <= block.end) {
+// A block's trimmed lines, reused from block to block.
+const lines: Bounds = { pairs: new Int32Array(64), count: 0 };
+
+function addBlock(text: string, from: number, to: number, out: Bounds): void {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (to <= from) return;
+  lines.count = 0;
+  let wrapped = true;
+  for (let cursor = from; cursor <= to; ) {
     let newline = text.indexOf('\n', cursor);
-    if (newline === -1 || newline > block.end) newline = block.end;
-    pushTrimmed(text, cursor, newline, lines);
+    if (newline === -1 || newline > to) newline = to;
+    let s = cursor;
+    let e = newline;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) {
+      pushPair(lines, s, e);
+      if (e - s > WRAP_WIDTH_MAX) wrapped = false;
+    }
     cursor = newline + 1;
   }
-  return lines;
+  wrapped &&= lines.count > 1;
+  const pairs = lines.pairs;
+  let start = pairs[0] as number;
+  let end = pairs[1] as number;
+  for (let k = 1; k < lines.count; k++) {
+    const lineStart = pairs[2 * k] as number;
+    const lineEnd = pairs[2 * k + 1] as number;
+    const lastLineLength = end - text.lastIndexOf('\n', end - 1) - 1;
+    // The paragraph so far is trimmed, so its last character is its last non-space one.
+    const midSentence = !endsSentenceMark(text.charCodeAt(end - 1));
+    const joins = midSentence && (STARTS_LOWER.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 2))) || (wrapped && lastLineLength >= WRAP_LINE_MIN));
+    if (joins) {
+      end = lineEnd;
+    } else {
+      pushPair(out, start, end);
+      start = lineStart;
+      end = lineEnd;
+    }
+  }
+  pushPair(out, start, end);
 }
 
-const SPACE = /\s/;
-
-// Whether `span` of `text` ends a sentence: read back from its end, where an end-anchored pattern over the
-// paragraph so far was tried from each of its positions (for each line joined to it).
-function endsSentence(text: string, span: Span): boolean {
-  let end = span.end;
-  while (end > span.start && SPACE.test(text[end - 1] as string)) end--;
-  return end > span.start && SENTENCE_END.has(text[end - 1] as string);
+// What /\s/ matches (read one UTF-16 unit at a time, as the pattern did).
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-function pushTrimmed(text: string, start: number, end: number, into: Span[]): void {
-  let s = start;
-  let e = end;
-  while (s < e && SPACE.test(text[s] as string)) s++;
-  while (e > s && SPACE.test(text[e - 1] as string)) e--;
-  if (e > s) into.push({ start: s, end: e });
+// The blanks of a blank line: [ \t\f\v\r\u00A0\u2000-\u200A\u202F\u205F\u3000].
+function isBlank(code: number): boolean {
+  if (code < 128) return code === 32 || code === 9 || code === 12 || code === 11 || code === 13;
+  return code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000;
 }

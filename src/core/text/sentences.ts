@@ -28,47 +28,72 @@ const LOOKBEHIND = 24;
 
 /** Splits `paragraph` of `text` into sentence spans (trimmed, non-empty, in order, covering all words). */
 export function splitSentences(text: string, folded: string, paragraph: Span, abbreviations: AbbreviationTable): Span[] {
+  const pairs: number[] = [];
+  sentenceBounds(text, folded, paragraph.start, paragraph.end, abbreviations, terminalFinder(text), pairs);
   const sentences: Span[] = [];
-  const body = text.slice(paragraph.start, paragraph.end);
-  let sentenceStart = 0;
-  TERMINAL.lastIndex = 0;
-  for (let match = TERMINAL.exec(body); match !== null; match = TERMINAL.exec(body)) {
-    const markEnd = match.index + match[0].length;
-    let nextStart = markEnd;
-    while (nextStart < body.length && SPACE.test(body[nextStart] as string)) nextStart++;
-    if (nextStart >= body.length) break;
-    if (!endsSentence(body, folded, paragraph.start, match.index, match[0], nextStart, abbreviations)) continue;
-    pushSentence(sentences, paragraph.start + sentenceStart, paragraph.start + markEnd);
-    sentenceStart = nextStart;
-  }
-  pushSentence(sentences, paragraph.start + sentenceStart, paragraph.end);
+  for (let k = 0; k < pairs.length; k += 2) sentences.push({ start: pairs[k] as number, end: pairs[k + 1] as number });
   return sentences;
 }
 
-function endsSentence(
-  body: string,
-  folded: string,
-  offset: number,
-  markIndex: number,
-  mark: string,
-  nextStart: number,
-  abbreviations: AbbreviationTable,
-): boolean {
-  const rest = body.slice(nextStart, nextStart + 40);
+/** Where the terminal marks of one text are, read forward: see `terminalFinder`. */
+export type TerminalFinder = { at: number; length: number; readonly text: string };
+
+/**
+ * A reader of `text`'s terminal marks for `sentenceBounds`, made once per text: one search of the whole text
+ * from mark to mark, where a search per paragraph sliced the paragraph out first. A mark found past the
+ * paragraph being read is kept for the next one, so a stretch without marks is searched once: linear.
+ */
+export function terminalFinder(text: string): TerminalFinder {
+  return { at: -1, length: 0, text };
+}
+
+// The first mark at or after `offset` (its index in finder.at, text.length when none).
+function nextMark(finder: TerminalFinder, offset: number): void {
+  if (finder.at >= offset) return;
+  TERMINAL.lastIndex = offset;
+  const match = TERMINAL.exec(finder.text);
+  finder.at = match === null ? finder.text.length : match.index;
+  finder.length = match === null ? 0 : match[0].length;
+}
+
+/**
+ * Appends the sentences of the paragraph [start, end) of `text` to `pairs` as [start, end] pairs (trimmed,
+ * non-empty, in order, covering all words); `finder` is the text's, read with paragraphs in order.
+ */
+export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, pairs: number[]): void {
+  // A mark ends no later than the paragraph, and the white space after the paragraph's end satisfies the
+  // pattern's look-ahead as the end of a sliced paragraph did: the marks are those of the paragraph alone.
+  let sentenceStart = start;
+  for (nextMark(finder, start); finder.at < end; nextMark(finder, finder.at + finder.length)) {
+    const markIndex = finder.at;
+    const markEnd = markIndex + finder.length;
+    let nextStart = markEnd;
+    while (nextStart < end && SPACE.test(text[nextStart] as string)) nextStart++;
+    if (nextStart >= end) break;
+    if (!endsSentence(text, folded, start, end, markIndex, markEnd, nextStart, abbreviations)) continue;
+    pushSentence(pairs, sentenceStart, markEnd);
+    sentenceStart = nextStart;
+  }
+  pushSentence(pairs, sentenceStart, end);
+}
+
+// Offsets are into the whole text; the paragraph is [start, end): nothing is read outside it.
+function endsSentence(text: string, folded: string, start: number, end: number, markIndex: number, markEnd: number, nextStart: number, abbreviations: AbbreviationTable): boolean {
+  const rest = text.slice(nextStart, Math.min(end, nextStart + 40));
   // "Why?" he asked. / a lower-case word after any mark continues the sentence.
   if (LOWER_START.test(rest)) return false;
-  const first = mark[0];
-  if (first !== '.' || mark.startsWith('...')) return true;
+  const first = text.charCodeAt(markIndex);
+  if (first !== 46 || (markEnd - markIndex >= 3 && text.charCodeAt(markIndex + 1) === 46 && text.charCodeAt(markIndex + 2) === 46)) return true;
   // A closing quote after the period ("We are ready." The next ...) ends the sentence.
-  if (mark.length > 1) return true;
-  const before = body.slice(wordStartBefore(body, markIndex), markIndex);
+  if (markEnd - markIndex > 1) return true;
+  const before = text.slice(wordStartBefore(text, markIndex, start), markIndex);
   const word = before.replace(/^[.\-']+/, '');
   if (word === '') return true;
   if (INITIAL.test(word)) return false;
   // The folded word with its period, read by word id where it lies in `folded` (no string built per period).
   // (The table first: making it registers the abbreviations, which the look-up must see.)
   const kinds = tableByWordIdOnce(abbreviations.kinds, undefined);
-  const id = wordIdIn(folded, offset + markIndex - word.length, offset + markIndex + 1);
+  const id = wordIdIn(folded, markIndex - word.length, markIndex + 1);
   let kind = id === NO_WORD || id >= kinds.length ? undefined : kinds[id];
   // Dotted forms not in the list (A.B.C.) behave like "U.S.".
   if (kind === undefined && /^(?:\p{L}\.)+\p{L}$/u.test(word)) kind = 'other';
@@ -86,8 +111,8 @@ function endsSentence(
  * regex over a slice, which tried every start position; a surrogate pair counts only when both halves are
  * inside the window, as in a slice of it.
  */
-function wordStartBefore(body: string, end: number): number {
-  const limit = Math.max(0, end - LOOKBEHIND);
+function wordStartBefore(body: string, end: number, from: number): number {
+  const limit = Math.max(from, end - LOOKBEHIND);
   let j = end;
   while (j > limit) {
     const c = body.charCodeAt(j - 1);
@@ -112,6 +137,6 @@ function foldWord(word: string): string {
   return word.toLowerCase().replace(/\u2019/g, "'");
 }
 
-function pushSentence(into: Span[], start: number, end: number): void {
-  if (end > start) into.push({ start, end });
+function pushSentence(into: number[], start: number, end: number): void {
+  if (end > start) into.push(start, end);
 }

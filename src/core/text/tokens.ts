@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordIdHashed, wordIdIn, wordIdOf } from './vocabulary.ts';
+import { formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordFormHashed, wordIdHashed, wordIdIn, wordIdOf } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -102,7 +102,9 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   // Columns are written into scratch buffers sized for the worst case (a word per two units), then copied
   // into two buffers of the exact size: a new zeroed worst-case buffer per text cost more than the scan,
   // and a word takes about six units of news text.
-  // A longer text gets buffers of its own, used as they are: a copy would add to its peak memory.
+  // A longer text gets worst-case buffers of its own, copied out at the exact size too: kept as they were,
+  // they held about three times the memory its tokens need for as long as the article lived, while the
+  // worst-case buffers live only until the next collection.
   const ownBuffers = capacity > SCRATCH_KEPT;
   if (!ownBuffers && scratchInts.length < capacity * 6) {
     scratchInts = new Int32Array(capacity * 6);
@@ -178,8 +180,16 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
     // Looked up where the word lies in `folded`, and a known word's form is the registered string: most
     // tokens hash and allocate no string of their own.
-    const id = ascii ? wordIdHashed(folded, start, i, hashFinish(hash)) : wordIdIn(folded, start, i);
-    const form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
+    let id: number;
+    let form: string;
+    if (ascii) {
+      const finished = hashFinish(hash);
+      id = wordIdHashed(folded, start, i, finished);
+      form = wordFormHashed(folded, start, i, finished, id);
+    } else {
+      id = wordIdIn(folded, start, i);
+      form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
+    }
     ids[count] = id;
     norm.push(form);
     if (n > 2 && folded.charCodeAt(i - 1) === 115 && folded.charCodeAt(i - 2) === 39) {
@@ -200,10 +210,9 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     count++;
     gapHasPunctuation = false;
   }
-  const exactInts = ownBuffers ? ints : new Int32Array(count * 6);
-  const exactBytes = ownBuffers ? bytes : new Uint8Array(count * 2);
+  const exactInts = new Int32Array(count * 6);
+  const exactBytes = new Uint8Array(count * 2);
   const column = <A extends Int32Array | Uint8Array>(into: A, from: A, k: number): A => {
-    if (ownBuffers) return from.subarray(0, count) as A;
     const out = into.subarray(k * count, (k + 1) * count) as A;
     out.set(from.subarray(0, count));
     return out;

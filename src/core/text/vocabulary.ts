@@ -62,6 +62,9 @@ const CACHE_ENTRY = 8;
 const CACHED_UNITS = 2 * (CACHE_ENTRY - 4);
 const CACHE_SIZE = 4096;
 const cache = new Int32Array(CACHE_SIZE * CACHE_ENTRY);
+// Beside each entry, its word's form: the registered string, or for a word no table has, the string made
+// when it was cached, so that a word a text repeats is one string, not one per token (`wordFormHashed`).
+const cacheForms: string[] = new Array<string>(CACHE_SIZE).fill('');
 
 // Units k and k + 1 of the word at `start` (of `length` units) as one int, 0 past its end.
 function unitPair(text: string, start: number, length: number, k: number): number {
@@ -84,7 +87,17 @@ export function wordIdHashed(text: string, start: number, end: number, hash: num
   cache[at + 2] = id;
   cache[at + 3] = forms.length;
   for (let k = 0; k < length; k += 2) cache[at + 4 + (k >> 1)] = unitPair(text, start, length, k);
+  cacheForms[hash & (CACHE_SIZE - 1)] = id === NO_WORD ? text.slice(start, end) : (forms[id] as string);
   return id;
+}
+
+/**
+ * text.slice(start, end) for the word `wordIdHashed` has just looked up with `hash` and found as `id`: the
+ * registered string, or an equal one kept from an earlier look-up, so that most words allocate nothing.
+ */
+export function wordFormHashed(text: string, start: number, end: number, hash: number, id: number): string {
+  if (end - start <= CACHED_UNITS) return cacheForms[hash & (CACHE_SIZE - 1)] as string;
+  return id === NO_WORD ? text.slice(start, end) : (forms[id] as string);
 }
 
 function lookUp(text: string, start: number, end: number, hash: number): number {

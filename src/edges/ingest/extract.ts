@@ -109,12 +109,15 @@ type Matched = { block: Block; at: number | undefined };
  * not show at all.
  */
 function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[] {
-  const positions = new Map<string, number[]>();
+  // Each text's page positions in order, with how many of them lie before the cursor: the cursor only moves
+  // forward, so a text repeated on every block (a page of identical paragraphs) is passed over once in all,
+  // where searching its list from the start for every block took time quadratic in the page's length.
+  const positions = new Map<string, { readonly list: number[]; passed: number }>();
   page.forEach((block, index) => {
     const key = blockKey(block.text);
-    const list = positions.get(key);
-    if (list) list.push(index);
-    else positions.set(key, [index]);
+    const found = positions.get(key);
+    if (found) found.list.push(index);
+    else positions.set(key, { list: [index], passed: 0 });
   });
   let cursor = 0;
   let pageText: string | undefined;
@@ -122,8 +125,14 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[
   const matched: Matched[] = [];
   for (const block of output) {
     const key = blockKey(block.text);
-    const candidates = positions.get(key) ?? [];
-    const at = candidates.find((index) => index >= cursor) ?? candidates[0];
+    const candidates = positions.get(key);
+    let at: number | undefined;
+    if (candidates !== undefined) {
+      const { list } = candidates;
+      while (candidates.passed < list.length && list[candidates.passed]! < cursor) candidates.passed++;
+      // The first position at or after the cursor, else the text's first on the page.
+      at = list[candidates.passed] ?? list[0];
+    }
     if (at === undefined) {
       // Text split differently from the page walk is kept; text the walk refused (a navigation div
       // Readability unwrapped into a bare <p>, a hidden element) is not.

@@ -76,7 +76,7 @@ describe('an opening phrase that is no content: a time before a preposition, a r
 describe('a document that is the object of another verb does not speak for its issuer', () => {
   it.each([
     ['a statement issued', 'The harbour board issued a statement saying the pier would close.', ['indirect The harbour board|saying|the pier would close']],
-    ['a video posted', 'Anna Berg posted a short video showing the pier was closed.', ['indirect Anna Berg|showing|the pier was closed']],
+    ['a video posted', 'Anna Berg posted a short video showing the pier was closed.', ['summary Anna Berg|posted|posted a short video showing the pier was closed', 'indirect Anna Berg|showing|the pier was closed']],
     ['a document as subject still speaks', 'A statement said the pier would close.', ['indirect A statement|said|the pier would close']],
   ])('%s', (_name, text, expected) => {
     expect(reportedRows(text)).toEqual(expected);

@@ -11,14 +11,20 @@ import type { Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, cueRange, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
 import { isMannerAdverb, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import type { ClaimedCues, Cue, Finding, Range } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
-/** Whether `content` is one capitalised word (a name) after an attitude cue: "supported Holt". */
+/**
+ * Whether `content` is one word an attitude cue reports on its own: a capitalised word (a name) after it,
+ * "supported Holt", or the verb of its infinitive, "decided to run", "refused to resign" (the cue holds the "to").
+ */
 export function isNamedObject(scan: Scan, cue: Cue, content: Range): boolean {
   // A light verb's noun takes a name as well: "took aim at Holt".
   if (cue.ref.kind !== 'verb' || (cue.ref.family !== 'attitude' && cue.ref.lexicon !== scan.words.nounCueSource)) return false;
   const { tokens } = scan.article;
   const t = firstTokenAtOrAfter(tokens, content.start);
-  return t < tokens.count && scan.capital[t] === 1 && firstTokenAtOrAfter(tokens, content.end) === t + 1 && !scan.sentenceStarts.has(t);
+  if (t >= tokens.count || firstTokenAtOrAfter(tokens, content.end) !== t + 1) return false;
+  if (cue.ref.family === 'attitude' && tokens.norm[cue.t1 - 1] === 'to' && t === cue.t1 && scan.capital[t] === 0) return true;
+  return scan.capital[t] === 1 && !scan.sentenceStarts.has(t);
 }
 
 /**
@@ -35,8 +41,8 @@ export function passiveBe(scan: Scan, t: number, sentenceStart: number): number 
   const { norm, breakBefore } = scan.article.tokens;
   if ((norm[t] as string).endsWith('ing')) return -1;
   let k = t - 1;
-  while (k > sentenceStart && breakBefore[k + 1] !== 1 && (scan.words.verbSkips.has(norm[k] as string) || isMannerAdverb(scan, k)) && !scan.words.beForms.has(norm[k] as string)) k--;
-  return k >= sentenceStart && breakBefore[k + 1] !== 1 && scan.words.beForms.has(norm[k] as string) ? k : -1;
+  while (k > sentenceStart && breakBefore[k + 1] !== 1 && (inClass(scan.classes, k, WORD_CLASS.verbSkip) || isMannerAdverb(scan, k)) && !inClass(scan.classes, k, WORD_CLASS.beForm)) k--;
+  return k >= sentenceStart && breakBefore[k + 1] !== 1 && inClass(scan.classes, k, WORD_CLASS.beForm) ? k : -1;
 }
 
 /**
@@ -98,9 +104,10 @@ export function findUnheldViews(scan: Scan, cues: readonly Cue[], claimed: Claim
   return findings;
 }
 
+/** Where the subject before the form of be at `be` starts (a token index >= `sentenceStart`). */
 // Where the subject before the form of be at `be` starts: back over unquoted words to a comma, a clause word
 // (a relative pronoun is kept: "which is expected to"), a subordinator or the sentence's start.
-function subjectStart(scan: Scan, be: number, sentenceStart: number): number {
+export function subjectStart(scan: Scan, be: number, sentenceStart: number): number {
   const { article, words } = scan;
   const { norm, breakBefore } = article.tokens;
   let t = be;
@@ -114,10 +121,11 @@ function subjectStart(scan: Scan, be: number, sentenceStart: number): number {
   return t;
 }
 
+/** Where a view starting at `from` ends, a token index <= `end`. */
 // Where the view ends before `end`: at a comma before a subordinator or a clause word (", though several
 // are"), or, in a relative clause, at its first comma (", which is expected to draw a crowd, leaves"), or at
 // a comma before a cue and its subject (", Holt said on Monday, and"): the tag is someone else's, not the view.
-function viewEnd(scan: Scan, from: number, end: number, relative: boolean, cueEnd: Int32Array): number {
+export function viewEnd(scan: Scan, from: number, end: number, relative: boolean, cueEnd: Int32Array): number {
   const { article, words } = scan;
   const { norm, breakBefore } = article.tokens;
   for (let t = from + 1; t < end; t++) {
@@ -170,6 +178,23 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
     }
     return lo === 0 || (furthest[lo - 1] as number) <= cue.start;
   });
+}
+
+/**
+ * `findings` without the attitudes whose cue falls inside what a statement among them reports ("Holt said
+ * voters want a new pier", "“I think we will win,” Holt said"): a view inside reported speech is part
+ * of what the speaker said, not a second voice, as `outsideReportedSpeech` keeps it for views held by no one.
+ * A view inside another view ("wants to decide whether") stays. Same order otherwise.
+ */
+export function withoutNestedViews(findings: readonly Finding[]): Finding[] {
+  const views = findings.filter(isAttitudeDraft);
+  if (views.length === 0) return [...findings];
+  const kept = new Set(outsideReportedSpeech(views, findings.filter((finding) => !isAttitudeDraft(finding))));
+  return findings.filter((finding) => !isAttitudeDraft(finding) || kept.has(finding));
+}
+
+function isAttitudeDraft(finding: Finding): boolean {
+  return 'draft' in finding && finding.draft.mode === 'attitude';
 }
 
 /** Whether an attribution reports a view held by no one named ("is expected to"): shown, but no side's voice, no anonymous source, and its words stay the writer's. */

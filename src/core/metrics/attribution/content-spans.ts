@@ -6,7 +6,7 @@ import type { SegmentedArticle } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import type { Cue, Range, RawAttribution } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /** The text range of tokens [t0, t1); t1 > t0. */
 export function charSpan(article: SegmentedArticle, t0: number, t1: number): Range {
@@ -30,8 +30,7 @@ export function skipThat(scan: Scan, from: number, end: number): number {
   const { norm } = scan.article.tokens;
   const { words } = scan;
   for (let t = from; t < Math.min(end, from + 5); t++) {
-    const word = norm[t] as string;
-    if (words.clauseWords.get(word) === 'complementiser') return t + 1;
+    if (inClass(scan.classes, t, WORD_CLASS.clauseWord) && words.clauseWords.get(norm[t] as string) === 'complementiser') return t + 1;
     if (((scan.classes[t] as number) & (WORD_CLASS.timeWord | WORD_CLASS.timePhraseWord | WORD_CLASS.verbSkip)) === 0) break;
   }
   return from;
@@ -51,7 +50,7 @@ const CLAUSE_SEARCH_TOKENS = 400;
  * Where reported content ends: the sentence end (`end`), or ", but" / ";" where another clause starts; with
  * `cueEnd` (from `cueEnds`) also before a second verb's own clause: "and said ...", ", adding ...", or an
  * attribution tag inside the sentence (", he said,"), or "and" before a clause with a subject and a cue of its own
- * (", and one in five say", "and one in four said").
+ * (", and one in five say", "and one in four said"), or a relative clause with a cue of its own (", which she said ...").
  */
 export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32Array): number {
   const { article } = scan;
@@ -80,6 +79,7 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
     if (gap.includes(';') || (gap.includes(',') && scan.words.clauseWords.get(tokens.norm[t] as string) === 'contrast' && subjectAt(scan, t + 1, end))) return t;
     if (cueEnd !== undefined && gap.includes(',') && attributionTagAt(scan, t, end, cueEnd)) return t;
     if (cueEnd !== undefined && gap.includes(',') && secondSpeakerAt(scan, t, end, cueEnd)) return t;
+    if (cueEnd !== undefined && gap.includes(',') && relativeSpeechAt(scan, t, end, cueEnd)) return t;
   }
   return limit;
 }
@@ -115,6 +115,22 @@ function secondSpeakerAt(scan: Scan, t: number, end: number, cueEnd: Int32Array)
   const { tokens } = scan.article;
   if (scan.words.clauseWords.get(tokens.norm[t] as string) !== 'coordinator') return false;
   for (let c = t + 2; c < Math.min(end, t + 1 + SECOND_SUBJECT_MAX); c++) {
+    if (tokens.breakBefore[c] === 1 || scan.article.quotedToken[c] === 1) return false;
+    if ((cueEnd[c] as number) > 0) return true;
+  }
+  return false;
+}
+
+// Words between a relative word and the cue of its clause ("which critics in the party say"): its subject.
+const RELATIVE_SUBJECT_MAX = 5;
+
+// After a comma at `t`: a relative clause whose verb is a cue of its own, with or without a subject of its own
+// (", which she said would save money", ", which critics say will cost jobs", ", who said ..."): what the
+// clause reports is that speaker's, not the main verb's.
+function relativeSpeechAt(scan: Scan, t: number, end: number, cueEnd: Int32Array): boolean {
+  const { tokens } = scan.article;
+  if (scan.words.clauseWords.get(tokens.norm[t] as string) !== 'relative') return false;
+  for (let c = t + 1; c < Math.min(end, t + 1 + RELATIVE_SUBJECT_MAX); c++) {
     if (tokens.breakBefore[c] === 1 || scan.article.quotedToken[c] === 1) return false;
     if ((cueEnd[c] as number) > 0) return true;
   }

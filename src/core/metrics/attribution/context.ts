@@ -7,6 +7,7 @@ import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRe
 import type { SegmentedArticle } from '../../text/index.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
+import { mayMatchAt, phraseGates, GATE } from './phrase-gates.ts';
 import { classifyWords, WORD_CLASS } from './word-classes.ts';
 
 /** Per sentence: bit 1 when it marks a source as anonymous, bit 2 when it gives a reason. */
@@ -25,7 +26,7 @@ export type Scan = {
   /** per token: index into `sentences`, or -1 */
   readonly sentenceOf: Int32Array;
   /** token indexes that start a sentence */
-  readonly sentenceStarts: ReadonlySet<number>;
+  readonly sentenceStarts: TokenSet;
   /** per token: 1 inside a dateline ("MOSCOW (Reuters) -"), which never holds a speaker or a cue */
   readonly excluded: Uint8Array;
   /** per token: 1 when it starts with a capital letter */
@@ -40,8 +41,21 @@ export type Scan = {
   /** per sentence: ANONYMITY_MARKER and ANONYMITY_REASON bits */
   readonly anonymity: Uint8Array;
   /** per token: WORD_CLASS bits of its folded form (word-classes.ts), read instead of the lists' strings in hot loops */
-  readonly classes: Uint16Array;
+  readonly classes: Uint32Array;
+  /** per token: GATE bits (phrase-gates.ts), tested before a phrase index is walked */
+  readonly gates: Uint16Array;
 };
+
+/** A set of token indexes, read by membership only. */
+export type TokenSet = { has(t: number): boolean };
+
+// Sentence starts by token, one byte each: a Set of numbers cost a hash insert per sentence and a look-up per question.
+function tokenSet(count: number, members: readonly SentenceRef[]): TokenSet {
+  // One past the last token too: a sentence with no tokens at the text's end starts there.
+  const marked = new Uint8Array(count + 1);
+  for (const sentence of members) marked[sentence.tokenStart] = 1;
+  return { has: (t: number): boolean => marked[t] === 1 };
+}
 
 // A dateline's shape ("MOSCOW, Russia (Reuters) --"), not a list of words: it stays a pattern.
 const DATELINE = /^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s/;
@@ -62,8 +76,9 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     capital[t] = (code >= 65 && code <= 90) || (code > 127 && text[start] !== (text[start] as string).toLowerCase()) ? 1 : 0;
   }
   const excluded = datelineTokens(article);
-  const { mentions, actorAt } = findActorMentions(article, lexicons, masks, excluded, capital);
-  const { titleAt, countryAt } = titlesAndDemonyms(article, lexicons, masks);
+  const gates = phraseGates(article, lexicons);
+  const { mentions, actorAt } = findActorMentions(article, lexicons, masks, excluded, capital, gates);
+  const { titleAt, countryAt } = titlesAndDemonyms(article, lexicons, masks, gates);
   return {
     article,
     lexicons,
@@ -72,15 +87,16 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     rulesSource,
     sentences,
     sentenceOf,
-    sentenceStarts: new Set(sentences.map((s) => s.tokenStart)),
+    sentenceStarts: tokenSet(tokens.count, sentences),
     excluded,
     capital,
     mentions,
     actorAt,
     titleAt,
     countryAt,
-    anonymity: anonymityBySentence(article, lexicons, masks, sentences),
+    anonymity: anonymityBySentence(article, lexicons, masks, gates, sentences),
     classes: classifyWords(article, lexicons),
+    gates,
   };
 }
 
@@ -96,7 +112,7 @@ function datelineTokens(article: SegmentedArticle): Uint8Array {
 }
 
 // Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once.
-function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): { titleAt: (string | undefined)[]; countryAt: (string | undefined)[] } {
+function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, gates: Uint16Array): { titleAt: readonly (string | undefined)[]; countryAt: readonly (string | undefined)[] } {
   const { tokens } = article;
   const titleAt = new Array<string | undefined>(tokens.count);
   const countryAt = new Array<string | undefined>(tokens.count);
@@ -104,11 +120,11 @@ function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks:
   const demonymScratch: PhraseCandidate<{ country: string }>[] = [];
   for (let t = 0; t < tokens.count; t++) {
     const mask = masks[t] as number;
-    if ((mask & FIRST_WORD.title) !== 0 && matchAt(lexicons.titles, tokens, t, tokens.count, titleScratch) > 0) {
+    if ((mask & FIRST_WORD.title) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.title, t, tokens.count) && matchAt(lexicons.titles, tokens, t, tokens.count, titleScratch) > 0) {
       const best = titleScratch[0] as PhraseCandidate<PhraseRef & { role: string }>;
       for (let k = t; k <= t + best.rest.length; k++) titleAt[k] = best.value.term;
     }
-    if ((mask & FIRST_WORD.demonym) !== 0 && matchAt(lexicons.demonymIndex, tokens, t, tokens.count, demonymScratch) > 0) {
+    if ((mask & FIRST_WORD.demonym) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.demonym, t, tokens.count) && matchAt(lexicons.demonymIndex, tokens, t, tokens.count, demonymScratch) > 0) {
       const best = demonymScratch[0] as PhraseCandidate<{ country: string }>;
       for (let k = t; k <= t + best.rest.length; k++) countryAt[k] = best.value.country;
     }
@@ -117,13 +133,13 @@ function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks:
 }
 
 // Does a sentence mark a source as anonymous ("on condition of anonymity"), and does it give a reason?
-function anonymityBySentence(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, sentences: readonly SentenceRef[]): Uint8Array {
+function anonymityBySentence(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, gates: Uint16Array, sentences: readonly SentenceRef[]): Uint8Array {
   const { tokens } = article;
   const found = new Uint8Array(sentences.length);
   const scratch: PhraseCandidate<PhraseRef>[] = [];
   for (const sentence of sentences) {
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-      if (((masks[t] as number) & FIRST_WORD.anonymity) === 0 || matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, scratch) === 0) continue;
+      if (((masks[t] as number) & FIRST_WORD.anonymity) === 0 || !mayMatchAt(gates, tokens.breakBefore, GATE.anonymity, t, sentence.tokenEnd) || matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, scratch) === 0) continue;
       const note = (scratch[0] as PhraseCandidate<PhraseRef>).value.note ?? '';
       found[sentence.index] = (found[sentence.index] as number) | (note.startsWith('reason') ? ANONYMITY_REASON : ANONYMITY_MARKER);
     }

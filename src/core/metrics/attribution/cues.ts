@@ -10,7 +10,8 @@ import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
+import { GATE, mayMatchAt } from './phrase-gates.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
 export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMode {
@@ -21,7 +22,8 @@ export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMo
 function isTagName(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
   const start = tokens.start[t] as number;
-  return start > 0 && (text[start - 1] === '<' || (start > 1 && text[start - 1] === '/' && text[start - 2] === '<'));
+  // Read as char codes: asked of every token, and text[i] makes a string of one character.
+  return start > 0 && (text.charCodeAt(start - 1) === 60 || (start > 1 && text.charCodeAt(start - 1) === 47 && text.charCodeAt(start - 2) === 60));
 }
 
 // Attitude verbs whose "to" may instead mark a new level ("fares declined to 5 percent"): English grammar. The
@@ -36,7 +38,7 @@ export function findCues(scan: Scan): Cue[] {
   const cueScratch: PhraseCandidate<CueRef>[] = [];
   const followScratch: PhraseCandidate<CueRef>[] = [];
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
-  const { classes } = scan;
+  const { classes, gates } = scan;
   for (const sentence of scan.sentences) {
     const at = { sentence: sentence.index, paragraph: sentence.paragraph };
     // "She said she supports the bill": an attitude inside what a speaker said is part of that speech.
@@ -48,13 +50,13 @@ export function findCues(scan: Scan): Cue[] {
         continue;
       }
       const mask = masks[t] as number;
-      if ((mask & FIRST_WORD.nonResponse) !== 0 && matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch) > 0) {
+      if ((mask & FIRST_WORD.nonResponse) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.nonResponse, t, sentence.tokenEnd) && matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch) > 0) {
         const best = phraseScratch[0] as PhraseCandidate<PhraseRef>;
         cues.push({ t0: t, t1: t + best.rest.length + 1, ref: { kind: 'non-response', lemma: best.value.term, stance: 'neutral', act: false, lexicon: best.value.lexicon }, ...at });
         t += best.rest.length + 1;
         continue;
       }
-      const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd);
+      const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || (t === sentence.tokenStart ? pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd) : 0);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
         cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, ...at });
@@ -67,10 +69,10 @@ export function findCues(scan: Scan): Cue[] {
         t++;
         continue;
       }
-      if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
+      if ((mask & FIRST_WORD.cue) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.cue, t, sentence.tokenEnd) && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
         const best = cueScratch[0] as PhraseCandidate<CueRef>;
         // "on condition of anonymity" marks a source; it does not stand for one.
-        const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
+        const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.anonymity, t, sentence.tokenEnd) && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
         const attitude = best.value.family === 'attitude';
         // "The report found 20 cases" reports; "the team found the keys" does not: a document verb needs a document.
         const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
@@ -218,8 +220,9 @@ function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
     const role = scan.words.clauseWords.get(tokens.norm[k] as string);
     if (role !== undefined && !(role === 'coordinator' && k > from && scan.capital[k - 1] === 1 && scan.capital[k + 1] === 1)) return false;
     if (isDocumentNoun(scan, k)) document = true;
-    // "Holt said the report found": a speaker's verb before the document makes it part of what was said.
-    else if (verbCueAt(scan, k, t)) return false;
+    // "Holt said the report found": a speaker's verb before the document makes it part of what was said
+    // (after it, the verb is a participle of the document's phrase: "A poll released Monday found").
+    else if (!document && verbCueAt(scan, k, t)) return false;
   }
   return document;
 }
@@ -232,6 +235,7 @@ function verbCueAt(scan: Scan, t: number, end: number): boolean {
 }
 
 function isDocumentNoun(scan: Scan, t: number): boolean {
+  if (!inClass(scan.classes, t, WORD_CLASS.speakerNoun)) return false;
   const kind = scan.words.speakerNouns.get(scan.article.tokens.norm[t] as string);
   return kind === 'document' || kind === 'poll';
 }

@@ -16,12 +16,13 @@
 import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import { scanArticle } from './context.ts';
-import { findRelativeObjects, findUnheldViews, outsideReportedSpeech, withRaisingVerbs, withViewHolders } from './attitudes.ts';
+import { findRelativeObjects, findUnheldViews, outsideReportedSpeech, withoutNestedViews, withRaisingVerbs, withViewHolders } from './attitudes.ts';
 import { findCues } from './cues.ts';
 import { findDirectQuotes } from './direct-quotes.ts';
 import { findReportedSpeech } from './reported-speech.ts';
 import { resolveFindings } from './resolve.ts';
 import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from './noun-cues.ts';
+import { findPassiveViews } from './passive-views.ts';
 import { findStanceOpenings } from './stance-openings.ts';
 import { newSpeakerMemory } from './speaker-memory.ts';
 import { applySides, sidesMentioned } from './speaker-sides.ts';
@@ -43,9 +44,9 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
   const cues = mergeCues(withRaisingVerbs(scan, findCues(scan)), findLightVerbCues(scan)); // reporting verbs, then light verbs with a noun ("made the case that")
   const quotations = findDirectQuotes(scan, cues);
   const reported = findReportedSpeech(scan, cues, quotations.claimed, quotations.findings);
-  const unheld = findUnheldViews(scan, cues, reported.claimed); // "The pier is expected to open in May"
+  const unheld = [...findUnheldViews(scan, cues, reported.claimed), ...findPassiveViews(scan, cues, reported.claimed)]; // "The pier is expected to open in May", "is seen as"
   const relatives = findRelativeObjects(scan, cues, reported.claimed); // "the deal, which Putin opposed"
-  const held = [...quotations.findings, ...withViewHolders(scan, [...reported.findings, ...relatives])]; // "the data supports" holds no view
+  const held = withoutNestedViews([...quotations.findings, ...withViewHolders(scan, [...reported.findings, ...relatives])]); // "the data supports" holds no view; "said voters want" is one voice
   const earlier = [...held, ...outsideReportedSpeech(unheld, held)]; // "..., Holt said." reports the view
   const taken = takenTokens(scan, earlier);
   const nouns = findPossessiveNounCues(scan, cues, taken); // "Holt's criticism of the plan"

@@ -24,16 +24,21 @@ export function findLabelledSpeech(scan: Scan, quoted: ReadonlySet<number>): Fin
   const { article, sentences, sentenceOf } = scan;
   const { text } = article;
   const findings: Finding[] = [];
+  const colons = article.paragraphs.map((paragraph) => labelColon(scan, paragraph));
+  // An interview or a panel's transcript: at least two paragraphs open with a name's label ("Matthews:", "Q:").
+  const transcript = colons.filter((colon, index) => colon !== -1 && isNameLabel(scan, (article.paragraphs[index] as ParagraphSpan).tokenStart, colon)).length >= TRANSCRIPT_MIN_LABELS;
   article.paragraphs.forEach((paragraph, index) => {
-    const colon = labelColon(scan, paragraph);
+    const colon = colons[index] as number;
     if (colon === -1) return;
     const first = colon; // the first token after the colon
-    const shouting = isUpperCaseLabel(scan, paragraph.tokenStart, colon);
+    const named = transcript && isNameLabel(scan, paragraph.tokenStart, colon) && isSpokenLine(scan, colon, paragraph.tokenEnd);
+    const shouting = named || isUpperCaseLabel(scan, paragraph.tokenStart, colon);
     const headline = index <= HEADLINE_MAX_PARAGRAPH && paragraph.tokenEnd - paragraph.tokenStart <= HEADLINE_MAX_TOKENS && paragraph.sentences.length === 1;
     if (!shouting && !headline) return;
     if (first >= paragraph.tokenEnd || quoted.has(contentStart(scan, paragraph, first))) return;
-    const speaker = nounPhraseBefore(scan, colon, paragraph.tokenStart);
-    if (speaker === null || speaker.t0 !== labelStart(scan, paragraph, colon) || !namesSpeaker(scan, speaker.t0, speaker.t1)) return;
+    // A transcript's label is the speaker's name as it stands ("A:" is the answer's speaker, not an article).
+    const speaker = named ? { t0: paragraph.tokenStart, t1: colon } : nounPhraseBefore(scan, colon, paragraph.tokenStart);
+    if (speaker === null || (!named && (speaker.t0 !== labelStart(scan, paragraph, colon) || !namesSpeaker(scan, speaker.t0, speaker.t1)))) return;
     const start = contentStart(scan, paragraph, first);
     const end = contentEnd(text, paragraph);
     if (end <= start) return;
@@ -70,6 +75,30 @@ function isUpperCaseLabel(scan: Scan, t0: number, t1: number): boolean {
   const { text, tokens } = scan.article;
   const label = text.slice(tokens.start[t0] as number, tokens.end[t1 - 1] as number);
   return /\p{Lu}{2}/u.test(label) && label === label.toUpperCase() && t1 - t0 <= 3;
+}
+
+// Paragraphs opening with a name's label that make a text a transcript.
+const TRANSCRIPT_MIN_LABELS = 2;
+// A name's label in a transcript is a name of a few words ("Alex Berg-Holt:") or a letter ("Q:", "A:").
+const NAME_LABEL_MAX_TOKENS = 3;
+
+// `Matthews:`, `Anna Berg:`, `Q:` — every word capitalised, no page label ("Update:", "Editor's note:").
+function isNameLabel(scan: Scan, t0: number, t1: number): boolean {
+  if (t1 - t0 > NAME_LABEL_MAX_TOKENS || isPageLabel(scan, t0, t1)) return false;
+  for (let t = t0; t < t1; t++) if (scan.capital[t] !== 1 || scan.words.headlineLabels.has(scan.article.tokens.norm[t] as string)) return false;
+  return true;
+}
+
+// The fewest words of a transcript's line worth an attribution ("A: Yes." and "Q: Does Holt?" are not).
+const SPOKEN_LINE_MIN_TOKENS = 6;
+
+// Whether the words after a name's label read as spoken: long enough, and not a list of names ("Iowa: Anna
+// Berg, Tom Holt, ...", "Holt: Win in a walk" in a list of each side's hopes), which runs mostly in capitals.
+function isSpokenLine(scan: Scan, t0: number, t1: number): boolean {
+  if (t1 - t0 < SPOKEN_LINE_MIN_TOKENS) return false;
+  let capitals = 0;
+  for (let t = t0; t < t1; t++) capitals += scan.capital[t] as number;
+  return capitals * 2 < t1 - t0;
 }
 
 // "Exclusive", "Editor's note", "Live updates": every word says what kind of item follows.

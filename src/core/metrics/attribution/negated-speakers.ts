@@ -6,6 +6,7 @@
  */
 import { commaBefore, type Scan } from './context.ts';
 import type { TokenSpan } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // How many adjuncts may stand between a negator and the speaker phrase found after it ("None of the senators": one).
 const ADJUNCT_REACH = 1;
@@ -26,6 +27,6 @@ export function isNegatedSpeaker(scan: Scan, speaker: TokenSpan, sentenceStart: 
 function negatesAt(scan: Scan, t: number, end: number): boolean {
   const { norm } = scan.article.tokens;
   const word = norm[t] as string;
-  if (!scan.words.negativeSubjects.has(word)) return false;
+  if (!inClass(scan.classes, t, WORD_CLASS.negativeSubject)) return false;
   return word !== 'not' || (t + 1 < end && scan.words.determiners.get(norm[t + 1] as string) !== 'definite' && scan.words.determiners.has(norm[t + 1] as string));
 }

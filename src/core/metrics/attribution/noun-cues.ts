@@ -12,7 +12,7 @@ import { nextComma, type Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Most words between a light verb and its noun ("made several controversial statements on"), and between a
 // possessive and its noun ("Holt's recent sharp criticism of").
@@ -31,7 +31,14 @@ function linkedWordAt(scan: Scan, table: ReadonlyMap<string, ReadonlyMap<string,
 function isFiller(scan: Scan, t: number): boolean {
   const { article, words, capital } = scan;
   const word = article.tokens.norm[t] as string;
-  return article.quotedToken[t] === 0 && article.tokens.breakBefore[t] !== 1 && capital[t] === 0 && !words.clauseWords.has(word) && !words.beForms.has(word) && /^[\p{L}]/u.test(word);
+  return article.quotedToken[t] === 0 && article.tokens.breakBefore[t] !== 1 && capital[t] === 0 && !inClass(scan.classes, t, WORD_CLASS.clauseWord | WORD_CLASS.beForm) && startsWithLetter(word);
+}
+
+// Whether a word starts with a letter: ASCII by its code, anything else by the Unicode property.
+function startsWithLetter(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /^[\p{L}]/u.test(word);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { bareCommaBefore, commaBefore, type Scan } from './context.ts';
 import type { SentenceRef, Speaker } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /** The speaker phrase ending just before token `cue`, looking back no further than `limit`; pronouns count. */
 export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speaker {
@@ -35,12 +35,12 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   while (t >= limit && ((classes[t] as number) & WORD_CLASS.timeWord) !== 0 && t - 1 >= limit && ((classes[t - 1] as number) & WORD_CLASS.timePhraseWord) !== 0) t -= 2;
   if (t < limit) return null;
   const end = t + 1;
-  if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: end };
+  if (inClass(classes, t, WORD_CLASS.pronoun)) return { t0: t, t1: end };
   let start = end;
-  while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (words.speakerLinks.has(tokens.norm[t] as string) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && (capitalWithin(scan, start, Math.min(end, start + 3)) || startsWithArticle(scan, start))))) {
+  while (t >= limit && (isSpeakerWord(scan, t) || modifiesTitle(scan, t, limit) || (inClass(classes, t, WORD_CLASS.speakerLink) && t - 1 >= limit && isSpeakerWord(scan, t - 1) && start < end && (capitalWithin(scan, start, Math.min(end, start + 3)) || startsWithArticle(scan, start))))) {
     // A determiner opens its noun phrase: "In a statement the company said" is "the company", but "a
     // spokeswoman for the company" and "the mayor and the governor" go on.
-    if (start < end && startsWithArticle(scan, start) && tokens.breakBefore[start] !== 1 && !words.speakerLinks.has(tokens.norm[t] as string) && words.clauseWords.get(tokens.norm[t] as string) !== 'coordinator') break;
+    if (start < end && startsWithArticle(scan, start) && tokens.breakBefore[start] !== 1 && !inClass(classes, t, WORD_CLASS.speakerLink) && !(inClass(classes, t, WORD_CLASS.clauseWord) && words.clauseWords.get(tokens.norm[t] as string) === 'coordinator')) break;
     // Cross a comma only inside a list of names or an appositive ("Sergei Lavrov, Russia's foreign minister").
     start = t;
     if (tokens.breakBefore[t] === 1) {
@@ -57,19 +57,21 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
     if (start - 1 >= limit && tokens.breakBefore[start] !== 1 && words.determiners.has(tokens.norm[start - 1] as string)) start--;
   }
   // "Holt spoke in Dover and said ...": a second verb's subject is the sentence's, not the words before "and".
-  if (words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
+  if (inClass(classes, end - 1, WORD_CLASS.clauseWord) && words.clauseWords.get(tokens.norm[end - 1] as string) === 'coordinator') return coordinatedSubject(scan, limit, end - 1);
   start = withModifiers(scan, start, end, limit);
   // Trim introductory phrases: "In Moscow, Peskov said" -> "Peskov"; "Then, in 2017, Kerry said" -> "Kerry".
-  for (let k = start + 1; k < end; k++) if (tokens.breakBefore[k] === 1 && words.introductions.has(tokens.norm[start] as string)) start = k;
+  for (let k = start + 1; k < end; k++) if (tokens.breakBefore[k] === 1 && inClass(classes, start, WORD_CLASS.introduction)) start = k;
+  // "Then Holt said": a sentence adverb (an introduction that is no preposition or clause word) needs no comma.
+  if (end - start > 1 && inClass(classes, start, WORD_CLASS.introduction) && !inClass(classes, start, WORD_CLASS.adjunct) && !inClass(classes, start, WORD_CLASS.clauseWord) && capital[start + 1] === 1) start++;
   // "But Berg said", "And the mayor said": a connective opening the clause is no part of the speaker.
-  while (start < end && (words.speakerLinks.has(tokens.norm[start] as string) || isConnective(scan, start) || opensSubordinateClause(scan, start))) start++;
+  while (start < end && (inClass(classes, start, WORD_CLASS.speakerLink) || isConnective(scan, start) || opensSubordinateClause(scan, start))) start++;
   if (start >= end) return null;
   let meaningful = false;
   // "A report published Wednesday said": a date is when, not who.
   let dates = 0;
   for (let k = start; k < end; k++) if (isDate(scan, k)) dates++;
   if (dates === end - start) return null;
-  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || words.speakerNouns.has(tokens.norm[k] as string) || (isPercentage(scan, k) && opensShare(scan, start, limit))) meaningful = true;
+  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || inClass(classes, k, WORD_CLASS.speakerNoun) || (isPercentage(scan, k) && opensShare(scan, start, limit))) meaningful = true;
   // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
   if (!meaningful || loneStarter) return null;
@@ -105,7 +107,7 @@ export function isLyNoun(scan: Scan, t: number): boolean {
   if (words.lyNouns.has(tokens.norm[t] as string)) return true;
   if (t === 0 || tokens.breakBefore[t] === 1) return false;
   const before = tokens.norm[t - 1] as string;
-  if (words.determiners.has(before) || words.possessives.has(before)) return true;
+  if (inClass(scan.classes, t - 1, WORD_CLASS.determiner | WORD_CLASS.possessive)) return true;
   // "Holt's family", "the riders' supply"; not a pronoun with its helper run into it ("he's repeatedly said").
   const owner = POSSESSIVE.exec(before)?.[1];
   return owner !== undefined && !words.pronouns.has(owner) && !words.clauseWords.has(owner) && !words.beForms.has(owner);
@@ -213,11 +215,16 @@ export function countryIn(scan: Scan, t0: number, t1: number): string | null {
 function isSpeakerWord(scan: Scan, t: number): boolean {
   if (scan.article.quotedToken[t] === 1) return false;
   const word = scan.article.tokens.norm[t] as string;
-  return scan.capital[t] === 1 || ((scan.classes[t] as number) & WORD_CLASS.speakerWord) !== 0 || NUMBER.test(word) || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1;
+  // The regular expression last, and only for a word that opens with a digit.
+  return scan.capital[t] === 1 || ((scan.classes[t] as number) & WORD_CLASS.speakerWord) !== 0 || scan.titleAt[t] !== undefined || scan.countryAt[t] !== undefined || scan.actorAt[t] !== -1 || (isDigit(word.charCodeAt(0)) && NUMBER.test(word));
 }
 
 // "60 percent", "2,000 workers": a number inside a speaker phrase.
 const NUMBER = /^\d[\d.,]*$/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /**
  * Whether token `t` is a number with a percent sign after it ("42% say"): a share of the people polled, as
@@ -241,12 +248,11 @@ function opensShare(scan: Scan, start: number, limit: number): boolean {
 const MAX_MODIFIERS = 2;
 
 function startsWithArticle(scan: Scan, t: number): boolean {
-  const role = scan.words.determiners.get(scan.article.tokens.norm[t] as string);
-  return role !== undefined && scan.article.tokens.breakBefore[t + 1] !== 1;
+  return inClass(scan.classes, t, WORD_CLASS.determiner) && scan.article.tokens.breakBefore[t + 1] !== 1;
 }
 
 function isHead(scan: Scan, t: number): boolean {
-  return scan.titleAt[t] !== undefined || scan.words.speakerNouns.has(scan.article.tokens.norm[t] as string);
+  return scan.titleAt[t] !== undefined || inClass(scan.classes, t, WORD_CLASS.speakerNoun);
 }
 
 // "one harbour official", "the oil company": a phrase ending in a head takes the words between it and a
@@ -257,7 +263,7 @@ function withModifiers(scan: Scan, start: number, end: number, limit: number): n
   if (startsWithArticle(scan, start) || !isHead(scan, end - 1)) return start;
   for (let k = start - 1; k >= limit && k >= start - 1 - MAX_MODIFIERS; k--) {
     if (tokens.breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return start;
-    if (words.determiners.has(tokens.norm[k] as string)) return k;
+    if (inClass(scan.classes, k, WORD_CLASS.determiner)) return k;
     if (!isPlainWord(scan, k)) return start;
   }
   return start;
@@ -282,13 +288,13 @@ function coordinatedSubject(scan: Scan, limit: number, coordinator: number): Spe
 }
 
 function isLeadingArticle(scan: Scan, t: number): boolean {
-  return scan.words.determiners.has(scan.article.tokens.norm[t] as string);
+  return inClass(scan.classes, t, WORD_CLASS.determiner);
 }
 
 // "said one harbour official": after a determiner, the plain words before a head are part of the phrase;
 // returns where the phrase's speaker words start (at `t` when there are none).
 function modifiersBefore(scan: Scan, from: number, t: number, limit: number): number {
-  if (t === from || !scan.words.determiners.has(scan.article.tokens.norm[t - 1] as string)) return t;
+  if (t === from || !inClass(scan.classes, t - 1, WORD_CLASS.determiner)) return t;
   for (let k = t; k < limit && k <= t + MAX_MODIFIERS; k++) {
     if (k > t && scan.article.tokens.breakBefore[k] === 1) return t;
     if (isHead(scan, k)) return k;
@@ -297,10 +303,11 @@ function modifiersBefore(scan: Scan, from: number, t: number, limit: number): nu
   return t;
 }
 
+// The classes no plain word is in.
+const NOT_PLAIN = WORD_CLASS.verbSkip | WORD_CLASS.pronoun | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.speakerLink | WORD_CLASS.locative | WORD_CLASS.timeWord | WORD_CLASS.determiner;
+
 function isPlainWord(scan: Scan, k: number): boolean {
-  const { words } = scan;
-  const word = scan.article.tokens.norm[k] as string;
-  return scan.capital[k] === 0 && scan.article.quotedToken[k] === 0 && !words.verbSkips.has(word) && !words.pronouns.has(word) && !words.clauseWords.has(word) && !words.beForms.has(word) && !words.speakerLinks.has(word) && !words.locatives.has(word) && !words.timeWords.has(word) && !words.determiners.has(word);
+  return scan.capital[k] === 0 && scan.article.quotedToken[k] === 0 && !inClass(scan.classes, k, NOT_PLAIN);
 }
 
 // A lower-case word between a country or body and a title names the portfolio: "France's maritime
@@ -315,8 +322,7 @@ function modifiesTitle(scan: Scan, t: number, limit: number): boolean {
 
 // A month or a weekday ("June", "Friday"): capitalised, but no name.
 function isDate(scan: Scan, t: number): boolean {
-  const word = scan.article.tokens.norm[t] as string;
-  return scan.words.timeWords.has(word) || scan.lexicons.words.months.names.has(word);
+  return inClass(scan.classes, t, WORD_CLASS.timeWord) || scan.lexicons.words.months.names.has(scan.article.tokens.norm[t] as string);
 }
 
 function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
@@ -326,6 +332,7 @@ function capitalWithin(scan: Scan, t0: number, t1: number): boolean {
 
 // "and", "but", "while": a word joining clauses, never the start of a speaker's name.
 export function isConnective(scan: Scan, t: number): boolean {
+  if (!inClass(scan.classes, t, WORD_CLASS.clauseWord)) return false;
   const role = scan.words.clauseWords.get(scan.article.tokens.norm[t] as string);
   return role === 'coordinator' || role === 'contrast';
 }
@@ -337,6 +344,6 @@ export function opensSentence(scan: Scan, sentence: SentenceRef, t: number): boo
 
 /** Whether token `t` is a subordinator opening its sentence, or opening it after a connective ("While Berg said", "But after Holt left"). */
 export function opensSubordinateClause(scan: Scan, t: number): boolean {
-  if (!scan.words.subordinators.has(scan.article.tokens.norm[t] as string)) return false;
+  if (!inClass(scan.classes, t, WORD_CLASS.subordinator)) return false;
   return scan.sentenceStarts.has(t) || (t > 0 && scan.sentenceStarts.has(t - 1) && isConnective(scan, t - 1));
 }

@@ -8,6 +8,11 @@
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
 import type { Scan } from './context.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
+
+// Words that end a run of modifiers before a noun ("some of the people say"), and words no object phrase holds.
+const NO_MODIFIER = WORD_CLASS.quantifier | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.pronoun | WORD_CLASS.adjunct | WORD_CLASS.verbSkip;
+const NO_OBJECT_WORD = WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.pronoun | WORD_CLASS.adjunct | WORD_CLASS.determiner | WORD_CLASS.possessive;
 
 // Most words between a determiner and the noun ("The strong monthly jobs report", "a new Pew Research report").
 const MODIFIER_MAX = 4;
@@ -34,10 +39,10 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
     if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
     const word = norm[k] as string;
     // "his comments", "her remarks": a possessive names the speaker of the noun, and stays an attribution.
-    if (words.possessives.has(word)) return false;
-    if (words.determiners.has(word)) {
+    if (inClass(scan.classes, k, WORD_CLASS.possessive)) return false;
+    if (inClass(scan.classes, k, WORD_CLASS.determiner)) {
       // "Nearly a third say", "about a dozen say": a graded count before the article is a plural subject.
-      if (k > sentenceStart && words.quantifiers.has(norm[k - 1] as string)) return false;
+      if (k > sentenceStart && inClass(scan.classes, k - 1, WORD_CLASS.quantifier)) return false;
       if (k === t - 1) return true;
       // "polls conducted by a Dover firm show": a phrase after a preposition is its object; the verb may be the clause's.
       if (k > sentenceStart && words.adjuncts.has(norm[k - 1] as string)) return false;
@@ -53,7 +58,7 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
       return words.beForms.has(next) || (words.verbSkips.has(next) && !next.endsWith('ly'));
     }
     // "a mere 9 percent say", "some of the people say": a count makes the subject plural.
-    if (/^\d/.test(word) || words.quantifiers.has(word) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word) || words.verbSkips.has(word)) return false;
+    if (/^\d/.test(word) || inClass(scan.classes, k, NO_MODIFIER)) return false;
   }
   return false;
 }
@@ -71,12 +76,12 @@ export function isParticipleAfterObject(scan: Scan, t: number, sentenceStart: nu
   for (let k = t - 1; k > sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
     if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
     const word = norm[k] as string;
-    if (words.determiners.get(word) === 'indefinite') {
+    if (inClass(scan.classes, k, WORD_CLASS.determiner) && words.determiners.get(word) === 'indefinite') {
       const before = norm[k - 1] as string;
       // "She said a fisherman warned": after a verb of speech the phrase is the subject of what was said.
       return breakBefore[k] !== 1 && scan.capital[k - 1] === 0 && !verbWordAt(scan, k - 1) && !words.adjuncts.has(before) && !words.clauseWords.has(before) && !words.determiners.has(before) && !words.quantifiers.has(before) && !/^\d/.test(before);
     }
-    if (words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word) || words.adjuncts.has(word) || words.determiners.has(word) || words.possessives.has(word)) return false;
+    if (inClass(scan.classes, k, NO_OBJECT_WORD)) return false;
   }
   return false;
 }

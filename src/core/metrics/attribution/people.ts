@@ -13,7 +13,7 @@ import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
 import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Jaro-Winkler similarity at which two surnames name the same person.
 const SURNAME_SIMILARITY = 0.94;
@@ -67,7 +67,7 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
   if (organisation !== undefined) return { id: organisation.id, kind: organisation.kind };
   // "Mr. Holt", "Sen. Holt": an honorific or a title says the name is a person's; a bare one does not.
   let titled = false;
-  for (let t = speaker.t0; t < speaker.t1; t++) if (scan.titleAt[t] !== undefined || scan.words.honorifics.has(tokens.bare[t] as string)) titled = true;
+  for (let t = speaker.t0; t < speaker.t1; t++) if (scan.titleAt[t] !== undefined || inClass(scan.classes, t, WORD_CLASS.honorific)) titled = true;
   if (titled) return { id: rememberPerson(memory, names, speaker.t0), kind: 'person' };
   return { id: `name:${surname}`, kind: null };
 }
@@ -99,7 +99,7 @@ function capitalRuns(scan: Scan, t0: number, t1: number): TokenSpan[] {
 function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: SpeakerKind } | null {
   const { tokens, text } = scan.article;
   for (let t = run.t1 - 1; t >= run.t0; t--) {
-    const kind = scan.words.organisationWords.get(tokens.norm[t] as string);
+    const kind = inClass(scan.classes, t, WORD_CLASS.organisationWord) ? scan.words.organisationWords.get(tokens.norm[t] as string) : undefined;
     // A lone "Post" or "Office" is not enough: the word must end a name of two or more words.
     if (kind !== undefined && t > run.t0) return { run: { t0: run.t0, t1: t + 1 }, kind };
   }
@@ -119,7 +119,7 @@ function personalName(scan: Scan, run: TokenSpan): string[] {
   const { classes } = scan;
   for (let t = run.t0; t < run.t1; t++) {
     if (scan.countryAt[t] !== undefined || ((classes[t] as number) & WORD_CLASS.notPersonal) !== 0) return [];
-    if (names.length === 0 && scan.words.honorifics.has(tokens.bare[t] as string)) continue;
+    if (names.length === 0 && inClass(classes, t, WORD_CLASS.honorific)) continue;
     names.push(tokens.bare[t] as string);
   }
   // A sentence's first word that the article also writes in lower case is a common noun ("Investigators said").
@@ -141,16 +141,20 @@ function lowerCaseForms(scan: Scan): Set<string> {
     const { norm, count, ids } = scan.article.tokens;
     const firstWords = new Set<string>();
     const shapes = new Uint32Array(32);
+    // The opening words' ids by their low bits, small enough to stay in the processor's cache: most tokens are
+    // passed over without reading the table by id, which is as large as the vocabulary.
+    const idBits = new Uint32Array(32);
     if (openingIds.length < vocabularySize()) openingIds = new Uint8Array(vocabularySize() * 2);
     const marked: number[] = [];
     found = new Set<string>();
     try {
-      for (const t of scan.sentenceStarts) {
+      for (const { tokenStart: t } of scan.sentences) {
         if (t >= count) continue;
         const id = ids[t] as number;
         if (id >= 0) {
           if (openingIds[id] === 0) marked.push(id);
           openingIds[id] = 1;
+          idBits[(id & 1023) >>> 5] = (idBits[(id & 1023) >>> 5] as number) | (1 << (id & 31));
           continue;
         }
         const word = norm[t] as string;
@@ -162,7 +166,7 @@ function lowerCaseForms(scan: Scan): Set<string> {
         if (scan.capital[t] !== 0) continue;
         const id = ids[t] as number;
         if (id >= 0) {
-          if (openingIds[id] === 1) {
+          if (((idBits[(id & 1023) >>> 5] as number) & (1 << (id & 31))) !== 0 && openingIds[id] === 1) {
             found.add(norm[t] as string);
             openingIds[id] = 2;
           }
@@ -193,8 +197,11 @@ function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: num
     if (spellings === undefined) memory.spellings.set(bucket, [surname]);
     else spellings.push(surname);
   }
-  if (!entries.some((e) => e.id === id)) entries.push({ id, at });
-  entries.sort((a, b) => a.at - b.at);
+  if (!entries.some((e) => e.id === id)) {
+    entries.push({ id, at });
+    // Kept in text order: sorted again (stably) only when the new name comes before the last one.
+    if (entries.length > 1 && (entries[entries.length - 2] as NamedEntry).at > at) entries.sort((a, b) => a.at - b.at);
+  }
   memory.kinds.set(id, 'person');
   return id;
 }

@@ -199,6 +199,22 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
       return scan.words.clauseWords.get(tokens.norm[after] as string) === 'complementiser' ? after + 1 : after;
     }
   }
+  return thatAfterLongAdjunct(scan, start + ADJUNCT_MAX, end);
+}
+
+// How far a long adjunct closed by ", that" may run ("said Thursday during a taping of a town hall meeting in
+// Buffalo, New York, that ...").
+const LONG_ADJUNCT_MAX = 24;
+
+// The token after ", that" past a long adjunct starting before `from`, with no quotation or clause word but
+// commas on the way; -1 when there is none.
+function thatAfterLongAdjunct(scan: Scan, from: number, end: number): number {
+  const { tokens } = scan.article;
+  for (let t = from; t < Math.min(end, from + LONG_ADJUNCT_MAX - ADJUNCT_MAX); t++) {
+    const role = scan.words.clauseWords.get(tokens.norm[t] as string);
+    if (scan.article.quotedToken[t] === 1 || (role !== undefined && role !== 'complementiser')) return -1;
+    if (role === 'complementiser') return commaBefore(scan, t) ? t + 1 : -1;
+  }
   return -1;
 }
 
@@ -312,7 +328,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     const clause = skipThat(scan, from, sentence.tokenEnd) > from || !ref.act;
     let end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
     // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
-    if (shape.kind === 'relative') end = nextComma(scan, from, end);
+    // "The deal, which Holt said was final, collapsed": a relative clause with a subject of its own ends there too.
+    if (shape.kind === 'relative' || isRelativeSubject(scan, speaker, sentence)) end = nextComma(scan, from, end);
     if (openingEnd >= 0) end = Math.min(end, openingEnd);
     // "While Berg said the pier was safe, the board closed it": speech in an opening subordinate clause ends at its comma.
     const subordinateEnd = subordinateClauseEnd(scan, sentence, cue);
@@ -320,7 +337,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     if (ref.act && !clause) {
       mode = 'summary';
       // "as both sides trade blame.": an act with nothing after it in its clause is a noun, not a speech act.
-      if (end <= cue.t1) return null;
+      // "A poll released Monday found that ...": a participle inside the subject of the verb after it.
+      if (end <= cue.t1 || (context.cueEnd[skipTimePhrase(scan, cue.t1, end, true)] as number) > 0 || isReducedRelative(scan, cue, end)) return null;
       content = trimmedSpan(article, cue.t0, end);
       target = targetAfter(scan, cue.t1, end);
     } else {
@@ -347,6 +365,30 @@ function appositiveName(scan: Scan, sentence: SentenceRef, cue: Cue, speaker: To
 function invertedAfter(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const phrase = nounPhraseAfter(scan, cue.t1, sentence.tokenEnd);
   return phrase !== null && (sentence.tokenEnd - phrase.t1 <= 2 || commaBefore(scan, phrase.t1)) ? phrase : null;
+}
+
+// "invoices released under the records law", "a statement posted on its channel": an -ed act right after a
+// common noun, with where, how or by whom after it, is a participle describing the noun, not a speech act.
+function isReducedRelative(scan: Scan, cue: Cue, end: number): boolean {
+  const { tokens } = scan.article;
+  const { words } = scan;
+  const before = tokens.norm[cue.t0 - 1] as string;
+  if (cue.t1 - cue.t0 !== 1 || !(tokens.norm[cue.t0] as string).endsWith('ed') || tokens.breakBefore[cue.t0] === 1 || scan.capital[cue.t0 - 1] === 1) return false;
+  if (!/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || scan.titleAt[cue.t0 - 1] !== undefined || isSpeakingNoun(scan, before)) return false;
+  const next = skipTimePhrase(scan, cue.t1, end, true);
+  return next < end && words.adjuncts.has(tokens.norm[next] as string);
+}
+
+// Whether a speaker noun names who can act (an agency, a company, a group), not a document or a poll.
+function isSpeakingNoun(scan: Scan, word: string): boolean {
+  const kind = scan.words.speakerNouns.get(word);
+  return kind !== undefined && kind !== 'document' && kind !== 'poll';
+}
+
+// Whether `speaker` follows ", which" (", which Holt said was final,"): the subject of a relative clause between commas.
+function isRelativeSubject(scan: Scan, speaker: TokenSpan, sentence: SentenceRef): boolean {
+  const at = speaker.t0 - 1;
+  return at > sentence.tokenStart && commaBefore(scan, at) && scan.words.clauseWords.get(scan.article.tokens.norm[at] as string) === 'relative';
 }
 
 // The token after the last comma inside a speaker phrase, or -1.

@@ -15,6 +15,7 @@ import type { SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { withoutContraction } from './speech-subjects.ts';
 import type { Draft, Finding, RawAttribution, SpeakerKind, TokenSpan } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
 const MAX_TITLE_BODIES = 2;
@@ -150,9 +151,20 @@ function organisationReferent(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, 
   for (const mention of scan.mentions) {
     if (mention.tokenStart >= sp.t0) break;
     const actor = lexicons.actors.get(mention.actor);
-    if (actor !== undefined && actor.kind !== 'person' && actor.kind !== 'place' && actor.name.toLowerCase().split(/\s+/).includes(singular)) candidates.add(actor.id);
+    if (actor !== undefined && actor.kind !== 'person' && actor.kind !== 'place' && nameWords(actor).includes(singular)) candidates.add(actor.id);
   }
   return candidates.size === 1 ? ([...candidates][0] as string) : null;
+}
+
+// An actor's name in lower-case words, split once per actor rather than per speaker phrase that looks back at it.
+const nameWordsOf = new WeakMap<Actor, readonly string[]>();
+function nameWords(actor: Actor): readonly string[] {
+  let words = nameWordsOf.get(actor);
+  if (words === undefined) {
+    words = actor.name.toLowerCase().split(/\s+/);
+    nameWordsOf.set(actor, words);
+  }
+  return words;
 }
 
 // A person's role with no name: indefinite, a number or a bare plural ("a senior diplomat", "two officials",
@@ -185,7 +197,7 @@ function actorsIn(scan: Scan, speaker: TokenSpan): string[] {
 
 // "Lavrov and Blinken said": a coordinated phrase speaks for every actor it names.
 function hasAnd(scan: Scan, speaker: TokenSpan): boolean {
-  for (let t = speaker.t0; t < speaker.t1; t++) if (scan.words.clauseWords.get(scan.article.tokens.norm[t] as string) === 'coordinator') return true;
+  for (let t = speaker.t0; t < speaker.t1; t++) if (inClass(scan.classes, t, WORD_CLASS.clauseWord) && scan.words.clauseWords.get(scan.article.tokens.norm[t] as string) === 'coordinator') return true;
   return false;
 }
 
@@ -229,7 +241,9 @@ function titleContextSide(scan: Scan, titles: readonly string[], paragraph: numb
   if (bodies.size === 0 || bodies.size > MAX_TITLE_BODIES) return null;
   for (let m = scan.mentions.length - 1; m >= 0; m--) {
     const mention = scan.mentions[m] as (typeof scan.mentions)[number];
-    if (mention.paragraph > paragraph || mention.paragraph < paragraph - 2) continue;
+    if (mention.paragraph > paragraph) continue;
+    // Mentions are in text order: every one before this is further back too.
+    if (mention.paragraph < paragraph - 2) break;
     if (bodies.has(mention.actor)) return sideOfActor(scan.lexicons, mention.actor);
   }
   return null;

@@ -8,9 +8,26 @@ import type { Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
 import type { RawAttribution, SidesMapping } from './types.ts';
 
+// Each actor's default side, worked out once per lexicons (it walks up to four bodies and upper-cases a name).
+const sidesByLexicons = new WeakMap<Lexicons, Map<string, string>>();
+
 /** The default side of an actor: its own side for international bodies, else its body's or its country; `unaligned` for null. */
 export function sideOfActor(lexicons: Lexicons, id: string | null): string {
   if (id === null) return 'unaligned';
+  let known = sidesByLexicons.get(lexicons);
+  if (known === undefined) {
+    known = new Map();
+    sidesByLexicons.set(lexicons, known);
+  }
+  let side = known.get(id);
+  if (side === undefined) {
+    side = defaultSide(lexicons, id);
+    known.set(id, side);
+  }
+  return side;
+}
+
+function defaultSide(lexicons: Lexicons, id: string): string {
   let actor: Actor | undefined = lexicons.actors.get(id);
   for (let depth = 0; actor !== undefined && depth < 4; depth++) {
     if (actor.side !== undefined) return actor.side.toUpperCase();
@@ -30,7 +47,7 @@ export function sideOfSpeaker(lexicons: Lexicons, personSide: ReadonlyMap<string
 
 /** The caller's label for `side` when the actor, its bodies, the side or the speaker's text is listed under one; else `side`. */
 export function mapSide(side: string, actor: string | null, lexicons: Lexicons, sides: SidesMapping, speakerText: string): string {
-  if (Object.keys(sides).length === 0) return side;
+  if (!hasLabels(sides)) return side;
   const candidates = new Set<string>([side.toLowerCase(), speakerText.toLowerCase()]);
   for (let id = actor, depth = 0; id !== null && depth < 4; depth++) {
     candidates.add(id.toLowerCase());
@@ -45,18 +62,26 @@ export function mapSide(side: string, actor: string | null, lexicons: Lexicons, 
   return side;
 }
 
+// Whether the caller gave any labels (Object.keys would make an array to count them, at every speaker and mention).
+function hasLabels(sides: SidesMapping): boolean {
+  for (const label in sides) if (Object.hasOwn(sides, label)) return true;
+  return false;
+}
+
 /** Sets the final side of every attribution and target (changes them in place), once every speaker is resolved. */
 export function applySides(attributions: readonly RawAttribution[], lexicons: Lexicons, personSide: ReadonlyMap<string, string>, sides: SidesMapping, text: string): void {
   const sideOf = (id: string | null): string => sideOfSpeaker(lexicons, personSide, id);
+  const labelled = hasLabels(sides);
   for (const attribution of attributions) {
     // A view held by no one named has no side, whatever a caller's labels name: it stays `unaligned`.
     if (isUnheld(attribution)) continue;
-    const speakerText = attribution.speaker === null ? '' : text.slice(attribution.speaker.start, attribution.speaker.end);
-    if (attribution.actor !== null || attribution.side !== 'unaligned' || Object.keys(sides).length > 0) {
+    // Without labels mapSide reads no speaker text: none is sliced.
+    const speakerText = attribution.speaker === null || !labelled ? '' : text.slice(attribution.speaker.start, attribution.speaker.end);
+    if (attribution.actor !== null || attribution.side !== 'unaligned' || labelled) {
       attribution.side = mapSide(attribution.actor === null ? attribution.side : sideOf(attribution.actor), attribution.actor, lexicons, sides, speakerText);
     }
     if (attribution.target !== undefined && attribution.target.actor !== null) {
-      attribution.target.side = mapSide(sideOf(attribution.target.actor), attribution.target.actor, lexicons, sides, text.slice(attribution.target.start, attribution.target.end));
+      attribution.target.side = mapSide(sideOf(attribution.target.actor), attribution.target.actor, lexicons, sides, labelled ? text.slice(attribution.target.start, attribution.target.end) : '');
     }
   }
 }
@@ -69,13 +94,14 @@ export function sidesMentioned(scan: Scan, attributions: readonly RawAttribution
   const { article, lexicons } = scan;
   const found = new Set<string>();
   const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
+  const labelled = hasLabels(sides);
   for (const mention of scan.mentions) {
     if (!counts(mention.paragraph)) continue;
     // A place only named as a location ("talks in Geneva") does not bring its side into the story.
     if (precededByLocative(article, scan.words, mention.tokenStart)) continue;
     // News media credited or self-referenced ("(AFP photo)", "Press TV's website") are not sides unless they speak.
     if (lexicons.actors.get(mention.actor)?.role === 'media') continue;
-    found.add(mapSide(sideOfActor(lexicons, mention.actor), mention.actor, lexicons, sides, article.text.slice(mention.start, mention.end)));
+    found.add(labelled ? mapSide(sideOfActor(lexicons, mention.actor), mention.actor, lexicons, sides, article.text.slice(mention.start, mention.end)) : sideOfActor(lexicons, mention.actor));
   }
   for (const attribution of attributions) {
     if (!counts(attribution.paragraph)) continue;

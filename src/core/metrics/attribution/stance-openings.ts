@@ -7,6 +7,7 @@ import { commaBefore, type Scan } from './context.ts';
 import { charSpan, trimmedSpan } from './content-spans.ts';
 import { nounPhraseAfter } from './noun-phrase-speakers.ts';
 import type { Finding } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // The longest speaker phrase between the preposition and its comma ("To the harbour riders of the north shore,").
 const PHRASE_MAX = 10;
@@ -24,7 +25,7 @@ export function findStanceOpenings(scan: Scan, taken: Uint8Array): Finding[] {
   const findings: Finding[] = [];
   for (const sentence of scan.sentences) {
     const t = sentence.tokenStart;
-    if (!words.stanceOpenings.has(tokens.norm[t] as string) || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
+    if (!inClass(scan.classes, t, WORD_CLASS.stanceOpening) || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
     let comma = t + 2;
     while (comma < sentence.tokenEnd && comma <= t + PHRASE_MAX && article.quotedToken[comma] === 0 && tokens.breakBefore[comma] !== 1) comma++;
     if (comma >= sentence.tokenEnd || !commaBefore(scan, comma) || sentence.tokenEnd - comma < VIEW_MIN || taken[t] === 1 || taken[comma] === 1) continue;

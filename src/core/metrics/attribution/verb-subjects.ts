@@ -8,6 +8,7 @@ import { commaBefore, type Scan } from './context.ts';
 import { isLyNoun, isMannerAdverb, isPercentage, nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { participleAfterSubordinator } from './speech-forms.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, or from the verb it is coordinated with. */
 export type VerbShape = { kind: 'finite' | 'relative' | 'participle' | 'coordinated'; at: number };
@@ -95,23 +96,25 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const after = cueEnd[cue] as number;
   if (verb.endsWith('ed') && after > cue && after < sentence.tokenEnd && (words.adjuncts.has(tokens.norm[after] as string) || words.beForms.has(tokens.norm[after] as string))) return null;
   let end = cue;
-  while (end - 1 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && (words.verbSkips.has(tokens.norm[end - 1] as string) || words.timeWords.has(tokens.norm[end - 1] as string))) {
-    const time = words.timeWords.has(tokens.norm[end - 1] as string);
+  const { classes } = scan;
+  while (end - 1 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && inClass(classes, end - 1, WORD_CLASS.verbSkip | WORD_CLASS.timeWord)) {
+    const time = inClass(classes, end - 1, WORD_CLASS.timeWord);
     end--;
     // "Riders this spring complained", "A group of pilots last week warned": the time phrase is when, not who.
-    if (time) while (end - 2 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && words.timePhraseWords.has(tokens.norm[end - 1] as string)) end--;
+    if (time) while (end - 2 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && inClass(classes, end - 1, WORD_CLASS.timePhraseWord)) end--;
   }
   if (end <= sentence.tokenStart || tokens.breakBefore[end] === 1) return null;
   const last = tokens.norm[end - 1] as string;
   // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
-  if (words.speakerLinks.has(last) || words.determiners.has(last) || words.adjuncts.has(last) || (last.endsWith('ly') && !isLyNoun(scan, end - 1))) return null;
+  if (inClass(classes, end - 1, WORD_CLASS.speakerLink | WORD_CLASS.determiner | WORD_CLASS.adjunct) || (last.endsWith('ly') && !isLyNoun(scan, end - 1))) return null;
   let t = end;
   while (t - 1 >= sentence.tokenStart && end - (t - 1) <= PLAIN_SUBJECT_MAX) {
     const k = t - 1;
     const word = tokens.norm[k] as string;
-    const pronounAfterLink = words.pronouns.has(word) && k > sentence.tokenStart && words.speakerLinks.has(tokens.norm[k - 1] as string);
+    const pronoun = inClass(classes, k, WORD_CLASS.pronoun);
+    const pronounAfterLink = pronoun && k > sentence.tokenStart && inClass(classes, k - 1, WORD_CLASS.speakerLink);
     // "Only half of the riders say": a quantifier opening the subject is no helper, though "would only say" skips it.
-    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (words.verbSkips.has(word) && !words.quantifiers.has(word)) || words.beForms.has(word) || words.clauseWords.has(word) || words.subordinators.has(word) || (words.pronouns.has(word) && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (inClass(classes, k, WORD_CLASS.verbSkip) && !inClass(classes, k, WORD_CLASS.quantifier)) || inClass(classes, k, WORD_CLASS.beForm | WORD_CLASS.clauseWord | WORD_CLASS.subordinator) || (pronoun && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
     t = k;
     // "Only 9% of the riders said": a percent sign is no edge of the subject.
     if (tokens.breakBefore[k] === 1 && !(k - 1 >= sentence.tokenStart && isPercentage(scan, k - 1))) break;
@@ -211,9 +214,9 @@ function loosePhraseBefore(scan: Scan, at: number, limit: number, acrossComma: b
   let t = at;
   while (t - 1 >= limit && at - t < LOOSE_PHRASE_MAX && (tokens.breakBefore[t] !== 1 || (t === at && acrossComma && commaBefore(scan, t)))) {
     const word = tokens.norm[t - 1] as string;
-    if (article.quotedToken[t - 1] === 1 || words.adjuncts.has(word) || words.clauseWords.has(word) || words.beForms.has(word) || words.verbSkips.has(word) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    if (article.quotedToken[t - 1] === 1 || inClass(scan.classes, t - 1, WORD_CLASS.adjunct | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.verbSkip) || !/^[\p{L}\p{N}]/u.test(word)) break;
     t--;
-    if (words.determiners.has(word)) break;
+    if (inClass(scan.classes, t, WORD_CLASS.determiner)) break;
   }
   return t < at ? { t0: t, t1: at } : null;
 }

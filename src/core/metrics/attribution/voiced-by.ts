@@ -13,9 +13,13 @@ export function voicedBy(article: SegmentedArticle, attributions: readonly RawAt
   attributions.forEach((attribution, index) => {
     // A view held by no one named ("The pier is expected to open") is reported in the writer's own words.
     if (attribution.content === null || attribution.mode === 'vague' || attribution.mode === 'non-response' || isUnheld(attribution)) return;
-    for (let t = firstTokenAtOrAfter(tokens, attribution.content.start); t < tokens.count && (tokens.end[t] as number) <= attribution.content.end; t++) {
-      // The reporting verb itself ("slammed", "accused") is the outlet's word for the act, not the speaker's.
-      const inCue = attribution.cue !== null && (tokens.start[t] as number) >= attribution.cue.start && (tokens.end[t] as number) <= attribution.cue.end;
+    const end = attribution.content.end;
+    // The reporting verb itself ("slammed", "accused") is the outlet's word for the act, not the speaker's.
+    // Without a cue, no token is in it: an empty range.
+    const cueStart = attribution.cue === null ? 1 : attribution.cue.start;
+    const cueEnd = attribution.cue === null ? 0 : attribution.cue.end;
+    for (let t = firstTokenAtOrAfter(tokens, attribution.content.start); t < tokens.count && (tokens.end[t] as number) <= end; t++) {
+      const inCue = (tokens.start[t] as number) >= cueStart && (tokens.end[t] as number) <= cueEnd;
       if (voiced[t] === -1 && !inCue) voiced[t] = index;
     }
   });

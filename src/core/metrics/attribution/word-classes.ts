@@ -28,12 +28,37 @@ export const WORD_CLASS = {
   verbSkip: 512,
   timeWord: 1024,
   timePhraseWord: 2048,
+  /** any clause word (clause-words.jsonl), whatever its role */
+  clauseWord: 1 << 12,
+  determiner: 1 << 13,
+  pronoun: 1 << 14,
+  adjunct: 1 << 15,
+  speakerNoun: 1 << 16,
+  organisationWord: 1 << 17,
+  /** read from the form without a possessive (`tokens.bare`), as names are */
+  honorific: 1 << 18,
+  speakerLink: 1 << 19,
+  locative: 1 << 20,
+  subordinator: 1 << 21,
+  stanceOpening: 1 << 22,
+  negativeSubject: 1 << 23,
+  quantifier: 1 << 24,
+  introduction: 1 << 25,
+  possessive: 1 << 26,
 } as const;
+
+// The classes read from a token's form without its possessive rather than from its folded form.
+const BARE_CLASSES = WORD_CLASS.honorific;
+
+/** Whether token `t` is in the class of `bit` (a WORD_CLASS value or several or-ed: in any of them). */
+export function inClass(classes: Uint32Array, t: number, bit: number): boolean {
+  return ((classes[t] as number) & bit) !== 0;
+}
 
 // The classes by word id, built once per lexicons (ids are process-local, so never stored with them), with
 // the classes by form and the highest id of a classed word: a token read as NO_WORD before a trie registered
 // that word on its own (tokens.ts: `idsReadAt`) is looked up by its form.
-type ClassTable = { readonly byId: Uint16Array; readonly byForm: ReadonlyMap<string, number>; readonly newest: number };
+type ClassTable = { readonly byId: Uint32Array; readonly byForm: ReadonlyMap<string, number>; readonly newest: number };
 const classesById = new WeakMap<Lexicons, ClassTable>();
 
 function classTable(lexicons: Lexicons): ClassTable {
@@ -62,7 +87,22 @@ function classTable(lexicons: Lexicons): ClassTable {
     mark(words.verbSkips, WORD_CLASS.verbSkip);
     mark(words.timeWords, WORD_CLASS.timeWord);
     mark(words.timePhraseWords, WORD_CLASS.timePhraseWord);
-    const byId = Uint16Array.from(tableByWordId(classes, 0));
+    mark(words.clauseWords.keys(), WORD_CLASS.clauseWord);
+    mark(words.determiners.keys(), WORD_CLASS.determiner);
+    mark(words.pronouns.keys(), WORD_CLASS.pronoun);
+    mark(words.adjuncts, WORD_CLASS.adjunct);
+    mark(words.speakerNouns.keys(), WORD_CLASS.speakerNoun);
+    mark(words.organisationWords.keys(), WORD_CLASS.organisationWord);
+    mark(words.honorifics, WORD_CLASS.honorific);
+    mark(words.speakerLinks, WORD_CLASS.speakerLink);
+    mark(words.locatives, WORD_CLASS.locative);
+    mark(words.subordinators, WORD_CLASS.subordinator);
+    mark(words.stanceOpenings, WORD_CLASS.stanceOpening);
+    mark(words.negativeSubjects, WORD_CLASS.negativeSubject);
+    mark(words.quantifiers, WORD_CLASS.quantifier);
+    mark(words.introductions, WORD_CLASS.introduction);
+    mark(words.possessives.keys(), WORD_CLASS.possessive);
+    const byId = Uint32Array.from(tableByWordId(classes, 0));
     let newest = NO_WORD;
     for (const form of classes.keys()) newest = Math.max(newest, wordIdOf(form));
     table = { byId, byForm: classes, newest };
@@ -71,16 +111,26 @@ function classTable(lexicons: Lexicons): ClassTable {
   return table;
 }
 
-/** Per token of `article`: the WORD_CLASS bits of its folded form (`tokens.norm`). */
-export function classifyWords(article: SegmentedArticle, lexicons: Lexicons): Uint16Array {
+/** Per token of `article`: the WORD_CLASS bits of its folded form (`tokens.norm`; BARE_CLASSES of `tokens.bare`). */
+export function classifyWords(article: SegmentedArticle, lexicons: Lexicons): Uint32Array {
   const { byId, byForm, newest } = classTable(lexicons);
   // After the table: a word it registered is read again in a text tokenized before.
-  const { ids, count, norm, idsReadAt } = tokenIds(article.tokens);
-  const classes = new Uint16Array(count);
+  const { ids, bareIds, count, norm, bare, idsReadAt } = tokenIds(article.tokens);
+  const classes = new Uint32Array(count);
+  const late = newest >= idsReadAt;
   for (let t = 0; t < count; t++) {
     const id = ids[t] as number;
-    if (id >= 0) classes[t] = id < byId.length ? (byId[id] as number) : 0;
-    else if (newest >= idsReadAt) classes[t] = byForm.get(norm[t] as string) ?? 0;
+    let bits = 0;
+    if (id >= 0) bits = id < byId.length ? (byId[id] as number) : 0;
+    else if (late) bits = byForm.get(norm[t] as string) ?? 0;
+    const bareId = bareIds[t] as number;
+    if (bareId !== id || (late && id < 0 && bare[t] !== norm[t])) {
+      let bareBits = 0;
+      if (bareId >= 0) bareBits = bareId < byId.length ? (byId[bareId] as number) : 0;
+      else if (late) bareBits = byForm.get(bare[t] as string) ?? 0;
+      bits = (bits & ~BARE_CLASSES) | (bareBits & BARE_CLASSES);
+    }
+    classes[t] = bits;
   }
   return classes;
 }

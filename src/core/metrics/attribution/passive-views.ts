@@ -1,0 +1,67 @@
+/**
+ * Views in the passive with no holder named: "The mayor is widely seen as a moderate", "The pier was long
+ * known as the Poorhouse", "The town is considered a swing seat". A form of be (across adverbs and "not"),
+ * then a participle and its word from passive-views.jsonl: someone unnamed holds the view, as with "is
+ * expected to" (attitudes.ts `findUnheldViews`), so the attribution has no speaker and its content is the
+ * subject and what it is seen as, up to the clause's end.
+ */
+import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
+import { passiveBe, subjectStart, viewEnd } from './attitudes.ts';
+import type { Scan } from './context.ts';
+import type { ClaimedCues, Cue, Finding } from './types.ts';
+
+/**
+ * Each passive view outside the cues already found, in text order, but for an attitude verb's cue left
+ * unclaimed ("is considered a swing seat": the passive names no holder, so no earlier pass took it); its cue
+ * cites the rules (`scan.rulesSource`).
+ */
+export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues): Finding[] {
+  const { article, words } = scan;
+  const { norm, breakBefore } = article.tokens;
+  const findings: Finding[] = [];
+  const cueEnd = cueEnds(article.tokens.count, cues);
+  const inCue = new Uint8Array(article.tokens.count);
+  cues.forEach((cue, index) => {
+    if (claimed[index] === 1 || cue.ref.kind !== 'verb' || cue.ref.family !== 'attitude') inCue.fill(1, cue.t0, cue.t1);
+  });
+  for (const sentence of scan.sentences) {
+    for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
+      const length = viewPhraseAt(scan, t, sentence.tokenEnd);
+      if (length === 0 || inCue[t] === 1 || article.quotedToken[t] === 1) continue;
+      const be = passiveBe(scan, t, sentence.tokenStart);
+      // "on being seen as", "hopes to be seen as": no subject stands before the form of be.
+      if (be < 0 || norm[be] === 'being' || (be > sentence.tokenStart && norm[be - 1] === 'to' && breakBefore[be] !== 1)) continue;
+      const start = subjectStart(scan, be, sentence.tokenStart);
+      if (start >= be) continue;
+      const after = t + length;
+      const end = viewEnd(scan, after, clauseEnd(scan, after, sentence.tokenEnd, cueEnd), words.clauseWords.get(norm[start] as string) === 'relative', cueEnd);
+      // "is seen as a moderate by most riders": the holder is named after all; left to the active's readings.
+      if (end <= after || byAgent(scan, after, end)) continue;
+      const content = trimmedSpan(article, start, end);
+      if (content === null) continue;
+      const lemma = (norm.slice(t, after) as string[]).join(' ');
+      const cue = { ...charSpan(article, be, after), lemma, class: 'cognitive', source: scan.rulesSource };
+      findings.push({ order: content.start, draft: { paragraph: sentence.paragraph, mode: 'attitude', cue, speaker: null, content, sentence: sentence.index } });
+    }
+  }
+  return findings;
+}
+
+// The length in tokens of a passive view's phrase at `t` ("seen as": 2), or 0. A phrase of one word needs a
+// word after it in its clause that is no preposition ("considered a swing seat", not "considered by").
+function viewPhraseAt(scan: Scan, t: number, end: number): number {
+  const { norm, breakBefore } = scan.article.tokens;
+  for (const phrase of scan.words.passiveViews) {
+    if (t + phrase.length > end || !phrase.every((word, k) => norm[t + k] === word && (k === 0 || breakBefore[t + k] !== 1))) continue;
+    if (phrase.length > 1) return phrase.length;
+    const next = t + 1;
+    if (next < end && breakBefore[next] !== 1 && scan.article.quotedToken[next] === 0 && !scan.words.adjuncts.has(norm[next] as string)) return 1;
+  }
+  return 0;
+}
+
+// Whether "by" stands in tokens [from, end) unquoted: the passive names its agent.
+function byAgent(scan: Scan, from: number, end: number): boolean {
+  for (let t = from; t < end; t++) if (scan.article.tokens.norm[t] === 'by' && scan.article.quotedToken[t] === 0) return true;
+  return false;
+}
