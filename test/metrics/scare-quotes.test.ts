@@ -10,7 +10,7 @@ describe('scare quotes: the writer keeps a short phrase at a distance, and no on
     ['irony, in a single quotation mark', 'The club\u2019s \u2018investigation\u2019 into the fixed matches lasted two days.', ['\u2018investigation\u2019']],
     ['a euphemism', 'Detainees were held at a "processing centre" with no beds.', ['"processing centre"']],
     ['so-called before the marks, which only adds to the distance', 'The firm hired so-called "experts" for the review.', ['"experts"']],
-    ['a phrase two sentences after a report was read', 'The report was read in May. It named four branches. Residents then had a "consultation" of three weeks.', ['"consultation"']],
+    ['a phrase two sentences after a report was read', 'The report was read in May. It covered four branches. Residents then had a "consultation" of three weeks.', ['"consultation"']],
     ['a quotation of five words is someone\u2019s words, not distance', 'The plan offered "a new start for the town" to residents.', []],
   ])('flags %s', (_name, text, expected) => {
     expect(scareQuotes(text)).toEqual(expected);
