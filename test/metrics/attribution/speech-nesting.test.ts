@@ -53,3 +53,12 @@ describe('colon introductions: a transcript names its speakers with a label', ()
     expect(quotedAndReportedRowsOf(text)).toEqual(expected);
   });
 });
+
+describe('quotations that go on', () => {
+  it.each([
+    ['after a connective opening the next sentence', '“I do not think it is do or die,” he said outside the hall. But “the ferry is stronger with the mayor behind it.”', ['direct he|said|“I do not think it is do or die,” he said outside the hall. But “the ferry is stronger with the mayor behind it.”']],
+    ['a connective before narration ends the quotation', '“Yes,” Holt said. But Berg disagreed.', ['direct Holt|said|“Yes,”']],
+  ])('%s', (_name, text, expected) => {
+    expect(quotedAndReportedRowsOf(text)).toEqual(expected);
+  });
+});
