@@ -53,3 +53,14 @@ describe('colon introductions: a transcript names its speakers with a label', ()
     expect(quotedAndReportedRowsOf(text)).toEqual(expected);
   });
 });
+
+describe('quotations that go on', () => {
+  it.each([
+    ['after a connective opening the next sentence', '“I do not think it is do or die,” he said outside the hall. But “the ferry is stronger with the mayor behind it.”', ['direct he|said|“I do not think it is do or die,” he said outside the hall. But “the ferry is stronger with the mayor behind it.”']],
+    ['a quotation cut off by its tag goes on after the tag\'s comma', '“Only you, Holt,” she said, would stand up for the old ferry.', ['mixed she|said|“Only you, Holt,” she said, would stand up for the old ferry']],
+    ['an adverb after the tag\'s comma is the writer\'s', '“Yes,” she said, then left the room.', ['direct she|said|“Yes,”']],
+    ['a connective before narration ends the quotation', '“Yes,” Holt said. But Berg disagreed.', ['direct Holt|said|“Yes,”']],
+  ])('%s', (_name, text, expected) => {
+    expect(quotedAndReportedRowsOf(text)).toEqual(expected);
+  });
+});

@@ -84,7 +84,7 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
         }
       } else if (found.cue !== null && contentEnd === quote.quote.end && found.cue.t0 >= qt1) {
         // `"We're back" in the harbour, Holt said.`: the writer's words between the quotation and its tag are the speaker's too.
-        const end = wordsBeforeTag(scan, quote, found.cue, found.speaker);
+        const end = Math.max(wordsBeforeTag(scan, quote, found.cue, found.speaker), interruptedTail(scan, quote, sentence, found.cue, found.speaker));
         if (end > contentEnd) {
           contentEnd = end;
           goesOn = true;
@@ -127,6 +127,24 @@ function reportedClauseAfterQuote(scan: Scan, quote: QuoteTokens, sentence: Sent
   const end = clauseEnd(scan, quote.t1 - 1, sentence.tokenEnd, cueEndAt);
   if (end <= quote.t1) return -1;
   return trimmedSpan(article, quote.t0, end)?.end ?? -1;
+}
+
+/**
+ * `"Only you, Holt," she said, would stand up for the ferry.`: a quotation cut off by its tag at a comma,
+ * whose sentence goes on after the tag's comma in the writer's words with the quoted subject's verb (an
+ * auxiliary or a form of be first). The speech runs to the sentence's end, which is returned; else -1.
+ */
+function interruptedTail(scan: Scan, quote: QuoteTokens, sentence: SentenceRef, cue: Cue, speaker: Speaker): number {
+  const { article, words } = scan;
+  const { tokens, text } = article;
+  if (!/,\s*["'\u201D\u2019]*$/u.test(text.slice(tokens.start[quote.t1 - 1] as number, quote.quote.end))) return -1;
+  const after = Math.max(cue.t1, speaker?.t1 ?? 0);
+  if (after >= sentence.tokenEnd - 1 || !commaBefore(scan, after) || article.quotedToken[after] === 1) return -1;
+  const word = tokens.norm[after] as string;
+  // The skip list's adverbs of time and sequence ("she said, then left") start the writer's own clause.
+  const auxiliary = words.beForms.has(word) || (words.verbSkips.has(word) && !word.endsWith('ly') && !words.timeWords.has(word) && !words.introductions.has(word));
+  if (scan.capital[after] === 1 || !auxiliary) return -1;
+  return trimmedSpan(article, after, sentence.tokenEnd)?.end ?? -1;
 }
 
 // The end of the unquoted words that follow a quotation up to the comma before its tag (cue or speaker,

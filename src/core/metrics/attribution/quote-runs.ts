@@ -6,14 +6,14 @@
  */
 import type { ParagraphSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { nounPhraseBefore } from './noun-phrase-speakers.ts';
+import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
 import type { Cue } from './types.ts';
 
 /**
  * Where the speech of `quotes[from]` (introduced by `cue`, or continuing an earlier speaker when null) ends
  * in `paragraph`: the end offset of the last quotation that carries it on, and that quotation's index
- * (`from` when none does). A quotation carries it on when it opens its sentence, has no cue of its own,
+ * (`from` when none does). A quotation carries it on when it opens its sentence (after a connective or not), has no cue of its own,
  * and nothing lies between it and the speech so far but the rest of the cue's sentence (verbs in it included, unless with a subject of their own).
  */
 export function quoteRunEnd(speech: QuotedSpeech, quotes: readonly QuoteTokens[], from: number, paragraph: ParagraphSpan, cue: Cue | null): { end: number; last: number } {
@@ -29,13 +29,15 @@ export function quoteRunEnd(speech: QuotedSpeech, quotes: readonly QuoteTokens[]
     if (sentence === undefined) break;
     // A title quoted inside the cue's sentence (`she said on "Meet the Voters."`) is the outlet's words.
     if (sentence.start !== next.quote.start && cue !== null && sentence.index === cue.sentence) continue;
-    if (sentence.start !== next.quote.start) break;
+    // `But "the ferry will run."`: a connective may open the sentence before the quotation goes on.
+    if (sentence.start !== next.quote.start && !opensSentence(scan, sentence, next.t0)) break;
     // The rest of the cue's sentence is the speaker's tag, verbs and all ("said when asked about it", "said
     // Hale, who wrote to the council"), unless a verb there has a subject of its own ("and Reyes warned").
     // A sentence after it is narration.
     let narration = false;
     const from = firstTokenAtOrAfter(tokens, end);
-    for (let t = from; t < next.t0 && !narration; t++) {
+    const stop = sentence.start === next.quote.start ? next.t0 : sentence.tokenStart;
+    for (let t = from; t < stop && !narration; t++) {
       const verb = freeVerbAt(speech, t);
       // ", referring to the plan", ", adding that": a participle after a comma has the speaker as its subject.
       const participle = verb !== undefined && (tokens.norm[t] as string).endsWith('ing') && tokens.breakBefore[t] === 1;

@@ -20,7 +20,7 @@ import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-s
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { asideBreak, contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
-import { askedQuestion, framedClause, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
+import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -202,22 +202,6 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   return thatAfterLongAdjunct(scan, start + ADJUNCT_MAX, end);
 }
 
-// How far a long adjunct closed by ", that" may run ("said Thursday during a taping of a town hall meeting in
-// Buffalo, New York, that ...").
-const LONG_ADJUNCT_MAX = 24;
-
-// The token after ", that" past a long adjunct starting before `from`, with no quotation or clause word but
-// commas on the way; -1 when there is none.
-function thatAfterLongAdjunct(scan: Scan, from: number, end: number): number {
-  const { tokens } = scan.article;
-  for (let t = from; t < Math.min(end, from + LONG_ADJUNCT_MAX - ADJUNCT_MAX); t++) {
-    const role = scan.words.clauseWords.get(tokens.norm[t] as string);
-    if (scan.article.quotedToken[t] === 1 || (role !== undefined && role !== 'complementiser')) return -1;
-    if (role === 'complementiser') return commaBefore(scan, t) ? t + 1 : -1;
-  }
-  return -1;
-}
-
 /** A reporting verb with a speaker; null in the passive ("was told"), without a speaker, or with nothing reported ("spoke on Monday"). */
 function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding | null {
   const { article, words } = scan;
@@ -365,30 +349,6 @@ function appositiveName(scan: Scan, sentence: SentenceRef, cue: Cue, speaker: To
 function invertedAfter(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const phrase = nounPhraseAfter(scan, cue.t1, sentence.tokenEnd);
   return phrase !== null && (sentence.tokenEnd - phrase.t1 <= 2 || commaBefore(scan, phrase.t1)) ? phrase : null;
-}
-
-// "invoices released under the records law", "a statement posted on its channel": an -ed act right after a
-// common noun, with where, how or by whom after it, is a participle describing the noun, not a speech act.
-function isReducedRelative(scan: Scan, cue: Cue, end: number): boolean {
-  const { tokens } = scan.article;
-  const { words } = scan;
-  const before = tokens.norm[cue.t0 - 1] as string;
-  if (cue.t1 - cue.t0 !== 1 || !(tokens.norm[cue.t0] as string).endsWith('ed') || tokens.breakBefore[cue.t0] === 1 || scan.capital[cue.t0 - 1] === 1) return false;
-  if (!/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || scan.titleAt[cue.t0 - 1] !== undefined || isSpeakingNoun(scan, before)) return false;
-  const next = skipTimePhrase(scan, cue.t1, end, true);
-  return next < end && words.adjuncts.has(tokens.norm[next] as string);
-}
-
-// Whether a speaker noun names who can act (an agency, a company, a group), not a document or a poll.
-function isSpeakingNoun(scan: Scan, word: string): boolean {
-  const kind = scan.words.speakerNouns.get(word);
-  return kind !== undefined && kind !== 'document' && kind !== 'poll';
-}
-
-// Whether `speaker` follows ", which" (", which Holt said was final,"): the subject of a relative clause between commas.
-function isRelativeSubject(scan: Scan, speaker: TokenSpan, sentence: SentenceRef): boolean {
-  const at = speaker.t0 - 1;
-  return at > sentence.tokenStart && commaBefore(scan, at) && scan.words.clauseWords.get(scan.article.tokens.norm[at] as string) === 'relative';
 }
 
 // The token after the last comma inside a speaker phrase, or -1.

@@ -5,7 +5,7 @@
  * "After saying she was tired, the mayor left").
  */
 import { commaBefore, skipBack, type Scan } from './context.ts';
-import { clauseEnd, skipThat, trimmedSpan } from './content-spans.ts';
+import { clauseEnd, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { isConnective, nounPhraseAfter, opensSentence, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
 
@@ -316,4 +316,42 @@ export function passiveWithAgent(scan: Scan, cue: Cue, sentence: SentenceRef, cu
   const clause = skipThat(scan, speaker.t1, sentence.tokenEnd);
   const content = clause > speaker.t1 ? trimmedSpan(article, clause, clauseEnd(scan, clause, sentence.tokenEnd, cueEnd)) : trimmedSpan(article, start, end);
   return content === null ? null : { speaker, content };
+}
+
+// How much further than the adjuncts read before it a long adjunct closed by ", that" may run ("said Thursday
+// during a taping of a town hall meeting in Buffalo, New York, that ...").
+const LONG_ADJUNCT_REST = 14;
+
+/** The token after ", that" past a long adjunct starting before `from`, with no quotation or clause word but commas on the way; -1 when there is none. */
+export function thatAfterLongAdjunct(scan: Scan, from: number, end: number): number {
+  const { tokens } = scan.article;
+  for (let t = from; t < Math.min(end, from + LONG_ADJUNCT_REST); t++) {
+    const role = scan.words.clauseWords.get(tokens.norm[t] as string);
+    if (scan.article.quotedToken[t] === 1 || (role !== undefined && role !== 'complementiser')) return -1;
+    if (role === 'complementiser') return commaBefore(scan, t) ? t + 1 : -1;
+  }
+  return -1;
+}
+
+/** "invoices released under the records law", "a statement posted on its channel": whether an -ed act right after a common noun, with where, how or by whom after it, is a participle describing the noun, not a speech act. */
+export function isReducedRelative(scan: Scan, cue: Cue, end: number): boolean {
+  const { tokens } = scan.article;
+  const { words } = scan;
+  const before = tokens.norm[cue.t0 - 1] as string;
+  if (cue.t1 - cue.t0 !== 1 || !(tokens.norm[cue.t0] as string).endsWith('ed') || tokens.breakBefore[cue.t0] === 1 || scan.capital[cue.t0 - 1] === 1) return false;
+  if (!/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || scan.titleAt[cue.t0 - 1] !== undefined || isSpeakingNoun(scan, before)) return false;
+  const next = skipTimePhrase(scan, cue.t1, end, true);
+  return next < end && words.adjuncts.has(tokens.norm[next] as string);
+}
+
+// Whether a speaker noun names who can act (an agency, a company, a group), not a document or a poll.
+function isSpeakingNoun(scan: Scan, word: string): boolean {
+  const kind = scan.words.speakerNouns.get(word);
+  return kind !== undefined && kind !== 'document' && kind !== 'poll';
+}
+
+/** Whether `speaker` follows ", which" (", which Holt said was final,"): the subject of a relative clause between commas. */
+export function isRelativeSubject(scan: Scan, speaker: TokenSpan, sentence: SentenceRef): boolean {
+  const at = speaker.t0 - 1;
+  return at > sentence.tokenStart && commaBefore(scan, at) && scan.words.clauseWords.get(scan.article.tokens.norm[at] as string) === 'relative';
 }
