@@ -19,6 +19,8 @@ export const SHAPES: readonly Shape[] = [
   { name: 'nested <p><div><span> HTML', make: (bytes) => ({ html: `<html><body>${repeat('<p><div><span>Plain words in a span.</span></div></p>', bytes)}</body></html>` }) },
   { name: '`critics say` repeated', make: (bytes) => repeat('Critics say the plan failed. ', bytes) },
   { name: '`"Yes," he said.` repeated', make: (bytes) => repeat('"Yes," he said. ', bytes) },
+  // One block of lines: the page walk tested its whole buffer at every <br> (1 MB took over two minutes).
+  { name: '<br>-separated lines HTML', make: (bytes) => ({ html: `<html><body><article><div>${repeat('Some plain words here, numbered.<br>', bytes)}</div></article></body></html>` }) },
 ];
 
 /**

@@ -84,6 +84,24 @@ export function walkBlocks(root: DomElement): WalkResult {
   const times: TimeMention[] = [];
   const elements: WalkElement[] = [];
   let buffer = '';
+  // What the tests below used to ask of the whole buffer, kept up to date as it grows: whether it ends in a
+  // line break followed by nothing but spaces, and whether its last line has text. Testing the buffer itself
+  // at every <br> or cell read (and flattened) the whole block each time: quadratic for a long block of
+  // <br>-separated lines (1 MB of them took over two minutes).
+  let afterBreak = false;
+  let lineHasText = false;
+  const add = (piece: string): void => {
+    buffer += piece;
+    const lastBreak = piece.lastIndexOf('\n');
+    const text = /\S/.test(lastBreak === -1 ? piece : piece.slice(lastBreak + 1));
+    if (lastBreak === -1) {
+      afterBreak &&= !text;
+      lineHasText ||= text;
+    } else {
+      afterBreak = !text;
+      lineHasText = text;
+    }
+  };
   let timeChars = 0;
   let authorChars = 0;
 
@@ -104,13 +122,15 @@ export function walkBlocks(root: DomElement): WalkResult {
       blocks.push(block);
     }
     buffer = '';
+    afterBreak = false;
+    lineHasText = false;
     timeChars = 0;
     authorChars = 0;
   };
 
   const append = (text: string, context: Context): void => {
     const piece = context.inPre ? text.replace(/\r\n?/g, '\n') : text.replace(/\s+/g, ' ');
-    buffer += piece;
+    add(piece);
     const visible = blockKey(piece).length;
     if (context.inTime) timeChars += visible;
     if (context.inAuthor) authorChars += visible;
@@ -145,11 +165,11 @@ export function walkBlocks(root: DomElement): WalkResult {
     if (depth > maxDepth) maxDepth = depth;
     if (tag === 'br') {
       // Two line breaks in a row end the paragraph, as Readability reads them.
-      if (/\n[^\S\n]*$/.test(buffer)) flush(openBlocks[openBlocks.length - 1]!);
-      else buffer += '\n';
+      if (afterBreak) flush(openBlocks[openBlocks.length - 1]!);
+      else add('\n');
       continue;
     }
-    if ((tag === 'td' || tag === 'th') && /\S/.test(buffer.slice(buffer.lastIndexOf('\n') + 1))) buffer += ' | ';
+    if ((tag === 'td' || tag === 'th') && lineHasText) add(' | ');
 
     const own = isDominant(parent.mark) ? undefined : classifyElement(node, parent.inFigure);
     const context: Context = {
