@@ -47,6 +47,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'non-holders',
   'ly-nouns',
   'negative-subjects',
+  'speech-objects',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -134,6 +135,8 @@ export type AttributionWords = {
   readonly lyNouns: ReadonlySet<string>;
   /** words that negate the subject they open ("nobody", "none of"): a speech act denied, no attribution */
   readonly negativeSubjects: ReadonlySet<string>;
+  /** what a speech gives out ("a statement", "a video", "on Twitter"): the frame a `needs` reporting verb requires */
+  readonly speechObjects: ReadonlySet<string>;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
@@ -222,6 +225,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     nonHolders: words('non-holders'),
     lyNouns: words('ly-nouns'),
     negativeSubjects: words('negative-subjects'),
+    speechObjects: words('speech-objects'),
     stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),

@@ -45,6 +45,12 @@ export const entrySchema = z
      * within the next five of its clause makes it another sense (claim the nomination, admit refugees).
      */
     otherSense: z.object({ passive: z.boolean().optional(), objects: z.array(term).optional() }).strict().optional(),
+    /**
+     * reporting verbs: the frame outside which the word names no speech. `speech-object`: a speech object
+     * (speech-objects.jsonl: a statement, a video, the names; "on Twitter"), a that-clause, "X as Y", a
+     * colon or a quotation within the clause after it ("released a statement", not "released the suspect").
+     */
+    needs: z.enum(['speech-object']).optional(),
     /** demonyms: ISO 3166-1 alpha-2 country code */
     country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU').optional(),
     /** titles: the role the title implies */

@@ -9,6 +9,7 @@ import { infinitiveAt } from './content-spans.ts';
 import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
+import { inSpeechFrame } from './speech-frames.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 import { GATE, mayMatchAt } from './phrase-gates.ts';
@@ -83,7 +84,7 @@ export function findCues(scan: Scan): Cue[] {
         // "Fares declined to their lowest level": a refusal's "to" opens an infinitive ("declined to run"), not a new level.
         const last = t + best.rest.length;
         const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
-        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive;
+        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
         if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
