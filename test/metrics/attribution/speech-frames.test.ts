@@ -2,6 +2,7 @@
 // speech-objects.jsonl, speech-frames.ts): plain narrative gives its subject no voice. Sentences written for
 // these tests.
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/index.ts';
 import { reportedRowsOf } from './render.ts';
 
 describe('an act in the world is no speech', () => {
@@ -41,5 +42,20 @@ describe('the same verbs with a speech object or complement', () => {
     ['promote a message', 'The campaign will promote its message on Facebook.'],
   ])('%s', (_label, text) => {
     expect(reportedRowsOf(text)).toHaveLength(1);
+  });
+});
+
+describe('subjects and forms that hold no view', () => {
+  it.each([
+    ['a fire shows no sign (non-holders.jsonl)', 'The fire showed no sign of slowing on Sunday.'],
+    ['a storm looks to nothing', 'The storm looks to hit the coast by Friday.'],
+    ['dare not is the modal (dared dropped)', 'The dog dared not cross the road.'],
+    ['sirens sound', 'Sirens sounded across the city.'],
+  ])('%s', (_label, text) => {
+    expect(analyze(text).attributions).toEqual([]);
+  });
+
+  it('a person still holds the same view', () => {
+    expect(analyze('The mayor showed no sign of backing down on Sunday.').attributions.map((a) => a.mode)).toEqual(['attitude']);
   });
 });
