@@ -48,9 +48,10 @@ export const entrySchema = z
     /**
      * reporting verbs: the frame outside which the word names no speech. `speech-object`: a speech object
      * (speech-objects.jsonl: a statement, a video, the names; "on Twitter"), a that-clause, "X as Y", a
-     * colon or a quotation within the clause after it ("released a statement", not "released the suspect").
+     * colon or a quotation within the clause after it ("released a statement", not "released the suspect");
+     * `infinitive`: a verb after the entry's closing "to" ("looking to cut taxes", not "look to the bank").
      */
-    needs: z.enum(['speech-object']).optional(),
+    needs: z.enum(['speech-object', 'infinitive']).optional(),
     /** demonyms: ISO 3166-1 alpha-2 country code */
     country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU').optional(),
     /** titles: the role the title implies */

@@ -51,11 +51,15 @@ describe('subjects and forms that hold no view', () => {
     ['a storm looks to nothing', 'The storm looks to hit the coast by Friday.'],
     ['dare not is the modal (dared dropped)', 'The dog dared not cross the road.'],
     ['sirens sound', 'Sirens sounded across the city.'],
+    ['look to someone for help is reliance', 'Investors look to the central bank for guidance.'],
   ])('%s', (_label, text) => {
     expect(analyze(text).attributions).toEqual([]);
   });
 
-  it('a person still holds the same view', () => {
-    expect(analyze('The mayor showed no sign of backing down on Sunday.').attributions.map((a) => a.mode)).toEqual(['attitude']);
+  it.each([
+    ['a person still holds the same view', 'The mayor showed no sign of backing down on Sunday.'],
+    ['look to before a verb is an intention', 'The company is looking to cut 200 jobs at the harbour.'],
+  ])('%s', (_label, text) => {
+    expect(analyze(text).attributions.map((a) => a.mode)).toEqual(['attitude']);
   });
 });

@@ -7,14 +7,17 @@
  */
 import type { CueRef } from '../../data/index.ts';
 import type { Scan } from './context.ts';
+import { infinitiveAt } from './content-spans.ts';
 
 // How many words after the verb its speech object may stand: "released a brief written statement",
 // "posted a short video on Facebook".
 const FRAME_REACH = 6;
 
-/** Whether the cue `ref` matched at tokens ..last, in a sentence ending at token `end`, stands in the frame its entry needs (always, without `needs`). */
+/** Whether the cue `ref` matched at tokens ..last ("to" for `infinitive`), in a sentence ending at token `end`, stands in the frame its entry needs (always, without `needs`). */
 export function inSpeechFrame(scan: Scan, ref: CueRef, last: number, end: number): boolean {
   if (ref.needs === undefined) return true;
+  // "is looking to cut taxes" is an intention; "investors look to the bank for guidance" is reliance.
+  if (ref.needs === 'infinitive') return infinitiveAt(scan, last, end);
   const { tokens, quotedToken, text } = scan.article;
   const words = scan.words;
   // "posted: \"...\"", "shared, \"...\"": the quotation is what was given out.
