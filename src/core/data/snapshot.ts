@@ -21,7 +21,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** A file an entry was built from: a path relative to the package root, or `module:` and a package path. */
 type SnapshotSource = { readonly file: string; readonly sha256: string };
@@ -104,7 +104,8 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
     for (const source of entry.sources) {
       if (sha256(readFileSync(fromPortable(snapshot.root, source.file))) !== source.sha256) return undefined;
     }
-    return relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as RestoredEntry;
+    const restored = relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as Omit<RestoredEntry, 'tablesById'> & { tablesById: readonly PackedTableById[] };
+    return { value: restored.value, derived: restored.derived, tablesById: restored.tablesById.map(unpackTableById) };
   } catch {
     return undefined;
   }
@@ -192,10 +193,20 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
     return result;
   };
   const copied = copy(root, [], 'value') as Record<string, unknown>;
-  // The tables by id made from this entry's tables, pointing at the same (copied) tables.
+  // The tables by id made from this entry's tables, pointing at the same (copied) tables, packed (see PackedTableById).
   copied.tablesById = tablesById
     .filter((made) => copies.has(made.table))
-    .map((made, i) => copy({ table: made.table, empty: made.empty, array: made.array }, ['tablesById', i], `tablesById[${i}]`));
+    .map((made, i): PackedTableById => {
+      const ids: number[] = [];
+      const values: unknown[] = [];
+      made.array.forEach((item, id) => {
+        if (!Object.is(item, made.empty)) {
+          ids.push(id);
+          values.push(copy(item, ['tablesById', i, 'values', values.length], `tablesById[${i}][${id}]`));
+        }
+      });
+      return { table: copy(made.table, ['tablesById', i, 'table'], `tablesById[${i}].table`) as ReadonlyMap<string, unknown>, empty: copy(made.empty, ['tablesById', i, 'empty'], `tablesById[${i}].empty`), length: made.array.length, ids: Int32Array.from(ids), values };
+    });
   return { value: shareEqual(copied), relocations };
 }
 
@@ -240,7 +251,7 @@ function shareEqual(root: unknown): unknown {
         value[i] = child.value;
         return child.token;
       }).join(',')}`;
-    } else if (value instanceof Float64Array) {
+    } else if (ArrayBuffer.isView(value)) {
       shape = null;
     } else {
       const object = value as Record<string, unknown>;
@@ -264,6 +275,28 @@ function shareEqual(root: unknown): unknown {
     return { value, token };
   };
   return visit(root).value;
+}
+
+/**
+ * A table by word id as stored: its slots other than `empty`, as ids and values (a table holds some 17k slots,
+ * most of them empty: written out whole, twelve of them were a tenth of the lexicons' entry, read at every
+ * start). Unpacked into the array on first use, so a command that never reads a table never makes it.
+ */
+type PackedTableById = { readonly table: ReadonlyMap<string, unknown>; readonly empty: unknown; readonly length: number; readonly ids: Int32Array; readonly values: readonly unknown[] };
+
+function unpackTableById(packed: PackedTableById): TableById {
+  let array: unknown[] | undefined;
+  return {
+    table: packed.table,
+    empty: packed.empty,
+    get array(): readonly unknown[] {
+      if (array === undefined) {
+        array = new Array<unknown>(packed.length).fill(packed.empty);
+        for (let k = 0; k < packed.ids.length; k++) array[packed.ids[k] as number] = packed.values[k];
+      }
+      return array;
+    },
+  };
 }
 
 function relocate(stored: Stored, location: string): unknown {
