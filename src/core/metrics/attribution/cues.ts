@@ -11,7 +11,6 @@ import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
-import { GATE, mayMatchAt } from './phrase-gates.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
 export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMode {
@@ -38,7 +37,7 @@ export function findCues(scan: Scan): Cue[] {
   const cueScratch: PhraseCandidate<CueRef>[] = [];
   const followScratch: PhraseCandidate<CueRef>[] = [];
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
-  const { classes, gates } = scan;
+  const { classes } = scan;
   for (const sentence of scan.sentences) {
     const at = { sentence: sentence.index, paragraph: sentence.paragraph };
     // "She said she supports the bill": an attitude inside what a speaker said is part of that speech.
@@ -50,7 +49,7 @@ export function findCues(scan: Scan): Cue[] {
         continue;
       }
       const mask = masks[t] as number;
-      if ((mask & FIRST_WORD.nonResponse) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.nonResponse, t, sentence.tokenEnd) && matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch) > 0) {
+      if ((mask & FIRST_WORD.nonResponse) !== 0 && matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch) > 0) {
         const best = phraseScratch[0] as PhraseCandidate<PhraseRef>;
         cues.push({ t0: t, t1: t + best.rest.length + 1, ref: { kind: 'non-response', lemma: best.value.term, stance: 'neutral', act: false, lexicon: best.value.lexicon }, ...at });
         t += best.rest.length + 1;
@@ -69,10 +68,10 @@ export function findCues(scan: Scan): Cue[] {
         t++;
         continue;
       }
-      if ((mask & FIRST_WORD.cue) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.cue, t, sentence.tokenEnd) && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
+      if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
         const best = cueScratch[0] as PhraseCandidate<CueRef>;
         // "on condition of anonymity" marks a source; it does not stand for one.
-        const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.anonymity, t, sentence.tokenEnd) && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
+        const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
         const attitude = best.value.family === 'attitude';
         // "The report found 20 cases" reports; "the team found the keys" does not: a document verb needs a document.
         const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
