@@ -45,6 +45,8 @@ export const WORD_CLASS = {
   quantifier: 1 << 24,
   introduction: 1 << 25,
   possessive: 1 << 26,
+  /** the first word of a passive view's phrase (passive-views.jsonl: "seen as", "considered") */
+  passiveViewStart: 1 << 27,
 } as const;
 
 // The classes read from a token's form without its possessive rather than from its folded form.
@@ -102,6 +104,10 @@ function classTable(lexicons: Lexicons): ClassTable {
     mark(words.quantifiers, WORD_CLASS.quantifier);
     mark(words.introductions, WORD_CLASS.introduction);
     mark(words.possessives.keys(), WORD_CLASS.possessive);
+    mark(
+      words.passiveViews.map((phrase) => phrase[0] as string),
+      WORD_CLASS.passiveViewStart,
+    );
     const byId = Uint32Array.from(tableByWordId(classes, 0));
     let newest = NO_WORD;
     for (const form of classes.keys()) newest = Math.max(newest, wordIdOf(form));
