@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportedRowsOf } from './render.ts';
+import { quotedAndReportedRowsOf, reportedRowsOf } from './render.ts';
 
 describe('a cue word inside a proper name is no cue', () => {
   it.each([
@@ -20,5 +20,16 @@ describe('advise reports speech only with what was said after it', () => {
     ['advised someone to', 'The coastguard advised anyone with a small boat to stay in the harbour.', ['indirect The coastguard|advised|anyone with a small boat to stay in the harbour']],
   ])('%s', (_name, text, expected) => {
     expect(reportedRowsOf(text)).toEqual(expected);
+  });
+});
+
+describe('continue reports speech only as a tag, before that, or before a verb of speech', () => {
+  it.each([
+    ['with an object it says what went on', 'Holt continued her tour of the harbour towns on Monday.', []],
+    ['with an infinitive that is no speech', 'The ferry company continues to lose money every winter.', []],
+    ['before a verb of speech the speech stays', 'Holt continued to insist that the pier was safe.', ['indirect Holt|continued|the pier was safe']],
+    ['a tag after a quotation', '"The pier is safe," Holt continued.', ['direct Holt|continued|"The pier is safe,"']],
+  ])('%s', (_name, text, expected) => {
+    expect(quotedAndReportedRowsOf(text)).toEqual(expected);
   });
 });

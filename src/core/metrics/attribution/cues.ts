@@ -35,6 +35,11 @@ const LEVEL_VERBS = new Set(['decline']);
 // ("advises the campaign", "advised a senator on trade"). English grammar, like LEVEL_VERBS.
 const CLAUSE_VERBS = new Set(['advise']);
 
+// Verbs of going on that report speech only as a quotation's tag ('"...," she continued', 'he continued: "..."'),
+// before a that-clause, or before another verb of speech ("continued to insist that"); with an object or another
+// infinitive they say that something went on ("continued his push", "continues to be unpopular"): English grammar.
+const ASPECT_VERBS = new Set(['continue']);
+
 // How far after such a verb its clause may start: "advised anyone with questions about the ferry to call".
 const CLAUSE_REACH = 10;
 
@@ -92,7 +97,7 @@ export function findCues(scan: Scan): Cue[] {
         const last = t + best.rest.length;
         const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
         const name = best.value.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
-        const noClause = CLAUSE_VERBS.has(best.value.lemma) && !clauseFollows(scan, last + 1, sentence.tokenEnd);
+        const noClause = (CLAUSE_VERBS.has(best.value.lemma) && !clauseFollows(scan, last + 1, sentence.tokenEnd)) || (ASPECT_VERBS.has(best.value.lemma) && !speechGoesOn(scan, last + 1, sentence.tokenEnd));
         const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && !noClause;
         if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
@@ -134,6 +139,17 @@ function clauseFollows(scan: Scan, from: number, end: number): boolean {
     if (role !== undefined) return role === 'complementiser';
   }
   return false;
+}
+
+// Whether the words after a verb of ASPECT_VERBS, from `from`, carry speech: nothing or a break (a tag), a
+// quotation later in the sentence, "that", or "to" before a verb of speech.
+function speechGoesOn(scan: Scan, from: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (from >= end || tokens.breakBefore[from] === 1) return true;
+  for (let k = from; k < end; k++) if (quotedToken[k] === 1) return true;
+  const word = tokens.norm[from] as string;
+  if (scan.words.clauseWords.get(word) === 'complementiser') return true;
+  return word === 'to' && from + 1 < end && verbCueAt(scan, from + 1, end);
 }
 
 // The length in tokens of a sourcing phrase ("according to") starting at `t` and ending by `end`, or 0.
