@@ -33,6 +33,19 @@ const LEVEL_VERBS = new Set(['decline']);
 const CUE_MASK = FIRST_WORD.nonResponse | FIRST_WORD.cue;
 const CUE_CLASSES = WORD_CLASS.sourcingStart | WORD_CLASS.regardVerb;
 
+// Verbs that report speech only with what was said after them, a that-clause, a to-infinitive or "against"
+// ("advised that the pier was unsafe", "advised walkers to stay away"): with a bare object they name a job
+// ("advises the campaign", "advised a senator on trade"). English grammar, like LEVEL_VERBS.
+const CLAUSE_VERBS = new Set(['advise']);
+
+// Verbs of going on that report speech only as a quotation's tag ('"...," she continued', 'he continued: "..."'),
+// before a that-clause, or before another verb of speech ("continued to insist that"); with an object or another
+// infinitive they say that something went on ("continued his push", "continues to be unpopular"): English grammar.
+const ASPECT_VERBS = new Set(['continue']);
+
+// How far after such a verb its clause may start: "advised anyone with questions about the ferry to call".
+const CLAUSE_REACH = 10;
+
 /** Every cue outside quotations, datelines and markup tags, in text order; cues never overlap. */
 export function findCues(scan: Scan): Cue[] {
   const { article, lexicons, masks } = scan;
@@ -87,7 +100,9 @@ export function findCues(scan: Scan): Cue[] {
         // "Fares declined to their lowest level": a refusal's "to" opens an infinitive ("declined to run"), not a new level.
         const last = t + best.rest.length;
         const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
-        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive;
+        const name = best.value.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
+        const noClause = (CLAUSE_VERBS.has(best.value.lemma) && !clauseFollows(scan, last + 1, sentence.tokenEnd)) || (ASPECT_VERBS.has(best.value.lemma) && !speechGoesOn(scan, last + 1, sentence.tokenEnd));
+        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && !noClause;
         if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
@@ -100,6 +115,45 @@ export function findCues(scan: Scan): Cue[] {
     }
   }
   return cues;
+}
+
+/**
+ * "the U.S. Court of Appeals for the 4th Circuit", "the Islamic State that": whether the verb cue t..last is a
+ * word of a proper name: written with a capital inside its sentence, after a capitalised word (or "of" after
+ * one), and followed by a word in lower case. A headline in title case ("Senator Holt Warns Ferry Board")
+ * capitalises the next word too and keeps its cue.
+ */
+function insideProperName(scan: Scan, t: number, last: number, sentenceStart: number, sentenceEnd: number): boolean {
+  const { capital } = scan;
+  const { norm, breakBefore } = scan.article.tokens;
+  if (capital[t] !== 1 || t <= sentenceStart || breakBefore[t] === 1 || last + 1 >= sentenceEnd || capital[last + 1] === 1) return false;
+  if (capital[t - 1] === 1) return true;
+  return norm[t - 1] === 'of' && t - 2 >= sentenceStart && breakBefore[t - 1] !== 1 && capital[t - 2] === 1;
+}
+
+// Whether a that-clause, a to-infinitive or "against" opens within CLAUSE_REACH unquoted words from `from`,
+// before a comma or another clause word: what a verb of CLAUSE_VERBS reports.
+function clauseFollows(scan: Scan, from: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  for (let k = from; k < end && k < from + CLAUSE_REACH; k++) {
+    if (quotedToken[k] === 1 || (k > from && tokens.breakBefore[k] === 1)) return false;
+    const word = tokens.norm[k] as string;
+    if (word === 'against' || infinitiveAt(scan, k, end)) return true;
+    const role = scan.words.clauseWords.get(word);
+    if (role !== undefined) return role === 'complementiser';
+  }
+  return false;
+}
+
+// Whether the words after a verb of ASPECT_VERBS, from `from`, carry speech: nothing or a break (a tag), a
+// quotation later in the sentence, "that", or "to" before a verb of speech.
+function speechGoesOn(scan: Scan, from: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (from >= end || tokens.breakBefore[from] === 1) return true;
+  for (let k = from; k < end; k++) if (quotedToken[k] === 1) return true;
+  const word = tokens.norm[from] as string;
+  if (scan.words.clauseWords.get(word) === 'complementiser') return true;
+  return word === 'to' && from + 1 < end && verbCueAt(scan, from + 1, end);
 }
 
 // The length in tokens of a sourcing phrase ("according to") starting at `t` and ending by `end`, or 0.
