@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../src/index.ts';
 import { FIRST_WORD, matchAt, type PhraseCandidate, type PhraseIndex } from '../../src/core/data/index.ts';
@@ -49,5 +51,36 @@ describe('token masks (maskTokens)', () => {
     const bits = (t: number): string[] => TABLES.filter(([name]) => ((masks[t] as number) & FIRST_WORD[name]) !== 0).map(([name]) => name);
     expect(bits(0).length).toBeGreaterThan(0);
     expect(bits(3)).toEqual([]);
+  });
+
+  it('never hides a match over the corpus, and spares more walks than there are matches', () => {
+    // Masks say "a match is possible here" (the word starts an entry, and is one or the next word can be a
+    // second word): over real news the narrowing must keep every match and leave out many first-word tokens.
+    const corpus = join(import.meta.dirname, '../../corpus');
+    const texts = [...TEXTS, ...readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(corpus, f), 'utf8'))];
+    const scratch: PhraseCandidate<unknown>[] = [];
+    let matches = 0;
+    let spared = 0;
+    const hidden: string[] = [];
+    for (const text of texts) {
+      const article = segmentArticle(text, lexicons.abbreviations);
+      const masks = maskTokens(article, lexicons);
+      const { tokens } = article;
+      for (let t = 0; t < tokens.count; t++) {
+        const starts = (lexicons.firstWords.get(tokens.norm[t] as string) ?? 0) | (lexicons.firstWords.get(tokens.bare[t] as string) ?? 0);
+        for (const [name, index] of TABLES) {
+          const bit = FIRST_WORD[name];
+          if ((starts & bit) === 0) continue;
+          const found = matchAt(index, tokens, t, tokens.count, scratch) > 0;
+          const kept = ((masks[t] as number) & bit) !== 0;
+          if (found) matches++;
+          if (!kept) spared++;
+          if (found && !kept) hidden.push(`${name} at "${tokens.norm[t]} ${tokens.norm[t + 1] ?? ''}"`);
+        }
+      }
+    }
+    expect(hidden).toEqual([]);
+    expect(matches).toBeGreaterThan(100);
+    expect(spared).toBeGreaterThan(matches);
   });
 });

@@ -14,17 +14,20 @@
  * (`Recorded`), which a process uses only when it made that vocabulary its own before registering any word.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 3;
+const FORMAT = 5;
 
-/** A file an entry was built from: a path relative to the package root, or `module:` and a package path. */
-type SnapshotSource = { readonly file: string; readonly sha256: string };
+/**
+ * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
+ * SHA-256, and its identity on disk when the snapshot was written (see fileIdentity).
+ */
+type SnapshotSource = { readonly file: string; readonly sha256: string; readonly identity: string };
 type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number };
 type Range = { readonly start: number; readonly end: number };
 type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: Range };
@@ -62,7 +65,7 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
     headerEntries.push({
       kind: entry.kind,
       location: toPortable(root, entry.path),
-      sources: [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)) })),
+      sources: [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)), identity: settledIdentity(file) })),
       start: offset,
       end: offset + length,
     });
@@ -102,9 +105,11 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
   if (entry === undefined) return undefined;
   try {
     for (const source of entry.sources) {
-      if (sha256(readFileSync(fromPortable(snapshot.root, source.file))) !== source.sha256) return undefined;
+      const file = fromPortable(snapshot.root, source.file);
+      if (fileIdentity(file) !== source.identity && sha256(readFileSync(file)) !== source.sha256) return undefined;
     }
-    return relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as RestoredEntry;
+    const restored = relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as Omit<RestoredEntry, 'tablesById'> & { tablesById: readonly PackedTableById[] };
+    return { value: restored.value, derived: restored.derived, tablesById: restored.tablesById.map(unpackTableById) };
   } catch {
     return undefined;
   }
@@ -118,6 +123,26 @@ export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | un
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A file's device, inode, size, modification and change times: the same string means the same bytes as when
+ * it was taken (the change time moves on every write or rename and no tool can set it back), so a start skips
+ * reading and hashing some eighty files (about 25 ms of CPU) when the snapshot was written on this disk. A
+ * snapshot copied or installed from elsewhere, or a file touched since, has another identity and is checked
+ * by its SHA-256 as before. Git checks its index the same way.
+ */
+function fileIdentity(file: string): string {
+  const stat = statSync(file, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+// A file changed less than two seconds before the snapshot is written could change again within the same tick
+// of a coarse clock without its identity changing (git's "racy" case): it is stored with no identity, so that
+// it is always hashed.
+function settledIdentity(file: string): string {
+  const changed = statSync(file, { bigint: true }).ctimeNs;
+  return BigInt(Date.now()) * 1_000_000n - changed < 2_000_000_000n ? '' : fileIdentity(file);
 }
 
 function sha256(data: Buffer): string {
@@ -192,10 +217,20 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
     return result;
   };
   const copied = copy(root, [], 'value') as Record<string, unknown>;
-  // The tables by id made from this entry's tables, pointing at the same (copied) tables.
+  // The tables by id made from this entry's tables, pointing at the same (copied) tables, packed (see PackedTableById).
   copied.tablesById = tablesById
     .filter((made) => copies.has(made.table))
-    .map((made, i) => copy({ table: made.table, empty: made.empty, array: made.array }, ['tablesById', i], `tablesById[${i}]`));
+    .map((made, i): PackedTableById => {
+      const ids: number[] = [];
+      const values: unknown[] = [];
+      made.array.forEach((item, id) => {
+        if (!Object.is(item, made.empty)) {
+          ids.push(id);
+          values.push(copy(item, ['tablesById', i, 'values', values.length], `tablesById[${i}][${id}]`));
+        }
+      });
+      return { table: copy(made.table, ['tablesById', i, 'table'], `tablesById[${i}].table`) as ReadonlyMap<string, unknown>, empty: copy(made.empty, ['tablesById', i, 'empty'], `tablesById[${i}].empty`), length: made.array.length, ids: Int32Array.from(ids), values };
+    });
   return { value: shareEqual(copied), relocations };
 }
 
@@ -240,7 +275,7 @@ function shareEqual(root: unknown): unknown {
         value[i] = child.value;
         return child.token;
       }).join(',')}`;
-    } else if (value instanceof Float64Array) {
+    } else if (ArrayBuffer.isView(value)) {
       shape = null;
     } else {
       const object = value as Record<string, unknown>;
@@ -264,6 +299,28 @@ function shareEqual(root: unknown): unknown {
     return { value, token };
   };
   return visit(root).value;
+}
+
+/**
+ * A table by word id as stored: its slots other than `empty`, as ids and values (a table holds some 17k slots,
+ * most of them empty: written out whole, twelve of them were a tenth of the lexicons' entry, read at every
+ * start). Unpacked into the array on first use, so a command that never reads a table never makes it.
+ */
+type PackedTableById = { readonly table: ReadonlyMap<string, unknown>; readonly empty: unknown; readonly length: number; readonly ids: Int32Array; readonly values: readonly unknown[] };
+
+function unpackTableById(packed: PackedTableById): TableById {
+  let array: unknown[] | undefined;
+  return {
+    table: packed.table,
+    empty: packed.empty,
+    get array(): readonly unknown[] {
+      if (array === undefined) {
+        array = new Array<unknown>(packed.length).fill(packed.empty);
+        for (let k = 0; k < packed.ids.length; k++) array[packed.ids[k] as number] = packed.values[k];
+      }
+      return array;
+    },
+  };
 }
 
 function relocate(stored: Stored, location: string): unknown {

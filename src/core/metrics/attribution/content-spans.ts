@@ -38,10 +38,16 @@ export function skipThat(scan: Scan, from: number, end: number): number {
 
 /** Per token: the end (exclusive) of the cue starting there, or 0; lets `clauseEnd` see where another verb's clause starts. */
 export function cueEnds(count: number, cues: readonly Cue[]): Int32Array {
+  // Five passes ask for the same article's cues: made once per list (read only; a list that grew is read again).
+  const made = cueEndsByList.get(cues);
+  if (made !== undefined && made.count === count && made.length === cues.length) return made.ends;
   const ends = new Int32Array(count);
   for (const cue of cues) ends[cue.t0] = cue.t1;
+  cueEndsByList.set(cues, { count, length: cues.length, ends });
   return ends;
 }
+
+const cueEndsByList = new WeakMap<readonly Cue[], { count: number; length: number; ends: Int32Array }>();
 
 // The longest clause reported content may have, in tokens; real sentences are far shorter.
 const CLAUSE_SEARCH_TOKENS = 400;

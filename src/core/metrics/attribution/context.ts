@@ -7,7 +7,6 @@ import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRe
 import type { SegmentedArticle } from '../../text/index.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
-import { mayMatchAt, GATE } from './phrase-gates.ts';
 import { readWords, WORD_CLASS } from './word-classes.ts';
 
 /** Per sentence: bit 1 when it marks a source as anonymous, bit 2 when it gives a reason. */
@@ -42,8 +41,6 @@ export type Scan = {
   readonly anonymity: Uint8Array;
   /** per token: WORD_CLASS bits of its folded form (word-classes.ts), read instead of the lists' strings in hot loops */
   readonly classes: Uint32Array;
-  /** per token: GATE bits (phrase-gates.ts), tested before a phrase index is walked */
-  readonly gates: Uint16Array;
 };
 
 /** A set of token indexes, read by membership only. */
@@ -76,9 +73,9 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     capital[t] = (code >= 65 && code <= 90) || (code > 127 && text[start] !== (text[start] as string).toLowerCase()) ? 1 : 0;
   }
   const excluded = datelineTokens(article);
-  const { classes, gates } = readWords(article, lexicons);
-  const { mentions, actorAt } = findActorMentions(article, lexicons, masks, excluded, capital, gates);
-  const { titleAt, countryAt } = titlesAndDemonyms(article, lexicons, masks, gates);
+  const classes = readWords(article, lexicons);
+  const { mentions, actorAt } = findActorMentions(article, lexicons, masks, excluded, capital);
+  const { titleAt, countryAt } = titlesAndDemonyms(article, lexicons, masks);
   return {
     article,
     lexicons,
@@ -94,9 +91,8 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
     actorAt,
     titleAt,
     countryAt,
-    anonymity: anonymityBySentence(article, lexicons, masks, gates, sentences),
+    anonymity: anonymityBySentence(article, lexicons, masks, sentences),
     classes,
-    gates,
   };
 }
 
@@ -112,7 +108,7 @@ function datelineTokens(article: SegmentedArticle): Uint8Array {
 }
 
 // Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once.
-function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, gates: Uint16Array): { titleAt: readonly (string | undefined)[]; countryAt: readonly (string | undefined)[] } {
+function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): { titleAt: readonly (string | undefined)[]; countryAt: readonly (string | undefined)[] } {
   const { tokens } = article;
   const titleAt = new Array<string | undefined>(tokens.count);
   const countryAt = new Array<string | undefined>(tokens.count);
@@ -120,11 +116,11 @@ function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks:
   const demonymScratch: PhraseCandidate<{ country: string }>[] = [];
   for (let t = 0; t < tokens.count; t++) {
     const mask = masks[t] as number;
-    if ((mask & FIRST_WORD.title) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.title, t, tokens.count) && matchAt(lexicons.titles, tokens, t, tokens.count, titleScratch) > 0) {
+    if ((mask & FIRST_WORD.title) !== 0 && matchAt(lexicons.titles, tokens, t, tokens.count, titleScratch) > 0) {
       const best = titleScratch[0] as PhraseCandidate<PhraseRef & { role: string }>;
       for (let k = t; k <= t + best.rest.length; k++) titleAt[k] = best.value.term;
     }
-    if ((mask & FIRST_WORD.demonym) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.demonym, t, tokens.count) && matchAt(lexicons.demonymIndex, tokens, t, tokens.count, demonymScratch) > 0) {
+    if ((mask & FIRST_WORD.demonym) !== 0 && matchAt(lexicons.demonymIndex, tokens, t, tokens.count, demonymScratch) > 0) {
       const best = demonymScratch[0] as PhraseCandidate<{ country: string }>;
       for (let k = t; k <= t + best.rest.length; k++) countryAt[k] = best.value.country;
     }
@@ -133,13 +129,13 @@ function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks:
 }
 
 // Does a sentence mark a source as anonymous ("on condition of anonymity"), and does it give a reason?
-function anonymityBySentence(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, gates: Uint16Array, sentences: readonly SentenceRef[]): Uint8Array {
+function anonymityBySentence(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, sentences: readonly SentenceRef[]): Uint8Array {
   const { tokens } = article;
   const found = new Uint8Array(sentences.length);
   const scratch: PhraseCandidate<PhraseRef>[] = [];
   for (const sentence of sentences) {
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-      if (((masks[t] as number) & FIRST_WORD.anonymity) === 0 || !mayMatchAt(gates, tokens.breakBefore, GATE.anonymity, t, sentence.tokenEnd) || matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, scratch) === 0) continue;
+      if (((masks[t] as number) & FIRST_WORD.anonymity) === 0 || matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, scratch) === 0) continue;
       const note = (scratch[0] as PhraseCandidate<PhraseRef>).value.note ?? '';
       found[sentence.index] = (found[sentence.index] as number) | (note.startsWith('reason') ? ANONYMITY_REASON : ANONYMITY_MARKER);
     }

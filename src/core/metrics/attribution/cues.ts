@@ -12,7 +12,6 @@ import { isSourcePhraseOnly } from './vague-sources.ts';
 import { inSpeechFrame } from './speech-frames.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
-import { GATE, mayMatchAt } from './phrase-gates.ts';
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
 export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMode {
@@ -31,6 +30,23 @@ function isTagName(scan: Scan, t: number): boolean {
 // others keep "to" with any object ("agreed to the deal").
 const LEVEL_VERBS = new Set(['decline']);
 
+// The FIRST_WORD and WORD_CLASS bits of the words a cue can start with; a poll phrase opens a sentence.
+const CUE_MASK = FIRST_WORD.nonResponse | FIRST_WORD.cue;
+const CUE_CLASSES = WORD_CLASS.sourcingStart | WORD_CLASS.regardVerb;
+
+// Verbs that report speech only with what was said after them, a that-clause, a to-infinitive or "against"
+// ("advised that the pier was unsafe", "advised walkers to stay away"): with a bare object they name a job
+// ("advises the campaign", "advised a senator on trade"). English grammar, like LEVEL_VERBS.
+const CLAUSE_VERBS = new Set(['advise']);
+
+// Verbs of going on that report speech only as a quotation's tag ('"...," she continued', 'he continued: "..."'),
+// before a that-clause, or before another verb of speech ("continued to insist that"); with an object or another
+// infinitive they say that something went on ("continued his push", "continues to be unpopular"): English grammar.
+const ASPECT_VERBS = new Set(['continue']);
+
+// How far after such a verb its clause may start: "advised anyone with questions about the ferry to call".
+const CLAUSE_REACH = 10;
+
 /** Every cue outside quotations, datelines and markup tags, in text order; cues never overlap. */
 export function findCues(scan: Scan): Cue[] {
   const { article, lexicons, masks } = scan;
@@ -39,19 +55,20 @@ export function findCues(scan: Scan): Cue[] {
   const cueScratch: PhraseCandidate<CueRef>[] = [];
   const followScratch: PhraseCandidate<CueRef>[] = [];
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
-  const { classes, gates } = scan;
+  const { classes } = scan;
   for (const sentence of scan.sentences) {
     const at = { sentence: sentence.index, paragraph: sentence.paragraph };
     // "She said she supports the bill": an attitude inside what a speaker said is part of that speech.
     let speechBefore = false;
     let t = sentence.tokenStart;
     while (t < sentence.tokenEnd) {
-      if (article.quotedToken[t] === 1 || scan.excluded[t] === 1 || isTagName(scan, t)) {
+      const mask = masks[t] as number;
+      // Most tokens can open nothing below: two array reads spare them the tests that follow.
+      if (((mask & CUE_MASK) === 0 && ((classes[t] as number) & CUE_CLASSES) === 0 && t !== sentence.tokenStart) || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || isTagName(scan, t)) {
         t++;
         continue;
       }
-      const mask = masks[t] as number;
-      if ((mask & FIRST_WORD.nonResponse) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.nonResponse, t, sentence.tokenEnd) && matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch) > 0) {
+      if ((mask & FIRST_WORD.nonResponse) !== 0 && matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch) > 0) {
         const best = phraseScratch[0] as PhraseCandidate<PhraseRef>;
         cues.push({ t0: t, t1: t + best.rest.length + 1, ref: { kind: 'non-response', lemma: best.value.term, stance: 'neutral', act: false, lexicon: best.value.lexicon }, ...at });
         t += best.rest.length + 1;
@@ -70,10 +87,10 @@ export function findCues(scan: Scan): Cue[] {
         t++;
         continue;
       }
-      if ((mask & FIRST_WORD.cue) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.cue, t, sentence.tokenEnd) && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
+      if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
         const best = cueScratch[0] as PhraseCandidate<CueRef>;
         // "on condition of anonymity" marks a source; it does not stand for one.
-        const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && mayMatchAt(gates, tokens.breakBefore, GATE.anonymity, t, sentence.tokenEnd) && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
+        const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
         const attitude = best.value.family === 'attitude';
         // "The report found 20 cases" reports; "the team found the keys" does not: a document verb needs a document.
         const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
@@ -84,7 +101,9 @@ export function findCues(scan: Scan): Cue[] {
         // "Fares declined to their lowest level": a refusal's "to" opens an infinitive ("declined to run"), not a new level.
         const last = t + best.rest.length;
         const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
-        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
+        const name = best.value.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
+        const noClause = (CLAUSE_VERBS.has(best.value.lemma) && !clauseFollows(scan, last + 1, sentence.tokenEnd)) || (ASPECT_VERBS.has(best.value.lemma) && !speechGoesOn(scan, last + 1, sentence.tokenEnd));
+        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && !noClause && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
         if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
@@ -99,11 +118,53 @@ export function findCues(scan: Scan): Cue[] {
   return cues;
 }
 
+/**
+ * "the U.S. Court of Appeals for the 4th Circuit", "the Islamic State that": whether the verb cue t..last is a
+ * word of a proper name: written with a capital inside its sentence, after a capitalised word (or "of" after
+ * one), and followed by a word in lower case. A headline in title case ("Senator Holt Warns Ferry Board")
+ * capitalises the next word too and keeps its cue.
+ */
+function insideProperName(scan: Scan, t: number, last: number, sentenceStart: number, sentenceEnd: number): boolean {
+  const { capital } = scan;
+  const { norm, breakBefore } = scan.article.tokens;
+  if (capital[t] !== 1 || t <= sentenceStart || breakBefore[t] === 1 || last + 1 >= sentenceEnd || capital[last + 1] === 1) return false;
+  if (capital[t - 1] === 1) return true;
+  return norm[t - 1] === 'of' && t - 2 >= sentenceStart && breakBefore[t - 1] !== 1 && capital[t - 2] === 1;
+}
+
+// Whether a that-clause, a to-infinitive or "against" opens within CLAUSE_REACH unquoted words from `from`,
+// before a comma or another clause word: what a verb of CLAUSE_VERBS reports.
+function clauseFollows(scan: Scan, from: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  for (let k = from; k < end && k < from + CLAUSE_REACH; k++) {
+    if (quotedToken[k] === 1 || (k > from && tokens.breakBefore[k] === 1)) return false;
+    const word = tokens.norm[k] as string;
+    if (word === 'against' || infinitiveAt(scan, k, end)) return true;
+    const role = scan.words.clauseWords.get(word);
+    if (role !== undefined) return role === 'complementiser';
+  }
+  return false;
+}
+
+// Whether the words after a verb of ASPECT_VERBS, from `from`, carry speech: nothing or a break (a tag), a
+// quotation later in the sentence, "that", or "to" before a verb of speech.
+function speechGoesOn(scan: Scan, from: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (from >= end || tokens.breakBefore[from] === 1) return true;
+  for (let k = from; k < end; k++) if (quotedToken[k] === 1) return true;
+  const word = tokens.norm[from] as string;
+  if (scan.words.clauseWords.get(word) === 'complementiser') return true;
+  return word === 'to' && from + 1 < end && verbCueAt(scan, from + 1, end);
+}
+
 // The length in tokens of a sourcing phrase ("according to") starting at `t` and ending by `end`, or 0.
 function sourcingPhraseAt(scan: Scan, t: number, end: number): number {
   const { norm } = scan.article.tokens;
   for (const phrase of scan.words.sourcingPhrases) {
-    if (t + phrase.length <= end && phrase.every((word, k) => norm[t + k] === word)) return phrase.length;
+    if (t + phrase.length > end) continue;
+    let k = 0;
+    while (k < phrase.length && norm[t + k] === phrase[k]) k++;
+    if (k === phrase.length) return phrase.length;
   }
   return 0;
 }

@@ -6,10 +6,9 @@ import { FIRST_WORD, matchAt, type ActorRef, type Lexicons, type PhraseCandidate
 import type { SegmentedArticle } from '../../text/index.ts';
 import type { ActorMention } from './types.ts';
 import type { AttributionWords } from '../../data/attribution-words.ts';
-import { GATE, mayMatchAt } from './phrase-gates.ts';
 
 /** Every actor mention in text order, and per token the index of the mention holding it (or -1); dateline tokens (`excluded` 1) are skipped. */
-export function findActorMentions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, excluded: Uint8Array, capital: Uint8Array, gates: Uint16Array): { mentions: ActorMention[]; actorAt: Int32Array } {
+export function findActorMentions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, excluded: Uint8Array, capital: Uint8Array): { mentions: ActorMention[]; actorAt: Int32Array } {
   const { tokens } = article;
   const mentions: ActorMention[] = [];
   const actorAt = new Int32Array(tokens.count).fill(-1);
@@ -17,7 +16,7 @@ export function findActorMentions(article: SegmentedArticle, lexicons: Lexicons,
   article.paragraphs.forEach((paragraph, p) => {
     let t = paragraph.tokenStart;
     while (t < paragraph.tokenEnd) {
-      if (((masks[t] as number) & FIRST_WORD.actor) === 0 || excluded[t] === 1 || !mayMatchAt(gates, tokens.breakBefore, GATE.actor, t, paragraph.tokenEnd) || matchAt(lexicons.actorIndex, tokens, t, paragraph.tokenEnd, scratch) === 0) {
+      if (((masks[t] as number) & FIRST_WORD.actor) === 0 || excluded[t] === 1 || matchAt(lexicons.actorIndex, tokens, t, paragraph.tokenEnd, scratch) === 0) {
         t++;
         continue;
       }

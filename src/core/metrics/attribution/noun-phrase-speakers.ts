@@ -86,7 +86,7 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
  */
 // The writer's stance adverbs ("Officials clearly hoped", subjectivity-words.jsonl) are the writer's inference, not the holder's view.
 export function isMannerAdverb(scan: Scan, t: number): boolean {
-  return isLyAdverb(scan, t) && !isStanceAdverb(scan, t);
+  return isLyAdverb(scan, t) && scan.lexicons.subjectivityWords.get(scan.article.tokens.norm[t] as string) !== 'stance-adverb';
 }
 
 /** Whether token `t` is one of the writer's stance adverbs in -ly ("apparently", "clearly": subjectivity-words.jsonl). */
@@ -97,7 +97,12 @@ export function isStanceAdverb(scan: Scan, t: number): boolean {
 // A lower-case word in -ly of five letters or more that is no noun or speaker word.
 function isLyAdverb(scan: Scan, t: number): boolean {
   const word = scan.article.tokens.norm[t] as string;
-  return word.length >= 5 && word.endsWith('ly') && scan.capital[t] === 0 && !isLyNoun(scan, t) && !scan.words.speakerNouns.has(word) && !scan.words.speakerWords.has(word) && scan.titleAt[t] === undefined && scan.actorAt[t] === -1;
+  return word.length >= 5 && word.endsWith('ly') && scan.capital[t] === 0 && !isLyNoun(scan, t) && !isSpeakerListed(scan, t, word) && scan.titleAt[t] === undefined && scan.actorAt[t] === -1;
+}
+
+// Whether `word` at `t` is a speaker noun or word: the lists are read only when the token has a speaker class bit.
+function isSpeakerListed(scan: Scan, t: number, word: string): boolean {
+  return ((scan.classes[t] as number) & (WORD_CLASS.speakerNoun | WORD_CLASS.speakerWord)) !== 0 && (scan.words.speakerNouns.has(word) || scan.words.speakerWords.has(word));
 }
 
 /** Whether the word in -ly at token `t` is a noun: listed in ly-nouns.jsonl, or after a determiner or a possessive ("the elderly", "Holt's family"). */

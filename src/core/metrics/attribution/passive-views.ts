@@ -10,6 +10,7 @@ import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { passiveBe, subjectStart, viewEnd } from './attitudes.ts';
 import type { Scan } from './context.ts';
 import type { ClaimedCues, Cue, Finding } from './types.ts';
+import { WORD_CLASS } from './word-classes.ts';
 
 /**
  * Each passive view outside the cues already found, in text order, but for an attitude verb's cue left
@@ -27,6 +28,8 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
   });
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
+      // Only a phrase's first word can open one: one array read spares the list's walk at every other token.
+      if (((scan.classes[t] as number) & WORD_CLASS.passiveViewStart) === 0) continue;
       const length = viewPhraseAt(scan, t, sentence.tokenEnd);
       if (length === 0 || inCue[t] === 1 || article.quotedToken[t] === 1) continue;
       const be = passiveBe(scan, t, sentence.tokenStart);
@@ -54,12 +57,18 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
 function viewPhraseAt(scan: Scan, t: number, end: number): number {
   const { norm, breakBefore } = scan.article.tokens;
   for (const phrase of scan.words.passiveViews) {
-    if (t + phrase.length > end || !phrase.every((word, k) => norm[t + k] === word && (k === 0 || breakBefore[t + k] !== 1))) continue;
+    if (t + phrase.length > end || !phraseAt(phrase, norm, breakBefore, t)) continue;
     if (phrase.length > 1) return phrase.length;
     const next = t + 1;
     if (next < end && breakBefore[next] !== 1 && scan.article.quotedToken[next] === 0 && !scan.words.adjuncts.has(norm[next] as string)) return 1;
   }
   return 0;
+}
+
+// Whether the words of `phrase` stand at `t`, unbroken after the first.
+function phraseAt(phrase: readonly string[], norm: readonly string[], breakBefore: Uint8Array, t: number): boolean {
+  for (let k = 0; k < phrase.length; k++) if (norm[t + k] !== phrase[k] || (k > 0 && breakBefore[t + k] === 1)) return false;
+  return true;
 }
 
 // The most words read back from a participle to the article of its noun ("the string of contests known as").

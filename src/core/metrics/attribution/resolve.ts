@@ -235,18 +235,46 @@ function byTitle(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, titles: 
 // The side a title implies from context: "Secretary General Henrik Aalto" in a story about NATO.
 function titleContextSide(scan: Scan, titles: readonly string[], paragraph: number): string | null {
   if (titles.length === 0) return null;
-  const holders = titles.flatMap((title) => scan.lexicons.titleHolders.get(title) ?? []).filter((actor) => actor.memberOf !== undefined);
-  const bodies = new Set(holders.map((actor) => actor.memberOf as string));
+  let bodies = titleBodies(scan.lexicons.titleHolders, titles[0] as string);
+  if (titles.length > 1) {
+    const all = new Set<string>();
+    for (const title of titles) for (const body of titleBodies(scan.lexicons.titleHolders, title)) all.add(body);
+    bodies = all;
+  }
   // A title held across many bodies ("spokesman") says nothing about which one.
   if (bodies.size === 0 || bodies.size > MAX_TITLE_BODIES) return null;
-  for (let m = scan.mentions.length - 1; m >= 0; m--) {
-    const mention = scan.mentions[m] as (typeof scan.mentions)[number];
-    if (mention.paragraph > paragraph) continue;
+  // Mentions are in text order, so by paragraph: start from the last one in this paragraph or before.
+  const { mentions } = scan;
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((mentions[mid] as (typeof mentions)[number]).paragraph <= paragraph) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let m = lo - 1; m >= 0; m--) {
+    const mention = mentions[m] as (typeof mentions)[number];
     // Mentions are in text order: every one before this is further back too.
     if (mention.paragraph < paragraph - 2) break;
     if (bodies.has(mention.actor)) return sideOfActor(scan.lexicons, mention.actor);
   }
   return null;
+}
+
+// The bodies whose members hold `title` (titleHolders' actors with a `memberOf`), made once per title: a
+// common title ("spokesman", "minister") has hundreds of holders, read again at every speaker holding it.
+const bodiesByTitle = new WeakMap<ReadonlyMap<string, readonly Actor[]>, Map<string, ReadonlySet<string>>>();
+
+function titleBodies(titleHolders: ReadonlyMap<string, readonly Actor[]>, title: string): ReadonlySet<string> {
+  let byTitle = bodiesByTitle.get(titleHolders);
+  if (byTitle === undefined) bodiesByTitle.set(titleHolders, (byTitle = new Map()));
+  let bodies = byTitle.get(title);
+  if (bodies === undefined) {
+    const made = new Set<string>();
+    for (const actor of titleHolders.get(title) ?? []) if (actor.memberOf !== undefined) made.add(actor.memberOf);
+    byTitle.set(title, (bodies = made));
+  }
+  return bodies;
 }
 
 // "France's maritime minister said ..." then "Minister Claire Dufresne said ...": the named minister is

@@ -10,7 +10,6 @@ import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import { tokenIds } from '../../text/tokens.ts';
 import { NO_WORD, tableByWordId, wordIdOf } from '../../text/vocabulary.ts';
-import { gateBitsByForm } from './phrase-gates.ts';
 
 /** Bits of a token's word class. */
 export const WORD_CLASS = {
@@ -46,6 +45,8 @@ export const WORD_CLASS = {
   quantifier: 1 << 24,
   introduction: 1 << 25,
   possessive: 1 << 26,
+  /** the first word of a passive view's phrase (passive-views.jsonl: "seen as", "considered") */
+  passiveViewStart: 1 << 27,
 } as const;
 
 // The classes read from a token's form without its possessive rather than from its folded form.
@@ -56,12 +57,10 @@ export function inClass(classes: Uint32Array, t: number, bit: number): boolean {
   return ((classes[t] as number) & bit) !== 0;
 }
 
-// The classes and the phrase gates (phrase-gates.ts) by word id, built once per lexicons (ids are
-// process-local, so never stored with them), side by side in one table (a word's classes at 2 * id, its
-// gates at 2 * id + 1: one look-up per token reads both); with both by form and the highest id of a classed
-// word: a token read as NO_WORD before a trie registered that word on its own (tokens.ts: `idsReadAt`) is
-// looked up by its form.
-type ClassTable = { readonly byId: Uint32Array; readonly byForm: ReadonlyMap<string, number>; readonly gatesByForm: ReadonlyMap<string, number>; readonly newest: number };
+// The classes by word id, built once per lexicons (ids are process-local, so never stored with them); with
+// the classes by form and the highest id of a classed word: a token read as NO_WORD before a trie registered
+// that word on its own (tokens.ts: `idsReadAt`) is looked up by its form.
+type ClassTable = { readonly byId: Uint32Array; readonly byForm: ReadonlyMap<string, number>; readonly newest: number };
 const classesById = new WeakMap<Lexicons, ClassTable>();
 
 function classTable(lexicons: Lexicons): ClassTable {
@@ -105,63 +104,42 @@ function classTable(lexicons: Lexicons): ClassTable {
     mark(words.quantifiers, WORD_CLASS.quantifier);
     mark(words.introductions, WORD_CLASS.introduction);
     mark(words.possessives.keys(), WORD_CLASS.possessive);
-    const gates = gateBitsByForm(lexicons);
-    const classBits = tableByWordId(classes, 0);
-    const gateBits = tableByWordId(gates, 0);
-    // Ids registered by the second table are past the first one's end: both are read up to the longer.
-    const byId = new Uint32Array(2 * Math.max(classBits.length, gateBits.length));
-    for (let id = 0; id < classBits.length; id++) byId[2 * id] = classBits[id] as number;
-    for (let id = 0; id < gateBits.length; id++) byId[2 * id + 1] = gateBits[id] as number;
+    mark(
+      words.passiveViews.map((phrase) => phrase[0] as string),
+      WORD_CLASS.passiveViewStart,
+    );
+    const byId = Uint32Array.from(tableByWordId(classes, 0));
     let newest = NO_WORD;
     for (const form of classes.keys()) newest = Math.max(newest, wordIdOf(form));
-    for (const form of gates.keys()) newest = Math.max(newest, wordIdOf(form));
-    table = { byId, byForm: classes, gatesByForm: gates, newest };
+    table = { byId, byForm: classes, newest };
     classesById.set(lexicons, table);
   }
   return table;
 }
 
-/**
- * Per token of `article`: the WORD_CLASS bits of its folded form (`tokens.norm`; BARE_CLASSES of `tokens.bare`),
- * and the GATE bits (phrase-gates.ts) of either form.
- */
-export function readWords(article: SegmentedArticle, lexicons: Lexicons): { classes: Uint32Array; gates: Uint16Array } {
-  const { byId, byForm, gatesByForm, newest } = classTable(lexicons);
+/** Per token of `article`: the WORD_CLASS bits of its folded form (`tokens.norm`; BARE_CLASSES of `tokens.bare`). */
+export function readWords(article: SegmentedArticle, lexicons: Lexicons): Uint32Array {
+  const { byId, byForm, newest } = classTable(lexicons);
   // After the table: a word it registered is read again in a text tokenized before.
   const { ids, bareIds, count, norm, bare, idsReadAt } = tokenIds(article.tokens);
   const classes = new Uint32Array(count);
-  const gates = new Uint16Array(count);
-  const known = byId.length >> 1;
+  const known = byId.length;
   const late = newest >= idsReadAt;
   for (let t = 0; t < count; t++) {
     const id = ids[t] as number;
     let bits = 0;
-    let gate = 0;
     if (id >= 0) {
-      if (id < known) {
-        bits = byId[2 * id] as number;
-        gate = byId[2 * id + 1] as number;
-      }
-    } else if (late) {
-      bits = byForm.get(norm[t] as string) ?? 0;
-      gate = gatesByForm.get(norm[t] as string) ?? 0;
-    }
+      if (id < known) bits = byId[id] as number;
+    } else if (late) bits = byForm.get(norm[t] as string) ?? 0;
     const bareId = bareIds[t] as number;
     if (bareId !== id || (late && id < 0 && bare[t] !== norm[t])) {
       let bareBits = 0;
       if (bareId >= 0) {
-        if (bareId < known) {
-          bareBits = byId[2 * bareId] as number;
-          gate |= byId[2 * bareId + 1] as number;
-        }
-      } else if (late) {
-        bareBits = byForm.get(bare[t] as string) ?? 0;
-        gate |= gatesByForm.get(bare[t] as string) ?? 0;
-      }
+        if (bareId < known) bareBits = byId[bareId] as number;
+      } else if (late) bareBits = byForm.get(bare[t] as string) ?? 0;
       bits = (bits & ~BARE_CLASSES) | (bareBits & BARE_CLASSES);
     }
     classes[t] = bits;
-    gates[t] = gate;
   }
-  return { classes, gates };
+  return classes;
 }
