@@ -19,6 +19,7 @@ describe('purpose frames around speech: the frame\'s subject is the speaker', ()
     ['used an occasion to argue', 'The mayor used her speech to argue that the fares were fair.', ['indirect The mayor|used her speech to argue|the fares were fair']],
     ['went on to, any speech verb', 'The mayor went on to argue that the fares were fair.', ['indirect The mayor|went on to argue|the fares were fair']],
     ['turned to an audience to say', 'Holt turned to reporters to say the pier was safe.', ['indirect Holt|turned to reporters to say|the pier was safe']],
+    ['held an event to announce', 'The mayor held a news conference to announce that the pier would close.', ['indirect The mayor|held a news conference to announce|the pier would close']],
     // A summary's content is the act, cue included, as for any summary.
     ['an adjective after be', 'Holt was quick to blame the harbour board for the delay.', ['summary Holt|was quick to blame|was quick to blame the harbour board for the delay']],
     ['not and the adjective', 'The captains were not quick to praise the new timetable.', ['summary The captains|were not quick to praise|were not quick to praise the new timetable']],
