@@ -1,9 +1,10 @@
 /**
  * Bare "support" as the verb: "Two-thirds support reducing the sentences", "Many Republicans support the
- * bill", "I support him", "voters who support Holt". The word is far more often the noun ("support for",
+ * bill", "I support him". The word is far more often the noun ("support for",
  * "40 percent support", "their support"), so attitude-verbs.jsonl lists only its verb forms and the bare
- * form after a modal; this pass reads it as the verb only between a subject that can only be one (a plural,
- * a subject pronoun, a relative pronoun) and an object that opens a noun phrase. It makes cues for
+ * form after a modal; this pass reads it as the verb only between a subject that can only be one (a plural
+ * or a subject pronoun; after a relative pronoun the content would run on into the main clause: "The riders
+ * who support Holt left early") and an object that opens a noun phrase. It makes cues for
  * attribution alone, so nothing else that counts the lexicon's cues sees them.
  */
 import type { Scan } from './context.ts';
@@ -27,14 +28,13 @@ export function findBareSupportCues(scan: Scan): Cue[] {
   }
   return cues;
 
-  // "Republicans support", "who strongly support", "they all support": the word before (past a manner adverb
-  // or the skip list's words) is a plural, a subject pronoun or a relative pronoun.
+  // "Republicans support", "they strongly support", "they all support": the word before (past a manner adverb
+  // or the skip list's words) is a plural or a subject pronoun.
   function subjectBefore(scan: Scan, t: number, start: number): boolean {
     let k = t - 1;
     while (k > start && breakBefore[k + 1] !== 1 && (isMannerAdverb(scan, k) || (words.verbSkips.has(norm[k] as string) && !words.beForms.has(norm[k] as string)))) k--;
     if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
     const word = norm[k] as string;
-    if (words.clauseWords.get(word) === 'relative') return true;
     const role = words.pronouns.get(word);
     if (role !== undefined) return role === 'group' || role === 'self' || role === 'own-group' || word === 'you';
     if (words.determiners.has(word) || words.possessives.has(word) || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word)) return false;
