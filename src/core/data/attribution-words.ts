@@ -43,6 +43,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'attitude-adjectives',
   'stance-openings',
   'raising-verbs',
+  'purpose-frames',
   'passive-views',
   'non-holders',
   'ly-nouns',
@@ -55,6 +56,8 @@ const DETERMINER_ROLES = ['definite', 'indefinite', 'numeral'] as const;
 const CLAUSE_ROLES = ['complementiser', 'contrast', 'relative', 'coordinator'] as const;
 // A raising verb's voice: active ("seems to") or passive after a form of be ("is expected to").
 const RAISING_ROLES = ['active', 'passive'] as const;
+// A purpose frame's kind: a verb with a few words before its "to" ("took to Twitter to") or an adjective after be ("was quick to").
+const PURPOSE_ROLES = ['verb', 'adjective'] as const;
 /** The kinds a speaker noun or an organisation word may give (their files' notes; the report's `speakerKind` adds person). */
 export const SPEAKER_KINDS = ['company', 'agency', 'organisation', 'media', 'group', 'document', 'poll', 'quantity'] as const;
 /** What a noun cue names (noun-cues.jsonl): something said, a view or plan, or a speech act only after a light verb. */
@@ -129,6 +132,8 @@ export type AttributionWords = {
   readonly raisingVerbs: ReadonlySet<string>;
   /** passive raising verbs ("is expected to"): a view reported without anyone holding it */
   readonly passiveRaisingVerbs: ReadonlySet<string>;
+  /** purpose frames ("took to Twitter to say", "was quick to blame"): the subject before them speaks the verb after their "to" */
+  readonly purposeFrames: ReadonlyMap<string, 'verb' | 'adjective'>;
   /** nouns that hold no view ("the data supports", "the bill favors"): no subject of an attitude */
   readonly nonHolders: ReadonlySet<string>;
   /** Words in -ly that are nouns ("family", "assembly"), never a manner adverb between a speaker and the verb. */
@@ -222,6 +227,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     stanceOpenings: words('stance-openings'),
     raisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'active'),
     passiveRaisingVerbs: formsWithRole(inflectedRoles('raising-verbs', RAISING_ROLES), 'passive'),
+    purposeFrames: inflectedRoles('purpose-frames', PURPOSE_ROLES),
     nonHolders: words('non-holders'),
     lyNouns: words('ly-nouns'),
     negativeSubjects: words('negative-subjects'),

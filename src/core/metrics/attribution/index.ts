@@ -22,7 +22,9 @@ import { findDirectQuotes } from './direct-quotes.ts';
 import { findReportedSpeech } from './reported-speech.ts';
 import { resolveFindings } from './resolve.ts';
 import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from './noun-cues.ts';
+import { findBareSupportCues } from './bare-support.ts';
 import { findPassiveViews } from './passive-views.ts';
+import { withPurposeFrames } from './purpose-frames.ts';
 import { findStanceOpenings } from './stance-openings.ts';
 import { newSpeakerMemory } from './speaker-memory.ts';
 import { applySides, sidesMentioned } from './speaker-sides.ts';
@@ -41,7 +43,7 @@ export { sideOfActor } from './speaker-sides.ts';
 export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string, sides: SidesMapping = {}, scored?: Uint8Array): AttributionResult {
   // The passes, in order; each takes what the one before found.
   const scan = scanArticle(article, lexicons, masks, rulesSource); // sentences, datelines, actor mentions, titles, demonyms
-  const cues = mergeCues(withRaisingVerbs(scan, findCues(scan)), findLightVerbCues(scan)); // reporting verbs, then light verbs with a noun ("made the case that")
+  const cues = mergeCues(mergeCues(withPurposeFrames(scan, withRaisingVerbs(scan, findCues(scan))), findLightVerbCues(scan)), findBareSupportCues(scan)); // reporting verbs ("took to Twitter to say"), then light verbs with a noun ("made the case that"), bare "support" as the verb
   const quotations = findDirectQuotes(scan, cues);
   const reported = findReportedSpeech(scan, cues, quotations.claimed, quotations.findings);
   const unheld = [...findUnheldViews(scan, cues, reported.claimed), ...findPassiveViews(scan, cues, reported.claimed)]; // "The pier is expected to open in May", "is seen as"

@@ -33,13 +33,29 @@ export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue:
   if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !asideBreak(scan, end)) return null;
   const first = tokens.norm[start] as string;
   if (capital[start] !== 1 || words.introductions.has(first) || words.adjuncts.has(first) || words.pronouns.has(first) || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first))) return null;
-  const phrase = nounPhraseAfter(scan, start, end);
+  const phrase = openingPhrase(scan, start, end);
   // "LONDON (Reuters) - Britain's Home Secretary ... said": a dateline's place is no speaker.
   if (phrase === null || phrase.t1 >= end || !asideBreak(scan, phrase.t1) || scan.excluded[phrase.t0] === 1) return null;
   // "Berg, who calls Holt a \"coward,\" said": a relative clause on the name may quote and report on its own.
   if (words.clauseWords.get(tokens.norm[phrase.t1] as string) === 'relative') return phrase;
   for (let k = phrase.t1; k < end; k++) if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0) return null;
   return phrase;
+}
+
+// The words before a name that a speaker phrase does not take in ("Florida delegate John Archer, wearing a hat,
+// said"): the phrase may start a few words on when it then ends at the aside's edge.
+const LEAD_MAX = 3;
+
+// The speaker phrase opening the sentence at `start` and ending at an aside's edge before `end`, if any.
+function openingPhrase(scan: Scan, start: number, end: number): Speaker {
+  const first = nounPhraseAfter(scan, start, end);
+  if (first === null || (first.t1 < end && asideBreak(scan, first.t1))) return first;
+  for (let s = start + 1; s <= start + LEAD_MAX && s < end && scan.article.tokens.breakBefore[s] !== 1; s++) {
+    if (scan.capital[s] !== 1) continue;
+    const phrase = nounPhraseAfter(scan, s, end);
+    if (phrase !== null && phrase.t0 === s && phrase.t1 < end && asideBreak(scan, phrase.t1)) return { t0: start, t1: phrase.t1 };
+  }
+  return first;
 }
 
 // An aside's edge: a comma, a parenthesis or a dash between words ("Holt (R-Maine), a former sailor, said",
