@@ -14,6 +14,8 @@ import { inClass, WORD_CLASS } from './word-classes.ts';
 // A content shorter than this (UTF-16 units) before the inner clause is left whole: too short to be the
 // report's own content, it is more likely a speaker or a cue phrase read into it.
 const MIN_KEPT = 8;
+// How far back (UTF-16 units) the punctuation opening an inner clause is looked for; bounds the work per cue.
+const MAX_LOOK_BACK = 200;
 const PUNCTUATION = /[,;\u2013\u2014]/;
 const TRAILING = /[\s,;\u2013\u2014]/;
 
@@ -33,7 +35,12 @@ export function withNestedBounds(scan: Scan, attributions: readonly RawAttributi
       // Its own cue, or another actor's copy of it, may stand inside a content ("The plan, Holt said, will fail").
       if ((inner[i] as { cue: number }).cue === a.cue?.start) continue;
       const at = clauseStart(scan, text, content.start, (inner[i] as { from: number }).from);
-      if (at - content.start >= MIN_KEPT) cut = Math.min(cut, at);
+      // The first inner clause that leaves enough ends the content: one cut per content keeps a long
+      // sentence with many cues linear.
+      if (at - content.start >= MIN_KEPT) {
+        cut = at;
+        break;
+      }
     }
     if (cut === content.end) return a;
     let end = cut;
@@ -61,8 +68,10 @@ function firstCueAfter(inner: readonly { cue: number }[], offset: number): numbe
 function clauseStart(scan: Scan, text: string, start: number, from: number): number {
   const { tokens } = scan.article;
   const opens = WORD_CLASS.clauseWord | WORD_CLASS.subordinator;
+  const floor = Math.max(start, from - MAX_LOOK_BACK);
   let p = from - 1;
-  while (p >= start && !PUNCTUATION.test(text[p] as string)) p--;
+  while (p >= floor && !PUNCTUATION.test(text[p] as string)) p--;
+  if (p < floor) p = start - 1;
   if (p >= start) {
     if (text.slice(p + 1, from).trim() === '') return p;
     const t = firstTokenAtOrAfter(tokens, p + 1);
