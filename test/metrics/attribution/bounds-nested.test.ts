@@ -29,3 +29,9 @@ describe('a content keeps what it reports', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('no cut without a clause opening', () => {
+  it('an inner cue with no comma or clause word before it leaves the content whole', () => {
+    expect(rows('The council says talks with the ferry firm will continue next month.')[0]).toBe('indirect The council|says|talks with the ferry firm will continue next month');
+  });
+});
