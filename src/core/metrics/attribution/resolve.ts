@@ -9,6 +9,7 @@ import type { PronounRole } from '../../data/attribution-words.ts';
 import type { Actor } from '../../data/index.ts';
 import { markAnonymity, type Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
+import { withNestedBounds } from './nested-bounds.ts';
 import { countryIn, isPercentage } from './noun-phrase-speakers.ts';
 import { indexNames, namedSpeaker } from './people.ts';
 import type { SpeakerMemory } from './speaker-memory.ts';
@@ -22,7 +23,7 @@ const MAX_TITLE_BODIES = 2;
 // An earlier speaker with the title is looked for among this many latest attributions.
 const TITLE_HISTORY = 12;
 
-/** Resolves the findings of every pass in text order (stable for equal offsets); the result is sorted by content start. */
+/** Resolves the findings of every pass in text order (stable for equal offsets); the result is sorted by content start, each content ended before an inner attribution's clause (nested-bounds.ts). */
 export function resolveFindings(scan: Scan, findings: readonly Finding[], memory: SpeakerMemory): RawAttribution[] {
   const attributions: RawAttribution[] = [];
   const made = new Map<Finding, RawAttribution[]>();
@@ -42,7 +43,8 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
     made.set(finding, out);
     attributions.push(...out);
   }
-  return attributions.sort((a, b) => (a.content?.start ?? a.cue?.start ?? 0) - (b.content?.start ?? b.cue?.start ?? 0) || a.paragraph - b.paragraph);
+  attributions.sort((a, b) => (a.content?.start ?? a.cue?.start ?? 0) - (b.content?.start ?? b.cue?.start ?? 0) || a.paragraph - b.paragraph);
+  return withNestedBounds(scan, attributions);
 }
 
 /** The attributions of one draft, one per actor its speaker names; adds them to `memory.history`. */
