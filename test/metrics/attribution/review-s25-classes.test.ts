@@ -21,3 +21,12 @@ describe('a quotation goes on after its tag only when it was cut off before its 
     expect(quotedAndReportedRowsOf(text)).toEqual(expected);
   });
 });
+
+describe('", named X," set off by commas names a thing: nobody speaks', () => {
+  it.each([
+    ['a name between commas after a noun', 'The storm, named Gull, hit the coast on Friday.', []],
+    ['a naming verb with a subject still chooses someone', 'The president named Holt as her deputy.', ['summary The president|named|named Holt as her deputy']],
+  ])('%s', (_name, text, expected) => {
+    expect(reportedRows(text)).toEqual(expected);
+  });
+});
