@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/index.ts';
 import { quotedAndReportedRowsOf, reportedRowsOf as reportedRows } from './render.ts';
 
 // Classes of false alarms found by the review of session 25's merged rules, each on sentences we wrote.
@@ -28,5 +29,23 @@ describe('", named X," set off by commas names a thing: nobody speaks', () => {
     ['a naming verb with a subject still chooses someone', 'The president named Holt as her deputy.', ['summary The president|named|named Holt as her deputy']],
   ])('%s', (_name, text, expected) => {
     expect(reportedRows(text)).toEqual(expected);
+  });
+});
+
+/** `mode speaker|cue|content` rows of the whole analysis of `text`. */
+function analysedRows(text: string): string[] {
+  const report = analyze(text);
+  const said = (span: readonly [number, number, ...unknown[]] | null): string => (span === null ? '-' : report.text.slice(span[0], span[1]));
+  return report.attributions.map((a) => `${a.mode} ${said(a.speaker)}|${said(a.cue)}|${said(a.content)}`);
+}
+
+describe('"seen as" of sight or time is no view', () => {
+  it.each([
+    ['a comparison after "seen as"', 'The comet was seen as far south as Texas.', []],
+    ['a clause after "seen as"', 'The suspect was seen as he left the bank.', []],
+    ['a participle with a comparison', 'A grey van seen as far away as Leeds was found.', []],
+    ['a view keeps its reading', 'The harbour board is seen as a rubber stamp.', ['attitude -|is seen as|The harbour board is seen as a rubber stamp']],
+  ])('%s', (_name, text, expected) => {
+    expect(analysedRows(text)).toEqual(expected);
   });
 });
