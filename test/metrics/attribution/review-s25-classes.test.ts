@@ -45,6 +45,7 @@ describe('"seen as" of sight or time is no view', () => {
     ['a clause after "seen as"', 'The suspect was seen as he left the bank.', []],
     ['a participle with a comparison', 'A grey van seen as far away as Leeds was found.', []],
     ['a view keeps its reading', 'The harbour board is seen as a rubber stamp.', ['attitude -|is seen as|The harbour board is seen as a rubber stamp']],
+    ['"widely seen as" is a vague source, as README says', 'The harbour board is widely seen as a rubber stamp.', ['vague -|widely seen as|a rubber stamp']],
   ])('%s', (_name, text, expected) => {
     expect(analysedRows(text)).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 /**
- * Views in the passive with no holder named: "The mayor is widely seen as a moderate", "The pier was long
+ * Views in the passive with no holder named: "The mayor is seen as a moderate", "The pier was long
  * known as the Poorhouse", "The town is considered a swing seat". A form of be (across adverbs and "not"),
  * then a participle and its word from passive-views.jsonl: someone unnamed holds the view, as with "is
  * expected to" (attitudes.ts `findUnheldViews`), so the attribution has no speaker and its content is the
