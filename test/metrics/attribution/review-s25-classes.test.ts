@@ -50,3 +50,14 @@ describe('"seen as" of sight or time is no view', () => {
     expect(analysedRows(text)).toEqual(expected);
   });
 });
+
+describe('a day or a month before a colon heads a schedule, not a transcript', () => {
+  const menu = 'Monday: Rice with beans and a little bit of salt and pepper on top.\n\nTuesday: Pasta with tomatoes and a little bit of cheese on top.';
+  const transcript = 'Holt: We will keep the ferry running for as long as we can.\n\nBerg: The ferry has lost money for ten years now.';
+  it.each([
+    ['weekday labels are a menu', menu, []],
+    ['name labels are speakers', transcript, ['direct Holt|-|We will keep the ferry running for as long as we can', 'direct Berg|-|The ferry has lost money for ten years now']],
+  ])('%s', (_name, text, expected) => {
+    expect(quotedAndReportedRowsOf(text)).toEqual(expected);
+  });
+});
