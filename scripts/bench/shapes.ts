@@ -21,6 +21,8 @@ export const SHAPES: readonly Shape[] = [
   { name: '`"Yes," he said.` repeated', make: (bytes) => repeat('"Yes," he said. ', bytes) },
   // One block of lines: the page walk tested its whole buffer at every <br> (1 MB took over two minutes).
   { name: '<br>-separated lines HTML', make: (bytes) => ({ html: `<html><body><article><div>${repeat('Some plain words here, numbered.<br>', bytes)}</div></article></body></html>` }) },
+  // A run of marks with no space after it: the sentence splitter's terminal search restarted at each mark.
+  { name: 'run of `!` with no space after', make: (bytes) => `A${'!'.repeat(Math.max(1, bytes - 2))}x` },
 ];
 
 /**

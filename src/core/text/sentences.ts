@@ -14,8 +14,10 @@ export type AbbreviationTable = {
   starters: ReadonlySet<string>;
 };
 
-// Linear: each alternative consumes distinct characters and the closers run is a simple class.
-const TERMINAL = /(?:\.{3}|\u2026|[.!?]+)["'\u201D\u2019)\]]*(?=\s|$)/g;
+// Linear: a match starts only at the first mark of a run (the look-behind), so a run of marks with no space
+// after it ("!" x 80k + "x") is read once, not once from each of its marks; a start inside a run could
+// match nothing the run's first mark does not.
+const TERMINAL = /(?:\u2026|(?<![.!?])(?:\.{3}|[.!?]+))["'\u201D\u2019)\]]*(?=\s|$)/g;
 // A letter or digit (one code point, tested outside ASCII only).
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const LOWER_START = /^[\p{Ll}]/u;

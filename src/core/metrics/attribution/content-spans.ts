@@ -90,10 +90,13 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
   return limit;
 }
 
-// Whether a clause's subject may start at `t`: a pronoun, a determiner, a quantifier, a negative subject
-// ("no", "nobody"), a number or a capital. After ", but" it opens a clause of its own ("..., but the board
-// refused"); "but that ...", "but also ...", "but only ...", "but couldn't ..." go on with the reported clause.
-function subjectAt(scan: Scan, t: number, end: number): boolean {
+/**
+ * Whether a clause's subject may start at token `t` (true at the end): a pronoun, a determiner, a quantifier,
+ * a negative subject ("no", "nobody"), a number or a capital. After ", but" it opens a clause of its own
+ * ("..., but the board refused"); "but that ...", "but also ...", "but only ...", "but couldn't ..." go on
+ * with the reported clause.
+ */
+export function subjectAt(scan: Scan, t: number, end: number): boolean {
   if (t >= end || scan.article.tokens.breakBefore[t] === 1) return true;
   const word = scan.article.tokens.norm[t] as string;
   const { words } = scan;

@@ -138,6 +138,9 @@ function interruptedTail(scan: Scan, quote: QuoteTokens, sentence: SentenceRef, 
   const { article, words } = scan;
   const { tokens, text } = article;
   if (!/,\s*["'\u201D\u2019]*$/u.test(text.slice(tokens.start[quote.t1 - 1] as number, quote.quote.end))) return -1;
+  // `"It is over," Berg said, will surprise nobody`: quoted words with a verb of their own are a whole clause,
+  // and the verb after the tag is the writer's; only a subject cut off by the tag goes on after it.
+  if (hasFiniteVerb(scan, quote)) return -1;
   const after = Math.max(cue.t1, speaker?.t1 ?? 0);
   if (after >= sentence.tokenEnd - 1 || !commaBefore(scan, after) || article.quotedToken[after] === 1) return -1;
   const word = tokens.norm[after] as string;
@@ -145,6 +148,19 @@ function interruptedTail(scan: Scan, quote: QuoteTokens, sentence: SentenceRef, 
   const auxiliary = words.beForms.has(word) || (words.verbSkips.has(word) && !word.endsWith('ly') && !words.timeWords.has(word) && !words.introductions.has(word));
   if (scan.capital[after] === 1 || !auxiliary) return -1;
   return trimmedSpan(article, after, sentence.tokenEnd)?.end ?? -1;
+}
+
+// Whether the quoted words hold a finite verb: a form of be or an auxiliary ("is", "will"), or a subject
+// pronoun followed in the same phrase by a lowercase word ("We won").
+function hasFiniteVerb(scan: Scan, quote: QuoteTokens): boolean {
+  const { tokens } = scan.article;
+  const { words } = scan;
+  for (let t = quote.t0; t < quote.t1; t++) {
+    const word = tokens.norm[t] as string;
+    if (words.beForms.has(word) || (words.verbSkips.has(word) && !word.endsWith('ly') && !words.timeWords.has(word) && !words.introductions.has(word))) return true;
+    if (words.pronouns.has(word) && t + 1 < quote.t1 && tokens.breakBefore[t + 1] !== 1 && scan.capital[t + 1] !== 1) return true;
+  }
+  return false;
 }
 
 // The end of the unquoted words that follow a quotation up to the comma before its tag (cue or speaker,

@@ -85,7 +85,8 @@ const NAME_LABEL_MAX_TOKENS = 3;
 // `Matthews:`, `Anna Berg:`, `Q:` — every word capitalised, no page label ("Update:", "Editor's note:").
 function isNameLabel(scan: Scan, t0: number, t1: number): boolean {
   if (t1 - t0 > NAME_LABEL_MAX_TOKENS || isPageLabel(scan, t0, t1)) return false;
-  for (let t = t0; t < t1; t++) if (scan.capital[t] !== 1 || scan.words.headlineLabels.has(scan.article.tokens.norm[t] as string)) return false;
+  // "Monday: Rice with beans ...": a day or a month heads a schedule's entry, and no one speaks it.
+  for (let t = t0; t < t1; t++) if (scan.capital[t] !== 1 || scan.words.headlineLabels.has(scan.article.tokens.norm[t] as string) || scan.words.timeWords.has(scan.article.tokens.norm[t] as string)) return false;
   return true;
 }
 

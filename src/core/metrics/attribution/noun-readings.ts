@@ -7,7 +7,7 @@
  * form after an object is a participle ("formed a group called the Harbour Friends").
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
-import type { Scan } from './context.ts';
+import { commaBefore, type Scan } from './context.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Words that end a run of modifiers before a noun ("some of the people say"), and words no object phrase holds.
@@ -107,7 +107,8 @@ const NAMING_FORMS = new Set(['called', 'calls', 'named']);
 export function isNamingParticiple(scan: Scan, t0: number, t1: number, sentenceStart: number, sentenceEnd: number): boolean {
   const { article, words, capital } = scan;
   const { norm, breakBefore } = article.tokens;
-  if (t1 - t0 !== 1 || t0 <= sentenceStart || t1 >= sentenceEnd || !NAMING_FORMS.has(norm[t0] as string) || capital[t0] === 1 || breakBefore[t0] === 1) return false;
+  if (t1 - t0 !== 1 || t0 <= sentenceStart || t1 >= sentenceEnd || !NAMING_FORMS.has(norm[t0] as string) || capital[t0] === 1) return false;
+  if (breakBefore[t0] === 1) return namingBetweenCommas(scan, t0, t1, sentenceEnd);
   const before = norm[t0 - 1] as string;
   if (capital[t0 - 1] === 1 || article.quotedToken[t0 - 1] === 1 || !/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || words.determiners.has(before)) return false;
   let k = t1;
@@ -118,6 +119,16 @@ export function isNamingParticiple(scan: Scan, t0: number, t1: number, sentenceS
   if (k >= sentenceEnd || breakBefore[k] === 1) return true;
   const next = norm[k] as string;
   return words.adjuncts.has(next) || words.clauseWords.has(next) || words.beForms.has(next) || words.timeWords.has(next) || words.verbSkips.has(next);
+}
+
+// "The storm, named Gull, hit the coast": a naming verb after a comma with only a name after it, closed by a
+// comma or the sentence's end, is a participle set off like an apposition; nobody speaks.
+function namingBetweenCommas(scan: Scan, t0: number, t1: number, sentenceEnd: number): boolean {
+  const { article, capital } = scan;
+  if (!commaBefore(scan, t0)) return false;
+  let k = t1;
+  while (k < sentenceEnd && capital[k] === 1 && article.quotedToken[k] === 0 && (k === t1 || article.tokens.breakBefore[k] !== 1)) k++;
+  return k > t1 && (k >= sentenceEnd || commaBefore(scan, k));
 }
 
 // "A ferry named Gull Star sank in May": whether the words before `t` are a noun phrase opened by

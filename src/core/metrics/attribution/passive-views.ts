@@ -1,5 +1,5 @@
 /**
- * Views in the passive with no holder named: "The mayor is widely seen as a moderate", "The pier was long
+ * Views in the passive with no holder named: "The mayor is seen as a moderate", "The pier was long
  * known as the Poorhouse", "The town is considered a swing seat". A form of be (across adverbs and "not"),
  * then a participle and its word from passive-views.jsonl: someone unnamed holds the view, as with "is
  * expected to" (attitudes.ts `findUnheldViews`), so the attribution has no speaker and its content is the
@@ -58,7 +58,7 @@ function viewPhraseAt(scan: Scan, t: number, end: number): number {
   const { norm, breakBefore } = scan.article.tokens;
   for (const phrase of scan.words.passiveViews) {
     if (t + phrase.length > end || !phraseAt(phrase, norm, breakBefore, t)) continue;
-    if (phrase.length > 1) return phrase.length;
+    if (phrase.length > 1) return literalAs(scan, t + phrase.length, end) ? 0 : phrase.length;
     const next = t + 1;
     if (next < end && breakBefore[next] !== 1 && scan.article.quotedToken[next] === 0 && !scan.words.adjuncts.has(norm[next] as string)) return 1;
   }
@@ -69,6 +69,23 @@ function viewPhraseAt(scan: Scan, t: number, end: number): number {
 function phraseAt(phrase: readonly string[], norm: readonly string[], breakBefore: Uint8Array, t: number): boolean {
   for (let k = 0; k < phrase.length; k++) if (norm[t + k] !== phrase[k] || (k > 0 && breakBefore[t + k] === 1)) return false;
   return true;
+}
+
+// The most words from a phrase's last word to its repetition that makes it a comparison ("seen as far south as").
+const COMPARISON_AS_MAX = 3;
+
+// Whether a phrase ending before `after` (in "as", "for") is no view but literal sight or time: a clause follows
+// ("was seen as he left": a pronoun) or a comparison ("as far south as Texas", "as soon as").
+function literalAs(scan: Scan, after: number, end: number): boolean {
+  const { norm, breakBefore } = scan.article.tokens;
+  const as = norm[after - 1] as string;
+  if (after >= end || breakBefore[after] === 1) return false;
+  if (scan.words.pronouns.has(norm[after] as string)) return true;
+  for (let k = after + 1; k < Math.min(end, after + COMPARISON_AS_MAX); k++) {
+    if (breakBefore[k] === 1) return false;
+    if (norm[k] === as) return true;
+  }
+  return false;
 }
 
 // The most words read back from a participle to the article of its noun ("the string of contests known as").

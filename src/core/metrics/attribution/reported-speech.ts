@@ -189,7 +189,8 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   // "yelled and held up a banner": a second verb, not what was said.
   if (start < end && scan.words.clauseWords.get(tokens.norm[start] as string) === 'coordinator') return -1;
   if (start >= end || !scan.words.adjuncts.has(tokens.norm[start] as string) || countOpensAt(scan, start, end)) return start;
-  for (let t = start + 1; t < Math.min(end, start + ADJUNCT_MAX); t++) {
+  let t = start + 1;
+  for (; t < Math.min(end, start + ADJUNCT_MAX); t++) {
     if (scan.article.quotedToken[t] === 1) break;
     if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'complementiser') return t + 1;
     // "said in a statement Thursday night it would ...": the clause starts after the time phrase.
@@ -199,7 +200,8 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
       return scan.words.clauseWords.get(tokens.norm[after] as string) === 'complementiser' ? after + 1 : after;
     }
   }
-  return thatAfterLongAdjunct(scan, start + ADJUNCT_MAX, end);
+  // From where the reading stopped: past a quotation that ended it early, no ", that" may be looked for.
+  return thatAfterLongAdjunct(scan, t, end);
 }
 
 /** A reporting verb with a speaker; null in the passive ("was told"), without a speaker, or with nothing reported ("spoke on Monday"). */

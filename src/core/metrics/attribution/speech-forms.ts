@@ -5,7 +5,7 @@
  * "After saying she was tired, the mayor left").
  */
 import { commaBefore, skipBack, type Scan } from './context.ts';
-import { clauseEnd, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
+import { clauseEnd, skipThat, skipTimePhrase, subjectAt, trimmedSpan } from './content-spans.ts';
 import { isConnective, nounPhraseAfter, opensSentence, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
 
@@ -322,13 +322,14 @@ export function passiveWithAgent(scan: Scan, cue: Cue, sentence: SentenceRef, cu
 // during a taping of a town hall meeting in Buffalo, New York, that ...").
 const LONG_ADJUNCT_REST = 14;
 
-/** The token after ", that" past a long adjunct starting before `from`, with no quotation or clause word but commas on the way; -1 when there is none. */
+/** The token after ", that" + a subject past a long adjunct starting before `from`, with no quotation or clause word but commas on the way; -1 when there is none. */
 export function thatAfterLongAdjunct(scan: Scan, from: number, end: number): number {
   const { tokens } = scan.article;
   for (let t = from; t < Math.min(end, from + LONG_ADJUNCT_REST); t++) {
     const role = scan.words.clauseWords.get(tokens.norm[t] as string);
     if (scan.article.quotedToken[t] === 1 || (role !== undefined && role !== 'complementiser')) return -1;
-    if (role === 'complementiser') return commaBefore(scan, t) ? t + 1 : -1;
+    // "in Dover, Kent, that was built in 1850": a relative "that" has no subject of its own after it.
+    if (role === 'complementiser') return commaBefore(scan, t) && subjectAt(scan, t + 1, end) ? t + 1 : -1;
   }
   return -1;
 }
