@@ -99,7 +99,6 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
 export function subjectAt(scan: Scan, t: number, end: number): boolean {
   if (t >= end || scan.article.tokens.breakBefore[t] === 1) return true;
   const word = scan.article.tokens.norm[t] as string;
-  const { words } = scan;
   return scan.capital[t] === 1 || /^\d/.test(word) || inClass(scan.classes, t, SUBJECT_OPENER);
 }
 

@@ -29,7 +29,7 @@ function linkedWordAt(scan: Scan, table: ReadonlyMap<string, ReadonlyMap<string,
 // Whether token `t` may stand between a light verb or a possessive and its noun: an unquoted lower-case word
 // in the same stretch of the clause, no clause word and no form of be.
 function isFiller(scan: Scan, t: number): boolean {
-  const { article, words, capital } = scan;
+  const { article, capital } = scan;
   const word = article.tokens.norm[t] as string;
   return article.quotedToken[t] === 0 && article.tokens.breakBefore[t] !== 1 && capital[t] === 0 && !inClass(scan.classes, t, WORD_CLASS.clauseWord | WORD_CLASS.beForm) && startsWithLetter(word);
 }

@@ -263,7 +263,7 @@ function isHead(scan: Scan, t: number): boolean {
 // "one harbour official", "the oil company": a phrase ending in a head takes the words between it and a
 // determiner just before, when they are plain lower-case words (not verbs' helpers, pronouns or clause words).
 function withModifiers(scan: Scan, start: number, end: number, limit: number): number {
-  const { article, words } = scan;
+  const { article } = scan;
   const { tokens } = article;
   if (startsWithArticle(scan, start) || !isHead(scan, end - 1)) return start;
   for (let k = start - 1; k >= limit && k >= start - 1 - MAX_MODIFIERS; k--) {

@@ -209,7 +209,7 @@ function looksFinite(scan: Scan, t: number): boolean {
 // function word: "an architect" (who), "another source" (said), "voters" (who). `acrossComma` steps over a
 // comma just before `at` ("the architect, who").
 function loosePhraseBefore(scan: Scan, at: number, limit: number, acrossComma: boolean): Speaker {
-  const { article, words } = scan;
+  const { article } = scan;
   const { tokens } = article;
   let t = at;
   while (t - 1 >= limit && at - t < LOOSE_PHRASE_MAX && (tokens.breakBefore[t] !== 1 || (t === at && acrossComma && commaBefore(scan, t)))) {
