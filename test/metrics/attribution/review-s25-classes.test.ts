@@ -53,11 +53,16 @@ describe('"seen as" of sight or time is no view', () => {
 
 describe('a day or a month before a colon heads a schedule, not a transcript', () => {
   const menu = 'Monday: Rice with beans and a little bit of salt and pepper on top.\n\nTuesday: Pasta with tomatoes and a little bit of cheese on top.';
-  const transcript = 'Holt: We will keep the ferry running for as long as we can.\n\nBerg: The ferry has lost money for ten years now.';
+  const transcript = 'Holt: We will keep the ferry running for as long as we can.\n\nBerg: The ferry has lost money for ten years now.\n\nHolt: Then we will find the money somewhere else.';
   it.each([
     ['weekday labels are a menu', menu, []],
-    ['name labels are speakers', transcript, ['direct Holt|-|We will keep the ferry running for as long as we can', 'direct Berg|-|The ferry has lost money for ten years now']],
+    ['name labels are speakers when someone takes a second turn', transcript, ['direct Holt|-|We will keep the ferry running for as long as we can', 'direct Berg|-|The ferry has lost money for ten years now', 'direct Holt|-|Then we will find the money somewhere else']],
   ])('%s', (_name, text, expected) => {
     expect(quotedAndReportedRowsOf(text)).toEqual(expected);
+  });
+
+  it('labels that each stand once are headings, and no one speaks them word for word', () => {
+    const programme = 'Main Stage: bands play from noon until late at night on both days.\n\nNorth Field: food stalls and a market open at ten in the morning.';
+    expect(quotedAndReportedRowsOf(programme).filter((row) => row.startsWith('direct'))).toEqual([]);
   });
 });

@@ -25,8 +25,9 @@ export function findLabelledSpeech(scan: Scan, quoted: ReadonlySet<number>): Fin
   const { text } = article;
   const findings: Finding[] = [];
   const colons = article.paragraphs.map((paragraph) => labelColon(scan, paragraph));
-  // An interview or a panel's transcript: at least two paragraphs open with a name's label ("Matthews:", "Q:").
-  const transcript = colons.filter((colon, index) => colon !== -1 && isNameLabel(scan, (article.paragraphs[index] as ParagraphSpan).tokenStart, colon)).length >= TRANSCRIPT_MIN_LABELS;
+  // An interview or a panel's transcript: a speaker takes turns, so some name's label ("Matthews:", "Q:") opens at
+  // least two paragraphs. Labels that each stand once are headings ("Main Stage: ...", "North Field: ...").
+  const transcript = hasRecurringLabel(scan, colons);
   article.paragraphs.forEach((paragraph, index) => {
     const colon = colons[index] as number;
     if (colon === -1) return;
@@ -77,8 +78,28 @@ function isUpperCaseLabel(scan: Scan, t0: number, t1: number): boolean {
   return /\p{Lu}{2}/u.test(label) && label === label.toUpperCase() && t1 - t0 <= 3;
 }
 
-// Paragraphs opening with a name's label that make a text a transcript.
+// Paragraphs opening with the same name's label that make a text a transcript.
 const TRANSCRIPT_MIN_LABELS = 2;
+
+// An interview's question and answer labels: one of each makes a transcript, as a name's label twice does.
+const INTERVIEW_LABELS = ['q', 'a'];
+
+// Whether one name's label opens at least TRANSCRIPT_MIN_LABELS paragraphs (compared by its words, lower-cased),
+// or both of an interview's labels stand.
+function hasRecurringLabel(scan: Scan, colons: readonly number[]): boolean {
+  const { article } = scan;
+  const seen = new Map<string, number>();
+  for (let index = 0; index < colons.length; index++) {
+    const colon = colons[index] as number;
+    const t0 = (article.paragraphs[index] as ParagraphSpan).tokenStart;
+    if (colon === -1 || !isNameLabel(scan, t0, colon)) continue;
+    const label = article.tokens.norm.slice(t0, colon).join(' ');
+    const count = (seen.get(label) ?? 0) + 1;
+    if (count >= TRANSCRIPT_MIN_LABELS) return true;
+    seen.set(label, count);
+  }
+  return INTERVIEW_LABELS.every((label) => seen.has(label));
+}
 // A name's label in a transcript is a name of a few words ("Alex Berg-Holt:") or a letter ("Q:", "A:").
 const NAME_LABEL_MAX_TOKENS = 3;
 
