@@ -66,3 +66,12 @@ describe('a day or a month before a colon heads a schedule, not a transcript', (
     expect(quotedAndReportedRowsOf(programme).filter((row) => row.startsWith('direct'))).toEqual([]);
   });
 });
+
+describe('a summary names an act, and a view after it is its holder\'s own', () => {
+  it.each([
+    ['a second person\'s belief after a summary is heard', 'Berg shared her worries while Holt believes the pier is safe.', ['summary Berg|shared|shared her worries', 'attitude Holt|believes|the pier is safe']],
+    ['an attitude inside what was said stays part of that speech', 'Holt said she supports the tax.', ['indirect Holt|said|she supports the tax']],
+  ])('%s', (_name, text, expected) => {
+    expect(analysedRows(text)).toEqual(expected);
+  });
+});

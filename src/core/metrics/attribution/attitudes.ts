@@ -189,12 +189,18 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
 export function withoutNestedViews(findings: readonly Finding[]): Finding[] {
   const views = findings.filter(isAttitudeDraft);
   if (views.length === 0) return [...findings];
-  const kept = new Set(outsideReportedSpeech(views, findings.filter((finding) => !isAttitudeDraft(finding))));
+  // A summary names an act, not the words said: a view after it is its holder's own ("Berg shared her worries
+  // while Holt believes the pier is safe").
+  const kept = new Set(outsideReportedSpeech(views, findings.filter((finding) => !isAttitudeDraft(finding) && !isSummaryDraft(finding))));
   return findings.filter((finding) => !isAttitudeDraft(finding) || kept.has(finding));
 }
 
 function isAttitudeDraft(finding: Finding): boolean {
   return 'draft' in finding && finding.draft.mode === 'attitude';
+}
+
+function isSummaryDraft(finding: Finding): boolean {
+  return 'draft' in finding && finding.draft.mode === 'summary';
 }
 
 /** Whether an attribution reports a view held by no one named ("is expected to"): shown, but no side's voice, no anonymous source, and its words stay the writer's. */

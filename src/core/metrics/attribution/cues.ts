@@ -108,7 +108,7 @@ export function findCues(scan: Scan): Cue[] {
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
         const sourceOnly = best.value.kind === 'vague' && isSourcePhraseOnly(scan, { t0: t, t1: t + best.rest.length + 1 });
-        if (!attitude && !sourceOnly && (cue || anonymityMarker)) speechBefore = true;
+        if (!attitude && !sourceOnly && !best.value.act && (cue || anonymityMarker)) speechBefore = true;
         t += best.rest.length + 1;
         continue;
       }
