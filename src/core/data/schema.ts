@@ -49,9 +49,12 @@ export const entrySchema = z
      * reporting verbs: the frame outside which the word names no speech. `speech-object`: a speech object
      * (speech-objects.jsonl: a statement, a video, the names; "on Twitter"), a that-clause, "X as Y", a
      * colon or a quotation within the clause after it ("released a statement", not "released the suspect");
-     * `infinitive`: a verb after the entry's closing "to" ("looking to cut taxes", not "look to the bank").
+     * `infinitive`: a verb after the entry's closing "to" ("looking to cut taxes", not "look to the bank");
+     * `clause`: a that-clause, a to-infinitive or "against" within a few words ("advised walkers to stay away",
+     * not "advises the campaign"); `speech-goes-on`: a quotation's tag, a quotation later in the sentence, "that",
+     * or "to" before a verb of speech ("continued to insist that", not "continued his push").
      */
-    needs: z.enum(['speech-object', 'infinitive']).optional(),
+    needs: z.enum(['speech-object', 'infinitive', 'clause', 'speech-goes-on']).optional(),
     /** demonyms: ISO 3166-1 alpha-2 country code */
     country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU').optional(),
     /** titles: the role the title implies */

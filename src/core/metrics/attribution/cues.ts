@@ -9,7 +9,7 @@ import { infinitiveAt } from './content-spans.ts';
 import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
-import { inSpeechFrame } from './speech-frames.ts';
+import { inSpeechFrame, verbCueAt } from './speech-frames.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -34,26 +34,12 @@ const LEVEL_VERBS = new Set(['decline']);
 const CUE_MASK = FIRST_WORD.nonResponse | FIRST_WORD.cue;
 const CUE_CLASSES = WORD_CLASS.sourcingStart | WORD_CLASS.regardVerb;
 
-// Verbs that report speech only with what was said after them, a that-clause, a to-infinitive or "against"
-// ("advised that the pier was unsafe", "advised walkers to stay away"): with a bare object they name a job
-// ("advises the campaign", "advised a senator on trade"). English grammar, like LEVEL_VERBS.
-const CLAUSE_VERBS = new Set(['advise']);
-
-// Verbs of going on that report speech only as a quotation's tag ('"...," she continued', 'he continued: "..."'),
-// before a that-clause, or before another verb of speech ("continued to insist that"); with an object or another
-// infinitive they say that something went on ("continued his push", "continues to be unpopular"): English grammar.
-const ASPECT_VERBS = new Set(['continue']);
-
-// How far after such a verb its clause may start: "advised anyone with questions about the ferry to call".
-const CLAUSE_REACH = 10;
-
 /** Every cue outside quotations, datelines and markup tags, in text order; cues never overlap. */
 export function findCues(scan: Scan): Cue[] {
   const { article, lexicons, masks } = scan;
   const { tokens } = article;
   const cues: Cue[] = [];
   const cueScratch: PhraseCandidate<CueRef>[] = [];
-  const followScratch: PhraseCandidate<CueRef>[] = [];
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
   const { classes } = scan;
   for (const sentence of scan.sentences) {
@@ -95,15 +81,14 @@ export function findCues(scan: Scan): Cue[] {
         // "The report found 20 cases" reports; "the team found the keys" does not: a document verb needs a document.
         const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
         // "The harbour report also found...": a document noun right before a verb is that verb's subject.
-        const documentNounBeforeVerb = best.rest.length === 0 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd, followScratch);
+        const documentNounBeforeVerb = best.rest.length === 0 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd);
         // "The October report exceeded forecasts", "One tweet said": a verb's word after a determiner is a noun.
         const noun = best.value.kind === 'verb' && isNounAfterDeterminer(scan, t, best.value.lemma, sentence.tokenStart, sentence.tokenEnd);
         // "Fares declined to their lowest level": a refusal's "to" opens an infinitive ("declined to run"), not a new level.
         const last = t + best.rest.length;
         const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
         const name = best.value.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
-        const noClause = (CLAUSE_VERBS.has(best.value.lemma) && !clauseFollows(scan, last + 1, sentence.tokenEnd)) || (ASPECT_VERBS.has(best.value.lemma) && !speechGoesOn(scan, last + 1, sentence.tokenEnd));
-        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && !noClause && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
+        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
         if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
@@ -130,31 +115,6 @@ function insideProperName(scan: Scan, t: number, last: number, sentenceStart: nu
   if (capital[t] !== 1 || t <= sentenceStart || breakBefore[t] === 1 || last + 1 >= sentenceEnd || capital[last + 1] === 1) return false;
   if (capital[t - 1] === 1) return true;
   return norm[t - 1] === 'of' && t - 2 >= sentenceStart && breakBefore[t - 1] !== 1 && capital[t - 2] === 1;
-}
-
-// Whether a that-clause, a to-infinitive or "against" opens within CLAUSE_REACH unquoted words from `from`,
-// before a comma or another clause word: what a verb of CLAUSE_VERBS reports.
-function clauseFollows(scan: Scan, from: number, end: number): boolean {
-  const { tokens, quotedToken } = scan.article;
-  for (let k = from; k < end && k < from + CLAUSE_REACH; k++) {
-    if (quotedToken[k] === 1 || (k > from && tokens.breakBefore[k] === 1)) return false;
-    const word = tokens.norm[k] as string;
-    if (word === 'against' || infinitiveAt(scan, k, end)) return true;
-    const role = scan.words.clauseWords.get(word);
-    if (role !== undefined) return role === 'complementiser';
-  }
-  return false;
-}
-
-// Whether the words after a verb of ASPECT_VERBS, from `from`, carry speech: nothing or a break (a tag), a
-// quotation later in the sentence, "that", or "to" before a verb of speech.
-function speechGoesOn(scan: Scan, from: number, end: number): boolean {
-  const { tokens, quotedToken } = scan.article;
-  if (from >= end || tokens.breakBefore[from] === 1) return true;
-  for (let k = from; k < end; k++) if (quotedToken[k] === 1) return true;
-  const word = tokens.norm[from] as string;
-  if (scan.words.clauseWords.get(word) === 'complementiser') return true;
-  return word === 'to' && from + 1 < end && verbCueAt(scan, from + 1, end);
 }
 
 // The length in tokens of a sourcing phrase ("according to") starting at `t` and ending by `end`, or 0.
@@ -289,13 +249,6 @@ function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
   return document;
 }
 
-const verbScratch: PhraseCandidate<CueRef>[] = [];
-
-// Whether a reporting or attitude verb of the lexicons starts at `t` and ends by `end`.
-function verbCueAt(scan: Scan, t: number, end: number): boolean {
-  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) > 0 && (verbScratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
-}
-
 function isDocumentNoun(scan: Scan, t: number): boolean {
   if (!inClass(scan.classes, t, WORD_CLASS.speakerNoun)) return false;
   const kind = scan.words.speakerNouns.get(scan.article.tokens.norm[t] as string);
@@ -303,10 +256,10 @@ function isDocumentNoun(scan: Scan, t: number): boolean {
 }
 
 // Whether a verb cue starts at `from` or after a few skippable words, before `end`.
-function cueFollows(scan: Scan, from: number, end: number, scratch: PhraseCandidate<CueRef>[]): boolean {
+function cueFollows(scan: Scan, from: number, end: number): boolean {
   const { tokens } = scan.article;
   for (let k = from; k < end && k < from + DOCUMENT_SUBJECT_REACH; k++) {
-    if (((scan.masks[k] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, tokens, k, end, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb') return true;
+    if (verbCueAt(scan, k, end)) return true;
     if (!scan.words.verbSkips.has(tokens.norm[k] as string)) return false;
   }
   return false;

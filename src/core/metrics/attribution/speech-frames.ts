@@ -5,7 +5,7 @@
  * suspect", "two families shared a meal", "sirens sounded across the city" are acts in the world, and
  * reading them as speech gives their subject a voice. Such entries carry `needs` (reporting-verbs.jsonl).
  */
-import type { CueRef } from '../../data/index.ts';
+import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
 import type { Scan } from './context.ts';
 import { infinitiveAt } from './content-spans.ts';
 
@@ -18,6 +18,8 @@ export function inSpeechFrame(scan: Scan, ref: CueRef, last: number, end: number
   if (ref.needs === undefined) return true;
   // "is looking to cut taxes" is an intention; "investors look to the bank for guidance" is reliance.
   if (ref.needs === 'infinitive') return infinitiveAt(scan, last, end);
+  if (ref.needs === 'clause') return clauseFollows(scan, last + 1, end);
+  if (ref.needs === 'speech-goes-on') return speechGoesOn(scan, last + 1, end);
   const { tokens, quotedToken, text } = scan.article;
   const words = scan.words;
   // "posted: \"...\"", "shared, \"...\"": the quotation is what was given out.
@@ -37,4 +39,39 @@ export function inSpeechFrame(scan: Scan, ref: CueRef, last: number, end: number
     if (words.speechObjects.has(word) || words.speechObjects.has(tokens.bare[t] as string)) return true;
   }
   return false;
+}
+
+// How far after a `clause` verb its clause may start: "advised anyone with questions about the ferry to call".
+const CLAUSE_REACH = 10;
+
+// Whether a that-clause, a to-infinitive or "against" opens within CLAUSE_REACH unquoted words from `from`,
+// before a comma or another clause word: what a `clause` verb reports ("advised walkers to stay away").
+function clauseFollows(scan: Scan, from: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  for (let k = from; k < end && k < from + CLAUSE_REACH; k++) {
+    if (quotedToken[k] === 1 || (k > from && tokens.breakBefore[k] === 1)) return false;
+    const word = tokens.norm[k] as string;
+    if (word === 'against' || infinitiveAt(scan, k, end)) return true;
+    const role = scan.words.clauseWords.get(word);
+    if (role !== undefined) return role === 'complementiser';
+  }
+  return false;
+}
+
+// Whether the words after a `speech-goes-on` verb, from `from`, carry speech: nothing or a break (a tag), a
+// quotation later in the sentence, "that", or "to" before a verb of speech.
+function speechGoesOn(scan: Scan, from: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  if (from >= end || tokens.breakBefore[from] === 1) return true;
+  for (let k = from; k < end; k++) if (quotedToken[k] === 1) return true;
+  const word = tokens.norm[from] as string;
+  if (scan.words.clauseWords.get(word) === 'complementiser') return true;
+  return word === 'to' && from + 1 < end && verbCueAt(scan, from + 1, end);
+}
+
+const verbScratch: PhraseCandidate<CueRef>[] = [];
+
+/** Whether a reporting or attitude verb of the lexicons starts at `t` and ends by `end`. */
+export function verbCueAt(scan: Scan, t: number, end: number): boolean {
+  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) > 0 && (verbScratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
 }
