@@ -10,6 +10,8 @@
 import type { Scan } from './context.ts';
 import { isMannerAdverb } from './noun-phrase-speakers.ts';
 import type { Cue } from './types.ts';
+import { tokenIds } from '../../text/tokens.ts';
+import { NO_WORD, wordIdOf } from '../../text/vocabulary.ts';
 
 // A plural noun or a fraction: "voters", "Republicans", "two-thirds" (not "its", "this", "us", "was").
 const PLURAL = /^[\p{L}][\p{L}-]*[^su'\u2019]s$/u;
@@ -19,9 +21,14 @@ export function findBareSupportCues(scan: Scan): Cue[] {
   const { article, words, capital } = scan;
   const { norm, breakBefore } = article.tokens;
   const cues: Cue[] = [];
+  // Found by word id, one int compare per token, when 'support' was registered before the text's ids were
+  // read (the attitude cues hold it); else by its folded form.
+  const { ids, idsReadAt } = tokenIds(article.tokens);
+  const support = wordIdOf('support');
+  const byId = support !== NO_WORD && support < idsReadAt;
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t + 1 < sentence.tokenEnd; t++) {
-      if (norm[t] !== 'support' || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || breakBefore[t] === 1 || breakBefore[t + 1] === 1) continue;
+      if ((byId ? ids[t] !== support : norm[t] !== 'support') || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || breakBefore[t] === 1 || breakBefore[t + 1] === 1) continue;
       if (!subjectBefore(scan, t, sentence.tokenStart) || !objectAt(scan, t + 1)) continue;
       cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: 'support', stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, sentence: sentence.index, paragraph: sentence.paragraph });
     }

@@ -388,7 +388,8 @@ function afterAddressee(scan: Scan, from: number, end: number): number {
 // The actor a speech act is aimed at: the first mention within four tokens after the verb ("accused Moscow").
 function targetAfter(scan: Scan, from: number, end: number): Target | undefined {
   for (let t = from; t < Math.min(end, from + 4); t++) {
-    const mention = scan.mentions[scan.actorAt[t] as number];
+    const at = scan.actorAt[t] as number;
+    const mention = at < 0 ? undefined : scan.mentions[at];
     if (mention !== undefined) return { start: mention.start, end: mention.end, actor: mention.actor, side: sideOfActor(scan.lexicons, mention.actor) };
   }
   return undefined;
