@@ -4,6 +4,7 @@
  */
 import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
 import { registerWord, tableByWordId, wordIdOf } from '../text/vocabulary.ts';
+import { madeByWordId } from './files.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -55,13 +56,19 @@ function trieById<T>(index: PhraseIndex<T>): TrieById<T> {
   const holder = index as WithIds<T>;
   let trie = holder[BY_ID];
   if (trie === undefined) {
-    const nodeById = tableByWordId<PhraseNode<T> | undefined>(index, undefined);
-    trie = { first: new Int32Array(nodeById.length).fill(-1), nodes: [], best: [], state: [], newest: [], edges: new Int32Array(1024 * EDGE), edgeCount: 0 };
-    for (let id = 0; id < nodeById.length; id++) {
-      const node = nodeById[id];
-      if (node !== undefined) trie.first[id] = addNode(trie, node);
-    }
+    // The data snapshot carries the tries its recorded run made (with the nodes its walks reached), for its vocabulary.
+    trie = madeByWordId('phrase trie', index, buildTrieById);
     holder[BY_ID] = trie;
+  }
+  return trie;
+}
+
+function buildTrieById<T>(index: PhraseIndex<T>): TrieById<T> {
+  const nodeById = tableByWordId<PhraseNode<T> | undefined>(index, undefined);
+  const trie: TrieById<T> = { first: new Int32Array(nodeById.length).fill(-1), nodes: [], best: [], state: [], newest: [], edges: new Int32Array(1024 * EDGE), edgeCount: 0 };
+  for (let id = 0; id < nodeById.length; id++) {
+    const node = nodeById[id];
+    if (node !== undefined) trie.first[id] = addNode(trie, node);
   }
   return trie;
 }

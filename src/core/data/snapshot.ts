@@ -10,8 +10,9 @@
  * (weights), shared objects staying shared. Anything else (an integer typed array, a class instance, a
  * function) makes the writer fail rather than store something a new process could misread: in particular no
  * process-local ids, such as a vocabulary's word numbers, inside the tables. The one exception is kept
- * apart: the recorded run's whole vocabulary, and the tables by word id made from the entries' tables
- * (`Recorded`), which a process uses only when it made that vocabulary its own before registering any word.
+ * apart: the recorded run's whole vocabulary, and the tables by word id and the values made by word id (tries,
+ * token masks: `madeByWordId`) from the entries' tables (`Recorded`), which a process uses only when it made
+ * that vocabulary its own before registering any word.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
@@ -42,9 +43,15 @@ export type BuiltEntry = { readonly kind: string; readonly path: string; readonl
  * entries' tables (text/vocabulary.ts). Those hold word ids, which the snapshot stores all the same, bound to
  * the vocabulary stored beside them: a process restores them only when that vocabulary becomes its own.
  */
-export type Recorded = { readonly entries: readonly BuiltEntry[]; readonly vocabulary: VocabularyState; readonly tablesById: readonly TableById[] };
-/** A restored entry: the value, its derived tables, and the tables by id made from them (for the snapshot's vocabulary only). */
-export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly tablesById: readonly TableById[] };
+export type Recorded = { readonly entries: readonly BuiltEntry[]; readonly vocabulary: VocabularyState; readonly tablesById: readonly TableById[]; readonly madeById: readonly MadeById[] };
+/**
+ * A value holding word ids that code made from a loaded table (`madeByWordId` in files.ts: a trie read by id,
+ * the token masks), stored like the tables by id: bound to the vocabulary stored beside it. `key` is the table
+ * it was made from, `kind` says what was made.
+ */
+export type MadeById = { readonly kind: string; readonly key: object; readonly value: unknown };
+/** A restored entry: the value, its derived tables, and the tables by id and values made by id from them (for the snapshot's vocabulary only). */
+export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly tablesById: readonly TableById[]; readonly madeById: readonly MadeById[] };
 
 // Uint8Array rather than Buffer: these declarations reach library users, who may not have Node's types.
 export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly body: Uint8Array; readonly bodyStart: number };
@@ -60,7 +67,7 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
   const headerEntries: Entry[] = [];
   let offset = vocabulary.length;
   for (const entry of recorded.entries) {
-    const body = serialize(plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById));
+    const body = serialize(plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById));
     const length = body.length;
     headerEntries.push({
       kind: entry.kind,
@@ -109,7 +116,7 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
       if (fileIdentity(file) !== source.identity && sha256(readFileSync(file)) !== source.sha256) return undefined;
     }
     const restored = relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as Omit<RestoredEntry, 'tablesById'> & { tablesById: readonly PackedTableById[] };
-    return { value: restored.value, derived: restored.derived, tablesById: restored.tablesById.map(unpackTableById) };
+    return { value: restored.value, derived: restored.derived, tablesById: restored.tablesById.map(unpackTableById), madeById: restored.madeById };
   } catch {
     return undefined;
   }
@@ -171,7 +178,7 @@ function fromPortable(root: string, file: string): string {
 type Relocation = { readonly at: readonly (string | number)[]; readonly suffix: string };
 type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[] };
 
-function plainCopy(root: { value: unknown; derived: unknown }, location: string, tablesById: readonly TableById[]): Stored {
+function plainCopy(root: { value: unknown; derived: unknown }, location: string, tablesById: readonly TableById[], madeById: readonly MadeById[]): Stored {
   const copies = new Map<object, unknown>();
   const relocations: Relocation[] = [];
   const copy = (value: unknown, at: (string | number)[], where: string): unknown => {
@@ -231,7 +238,35 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
       });
       return { table: copy(made.table, ['tablesById', i, 'table'], `tablesById[${i}].table`) as ReadonlyMap<string, unknown>, empty: copy(made.empty, ['tablesById', i, 'empty'], `tablesById[${i}].empty`), length: made.array.length, ids: Int32Array.from(ids), values };
     });
-  return { value: shareEqual(copied), relocations };
+  const canonical = new Map<object, object>();
+  const shared = shareEqual(copied, canonical) as Record<string, unknown>;
+  // After sharing, and never shared themselves: a trie by id grows as walks reach its nodes, so two equal ones
+  // must stay two. What they point at in the entry's tables is pointed at where sharing left it.
+  const inEntry = (value: object): object | undefined => {
+    const copied = copies.get(value) as object | undefined;
+    return copied === undefined ? undefined : (canonical.get(copied) ?? copied);
+  };
+  shared.madeById = madeById
+    .filter((made) => copies.has(made.key))
+    .map((made, i): MadeById => ({ kind: made.kind, key: inEntry(made.key) as object, value: copyMade(made.value, inEntry, `madeById[${i}] (${made.kind})`) }));
+  return { value: shared, relocations };
+}
+
+// A value made by id, copied: its parts that belong to the entry's tables are those tables' copies; typed
+// arrays (ids among them), arrays and plain objects are copied; anything else is refused.
+function copyMade(value: unknown, inEntry: (value: object) => object | undefined, where: string): unknown {
+  if (value === undefined || value === null || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object') throw new Error(`snapshot: ${where} is a ${typeof value}, not plain data`);
+  const entryPart = inEntry(value);
+  if (entryPart !== undefined) return entryPart;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return (value as unknown as { slice(): unknown }).slice();
+  if (Array.isArray(value)) return value.map((item, i) => copyMade(item, inEntry, `${where}[${i}]`));
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype) throw new Error(`snapshot: ${where} is a ${(value as object).constructor?.name ?? 'class instance'}, not plain data`);
+  const object: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) object[key] = copyMade((value as Record<string, unknown>)[key], inEntry, `${where}.${key}`);
+  return object;
 }
 
 /**
@@ -239,9 +274,10 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
  * same small records and empty arrays tens of thousands of times, and each one stored is one object that every
  * start must allocate and the garbage collector must copy. Safe because loaded tables are never changed after
  * loading (analyses share them), and equal parts give equal answers to anything that reads them; objects
- * that are Map keys or Set members keep their identity, and a cycle is left as it is.
+ * that are Map keys or Set members keep their identity, and a cycle is left as it is. `canonical` learns, for
+ * each object replaced, the one that replaced it.
  */
-function shareEqual(root: unknown): unknown {
+function shareEqual(root: unknown, canonical: Map<object, object>): unknown {
   const byShape = new Map<string, object>();
   const tokens = new Map<object, string>();
   const active = new Set<object>();
@@ -290,7 +326,10 @@ function shareEqual(root: unknown): unknown {
     active.delete(value);
     if (shape !== null) {
       const same = byShape.get(shape);
-      if (same !== undefined) return { value: same, token: tokens.get(same) as string };
+      if (same !== undefined) {
+        canonical.set(value, same);
+        return { value: same, token: tokens.get(same) as string };
+      }
       byShape.set(shape, value);
     }
     // The token names the object by number: a parent's shape grows with its children's count, not their size.
