@@ -43,7 +43,7 @@ const EDGE = 3;
 type TrieById<T> = {
   /** by word id: the number of the node of phrases starting with the word, -1 when none */
   first: Int32Array;
-  /** by node number: the node, its best phrase (values[0]), UNSEEN/EXPANDED/LEAF, its children's highest word id */
+  /** by node number: the node (none once every node is expanded: prepareById), its best phrase (values[0]), UNSEEN/EXPANDED/LEAF, its children's highest word id */
   nodes: PhraseNode<T>[];
   best: (PhraseCandidate<T> | undefined)[];
   state: number[];
@@ -74,15 +74,26 @@ function buildTrieById<T>(index: PhraseIndex<T>): TrieById<T> {
 }
 
 /**
- * Makes `index`'s first words' table by word id now rather than at its first match, for any Map of phrase
- * nodes among `values` (the snapshot writer records every index's, not just those its sample text reaches).
+ * Makes the trie by word id of any Map of phrase nodes among `values` now, every node's children entered, for
+ * the snapshot writer (which records every index's, not just those its sample text reaches). A whole trie
+ * never reads its phrase nodes again, so it lets go of them: a trie restored from the snapshot carries only its
+ * ints and its phrases, and the index's nodes need not be restored before something else reads the index.
  */
 export function prepareById(values: readonly unknown[]): void {
   for (const value of values) {
-    if (!(value instanceof Map)) continue;
-    const first = value.values().next().value as Partial<PhraseNode<unknown>> | undefined;
-    if (first !== undefined && typeof first === 'object' && first !== null && Array.isArray(first.values) && 'next' in first) trieById(value as PhraseIndex<unknown>);
+    if (!isPhraseIndex(value)) continue;
+    const trie = trieById(value);
+    // expand() numbers new nodes at the end, so this reaches them too.
+    for (let node = 0; node < trie.nodes.length; node++) if (trie.state[node] === UNSEEN) expand(trie, node);
+    trie.nodes = [];
   }
+}
+
+/** Whether `value` is a phrase index (a Map of phrase nodes by first word). */
+export function isPhraseIndex(value: unknown): value is PhraseIndex<unknown> {
+  if (!(value instanceof Map)) return false;
+  const first = value.values().next().value as Partial<PhraseNode<unknown>> | undefined;
+  return first !== undefined && typeof first === 'object' && first !== null && Array.isArray(first.values) && 'next' in first;
 }
 
 function addNode<T>(trie: TrieById<T>, node: PhraseNode<T>): number {
@@ -90,7 +101,7 @@ function addNode<T>(trie: TrieById<T>, node: PhraseNode<T>): number {
   trie.best.push(node.values[0]);
   trie.state.push(UNSEEN);
   trie.newest.push(-1);
-  return trie.nodes.length - 1;
+  return trie.best.length - 1;
 }
 
 function edgeSlot(parent: number, word: number, mask: number): number {

@@ -115,8 +115,15 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
       const file = fromPortable(snapshot.root, source.file);
       if (fileIdentity(file) !== source.identity && sha256(readFileSync(file)) !== source.sha256) return undefined;
     }
-    const restored = relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as Omit<RestoredEntry, 'tablesById'> & { tablesById: readonly PackedTableById[] };
-    return { value: restored.value, derived: restored.derived, tablesById: restored.tablesById.map(unpackTableById), madeById: restored.madeById };
+    const stored = deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored;
+    const restored = relocate(stored, path) as Omit<RestoredEntry, 'tablesById' | 'madeById'> & { tablesById: readonly PackedTableById[]; madeById: readonly StoredMadeById[] };
+    const apart = restoreApart(stored.apart, restored.value as Record<string, unknown>);
+    return {
+      value: restored.value,
+      derived: restored.derived,
+      tablesById: restored.tablesById.map(unpackTableById),
+      madeById: restored.madeById.map((made) => ({ kind: made.kind, key: made.apart === undefined ? made.key : (apart.get(made.apart) as object), value: made.value })),
+    };
   } catch {
     return undefined;
   }
@@ -176,7 +183,11 @@ function fromPortable(root: string, file: string): string {
 // only, and strings naming the entry's own location (tables remember the folder they were built from) are
 // listed by where they sit, to be pointed at the reading process's folder on restore.
 type Relocation = { readonly at: readonly (string | number)[]; readonly suffix: string };
-type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[] };
+type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[]; readonly apart: Apart | undefined };
+// The tables stored apart (see plainCopy): the value's properties they were, and their serialization.
+type Apart = { readonly keys: readonly string[]; readonly bytes: Uint8Array };
+// A value made by id as stored: made from the table `key`, or from the value's property `apart` stored apart.
+type StoredMadeById = { readonly kind: string; readonly key: object; readonly apart?: string; readonly value: unknown };
 
 function plainCopy(root: { value: unknown; derived: unknown }, location: string, tablesById: readonly TableById[], madeById: readonly MadeById[]): Stored {
   const copies = new Map<object, unknown>();
@@ -246,10 +257,104 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
     const copied = copies.get(value) as object | undefined;
     return copied === undefined ? undefined : (canonical.get(copied) ?? copied);
   };
-  shared.madeById = madeById
-    .filter((made) => copies.has(made.key))
-    .map((made, i): MadeById => ({ kind: made.kind, key: inEntry(made.key) as object, value: copyMade(made.value, inEntry, `madeById[${i}] (${made.kind})`) }));
-  return { value: shared, relocations };
+  const made = madeById.filter((item) => copies.has(item.key)).map((item) => ({ ...item, key: inEntry(item.key) as object }));
+  // A table of the value something was made from by id (a phrase index and its trie, the first words and the
+  // token masks) is read through what was made: stored apart and restored on first use, so that a start does
+  // not allocate the ~30k phrase nodes, Maps and strings the tries stand for. Its tables by id go: only a
+  // rebuild of what was made reads them, and it can make them again.
+  const value = shared.value as Record<string, unknown>;
+  const madeFrom = new Set(made.map((item) => item.key));
+  const apartKeys = Object.keys(value).filter((key) => value[key] instanceof Map && madeFrom.has(value[key] as object));
+  const apartOf = new Map(apartKeys.map((key) => [value[key] as object, key]));
+  const apartTables: Record<string, unknown> = {};
+  for (const key of apartKeys) {
+    apartTables[key] = value[key];
+    value[key] = null;
+  }
+  shared.tablesById = (shared.tablesById as PackedTableById[]).filter((packed) => !apartOf.has(packed.table));
+  shared.madeById = made.map((item, i): StoredMadeById => {
+    const apart = apartOf.get(item.key);
+    const copiedValue = copyMade(item.value, inEntry, `madeById[${i}] (${item.kind})`);
+    return apart === undefined ? { kind: item.kind, key: item.key, value: copiedValue } : { kind: item.kind, key: {}, apart, value: copiedValue };
+  });
+  return { value: shared, relocations, apart: apartKeys.length === 0 ? undefined : { keys: apartKeys, bytes: serialize(apartTables) } };
+}
+
+/**
+ * Puts back in `value` the tables stored apart, each a Map that reads them on first use; returns them by key.
+ * A Map subclass rather than a Map: the tables' identity is what their made values are keyed by, and a Map
+ * filled later is the one object that can stand for them from the start.
+ */
+function restoreApart(apart: Apart | undefined, value: Record<string, unknown>): ReadonlyMap<string, object> {
+  const byKey = new Map<string, object>();
+  if (apart === undefined) return byKey;
+  let tables: Record<string, ReadonlyMap<unknown, unknown>> | undefined;
+  const read = (): Record<string, ReadonlyMap<unknown, unknown>> => (tables ??= deserialize(apart.bytes) as Record<string, ReadonlyMap<unknown, unknown>>);
+  for (const key of apart.keys) {
+    const table = new MapReadOnFirstUse(() => read()[key] as ReadonlyMap<unknown, unknown>);
+    value[key] = table;
+    byKey.set(key, table);
+  }
+  return byKey;
+}
+
+/** A Map whose entries are those of `load()`, called when the Map is first read (or written). */
+class MapReadOnFirstUse<K, V> extends Map<K, V> {
+  #load: (() => ReadonlyMap<K, V>) | undefined;
+  constructor(load: () => ReadonlyMap<K, V>) {
+    super();
+    this.#load = load;
+  }
+  #filled(): void {
+    const load = this.#load;
+    if (load === undefined) return;
+    this.#load = undefined;
+    for (const [key, item] of load()) super.set(key, item);
+  }
+  override get size(): number {
+    this.#filled();
+    return super.size;
+  }
+  override get(key: K): V | undefined {
+    this.#filled();
+    return super.get(key);
+  }
+  override has(key: K): boolean {
+    this.#filled();
+    return super.has(key);
+  }
+  override set(key: K, item: V): this {
+    this.#filled();
+    return super.set(key, item);
+  }
+  override delete(key: K): boolean {
+    this.#filled();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.#load = undefined;
+    super.clear();
+  }
+  override forEach(callback: (item: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#filled();
+    super.forEach(callback, thisArg);
+  }
+  override keys(): MapIterator<K> {
+    this.#filled();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.#filled();
+    return super.values();
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.#filled();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.#filled();
+    return super.entries();
+  }
 }
 
 // A value made by id, copied: its parts that belong to the entry's tables are those tables' copies; typed
