@@ -15,22 +15,23 @@
  * that vocabulary its own before registering any word.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
  * SHA-256, and its identity on disk when the snapshot was written (see fileIdentity).
  */
 type SnapshotSource = { readonly file: string; readonly sha256: string; readonly identity: string };
-type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number };
 type Range = { readonly start: number; readonly end: number };
+/** An entry: its stored value's bytes, and those of the tables stored apart from it (see plainCopy), read when first used. */
+type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly apart?: Range };
 type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: Range };
 
 /**
@@ -53,8 +54,12 @@ export type MadeById = { readonly kind: string; readonly key: object; readonly v
 /** A restored entry: the value, its derived tables, and the tables by id and values made by id from them (for the snapshot's vocabulary only). */
 export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly tablesById: readonly TableById[]; readonly madeById: readonly MadeById[] };
 
-// Uint8Array rather than Buffer: these declarations reach library users, who may not have Node's types.
-export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly body: Uint8Array; readonly bodyStart: number };
+/**
+ * An open snapshot: its header, and the file, kept open, so that the parts read later (an entry, tables stored
+ * apart, read on first use) come from the file the header was read from even if a build replaces it meanwhile.
+ * Only the parts a process restores are read: not the tables it never asks for.
+ */
+export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number };
 
 /**
  * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
@@ -67,17 +72,25 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
   const headerEntries: Entry[] = [];
   let offset = vocabulary.length;
   for (const entry of recorded.entries) {
-    const body = serialize(plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById));
-    const length = body.length;
+    const { apart, ...stored } = plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById);
+    const body = serialize(stored);
+    const start = offset;
+    bodies.push(body);
+    offset += body.length;
+    let apartRange: Range | undefined;
+    if (apart !== undefined) {
+      bodies.push(apart);
+      apartRange = { start: offset, end: offset + apart.length };
+      offset += apart.length;
+    }
     headerEntries.push({
       kind: entry.kind,
       location: toPortable(root, entry.path),
       sources: [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)), identity: settledIdentity(file) })),
-      start: offset,
-      end: offset + length,
+      start,
+      end: start + body.length,
+      ...(apartRange === undefined ? {} : { apart: apartRange }),
     });
-    bodies.push(body);
-    offset += length;
   }
   const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries, vocabulary: { start: 0, end: vocabulary.length } };
   // Written beside, then renamed: a command starting meanwhile reads the old snapshot or the new one, whole.
@@ -88,17 +101,44 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
 
 /** The snapshot at `path` for code build `build`, or undefined when it is missing, unreadable or from another build. */
 export function openSnapshot(path: string, root: string, build: string): OpenSnapshot | undefined {
+  let fd: number;
   try {
-    const body = readFileSync(path);
-    const newline = body.indexOf(10);
-    if (newline === -1) return undefined;
-    const header = JSON.parse(body.toString('utf8', 0, newline)) as Header;
-    // V8's format is read by the same V8 only.
-    if (header.format !== FORMAT || header.build !== build || header.v8 !== process.versions.v8 || !Array.isArray(header.entries)) return undefined;
-    return { root, header, body, bodyStart: newline + 1 };
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
+  try {
+    // The header is the first line: read in growing pieces until its end.
+    let head = Buffer.alloc(0);
+    let newline = -1;
+    while (newline === -1) {
+      const piece = Buffer.allocUnsafe(Math.max(64 * 1024, head.length));
+      const read = readSync(fd, piece, 0, piece.length, head.length);
+      if (read === 0) throw new Error('snapshot: no header');
+      const searchFrom = head.length;
+      head = Buffer.concat([head, piece.subarray(0, read)]);
+      newline = head.indexOf(10, searchFrom);
+    }
+    const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
+    // V8's format is read by the same V8 only.
+    if (header.format !== FORMAT || header.build !== build || header.v8 !== process.versions.v8 || !Array.isArray(header.entries)) throw new Error('snapshot: another build');
+    return { root, header, fd, bodyStart: newline + 1 };
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+}
+
+// The bytes of `range` of the snapshot's body; throws when the file is shorter.
+function readRange(snapshot: OpenSnapshot, range: Range): Buffer {
+  const bytes = Buffer.allocUnsafe(range.end - range.start);
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(snapshot.fd, bytes, done, bytes.length - done, snapshot.bodyStart + range.start + done);
+    if (read === 0) throw new Error('snapshot: the file ends early');
+    done += read;
+  }
+  return bytes;
 }
 
 const require = createRequire(import.meta.url);
@@ -115,9 +155,10 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
       const file = fromPortable(snapshot.root, source.file);
       if (fileIdentity(file) !== source.identity && sha256(readFileSync(file)) !== source.sha256) return undefined;
     }
-    const stored = deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored;
+    const stored = deserialize(readRange(snapshot, entry)) as Stored;
     const restored = relocate(stored, path) as Omit<RestoredEntry, 'tablesById' | 'madeById'> & { tablesById: readonly PackedTableById[]; madeById: readonly StoredMadeById[] };
-    const apart = restoreApart(stored.apart, restored.value as Record<string, unknown>);
+    const apartRange = entry.apart;
+    const apart = restoreApart(stored.apartKeys, apartRange === undefined ? undefined : () => readRange(snapshot, apartRange), restored.value as Record<string, unknown>);
     return {
       value: restored.value,
       derived: restored.derived,
@@ -132,8 +173,7 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
 /** The vocabulary the snapshot's tables by id were made in, or undefined when it cannot be read. */
 export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | undefined {
   try {
-    const { start, end } = snapshot.header.vocabulary;
-    return deserialize(snapshot.body.subarray(snapshot.bodyStart + start, snapshot.bodyStart + end)) as VocabularyState;
+    return deserialize(readRange(snapshot, snapshot.header.vocabulary)) as VocabularyState;
   } catch {
     return undefined;
   }
@@ -183,13 +223,12 @@ function fromPortable(root: string, file: string): string {
 // only, and strings naming the entry's own location (tables remember the folder they were built from) are
 // listed by where they sit, to be pointed at the reading process's folder on restore.
 type Relocation = { readonly at: readonly (string | number)[]; readonly suffix: string };
-type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[]; readonly apart: Apart | undefined };
-// The tables stored apart (see plainCopy): the value's properties they were, and their serialization.
-type Apart = { readonly keys: readonly string[]; readonly bytes: Uint8Array };
+// `apartKeys`: the value's properties stored apart (see plainCopy), in the bytes after the entry's.
+type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[]; readonly apartKeys: readonly string[] };
 // A value made by id as stored: made from the table `key`, or from the value's property `apart` stored apart.
 type StoredMadeById = { readonly kind: string; readonly key: object; readonly apart?: string; readonly value: unknown };
 
-function plainCopy(root: { value: unknown; derived: unknown }, location: string, tablesById: readonly TableById[], madeById: readonly MadeById[]): Stored {
+function plainCopy(root: { value: unknown; derived: unknown }, location: string, tablesById: readonly TableById[], madeById: readonly MadeById[]): Stored & { apart: Buffer | undefined } {
   const copies = new Map<object, unknown>();
   const relocations: Relocation[] = [];
   const copy = (value: unknown, at: (string | number)[], where: string): unknown => {
@@ -277,20 +316,21 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
     const copiedValue = copyMade(item.value, inEntry, `madeById[${i}] (${item.kind})`);
     return apart === undefined ? { kind: item.kind, key: item.key, value: copiedValue } : { kind: item.kind, key: {}, apart, value: copiedValue };
   });
-  return { value: shared, relocations, apart: apartKeys.length === 0 ? undefined : { keys: apartKeys, bytes: serialize(apartTables) } };
+  return { value: shared, relocations, apartKeys, apart: apartKeys.length === 0 ? undefined : serialize(apartTables) };
 }
 
 /**
- * Puts back in `value` the tables stored apart, each a Map that reads them on first use; returns them by key.
+ * Puts back in `value` the tables stored apart under `keys`, each a Map that reads them (`bytes()`) on first use;
+ * returns them by key.
  * A Map subclass rather than a Map: the tables' identity is what their made values are keyed by, and a Map
  * filled later is the one object that can stand for them from the start.
  */
-function restoreApart(apart: Apart | undefined, value: Record<string, unknown>): ReadonlyMap<string, object> {
+function restoreApart(keys: readonly string[], bytes: (() => Buffer) | undefined, value: Record<string, unknown>): ReadonlyMap<string, object> {
   const byKey = new Map<string, object>();
-  if (apart === undefined) return byKey;
+  if (bytes === undefined) return byKey;
   let tables: Record<string, ReadonlyMap<unknown, unknown>> | undefined;
-  const read = (): Record<string, ReadonlyMap<unknown, unknown>> => (tables ??= deserialize(apart.bytes) as Record<string, ReadonlyMap<unknown, unknown>>);
-  for (const key of apart.keys) {
+  const read = (): Record<string, ReadonlyMap<unknown, unknown>> => (tables ??= deserialize(bytes()) as Record<string, ReadonlyMap<unknown, unknown>>);
+  for (const key of keys) {
     const table = new MapReadOnFirstUse(() => read()[key] as ReadonlyMap<unknown, unknown>);
     value[key] = table;
     byKey.set(key, table);
