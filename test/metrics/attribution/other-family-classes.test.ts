@@ -40,3 +40,15 @@ describe('learned that: knowledge someone came by (attitude verbs 1.9.0)', () =>
     expect(rowsOf(text)).toEqual(expected);
   });
 });
+
+describe('presenting someone or something as a kind of thing (regard verbs 1.1.0)', () => {
+  it.each([
+    ['framed as', 'Berg framed the vote as a test of trust.', ['attitude Berg|framed|the vote as a test of trust']],
+    ['positioned herself as', 'The councillor positioned herself as the heir to the mayor.', ['attitude The councillor|positioned|herself as the heir to the mayor']],
+    ['remembered as', 'The fishermen remembered Holt as a fair man.', ['attitude The fishermen|remembered|Holt as a fair man']],
+    ['the noun bill is no verb', 'The ferry bill cleared the council as the crowd cheered.', []],
+    ['remembering with no "as" is memory, not a view', 'Holt remembered the storm of 1998.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rowsOf(text)).toEqual(expected);
+  });
+});
