@@ -16,7 +16,7 @@ function rowsOf(text: string): string[] {
   return findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings.map((finding) => findingRow(scan, finding));
 }
 
-describe('how a group stands and how someone feels about a matter (attitude adjectives 1.2.0)', () => {
+describe('how a group stands and how someone feels about a matter (attitude adjectives 1.2.0, 1.3.0)', () => {
   it.each([
     ['a group divided on a question', 'Harbour voters are evenly divided on whether the pier should reopen.', ['attitude Harbour voters|are evenly divided on|whether the pier should reopen']],
     ['split over', 'The council was split over the ferry fares.', ['attitude The council|was split over|the ferry fares']],
@@ -25,6 +25,7 @@ describe('how a group stands and how someone feels about a matter (attitude adje
     ['a worry with its clause', 'The union is worried that the pier will close.', ['attitude The union|is worried that|the pier will close']],
     ['candour about a matter', 'Holt has been open about his doubts over the toll.', ['attitude Holt|been open about|his doubts over the toll']],
     ['a disposition toward someone', 'The riders are not fond of the new timetable.', ['attitude The riders|are not fond of|the new timetable']],
+    ['an emotion with what caused it', 'The fishermen were angered by the new toll.', ['attitude The fishermen|were angered by|the new toll']],
     ['an adjective with no link word is no cue', 'The council was divided.', []],
     ['readiness is left out: mostly logistics', 'The crews are ready to sail at dawn.', []],
   ])('%s', (_name, text, expected) => {
