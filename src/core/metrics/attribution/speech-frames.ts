@@ -20,6 +20,7 @@ export function inSpeechFrame(scan: Scan, ref: CueRef, last: number, end: number
   if (ref.needs === 'infinitive') return infinitiveAt(scan, last, end);
   if (ref.needs === 'clause') return clauseFollows(scan, last + 1, end);
   if (ref.needs === 'speech-goes-on') return speechGoesOn(scan, last + 1, end);
+  if (ref.needs === 'helper') return scan.article.tokens.norm[last] !== ref.lemma || helperBefore(scan, last);
   const { tokens, quotedToken, text } = scan.article;
   const words = scan.words;
   // "posted: \"...\"", "shared, \"...\"": the quotation is what was given out.
@@ -67,6 +68,16 @@ function speechGoesOn(scan: Scan, from: number, end: number): boolean {
   const word = tokens.norm[from] as string;
   if (scan.words.clauseWords.get(word) === 'complementiser') return true;
   return word === 'to' && from + 1 < end && verbCueAt(scan, from + 1, end);
+}
+
+// Whether the base-form verb at `t` follows "to" or a word of the skip list (an auxiliary, a modal, a
+// negation or an adverb: "will discuss", "did not discuss", "often discuss", "met to discuss"). Alone after
+// its subject ("vital that the two leaders discuss") the base form is a subjunctive: what someone wants done.
+function helperBefore(scan: Scan, t: number): boolean {
+  const { tokens } = scan.article;
+  if (t === 0 || tokens.breakBefore[t] === 1) return false;
+  const before = tokens.norm[t - 1] as string;
+  return before === 'to' || scan.words.verbSkips.has(before);
 }
 
 const verbScratch: PhraseCandidate<CueRef>[] = [];
