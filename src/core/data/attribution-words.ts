@@ -49,6 +49,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'ly-nouns',
   'negative-subjects',
   'speech-objects',
+  'bare-attitude-verbs',
   'voice-nouns',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
@@ -61,6 +62,9 @@ const RAISING_ROLES = ['active', 'passive'] as const;
 const PURPOSE_ROLES = ['verb', 'adjective'] as const;
 // A voice noun's word: the noun ("chants", "sign") or a word that may stand between it and the quotation ("of", "reading").
 const VOICE_ROLES = ['noun', 'link'] as const;
+/** What a bare attitude verb (bare-attitude-verbs.jsonl) needs: its subject (a plural, he/she/it or a name, he/she/it only) and whether a clause may follow. */
+export const BARE_ATTITUDE_ROLES = ['plural-object', 'plural-clause', 'singular-clause', 'pronoun-clause'] as const;
+export type BareAttitudeRole = (typeof BARE_ATTITUDE_ROLES)[number];
 /** The kinds a speaker noun or an organisation word may give (their files' notes; the report's `speakerKind` adds person). */
 export const SPEAKER_KINDS = ['company', 'agency', 'organisation', 'media', 'group', 'document', 'poll', 'quantity'] as const;
 /** What a noun cue names (noun-cues.jsonl): something said, a view or plan, or a speech act only after a light verb. */
@@ -155,6 +159,8 @@ export type AttributionWords = {
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** a participle and the word after it that report a view held by no one named after a form of be ("is seen as", "is considered") */
   readonly passiveViews: readonly (readonly string[])[];
+  /** words that are the verb of a view only between a subject and what it holds ("Democrats fear the split"), with what they need */
+  readonly bareAttitudeVerbs: ReadonlyMap<string, BareAttitudeRole>;
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
   readonly headlineLabels: ReadonlySet<string>;
   /** phrases that name a quotation's speaker without a verb ("as * put it", "in * words"), as words, `*` where the speaker goes */
@@ -247,6 +253,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     possessives: roles('possessive-pronouns', PRONOUN_ROLES),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     passiveViews: get('passive-views').entries.map((entry) => entry.term.split(' ')),
+    bareAttitudeVerbs: roles('bare-attitude-verbs', BARE_ATTITUDE_ROLES),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {
       const frame = entry.term.split(' ');
