@@ -6,6 +6,7 @@ import { withRaisingVerbs } from '../../../src/core/metrics/attribution/attitude
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
 import { findLightVerbCues, mergeCues } from '../../../src/core/metrics/attribution/noun-cues.ts';
 import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
+import { findVoicedQuotes } from '../../../src/core/metrics/attribution/voiced-quotes.ts';
 import { findingRow } from './render.ts';
 import { scanOf } from './scan-of.ts';
 
@@ -51,5 +52,24 @@ describe('presenting someone or something as a kind of thing (regard verbs 1.1.0
     ['remembering with no "as" is memory, not a view', 'Holt remembered the storm of 1998.', []],
   ])('%s', (_name, text, expected) => {
     expect(rowsOf(text)).toEqual(expected);
+  });
+});
+
+// Quotations after a voice noun, none taken by an earlier pass, as rows.
+function voicedRowsOf(text: string): string[] {
+  const scan = scanOf(text);
+  return findVoicedQuotes(scan, new Uint8Array(scan.article.tokens.count)).map((finding) => findingRow(scan, finding));
+}
+
+describe('a quotation named by a noun of voice or display (voice-nouns 1.0.0)', () => {
+  it.each([
+    ['chants of with no one named', 'The mayor was met with chants of "Save the pier!" at the harbour.', ['direct -|chants of|"Save the pier!"']],
+    ['a possessive names the crowd', 'Their chants of "Four more years" filled the hall.', ['direct Their|chants of|"Four more years"']],
+    ['a sign reading', 'One fisherman held a sign reading "No new tolls."', ['direct -|sign reading|"No new tolls."']],
+    ['under the slogan', 'Berg ran under the slogan "A ferry for everyone".', ['direct -|slogan|"A ferry for everyone"']],
+    ['a quotation after another noun is no voice', 'The word "pier" appears twice.', []],
+    ['a noun with a full stop before the quotation is no voice', 'The crowd held signs. "We stay," one fisherman said.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(voicedRowsOf(text)).toEqual(expected);
   });
 });
