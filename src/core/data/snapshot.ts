@@ -22,7 +22,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
@@ -32,7 +32,10 @@ type SnapshotSource = { readonly file: string; readonly sha256: string; readonly
 type Range = { readonly start: number; readonly end: number };
 /** An entry: its stored value's bytes, and those of the tables stored apart from it (see plainCopy), read when first used. */
 type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly apart?: Range };
-type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: Range };
+// The vocabulary's forms (V8's serialization) and its two typed arrays as raw bytes, read straight into arrays
+// of their own (through V8's serialization, each was copied again to align it).
+type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range };
+type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: VocabularyRanges };
 
 /**
  * What one `loadOnce` build made and read, with the tables `derivedOnce` made from it (stored together, so
@@ -67,10 +70,16 @@ export type OpenSnapshot = { readonly root: string; readonly header: Header; rea
  */
 export function writeSnapshot(path: string, root: string, build: string, recorded: Recorded): void {
   // The vocabulary first: typed arrays of ids, written as they are (plainCopy refuses them in tables).
-  const vocabulary = serialize(recorded.vocabulary);
-  const bodies: Buffer[] = [vocabulary];
+  const { forms, slots, units } = recorded.vocabulary;
+  const formBytes = serialize(forms);
+  const bodies: Buffer[] = [formBytes, Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(units.buffer, units.byteOffset, units.byteLength)];
+  const vocabulary: VocabularyRanges = {
+    forms: { start: 0, end: formBytes.length },
+    slots: { start: formBytes.length, end: formBytes.length + slots.byteLength },
+    units: { start: formBytes.length + slots.byteLength, end: formBytes.length + slots.byteLength + units.byteLength },
+  };
   const headerEntries: Entry[] = [];
-  let offset = vocabulary.length;
+  let offset = vocabulary.units.end;
   for (const entry of recorded.entries) {
     const { apart, ...stored } = plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById);
     const body = serialize(stored);
@@ -92,7 +101,7 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
       ...(apartRange === undefined ? {} : { apart: apartRange }),
     });
   }
-  const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries, vocabulary: { start: 0, end: vocabulary.length } };
+  const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries, vocabulary };
   // Written beside, then renamed: a command starting meanwhile reads the old snapshot or the new one, whole.
   const partial = `${path}.${process.pid}.tmp`;
   writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]));
@@ -129,16 +138,18 @@ export function openSnapshot(path: string, root: string, build: string): OpenSna
   }
 }
 
-// The bytes of `range` of the snapshot's body; throws when the file is shorter.
-function readRange(snapshot: OpenSnapshot, range: Range): Buffer {
-  const bytes = Buffer.allocUnsafe(range.end - range.start);
+// The bytes of `range` of the snapshot's body, in `bytes` when given (a typed array of the range's length);
+// throws when the file is shorter.
+function readRange<B extends NodeJS.ArrayBufferView = Buffer>(snapshot: OpenSnapshot, range: Range, into?: B): B {
+  const bytes = into === undefined ? Buffer.allocUnsafe(range.end - range.start) : new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
+  if (bytes.length !== range.end - range.start) throw new Error('snapshot: a range of the wrong length');
   let done = 0;
   while (done < bytes.length) {
     const read = readSync(snapshot.fd, bytes, done, bytes.length - done, snapshot.bodyStart + range.start + done);
     if (read === 0) throw new Error('snapshot: the file ends early');
     done += read;
   }
-  return bytes;
+  return (into ?? bytes) as B;
 }
 
 const require = createRequire(import.meta.url);
@@ -173,7 +184,12 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
 /** The vocabulary the snapshot's tables by id were made in, or undefined when it cannot be read. */
 export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | undefined {
   try {
-    return deserialize(readRange(snapshot, snapshot.header.vocabulary)) as VocabularyState;
+    const { forms, slots, units } = snapshot.header.vocabulary;
+    return {
+      forms: deserialize(readRange(snapshot, forms)) as string[],
+      slots: readRange(snapshot, slots, new Int32Array((slots.end - slots.start) / 4)),
+      units: readRange(snapshot, units, new Uint16Array((units.end - units.start) / 2)),
+    };
   } catch {
     return undefined;
   }
