@@ -39,3 +39,26 @@ describe('a passive view right after its noun, across an adverb or a comma', () 
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('an attitude verb with the preposition that opens its object (attitude-verbs.jsonl)', () => {
+  it.each([
+    ['agreed with', 'The harbour master agreed with the divers’ findings.', ['attitude The harbour master|agreed with|the divers’ findings']],
+    ['agree on', 'Both councils agree on the need for a new pier.', ['attitude Both councils|agree on|the need for a new pier']],
+    ['hoping for', 'The riders are hoping for a mild winter on the ferry.', ['attitude The riders|hoping for|a mild winter on the ferry']],
+    ['believe in', 'Many islanders still believe in the old ferry line.', ['attitude Many islanders|believe in|the old ferry line']],
+    ['disagrees with', 'Berg disagrees with the new timetable.', ['attitude Berg|disagrees with|the new timetable']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('a document or poll in a relative clause reports what it shows', () => {
+  it.each([
+    ['polls that show', 'Holt cited harbour polls that show her well ahead of Berg.', ['indirect Holt|cited|harbour polls that show her well ahead of Berg', 'indirect polls|show|her well ahead of Berg']],
+    ['which found, ending at its comma', 'The audit, which found the fares were too high, angered the riders.', ['indirect The audit|found|the fares were too high']],
+    ['a view after the relative clause is its holder’s', 'After months of polling that showed Holt ahead, the riders doubted that she could win.', ['indirect polling|showed|Holt ahead', 'attitude the riders|doubted that|she could win']],
+    ['no document before the relative pronoun', 'The divers that found the wreck left on Monday.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
