@@ -62,3 +62,14 @@ describe('a document or poll in a relative clause reports what it shows', () => 
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('an attitude’s object may be one noun', () => {
+  it.each([
+    ['a noun', 'Senator Holt opposes conscription.', ['attitude Senator Holt|opposes|conscription']],
+    ['a noun after a modal', 'The mayor will seek reelection.', ['attitude The mayor|seek|reelection']],
+    ['a particle is no object', 'The harbour board backed down.', []],
+    ['an object pronoun is left out', 'The riders backed her.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
