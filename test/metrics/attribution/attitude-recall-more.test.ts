@@ -73,3 +73,12 @@ describe('an attitude’s object may be one noun', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('remember reports a view of the past', () => {
+  it.each([
+    ['with an object and as', 'Holt remembers the old pier as a lifeline for the island.', ['attitude Holt|remembers|the old pier as a lifeline for the island']],
+    ['with a that-clause', 'Berg remembered that the fares were low.', ['attitude Berg|remembered|the fares were low']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
