@@ -52,9 +52,17 @@ export const entrySchema = z
      * `infinitive`: a verb after the entry's closing "to" ("looking to cut taxes", not "look to the bank");
      * `clause`: a that-clause, a to-infinitive or "against" within a few words ("advised walkers to stay away",
      * not "advises the campaign"); `speech-goes-on`: a quotation's tag, a quotation later in the sentence, "that",
-     * or "to" before a verb of speech ("continued to insist that", not "continued his push").
+     * or "to" before a verb of speech ("continued to insist that", not "continued his push"); `helper`: the
+     * base form only after an auxiliary, a modal, a negation, an adverb or "to" ("will discuss", "met to
+     * discuss"), not alone ("vital that the two leaders discuss": a subjunctive, what someone wants done).
      */
-    needs: z.enum(['speech-object', 'infinitive', 'clause', 'speech-goes-on']).optional(),
+    needs: z.enum(['speech-object', 'infinitive', 'clause', 'speech-goes-on', 'helper']).optional(),
+    /**
+     * reporting and attitude verbs: a longer phrase in which the verb names no speech or thought (slam into,
+     * claim the lives, call off, think tank). It is matched so that the verb inside it neither scores nor cues,
+     * and it is no attribution cue itself.
+     */
+    override: z.literal(true).optional(),
     /** demonyms: ISO 3166-1 alpha-2 country code */
     country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU').optional(),
     /** titles: the role the title implies */

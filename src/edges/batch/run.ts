@@ -108,36 +108,49 @@ export async function runOnPool(pool: AnalysisPool, task: BatchTask, transfer: A
 /**
  * V8's optimizing compiler runs on helper threads beside the workers: in a batch run they used as much as half
  * the CPU of the workers themselves, mostly recompiling the analysis' largest functions with everything they
- * call inlined, and with two workers on two cores that competes with the analyses. A smaller inlining budget
- * (V8's default is 920 bytes of bytecode per optimised function) makes those compilations cheaper; the code
- * they make was no slower over a run: on 1,800 records with two workers, total CPU 10.1-10.7 s -> 9.2-9.7 s,
- * and on 900, 6.9-8.8 s -> 6.6-6.8 s (interleaved, load 13-15 on 2 cores). Flags are process-wide: set before
- * the workers start, for this command's process only.
+ * call inlined, and with two workers on two cores that competes with the analyses. Two settings, set before the
+ * workers start (flags are process-wide; this command's process only), each unless the user gave it:
+ *
+ * - A smaller inlining budget (V8's default is 920 bytes of bytecode per optimised function) makes those
+ *   compilations cheaper; the code they make was no slower over a run: on 1,800 records with two workers, total
+ *   CPU 10.1-10.7 s -> 9.2-9.7 s, and on 900, 6.9-8.8 s -> 6.6-6.8 s (interleaved, load 13-15 on 2 cores).
+ * - With a worker on every core, no core is spare for compiling in the background, and compiling there costs
+ *   more: a background job first copies what it needs from the heap. Each worker then compiles on its own
+ *   thread. On 10 MB with two workers on two cores, helper-thread CPU 5.7-6.6 s -> 1.0 s, the workers' own
+ *   10.0-12.8 s -> 13.7-15.2 s, total 17.3-21.5 s -> 16.3-18.2 s (interleaved, load 13-15). With a spare
+ *   core (one worker on two) the background compiler runs beside the worker for free, so it stays.
  */
 let compilerConfigured = false;
-function configureCompiler(): void {
+function configureCompiler(workers: number): void {
   if (compilerConfigured) return;
   compilerConfigured = true;
-  // A budget the user gave wins (how bench:batch compares budgets: BENCH_NODE_FLAGS).
-  if (inliningBudgetGiven(process.execArgv, process.env.NODE_OPTIONS)) return;
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
+  // A setting the user gave wins (how bench:batch compares them: BENCH_NODE_FLAGS).
+  const given = (flag: string) => v8FlagGiven(flag, process.execArgv, process.env.NODE_OPTIONS);
+  if (!given(INLINING_BUDGET_FLAG)) setFlagsFromString(`${INLINING_BUDGET_FLAG}=300`);
+  if (workers >= availableParallelism() && !given(CONCURRENT_RECOMPILATION_FLAG)) setFlagsFromString('--no-concurrent-recompilation');
 }
 
 const INLINING_BUDGET_FLAG = '--max-inlined-bytecode-size-cumulative';
+const CONCURRENT_RECOMPILATION_FLAG = '--concurrent-recompilation';
 
 /**
- * Whether node's flags (`execArgv`) or NODE_OPTIONS name V8's inlining budget, in either spelling V8 reads
- * (`-` or `_` between words), with `=value` or the value after it. Node 20 refuses this flag in NODE_OPTIONS
- * and does not start; it is read there too so that a node that accepts it keeps the user's value.
+ * Whether node's flags (`execArgv`) or NODE_OPTIONS name V8's flag `flag` (`--name`), in any spelling V8 reads
+ * (`-` or `_` between words, `--no-` before a boolean), with `=value` or the value after it. Node 20 refuses
+ * some V8 flags in NODE_OPTIONS and does not start; they are read there too so that a node that accepts them
+ * keeps the user's value.
  */
-export function inliningBudgetGiven(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+export function v8FlagGiven(flag: string, execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const name = flag.replaceAll('_', '-');
   const flags = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
-  return flags.some((flag) => flag.replace(/^["']/, '').split('=')[0]!.replaceAll('_', '-') === INLINING_BUDGET_FLAG);
+  return flags.some((given) => {
+    const spelled = given.replace(/^["']/, '').split('=')[0]!.replaceAll('_', '-');
+    return spelled === name || spelled === name.replace(/^--/, '--no-');
+  });
 }
 
 /** The default runner: a pool of worker threads in this process. */
 export const localRunner: RunnerFactory = async ({ workers, timeoutMs }) => {
-  configureCompiler();
+  configureCompiler(workers);
   const window = { records: workers * WINDOW_PER_WORKER, bytes: WINDOW_BYTES };
   // Two tasks per worker: a worker starts its next record at once instead of waiting, idle, for the main
   // thread to wake, hear of the last one and send another (a round trip of two thread wake-ups per record).

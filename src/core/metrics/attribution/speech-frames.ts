@@ -20,6 +20,7 @@ export function inSpeechFrame(scan: Scan, ref: CueRef, last: number, end: number
   if (ref.needs === 'infinitive') return infinitiveAt(scan, last, end);
   if (ref.needs === 'clause') return clauseFollows(scan, last + 1, end);
   if (ref.needs === 'speech-goes-on') return speechGoesOn(scan, last + 1, end);
+  if (ref.needs === 'helper') return scan.article.tokens.norm[last] !== ref.lemma || helperBefore(scan, last);
   const { tokens, quotedToken, text } = scan.article;
   const words = scan.words;
   // "posted: \"...\"", "shared, \"...\"": the quotation is what was given out.
@@ -69,9 +70,21 @@ function speechGoesOn(scan: Scan, from: number, end: number): boolean {
   return word === 'to' && from + 1 < end && verbCueAt(scan, from + 1, end);
 }
 
+// Whether the base-form verb at `t` follows "to" or a word of the skip list (an auxiliary, a modal, a
+// negation or an adverb: "will discuss", "did not discuss", "often discuss", "met to discuss"). Alone after
+// its subject ("vital that the two leaders discuss") the base form is a subjunctive: what someone wants done.
+function helperBefore(scan: Scan, t: number): boolean {
+  const { tokens } = scan.article;
+  if (t === 0 || tokens.breakBefore[t] === 1) return false;
+  const before = tokens.norm[t - 1] as string;
+  return before === 'to' || scan.words.verbSkips.has(before);
+}
+
 const verbScratch: PhraseCandidate<CueRef>[] = [];
 
 /** Whether a reporting or attitude verb of the lexicons starts at `t` and ends by `end`. */
 export function verbCueAt(scan: Scan, t: number, end: number): boolean {
-  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) > 0 && (verbScratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
+  if (((scan.masks[t] as number) & FIRST_WORD.cue) === 0 || matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) === 0) return false;
+  const { value } = verbScratch[0] as PhraseCandidate<CueRef>;
+  return value.kind === 'verb' && value.override !== true;
 }
