@@ -82,3 +82,13 @@ describe('remember reports a view of the past', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('inquiries, investigations and papers report what they found (speaker-nouns.jsonl 1.3.0)', () => {
+  it.each([
+    ['an inquiry', 'The harbour inquiry found no fault with the pilots.', ['indirect The harbour inquiry|found|no fault with the pilots']],
+    ['a research paper', 'One influential paper found higher fares in the winter months.', ['indirect One influential paper|found|higher fares in the winter months']],
+    ['divers are no document', 'The divers found cracks in the pier.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
