@@ -23,6 +23,7 @@ describe('bare fear, worry, doubt and hate as the verb of a view (bare-attitude-
     ['hate after a pronoun', 'They hate the new toll because it hits the poorest riders.', ['attitude They|hate|the new toll because it hits the poorest riders']],
     ['the noun after a possessive', 'Their fears grew after the storm.', []],
     ['the noun before of', 'Fears of a strike grew on the pier.', []],
+    ['support in a relative clause set off by commas', 'Older riders, who strongly support the new fares, came early.', ['attitude Older riders|support|the new fares']],
     ['worry about stays the lexicon’s phrase', 'Many riders worry about the winter timetable.', ['attitude Many riders|worry about|the winter timetable']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
