@@ -10,7 +10,7 @@
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
-import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
+import { cueMode, documentPostposedAt, documentSubjectStart, isDocumentRelative } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, isLyNoun, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { isNegatedSpeaker } from './negated-speakers.ts';
@@ -317,7 +317,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     let end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
     // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
     // "The deal, which Holt said was final, collapsed": a relative clause with a subject of its own ends there too.
-    if (shape.kind === 'relative' || isRelativeSubject(scan, speaker, sentence)) end = nextComma(scan, from, end);
+    if (shape.kind === 'relative' || isRelativeSubject(scan, speaker, sentence) || (isDocumentVerb(cue) && isDocumentRelative(scan, skipBack(scan, cue.t0, sentence.tokenStart) - 1, sentence.tokenStart))) end = nextComma(scan, from, end);
     if (openingEnd >= 0) end = Math.min(end, openingEnd);
     // "While Berg said the pier was safe, the board closed it": speech in an opening subordinate clause ends at its comma.
     const subordinateEnd = subordinateClauseEnd(scan, sentence, cue);
@@ -439,7 +439,10 @@ function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Spea
 function documentSubject(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const end = skipBack(scan, cue.t0, sentence.tokenStart);
   const start = documentSubjectStart(scan, end, sentence.tokenStart);
-  return start < 0 ? null : { t0: start, t1: end };
+  if (start >= 0) return { t0: start, t1: end };
+  // "Holt cited polls that show him ahead": the document is the relative pronoun's antecedent.
+  if (end - 1 <= sentence.tokenStart || !isDocumentRelative(scan, end - 1, sentence.tokenStart)) return null;
+  return nounPhraseBefore(scan, end - 1, sentence.tokenStart) ?? { t0: end - 2, t1: end - 1 };
 }
 
 // A document's verb: document-verbs.jsonl, or "show that" and "find that" from the reporting verbs.
