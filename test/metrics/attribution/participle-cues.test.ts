@@ -40,6 +40,15 @@ describe('after the tag of a quotation of several sentences, the tag speaker spe
   });
 });
 
+describe('a participle set off by commas between a subject and its verb', () => {
+  it.each([
+    ['the verb after it has the subject before it, and the participle ends at its comma', 'The Herald, citing internal documents, reported that the campaign was short of money.', ['indirect The Herald|citing|internal documents', 'indirect The Herald|reported|the campaign was short of money']],
+    ['an aside that reports nothing leaves the name its verb', 'Anna Berg, wearing a yellow coat, said that the pier would open.', ['indirect Anna Berg|said|the pier would open']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
 describe('no speaker is invented', () => {
   it('a sentence opening with a participle of its own keeps the subject after its comma', () => {
     expect(rows('Speaking on Monday, Holt said the pier would open.')).toEqual(['indirect Holt|said|the pier would open']);
