@@ -49,6 +49,15 @@ describe('a participle set off by commas between a subject and its verb', () => 
   });
 });
 
+describe('a reported content that quotes ends with its quotation', () => {
+  it.each([
+    ['a participle before a quotation of several sentences takes all of it', '“It was a disaster,” Holt said, adding, “Nobody cares. And frankly, we will win.”', ['direct Holt|said|“It was a disaster,”', 'mixed Holt|adding|“Nobody cares. And frankly, we will win.”']],
+    ['a that-clause quoting two sentences takes both', 'Holt told the council that the plan was "a mess. It will fail." Berg left.', ['mixed Holt|told|the plan was "a mess. It will fail."']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
 describe('no speaker is invented', () => {
   it('a sentence opening with a participle of its own keeps the subject after its comma', () => {
     expect(rows('Speaking on Monday, Holt said the pier would open.')).toEqual(['indirect Holt|said|the pier would open']);
