@@ -16,6 +16,7 @@ describe('the subject of a main clause that opens behind other words speaks the 
     ['after an adverb of sequence', 'Then he cut into Berg, calling him a stiff.', ['summary he|calling|calling him a stiff']],
     ['after a connective and an opening phrase of time', 'But a few days later, Holt reversed herself again, telling the Herald that the fares were set.', ['indirect Holt|telling|the fares were set']],
     ['after a connective and an adverb', 'And then Holt went on the attack, saying the mayor had failed the riders.', ['indirect Holt|saying|the mayor had failed the riders']],
+    ['after a subject opened by a possessive', 'His mother moved back to Maine, insisting that her son was fully American.', ['indirect His mother|insisting|her son was fully American']],
     ['after an opening adverb and its comma', 'Instead, the senator stuck to her message, hoping to avoid a misstep before the vote.', ['attitude the senator|hoping to|avoid a misstep before the vote']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);

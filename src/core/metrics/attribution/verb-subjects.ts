@@ -74,7 +74,8 @@ function subjectAt(scan: Scan, start: number, before: number): Speaker {
   if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: t + 1 };
   const phrase = nounPhraseAfter(scan, t, before);
   if (phrase !== null) return phrase;
-  if (!words.determiners.has(tokens.norm[t] as string)) return null;
+  // "His mother refused ..., insisting": a possessive opens a subject as a determiner does.
+  if (!words.determiners.has(tokens.norm[t] as string) && !words.possessives.has(tokens.norm[t] as string)) return null;
   for (let k = t + 1; k < Math.min(before, t + LOOSE_PHRASE_MAX); k++) {
     if (tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1 || words.adjuncts.has(tokens.norm[k] as string)) return null;
     if (k > t + 1 && looksFinite(scan, k)) return { t0: t, t1: k };
