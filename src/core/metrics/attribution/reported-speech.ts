@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { asideBreak, contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
+import { appositiveSubject, asideBreak, contractedSubject, nameBeforeLongAppositive, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -410,28 +410,6 @@ function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Spea
   if (!(words.determiners.has(tokens.norm[from] as string) || capital[from] === 1)) return null;
   // The speaker runs to its first comma (every word is unquoted, so nextComma's first comma is that).
   return plainStretch(scan, from, sentence.tokenEnd) ? { t0: from, t1: nextComma(scan, from, sentence.tokenEnd) } : null;
-}
-
-// Whether `t0..t1` is unquoted and holds no clause word, form of be or pronoun: a stretch of a noun phrase.
-function plainStretch(scan: Scan, t0: number, t1: number): boolean {
-  const { article, words } = scan;
-  for (let t = t0; t < t1; t++) {
-    const word = article.tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
-  }
-  return true;
-}
-
-// Longest stretch between a subject's comma and its verb read as an appositive ("The mayor, 52, a former sailor from the north, said").
-const APPOSITIVE_MAX = 16;
-
-// "Anna Berg, 52, a former sailor from the north, said ...": a speaker phrase opening the sentence, then a
-// comma, an unquoted stretch with no clause word, form of be or pronoun, and a comma right before the verb.
-function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
-  if (!commaBefore(scan, cue) || cue - sentence.tokenStart > APPOSITIVE_MAX) return null;
-  const phrase = nounPhraseAfter(scan, sentence.tokenStart, cue);
-  if (phrase === null || phrase.t1 >= cue || !commaBefore(scan, phrase.t1)) return null;
-  return plainStretch(scan, phrase.t1, cue) ? phrase : null;
 }
 
 // The phrase holding a document noun that opens the clause of a document's verb ("For instance, a harbour poll last week showed"), or null.

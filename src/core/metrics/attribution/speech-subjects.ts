@@ -1,6 +1,7 @@
 /**
  * Subjects of a speech verb that the speaker phrases beside it miss: a name opening the sentence before a
- * long appositive ("Anna Berg, wearing a yellow coat and a harbour badge, said"), the subject of the main
+ * short appositive set off by commas ("Anna Berg, 52, a former sailor, said"; its plain stretch test is also
+ * read by reported-speech.ts for inverted speakers) or a long appositive ("Anna Berg, wearing a yellow coat and a harbour badge, said"), the subject of the main
  * clause after an opening subordinate clause ("Even though the ferry is cheap, the riders say"), a subject
  * before the writer's stance adverb ("Holt was apparently referring to") and a pronoun with its helper run
  * into it ("he's predicting"). Each is read only when the speaker phrases beside the verb find nothing, and
@@ -144,4 +145,26 @@ export function contractedSubject(scan: Scan, sentence: SentenceRef, cue: number
   const pronoun = withoutContraction(word);
   const role = pronoun === word ? undefined : words.pronouns.get(pronoun);
   return role !== undefined && role !== 'body' ? { t0: k - 1, t1: k } : null;
+}
+
+// Whether `t0..t1` is unquoted and holds no clause word, form of be or pronoun: a stretch of a noun phrase.
+export function plainStretch(scan: Scan, t0: number, t1: number): boolean {
+  const { article, words } = scan;
+  for (let t = t0; t < t1; t++) {
+    const word = article.tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
+  }
+  return true;
+}
+
+// Longest stretch between a subject's comma and its verb read as an appositive ("The mayor, 52, a former sailor from the north, said").
+const APPOSITIVE_MAX = 16;
+
+// "Anna Berg, 52, a former sailor from the north, said ...": a speaker phrase opening the sentence, then a
+// comma, an unquoted stretch with no clause word, form of be or pronoun, and a comma right before the verb.
+export function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
+  if (!commaBefore(scan, cue) || cue - sentence.tokenStart > APPOSITIVE_MAX) return null;
+  const phrase = nounPhraseAfter(scan, sentence.tokenStart, cue);
+  if (phrase === null || phrase.t1 >= cue || !commaBefore(scan, phrase.t1)) return null;
+  return plainStretch(scan, phrase.t1, cue) ? phrase : null;
 }
