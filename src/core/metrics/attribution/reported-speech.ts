@@ -408,8 +408,12 @@ function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Spea
   const from = cue.t1;
   if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || sentence.tokenEnd - from > LOOSE_INVERTED_MAX) return null;
   if (!(words.determiners.has(tokens.norm[from] as string) || capital[from] === 1)) return null;
-  // The speaker runs to its first comma (every word is unquoted, so nextComma's first comma is that).
-  return plainStretch(scan, from, sentence.tokenEnd) ? { t0: from, t1: nextComma(scan, from, sentence.tokenEnd) } : null;
+  // The speaker runs to its first comma (every word is unquoted, so nextComma's first comma is that); an
+  // auxiliary or adverb of the skip list in it makes it a clause ("Anna Berg, wearing a coat, said the pier would open").
+  if (!plainStretch(scan, from, sentence.tokenEnd)) return null;
+  const end = nextComma(scan, from, sentence.tokenEnd);
+  for (let t = from; t < end; t++) if (words.verbSkips.has(tokens.norm[t] as string)) return null;
+  return { t0: from, t1: end };
 }
 
 // The phrase holding a document noun that opens the clause of a document's verb ("For instance, a harbour poll last week showed"), or null.
