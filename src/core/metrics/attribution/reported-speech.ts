@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { asideBreak, contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
+import { asideBreak, contractedSubject, nameBeforeLongAppositive, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -475,18 +475,19 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const opensNounPhrase = named || words.determiners.has(first) || words.quantifiers.has(first) || /^\d/.test(first);
   if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first) && !words.quantifiers.has(first))) return null;
   if (words.pronouns.has(first) || words.introductions.has(first) || words.adjuncts.has(first) || /(?:ing|ly)$/.test(first)) return null;
-  // Inside a relative clause ("who has led the board") verbs are expected; elsewhere a verb means the words are a clause, not a subject.
-  let relative = false;
+  // Verbs are expected inside a relative clause ("who has led the board"; 2: opened after a comma), elsewhere a clause's.
+  let relative = 0;
   for (let t = start; t < end; t++) {
     const word = tokens.norm[t] as string;
-    if (words.clauseWords.get(word) === 'relative') relative = true;
-    else if (commaBefore(scan, t)) relative = false;
+    if (words.clauseWords.get(word) === 'relative') relative = commaBefore(scan, t) ? 2 : 1;
+    else if (commaBefore(scan, t)) relative = 0;
     // "One rider, who spoke on condition of anonymity, said": a cue inside the relative clause is its own.
     if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
-    if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || word === 'to' || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
+    if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || (word === 'to' && !prepositionalTo(scan, t)) || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
   }
-  // "A diplomat, who was not allowed to speak, said": a verb inside the relative clause has its own subject.
-  if (relative && !commaBefore(scan, end)) return null;
+  // "A diplomat, who was not allowed to speak, said": the comma that opened the relative clause must close it
+  // ("Officials who saw the plans say" has none to close).
+  if (relative === 2 && !commaBefore(scan, end)) return null;
   // "The views expressed are ...": an -ed form before a form of be or an adjunct is a passive participle.
   const after = cueEnd[cue] as number;
   if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (words.beForms.has(tokens.norm[after] as string) || words.adjuncts.has(tokens.norm[after] as string))) return null;

@@ -21,16 +21,30 @@ function clauseStart(scan: Scan, sentence: SentenceRef): number {
 /**
  * "Anna Berg, wearing a yellow coat and a harbour badge, said", "Berg, 35, the daughter of a fisherman, said
  * on Monday", "Sen. Anna Berg (D-Maine), a supporter of the ferry, told", "Holt - after a long pause - told":
- * a speaker phrase with a capital opening the sentence and closed by a comma, a parenthesis or a dash, then
- * anything but a quotation or another cue up to such an edge right before the verb at `cue`. The speaker is the
- * opening phrase.
+ * a speaker phrase with a capital opening the sentence (or the clause after an opening phrase's comma) and
+ * closed by a comma, a parenthesis or a dash, then anything but another cue or a quotation longer than a title
+ * up to such an edge right before the verb at `cue`. The speaker is the opening phrase.
  */
 export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
-  const { article, words, capital } = scan;
-  const { tokens } = article;
   const start = clauseStart(scan, sentence);
   const end = skipBack(scan, cue, start);
   if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !asideBreak(scan, end)) return null;
+  const opening = appositiveFrom(scan, start, end, cueEnd);
+  if (opening !== null) return opening;
+  // "At Boca West, where it costs $70,000 to join, Jay DiPietro, the club's president, suggested": after an
+  // opening phrase, the name opens the clause at a comma.
+  for (let k = start + 1; k < end - 2; k++) {
+    if (scan.capital[k] !== 1 || !commaBefore(scan, k)) continue;
+    const phrase = appositiveFrom(scan, k, end, cueEnd);
+    if (phrase !== null) return phrase;
+  }
+  return null;
+}
+
+// The speaker phrase opening at `start`, with its appositive running to the aside's edge at `end`, or null.
+function appositiveFrom(scan: Scan, start: number, end: number, cueEnd: Int32Array): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
   const first = tokens.norm[start] as string;
   if (capital[start] !== 1 || words.introductions.has(first) || words.adjuncts.has(first) || words.pronouns.has(first) || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first))) return null;
   const phrase = openingPhrase(scan, start, end);
@@ -38,9 +52,18 @@ export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue:
   if (phrase === null || phrase.t1 >= end || !asideBreak(scan, phrase.t1) || scan.excluded[phrase.t0] === 1) return null;
   // "Berg, who calls Holt a \"coward,\" said": a relative clause on the name may quote and report on its own.
   if (words.clauseWords.get(tokens.norm[phrase.t1] as string) === 'relative') return phrase;
-  for (let k = phrase.t1; k < end; k++) if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0) return null;
+  let quoted = 0;
+  for (let k = phrase.t1; k < end; k++) {
+    // "Joe Scarborough, host of MSNBC's \"Morning Joe,\" suggested": a short quotation opening with a capital
+    // names a title; a longer one, or one in lower case ("read \"the notice\" aloud"), may be someone's words.
+    quoted = article.quotedToken[k] === 1 ? quoted + 1 : 0;
+    if ((quoted === 1 && capital[k] !== 1) || quoted > TITLE_QUOTE_MAX || (cueEnd[k] as number) > 0) return null;
+  }
   return phrase;
 }
+
+// The longest quotation read as a title inside an appositive ("the co-author of \"Going Viral,\"").
+const TITLE_QUOTE_MAX = 4;
 
 // The words before a name that a speaker phrase does not take in ("Florida delegate John Archer, wearing a hat,
 // said"): the phrase may start a few words on when it then ends at the aside's edge.
@@ -144,4 +167,16 @@ export function contractedSubject(scan: Scan, sentence: SentenceRef, cue: number
   const pronoun = withoutContraction(word);
   const role = pronoun === word ? undefined : words.pronouns.get(pronoun);
   return role !== undefined && role !== 'body' ? { t0: k - 1, t1: k } : null;
+}
+
+/**
+ * Whether "to" at token `t` of a subject is a preposition before its object ("the deputy head of the delegation
+ * to the forum said"), not an infinitive's mark (a verb after it makes the words a clause): a determiner, a
+ * possessive, a number or a capitalised word follows it.
+ */
+export function prepositionalTo(scan: Scan, t: number): boolean {
+  const { norm, count } = scan.article.tokens;
+  if (t + 1 >= count || norm[t] !== 'to') return false;
+  const next = norm[t + 1] as string;
+  return scan.capital[t + 1] === 1 || /^\d/.test(next) || scan.words.determiners.has(next) || scan.words.possessives.has(next);
 }
