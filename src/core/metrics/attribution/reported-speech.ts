@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { asideBreak, contractedSubject, nameBeforeLongAppositive, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
+import { asideBreak, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -397,17 +397,16 @@ function targetAfter(scan: Scan, from: number, end: number): Target | undefined 
 // The longest tail read as an inverted speaker without knowing its words ("said the spokesman for the harbour board").
 const LOOSE_INVERTED_MAX = 12;
 
-// "<clause>, said the spokesman for the harbour board.": after a comma, the verb and a phrase opening with an
-// article or a capital that runs, unquoted and with no clause word or form of be, to the sentence's end; the
-// speaker is that phrase up to its first comma (an appositive may follow).
+// "<clause>, said the spokesman for the harbour board.": after a comma, a verb that is no act and a phrase opening
+// with an article or a capital that runs, unquoted and with no clause word or form of be, to the sentence's end or
+// to a relative clause on it.
 function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
-  const { article, words, capital } = scan;
-  const { tokens } = article;
   const from = cue.t1;
-  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || sentence.tokenEnd - from > LOOSE_INVERTED_MAX) return null;
-  if (!(words.determiners.has(tokens.norm[from] as string) || capital[from] === 1)) return null;
-  // The speaker runs to its first comma (every word is unquoted, so nextComma's first comma is that).
-  return plainStretch(scan, from, sentence.tokenEnd) ? { t0: from, t1: nextComma(scan, from, sentence.tokenEnd) } : null;
+  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || !(scan.words.determiners.has(scan.article.tokens.norm[from] as string) || scan.capital[from] === 1)) return null;
+  // The speaker runs to the sentence's end or a relative clause on it ("said the woman, who did not want to be named");
+  // an act is seldom inverted ("..., attacked Rubio for not answering" has its object after it).
+  const stop = cue.ref.act ? -1 : invertedSpeakerEnd(scan, from, sentence.tokenEnd);
+  return stop > from && stop - from <= LOOSE_INVERTED_MAX && plainStretch(scan, from, stop) ? { t0: from, t1: stop } : null;
 }
 
 // Whether `t0..t1` is unquoted and holds no clause word, form of be or pronoun: a stretch of a noun phrase.

@@ -180,3 +180,16 @@ export function prepositionalTo(scan: Scan, t: number): boolean {
   const next = norm[t + 1] as string;
   return scan.capital[t + 1] === 1 || /^\d/.test(next) || scan.words.determiners.has(next) || scan.words.possessives.has(next);
 }
+
+/**
+ * Where an inverted speaker phrase starting at `from` ends: at `end`, or before a relative clause on it (", who
+ * spoke on condition of anonymity", "who declined to be named"); -1 when a comma comes first ("said the campaign
+ * has yet to reply, though ...": the words after the verb may be its clause).
+ */
+export function invertedSpeakerEnd(scan: Scan, from: number, end: number): number {
+  for (let t = from + 1; t < end; t++) {
+    if (scan.words.clauseWords.get(scan.article.tokens.norm[t] as string) === 'relative') return t;
+    if (commaBefore(scan, t)) return -1;
+  }
+  return end;
+}
