@@ -6,13 +6,14 @@
 // through node:vm can be given the code V8 made in an earlier run of it (`cachedData`): `npm run build` runs
 // the bundle once on a sample article and saves what V8 compiled meanwhile (dist/slant-cli.cache, written by
 // scripts/build/code-cache.mjs through `writeCodeCache` below). The cache is used only for the very bundle it
-// was made from (its SHA-256 is stored with it; V8 itself checks its version and flags); any mismatch, a
+// was made from (its SHA-256 is stored with it, and the bundle file's identity on disk, which spares hashing
+// 1.2 MB at every start while the file is untouched; V8 itself checks its version and flags); any mismatch, a
 // missing or unreadable file, or SLANT_NO_CACHE=1 compiles from the source as usual: same code, same output.
 //
 // CommonJS (bin/package.json), like bin/slant.js: Node starts a CommonJS entry without setting up its ES module
 // loader, about a twentieth of a `slant analyze` start.
 const { createHash } = require('node:crypto');
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
@@ -36,7 +37,7 @@ setFlagsFromString('--no-regexp-tier-up');
 /** The commands dist/slant-cli.cjs serves; the others (batch, stats, calibrate, worker, queue) load dist/slant.js. */
 const ONE_ARTICLE_COMMANDS = new Set(['analyze', 'compare', 'source', 'lexicons']);
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /**
  * The CLI script at `file` (a CommonJS bundle) compiled with the code cache at `cacheFile` when that was made
@@ -45,14 +46,14 @@ const CACHE_FORMAT = 1;
  */
 function loadCliScript(file, cacheFile, useCache) {
   const bytes = readFileSync(file);
-  const cachedData = useCache ? cachedDataFor(bytes, cacheFile) : undefined;
+  const cachedData = useCache ? cachedDataFor(file, bytes, cacheFile) : undefined;
   const script = new Script(wrapCliScript(bytes.toString('utf8')), {
     filename: file,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, script, bytes, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+  return { exports: module.exports, script, file, bytes, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
 }
 
 /**
@@ -63,8 +64,8 @@ function wrapCliScript(source) {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
-/** The cache's code for the bundle `bytes`, or undefined when the cache is missing, unreadable or made from other bytes. */
-function cachedDataFor(bytes, cacheFile) {
+/** The cache's code for the bundle `bytes` (read from `file`), or undefined when the cache is missing, unreadable or made from other bytes. */
+function cachedDataFor(file, bytes, cacheFile) {
   let cache;
   try {
     cache = readFileSync(cacheFile);
@@ -75,7 +76,8 @@ function cachedDataFor(bytes, cacheFile) {
   if (newline === -1) return undefined;
   try {
     const header = JSON.parse(cache.toString('utf8', 0, newline));
-    if (header.format !== CACHE_FORMAT || header.v8 !== process.versions.v8 || header.sha256 !== sha256(bytes)) return undefined;
+    if (header.format !== CACHE_FORMAT || header.v8 !== process.versions.v8) return undefined;
+    if ((header.identity === '' || header.identity !== fileIdentity(file)) && header.sha256 !== sha256(bytes)) return undefined;
   } catch {
     return undefined;
   }
@@ -84,7 +86,7 @@ function cachedDataFor(bytes, cacheFile) {
 
 /** Writes the code V8 has compiled so far for `loaded` (a `loadCliScript` result) to `cacheFile`, bound to its bytes. */
 function writeCodeCache(loaded, cacheFile) {
-  const header = { format: CACHE_FORMAT, v8: process.versions.v8, sha256: sha256(loaded.bytes) };
+  const header = { format: CACHE_FORMAT, v8: process.versions.v8, sha256: sha256(loaded.bytes), identity: settledIdentity(loaded.file) };
   const partial = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), loaded.script.createCachedData()]));
   renameSync(partial, cacheFile);
@@ -92,6 +94,19 @@ function writeCodeCache(loaded, cacheFile) {
 
 function sha256(bytes) {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+// A file's device, inode, size, modification and change times, as the data snapshot checks its files
+// (src/core/data/snapshot.ts): the same string means the same bytes as when the cache was written. A file
+// changed under 2 s before is stored with none (a coarse clock's tick could hide a second change), so hashed.
+function fileIdentity(file) {
+  const stat = statSync(file, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+function settledIdentity(file) {
+  const changed = statSync(file, { bigint: true }).ctimeNs;
+  return BigInt(Date.now()) * 1_000_000n - changed < 2_000_000_000n ? '' : fileIdentity(file);
 }
 
 /** The paths of the CLI script and its code cache in the package's dist/ folder. */

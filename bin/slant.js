@@ -36,7 +36,11 @@ async function main() {
     throw error;
   });
   const code = await runCli(argv, {
-    stdin: process.stdin,
+    // On first use only: process.stdin builds its stream when first read (for a file, node:fs's streams and
+    // node:fs/promises with the readline code it loads), which a command given a FILE never needs.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     stdoutIsTTY: process.stdout.isTTY === true,

@@ -5,6 +5,8 @@
  * below the threshold (a boundary error), `cue` when a prediction's cue overlaps the gold cue. With
  * --false-alarms, lists the predictions no gold matched instead. For study only: its output quotes the dev
  * set, which is never copied into the project. --wrong-speakers lists matched pairs whose speakers disagree.
+ * --precision prints, for each predicted cue lemma (mode and lemma, or the mode alone without a cue), how often it
+ * fires and the share of its firings that match a gold attribution: the measure a rule is judged by.
  */
 import { join } from 'node:path';
 import * as slant from '../../src/index.ts';
@@ -21,6 +23,8 @@ const examples = Number(arg('--examples') ?? 3);
 const limit = arg('--limit') === undefined ? undefined : Number(arg('--limit'));
 const falseAlarms = process.argv.includes('--false-alarms');
 const wrongSpeakers = process.argv.includes('--wrong-speakers');
+const precision = process.argv.includes('--precision');
+const firings = new Map<string, { total: number; hit: number }>();
 
 const articles = loadPolnear(join(devDataDir(), POLNEAR_FILE), limit);
 if (!articles) {
@@ -39,6 +43,17 @@ for (const article of articles) {
   const predicted = report.attributions.map((p) => ({ ...toPolnearPredicted(p), mode: p.mode }));
   const matches = matchFragmented(article.gold, predicted, 0.3);
   const text = article.text;
+  if (precision) {
+    const used = new Set(matches.map((m) => m.predicted));
+    report.attributions.forEach((a, i) => {
+      const key = `${a.mode}\t${a.cue ? a.cue[2] : '(no cue)'}`;
+      const tally = firings.get(key) ?? { total: 0, hit: 0 };
+      tally.total++;
+      if (used.has(i)) tally.hit++;
+      firings.set(key, tally);
+    });
+    continue;
+  }
   if (wrongSpeakers) {
     for (const m of matches) {
       const g = article.gold[m.gold];
@@ -70,6 +85,13 @@ for (const article of articles) {
     const tags = `${near ? '[near]' : ''}${cueHit ? '[cue]' : ''}`;
     rows.push({ family: g.family, lemma: g.lemma, line: `${tags} cue «${oneLine(g.cueText)}» src «${oneLine(slice(text, g.source))}» content «${cut(oneLine(slice(text, g.content)), 100)}»\n        ctx: ${cut(oneLine(ctx), 300)}` });
   });
+}
+
+if (precision) {
+  const list = [...firings].filter(([key]) => !lemmaFilter || key.endsWith(`\t${lemmaFilter}`)).sort((a, b) => b[1].total - b[1].hit - (a[1].total - a[1].hit));
+  console.log('mode / cue lemma: firings, matched, precision (most false firings first)');
+  for (const [key, { total, hit }] of list.slice(0, Number(arg('--groups') ?? 60))) console.log(`  ${key.replace('\t', ' / ').padEnd(40)} ${String(total).padStart(6)} ${String(hit).padStart(6)}  ${(hit / total).toFixed(2)}`);
+  process.exit(0);
 }
 
 const byGroup = new Map<string, Row[]>();

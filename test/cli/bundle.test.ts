@@ -110,12 +110,13 @@ describe('the bundled command', () => {
   });
 
   it('compiles from the source, with the same output, when the code cache was made from other bytes', () => {
-    // The build's cache with the bundle's hash changed: V8 alone checks only the source's length.
+    // The build's cache with the bundle's hash and identity on disk changed (as when the bundle was rebuilt or
+    // edited since): V8 alone checks only the source's length.
     const cache = readFileSync(CODE_CACHE);
     const newline = cache.indexOf(10);
-    const header = JSON.parse(cache.toString('utf8', 0, newline)) as { sha256: string };
+    const header = JSON.parse(cache.toString('utf8', 0, newline)) as { sha256: string; identity: string };
     const stale = join(mkdtempSync(join(tmpdir(), 'slant-cache-')), 'slant-cli.cache');
-    writeFileSync(stale, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, sha256: '0'.repeat(64) })}\n`), cache.subarray(newline + 1)]));
+    writeFileSync(stale, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, sha256: '0'.repeat(64), identity: '1:2:3:4:5' })}\n`), cache.subarray(newline + 1)]));
     expect(JSON.parse(load(stale))).toEqual({ cacheUsed: false, code: 0, out: library });
   });
 });

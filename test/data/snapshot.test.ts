@@ -8,6 +8,7 @@ import { analyze } from '../../src/index.ts';
 import { defaultLexiconDir, derivedOnce, loadLexicons, loadOnce, readDataFile } from '../../src/core/data/index.ts';
 import { recordBuilds, useSnapshot } from '../../src/core/data/files.ts';
 import { writeSnapshot } from '../../src/core/data/snapshot.ts';
+import { prepareById } from '../../src/core/data/phrase-index.ts';
 
 const SEED = readFileSync(new URL('../../corpus/presstv-putin-biden.txt', import.meta.url), 'utf8');
 
@@ -146,13 +147,18 @@ describe('the data snapshot', () => {
     expect(loadLexicons(lexicons).info.find((info) => info.name === 'hedges')?.version).toMatch(/^9/);
   });
 
-  it("restores the vocabulary and the tables by word id only into a process that has registered no word, with the same report", async () => {
+  it("restores the vocabulary, the tables by word id and the tries only into a process that has registered no word, with the same report", async () => {
     // The package's own data (an analysis reads the outlet tables and the baseline too), the snapshot elsewhere.
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const lexicons = defaultLexiconDir('en');
     const path = join(mkdtempSync(join(tmpdir(), 'slant-snapshot-')), 'data.snapshot');
-    writeSnapshot(path, root, 'test-build', recordBuilds(() => analyze(SEED, { lexicons: loadLexicons(lexicons) })));
+    // As the build records it: the tries of every phrase index made whole, so their indexes are stored apart.
+    writeSnapshot(path, root, 'test-build', recordBuilds(() => {
+      analyze(SEED, { lexicons: loadLexicons(lexicons) });
+      prepareById(Object.values(loadLexicons(lexicons)));
+    }));
     const expected = JSON.stringify(analyze(SEED, { lexicons: loadLexicons(lexicons) }));
+    const phrases = [...loadLexicons(lexicons).loaded.keys()];
     // A new process, as far as the modules go: its vocabulary is empty.
     for (const registerFirst of [false, true]) {
       vi.resetModules();
@@ -164,6 +170,9 @@ describe('the data snapshot', () => {
       // Restored, the vocabulary holds the recorded run's words; else only this process's own.
       expect(vocabulary.vocabularySize() > 1).toBe(!registerFirst);
       expect(JSON.stringify(library.analyze(SEED, { lexicons: library.loadLexicons(lexicons) }))).toBe(expected);
+      // An index stored apart reads the same when something other than its trie asks it.
+      expect([...library.loadLexicons(lexicons).loaded.keys()]).toEqual(phrases);
+      expect(library.loadLexicons(lexicons).loaded.get('reckless')?.values[0]?.value).toEqual(loadLexicons(lexicons).loaded.get('reckless')?.values[0]?.value);
       files.useSnapshot(null);
     }
   });

@@ -49,6 +49,8 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'ly-nouns',
   'negative-subjects',
   'speech-objects',
+  'bare-attitude-verbs',
+  'voice-nouns',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -58,6 +60,11 @@ const CLAUSE_ROLES = ['complementiser', 'contrast', 'relative', 'coordinator'] a
 const RAISING_ROLES = ['active', 'passive'] as const;
 // A purpose frame's kind: a verb with a few words before its "to" ("took to Twitter to") or an adjective after be ("was quick to").
 const PURPOSE_ROLES = ['verb', 'adjective'] as const;
+// A voice noun's word: the noun ("chants", "sign") or a word that may stand between it and the quotation ("of", "reading").
+const VOICE_ROLES = ['noun', 'link'] as const;
+/** What a bare attitude verb (bare-attitude-verbs.jsonl) needs: its subject (a plural, he/she/it or a name, he/she/it only) and whether a clause may follow. */
+export const BARE_ATTITUDE_ROLES = ['plural-object', 'plural-clause', 'singular-clause', 'pronoun-clause'] as const;
+export type BareAttitudeRole = (typeof BARE_ATTITUDE_ROLES)[number];
 /** The kinds a speaker noun or an organisation word may give (their files' notes; the report's `speakerKind` adds person). */
 export const SPEAKER_KINDS = ['company', 'agency', 'organisation', 'media', 'group', 'document', 'poll', 'quantity'] as const;
 /** What a noun cue names (noun-cues.jsonl): something said, a view or plan, or a speech act only after a light verb. */
@@ -128,6 +135,8 @@ export type AttributionWords = {
   readonly stanceOpenings: ReadonlySet<string>;
   /** `name@version` of stance-openings.jsonl, cited as the lexicon of the cues it gives */
   readonly stanceOpeningSource: string;
+  /** `name@version` of voice-nouns.jsonl, cited as the lexicon of the cues it gives */
+  readonly voiceNounSource: string;
   /** raising verbs ("seems", "appeared"): before "to" and a verb of speech, the subject before them is its speaker */
   readonly raisingVerbs: ReadonlySet<string>;
   /** passive raising verbs ("is expected to"): a view reported without anyone holding it */
@@ -142,12 +151,16 @@ export type AttributionWords = {
   readonly negativeSubjects: ReadonlySet<string>;
   /** what a speech gives out ("a statement", "a video", "on Twitter"): the frame a `needs` reporting verb requires */
   readonly speechObjects: ReadonlySet<string>;
+  /** nouns for words voiced or displayed that news puts right before the quotation ("chants of", "a sign reading"), and the words between */
+  readonly voiceNouns: ReadonlyMap<string, 'noun' | 'link'>;
   /** possessive pronouns with the role of the pronoun they stand for ("her" -> person) */
   readonly possessives: ReadonlyMap<string, PronounRole>;
   /** phrases that put the source after them ("according to"), as words */
   readonly sourcingPhrases: readonly (readonly string[])[];
   /** a participle and the word after it that report a view held by no one named after a form of be ("is seen as", "is considered") */
   readonly passiveViews: readonly (readonly string[])[];
+  /** words that are the verb of a view only between a subject and what it holds ("Democrats fear the split"), with what they need */
+  readonly bareAttitudeVerbs: ReadonlyMap<string, BareAttitudeRole>;
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
   readonly headlineLabels: ReadonlySet<string>;
   /** phrases that name a quotation's speaker without a verb ("as * put it", "in * words"), as words, `*` where the speaker goes */
@@ -232,12 +245,15 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     lyNouns: words('ly-nouns'),
     negativeSubjects: words('negative-subjects'),
     speechObjects: words('speech-objects'),
+    voiceNouns: roles('voice-nouns', VOICE_ROLES),
     stanceOpeningSource: `${get('stance-openings').name}@${get('stance-openings').header.version}`,
+    voiceNounSource: `${get('voice-nouns').name}@${get('voice-nouns').header.version}`,
     nounCueSource: `${get('noun-cues').name}@${get('noun-cues').header.version}`,
     lightVerbs: words('light-verbs'),
     possessives: roles('possessive-pronouns', PRONOUN_ROLES),
     sourcingPhrases: get('sourcing-phrases').entries.map((entry) => entry.term.split(' ')),
     passiveViews: get('passive-views').entries.map((entry) => entry.term.split(' ')),
+    bareAttitudeVerbs: roles('bare-attitude-verbs', BARE_ATTITUDE_ROLES),
     headlineLabels: words('headline-labels'),
     quoteFrames: get('quote-frames').entries.map((entry) => {
       const frame = entry.term.split(' ');

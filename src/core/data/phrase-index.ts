@@ -4,6 +4,7 @@
  */
 import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
 import { registerWord, tableByWordId, wordIdOf } from '../text/vocabulary.ts';
+import { madeByWordId } from './files.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -42,7 +43,7 @@ const EDGE = 3;
 type TrieById<T> = {
   /** by word id: the number of the node of phrases starting with the word, -1 when none */
   first: Int32Array;
-  /** by node number: the node, its best phrase (values[0]), UNSEEN/EXPANDED/LEAF, its children's highest word id */
+  /** by node number: the node (none once every node is expanded: prepareById), its best phrase (values[0]), UNSEEN/EXPANDED/LEAF, its children's highest word id */
   nodes: PhraseNode<T>[];
   best: (PhraseCandidate<T> | undefined)[];
   state: number[];
@@ -55,27 +56,44 @@ function trieById<T>(index: PhraseIndex<T>): TrieById<T> {
   const holder = index as WithIds<T>;
   let trie = holder[BY_ID];
   if (trie === undefined) {
-    const nodeById = tableByWordId<PhraseNode<T> | undefined>(index, undefined);
-    trie = { first: new Int32Array(nodeById.length).fill(-1), nodes: [], best: [], state: [], newest: [], edges: new Int32Array(1024 * EDGE), edgeCount: 0 };
-    for (let id = 0; id < nodeById.length; id++) {
-      const node = nodeById[id];
-      if (node !== undefined) trie.first[id] = addNode(trie, node);
-    }
+    // The data snapshot carries the tries its recorded run made (with the nodes its walks reached), for its vocabulary.
+    trie = madeByWordId('phrase trie', index, buildTrieById);
     holder[BY_ID] = trie;
   }
   return trie;
 }
 
+function buildTrieById<T>(index: PhraseIndex<T>): TrieById<T> {
+  const nodeById = tableByWordId<PhraseNode<T> | undefined>(index, undefined);
+  const trie: TrieById<T> = { first: new Int32Array(nodeById.length).fill(-1), nodes: [], best: [], state: [], newest: [], edges: new Int32Array(1024 * EDGE), edgeCount: 0 };
+  for (let id = 0; id < nodeById.length; id++) {
+    const node = nodeById[id];
+    if (node !== undefined) trie.first[id] = addNode(trie, node);
+  }
+  return trie;
+}
+
 /**
- * Makes `index`'s first words' table by word id now rather than at its first match, for any Map of phrase
- * nodes among `values` (the snapshot writer records every index's, not just those its sample text reaches).
+ * Makes the trie by word id of any Map of phrase nodes among `values` now, every node's children entered, for
+ * the snapshot writer (which records every index's, not just those its sample text reaches). A whole trie
+ * never reads its phrase nodes again, so it lets go of them: a trie restored from the snapshot carries only its
+ * ints and its phrases, and the index's nodes need not be restored before something else reads the index.
  */
 export function prepareById(values: readonly unknown[]): void {
   for (const value of values) {
-    if (!(value instanceof Map)) continue;
-    const first = value.values().next().value as Partial<PhraseNode<unknown>> | undefined;
-    if (first !== undefined && typeof first === 'object' && first !== null && Array.isArray(first.values) && 'next' in first) trieById(value as PhraseIndex<unknown>);
+    if (!isPhraseIndex(value)) continue;
+    const trie = trieById(value);
+    // expand() numbers new nodes at the end, so this reaches them too.
+    for (let node = 0; node < trie.nodes.length; node++) if (trie.state[node] === UNSEEN) expand(trie, node);
+    trie.nodes = [];
   }
+}
+
+/** Whether `value` is a phrase index (a Map of phrase nodes by first word). */
+export function isPhraseIndex(value: unknown): value is PhraseIndex<unknown> {
+  if (!(value instanceof Map)) return false;
+  const first = value.values().next().value as Partial<PhraseNode<unknown>> | undefined;
+  return first !== undefined && typeof first === 'object' && first !== null && Array.isArray(first.values) && 'next' in first;
 }
 
 function addNode<T>(trie: TrieById<T>, node: PhraseNode<T>): number {
@@ -83,7 +101,7 @@ function addNode<T>(trie: TrieById<T>, node: PhraseNode<T>): number {
   trie.best.push(node.values[0]);
   trie.state.push(UNSEEN);
   trie.newest.push(-1);
-  return trie.nodes.length - 1;
+  return trie.best.length - 1;
 }
 
 function edgeSlot(parent: number, word: number, mask: number): number {

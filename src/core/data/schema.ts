@@ -57,6 +57,12 @@ export const entrySchema = z
      * discuss"), not alone ("vital that the two leaders discuss": a subjunctive, what someone wants done).
      */
     needs: z.enum(['speech-object', 'infinitive', 'clause', 'speech-goes-on', 'helper']).optional(),
+    /**
+     * reporting and attitude verbs: a longer phrase in which the verb names no speech or thought (slam into,
+     * claim the lives, call off, think tank). It is matched so that the verb inside it neither scores nor cues,
+     * and it is no attribution cue itself.
+     */
+    override: z.literal(true).optional(),
     /** demonyms: ISO 3166-1 alpha-2 country code */
     country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU').optional(),
     /** titles: the role the title implies */

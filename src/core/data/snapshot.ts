@@ -10,27 +10,32 @@
  * (weights), shared objects staying shared. Anything else (an integer typed array, a class instance, a
  * function) makes the writer fail rather than store something a new process could misread: in particular no
  * process-local ids, such as a vocabulary's word numbers, inside the tables. The one exception is kept
- * apart: the recorded run's whole vocabulary, and the tables by word id made from the entries' tables
- * (`Recorded`), which a process uses only when it made that vocabulary its own before registering any word.
+ * apart: the recorded run's whole vocabulary, and the tables by word id and the values made by word id (tries,
+ * token masks: `madeByWordId`) from the entries' tables (`Recorded`), which a process uses only when it made
+ * that vocabulary its own before registering any word.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 5;
+const FORMAT = 8;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
  * SHA-256, and its identity on disk when the snapshot was written (see fileIdentity).
  */
 type SnapshotSource = { readonly file: string; readonly sha256: string; readonly identity: string };
-type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number };
 type Range = { readonly start: number; readonly end: number };
-type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: Range };
+/** An entry: its stored value's bytes, and those of the tables stored apart from it (see plainCopy), read when first used. */
+type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly apart?: Range };
+// The vocabulary's forms (V8's serialization) and its two typed arrays as raw bytes, read straight into arrays
+// of their own (through V8's serialization, each was copied again to align it).
+type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range };
+type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: VocabularyRanges };
 
 /**
  * What one `loadOnce` build made and read, with the tables `derivedOnce` made from it (stored together, so
@@ -42,12 +47,22 @@ export type BuiltEntry = { readonly kind: string; readonly path: string; readonl
  * entries' tables (text/vocabulary.ts). Those hold word ids, which the snapshot stores all the same, bound to
  * the vocabulary stored beside them: a process restores them only when that vocabulary becomes its own.
  */
-export type Recorded = { readonly entries: readonly BuiltEntry[]; readonly vocabulary: VocabularyState; readonly tablesById: readonly TableById[] };
-/** A restored entry: the value, its derived tables, and the tables by id made from them (for the snapshot's vocabulary only). */
-export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly tablesById: readonly TableById[] };
+export type Recorded = { readonly entries: readonly BuiltEntry[]; readonly vocabulary: VocabularyState; readonly tablesById: readonly TableById[]; readonly madeById: readonly MadeById[] };
+/**
+ * A value holding word ids that code made from a loaded table (`madeByWordId` in files.ts: a trie read by id,
+ * the token masks), stored like the tables by id: bound to the vocabulary stored beside it. `key` is the table
+ * it was made from, `kind` says what was made.
+ */
+export type MadeById = { readonly kind: string; readonly key: object; readonly value: unknown };
+/** A restored entry: the value, its derived tables, and the tables by id and values made by id from them (for the snapshot's vocabulary only). */
+export type RestoredEntry = { readonly value: unknown; readonly derived: ReadonlyMap<string, unknown>; readonly tablesById: readonly TableById[]; readonly madeById: readonly MadeById[] };
 
-// Uint8Array rather than Buffer: these declarations reach library users, who may not have Node's types.
-export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly body: Uint8Array; readonly bodyStart: number };
+/**
+ * An open snapshot: its header, and the file, kept open, so that the parts read later (an entry, tables stored
+ * apart, read on first use) come from the file the header was read from even if a build replaces it meanwhile.
+ * Only the parts a process restores are read: not the tables it never asks for.
+ */
+export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number };
 
 /**
  * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
@@ -55,24 +70,38 @@ export type OpenSnapshot = { readonly root: string; readonly header: Header; rea
  */
 export function writeSnapshot(path: string, root: string, build: string, recorded: Recorded): void {
   // The vocabulary first: typed arrays of ids, written as they are (plainCopy refuses them in tables).
-  const vocabulary = serialize(recorded.vocabulary);
-  const bodies: Buffer[] = [vocabulary];
+  const { forms, slots, units } = recorded.vocabulary;
+  const formBytes = serialize(forms);
+  const bodies: Buffer[] = [formBytes, Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(units.buffer, units.byteOffset, units.byteLength)];
+  const vocabulary: VocabularyRanges = {
+    forms: { start: 0, end: formBytes.length },
+    slots: { start: formBytes.length, end: formBytes.length + slots.byteLength },
+    units: { start: formBytes.length + slots.byteLength, end: formBytes.length + slots.byteLength + units.byteLength },
+  };
   const headerEntries: Entry[] = [];
-  let offset = vocabulary.length;
+  let offset = vocabulary.units.end;
   for (const entry of recorded.entries) {
-    const body = serialize(plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById));
-    const length = body.length;
+    const { apart, ...stored } = plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById);
+    const body = serialize(stored);
+    const start = offset;
+    bodies.push(body);
+    offset += body.length;
+    let apartRange: Range | undefined;
+    if (apart !== undefined) {
+      bodies.push(apart);
+      apartRange = { start: offset, end: offset + apart.length };
+      offset += apart.length;
+    }
     headerEntries.push({
       kind: entry.kind,
       location: toPortable(root, entry.path),
       sources: [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)), identity: settledIdentity(file) })),
-      start: offset,
-      end: offset + length,
+      start,
+      end: start + body.length,
+      ...(apartRange === undefined ? {} : { apart: apartRange }),
     });
-    bodies.push(body);
-    offset += length;
   }
-  const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries, vocabulary: { start: 0, end: vocabulary.length } };
+  const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries, vocabulary };
   // Written beside, then renamed: a command starting meanwhile reads the old snapshot or the new one, whole.
   const partial = `${path}.${process.pid}.tmp`;
   writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]));
@@ -81,17 +110,46 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
 
 /** The snapshot at `path` for code build `build`, or undefined when it is missing, unreadable or from another build. */
 export function openSnapshot(path: string, root: string, build: string): OpenSnapshot | undefined {
+  let fd: number;
   try {
-    const body = readFileSync(path);
-    const newline = body.indexOf(10);
-    if (newline === -1) return undefined;
-    const header = JSON.parse(body.toString('utf8', 0, newline)) as Header;
-    // V8's format is read by the same V8 only.
-    if (header.format !== FORMAT || header.build !== build || header.v8 !== process.versions.v8 || !Array.isArray(header.entries)) return undefined;
-    return { root, header, body, bodyStart: newline + 1 };
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
+  try {
+    // The header is the first line: read in growing pieces until its end.
+    let head = Buffer.alloc(0);
+    let newline = -1;
+    while (newline === -1) {
+      const piece = Buffer.allocUnsafe(Math.max(64 * 1024, head.length));
+      const read = readSync(fd, piece, 0, piece.length, head.length);
+      if (read === 0) throw new Error('snapshot: no header');
+      const searchFrom = head.length;
+      head = Buffer.concat([head, piece.subarray(0, read)]);
+      newline = head.indexOf(10, searchFrom);
+    }
+    const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
+    // V8's format is read by the same V8 only.
+    if (header.format !== FORMAT || header.build !== build || header.v8 !== process.versions.v8 || !Array.isArray(header.entries)) throw new Error('snapshot: another build');
+    return { root, header, fd, bodyStart: newline + 1 };
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+}
+
+// The bytes of `range` of the snapshot's body, in `bytes` when given (a typed array of the range's length);
+// throws when the file is shorter.
+function readRange<B extends NodeJS.ArrayBufferView = Buffer>(snapshot: OpenSnapshot, range: Range, into?: B): B {
+  const bytes = into === undefined ? Buffer.allocUnsafe(range.end - range.start) : new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
+  if (bytes.length !== range.end - range.start) throw new Error('snapshot: a range of the wrong length');
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(snapshot.fd, bytes, done, bytes.length - done, snapshot.bodyStart + range.start + done);
+    if (read === 0) throw new Error('snapshot: the file ends early');
+    done += read;
+  }
+  return (into ?? bytes) as B;
 }
 
 const require = createRequire(import.meta.url);
@@ -108,8 +166,16 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
       const file = fromPortable(snapshot.root, source.file);
       if (fileIdentity(file) !== source.identity && sha256(readFileSync(file)) !== source.sha256) return undefined;
     }
-    const restored = relocate(deserialize(snapshot.body.subarray(snapshot.bodyStart + entry.start, snapshot.bodyStart + entry.end)) as Stored, path) as Omit<RestoredEntry, 'tablesById'> & { tablesById: readonly PackedTableById[] };
-    return { value: restored.value, derived: restored.derived, tablesById: restored.tablesById.map(unpackTableById) };
+    const stored = deserialize(readRange(snapshot, entry)) as Stored;
+    const restored = relocate(stored, path) as Omit<RestoredEntry, 'tablesById' | 'madeById'> & { tablesById: readonly PackedTableById[]; madeById: readonly StoredMadeById[] };
+    const apartRange = entry.apart;
+    const apart = restoreApart(stored.apartKeys, apartRange === undefined ? undefined : () => readRange(snapshot, apartRange), restored.value as Record<string, unknown>);
+    return {
+      value: restored.value,
+      derived: restored.derived,
+      tablesById: restored.tablesById.map(unpackTableById),
+      madeById: restored.madeById.map((made) => ({ kind: made.kind, key: made.apart === undefined ? made.key : (apart.get(made.apart) as object), value: made.value })),
+    };
   } catch {
     return undefined;
   }
@@ -118,8 +184,12 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
 /** The vocabulary the snapshot's tables by id were made in, or undefined when it cannot be read. */
 export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | undefined {
   try {
-    const { start, end } = snapshot.header.vocabulary;
-    return deserialize(snapshot.body.subarray(snapshot.bodyStart + start, snapshot.bodyStart + end)) as VocabularyState;
+    const { forms, slots, units } = snapshot.header.vocabulary;
+    return {
+      forms: deserialize(readRange(snapshot, forms)) as string[],
+      slots: readRange(snapshot, slots, new Int32Array((slots.end - slots.start) / 4)),
+      units: readRange(snapshot, units, new Uint16Array((units.end - units.start) / 2)),
+    };
   } catch {
     return undefined;
   }
@@ -169,9 +239,12 @@ function fromPortable(root: string, file: string): string {
 // only, and strings naming the entry's own location (tables remember the folder they were built from) are
 // listed by where they sit, to be pointed at the reading process's folder on restore.
 type Relocation = { readonly at: readonly (string | number)[]; readonly suffix: string };
-type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[] };
+// `apartKeys`: the value's properties stored apart (see plainCopy), in the bytes after the entry's.
+type Stored = { readonly value: unknown; readonly relocations: readonly Relocation[]; readonly apartKeys: readonly string[] };
+// A value made by id as stored: made from the table `key`, or from the value's property `apart` stored apart.
+type StoredMadeById = { readonly kind: string; readonly key: object; readonly apart?: string; readonly value: unknown };
 
-function plainCopy(root: { value: unknown; derived: unknown }, location: string, tablesById: readonly TableById[]): Stored {
+function plainCopy(root: { value: unknown; derived: unknown }, location: string, tablesById: readonly TableById[], madeById: readonly MadeById[]): Stored & { apart: Buffer | undefined } {
   const copies = new Map<object, unknown>();
   const relocations: Relocation[] = [];
   const copy = (value: unknown, at: (string | number)[], where: string): unknown => {
@@ -231,7 +304,130 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
       });
       return { table: copy(made.table, ['tablesById', i, 'table'], `tablesById[${i}].table`) as ReadonlyMap<string, unknown>, empty: copy(made.empty, ['tablesById', i, 'empty'], `tablesById[${i}].empty`), length: made.array.length, ids: Int32Array.from(ids), values };
     });
-  return { value: shareEqual(copied), relocations };
+  const canonical = new Map<object, object>();
+  const shared = shareEqual(copied, canonical) as Record<string, unknown>;
+  // After sharing, and never shared themselves: a trie by id grows as walks reach its nodes, so two equal ones
+  // must stay two. What they point at in the entry's tables is pointed at where sharing left it.
+  const inEntry = (value: object): object | undefined => {
+    const copied = copies.get(value) as object | undefined;
+    return copied === undefined ? undefined : (canonical.get(copied) ?? copied);
+  };
+  const made = madeById.filter((item) => copies.has(item.key)).map((item) => ({ ...item, key: inEntry(item.key) as object }));
+  // A table of the value something was made from by id (a phrase index and its trie, the first words and the
+  // token masks) is read through what was made: stored apart and restored on first use, so that a start does
+  // not allocate the ~30k phrase nodes, Maps and strings the tries stand for. Its tables by id go: only a
+  // rebuild of what was made reads them, and it can make them again.
+  const value = shared.value as Record<string, unknown>;
+  const madeFrom = new Set(made.map((item) => item.key));
+  const apartKeys = Object.keys(value).filter((key) => value[key] instanceof Map && madeFrom.has(value[key] as object));
+  const apartOf = new Map(apartKeys.map((key) => [value[key] as object, key]));
+  const apartTables: Record<string, unknown> = {};
+  for (const key of apartKeys) {
+    apartTables[key] = value[key];
+    value[key] = null;
+  }
+  shared.tablesById = (shared.tablesById as PackedTableById[]).filter((packed) => !apartOf.has(packed.table));
+  shared.madeById = made.map((item, i): StoredMadeById => {
+    const apart = apartOf.get(item.key);
+    const copiedValue = copyMade(item.value, inEntry, `madeById[${i}] (${item.kind})`);
+    return apart === undefined ? { kind: item.kind, key: item.key, value: copiedValue } : { kind: item.kind, key: {}, apart, value: copiedValue };
+  });
+  return { value: shared, relocations, apartKeys, apart: apartKeys.length === 0 ? undefined : serialize(apartTables) };
+}
+
+/**
+ * Puts back in `value` the tables stored apart under `keys`, each a Map that reads them (`bytes()`) on first use;
+ * returns them by key.
+ * A Map subclass rather than a Map: the tables' identity is what their made values are keyed by, and a Map
+ * filled later is the one object that can stand for them from the start.
+ */
+function restoreApart(keys: readonly string[], bytes: (() => Buffer) | undefined, value: Record<string, unknown>): ReadonlyMap<string, object> {
+  const byKey = new Map<string, object>();
+  if (bytes === undefined) return byKey;
+  let tables: Record<string, ReadonlyMap<unknown, unknown>> | undefined;
+  const read = (): Record<string, ReadonlyMap<unknown, unknown>> => (tables ??= deserialize(bytes()) as Record<string, ReadonlyMap<unknown, unknown>>);
+  for (const key of keys) {
+    const table = new MapReadOnFirstUse(() => read()[key] as ReadonlyMap<unknown, unknown>);
+    value[key] = table;
+    byKey.set(key, table);
+  }
+  return byKey;
+}
+
+/** A Map whose entries are those of `load()`, called when the Map is first read (or written). */
+class MapReadOnFirstUse<K, V> extends Map<K, V> {
+  #load: (() => ReadonlyMap<K, V>) | undefined;
+  constructor(load: () => ReadonlyMap<K, V>) {
+    super();
+    this.#load = load;
+  }
+  #filled(): void {
+    const load = this.#load;
+    if (load === undefined) return;
+    this.#load = undefined;
+    for (const [key, item] of load()) super.set(key, item);
+  }
+  override get size(): number {
+    this.#filled();
+    return super.size;
+  }
+  override get(key: K): V | undefined {
+    this.#filled();
+    return super.get(key);
+  }
+  override has(key: K): boolean {
+    this.#filled();
+    return super.has(key);
+  }
+  override set(key: K, item: V): this {
+    this.#filled();
+    return super.set(key, item);
+  }
+  override delete(key: K): boolean {
+    this.#filled();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.#load = undefined;
+    super.clear();
+  }
+  override forEach(callback: (item: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#filled();
+    super.forEach(callback, thisArg);
+  }
+  override keys(): MapIterator<K> {
+    this.#filled();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.#filled();
+    return super.values();
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.#filled();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.#filled();
+    return super.entries();
+  }
+}
+
+// A value made by id, copied: its parts that belong to the entry's tables are those tables' copies; typed
+// arrays (ids among them), arrays and plain objects are copied; anything else is refused.
+function copyMade(value: unknown, inEntry: (value: object) => object | undefined, where: string): unknown {
+  if (value === undefined || value === null || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object') throw new Error(`snapshot: ${where} is a ${typeof value}, not plain data`);
+  const entryPart = inEntry(value);
+  if (entryPart !== undefined) return entryPart;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return (value as unknown as { slice(): unknown }).slice();
+  if (Array.isArray(value)) return value.map((item, i) => copyMade(item, inEntry, `${where}[${i}]`));
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype) throw new Error(`snapshot: ${where} is a ${(value as object).constructor?.name ?? 'class instance'}, not plain data`);
+  const object: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) object[key] = copyMade((value as Record<string, unknown>)[key], inEntry, `${where}.${key}`);
+  return object;
 }
 
 /**
@@ -239,9 +435,10 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
  * same small records and empty arrays tens of thousands of times, and each one stored is one object that every
  * start must allocate and the garbage collector must copy. Safe because loaded tables are never changed after
  * loading (analyses share them), and equal parts give equal answers to anything that reads them; objects
- * that are Map keys or Set members keep their identity, and a cycle is left as it is.
+ * that are Map keys or Set members keep their identity, and a cycle is left as it is. `canonical` learns, for
+ * each object replaced, the one that replaced it.
  */
-function shareEqual(root: unknown): unknown {
+function shareEqual(root: unknown, canonical: Map<object, object>): unknown {
   const byShape = new Map<string, object>();
   const tokens = new Map<object, string>();
   const active = new Set<object>();
@@ -290,7 +487,10 @@ function shareEqual(root: unknown): unknown {
     active.delete(value);
     if (shape !== null) {
       const same = byShape.get(shape);
-      if (same !== undefined) return { value: same, token: tokens.get(same) as string };
+      if (same !== undefined) {
+        canonical.set(value, same);
+        return { value: same, token: tokens.get(same) as string };
+      }
       byShape.set(shape, value);
     }
     // The token names the object by number: a parent's shape grows with its children's count, not their size.

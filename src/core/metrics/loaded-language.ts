@@ -97,7 +97,7 @@ export function findLoadedLanguage(
   headline?: number,
 ): LoadedLanguageResult {
   const speakerOf = (index: number): string | undefined => {
-    const found = attribution.attributions[index];
+    const found = index < 0 ? undefined : attribution.attributions[index];
     if (found === undefined) return undefined;
     if (found.actor !== null) return found.actor;
     return found.speaker === null ? undefined : article.text.slice(found.speaker.start, found.speaker.end);

@@ -204,7 +204,8 @@ function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { quote, s
   if (asTagAfter(article, lexicons, last, sentenceSpan.tokenEnd, speechCues)) return true;
   if (hasCueIn(speechCues, sentenceSpan.tokenStart, first)) return true;
   if (speech === undefined) return false;
-  const voicedBy = first < article.tokens.count ? speech.attributions[speech.voicedBy[first] as number] : undefined;
+  const voicer = first < article.tokens.count ? (speech.voicedBy[first] as number) : -1;
+  const voicedBy = voicer < 0 ? undefined : speech.attributions[voicer];
   if (voicedBy !== undefined && speaks(voicedBy)) return true;
   // Containment first: the speaker's words are read only for an attribution that holds the quotation.
   return speech.attributions.some((a) => a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end && (speaks(a) || accordingToSomeone(article, lexicons, a)));

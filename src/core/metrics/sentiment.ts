@@ -21,6 +21,7 @@ export type SentenceSentiment = { score: number; words: readonly ScoredWord[]; e
 // A sentence with no valenced word (most of them) shares these rather than holding two empty lists of its own.
 const NO_WORDS: readonly ScoredWord[] = Object.freeze([]);
 const NO_EXEMPTIONS: readonly RawExemption[] = Object.freeze([]);
+const NO_SENTIMENT: SentenceSentiment = Object.freeze({ score: 0, words: NO_WORDS, exempted: NO_EXEMPTIONS });
 
 /** Valence in one voice: summed score, score per word, words in that voice. */
 export type VoiceSentiment = { score: number; comparative: number; words: number };
@@ -55,7 +56,8 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
         score += value;
         (words ??= []).push({ token: t, score: value, negated });
       }
-      results.push({ score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS });
+      // Sentences with no valenced word share one result (a megabyte of one-word paragraphs has 175,000).
+      results.push(words === undefined && exempted === undefined ? NO_SENTIMENT : { score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS });
     }
   });
   return results;

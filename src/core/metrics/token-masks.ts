@@ -7,6 +7,7 @@
  * none of them continues with (on PolNeAR this leaves 1 in 5 of the loaded-language look-ups, 1 in 4 of the cues').
  */
 import { FIRST_WORD, type Lexicons, type PhraseIndex } from '../data/index.ts';
+import { madeByWordId } from '../data/files.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
 import { NO_WORD, tableByWordId, wordIdOf } from '../text/vocabulary.ts';
@@ -33,7 +34,7 @@ function phraseTables(lexicons: Lexicons): readonly (readonly [number, PhraseInd
 // at a time). `pairs`, by a hash of
 // a first and a second word's ids: the bits of the tables with a phrase starting with those two words. A
 // collision only keeps a bit that could have gone, so a mask never hides a match. Built once per lexicon set
-// (ids are process-local, so never stored with it).
+// (ids are process-local: only the data snapshot stores them, with its vocabulary; see madeByWordId).
 type MaskTables = { byId: Uint32Array; pairs: Uint16Array; pairShift: number; newestSecond: number };
 const tablesByLexicons = new WeakMap<ReadonlyMap<string, number>, MaskTables>();
 
@@ -43,7 +44,14 @@ function pairSlot(first: number, second: number, shift: number): number {
 
 function maskTables(lexicons: Lexicons): MaskTables {
   let tables = tablesByLexicons.get(lexicons.firstWords);
-  if (tables !== undefined) return tables;
+  if (tables === undefined) {
+    tables = madeByWordId('token masks', lexicons.firstWords, () => buildMaskTables(lexicons));
+    tablesByLexicons.set(lexicons.firstWords, tables);
+  }
+  return tables;
+}
+
+function buildMaskTables(lexicons: Lexicons): MaskTables {
   const first = Uint16Array.from(tableByWordId(lexicons.firstWords, 0));
   const phrases = phraseTables(lexicons);
   let phraseBits = 0;
@@ -82,9 +90,7 @@ function maskTables(lexicons: Lexicons): MaskTables {
   }
   const byId = new Uint32Array(first.length);
   for (let id = 0; id < first.length; id++) byId[id] = (first[id] as number) | ((alone[id] as number) << 16);
-  tables = { byId, pairs, pairShift: shift, newestSecond };
-  tablesByLexicons.set(lexicons.firstWords, tables);
-  return tables;
+  return { byId, pairs, pairShift: shift, newestSecond };
 }
 
 /** Per token, the FIRST_WORD bits of the tables that can match there (by its folded form or its form without a possessive). */

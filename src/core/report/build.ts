@@ -103,7 +103,8 @@ export function buildReport(
     // Lists are made only when there is something to put in them (see NONE).
     let sentimentWords: SentimentWord[] = NONE;
     let cues: SubjectivityCue[] = NONE;
-    let exempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
+    const loadedExempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
+    let exempted = loadedExempted;
     for (let s = first; s < last; s++) {
       const subjectivity = metrics.subjectivity[s] as SentenceSubjectivity;
       const sentenceSentiment = metrics.sentiment[s] as SentenceSentiment;
@@ -123,11 +124,17 @@ export function buildReport(
         const cue = sentenceCues[k] as SentenceSubjectivity['cues'][number];
         cues.push([cue.start, cue.end, round(cue.weight)]);
       }
-      if (sentenceSentiment.exempted.length > 0) exempted = [...exempted, ...sentenceSentiment.exempted];
+      // Appended to one copy, not copied again per sentence: a paragraph of many sentences that each leave a
+      // word out was quadratic.
+      const sentenceExempted = sentenceSentiment.exempted;
+      if (sentenceExempted.length > 0) {
+        if (exempted === loadedExempted) exempted = loadedExempted.slice();
+        for (let k = 0; k < sentenceExempted.length; k++) exempted.push(sentenceExempted[k] as RawExemption);
+      }
       if (scored) allSubjectivity.push(subjectivity);
     }
     // Loaded-language matches and sentiment words left out, in text order.
-    if (exempted !== exemptionsByParagraph[index] && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
+    if (exempted !== loadedExempted && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
     for (let k = 0; k < exempted.length; k++) {
       const exemption = exempted[k] as RawExemption;
       if (!rules.has(exemption.rule)) rules.set(exemption.rule, { source: exemption.source });

@@ -18,7 +18,7 @@ export async function readArticle(name: string, io: CliIo, fetch: AnalyzeOptions
     if (/^https?:\/\//i.test(name)) {
       input = await fetchArticle({ url: name, ...(meta.outlet === undefined ? {} : { outlet: meta.outlet }) }, fetch);
     } else {
-      const bytes = await readInput(name, io.stdin);
+      const bytes = await readInput(name, io);
       const isHtml = choice.html === true || (choice.text !== true && (/\.x?html?$/i.test(name) || looksLikeHtml(bytes)));
       input = isHtml ? { html: bytes, ...meta } : { text: decodeUtf8(bytes), ...meta };
     }

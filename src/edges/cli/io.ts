@@ -27,13 +27,16 @@ export class CliError extends Error {
 // Larger inputs are refused with a clear message instead of exhausting memory.
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** Reads FILE, or standard input for `-`, as bytes; at most 64 MiB (a CliError beyond, or when unreadable). */
-export async function readInput(file: string, stdin: Readable): Promise<Buffer> {
+/**
+ * Reads FILE, or standard input for `-`, as bytes; at most 64 MiB (a CliError beyond, or when unreadable).
+ * `io.stdin` is read for `-` only: the process's stdin builds its stream on first use, which a FILE never needs.
+ */
+export async function readInput(file: string, io: Pick<CliIo, 'stdin'>): Promise<Buffer> {
   let buffer: Buffer;
   if (file === '-') {
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of stdin) {
+    for await (const chunk of io.stdin) {
       const piece = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += piece.length;
       if (size > MAX_INPUT_BYTES) throw new CliError('io', `standard input is larger than ${MAX_INPUT_BYTES} bytes`);

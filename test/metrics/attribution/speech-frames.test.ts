@@ -63,3 +63,23 @@ describe('subjects and forms that hold no view', () => {
     expect(analyze(text).attributions.map((a) => a.mode)).toEqual(['attitude']);
   });
 });
+
+// reporting-verbs.jsonl and attitude-verbs.jsonl `override`: a longer phrase wins over the verb inside it and is
+// no cue itself, while the verb alone still reports.
+describe('an override phrase is no voice', () => {
+  it.each([
+    ['slammed into', 'The lorry slammed into a wall on the coast road.'],
+    ['called off', 'Organisers called off the regatta on Friday.'],
+    ['claimed the lives', 'The storm claimed the lives of two fishermen.'],
+    ['pressed ahead', 'The council pressed ahead with the new toll.'],
+  ])('%s', (_label, text) => {
+    expect(analyze(text).attributions).toEqual([]);
+  });
+
+  it.each([
+    ['slammed as', 'Holt slammed the toll as a tax on the poor.'],
+    ['a think tank says', 'A think tank said the toll was too high.'],
+  ])('the verb alone still reports: %s', (_label, text) => {
+    expect(analyze(text).attributions).toHaveLength(1);
+  });
+});

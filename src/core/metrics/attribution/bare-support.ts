@@ -1,12 +1,14 @@
 /**
- * Bare "support" as the verb: "Two-thirds support reducing the sentences", "Many Republicans support the
- * bill", "I support him". The word is far more often the noun ("support for",
- * "40 percent support", "their support"), so attitude-verbs.jsonl lists only its verb forms and the bare
- * form after a modal; this pass reads it as the verb only between a subject that can only be one (a plural
- * or a subject pronoun; after a relative pronoun the content would run on into the main clause: "The riders
- * who support Holt left early") and an object that opens a noun phrase. It makes cues for
- * attribution alone, so nothing else that counts the lexicon's cues sees them.
+ * Bare attitude verbs: words far more often nouns ("support for", "fears of a war", "their worries") read as
+ * the verb of a view: "Two-thirds support reducing the sentences", "Many Republicans support the bill",
+ * "Democrats fear the split will hurt her", "he worries the deal will fail". attitude-verbs.jsonl lists only
+ * their unambiguous forms ("supported", "fear that"); this pass reads a word of bare-attitude-verbs.jsonl as
+ * the verb only between a subject that can only be one (a plural or a subject pronoun, or he, she or a name
+ * for a singular form; after a relative pronoun the content would run on into the main clause: "The riders
+ * who support Holt left early") and what opens a noun phrase or, for a verb that takes one, a clause. It
+ * makes cues for attribution alone, so nothing else that counts the lexicon's cues sees them.
  */
+import type { BareAttitudeRole } from '../../data/attribution-words.ts';
 import type { Scan } from './context.ts';
 import { isMannerAdverb } from './noun-phrase-speakers.ts';
 import type { Cue } from './types.ts';
@@ -14,39 +16,45 @@ import type { Cue } from './types.ts';
 // A plural noun or a fraction: "voters", "Republicans", "two-thirds" (not "its", "this", "us", "was").
 const PLURAL = /^[\p{L}][\p{L}-]*[^su'\u2019]s$/u;
 
-/** Attitude cues at each bare "support" read as the verb, in text order (rule-made, `scan.rulesSource`). */
+/** Attitude cues at each bare attitude verb read as the verb, in text order (rule-made, `scan.rulesSource`). */
 export function findBareSupportCues(scan: Scan): Cue[] {
   const { article, words, capital } = scan;
   const { norm, breakBefore } = article.tokens;
   const cues: Cue[] = [];
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t + 1 < sentence.tokenEnd; t++) {
-      if (norm[t] !== 'support' || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || breakBefore[t] === 1 || breakBefore[t + 1] === 1) continue;
-      if (!subjectBefore(scan, t, sentence.tokenStart) || !objectAt(scan, t + 1)) continue;
-      cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: 'support', stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, sentence: sentence.index, paragraph: sentence.paragraph });
+      const role = words.bareAttitudeVerbs.get(norm[t] as string);
+      if (role === undefined || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || breakBefore[t] === 1 || breakBefore[t + 1] === 1) continue;
+      // "worry about", "fear that": the lexicon's phrase holds the word after, and is matched first.
+      if (norm[t + 1] === 'about' || norm[t + 1] === 'that') continue;
+      if (!subjectBefore(scan, t, sentence.tokenStart, role) || !objectAt(scan, t + 1, role !== 'plural-object')) continue;
+      cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, sentence: sentence.index, paragraph: sentence.paragraph });
     }
   }
   return cues;
 
-  // "Republicans support", "they strongly support", "they all support": the word before (past a manner adverb
-  // or the skip list's words) is a plural or a subject pronoun.
-  function subjectBefore(scan: Scan, t: number, start: number): boolean {
+  // "Republicans support", "they strongly support", "they all support", "he fears": the word before (past a
+  // manner adverb or the skip list's words) is a subject the verb's role allows.
+  function subjectBefore(scan: Scan, t: number, start: number, role: BareAttitudeRole): boolean {
     let k = t - 1;
     while (k > start && breakBefore[k + 1] !== 1 && (isMannerAdverb(scan, k) || (words.verbSkips.has(norm[k] as string) && !words.beForms.has(norm[k] as string)))) k--;
     if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
     const word = norm[k] as string;
-    const role = words.pronouns.get(word);
-    if (role !== undefined) return role === 'group' || role === 'self' || role === 'own-group' || word === 'you';
+    const pronoun = words.pronouns.get(word);
+    if (role === 'pronoun-clause') return pronoun === 'person';
+    if (role === 'singular-clause') return pronoun !== undefined ? pronoun === 'person' || pronoun === 'body' : capital[k] === 1 && k > start && !words.determiners.has(word) && !words.clauseWords.has(word);
+    if (pronoun !== undefined) return pronoun === 'group' || pronoun === 'self' || pronoun === 'own-group' || word === 'you';
     if (words.determiners.has(word) || words.possessives.has(word) || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word)) return false;
     return PLURAL.test(word);
   }
 
-  // What opens the object: a name, a determiner, a possessive, a pronoun, a quantifier or an -ing form.
-  function objectAt(scan: Scan, k: number): boolean {
+  // What opens the object: a name, a determiner, a possessive, a quantifier, an -ing form, an object pronoun,
+  // or with `clause` a subject pronoun ("Many fear they will be unable to").
+  function objectAt(scan: Scan, k: number, clause: boolean): boolean {
     if (article.quotedToken[k] === 1) return true;
     const word = norm[k] as string;
     if (capital[k] === 1 || words.determiners.has(word) || words.possessives.has(word) || words.quantifiers.has(word)) return true;
-    if (words.pronouns.has(word)) return word !== 'i' && word !== 'we' && word !== 'they' && word !== 'he' && word !== 'she';
+    if (words.pronouns.has(word)) return clause || (word !== 'i' && word !== 'we' && word !== 'they' && word !== 'he' && word !== 'she');
     return /^\p{L}{3,}ing$/u.test(word);
   }
 }

@@ -88,7 +88,7 @@ export function findCues(scan: Scan): Cue[] {
         const last = t + best.rest.length;
         const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
         const name = best.value.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
-        const cue = !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
+        const cue = best.value.override !== true && !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
         if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.

@@ -26,6 +26,7 @@ import { findBareSupportCues } from './bare-support.ts';
 import { findPassiveViews } from './passive-views.ts';
 import { withPurposeFrames } from './purpose-frames.ts';
 import { findStanceOpenings } from './stance-openings.ts';
+import { findVoicedQuotes } from './voiced-quotes.ts';
 import { newSpeakerMemory } from './speaker-memory.ts';
 import { applySides, sidesMentioned } from './speaker-sides.ts';
 import type { AttributionResult, SidesMapping } from './types.ts';
@@ -53,8 +54,9 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
   const taken = takenTokens(scan, earlier);
   const nouns = findPossessiveNounCues(scan, cues, taken); // "Holt's criticism of the plan"
   const stances = findStanceOpenings(scan, taken); // "To Holt, the delay was a betrayal"
+  const voiced = findVoicedQuotes(scan, taken); // "chants of 'Lock him up'"
   const memory = newSpeakerMemory();
-  const attributions = resolveFindings(scan, [...earlier, ...nouns, ...stances], memory);
+  const attributions = resolveFindings(scan, [...earlier, ...nouns, ...stances, ...voiced], memory);
   applySides(attributions, lexicons, memory.personSide, sides, article.text);
   return { attributions, mentions: [...scan.mentions], sidesMentioned: sidesMentioned(scan, attributions, sides, scored), voicedBy: voicedBy(article, attributions) };
 }

@@ -37,7 +37,8 @@ export function findActorMentions(article: SegmentedArticle, lexicons: Lexicons,
 /** True when token `t` follows a locating preposition, perhaps with "the" between ("talks in Geneva", "in the United States"). */
 export function precededByLocative(article: SegmentedArticle, words: AttributionWords, t: number): boolean {
   let k = t - 1;
+  if (k < 0) return false;
   if (words.determiners.get(article.tokens.norm[k] as string) === 'definite') k--;
-  const word = article.tokens.norm[k];
+  const word = k < 0 ? undefined : article.tokens.norm[k];
   return word !== undefined && words.locatives.has(word);
 }

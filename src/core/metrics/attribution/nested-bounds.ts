@@ -9,6 +9,7 @@
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import type { RawAttribution } from './types.ts';
+import { participleBreakBefore } from './verb-subjects.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // A content shorter than this (UTF-16 units) before the inner clause is left whole: too short to be the
@@ -25,7 +26,7 @@ export function withNestedBounds(scan: Scan, attributions: readonly RawAttributi
   // Each inner clause by where its cue starts, with where its speaker or cue starts, in cue order.
   const inner = attributions
     .filter((a) => a.cue !== null)
-    .map((a) => ({ cue: (a.cue as NonNullable<RawAttribution['cue']>).start, from: Math.min((a.cue as NonNullable<RawAttribution['cue']>).start, a.speaker?.start ?? Infinity) }))
+    .map((a) => ({ cue: (a.cue as NonNullable<RawAttribution['cue']>).start, speaker: a.speaker?.start ?? Infinity }))
     .sort((a, b) => a.cue - b.cue);
   return attributions.map((a) => {
     const content = a.content;
@@ -34,7 +35,11 @@ export function withNestedBounds(scan: Scan, attributions: readonly RawAttributi
     for (let i = firstCueAfter(inner, content.start); i < inner.length && (inner[i] as { cue: number }).cue < content.end; i++) {
       // Its own cue, or another actor's copy of it, may stand inside a content ("The plan, Holt said, will fail").
       if ((inner[i] as { cue: number }).cue === a.cue?.start) continue;
-      const at = clauseStart(scan, text, content.start, (inner[i] as { from: number }).from);
+      // The inner clause opens at its speaker or its cue, whichever comes first ("the plan, which Lund says"),
+      // but a participle's speaker is the subject of the clause it hangs on, before the content: its clause
+      // opens at the cue ("Holt praised the board — asserting that ...").
+      const { cue, speaker } = inner[i] as { cue: number; speaker: number };
+      const at = clauseStart(scan, text, content.start, speaker < content.start && isParticipleAt(scan, cue) ? cue : Math.min(cue, speaker));
       // The first inner clause that leaves enough ends the content: one cut per content keeps a long
       // sentence with many cues linear.
       if (at - content.start >= MIN_KEPT) {
@@ -47,6 +52,12 @@ export function withNestedBounds(scan: Scan, attributions: readonly RawAttributi
     while (end > content.start && TRAILING.test(text[end - 1] as string)) end--;
     return { ...a, content: { start: content.start, end } };
   });
+}
+
+// Whether a participle after a comma or a dash starts at offset `at` (", adding that", "— asserting that").
+function isParticipleAt(scan: Scan, at: number): boolean {
+  const t = firstTokenAtOrAfter(scan.article.tokens, at);
+  return t < scan.article.tokens.count && (scan.article.tokens.norm[t] as string).endsWith('ing') && participleBreakBefore(scan, t);
 }
 
 // The first index whose cue starts strictly after `offset` (binary search).

@@ -7,6 +7,7 @@
  * ("the string of contests known as Super Tuesday") reports the same view of that noun.
  */
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
+import { commaBefore, nextComma } from './context.ts';
 import { passiveBe, subjectStart, viewEnd } from './attitudes.ts';
 import type { Scan } from './context.ts';
 import type { ClaimedCues, Cue, Finding } from './types.ts';
@@ -32,20 +33,24 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
       if (((scan.classes[t] as number) & WORD_CLASS.passiveViewStart) === 0) continue;
       const length = viewPhraseAt(scan, t, sentence.tokenEnd);
       if (length === 0 || inCue[t] === 1 || article.quotedToken[t] === 1) continue;
-      const be = passiveBe(scan, t, sentence.tokenStart);
+      const be = passiveBeAcrossAdverbs(scan, t, sentence.tokenStart);
       // "on being seen as", "hopes to be seen as": no subject stands before the form of be.
       if (be >= 0 && (norm[be] === 'being' || (be > sentence.tokenStart && norm[be - 1] === 'to' && breakBefore[be] !== 1))) continue;
       // "the string of contests known as Super Tuesday": a participle of two words right after its noun.
       const start = be >= 0 ? subjectStart(scan, be, sentence.tokenStart) : length > 1 ? nounBeforeParticiple(scan, t, sentence.tokenStart) : -1;
       if (start < 0 || start >= (be >= 0 ? be : t)) continue;
       const after = t + length;
-      const end = viewEnd(scan, after, clauseEnd(scan, after, sentence.tokenEnd, cueEnd), words.clauseWords.get(norm[start] as string) === 'relative', cueEnd);
+      // "the Islamic State, also known as ISIS, claimed": an appositive ends at its comma.
+      const opens = be >= 0 ? be : skipAdverbsBack(scan, t, sentence.tokenStart);
+      const appositive = be < 0 && commaBefore(scan, opens);
+      const end0 = viewEnd(scan, after, clauseEnd(scan, after, sentence.tokenEnd, cueEnd), words.clauseWords.get(norm[start] as string) === 'relative', cueEnd);
+      const end = appositive ? Math.min(end0, nextComma(scan, after, sentence.tokenEnd)) : end0;
       // "is seen as a moderate by most riders": the holder is named after all; left to the active's readings.
       if (end <= after || byAgent(scan, after, end)) continue;
       const content = trimmedSpan(article, start, end);
       if (content === null) continue;
       const lemma = (norm.slice(t, after) as string[]).join(' ');
-      const cue = { ...charSpan(article, be >= 0 ? be : t, after), lemma, class: 'cognitive', source: scan.rulesSource };
+      const cue = { ...charSpan(article, opens, after), lemma, class: 'cognitive', source: scan.rulesSource };
       findings.push({ order: content.start, draft: { paragraph: sentence.paragraph, mode: 'attitude', cue, speaker: null, content, sentence: sentence.index } });
     }
   }
@@ -97,8 +102,11 @@ const NOUN_BEFORE_MAX = 6;
 function nounBeforeParticiple(scan: Scan, t: number, sentenceStart: number): number {
   const { article, words } = scan;
   const { norm, breakBefore } = article.tokens;
-  const last = t - 1;
-  if (last < sentenceStart || breakBefore[t] === 1 || article.quotedToken[last] === 1) return -1;
+  // "the Islamic State, also known as ISIS", "the resort, now known as": adverbs may stand before the
+  // participle, and a comma before them.
+  const at = skipAdverbsBack(scan, t, sentenceStart);
+  const last = at - 1;
+  if (last < sentenceStart || (breakBefore[at] === 1 && !commaBefore(scan, at)) || article.quotedToken[last] === 1) return -1;
   const word = norm[last] as string;
   if (words.beForms.has(word) || words.verbSkips.has(word) || words.pronouns.has(word) || words.clauseWords.has(word) || words.adjuncts.has(word) || word.endsWith('ly') || !/^\p{L}/u.test(word)) return -1;
   let k = last;
@@ -110,6 +118,32 @@ function nounBeforeParticiple(scan: Scan, t: number, sentenceStart: number): num
   }
   return k;
 }
+
+// The form of be that makes the participle at `t` passive (passiveBe), also across adverbs of degree
+// ("is best known for", "is better known as"), or -1.
+function passiveBeAcrossAdverbs(scan: Scan, t: number, sentenceStart: number): number {
+  const be = passiveBe(scan, t, sentenceStart);
+  if (be >= 0) return be;
+  const at = skipAdverbsBack(scan, t, sentenceStart);
+  return at < t && at - 1 >= sentenceStart && scan.article.tokens.breakBefore[at] !== 1 && scan.words.beForms.has(scan.article.tokens.norm[at - 1] as string) ? at - 1 : -1;
+}
+
+// The token after the adverbs standing right before the participle at `t`.
+function skipAdverbsBack(scan: Scan, t: number, sentenceStart: number): number {
+  let at = t;
+  while (at - 1 > sentenceStart && scan.article.tokens.breakBefore[at] !== 1 && isParticipleAdverb(scan, at - 1)) at--;
+  return at;
+}
+
+// Adverbs of time, manner or degree that may stand between a noun and its participle ("also known as", "now
+// known as", "commonly seen as"); not the auxiliaries of the skip list.
+function isParticipleAdverb(scan: Scan, t: number): boolean {
+  const word = scan.article.tokens.norm[t] as string;
+  if (scan.article.quotedToken[t] === 1 || scan.words.beForms.has(word)) return false;
+  return word.endsWith('ly') || PARTICIPLE_ADVERBS.has(word);
+}
+
+const PARTICIPLE_ADVERBS: ReadonlySet<string> = new Set(['also', 'now', 'once', 'still', 'often', 'sometimes', 'later', 'long', 'better', 'best', 'then', 'previously']);
 
 // Whether "by" stands in tokens [from, end) unquoted: the passive names its agent.
 function byAgent(scan: Scan, from: number, end: number): boolean {

@@ -23,6 +23,8 @@ export type QuoteSpeaker = { cue: Cue | null; speaker: Speaker };
 /** A reporting verb starting at token `t` that no pass has claimed yet. */
 export function freeVerbAt(speech: QuotedSpeech, t: number): Cue | undefined {
   const index = speech.cueAt[t] as number;
+  // No cue is -1: read as an array index it would be the property '-1', a slow generic look-up per token.
+  if (index < 0) return undefined;
   const cue = speech.cues[index];
   return cue !== undefined && speech.claimed[index] === 0 && cue.ref.kind === 'verb' ? cue : undefined;
 }

@@ -22,6 +22,7 @@ import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution,
 import { asideBreak, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
+import { participleSubject } from './participle-cues.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;
@@ -69,12 +70,13 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
   return { findings, claimed: claimedNow };
 }
 
-// Keeps a finding's speaker, at its cue, for the verbs after it in the same sentence.
+// Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
 function remember(scan: Scan, context: Context, finding: Finding): void {
   if (!('draft' in finding) || finding.draft.speaker === null || finding.draft.cue === null) return;
-  const list = context.speakers.get(finding.draft.sentence) ?? [];
-  list.push({ at: firstTokenAtOrAfter(scan.article.tokens, finding.draft.cue.start), speaker: finding.draft.speaker });
-  context.speakers.set(finding.draft.sentence, list);
+  const at = firstTokenAtOrAfter(scan.article.tokens, finding.draft.cue.start);
+  const list = context.speakers.get(scan.sentenceOf[at] as number) ?? [];
+  list.push({ at, speaker: finding.draft.speaker });
+  context.speakers.set(scan.sentenceOf[at] as number, list);
 }
 
 // The speaker of the nearest verb before token `at` in the sentence, or null.
@@ -233,7 +235,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   else if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
   // "issued a statement saying": with no subject found for the main verb, the document speaks.
   else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at)) ?? nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
-  else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
+  else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at) ?? (shape.kind === 'participle' ? participleSubject(scan, sentence, shape.at) : null);
   else if (isDocumentVerb(cue) && (found = documentSubject(scan, cue, sentence)) !== null) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
     speaker = found;
@@ -388,7 +390,8 @@ function afterAddressee(scan: Scan, from: number, end: number): number {
 // The actor a speech act is aimed at: the first mention within four tokens after the verb ("accused Moscow").
 function targetAfter(scan: Scan, from: number, end: number): Target | undefined {
   for (let t = from; t < Math.min(end, from + 4); t++) {
-    const mention = scan.mentions[scan.actorAt[t] as number];
+    const at = scan.actorAt[t] as number;
+    const mention = at < 0 ? undefined : scan.mentions[at];
     if (mention !== undefined) return { start: mention.start, end: mention.end, actor: mention.actor, side: sideOfActor(scan.lexicons, mention.actor) };
   }
   return undefined;

@@ -188,7 +188,9 @@ function unnamedSource(scan: Scan, memory: SpeakerMemory, sp: TokenSpan): boolea
 function actorsIn(scan: Scan, speaker: TokenSpan): string[] {
   const found: string[] = [];
   for (let t = speaker.t0; t < speaker.t1; t++) {
-    const mention = scan.mentions[scan.actorAt[t] as number];
+    // -1 (no actor) is not read as an index: the property '-1' is a slow generic look-up.
+    const at = scan.actorAt[t] as number;
+    const mention = at < 0 ? undefined : scan.mentions[at];
     if (mention === undefined) continue;
     t = mention.tokenEnd - 1;
     if (mention.tokenStart > speaker.t0 && precededByLocative(scan.article, scan.words, mention.tokenStart)) continue;
@@ -319,7 +321,8 @@ function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sen
   // An actor named earlier in the same sentence ("Russia has dismissed ..., but it has warned").
   if (ref !== undefined && (role === 'body' || role === 'group')) {
     for (let t = speaker.t0 - 1; t >= ref.tokenStart; t--) {
-      const mention = mentions[scan.actorAt[t] as number];
+      const at = scan.actorAt[t] as number;
+      const mention = at < 0 ? undefined : mentions[at];
       if (mention === undefined) continue;
       const actor = lexicons.actors.get(mention.actor);
       if (actor !== undefined && actor.kind !== 'person') return actor.id;

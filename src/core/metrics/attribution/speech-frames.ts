@@ -84,5 +84,7 @@ const verbScratch: PhraseCandidate<CueRef>[] = [];
 
 /** Whether a reporting or attitude verb of the lexicons starts at `t` and ends by `end`. */
 export function verbCueAt(scan: Scan, t: number, end: number): boolean {
-  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) > 0 && (verbScratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
+  if (((scan.masks[t] as number) & FIRST_WORD.cue) === 0 || matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) === 0) return false;
+  const { value } = verbScratch[0] as PhraseCandidate<CueRef>;
+  return value.kind === 'verb' && value.override !== true;
 }

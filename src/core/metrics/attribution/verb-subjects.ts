@@ -28,7 +28,7 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
     // "admitted the error, but said the ferry would run": "but" joins a second verb to the same subject.
     if ((role === 'coordinator' || role === 'contrast') && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
   }
-  if (isParticiple(scan, cue) && cue.t0 > sentence.tokenStart && commaBefore(scan, cue.t0)) return { kind: 'participle', at: cue.t0 };
+  if (isParticiple(scan, cue) && cue.t0 > sentence.tokenStart && participleBreakBefore(scan, cue.t0)) return { kind: 'participle', at: cue.t0 };
   // "The campaign issued a statement saying": the document is the object of another verb, whose subject speaks.
   const document = isParticiple(scan, cue) ? documentObjectStart(scan, cue.t0, sentence.tokenStart) : -1;
   if (document >= 0) return { kind: 'participle', at: document };
@@ -193,6 +193,16 @@ function documentObjectStart(scan: Scan, t: number, sentenceStart: number): numb
     if (words.clauseWords.has(word) || words.adjuncts.has(word) || words.determiners.has(word)) return -1;
   }
   return -1;
+}
+
+// A dash between words: an en or em dash, a double hyphen, or a hyphen with spaces around it ("on the spot - saying").
+const DASH = /[\u2013\u2014]|\s-\s|--/;
+
+/** Whether a participle at token `t` opens a clause of its own: a comma or a dash right before it ("..., saying", "... – saying"). */
+export function participleBreakBefore(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  return commaBefore(scan, t) || DASH.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
 }
 
 function isParticiple(scan: Scan, cue: Cue): boolean {

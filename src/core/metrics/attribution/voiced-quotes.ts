@@ -1,0 +1,43 @@
+/**
+ * Voiced quotations (voice-nouns.jsonl): "chants of 'Lock him up'", "a sign reading 'Jobs Now'", "their
+ * chants of 'Four more years'". A quotation right after a noun for words a crowd or a person voiced or
+ * displayed, with at most two link words between, is someone's words given directly; its speaker is a
+ * possessive before the noun, else none (the crowd is seldom named in the phrase).
+ */
+import type { Scan } from './context.ts';
+import { charSpan } from './content-spans.ts';
+import type { Finding } from './types.ts';
+
+// Link words between the noun and the opening mark ("that read").
+const LINKS_MAX = 2;
+// Lower-case words between a possessive and its noun ("their loud angry chants of").
+const MODIFIERS_MAX = 2;
+
+/**
+ * A direct attribution for each quotation not already `taken` whose opening mark follows a voice noun and
+ * its link words, with nothing but spaces, a comma or a colon between; in text order.
+ */
+export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
+  const { article, words } = scan;
+  const { tokens, text } = article;
+  const { norm } = tokens;
+  const findings: Finding[] = [];
+  let t = 0;
+  for (const quote of article.quotes) {
+    if (quote.kind === 'nested') continue;
+    while (t < tokens.count && (tokens.start[t] as number) < quote.start) t++;
+    if (t >= tokens.count || t === 0 || taken[t] === 1) continue;
+    let k = t - 1;
+    for (let links = 0; links < LINKS_MAX && k > 0 && words.voiceNouns.get(norm[k] as string) === 'link'; links++) k--;
+    if (words.voiceNouns.get(norm[k] as string) !== 'noun' || article.quotedToken[k] === 1 || taken[k] === 1 || scan.excluded[k] === 1) continue;
+    if (!/^[\s,:]*$/.test(text.slice(tokens.end[t - 1] as number, quote.start))) continue;
+    const sentence = scan.sentences[scan.sentenceOf[k] as number];
+    if (sentence === undefined) continue;
+    let p = k - 1;
+    while (p > sentence.tokenStart && k - p <= MODIFIERS_MAX && !words.possessives.has(norm[p] as string) && /^[a-z-]+$/.test(text.slice(tokens.start[p] as number, tokens.end[p] as number))) p--;
+    const speaker = p >= sentence.tokenStart && p < k && words.possessives.has(norm[p] as string) && taken[p] !== 1 ? { t0: p, t1: p + 1 } : null;
+    const cue = { ...charSpan(article, k, t), lemma: norm[k] as string, class: 'neutral', source: words.voiceNounSource };
+    findings.push({ order: quote.start, draft: { paragraph: sentence.paragraph, mode: 'direct', cue, speaker, content: { start: quote.start, end: quote.end }, sentence: sentence.index } });
+  }
+  return findings;
+}
