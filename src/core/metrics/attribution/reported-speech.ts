@@ -406,8 +406,7 @@ const LOOSE_INVERTED_MAX = 12;
 function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const from = cue.t1;
   if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || !(scan.words.determiners.has(scan.article.tokens.norm[from] as string) || scan.capital[from] === 1)) return null;
-  // The speaker runs to the sentence's end or a relative clause on it ("said the woman, who did not want to be named");
-  // an act is seldom inverted ("..., attacked Rubio for not answering" has its object after it).
+  // The speaker runs to the end or a relative clause on it; an act is seldom inverted ("..., attacked Rubio for ...").
   const stop = cue.ref.act ? -1 : invertedSpeakerEnd(scan, from, sentence.tokenEnd);
   return stop > from && stop - from <= LOOSE_INVERTED_MAX && plainStretch(scan, from, stop) ? { t0: from, t1: stop } : null;
 }
@@ -487,8 +486,7 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
     if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
     if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || (word === 'to' && !prepositionalTo(scan, t)) || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
   }
-  // "A diplomat, who was not allowed to speak, said": the comma that opened the relative clause must close it
-  // ("Officials who saw the plans say" has none to close).
+  // "A diplomat, who was not allowed to speak, said": a comma that opened the relative clause must close it.
   if (relative === 2 && !commaBefore(scan, end)) return null;
   // "The views expressed are ...": an -ed form before a form of be or an adjunct is a passive participle.
   const after = cueEnd[cue] as number;
