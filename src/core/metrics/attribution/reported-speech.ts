@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { appositiveSubject, asideBreak, contractedSubject, nameBeforeLongAppositive, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
+import { appositiveSubject, asideBreak, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, plainStretch, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
@@ -399,21 +399,18 @@ function targetAfter(scan: Scan, from: number, end: number): Target | undefined 
 // The longest tail read as an inverted speaker without knowing its words ("said the spokesman for the harbour board").
 const LOOSE_INVERTED_MAX = 12;
 
-// "<clause>, said the spokesman for the harbour board.": after a comma, the verb and a phrase opening with an
-// article or a capital that runs, unquoted and with no clause word or form of be, to the sentence's end; the
-// speaker is that phrase up to its first comma (an appositive may follow).
+// "<clause>, said the spokesman for the harbour board.": after a comma, a verb that is no act and a phrase opening
+// with an article or a capital that runs, unquoted and with no clause word or form of be, to the sentence's end or
+// to a relative clause on it.
 function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
-  const { article, words, capital } = scan;
-  const { tokens } = article;
   const from = cue.t1;
-  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || sentence.tokenEnd - from > LOOSE_INVERTED_MAX) return null;
-  if (!(words.determiners.has(tokens.norm[from] as string) || capital[from] === 1)) return null;
-  // The speaker runs to its first comma (every word is unquoted, so nextComma's first comma is that); an
-  // auxiliary or adverb of the skip list in it makes it a clause ("Anna Berg, wearing a coat, said the pier would open").
-  if (!plainStretch(scan, from, sentence.tokenEnd)) return null;
-  const end = nextComma(scan, from, sentence.tokenEnd);
-  for (let t = from; t < end; t++) if (words.verbSkips.has(tokens.norm[t] as string)) return null;
-  return { t0: from, t1: end };
+  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || !(scan.words.determiners.has(scan.article.tokens.norm[from] as string) || scan.capital[from] === 1)) return null;
+  // The speaker runs to the end or a relative clause on it; an act is seldom inverted ("..., attacked Rubio for ...").
+  const stop = cue.ref.act ? -1 : invertedSpeakerEnd(scan, from, sentence.tokenEnd);
+  if (stop <= from || stop - from > LOOSE_INVERTED_MAX || !plainStretch(scan, from, stop)) return null;
+  // An auxiliary or adverb of the skip list makes the words a clause ("Anna Berg, wearing a coat, said the pier would open").
+  for (let t = from; t < stop; t++) if (scan.words.verbSkips.has(scan.article.tokens.norm[t] as string)) return null;
+  return { t0: from, t1: stop };
 }
 
 // The phrase holding a document noun that opens the clause of a document's verb ("For instance, a harbour poll last week showed"), or null.
@@ -462,18 +459,18 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const opensNounPhrase = named || words.determiners.has(first) || words.quantifiers.has(first) || /^\d/.test(first);
   if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first) && !words.quantifiers.has(first))) return null;
   if (words.pronouns.has(first) || words.introductions.has(first) || words.adjuncts.has(first) || /(?:ing|ly)$/.test(first)) return null;
-  // Inside a relative clause ("who has led the board") verbs are expected; elsewhere a verb means the words are a clause, not a subject.
-  let relative = false;
+  // Verbs are expected inside a relative clause ("who has led the board"; 2: opened after a comma), elsewhere a clause's.
+  let relative = 0;
   for (let t = start; t < end; t++) {
     const word = tokens.norm[t] as string;
-    if (words.clauseWords.get(word) === 'relative') relative = true;
-    else if (commaBefore(scan, t)) relative = false;
+    if (words.clauseWords.get(word) === 'relative') relative = commaBefore(scan, t) ? 2 : 1;
+    else if (commaBefore(scan, t)) relative = 0;
     // "One rider, who spoke on condition of anonymity, said": a cue inside the relative clause is its own.
     if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
-    if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || word === 'to' || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
+    if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || (word === 'to' && !prepositionalTo(scan, t)) || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
   }
-  // "A diplomat, who was not allowed to speak, said": a verb inside the relative clause has its own subject.
-  if (relative && !commaBefore(scan, end)) return null;
+  // "A diplomat, who was not allowed to speak, said": a comma that opened the relative clause must close it.
+  if (relative === 2 && !commaBefore(scan, end)) return null;
   // "The views expressed are ...": an -ed form before a form of be or an adjunct is a passive participle.
   const after = cueEnd[cue] as number;
   if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (words.beForms.has(tokens.norm[after] as string) || words.adjuncts.has(tokens.norm[after] as string))) return null;
