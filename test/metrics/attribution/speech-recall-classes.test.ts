@@ -50,6 +50,7 @@ describe('speech verbs: an inverted speaker with a relative clause on it', () =>
     ['after a quotation, the relative clause set off by a comma', '"The pier will fall," said the woman, who did not want to be named.', ['mixed the woman|said|"The pier will fall,"']],
     ['a relative clause with no comma', '"It was a long winter," said one owner of a net shop who declined to be named.', ['mixed one owner of a net shop|said|"It was a long winter,"']],
     ['an act after a comma keeps its object after it', 'Holt, eager all evening to score points, attacked Berg for missing the vote.', ['summary Holt|attacked|attacked Berg for missing the vote']],
+    ['a clause with an auxiliary after the verb is its content, not an inverted speaker', 'Anna Berg, wearing a yellow coat, said the pier would open.', ['indirect Anna Berg|said|the pier would open']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });
