@@ -137,37 +137,49 @@ export function findNames(
       t++;
       continue;
     }
-    let node: TrieNode | undefined = index.trie;
-    let best: { alias: Alias; last: number } | null = null;
-    for (let u = t; u < tokens.count && u < t + MAX_ALIAS_TOKENS; u++) {
-      if (u > t && !isNameGap(text, tokens.end[u - 1] as number, tokens.start[u] as number)) break;
-      if (u === t && ascii(u)) {
-        const id = tokens.bareIds[u] as number;
-        node = id >= 0 && id < firstById.length ? firstById[id] : undefined;
-      } else {
-        node = node.next.get(keyOf(u));
-      }
-      // A lower-case ASCII word fits no shape but 'any' (shapesFit): the walk stops at a capitalOnly node.
-      if (node === undefined || (node.capitalOnly === true && ((tokens.shape[u] as number) & LOWER_ASCII) === LOWER_ASCII)) break;
-      const alias = node.alias;
-      if (alias !== undefined && shapesFit(text, tokens, t, u, alias.shapes)) best = { alias, last: u };
+    // The first word decides most tokens: no trie node, or a lower-case ASCII word where every alias through
+    // the node wants a capital (shapesFit would refuse it), and the scan moves on.
+    const shape = tokens.shape[t] as number;
+    let node: TrieNode | undefined;
+    if ((shape & CASE.ascii) !== 0) {
+      const id = tokens.bareIds[t] as number;
+      node = id >= 0 && id < firstById.length ? firstById[id] : undefined;
+    } else {
+      node = index.trie.next.get(stripMarks(tokens.bare[t] as string));
     }
-    if (best === null) {
+    if (node === undefined || (node.capitalOnly === true && (shape & LOWER_ASCII) === LOWER_ASCII)) {
       t++;
       continue;
     }
-    const tokenEnd = tokens.end[best.last] as number;
-    const lastNorm = tokens.norm[best.last] as string;
-    const possessive = lastNorm !== tokens.bare[best.last];
+    let bestAlias: Alias | undefined;
+    let last = t;
+    for (let u = t; ; ) {
+      const alias: Alias | undefined = node.alias;
+      if (alias !== undefined && shapesFit(text, tokens, t, u, alias.shapes)) {
+        bestAlias = alias;
+        last = u;
+      }
+      u++;
+      if (u >= tokens.count || u >= t + MAX_ALIAS_TOKENS || !isNameGap(text, tokens.end[u - 1] as number, tokens.start[u] as number)) break;
+      node = node.next.get(keyOf(u));
+      if (node === undefined || (node.capitalOnly === true && ((tokens.shape[u] as number) & LOWER_ASCII) === LOWER_ASCII)) break;
+    }
+    if (bestAlias === undefined) {
+      t++;
+      continue;
+    }
+    const tokenEnd = tokens.end[last] as number;
+    const lastNorm = tokens.norm[last] as string;
+    const possessive = lastNorm !== tokens.bare[last];
     let contentWords = 0;
-    for (let u = t; u <= best.last; u++) if (!tables.nameParticles.has(keyOf(u))) contentWords++;
+    for (let u = t; u <= last; u++) if (!tables.nameParticles.has(keyOf(u))) contentWords++;
     // "the Hill", "the Australian": one word that means something else as often as not.
     const oneWord = contentWords <= 1;
-    if (oneWord && best.alias.shapes[0] !== 'upper' && partOfLongerName(text, tokens, t, best.last, tables.nameParticles, wordsBefore)) {
+    if (oneWord && bestAlias.shapes[0] !== 'upper' && partOfLongerName(text, tokens, t, last, tables.nameParticles, wordsBefore)) {
       t++;
       continue;
     }
-    const target = index.targets.get(best.alias.key) as NameTarget;
+    const target = index.targets.get(bestAlias.key) as NameTarget;
     matches.push({
       start,
       end: possessive ? tokenEnd - 2 : tokenEnd,
@@ -176,10 +188,10 @@ export function findNames(
       key: target.key,
       host: target.primaryHost,
       kind: 'name',
-      distinctive: best.alias.distinctive,
+      distinctive: bestAlias.distinctive,
       oneWord,
     });
-    t = best.last + 1;
+    t = last + 1;
   }
   return matches;
 }
@@ -199,9 +211,21 @@ function isNameGap(text: string, from: number, to: number): boolean {
 
 function shapesFit(text: string, tokens: ReturnType<typeof tokenize>, first: number, last: number, shapes: readonly Shape[]): boolean {
   for (let u = first; u <= last; u++) {
-    const written = text.slice(tokens.start[u] as number, tokens.end[u] as number);
     const shape = shapes[u - first] ?? 'any';
     if (shape === 'any') continue;
+    const bits = tokens.shape[u] as number;
+    if ((bits & CASE.ascii) !== 0) {
+      // An ASCII word's case is counted by the tokenizer: no slice, no pattern, no upper-cased copy.
+      if (shape !== 'upper') {
+        if ((bits & CASE.lowerStart) !== 0) return false;
+        continue;
+      }
+      const end = tokens.end[u] as number;
+      const possessiveS = end - (tokens.start[u] as number) > 2 && text.charCodeAt(end - 1) === 115 && text.charCodeAt(end - 2) === 39 ? 1 : 0;
+      if ((tokens.letters[u] as number) - (tokens.capitals[u] as number) - possessiveS > 0) return false;
+      continue;
+    }
+    const written = text.slice(tokens.start[u] as number, tokens.end[u] as number);
     const letters = written.replace(/['\u2019]s$/, '');
     const upper = letters.toUpperCase();
     if (shape === 'upper') {
