@@ -33,6 +33,7 @@ describe('findCitedSources', () => {
     ['an acronym gloss', 'Agence France-Presse (AFP) reported the blast.', ['reported "Agence France-Presse (AFP) reported" afp high']],
     ['photo credits', 'A soldier walks (AP Photo/Evan Vucci) near the border (AFP photo).', ['credit "(AP Photo/Evan Vucci)" ap high', 'credit "(AFP photo)" afp high']],
     ['wire credits', 'Photograph: Jane Doe/Reuters\nREUTERS/Evelyn Hockstein', ['credit "Photograph: Jane Doe/Reuters" reuters high', 'credit "REUTERS/Evelyn Hockstein" reuters high']],
+    ['a photographer before the agency', 'Troops crossed the river at dawn. Jane Smith/AFP', ['credit "Smith/AFP" afp high']],
     ['a dateline', 'MOSCOW (Reuters) - The Kremlin said no breakthroughs were expected.', ['credit "MOSCOW (Reuters) -" reuters high']],
     ['a request for comment', 'Police did not respond to questions from Reuters.', ['reported "questions from Reuters" reuters high']],
     ['a contribution line', 'The talks failed.\nReuters contributed to this report.', ['credit "Reuters contributed" reuters high']],
