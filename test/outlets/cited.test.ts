@@ -33,6 +33,7 @@ describe('findCitedSources', () => {
     ['an acronym gloss', 'Agence France-Presse (AFP) reported the blast.', ['reported "Agence France-Presse (AFP) reported" afp high']],
     ['photo credits', 'A soldier walks (AP Photo/Evan Vucci) near the border (AFP photo).', ['credit "(AP Photo/Evan Vucci)" ap high', 'credit "(AFP photo)" afp high']],
     ['wire credits', 'Photograph: Jane Doe/Reuters\nREUTERS/Evelyn Hockstein', ['credit "Photograph: Jane Doe/Reuters" reuters high', 'credit "REUTERS/Evelyn Hockstein" reuters high']],
+    ['a photographer before the agency', 'Troops crossed the river at dawn. Jane Smith/AFP', ['credit "Smith/AFP" afp high']],
     ['a dateline', 'MOSCOW (Reuters) - The Kremlin said no breakthroughs were expected.', ['credit "MOSCOW (Reuters) -" reuters high']],
     ['a request for comment', 'Police did not respond to questions from Reuters.', ['reported "questions from Reuters" reuters high']],
     ['a contribution line', 'The talks failed.\nReuters contributed to this report.', ['credit "Reuters contributed" reuters high']],
@@ -42,6 +43,9 @@ describe('findCitedSources', () => {
     ['state media in capitals or with a long s', 'OFFICIAL MEDIA reported the launch. The \u017Ftate pre\u017Fs said it went well.', ['reported "OFFICIAL MEDIA reported" -', 'reported "\u017Ftate pre\u017Fs said" -']],
     ['named state media', 'The state news agency IRNA reported the launch.', ['reported "IRNA reported" irna not-rated']],
     ['a distinctive mention', 'Fox News host Tucker Carlson spoke. See presstv.ir for more.', ['mention "Fox News" fox-news low', 'mention "presstv.ir" press-tv very-low']],
+    // An acronym's possessive 's is no lower-case letter of the acronym; a capitalised name may be in capitals.
+    ['an acronym in the possessive', "A diplomat told the BBC's correspondent so.", ['reported "told the BBC" bbc high']],
+    ['a name in capitals', 'A diplomat told AL JAZEERA that talks would resume.', ['reported "told AL JAZEERA" al-jazeera high']],
   ])('%s', (_name, text, expected) => {
     expect(cited(text)).toEqual(expected);
   });
@@ -53,6 +57,9 @@ describe('findCitedSources', () => {
     ['a noun phrase after a cue', 'According to the Australian government, and according to Gulf officials, it rained.'],
     ['an acronym used for something else', 'Growth in the MENA region slowed.'],
     ['an ambiguous name', 'ABC reported the fire.'],
+    // Case matters: an acronym must be in capitals, a name must start with one.
+    ['an acronym not in capitals', 'A diplomat told the Bbc that talks would resume, according to bbc.'],
+    ['a name in lower case', 'A diplomat told al jazeera that talks would resume.'],
   ])('finds nothing in %s', (_name, text) => {
     expect(cited(text)).toEqual([]);
   });

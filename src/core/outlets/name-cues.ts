@@ -105,7 +105,8 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
   if (photo !== null) return { kind: 'credit', start: match.start - photo[0].length, end: match.end };
   const slashAfter = /^\/[\p{Lu}][\p{L}\p{M}.'’-]*(?: [\p{Lu}][\p{L}\p{M}.'’-]*){0,2}/u.exec(afterName);
   if (slashAfter !== null) return { kind: 'credit', start: match.start, end: match.end + slashAfter[0].length };
-  const slashBefore = /[\p{Lu}][\p{L}\p{M}.'’-]*\/$/u.exec(before);
+  // Only a line that ends in a slash right before the name can hold one (the pattern would try every capital).
+  const slashBefore = before.endsWith('/') ? /[\p{Lu}][\p{L}\p{M}.'’-]*\/$/u.exec(before) : null;
   if (slashBefore !== null) return { kind: 'credit', start: match.start - slashBefore[0].length, end: match.end };
   const photoAfter = /^\s+(?:file\s+)?(?:photo|via\s+getty\s+images)\b/iu.exec(afterName);
   if (photoAfter !== null) return { kind: 'credit', start: match.start, end: match.end + photoAfter[0].length };

@@ -24,6 +24,7 @@ import { tableByWordIdOnce } from '../text/vocabulary.ts';
 import { derivedOnce, loadLexicons } from '../data/index.ts';
 import type { Outlet } from './schema.ts';
 import type { Lined, SourceTables } from './tables.ts';
+import { namesOf, primaryHost, shortForm, stripMarks } from './name-aliases.ts';
 
 /** An outlet the names point to: an ownership row (`press-tv`) or an RSP-only name (`rsp:Dotdash Meredith`). */
 export type NameTarget = { readonly key: string; readonly name: string; readonly primaryHost: string; readonly outlet: Lined<Outlet> | null };
@@ -137,37 +138,49 @@ export function findNames(
       t++;
       continue;
     }
-    let node: TrieNode | undefined = index.trie;
-    let best: { alias: Alias; last: number } | null = null;
-    for (let u = t; u < tokens.count && u < t + MAX_ALIAS_TOKENS; u++) {
-      if (u > t && !isNameGap(text, tokens.end[u - 1] as number, tokens.start[u] as number)) break;
-      if (u === t && ascii(u)) {
-        const id = tokens.bareIds[u] as number;
-        node = id >= 0 && id < firstById.length ? firstById[id] : undefined;
-      } else {
-        node = node.next.get(keyOf(u));
-      }
-      // A lower-case ASCII word fits no shape but 'any' (shapesFit): the walk stops at a capitalOnly node.
-      if (node === undefined || (node.capitalOnly === true && ((tokens.shape[u] as number) & LOWER_ASCII) === LOWER_ASCII)) break;
-      const alias = node.alias;
-      if (alias !== undefined && shapesFit(text, tokens, t, u, alias.shapes)) best = { alias, last: u };
+    // The first word decides most tokens: no trie node, or a lower-case ASCII word where every alias through
+    // the node wants a capital (shapesFit would refuse it), and the scan moves on.
+    const shape = tokens.shape[t] as number;
+    let node: TrieNode | undefined;
+    if ((shape & CASE.ascii) !== 0) {
+      const id = tokens.bareIds[t] as number;
+      node = id >= 0 && id < firstById.length ? firstById[id] : undefined;
+    } else {
+      node = index.trie.next.get(stripMarks(tokens.bare[t] as string));
     }
-    if (best === null) {
+    if (node === undefined || (node.capitalOnly === true && (shape & LOWER_ASCII) === LOWER_ASCII)) {
       t++;
       continue;
     }
-    const tokenEnd = tokens.end[best.last] as number;
-    const lastNorm = tokens.norm[best.last] as string;
-    const possessive = lastNorm !== tokens.bare[best.last];
+    let bestAlias: Alias | undefined;
+    let last = t;
+    for (let u = t; ; ) {
+      const alias: Alias | undefined = node.alias;
+      if (alias !== undefined && shapesFit(text, tokens, t, u, alias.shapes)) {
+        bestAlias = alias;
+        last = u;
+      }
+      u++;
+      if (u >= tokens.count || u >= t + MAX_ALIAS_TOKENS || !isNameGap(text, tokens.end[u - 1] as number, tokens.start[u] as number)) break;
+      node = node.next.get(keyOf(u));
+      if (node === undefined || (node.capitalOnly === true && ((tokens.shape[u] as number) & LOWER_ASCII) === LOWER_ASCII)) break;
+    }
+    if (bestAlias === undefined) {
+      t++;
+      continue;
+    }
+    const tokenEnd = tokens.end[last] as number;
+    const lastNorm = tokens.norm[last] as string;
+    const possessive = lastNorm !== tokens.bare[last];
     let contentWords = 0;
-    for (let u = t; u <= best.last; u++) if (!tables.nameParticles.has(keyOf(u))) contentWords++;
+    for (let u = t; u <= last; u++) if (!tables.nameParticles.has(keyOf(u))) contentWords++;
     // "the Hill", "the Australian": one word that means something else as often as not.
     const oneWord = contentWords <= 1;
-    if (oneWord && best.alias.shapes[0] !== 'upper' && partOfLongerName(text, tokens, t, best.last, tables.nameParticles, wordsBefore)) {
+    if (oneWord && bestAlias.shapes[0] !== 'upper' && partOfLongerName(text, tokens, t, last, tables.nameParticles, wordsBefore)) {
       t++;
       continue;
     }
-    const target = index.targets.get(best.alias.key) as NameTarget;
+    const target = index.targets.get(bestAlias.key) as NameTarget;
     matches.push({
       start,
       end: possessive ? tokenEnd - 2 : tokenEnd,
@@ -176,17 +189,12 @@ export function findNames(
       key: target.key,
       host: target.primaryHost,
       kind: 'name',
-      distinctive: best.alias.distinctive,
+      distinctive: bestAlias.distinctive,
       oneWord,
     });
-    t = best.last + 1;
+    t = last + 1;
   }
   return matches;
-}
-
-function stripMarks(value: string): string {
-  // Only strings with combining-capable letters need the (slower) decomposition.
-  return /[^\u0000-\u007f]/.test(value) ? value.normalize('NFD').replace(/\p{M}+/gu, '') : value;
 }
 
 // Between two words of a name: spaces, or one of - / & + with optional spaces (RFE/RL, S&P, France-Presse).
@@ -199,9 +207,21 @@ function isNameGap(text: string, from: number, to: number): boolean {
 
 function shapesFit(text: string, tokens: ReturnType<typeof tokenize>, first: number, last: number, shapes: readonly Shape[]): boolean {
   for (let u = first; u <= last; u++) {
-    const written = text.slice(tokens.start[u] as number, tokens.end[u] as number);
     const shape = shapes[u - first] ?? 'any';
     if (shape === 'any') continue;
+    const bits = tokens.shape[u] as number;
+    if ((bits & CASE.ascii) !== 0) {
+      // An ASCII word's case is counted by the tokenizer: no slice, no pattern, no upper-cased copy.
+      if (shape !== 'upper') {
+        if ((bits & CASE.lowerStart) !== 0) return false;
+        continue;
+      }
+      const end = tokens.end[u] as number;
+      const possessiveS = end - (tokens.start[u] as number) > 2 && text.charCodeAt(end - 1) === 115 && text.charCodeAt(end - 2) === 39 ? 1 : 0;
+      if ((tokens.letters[u] as number) - (tokens.capitals[u] as number) - possessiveS > 0) return false;
+      continue;
+    }
+    const written = text.slice(tokens.start[u] as number, tokens.end[u] as number);
     const letters = written.replace(/['\u2019]s$/, '');
     const upper = letters.toUpperCase();
     if (shape === 'upper') {
@@ -402,99 +422,4 @@ function shapeOf(written: string, bare: string, particles: ReadonlySet<string>):
 // Two letters or digits at least: `E!` and `N+` are not names anyone can spot.
 function isUsableAlias(folded: string): boolean {
   return folded.replace(/[^\p{L}\p{N}]/gu, '').length >= 2;
-}
-
-/**
- * The aliases a table name gives, with their priority (see the module comment) and whether they serve
- * lookups only: a name that needed a disambiguator (`New York (magazine)`, `Vanguard (Nigeria)`) means
- * something else in running text as often as not, so its bare form is never searched for in a text.
- */
-export function namesOf(name: string, top: number): [string, number, boolean][] {
-  const out: [string, number, boolean][] = [];
-  const add = (text: string, priority: number, lookupOnly: boolean): void => {
-    const clean = text.trim().replace(/\s+/g, ' ');
-    if (clean === '') return;
-    out.push([clean, priority, lookupOnly]);
-    const withoutThe = /^the\s+(.+)$/i.exec(clean);
-    if (withoutThe && (withoutThe[1] as string).split(' ').length >= 2) out.push([withoutThe[1] as string, priority, lookupOnly]);
-  };
-  for (const part of name.split(' / ')) {
-    const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(part);
-    if (match === null) {
-      add(part, top, false);
-      continue;
-    }
-    const base = (match[1] as string).trim();
-    const inner = (match[2] as string).trim();
-    const fromParens = aliasesInParentheses(base, inner);
-    for (const alias of fromParens) add(alias, top - 1, false);
-    const disambiguated = fromParens.length === 0 && !/^formerly\s/i.test(inner);
-    add(base, disambiguated ? top - 2 : top, disambiguated);
-  }
-  return out;
-}
-
-function aliasesInParentheses(base: string, inner: string): string[] {
-  const formerly = /^formerly\s+(.+)$/i.exec(inner);
-  if (formerly) return [formerly[1] as string];
-  if (!inner.includes(',') && inner.toLowerCase().startsWith(base.toLowerCase())) return [inner];
-  const items = inner.split(/\s*,\s*/);
-  if (items.length > 1) return items.filter((item) => isStrictAcronym(item));
-  if (isAcronymOf(inner, base)) return [inner];
-  if (isStrictAcronym(base) && initials(inner) === fold(base).replace(/[^a-z0-9]/g, '')) return [inner];
-  return [];
-}
-
-// "Xinhua News Agency" -> "Xinhua", "Bloomberg News" -> "Bloomberg", "Jiji Press" -> "Jiji": the short form
-// news copy uses, taken only when a domain's first label is that short form (bloomberg.com, jiji.com; for
-// agencies also with "news" or "net": tasnimnews.com, xinhuanet.com). "Fox News" (foxnews.com), "Arab News"
-// and "China News Service" give nothing: "Fox", "Arab" and "China" are words and places first.
-function shortForm(name: string, domains: readonly string[]): string | null {
-  const match = /^(.+?)\s+(News\s+Agency|News|Press)$/.exec(name);
-  if (match === null) return null;
-  const base = (match[1] as string).replace(/^the\s+/i, '');
-  const compact = fold(base).replace(/[^a-z0-9]/g, '');
-  if (compact.length < 3) return null;
-  const labels = new Set([compact, ...(match[2] === 'News Agency' ? [`${compact}news`, `${compact}net`] : [`${compact}net`])]);
-  return domains.some((host) => labels.has(host.slice(0, host.indexOf('.')))) ? base : null;
-}
-
-function isStrictAcronym(value: string): boolean {
-  const letters = value.replace(/[^\p{L}]/gu, '');
-  return !/\s/.test(value) && letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-}
-
-// "(AFP)" after "Agence France-Presse": one word, starts with the name's first letter, and either two
-// capitals or short lower case (dpa, taz). "(Spain)", "(UK)" after "Who's Who" and "(2009)" are not.
-function isAcronymOf(inner: string, base: string): boolean {
-  if (/\s/.test(inner) || inner.length > 8 || !/^[\p{L}\p{N}/&+.!-]+$/u.test(inner)) return false;
-  const capitals = inner.replace(/[^\p{Lu}]/gu, '').length;
-  const shortLower = inner === inner.toLowerCase() && inner.length <= 4;
-  if (capitals < 2 && !shortLower) return false;
-  const first = fold(base.replace(/^the\s+/i, '')).charAt(0);
-  return first !== '' && fold(inner).charAt(0) === first;
-}
-
-function initials(words: string): string {
-  return words
-    .split(/[\s-]+/)
-    .filter((word) => /^\p{Lu}/u.test(word))
-    .map((word) => fold(word).charAt(0))
-    .join('');
-}
-
-function fold(value: string): string {
-  return stripMarks(value.toLowerCase());
-}
-
-// For an RSP-only name: the domain whose label is the name (indymedia.org for Indymedia), else a .com.
-function primaryHost(name: string, hosts: readonly string[]): string {
-  const compact = fold(name.replace(/\s*\([^()]*\)\s*$/, '')).replace(/[^a-z0-9]/g, '');
-  const rank = (host: string): number => {
-    const label = host.slice(0, host.indexOf('.'));
-    const quality = label === compact ? 0 : compact.includes(label) ? 1 : label.includes(compact) ? 2 : 3;
-    const tld = /\.(?:com|org|net)$/.test(host) ? 0 : 1;
-    return quality * 10 + tld;
-  };
-  return [...hosts].sort((a, b) => rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1))[0] as string;
 }
