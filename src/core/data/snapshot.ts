@@ -22,7 +22,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
@@ -302,7 +302,7 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
           values.push(copy(item, ['tablesById', i, 'values', values.length], `tablesById[${i}][${id}]`));
         }
       });
-      return { table: copy(made.table, ['tablesById', i, 'table'], `tablesById[${i}].table`) as ReadonlyMap<string, unknown>, empty: copy(made.empty, ['tablesById', i, 'empty'], `tablesById[${i}].empty`), length: made.array.length, ids: Int32Array.from(ids), values };
+      return { table: copy(made.table, ['tablesById', i, 'table'], `tablesById[${i}].table`) as object, kind: made.kind, empty: copy(made.empty, ['tablesById', i, 'empty'], `tablesById[${i}].empty`), length: made.array.length, ids: Int32Array.from(ids), values };
     });
   const canonical = new Map<object, object>();
   const shared = shareEqual(copied, canonical) as Record<string, unknown>;
@@ -506,12 +506,13 @@ function shareEqual(root: unknown, canonical: Map<object, object>): unknown {
  * most of them empty: written out whole, twelve of them were a tenth of the lexicons' entry, read at every
  * start). Unpacked into the array on first use, so a command that never reads a table never makes it.
  */
-type PackedTableById = { readonly table: ReadonlyMap<string, unknown>; readonly empty: unknown; readonly length: number; readonly ids: Int32Array; readonly values: readonly unknown[] };
+type PackedTableById = { readonly table: object; readonly kind: string; readonly empty: unknown; readonly length: number; readonly ids: Int32Array; readonly values: readonly unknown[] };
 
 function unpackTableById(packed: PackedTableById): TableById {
   let array: unknown[] | undefined;
   return {
     table: packed.table,
+    kind: packed.kind,
     empty: packed.empty,
     get array(): readonly unknown[] {
       if (array === undefined) {

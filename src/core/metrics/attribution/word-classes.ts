@@ -108,7 +108,7 @@ function classTable(lexicons: Lexicons): ClassTable {
       words.passiveViews.map((phrase) => phrase[0] as string),
       WORD_CLASS.passiveViewStart,
     );
-    const byId = Uint32Array.from(tableByWordId(classes, 0));
+    const byId = Uint32Array.from(tableByWordId(classes, 0, { source: lexicons, kind: 'word classes' }));
     let newest = NO_WORD;
     for (const form of classes.keys()) newest = Math.max(newest, wordIdOf(form));
     table = { byId, byForm: classes, newest };
