@@ -13,8 +13,9 @@ import { loadBaseline } from '../../src/core/report/percentiles.ts';
 import { analyze } from '../../src/analyze.ts';
 
 // An analysis run while recording makes every table analysis derives from the data (derivedOnce), so that
-// those go into the snapshot too. Written for this purpose: an outlet, a speaker, a loaded word.
-const SAMPLE = 'Officials said on Monday that the plan was a disaster, Reuters reported.\n\n"It is reckless," the minister told the BBC.';
+// those go into the snapshot too. Written for this purpose: an outlet, a speaker, a loaded word, and a period inside
+// a paragraph after a listed abbreviation (the abbreviations by id, which a sentence end reads).
+const SAMPLE = 'Officials said on Monday that the plan was a disaster, Reuters reported. Mr. Reyes declined to comment.\n\n"It is reckless," the minister told the BBC.';
 
 /** Writes the snapshot of the bundled data into `dist` (inside package folder `root`) for code build `build`. */
 export function writeDataSnapshot(root: string, dist: string, build: string): void {

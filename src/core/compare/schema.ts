@@ -5,6 +5,7 @@
  * `paragraphs[12].findings[0]`), so a reader can check each difference in the text itself.
  */
 import { z } from 'zod';
+import { lazySchema } from '../data/lazy-schema.ts';
 
 /** Bump on any change a script reading the comparison could notice. */
 export const COMPARISON_VERSION = '1.0.0';
@@ -12,7 +13,7 @@ export const COMPARISON_VERSION = '1.0.0';
 /** At most this many articles are compared at once (the HTTP route's limit too). */
 export const MAX_ARTICLES = 6;
 
-export const evidenceSchema = z.object({
+export const evidenceSchema = lazySchema(() => z.object({
   /** the article's key: `A`, `B`... in the order given */
   article: z.string(),
   start: z.number().int().nonnegative(),
@@ -21,10 +22,10 @@ export const evidenceSchema = z.object({
   text: z.string(),
   /** where in the article's report: `attributions[3]`, `paragraphs[12].findings[0]`; absent for spans the comparison found itself */
   path: z.string().optional(),
-});
+}));
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const articleSchema = z.object({
+export const articleSchema = lazySchema(() => z.object({
   key: z.string(),
   /** as the caller named it: a file name, a URL, an id */
   name: z.string(),
@@ -35,11 +36,11 @@ export const articleSchema = z.object({
   words: z.number().int().nonnegative(),
   /** the analysed text: every evidence span of this article is an offset into it */
   text: z.string(),
-});
+}));
 
 /** How an actor or side is heard in one article: the strongest way it speaks there. */
 export const VOICE_STATUSES = ['quoted', 'paraphrased', 'summarised', 'mentioned', 'absent'] as const;
-export const voiceStatusSchema = z.enum(VOICE_STATUSES);
+export const voiceStatusSchema = lazySchema(() => z.enum(VOICE_STATUSES));
 export type VoiceStatus = z.infer<typeof voiceStatusSchema>;
 
 const voiceCellSchema = z.object({
@@ -50,7 +51,7 @@ const voiceCellSchema = z.object({
   /** the attributions (their cue or content), or for `mentioned` where the name appears */
   evidence: z.array(evidenceSchema),
 });
-export const voiceRowSchema = z.object({
+export const voiceRowSchema = lazySchema(() => z.object({
   /** actor id of the gazetteer, `side:<side>` for a side's row, or `speaker:<name as written>` */
   id: z.string(),
   name: z.string(),
@@ -58,10 +59,10 @@ export const voiceRowSchema = z.object({
   cells: z.array(voiceCellSchema),
   /** the articles do not all hear it the same way */
   differs: z.boolean(),
-});
+}));
 export type VoiceRow = z.infer<typeof voiceRowSchema>;
 
-export const wordChoiceSchema = z.object({
+export const wordChoiceSchema = lazySchema(() => z.object({
   group: z.string(),
   referent: z.string(),
   /** where the contrast is documented (the lexicon group's source) */
@@ -74,11 +75,11 @@ export const wordChoiceSchema = z.object({
   ),
   /** the articles do not all use the same terms */
   differs: z.boolean(),
-});
+}));
 export type WordChoice = z.infer<typeof wordChoiceSchema>;
 
 const distinctItemSchema = z.object({ text: z.string(), evidence: z.array(evidenceSchema) });
-export const distinctiveSchema = z.object({
+export const distinctiveSchema = lazySchema(() => z.object({
   article: z.string(),
   /** people, organisations and places no other article names */
   names: z.array(distinctItemSchema),
@@ -88,12 +89,12 @@ export const distinctiveSchema = z.object({
   attributions: z.array(distinctItemSchema.extend({ speaker: z.string(), mode: z.string(), overlap: z.number().min(0).max(1) })),
   /** flagged words in the outlet's own voice, and contested terms, that no other article uses */
   wording: z.array(distinctItemSchema.extend({ kind: z.enum(['finding', 'contested-term']), category: z.string() })),
-});
+}));
 export type Distinctive = z.infer<typeof distinctiveSchema>;
 
 const percentile = z.number().int().min(0).max(100).nullable();
 const figure = z.object({ value: z.number().nullable(), percentile });
-export const figuresSchema = z.object({
+export const figuresSchema = lazySchema(() => z.object({
   article: z.string(),
   words: z.number().int().nonnegative(),
   /** share of the words inside quotation marks */
@@ -106,18 +107,18 @@ export const figuresSchema = z.object({
   attributions: figure,
   /** the outlet-voice terms found most often */
   topTerms: z.array(z.object({ text: z.string(), count: z.number().int().positive() })),
-});
+}));
 
-export const headlineSchema = z.object({
+export const headlineSchema = lazySchema(() => z.object({
   article: z.string(),
   text: z.string().nullable(),
   evidence: z.array(evidenceSchema),
   sentiment: z.number().nullable(),
   loadedLanguage: z.number().nullable(),
   flags: z.array(z.string()),
-});
+}));
 
-export const outletSchema = z.object({
+export const outletSchema = lazySchema(() => z.object({
   article: z.string(),
   name: z.string().nullable(),
   domain: z.string().nullable(),
@@ -129,17 +130,17 @@ export const outletSchema = z.object({
   detectedBy: z.string().nullable(),
   /** outlets and agencies the article cites */
   cited: z.array(z.string()),
-});
+}));
 
-export const summaryLineSchema = z.object({
+export const summaryLineSchema = lazySchema(() => z.object({
   /** what the line is about: voices, word-choice, names, numbers, attributions, wording, figures, headlines */
   topic: z.string(),
   text: z.string(),
   evidence: z.array(evidenceSchema).min(1),
-});
+}));
 export type SummaryLine = z.infer<typeof summaryLineSchema>;
 
-export const comparisonSchema = z.object({
+export const comparisonSchema = lazySchema(() => z.object({
   comparisonVersion: z.literal(COMPARISON_VERSION),
   analyzer: z.object({ name: z.literal('slant'), version: z.string() }),
   /** the comparison's own word lists, with versions */
@@ -155,5 +156,5 @@ export const comparisonSchema = z.object({
   summary: z.array(summaryLineSchema),
   /** how each part was judged, in words */
   method: z.record(z.string(), z.string()),
-});
+}));
 export type Comparison = z.infer<typeof comparisonSchema>;

@@ -2,6 +2,7 @@
  * The shape of every lexicon file, as zod schemas: the single source of truth for the entry types.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 
 export const TOPICS = ['conflict', 'politics', 'crime', 'migration', 'economy', 'health', 'society', 'environment', 'science', 'general'] as const;
 export const DOMAINS = ['sports', 'markets', 'weather', 'entertainment', 'technology', 'medicine'] as const;
@@ -9,12 +10,12 @@ export const STANCES = ['neutral', 'endorsing', 'distancing', 'assertive', 'adve
 export const ROLES = ['government', 'military', 'legislature', 'party', 'opposition', 'international-organisation', 'media', 'expert', 'ngo', 'business', 'judiciary', 'citizen', 'anonymous'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const headerSchema = z.object({
+export const headerSchema = lazySchema(() => z.object({
   source: z.string().min(1),
   license: z.string().min(1),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a semantic version such as 1.0.0'),
   edit: z.string().min(1),
-});
+}));
 export type LexiconHeader = z.infer<typeof headerSchema>;
 
 const term = z
@@ -25,7 +26,7 @@ const term = z
   .refine((value) => value === value.trim() && !/\s{2,}/.test(value), 'expected single spaces and no surrounding space');
 
 /** One line of a lexicon file; which optional fields are required depends on the file (see `fileKinds`). */
-export const entrySchema = z
+export const entrySchema = lazySchema(() => z
   .object({
     term,
     pos: z.enum(['verb', 'noun', 'adj', 'adv', 'fixed']).default('fixed'),
@@ -75,19 +76,19 @@ export const entrySchema = z
     cue: z.boolean().optional(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict());
 export type LexiconEntry = z.infer<typeof entrySchema>;
 
-const weighted = entrySchema.extend({ weight: z.number().min(0).max(1) });
+const weighted = lazySchema(() => entrySchema.extend({ weight: z.number().min(0).max(1) }));
 
 /** What each bundled file must provide beyond the common fields. */
 export const fileKinds = {
   weighted,
-  reporting: weighted.extend({ stance: z.enum(STANCES) }),
-  domains: entrySchema.extend({ domain: z.enum(DOMAINS) }),
-  abbreviations: entrySchema.extend({ kind: z.enum(['title', 'month', 'other']) }),
-  demonyms: entrySchema.extend({ country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU') }),
-  titles: entrySchema.extend({ role: z.enum(ROLES) }),
+  reporting: lazySchema(() => weighted.extend({ stance: z.enum(STANCES) })),
+  domains: lazySchema(() => entrySchema.extend({ domain: z.enum(DOMAINS) })),
+  abbreviations: lazySchema(() => entrySchema.extend({ kind: z.enum(['title', 'month', 'other']) })),
+  demonyms: lazySchema(() => entrySchema.extend({ country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as RU') })),
+  titles: lazySchema(() => entrySchema.extend({ role: z.enum(ROLES) })),
   plain: entrySchema,
 } as const;
 export type FileKind = keyof typeof fileKinds;
@@ -96,7 +97,7 @@ export type FileKind = keyof typeof fileKinds;
  * One actor of the gazetteer (lexicons/en/actors.jsonl): a person, government, organisation or place that can
  * speak or be spoken about. `aliases` are lower-case surface forms matched against folded tokens.
  */
-export const actorSchema = z
+export const actorSchema = lazySchema(() => z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as ru-gov'),
     name: z.string().min(1),
@@ -113,5 +114,5 @@ export const actorSchema = z
     side: z.string().optional(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict());
 export type Actor = z.infer<typeof actorSchema>;

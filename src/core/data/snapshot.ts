@@ -20,9 +20,10 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
+import { MapReadOnFirstUse } from './map-read-on-first-use.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
@@ -302,7 +303,7 @@ function plainCopy(root: { value: unknown; derived: unknown }, location: string,
           values.push(copy(item, ['tablesById', i, 'values', values.length], `tablesById[${i}][${id}]`));
         }
       });
-      return { table: copy(made.table, ['tablesById', i, 'table'], `tablesById[${i}].table`) as ReadonlyMap<string, unknown>, empty: copy(made.empty, ['tablesById', i, 'empty'], `tablesById[${i}].empty`), length: made.array.length, ids: Int32Array.from(ids), values };
+      return { table: copy(made.table, ['tablesById', i, 'table'], `tablesById[${i}].table`) as object, kind: made.kind, empty: copy(made.empty, ['tablesById', i, 'empty'], `tablesById[${i}].empty`), length: made.array.length, ids: Int32Array.from(ids), values };
     });
   const canonical = new Map<object, object>();
   const shared = shareEqual(copied, canonical) as Record<string, unknown>;
@@ -352,65 +353,6 @@ function restoreApart(keys: readonly string[], bytes: (() => Buffer) | undefined
     byKey.set(key, table);
   }
   return byKey;
-}
-
-/** A Map whose entries are those of `load()`, called when the Map is first read (or written). */
-class MapReadOnFirstUse<K, V> extends Map<K, V> {
-  #load: (() => ReadonlyMap<K, V>) | undefined;
-  constructor(load: () => ReadonlyMap<K, V>) {
-    super();
-    this.#load = load;
-  }
-  #filled(): void {
-    const load = this.#load;
-    if (load === undefined) return;
-    this.#load = undefined;
-    for (const [key, item] of load()) super.set(key, item);
-  }
-  override get size(): number {
-    this.#filled();
-    return super.size;
-  }
-  override get(key: K): V | undefined {
-    this.#filled();
-    return super.get(key);
-  }
-  override has(key: K): boolean {
-    this.#filled();
-    return super.has(key);
-  }
-  override set(key: K, item: V): this {
-    this.#filled();
-    return super.set(key, item);
-  }
-  override delete(key: K): boolean {
-    this.#filled();
-    return super.delete(key);
-  }
-  override clear(): void {
-    this.#load = undefined;
-    super.clear();
-  }
-  override forEach(callback: (item: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
-    this.#filled();
-    super.forEach(callback, thisArg);
-  }
-  override keys(): MapIterator<K> {
-    this.#filled();
-    return super.keys();
-  }
-  override values(): MapIterator<V> {
-    this.#filled();
-    return super.values();
-  }
-  override entries(): MapIterator<[K, V]> {
-    this.#filled();
-    return super.entries();
-  }
-  override [Symbol.iterator](): MapIterator<[K, V]> {
-    this.#filled();
-    return super.entries();
-  }
 }
 
 // A value made by id, copied: its parts that belong to the entry's tables are those tables' copies; typed
@@ -506,12 +448,13 @@ function shareEqual(root: unknown, canonical: Map<object, object>): unknown {
  * most of them empty: written out whole, twelve of them were a tenth of the lexicons' entry, read at every
  * start). Unpacked into the array on first use, so a command that never reads a table never makes it.
  */
-type PackedTableById = { readonly table: ReadonlyMap<string, unknown>; readonly empty: unknown; readonly length: number; readonly ids: Int32Array; readonly values: readonly unknown[] };
+type PackedTableById = { readonly table: object; readonly kind: string; readonly empty: unknown; readonly length: number; readonly ids: Int32Array; readonly values: readonly unknown[] };
 
 function unpackTableById(packed: PackedTableById): TableById {
   let array: unknown[] | undefined;
   return {
     table: packed.table,
+    kind: packed.kind,
     empty: packed.empty,
     get array(): readonly unknown[] {
       if (array === undefined) {

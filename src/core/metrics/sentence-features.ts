@@ -74,7 +74,7 @@ function wordTablesOf(lexicons: Lexicons): WordTables {
       classes.push({ feature: feature(`word/${name}` as (typeof SENTENCE_FEATURES)[number]), rule: `word/${name}` });
     }
     if (classes.length >= NEGATOR) throw new Error(`sentence-features: ${classes.length - 1} word classes, at most ${NEGATOR - 1}`);
-    const classById = tableByWordId(new Map([...names].map(([word, name]) => [word, classIndex.get(name) as number])), 0);
+    const classById = tableByWordId(new Map([...names].map(([word, name]) => [word, classIndex.get(name) as number])), 0, { source: lexicons, kind: 'sentence word classes' });
     const negatorById = setByWordIdOnce(lexicons.negators);
     const byId = new Uint8Array(Math.max(classById.length, negatorById.length));
     for (let id = 0; id < byId.length; id++) byId[id] = ((classById[id] ?? 0) as number) | (negatorById[id] === true ? NEGATOR : 0);

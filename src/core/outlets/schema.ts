@@ -4,6 +4,7 @@
  * the sources an article cites). Types are inferred here and nowhere else.
  */
 import { z } from 'zod';
+import { lazySchema } from '../data/lazy-schema.ts';
 import type { LexiconHeader } from '../data/schema.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-04-18');
@@ -18,7 +19,7 @@ export const CRED1_CATEGORIES = ['fake', 'unreliable', 'mixed', 'conspiracy', 's
 export const OWNERSHIP_KINDS = ['state', 'public-independent', 'private', 'nonprofit'] as const;
 
 /** One line of `wikipedia-rsp.jsonl`: the RSP status of one domain for one RSP row (outlet and scope). */
-export const rspRowSchema = z
+export const rspRowSchema = lazySchema(() => z
   .object({
     domain,
     path: path.optional(),
@@ -32,11 +33,11 @@ export const rspRowSchema = z
     shortcut: z.string().regex(/^WP:\S+$/, 'expected a shortcut such as WP:PRESSTV').nullable(),
     snapshot: date,
   })
-  .strict();
+  .strict());
 export type RspRow = z.infer<typeof rspRowSchema>;
 
 /** One line of `cred1.jsonl`: a low-credibility domain as CRED-1 lists it. */
-export const cred1RowSchema = z
+export const cred1RowSchema = lazySchema(() => z
   .object({
     domain,
     path: path.optional(),
@@ -47,11 +48,11 @@ export const cred1RowSchema = z
     sources: z.number().int().min(1),
     snapshot: date,
   })
-  .strict();
+  .strict());
 export type Cred1Row = z.infer<typeof cred1RowSchema>;
 
 /** One line of `ownership.jsonl`, and the `outlet` of a card: who owns or funds an outlet. */
-export const outletSchema = z
+export const outletSchema = lazySchema(() => z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as press-tv'),
     name: z.string().min(1),
@@ -65,7 +66,7 @@ export const outletSchema = z
     citations: z.array(z.string().regex(/^(?:https:\/\/\S+|wikidata:Q\d+)$/, 'expected an https URL or wikidata:Q...')).min(1),
   })
   .strict()
-  .refine((row) => row.ownership !== 'state' || row.stateNote !== undefined, { message: 'a state outlet needs a stateNote', path: ['stateNote'] });
+  .refine((row) => row.ownership !== 'state' || row.stateNote !== undefined, { message: 'a state outlet needs a stateNote', path: ['stateNote'] }));
 export type Outlet = z.infer<typeof outletSchema>;
 
 /** The `# key: value` header every table starts with: the same as every lexicon file's. */
@@ -75,7 +76,7 @@ export const RATING_SOURCES = ['wikipedia-rsp', 'cred1'] as const;
 export type RatingSource = (typeof RATING_SOURCES)[number];
 
 /** One third-party rating of a domain, mapped to 0..1 and kept with its provenance. */
-export const ratingSchema = z.object({
+export const ratingSchema = lazySchema(() => z.object({
   source: z.enum(RATING_SOURCES),
   /** `version` line of the table file */
   version: z.string(),
@@ -95,13 +96,13 @@ export const ratingSchema = z.object({
   capped: z.boolean(),
   /** whether the rating entered the combined score (a general RSP row outranks scoped ones; see the notes) */
   counted: z.boolean(),
-});
+}));
 export type Rating = z.infer<typeof ratingSchema>;
 
 export const LABELS = ['high', 'mixed', 'low', 'very-low', 'not-rated'] as const;
 export type ReliabilityLabel = (typeof LABELS)[number];
 
-export const reliabilitySchema = z.object({
+export const reliabilitySchema = lazySchema(() => z.object({
   /** combined 0..1, or null when no source rates the outlet (never a made-up middle value) */
   score: z.number().min(0).max(1).nullable(),
   label: z.enum(LABELS),
@@ -109,10 +110,10 @@ export const reliabilitySchema = z.object({
   confidence: z.number().min(0).max(1),
   ratings: z.array(ratingSchema),
   notes: z.array(z.string()),
-});
+}));
 export type Reliability = z.infer<typeof reliabilitySchema>;
 
-export const outletCardSchema = z.object({
+export const outletCardSchema = lazySchema(() => z.object({
   /** what was looked up, as given */
   query: z.string(),
   /** the registrable domain (or listed host) the card is for; null when the query named no known outlet */
@@ -122,30 +123,30 @@ export const outletCardSchema = z.object({
   /** ownership and funding; never changes the score */
   outlet: outletSchema.nullable(),
   reliability: reliabilitySchema,
-});
+}));
 export type OutletCard = z.infer<typeof outletCardSchema>;
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() };
-export const evidenceSchema = z.object(span);
+export const evidenceSchema = lazySchema(() => z.object(span));
 export type Evidence = z.infer<typeof evidenceSchema>;
 
 export const DETECTED_BY = ['url', 'outlet', 'self-reference', 'dateline', 'byline'] as const;
-export const detectionSchema = z.object({
+export const detectionSchema = lazySchema(() => z.object({
   card: outletCardSchema,
   detectedBy: z.enum(DETECTED_BY),
   /** the text that gave the outlet away; null for the url and outlet hints */
   evidence: evidenceSchema.nullable(),
   confidence: z.number().min(0).max(1),
-});
+}));
 export type OutletDetection = z.infer<typeof detectionSchema>;
 
 export const CITATION_KINDS = ['according-to', 'reported', 'credit', 'self-reference', 'mention'] as const;
-export const citedSourceSchema = z.object({
+export const citedSourceSchema = lazySchema(() => z.object({
   ...span,
   /** the outlet as written (`Reuters`, `the BBC`, `state media`) */
   name: z.string(),
   how: z.enum(CITATION_KINDS),
   /** null for an unnamed source such as `state media` */
   card: outletCardSchema.nullable(),
-});
+}));
 export type CitedSource = z.infer<typeof citedSourceSchema>;

@@ -4,6 +4,7 @@
  * `summary.loadedLanguage.score`). Bump SCHEMA_VERSION on any change a script could notice.
  */
 import { z } from 'zod';
+import { lazySchema } from '../data/lazy-schema.ts';
 import { citedSourceSchema, detectionSchema } from '../outlets/index.ts';
 import { BLOCK_ROLES } from '../roles/block-roles.ts';
 import { findingCategorySchema } from '../data/index.ts';
@@ -26,23 +27,23 @@ const span = { start: z.number().int().nonnegative(), end: z.number().int().nonn
 const offset = z.number().int().nonnegative();
 const flag = z.union([z.literal(0), z.literal(1)]);
 /** `author`: the outlet's narration; `reported`: its paraphrase of someone's speech; `quoted`: inside quotation marks */
-export const voiceSchema = z.enum(['author', 'reported', 'quoted']);
+export const voiceSchema = lazySchema(() => z.enum(['author', 'reported', 'quoted']));
 
 /** What a rule id stands for, listed once in `report.rules`: where it comes from and what a match weighs. */
-export const ruleSchema = z.object({
+export const ruleSchema = lazySchema(() => z.object({
   /** `name@version` of the lexicon file, or `rules@analyzer-version` for rule-based findings */
   source: z.string(),
   /** what one finding of this rule adds to the loaded-language weight; absent for rules only exemptions name */
   weight: z.number().min(0).optional(),
   polarity: z.union([z.literal(-1), z.literal(0), z.literal(1)]).optional(),
   stance: z.string().optional(),
-});
+}));
 export type RuleInfo = z.infer<typeof ruleSchema>;
 
 /** A finding category used in the report, listed once in `report.categories`: the name messages start with. */
-export const categoryInfoSchema = z.object({ name: z.string() });
+export const categoryInfoSchema = lazySchema(() => z.object({ name: z.string() }));
 
-export const findingSchema = z.object({
+export const findingSchema = lazySchema(() => z.object({
   ...span,
   text: z.string(),
   category: findingCategorySchema,
@@ -53,10 +54,10 @@ export const findingSchema = z.object({
   suggestion: z.string().optional(),
   /** for quoted and reported voices: the speaker's actor id, else the speaker as written */
   speaker: z.string().optional(),
-});
+}));
 export type Finding = z.infer<typeof findingSchema>;
 
-export const exemptionSchema = z.object({
+export const exemptionSchema = lazySchema(() => z.object({
   ...span,
   text: z.string(),
   rule: z.string(),
@@ -66,15 +67,15 @@ export const exemptionSchema = z.object({
   domain: z.string().optional(),
   /** for `name`: the name as written */
   name: z.string().optional(),
-});
+}));
 export type Exemption = z.infer<typeof exemptionSchema>;
 
 /** `[start, end, score, quoted, negated]`: an AFINN word, its valence (negation applied), 1 when inside quotation marks, 1 when negated */
-export const sentimentWordSchema = z.tuple([offset, offset, z.number(), flag, flag]);
+export const sentimentWordSchema = lazySchema(() => z.tuple([offset, offset, z.number(), flag, flag]));
 export type SentimentWord = z.infer<typeof sentimentWordSchema>;
 
 const voiceSentimentSchema = z.object({ score: z.number(), comparative: z.number(), words: z.number().int().nonnegative() });
-export const sentimentSchema = z.object({
+export const sentimentSchema = lazySchema(() => z.object({
   /** sum of AFINN valences, negation applied */
   score: z.number(),
   /** score per word */
@@ -83,17 +84,17 @@ export const sentimentSchema = z.object({
   negative: z.number().int().nonnegative(),
   author: voiceSentimentSchema,
   quoted: voiceSentimentSchema,
-});
+}));
 export type SentimentSummary = z.infer<typeof sentimentSchema>;
 
 /**
  * `[start, end, weight]`: words that raised a sentence's subjectivity by `weight` (the model's weight of their
  * feature); what they are is the finding, the sentiment word or the `!`/`?` at the same span
  */
-export const subjectivityCueSchema = z.tuple([offset, offset, z.number()]);
+export const subjectivityCueSchema = lazySchema(() => z.tuple([offset, offset, z.number()]));
 export type SubjectivityCue = z.infer<typeof subjectivityCueSchema>;
 
-export const subjectivitySchema = z.object({
+export const subjectivitySchema = lazySchema(() => z.object({
   /** 0..1, author voice only */
   score: z.number().min(0).max(1),
   /** number of cues in the author's voice */
@@ -106,10 +107,10 @@ export const subjectivitySchema = z.object({
    * (value times the feature's weight), largest first; features that contribute nothing are left out
    */
   contributions: z.record(z.string(), z.tuple([z.number(), z.number()])),
-});
+}));
 
 const categoryCounts = z.record(z.string(), z.number().int().nonnegative());
-export const loadedLanguageSchema = z.object({
+export const loadedLanguageSchema = lazySchema(() => z.object({
   /** 0..1, saturating in the weighted density of the text, quoted words and their findings counting half */
   score: z.number().min(0).max(1),
   /** author-voice finding weight per 100 author words */
@@ -122,12 +123,12 @@ export const loadedLanguageSchema = z.object({
     byVoice: z.object({ author: z.number().int().nonnegative(), reported: z.number().int().nonnegative(), quoted: z.number().int().nonnegative() }),
     byCategory: categoryCounts,
   }),
-});
+}));
 export type LoadedLanguageSummary = z.infer<typeof loadedLanguageSchema>;
 
 /** `[start, end]`: a span of the report's text */
 const rangeSchema = z.tuple([offset, offset]);
-export const attributionSchema = z.object({
+export const attributionSchema = lazySchema(() => z.object({
   paragraph: z.number().int().nonnegative(),
   mode: attributionModeSchema,
   /** `[start, end, lemma, class]`: the reporting cue; `class` is the verb's stance, or vague, according, non-response; null for a continued quotation or a headline `Speaker: "..."` */
@@ -144,12 +145,12 @@ export const attributionSchema = z.object({
   speakerKind: z.enum(['person', ...SPEAKER_KINDS]).optional(),
   /** `[start, end, actor, side]`: whom the speech is about, as written, and who that is */
   target: z.tuple([offset, offset, z.string().nullable(), z.string().nullable()]).optional(),
-});
+}));
 export type Attribution = z.infer<typeof attributionSchema>;
 
 /** per mode, only the modes with a count above 0 */
 const modeCounts = z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), attitude: z.number(), vague: z.number(), 'non-response': z.number() }).partial();
-export const sideSummarySchema = z.object({
+export const sideSummarySchema = lazySchema(() => z.object({
   side: z.string(),
   attributions: z.number().int().nonnegative(),
   byMode: modeCounts,
@@ -163,8 +164,8 @@ export const sideSummarySchema = z.object({
   repliedWhenTargeted: z.boolean().nullable(),
   firstParagraph: z.number().int().nullable(),
   lastParagraph: z.number().int().nullable(),
-});
-export const attributionSummarySchema = z.object({
+}));
+export const attributionSummarySchema = lazySchema(() => z.object({
   /** 0..1 normalised entropy of mode-weighted voice over every side mentioned; null without two sides */
   balance: z.number().min(0).max(1).nullable(),
   /** the same with every attribution counted once */
@@ -178,20 +179,20 @@ export const attributionSummarySchema = z.object({
   unattributedParagraphRate: z.number().min(0).max(1),
   sidesMentioned: z.array(z.string()),
   sides: z.array(sideSummarySchema),
-});
+}));
 
 /** `[start, end, kind, group, continued, openEnded]`: a quotation, its run of paragraphs (`group`), 1 when it continues one or never closes */
-export const quoteSchema = z.tuple([offset, offset, z.enum(['double', 'single', 'nested']), z.number().int(), flag, flag]);
+export const quoteSchema = lazySchema(() => z.tuple([offset, offset, z.enum(['double', 'single', 'nested']), z.number().int(), flag, flag]));
 export type QuoteReport = z.infer<typeof quoteSchema>;
 
 /** `[start, end, words, sentiment, subjectivity, loadedLanguage]`: a sentence's AFINN score (comparative is score / words) and its 0..1 scores */
-export const sentenceSchema = z.tuple([offset, offset, z.number().int().nonnegative(), z.number(), z.number().min(0).max(1), z.number().min(0).max(1)]);
+export const sentenceSchema = lazySchema(() => z.tuple([offset, offset, z.number().int().nonnegative(), z.number(), z.number().min(0).max(1), z.number().min(0).max(1)]));
 export type SentenceReport = z.infer<typeof sentenceSchema>;
 
 /** `body` and `standfirst` count in the summary; the headline is summarised apart; the rest is page furniture */
-export const blockRoleSchema = z.enum(BLOCK_ROLES);
+export const blockRoleSchema = lazySchema(() => z.enum(BLOCK_ROLES));
 
-export const paragraphSchema = z.object({
+export const paragraphSchema = lazySchema(() => z.object({
   /** the paragraph is `text.slice(start, end)` of the report's text */
   ...span,
   role: blockRoleSchema,
@@ -217,12 +218,12 @@ export const paragraphSchema = z.object({
   exempted: z.array(exemptionSchema),
   /** indexes into the top-level `attributions` of those that start in this paragraph */
   attributions: z.array(z.number().int().nonnegative()),
-});
+}));
 export type ParagraphReport = z.infer<typeof paragraphSchema>;
 
 const distribution = z.object({ mean: z.number(), std: z.number(), max: z.number() });
 const percentile = z.number().int().min(0).max(100).nullable().optional();
-export const percentilesSchema = z.object({
+export const percentilesSchema = lazySchema(() => z.object({
   baseline: z.string(),
   sentiment: percentile,
   subjectivity: percentile,
@@ -234,9 +235,9 @@ export const percentilesSchema = z.object({
   attributions: percentile,
   anonymousRate: percentile,
   words: percentile,
-});
+}));
 
-export const captionSchema = z.object({
+export const captionSchema = lazySchema(() => z.object({
   paragraph: z.number().int().nonnegative(),
   ...span,
   text: z.string(),
@@ -245,19 +246,19 @@ export const captionSchema = z.object({
   /** none of the caption's people (or, naming no one, none of its names) appear in the body */
   unrelated: z.boolean(),
   message: z.string(),
-});
+}));
 
-export const headlineFlagSchema = z.object({
+export const headlineFlagSchema = lazySchema(() => z.object({
   code: z.enum(['more-loaded', 'more-negative', 'unattributed-quote']),
   message: z.string(),
   /** for a quoted phrase: its span in the headline */
   start: z.number().int().nonnegative().optional(),
   end: z.number().int().nonnegative().optional(),
   text: z.string().optional(),
-});
+}));
 
 /** The headline scored on its own, beside the body it sits over. */
-export const headlineSchema = z.object({
+export const headlineSchema = lazySchema(() => z.object({
   paragraph: z.number().int().nonnegative(),
   ...span,
   text: z.string(),
@@ -268,18 +269,18 @@ export const headlineSchema = z.object({
   loadedLanguage: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative(), weight: z.number().nonnegative(), findings: z.number().int().nonnegative() }),
   body: z.object({ sentiment: z.object({ comparative: z.number() }), loadedLanguage: z.object({ score: z.number().min(0).max(1), density: z.number().nonnegative() }) }),
   flags: z.array(headlineFlagSchema),
-});
+}));
 export type HeadlineSummary = z.infer<typeof headlineSchema>;
 
-export const blocksSummarySchema = z.object({
+export const blocksSummarySchema = lazySchema(() => z.object({
   /** paragraphs per role, every role listed */
   byRole: z.record(blockRoleSchema, z.number().int().nonnegative()),
   scoredParagraphs: z.number().int().nonnegative(),
   /** words in paragraphs left out of the scores (headline included) */
   excludedWords: z.number().int().nonnegative(),
-});
+}));
 
-export const summarySchema = z.object({
+export const summarySchema = lazySchema(() => z.object({
   words: z.number().int().nonnegative(),
   authorWords: z.number().int().nonnegative(),
   quotedWords: z.number().int().nonnegative(),
@@ -306,12 +307,12 @@ export const summarySchema = z.object({
   }),
   /** where the article stands in a reference corpus (src/core/report/percentiles.ts): the baseline's `name@version` and per figure an integer percentile 0..100, null where the article has none */
   percentiles: percentilesSchema.optional(),
-});
+}));
 export type Summary = z.infer<typeof summarySchema>;
 
-export const fetchedSchema = z.object({ url: z.string(), finalUrl: z.string(), redirects: z.array(z.string()), contentType: z.string() });
+export const fetchedSchema = lazySchema(() => z.object({ url: z.string(), finalUrl: z.string(), redirects: z.array(z.string()), contentType: z.string() }));
 
-export const documentSchema = z.object({
+export const documentSchema = lazySchema(() => z.object({
   input: z.enum(['text', 'html', 'url']),
   title: z.string().optional(),
   byline: z.string().optional(),
@@ -322,10 +323,10 @@ export const documentSchema = z.object({
   description: z.string().optional(),
   /** for URL input: the address asked for, the one answered from, and the redirects between */
   fetched: fetchedSchema.optional(),
-});
+}));
 export type DocumentInfo = z.infer<typeof documentSchema>;
 
-export const reportSchema = z.object({
+export const reportSchema = lazySchema(() => z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   analyzer: z.object({ name: z.literal('slant'), version: z.string() }),
   /** every lexicon file and outlet table the analysis read: name -> version */
@@ -343,7 +344,7 @@ export const reportSchema = z.object({
   paragraphs: z.array(paragraphSchema),
   attributions: z.array(attributionSchema),
   summary: summarySchema,
-});
+}));
 export type Report = z.infer<typeof reportSchema>;
 
 /** The metadata an article record may carry, named the same in every input (library, JSON lines, HTTP). */
@@ -366,11 +367,11 @@ const inputFields = {
   fetched: fetchedSchema.optional(),
 };
 /** Plain text; `url` is where it was published (metadata only, never fetched). */
-export const textInputSchema = z.object({ text: z.string(), url: recordMeta.url, ...inputFields });
+export const textInputSchema = lazySchema(() => z.object({ text: z.string(), url: recordMeta.url, ...inputFields }));
 /** A web page's HTML, as text or as bytes (decoded by BOM or `<meta charset>`); `url` is its address, for relative links and the outlet (never fetched). */
-export const htmlInputSchema = z.object({ html: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "expected the page as a string or bytes")]), url: recordMeta.url, ...inputFields });
+export const htmlInputSchema = lazySchema(() => z.object({ html: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "expected the page as a string or bytes")]), url: recordMeta.url, ...inputFields }));
 /** An address to fetch (http or https), analysed as HTML or plain text by its content type. */
-export const urlInputSchema = z.object({ url: z.string(), ...inputFields });
+export const urlInputSchema = lazySchema(() => z.object({ url: z.string(), ...inputFields }));
 export type TextInput = z.infer<typeof textInputSchema>;
 export type HtmlInput = z.infer<typeof htmlInputSchema>;
 export type UrlInput = z.infer<typeof urlInputSchema>;
@@ -380,17 +381,17 @@ export type UrlInput = z.infer<typeof urlInputSchema>;
  * `slant batch`, the HTTP API's bodies and batch lines): `text`, `html` or `url`, an id that may be a
  * number, and the metadata. Which sources an edge accepts is its own refinement below or beside it.
  */
-export const articleRecordSchema = z.object({
+export const articleRecordSchema = lazySchema(() => z.object({
   id: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).optional(),
   text: z.string({ error: 'expected a string' }).optional(),
   html: z.string({ error: 'expected a string' }).optional(),
   ...recordMeta,
-});
+}));
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 
 /** One record of a JSON-lines corpus (`slant analyze --jsonl`, `slant batch`): `text` or `html`, never a URL to fetch. */
-export const jsonRecordSchema = articleRecordSchema.refine((record) => (record.text === undefined) !== (record.html === undefined), { error: 'expected "text" or "html" (a string), and not both' });
+export const jsonRecordSchema = lazySchema(() => articleRecordSchema.refine((record) => (record.text === undefined) !== (record.html === undefined), { error: 'expected "text" or "html" (a string), and not both' }));
 
 /** The library's input: a string, or a record with `text`, `html` or (alone) `url`, and optional metadata. */
-export const analyzeInputSchema = z.union([z.string(), textInputSchema, htmlInputSchema, urlInputSchema]);
+export const analyzeInputSchema = lazySchema(() => z.union([z.string(), textInputSchema, htmlInputSchema, urlInputSchema]));
 export type AnalyzeInput = z.infer<typeof analyzeInputSchema>;

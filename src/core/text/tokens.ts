@@ -73,7 +73,7 @@ function withoutFinalPeriod(abbreviations: ReadonlyMap<string, unknown>): readon
   let byId = withoutPeriodCache.get(abbreviations);
   if (byId === undefined) {
     const forms = [...abbreviations.keys()].filter((key) => key.endsWith('.')).map((key): [string, boolean] => [key.slice(0, -1), true]);
-    byId = tableByWordId(new Map(forms), false);
+    byId = tableByWordId(new Map(forms), false, { source: abbreviations, kind: 'without final period' });
     withoutPeriodCache.set(abbreviations, byId);
   }
   return byId;

@@ -20,7 +20,7 @@ export const NO_WORD = -1;
 // run of units, instead of chasing a string per candidate (the look-ups are bound by memory, not by
 // arithmetic). Kept at most half full, so most unknown words stop at the first empty slot.
 const SLOT = 4;
-const forms: string[] = [];
+let forms: string[] = [];
 let slots = new Int32Array((1 << 14) * SLOT);
 let units = new Uint16Array(1 << 16);
 let unitsUsed = 0;
@@ -177,9 +177,14 @@ export function vocabularyGeneration(): number {
 /**
  * `table`'s values as an array indexed by word id (registering its keys), `empty` for any other id. Ids
  * registered later are above the array's length and read as `empty` too, which is right: they are not keys.
+ * A table made at run time from loaded ones names them as `from` (a loaded table or lexicon set, and what was
+ * made of it), so that the data snapshot can carry the array made from them (a fresh Map has no identity a
+ * snapshot could find it by).
  */
-export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
-  const restored = restoredById.get(table);
+export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V, from?: { readonly source: object; readonly kind: string }): V[] {
+  const source = from?.source ?? table;
+  const kind = from?.kind ?? '';
+  const restored = restoredById.get(source)?.get(kind);
   if (restored !== undefined && Object.is(restored.empty, empty)) return restored.array as V[];
   // Plain loops, no pairs: this runs at start-up over every key of every table, mostly before the JIT.
   const ids = new Int32Array(table.size);
@@ -190,7 +195,7 @@ export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V): V[] {
   k = 0;
   for (const value of table.values()) array[ids[k++] as number] = value;
   if (forms.length !== before) generation++;
-  onTableById?.({ table, empty, array });
+  onTableById?.({ table: source, kind, empty, array });
   return array;
 }
 
@@ -217,7 +222,7 @@ const setsByIdOnce = new WeakMap<ReadonlySet<string>, readonly boolean[]>();
 export function setByWordIdOnce(words: ReadonlySet<string>): readonly boolean[] {
   let byId = setsByIdOnce.get(words);
   if (byId === undefined) {
-    byId = tableByWordId(new Map([...words].map((word) => [word, true])), false);
+    byId = tableByWordId(new Map([...words].map((word) => [word, true])), false, { source: words, kind: 'set' });
     setsByIdOnce.set(words, byId);
   }
   return byId;
@@ -229,10 +234,14 @@ export function setByWordIdOnce(words: ReadonlySet<string>): readonly boolean[] 
 
 /** The whole vocabulary as data: its forms in id order and its hash table. */
 export type VocabularyState = { readonly forms: readonly string[]; readonly slots: Int32Array<ArrayBuffer>; readonly units: Uint16Array<ArrayBuffer> };
-/** A table by id as tableByWordId made it: valid only with the vocabulary it was made in. */
-export type TableById = { readonly table: ReadonlyMap<string, unknown>; readonly empty: unknown; readonly array: readonly unknown[] };
+/**
+ * A table by id as tableByWordId made it, from `table` (or from the loaded table or set `table` it was made
+ * of, `kind` saying what: '' for the table itself): valid only with the vocabulary it was made in.
+ */
+export type TableById = { readonly table: object; readonly kind: string; readonly empty: unknown; readonly array: readonly unknown[] };
 
-const restoredById = new WeakMap<ReadonlyMap<string, unknown>, TableById>();
+// By source, then kind.
+const restoredById = new WeakMap<object, Map<string, TableById>>();
 let onTableById: ((made: TableById) => void) | undefined;
 
 /** A copy of the vocabulary as it stands. */
@@ -243,8 +252,8 @@ export function vocabularyState(): VocabularyState {
 /** Makes `state` this process's vocabulary, when no word is registered yet; says whether it did. */
 export function restoreVocabulary(state: VocabularyState): boolean {
   if (forms.length !== 0 || state.forms.length === 0) return false;
-  // One by one: spreading ~125k or more arguments would overflow the stack.
-  for (const form of state.forms) forms.push(form);
+  // Taken as it is, not copied word by word: the state is the snapshot's, read for this process alone.
+  forms = state.forms as string[];
   slots = state.slots;
   units = state.units;
   unitsUsed = state.units.length;
@@ -255,7 +264,12 @@ export function restoreVocabulary(state: VocabularyState): boolean {
 
 /** Has tableByWordId return `made.array` for `made.table` (with the same `empty`): only for a restored vocabulary's tables. */
 export function restoreTableById(made: TableById): void {
-  restoredById.set(made.table, made);
+  let byKind = restoredById.get(made.table);
+  if (byKind === undefined) {
+    byKind = new Map();
+    restoredById.set(made.table, byKind);
+  }
+  byKind.set(made.kind, made);
 }
 
 /** Calls `hook` with every table tableByWordId makes until called again with undefined: the snapshot's recording. */

@@ -9,7 +9,7 @@
 import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import { tokenIds } from '../../text/tokens.ts';
-import { NO_WORD, tableByWordId, wordIdOf } from '../../text/vocabulary.ts';
+import { tableByWordId } from '../../text/vocabulary.ts';
 
 /** Bits of a token's word class. */
 export const WORD_CLASS = {
@@ -108,9 +108,9 @@ function classTable(lexicons: Lexicons): ClassTable {
       words.passiveViews.map((phrase) => phrase[0] as string),
       WORD_CLASS.passiveViewStart,
     );
-    const byId = Uint32Array.from(tableByWordId(classes, 0));
-    let newest = NO_WORD;
-    for (const form of classes.keys()) newest = Math.max(newest, wordIdOf(form));
+    const byId = Uint32Array.from(tableByWordId(classes, 0, { source: lexicons, kind: 'word classes' }));
+    // No word of the table is newer than the vocabulary it was made in (the id of each, hashed again, cost a start 2%).
+    const newest = byId.length - 1;
     table = { byId, byForm: classes, newest };
     classesById.set(lexicons, table);
   }
