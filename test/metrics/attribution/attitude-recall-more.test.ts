@@ -79,6 +79,8 @@ describe('remember reports a view of the past', () => {
   it.each([
     ['with an object and as', 'Holt remembers the old pier as a lifeline for the island.', ['attitude Holt|remembers|the old pier as a lifeline for the island']],
     ['with a that-clause', 'Berg remembered that the fares were low.', ['attitude Berg|remembered|the fares were low']],
+    // Memory of a thing is a state of mind the PolNeAR annotators mark like knowledge (attitude-verbs.jsonl: remember).
+    ['with an object alone', 'Holt remembered the storm of 1998.', ['attitude Holt|remembered|the storm of 1998']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });
