@@ -36,7 +36,8 @@ const CLOSED_SOURCE_MAX = 20;
 const ADJUNCT_MAX = 10;
 
 /** What the passes over one article share: where cues end, and the speakers found so far by sentence. */
-type Context = { cueEnd: Int32Array; speakers: Map<number, { at: number; speaker: TokenSpan }[]> };
+type SpeakerAt = { at: number; speaker: TokenSpan };
+type Context = { cueEnd: Int32Array; speakers: Map<number, SpeakerAt[]> };
 
 /**
  * Finds reported speech at every cue not `claimed` by an earlier pass; returns the findings and the cues
@@ -74,15 +75,23 @@ function remember(scan: Scan, context: Context, finding: Finding): void {
   if (!('draft' in finding) || finding.draft.speaker === null || finding.draft.cue === null) return;
   const at = firstTokenAtOrAfter(scan.article.tokens, finding.draft.cue.start);
   const list = context.speakers.get(scan.sentenceOf[at] as number) ?? [];
-  list.push({ at, speaker: finding.draft.speaker });
+  // Kept in token order (findings come almost always in text order, so this is an append).
+  let i = list.length;
+  while (i > 0 && (list[i - 1] as SpeakerAt).at > at) i--;
+  list.splice(i, 0, { at, speaker: finding.draft.speaker });
   context.speakers.set(scan.sentenceOf[at] as number, list);
 }
 
-// The speaker of the nearest verb before token `at` in the sentence, or null.
+// The speaker of the nearest verb before token `at` in the sentence (the first kept there), or null. Read from
+// the end: a sentence of 64,000 cues ("Holt won – saying – ...") made a scan of the whole list quadratic.
 function speakerBefore(context: Context, sentence: number, at: number): Speaker {
-  let best: { at: number; speaker: TokenSpan } | undefined;
-  for (const entry of context.speakers.get(sentence) ?? []) if (entry.at < at && (best === undefined || entry.at > best.at)) best = entry;
-  return best?.speaker ?? null;
+  const list = context.speakers.get(sentence);
+  if (list === undefined) return null;
+  let i = list.length - 1;
+  while (i >= 0 && (list[i] as SpeakerAt).at >= at) i--;
+  if (i < 0) return null;
+  while (i > 0 && (list[i - 1] as SpeakerAt).at === (list[i] as SpeakerAt).at) i--;
+  return (list[i] as SpeakerAt).speaker;
 }
 
 /** Declining to comment: the speaker before the cue, no content. */
