@@ -77,3 +77,12 @@ describe('folding for matching', () => {
     expect(folded).toBe('"it\'s" non-stop \u0130stanbul'.replace('\u0130', '\u0130'));
   });
 });
+
+// segmentArticle is public: a caller may store or send what it returns.
+describe('a segmented article is plain data', () => {
+  it('serialises to JSON, a paragraph of one sentence included', () => {
+    const article = segmentArticle('One line.\n\nTwo. Three.', lexicons.abbreviations);
+    const paragraphs = JSON.parse(JSON.stringify(article.paragraphs)) as { sentences: { start: number; end: number }[] }[];
+    expect(paragraphs.map((p) => p.sentences.map((s) => [s.start, s.end]))).toEqual([[[0, 9]], [[11, 15], [16, 22]]]);
+  });
+});

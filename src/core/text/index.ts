@@ -56,13 +56,6 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
     // An array literal of one, or a copy of the kept one: exactly as long as its sentences (an empty array
     // grown by push reserves room for 17).
     let sentences: SentenceSpan[];
-    if (pairs.length === 2 && pairs[0] === start && pairs[1] === end) {
-      // A paragraph of one sentence is its own sentence: the same span and tokens, one object fewer.
-      const paragraph: ParagraphSpan = { start, end, sentences: NO_SENTENCES, tokenStart, tokenEnd: tokenAt(end) };
-      paragraph.sentences = [paragraph];
-      paragraphs.push(paragraph);
-      continue;
-    }
     if (pairs.length === 2) {
       const sentenceStart = tokenAt(pairs[0] as number);
       sentences = [{ start: pairs[0] as number, end: pairs[1] as number, tokenStart: sentenceStart, tokenEnd: tokenAt(pairs[1] as number) }];
@@ -84,7 +77,6 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
 // Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs, then as spans.
 const sentencePairs: number[] = [];
 const sentenceSpans: SentenceSpan[] = [];
-const NO_SENTENCES: SentenceSpan[] = [];
 
 function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
   const quoted = new Uint8Array(tokens.count);
