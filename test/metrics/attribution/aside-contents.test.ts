@@ -9,6 +9,7 @@ const rows = (text: string): string[] =>
 describe('a content split by an aside runs on after it', () => {
   it.each([
     ['a noun phrase, then the aside', 'The thing the mayor needs most, aides said, is a second ferry for the island.', ['indirect say «The thing the mayor needs most, aides said, is a second ferry for the island»']],
+    ['quoted words after the aside make it mixed', 'The job of a harbour master, he said, should be to "keep the boats moving and the fees low."', ['mixed say «The job of a harbour master, he said, should be to "keep the boats moving and the fees low."»']],
     ['a time phrase in the aside', "The delay, Holt noted on Tuesday, may be the council's own doing.", ["indirect note that «The delay, Holt noted on Tuesday, may be the council's own doing»"]],
   ])('%s', (_label, text, expected) => {
     expect(rows(text)).toEqual(expected);

@@ -3,7 +3,8 @@
  * needs, aides said, is a second ferry"; "The delay, Holt noted, may be the council's doing") splits its
  * content in two. A content read back from the cue holds only the first part, often no clause at all ("The
  * thing the mayor needs"); the report goes on after the aside to the sentence's end, so the content is
- * widened over the aside to there. Its own cue and speaker then stand inside it, as nested-bounds.ts allows.
+ * widened over the aside to there (a quotation there makes it mixed). Its own cue and speaker then stand
+ * inside it, as nested-bounds.ts allows.
  */
 import type { Scan } from './context.ts';
 import type { Draft, Finding } from './types.ts';
@@ -12,8 +13,10 @@ import type { Draft, Finding } from './types.ts';
 const ASIDE_TAIL_WORDS = 3;
 // The aside is closed by a comma after at most ASIDE_TAIL_WORDS words.
 const ASIDE_CLOSE = new RegExp(`^(?:\\s+[\\p{L}\\p{N}'\u2019.-]+){0,${ASIDE_TAIL_WORDS}}?\\s*,\\s+`, 'u');
-// The report after the aside stops at a quotation, a colon or a semicolon: what follows is another shape.
-const REPORT_STOP = /["\u201c\u201d;:]/;
+// The report after the aside stops at a colon or a semicolon: what follows is another shape. A quotation
+// inside it is the speaker's words within the report ("The job, he said, should be to \"counter lies\"").
+const REPORT_STOP = /[;:]/;
+const QUOTE_MARK = /["\u201c\u201d]/;
 const TRAILING = /[\s.,!?\u2013\u2014-]+$/;
 const MIN_REST = 3;
 // "the Post reported, citing a source": a participle after the aside is the speaker's act, not the report.
@@ -24,7 +27,10 @@ export function withContentAfterAside(scan: Scan, findings: readonly Finding[]):
   return findings.map((finding) => {
     if (!('draft' in finding)) return finding;
     const content = widened(scan, finding.draft);
-    return content === null ? finding : { ...finding, draft: { ...finding.draft, content } };
+    if (content === null) return finding;
+    // Quoted words after the aside make a plain report a mixed one.
+    const quoted = finding.draft.mode === 'indirect' && QUOTE_MARK.test(scan.article.text.slice(content.start, content.end));
+    return { ...finding, draft: { ...finding.draft, content, ...(quoted ? { mode: 'mixed' as const } : {}) } };
   });
 }
 
