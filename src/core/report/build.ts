@@ -5,6 +5,10 @@
  * schema 2.0.0's lean form: what every finding of a rule shares goes once into `rules`, attributions once
  * into the top-level list, spans without copies of their text, no messages (report/messages.ts words them
  * when shown). Numbers are rounded to 4 decimals so reports diff cleanly.
+ *
+ * Paragraph reports are built here, not when serialised: under Node 20 JSON.stringify keeps every value it
+ * reaches alive until it returns, so paragraphs made on the fly by a toJSON or a Proxy's get were all live at
+ * once beside the string (a peak 10-20 MB above plain objects for 175,000 paragraphs, measured).
  */
 import type { Lexicons } from '../data/index.ts';
 import type { QuoteSpan, SegmentedArticle, SentenceSpan } from '../text/index.ts';

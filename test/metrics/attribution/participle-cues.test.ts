@@ -16,6 +16,7 @@ describe('the subject of a main clause that opens behind other words speaks the 
     ['after an adverb of sequence', 'Then he cut into Berg, calling him a stiff.', ['summary he|calling|calling him a stiff']],
     ['after a connective and an opening phrase of time', 'But a few days later, Holt reversed herself again, telling the Herald that the fares were set.', ['indirect Holt|telling|the fares were set']],
     ['after a connective and an adverb', 'And then Holt went on the attack, saying the mayor had failed the riders.', ['indirect Holt|saying|the mayor had failed the riders']],
+    ['after a subject opened by a possessive', 'His mother moved back to Maine, insisting that her son was fully American.', ['indirect His mother|insisting|her son was fully American']],
     ['after an opening adverb and its comma', 'Instead, the senator stuck to her message, hoping to avoid a misstep before the vote.', ['attitude the senator|hoping to|avoid a misstep before the vote']],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
@@ -37,6 +38,24 @@ describe('after the tag of a quotation of several sentences, the tag speaker spe
       'direct Holt|said|“We are at a low point. We are stuck,”',
       'summary Holt|referring to|referring to the ferries the board runs',
     ]);
+  });
+});
+
+describe('a participle set off by commas between a subject and its verb', () => {
+  it.each([
+    ['the verb after it has the subject before it, and the participle ends at its comma', 'The Herald, citing internal documents, reported that the campaign was short of money.', ['indirect The Herald|citing|internal documents', 'indirect The Herald|reported|the campaign was short of money']],
+    ['an aside that reports nothing leaves the name its verb', 'Anna Berg, wearing a yellow coat, said that the pier would open.', ['indirect Anna Berg|said|the pier would open']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('a reported content that quotes ends with its quotation', () => {
+  it.each([
+    ['a participle before a quotation of several sentences takes all of it', '“It was a disaster,” Holt said, adding, “Nobody cares. And frankly, we will win.”', ['direct Holt|said|“It was a disaster,”', 'mixed Holt|adding|“Nobody cares. And frankly, we will win.”']],
+    ['a that-clause quoting two sentences takes both', 'Holt told the council that the plan was "a mess. It will fail." Berg left.', ['mixed Holt|told|the plan was "a mess. It will fail."']],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected);
   });
 });
 

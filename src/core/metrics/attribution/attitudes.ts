@@ -15,7 +15,9 @@ import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /**
  * Whether `content` is one word an attitude cue reports on its own: a capitalised word (a name) after it,
- * "supported Holt", or the verb of its infinitive, "decided to run", "refused to resign" (the cue holds the "to").
+ * "supported Holt", a lower-case noun right after it, "opposes abortion", "will seek help" (not an object
+ * pronoun or a particle: "backed down", "supported him" were right too rarely), or the verb of its
+ * infinitive, "decided to run", "refused to resign" (the cue holds the "to").
  */
 export function isNamedObject(scan: Scan, cue: Cue, content: Range): boolean {
   // A light verb's noun takes a name as well: "took aim at Holt".
@@ -24,7 +26,19 @@ export function isNamedObject(scan: Scan, cue: Cue, content: Range): boolean {
   const t = firstTokenAtOrAfter(tokens, content.start);
   if (t >= tokens.count || firstTokenAtOrAfter(tokens, content.end) !== t + 1) return false;
   if (cue.ref.family === 'attitude' && tokens.norm[cue.t1 - 1] === 'to' && t === cue.t1 && scan.capital[t] === 0) return true;
+  if (cue.ref.family === 'attitude' && t === cue.t1 && isBareNoun(scan, t)) return true;
   return scan.capital[t] === 1 && !scan.sentenceStarts.has(t);
+}
+
+// Object pronouns, particles and adverbs that end a verb phrase without naming what is held ("backed down", "know better", "supported him").
+const NOT_NOUNS: ReadonlySet<string> = new Set(['him', 'her', 'them', 'it', 'me', 'us', 'you', 'himself', 'herself', 'themselves', 'itself', 'down', 'up', 'out', 'off', 'away', 'back', 'better', 'more', 'less', 'twice', 'again', 'too', 'much', 'here', 'there', 'well', 'otherwise', 'everything', 'nothing', 'something', 'anything']);
+
+// A lower-case word that can only be a noun's: not a function word, pronoun, adverb in -ly, form of be or skip word ("opposes abortion", "expressed concern").
+function isBareNoun(scan: Scan, t: number): boolean {
+  const { words } = scan;
+  const word = scan.article.tokens.norm[t] as string;
+  if (scan.capital[t] === 1 || scan.article.quotedToken[t] === 1 || !/^\p{L}{3,}$/u.test(word) || word.endsWith('ly')) return false;
+  return !(NOT_NOUNS.has(word) || words.pronouns.has(word) || words.possessives.has(word) || words.determiners.has(word) || words.clauseWords.has(word) || words.verbSkips.has(word) || words.beForms.has(word) || words.adjuncts.has(word) || words.timeWords.has(word) || words.quantifiers.has(word));
 }
 
 /**

@@ -9,7 +9,7 @@
  * makes cues for attribution alone, so nothing else that counts the lexicon's cues sees them.
  */
 import type { BareAttitudeRole } from '../../data/attribution-words.ts';
-import type { Scan } from './context.ts';
+import { commaBefore, type Scan } from './context.ts';
 import { isMannerAdverb } from './noun-phrase-speakers.ts';
 import type { Cue } from './types.ts';
 
@@ -44,6 +44,8 @@ export function findBareSupportCues(scan: Scan): Cue[] {
     if (role === 'pronoun-clause') return pronoun === 'person';
     if (role === 'singular-clause') return pronoun !== undefined ? pronoun === 'person' || pronoun === 'body' : capital[k] === 1 && k > start && !words.determiners.has(word) && !words.clauseWords.has(word);
     if (pronoun !== undefined) return pronoun === 'group' || pronoun === 'self' || pronoun === 'own-group' || word === 'you';
+    // "Older voters, who strongly support Holt, ...": a relative clause set off by commas ends at its comma.
+    if (word === 'who' && commaBefore(scan, k)) return true;
     if (words.determiners.has(word) || words.possessives.has(word) || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word)) return false;
     return PLURAL.test(word);
   }

@@ -93,7 +93,9 @@ export function findCues(scan: Scan): Cue[] {
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
         const sourceOnly = best.value.kind === 'vague' && isSourcePhraseOnly(scan, { t0: t, t1: t + best.rest.length + 1 });
-        if (!attitude && !sourceOnly && !best.value.act && (cue || anonymityMarker)) speechBefore = true;
+        // "polling that showed Holt ahead, they doubted that ...": a document in a relative clause speaks inside it only.
+        const relativeDocument = best.value.family === 'document' && isDocumentRelative(scan, t - 1, sentence.tokenStart);
+        if (!attitude && !sourceOnly && !relativeDocument && !best.value.act && (cue || anonymityMarker)) speechBefore = true;
         t += best.rest.length + 1;
         continue;
       }
@@ -176,6 +178,8 @@ const DOCUMENT_SUBJECT_REACH = 3;
 function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number, sentenceEnd: number): boolean {
   for (let k = t - 1; k >= sentenceStart && k >= t - DOCUMENT_SUBJECT_REACH; k--) {
     if (isDocumentNoun(scan, k)) return true;
+    // "polls that show him ahead", "the memo, which found": a relative pronoun right after a document noun.
+    if (isDocumentRelative(scan, k, sentenceStart)) return true;
     if (!scan.words.verbSkips.has(scan.article.tokens.norm[k] as string)) break;
   }
   return documentSubjectStart(scan, t, sentenceStart) >= 0 || documentPostposedAt(scan, t, sentenceStart, sentenceEnd) >= 0;
@@ -247,6 +251,12 @@ function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
     else if (!document && verbCueAt(scan, k, t)) return false;
   }
   return document;
+}
+
+/** Whether token `t` is "that" or a relative pronoun right after a document or poll noun ("polls that show", "the memo, which found"). */
+export function isDocumentRelative(scan: Scan, t: number, sentenceStart: number): boolean {
+  const word = scan.article.tokens.norm[t] as string;
+  return t > sentenceStart && scan.article.quotedToken[t] === 0 && (word === 'that' || scan.words.clauseWords.get(word) === 'relative') && isDocumentNoun(scan, t - 1);
 }
 
 function isDocumentNoun(scan: Scan, t: number): boolean {

@@ -9,7 +9,8 @@
  * datelines, actor mentions from mentions.ts, titles, demonyms, anonymity markers), cues.ts,
  * direct-quotes.ts (the speaker of a quotation from quote-speakers.ts, quotes that go on after their cue from
  * quote-runs.ts, and `Speaker: words` headlines and transcripts from labelled-speech.ts), reported-speech.ts
- * (both reading speakers with noun-phrase-speakers.ts and content with content-spans.ts), resolve.ts (speakers to actors, over a speaker-memory.ts; people.ts for names the
+ * (both reading speakers with noun-phrase-speakers.ts and content with content-spans.ts; a quoting content ends with its
+ * quotation, whole-quotations.ts), resolve.ts (speakers to actors, over a speaker-memory.ts; people.ts for names the
  * gazetteer lacks), speaker-sides.ts, voiced-by.ts. The English words they read are lexicon data
  * (src/core/data/attribution-words.ts).
  */
@@ -21,6 +22,7 @@ import { findCues } from './cues.ts';
 import { findDirectQuotes } from './direct-quotes.ts';
 import { findReportedSpeech } from './reported-speech.ts';
 import { withContentAfterAside } from './aside-contents.ts';
+import { withWholeQuotations } from './whole-quotations.ts';
 import { resolveFindings } from './resolve.ts';
 import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from './noun-cues.ts';
 import { findBareSupportCues } from './bare-support.ts';
@@ -47,7 +49,8 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
   const scan = scanArticle(article, lexicons, masks, rulesSource); // sentences, datelines, actor mentions, titles, demonyms
   const cues = mergeCues(mergeCues(withPurposeFrames(scan, withRaisingVerbs(scan, findCues(scan))), findLightVerbCues(scan)), findBareSupportCues(scan)); // reporting verbs ("took to Twitter to say"), then light verbs with a noun ("made the case that"), bare "support" as the verb
   const quotations = findDirectQuotes(scan, cues);
-  const reported = findReportedSpeech(scan, cues, quotations.claimed, quotations.findings);
+  const found = findReportedSpeech(scan, cues, quotations.claimed, quotations.findings);
+  const reported = { ...found, findings: withWholeQuotations(scan, found.findings) }; // ", adding, \"A. B.\"": a content ends with its quotation
   const unheld = [...findUnheldViews(scan, cues, reported.claimed), ...findPassiveViews(scan, cues, reported.claimed)]; // "The pier is expected to open in May", "is seen as"
   const relatives = findRelativeObjects(scan, cues, reported.claimed); // "the deal, which Putin opposed"
   const held = withoutNestedViews([...quotations.findings, ...withViewHolders(scan, [...withContentAfterAside(scan, reported.findings), ...relatives])]); // "the data supports" holds no view; "said voters want" is one voice

@@ -7,9 +7,9 @@
  * which Lund"), or at a clause word right before them ("on Monday when she told"); never elsewhere. Quotations keep their bounds: a quotation is the speaker's words whatever they report.
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import type { Scan } from './context.ts';
+import { commaBefore, type Scan } from './context.ts';
 import type { RawAttribution } from './types.ts';
-import { participleBreakBefore } from './verb-subjects.ts';
+import { participleBreakBefore } from './participle-cues.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // A content shorter than this (UTF-16 units) before the inner clause is left whole: too short to be the
@@ -39,7 +39,9 @@ export function withNestedBounds(scan: Scan, attributions: readonly RawAttributi
       // but a participle's speaker is the subject of the clause it hangs on, before the content: its clause
       // opens at the cue ("Holt praised the board — asserting that ...").
       const { cue, speaker } = inner[i] as { cue: number; speaker: number };
-      const at = clauseStart(scan, text, content.start, speaker < content.start && isParticipleAt(scan, cue) ? cue : Math.min(cue, speaker));
+      // So does the verb after a participle's aside ("Berg, citing a survey, said"): the participle's content ends before it.
+      const opensAtCue = speaker < content.start && (isParticipleAt(scan, cue) || (a.cue !== null && isParticipleAt(scan, a.cue.start) && commaBefore(scan, firstTokenAtOrAfter(scan.article.tokens, cue))));
+      const at = clauseStart(scan, text, content.start, opensAtCue ? cue : Math.min(cue, speaker));
       // The first inner clause that leaves enough ends the content: one cut per content keeps a long
       // sentence with many cues linear.
       if (at - content.start >= MIN_KEPT) {

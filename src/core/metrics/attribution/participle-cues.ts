@@ -1,16 +1,47 @@
 /**
  * Participle cues: a reporting verb in -ing after a comma or a dash inside its sentence is an attribution of
  * its own, spoken by the subject of the clause it hangs on ("Holt cut into Berg, calling him a stiff"; "Holt
- * changed her pick on the spot – saying she backs the Gulls"). verb-subjects.ts gives such a verb its shape
- * (participleBreakBefore); this module reads the main clause's subject when the sentence does not open with it: after a connective, an adverb of sequence or an opening phrase closed by its comma
- * ("And then Holt went on the attack, saying ..."; "But a few days later, Holt reversed herself, telling ...").
+ * changed her pick on the spot – saying she backs the Gulls"). verb-subjects.ts gives such a verb its shape and
+ * reads that subject; this module says where a participle's clause opens, and where the main clause starts
+ * when the sentence opens with words that are no subject: a connective, an adverb of sequence or an opening
+ * phrase closed by its comma ("And then Holt went on the attack, saying ..."; "But a few days later, Holt
+ * reversed herself, telling ...").
  */
 import { commaBefore, type Scan } from './context.ts';
 import { isConnective, isLyNoun } from './noun-phrase-speakers.ts';
-import { plausibleSubject } from './speech-forms.ts';
-import type { SentenceRef, Speaker } from './types.ts';
-import { mainSubject } from './verb-subjects.ts';
+import { verbCueAt } from './speech-frames.ts';
+import type { SentenceRef } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
+
+// A dash between words: an en or em dash, a double hyphen, or a hyphen with spaces around it ("on the spot - saying").
+const DASH = /[\u2013\u2014]|\s-\s|--/;
+
+/** Whether a participle at token `t` opens a clause of its own: a comma or a dash right before it ("..., saying", "... – saying"). */
+export function participleBreakBefore(scan: Scan, t: number): boolean {
+  const { tokens, text } = scan.article;
+  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  return commaBefore(scan, t) || DASH.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+}
+
+// Most words in a participle's aside between a subject and its verb ("Berg, citing a survey by the harbour trust, said").
+const ASIDE_MAX = 16;
+
+/**
+ * "Berg, citing a survey, said": where the participle opening an aside between commas starts, when it is a
+ * reporting verb (so its subject is already read) and the aside ends right before the verb at `t`; else -1. "according
+ * to" opens a source, not an aside of the subject's ("Holt, according to aides, said").
+ */
+export function participleAsideBefore(scan: Scan, t: number, sentenceStart: number): number {
+  const { tokens, quotedToken } = scan.article;
+  if (!commaBefore(scan, t)) return -1;
+  for (let k = t - 1; k > sentenceStart && t - k <= ASIDE_MAX; k--) {
+    if (quotedToken[k] === 1) return -1;
+    if (tokens.breakBefore[k] !== 1) continue;
+    const word = tokens.norm[k] as string;
+    return commaBefore(scan, k) && word.endsWith('ing') && word !== 'according' && verbCueAt(scan, k, t) ? k : -1;
+  }
+  return -1;
+}
 
 // Most words in an opening phrase closed by its comma ("But a few days later,", "At the same time, however,").
 const OPENING_MAX = 8;
@@ -18,39 +49,33 @@ const OPENING_MAX = 8;
 const OPENERS_MAX = 4;
 
 /**
- * The subject of the main clause a participle at token `at` hangs on, when the sentence opens with words that
- * are no subject: a connective ("And", "But"), an adverb ("then", "now", "instead", "Ultimately"), or a short
- * opening phrase closed by a comma that starts with one of those, a preposition ("At the same time,") or ends
- * with a word of time ("a few days later,"); null when no plausible subject follows them.
+ * Where the main clause of `sentence` starts, before token `before`: past a connective ("And", "But"), an
+ * adverb ("then", "now", "instead", "Ultimately") and a short opening phrase closed by a comma that starts with
+ * one of those or a preposition ("At the same time,") or ends with a word of time ("a few days later,"); the
+ * sentence's first token (after a dateline) when none opens it.
  */
-export function participleSubject(scan: Scan, sentence: SentenceRef, at: number): Speaker {
+export function pastOpeners(scan: Scan, sentence: SentenceRef, before: number): number {
   let t = sentence.tokenStart;
-  while (t < at && scan.excluded[t] === 1) t++;
-  const first = t;
-  for (let steps = 0; steps < OPENERS_MAX && t < at; steps++) {
-    const next = pastOpener(scan, t, at);
+  while (t < before && scan.excluded[t] === 1) t++;
+  for (let steps = 0; steps < OPENERS_MAX && t < before; steps++) {
+    const next = pastOpener(scan, t, before);
     if (next === t) break;
     t = next;
   }
-  if (t === first || t >= at) return null;
-  return plausibleSubject(scan, mainSubject(scan, { ...sentence, tokenStart: t }, at));
+  return t;
 }
 
 // The token after the opener at `t` (a connective, an adverb, or a short phrase up to its comma), else `t`.
-function pastOpener(scan: Scan, t: number, at: number): number {
+function pastOpener(scan: Scan, t: number, before: number): number {
   const { tokens, quotedToken } = scan.article;
-  const { words } = scan;
   if (quotedToken[t] === 1) return t;
-  const word = tokens.norm[t] as string;
   const adverb = isAdverb(scan, t);
-  const preposition = words.adjuncts.has(word);
+  const preposition = scan.words.adjuncts.has(tokens.norm[t] as string);
   // "At the same time, however, Holt", "But a few days later, Holt": a phrase closed by its comma.
-  for (let k = t + 1; k < at && k - t <= OPENING_MAX; k++) {
+  for (let k = t + 1; k < before && k - t <= OPENING_MAX; k++) {
     if (quotedToken[k] === 1) break;
     if (tokens.breakBefore[k] !== 1) continue;
-    if (!commaBefore(scan, k)) break;
-    const last = k - 1;
-    if (adverb || preposition || inClass(scan.classes, last, WORD_CLASS.timeWord)) return k;
+    if (commaBefore(scan, k) && (adverb || preposition || inClass(scan.classes, k - 1, WORD_CLASS.timeWord))) return k;
     break;
   }
   // "And then Holt", "Now Mr. Berg": a connective or an adverb of sequence standing alone.

@@ -10,7 +10,7 @@
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
-import { cueMode, documentPostposedAt, documentSubjectStart } from './cues.ts';
+import { cueMode, documentPostposedAt, documentSubjectStart, isDocumentRelative } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, isLyNoun, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { isNegatedSpeaker } from './negated-speakers.ts';
@@ -19,10 +19,9 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { asideBreak, contractedSubject, nameBeforeLongAppositive, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
+import { appositiveSubject, asideBreak, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, plainStretch, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
-import { participleSubject } from './participle-cues.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;
@@ -235,7 +234,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   else if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
   // "issued a statement saying": with no subject found for the main verb, the document speaks.
   else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at)) ?? nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
-  else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at) ?? (shape.kind === 'participle' ? participleSubject(scan, sentence, shape.at) : null);
+  else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
   else if (isDocumentVerb(cue) && (found = documentSubject(scan, cue, sentence)) !== null) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
     speaker = found;
@@ -317,7 +316,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     let end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
     // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
     // "The deal, which Holt said was final, collapsed": a relative clause with a subject of its own ends there too.
-    if (shape.kind === 'relative' || isRelativeSubject(scan, speaker, sentence)) end = nextComma(scan, from, end);
+    if (shape.kind === 'relative' || isRelativeSubject(scan, speaker, sentence) || (isDocumentVerb(cue) && isDocumentRelative(scan, skipBack(scan, cue.t0, sentence.tokenStart) - 1, sentence.tokenStart))) end = nextComma(scan, from, end);
     if (openingEnd >= 0) end = Math.min(end, openingEnd);
     // "While Berg said the pier was safe, the board closed it": speech in an opening subordinate clause ends at its comma.
     const subordinateEnd = subordinateClauseEnd(scan, sentence, cue);
@@ -400,46 +399,28 @@ function targetAfter(scan: Scan, from: number, end: number): Target | undefined 
 // The longest tail read as an inverted speaker without knowing its words ("said the spokesman for the harbour board").
 const LOOSE_INVERTED_MAX = 12;
 
-// "<clause>, said the spokesman for the harbour board.": after a comma, the verb and a phrase opening with an
-// article or a capital that runs, unquoted and with no clause word or form of be, to the sentence's end; the
-// speaker is that phrase up to its first comma (an appositive may follow).
+// "<clause>, said the spokesman for the harbour board.": after a comma, a verb that is no act and a phrase opening
+// with an article or a capital that runs, unquoted and with no clause word or form of be, to the sentence's end or
+// to a relative clause on it.
 function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
-  const { article, words, capital } = scan;
-  const { tokens } = article;
   const from = cue.t1;
-  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || sentence.tokenEnd - from > LOOSE_INVERTED_MAX) return null;
-  if (!(words.determiners.has(tokens.norm[from] as string) || capital[from] === 1)) return null;
-  // The speaker runs to its first comma (every word is unquoted, so nextComma's first comma is that).
-  return plainStretch(scan, from, sentence.tokenEnd) ? { t0: from, t1: nextComma(scan, from, sentence.tokenEnd) } : null;
-}
-
-// Whether `t0..t1` is unquoted and holds no clause word, form of be or pronoun: a stretch of a noun phrase.
-function plainStretch(scan: Scan, t0: number, t1: number): boolean {
-  const { article, words } = scan;
-  for (let t = t0; t < t1; t++) {
-    const word = article.tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
-  }
-  return true;
-}
-
-// Longest stretch between a subject's comma and its verb read as an appositive ("The mayor, 52, a former sailor from the north, said").
-const APPOSITIVE_MAX = 16;
-
-// "Anna Berg, 52, a former sailor from the north, said ...": a speaker phrase opening the sentence, then a
-// comma, an unquoted stretch with no clause word, form of be or pronoun, and a comma right before the verb.
-function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
-  if (!commaBefore(scan, cue) || cue - sentence.tokenStart > APPOSITIVE_MAX) return null;
-  const phrase = nounPhraseAfter(scan, sentence.tokenStart, cue);
-  if (phrase === null || phrase.t1 >= cue || !commaBefore(scan, phrase.t1)) return null;
-  return plainStretch(scan, phrase.t1, cue) ? phrase : null;
+  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || !(scan.words.determiners.has(scan.article.tokens.norm[from] as string) || scan.capital[from] === 1)) return null;
+  // The speaker runs to the end or a relative clause on it; an act is seldom inverted ("..., attacked Rubio for ...").
+  const stop = cue.ref.act ? -1 : invertedSpeakerEnd(scan, from, sentence.tokenEnd);
+  if (stop <= from || stop - from > LOOSE_INVERTED_MAX || !plainStretch(scan, from, stop)) return null;
+  // An auxiliary or adverb of the skip list makes the words a clause ("Anna Berg, wearing a coat, said the pier would open").
+  for (let t = from; t < stop; t++) if (scan.words.verbSkips.has(scan.article.tokens.norm[t] as string)) return null;
+  return { t0: from, t1: stop };
 }
 
 // The phrase holding a document noun that opens the clause of a document's verb ("For instance, a harbour poll last week showed"), or null.
 function documentSubject(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const end = skipBack(scan, cue.t0, sentence.tokenStart);
   const start = documentSubjectStart(scan, end, sentence.tokenStart);
-  return start < 0 ? null : { t0: start, t1: end };
+  if (start >= 0) return { t0: start, t1: end };
+  // "Holt cited polls that show him ahead": the document is the relative pronoun's antecedent.
+  if (end - 1 <= sentence.tokenStart || !isDocumentRelative(scan, end - 1, sentence.tokenStart)) return null;
+  return nounPhraseBefore(scan, end - 1, sentence.tokenStart) ?? { t0: end - 2, t1: end - 1 };
 }
 
 // A document's verb: document-verbs.jsonl, or "show that" and "find that" from the reporting verbs.
@@ -478,18 +459,18 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const opensNounPhrase = named || words.determiners.has(first) || words.quantifiers.has(first) || /^\d/.test(first);
   if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first) && !words.quantifiers.has(first))) return null;
   if (words.pronouns.has(first) || words.introductions.has(first) || words.adjuncts.has(first) || /(?:ing|ly)$/.test(first)) return null;
-  // Inside a relative clause ("who has led the board") verbs are expected; elsewhere a verb means the words are a clause, not a subject.
-  let relative = false;
+  // Verbs are expected inside a relative clause ("who has led the board"; 2: opened after a comma), elsewhere a clause's.
+  let relative = 0;
   for (let t = start; t < end; t++) {
     const word = tokens.norm[t] as string;
-    if (words.clauseWords.get(word) === 'relative') relative = true;
-    else if (commaBefore(scan, t)) relative = false;
+    if (words.clauseWords.get(word) === 'relative') relative = commaBefore(scan, t) ? 2 : 1;
+    else if (commaBefore(scan, t)) relative = 0;
     // "One rider, who spoke on condition of anonymity, said": a cue inside the relative clause is its own.
     if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
-    if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || word === 'to' || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
+    if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || (word === 'to' && !prepositionalTo(scan, t)) || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
   }
-  // "A diplomat, who was not allowed to speak, said": a verb inside the relative clause has its own subject.
-  if (relative && !commaBefore(scan, end)) return null;
+  // "A diplomat, who was not allowed to speak, said": a comma that opened the relative clause must close it.
+  if (relative === 2 && !commaBefore(scan, end)) return null;
   // "The views expressed are ...": an -ed form before a form of be or an adjunct is a passive participle.
   const after = cueEnd[cue] as number;
   if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (words.beForms.has(tokens.norm[after] as string) || words.adjuncts.has(tokens.norm[after] as string))) return null;

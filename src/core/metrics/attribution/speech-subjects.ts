@@ -1,6 +1,7 @@
 /**
  * Subjects of a speech verb that the speaker phrases beside it miss: a name opening the sentence before a
- * long appositive ("Anna Berg, wearing a yellow coat and a harbour badge, said"), the subject of the main
+ * short appositive set off by commas ("Anna Berg, 52, a former sailor, said"; its plain stretch test is also
+ * read by reported-speech.ts for inverted speakers) or a long appositive ("Anna Berg, wearing a yellow coat and a harbour badge, said"), the subject of the main
  * clause after an opening subordinate clause ("Even though the ferry is cheap, the riders say"), a subject
  * before the writer's stance adverb ("Holt was apparently referring to") and a pronoun with its helper run
  * into it ("he's predicting"). Each is read only when the speaker phrases beside the verb find nothing, and
@@ -21,16 +22,30 @@ function clauseStart(scan: Scan, sentence: SentenceRef): number {
 /**
  * "Anna Berg, wearing a yellow coat and a harbour badge, said", "Berg, 35, the daughter of a fisherman, said
  * on Monday", "Sen. Anna Berg (D-Maine), a supporter of the ferry, told", "Holt - after a long pause - told":
- * a speaker phrase with a capital opening the sentence and closed by a comma, a parenthesis or a dash, then
- * anything but a quotation or another cue up to such an edge right before the verb at `cue`. The speaker is the
- * opening phrase.
+ * a speaker phrase with a capital opening the sentence (or the clause after an opening phrase's comma) and
+ * closed by a comma, a parenthesis or a dash, then anything but another cue or a quotation longer than a title
+ * up to such an edge right before the verb at `cue`. The speaker is the opening phrase.
  */
 export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
-  const { article, words, capital } = scan;
-  const { tokens } = article;
   const start = clauseStart(scan, sentence);
   const end = skipBack(scan, cue, start);
   if (end - start < 3 || end - start > LONG_SUBJECT_MAX || !asideBreak(scan, end)) return null;
+  const opening = appositiveFrom(scan, start, end, cueEnd);
+  if (opening !== null) return opening;
+  // "At Boca West, where it costs $70,000 to join, Jay DiPietro, the club's president, suggested": after an
+  // opening phrase, the name opens the clause at a comma.
+  for (let k = start + 1; k < end - 2; k++) {
+    if (scan.capital[k] !== 1 || !commaBefore(scan, k)) continue;
+    const phrase = appositiveFrom(scan, k, end, cueEnd);
+    if (phrase !== null) return phrase;
+  }
+  return null;
+}
+
+// The speaker phrase opening at `start`, with its appositive running to the aside's edge at `end`, or null.
+function appositiveFrom(scan: Scan, start: number, end: number, cueEnd: Int32Array): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
   const first = tokens.norm[start] as string;
   if (capital[start] !== 1 || words.introductions.has(first) || words.adjuncts.has(first) || words.pronouns.has(first) || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first))) return null;
   const phrase = openingPhrase(scan, start, end);
@@ -38,9 +53,18 @@ export function nameBeforeLongAppositive(scan: Scan, sentence: SentenceRef, cue:
   if (phrase === null || phrase.t1 >= end || !asideBreak(scan, phrase.t1) || scan.excluded[phrase.t0] === 1) return null;
   // "Berg, who calls Holt a \"coward,\" said": a relative clause on the name may quote and report on its own.
   if (words.clauseWords.get(tokens.norm[phrase.t1] as string) === 'relative') return phrase;
-  for (let k = phrase.t1; k < end; k++) if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0) return null;
+  let quoted = 0;
+  for (let k = phrase.t1; k < end; k++) {
+    // "Joe Scarborough, host of MSNBC's \"Morning Joe,\" suggested": a short quotation opening with a capital
+    // names a title; a longer one, or one in lower case ("read \"the notice\" aloud"), may be someone's words.
+    quoted = article.quotedToken[k] === 1 ? quoted + 1 : 0;
+    if ((quoted === 1 && capital[k] !== 1) || quoted > TITLE_QUOTE_MAX || (cueEnd[k] as number) > 0) return null;
+  }
   return phrase;
 }
+
+// The longest quotation read as a title inside an appositive ("the co-author of \"Going Viral,\"").
+const TITLE_QUOTE_MAX = 4;
 
 // The words before a name that a speaker phrase does not take in ("Florida delegate John Archer, wearing a hat,
 // said"): the phrase may start a few words on when it then ends at the aside's edge.
@@ -144,4 +168,51 @@ export function contractedSubject(scan: Scan, sentence: SentenceRef, cue: number
   const pronoun = withoutContraction(word);
   const role = pronoun === word ? undefined : words.pronouns.get(pronoun);
   return role !== undefined && role !== 'body' ? { t0: k - 1, t1: k } : null;
+}
+
+// Whether `t0..t1` is unquoted and holds no clause word, form of be or pronoun: a stretch of a noun phrase.
+export function plainStretch(scan: Scan, t0: number, t1: number): boolean {
+  const { article, words } = scan;
+  for (let t = t0; t < t1; t++) {
+    const word = article.tokens.norm[t] as string;
+    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
+  }
+  return true;
+}
+
+// Longest stretch between a subject's comma and its verb read as an appositive ("The mayor, 52, a former sailor from the north, said").
+const APPOSITIVE_MAX = 16;
+
+// "Anna Berg, 52, a former sailor from the north, said ...": a speaker phrase opening the sentence, then a
+// comma, an unquoted stretch with no clause word, form of be or pronoun, and a comma right before the verb.
+export function appositiveSubject(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
+  if (!commaBefore(scan, cue) || cue - sentence.tokenStart > APPOSITIVE_MAX) return null;
+  const phrase = nounPhraseAfter(scan, sentence.tokenStart, cue);
+  if (phrase === null || phrase.t1 >= cue || !commaBefore(scan, phrase.t1)) return null;
+  return plainStretch(scan, phrase.t1, cue) ? phrase : null;
+}
+
+/**
+ * Whether "to" at token `t` of a subject is a preposition before its object ("the deputy head of the delegation
+ * to the forum said"), not an infinitive's mark (a verb after it makes the words a clause): a determiner, a
+ * possessive, a number or a capitalised word follows it.
+ */
+export function prepositionalTo(scan: Scan, t: number): boolean {
+  const { norm, count } = scan.article.tokens;
+  if (t + 1 >= count || norm[t] !== 'to') return false;
+  const next = norm[t + 1] as string;
+  return scan.capital[t + 1] === 1 || /^\d/.test(next) || scan.words.determiners.has(next) || scan.words.possessives.has(next);
+}
+
+/**
+ * Where an inverted speaker phrase starting at `from` ends: at `end`, or before a relative clause on it (", who
+ * spoke on condition of anonymity", "who declined to be named"); -1 when a comma comes first ("said the campaign
+ * has yet to reply, though ...": the words after the verb may be its clause).
+ */
+export function invertedSpeakerEnd(scan: Scan, from: number, end: number): number {
+  for (let t = from + 1; t < end; t++) {
+    if (scan.words.clauseWords.get(scan.article.tokens.norm[t] as string) === 'relative') return t;
+    if (commaBefore(scan, t)) return -1;
+  }
+  return end;
 }

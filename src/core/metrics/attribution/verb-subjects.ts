@@ -6,12 +6,13 @@
  */
 import { commaBefore, type Scan } from './context.ts';
 import { isLyNoun, isMannerAdverb, isPercentage, nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
-import { participleAfterSubordinator } from './speech-forms.ts';
+import { participleAsideBefore, participleBreakBefore, pastOpeners } from './participle-cues.ts';
+import { participleAfterSubordinator, plausibleSubject } from './speech-forms.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
-/** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, or from the verb it is coordinated with. */
-export type VerbShape = { kind: 'finite' | 'relative' | 'participle' | 'coordinated'; at: number };
+/** How a verb finds its subject: beside it, through a relative pronoun, from the main clause, from the verb it is coordinated with, or before a participle's aside. */
+export type VerbShape = { kind: 'finite' | 'relative' | 'participle' | 'coordinated' | 'aside'; at: number };
 
 // Longest subject phrase taken without knowing its words ("another senior source", "an architect").
 const LOOSE_PHRASE_MAX = 4;
@@ -34,6 +35,9 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
   if (document >= 0) return { kind: 'participle', at: document };
   // "won the vote by saying", "After announcing the plan, the mayor left": `at` is the subordinator.
   if (participleAfterSubordinator(scan, cue, sentence)) return { kind: 'participle', at: cue.t0 - 1 };
+  // "Berg, citing a survey, said": the verb after a participle set off by commas has the subject before them.
+  const aside = participleAsideBefore(scan, cue.t0, sentence.tokenStart);
+  if (aside >= 0) return { kind: 'aside', at: aside };
   return { kind: 'finite', at: cue.t0 };
 }
 
@@ -48,9 +52,18 @@ export function antecedent(scan: Scan, at: number, limit: number): Speaker {
  * that looks finite (an auxiliary or a word in -ed); null when the sentence opens with a quotation.
  */
 export function mainSubject(scan: Scan, sentence: SentenceRef, before: number): Speaker {
+  const subject = subjectAt(scan, sentence.tokenStart, before);
+  if (subject !== null) return subject;
+  // "And then Holt went on the attack, saying", "But days later, Holt reversed herself, telling": past the openers.
+  const start = pastOpeners(scan, sentence, before);
+  return start > sentence.tokenStart ? plausibleSubject(scan, subjectAt(scan, start, before)) : null;
+}
+
+// The main clause's subject read from token `start` (see mainSubject).
+function subjectAt(scan: Scan, start: number, before: number): Speaker {
   const { article, words } = scan;
   const { tokens } = article;
-  let t = sentence.tokenStart;
+  let t = start;
   if (words.introductions.has(tokens.norm[t] as string) || words.adjuncts.has(tokens.norm[t] as string)) {
     let k = t + 1;
     while (k < before && !commaBefore(scan, k)) k++;
@@ -61,7 +74,8 @@ export function mainSubject(scan: Scan, sentence: SentenceRef, before: number): 
   if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: t + 1 };
   const phrase = nounPhraseAfter(scan, t, before);
   if (phrase !== null) return phrase;
-  if (!words.determiners.has(tokens.norm[t] as string)) return null;
+  // "His mother refused ..., insisting": a possessive opens a subject as a determiner does.
+  if (!words.determiners.has(tokens.norm[t] as string) && !words.possessives.has(tokens.norm[t] as string)) return null;
   for (let k = t + 1; k < Math.min(before, t + LOOSE_PHRASE_MAX); k++) {
     if (tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1 || words.adjuncts.has(tokens.norm[k] as string)) return null;
     if (k > t + 1 && looksFinite(scan, k)) return { t0: t, t1: k };
@@ -193,16 +207,6 @@ function documentObjectStart(scan: Scan, t: number, sentenceStart: number): numb
     if (words.clauseWords.has(word) || words.adjuncts.has(word) || words.determiners.has(word)) return -1;
   }
   return -1;
-}
-
-// A dash between words: an en or em dash, a double hyphen, or a hyphen with spaces around it ("on the spot - saying").
-const DASH = /[\u2013\u2014]|\s-\s|--/;
-
-/** Whether a participle at token `t` opens a clause of its own: a comma or a dash right before it ("..., saying", "... – saying"). */
-export function participleBreakBefore(scan: Scan, t: number): boolean {
-  const { tokens, text } = scan.article;
-  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
-  return commaBefore(scan, t) || DASH.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
 }
 
 function isParticiple(scan: Scan, cue: Cue): boolean {
