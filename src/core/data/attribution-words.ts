@@ -51,6 +51,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'speech-objects',
   'bare-attitude-verbs',
   'voice-nouns',
+  'topic-words',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -147,6 +148,8 @@ export type AttributionWords = {
   readonly nonHolders: ReadonlySet<string>;
   /** Words in -ly that are nouns ("family", "assembly"), never a manner adverb between a speaker and the verb. */
   readonly lyNouns: ReadonlySet<string>;
+  /** prepositions that open what a speech was about ("spoke of"): the frame a `topic` reporting verb requires */
+  readonly topicWords: ReadonlySet<string>;
   /** words that negate the subject they open ("nobody", "none of"): a speech act denied, no attribution */
   readonly negativeSubjects: ReadonlySet<string>;
   /** what a speech gives out ("a statement", "a video", "on Twitter"): the frame a `needs` reporting verb requires */
@@ -243,6 +246,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     purposeFrames: inflectedRoles('purpose-frames', PURPOSE_ROLES),
     nonHolders: words('non-holders'),
     lyNouns: words('ly-nouns'),
+    topicWords: words('topic-words'),
     negativeSubjects: words('negative-subjects'),
     speechObjects: words('speech-objects'),
     voiceNouns: roles('voice-nouns', VOICE_ROLES),

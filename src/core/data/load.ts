@@ -74,7 +74,7 @@ export type LexiconRef = {
 export type WeightedRef = { readonly lexicon: string; readonly term: string; readonly weight: number; readonly polarity?: -1 | 0 | 1 };
 export type DomainRef = { readonly domain: string; readonly term: string };
 /** A reporting cue: a reporting verb with its stance, or a vague-attribution phrase. */
-export type CueRef = { readonly kind: 'verb' | 'vague'; readonly lemma: string; readonly stance: string; readonly act: boolean; readonly lexicon: string; readonly family?: CueFamily; readonly needs?: 'speech-object' | 'infinitive' | 'clause' | 'speech-goes-on' | 'helper'; readonly override?: true };
+export type CueRef = { readonly kind: 'verb' | 'vague'; readonly lemma: string; readonly stance: string; readonly act: boolean; readonly lexicon: string; readonly family?: CueFamily; readonly needs?: 'speech-object' | 'infinitive' | 'clause' | 'speech-goes-on' | 'helper' | 'topic'; readonly override?: true };
 /**
  * What a verb cue reports: a statement (reporting-verbs.jsonl; the default), a state of mind
  * (attitude-verbs.jsonl), or what a document or poll says (document-verbs.jsonl: a cue only after such a subject).

@@ -57,7 +57,7 @@ export const entrySchema = lazySchema(() => z
      * base form only after an auxiliary, a modal, a negation, an adverb or "to" ("will discuss", "met to
      * discuss"), not alone ("vital that the two leaders discuss": a subjunctive, what someone wants done).
      */
-    needs: z.enum(['speech-object', 'infinitive', 'clause', 'speech-goes-on', 'helper']).optional(),
+    needs: z.enum(['speech-object', 'infinitive', 'clause', 'speech-goes-on', 'helper', 'topic']).optional(),
     /**
      * reporting and attitude verbs: a longer phrase in which the verb names no speech or thought (slam into,
      * claim the lives, call off, think tank). It is matched so that the verb inside it neither scores nor cues,

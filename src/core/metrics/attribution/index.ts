@@ -21,6 +21,7 @@ import { findRelativeObjects, findUnheldViews, outsideReportedSpeech, withoutNes
 import { findCues } from './cues.ts';
 import { findDirectQuotes } from './direct-quotes.ts';
 import { findReportedSpeech } from './reported-speech.ts';
+import { withContentAfterAside } from './aside-contents.ts';
 import { withWholeQuotations } from './whole-quotations.ts';
 import { resolveFindings } from './resolve.ts';
 import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from './noun-cues.ts';
@@ -52,7 +53,7 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
   const reported = { ...found, findings: withWholeQuotations(scan, found.findings) }; // ", adding, \"A. B.\"": a content ends with its quotation
   const unheld = [...findUnheldViews(scan, cues, reported.claimed), ...findPassiveViews(scan, cues, reported.claimed)]; // "The pier is expected to open in May", "is seen as"
   const relatives = findRelativeObjects(scan, cues, reported.claimed); // "the deal, which Putin opposed"
-  const held = withoutNestedViews([...quotations.findings, ...withViewHolders(scan, [...reported.findings, ...relatives])]); // "the data supports" holds no view; "said voters want" is one voice
+  const held = withoutNestedViews([...quotations.findings, ...withViewHolders(scan, [...withContentAfterAside(scan, reported.findings), ...relatives])]); // "the data supports" holds no view; "said voters want" is one voice
   const earlier = [...held, ...outsideReportedSpeech(unheld, held)]; // "..., Holt said." reports the view
   const taken = takenTokens(scan, earlier);
   const nouns = findPossessiveNounCues(scan, cues, taken); // "Holt's criticism of the plan"

@@ -8,6 +8,7 @@
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
 import type { Scan } from './context.ts';
 import { infinitiveAt } from './content-spans.ts';
+import { topicFollows } from './speech-topics.ts';
 
 // How many words after the verb its speech object may stand: "released a brief written statement",
 // "posted a short video on Facebook".
@@ -20,6 +21,7 @@ export function inSpeechFrame(scan: Scan, ref: CueRef, last: number, end: number
   if (ref.needs === 'infinitive') return infinitiveAt(scan, last, end);
   if (ref.needs === 'clause') return clauseFollows(scan, last + 1, end);
   if (ref.needs === 'speech-goes-on') return speechGoesOn(scan, last + 1, end);
+  if (ref.needs === 'topic') return topicFollows(scan, last, end);
   if (ref.needs === 'helper') return scan.article.tokens.norm[last] !== ref.lemma || helperBefore(scan, last);
   const { tokens, quotedToken, text } = scan.article;
   const words = scan.words;
