@@ -51,7 +51,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'speech-objects',
   'bare-attitude-verbs',
   'voice-nouns',
-  'topic-words',
+  'speech-topics',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -148,8 +148,6 @@ export type AttributionWords = {
   readonly nonHolders: ReadonlySet<string>;
   /** Words in -ly that are nouns ("family", "assembly"), never a manner adverb between a speaker and the verb. */
   readonly lyNouns: ReadonlySet<string>;
-  /** prepositions that open what a speech was about ("spoke of"): the frame a `topic` reporting verb requires */
-  readonly topicWords: ReadonlySet<string>;
   /** words that negate the subject they open ("nobody", "none of"): a speech act denied, no attribution */
   readonly negativeSubjects: ReadonlySet<string>;
   /** what a speech gives out ("a statement", "a video", "on Twitter"): the frame a `needs` reporting verb requires */
@@ -164,6 +162,8 @@ export type AttributionWords = {
   readonly passiveViews: readonly (readonly string[])[];
   /** words that are the verb of a view only between a subject and what it holds ("Democrats fear the split"), with what they need */
   readonly bareAttitudeVerbs: ReadonlyMap<string, BareAttitudeRole>;
+  /** prepositions that open the topic of a verb of speech ("boasted about the deal"), each with the verb lemmas it takes only or refuses */
+  readonly speechTopics: ReadonlyMap<string, { readonly only: boolean; readonly verbs: ReadonlySet<string> }>;
   /** words of the labels that say what kind of item a headline is ("Exclusive:", "Watch:"), not who speaks */
   readonly headlineLabels: ReadonlySet<string>;
   /** phrases that name a quotation's speaker without a verb ("as * put it", "in * words"), as words, `*` where the speaker goes */
@@ -246,7 +246,6 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     purposeFrames: inflectedRoles('purpose-frames', PURPOSE_ROLES),
     nonHolders: words('non-holders'),
     lyNouns: words('ly-nouns'),
-    topicWords: words('topic-words'),
     negativeSubjects: words('negative-subjects'),
     speechObjects: words('speech-objects'),
     voiceNouns: roles('voice-nouns', VOICE_ROLES),
@@ -259,6 +258,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     passiveViews: get('passive-views').entries.map((entry) => entry.term.split(' ')),
     bareAttitudeVerbs: roles('bare-attitude-verbs', BARE_ATTITUDE_ROLES),
     headlineLabels: words('headline-labels'),
+    ...speechTopics(get('speech-topics')),
     quoteFrames: get('quote-frames').entries.map((entry) => {
       const frame = entry.term.split(' ');
       if (frame.filter((word) => word === '*').length !== 1) throw new LexiconError('entry', get('quote-frames').file, entry.line, entry.term, 'expected one * where the speaker goes');
@@ -284,4 +284,16 @@ function nounCues(lexicon: ParsedLexicon, fixed?: NounCueRole): Map<string, Map<
     }
   }
   return found;
+}
+
+// speech-topics.jsonl: a note of `any`, `only` and the verbs it takes, or `except` and the verbs it refuses ("except say tell").
+function speechTopics(lexicon: ParsedLexicon): Pick<AttributionWords, 'speechTopics'> {
+  const speechTopics = new Map<string, { only: boolean; verbs: ReadonlySet<string> }>();
+  for (const entry of lexicon.entries) {
+    const [role, ...verbs] = (entry.note ?? '').split(' ');
+    if (role === 'any' && verbs.length === 0) speechTopics.set(entry.term, { only: false, verbs: new Set() });
+    else if ((role === 'only' || role === 'except') && verbs.length > 0) speechTopics.set(entry.term, { only: role === 'only', verbs: new Set(verbs) });
+    else throw new LexiconError('entry', lexicon.file, entry.line, entry.note ?? entry.term, 'expected a note: any, or only or except and the verbs');
+  }
+  return { speechTopics };
 }

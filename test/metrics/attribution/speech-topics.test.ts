@@ -1,4 +1,4 @@
-// A verb of speaking that takes no clause (speak: reporting-verbs.jsonl `needs` topic, topic-words.jsonl,
+// A verb of speaking that takes no clause (speak: reporting-verbs.jsonl `needs` topic, speech-topics.jsonl,
 // speech-topics.ts) reports a statement only with what was spoken of; an appearance or a skill gives the
 // subject no statement. Sentences written for these tests.
 import { describe, expect, it } from 'vitest';

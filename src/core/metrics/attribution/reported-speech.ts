@@ -21,6 +21,7 @@ import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { appositiveSubject, asideBreak, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, plainStretch, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
+import { speechTopic } from './speech-topics.ts';
 import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
@@ -341,6 +342,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       const start = reportedClauseStart(scan, from, end);
       content = start >= 0 && end > start ? trimmedSpan(article, start, end) : null;
       mode = content !== null && hasQuoteBetween(article, start, end) ? 'mixed' : 'indirect';
+      // "boasted about the deal": no clause, but the matter spoken about (speech-topics.ts).
+      const topic = start < 0 ? speechTopic(scan, cue, from, end) : null;
+      if (topic !== null) [content, mode] = [topic, 'summary'];
     }
   }
   // "spoke on Monday": a verb of speaking with nothing reported is not an attribution.

@@ -21,7 +21,7 @@ export function inSpeechFrame(scan: Scan, ref: CueRef, last: number, end: number
   if (ref.needs === 'infinitive') return infinitiveAt(scan, last, end);
   if (ref.needs === 'clause') return clauseFollows(scan, last + 1, end);
   if (ref.needs === 'speech-goes-on') return speechGoesOn(scan, last + 1, end);
-  if (ref.needs === 'topic') return topicFollows(scan, last, end);
+  if (ref.needs === 'topic') return topicFollows(scan, ref.lemma, last, end);
   if (ref.needs === 'helper') return scan.article.tokens.norm[last] !== ref.lemma || helperBefore(scan, last);
   const { tokens, quotedToken, text } = scan.article;
   const words = scan.words;
