@@ -255,6 +255,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     // Attitude verbs keep their narrower readings: a contraction or a stance adverb before them is often the writer's framing.
     const attitude = cue.ref.kind === 'verb' && cue.ref.family === 'attitude';
     speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (attitude ? null : (contractedSubject(scan, sentence, cue.t0) ?? subjectPastStanceAdverb(scan, sentence, cue.t0)));
+    // "An official familiar with the inquiry said": a document after a lower-case word is that word's object; the subject opens the sentence.
+    if (speaker !== null && speaker.t0 > sentence.tokenStart && scan.words.speakerNouns.get(tokens.norm[speaker.t1 - 1] as string) === 'document' && tokens.breakBefore[speaker.t0] !== 1 && scan.capital[speaker.t0 - 1] === 0) speaker = openingSubject(scan, sentence, cue.t0, context.cueEnd) ?? speaker;
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.
