@@ -217,6 +217,16 @@ function isSummaryDraft(finding: Finding): boolean {
   return 'draft' in finding && finding.draft.mode === 'summary';
 }
 
+/**
+ * Whether an attribution's content is the cause of a feeling, named by the writer ("Residents were shaken by the
+ * corrupt mayor"): a form of be, a feeling and "by" (attitude-adjectives.jsonl). The one who feels holds the
+ * feeling, not the words that describe its cause: those stay the writer's.
+ */
+export function isCause(attribution: { readonly mode: string; readonly cue: { readonly lemma: string } | null }): boolean {
+  return attribution.mode === 'attitude' && attribution.cue !== null && attribution.cue.lemma.endsWith(CAUSE_LINK);
+}
+const CAUSE_LINK = ' by';
+
 /** Whether an attribution reports a view held by no one named ("is expected to"): shown, but no side's voice, no anonymous source, and its words stay the writer's. */
 export function isUnheld(attribution: { readonly mode: string; readonly speaker: object | null }): boolean {
   return attribution.mode === 'attitude' && attribution.speaker === null;
@@ -232,9 +242,49 @@ export function withViewHolders(scan: Scan, findings: readonly Finding[]): Findi
   return findings.filter((finding) => {
     if (!('draft' in finding) || finding.draft.mode !== 'attitude' || finding.draft.speaker === null) return true;
     const { t0, t1 } = finding.draft.speaker;
-    return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(norm[t1 - 1] as string) || !plainPhrase(scan, t0, t1);
+    if (!plainPhrase(scan, t0, t1)) return true;
+    if (finding.draft.cue !== null && needsPersonHolder(scan, finding.draft.cue)) return holdsViews(scan, t0, t1);
+    return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(norm[t1 - 1] as string);
   });
 }
+
+// The link words after which a cue also has a sense said of things: a form of be with a feeling and its cause
+// ("was shaken by": a bridge is shaken by an earthquake) or with "on" ("was split on": a rope is split on one
+// end), and a verb with "with" ("agree with": figures agree with a forecast).
+const THING_SENSE_AFTER_BE = new Set(['by', 'on']);
+const THING_SENSE_AFTER_VERB = new Set(['with']);
+
+// Whether only a person or a group can hold the view of `cue` (see the link words above).
+function needsPersonHolder(scan: Scan, cue: Range): boolean {
+  const { tokens } = scan.article;
+  const t = firstTokenAtOrAfter(tokens, cue.start);
+  let last = t;
+  while (last + 1 < tokens.count && (tokens.end[last + 1] as number) <= cue.end) last++;
+  if (last === t || last >= tokens.count) return false;
+  const link = tokens.norm[last] as string;
+  if (inClass(scan.classes, t, WORD_CLASS.beForm)) return THING_SENSE_AFTER_BE.has(link);
+  return last === t + 1 && THING_SENSE_AFTER_VERB.has(link) && !inClass(scan.classes, t, WORD_CLASS.lightVerb);
+}
+
+// Whether the phrase `t0..t1` names someone who can hold a view: it holds a name ("Some Clinton backers"; a
+// capitalised determiner opening the sentence is none), or opens with a pronoun or quantifier ("those polled",
+// "many"), or its head is a title or role ("residents", "officials"), a demonym ("Americans"), an actor, a
+// speaker noun or organisation word that is not a document, a poll or a quantity, or a noun of an agent by its
+// ending. A positive test: the things that are no holders (bridges, vases, ropes, figures) cannot be listed.
+function holdsViews(scan: Scan, t0: number, t1: number): boolean {
+  for (let t = t0; t < t1; t++) if ((scan.capital[t] === 1 && !inClass(scan.classes, t, WORD_CLASS.determiner)) || (scan.actorAt[t] as number) >= 0) return true;
+  if (inClass(scan.classes, t0, WORD_CLASS.pronoun | WORD_CLASS.quantifier)) return true;
+  const head = t1 - 1;
+  if (scan.titleAt[head] !== undefined || scan.countryAt[head] !== undefined) return true;
+  const word = scan.article.tokens.norm[head] as string;
+  const kind = scan.words.speakerNouns.get(word) ?? scan.words.organisationWords.get(word);
+  if (kind !== undefined) return kind !== 'document' && kind !== 'poll' && kind !== 'quantity';
+  return AGENT_NOUN.test(word);
+}
+
+// A noun for someone who does something or holds a view, by its ending ("the harbour master", "a cashier",
+// "loyalists", "historians"): roles the titles do not list. A few things end so too ("the water"): a known limit.
+const AGENT_NOUN = /^\p{L}{3,}(?:er|or|ist|ian)s?$/u;
 
 // Whether the phrase `t0..t1` is one noun with its modifiers, so that its last word is its head: no link word,
 // clause word or comma inside ("Supporters of the law", "Grijalva, who negotiated the deal" end in a word that is not their head).

@@ -3,7 +3,7 @@
  */
 import type { SegmentedArticle } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { isUnheld } from './attitudes.ts';
+import { isCause, isUnheld } from './attitudes.ts';
 import type { RawAttribution } from './types.ts';
 
 /** Per token: the index into `attributions` of the first quotation or reported speech whose content holds it, or -1. */
@@ -11,8 +11,9 @@ export function voicedBy(article: SegmentedArticle, attributions: readonly RawAt
   const { tokens } = article;
   const voiced = new Int32Array(tokens.count).fill(-1);
   attributions.forEach((attribution, index) => {
-    // A view held by no one named ("The pier is expected to open") is reported in the writer's own words.
-    if (attribution.content === null || attribution.mode === 'vague' || attribution.mode === 'non-response' || isUnheld(attribution)) return;
+    // A view held by no one named ("The pier is expected to open") is reported in the writer's own words, and so
+    // is the cause of a feeling ("were shaken by the corrupt mayor").
+    if (attribution.content === null || attribution.mode === 'vague' || attribution.mode === 'non-response' || isUnheld(attribution) || isCause(attribution)) return;
     const end = attribution.content.end;
     // The reporting verb itself ("slammed", "accused") is the outlet's word for the act, not the speaker's.
     // Without a cue, no token is in it: an empty range.
