@@ -52,6 +52,7 @@ export const ATTRIBUTION_WORD_FILES: readonly { readonly name: string; readonly 
   'bare-attitude-verbs',
   'voice-nouns',
   'speech-topics',
+  'as-adverbials',
 ].map((name) => ({ name, kind: 'plain' as const }));
 
 const PRONOUN_ROLES = ['person', 'self', 'body', 'group', 'own-group'] as const;
@@ -116,6 +117,8 @@ export type AttributionWords = {
   readonly quantifiers: ReadonlySet<string>;
   /** verbs of regard that report a view with "as" after them ("voters see the mayor as honest") */
   readonly regardVerbs: ReadonlySet<string>;
+  /** words after "as" that make it an adverb of time or manner, not a view's "as" ("as well", "as planned") */
+  readonly asAdverbials: ReadonlySet<string>;
   /** words that open the question put to a speaker after "asked" ("whether", "how", "about") */
   readonly questionWords: ReadonlySet<string>;
   /** words before a participle whose subject is the main clause's ("by saying", "after announcing") */
@@ -234,6 +237,7 @@ export function buildAttributionWords(get: (name: string) => ParsedLexicon, week
     organisationWords: inflectedRoles('organisation-words', SPEAKER_KINDS),
     quantifiers: words('quantifiers'),
     regardVerbs: words('regard-verbs'),
+    asAdverbials: words('as-adverbials'),
     questionWords: words('question-words'),
     participleSubordinators: words('participle-subordinators'),
     subordinators: words('subordinators'),

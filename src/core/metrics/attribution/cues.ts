@@ -4,7 +4,7 @@
  * verb, an attitude verb ("wants", "believes") or vague attribution from the lexicons.
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
-import { commaBefore, type Scan } from './context.ts';
+import { commaBefore, nextComma, type Scan } from './context.ts';
 import { infinitiveAt } from './content-spans.ts';
 import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
@@ -155,15 +155,37 @@ function pollPhraseAt(scan: Scan, t: number, sentenceStart: number, end: number)
 const REGARD_AS_REACH = 8;
 
 // Whether a verb of regard (regard-verbs.jsonl) at `t` has "as" a few unquoted words on, with no comma or
-// clause word between: "voters see the mayor as honest", not "she saw the ferry leave". "as" before a noun
-// that opens a clause ("saw the ferry leave as the sun set") still reads as a view: a known limit.
+// clause word between: "voters see the mayor as honest", not "she saw the ferry leave". "as" of time or
+// manner is no view: before a clause ("as the band played", "as he left") or an adverbial word
+// (as-adverbials.jsonl: "as well", "as planned"). A clause with an irregular verb ("as the sun went down")
+// still reads as a view: a known limit.
 function regardAt(scan: Scan, t: number, end: number): boolean {
   const { tokens, quotedToken } = scan.article;
   if (!scan.words.regardVerbs.has(tokens.norm[t] as string)) return false;
   for (let k = t + 2; k < end && k <= t + REGARD_AS_REACH; k++) {
     if (quotedToken[k] === 1 || tokens.breakBefore[k] === 1 || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
-    // "saw her leave as they arrived": "as" opening a clause of its own is when, not what.
-    if (tokens.norm[k] === 'as') return k + 1 < end && !scan.words.pronouns.has(tokens.norm[k + 1] as string);
+    if (tokens.norm[k] === 'as') return k + 1 < end && !scan.words.pronouns.has(tokens.norm[k + 1] as string) && !scan.words.asAdverbials.has(tokens.norm[k + 1] as string) && !asOpensClause(scan, k + 1, end);
+  }
+  return false;
+}
+
+// Most words of a clause's subject after "as" ("as the brass band played").
+const AS_SUBJECT_MAX = 3;
+
+// Whether a determiner at `from` opens a subject followed by a finite verb: a helper or a form of be, or an
+// -ed form ending its phrase ("as the band played.", "as the meeting ended on Monday"), not one before a noun
+// ("as the most qualified candidate").
+function asOpensClause(scan: Scan, from: number, end: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  const { words } = scan;
+  if (!words.determiners.has(tokens.norm[from] as string) && !words.possessives.has(tokens.norm[from] as string)) return false;
+  for (let k = from + 2; k < end && k <= from + AS_SUBJECT_MAX; k++) {
+    const word = tokens.norm[k] as string;
+    // "as a candidate who can": a relative clause after the noun, whose verb is not the clause's.
+    if (quotedToken[k] === 1 || tokens.breakBefore[k] === 1 || words.clauseWords.has(word)) return false;
+    if (words.beForms.has(word) || words.verbSkips.has(word)) return true;
+    const next = tokens.norm[k + 1] as string;
+    if (word.length > 3 && word.endsWith('ed') && (k + 1 >= end || tokens.breakBefore[k + 1] === 1 || words.determiners.has(next) || words.adjuncts.has(next))) return true;
   }
   return false;
 }
@@ -257,6 +279,24 @@ function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
 export function isDocumentRelative(scan: Scan, t: number, sentenceStart: number): boolean {
   const word = scan.article.tokens.norm[t] as string;
   return t > sentenceStart && scan.article.quotedToken[t] === 0 && (word === 'that' || scan.words.clauseWords.get(word) === 'relative') && isDocumentNoun(scan, t - 1);
+}
+
+/**
+ * Where the content of a document verb in a relative clause at `relative` ends ("the memo, which found no
+ * fraud, was published"): at the next comma; with no comma, when the document's phrase is the sentence's
+ * subject ("Polls that show Holt ahead were released on Monday"), before the main clause's verb, the last
+ * helper or form of be in the sentence; `end` when the verb is in no document relative.
+ */
+export function documentRelativeEnd(scan: Scan, relative: number, from: number, end: number, sentenceStart: number): number {
+  if (!isDocumentRelative(scan, relative, sentenceStart)) return end;
+  const comma = nextComma(scan, from, end);
+  if (comma < end) return comma;
+  const { tokens } = scan.article;
+  const helper = (t: number): boolean => scan.words.beForms.has(tokens.norm[t] as string) || scan.words.verbSkips.has(tokens.norm[t] as string);
+  // The document's phrase opens the sentence: no break and no verb before the relative pronoun.
+  for (let k = sentenceStart; k < relative; k++) if ((k > sentenceStart && tokens.breakBefore[k] === 1) || helper(k)) return end;
+  for (let k = end - 1; k > from; k--) if (scan.article.quotedToken[k] === 0 && helper(k)) return k;
+  return end;
 }
 
 function isDocumentNoun(scan: Scan, t: number): boolean {

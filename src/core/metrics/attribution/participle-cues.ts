@@ -18,9 +18,44 @@ const DASH = /[\u2013\u2014]|\s-\s|--/;
 
 /** Whether a participle at token `t` opens a clause of its own: a comma or a dash right before it ("..., saying", "... – saying"). */
 export function participleBreakBefore(scan: Scan, t: number): boolean {
+  return commaBefore(scan, t) || participleDashBefore(scan, t);
+}
+
+/** Whether a dash stands right before the participle at token `t` ("on the spot – saying"). */
+export function participleDashBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
   if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
-  return commaBefore(scan, t) || DASH.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+  return DASH.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+}
+
+// Most words read after a participle for what its frame holds ("saying the new harbour board would").
+const FRAME_REACH = 6;
+
+/**
+ * Whether the words after a participle ending at `from` hold speech: a quotation, a that-clause, a speech
+ * object ("citing a survey"), "X as Y" ("describing it as"), an infinitive ("hoping to avoid", "vowing to
+ * say"), a person addressed ("calling him a stiff", "telling them"), or a clause (a subject and a finite
+ * verb: "saying the ferry would run"), a topic ("about"); for an act (`act`), any object but an
+ * indefinite thing ("calling a taxi"). "claiming the title", "adding a third goal" hold none: narrative.
+ * `finite` says whether a word looks like a finite verb.
+ */
+export function participleFrameHoldsSpeech(scan: Scan, from: number, end: number, act: boolean, finite: (t: number) => boolean): boolean {
+  const { tokens, quotedToken } = scan.article;
+  const { words } = scan;
+  if (from >= end) return false;
+  const first = tokens.norm[from] as string;
+  // An act names what was done to its object ("slamming the insurers", "endorsing eight candidates"); "calling a taxi": a thing, not a person or a view.
+  if (act) return words.determiners.get(first) !== 'indefinite';
+  // "hoping to avoid a misstep": the cue took its "to", a view's infinitive; "calling him a stiff", "telling them": a person addressed.
+  if (tokens.norm[from - 1] === 'to' || tokens.norm[from - 1] === 'that' || (words.addressees.has(first) && !words.determiners.has(first))) return true;
+  for (let k = from; k < end && k - from < FRAME_REACH; k++) {
+    const word = tokens.norm[k] as string;
+    if (quotedToken[k] === 1 || words.clauseWords.get(word) === 'complementiser' || words.speechObjects.has(word) || word === 'as' || word === 'about') return true;
+    if (tokens.breakBefore[k] === 1 && k > from) return false;
+    if (word === 'to' && k + 1 < end && !words.determiners.has(tokens.norm[k + 1] as string)) return true;
+    if (k > from && finite(k)) return true;
+  }
+  return false;
 }
 
 // Most words in a participle's aside between a subject and its verb ("Berg, citing a survey by the harbour trust, said").

@@ -10,7 +10,7 @@
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
-import { cueMode, documentPostposedAt, documentSubjectStart, isDocumentRelative } from './cues.ts';
+import { cueMode, documentPostposedAt, documentRelativeEnd, documentSubjectStart, isDocumentRelative } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
 import { countryIn, isConnective, isLyNoun, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { isNegatedSpeaker } from './negated-speakers.ts';
@@ -22,7 +22,7 @@ import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution,
 import { appositiveSubject, asideBreak, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, plainStretch, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { speechTopic } from './speech-topics.ts';
-import { antecedent, mainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
+import { antecedent, mainSubject, participleMainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;
@@ -244,7 +244,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   else if (shape.kind === 'relative') speaker = antecedent(scan, shape.at, sentence.tokenStart);
   // "issued a statement saying": with no subject found for the main verb, the document speaks.
   else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at)) ?? nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
-  else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? mainSubject(scan, sentence, shape.at);
+  else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? (shape.kind === 'participle' ? participleMainSubject(scan, sentence, cue, context.cueEnd) : mainSubject(scan, sentence, shape.at));
   else if (isDocumentVerb(cue) && (found = documentSubject(scan, cue, sentence)) !== null) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
     speaker = found;
@@ -328,7 +328,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     let end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
     // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
     // "The deal, which Holt said was final, collapsed": a relative clause with a subject of its own ends there too.
-    if (shape.kind === 'relative' || isRelativeSubject(scan, speaker, sentence) || (isDocumentVerb(cue) && isDocumentRelative(scan, skipBack(scan, cue.t0, sentence.tokenStart) - 1, sentence.tokenStart))) end = nextComma(scan, from, end);
+    if (shape.kind === 'relative' || isRelativeSubject(scan, speaker, sentence)) end = nextComma(scan, from, end);
+    else if (isDocumentVerb(cue)) end = documentRelativeEnd(scan, skipBack(scan, cue.t0, sentence.tokenStart) - 1, from, end, sentence.tokenStart);
     if (openingEnd >= 0) end = Math.min(end, openingEnd);
     // "While Berg said the pier was safe, the board closed it": speech in an opening subordinate clause ends at its comma.
     const subordinateEnd = subordinateClauseEnd(scan, sentence, cue);

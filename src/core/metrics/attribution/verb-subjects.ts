@@ -6,7 +6,7 @@
  */
 import { commaBefore, type Scan } from './context.ts';
 import { isLyNoun, isMannerAdverb, isPercentage, nounPhraseAfter, nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
-import { participleAsideBefore, participleBreakBefore, pastOpeners } from './participle-cues.ts';
+import { participleAsideBefore, participleBreakBefore, participleDashBefore, participleFrameHoldsSpeech, pastOpeners } from './participle-cues.ts';
 import { participleAfterSubordinator, plausibleSubject } from './speech-forms.ts';
 import type { Cue, SentenceRef, Speaker } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
@@ -57,6 +57,25 @@ export function mainSubject(scan: Scan, sentence: SentenceRef, before: number): 
   // "And then Holt went on the attack, saying", "But days later, Holt reversed herself, telling": past the openers.
   const start = pastOpeners(scan, sentence, before);
   return start > sentence.tokenStart ? plausibleSubject(scan, subjectAt(scan, start, before)) : null;
+}
+
+/**
+ * The subject of the main clause for a participle cue after a comma or a dash (see mainSubject); null when
+ * it is reached only by the wider readings (after a dash, or past the sentence's openers), no other cue in
+ * the sentence (`cueEnd`) makes it speech, and the participle's frame holds no speech: "Meanwhile, the team
+ * scored again – adding a third goal" is narrative.
+ */
+export function participleMainSubject(scan: Scan, sentence: SentenceRef, cue: Cue, cueEnd: Int32Array): Speaker {
+  const plain = subjectAt(scan, sentence.tokenStart, cue.t0);
+  const widened = plain === null || participleDashBefore(scan, cue.t0) || pastOpeners(scan, sentence, cue.t0) > sentence.tokenStart;
+  if (widened && !otherCueIn(sentence, cue, cueEnd) && !participleFrameHoldsSpeech(scan, cue.t1, sentence.tokenEnd, cue.ref.act === true, (t) => looksFinite(scan, t))) return null;
+  return plain ?? mainSubject(scan, sentence, cue.t0);
+}
+
+// Whether a cue other than `cue` stands in the sentence ("Durbin, noting the size of the list, said").
+function otherCueIn(sentence: SentenceRef, cue: Cue, cueEnd: Int32Array): boolean {
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (t !== cue.t0 && (cueEnd[t] as number) > 0) return true;
+  return false;
 }
 
 // The main clause's subject read from token `start` (see mainSubject).

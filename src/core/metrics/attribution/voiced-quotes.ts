@@ -30,6 +30,9 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
     let k = t - 1;
     for (let links = 0; links < LINKS_MAX && k > 0 && words.voiceNouns.get(norm[k] as string) === 'link'; links++) k--;
     if (words.voiceNouns.get(norm[k] as string) !== 'noun' || article.quotedToken[k] === 1 || taken[k] === 1 || scan.excluded[k] === 1) continue;
+    // "a sign that "the market" is cooling": "that" right before the quotation opens a clause, not a display ("a sign that read").
+    // "would not sign "The Pledge"": a verb's object; "to chants of" keeps its link, a preposition's noun.
+    if (norm[t - 1] === 'that' || (k === t - 1 && verbBefore(scan, k))) continue;
     if (!/^[\s,:]*$/.test(text.slice(tokens.end[t - 1] as number, quote.start))) continue;
     const sentence = scan.sentences[scan.sentenceOf[k] as number];
     if (sentence === undefined) continue;
@@ -40,4 +43,11 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
     findings.push({ order: quote.start, draft: { paragraph: sentence.paragraph, mode: 'direct', cue, speaker, content: { start: quote.start, end: quote.end }, sentence: sentence.index } });
   }
   return findings;
+}
+
+// Whether the voice noun at `k` is a verb: after a helper, "not" or "to" ("would not sign", "to cry"), not
+// after a determiner, a possessive or an adjective ("a sign", "their chants").
+function verbBefore(scan: Scan, k: number): boolean {
+  const word = scan.article.tokens.norm[k - 1] as string;
+  return k > 0 && scan.article.tokens.breakBefore[k] !== 1 && (word === 'to' || scan.words.verbSkips.has(word));
 }
