@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBareSupportCues } from '../../../src/core/metrics/attribution/bare-support.ts';
+import { findBareAttitudeCues } from '../../../src/core/metrics/attribution/bare-attitudes.ts';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
 import { mergeCues } from '../../../src/core/metrics/attribution/noun-cues.ts';
 import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
@@ -8,10 +8,10 @@ import { lexicons } from '../../helpers.ts';
 import { findingRow } from './render.ts';
 import { scanOf } from './scan-of.ts';
 
-// Reported speech with the bare-support cues merged in, as rows.
+// Reported speech with the bare attitude cues merged in, as rows.
 function rowsOf(text: string): string[] {
   const scan = scanOf(text);
-  const cues = mergeCues(findCues(scan), findBareSupportCues(scan));
+  const cues = mergeCues(findCues(scan), findBareAttitudeCues(scan));
   return findReportedSpeech(scan, cues, new Uint8Array(cues.length)).findings.map((finding) => findingRow(scan, finding));
 }
 

@@ -30,8 +30,7 @@ export function speechTopic(scan: Scan, cue: Cue, from: number, end: number): Ra
   if (scan.words.possessives.has(before) || scan.words.determiners.has(before)) return null;
   // "the change adds about $42 a year": a count, not a topic (after "$" the number's token opens a new stretch).
   if (p + 1 >= end || breakBefore[p] === 1 || scan.article.quotedToken[p] === 1 || countOpensAt(scan, p, end) || /^\d/.test(norm[p + 1] as string)) return null;
-  const topic = scan.words.speechTopics.get(norm[p] as string);
-  if (topic === undefined || topic.verbs.has(cue.ref.lemma) !== topic.only) return null;
+  if (!takesTopic(scan, norm[p] as string, cue.ref.lemma)) return null;
   const content = trimmedSpan(scan.article, p + 1, end);
   return content === null || onlyTimeWords(scan, content) ? null : content;
 }
@@ -46,7 +45,11 @@ export function topicFollows(scan: Scan, lemma: string, last: number, end: numbe
   for (let skipped = 0; t < end && skipped < ADVERB_REACH && tokens.breakBefore[t] !== 1; skipped++, t++) {
     if (((scan.classes[t] as number) & WORD_CLASS.verbSkip) === 0 && !isMannerAdverb(scan, t)) break;
   }
-  if (t >= end || tokens.breakBefore[t] === 1) return false;
-  const topic = scan.words.speechTopics.get(tokens.norm[t] as string);
+  return t < end && tokens.breakBefore[t] !== 1 && takesTopic(scan, tokens.norm[t] as string, lemma);
+}
+
+// Whether `word` is a topic preposition the verb `lemma` takes (speech-topics.jsonl: only some verbs, or all but some).
+function takesTopic(scan: Scan, word: string, lemma: string): boolean {
+  const topic = scan.words.speechTopics.get(word);
   return topic !== undefined && topic.verbs.has(lemma) === topic.only;
 }

@@ -17,7 +17,7 @@ import type { Cue } from './types.ts';
 const PLURAL = /^[\p{L}][\p{L}-]*[^su'\u2019]s$/u;
 
 /** Attitude cues at each bare attitude verb read as the verb, in text order (rule-made, `scan.rulesSource`). */
-export function findBareSupportCues(scan: Scan): Cue[] {
+export function findBareAttitudeCues(scan: Scan): Cue[] {
   const { article, words, capital } = scan;
   const { norm, breakBefore } = article.tokens;
   const cues: Cue[] = [];
