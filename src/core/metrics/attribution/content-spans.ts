@@ -27,10 +27,8 @@ export function hasQuoteBetween(article: SegmentedArticle, t0: number, t1: numbe
 
 /** The first token of the reported clause: after "that", also when a short time phrase comes first ("said a day earlier that"); else `from`. */
 export function skipThat(scan: Scan, from: number, end: number): number {
-  const { norm } = scan.article.tokens;
-  const { words } = scan;
   for (let t = from; t < Math.min(end, from + 5); t++) {
-    if (inClass(scan.classes, t, WORD_CLASS.clauseWord) && words.clauseWords.get(norm[t] as string) === 'complementiser') return t + 1;
+    if (inClass(scan.classes, t, WORD_CLASS.complementiser)) return t + 1;
     if (((scan.classes[t] as number) & (WORD_CLASS.timeWord | WORD_CLASS.timePhraseWord | WORD_CLASS.verbSkip)) === 0) break;
   }
   return from;
@@ -78,11 +76,11 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
       // "... and one in four said ...": a subject of its own between "and" and the verb.
       const subjectStart = k;
       while (k > from && subjectStart - k < SECOND_SUBJECT_MAX && tokens.breakBefore[k + 1] !== 1 && article.quotedToken[k] === 0 && !inClass(scan.classes, k, WORD_CLASS.clauseWord)) k--;
-      if (k > from && k < subjectStart && tokens.breakBefore[k + 1] !== 1 && scan.words.clauseWords.get(tokens.norm[k] as string) === 'coordinator') return k;
+      if (k > from && k < subjectStart && tokens.breakBefore[k + 1] !== 1 && inClass(scan.classes, k, WORD_CLASS.coordinator)) return k;
     }
     if (tokens.breakBefore[t] !== 1) continue;
     const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
-    if (gap.includes(';') || (gap.includes(',') && scan.words.clauseWords.get(tokens.norm[t] as string) === 'contrast' && subjectAt(scan, t + 1, end))) return t;
+    if (gap.includes(';') || (gap.includes(',') && inClass(scan.classes, t, WORD_CLASS.contrast) && subjectAt(scan, t + 1, end))) return t;
     if (cueEnd !== undefined && gap.includes(',') && attributionTagAt(scan, t, end, cueEnd)) return t;
     if (cueEnd !== undefined && gap.includes(',') && secondSpeakerAt(scan, t, end, cueEnd)) return t;
     if (cueEnd !== undefined && gap.includes(',') && relativeSpeechAt(scan, t, end, cueEnd)) return t;
@@ -124,7 +122,7 @@ const SECOND_SUBJECT_MAX = 7;
 // After a comma at `t`: "and" or "but" opening a clause with a cue of its own (", and one in five say").
 function secondSpeakerAt(scan: Scan, t: number, end: number, cueEnd: Int32Array): boolean {
   const { tokens } = scan.article;
-  if (scan.words.clauseWords.get(tokens.norm[t] as string) !== 'coordinator') return false;
+  if (!inClass(scan.classes, t, WORD_CLASS.coordinator)) return false;
   for (let c = t + 2; c < Math.min(end, t + 1 + SECOND_SUBJECT_MAX); c++) {
     if (tokens.breakBefore[c] === 1 || scan.article.quotedToken[c] === 1) return false;
     if ((cueEnd[c] as number) > 0) return true;
@@ -140,7 +138,7 @@ const RELATIVE_SUBJECT_MAX = 5;
 // clause reports is that speaker's, not the main verb's.
 function relativeSpeechAt(scan: Scan, t: number, end: number, cueEnd: Int32Array): boolean {
   const { tokens } = scan.article;
-  if (scan.words.clauseWords.get(tokens.norm[t] as string) !== 'relative') return false;
+  if (!inClass(scan.classes, t, WORD_CLASS.relative)) return false;
   for (let c = t + 1; c < Math.min(end, t + 1 + RELATIVE_SUBJECT_MAX); c++) {
     if (tokens.breakBefore[c] === 1 || scan.article.quotedToken[c] === 1) return false;
     if ((cueEnd[c] as number) > 0) return true;
@@ -190,7 +188,7 @@ export function infinitiveAt(scan: Scan, t: number, end: number): boolean {
 export function onlyAdjuncts(scan: Scan, from: number, end: number): boolean {
   const t = skipTimePhrase(scan, from, end, true);
   if (t >= end) return true;
-  for (let k = t; k < end; k++) if (inClass(scan.classes, k, WORD_CLASS.clauseWord) && scan.words.clauseWords.get(scan.article.tokens.norm[k] as string) === 'complementiser') return false;
+  for (let k = t; k < end; k++) if (inClass(scan.classes, k, WORD_CLASS.complementiser)) return false;
   return inClass(scan.classes, t, WORD_CLASS.adjunct);
 }
 

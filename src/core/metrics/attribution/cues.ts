@@ -161,10 +161,10 @@ const REGARD_AS_REACH = 8;
 // still reads as a view: a known limit.
 function regardAt(scan: Scan, t: number, end: number): boolean {
   const { tokens, quotedToken } = scan.article;
-  if (!scan.words.regardVerbs.has(tokens.norm[t] as string)) return false;
+  if (!inClass(scan.classes, t, WORD_CLASS.regardVerb)) return false;
   for (let k = t + 2; k < end && k <= t + REGARD_AS_REACH; k++) {
-    if (quotedToken[k] === 1 || tokens.breakBefore[k] === 1 || scan.words.clauseWords.has(tokens.norm[k] as string)) return false;
-    if (tokens.norm[k] === 'as') return k + 1 < end && !scan.words.pronouns.has(tokens.norm[k + 1] as string) && !scan.words.asAdverbials.has(tokens.norm[k + 1] as string) && !asOpensClause(scan, k + 1, end);
+    if (quotedToken[k] === 1 || tokens.breakBefore[k] === 1 || inClass(scan.classes, k, WORD_CLASS.clauseWord)) return false;
+    if (tokens.norm[k] === 'as') return k + 1 < end && !inClass(scan.classes, k + 1, WORD_CLASS.pronoun) && !scan.words.asAdverbials.has(tokens.norm[k + 1] as string) && !asOpensClause(scan, k + 1, end);
   }
   return false;
 }
@@ -178,7 +178,7 @@ const AS_SUBJECT_MAX = 3;
 function asOpensClause(scan: Scan, from: number, end: number): boolean {
   const { tokens, quotedToken } = scan.article;
   const { words } = scan;
-  if (!words.determiners.has(tokens.norm[from] as string) && !words.possessives.has(tokens.norm[from] as string)) return false;
+  if (!inClass(scan.classes, from, WORD_CLASS.determiner) && !inClass(scan.classes, from, WORD_CLASS.possessive)) return false;
   for (let k = from + 2; k < end && k <= from + AS_SUBJECT_MAX; k++) {
     const word = tokens.norm[k] as string;
     // "as a candidate who can": a relative clause after the noun, whose verb is not the clause's.
@@ -202,7 +202,7 @@ function documentSubjectBefore(scan: Scan, t: number, sentenceStart: number, sen
     if (isDocumentNoun(scan, k)) return true;
     // "polls that show him ahead", "the memo, which found": a relative pronoun right after a document noun.
     if (isDocumentRelative(scan, k, sentenceStart)) return true;
-    if (!scan.words.verbSkips.has(scan.article.tokens.norm[k] as string)) break;
+    if (!inClass(scan.classes, k, WORD_CLASS.verbSkip)) break;
   }
   return documentSubjectStart(scan, t, sentenceStart) >= 0 || documentPostposedAt(scan, t, sentenceStart, sentenceEnd) >= 0;
 }
@@ -217,7 +217,7 @@ export function documentPostposedAt(scan: Scan, t: number, sentenceStart: number
   if (t + 1 !== sentenceEnd) return -1;
   let document = false;
   for (let k = t - 1; k > sentenceStart && k >= t - DOCUMENT_PHRASE_REACH; k--) {
-    if (quotedToken[k] === 1 || scan.words.clauseWords.has(tokens.norm[k] as string)) return -1;
+    if (quotedToken[k] === 1 || inClass(scan.classes, k, WORD_CLASS.clauseWord)) return -1;
     if (isDocumentNoun(scan, k)) document = true;
     if (tokens.breakBefore[k] === 1) return document && commaBefore(scan, k) ? k : -1;
   }
@@ -292,7 +292,7 @@ export function documentRelativeEnd(scan: Scan, relative: number, from: number, 
   const comma = nextComma(scan, from, end);
   if (comma < end) return comma;
   const { tokens } = scan.article;
-  const helper = (t: number): boolean => scan.words.beForms.has(tokens.norm[t] as string) || scan.words.verbSkips.has(tokens.norm[t] as string);
+  const helper = (t: number): boolean => inClass(scan.classes, t, WORD_CLASS.beForm) || inClass(scan.classes, t, WORD_CLASS.verbSkip);
   // The document's phrase opens the sentence: no break and no verb before the relative pronoun.
   for (let k = sentenceStart; k < relative; k++) if ((k > sentenceStart && tokens.breakBefore[k] === 1) || helper(k)) return end;
   for (let k = end - 1; k > from; k--) if (scan.article.quotedToken[k] === 0 && helper(k)) return k;
@@ -307,10 +307,9 @@ function isDocumentNoun(scan: Scan, t: number): boolean {
 
 // Whether a verb cue starts at `from` or after a few skippable words, before `end`.
 function cueFollows(scan: Scan, from: number, end: number): boolean {
-  const { tokens } = scan.article;
   for (let k = from; k < end && k < from + DOCUMENT_SUBJECT_REACH; k++) {
     if (verbCueAt(scan, k, end)) return true;
-    if (!scan.words.verbSkips.has(tokens.norm[k] as string)) return false;
+    if (!inClass(scan.classes, k, WORD_CLASS.verbSkip)) return false;
   }
   return false;
 }

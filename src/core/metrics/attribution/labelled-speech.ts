@@ -10,6 +10,7 @@ import type { Scan } from './context.ts';
 import { hasQuoteBetween } from './content-spans.ts';
 import { nounPhraseBefore } from './noun-phrase-speakers.ts';
 import type { Finding } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // A headline is one of the first lines of the text, and short.
 const HEADLINE_MAX_PARAGRAPH = 2;
@@ -107,7 +108,7 @@ const NAME_LABEL_MAX_TOKENS = 3;
 function isNameLabel(scan: Scan, t0: number, t1: number): boolean {
   if (t1 - t0 > NAME_LABEL_MAX_TOKENS || isPageLabel(scan, t0, t1)) return false;
   // "Monday: Rice with beans ...": a day or a month heads a schedule's entry, and no one speaks it.
-  for (let t = t0; t < t1; t++) if (scan.capital[t] !== 1 || scan.words.headlineLabels.has(scan.article.tokens.norm[t] as string) || scan.words.timeWords.has(scan.article.tokens.norm[t] as string)) return false;
+  for (let t = t0; t < t1; t++) if (scan.capital[t] !== 1 || scan.words.headlineLabels.has(scan.article.tokens.norm[t] as string) || inClass(scan.classes, t, WORD_CLASS.timeWord)) return false;
   return true;
 }
 
@@ -137,12 +138,12 @@ function namesSpeaker(scan: Scan, t0: number, t1: number): boolean {
   if (scan.words.headlineLabels.has(norm[t1 - 1] as string)) return false;
   let actor = false;
   for (let t = t0; t < t1; t++) {
-    if (scan.words.clauseWords.get(norm[t] as string) === 'coordinator') return false;
+    if (inClass(scan.classes, t, WORD_CLASS.coordinator)) return false;
     if (scan.actorAt[t] !== -1) actor = true;
   }
   if (actor) return true;
-  if (t1 - t0 > LABEL_NAME_MAX_TOKENS || scan.words.determiners.has(norm[t0] as string)) return false;
-  for (let t = t0; t < t1; t++) if (scan.words.speakerLinks.has(norm[t] as string)) return false;
+  if (t1 - t0 > LABEL_NAME_MAX_TOKENS || inClass(scan.classes, t0, WORD_CLASS.determiner)) return false;
+  for (let t = t0; t < t1; t++) if (inClass(scan.classes, t, WORD_CLASS.speakerLink)) return false;
   return true;
 }
 

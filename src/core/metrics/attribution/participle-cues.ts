@@ -52,7 +52,7 @@ export function participleFrameHoldsSpeech(scan: Scan, from: number, end: number
     const word = tokens.norm[k] as string;
     if (quotedToken[k] === 1 || words.clauseWords.get(word) === 'complementiser' || words.speechObjects.has(word) || word === 'as' || word === 'about') return true;
     if (tokens.breakBefore[k] === 1 && k > from) return false;
-    if (word === 'to' && k + 1 < end && !words.determiners.has(tokens.norm[k + 1] as string)) return true;
+    if (word === 'to' && k + 1 < end && !inClass(scan.classes, k + 1, WORD_CLASS.determiner)) return true;
     if (k > from && finite(k)) return true;
   }
   return false;
@@ -105,7 +105,7 @@ function pastOpener(scan: Scan, t: number, before: number): number {
   const { tokens, quotedToken } = scan.article;
   if (quotedToken[t] === 1) return t;
   const adverb = isAdverb(scan, t);
-  const preposition = scan.words.adjuncts.has(tokens.norm[t] as string);
+  const preposition = inClass(scan.classes, t, WORD_CLASS.adjunct);
   // "At the same time, however, Holt", "But a few days later, Holt": a phrase closed by its comma.
   for (let k = t + 1; k < before && k - t <= OPENING_MAX; k++) {
     if (quotedToken[k] === 1) break;

@@ -11,7 +11,7 @@ import { commaBefore, nextComma } from './context.ts';
 import { passiveBe, subjectStart, viewEnd } from './attitudes.ts';
 import type { Scan } from './context.ts';
 import type { ClaimedCues, Cue, Finding } from './types.ts';
-import { WORD_CLASS } from './word-classes.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /**
  * Each passive view outside the cues already found, in text order, but for an attitude verb's cue left
@@ -19,7 +19,7 @@ import { WORD_CLASS } from './word-classes.ts';
  * cites the rules (`scan.rulesSource`).
  */
 export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues): Finding[] {
-  const { article, words } = scan;
+  const { article } = scan;
   const { norm, breakBefore } = article.tokens;
   const findings: Finding[] = [];
   const cueEnd = cueEnds(article.tokens.count, cues);
@@ -43,7 +43,7 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
       // "the Islamic State, also known as ISIS, claimed": an appositive ends at its comma.
       const opens = be >= 0 ? be : skipAdverbsBack(scan, t, sentence.tokenStart);
       const appositive = be < 0 && commaBefore(scan, opens);
-      const end0 = viewEnd(scan, after, clauseEnd(scan, after, sentence.tokenEnd, cueEnd), words.clauseWords.get(norm[start] as string) === 'relative', cueEnd);
+      const end0 = viewEnd(scan, after, clauseEnd(scan, after, sentence.tokenEnd, cueEnd), inClass(scan.classes, start, WORD_CLASS.relative), cueEnd);
       const end = appositive ? Math.min(end0, nextComma(scan, after, sentence.tokenEnd)) : end0;
       // "is seen as a moderate by most riders": the holder is named after all; left to the active's readings.
       if (end <= after || byAgent(scan, after, end)) continue;
@@ -65,7 +65,7 @@ function viewPhraseAt(scan: Scan, t: number, end: number): number {
     if (t + phrase.length > end || !phraseAt(phrase, norm, breakBefore, t)) continue;
     if (phrase.length > 1) return literalAs(scan, t + phrase.length, end) ? 0 : phrase.length;
     const next = t + 1;
-    if (next < end && breakBefore[next] !== 1 && scan.article.quotedToken[next] === 0 && !scan.words.adjuncts.has(norm[next] as string)) return 1;
+    if (next < end && breakBefore[next] !== 1 && scan.article.quotedToken[next] === 0 && !inClass(scan.classes, next, WORD_CLASS.adjunct)) return 1;
   }
   return 0;
 }
@@ -85,7 +85,7 @@ function literalAs(scan: Scan, after: number, end: number): boolean {
   const { norm, breakBefore } = scan.article.tokens;
   const as = norm[after - 1] as string;
   if (after >= end || breakBefore[after] === 1) return false;
-  if (scan.words.pronouns.has(norm[after] as string)) return true;
+  if (inClass(scan.classes, after, WORD_CLASS.pronoun)) return true;
   for (let k = after + 1; k < Math.min(end, after + COMPARISON_AS_MAX); k++) {
     if (breakBefore[k] === 1) return false;
     if (norm[k] === as) return true;
@@ -125,7 +125,7 @@ function passiveBeAcrossAdverbs(scan: Scan, t: number, sentenceStart: number): n
   const be = passiveBe(scan, t, sentenceStart);
   if (be >= 0) return be;
   const at = skipAdverbsBack(scan, t, sentenceStart);
-  return at < t && at - 1 >= sentenceStart && scan.article.tokens.breakBefore[at] !== 1 && scan.words.beForms.has(scan.article.tokens.norm[at - 1] as string) ? at - 1 : -1;
+  return at < t && at - 1 >= sentenceStart && scan.article.tokens.breakBefore[at] !== 1 && inClass(scan.classes, at - 1, WORD_CLASS.beForm) ? at - 1 : -1;
 }
 
 // The token after the adverbs standing right before the participle at `t`.

@@ -23,6 +23,7 @@ import { appositiveSubject, asideBreak, contractedSubject, invertedSpeakerEnd, n
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { speechTopic } from './speech-topics.ts';
 import { antecedent, mainSubject, participleMainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Reported content shorter than this ("said so") is not worth an attribution.
 const MIN_REPORTED_TOKENS = 2;
@@ -195,20 +196,20 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
   const afterThat = skipThat(scan, from, end);
   if (afterThat > from) return afterThat;
   // "found that about half of the riders ...": after a cue ending in "that" the clause has begun, whatever its first word.
-  if (from > 0 && scan.words.clauseWords.get(tokens.norm[from - 1] as string) === 'complementiser') return from;
+  if (from > 0 && inClass(scan.classes, from - 1, WORD_CLASS.complementiser)) return from;
   const start = skipTimePhrase(scan, from, end);
   // "yelled and held up a banner": a second verb, not what was said.
-  if (start < end && scan.words.clauseWords.get(tokens.norm[start] as string) === 'coordinator') return -1;
-  if (start >= end || !scan.words.adjuncts.has(tokens.norm[start] as string) || countOpensAt(scan, start, end)) return start;
+  if (start < end && inClass(scan.classes, start, WORD_CLASS.coordinator)) return -1;
+  if (start >= end || !inClass(scan.classes, start, WORD_CLASS.adjunct) || countOpensAt(scan, start, end)) return start;
   let t = start + 1;
   for (; t < Math.min(end, start + ADJUNCT_MAX); t++) {
     if (scan.article.quotedToken[t] === 1) break;
-    if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'complementiser') return t + 1;
+    if (inClass(scan.classes, t, WORD_CLASS.complementiser)) return t + 1;
     // "said in a statement Thursday night it would ...": the clause starts after the time phrase.
-    if (scan.words.timeWords.has(tokens.norm[t] as string) && tokens.breakBefore[t] !== 1) {
+    if (inClass(scan.classes, t, WORD_CLASS.timeWord) && tokens.breakBefore[t] !== 1) {
       const after = skipTimePhrase(scan, t, end);
-      if (after >= end || scan.words.adjuncts.has(tokens.norm[after] as string) || tokens.breakBefore[after] === 1) continue;
-      return scan.words.clauseWords.get(tokens.norm[after] as string) === 'complementiser' ? after + 1 : after;
+      if (after >= end || inClass(scan.classes, after, WORD_CLASS.adjunct) || tokens.breakBefore[after] === 1) continue;
+      return inClass(scan.classes, after, WORD_CLASS.complementiser) ? after + 1 : after;
     }
   }
   // From where the reading stopped: past a quotation that ended it early, no ", that" may be looked for.
@@ -389,10 +390,10 @@ function afterAddressee(scan: Scan, from: number, end: number): number {
   const { norm, breakBefore } = scan.article.tokens;
   // "told riders at the harbour cafe that ...": whoever was told, the clause starts at "that".
   for (let t = from; t < Math.min(end, from + ADJUNCT_MAX) && scan.article.quotedToken[t] === 0 && (t === from || breakBefore[t] !== 1); t++) {
-    if (words.clauseWords.get(norm[t] as string) === 'complementiser') return t;
+    if (inClass(scan.classes, t, WORD_CLASS.complementiser)) return t;
   }
   let t = from;
-  while (t < end && words.clauseWords.get(norm[t] as string) !== 'complementiser') {
+  while (t < end && !inClass(scan.classes, t, WORD_CLASS.complementiser)) {
     const word = norm[t] as string;
     const next = t + 1 < end ? (norm[t + 1] as string) : '';
     if (words.determiners.has(word) && !(words.addressees.has(next) || capital[t + 1] === 1)) break;
@@ -420,12 +421,12 @@ const LOOSE_INVERTED_MAX = 12;
 // to a relative clause on it.
 function looseInvertedSpeaker(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
   const from = cue.t1;
-  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || !(scan.words.determiners.has(scan.article.tokens.norm[from] as string) || scan.capital[from] === 1)) return null;
+  if (cue.t0 - sentence.tokenStart < 2 || !commaBefore(scan, cue.t0) || from >= sentence.tokenEnd || !(inClass(scan.classes, from, WORD_CLASS.determiner) || scan.capital[from] === 1)) return null;
   // The speaker runs to the end or a relative clause on it; an act is seldom inverted ("..., attacked Rubio for ...").
   const stop = cue.ref.act ? -1 : invertedSpeakerEnd(scan, from, sentence.tokenEnd);
   if (stop <= from || stop - from > LOOSE_INVERTED_MAX || !plainStretch(scan, from, stop)) return null;
   // An auxiliary or adverb of the skip list makes the words a clause ("Anna Berg, wearing a coat, said the pier would open").
-  for (let t = from; t < stop; t++) if (scan.words.verbSkips.has(scan.article.tokens.norm[t] as string)) return null;
+  for (let t = from; t < stop; t++) if (inClass(scan.classes, t, WORD_CLASS.verbSkip)) return null;
   return { t0: from, t1: stop };
 }
 
@@ -489,10 +490,10 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   if (relative === 2 && !commaBefore(scan, end)) return null;
   // "The views expressed are ...": an -ed form before a form of be or an adjunct is a passive participle.
   const after = cueEnd[cue] as number;
-  if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (words.beForms.has(tokens.norm[after] as string) || words.adjuncts.has(tokens.norm[after] as string))) return null;
+  if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (inClass(scan.classes, after, WORD_CLASS.beForm) || inClass(scan.classes, after, WORD_CLASS.adjunct))) return null;
 
   let head = start + 1;
   // The head ends at a comma, or at an aside in parentheses or dashes ("Sen. Anna Berg (D-Maine), a supporter ...").
-  while (head < end && head - start < OPENING_HEAD_MAX && !asideBreak(scan, head) && words.clauseWords.get(tokens.norm[head] as string) !== 'relative') head++;
+  while (head < end && head - start < OPENING_HEAD_MAX && !asideBreak(scan, head) && !inClass(scan.classes, head, WORD_CLASS.relative)) head++;
   return { t0: start, t1: head };
 }

@@ -8,6 +8,7 @@ import { commaBefore, skipBack, type Scan } from './context.ts';
 import { clauseEnd, skipThat, skipTimePhrase, subjectAt, trimmedSpan } from './content-spans.ts';
 import { isConnective, nounPhraseAfter, opensSentence, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // How far past "asked" (and its adjuncts: "Asked on Monday in Dover whether") the question may start.
 const QUESTION_REACH = 8;
@@ -38,7 +39,7 @@ export function askedQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEn
   const before = cue.t0 - 1;
   const opening = opensSentence(scan, sentence, cue.t0);
   const afterWhen = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && tokens.norm[before] === 'when';
-  const passive = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && words.beForms.has(tokens.norm[before] as string);
+  const passive = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && inClass(scan.classes, before, WORD_CLASS.beForm);
   if (!opening && !afterWhen && !passive) return null;
   const end = sentence.tokenEnd;
   let from = cue.t1;
@@ -95,9 +96,9 @@ export function openingClauseEnd(scan: Scan, sentence: SentenceRef, at: number, 
 
 /** The subject after an opening clause's comma at `comma` ("After saying she was tired, the mayor left"): a pronoun or a speaker phrase, or null. */
 export function subjectAfterComma(scan: Scan, sentence: SentenceRef, comma: number): Speaker {
-  const { tokens, quotedToken } = scan.article;
+  const { quotedToken } = scan.article;
   if (comma < 0 || comma >= sentence.tokenEnd || quotedToken[comma] === 1) return null;
-  if (scan.words.pronouns.has(tokens.norm[comma] as string)) return { t0: comma, t1: comma + 1 };
+  if (inClass(scan.classes, comma, WORD_CLASS.pronoun)) return { t0: comma, t1: comma + 1 };
   return nounPhraseAfter(scan, comma, sentence.tokenEnd);
 }
 
@@ -138,7 +139,7 @@ export function nounAfterModifier(scan: Scan, cue: Cue, sentence: SentenceRef, s
   const { article, words } = scan;
   const { tokens } = article;
   if (speaker === null || speaker.t1 - speaker.t0 !== 1 || speaker.t0 !== sentence.tokenStart || speaker.t1 !== cue.t0 || tokens.breakBefore[cue.t0] === 1) return false;
-  if (!words.nounCues.has(tokens.norm[cue.t0] as string)) return false;
+  if (!inClass(scan.classes, cue.t0, WORD_CLASS.nounCue)) return false;
   const first = tokens.norm[speaker.t0] as string;
   if (words.pronouns.has(first) || scan.actorAt[speaker.t0] !== -1 || scan.titleAt[speaker.t0] !== undefined || words.speakerNouns.has(first)) return false;
   const next = cue.t1;
@@ -204,7 +205,7 @@ export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): b
   for (let k = start; k < lead; k++) if (article.quotedToken[k] === 1) return false;
   const first = norm[start] as string;
   // "Earlier in 2012,", "Later on Monday,": a time word before a preposition opens a phrase of when.
-  const timed = words.timeWords.has(first) && lead - start > 1 && words.adjuncts.has(norm[start + 1] as string);
+  const timed = words.timeWords.has(first) && lead - start > 1 && inClass(scan.classes, start + 1, WORD_CLASS.adjunct);
   if (words.introductions.has(first) || words.adjuncts.has(first) || timed) {
     for (let k = start + 1; k < lead; k++) {
       const word = norm[k] as string;
@@ -256,7 +257,7 @@ export function parentheticalTag(scan: Scan, start: number, cue: Cue, sentence: 
   const end = sentence.tokenEnd;
   for (let k = cue.t1; k < end && k <= cue.t1 + TAG_TAIL_MAX; k++) {
     if (quotedToken[k] === 1) return false;
-    if (commaBefore(scan, k)) return k < end - 1 && (k === cue.t1 || scan.words.adjuncts.has(tokens.norm[cue.t1] as string) || scan.words.timeWords.has(tokens.norm[cue.t1] as string) || scan.words.verbSkips.has(tokens.norm[cue.t1] as string));
+    if (commaBefore(scan, k)) return k < end - 1 && (k === cue.t1 || inClass(scan.classes, cue.t1, WORD_CLASS.adjunct) || inClass(scan.classes, cue.t1, WORD_CLASS.timeWord) || inClass(scan.classes, cue.t1, WORD_CLASS.verbSkip));
     if (tokens.breakBefore[k] === 1 && k > cue.t1) return false;
   }
   return false;
@@ -297,15 +298,15 @@ const PASSIVE_SUBJECT_MAX = 16;
  * start (the sentence's, or its last comma) to the form of be. Null without a form of be before the verb, an agent, or a subject.
  */
 export function passiveWithAgent(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): { speaker: NonNullable<Speaker>; content: Range } | null {
-  const { article, words } = scan;
+  const { article } = scan;
   const { tokens, quotedToken } = article;
   if (cue.t1 >= sentence.tokenEnd || tokens.norm[cue.t1] !== 'by' || tokens.breakBefore[cue.t1] === 1) return null;
   let be = cue.t0 - 1;
-  while (be > sentence.tokenStart && tokens.breakBefore[be + 1] !== 1 && !words.beForms.has(tokens.norm[be] as string) && words.verbSkips.has(tokens.norm[be] as string)) be--;
-  if (be <= sentence.tokenStart || tokens.breakBefore[be + 1] === 1 || !words.beForms.has(tokens.norm[be] as string)) return null;
+  while (be > sentence.tokenStart && tokens.breakBefore[be + 1] !== 1 && !inClass(scan.classes, be, WORD_CLASS.beForm) && inClass(scan.classes, be, WORD_CLASS.verbSkip)) be--;
+  if (be <= sentence.tokenStart || tokens.breakBefore[be + 1] === 1 || !inClass(scan.classes, be, WORD_CLASS.beForm)) return null;
   // "has been", "had been": the helpers before the form of be belong to the verb, not the subject.
   let end = be;
-  while (end - 1 > sentence.tokenStart && tokens.breakBefore[end] !== 1 && words.verbSkips.has(tokens.norm[end - 1] as string)) end--;
+  while (end - 1 > sentence.tokenStart && tokens.breakBefore[end] !== 1 && inClass(scan.classes, end - 1, WORD_CLASS.verbSkip)) end--;
   let start = end - 1;
   while (start > sentence.tokenStart && end - start < PASSIVE_SUBJECT_MAX && tokens.breakBefore[start] !== 1 && quotedToken[start - 1] === 0) start--;
   if (tokens.breakBefore[start] === 1 && start > sentence.tokenStart && !commaBefore(scan, start)) return null;
@@ -342,7 +343,7 @@ export function isReducedRelative(scan: Scan, cue: Cue, end: number): boolean {
   if (cue.t1 - cue.t0 !== 1 || !(tokens.norm[cue.t0] as string).endsWith('ed') || tokens.breakBefore[cue.t0] === 1 || scan.capital[cue.t0 - 1] === 1) return false;
   if (!/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || scan.titleAt[cue.t0 - 1] !== undefined || isSpeakingNoun(scan, before)) return false;
   const next = skipTimePhrase(scan, cue.t1, end, true);
-  return next < end && words.adjuncts.has(tokens.norm[next] as string);
+  return next < end && inClass(scan.classes, next, WORD_CLASS.adjunct);
 }
 
 // Whether a speaker noun names who can act (an agency, a company, a group), not a document or a poll.
@@ -354,5 +355,5 @@ function isSpeakingNoun(scan: Scan, word: string): boolean {
 /** Whether `speaker` follows ", which" (", which Holt said was final,"): the subject of a relative clause between commas. */
 export function isRelativeSubject(scan: Scan, speaker: TokenSpan, sentence: SentenceRef): boolean {
   const at = speaker.t0 - 1;
-  return at > sentence.tokenStart && commaBefore(scan, at) && scan.words.clauseWords.get(scan.article.tokens.norm[at] as string) === 'relative';
+  return at > sentence.tokenStart && commaBefore(scan, at) && inClass(scan.classes, at, WORD_CLASS.relative);
 }

@@ -10,6 +10,7 @@
 import { commaBefore, skipBack, type Scan } from './context.ts';
 import { isConnective, isMannerAdverb, isStanceAdverb, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import type { SentenceRef, Speaker } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // The longest stretch from a sentence's start to its verb read as a name and its appositive.
 const LONG_SUBJECT_MAX = 40;
@@ -52,7 +53,7 @@ function appositiveFrom(scan: Scan, start: number, end: number, cueEnd: Int32Arr
   // "LONDON (Reuters) - Britain's Home Secretary ... said": a dateline's place is no speaker.
   if (phrase === null || phrase.t1 >= end || !asideBreak(scan, phrase.t1) || scan.excluded[phrase.t0] === 1) return null;
   // "Berg, who calls Holt a \"coward,\" said": a relative clause on the name may quote and report on its own.
-  if (words.clauseWords.get(tokens.norm[phrase.t1] as string) === 'relative') return phrase;
+  if (inClass(scan.classes, phrase.t1, WORD_CLASS.relative)) return phrase;
   let quoted = 0;
   for (let k = phrase.t1; k < end; k++) {
     // "Joe Scarborough, host of MSNBC's \"Morning Joe,\" suggested": a short quotation opening with a capital
@@ -162,7 +163,7 @@ export function contractedSubject(scan: Scan, sentence: SentenceRef, cue: number
   const { article, words, capital } = scan;
   const { tokens } = article;
   let k = cue;
-  while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0 && (words.verbSkips.has(tokens.norm[k - 1] as string) || isMannerAdverb(scan, k - 1))) k--;
+  while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0 && (inClass(scan.classes, k - 1, WORD_CLASS.verbSkip) || isMannerAdverb(scan, k - 1))) k--;
   if (k - 1 < sentence.tokenStart || tokens.breakBefore[k] === 1 || article.quotedToken[k - 1] === 1) return null;
   const word = tokens.norm[k - 1] as string;
   const pronoun = withoutContraction(word);
@@ -211,7 +212,7 @@ export function prepositionalTo(scan: Scan, t: number): boolean {
  */
 export function invertedSpeakerEnd(scan: Scan, from: number, end: number): number {
   for (let t = from + 1; t < end; t++) {
-    if (scan.words.clauseWords.get(scan.article.tokens.norm[t] as string) === 'relative') return t;
+    if (inClass(scan.classes, t, WORD_CLASS.relative)) return t;
     if (commaBefore(scan, t)) return -1;
   }
   return end;

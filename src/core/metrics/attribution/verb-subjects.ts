@@ -22,7 +22,7 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
   const { tokens } = scan.article;
   let k = cue.t0 - 1;
   // "who has repeatedly said", "and then angrily denied": manner adverbs stand between the clause word and the verb as the helpers do.
-  while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0 && (scan.words.verbSkips.has(tokens.norm[k] as string) || isMannerAdverb(scan, k))) k--;
+  while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0 && (inClass(scan.classes, k, WORD_CLASS.verbSkip) || isMannerAdverb(scan, k))) k--;
   if (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0) {
     const role = scan.words.clauseWords.get(tokens.norm[k] as string);
     if (role === 'relative' && k > sentence.tokenStart) return { kind: 'relative', at: k };
@@ -80,23 +80,23 @@ function otherCueIn(sentence: SentenceRef, cue: Cue, cueEnd: Int32Array): boolea
 
 // The main clause's subject read from token `start` (see mainSubject).
 function subjectAt(scan: Scan, start: number, before: number): Speaker {
-  const { article, words } = scan;
+  const { article } = scan;
   const { tokens } = article;
   let t = start;
-  if (words.introductions.has(tokens.norm[t] as string) || words.adjuncts.has(tokens.norm[t] as string)) {
+  if (inClass(scan.classes, t, WORD_CLASS.introduction) || inClass(scan.classes, t, WORD_CLASS.adjunct)) {
     let k = t + 1;
     while (k < before && !commaBefore(scan, k)) k++;
     if (k >= before) return null;
     t = k;
   }
   if (t >= before || article.quotedToken[t] === 1) return null;
-  if (words.pronouns.has(tokens.norm[t] as string)) return { t0: t, t1: t + 1 };
+  if (inClass(scan.classes, t, WORD_CLASS.pronoun)) return { t0: t, t1: t + 1 };
   const phrase = nounPhraseAfter(scan, t, before);
   if (phrase !== null) return phrase;
   // "His mother refused ..., insisting": a possessive opens a subject as a determiner does.
-  if (!words.determiners.has(tokens.norm[t] as string) && !words.possessives.has(tokens.norm[t] as string)) return null;
+  if (!inClass(scan.classes, t, WORD_CLASS.determiner) && !inClass(scan.classes, t, WORD_CLASS.possessive)) return null;
   for (let k = t + 1; k < Math.min(before, t + LOOSE_PHRASE_MAX); k++) {
-    if (tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1 || words.adjuncts.has(tokens.norm[k] as string)) return null;
+    if (tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1 || inClass(scan.classes, k, WORD_CLASS.adjunct)) return null;
     if (k > t + 1 && looksFinite(scan, k)) return { t0: t, t1: k };
   }
   return null;
@@ -127,7 +127,7 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   const helper = cue > sentence.tokenStart ? (tokens.norm[cue - 1] as string) : '';
   if (verb.endsWith('ing') && !words.beForms.has(helper)) return null;
   const after = cueEnd[cue] as number;
-  if (verb.endsWith('ed') && after > cue && after < sentence.tokenEnd && (words.adjuncts.has(tokens.norm[after] as string) || words.beForms.has(tokens.norm[after] as string))) return null;
+  if (verb.endsWith('ed') && after > cue && after < sentence.tokenEnd && (inClass(scan.classes, after, WORD_CLASS.adjunct) || inClass(scan.classes, after, WORD_CLASS.beForm))) return null;
   let end = cue;
   const { classes } = scan;
   while (end - 1 >= sentence.tokenStart && tokens.breakBefore[end] !== 1 && inClass(classes, end - 1, WORD_CLASS.verbSkip | WORD_CLASS.timeWord)) {
@@ -158,7 +158,7 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   // was late and one in four said"); "forces and the Front blamed" is one subject.
   const coordinator = t - 1;
   // "But some riders say": a connective opening the sentence leaves the clause's start after it.
-  const opensClause = opensSentence(scan, sentence, t) || (coordinator > sentence.tokenStart && words.clauseWords.get(tokens.norm[coordinator] as string) === 'coordinator' && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator))) || opensInnerClause(scan, sentence, coordinator, t);
+  const opensClause = opensSentence(scan, sentence, t) || (coordinator > sentence.tokenStart && inClass(scan.classes, coordinator, WORD_CLASS.coordinator) && tokens.breakBefore[t] !== 1 && (commaBefore(scan, coordinator) || cueBefore(scan, cueEnd, sentence.tokenStart, coordinator))) || opensInnerClause(scan, sentence, coordinator, t);
   if (!opensClause) return null;
   if (scan.lexicons.abbreviations.starters.has(first) && !words.quantifiers.has(first) && !words.determiners.has(first)) return null;
   return { t0: t, t1: end };
@@ -192,7 +192,7 @@ function subjectOfBareRelative(scan: Scan, sentence: SentenceRef, cue: number, c
   const { tokens, quotedToken } = scan.article;
   for (let r = cue - 1; r > sentence.tokenStart && cue - r <= BARE_RELATIVE_MAX; r--) {
     if (tokens.breakBefore[r + 1] === 1 || quotedToken[r] === 1) return null;
-    if (scan.words.clauseWords.get(tokens.norm[r] as string) !== 'relative') continue;
+    if (!inClass(scan.classes, r, WORD_CLASS.relative)) continue;
     if (tokens.breakBefore[r] === 1) return null;
     const subject = plainSubjectAt(scan, sentence, r, cueEnd);
     return subject !== null && subject.t0 === sentence.tokenStart ? subject : null;

@@ -7,6 +7,7 @@
 import type { Scan } from './context.ts';
 import { charSpan } from './content-spans.ts';
 import type { Finding } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Link words between the noun and the opening mark ("that read").
 const LINKS_MAX = 2;
@@ -37,8 +38,8 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
     const sentence = scan.sentences[scan.sentenceOf[k] as number];
     if (sentence === undefined) continue;
     let p = k - 1;
-    while (p > sentence.tokenStart && k - p <= MODIFIERS_MAX && !words.possessives.has(norm[p] as string) && /^[a-z-]+$/.test(text.slice(tokens.start[p] as number, tokens.end[p] as number))) p--;
-    const speaker = p >= sentence.tokenStart && p < k && words.possessives.has(norm[p] as string) && taken[p] !== 1 ? { t0: p, t1: p + 1 } : null;
+    while (p > sentence.tokenStart && k - p <= MODIFIERS_MAX && !inClass(scan.classes, p, WORD_CLASS.possessive) && /^[a-z-]+$/.test(text.slice(tokens.start[p] as number, tokens.end[p] as number))) p--;
+    const speaker = p >= sentence.tokenStart && p < k && inClass(scan.classes, p, WORD_CLASS.possessive) && taken[p] !== 1 ? { t0: p, t1: p + 1 } : null;
     const cue = { ...charSpan(article, k, t), lemma: norm[k] as string, class: 'neutral', source: words.voiceNounSource };
     findings.push({ order: quote.start, draft: { paragraph: sentence.paragraph, mode: 'direct', cue, speaker, content: { start: quote.start, end: quote.end }, sentence: sentence.index } });
   }

@@ -47,6 +47,14 @@ export const WORD_CLASS = {
   possessive: 1 << 26,
   /** the first word of a passive view's phrase (passive-views.jsonl: "seen as", "considered") */
   passiveViewStart: 1 << 27,
+  /** a clause word by its role (clause-words.jsonl): "that" */
+  complementiser: 1 << 28,
+  /** "but", "while" */
+  contrast: 1 << 29,
+  /** "who", "which" */
+  relative: 1 << 30,
+  /** "and"; the sign bit, so test it with `inClass` (`& bit` is negative) */
+  coordinator: 1 << 31,
 } as const;
 
 // The classes read from a token's form without its possessive rather than from its folded form.
@@ -90,6 +98,7 @@ function classTable(lexicons: Lexicons): ClassTable {
     mark(words.timeWords, WORD_CLASS.timeWord);
     mark(words.timePhraseWords, WORD_CLASS.timePhraseWord);
     mark(words.clauseWords.keys(), WORD_CLASS.clauseWord);
+    for (const [form, role] of words.clauseWords) mark([form], WORD_CLASS[role]);
     mark(words.determiners.keys(), WORD_CLASS.determiner);
     mark(words.pronouns.keys(), WORD_CLASS.pronoun);
     mark(words.adjuncts, WORD_CLASS.adjunct);
