@@ -39,7 +39,7 @@ const ADJUNCT_MAX = 10;
 
 /** What the passes over one article share: where cues end, and the speakers found so far by sentence. */
 type SpeakerAt = { at: number; speaker: TokenSpan };
-type Context = { cueEnd: Int32Array; speakers: Map<number, SpeakerAt[]> };
+type Context = { cueEnd: Int32Array; speakers: (SpeakerAt[] | undefined)[] };
 
 /**
  * Finds reported speech at every cue not `claimed` by an earlier pass; returns the findings and the cues
@@ -49,12 +49,13 @@ type Context = { cueEnd: Int32Array; speakers: Map<number, SpeakerAt[]> };
 export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues, earlier: readonly Finding[] = []): { findings: Finding[]; claimed: ClaimedCues } {
   const findings: Finding[] = [];
   const claimedNow = claimed.slice();
-  const context: Context = { cueEnd: cueEnds(scan.article.tokens.count, cues), speakers: new Map() };
+  const context: Context = { cueEnd: cueEnds(scan.article.tokens.count, cues), speakers: new Array<SpeakerAt[] | undefined>(scan.sentences.length) };
   for (const finding of earlier) remember(scan, context, finding);
   // Tokens of a speaker phrase found so far: a cue inside one ("according to a council report") is a noun.
-  const inSpeaker = new Uint8Array(scan.article.tokens.count);
-  cues.forEach((cue, index) => {
-    if (claimedNow[index] === 1 || inSpeaker[cue.t0] === 1) return;
+  const inSpeaker = scratchBytes(scan.article.tokens.count);
+  for (let index = 0; index < cues.length; index++) {
+    const cue = cues[index] as Cue;
+    if (claimedNow[index] === 1 || inSpeaker[cue.t0] === 1) continue;
     const sentence = scan.sentences[cue.sentence] as SentenceRef;
     const kind = cue.ref.kind;
     // "A source familiar with the talks said": the verb after a vague source phrase is part of its attribution.
@@ -62,32 +63,51 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
     const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context, verb) : reportingVerb(scan, cue, sentence, context);
     // "Nobody in Westminster calls this ...": a speech act denied is no attribution; its cue stays claimed.
     const denied = finding !== null && 'draft' in finding && finding.draft.speaker !== null && (isNegatedSpeaker(scan, finding.draft.speaker, sentence.tokenStart) || isParticipleAfterObject(scan, cue.t0, sentence.tokenStart) || isNamingParticiple(scan, cue.t0, cue.t1, sentence.tokenStart, sentence.tokenEnd));
-    if (finding === null || denied) return void (claimedNow[index] = denied ? 1 : 0);
+    if (finding === null || denied) {
+      claimedNow[index] = denied ? 1 : 0;
+      continue;
+    }
     findings.push(finding);
     remember(scan, context, finding);
     if ('draft' in finding && finding.draft.speaker !== null) inSpeaker.fill(1, finding.draft.speaker.t0, finding.draft.speaker.t1);
     claimedNow[index] = 1;
     if (verb !== null) claimedNow[index + 1] = 1;
-  });
+  }
   return { findings, claimed: claimedNow };
+}
+
+// One zeroed byte per token, reused from article to article: a fresh typed array per article cost an
+// allocation outside the heap (1% of the pass on PolNeAR). Valid until the next call.
+let scratch = new Uint8Array(1024);
+function scratchBytes(count: number): Uint8Array {
+  if (scratch.length < count) scratch = new Uint8Array(Math.max(count, scratch.length * 2));
+  else scratch.fill(0, 0, count);
+  return scratch;
 }
 
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
 function remember(scan: Scan, context: Context, finding: Finding): void {
   if (!('draft' in finding) || finding.draft.speaker === null || finding.draft.cue === null) return;
   const at = firstTokenAtOrAfter(scan.article.tokens, finding.draft.cue.start);
-  const list = context.speakers.get(scan.sentenceOf[at] as number) ?? [];
+  // A cue outside every sentence is never read back (speakerBefore asks by sentence).
+  const sentence = at < scan.article.tokens.count ? (scan.sentenceOf[at] as number) : -1;
+  if (sentence < 0) return;
+  let list = context.speakers[sentence];
+  if (list === undefined) {
+    list = [];
+    context.speakers[sentence] = list;
+  }
   // Kept in token order (findings come almost always in text order, so this is an append).
   let i = list.length;
   while (i > 0 && (list[i - 1] as SpeakerAt).at > at) i--;
-  list.splice(i, 0, { at, speaker: finding.draft.speaker });
-  context.speakers.set(scan.sentenceOf[at] as number, list);
+  if (i === list.length) list.push({ at, speaker: finding.draft.speaker });
+  else list.splice(i, 0, { at, speaker: finding.draft.speaker });
 }
 
 // The speaker of the nearest verb before token `at` in the sentence (the first kept there), or null. Read from
 // the end: a sentence of 64,000 cues ("Holt won – saying – ...") made a scan of the whole list quadratic.
 function speakerBefore(context: Context, sentence: number, at: number): Speaker {
-  const list = context.speakers.get(sentence);
+  const list = context.speakers[sentence];
   if (list === undefined) return null;
   let i = list.length - 1;
   while (i >= 0 && (list[i] as SpeakerAt).at >= at) i--;
@@ -232,6 +252,8 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   // clause says what the noun holds ("Holt's claim that the ferry would run").
   if (cue.t0 > sentence.tokenStart && possessiveBefore(scan, cue.t0) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;
   const shape = verbShape(scan, cue, sentence);
+  const documentVerb = isDocumentVerb(cue);
+  const told = words.addresseeVerbs.has(cue.ref.lemma);
   let speaker: Speaker = null;
   // Where the speaker phrase of a postposed attribution starts, after its comma; -1 when not postposed.
   let lead = -1;
@@ -246,10 +268,10 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   // "issued a statement saying": with no subject found for the main verb, the document speaks.
   else if (shape.kind === 'participle' && shape.at < cue.t0) speaker = speakerBefore(context, sentence.index, cue.t0) ?? plausibleSubject(scan, mainSubject(scan, sentence, shape.at)) ?? nounPhraseBefore(scan, cue.t0, sentence.tokenStart);
   else if (shape.kind !== 'finite') speaker = speakerBefore(context, sentence.index, cue.t0) ?? (shape.kind === 'participle' ? participleMainSubject(scan, sentence, cue, context.cueEnd) : mainSubject(scan, sentence, shape.at));
-  else if (isDocumentVerb(cue) && (found = documentSubject(scan, cue, sentence)) !== null) {
+  else if (documentVerb && (found = documentSubject(scan, cue, sentence)) !== null) {
     // "Early results of exit polls conducted by a firm show ...": the whole opening phrase is the source.
     speaker = found;
-  } else if (isDocumentVerb(cue) && (lead = documentPostposedAt(scan, cue.t0, sentence.tokenStart, sentence.tokenEnd)) >= 0) {
+  } else if (documentVerb && (lead = documentPostposedAt(scan, cue.t0, sentence.tokenStart, sentence.tokenEnd)) >= 0) {
     // "<clause>, council records compiled by the harbour trust show.": the phrase after the comma is the source.
     speaker = { t0: lead, t1: skipBack(scan, cue.t0, lead) };
   } else {
@@ -262,7 +284,6 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.
       // "..., told the council ...": after a verb of telling comes whom the speaker told; it never inverts.
-      const told = words.addresseeVerbs.has(cue.ref.lemma);
       const inverted = tokens.breakBefore[cue.t0] === 1 && !told ? nounPhraseAfter(scan, cue.t1, sentence.tokenEnd) : null;
       const looseInverted = told || (inverted !== null && sentence.tokenEnd - inverted.t1 <= 2) ? null : looseInvertedSpeaker(scan, cue, sentence);
       const loose = inverted === null && looseInverted === null ? postposedPhrase(scan, cue.t0, sentence.tokenStart) : null;
@@ -324,13 +345,13 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     content = contentEnd > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, contentEnd) : null;
     mode = content !== null && hasQuoteBetween(article, sentence.tokenStart, contentEnd) ? 'mixed' : 'indirect';
   } else {
-    const from = words.addresseeVerbs.has(ref.lemma) ? afterAddressee(scan, cue.t1, sentence.tokenEnd) : cue.t1;
+    const from = told ? afterAddressee(scan, cue.t1, sentence.tokenEnd) : cue.t1;
     const clause = skipThat(scan, from, sentence.tokenEnd) > from || !ref.act;
     let end = clauseEnd(scan, from, sentence.tokenEnd, context.cueEnd);
     // "Holt, who said X, left" / "an architect who said X, filed suit": the relative clause ends at a comma.
     // "The deal, which Holt said was final, collapsed": a relative clause with a subject of its own ends there too.
     if (shape.kind === 'relative' || isRelativeSubject(scan, speaker, sentence)) end = nextComma(scan, from, end);
-    else if (isDocumentVerb(cue)) end = documentRelativeEnd(scan, skipBack(scan, cue.t0, sentence.tokenStart) - 1, from, end, sentence.tokenStart);
+    else if (documentVerb) end = documentRelativeEnd(scan, skipBack(scan, cue.t0, sentence.tokenStart) - 1, from, end, sentence.tokenStart);
     if (openingEnd >= 0) end = Math.min(end, openingEnd);
     // "While Berg said the pier was safe, the board closed it": speech in an opening subordinate clause ends at its comma.
     const subordinateEnd = subordinateClauseEnd(scan, sentence, cue);
