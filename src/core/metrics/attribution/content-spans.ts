@@ -79,11 +79,18 @@ export function clauseEnd(scan: Scan, from: number, end: number, cueEnd?: Int32A
       if (k > from && k < subjectStart && tokens.breakBefore[k + 1] !== 1 && inClass(scan.classes, k, WORD_CLASS.coordinator)) return k;
     }
     if (tokens.breakBefore[t] !== 1) continue;
-    const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
-    if (gap.includes(';') || (gap.includes(',') && inClass(scan.classes, t, WORD_CLASS.contrast) && subjectAt(scan, t + 1, end))) return t;
-    if (cueEnd !== undefined && gap.includes(',') && attributionTagAt(scan, t, end, cueEnd)) return t;
-    if (cueEnd !== undefined && gap.includes(',') && secondSpeakerAt(scan, t, end, cueEnd)) return t;
-    if (cueEnd !== undefined && gap.includes(',') && relativeSpeechAt(scan, t, end, cueEnd)) return t;
+    // The gap before the token, read in place (a slice per break was a string each).
+    let semicolon = false;
+    let comma = false;
+    for (let i = tokens.end[t - 1] as number, gapEnd = tokens.start[t] as number; i < gapEnd; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 59) semicolon = true;
+      else if (code === 44) comma = true;
+    }
+    if (semicolon || (comma && inClass(scan.classes, t, WORD_CLASS.contrast) && subjectAt(scan, t + 1, end))) return t;
+    if (cueEnd !== undefined && comma && attributionTagAt(scan, t, end, cueEnd)) return t;
+    if (cueEnd !== undefined && comma && secondSpeakerAt(scan, t, end, cueEnd)) return t;
+    if (cueEnd !== undefined && comma && relativeSpeechAt(scan, t, end, cueEnd)) return t;
   }
   return limit;
 }
@@ -210,16 +217,33 @@ export function adjunctGapBeforeQuote(scan: Scan, cueEnd: number, quoteStart: nu
 export function trimmedSpan(article: SegmentedArticle, t0: number, t1: number): Range | null {
   if (t1 <= t0) return null;
   const { tokens, text } = article;
+  // Marks read as char codes: this runs for every content found, and text[i] makes a string of one character.
   let end = tokens.end[t1 - 1] as number;
-  while (end < text.length && /["\u201D'\u2019]/.test(text[end] as string) && article.quotedToken[t1 - 1] === 1) end++;
+  if (article.quotedToken[t1 - 1] === 1) while (end < text.length && isClosingMark(text.charCodeAt(end))) end++;
   // A closing mark after the sentence's stop: `."`, `.”`, and the two apostrophes of `.''` (NYT style).
-  if (/[.,;:!?]/.test(text[end] ?? '') && (/["\u201D]/.test(text[end + 1] ?? '') || text.startsWith("''", end + 1))) {
-    end += text[end + 1] === "'" ? 3 : 2;
+  const after = text.charCodeAt(end + 1);
+  if (isStop(text.charCodeAt(end)) && (after === 34 || after === 0x201d || text.startsWith("''", end + 1))) {
+    end += after === 39 ? 3 : 2;
   }
   // An opening mark right before a quoted first word belongs to the quotation the content holds.
   let start = tokens.start[t0] as number;
-  while (start > 0 && article.quotedToken[t0] === 1 && /["\u201C'\u2018`]/.test(text[start - 1] as string) && (start < 2 || !/[\p{L}\p{N}]/u.test(text[start - 2] as string))) start--;
+  if (article.quotedToken[t0] === 1) while (start > 0 && isOpeningMark(text.charCodeAt(start - 1)) && (start < 2 || !/[\p{L}\p{N}]/u.test(text[start - 2] as string))) start--;
   return { start, end };
+}
+
+// " ” ' ’
+function isClosingMark(code: number): boolean {
+  return code === 34 || code === 0x201d || code === 39 || code === 0x2019;
+}
+
+// " “ ' ‘ `
+function isOpeningMark(code: number): boolean {
+  return code === 34 || code === 0x201c || code === 39 || code === 0x2018 || code === 96;
+}
+
+// . , ; : ! ?
+function isStop(code: number): boolean {
+  return code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63;
 }
 
 /** How many tokens start inside `content`. */

@@ -118,12 +118,20 @@ export function plausibleSubject(scan: Scan, subject: Speaker): Speaker {
   return subject;
 }
 
+// Whether `word` ends in an apostrophe, or in one and "s" (/['\u2019]s?$/), read as char codes: asked at every cue.
+function endsWithPossessive(word: string): boolean {
+  let i = word.length - 1;
+  if (i >= 0 && word.charCodeAt(i) === 115) i--;
+  const code = i >= 0 ? word.charCodeAt(i) : 0;
+  return code === 39 || code === 0x2019;
+}
+
 /** Whether a possessive stands right before token `t`: "Holt's", or a common noun's plural with its apostrophe ("Reporters' calls"). */
 export function possessiveBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
   if (t === 0) return false;
   const before = tokens.norm[t - 1] as string;
-  if (tokens.breakBefore[t] !== 1) return /['\u2019]s?$/.test(before);
+  if (tokens.breakBefore[t] !== 1) return endsWithPossessive(before);
   // A name ending in s ("Sanders' call for") is its speaker's: only a common noun's plural counts here.
   const name = scan.actorAt[t - 1] !== -1 || (scan.capital[t - 1] === 1 && !(scan.sentenceStarts.has(t - 1) && (scan.titleAt[t - 1] !== undefined || scan.words.speakerNouns.has(before))));
   return !name && before.endsWith('s') && /^['\u2019]\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
