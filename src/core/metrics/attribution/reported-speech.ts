@@ -68,7 +68,7 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
       continue;
     }
     findings.push(finding);
-    remember(scan, context, finding);
+    remember(scan, context, finding, cue.t0);
     if ('draft' in finding && finding.draft.speaker !== null) inSpeaker.fill(1, finding.draft.speaker.t0, finding.draft.speaker.t1);
     claimedNow[index] = 1;
     if (verb !== null) claimedNow[index + 1] = 1;
@@ -86,9 +86,12 @@ function scratchBytes(count: number): Uint8Array {
 }
 
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
-function remember(scan: Scan, context: Context, finding: Finding): void {
+// `hint`, the token a finding's cue most likely starts at, spares the search for it.
+function remember(scan: Scan, context: Context, finding: Finding, hint = -1): void {
   if (!('draft' in finding) || finding.draft.speaker === null || finding.draft.cue === null) return;
-  const at = firstTokenAtOrAfter(scan.article.tokens, finding.draft.cue.start);
+  const { start } = scan.article.tokens;
+  const offset = finding.draft.cue.start;
+  const at = hint >= 0 && start[hint] === offset && (hint === 0 || (start[hint - 1] as number) < offset) ? hint : firstTokenAtOrAfter(scan.article.tokens, offset);
   // A cue outside every sentence is never read back (speakerBefore asks by sentence).
   const sentence = at < scan.article.tokens.count ? (scan.sentenceOf[at] as number) : -1;
   if (sentence < 0) return;

@@ -8,7 +8,11 @@ import { commaBefore, skipBack, type Scan } from './context.ts';
 import { clauseEnd, skipThat, skipTimePhrase, subjectAt, trimmedSpan } from './content-spans.ts';
 import { isConnective, nounPhraseAfter, opensSentence, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import type { Cue, Range, SentenceRef, Speaker, TokenSpan } from './types.ts';
-import { inClass, WORD_CLASS } from './word-classes.ts';
+import { inClass, isWordAt, WORD_CLASS, wordRef } from './word-classes.ts';
+
+// Words tested at every cue, by id.
+const ASKED = wordRef('asked');
+const BY = wordRef('by');
 
 // How far past "asked" (and its adjuncts: "Asked on Monday in Dover whether") the question may start.
 const QUESTION_REACH = 8;
@@ -35,7 +39,7 @@ function commaAfter(scan: Scan, from: number, end: number): number {
 export function askedQuestion(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): { speaker: Speaker; content: Range } | null {
   const { article, words } = scan;
   const { tokens, quotedToken } = article;
-  if (tokens.norm[cue.t0] !== 'asked' || cue.t1 - cue.t0 !== 1) return null;
+  if (cue.t1 - cue.t0 !== 1 || !isWordAt(tokens, cue.t0, ASKED)) return null;
   const before = cue.t0 - 1;
   const opening = opensSentence(scan, sentence, cue.t0);
   const afterWhen = before >= sentence.tokenStart && tokens.breakBefore[cue.t0] !== 1 && tokens.norm[before] === 'when';
@@ -308,7 +312,7 @@ const PASSIVE_SUBJECT_MAX = 16;
 export function passiveWithAgent(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): { speaker: NonNullable<Speaker>; content: Range } | null {
   const { article } = scan;
   const { tokens, quotedToken } = article;
-  if (cue.t1 >= sentence.tokenEnd || tokens.norm[cue.t1] !== 'by' || tokens.breakBefore[cue.t1] === 1) return null;
+  if (cue.t1 >= sentence.tokenEnd || tokens.breakBefore[cue.t1] === 1 || !isWordAt(tokens, cue.t1, BY)) return null;
   let be = cue.t0 - 1;
   while (be > sentence.tokenStart && tokens.breakBefore[be + 1] !== 1 && !inClass(scan.classes, be, WORD_CLASS.beForm) && inClass(scan.classes, be, WORD_CLASS.verbSkip)) be--;
   if (be <= sentence.tokenStart || tokens.breakBefore[be + 1] === 1 || !inClass(scan.classes, be, WORD_CLASS.beForm)) return null;

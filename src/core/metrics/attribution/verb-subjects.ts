@@ -24,14 +24,14 @@ export function verbShape(scan: Scan, cue: Cue, sentence: SentenceRef): VerbShap
   // "who has repeatedly said", "and then angrily denied": manner adverbs stand between the clause word and the verb as the helpers do.
   while (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0 && (inClass(scan.classes, k, WORD_CLASS.verbSkip) || isMannerAdverb(scan, k))) k--;
   if (k >= sentence.tokenStart && tokens.breakBefore[k + 1] !== 1 && scan.article.quotedToken[k] === 0) {
-    const role = scan.words.clauseWords.get(tokens.norm[k] as string);
-    if (role === 'relative' && k > sentence.tokenStart) return { kind: 'relative', at: k };
+    if (inClass(scan.classes, k, WORD_CLASS.relative) && k > sentence.tokenStart) return { kind: 'relative', at: k };
     // "admitted the error, but said the ferry would run": "but" joins a second verb to the same subject.
-    if ((role === 'coordinator' || role === 'contrast') && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
+    if (inClass(scan.classes, k, WORD_CLASS.coordinator | WORD_CLASS.contrast) && k > sentence.tokenStart) return { kind: 'coordinated', at: k };
   }
-  if (isParticiple(scan, cue) && cue.t0 > sentence.tokenStart && participleBreakBefore(scan, cue.t0)) return { kind: 'participle', at: cue.t0 };
+  const participle = isParticiple(scan, cue);
+  if (participle && cue.t0 > sentence.tokenStart && participleBreakBefore(scan, cue.t0)) return { kind: 'participle', at: cue.t0 };
   // "The campaign issued a statement saying": the document is the object of another verb, whose subject speaks.
-  const document = isParticiple(scan, cue) ? documentObjectStart(scan, cue.t0, sentence.tokenStart) : -1;
+  const document = participle ? documentObjectStart(scan, cue.t0, sentence.tokenStart) : -1;
   if (document >= 0) return { kind: 'participle', at: document };
   // "won the vote by saying", "After announcing the plan, the mayor left": `at` is the subordinator.
   if (participleAfterSubordinator(scan, cue, sentence)) return { kind: 'participle', at: cue.t0 - 1 };

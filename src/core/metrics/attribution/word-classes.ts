@@ -8,8 +8,8 @@
  */
 import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
-import { tokenIds } from '../../text/tokens.ts';
-import { tableByWordId } from '../../text/vocabulary.ts';
+import { tokenIds, type TokenTable } from '../../text/tokens.ts';
+import { NO_WORD, tableByWordId, vocabularySize, wordIdOf } from '../../text/vocabulary.ts';
 
 /** Bits of a token's word class. */
 export const WORD_CLASS = {
@@ -151,4 +151,25 @@ export function readWords(article: SegmentedArticle, lexicons: Lexicons): Uint32
     classes[t] = bits;
   }
   return classes;
+}
+
+/** A word the code tests tokens for ("asked", "by"), with its id once some table has registered it. */
+export type WordRef = { readonly form: string; id: number; lookedUpAt: number };
+
+/** A WordRef for `form` (a folded form), its id read on first use. */
+export function wordRef(form: string): WordRef {
+  return { form, id: NO_WORD, lookedUpAt: -1 };
+}
+
+/**
+ * Whether token `t`'s folded form is `word`: by id when both are registered (no string is read), else by
+ * its form. `tokens` must have its ids current (`tokenIds`, as `readWords` leaves them).
+ */
+export function isWordAt(tokens: TokenTable, t: number, word: WordRef): boolean {
+  if (word.id === NO_WORD && word.lookedUpAt !== vocabularySize()) {
+    word.id = wordIdOf(word.form);
+    word.lookedUpAt = vocabularySize();
+  }
+  const id = tokens.ids[t];
+  return id !== NO_WORD && word.id !== NO_WORD ? id === word.id : tokens.norm[t] === word.form;
 }
