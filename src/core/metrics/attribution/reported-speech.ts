@@ -190,8 +190,7 @@ function isPostposed(scan: Scan, lead: number, cue: Cue, sentence: SentenceRef, 
   const { article, words } = scan;
   const start = sentence.tokenStart;
   if (lead - start < 2 || !commaBefore(scan, lead)) return false;
-  const first = article.tokens.norm[start] as string;
-  if ((words.introductions.has(first) || words.adjuncts.has(first)) && lead - start <= INTRODUCTION_MAX && !hasQuoteBetween(article, start, lead)) return false;
+  if (inClass(scan.classes, start, WORD_CLASS.introduction | WORD_CLASS.adjunct) && lead - start <= INTRODUCTION_MAX && !hasQuoteBetween(article, start, lead)) return false;
   // "In a press release earlier this month, the committee said", "More recently, Holt pledged to ...": an introduction, not content.
   // "Another rider, Tom Holt, wrote": a role before the name in commas is the speaker's, not content.
   if (isIntroductoryPhrase(scan, start, lead) || isOpeningRole(scan, start, lead, cue.t0)) return false;
@@ -497,18 +496,20 @@ function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   // A capital at a sentence's start may be any word ("Recently", "Using"): a name shows by a second capital,
   // a possessive ("Georgia's main opposition alliance"), an appositive's comma, or the gazetteer.
   const named = capital[start] === 1 && (capital[start + 1] === 1 || /['\u2019]s$/.test(tokens.norm[start] as string) || commaBefore(scan, start + 1) || scan.actorAt[start] !== -1 || scan.titleAt[start] !== undefined || words.speakerNouns.has(first));
-  const opensNounPhrase = named || words.determiners.has(first) || words.quantifiers.has(first) || /^\d/.test(first);
-  if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !words.determiners.has(first) && !words.quantifiers.has(first))) return null;
-  if (words.pronouns.has(first) || words.introductions.has(first) || words.adjuncts.has(first) || /(?:ing|ly)$/.test(first)) return null;
+  const opensNounPhrase = named || inClass(scan.classes, start, WORD_CLASS.determiner | WORD_CLASS.quantifier) || /^\d/.test(first);
+  if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !inClass(scan.classes, start, WORD_CLASS.determiner | WORD_CLASS.quantifier))) return null;
+  if (inClass(scan.classes, start, WORD_CLASS.pronoun | WORD_CLASS.introduction | WORD_CLASS.adjunct) || /(?:ing|ly)$/.test(first)) return null;
   // Verbs are expected inside a relative clause ("who has led the board"; 2: opened after a comma), elsewhere a clause's.
   let relative = 0;
   for (let t = start; t < end; t++) {
-    const word = tokens.norm[t] as string;
-    if (words.clauseWords.get(word) === 'relative') relative = commaBefore(scan, t) ? 2 : 1;
+    if (inClass(scan.classes, t, WORD_CLASS.relative)) relative = commaBefore(scan, t) ? 2 : 1;
     else if (commaBefore(scan, t)) relative = 0;
     // "One rider, who spoke on condition of anonymity, said": a cue inside the relative clause is its own.
     if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
-    if (!relative && (words.beForms.has(word) || words.timeWords.has(word) || words.verbSkips.has(word) || (word === 'to' && !prepositionalTo(scan, t)) || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word)))) return null;
+    if (relative) continue;
+    if (inClass(scan.classes, t, WORD_CLASS.beForm | WORD_CLASS.timeWord | WORD_CLASS.verbSkip)) return null;
+    const word = tokens.norm[t] as string;
+    if ((word === 'to' && !prepositionalTo(scan, t)) || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word))) return null;
   }
   // "A diplomat, who was not allowed to speak, said": a comma that opened the relative clause must close it.
   if (relative === 2 && !commaBefore(scan, end)) return null;

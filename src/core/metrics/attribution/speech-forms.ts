@@ -113,11 +113,10 @@ export function subjectAfterComma(scan: Scan, sentence: SentenceRef, comma: numb
  */
 export function plausibleSubject(scan: Scan, subject: Speaker): Speaker {
   if (subject === null) return null;
-  const { words } = scan;
   const first = scan.article.tokens.norm[subject.t0] as string;
-  if (words.pronouns.has(first)) return subject;
+  if (inClass(scan.classes, subject.t0, WORD_CLASS.pronoun)) return subject;
   // "Two" or "Nine" alone is a count of something the phrase left out.
-  if (words.determiners.has(first) || words.quantifiers.has(first)) return subject.t1 - subject.t0 > 1 ? subject : null;
+  if (inClass(scan.classes, subject.t0, WORD_CLASS.determiner | WORD_CLASS.quantifier)) return subject.t1 - subject.t0 > 1 ? subject : null;
   if (scan.lexicons.abbreviations.starters.has(first) || first.endsWith('ing') || /^\d/.test(first) || /['\u2019]s$/.test(first)) return null;
   return subject;
 }
@@ -211,24 +210,19 @@ const INTRODUCTORY_PHRASE_MAX = 16;
  * recently,"). No quotation may stand in it.
  */
 export function isIntroductoryPhrase(scan: Scan, start: number, lead: number): boolean {
-  const { article, words } = scan;
+  const { article } = scan;
   const { norm } = article.tokens;
   if (lead - start > INTRODUCTORY_PHRASE_MAX) return false;
   for (let k = start; k < lead; k++) if (article.quotedToken[k] === 1) return false;
-  const first = norm[start] as string;
   // "Earlier in 2012,", "Later on Monday,": a time word before a preposition opens a phrase of when.
-  const timed = words.timeWords.has(first) && lead - start > 1 && inClass(scan.classes, start + 1, WORD_CLASS.adjunct);
-  if (words.introductions.has(first) || words.adjuncts.has(first) || timed) {
-    for (let k = start + 1; k < lead; k++) {
-      const word = norm[k] as string;
-      if (words.beForms.has(word) || words.clauseWords.has(word) || words.pronouns.has(word)) return false;
-    }
+  const timed = inClass(scan.classes, start, WORD_CLASS.timeWord) && lead - start > 1 && inClass(scan.classes, start + 1, WORD_CLASS.adjunct);
+  if (inClass(scan.classes, start, WORD_CLASS.introduction | WORD_CLASS.adjunct) || timed) {
+    for (let k = start + 1; k < lead; k++) if (inClass(scan.classes, k, WORD_CLASS.beForm | WORD_CLASS.clauseWord | WORD_CLASS.pronoun)) return false;
     return true;
   }
   if (lead - start > 3) return false;
   for (let k = start; k < lead; k++) {
-    const word = norm[k] as string;
-    if (!(word.endsWith('ly') || words.timeWords.has(word) || words.quantifiers.has(word))) return false;
+    if (!((norm[k] as string).endsWith('ly') || inClass(scan.classes, k, WORD_CLASS.timeWord | WORD_CLASS.quantifier))) return false;
   }
   return true;
 }
@@ -243,14 +237,11 @@ const OPENING_ROLE_MAX = 5;
  * role, not content said.
  */
 export function isOpeningRole(scan: Scan, start: number, lead: number, cue: number): boolean {
-  const { article, words } = scan;
-  const { norm } = article.tokens;
-  const first = norm[start] as string;
+  const { article } = scan;
   const nameEnd = skipBack(scan, cue, lead);
-  if (lead - start > OPENING_ROLE_MAX || nameEnd <= lead || !(words.determiners.has(first) || words.quantifiers.has(first)) || !commaBefore(scan, nameEnd)) return false;
+  if (lead - start > OPENING_ROLE_MAX || nameEnd <= lead || !inClass(scan.classes, start, WORD_CLASS.determiner | WORD_CLASS.quantifier) || !commaBefore(scan, nameEnd)) return false;
   for (let k = start; k < lead; k++) {
-    const word = norm[k] as string;
-    if (article.quotedToken[k] === 1 || (k > start && commaBefore(scan, k)) || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
+    if (article.quotedToken[k] === 1 || (k > start && commaBefore(scan, k)) || inClass(scan.classes, k, WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.pronoun)) return false;
   }
   return true;
 }

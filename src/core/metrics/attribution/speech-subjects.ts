@@ -103,22 +103,21 @@ const CLAUSE_SUBJECT_MAX = 8;
  * verb at `cue` to the verb, opening with a pronoun, a determiner, a quantifier or a capital.
  */
 export function subjectAfterOpeningClause(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
-  const { article, words, capital } = scan;
+  const { article, capital } = scan;
   const { tokens } = article;
   const start = clauseStart(scan, sentence);
   const first = tokens.norm[start] as string;
-  if (!scan.lexicons.abbreviations.starters.has(first) || words.determiners.has(first) || words.quantifiers.has(first) || words.pronouns.has(first)) return null;
+  if (!scan.lexicons.abbreviations.starters.has(first) || inClass(scan.classes, start, WORD_CLASS.determiner | WORD_CLASS.quantifier | WORD_CLASS.pronoun)) return null;
   const end = skipBack(scan, cue, start);
   let t = end;
   while (t - 1 > start && end - t < CLAUSE_SUBJECT_MAX && tokens.breakBefore[t] !== 1) {
-    const word = tokens.norm[t - 1] as string;
-    if (article.quotedToken[t - 1] === 1 || (cueEnd[t - 1] as number) > 0 || words.verbSkips.has(word) || words.beForms.has(word) || words.clauseWords.has(word) || (words.pronouns.has(word) && t - 1 < end - 1) || !/^[\p{L}\p{N}]/u.test(word)) return null;
+    if (article.quotedToken[t - 1] === 1 || (cueEnd[t - 1] as number) > 0 || inClass(scan.classes, t - 1, WORD_CLASS.verbSkip | WORD_CLASS.beForm | WORD_CLASS.clauseWord) || (inClass(scan.classes, t - 1, WORD_CLASS.pronoun) && t - 1 < end - 1) || !/^[\p{L}\p{N}]/u.test(tokens.norm[t - 1] as string)) return null;
     t--;
   }
   if (t === end || t - 1 <= start || !commaBefore(scan, t)) return null;
-  const opener = tokens.norm[t] as string;
-  const opens = words.pronouns.has(opener) || words.determiners.has(opener) || words.quantifiers.has(opener) || capital[t] === 1;
-  if (!opens || (words.pronouns.has(opener) && end - t > 1)) return null;
+  const pronoun = inClass(scan.classes, t, WORD_CLASS.pronoun);
+  const opens = pronoun || inClass(scan.classes, t, WORD_CLASS.determiner | WORD_CLASS.quantifier) || capital[t] === 1;
+  if (!opens || (pronoun && end - t > 1)) return null;
   return { t0: t, t1: end };
 }
 
@@ -130,16 +129,15 @@ export function subjectAfterOpeningClause(scan: Scan, sentence: SentenceRef, cue
  * writer's inference ("Officials clearly hoped").
  */
 export function subjectPastStanceAdverb(scan: Scan, sentence: SentenceRef, cue: number): Speaker {
-  const { article, words, capital } = scan;
+  const { article, capital } = scan;
   const { tokens } = article;
   let k = cue;
   let stance = false;
   let be = false;
   while (k - 1 > sentence.tokenStart && tokens.breakBefore[k] !== 1 && article.quotedToken[k - 1] === 0 && capital[k - 1] === 0) {
-    const word = tokens.norm[k - 1] as string;
     if (isStanceAdverb(scan, k - 1)) stance = true;
-    else if (!words.verbSkips.has(word) && !isMannerAdverb(scan, k - 1)) break;
-    if (words.beForms.has(word)) be = true;
+    else if (!inClass(scan.classes, k - 1, WORD_CLASS.verbSkip) && !isMannerAdverb(scan, k - 1)) break;
+    if (inClass(scan.classes, k - 1, WORD_CLASS.beForm)) be = true;
     k--;
   }
   if (!stance || (be && !(tokens.norm[cue] as string).endsWith('ing'))) return null;
@@ -173,10 +171,9 @@ export function contractedSubject(scan: Scan, sentence: SentenceRef, cue: number
 
 // Whether `t0..t1` is unquoted and holds no clause word, form of be or pronoun: a stretch of a noun phrase.
 export function plainStretch(scan: Scan, t0: number, t1: number): boolean {
-  const { article, words } = scan;
+  const { article } = scan;
   for (let t = t0; t < t1; t++) {
-    const word = article.tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word) || words.pronouns.has(word)) return false;
+    if (article.quotedToken[t] === 1 || inClass(scan.classes, t, WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.pronoun)) return false;
   }
   return true;
 }

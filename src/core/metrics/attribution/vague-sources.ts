@@ -6,20 +6,19 @@
 import type { Scan } from './context.ts';
 import { verbWordAt } from './noun-readings.ts';
 import type { Cue } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Most words between a vague source and its verb: "people familiar with the harbour board's plans have said".
 const SOURCE_TO_VERB_MAX = 8;
 
 /** Whether the vague cue holds no verb, form of be or adverb: a noun phrase that needs a verb to attribute anything ("insiders", "a source close to"). */
 export function isSourcePhraseOnly(scan: Scan, cue: Pick<Cue, 't0' | 't1'>): boolean {
-  const { words } = scan;
   const { norm } = scan.article.tokens;
-  const first = norm[cue.t0] as string;
   // "by all accounts", "in the words of": a phrase of manner, not a subject.
-  if (words.adjuncts.has(first) || words.introductions.has(first)) return false;
+  if (inClass(scan.classes, cue.t0, WORD_CLASS.adjunct | WORD_CLASS.introduction)) return false;
   for (let t = cue.t0; t < cue.t1; t++) {
     const word = norm[t] as string;
-    if (words.beForms.has(word) || words.verbSkips.has(word) || /(?:ed|ly)$/.test(word) || verbWordAt(scan, t) || word === 'it') return false;
+    if (inClass(scan.classes, t, WORD_CLASS.beForm | WORD_CLASS.verbSkip) || /(?:ed|ly)$/.test(word) || verbWordAt(scan, t) || word === 'it') return false;
   }
   return true;
 }
@@ -31,10 +30,9 @@ export function isSourcePhraseOnly(scan: Scan, cue: Pick<Cue, 't0' | 't1'>): boo
  */
 export function verbOfVagueSource(scan: Scan, cue: Cue, next: Cue | undefined): Cue | null {
   if (next === undefined || next.sentence !== cue.sentence || next.ref.kind !== 'verb' || next.t0 - cue.t1 > SOURCE_TO_VERB_MAX || !isSourcePhraseOnly(scan, cue)) return null;
-  const { article, words } = scan;
+  const { article } = scan;
   for (let t = cue.t1; t < next.t0; t++) {
-    const word = article.tokens.norm[t] as string;
-    if (article.quotedToken[t] === 1 || article.tokens.breakBefore[t] === 1 || words.clauseWords.has(word) || words.beForms.has(word)) return null;
+    if (article.quotedToken[t] === 1 || article.tokens.breakBefore[t] === 1 || inClass(scan.classes, t, WORD_CLASS.clauseWord | WORD_CLASS.beForm)) return null;
   }
   return article.tokens.breakBefore[next.t0] === 1 ? null : next;
 }
@@ -51,5 +49,5 @@ export function hasNoVerbAfter(scan: Scan, cue: Cue, sentenceEnd: number): boole
   const word = scan.article.tokens.norm[t] as string;
   // "many people had used the tool", "many people reading this": an auxiliary or a participle after the phrase
   // opens a verb the lists lack, and none of them is speech (a speech verb after an auxiliary is a cue).
-  return scan.words.adjuncts.has(word) || scan.words.clauseWords.has(word) || scan.words.beForms.has(word) || scan.words.verbSkips.has(word) || word.endsWith('ing');
+  return inClass(scan.classes, t, WORD_CLASS.adjunct | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.verbSkip) || word.endsWith('ing');
 }
