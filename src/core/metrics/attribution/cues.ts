@@ -11,7 +11,10 @@ import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
 import { inSpeechFrame, verbCueAt } from './speech-frames.ts';
 import type { AttributionMode, Cue, CueSource } from './types.ts';
-import { inClass, WORD_CLASS } from './word-classes.ts';
+import { inClass, isWordAt, WORD_CLASS, wordRef } from './word-classes.ts';
+
+// "In a poll released Monday, ...": tested at every sentence's start, by id.
+const IN = wordRef('in');
 
 /** The mode of speech found at a cue: an attitude verb's finding is an attitude whatever its grammar, else `grammar`. */
 export function cueMode(ref: CueSource, grammar: AttributionMode): AttributionMode {
@@ -43,7 +46,6 @@ export function findCues(scan: Scan): Cue[] {
   const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
   const { classes } = scan;
   for (const sentence of scan.sentences) {
-    const at = { sentence: sentence.index, paragraph: sentence.paragraph };
     // "She said she supports the bill": an attitude inside what a speaker said is part of that speech.
     let speechBefore = false;
     let t = sentence.tokenStart;
@@ -56,20 +58,20 @@ export function findCues(scan: Scan): Cue[] {
       }
       if ((mask & FIRST_WORD.nonResponse) !== 0 && matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch) > 0) {
         const best = phraseScratch[0] as PhraseCandidate<PhraseRef>;
-        cues.push({ t0: t, t1: t + best.rest.length + 1, ref: { kind: 'non-response', lemma: best.value.term, stance: 'neutral', act: false, lexicon: best.value.lexicon }, ...at });
+        cues.push({ t0: t, t1: t + best.rest.length + 1, ref: { kind: 'non-response', lemma: best.value.term, stance: 'neutral', act: false, lexicon: best.value.lexicon }, sentence: sentence.index, paragraph: sentence.paragraph });
         t += best.rest.length + 1;
         continue;
       }
       const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || (t === sentence.tokenStart ? pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd) : 0);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
-        cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, ...at });
+        cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, sentence: sentence.index, paragraph: sentence.paragraph });
         speechBefore = true;
         t += sourcing;
         continue;
       }
       if (!speechBefore && ((classes[t] as number) & WORD_CLASS.regardVerb) !== 0 && regardAt(scan, t, sentence.tokenEnd)) {
-        cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: tokens.norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, ...at });
+        cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: tokens.norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, sentence: sentence.index, paragraph: sentence.paragraph });
         t++;
         continue;
       }
@@ -89,7 +91,7 @@ export function findCues(scan: Scan): Cue[] {
         const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
         const name = best.value.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
         const cue = best.value.override !== true && !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
-        if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, ...at });
+        if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, sentence: sentence.index, paragraph: sentence.paragraph });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
         const sourceOnly = best.value.kind === 'vague' && isSourcePhraseOnly(scan, { t0: t, t1: t + best.rest.length + 1 });
@@ -140,13 +142,13 @@ const POLL_PHRASE_MAX = 12;
 function pollPhraseAt(scan: Scan, t: number, sentenceStart: number, end: number): number {
   const { tokens, quotedToken } = scan.article;
   // Only the sentence's first word can open the phrase: tested first, so no other "in" scans ahead.
-  if (t !== sentenceStart || tokens.norm[t] !== 'in') return 0;
+  if (t !== sentenceStart || !isWordAt(tokens, t, IN)) return 0;
   let poll = false;
   for (let k = t + 1; k < end && k <= t + POLL_PHRASE_MAX; k++) {
     if (quotedToken[k] === 1) return 0;
     // "In an NBC News/Wall Street Journal poll": a slash joins the names of a poll's sponsors.
     if (tokens.breakBefore[k] === 1 && scan.article.text.slice(tokens.end[k - 1], tokens.start[k]) !== '/') return poll && commaBefore(scan, k) ? 1 : 0;
-    if (scan.words.speakerNouns.get(tokens.norm[k] as string) === 'poll') poll = true;
+    if (inClass(scan.classes, k, WORD_CLASS.speakerNoun) && scan.words.speakerNouns.get(tokens.norm[k] as string) === 'poll') poll = true;
   }
   return 0;
 }
@@ -182,8 +184,8 @@ function asOpensClause(scan: Scan, from: number, end: number): boolean {
   for (let k = from + 2; k < end && k <= from + AS_SUBJECT_MAX; k++) {
     const word = tokens.norm[k] as string;
     // "as a candidate who can": a relative clause after the noun, whose verb is not the clause's.
-    if (quotedToken[k] === 1 || tokens.breakBefore[k] === 1 || words.clauseWords.has(word)) return false;
-    if (words.beForms.has(word) || words.verbSkips.has(word)) return true;
+    if (quotedToken[k] === 1 || tokens.breakBefore[k] === 1 || inClass(scan.classes, k, WORD_CLASS.clauseWord)) return false;
+    if (inClass(scan.classes, k, WORD_CLASS.beForm | WORD_CLASS.verbSkip)) return true;
     const next = tokens.norm[k + 1] as string;
     if (word.length > 3 && word.endsWith('ed') && (k + 1 >= end || tokens.breakBefore[k + 1] === 1 || words.determiners.has(next) || words.adjuncts.has(next))) return true;
   }
@@ -265,7 +267,7 @@ function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
     // clause before a postposed source ("The ferry lost money, records show").
     if (quotedToken[k] === 1 || (k > from && tokens.breakBefore[k] === 1 && !slash && (introduced || !document || !commaBefore(scan, k)))) return false;
     // "by the Harbour Times and Dover Radio": "and" between names joins the sponsors, not two clauses.
-    const role = scan.words.clauseWords.get(tokens.norm[k] as string);
+    const role = inClass(scan.classes, k, WORD_CLASS.clauseWord) ? scan.words.clauseWords.get(tokens.norm[k] as string) : undefined;
     if (role !== undefined && !(role === 'coordinator' && k > from && scan.capital[k - 1] === 1 && scan.capital[k + 1] === 1)) return false;
     if (isDocumentNoun(scan, k)) document = true;
     // "Holt said the report found": a speaker's verb before the document makes it part of what was said
