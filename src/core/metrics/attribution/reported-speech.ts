@@ -172,7 +172,7 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   // "reportedly", "it is said", "was widely seen as", "is said to": an adverb, "it" or a passive names no
   // one, so the attribution has no speaker phrase.
   const first = tokens.norm[cue.t0] as string;
-  const adverbOnly = (cue.t1 - cue.t0 === 1 && first.endsWith('ly')) || first === 'it' || scan.words.beForms.has(first) || (first.endsWith('ly') && cue.t1 - cue.t0 > 1 && /(?:ed|en|said)$/.test(tokens.norm[cue.t0 + 1] as string));
+  const adverbOnly = (cue.t1 - cue.t0 === 1 && first.endsWith('ly')) || first === 'it' || inClass(scan.classes, cue.t0, WORD_CLASS.beForm) || (first.endsWith('ly') && cue.t1 - cue.t0 > 1 && /(?:ed|en|said)$/.test(tokens.norm[cue.t0 + 1] as string));
   const speaker = adverbOnly ? null : charSpan(article, cue.t0, verb === null ? cue.t1 : skipBack(scan, verb.t0, cue.t0));
   const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { ...cue, t1: verb.t1 }), speaker, content, actor: null, side: 'unaligned', anonymous: true };
   markAnonymity(scan, attribution, sentence.index);
@@ -281,7 +281,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     const attitude = cue.ref.kind === 'verb' && cue.ref.family === 'attitude';
     speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? subjectBeforeRelativeClause(scan, cue.t0, sentence.tokenStart) ?? (attitude ? null : (contractedSubject(scan, sentence, cue.t0) ?? subjectPastStanceAdverb(scan, sentence, cue.t0)));
     // "An official familiar with the inquiry said": a document after a lower-case word is that word's object; the subject opens the sentence.
-    if (speaker !== null && speaker.t0 > sentence.tokenStart && scan.words.speakerNouns.get(tokens.norm[speaker.t1 - 1] as string) === 'document' && tokens.breakBefore[speaker.t0] !== 1 && scan.capital[speaker.t0 - 1] === 0) speaker = openingSubject(scan, sentence, cue.t0, context.cueEnd) ?? speaker;
+    if (speaker !== null && speaker.t0 > sentence.tokenStart && inClass(scan.classes, speaker.t1 - 1, WORD_CLASS.speakerNoun) && scan.words.speakerNouns.get(tokens.norm[speaker.t1 - 1] as string) === 'document' && tokens.breakBefore[speaker.t0] !== 1 && scan.capital[speaker.t0 - 1] === 0) speaker = openingSubject(scan, sentence, cue.t0, context.cueEnd) ?? speaker;
     if (speaker === null) {
       // Inverted or postposed: "..., said the minister." / "..., another source said."
       // Each reading is tried only when the one before it fails.

@@ -260,7 +260,7 @@ export function parentheticalTag(scan: Scan, start: number, cue: Cue, sentence: 
   const end = sentence.tokenEnd;
   for (let k = cue.t1; k < end && k <= cue.t1 + TAG_TAIL_MAX; k++) {
     if (quotedToken[k] === 1) return false;
-    if (commaBefore(scan, k)) return k < end - 1 && (k === cue.t1 || inClass(scan.classes, cue.t1, WORD_CLASS.adjunct) || inClass(scan.classes, cue.t1, WORD_CLASS.timeWord) || inClass(scan.classes, cue.t1, WORD_CLASS.verbSkip));
+    if (commaBefore(scan, k)) return k < end - 1 && (k === cue.t1 || inClass(scan.classes, cue.t1, WORD_CLASS.adjunct | WORD_CLASS.timeWord | WORD_CLASS.verbSkip));
     if (tokens.breakBefore[k] === 1 && k > cue.t1) return false;
   }
   return false;
@@ -328,12 +328,10 @@ const LONG_ADJUNCT_REST = 14;
 
 /** The token after ", that" + a subject past a long adjunct starting before `from`, with no quotation or clause word but commas on the way; -1 when there is none. */
 export function thatAfterLongAdjunct(scan: Scan, from: number, end: number): number {
-  const { tokens } = scan.article;
   for (let t = from; t < Math.min(end, from + LONG_ADJUNCT_REST); t++) {
-    const role = scan.words.clauseWords.get(tokens.norm[t] as string);
-    if (scan.article.quotedToken[t] === 1 || (role !== undefined && role !== 'complementiser')) return -1;
+    if (scan.article.quotedToken[t] === 1 || inClass(scan.classes, t, WORD_CLASS.contrast | WORD_CLASS.relative | WORD_CLASS.coordinator)) return -1;
     // "in Dover, Kent, that was built in 1850": a relative "that" has no subject of its own after it.
-    if (role === 'complementiser') return commaBefore(scan, t) && subjectAt(scan, t + 1, end) ? t + 1 : -1;
+    if (inClass(scan.classes, t, WORD_CLASS.complementiser)) return commaBefore(scan, t) && subjectAt(scan, t + 1, end) ? t + 1 : -1;
   }
   return -1;
 }
@@ -341,10 +339,9 @@ export function thatAfterLongAdjunct(scan: Scan, from: number, end: number): num
 /** "invoices released under the records law", "a statement posted on its channel": whether an -ed act right after a common noun, with where, how or by whom after it, is a participle describing the noun, not a speech act. */
 export function isReducedRelative(scan: Scan, cue: Cue, end: number): boolean {
   const { tokens } = scan.article;
-  const { words } = scan;
   const before = tokens.norm[cue.t0 - 1] as string;
   if (cue.t1 - cue.t0 !== 1 || !(tokens.norm[cue.t0] as string).endsWith('ed') || tokens.breakBefore[cue.t0] === 1 || scan.capital[cue.t0 - 1] === 1) return false;
-  if (!/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || scan.titleAt[cue.t0 - 1] !== undefined || isSpeakingNoun(scan, before)) return false;
+  if (!/^\p{Ll}+$/u.test(before) || inClass(scan.classes, cue.t0 - 1, WORD_CLASS.pronoun | WORD_CLASS.clauseWord | WORD_CLASS.verbSkip | WORD_CLASS.beForm) || scan.titleAt[cue.t0 - 1] !== undefined || isSpeakingNoun(scan, before)) return false;
   const next = skipTimePhrase(scan, cue.t1, end, true);
   return next < end && inClass(scan.classes, next, WORD_CLASS.adjunct);
 }
