@@ -246,18 +246,37 @@ function isStop(code: number): boolean {
   return code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63;
 }
 
-/** How many tokens start inside `content`. */
-export function contentTokens(article: SegmentedArticle, content: Range): number {
-  return firstTokenAtOrAfter(article.tokens, content.end) - firstTokenAtOrAfter(article.tokens, content.start);
+/** How many tokens start inside `content`; `near` (the sentence it lies in, if known) narrows the search. */
+export function contentTokens(article: SegmentedArticle, content: Range, near?: TokenBounds): number {
+  return tokenAtOrAfter(article.tokens, content.end, near) - tokenAtOrAfter(article.tokens, content.start, near);
 }
 
 /** True when `content` holds only a time phrase ("on Monday"): nothing was reported. */
-export function onlyTimeWords(scan: Scan, content: Range): boolean {
+export function onlyTimeWords(scan: Scan, content: Range, near?: TokenBounds): boolean {
   const { tokens } = scan.article;
-  for (let t = firstTokenAtOrAfter(tokens, content.start); t < tokens.count && (tokens.start[t] as number) < content.end; t++) {
+  for (let t = tokenAtOrAfter(tokens, content.start, near); t < tokens.count && (tokens.start[t] as number) < content.end; t++) {
     if (!inClass(scan.classes, t, WORD_CLASS.timeWord | WORD_CLASS.timePhraseWord)) return false;
   }
   return true;
+}
+
+/** Token bounds a range most likely lies in: a sentence's. */
+export type TokenBounds = { readonly tokenStart: number; readonly tokenEnd: number };
+
+// firstTokenAtOrAfter, searched among the tokens of `near` first (a few steps in memory just read), and over the
+// whole article when the answer is not there.
+function tokenAtOrAfter(tokens: SegmentedArticle['tokens'], offset: number, near: TokenBounds | undefined): number {
+  if (near === undefined) return firstTokenAtOrAfter(tokens, offset);
+  const { start, count } = tokens;
+  let lo = near.tokenStart;
+  let hi = Math.min(near.tokenEnd, count);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((start[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const exact = (lo === 0 || (start[lo - 1] as number) < offset) && (lo >= count || (start[lo] as number) >= offset);
+  return exact ? lo : firstTokenAtOrAfter(tokens, offset);
 }
 
 // The adjuncts that also grade a count ("about half", "over 200", "under a third"); "at" does with "least".

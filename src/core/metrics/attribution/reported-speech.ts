@@ -375,7 +375,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
     }
   }
   // "spoke on Monday": a verb of speaking with nothing reported is not an attribution.
-  if (mode !== 'summary' && (content === null || (contentTokens(article, content) < MIN_REPORTED_TOKENS && !isNamedObject(scan, cue, content)) || onlyTimeWords(scan, content))) return null;
+  if (mode !== 'summary' && (content === null || (contentTokens(article, content, sentence) < MIN_REPORTED_TOKENS && !isNamedObject(scan, cue, content)) || onlyTimeWords(scan, content, sentence))) return null;
   const draft = { paragraph: cue.paragraph, mode: cueMode(cue.ref, mode), cue: cueRange(article, cue), speaker, content, sentence: cue.sentence };
   return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
 }
