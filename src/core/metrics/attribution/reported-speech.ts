@@ -12,14 +12,14 @@ import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './co
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentPostposedAt, documentRelativeEnd, documentSubjectStart, isDocumentRelative } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
-import { countryIn, isConnective, isLyNoun, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
+import { countryIn, nounPhraseAfter, nounPhraseBefore, subjectBeforeRelativeClause } from './noun-phrase-speakers.ts';
 import { isNegatedSpeaker } from './negated-speakers.ts';
 import { agentlessPassiveAct } from './passive-acts.ts';
 import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts';
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
-import { appositiveSubject, asideBreak, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, plainStretch, prepositionalTo, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
+import { appositiveSubject, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, openingSubject, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { speechTopic } from './speech-topics.ts';
 import { antecedent, mainSubject, participleMainSubject, plainSubject, postposedPhrase, verbShape } from './verb-subjects.ts';
@@ -466,59 +466,4 @@ function documentSubject(scan: Scan, cue: Cue, sentence: SentenceRef): Speaker {
 // A document's verb: document-verbs.jsonl, or "show that" and "find that" from the reporting verbs.
 function isDocumentVerb(cue: Cue): boolean {
   return cue.ref.kind === 'verb' && (cue.ref.family === 'document' || cue.ref.lemma === 'show that' || cue.ref.lemma === 'find that');
-}
-
-// The longest subject read from the start of a sentence to its verb without knowing its words.
-const OPENING_SUBJECT_MAX = 24;
-// The longest head taken from such a subject as the speaker.
-const OPENING_HEAD_MAX = 8;
-
-/**
- * "Sanders, a senator from Vermont and a self-described socialist, said", "A law enforcement official
- * familiar with the inquiry said", "Holt, who has led the board since May, has said": when no other rule
- * finds a subject, the words from the sentence's start (after a connective) to the verb at `cue`, unquoted,
- * with no other cue, opening with a capital, a determiner, a quantifier or a number, and not with a word
- * that starts other kinds of sentence ("If", "After"). The speaker is the subject's head: up to its first
- * comma or relative word, at most a few words.
- */
-function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
-  const { article, words, capital } = scan;
-  const { tokens } = article;
-  let start = sentence.tokenStart;
-  // "TBILISI (Reuters) - Georgia's main opposition alliance said": a dateline is no part of the subject.
-  while (start < cue && scan.excluded[start] === 1) start++;
-  if (isConnective(scan, start)) start++;
-  const end = skipBack(scan, cue, start);
-  if (end - start < 2 || end - start > OPENING_SUBJECT_MAX || (tokens.norm[cue] as string).endsWith('ing')) return null;
-  // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
-  if ((tokens.norm[end - 1] as string).endsWith('ly') && !isLyNoun(scan, end - 1)) return null;
-  const first = tokens.norm[start] as string;
-  // A capital at a sentence's start may be any word ("Recently", "Using"): a name shows by a second capital,
-  // a possessive ("Georgia's main opposition alliance"), an appositive's comma, or the gazetteer.
-  const named = capital[start] === 1 && (capital[start + 1] === 1 || /['\u2019]s$/.test(tokens.norm[start] as string) || commaBefore(scan, start + 1) || scan.actorAt[start] !== -1 || scan.titleAt[start] !== undefined || words.speakerNouns.has(first));
-  const opensNounPhrase = named || inClass(scan.classes, start, WORD_CLASS.determiner | WORD_CLASS.quantifier) || /^\d/.test(first);
-  if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !inClass(scan.classes, start, WORD_CLASS.determiner | WORD_CLASS.quantifier))) return null;
-  if (inClass(scan.classes, start, WORD_CLASS.pronoun | WORD_CLASS.introduction | WORD_CLASS.adjunct) || /(?:ing|ly)$/.test(first)) return null;
-  // Verbs are expected inside a relative clause ("who has led the board"; 2: opened after a comma), elsewhere a clause's.
-  let relative = 0;
-  for (let t = start; t < end; t++) {
-    if (inClass(scan.classes, t, WORD_CLASS.relative)) relative = commaBefore(scan, t) ? 2 : 1;
-    else if (commaBefore(scan, t)) relative = 0;
-    // "One rider, who spoke on condition of anonymity, said": a cue inside the relative clause is its own.
-    if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
-    if (relative) continue;
-    if (inClass(scan.classes, t, WORD_CLASS.beForm | WORD_CLASS.timeWord | WORD_CLASS.verbSkip)) return null;
-    const word = tokens.norm[t] as string;
-    if ((word === 'to' && !prepositionalTo(scan, t)) || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word))) return null;
-  }
-  // "A diplomat, who was not allowed to speak, said": a comma that opened the relative clause must close it.
-  if (relative === 2 && !commaBefore(scan, end)) return null;
-  // "The views expressed are ...": an -ed form before a form of be or an adjunct is a passive participle.
-  const after = cueEnd[cue] as number;
-  if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (inClass(scan.classes, after, WORD_CLASS.beForm) || inClass(scan.classes, after, WORD_CLASS.adjunct))) return null;
-
-  let head = start + 1;
-  // The head ends at a comma, or at an aside in parentheses or dashes ("Sen. Anna Berg (D-Maine), a supporter ...").
-  while (head < end && head - start < OPENING_HEAD_MAX && !asideBreak(scan, head) && !inClass(scan.classes, head, WORD_CLASS.relative)) head++;
-  return { t0: start, t1: head };
 }

@@ -4,11 +4,12 @@
  * read by reported-speech.ts for inverted speakers) or a long appositive ("Anna Berg, wearing a yellow coat and a harbour badge, said"), the subject of the main
  * clause after an opening subordinate clause ("Even though the ferry is cheap, the riders say"), a subject
  * before the writer's stance adverb ("Holt was apparently referring to") and a pronoun with its helper run
- * into it ("he's predicting"). Each is read only when the speaker phrases beside the verb find nothing, and
- * scans the tokens of one sentence once.
+ * into it ("he's predicting"), and the subject opening the sentence read without knowing its words ("A law
+ * enforcement official familiar with the inquiry said"). Each is read only when the speaker phrases beside
+ * the verb find nothing, and scans the tokens of one sentence once.
  */
 import { commaBefore, skipBack, type Scan } from './context.ts';
-import { isConnective, isMannerAdverb, isStanceAdverb, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
+import { isConnective, isLyNoun, isMannerAdverb, isStanceAdverb, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import type { SentenceRef, Speaker } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -213,4 +214,59 @@ export function invertedSpeakerEnd(scan: Scan, from: number, end: number): numbe
     if (commaBefore(scan, t)) return -1;
   }
   return end;
+}
+
+// The longest subject read from the start of a sentence to its verb without knowing its words.
+const OPENING_SUBJECT_MAX = 24;
+// The longest head taken from such a subject as the speaker.
+const OPENING_HEAD_MAX = 8;
+
+/**
+ * "Sanders, a senator from Vermont and a self-described socialist, said", "A law enforcement official
+ * familiar with the inquiry said", "Holt, who has led the board since May, has said": when no other rule
+ * finds a subject, the words from the sentence's start (after a connective) to the verb at `cue`, unquoted,
+ * with no other cue, opening with a capital, a determiner, a quantifier or a number, and not with a word
+ * that starts other kinds of sentence ("If", "After"). The speaker is the subject's head: up to its first
+ * comma or relative word, at most a few words.
+ */
+export function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: Int32Array): Speaker {
+  const { article, words, capital } = scan;
+  const { tokens } = article;
+  let start = sentence.tokenStart;
+  // "TBILISI (Reuters) - Georgia's main opposition alliance said": a dateline is no part of the subject.
+  while (start < cue && scan.excluded[start] === 1) start++;
+  if (isConnective(scan, start)) start++;
+  const end = skipBack(scan, cue, start);
+  if (end - start < 2 || end - start > OPENING_SUBJECT_MAX || (tokens.norm[cue] as string).endsWith('ing')) return null;
+  // "Officials clearly hoped": an adverb the skip list lacks is the writer's, and no end of a subject.
+  if ((tokens.norm[end - 1] as string).endsWith('ly') && !isLyNoun(scan, end - 1)) return null;
+  const first = tokens.norm[start] as string;
+  // A capital at a sentence's start may be any word ("Recently", "Using"): a name shows by a second capital,
+  // a possessive ("Georgia's main opposition alliance"), an appositive's comma, or the gazetteer.
+  const named = capital[start] === 1 && (capital[start + 1] === 1 || /['\u2019]s$/.test(tokens.norm[start] as string) || commaBefore(scan, start + 1) || scan.actorAt[start] !== -1 || scan.titleAt[start] !== undefined || words.speakerNouns.has(first));
+  const opensNounPhrase = named || inClass(scan.classes, start, WORD_CLASS.determiner | WORD_CLASS.quantifier) || /^\d/.test(first);
+  if (!opensNounPhrase || (scan.lexicons.abbreviations.starters.has(first) && !inClass(scan.classes, start, WORD_CLASS.determiner | WORD_CLASS.quantifier))) return null;
+  if (inClass(scan.classes, start, WORD_CLASS.pronoun | WORD_CLASS.introduction | WORD_CLASS.adjunct) || /(?:ing|ly)$/.test(first)) return null;
+  // Verbs are expected inside a relative clause ("who has led the board"; 2: opened after a comma), elsewhere a clause's.
+  let relative = 0;
+  for (let t = start; t < end; t++) {
+    if (inClass(scan.classes, t, WORD_CLASS.relative)) relative = commaBefore(scan, t) ? 2 : 1;
+    else if (commaBefore(scan, t)) relative = 0;
+    // "One rider, who spoke on condition of anonymity, said": a cue inside the relative clause is its own.
+    if (article.quotedToken[t] === 1 || ((cueEnd[t] as number) > 0 && !relative)) return null;
+    if (relative) continue;
+    if (inClass(scan.classes, t, WORD_CLASS.beForm | WORD_CLASS.timeWord | WORD_CLASS.verbSkip)) return null;
+    const word = tokens.norm[t] as string;
+    if ((word === 'to' && !prepositionalTo(scan, t)) || (capital[t] === 0 && /^[a-z]+(?:ed|ing)$/.test(word))) return null;
+  }
+  // "A diplomat, who was not allowed to speak, said": a comma that opened the relative clause must close it.
+  if (relative === 2 && !commaBefore(scan, end)) return null;
+  // "The views expressed are ...": an -ed form before a form of be or an adjunct is a passive participle.
+  const after = cueEnd[cue] as number;
+  if ((tokens.norm[cue] as string).endsWith('ed') && after < sentence.tokenEnd && (inClass(scan.classes, after, WORD_CLASS.beForm) || inClass(scan.classes, after, WORD_CLASS.adjunct))) return null;
+
+  let head = start + 1;
+  // The head ends at a comma, or at an aside in parentheses or dashes ("Sen. Anna Berg (D-Maine), a supporter ...").
+  while (head < end && head - start < OPENING_HEAD_MAX && !asideBreak(scan, head) && !inClass(scan.classes, head, WORD_CLASS.relative)) head++;
+  return { t0: start, t1: head };
 }

@@ -2,9 +2,10 @@
  * Word classes: per token, which of the attribution word lists that the passes test most often hold its
  * folded form (light verbs, forms of be, noun cues, attitude adjectives, verbs of regard, first words of
  * sourcing phrases, words that end a personal name or a run of capitals, speaker words, skipped words, time
- * words). Read once per article by word id (`Scan.classes`), so that a pass tests a token with one array read
- * instead of hashing its string against each list. The lists stay the truth: a pass that needs a word's
- * entry (a role, a link word) still reads it from its list once the class bit is set.
+ * words, and each clause word's role). Read once per article by word id (`Scan.classes`), so that a pass tests
+ * a token with one array read instead of hashing its string against each list. The lists stay the truth: a
+ * pass that needs a word's entry (a kind, a link word) still reads it from its list once the class bit is
+ * set. `isWordAt` does the same for a single word the code names ("asked", "by").
  */
 import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
