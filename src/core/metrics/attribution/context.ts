@@ -5,6 +5,7 @@
 import type { AttributionWords } from '../../data/attribution-words.ts';
 import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
+import { CASE } from '../../text/tokens.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
 import { readWords, WORD_CLASS } from './word-classes.ts';
@@ -68,6 +69,12 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
   for (const sentence of sentences) for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) sentenceOf[t] = sentence.index;
   const capital = new Uint8Array(tokens.count);
   for (let t = 0; t < tokens.count; t++) {
+    const shape = tokens.shape[t] as number;
+    // An ASCII word's shape tells its first letter's case as the test below would, without reading the text.
+    if ((shape & CASE.ascii) !== 0) {
+      capital[t] = (shape & CASE.upperStart) !== 0 ? 1 : 0;
+      continue;
+    }
     const start = tokens.start[t] as number;
     const code = text.charCodeAt(start);
     capital[t] = (code >= 65 && code <= 90) || (code > 127 && text[start] !== (text[start] as string).toLowerCase()) ? 1 : 0;

@@ -109,7 +109,8 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
     previousDirectParagraph = paragraphIndex;
   }
   // Speech labelled by its speaker's name and a colon, with no verb (`Holt: Ferry will run again`).
-  const quoted = new Set(findings.flatMap((f) => ('draft' in f && f.draft.content !== null ? [f.draft.content.start] : [])));
+  const quoted = new Set<number>();
+  for (const f of findings) if ('draft' in f && f.draft.content !== null) quoted.add(f.draft.content.start);
   findings.push(...findLabelledSpeech(scan, quoted));
   return { findings, claimed: speech.claimed };
 }

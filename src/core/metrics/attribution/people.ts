@@ -14,6 +14,7 @@ import type { Scan } from './context.ts';
 import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
+import { addShape, emptyShapeFilter, tokenMayBeIn } from './word-shapes.ts';
 
 // Jaro-Winkler similarity at which two surnames name the same person.
 const SURNAME_SIMILARITY = 0.94;
@@ -49,15 +50,23 @@ export function indexNames(scan: Scan, memory: SpeakerMemory): void {
 /** The name in a speaker phrase that the gazetteer does not know, resolved against the names indexed before it; null when the phrase holds none. */
 export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan): NamedSpeaker | null {
   const { tokens } = scan.article;
-  for (const run of capitalRuns(scan, speaker.t0, speaker.t1)) {
+  const capitalised = capitalRuns(scan, speaker.t0, speaker.t1);
+  for (const run of capitalised) {
     const organisation = organisationIn(scan, run);
     if (organisation !== null) return { id: rememberOrganisation(scan, memory, organisation.run, organisation.kind), kind: organisation.kind };
   }
-  // "Sixty percent": a capitalised number before a quantity is no name.
-  const quantity = (run: TokenSpan): boolean => scan.words.speakerNouns.get(tokens.norm[run.t1] as string) === 'quantity';
-  const runs = capitalRuns(scan, speaker.t0, speaker.t1).filter((run) => !quantity(run)).map((run) => personalName(scan, run)).filter((names) => names.length > 0);
-  // The last name in the phrase is the speaker's ("Finance Director Karen Whitlow", "Mr. Holt").
-  const names = runs.find((n) => n.length >= 2) ?? runs[runs.length - 1];
+  // The first full name in the phrase is the speaker's, else its last single name ("Finance Director Karen
+  // Whitlow", "Mr. Holt"). "Sixty percent": a capitalised number before a quantity is no name.
+  let names: string[] | undefined;
+  for (const run of capitalised) {
+    if (scan.words.speakerNouns.get(tokens.norm[run.t1] as string) === 'quantity') continue;
+    const found = personalName(scan, run);
+    if (found.length >= 2) {
+      names = found;
+      break;
+    }
+    if (found.length > 0) names = found;
+  }
   if (names === undefined) return null;
   if (names.length >= 2) return { id: rememberPerson(memory, names, speaker.t0), kind: 'person' };
   const surname = names[0] as string;
@@ -140,7 +149,7 @@ function lowerCaseForms(scan: Scan): Set<string> {
   if (found === undefined) {
     const { norm, count, ids } = scan.article.tokens;
     const firstWords = new Set<string>();
-    const shapes = new Uint32Array(32);
+    const shapes = emptyShapeFilter();
     // The opening words' ids by their low bits, small enough to stay in the processor's cache: most tokens are
     // passed over without reading the table by id, which is as large as the vocabulary.
     const idBits = new Uint32Array(32);
@@ -159,8 +168,7 @@ function lowerCaseForms(scan: Scan): Set<string> {
         }
         const word = norm[t] as string;
         firstWords.add(word);
-        const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
-        shapes[bit >>> 5] = (shapes[bit >>> 5] as number) | (1 << (bit & 31));
+        addShape(shapes, word);
       }
       for (let t = 0; t < count; t++) {
         if (scan.capital[t] !== 0) continue;
@@ -172,10 +180,10 @@ function lowerCaseForms(scan: Scan): Set<string> {
           }
           continue;
         }
-        if (firstWords.size === 0) continue;
+        // Tested from the token's offsets first: its string is read only when its shape may be a first word's.
+        if (firstWords.size === 0 || !tokenMayBeIn(shapes, scan.article, t)) continue;
         const word = norm[t] as string;
-        const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
-        if (((shapes[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && firstWords.has(word)) found.add(word);
+        if (firstWords.has(word)) found.add(word);
       }
     } finally {
       for (const id of marked) openingIds[id] = 0;
@@ -197,11 +205,11 @@ function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: num
     if (spellings === undefined) memory.spellings.set(bucket, [surname]);
     else spellings.push(surname);
   }
-  if (!entries.some((e) => e.id === id)) {
-    entries.push({ id, at });
-    // Kept in text order: sorted again (stably) only when the new name comes before the last one.
-    if (entries.length > 1 && (entries[entries.length - 2] as NamedEntry).at > at) entries.sort((a, b) => a.at - b.at);
-  }
+  // A name met again (most are) is indexed and its kind set already: only `person:` ids are set here, always as a person.
+  for (let e = 0; e < entries.length; e++) if ((entries[e] as NamedEntry).id === id) return id;
+  entries.push({ id, at });
+  // Kept in text order: sorted again (stably) only when the new name comes before the last one.
+  if (entries.length > 1 && (entries[entries.length - 2] as NamedEntry).at > at) entries.sort((a, b) => a.at - b.at);
   memory.kinds.set(id, 'person');
   return id;
 }

@@ -43,8 +43,24 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
     made.set(finding, out);
     attributions.push(...out);
   }
-  attributions.sort((a, b) => (a.content?.start ?? a.cue?.start ?? 0) - (b.content?.start ?? b.cue?.start ?? 0) || a.paragraph - b.paragraph);
+  if (!inTextOrder(attributions)) attributions.sort((a, b) => textOrder(a) - textOrder(b) || a.paragraph - b.paragraph);
   return withNestedBounds(scan, attributions);
+}
+
+// Where an attribution sorts: its content's start, else its cue's.
+function textOrder(a: RawAttribution): number {
+  return a.content?.start ?? a.cue?.start ?? 0;
+}
+
+// Whether the attributions are sorted already (most articles' are, the passes' findings being resolved in
+// text order), so that the stable sort would leave them as they are.
+function inTextOrder(attributions: readonly RawAttribution[]): boolean {
+  for (let i = 1; i < attributions.length; i++) {
+    const a = attributions[i - 1] as RawAttribution;
+    const b = attributions[i] as RawAttribution;
+    if ((textOrder(a) - textOrder(b) || a.paragraph - b.paragraph) > 0) return false;
+  }
+  return true;
 }
 
 /** The attributions of one draft, one per actor its speaker names; adds them to `memory.history`. */
