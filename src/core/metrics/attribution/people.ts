@@ -41,7 +41,9 @@ export function indexNames(scan: Scan, memory: SpeakerMemory): void {
         rememberOrganisation(scan, memory, organisation.run, organisation.kind);
         continue;
       }
-      const names = personalName(scan, run);
+      // Only full names are indexed: a run of one word is none, and a single name needs no common-noun test.
+      if (run.t1 - run.t0 < 2) continue;
+      const names = personalName(scan, run, false);
       if (names.length >= 2) rememberPerson(memory, names, run.t0);
     }
   }
@@ -60,7 +62,7 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
   let names: string[] | undefined;
   for (const run of capitalised) {
     if (scan.words.speakerNouns.get(tokens.norm[run.t1] as string) === 'quantity') continue;
-    const found = personalName(scan, run);
+    const found = personalName(scan, run, true);
     if (found.length >= 2) {
       names = found;
       break;
@@ -121,7 +123,8 @@ function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: Spe
 }
 
 // The words of a personal name in a run, without honorifics and speaker words; empty when the run is no name.
-function personalName(scan: Scan, run: TokenSpan): string[] {
+// A `single` name is tested for a common noun opening a sentence; without it a one-word result is left untested (the index ignores it).
+function personalName(scan: Scan, run: TokenSpan, single: boolean): string[] {
   const { tokens } = scan.article;
   const names: string[] = [];
   // Speaker words, speaker nouns and organisation words, read by class (word-classes.ts).
@@ -132,20 +135,21 @@ function personalName(scan: Scan, run: TokenSpan): string[] {
     names.push(tokens.bare[t] as string);
   }
   // A sentence's first word that the article also writes in lower case is a common noun ("Investigators said").
-  if (names.length === 1 && scan.sentenceStarts.has(run.t0) && lowerCaseForms(scan).has(tokens.norm[run.t0] as string)) return [];
+  if (single && names.length === 1 && scan.sentenceStarts.has(run.t0) && lowerCaseForms(scan).has(tokens.norm[run.t0] as string)) return [];
   return names.length > MAX_NAME_WORDS ? names.slice(-2) : names;
 }
 
-const lowerCaseCache = new WeakMap<Scan, Set<string>>();
+// The forms of the article being resolved (articles are resolved one at a time): a WeakMap's entry per article cost more than the scan it saved.
+let lowerCaseOf: { scan: Scan | undefined; found: Set<string> } = { scan: undefined, found: new Set() };
 // Per word id, 1 while an article's sentences open with that word (2 once it is found in lower case); all 0
 // between articles. A word any table knows is tested with one array read, no string hashed.
 let openingIds = new Uint8Array(0);
 // The forms of sentences' first words that the article also writes in lower case. Only a sentence's first
 // word is ever asked about, so only those forms are kept (a set of every lower-case form cost a hash insert
-// per token), and a bit per (length, first unit) pair skips most tokens before any hashing. A word with an id
+// per token), and a bit per word shape (word-shapes.ts) skips most tokens before any hashing. A word with an id
 // (the same id in every token of the text, since a text's ids are read together) is matched by id instead.
 function lowerCaseForms(scan: Scan): Set<string> {
-  let found = lowerCaseCache.get(scan);
+  let found = lowerCaseOf.scan === scan ? lowerCaseOf.found : undefined;
   if (found === undefined) {
     const { norm, count, ids } = scan.article.tokens;
     const firstWords = new Set<string>();
@@ -188,7 +192,7 @@ function lowerCaseForms(scan: Scan): Set<string> {
     } finally {
       for (const id of marked) openingIds[id] = 0;
     }
-    lowerCaseCache.set(scan, found);
+    lowerCaseOf = { scan, found };
   }
   return found;
 }
