@@ -135,12 +135,44 @@ function personalName(scan: Scan, run: TokenSpan, single: boolean): string[] {
     names.push(tokens.bare[t] as string);
   }
   // A sentence's first word that the article also writes in lower case is a common noun ("Investigators said").
-  if (single && names.length === 1 && scan.sentenceStarts.has(run.t0) && lowerCaseForms(scan).has(tokens.norm[run.t0] as string)) return [];
+  if (single && names.length === 1 && scan.sentenceStarts.has(run.t0) && writtenInLowerCase(scan, run.t0)) return [];
   return names.length > MAX_NAME_WORDS ? names.slice(-2) : names;
 }
 
-// The forms of the article being resolved (articles are resolved one at a time): a WeakMap's entry per article cost more than the scan it saved.
-let lowerCaseOf: { scan: Scan | undefined; found: Set<string> } = { scan: undefined, found: new Set() };
+// Only a few sentence openers an article are asked about: each is answered by one pass over the token ids
+// (no string read for a word with an id) and kept; past this many words, the lower-case forms of every
+// sentence opener are gathered in one pass (`lowerCaseForms`), so the cost stays linear whatever the text.
+const LOWER_CASE_QUESTIONS = 8;
+// The answers for the article being resolved (articles are resolved one at a time).
+let answers: { scan: Scan | undefined; asked: Map<string, boolean>; forms: Set<string> | undefined } = { scan: undefined, asked: new Map(), forms: undefined };
+
+// Whether the article writes the word opening a sentence at token `t` in lower case too.
+function writtenInLowerCase(scan: Scan, t: number): boolean {
+  if (answers.scan !== scan) answers = { scan, asked: new Map(), forms: undefined };
+  const { article, capital } = scan;
+  const { norm, ids, count } = article.tokens;
+  const word = norm[t] as string;
+  if (answers.forms !== undefined) return answers.forms.has(word);
+  const known = answers.asked.get(word);
+  if (known !== undefined) return known;
+  if (answers.asked.size >= LOWER_CASE_QUESTIONS) {
+    answers.forms = lowerCaseForms(scan);
+    return answers.forms.has(word);
+  }
+  // A text's ids are read together, so a word has the same id (or none) in all its tokens.
+  const id = ids[t] as number;
+  let found = false;
+  if (id >= 0) {
+    for (let k = 0; k < count && !found; k++) found = ids[k] === id && capital[k] === 0;
+  } else {
+    const shape = emptyShapeFilter();
+    addShape(shape, word);
+    for (let k = 0; k < count && !found; k++) found = (ids[k] as number) < 0 && capital[k] === 0 && tokenMayBeIn(shape, article, k) && norm[k] === word;
+  }
+  answers.asked.set(word, found);
+  return found;
+}
+
 // Per word id, 1 while an article's sentences open with that word (2 once it is found in lower case); all 0
 // between articles. A word any table knows is tested with one array read, no string hashed.
 let openingIds = new Uint8Array(0);
@@ -149,50 +181,46 @@ let openingIds = new Uint8Array(0);
 // per token), and a bit per word shape (word-shapes.ts) skips most tokens before any hashing. A word with an id
 // (the same id in every token of the text, since a text's ids are read together) is matched by id instead.
 function lowerCaseForms(scan: Scan): Set<string> {
-  let found = lowerCaseOf.scan === scan ? lowerCaseOf.found : undefined;
-  if (found === undefined) {
-    const { norm, count, ids } = scan.article.tokens;
-    const firstWords = new Set<string>();
-    const shapes = emptyShapeFilter();
-    // The opening words' ids by their low bits, small enough to stay in the processor's cache: most tokens are
-    // passed over without reading the table by id, which is as large as the vocabulary.
-    const idBits = new Uint32Array(32);
-    if (openingIds.length < vocabularySize()) openingIds = new Uint8Array(vocabularySize() * 2);
-    const marked: number[] = [];
-    found = new Set<string>();
-    try {
-      for (const { tokenStart: t } of scan.sentences) {
-        if (t >= count) continue;
-        const id = ids[t] as number;
-        if (id >= 0) {
-          if (openingIds[id] === 0) marked.push(id);
-          openingIds[id] = 1;
-          idBits[(id & 1023) >>> 5] = (idBits[(id & 1023) >>> 5] as number) | (1 << (id & 31));
-          continue;
-        }
-        const word = norm[t] as string;
-        firstWords.add(word);
-        addShape(shapes, word);
+  const { norm, count, ids } = scan.article.tokens;
+  const firstWords = new Set<string>();
+  const shapes = emptyShapeFilter();
+  // The opening words' ids by their low bits, small enough to stay in the processor's cache: most tokens are
+  // passed over without reading the table by id, which is as large as the vocabulary.
+  const idBits = new Uint32Array(32);
+  if (openingIds.length < vocabularySize()) openingIds = new Uint8Array(vocabularySize() * 2);
+  const marked: number[] = [];
+  const found = new Set<string>();
+  try {
+    for (const { tokenStart: t } of scan.sentences) {
+      if (t >= count) continue;
+      const id = ids[t] as number;
+      if (id >= 0) {
+        if (openingIds[id] === 0) marked.push(id);
+        openingIds[id] = 1;
+        idBits[(id & 1023) >>> 5] = (idBits[(id & 1023) >>> 5] as number) | (1 << (id & 31));
+        continue;
       }
-      for (let t = 0; t < count; t++) {
-        if (scan.capital[t] !== 0) continue;
-        const id = ids[t] as number;
-        if (id >= 0) {
-          if (((idBits[(id & 1023) >>> 5] as number) & (1 << (id & 31))) !== 0 && openingIds[id] === 1) {
-            found.add(norm[t] as string);
-            openingIds[id] = 2;
-          }
-          continue;
-        }
-        // Tested from the token's offsets first: its string is read only when its shape may be a first word's.
-        if (firstWords.size === 0 || !tokenMayBeIn(shapes, scan.article, t)) continue;
-        const word = norm[t] as string;
-        if (firstWords.has(word)) found.add(word);
-      }
-    } finally {
-      for (const id of marked) openingIds[id] = 0;
+      const word = norm[t] as string;
+      firstWords.add(word);
+      addShape(shapes, word);
     }
-    lowerCaseOf = { scan, found };
+    for (let t = 0; t < count; t++) {
+      if (scan.capital[t] !== 0) continue;
+      const id = ids[t] as number;
+      if (id >= 0) {
+        if (((idBits[(id & 1023) >>> 5] as number) & (1 << (id & 31))) !== 0 && openingIds[id] === 1) {
+          found.add(norm[t] as string);
+          openingIds[id] = 2;
+        }
+        continue;
+      }
+      // Tested from the token's offsets first: its string is read only when its shape may be a first word's.
+      if (firstWords.size === 0 || !tokenMayBeIn(shapes, scan.article, t)) continue;
+      const word = norm[t] as string;
+      if (firstWords.has(word)) found.add(word);
+    }
+  } finally {
+    for (const id of marked) openingIds[id] = 0;
   }
   return found;
 }
