@@ -105,13 +105,21 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
 
 function datelineTokens(article: SegmentedArticle): Uint8Array {
   const excluded = new Uint8Array(article.tokens.count);
+  const { text } = article;
   for (const paragraph of article.paragraphs) {
-    const match = DATELINE.exec(article.text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 120)));
+    // The pattern's first two characters, tested in place: most paragraphs open otherwise and are not sliced.
+    if (!opensLikeDateline(text.charCodeAt(paragraph.start), paragraph.start + 1 < paragraph.end ? text.charCodeAt(paragraph.start + 1) : -1)) continue;
+    const match = DATELINE.exec(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 120)));
     if (match === null) continue;
     const end = paragraph.start + match[0].length;
     for (let t = paragraph.tokenStart; t < paragraph.tokenEnd && (article.tokens.end[t] as number) <= end; t++) excluded[t] = 1;
   }
   return excluded;
+}
+
+// Whether two characters can open DATELINE: a capital, then a capital, space, period, apostrophe or hyphen.
+function opensLikeDateline(first: number, second: number): boolean {
+  return first >= 65 && first <= 90 && ((second >= 65 && second <= 90) || second === 32 || second === 46 || second === 39 || second === 0x2019 || second === 45);
 }
 
 // Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once.
