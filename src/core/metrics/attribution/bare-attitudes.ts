@@ -12,6 +12,7 @@ import type { BareAttitudeRole } from '../../data/attribution-words.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { isMannerAdverb } from './noun-phrase-speakers.ts';
 import type { Cue } from './types.ts';
+import { shapesOf, tokenMayBeIn } from './word-shapes.ts';
 
 // A plural noun or a fraction: "voters", "Republicans", "two-thirds" (not "its", "this", "us", "was").
 const PLURAL = /^[\p{L}][\p{L}-]*[^su'\u2019]s$/u;
@@ -21,8 +22,11 @@ export function findBareAttitudeCues(scan: Scan): Cue[] {
   const { article, words, capital } = scan;
   const { norm, breakBefore } = article.tokens;
   const cues: Cue[] = [];
+  // Most tokens are ruled out by their length and first letter, without the table's string look-up.
+  const shapes = shapesOf(words.bareAttitudeVerbs);
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t + 1 < sentence.tokenEnd; t++) {
+      if (!tokenMayBeIn(shapes, article, t)) continue;
       const role = words.bareAttitudeVerbs.get(norm[t] as string);
       if (role === undefined || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || breakBefore[t] === 1 || breakBefore[t + 1] === 1) continue;
       // "worry about", "fear that": the lexicon's phrase holds the word after, and is matched first.

@@ -5,6 +5,7 @@
 import type { AttributionWords } from '../../data/attribution-words.ts';
 import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
+import { CASE } from '../../text/tokens.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
 import { readWords, WORD_CLASS } from './word-classes.ts';
@@ -68,6 +69,12 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
   for (const sentence of sentences) for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) sentenceOf[t] = sentence.index;
   const capital = new Uint8Array(tokens.count);
   for (let t = 0; t < tokens.count; t++) {
+    const shape = tokens.shape[t] as number;
+    // An ASCII word's shape tells its first letter's case as the test below would, without reading the text.
+    if ((shape & CASE.ascii) !== 0) {
+      capital[t] = (shape & CASE.upperStart) !== 0 ? 1 : 0;
+      continue;
+    }
     const start = tokens.start[t] as number;
     const code = text.charCodeAt(start);
     capital[t] = (code >= 65 && code <= 90) || (code > 127 && text[start] !== (text[start] as string).toLowerCase()) ? 1 : 0;
@@ -98,13 +105,21 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
 
 function datelineTokens(article: SegmentedArticle): Uint8Array {
   const excluded = new Uint8Array(article.tokens.count);
+  const { text } = article;
   for (const paragraph of article.paragraphs) {
-    const match = DATELINE.exec(article.text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 120)));
+    // The pattern's first two characters, tested in place: most paragraphs open otherwise and are not sliced.
+    if (!opensLikeDateline(text.charCodeAt(paragraph.start), paragraph.start + 1 < paragraph.end ? text.charCodeAt(paragraph.start + 1) : -1)) continue;
+    const match = DATELINE.exec(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 120)));
     if (match === null) continue;
     const end = paragraph.start + match[0].length;
     for (let t = paragraph.tokenStart; t < paragraph.tokenEnd && (article.tokens.end[t] as number) <= end; t++) excluded[t] = 1;
   }
   return excluded;
+}
+
+// Whether two characters can open DATELINE: a capital, then a capital, space, period, apostrophe or hyphen.
+function opensLikeDateline(first: number, second: number): boolean {
+  return first >= 65 && first <= 90 && ((second >= 65 && second <= 90) || second === 32 || second === 46 || second === 39 || second === 0x2019 || second === 45);
 }
 
 // Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once.

@@ -19,15 +19,28 @@ const DIRECT_QUOTE_MIN_WORDS = 6;
 // A split quote's cue sits within this many tokens after its first part.
 const SPLIT_MAX_TOKENS = 9;
 
+// Token -> index of the cue starting there, so that looking around a quotation is a short scan: one buffer
+// kept between articles (a new one each cost more than the look-ups it serves), all -1 outside a call.
+let cueAtBuffer = new Int32Array(0);
+
 /** Finds the direct quotations, in text order; `claimed` marks the cues they took, which later passes leave alone. */
 export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: Finding[]; claimed: ClaimedCues } {
+  const count = scan.article.tokens.count;
+  if (cueAtBuffer.length < count) cueAtBuffer = new Int32Array(Math.max(count, cueAtBuffer.length * 2)).fill(-1);
+  // Exactly the article's length, so that a token past its end reads as no cue (undefined), as in an array of its own.
+  const cueAt = cueAtBuffer.subarray(0, count);
+  for (let index = 0; index < cues.length; index++) cueAt[(cues[index] as Cue).t0] = index;
+  try {
+    return quotationsOf({ scan, cues, claimed: new Uint8Array(cues.length), cueAt });
+  } finally {
+    for (const cue of cues) cueAt[cue.t0] = -1;
+  }
+}
+
+function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: ClaimedCues } {
+  const { scan, cues } = speech;
   const { article, sentences, sentenceOf } = scan;
   const { tokens, text } = article;
-  const speech: QuotedSpeech = { scan, cues, claimed: new Uint8Array(cues.length), cueAt: new Int32Array(tokens.count).fill(-1) };
-  // Token -> index of the cue starting there, so that looking around a quotation is a short scan.
-  cues.forEach((cue, index) => {
-    speech.cueAt[cue.t0] = index;
-  });
   // Where a cue ends: `said, "No."` puts its quotation right after one.
   // Per token, the end of the cue starting there: where a clause that goes on past a quotation ends.
   let cueEndAt: Int32Array | undefined;
@@ -109,7 +122,8 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
     previousDirectParagraph = paragraphIndex;
   }
   // Speech labelled by its speaker's name and a colon, with no verb (`Holt: Ferry will run again`).
-  const quoted = new Set(findings.flatMap((f) => ('draft' in f && f.draft.content !== null ? [f.draft.content.start] : [])));
+  const quoted = new Set<number>();
+  for (const f of findings) if ('draft' in f && f.draft.content !== null) quoted.add(f.draft.content.start);
   findings.push(...findLabelledSpeech(scan, quoted));
   return { findings, claimed: speech.claimed };
 }

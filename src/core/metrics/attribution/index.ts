@@ -12,7 +12,9 @@
  * (both reading speakers with noun-phrase-speakers.ts and content with content-spans.ts; a quoting content ends with its
  * quotation, whole-quotations.ts), resolve.ts (speakers to actors, over a speaker-memory.ts; people.ts for names the
  * gazetteer lacks), speaker-sides.ts, voiced-by.ts. The English words they read are lexicon data
- * (src/core/data/attribution-words.ts).
+ * (src/core/data/attribution-words.ts); hot loops test a token by its word class (word-classes.ts, by word id)
+ * or, for a short list, by its shape (word-shapes.ts: length and first and last letters, read from the folded
+ * text) before any string look-up.
  */
 import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';

@@ -14,6 +14,7 @@ import type { Scan } from './context.ts';
 import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
+import { addShape, emptyShapeFilter, tokenMayBeIn } from './word-shapes.ts';
 
 // Jaro-Winkler similarity at which two surnames name the same person.
 const SURNAME_SIMILARITY = 0.94;
@@ -40,7 +41,9 @@ export function indexNames(scan: Scan, memory: SpeakerMemory): void {
         rememberOrganisation(scan, memory, organisation.run, organisation.kind);
         continue;
       }
-      const names = personalName(scan, run);
+      // Only full names are indexed: a run of one word is none, and a single name needs no common-noun test.
+      if (run.t1 - run.t0 < 2) continue;
+      const names = personalName(scan, run, false);
       if (names.length >= 2) rememberPerson(memory, names, run.t0);
     }
   }
@@ -49,15 +52,23 @@ export function indexNames(scan: Scan, memory: SpeakerMemory): void {
 /** The name in a speaker phrase that the gazetteer does not know, resolved against the names indexed before it; null when the phrase holds none. */
 export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan): NamedSpeaker | null {
   const { tokens } = scan.article;
-  for (const run of capitalRuns(scan, speaker.t0, speaker.t1)) {
+  const capitalised = capitalRuns(scan, speaker.t0, speaker.t1);
+  for (const run of capitalised) {
     const organisation = organisationIn(scan, run);
     if (organisation !== null) return { id: rememberOrganisation(scan, memory, organisation.run, organisation.kind), kind: organisation.kind };
   }
-  // "Sixty percent": a capitalised number before a quantity is no name.
-  const quantity = (run: TokenSpan): boolean => scan.words.speakerNouns.get(tokens.norm[run.t1] as string) === 'quantity';
-  const runs = capitalRuns(scan, speaker.t0, speaker.t1).filter((run) => !quantity(run)).map((run) => personalName(scan, run)).filter((names) => names.length > 0);
-  // The last name in the phrase is the speaker's ("Finance Director Karen Whitlow", "Mr. Holt").
-  const names = runs.find((n) => n.length >= 2) ?? runs[runs.length - 1];
+  // The first full name in the phrase is the speaker's, else its last single name ("Finance Director Karen
+  // Whitlow", "Mr. Holt"). "Sixty percent": a capitalised number before a quantity is no name.
+  let names: string[] | undefined;
+  for (const run of capitalised) {
+    if (scan.words.speakerNouns.get(tokens.norm[run.t1] as string) === 'quantity') continue;
+    const found = personalName(scan, run, true);
+    if (found.length >= 2) {
+      names = found;
+      break;
+    }
+    if (found.length > 0) names = found;
+  }
   if (names === undefined) return null;
   if (names.length >= 2) return { id: rememberPerson(memory, names, speaker.t0), kind: 'person' };
   const surname = names[0] as string;
@@ -112,7 +123,8 @@ function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: Spe
 }
 
 // The words of a personal name in a run, without honorifics and speaker words; empty when the run is no name.
-function personalName(scan: Scan, run: TokenSpan): string[] {
+// A `single` name is tested for a common noun opening a sentence; without it a one-word result is left untested (the index ignores it).
+function personalName(scan: Scan, run: TokenSpan, single: boolean): string[] {
   const { tokens } = scan.article;
   const names: string[] = [];
   // Speaker words, speaker nouns and organisation words, read by class (word-classes.ts).
@@ -123,64 +135,92 @@ function personalName(scan: Scan, run: TokenSpan): string[] {
     names.push(tokens.bare[t] as string);
   }
   // A sentence's first word that the article also writes in lower case is a common noun ("Investigators said").
-  if (names.length === 1 && scan.sentenceStarts.has(run.t0) && lowerCaseForms(scan).has(tokens.norm[run.t0] as string)) return [];
+  if (single && names.length === 1 && scan.sentenceStarts.has(run.t0) && writtenInLowerCase(scan, run.t0)) return [];
   return names.length > MAX_NAME_WORDS ? names.slice(-2) : names;
 }
 
-const lowerCaseCache = new WeakMap<Scan, Set<string>>();
+// Only a few sentence openers an article are asked about: each is answered by one pass over the token ids
+// (no string read for a word with an id) and kept; past this many words, the lower-case forms of every
+// sentence opener are gathered in one pass (`lowerCaseForms`), so the cost stays linear whatever the text.
+const LOWER_CASE_QUESTIONS = 8;
+// The answers for the article being resolved (articles are resolved one at a time).
+let answers: { scan: Scan | undefined; asked: Map<string, boolean>; forms: Set<string> | undefined } = { scan: undefined, asked: new Map(), forms: undefined };
+
+// Whether the article writes the word opening a sentence at token `t` in lower case too.
+function writtenInLowerCase(scan: Scan, t: number): boolean {
+  if (answers.scan !== scan) answers = { scan, asked: new Map(), forms: undefined };
+  const { article, capital } = scan;
+  const { norm, ids, count } = article.tokens;
+  const word = norm[t] as string;
+  if (answers.forms !== undefined) return answers.forms.has(word);
+  const known = answers.asked.get(word);
+  if (known !== undefined) return known;
+  if (answers.asked.size >= LOWER_CASE_QUESTIONS) {
+    answers.forms = lowerCaseForms(scan);
+    return answers.forms.has(word);
+  }
+  // A text's ids are read together, so a word has the same id (or none) in all its tokens.
+  const id = ids[t] as number;
+  let found = false;
+  if (id >= 0) {
+    for (let k = 0; k < count && !found; k++) found = ids[k] === id && capital[k] === 0;
+  } else {
+    const shape = emptyShapeFilter();
+    addShape(shape, word);
+    for (let k = 0; k < count && !found; k++) found = (ids[k] as number) < 0 && capital[k] === 0 && tokenMayBeIn(shape, article, k) && norm[k] === word;
+  }
+  answers.asked.set(word, found);
+  return found;
+}
+
 // Per word id, 1 while an article's sentences open with that word (2 once it is found in lower case); all 0
 // between articles. A word any table knows is tested with one array read, no string hashed.
 let openingIds = new Uint8Array(0);
 // The forms of sentences' first words that the article also writes in lower case. Only a sentence's first
 // word is ever asked about, so only those forms are kept (a set of every lower-case form cost a hash insert
-// per token), and a bit per (length, first unit) pair skips most tokens before any hashing. A word with an id
+// per token), and a bit per word shape (word-shapes.ts) skips most tokens before any hashing. A word with an id
 // (the same id in every token of the text, since a text's ids are read together) is matched by id instead.
 function lowerCaseForms(scan: Scan): Set<string> {
-  let found = lowerCaseCache.get(scan);
-  if (found === undefined) {
-    const { norm, count, ids } = scan.article.tokens;
-    const firstWords = new Set<string>();
-    const shapes = new Uint32Array(32);
-    // The opening words' ids by their low bits, small enough to stay in the processor's cache: most tokens are
-    // passed over without reading the table by id, which is as large as the vocabulary.
-    const idBits = new Uint32Array(32);
-    if (openingIds.length < vocabularySize()) openingIds = new Uint8Array(vocabularySize() * 2);
-    const marked: number[] = [];
-    found = new Set<string>();
-    try {
-      for (const { tokenStart: t } of scan.sentences) {
-        if (t >= count) continue;
-        const id = ids[t] as number;
-        if (id >= 0) {
-          if (openingIds[id] === 0) marked.push(id);
-          openingIds[id] = 1;
-          idBits[(id & 1023) >>> 5] = (idBits[(id & 1023) >>> 5] as number) | (1 << (id & 31));
-          continue;
-        }
-        const word = norm[t] as string;
-        firstWords.add(word);
-        const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
-        shapes[bit >>> 5] = (shapes[bit >>> 5] as number) | (1 << (bit & 31));
+  const { norm, count, ids } = scan.article.tokens;
+  const firstWords = new Set<string>();
+  const shapes = emptyShapeFilter();
+  // The opening words' ids by their low bits, small enough to stay in the processor's cache: most tokens are
+  // passed over without reading the table by id, which is as large as the vocabulary.
+  const idBits = new Uint32Array(32);
+  if (openingIds.length < vocabularySize()) openingIds = new Uint8Array(vocabularySize() * 2);
+  const marked: number[] = [];
+  const found = new Set<string>();
+  try {
+    for (const { tokenStart: t } of scan.sentences) {
+      if (t >= count) continue;
+      const id = ids[t] as number;
+      if (id >= 0) {
+        if (openingIds[id] === 0) marked.push(id);
+        openingIds[id] = 1;
+        idBits[(id & 1023) >>> 5] = (idBits[(id & 1023) >>> 5] as number) | (1 << (id & 31));
+        continue;
       }
-      for (let t = 0; t < count; t++) {
-        if (scan.capital[t] !== 0) continue;
-        const id = ids[t] as number;
-        if (id >= 0) {
-          if (((idBits[(id & 1023) >>> 5] as number) & (1 << (id & 31))) !== 0 && openingIds[id] === 1) {
-            found.add(norm[t] as string);
-            openingIds[id] = 2;
-          }
-          continue;
-        }
-        if (firstWords.size === 0) continue;
-        const word = norm[t] as string;
-        const bit = (word.length * 31 + word.charCodeAt(0)) & 1023;
-        if (((shapes[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && firstWords.has(word)) found.add(word);
-      }
-    } finally {
-      for (const id of marked) openingIds[id] = 0;
+      const word = norm[t] as string;
+      firstWords.add(word);
+      addShape(shapes, word);
     }
-    lowerCaseCache.set(scan, found);
+    for (let t = 0; t < count; t++) {
+      if (scan.capital[t] !== 0) continue;
+      const id = ids[t] as number;
+      if (id >= 0) {
+        if (((idBits[(id & 1023) >>> 5] as number) & (1 << (id & 31))) !== 0 && openingIds[id] === 1) {
+          found.add(norm[t] as string);
+          openingIds[id] = 2;
+        }
+        continue;
+      }
+      // Tested from the token's offsets first: its string is read only when its shape may be a first word's.
+      if (firstWords.size === 0 || !tokenMayBeIn(shapes, scan.article, t)) continue;
+      const word = norm[t] as string;
+      if (firstWords.has(word)) found.add(word);
+    }
+  } finally {
+    for (const id of marked) openingIds[id] = 0;
   }
   return found;
 }
@@ -197,11 +237,11 @@ function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: num
     if (spellings === undefined) memory.spellings.set(bucket, [surname]);
     else spellings.push(surname);
   }
-  if (!entries.some((e) => e.id === id)) {
-    entries.push({ id, at });
-    // Kept in text order: sorted again (stably) only when the new name comes before the last one.
-    if (entries.length > 1 && (entries[entries.length - 2] as NamedEntry).at > at) entries.sort((a, b) => a.at - b.at);
-  }
+  // A name met again (most are) is indexed and its kind set already: only `person:` ids are set here, always as a person.
+  for (let e = 0; e < entries.length; e++) if ((entries[e] as NamedEntry).id === id) return id;
+  entries.push({ id, at });
+  // Kept in text order: sorted again (stably) only when the new name comes before the last one.
+  if (entries.length > 1 && (entries[entries.length - 2] as NamedEntry).at > at) entries.sort((a, b) => a.at - b.at);
   memory.kinds.set(id, 'person');
   return id;
 }

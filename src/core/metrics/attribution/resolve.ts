@@ -27,6 +27,9 @@ const TITLE_HISTORY = 12;
 export function resolveFindings(scan: Scan, findings: readonly Finding[], memory: SpeakerMemory): RawAttribution[] {
   const attributions: RawAttribution[] = [];
   const made = new Map<Finding, RawAttribution[]>();
+  // Only a finding some continuation points back to needs its attributions kept (most articles have none).
+  const continued = new Set<Finding>();
+  for (const finding of findings) if ('continues' in finding) continued.add(finding.continues);
   if (memory.history.length === 0 && memory.people.size === 0 && memory.organisations.length === 0) indexNames(scan, memory);
   for (const finding of [...findings].sort((a, b) => a.order - b.order)) {
     let out: RawAttribution[];
@@ -40,11 +43,27 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
       delete continued.target;
       out = [continued];
     }
-    made.set(finding, out);
+    if (continued.size > 0 && continued.has(finding)) made.set(finding, out);
     attributions.push(...out);
   }
-  attributions.sort((a, b) => (a.content?.start ?? a.cue?.start ?? 0) - (b.content?.start ?? b.cue?.start ?? 0) || a.paragraph - b.paragraph);
+  if (!inTextOrder(attributions)) attributions.sort((a, b) => textOrder(a) - textOrder(b) || a.paragraph - b.paragraph);
   return withNestedBounds(scan, attributions);
+}
+
+// Where an attribution sorts: its content's start, else its cue's.
+function textOrder(a: RawAttribution): number {
+  return a.content?.start ?? a.cue?.start ?? 0;
+}
+
+// Whether the attributions are sorted already (most articles' are, the passes' findings being resolved in
+// text order), so that the stable sort would leave them as they are.
+function inTextOrder(attributions: readonly RawAttribution[]): boolean {
+  for (let i = 1; i < attributions.length; i++) {
+    const a = attributions[i - 1] as RawAttribution;
+    const b = attributions[i] as RawAttribution;
+    if ((textOrder(a) - textOrder(b) || a.paragraph - b.paragraph) > 0) return false;
+  }
+  return true;
 }
 
 /** The attributions of one draft, one per actor its speaker names; adds them to `memory.history`. */
@@ -224,16 +243,36 @@ function byTitle(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, titles: 
     const previous = history[h] as RawAttribution;
     if (previous.actor === null) continue;
     const previousTitles = lexicons.actors.get(previous.actor)?.titles ?? memory.personTitles.get(previous.actor) ?? [];
-    if (previousTitles.some((title) => titles.includes(title)) && (country === null || sideOfSpeaker(lexicons, memory.personSide, previous.actor) === country)) return previous.actor;
+    if (sharesTitle(previousTitles, titles) && (country === null || sideOfSpeaker(lexicons, memory.personSide, previous.actor) === country)) return previous.actor;
   }
   const determiner = scan.words.determiners.get(scan.article.tokens.norm[speaker.t0] as string);
   if (determiner === 'indefinite' || determiner === 'numeral') return null;
-  const holders = [...new Set(titles.flatMap((title) => lexicons.titleHolders.get(title) ?? []))];
+  if (bodies.length === 0 && country === null) return null;
   // The body named in the phrase decides first ("The Kremlin spokesman"), then the country ("the Russian president").
-  const ofBody = holders.filter((actor) => actor.memberOf !== undefined && bodies.includes(actor.memberOf));
-  if (ofBody.length === 1) return (ofBody[0] as Actor).id;
-  const ofCountry = holders.filter((actor) => country !== null && actor.country === country);
-  return ofBody.length === 0 && ofCountry.length === 1 ? (ofCountry[0] as Actor).id : null;
+  // Only whether exactly one holder fits matters: a common title has hundreds of holders, counted without
+  // gathering them (an actor holding two of the titles is one holder).
+  const ofBody = { one: undefined as Actor | undefined, several: false };
+  const ofCountry = { one: undefined as Actor | undefined, several: false };
+  for (const title of titles) {
+    for (const actor of lexicons.titleHolders.get(title) ?? []) {
+      if (actor.memberOf !== undefined && bodies.includes(actor.memberOf)) countHolder(ofBody, actor);
+      if (country !== null && actor.country === country) countHolder(ofCountry, actor);
+    }
+  }
+  if (ofBody.one !== undefined && !ofBody.several) return ofBody.one.id;
+  return ofBody.one === undefined && ofCountry.one !== undefined && !ofCountry.several ? ofCountry.one.id : null;
+}
+
+// Keeps the first holder that fits and whether a different one fits too.
+function countHolder(count: { one: Actor | undefined; several: boolean }, actor: Actor): void {
+  if (count.one === undefined) count.one = actor;
+  else if (count.one !== actor) count.several = true;
+}
+
+// Whether two lists of titles share one.
+function sharesTitle(some: readonly string[], others: readonly string[]): boolean {
+  for (const title of some) if (others.includes(title)) return true;
+  return false;
 }
 
 // The side a title implies from context: "Secretary General Henrik Aalto" in a story about NATO.

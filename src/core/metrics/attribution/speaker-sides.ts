@@ -97,6 +97,8 @@ export function sidesMentioned(scan: Scan, attributions: readonly RawAttribution
   const labelled = hasLabels(sides);
   for (const mention of scan.mentions) {
     if (!counts(mention.paragraph)) continue;
+    // Without labels a mention adds its actor's side: one already found needs none of the tests below.
+    if (!labelled && found.has(sideOfActor(lexicons, mention.actor))) continue;
     // A place only named as a location ("talks in Geneva") does not bring its side into the story.
     if (precededByLocative(article, scan.words, mention.tokenStart)) continue;
     // News media credited or self-referenced ("(AFP photo)", "Press TV's website") are not sides unless they speak.
