@@ -17,10 +17,6 @@ export type QuoteSpan = Span & {
   openEnded: boolean;
 };
 
-const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB', '\u201F']);
-const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
-const SINGLE_OPEN = new Set(['\u2018', '\u201A']);
-const SINGLE_CLOSE = new Set(['\u2019']);
 
 // The length of the quote mark at `i` ('' and `` count as one double mark), or 0 when there is none. A scan
 // bounded by the paragraph: a global regex searched on past the paragraph's end to the next mark anywhere in
@@ -51,19 +47,27 @@ function markFinder(text: string): { from: (offset: number) => number } {
   };
 }
 
-const SPACE = /\s/;
+// Neighbours are read as UTF-16 units (NONE past the paragraph's edge): ASCII is decided by comparisons,
+// anything else by one Unicode property test, with no one-character string made per test.
+const NONE = -1;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-// Characters after which a straight quote opens: start, space, brackets, dashes, slashes, other quotes.
-const OPENS_AFTER = /[\s([{\u2014\u2013\-/:\u201C\u2018'"]/;
 
-function isSpace(ch: string | undefined): boolean {
-  return ch === undefined || SPACE.test(ch);
+// What /\s/ matches; NONE counts as space.
+function isSpace(code: number): boolean {
+  if (code < 128) return code === NONE || code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return WORD_CHAR.test(String.fromCharCode(code));
 }
-function opensAfter(ch: string | undefined): boolean {
-  return ch === undefined || OPENS_AFTER.test(ch);
+// Characters after which a straight quote opens: start, space, brackets, dashes, slashes, other quotes:
+// [\s([{\u2014\u2013\-/:\u201C\u2018'"].
+function opensAfter(code: number): boolean {
+  return isSpace(code) || code === 40 || code === 91 || code === 123 || code === 0x2014 || code === 0x2013 || code === 45 || code === 47 || code === 58 || code === 0x201c || code === 0x2018 || code === 39 || code === 34;
+}
+function isDoubleOpen(code: number): boolean {
+  return code === 0x201c || code === 0x201e || code === 0xab || code === 0x201f;
 }
 
 /** Finds direct-quotation spans in the given paragraphs of `text`, in text order. */
@@ -84,25 +88,26 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan
     for (let i = marks.from(paragraph.start), length = 0; i < paragraph.end; i = marks.from(i + (length === 0 ? 1 : length))) {
       length = quoteMarkAt(text, i);
       if (length === 0) continue;
-      const ch = text.slice(i, i + length);
-      const prev = i > paragraph.start ? text[i - 1] : undefined;
-      const next = i + ch.length < paragraph.end ? text[i + ch.length] : undefined;
-      if (ch === '"' || ch === "''" || ch === '``' || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) {
-        const facing = ch === '"' || ch === "''" ? straightFacing(prev, next, doubleStart !== -1) : ch === '``' || DOUBLE_OPEN.has(ch) ? curlyOpenFacing(prev, next, doubleStart !== -1) : 'close';
+      // A mark of two units is '' or ``, both double; otherwise `code` is the mark.
+      const code = text.charCodeAt(i);
+      const prev = i > paragraph.start ? text.charCodeAt(i - 1) : NONE;
+      const next = i + length < paragraph.end ? text.charCodeAt(i + length) : NONE;
+      if (length === 2 || code === 34 || isDoubleOpen(code) || code === 0x201d || code === 0xbb) {
+        const facing = code === 34 || (length === 2 && code === 39) ? straightFacing(prev, next, doubleStart !== -1) : length === 2 || isDoubleOpen(code) ? curlyOpenFacing(prev, next, doubleStart !== -1) : 'close';
         if (facing === 'open' && doubleStart === -1) {
           doubleStart = i;
           singleStart = -1;
           if (!continuedHere) group++;
         } else if (facing === 'close' && doubleStart !== -1) {
-          quotes.push({ start: doubleStart, end: i + ch.length, kind: 'double', group, continued: continuedHere, openEnded: false });
+          quotes.push({ start: doubleStart, end: i + length, kind: 'double', group, continued: continuedHere, openEnded: false });
           doubleStart = -1;
           nestedStart = -1;
           continuedHere = false;
         }
         continue;
       }
-      if (ch === "'" || SINGLE_OPEN.has(ch) || SINGLE_CLOSE.has(ch)) {
-        const facing = singleFacing(ch, prev, next);
+      if (code === 39 || code === 0x2018 || code === 0x201a || code === 0x2019) {
+        const facing = singleFacing(code, prev, next);
         if (facing === 'open') {
           if (doubleStart !== -1) nestedStart = nestedStart === -1 ? i : nestedStart;
           else if (singleStart === -1) singleStart = i;
@@ -128,16 +133,17 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan
 }
 
 function startsWithOpeningDouble(text: string, paragraph: Span): boolean {
-  const ch = text[paragraph.start];
-  const two = text.slice(paragraph.start, paragraph.start + 2);
-  if (two === '``') return true;
-  if (two === "''") return !isSpace(text[paragraph.start + 2]);
-  return ch !== undefined && (DOUBLE_OPEN.has(ch) || (ch === '"' && !isSpace(text[paragraph.start + 1])));
+  const at = paragraph.start;
+  const code = text.charCodeAt(at);
+  const after = at + 1 < text.length ? text.charCodeAt(at + 1) : NONE;
+  if (code === 96 && after === 96) return true;
+  if (code === 39 && after === 39) return !isSpace(at + 2 < text.length ? text.charCodeAt(at + 2) : NONE);
+  return isDoubleOpen(code) || (code === 34 && !isSpace(after));
 }
 
-function straightFacing(prev: string | undefined, next: string | undefined, inside: boolean): 'open' | 'close' | 'none' {
+function straightFacing(prev: number, next: number, inside: boolean): 'open' | 'close' | 'none' {
   const canOpen = opensAfter(prev) && !isSpace(next);
-  const canClose = !isSpace(prev) && (next === undefined || !isWordChar(next));
+  const canClose = !isSpace(prev) && (next === NONE || !isWordChar(next));
   if (canOpen && !canClose) return 'open';
   if (canClose && !canOpen) return 'close';
   if (canOpen && canClose) return inside ? 'close' : 'open';
@@ -147,14 +153,14 @@ function straightFacing(prev: string | undefined, next: string | undefined, insi
 
 // An opening curly mark typed where a closing one belongs (`"... leader,“ said Holt`): inside a quote,
 // after a word or a stop and before no word, it closes.
-function curlyOpenFacing(prev: string | undefined, next: string | undefined, inside: boolean): 'open' | 'close' {
+function curlyOpenFacing(prev: number, next: number, inside: boolean): 'open' | 'close' {
   return inside && !isSpace(prev) && !isWordChar(next) ? 'close' : 'open';
 }
 
 // An apostrophe sits between letters (don't, Kremlin's); a quote mark has space or punctuation on one side.
-function singleFacing(ch: string, prev: string | undefined, next: string | undefined): 'open' | 'close' | 'none' {
+function singleFacing(code: number, prev: number, next: number): 'open' | 'close' | 'none' {
   if (isWordChar(prev) && isWordChar(next)) return 'none';
-  if (SINGLE_OPEN.has(ch)) return isWordChar(next) || next === '"' ? 'open' : 'none';
+  if (code === 0x2018 || code === 0x201a) return isWordChar(next) || next === 34 ? 'open' : 'none';
   const canOpen = opensAfter(prev) && isWordChar(next);
   const canClose = !isSpace(prev) && !opensAfter(prev) && !isWordChar(next);
   if (canOpen) return 'open';

@@ -24,7 +24,11 @@ const LOWER_START = /^[\p{Ll}]/u;
 const DIGIT_START = /^\p{N}/u;
 const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*/u;
 const INITIAL = /^\p{Lu}$/u;
-const SPACE = /\s/;
+// What /\s/ matches, one UTF-16 unit at a time.
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 // How far back to look for the word before a period; abbreviations are short.
 const LOOKBEHIND = 24;
 
@@ -70,7 +74,7 @@ export function sentenceBounds(text: string, folded: string, start: number, end:
     const markIndex = finder.at;
     const markEnd = markIndex + finder.length;
     let nextStart = markEnd;
-    while (nextStart < end && SPACE.test(text[nextStart] as string)) nextStart++;
+    while (nextStart < end && isSpace(text.charCodeAt(nextStart))) nextStart++;
     if (nextStart >= end) break;
     if (!endsSentence(text, folded, start, end, markIndex, markEnd, nextStart, abbreviations)) continue;
     pushSentence(pairs, sentenceStart, markEnd);
@@ -81,9 +85,11 @@ export function sentenceBounds(text: string, folded: string, start: number, end:
 
 // Offsets are into the whole text; the paragraph is [start, end): nothing is read outside it.
 function endsSentence(text: string, folded: string, start: number, end: number, markIndex: number, markEnd: number, nextStart: number, abbreviations: AbbreviationTable): boolean {
-  const rest = text.slice(nextStart, Math.min(end, nextStart + 40));
+  // What follows the mark, read by its first unit when that is ASCII (most marks), else sliced and tested.
+  const next = text.charCodeAt(nextStart);
+  const rest = next < 128 ? '' : text.slice(nextStart, Math.min(end, nextStart + 40));
   // "Why?" he asked. / a lower-case word after any mark continues the sentence.
-  if (LOWER_START.test(rest)) return false;
+  if (next < 128 ? next >= 97 && next <= 122 : LOWER_START.test(rest)) return false;
   const first = text.charCodeAt(markIndex);
   if (first !== 46 || (markEnd - markIndex >= 3 && text.charCodeAt(markIndex + 1) === 46 && text.charCodeAt(markIndex + 2) === 46)) return true;
   // A closing quote after the period ("We are ready." The next ...) ends the sentence.
@@ -101,9 +107,9 @@ function endsSentence(text: string, folded: string, start: number, end: number, 
   if (kind === undefined && /^(?:\p{L}\.)+\p{L}$/u.test(word)) kind = 'other';
   if (kind === undefined) return true;
   if (kind === 'title') return false;
-  if (DIGIT_START.test(rest)) return false;
+  if (next < 128 ? next >= 48 && next <= 57 : DIGIT_START.test(rest)) return false;
   if (kind === 'month') return true;
-  const nextWord = NEXT_WORD.exec(rest)?.[0] ?? '';
+  const nextWord = NEXT_WORD.exec(text.slice(nextStart, Math.min(end, nextStart + 40)))?.[0] ?? '';
   return abbreviations.starters.has(foldWord(nextWord));
 }
 
