@@ -5,7 +5,7 @@
  * then its object) rather than word lists; English, like the other line shapes in classify.ts.
  */
 import { CASE, tokenIds, type TokenTable } from '../text/tokens.ts';
-import { tableByWordIdOnce } from '../text/vocabulary.ts';
+import { NO_WORD, tableByWordIdOnce, wordIdOf } from '../text/vocabulary.ts';
 
 /**
  * The patterns, in the order they are tried, each with its key words: for every match, one of them stands in
@@ -82,9 +82,31 @@ const KEY_LENGTHS = [...KEY_WORDS.keys()].map((key) => key.length);
 const SHORTEST_KEY = Math.min(...KEY_LENGTHS);
 const LONGEST_KEY = Math.max(...KEY_LENGTHS);
 
+// The key words' ids in a small open-addressed table (its slots fit in a few cache lines, where an array by id
+// would span the vocabulary, read at a random place per token), with their LINE bits.
+const KEY_SLOTS = 128;
+type KeyIds = { readonly ids: Int32Array; readonly bits: Uint8Array };
+let keyIds: KeyIds | undefined;
+function keyIdsOnce(): KeyIds {
+  if (keyIds !== undefined) return keyIds;
+  // Registered as a table by id, so that token tables read before read their ids again (tokenIds).
+  tableByWordIdOnce(KEY_WORDS, 0);
+  const ids = new Int32Array(KEY_SLOTS).fill(NO_WORD);
+  const bits = new Uint8Array(KEY_SLOTS);
+  for (const [word, bit] of KEY_WORDS) {
+    const id = wordIdOf(word);
+    let slot = id & (KEY_SLOTS - 1);
+    while (ids[slot] !== NO_WORD && ids[slot] !== id) slot = (slot + 1) & (KEY_SLOTS - 1);
+    ids[slot] = id;
+    bits[slot] = (bits[slot] as number) | bit;
+  }
+  keyIds = { ids, bits };
+  return keyIds;
+}
+
 /** `tokens` with the key words' ids current: call before lineKeyWords. */
 export function withKeyWordIds(tokens: TokenTable): TokenTable {
-  tableByWordIdOnce(KEY_WORDS, 0);
+  keyIdsOnce();
   return tokenIds(tokens);
 }
 
@@ -95,11 +117,17 @@ export function withKeyWordIds(tokens: TokenTable): TokenTable {
  * word characters, as the patterns' `\b` sees them. No bit means no such pattern can match.
  */
 export function lineKeyWords(text: string, tokens: TokenTable, from: number, to: number): number {
-  const byId = tableByWordIdOnce(KEY_WORDS, 0);
+  const { ids, bits } = keyIdsOnce();
   let found = 0;
   for (let t = from; t < to; t++) {
     const id = tokens.ids[t] as number;
-    if (id >= 0 && id < byId.length) found |= byId[id] as number;
+    if (id >= 0) {
+      for (let slot = id & (KEY_SLOTS - 1); ; slot = (slot + 1) & (KEY_SLOTS - 1)) {
+        const held = ids[slot] as number;
+        if (held === id) found |= bits[slot] as number;
+        if (held === id || held === NO_WORD) break;
+      }
+    }
     const start = tokens.start[t] as number;
     const end = tokens.end[t] as number;
     if (((tokens.shape[t] as number) & CASE.ascii) === 0 || (tokens.letters[t] as number) !== end - start) found |= keyWordsInRuns(text, start, end);
