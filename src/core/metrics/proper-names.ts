@@ -21,9 +21,12 @@ export type ProperNames = { names: ProperName[]; nameAt: Int32Array };
 
 // Characters right before a word that make its capital a matter of position: an opening quotation mark,
 // a bracket, a colon or a dash introducing a phrase. Read where they lie, with no gap sliced per word.
-const POSITIONAL_MARKS: ReadonlySet<number> = new Set([...'"\u201C\u2018\'([:\u2014\u2013'].map((c) => c.charCodeAt(0)));
+// By code unit up to the highest of them (a byte each: no Set probed per unit).
+const POSITIONAL_CODES = [...'"\u201C\u2018\'([:\u2014\u2013'].map((c) => c.charCodeAt(0));
+const POSITIONAL_MARKS = new Uint8Array(Math.max(...POSITIONAL_CODES) + 1);
+for (const code of POSITIONAL_CODES) POSITIONAL_MARKS[code] = 1;
 function positionalGap(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (POSITIONAL_MARKS.has(text.charCodeAt(i))) return true;
+  for (let i = from; i < to; i++) if (POSITIONAL_MARKS[text.charCodeAt(i)] === 1) return true;
   return false;
 }
 // A sentence whose letters are mostly capitals is shouted or a heading: its capitals say nothing.
@@ -56,7 +59,9 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   for (const paragraph of article.paragraphs) {
     for (const sentence of paragraph.sentences) {
       const { tokenStart, tokenEnd } = sentence;
-      if (!caseIsEvidenceIn(tokens, tokenStart, tokenEnd, small)) continue;
+      // Whether the sentence's capitals are evidence is asked at its first name of two words, if it has one:
+      // most sentences have none, and then no name to keep either way.
+      let evidence: boolean | undefined;
       let t = tokenStart;
       while (t < tokenEnd) {
         if (!capitalised(t)) {
@@ -75,16 +80,23 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
           if (next === end || next >= tokenEnd || tokens.breakBefore[next] === 1 || !capitalised(next)) break;
           end = next;
         }
+        // A run of one word holds no name of two.
+        if (end - t < 2) {
+          t = end;
+          continue;
+        }
         let first = t;
         // A word capitalised by position joins only a capitalised word right after it ("Free Syrian Army" yes,
         // "Fighters of the Free Syrian Army" no).
-        if (positional(first, tokenStart) && (opensSentence(first) || first + 1 >= end || !capitalised(first + 1))) {
+        if (positional(first, tokenStart) && (!capitalised(first + 1) || opensSentence(first))) {
           first++;
           while (first < end && !capitalised(first)) first++;
         }
         let words = 0;
         for (let k = first; k < end; k++) if (capitalised(k)) words++;
         if (words >= 2) {
+          evidence ??= caseIsEvidenceIn(tokens, tokenStart, tokenEnd, small);
+          if (!evidence) break;
           const index = names.length;
           names.push({ tokenStart: first, tokenEnd: end, start: tokens.start[first] as number, end: tokens.end[end - 1] as number });
           nameAt.fill(index, first, end);

@@ -101,7 +101,7 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
       return { kind: 'credit', start: match.start - paren.open - 1, end: match.end + paren.close + 1 };
     }
   }
-  const photo = BEFORE_PHOTO.exec(before);
+  const photo = mayEndPhotoCredit(before) ? BEFORE_PHOTO.exec(before) : null;
   if (photo !== null) return { kind: 'credit', start: match.start - photo[0].length, end: match.end };
   const slashAfter = /^\/[\p{Lu}][\p{L}\p{M}.'’-]*(?: [\p{Lu}][\p{L}\p{M}.'’-]*){0,2}/u.exec(afterName);
   if (slashAfter !== null) return { kind: 'credit', start: match.start, end: match.end + slashAfter[0].length };
@@ -131,6 +131,14 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
   }
   // A bare acronym followed by a noun is usually something else ("MENA region").
   return match.distinctive && phraseEnds ? { kind: 'mention', start: match.start, end: match.end } : null;
+}
+
+// BEFORE_PHOTO can match only a line that ends, but for white space (as `\s` reads it), in `by`, `credit`, a
+// colon or a slash: tested at the end, where the pattern, anchored there, would be tried from every position.
+function mayEndPhotoCredit(before: string): boolean {
+  const line = before.trimEnd();
+  const last = line.charCodeAt(line.length - 1);
+  return last === 0x3a || last === 0x2f || line.slice(-2).toLowerCase() === 'by' || line.slice(-6).toLowerCase() === 'credit';
 }
 
 function leading(value: string): number {

@@ -20,7 +20,7 @@
 import { getDomain } from 'tldts';
 import { foldForMatching } from '../text/index.ts';
 import { CASE, tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
-import { tableByWordIdOnce } from '../text/vocabulary.ts';
+import { tableByWordId, tableByWordIdOnce } from '../text/vocabulary.ts';
 import { derivedOnce, loadLexicons } from '../data/index.ts';
 import type { Outlet } from './schema.ts';
 import type { Lined, SourceTables } from './tables.ts';
@@ -122,8 +122,10 @@ export function findNames(
   wordsBefore: ReadonlySet<string> = loadLexicons().words.wordsBeforeNames,
 ): NameMatch[] {
   const index = nameIndex(tables);
-  const firstById = tableByWordIdOnce<TrieNode | undefined>(index.trie.next, undefined);
-  tokenIds(tokens);
+  const { firstById, flags, newestLater } = wordsById(index);
+  const { bareIds, idsReadAt } = tokenIds(tokens);
+  // A NO_WORD token may be a later word only when one was registered after its ids were read (tokens.ts).
+  const laterUnread = newestLater >= idsReadAt;
   // An ASCII word is its own key (no marks to strip), and its first trie node is read by word id.
   const ascii = (u: number): boolean => ((tokens.shape[u] as number) & CASE.ascii) !== 0;
   const keyOf = (u: number): string => (ascii(u) ? (tokens.bare[u] as string) : stripMarks(tokens.bare[u] as string));
@@ -143,14 +145,20 @@ export function findNames(
     const shape = tokens.shape[t] as number;
     let node: TrieNode | undefined;
     if ((shape & CASE.ascii) !== 0) {
-      const id = tokens.bareIds[t] as number;
-      node = id >= 0 && id < firstById.length ? firstById[id] : undefined;
+      // The word's flags first (a byte), its node only for a word that starts a name it may start here.
+      const id = bareIds[t] as number;
+      const bits = id >= 0 && id < flags.length ? (flags[id] as number) : 0;
+      if ((bits & WORD.first) === 0 || ((bits & WORD.capitalOnly) !== 0 && (shape & LOWER_ASCII) === LOWER_ASCII)) {
+        t++;
+        continue;
+      }
+      node = firstById[id] as TrieNode;
     } else {
       node = index.trie.next.get(stripMarks(tokens.bare[t] as string));
-    }
-    if (node === undefined || (node.capitalOnly === true && (shape & LOWER_ASCII) === LOWER_ASCII)) {
-      t++;
-      continue;
+      if (node === undefined || (node.capitalOnly === true && (shape & LOWER_ASCII) === LOWER_ASCII)) {
+        t++;
+        continue;
+      }
     }
     let bestAlias: Alias | undefined;
     let last = t;
@@ -162,6 +170,11 @@ export function findNames(
       }
       u++;
       if (u >= tokens.count || u >= t + MAX_ALIAS_TOKENS || !isNameGap(text, tokens.end[u - 1] as number, tokens.start[u] as number)) break;
+      // An ASCII word that is no later word of any name ends the walk by its id ("the" + "president").
+      if (ascii(u)) {
+        const id = bareIds[u] as number;
+        if (id >= 0 ? id >= flags.length || ((flags[id] as number) & WORD.later) === 0 : !laterUnread) break;
+      }
       node = node.next.get(keyOf(u));
       if (node === undefined || (node.capitalOnly === true && ((tokens.shape[u] as number) & LOWER_ASCII) === LOWER_ASCII)) break;
     }
@@ -195,6 +208,42 @@ export function findNames(
     t = last + 1;
   }
   return matches;
+}
+
+// What the scan reads of a word by its id before any string: whether a name starts with it (and its node),
+// whether every name starting with it wants it capitalised, whether it is a later word of some name.
+const WORD = { first: 1, capitalOnly: 2, later: 4 } as const;
+type WordsById = { readonly firstById: readonly (TrieNode | undefined)[]; readonly flags: Uint8Array; readonly newestLater: number };
+const wordsByIdCache = new WeakMap<NameIndex, WordsById>();
+
+// Made once per index (ids are process-local); the tables by id it reads travel in the data snapshot with the index.
+function wordsById(index: NameIndex): WordsById {
+  let made = wordsByIdCache.get(index);
+  if (made !== undefined) return made;
+  const firstById = tableByWordIdOnce<TrieNode | undefined>(index.trie.next, undefined);
+  const later = new Map<string, boolean>();
+  const visit = (next: ReadonlyMap<string, TrieNode>): void => {
+    for (const [word, node] of next) {
+      later.set(word, true);
+      visit(node.next);
+    }
+  };
+  for (const node of index.trie.next.values()) visit(node.next);
+  const laterById = tableByWordId(later, false, { source: index.trie, kind: 'later words' });
+  const flags = new Uint8Array(Math.max(firstById.length, laterById.length));
+  let newestLater = -1;
+  for (let id = 0; id < flags.length; id++) {
+    const node = firstById[id];
+    let bits = node === undefined ? 0 : WORD.first | (node.capitalOnly === true ? WORD.capitalOnly : 0);
+    if (laterById[id] === true) {
+      bits |= WORD.later;
+      newestLater = id;
+    }
+    flags[id] = bits;
+  }
+  made = { firstById, flags, newestLater };
+  wordsByIdCache.set(index, made);
+  return made;
 }
 
 // Between two words of a name: spaces, or one of - / & + with optional spaces (RFE/RL, S&P, France-Presse).

@@ -12,8 +12,10 @@
  * Every pattern is anchored or bounded and runs on one paragraph of bounded length, so the pass is linear.
  */
 import type { WordLists } from '../data/index.ts';
-import type { ParagraphSpan, SegmentedArticle } from '../text/index.ts';
+import type { ParagraphSpan, SegmentedArticle, TokenTable } from '../text/index.ts';
 import type { BlockHint, BlockRole } from './block-roles.ts';
+import { NO_WORD } from '../text/vocabulary.ts';
+import { BOILERPLATE, boilerplateOf, LINE, lineKeyWords, withKeyWordIds } from './boilerplate.ts';
 
 export type BlockDecision = { role: BlockRole; rule: string };
 
@@ -72,64 +74,8 @@ function endsWithMarkIn(text: string, start: number, end: number, marks: Readonl
 const endsSentence = (line: string): boolean => endsWithMarkIn(line, 0, line.length, SENTENCE_MARKS);
 const endsFullStop = (line: string): boolean => endsWithMarkIn(line, 0, line.length, FULL_STOP_MARKS);
 
-// Anywhere in a short paragraph: site boilerplate. These patterns stay in code because they are phrase
-// grammar (a verb, then up to 60 characters, then its object) rather than word lists.
-const BOILERPLATE: readonly (readonly [string, RegExp])[] = [
-  ['alternate-addresses', /\b(?:can )?also be accessed at\b|\balternate (?:addresses|domains|links)\b|\bmirror sites?\b/i],
-  ['newsletter', /\b(?:sign up|subscribe|register)\b[^.!?]{0,60}\b(?:newsletters?|briefings?|alerts|inbox|updates)\b/i],
-  ['app-plug', /\bdownload (?:the|our)\b[^.!?]{0,40}\bapps?\b|\bget (?:the|our) app\b|\bavailable on (?:the )?(?:app store|google play)\b/i],
-  ['follow-us', /\bfollow (?:us|[a-z ]{1,30}) on (?:twitter|x|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp)\b|\bjoin (?:us|our [a-z ]{1,20}) on (?:telegram|whatsapp)\b/i],
-  ['comments', /^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|\bleave a (?:comment|reply)\b|\byour email address will not be published\b|\b(?:log|sign) in to (?:comment|reply)\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\bview (?:all )?\d* ?comments\b/i],
-  ['cookies', /\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b/i],
-  ['copyright', /\ball rights reserved\b|^(?:\u00A9|\(c\)|copyright)\s/i],
-  ['related-links', /^(?:related(?: articles| stories| coverage| news| content)?|read (?:more|also|next)|see also|more (?:on this|from|stories|news)|recommended(?: for you)?|trending(?: now)?|most (?:read|popular|viewed)|top stories|latest (?:news|stories)|you (?:may|might) also like|editor'?s picks)\b\s*:?/i],
-  ['advertisement', /^(?:advertisement|sponsored(?: content)?|promoted(?: content)?|story continues below(?: advertisement)?|skip (?:to|ad)\b.*)$/i],
-  ['tags', /^(?:tags|topics|filed under|keywords)\s*:/i],
-  ['click-here', /\bclick here\b|\btap here\b/i],
-  ['press-release-furniture', /^(?:for immediate release|embargoed (?:until|for)\b.{0,60}|(?:media|press) (?:contact|enquiries|inquiries)\b.{0,200}|notes to editors:?|###|-30-|- ?ends ?-)$/i],
-];
-
-// All of them at once (each is case-insensitive only, so the alternation matches exactly when one of them
-// does), with the alternatives that open with a word boundary gathered under one `\b` and the anchored ones
-// under one `^`: the engine then tests the boundary once per position rather than once per alternative,
-// which halved the search on news paragraphs (most of them match nothing).
-const ANY_BOILERPLATE = anyOf(BOILERPLATE.map(([, pattern]) => pattern.source));
+// Anywhere in a short paragraph: site boilerplate (boilerplate.ts), each pattern with its decision.
 const BOILERPLATE_DECISIONS: readonly (readonly [RegExp, BlockDecision])[] = BOILERPLATE.map(([name, pattern]) => [pattern, decision('boilerplate', `block/${name}`)]);
-
-function anyOf(sources: readonly string[]): RegExp {
-  const bounded: string[] = [];
-  const anchored: string[] = [];
-  const other: string[] = [];
-  for (const alternative of sources.flatMap(topLevelAlternatives)) {
-    if (alternative.startsWith('\\b')) bounded.push(alternative.slice(2));
-    else if (alternative.startsWith('^')) anchored.push(alternative.slice(1));
-    else other.push(`(?:${alternative})`);
-  }
-  const parts = [...(bounded.length === 0 ? [] : [`\\b(?:${bounded.join('|')})`]), ...(anchored.length === 0 ? [] : [`^(?:${anchored.join('|')})`]), ...other];
-  return new RegExp(parts.join('|'), 'i');
-}
-
-// A pattern's alternatives at the top level: split at `|` outside groups, classes and escapes.
-function topLevelAlternatives(source: string): string[] {
-  const alternatives: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      alternatives.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  alternatives.push(source.slice(start));
-  return alternatives;
-}
 
 // Photo credits, whole paragraph: "(Photo by AFP)", "Photo: Reuters", "AFP/Getty Images" (agencies: lineWordsOf).
 // The credit and caption patterns stay in code: they are phrase grammar around a few words (photo, by, courtesy of).
@@ -160,9 +106,12 @@ const QUOTE_OPEN = /^["\u201C\u201E\u00AB]/;
 const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
 
 /** What the line rules read from the language's word lists, compiled once per lexicon set. */
-// A caption marker: its name, its pattern, and characters of which a line must have one for it to match
-// (a cheap test that spares most lines the pattern), or null.
-type CaptionMarker = readonly [BlockDecision, RegExp, RegExp | null];
+// A caption marker: its decision, its pattern, and what a line must hold for it to match (cheap tests that
+// spare most lines the pattern), as bits: a key word's LINE bit, or HOLDS' (0: nothing).
+type CaptionMarker = readonly [BlockDecision, RegExp, number];
+// What else a line holds, as bits beside LINE's: a bracket, a separator of a trailing credit.
+const HOLDS = { bracket: 1 << 4, separator: 1 << 5 } as const;
+const SEPARATOR = /[|/:]/;
 type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly CaptionMarker[] };
 const lineWordsCache = new WeakMap<WordLists, LineWords>();
 
@@ -180,9 +129,9 @@ function lineWordsOf(words: WordLists): LineWords {
   compiled = {
     agencyLine: new RegExp(`^${alternation(photoAgencies.forms)}(?:\\s*(?:\\/|via)\\s*[^.!?]{1,60})?$`, 'i'),
     captionMarkers: [
-      ...CAPTION_MARKERS.map(([name, pattern]): CaptionMarker => [captionDecision(name), pattern, pattern.source.startsWith('\\(') ? /\(/ : null]),
-      [captionDecision('trailing-credit'), new RegExp(`(?:\\s[|/]\\s*|\\s(?:photo|image|picture|credit)\\s*:\\s*)${alternation(photoAgencies.names)}\\b[^.!?]{0,40}$`, 'i'), /[|/:]/],
-      [captionDecision(PICTURED[0]), PICTURED[1], null],
+      ...CAPTION_MARKERS.map(([name, pattern]): CaptionMarker => [captionDecision(name), pattern, pattern.source.startsWith('\\(') ? HOLDS.bracket : 0]),
+      [captionDecision('trailing-credit'), new RegExp(`(?:\\s[|/]\\s*|\\s(?:photo|image|picture|credit)\\s*:\\s*)${alternation(photoAgencies.names)}\\b[^.!?]{0,40}$`, 'i'), HOLDS.separator],
+      [captionDecision(PICTURED[0]), PICTURED[1], LINE.pictured],
     ],
     shareBar: words.shareBar,
     dateWords: new Set([...months.names, ...months.short, ...weekdays.names, ...weekdays.short, ...datelineWords.words]),
@@ -220,7 +169,8 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
 
   applyHints(article, options.hints ?? [], decisions);
   const lineWords = lineWordsOf(words);
-  for (let i = 0; i < count; i++) if (decisions[i] === null) decisions[i] = lineRule(text, paragraphs[i] as ParagraphSpan, lineWords);
+  const tokens = withKeyWordIds(article.tokens);
+  for (let i = 0; i < count; i++) if (decisions[i] === null) decisions[i] = lineRule(text, tokens, paragraphs[i] as ParagraphSpan, lineWords);
 
   // The head: everything before the first paragraph of prose that no rule claimed.
   let firstProse = 0;
@@ -289,20 +239,23 @@ function applyHints(article: SegmentedArticle, hints: readonly BlockHint[], deci
   });
 }
 
-function lineRule(text: string, p: ParagraphSpan, words: LineWords): BlockDecision | null {
+function lineRule(text: string, tokens: TokenTable, p: ParagraphSpan, words: LineWords): BlockDecision | null {
   const wordCount = p.tokenEnd - p.tokenStart;
   if (p.end - p.start > LINE_MAX_CHARS || wordCount > LINE_MAX_WORDS) return null;
   const line = text.slice(p.start, p.end);
-  // One search says whether any boilerplate pattern matches (most lines: none); only then which one, in order.
-  if (ANY_BOILERPLATE.test(line)) for (const [pattern, decided] of BOILERPLATE_DECISIONS) if (pattern.test(line)) return decided;
+  // Its key words say which patterns can match it at all (most lines: no boilerplate, no `pictured`).
+  const keyWords = lineKeyWords(text, tokens, p.tokenStart, p.tokenEnd);
+  const boilerplate = boilerplateOf(line, keyWords, BOILERPLATE_DECISIONS);
+  if (boilerplate !== null) return boilerplate;
   // (Loops over the rules below are indexed: destructuring each entry ran the iterator protocol per line.)
   if (wordCount > 0 && wordCount <= SHORT_WORDS && isShareBar(line, words.shareBar)) return SHARE_BAR;
   if (wordCount <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(line) || words.agencyLine.test(line))) return PHOTO_CREDIT_LINE;
   // A marker that opens with a bracket cannot match a line without one, nor a trailing credit one without its
-  // separator (most lines have neither).
+  // separator, nor `pictured` without its word (most lines have none).
+  const holds = keyWords | (line.indexOf('(') >= 0 ? HOLDS.bracket : 0) | (SEPARATOR.test(line) ? HOLDS.separator : 0);
   for (let m = 0; m < words.captionMarkers.length; m++) {
     const marker = words.captionMarkers[m] as CaptionMarker;
-    if ((marker[2] === null || marker[2].test(line)) && marker[1].test(line)) return marker[0];
+    if ((marker[2] === 0 || (holds & marker[2]) !== 0) && marker[1].test(line)) return marker[0];
   }
   if (wordCount <= SHORT_WORDS + 3 && (BYLINE.test(line) || BYLINE_ROLE.test(line))) return BYLINE_DECISION;
   if (wordCount <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(line)) return REPORTING_CREDIT_DECISION;
@@ -312,9 +265,31 @@ function lineRule(text: string, p: ParagraphSpan, words: LineWords): BlockDecisi
 }
 
 function isShareBar(line: string, shareBar: LineWords['shareBar']): boolean {
+  // Every word must be a share-bar word: the first one decides most lines before they are split or lower-cased.
+  const first = firstAsciiWord(line);
+  if (first === NOT_ASCII) return isShareBarLowered(line, shareBar);
+  if (first < 0 || !shareBar.words.has(line.slice(first & 0xffff, first >>> 16).toLowerCase())) return false;
+  const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  return words !== null && words.length > 0 && words.some((w) => shareBar.cues.has(w)) && words.every((w) => shareBar.words.has(w));
+}
+
+// Where a line's first word (a run of letters and digits) starts and ends, as start | end << 16, when the line up
+// to just after it is ASCII (there lower-casing keeps every offset); -1 for an ASCII line with no word; else NOT_ASCII.
+const NOT_ASCII = -2;
+function firstAsciiWord(line: string): number {
+  const alnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  let i = 0;
+  while (i < line.length && !alnum(line.charCodeAt(i))) if (line.charCodeAt(i++) > 0x7f) return NOT_ASCII;
+  if (i === line.length) return -1;
+  let j = i + 1;
+  while (j < line.length && alnum(line.charCodeAt(j))) j++;
+  // Line rules read lines of at most LINE_MAX_CHARS units, so both offsets fit (15 bits for the end, to keep the sign).
+  return j > 0x7fff || (j < line.length && line.charCodeAt(j) > 0x7f) ? NOT_ASCII : i | (j << 16);
+}
+
+function isShareBarLowered(line: string, shareBar: LineWords['shareBar']): boolean {
   const lower = line.toLowerCase();
-  // Every word must be a share-bar word: the first one decides most lines before they are split. It is found
-  // by index (no match array: a megabyte of one-word paragraphs asks this 170,000 times).
+  // The first word found by index (no match array: a megabyte of one-word paragraphs asks this 170,000 times).
   const start = lower.search(WORD_CHARACTER);
   if (start < 0) return false;
   WORD_RUN.lastIndex = start;
@@ -398,10 +373,12 @@ function markPullQuotes(article: SegmentedArticle, decisions: (BlockDecision | n
     if (QUOTE_OPEN.test(line) && QUOTE_CLOSE.test(line)) candidates.push(i);
   }
   if (candidates.length === 0) return;
-  const { norm } = article.tokens;
+  // Ids are current (classifyBlocks read them for the key words): equal ids are equal words, and a registered
+  // word differs from any unregistered one, so most tokens are told apart without reading their strings.
+  const { norm, ids } = article.tokens;
   for (const i of candidates) {
     const inner = paragraphs[i] as ParagraphSpan;
-    const repeated = paragraphs.some((other, j) => j !== i && decisions[j] === null && containsWords(norm, other, inner));
+    const repeated = paragraphs.some((other, j) => j !== i && decisions[j] === null && containsWords(norm, ids, other, inner));
     if (repeated) decisions[i] = PULL_QUOTE;
   }
 }
@@ -409,12 +386,13 @@ function markPullQuotes(article: SegmentedArticle, decisions: (BlockDecision | n
 // Whether `outer` has more words than `inner` and `inner`'s folded words as a run among them. Read on the
 // tokens, not on joined strings: no word has a space in it or is empty, so this is exactly "the joined
 // words of outer contain the joined words of inner, and are longer", without building a string per paragraph.
-function containsWords(norm: readonly string[], outer: ParagraphSpan, inner: ParagraphSpan): boolean {
+function containsWords(norm: readonly string[], ids: Int32Array, outer: ParagraphSpan, inner: ParagraphSpan): boolean {
   const length = inner.tokenEnd - inner.tokenStart;
   if (outer.tokenEnd - outer.tokenStart <= length || length === 0) return false;
+  const firstId = ids[inner.tokenStart] as number;
   const first = norm[inner.tokenStart] as string;
   for (let t = outer.tokenStart; t + length <= outer.tokenEnd; t++) {
-    if (norm[t] !== first) continue;
+    if (ids[t] !== firstId || (firstId === NO_WORD && norm[t] !== first)) continue;
     let k = 1;
     while (k < length && norm[t + k] === norm[inner.tokenStart + k]) k++;
     if (k === length) return true;

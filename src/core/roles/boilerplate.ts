@@ -1,0 +1,164 @@
+/**
+ * Site boilerplate anywhere in a short paragraph ("subscribe to our newsletter", "all rights reserved"), and
+ * the key words that tell the line rules which of their patterns can match a line at all, read on its
+ * tokens. These patterns stay in code because they are phrase grammar (a verb, then up to 60 characters,
+ * then its object) rather than word lists; English, like the other line shapes in classify.ts.
+ */
+import { CASE, tokenIds, type TokenTable } from '../text/tokens.ts';
+import { NO_WORD, tableByWordIdOnce, wordIdOf } from '../text/vocabulary.ts';
+
+/**
+ * The patterns, in the order they are tried, each with its key words: for every match, one of them stands in
+ * the line as a whole word (a maximal run of [A-Za-z0-9_], in any case), so a line with none of them cannot
+ * match the pattern's unanchored alternatives (`^` ones are tested on their own, at the line's start only).
+ * A pattern's keys are the rarer words it needs, not always its first: "can", "all" and "we" are in most news.
+ */
+export const BOILERPLATE: readonly (readonly [string, RegExp, readonly string[]])[] = [
+  ['alternate-addresses', /\b(?:can )?also be accessed at\b|\balternate (?:addresses|domains|links)\b|\bmirror sites?\b/i, ['accessed', 'alternate', 'mirror']],
+  ['newsletter', /\b(?:sign up|subscribe|register)\b[^.!?]{0,60}\b(?:newsletters?|briefings?|alerts|inbox|updates)\b/i, ['newsletter', 'newsletters', 'briefing', 'briefings', 'alerts', 'inbox', 'updates']],
+  ['app-plug', /\bdownload (?:the|our)\b[^.!?]{0,40}\bapps?\b|\bget (?:the|our) app\b|\bavailable on (?:the )?(?:app store|google play)\b/i, ['app', 'apps', 'google']],
+  ['follow-us', /\bfollow (?:us|[a-z ]{1,30}) on (?:twitter|x|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp)\b|\bjoin (?:us|our [a-z ]{1,20}) on (?:telegram|whatsapp)\b/i, ['follow', 'telegram', 'whatsapp']],
+  ['comments', /^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|\bleave a (?:comment|reply)\b|\byour email address will not be published\b|\b(?:log|sign) in to (?:comment|reply)\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\bview (?:all )?\d* ?comments\b/i, ['leave', 'email', 'log', 'sign', 'closed', 'moderated', 'view']],
+  ['cookies', /\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b/i, ['cookies', 'cookie']],
+  ['copyright', /\ball rights reserved\b|^(?:\u00A9|\(c\)|copyright)\s/i, ['reserved']],
+  ['related-links', /^(?:related(?: articles| stories| coverage| news| content)?|read (?:more|also|next)|see also|more (?:on this|from|stories|news)|recommended(?: for you)?|trending(?: now)?|most (?:read|popular|viewed)|top stories|latest (?:news|stories)|you (?:may|might) also like|editor'?s picks)\b\s*:?/i, []],
+  ['advertisement', /^(?:advertisement|sponsored(?: content)?|promoted(?: content)?|story continues below(?: advertisement)?|skip (?:to|ad)\b.*)$/i, []],
+  ['tags', /^(?:tags|topics|filed under|keywords)\s*:/i, []],
+  ['click-here', /\bclick here\b|\btap here\b/i, ['click', 'tap']],
+  ['press-release-furniture', /^(?:for immediate release|embargoed (?:until|for)\b.{0,60}|(?:media|press) (?:contact|enquiries|inquiries)\b.{0,200}|notes to editors:?|###|-30-|- ?ends ?-)$/i, []],
+];
+
+/** Bits of `lineKeyWords`: which patterns may match the line. */
+export const LINE = { boilerplateWord: 1, pictured: 2 } as const;
+
+// Caption markers outside brackets: `pictured`, `file photo` (classify.ts's PICTURED), by the same keys.
+const PICTURED_KEYS = ['pictured', 'file'];
+
+// All of them at once (each is case-insensitive only, so the alternation matches exactly when one of them
+// does), with the alternatives that open with a word boundary gathered under one `\b` and the anchored ones
+// under one `^`: the engine then tests the boundary once per position rather than once per alternative.
+// ANCHORED_BOILERPLATE is the `^` part alone, for a line without any key word.
+const ALTERNATIVES = BOILERPLATE.flatMap(([, pattern]) => topLevelAlternatives(pattern.source));
+if (ALTERNATIVES.some((alternative) => !alternative.startsWith('\\b') && !alternative.startsWith('^'))) throw new Error('a boilerplate alternative opens with neither \\b nor ^: key words cannot rule it out');
+/** Any boilerplate pattern (one search; which one is then asked in order). */
+export const ANY_BOILERPLATE = new RegExp(
+  [`\\b(?:${unprefixed('\\b').join('|')})`, `^(?:${unprefixed('^').join('|')})`].join('|'),
+  'i',
+);
+const ANCHORED_BOILERPLATE = new RegExp(`^(?:${unprefixed('^').join('|')})`, 'i');
+
+function unprefixed(prefix: string): string[] {
+  return ALTERNATIVES.filter((alternative) => alternative.startsWith(prefix)).map((alternative) => alternative.slice(prefix.length));
+}
+
+// A pattern's alternatives at the top level: split at `|` outside groups, classes and escapes.
+function topLevelAlternatives(source: string): string[] {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  return alternatives;
+}
+
+// The key words with their LINE bit, by word id (made once, and the tokens' ids read after it).
+const KEY_WORDS: ReadonlyMap<string, number> = new Map([
+  ...BOILERPLATE.flatMap(([, , keys]) => keys.map((key): [string, number] => [key, LINE.boilerplateWord])),
+  ...PICTURED_KEYS.map((key): [string, number] => [key, LINE.pictured]),
+]);
+const KEY_LENGTHS = [...KEY_WORDS.keys()].map((key) => key.length);
+const SHORTEST_KEY = Math.min(...KEY_LENGTHS);
+const LONGEST_KEY = Math.max(...KEY_LENGTHS);
+
+// The key words' ids in a small open-addressed table (its slots fit in a few cache lines, where an array by id
+// would span the vocabulary, read at a random place per token), with their LINE bits.
+const KEY_SLOTS = 128;
+type KeyIds = { readonly ids: Int32Array; readonly bits: Uint8Array };
+let keyIds: KeyIds | undefined;
+function keyIdsOnce(): KeyIds {
+  if (keyIds !== undefined) return keyIds;
+  // Registered as a table by id, so that token tables read before read their ids again (tokenIds).
+  tableByWordIdOnce(KEY_WORDS, 0);
+  const ids = new Int32Array(KEY_SLOTS).fill(NO_WORD);
+  const bits = new Uint8Array(KEY_SLOTS);
+  for (const [word, bit] of KEY_WORDS) {
+    const id = wordIdOf(word);
+    let slot = id & (KEY_SLOTS - 1);
+    while (ids[slot] !== NO_WORD && ids[slot] !== id) slot = (slot + 1) & (KEY_SLOTS - 1);
+    ids[slot] = id;
+    bits[slot] = (bits[slot] as number) | bit;
+  }
+  keyIds = { ids, bits };
+  return keyIds;
+}
+
+/** `tokens` with the key words' ids current: call before lineKeyWords. */
+export function withKeyWordIds(tokens: TokenTable): TokenTable {
+  keyIdsOnce();
+  return tokenIds(tokens);
+}
+
+/**
+ * LINE bits of the key words among tokens [from, to) of `text` (LINE.boilerplateWord, LINE.pictured). A key
+ * word is all letters, so it lies inside one token: a token of ASCII letters alone is exactly a run of word
+ * characters and read by its id; any other token (a digit, a joiner, a letter outside ASCII) by its runs of
+ * word characters, as the patterns' `\b` sees them. No bit means no such pattern can match.
+ */
+export function lineKeyWords(text: string, tokens: TokenTable, from: number, to: number): number {
+  const { ids, bits } = keyIdsOnce();
+  let found = 0;
+  for (let t = from; t < to; t++) {
+    const id = tokens.ids[t] as number;
+    if (id >= 0) {
+      for (let slot = id & (KEY_SLOTS - 1); ; slot = (slot + 1) & (KEY_SLOTS - 1)) {
+        const held = ids[slot] as number;
+        if (held === id) found |= bits[slot] as number;
+        if (held === id || held === NO_WORD) break;
+      }
+    }
+    const start = tokens.start[t] as number;
+    const end = tokens.end[t] as number;
+    if (((tokens.shape[t] as number) & CASE.ascii) === 0 || (tokens.letters[t] as number) !== end - start) found |= keyWordsInRuns(text, start, end);
+  }
+  return found;
+}
+
+// Word characters as a pattern without the u flag sees them: [A-Za-z0-9_].
+const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+
+function keyWordsInRuns(text: string, start: number, end: number): number {
+  let found = 0;
+  for (let i = start; i < end; ) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isWordUnit(text.charCodeAt(j))) j++;
+    if (j - i >= SHORTEST_KEY && j - i <= LONGEST_KEY) found |= KEY_WORDS.get(text.slice(i, j).toLowerCase()) ?? 0;
+    i = j;
+  }
+  return found;
+}
+/** The decision of the first pattern of `decisions` (BOILERPLATE's, in order) that matches `line`, or null; `keyWords` are its lineKeyWords. */
+export function boilerplateOf<T>(line: string, keyWords: number, decisions: readonly (readonly [RegExp, T])[]): T | null {
+  // Most lines have no key word and do not start like furniture: the anchored part alone says so.
+  if ((keyWords & LINE.boilerplateWord) === 0 ? !ANCHORED_BOILERPLATE.test(line) : !ANY_BOILERPLATE.test(line)) return null;
+  for (let k = 0; k < decisions.length; k++) {
+    const [pattern, decided] = decisions[k] as readonly [RegExp, T];
+    if (pattern.test(line)) return decided;
+  }
+  return null;
+}
