@@ -286,12 +286,51 @@ function ruleOf(rules: WeakMap<object, string>, prefix: string, entry: object, t
 
 // Puts a sentence's cues (from `from` on) in order by (start, end). They come in runs, each in order: the
 // findings', the tokens', the sentiment words', the final mark; a stable sort leaves an equal cue of an
-// earlier run first, as merging the runs in turn did. Most sentences' runs are in order already.
+// earlier run first, as merging the runs in turn did. Most sentences' runs are in order already, and most of
+// the rest are a few cues moved by insertion; a long run goes through a sort, as insertion is quadratic.
 function inTextOrder(cues: CueColumns, from: number): void {
   const { start, end } = cues;
   let sorted = true;
-  for (let k = from + 1; k < cues.length && sorted; k++) sorted = (start[k - 1] as number) < (start[k] as number) || (start[k - 1] === start[k] && (end[k - 1] as number) <= (end[k] as number));
+  for (let k = from + 1; k < cues.length && sorted; k++) sorted = !after(cues, k - 1, start[k] as number, end[k] as number);
   if (sorted) return;
+  if (cues.length - from > INSERTION_MAX) {
+    sortCues(cues, from);
+    return;
+  }
+  const { weight, rule, source } = cues;
+  for (let k = from + 1; k < cues.length; k++) {
+    const s = start[k] as number;
+    const e = end[k] as number;
+    if (!after(cues, k - 1, s, e)) continue;
+    const w = weight[k] as number;
+    const r = rule[k] as string;
+    const o = source[k] as string;
+    let j = k;
+    for (; j > from && after(cues, j - 1, s, e); j--) {
+      start[j] = start[j - 1] as number;
+      end[j] = end[j - 1] as number;
+      weight[j] = weight[j - 1] as number;
+      rule[j] = rule[j - 1] as string;
+      source[j] = source[j - 1] as string;
+    }
+    start[j] = s;
+    end[j] = e;
+    weight[j] = w;
+    rule[j] = r;
+    source[j] = o;
+  }
+}
+
+const INSERTION_MAX = 64;
+
+// Whether cue k comes after the span start..end.
+function after(cues: CueColumns, k: number, start: number, end: number): boolean {
+  const s = cues.start[k] as number;
+  return s > start || (s === start && (cues.end[k] as number) > end);
+}
+
+function sortCues(cues: CueColumns, from: number): void {
+  const { start, end } = cues;
   const order: number[] = [];
   for (let k = from; k < cues.length; k++) order.push(k);
   order.sort((a, b) => (start[a] as number) - (start[b] as number) || (end[a] as number) - (end[b] as number) || a - b);
