@@ -101,7 +101,7 @@ export function scoreSubjectivity(
     cueFrom: new Int32Array(count + 1),
     cues: cueColumns(),
     featureFrom: new Int32Array(count + 1),
-    features: { index: new Uint8Array(1024), value: new Float64Array(1024), length: 0 },
+    features: { index: new Uint8Array(64 + count * 2), value: new Float64Array(64 + count * 2), length: 0 },
   };
   let s = 0;
   measureSentences(article, lexicons, masks, findings, sentiment, rulesSource, sentences.cues, ({ values, authorWords, cueFrom }) => {
