@@ -22,9 +22,9 @@ export type FeatureCue = { start: number; end: number; rule: string; source: str
  */
 export type CueColumns = { start: Int32Array; end: Int32Array; weight: Float64Array; rule: string[]; source: string[]; length: number };
 
-/** Empty cue columns with room for `capacity` cues (they grow as needed). */
-export function cueColumns(capacity = 256): CueColumns {
-  return { start: new Int32Array(capacity), end: new Int32Array(capacity), weight: new Float64Array(capacity), rule: [], source: [], length: 0 };
+/** Empty cue columns with room for as many cues as the arrays given hold, of equal length (they grow as needed). */
+export function cueColumns(start: Int32Array, end: Int32Array, weight: Float64Array): CueColumns {
+  return { start, end, weight, rule: [], source: [], length: 0 };
 }
 
 /** What `visit` is handed per sentence: one object, rewritten for the next sentence once `visit` returns. */
@@ -115,7 +115,7 @@ export function measureSentences(
 ): void {
   const wordsSource = lexicons.info.find((info) => info.name === 'subjectivity-words');
   tokenIds(article.tokens);
-  const values = new Float64Array(SENTENCE_FEATURES.length);
+  const values = SCRATCH_VALUES;
   const m: Measure = {
     article,
     lexicons,
@@ -148,6 +148,10 @@ export function measureSentences(
     }
   }
 }
+
+// The one vector every sentence's values are measured into (filled afresh for each): one per article was a
+// buffer allocated per article.
+const SCRATCH_VALUES = new Float64Array(SENTENCE_FEATURES.length);
 
 // What measuring an article's sentences reads and writes, passed to each step rather than closed over: closures
 // made per sentence (and an object per result) were a good part of the stage's time.
