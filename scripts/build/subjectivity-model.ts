@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLexicons, segmentArticle } from '../../src/index.ts';
 import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../../src/core/data/index.ts';
-import { runMetrics } from '../../src/core/metrics/index.ts';
+import { runMetrics, sentenceValues } from '../../src/core/metrics/index.ts';
 import { classifyBlocks } from '../../src/core/roles/index.ts';
 import { fitLogistic, logOddsOf, logit, sigmoid } from '../../src/core/metrics/logistic-model.ts';
 import { bestThreshold, macroF1, rocAuc } from '../eval/metrics.ts';
@@ -41,12 +41,11 @@ export function textFeatures(text: string, lexicons: Lexicons): number[] | undef
   let sentence = 0;
   article.paragraphs.forEach((paragraph, p) => {
     for (let s = 0; s < paragraph.sentences.length; s++, sentence++) {
-      const result = metrics.subjectivity[sentence];
-      if (metrics.scored[p] !== 1 || result === undefined || result.authorWords === 0) continue;
-      words += result.authorWords;
-      // \`values\` is built on each read: read it once.
-      const values = result.values;
-      for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (values[i] as number) * result.authorWords;
+      const authorWords = metrics.subjectivity.authorWords[sentence] ?? 0;
+      if (metrics.scored[p] !== 1 || authorWords === 0) continue;
+      words += authorWords;
+      const values = sentenceValues(metrics.subjectivity, sentence);
+      for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (values[i] as number) * authorWords;
     }
   });
   return words === 0 ? undefined : sums.map((sum) => sum / words);

@@ -7,7 +7,7 @@ import { lexicons } from '../helpers.ts';
 function measure(text: string): { findings: RawFinding[]; authorWords: number; quotedWords: number; folded: string } {
   const article = segmentArticle(text, lexicons.abbreviations);
   const results = runMetrics(article, lexicons);
-  const authorWords = results.subjectivity.reduce((sum, s) => sum + s.authorWords, 0);
+  const authorWords = results.subjectivity.authorWords.reduce((sum, words) => sum + words, 0);
   return { findings: results.loadedLanguage.findings, authorWords, quotedWords: article.tokens.count - authorWords, folded: article.folded };
 }
 const scoreOf = (text: string): number => {

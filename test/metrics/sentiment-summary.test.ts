@@ -8,7 +8,7 @@ function summaryOf(text: string): SentimentSummary {
   const article = segmentArticle(text, lexicons.abbreviations);
   const results = runMetrics(article, lexicons);
   const scored = results.sentiment.flatMap((s) => s.words).map((w) => ({ score: w.score, quoted: article.quotedToken[w.token] === 1 }));
-  const authorWords = results.subjectivity.reduce((sum, s) => sum + s.authorWords, 0);
+  const authorWords = results.subjectivity.authorWords.reduce((sum, words) => sum + words, 0);
   return summariseSentiment(scored, article.tokens.count, authorWords, article.tokens.count - authorWords);
 }
 

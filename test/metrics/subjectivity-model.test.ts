@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { analyze, segmentArticle, LexiconError } from '../../src/index.ts';
 import { FEATURE_INDEX, parseLexicon } from '../../src/core/data/index.ts';
 import { TYPICAL_WORD_LETTERS, buildWordClasses, parseSubjectivityModel } from '../../src/core/data/subjectivity-model.ts';
-import { runMetrics } from '../../src/core/metrics/index.ts';
+import { runMetrics, sentenceValues } from '../../src/core/metrics/index.ts';
 import { fitLogistic, logOddsOf, sigmoid } from '../../src/core/metrics/logistic-model.ts';
 import { lexicons } from '../helpers.ts';
 
 const valueOf = (text: string, feature: string): number => {
-  const [sentence] = runMetrics(segmentArticle(text, lexicons.abbreviations), lexicons).subjectivity;
-  return sentence?.values[FEATURE_INDEX.get(feature) as number] ?? Number.NaN;
+  const sentences = runMetrics(segmentArticle(text, lexicons.abbreviations), lexicons).subjectivity;
+  return sentences.count === 0 ? Number.NaN : (sentenceValues(sentences, 0)[FEATURE_INDEX.get(feature) as number] as number);
 };
 
 const subjectivityOf = (text: string): number => analyze(text, { lexicons }).summary.subjectivity.score;

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../src/index.ts';
-import { runMetrics, summariseSubjectivity, type SentenceSubjectivity } from '../../src/core/metrics/index.ts';
+import { runMetrics, sentenceCues, sentenceLogOdds, summariseSubjectivity, type SubjectivityColumns } from '../../src/core/metrics/index.ts';
 import { sigmoid } from '../../src/core/metrics/logistic-model.ts';
 import { lexicons } from '../helpers.ts';
 
-const sentencesOf = (text: string): SentenceSubjectivity[] => runMetrics(segmentArticle(text, lexicons.abbreviations), lexicons).subjectivity;
+const sentencesOf = (text: string): SubjectivityColumns => runMetrics(segmentArticle(text, lexicons.abbreviations), lexicons).subjectivity;
+// The first sentence's score and cues.
+const firstOf = (text: string) => {
+  const sentences = sentencesOf(text);
+  return { score: sentences.score[0] ?? 0, cues: sentenceCues(sentences, 0), logOdds: sentenceLogOdds(sentences, 0, lexicons) };
+};
+const allCues = (sentences: SubjectivityColumns) => Array.from({ length: sentences.count }, (_, s) => sentenceCues(sentences, s)).flat();
 // 0.5 is the documented boundary between a subjective and an objective sentence.
 const verdict = (score: number): string => (score >= 0.5 ? 'subjective' : 'objective');
 const contributionsOf = (text: string) => summariseSubjectivity(sentencesOf(text), lexicons).contributions;
@@ -19,27 +25,27 @@ describe('a sentence is subjective in the writer’s voice only', () => {
     ['an exclamation inside a quotation', '"We must act now!" he shouted.', 'objective', [], ['opinion/we must', 'punctuation/exclamation']],
     ['figures, dates and a speech cue', 'The ministry said on Monday that 40 percent of the trains ran late in March.', 'objective', [], ['number', 'word/time']],
   ])('%s', (_name, text, expected, present, absent) => {
-    const [sentence] = sentencesOf(text);
-    expect(verdict(sentence?.score ?? 0)).toBe(expected);
-    const found = sentence?.cues.map((cue) => cue.rule) ?? [];
+    const sentence = firstOf(text);
+    expect(verdict(sentence.score)).toBe(expected);
+    const found = sentence.cues.map((cue) => cue.rule);
     for (const rule of present) expect(found).toContain(rule);
     for (const rule of absent) expect(found).not.toContain(rule);
   });
 
   it('gives each cue its span in the text', () => {
     const text = 'Frankly, this is a shameful plan.';
-    const [sentence] = sentencesOf(text);
-    expect(sentence?.cues.map((cue) => text.slice(cue.start, cue.end))).toEqual(expect.arrayContaining(['Frankly', 'shameful']));
+    const sentence = firstOf(text);
+    expect(sentence.cues.map((cue) => text.slice(cue.start, cue.end))).toEqual(expect.arrayContaining(['Frankly', 'shameful']));
   });
 });
 
 describe('the score shows its evidence (contributions)', () => {
   it('adds up: the bias and the contributions give the sentence’s log-odds, and so its score', () => {
     const text = 'Frankly, this is a shameful and absurd plan.';
-    const [sentence] = sentencesOf(text);
+    const sentence = firstOf(text);
     const sum = contributionsOf(text).reduce((total, c) => total + c.contribution, 0);
-    expect(sum).toBeCloseTo(sentence?.logOdds ?? Number.NaN, 2);
-    expect(sigmoid(sum)).toBeCloseTo(sentence?.score ?? Number.NaN, 3);
+    expect(sum).toBeCloseTo(sentence.logOdds, 2);
+    expect(sigmoid(sum)).toBeCloseTo(sentence.score, 3);
   });
 
   it.each([
@@ -81,12 +87,12 @@ describe('a paragraph’s subjectivity (summariseSubjectivity)', () => {
   it('counts every cue and adds up their weights', () => {
     const sentences = sentencesOf('Frankly, this is a shameful plan. We must act now!');
     const summary = summariseSubjectivity(sentences, lexicons);
-    expect(summary.cues).toBe(sentences.flatMap((s) => s.cues).length);
-    expect(summary.weight).toBeCloseTo(sentences.flatMap((s) => s.cues).reduce((sum, cue) => sum + cue.weight, 0), 4);
+    expect(summary.cues).toBe(allCues(sentences).length);
+    expect(summary.weight).toBeCloseTo(allCues(sentences).reduce((sum, cue) => sum + cue.weight, 0), 4);
   });
 
   it('is 0, with no cues and no contributions, for no sentences or only quoted words', () => {
-    expect(summariseSubjectivity([], lexicons)).toEqual({ score: 0, cues: 0, weight: 0, contributions: [] });
+    expect(summariseSubjectivity(sentencesOf(''), lexicons)).toEqual({ score: 0, cues: 0, weight: 0, contributions: [] });
     expect(summariseSubjectivity(sentencesOf('"What a shameful, absurd plan!"'), lexicons)).toEqual({ score: 0, cues: 0, weight: 0, contributions: [] });
   });
 });

@@ -13,7 +13,7 @@ import { scoreSentiment, type SentenceSentiment } from './sentiment.ts';
 import { findAttributions, type AttributionResult, type SidesMapping } from './attribution/index.ts';
 import { summariseAttribution, type AttributionSummary } from './sides.ts';
 import { findLoadedLanguage, type LoadedLanguageResult } from './loaded-language.ts';
-import { scoreSubjectivity, type SentenceSubjectivity } from './subjectivity.ts';
+import { scoreSubjectivity, type SubjectivityColumns } from './subjectivity.ts';
 import { checkCaptions, type CaptionCheck } from './captions.ts';
 import { scoredMask, type BlockDecision } from '../roles/index.ts';
 import { assessSources, type SourcesResult } from '../outlets/assess.ts';
@@ -24,7 +24,7 @@ export type { ProperNames, ProperName } from './proper-names.ts';
 export { comparativeScore, summariseSentiment, type SentenceSentiment, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
 export { loadedScore, textLoadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
-export { summariseSubjectivity, subjectivityScore, type SentenceSubjectivity, type SubjectivitySummary } from './subjectivity.ts';
+export { summariseSubjectivity, subjectivityScore, sentenceCues, sentenceLogOdds, sentenceValues, type SubjectivityColumns, type SubjectivitySummary } from './subjectivity.ts';
 export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, ActorMention } from './attribution/index.ts';
 export type { AttributionSummary, SideSummary } from './sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './sides.ts';
@@ -56,7 +56,8 @@ export type MetricResults = {
   sentiment: SentenceSentiment[];
   attribution: AttributionResult;
   loadedLanguage: LoadedLanguageResult;
-  subjectivity: SentenceSubjectivity[];
+  /** per sentence, flattened in text order */
+  subjectivity: SubjectivityColumns;
   attributionSummary: AttributionSummary;
   captions: CaptionCheck[];
   sources: SourcesResult;

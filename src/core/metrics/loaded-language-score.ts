@@ -5,6 +5,7 @@
  * and its paraphrase of others count in full; quotations are the speakers', scored apart (`quoted`), and
  * count at QUOTED_SHARE in the text's score: printing them was the outlet's choice, saying them was not.
  */
+import { FINDING_CATEGORIES } from '../data/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 import { round } from './round.ts';
 import { weightedDistribution, type Distribution } from './weighted-stats.ts';
@@ -28,6 +29,9 @@ export const LOADED_PRIOR_WORDS = 150;
  */
 export const QUOTED_SHARE = 0.5;
 const TOP_TERMS = 10;
+// The finding categories in sorted order, and each one's place in it.
+const SORTED_CATEGORIES: readonly string[] = FINDING_CATEGORIES.map((spec) => spec.id).sort();
+const CATEGORY_ORDER: ReadonlyMap<string, number> = new Map(SORTED_CATEGORIES.map((id, k) => [id, k]));
 
 /** How loaded language in one voice adds up: score 0..1, weight per 100 words, summed weight. */
 export type LoadedFigures = { score: number; density: number; weight: number };
@@ -96,9 +100,10 @@ export function summariseLoadedLanguage(findings: readonly RawFinding[], authorW
   let quoted = 0;
   let authorWeight = 0;
   let quotedWeight = 0;
-  const counts = new Map<string, number>();
+  const counts = new Int32Array(SORTED_CATEGORIES.length);
   for (const finding of findings) {
-    counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
+    const k = CATEGORY_ORDER.get(finding.category) as number;
+    counts[k] = (counts[k] as number) + 1;
     if (finding.voice === 'quoted') {
       quoted++;
       quotedWeight += finding.weight;
@@ -109,8 +114,9 @@ export function summariseLoadedLanguage(findings: readonly RawFinding[], authorW
     }
   }
   const byCategory: Record<string, number> = {};
-  // Keys in sorted order so that the JSON is the same whatever order findings came in.
-  for (const category of [...counts.keys()].sort()) byCategory[category] = counts.get(category) as number;
+  // Keys in sorted order so that the JSON is the same whatever order findings came in (and their sequences,
+  // so the objects' shapes, repeat from report to report).
+  for (let k = 0; k < counts.length; k++) if (counts[k] !== 0) byCategory[SORTED_CATEGORIES[k] as string] = counts[k] as number;
   return {
     ...figures(authorWeight, authorWords),
     score: round(textLoadedScore(authorWeight, authorWords, quotedWeight, quotedWords)),

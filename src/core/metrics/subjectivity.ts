@@ -9,18 +9,14 @@ import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts
 import type { SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
-import { measureSentences, NO_CUES, type FeatureCue } from './sentence-features.ts';
+import { cueColumns, measureSentences, type CueColumns, type FeatureCue } from './sentence-features.ts';
 import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
 
 // Every sentence's non-zero feature values, for the article: feature index and value, a sentence's a run of
 // them in index order. Most features of a sentence are 0 (a one-word paragraph has 2 of 43), and a vector kept
 // per sentence cost ~600 bytes a sentence.
-type FeaturePool = { index: Uint8Array; value: Float64Array; length: number; bias: number; weights: Float64Array };
-
-function poolOf(capacity: number, bias: number, weights: Float64Array): FeaturePool {
-  return { index: new Uint8Array(capacity), value: new Float64Array(capacity), length: 0, bias, weights };
-}
+type FeaturePool = { index: Uint8Array; value: Float64Array; length: number };
 
 function keep(pool: FeaturePool, values: Float64Array): void {
   for (let i = 0; i < values.length; i++) {
@@ -39,40 +35,47 @@ function keep(pool: FeaturePool, values: Float64Array): void {
   }
 }
 
-/** A sentence's subjectivity: score 0..1, the cues that raised it, and (read on demand) what the model read. */
-export class SentenceSubjectivity {
-  constructor(
-    readonly score: number,
-    /** summed weight of the cues (the words that raised the score) */
-    readonly weight: number,
-    readonly authorWords: number,
-    readonly cues: readonly FeatureCue[],
-    private readonly pool: FeaturePool,
-    /** this sentence's run in the pool: [from, to) */
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
+/**
+ * Every sentence's subjectivity (flattened in text order), as columns indexed by sentence: its 0..1 score, the
+ * summed weight of its cues (the words that raised the score), its author words, its cues (cues
+ * cueFrom[s]..cueFrom[s + 1]) and the feature values the model read (read them with sentenceValues). An object
+ * per sentence was ~13 MB on a megabyte of one-word paragraphs, alive until the report is serialised.
+ */
+export type SubjectivityColumns = {
+  count: number;
+  score: Float64Array;
+  weight: Float64Array;
+  authorWords: Int32Array;
+  cueFrom: Int32Array;
+  cues: CueColumns;
+  featureFrom: Int32Array;
+  features: FeaturePool;
+};
 
-  /** the feature values the model read, per SENTENCE_FEATURES index (a new vector each time) */
-  get values(): Float64Array {
-    const values = new Float64Array(SENTENCE_FEATURES.length);
-    for (let k = this.from; k < this.to; k++) values[this.pool.index[k] as number] = this.pool.value[k] as number;
-    return values;
-  }
-
-  /** the model's log-odds for the sentence (bias included); 0 without author words */
-  get logOdds(): number {
-    return this.authorWords === 0 ? 0 : logOddsOf(this.pool.bias, this.pool.weights, this.values);
-  }
-
-  /** Adds each non-zero feature value times `by` into `sums` (per SENTENCE_FEATURES index), in index order. */
-  addValues(sums: Float64Array, by: number): void {
-    for (let k = this.from; k < this.to; k++) {
-      const i = this.pool.index[k] as number;
-      sums[i] = (sums[i] as number) + (this.pool.value[k] as number) * by;
-    }
-  }
+/** The feature values the model read of sentence `s`, per SENTENCE_FEATURES index (a new vector each time). */
+export function sentenceValues(sentences: SubjectivityColumns, s: number): Float64Array {
+  const values = new Float64Array(SENTENCE_FEATURES.length);
+  const { index, value } = sentences.features;
+  for (let k = sentences.featureFrom[s] as number; k < (sentences.featureFrom[s + 1] as number); k++) values[index[k] as number] = value[k] as number;
+  return values;
 }
+
+/** The model's log-odds for sentence `s` (bias included); 0 without author words. */
+export function sentenceLogOdds(sentences: SubjectivityColumns, s: number, lexicons: Lexicons): number {
+  const model = lexicons.subjectivityModel;
+  return sentences.authorWords[s] === 0 ? 0 : logOddsOf(model.bias, model.weights, sentenceValues(sentences, s));
+}
+
+/** The cues of sentence `s` as objects, in text order (a new list each time; the report reads the columns). */
+export function sentenceCues(sentences: SubjectivityColumns, s: number): FeatureCue[] {
+  const { cues } = sentences;
+  const out: FeatureCue[] = [];
+  for (let k = sentences.cueFrom[s] as number; k < (sentences.cueFrom[s + 1] as number); k++) {
+    out.push({ start: cues.start[k] as number, end: cues.end[k] as number, rule: cues.rule[k] as string, source: cues.source[k] as string, weight: cues.weight[k] as number });
+  }
+  return out;
+}
+
 /** One feature's share of the log-odds: its mean value per sentence (by author words) times its weight. */
 export type SubjectivityContribution = { feature: string; value: number; contribution: number };
 /** A paragraph's or the body's subjectivity: score 0..1, cues, their summed weight, and what moved the score. */
@@ -86,32 +89,79 @@ export function scoreSubjectivity(
   findings: readonly RawFinding[],
   sentiment: readonly SentenceSentiment[],
   rulesSource: string,
-): SentenceSubjectivity[] {
+): SubjectivityColumns {
   const model = lexicons.subjectivityModel;
-  const pool = poolOf(1024, model.bias, model.weights);
-  const sentences: SentenceSubjectivity[] = [];
-  measureSentences(article, lexicons, masks, findings, sentiment, rulesSource, ({ values, authorWords, cues }) => {
-    const from = pool.length;
-    keep(pool, values);
-    if (authorWords === 0) {
-      sentences.push(new SentenceSubjectivity(0, 0, authorWords, NO_CUES, pool, from, pool.length));
-      return;
+  let count = 0;
+  for (const paragraph of article.paragraphs) count += paragraph.sentences.length;
+  const sentences = columnsFor(count);
+  let s = 0;
+  measureSentences(article, lexicons, masks, findings, sentiment, rulesSource, sentences.cues, ({ values, authorWords, cueFrom }) => {
+    keep(sentences.features, values);
+    sentences.featureFrom[s + 1] = sentences.features.length;
+    // A sentence without author words has no score and shows no cues.
+    if (authorWords === 0) dropCues(sentences.cues, cueFrom);
+    sentences.cueFrom[s + 1] = sentences.cues.length;
+    sentences.authorWords[s] = authorWords;
+    if (authorWords > 0) {
+      sentences.score[s] = sigmoid(logOddsOf(model.bias, model.weights, values));
+      // Only the words that raise the score are cues; what lowers it shows in the contributions.
+      let weight = 0;
+      for (let k = cueFrom; k < sentences.cues.length; k++) weight += sentences.cues.weight[k] as number;
+      sentences.weight[s] = weight;
     }
-    const logOdds = logOddsOf(model.bias, model.weights, values);
-    // Only the words that raise the score are cues; what lowers it shows in the contributions.
-    sentences.push(new SentenceSubjectivity(sigmoid(logOdds), cues.reduce((sum, cue) => sum + cue.weight, 0), authorWords, cues, pool, from, pool.length));
+    s++;
   });
   return sentences;
 }
 
+function dropCues(cues: CueColumns, from: number): void {
+  if (cues.length === from) return;
+  cues.length = from;
+  cues.rule.length = from;
+  cues.source.length = from;
+}
+
+// Room for this many cues at first, in an article's columns (they grow as needed).
+const FIRST_CUES = 256;
+
+// An article's columns for `count` sentences, as views into one buffer: a buffer per typed array (ten per
+// article) cost more than filling them, ~1 µs each measured, where a view costs a small object.
+function columnsFor(count: number): SubjectivityColumns {
+  const pooled = 64 + count * 2;
+  const f64 = 2 * count + pooled + FIRST_CUES;
+  const i32 = 3 * count + 2 + 2 * FIRST_CUES;
+  const buffer = new ArrayBuffer(8 * f64 + 4 * i32 + pooled);
+  let at = 0;
+  const float64 = (length: number): Float64Array => {
+    const view = new Float64Array(buffer, at, length);
+    at += 8 * length;
+    return view;
+  };
+  const int32 = (length: number): Int32Array => {
+    const view = new Int32Array(buffer, at, length);
+    at += 4 * length;
+    return view;
+  };
+  const score = float64(count);
+  const weight = float64(count);
+  const value = float64(pooled);
+  const cueWeight = float64(FIRST_CUES);
+  const authorWords = int32(count);
+  const cueFrom = int32(count + 1);
+  const featureFrom = int32(count + 1);
+  const cues = cueColumns(int32(FIRST_CUES), int32(FIRST_CUES), cueWeight);
+  const index = new Uint8Array(buffer, at, pooled);
+  return { count, score, weight, authorWords, cueFrom, cues, featureFrom, features: { index, value, length: 0 } };
+}
+
 /** The subjectivity of sentences `from` to `to` (exclusive) together: their scores averaged by author words, 4 decimals. */
-export function subjectivityScore(sentences: readonly SentenceSubjectivity[], from = 0, to = sentences.length): number {
+export function subjectivityScore(sentences: SubjectivityColumns, from = 0, to = sentences.count): number {
   let sum = 0;
   let words = 0;
   for (let s = from; s < to; s++) {
-    const sentence = sentences[s] as SentenceSubjectivity;
-    sum += sentence.score * sentence.authorWords;
-    words += sentence.authorWords;
+    const authorWords = sentences.authorWords[s] as number;
+    sum += (sentences.score[s] as number) * authorWords;
+    words += authorWords;
   }
   return round(words === 0 ? 0 : sum / words);
 }
@@ -132,19 +182,29 @@ function weightedFeatures(weights: Float64Array): number[] {
  * Sentences' subjectivity taken together: scores, feature values and contributions averaged by author words
  * (the bias is a contribution too, so they add up to the mean log-odds), cues counted, weights summed.
  */
-export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons): SubjectivitySummary {
+export function summariseSubjectivity(sentences: SubjectivityColumns, lexicons: Lexicons, which: readonly number[] = allOf(sentences)): SubjectivitySummary {
   const model = lexicons.subjectivityModel;
   // A feature of weight 0 contributes 0 and is never listed: only the others are summed.
   const weighted = weightedFeatures(model.weights);
+  const { index, value: pooled } = sentences.features;
   let sum = 0;
   let words = 0;
+  let cues = 0;
+  let weight = 0;
   const values = new Float64Array(SENTENCE_FEATURES.length);
-  for (const sentence of sentences) {
-    if (sentence.authorWords === 0) continue;
-    sum += sentence.score * sentence.authorWords;
-    words += sentence.authorWords;
+  for (let w = 0; w < which.length; w++) {
+    const s = which[w] as number;
+    cues += (sentences.cueFrom[s + 1] as number) - (sentences.cueFrom[s] as number);
+    weight += sentences.weight[s] as number;
+    const authorWords = sentences.authorWords[s] as number;
+    if (authorWords === 0) continue;
+    sum += (sentences.score[s] as number) * authorWords;
+    words += authorWords;
     // Zero values are skipped, which leaves every sum exactly as adding them would.
-    sentence.addValues(values, sentence.authorWords);
+    for (let k = sentences.featureFrom[s] as number; k < (sentences.featureFrom[s + 1] as number); k++) {
+      const i = index[k] as number;
+      values[i] = (values[i] as number) + (pooled[k] as number) * authorWords;
+    }
   }
   const contributions: SubjectivityContribution[] = [];
   if (words > 0) {
@@ -156,10 +216,11 @@ export function summariseSubjectivity(sentences: readonly SentenceSubjectivity[]
     }
     contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1));
   }
-  return {
-    score: round(words === 0 ? 0 : sum / words),
-    cues: sentences.reduce((count, s) => count + s.cues.length, 0),
-    weight: round(sentences.reduce((total, s) => total + s.weight, 0)),
-    contributions,
-  };
+  return { score: round(words === 0 ? 0 : sum / words), cues, weight: round(weight), contributions };
+}
+
+function allOf(sentences: SubjectivityColumns): number[] {
+  const all: number[] = [];
+  for (let s = 0; s < sentences.count; s++) all.push(s);
+  return all;
 }

@@ -26,7 +26,7 @@ import {
   type RawExemption,
   type HeadlineFigures,
   type SentenceSentiment,
-  type SentenceSubjectivity,
+  type SubjectivityColumns,
   textLoadedScore,
   subjectivityScore,
   type RawAttribution,
@@ -86,7 +86,10 @@ export function buildReport(
   // The summary's inputs from the scored paragraphs, gathered in the same walk (indexed loops throughout:
   // this runs per paragraph and per sentence, and for-of made an iterator each time it was not optimised).
   const allScored: { score: number; quoted: boolean }[] = [];
-  const allSubjectivity: SentenceSubjectivity[] = [];
+  // The scored sentences' indexes.
+  const allSubjectivity: number[] = [];
+  const subjectivity = metrics.subjectivity;
+  const subjectivityCues = subjectivity.cues;
   const bodyLoaded: { score: number; words: number }[] = [];
   const byRole = {} as Record<BlockRole, number>;
   for (const role of BLOCK_ROLES) byRole[role] = 0;
@@ -110,9 +113,8 @@ export function buildReport(
     const loadedExempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
     let exempted = loadedExempted;
     for (let s = first; s < last; s++) {
-      const subjectivity = metrics.subjectivity[s] as SentenceSubjectivity;
       const sentenceSentiment = metrics.sentiment[s] as SentenceSentiment;
-      authorWords += subjectivity.authorWords;
+      authorWords += subjectivity.authorWords[s] as number;
       sentiment += sentenceSentiment.score;
       const scoredWords = sentenceSentiment.words;
       if (scoredWords.length > 0 && sentimentWords === NONE) sentimentWords = [];
@@ -122,11 +124,10 @@ export function buildReport(
         sentimentWords.push([tokens.start[w.token] as number, tokens.end[w.token] as number, w.score, quoted ? 1 : 0, w.negated ? 1 : 0]);
         if (scored) allScored.push({ score: w.score, quoted });
       }
-      const sentenceCues = subjectivity.cues;
-      if (sentenceCues.length > 0 && cues === NONE) cues = [];
-      for (let k = 0; k < sentenceCues.length; k++) {
-        const cue = sentenceCues[k] as SentenceSubjectivity['cues'][number];
-        cues.push([cue.start, cue.end, round(cue.weight)]);
+      const cuesTo = subjectivity.cueFrom[s + 1] as number;
+      for (let k = subjectivity.cueFrom[s] as number; k < cuesTo; k++) {
+        if (cues === NONE) cues = [];
+        cues.push([subjectivityCues.start[k] as number, subjectivityCues.end[k] as number, round(subjectivityCues.weight[k] as number)]);
       }
       // Appended to one copy, not copied again per sentence: a paragraph of many sentences that each leave a
       // word out was quadratic.
@@ -135,7 +136,7 @@ export function buildReport(
         if (exempted === loadedExempted) exempted = loadedExempted.slice();
         for (let k = 0; k < sentenceExempted.length; k++) exempted.push(sentenceExempted[k] as RawExemption);
       }
-      if (scored) allSubjectivity.push(subjectivity);
+      if (scored) allSubjectivity.push(s);
     }
     // Loaded-language matches and sentiment words left out, in text order.
     if (exempted !== loadedExempted && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
@@ -172,7 +173,7 @@ export function buildReport(
       sentences: sentenceReports(paragraph.sentences, first, findings, metrics),
       quotes,
       sentiment,
-      subjectivity: subjectivityScore(metrics.subjectivity, first, last),
+      subjectivity: subjectivityScore(subjectivity, first, last),
       loadedLanguage,
       sentimentWords,
       subjectivityCues: cues,
@@ -228,7 +229,7 @@ export function buildReport(
       captions: metrics.captions.map((check) => describeCaption(check, article)),
       attribution: metrics.attributionSummary,
       sentiment: sentimentSummary,
-      subjectivity: articleSubjectivity(allSubjectivity, lexicons),
+      subjectivity: articleSubjectivity(subjectivity, allSubjectivity, lexicons),
       loadedLanguage: loadedSummary,
     },
   };
@@ -236,8 +237,8 @@ export function buildReport(
 }
 
 // The body's subjectivity with what moved it, feature -> [value, contribution], largest first.
-function articleSubjectivity(sentences: readonly SentenceSubjectivity[], lexicons: Lexicons): Summary['subjectivity'] {
-  const { score, cues, weight, contributions } = summariseSubjectivity(sentences, lexicons);
+function articleSubjectivity(sentences: SubjectivityColumns, scored: readonly number[], lexicons: Lexicons): Summary['subjectivity'] {
+  const { score, cues, weight, contributions } = summariseSubjectivity(sentences, lexicons, scored);
   const byFeature = keyedByData<[number, number]>();
   for (const c of contributions) byFeature[c.feature] = [c.value, c.contribution];
   return { score, cues, weight, contributions: byFeature };
@@ -317,15 +318,16 @@ function sentenceReports(sentences: readonly SentenceSpan[], first: number, find
 }
 
 function sentenceReport(sentence: SentenceSpan, index: number, weight: number, quotedWeight: number, metrics: MetricResults): SentenceReport {
-  const subjectivity = metrics.subjectivity[index] as SentenceSubjectivity;
+  const subjectivity = metrics.subjectivity;
   const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
+  const authorWords = subjectivity.authorWords[index] as number;
   return [
     sentence.start,
     sentence.end,
     sentenceWords,
     (metrics.sentiment[index] as SentenceSentiment).score,
-    round(subjectivity.score),
-    round(textLoadedScore(weight, subjectivity.authorWords, quotedWeight, sentenceWords - subjectivity.authorWords)),
+    round(subjectivity.score[index] as number),
+    round(textLoadedScore(weight, authorWords, quotedWeight, sentenceWords - authorWords)),
   ];
 }
 
