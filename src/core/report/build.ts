@@ -276,10 +276,14 @@ function keyedByData<T>(): Record<string, T> {
 }
 
 // Objects keyed by data (rule ids, category ids) are filled by keyed stores into a literal: Object.fromEntries
-// over pairs took five times as long, most of it making hidden classes for key sequences seen once.
+// over pairs took five times as long, most of it making hidden classes for key sequences seen once. V8 turns
+// such an object into a dictionary at its twentieth key anyway, after making a hidden class for each of the
+// first nineteen: a longer table is made a dictionary from the start.
+const DICTIONARY_KEYS = 20;
 function sortedRules(rules: ReadonlyMap<string, RuleInfo>): Record<string, RuleInfo> {
-  const out: Record<string, RuleInfo> = {};
-  for (const rule of [...rules.keys()].sort()) out[rule] = rules.get(rule) as RuleInfo;
+  const ids = [...rules.keys()].sort();
+  const out: Record<string, RuleInfo> = ids.length >= DICTIONARY_KEYS ? keyedByData<RuleInfo>() : {};
+  for (let i = 0; i < ids.length; i++) out[ids[i] as string] = rules.get(ids[i] as string) as RuleInfo;
   return out;
 }
 
