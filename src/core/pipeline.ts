@@ -35,6 +35,18 @@ export type PreparedDocument = {
   document?: DocumentInfo;
 };
 
+// The outlet tables' names and versions, one list per loaded set of tables: the report's `lexicons` is made
+// once per lexicons and list (report/build.ts), so the list must be the same object from report to report.
+const versionsOfTables = new WeakMap<SourceTables, readonly { name: string; version: string }[]>();
+function tableVersions(tables: SourceTables): readonly { name: string; version: string }[] {
+  let versions = versionsOfTables.get(tables);
+  if (versions === undefined) {
+    versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: table.name, version: table.header.version }));
+    versionsOfTables.set(tables, versions);
+  }
+  return versions;
+}
+
 /** Analyses a prepared document; never throws on any text (a broken lexicon throws LexiconError when it loads). */
 export function analyzeDocument(prepared: PreparedDocument, options: PipelineOptions = {}): Report {
   const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
@@ -42,8 +54,7 @@ export function analyzeDocument(prepared: PreparedDocument, options: PipelineOpt
   const blocks = classifyBlocks(article, lexicons.words, { hints: prepared.hints, ...(prepared.meta.title === undefined ? {} : { title: prepared.meta.title }) });
   const tables = options.sourceTables ?? loadSourceTables();
   const metrics = runMetrics(article, lexicons, prepared.sides, blocks, { tables, hint: prepared.hint });
-  const versions = [tables.rsp, tables.cred1, tables.ownership].map((table) => ({ name: table.name, version: table.header.version }));
-  const report = buildReport(article, lexicons, metrics, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, versions, blocks);
+  const report = buildReport(article, lexicons, metrics, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, tableVersions(tables), blocks);
   const baseline = options.baseline ?? loadBaseline();
   if (baseline !== false) report.summary.percentiles = percentilesFor(report.summary, baseline);
   return report;
