@@ -31,8 +31,11 @@ setFlagsFromString('--semi-space-growth-factor=8');
 // used again: for the long cue patterns of the outlet names (tried at every position of a window) a start
 // pays for both, and the interpreted runs are slow. Compiled at once, those patterns cost a 5 KB
 // `slant analyze` about two thirds less (tick counts, 7 runs); a long run ends up with the same machine code
-// either way.
-setFlagsFromString('--no-regexp-tier-up');
+// either way. Set as a count of interpreted runs (none), not as --no-regexp-tier-up: turning tier-up off once
+// Node had already run regular expressions under it crashed V8 (a segmentation fault at the first analysis,
+// depending on which expressions ran before), while with tier-up on and no interpreted run every expression
+// stays in the state V8 expects and is compiled at its first run all the same.
+setFlagsFromString('--regexp-tier-up-ticks=0');
 
 /** The commands dist/slant-cli.cjs serves; the others (batch, stats, calibrate, worker, queue) load dist/slant.js. */
 const ONE_ARTICLE_COMMANDS = new Set(['analyze', 'compare', 'source', 'lexicons']);
