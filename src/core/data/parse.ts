@@ -68,7 +68,8 @@ type Parsed<T> = { header: LexiconHeader; records: { record: T; line: number }[]
 // node:crypto and node:os are loaded when the cache is first used, not with this module: a start that restores
 // its tables from the data snapshot never validates a file, and loading node:crypto (some twenty of Node's own
 // modules) cost it about 3% of its CPU.
-const require = createRequire(import.meta.url);
+let localRequire: NodeJS.Require | undefined;
+const load = <T>(name: string): T => (localRequire ??= createRequire(import.meta.url))(name) as T;
 
 /**
  * Validation results kept between runs, so that a command-line start does not re-validate unchanged
@@ -78,8 +79,8 @@ const require = createRequire(import.meta.url);
  */
 export function withRecordCache<T>(schemaName: string, file: string, text: string, parse: () => Parsed<T>): Parsed<T> {
   if (process.env.SLANT_NO_CACHE === '1') return parse();
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { createHash } = load<typeof import('node:crypto')>('node:crypto');
+  const { tmpdir } = load<typeof import('node:os')>('node:os');
   const key = createHash('sha256').update(`${ANALYZER_VERSION}\u0000${schemaName}\u0000${file}\u0000${text}`).digest('hex');
   // One folder per user, readable by that user only: another account cannot plant data for us to load.
   const path = join(tmpdir(), `slant-cache-${process.getuid?.() ?? 'user'}`, `${key}.json`);
