@@ -12,7 +12,7 @@
 //
 // CommonJS (bin/package.json), like bin/slant.js: Node starts a CommonJS entry without setting up its ES module
 // loader, about a twentieth of a `slant analyze` start.
-const { createHash } = require('node:crypto');
+const { isAscii } = require('node:buffer');
 const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
@@ -31,8 +31,11 @@ setFlagsFromString('--semi-space-growth-factor=8');
 // used again: for the long cue patterns of the outlet names (tried at every position of a window) a start
 // pays for both, and the interpreted runs are slow. Compiled at once, those patterns cost a 5 KB
 // `slant analyze` about two thirds less (tick counts, 7 runs); a long run ends up with the same machine code
-// either way.
-setFlagsFromString('--no-regexp-tier-up');
+// either way. Set as a count of interpreted runs (none), not as --no-regexp-tier-up: turning tier-up off once
+// Node had already run regular expressions under it crashed V8 (a segmentation fault at the first analysis,
+// depending on which expressions ran before), while with tier-up on and no interpreted run every expression
+// stays in the state V8 expects and is compiled at its first run all the same.
+setFlagsFromString('--regexp-tier-up-ticks=0');
 
 /** The commands dist/slant-cli.cjs serves; the others (batch, stats, calibrate, worker, queue) load dist/slant.js. */
 const ONE_ARTICLE_COMMANDS = new Set(['analyze', 'compare', 'source', 'lexicons']);
@@ -47,7 +50,9 @@ const CACHE_FORMAT = 2;
 function loadCliScript(file, cacheFile, useCache) {
   const bytes = readFileSync(file);
   const cachedData = useCache ? cachedDataFor(file, bytes, cacheFile) : undefined;
-  const script = new Script(wrapCliScript(bytes.toString('utf8')), {
+  // The build writes the bundle in ASCII (scripts/build/bundle.mjs), which reads the same as Latin-1: a copy
+  // of the bytes, where UTF-8 decoding checked each of the 1.2 MB.
+  const script = new Script(wrapCliScript(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), {
     filename: file,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
@@ -92,7 +97,9 @@ function writeCodeCache(loaded, cacheFile) {
   renameSync(partial, cacheFile);
 }
 
+// node:crypto is loaded only when a hash is needed (see src/core/data/parse.ts): most starts need none.
 function sha256(bytes) {
+  const { createHash } = require('node:crypto');
   return createHash('sha256').update(bytes).digest('hex');
 }
 

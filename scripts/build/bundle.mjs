@@ -41,6 +41,25 @@ const englishZodOnly = {
   },
 };
 
+// tldts builds its public-suffix tables when its module is first evaluated (~2% of a `slant analyze` start), and
+// a start reads no domain unless the text or the page names one: the code imports it through a module that
+// loads it on the first call. Only the names slant calls are forwarded; a new one is an error at bundle time.
+const lazyTldts = {
+  name: 'lazy-tldts',
+  setup(build) {
+    build.onResolve({ filter: /^tldts$/ }, (args) => (args.namespace === 'lazy-tldts' ? undefined : { path: 'tldts', namespace: 'lazy-tldts' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-tldts' }, () => ({
+      contents: [
+        'let tldts;',
+        "const load = () => (tldts ??= require('tldts'));",
+        'export function getDomain(url, options) { return load().getDomain(url, options); }',
+        'export function parse(url, options) { return load().parse(url, options); }',
+      ].join('\n'),
+      resolveDir: path('../..'),
+    }));
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -54,7 +73,7 @@ const shared = {
   banner: { js: "import { createRequire as __slantCreateRequire } from 'node:module'; const require = __slantCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   define: { __SLANT_BUILD__: JSON.stringify(buildId) },
-  plugins: [englishZodOnly],
+  plugins: [englishZodOnly, lazyTldts],
 };
 
 // The commands that read one article (bin/cli-start.js) as one CommonJS script, the form node:vm compiles with

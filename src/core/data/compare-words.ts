@@ -14,14 +14,16 @@ import { addToPhraseIndex, type PhraseIndex, type PhraseNode } from './phrase-in
 import { entrySchema, type LexiconHeader } from './schema.ts';
 import type { LexiconInfo } from './load.ts';
 import { inflectEntry } from './inflect.ts';
+import { lazySchema } from './lazy-schema.ts';
 
 export const CONTESTED_TERMS_FILE = 'contested-terms';
 export const FUNCTION_WORDS_FILE = 'function-words';
 
-const termSchema = entrySchema.pick({ term: true, pos: true, forms: true, note: true }).strict();
+// Built on first use (lazy-schema.ts): picking from entrySchema builds it, a twentieth of a start's top-level code.
+const termSchema = lazySchema(() => entrySchema.pick({ term: true, pos: true, forms: true, note: true }).strict());
 
 /** One line of `contested-terms.jsonl`: the words outlets choose between for one referent, and where the contrast is documented. */
-export const contestedGroupSchema = z
+export const contestedGroupSchema = lazySchema(() => z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as capital-of-ukraine'),
     /** what every term of the group names, in plain words */
@@ -30,7 +32,7 @@ export const contestedGroupSchema = z
     /** where the contrast is documented (style guides, official usage, published analyses) */
     source: z.string().min(1),
   })
-  .strict();
+  .strict());
 export type ContestedGroup = z.infer<typeof contestedGroupSchema>;
 
 /** What a match in the contested-terms index points to. */

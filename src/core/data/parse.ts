@@ -2,9 +2,8 @@
  * Parsing one lexicon file: the `# key: value` header, then one JSON record a line, sorted by term.
  * Every problem throws a LexiconError naming the file, the line and the offending value.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { ANALYZER_VERSION } from '../version.ts';
@@ -66,6 +65,12 @@ export function parseActors(file: string, text: string): ParsedActors {
 
 type Parsed<T> = { header: LexiconHeader; records: { record: T; line: number }[] };
 
+// node:crypto and node:os are loaded when the cache is first used, not with this module: a start that restores
+// its tables from the data snapshot never validates a file, and loading node:crypto (some twenty of Node's own
+// modules) cost it about 3% of its CPU.
+let localRequire: NodeJS.Require | undefined;
+const load = <T>(name: string): T => (localRequire ??= createRequire(import.meta.url))(name) as T;
+
 /**
  * Validation results kept between runs, so that a command-line start does not re-validate unchanged
  * files: the key is a SHA-256 of the parser's version, the schema's name and the file's exact text, so a
@@ -74,6 +79,8 @@ type Parsed<T> = { header: LexiconHeader; records: { record: T; line: number }[]
  */
 export function withRecordCache<T>(schemaName: string, file: string, text: string, parse: () => Parsed<T>): Parsed<T> {
   if (process.env.SLANT_NO_CACHE === '1') return parse();
+  const { createHash } = load<typeof import('node:crypto')>('node:crypto');
+  const { tmpdir } = load<typeof import('node:os')>('node:os');
   const key = createHash('sha256').update(`${ANALYZER_VERSION}\u0000${schemaName}\u0000${file}\u0000${text}`).digest('hex');
   // One folder per user, readable by that user only: another account cannot plant data for us to load.
   const path = join(tmpdir(), `slant-cache-${process.getuid?.() ?? 'user'}`, `${key}.json`);

@@ -14,7 +14,6 @@
  * token masks: `madeByWordId`) from the entries' tables (`Recorded`), which a process uses only when it made
  * that vocabulary its own before registering any word.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
@@ -216,7 +215,9 @@ function settledIdentity(file: string): string {
   return BigInt(Date.now()) * 1_000_000n - changed < 2_000_000_000n ? '' : fileIdentity(file);
 }
 
+// node:crypto is loaded on first use (see parse.ts): a start whose files kept their identity hashes nothing.
 function sha256(data: Buffer): string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(data).digest('hex');
 }
 
