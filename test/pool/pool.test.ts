@@ -85,21 +85,4 @@ describe('AnalysisPool', () => {
       await own.close();
     }
   });
-
-  it('with replies grouped, answers every task in order, and blames a timeout on the task that ran long, not on one finished before it', async () => {
-    const own = new AnalysisPool({ tasks: new URL('./echo-tasks.ts', import.meta.url), workers: 1, prefetch: 8, group: 4 });
-    try {
-      const words = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
-      expect(await Promise.all(words.map((word) => own.run('shout', word)))).toEqual(words.map((word) => word.toUpperCase()));
-      // The first finishes (its reply held while the worker has more), the second outlasts its limit.
-      const quick = own.run('shout', 'quick', { timeoutMs: 1000 });
-      const stuck = own.run('spin', 3000, { timeoutMs: 1000 });
-      const behind = own.run('shout', 'behind', { timeoutMs: 1000 });
-      expect(await quick).toBe('QUICK');
-      await expect(stuck).rejects.toBeInstanceOf(AnalysisTimeoutError);
-      expect(await behind).toBe('BEHIND');
-    } finally {
-      await own.close();
-    }
-  });
 });

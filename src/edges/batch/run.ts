@@ -92,8 +92,6 @@ type Written = { jsonl: Uint8Array | string | null; csv: string | null; bytes: n
 
 /** Records between reading and writing, per worker, and in input bytes (one record always passes). */
 const WINDOW_PER_WORKER = 16;
-/** Results a pool worker gathers before posting them (the pool's `group`); it holds twice as many records. */
-const RESULTS_PER_MESSAGE = 4;
 const WINDOW_BYTES = 16 << 20;
 
 /** Runs `task` on `pool`; a record the pool could not run becomes its error line, except when no worker can start (rejects). */
@@ -141,10 +139,9 @@ export function inliningBudgetGiven(execArgv: readonly string[], nodeOptions: st
 export const localRunner: RunnerFactory = async ({ workers, timeoutMs }) => {
   configureCompiler();
   const window = { records: workers * WINDOW_PER_WORKER, bytes: WINDOW_BYTES };
-  // A worker holds several records, so it starts its next one at once instead of waiting, idle, for the main
-  // thread to wake, hear of the last one and send another; and it posts its results RESULTS_PER_MESSAGE at a
-  // time, so the main thread wakes (and takes a core from a worker) once for several records, not for each.
-  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window.records, prefetch: 2 * RESULTS_PER_MESSAGE, group: RESULTS_PER_MESSAGE });
+  // Two tasks per worker: a worker starts its next record at once instead of waiting, idle, for the main
+  // thread to wake, hear of the last one and send another (a round trip of two thread wake-ups per record).
+  const pool = new AnalysisPool({ tasks: BATCH_TASKS, workers, maxQueue: window.records, prefetch: 2 });
   return { window, run: (task, transfer) => runOnPool(pool, task, transfer, timeoutMs), close: () => pool.close() };
 };
 

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
-import type { SerializedError, TaskReply, WorkerConfig, WorkerReply, WorkerTask } from './protocol.ts';
+import type { SerializedError, WorkerConfig, WorkerReply, WorkerTask } from './protocol.ts';
 import { describeIssues } from '../../core/report/describe-issues.ts';
 
 export type { CreateTaskHandlers, Handler, HandlerResult, WorkerConfig } from './protocol.ts';
@@ -38,13 +38,6 @@ export type PoolOptions = {
    * worker elsewhere falls idle). Waiting tasks of a worker that dies or times out go back to the queue.
    */
   prefetch?: number;
-  /**
-   * replies a worker gathers before posting them together (default 1), when it holds more tasks (see
-   * `prefetch`, which should be larger): each message wakes the caller's thread, which on a busy machine takes
-   * a core from a worker. For throughput (batch): a reply may wait behind up to `group - 1` tasks. A task's
-   * time limit then runs from when the pool hears of the task before it, so it is never cut short.
-   */
-  group?: number;
 };
 
 export type TaskOptions = {
@@ -125,10 +118,6 @@ type Slot = {
   timer: NodeJS.Timeout | null;
   /** terminated on purpose or dead: its events no longer count */
   retired: boolean;
-  /** shared with the worker: [0] counts the tasks it finished, posted or not */
-  progress: Int32Array;
-  /** the tasks whose replies the pool has read */
-  reported: number;
 };
 
 export class AnalysisPool {
@@ -142,7 +131,6 @@ export class AnalysisPool {
   #onIdle: (() => void) | null = null;
   readonly #maxQueue: number;
   readonly #prefetch: number;
-  readonly #group: number;
   readonly #config: WorkerConfig;
 
   constructor(options: PoolOptions) {
@@ -154,9 +142,6 @@ export class AnalysisPool {
     const prefetch = options.prefetch ?? 1;
     if (!Number.isInteger(prefetch) || prefetch < 1) throw new RangeError(`prefetch must be a whole number >= 1, got ${prefetch}`);
     this.#prefetch = prefetch;
-    const group = options.group ?? 1;
-    if (!Number.isInteger(group) || group < 1) throw new RangeError(`group must be a whole number >= 1, got ${group}`);
-    this.#group = group;
     this.#config = { tasks: options.tasks.href, ...(options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir }) };
     for (let index = 0; index < workers; index++) this.#slots.push(this.#spawn());
   }
@@ -211,13 +196,12 @@ export class AnalysisPool {
   #spawn(): Slot {
     const entry = workerEntry();
     configureWorkerHeaps();
-    const progress = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(entry.url, {
-      workerData: { ...this.#config, group: this.#group, progress } satisfies WorkerConfig,
+      workerData: this.#config,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       ...(entry.eval === true ? { eval: true } : {}),
     });
-    const slot: Slot = { worker, ready: false, jobs: [], timer: null, retired: false, progress, reported: 0 };
+    const slot: Slot = { worker, ready: false, jobs: [], timer: null, retired: false };
     worker.on('message', (reply: WorkerReply) => this.#onReply(slot, reply));
     worker.on('error', (error: Error) => this.#onDeath(slot, error.message));
     worker.on('exit', (code) => this.#onDeath(slot, `exited with code ${code}`));
@@ -226,24 +210,21 @@ export class AnalysisPool {
 
   #onReply(slot: Slot, reply: WorkerReply): void {
     if (slot.retired) return;
-    if (reply.kind === 'ready') slot.ready = true;
-    else if (reply.kind === 'replies') for (const one of reply.replies) this.#settle(slot, one);
-    else this.#settle(slot, reply);
+    if (reply.kind === 'ready') {
+      slot.ready = true;
+    } else {
+      const job = slot.jobs[0];
+      if (job === undefined || job.id !== reply.task) return;
+      slot.jobs.shift();
+      if (slot.timer !== null) clearTimeout(slot.timer);
+      slot.timer = null;
+      // The worker has gone on to the next task it holds: its time starts now.
+      const next = slot.jobs[0];
+      if (next !== undefined) this.#startTimer(slot, next);
+      if (reply.kind === 'done') job.resolve(reply.value);
+      else job.reject(toAnalysisError(reply.error));
+    }
     this.#dispatch();
-  }
-
-  #settle(slot: Slot, reply: TaskReply): void {
-    const job = slot.jobs[0];
-    if (job === undefined || job.id !== reply.task) return;
-    slot.jobs.shift();
-    slot.reported++;
-    if (slot.timer !== null) clearTimeout(slot.timer);
-    slot.timer = null;
-    // The worker has gone on to the next task it holds: its time starts now (or, its reply held, earlier).
-    const next = slot.jobs[0];
-    if (next !== undefined) this.#startTimer(slot, next);
-    if (reply.kind === 'done') job.resolve(reply.value);
-    else job.reject(toAnalysisError(reply.error));
   }
 
   #startTimer(slot: Slot, job: Job): void {
@@ -259,31 +240,20 @@ export class AnalysisPool {
       this.#fail(new AnalysisError('unavailable', `an analysis worker could not start: ${reason}`));
       return;
     }
-    const { finished, job, waiting } = this.#lost(slot);
-    this.#requeue([...finished, ...waiting]);
+    const [job, ...waiting] = this.#release(slot);
+    this.#requeue(waiting);
     job?.reject(new AnalysisError('worker-failed', `the analysis worker failed: ${reason}`));
     this.#replace(slot);
   }
 
   #onTimeout(slot: Slot): void {
-    slot.timer = null;
-    // Every task it holds has finished, the replies on their way: nothing is stuck.
-    if (Atomics.load(slot.progress, 0) - slot.reported >= slot.jobs.length) return;
-    const { finished, job, waiting } = this.#lost(slot);
+    const [job, ...waiting] = this.#release(slot);
     if (job === undefined) return;
     slot.retired = true;
     void slot.worker.terminate();
-    this.#requeue([...finished, ...waiting]);
+    this.#requeue(waiting);
     job.reject(new AnalysisTimeoutError(`the analysis took longer than ${job.options.timeoutMs} ms and was stopped`));
     this.#replace(slot);
-  }
-
-  // A lost worker's tasks: those it finished but whose replies it still held (run again elsewhere), the one
-  // it was running, and those it had not started.
-  #lost(slot: Slot): { finished: Job[]; job: Job | undefined; waiting: Job[] } {
-    const done = Math.max(0, Atomics.load(slot.progress, 0) - slot.reported);
-    const jobs = this.#release(slot);
-    return { finished: jobs.slice(0, done), job: jobs[done], waiting: jobs.slice(done + 1) };
   }
 
   // Tasks a lost worker held but never started: first in line again, in their order.

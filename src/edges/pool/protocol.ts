@@ -9,10 +9,6 @@ export type WorkerConfig = {
   tasks: string;
   /** a lexicon folder other than the bundled one */
   lexiconDir?: string;
-  /** replies a worker may gather before posting them together (see PoolOptions.group); default 1 */
-  group?: number;
-  /** shared with the pool: [0] counts the tasks this worker has finished, posted or not */
-  progress?: Int32Array;
 };
 
 /** What a handler gives back: the value to post, and buffers to hand over without a copy. */
@@ -32,6 +28,7 @@ export type WorkerTask = {
 /** An error as data, so it survives the thread boundary. */
 export type SerializedError = { name: string; message: string; issues?: unknown[] };
 
-export type TaskReply = { kind: 'done'; task: number; value: unknown } | { kind: 'failed'; task: number; error: SerializedError };
-
-export type WorkerReply = { kind: 'ready' } | TaskReply | { kind: 'replies'; replies: TaskReply[] };
+export type WorkerReply =
+  | { kind: 'ready' }
+  | { kind: 'done'; task: number; value: unknown }
+  | { kind: 'failed'; task: number; error: SerializedError };

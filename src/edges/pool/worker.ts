@@ -5,7 +5,7 @@
  * from source (under tsx) or from the bundle (`dist/pool-worker.js`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CreateTaskHandlers, SerializedError, TaskReply, WorkerConfig, WorkerReply, WorkerTask } from './protocol.ts';
+import type { CreateTaskHandlers, SerializedError, WorkerConfig, WorkerReply, WorkerTask } from './protocol.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('src/edges/pool/worker.ts runs as a worker thread; start it through AnalysisPool');
@@ -15,42 +15,21 @@ const config = (workerData ?? {}) as WorkerConfig;
 const { createTaskHandlers } = (await import(config.tasks)) as { createTaskHandlers: CreateTaskHandlers };
 const handlers = createTaskHandlers(config);
 
-const group = config.group ?? 1;
-const progress = config.progress;
-
 // One task at a time, in the order sent: a pool may hand a worker its next task before this one ends.
 let previous: Promise<void> = Promise.resolve();
-let waiting = 0;
 port.on('message', (message: WorkerTask) => {
-  waiting++;
   previous = previous.then(() => run(message));
 });
 port.postMessage({ kind: 'ready' } satisfies WorkerReply);
-
-// Replies held back, posted together: each message wakes the pool's thread, which then takes a core from
-// the workers. They go when `group` are held or when no task is left to run, so none waits on an idle worker.
-let held: TaskReply[] = [];
-let heldTransfer: ArrayBuffer[] = [];
 
 async function run({ task, kind, payload }: WorkerTask): Promise<void> {
   const handler = handlers[kind];
   try {
     if (handler === undefined) throw new Error(`unknown task kind "${kind}"`);
     const { value, transfer } = await handler(payload);
-    held.push({ kind: 'done', task, value });
-    if (transfer !== undefined) heldTransfer.push(...transfer);
+    port?.postMessage({ kind: 'done', task, value } satisfies WorkerReply, transfer ?? []);
   } catch (error) {
-    held.push({ kind: 'failed', task, error: serializeError(error) });
-  }
-  // Counted before it is posted: a pool that loses this worker knows which of its tasks had finished.
-  if (progress !== undefined) Atomics.add(progress, 0, 1);
-  waiting--;
-  if (held.length >= group || waiting === 0) {
-    const replies = held;
-    const transfer = heldTransfer;
-    held = [];
-    heldTransfer = [];
-    port?.postMessage((replies.length === 1 ? (replies[0] as TaskReply) : { kind: 'replies', replies }) satisfies WorkerReply, transfer);
+    port?.postMessage({ kind: 'failed', task, error: serializeError(error) } satisfies WorkerReply);
   }
 }
 
