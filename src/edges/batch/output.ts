@@ -34,9 +34,6 @@ export type Sink = {
 
 // Big enough that writes go out in large pieces; a kill loses at most this much, which resume redoes.
 const WRITE_BUFFER = 4 << 20;
-/** Output held back before it is written (see openSink): at most this many bytes (under WRITE_BUFFER), or this long. */
-const COALESCE_BYTES = 1 << 20;
-const COALESCE_MS = 200;
 
 /** Refuses to overwrite results unless forced; on resume, reads back what is done and cuts a partial last line. */
 export async function prepareOutputs(files: OutputFiles, mode: { resume: boolean; force: boolean }): Promise<ResumeState | null> {
@@ -98,44 +95,16 @@ export async function openSink(files: OutputFiles, stdout: Writable): Promise<Si
   const check = (): void => {
     if (failure !== null) throw new BatchInputError(`cannot write the output: ${failure.message}`);
   };
-  // Lines are held (the streams corked) until COALESCE_BYTES gather or COALESCE_MS pass, then go out in one
-  // write: written one by one, nearly every line was a write of its own on libuv's thread pool, whose
-  // completion woke the main thread again, and each wake-up takes a core from the pool's workers.
-  const targets = [...new Set([streams.jsonl, streams.csv])].filter((stream): stream is Writable => stream !== null);
-  let held = 0;
-  let timer: NodeJS.Timeout | null = null;
-  const release = (): void => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    if (held === 0) return;
-    held = 0;
-    for (const stream of targets) stream.uncork();
-  };
   return {
     write(jsonl, csv) {
       check();
-      if (held === 0) {
-        for (const stream of targets) stream.cork();
-        timer = setTimeout(release, COALESCE_MS);
-        timer.unref();
-      }
-      if (jsonl !== null && streams.jsonl !== null) {
-        streams.jsonl.write(jsonl);
-        held += jsonl.length;
-      }
-      if (csv !== null && streams.csv !== null) {
-        streams.csv.write(csv);
-        held += csv.length;
-      }
-      // An empty line still corked the streams: counted as one, so that it is released.
-      held ||= 1;
-      if (held >= COALESCE_BYTES) release();
+      if (jsonl !== null) streams.jsonl?.write(jsonl);
+      if (csv !== null) streams.csv?.write(csv);
     },
     get blocked() {
       return (streams.jsonl?.writableNeedDrain ?? false) || (streams.csv?.writableNeedDrain ?? false);
     },
     async drained() {
-      release();
       await Promise.all(
         [streams.jsonl, streams.csv].map((stream) =>
           stream === null || !stream.writableNeedDrain ? undefined : new Promise<void>((resolve) => {
@@ -154,7 +123,6 @@ export async function openSink(files: OutputFiles, stdout: Writable): Promise<Si
       check();
     },
     async close() {
-      release();
       await Promise.all(opened.map((stream) => new Promise<void>((resolve) => stream.end(() => resolve()))));
       check();
     },
