@@ -3,8 +3,9 @@
  * starts allocating. V8 runs a full collection only when the old generation reaches its limit, so the dead
  * DOM (linkedom's nodes and Readability's copies: ~170 MB for 1 MB of nested markup, against ~3 MB of text)
  * stayed in the heap while the analysis of its text grew on top of it. Peak RSS of 1 MB pages in a fresh
- * process (5 each, load ~15): <br> lines 225-231 -> 189-191 MB; nested <p><div><span> 243-250 -> 221-245 MB
- * (the rest is Readability's own garbage while the DOM is alive, which a collection then cannot reach).
+ * process as bench:linear measures it (3 each, load ~15): <br> lines 237-239 -> 194-198 MB; nested
+ * <p><div><span> 260-274 -> 250-252 MB (what is left is the DOM itself with Readability's garbage while it
+ * runs, which no collection can reach).
  * A full collection costs tens of milliseconds, against seconds for such a page: only pages past
  * LARGE_DOM_ELEMENTS pay it; news pages walk a few thousand elements.
  */
