@@ -48,11 +48,8 @@ export type WalkElement = {
 /** A `<time>` element met on the walk, with the index of the block it belongs to. */
 export type TimeMention = { text: string; datetime?: string; blockIndex: number; inBoilerplate: boolean };
 
-/**
- * `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see 07-extract);
- * `entered`: the elements the walk went into, which says how big the DOM was (see release-memory.ts).
- */
-export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number; entered: number };
+/** `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see 07-extract). */
+export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number };
 
 /** Bylines and datelines are short; a long block with such a class is an author bio or an archive list. */
 const MAX_BYLINE_LENGTH = 200;
@@ -145,7 +142,6 @@ export function walkBlocks(root: DomElement): WalkResult {
   const openBlocks: Context[] = [rootContext];
   const stack: Frame[] = [{ node: root, context: rootContext, depth: 0 }];
   let maxDepth = 0;
-  let entered = 0;
 
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -166,7 +162,6 @@ export function walkBlocks(root: DomElement): WalkResult {
     if (!isElement(node)) continue;
     const tag = tagOf(node);
     if (SKIPPED_TAGS.has(tag) || isHidden(node)) continue;
-    entered++;
     if (depth > maxDepth) maxDepth = depth;
     if (tag === 'br') {
       // Two line breaks in a row end the paragraph, as Readability reads them.
@@ -225,7 +220,7 @@ export function walkBlocks(root: DomElement): WalkResult {
   }
   flush(rootContext);
   elements[0]!.endBlock = blocks.length;
-  return { blocks, times, elements, maxDepth, entered };
+  return { blocks, times, elements, maxDepth };
 }
 
 /** A block's text: lines trimmed, blank lines dropped, inline white space collapsed (kept inside `<pre>`). */

@@ -11,8 +11,7 @@
  * 5. put back figure captions and credits Readability dropped, and the story's furniture it left out
  *    (06-furniture: share bars, closing notices, tags, related links, comment headings), in page order;
  * 6. lay out: breadcrumb, headline, standfirst, byline, dateline, then the body, one paragraph each,
- *    separated by a blank line;
- * 7. for a very large page, collect its DOM once it is out of reach, before the analysis (release-memory.ts).
+ *    separated by a blank line.
  *
  * When Readability finds nothing (short pages, fragments), the page walk itself is the body.
  */
@@ -23,7 +22,6 @@ import { isElement, parseDocument, type DomDocument, type DomNode } from './dom.
 import { readMetadata, sameTitle } from './metadata.ts';
 import { blockKey, walkBlocks, type Block, type TimeMention } from './dom-blocks.ts';
 import { readBreadcrumb, storyFurniture, type PageBlocks, type PlacedBlock } from './furniture.ts';
-import { collectGarbage, LARGE_DOM_ELEMENTS } from './release-memory.ts';
 
 export type ExtractedDocument = { text: string; hints: BlockHint[]; meta: DocumentMeta };
 
@@ -46,23 +44,19 @@ const MAX_READABILITY_DEPTH = 400;
 export function extractHtml(html: string | Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
   try {
     const source = typeof html === 'string' ? html : decodeHtmlBytes(html, options.contentType).text;
-    const { extracted, entered } = extractFromSource(source, options.url);
-    // The DOM is out of reach here (it lived in extractFromSource's frame): a very large one is collected now.
-    if (entered > LARGE_DOM_ELEMENTS) collectGarbage();
-    return extracted;
+    return extractFromSource(source, options.url);
   } catch {
     // Last resort for inputs that break the parser itself; every step below already guards its own failures.
     return { text: '', hints: [], meta: {} };
   }
 }
 
-/** The page's text with hints, and how many elements its walk entered (how big its DOM was). */
-function extractFromSource(source: string, url: string | undefined): { extracted: ExtractedDocument; entered: number } {
+function extractFromSource(source: string, url: string | undefined): ExtractedDocument {
   const document = parseDocument(source);
   const meta = safely(() => readMetadata(document, url), {});
   const breadcrumb = safely(() => readBreadcrumb(document), undefined);
   const root = document.body ?? document.documentElement;
-  const page = root === null ? { blocks: [], times: [], elements: [], maxDepth: 0, entered: 0 } : walkBlocks(root);
+  const page = root === null ? { blocks: [], times: [], elements: [], maxDepth: 0 } : walkBlocks(root);
   const article = page.maxDepth > MAX_READABILITY_DEPTH ? undefined : safely(() => readabilityBlocks(document), undefined);
 
   const headline = chooseHeadline(meta, page.blocks);
@@ -80,7 +74,7 @@ function extractFromSource(source: string, url: string | undefined): { extracted
   const trail: Paragraph | undefined = breadcrumb === undefined ? undefined : { text: breadcrumb.text, role: 'breadcrumb', rule: breadcrumb.rule };
   const header = [trail, headline, standfirst, byline, dateline].filter((p): p is Paragraph => p !== undefined);
   const paragraphs = [...header, ...withoutRepeats(body, header, meta)];
-  return { extracted: layout(paragraphs, meta), entered: page.entered };
+  return layout(paragraphs, meta);
 }
 
 function safely<T>(step: () => T, fallback: T): T {
