@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatching } from '../../src/core/text/index.ts';
 import { CASE, tokenIds, tokenize } from '../../src/core/text/tokens.ts';
-import { NO_WORD, registerWord, tableByWordId, wordIdOf } from '../../src/core/text/vocabulary.ts';
+import { NO_WORD, registerWord, setByWordIdOnce, tableByWordId, wordIdOf } from '../../src/core/text/vocabulary.ts';
 
 const tokensOf = (text: string) => tokenize(text, foldForMatching(text));
 
@@ -27,6 +27,15 @@ describe('word ids', () => {
     tokenIds(tokens);
     // The possessive form is another word; its bare form is the registered one.
     expect([tokens.ids[0], tokens.bareIds[0], tokens.ids[1], tokens.ids[2]]).toEqual([NO_WORD, id, id, NO_WORD]);
+  });
+
+  it('finds a word a phrase walk registered on its own, even when a later table by id adds no word', () => {
+    // A trie walk registers its words one at a time; the negators' table built after it registers none new.
+    const tokens = tokensOf('It qwxznot good');
+    registerWord('qwxznot');
+    setByWordIdOnce(new Set(['qwxznot']));
+    tokenIds(tokens);
+    expect(tokens.ids[1]).toBe(wordIdOf('qwxznot'));
   });
 });
 

@@ -17,6 +17,8 @@ import { round } from './round.ts';
 // them in index order. Most features of a sentence are 0 (a one-word paragraph has 2 of 43), and a vector kept
 // per sentence cost ~600 bytes a sentence.
 type FeaturePool = { index: Uint8Array; value: Float64Array; length: number };
+// A feature's index is kept in a byte: a model with more features must widen `index`, not wrap silently.
+if (SENTENCE_FEATURES.length > 256) throw new Error(`subjectivity.ts keeps feature indexes in bytes: ${SENTENCE_FEATURES.length} features are more than 256`);
 
 function keep(pool: FeaturePool, values: Float64Array): void {
   for (let i = 0; i < values.length; i++) {

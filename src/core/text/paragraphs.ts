@@ -4,6 +4,7 @@
  * that writes offset pairs, with no span object or slice per block, line or paragraph: a text of short
  * paragraphs made several objects per paragraph, most of which lived until segmentation ended.
  */
+import { isSpaceUnit } from './space.ts';
 import type { Span } from './span.ts';
 
 // Lines this long or shorter, all in one block, look like text wrapped at a fixed width.
@@ -64,8 +65,8 @@ function pushPair(into: Bounds, start: number, end: number): void {
 const lines: Bounds = { pairs: new Int32Array(64), count: 0 };
 
 function addBlock(text: string, from: number, to: number, out: Bounds): void {
-  while (from < to && isSpace(text.charCodeAt(from))) from++;
-  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  while (from < to && isSpaceUnit(text.charCodeAt(from))) from++;
+  while (to > from && isSpaceUnit(text.charCodeAt(to - 1))) to--;
   if (to <= from) return;
   lines.count = 0;
   let wrapped = true;
@@ -74,8 +75,8 @@ function addBlock(text: string, from: number, to: number, out: Bounds): void {
     if (newline === -1 || newline > to) newline = to;
     let s = cursor;
     let e = newline;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    while (s < e && isSpaceUnit(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceUnit(text.charCodeAt(e - 1))) e--;
     if (e > s) {
       pushPair(lines, s, e);
       if (e - s > WRAP_WIDTH_MAX) wrapped = false;
@@ -104,11 +105,6 @@ function addBlock(text: string, from: number, to: number, out: Bounds): void {
   pushPair(out, start, end);
 }
 
-// What /\s/ matches (read one UTF-16 unit at a time, as the pattern did).
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 // The blanks of a blank line: [ \t\f\v\r\u00A0\u2000-\u200A\u202F\u205F\u3000].
 function isBlank(code: number): boolean {

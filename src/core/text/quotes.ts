@@ -4,6 +4,7 @@
  * typewriter text), two backticks (``) an opening one. A quote left open at the end of a paragraph continues when the next paragraph opens with a
  * quote mark (the news convention: only the last paragraph of a long quote closes it).
  */
+import { isSpaceUnit } from './space.ts';
 import type { Span } from './span.ts';
 
 export type QuoteSpan = Span & {
@@ -54,8 +55,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 // What /\s/ matches; NONE counts as space.
 function isSpace(code: number): boolean {
-  if (code < 128) return code === NONE || code === 32 || (code >= 9 && code <= 13);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return code === NONE || isSpaceUnit(code);
 }
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);

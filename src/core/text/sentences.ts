@@ -3,6 +3,7 @@
  * and white space ends a sentence unless the evidence says otherwise: a lower-case continuation, an initial,
  * a title abbreviation, or another abbreviation not followed by a sentence starter.
  */
+import { isSpaceUnit } from './space.ts';
 import type { Span } from './span.ts';
 import { NO_WORD, tableByWordIdOnce, wordIdIn } from './vocabulary.ts';
 
@@ -24,11 +25,6 @@ const LOWER_START = /^[\p{Ll}]/u;
 const DIGIT_START = /^\p{N}/u;
 const NEXT_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*/u;
 const INITIAL = /^\p{Lu}$/u;
-// What /\s/ matches, one UTF-16 unit at a time.
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 // How far back to look for the word before a period; abbreviations are short.
 const LOOKBEHIND = 24;
 
@@ -74,7 +70,7 @@ export function sentenceBounds(text: string, folded: string, start: number, end:
     const markIndex = finder.at;
     const markEnd = markIndex + finder.length;
     let nextStart = markEnd;
-    while (nextStart < end && isSpace(text.charCodeAt(nextStart))) nextStart++;
+    while (nextStart < end && isSpaceUnit(text.charCodeAt(nextStart))) nextStart++;
     if (nextStart >= end) break;
     if (!endsSentence(text, folded, start, end, markIndex, markEnd, nextStart, abbreviations)) continue;
     pushSentence(pairs, sentenceStart, markEnd);

@@ -151,6 +151,10 @@ export function registerWord(form: string): number {
   for (let k = 0; k < form.length; k++) units[unitsUsed + k] = form.charCodeAt(k);
   insert(slots, id, hashOf(form, 0, form.length), unitsUsed, form.length);
   unitsUsed += form.length;
+  // Every new word starts a generation, whoever registers it (a table by id, or a phrase trie's walk one word
+  // at a time): a token table whose ids were read before reads its unknown words again (tokenIds), so a test
+  // by id alone never misses a word registered after the text was tokenized.
+  generation++;
   return id;
 }
 
@@ -169,7 +173,7 @@ export function vocabularySize(): number {
   return forms.length;
 }
 
-/** Grows when a table by id (tableByWordId) registers new words: ids read in an older generation may miss them. */
+/** Grows when a word is registered (registerWord): ids read in an older generation may miss it. */
 export function vocabularyGeneration(): number {
   return generation;
 }
@@ -188,13 +192,11 @@ export function tableByWordId<V>(table: ReadonlyMap<string, V>, empty: V, from?:
   if (restored !== undefined && Object.is(restored.empty, empty)) return restored.array as V[];
   // Plain loops, no pairs: this runs at start-up over every key of every table, mostly before the JIT.
   const ids = new Int32Array(table.size);
-  const before = forms.length;
   let k = 0;
   for (const form of table.keys()) ids[k++] = registerWord(form);
   const array = new Array<V>(forms.length).fill(empty);
   k = 0;
   for (const value of table.values()) array[ids[k++] as number] = value;
-  if (forms.length !== before) generation++;
   onTableById?.({ table: source, kind, empty, array });
   return array;
 }

@@ -48,7 +48,7 @@ export type WalkElement = {
 /** A `<time>` element met on the walk, with the index of the block it belongs to. */
 export type TimeMention = { text: string; datetime?: string; blockIndex: number; inBoilerplate: boolean };
 
-/** `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see 07-extract). */
+/** `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see extract.ts). */
 export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number };
 
 /** Bylines and datelines are short; a long block with such a class is an author bio or an archive list. */

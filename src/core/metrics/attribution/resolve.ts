@@ -28,8 +28,8 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
   const attributions: RawAttribution[] = [];
   const made = new Map<Finding, RawAttribution[]>();
   // Only a finding some continuation points back to needs its attributions kept (most articles have none).
-  const continued = new Set<Finding>();
-  for (const finding of findings) if ('continues' in finding) continued.add(finding.continues);
+  const pointedBack = new Set<Finding>();
+  for (const finding of findings) if ('continues' in finding) pointedBack.add(finding.continues);
   if (memory.history.length === 0 && memory.people.size === 0 && memory.organisations.length === 0) indexNames(scan, memory);
   for (const finding of [...findings].sort((a, b) => a.order - b.order)) {
     let out: RawAttribution[];
@@ -43,7 +43,7 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
       delete continued.target;
       out = [continued];
     }
-    if (continued.size > 0 && continued.has(finding)) made.set(finding, out);
+    if (pointedBack.size > 0 && pointedBack.has(finding)) made.set(finding, out);
     attributions.push(...out);
   }
   if (!inTextOrder(attributions)) attributions.sort((a, b) => textOrder(a) - textOrder(b) || a.paragraph - b.paragraph);
