@@ -55,20 +55,36 @@ const NEGATION_WINDOW = 2;
 // The speakers' and cues' ranges of the attributions, sorted by start, with the largest end so far at each.
 type AttributionSpans = { starts: Int32Array; maxEnds: Int32Array };
 function spansOfAttributions(attribution: AttributionResult): AttributionSpans {
-  const ranges: { start: number; end: number }[] = [];
-  for (const found of attribution.attributions) {
-    if (found.speaker !== null) ranges.push(found.speaker);
-    if (found.cue !== null) ranges.push(found.cue);
+  // Gathered straight into typed arrays in text order, where they nearly always already are: sorting 70,000
+  // range objects of a 1 MB article cost a cache miss a comparison. Among equal starts the order does not
+  // matter: a search only reads the largest end at the last of them.
+  const { attributions } = attribution;
+  let n = 0;
+  for (const found of attributions) n += (found.speaker === null ? 0 : 1) + (found.cue === null ? 0 : 1);
+  let starts: Int32Array = new Int32Array(n);
+  let ends: Int32Array = new Int32Array(n);
+  let k = 0;
+  let sorted = true;
+  const add = (range: { start: number; end: number } | null): void => {
+    if (range === null) return;
+    if (k > 0 && range.start < (starts[k - 1] as number)) sorted = false;
+    starts[k] = range.start;
+    ends[k++] = range.end;
+  };
+  for (const found of attributions) {
+    add(found.speaker);
+    add(found.cue);
   }
-  ranges.sort((a, b) => a.start - b.start);
-  const starts = new Int32Array(ranges.length);
-  const maxEnds = new Int32Array(ranges.length);
+  if (!sorted) [starts, ends] = sortedByStart(starts, ends);
+  const maxEnds = new Int32Array(n);
   let maxEnd = -1;
-  ranges.forEach((range, i) => {
-    starts[i] = range.start;
-    maxEnds[i] = maxEnd = Math.max(maxEnd, range.end);
-  });
+  for (let i = 0; i < n; i++) maxEnds[i] = maxEnd = Math.max(maxEnd, ends[i] as number);
   return { starts, maxEnds };
+}
+
+function sortedByStart(starts: Int32Array, ends: Int32Array): [Int32Array, Int32Array] {
+  const order = Uint32Array.from(starts.keys()).sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  return [Int32Array.from(order, (i) => starts[i] as number), Int32Array.from(order, (i) => ends[i] as number)];
 }
 
 // Whether start..end overlaps an attribution's speaker or cue: one binary search for the last range starting
