@@ -21,3 +21,13 @@ export function lazySchema<T extends object>(build: () => T): T {
     getPrototypeOf: () => Reflect.getPrototypeOf(built()),
   });
 }
+
+/**
+ * A value built at its first call, then the same object at every call: an object shape (field name -> schema)
+ * shared by several lazily built schemas, or a schema the Proxy of `lazySchema` cannot stand for: zod turns an
+ * optional or nullable schema into JSON Schema by looking up the schema itself, not the Proxy it was reached by.
+ */
+export function lazyValue<T extends object>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
