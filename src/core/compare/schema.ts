@@ -5,7 +5,7 @@
  * `paragraphs[12].findings[0]`), so a reader can check each difference in the text itself.
  */
 import { z } from 'zod';
-import { lazySchema } from '../data/lazy-schema.ts';
+import { lazySchema, lazyValue } from '../data/lazy-schema.ts';
 
 /** Bump on any change a script reading the comparison could notice. */
 export const COMPARISON_VERSION = '1.0.0';
@@ -43,14 +43,14 @@ export const VOICE_STATUSES = ['quoted', 'paraphrased', 'summarised', 'mentioned
 export const voiceStatusSchema = lazySchema(() => z.enum(VOICE_STATUSES));
 export type VoiceStatus = z.infer<typeof voiceStatusSchema>;
 
-const voiceCellSchema = z.object({
+const voiceCellSchema = lazySchema(() => z.object({
   article: z.string(),
   status: voiceStatusSchema,
   /** attributions per mode (direct, mixed, indirect, summary, attitude, non-response) */
   modes: z.record(z.string(), z.number().int().nonnegative()),
   /** the attributions (their cue or content), or for `mentioned` where the name appears */
   evidence: z.array(evidenceSchema),
-});
+}));
 export const voiceRowSchema = lazySchema(() => z.object({
   /** actor id of the gazetteer, `side:<side>` for a side's row, or `speaker:<name as written>` */
   id: z.string(),
@@ -78,7 +78,7 @@ export const wordChoiceSchema = lazySchema(() => z.object({
 }));
 export type WordChoice = z.infer<typeof wordChoiceSchema>;
 
-const distinctItemSchema = z.object({ text: z.string(), evidence: z.array(evidenceSchema) });
+const distinctItemSchema = lazySchema(() => z.object({ text: z.string(), evidence: z.array(evidenceSchema) }));
 export const distinctiveSchema = lazySchema(() => z.object({
   article: z.string(),
   /** people, organisations and places no other article names */
@@ -92,8 +92,8 @@ export const distinctiveSchema = lazySchema(() => z.object({
 }));
 export type Distinctive = z.infer<typeof distinctiveSchema>;
 
-const percentile = z.number().int().min(0).max(100).nullable();
-const figure = z.object({ value: z.number().nullable(), percentile });
+const percentile = lazyValue(() => z.number().int().min(0).max(100).nullable());
+const figure = lazySchema(() => z.object({ value: z.number().nullable(), percentile: percentile() }));
 export const figuresSchema = lazySchema(() => z.object({
   article: z.string(),
   words: z.number().int().nonnegative(),

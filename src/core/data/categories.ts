@@ -5,6 +5,7 @@
  * `lexicons/<language>/categories.jsonl`, checked against this table when they load.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import { LexiconError, parseRecords, withRecordCache } from './parse.ts';
 
 export type CategorySpec = {
@@ -44,14 +45,14 @@ export const FINDING_CATEGORIES = [
 ] as const satisfies readonly CategorySpec[];
 
 /** A finding's `category` in the report. */
-export const findingCategorySchema = z.enum(FINDING_CATEGORIES.map((spec) => spec.id));
+export const findingCategorySchema = lazySchema(() => z.enum(FINDING_CATEGORIES.map((spec) => spec.id)));
 export type FindingCategory = z.infer<typeof findingCategorySchema>;
 
 /** id -> its spec, for the scorers' lookups. */
 export const CATEGORY: Readonly<Record<FindingCategory, CategorySpec>> = Object.fromEntries(FINDING_CATEGORIES.map((spec) => [spec.id, spec])) as Record<FindingCategory, CategorySpec>;
 
 /** One line of `categories.jsonl`: what a reader is told about a category. */
-export const categoryTextSchema = z
+export const categoryTextSchema = lazySchema(() => z
   .object({
     id: findingCategorySchema,
     /** a short name; finding messages start with it ("Emotive word `slammed`") */
@@ -60,7 +61,7 @@ export const categoryTextSchema = z
     meaning: z.string().min(1),
     example: z.string().min(1),
   })
-  .strict();
+  .strict());
 export type CategoryText = z.infer<typeof categoryTextSchema>;
 
 /**

@@ -18,12 +18,12 @@ export const headerSchema = lazySchema(() => z.object({
 }));
 export type LexiconHeader = z.infer<typeof headerSchema>;
 
-const term = z
+const term = lazySchema(() => z
   .string()
   .min(1)
   .refine((value) => value === value.toLowerCase(), 'expected lower case')
   .refine((value) => !/[\u2018\u2019\u201C\u201D]/.test(value), "expected straight apostrophes (')")
-  .refine((value) => value === value.trim() && !/\s{2,}/.test(value), 'expected single spaces and no surrounding space');
+  .refine((value) => value === value.trim() && !/\s{2,}/.test(value), 'expected single spaces and no surrounding space'));
 
 /** One line of a lexicon file; which optional fields are required depends on the file (see `fileKinds`). */
 export const entrySchema = lazySchema(() => z

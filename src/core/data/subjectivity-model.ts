@@ -4,6 +4,7 @@
  * and the fitted logistic weights (`subjectivity-model.jsonl`, written by `npm run build:subjectivity-model`).
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import { FINDING_CATEGORIES } from './categories.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, parseRecords, withRecordCache, type ParsedLexicon } from './parse.ts';
@@ -91,13 +92,13 @@ export type SubjectivityModel = {
   readonly weights: Float64Array;
 };
 
-const weightRecordSchema = z
+const weightRecordSchema = lazySchema(() => z
   .object({
     feature: z.string().refine((name) => name === BIAS_FEATURE || FEATURE_INDEX.has(name), 'expected a feature of SENTENCE_FEATURES (src/core/data/subjectivity-model.ts) or "bias"'),
     weight: z.number().finite(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Parses the weights file (`file` is its display path): one record per feature, sorted, `bias` required;

@@ -7,7 +7,7 @@
 import type { SegmentedArticle } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 import type { AttributionMode, AttributionResult, RawAttribution } from './attribution/index.ts';
-import { attributionModeSchema } from './attribution/types.ts';
+import { ATTRIBUTION_MODES } from './attribution/types.ts';
 import { isUnheld } from './attribution/attitudes.ts';
 import { round } from './round.ts';
 
@@ -100,7 +100,7 @@ export type AttributionSummary = {
   sides: SideSummary[];
 };
 
-const MODES: readonly AttributionMode[] = attributionModeSchema.options;
+const MODES: readonly AttributionMode[] = ATTRIBUTION_MODES;
 // A paragraph this long with no attribution states something on the outlet's own authority.
 const CLAIM_MIN_WORDS = 12;
 

@@ -4,15 +4,15 @@
  * the sources an article cites). Types are inferred here and nowhere else.
  */
 import { z } from 'zod';
-import { lazySchema } from '../data/lazy-schema.ts';
+import { lazySchema, lazyValue } from '../data/lazy-schema.ts';
 import type { LexiconHeader } from '../data/schema.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-04-18');
+const date = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-04-18'));
 /** lower case, no scheme, no `www.`, at least one dot: the form every table keys its rows by */
-const domain = z
+const domain = lazySchema(() => z
   .string()
-  .regex(/^(?!www\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'expected a lower-case domain without scheme or www. (e.g. presstv.ir)');
-const path = z.string().regex(/^\/\S*$/, 'expected a URL path starting with / (e.g. /uk/daily-mail)');
+  .regex(/^(?!www\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'expected a lower-case domain without scheme or www. (e.g. presstv.ir)'));
+const path = lazySchema(() => z.string().regex(/^\/\S*$/, 'expected a URL path starting with / (e.g. /uk/daily-mail)'));
 
 export const RSP_STATUSES = ['generally-reliable', 'no-consensus', 'generally-unreliable', 'deprecated', 'blacklisted', 'case-by-case'] as const;
 export const CRED1_CATEGORIES = ['fake', 'unreliable', 'mixed', 'conspiracy', 'satire', 'rumor', 'reliable'] as const;
@@ -126,8 +126,8 @@ export const outletCardSchema = lazySchema(() => z.object({
 }));
 export type OutletCard = z.infer<typeof outletCardSchema>;
 
-const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() };
-export const evidenceSchema = lazySchema(() => z.object(span));
+const span = lazyValue(() => ({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() }));
+export const evidenceSchema = lazySchema(() => z.object(span()));
 export type Evidence = z.infer<typeof evidenceSchema>;
 
 export const DETECTED_BY = ['url', 'outlet', 'self-reference', 'dateline', 'byline'] as const;
@@ -142,7 +142,7 @@ export type OutletDetection = z.infer<typeof detectionSchema>;
 
 export const CITATION_KINDS = ['according-to', 'reported', 'credit', 'self-reference', 'mention'] as const;
 export const citedSourceSchema = lazySchema(() => z.object({
-  ...span,
+  ...span(),
   /** the outlet as written (`Reuters`, `the BBC`, `state media`) */
   name: z.string(),
   how: z.enum(CITATION_KINDS),

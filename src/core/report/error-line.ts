@@ -3,18 +3,19 @@
  * a record that gets no report gets this line in its place, in one shape wherever it is written.
  */
 import { z } from 'zod';
+import { lazySchema } from '../data/lazy-schema.ts';
 
-export const lineErrorSchema = z.object({
+export const lineErrorSchema = lazySchema(() => z.object({
   /** what went wrong, as a program tests it: `invalid-json`, `invalid-record`, `too-large`, `timeout`... */
   code: z.string(),
   /** the same for people, on one line */
   message: z.string(),
   /** the HTTP service's extra data: zod's issues for an invalid record, the reason and URL for a failed fetch */
   details: z.unknown().optional(),
-});
+}));
 export type LineError = z.infer<typeof lineErrorSchema>;
 
-export const errorLineSchema = z.object({
+export const errorLineSchema = lazySchema(() => z.object({
   /** the record's own id, or (slant batch) its default id: the line number, or the file's path */
   id: z.union([z.string(), z.number()]).optional(),
   /** the input file, named only when a run reads several (slant batch) */
@@ -22,7 +23,7 @@ export const errorLineSchema = z.object({
   /** 1-based line of the input where the record starts; absent for a record read from its own file */
   line: z.number().int().positive().optional(),
   error: lineErrorSchema,
-});
+}));
 export type ErrorLine = z.infer<typeof errorLineSchema>;
 
 /**

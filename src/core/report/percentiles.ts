@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { lazySchema } from '../data/lazy-schema.ts';
 import { bundledFolder, loadOnce, readDataFile } from '../data/index.ts';
 import type { Summary, percentilesSchema } from './schema.ts';
 import { describeIssues } from './describe-issues.ts';
@@ -43,22 +44,22 @@ export const SUMMARY_METRICS: readonly SummaryMetric[] = [
 /** Steps of the quantile grid a baseline stores: the 0th, 1st, ..., 100th percentile. */
 export const QUANTILE_STEPS = 100;
 
-const grid = z
+const grid = lazySchema(() => z
   .array(z.number().finite())
   .length(QUANTILE_STEPS + 1)
-  .refine((values) => values.every((value, index) => index === 0 || (values[index - 1] as number) <= value), 'quantiles must not decrease');
+  .refine((values) => values.every((value, index) => index === 0 || (values[index - 1] as number) <= value), 'quantiles must not decrease'));
 
-export const baselineMetricSchema = z.object({
+export const baselineMetricSchema = lazySchema(() => z.object({
   /** articles with a value for this metric */
   count: z.number().int().nonnegative(),
   mean: z.number().finite(),
   std: z.number().finite().nonnegative(),
   /** the 0th..100th percentiles (linear interpolation, as mathjs quantileSeq) */
   quantiles: grid,
-});
+}));
 export type BaselineMetric = z.infer<typeof baselineMetricSchema>;
 
-export const baselineSchema = z.object({
+export const baselineSchema = lazySchema(() => z.object({
   provenance: z.object({
     /** short name, used with the version as `name@version` in reports */
     name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a lower-case name of letters, digits, ".", "_" or "-"'),
@@ -76,7 +77,7 @@ export const baselineSchema = z.object({
     howToRebuild: z.string(),
   }),
   metrics: z.record(z.string(), baselineMetricSchema.optional()),
-});
+}));
 export type Baseline = z.infer<typeof baselineSchema>;
 
 /** The bundled BASIL baseline's folder (found from `src/` and from the bundle). */

@@ -4,7 +4,7 @@
  * `summary.loadedLanguage.score`). Bump SCHEMA_VERSION on any change a script could notice.
  */
 import { z } from 'zod';
-import { lazySchema } from '../data/lazy-schema.ts';
+import { lazySchema, lazyValue } from '../data/lazy-schema.ts';
 import { citedSourceSchema, detectionSchema } from '../outlets/index.ts';
 import { BLOCK_ROLES } from '../roles/block-roles.ts';
 import { findingCategorySchema } from '../data/index.ts';
@@ -23,9 +23,9 @@ export { attributionModeSchema };
 // (`block/body`); a side's `byMode` and `words` list only the modes it has.
 export const SCHEMA_VERSION = '3.0.0';
 
-const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
-const offset = z.number().int().nonnegative();
-const flag = z.union([z.literal(0), z.literal(1)]);
+const span = lazyValue(() => ({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }));
+const offset = lazySchema(() => z.number().int().nonnegative());
+const flag = lazySchema(() => z.union([z.literal(0), z.literal(1)]));
 /** `author`: the outlet's narration; `reported`: its paraphrase of someone's speech; `quoted`: inside quotation marks */
 export const voiceSchema = lazySchema(() => z.enum(['author', 'reported', 'quoted']));
 
@@ -44,7 +44,7 @@ export type RuleInfo = z.infer<typeof ruleSchema>;
 export const categoryInfoSchema = lazySchema(() => z.object({ name: z.string() }));
 
 export const findingSchema = lazySchema(() => z.object({
-  ...span,
+  ...span(),
   text: z.string(),
   category: findingCategorySchema,
   /** `category/term` for lexicon matches, `category/rule-name` for rules; `report.rules[rule]` has its source and weight */
@@ -58,7 +58,7 @@ export const findingSchema = lazySchema(() => z.object({
 export type Finding = z.infer<typeof findingSchema>;
 
 export const exemptionSchema = lazySchema(() => z.object({
-  ...span,
+  ...span(),
   text: z.string(),
   rule: z.string(),
   /** `domain`: ordinary jargon in the story's domain; `name`: a word of a longer proper name ("United" in "Manchester United") */
@@ -74,7 +74,7 @@ export type Exemption = z.infer<typeof exemptionSchema>;
 export const sentimentWordSchema = lazySchema(() => z.tuple([offset, offset, z.number(), flag, flag]));
 export type SentimentWord = z.infer<typeof sentimentWordSchema>;
 
-const voiceSentimentSchema = z.object({ score: z.number(), comparative: z.number(), words: z.number().int().nonnegative() });
+const voiceSentimentSchema = lazySchema(() => z.object({ score: z.number(), comparative: z.number(), words: z.number().int().nonnegative() }));
 export const sentimentSchema = lazySchema(() => z.object({
   /** sum of AFINN valences, negation applied */
   score: z.number(),
@@ -109,7 +109,7 @@ export const subjectivitySchema = lazySchema(() => z.object({
   contributions: z.record(z.string(), z.tuple([z.number(), z.number()])),
 }));
 
-const categoryCounts = z.record(z.string(), z.number().int().nonnegative());
+const categoryCounts = lazySchema(() => z.record(z.string(), z.number().int().nonnegative()));
 export const loadedLanguageSchema = lazySchema(() => z.object({
   /** 0..1, saturating in the weighted density of the text, quoted words and their findings counting half */
   score: z.number().min(0).max(1),
@@ -127,7 +127,7 @@ export const loadedLanguageSchema = lazySchema(() => z.object({
 export type LoadedLanguageSummary = z.infer<typeof loadedLanguageSchema>;
 
 /** `[start, end]`: a span of the report's text */
-const rangeSchema = z.tuple([offset, offset]);
+const rangeSchema = lazySchema(() => z.tuple([offset, offset]));
 export const attributionSchema = lazySchema(() => z.object({
   paragraph: z.number().int().nonnegative(),
   mode: attributionModeSchema,
@@ -149,7 +149,7 @@ export const attributionSchema = lazySchema(() => z.object({
 export type Attribution = z.infer<typeof attributionSchema>;
 
 /** per mode, only the modes with a count above 0 */
-const modeCounts = z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), attitude: z.number(), vague: z.number(), 'non-response': z.number() }).partial();
+const modeCounts = lazySchema(() => z.object({ direct: z.number(), mixed: z.number(), indirect: z.number(), summary: z.number(), attitude: z.number(), vague: z.number(), 'non-response': z.number() }).partial());
 export const sideSummarySchema = lazySchema(() => z.object({
   side: z.string(),
   attributions: z.number().int().nonnegative(),
@@ -194,7 +194,7 @@ export const blockRoleSchema = lazySchema(() => z.enum(BLOCK_ROLES));
 
 export const paragraphSchema = lazySchema(() => z.object({
   /** the paragraph is `text.slice(start, end)` of the report's text */
-  ...span,
+  ...span(),
   role: blockRoleSchema,
   /** the rule that gave the role (`block/breadcrumb`, `html/figcaption`); absent for body text no rule singled out (`block/body`) */
   roleRule: z.string().optional(),
@@ -221,28 +221,28 @@ export const paragraphSchema = lazySchema(() => z.object({
 }));
 export type ParagraphReport = z.infer<typeof paragraphSchema>;
 
-const distribution = z.object({ mean: z.number(), std: z.number(), max: z.number() });
-const percentile = z.number().int().min(0).max(100).nullable().optional();
+const distribution = lazySchema(() => z.object({ mean: z.number(), std: z.number(), max: z.number() }));
+const percentile = lazyValue(() => z.number().int().min(0).max(100).nullable().optional());
 export const percentilesSchema = lazySchema(() => z.object({
   baseline: z.string(),
-  sentiment: percentile,
-  subjectivity: percentile,
-  loadedLanguage: percentile,
-  loadedDensity: percentile,
-  quotedLoadedLanguage: percentile,
-  balance: percentile,
-  countBalance: percentile,
-  attributions: percentile,
-  anonymousRate: percentile,
-  words: percentile,
+  sentiment: percentile(),
+  subjectivity: percentile(),
+  loadedLanguage: percentile(),
+  loadedDensity: percentile(),
+  quotedLoadedLanguage: percentile(),
+  balance: percentile(),
+  countBalance: percentile(),
+  attributions: percentile(),
+  anonymousRate: percentile(),
+  words: percentile(),
 }));
 
 export const captionSchema = lazySchema(() => z.object({
   paragraph: z.number().int().nonnegative(),
-  ...span,
+  ...span(),
   text: z.string(),
   /** people, places and organisations the caption names; `matched` when the body mentions them too */
-  names: z.array(z.object({ ...span, text: z.string(), kind: z.enum(['person', 'other']), actor: z.string().nullable(), matched: z.boolean() })),
+  names: z.array(z.object({ ...span(), text: z.string(), kind: z.enum(['person', 'other']), actor: z.string().nullable(), matched: z.boolean() })),
   /** none of the caption's people (or, naming no one, none of its names) appear in the body */
   unrelated: z.boolean(),
   message: z.string(),
@@ -260,7 +260,7 @@ export const headlineFlagSchema = lazySchema(() => z.object({
 /** The headline scored on its own, beside the body it sits over. */
 export const headlineSchema = lazySchema(() => z.object({
   paragraph: z.number().int().nonnegative(),
-  ...span,
+  ...span(),
   text: z.string(),
   words: z.number().int().nonnegative(),
   /** outside quotation marks, as for the body: the outlet's own words */
@@ -348,7 +348,7 @@ export const reportSchema = lazySchema(() => z.object({
 export type Report = z.infer<typeof reportSchema>;
 
 /** The metadata an article record may carry, named the same in every input (library, JSON lines, HTTP). */
-const recordMeta = {
+const recordMeta = lazyValue(() => ({
   title: z.string({ error: 'expected a string' }).optional(),
   /** with text or html: where the article was published (never fetched); alone, in the library and the HTTP API: the page to fetch */
   url: z.string({ error: 'expected a string' }).optional(),
@@ -356,22 +356,22 @@ const recordMeta = {
   outlet: z.string({ error: 'expected a string' }).optional(),
   /** side label -> actor ids, actor names or country codes, to group speakers differently */
   sides: z.record(z.string(), z.array(z.string()), { error: 'expected an object from side names to lists of actors' }).optional(),
-};
+}));
 
-const inputFields = {
+const inputFields = lazyValue(() => ({
   id: z.string().optional(),
-  title: recordMeta.title,
-  sides: recordMeta.sides,
-  outlet: recordMeta.outlet,
+  title: recordMeta().title,
+  sides: recordMeta().sides,
+  outlet: recordMeta().outlet,
   /** for callers that fetched the page themselves (the HTTP service): where from, recorded in `document.fetched` */
   fetched: fetchedSchema.optional(),
-};
+}));
 /** Plain text; `url` is where it was published (metadata only, never fetched). */
-export const textInputSchema = lazySchema(() => z.object({ text: z.string(), url: recordMeta.url, ...inputFields }));
+export const textInputSchema = lazySchema(() => z.object({ text: z.string(), url: recordMeta().url, ...inputFields() }));
 /** A web page's HTML, as text or as bytes (decoded by BOM or `<meta charset>`); `url` is its address, for relative links and the outlet (never fetched). */
-export const htmlInputSchema = lazySchema(() => z.object({ html: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "expected the page as a string or bytes")]), url: recordMeta.url, ...inputFields }));
+export const htmlInputSchema = lazySchema(() => z.object({ html: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, "expected the page as a string or bytes")]), url: recordMeta().url, ...inputFields() }));
 /** An address to fetch (http or https), analysed as HTML or plain text by its content type. */
-export const urlInputSchema = lazySchema(() => z.object({ url: z.string(), ...inputFields }));
+export const urlInputSchema = lazySchema(() => z.object({ url: z.string(), ...inputFields() }));
 export type TextInput = z.infer<typeof textInputSchema>;
 export type HtmlInput = z.infer<typeof htmlInputSchema>;
 export type UrlInput = z.infer<typeof urlInputSchema>;
@@ -385,7 +385,7 @@ export const articleRecordSchema = lazySchema(() => z.object({
   id: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).optional(),
   text: z.string({ error: 'expected a string' }).optional(),
   html: z.string({ error: 'expected a string' }).optional(),
-  ...recordMeta,
+  ...recordMeta(),
 }));
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 

@@ -3,6 +3,7 @@
  * are half-open ranges of token indexes; `Range` is a half-open range of UTF-16 offsets into the text.
  */
 import { z } from 'zod';
+import { lazySchema } from '../../data/lazy-schema.ts';
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { CueRef } from '../../data/index.ts';
 import type { SentenceSpan } from '../../text/index.ts';
@@ -11,7 +12,8 @@ import type { SentenceSpan } from '../../text/index.ts';
  * How a speaker's words reach the reader; the report's `attributions[].mode`. `attitude` is a state of mind
  * reported in the writer's words ("Moscow wants guarantees"): a position, not a statement.
  */
-export const attributionModeSchema = z.enum(['direct', 'mixed', 'indirect', 'summary', 'attitude', 'vague', 'non-response']);
+export const ATTRIBUTION_MODES = ['direct', 'mixed', 'indirect', 'summary', 'attitude', 'vague', 'non-response'] as const;
+export const attributionModeSchema = lazySchema(() => z.enum(ATTRIBUTION_MODES));
 export type AttributionMode = z.infer<typeof attributionModeSchema>;
 export type Range = { start: number; end: number };
 
