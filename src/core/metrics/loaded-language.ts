@@ -252,7 +252,7 @@ function altFits(article: SegmentedArticle, lexicons: Lexicons, ref: LexiconRef,
   return lexicons.attributionWords.clauseWords.get(tokens.norm[next] as string) === 'complementiser';
 }
 
-// By word id (the negators' table by id is made before the text's ids are read, so every negator token has one).
+// By word id: the caller built the negators' table by id and then brought the text's ids up to date (tokenIds).
 function isNegated(tokens: TokenTable, negatorById: readonly boolean[], token: number, sentenceStart: number): boolean {
   for (let k = 1; k <= NEGATION_WINDOW && token - k >= sentenceStart; k++) {
     const id = tokens.ids[token - k] as number;

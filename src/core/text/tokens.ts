@@ -290,10 +290,10 @@ export function tokenIds(tokens: TokenTable): TokenTable {
   return tokens;
 }
 
-/** Index of the first token whose start is >= `offset` (tokens.count when none). */
-export function firstTokenAtOrAfter(tokens: TokenTable, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
+/** Index of the first token whose start is >= `offset` (tokens.count when none); `from`/`to` bound the search to tokens known to hold the answer (`to` when none there). */
+export function firstTokenAtOrAfter(tokens: TokenTable, offset: number, from = 0, to = tokens.count): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((tokens.start[mid] as number) < offset) lo = mid + 1;

@@ -268,13 +268,7 @@ export type TokenBounds = { readonly tokenStart: number; readonly tokenEnd: numb
 function tokenAtOrAfter(tokens: SegmentedArticle['tokens'], offset: number, near: TokenBounds | undefined): number {
   if (near === undefined) return firstTokenAtOrAfter(tokens, offset);
   const { start, count } = tokens;
-  let lo = near.tokenStart;
-  let hi = Math.min(near.tokenEnd, count);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((start[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstTokenAtOrAfter(tokens, offset, near.tokenStart, Math.min(near.tokenEnd, count));
   const exact = (lo === 0 || (start[lo - 1] as number) < offset) && (lo >= count || (start[lo] as number) >= offset);
   return exact ? lo : firstTokenAtOrAfter(tokens, offset);
 }
