@@ -2,12 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { create, meanDependencies, stdDependencies, type FactoryFunctionMap } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { baselineFrom } from '../../src/edges/batch/calibrate.ts';
 import { describe as describeValues } from '../../src/edges/batch/corpus-stats.ts';
 import { analyze, reportSchema } from '../../src/index.ts';
 import { BaselineError, loadBaseline, percentileOf, percentilesFor, type Baseline } from '../../src/core/report/percentiles.ts';
 import { lexicons } from '../helpers.ts';
+
+const math = create({ meanDependencies, stdDependencies } as FactoryFunctionMap);
 
 const provenance: Baseline['provenance'] = {
   name: 'test',
@@ -113,5 +116,18 @@ describe('statistics of one metric', () => {
   it('bins over the data range for an unbounded metric, and has nothing to say without values', () => {
     expect(describeValues(Float64Array.from([100, 200, 300]), 3, false).histogram).toEqual({ from: 100, to: 300, counts: [1, 0, 0, 0, 0, 1, 0, 0, 0, 1] });
     expect(describeValues(new Float64Array(0), 0, true)).toMatchObject({ count: 0, mean: null, histogram: null });
+  });
+
+  it('mean and standard deviation equal mathjs mean and std to the bit (the batch summary computed them with mathjs)', () => {
+    const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constantFrom(0, -0, 0.1, 0.3, 1));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 300 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const stats = describeValues(Float64Array.from(values), values.length, false);
+        expect(stats.mean).toBe(math.mean(sorted) as number);
+        expect(stats.std).toBe(sorted.length > 1 ? (math.std(sorted) as unknown as number) : 0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,16 +1,16 @@
 /**
  * Statistics over a batch's reports, overall and per group (the outlet, or any field): per metric the
- * count, mean, standard deviation, quantiles and a histogram, with mathjs. Figures are collected as flat
+ * count, mean, standard deviation, quantiles (mathjs) and a histogram. Figures are collected as flat
  * arrays; past a quarter of a million values per metric and group a seeded reservoir sample keeps memory
  * bounded (the count stays exact, the figures say how many values they come from).
  */
-import { create, meanDependencies, quantileSeqDependencies, stdDependencies, type FactoryFunctionMap } from 'mathjs';
+import { create, quantileSeqDependencies, type FactoryFunctionMap } from 'mathjs';
 import { SUMMARY_METRICS, percentileOf, baselineLabel, type Baseline } from '../../core/report/percentiles.ts';
 import { seededRandom } from './random.ts';
 import { csvRow } from './lines.ts';
 
 // The dependency maps are typed as optional; they are always present in mathjs' build.
-const math = create({ meanDependencies, stdDependencies, quantileSeqDependencies } as FactoryFunctionMap);
+const math = create({ quantileSeqDependencies } as FactoryFunctionMap);
 
 /** Values kept per metric and group before sampling starts. */
 export const SAMPLE_CAP = 250_000;
@@ -145,9 +145,10 @@ function summarizeGroup(key: string | null, group: GroupFigures, baseline: Basel
 /** Count, mean, standard deviation, quantiles and histogram of `values` (`count` values seen in all). */
 export function describe(values: Float64Array, count: number, bounded: boolean): MetricStats {
   if (values.length === 0) return { count, sampled: 0, mean: null, std: null, min: null, max: null, quantiles: null, histogram: null };
-  const sorted = Array.from(values).sort((a, b) => a - b);
-  const mean = math.mean(sorted) as number;
-  const std = sorted.length > 1 ? (math.std(sorted) as unknown as number) : 0;
+  // A typed array sorts numbers without a comparator call per pair (it orders -0 before 0, which no figure shows).
+  const sorted = Array.from(Float64Array.from(values).sort());
+  const mean = meanOf(sorted);
+  const std = sorted.length > 1 ? Math.sqrt(sumOfSquaredDeviations(sorted, mean) / (sorted.length - 1)) : 0;
   const [p5, p25, p50, p75, p95] = quantilesOf(sorted, QUANTILES);
   const min = sorted[0] as number;
   const max = sorted[sorted.length - 1] as number;
@@ -169,6 +170,23 @@ export function describe(values: Float64Array, count: number, bounded: boolean):
     quantiles: { p5: p5 as number, p25: p25 as number, p50: p50 as number, p75: p75 as number, p95: p95 as number },
     histogram: { from, to, counts },
   };
+}
+
+/** The mean as mathjs' `mean` computes it (the sum in order, then one division), without a typed call per value. */
+function meanOf(values: readonly number[]): number {
+  let sum = values[0] as number;
+  for (let index = 1; index < values.length; index++) sum += values[index] as number;
+  return sum / values.length;
+}
+
+/** The sum of squared deviations from `mean`, in order, as mathjs' `variance` adds them (its `std` divides by n - 1 and takes the root). */
+function sumOfSquaredDeviations(values: readonly number[], mean: number): number {
+  let sum = 0;
+  for (let index = 0; index < values.length; index++) {
+    const diff = (values[index] as number) - mean;
+    sum += diff * diff;
+  }
+  return sum;
 }
 
 /**
