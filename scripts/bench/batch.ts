@@ -17,6 +17,9 @@
  * - BENCH_PIN=1: a run with N workers is pinned to the first N cores (taskset), so that one worker's V8 helper
  *   threads and main thread compete with it as they do with two; unpinned, a run with one worker has them on the
  *   second core for free, which bounds the plain speed-up on two cores (about 1.3x) whatever the workers do.
+ * - from CPU time: the one-worker run's worker-thread CPU over the N-worker run's total CPU per core, the
+ *   speed-up a quiet machine would show; and the worker thread's share of the one-worker run's CPU, which
+ *   caps it (x N cores) as long as N workers need as much CPU in all as one (helpers and main thread ~30% now).
  *
  *   BENCH_MB=50 npm run bench:batch      a smaller corpus
  *   BENCH_WORKERS=1,2,4                  other worker counts
@@ -29,7 +32,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, loadAverage, median, processTree, statusField } from './corpus.ts';
@@ -114,7 +117,9 @@ console.log(`corpus: ${corpus.file}, ${(corpus.bytes / MB).toFixed(0)} MB, ${cor
 console.log(`load before: ${loadAverage()}${pinned ? '; N workers pinned to N cores (BENCH_PIN=1)' : ''}`);
 const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 const variants: { name: string; flags: string[] }[] = process.env.BENCH_FLAGS_BOTH === '1' ? [{ name: 'without flags', flags: [] }, { name: nodeFlags.join(' '), flags: nodeFlags }] : [{ name: nodeFlags.join(' '), flags: nodeFlags }];
-const results: { round: number; variant: string; workers: number; mbps: number; steadyMbps: number }[] = [];
+/** CPU seconds of a run: its pool workers' threads, and every thread of the process. */
+type Cpu = { workers: number; total: number };
+const results: { round: number; variant: string; workers: number; mbps: number; steadyMbps: number; cpu: Cpu }[] = [];
 for (let round = 0; round < rounds; round++) {
   for (const workers of workerCounts) {
     for (const variant of variants) {
@@ -122,13 +127,14 @@ for (let round = 0; round < rounds; round++) {
       const mbps = corpus.bytes / MB / seconds;
       // The second half of the output stands for about the second half of the input.
       const steadyMbps = corpus.bytes / 2 / MB / steadySeconds;
-      results.push({ round, variant: variant.name, workers, mbps, steadyMbps });
-      const total = cpu.workers.reduce((sum, s) => sum + s, 0) + cpu.main + cpu.helpers;
+      const workerCpu = cpu.workers.reduce((sum, s) => sum + s, 0);
+      const total = workerCpu + cpu.main + cpu.helpers;
+      results.push({ round, variant: variant.name, workers, mbps, steadyMbps, cpu: { workers: workerCpu, total } });
       console.log(
         `${workers} worker${workers === 1 ? ' ' : 's'}${variant.name === '' ? '' : ` (${variant.name})`}: ${seconds.toFixed(1)} s, ${mbps.toFixed(2)} MB/s (${steadyMbps.toFixed(2)} after warm-up), ${(corpus.records / seconds).toFixed(0)} records/s, peak RSS ${peakRssMb.toFixed(0)} MB (process tree), output ${(outputBytes / MB).toFixed(0)} MB`,
       );
       console.log(
-        `  CPU s: workers ${cpu.workers.map((s) => s.toFixed(1)).join(' + ')}, main thread ${cpu.main.toFixed(1)}, V8/libuv helper threads ${cpu.helpers.toFixed(1)}; ${(total / (corpus.bytes / MB)).toFixed(2)} CPU s per MB`,
+        `  CPU s: workers ${cpu.workers.map((s) => s.toFixed(1)).join(' + ')}, main thread ${cpu.main.toFixed(1)}, V8/libuv helper threads ${cpu.helpers.toFixed(1)}; ${(total / (corpus.bytes / MB)).toFixed(2)} CPU s per MB; ${(total / seconds).toFixed(2)} cores used on average`,
       );
     }
   }
@@ -145,6 +151,17 @@ for (const variant of variants) {
     const steady = ratios('steadyMbps');
     console.log(
       `speed-up with ${workers} workers${pinned ? ` on ${workers} cores vs 1 on 1` : ''}${variant.name === '' ? '' : ` (${variant.name})`}: ${median(whole).toFixed(2)}x (median of ${rounds} round${rounds === 1 ? '' : 's'}: ${whole.map((r) => r.toFixed(2)).join(', ')}); after warm-up ${median(steady).toFixed(2)}x (${steady.map((r) => r.toFixed(2)).join(', ')})`,
+    );
+    // From CPU time, which a busy machine disturbs less than wall time: a run with one worker lasts at least its
+    // worker thread's CPU time, one with N workers on C cores at least its total CPU time over min(N, C). Their
+    // ratio is the speed-up a quiet machine shows when the one-worker run keeps its worker busy; it stays under
+    // min(N, C) x the worker thread's share of the one-worker run's CPU unless N workers need less CPU in all.
+    const cores = pinned ? workers : Math.min(workers, availableParallelism());
+    const cpuOf = (round: number, count: number) => results.find((result) => result.round === round && result.variant === variant.name && result.workers === count)?.cpu;
+    const byCpu = [...Array(rounds).keys()].map((round) => (cpuOf(round, 1) as Cpu).workers / ((cpuOf(round, workers) as Cpu).total / cores));
+    const share = [...Array(rounds).keys()].map((round) => (cpuOf(round, 1) as Cpu).workers / (cpuOf(round, 1) as Cpu).total);
+    console.log(
+      `  from CPU time: ${median(byCpu).toFixed(2)}x (${byCpu.map((r) => r.toFixed(2)).join(', ')}): one worker's thread CPU over ${workers} workers' total CPU / ${cores} cores; the one-worker run's worker thread used ${share.map((r) => `${(100 * r).toFixed(0)}%`).join(', ')} of its CPU`,
     );
   }
 }
