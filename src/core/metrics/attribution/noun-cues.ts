@@ -11,6 +11,7 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { nextComma, type Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
+import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
 import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -148,10 +149,10 @@ function opensPhrase(scan: Scan, t: number, sentence: SentenceRef): boolean {
   return scan.words.adjuncts.has(before) || scan.words.clauseWords.has(before) || scan.words.introductions.has(before);
 }
 
-/** Per token: 1 inside the cue, speaker or content of one of `findings`. */
+/** Per token: 1 inside the cue, speaker or content of one of `findings`; valid until the next call (reused-arrays.ts). */
 export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Array {
   const { tokens } = scan.article;
-  const taken = new Uint8Array(tokens.count);
+  const taken = zeroedBytes(takenStore, tokens.count);
   for (const finding of findings) {
     if (!('draft' in finding)) continue;
     const { cue, speaker, content } = finding.draft;
@@ -161,6 +162,8 @@ export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Arra
   }
   return taken;
 }
+
+const takenStore = reusedBytes();
 
 // The possessive naming the source of the noun at `noun`: a speaker phrase ending in 's ("the mayor's",
 // "Anna Berg's"), or a possessive pronoun ("Her decision to resign", "angered the board with his comments
