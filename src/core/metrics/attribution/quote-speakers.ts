@@ -73,9 +73,12 @@ function speakerInFrame(speech: QuotedSpeech, { t0: qt0, t1: qt1 }: QuoteTokens)
   const { scan } = speech;
   const sentence = scan.sentences[scan.sentenceOf[qt0] as number];
   if (sentence === undefined) return undefined;
+  const { norm } = scan.article.tokens;
   for (const frame of scan.words.quoteFrames) {
-    // Before: the frame ends where the quotation starts.
-    for (let t = Math.max(sentence.tokenStart, qt0 - frame.length - FRAME_SPEAKER_MAX_TOKENS); t < qt0; t++) {
+    // Before: the frame ends where the quotation starts, so a frame ending in a word needs it right before the quotation.
+    const last = frame[frame.length - 1] as string;
+    const mayEnd = last === '*' || (qt0 > 0 && norm[qt0 - 1] === last);
+    for (let t = Math.max(sentence.tokenStart, qt0 - frame.length - FRAME_SPEAKER_MAX_TOKENS); mayEnd && t < qt0; t++) {
       const speaker = frameAt(scan, frame, t, qt0);
       if (speaker !== null && speaker.end === qt0) return { cue: null, speaker: speaker.speaker };
     }
