@@ -60,6 +60,9 @@ export function findLightVerbCues(scan: Scan): Cue[] {
       const table = light ? words.nounCues : words.attitudeAdjectives;
       const tableClass = light ? WORD_CLASS.nounCue : WORD_CLASS.attitudeAdjective;
       const fillers = light ? FILLER_MAX : ADJECTIVE_FILLER_MAX;
+      // Most forms of be have no attitude adjective within reach (and most light verbs no noun cue): the loop
+      // below could find no cue, so its word tests are spared.
+      if (!classWithin(classes, tableClass, t + 1, Math.min(sentence.tokenEnd, t + 2 + fillers))) continue;
       for (let k = t + 1; k < sentence.tokenEnd && k <= t + 1 + fillers; k++) {
         if (article.tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1) break;
         const role = ((classes[k] as number) & tableClass) !== 0 ? linkedWordAt(scan, table, k, sentence.tokenEnd) : undefined;
@@ -75,6 +78,12 @@ export function findLightVerbCues(scan: Scan): Cue[] {
     }
   }
   return cues;
+}
+
+// Whether a token in [from, to) has a class bit of `bit`.
+function classWithin(classes: Uint32Array, bit: number, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (((classes[k] as number) & bit) !== 0) return true;
+  return false;
 }
 
 /**
