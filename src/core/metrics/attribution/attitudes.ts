@@ -178,8 +178,9 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
   }
   // Sorted by start with the furthest end so far, so that each cue is one binary search, not a walk over all.
   contents.sort((a, b) => a.start - b.start);
-  const furthest = new Float64Array(contents.length);
-  contents.forEach((c, i) => (furthest[i] = Math.max(c.end, i > 0 ? (furthest[i - 1] as number) : -1)));
+  // A plain array: a typed one of more than a few entries is an allocation outside the heap, twice per article.
+  const furthest: number[] = [];
+  for (let i = 0; i < contents.length; i++) furthest.push(Math.max((contents[i] as Range).end, i > 0 ? (furthest[i - 1] as number) : -1));
   return unheld.filter((finding) => {
     const cue = 'draft' in finding ? finding.draft.cue : null;
     if (cue === null) return true;

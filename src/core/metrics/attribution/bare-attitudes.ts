@@ -9,10 +9,11 @@
  * makes cues for attribution alone, so nothing else that counts the lexicon's cues sees them.
  */
 import type { BareAttitudeRole } from '../../data/attribution-words.ts';
+import { tokenIds } from '../../text/tokens.ts';
+import { tableByWordIdOnce } from '../../text/vocabulary.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { isMannerAdverb } from './noun-phrase-speakers.ts';
 import type { Cue } from './types.ts';
-import { shapesOf, tokenMayBeIn } from './word-shapes.ts';
 
 // A plural noun or a fraction: "voters", "Republicans", "two-thirds" (not "its", "this", "us", "was").
 const PLURAL = /^[\p{L}][\p{L}-]*[^su'\u2019]s$/u;
@@ -22,12 +23,16 @@ export function findBareAttitudeCues(scan: Scan): Cue[] {
   const { article, words, capital } = scan;
   const { norm, breakBefore } = article.tokens;
   const cues: Cue[] = [];
-  // Most tokens are ruled out by their length and first letter, without the table's string look-up.
-  const shapes = shapesOf(words.bareAttitudeVerbs);
+  // The table by word id: one array read per token, no string. Its words are registered before the ids are
+  // read (tokenIds reads the text's unknown words again when a word was registered since), so a token's id
+  // finds its entry exactly when its folded form is a key.
+  const roles = tableByWordIdOnce(words.bareAttitudeVerbs, undefined);
+  const { ids } = tokenIds(article.tokens);
   for (const sentence of scan.sentences) {
     for (let t = sentence.tokenStart + 1; t + 1 < sentence.tokenEnd; t++) {
-      if (!tokenMayBeIn(shapes, article, t)) continue;
-      const role = words.bareAttitudeVerbs.get(norm[t] as string);
+      const id = ids[t] as number;
+      if (id < 0 || id >= roles.length) continue;
+      const role = roles[id];
       if (role === undefined || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || breakBefore[t] === 1 || breakBefore[t + 1] === 1) continue;
       // "worry about", "fear that": the lexicon's phrase holds the word after, and is matched first.
       if (norm[t + 1] === 'about' || norm[t + 1] === 'that') continue;

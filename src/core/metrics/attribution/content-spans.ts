@@ -5,6 +5,7 @@
 import type { SegmentedArticle } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
+import { reusedInts, zeroedInts } from './reused-arrays.ts';
 import type { Cue, Range, RawAttribution } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -37,15 +38,17 @@ export function skipThat(scan: Scan, from: number, end: number): number {
 /** Per token: the end (exclusive) of the cue starting there, or 0; lets `clauseEnd` see where another verb's clause starts. */
 export function cueEnds(count: number, cues: readonly Cue[]): Int32Array {
   // Five passes ask for the same article's cues: made once per list (read only; a list that grew is read again).
-  const made = cueEndsByList.get(cues);
-  if (made !== undefined && made.count === count && made.length === cues.length) return made.ends;
-  const ends = new Int32Array(count);
+  if (cues === endsOf.cues && endsOf.count === count && endsOf.length === cues.length) return endsOf.ends;
+  const ends = zeroedInts(endsStore, count);
   for (const cue of cues) ends[cue.t0] = cue.t1;
-  cueEndsByList.set(cues, { count, length: cues.length, ends });
+  endsOf = { cues, count, length: cues.length, ends };
   return ends;
 }
 
-const cueEndsByList = new WeakMap<readonly Cue[], { count: number; length: number; ends: Int32Array }>();
+// The last list's ends, in one array reused from article to article (reused-arrays.ts): every pass of an
+// article reads the same list of cues.
+const endsStore = reusedInts();
+let endsOf: { cues: readonly Cue[] | undefined; count: number; length: number; ends: Int32Array } = { cues: undefined, count: 0, length: 0, ends: new Int32Array(0) };
 
 // The longest clause reported content may have, in tokens; real sentences are far shorter.
 const CLAUSE_SEARCH_TOKENS = 400;

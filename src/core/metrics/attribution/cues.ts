@@ -51,8 +51,9 @@ export function findCues(scan: Scan): Cue[] {
     let t = sentence.tokenStart;
     while (t < sentence.tokenEnd) {
       const mask = masks[t] as number;
-      // Most tokens can open nothing below: two array reads spare them the tests that follow.
-      if (((mask & CUE_MASK) === 0 && ((classes[t] as number) & CUE_CLASSES) === 0 && t !== sentence.tokenStart) || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || isTagName(scan, t)) {
+      // Most tokens can open nothing below: two array reads spare them the tests that follow. A sentence's first
+      // word with no bit can open only a poll phrase, which starts with "in".
+      if (((mask & CUE_MASK) === 0 && ((classes[t] as number) & CUE_CLASSES) === 0 && (t !== sentence.tokenStart || !isWordAt(tokens, t, IN))) || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || isTagName(scan, t)) {
         t++;
         continue;
       }

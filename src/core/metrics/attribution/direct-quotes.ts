@@ -6,6 +6,7 @@
  * no cue continues the speaker of the paragraph before.
  */
 import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
+import { isSpaceUnit } from '../../text/space.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, clauseEnd, cueEnds, cueRange, hasQuoteBetween, trimmedSpan } from './content-spans.ts';
@@ -64,9 +65,9 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
     const paragraphIndex = sentence.paragraph;
     const paragraph = article.paragraphs[paragraphIndex] as ParagraphSpan;
     const opensSentence = sentence.start === quote.quote.start;
-    const afterColon = /:\s*$/.test(text.slice(Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start));
+    const afterColon = colonEndsBefore(text, Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start);
     // `and said, "No."`: right after a cue and its comma, closing its sentence, a short quotation is still the whole reply.
-    const closesSentence = /^[\s.!?]*$/.test(text.slice(quote.quote.end, sentence.end)) && repliesAfterCue(speech, quote, sentence);
+    const closesSentence = onlyStopsBetween(text, quote.quote.end, sentence.end) && repliesAfterCue(speech, quote, sentence);
     const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || closesSentence || quote.quote.continued;
     const found = speakerOfQuote(speech, quote, paragraph, full, afterColon);
     let contentEnd = quote.quote.end;
@@ -126,6 +127,22 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   for (const f of findings) if ('draft' in f && f.draft.content !== null) quoted.add(f.draft.content.start);
   findings.push(...findLabelledSpeech(scan, quoted));
   return { findings, claimed: speech.claimed };
+}
+
+// /:\s*$/ over text.slice(from, to), read in place: every quotation asks.
+function colonEndsBefore(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isSpaceUnit(text.charCodeAt(i))) i--;
+  return i >= from && text.charCodeAt(i) === 58;
+}
+
+// /^[\s.!?]*$/ over text.slice(from, to), read in place.
+function onlyStopsBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63 && !isSpaceUnit(code)) return false;
+  }
+  return true;
 }
 
 /**

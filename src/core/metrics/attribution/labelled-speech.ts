@@ -6,6 +6,7 @@
  * "Watch:") are no speaker (lexicons/en/headline-labels.jsonl).
  */
 import type { ParagraphSpan } from '../../text/index.ts';
+import { isSpaceUnit } from '../../text/space.ts';
 import type { Scan } from './context.ts';
 import { hasQuoteBetween } from './content-spans.ts';
 import { nounPhraseBefore } from './noun-phrase-speakers.ts';
@@ -57,6 +58,10 @@ function labelColon(scan: Scan, paragraph: ParagraphSpan): number {
   const last = Math.min(paragraph.tokenEnd, paragraph.tokenStart + LABEL_MAX_TOKENS + 2);
   for (let t = paragraph.tokenStart + 1; t < last; t++) {
     if (tokens.breakBefore[t] !== 1) continue;
+    // Both patterns below open with a colon, white space or a dash: any other ASCII mark (most gaps: a comma, a
+    // stop) ends the search without a slice.
+    const code = text.charCodeAt(tokens.end[t - 1] as number);
+    if (code < 128 && code !== 58 && code !== 45 && !isSpaceUnit(code)) return -1;
     const gap = text.slice(tokens.end[t - 1] as number, tokens.start[t] as number);
     if (/^:\s+["'\u201C\u2018]?$/u.test(gap)) return t;
     // A dash may follow a leading label ("EXCLUSIVE - Holt: ..."); any other mark ends the search.

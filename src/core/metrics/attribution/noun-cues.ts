@@ -11,6 +11,7 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { nextComma, type Scan } from './context.ts';
 import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
+import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
 import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -59,6 +60,9 @@ export function findLightVerbCues(scan: Scan): Cue[] {
       const table = light ? words.nounCues : words.attitudeAdjectives;
       const tableClass = light ? WORD_CLASS.nounCue : WORD_CLASS.attitudeAdjective;
       const fillers = light ? FILLER_MAX : ADJECTIVE_FILLER_MAX;
+      // Most forms of be have no attitude adjective within reach (and most light verbs no noun cue): the loop
+      // below could find no cue, so its word tests are spared.
+      if (!classWithin(classes, tableClass, t + 1, Math.min(sentence.tokenEnd, t + 2 + fillers))) continue;
       for (let k = t + 1; k < sentence.tokenEnd && k <= t + 1 + fillers; k++) {
         if (article.tokens.breakBefore[k] === 1 || article.quotedToken[k] === 1) break;
         const role = ((classes[k] as number) & tableClass) !== 0 ? linkedWordAt(scan, table, k, sentence.tokenEnd) : undefined;
@@ -74,6 +78,12 @@ export function findLightVerbCues(scan: Scan): Cue[] {
     }
   }
   return cues;
+}
+
+// Whether a token in [from, to) has a class bit of `bit`.
+function classWithin(classes: Uint32Array, bit: number, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (((classes[k] as number) & bit) !== 0) return true;
+  return false;
 }
 
 /**
@@ -148,10 +158,10 @@ function opensPhrase(scan: Scan, t: number, sentence: SentenceRef): boolean {
   return scan.words.adjuncts.has(before) || scan.words.clauseWords.has(before) || scan.words.introductions.has(before);
 }
 
-/** Per token: 1 inside the cue, speaker or content of one of `findings`. */
+/** Per token: 1 inside the cue, speaker or content of one of `findings`; valid until the next call (reused-arrays.ts). */
 export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Array {
   const { tokens } = scan.article;
-  const taken = new Uint8Array(tokens.count);
+  const taken = zeroedBytes(takenStore, tokens.count);
   for (const finding of findings) {
     if (!('draft' in finding)) continue;
     const { cue, speaker, content } = finding.draft;
@@ -161,6 +171,8 @@ export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Arra
   }
   return taken;
 }
+
+const takenStore = reusedBytes();
 
 // The possessive naming the source of the noun at `noun`: a speaker phrase ending in 's ("the mayor's",
 // "Anna Berg's"), or a possessive pronoun ("Her decision to resign", "angered the board with his comments

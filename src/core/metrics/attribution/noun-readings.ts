@@ -25,16 +25,18 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
   const { article, words } = scan;
   const { norm, breakBefore } = article.tokens;
   const form = norm[t] as string;
-  // The lemma's first word and the plural test without building strings: this runs at every verb cue.
+  // The lemma's first word (its length, compared in place) and the plural test without building strings: this runs at every verb cue.
   const space = lemma.indexOf(' ');
-  const base = space < 0 ? lemma : lemma.slice(0, space);
-  const plural = form.startsWith(base) && ((form.length === base.length + 1 && form.endsWith('s')) || (form.length === base.length + 2 && form.endsWith('es')));
+  const baseLength = space < 0 ? lemma.length : space;
+  const prefixed = form.length >= baseLength && startsWithPrefix(form, lemma, baseLength);
+  const plural = prefixed && ((form.length === baseLength + 1 && form.endsWith('s')) || (form.length === baseLength + 2 && form.endsWith('es')));
+  const ed = form.endsWith('ed');
   // "270 pledged delegates", "the accused": an -ed form right after an article or a count is an adjective (a
   // year is when: "in 2012 warned").
   const before = t > sentenceStart && breakBefore[t] !== 1 ? (norm[t - 1] as string) : '';
-  if (form.endsWith('ed') && (words.determiners.has(before) || (/^\d/.test(before) && !/^(?:19|20)\d\d$/.test(before)))) return true;
+  if (ed && (words.determiners.has(before) || (startsWithDigit(before) && !/^(?:19|20)\d\d$/.test(before)))) return true;
   // "called", "calling": a participle after a noun is a verb ("a group called"); "put" and "read" are pasts too.
-  if ((form !== base && !plural) || /(?:ed|ing)$/.test(form) || PAST_AS_BASE.has(form)) return false;
+  if (!((prefixed && form.length === baseLength) || plural) || ed || form.endsWith('ing') || PAST_AS_BASE.has(form)) return false;
   for (let k = t - 1; k >= sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {
     if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return false;
     const word = norm[k] as string;
@@ -58,9 +60,21 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
       return words.beForms.has(next) || (words.verbSkips.has(next) && !next.endsWith('ly'));
     }
     // "a mere 9 percent say", "some of the people say": a count makes the subject plural.
-    if (/^\d/.test(word) || inClass(scan.classes, k, NO_MODIFIER)) return false;
+    if (startsWithDigit(word) || inClass(scan.classes, k, NO_MODIFIER)) return false;
   }
   return false;
+}
+
+// Whether `form` opens with the first `length` units of `lemma` (read in place, no slice).
+function startsWithPrefix(form: string, lemma: string, length: number): boolean {
+  for (let i = 0; i < length; i++) if (form.charCodeAt(i) !== lemma.charCodeAt(i)) return false;
+  return true;
+}
+
+// /^\d/ by its char code: an ASCII digit first.
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 /**

@@ -10,6 +10,7 @@ import { charSpan, clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { commaBefore, nextComma } from './context.ts';
 import { passiveBe, subjectStart, viewEnd } from './attitudes.ts';
 import type { Scan } from './context.ts';
+import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
 import type { ClaimedCues, Cue, Finding } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -23,7 +24,7 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
   const { norm, breakBefore } = article.tokens;
   const findings: Finding[] = [];
   const cueEnd = cueEnds(article.tokens.count, cues);
-  const inCue = new Uint8Array(article.tokens.count);
+  const inCue = zeroedBytes(inCueStore, article.tokens.count);
   cues.forEach((cue, index) => {
     if (claimed[index] === 1 || cue.ref.kind !== 'verb' || cue.ref.family !== 'attitude') inCue.fill(1, cue.t0, cue.t1);
   });
@@ -56,6 +57,9 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
   }
   return findings;
 }
+
+// The tokens of cues the pass leaves alone, reused from article to article.
+const inCueStore = reusedBytes();
 
 // The length in tokens of a passive view's phrase at `t` ("seen as": 2), or 0. A phrase of one word needs a
 // word after it in its clause that is no preposition ("considered a swing seat", not "considered by").

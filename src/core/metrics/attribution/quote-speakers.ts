@@ -73,9 +73,12 @@ function speakerInFrame(speech: QuotedSpeech, { t0: qt0, t1: qt1 }: QuoteTokens)
   const { scan } = speech;
   const sentence = scan.sentences[scan.sentenceOf[qt0] as number];
   if (sentence === undefined) return undefined;
+  const { norm } = scan.article.tokens;
   for (const frame of scan.words.quoteFrames) {
-    // Before: the frame ends where the quotation starts.
-    for (let t = Math.max(sentence.tokenStart, qt0 - frame.length - FRAME_SPEAKER_MAX_TOKENS); t < qt0; t++) {
+    // Before: the frame ends where the quotation starts, so a frame ending in a word needs it right before the quotation.
+    const last = frame[frame.length - 1] as string;
+    const mayEnd = last === '*' || (qt0 > 0 && norm[qt0 - 1] === last);
+    for (let t = Math.max(sentence.tokenStart, qt0 - frame.length - FRAME_SPEAKER_MAX_TOKENS); mayEnd && t < qt0; t++) {
       const speaker = frameAt(scan, frame, t, qt0);
       if (speaker !== null && speaker.end === qt0) return { cue: null, speaker: speaker.speaker };
     }
@@ -88,25 +91,36 @@ function speakerInFrame(speech: QuotedSpeech, { t0: qt0, t1: qt1 }: QuoteTokens)
 
 // The speaker of `frame` matched at token `t` (the frame ending by `limit`), and the token after the frame.
 function frameAt(scan: Scan, frame: readonly string[], t: number, limit: number): { speaker: NonNullable<Speaker>; end: number } | null {
-  const { tokens, quotedToken } = scan.article;
+  const { tokens } = scan.article;
   const slot = frame.indexOf('*');
-  // Most positions fail at the frame's first word: tested before the closure and the slices below are made.
+  // Most positions fail at the frame's first word: tested before anything else is read.
   if (slot > 0 && (t >= limit || tokens.norm[t] !== frame[0])) return null;
-  const matches = (at: number, words: readonly string[]): boolean => words.every((word, k) => at + k < limit && tokens.norm[at + k] === word && quotedToken[at + k] !== 1 && (k === 0 || tokens.breakBefore[at + k] !== 1));
-  if (!matches(t, frame.slice(0, slot))) return null;
+  if (!frameWordsAt(scan, frame, 0, slot, t, limit)) return null;
   const from = t + slot;
-  const rest = frame.slice(slot + 1);
-  if (rest.length === 0) {
+  const rest = frame.length - slot - 1;
+  if (rest === 0) {
     const speaker = nounPhraseAfter(scan, from, Math.min(limit, from + FRAME_SPEAKER_MAX_TOKENS));
     return speaker === null ? null : { speaker, end: speaker.t1 };
   }
   for (let end = from + 1; end <= from + FRAME_SPEAKER_MAX_TOKENS && end < limit; end++) {
     if (tokens.breakBefore[end - 1] === 1 && end - 1 > from) return null;
-    if (!matches(end, rest) || tokens.breakBefore[end] === 1) continue;
+    if (!frameWordsAt(scan, frame, slot + 1, frame.length, end, limit) || tokens.breakBefore[end] === 1) continue;
     const speaker = nounPhraseBefore(scan, end, from);
-    return speaker !== null && speaker.t0 === from ? { speaker, end: end + rest.length } : null;
+    return speaker !== null && speaker.t0 === from ? { speaker, end: end + rest } : null;
   }
   return null;
+}
+
+// Whether the frame's words from `first` to `last` (exclusive) stand from token `at` on, before `limit`, unquoted
+// and with no break inside. Read in place: asked at every "in", "as" and "to" near a quotation, and a closure
+// and two slices per question were most of the direct-quote pass's garbage.
+function frameWordsAt(scan: Scan, frame: readonly string[], first: number, last: number, at: number, limit: number): boolean {
+  const { tokens, quotedToken } = scan.article;
+  for (let k = 0; k < last - first; k++) {
+    const t = at + k;
+    if (t >= limit || tokens.norm[t] !== frame[first + k] || quotedToken[t] === 1 || (k > 0 && tokens.breakBefore[t] === 1)) return false;
+  }
+  return true;
 }
 
 // `"...," Peskov said` / `"...," said Sergei Lavrov, ...` / `"...," Berg, who runs the cafe, told reporters`.

@@ -18,6 +18,7 @@ import { agentlessPassiveAct } from './passive-acts.ts';
 import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts';
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
+import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
 import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { appositiveSubject, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, openingSubject, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
@@ -52,7 +53,7 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
   const context: Context = { cueEnd: cueEnds(scan.article.tokens.count, cues), speakers: new Array<SpeakerAt[] | undefined>(scan.sentences.length) };
   for (const finding of earlier) remember(scan, context, finding);
   // Tokens of a speaker phrase found so far: a cue inside one ("according to a council report") is a noun.
-  const inSpeaker = scratchBytes(scan.article.tokens.count);
+  const inSpeaker = zeroedBytes(inSpeakerStore, scan.article.tokens.count);
   for (let index = 0; index < cues.length; index++) {
     const cue = cues[index] as Cue;
     if (claimedNow[index] === 1 || inSpeaker[cue.t0] === 1) continue;
@@ -76,14 +77,8 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
   return { findings, claimed: claimedNow };
 }
 
-// One zeroed byte per token, reused from article to article: a fresh typed array per article cost an
-// allocation outside the heap (1% of the pass on PolNeAR). Valid until the next call.
-let scratch = new Uint8Array(1024);
-function scratchBytes(count: number): Uint8Array {
-  if (scratch.length < count) scratch = new Uint8Array(Math.max(count, scratch.length * 2));
-  else scratch.fill(0, 0, count);
-  return scratch;
-}
+// Tokens of speaker phrases, one byte each, reused from article to article (reused-arrays.ts).
+const inSpeakerStore = reusedBytes();
 
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
 // `hint`, the token a finding's cue most likely starts at, spares the search for it.
