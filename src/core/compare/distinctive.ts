@@ -11,7 +11,7 @@
  */
 import { spanText } from '../report/messages.ts';
 import { matchAt, type ActorRef, type CompareWords, type Lexicons, type PhraseCandidate } from '../data/index.ts';
-import { findProperNames } from '../metrics/proper-names.ts';
+import { findProperNames, nameIndexAt } from '../metrics/proper-names.ts';
 import { evidenceOf, FIGURE, hasPhrase, wordKey, type ArticleView } from './articles.ts';
 import type { Distinctive, Evidence } from './schema.ts';
 import type { ContestedUse } from './word-choice.ts';
@@ -78,7 +78,7 @@ function namesOf(view: ArticleView, lexicons: Lexicons): Named[] {
       t++;
       continue;
     }
-    const nameIndex = proper.nameAt[t] as number;
+    const nameIndex = nameIndexAt(proper, t);
     if (nameIndex >= 0) {
       const name = proper.names[nameIndex] as (typeof proper.names)[number];
       // A longer name holding a gazetteer actor ("Russian President Vladimir Putin") is that actor.

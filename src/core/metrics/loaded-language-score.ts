@@ -94,6 +94,15 @@ export function scoreLoadedLanguage(findings: readonly RawFinding[], authorWords
  * outlet voice's density and weight, the quoted voice's figures apart, counts by voice and category.
  */
 export function summariseLoadedLanguage(findings: readonly RawFinding[], authorWords: number, quotedWords: number): LoadedLanguageSummary {
+  return tally(findings, authorWords, quotedWords);
+}
+
+// The outlet-voice terms of an article as tally meets them: each term once, in the order first seen, found again
+// by category and text (no key string joined per finding).
+type TermCounts = { readonly folded: string; readonly terms: LoadedTerm[]; readonly byCategory: Map<string, Map<string, LoadedTerm>> };
+
+// summariseLoadedLanguage, and with `terms` the article's term counts in the same walk over its findings.
+function tally(findings: readonly RawFinding[], authorWords: number, quotedWords: number, terms?: TermCounts): LoadedLanguageSummary {
   // One pass, no filtered copies (the weights are summed in the same order, so to the same figures).
   let authorCount = 0;
   let reported = 0;
@@ -111,6 +120,7 @@ export function summariseLoadedLanguage(findings: readonly RawFinding[], authorW
       if (finding.voice === 'reported') reported++;
       else authorCount++;
       authorWeight += finding.weight;
+      if (terms !== undefined) countTerm(terms, finding);
     }
   }
   const byCategory: Record<string, number> = {};
@@ -123,6 +133,19 @@ export function summariseLoadedLanguage(findings: readonly RawFinding[], authorW
     quoted: figures(quotedWeight, quotedWords),
     counts: { total: findings.length, byVoice: { author: authorCount, reported, quoted }, byCategory },
   };
+}
+
+function countTerm(terms: TermCounts, finding: RawFinding): void {
+  let byText = terms.byCategory.get(finding.category);
+  if (byText === undefined) terms.byCategory.set(finding.category, (byText = new Map()));
+  const text = terms.folded.slice(finding.start, finding.end);
+  const entry = byText.get(text);
+  if (entry !== undefined) entry.count++;
+  else {
+    const term: LoadedTerm = { text, category: finding.category, count: 1 };
+    byText.set(text, term);
+    terms.terms.push(term);
+  }
 }
 
 /**
@@ -141,10 +164,11 @@ export function summariseArticleLoadedLanguage(
     paragraphs.map((p) => p.score),
     paragraphs.map((p) => p.words),
   );
+  const terms: TermCounts = { folded, terms: [], byCategory: new Map() };
   return {
-    ...summariseLoadedLanguage(findings, authorWords, quotedWords),
+    ...tally(findings, authorWords, quotedWords, terms),
     paragraphs: { mean: round(distribution.mean), std: round(distribution.std), max: round(distribution.max) },
-    topTerms: topTerms(findings, folded),
+    topTerms: topTerms(terms.terms),
   };
 }
 
@@ -152,16 +176,7 @@ function figures(weight: number, words: number): LoadedFigures {
   return { score: round(loadedScore(weight, words)), density: round(words === 0 ? 0 : (100 * weight) / words), weight: round(weight) };
 }
 
-function topTerms(findings: readonly RawFinding[], folded: string): LoadedTerm[] {
-  const counts = new Map<string, LoadedTerm>();
-  for (const finding of findings) {
-    if (finding.voice === 'quoted') continue;
-    const key = `${finding.category}\u0000${folded.slice(finding.start, finding.end)}`;
-    const entry = counts.get(key);
-    if (entry) entry.count++;
-    else counts.set(key, { text: folded.slice(finding.start, finding.end), category: finding.category, count: 1 });
-  }
-  return [...counts.values()]
-    .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-    .slice(0, TOP_TERMS);
+// The terms found most often, ties by text (then as first seen: the sort is stable).
+function topTerms(terms: LoadedTerm[]): LoadedTerm[] {
+  return terms.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)).slice(0, TOP_TERMS);
 }

@@ -16,8 +16,8 @@ import { setByWordIdOnce } from '../text/vocabulary.ts';
 /** A name: the half-open token range and its character span in the text. */
 export type ProperName = { tokenStart: number; tokenEnd: number; start: number; end: number };
 
-/** The article's names in text order, and per token the index of the name holding it (-1: none). */
-export type ProperNames = { names: ProperName[]; nameAt: Int32Array };
+/** The article's names in text order, disjoint: `nameIndexAt` says which holds a token. */
+export type ProperNames = { names: ProperName[] };
 
 // Characters right before a word that make its capital a matter of position: an opening quotation mark,
 // a bracket, a colon or a dash introducing a phrase. Read where they lie, with no gap sliced per word.
@@ -45,7 +45,8 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   const notNamesById = setByWordIdOnce(notNames);
   const tokens = tokenIds(article.tokens);
   const isConnector = (t: number): boolean => isIn(connectors, tokens.ids[t] as number);
-  const nameAt = new Int32Array(tokens.count).fill(-1);
+  // No array per token: a typed array of the token count, allocated and filled for every article, cost more
+  // than finding the names (most articles have a few dozen, found again by a binary search).
   const names: ProperName[] = [];
   const scratch: PhraseCandidate<LexiconRef>[] = [];
   const capitalised = (t: number): boolean => ((tokens.shape[t] as number) & CASE.upperStart) !== 0;
@@ -97,15 +98,13 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
         if (words >= 2) {
           evidence ??= caseIsEvidenceIn(tokens, tokenStart, tokenEnd, small);
           if (!evidence) break;
-          const index = names.length;
           names.push({ tokenStart: first, tokenEnd: end, start: tokens.start[first] as number, end: tokens.end[end - 1] as number });
-          nameAt.fill(index, first, end);
         }
         t = end;
       }
     }
   }
-  return { names, nameAt };
+  return { names };
 }
 
 /**
@@ -137,9 +136,23 @@ function caseIsEvidenceIn(tokens: TokenTable, from: number, to: number, small: r
   return lowerWords > 0 || capitalWords < 3;
 }
 
+/** The index in `names.names` of the name holding token `t`, or -1. */
+export function nameIndexAt(names: ProperNames, t: number): number {
+  const list = names.names;
+  // The last name starting at or before t (names are in text order and disjoint): it holds t or none does.
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as ProperName).tokenStart <= t) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && (list[low - 1] as ProperName).tokenEnd > t ? low - 1 : -1;
+}
+
 /** The name (as written) holding token `t`, or undefined. */
 export function nameTextAt(article: SegmentedArticle, names: ProperNames, t: number): string | undefined {
-  const index = names.nameAt[t] as number;
+  const index = nameIndexAt(names, t);
   if (index === -1) return undefined;
   const name = names.names[index] as ProperName;
   return article.text.slice(name.start, name.end);
@@ -147,8 +160,8 @@ export function nameTextAt(article: SegmentedArticle, names: ProperNames, t: num
 
 /** True when tokens [first, last] lie inside one name that holds more words than they do. */
 export function insideLongerName(names: ProperNames, first: number, last: number): boolean {
-  const index = names.nameAt[first] as number;
-  if (index === -1 || names.nameAt[last] !== index) return false;
+  const index = nameIndexAt(names, first);
+  if (index === -1) return false;
   const name = names.names[index] as ProperName;
-  return name.tokenStart < first || name.tokenEnd > last + 1;
+  return name.tokenEnd > last && (name.tokenStart < first || name.tokenEnd > last + 1);
 }
