@@ -13,6 +13,8 @@ export type DomNode = {
   readonly nodeName: string;
   readonly parentNode: DomNode | null;
   readonly childNodes: ArrayLike<DomNode>;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
   readonly textContent: string | null;
 };
 
@@ -21,6 +23,7 @@ export type DomElement = DomNode & {
   readonly parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
+  hasAttributes(): boolean;
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
 };
@@ -87,8 +90,10 @@ export function visibleText(element: DomElement): string {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) text += node.textContent ?? '';
     else if (isElement(node) && !NON_TEXT_TAGS.has(tagOf(node))) {
-      for (let i = node.childNodes.length - 1; i >= 0; i--) {
-        const child = node.childNodes[i];
+      // linkedom's childNodes builds a new list at every read: read it once.
+      const children = node.childNodes;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
         if (child !== undefined) stack.push(child);
       }
     }
