@@ -85,8 +85,11 @@ export function blockKey(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** Walk `root` and return its paragraphs with the roles their markup gives them, in document order. */
-export function walkBlocks(root: DomElement): WalkResult {
+/**
+ * Walk `root` and return its paragraphs with the roles their markup gives them, in document order; with
+ * `listElements` false the block-level elements are numbered but not listed (`elements` holds the root only).
+ */
+export function walkBlocks(root: DomElement, listElements = true): WalkResult {
   const blocks: Block[] = [];
   const times: TimeMention[] = [];
   const elements: WalkElement[] = [];
@@ -151,6 +154,7 @@ export function walkBlocks(root: DomElement): WalkResult {
   const rootTag = tagOf(root);
   elements.push({ tag: rootTag, parent: -1, firstBlock: 0, endBlock: 0, chrome: -1, label: false, inArticle: rootTag === 'article', inSection: SECTIONING_TAGS.has(rootTag) });
   const openBlocks: Context[] = [rootContext];
+  let elementCount = 1;
   let maxDepth = 0;
 
   const leave = ({ context, block, quote }: OpenElement): void => {
@@ -158,7 +162,7 @@ export function walkBlocks(root: DomElement): WalkResult {
     if (block) {
       flush(context);
       openBlocks.pop();
-      elements[context.element]!.endBlock = blocks.length;
+      if (listElements) elements[context.element]!.endBlock = blocks.length;
     }
   };
 
@@ -193,9 +197,9 @@ export function walkBlocks(root: DomElement): WalkResult {
     if (block) {
       flush(openBlocks[openBlocks.length - 1]!);
       openBlocks.push(context);
-      const around = elements[parent.element]!;
-      context.element = elements.length;
-      elements.push({
+      context.element = elementCount++;
+      const around = listElements ? elements[parent.element] : undefined;
+      if (around !== undefined) elements.push({
         tag,
         parent: parent.element,
         firstBlock: blocks.length,

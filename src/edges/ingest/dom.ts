@@ -24,6 +24,7 @@ export type DomElement = DomNode & {
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   hasAttributes(): boolean;
+  getAttributeNode(name: string): { readonly value: string } | null;
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
 };
@@ -68,8 +69,11 @@ export function tagOf(element: DomElement): string {
 /** Class tokens and id of an element, lower-cased, for role patterns. */
 export function nameTokens(element: DomElement): string[] {
   const tokens: string[] = [];
-  for (const attribute of ['class', 'id']) {
-    const value = element.getAttribute(attribute);
+  if (!element.hasAttributes()) return tokens;
+  // The class attribute as written: linkedom's getAttribute('class') builds and keeps a classList (a Set) on
+  // every element asked, a tenth of a large page's DOM. The tokens are the same; only repeats differ, and
+  // every use asks whether some token matches.
+  for (const value of [element.getAttributeNode('class')?.value, element.getAttribute('id')]) {
     if (value) for (const token of value.toLowerCase().split(/\s+/)) if (token !== '') tokens.push(token);
   }
   return tokens;

@@ -95,7 +95,8 @@ function readabilityBlocks(document: DomDocument): ArticleBlocks | undefined {
   const result = reader.parse();
   const content = result?.content;
   if (content === null || content === undefined || !isElement(content)) return undefined;
-  const output = walkBlocks(content);
+  // Its blocks are matched to the page's, whose elements place them: its own elements are not needed.
+  const output = walkBlocks(content, false);
   const byline = result?.byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
   return byline ? { output, byline } : { output };
 }
