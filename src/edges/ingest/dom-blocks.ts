@@ -4,8 +4,8 @@
  * becomes a paragraph; inline white space is collapsed, `<br>` is a line break (two in a row end the
  * paragraph), `<q>` gets curly quotes,
  * table cells are joined with ` | `. A paragraph never contains a blank line, so joining paragraphs with
- * `\n\n` keeps them apart. The walk follows the DOM's links (no recursion, no copied child lists): no input nests deep
- * enough to overflow the stack.
+ * `\n\n` keeps them apart. The walk follows the DOM's links (no recursion, no copied child lists): no
+ * input nests deep enough to overflow the stack.
  * It also lists the block-level elements with the range of blocks each holds, flat, so later passes can
  * tell which blocks share a container (06-furniture) after Readability has rearranged the DOM.
  */

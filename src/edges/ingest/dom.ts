@@ -70,9 +70,9 @@ export function tagOf(element: DomElement): string {
 export function nameTokens(element: DomElement): string[] {
   const tokens: string[] = [];
   if (!element.hasAttributes()) return tokens;
-  // The class attribute as written: linkedom's getAttribute('class') builds and keeps a classList (a Set) on
-  // every element asked, a tenth of a large page's DOM. The tokens are the same; only repeats differ, and
-  // every use asks whether some token matches.
+  // The class attribute as written: linkedom's getAttribute('class') goes through classList, building a Set and
+  // keeping it on the element. The tokens are the same; only repeats differ, and every use asks whether some
+  // token matches.
   for (const value of [element.getAttributeNode('class')?.value, element.getAttribute('id')]) {
     if (value) for (const token of value.toLowerCase().split(/\s+/)) if (token !== '') tokens.push(token);
   }
