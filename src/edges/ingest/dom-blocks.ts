@@ -4,7 +4,8 @@
  * becomes a paragraph; inline white space is collapsed, `<br>` is a line break (two in a row end the
  * paragraph), `<q>` gets curly quotes,
  * table cells are joined with ` | `. A paragraph never contains a blank line, so joining paragraphs with
- * `\n\n` keeps them apart. The walk is iterative: no input nests deep enough to overflow the stack.
+ * `\n\n` keeps them apart. The walk follows the DOM's links (no recursion, no copied child lists): no
+ * input nests deep enough to overflow the stack.
  * It also lists the block-level elements with the range of blocks each holds, flat, so later passes can
  * tell which blocks share a container (06-furniture) after Readability has rearranged the DOM.
  */
@@ -65,7 +66,8 @@ type Context = {
   element: number;
 };
 
-type Frame = { node: DomNode; context: Context; depth: number } | { exit: DomElement; context: Context; block: boolean; quote: boolean };
+/** An element the walk has entered and not yet left, with what leaving it does. */
+type OpenElement = { element: DomElement; context: Context; block: boolean; quote: boolean };
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
@@ -73,13 +75,21 @@ function relTokens(element: DomElement, attribute: string): string[] {
   return (element.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/);
 }
 
+/** `rel=author` or `itemprop=author`: the element names the article's writer. */
+function namesAuthor(element: DomElement): boolean {
+  return element.hasAttributes() && (relTokens(element, 'rel').includes('author') || relTokens(element, 'itemprop').includes('author'));
+}
+
 /** The key two renderings of the same block share: its text without any white space. */
 export function blockKey(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** Walk `root` and return its paragraphs with the roles their markup gives them, in document order. */
-export function walkBlocks(root: DomElement): WalkResult {
+/**
+ * Walk `root` and return its paragraphs with the roles their markup gives them, in document order; with
+ * `listElements` false the block-level elements are numbered but not listed (`elements` holds the root only).
+ */
+export function walkBlocks(root: DomElement, listElements = true): WalkResult {
   const blocks: Block[] = [];
   const times: TimeMention[] = [];
   const elements: WalkElement[] = [];
@@ -107,13 +117,16 @@ export function walkBlocks(root: DomElement): WalkResult {
 
   const flush = (owner: Context): void => {
     const text = renderBuffer(buffer, owner.inPre);
-    const visible = blockKey(text).length;
     if (text !== '') {
       let mark = owner.mark;
       if ((mark?.role === 'byline' || mark?.role === 'dateline') && text.length > MAX_BYLINE_LENGTH) mark = undefined;
-      // A block that is nothing but a <time>, or mostly a rel=author name ("By Jane Doe"), says so.
-      if (mark === undefined && text.length <= MAX_BYLINE_LENGTH && timeChars >= 0.6 * visible) mark = { role: 'dateline', rule: 'html/time' };
-      if (mark === undefined && text.length <= MAX_BYLINE_LENGTH && authorChars > 0 && authorChars >= 0.5 * visible) mark = { role: 'byline', rule: 'html/rel-author' };
+      // A block that is nothing but a <time>, or mostly a rel=author name ("By Jane Doe"), says so. A block
+      // with text has visible characters, so neither holds without time or author text: only then are they counted.
+      if (mark === undefined && text.length <= MAX_BYLINE_LENGTH && (timeChars > 0 || authorChars > 0)) {
+        const visible = blockKey(text).length;
+        if (timeChars >= 0.6 * visible) mark = { role: 'dateline', rule: 'html/time' };
+        else if (authorChars > 0 && authorChars >= 0.5 * visible) mark = { role: 'byline', rule: 'html/rel-author' };
+      }
       const block: Block = { text, inLink: owner.inLink, inFigure: owner.inFigure, element: owner.element };
       if (mark !== undefined) {
         block.role = mark.role;
@@ -131,6 +144,7 @@ export function walkBlocks(root: DomElement): WalkResult {
   const append = (text: string, context: Context): void => {
     const piece = context.inPre ? text.replace(/\r\n?/g, '\n') : text.replace(/\s+/g, ' ');
     add(piece);
+    if (!context.inTime && !context.inAuthor) return;
     const visible = blockKey(piece).length;
     if (context.inTime) timeChars += visible;
     if (context.inAuthor) authorChars += visible;
@@ -140,54 +154,52 @@ export function walkBlocks(root: DomElement): WalkResult {
   const rootTag = tagOf(root);
   elements.push({ tag: rootTag, parent: -1, firstBlock: 0, endBlock: 0, chrome: -1, label: false, inArticle: rootTag === 'article', inSection: SECTIONING_TAGS.has(rootTag) });
   const openBlocks: Context[] = [rootContext];
-  const stack: Frame[] = [{ node: root, context: rootContext, depth: 0 }];
+  let elementCount = 1;
   let maxDepth = 0;
 
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    if ('exit' in frame) {
-      if (frame.quote) append('\u201D', frame.context);
-      if (frame.block) {
-        flush(frame.context);
-        openBlocks.pop();
-        elements[frame.context.element]!.endBlock = blocks.length;
-      }
-      continue;
+  const leave = ({ context, block, quote }: OpenElement): void => {
+    if (quote) append('\u201D', context);
+    if (block) {
+      flush(context);
+      openBlocks.pop();
+      if (listElements) elements[context.element]!.endBlock = blocks.length;
     }
-    const { node, context: parent, depth } = frame;
+  };
+
+  // The element entered, or undefined for text and for elements whose content is not walked.
+  const enter = (node: DomNode, parent: Context, depth: number): OpenElement | undefined => {
     if (node.nodeType === TEXT_NODE) {
       append(node.textContent ?? '', parent);
-      continue;
+      return undefined;
     }
-    if (!isElement(node)) continue;
+    if (!isElement(node)) return undefined;
     const tag = tagOf(node);
-    if (SKIPPED_TAGS.has(tag) || isHidden(node)) continue;
+    if (SKIPPED_TAGS.has(tag) || isHidden(node)) return undefined;
     if (depth > maxDepth) maxDepth = depth;
     if (tag === 'br') {
       // Two line breaks in a row end the paragraph, as Readability reads them.
       if (afterBreak) flush(openBlocks[openBlocks.length - 1]!);
       else add('\n');
-      continue;
+      return undefined;
     }
     if ((tag === 'td' || tag === 'th') && lineHasText) add(' | ');
 
     const own = isDominant(parent.mark) ? undefined : classifyElement(node, parent.inFigure);
-    const context: Context = {
-      mark: own ?? parent.mark,
-      inFigure: parent.inFigure || tag === 'figure',
-      inLink: parent.inLink || (tag === 'a' && node.hasAttribute('href')),
-      inPre: parent.inPre || tag === 'pre' || tag === 'listing' || tag === 'xmp' || tag === 'plaintext',
-      inTime: parent.inTime || tag === 'time',
-      inAuthor: parent.inAuthor || relTokens(node, 'rel').includes('author') || relTokens(node, 'itemprop').includes('author'),
-      element: parent.element,
-    };
     const block = BLOCK_TAGS.has(tag) || own !== undefined;
+    const inFigure = parent.inFigure || tag === 'figure';
+    const inLink = parent.inLink || (tag === 'a' && node.hasAttribute('href'));
+    const inPre = parent.inPre || tag === 'pre' || tag === 'listing' || tag === 'xmp' || tag === 'plaintext';
+    const inTime = parent.inTime || tag === 'time';
+    const inAuthor = parent.inAuthor || namesAuthor(node);
+    // An inline element that changes nothing (most <span>, <b>, <em>) shares its parent's context.
+    const same = !block && own === undefined && inFigure === parent.inFigure && inLink === parent.inLink && inPre === parent.inPre && inTime === parent.inTime && inAuthor === parent.inAuthor;
+    const context: Context = same ? parent : { mark: own ?? parent.mark, inFigure, inLink, inPre, inTime, inAuthor, element: parent.element };
     if (block) {
       flush(openBlocks[openBlocks.length - 1]!);
       openBlocks.push(context);
-      const around = elements[parent.element]!;
-      context.element = elements.length;
-      elements.push({
+      context.element = elementCount++;
+      const around = listElements ? elements[parent.element] : undefined;
+      if (around !== undefined) elements.push({
         tag,
         parent: parent.element,
         firstBlock: blocks.length,
@@ -211,11 +223,31 @@ export function walkBlocks(root: DomElement): WalkResult {
     }
     const quote = tag === 'q';
     if (quote) append('\u201C', context);
-    stack.push({ exit: node, context, block, quote });
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child !== undefined) stack.push({ node: child, context, depth: depth + 1 });
+    return { element: node, context, block, quote };
+  };
+
+  // Document order by the DOM's own links (first child, next sibling, back up to the parent): no list of
+  // children is copied and no frame is made per node, which on a page of 80,000 elements was most of what
+  // the walk allocated.
+  const open: OpenElement[] = [];
+  let next: DomNode | null = root;
+  while (next !== null) {
+    const node: DomNode = next;
+    const entered = enter(node, open.length === 0 ? rootContext : open[open.length - 1]!.context, open.length);
+    if (entered !== undefined) {
+      const first = node.firstChild;
+      if (first !== null) {
+        open.push(entered);
+        next = first;
+        continue;
+      }
+      leave(entered);
+    }
+    next = node === root ? null : node.nextSibling;
+    while (next === null && open.length > 0) {
+      const done = open.pop()!;
+      leave(done);
+      next = done.element === root ? null : done.element.nextSibling;
     }
   }
   flush(rootContext);

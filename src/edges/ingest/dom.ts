@@ -13,6 +13,8 @@ export type DomNode = {
   readonly nodeName: string;
   readonly parentNode: DomNode | null;
   readonly childNodes: ArrayLike<DomNode>;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
   readonly textContent: string | null;
 };
 
@@ -21,6 +23,8 @@ export type DomElement = DomNode & {
   readonly parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
+  hasAttributes(): boolean;
+  getAttributeNode(name: string): { readonly value: string } | null;
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
 };
@@ -65,8 +69,11 @@ export function tagOf(element: DomElement): string {
 /** Class tokens and id of an element, lower-cased, for role patterns. */
 export function nameTokens(element: DomElement): string[] {
   const tokens: string[] = [];
-  for (const attribute of ['class', 'id']) {
-    const value = element.getAttribute(attribute);
+  if (!element.hasAttributes()) return tokens;
+  // The class attribute as written: linkedom's getAttribute('class') goes through classList, building a Set and
+  // keeping it on the element. The tokens are the same; only repeats differ, and every use asks whether some
+  // token matches.
+  for (const value of [element.getAttributeNode('class')?.value, element.getAttribute('id')]) {
     if (value) for (const token of value.toLowerCase().split(/\s+/)) if (token !== '') tokens.push(token);
   }
   return tokens;
@@ -87,8 +94,10 @@ export function visibleText(element: DomElement): string {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) text += node.textContent ?? '';
     else if (isElement(node) && !NON_TEXT_TAGS.has(tagOf(node))) {
-      for (let i = node.childNodes.length - 1; i >= 0; i--) {
-        const child = node.childNodes[i];
+      // linkedom's childNodes builds a new list at every read: read it once.
+      const children = node.childNodes;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
         if (child !== undefined) stack.push(child);
       }
     }

@@ -95,13 +95,14 @@ function readabilityBlocks(document: DomDocument): ArticleBlocks | undefined {
   const result = reader.parse();
   const content = result?.content;
   if (content === null || content === undefined || !isElement(content)) return undefined;
-  const output = walkBlocks(content);
+  // Its blocks are matched to the page's, whose elements place them: its own elements are not needed.
+  const output = walkBlocks(content, false);
   const byline = result?.byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
   return byline ? { output, byline } : { output };
 }
 
-/** One of Readability's blocks with the index of the page block it matched, if any. */
-type Matched = { block: Block; at: number | undefined };
+/** One of Readability's blocks with the index of the page block it matched, if any, and its `blockKey`. */
+type Matched = { block: Block; at: number | undefined; key: string };
 
 /**
  * Give each of Readability's blocks the role of the page block with the same text (searching forward
@@ -113,15 +114,15 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[
   // forward, so a text repeated on every block (a page of identical paragraphs) is passed over once in all,
   // where searching its list from the start for every block took time quadratic in the page's length.
   const positions = new Map<string, { readonly list: number[]; passed: number }>();
-  page.forEach((block, index) => {
-    const key = blockKey(block.text);
+  const pageKeys = page.map((block) => blockKey(block.text));
+  pageKeys.forEach((key, index) => {
     const found = positions.get(key);
     if (found) found.list.push(index);
     else positions.set(key, { list: [index], passed: 0 });
   });
   let cursor = 0;
   let pageText: string | undefined;
-  const shownOnPage = (key: string) => (pageText ??= page.map((block) => blockKey(block.text)).join('')).includes(key);
+  const shownOnPage = (key: string) => (pageText ??= pageKeys.join('')).includes(key);
   const matched: Matched[] = [];
   for (const block of output) {
     const key = blockKey(block.text);
@@ -136,7 +137,7 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[
     if (at === undefined) {
       // Text split differently from the page walk is kept; text the walk refused (a navigation div
       // Readability unwrapped into a bare <p>, a hidden element) is not.
-      if (shownOnPage(key)) matched.push({ block, at: undefined });
+      if (shownOnPage(key)) matched.push({ block, at: undefined, key });
       continue;
     }
     cursor = Math.max(cursor, at + 1);
@@ -149,7 +150,7 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[
       roled.role = role;
       roled.rule = rule;
     }
-    matched.push({ block: roled, at });
+    matched.push({ block: roled, at, key });
   }
   return matched;
 }
@@ -161,7 +162,7 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[
  */
 function withPageBlocks(matched: readonly Matched[], page: PageBlocks, headlineAt: number | undefined): Block[] {
   const kept = new Set(matched.map((m) => m.at).filter((at): at is number => at !== undefined));
-  const keptKeys = new Set(matched.map(({ block }) => blockKey(block.text)));
+  const keptKeys = new Set(matched.map(({ key }) => key));
   let lastKept = -1;
   for (const at of kept) if (at > lastKept) lastKept = at;
   const captions: PlacedBlock[] = [];
@@ -169,7 +170,7 @@ function withPageBlocks(matched: readonly Matched[], page: PageBlocks, headlineA
     if ((block.role === 'caption' || block.role === 'credit') && !block.inLink && at < lastKept && !kept.has(at) && !keptKeys.has(blockKey(block.text))) captions.push({ block, at });
   });
   const taken = new Set([...kept, ...captions.map(({ at }) => at)]);
-  const splitDifferently = matched.filter(({ at }) => at === undefined).map(({ block }) => blockKey(block.text)).join('\u0000');
+  const splitDifferently = matched.filter(({ at }) => at === undefined).map(({ key }) => key).join('\u0000');
   // The story's prose places its container: a plug Readability took from beside the story would widen it.
   const prose = [...kept].filter((at) => page.blocks[at]!.role === undefined);
   const furniture = safely(() => storyFurniture(page, prose.length > 0 ? prose : [...kept], headlineAt, taken, splitDifferently), []);

@@ -115,6 +115,8 @@ function markFromTag(tag: string, inFigure: boolean): RoleMark | undefined {
 export function classifyElement(element: DomElement, inFigure: boolean): RoleMark | undefined {
   const tag = tagOf(element);
   if (CONTAINER_TAGS.has(tag)) return undefined;
+  // Most elements have no attributes: only their tag can say anything.
+  if (!element.hasAttributes()) return markFromTag(tag, inFigure);
   if ((element.getAttribute('itemprop') ?? '').toLowerCase().includes('articlebody')) return undefined;
   let mark = markFromClasses(element) ?? markFromItemprop(element) ?? markFromBreadcrumbAttributes(element);
   // A block holding the page's headline is the article itself, whatever its classes say.
@@ -126,6 +128,7 @@ export function classifyElement(element: DomElement, inFigure: boolean): RoleMar
 
 /** Elements not rendered: `hidden`, `aria-hidden="true"`, inline `display:none` or `visibility:hidden`. */
 export function isUnrendered(element: DomElement): boolean {
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
   if ((element.getAttribute('aria-hidden') ?? '').toLowerCase() === 'true') return true;
   const style = element.getAttribute('style');
