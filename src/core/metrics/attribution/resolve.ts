@@ -12,7 +12,7 @@ import { precededByLocative } from './mentions.ts';
 import { withNestedBounds } from './nested-bounds.ts';
 import { countryIn, isPercentage } from './noun-phrase-speakers.ts';
 import { indexNames, namedSpeaker } from './people.ts';
-import type { SpeakerMemory } from './speaker-memory.ts';
+import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { withoutContraction } from './speech-subjects.ts';
 import type { Draft, Finding, RawAttribution, SpeakerKind, TokenSpan } from './types.ts';
@@ -86,7 +86,7 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
       side: actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned'),
       anonymous,
     };
-    const speakerKind = actor === null ? kind : (memory.kinds.get(actor) ?? kind);
+    const speakerKind = actor === null ? kind : (kindOf(memory, actor) ?? kind);
     if (speakerKind !== null) attribution.speakerKind = speakerKind;
     if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
     return attribution;
@@ -138,7 +138,7 @@ function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft:
   const head = headNoun(scan, sp);
   const kind = head === null ? (titles.length > 0 ? 'person' : null) : (scan.words.speakerNouns.get(head) ?? null);
   const referent = head === null || several ? null : organisationReferent(scan, memory, sp, head);
-  if (referent !== null) return { actors: [referent], side: null, kind: memory.kinds.get(referent) ?? kind };
+  if (referent !== null) return { actors: [referent], side: null, kind: kindOf(memory, referent) ?? kind };
   return { actors: [null], side: kind === 'company' ? null : (country ?? titleContextSide(scan, titles, draft.paragraph)), kind };
 }
 
