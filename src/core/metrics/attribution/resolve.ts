@@ -44,7 +44,7 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
       out = [continued];
     }
     if (pointedBack.size > 0 && pointedBack.has(finding)) made.set(finding, out);
-    attributions.push(...out);
+    for (const attribution of out) attributions.push(attribution);
   }
   if (!inTextOrder(attributions)) attributions.sort((a, b) => textOrder(a) - textOrder(b) || a.paragraph - b.paragraph);
   return withNestedBounds(scan, attributions);
@@ -75,7 +75,8 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
   // "U.S. officials", or "the official" after one); never a name, a definite role the article identifies
   // ("the president"), an organisation, a document or a share of respondents.
   const anonymous = draft.speaker !== null && actors[0] === null && pronounRole(scan, draft.speaker.t0) === undefined && unnamedSource(scan, memory, draft.speaker);
-  const made = actors.map((actor) => {
+  const made: RawAttribution[] = [];
+  for (const actor of actors) {
     const attribution: RawAttribution = {
       paragraph: draft.paragraph,
       mode: draft.mode,
@@ -89,10 +90,10 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
     const speakerKind = actor === null ? kind : (kindOf(memory, actor) ?? kind);
     if (speakerKind !== null) attribution.speakerKind = speakerKind;
     if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
-    return attribution;
-  });
-  memory.history.push(...made);
-  for (const attribution of made) rememberLatest(scan, memory, attribution);
+    made.push(attribution);
+    memory.history.push(attribution);
+    rememberLatest(scan, memory, attribution);
+  }
   // Declining to comment is a right-of-reply attempt, not a source speaking: never anonymous.
   if (draft.mode === 'non-response') {
     for (const attribution of made) {
@@ -334,8 +335,9 @@ function earlierTitleSide(memory: SpeakerMemory, titles: readonly string[], para
 function speakerEnd(scan: Scan, speaker: TokenSpan): number {
   const { tokens } = scan.article;
   const end = tokens.end[speaker.t1 - 1] as number;
-  // "42% say": the percent sign after a share is part of the speaker's text.
-  if (isPercentage(scan, speaker.t1 - 1)) return end + 1;
+  // "42% say": the percent sign after a share is part of the speaker's text (a share opens with a digit).
+  const lastCode = (tokens.norm[speaker.t1 - 1] as string).charCodeAt(0);
+  if (lastCode >= 48 && lastCode <= 57 && isPercentage(scan, speaker.t1 - 1)) return end + 1;
   if (speaker.t1 - speaker.t0 !== 1) return end;
   const word = tokens.norm[speaker.t0] as string;
   const pronoun = withoutContraction(word);
