@@ -114,8 +114,9 @@ function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft:
     return { actors: [actor], side: actor === null ? null : sideOfSpeaker(lexicons, memory.personSide, actor), kind: null };
   }
   const named = actorsIn(scan, sp);
-  const persons = named.filter((id) => lexicons.actors.get(id)?.kind === 'person');
-  const bodies = named.filter((id) => lexicons.actors.get(id)?.kind !== 'person');
+  const persons: string[] = [];
+  const bodies: string[] = [];
+  for (const id of named) (lexicons.actors.get(id)?.kind === 'person' ? persons : bodies).push(id);
   const country = countryIn(scan, sp.t0, sp.t1) ?? (bodies[0] === undefined ? null : sideOfActor(lexicons, bodies[0]));
   const titles = titlesIn(scan, sp);
   const several = hasAnd(scan, sp);
@@ -390,8 +391,8 @@ function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sen
 // each attribution is made (a search back through the history made a long article of anonymous quotes quadratic).
 function rememberLatest(scan: Scan, memory: SpeakerMemory, attribution: RawAttribution): void {
   if (attribution.actor === null) return;
-  const actor = scan.lexicons.actors.get(attribution.actor);
-  const person = actor === undefined ? attribution.actor.startsWith('person:') : actor.kind === 'person';
+  // A `person:` id is no gazetteer id (those are kebab-case, checked at load): only the others are looked up.
+  const person = attribution.actor.startsWith('person:') || scan.lexicons.actors.get(attribution.actor)?.kind === 'person';
   memory.latest.any = attribution;
   if (person) memory.latest.person = attribution;
   else memory.latest.other = attribution;
