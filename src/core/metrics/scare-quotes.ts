@@ -83,22 +83,29 @@ function wordsOf(article: SegmentedArticle, one: Located): string[] {
 export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround, headline?: number): ScareQuoteFinding[] {
   const { quotes } = article;
   if (quotes.length === 0) return [];
-  // Quotations someone says: their words, gathered only once some quotation is a candidate.
+  // Quotations someone says: their words are read only once some quotation is a candidate.
   const attributed: Located[] = [];
   // Phrases the text quotes as a name, term or cited word somewhere: the same phrase quoted again is that term.
   const termPhrases = new Set<string>();
   const candidates: Located[] = [];
   const headlineCandidates: Located[] = [];
+  // A longer quotation is never a candidate: whether someone says it matters only for its words, which are
+  // read only once some short one is a candidate (in about one article in nine), so it is asked only then.
+  const longer: Located[] = [];
   const located = locateQuotes(article);
   const listed = listedQuotes(article, located);
-  for (const [i, one] of located.entries()) {
+  for (let i = 0; i < located.length; i++) {
+    const one = located[i] as Located;
     const { quote, sentence, count } = one;
     const short = count > 0 && count <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
+    if (sentence !== undefined && !short) {
+      longer.push(one);
+      continue;
+    }
     if (sentence === undefined || saidBySomeone(article, lexicons, one, speechCues, speech)) {
       attributed.push(one);
       continue;
     }
-    if (!short) continue;
     if (listed[i] === 1 || notDistancing(article, lexicons, one)) {
       termPhrases.add(wordsOf(article, one).join(' '));
       continue;
@@ -107,9 +114,15 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
     (one.paragraph === headline ? headlineCandidates : candidates).push(one);
   }
   if (candidates.length === 0) return [];
-  const attributedWords = new Set<string>();
-  for (const one of attributed) for (const word of wordsOf(article, one)) attributedWords.add(word);
-  const flagged = candidates.filter((one) => !wordsOf(article, one).every((word) => attributedWords.has(word)) && !termPhrases.has(wordsOf(article, one).join(' ')));
+  // Of the words someone says, only the candidates' own matter: they are looked for in the quotations said
+  // (not every said word gathered), and the longer quotations are asked about only until all are found.
+  const wanted = new Set<string>();
+  for (const one of candidates) for (const word of wordsOf(article, one)) wanted.add(word);
+  const echoed = new Set<string>();
+  let all = false;
+  for (const one of attributed) if (!all) all = echoWords(article, one, wanted, echoed);
+  for (const one of longer) if (!all && saidBySomeone(article, lexicons, one, speechCues, speech)) all = echoWords(article, one, wanted, echoed);
+  const flagged = candidates.filter((one) => !wordsOf(article, one).every((word) => echoed.has(word)) && !termPhrases.has(wordsOf(article, one).join(' ')));
   // A headline quotes someone by convention, and the headline check flags a quote the body never attributes;
   // it is a scare quote when the body keeps the same phrase at a distance.
   const bodyPhrases = new Set(flagged.map((one) => wordsOf(article, one).join(' ')));
@@ -129,6 +142,16 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
     });
   }
   return findings;
+}
+
+// Adds the words of `one` that are `wanted` to `echoed`; true once every wanted word is there.
+function echoWords(article: SegmentedArticle, one: Located, wanted: ReadonlySet<string>, echoed: Set<string>): boolean {
+  const { bare } = article.tokens;
+  for (let t = one.first; t < one.first + one.count; t++) {
+    const word = bare[t] as string;
+    if (wanted.has(word)) echoed.add(word);
+  }
+  return echoed.size === wanted.size;
 }
 
 // Each top-level quotation with its paragraph, its sentence and the sentences either side, and its words.
@@ -151,8 +174,16 @@ function locateQuotes(article: SegmentedArticle): Located[] {
     const previous = s > 0 ? paragraph.sentences[s - 1] : paragraphs[p - 1]?.sentences.at(-1);
     const next = paragraph.sentences[s + 1];
     const first = firstTokenAtOrAfter(tokens, quote.start);
-    let count = 0;
-    while (first + count < tokens.count && (tokens.end[first + count] as number) <= quote.end) count++;
+    // The tokens from `first` that end inside the quotation: token ends rise with their starts, so a binary
+    // search finds the first that ends past it (a quotation paragraph has hundreds of tokens).
+    let lo = first;
+    let hi = tokens.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((tokens.end[mid] as number) <= quote.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const count = lo - first;
     out.push({ quote, paragraph: p, sentence, previous, next, first, last: first + count - 1, count, words: undefined });
   }
   return out;

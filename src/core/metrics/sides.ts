@@ -233,11 +233,10 @@ function roundOrNull(x: number | null): number | null {
   return x === null ? null : round(x);
 }
 
-// Every mode at 0, in MODES order; keyed stores into a literal, not Object.fromEntries (which is slower).
+// Every mode at 0, in MODES order. A literal (the type checks it names every mode): keyed stores of each mode
+// into an empty object went through the runtime for every property added, twice per side.
 function zeroByMode(): Record<AttributionMode, number> {
-  const byMode = {} as Record<AttributionMode, number>;
-  for (const mode of MODES) byMode[mode] = 0;
-  return byMode;
+  return { direct: 0, mixed: 0, indirect: 0, summary: 0, attitude: 0, vague: 0, 'non-response': 0 };
 }
 
 // The modes a side has, in MODES order: the other five or six zeros were a fifth of a side's JSON.

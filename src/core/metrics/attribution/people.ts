@@ -4,14 +4,14 @@
  * Corp" or "British Airways" as an `org:` id with the kind its words suggest. A speaker's name then
  * finds them (`namedSpeaker`): "Lopez" (or, spelt a little differently, "Lopes") the person named earlier,
  * even if she never spoke; an unknown single name is still named, never anonymous. Surnames are kept in a
- * map and spelling variants in buckets by first letters and length, so resolving is linear in the
- * article's names, not quadratic.
+ * map and spelling variants in buckets by first letters and length (made when a variant is first looked
+ * for), so resolving is linear in the article's names, not quadratic.
  */
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
-import type { NamedEntry, SpeakerMemory } from './speaker-memory.ts';
+import { personId, type NamedPerson, type SpeakerMemory } from './speaker-memory.ts';
 import type { TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 import { addShape, emptyShapeFilter, tokenMayBeIn } from './word-shapes.ts';
@@ -72,16 +72,16 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
     if (found.length > 0) names = found;
   }
   if (names === undefined) return null;
-  if (names.length >= 2) return { id: rememberPerson(memory, names, speaker.t0), kind: 'person' };
+  if (names.length >= 2) return { id: personId(rememberPerson(memory, names, speaker.t0)), kind: 'person' };
   const surname = names[0] as string;
   const earlier = latestBefore(memory.people.get(surname), speaker.t0) ?? closestSurname(memory, surname, speaker.t0);
-  if (earlier !== null) return { id: earlier, kind: 'person' };
+  if (earlier !== null) return { id: personId(earlier), kind: 'person' };
   const organisation = memory.organisations.findLast((o) => o.at < speaker.t0 && o.words[0] === surname);
   if (organisation !== undefined) return { id: organisation.id, kind: organisation.kind };
   // "Mr. Holt", "Sen. Holt": an honorific or a title says the name is a person's; a bare one does not.
   let titled = false;
   for (let t = speaker.t0; t < speaker.t1; t++) if (scan.titleAt[t] !== undefined || inClass(scan.classes, t, WORD_CLASS.honorific)) titled = true;
-  if (titled) return { id: rememberPerson(memory, names, speaker.t0), kind: 'person' };
+  if (titled) return { id: personId(rememberPerson(memory, names, speaker.t0)), kind: 'person' };
   return { id: `name:${surname}`, kind: null };
 }
 
@@ -233,25 +233,36 @@ function lowerCaseForms(scan: Scan): Set<string> {
   return found;
 }
 
-function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: number): string {
-  const id = `person:${names.join('-')}`;
+// Indexes a full name where it is named (the first place kept, entries in text order); the name as indexed.
+function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: number): NamedPerson {
   const surname = names[names.length - 1] as string;
   let entries = memory.people.get(surname);
   if (entries === undefined) {
     entries = [];
     memory.people.set(surname, entries);
-    const bucket = spellingKey(surname, surname.length);
-    const spellings = memory.spellings.get(bucket);
-    if (spellings === undefined) memory.spellings.set(bucket, [surname]);
-    else spellings.push(surname);
+    if (memory.spellings !== undefined) addSpelling(memory.spellings, surname);
   }
-  // A name met again (most are) is indexed and its kind set already: only `person:` ids are set here, always as a person.
-  for (let e = 0; e < entries.length; e++) if ((entries[e] as NamedEntry).id === id) return id;
-  entries.push({ id, at });
+  // A name met again is indexed already.
+  for (let e = 0; e < entries.length; e++) if (sameName((entries[e] as NamedPerson).names, names)) return entries[e] as NamedPerson;
+  const person: NamedPerson = { names, at, id: undefined };
+  entries.push(person);
   // Kept in text order: sorted again (stably) only when the new name comes before the last one.
-  if (entries.length > 1 && (entries[entries.length - 2] as NamedEntry).at > at) entries.sort((a, b) => a.at - b.at);
-  memory.kinds.set(id, 'person');
-  return id;
+  if (entries.length > 1 && (entries[entries.length - 2] as NamedPerson).at > at) entries.sort((a, b) => a.at - b.at);
+  return person;
+}
+
+// Whether two names have the same `person:` id: the same words, or words that join to the same text
+// ("Jean-Paul Roux" and "Jean Paul-Roux"), compared joined only when their lengths allow it.
+function sameName(some: readonly string[], others: readonly string[]): boolean {
+  if (some.length === others.length) {
+    let same = true;
+    for (let w = 0; w < some.length && same; w++) same = some[w] === others[w];
+    if (same) return true;
+  }
+  let length = some.length - others.length;
+  for (const word of some) length += word.length;
+  for (const word of others) length -= word.length;
+  return length === 0 && some.join('-') === others.join('-');
 }
 
 function rememberOrganisation(scan: Scan, memory: SpeakerMemory, run: TokenSpan, kind: SpeakerKind): string {
@@ -264,9 +275,9 @@ function rememberOrganisation(scan: Scan, memory: SpeakerMemory, run: TokenSpan,
   return id;
 }
 
-function latestBefore(entries: readonly NamedEntry[] | undefined, at: number): string | null {
+function latestBefore(entries: readonly NamedPerson[] | undefined, at: number): NamedPerson | null {
   if (entries === undefined) return null;
-  for (let e = entries.length - 1; e >= 0; e--) if ((entries[e] as NamedEntry).at < at) return (entries[e] as NamedEntry).id;
+  for (let e = entries.length - 1; e >= 0; e--) if ((entries[e] as NamedPerson).at < at) return entries[e] as NamedPerson;
   return null;
 }
 
@@ -274,19 +285,38 @@ function spellingKey(surname: string, length: number): string {
   return `${surname.slice(0, SPELLING_PREFIX)}:${length}`;
 }
 
+function addSpelling(spellings: Map<string, string[]>, surname: string): void {
+  const bucket = spellingKey(surname, surname.length);
+  const surnames = spellings.get(bucket);
+  if (surnames === undefined) spellings.set(bucket, [surname]);
+  else surnames.push(surname);
+}
+
+// The surnames by spelling bucket, made from the index when a variant is first looked for (most articles never
+// look for one); surnames go in the order they were first indexed, as if each had been added then.
+function spellingsOf(memory: SpeakerMemory): Map<string, string[]> {
+  if (memory.spellings === undefined) {
+    const spellings = new Map<string, string[]>();
+    for (const surname of memory.people.keys()) addSpelling(spellings, surname);
+    memory.spellings = spellings;
+  }
+  return memory.spellings;
+}
+
 // A second reference spelled a little differently ("Zelenskiy" after "Volodymyr Zelensky"): only surnames
 // sharing the first three letters and of about the same length are compared, so the cost does not grow
 // with the number of people in the article.
-function closestSurname(memory: SpeakerMemory, surname: string, at: number): string | null {
-  let best: string | null = null;
+function closestSurname(memory: SpeakerMemory, surname: string, at: number): NamedPerson | null {
+  let best: NamedPerson | null = null;
   let bestScore = SURNAME_SIMILARITY;
+  const spellings = spellingsOf(memory);
   for (let length = surname.length - SPELLING_LENGTH_SLACK; length <= surname.length + SPELLING_LENGTH_SLACK; length++) {
-    for (const known of memory.spellings.get(spellingKey(surname, length)) ?? []) {
-      const id = latestBefore(memory.people.get(known), at);
-      if (id === null) continue;
+    for (const known of spellings.get(spellingKey(surname, length)) ?? []) {
+      const person = latestBefore(memory.people.get(known), at);
+      if (person === null) continue;
       const score = jaroWinkler(known, surname);
       if (score >= bestScore) {
-        best = id;
+        best = person;
         bestScore = score;
       }
     }

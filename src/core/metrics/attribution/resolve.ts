@@ -12,7 +12,7 @@ import { precededByLocative } from './mentions.ts';
 import { withNestedBounds } from './nested-bounds.ts';
 import { countryIn, isPercentage } from './noun-phrase-speakers.ts';
 import { indexNames, namedSpeaker } from './people.ts';
-import type { SpeakerMemory } from './speaker-memory.ts';
+import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { withoutContraction } from './speech-subjects.ts';
 import type { Draft, Finding, RawAttribution, SpeakerKind, TokenSpan } from './types.ts';
@@ -44,7 +44,7 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
       out = [continued];
     }
     if (pointedBack.size > 0 && pointedBack.has(finding)) made.set(finding, out);
-    attributions.push(...out);
+    for (const attribution of out) attributions.push(attribution);
   }
   if (!inTextOrder(attributions)) attributions.sort((a, b) => textOrder(a) - textOrder(b) || a.paragraph - b.paragraph);
   return withNestedBounds(scan, attributions);
@@ -75,7 +75,8 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
   // "U.S. officials", or "the official" after one); never a name, a definite role the article identifies
   // ("the president"), an organisation, a document or a share of respondents.
   const anonymous = draft.speaker !== null && actors[0] === null && pronounRole(scan, draft.speaker.t0) === undefined && unnamedSource(scan, memory, draft.speaker);
-  const made = actors.map((actor) => {
+  const made: RawAttribution[] = [];
+  for (const actor of actors) {
     const attribution: RawAttribution = {
       paragraph: draft.paragraph,
       mode: draft.mode,
@@ -86,13 +87,13 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
       side: actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned'),
       anonymous,
     };
-    const speakerKind = actor === null ? kind : (memory.kinds.get(actor) ?? kind);
+    const speakerKind = actor === null ? kind : (kindOf(memory, actor) ?? kind);
     if (speakerKind !== null) attribution.speakerKind = speakerKind;
     if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
-    return attribution;
-  });
-  memory.history.push(...made);
-  for (const attribution of made) rememberLatest(scan, memory, attribution);
+    made.push(attribution);
+    memory.history.push(attribution);
+    rememberLatest(scan, memory, attribution);
+  }
   // Declining to comment is a right-of-reply attempt, not a source speaking: never anonymous.
   if (draft.mode === 'non-response') {
     for (const attribution of made) {
@@ -113,8 +114,9 @@ function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft:
     return { actors: [actor], side: actor === null ? null : sideOfSpeaker(lexicons, memory.personSide, actor), kind: null };
   }
   const named = actorsIn(scan, sp);
-  const persons = named.filter((id) => lexicons.actors.get(id)?.kind === 'person');
-  const bodies = named.filter((id) => lexicons.actors.get(id)?.kind !== 'person');
+  const persons: string[] = [];
+  const bodies: string[] = [];
+  for (const id of named) (lexicons.actors.get(id)?.kind === 'person' ? persons : bodies).push(id);
   const country = countryIn(scan, sp.t0, sp.t1) ?? (bodies[0] === undefined ? null : sideOfActor(lexicons, bodies[0]));
   const titles = titlesIn(scan, sp);
   const several = hasAnd(scan, sp);
@@ -138,7 +140,7 @@ function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft:
   const head = headNoun(scan, sp);
   const kind = head === null ? (titles.length > 0 ? 'person' : null) : (scan.words.speakerNouns.get(head) ?? null);
   const referent = head === null || several ? null : organisationReferent(scan, memory, sp, head);
-  if (referent !== null) return { actors: [referent], side: null, kind: memory.kinds.get(referent) ?? kind };
+  if (referent !== null) return { actors: [referent], side: null, kind: kindOf(memory, referent) ?? kind };
   return { actors: [null], side: kind === 'company' ? null : (country ?? titleContextSide(scan, titles, draft.paragraph)), kind };
 }
 
@@ -334,8 +336,9 @@ function earlierTitleSide(memory: SpeakerMemory, titles: readonly string[], para
 function speakerEnd(scan: Scan, speaker: TokenSpan): number {
   const { tokens } = scan.article;
   const end = tokens.end[speaker.t1 - 1] as number;
-  // "42% say": the percent sign after a share is part of the speaker's text.
-  if (isPercentage(scan, speaker.t1 - 1)) return end + 1;
+  // "42% say": the percent sign after a share is part of the speaker's text (a share opens with a digit).
+  const lastCode = (tokens.norm[speaker.t1 - 1] as string).charCodeAt(0);
+  if (lastCode >= 48 && lastCode <= 57 && isPercentage(scan, speaker.t1 - 1)) return end + 1;
   if (speaker.t1 - speaker.t0 !== 1) return end;
   const word = tokens.norm[speaker.t0] as string;
   const pronoun = withoutContraction(word);
@@ -388,8 +391,8 @@ function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sen
 // each attribution is made (a search back through the history made a long article of anonymous quotes quadratic).
 function rememberLatest(scan: Scan, memory: SpeakerMemory, attribution: RawAttribution): void {
   if (attribution.actor === null) return;
-  const actor = scan.lexicons.actors.get(attribution.actor);
-  const person = actor === undefined ? attribution.actor.startsWith('person:') : actor.kind === 'person';
+  // A `person:` id is no gazetteer id (those are kebab-case, checked at load): only the others are looked up.
+  const person = attribution.actor.startsWith('person:') || scan.lexicons.actors.get(attribution.actor)?.kind === 'person';
   memory.latest.any = attribution;
   if (person) memory.latest.person = attribution;
   else memory.latest.other = attribution;

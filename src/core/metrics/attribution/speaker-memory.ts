@@ -7,21 +7,21 @@
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { RawAttribution } from './types.ts';
 
-/** A person or organisation the gazetteer lacks, as the article names it, and the token where it does. */
-export type NamedEntry = { readonly id: string; readonly at: number };
+/** A full name the gazetteer lacks, as the article names it, and the token where it does; its `person:` id is made when first asked for (`personId`): most names indexed are never a speaker's. */
+export type NamedPerson = { readonly names: readonly string[]; readonly at: number; id: string | undefined };
 /** An organisation named in the article: its id, its kind, the folded words of its name, where it was named. */
-export type NamedOrganisation = NamedEntry & { readonly kind: SpeakerKind; readonly words: readonly string[] };
+export type NamedOrganisation = { readonly id: string; readonly at: number; readonly kind: SpeakerKind; readonly words: readonly string[] };
 
 /** What resolving earlier speakers established about the article's people and titles. */
 export type SpeakerMemory = {
-  /** surname -> every full name with that surname (`person:` ids), in text order ("Lopez" -> "Maria Lopez") */
-  readonly people: Map<string, NamedEntry[]>;
-  /** first three letters and length of a surname -> the surnames indexed under it, for spelling variants */
-  readonly spellings: Map<string, string[]>;
+  /** surname -> every full name with that surname, in text order ("Lopez" -> "Maria Lopez") */
+  readonly people: Map<string, NamedPerson[]>;
+  /** first three letters and length of a surname -> the surnames indexed under it, for spelling variants; made when the first variant is looked for (people.ts) */
+  spellings: Map<string, string[]> | undefined;
   /** organisations named in the article, in text order */
   readonly organisations: NamedOrganisation[];
-  /** `person:`, `org:` or `name:` id -> the kind of speaker it is, where its form tells */
-  readonly kinds: Map<string, 'person' | SpeakerKind>;
+  /** `org:` id -> the kind of organisation its name tells (a `person:` id is a person: `kindOf`) */
+  readonly kinds: Map<string, SpeakerKind>;
   /** `person:` or `org:` id -> the side the article gave them */
   readonly personSide: Map<string, string>;
   /** `person:` id -> the titles they were named with */
@@ -36,5 +36,16 @@ export type SpeakerMemory = {
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: new Map(), organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: {} };
+  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: {} };
+}
+
+/** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */
+export function kindOf(memory: SpeakerMemory, id: string): 'person' | SpeakerKind | undefined {
+  return id.startsWith('person:') ? 'person' : memory.kinds.get(id);
+}
+
+/** The `person:` id of a name indexed (its words joined), made once. */
+export function personId(person: NamedPerson): string {
+  if (person.id === undefined) person.id = `person:${person.names.join('-')}`;
+  return person.id;
 }
