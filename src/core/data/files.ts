@@ -118,13 +118,14 @@ let madeWhileRecording: MadeById[] | undefined;
  * What `build` makes from `key` (a loaded table) that holds word ids, such as a trie read by id or the token
  * masks: the value the data snapshot carries for this `kind` and table when this process's vocabulary is the
  * snapshot's (given out once: the caller keeps it), else `build(key)`, recorded for the snapshot while one is
- * being recorded. Building these cost a command-line start about a tenth of its time, every time.
+ * being recorded; `form`: how the snapshot stores it, when not as made. Building these cost a command-line start about a tenth of its time, every time.
  */
-export function madeByWordId<K extends object, V>(kind: string, key: K, build: (key: K) => V): V {
+export function madeByWordId<K extends object, V>(kind: string, key: K, build: (key: K) => V, form?: SnapshotForm<V>): V {
   const restored = restoredById.take(kind, key);
-  if (restored !== undefined) return restored as V;
+  if (restored !== undefined) return form === undefined ? (restored as V) : form.unpack(restored);
   const value = build(key);
-  madeWhileRecording?.push({ kind, key, value });
+  // Packed when the snapshot is written: what was made may grow until then (a trie's nodes as walks reach them).
+  madeWhileRecording?.push(form === undefined ? { kind, key, value } : { kind, key, get value() { return form.pack(value); } });
   return value;
 }
 

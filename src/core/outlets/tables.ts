@@ -4,12 +4,12 @@
  * A broken table throws a LexiconError naming the file, the line and the value, like every other lexicon.
  */
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
 import { getDomain } from 'tldts';
 import type { z } from 'zod';
 import { bundledFolder, LexiconError, loadOnce, parseLexicon, parseRecords, readDataFile, withRecordCache } from '../data/index.ts';
 import type { SnapshotForm } from '../data/files.ts';
 import { MapMadeByKey } from '../data/map-read-on-first-use.ts';
+import { jsonLine, latin1, lineReader } from '../data/packed-lines.ts';
 import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './schema.ts';
 
 export type Lined<T> = T & { readonly line: number };
@@ -164,32 +164,13 @@ function packHosts(hostsByDomain: ReadonlyMap<string, readonly string[]>): Store
   return { domains: latin1(domains.join('\n')), hosts: latin1(lines.join('\n')) };
 }
 
-// The same text held a byte a character: V8 keeps a string two bytes a character once any part of it was.
-function latin1(text: string): string {
-  return /[^\x00-\xff]/.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
-}
-
-/** A reader of line `i` of `text` (lines end at '\n'), made by `make`; the line ends are found on the first read. */
-function lineReader<T>(text: string, make: (line: string) => T): (i: number) => T {
-  let ends: number[] | undefined;
-  return (i) => {
-    if (ends === undefined) {
-      ends = [];
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) ends.push(at);
-      ends.push(text.length);
-    }
-    return make(text.slice(i === 0 ? 0 : (ends[i - 1] as number) + 1, ends[i]));
-  };
-}
-
 function packTable<T extends { domain: string }>(table: TableInfo & { rows: readonly Lined<T>[] }, byHost: ReadonlyMap<string, readonly Lined<T>[]>): StoredTable<T> | undefined {
   const lines: string[] = [];
   const hosts: string[] = [];
   const starts: number[] = [];
   for (const [i, row] of table.rows.entries()) {
-    // Characters past Latin-1 written as escapes: a string of Latin-1 takes a byte a character, in the file and in memory.
-    const line = JSON.stringify(row).replace(/[^\x00-\xff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    if (!serialize(JSON.parse(line)).equals(serialize(row))) return undefined;
+    const line = jsonLine(row);
+    if (line === undefined) return undefined;
     lines.push(line);
     if (i === 0 || row.domain !== (table.rows[i - 1] as Lined<T>).domain) {
       hosts.push(row.domain);
