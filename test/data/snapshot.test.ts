@@ -9,6 +9,8 @@ import { defaultLexiconDir, derivedOnce, loadLexicons, loadOnce, readDataFile } 
 import { recordBuilds, useSnapshot } from '../../src/core/data/files.ts';
 import { writeSnapshot } from '../../src/core/data/snapshot.ts';
 import { prepareById } from '../../src/core/data/phrase-index.ts';
+import { MapMadeByKey } from '../../src/core/data/map-read-on-first-use.ts';
+import { loadSourceTables } from '../../src/core/outlets/tables.ts';
 
 const SEED = readFileSync(new URL('../../corpus/presstv-putin-biden.txt', import.meta.url), 'utf8');
 
@@ -175,5 +177,54 @@ describe('the data snapshot', () => {
       expect(library.loadLexicons(lexicons).loaded.get('reckless')?.values[0]?.value).toEqual(loadLexicons(lexicons).loaded.get('reckless')?.values[0]?.value);
       files.useSnapshot(null);
     }
+  });
+
+  it('restores the outlet tables with their rows made on use, the same data and the same row objects in every table', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const fromFiles = loadSourceTables();
+    const path = join(mkdtempSync(join(tmpdir(), 'slant-snapshot-')), 'data.snapshot');
+    writeSnapshot(path, root, 'test-build', recordBuilds(() => loadSourceTables()));
+    useSnapshot(path, root, 'test-build');
+    const restored = loadSourceTables();
+    expect(restored).not.toBe(fromFiles);
+    // A host asked first, then the whole table: one row object for both, and the Map in the built order.
+    const host = [...fromFiles.cred1ByHost.keys()][7] as string;
+    const first = restored.cred1ByHost.get(host)?.[0];
+    expect(first).toEqual(fromFiles.cred1ByHost.get(host)?.[0]);
+    expect(restored.cred1.rows.find((row) => row.domain === host)).toBe(first);
+    expect(restored.cred1ByHost.has('not-a-listed-host.example')).toBe(false);
+    expect(restored.rspByHost.get('not-a-listed-host.example')).toBeUndefined();
+    // Row by row as V8 writes them: the same keys in the same order, the same values.
+    for (const key of ['rsp', 'cred1'] as const) expect(restored[key].rows.map((row) => serialize(row).toString('hex'))).toEqual(fromFiles[key].rows.map((row) => serialize(row).toString('hex')));
+    expect(restored.ownership.rows).toEqual(fromFiles.ownership.rows);
+    for (const key of ['rspByHost', 'cred1ByHost', 'hostsByDomain', 'outletByHost'] as const) {
+      expect([...restored[key].keys()]).toEqual([...fromFiles[key].keys()]);
+      expect([...restored[key].entries()]).toEqual([...fromFiles[key].entries()]);
+    }
+    for (const [host, rows] of restored.rspByHost) for (const row of rows) expect(restored.rsp.rows).toContain(row);
+    expect(restored.outletById.get('reuters')).toBe(restored.outletByHost.get('reuters.com'));
+  });
+});
+
+describe('MapMadeByKey', () => {
+  it('makes a value when its key is first asked for, once, and reads as a Map in key order', () => {
+    const made: number[] = [];
+    const map = new MapMadeByKey(() => ['a', 'b', 'c'], (i) => {
+      made.push(i);
+      return { i };
+    });
+    expect(map.has('b')).toBe(true);
+    expect(map.has('z')).toBe(false);
+    expect(made).toEqual([]);
+    const b = map.get('b');
+    expect(map.get('b')).toBe(b);
+    expect(made).toEqual([1]);
+    expect(map.get('z')).toBeUndefined();
+    expect([...map.keys()]).toEqual(['a', 'b', 'c']);
+    expect(map.get('b')).toBe(b);
+    expect(map.size).toBe(3);
+    expect(made).toEqual([1, 0, 2]);
+    map.set('d', { i: 3 });
+    expect([...map.values()].map((value) => value.i)).toEqual([0, 1, 2, 3]);
   });
 });

@@ -34,11 +34,18 @@ export function readDataFile(path: string, display: string, fail?: (reason: stri
 const loaded = new Map<string, unknown>();
 
 /**
+ * How a loaded value is written to the data snapshot when not as it is: `pack` gives the plain data to store
+ * (objects the derived tables share kept as the same objects), `unpack` makes the value again from it in a
+ * process that restores it. For values a start restores whole but reads a few parts of (the outlet tables).
+ */
+export type SnapshotForm<T> = { readonly pack: (value: T) => unknown; readonly unpack: (stored: unknown) => T };
+
+/**
  * What `build` makes of the folder or file at `location`, built once per process for each `kind` (`lexicons`,
  * `sources`, `baseline`) and resolved location; `build` receives the absolute path. A build that throws
- * caches nothing, so the next call reports the same error.
+ * caches nothing, so the next call reports the same error. `form`: how the snapshot stores it, when not as built.
  */
-export function loadOnce<T>(kind: string, location: string, build: (path: string) => T): T {
+export function loadOnce<T>(kind: string, location: string, build: (path: string) => T, form?: SnapshotForm<T>): T {
   // analyze() asks on every call: an absolute location is found without path work.
   const asGiven = `${kind}\u0000${location}`;
   const hit = loaded.get(asGiven);
@@ -51,9 +58,9 @@ export function loadOnce<T>(kind: string, location: string, build: (path: string
   let value = loaded.get(key) as T | undefined;
   if (value === undefined) {
     const restored = fromSnapshot(kind, path);
-    if (restored === undefined) value = recorded(kind, path, build);
+    if (restored === undefined) value = recorded(kind, path, build, form);
     else {
-      value = restored.value as T;
+      value = form === undefined ? (restored.value as T) : form.unpack(restored.value);
       if (restored.derived.size > 0) derived.set(value as object, new Map(restored.derived));
       if (vocabularyRestored) {
         for (const made of restored.tablesById) restoreTableById(made);
@@ -111,13 +118,14 @@ let madeWhileRecording: MadeById[] | undefined;
  * What `build` makes from `key` (a loaded table) that holds word ids, such as a trie read by id or the token
  * masks: the value the data snapshot carries for this `kind` and table when this process's vocabulary is the
  * snapshot's (given out once: the caller keeps it), else `build(key)`, recorded for the snapshot while one is
- * being recorded. Building these cost a command-line start about a tenth of its time, every time.
+ * being recorded; `form`: how the snapshot stores it, when not as made. Building these cost a command-line start about a tenth of its time, every time.
  */
-export function madeByWordId<K extends object, V>(kind: string, key: K, build: (key: K) => V): V {
+export function madeByWordId<K extends object, V>(kind: string, key: K, build: (key: K) => V, form?: SnapshotForm<V>): V {
   const restored = restoredById.take(kind, key);
-  if (restored !== undefined) return restored as V;
+  if (restored !== undefined) return form === undefined ? (restored as V) : form.unpack(restored);
   const value = build(key);
-  madeWhileRecording?.push({ kind, key, value });
+  // Packed when the snapshot is written: what was made may grow until then (a trie's nodes as walks reach them).
+  madeWhileRecording?.push(form === undefined ? { kind, key, value } : { kind, key, get value() { return form.pack(value); } });
   return value;
 }
 
@@ -168,7 +176,7 @@ function recordedDerivation<P extends object, T>(parent: P, build: (parent: P) =
   }
 }
 
-function recorded<T>(kind: string, path: string, build: (path: string) => T): T {
+function recorded<T>(kind: string, path: string, build: (path: string) => T, form: SnapshotForm<T> | undefined): T {
   const files: string[] = [];
   reading.push(files);
   try {
@@ -177,7 +185,7 @@ function recorded<T>(kind: string, path: string, build: (path: string) => T): T 
     recording?.push({
       kind,
       path,
-      value,
+      value: form === undefined ? value : form.pack(value),
       files,
       // Read when the snapshot is written, after the recorded run has derived what it needed.
       get derived() {

@@ -5,6 +5,7 @@
 import { tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
 import { registerWord, tableByWordId, wordIdOf } from '../text/vocabulary.ts';
 import { madeByWordId } from './files.ts';
+import { phraseTrieForm } from './phrase-trie-form.ts';
 import { inflectEntry } from './inflect.ts';
 import { LexiconError, type ParsedEntry } from './parse.ts';
 
@@ -45,7 +46,9 @@ type TrieById<T> = {
   first: Int32Array;
   /** by node number: the node (none once every node is expanded: prepareById), its best phrase (values[0]), UNSEEN/EXPANDED/LEAF, its children's highest word id */
   nodes: PhraseNode<T>[];
-  best: (PhraseCandidate<T> | undefined)[];
+  best: (PhraseCandidate<T> | undefined | null)[];
+  /** restored from the data snapshot: makes `best[node]` where it is null (phrase-trie-form.ts) */
+  makeBest?: ((node: number) => PhraseCandidate<T> | undefined) | undefined;
   state: number[];
   newest: number[];
   edges: Int32Array;
@@ -57,7 +60,7 @@ function trieById<T>(index: PhraseIndex<T>): TrieById<T> {
   let trie = holder[BY_ID];
   if (trie === undefined) {
     // The data snapshot carries the tries its recorded run made (with the nodes its walks reached), for its vocabulary.
-    trie = madeByWordId('phrase trie', index, buildTrieById);
+    trie = madeByWordId('phrase trie', index, buildTrieById, phraseTrieForm<TrieById<T>>());
     holder[BY_ID] = trie;
   }
   return trie;
@@ -241,7 +244,7 @@ function newNode<T>(): PhraseNode<T> {
 // The longest phrase along the trie from node `start` (token i's), as matchAt describes.
 function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
   let node = start;
-  let best = trie.best[node];
+  let best = bestAt(trie, node);
   for (let t = i + 1; t < limit && tokens.breakBefore[t] === 0; t++) {
     const state = trie.state[node] === UNSEEN ? expand(trie, node) : (trie.state[node] as number);
     if (state === LEAF) break;
@@ -263,8 +266,13 @@ function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number
     }
     if (child === -1) break;
     node = child;
-    const values = trie.best[node];
+    const values = bestAt(trie, node);
     if (values !== undefined) best = values;
   }
   return best;
+}
+
+function bestAt<T>(trie: TrieById<T>, node: number): PhraseCandidate<T> | undefined {
+  const best = trie.best[node];
+  return best === null ? (trie.makeBest as (node: number) => PhraseCandidate<T> | undefined)(node) : best;
 }

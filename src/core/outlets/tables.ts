@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { getDomain } from 'tldts';
 import type { z } from 'zod';
 import { bundledFolder, LexiconError, loadOnce, parseLexicon, parseRecords, readDataFile, withRecordCache } from '../data/index.ts';
+import type { SnapshotForm } from '../data/files.ts';
+import { MapMadeByKey } from '../data/map-read-on-first-use.ts';
+import { jsonLine, latin1, lineReader } from '../data/packed-lines.ts';
 import { cred1RowSchema, outletSchema, rspRowSchema, type Cred1Row, type Outlet, type RspRow, type TableHeader } from './schema.ts';
 
 export type Lined<T> = T & { readonly line: number };
@@ -36,7 +39,7 @@ export const SOURCE_FILES = { rsp: 'wikipedia-rsp.jsonl', cred1: 'cred1.jsonl', 
 
 /** Reads and validates the three source tables in `dir` (default: the bundled folder); once per folder. */
 export function loadSourceTables(dir: string = defaultSourcesDir()): SourceTables {
-  return loadOnce('sources', dir, buildSourceTables);
+  return loadOnce('sources', dir, buildSourceTables, ROWS_MADE_ON_USE);
 }
 
 function buildSourceTables(key: string): SourceTables {
@@ -107,4 +110,106 @@ function readNameParticles(dir: string): Set<string> {
 function licenseName(license: string): string {
   const cut = license.search(/\s*[(;]/);
   return (cut > 0 ? license.slice(0, cut) : license).trim();
+}
+
+// The data snapshot stores the RSP and cred1 rows and the hosts by domain (7,000 objects, two thirds of the
+// outlet tables' restore time) as lines of text, made when first read: an article asks about a few hosts. A row
+// is made once and is the same object in `rows` and in `...ByHost`. The rows of a host sit together (tables are
+// sorted by domain first), so a host is its first row's position. The ownership rows stay whole: the outlet
+// name index holds them. Anything the lines would not give back exactly is stored as it is.
+type StoredRows = { readonly lines: string; readonly count: number; readonly hosts: string; readonly starts: readonly number[] };
+type StoredTable<T> = Omit<TableInfo & { rows: readonly Lined<T>[] }, 'rows'> & { readonly rows: null; readonly stored: StoredRows };
+/** Registrable domains, one a line, and their hosts, one line of hosts (separated by spaces) each. */
+type StoredHosts = { readonly domains: string; readonly hosts: string };
+type StoredSourceTables = Omit<SourceTables, 'rsp' | 'cred1' | 'rspByHost' | 'cred1ByHost' | 'hostsByDomain'> & {
+  readonly rsp: StoredTable<RspRow>;
+  readonly cred1: StoredTable<Cred1Row>;
+  readonly rspByHost: null;
+  readonly cred1ByHost: null;
+  readonly hostsByDomain: StoredHosts;
+};
+
+const ROWS_MADE_ON_USE: SnapshotForm<SourceTables> = {
+  pack(tables) {
+    const rsp = packTable(tables.rsp, tables.rspByHost);
+    const cred1 = packTable(tables.cred1, tables.cred1ByHost);
+    const hostsByDomain = packHosts(tables.hostsByDomain);
+    if (rsp === undefined || cred1 === undefined || hostsByDomain === undefined) return tables;
+    return { ...tables, rsp, cred1, rspByHost: null, cred1ByHost: null, hostsByDomain } satisfies StoredSourceTables;
+  },
+  unpack(stored) {
+    const tables = stored as SourceTables | StoredSourceTables;
+    if (tables.rspByHost !== null) return tables as SourceTables;
+    const packed = tables as StoredSourceTables;
+    const rsp = unpackTable(packed.rsp);
+    const cred1 = unpackTable(packed.cred1);
+    const { domains, hosts } = packed.hostsByDomain;
+    const hostsByDomain = new MapMadeByKey(
+      () => (domains === '' ? [] : domains.split('\n')),
+      lineReader(hosts, (line) => line.split(' ')),
+    );
+    return { ...tables, rsp: rsp.table, cred1: cred1.table, rspByHost: rsp.byHost, cred1ByHost: cred1.byHost, hostsByDomain };
+  },
+};
+
+// One line per domain; a host with a space or a line break (none is valid) keeps the Map as it is.
+function packHosts(hostsByDomain: ReadonlyMap<string, readonly string[]>): StoredHosts | undefined {
+  const domains: string[] = [];
+  const lines: string[] = [];
+  for (const [domain, hosts] of hostsByDomain) {
+    if (/[\s]/.test(domain) || hosts.length === 0 || hosts.some((host) => host === '' || /[\s]/.test(host))) return undefined;
+    domains.push(domain);
+    lines.push(hosts.join(' '));
+  }
+  return { domains: latin1(domains.join('\n')), hosts: latin1(lines.join('\n')) };
+}
+
+function packTable<T extends { domain: string }>(table: TableInfo & { rows: readonly Lined<T>[] }, byHost: ReadonlyMap<string, readonly Lined<T>[]>): StoredTable<T> | undefined {
+  const lines: string[] = [];
+  const hosts: string[] = [];
+  const starts: number[] = [];
+  for (const [i, row] of table.rows.entries()) {
+    const line = jsonLine(row);
+    if (line === undefined) return undefined;
+    lines.push(line);
+    if (i === 0 || row.domain !== (table.rows[i - 1] as Lined<T>).domain) {
+      hosts.push(row.domain);
+      starts.push(i);
+    }
+  }
+  starts.push(table.rows.length);
+  // The same grouping as groupByHost's, or the rows are stored as they are.
+  if (hosts.some((host) => host.includes('\n')) || hosts.length !== byHost.size) return undefined;
+  for (const [g, host] of hosts.entries()) {
+    const rows = byHost.get(host);
+    if (rows === undefined || rows.length !== (starts[g + 1] as number) - (starts[g] as number) || rows.some((row, k) => row !== table.rows[(starts[g] as number) + k])) return undefined;
+  }
+  const { rows: _rows, ...info } = table;
+  return { ...info, rows: null, stored: { lines: latin1(lines.join('\n')), count: table.rows.length, hosts: latin1(hosts.join('\n')), starts } };
+}
+
+function unpackTable<T>(table: StoredTable<T>): { table: TableInfo & { readonly rows: readonly Lined<T>[] }; byHost: ReadonlyMap<string, readonly Lined<T>[]> } {
+  const { lines, count, hosts, starts } = table.stored;
+  const made: (Lined<T> | undefined)[] = new Array<Lined<T> | undefined>(count);
+  const parse = lineReader(lines, (line) => JSON.parse(line) as Lined<T>);
+  const rowAt = (i: number): Lined<T> => (made[i] ??= parse(i));
+  let all: Lined<T>[] | undefined;
+  const { stored: _stored, rows: _rows, ...info } = table;
+  return {
+    table: {
+      ...info,
+      get rows(): readonly Lined<T>[] {
+        all ??= Array.from({ length: count }, (_, i) => rowAt(i));
+        return all;
+      },
+    },
+    byHost: new MapMadeByKey(
+      () => (starts.length === 1 ? [] : hosts.split('\n')),
+      (g) => {
+        const rows: Lined<T>[] = [];
+        for (let i = starts[g] as number; i < (starts[g + 1] as number); i++) rows.push(rowAt(i));
+        return rows;
+      },
+    ),
+  };
 }
