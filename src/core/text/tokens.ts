@@ -227,7 +227,8 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     out.set(from.subarray(0, count));
     return out;
   };
-  const exactNorm = norm.slice(0, count);
+  // A text's own forms column (grown by appending) is already as long as its tokens.
+  const exactNorm = ownBuffers ? norm : norm.slice(0, count);
   let bare = exactNorm;
   if (possessiveAt.length > 0) {
     bare = exactNorm.slice();
