@@ -13,6 +13,21 @@ describe('word ids', () => {
     expect(wordIdOf('vocabulary-test-never-registered')).toBe(NO_WORD);
   });
 
+  it('finds every word registered while the table grows, and no word one unit longer', () => {
+    // Enough words to double the table (and remake its bits of known hashes) at least twice.
+    const words = Array.from({ length: 70_000 }, (_, k) => `growth-${k.toString(36)}`);
+    const ids = words.map(registerWord);
+    expect(words.every((word, k) => wordIdOf(word) === ids[k])).toBe(true);
+    expect(words.some((word) => wordIdOf(`${word}-`) !== NO_WORD)).toBe(false);
+  });
+
+  it('gives each token its form, and the form without a possessive only where it has one', () => {
+    const tokens = tokensOf("The Kremlin's view, the Kremlin's aides and Moscow's");
+    expect(tokens.norm).toEqual(['the', "kremlin's", 'view', 'the', "kremlin's", 'aides', 'and', "moscow's"]);
+    expect(tokens.bare).toEqual(['the', 'kremlin', 'view', 'the', 'kremlin', 'aides', 'and', 'moscow']);
+    expect(tokensOf('No possessive here').bare).toEqual(['no', 'possessive', 'here']);
+  });
+
   it('reads a table by id, with the empty value for words outside it', () => {
     const table = tableByWordId(new Map([['vocabulary-test-one', 1], ['vocabulary-test-two', 2]]), 0);
     expect(table[wordIdOf('vocabulary-test-two')]).toBe(2);

@@ -88,6 +88,14 @@ function isJoiner(code: number): boolean {
 const SCRATCH_KEPT = 1 << 16;
 let scratchInts = new Int32Array(0);
 let scratchBytes = new Uint8Array(0);
+// The forms column the same way (filled with '' by push, so that the array stays packed), then copied out by
+// slice: stores into room already there instead of an array grown by push from empty. It holds the last text's
+// forms until the next, mostly the vocabulary's and the look-up cache's own strings. The forms without a
+// possessive ending are a copy of the forms with the possessives' entries changed (the same array when there
+// is none): most tokens have none, and a second column pushed token by token cost as much as the first.
+let scratchForms: string[] = [];
+const possessiveAt: number[] = [];
+const possessiveForm: string[] = [];
 
 /**
  * Tokenizes `text` (using `folded`, its same-length folded copy, for the normalised forms). The period
@@ -120,8 +128,10 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   const bareIds = ints.subarray(5 * capacity, 6 * capacity);
   const breaks = bytes.subarray(0, capacity);
   const shapes = bytes.subarray(capacity, 2 * capacity);
-  const norm: string[] = [];
-  const bare: string[] = [];
+  if (!ownBuffers) while (scratchForms.length < capacity) scratchForms.push('');
+  const norm: string[] = ownBuffers ? [] : scratchForms;
+  possessiveAt.length = 0;
+  possessiveForm.length = 0;
   let count = 0;
   let gapHasPunctuation = false;
   let i = 0;
@@ -191,14 +201,14 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
       form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
     }
     ids[count] = id;
-    norm.push(form);
+    norm[count] = form;
     if (n > 2 && folded.charCodeAt(i - 1) === 115 && folded.charCodeAt(i - 2) === 39) {
       const bareId = wordIdIn(folded, start, i - 2);
       bareIds[count] = bareId;
-      bare.push(bareId === NO_WORD ? folded.slice(start, i - 2) : formOfWord(bareId));
+      possessiveAt.push(count);
+      possessiveForm.push(bareId === NO_WORD ? folded.slice(start, i - 2) : formOfWord(bareId));
     } else {
       bareIds[count] = id;
-      bare.push(form);
     }
     if (ascii) {
       shapes[count] = code >= 97 ? CASE.lowerStart | CASE.ascii : code >= 65 && code <= 90 ? CASE.upperStart | CASE.ascii : CASE.ascii;
@@ -217,11 +227,18 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     out.set(from.subarray(0, count));
     return out;
   };
+  // A text's own forms column (grown by appending) is already as long as its tokens.
+  const exactNorm = ownBuffers ? norm : norm.slice(0, count);
+  let bare = exactNorm;
+  if (possessiveAt.length > 0) {
+    bare = exactNorm.slice();
+    for (let k = 0; k < possessiveAt.length; k++) bare[possessiveAt[k] as number] = possessiveForm[k] as string;
+  }
   return {
     count,
     start: column(exactInts, starts, 0),
     end: column(exactInts, ends, 1),
-    norm,
+    norm: exactNorm,
     bare,
     breakBefore: column(exactBytes, breaks, 0),
     shape: column(exactBytes, shapes, 1),

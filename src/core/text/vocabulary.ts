@@ -25,6 +25,11 @@ let slots = new Int32Array((1 << 14) * SLOT);
 let units = new Uint16Array(1 << 16);
 let unitsUsed = 0;
 let generation = 0;
+// A bit per hash value's high bits, set for each registered form (eight bits per slot): most words no table
+// has (half of the look-ups that reach the table: names, long words) stop at one bit in an array a sixteenth
+// of the slots' size, instead of reading a slot and a run of units far apart in memory. Made again with the
+// slots when they grow, and from them when a vocabulary is restored.
+let knownHashes = knownBitsFor(slots);
 
 // FNV-1a over UTF-16 units, then a final mix so that the low bits (the slot) depend on every unit. The
 // steps are exported so that the tokenizer can hash a word while it scans it (`wordIdHashed`).
@@ -100,7 +105,26 @@ export function wordFormHashed(text: string, start: number, end: number, hash: n
   return id === NO_WORD ? text.slice(start, end) : (forms[id] as string);
 }
 
+// The bit of `knownHashes` for `hash`: its high bits, where the slot is its low bits.
+function knownBit(bits: Uint32Array, hash: number): boolean {
+  const index = hash >>> (Math.clz32(bits.length) - 4);
+  return ((bits[index >>> 5] as number) & (1 << (index & 31))) !== 0;
+}
+
+function markKnown(bits: Uint32Array, hash: number): void {
+  const index = hash >>> (Math.clz32(bits.length) - 4);
+  bits[index >>> 5] = (bits[index >>> 5] as number) | (1 << (index & 31));
+}
+
+// Eight bits per slot (a power of two: the slots are), each form's bit set from its kept hash.
+function knownBitsFor(table: Int32Array): Uint32Array {
+  const bits = new Uint32Array(table.length / SLOT / 4);
+  for (let at = 0; at < table.length; at += SLOT) if (table[at] !== 0) markKnown(bits, table[at + 1] as number);
+  return bits;
+}
+
 function lookUp(text: string, start: number, end: number, hash: number): number {
+  if (!knownBit(knownHashes, hash)) return NO_WORD;
   const table = slots;
   const pool = units;
   const mask = table.length / SLOT - 1;
@@ -142,6 +166,7 @@ export function registerWord(form: string): number {
       if (entry !== 0) insert(grown, entry - 1, slots[at + 1] as number, slots[at + 2] as number, slots[at + 3] as number);
     }
     slots = grown;
+    knownHashes = knownBitsFor(grown);
   }
   if (unitsUsed + form.length > units.length) {
     const grown = new Uint16Array(Math.max(units.length * 2, unitsUsed + form.length));
@@ -149,7 +174,9 @@ export function registerWord(form: string): number {
     units = grown;
   }
   for (let k = 0; k < form.length; k++) units[unitsUsed + k] = form.charCodeAt(k);
-  insert(slots, id, hashOf(form, 0, form.length), unitsUsed, form.length);
+  const hash = hashOf(form, 0, form.length);
+  insert(slots, id, hash, unitsUsed, form.length);
+  markKnown(knownHashes, hash);
   unitsUsed += form.length;
   // Every new word starts a generation, whoever registers it (a table by id, or a phrase trie's walk one word
   // at a time): a token table whose ids were read before reads its unknown words again (tokenIds), so a test
@@ -257,6 +284,7 @@ export function restoreVocabulary(state: VocabularyState): boolean {
   // Taken as it is, not copied word by word: the state is the snapshot's, read for this process alone.
   forms = state.forms as string[];
   slots = state.slots;
+  knownHashes = knownBitsFor(slots);
   units = state.units;
   unitsUsed = state.units.length;
   // Tokens read before now read their unknown words again.
