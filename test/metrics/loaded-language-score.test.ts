@@ -65,7 +65,7 @@ describe('a paragraph’s loaded-language figures (summariseLoadedLanguage)', ()
 describe('the article’s loaded-language figures (summariseArticleLoadedLanguage)', () => {
   it('lists the outlet’s most frequent terms as folded, with counts', () => {
     const { findings, authorWords, quotedWords, folded } = measure('The Regime met. The regime left. Critics say the regime lied. "The regime slammed us," she said.');
-    const summary = summariseArticleLoadedLanguage(findings, authorWords, quotedWords, [], folded);
+    const summary = summariseArticleLoadedLanguage(findings, authorWords, quotedWords, [], [], folded);
     expect(summary.topTerms).toEqual([
       { text: 'regime', category: 'label', count: 3 },
       { text: 'critics say', category: 'vague-attribution', count: 1 },
@@ -73,7 +73,7 @@ describe('the article’s loaded-language figures (summariseArticleLoadedLanguag
   });
 
   it('spreads paragraph scores weighted by their words', () => {
-    const { paragraphs } = summariseArticleLoadedLanguage([], 0, 0, [{ score: 0.6, words: 30 }, { score: 0, words: 10 }], '');
+    const { paragraphs } = summariseArticleLoadedLanguage([], 0, 0, [0.6, 0], [30, 10], '');
     expect(paragraphs).toEqual({ mean: 0.45, std: 0.2598, max: 0.6 });
   });
 });

@@ -149,21 +149,19 @@ function countTerm(terms: TermCounts, finding: RawFinding): void {
 }
 
 /**
- * The article's figures over its scored `findings` and words, with the spread of `paragraphs` scores
- * (weighted by words) and the outlet-voice terms found most often (as folded in `folded`, the article's
- * folded text).
+ * The article's figures over its scored `findings` and words, with the spread of its paragraphs' scores
+ * (`paragraphScores`, weighted by `paragraphWords`, two lists rather than an object per paragraph) and the
+ * outlet-voice terms found most often (as folded in `folded`, the article's folded text).
  */
 export function summariseArticleLoadedLanguage(
   findings: readonly RawFinding[],
   authorWords: number,
   quotedWords: number,
-  paragraphs: readonly { score: number; words: number }[],
+  paragraphScores: readonly number[],
+  paragraphWords: readonly number[],
   folded: string,
 ): ArticleLoadedLanguage {
-  const distribution = weightedDistribution(
-    paragraphs.map((p) => p.score),
-    paragraphs.map((p) => p.words),
-  );
+  const distribution = weightedDistribution(paragraphScores, paragraphWords);
   const terms: TermCounts = { folded, terms: [], byCategory: new Map() };
   return {
     ...tally(findings, authorWords, quotedWords, terms),
