@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
-import type { AttributionMode, ClaimedCues, Cue, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
+import type { AttributionMode, ClaimedCues, Cue, Draft, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { appositiveSubject, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, openingSubject, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { speechTopic } from './speech-topics.ts';
@@ -371,8 +371,11 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   }
   // "spoke on Monday": a verb of speaking with nothing reported is not an attribution.
   if (mode !== 'summary' && (content === null || (contentTokens(article, content, sentence) < MIN_REPORTED_TOKENS && !isNamedObject(scan, cue, content)) || onlyTimeWords(scan, content, sentence))) return null;
-  const draft = { paragraph: cue.paragraph, mode: cueMode(cue.ref, mode), cue: cueRange(article, cue), speaker, content, sentence: cue.sentence };
-  return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: target === undefined ? draft : { ...draft, target } };
+  // Written out, not spread with the target: a spread copy made a new hidden class per finding (398 on PolNeAR),
+  // which every later pass reading a draft then met.
+  const cited = cueRange(article, cue);
+  const draft: Draft = target === undefined ? { paragraph: cue.paragraph, mode: cueMode(ref, mode), cue: cited, speaker, content, sentence: cue.sentence } : { paragraph: cue.paragraph, mode: cueMode(ref, mode), cue: cited, speaker, content, sentence: cue.sentence, target };
+  return { order: content?.start ?? (tokens.start[cue.t0] as number), draft };
 }
 
 // The name opening the sentence when `speaker`, found right before the verb after a comma, sits inside its
