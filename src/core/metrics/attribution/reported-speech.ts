@@ -86,7 +86,7 @@ function remember(scan: Scan, context: Context, finding: Finding, hint = -1): vo
   if (!('draft' in finding) || finding.draft.speaker === null || finding.draft.cue === null) return;
   const { start } = scan.article.tokens;
   const offset = finding.draft.cue.start;
-  const at = hint >= 0 && start[hint] === offset && (hint === 0 || (start[hint - 1] as number) < offset) ? hint : firstTokenAtOrAfter(scan.article.tokens, offset);
+  const at = hint >= 0 && start[hint] === offset && (hint === 0 || (start[hint - 1] as number) < offset) ? hint : cueTokenOf(scan, offset, finding.draft.sentence);
   // A cue outside every sentence is never read back (speakerBefore asks by sentence).
   const sentence = at < scan.article.tokens.count ? (scan.sentenceOf[at] as number) : -1;
   if (sentence < 0) return;
@@ -100,6 +100,18 @@ function remember(scan: Scan, context: Context, finding: Finding, hint = -1): vo
   while (i > 0 && (list[i - 1] as SpeakerAt).at > at) i--;
   if (i === list.length) list.push({ at, speaker: finding.draft.speaker });
   else list.splice(i, 0, { at, speaker: finding.draft.speaker });
+}
+
+// The first token at or after `offset`, the start of a finding's cue: searched first among the tokens of the
+// finding's sentence, where the cue almost always stands (a search of the whole article costs a cache miss a step).
+function cueTokenOf(scan: Scan, offset: number, sentence: number): number {
+  const { tokens } = scan.article;
+  const bounds = scan.sentences[sentence];
+  if (bounds !== undefined) {
+    const at = firstTokenAtOrAfter(tokens, offset, bounds.tokenStart, bounds.tokenEnd);
+    if (at < bounds.tokenEnd && (at === 0 || (tokens.start[at - 1] as number) < offset)) return at;
+  }
+  return firstTokenAtOrAfter(tokens, offset);
 }
 
 // The speaker of the nearest verb before token `at` in the sentence (the first kept there), or null. Read from

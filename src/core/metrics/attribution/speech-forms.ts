@@ -117,8 +117,20 @@ export function plausibleSubject(scan: Scan, subject: Speaker): Speaker {
   if (inClass(scan.classes, subject.t0, WORD_CLASS.pronoun)) return subject;
   // "Two" or "Nine" alone is a count of something the phrase left out.
   if (inClass(scan.classes, subject.t0, WORD_CLASS.determiner | WORD_CLASS.quantifier)) return subject.t1 - subject.t0 > 1 ? subject : null;
-  if (scan.lexicons.abbreviations.starters.has(first) || first.endsWith('ing') || /^\d/.test(first) || /['\u2019]s$/.test(first)) return null;
+  if (scan.lexicons.abbreviations.starters.has(first) || first.endsWith('ing') || startsWithDigit(first) || endsWithApostropheS(first)) return null;
   return subject;
+}
+
+// /^\d/ by its char code: an ASCII digit first.
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
+// /['\u2019]s$/ by char codes: an apostrophe and "s" at the end.
+function endsWithApostropheS(word: string): boolean {
+  const code = word.charCodeAt(word.length - 2);
+  return word.charCodeAt(word.length - 1) === 115 && (code === 39 || code === 0x2019);
 }
 
 // Whether `word` ends in an apostrophe, or in one and "s" (/['\u2019]s?$/), read as char codes: asked at every cue.
@@ -158,7 +170,7 @@ export function nounAfterModifier(scan: Scan, cue: Cue, sentence: SentenceRef, s
   if (tokens.norm[cue.t1 - 1] === 'to') return false;
   if (next >= sentence.tokenEnd) return true;
   const word = tokens.norm[next] as string;
-  const object = article.quotedToken[next] === 1 || scan.capital[next] === 1 || /^\d/.test(word) || /sel(?:f|ves)$/.test(word) || word === 'there' || words.determiners.has(word) || words.pronouns.has(word) || words.possessives.has(word) || words.clauseWords.get(word) === 'complementiser' || infinitiveAfter(scan, next, sentence);
+  const object = article.quotedToken[next] === 1 || scan.capital[next] === 1 || startsWithDigit(word) || word.endsWith('self') || word.endsWith('selves') || word === 'there' || words.determiners.has(word) || words.pronouns.has(word) || words.possessives.has(word) || words.clauseWords.get(word) === 'complementiser' || infinitiveAfter(scan, next, sentence);
   return !object;
 }
 

@@ -124,8 +124,7 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
   // "shares plunge after profit warning": a bare -ing form is no finite verb; "the views expressed in this
   // article", "the views expressed are her own": an -ed form before a preposition or a verb is a passive
   // participle, its noun no subject.
-  const helper = cue > sentence.tokenStart ? (tokens.norm[cue - 1] as string) : '';
-  if (verb.endsWith('ing') && !words.beForms.has(helper)) return null;
+  if (verb.endsWith('ing') && !(cue > sentence.tokenStart && inClass(scan.classes, cue - 1, WORD_CLASS.beForm))) return null;
   const after = cueEnd[cue] as number;
   if (verb.endsWith('ed') && after > cue && after < sentence.tokenEnd && (inClass(scan.classes, after, WORD_CLASS.adjunct) || inClass(scan.classes, after, WORD_CLASS.beForm))) return null;
   let end = cue;
@@ -147,7 +146,7 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
     const pronoun = inClass(classes, k, WORD_CLASS.pronoun);
     const pronounAfterLink = pronoun && k > sentence.tokenStart && inClass(classes, k - 1, WORD_CLASS.speakerLink);
     // "Only half of the riders say": a quantifier opening the subject is no helper, though "would only say" skips it.
-    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (inClass(classes, k, WORD_CLASS.verbSkip) && !inClass(classes, k, WORD_CLASS.quantifier)) || inClass(classes, k, WORD_CLASS.beForm | WORD_CLASS.clauseWord | WORD_CLASS.subordinator) || (pronoun && !pronounAfterLink) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    if (article.quotedToken[k] === 1 || (cueEnd[k] as number) > 0 || (inClass(classes, k, WORD_CLASS.verbSkip) && !inClass(classes, k, WORD_CLASS.quantifier)) || inClass(classes, k, WORD_CLASS.beForm | WORD_CLASS.clauseWord | WORD_CLASS.subordinator) || (pronoun && !pronounAfterLink) || !startsWithLetterOrDigit(word)) break;
     t = k;
     // "Only 9% of the riders said": a percent sign is no edge of the subject.
     if (tokens.breakBefore[k] === 1 && !(k - 1 >= sentence.tokenStart && isPercentage(scan, k - 1))) break;
@@ -169,8 +168,7 @@ function plainSubjectAt(scan: Scan, sentence: SentenceRef, cue: number, cueEnd: 
 function opensInnerClause(scan: Scan, sentence: SentenceRef, word: number, t: number): boolean {
   const { tokens } = scan.article;
   if (word < sentence.tokenStart || tokens.breakBefore[t] === 1 || scan.article.quotedToken[word] === 1) return false;
-  const norm = tokens.norm[word] as string;
-  return scan.words.subordinators.has(norm) || (scan.words.clauseWords.get(norm) === 'contrast' && word > sentence.tokenStart && commaBefore(scan, word));
+  return inClass(scan.classes, word, WORD_CLASS.subordinator) || (inClass(scan.classes, word, WORD_CLASS.contrast) && word > sentence.tokenStart && commaBefore(scan, word));
 }
 
 // Whether a cue starts in tokens [from, to) with no comma after it ("said the ferry was late and", not "said
@@ -215,15 +213,13 @@ const DOCUMENT_MODIFIER_MAX = 3;
 function documentObjectStart(scan: Scan, t: number, sentenceStart: number): number {
   const { article, words } = scan;
   const { norm, breakBefore } = article.tokens;
-  if (t - 1 <= sentenceStart || breakBefore[t] === 1 || words.speakerNouns.get(norm[t - 1] as string) !== 'document') return -1;
+  if (t - 1 <= sentenceStart || breakBefore[t] === 1 || !inClass(scan.classes, t - 1, WORD_CLASS.speakerNoun) || words.speakerNouns.get(norm[t - 1] as string) !== 'document') return -1;
   for (let k = t - 2; k > sentenceStart && k >= t - 2 - DOCUMENT_MODIFIER_MAX; k--) {
     if (breakBefore[k + 1] === 1 || article.quotedToken[k] === 1) return -1;
-    const word = norm[k] as string;
-    if (words.determiners.get(word) === 'indefinite') {
-      const before = norm[k - 1] as string;
-      return breakBefore[k] !== 1 && scan.capital[k - 1] === 0 && !words.clauseWords.has(before) && !words.adjuncts.has(before) && !words.beForms.has(before) && !words.pronouns.has(before) ? k : -1;
+    if (inClass(scan.classes, k, WORD_CLASS.determiner) && words.determiners.get(norm[k] as string) === 'indefinite') {
+      return breakBefore[k] !== 1 && scan.capital[k - 1] === 0 && !inClass(scan.classes, k - 1, WORD_CLASS.clauseWord | WORD_CLASS.adjunct | WORD_CLASS.beForm | WORD_CLASS.pronoun) ? k : -1;
     }
-    if (words.clauseWords.has(word) || words.adjuncts.has(word) || words.determiners.has(word)) return -1;
+    if (inClass(scan.classes, k, WORD_CLASS.clauseWord | WORD_CLASS.adjunct | WORD_CLASS.determiner)) return -1;
   }
   return -1;
 }
@@ -234,8 +230,9 @@ function isParticiple(scan: Scan, cue: Cue): boolean {
 
 // An auxiliary ("has", "will") or a word in -ed ("voted"): the verb after a subject we could not name.
 function looksFinite(scan: Scan, t: number): boolean {
+  if (inClass(scan.classes, t, WORD_CLASS.beForm | WORD_CLASS.verbSkip)) return true;
   const word = scan.article.tokens.norm[t] as string;
-  return scan.words.beForms.has(word) || scan.words.verbSkips.has(word) || (word.length > 3 && word.endsWith('ed'));
+  return word.length > 3 && word.endsWith('ed');
 }
 
 // Up to four unquoted words back from `at`, stopping after a determiner or at a comma, a preposition or a
@@ -247,9 +244,18 @@ function loosePhraseBefore(scan: Scan, at: number, limit: number, acrossComma: b
   let t = at;
   while (t - 1 >= limit && at - t < LOOSE_PHRASE_MAX && (tokens.breakBefore[t] !== 1 || (t === at && acrossComma && commaBefore(scan, t)))) {
     const word = tokens.norm[t - 1] as string;
-    if (article.quotedToken[t - 1] === 1 || inClass(scan.classes, t - 1, WORD_CLASS.adjunct | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.verbSkip) || !/^[\p{L}\p{N}]/u.test(word)) break;
+    if (article.quotedToken[t - 1] === 1 || inClass(scan.classes, t - 1, WORD_CLASS.adjunct | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.verbSkip) || !startsWithLetterOrDigit(word)) break;
     t--;
     if (inClass(scan.classes, t, WORD_CLASS.determiner)) break;
   }
   return t < at ? { t0: t, t1: at } : null;
 }
+
+// /^[\p{L}\p{N}]/u: ASCII by its char code, anything else by the Unicode properties; asked of every word a subject walk crosses.
+function startsWithLetterOrDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER_OR_DIGIT.test(word);
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
