@@ -28,12 +28,13 @@ export function withPurposeFrames(scan: Scan, cues: readonly Cue[]): Cue[] {
     if (words.purposeFrames.get(norm[k] as string) === 'adjective') {
       let b = k - 1;
       while (b > 0 && breakBefore[b + 1] !== 1 && words.verbSkips.has(norm[b] as string) && !words.beForms.has(norm[b] as string)) b--;
-      return b >= 0 && breakBefore[b + 1] !== 1 && words.beForms.has(norm[b] as string) && quoted[b] === 0 ? { ...cue, t0: b } : cue;
+      return b >= 0 && breakBefore[b + 1] !== 1 && words.beForms.has(norm[b] as string) && quoted[b] === 0 ? { t0: b, t1: cue.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph } : cue;
     }
     // "took to Twitter to say", "used his speech to call for": a frame verb a few plain words before "to".
     for (; k >= 0 && to - 1 - k <= FRAME_GAP_MAX; k--) {
       if (breakBefore[k + 1] === 1 || quoted[k] === 1) return cue;
-      if (words.purposeFrames.get(norm[k] as string) === 'verb') return { ...cue, t0: k };
+      // Cues written out, not spread: one hidden class for every cue keeps the passes reading them fast.
+      if (words.purposeFrames.get(norm[k] as string) === 'verb') return { t0: k, t1: cue.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph };
     }
     return cue;
   });

@@ -173,7 +173,7 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   }
   // "The plan angered insiders": a source phrase with no verb attributes nothing; with one, the content is the verb's.
   if (verb === null && isSourcePhraseOnly(scan, cue) && hasNoVerbAfter(scan, cue, sentence.tokenEnd)) return null;
-  const said = verb === null ? cue : { ...verb, t0: cue.t0 };
+  const said = verb === null ? cue : { t0: cue.t0, t1: verb.t1, ref: verb.ref, sentence: verb.sentence, paragraph: verb.paragraph };
   const lead = commaBefore(scan, cue.t0) ? cue.t0 : (postposedPhrase(scan, cue.t0, sentence.tokenStart)?.t0 ?? cue.t0);
   const content = isPostposed(scan, lead, said, sentence, context) ? trimmedSpan(article, sentence.tokenStart, lead) : said.t1 < sentence.tokenEnd - 1 ? contentAfter(scan, said.t1, sentence, context) : cue.t0 > sentence.tokenStart ? trimmedSpan(article, sentence.tokenStart, cue.t0) : null;
   // "reportedly", "it is said", "was widely seen as", "is said to": an adverb, "it" or a passive names no
@@ -181,7 +181,7 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   const first = tokens.norm[cue.t0] as string;
   const adverbOnly = (cue.t1 - cue.t0 === 1 && first.endsWith('ly')) || first === 'it' || inClass(scan.classes, cue.t0, WORD_CLASS.beForm) || (first.endsWith('ly') && cue.t1 - cue.t0 > 1 && /(?:ed|en|said)$/.test(tokens.norm[cue.t0 + 1] as string));
   const speaker = adverbOnly ? null : charSpan(article, cue.t0, verb === null ? cue.t1 : skipBack(scan, verb.t0, cue.t0));
-  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { ...cue, t1: verb.t1 }), speaker, content, actor: null, side: 'unaligned', anonymous: true };
+  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { t0: cue.t0, t1: verb.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph }), speaker, content, actor: null, side: 'unaligned', anonymous: true };
   markAnonymity(scan, attribution, sentence.index);
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
   if (country !== null) attribution.side = country;
