@@ -30,7 +30,10 @@ export function withContentAfterAside(scan: Scan, findings: readonly Finding[]):
     if (content === null) return finding;
     // Quoted words after the aside make a plain report a mixed one.
     const quoted = finding.draft.mode === 'indirect' && QUOTE_MARK.test(scan.article.text.slice(content.start, content.end));
-    return { ...finding, draft: { ...finding.draft, content, ...(quoted ? { mode: 'mixed' as const } : {}) } };
+    // Written out, not spread: a spread copy gets a hidden class of its own, and the passes after read every finding.
+    const { paragraph, cue, speaker, sentence } = finding.draft;
+    const mode = quoted ? 'mixed' : finding.draft.mode;
+    return { order: finding.order, draft: 'target' in finding.draft ? { paragraph, mode, cue, speaker, content, sentence, target: finding.draft.target } : { paragraph, mode, cue, speaker, content, sentence } };
   });
 }
 

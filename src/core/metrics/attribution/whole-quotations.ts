@@ -16,7 +16,10 @@ export function withWholeQuotations(scan: Scan, findings: readonly Finding[]): F
     const { content } = finding.draft;
     const quote = quoteHolding(quotes, content.end);
     if (quote === undefined || quote.start < content.start || quote.end <= content.end) return finding;
-    return { ...finding, draft: { ...finding.draft, content: { start: content.start, end: quote.end } } };
+    // Written out, not spread: a spread copy gets a hidden class of its own, and the passes after read every finding.
+    const { paragraph, mode, cue, speaker, sentence } = finding.draft;
+    const whole = { start: content.start, end: quote.end };
+    return { order: finding.order, draft: 'target' in finding.draft ? { paragraph, mode, cue, speaker, content: whole, sentence, target: finding.draft.target } : { paragraph, mode, cue, speaker, content: whole, sentence } };
   });
 }
 
