@@ -161,7 +161,8 @@ function locateQuotes(article: SegmentedArticle): Located[] {
   // Quotes come in text order, so paragraph and sentence cursors only move forward.
   let p = 0;
   let s = 0;
-  for (const quote of quotes) {
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q] as QuoteSpan;
     if (quote.kind === 'nested') continue;
     while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= quote.start) {
       p++;

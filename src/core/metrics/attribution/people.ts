@@ -12,7 +12,7 @@ import type { SpeakerKind } from '../../data/attribution-words.ts';
 import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
 import { personId, type NamedPerson, type SpeakerMemory } from './speaker-memory.ts';
-import type { TokenSpan } from './types.ts';
+import type { SentenceRef, TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 import { addShape, emptyShapeFilter, tokenMayBeIn } from './word-shapes.ts';
 
@@ -36,8 +36,11 @@ export type NamedSpeaker = { id: string; kind: 'person' | SpeakerKind | null };
 
 /** Indexes the people and organisations the article names (changes `memory`); call once, before resolving. */
 export function indexNames(scan: Scan, memory: SpeakerMemory): void {
-  for (const sentence of scan.sentences) {
-    for (const run of capitalRuns(scan, sentence.tokenStart, sentence.tokenEnd)) {
+  for (let s = 0; s < scan.sentences.length; s++) {
+    const sentence = scan.sentences[s] as SentenceRef;
+    const runs = capitalRuns(scan, sentence.tokenStart, sentence.tokenEnd);
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r] as TokenSpan;
       const organisation = organisationIn(scan, run);
       if (organisation !== null) {
         rememberOrganisation(scan, memory, organisation.run, organisation.kind);
@@ -199,7 +202,8 @@ function lowerCaseForms(scan: Scan): Set<string> {
   const marked: number[] = [];
   const found = new Set<string>();
   try {
-    for (const { tokenStart: t } of scan.sentences) {
+    for (let s = 0; s < scan.sentences.length; s++) {
+      const t = (scan.sentences[s] as SentenceRef).tokenStart;
       if (t >= count) continue;
       const id = ids[t] as number;
       if (id >= 0) {
