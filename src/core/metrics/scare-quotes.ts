@@ -64,7 +64,7 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 // `count` words from token `first` to `last`; `words` (their folded forms without a possessive) made only for the
 // quotations whose words the rule compares: most quotations are someone's, long, and never need them.
-type Located = { quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; count: number; words: string[] | undefined };
+type Located = { index: number; quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; count: number; words: string[] | undefined };
 
 function wordsOf(article: SegmentedArticle, one: Located): string[] {
   if (one.words === undefined) one.words = article.tokens.bare.slice(one.first, one.first + one.count);
@@ -83,30 +83,31 @@ function wordsOf(article: SegmentedArticle, one: Located): string[] {
 export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround, headline?: number): ScareQuoteFinding[] {
   const { quotes } = article;
   if (quotes.length === 0) return [];
-  // Quotations someone says: their words are read only once some quotation is a candidate.
-  const attributed: Located[] = [];
+  // Quotations someone says, and the longer ones (never candidates), by index: their words are read only once
+  // some quotation is a candidate (in about one article in nine), and only then are they located again. A
+  // megabyte of quotations kept located meant ~100 bytes each held through the pass.
+  const attributed: number[] = [];
+  const longer: number[] = [];
+  // The short quotations no one says: whether each is one of a list is known once its run of quotations ends.
+  const unsaid: Located[] = [];
+  const listed = new Uint8Array(quotes.length);
+  const runs: ListRuns = { listed, start: 0, alternative: false, before: undefined };
+  const located = forEachLocated(article, (one, i) => {
+    if (i > 0) stepListRuns(article, runs, one, i);
+    runs.before = one;
+    const { quote, sentence, count } = one;
+    const short = count > 0 && count <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
+    if (sentence !== undefined && !short) longer.push(i);
+    else if (sentence === undefined || saidBySomeone(article, lexicons, one, speechCues, speech)) attributed.push(i);
+    else unsaid.push(one);
+  });
+  if (located > 0) stepListRuns(article, runs, undefined, located);
   // Phrases the text quotes as a name, term or cited word somewhere: the same phrase quoted again is that term.
   const termPhrases = new Set<string>();
   const candidates: Located[] = [];
   const headlineCandidates: Located[] = [];
-  // A longer quotation is never a candidate: whether someone says it matters only for its words, which are
-  // read only once some short one is a candidate (in about one article in nine), so it is asked only then.
-  const longer: Located[] = [];
-  const located = locateQuotes(article);
-  const listed = listedQuotes(article, located);
-  for (let i = 0; i < located.length; i++) {
-    const one = located[i] as Located;
-    const { quote, sentence, count } = one;
-    const short = count > 0 && count <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
-    if (sentence !== undefined && !short) {
-      longer.push(one);
-      continue;
-    }
-    if (sentence === undefined || saidBySomeone(article, lexicons, one, speechCues, speech)) {
-      attributed.push(one);
-      continue;
-    }
-    if (listed[i] === 1 || notDistancing(article, lexicons, one)) {
+  for (const one of unsaid) {
+    if (listed[one.index] === 1 || notDistancing(article, lexicons, one)) {
       termPhrases.add(wordsOf(article, one).join(' '));
       continue;
     }
@@ -120,8 +121,8 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
   for (const one of candidates) for (const word of wordsOf(article, one)) wanted.add(word);
   const echoed = new Set<string>();
   let all = false;
-  for (const one of attributed) if (!all) all = echoWords(article, one, wanted, echoed);
-  for (const one of longer) if (!all && saidBySomeone(article, lexicons, one, speechCues, speech)) all = echoWords(article, one, wanted, echoed);
+  for (const one of locatedAt(article, attributed)) if (!all) all = echoWords(article, one, wanted, echoed);
+  if (!all) for (const one of locatedAt(article, longer)) if (!all && saidBySomeone(article, lexicons, one, speechCues, speech)) all = echoWords(article, one, wanted, echoed);
   const flagged = candidates.filter((one) => !wordsOf(article, one).every((word) => echoed.has(word)) && !termPhrases.has(wordsOf(article, one).join(' ')));
   // A headline quotes someone by convention, and the headline check flags a quote the body never attributes;
   // it is a scare quote when the body keeps the same phrase at a distance.
@@ -154,14 +155,16 @@ function echoWords(article: SegmentedArticle, one: Located, wanted: ReadonlySet<
   return echoed.size === wanted.size;
 }
 
-// Each top-level quotation with its paragraph, its sentence and the sentences either side, and its words.
-function locateQuotes(article: SegmentedArticle): Located[] {
+// Each top-level quotation with its paragraph, its sentence and the sentences either side, and its words,
+// given to `visit` one at a time with its index among them (none is kept here); returns how many there were.
+function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: number) => void): number {
   const { tokens, quotes, paragraphs } = article;
-  const out: Located[] = [];
+  let index = 0;
   // Quotes come in text order, so paragraph and sentence cursors only move forward.
   let p = 0;
   let s = 0;
-  for (const quote of quotes) {
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q] as QuoteSpan;
     if (quote.kind === 'nested') continue;
     while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= quote.start) {
       p++;
@@ -184,33 +187,40 @@ function locateQuotes(article: SegmentedArticle): Located[] {
       else hi = mid;
     }
     const count = lo - first;
-    out.push({ quote, paragraph: p, sentence, previous, next, first, last: first + count - 1, count, words: undefined });
+    visit({ index, quote, paragraph: p, sentence, previous, next, first, last: first + count - 1, count, words: undefined }, index);
+    index++;
   }
+  return index;
+}
+
+// The quotations at `indexes` (rising), located again.
+function locatedAt(article: SegmentedArticle, indexes: readonly number[]): Located[] {
+  const out: Located[] = [];
+  let k = 0;
+  forEachLocated(article, (one, index) => {
+    if (indexes[k] === index) {
+      out.push(one);
+      k++;
+    }
+  });
   return out;
 }
 
-// 1 for each quotation that is one of a list: a run of LIST_MIN_RUN or more joined by commas and "and", or
-// two joined by "or", "to", "for", "versus" (named alternatives, words swapped for others).
-function listedQuotes(article: SegmentedArticle, located: readonly Located[]): Uint8Array {
-  const listed = new Uint8Array(located.length);
-  let runStart = 0;
-  let alternative = false;
-  const close = (end: number): void => {
-    if (end - runStart >= LIST_MIN_RUN || (end - runStart === 2 && alternative)) listed.fill(1, runStart, end);
-  };
-  for (let i = 1; i <= located.length; i++) {
-    const before = located[i - 1] as Located;
-    const here = located[i];
-    const gap = here === undefined || here.sentence !== before.sentence ? null : article.text.slice(before.quote.end, here.quote.start);
-    if (gap !== null && LIST_GAP.test(gap)) {
-      alternative ||= ALTERNATIVE_GAP.test(gap);
-      continue;
-    }
-    close(i);
-    runStart = i;
-    alternative = false;
+// Runs of quotations read in order: a run of LIST_MIN_RUN or more joined by commas and "and", or two joined by
+// "or", "to", "for", "versus" (named alternatives, words swapped for others), marks its quotations 1 in `listed`.
+type ListRuns = { listed: Uint8Array; start: number; alternative: boolean; before: Located | undefined };
+
+// Takes quotation `index` (`here`; undefined at `index` = the count, after the last) after `runs.before`.
+function stepListRuns(article: SegmentedArticle, runs: ListRuns, here: Located | undefined, index: number): void {
+  const before = runs.before as Located;
+  const gap = here === undefined || here.sentence !== before.sentence ? null : article.text.slice(before.quote.end, here.quote.start);
+  if (gap !== null && LIST_GAP.test(gap)) {
+    runs.alternative ||= ALTERNATIVE_GAP.test(gap);
+    return;
   }
-  return listed;
+  if (index - runs.start >= LIST_MIN_RUN || (index - runs.start === 2 && runs.alternative)) runs.listed.fill(1, runs.start, index);
+  runs.start = index;
+  runs.alternative = false;
 }
 
 // The text inside the quotation marks ('' and `` count as one mark, as the segmenter reads them).

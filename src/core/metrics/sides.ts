@@ -58,7 +58,8 @@ export function countBalance(attributions: readonly Voiced[], sidesMentioned: re
 function entropyBalance(attributions: readonly Voiced[], sidesMentioned: readonly string[], weightOf: (a: Voiced) => number): number | null {
   const voice = new Map<string, number>();
   for (const side of sidesMentioned) if (side !== 'unaligned') voice.set(side, 0);
-  for (const attribution of attributions) {
+  for (let a = 0; a < attributions.length; a++) {
+    const attribution = attributions[a] as Voiced;
     if (attribution.side === 'unaligned') continue;
     voice.set(attribution.side, (voice.get(attribution.side) ?? 0) + weightOf(attribution));
   }
@@ -128,7 +129,8 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
   let voicedCount = 0;
   let voicedAnonymous = 0;
   let nonResponses = 0;
-  for (const a of result.attributions) {
+  for (let i = 0; i < result.attributions.length; i++) {
+    const a = result.attributions[i] as RawAttribution;
     if (!counts(a.paragraph)) continue;
     scoredCount++;
     if (isUnheld(a)) continue;
@@ -170,7 +172,8 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     let anonymous = 0;
     let firstParagraph = Infinity;
     let lastParagraph = -Infinity;
-    for (const a of own) {
+    for (let i = 0; i < own.length; i++) {
+      const a = own[i] as RawAttribution;
       byMode[a.mode]++;
       words[a.mode] += contentWords(article, a);
       if (!speaks(a)) continue;
@@ -188,7 +191,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     if (side === 'unaligned') voice = 0;
     const targetedBy = targetingBySide.get(side) ?? [];
     let firstTargeted = Infinity;
-    for (const a of targetedBy) if (a.paragraph < firstTargeted) firstTargeted = a.paragraph;
+    for (let i = 0; i < targetedBy.length; i++) firstTargeted = Math.min(firstTargeted, (targetedBy[i] as RawAttribution).paragraph);
     // Shares and rates rounded where they are made (the key order is the report's).
     return {
       side,

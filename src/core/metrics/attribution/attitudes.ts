@@ -174,7 +174,8 @@ function cueAfterComma(scan: Scan, t: number, end: number, cueEnd: Int32Array): 
 export function outsideReportedSpeech(unheld: readonly Finding[], others: readonly Finding[]): Finding[] {
   if (unheld.length === 0) return [];
   const contents: Range[] = [];
-  for (const finding of others) {
+  for (let f = 0; f < others.length; f++) {
+    const finding = others[f] as Finding;
     const content = 'draft' in finding ? finding.draft.content : 'continues' in finding ? finding.content : finding.attribution.content;
     if (content !== null) contents.push(content);
   }

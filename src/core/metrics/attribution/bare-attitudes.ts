@@ -13,7 +13,7 @@ import { tokenIds } from '../../text/tokens.ts';
 import { tableByWordIdOnce } from '../../text/vocabulary.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { isMannerAdverb } from './noun-phrase-speakers.ts';
-import type { Cue } from './types.ts';
+import type { Cue, SentenceRef } from './types.ts';
 
 // A plural noun or a fraction: "voters", "Republicans", "two-thirds" (not "its", "this", "us", "was").
 const PLURAL = /^[\p{L}][\p{L}-]*[^su'\u2019]s$/u;
@@ -28,7 +28,8 @@ export function findBareAttitudeCues(scan: Scan): Cue[] {
   // finds its entry exactly when its folded form is a key.
   const roles = tableByWordIdOnce(words.bareAttitudeVerbs, undefined);
   const { ids } = tokenIds(article.tokens);
-  for (const sentence of scan.sentences) {
+  for (let s = 0; s < scan.sentences.length; s++) {
+    const sentence = scan.sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart + 1; t + 1 < sentence.tokenEnd; t++) {
       const id = ids[t] as number;
       if (id < 0 || id >= roles.length) continue;

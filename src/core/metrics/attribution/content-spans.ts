@@ -40,7 +40,7 @@ export function cueEnds(count: number, cues: readonly Cue[]): Int32Array {
   // Five passes ask for the same article's cues: made once per list (read only; a list that grew is read again).
   if (cues === endsOf.cues && endsOf.count === count && endsOf.length === cues.length) return endsOf.ends;
   const ends = zeroedInts(endsStore, count);
-  for (const cue of cues) ends[cue.t0] = cue.t1;
+  for (let c = 0; c < cues.length; c++) ends[(cues[c] as Cue).t0] = (cues[c] as Cue).t1;
   endsOf = { cues, count, length: cues.length, ends };
   return ends;
 }

@@ -4,7 +4,7 @@
  */
 import type { AttributionWords } from '../../data/attribution-words.ts';
 import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
-import type { SegmentedArticle } from '../../text/index.ts';
+import type { SegmentedArticle, SentenceSpan } from '../../text/index.ts';
 import { CASE } from '../../text/tokens.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
@@ -51,7 +51,7 @@ export type TokenSet = { has(t: number): boolean };
 function tokenSet(count: number, members: readonly SentenceRef[]): TokenSet {
   // One past the last token too: a sentence with no tokens at the text's end starts there.
   const marked = new Uint8Array(count + 1);
-  for (const sentence of members) marked[sentence.tokenStart] = 1;
+  for (let s = 0; s < members.length; s++) marked[(members[s] as SentenceRef).tokenStart] = 1;
   return { has: (t: number): boolean => marked[t] === 1 };
 }
 
@@ -63,10 +63,16 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
   const { tokens, text } = article;
   const sentences: SentenceRef[] = [];
   article.paragraphs.forEach((paragraph, p) => {
-    for (const s of paragraph.sentences) sentences.push({ start: s.start, end: s.end, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, paragraph: p, index: sentences.length });
+    for (let k = 0; k < paragraph.sentences.length; k++) {
+      const s = paragraph.sentences[k] as SentenceSpan;
+      sentences.push({ start: s.start, end: s.end, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, paragraph: p, index: sentences.length });
+    }
   });
   const sentenceOf = new Int32Array(tokens.count).fill(-1);
-  for (const sentence of sentences) for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) sentenceOf[t] = sentence.index;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s] as SentenceRef;
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) sentenceOf[t] = sentence.index;
+  }
   const capital = new Uint8Array(tokens.count);
   for (let t = 0; t < tokens.count; t++) {
     const shape = tokens.shape[t] as number;
@@ -122,25 +128,32 @@ function opensLikeDateline(first: number, second: number): boolean {
   return first >= 65 && first <= 90 && ((second >= 65 && second <= 90) || second === 32 || second === 46 || second === 39 || second === 0x2019 || second === 45);
 }
 
-// Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once.
+// A per-token list with nothing marked: every index reads undefined, as in a list of the article's length.
+const NONE_MARKED: readonly (string | undefined)[] = [];
+
+// Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once. A
+// list is made only when a first one is found: two empty lists of the article's length were 3 MB of pointers
+// alive through attribution on 1 MB of text that names no title.
 function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): { titleAt: readonly (string | undefined)[]; countryAt: readonly (string | undefined)[] } {
   const { tokens } = article;
-  const titleAt = new Array<string | undefined>(tokens.count);
-  const countryAt = new Array<string | undefined>(tokens.count);
+  let titleAt: (string | undefined)[] | undefined;
+  let countryAt: (string | undefined)[] | undefined;
   const titleScratch: PhraseCandidate<PhraseRef & { role: string }>[] = [];
   const demonymScratch: PhraseCandidate<{ country: string }>[] = [];
   for (let t = 0; t < tokens.count; t++) {
     const mask = masks[t] as number;
     if ((mask & FIRST_WORD.title) !== 0 && matchAt(lexicons.titles, tokens, t, tokens.count, titleScratch) > 0) {
       const best = titleScratch[0] as PhraseCandidate<PhraseRef & { role: string }>;
+      titleAt ??= new Array<string | undefined>(tokens.count);
       for (let k = t; k <= t + best.rest.length; k++) titleAt[k] = best.value.term;
     }
     if ((mask & FIRST_WORD.demonym) !== 0 && matchAt(lexicons.demonymIndex, tokens, t, tokens.count, demonymScratch) > 0) {
       const best = demonymScratch[0] as PhraseCandidate<{ country: string }>;
+      countryAt ??= new Array<string | undefined>(tokens.count);
       for (let k = t; k <= t + best.rest.length; k++) countryAt[k] = best.value.country;
     }
   }
-  return { titleAt, countryAt };
+  return { titleAt: titleAt ?? NONE_MARKED, countryAt: countryAt ?? NONE_MARKED };
 }
 
 // Does a sentence mark a source as anonymous ("on condition of anonymity"), and does it give a reason?
@@ -148,7 +161,8 @@ function anonymityBySentence(article: SegmentedArticle, lexicons: Lexicons, mask
   const { tokens } = article;
   const found = new Uint8Array(sentences.length);
   const scratch: PhraseCandidate<PhraseRef>[] = [];
-  for (const sentence of sentences) {
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
       if (((masks[t] as number) & FIRST_WORD.anonymity) === 0 || matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, scratch) === 0) continue;
       const note = (scratch[0] as PhraseCandidate<PhraseRef>).value.note ?? '';

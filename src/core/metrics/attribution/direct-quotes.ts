@@ -34,7 +34,7 @@ export function findDirectQuotes(scan: Scan, cues: readonly Cue[]): { findings: 
   try {
     return quotationsOf({ scan, cues, claimed: new Uint8Array(cues.length), cueAt });
   } finally {
-    for (const cue of cues) cueAt[cue.t0] = -1;
+    for (let index = 0; index < cues.length; index++) cueAt[(cues[index] as Cue).t0] = -1;
   }
 }
 
@@ -124,7 +124,10 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   }
   // Speech labelled by its speaker's name and a colon, with no verb (`Holt: Ferry will run again`).
   const quoted = new Set<number>();
-  for (const f of findings) if ('draft' in f && f.draft.content !== null) quoted.add(f.draft.content.start);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    if ('draft' in f && f.draft.content !== null) quoted.add(f.draft.content.start);
+  }
   findings.push(...findLabelledSpeech(scan, quoted));
   return { findings, claimed: speech.claimed };
 }

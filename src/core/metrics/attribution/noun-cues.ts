@@ -52,7 +52,8 @@ export function findLightVerbCues(scan: Scan): Cue[] {
   const { norm } = article.tokens;
   const cues: Cue[] = [];
   const { classes } = scan;
-  for (const sentence of scan.sentences) {
+  for (let s = 0; s < scan.sentences.length; s++) {
+    const sentence = scan.sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
       const word = norm[t] as string;
       const light = ((classes[t] as number) & WORD_CLASS.lightVerb) !== 0;
@@ -99,7 +100,8 @@ export function mergeCues(base: readonly Cue[], extra: readonly Cue[]): Cue[] {
   const take = (cue: Cue): void => {
     if (!(cue.ref.kind === 'verb' && cue.ref.family === 'attitude' && speech === cue.sentence)) merged.push(cue);
   };
-  for (const cue of base) {
+  for (let b = 0; b < base.length; b++) {
+    const cue = base[b] as Cue;
     while (j < extra.length && (extra[j] as Cue).t1 <= cue.t0) take(extra[j++] as Cue);
     const next = extra[j];
     if (next !== undefined && next.t0 < cue.t1) continue;
@@ -124,7 +126,8 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: 
   let cueEnd: Int32Array | undefined;
   const findings: Finding[] = [];
   const { classes } = scan;
-  for (const sentence of scan.sentences) {
+  for (let s = 0; s < scan.sentences.length; s++) {
+    const sentence = scan.sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
       if (((classes[t] as number) & WORD_CLASS.nounCue) === 0) continue;
       const role = linkedWordAt(scan, words.nounCues, t, sentence.tokenEnd);
@@ -163,7 +166,8 @@ function opensPhrase(scan: Scan, t: number, sentence: SentenceRef): boolean {
 export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Array {
   const { tokens } = scan.article;
   const taken = zeroedBytes(takenStore, tokens.count);
-  for (const finding of findings) {
+  for (let f = 0; f < findings.length; f++) {
+    const finding = findings[f] as Finding;
     if (!('draft' in finding)) continue;
     const { cue, speaker, content } = finding.draft;
     if (content !== null) taken.fill(1, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end));

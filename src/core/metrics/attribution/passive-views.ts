@@ -11,7 +11,7 @@ import { commaBefore, nextComma } from './context.ts';
 import { passiveBe, subjectStart, viewEnd } from './attitudes.ts';
 import type { Scan } from './context.ts';
 import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
-import type { ClaimedCues, Cue, Finding } from './types.ts';
+import type { ClaimedCues, Cue, Finding, SentenceRef } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /**
@@ -28,7 +28,8 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
   cues.forEach((cue, index) => {
     if (claimed[index] === 1 || cue.ref.kind !== 'verb' || cue.ref.family !== 'attitude') inCue.fill(1, cue.t0, cue.t1);
   });
-  for (const sentence of scan.sentences) {
+  for (let s = 0; s < scan.sentences.length; s++) {
+    const sentence = scan.sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
       // Only a phrase's first word can open one: one array read spares the list's walk at every other token.
       if (((scan.classes[t] as number) & WORD_CLASS.passiveViewStart) === 0) continue;

@@ -12,7 +12,7 @@ import type { SpeakerKind } from '../../data/attribution-words.ts';
 import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
 import { personId, type NamedPerson, type SpeakerMemory } from './speaker-memory.ts';
-import type { TokenSpan } from './types.ts';
+import type { SentenceRef, TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 import { addShape, emptyShapeFilter, tokenMayBeIn } from './word-shapes.ts';
 
@@ -36,18 +36,21 @@ export type NamedSpeaker = { id: string; kind: 'person' | SpeakerKind | null };
 
 /** Indexes the people and organisations the article names (changes `memory`); call once, before resolving. */
 export function indexNames(scan: Scan, memory: SpeakerMemory): void {
-  for (const sentence of scan.sentences) {
-    for (const run of capitalRuns(scan, sentence.tokenStart, sentence.tokenEnd)) {
-      const organisation = organisationIn(scan, run);
-      if (organisation !== null) {
-        rememberOrganisation(scan, memory, organisation.run, organisation.kind);
-        continue;
-      }
-      // Only full names are indexed: a run of one word is none, and a single name needs no common-noun test.
-      if (run.t1 - run.t0 < 2) continue;
-      const names = personalName(scan, run, false);
-      if (names.length >= 2) rememberPerson(memory, names, run.t0);
+  const visit = (run: TokenSpan): void => {
+    const organisation = organisationIn(scan, run);
+    if (organisation !== null) {
+      rememberOrganisation(scan, memory, organisation.run, organisation.kind);
+      return;
     }
+    // Only full names are indexed: a run of one word is none, and a single name needs no common-noun test.
+    if (run.t1 - run.t0 < 2) return;
+    const names = personalName(scan, run, false);
+    if (names.length >= 2) rememberPerson(memory, names, run.t0);
+  };
+  // Runs visited as found: a list of them per sentence reserved 17 slots for the one run most sentences hold.
+  for (let s = 0; s < scan.sentences.length; s++) {
+    const sentence = scan.sentences[s] as SentenceRef;
+    forEachCapitalRun(scan, sentence.tokenStart, sentence.tokenEnd, visit);
   }
 }
 
@@ -87,25 +90,30 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
 
 // Runs of adjacent capitalised tokens in [t0, t1) that no gazetteer actor, title or sentence starter takes.
 function capitalRuns(scan: Scan, t0: number, t1: number): TokenSpan[] {
-  const { tokens } = scan.article;
   const runs: TokenSpan[] = [];
+  forEachCapitalRun(scan, t0, t1, (run) => runs.push(run));
+  return runs;
+}
+
+// Gives `visit` each of those runs, in order.
+function forEachCapitalRun(scan: Scan, t0: number, t1: number, visit: (run: TokenSpan) => void): void {
+  const { tokens } = scan.article;
   // Sentence starters and pronouns, read by class (word-classes.ts).
   const { classes } = scan;
   let start = -1;
   for (let t = t0; t <= t1; t++) {
     const inRun = t < t1 && scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && ((classes[t] as number) & WORD_CLASS.notInRun) === 0;
     if (inRun && start >= 0 && tokens.breakBefore[t] === 1) {
-      runs.push({ t0: start, t1: t });
+      visit({ t0: start, t1: t });
       start = t;
       continue;
     }
     if (inRun && start < 0) start = t;
     if (!inRun && start >= 0) {
-      runs.push({ t0: start, t1: t });
+      visit({ t0: start, t1: t });
       start = -1;
     }
   }
-  return runs;
 }
 
 // An organisation's name in a run: up to its last organisation word, or an acronym or inner-capital word alone.
@@ -199,7 +207,8 @@ function lowerCaseForms(scan: Scan): Set<string> {
   const marked: number[] = [];
   const found = new Set<string>();
   try {
-    for (const { tokenStart: t } of scan.sentences) {
+    for (let s = 0; s < scan.sentences.length; s++) {
+      const t = (scan.sentences[s] as SentenceRef).tokenStart;
       if (t >= count) continue;
       const id = ids[t] as number;
       if (id >= 0) {

@@ -6,7 +6,7 @@ import type { Actor, Lexicons } from '../../data/index.ts';
 import { isUnheld } from './attitudes.ts';
 import type { Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
-import type { RawAttribution, SidesMapping } from './types.ts';
+import type { ActorMention, RawAttribution, SidesMapping } from './types.ts';
 
 // Each actor's default side, worked out once per lexicons (it walks up to four bodies and upper-cases a name).
 const sidesByLexicons = new WeakMap<Lexicons, Map<string, string>>();
@@ -72,7 +72,8 @@ function hasLabels(sides: SidesMapping): boolean {
 export function applySides(attributions: readonly RawAttribution[], lexicons: Lexicons, personSide: ReadonlyMap<string, string>, sides: SidesMapping, text: string): void {
   const sideOf = (id: string | null): string => sideOfSpeaker(lexicons, personSide, id);
   const labelled = hasLabels(sides);
-  for (const attribution of attributions) {
+  for (let a = 0; a < attributions.length; a++) {
+    const attribution = attributions[a] as RawAttribution;
     // A view held by no one named has no side, whatever a caller's labels name: it stays `unaligned`.
     if (isUnheld(attribution)) continue;
     // Without labels mapSide reads no speaker text: none is sliced.
@@ -95,7 +96,8 @@ export function sidesMentioned(scan: Scan, attributions: readonly RawAttribution
   const found = new Set<string>();
   const counts = (paragraph: number): boolean => scored === undefined || scored[paragraph] === 1;
   const labelled = hasLabels(sides);
-  for (const mention of scan.mentions) {
+  for (let m = 0; m < scan.mentions.length; m++) {
+    const mention = scan.mentions[m] as ActorMention;
     if (!counts(mention.paragraph)) continue;
     // Without labels a mention adds its actor's side: one already found needs none of the tests below.
     if (!labelled && found.has(sideOfActor(lexicons, mention.actor))) continue;
@@ -105,7 +107,8 @@ export function sidesMentioned(scan: Scan, attributions: readonly RawAttribution
     if (lexicons.actors.get(mention.actor)?.role === 'media') continue;
     found.add(labelled ? mapSide(sideOfActor(lexicons, mention.actor), mention.actor, lexicons, sides, article.text.slice(mention.start, mention.end)) : sideOfActor(lexicons, mention.actor));
   }
-  for (const attribution of attributions) {
+  for (let a = 0; a < attributions.length; a++) {
+    const attribution = attributions[a] as RawAttribution;
     if (!counts(attribution.paragraph)) continue;
     if (attribution.side !== 'unaligned' && attribution.mode !== 'non-response') found.add(attribution.side);
     if (attribution.target?.side) found.add(attribution.target.side);

@@ -6,7 +6,7 @@
 import { commaBefore, type Scan } from './context.ts';
 import { trimmedSpan } from './content-spans.ts';
 import { nounPhraseAfter } from './noun-phrase-speakers.ts';
-import type { Finding } from './types.ts';
+import type { Finding, SentenceRef } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // The longest speaker phrase between the preposition and its comma ("To the harbour riders of the north shore,").
@@ -23,7 +23,8 @@ export function findStanceOpenings(scan: Scan, taken: Uint8Array): Finding[] {
   const { article, words } = scan;
   const { tokens } = article;
   const findings: Finding[] = [];
-  for (const sentence of scan.sentences) {
+  for (let s = 0; s < scan.sentences.length; s++) {
+    const sentence = scan.sentences[s] as SentenceRef;
     const t = sentence.tokenStart;
     if (!inClass(scan.classes, t, WORD_CLASS.stanceOpening) || article.quotedToken[t] === 1 || scan.excluded[t] === 1) continue;
     let comma = t + 2;

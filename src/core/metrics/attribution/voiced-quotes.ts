@@ -4,6 +4,7 @@
  * displayed, with at most two link words between, is someone's words given directly; its speaker is a
  * possessive before the noun, else none (the crowd is seldom named in the phrase).
  */
+import type { QuoteSpan } from '../../text/index.ts';
 import type { Scan } from './context.ts';
 import type { Finding } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
@@ -23,7 +24,8 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
   const { norm } = tokens;
   const findings: Finding[] = [];
   let t = 0;
-  for (const quote of article.quotes) {
+  for (let q = 0; q < article.quotes.length; q++) {
+    const quote = article.quotes[q] as QuoteSpan;
     if (quote.kind === 'nested') continue;
     while (t < tokens.count && (tokens.start[t] as number) < quote.start) t++;
     if (t >= tokens.count || t === 0 || taken[t] === 1) continue;
