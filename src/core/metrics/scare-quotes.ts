@@ -6,7 +6,7 @@
  */
 import { CATEGORY, type Lexicons } from '../data/index.ts';
 import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
-import type { SegmentedArticle, QuoteSpan, ParagraphSpan, SentenceSpan } from '../text/index.ts';
+import { sentenceAt, type SegmentedArticle, type QuoteSpan, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 
 /** A scare-quote finding, in the shape of loaded language's findings. */
@@ -156,7 +156,7 @@ function echoWords(article: SegmentedArticle, one: Located, wanted: ReadonlySet<
 
 // Each top-level quotation with its paragraph, its sentence and the sentences either side, and its words.
 function locateQuotes(article: SegmentedArticle): Located[] {
-  const { tokens, quotes, paragraphs } = article;
+  const { tokens, quotes, paragraphs, sentences } = article;
   const out: Located[] = [];
   // Quotes come in text order, so paragraph and sentence cursors only move forward.
   let p = 0;
@@ -169,10 +169,13 @@ function locateQuotes(article: SegmentedArticle): Located[] {
     }
     const paragraph = paragraphs[p];
     if (paragraph === undefined) break;
-    while (s < paragraph.sentences.length && (paragraph.sentences[s] as SentenceSpan).end <= quote.start) s++;
-    const sentence = paragraph.sentences[s];
-    const previous = s > 0 ? paragraph.sentences[s - 1] : paragraphs[p - 1]?.sentences.at(-1);
-    const next = paragraph.sentences[s + 1];
+    const base = paragraph.sentenceStart;
+    const n = paragraph.sentenceEnd - base;
+    while (s < n && (sentences.end[base + s] as number) <= quote.start) s++;
+    const sentence = s < n ? sentenceAt(sentences, base + s) : undefined;
+    const before = paragraphs[p - 1];
+    const previous = s > 0 ? sentenceAt(sentences, base + s - 1) : before !== undefined && before.sentenceEnd > before.sentenceStart ? sentenceAt(sentences, before.sentenceEnd - 1) : undefined;
+    const next = s + 1 < n ? sentenceAt(sentences, base + s + 1) : undefined;
     const first = firstTokenAtOrAfter(tokens, quote.start);
     // The tokens from `first` that end inside the quotation: token ends rise with their starts, so a binary
     // search finds the first that ends past it (a quotation paragraph has hundreds of tokens).
@@ -201,7 +204,8 @@ function listedQuotes(article: SegmentedArticle, located: readonly Located[]): U
   for (let i = 1; i <= located.length; i++) {
     const before = located[i - 1] as Located;
     const here = located[i];
-    const gap = here === undefined || here.sentence !== before.sentence ? null : article.text.slice(before.quote.end, here.quote.start);
+    // The same sentence (or none for both): sentence objects are made per quotation, so compared by their start.
+    const gap = here === undefined || here.sentence?.start !== before.sentence?.start ? null : article.text.slice(before.quote.end, here.quote.start);
     if (gap !== null && LIST_GAP.test(gap)) {
       alternative ||= ALTERNATIVE_GAP.test(gap);
       continue;

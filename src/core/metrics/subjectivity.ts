@@ -93,9 +93,7 @@ export function scoreSubjectivity(
   rulesSource: string,
 ): SubjectivityColumns {
   const model = lexicons.subjectivityModel;
-  let count = 0;
-  for (const paragraph of article.paragraphs) count += paragraph.sentences.length;
-  const sentences = columnsFor(count);
+  const sentences = columnsFor(article.sentences.count);
   let s = 0;
   measureSentences(article, lexicons, masks, findings, sentiment, rulesSource, sentences.cues, ({ values, authorWords, cueFrom }) => {
     keep(sentences.features, values);

@@ -11,7 +11,7 @@
  * once beside the string (a peak 10-20 MB above plain objects for 175,000 paragraphs, measured).
  */
 import type { Lexicons } from '../data/index.ts';
-import type { ParagraphSpan, QuoteSpan, SegmentedArticle, SentenceSpan } from '../text/index.ts';
+import type { ParagraphSpan, QuoteSpan, SegmentedArticle, SentenceColumns } from '../text/index.ts';
 import {
   compareHeadline,
   describeCaption,
@@ -79,9 +79,8 @@ export function buildReport(
   const rules = new Map<string, RuleInfo>();
   const categories = new Set<string>();
   let headlineFigures: HeadlineFigures | undefined;
-  // Sentences, quotes and paragraphs are all in text order: cursors hand each paragraph its own, and no
-  // per-paragraph copies are made (a megabyte of one-word paragraphs is 170,000 of them).
-  let sentenceCursor = 0;
+  // Quotes and paragraphs are both in text order: a cursor hands each paragraph its own, and no per-paragraph
+  // copies are made (a megabyte of one-word paragraphs is 170,000 of them).
   let quoteCursor = 0;
   const { quotes: articleQuotes, quotedToken } = article;
   // The summary's inputs from the scored paragraphs, gathered in the same walk (indexed loops throughout:
@@ -106,9 +105,8 @@ export function buildReport(
   // JSON.stringify reads element by element. Written inline in the loop instead of a closure, the same code
   // made buildReport 16% slower in the pipeline (measured; not in a harness that only rebuilt reports).
   const reportParagraph = (paragraph: ParagraphSpan, index: number): ParagraphReport => {
-    const first = sentenceCursor;
-    const last = first + paragraph.sentences.length;
-    sentenceCursor = last;
+    const first = paragraph.sentenceStart;
+    const last = paragraph.sentenceEnd;
     const scored = scoredMask[index] === 1;
     const findings = findingsByParagraph[index] ?? NONE;
     const words = paragraph.tokenEnd - paragraph.tokenStart;
@@ -178,7 +176,7 @@ export function buildReport(
       words,
       authorWords,
       domains: domains === undefined || domains.length === 0 ? NONE : [...domains],
-      sentences: sentenceReports(paragraph.sentences, first, findings, metrics),
+      sentences: sentenceReports(article.sentences, first, last, findings, metrics),
       quotes,
       sentiment,
       subjectivity: subjectivityScore(subjectivity, first, last),
@@ -323,36 +321,37 @@ const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
 
 // A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
 // inside it (both lists are in text order).
-function sentenceReports(sentences: readonly SentenceSpan[], first: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
+function sentenceReports(sentences: SentenceColumns, first: number, last: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
   // A packed array: new Array(n) made a holey one, which JSON.stringify reads element by element (and map's
   // result is holey too once optimised). A paragraph of one sentence (a megabyte of one-word paragraphs is
   // 170,000) gets a literal of its one tuple, as push would leave room for 16.
   let out: SentenceReport[] | undefined;
   let cursor = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    const sentence = sentences[s] as SentenceSpan;
-    while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
+  for (let s = first; s < last; s++) {
+    const start = sentences.start[s] as number;
+    const end = sentences.end[s] as number;
+    while (cursor < findings.length && (findings[cursor] as RawFinding).start < start) cursor++;
     let weight = 0;
     let quotedWeight = 0;
-    for (; cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.end; cursor++) {
+    for (; cursor < findings.length && (findings[cursor] as RawFinding).start < end; cursor++) {
       const finding = findings[cursor] as RawFinding;
       if (finding.voice === 'quoted') quotedWeight += finding.weight;
       else weight += finding.weight;
     }
-    const tuple = sentenceReport(sentence, first + s, weight, quotedWeight, metrics);
-    if (sentences.length === 1) return [tuple];
+    const tuple = sentenceReport(sentences, s, weight, quotedWeight, metrics);
+    if (last - first === 1) return [tuple];
     (out ??= []).push(tuple);
   }
   return out ?? [];
 }
 
-function sentenceReport(sentence: SentenceSpan, index: number, weight: number, quotedWeight: number, metrics: MetricResults): SentenceReport {
+function sentenceReport(sentences: SentenceColumns, index: number, weight: number, quotedWeight: number, metrics: MetricResults): SentenceReport {
   const subjectivity = metrics.subjectivity;
-  const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
+  const sentenceWords = (sentences.tokenEnd[index] as number) - (sentences.tokenStart[index] as number);
   const authorWords = subjectivity.authorWords[index] as number;
   return [
-    sentence.start,
-    sentence.end,
+    sentences.start[index] as number,
+    sentences.end[index] as number,
     sentenceWords,
     (metrics.sentiment[index] as SentenceSentiment).score,
     round(subjectivity.score[index] as number),
