@@ -86,8 +86,10 @@ export function buildReport(
   // The summary's inputs from the scored paragraphs, gathered in the same walk (indexed loops throughout:
   // this runs per paragraph and per sentence, and for-of made an iterator each time it was not optimised).
   const allScored: { score: number; quoted: boolean }[] = [];
-  // The scored sentences' indexes.
-  const allSubjectivity: number[] = [];
+  // The scored sentences' indexes, allSubjectivity[0..scoredSentences): a list grown by push left its outgrown
+  // copies (megabytes at 175,000 sentences) to the next full collection.
+  const allSubjectivity = new Int32Array(article.sentences.count);
+  let scoredSentences = 0;
   const subjectivity = metrics.subjectivity;
   const subjectivityCues = subjectivity.cues;
   // The scored paragraphs' loaded-language scores and words, as two lists: an object per paragraph lived until
@@ -142,7 +144,7 @@ export function buildReport(
         if (exempted === loadedExempted) exempted = loadedExempted.slice();
         for (let k = 0; k < sentenceExempted.length; k++) exempted.push(sentenceExempted[k] as RawExemption);
       }
-      if (scored) allSubjectivity.push(s);
+      if (scored) allSubjectivity[scoredSentences++] = s;
     }
     // Loaded-language matches and sentiment words left out, in text order.
     if (exempted !== loadedExempted && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
@@ -228,7 +230,7 @@ export function buildReport(
       authorWords,
       quotedWords,
       paragraphs: bodyParagraphs,
-      sentences: allSubjectivity.length,
+      sentences: scoredSentences,
       quotes: bodyQuotes,
       domains: [...metrics.domains.article],
       source: metrics.sources.source,
@@ -238,7 +240,7 @@ export function buildReport(
       captions: metrics.captions.map((check) => describeCaption(check, article)),
       attribution: metrics.attributionSummary,
       sentiment: sentimentSummary,
-      subjectivity: articleSubjectivity(subjectivity, allSubjectivity, lexicons),
+      subjectivity: articleSubjectivity(subjectivity, allSubjectivity.subarray(0, scoredSentences), lexicons),
       loadedLanguage: loadedSummary,
     },
   };
@@ -261,7 +263,7 @@ function scoredWords(): (score: number, quoted: boolean) => { score: number; quo
 }
 
 // The body's subjectivity with what moved it, feature -> [value, contribution], largest first.
-function articleSubjectivity(sentences: SubjectivityColumns, scored: readonly number[], lexicons: Lexicons): Summary['subjectivity'] {
+function articleSubjectivity(sentences: SubjectivityColumns, scored: ArrayLike<number>, lexicons: Lexicons): Summary['subjectivity'] {
   const { score, cues, weight, contributions } = summariseSubjectivity(sentences, lexicons, scored);
   const byFeature = keyedByData<[number, number]>();
   for (const c of contributions) byFeature[c.feature] = [c.value, c.contribution];
