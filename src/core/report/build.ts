@@ -70,7 +70,7 @@ export function buildReport(
   // Each paragraph's attributions as indexes into the report's list.
   const attributions: Attribution[] = [];
   for (let i = 0; i < rawAttributions.length; i++) attributions.push(toAttribution(rawAttributions[i] as RawAttribution));
-  const attributionsByParagraph: (number[] | undefined)[] = new Array(paragraphCount);
+  const attributionsByParagraph: (number[] | undefined)[] = rawAttributions.length === 0 ? NO_GROUPS : new Array(paragraphCount);
   for (let i = 0; i < rawAttributions.length; i++) {
     const paragraph = (rawAttributions[i] as RawAttribution).paragraph;
     if (paragraph >= 0 && paragraph < paragraphCount) (attributionsByParagraph[paragraph] ??= []).push(i);
@@ -318,6 +318,9 @@ function categoriesOf(categories: ReadonlySet<string>, lexicons: Lexicons): Repo
 // 170,000 paragraphs with seven empty lists each, 30-odd MB as separate arrays. Frozen, so that a caller
 // who writes to a report's empty list gets an error rather than changing every paragraph's.
 const NONE: never[] = Object.freeze([]) as never[];
+// No paragraph's group, for items of which there are none: a table of one empty slot per paragraph is 1.4 MB
+// at 175,000 paragraphs, kept until the report is serialised.
+const NO_GROUPS: never[] = Object.freeze([]) as never[];
 // A paragraph the block roles did not reach is body text.
 const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
 
@@ -369,6 +372,7 @@ function scoredOnly(findings: readonly RawFinding[], scoredMask: Uint8Array): re
 
 // Items by paragraph, a group only where a paragraph has some (most have no findings and no attributions).
 function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): (T[] | undefined)[] {
+  if (items.length === 0) return NO_GROUPS;
   const groups: (T[] | undefined)[] = new Array(count);
   for (const item of items) {
     if (item.paragraph < 0 || item.paragraph >= count) continue;
