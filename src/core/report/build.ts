@@ -94,8 +94,9 @@ export function buildReport(
   const subjectivityCues = subjectivity.cues;
   // The scored paragraphs' loaded-language scores and words, as two lists: an object per paragraph lived until
   // the summary (170,000 of them on a megabyte of one-word paragraphs).
-  const bodyLoadedScores: number[] = [];
-  const bodyLoadedWords: number[] = [];
+  // Typed and made at the paragraph count: lists grown by push left their outgrown copies behind.
+  const bodyLoadedScores = new Float64Array(paragraphCount);
+  const bodyLoadedWords = new Int32Array(paragraphCount);
   const scoredWord = scoredWords();
   const byRole = {} as Record<BlockRole, number>;
   for (const role of BLOCK_ROLES) byRole[role] = 0;
@@ -197,8 +198,8 @@ export function buildReport(
       bodyWords += words;
       bodyAuthorWords += authorWords;
       bodyQuotes += countedQuotes;
-      bodyLoadedScores.push(loadedLanguage);
-      bodyLoadedWords.push(words);
+      bodyLoadedScores[bodyParagraphs - 1] = loadedLanguage;
+      bodyLoadedWords[bodyParagraphs - 1] = words;
     }
     // The headline is compared with the body on the words themselves: the one paragraph given them here.
     if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, index, report, findings, first, last);
@@ -213,7 +214,7 @@ export function buildReport(
   const quotedWords = words - authorWords;
   const allFindings = scoredOnly(metrics.loadedLanguage.findings, scoredMask);
   const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
-  const loadedSummary = summariseArticleLoadedLanguage(allFindings, authorWords, quotedWords, bodyLoadedScores, bodyLoadedWords, article.folded);
+  const loadedSummary = summariseArticleLoadedLanguage(allFindings, authorWords, quotedWords, bodyLoadedScores.subarray(0, bodyParagraphs), bodyLoadedWords.subarray(0, bodyParagraphs), article.folded);
   const lexiconVersions = versionsOf(lexicons.info, sourceTables);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
