@@ -158,6 +158,19 @@ function echoWords(article: SegmentedArticle, one: Located, wanted: ReadonlySet<
 function locateQuotes(article: SegmentedArticle): Located[] {
   const { tokens, quotes, paragraphs, sentences } = article;
   const out: Located[] = [];
+  // Sentence objects for the last few sentence indexes asked, so that quotations in one sentence or in
+  // neighbouring ones share them (quotes come in text order): an object per quotation and neighbour was three
+  // per quotation of a text that is all quotes.
+  const made: (SentenceSpan | undefined)[] = [undefined, undefined, undefined, undefined];
+  const madeIndex = [-1, -1, -1, -1];
+  const sentenceObject = (index: number): SentenceSpan => {
+    const slot = index & 3;
+    if (madeIndex[slot] !== index) {
+      madeIndex[slot] = index;
+      made[slot] = sentenceAt(sentences, index);
+    }
+    return made[slot] as SentenceSpan;
+  };
   // Quotes come in text order, so paragraph and sentence cursors only move forward.
   let p = 0;
   let s = 0;
@@ -172,10 +185,10 @@ function locateQuotes(article: SegmentedArticle): Located[] {
     const base = paragraph.sentenceStart;
     const n = paragraph.sentenceEnd - base;
     while (s < n && (sentences.end[base + s] as number) <= quote.start) s++;
-    const sentence = s < n ? sentenceAt(sentences, base + s) : undefined;
+    const sentence = s < n ? sentenceObject(base + s) : undefined;
     const before = paragraphs[p - 1];
-    const previous = s > 0 ? sentenceAt(sentences, base + s - 1) : before !== undefined && before.sentenceEnd > before.sentenceStart ? sentenceAt(sentences, before.sentenceEnd - 1) : undefined;
-    const next = s + 1 < n ? sentenceAt(sentences, base + s + 1) : undefined;
+    const previous = s > 0 ? sentenceObject(base + s - 1) : before !== undefined && before.sentenceEnd > before.sentenceStart ? sentenceObject(before.sentenceEnd - 1) : undefined;
+    const next = s + 1 < n ? sentenceObject(base + s + 1) : undefined;
     const first = firstTokenAtOrAfter(tokens, quote.start);
     // The tokens from `first` that end inside the quotation: token ends rise with their starts, so a binary
     // search finds the first that ends past it (a quotation paragraph has hundreds of tokens).
