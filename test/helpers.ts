@@ -9,7 +9,8 @@ export const lexicons = loadLexicons();
 /** The sentences of `text`, as their text. */
 export function sentencesOf(text: string): string[] {
   const article = segmentArticle(text, lexicons.abbreviations);
-  return article.paragraphs.flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+  const { sentences } = article;
+  return Array.from({ length: sentences.count }, (_, s) => text.slice(sentences.start[s], sentences.end[s]));
 }
 
 /** The direct quotations of `text`, as their text with kind and flags. */

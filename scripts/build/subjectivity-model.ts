@@ -40,7 +40,7 @@ export function textFeatures(text: string, lexicons: Lexicons): number[] | undef
   let words = 0;
   let sentence = 0;
   article.paragraphs.forEach((paragraph, p) => {
-    for (let s = 0; s < paragraph.sentences.length; s++, sentence++) {
+    for (let s = paragraph.sentenceStart; s < paragraph.sentenceEnd; s++, sentence++) {
       const authorWords = metrics.subjectivity.authorWords[sentence] ?? 0;
       if (metrics.scored[p] !== 1 || authorWords === 0) continue;
       words += authorWords;

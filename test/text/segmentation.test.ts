@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentArticle } from '../../src/index.ts';
+import { segmentArticle, sentenceAt } from '../../src/index.ts';
 import { foldForMatching } from '../../src/core/text/index.ts';
 import { lexicons, quotesOf, sentencesOf } from '../helpers.ts';
 
@@ -82,7 +82,11 @@ describe('folding for matching', () => {
 describe('a segmented article is plain data', () => {
   it('serialises to JSON, a paragraph of one sentence included', () => {
     const article = segmentArticle('One line.\n\nTwo. Three.', lexicons.abbreviations);
-    const paragraphs = JSON.parse(JSON.stringify(article.paragraphs)) as { sentences: { start: number; end: number }[] }[];
-    expect(paragraphs.map((p) => p.sentences.map((s) => [s.start, s.end]))).toEqual([[[0, 9]], [[11, 15], [16, 22]]]);
+    const paragraphs = JSON.parse(JSON.stringify(article.paragraphs)) as { sentenceStart: number; sentenceEnd: number }[];
+    const sentences = structuredClone(article.sentences);
+    const pairs = paragraphs.map((p) => Array.from({ length: p.sentenceEnd - p.sentenceStart }, (_, k) => [sentences.start[p.sentenceStart + k], sentences.end[p.sentenceStart + k]]));
+    expect(pairs).toEqual([[[0, 9]], [[11, 15], [16, 22]]]);
+    expect(sentenceAt(article.sentences, 2)).toEqual({ start: 16, end: 22, tokenStart: 3, tokenEnd: 4 });
+    expect(Array.from(article.sentences.paragraph.subarray(0, article.sentences.count))).toEqual([0, 1, 1]);
   });
 });

@@ -157,8 +157,8 @@ export function summariseArticleLoadedLanguage(
   findings: readonly RawFinding[],
   authorWords: number,
   quotedWords: number,
-  paragraphScores: readonly number[],
-  paragraphWords: readonly number[],
+  paragraphScores: ArrayLike<number>,
+  paragraphWords: ArrayLike<number>,
   folded: string,
 ): ArticleLoadedLanguage {
   const distribution = weightedDistribution(paragraphScores, paragraphWords);

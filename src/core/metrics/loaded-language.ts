@@ -6,7 +6,7 @@
  * word inside a longer proper name ("Free" in "the Free Syrian Army"), is listed as exempt instead.
  */
 import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
-import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
+import type { ParagraphSpan, SegmentedArticle } from '../text/index.ts';
 import { tokenIds, type TokenTable } from '../text/tokens.ts';
 import { NO_WORD, setByWordIdOnce, wordIdOf } from '../text/vocabulary.ts';
 import type { DomainResult } from './domains.ts';
@@ -138,14 +138,15 @@ export function findLoadedLanguage(
   const speechCues: number[] = [];
   const negatorById = setByWordIdOnce(lexicons.negators);
   tokenIds(tokens);
-  const { paragraphs } = article;
+  const { paragraphs, sentences: sentenceColumns } = article;
   for (let p = 0; p < paragraphs.length; p++) {
-    const { sentences } = paragraphs[p] as { sentences: readonly SentenceSpan[] };
-    for (let k = 0; k < sentences.length; k++) {
-      const sentence = sentences[k] as SentenceSpan;
-      let t = sentence.tokenStart;
-      while (t < sentence.tokenEnd) {
-        if (((masks[t] as number) & FIRST_WORD.loaded) === 0 || matchAt(lexicons.loaded, tokens, t, sentence.tokenEnd, scratch) === 0) {
+    const paragraph = paragraphs[p] as ParagraphSpan;
+    for (let k = paragraph.sentenceStart; k < paragraph.sentenceEnd; k++) {
+      const sentenceTokenStart = sentenceColumns.tokenStart[k] as number;
+      const sentenceTokenEnd = sentenceColumns.tokenEnd[k] as number;
+      let t = sentenceTokenStart;
+      while (t < sentenceTokenEnd) {
+        if (((masks[t] as number) & FIRST_WORD.loaded) === 0 || matchAt(lexicons.loaded, tokens, t, sentenceTokenEnd, scratch) === 0) {
           t++;
           continue;
         }
@@ -179,7 +180,7 @@ export function findLoadedLanguage(
         // read as attributions, so it still counts.
         if (ref.category === 'vague-attribution' && article.quotedToken[first] !== 1 && !overlapsAttribution(sourceSpans(), start, end)) continue;
         // A slanted verb of saying is the finding only where it says something: not "his claim", "admit refugees".
-        if (ref.category === 'reporting-verb' && !usedAsSpeech(article, lexicons, ref, first, last, sentence.tokenStart, sentence.tokenEnd)) continue;
+        if (ref.category === 'reporting-verb' && !usedAsSpeech(article, lexicons, ref, first, last, sentenceTokenStart, sentenceTokenEnd)) continue;
         // A name that is itself the loaded phrase ("the Deep State") still counts: only a longer name exempts.
         if (insideLongerName(names, first, last)) {
           const name = nameTextAt(article, names, first) as string;
@@ -188,7 +189,7 @@ export function findLoadedLanguage(
         }
         const voicedBy = attribution.voicedBy[first] as number;
         const voice: Voice = article.quotedToken[first] === 1 ? 'quoted' : voicedBy !== -1 ? 'reported' : 'author';
-        const alt = ref.alt !== undefined && altFits(article, lexicons, ref, first, last, sentence.tokenEnd) ? ref.alt : undefined;
+        const alt = ref.alt !== undefined && altFits(article, lexicons, ref, first, last, sentenceTokenEnd) ? ref.alt : undefined;
         const finding: RawFinding = {
           start,
           end,
@@ -202,7 +203,7 @@ export function findLoadedLanguage(
         if (ref.polarity !== undefined) finding.polarity = ref.polarity;
         if (ref.stance !== undefined) finding.stance = ref.stance;
         if (alt !== undefined) finding.suggestion = alt;
-        if (isNegated(tokens, negatorById, first, sentence.tokenStart)) finding.negated = true;
+        if (isNegated(tokens, negatorById, first, sentenceTokenStart)) finding.negated = true;
         const speaker = voice === 'author' ? undefined : speakerOf(article, attribution, voicedBy);
         if (speaker !== undefined) finding.speaker = speaker;
         findings.push(finding);

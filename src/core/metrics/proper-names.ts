@@ -57,51 +57,51 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
     return isIn(notNamesById, tokens.bareIds[t] as number) || (tokens.bare[t] as string).endsWith('ly') || loadedWord(t);
   };
 
-  for (const paragraph of article.paragraphs) {
-    for (const sentence of paragraph.sentences) {
-      const { tokenStart, tokenEnd } = sentence;
-      // Whether the sentence's capitals are evidence is asked at its first name of two words, if it has one:
-      // most sentences have none, and then no name to keep either way.
-      let evidence: boolean | undefined;
-      let t = tokenStart;
-      while (t < tokenEnd) {
-        if (!capitalised(t)) {
-          t++;
-          continue;
-        }
-        // Grow the run: capitalised words, and connectors only when a capitalised word follows them.
-        let end = t + 1;
-        while (end < tokenEnd && tokens.breakBefore[end] === 0) {
-          if (capitalised(end)) {
-            end++;
-            continue;
-          }
-          let next = end;
-          while (next < tokenEnd && tokens.breakBefore[next] === 0 && isConnector(next)) next++;
-          if (next === end || next >= tokenEnd || tokens.breakBefore[next] === 1 || !capitalised(next)) break;
-          end = next;
-        }
-        // A run of one word holds no name of two.
-        if (end - t < 2) {
-          t = end;
-          continue;
-        }
-        let first = t;
-        // A word capitalised by position joins only a capitalised word right after it ("Free Syrian Army" yes,
-        // "Fighters of the Free Syrian Army" no).
-        if (positional(first, tokenStart) && (!capitalised(first + 1) || opensSentence(first))) {
-          first++;
-          while (first < end && !capitalised(first)) first++;
-        }
-        let words = 0;
-        for (let k = first; k < end; k++) if (capitalised(k)) words++;
-        if (words >= 2) {
-          evidence ??= caseIsEvidenceIn(tokens, tokenStart, tokenEnd, small);
-          if (!evidence) break;
-          names.push({ tokenStart: first, tokenEnd: end, start: tokens.start[first] as number, end: tokens.end[end - 1] as number });
-        }
-        t = end;
+  const { sentences } = article;
+  for (let s = 0; s < sentences.count; s++) {
+    const tokenStart = sentences.tokenStart[s] as number;
+    const tokenEnd = sentences.tokenEnd[s] as number;
+    // Whether the sentence's capitals are evidence is asked at its first name of two words, if it has one:
+    // most sentences have none, and then no name to keep either way.
+    let evidence: boolean | undefined;
+    let t = tokenStart;
+    while (t < tokenEnd) {
+      if (!capitalised(t)) {
+        t++;
+        continue;
       }
+      // Grow the run: capitalised words, and connectors only when a capitalised word follows them.
+      let end = t + 1;
+      while (end < tokenEnd && tokens.breakBefore[end] === 0) {
+        if (capitalised(end)) {
+          end++;
+          continue;
+        }
+        let next = end;
+        while (next < tokenEnd && tokens.breakBefore[next] === 0 && isConnector(next)) next++;
+        if (next === end || next >= tokenEnd || tokens.breakBefore[next] === 1 || !capitalised(next)) break;
+        end = next;
+      }
+      // A run of one word holds no name of two.
+      if (end - t < 2) {
+        t = end;
+        continue;
+      }
+      let first = t;
+      // A word capitalised by position joins only a capitalised word right after it ("Free Syrian Army" yes,
+      // "Fighters of the Free Syrian Army" no).
+      if (positional(first, tokenStart) && (!capitalised(first + 1) || opensSentence(first))) {
+        first++;
+        while (first < end && !capitalised(first)) first++;
+      }
+      let words = 0;
+      for (let k = first; k < end; k++) if (capitalised(k)) words++;
+      if (words >= 2) {
+        evidence ??= caseIsEvidenceIn(tokens, tokenStart, tokenEnd, small);
+        if (!evidence) break;
+        names.push({ tokenStart: first, tokenEnd: end, start: tokens.start[first] as number, end: tokens.end[end - 1] as number });
+      }
+      t = end;
     }
   }
   return { names };

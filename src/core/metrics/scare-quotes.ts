@@ -6,7 +6,7 @@
  */
 import { CATEGORY, type Lexicons } from '../data/index.ts';
 import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
-import type { SegmentedArticle, QuoteSpan, ParagraphSpan, SentenceSpan } from '../text/index.ts';
+import { sentenceAt, type SegmentedArticle, type QuoteSpan, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 
 /** A scare-quote finding, in the shape of loaded language's findings. */
@@ -158,8 +158,21 @@ function echoWords(article: SegmentedArticle, one: Located, wanted: ReadonlySet<
 // Each top-level quotation with its paragraph, its sentence and the sentences either side, and its words,
 // given to `visit` one at a time with its index among them (none is kept here); returns how many there were.
 function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: number) => void): number {
-  const { tokens, quotes, paragraphs } = article;
+  const { tokens, quotes, paragraphs, sentences } = article;
   let index = 0;
+  // Sentence objects for the last few sentence indexes asked, so that quotations in one sentence or in
+  // neighbouring ones share them (quotes come in text order): an object per quotation and neighbour was three
+  // per quotation of a text that is all quotes.
+  const made: (SentenceSpan | undefined)[] = [undefined, undefined, undefined, undefined];
+  const madeIndex = [-1, -1, -1, -1];
+  const sentenceObject = (at: number): SentenceSpan => {
+    const slot = at & 3;
+    if (madeIndex[slot] !== at) {
+      madeIndex[slot] = at;
+      made[slot] = sentenceAt(sentences, at);
+    }
+    return made[slot] as SentenceSpan;
+  };
   // Quotes come in text order, so paragraph and sentence cursors only move forward.
   let p = 0;
   let s = 0;
@@ -172,10 +185,13 @@ function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: 
     }
     const paragraph = paragraphs[p];
     if (paragraph === undefined) break;
-    while (s < paragraph.sentences.length && (paragraph.sentences[s] as SentenceSpan).end <= quote.start) s++;
-    const sentence = paragraph.sentences[s];
-    const previous = s > 0 ? paragraph.sentences[s - 1] : paragraphs[p - 1]?.sentences.at(-1);
-    const next = paragraph.sentences[s + 1];
+    const base = paragraph.sentenceStart;
+    const n = paragraph.sentenceEnd - base;
+    while (s < n && (sentences.end[base + s] as number) <= quote.start) s++;
+    const sentence = s < n ? sentenceObject(base + s) : undefined;
+    const before = paragraphs[p - 1];
+    const previous = s > 0 ? sentenceObject(base + s - 1) : before !== undefined && before.sentenceEnd > before.sentenceStart ? sentenceObject(before.sentenceEnd - 1) : undefined;
+    const next = s + 1 < n ? sentenceObject(base + s + 1) : undefined;
     const first = firstTokenAtOrAfter(tokens, quote.start);
     // The tokens from `first` that end inside the quotation: token ends rise with their starts, so a binary
     // search finds the first that ends past it (a quotation paragraph has hundreds of tokens).
@@ -213,7 +229,8 @@ type ListRuns = { listed: Uint8Array; start: number; alternative: boolean; befor
 // Takes quotation `index` (`here`; undefined at `index` = the count, after the last) after `runs.before`.
 function stepListRuns(article: SegmentedArticle, runs: ListRuns, here: Located | undefined, index: number): void {
   const before = runs.before as Located;
-  const gap = here === undefined || here.sentence !== before.sentence ? null : article.text.slice(before.quote.end, here.quote.start);
+  // The same sentence (or none for both): sentence objects are shared only among neighbours, so compared by start.
+  const gap = here === undefined || here.sentence?.start !== before.sentence?.start ? null : article.text.slice(before.quote.end, here.quote.start);
   if (gap !== null && LIST_GAP.test(gap)) {
     runs.alternative ||= ALTERNATIVE_GAP.test(gap);
     return;

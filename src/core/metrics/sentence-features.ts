@@ -132,20 +132,20 @@ export function measureSentences(
     features: { values, authorWords: 0, cueFrom: 0 },
   };
   let f = 0;
-  let s = 0;
-  const { paragraphs } = article;
-  for (let p = 0; p < paragraphs.length; p++) {
-    const { sentences } = paragraphs[p] as { sentences: readonly SentenceSpan[] };
-    for (let k = 0; k < sentences.length; k++) {
-      const sentence = sentences[k] as SentenceSpan;
-      while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
-      let last = f;
-      while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
-      values.fill(0);
-      measureSentence(m, sentence, findings, f, last, sentiment[s]);
-      visit(m.features);
-      s++;
-    }
+  // One sentence object, rewritten for each sentence from the article's columns.
+  const sentences = article.sentences;
+  const sentence: SentenceSpan = { start: 0, end: 0, tokenStart: 0, tokenEnd: 0 };
+  for (let s = 0; s < sentences.count; s++) {
+    sentence.start = sentences.start[s] as number;
+    sentence.end = sentences.end[s] as number;
+    sentence.tokenStart = sentences.tokenStart[s] as number;
+    sentence.tokenEnd = sentences.tokenEnd[s] as number;
+    while (f < findings.length && (findings[f] as RawFinding).start < sentence.start) f++;
+    let last = f;
+    while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
+    values.fill(0);
+    measureSentence(m, sentence, findings, f, last, sentiment[s]);
+    visit(m.features);
   }
 }
 

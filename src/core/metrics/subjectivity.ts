@@ -38,15 +38,14 @@ function keep(pool: FeaturePool, values: Float64Array): void {
 }
 
 /**
- * Every sentence's subjectivity (flattened in text order), as columns indexed by sentence: its 0..1 score, the
- * summed weight of its cues (the words that raised the score), its author words, its cues (cues
- * cueFrom[s]..cueFrom[s + 1]) and the feature values the model read (read them with sentenceValues). An object
- * per sentence was ~13 MB on a megabyte of one-word paragraphs, alive until the report is serialised.
+ * Every sentence's subjectivity (flattened in text order), as columns indexed by sentence: its 0..1 score, its
+ * author words, its cues (cues cueFrom[s]..cueFrom[s + 1], the words that raised the score; `cueWeight` sums
+ * them) and the feature values the model read (read them with sentenceValues). An object per sentence was ~13
+ * MB on a megabyte of one-word paragraphs, alive until the report is serialised.
  */
 export type SubjectivityColumns = {
   count: number;
   score: Float64Array;
-  weight: Float64Array;
   authorWords: Int32Array;
   cueFrom: Int32Array;
   cues: CueColumns;
@@ -93,9 +92,7 @@ export function scoreSubjectivity(
   rulesSource: string,
 ): SubjectivityColumns {
   const model = lexicons.subjectivityModel;
-  let count = 0;
-  for (const paragraph of article.paragraphs) count += paragraph.sentences.length;
-  const sentences = columnsFor(count);
+  const sentences = columnsFor(article.sentences.count);
   let s = 0;
   measureSentences(article, lexicons, masks, findings, sentiment, rulesSource, sentences.cues, ({ values, authorWords, cueFrom }) => {
     keep(sentences.features, values);
@@ -104,13 +101,8 @@ export function scoreSubjectivity(
     if (authorWords === 0) dropCues(sentences.cues, cueFrom);
     sentences.cueFrom[s + 1] = sentences.cues.length;
     sentences.authorWords[s] = authorWords;
-    if (authorWords > 0) {
-      sentences.score[s] = sigmoid(logOddsOf(model.bias, model.weights, values));
-      // Only the words that raise the score are cues; what lowers it shows in the contributions.
-      let weight = 0;
-      for (let k = cueFrom; k < sentences.cues.length; k++) weight += sentences.cues.weight[k] as number;
-      sentences.weight[s] = weight;
-    }
+    // Only the words that raise the score are cues; what lowers it shows in the contributions.
+    if (authorWords > 0) sentences.score[s] = sigmoid(logOddsOf(model.bias, model.weights, values));
     s++;
   });
   return sentences;
@@ -130,7 +122,7 @@ const FIRST_CUES = 256;
 // article) cost more than filling them, ~1 µs each measured, where a view costs a small object.
 function columnsFor(count: number): SubjectivityColumns {
   const pooled = 64 + count * 2;
-  const f64 = 2 * count + pooled + FIRST_CUES;
+  const f64 = count + pooled + FIRST_CUES;
   const i32 = 3 * count + 2 + 2 * FIRST_CUES;
   const buffer = new ArrayBuffer(8 * f64 + 4 * i32 + pooled);
   let at = 0;
@@ -145,7 +137,6 @@ function columnsFor(count: number): SubjectivityColumns {
     return view;
   };
   const score = float64(count);
-  const weight = float64(count);
   const value = float64(pooled);
   const cueWeight = float64(FIRST_CUES);
   const authorWords = int32(count);
@@ -153,7 +144,18 @@ function columnsFor(count: number): SubjectivityColumns {
   const featureFrom = int32(count + 1);
   const cues = cueColumns(int32(FIRST_CUES), int32(FIRST_CUES), cueWeight);
   const index = new Uint8Array(buffer, at, pooled);
-  return { count, score, weight, authorWords, cueFrom, cues, featureFrom, features: { index, value, length: 0 } };
+  return { count, score, authorWords, cueFrom, cues, featureFrom, features: { index, value, length: 0 } };
+}
+
+/**
+ * The summed weight of sentence `s`'s cues (0 without author words, which show none); summed in cue order, as
+ * scoring did when it kept this per sentence (a column of 8 bytes a sentence, 1.4 MB at 1 MB of one-word lines).
+ */
+export function cueWeight(sentences: SubjectivityColumns, s: number): number {
+  let weight = 0;
+  const to = sentences.cueFrom[s + 1] as number;
+  for (let k = sentences.cueFrom[s] as number; k < to; k++) weight += sentences.cues.weight[k] as number;
+  return weight;
 }
 
 /** The subjectivity of sentences `from` to `to` (exclusive) together: their scores averaged by author words, 4 decimals. */
@@ -184,7 +186,7 @@ function weightedFeatures(weights: Float64Array): number[] {
  * Sentences' subjectivity taken together: scores, feature values and contributions averaged by author words
  * (the bias is a contribution too, so they add up to the mean log-odds), cues counted, weights summed.
  */
-export function summariseSubjectivity(sentences: SubjectivityColumns, lexicons: Lexicons, which: readonly number[] = allOf(sentences)): SubjectivitySummary {
+export function summariseSubjectivity(sentences: SubjectivityColumns, lexicons: Lexicons, which: ArrayLike<number> = allOf(sentences)): SubjectivitySummary {
   const model = lexicons.subjectivityModel;
   // A feature of weight 0 contributes 0 and is never listed: only the others are summed.
   const weighted = weightedFeatures(model.weights);
@@ -197,7 +199,7 @@ export function summariseSubjectivity(sentences: SubjectivityColumns, lexicons: 
   for (let w = 0; w < which.length; w++) {
     const s = which[w] as number;
     cues += (sentences.cueFrom[s + 1] as number) - (sentences.cueFrom[s] as number);
-    weight += sentences.weight[s] as number;
+    weight += cueWeight(sentences, s);
     const authorWords = sentences.authorWords[s] as number;
     if (authorWords === 0) continue;
     sum += (sentences.score[s] as number) * authorWords;

@@ -8,29 +8,30 @@
 export type Distribution = { mean: number; std: number; max: number };
 
 /** Weighted mean, weighted population standard deviation and maximum; all 0 for no weight. */
-export function weightedDistribution(values: readonly number[], weights: readonly number[]): Distribution {
+export function weightedDistribution(values: ArrayLike<number>, weights: ArrayLike<number>): Distribution {
   const total = values.length === 0 ? 0 : sum(weights);
   if (total <= 0) return { mean: 0, std: 0, max: values.length === 0 ? 0 : max(values) };
   const mean = dot(values, weights) / total;
-  const squared = values.map((value) => (value - mean) ** 2);
+  const squared = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) squared[i] = ((values[i] as number) - mean) ** 2;
   const variance = dot(squared, weights) / total;
   return { mean, std: Math.sqrt(variance), max: max(values) };
 }
 
-function sum(values: readonly number[]): number {
+function sum(values: ArrayLike<number>): number {
   let total = values[0] as number;
   for (let i = 1; i < values.length; i++) total += values[i] as number;
   return total;
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let total = (a[0] as number) * (b[0] as number);
   for (let i = 1; i < a.length; i++) total += (a[i] as number) * (b[i] as number);
   return total;
 }
 
 // mathjs' `larger` with its default tolerances (relative 1e-12, absolute 1e-15); a NaN is kept once seen.
-function max(values: readonly number[]): number {
+function max(values: ArrayLike<number>): number {
   let best = values[0] as number;
   for (let i = 1; i < values.length; i++) {
     const value = values[i] as number;

@@ -11,7 +11,7 @@
  * once beside the string (a peak 10-20 MB above plain objects for 175,000 paragraphs, measured).
  */
 import type { Lexicons } from '../data/index.ts';
-import type { ParagraphSpan, QuoteSpan, SegmentedArticle, SentenceSpan } from '../text/index.ts';
+import type { ParagraphSpan, QuoteSpan, SegmentedArticle, SentenceColumns } from '../text/index.ts';
 import {
   compareHeadline,
   describeCaption,
@@ -70,7 +70,7 @@ export function buildReport(
   // Each paragraph's attributions as indexes into the report's list.
   const attributions: Attribution[] = [];
   for (let i = 0; i < rawAttributions.length; i++) attributions.push(toAttribution(rawAttributions[i] as RawAttribution));
-  const attributionsByParagraph: (number[] | undefined)[] = new Array(paragraphCount);
+  const attributionsByParagraph: (number[] | undefined)[] = rawAttributions.length === 0 ? NO_GROUPS : new Array(paragraphCount);
   for (let i = 0; i < rawAttributions.length; i++) {
     const paragraph = (rawAttributions[i] as RawAttribution).paragraph;
     if (paragraph >= 0 && paragraph < paragraphCount) (attributionsByParagraph[paragraph] ??= []).push(i);
@@ -79,22 +79,24 @@ export function buildReport(
   const rules = new Map<string, RuleInfo>();
   const categories = new Set<string>();
   let headlineFigures: HeadlineFigures | undefined;
-  // Sentences, quotes and paragraphs are all in text order: cursors hand each paragraph its own, and no
-  // per-paragraph copies are made (a megabyte of one-word paragraphs is 170,000 of them).
-  let sentenceCursor = 0;
+  // Quotes and paragraphs are both in text order: a cursor hands each paragraph its own, and no per-paragraph
+  // copies are made (a megabyte of one-word paragraphs is 170,000 of them).
   let quoteCursor = 0;
   const { quotes: articleQuotes, quotedToken } = article;
   // The summary's inputs from the scored paragraphs, gathered in the same walk (indexed loops throughout:
   // this runs per paragraph and per sentence, and for-of made an iterator each time it was not optimised).
   const allScored: { score: number; quoted: boolean }[] = [];
-  // The scored sentences' indexes.
-  const allSubjectivity: number[] = [];
+  // The scored sentences' indexes, allSubjectivity[0..scoredSentences): a list grown by push left its outgrown
+  // copies (megabytes at 175,000 sentences) to the next full collection.
+  const allSubjectivity = new Int32Array(article.sentences.count);
+  let scoredSentences = 0;
   const subjectivity = metrics.subjectivity;
   const subjectivityCues = subjectivity.cues;
   // The scored paragraphs' loaded-language scores and words, as two lists: an object per paragraph lived until
   // the summary (170,000 of them on a megabyte of one-word paragraphs).
-  const bodyLoadedScores: number[] = [];
-  const bodyLoadedWords: number[] = [];
+  // Typed and made at the paragraph count: lists grown by push left their outgrown copies behind.
+  const bodyLoadedScores = new Float64Array(paragraphCount);
+  const bodyLoadedWords = new Int32Array(paragraphCount);
   const scoredWord = scoredWords();
   const byRole = {} as Record<BlockRole, number>;
   for (const role of BLOCK_ROLES) byRole[role] = 0;
@@ -106,9 +108,8 @@ export function buildReport(
   // JSON.stringify reads element by element. Written inline in the loop instead of a closure, the same code
   // made buildReport 16% slower in the pipeline (measured; not in a harness that only rebuilt reports).
   const reportParagraph = (paragraph: ParagraphSpan, index: number): ParagraphReport => {
-    const first = sentenceCursor;
-    const last = first + paragraph.sentences.length;
-    sentenceCursor = last;
+    const first = paragraph.sentenceStart;
+    const last = paragraph.sentenceEnd;
     const scored = scoredMask[index] === 1;
     const findings = findingsByParagraph[index] ?? NONE;
     const words = paragraph.tokenEnd - paragraph.tokenStart;
@@ -144,7 +145,7 @@ export function buildReport(
         if (exempted === loadedExempted) exempted = loadedExempted.slice();
         for (let k = 0; k < sentenceExempted.length; k++) exempted.push(sentenceExempted[k] as RawExemption);
       }
-      if (scored) allSubjectivity.push(s);
+      if (scored) allSubjectivity[scoredSentences++] = s;
     }
     // Loaded-language matches and sentiment words left out, in text order.
     if (exempted !== loadedExempted && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
@@ -178,7 +179,7 @@ export function buildReport(
       words,
       authorWords,
       domains: domains === undefined || domains.length === 0 ? NONE : [...domains],
-      sentences: sentenceReports(paragraph.sentences, first, findings, metrics),
+      sentences: sentenceReports(article.sentences, first, last, findings, metrics),
       quotes,
       sentiment,
       subjectivity: subjectivityScore(subjectivity, first, last),
@@ -197,8 +198,8 @@ export function buildReport(
       bodyWords += words;
       bodyAuthorWords += authorWords;
       bodyQuotes += countedQuotes;
-      bodyLoadedScores.push(loadedLanguage);
-      bodyLoadedWords.push(words);
+      bodyLoadedScores[bodyParagraphs - 1] = loadedLanguage;
+      bodyLoadedWords[bodyParagraphs - 1] = words;
     }
     // The headline is compared with the body on the words themselves: the one paragraph given them here.
     if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, index, report, findings, first, last);
@@ -213,7 +214,7 @@ export function buildReport(
   const quotedWords = words - authorWords;
   const allFindings = scoredOnly(metrics.loadedLanguage.findings, scoredMask);
   const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
-  const loadedSummary = summariseArticleLoadedLanguage(allFindings, authorWords, quotedWords, bodyLoadedScores, bodyLoadedWords, article.folded);
+  const loadedSummary = summariseArticleLoadedLanguage(allFindings, authorWords, quotedWords, bodyLoadedScores.subarray(0, bodyParagraphs), bodyLoadedWords.subarray(0, bodyParagraphs), article.folded);
   const lexiconVersions = versionsOf(lexicons.info, sourceTables);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -230,7 +231,7 @@ export function buildReport(
       authorWords,
       quotedWords,
       paragraphs: bodyParagraphs,
-      sentences: allSubjectivity.length,
+      sentences: scoredSentences,
       quotes: bodyQuotes,
       domains: [...metrics.domains.article],
       source: metrics.sources.source,
@@ -240,7 +241,7 @@ export function buildReport(
       captions: metrics.captions.map((check) => describeCaption(check, article)),
       attribution: metrics.attributionSummary,
       sentiment: sentimentSummary,
-      subjectivity: articleSubjectivity(subjectivity, allSubjectivity, lexicons),
+      subjectivity: articleSubjectivity(subjectivity, allSubjectivity.subarray(0, scoredSentences), lexicons),
       loadedLanguage: loadedSummary,
     },
   };
@@ -263,7 +264,7 @@ function scoredWords(): (score: number, quoted: boolean) => { score: number; quo
 }
 
 // The body's subjectivity with what moved it, feature -> [value, contribution], largest first.
-function articleSubjectivity(sentences: SubjectivityColumns, scored: readonly number[], lexicons: Lexicons): Summary['subjectivity'] {
+function articleSubjectivity(sentences: SubjectivityColumns, scored: ArrayLike<number>, lexicons: Lexicons): Summary['subjectivity'] {
   const { score, cues, weight, contributions } = summariseSubjectivity(sentences, lexicons, scored);
   const byFeature = keyedByData<[number, number]>();
   for (const c of contributions) byFeature[c.feature] = [c.value, c.contribution];
@@ -318,41 +319,45 @@ function categoriesOf(categories: ReadonlySet<string>, lexicons: Lexicons): Repo
 // 170,000 paragraphs with seven empty lists each, 30-odd MB as separate arrays. Frozen, so that a caller
 // who writes to a report's empty list gets an error rather than changing every paragraph's.
 const NONE: never[] = Object.freeze([]) as never[];
+// No paragraph's group, for items of which there are none: a table of one empty slot per paragraph is 1.4 MB
+// at 175,000 paragraphs, kept until the report is serialised.
+const NO_GROUPS: never[] = Object.freeze([]) as never[];
 // A paragraph the block roles did not reach is body text.
 const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
 
 // A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
 // inside it (both lists are in text order).
-function sentenceReports(sentences: readonly SentenceSpan[], first: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
+function sentenceReports(sentences: SentenceColumns, first: number, last: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
   // A packed array: new Array(n) made a holey one, which JSON.stringify reads element by element (and map's
   // result is holey too once optimised). A paragraph of one sentence (a megabyte of one-word paragraphs is
   // 170,000) gets a literal of its one tuple, as push would leave room for 16.
   let out: SentenceReport[] | undefined;
   let cursor = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    const sentence = sentences[s] as SentenceSpan;
-    while (cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.start) cursor++;
+  for (let s = first; s < last; s++) {
+    const start = sentences.start[s] as number;
+    const end = sentences.end[s] as number;
+    while (cursor < findings.length && (findings[cursor] as RawFinding).start < start) cursor++;
     let weight = 0;
     let quotedWeight = 0;
-    for (; cursor < findings.length && (findings[cursor] as RawFinding).start < sentence.end; cursor++) {
+    for (; cursor < findings.length && (findings[cursor] as RawFinding).start < end; cursor++) {
       const finding = findings[cursor] as RawFinding;
       if (finding.voice === 'quoted') quotedWeight += finding.weight;
       else weight += finding.weight;
     }
-    const tuple = sentenceReport(sentence, first + s, weight, quotedWeight, metrics);
-    if (sentences.length === 1) return [tuple];
+    const tuple = sentenceReport(sentences, s, weight, quotedWeight, metrics);
+    if (last - first === 1) return [tuple];
     (out ??= []).push(tuple);
   }
   return out ?? [];
 }
 
-function sentenceReport(sentence: SentenceSpan, index: number, weight: number, quotedWeight: number, metrics: MetricResults): SentenceReport {
+function sentenceReport(sentences: SentenceColumns, index: number, weight: number, quotedWeight: number, metrics: MetricResults): SentenceReport {
   const subjectivity = metrics.subjectivity;
-  const sentenceWords = sentence.tokenEnd - sentence.tokenStart;
+  const sentenceWords = (sentences.tokenEnd[index] as number) - (sentences.tokenStart[index] as number);
   const authorWords = subjectivity.authorWords[index] as number;
   return [
-    sentence.start,
-    sentence.end,
+    sentences.start[index] as number,
+    sentences.end[index] as number,
     sentenceWords,
     (metrics.sentiment[index] as SentenceSentiment).score,
     round(subjectivity.score[index] as number),
@@ -368,6 +373,7 @@ function scoredOnly(findings: readonly RawFinding[], scoredMask: Uint8Array): re
 
 // Items by paragraph, a group only where a paragraph has some (most have no findings and no attributions).
 function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): (T[] | undefined)[] {
+  if (items.length === 0) return NO_GROUPS;
   const groups: (T[] | undefined)[] = new Array(count);
   for (const item of items) {
     if (item.paragraph < 0 || item.paragraph >= count) continue;

@@ -16,15 +16,31 @@ export type { AbbreviationTable } from './sentences.ts';
 export { foldForMatching } from './fold.ts';
 export { notAnArticle, notAnArticleBytes, type NotAnArticle } from './article-check.ts';
 
-/** A sentence with the half-open range of token indices it holds. */
+/** A sentence: its span and the half-open range of token indices it holds. */
 export type SentenceSpan = Span & { tokenStart: number; tokenEnd: number };
-export type ParagraphSpan = Span & { sentences: SentenceSpan[]; tokenStart: number; tokenEnd: number };
+/**
+ * Every sentence of an article in text order, as columns: sentence s spans start[s]..end[s], holds the tokens
+ * tokenStart[s]..tokenEnd[s] and lies in paragraph paragraph[s]. An object per sentence and a list of them per
+ * paragraph were ~19 MB on a megabyte of one-word paragraphs (175,000 of each), alive until the report was
+ * serialised; `sentenceAt` makes one sentence's object for code that wants one.
+ */
+export type SentenceColumns = {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly tokenStart: Int32Array;
+  readonly tokenEnd: Int32Array;
+  readonly paragraph: Int32Array;
+};
+/** A paragraph: its span, the tokens it holds, and its sentences, sentenceStart..sentenceEnd (half-open) of the article's. */
+export type ParagraphSpan = Span & { tokenStart: number; tokenEnd: number; sentenceStart: number; sentenceEnd: number };
 
 export type SegmentedArticle = {
   readonly text: string;
   /** same length as `text`: lower-cased, typographic quotes and hyphens folded to ASCII */
   readonly folded: string;
   readonly paragraphs: readonly ParagraphSpan[];
+  readonly sentences: SentenceColumns;
   readonly tokens: TokenTable;
   readonly quotes: readonly QuoteSpan[];
   /** per token: 1 when the token sits inside a direct quotation */
@@ -47,36 +63,59 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
   const finder = terminalFinder(text);
   const pairs = sentencePairs;
   const paragraphs: ParagraphSpan[] = [];
+  // Room for a sentence per paragraph and one per 64 characters at first, doubled as needed.
+  const sentences = sentenceColumns(bounds.length / 2 + (text.length >> 6) + 16);
   for (let k = 0; k < bounds.length; k += 2) {
     const start = bounds[k] as number;
     const end = bounds[k + 1] as number;
     const tokenStart = tokenAt(start);
+    const sentenceStart = sentences.count;
     pairs.length = 0;
     sentenceBounds(text, folded, start, end, abbreviations, finder, pairs);
-    // An array literal of one, or a copy of the kept one: exactly as long as its sentences (an empty array
-    // grown by push reserves room for 17).
-    let sentences: SentenceSpan[];
-    if (pairs.length === 2) {
-      const sentenceStart = tokenAt(pairs[0] as number);
-      sentences = [{ start: pairs[0] as number, end: pairs[1] as number, tokenStart: sentenceStart, tokenEnd: tokenAt(pairs[1] as number) }];
-    } else {
-      sentenceSpans.length = 0;
-      for (let p = 0; p < pairs.length; p += 2) {
-        const sentenceStart = tokenAt(pairs[p] as number);
-        sentenceSpans.push({ start: pairs[p] as number, end: pairs[p + 1] as number, tokenStart: sentenceStart, tokenEnd: tokenAt(pairs[p + 1] as number) });
-      }
-      sentences = sentenceSpans.slice();
+    for (let p = 0; p < pairs.length; p += 2) {
+      const s = sentences.count === sentences.start.length ? growSentences(sentences) : sentences.count;
+      sentences.start[s] = pairs[p] as number;
+      sentences.end[s] = pairs[p + 1] as number;
+      sentences.tokenStart[s] = tokenAt(pairs[p] as number);
+      sentences.tokenEnd[s] = tokenAt(pairs[p + 1] as number);
+      sentences.paragraph[s] = paragraphs.length;
+      sentences.count = s + 1;
     }
-    paragraphs.push({ start, end, sentences, tokenStart, tokenEnd: tokenAt(end) });
+    paragraphs.push({ start, end, tokenStart, tokenEnd: tokenAt(end), sentenceStart, sentenceEnd: sentences.count });
   }
-  sentenceSpans.length = 0;
   const quotes = findQuotes(text, paragraphs);
-  return { text, folded, paragraphs, tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
+  return { text, folded, paragraphs, sentences: sentences as SentenceColumns, tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
 }
 
-// Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs, then as spans.
+/** Sentence `s` of `sentences` as an object (a new one each call; 0 <= s < sentences.count). */
+export function sentenceAt(sentences: SentenceColumns, s: number): SentenceSpan {
+  return { start: sentences.start[s] as number, end: sentences.end[s] as number, tokenStart: sentences.tokenStart[s] as number, tokenEnd: sentences.tokenEnd[s] as number };
+}
+
+type GrowingColumns = { -readonly [K in keyof SentenceColumns]: SentenceColumns[K] };
+
+function sentenceColumns(capacity: number): GrowingColumns {
+  return { count: 0, start: new Int32Array(capacity), end: new Int32Array(capacity), tokenStart: new Int32Array(capacity), tokenEnd: new Int32Array(capacity), paragraph: new Int32Array(capacity) };
+}
+
+// Doubles the columns' room; returns the index of the next sentence.
+function growSentences(columns: GrowingColumns): number {
+  const grown = sentenceColumns(columns.start.length * 2);
+  grown.start.set(columns.start);
+  grown.end.set(columns.end);
+  grown.tokenStart.set(columns.tokenStart);
+  grown.tokenEnd.set(columns.tokenEnd);
+  grown.paragraph.set(columns.paragraph);
+  columns.start = grown.start;
+  columns.end = grown.end;
+  columns.tokenStart = grown.tokenStart;
+  columns.tokenEnd = grown.tokenEnd;
+  columns.paragraph = grown.paragraph;
+  return columns.count;
+}
+
+// Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs.
 const sentencePairs: number[] = [];
-const sentenceSpans: SentenceSpan[] = [];
 
 function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
   const quoted = new Uint8Array(tokens.count);

@@ -62,12 +62,10 @@ const DATELINE = /^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?
 export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string): Scan {
   const { tokens, text } = article;
   const sentences: SentenceRef[] = [];
-  article.paragraphs.forEach((paragraph, p) => {
-    for (let k = 0; k < paragraph.sentences.length; k++) {
-      const s = paragraph.sentences[k] as SentenceSpan;
-      sentences.push({ start: s.start, end: s.end, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, paragraph: p, index: sentences.length });
-    }
-  });
+  const columns = article.sentences;
+  for (let s = 0; s < columns.count; s++) {
+    sentences.push({ start: columns.start[s] as number, end: columns.end[s] as number, tokenStart: columns.tokenStart[s] as number, tokenEnd: columns.tokenEnd[s] as number, paragraph: columns.paragraph[s] as number, index: s });
+  }
   const sentenceOf = new Int32Array(tokens.count).fill(-1);
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s] as SentenceRef;

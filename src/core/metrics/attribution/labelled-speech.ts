@@ -36,7 +36,7 @@ export function findLabelledSpeech(scan: Scan, quoted: ReadonlySet<number>): Fin
     const first = colon; // the first token after the colon
     const named = transcript && isNameLabel(scan, paragraph.tokenStart, colon) && isSpokenLine(scan, colon, paragraph.tokenEnd);
     const shouting = named || isUpperCaseLabel(scan, paragraph.tokenStart, colon);
-    const headline = index <= HEADLINE_MAX_PARAGRAPH && paragraph.tokenEnd - paragraph.tokenStart <= HEADLINE_MAX_TOKENS && paragraph.sentences.length === 1;
+    const headline = index <= HEADLINE_MAX_PARAGRAPH && paragraph.tokenEnd - paragraph.tokenStart <= HEADLINE_MAX_TOKENS && paragraph.sentenceEnd - paragraph.sentenceStart === 1;
     if (!shouting && !headline) return;
     if (first >= paragraph.tokenEnd || quoted.has(contentStart(scan, paragraph, first))) return;
     // A transcript's label is the speaker's name as it stands ("A:" is the answer's speaker, not an article).

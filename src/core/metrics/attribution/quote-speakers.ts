@@ -3,7 +3,7 @@
  * harbour official`), before it (`Peskov told reporters: "..."`), or a name before a colon (`Lavrov: "..."`).
  * Read by the direct-quote pass, for a quotation and for the quotations after it that may carry on its speech.
  */
-import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
+import { sentenceAt, type ParagraphSpan, type QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, skipBack, type Scan } from './context.ts';
 import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
@@ -203,8 +203,8 @@ function speakerEndingParagraphBefore(speech: QuotedSpeech, { quote }: QuoteToke
   const index = article.paragraphs.indexOf(paragraph);
   const before = article.paragraphs[index - 1];
   if (quote.start !== paragraph.start || before === undefined || !/:\s*$/.test(article.text.slice(before.start, before.end))) return undefined;
-  const sentence = before.sentences[before.sentences.length - 1];
-  if (sentence === undefined) return undefined;
+  if (before.sentenceEnd === before.sentenceStart) return undefined;
+  const sentence = sentenceAt(article.sentences, before.sentenceEnd - 1);
   for (let t = sentence.tokenEnd - 1; t >= sentence.tokenStart && t >= sentence.tokenEnd - BEFORE_QUOTE_MAX_TOKENS; t--) {
     const cue = freeVerbAt(speech, t);
     if (cue === undefined) continue;
