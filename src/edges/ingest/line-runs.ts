@@ -77,9 +77,11 @@ export function foldLineRuns(document: TextFactory, root: DomElement): FoldedRun
 }
 
 function fold(document: TextFactory, lines: DomNode[]): FoldedRun {
-  let text = '';
-  for (const line of lines) if (line.nodeType === TEXT_NODE) text += line.textContent ?? '';
-  const folded = document.createTextNode(text);
+  // Joined, not concatenated: Readability reads the text of every element around the run several times, and
+  // a string of 30,000 concatenated pieces is copied piece by piece at each read.
+  const texts: string[] = [];
+  for (const line of lines) if (line.nodeType === TEXT_NODE) texts.push(line.textContent ?? '');
+  const folded = document.createTextNode(texts.join(''));
   const first = lines[0] as MovableNode;
   first.parentNode!.insertBefore(folded, first);
   for (const line of lines) (line as MovableNode).remove();
