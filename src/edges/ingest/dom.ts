@@ -34,6 +34,7 @@ export type DomDocument = {
   readonly body: DomElement | null;
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
+  createTextNode(data: string): DomNode;
 };
 
 export const ELEMENT_NODE = 1;

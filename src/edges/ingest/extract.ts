@@ -22,6 +22,7 @@ import { isElement, parseDocument, type DomDocument, type DomNode } from './dom.
 import { readMetadata, sameTitle } from './metadata.ts';
 import { blockKey, walkBlocks, type Block, type TimeMention } from './dom-blocks.ts';
 import { readBreadcrumb, storyFurniture, type PageBlocks, type PlacedBlock } from './furniture.ts';
+import { foldLineRuns, unfoldLineRuns, watchRetry, type FoldedRun } from './line-runs.ts';
 
 export type ExtractedDocument = { text: string; hints: BlockHint[]; meta: DocumentMeta };
 
@@ -57,7 +58,7 @@ function extractFromSource(source: string, url: string | undefined): ExtractedDo
   const breadcrumb = safely(() => readBreadcrumb(document), undefined);
   const root = document.body ?? document.documentElement;
   const page = root === null ? { blocks: [], times: [], elements: [], maxDepth: 0 } : walkBlocks(root);
-  const article = page.maxDepth > MAX_READABILITY_DEPTH ? undefined : safely(() => readabilityBlocks(document), undefined);
+  const article = page.maxDepth > MAX_READABILITY_DEPTH ? undefined : safely(() => readabilityBlocks(document, source), undefined);
 
   const headline = chooseHeadline(meta, page.blocks);
   if (meta.title === undefined && headline !== undefined) meta.title = headline.text;
@@ -87,14 +88,31 @@ function safely<T>(step: () => T, fallback: T): T {
 
 type ArticleBlocks = { output: { blocks: Block[] }; byline?: string };
 
-/** Readability's article as blocks (undefined when it finds none); its nodes are walked like the page. */
-function readabilityBlocks(document: DomDocument): ArticleBlocks | undefined {
+/** A page without `<br>` has no line runs to fold (line-runs.ts), and the search for them is skipped. */
+const LINE_BREAK_TAG = /<br(?=[\s>/])/i;
+
+/**
+ * Readability's article as blocks (undefined when it finds none); its nodes are walked like the page. Runs
+ * of `<br>`-separated lines are folded while it reads (line-runs.ts); when its retry rewrote the page from
+ * HTML with the runs folded, the page is parsed again and read unfolded.
+ */
+function readabilityBlocks(document: DomDocument, source: string): ArticleBlocks | undefined {
+  const body = document.body;
+  const retried = body !== null && LINE_BREAK_TAG.test(source) ? watchRetry(body) : undefined;
+  const runs = body !== null && retried !== undefined ? foldLineRuns(document, body) : [];
+  const article = readArticle(document, runs);
+  if (runs.length > 0 && retried?.() === true) return readArticle(parseDocument(source), []);
+  return article;
+}
+
+function readArticle(document: DomDocument, runs: readonly FoldedRun[]): ArticleBlocks | undefined {
   // linkedom's document is enough for Readability: it needs documentElement, the query methods and
   // createElement; `serializer` returns the content node itself so there is no HTML round trip.
   const reader = new (readabilityLibrary().Readability)<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
   const result = reader.parse();
   const content = result?.content;
   if (content === null || content === undefined || !isElement(content)) return undefined;
+  unfoldLineRuns(runs);
   // Its blocks are matched to the page's, whose elements place them: its own elements are not needed.
   const output = walkBlocks(content, false);
   const byline = result?.byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
