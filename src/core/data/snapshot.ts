@@ -20,9 +20,10 @@ import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 import { MapReadOnFirstUse } from './map-read-on-first-use.ts';
+import { deserializeWithViews, serializeWithViews } from './snapshot-views.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 9;
+const FORMAT = 10;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
@@ -30,8 +31,11 @@ const FORMAT = 9;
  */
 type SnapshotSource = { readonly file: string; readonly sha256: string; readonly identity: string };
 type Range = { readonly start: number; readonly end: number };
-/** An entry: its stored value's bytes, and those of the tables stored apart from it (see plainCopy), read when first used. */
-type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly apart?: Range };
+/**
+ * An entry: its stored value's bytes (`serializeWithViews`: its typed arrays from `viewsAt` on, counted from
+ * `start`, a multiple of 8), and those of the tables stored apart from it (see plainCopy), read when first used.
+ */
+type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly viewsAt: number; readonly apart?: Range };
 // The vocabulary's forms (V8's serialization) and its two typed arrays as raw bytes, read straight into arrays
 // of their own (through V8's serialization, each was copied again to align it).
 type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range };
@@ -82,7 +86,7 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
   let offset = vocabulary.units.end;
   for (const entry of recorded.entries) {
     const { apart, ...stored } = plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById);
-    const body = serialize(stored);
+    const { bytes: body, viewsAt } = serializeWithViews(stored);
     const start = offset;
     bodies.push(body);
     offset += body.length;
@@ -98,6 +102,7 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
       sources: [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)), identity: settledIdentity(file) })),
       start,
       end: start + body.length,
+      viewsAt,
       ...(apartRange === undefined ? {} : { apart: apartRange }),
     });
   }
@@ -166,7 +171,8 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
       const file = fromPortable(snapshot.root, source.file);
       if (fileIdentity(file) !== source.identity && sha256(readFileSync(file)) !== source.sha256) return undefined;
     }
-    const stored = deserialize(readRange(snapshot, entry)) as Stored;
+    // A buffer of its own, so that the typed arrays, views of it, are aligned.
+    const stored = deserializeWithViews(readRange(snapshot, entry, Buffer.allocUnsafeSlow(entry.end - entry.start)), entry.viewsAt) as Stored;
     const restored = relocate(stored, path) as Omit<RestoredEntry, 'tablesById' | 'madeById'> & { tablesById: readonly PackedTableById[]; madeById: readonly StoredMadeById[] };
     const apartRange = entry.apart;
     const apart = restoreApart(stored.apartKeys, apartRange === undefined ? undefined : () => readRange(snapshot, apartRange), restored.value as Record<string, unknown>);
