@@ -50,7 +50,7 @@ export function deserializeWithViews(bytes: Buffer, viewsAt: number): unknown {
     const byteLength = deserializer.readUint32();
     const View = VIEW_TYPES[type];
     if (View === undefined || viewsAt + start + byteLength > bytes.length) throw new Error('snapshot: a typed array out of range');
-    return new View(bytes.buffer, base + start, byteLength / View.BYTES_PER_ELEMENT);
+    return new View(bytes.buffer as ArrayBuffer, base + start, byteLength / View.BYTES_PER_ELEMENT);
   };
   deserializer.readHeader();
   return deserializer.readValue();
