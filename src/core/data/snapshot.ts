@@ -23,7 +23,7 @@ import { MapReadOnFirstUse } from './map-read-on-first-use.ts';
 import { deserializeWithViews, serializeWithViews } from './snapshot-views.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 10;
+const FORMAT = 11;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
@@ -38,7 +38,7 @@ type Range = { readonly start: number; readonly end: number };
 type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly viewsAt: number; readonly apart?: Range };
 // The vocabulary's forms (V8's serialization) and its two typed arrays as raw bytes, read straight into arrays
 // of their own (through V8's serialization, each was copied again to align it).
-type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range };
+type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range; readonly known: Range };
 type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: VocabularyRanges };
 
 /**
@@ -74,16 +74,17 @@ export type OpenSnapshot = { readonly root: string; readonly header: Header; rea
  */
 export function writeSnapshot(path: string, root: string, build: string, recorded: Recorded): void {
   // The vocabulary first: typed arrays of ids, written as they are (plainCopy refuses them in tables).
-  const { forms, slots, units } = recorded.vocabulary;
+  const { forms, slots, units, known } = recorded.vocabulary;
   const formBytes = serialize(forms);
-  const bodies: Buffer[] = [formBytes, Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(units.buffer, units.byteOffset, units.byteLength)];
+  const bodies: Buffer[] = [formBytes, Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(units.buffer, units.byteOffset, units.byteLength), Buffer.from(known.buffer, known.byteOffset, known.byteLength)];
   const vocabulary: VocabularyRanges = {
     forms: { start: 0, end: formBytes.length },
     slots: { start: formBytes.length, end: formBytes.length + slots.byteLength },
     units: { start: formBytes.length + slots.byteLength, end: formBytes.length + slots.byteLength + units.byteLength },
+    known: { start: formBytes.length + slots.byteLength + units.byteLength, end: formBytes.length + slots.byteLength + units.byteLength + known.byteLength },
   };
   const headerEntries: Entry[] = [];
-  let offset = vocabulary.units.end;
+  let offset = vocabulary.known.end;
   for (const entry of recorded.entries) {
     const { apart, ...stored } = plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById);
     const { bytes: body, viewsAt } = serializeWithViews(stored);
@@ -190,11 +191,12 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
 /** The vocabulary the snapshot's tables by id were made in, or undefined when it cannot be read. */
 export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | undefined {
   try {
-    const { forms, slots, units } = snapshot.header.vocabulary;
+    const { forms, slots, units, known } = snapshot.header.vocabulary;
     return {
       forms: deserialize(readRange(snapshot, forms)) as string[],
       slots: readRange(snapshot, slots, new Int32Array((slots.end - slots.start) / 4)),
       units: readRange(snapshot, units, new Uint16Array((units.end - units.start) / 2)),
+      known: readRange(snapshot, known, new Uint32Array((known.end - known.start) / 4)),
     };
   } catch {
     return undefined;
