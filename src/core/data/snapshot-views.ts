@@ -37,20 +37,21 @@ export function serializeWithViews(value: unknown): { readonly bytes: Buffer; re
 }
 
 /**
- * The value `serializeWithViews` stored in `bytes` (whose `byteOffset` must be a multiple of 8, as a buffer of
- * its own has), its typed arrays views of `bytes` from `viewsAt` on.
+ * The value `serializeWithViews` stored: its stream (the bytes before `viewsAt`, copied from, so reusable
+ * after) and its typed arrays as views of `views` (the bytes from `viewsAt` on, at an offset that is a multiple
+ * of 8, as in a buffer of its own).
  */
-export function deserializeWithViews(bytes: Buffer, viewsAt: number): unknown {
-  const base = bytes.byteOffset + viewsAt;
+export function deserializeWithViews(stream: Buffer, views: Buffer): unknown {
+  const base = views.byteOffset;
   if (base % 8 !== 0) throw new Error('snapshot: typed arrays read at an unaligned offset');
-  const deserializer = new DefaultDeserializer(bytes.subarray(0, viewsAt));
+  const deserializer = new DefaultDeserializer(stream);
   (deserializer as unknown as { _readHostObject(): View })._readHostObject = () => {
     const type = deserializer.readUint32();
     const start = deserializer.readUint32();
     const byteLength = deserializer.readUint32();
     const View = VIEW_TYPES[type];
-    if (View === undefined || viewsAt + start + byteLength > bytes.length) throw new Error('snapshot: a typed array out of range');
-    return new View(bytes.buffer as ArrayBuffer, base + start, byteLength / View.BYTES_PER_ELEMENT);
+    if (View === undefined || start + byteLength > views.length) throw new Error('snapshot: a typed array out of range');
+    return new View(views.buffer as ArrayBuffer, base + start, byteLength / View.BYTES_PER_ELEMENT);
   };
   deserializer.readHeader();
   return deserializer.readValue();
