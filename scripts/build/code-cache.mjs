@@ -28,5 +28,5 @@ for (const args of runs) {
 // the build has just written it, so wait out what is left of those 2 s (usually nothing, the data snapshot and
 // the runs above take longer).
 const settled = Number(statSync(file, { bigint: true }).ctimeNs / 1_000_000n) + 2_100;
-if (Date.now() < settled) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, settled - Date.now());
+if (Date.now() < settled) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(2_100, settled - Date.now()));
 writeCodeCache(loaded, cacheFile);

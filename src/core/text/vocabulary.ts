@@ -28,7 +28,7 @@ let generation = 0;
 // A bit per hash value's high bits, set for each registered form (eight bits per slot): most words no table
 // has (half of the look-ups that reach the table: names, long words) stop at one bit in an array a sixteenth
 // of the slots' size, instead of reading a slot and a run of units far apart in memory. Made again with the
-// slots when they grow, and from them when a vocabulary is restored.
+// slots when they grow; a restored vocabulary brings its own (made from the slots only if they do not fit).
 // Empty as the table is (a walk over its 16k empty slots cost a command-line start ~2 ms, before the JIT).
 let knownHashes: Uint32Array<ArrayBuffer> = new Uint32Array(slots.length / SLOT / 4);
 
