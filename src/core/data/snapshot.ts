@@ -66,7 +66,7 @@ export type RestoredEntry = { readonly value: unknown; readonly derived: Readonl
  * apart, read on first use) come from the file the header was read from even if a build replaces it meanwhile.
  * Only the parts a process restores are read: not the tables it never asks for.
  */
-export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number; readonly streams: () => Buffer };
+export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number; readonly largestStream: number };
 
 /**
  * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
@@ -137,17 +137,8 @@ export function openSnapshot(path: string, root: string, build: string): OpenSna
     const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
     // V8's format is read by the same V8 only.
     if (header.format !== FORMAT || header.build !== build || header.v8 !== process.versions.v8 || !Array.isArray(header.entries)) throw new Error('snapshot: another build');
-    // One buffer for every V8 stream read (the vocabulary's forms, each entry's stream): what is deserialized
-    // from one is copied out of it, and each fresh page costs a start (see snapshot-views.ts). Only weakly
-    // held, so that a long-lived process does not keep it.
-    const largest = Math.max(header.vocabulary.forms.end - header.vocabulary.forms.start, ...header.entries.map((entry) => entry.viewsAt));
-    let streams: WeakRef<Buffer> | undefined;
-    const shared = (): Buffer => {
-      let buffer = streams?.deref();
-      if (buffer === undefined) streams = new WeakRef((buffer = Buffer.allocUnsafeSlow(largest)));
-      return buffer;
-    };
-    return { root, header, fd, bodyStart: newline + 1, streams: shared };
+    const largestStream = Math.max(header.vocabulary.forms.end - header.vocabulary.forms.start, ...header.entries.map((entry) => entry.viewsAt));
+    return { root, header, fd, bodyStart: newline + 1, largestStream };
   } catch {
     closeSync(fd);
     return undefined;
@@ -170,6 +161,17 @@ function readRange<B extends NodeJS.ArrayBufferView = Buffer>(snapshot: OpenSnap
 
 const require = createRequire(import.meta.url);
 
+// One buffer for every V8 stream a process reads (the vocabulary's forms, each entry's stream): what is
+// deserialized from one is copied out of it, and each fresh page costs a start (see snapshot-views.ts). Made
+// at the size of the snapshot's largest, and only weakly held, so that a long-lived process does not keep it.
+let streams: WeakRef<Buffer> | undefined;
+
+function streamBuffer(snapshot: OpenSnapshot, length: number): Buffer {
+  let buffer = streams?.deref();
+  if (buffer === undefined || buffer.length < length) streams = new WeakRef((buffer = Buffer.allocUnsafeSlow(Math.max(length, snapshot.largestStream))));
+  return buffer.subarray(0, length);
+}
+
 /**
  * The value stored for `kind` built from the folder or file at the absolute `path`, when the snapshot has one
  * and every file it was built from still has the same SHA-256; else undefined (build it from the files).
@@ -185,7 +187,7 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
     // A buffer of its own, so that the typed arrays, views of it, are aligned.
     // The typed arrays in a buffer of their own (of which they are views, aligned), the stream in the shared one.
     const views = readRange(snapshot, { start: entry.start + entry.viewsAt, end: entry.end }, Buffer.allocUnsafeSlow(entry.end - entry.start - entry.viewsAt));
-    const stored = deserializeWithViews(readRange(snapshot, { start: entry.start, end: entry.start + entry.viewsAt }, snapshot.streams().subarray(0, entry.viewsAt)), views) as Stored;
+    const stored = deserializeWithViews(readRange(snapshot, { start: entry.start, end: entry.start + entry.viewsAt }, streamBuffer(snapshot, entry.viewsAt)), views) as Stored;
     const restored = relocate(stored, path) as Omit<RestoredEntry, 'tablesById' | 'madeById'> & { tablesById: readonly PackedTableById[]; madeById: readonly StoredMadeById[] };
     const apartRange = entry.apart;
     const apart = restoreApart(stored.apartKeys, apartRange === undefined ? undefined : () => readRange(snapshot, apartRange), restored.value as Record<string, unknown>);
@@ -205,7 +207,7 @@ export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | un
   try {
     const { forms, slots, units, known } = snapshot.header.vocabulary;
     return {
-      forms: deserialize(readRange(snapshot, forms, snapshot.streams().subarray(0, forms.end - forms.start))) as string[],
+      forms: deserialize(readRange(snapshot, forms, streamBuffer(snapshot, forms.end - forms.start))) as string[],
       slots: readRange(snapshot, slots, new Int32Array((slots.end - slots.start) / 4)),
       units: readRange(snapshot, units, new Uint16Array((units.end - units.start) / 2)),
       known: readRange(snapshot, known, new Uint32Array((known.end - known.start) / 4)),
