@@ -13,7 +13,7 @@
 // CommonJS (bin/package.json), like bin/slant.js: Node starts a CommonJS entry without setting up its ES module
 // loader, about a twentieth of a `slant analyze` start.
 const { isAscii } = require('node:buffer');
-const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
@@ -23,10 +23,13 @@ const { Script } = require('node:vm');
 // the build makes it through this module too.
 // Loading the lexicons allocates many short-lived objects; a larger young generation spares most of the
 // garbage collections that would otherwise dominate start-up. Restoring the data snapshot allocates ~25 MB
-// at once: growing the young generation 8-fold at a time rather than 2-fold reaches that size in 6 scavenges
-// instead of 11 (about 7% of a slant analyze start's CPU). Only the pace of growth changes, not the limit.
+// at once, most of it kept: every scavenge before the young generation is full-grown copies it again. The
+// main thread's semi-spaces start at 1 MB and stop at 16 MB (V8's limit, fixed when the heap is made: the
+// 64 below matters to the pool's worker isolates only, see src/edges/pool); growing 16-fold at a time gets
+// there at the second scavenge, before the snapshot is read, and a 5 KB `slant analyze` then runs no other
+// (8-fold: four scavenges, 41 ms; 16-fold: two; CPU per start 405 -> 360 ms, 12 interleaved runs).
 setFlagsFromString('--max-semi-space-size=64');
-setFlagsFromString('--semi-space-growth-factor=8');
+setFlagsFromString('--semi-space-growth-factor=16');
 // V8 first runs a regular expression in its bytecode interpreter and compiles it to machine code once it is
 // used again: for the long cue patterns of the outlet names (tried at every position of a window) a start
 // pays for both, and the interpreted runs are slow. Compiled at once, those patterns cost a 5 KB
@@ -45,20 +48,21 @@ const CACHE_FORMAT = 2;
 /**
  * The CLI script at `file` (a CommonJS bundle) compiled with the code cache at `cacheFile` when that was made
  * from the same bytes (`useCache` false: never read it); returns its exports, the compiled script and whether
- * V8 took the cache.
+ * V8 took the cache, and the bundle's bytes when `useCache` is false (the build's run, which writes the cache).
  */
 function loadCliScript(file, cacheFile, useCache) {
-  const bytes = readFileSync(file);
-  const cachedData = useCache ? cachedDataFor(file, bytes, cacheFile) : undefined;
+  const cache = useCache ? openCache(cacheFile) : undefined;
+  // One buffer for the bundle, then for the cache: the bundle's bytes are done with once they are a string, and
+  // every fresh page costs a start (~15 us each where slant is measured; 1.3 MB is ~330 of them).
+  const bundle = readWhole(file, cache?.size ?? 0);
+  const cachedData = cache === undefined ? undefined : cachedDataFor(file, bundle, cache);
   // The build writes the bundle in ASCII (scripts/build/bundle.mjs), which reads the same as Latin-1: a copy
   // of the bytes, where UTF-8 decoding checked each of the 1.2 MB.
-  const script = new Script(wrapCliScript(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), {
-    filename: file,
-    ...(cachedData === undefined ? {} : { cachedData }),
-  });
+  const source = wrapCliScript(bundle.toString(isAscii(bundle) ? 'latin1' : 'utf8'));
+  const script = new Script(source, { filename: file, ...(cachedData === undefined ? {} : { cachedData: cachedData() }) });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, script, file, bytes, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+  return { exports: module.exports, script, file, bytes: useCache ? undefined : bundle, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
 }
 
 /**
@@ -69,24 +73,63 @@ function wrapCliScript(source) {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
-/** The cache's code for the bundle `bytes` (read from `file`), or undefined when the cache is missing, unreadable or made from other bytes. */
-function cachedDataFor(file, bytes, cacheFile) {
-  let cache;
+// The file's bytes, in a buffer with room for at least `room` bytes.
+function readWhole(file, room) {
+  const fd = openSync(file, 'r');
   try {
-    cache = readFileSync(cacheFile);
+    const size = fstatSync(fd).size;
+    const buffer = Buffer.allocUnsafeSlow(Math.max(size, room));
+    return buffer.subarray(0, readFully(fd, buffer, size, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// Reads up to `length` bytes at `position` into the start of `buffer`; returns how many (fewer at the file's end).
+function readFully(fd, buffer, length, position) {
+  let done = 0;
+  for (let read = -1; done < length && read !== 0; done += read) read = readSync(fd, buffer, done, length - done, position + done);
+  return done;
+}
+
+// The cache file, open, with its size; undefined when it cannot be opened.
+function openCache(cacheFile) {
+  try {
+    const fd = openSync(cacheFile, 'r');
+    return { fd, size: fstatSync(fd).size };
   } catch {
     return undefined;
   }
-  const newline = cache.indexOf(10);
-  if (newline === -1) return undefined;
+}
+
+/**
+ * A reader of the cache's code for the bundle `bytes` (read from `file`), or undefined when the cache is
+ * unreadable or made from other bytes. The reader puts the code in the bundle's buffer: call it only once the
+ * bytes are a string. Closes the cache file either way.
+ */
+function cachedDataFor(file, bytes, cache) {
+  let keep = false;
   try {
-    const header = JSON.parse(cache.toString('utf8', 0, newline));
+    const head = Buffer.allocUnsafe(Math.min(cache.size, 4096));
+    const newline = head.subarray(0, readFully(cache.fd, head, head.length, 0)).indexOf(10);
+    if (newline === -1) return undefined;
+    const header = JSON.parse(head.toString('utf8', 0, newline));
     if (header.format !== CACHE_FORMAT || header.v8 !== process.versions.v8) return undefined;
     if ((header.identity === '' || header.identity !== fileIdentity(file)) && header.sha256 !== sha256(bytes)) return undefined;
+    keep = true;
+    return () => {
+      try {
+        const into = Buffer.from(bytes.buffer, bytes.byteOffset, cache.size - newline - 1);
+        return into.subarray(0, readFully(cache.fd, into, into.length, newline + 1));
+      } finally {
+        closeSync(cache.fd);
+      }
+    };
   } catch {
     return undefined;
+  } finally {
+    if (!keep) closeSync(cache.fd);
   }
-  return cache.subarray(newline + 1);
 }
 
 /** Writes the code V8 has compiled so far for `loaded` (a `loadCliScript` result) to `cacheFile`, bound to its bytes. */

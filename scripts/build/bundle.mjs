@@ -125,6 +125,16 @@ await Promise.all([
   build({ ...shared, entryPoints: [path('../../src/edges/queue/worker-tasks.ts')], outfile: path('../../dist/queue-tasks.js') }),
 ]);
 
+// dist/slant-cli.cjs in ASCII only: esbuild escapes other characters in strings but leaves them in regular
+// expression literals and comments (’, —, ©, §), and a single one makes V8 hold the whole 1.1 MB source as a
+// two-byte string, slower to decode from UTF-8 at every start and to scan when a function is compiled. Outside
+// comments they are in regular expressions, strings and templates, where `\uXXXX` (a surrogate pair beyond
+// U+FFFF) reads as the same character; the one tagged template, String.raw`...` in the ingest code, is passed to
+// new RegExp(), where the escape means the same again.
+const cliFile = path('../../dist/slant-cli.cjs');
+const cliSource = readFileSync(cliFile, 'utf8');
+writeFileSync(cliFile, cliSource.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
 // The data snapshot: the validated, indexed tables of the bundled data, restored at start-up instead of rebuilt
 // (src/core/data/snapshot.ts). Written by a bundle of scripts/build/snapshot.ts with the same code hash.
 const writer = path('../../dist/snapshot-writer.mjs');
@@ -135,16 +145,6 @@ try {
 } finally {
   rmSync(writer);
 }
-
-// dist/slant-cli.cjs in ASCII only: esbuild escapes other characters in strings but leaves them in regular
-// expression literals and comments (’, —, ©, §), and a single one makes V8 hold the whole 1.1 MB source as a
-// two-byte string, slower to decode from UTF-8 at every start and to scan when a function is compiled. Outside
-// comments they are in regular expressions, strings and templates, where `\uXXXX` (a surrogate pair beyond
-// U+FFFF) reads as the same character; the one tagged template, String.raw`...` in the ingest code, is passed to
-// new RegExp(), where the escape means the same again.
-const cliFile = path('../../dist/slant-cli.cjs');
-const cliSource = readFileSync(cliFile, 'utf8');
-writeFileSync(cliFile, cliSource.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 // V8's code cache for dist/slant-cli.cjs, made by running it (bin/cli-start.js), after the data snapshot that
 // run restores its tables from. A fresh process: the cache holds what that run compiled, under the CLI's flags.

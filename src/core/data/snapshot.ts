@@ -20,9 +20,10 @@ import { join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 import { MapReadOnFirstUse } from './map-read-on-first-use.ts';
+import { deserializeWithViews, serializeWithViews } from './snapshot-views.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 9;
+const FORMAT = 11;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
@@ -30,11 +31,14 @@ const FORMAT = 9;
  */
 type SnapshotSource = { readonly file: string; readonly sha256: string; readonly identity: string };
 type Range = { readonly start: number; readonly end: number };
-/** An entry: its stored value's bytes, and those of the tables stored apart from it (see plainCopy), read when first used. */
-type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly apart?: Range };
+/**
+ * An entry: its stored value's bytes (`serializeWithViews`: its typed arrays from `viewsAt` on, counted from
+ * `start`, a multiple of 8), and those of the tables stored apart from it (see plainCopy), read when first used.
+ */
+type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly viewsAt: number; readonly apart?: Range };
 // The vocabulary's forms (V8's serialization) and its two typed arrays as raw bytes, read straight into arrays
 // of their own (through V8's serialization, each was copied again to align it).
-type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range };
+type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range; readonly known: Range };
 type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: VocabularyRanges };
 
 /**
@@ -62,7 +66,7 @@ export type RestoredEntry = { readonly value: unknown; readonly derived: Readonl
  * apart, read on first use) come from the file the header was read from even if a build replaces it meanwhile.
  * Only the parts a process restores are read: not the tables it never asks for.
  */
-export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number };
+export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number; readonly largestStream: number };
 
 /**
  * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
@@ -70,19 +74,20 @@ export type OpenSnapshot = { readonly root: string; readonly header: Header; rea
  */
 export function writeSnapshot(path: string, root: string, build: string, recorded: Recorded): void {
   // The vocabulary first: typed arrays of ids, written as they are (plainCopy refuses them in tables).
-  const { forms, slots, units } = recorded.vocabulary;
+  const { forms, slots, units, known } = recorded.vocabulary;
   const formBytes = serialize(forms);
-  const bodies: Buffer[] = [formBytes, Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(units.buffer, units.byteOffset, units.byteLength)];
+  const bodies: Buffer[] = [formBytes, Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(units.buffer, units.byteOffset, units.byteLength), Buffer.from(known.buffer, known.byteOffset, known.byteLength)];
   const vocabulary: VocabularyRanges = {
     forms: { start: 0, end: formBytes.length },
     slots: { start: formBytes.length, end: formBytes.length + slots.byteLength },
     units: { start: formBytes.length + slots.byteLength, end: formBytes.length + slots.byteLength + units.byteLength },
+    known: { start: formBytes.length + slots.byteLength + units.byteLength, end: formBytes.length + slots.byteLength + units.byteLength + known.byteLength },
   };
   const headerEntries: Entry[] = [];
-  let offset = vocabulary.units.end;
+  let offset = vocabulary.known.end;
   for (const entry of recorded.entries) {
     const { apart, ...stored } = plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById);
-    const body = serialize(stored);
+    const { bytes: body, viewsAt } = serializeWithViews(stored);
     const start = offset;
     bodies.push(body);
     offset += body.length;
@@ -98,6 +103,7 @@ export function writeSnapshot(path: string, root: string, build: string, recorde
       sources: [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)), identity: settledIdentity(file) })),
       start,
       end: start + body.length,
+      viewsAt,
       ...(apartRange === undefined ? {} : { apart: apartRange }),
     });
   }
@@ -131,7 +137,8 @@ export function openSnapshot(path: string, root: string, build: string): OpenSna
     const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
     // V8's format is read by the same V8 only.
     if (header.format !== FORMAT || header.build !== build || header.v8 !== process.versions.v8 || !Array.isArray(header.entries)) throw new Error('snapshot: another build');
-    return { root, header, fd, bodyStart: newline + 1 };
+    const largestStream = Math.max(header.vocabulary.forms.end - header.vocabulary.forms.start, ...header.entries.map((entry) => entry.viewsAt));
+    return { root, header, fd, bodyStart: newline + 1, largestStream };
   } catch {
     closeSync(fd);
     return undefined;
@@ -154,6 +161,17 @@ function readRange<B extends NodeJS.ArrayBufferView = Buffer>(snapshot: OpenSnap
 
 const require = createRequire(import.meta.url);
 
+// One buffer for every V8 stream a process reads (the vocabulary's forms, each entry's stream): what is
+// deserialized from one is copied out of it, and each fresh page costs a start (see snapshot-views.ts). Made
+// at the size of the snapshot's largest, and only weakly held, so that a long-lived process does not keep it.
+let streams: WeakRef<Buffer> | undefined;
+
+function streamBuffer(snapshot: OpenSnapshot, length: number): Buffer {
+  let buffer = streams?.deref();
+  if (buffer === undefined || buffer.length < length) streams = new WeakRef((buffer = Buffer.allocUnsafeSlow(Math.max(length, snapshot.largestStream))));
+  return buffer.subarray(0, length);
+}
+
 /**
  * The value stored for `kind` built from the folder or file at the absolute `path`, when the snapshot has one
  * and every file it was built from still has the same SHA-256; else undefined (build it from the files).
@@ -166,7 +184,10 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
       const file = fromPortable(snapshot.root, source.file);
       if (fileIdentity(file) !== source.identity && sha256(readFileSync(file)) !== source.sha256) return undefined;
     }
-    const stored = deserialize(readRange(snapshot, entry)) as Stored;
+    // A buffer of its own, so that the typed arrays, views of it, are aligned.
+    // The typed arrays in a buffer of their own (of which they are views, aligned), the stream in the shared one.
+    const views = readRange(snapshot, { start: entry.start + entry.viewsAt, end: entry.end }, Buffer.allocUnsafeSlow(entry.end - entry.start - entry.viewsAt));
+    const stored = deserializeWithViews(readRange(snapshot, { start: entry.start, end: entry.start + entry.viewsAt }, streamBuffer(snapshot, entry.viewsAt)), views) as Stored;
     const restored = relocate(stored, path) as Omit<RestoredEntry, 'tablesById' | 'madeById'> & { tablesById: readonly PackedTableById[]; madeById: readonly StoredMadeById[] };
     const apartRange = entry.apart;
     const apart = restoreApart(stored.apartKeys, apartRange === undefined ? undefined : () => readRange(snapshot, apartRange), restored.value as Record<string, unknown>);
@@ -184,11 +205,12 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
 /** The vocabulary the snapshot's tables by id were made in, or undefined when it cannot be read. */
 export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | undefined {
   try {
-    const { forms, slots, units } = snapshot.header.vocabulary;
+    const { forms, slots, units, known } = snapshot.header.vocabulary;
     return {
-      forms: deserialize(readRange(snapshot, forms)) as string[],
+      forms: deserialize(readRange(snapshot, forms, streamBuffer(snapshot, forms.end - forms.start))) as string[],
       slots: readRange(snapshot, slots, new Int32Array((slots.end - slots.start) / 4)),
       units: readRange(snapshot, units, new Uint16Array((units.end - units.start) / 2)),
+      known: readRange(snapshot, known, new Uint32Array((known.end - known.start) / 4)),
     };
   } catch {
     return undefined;

@@ -28,8 +28,9 @@ let generation = 0;
 // A bit per hash value's high bits, set for each registered form (eight bits per slot): most words no table
 // has (half of the look-ups that reach the table: names, long words) stop at one bit in an array a sixteenth
 // of the slots' size, instead of reading a slot and a run of units far apart in memory. Made again with the
-// slots when they grow, and from them when a vocabulary is restored.
-let knownHashes = knownBitsFor(slots);
+// slots when they grow; a restored vocabulary brings its own (made from the slots only if they do not fit).
+// Empty as the table is (a walk over its 16k empty slots cost a command-line start ~2 ms, before the JIT).
+let knownHashes: Uint32Array<ArrayBuffer> = new Uint32Array(slots.length / SLOT / 4);
 
 // FNV-1a over UTF-16 units, then a final mix so that the low bits (the slot) depend on every unit. The
 // steps are exported so that the tokenizer can hash a word while it scans it (`wordIdHashed`).
@@ -117,7 +118,7 @@ function markKnown(bits: Uint32Array, hash: number): void {
 }
 
 // Eight bits per slot (a power of two: the slots are), each form's bit set from its kept hash.
-function knownBitsFor(table: Int32Array): Uint32Array {
+function knownBitsFor(table: Int32Array): Uint32Array<ArrayBuffer> {
   const bits = new Uint32Array(table.length / SLOT / 4);
   for (let at = 0; at < table.length; at += SLOT) if (table[at] !== 0) markKnown(bits, table[at + 1] as number);
   return bits;
@@ -261,8 +262,8 @@ export function setByWordIdOnce(words: ReadonlySet<string>): readonly boolean[] 
 // of every table and filling the arrays costs a command-line start more than restoring them. Ids stay
 // process-local: the snapshot's tables are used only in a process whose vocabulary is the snapshot's.
 
-/** The whole vocabulary as data: its forms in id order and its hash table. */
-export type VocabularyState = { readonly forms: readonly string[]; readonly slots: Int32Array<ArrayBuffer>; readonly units: Uint16Array<ArrayBuffer> };
+/** The whole vocabulary as data: its forms in id order, its hash table and the table's bits of known hashes. */
+export type VocabularyState = { readonly forms: readonly string[]; readonly slots: Int32Array<ArrayBuffer>; readonly units: Uint16Array<ArrayBuffer>; readonly known: Uint32Array<ArrayBuffer> };
 /**
  * A table by id as tableByWordId made it, from `table` (or from the loaded table or set `table` it was made
  * of, `kind` saying what: '' for the table itself): valid only with the vocabulary it was made in.
@@ -275,7 +276,7 @@ let onTableById: ((made: TableById) => void) | undefined;
 
 /** A copy of the vocabulary as it stands. */
 export function vocabularyState(): VocabularyState {
-  return { forms: forms.slice(), slots: slots.slice(), units: units.slice(0, unitsUsed) };
+  return { forms: forms.slice(), slots: slots.slice(), units: units.slice(0, unitsUsed), known: knownHashes.slice() };
 }
 
 /** Makes `state` this process's vocabulary, when no word is registered yet; says whether it did. */
@@ -284,7 +285,8 @@ export function restoreVocabulary(state: VocabularyState): boolean {
   // Taken as it is, not copied word by word: the state is the snapshot's, read for this process alone.
   forms = state.forms as string[];
   slots = state.slots;
-  knownHashes = knownBitsFor(slots);
+  // The stored bits when they fit the table: made again, a walk over its 64k slots costs a start ~5 ms.
+  knownHashes = state.known.length === slots.length / SLOT / 4 ? state.known : knownBitsFor(slots);
   units = state.units;
   unitsUsed = state.units.length;
   // Tokens read before now read their unknown words again.
