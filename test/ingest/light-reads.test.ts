@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, type DomElement } from '../../src/edges/ingest/dom.ts';
-import { withLightReads } from '../../src/edges/ingest/light-reads.ts';
+import { lightReadability, withLightReads } from '../../src/edges/ingest/light-reads.ts';
+import { readabilityLibrary } from '../../src/edges/ingest/libraries.ts';
 
 type Styled = DomElement & { className: string; style: { display: string; visibility: string }; setAttribute(name: string, value: string): void; removeAttribute(name: string): void };
 
@@ -56,5 +57,31 @@ describe('className and style read from attributes while Readability reads', () 
     const [div] = elements(parseDocument(`<html><body>${PAGE}</body></html>`)).filter((element) => element.localName === 'div');
     expect(typeof (div as unknown as { classList: unknown }).classList).toBe('object');
     expect(div!.style).not.toBe(withLightReads(div!, () => div!.style));
+  });
+});
+
+describe('Readability whose byline test reads text only for byline candidates', () => {
+  it('answers as Readability does for every element', () => {
+    const { Readability } = readabilityLibrary();
+    const Light = lightReadability(Readability);
+    expect(Light).not.toBe(Readability);
+    const page = [
+      '<a rel="author" href="/j">Jane Doe</a>',
+      '<span itemprop="author">John Roe</span>',
+      '<div class="byline">By Ann Poe</div>',
+      `<div class="author-bio">${'A long biography. '.repeat(10)}</div>`,
+      '<p id="writtenby"> </p>',
+      '<p>Just a paragraph that is not a byline.</p>',
+    ].join('');
+    const document = parseDocument(`<html><body>${page}</body></html>`);
+    type Test = { _isValidByline(node: DomElement, matchString: string): boolean };
+    const own = new Readability(document as never) as unknown as Test;
+    const light = new Light(document as never) as unknown as Test;
+    const answers = elements(document).map((element) => {
+      const matchString = `${element.className} ${element.getAttribute('id') ?? ''}`;
+      return [light._isValidByline(element, matchString), own._isValidByline(element, matchString)];
+    });
+    for (const [lightAnswer, ownAnswer] of answers) expect(lightAnswer).toBe(ownAnswer);
+    expect(answers.filter(([answer]) => answer).length).toBe(3);
   });
 });
