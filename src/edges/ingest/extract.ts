@@ -5,7 +5,8 @@
  * 2. read metadata (03-metadata) and the breadcrumb (06-furniture), and walk the untouched page into
  *    role-tagged blocks (04-roles, 05-blocks); this must happen first because Readability rewrites the DOM
  *    in place;
- * 3. run Readability on the same document to learn which blocks are the article, and walk its output;
+ * 3. run Readability on the same document to learn which blocks are the article, and walk its output (its reads
+ *    of every element's class, style and text kept light: light-reads.ts);
  * 4. match each output block to the page block with the same text, which gives it the role its markup
  *    had on the page (Readability unwraps `<div class="share-bar">` into a bare `<p>`, losing the class);
  * 5. put back figure captions and credits Readability dropped, and the story's furniture it left out
