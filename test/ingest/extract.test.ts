@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractHtml, type ExtractedDocument } from '../../src/edges/ingest/index.ts';
-import { blockKey } from '../../src/edges/ingest/dom-blocks.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url));
 const SEED_URL = 'https://www.presstv.ir/Detail/2021/12/07/672464/Kremlin-Putin-Biden-summit-no-breakthroughs';
@@ -313,16 +312,5 @@ describe('extractHtml layout', () => {
     const doc = extractHtml(junk);
     expect(typeof doc.text).toBe('string');
     expect(doc.text).not.toContain('\n\n\n');
-  });
-});
-
-describe('blockKey', () => {
-  it('keys a long block a piece at a time with the same result as one replace', () => {
-    // White space of every kind, runs of it across piece boundaries, and surrogate pairs split between pieces.
-    const unit = 'Words\u00A0and  more\n\t\u2028words \uD83D\uDE00 ';
-    for (const repeats of [1, 700, 2000, 5001]) {
-      const text = unit.repeat(repeats) + 'end';
-      expect(blockKey(text)).toBe(text.replace(/\s+/g, ''));
-    }
   });
 });

@@ -80,19 +80,9 @@ function namesAuthor(element: DomElement): boolean {
   return element.hasAttributes() && (relTokens(element, 'rel').includes('author') || relTokens(element, 'itemprop').includes('author'));
 }
 
-/**
- * Texts longer than this are keyed a piece at a time: one replace over a story-sized block (a 1 MB run of lines)
- * built its result from a list of every space it removed, several megabytes that outlive the young generation's
- * pages. Removing white space from each piece and joining the pieces gives the same key.
- */
-const KEY_PIECE_LENGTH = 16 * 1024;
-
 /** The key two renderings of the same block share: its text without any white space. */
 export function blockKey(text: string): string {
-  if (text.length <= KEY_PIECE_LENGTH) return text.replace(/\s+/g, '');
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += KEY_PIECE_LENGTH) pieces.push(text.slice(start, start + KEY_PIECE_LENGTH).replace(/\s+/g, ''));
-  return pieces.join('');
+  return text.replace(/\s+/g, '');
 }
 
 /**
