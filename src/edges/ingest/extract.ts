@@ -24,7 +24,7 @@ import { readMetadata, sameTitle } from './metadata.ts';
 import { blockKey, walkBlocks, type Block, type TimeMention } from './dom-blocks.ts';
 import { readBreadcrumb, storyFurniture, type PageBlocks, type PlacedBlock } from './furniture.ts';
 import { foldLineRuns, unfoldLineRuns, watchRetry, type FoldedRun } from './line-runs.ts';
-import { lightReadability, withLightReads } from './light-reads.ts';
+import { lightenBylineTest, withLightReads } from './light-reads.ts';
 
 export type ExtractedDocument = { text: string; hints: BlockHint[]; meta: DocumentMeta };
 
@@ -110,7 +110,8 @@ function readabilityBlocks(document: DomDocument, source: string): ArticleBlocks
 function readArticle(document: DomDocument, runs: readonly FoldedRun[]): ArticleBlocks | undefined {
   // linkedom's document is enough for Readability: it needs documentElement, the query methods and
   // createElement; `serializer` returns the content node itself so there is no HTML round trip.
-  const reader = new (lightReadability(readabilityLibrary().Readability))<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
+  const reader = new (readabilityLibrary().Readability)<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
+  lightenBylineTest(reader);
   const root = document.documentElement;
   const result = root === null ? reader.parse() : withLightReads(root, () => reader.parse());
   const content = result?.content;

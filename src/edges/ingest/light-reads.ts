@@ -16,8 +16,9 @@
  *   of it, are ''. An element with one gets linkedom's own style object.
  * Outside `withLightReads` the getters are linkedom's own. They are put on the prototype once, not per read,
  * since changing a prototype invalidates the code compiled against it.
+ *
+ * Readability's byline test also reads the text of every element; `lightenBylineTest` asks the markup first.
  */
-import type * as ReadabilityModule from '@mozilla/readability';
 import type { DomElement } from './dom.ts';
 
 type Getter = (this: DomElement) => unknown;
@@ -75,31 +76,25 @@ export function withLightReads<T>(element: DomElement, read: () => T): T {
   }
 }
 
-type ReadabilityClass = typeof ReadabilityModule.Readability;
-
 /** Readability's byline test, as 0.6.0 writes it, and the pattern it reads a class/id string with. */
 type BylineTest = {
   _isValidByline(node: DomElement, matchString: string): boolean;
   REGEXPS: { byline: RegExp };
 };
 
-let lightReader: ReadabilityClass | undefined;
+// Readability's byline test (`_isValidByline`, run on every element of the page until a byline is found) reads the
+// element's text first and its markup after: for an element that holds the whole story that is a copy of the
+// story, for every element around it, and on a page of 80,000 elements 80,000 joined strings, none needed unless
+// `rel=author`, `itemprop=author` or the class/id pattern says the element may be a byline. Asked of the markup
+// first, the answer is the same (reading text changes nothing). A reader without such a test (another version of
+// the library) is left as it is.
 
-/**
- * Readability with its byline test reading an element's text only when the element could be a byline. The test
- * (`_isValidByline`, run on every element of the page until a byline is found) reads the text of the element
- * first and its markup after: on an element that holds the whole story that is a copy of the story, for every
- * element around it, and on a page of 60,000 elements 60,000 joined strings, none needed unless `rel=author`,
- * `itemprop=author` or the class/id pattern says the element may be a byline. The answer is the same (reading
- * text changes nothing). When the library has no such method (another version), it is used as it is.
- */
-export function lightReadability(Readability: ReadabilityClass): ReadabilityClass {
-  const prototype = Readability.prototype as unknown as Partial<BylineTest>;
-  if (typeof prototype._isValidByline !== 'function' || !(prototype.REGEXPS?.byline instanceof RegExp)) return Readability;
-  if (lightReader !== undefined) return lightReader;
-  class LightReadability<T> extends Readability<T> {}
-  const own = prototype._isValidByline;
-  Object.defineProperty(LightReadability.prototype, '_isValidByline', {
+/** Give one Readability `reader` a byline test that reads an element's text only when its markup says byline. */
+export function lightenBylineTest(reader: object): void {
+  const test = reader as Partial<BylineTest>;
+  const own = test._isValidByline;
+  if (typeof own !== 'function' || !(test.REGEXPS?.byline instanceof RegExp)) return;
+  Object.defineProperty(reader, '_isValidByline', {
     configurable: true,
     writable: true,
     value(this: BylineTest, node: DomElement, matchString: string): boolean {
@@ -109,5 +104,4 @@ export function lightReadability(Readability: ReadabilityClass): ReadabilityClas
       return mayBe && own.call(this, node, matchString);
     },
   });
-  return (lightReader = LightReadability as ReadabilityClass);
 }
