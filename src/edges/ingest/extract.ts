@@ -5,7 +5,8 @@
  * 2. read metadata (03-metadata) and the breadcrumb (06-furniture), and walk the untouched page into
  *    role-tagged blocks (04-roles, 05-blocks); this must happen first because Readability rewrites the DOM
  *    in place;
- * 3. run Readability on the same document to learn which blocks are the article, and walk its output;
+ * 3. run Readability on the same document to learn which blocks are the article, and walk its output (its reads
+ *    of every element's class, style and text kept light: light-reads.ts);
  * 4. match each output block to the page block with the same text, which gives it the role its markup
  *    had on the page (Readability unwraps `<div class="share-bar">` into a bare `<p>`, losing the class);
  * 5. put back figure captions and credits Readability dropped, and the story's furniture it left out
@@ -23,6 +24,7 @@ import { readMetadata, sameTitle } from './metadata.ts';
 import { blockKey, walkBlocks, type Block, type TimeMention } from './dom-blocks.ts';
 import { readBreadcrumb, storyFurniture, type PageBlocks, type PlacedBlock } from './furniture.ts';
 import { foldLineRuns, unfoldLineRuns, watchRetry, type FoldedRun } from './line-runs.ts';
+import { lightenBylineTest, withLightReads } from './light-reads.ts';
 
 export type ExtractedDocument = { text: string; hints: BlockHint[]; meta: DocumentMeta };
 
@@ -109,7 +111,9 @@ function readArticle(document: DomDocument, runs: readonly FoldedRun[]): Article
   // linkedom's document is enough for Readability: it needs documentElement, the query methods and
   // createElement; `serializer` returns the content node itself so there is no HTML round trip.
   const reader = new (readabilityLibrary().Readability)<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
-  const result = reader.parse();
+  lightenBylineTest(reader);
+  const root = document.documentElement;
+  const result = root === null ? reader.parse() : withLightReads(root, () => reader.parse());
   const content = result?.content;
   if (content === null || content === undefined || !isElement(content)) return undefined;
   unfoldLineRuns(runs);

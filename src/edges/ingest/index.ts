@@ -5,7 +5,8 @@
  *
  * The passes, in order: 01-charset (bytes to text), 02-parse (linkedom DOM), 03-metadata, 04-roles and
  * 05-blocks (the page's blocks and what their markup says), 06-furniture (the breadcrumb and the story's
- * share bars, closing notices, tags, related links and comment headings), extract.ts (Readability, with runs of `<br>` lines folded while it reads: line-runs.ts, and layout);
+ * share bars, closing notices, tags, related links and comment headings), extract.ts (Readability, with runs of `<br>` lines folded while it reads: line-runs.ts, and the class, style
+ * and byline reads it makes of every element answered without the objects linkedom would keep: light-reads.ts; and layout);
  * 08-address and 09-fetch (getting the bytes safely).
  */
 import { decodeTextBytes } from './charset.ts';
