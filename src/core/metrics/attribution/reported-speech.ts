@@ -8,7 +8,7 @@
  * agent, passive-acts.ts: "Holt was accused of lying").
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './context.ts';
+import { ANONYMITY_REASON, commaBefore, nextComma, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentPostposedAt, documentRelativeEnd, documentSubjectStart, isDocumentRelative } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
@@ -193,8 +193,9 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   const first = tokens.norm[cue.t0] as string;
   const adverbOnly = (cue.t1 - cue.t0 === 1 && first.endsWith('ly')) || first === 'it' || inClass(scan.classes, cue.t0, WORD_CLASS.beForm) || (first.endsWith('ly') && cue.t1 - cue.t0 > 1 && /(?:ed|en|said)$/.test(tokens.norm[cue.t0 + 1] as string));
   const speaker = adverbOnly ? null : charSpan(article, cue.t0, verb === null ? cue.t1 : skipBack(scan, verb.t0, cue.t0));
-  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { t0: cue.t0, t1: verb.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph }), speaker, content, actor: null, side: 'unaligned', anonymous: true };
-  markAnonymity(scan, attribution, sentence.index);
+  // A vague source is always anonymous: whether its sentence gives a reason is written in the literal (as
+  // markAnonymity would add it), since a property added later takes a second object per attribution.
+  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { t0: cue.t0, t1: verb.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph }), speaker, content, actor: null, side: 'unaligned', anonymous: true, anonymityReason: ((scan.anonymity[sentence.index] as number) & ANONYMITY_REASON) !== 0 };
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
   if (country !== null) attribution.side = country;
   return { order: content?.start ?? (tokens.start[cue.t0] as number), attribution };
