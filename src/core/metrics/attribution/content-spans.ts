@@ -45,10 +45,17 @@ export function cueEnds(count: number, cues: readonly Cue[]): Int32Array {
   return ends;
 }
 
+/** Lets go of the last list `cueEnds` read (its cues would otherwise live on until the next article's attribution). */
+export function forgetCueEnds(): void {
+  endsOf = NO_ENDS;
+}
+
 // The last list's ends, in one array reused from article to article (reused-arrays.ts): every pass of an
 // article reads the same list of cues.
+type CueEnds = { cues: readonly Cue[] | undefined; count: number; length: number; ends: Int32Array };
 const endsStore = reusedInts();
-let endsOf: { cues: readonly Cue[] | undefined; count: number; length: number; ends: Int32Array } = { cues: undefined, count: 0, length: 0, ends: new Int32Array(0) };
+const NO_ENDS: CueEnds = { cues: undefined, count: 0, length: 0, ends: new Int32Array(0) };
+let endsOf: CueEnds = NO_ENDS;
 
 // The longest clause reported content may have, in tokens; real sentences are far shorter.
 const CLAUSE_SEARCH_TOKENS = 400;

@@ -5,14 +5,14 @@
  * said. "B. C."`): its content runs from the first quotation mark to the last. A quotation paragraph with
  * no cue continues the speaker of the paragraph before.
  */
-import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
+import type { ParagraphSpan, QuoteSpan, SegmentedArticle } from '../../text/index.ts';
 import { isSpaceUnit } from '../../text/space.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, clauseEnd, cueEnds, cueRange, hasQuoteBetween, trimmedSpan } from './content-spans.ts';
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
-import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
+import { freeVerbAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
 import type { ClaimedCues, Cue, Finding, SentenceRef, Speaker } from './types.ts';
 
 // A quotation this long reads as a full direct quote even inside a sentence.
@@ -46,18 +46,11 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   // Per token, the end of the cue starting there: where a clause that goes on past a quotation ends.
   let cueEndAt: Int32Array | undefined;
   const findings: Finding[] = [];
-  const quotes = article.quotes.filter((q) => q.kind !== 'nested');
-  const at = (quote: QuoteSpan): QuoteTokens => {
-    const t0 = firstTokenAtOrAfter(tokens, quote.start);
-    let t1 = t0;
-    while (t1 < tokens.count && (tokens.end[t1] as number) <= quote.end) t1++;
-    return { quote, t0, t1 };
-  };
-  const spans = quotes.map(at);
+  const spans = quoteList(article.quotes.filter((q) => q.kind !== 'nested'), tokens);
   let previousDirect: Finding | undefined;
   let previousDirectParagraph = -2;
-  for (let q = 0; q < spans.length; q++) {
-    const quote = spans[q] as QuoteTokens;
+  for (let q = 0; q < spans.quotes.length; q++) {
+    const quote = quoteTokensAt(spans, q);
     const { t0: qt0, t1: qt1 } = quote;
     if (qt1 === qt0) continue;
     const sentence = sentences[sentenceOf[qt0] as number];
@@ -75,7 +68,7 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
     if (found !== undefined && (full || found.cue === null)) {
       if (found.cue !== null) speech.claimed[speech.cueAt[found.cue.t0] as number] = 1;
       // A split quote: `"We will fight," she said, "and we will win."` is one attribution.
-      const next = spans[q + 1]?.quote;
+      const next = spans.quotes[q + 1];
       if (next !== undefined && found.cue !== null && next.start < paragraph.end && next.start > quote.quote.end) {
         const between = firstTokenAtOrAfter(tokens, next.start);
         // Only within the cue's sentence, with no second speaker: `"A," he said. She added, "B."` is two.
@@ -130,6 +123,21 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   }
   findings.push(...findLabelledSpeech(scan, quoted));
   return { findings, claimed: speech.claimed };
+}
+
+// The quotations with the tokens each covers.
+function quoteList(quotes: readonly QuoteSpan[], tokens: SegmentedArticle['tokens']): QuoteList {
+  const t0s = new Int32Array(quotes.length);
+  const t1s = new Int32Array(quotes.length);
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q] as QuoteSpan;
+    const t0 = firstTokenAtOrAfter(tokens, quote.start);
+    let t1 = t0;
+    while (t1 < tokens.count && (tokens.end[t1] as number) <= quote.end) t1++;
+    t0s[q] = t0;
+    t1s[q] = t1;
+  }
+  return { quotes, t0: t0s, t1: t1s };
 }
 
 // /:\s*$/ over text.slice(from, to), read in place: every quotation asks.

@@ -25,6 +25,7 @@ import { findDirectQuotes } from './direct-quotes.ts';
 import { findReportedSpeech } from './reported-speech.ts';
 import { withContentAfterAside } from './aside-contents.ts';
 import { withWholeQuotations } from './whole-quotations.ts';
+import { forgetCueEnds } from './content-spans.ts';
 import { resolveFindings } from './resolve.ts';
 import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } from './noun-cues.ts';
 import { findBareAttitudeCues } from './bare-attitudes.ts';
@@ -63,6 +64,7 @@ export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, 
   const voiced = findVoicedQuotes(scan, taken); // "chants of 'Lock him up'"
   const memory = newSpeakerMemory();
   const attributions = resolveFindings(scan, [...earlier, ...nouns, ...stances, ...voiced], memory);
+  forgetCueEnds(); // the cues die here, not with the next article: on a long text they outlived the report
   applySides(attributions, lexicons, memory.personSide, sides, article.text);
   return { attributions, mentions: [...scan.mentions], sidesMentioned: sidesMentioned(scan, attributions, sides, scored), voicedBy: voicedBy(article, attributions) };
 }

@@ -20,25 +20,25 @@ const MAX_LOOK_BACK = 200;
 const PUNCTUATION = /[,;\u2013\u2014]/;
 const TRAILING = /[\s,;\u2013\u2014]/;
 
-/** The attributions with each reported content (not a quotation) ended before an inner attribution's clause; same order, new objects only where cut. */
-export function withNestedBounds(scan: Scan, attributions: readonly RawAttribution[]): RawAttribution[] {
+/** The attributions with each reported content (not a quotation) ended before an inner attribution's clause; same order, new objects only where cut, put in place of the old in `attributions`, which is returned. */
+export function withNestedBounds(scan: Scan, attributions: RawAttribution[]): RawAttribution[] {
   const text = scan.article.text;
-  // Each inner clause by where its cue starts, with where its speaker or cue starts, in cue order.
-  const inner = attributions
-    .filter((a) => a.cue !== null)
-    .map((a) => ({ cue: (a.cue as NonNullable<RawAttribution['cue']>).start, speaker: a.speaker?.start ?? Infinity }))
-    .sort((a, b) => a.cue - b.cue);
-  return attributions.map((a) => {
+  // Made when the first reported content is met: a text of quotations has none to cut.
+  let inner: InnerClauses | undefined;
+  for (let n = 0; n < attributions.length; n++) {
+    const a = attributions[n] as RawAttribution;
     const content = a.content;
-    if (content === null || a.mode === 'direct' || a.mode === 'mixed') return a;
+    if (content === null || a.mode === 'direct' || a.mode === 'mixed') continue;
+    inner ??= innerClauses(attributions);
     let cut = content.end;
-    for (let i = firstCueAfter(inner, content.start); i < inner.length && (inner[i] as { cue: number }).cue < content.end; i++) {
+    for (let i = firstCueAfter(inner.cue, content.start); i < inner.cue.length && (inner.cue[i] as number) < content.end; i++) {
       // Its own cue, or another actor's copy of it, may stand inside a content ("The plan, Holt said, will fail").
-      if ((inner[i] as { cue: number }).cue === a.cue?.start) continue;
+      if (inner.cue[i] === a.cue?.start) continue;
       // The inner clause opens at its speaker or its cue, whichever comes first ("the plan, which Lund says"),
       // but a participle's speaker is the subject of the clause it hangs on, before the content: its clause
       // opens at the cue ("Holt praised the board — asserting that ...").
-      const { cue, speaker } = inner[i] as { cue: number; speaker: number };
+      const cue = inner.cue[i] as number;
+      const speaker = inner.speaker[i] as number;
       // So does the verb after a participle's aside ("Berg, citing a survey, said"): the participle's content ends before it.
       const opensAtCue = speaker < content.start && (isParticipleAt(scan, cue) || (a.cue !== null && isParticipleAt(scan, a.cue.start) && commaBefore(scan, firstTokenAtOrAfter(scan.article.tokens, cue))));
       const at = clauseStart(scan, text, content.start, opensAtCue ? cue : Math.min(cue, speaker));
@@ -49,11 +49,36 @@ export function withNestedBounds(scan: Scan, attributions: readonly RawAttributi
         break;
       }
     }
-    if (cut === content.end) return a;
+    if (cut === content.end) continue;
     let end = cut;
     while (end > content.start && TRAILING.test(text[end - 1] as string)) end--;
-    return { ...a, content: { start: content.start, end } };
-  });
+    attributions[n] = { ...a, content: { start: content.start, end } };
+  }
+  return attributions;
+}
+
+/** Each inner clause by where its cue starts (ascending, stable), with where its speaker starts (Infinity: none), as two columns. */
+type InnerClauses = { cue: Float64Array; speaker: Float64Array };
+
+// Columns rather than an object per attribution: on a long text they all lived until the last content was cut.
+function innerClauses(attributions: readonly RawAttribution[]): InnerClauses {
+  let count = 0;
+  for (let n = 0; n < attributions.length; n++) if ((attributions[n] as RawAttribution).cue !== null) count++;
+  const cue = new Float64Array(count);
+  const speaker = new Float64Array(count);
+  let sorted = true;
+  for (let n = 0, i = 0; n < attributions.length; n++) {
+    const a = attributions[n] as RawAttribution;
+    if (a.cue === null) continue;
+    cue[i] = a.cue.start;
+    speaker[i] = a.speaker?.start ?? Infinity;
+    if (i > 0 && (cue[i - 1] as number) > (cue[i] as number)) sorted = false;
+    i++;
+  }
+  if (sorted) return { cue, speaker };
+  // Out of order (rare): sorted by cue, ties kept in list order, as a stable sort of the pairs would.
+  const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => (cue[x] as number) - (cue[y] as number) || x - y);
+  return { cue: Float64Array.from(order, (i) => cue[i] as number), speaker: Float64Array.from(order, (i) => speaker[i] as number) };
 }
 
 // Whether a participle after a comma or a dash starts at offset `at` (", adding that", "— asserting that").
@@ -63,12 +88,12 @@ function isParticipleAt(scan: Scan, at: number): boolean {
 }
 
 // The first index whose cue starts strictly after `offset` (binary search).
-function firstCueAfter(inner: readonly { cue: number }[], offset: number): number {
+function firstCueAfter(cues: Float64Array, offset: number): number {
   let lo = 0;
-  let hi = inner.length;
+  let hi = cues.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((inner[mid] as { cue: number }).cue <= offset) lo = mid + 1;
+    if ((cues[mid] as number) <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

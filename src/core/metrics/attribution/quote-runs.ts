@@ -4,10 +4,10 @@
  * speech, so the attribution's content runs on to the last of them; the cue and speaker between the parts
  * stay inside the content, as they do in a quote split by its cue.
  */
-import type { ParagraphSpan } from '../../text/index.ts';
+import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
-import { freeVerbAt, speakerOfQuote, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
+import { freeVerbAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech } from './quote-speakers.ts';
 import type { Cue } from './types.ts';
 
 /**
@@ -16,15 +16,14 @@ import type { Cue } from './types.ts';
  * (`from` when none does). A quotation carries it on when it opens its sentence (after a connective or not), has no cue of its own,
  * and nothing lies between it and the speech so far but the rest of the cue's sentence (verbs in it included, unless with a subject of their own).
  */
-export function quoteRunEnd(speech: QuotedSpeech, quotes: readonly QuoteTokens[], from: number, paragraph: ParagraphSpan, cue: Cue | null): { end: number; last: number } {
+export function quoteRunEnd(speech: QuotedSpeech, quotes: QuoteList, from: number, paragraph: ParagraphSpan, cue: Cue | null): { end: number; last: number } {
   const { scan } = speech;
   const { tokens } = scan.article;
-  const first = quotes[from] as QuoteTokens;
-  let end = first.quote.end;
+  let end = (quotes.quotes[from] as QuoteSpan).end;
   let last = from;
-  for (let k = from + 1; k < quotes.length; k++) {
-    const next = quotes[k] as QuoteTokens;
-    if (next.quote.start >= paragraph.end || next.t1 === next.t0) break;
+  for (let k = from + 1; k < quotes.quotes.length; k++) {
+    if ((quotes.quotes[k] as QuoteSpan).start >= paragraph.end || quotes.t1[k] === quotes.t0[k]) break;
+    const next = quoteTokensAt(quotes, k);
     const sentence = scan.sentences[scan.sentenceOf[next.t0] as number];
     if (sentence === undefined) break;
     // A title quoted inside the cue's sentence (`she said on "Meet the Voters."`) is the outlet's words.

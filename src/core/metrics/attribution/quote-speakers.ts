@@ -17,6 +17,17 @@ const BEFORE_QUOTE_MAX_TOKENS = 9;
 export type QuotedSpeech = { readonly scan: Scan; readonly cues: readonly Cue[]; readonly claimed: ClaimedCues; readonly cueAt: Int32Array };
 /** A quotation with its token span [t0, t1). */
 export type QuoteTokens = { readonly quote: QuoteSpan; readonly t0: number; readonly t1: number };
+/**
+ * The quotations a pass reads, with their token spans as columns: a `QuoteTokens` is made when a quotation
+ * is looked at (`quoteTokensAt`) and dropped soon after. One per quotation made up front lived to the end of
+ * the pass, and a long text of quotations had young-generation collections copy them all.
+ */
+export type QuoteList = { readonly quotes: readonly QuoteSpan[]; readonly t0: Int32Array; readonly t1: Int32Array };
+
+/** The `k`th quotation of `list` with its token span. */
+export function quoteTokensAt(list: QuoteList, k: number): QuoteTokens {
+  return { quote: list.quotes[k] as QuoteSpan, t0: list.t0[k] as number, t1: list.t1[k] as number };
+}
 /** A quotation's speaker phrase and the cue that introduces it (null for `Name: "..."`). */
 export type QuoteSpeaker = { cue: Cue | null; speaker: Speaker };
 

@@ -8,7 +8,7 @@
  * agent, passive-acts.ts: "Holt was accused of lying").
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
-import { commaBefore, markAnonymity, nextComma, skipBack, type Scan } from './context.ts';
+import { ANONYMITY_REASON, commaBefore, nextComma, skipBack, type Scan } from './context.ts';
 import { isNamedObject, isPassive } from './attitudes.ts';
 import { cueMode, documentPostposedAt, documentRelativeEnd, documentSubjectStart, isDocumentRelative } from './cues.ts';
 import { charSpan, clauseEnd, contentTokens, countOpensAt, cueEnds, cueRange, hasQuoteBetween, infinitiveAt, onlyAdjuncts, onlyTimeWords, skipThat, skipTimePhrase, trimmedSpan } from './content-spans.ts';
@@ -18,7 +18,7 @@ import { agentlessPassiveAct } from './passive-acts.ts';
 import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts';
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
-import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
+import { reusedBytes, reusedInts, zeroedBytes, zeroedInts } from './reused-arrays.ts';
 import type { AttributionMode, ClaimedCues, Cue, Draft, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
 import { appositiveSubject, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, openingSubject, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
@@ -38,9 +38,15 @@ const CLOSED_SOURCE_MAX = 20;
 // How far past an adjunct ("said in a statement on Friday that") the reported clause may start.
 const ADJUNCT_MAX = 10;
 
+/**
+ * The speakers found so far, each at the token of its cue, as columns: per sentence a list in token order
+ * linked from its last entry (`last[sentence]`, entry + 1; 0 for none) through `before` (entry + 1 of the
+ * entry before it in its sentence). An object and an array per finding (one per sentence of a 1 MB text of
+ * quotations) lived to the end of the pass and were copied by every young-generation collection.
+ */
+type SpeakersBySentence = { last: Int32Array; at: number[]; before: number[]; speaker: TokenSpan[] };
 /** What the passes over one article share: where cues end, and the speakers found so far by sentence. */
-type SpeakerAt = { at: number; speaker: TokenSpan };
-type Context = { cueEnd: Int32Array; speakers: (SpeakerAt[] | undefined)[] };
+type Context = { cueEnd: Int32Array; speakers: SpeakersBySentence };
 
 /**
  * Finds reported speech at every cue not `claimed` by an earlier pass; returns the findings and the cues
@@ -50,7 +56,7 @@ type Context = { cueEnd: Int32Array; speakers: (SpeakerAt[] | undefined)[] };
 export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues, earlier: readonly Finding[] = []): { findings: Finding[]; claimed: ClaimedCues } {
   const findings: Finding[] = [];
   const claimedNow = claimed.slice();
-  const context: Context = { cueEnd: cueEnds(scan.article.tokens.count, cues), speakers: new Array<SpeakerAt[] | undefined>(scan.sentences.length) };
+  const context: Context = { cueEnd: cueEnds(scan.article.tokens.count, cues), speakers: { last: zeroedInts(lastSpeakerStore, scan.sentences.length), at: [], before: [], speaker: [] } };
   for (const finding of earlier) remember(scan, context, finding);
   // Tokens of a speaker phrase found so far: a cue inside one ("according to a council report") is a noun.
   const inSpeaker = zeroedBytes(inSpeakerStore, scan.article.tokens.count);
@@ -77,8 +83,9 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
   return { findings, claimed: claimedNow };
 }
 
-// Tokens of speaker phrases, one byte each, reused from article to article (reused-arrays.ts).
+// Tokens of speaker phrases, one byte each, and each sentence's last speaker, reused from article to article (reused-arrays.ts).
 const inSpeakerStore = reusedBytes();
+const lastSpeakerStore = reusedInts();
 
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
 // `hint`, the token a finding's cue most likely starts at, spares the search for it.
@@ -90,16 +97,21 @@ function remember(scan: Scan, context: Context, finding: Finding, hint = -1): vo
   // A cue outside every sentence is never read back (speakerBefore asks by sentence).
   const sentence = at < scan.article.tokens.count ? (scan.sentenceOf[at] as number) : -1;
   if (sentence < 0) return;
-  let list = context.speakers[sentence];
-  if (list === undefined) {
-    list = [];
-    context.speakers[sentence] = list;
+  const speakers = context.speakers;
+  // Kept in token order, after any entry at the same token (findings come almost always in text order, so
+  // this is an append): `after` is the entry the new one goes before, 0 when it goes last.
+  let after = 0;
+  let previous = speakers.last[sentence] as number;
+  while (previous > 0 && (speakers.at[previous - 1] as number) > at) {
+    after = previous;
+    previous = speakers.before[previous - 1] as number;
   }
-  // Kept in token order (findings come almost always in text order, so this is an append).
-  let i = list.length;
-  while (i > 0 && (list[i - 1] as SpeakerAt).at > at) i--;
-  if (i === list.length) list.push({ at, speaker: finding.draft.speaker });
-  else list.splice(i, 0, { at, speaker: finding.draft.speaker });
+  const entry = speakers.at.length + 1;
+  speakers.at.push(at);
+  speakers.before.push(previous);
+  speakers.speaker.push(finding.draft.speaker);
+  if (after === 0) speakers.last[sentence] = entry;
+  else speakers.before[after - 1] = entry;
 }
 
 // The first token at or after `offset`, the start of a finding's cue: searched first among the tokens of the
@@ -117,13 +129,13 @@ function cueTokenOf(scan: Scan, offset: number, sentence: number): number {
 // The speaker of the nearest verb before token `at` in the sentence (the first kept there), or null. Read from
 // the end: a sentence of 64,000 cues ("Holt won – saying – ...") made a scan of the whole list quadratic.
 function speakerBefore(context: Context, sentence: number, at: number): Speaker {
-  const list = context.speakers[sentence];
-  if (list === undefined) return null;
-  let i = list.length - 1;
-  while (i >= 0 && (list[i] as SpeakerAt).at >= at) i--;
-  if (i < 0) return null;
-  while (i > 0 && (list[i - 1] as SpeakerAt).at === (list[i] as SpeakerAt).at) i--;
-  return (list[i] as SpeakerAt).speaker;
+  const speakers = context.speakers;
+  let entry = speakers.last[sentence] ?? 0;
+  while (entry > 0 && (speakers.at[entry - 1] as number) >= at) entry = speakers.before[entry - 1] as number;
+  if (entry === 0) return null;
+  // The first kept of the entries at that token.
+  for (let before = speakers.before[entry - 1] as number; before > 0 && speakers.at[before - 1] === speakers.at[entry - 1]; before = speakers.before[entry - 1] as number) entry = before;
+  return speakers.speaker[entry - 1] as TokenSpan;
 }
 
 /** Declining to comment: the speaker before the cue, no content. */
@@ -181,8 +193,9 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   const first = tokens.norm[cue.t0] as string;
   const adverbOnly = (cue.t1 - cue.t0 === 1 && first.endsWith('ly')) || first === 'it' || inClass(scan.classes, cue.t0, WORD_CLASS.beForm) || (first.endsWith('ly') && cue.t1 - cue.t0 > 1 && /(?:ed|en|said)$/.test(tokens.norm[cue.t0 + 1] as string));
   const speaker = adverbOnly ? null : charSpan(article, cue.t0, verb === null ? cue.t1 : skipBack(scan, verb.t0, cue.t0));
-  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { t0: cue.t0, t1: verb.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph }), speaker, content, actor: null, side: 'unaligned', anonymous: true };
-  markAnonymity(scan, attribution, sentence.index);
+  // A vague source is always anonymous: whether its sentence gives a reason is written in the literal (as
+  // markAnonymity would add it), since a property added later takes a second object per attribution.
+  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { t0: cue.t0, t1: verb.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph }), speaker, content, actor: null, side: 'unaligned', anonymous: true, anonymityReason: ((scan.anonymity[sentence.index] as number) & ANONYMITY_REASON) !== 0 };
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
   if (country !== null) attribution.side = country;
   return { order: content?.start ?? (tokens.start[cue.t0] as number), attribution };
