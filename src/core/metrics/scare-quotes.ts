@@ -121,8 +121,8 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
   for (const one of candidates) for (const word of wordsOf(article, one)) wanted.add(word);
   const echoed = new Set<string>();
   let all = false;
-  for (const one of locatedAt(article, attributed)) if (!all) all = echoWords(article, one, wanted, echoed);
-  if (!all) for (const one of locatedAt(article, longer)) if (!all && saidBySomeone(article, lexicons, one, speechCues, speech)) all = echoWords(article, one, wanted, echoed);
+  untilLocatedAt(article, attributed, (one) => (all = echoWords(article, one, wanted, echoed)));
+  if (!all) untilLocatedAt(article, longer, (one) => saidBySomeone(article, lexicons, one, speechCues, speech) && (all = echoWords(article, one, wanted, echoed)));
   const flagged = candidates.filter((one) => !wordsOf(article, one).every((word) => echoed.has(word)) && !termPhrases.has(wordsOf(article, one).join(' ')));
   // A headline quotes someone by convention, and the headline check flags a quote the body never attributes;
   // it is a scare quote when the body keeps the same phrase at a distance.
@@ -156,8 +156,9 @@ function echoWords(article: SegmentedArticle, one: Located, wanted: ReadonlySet<
 }
 
 // Each top-level quotation with its paragraph, its sentence and the sentences either side, and its words,
-// given to `visit` one at a time with its index among them (none is kept here); returns how many there were.
-function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: number) => void): number {
+// given to `visit` one at a time with its index among them (none is kept here) until `visit` returns true;
+// returns how many were visited.
+function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: number) => boolean | void): number {
   const { tokens, quotes, paragraphs, sentences } = article;
   let index = 0;
   // Sentence objects for the last few sentence indexes asked, so that quotations in one sentence or in
@@ -203,23 +204,23 @@ function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: 
       else hi = mid;
     }
     const count = lo - first;
-    visit({ index, quote, paragraph: p, sentence, previous, next, first, last: first + count - 1, count, words: undefined }, index);
+    const stop = visit({ index, quote, paragraph: p, sentence, previous, next, first, last: first + count - 1, count, words: undefined }, index);
     index++;
+    if (stop === true) break;
   }
   return index;
 }
 
-// The quotations at `indexes` (rising), located again.
-function locatedAt(article: SegmentedArticle, indexes: readonly number[]): Located[] {
-  const out: Located[] = [];
+// Asks `test` of the quotations at `indexes` (rising), located again one at a time (none is kept), until it
+// says true or the last is asked.
+function untilLocatedAt(article: SegmentedArticle, indexes: readonly number[], test: (one: Located) => boolean): void {
+  if (indexes.length === 0) return;
   let k = 0;
   forEachLocated(article, (one, index) => {
-    if (indexes[k] === index) {
-      out.push(one);
-      k++;
-    }
+    if (indexes[k] !== index) return false;
+    k++;
+    return test(one) || k === indexes.length;
   });
-  return out;
 }
 
 // Runs of quotations read in order: a run of LIST_MIN_RUN or more joined by commas and "and", or two joined by

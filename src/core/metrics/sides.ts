@@ -236,8 +236,8 @@ function roundOrNull(x: number | null): number | null {
   return x === null ? null : round(x);
 }
 
-// Every mode at 0, in MODES order. A literal (the type checks it names every mode): keyed stores of each mode
-// into an empty object went through the runtime for every property added, twice per side.
+// Every mode at 0, as a literal (the type checks it names every mode; heldModes reads them back in MODES order):
+// keyed stores of each mode into an empty object went through the runtime for every property added, twice per side.
 function zeroByMode(): Record<AttributionMode, number> {
   return { direct: 0, mixed: 0, indirect: 0, summary: 0, attitude: 0, vague: 0, 'non-response': 0 };
 }

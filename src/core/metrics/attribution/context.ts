@@ -4,7 +4,7 @@
  */
 import type { AttributionWords } from '../../data/attribution-words.ts';
 import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
-import type { SegmentedArticle, SentenceSpan } from '../../text/index.ts';
+import type { SegmentedArticle } from '../../text/index.ts';
 import { CASE } from '../../text/tokens.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';

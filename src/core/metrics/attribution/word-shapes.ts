@@ -32,16 +32,3 @@ export function tokenMayBeIn(filter: ShapeFilter, article: SegmentedArticle, t: 
   const bit = shapeBit(end - start, article.folded.charCodeAt(start), article.folded.charCodeAt(end - 1));
   return ((filter[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
 }
-
-const filters = new WeakMap<object, ShapeFilter>();
-
-/** The filter of a table's keys (or a set's members), made once per table. */
-export function shapesOf(table: ReadonlyMap<string, unknown> | ReadonlySet<string>): ShapeFilter {
-  let filter = filters.get(table);
-  if (filter === undefined) {
-    filter = emptyShapeFilter();
-    for (const word of table.keys()) addShape(filter, word);
-    filters.set(table, filter);
-  }
-  return filter;
-}
