@@ -8,6 +8,7 @@ import { sentenceBounds, terminalFinder, type AbbreviationTable } from './senten
 import { tokenize, firstTokenAtOrAfter, type TokenTable } from './tokens.ts';
 import { findQuotes, type QuoteSpan } from './quotes.ts';
 import type { Span } from './span.ts';
+import { releaseBuffers } from './release-buffers.ts';
 
 export type { Span } from './span.ts';
 export type { TokenTable } from './tokens.ts';
@@ -15,6 +16,7 @@ export type { QuoteSpan } from './quotes.ts';
 export type { AbbreviationTable } from './sentences.ts';
 export { foldForMatching } from './fold.ts';
 export { notAnArticle, notAnArticleBytes, type NotAnArticle } from './article-check.ts';
+export { releaseBuffers } from './release-buffers.ts';
 
 /** A sentence: its span and the half-open range of token indices it holds. */
 export type SentenceSpan = Span & { tokenStart: number; tokenEnd: number };
@@ -87,6 +89,15 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
   }
   const quotes = findQuotes(text, paragraphs);
   return { text, folded, paragraphs, sentences: sentences as SentenceColumns, tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
+}
+
+/**
+ * Frees the memory of `article`'s token and sentence columns now (see release-buffers.ts): for the pipeline once
+ * the report is built; the article must not be read after.
+ */
+export function releaseArticle(article: SegmentedArticle): void {
+  const { tokens, sentences } = article;
+  releaseBuffers([tokens.start, tokens.end, tokens.letters, tokens.capitals, tokens.ids, tokens.bareIds, tokens.breakBefore, tokens.shape, sentences.start, sentences.end, sentences.tokenStart, sentences.tokenEnd, sentences.paragraph, article.quotedToken]);
 }
 
 /** Sentence `s` of `sentences` as an object (a new one each call; 0 <= s < sentences.count). */
