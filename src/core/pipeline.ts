@@ -1,7 +1,8 @@
 /**
  * One document's analysis, stage by stage, as the data travels: segmentation (core/text), block roles
  * (core/roles), the metrics in METRICS order (core/metrics), the outlet and the sources it cites
- * (core/outlets), then assembly (core/report) and percentiles against the reference corpus. The text comes
+ * (core/outlets), then assembly (core/report) and percentiles against the reference corpus; the article's and
+ * subjectivity's column buffers are released once the report holds what it needs of them. The text comes
  * prepared: reading HTML or fetching a URL is the edges' work (src/edges/ingest), done before this.
  */
 import { loadLexicons, type Lexicons } from './data/index.ts';
