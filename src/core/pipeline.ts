@@ -1,17 +1,18 @@
 /**
  * One document's analysis, stage by stage, as the data travels: segmentation (core/text), block roles
  * (core/roles), the metrics in METRICS order (core/metrics), the outlet and the sources it cites
- * (core/outlets), then assembly (core/report) and percentiles against the reference corpus. The text comes
+ * (core/outlets), then assembly (core/report) and percentiles against the reference corpus; the article's and
+ * subjectivity's column buffers are released once the report holds what it needs of them. The text comes
  * prepared: reading HTML or fetching a URL is the edges' work (src/edges/ingest), done before this.
  */
 import { loadLexicons, type Lexicons } from './data/index.ts';
-import { runMetrics } from './metrics/index.ts';
+import { releaseSubjectivity, runMetrics } from './metrics/index.ts';
 import { loadSourceTables, type SourceTables } from './outlets/index.ts';
 import { buildReport } from './report/build.ts';
 import { loadBaseline, percentilesFor, type Baseline } from './report/percentiles.ts';
 import type { DocumentInfo, Report } from './report/schema.ts';
 import { classifyBlocks, type BlockHint } from './roles/index.ts';
-import { segmentArticle } from './text/index.ts';
+import { releaseArticle, segmentArticle } from './text/index.ts';
 
 /** What the analysis needs besides the text: data other than the bundled, and the reference corpus. */
 export type PipelineOptions = {
@@ -57,5 +58,8 @@ export function analyzeDocument(prepared: PreparedDocument, options: PipelineOpt
   const report = buildReport(article, lexicons, metrics, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, tableVersions(tables), blocks);
   const baseline = options.baseline ?? loadBaseline();
   if (baseline !== false) report.summary.percentiles = percentilesFor(report.summary, baseline);
+  // The report holds none of them: the columns' memory goes back now, before the caller serialises the report.
+  releaseArticle(article);
+  releaseSubjectivity(metrics.subjectivity);
   return report;
 }

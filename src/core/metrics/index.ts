@@ -24,7 +24,7 @@ export type { ProperNames, ProperName } from './proper-names.ts';
 export { comparativeScore, summariseSentiment, type SentenceSentiment, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
 export { loadedScore, textLoadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
-export { summariseSubjectivity, subjectivityScore, sentenceCues, sentenceLogOdds, sentenceValues, type SubjectivityColumns, type SubjectivitySummary } from './subjectivity.ts';
+export { releaseSubjectivity, summariseSubjectivity, subjectivityScore, sentenceCues, sentenceLogOdds, sentenceValues, type SubjectivityColumns, type SubjectivitySummary } from './subjectivity.ts';
 export type { AttributionResult, RawAttribution, AttributionMode, SidesMapping, ActorMention } from './attribution/index.ts';
 export type { AttributionSummary, SideSummary } from './sides.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './sides.ts';

@@ -6,7 +6,7 @@
  * between an objective and a subjective sentence. Quoted words are the speaker's, not the outlet's.
  */
 import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts';
-import type { SegmentedArticle } from '../text/index.ts';
+import { releaseBuffers, type SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentenceSentiment } from './sentiment.ts';
 import { cueColumns, measureSentences, type CueColumns, type FeatureCue } from './sentence-features.ts';
@@ -106,6 +106,12 @@ export function scoreSubjectivity(
     s++;
   });
   return sentences;
+}
+
+/** Frees the memory of the columns now (text/release-buffers.ts): for the pipeline once the report is built; they must not be read after. */
+export function releaseSubjectivity(sentences: SubjectivityColumns): void {
+  const { features, cues } = sentences;
+  releaseBuffers([sentences.score, sentences.authorWords, sentences.cueFrom, sentences.featureFrom, features.index, features.value, cues.start, cues.end, cues.weight]);
 }
 
 function dropCues(cues: CueColumns, from: number): void {

@@ -12,9 +12,11 @@ export function weightedDistribution(values: ArrayLike<number>, weights: ArrayLi
   const total = values.length === 0 ? 0 : sum(weights);
   if (total <= 0) return { mean: 0, std: 0, max: values.length === 0 ? 0 : max(values) };
   const mean = dot(values, weights) / total;
-  const squared = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) squared[i] = ((values[i] as number) - mean) ** 2;
-  const variance = dot(squared, weights) / total;
+  // The squared deviations weighted as they are made, in the same order, which sums exactly as a list of
+  // them did (a list was 1.4 MB at 175,000 paragraphs).
+  let squared = ((values[0] as number) - mean) ** 2 * (weights[0] as number);
+  for (let i = 1; i < values.length; i++) squared += ((values[i] as number) - mean) ** 2 * (weights[i] as number);
+  const variance = squared / total;
   return { mean, std: Math.sqrt(variance), max: max(values) };
 }
 

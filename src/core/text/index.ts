@@ -8,6 +8,7 @@ import { sentenceBounds, terminalFinder, type AbbreviationTable } from './senten
 import { tokenize, firstTokenAtOrAfter, type TokenTable } from './tokens.ts';
 import { findQuotes, type QuoteSpan } from './quotes.ts';
 import type { Span } from './span.ts';
+import { releaseBuffers } from './release-buffers.ts';
 
 export type { Span } from './span.ts';
 export type { TokenTable } from './tokens.ts';
@@ -15,6 +16,7 @@ export type { QuoteSpan } from './quotes.ts';
 export type { AbbreviationTable } from './sentences.ts';
 export { foldForMatching } from './fold.ts';
 export { notAnArticle, notAnArticleBytes, type NotAnArticle } from './article-check.ts';
+export { releaseBuffers } from './release-buffers.ts';
 
 /** A sentence: its span and the half-open range of token indices it holds. */
 export type SentenceSpan = Span & { tokenStart: number; tokenEnd: number };
@@ -62,7 +64,9 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
   };
   const finder = terminalFinder(text);
   const pairs = sentencePairs;
-  const paragraphs: ParagraphSpan[] = [];
+  // Made at its length (known from the bounds) and filled in order: grown by push from empty, its outgrown
+  // copies were ~3 MB of large objects at 175,000 paragraphs, left to the next full collection.
+  const paragraphs: ParagraphSpan[] = new Array<ParagraphSpan>(bounds.length >> 1);
   // Room for a sentence per paragraph and one per 64 characters at first, doubled as needed.
   const sentences = sentenceColumns(bounds.length / 2 + (text.length >> 6) + 16);
   for (let k = 0; k < bounds.length; k += 2) {
@@ -78,13 +82,22 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
       sentences.end[s] = pairs[p + 1] as number;
       sentences.tokenStart[s] = tokenAt(pairs[p] as number);
       sentences.tokenEnd[s] = tokenAt(pairs[p + 1] as number);
-      sentences.paragraph[s] = paragraphs.length;
+      sentences.paragraph[s] = k >> 1;
       sentences.count = s + 1;
     }
-    paragraphs.push({ start, end, tokenStart, tokenEnd: tokenAt(end), sentenceStart, sentenceEnd: sentences.count });
+    paragraphs[k >> 1] = { start, end, tokenStart, tokenEnd: tokenAt(end), sentenceStart, sentenceEnd: sentences.count };
   }
   const quotes = findQuotes(text, paragraphs);
   return { text, folded, paragraphs, sentences: sentences as SentenceColumns, tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
+}
+
+/**
+ * Frees the memory of `article`'s token and sentence columns now (see release-buffers.ts): for the pipeline once
+ * the report is built; the article must not be read after.
+ */
+export function releaseArticle(article: SegmentedArticle): void {
+  const { tokens, sentences } = article;
+  releaseBuffers([tokens.start, tokens.end, tokens.letters, tokens.capitals, tokens.ids, tokens.bareIds, tokens.breakBefore, tokens.shape, sentences.start, sentences.end, sentences.tokenStart, sentences.tokenEnd, sentences.paragraph, article.quotedToken]);
 }
 
 /** Sentence `s` of `sentences` as an object (a new one each call; 0 <= s < sentences.count). */

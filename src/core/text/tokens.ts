@@ -97,6 +97,13 @@ let scratchForms: string[] = [];
 const possessiveAt: number[] = [];
 const possessiveForm: string[] = [];
 
+// A long text's forms column, made at a word per four units (news takes about six, one-word paragraphs six),
+// and grown past that by appending: grown from empty, its outgrown copies were ~3 MB of large objects at 175,000
+// tokens, left to the next full collection. (Holey, as an array made at a length is; read only by index.)
+function formsColumn(length: number): string[] {
+  return new Array<string>((length >>> 2) + 16);
+}
+
 /**
  * Tokenizes `text` (using `folded`, its same-length folded copy, for the normalised forms). The period
  * of an abbreviation ("Mr.", "U.S.", or any form in `abbreviations`) does not break a phrase, so that
@@ -110,9 +117,10 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   // Columns are written into scratch buffers sized for the worst case (a word per two units), then copied
   // into two buffers of the exact size: a new zeroed worst-case buffer per text cost more than the scan,
   // and a word takes about six units of news text.
-  // A longer text gets worst-case buffers of its own, copied out at the exact size too: kept as they were,
-  // they held about three times the memory its tokens need for as long as the article lived, while the
-  // worst-case buffers live only until the next collection.
+  // A longer text gets worst-case buffers of its own, and its columns are views of them, not copies: the
+  // system maps a buffer's pages on first write, so the room no token used costs address space only, where
+  // the exact-size copies (4.5 MB on a megabyte of one-word paragraphs) were memory touched a second time,
+  // alive beside the buffers until a full collection.
   const ownBuffers = capacity > SCRATCH_KEPT;
   if (!ownBuffers && scratchInts.length < capacity * 6) {
     scratchInts = new Int32Array(capacity * 6);
@@ -129,7 +137,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   const breaks = bytes.subarray(0, capacity);
   const shapes = bytes.subarray(capacity, 2 * capacity);
   if (!ownBuffers) while (scratchForms.length < capacity) scratchForms.push('');
-  const norm: string[] = ownBuffers ? [] : scratchForms;
+  const norm: string[] = ownBuffers ? formsColumn(length) : scratchForms;
   possessiveAt.length = 0;
   possessiveForm.length = 0;
   let count = 0;
@@ -220,14 +228,16 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     count++;
     gapHasPunctuation = false;
   }
-  const exactInts = new Int32Array(count * 6);
-  const exactBytes = new Uint8Array(count * 2);
+  const exactInts = ownBuffers ? ints : new Int32Array(count * 6);
+  const exactBytes = ownBuffers ? bytes : new Uint8Array(count * 2);
   const column = <A extends Int32Array | Uint8Array>(into: A, from: A, k: number): A => {
+    if (ownBuffers) return from.subarray(0, count) as A;
     const out = into.subarray(k * count, (k + 1) * count) as A;
     out.set(from.subarray(0, count));
     return out;
   };
-  // A text's own forms column (grown by appending) is already as long as its tokens.
+  // A text's own forms column is cut to its tokens where it stands (shortening an array frees its tail in place).
+  if (ownBuffers && norm.length > count) norm.length = count;
   const exactNorm = ownBuffers ? norm : norm.slice(0, count);
   let bare = exactNorm;
   if (possessiveAt.length > 0) {
