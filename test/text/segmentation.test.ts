@@ -80,13 +80,14 @@ describe('folding for matching', () => {
 
 // segmentArticle is public: a caller may store or send what it returns.
 describe('a segmented article is plain data', () => {
-  it('serialises to JSON, a paragraph of one sentence included', () => {
+  it('gives paragraphs as JSON and sentence columns exactly as long as their count, a paragraph of one sentence included', () => {
     const article = segmentArticle('One line.\n\nTwo. Three.', lexicons.abbreviations);
     const paragraphs = JSON.parse(JSON.stringify(article.paragraphs)) as { sentenceStart: number; sentenceEnd: number }[];
     const sentences = structuredClone(article.sentences);
+    for (const column of [sentences.start, sentences.end, sentences.tokenStart, sentences.tokenEnd, sentences.paragraph]) expect(column.length).toBe(3);
     const pairs = paragraphs.map((p) => Array.from({ length: p.sentenceEnd - p.sentenceStart }, (_, k) => [sentences.start[p.sentenceStart + k], sentences.end[p.sentenceStart + k]]));
     expect(pairs).toEqual([[[0, 9]], [[11, 15], [16, 22]]]);
     expect(sentenceAt(article.sentences, 2)).toEqual({ start: 16, end: 22, tokenStart: 3, tokenEnd: 4 });
-    expect(Array.from(article.sentences.paragraph.subarray(0, article.sentences.count))).toEqual([0, 1, 1]);
+    expect(Array.from(article.sentences.paragraph)).toEqual([0, 1, 1]);
   });
 });

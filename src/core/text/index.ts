@@ -88,7 +88,7 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
     paragraphs[k >> 1] = { start, end, tokenStart, tokenEnd: tokenAt(end), sentenceStart, sentenceEnd: sentences.count };
   }
   const quotes = findQuotes(text, paragraphs);
-  return { text, folded, paragraphs, sentences: sentences as SentenceColumns, tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
+  return { text, folded, paragraphs, sentences: exactColumns(sentences), tokens, quotes, quotedToken: markQuotedTokens(tokens, quotes) };
 }
 
 /**
@@ -106,6 +106,13 @@ export function sentenceAt(sentences: SentenceColumns, s: number): SentenceSpan 
 }
 
 type GrowingColumns = { -readonly [K in keyof SentenceColumns]: SentenceColumns[K] };
+
+// The columns as long as their count (views of the room they were filled in, nothing copied), so that a reader
+// that walks a column to its length sees no unused slots.
+function exactColumns(columns: GrowingColumns): SentenceColumns {
+  const { count } = columns;
+  return { count, start: columns.start.subarray(0, count), end: columns.end.subarray(0, count), tokenStart: columns.tokenStart.subarray(0, count), tokenEnd: columns.tokenEnd.subarray(0, count), paragraph: columns.paragraph.subarray(0, count) };
+}
 
 function sentenceColumns(capacity: number): GrowingColumns {
   return { count: 0, start: new Int32Array(capacity), end: new Int32Array(capacity), tokenStart: new Int32Array(capacity), tokenEnd: new Int32Array(capacity), paragraph: new Int32Array(capacity) };

@@ -89,8 +89,8 @@ const SCRATCH_KEPT = 1 << 16;
 let scratchInts = new Int32Array(0);
 let scratchBytes = new Uint8Array(0);
 // The forms column the same way (filled with '' by push, so that the array stays packed), then copied out by
-// slice: stores into room already there instead of an array grown by push from empty. It holds the last text's
-// forms until the next, mostly the vocabulary's and the look-up cache's own strings. The forms without a
+// slice: stores into room already there instead of an array grown by push from empty. Emptied after each text
+// (a form sliced from the folded text would keep that whole text alive until the next). The forms without a
 // possessive ending are a copy of the forms with the possessives' entries changed (the same array when there
 // is none): most tokens have none, and a second column pushed token by token cost as much as the first.
 let scratchForms: string[] = [];
@@ -243,7 +243,11 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   if (possessiveAt.length > 0) {
     bare = exactNorm.slice();
     for (let k = 0; k < possessiveAt.length; k++) bare[possessiveAt[k] as number] = possessiveForm[k] as string;
+    // Slices of this text's folded form are among them, and a slice keeps the whole text alive.
+    possessiveForm.length = 0;
   }
+  // The scratch column let go of this text's forms for the same reason (still packed: '' in every slot).
+  if (!ownBuffers) scratchForms.fill('', 0, count);
   return {
     count,
     start: column(exactInts, starts, 0),
