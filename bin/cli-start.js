@@ -13,7 +13,7 @@
 // CommonJS (bin/package.json), like bin/slant.js: Node starts a CommonJS entry without setting up its ES module
 // loader, about a twentieth of a `slant analyze` start.
 const { isAscii } = require('node:buffer');
-const { closeSync, fstatSync, openSync, readSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, read, readSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
@@ -159,10 +159,49 @@ function settledIdentity(file) {
   return BigInt(Date.now()) * 1_000_000n - changed < 2_000_000_000n ? '' : fileIdentity(file);
 }
 
-/** The paths of the CLI script and its code cache in the package's dist/ folder. */
-function cliScriptPaths() {
-  const dist = join(__dirname, '..', 'dist');
-  return { file: join(dist, 'slant-cli.cjs'), cacheFile: join(dist, 'slant-cli.cache') };
+/**
+ * Starts reading the part of the data snapshot at `file` that a start restores (its header's `prefix`: the
+ * vocabulary and the tables, not those stored apart) on libuv's thread pool, and returns at once: the other
+ * core reads those ~6 MB, first-touched pages and all (~1,500 of them, ~15 us each where slant is measured),
+ * while this one compiles the CLI script. `ready` resolves when the read is over (never rejects: `done` says
+ * whether all of it was read); give the result to the script's `useSnapshotReadAhead` once `ready`. The header
+ * is src/core/data/snapshot.ts's: read here only as far as `prefix`, which the writer puts first. Undefined
+ * when the file or its header cannot be read (the start reads the snapshot itself, as without this).
+ */
+function readDataSnapshotAhead(file) {
+  let fd;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.allocUnsafe(64);
+    const opening = /^\{"prefix":(\d+),/.exec(head.toString('latin1', 0, readFully(fd, head, head.length, 0)));
+    if (opening === null) throw new Error('no prefix');
+    // The body starts after the header's line: found in pieces, the header is some 20 KB.
+    const piece = Buffer.allocUnsafe(32 * 1024);
+    let bodyStart = -1;
+    for (let at = 0, got = -1; bodyStart === -1 && got !== 0; at += got) {
+      got = readFully(fd, piece, piece.length, at);
+      const newline = piece.subarray(0, got).indexOf(10);
+      if (newline !== -1) bodyStart = at + newline + 1;
+    }
+    if (bodyStart === -1) throw new Error('no header');
+    const ahead = { file, fd, bodyStart, prefix: Buffer.allocUnsafeSlow(Number(opening[1])), done: false, ready: undefined };
+    ahead.ready = new Promise((resolve) => {
+      read(fd, ahead.prefix, 0, ahead.prefix.length, bodyStart, (error, bytes) => {
+        ahead.done = error === null && bytes === ahead.prefix.length;
+        resolve();
+      });
+    });
+    return ahead;
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
 }
 
-module.exports = { ONE_ARTICLE_COMMANDS, loadCliScript, wrapCliScript, writeCodeCache, cliScriptPaths };
+/** The paths of the CLI script, its code cache and the data snapshot in the package's dist/ folder. */
+function cliScriptPaths() {
+  const dist = join(__dirname, '..', 'dist');
+  return { file: join(dist, 'slant-cli.cjs'), cacheFile: join(dist, 'slant-cli.cache'), snapshot: join(dist, 'data.snapshot') };
+}
+
+module.exports = { ONE_ARTICLE_COMMANDS, loadCliScript, readDataSnapshotAhead, wrapCliScript, writeCodeCache, cliScriptPaths };

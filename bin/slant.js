@@ -6,7 +6,7 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { cliScriptPaths, loadCliScript, ONE_ARTICLE_COMMANDS } = require('./cli-start.js');
+const { cliScriptPaths, loadCliScript, ONE_ARTICLE_COMMANDS, readDataSnapshotAhead } = require('./cli-start.js');
 
 async function main() {
   const argv = process.argv.slice(2);
@@ -17,8 +17,15 @@ async function main() {
   // which code ran (one line on standard error), for the tests and for anyone timing a start.
   let started;
   if (ONE_ARTICLE_COMMANDS.has(argv[0]) && existsSync(script.file)) {
-    const loaded = loadCliScript(script.file, script.cacheFile, process.env.SLANT_NO_CACHE !== '1');
+    const useCache = process.env.SLANT_NO_CACHE !== '1';
+    // Read on the thread pool while the script compiles (see readDataSnapshotAhead).
+    const ahead = useCache ? readDataSnapshotAhead(script.snapshot) : undefined;
+    const loaded = loadCliScript(script.file, script.cacheFile, useCache);
     ({ runCli } = loaded.exports);
+    if (ahead !== undefined) {
+      await ahead.ready;
+      loaded.exports.useSnapshotReadAhead?.(ahead);
+    }
     started = `dist/slant-cli.cjs, code cache ${loaded.cacheUsed ? 'used' : 'not used'}`;
   } else if (existsSync(bundle)) {
     ({ runCli } = await import(pathToFileURL(bundle).href));

@@ -16,6 +16,8 @@ import { lookupOutlet, renderOutletCard } from '../../core/outlets/index.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 
 export { CliError, type CliIo } from './io.ts';
+// For bin/slant.js: the data snapshot's body, read while this script was compiled (bin/cli-start.js).
+export { useSnapshotReadAhead } from '../../core/data/index.ts';
 
 export const USAGE = `slant ${ANALYZER_VERSION}: explainable media-bias analysis
 
