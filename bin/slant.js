@@ -16,7 +16,8 @@ async function main() {
   // Every route gives the same output, so a wrong choice shows only as a slower start: SLANT_DEBUG_START=1 says
   // which code ran (one line on standard error), for the tests and for anyone timing a start.
   let started;
-  if (ONE_ARTICLE_COMMANDS.has(argv[0]) && existsSync(script.file)) {
+  const oneArticle = ONE_ARTICLE_COMMANDS.has(argv[0]);
+  if (oneArticle && existsSync(script.file)) {
     const useCache = process.env.SLANT_NO_CACHE !== '1';
     // Read on the thread pool while the script compiles (see readDataSnapshotAhead).
     const ahead = useCache ? readDataSnapshotAhead(script.snapshot) : undefined;
@@ -54,6 +55,11 @@ async function main() {
     env: process.env,
   });
   process.exitCode = code;
+  // A one-article command has nothing left to do once its output is written: exiting here spares Node tearing
+  // down the heap, page by page (~20 ms of a 5 KB analyze, whose process holds ~80 MB). Only when nothing is
+  // still queued for standard output or error (writes to files, and on Linux to pipes and terminals, complete
+  // at once; elsewhere a pipe may still hold some, and the process ends as usual), so no output is cut short.
+  if (oneArticle && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 }
 
 main().catch((error) => {
