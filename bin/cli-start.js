@@ -21,15 +21,15 @@ const { Script } = require('node:vm');
 
 // Set here, before anything is compiled: the code cache is valid only for the flags it was made under, and
 // the build makes it through this module too.
-// Loading the lexicons allocates many short-lived objects; a larger young generation spares most of the
-// garbage collections that would otherwise dominate start-up. Restoring the data snapshot allocates ~25 MB
-// at once, most of it kept: every scavenge before the young generation is full-grown copies it again. The
-// main thread's semi-spaces start at 1 MB and stop at 16 MB (V8's limit, fixed when the heap is made: the
-// 64 below matters to the pool's worker isolates only, see src/edges/pool); growing 16-fold at a time gets
-// there at the second scavenge, before the snapshot is read, and a 5 KB `slant analyze` then runs no other
-// (8-fold: four scavenges, 41 ms; 16-fold: two; CPU per start 405 -> 360 ms, 12 interleaved runs).
-setFlagsFromString('--max-semi-space-size=64');
-setFlagsFromString('--semi-space-growth-factor=16');
+// The young generation stays at its first size (1 MB semi-spaces, which node -e 0 has touched already) instead of
+// growing up to 16 MB: where slant is measured, memory a process touches for the first time costs ~15 us a
+// 4 KB page and growing the semi-spaces costs ~1 ms a MB (their pages mapped and set up), while what a start
+// keeps mostly skips them (the data snapshot's V8 streams, all over 100 KB, are read into the old generation
+// at once). A 5 KB `slant analyze` then runs ~19 small scavenges, partly on V8's helper threads, where the
+// 16-fold growth ran two (one of them 13-18 ms, the growth); main-thread CPU 293 -> 261 ms (median of 21
+// interleaved starts, load ~4; 2-fold growth: 286), page faults 11,100 -> 9,560; 100 KB 812 -> 725 ms,
+// 1 MB 2.63 -> 2.46 s. V8 reads the largest size when the heap is made (src/edges/pool sets its workers' own).
+setFlagsFromString('--semi-space-growth-factor=1');
 // V8 first runs a regular expression in its bytecode interpreter and compiles it to machine code once it is
 // used again: for the long cue patterns of the outlet names (tried at every position of a window) a start
 // pays for both, and the interpreted runs are slow. Compiled at once, those patterns cost a 5 KB
