@@ -36,8 +36,8 @@ type Range = { readonly start: number; readonly end: number };
  * `start`, a multiple of 8), and those of the tables stored apart from it (see plainCopy), read when first used.
  */
 type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly viewsAt: number; readonly apart?: Range };
-// The vocabulary's forms (V8's serialization) and its two typed arrays as raw bytes, read straight into arrays
-// of their own (through V8's serialization, each was copied again to align it).
+// The vocabulary's forms (V8's serialization) and its typed arrays as raw bytes, read straight into arrays of
+// their own or taken as views of the body read ahead (through V8's serialization, each was copied to align it).
 type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range; readonly known: Range };
 /**
  * `prefix`: the length of the body's part a start restores (the vocabulary and the entries, each part at a
@@ -78,6 +78,7 @@ export type OpenSnapshot = { readonly root: string; readonly header: Header; rea
  * The body's prefix of the snapshot at `file` (see Header), read from `fd` at `bodyStart` on libuv's thread pool
  * while the caller did other work, and `done` once all of it was read: bin/cli-start.js starts the read before
  * the CLI's code is compiled, so that a start does not wait for those ~6 MB (~1,500 fresh pages) on its own thread.
+ * The restored arrays are views of it, so it lives as long as they do (the process, for the CLI).
  */
 export type SnapshotReadAhead = { readonly file: string; readonly fd: number; readonly bodyStart: number; readonly prefix: Buffer; readonly done: boolean };
 
