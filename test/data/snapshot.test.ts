@@ -66,7 +66,7 @@ describe('the data snapshot', () => {
       const read = readDataSnapshotAhead(path);
       await read?.ready;
       expect(read?.done).toBe(true);
-      return read as SnapshotReadAhead & { prefix: Buffer; done: boolean };
+      return read as SnapshotReadAhead & { done: boolean };
     };
     builds = 0;
     useSnapshot(path, root, 'test-build', await ahead());

@@ -72,7 +72,7 @@ export type RestoredEntry = { readonly value: unknown; readonly derived: Readonl
  * Only the parts a process restores are read: not the tables it never asks for. `prefix`: the body's first
  * `header.prefix` bytes when a caller read them ahead, which the restore then takes views of instead of reading.
  */
-export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number; readonly largestStream: number; readonly prefix?: Buffer };
+export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number; readonly largestStream: number; readonly prefix?: Uint8Array };
 
 /**
  * The body's prefix of the snapshot at `file` (see Header), read from `fd` at `bodyStart` on libuv's thread pool
@@ -80,7 +80,7 @@ export type OpenSnapshot = { readonly root: string; readonly header: Header; rea
  * the CLI's code is compiled, so that a start does not wait for those ~6 MB (~1,500 fresh pages) on its own thread.
  * The restored arrays are views of it, so it lives as long as they do (the process, for the CLI).
  */
-export type SnapshotReadAhead = { readonly file: string; readonly fd: number; readonly bodyStart: number; readonly prefix: Buffer; readonly done: boolean };
+export type SnapshotReadAhead = { readonly file: string; readonly fd: number; readonly bodyStart: number; readonly prefix: Uint8Array; readonly done: boolean };
 
 /**
  * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
@@ -159,7 +159,7 @@ export function openSnapshot(path: string, root: string, build: string, ahead?: 
 function readAhead(snapshot: OpenSnapshot, range: Range, align = 1): Buffer | undefined {
   const { prefix } = snapshot;
   if (prefix === undefined || range.end > prefix.length || (prefix.byteOffset + range.start) % align !== 0) return undefined;
-  return prefix.subarray(range.start, range.end);
+  return Buffer.from(prefix.buffer, prefix.byteOffset + range.start, range.end - range.start);
 }
 
 // The same as a typed array of `View`, a view too.
