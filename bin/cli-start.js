@@ -13,7 +13,7 @@
 // CommonJS (bin/package.json), like bin/slant.js: Node starts a CommonJS entry without setting up its ES module
 // loader, about a twentieth of a `slant analyze` start.
 const { isAscii } = require('node:buffer');
-const { closeSync, fstatSync, openSync, readSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, read, readSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
@@ -21,15 +21,15 @@ const { Script } = require('node:vm');
 
 // Set here, before anything is compiled: the code cache is valid only for the flags it was made under, and
 // the build makes it through this module too.
-// Loading the lexicons allocates many short-lived objects; a larger young generation spares most of the
-// garbage collections that would otherwise dominate start-up. Restoring the data snapshot allocates ~25 MB
-// at once, most of it kept: every scavenge before the young generation is full-grown copies it again. The
-// main thread's semi-spaces start at 1 MB and stop at 16 MB (V8's limit, fixed when the heap is made: the
-// 64 below matters to the pool's worker isolates only, see src/edges/pool); growing 16-fold at a time gets
-// there at the second scavenge, before the snapshot is read, and a 5 KB `slant analyze` then runs no other
-// (8-fold: four scavenges, 41 ms; 16-fold: two; CPU per start 405 -> 360 ms, 12 interleaved runs).
-setFlagsFromString('--max-semi-space-size=64');
-setFlagsFromString('--semi-space-growth-factor=16');
+// The young generation stays at its first size (1 MB semi-spaces, which node -e 0 has touched already) instead of
+// growing up to 16 MB: where slant is measured, memory a process touches for the first time costs ~15 us a
+// 4 KB page and growing the semi-spaces costs ~1 ms a MB (their pages mapped and set up), while what a start
+// keeps mostly skips them (the data snapshot's V8 streams, all over 100 KB, are read into the old generation
+// at once). A 5 KB `slant analyze` then runs ~19 small scavenges, partly on V8's helper threads, where the
+// 16-fold growth ran two (one of them 13-18 ms, the growth); main-thread CPU 293 -> 261 ms (median of 21
+// interleaved starts, load ~4; 2-fold growth: 286), page faults 11,100 -> 9,560; 100 KB 812 -> 725 ms,
+// 1 MB 2.63 -> 2.46 s. V8 reads the largest size when the heap is made (src/edges/pool sets its workers' own).
+setFlagsFromString('--semi-space-growth-factor=1');
 // V8 first runs a regular expression in its bytecode interpreter and compiles it to machine code once it is
 // used again: for the long cue patterns of the outlet names (tried at every position of a window) a start
 // pays for both, and the interpreted runs are slow. Compiled at once, those patterns cost a 5 KB
@@ -159,10 +159,49 @@ function settledIdentity(file) {
   return BigInt(Date.now()) * 1_000_000n - changed < 2_000_000_000n ? '' : fileIdentity(file);
 }
 
-/** The paths of the CLI script and its code cache in the package's dist/ folder. */
-function cliScriptPaths() {
-  const dist = join(__dirname, '..', 'dist');
-  return { file: join(dist, 'slant-cli.cjs'), cacheFile: join(dist, 'slant-cli.cache') };
+/**
+ * Starts reading the part of the data snapshot at `file` that a start restores (its header's `prefix`: the
+ * vocabulary and the tables, not those stored apart) on libuv's thread pool, and returns at once: the other
+ * core reads those ~6 MB, first-touched pages and all (~1,500 of them, ~15 us each where slant is measured),
+ * while this one compiles the CLI script. `ready` resolves when the read is over (never rejects: `done` says
+ * whether all of it was read); give the result to the script's `useSnapshotReadAhead` once `ready`. The header
+ * is src/core/data/snapshot.ts's: read here only as far as `prefix`, which the writer puts first. Undefined
+ * when the file or its header cannot be read (the start reads the snapshot itself, as without this).
+ */
+function readDataSnapshotAhead(file) {
+  let fd;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.allocUnsafe(64);
+    const opening = /^\{"prefix":(\d+),/.exec(head.toString('latin1', 0, readFully(fd, head, head.length, 0)));
+    if (opening === null) throw new Error('no prefix');
+    // The body starts after the header's line: found in pieces, the header is some 20 KB.
+    const piece = Buffer.allocUnsafe(32 * 1024);
+    let bodyStart = -1;
+    for (let at = 0, got = -1; bodyStart === -1 && got !== 0; at += got) {
+      got = readFully(fd, piece, piece.length, at);
+      const newline = piece.subarray(0, got).indexOf(10);
+      if (newline !== -1) bodyStart = at + newline + 1;
+    }
+    if (bodyStart === -1) throw new Error('no header');
+    const ahead = { file, fd, bodyStart, prefix: Buffer.allocUnsafeSlow(Number(opening[1])), done: false, ready: undefined };
+    ahead.ready = new Promise((resolve) => {
+      read(fd, ahead.prefix, 0, ahead.prefix.length, bodyStart, (error, bytes) => {
+        ahead.done = error === null && bytes === ahead.prefix.length;
+        resolve();
+      });
+    });
+    return ahead;
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
 }
 
-module.exports = { ONE_ARTICLE_COMMANDS, loadCliScript, wrapCliScript, writeCodeCache, cliScriptPaths };
+/** The paths of the CLI script, its code cache and the data snapshot in the package's dist/ folder. */
+function cliScriptPaths() {
+  const dist = join(__dirname, '..', 'dist');
+  return { file: join(dist, 'slant-cli.cjs'), cacheFile: join(dist, 'slant-cli.cache'), snapshot: join(dist, 'data.snapshot') };
+}
+
+module.exports = { ONE_ARTICLE_COMMANDS, loadCliScript, readDataSnapshotAhead, wrapCliScript, writeCodeCache, cliScriptPaths };

@@ -6,7 +6,7 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { cliScriptPaths, loadCliScript, ONE_ARTICLE_COMMANDS } = require('./cli-start.js');
+const { cliScriptPaths, loadCliScript, ONE_ARTICLE_COMMANDS, readDataSnapshotAhead } = require('./cli-start.js');
 
 async function main() {
   const argv = process.argv.slice(2);
@@ -16,9 +16,17 @@ async function main() {
   // Every route gives the same output, so a wrong choice shows only as a slower start: SLANT_DEBUG_START=1 says
   // which code ran (one line on standard error), for the tests and for anyone timing a start.
   let started;
-  if (ONE_ARTICLE_COMMANDS.has(argv[0]) && existsSync(script.file)) {
-    const loaded = loadCliScript(script.file, script.cacheFile, process.env.SLANT_NO_CACHE !== '1');
+  const oneArticle = ONE_ARTICLE_COMMANDS.has(argv[0]);
+  if (oneArticle && existsSync(script.file)) {
+    const useCache = process.env.SLANT_NO_CACHE !== '1';
+    // Read on the thread pool while the script compiles (see readDataSnapshotAhead).
+    const ahead = useCache ? readDataSnapshotAhead(script.snapshot) : undefined;
+    const loaded = loadCliScript(script.file, script.cacheFile, useCache);
     ({ runCli } = loaded.exports);
+    if (ahead !== undefined) {
+      await ahead.ready;
+      loaded.exports.useSnapshotReadAhead?.(ahead);
+    }
     started = `dist/slant-cli.cjs, code cache ${loaded.cacheUsed ? 'used' : 'not used'}`;
   } else if (existsSync(bundle)) {
     ({ runCli } = await import(pathToFileURL(bundle).href));
@@ -47,6 +55,11 @@ async function main() {
     env: process.env,
   });
   process.exitCode = code;
+  // A one-article command has nothing left to do once its output is written: exiting here spares Node tearing
+  // down the heap, page by page (~20 ms of a 5 KB analyze, whose process holds ~80 MB). Only when nothing is
+  // still queued for standard output or error (writes to files, and on Linux to pipes and terminals, complete
+  // at once; elsewhere a pipe may still hold some, and the process ends as usual), so no output is cut short.
+  if (oneArticle && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 }
 
 main().catch((error) => {

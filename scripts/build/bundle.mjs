@@ -60,6 +60,41 @@ const lazyTldts = {
   },
 };
 
+// zod's modules define some hundreds of classes and namespaces when evaluated (~6 ms of a 5 KB `slant analyze`
+// start, and their pages), and `slant analyze FILE` runs no zod: its schemas are built on first use
+// (src/core/data/lazy-schema.ts) and its tables come from the data snapshot. In the CLI script, zod is evaluated
+// when `z` is first read (esbuild wraps a module reached by require() in a function run on its first call); the
+// commands that validate records (--jsonl, compare, an article with metadata) load it then. Only `z` is
+// forwarded: an import of another name from zod fails at bundle time.
+const lazyZod = {
+  name: 'lazy-zod',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, (args) => (args.namespace === 'lazy-zod' ? { path: path('../../node_modules/zod/index.js') } : { path: 'zod', namespace: 'lazy-zod' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-zod' }, () => ({
+      contents: [
+        'let zod;',
+        "const load = () => (zod ??= require('zod').z);",
+        'export const z = new Proxy({}, { get: (_target, key) => load()[key], has: (_target, key) => key in load() });',
+      ].join('\n'),
+      resolveDir: path('../..'),
+    }));
+  },
+};
+
+// slant reads one function of natural's distance module (people.ts: JaroWinklerDistance), whose index also
+// loads the Levenshtein and Dice measures and, behind them, all of underscore (~76 KB, its modules evaluated at
+// every start): the bundles take that one file. The same function, so the same results.
+const jaroWinklerOnly = {
+  name: 'jaro-winkler-only',
+  setup(build) {
+    build.onResolve({ filter: /^natural\/lib\/natural\/distance\/index\.js$/ }, () => ({ path: 'natural-distance', namespace: 'jaro-winkler-only' }));
+    build.onLoad({ filter: /.*/, namespace: 'jaro-winkler-only' }, () => ({
+      contents: "export const JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance.js');",
+      resolveDir: path('../..'),
+    }));
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -73,7 +108,7 @@ const shared = {
   banner: { js: "import { createRequire as __slantCreateRequire } from 'node:module'; const require = __slantCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   define: { __SLANT_BUILD__: JSON.stringify(buildId) },
-  plugins: [englishZodOnly, lazyTldts],
+  plugins: [englishZodOnly, lazyTldts, jaroWinklerOnly],
 };
 
 // The commands that read one article (bin/cli-start.js) as one CommonJS script, the form node:vm compiles with
@@ -96,7 +131,7 @@ const cliScript = {
   // The directive first: esbuild writes its own "use strict" after the banner, where it is no directive, and
   // the code (strict as ES modules, like dist/slant.js and the library) would run in sloppy mode.
   banner: { js: "'use strict'; var __slantModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [...shared.plugins, oneArticleCommands],
+  plugins: [lazyZod, ...shared.plugins, oneArticleCommands],
 };
 
 // Chunk names carry a content hash: remove the previous build's, or they pile up in dist/.

@@ -39,6 +39,25 @@ describe('tables filled on first use', () => {
     expect([...table.values()].map((v) => v.key)).toEqual(['y', 'z']);
   });
 
+  it('answers the same before and after it indexes its keys (a repeated key gives its first place)', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i % 30}`);
+    let listed = 0;
+    const table = new MapMadeByKey(
+      () => {
+        listed++;
+        return keys;
+      },
+      (i) => i,
+    );
+    // The first look-ups search the list, the later ones read an index of it: the answers agree throughout.
+    for (let round = 0; round < 3; round++) {
+      for (const key of ['k3', 'k29', 'k35', 'nope']) expect([table.has(key), table.get(key)]).toEqual(key === 'k35' || key === 'nope' ? [false, undefined] : [true, Number(key.slice(1))]);
+      for (let i = 0; i < 10; i++) expect(table.get(`k${i + 10}`)).toBe(i + 10);
+    }
+    expect(listed).toBe(1);
+    expect([...table.keys()]).toEqual(keys.slice(0, 30));
+  });
+
   it('cleared before use, a table makes nothing and stays empty', () => {
     let calls = 0;
     const table = new MapMadeByKey(

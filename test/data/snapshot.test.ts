@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/index.ts';
 import { defaultLexiconDir, derivedOnce, loadLexicons, loadOnce, readDataFile } from '../../src/core/data/index.ts';
 import { recordBuilds, useSnapshot } from '../../src/core/data/files.ts';
-import { writeSnapshot } from '../../src/core/data/snapshot.ts';
+import { writeSnapshot, type SnapshotReadAhead } from '../../src/core/data/snapshot.ts';
 import { prepareById } from '../../src/core/data/phrase-index.ts';
 import { MapMadeByKey } from '../../src/core/data/map-read-on-first-use.ts';
 import { loadSourceTables } from '../../src/core/outlets/tables.ts';
@@ -54,6 +55,37 @@ describe('the data snapshot', () => {
     useSnapshot(path, root, 'test-build');
     expect([...loadWords(words).words]).toEqual(['alpha', 'beta', 'gamma']);
     expect(builds).toBe(1);
+  });
+
+  // bin/cli-start.js reads the part a start restores on the thread pool while the CLI's code compiles.
+  it('restores from its body read ahead when all of it was read, and reads the file itself otherwise', async () => {
+    const { readDataSnapshotAhead } = createRequire(import.meta.url)('../../bin/cli-start.js') as { readDataSnapshotAhead: (file: string) => (SnapshotReadAhead & { ready: Promise<void> }) | undefined };
+    const { root, words } = packageCopy();
+    const path = snapshotOf(root, () => loadWords(words));
+    const ahead = async () => {
+      const read = readDataSnapshotAhead(path);
+      await read?.ready;
+      expect(read?.done).toBe(true);
+      return read as SnapshotReadAhead & { done: boolean };
+    };
+    builds = 0;
+    useSnapshot(path, root, 'test-build', await ahead());
+    expect([...loadWords(words).words]).toEqual(['alpha', 'beta']);
+    expect(builds).toBe(0);
+    // The bytes read ahead are what is restored: spoilt, the entry cannot be read and is built from its file.
+    const spoilt = await ahead();
+    spoilt.prefix.fill(0);
+    useSnapshot(path, root, 'test-build', spoilt);
+    expect([...loadWords(words).words]).toEqual(['alpha', 'beta']);
+    expect(builds).toBe(1);
+    // A read that did not finish is not used.
+    const unfinished = await ahead();
+    unfinished.prefix.fill(0);
+    unfinished.done = false;
+    useSnapshot(path, root, 'test-build', unfinished);
+    expect([...loadWords(words).words]).toEqual(['alpha', 'beta']);
+    expect(builds).toBe(1);
+    expect(readDataSnapshotAhead(join(root, 'missing.snapshot'))).toBeUndefined();
   });
 
   it('is ignored by another build of the code, and when missing or corrupt', () => {

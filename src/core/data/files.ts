@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LexiconError } from './parse.ts';
 import { recordTablesById, restoreTableById, restoreVocabulary, vocabularyState, type TableById } from '../text/vocabulary.ts';
-import { openSnapshot, restoreEntry, snapshotVocabulary, type BuiltEntry, type MadeById, type OpenSnapshot, type Recorded, type RestoredEntry } from './snapshot.ts';
+import { openSnapshot, restoreEntry, snapshotVocabulary, type BuiltEntry, type MadeById, type OpenSnapshot, type Recorded, type RestoredEntry, type SnapshotReadAhead } from './snapshot.ts';
 
 // Set by the bundler (scripts/build/bundle.mjs) to a hash of the sources: a snapshot is used only by the build
 // of the code that wrote it. Running from src/ there is none, and data is always read from the files.
@@ -232,11 +232,22 @@ let snapshot: OpenSnapshot | null | undefined;
 // registered a word before opening the snapshot keeps its own ids and makes its tables by id itself).
 let vocabularyRestored = false;
 
-/** Uses the snapshot at `path` (package folder `root`, code build `build`) from now on, or none with null; for tests. */
-export function useSnapshot(path: string | null, root = '', build = ''): void {
+// The bundled snapshot's body as the CLI read it ahead (useSnapshotReadAhead), for the first open.
+let readAhead: SnapshotReadAhead | undefined;
+
+/**
+ * Has the first open of the bundled snapshot take the part of its body `ahead` read (the CLI starts that read
+ * before its code is compiled: bin/cli-start.js), instead of reading it then.
+ */
+export function useSnapshotReadAhead(ahead: SnapshotReadAhead): void {
+  readAhead = ahead;
+}
+
+/** Uses the snapshot at `path` (package folder `root`, code build `build`, its body read `ahead`) from now on, or none with null; for tests. */
+export function useSnapshot(path: string | null, root = '', build = '', ahead?: SnapshotReadAhead): void {
   loaded.clear();
   restoredById.byKind.clear();
-  opened(path === null ? null : (openSnapshot(path, root, build) ?? null));
+  opened(path === null ? null : (openSnapshot(path, root, build, ahead) ?? null));
 }
 
 function opened(value: OpenSnapshot | null): void {
@@ -251,8 +262,9 @@ function fromSnapshot(kind: string, path: string): RestoredEntry | undefined {
     if (typeof __SLANT_BUILD__ === 'string' && process.env.SLANT_NO_CACHE !== '1') {
       // Bundled, this module is a file of dist/, where the snapshot sits.
       const file = fileURLToPath(new URL('./data.snapshot', import.meta.url));
-      found = openSnapshot(file, dirname(dirname(file)), __SLANT_BUILD__) ?? null;
+      found = openSnapshot(file, dirname(dirname(file)), __SLANT_BUILD__, readAhead) ?? null;
     }
+    readAhead = undefined;
     opened(found);
   }
   const open = snapshot as OpenSnapshot | null;

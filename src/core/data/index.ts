@@ -1,6 +1,6 @@
 /** Lexicon loading and matching: the data side of the analyzer. */
 export { loadLexicons, LEXICON_FILES, FIRST_WORD } from './load.ts';
-export { bundledFolder, derivedOnce, loadOnce, readDataFile } from './files.ts';
+export { bundledFolder, derivedOnce, loadOnce, readDataFile, useSnapshotReadAhead } from './files.ts';
 export { defaultLexiconDir, loadAfinn, LANGUAGES, type Language, type AfinnTable } from './languages.ts';
 export type { Lexicons, LexiconRef, WeightedRef, DomainRef, LexiconInfo, CueRef, ActorRef, PhraseRef } from './load.ts';
 export type { Actor, Role } from './schema.ts';

@@ -92,7 +92,11 @@ export class MapReadOnFirstUse<K, V> extends MapFilledOnFirstUse<K, V> {
 export class MapMadeByKey<K, V> extends MapFilledOnFirstUse<K, V> {
   #keys: (() => readonly K[]) | undefined;
   #make: (i: number) => V;
+  #keyList: readonly K[] | undefined;
   #positions: Map<K, number> | undefined;
+  // Look-ups left before the keys are indexed: a start asks for a few keys of tables of ~10,000, and indexing
+  // them (a Map of every key, each one hashed) cost it more than searching the list for those few.
+  #searchesLeft = 16;
   constructor(keys: () => readonly K[], make: (i: number) => V) {
     super();
     this.#keys = keys;
@@ -100,19 +104,27 @@ export class MapMadeByKey<K, V> extends MapFilledOnFirstUse<K, V> {
   }
   #position(key: K): number | undefined {
     if (this.#positions === undefined) {
-      const keys = (this.#keys as () => readonly K[])();
+      const keys = (this.#keyList ??= (this.#keys as () => readonly K[])());
+      // indexOf finds the first equal key, as the index keeps it; NaN, equal to itself in a Map only, goes there.
+      if (this.#searchesLeft > 0 && key === key) {
+        this.#searchesLeft--;
+        const at = keys.indexOf(key);
+        return at === -1 ? undefined : at;
+      }
       this.#positions = new Map();
       for (let i = 0; i < keys.length; i++) if (!this.#positions.has(keys[i] as K)) this.#positions.set(keys[i] as K, i);
+      this.#keyList = undefined;
     }
     return this.#positions.get(key);
   }
   protected fill(): void {
     if (this.#keys === undefined) return;
-    const keys = this.#keys();
+    const keys = this.#keyList ?? this.#keys();
     // The values made so far, kept: a value asked for before stays the same object.
     const made = new Map<K, V>();
     for (const [key, item] of Map.prototype.entries.call(this) as MapIterator<[K, V]>) made.set(key, item);
     this.#keys = undefined;
+    this.#keyList = undefined;
     this.#positions = undefined;
     this.empty();
     for (let i = 0; i < keys.length; i++) {
@@ -122,6 +134,7 @@ export class MapMadeByKey<K, V> extends MapFilledOnFirstUse<K, V> {
   }
   protected forget(): void {
     this.#keys = undefined;
+    this.#keyList = undefined;
     this.#positions = undefined;
   }
   override get(key: K): V | undefined {

@@ -14,16 +14,16 @@
  * token masks: `madeByWordId`) from the entries' tables (`Recorded`), which a process uses only when it made
  * that vocabulary its own before registering any word.
  */
-import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { TableById, VocabularyState } from '../text/vocabulary.ts';
 import { MapReadOnFirstUse } from './map-read-on-first-use.ts';
 import { deserializeWithViews, serializeWithViews } from './snapshot-views.ts';
+import { fileIdentity, fromPortable, settledIdentity, sha256, toPortable } from './snapshot-files.ts';
 
 /** Bumped when the file layout or the value encoding changes. */
-const FORMAT = 11;
+const FORMAT = 12;
 
 /**
  * A file an entry was built from: a path relative to the package root, or `module:` and a package path, its
@@ -36,10 +36,15 @@ type Range = { readonly start: number; readonly end: number };
  * `start`, a multiple of 8), and those of the tables stored apart from it (see plainCopy), read when first used.
  */
 type Entry = { readonly kind: string; readonly location: string; readonly sources: readonly SnapshotSource[]; readonly start: number; readonly end: number; readonly viewsAt: number; readonly apart?: Range };
-// The vocabulary's forms (V8's serialization) and its two typed arrays as raw bytes, read straight into arrays
-// of their own (through V8's serialization, each was copied again to align it).
+// The vocabulary's forms (V8's serialization) and its typed arrays as raw bytes, read straight into arrays of
+// their own or taken as views of the body read ahead (through V8's serialization, each was copied to align it).
 type VocabularyRanges = { readonly forms: Range; readonly slots: Range; readonly units: Range; readonly known: Range };
-type Header = { readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: VocabularyRanges };
+/**
+ * `prefix`: the length of the body's part a start restores (the vocabulary and the entries, each part at a
+ * multiple of 8); the tables stored apart come after it. First in the header, where bin/cli-start.js finds it
+ * to read that part ahead (see SnapshotReadAhead).
+ */
+type Header = { readonly prefix: number; readonly format: number; readonly build: string; readonly v8: string; readonly entries: readonly Entry[]; readonly vocabulary: VocabularyRanges };
 
 /**
  * What one `loadOnce` build made and read, with the tables `derivedOnce` made from it (stored together, so
@@ -64,61 +69,64 @@ export type RestoredEntry = { readonly value: unknown; readonly derived: Readonl
 /**
  * An open snapshot: its header, and the file, kept open, so that the parts read later (an entry, tables stored
  * apart, read on first use) come from the file the header was read from even if a build replaces it meanwhile.
- * Only the parts a process restores are read: not the tables it never asks for.
+ * Only the parts a process restores are read: not the tables it never asks for. `prefix`: the body's first
+ * `header.prefix` bytes when a caller read them ahead, which the restore then takes views of instead of reading.
  */
-export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number; readonly largestStream: number };
+export type OpenSnapshot = { readonly root: string; readonly header: Header; readonly fd: number; readonly bodyStart: number; readonly largestStream: number; readonly prefix?: Uint8Array };
+
+/**
+ * The body's prefix of the snapshot at `file` (see Header), read from `fd` at `bodyStart` on libuv's thread pool
+ * while the caller did other work, and `done` once all of it was read: bin/cli-start.js starts the read before
+ * the CLI's code is compiled, so that a start does not wait for those ~6 MB (~1,500 fresh pages) on its own thread.
+ * The restored arrays are views of it, so it lives as long as they do (the process, for the CLI).
+ */
+export type SnapshotReadAhead = { readonly file: string; readonly fd: number; readonly bodyStart: number; readonly prefix: Uint8Array; readonly done: boolean };
 
 /**
  * Writes `entries` to `path` for the code build `build`, locations and files relative to `root` (the package
  * folder); throws when a value holds something other than plain data.
  */
 export function writeSnapshot(path: string, root: string, build: string, recorded: Recorded): void {
+  // Every part at a multiple of 8 from the body's start, so that typed arrays can be views of a body read whole.
+  const bodies: Buffer[] = [];
+  let offset = 0;
+  const place = (bytes: Buffer): Range => {
+    const start = Math.ceil(offset / 8) * 8;
+    bodies.push(Buffer.alloc(start - offset), bytes);
+    offset = start + bytes.length;
+    return { start, end: offset };
+  };
+  const raw = (array: NodeJS.TypedArray): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
   // The vocabulary first: typed arrays of ids, written as they are (plainCopy refuses them in tables).
   const { forms, slots, units, known } = recorded.vocabulary;
-  const formBytes = serialize(forms);
-  const bodies: Buffer[] = [formBytes, Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(units.buffer, units.byteOffset, units.byteLength), Buffer.from(known.buffer, known.byteOffset, known.byteLength)];
-  const vocabulary: VocabularyRanges = {
-    forms: { start: 0, end: formBytes.length },
-    slots: { start: formBytes.length, end: formBytes.length + slots.byteLength },
-    units: { start: formBytes.length + slots.byteLength, end: formBytes.length + slots.byteLength + units.byteLength },
-    known: { start: formBytes.length + slots.byteLength + units.byteLength, end: formBytes.length + slots.byteLength + units.byteLength + known.byteLength },
-  };
+  const vocabulary: VocabularyRanges = { forms: place(serialize(forms)), slots: place(raw(slots)), units: place(raw(units)), known: place(raw(known)) };
   const headerEntries: Entry[] = [];
-  let offset = vocabulary.known.end;
+  const aparts: Buffer[] = [];
   for (const entry of recorded.entries) {
     const { apart, ...stored } = plainCopy({ value: entry.value, derived: entry.derived }, entry.path, recorded.tablesById, recorded.madeById);
-    const { bytes: body, viewsAt } = serializeWithViews(stored);
-    const start = offset;
-    bodies.push(body);
-    offset += body.length;
-    let apartRange: Range | undefined;
-    if (apart !== undefined) {
-      bodies.push(apart);
-      apartRange = { start: offset, end: offset + apart.length };
-      offset += apart.length;
-    }
-    headerEntries.push({
-      kind: entry.kind,
-      location: toPortable(root, entry.path),
-      sources: [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)), identity: settledIdentity(file) })),
-      start,
-      end: start + body.length,
-      viewsAt,
-      ...(apartRange === undefined ? {} : { apart: apartRange }),
-    });
+    const { bytes, viewsAt } = serializeWithViews(stored);
+    const sources = [...new Set(entry.files)].sort().map((file) => ({ file: toPortable(root, file), sha256: sha256(readFileSync(file)), identity: settledIdentity(file) }));
+    headerEntries.push({ kind: entry.kind, location: toPortable(root, entry.path), sources, ...place(bytes), viewsAt });
+    aparts.push(apart ?? Buffer.alloc(0));
   }
-  const header: Header = { format: FORMAT, build, v8: process.versions.v8, entries: headerEntries, vocabulary };
+  // The tables stored apart after everything a start restores, which is then one run of bytes (`prefix`).
+  const prefix = offset;
+  const entries = headerEntries.map((entry, i) => ((aparts[i] as Buffer).length === 0 ? entry : { ...entry, apart: place(aparts[i] as Buffer) }));
+  const header: Header = { prefix, format: FORMAT, build, v8: process.versions.v8, entries, vocabulary };
   // Written beside, then renamed: a command starting meanwhile reads the old snapshot or the new one, whole.
   const partial = `${path}.${process.pid}.tmp`;
   writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...bodies]));
   renameSync(partial, path);
 }
 
-/** The snapshot at `path` for code build `build`, or undefined when it is missing, unreadable or from another build. */
-export function openSnapshot(path: string, root: string, build: string): OpenSnapshot | undefined {
+/**
+ * The snapshot at `path` for code build `build`, or undefined when it is missing, unreadable or from another
+ * build; `ahead`: its body's prefix read ahead (see SnapshotReadAhead), taken when it is of this file.
+ */
+export function openSnapshot(path: string, root: string, build: string, ahead?: SnapshotReadAhead): OpenSnapshot | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = ahead?.file === path ? ahead.fd : openSync(path, 'r');
   } catch {
     return undefined;
   }
@@ -138,11 +146,27 @@ export function openSnapshot(path: string, root: string, build: string): OpenSna
     // V8's format is read by the same V8 only.
     if (header.format !== FORMAT || header.build !== build || header.v8 !== process.versions.v8 || !Array.isArray(header.entries)) throw new Error('snapshot: another build');
     const largestStream = Math.max(header.vocabulary.forms.end - header.vocabulary.forms.start, ...header.entries.map((entry) => entry.viewsAt));
-    return { root, header, fd, bodyStart: newline + 1, largestStream };
+    const read = ahead?.fd === fd && ahead.done && ahead.bodyStart === newline + 1 && ahead.prefix.length === header.prefix;
+    return { root, header, fd, bodyStart: newline + 1, largestStream, ...(read ? { prefix: ahead.prefix } : {}) };
   } catch {
     closeSync(fd);
     return undefined;
   }
+}
+
+// The bytes of `range` as a view of the body's prefix read ahead, when it holds them at an offset that is a
+// multiple of `align` (the writer aligned every part to 8); else undefined.
+function readAhead(snapshot: OpenSnapshot, range: Range, align = 1): Buffer | undefined {
+  const { prefix } = snapshot;
+  if (prefix === undefined || range.end > prefix.length || (prefix.byteOffset + range.start) % align !== 0) return undefined;
+  return Buffer.from(prefix.buffer, prefix.byteOffset + range.start, range.end - range.start);
+}
+
+// The same as a typed array of `View`, a view too.
+function readAheadAs<V>(snapshot: OpenSnapshot, range: Range, View: { new (buffer: ArrayBuffer, offset: number, length: number): V; readonly BYTES_PER_ELEMENT: number }): V | undefined {
+  const size = View.BYTES_PER_ELEMENT;
+  const bytes = readAhead(snapshot, range, size);
+  return bytes === undefined || bytes.length % size !== 0 ? undefined : new View(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / size);
 }
 
 // The bytes of `range` of the snapshot's body, in `bytes` when given (a typed array of the range's length);
@@ -158,8 +182,6 @@ function readRange<B extends NodeJS.ArrayBufferView = Buffer>(snapshot: OpenSnap
   }
   return (into ?? bytes) as B;
 }
-
-const require = createRequire(import.meta.url);
 
 // One buffer for every V8 stream a process reads (the vocabulary's forms, each entry's stream): what is
 // deserialized from one is copied out of it, and each fresh page costs a start (see snapshot-views.ts). Made
@@ -186,8 +208,11 @@ export function restoreEntry(snapshot: OpenSnapshot, kind: string, path: string)
     }
     // A buffer of its own, so that the typed arrays, views of it, are aligned.
     // The typed arrays in a buffer of their own (of which they are views, aligned), the stream in the shared one.
-    const views = readRange(snapshot, { start: entry.start + entry.viewsAt, end: entry.end }, Buffer.allocUnsafeSlow(entry.end - entry.start - entry.viewsAt));
-    const stored = deserializeWithViews(readRange(snapshot, { start: entry.start, end: entry.start + entry.viewsAt }, streamBuffer(snapshot, entry.viewsAt)), views) as Stored;
+    const viewsRange = { start: entry.start + entry.viewsAt, end: entry.end };
+    const streamRange = { start: entry.start, end: entry.start + entry.viewsAt };
+    const views = readAhead(snapshot, viewsRange, 8) ?? readRange(snapshot, viewsRange, Buffer.allocUnsafeSlow(entry.end - entry.start - entry.viewsAt));
+    const stream = readAhead(snapshot, streamRange) ?? readRange(snapshot, streamRange, streamBuffer(snapshot, entry.viewsAt));
+    const stored = deserializeWithViews(stream, views) as Stored;
     const restored = relocate(stored, path) as Omit<RestoredEntry, 'tablesById' | 'madeById'> & { tablesById: readonly PackedTableById[]; madeById: readonly StoredMadeById[] };
     const apartRange = entry.apart;
     const apart = restoreApart(stored.apartKeys, apartRange === undefined ? undefined : () => readRange(snapshot, apartRange), restored.value as Record<string, unknown>);
@@ -207,55 +232,14 @@ export function snapshotVocabulary(snapshot: OpenSnapshot): VocabularyState | un
   try {
     const { forms, slots, units, known } = snapshot.header.vocabulary;
     return {
-      forms: deserialize(readRange(snapshot, forms, streamBuffer(snapshot, forms.end - forms.start))) as string[],
-      slots: readRange(snapshot, slots, new Int32Array((slots.end - slots.start) / 4)),
-      units: readRange(snapshot, units, new Uint16Array((units.end - units.start) / 2)),
-      known: readRange(snapshot, known, new Uint32Array((known.end - known.start) / 4)),
+      forms: deserialize(readAhead(snapshot, forms) ?? readRange(snapshot, forms, streamBuffer(snapshot, forms.end - forms.start))) as string[],
+      slots: readAheadAs(snapshot, slots, Int32Array) ?? readRange(snapshot, slots, new Int32Array((slots.end - slots.start) / 4)),
+      units: readAheadAs(snapshot, units, Uint16Array) ?? readRange(snapshot, units, new Uint16Array((units.end - units.start) / 2)),
+      known: readAheadAs(snapshot, known, Uint32Array) ?? readRange(snapshot, known, new Uint32Array((known.end - known.start) / 4)),
     };
   } catch {
     return undefined;
   }
-}
-
-/**
- * A file's device, inode, size, modification and change times: the same string means the same bytes as when
- * it was taken (the change time moves on every write or rename and no tool can set it back), so a start skips
- * reading and hashing some eighty files (about 25 ms of CPU) when the snapshot was written on this disk. A
- * snapshot copied or installed from elsewhere, or a file touched since, has another identity and is checked
- * by its SHA-256 as before. Git checks its index the same way.
- */
-function fileIdentity(file: string): string {
-  const stat = statSync(file, { bigint: true });
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
-}
-
-// A file changed less than two seconds before the snapshot is written could change again within the same tick
-// of a coarse clock without its identity changing (git's "racy" case): it is stored with no identity, so that
-// it is always hashed.
-function settledIdentity(file: string): string {
-  const changed = statSync(file, { bigint: true }).ctimeNs;
-  return BigInt(Date.now()) * 1_000_000n - changed < 2_000_000_000n ? '' : fileIdentity(file);
-}
-
-// node:crypto is loaded on first use (see parse.ts): a start whose files kept their identity hashes nothing.
-function sha256(data: Buffer): string {
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  return createHash('sha256').update(data).digest('hex');
-}
-
-// Files inside the package are stored relative to it; files of a dependency by their package path, since
-// an installation may hoist node_modules elsewhere.
-function toPortable(root: string, file: string): string {
-  const marker = `${sep}node_modules${sep}`;
-  const inModules = file.lastIndexOf(marker);
-  if (inModules !== -1) return `module:${file.slice(inModules + marker.length).split(sep).join('/')}`;
-  const rel = relative(root, file);
-  if (rel.startsWith('..')) throw new Error(`snapshot: ${file} is outside the package`);
-  return rel.split(sep).join('/');
-}
-
-function fromPortable(root: string, file: string): string {
-  return file.startsWith('module:') ? require.resolve(file.slice('module:'.length)) : join(root, ...file.split('/'));
 }
 
 // Values are stored in V8's serialization format (node:v8), which keeps Maps, Sets and shared objects as

@@ -16,6 +16,8 @@ import { lookupOutlet, renderOutletCard } from '../../core/outlets/index.ts';
 import { ANALYZER_VERSION } from '../../core/version.ts';
 
 export { CliError, type CliIo } from './io.ts';
+// For bin/slant.js: the data snapshot's body, read while this script was compiled (bin/cli-start.js).
+export { useSnapshotReadAhead } from '../../core/data/index.ts';
 
 export const USAGE = `slant ${ANALYZER_VERSION}: explainable media-bias analysis
 
@@ -129,7 +131,9 @@ async function analyzeCommand(args: readonly string[], io: CliIo): Promise<numbe
   if (values.url !== undefined) meta.url = values.url;
   if (values.outlet !== undefined) meta.outlet = values.outlet;
   const input = await readArticle(file, io, options.fetch, { html: values.html === true, text: values.text === true, meta });
-  const report = analyze(input, options);
+  // Text alone goes in as a string, which analyze() takes without validating a record (the same report): such a
+  // start never evaluates zod (scripts/build/bundle.mjs).
+  const report = analyze('text' in input && Object.keys(input).length === 1 ? input.text : input, options);
   if (format === 'json') await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
   else await write(io.stdout, renderText(report, file === '-' ? { color } : { color, name: file }));
   return 0;

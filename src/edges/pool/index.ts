@@ -86,8 +86,8 @@ const WORKER_YOUNG_GENERATION_MB = 16;
 let heapsConfigured = false;
 /**
  * Keeps the workers' memory flat over a long run (measured on 200 MB of 2 KB articles, two workers, same
- * speed): bin/slant.js raises the semi-spaces to 64 MB for a fast start, which let each worker's young
- * generation grow by ~190 MB; that flag outranks resourceLimits, so it is cleared (V8 reads it when an
+ * speed): a --max-semi-space-size of 64 MB (which bin/slant.js once set for a fast start) let each worker's
+ * young generation grow by ~190 MB; that flag outranks resourceLimits, so it is cleared (V8 reads it when an
  * isolate is created: the main thread keeps its setting) and each worker gets WORKER_YOUNG_GENERATION_MB.
  * And V8's default heap growth let each worker's old generation fill to ~125 MB of mostly garbage before
  * its first full collection; growing by half at a time it stays near 70 MB. Peak RSS went from 530 MB to
