@@ -38,13 +38,12 @@ export function textFeatures(text: string, lexicons: Lexicons): number[] | undef
   const metrics = runMetrics(article, lexicons, {}, blocks);
   const sums = new Array<number>(SENTENCE_FEATURES.length).fill(0);
   let words = 0;
-  let sentence = 0;
   article.paragraphs.forEach((paragraph, p) => {
-    for (let s = paragraph.sentenceStart; s < paragraph.sentenceEnd; s++, sentence++) {
-      const authorWords = metrics.subjectivity.authorWords[sentence] ?? 0;
+    for (let s = paragraph.sentenceStart; s < paragraph.sentenceEnd; s++) {
+      const authorWords = metrics.subjectivity.authorWords[s] ?? 0;
       if (metrics.scored[p] !== 1 || authorWords === 0) continue;
       words += authorWords;
-      const values = sentenceValues(metrics.subjectivity, sentence);
+      const values = sentenceValues(metrics.subjectivity, s);
       for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (values[i] as number) * authorWords;
     }
   });

@@ -101,7 +101,6 @@ export function scoreSubjectivity(
     if (authorWords === 0) dropCues(sentences.cues, cueFrom);
     sentences.cueFrom[s + 1] = sentences.cues.length;
     sentences.authorWords[s] = authorWords;
-    // Only the words that raise the score are cues; what lowers it shows in the contributions.
     if (authorWords > 0) sentences.score[s] = sigmoid(logOddsOf(model.bias, model.weights, values));
     s++;
   });
@@ -144,11 +143,11 @@ function columnsFor(count: number): SubjectivityColumns {
   };
   const score = float64(count);
   const value = float64(pooled);
-  const cueWeight = float64(FIRST_CUES);
+  const cueWeights = float64(FIRST_CUES);
   const authorWords = int32(count);
   const cueFrom = int32(count + 1);
   const featureFrom = int32(count + 1);
-  const cues = cueColumns(int32(FIRST_CUES), int32(FIRST_CUES), cueWeight);
+  const cues = cueColumns(int32(FIRST_CUES), int32(FIRST_CUES), cueWeights);
   const index = new Uint8Array(buffer, at, pooled);
   return { count, score, authorWords, cueFrom, cues, featureFrom, features: { index, value, length: 0 } };
 }
@@ -157,7 +156,7 @@ function columnsFor(count: number): SubjectivityColumns {
  * The summed weight of sentence `s`'s cues (0 without author words, which show none); summed in cue order, as
  * scoring did when it kept this per sentence (a column of 8 bytes a sentence, 1.4 MB at 1 MB of one-word lines).
  */
-export function cueWeight(sentences: SubjectivityColumns, s: number): number {
+function cueWeight(sentences: SubjectivityColumns, s: number): number {
   let weight = 0;
   const to = sentences.cueFrom[s + 1] as number;
   for (let k = sentences.cueFrom[s] as number; k < to; k++) weight += sentences.cues.weight[k] as number;

@@ -97,6 +97,8 @@ function configureWorkerHeaps(): void {
   if (heapsConfigured) return;
   heapsConfigured = true;
   setFlagsFromString('--max-semi-space-size=0');
+  // bin/cli-start.js keeps a one-article start's young generation at 1 MB; a worker's grows as V8's default does.
+  setFlagsFromString('--semi-space-growth-factor=2');
   setFlagsFromString('--heap-growing-percent=50');
 }
 
