@@ -102,18 +102,27 @@ function readabilityBlocks(document: DomDocument, source: string): ArticleBlocks
   const body = document.body;
   const retried = body !== null && LINE_BREAK_TAG.test(source) ? watchRetry(body) : undefined;
   const runs = body !== null && retried !== undefined ? foldLineRuns(document, body) : [];
-  const article = readArticle(document, runs);
-  if (runs.length > 0 && retried?.() === true) return readArticle(parseDocument(source), []);
-  return article;
+  const article = readArticle(document, runs, runs.length > 0 ? retried : undefined);
+  if (article !== RETRIED) return article;
+  const unfolded = readArticle(parseDocument(source), [], undefined);
+  return unfolded === RETRIED ? undefined : unfolded;
 }
 
-function readArticle(document: DomDocument, runs: readonly FoldedRun[]): ArticleBlocks | undefined {
+/** What `readArticle` gives when Readability's retry rewrote the page with its line runs folded. */
+const RETRIED = Symbol('retried');
+
+function readArticle(document: DomDocument, runs: readonly FoldedRun[], retried: (() => boolean) | undefined): ArticleBlocks | undefined | typeof RETRIED {
   // linkedom's document is enough for Readability: it needs documentElement, the query methods and
   // createElement; `serializer` returns the content node itself so there is no HTML round trip.
   const reader = new (readabilityLibrary().Readability)<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
   lightenBylineTest(reader);
   const root = document.documentElement;
   const result = root === null ? reader.parse() : withLightReads(root, () => reader.parse());
+  // Its result read from a page it rewrote folded is not walked: the page is read again unfolded.
+  if (retried?.() === true) {
+    unfoldLineRuns(runs);
+    return RETRIED;
+  }
   const content = result?.content;
   if (content === null || content === undefined || !isElement(content)) return undefined;
   unfoldLineRuns(runs);
