@@ -14,6 +14,14 @@ describe('releasing column buffers', () => {
     expect(() => releaseBuffers([large])).not.toThrow();
   });
 
+  it('reaches a buffer through its long views only (a view of 64 bytes or less is not read)', () => {
+    const large = new Int32Array(1 << 17);
+    releaseBuffers([large.subarray(0, 16)]);
+    expect(large.length).toBe(1 << 17);
+    releaseBuffers([large.subarray(0, 17)]);
+    expect(large.length).toBe(0);
+  });
+
   it('leaves the next analysis as it would have been: a long text, a short one, the long one again', () => {
     // Long enough for the token columns' own buffers and for every released buffer (256 KB or more).
     const long = 'The minister said the plan was "a disaster" for farmers.\n\nword\n\n'.repeat(3000);
