@@ -215,36 +215,33 @@ export function buildReport(
   const allFindings = scoredOnly(metrics.loadedLanguage.findings, scoredMask);
   const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
   const loadedSummary = summariseArticleLoadedLanguage(allFindings, authorWords, quotedWords, bodyLoadedScores.subarray(0, bodyParagraphs), bodyLoadedWords.subarray(0, bodyParagraphs), article.folded);
-  const lexiconVersions = versionsOf(lexicons.info, sourceTables);
-  const report: Report = {
-    schemaVersion: SCHEMA_VERSION,
-    analyzer: { name: 'slant', version: ANALYZER_VERSION },
-    lexicons: lexiconVersions,
-    ...definedOnly(meta),
-    text,
-    categories: categoriesOf(categories, lexicons),
-    rules: sortedRules(rules),
-    paragraphs,
-    attributions,
-    summary: {
-      words,
-      authorWords,
-      quotedWords,
-      paragraphs: bodyParagraphs,
-      sentences: scoredSentences,
-      quotes: bodyQuotes,
-      domains: [...metrics.domains.article],
-      source: metrics.sources.source,
-      citedSources: metrics.sources.citedSources,
-      blocks: { byRole, scoredParagraphs: bodyParagraphs, excludedWords: tokens.count - words },
-      headline: compareHeadline(article, headlineFigures, { sentiment: sentimentSummary, loadedLanguage: loadedSummary }, scoredMask, metrics.attribution.attributions),
-      captions: metrics.captions.map((check) => describeCaption(check, article)),
-      attribution: metrics.attributionSummary,
-      sentiment: sentimentSummary,
-      subjectivity: articleSubjectivity(subjectivity, allSubjectivity.subarray(0, scoredSentences), lexicons),
-      loadedLanguage: loadedSummary,
-    },
+  const summary: Summary = {
+    words,
+    authorWords,
+    quotedWords,
+    paragraphs: bodyParagraphs,
+    sentences: scoredSentences,
+    quotes: bodyQuotes,
+    domains: [...metrics.domains.article],
+    source: metrics.sources.source,
+    citedSources: metrics.sources.citedSources,
+    blocks: { byRole, scoredParagraphs: bodyParagraphs, excludedWords: tokens.count - words },
+    headline: compareHeadline(article, headlineFigures, { sentiment: sentimentSummary, loadedLanguage: loadedSummary }, scoredMask, metrics.attribution.attributions),
+    captions: metrics.captions.map((check) => describeCaption(check, article)),
+    attribution: metrics.attributionSummary,
+    sentiment: sentimentSummary,
+    subjectivity: articleSubjectivity(subjectivity, allSubjectivity.subarray(0, scoredSentences), lexicons),
+    loadedLanguage: loadedSummary,
   };
+  const lexiconVersions = versionsOf(lexicons.info, sourceTables);
+  const analyzer: Report['analyzer'] = { name: 'slant', version: ANALYZER_VERSION };
+  const categoryNames = categoriesOf(categories, lexicons);
+  const ruleInfo = sortedRules(rules);
+  // One literal when the caller gave no id, title, URL or document (every plain-text call): a spread in a
+  // literal copies through V8's runtime and defines each key after it one at a time.
+  const report: Report = hasMeta(meta)
+    ? { schemaVersion: SCHEMA_VERSION, analyzer, lexicons: lexiconVersions, ...definedOnly(meta), text, categories: categoryNames, rules: ruleInfo, paragraphs, attributions, summary }
+    : { schemaVersion: SCHEMA_VERSION, analyzer, lexicons: lexiconVersions, text, categories: categoryNames, rules: ruleInfo, paragraphs, attributions, summary };
   // Read only above: their memory goes back now, not at the next full collection (text/release-buffers.ts).
   releaseBuffers([allSubjectivity, bodyLoadedScores, bodyLoadedWords]);
   return report;
@@ -462,6 +459,10 @@ function toAttribution(raw: RawAttribution): Attribution {
   if (raw.speakerKind !== undefined) attribution.speakerKind = raw.speakerKind;
   if (raw.target !== undefined) attribution.target = [raw.target.start, raw.target.end, raw.target.actor, raw.target.side];
   return attribution;
+}
+
+function hasMeta(meta: ReportMeta): boolean {
+  return meta.id !== undefined || meta.title !== undefined || meta.url !== undefined || meta.document !== undefined;
 }
 
 function definedOnly(meta: ReportMeta): ReportMeta {
