@@ -88,15 +88,16 @@ export function buildReport(
   const allScored: { score: number; quoted: boolean }[] = [];
   // The scored sentences' indexes, allSubjectivity[0..scoredSentences): a list grown by push left its outgrown
   // copies (megabytes at 175,000 sentences) to the next full collection.
-  const allSubjectivity = new Int32Array(article.sentences.count);
+  const columns = summaryColumns(article.sentences.count, paragraphCount);
+  const allSubjectivity = columns.sentences;
   let scoredSentences = 0;
   const subjectivity = metrics.subjectivity;
   const subjectivityCues = subjectivity.cues;
   // The scored paragraphs' loaded-language scores and words, as two typed lists made at the paragraph count: an
   // object per paragraph lived until the summary (170,000 on a megabyte of one-word paragraphs), and lists grown
   // by push left their outgrown copies behind.
-  const bodyLoadedScores = new Float64Array(paragraphCount);
-  const bodyLoadedWords = new Int32Array(paragraphCount);
+  const bodyLoadedScores = columns.scores;
+  const bodyLoadedWords = columns.words;
   const scoredWord = scoredWords();
   const byRole = {} as Record<BlockRole, number>;
   for (const role of BLOCK_ROLES) byRole[role] = 0;
@@ -243,8 +244,25 @@ export function buildReport(
     ? { schemaVersion: SCHEMA_VERSION, analyzer, lexicons: lexiconVersions, ...definedOnly(meta), text, categories: categoryNames, rules: ruleInfo, paragraphs, attributions, summary }
     : { schemaVersion: SCHEMA_VERSION, analyzer, lexicons: lexiconVersions, text, categories: categoryNames, rules: ruleInfo, paragraphs, attributions, summary };
   // Read only above: their memory goes back now, not at the next full collection (text/release-buffers.ts).
-  releaseBuffers([allSubjectivity, bodyLoadedScores, bodyLoadedWords]);
+  if (columns !== scratchColumns) releaseBuffers([allSubjectivity, bodyLoadedScores, bodyLoadedWords]);
   return report;
+}
+
+// The summary's three working columns: scored sentences, and the scored paragraphs' loaded-language scores and
+// words. A typed array of more than 64 bytes lives outside V8's heap, ~1 us to make and one more buffer for the
+// collector to sweep, three per report: up to SCRATCH_ENTRIES sentences and paragraphs, one set is kept and
+// reused from report to report (nothing reads it after buildReport returns); a longer text gets its own.
+type SummaryColumns = { sentences: Int32Array; scores: Float64Array; words: Int32Array };
+const SCRATCH_ENTRIES = 4096;
+let scratchColumns: SummaryColumns = { sentences: new Int32Array(0), scores: new Float64Array(0), words: new Int32Array(0) };
+function summaryColumns(sentences: number, paragraphs: number): SummaryColumns {
+  if (sentences > SCRATCH_ENTRIES || paragraphs > SCRATCH_ENTRIES) return { sentences: new Int32Array(sentences), scores: new Float64Array(paragraphs), words: new Int32Array(paragraphs) };
+  if (scratchColumns.sentences.length < sentences || scratchColumns.scores.length < paragraphs) {
+    // Grown to at least 256 entries at once, then doubled: a few sizes over a process's life.
+    const length = Math.min(SCRATCH_ENTRIES, Math.max(256, 2 * scratchColumns.sentences.length, sentences, paragraphs));
+    scratchColumns = { sentences: new Int32Array(length), scores: new Float64Array(length), words: new Int32Array(length) };
+  }
+  return scratchColumns;
 }
 
 // The body's scored words for the sentiment summary, one shared object per score and voice: an object per
