@@ -93,9 +93,9 @@ export function buildReport(
   let scoredSentences = 0;
   const subjectivity = metrics.subjectivity;
   const subjectivityCues = subjectivity.cues;
-  // The scored paragraphs' loaded-language scores and words, as two typed lists made at the paragraph count: an
-  // object per paragraph lived until the summary (170,000 on a megabyte of one-word paragraphs), and lists grown
-  // by push left their outgrown copies behind.
+  // The scored paragraphs' loaded-language scores and words, as two typed lists of at least the paragraph count
+  // (summaryColumns): an object per paragraph lived until the summary (170,000 on a megabyte of one-word
+  // paragraphs), and lists grown by push left their outgrown copies behind.
   const bodyLoadedScores = columns.scores;
   const bodyLoadedWords = columns.words;
   const scoredWord = scoredWords();
