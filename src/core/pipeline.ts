@@ -52,10 +52,12 @@ function tableVersions(tables: SourceTables): readonly { name: string; version: 
 export function analyzeDocument(prepared: PreparedDocument, options: PipelineOptions = {}): Report {
   const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
   const article = segmentArticle(prepared.text, lexicons.abbreviations);
-  const blocks = classifyBlocks(article, lexicons.words, { hints: prepared.hints, ...(prepared.meta.title === undefined ? {} : { title: prepared.meta.title }) });
+  // Options and meta as literals, not spread: every spread is a clone through V8's runtime, several per call.
+  const blocks = classifyBlocks(article, lexicons.words, prepared.meta.title === undefined ? { hints: prepared.hints } : { hints: prepared.hints, title: prepared.meta.title });
   const tables = options.sourceTables ?? loadSourceTables();
   const metrics = runMetrics(article, lexicons, prepared.sides, blocks, { tables, hint: prepared.hint });
-  const report = buildReport(article, lexicons, metrics, { ...prepared.meta, ...(prepared.document === undefined ? {} : { document: prepared.document }) }, tableVersions(tables), blocks);
+  const meta = prepared.document === undefined ? prepared.meta : { ...prepared.meta, document: prepared.document };
+  const report = buildReport(article, lexicons, metrics, meta, tableVersions(tables), blocks);
   const baseline = options.baseline ?? loadBaseline();
   if (baseline !== false) report.summary.percentiles = percentilesFor(report.summary, baseline);
   // The report holds none of them: the columns' memory goes back now, before the caller serialises the report.

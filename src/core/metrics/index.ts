@@ -113,8 +113,21 @@ export function runMetrics(
   outlets: { tables?: SourceTables; hint?: DetectHint } = {},
 ): MetricResults {
   const input: MetricInput = { article, lexicons, sides, blocks, outlets: { tables: outlets.tables ?? loadSourceTables(), hint: outlets.hint ?? {} } };
-  // Filled in METRICS order: each step reads only results of steps before it.
-  const done: Partial<Record<Name, unknown>> = {};
+  // Filled in METRICS order: each step reads only results of steps before it. Every key is in the literal,
+  // so that each store replaces a value rather than adding a property (a new hidden class per store).
+  const done: Partial<Record<Name, unknown>> = {
+    scored: undefined,
+    masks: undefined,
+    domains: undefined,
+    names: undefined,
+    sentiment: undefined,
+    attribution: undefined,
+    loadedLanguage: undefined,
+    subjectivity: undefined,
+    attributionSummary: undefined,
+    captions: undefined,
+    sources: undefined,
+  };
   for (const metric of METRICS) done[metric.name] = metric.run(input, done as MetricResults);
   return done as MetricResults;
 }

@@ -88,18 +88,18 @@ export function buildReport(
   const allScored: { score: number; quoted: boolean }[] = [];
   // The scored sentences' indexes, allSubjectivity[0..scoredSentences): a list grown by push left its outgrown
   // copies (megabytes at 175,000 sentences) to the next full collection.
-  const allSubjectivity = new Int32Array(article.sentences.count);
+  const columns = summaryColumns(article.sentences.count, paragraphCount);
+  const allSubjectivity = columns.sentences;
   let scoredSentences = 0;
   const subjectivity = metrics.subjectivity;
   const subjectivityCues = subjectivity.cues;
-  // The scored paragraphs' loaded-language scores and words, as two typed lists made at the paragraph count: an
-  // object per paragraph lived until the summary (170,000 on a megabyte of one-word paragraphs), and lists grown
-  // by push left their outgrown copies behind.
-  const bodyLoadedScores = new Float64Array(paragraphCount);
-  const bodyLoadedWords = new Int32Array(paragraphCount);
+  // The scored paragraphs' loaded-language scores and words, as two typed lists of at least the paragraph count
+  // (summaryColumns): an object per paragraph lived until the summary (170,000 on a megabyte of one-word
+  // paragraphs), and lists grown by push left their outgrown copies behind.
+  const bodyLoadedScores = columns.scores;
+  const bodyLoadedWords = columns.words;
   const scoredWord = scoredWords();
-  const byRole = {} as Record<BlockRole, number>;
-  for (const role of BLOCK_ROLES) byRole[role] = 0;
+  const byRole = { ...NO_ROLES };
   let bodyParagraphs = 0;
   let bodyWords = 0;
   let bodyAuthorWords = 0;
@@ -215,39 +215,53 @@ export function buildReport(
   const allFindings = scoredOnly(metrics.loadedLanguage.findings, scoredMask);
   const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
   const loadedSummary = summariseArticleLoadedLanguage(allFindings, authorWords, quotedWords, bodyLoadedScores.subarray(0, bodyParagraphs), bodyLoadedWords.subarray(0, bodyParagraphs), article.folded);
-  const lexiconVersions = versionsOf(lexicons.info, sourceTables);
-  const report: Report = {
-    schemaVersion: SCHEMA_VERSION,
-    analyzer: { name: 'slant', version: ANALYZER_VERSION },
-    lexicons: lexiconVersions,
-    ...definedOnly(meta),
-    text,
-    categories: categoriesOf(categories, lexicons),
-    rules: sortedRules(rules),
-    paragraphs,
-    attributions,
-    summary: {
-      words,
-      authorWords,
-      quotedWords,
-      paragraphs: bodyParagraphs,
-      sentences: scoredSentences,
-      quotes: bodyQuotes,
-      domains: [...metrics.domains.article],
-      source: metrics.sources.source,
-      citedSources: metrics.sources.citedSources,
-      blocks: { byRole, scoredParagraphs: bodyParagraphs, excludedWords: tokens.count - words },
-      headline: compareHeadline(article, headlineFigures, { sentiment: sentimentSummary, loadedLanguage: loadedSummary }, scoredMask, metrics.attribution.attributions),
-      captions: metrics.captions.map((check) => describeCaption(check, article)),
-      attribution: metrics.attributionSummary,
-      sentiment: sentimentSummary,
-      subjectivity: articleSubjectivity(subjectivity, allSubjectivity.subarray(0, scoredSentences), lexicons),
-      loadedLanguage: loadedSummary,
-    },
+  const summary: Summary = {
+    words,
+    authorWords,
+    quotedWords,
+    paragraphs: bodyParagraphs,
+    sentences: scoredSentences,
+    quotes: bodyQuotes,
+    domains: [...metrics.domains.article],
+    source: metrics.sources.source,
+    citedSources: metrics.sources.citedSources,
+    blocks: { byRole, scoredParagraphs: bodyParagraphs, excludedWords: tokens.count - words },
+    headline: compareHeadline(article, headlineFigures, { sentiment: sentimentSummary, loadedLanguage: loadedSummary }, scoredMask, metrics.attribution.attributions),
+    captions: metrics.captions.map((check) => describeCaption(check, article)),
+    attribution: metrics.attributionSummary,
+    sentiment: sentimentSummary,
+    subjectivity: articleSubjectivity(subjectivity, allSubjectivity.subarray(0, scoredSentences), lexicons),
+    loadedLanguage: loadedSummary,
   };
+  const lexiconVersions = versionsOf(lexicons.info, sourceTables);
+  const analyzer: Report['analyzer'] = { name: 'slant', version: ANALYZER_VERSION };
+  const categoryNames = categoriesOf(categories, lexicons);
+  const ruleInfo = sortedRules(rules);
+  // One literal when the caller gave no id, title, URL or document (every plain-text call): a spread in a
+  // literal copies through V8's runtime and defines each key after it one at a time.
+  const report: Report = hasMeta(meta)
+    ? { schemaVersion: SCHEMA_VERSION, analyzer, lexicons: lexiconVersions, ...definedOnly(meta), text, categories: categoryNames, rules: ruleInfo, paragraphs, attributions, summary }
+    : { schemaVersion: SCHEMA_VERSION, analyzer, lexicons: lexiconVersions, text, categories: categoryNames, rules: ruleInfo, paragraphs, attributions, summary };
   // Read only above: their memory goes back now, not at the next full collection (text/release-buffers.ts).
-  releaseBuffers([allSubjectivity, bodyLoadedScores, bodyLoadedWords]);
+  if (columns !== scratchColumns) releaseBuffers([allSubjectivity, bodyLoadedScores, bodyLoadedWords]);
   return report;
+}
+
+// The summary's three working columns: scored sentences, and the scored paragraphs' loaded-language scores and
+// words. A typed array of more than 64 bytes lives outside V8's heap, ~1 us to make and one more buffer for the
+// collector to sweep, three per report: up to SCRATCH_ENTRIES sentences and paragraphs, one set is kept and
+// reused from report to report (nothing reads it after buildReport returns); a longer text gets its own.
+type SummaryColumns = { sentences: Int32Array; scores: Float64Array; words: Int32Array };
+const SCRATCH_ENTRIES = 4096;
+let scratchColumns: SummaryColumns = { sentences: new Int32Array(0), scores: new Float64Array(0), words: new Int32Array(0) };
+function summaryColumns(sentences: number, paragraphs: number): SummaryColumns {
+  if (sentences > SCRATCH_ENTRIES || paragraphs > SCRATCH_ENTRIES) return { sentences: new Int32Array(sentences), scores: new Float64Array(paragraphs), words: new Int32Array(paragraphs) };
+  if (scratchColumns.sentences.length < sentences || scratchColumns.scores.length < paragraphs) {
+    // Grown to at least 256 entries at once, then doubled: a few sizes over a process's life.
+    const length = Math.min(SCRATCH_ENTRIES, Math.max(256, 2 * scratchColumns.sentences.length, sentences, paragraphs));
+    scratchColumns = { sentences: new Int32Array(length), scores: new Float64Array(length), words: new Int32Array(length) };
+  }
+  return scratchColumns;
 }
 
 // The body's scored words for the sentiment summary, one shared object per score and voice: an object per
@@ -326,6 +340,9 @@ const NONE: never[] = Object.freeze([]) as never[];
 const NO_GROUPS: never[] = Object.freeze([]) as never[];
 // A paragraph the block roles did not reach is body text.
 const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
+// Every role at 0, in BLOCK_ROLES order: copied per report (one copy of one shape, ~0.1 us, where ten keyed
+// stores were ~0.3 us).
+const NO_ROLES = Object.fromEntries(BLOCK_ROLES.map((role) => [role, 0])) as Record<BlockRole, number>;
 
 // A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
 // inside it (both lists are in text order).
@@ -462,6 +479,10 @@ function toAttribution(raw: RawAttribution): Attribution {
   if (raw.speakerKind !== undefined) attribution.speakerKind = raw.speakerKind;
   if (raw.target !== undefined) attribution.target = [raw.target.start, raw.target.end, raw.target.actor, raw.target.side];
   return attribution;
+}
+
+function hasMeta(meta: ReportMeta): boolean {
+  return meta.id !== undefined || meta.title !== undefined || meta.url !== undefined || meta.document !== undefined;
 }
 
 function definedOnly(meta: ReportMeta): ReportMeta {
