@@ -36,21 +36,29 @@ export type NamedSpeaker = { id: string; kind: 'person' | SpeakerKind | null };
 
 /** Indexes the people and organisations the article names (changes `memory`); call once, before resolving. */
 export function indexNames(scan: Scan, memory: SpeakerMemory): void {
-  const visit = (run: TokenSpan): void => {
-    const organisation = organisationIn(scan, run);
-    if (organisation !== null) {
-      rememberOrganisation(scan, memory, organisation.run, organisation.kind);
-      return;
-    }
-    // Only full names are indexed: a run of one word is none, and a single name needs no common-noun test.
-    if (run.t1 - run.t0 < 2) return;
-    const names = personalName(scan, run, false);
-    if (names.length >= 2) rememberPerson(memory, names, run.t0);
-  };
-  // Runs visited as found: a list of them per sentence reserved 17 slots for the one run most sentences hold.
+  const { capital } = scan;
   for (let s = 0; s < scan.sentences.length; s++) {
     const sentence = scan.sentences[s] as SentenceRef;
-    forEachCapitalRun(scan, sentence.tokenStart, sentence.tokenEnd, visit);
+    const end = sentence.tokenEnd;
+    let t = sentence.tokenStart;
+    while (t < end) {
+      // Most tokens are lower-case: passed over on one byte before the run's other tests.
+      if (capital[t] === 0 || !inCapitalRun(scan, t)) {
+        t++;
+        continue;
+      }
+      const run: TokenSpan = { t0: t, t1: capitalRunEnd(scan, t, end) };
+      t = run.t1;
+      const organisation = organisationIn(scan, run);
+      if (organisation !== null) {
+        rememberOrganisation(scan, memory, organisation.run, organisation.kind);
+        continue;
+      }
+      // Only full names are indexed: a run of one word is none, and a single name needs no common-noun test.
+      if (run.t1 - run.t0 < 2) continue;
+      const names = personalName(scan, run, false);
+      if (names.length >= 2) rememberPerson(memory, names, run.t0);
+    }
   }
 }
 
@@ -91,29 +99,31 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
 // Runs of adjacent capitalised tokens in [t0, t1) that no gazetteer actor, title or sentence starter takes.
 function capitalRuns(scan: Scan, t0: number, t1: number): TokenSpan[] {
   const runs: TokenSpan[] = [];
-  forEachCapitalRun(scan, t0, t1, (run) => runs.push(run));
+  let t = t0;
+  while (t < t1) {
+    if (!inCapitalRun(scan, t)) {
+      t++;
+      continue;
+    }
+    const run: TokenSpan = { t0: t, t1: capitalRunEnd(scan, t, t1) };
+    runs.push(run);
+    t = run.t1;
+  }
   return runs;
 }
 
-// Gives `visit` each of those runs, in order.
-function forEachCapitalRun(scan: Scan, t0: number, t1: number, visit: (run: TokenSpan) => void): void {
-  const { tokens } = scan.article;
-  // Sentence starters and pronouns, read by class (word-classes.ts).
-  const { classes } = scan;
-  let start = -1;
-  for (let t = t0; t <= t1; t++) {
-    const inRun = t < t1 && scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && ((classes[t] as number) & WORD_CLASS.notInRun) === 0;
-    if (inRun && start >= 0 && tokens.breakBefore[t] === 1) {
-      visit({ t0: start, t1: t });
-      start = t;
-      continue;
-    }
-    if (inRun && start < 0) start = t;
-    if (!inRun && start >= 0) {
-      visit({ t0: start, t1: t });
-      start = -1;
-    }
-  }
+// Whether token `t` can be part of a capitalised run: capitalised, and no gazetteer actor, title, dateline,
+// quotation, sentence starter or pronoun (read by class, word-classes.ts).
+function inCapitalRun(scan: Scan, t: number): boolean {
+  return scan.capital[t] === 1 && scan.actorAt[t] === -1 && scan.titleAt[t] === undefined && scan.excluded[t] === 0 && scan.article.quotedToken[t] === 0 && ((scan.classes[t] as number) & WORD_CLASS.notInRun) === 0;
+}
+
+// Where the run opening at `t` ends (before `t1`): at the first token outside a run or after a break.
+function capitalRunEnd(scan: Scan, t: number, t1: number): number {
+  const { breakBefore } = scan.article.tokens;
+  let end = t + 1;
+  while (end < t1 && breakBefore[end] !== 1 && inCapitalRun(scan, end)) end++;
+  return end;
 }
 
 // An organisation's name in a run: up to its last organisation word, or an acronym or inner-capital word alone.

@@ -150,6 +150,12 @@ const CONTRACTED = /^(\p{L}+)['\u2019](?:s|re|ve|d|ll|m)$/u;
 
 /** The word before a helper run into it ("he's" -> "he", "they've" -> "they"), or `word` itself. */
 export function withoutContraction(word: string): string {
+  // The apostrophe stands two or three from the end ("he's", "they've"): other words are not run through the pattern.
+  const n = word.length;
+  if (n < 3) return word;
+  const second = word.charCodeAt(n - 2);
+  const third = word.charCodeAt(n - 3);
+  if (second !== 39 && second !== 0x2019 && third !== 39 && third !== 0x2019) return word;
   return CONTRACTED.exec(word)?.[1] ?? word;
 }
 
