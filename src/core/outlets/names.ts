@@ -126,40 +126,49 @@ export function findNames(
   const { bareIds, idsReadAt } = tokenIds(tokens);
   // A NO_WORD token may be a later word only when one was registered after its ids were read (tokens.ts).
   const laterUnread = newestLater >= idsReadAt;
+  // The columns as locals: the loop below calls out, and a column read through `tokens` is read again after each call.
+  const { start: starts, end: ends, shape: shapes, bare, count } = tokens;
+  const flagCount = flags.length;
   // An ASCII word is its own key (no marks to strip), and its first trie node is read by word id.
-  const ascii = (u: number): boolean => ((tokens.shape[u] as number) & CASE.ascii) !== 0;
-  const keyOf = (u: number): string => (ascii(u) ? (tokens.bare[u] as string) : stripMarks(tokens.bare[u] as string));
+  const ascii = (u: number): boolean => ((shapes[u] as number) & CASE.ascii) !== 0;
+  const keyOf = (u: number): string => (ascii(u) ? (bare[u] as string) : stripMarks(bare[u] as string));
   const matches: NameMatch[] = [];
-  // A host holds a dot: the text's next dot says which tokens may be one (most tokens hold none).
-  for (let t = 0, dot = text.indexOf('.'); t < tokens.count; ) {
-    const start = tokens.start[t] as number;
-    if (dot !== -1 && dot < start) dot = text.indexOf('.', start);
-    const domainMatch = dot !== -1 && dot < (tokens.end[t] as number) ? matchDomainToken(text, start, tokens.end[t] as number, tokens.norm[t] as string, tables, index) : null;
-    if (domainMatch !== null) {
-      matches.push(domainMatch);
-      t++;
-      continue;
+  // A host holds a dot. `dot` is the text's first dot at or after some offset no later than the token's start
+  // (text.length when there is none): a token that ends before it holds none, and most tokens are read no further.
+  let dot = nextDot(text, 0);
+  for (let t = 0; t < count; ) {
+    const tokenEnd = ends[t] as number;
+    if (dot < tokenEnd) {
+      const tokenStart = starts[t] as number;
+      if (dot < tokenStart) dot = nextDot(text, tokenStart);
+      const domainMatch = dot < tokenEnd ? matchDomainToken(text, tokenStart, tokenEnd, tokens.norm[t] as string, tables, index) : null;
+      if (domainMatch !== null) {
+        matches.push(domainMatch);
+        t++;
+        continue;
+      }
     }
     // The first word decides most tokens: no trie node, or a lower-case ASCII word where every alias through
     // the node wants a capital (shapesFit would refuse it), and the scan moves on.
-    const shape = tokens.shape[t] as number;
+    const shape = shapes[t] as number;
     let node: TrieNode | undefined;
     if ((shape & CASE.ascii) !== 0) {
       // The word's flags first (a byte), its node only for a word that starts a name it may start here.
       const id = bareIds[t] as number;
-      const bits = id >= 0 && id < flags.length ? (flags[id] as number) : 0;
+      const bits = id >= 0 && id < flagCount ? (flags[id] as number) : 0;
       if ((bits & WORD.first) === 0 || ((bits & WORD.capitalOnly) !== 0 && (shape & LOWER_ASCII) === LOWER_ASCII)) {
         t++;
         continue;
       }
       node = firstById[id] as TrieNode;
     } else {
-      node = index.trie.next.get(stripMarks(tokens.bare[t] as string));
+      node = index.trie.next.get(stripMarks(bare[t] as string));
       if (node === undefined || (node.capitalOnly === true && (shape & LOWER_ASCII) === LOWER_ASCII)) {
         t++;
         continue;
       }
     }
+    const start = starts[t] as number;
     let bestAlias: Alias | undefined;
     let last = t;
     for (let u = t; ; ) {
@@ -169,22 +178,21 @@ export function findNames(
         last = u;
       }
       u++;
-      if (u >= tokens.count || u >= t + MAX_ALIAS_TOKENS || !isNameGap(text, tokens.end[u - 1] as number, tokens.start[u] as number)) break;
+      if (u >= count || u >= t + MAX_ALIAS_TOKENS || !isNameGap(text, ends[u - 1] as number, starts[u] as number)) break;
       // An ASCII word that is no later word of any name ends the walk by its id ("the" + "president").
       if (ascii(u)) {
         const id = bareIds[u] as number;
-        if (id >= 0 ? id >= flags.length || ((flags[id] as number) & WORD.later) === 0 : !laterUnread) break;
+        if (id >= 0 ? id >= flagCount || ((flags[id] as number) & WORD.later) === 0 : !laterUnread) break;
       }
       node = node.next.get(keyOf(u));
-      if (node === undefined || (node.capitalOnly === true && ((tokens.shape[u] as number) & LOWER_ASCII) === LOWER_ASCII)) break;
+      if (node === undefined || (node.capitalOnly === true && ((shapes[u] as number) & LOWER_ASCII) === LOWER_ASCII)) break;
     }
     if (bestAlias === undefined) {
       t++;
       continue;
     }
-    const tokenEnd = tokens.end[last] as number;
-    const lastNorm = tokens.norm[last] as string;
-    const possessive = lastNorm !== tokens.bare[last];
+    const nameEnd = ends[last] as number;
+    const possessive = tokens.norm[last] !== bare[last];
     let contentWords = 0;
     for (let u = t; u <= last; u++) if (!tables.nameParticles.has(keyOf(u))) contentWords++;
     // "the Hill", "the Australian": one word that means something else as often as not.
@@ -196,8 +204,8 @@ export function findNames(
     const target = index.targets.get(bestAlias.key) as NameTarget;
     matches.push({
       start,
-      end: possessive ? tokenEnd - 2 : tokenEnd,
-      tokenEnd,
+      end: possessive ? nameEnd - 2 : nameEnd,
+      tokenEnd: nameEnd,
       possessive,
       key: target.key,
       host: target.primaryHost,
@@ -208,6 +216,12 @@ export function findNames(
     t = last + 1;
   }
   return matches;
+}
+
+// The first dot in `text` at or after `from`; text.length when there is none.
+function nextDot(text: string, from: number): number {
+  const dot = text.indexOf('.', from);
+  return dot === -1 ? text.length : dot;
 }
 
 // What the scan reads of a word by its id before any string: whether a name starts with it (and its node),

@@ -20,10 +20,13 @@ const STARTS_LOWER = /^\s*[\p{Ll}\p{N}(]/u;
 
 /** Paragraph offsets as pairs [start0, end0, start1, end1, ...] (trimmed, never empty, in order). */
 export function paragraphBounds(text: string): Int32Array {
-  // Room for the most pairs a text can hold (a paragraph takes a unit and a line feed), written in place and
+  // Room for the most pairs a text can hold (a paragraph takes a unit and a line feed), written in place. A
+  // short text's pairs are written in a buffer kept for the next one and copied out at their length (a new
+  // buffer of the text's length per article was most of the pass); a long one's in a buffer of its own,
   // returned as a view: grown by doubling and copied out, a megabyte of one-word paragraphs touched ~4 MB for
   // its 1.4 MB of pairs; the system maps a buffer's pages on first write, so the room left costs nothing.
-  const out: Bounds = { pairs: new Int32Array(text.length + 2), count: 0 };
+  const shared = text.length + 2 <= sharedPairs.length;
+  const out: Bounds = { pairs: shared ? sharedPairs : new Int32Array(text.length + 2), count: 0 };
   const length = text.length;
   // Blocks end at a blank line: a line feed, then only blanks (no line feed) up to the next line feed.
   let cursor = 0;
@@ -40,8 +43,11 @@ export function paragraphBounds(text: string): Int32Array {
     }
   }
   addBlock(text, cursor, length, out);
-  return out.pairs.subarray(0, out.count * 2);
+  return shared ? out.pairs.slice(0, out.count * 2) : out.pairs.subarray(0, out.count * 2);
 }
+
+// The pairs of texts up to 16,382 units long (64 KB, made once).
+const sharedPairs = new Int32Array(1 << 14);
 
 /** Splits text into paragraph spans (trimmed of surrounding white space); never returns an empty span. */
 export function splitParagraphs(text: string): Span[] {
