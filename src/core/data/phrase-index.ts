@@ -40,17 +40,20 @@ const EXPANDED = 1;
 const LEAF = 2;
 // A slot of `edges`: parent number + 1 (0 when empty), word id, child number.
 const EDGE = 3;
+// A node's ints in `info`: its state (UNSEEN, EXPANDED or LEAF) and its children's highest word id, side by
+// side: a walk step reads one cache line of them, where two arrays were two (matching is bound by memory).
+const INFO = 2;
 
 type TrieById<T> = {
   /** by word id: the number of the node of phrases starting with the word, -1 when none */
   first: Int32Array;
-  /** by node number: the node (none once every node is expanded: prepareById), its best phrase (values[0]), UNSEEN/EXPANDED/LEAF, its children's highest word id */
+  /** by node number: the node (none once every node is expanded: prepareById), its best phrase (values[0]) */
   nodes: PhraseNode<T>[];
   best: (PhraseCandidate<T> | undefined | null)[];
   /** restored from the data snapshot: makes `best[node]` where it is null (phrase-trie-form.ts) */
   makeBest?: ((node: number) => PhraseCandidate<T> | undefined) | undefined;
-  state: number[];
-  newest: number[];
+  /** by node number, INFO ints each: UNSEEN/EXPANDED/LEAF, its children's highest word id (room for more nodes than `best` holds) */
+  info: Int32Array;
   edges: Int32Array;
   edgeCount: number;
 };
@@ -68,7 +71,7 @@ function trieById<T>(index: PhraseIndex<T>): TrieById<T> {
 
 function buildTrieById<T>(index: PhraseIndex<T>): TrieById<T> {
   const nodeById = tableByWordId<PhraseNode<T> | undefined>(index, undefined);
-  const trie: TrieById<T> = { first: new Int32Array(nodeById.length).fill(-1), nodes: [], best: [], state: [], newest: [], edges: new Int32Array(1024 * EDGE), edgeCount: 0 };
+  const trie: TrieById<T> = { first: new Int32Array(nodeById.length).fill(-1), nodes: [], best: [], info: new Int32Array(1024 * INFO), edges: new Int32Array(1024 * EDGE), edgeCount: 0 };
   for (let id = 0; id < nodeById.length; id++) {
     const node = nodeById[id];
     if (node !== undefined) trie.first[id] = addNode(trie, node);
@@ -87,7 +90,7 @@ export function prepareById(values: readonly unknown[]): void {
     if (!isPhraseIndex(value)) continue;
     const trie = trieById(value);
     // expand() numbers new nodes at the end, so this reaches them too.
-    for (let node = 0; node < trie.nodes.length; node++) if (trie.state[node] === UNSEEN) expand(trie, node);
+    for (let node = 0; node < trie.nodes.length; node++) if (trie.info[node * INFO] === UNSEEN) expand(trie, node);
     trie.nodes = [];
   }
 }
@@ -100,11 +103,17 @@ export function isPhraseIndex(value: unknown): value is PhraseIndex<unknown> {
 }
 
 function addNode<T>(trie: TrieById<T>, node: PhraseNode<T>): number {
+  const number = trie.best.length;
   trie.nodes.push(node);
   trie.best.push(node.values[0]);
-  trie.state.push(UNSEEN);
-  trie.newest.push(-1);
-  return trie.best.length - 1;
+  if ((number + 1) * INFO > trie.info.length) {
+    const grown = new Int32Array(trie.info.length * 2);
+    grown.set(trie.info);
+    trie.info = grown;
+  }
+  trie.info[number * INFO] = UNSEEN;
+  trie.info[number * INFO + 1] = -1;
+  return number;
 }
 
 function edgeSlot(parent: number, word: number, mask: number): number {
@@ -139,7 +148,7 @@ function putEdge(edges: Int32Array, parent: number, word: number, child: number)
 function expand<T>(trie: TrieById<T>, parent: number): number {
   const next = (trie.nodes[parent] as PhraseNode<T>).next;
   if (next === undefined || next.size === 0) {
-    trie.state[parent] = LEAF;
+    trie.info[parent * INFO] = LEAF;
     return LEAF;
   }
   if ((trie.edgeCount + next.size) * 2 > trie.edges.length / EDGE) {
@@ -157,8 +166,8 @@ function expand<T>(trie: TrieById<T>, parent: number): number {
     trie.edgeCount++;
     if (id > newest) newest = id;
   }
-  trie.newest[parent] = newest;
-  trie.state[parent] = EXPANDED;
+  trie.info[parent * INFO + 1] = newest;
+  trie.info[parent * INFO] = EXPANDED;
   return EXPANDED;
 }
 
@@ -214,39 +223,42 @@ function wordsOf(form: string): readonly string[] {
 
 /**
  * The longest phrase that matches at token `i` without crossing punctuation or token `limit`, with ties
- * broken by priority; put in `out[0]` (the function returns 0 when none matches). Possessive forms match
- * their bare word (`Kremlin's` matches `kremlin`).
+ * broken by priority; put in `out[0]`. Returns its length in words (`rest.length + 1`), 0 when none matches.
+ * Possessive forms match their bare word (`Kremlin's` matches `kremlin`).
  */
 export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
   const trie = trieById(index);
   const { ids, bareIds } = tokenIds(tokens);
   const first = trie.first;
   const id = ids[i] as number;
-  let best = id >= 0 && id < first.length && (first[id] as number) >= 0 ? walk(trie, first[id] as number, tokens, i, limit) : undefined;
-  if (best === undefined) {
+  let words = id >= 0 && id < first.length && (first[id] as number) >= 0 ? walk(trie, first[id] as number, tokens, i, limit, out) : 0;
+  if (words === 0) {
     const bare = bareIds[i] as number;
-    if (bare !== id && bare >= 0 && bare < first.length && (first[bare] as number) >= 0) best = walk(trie, first[bare] as number, tokens, i, limit);
+    if (bare !== id && bare >= 0 && bare < first.length && (first[bare] as number) >= 0) words = walk(trie, first[bare] as number, tokens, i, limit, out);
   }
   // Setting an array's length costs more than the match: only when there is something to clear.
-  if (best === undefined) {
+  if (words === 0) {
     if (out.length !== 0) out.length = 0;
     return 0;
   }
-  out[0] = best;
   if (out.length > 1) out.length = 1;
-  return 1;
+  return words;
 }
 
 function newNode<T>(): PhraseNode<T> {
   return { next: undefined, values: [] };
 }
 
-// The longest phrase along the trie from node `start` (token i's), as matchAt describes.
-function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number, limit: number): PhraseCandidate<T> | undefined {
+// The longest phrase along the trie from node `start` (token i's), as matchAt describes: put in `out[0]`, its
+// length in words returned (0 when none). A phrase ends at the node its last word reaches, so its length is
+// the walk's, and no caller need read the phrase's word list to learn it.
+function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
   let node = start;
   let best = bestAt(trie, node);
+  let words = best === undefined ? 0 : 1;
   for (let t = i + 1; t < limit && tokens.breakBefore[t] === 0; t++) {
-    const state = trie.state[node] === UNSEEN ? expand(trie, node) : (trie.state[node] as number);
+    const info = trie.info;
+    const state = info[node * INFO] === UNSEEN ? expand(trie, node) : (info[node * INFO] as number);
     if (state === LEAF) break;
     // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no table has.
     const id = tokens.ids[t] as number;
@@ -254,7 +266,7 @@ function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number
     let child = id >= 0 ? childOf(trie, node, id) : -1;
     if (child === -1 && bare !== id && bare >= 0) child = childOf(trie, node, bare);
     // A word registered after the text was tokenized (this node's children, just now) reads NO_WORD: looked up again.
-    if (child === -1 && (id < 0 || bare < 0) && (trie.newest[node] as number) >= tokens.idsReadAt) {
+    if (child === -1 && (id < 0 || bare < 0) && (trie.info[node * INFO + 1] as number) >= tokens.idsReadAt) {
       const norm = tokens.norm[t] as string;
       const bareForm = tokens.bare[t] as string;
       const late = wordIdOf(norm);
@@ -267,9 +279,13 @@ function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number
     if (child === -1) break;
     node = child;
     const values = bestAt(trie, node);
-    if (values !== undefined) best = values;
+    if (values !== undefined) {
+      best = values;
+      words = t - i + 1;
+    }
   }
-  return best;
+  if (best !== undefined) out[0] = best;
+  return words;
 }
 
 function bestAt<T>(trie: TrieById<T>, node: number): PhraseCandidate<T> | undefined {

@@ -146,14 +146,14 @@ export function findLoadedLanguage(
       const sentenceTokenEnd = sentenceColumns.tokenEnd[k] as number;
       let t = sentenceTokenStart;
       while (t < sentenceTokenEnd) {
-        if (((masks[t] as number) & FIRST_WORD.loaded) === 0 || matchAt(lexicons.loaded, tokens, t, sentenceTokenEnd, scratch) === 0) {
+        const words = ((masks[t] as number) & FIRST_WORD.loaded) === 0 ? 0 : matchAt(lexicons.loaded, tokens, t, sentenceTokenEnd, scratch);
+        if (words === 0) {
           t++;
           continue;
         }
-        const best = scratch[0] as PhraseCandidate<LexiconRef>;
-        const ref = best.value;
+        const ref = (scratch[0] as PhraseCandidate<LexiconRef>).value;
         const first = t;
-        const last = t + best.rest.length;
+        const last = t + words - 1;
         const start = tokens.start[t] as number;
         const end = tokens.end[last] as number;
         if (ref.category === 'reporting-verb' || ref.category === 'vague-attribution') speechCues.push(first);

@@ -364,28 +364,30 @@ function countToken(m: Measure, sentence: SentenceSpan, t: number): number {
   const entry = id >= 0 && id < byId.length ? (byId[id] as number) : 0;
   const wordClass = (entry & ~NEGATOR) === 0 ? undefined : classes[entry & ~NEGATOR];
   const limit = sentence.tokenEnd;
-  if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, limit, m.cue) !== 0) {
-    const cue = m.cue[0] as PhraseCandidate<CueRef>;
-    const index = cue.value.family === 'attitude' ? F.attitudeCue : F.speechCue;
-    if (count(m, index)) pushCue(m, index, start, tokens.end[t + cue.rest.length] as number, ruleOf(speechCueRules, 'speech-cue/', cue.value, cue.value.lemma), cue.value.lexicon);
-    return cue.rest.length + 1;
+  // matchAt gives the phrase's length in words: its word list is never read.
+  const cueWords = (mask & FIRST_WORD.cue) === 0 ? 0 : matchAt(lexicons.cues, tokens, t, limit, m.cue);
+  if (cueWords !== 0) {
+    const cue = (m.cue[0] as PhraseCandidate<CueRef>).value;
+    const index = cue.family === 'attitude' ? F.attitudeCue : F.speechCue;
+    if (count(m, index)) pushCue(m, index, start, tokens.end[t + cueWords - 1] as number, ruleOf(speechCueRules, 'speech-cue/', cue, cue.lemma), cue.lexicon);
+    return cueWords;
   }
-  if ((mask & FIRST_WORD.opinion) !== 0 && matchAt(lexicons.opinion, tokens, t, limit, m.opinion) !== 0) {
-    const opinion = m.opinion[0] as PhraseCandidate<WeightedRef>;
-    // A one-word marker that is also a class word ("we", "must") counts as its class, which says more.
-    if (opinion.rest.length > 0 || wordClass === undefined) {
-      if (count(m, F.opinion)) pushCue(m, F.opinion, start, tokens.end[t + opinion.rest.length] as number, ruleOf(opinionRules, 'opinion/', opinion.value, opinion.value.term), opinion.value.lexicon);
-      return opinion.rest.length + 1;
-    }
+  const opinionWords = (mask & FIRST_WORD.opinion) === 0 ? 0 : matchAt(lexicons.opinion, tokens, t, limit, m.opinion);
+  // A one-word marker that is also a class word ("we", "must") counts as its class, which says more.
+  if (opinionWords !== 0 && (opinionWords > 1 || wordClass === undefined)) {
+    const opinion = (m.opinion[0] as PhraseCandidate<WeightedRef>).value;
+    if (count(m, F.opinion)) pushCue(m, F.opinion, start, tokens.end[t + opinionWords - 1] as number, ruleOf(opinionRules, 'opinion/', opinion, opinion.term), opinion.lexicon);
+    return opinionWords;
   }
   if (wordClass !== undefined) {
     if (count(m, wordClass.feature)) pushCue(m, wordClass.feature, start, end, wordClass.rule, m.wordsTag);
     return 1;
   }
-  if ((mask & FIRST_WORD.subjective) !== 0 && matchAt(lexicons.subjective, tokens, t, limit, m.opinion) !== 0) {
-    const evaluative = m.opinion[0] as PhraseCandidate<WeightedRef>;
-    if (count(m, F.evaluative)) pushCue(m, F.evaluative, start, tokens.end[t + evaluative.rest.length] as number, ruleOf(evaluativeRules, 'evaluative/', evaluative.value, evaluative.value.term), evaluative.value.lexicon);
-    return evaluative.rest.length + 1;
+  const evaluativeWords = (mask & FIRST_WORD.subjective) === 0 ? 0 : matchAt(lexicons.subjective, tokens, t, limit, m.opinion);
+  if (evaluativeWords !== 0) {
+    const evaluative = (m.opinion[0] as PhraseCandidate<WeightedRef>).value;
+    if (count(m, F.evaluative)) pushCue(m, F.evaluative, start, tokens.end[t + evaluativeWords - 1] as number, ruleOf(evaluativeRules, 'evaluative/', evaluative, evaluative.term), evaluative.lexicon);
+    return evaluativeWords;
   }
   if ((entry & NEGATOR) !== 0) {
     if (count(m, F.negation)) pushCue(m, F.negation, start, end, 'negation', m.rulesSource);
