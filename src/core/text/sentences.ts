@@ -52,10 +52,33 @@ export function terminalFinder(text: string): TerminalFinder {
 // The first mark at or after `offset` (its index in finder.at, text.length when none).
 function nextMark(finder: TerminalFinder, offset: number): void {
   if (finder.at >= offset) return;
+  const text = finder.text;
   TERMINAL.lastIndex = offset;
-  const match = TERMINAL.exec(finder.text);
-  finder.at = match === null ? finder.text.length : match.index;
-  finder.length = match === null ? 0 : match[0].length;
+  // `test`, not `exec`: no match array per sentence end (~4 MB per pass of news). Where the match began is
+  // read back from its end: the closers, then one ellipsis character or the whole run of marks (the
+  // look-behind lets a match start only where a run of marks does, and the look-ahead makes it end where the
+  // run does).
+  if (!TERMINAL.test(text)) {
+    finder.at = text.length;
+    finder.length = 0;
+    return;
+  }
+  const end = TERMINAL.lastIndex;
+  let start = end;
+  while (isCloser(text.charCodeAt(start - 1))) start--;
+  if (text.charCodeAt(start - 1) === 0x2026) start--;
+  else while (start > 0 && isStop(text.charCodeAt(start - 1))) start--;
+  finder.at = start;
+  finder.length = end - start;
+}
+
+// The pattern's closers: ["'\u201D\u2019)\]].
+function isCloser(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
+}
+// The pattern's marks: [.!?].
+function isStop(code: number): boolean {
+  return code === 46 || code === 33 || code === 63;
 }
 
 /**
