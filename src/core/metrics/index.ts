@@ -101,6 +101,9 @@ export const METRICS: readonly MetricStep[] = [
   step('sources', ['attribution'], ({ article, outlets }, { attribution }) => assessSources(article.text, outlets.hint, outlets.tables, attribution.attributions, article.tokens)),
 ];
 
+// Every step's result at undefined, in METRICS order: one object of one shape, copied per call.
+const NO_RESULTS: Readonly<Partial<Record<Name, unknown>>> = Object.fromEntries(METRICS.map((metric) => [metric.name, undefined]));
+
 /**
  * Runs every step of METRICS in order; sentence-level results are flattened in text order. Without
  * `outlets`, the bundled outlet tables are used and the outlet is found from the text alone.
@@ -113,21 +116,9 @@ export function runMetrics(
   outlets: { tables?: SourceTables; hint?: DetectHint } = {},
 ): MetricResults {
   const input: MetricInput = { article, lexicons, sides, blocks, outlets: { tables: outlets.tables ?? loadSourceTables(), hint: outlets.hint ?? {} } };
-  // Filled in METRICS order: each step reads only results of steps before it. Every key is in the literal,
-  // so that each store replaces a value rather than adding a property (a new hidden class per store).
-  const done: Partial<Record<Name, unknown>> = {
-    scored: undefined,
-    masks: undefined,
-    domains: undefined,
-    names: undefined,
-    sentiment: undefined,
-    attribution: undefined,
-    loadedLanguage: undefined,
-    subjectivity: undefined,
-    attributionSummary: undefined,
-    captions: undefined,
-    sources: undefined,
-  };
+  // Filled in METRICS order: each step reads only results of steps before it. Copied from NO_RESULTS, which has
+  // every key, so that each store replaces a value rather than adding a property (a new hidden class per store).
+  const done: Partial<Record<Name, unknown>> = { ...NO_RESULTS };
   for (const metric of METRICS) done[metric.name] = metric.run(input, done as MetricResults);
   return done as MetricResults;
 }

@@ -36,19 +36,13 @@ export type NamedSpeaker = { id: string; kind: 'person' | SpeakerKind | null };
 
 /** Indexes the people and organisations the article names (changes `memory`); call once, before resolving. */
 export function indexNames(scan: Scan, memory: SpeakerMemory): void {
-  const { capital } = scan;
   for (let s = 0; s < scan.sentences.length; s++) {
     const sentence = scan.sentences[s] as SentenceRef;
     const end = sentence.tokenEnd;
-    let t = sentence.tokenStart;
-    while (t < end) {
-      // Most tokens are lower-case: passed over on one byte before the run's other tests.
-      if (capital[t] === 0 || !inCapitalRun(scan, t)) {
-        t++;
-        continue;
-      }
+    // Runs visited as found: a list of them per sentence reserved 17 slots for the one run most sentences hold.
+    for (let t = capitalRunStart(scan, sentence.tokenStart, end); t < end; ) {
       const run: TokenSpan = { t0: t, t1: capitalRunEnd(scan, t, end) };
-      t = run.t1;
+      t = capitalRunStart(scan, run.t1, end);
       const organisation = organisationIn(scan, run);
       if (organisation !== null) {
         rememberOrganisation(scan, memory, organisation.run, organisation.kind);
@@ -99,17 +93,19 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
 // Runs of adjacent capitalised tokens in [t0, t1) that no gazetteer actor, title or sentence starter takes.
 function capitalRuns(scan: Scan, t0: number, t1: number): TokenSpan[] {
   const runs: TokenSpan[] = [];
-  let t = t0;
-  while (t < t1) {
-    if (!inCapitalRun(scan, t)) {
-      t++;
-      continue;
-    }
+  for (let t = capitalRunStart(scan, t0, t1); t < t1; ) {
     const run: TokenSpan = { t0: t, t1: capitalRunEnd(scan, t, t1) };
     runs.push(run);
-    t = run.t1;
+    t = capitalRunStart(scan, run.t1, t1);
   }
   return runs;
+}
+
+// The first token at or after `t` (before `t1`) that can open a capitalised run; t1 when none can. Most tokens
+// are lower-case and stop at inCapitalRun's first test, one byte.
+function capitalRunStart(scan: Scan, t: number, t1: number): number {
+  while (t < t1 && !inCapitalRun(scan, t)) t++;
+  return t;
 }
 
 // Whether token `t` can be part of a capitalised run: capitalised, and no gazetteer actor, title, dateline,
