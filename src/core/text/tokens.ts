@@ -97,11 +97,23 @@ let scratchForms: string[] = [];
 const possessiveAt: number[] = [];
 const possessiveForm: string[] = [];
 
-// A long text's forms column, made at a word per four units (news takes about six, one-word paragraphs six),
-// and grown past that by appending: grown from empty, its outgrown copies were ~3 MB of large objects at 175,000
-// tokens, left to the next full collection. (Holey, as an array made at a length is; read only by index.)
-function formsColumn(length: number): string[] {
-  return new Array<string>((length >>> 2) + 16);
+// A long text's forms column, made at the number of places a token can start: a word character (ASCII, or
+// any unit past ASCII) with no ASCII word character before it (one would have carried the token on). A fixed
+// guess of a word per four units was 2 MB of holes written and faulted in for a megabyte with two words (a run
+// of `!`), the one cost of that text that grew faster than its length; grown from empty, the outgrown copies
+// were ~3 MB of large objects at 175,000 tokens, left to the next full collection. The count reads the text
+// once more (~1 ms a megabyte), and only texts too long for the scratch buffers pay it. (Holey, as an array
+// made at a length is; read only by index.)
+function formsColumn(text: string): string[] {
+  let starts = 0;
+  let previousWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const word = code < 128 && ASCII_WORD[code] === 1;
+    if (!previousWord && (word || code >= 128)) starts++;
+    previousWord = word;
+  }
+  return new Array<string>(starts);
 }
 
 /**
@@ -137,7 +149,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   const breaks = bytes.subarray(0, capacity);
   const shapes = bytes.subarray(capacity, 2 * capacity);
   if (!ownBuffers) while (scratchForms.length < capacity) scratchForms.push('');
-  const norm: string[] = ownBuffers ? formsColumn(length) : scratchForms;
+  const norm: string[] = ownBuffers ? formsColumn(text) : scratchForms;
   possessiveAt.length = 0;
   possessiveForm.length = 0;
   let count = 0;
