@@ -6,7 +6,7 @@
  * prepared: reading HTML or fetching a URL is the edges' work (src/edges/ingest), done before this.
  */
 import { loadLexicons, type Lexicons } from './data/index.ts';
-import { releaseSubjectivity, runMetrics } from './metrics/index.ts';
+import { releaseSentiment, releaseSubjectivity, runMetrics } from './metrics/index.ts';
 import { loadSourceTables, type SourceTables } from './outlets/index.ts';
 import { buildReport } from './report/build.ts';
 import { loadBaseline, percentilesFor, type Baseline } from './report/percentiles.ts';
@@ -63,5 +63,6 @@ export function analyzeDocument(prepared: PreparedDocument, options: PipelineOpt
   // The report holds none of them: the columns' memory goes back now, before the caller serialises the report.
   releaseArticle(article);
   releaseSubjectivity(metrics.subjectivity);
+  releaseSentiment(metrics.sentiment);
   return report;
 }

@@ -7,7 +7,8 @@ import { lexicons } from '../helpers.ts';
 function summaryOf(text: string): SentimentSummary {
   const article = segmentArticle(text, lexicons.abbreviations);
   const results = runMetrics(article, lexicons);
-  const scored = results.sentiment.flatMap((s) => s.words).map((w) => ({ score: w.score, quoted: article.quotedToken[w.token] === 1 }));
+  const { wordToken, wordScore } = results.sentiment;
+  const scored = Array.from(wordToken, (token, k) => ({ score: wordScore[k] as number, quoted: article.quotedToken[token] === 1 }));
   const authorWords = results.subjectivity.authorWords.reduce((sum, words) => sum + words, 0);
   return summariseSentiment(scored, article.tokens.count, authorWords, article.tokens.count - authorWords);
 }

@@ -9,7 +9,7 @@ import { RULES_SOURCE } from '../version.ts';
 import { maskTokens } from './token-masks.ts';
 import { findProperNames, type ProperNames } from './proper-names.ts';
 import { detectDomains, type DomainResult } from './domains.ts';
-import { scoreSentiment, type SentenceSentiment } from './sentiment.ts';
+import { scoreSentiment, type SentimentColumns } from './sentiment.ts';
 import { findAttributions, type AttributionResult, type SidesMapping } from './attribution/index.ts';
 import { summariseAttribution, type AttributionSummary } from './sides.ts';
 import { findLoadedLanguage, type LoadedLanguageResult } from './loaded-language.ts';
@@ -21,7 +21,7 @@ import { loadSourceTables, type DetectHint, type SourceTables } from '../outlets
 
 export type { DomainResult } from './domains.ts';
 export type { ProperNames, ProperName } from './proper-names.ts';
-export { comparativeScore, summariseSentiment, type SentenceSentiment, type SentimentSummary } from './sentiment.ts';
+export { comparativeScore, releaseSentiment, summariseSentiment, type SentimentColumns, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
 export { loadedScore, textLoadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
 export { releaseSubjectivity, summariseSubjectivity, subjectivityScore, sentenceCues, sentenceLogOdds, sentenceValues, type SubjectivityColumns, type SubjectivitySummary } from './subjectivity.ts';
@@ -53,7 +53,8 @@ export type MetricResults = {
   /** names of two or more words (case shape), whose words sentiment and loaded language leave out */
   names: ProperNames;
   domains: DomainResult;
-  sentiment: SentenceSentiment[];
+  /** per sentence, flattened in text order */
+  sentiment: SentimentColumns;
   attribution: AttributionResult;
   loadedLanguage: LoadedLanguageResult;
   /** per sentence, flattened in text order */

@@ -10,7 +10,7 @@ import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
 import { setByWordIdOnce, tableByWordId } from '../text/vocabulary.ts';
 import type { RawFinding } from './loaded-language.ts';
-import type { SentenceSentiment } from './sentiment.ts';
+import type { SentimentColumns } from './sentiment.ts';
 
 /** A counted word that raised the sentence's score (its feature's weight is positive): span, rule, data, weight. */
 export type FeatureCue = { start: number; end: number; rule: string; source: string; weight: number };
@@ -108,7 +108,7 @@ export function measureSentences(
   lexicons: Lexicons,
   masks: Uint16Array,
   findings: readonly RawFinding[],
-  sentiment: readonly SentenceSentiment[],
+  sentiment: SentimentColumns,
   rulesSource: string,
   cues: CueColumns,
   visit: (sentence: SentenceFeatures) => void,
@@ -144,7 +144,7 @@ export function measureSentences(
     let last = f;
     while (last < findings.length && (findings[last] as RawFinding).start < sentence.end) last++;
     values.fill(0);
-    measureSentence(m, sentence, findings, f, last, sentiment[s]);
+    measureSentence(m, sentence, findings, f, last, sentiment, s);
     visit(m.features);
   }
 }
@@ -205,7 +205,7 @@ function grow(cues: CueColumns): CueColumns {
 }
 
 // Measures one sentence into m.values and m.features; its cues are appended to m.cues.
-function measureSentence(m: Measure, sentence: SentenceSpan, findings: readonly RawFinding[], firstFinding: number, lastFinding: number, sentiment: SentenceSentiment | undefined): void {
+function measureSentence(m: Measure, sentence: SentenceSpan, findings: readonly RawFinding[], firstFinding: number, lastFinding: number, sentiment: SentimentColumns, s: number): void {
   const { article, values, cues } = m;
   const { tokens, quotedToken } = article;
   const cueFrom = cues.length;
@@ -252,13 +252,14 @@ function measureSentence(m: Measure, sentence: SentenceSpan, findings: readonly 
     }
     t += step;
   }
-  const words = sentiment === undefined ? NO_SCORED_WORDS : sentiment.words;
-  for (let k = 0; k < words.length; k++) {
-    const word = words[k] as SentenceSentiment['words'][number];
-    if (quotedToken[word.token] === 1 || word.score === 0) continue;
-    const positive = word.score > 0;
+  const wordsTo = sentiment.wordFrom[s + 1] as number;
+  for (let k = sentiment.wordFrom[s] as number; k < wordsTo; k++) {
+    const token = sentiment.wordToken[k] as number;
+    const score = sentiment.wordScore[k] as number;
+    if (quotedToken[token] === 1 || score === 0) continue;
+    const positive = score > 0;
     const index = positive ? F.positive : F.negative;
-    if (count(m, index)) pushCue(m, index, tokens.start[word.token] as number, tokens.end[word.token] as number, positive ? 'sentiment/positive' : 'sentiment/negative', m.afinnTag);
+    if (count(m, index)) pushCue(m, index, tokens.start[token] as number, tokens.end[token] as number, positive ? 'sentiment/positive' : 'sentiment/negative', m.afinnTag);
   }
   const mark = finalMark(article.text, sentence, article);
   if (mark >= 0) {
@@ -274,8 +275,6 @@ function measureSentence(m: Measure, sentence: SentenceSpan, findings: readonly 
   m.features.authorWords = authorWords;
   m.features.cueFrom = cueFrom;
 }
-
-const NO_SCORED_WORDS: SentenceSentiment['words'] = Object.freeze([]);
 
 // A cue's rule id (`evaluative/<term>`...) made once per lexicon entry: a string built per cue was a new
 // string to hash again wherever the report keys its rules by it.

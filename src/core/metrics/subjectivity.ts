@@ -8,7 +8,7 @@
 import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts';
 import { releaseBuffers, type SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
-import type { SentenceSentiment } from './sentiment.ts';
+import type { SentimentColumns } from './sentiment.ts';
 import { cueColumns, measureSentences, type CueColumns, type FeatureCue } from './sentence-features.ts';
 import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
@@ -88,7 +88,7 @@ export function scoreSubjectivity(
   lexicons: Lexicons,
   masks: Uint16Array,
   findings: readonly RawFinding[],
-  sentiment: readonly SentenceSentiment[],
+  sentiment: SentimentColumns,
   rulesSource: string,
 ): SubjectivityColumns {
   const model = lexicons.subjectivityModel;

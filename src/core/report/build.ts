@@ -25,7 +25,6 @@ import {
   type RawFinding,
   type RawExemption,
   type HeadlineFigures,
-  type SentenceSentiment,
   type SubjectivityColumns,
   textLoadedScore,
   subjectivityScore,
@@ -92,6 +91,7 @@ export function buildReport(
   const allSubjectivity = columns.sentences;
   let scoredSentences = 0;
   const subjectivity = metrics.subjectivity;
+  const sentimentColumns = metrics.sentiment;
   const subjectivityCues = subjectivity.cues;
   // The scored paragraphs' loaded-language scores and words, as two typed lists of at least the paragraph count
   // (summaryColumns): an object per paragraph lived until the summary (170,000 on a megabyte of one-word
@@ -122,16 +122,17 @@ export function buildReport(
     const loadedExempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
     let exempted = loadedExempted;
     for (let s = first; s < last; s++) {
-      const sentenceSentiment = metrics.sentiment[s] as SentenceSentiment;
       authorWords += subjectivity.authorWords[s] as number;
-      sentiment += sentenceSentiment.score;
-      const scoredWords = sentenceSentiment.words;
-      if (scoredWords.length > 0 && sentimentWords === NONE) sentimentWords = [];
-      for (let k = 0; k < scoredWords.length; k++) {
-        const w = scoredWords[k] as SentenceSentiment['words'][number];
-        const quoted = quotedToken[w.token] === 1;
-        sentimentWords.push([tokens.start[w.token] as number, tokens.end[w.token] as number, w.score, quoted ? 1 : 0, w.negated ? 1 : 0]);
-        if (scored) allScored.push(scoredWord(w.score, quoted));
+      sentiment += sentimentColumns.score[s] as number;
+      const wordsFrom = sentimentColumns.wordFrom[s] as number;
+      const wordsTo = sentimentColumns.wordFrom[s + 1] as number;
+      if (wordsTo > wordsFrom && sentimentWords === NONE) sentimentWords = [];
+      for (let k = wordsFrom; k < wordsTo; k++) {
+        const token = sentimentColumns.wordToken[k] as number;
+        const score = sentimentColumns.wordScore[k] as number;
+        const quoted = quotedToken[token] === 1;
+        sentimentWords.push([tokens.start[token] as number, tokens.end[token] as number, score, quoted ? 1 : 0, sentimentColumns.wordNegated[k] as 0 | 1]);
+        if (scored) allScored.push(scoredWord(score, quoted));
       }
       const cuesTo = subjectivity.cueFrom[s + 1] as number;
       for (let k = subjectivity.cueFrom[s] as number; k < cuesTo; k++) {
@@ -140,10 +141,10 @@ export function buildReport(
       }
       // Appended to one copy, not copied again per sentence: a paragraph of many sentences that each leave a
       // word out was quadratic.
-      const sentenceExempted = sentenceSentiment.exempted;
-      if (sentenceExempted.length > 0) {
+      const exemptedTo = sentimentColumns.exemptedFrom[s + 1] as number;
+      for (let k = sentimentColumns.exemptedFrom[s] as number; k < exemptedTo; k++) {
         if (exempted === loadedExempted) exempted = loadedExempted.slice();
-        for (let k = 0; k < sentenceExempted.length; k++) exempted.push(sentenceExempted[k] as RawExemption);
+        exempted.push(sentimentColumns.exempted[k] as RawExemption);
       }
       if (scored) allSubjectivity[scoredSentences++] = s;
     }
@@ -378,7 +379,7 @@ function sentenceReport(sentences: SentenceColumns, index: number, weight: numbe
     sentences.start[index] as number,
     sentences.end[index] as number,
     sentenceWords,
-    (metrics.sentiment[index] as SentenceSentiment).score,
+    metrics.sentiment.score[index] as number,
     round(subjectivity.score[index] as number),
     round(textLoadedScore(weight, authorWords, quotedWeight, sentenceWords - authorWords)),
   ];
@@ -407,10 +408,13 @@ function headlineOf(article: SegmentedArticle, metrics: MetricResults, index: nu
   const scored: { score: number; quoted: boolean }[] = [];
   const sentimentWords: HeadlineFigures['sentimentWords'][number][] = [];
   for (let s = first; s < last; s++) {
-    for (const w of (metrics.sentiment[s] as SentenceSentiment).words) {
-      const quoted = article.quotedToken[w.token] === 1;
-      scored.push({ score: w.score, quoted });
-      sentimentWords.push({ text: text.slice(tokens.start[w.token] as number, tokens.end[w.token] as number), score: w.score, voice: quoted ? 'quoted' : 'author' });
+    const { wordFrom, wordToken, wordScore } = metrics.sentiment;
+    for (let k = wordFrom[s] as number; k < (wordFrom[s + 1] as number); k++) {
+      const token = wordToken[k] as number;
+      const score = wordScore[k] as number;
+      const quoted = article.quotedToken[token] === 1;
+      scored.push({ score, quoted });
+      sentimentWords.push({ text: text.slice(tokens.start[token] as number, tokens.end[token] as number), score, voice: quoted ? 'quoted' : 'author' });
     }
   }
   return {
