@@ -4,7 +4,7 @@
  */
 import { foldForMatching } from './fold.ts';
 import { paragraphBounds } from './paragraphs.ts';
-import { sentenceBounds, sentencePairs, terminalFinder, type AbbreviationTable } from './sentences.ts';
+import { sentenceBounds, terminalFinder, type AbbreviationTable } from './sentences.ts';
 import { tokenize, firstTokenAtOrAfter, type TokenTable } from './tokens.ts';
 import { findQuotes, type QuoteSpan } from './quotes.ts';
 import type { Span } from './span.ts';
@@ -63,7 +63,7 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
     return cursor;
   };
   const finder = terminalFinder(text);
-  const out = pairsKept;
+  const pairs = sentencePairs;
   // Made at its length (known from the bounds) and filled in order: grown by push from empty, its outgrown
   // copies were ~3 MB of large objects at 175,000 paragraphs, left to the next full collection.
   const paragraphs: ParagraphSpan[] = new Array<ParagraphSpan>(bounds.length >> 1);
@@ -74,10 +74,9 @@ export function segmentArticle(text: string, abbreviations: AbbreviationTable): 
     const end = bounds[k + 1] as number;
     const tokenStart = tokenAt(start);
     const sentenceStart = sentences.count;
-    out.count = 0;
-    sentenceBounds(text, folded, start, end, abbreviations, finder, out);
-    const pairs = out.pairs;
-    for (let p = 0; p < out.count * 2; p += 2) {
+    pairs.length = 0;
+    sentenceBounds(text, folded, start, end, abbreviations, finder, pairs);
+    for (let p = 0; p < pairs.length; p += 2) {
       const s = sentences.count === sentences.start.length ? growSentences(sentences) : sentences.count;
       sentences.start[s] = pairs[p] as number;
       sentences.end[s] = pairs[p + 1] as number;
@@ -135,9 +134,8 @@ function growSentences(columns: GrowingColumns): number {
   return columns.count;
 }
 
-// Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs, with the room the
-// longest paragraph so far needed (8 bytes a sentence).
-const pairsKept = sentencePairs();
+// Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs.
+const sentencePairs: number[] = [];
 
 function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
   const quoted = new Uint8Array(tokens.count);

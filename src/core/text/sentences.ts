@@ -30,24 +30,11 @@ const LOOKBEHIND = 24;
 
 /** Splits `paragraph` of `text` into sentence spans (trimmed, non-empty, in order, covering all words). */
 export function splitSentences(text: string, folded: string, paragraph: Span, abbreviations: AbbreviationTable): Span[] {
-  const out = sentencePairs();
-  sentenceBounds(text, folded, paragraph.start, paragraph.end, abbreviations, terminalFinder(text), out);
+  const pairs: number[] = [];
+  sentenceBounds(text, folded, paragraph.start, paragraph.end, abbreviations, terminalFinder(text), pairs);
   const sentences: Span[] = [];
-  for (let k = 0; k < out.count * 2; k += 2) sentences.push({ start: out.pairs[k] as number, end: out.pairs[k + 1] as number });
+  for (let k = 0; k < pairs.length; k += 2) sentences.push({ start: pairs[k] as number, end: pairs[k + 1] as number });
   return sentences;
-}
-
-/**
- * Sentence offsets as pairs, pairs[0..2 * count): start0, end0, start1, end1... Written in place and emptied by
- * setting count to 0, so that a reused one keeps its room: a list of numbers emptied by `length = 0` lets go of
- * its elements, and grew back by push on a paragraph of 65,000 sentences through ~3 MB of large copies, each
- * in memory the system had to map afresh, where 100 KB of the same stayed in the young generation.
- */
-export type SentencePairs = { pairs: Int32Array; count: number };
-
-/** An empty SentencePairs with room for `room` sentences (grown as needed). */
-export function sentencePairs(room = 32): SentencePairs {
-  return { pairs: new Int32Array(room * 2), count: 0 };
 }
 
 /** Where the terminal marks of one text are, read forward: see `terminalFinder`. */
@@ -95,10 +82,10 @@ function isStop(code: number): boolean {
 }
 
 /**
- * Appends the sentences of the paragraph [start, end) of `text` to `out` as [start, end] pairs (trimmed,
+ * Appends the sentences of the paragraph [start, end) of `text` to `pairs` as [start, end] pairs (trimmed,
  * non-empty, in order, covering all words); `finder` is the text's, read with paragraphs in order.
  */
-export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, out: SentencePairs): void {
+export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, pairs: number[]): void {
   // A mark ends no later than the paragraph, and the white space after the paragraph's end satisfies the
   // pattern's look-ahead as the end of a sliced paragraph did: the marks are those of the paragraph alone.
   let sentenceStart = start;
@@ -109,10 +96,10 @@ export function sentenceBounds(text: string, folded: string, start: number, end:
     while (nextStart < end && isSpaceUnit(text.charCodeAt(nextStart))) nextStart++;
     if (nextStart >= end) break;
     if (!endsSentence(text, folded, start, end, markIndex, markEnd, nextStart, abbreviations)) continue;
-    pushSentence(out, sentenceStart, markEnd);
+    pushSentence(pairs, sentenceStart, markEnd);
     sentenceStart = nextStart;
   }
-  pushSentence(out, sentenceStart, end);
+  pushSentence(pairs, sentenceStart, end);
 }
 
 // Offsets are into the whole text; the paragraph is [start, end): nothing is read outside it.
@@ -177,15 +164,6 @@ function foldWord(word: string): string {
   return word.toLowerCase().replace(/\u2019/g, "'");
 }
 
-function pushSentence(into: SentencePairs, start: number, end: number): void {
-  if (end <= start) return;
-  const at = into.count * 2;
-  if (at + 2 > into.pairs.length) {
-    const grown = new Int32Array(into.pairs.length * 2);
-    grown.set(into.pairs);
-    into.pairs = grown;
-  }
-  into.pairs[at] = start;
-  into.pairs[at + 1] = end;
-  into.count++;
+function pushSentence(into: number[], start: number, end: number): void {
+  if (end > start) into.push(start, end);
 }
