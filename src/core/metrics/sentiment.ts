@@ -15,20 +15,26 @@ import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.t
 import { round } from './round.ts';
 
 /**
- * Per sentence of every paragraph (flattened in text order), as columns: sentence s's summed valence is
- * `score[s]`; its scored words, in token order, are entries `wordFrom[s]` to `wordFrom[s + 1]` of the word
- * columns (token index, valence after negation, 1 when negated); the valenced words a name holds, left out, are
- * `exempted[exemptedFrom[s]]` to `exempted[exemptedFrom[s + 1]]`.
+ * The scored words of every sentence (flattened in text order), as columns: sentence s's words, in token order,
+ * are entries `wordFrom[s]` to `wordFrom[s + 1]` of the word columns (token index, valence after negation, 1
+ * when negated), and its score is their sum (`sentenceScore`). The valenced words a name holds, left out, are
+ * `exempted`, in text order (each names its paragraph).
  */
 export type SentimentColumns = {
-  readonly score: Float64Array;
   readonly wordFrom: Int32Array;
   readonly wordToken: Int32Array;
   readonly wordScore: Float64Array;
   readonly wordNegated: Uint8Array;
   readonly exempted: readonly RawExemption[];
-  readonly exemptedFrom: Int32Array;
 };
+
+/** Sentence s's summed valence (its scored words' sum, in token order). */
+export function sentenceScore(sentiment: SentimentColumns, s: number): number {
+  let score = 0;
+  const to = sentiment.wordFrom[s + 1] as number;
+  for (let k = sentiment.wordFrom[s] as number; k < to; k++) score += sentiment.wordScore[k] as number;
+  return score;
+}
 
 /** Valence in one voice: summed score, score per word, words in that voice. */
 export type VoiceSentiment = { score: number; comparative: number; words: number };
@@ -45,25 +51,24 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
   const sentences = article.sentences;
   // Columns rather than an object per sentence and per word: on a megabyte of valenced sentences those objects
   // (~14 MB) lived through the whole analysis, so that every scavenge copied them and the old generation
-  // took them in fresh pages, where a short text's died young. The word columns are made at the number of
-  // tokens that can score (a first pass over the masks) and cut to the words found.
+  // took them in fresh pages, where a short text's died young. Only one column is as long as the sentences
+  // (a sentence's score is the sum of its words', and exemptions are rare), so that a megabyte of one-word
+  // paragraphs holds 4 bytes a sentence, not the 8 of a list of shared results. The word columns are made at
+  // the number of tokens that can score (a first pass over the masks) and cut to the words found.
   let room = 0;
   for (let t = 0; t < tokens.count; t++) if (((masks[t] as number) & FIRST_WORD.afinn) !== 0) room++;
   const out = {
-    score: new Float64Array(sentences.count),
     wordFrom: new Int32Array(sentences.count + 1),
     wordToken: new Int32Array(room),
     wordScore: new Float64Array(room),
     wordNegated: new Uint8Array(room),
     exempted: [] as RawExemption[],
-    exemptedFrom: new Int32Array(sentences.count + 1),
   };
   let w = 0;
   for (let s = 0; s < sentences.count; s++) {
     const p = sentences.paragraph[s] as number;
     const sentenceStart = sentences.tokenStart[s] as number;
     const sentenceEnd = sentences.tokenEnd[s] as number;
-    let score = 0;
     for (let t = sentenceStart; t < sentenceEnd; t++) {
       if (((masks[t] as number) & FIRST_WORD.afinn) === 0) continue;
       const id = tokens.ids[t] as number;
@@ -79,15 +84,12 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
       const before = t > sentenceStart ? (tokens.ids[t - 1] as number) : -1;
       const negated = before >= 0 && negators[before] === true;
       const value = negated ? -valence : valence;
-      score += value;
       out.wordToken[w] = t;
       out.wordScore[w] = value;
       out.wordNegated[w] = negated ? 1 : 0;
       w++;
     }
-    out.score[s] = score;
     out.wordFrom[s + 1] = w;
-    out.exemptedFrom[s + 1] = out.exempted.length;
   }
   if (w === room) return out;
   return { ...out, wordToken: out.wordToken.subarray(0, w), wordScore: out.wordScore.subarray(0, w), wordNegated: out.wordNegated.subarray(0, w) };
@@ -95,7 +97,7 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
 
 /** Frees the memory of the columns now (text/release-buffers.ts): for the pipeline once the report is built; they must not be read after. */
 export function releaseSentiment(sentiment: SentimentColumns): void {
-  releaseBuffers([sentiment.score, sentiment.wordFrom, sentiment.wordToken, sentiment.wordScore, sentiment.wordNegated, sentiment.exemptedFrom]);
+  releaseBuffers([sentiment.wordFrom, sentiment.wordToken, sentiment.wordScore, sentiment.wordNegated]);
 }
 
 /** Valence per word, 4 decimals; 0 over no words. */

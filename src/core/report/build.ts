@@ -19,6 +19,7 @@ import {
   scoreLoadedLanguage,
   summariseArticleLoadedLanguage,
   summariseLoadedLanguage,
+  sentenceScore,
   summariseSentiment,
   summariseSubjectivity,
   type MetricResults,
@@ -78,9 +79,9 @@ export function buildReport(
   const rules = new Map<string, RuleInfo>();
   const categories = new Set<string>();
   let headlineFigures: HeadlineFigures | undefined;
-  // Quotes and paragraphs are both in text order: a cursor hands each paragraph its own, and no per-paragraph
-  // copies are made (a megabyte of one-word paragraphs is 170,000 of them).
-  let quoteCursor = 0;
+  // Quotes, the sentiment words a name holds and paragraphs are all in text order: cursors hand each paragraph
+  // its own, and no per-paragraph copies are made (a megabyte of one-word paragraphs is 170,000 of them).
+  let quoteCursor = 0, exemptedCursor = 0;
   const { quotes: articleQuotes, quotedToken } = article;
   // The summary's inputs from the scored paragraphs, gathered in the same walk (indexed loops throughout:
   // this runs per paragraph and per sentence, and for-of made an iterator each time it was not optimised).
@@ -92,6 +93,7 @@ export function buildReport(
   let scoredSentences = 0;
   const subjectivity = metrics.subjectivity;
   const sentimentColumns = metrics.sentiment;
+  const nameHeld = sentimentColumns.exempted;
   const subjectivityCues = subjectivity.cues;
   // The scored paragraphs' loaded-language scores and words, as two typed lists of at least the paragraph count
   // (summaryColumns): an object per paragraph lived until the summary (170,000 on a megabyte of one-word
@@ -123,32 +125,31 @@ export function buildReport(
     let exempted = loadedExempted;
     for (let s = first; s < last; s++) {
       authorWords += subjectivity.authorWords[s] as number;
-      sentiment += sentimentColumns.score[s] as number;
       const wordsFrom = sentimentColumns.wordFrom[s] as number;
       const wordsTo = sentimentColumns.wordFrom[s + 1] as number;
       if (wordsTo > wordsFrom && sentimentWords === NONE) sentimentWords = [];
+      let sentenceSentiment = 0; // summed per sentence first, as the figures always were
       for (let k = wordsFrom; k < wordsTo; k++) {
         const token = sentimentColumns.wordToken[k] as number;
         const score = sentimentColumns.wordScore[k] as number;
+        sentenceSentiment += score;
         const quoted = quotedToken[token] === 1;
         sentimentWords.push([tokens.start[token] as number, tokens.end[token] as number, score, quoted ? 1 : 0, sentimentColumns.wordNegated[k] as 0 | 1]);
         if (scored) allScored.push(scoredWord(score, quoted));
       }
+      sentiment += sentenceSentiment;
       const cuesTo = subjectivity.cueFrom[s + 1] as number;
       for (let k = subjectivity.cueFrom[s] as number; k < cuesTo; k++) {
         if (cues === NONE) cues = [];
         cues.push([subjectivityCues.start[k] as number, subjectivityCues.end[k] as number, round(subjectivityCues.weight[k] as number)]);
       }
-      // Appended to one copy, not copied again per sentence: a paragraph of many sentences that each leave a
-      // word out was quadratic.
-      const exemptedTo = sentimentColumns.exemptedFrom[s + 1] as number;
-      for (let k = sentimentColumns.exemptedFrom[s] as number; k < exemptedTo; k++) {
-        if (exempted === loadedExempted) exempted = loadedExempted.slice();
-        exempted.push(sentimentColumns.exempted[k] as RawExemption);
-      }
       if (scored) allSubjectivity[scoredSentences++] = s;
     }
-    // Loaded-language matches and sentiment words left out, in text order.
+    // Loaded-language matches, then sentiment words a name holds (one copy: a copy each was quadratic), by start.
+    for (; exemptedCursor < nameHeld.length && (nameHeld[exemptedCursor] as RawExemption).paragraph === index; exemptedCursor++) {
+      if (exempted === loadedExempted) exempted = loadedExempted.slice();
+      exempted.push(nameHeld[exemptedCursor] as RawExemption);
+    }
     if (exempted !== loadedExempted && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
     for (let k = 0; k < exempted.length; k++) {
       const exemption = exempted[k] as RawExemption;
@@ -379,7 +380,7 @@ function sentenceReport(sentences: SentenceColumns, index: number, weight: numbe
     sentences.start[index] as number,
     sentences.end[index] as number,
     sentenceWords,
-    metrics.sentiment.score[index] as number,
+    sentenceScore(metrics.sentiment, index),
     round(subjectivity.score[index] as number),
     round(textLoadedScore(weight, authorWords, quotedWeight, sentenceWords - authorWords)),
   ];
