@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segmentArticle, sentenceAt } from '../../src/index.ts';
 import { foldForMatching } from '../../src/core/text/index.ts';
@@ -93,6 +94,25 @@ describe('a segmented article is plain data', () => {
 });
 
 describe('a text too long for the reused token buffers', () => {
+  // Its columns are made at the places a token can start, counted before the scan: were the count ever short of
+  // the tokens, the last ones' offsets and ids would be lost. The same pieces tokenize alike in a short text
+  // and in one padded past the scratch buffers' reach.
+  const pieces = fc.constantFrom('word', 'Kremlin', "don't", "Kremlin's", 'so-called', 'U.S.', '3.5', 'S&P', 'caf\u00e9', '\u00e9t\u00e9', '\u0130stanbul', '\u4e2d\u6587', '\uD83D\uDE00', '\uD835\uDC00b', 'a\u2010b', 'x\u2019s', '\u2014', '\u0301', '!', '.', "'", '-', ' ', '\n', '\u00a0', '\uD800');
+  it('makes the same tokens of a text padded past the scratch buffers', () => {
+    const columns = (text: string, count: number) => {
+      const { tokens } = segmentArticle(text, lexicons.abbreviations);
+      return { count: tokens.count, norm: tokens.norm.slice(0, count), start: Array.from(tokens.start.subarray(0, count)), end: Array.from(tokens.end.subarray(0, count)), ids: Array.from(tokens.ids.subarray(0, count)), shape: Array.from(tokens.shape.subarray(0, count)) };
+    };
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 1, maxLength: 60 }).map((parts) => parts.join('')), (text) => {
+        const alone = columns(text, Number.MAX_SAFE_INTEGER);
+        const padded = columns(`${text}${' '.repeat(140_000)}`, alone.count);
+        expect(padded).toEqual(alone);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   // Its forms column is made at the number of places a token can start (words, and any unit past ASCII): it
   // must hold every token however the text mixes them.
   it.each([

@@ -97,14 +97,14 @@ let scratchForms: string[] = [];
 const possessiveAt: number[] = [];
 const possessiveForm: string[] = [];
 
-// A long text's forms column, made at the number of places a token can start: a word character (ASCII, or
-// any unit past ASCII) with no ASCII word character before it (one would have carried the token on). A fixed
-// guess of a word per four units was 2 MB of holes written and faulted in for a megabyte with two words (a run
-// of `!`), the one cost of that text that grew faster than its length; grown from empty, the outgrown copies
-// were ~3 MB of large objects at 175,000 tokens, left to the next full collection. The count reads the text
-// once more (~1 ms a megabyte), and only texts too long for the scratch buffers pay it. (Holey, as an array
-// made at a length is; read only by index.)
-function formsColumn(text: string): string[] {
+// The number of places a token can start in `text`, an upper bound of its tokens: a word character (ASCII, or
+// any unit past ASCII) with no ASCII word character before it (one would have carried the token on). A long
+// text's columns are made at it rather than at the worst case of a word per two units: V8 counts a typed
+// array's whole length as memory held, untouched pages and all, and a megabyte's ~13 MB of worst-case token
+// buffers brought full collections that a text of that length did not need; its forms column at a word per
+// four units was 2 MB of holes written for a run of `!` with two words. The count reads the text once more
+// (~2 ms a megabyte), and only texts too long for the scratch buffers pay it.
+function tokenStarts(text: string): number {
   let starts = 0;
   let previousWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -113,7 +113,7 @@ function formsColumn(text: string): string[] {
     if (!previousWord && (word || code >= 128)) starts++;
     previousWord = word;
   }
-  return new Array<string>(starts);
+  return starts;
 }
 
 /**
@@ -125,15 +125,15 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   const length = text.length;
   const listed = abbreviations === undefined ? undefined : withoutFinalPeriod(abbreviations);
   // A word takes at least one unit and a separator follows it, so there are at most (length + 1) / 2 words.
-  const capacity = (length + 1) >>> 1;
+  const worstCase = (length + 1) >>> 1;
   // Columns are written into scratch buffers sized for the worst case (a word per two units), then copied
   // into two buffers of the exact size: a new zeroed worst-case buffer per text cost more than the scan,
   // and a word takes about six units of news text.
-  // A longer text gets worst-case buffers of its own, and its columns are views of them, not copies: the
-  // system maps a buffer's pages on first write, so the room no token used costs address space only, where
-  // the exact-size copies (4.5 MB on a megabyte of one-word paragraphs) were memory touched a second time,
-  // alive beside the buffers until a full collection.
-  const ownBuffers = capacity > SCRATCH_KEPT;
+  // A longer text gets buffers of its own, made at the places a token can start (tokenStarts), and its
+  // columns are views of them, not copies: the exact-size copies (4.5 MB on a megabyte of one-word
+  // paragraphs) were memory touched a second time, alive beside the buffers until a full collection.
+  const ownBuffers = worstCase > SCRATCH_KEPT;
+  const capacity = ownBuffers ? tokenStarts(text) : worstCase;
   if (!ownBuffers && scratchInts.length < capacity * 6) {
     scratchInts = new Int32Array(capacity * 6);
     scratchBytes = new Uint8Array(capacity * 2);
@@ -149,7 +149,8 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   const breaks = bytes.subarray(0, capacity);
   const shapes = bytes.subarray(capacity, 2 * capacity);
   if (!ownBuffers) while (scratchForms.length < capacity) scratchForms.push('');
-  const norm: string[] = ownBuffers ? formsColumn(text) : scratchForms;
+  // (A long text's forms column is holey, as an array made at a length is; read only by index.)
+  const norm: string[] = ownBuffers ? new Array<string>(capacity) : scratchForms;
   possessiveAt.length = 0;
   possessiveForm.length = 0;
   let count = 0;
