@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatching } from '../../src/core/text/index.ts';
 import { CASE, tokenIds, tokenize } from '../../src/core/text/tokens.ts';
-import { NO_WORD, registerWord, setByWordIdOnce, tableByWordId, wordIdOf } from '../../src/core/text/vocabulary.ts';
+import { codesByWordIdOnce, flagsByWordIdOnce, hasFlag, NO_WORD, registerWord, setByWordIdOnce, tableByWordId, wordIdOf } from '../../src/core/text/vocabulary.ts';
 
 const tokensOf = (text: string) => tokenize(text, foldForMatching(text));
 
@@ -51,6 +51,35 @@ describe('word ids', () => {
     setByWordIdOnce(new Set(['qwxznot']));
     tokenIds(tokens);
     expect(tokens.ids[1]).toBe(wordIdOf('qwxznot'));
+  });
+});
+
+describe('word lists as bits by id', () => {
+  it('sets bit k for the words of list k, and reads a word registered later (past the bytes) as in none', () => {
+    const connectors = new Set(['flags-test-of', 'flags-test-and']);
+    const small = new Set(['flags-test-of', 'flags-test-a']);
+    const flags = flagsByWordIdOnce([connectors, small]);
+    expect(flagsByWordIdOnce([connectors, small])).toBe(flags);
+    const bits = (word: string) => [hasFlag(flags, wordIdOf(word), 1), hasFlag(flags, wordIdOf(word), 2)];
+    expect([bits('flags-test-of'), bits('flags-test-and'), bits('flags-test-a')]).toEqual([[true, true], [true, false], [false, true]]);
+    const later = registerWord('flags-test-registered-later');
+    expect(later).toBeGreaterThanOrEqual(flags.length);
+    expect([hasFlag(flags, later, 1), hasFlag(flags, later, 2), hasFlag(flags, NO_WORD, 1)]).toEqual([false, false, false]);
+  });
+
+  it('registers a listed word new to the vocabulary, so that a text tokenized before finds it', () => {
+    const tokens = tokensOf('the qwxzflag word');
+    expect(tokens.ids[1]).toBe(NO_WORD);
+    const flags = flagsByWordIdOnce([new Set(['qwxzflag'])]);
+    tokenIds(tokens);
+    expect(hasFlag(flags, tokens.ids[1] as number, 1)).toBe(true);
+  });
+
+  it('codes a table of a few values as 1 + the index of each word\'s value, 0 for any other word', () => {
+    const codes = codesByWordIdOnce(new Map([['codes-test-fear', 'clause'], ['codes-test-back', 'object']]), ['object', 'clause']);
+    expect([codes[wordIdOf('codes-test-fear')], codes[wordIdOf('codes-test-back')]]).toEqual([2, 1]);
+    expect(registerWord('codes-test-later')).toBeGreaterThanOrEqual(codes.length);
+    expect(() => codesByWordIdOnce(new Map([['codes-test-odd', 'other']]), ['object'])).toThrow(/not among the codes/);
   });
 });
 

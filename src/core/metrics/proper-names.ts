@@ -11,7 +11,7 @@
 import { matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import { CASE, tokenIds, type TokenTable } from '../text/tokens.ts';
-import { setByWordIdOnce } from '../text/vocabulary.ts';
+import { flagsByWordIdOnce, hasFlag } from '../text/vocabulary.ts';
 
 /** A name: the half-open token range and its character span in the text. */
 export type ProperName = { tokenStart: number; tokenEnd: number; start: number; end: number };
@@ -32,19 +32,20 @@ function positionalGap(text: string, from: number, to: number): boolean {
 // A sentence whose letters are mostly capitals is shouted or a heading: its capitals say nothing.
 const CAPS_SHARE = 0.6;
 
-// NO_WORD, or a word registered after the list: not in it.
-const isIn = (byId: readonly boolean[], id: number): boolean => id >= 0 && id < byId.length && byId[id] === true;
+// The three word lists by id as bits of one byte per id (flagsByWordIdOnce): the connector test runs at most
+// tokens after a capitalised word, and three plain arrays by id were 8 bytes a slot each.
+const CONNECTOR = 1;
+const SMALL = 2;
+const NOT_NAME = 4;
 
 /** Finds the names of two or more words in every sentence whose capitals carry evidence. */
 export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): ProperNames {
   const { text } = article;
   const { nameConnectors, notNames, titleCaseSmallWords } = lexicons.words;
-  const connectors = setByWordIdOnce(nameConnectors);
-  const small = setByWordIdOnce(titleCaseSmallWords);
-  // Read by the bare form's word id: every word of the list is registered (here, before the ids are read).
-  const notNamesById = setByWordIdOnce(notNames);
+  // Not names are read by the bare form's word id: every word of the lists is registered (here, before the ids are read).
+  const flags = flagsByWordIdOnce([nameConnectors, titleCaseSmallWords, notNames]);
   const tokens = tokenIds(article.tokens);
-  const isConnector = (t: number): boolean => isIn(connectors, tokens.ids[t] as number);
+  const isConnector = (t: number): boolean => hasFlag(flags, tokens.ids[t] as number, CONNECTOR);
   // No array per token: a typed array of the token count, allocated and filled for every article, cost more
   // than finding the names (most articles have a few dozen, found again by a binary search).
   const names: ProperName[] = [];
@@ -54,7 +55,7 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   // A sentence-initial word that is itself loaded ("Brutal Assad forces...") opens the sentence, not a name.
   const loadedWord = (t: number): boolean => matchAt(lexicons.loaded, tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<LexiconRef>).value.weight > 0;
   const opensSentence = (t: number): boolean => {
-    return isIn(notNamesById, tokens.bareIds[t] as number) || (tokens.bare[t] as string).endsWith('ly') || loadedWord(t);
+    return hasFlag(flags, tokens.bareIds[t] as number, NOT_NAME) || (tokens.bare[t] as string).endsWith('ly') || loadedWord(t);
   };
 
   const { sentences } = article;
@@ -97,7 +98,7 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
       let words = 0;
       for (let k = first; k < end; k++) if (capitalised(k)) words++;
       if (words >= 2) {
-        evidence ??= caseIsEvidenceIn(tokens, tokenStart, tokenEnd, small);
+        evidence ??= caseIsEvidenceIn(tokens, tokenStart, tokenEnd, flags, SMALL);
         if (!evidence) break;
         names.push({ tokenStart: first, tokenEnd: end, start: tokens.start[first] as number, end: tokens.end[end - 1] as number });
       }
@@ -112,12 +113,12 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
  * title-case line (every word capitalised but the small words a headline leaves in lower case).
  */
 export function caseIsEvidence(article: SegmentedArticle, from: number, to: number, smallWords: ReadonlySet<string>): boolean {
-  const small = setByWordIdOnce(smallWords);
-  return caseIsEvidenceIn(tokenIds(article.tokens), from, to, small);
+  const small = flagsByWordIdOnce([smallWords]);
+  return caseIsEvidenceIn(tokenIds(article.tokens), from, to, small, 1);
 }
 
 // caseIsEvidence with the small words by id and the ids current: findProperNames asks once per sentence.
-function caseIsEvidenceIn(tokens: TokenTable, from: number, to: number, small: readonly boolean[]): boolean {
+function caseIsEvidenceIn(tokens: TokenTable, from: number, to: number, flags: Uint8Array, small: number): boolean {
   let letters = 0;
   let upper = 0;
   let lowerWords = 0;
@@ -129,7 +130,7 @@ function caseIsEvidenceIn(tokens: TokenTable, from: number, to: number, small: r
     const shape = tokens.shape[t] as number;
     if ((shape & CASE.upperStart) !== 0) capitalWords++;
     // One lower-case word that is not a small word settles it: the set is read only until then.
-    else if (lowerWords === 0 && (shape & CASE.lowerStart) !== 0 && !isIn(small, tokens.ids[t] as number)) lowerWords++;
+    else if (lowerWords === 0 && (shape & CASE.lowerStart) !== 0 && !hasFlag(flags, tokens.ids[t] as number, small)) lowerWords++;
   }
   if (letters > 0 && upper / letters >= CAPS_SHARE && to - from >= 3) return false;
   // A title-case line: nothing in lower case but small words, and more than its first word capitalised.

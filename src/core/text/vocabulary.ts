@@ -258,6 +258,60 @@ export function setByWordIdOnce(words: ReadonlySet<string>): readonly boolean[] 
   return byId;
 }
 
+// Word lists read together per token, as one byte per word id whose bit k says the word is in lists[k]: one
+// load of a table of a byte an id (19k ids, 19 KB: it stays in the processor's cache) answers every test,
+// where a list by id as setByWordIdOnce makes it is a plain array of 8 bytes an id, one per list. Made from
+// the lists' own words (registered here when new, so that tokens read before read them again), not from
+// their tables by id: a start pays for a look-up per listed word, not a walk over every id, and nothing of it
+// goes into the data snapshot (the lists are plain data there; the bytes are made in the process that reads
+// them). Sized to the vocabulary when made: a word registered later is in none of the lists, whose words are
+// all registered by then, so a reader tests `id < flags.length` before the load (`hasFlag`).
+const flagsByIdOnce = new WeakMap<ReadonlySet<string>, { readonly lists: readonly ReadonlySet<string>[]; readonly flags: Uint8Array }[]>();
+
+/** Per word id, bit k set when the word is in lists[k] (at most 8 lists); once per combination of list objects. */
+export function flagsByWordIdOnce(lists: readonly ReadonlySet<string>[]): Uint8Array {
+  if (lists.length === 0 || lists.length > 8) throw new Error(`flagsByWordIdOnce: ${lists.length} lists, 1 to 8`);
+  const first = lists[0] as ReadonlySet<string>;
+  let made = flagsByIdOnce.get(first);
+  const found = made?.find((entry) => entry.lists.length === lists.length && entry.lists.every((list, k) => list === lists[k]));
+  if (found !== undefined) return found.flags;
+  const ids = lists.map((list) => Array.from(list, registerWord));
+  const flags = new Uint8Array(forms.length);
+  ids.forEach((listIds, k) => {
+    for (const id of listIds) flags[id] = (flags[id] as number) | (1 << k);
+  });
+  if (made === undefined) flagsByIdOnce.set(first, (made = []));
+  made.push({ lists: lists.slice(), flags });
+  return flags;
+}
+
+/** Whether word `id` (NO_WORD too) has `bit` in `flags` (made by flagsByWordIdOnce). */
+export function hasFlag(flags: Uint8Array, id: number, bit: number): boolean {
+  return id >= 0 && id < flags.length && ((flags[id] as number) & bit) !== 0;
+}
+
+/**
+ * Per word id, 1 + the index in `codes` of the word's value in `table` (0 for a word not in it): a table whose
+ * values are a few strings read per token as a byte an id, as flagsByWordIdOnce reads lists. Once per table.
+ */
+export function codesByWordIdOnce<V>(table: ReadonlyMap<string, V>, codes: readonly V[]): Uint8Array {
+  let made = codesByIdOnce.get(table);
+  if (made === undefined) {
+    if (codes.length > 255) throw new Error(`codesByWordIdOnce: ${codes.length} codes, at most 255`);
+    const ids = Array.from(table.keys(), registerWord);
+    made = new Uint8Array(forms.length);
+    let k = 0;
+    for (const value of table.values()) {
+      const code = codes.indexOf(value);
+      if (code < 0) throw new Error(`codesByWordIdOnce: value ${String(value)} is not among the codes`);
+      made[ids[k++] as number] = code + 1;
+    }
+    codesByIdOnce.set(table, made);
+  }
+  return made;
+}
+const codesByIdOnce = new WeakMap<ReadonlyMap<string, unknown>, Uint8Array>();
+
 // The vocabulary and the tables by id a data snapshot carries (core/data/snapshot.ts): registering every word
 // of every table and filling the arrays costs a command-line start more than restoring them. Ids stay
 // process-local: the snapshot's tables are used only in a process whose vocabulary is the snapshot's.

@@ -8,9 +8,9 @@
  * who support Holt left early") and what opens a noun phrase or, for a verb that takes one, a clause. It
  * makes cues for attribution alone, so nothing else that counts the lexicon's cues sees them.
  */
-import type { BareAttitudeRole } from '../../data/attribution-words.ts';
+import { BARE_ATTITUDE_ROLES, type BareAttitudeRole } from '../../data/attribution-words.ts';
 import { tokenIds } from '../../text/tokens.ts';
-import { tableByWordIdOnce } from '../../text/vocabulary.ts';
+import { codesByWordIdOnce } from '../../text/vocabulary.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { isMannerAdverb } from './noun-phrase-speakers.ts';
 import type { Cue, SentenceRef } from './types.ts';
@@ -23,20 +23,20 @@ export function findBareAttitudeCues(scan: Scan): Cue[] {
   const { article, words, capital } = scan;
   const { norm, breakBefore } = article.tokens;
   const cues: Cue[] = [];
-  // The table by word id: one array read per token, no string. Its words are registered before the ids are
-  // read (tokenIds reads the text's unknown words again when a word was registered since), so a token's id
-  // finds its entry exactly when its folded form is a key.
-  const roles = tableByWordIdOnce(words.bareAttitudeVerbs, undefined);
+  // By word id, 1 + the role's index: one byte read per token, no string (a plain array by id was 8 bytes a
+  // slot). Its words are registered before the ids are read (tokenIds reads the text's unknown words again
+  // when a word was registered since), so a token's id finds its entry exactly when its folded form is a key.
+  const roles = codesByWordIdOnce(words.bareAttitudeVerbs, BARE_ATTITUDE_ROLES);
   const { ids } = tokenIds(article.tokens);
   for (let s = 0; s < scan.sentences.length; s++) {
     const sentence = scan.sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart + 1; t + 1 < sentence.tokenEnd; t++) {
       const id = ids[t] as number;
-      if (id < 0 || id >= roles.length) continue;
-      const role = roles[id];
-      if (role === undefined || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || breakBefore[t] === 1 || breakBefore[t + 1] === 1) continue;
+      const code = id >= 0 && id < roles.length ? (roles[id] as number) : 0;
+      if (code === 0 || article.quotedToken[t] === 1 || scan.excluded[t] === 1 || breakBefore[t] === 1 || breakBefore[t + 1] === 1) continue;
       // "worry about", "fear that": the lexicon's phrase holds the word after, and is matched first.
       if (norm[t + 1] === 'about' || norm[t + 1] === 'that') continue;
+      const role = BARE_ATTITUDE_ROLES[code - 1] as BareAttitudeRole;
       if (!subjectBefore(scan, t, sentence.tokenStart, role) || !objectAt(scan, t + 1, role !== 'plural-object')) continue;
       cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, sentence: sentence.index, paragraph: sentence.paragraph });
     }
