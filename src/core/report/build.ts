@@ -408,8 +408,8 @@ function headlineOf(article: SegmentedArticle, metrics: MetricResults, index: nu
   const { text, tokens } = article;
   const scored: { score: number; quoted: boolean }[] = [];
   const sentimentWords: HeadlineFigures['sentimentWords'][number][] = [];
+  const { wordFrom, wordToken, wordScore } = metrics.sentiment;
   for (let s = first; s < last; s++) {
-    const { wordFrom, wordToken, wordScore } = metrics.sentiment;
     for (let k = wordFrom[s] as number; k < (wordFrom[s + 1] as number); k++) {
       const token = wordToken[k] as number;
       const score = wordScore[k] as number;

@@ -290,6 +290,9 @@ export function hasFlag(flags: Uint8Array, id: number, bit: number): boolean {
   return id >= 0 && id < flags.length && ((flags[id] as number) & bit) !== 0;
 }
 
+// Tables made by codesByWordIdOnce, by the table they were made from.
+const codesByIdOnce = new WeakMap<ReadonlyMap<string, unknown>, Uint8Array>();
+
 /**
  * Per word id, 1 + the index in `codes` of the word's value in `table` (0 for a word not in it): a table whose
  * values are a few strings read per token as a byte an id, as flagsByWordIdOnce reads lists. Once per table.
@@ -310,7 +313,6 @@ export function codesByWordIdOnce<V>(table: ReadonlyMap<string, V>, codes: reado
   }
   return made;
 }
-const codesByIdOnce = new WeakMap<ReadonlyMap<string, unknown>, Uint8Array>();
 
 // The vocabulary and the tables by id a data snapshot carries (core/data/snapshot.ts): registering every word
 // of every table and filling the arrays costs a command-line start more than restoring them. Ids stay
