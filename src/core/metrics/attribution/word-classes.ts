@@ -29,8 +29,8 @@ export const WORD_CLASS = {
   verbSkip: 512,
   timeWord: 1024,
   timePhraseWord: 2048,
-  /** any clause word (clause-words.jsonl), whatever its role */
-  clauseWord: 1 << 12,
+  /** a word of bare-attitude-verbs.jsonl ("support", "fear"), tested before its role is read by word id (bare-attitudes.ts) */
+  bareAttitudeVerb: 1 << 12,
   determiner: 1 << 13,
   pronoun: 1 << 14,
   adjunct: 1 << 15,
@@ -56,6 +56,8 @@ export const WORD_CLASS = {
   relative: 1 << 30,
   /** "and"; the sign bit, so test it with `inClass` (`& bit` is negative) */
   coordinator: 1 << 31,
+  /** any clause word (clause-words.jsonl): each has one of the four roles, so its role's bit is enough (test with `inClass`) */
+  clauseWord: (1 << 28) | (1 << 29) | (1 << 30) | (1 << 31),
 } as const;
 
 // The classes read from a token's form without its possessive rather than from its folded form.
@@ -98,8 +100,8 @@ function classTable(lexicons: Lexicons): ClassTable {
     mark(words.verbSkips, WORD_CLASS.verbSkip);
     mark(words.timeWords, WORD_CLASS.timeWord);
     mark(words.timePhraseWords, WORD_CLASS.timePhraseWord);
-    mark(words.clauseWords.keys(), WORD_CLASS.clauseWord);
     for (const [form, role] of words.clauseWords) mark([form], WORD_CLASS[role]);
+    mark(words.bareAttitudeVerbs.keys(), WORD_CLASS.bareAttitudeVerb);
     mark(words.determiners.keys(), WORD_CLASS.determiner);
     mark(words.pronouns.keys(), WORD_CLASS.pronoun);
     mark(words.adjuncts, WORD_CLASS.adjunct);
