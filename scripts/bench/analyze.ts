@@ -24,7 +24,7 @@ import type * as Library from '../../src/index.ts';
 import { loadAverage, median, pinToOneCore } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-pinToOneCore();
+const pinning = pinToOneCore();
 // Measure what users run: the bundled library (npm run build), or the TypeScript sources when it is absent.
 const bundle = join(root, 'dist', 'index.js');
 const built = existsSync(bundle);
@@ -61,7 +61,7 @@ function timePass(fn: (text: string) => unknown, count: number): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-console.log(`corpus: ${texts.length} articles, ${(corpusBytes / 1e6).toFixed(2)} MB (${corpusPath}); node ${process.version}, pinned to core 0, ${built ? 'bundled dist/index.js' : 'TypeScript sources through tsx'}; load ${loadAverage()}`);
+console.log(`corpus: ${texts.length} articles, ${(corpusBytes / 1e6).toFixed(2)} MB (${corpusPath}); node ${process.version}, ${pinning}, ${built ? 'bundled dist/index.js' : 'TypeScript sources through tsx'}; load ${loadAverage()}`);
 const lexicons = loadLexicons();
 const sentiment = new Sentiment();
 const slant = (text: string) => JSON.stringify(analyze(text, { lexicons }));

@@ -86,15 +86,31 @@ export function processTree(pid: number): number[] {
 }
 
 
-/** Pins this process (and the children it starts later) to core 0 with taskset, once; says so when it cannot. */
-export function pinToOneCore(): void {
-  if (process.env.SLANT_BENCH_PINNED === '1' || process.platform !== 'linux') return;
-  try {
-    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
-    process.env.SLANT_BENCH_PINNED = '1';
-  } catch {
-    console.log('(taskset not available: not pinned to one core)');
+/**
+ * Pins this process, every thread of it, to one core (BENCH_CORE, default 0) with taskset, once, and says
+ * where it runs. `taskset -p` alone pins the main thread only: V8's garbage-collector and compiler threads,
+ * started with the process, stayed free on the other cores, so a run that collects more (1 MB against 100 KB)
+ * borrowed a second core the other side did not. `-a` pins all of them; threads and children started later
+ * inherit it. A process started under `taskset -c N` with SLANT_BENCH_PINNED=1 is left as it is.
+ */
+export function pinToOneCore(): string {
+  if (process.platform !== 'linux') return 'not pinned (taskset is Linux only)';
+  if (process.env.SLANT_BENCH_PINNED !== '1') {
+    const core = process.env.BENCH_CORE ?? '0';
+    try {
+      execFileSync('taskset', ['-a', '-cp', core, String(process.pid)], { stdio: 'ignore' });
+      process.env.SLANT_BENCH_PINNED = '1';
+    } catch {
+      return `not pinned (taskset -a -cp ${core} failed)`;
+    }
   }
+  return `pinned to core ${allowedCores()}`;
+}
+
+// The cores this thread may run on, as the kernel has them ("0", "0-1").
+function allowedCores(): string {
+  const line = readFileSync('/proc/thread-self/status', 'utf8').split('\n').find((l) => l.startsWith('Cpus_allowed_list:'));
+  return line === undefined ? '?' : line.slice('Cpus_allowed_list:'.length).trim();
 }
 
 /** The median of `values` (the upper one of an even count). */

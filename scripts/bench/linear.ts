@@ -19,7 +19,7 @@ import { NEWS_SHAPE, SHAPES } from './shapes.ts';
 import { loadAverage, median, pinToOneCore } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-pinToOneCore();
+const pinning = pinToOneCore();
 const bundle = join(root, 'dist', 'index.js');
 const built = existsSync(bundle);
 const { analyze, loadLexicons } = (await import(built ? bundle : '../../src/index.ts')) as typeof Library;
@@ -41,7 +41,7 @@ function seconds(fn: () => unknown, runs = 1): { wall: number; cpu: number } {
   return { wall: Number(process.hrtime.bigint() - start) / 1e9 / runs, cpu: (cpu.user + cpu.system) / 1e6 / runs };
 }
 
-console.log(`bench:linear  node ${process.version}, pinned to core 0, ${built ? 'dist/index.js' : 'src through tsx'}, ${rounds} rounds of 100 KB x${SMALL_RUNS} against 1 MB, load ${loadAverage()}`);
+console.log(`bench:linear  node ${process.version}, ${pinning}, ${built ? 'dist/index.js' : 'src through tsx'}, ${rounds} rounds of 100 KB x${SMALL_RUNS} against 1 MB, load ${loadAverage()}`);
 for (const shape of SHAPES) {
   const small = shape.make(SMALL);
   const large = shape.make(LARGE);
