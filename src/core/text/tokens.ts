@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordFormHashed, wordIdHashed, wordIdIn, wordIdOf } from './vocabulary.ts';
+import { CACHED_UNITS, formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordFormPacked, wordIdIn, wordIdOf, wordIdPacked } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -210,13 +210,25 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     ends[count] = i;
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
     // Looked up where the word lies in `folded`, and a known word's form is the registered string: most
-    // tokens hash and allocate no string of their own.
+    // tokens hash and allocate no string of their own. A short word is also packed for the vocabulary's cache,
+    // from the text just read (lower-cased as folding does to ASCII), so that a cached word is not read again
+    // in `folded`.
     let id: number;
     let form: string;
     if (ascii) {
       const finished = hashFinish(hash);
-      id = wordIdHashed(folded, start, i, finished);
-      form = wordFormHashed(folded, start, i, finished, id);
+      let low = 0;
+      let high = 0;
+      if (n <= CACHED_UNITS) {
+        for (let k = 0; k < n; k++) {
+          const c = text.charCodeAt(start + k);
+          const unit = c >= 65 && c <= 90 ? c + 32 : c;
+          if (k < 4) low |= unit << (k * 8);
+          else high |= unit << ((k - 4) * 8);
+        }
+      }
+      id = wordIdPacked(folded, start, i, finished, low, high);
+      form = wordFormPacked(folded, start, i, finished, low, id);
     } else {
       id = wordIdIn(folded, start, i);
       form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
