@@ -173,24 +173,31 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     // An ASCII word's folded form is its lower case: hashed for the vocabulary during the scan, so that
     // the look-up reads the word once (other words are hashed where they lie in `folded`).
     let hash = HASH_START;
+    // And packed for the vocabulary's cache as it goes (wordIdPacked: the last four units in `low`, the four
+    // before in `high`), so that a cached word is not read again where it lies in `folded`.
+    let low = 0;
+    let high = 0;
     if (ascii) {
       if (code >= 97) letters = 1;
       else if (code >= 65) letters = capitals = 1;
-      hash = hashStep(hash, code >= 65 && code <= 90 ? code + 32 : code);
+      low = code >= 65 && code <= 90 ? code + 32 : code;
+      hash = hashStep(hash, low);
     }
     i += step;
     while (i < length) {
       const c = text.charCodeAt(i);
       if (c < 128 && ASCII_WORD[c] === 1) {
         i++;
+        let unit = c;
         if (c >= 97) letters++;
         else if (c >= 65) {
           letters++;
           capitals++;
-          hash = hashStep(hash, c + 32);
-          continue;
+          unit = c + 32;
         }
-        hash = hashStep(hash, c);
+        hash = hashStep(hash, unit);
+        high = (high << 8) | (low >>> 24);
+        low = (low << 8) | unit;
         continue;
       }
       const inner = c < 128 ? 0 : wordCharAt(text, i);
@@ -199,7 +206,11 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
         i += inner;
       } else if (isJoiner(c) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
         if (c >= 128) ascii = false;
-        else hash = hashStep(hash, c);
+        else {
+          hash = hashStep(hash, c);
+          high = (high << 8) | (low >>> 24);
+          low = (low << 8) | c;
+        }
         i += 1;
       } else {
         break;
@@ -210,23 +221,13 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     ends[count] = i;
     breaks[count] = count > 0 && gapHasPunctuation ? 1 : 0;
     // Looked up where the word lies in `folded`, and a known word's form is the registered string: most
-    // tokens hash and allocate no string of their own. A short word is also packed for the vocabulary's cache,
-    // from the text just read (lower-cased as folding does to ASCII), so that a cached word is not read again
-    // in `folded`.
+    // tokens hash and allocate no string of their own.
     let id: number;
     let form: string;
     if (ascii) {
       const finished = hashFinish(hash);
-      let low = 0;
-      let high = 0;
-      if (n <= CACHED_UNITS) {
-        for (let k = 0; k < n; k++) {
-          const c = text.charCodeAt(start + k);
-          const unit = c >= 65 && c <= 90 ? c + 32 : c;
-          if (k < 4) low |= unit << (k * 8);
-          else high |= unit << ((k - 4) * 8);
-        }
-      }
+      // A longer word's packing holds only its end: such a word is not cached.
+      if (n > CACHED_UNITS) low = 0;
       id = wordIdPacked(folded, start, i, finished, low, high);
       form = wordFormPacked(folded, start, i, finished, low, id);
     } else {

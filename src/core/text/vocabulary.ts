@@ -63,15 +63,16 @@ export function wordIdIn(text: string, start: number, end: number): number {
     const unit = text.charCodeAt(i);
     hash = hashStep(hash, unit);
     if (unit > 0xff) packable = false;
-    else if (i - start < 4) low |= unit << ((i - start) * 8);
-    else high |= unit << ((i - start - 4) * 8);
+    high = (high << 8) | (low >>> 24);
+    low = (low << 8) | unit;
   }
   return wordIdPacked(text, start, end, hashFinish(hash), packable ? low : 0, high);
 }
 
 // A direct-mapped cache in front of the table, for the words texts repeat ("the", "said", "minister"): by
-// the hash's low bits, CACHE_ENTRY ints [the word's units 0-3, its units 4-7 (a byte each, 0 past its end),
-// its id (NO_WORD too), the vocabulary size when cached], for words of up to CACHED_UNITS units below 256. The
+// the hash's low bits, CACHE_ENTRY ints [the word's last four units, the four before them (a byte each, 0
+// before its start), its id (NO_WORD too), the vocabulary size when cached], for words of up to CACHED_UNITS
+// units below 256. The
 // table and the units are a megabyte or more, so a look-up there costs two cache misses; a hit here reads one
 // entry of a table small enough to stay in the processor's cache, and compares two ints the tokenizer packed
 // while it read the word, without reading the word again where it lies in the folded text (a copy of the text
@@ -89,8 +90,8 @@ const cacheForms: string[] = new Array<string>(CACHE_SIZE).fill('');
 
 /**
  * `wordIdIn` for a caller that already hashed the word's units (HASH_START, hashStep, hashFinish) and packed
- * them: unit k (below 256) at bits 8k of `low` for k < 4, of `high` at 8(k - 4), for a word of at most
- * CACHED_UNITS units; `low` 0 for any other word (then it is looked up in the table, not cached).
+ * them, a word of at most CACHED_UNITS units below 256, a unit at a time: high = high << 8 | low >>> 24, then
+ * low = low << 8 | unit; `low` 0 for any other word (then it is looked up in the table, not cached).
  */
 export function wordIdPacked(text: string, start: number, end: number, hash: number, low: number, high: number): number {
   if (low === 0) return lookUp(text, start, end, hash);
