@@ -5,12 +5,12 @@ import { codesByWordIdOnce, flagsByWordIdOnce, HASH_START, hashFinish, hashStep,
 
 const tokensOf = (text: string) => tokenize(text, foldForMatching(text));
 
-// Two words of eight letters with the same last four and the same low 16 bits of their hash: the same entry
-// of the vocabulary's cache of short words (of at most 65,536 entries), told apart only by their first four.
-function sameSlot(): [string, string] {
+// Two words with the same `ending` after four letters and the same low 16 bits of their hash: the same entry of
+// the vocabulary's cache of short words (of at most 65,536 entries), told apart only by their first four units.
+function sameSlot(ending: string): [string, string] {
   const seen = new Map<number, string>();
   for (let k = 0; ; k++) {
-    const word = `${k.toString(26).padStart(4, '0').replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)] as string)}qzsl`;
+    const word = `${k.toString(26).padStart(4, '0').replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)] as string)}${ending}`;
     let hash = HASH_START;
     for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
     const slot = hashFinish(hash) & 0xffff;
@@ -69,9 +69,10 @@ describe('word ids', () => {
   });
 
   it('tells apart short words a text repeats, however alike, and finds one no longer unknown once registered', () => {
-    // Short words are kept in a cache between texts, keyed by their units packed in two ints: words one unit
-    // longer, differing only in their first four units, or with a letter above U+00FF must not read another's id.
-    const words = ['qzab', 'qzabc', 'qzabcd', 'qzabcdef', 'qzabcdeg', 'qzabcdefg', 'qzcafé', 'qzcafe', 'qzağa', 'qzaga', ...sameSlot()];
+    // Short words are kept in a cache between texts, keyed by their units packed in three ints: words one unit
+    // longer, differing only in their first four units of eight or twelve, or with a letter above U+00FF must not
+    // read another's id.
+    const words = ['qzab', 'qzabc', 'qzabcd', 'qzabcdef', 'qzabcdeg', 'qzabcdefg', 'qzcafé', 'qzcafe', 'qzağa', 'qzaga', 'qzabcdefghij', 'qzabcdefghik', 'qzabcdefghijk', ...sameSlot('qzsl'), ...sameSlot('qzslotab')];
     const ids = words.map(registerWord);
     expect(new Set(ids).size).toBe(words.length);
     const text = words.map((word) => word.toUpperCase()).join(' ');

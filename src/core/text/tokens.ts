@@ -174,8 +174,10 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     // the look-up reads the word once (other words are hashed where they lie in `folded`).
     let hash = HASH_START;
     // And packed for the vocabulary's cache as it goes (wordIdPacked: the last four units in `low`, the four
-    // before in `high`), so that a cached word is not read again where it lies in `folded`.
+    // before in `mid`, the four before those in `high`), so that a cached word is not read again where it lies
+    // in `folded`.
     let low = 0;
+    let mid = 0;
     let high = 0;
     if (ascii) {
       if (code >= 97) letters = 1;
@@ -196,7 +198,8 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
           unit = c + 32;
         }
         hash = hashStep(hash, unit);
-        high = (high << 8) | (low >>> 24);
+        high = (high << 8) | (mid >>> 24);
+        mid = (mid << 8) | (low >>> 24);
         low = (low << 8) | unit;
         continue;
       }
@@ -208,7 +211,8 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
         if (c >= 128) ascii = false;
         else {
           hash = hashStep(hash, c);
-          high = (high << 8) | (low >>> 24);
+          high = (high << 8) | (mid >>> 24);
+          mid = (mid << 8) | (low >>> 24);
           low = (low << 8) | c;
         }
         i += 1;
@@ -228,7 +232,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
       const finished = hashFinish(hash);
       // A longer word's packing holds only its end: such a word is not cached.
       if (n > CACHED_UNITS) low = 0;
-      id = wordIdPacked(folded, start, i, finished, low, high);
+      id = wordIdPacked(folded, start, i, finished, low, mid, high);
       form = wordFormPacked(folded, start, i, finished, low, id);
     } else {
       id = wordIdIn(folded, start, i);

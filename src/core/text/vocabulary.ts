@@ -57,31 +57,35 @@ function hashOf(text: string, start: number, end: number): number {
 export function wordIdIn(text: string, start: number, end: number): number {
   let hash = HASH_START;
   let low = 0;
+  let mid = 0;
   let high = 0;
   let packable = end - start <= CACHED_UNITS;
   for (let i = start; i < end; i++) {
     const unit = text.charCodeAt(i);
     hash = hashStep(hash, unit);
     if (unit > 0xff) packable = false;
-    high = (high << 8) | (low >>> 24);
+    high = (high << 8) | (mid >>> 24);
+    mid = (mid << 8) | (low >>> 24);
     low = (low << 8) | unit;
   }
-  return wordIdPacked(text, start, end, hashFinish(hash), packable ? low : 0, high);
+  return wordIdPacked(text, start, end, hashFinish(hash), packable ? low : 0, mid, high);
 }
 
 // A direct-mapped cache in front of the table, for the words texts repeat ("the", "said", "minister"): by
-// the hash's low bits, CACHE_ENTRY ints [the word's last four units, the four before them (a byte each, 0
-// before its start), its id (NO_WORD too), the vocabulary size when cached], for words of up to CACHED_UNITS
-// units below 256. The
+// the hash's low bits, CACHE_ENTRY ints [the word's last four units, the four before them, the four before
+// those (a byte each, 0 before its start), its id, or for a word no table has, -2 - the vocabulary's size when
+// it was cached], for words of up to CACHED_UNITS units below 256 (words of 9 to 12 units, "government",
+// "president", are a tenth of news tokens and mostly registered: the table's costliest look-ups). The
 // table and the units are a megabyte or more, so a look-up there costs two cache misses; a hit here reads one
-// entry of a table small enough to stay in the processor's cache, and compares two ints the tokenizer packed
+// entry of a table small enough to stay in the processor's cache, and compares three ints the tokenizer packed
 // while it read the word, without reading the word again where it lies in the folded text (a copy of the text
 // the scan does not otherwise touch). No word unit is 0, so the packed ints alone tell words apart, lengths
 // included, and an empty entry (0) matches none. Ids never change, so a cached id stays right; a cached
-// NO_WORD only while no word was registered since.
+// NO_WORD only while no word was registered since. (A cached word's string is a copy, never a view of the
+// text it was read in: V8 makes views of slices of 13 units or more.)
 const CACHE_ENTRY = 4;
-/** The longest word the cache keeps: its units, if all below 256, pack into two ints (`wordIdPacked`). */
-export const CACHED_UNITS = 8;
+/** The longest word the cache keeps: its units, if all below 256, pack into three ints (`wordIdPacked`). */
+export const CACHED_UNITS = 12;
 const CACHE_SIZE = 4096;
 const cache = new Int32Array(CACHE_SIZE * CACHE_ENTRY);
 // Beside each entry, its word's form: the registered string, or for a word no table has, the string made
@@ -90,18 +94,23 @@ const cacheForms: string[] = new Array<string>(CACHE_SIZE).fill('');
 
 /**
  * `wordIdIn` for a caller that already hashed the word's units (HASH_START, hashStep, hashFinish) and packed
- * them, a word of at most CACHED_UNITS units below 256, a unit at a time: high = high << 8 | low >>> 24, then
- * low = low << 8 | unit; `low` 0 for any other word (then it is looked up in the table, not cached).
+ * them, a word of at most CACHED_UNITS units below 256, a unit at a time: high = high << 8 | mid >>> 24,
+ * mid = mid << 8 | low >>> 24, then low = low << 8 | unit; `low` 0 for any other word (then it is looked up in
+ * the table, not cached).
  */
-export function wordIdPacked(text: string, start: number, end: number, hash: number, low: number, high: number): number {
+export function wordIdPacked(text: string, start: number, end: number, hash: number, low: number, mid: number, high: number): number {
   if (low === 0) return lookUp(text, start, end, hash);
   const at = (hash & (CACHE_SIZE - 1)) * CACHE_ENTRY;
-  if (cache[at] === low && cache[at + 1] === high && (cache[at + 2] !== NO_WORD || cache[at + 3] === forms.length)) return cache[at + 2] as number;
+  if (cache[at] === low && cache[at + 1] === mid && cache[at + 2] === high) {
+    const held = cache[at + 3] as number;
+    if (held >= 0) return held;
+    if (held === -2 - forms.length) return NO_WORD;
+  }
   const id = lookUp(text, start, end, hash);
   cache[at] = low;
-  cache[at + 1] = high;
-  cache[at + 2] = id;
-  cache[at + 3] = forms.length;
+  cache[at + 1] = mid;
+  cache[at + 2] = high;
+  cache[at + 3] = id === NO_WORD ? -2 - forms.length : id;
   cacheForms[hash & (CACHE_SIZE - 1)] = id === NO_WORD ? text.slice(start, end) : (forms[id] as string);
   return id;
 }
