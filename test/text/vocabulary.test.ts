@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatching } from '../../src/core/text/index.ts';
 import { CASE, tokenIds, tokenize } from '../../src/core/text/tokens.ts';
-import { codesByWordIdOnce, flagsByWordIdOnce, hasFlag, NO_WORD, registerWord, setByWordIdOnce, tableByWordId, wordIdOf } from '../../src/core/text/vocabulary.ts';
+import { codesByWordIdOnce, flagsByWordIdOnce, HASH_START, hashFinish, hashStep, hasFlag, NO_WORD, registerWord, setByWordIdOnce, tableByWordId, wordIdOf } from '../../src/core/text/vocabulary.ts';
 
 const tokensOf = (text: string) => tokenize(text, foldForMatching(text));
+
+// Two words with the same `ending` after four letters and the same low 16 bits of their hash: the same entry of
+// the vocabulary's cache of short words (of at most 65,536 entries), told apart only by their first four units.
+function sameSlot(ending: string): [string, string] {
+  const seen = new Map<number, string>();
+  for (let k = 0; ; k++) {
+    const word = `${k.toString(26).padStart(4, '0').replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)] as string)}${ending}`;
+    let hash = HASH_START;
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+    const slot = hashFinish(hash) & 0xffff;
+    const other = seen.get(slot);
+    if (other !== undefined && other !== word) return [other, word];
+    seen.set(slot, word);
+  }
+}
 
 describe('word ids', () => {
   it('gives a registered word one id for good, and any other word NO_WORD', () => {
@@ -51,6 +66,22 @@ describe('word ids', () => {
     setByWordIdOnce(new Set(['qwxznot']));
     tokenIds(tokens);
     expect(tokens.ids[1]).toBe(wordIdOf('qwxznot'));
+  });
+
+  it('tells apart short words a text repeats, however alike, and finds one no longer unknown once registered', () => {
+    // Short words are kept in a cache between texts, keyed by their units packed in three ints: words one unit
+    // longer, differing only in their first four units of eight or twelve, or with a letter above U+00FF must not
+    // read another's id.
+    const words = ['qzab', 'qzabc', 'qzabcd', 'qzabcdef', 'qzabcdeg', 'qzabcdefg', 'qzcafé', 'qzcafe', 'qzağa', 'qzaga', 'qzabcdefghij', 'qzabcdefghik', 'qzabcdefghijk', ...sameSlot('qzsl'), ...sameSlot('qzslotab')];
+    const ids = words.map(registerWord);
+    expect(new Set(ids).size).toBe(words.length);
+    const text = words.map((word) => word.toUpperCase()).join(' ');
+    for (let round = 0; round < 2; round++) expect(Array.from(tokensOf(text).ids)).toEqual(ids);
+    // Read as unknown (and cached so), then registered: a later text must find it.
+    expect(tokensOf('qzlate qzlate').ids[1]).toBe(NO_WORD);
+    const late = registerWord('qzlate');
+    expect(Array.from(tokensOf('qzlate QZLATE').ids)).toEqual([late, late]);
+    expect(tokensOf('qzlate').norm).toEqual(['qzlate']);
   });
 });
 

@@ -3,7 +3,7 @@
  * scan touches contiguous memory. Punctuation is not a token; it sets `breakBefore` on the next word so
  * that phrases never match across it.
  */
-import { formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordFormHashed, wordIdHashed, wordIdIn, wordIdOf } from './vocabulary.ts';
+import { CACHED_UNITS, formOfWord, HASH_START, hashFinish, hashStep, NO_WORD, tableByWordId, vocabularyGeneration, vocabularySize, wordFormPacked, wordIdIn, wordIdOf, wordIdPacked } from './vocabulary.ts';
 
 export type TokenTable = {
   readonly count: number;
@@ -173,24 +173,34 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     // An ASCII word's folded form is its lower case: hashed for the vocabulary during the scan, so that
     // the look-up reads the word once (other words are hashed where they lie in `folded`).
     let hash = HASH_START;
+    // And packed for the vocabulary's cache as it goes (wordIdPacked: the last four units in `low`, the four
+    // before in `mid`, the four before those in `high`), so that a cached word is not read again where it lies
+    // in `folded`.
+    let low = 0;
+    let mid = 0;
+    let high = 0;
     if (ascii) {
       if (code >= 97) letters = 1;
       else if (code >= 65) letters = capitals = 1;
-      hash = hashStep(hash, code >= 65 && code <= 90 ? code + 32 : code);
+      low = code >= 65 && code <= 90 ? code + 32 : code;
+      hash = hashStep(hash, low);
     }
     i += step;
     while (i < length) {
       const c = text.charCodeAt(i);
       if (c < 128 && ASCII_WORD[c] === 1) {
         i++;
+        let unit = c;
         if (c >= 97) letters++;
         else if (c >= 65) {
           letters++;
           capitals++;
-          hash = hashStep(hash, c + 32);
-          continue;
+          unit = c + 32;
         }
-        hash = hashStep(hash, c);
+        hash = hashStep(hash, unit);
+        high = (high << 8) | (mid >>> 24);
+        mid = (mid << 8) | (low >>> 24);
+        low = (low << 8) | unit;
         continue;
       }
       const inner = c < 128 ? 0 : wordCharAt(text, i);
@@ -199,7 +209,12 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
         i += inner;
       } else if (isJoiner(c) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
         if (c >= 128) ascii = false;
-        else hash = hashStep(hash, c);
+        else {
+          hash = hashStep(hash, c);
+          high = (high << 8) | (mid >>> 24);
+          mid = (mid << 8) | (low >>> 24);
+          low = (low << 8) | c;
+        }
         i += 1;
       } else {
         break;
@@ -215,8 +230,10 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     let form: string;
     if (ascii) {
       const finished = hashFinish(hash);
-      id = wordIdHashed(folded, start, i, finished);
-      form = wordFormHashed(folded, start, i, finished, id);
+      // A longer word's packing holds only its end: such a word is not cached.
+      if (n > CACHED_UNITS) low = 0;
+      id = wordIdPacked(folded, start, i, finished, low, mid, high);
+      form = wordFormPacked(folded, start, i, finished, low, id);
     } else {
       id = wordIdIn(folded, start, i);
       form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
