@@ -83,6 +83,25 @@ describe('word ids', () => {
     expect(Array.from(tokensOf('qzlate QZLATE').ids)).toEqual([late, late]);
     expect(tokensOf('qzlate').norm).toEqual(['qzlate']);
   });
+
+  it('does not read a string with a unit 0 as the word without it', () => {
+    // "\0" + word packs like word itself: a word cached by a text, whose cache slot (of at most 65,536 entries) the
+    // longer string shares, must not answer for it (registerWord and wordIdOf take any string, not only words).
+    const slot = (form: string): number => {
+      let hash = HASH_START;
+      for (let i = 0; i < form.length; i++) hash = hashStep(hash, form.charCodeAt(i));
+      return hashFinish(hash) & 0xffff;
+    };
+    let word = '';
+    for (let k = 0; word === ''; k++) {
+      const candidate = `qzn${k.toString(36).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)] as string)}`;
+      if (slot(candidate) === slot(`\u0000${candidate}`)) word = candidate;
+    }
+    const id = registerWord(word);
+    expect(Array.from(tokensOf(`${word} ${word}`).ids)).toEqual([id, id]);
+    expect(wordIdOf(`\u0000${word}`)).toBe(NO_WORD);
+    expect(registerWord(`\u0000${word}`)).not.toBe(id);
+  });
 });
 
 describe('word lists as bits by id', () => {

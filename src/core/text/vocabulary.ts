@@ -63,7 +63,8 @@ export function wordIdIn(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
     const unit = text.charCodeAt(i);
     hash = hashStep(hash, unit);
-    if (unit > 0xff) packable = false;
+    // A unit 0 packs as nothing: "\0ab" would read as "ab"'s entry. Words never hold one, other strings may.
+    if (unit === 0 || unit > 0xff) packable = false;
     high = (high << 8) | (mid >>> 24);
     mid = (mid << 8) | (low >>> 24);
     low = (low << 8) | unit;
