@@ -24,4 +24,17 @@ describe('withNestedBounds (reported content ends where an inner clause begins)'
     expect(textOf(scan, cut?.content)).toBe(kept);
     expect(rest.map((a) => textOf(scan, a.content))).toEqual(inner.map((a) => textOf(scan, a.content)));
   });
+
+  // The punctuation that opens an inner clause is a comma, a semicolon or a dash; a colon is none.
+  it.each([
+    ['a semicolon', 'The harbour plan drew fire; Lund says it will fail, Holt said.', 'The harbour plan drew fire'],
+    ['an em dash', 'The harbour plan drew fire \u2014 Lund says it will fail, Holt said.', 'The harbour plan drew fire'],
+    ['an en dash', 'The harbour plan drew fire \u2013 Lund says it will fail, Holt said.', 'The harbour plan drew fire'],
+    ['a colon leaves the content whole', 'The harbour plan drew fire: Lund says it will fail, Holt said.', 'The harbour plan drew fire: Lund says it will fail'],
+  ])('cut at %s', (_, text, kept) => {
+    const scan = scanOf(text);
+    const outer = attribution(text, 'said', 'Holt', text.slice(0, text.indexOf(', Holt')));
+    const [cut] = withNestedBounds(scan, [outer, attribution(text, 'says', 'Lund', 'it will fail')]);
+    expect(textOf(scan, cut?.content)).toBe(kept);
+  });
 });

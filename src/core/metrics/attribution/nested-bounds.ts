@@ -17,7 +17,6 @@ import { inClass, WORD_CLASS } from './word-classes.ts';
 const MIN_KEPT = 8;
 // How far back (UTF-16 units) the punctuation opening an inner clause is looked for; bounds the work per cue.
 const MAX_LOOK_BACK = 200;
-const PUNCTUATION = /[,;\u2013\u2014]/;
 const TRAILING = /[\s,;\u2013\u2014]/;
 
 /** The attributions with each reported content (not a quotation) ended before an inner attribution's clause; same order, new objects only where cut, put in place of the old in `attributions`, which is returned. */
@@ -99,6 +98,11 @@ function firstCueAfter(cues: Float64Array, offset: number): number {
   return lo;
 }
 
+// , ; – — (the punctuation that may open an inner clause)
+function isClausePunctuation(code: number): boolean {
+  return code === 44 || code === 59 || code === 0x2013 || code === 0x2014;
+}
+
 // Where the clause holding an inner speaker or cue at `from` opens: the last punctuation between `start`
 // and `from` when nothing or a clause word ("which", "after") follows it; else the clause word right before
 // `from` ("at the meeting when she told"); else `start`, no cut: an inner cue with no visible opening
@@ -109,7 +113,8 @@ function clauseStart(scan: Scan, text: string, start: number, from: number): num
   const opens = WORD_CLASS.clauseWord | WORD_CLASS.subordinator;
   const floor = Math.max(start, from - MAX_LOOK_BACK);
   let p = from - 1;
-  while (p >= floor && !PUNCTUATION.test(text[p] as string)) p--;
+  // Read as char codes: a regular expression run on a one-character string per step cost ten times as much.
+  while (p >= floor && !isClausePunctuation(text.charCodeAt(p))) p--;
   if (p < floor) p = start - 1;
   if (p >= start) {
     if (text.slice(p + 1, from).trim() === '') return p;

@@ -269,7 +269,7 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   const passive = passiveWithAgent(scan, cue, sentence, context.cueEnd);
   if (passive !== null) return { order: passive.content.start, draft: { paragraph: cue.paragraph, mode: cueMode(cue.ref, cue.ref.act ? 'summary' : 'indirect'), cue: cueRange(article, cue), speaker: passive.speaker, content: passive.content, sentence: cue.sentence } };
   // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
-  if (cue.t0 > sentence.tokenStart && isPassive(scan, cue.t0, sentence.tokenStart)) return agentlessPassiveAct(scan, cue, sentence, clauseEnd(scan, cue.t1, sentence.tokenEnd, context.cueEnd));
+  if (cue.t0 > sentence.tokenStart && isPassive(scan, cue.t0, sentence.tokenStart)) return agentlessPassiveAct(scan, cue, sentence, context.cueEnd);
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
   // clause says what the noun holds ("Holt's claim that the ferry would run").
   if (cue.t0 > sentence.tokenStart && possessiveBefore(scan, cue.t0) && skipThat(scan, cue.t1, sentence.tokenEnd) === cue.t1) return null;
