@@ -22,6 +22,18 @@ describe('phrase index', () => {
     expect(longestAt(index, 'plan', 0)).toBeUndefined();
   });
 
+  it('with one out array for many look-ups, a miss reports no match and the next match replaces the last', () => {
+    // Callers keep one out array; a miss leaves it as it was, so only the returned length says whether it holds a match.
+    const index = new Map<string, PhraseNode<string>>();
+    addToPhraseIndex(index, 'test', [entry('qwertyish', 1), entry('asdfgian plan', 2)], 0, (e) => e.term);
+    const tokens = tokensOf('qwertyish asdfgian asdfgian plan');
+    const out: PhraseCandidate<string>[] = [];
+    expect(matchAt(index, tokens, 0, tokens.count, out)).toBe(1);
+    expect(matchAt(index, tokens, 1, tokens.count, out)).toBe(0);
+    expect(matchAt(index, tokens, 2, tokens.count, out)).toBe(2);
+    expect(out.map((c) => c.value)).toEqual(['asdfgian plan']);
+  });
+
   it('matches words added to an index after it was first used', () => {
     const index = new Map<string, PhraseNode<string>>();
     addToPhraseIndex(index, 'test', [entry('zxcvbing', 1)], 0, (e) => e.term);

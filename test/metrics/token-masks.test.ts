@@ -42,6 +42,18 @@ describe('token masks (maskTokens)', () => {
     expect(hidden).toEqual([]);
   });
 
+  it('marks every word the subjectivity model gives a class (a class word, a month or weekday, a negator)', () => {
+    // The model counts such a word only where its mask has the bit: a word left out would go uncounted.
+    const article = segmentArticle('We must not forget Monday in March; surely they never could, and I think you should.', lexicons.abbreviations);
+    const masks = maskTokens(article, lexicons);
+    const { months, weekdays } = lexicons.words;
+    const classed = (word: string): boolean => lexicons.subjectivityWords.has(word) || months.names.has(word) || weekdays.names.has(word) || lexicons.negators.has(word);
+    const words = article.tokens.norm.filter((word) => classed(word));
+    expect(words).toEqual(expect.arrayContaining(['we', 'must', 'not', 'monday', 'march', 'never']));
+    const unmarked = article.tokens.norm.filter((word, t) => classed(word) && ((masks[t] as number) & FIRST_WORD.wordClass) === 0);
+    expect(unmarked).toEqual([]);
+  });
+
   it('drops a phrase table where the next word cannot continue any of its phrases', () => {
     // "according to" is a phrase of several words; "according" alone is none, and a comma ends a phrase.
     const article = segmentArticle('According to them. According, they said.', lexicons.abbreviations);

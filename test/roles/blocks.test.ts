@@ -41,6 +41,12 @@ describe('block roles in plain text', () => {
       ['body: The council met on Tuesd', 'body: It approved the budget b'],
     ],
     ['a single line is the article itself, even when it looks like furniture', 'Share this article', ['body: Share this article']],
+    [
+      // The first word is read through the first token when they coincide ("SHARE"), else from the line ("E" of "E-mail").
+      'a share bar in capitals or opening with a joined word',
+      'The council met on Tuesday and approved the budget by seven votes to two.\n\nSHARE ON FACEBOOK\n\nE-mail this article',
+      ['body: The council met on Tuesd', 'boilerplate: SHARE ON FACEBOOK', 'boilerplate: E-mail this article'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(roles(text)).toEqual(expected);
   });

@@ -83,8 +83,11 @@ export type CueFamily = 'speech' | 'attitude' | 'document';
 export type ActorRef = { readonly id: string; readonly lexicon: string };
 export type PhraseRef = { readonly term: string; readonly lexicon: string; readonly note?: string };
 
-/** Bits of `Lexicons.firstWords`: which tables a word can start an entry in. */
-export const FIRST_WORD = { loaded: 1, opinion: 2, subjective: 4, domains: 8, afinn: 16, cue: 32, actor: 64, title: 128, demonym: 256, anonymity: 512, nonResponse: 1024 } as const;
+/**
+ * Bits of `Lexicons.firstWords`: which tables a word can start an entry in. `wordClass`: the word has a class
+ * the subjectivity model counts (a subjectivity word, a month or weekday name) or is a negator.
+ */
+export const FIRST_WORD = { loaded: 1, opinion: 2, subjective: 4, domains: 8, afinn: 16, cue: 32, actor: 64, title: 128, demonym: 256, anonymity: 512, nonResponse: 1024, wordClass: 2048 } as const;
 
 export type LexiconInfo = { name: string; version: string; license: string; source: string; entries: number };
 
@@ -257,6 +260,13 @@ function buildLexicons(key: string, language: Language): Lexicons {
     }
   }
   const words = buildWordLists(get);
+  const subjectivityWords = buildWordClasses(get('subjectivity-words'));
+  // The words sentence-features reads a class of (its table by word id spans the vocabulary: a cache miss for
+  // each token it is read at, and most tokens have no class).
+  mark(subjectivityWords.keys(), FIRST_WORD.wordClass);
+  mark(words.months.names, FIRST_WORD.wordClass);
+  mark(words.weekdays.names, FIRST_WORD.wordClass);
+  mark(negators, FIRST_WORD.wordClass);
   const subjectivityModel = readSubjectivityModel(key, language);
   return {
     language,
@@ -296,7 +306,7 @@ function buildLexicons(key: string, language: Language): Lexicons {
     scareQuoteWords: buildScareQuoteWords(get),
     // Not in `info`: reports list the files their findings cite, and no finding cites this one.
     categories: readCategories(key, language),
-    subjectivityWords: buildWordClasses(get('subjectivity-words')),
+    subjectivityWords,
     subjectivityModel: subjectivityModel.model,
   };
 }

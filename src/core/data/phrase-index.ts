@@ -223,8 +223,9 @@ function wordsOf(form: string): readonly string[] {
 
 /**
  * The longest phrase that matches at token `i` without crossing punctuation or token `limit`, with ties
- * broken by priority; put in `out[0]`. Returns its length in words (`rest.length + 1`), 0 when none matches.
- * Possessive forms match their bare word (`Kremlin's` matches `kremlin`).
+ * broken by priority; put in `out[0]`. Returns its length in words (`rest.length + 1`), 0 when none matches
+ * (`out` is then left as it was: read it only after a match). Possessive forms match their bare word
+ * (`Kremlin's` matches `kremlin`).
  */
 export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
   const trie = trieById(index);
@@ -236,12 +237,8 @@ export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number,
     const bare = bareIds[i] as number;
     if (bare !== id && bare >= 0 && bare < first.length && (first[bare] as number) >= 0) words = walk(trie, first[bare] as number, tokens, i, limit, out);
   }
-  // Setting an array's length costs more than the match: only when there is something to clear.
-  if (words === 0) {
-    if (out.length !== 0) out.length = 0;
-    return 0;
-  }
-  if (out.length > 1) out.length = 1;
+  // No clearing on a miss: emptying `out` let go of its backing store, and the next match allocated a new one
+  // (4.3 MB of a pass over PolNeAR, a third of the lexical passes' allocation).
   return words;
 }
 

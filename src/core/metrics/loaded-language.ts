@@ -212,8 +212,13 @@ export function findLoadedLanguage(
   }
   findAccordingTo(tokens, speechCues);
   speechCues.sort((a, b) => a - b);
-  findings.push(...findScareQuotes(article, lexicons, speechCues, rulesSource, attribution, headline));
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  const scareQuotes = findScareQuotes(article, lexicons, speechCues, rulesSource, attribution, headline);
+  // The lexicon's findings are in text order already (one per token run, runs in order): only scare quotes,
+  // found in at most one article in nine, need sorting in. (The sort copied the list: 1.7 MB a pass over PolNeAR.)
+  if (scareQuotes.length > 0) {
+    findings.push(...scareQuotes);
+    findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
   return { findings, exemptions };
 }
 

@@ -360,7 +360,8 @@ function countToken(m: Measure, sentence: SentenceSpan, t: number): number {
   const start = tokens.start[t] as number;
   const end = tokens.end[t] as number;
   const { byId, classes } = m.words;
-  const entry = id >= 0 && id < byId.length ? (byId[id] as number) : 0;
+  // The mask says whether the word has a class at all: most tokens skip the read of the table by id.
+  const entry = (mask & FIRST_WORD.wordClass) !== 0 && id >= 0 && id < byId.length ? (byId[id] as number) : 0;
   const wordClass = (entry & ~NEGATOR) === 0 ? undefined : classes[entry & ~NEGATOR];
   const limit = sentence.tokenEnd;
   // matchAt gives the phrase's length in words: its word list is never read.

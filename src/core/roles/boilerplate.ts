@@ -147,10 +147,30 @@ function keyWordsInRuns(text: string, start: number, end: number): number {
     }
     let j = i + 1;
     while (j < end && isWordUnit(text.charCodeAt(j))) j++;
-    if (j - i >= SHORTEST_KEY && j - i <= LONGEST_KEY) found |= KEY_WORDS.get(text.slice(i, j).toLowerCase()) ?? 0;
+    if (j - i >= SHORTEST_KEY && j - i <= LONGEST_KEY) found |= keyWordAt(text, i, j);
     i = j;
   }
   return found;
+}
+
+// The key words by length, for keyWordAt.
+const KEYS_BY_LENGTH: readonly (readonly (readonly [string, number])[])[] = Array.from({ length: LONGEST_KEY + 1 }, (_, length) => [...KEY_WORDS].filter(([key]) => key.length === length));
+
+// The LINE bit of the key word text[start, end) is, in any case (0: none), compared in place: a lower-cased
+// copy of each run was most of this scan's time (these runs are the parts of numbers, contractions and
+// hyphenated words, some 20,000 a pass over PolNeAR). Keys are lower-case ASCII letters; `| 0x20` lower-cases
+// a letter and leaves no other word unit equal to one.
+function keyWordAt(text: string, start: number, end: number): number {
+  const keys = KEYS_BY_LENGTH[end - start] as readonly (readonly [string, number])[];
+  // (Indexed, not destructured: destructuring a pair runs the iterator protocol.)
+  for (let k = 0; k < keys.length; k++) {
+    const entry = keys[k] as readonly [string, number];
+    const key = entry[0];
+    let i = 0;
+    while (i < key.length && (text.charCodeAt(start + i) | 0x20) === key.charCodeAt(i)) i++;
+    if (i === key.length) return entry[1];
+  }
+  return 0;
 }
 /** The decision of the first pattern of `decisions` (BOILERPLATE's, in order) that matches `line`, or null; `keyWords` are its lineKeyWords. */
 export function boilerplateOf<T>(line: string, keyWords: number, decisions: readonly (readonly [RegExp, T])[]): T | null {

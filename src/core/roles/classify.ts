@@ -248,7 +248,7 @@ function lineRule(text: string, tokens: TokenTable, p: ParagraphSpan, words: Lin
   const boilerplate = boilerplateOf(line, keyWords, BOILERPLATE_DECISIONS);
   if (boilerplate !== null) return boilerplate;
   // (Loops over the rules below are indexed: destructuring each entry ran the iterator protocol per line.)
-  if (wordCount > 0 && wordCount <= SHORT_WORDS && isShareBar(line, words.shareBar)) return SHARE_BAR;
+  if (wordCount > 0 && wordCount <= SHORT_WORDS && isShareBar(line, p, tokens, words.shareBar)) return SHARE_BAR;
   if (wordCount <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(line) || words.agencyLine.test(line))) return PHOTO_CREDIT_LINE;
   // A marker that opens with a bracket cannot match a line without one, nor a trailing credit one without its
   // separator, nor `pictured` without its word (most lines have none).
@@ -264,11 +264,18 @@ function lineRule(text: string, tokens: TokenTable, p: ParagraphSpan, words: Lin
   return null;
 }
 
-function isShareBar(line: string, shareBar: LineWords['shareBar']): boolean {
+// `line` is paragraph `p`'s text, `tokens` the article's.
+function isShareBar(line: string, p: ParagraphSpan, tokens: TokenTable, shareBar: LineWords['shareBar']): boolean {
   // Every word must be a share-bar word: the first one decides most lines before they are split or lower-cased.
   const first = firstAsciiWord(line);
   if (first === NOT_ASCII) return isShareBarLowered(line, shareBar);
-  if (first < 0 || !shareBar.words.has(line.slice(first & 0xffff, first >>> 16).toLowerCase())) return false;
+  if (first < 0) return false;
+  // A first token that is exactly the first word (ASCII) has its lower case as its folded form: no copy made to look it up.
+  const start = first & 0xffff;
+  const end = first >>> 16;
+  const token = p.tokenStart;
+  const word = tokens.start[token] === p.start + start && tokens.end[token] === p.start + end ? (tokens.norm[token] as string) : line.slice(start, end).toLowerCase();
+  if (!shareBar.words.has(word)) return false;
   const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu);
   return words !== null && words.length > 0 && words.some((w) => shareBar.cues.has(w)) && words.every((w) => shareBar.words.has(w));
 }
