@@ -65,3 +65,14 @@ describe('speakers: a stance adverb before a speech verb', () => {
     expect(rows(text)).toEqual(expected);
   });
 });
+
+describe('speakers: a phrase that runs into the infinitive of the cue is cut to its subject', () => {
+  it.each([
+    ['at the verb in -ed', 'On Monday, Holt failed twice to mention the harbour fees.', ['Holt -> name:holt unaligned']],
+    ['at the auxiliary, not at a document noun', 'Berg had prepared a short statement to read, but decided to speak freely.', ['Berg -> name:berg unaligned']],
+    ['with no verb it knows, only the "to" is dropped', 'Surveys continue to show that riders want a later ferry.', ['Surveys -> - unaligned', 'Surveys continue -> - unaligned']],
+    ['a "to" before the speaker\'s own words stays', 'A source close to the mayor said the pier would close.', ['A source close to the mayor -> - unaligned']],
+  ])('%s', (_name, text, expected) => {
+    expect(resolvedRows(text)).toEqual(expected);
+  });
+});

@@ -14,7 +14,7 @@ import { countryIn, isPercentage } from './noun-phrase-speakers.ts';
 import { indexNames, namedSpeaker } from './people.ts';
 import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
-import { withoutContraction } from './speech-subjects.ts';
+import { subjectBeforeInfinitive, withoutContraction } from './speech-subjects.ts';
 import type { Draft, Finding, RawAttribution, SpeakerKind, TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -72,8 +72,11 @@ function inTextOrder(attributions: readonly RawAttribution[]): boolean {
 }
 
 /** The attributions of one draft, one per actor its speaker names; adds them to `memory.history`. */
-export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawAttribution[] {
+export function attribute(scan: Scan, memory: SpeakerMemory, found: Draft): RawAttribution[] {
   const { tokens } = scan.article;
+  // Whatever pass found the speaker phrase, one that runs into the cue's infinitive is cut to its subject.
+  const subject = found.speaker === null || found.cue === null ? found.speaker : subjectBeforeInfinitive(scan, found.speaker, found.cue.start);
+  const draft = subject === found.speaker ? found : { ...found, speaker: subject };
   const speaker = draft.speaker === null ? null : { start: tokens.start[draft.speaker.t0] as number, end: speakerEnd(scan, draft.speaker) };
   const { actors, side, kind } = draft.speaker === null ? { actors: [null], side: null, kind: null } : resolveSpeaker(scan, memory, draft.speaker, draft);
   // Anonymous means unnamed and unidentified: a person's role with no name ("a senior Russian diplomat",

@@ -10,7 +10,7 @@
  */
 import { commaBefore, skipBack, type Scan } from './context.ts';
 import { isConnective, isLyNoun, isMannerAdverb, isStanceAdverb, nounPhraseAfter, nounPhraseBefore } from './noun-phrase-speakers.ts';
-import type { SentenceRef, Speaker } from './types.ts';
+import type { SentenceRef, Speaker, TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // The longest stretch from a sentence's start to its verb read as a name and its appositive.
@@ -275,4 +275,26 @@ export function openingSubject(scan: Scan, sentence: SentenceRef, cue: number, c
   // The head ends at a comma, or at an aside in parentheses or dashes ("Sen. Anna Berg (D-Maine), a supporter ...").
   while (head < end && head - start < OPENING_HEAD_MAX && !asideBreak(scan, head) && !inClass(scan.classes, head, WORD_CLASS.relative)) head++;
   return { t0: start, t1: head };
+}
+
+/**
+ * A speaker phrase that runs into the infinitive of the verb after it ("Trump failed three times to | refuse",
+ * "I had prepared a short statement to | read", "Cruz supporters required to | vote for") holds the clause
+ * before that verb, not its subject. The subject is the words before the clause's first verb-like word: an
+ * auxiliary or adverb the verb skips pass over (verb-skips.jsonl: "had", "has", "already"), a form of be, a
+ * raising verb ("seemed") or a lower-case word ending in "-ed" ("failed", "required"). When none shows, only
+ * the "to" is dropped: which word is the verb is then unknown, and the infinitive's subject may be its object
+ * ("the companies rely on users to | report"). `speaker` as it is when it does not end in "to" right before the
+ * token at offset `cueStart`.
+ */
+export function subjectBeforeInfinitive(scan: Scan, speaker: TokenSpan, cueStart: number): Speaker {
+  const { tokens } = scan.article;
+  const last = speaker.t1 - 1;
+  if (last <= speaker.t0 || tokens.norm[last] !== 'to' || last + 1 >= tokens.count || tokens.start[last + 1] !== cueStart) return speaker;
+  for (let t = speaker.t0 + 1; t < last; t++) {
+    if (scan.capital[t] === 1) continue;
+    const word = tokens.norm[t] as string;
+    if (inClass(scan.classes, t, WORD_CLASS.beForm | WORD_CLASS.verbSkip) || scan.words.raisingVerbs.has(word) || (word.length > 4 && word.endsWith('ed'))) return { t0: speaker.t0, t1: t };
+  }
+  return { t0: speaker.t0, t1: last };
 }
