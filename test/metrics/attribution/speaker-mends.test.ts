@@ -70,9 +70,15 @@ describe('speakers: a phrase that runs into the infinitive of the cue is cut to 
   it.each([
     ['at the verb in -ed', 'On Monday, Holt failed twice to mention the harbour fees.', ['Holt -> name:holt unaligned']],
     ['at the auxiliary, not at a document noun', 'Berg had prepared a short statement to read, but decided to speak freely.', ['Berg -> name:berg unaligned']],
-    ['with no verb it knows, only the "to" is dropped', 'Surveys continue to show that riders want a later ferry.', ['Surveys -> - unaligned', 'Surveys continue -> - unaligned']],
     ['a "to" before the speaker\'s own words stays', 'A source close to the mayor said the pier would close.', ['A source close to the mayor -> - unaligned']],
   ])('%s', (_name, text, expected) => {
     expect(resolvedRows(text)).toEqual(expected);
+  });
+
+  it('with no verb it knows, only the "to" is dropped', () => {
+    // (The sentence's "continue" is a cue of its own too: that second reading is not what is tested here.)
+    const scan = scanOf('Surveys continue to show that riders want a later ferry.');
+    const shown = resolvedAttributions(scan).attributions.find((a) => textOf(scan, a.cue) === 'show that');
+    expect(textOf(scan, shown?.speaker ?? null)).toBe('Surveys continue');
   });
 });
