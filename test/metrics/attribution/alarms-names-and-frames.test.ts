@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/index.ts';
 import { quotedAndReportedRowsOf, reportedRowsOf } from './render.ts';
 
 describe('a cue word inside a proper name is no cue', () => {
@@ -27,9 +28,29 @@ describe('continue reports speech only as a tag, before that, or before a verb o
   it.each([
     ['with an object it says what went on', 'Holt continued her tour of the harbour towns on Monday.', []],
     ['with an infinitive that is no speech', 'The ferry company continues to lose money every winter.', []],
-    ['before a verb of speech the speech stays', 'Holt continued to insist that the pier was safe.', ['indirect Holt|continued|the pier was safe']],
     ['a tag after a quotation', '"The pier is safe," Holt continued.', ['direct Holt|continued|"The pier is safe,"']],
   ])('%s', (_name, text, expected) => {
     expect(quotedAndReportedRowsOf(text)).toEqual(expected);
+  });
+});
+
+// As the pipeline runs (the cue list findAttributions builds, not findCues alone), read from the report.
+function attributionRows(text: string): string[] {
+  return analyze(text).attributions.map((a) => {
+    const span = (s: readonly [number, number, ...unknown[]] | null): string => (s === null ? '-' : text.slice(s[0], s[1]));
+    return `${a.mode} ${span(a.speaker)}|${span(a.cue)}|${a.cue?.[2] ?? '-'} ${a.cue?.[3] ?? '-'}|${span(a.content)}`;
+  });
+}
+
+describe('continue before the verb of speech after its "to" is one cue with that verb\'s lemma and stance', () => {
+  it.each([
+    ['a speech verb', 'Holt continued to insist that the pier was safe.', ['indirect Holt|continued to insist|insist assertive|the pier was safe']],
+    // Two cues before: "continue" and "show that", two attributions of one content, the second spoken by "Polls continue".
+    ['a document verb', 'Polls continue to show that riders want a later ferry.', ['indirect Polls|continue to show that|show that endorsing|riders want a later ferry']],
+    ['after a raising verb, the cue starts there', 'Holt appeared to continue to deny that she knew.', ['indirect Holt|appeared to continue to deny|deny adversarial|she knew']],
+    ['a tag keeps continue as its cue', '"The pier is safe," Holt continued.', ['direct Holt|continued|continue neutral|"The pier is safe,"']],
+    ['an infinitive that is no speech is no cue', 'The ferry company continues to lose money every winter.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(attributionRows(text)).toEqual(expected);
   });
 });

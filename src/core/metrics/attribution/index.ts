@@ -31,6 +31,7 @@ import { findLightVerbCues, findPossessiveNounCues, mergeCues, takenTokens } fro
 import { findBareAttitudeCues } from './bare-attitudes.ts';
 import { findPassiveViews } from './passive-views.ts';
 import { withPurposeFrames } from './purpose-frames.ts';
+import { withContinuedSpeech } from './speech-frames.ts';
 import { findStanceOpenings } from './stance-openings.ts';
 import { findVoicedQuotes } from './voiced-quotes.ts';
 import { newSpeakerMemory } from './speaker-memory.ts';
@@ -50,7 +51,7 @@ export { sideOfActor } from './speaker-sides.ts';
 export function findAttributions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string, sides: SidesMapping = {}, scored?: Uint8Array): AttributionResult {
   // The passes, in order; each takes what the one before found.
   const scan = scanArticle(article, lexicons, masks, rulesSource); // sentences, datelines, actor mentions, titles, demonyms
-  const cues = mergeCues(mergeCues(withPurposeFrames(scan, withRaisingVerbs(scan, findCues(scan))), findLightVerbCues(scan)), findBareAttitudeCues(scan)); // reporting verbs ("took to Twitter to say"), then light verbs with a noun ("made the case that"), bare "support" as the verb
+  const cues = mergeCues(mergeCues(withPurposeFrames(scan, withRaisingVerbs(scan, withContinuedSpeech(scan, findCues(scan)))), findLightVerbCues(scan)), findBareAttitudeCues(scan)); // reporting verbs ("continued to insist", "took to Twitter to say"), then light verbs with a noun ("made the case that"), bare "support" as the verb
   const quotations = findDirectQuotes(scan, cues);
   const found = findReportedSpeech(scan, cues, quotations.claimed, quotations.findings);
   const reported = { ...found, findings: withWholeQuotations(scan, found.findings) }; // ", adding, \"A. B.\"": a content ends with its quotation

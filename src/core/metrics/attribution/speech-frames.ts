@@ -9,6 +9,7 @@ import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../da
 import type { Scan } from './context.ts';
 import { infinitiveAt } from './content-spans.ts';
 import { topicFollows } from './speech-topics.ts';
+import type { Cue } from './types.ts';
 
 // How many words after the verb its speech object may stand: "released a brief written statement",
 // "posted a short video on Facebook".
@@ -89,4 +90,34 @@ export function verbCueAt(scan: Scan, t: number, end: number): boolean {
   if (((scan.masks[t] as number) & FIRST_WORD.cue) === 0 || matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) === 0) return false;
   const { value } = verbScratch[0] as PhraseCandidate<CueRef>;
   return value.kind === 'verb' && value.override !== true;
+}
+
+/**
+ * `cues` with each `speech-goes-on` verb taken for the verb of speech after its "to" ("continued to insist
+ * that", "polls continue to show that") made one cue: the verb after "to" names the act and its stance, and the
+ * cue starts at the first verb so that the subject before it is read as the speaker. Kept apart, the first
+ * verb was a neutral cue of its own ("continue") that hid the stance of the second, and a document verb after
+ * it ("show that") made a second attribution of the same content. A first verb whose second is no cue (an
+ * attitude after speech, a verb that failed its own frame) stays as it was found.
+ */
+export function withContinuedSpeech(scan: Scan, cues: readonly Cue[]): Cue[] {
+  const { norm, breakBefore } = scan.article.tokens;
+  const continued = (first: Cue, second: Cue): boolean =>
+    first.ref.kind === 'verb' && first.ref.needs === 'speech-goes-on' && second.ref.kind === 'verb' && second.t0 === first.t1 + 1 && norm[first.t1] === 'to' && breakBefore[first.t1] !== 1 && breakBefore[second.t0] !== 1;
+  let any = false;
+  for (let i = 0; i + 1 < cues.length && !any; i++) any = continued(cues[i] as Cue, cues[i + 1] as Cue);
+  if (!any) return cues as Cue[];
+  const out: Cue[] = [];
+  for (let i = 0; i < cues.length; i++) {
+    const first = cues[i] as Cue;
+    const second = cues[i + 1];
+    if (second === undefined || !continued(first, second)) {
+      out.push(first);
+      continue;
+    }
+    // Written out, not spread: one hidden class for every cue keeps the passes reading them fast.
+    out.push({ t0: first.t0, t1: second.t1, ref: second.ref, sentence: second.sentence, paragraph: second.paragraph });
+    i++;
+  }
+  return out;
 }
