@@ -93,6 +93,27 @@ describe('a segmented article is plain data', () => {
   });
 });
 
+describe('texts tokenized one after another', () => {
+  // The forms column is reused between texts and only the slots of forms sliced from a text are emptied after
+  // it: a text must read as it reads alone whatever came before it (long unknown words, words past ASCII,
+  // possessives and abbreviations included), and an earlier text's table must stay as it was.
+  const pieces = fc.constantFrom('word', 'Kremlin', "Kremlin's", 'Mr.', 'U.S.', 'a.', 'x.', 'counterinsurgencies', "counterinsurgency's", 'caf\u00e9', '\u00e9t\u00e9s', 'zzqxvw', '\u4e2d\u6587', "x\u2019s", ' ', '. ', '\n');
+  const text = fc.array(pieces, { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
+  it('reads each text as it reads alone, and leaves the earlier table as it was', () => {
+    const columns = (tokens: ReturnType<typeof segmentArticle>['tokens']) => ({ norm: [...tokens.norm], bare: [...tokens.bare], breakBefore: Array.from(tokens.breakBefore), ids: Array.from(tokens.ids), bareIds: Array.from(tokens.bareIds) });
+    fc.assert(
+      fc.property(text, text, (first, second) => {
+        const alone = columns(segmentArticle(second, lexicons.abbreviations).tokens);
+        const earlier = segmentArticle(first, lexicons.abbreviations).tokens;
+        const before = columns(earlier);
+        expect(columns(segmentArticle(second, lexicons.abbreviations).tokens)).toEqual(alone);
+        expect(columns(earlier)).toEqual(before);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('a text too long for the reused token buffers', () => {
   // Its columns are made at the places a token can start, counted before the scan: were the count ever short of
   // the tokens, the last ones' offsets and ids would be lost. The same pieces tokenize alike in a short text

@@ -6,6 +6,7 @@
  * the names of a text stays linear in its length.
  */
 import type { NameMatch } from './names.ts';
+import { isSpaceUnit } from '../text/space.ts';
 
 export type CueKind = 'dateline' | 'byline' | 'copyright' | 'website' | 'footer' | 'credit' | 'according-to' | 'reported' | 'mention';
 /** A classified name: `start..end` is the evidence (the whole cue phrase, the name included). */
@@ -59,19 +60,20 @@ export function classifyNames(context: CueContext, names: readonly NameMatch[]):
 /** Classifies one name match; null when the name stands in no cue and is not distinctive enough alone. */
 export function classifyName(context: CueContext, match: NameMatch): Cue | null {
   const { text } = context;
+  // The windows on the name's line, found by reading units: one slice each, and no slice to search for the line.
   const back = Math.max(0, match.start - WINDOW);
-  const beforeRaw = text.slice(back, match.start);
-  const newline = beforeRaw.lastIndexOf('\n');
-  const lineKnown = newline >= 0 || back === 0;
-  const lineStart = newline >= 0 ? back + newline + 1 : back;
+  let newline = match.start - 1;
+  while (newline >= back && text.charCodeAt(newline) !== 10) newline--;
+  const lineKnown = newline >= back || back === 0;
+  const lineStart = newline >= back ? newline + 1 : back;
   const before = text.slice(lineStart, match.start);
-  const afterRaw = text.slice(match.tokenEnd, match.tokenEnd + WINDOW);
-  const afterNewline = afterRaw.indexOf('\n');
-  const after = afterNewline >= 0 ? afterRaw.slice(0, afterNewline) : afterRaw;
-  const afterName = text.slice(match.end, Math.min(text.length, match.end + WINDOW)).split('\n', 1)[0] as string;
+  const after = text.slice(match.tokenEnd, lineEndWithin(text, match.tokenEnd));
+  const afterName = text.slice(match.end, lineEndWithin(text, match.end));
+  // Read twice below (the publisher's copyright line, a credit), run once.
+  const copyright = COPYRIGHT_BEFORE.exec(before);
 
   // The publisher's own lines.
-  if (lineKnown && COPYRIGHT_BEFORE.test(before) && /^\s*(?:©|\(c\)|copyright)/i.test(before)) return { kind: 'copyright', start: lineStart + leading(before), end: match.end };
+  if (lineKnown && copyright !== null && /^\s*(?:©|\(c\)|copyright)/i.test(before)) return { kind: 'copyright', start: lineStart + leading(before), end: match.end };
   if (match.possessive && AFTER_WEBSITE.test(after) && (match.start >= context.tailStart || SELF_FOLLOW_UP.test(after))) {
     const word = AFTER_WEBSITE.exec(after) as RegExpExecArray;
     return { kind: 'website', start: match.start, end: match.tokenEnd + word[0].length };
@@ -110,7 +112,6 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
   if (slashBefore !== null) return { kind: 'credit', start: match.start - slashBefore[0].length, end: match.end };
   const photoAfter = /^\s+(?:file\s+)?(?:photo|via\s+getty\s+images)\b/iu.exec(afterName);
   if (photoAfter !== null) return { kind: 'credit', start: match.start, end: match.end + photoAfter[0].length };
-  const copyright = COPYRIGHT_BEFORE.exec(before);
   if (copyright !== null && /©|\(c\)|copyright/i.test(copyright[0])) return { kind: 'credit', start: match.start - copyright[0].length, end: match.end };
 
   // Citations. A one-word name after a cue must end its phrase: "according to Reuters, ..." but not
@@ -135,10 +136,29 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
 
 // BEFORE_PHOTO can match only a line that ends, but for white space (as `\s` reads it), in `by`, `credit`, a
 // colon or a slash: tested at the end, where the pattern, anchored there, would be tried from every position.
+// Read back from the end over units, with no trimmed copy or lower-cased slices (it runs for every name).
 function mayEndPhotoCredit(before: string): boolean {
-  const line = before.trimEnd();
-  const last = line.charCodeAt(line.length - 1);
-  return last === 0x3a || last === 0x2f || line.slice(-2).toLowerCase() === 'by' || line.slice(-6).toLowerCase() === 'credit';
+  let end = before.length;
+  while (end > 0 && isSpaceUnit(before.charCodeAt(end - 1))) end--;
+  const last = before.charCodeAt(end - 1);
+  return last === 0x3a || last === 0x2f || endsWithWord(before, end, 'by') || endsWithWord(before, end, 'credit');
+}
+
+// Whether value[end - word.length, end) lower-cased is `word` (lower-case ASCII): as slice(-n).toLowerCase()
+// compares, where only ASCII letters and the Kelvin sign (k) and dotted capital I (i̇, two units) lower-case to
+// ASCII; neither is a unit of a word tested here, so the comparison reads ASCII letters alone.
+function endsWithWord(value: string, end: number, word: string): boolean {
+  if (end < word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((value.charCodeAt(end - word.length + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+// Where the line that holds `from` ends, looking no further than WINDOW units (the text's end at most).
+function lineEndWithin(text: string, from: number): number {
+  const limit = Math.min(text.length, from + WINDOW);
+  let end = from;
+  while (end < limit && text.charCodeAt(end) !== 10) end++;
+  return end;
 }
 
 function leading(value: string): number {

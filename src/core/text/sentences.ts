@@ -113,17 +113,20 @@ function endsSentence(text: string, folded: string, start: number, end: number, 
   if (first !== 46 || (markEnd - markIndex >= 3 && text.charCodeAt(markIndex + 1) === 46 && text.charCodeAt(markIndex + 2) === 46)) return true;
   // A closing quote after the period ("We are ready." The next ...) ends the sentence.
   if (markEnd - markIndex > 1) return true;
-  const before = text.slice(wordStartBefore(text, markIndex, start), markIndex);
-  const word = before.replace(/^[.\-']+/, '');
-  if (word === '') return true;
-  if (INITIAL.test(word)) return false;
+  // The word before the period, without leading marks, as offsets: most sentence ends read it by id alone, and
+  // the patterns run only on a word they can match (one code point for an initial, a dotted form has a period).
+  let from = wordStartBefore(text, markIndex, start);
+  while (from < markIndex && isLeadingMark(text.charCodeAt(from))) from++;
+  const length = markIndex - from;
+  if (length === 0) return true;
+  if (length <= 2 && INITIAL.test(text.slice(from, markIndex))) return false;
   // The folded word with its period, read by word id where it lies in `folded` (no string built per period).
   // (The table first: making it registers the abbreviations, which the look-up must see.)
   const kinds = tableByWordIdOnce(abbreviations.kinds, undefined);
-  const id = wordIdIn(folded, markIndex - word.length, markIndex + 1);
+  const id = wordIdIn(folded, from, markIndex + 1);
   let kind = id === NO_WORD || id >= kinds.length ? undefined : kinds[id];
   // Dotted forms not in the list (A.B.C.) behave like "U.S.".
-  if (kind === undefined && /^(?:\p{L}\.)+\p{L}$/u.test(word)) kind = 'other';
+  if (kind === undefined && text.indexOf('.', from) < markIndex && /^(?:\p{L}\.)+\p{L}$/u.test(text.slice(from, markIndex))) kind = 'other';
   if (kind === undefined) return true;
   if (kind === 'title') return false;
   if (next < 128 ? next >= 48 && next <= 57 : DIGIT_START.test(rest)) return false;
@@ -158,6 +161,11 @@ function wordStartBefore(body: string, end: number, from: number): number {
     }
   }
   return j;
+}
+
+// The marks a word before a period may start with and that are not part of it: . - '
+function isLeadingMark(code: number): boolean {
+  return code === 46 || code === 45 || code === 39;
 }
 
 function foldWord(word: string): string {

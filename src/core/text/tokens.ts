@@ -56,11 +56,11 @@ function wordCharAt(text: string, i: number): number {
 }
 
 // A period right after a token that is an abbreviation: dotted (u.s), a single letter, or listed (read by
-// the token's word id, `ids`).
-function isAbbreviationPeriod(folded: string, count: number, ends: Int32Array, norm: readonly string[], ids: Int32Array, i: number, listed: readonly boolean[] | undefined): boolean {
+// the token's word id, `ids`). Whether the token is dotted or one unit long comes from the scan (`plain`: it
+// is neither), not from its form: the form is a string elsewhere in memory, read for nothing else here.
+function isAbbreviationPeriod(folded: string, count: number, ends: Int32Array, plain: boolean, ids: Int32Array, i: number, listed: readonly boolean[] | undefined): boolean {
   if (count === 0 || ends[count - 1] !== i) return false;
-  const previous = norm[count - 1] as string;
-  if (previous.includes('.') || previous.length === 1) return true;
+  if (!plain) return true;
   const id = ids[count - 1] as number;
   return listed !== undefined && id >= 0 && id < listed.length && listed[id] === true && folded.charCodeAt(i + 1) !== 46;
 }
@@ -96,6 +96,10 @@ let scratchBytes = new Uint8Array(0);
 let scratchForms: string[] = [];
 const possessiveAt: number[] = [];
 const possessiveForm: string[] = [];
+// Where the scratch column holds a form sliced from this text (a word no table has and the cache does not
+// keep): only those are emptied after the text, not the whole column (most forms are registered or cached
+// strings, which hold no text).
+const slicedAt: number[] = [];
 
 // The number of places a token can start in `text`, an upper bound of its tokens: a word character (ASCII, or
 // any unit past ASCII) with no ASCII word character before it (one would have carried the token on). A long
@@ -155,13 +159,15 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
   possessiveForm.length = 0;
   let count = 0;
   let gapHasPunctuation = false;
+  // The last token holds no period and is longer than one unit (isAbbreviationPeriod).
+  let plain = true;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
     const step = code < 128 ? (ASCII_WORD[code] as number) : wordCharAt(text, i);
     if (step === 0) {
       // Space, tab, CR, LF and no-break space separate words; anything else also breaks phrases.
-      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160 && !(code === 46 && isAbbreviationPeriod(folded, count, ends, norm, ids, i, listed))) gapHasPunctuation = true;
+      if (code !== 32 && code !== 10 && code !== 13 && code !== 9 && code !== 160 && !(code === 46 && isAbbreviationPeriod(folded, count, ends, plain, ids, i, listed))) gapHasPunctuation = true;
       i++;
       continue;
     }
@@ -179,6 +185,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     let low = 0;
     let mid = 0;
     let high = 0;
+    let dotted = false;
     if (ascii) {
       if (code >= 97) letters = 1;
       else if (code >= 65) letters = capitals = 1;
@@ -208,6 +215,7 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
         ascii = false;
         i += inner;
       } else if (isJoiner(c) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
+        if (c === 46) dotted = true;
         if (c >= 128) ascii = false;
         else {
           hash = hashStep(hash, c);
@@ -228,19 +236,25 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     // tokens hash and allocate no string of their own.
     let id: number;
     let form: string;
+    // A possessive ends in 's: an ASCII word's last two (lower-cased) units are the low two bytes of `low`, so
+    // the folded text, which a word found in the cache is not otherwise read in, is read only for other words.
+    const possessive = n > 2 && (ascii ? (low & 0xffff) === 0x2773 : folded.charCodeAt(i - 1) === 115 && folded.charCodeAt(i - 2) === 39);
+    plain = !dotted && n > 1;
     if (ascii) {
       const finished = hashFinish(hash);
       // A longer word's packing holds only its end: such a word is not cached.
       if (n > CACHED_UNITS) low = 0;
       id = wordIdPacked(folded, start, i, finished, low, mid, high);
       form = wordFormPacked(folded, start, i, finished, low, id);
+      if (low === 0 && id === NO_WORD && !ownBuffers) slicedAt.push(count);
     } else {
       id = wordIdIn(folded, start, i);
       form = id === NO_WORD ? folded.slice(start, i) : formOfWord(id);
+      if (id === NO_WORD && !ownBuffers) slicedAt.push(count);
     }
     ids[count] = id;
     norm[count] = form;
-    if (n > 2 && folded.charCodeAt(i - 1) === 115 && folded.charCodeAt(i - 2) === 39) {
+    if (possessive) {
       const bareId = wordIdIn(folded, start, i - 2);
       bareIds[count] = bareId;
       possessiveAt.push(count);
@@ -276,8 +290,9 @@ export function tokenize(text: string, folded: string, abbreviations?: ReadonlyM
     // Slices of this text's folded form are among them, and a slice keeps the whole text alive.
     possessiveForm.length = 0;
   }
-  // The scratch column let go of this text's forms for the same reason (still packed: '' in every slot).
-  if (!ownBuffers) scratchForms.fill('', 0, count);
+  // The scratch column lets go of this text's sliced forms for the same reason (still packed: '' in their slots).
+  for (let k = 0; k < slicedAt.length; k++) scratchForms[slicedAt[k] as number] = '';
+  slicedAt.length = 0;
   return {
     count,
     start: column(exactInts, starts, 0),
