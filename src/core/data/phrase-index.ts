@@ -257,13 +257,15 @@ function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number
     const info = trie.info;
     const state = info[node * INFO] === UNSEEN ? expand(trie, node) : (info[node * INFO] as number);
     if (state === LEAF) break;
-    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no table has.
+    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no
+    // table has, nor for one newer than every child's word (read beside the state: no probe of `edges`).
     const id = tokens.ids[t] as number;
     const bare = tokens.bareIds[t] as number;
-    let child = id >= 0 ? childOf(trie, node, id) : -1;
-    if (child === -1 && bare !== id && bare >= 0) child = childOf(trie, node, bare);
+    const newest = trie.info[node * INFO + 1] as number;
+    let child = id >= 0 && id <= newest ? childOf(trie, node, id) : -1;
+    if (child === -1 && bare !== id && bare >= 0 && bare <= newest) child = childOf(trie, node, bare);
     // A word registered after the text was tokenized (this node's children, just now) reads NO_WORD: looked up again.
-    if (child === -1 && (id < 0 || bare < 0) && (trie.info[node * INFO + 1] as number) >= tokens.idsReadAt) {
+    if (child === -1 && (id < 0 || bare < 0) && newest >= tokens.idsReadAt) {
       const norm = tokens.norm[t] as string;
       const bareForm = tokens.bare[t] as string;
       const late = wordIdOf(norm);
