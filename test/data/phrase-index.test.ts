@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToPhraseIndex, matchAt, type PhraseCandidate, type PhraseNode } from '../../src/core/data/phrase-index.ts';
+import { addToPhraseIndex, matchAt, type PhraseNode } from '../../src/core/data/phrase-index.ts';
 import { foldForMatching } from '../../src/core/text/index.ts';
 import { tokenize } from '../../src/core/text/tokens.ts';
 
@@ -7,9 +7,9 @@ const entry = (term: string, line: number) => ({ term, line, pos: 'fixed' as con
 const tokensOf = (text: string) => tokenize(text, foldForMatching(text));
 
 function longestAt(index: Map<string, PhraseNode<string>>, text: string, i: number): string | undefined {
-  const out: PhraseCandidate<string>[] = [];
+  const out: string[] = [];
   const tokens = tokensOf(text);
-  return matchAt(index, tokens, i, tokens.count, out) === 0 ? undefined : (out[0] as PhraseCandidate<string>).value;
+  return matchAt(index, tokens, i, tokens.count, out) === 0 ? undefined : out[0];
 }
 
 describe('phrase index', () => {
@@ -27,11 +27,11 @@ describe('phrase index', () => {
     const index = new Map<string, PhraseNode<string>>();
     addToPhraseIndex(index, 'test', [entry('qwertyish', 1), entry('asdfgian plan', 2)], 0, (e) => e.term);
     const tokens = tokensOf('qwertyish asdfgian asdfgian plan');
-    const out: PhraseCandidate<string>[] = [];
+    const out: string[] = [];
     expect(matchAt(index, tokens, 0, tokens.count, out)).toBe(1);
     expect(matchAt(index, tokens, 1, tokens.count, out)).toBe(0);
     expect(matchAt(index, tokens, 2, tokens.count, out)).toBe(2);
-    expect(out.map((c) => c.value)).toEqual(['asdfgian plan']);
+    expect(out).toEqual(['asdfgian plan']);
   });
 
   it('matches words added to an index after it was first used', () => {
@@ -44,7 +44,7 @@ describe('phrase index', () => {
     // A table tokenized before the word existed finds it too.
     const tokens = tokensOf('lkjhgish');
     addToPhraseIndex(index, 'test', [entry('lkjhgish', 3)], 0, (e) => e.term);
-    const out: PhraseCandidate<string>[] = [];
+    const out: string[] = [];
     expect(matchAt(index, tokens, 0, 1, out)).toBe(1);
     // A longer phrase under a first word already walked.
     expect(longestAt(index, 'zxcvbing mnbvcing', 0)).toBe('zxcvbing');
@@ -55,6 +55,6 @@ describe('phrase index', () => {
     addToPhraseIndex(index, 'test', [entry('zxcvbing qazwsxing', 5)], 0, (e) => e.term);
     // matchAt gives the phrase's length in words.
     expect(matchAt(index, earlier, 0, 2, out)).toBe(2);
-    expect((out[0] as PhraseCandidate<string>).value).toBe('zxcvbing qazwsxing');
+    expect(out[0]).toBe('zxcvbing qazwsxing');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.ts';
-import { matchAt, type PhraseCandidate, type WeightedRef } from '../../src/core/data/index.ts';
+import { matchAt, type WeightedRef } from '../../src/core/data/index.ts';
 import { segmentArticle } from '../../src/core/text/index.ts';
 import { findingRows, lexicons, renderFindings } from '../helpers.ts';
 
@@ -101,9 +101,9 @@ describe('the evaluative word list subjectivity reads (subjective.jsonl)', () =>
     ['an evaluative adjective still is', 'The numb survivors waited.', ['numb']],
   ])('%s', (_name, text, expected) => {
     const article = segmentArticle(text, lexicons.abbreviations);
-    const scratch: PhraseCandidate<WeightedRef>[] = [];
+    const scratch: WeightedRef[] = [];
     const found: string[] = [];
-    for (let t = 0; t < article.tokens.count; t++) if (matchAt(lexicons.subjective, article.tokens, t, article.tokens.count, scratch) > 0) found.push(scratch[0]?.value.term ?? '');
+    for (let t = 0; t < article.tokens.count; t++) if (matchAt(lexicons.subjective, article.tokens, t, article.tokens.count, scratch) > 0) found.push(scratch[0]?.term ?? '');
     expect(found).toEqual(expected);
   });
 });

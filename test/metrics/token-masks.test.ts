@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../src/index.ts';
-import { FIRST_WORD, matchAt, type PhraseCandidate, type PhraseIndex } from '../../src/core/data/index.ts';
+import { FIRST_WORD, matchAt, type PhraseIndex } from '../../src/core/data/index.ts';
 import { maskTokens } from '../../src/core/metrics/token-masks.ts';
 import { lexicons } from '../helpers.ts';
 
@@ -32,7 +32,7 @@ describe('token masks (maskTokens)', () => {
   it.each(TEXTS)('never hides a match: a table that matches at a token has its bit there (%s)', (text) => {
     const article = segmentArticle(text, lexicons.abbreviations);
     const masks = maskTokens(article, lexicons);
-    const scratch: PhraseCandidate<unknown>[] = [];
+    const scratch: unknown[] = [];
     const hidden: string[] = [];
     for (let t = 0; t < article.tokens.count; t++) {
       for (const [name, index] of TABLES) {
@@ -70,7 +70,7 @@ describe('token masks (maskTokens)', () => {
     // second word): over real news the narrowing must keep every match and leave out many first-word tokens.
     const corpus = join(import.meta.dirname, '../../corpus');
     const texts = [...TEXTS, ...readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(corpus, f), 'utf8'))];
-    const scratch: PhraseCandidate<unknown>[] = [];
+    const scratch: unknown[] = [];
     let matches = 0;
     let spared = 0;
     const hidden: string[] = [];

@@ -10,7 +10,7 @@
  * Only the scored body and the headline count, never captions or page furniture.
  */
 import { spanText } from '../report/messages.ts';
-import { matchAt, type ActorRef, type CompareWords, type Lexicons, type PhraseCandidate } from '../data/index.ts';
+import { matchAt, type ActorRef, type CompareWords, type Lexicons } from '../data/index.ts';
 import { findProperNames, nameIndexAt } from '../metrics/proper-names.ts';
 import { evidenceOf, FIGURE, hasPhrase, wordKey, type ArticleView } from './articles.ts';
 import type { Distinctive, Evidence } from './schema.ts';
@@ -70,7 +70,7 @@ function namesOf(view: ArticleView, lexicons: Lexicons): Named[] {
   const { article } = view;
   const { tokens } = article;
   const proper = findProperNames(article, lexicons);
-  const scratch: PhraseCandidate<ActorRef>[] = [];
+  const scratch: ActorRef[] = [];
   const found: Named[] = [];
   let t = 0;
   while (t < tokens.count) {
@@ -83,16 +83,16 @@ function namesOf(view: ArticleView, lexicons: Lexicons): Named[] {
       const name = proper.names[nameIndex] as (typeof proper.names)[number];
       // A longer name holding a gazetteer actor ("Russian President Vladimir Putin") is that actor.
       let actor: string | null = null;
-      for (let u = name.tokenStart; u < name.tokenEnd; u++) if (matchAt(lexicons.actorIndex, tokens, u, name.tokenEnd, scratch) > 0) actor = (scratch[0] as PhraseCandidate<ActorRef>).value.id;
+      for (let u = name.tokenStart; u < name.tokenEnd; u++) if (matchAt(lexicons.actorIndex, tokens, u, name.tokenEnd, scratch) > 0) actor = (scratch[0] as ActorRef).id;
       const text = view.report.text.slice(name.start, name.end);
       found.push({ key: actor === null ? `name:${article.folded.slice(name.start, name.end).replace(/'s$/, '')}` : `actor:${actor}`, text: actor === null ? text : (lexicons.actors.get(actor)?.name ?? text), evidence: evidenceOf(view, name.start, name.end) });
       t = Math.max(t + 1, name.tokenEnd);
       continue;
     }
-    if (matchAt(lexicons.actorIndex, tokens, t, tokens.count, scratch) > 0) {
-      const match = scratch[0] as PhraseCandidate<ActorRef>;
-      const last = t + match.rest.length;
-      const actor = lexicons.actors.get(match.value.id);
+    const words = matchAt(lexicons.actorIndex, tokens, t, tokens.count, scratch);
+    if (words > 0) {
+      const last = t + words - 1;
+      const actor = lexicons.actors.get((scratch[0] as ActorRef).id);
       if (actor !== undefined) found.push({ key: `actor:${actor.id}`, text: actor.name, evidence: evidenceOf(view, tokens.start[t] as number, tokens.end[last] as number) });
       t = last + 1;
       continue;

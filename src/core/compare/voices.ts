@@ -5,7 +5,7 @@
  * absent. An actor quoted in one article and absent from another is an omission worth seeing.
  */
 import { spanText } from '../report/messages.ts';
-import { matchAt, type ActorRef, type Lexicons, type PhraseCandidate } from '../data/index.ts';
+import { matchAt, type ActorRef, type Lexicons } from '../data/index.ts';
 import { sideOfActor } from '../metrics/attribution/speaker-sides.ts';
 import { evidenceOf, type ArticleView } from './articles.ts';
 import { VOICE_STATUSES, type Evidence, type VoiceRow, type VoiceStatus } from './schema.ts';
@@ -100,12 +100,13 @@ function strength(row: { cells: readonly { status: VoiceStatus }[] }): number {
 function actorMentions(view: ArticleView, lexicons: Lexicons): Map<string, Evidence> {
   const { tokens } = view.article;
   const found = new Map<string, Evidence>();
-  const scratch: PhraseCandidate<ActorRef>[] = [];
+  const scratch: ActorRef[] = [];
   for (let t = 0; t < tokens.count; t++) {
-    if (view.countedToken[t] === 0 || matchAt(lexicons.actorIndex, tokens, t, tokens.count, scratch) === 0) continue;
-    const match = scratch[0] as PhraseCandidate<ActorRef>;
-    const last = t + match.rest.length;
-    if (!found.has(match.value.id)) found.set(match.value.id, evidenceOf(view, tokens.start[t] as number, tokens.end[last] as number));
+    const words = view.countedToken[t] === 0 ? 0 : matchAt(lexicons.actorIndex, tokens, t, tokens.count, scratch);
+    if (words === 0) continue;
+    const { id } = scratch[0] as ActorRef;
+    const last = t + words - 1;
+    if (!found.has(id)) found.set(id, evidenceOf(view, tokens.start[t] as number, tokens.end[last] as number));
     t = last;
   }
   return found;

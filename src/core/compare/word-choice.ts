@@ -3,7 +3,7 @@
  * uses in its counted paragraphs, grouped by what they name, with every use as evidence. A use inside
  * quotation marks is counted apart: the word is the speaker's, not the outlet's.
  */
-import { matchAt, type CompareWords, type ContestedRef, type PhraseCandidate } from '../data/index.ts';
+import { matchAt, type CompareWords, type ContestedRef } from '../data/index.ts';
 import { evidenceOf, type ArticleView } from './articles.ts';
 import type { Evidence, WordChoice } from './schema.ts';
 
@@ -14,12 +14,13 @@ export type ContestedUse = { group: string; term: string; quoted: boolean; evide
 export function findContestedTerms(view: ArticleView, words: CompareWords): ContestedUse[] {
   const { tokens } = view.article;
   const uses: ContestedUse[] = [];
-  const scratch: PhraseCandidate<ContestedRef>[] = [];
+  const scratch: ContestedRef[] = [];
   for (let t = 0; t < tokens.count; t++) {
-    if (view.countedToken[t] === 0 || matchAt(words.contested, tokens, t, tokens.count, scratch) === 0) continue;
-    const match = scratch[0] as PhraseCandidate<ContestedRef>;
-    const last = t + match.rest.length;
-    uses.push({ group: match.value.group, term: match.value.term, quoted: view.article.quotedToken[t] === 1, evidence: evidenceOf(view, tokens.start[t] as number, tokens.end[last] as number) });
+    const length = view.countedToken[t] === 0 ? 0 : matchAt(words.contested, tokens, t, tokens.count, scratch);
+    if (length === 0) continue;
+    const match = scratch[0] as ContestedRef;
+    const last = t + length - 1;
+    uses.push({ group: match.group, term: match.term, quoted: view.article.quotedToken[t] === 1, evidence: evidenceOf(view, tokens.start[t] as number, tokens.end[last] as number) });
     t = last;
   }
   return uses;

@@ -47,11 +47,15 @@ const INFO = 2;
 type TrieById<T> = {
   /** by word id: the number of the node of phrases starting with the word, -1 when none */
   first: Int32Array;
-  /** by node number: the node (none once every node is expanded: prepareById), its best phrase (values[0]) */
+  /**
+   * by node number: the node (none once every node is expanded: prepareById), and the entry of its best phrase
+   * (values[0].value), undefined when none ends there. The entry itself, not its phrase: a match's reader reads
+   * the entry, and the phrase object between them was one more cache miss a match (its length is the walk's).
+   */
   nodes: PhraseNode<T>[];
-  best: (PhraseCandidate<T> | undefined | null)[];
+  best: (T | undefined | null)[];
   /** restored from the data snapshot: makes `best[node]` where it is null (phrase-trie-form.ts) */
-  makeBest?: ((node: number) => PhraseCandidate<T> | undefined) | undefined;
+  makeBest?: ((node: number) => T | undefined) | undefined;
   /** by node number, INFO ints each: UNSEEN/EXPANDED/LEAF, its children's highest word id (room for more nodes than `best` holds) */
   info: Int32Array;
   edges: Int32Array;
@@ -83,7 +87,7 @@ function buildTrieById<T>(index: PhraseIndex<T>): TrieById<T> {
  * Makes the trie by word id of any Map of phrase nodes among `values` now, every node's children entered, for
  * the snapshot writer (which records every index's, not just those its sample text reaches). A whole trie
  * never reads its phrase nodes again, so it lets go of them: a trie restored from the snapshot carries only its
- * ints and its phrases, and the index's nodes need not be restored before something else reads the index.
+ * ints and its phrases' entries, and the index's nodes need not be restored before something else reads the index.
  */
 export function prepareById(values: readonly unknown[]): void {
   for (const value of values) {
@@ -105,7 +109,7 @@ export function isPhraseIndex(value: unknown): value is PhraseIndex<unknown> {
 function addNode<T>(trie: TrieById<T>, node: PhraseNode<T>): number {
   const number = trie.best.length;
   trie.nodes.push(node);
-  trie.best.push(node.values[0]);
+  trie.best.push(node.values[0]?.value);
   if ((number + 1) * INFO > trie.info.length) {
     const grown = new Int32Array(trie.info.length * 2);
     grown.set(trie.info);
@@ -223,11 +227,11 @@ function wordsOf(form: string): readonly string[] {
 
 /**
  * The longest phrase that matches at token `i` without crossing punctuation or token `limit`, with ties
- * broken by priority; put in `out[0]`. Returns its length in words (`rest.length + 1`), 0 when none matches
- * (`out` is then left as it was: read it only after a match). Possessive forms match their bare word
- * (`Kremlin's` matches `kremlin`).
+ * broken by priority: its entry (the phrase's `value`) put in `out[0]`. Returns its length in words
+ * (`rest.length + 1`), 0 when none matches (`out` is then left as it was: read it only after a match).
+ * Possessive forms match their bare word (`Kremlin's` matches `kremlin`).
  */
-export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
+export function matchAt<T>(index: PhraseIndex<T>, tokens: TokenTable, i: number, limit: number, out: T[]): number {
   const trie = trieById(index);
   const { ids, bareIds } = tokenIds(tokens);
   const first = trie.first;
@@ -246,10 +250,10 @@ function newNode<T>(): PhraseNode<T> {
   return { next: undefined, values: [] };
 }
 
-// The longest phrase along the trie from node `start` (token i's), as matchAt describes: put in `out[0]`, its
+// The longest phrase along the trie from node `start` (token i's), as matchAt describes: its entry put in `out[0]`, its
 // length in words returned (0 when none). A phrase ends at the node its last word reaches, so its length is
 // the walk's, and no caller need read the phrase's word list to learn it.
-function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number, limit: number, out: PhraseCandidate<T>[]): number {
+function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number, limit: number, out: T[]): number {
   let node = start;
   let best = bestAt(trie, node);
   let words = best === undefined ? 0 : 1;
@@ -257,13 +261,15 @@ function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number
     const info = trie.info;
     const state = info[node * INFO] === UNSEEN ? expand(trie, node) : (info[node * INFO] as number);
     if (state === LEAF) break;
-    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no table has.
+    // Most words have no possessive (`bare` is `norm`): one look-up, not the same one twice; none for a word no
+    // table has, nor for one newer than every child's word (read beside the state: no probe of `edges`).
     const id = tokens.ids[t] as number;
     const bare = tokens.bareIds[t] as number;
-    let child = id >= 0 ? childOf(trie, node, id) : -1;
-    if (child === -1 && bare !== id && bare >= 0) child = childOf(trie, node, bare);
+    const newest = trie.info[node * INFO + 1] as number;
+    let child = id >= 0 && id <= newest ? childOf(trie, node, id) : -1;
+    if (child === -1 && bare !== id && bare >= 0 && bare <= newest) child = childOf(trie, node, bare);
     // A word registered after the text was tokenized (this node's children, just now) reads NO_WORD: looked up again.
-    if (child === -1 && (id < 0 || bare < 0) && (trie.info[node * INFO + 1] as number) >= tokens.idsReadAt) {
+    if (child === -1 && (id < 0 || bare < 0) && newest >= tokens.idsReadAt) {
       const norm = tokens.norm[t] as string;
       const bareForm = tokens.bare[t] as string;
       const late = wordIdOf(norm);
@@ -285,7 +291,7 @@ function walk<T>(trie: TrieById<T>, start: number, tokens: TokenTable, i: number
   return words;
 }
 
-function bestAt<T>(trie: TrieById<T>, node: number): PhraseCandidate<T> | undefined {
+function bestAt<T>(trie: TrieById<T>, node: number): T | undefined {
   const best = trie.best[node];
-  return best === null ? (trie.makeBest as (node: number) => PhraseCandidate<T> | undefined)(node) : best;
+  return best === null ? (trie.makeBest as (node: number) => T | undefined)(node) : best;
 }

@@ -7,7 +7,7 @@
  * also mark the next name as a person. A name matches the body when the body mentions the same gazetteer
  * actor, or has its last word (a surname, "Capitol") as a word of its own.
  */
-import { matchAt, type Lexicons, type PhraseCandidate, type PhraseRef, type WordLists } from '../data/index.ts';
+import { matchAt, type Lexicons, type PhraseRef, type WordLists } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import type { ActorMention } from './attribution/index.ts';
 
@@ -35,7 +35,7 @@ export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, men
   for (const mention of mentions) if (scored[mention.paragraph] === 1) bodyActors.add(mention.actor);
   const actorAtToken = new Map<number, ActorMention>();
   for (const mention of mentions) for (let t = mention.tokenStart; t < mention.tokenEnd; t++) actorAtToken.set(t, mention);
-  const scratch: PhraseCandidate<PhraseRef & { role: string }>[] = [];
+  const scratch: (PhraseRef & { role: string })[] = [];
 
   return captions.map((index) => {
     const paragraph = article.paragraphs[index];
@@ -71,7 +71,7 @@ export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, men
         continue;
       }
       // A title ends the name before it and makes the next one a person.
-      const titleLength = matchAt(lexicons.titles, tokens, t, paragraph.tokenEnd, scratch) > 0 ? (scratch[0] as PhraseCandidate<unknown>).rest.length + 1 : 0;
+      const titleLength = matchAt(lexicons.titles, tokens, t, paragraph.tokenEnd, scratch);
       if (titleLength > 0 && actorAtToken.get(t) === undefined) {
         close();
         afterTitle = true;

@@ -3,7 +3,7 @@
  * holds one of its cue words; the article is when cues are frequent throughout. Loaded words exempt in a
  * domain ("plunge" in markets, "slams" in tennis) are not counted there.
  */
-import { FIRST_WORD, matchAt, type Lexicons, type DomainRef, type PhraseCandidate } from '../data/index.ts';
+import { FIRST_WORD, matchAt, type Lexicons, type DomainRef } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 
 export type DomainResult = {
@@ -21,13 +21,13 @@ const ARTICLE_MIN_DENSITY = 1;
 export function detectDomains(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array): DomainResult {
   const { tokens } = article;
   const totals = new Map<string, number>();
-  const scratch: PhraseCandidate<DomainRef>[] = [];
+  const scratch: DomainRef[] = [];
   const paragraphs = article.paragraphs.map((paragraph) => {
     // Made at the first cue: most paragraphs have none, and share one empty list.
     let found: Set<string> | undefined;
     for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) {
       if (((masks[t] as number) & FIRST_WORD.domains) === 0 || matchAt(lexicons.domains, tokens, t, paragraph.tokenEnd, scratch) === 0) continue;
-      const domain = (scratch[0] as PhraseCandidate<DomainRef>).value.domain;
+      const domain = (scratch[0] as DomainRef).domain;
       (found ??= new Set()).add(domain);
       totals.set(domain, (totals.get(domain) ?? 0) + 1);
     }

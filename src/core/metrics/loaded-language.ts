@@ -5,7 +5,7 @@
  * a direct quotation belongs to the quoted voice. A match that is ordinary jargon in the story's domain, or a
  * word inside a longer proper name ("Free" in "the Free Syrian Army"), is listed as exempt instead.
  */
-import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
+import { CATEGORY, FIRST_WORD, matchAt, type Lexicons, type LexiconRef } from '../data/index.ts';
 import type { ParagraphSpan, SegmentedArticle } from '../text/index.ts';
 import { tokenIds, type TokenTable } from '../text/tokens.ts';
 import { NO_WORD, setByWordIdOnce, wordIdOf } from '../text/vocabulary.ts';
@@ -133,7 +133,7 @@ export function findLoadedLanguage(
   const { tokens } = article;
   const findings: RawFinding[] = [];
   const exemptions: RawExemption[] = [];
-  const scratch: PhraseCandidate<LexiconRef>[] = [];
+  const scratch: LexiconRef[] = [];
   // Token positions of reporting verbs, vague attribution and "according to": speech cues for scare quotes.
   const speechCues: number[] = [];
   const negatorById = setByWordIdOnce(lexicons.negators);
@@ -151,7 +151,7 @@ export function findLoadedLanguage(
           t++;
           continue;
         }
-        const ref = (scratch[0] as PhraseCandidate<LexiconRef>).value;
+        const ref = scratch[0] as LexiconRef;
         const first = t;
         const last = t + words - 1;
         const start = tokens.start[t] as number;

@@ -8,7 +8,7 @@
  * opening quotation mark or a colon are capitalised by position, and a title-case headline ("Biden Slams
  * Critics") or a line in capitals capitalises everything, so such a sentence yields no names.
  */
-import { matchAt, type Lexicons, type LexiconRef, type PhraseCandidate } from '../data/index.ts';
+import { matchAt, type Lexicons, type LexiconRef } from '../data/index.ts';
 import type { SegmentedArticle } from '../text/index.ts';
 import { CASE, tokenIds, type TokenTable } from '../text/tokens.ts';
 import { flagsByWordIdOnce, hasFlag } from '../text/vocabulary.ts';
@@ -49,11 +49,11 @@ export function findProperNames(article: SegmentedArticle, lexicons: Lexicons): 
   // No array per token: a typed array of the token count, allocated and filled for every article, cost more
   // than finding the names (most articles have a few dozen, found again by a binary search).
   const names: ProperName[] = [];
-  const scratch: PhraseCandidate<LexiconRef>[] = [];
+  const scratch: LexiconRef[] = [];
   const capitalised = (t: number): boolean => ((tokens.shape[t] as number) & CASE.upperStart) !== 0;
   const positional = (t: number, sentenceStart: number): boolean => t === sentenceStart || positionalGap(text, tokens.end[t - 1] as number, tokens.start[t] as number);
   // A sentence-initial word that is itself loaded ("Brutal Assad forces...") opens the sentence, not a name.
-  const loadedWord = (t: number): boolean => matchAt(lexicons.loaded, tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<LexiconRef>).value.weight > 0;
+  const loadedWord = (t: number): boolean => matchAt(lexicons.loaded, tokens, t, t + 1, scratch) > 0 && (scratch[0] as LexiconRef).weight > 0;
   const opensSentence = (t: number): boolean => {
     return hasFlag(flags, tokens.bareIds[t] as number, NOT_NAME) || (tokens.bare[t] as string).endsWith('ly') || loadedWord(t);
   };

@@ -5,7 +5,7 @@
  * the quoted share. One pass over each sentence's tokens with table lookups; words inside quotation marks are
  * the speaker's and count only towards the quoted share. Each count keeps its span, so a score can show its evidence.
  */
-import { COUNT_CAP, FEATURE_INDEX, TYPICAL_WORD_LETTERS, MAX_WORD_LETTERS, WORD_LENGTH_SPAN, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef, type PhraseCandidate } from '../data/index.ts';
+import { COUNT_CAP, FEATURE_INDEX, TYPICAL_WORD_LETTERS, MAX_WORD_LETTERS, WORD_LENGTH_SPAN, FIRST_WORD, SENTENCE_FEATURES, matchAt, type Lexicons, type WeightedRef, type CueRef } from '../data/index.ts';
 import type { SegmentedArticle, SentenceSpan } from '../text/index.ts';
 import { tokenIds } from '../text/tokens.ts';
 import { setByWordIdOnce, tableByWordId } from '../text/vocabulary.ts';
@@ -166,8 +166,8 @@ type Measure = {
   weights: Float64Array;
   values: Float64Array;
   cues: CueColumns;
-  opinion: PhraseCandidate<WeightedRef>[];
-  cue: PhraseCandidate<CueRef>[];
+  opinion: WeightedRef[];
+  cue: CueRef[];
   words: WordTables;
   features: SentenceFeatures;
 };
@@ -367,7 +367,7 @@ function countToken(m: Measure, sentence: SentenceSpan, t: number): number {
   // matchAt gives the phrase's length in words: its word list is never read.
   const cueWords = (mask & FIRST_WORD.cue) === 0 ? 0 : matchAt(lexicons.cues, tokens, t, limit, m.cue);
   if (cueWords !== 0) {
-    const cue = (m.cue[0] as PhraseCandidate<CueRef>).value;
+    const cue = m.cue[0] as CueRef;
     const index = cue.family === 'attitude' ? F.attitudeCue : F.speechCue;
     if (count(m, index)) pushCue(m, index, start, tokens.end[t + cueWords - 1] as number, ruleOf(speechCueRules, 'speech-cue/', cue, cue.lemma), cue.lexicon);
     return cueWords;
@@ -375,7 +375,7 @@ function countToken(m: Measure, sentence: SentenceSpan, t: number): number {
   const opinionWords = (mask & FIRST_WORD.opinion) === 0 ? 0 : matchAt(lexicons.opinion, tokens, t, limit, m.opinion);
   // A one-word marker that is also a class word ("we", "must") counts as its class, which says more.
   if (opinionWords !== 0 && (opinionWords > 1 || wordClass === undefined)) {
-    const opinion = (m.opinion[0] as PhraseCandidate<WeightedRef>).value;
+    const opinion = m.opinion[0] as WeightedRef;
     if (count(m, F.opinion)) pushCue(m, F.opinion, start, tokens.end[t + opinionWords - 1] as number, ruleOf(opinionRules, 'opinion/', opinion, opinion.term), opinion.lexicon);
     return opinionWords;
   }
@@ -385,7 +385,7 @@ function countToken(m: Measure, sentence: SentenceSpan, t: number): number {
   }
   const evaluativeWords = (mask & FIRST_WORD.subjective) === 0 ? 0 : matchAt(lexicons.subjective, tokens, t, limit, m.opinion);
   if (evaluativeWords !== 0) {
-    const evaluative = (m.opinion[0] as PhraseCandidate<WeightedRef>).value;
+    const evaluative = m.opinion[0] as WeightedRef;
     if (count(m, F.evaluative)) pushCue(m, F.evaluative, start, tokens.end[t + evaluativeWords - 1] as number, ruleOf(evaluativeRules, 'evaluative/', evaluative, evaluative.term), evaluative.lexicon);
     return evaluativeWords;
   }

@@ -3,7 +3,7 @@
  * capitalised, the actors, titles and demonyms named, and which sentences mark a source as anonymous.
  */
 import type { AttributionWords } from '../../data/attribution-words.ts';
-import { FIRST_WORD, matchAt, type Lexicons, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
+import { FIRST_WORD, matchAt, type Lexicons, type PhraseRef } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import { CASE } from '../../text/tokens.ts';
 import { findActorMentions } from './mentions.ts';
@@ -136,19 +136,21 @@ function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks:
   const { tokens } = article;
   let titleAt: (string | undefined)[] | undefined;
   let countryAt: (string | undefined)[] | undefined;
-  const titleScratch: PhraseCandidate<PhraseRef & { role: string }>[] = [];
-  const demonymScratch: PhraseCandidate<{ country: string }>[] = [];
+  const titleScratch: (PhraseRef & { role: string })[] = [];
+  const demonymScratch: { country: string }[] = [];
   for (let t = 0; t < tokens.count; t++) {
     const mask = masks[t] as number;
-    if ((mask & FIRST_WORD.title) !== 0 && matchAt(lexicons.titles, tokens, t, tokens.count, titleScratch) > 0) {
-      const best = titleScratch[0] as PhraseCandidate<PhraseRef & { role: string }>;
+    const titleWords = (mask & FIRST_WORD.title) === 0 ? 0 : matchAt(lexicons.titles, tokens, t, tokens.count, titleScratch);
+    if (titleWords > 0) {
+      const title = titleScratch[0] as PhraseRef & { role: string };
       titleAt ??= new Array<string | undefined>(tokens.count);
-      for (let k = t; k <= t + best.rest.length; k++) titleAt[k] = best.value.term;
+      for (let k = t; k < t + titleWords; k++) titleAt[k] = title.term;
     }
-    if ((mask & FIRST_WORD.demonym) !== 0 && matchAt(lexicons.demonymIndex, tokens, t, tokens.count, demonymScratch) > 0) {
-      const best = demonymScratch[0] as PhraseCandidate<{ country: string }>;
+    const demonymWords = (mask & FIRST_WORD.demonym) === 0 ? 0 : matchAt(lexicons.demonymIndex, tokens, t, tokens.count, demonymScratch);
+    if (demonymWords > 0) {
+      const demonym = demonymScratch[0] as { country: string };
       countryAt ??= new Array<string | undefined>(tokens.count);
-      for (let k = t; k <= t + best.rest.length; k++) countryAt[k] = best.value.country;
+      for (let k = t; k < t + demonymWords; k++) countryAt[k] = demonym.country;
     }
   }
   return { titleAt: titleAt ?? NONE_MARKED, countryAt: countryAt ?? NONE_MARKED };
@@ -158,12 +160,12 @@ function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks:
 function anonymityBySentence(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, sentences: readonly SentenceRef[]): Uint8Array {
   const { tokens } = article;
   const found = new Uint8Array(sentences.length);
-  const scratch: PhraseCandidate<PhraseRef>[] = [];
+  const scratch: PhraseRef[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
       if (((masks[t] as number) & FIRST_WORD.anonymity) === 0 || matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, scratch) === 0) continue;
-      const note = (scratch[0] as PhraseCandidate<PhraseRef>).value.note ?? '';
+      const note = (scratch[0] as PhraseRef).note ?? '';
       found[sentence.index] = (found[sentence.index] as number) | (note.startsWith('reason') ? ANONYMITY_REASON : ANONYMITY_MARKER);
     }
   }

@@ -3,7 +3,7 @@
  * the longest of a non-response ("declined to comment"), a sourcing phrase ("according to"), or a reporting
  * verb, an attitude verb ("wants", "believes") or vague attribution from the lexicons.
  */
-import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate, type PhraseRef } from '../../data/index.ts';
+import { FIRST_WORD, matchAt, type CueRef, type PhraseRef } from '../../data/index.ts';
 import { commaBefore, nextComma, type Scan } from './context.ts';
 import { infinitiveAt } from './content-spans.ts';
 import { isConnective } from './noun-phrase-speakers.ts';
@@ -42,8 +42,8 @@ export function findCues(scan: Scan): Cue[] {
   const { article, lexicons, masks } = scan;
   const { tokens } = article;
   const cues: Cue[] = [];
-  const cueScratch: PhraseCandidate<CueRef>[] = [];
-  const phraseScratch: PhraseCandidate<PhraseRef>[] = [];
+  const cueScratch: CueRef[] = [];
+  const phraseScratch: PhraseRef[] = [];
   const { classes } = scan;
   for (const sentence of scan.sentences) {
     // "She said she supports the bill": an attitude inside what a speaker said is part of that speech.
@@ -57,10 +57,11 @@ export function findCues(scan: Scan): Cue[] {
         t++;
         continue;
       }
-      if ((mask & FIRST_WORD.nonResponse) !== 0 && matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch) > 0) {
-        const best = phraseScratch[0] as PhraseCandidate<PhraseRef>;
-        cues.push({ t0: t, t1: t + best.rest.length + 1, ref: { kind: 'non-response', lemma: best.value.term, stance: 'neutral', act: false, lexicon: best.value.lexicon }, sentence: sentence.index, paragraph: sentence.paragraph });
-        t += best.rest.length + 1;
+      const refusalWords = (mask & FIRST_WORD.nonResponse) === 0 ? 0 : matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch);
+      if (refusalWords > 0) {
+        const refusal = phraseScratch[0] as PhraseRef;
+        cues.push({ t0: t, t1: t + refusalWords, ref: { kind: 'non-response', lemma: refusal.term, stance: 'neutral', act: false, lexicon: refusal.lexicon }, sentence: sentence.index, paragraph: sentence.paragraph });
+        t += refusalWords;
         continue;
       }
       const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || (t === sentence.tokenStart ? pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd) : 0);
@@ -76,30 +77,31 @@ export function findCues(scan: Scan): Cue[] {
         t++;
         continue;
       }
-      if ((mask & FIRST_WORD.cue) !== 0 && matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch) > 0) {
-        const best = cueScratch[0] as PhraseCandidate<CueRef>;
+      const cueWords = (mask & FIRST_WORD.cue) === 0 ? 0 : matchAt(lexicons.cues, tokens, t, sentence.tokenEnd, cueScratch);
+      if (cueWords > 0) {
+        const ref = cueScratch[0] as CueRef;
         // "on condition of anonymity" marks a source; it does not stand for one.
-        const anonymityMarker = best.value.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
-        const attitude = best.value.family === 'attitude';
+        const anonymityMarker = ref.kind === 'vague' && (mask & FIRST_WORD.anonymity) !== 0 && matchAt(lexicons.anonymity, tokens, t, sentence.tokenEnd, phraseScratch) > 0;
+        const attitude = ref.family === 'attitude';
         // "The report found 20 cases" reports; "the team found the keys" does not: a document verb needs a document.
-        const unsourcedDocumentVerb = best.value.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
+        const unsourcedDocumentVerb = ref.family === 'document' && !documentSubjectBefore(scan, t, sentence.tokenStart, sentence.tokenEnd);
         // "The harbour report also found...": a document noun right before a verb is that verb's subject.
-        const documentNounBeforeVerb = best.rest.length === 0 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd);
+        const documentNounBeforeVerb = cueWords === 1 && isDocumentNoun(scan, t) && cueFollows(scan, t + 1, sentence.tokenEnd);
         // "The October report exceeded forecasts", "One tweet said": a verb's word after a determiner is a noun.
-        const noun = best.value.kind === 'verb' && isNounAfterDeterminer(scan, t, best.value.lemma, sentence.tokenStart, sentence.tokenEnd);
+        const noun = ref.kind === 'verb' && isNounAfterDeterminer(scan, t, ref.lemma, sentence.tokenStart, sentence.tokenEnd);
         // "Fares declined to their lowest level": a refusal's "to" opens an infinitive ("declined to run"), not a new level.
-        const last = t + best.rest.length;
-        const toNoInfinitive = attitude && LEVEL_VERBS.has(best.value.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
-        const name = best.value.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
-        const cue = best.value.override !== true && !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && inSpeechFrame(scan, best.value, last, sentence.tokenEnd);
-        if (cue) cues.push({ t0: t, t1: t + best.rest.length + 1, ref: best.value, sentence: sentence.index, paragraph: sentence.paragraph });
+        const last = t + cueWords - 1;
+        const toNoInfinitive = attitude && LEVEL_VERBS.has(ref.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
+        const name = ref.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
+        const cue = ref.override !== true && !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && inSpeechFrame(scan, ref, last, sentence.tokenEnd);
+        if (cue) cues.push({ t0: t, t1: t + cueWords, ref, sentence: sentence.index, paragraph: sentence.paragraph });
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
-        const sourceOnly = best.value.kind === 'vague' && isSourcePhraseOnly(scan, { t0: t, t1: t + best.rest.length + 1 });
+        const sourceOnly = ref.kind === 'vague' && isSourcePhraseOnly(scan, { t0: t, t1: t + cueWords });
         // "polling that showed Holt ahead, they doubted that ...": a document in a relative clause speaks inside it only.
-        const relativeDocument = best.value.family === 'document' && isDocumentRelative(scan, t - 1, sentence.tokenStart);
-        if (!attitude && !sourceOnly && !relativeDocument && !best.value.act && (cue || anonymityMarker)) speechBefore = true;
-        t += best.rest.length + 1;
+        const relativeDocument = ref.family === 'document' && isDocumentRelative(scan, t - 1, sentence.tokenStart);
+        if (!attitude && !sourceOnly && !relativeDocument && !ref.act && (cue || anonymityMarker)) speechBefore = true;
+        t += cueWords;
         continue;
       }
       t++;

@@ -2,7 +2,7 @@
  * Actor mentions: gazetteer actors named in the text, the first thing attribution reads. A match must hold
  * a capitalised word, so "turkey" the bird is not Turkey.
  */
-import { FIRST_WORD, matchAt, type ActorRef, type Lexicons, type PhraseCandidate } from '../../data/index.ts';
+import { FIRST_WORD, matchAt, type ActorRef, type Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import type { ActorMention } from './types.ts';
 import type { AttributionWords } from '../../data/attribution-words.ts';
@@ -12,21 +12,22 @@ export function findActorMentions(article: SegmentedArticle, lexicons: Lexicons,
   const { tokens } = article;
   const mentions: ActorMention[] = [];
   const actorAt = new Int32Array(tokens.count).fill(-1);
-  const scratch: PhraseCandidate<ActorRef>[] = [];
+  const scratch: ActorRef[] = [];
   article.paragraphs.forEach((paragraph, p) => {
     let t = paragraph.tokenStart;
     while (t < paragraph.tokenEnd) {
-      if (((masks[t] as number) & FIRST_WORD.actor) === 0 || excluded[t] === 1 || matchAt(lexicons.actorIndex, tokens, t, paragraph.tokenEnd, scratch) === 0) {
+      const words = ((masks[t] as number) & FIRST_WORD.actor) === 0 || excluded[t] === 1 ? 0 : matchAt(lexicons.actorIndex, tokens, t, paragraph.tokenEnd, scratch);
+      if (words === 0) {
         t++;
         continue;
       }
-      const best = scratch[0] as PhraseCandidate<ActorRef>;
-      const end = t + best.rest.length + 1;
+      const actor = scratch[0] as ActorRef;
+      const end = t + words;
       let capitalised = false;
       for (let k = t; k < end; k++) if (capital[k] === 1) capitalised = true;
       if (capitalised) {
         for (let k = t; k < end; k++) actorAt[k] = mentions.length;
-        mentions.push({ start: tokens.start[t] as number, end: tokens.end[end - 1] as number, tokenStart: t, tokenEnd: end, actor: best.value.id, paragraph: p });
+        mentions.push({ start: tokens.start[t] as number, end: tokens.end[end - 1] as number, tokenStart: t, tokenEnd: end, actor: actor.id, paragraph: p });
       }
       t = end;
     }

@@ -6,7 +6,7 @@
  * ("his comments", "her remarks") the noun keeps its cue: the possessive names who spoke. Likewise an -ed
  * form after an object is a participle ("formed a group called the Harbour Friends").
  */
-import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
+import { FIRST_WORD, matchAt, type CueRef } from '../../data/index.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -100,11 +100,11 @@ export function isParticipleAfterObject(scan: Scan, t: number, sentenceStart: nu
   return false;
 }
 
-const scratch: PhraseCandidate<CueRef>[] = [];
+const scratch: CueRef[] = [];
 
 /** Whether a one-word reporting or attitude verb of the lexicons stands at `t` ("say" in "critics say"). */
 export function verbWordAt(scan: Scan, t: number): boolean {
-  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, t + 1, scratch) > 0 && (scratch[0] as PhraseCandidate<CueRef>).value.kind === 'verb';
+  return ((scan.masks[t] as number) & FIRST_WORD.cue) !== 0 && matchAt(scan.lexicons.cues, scan.article.tokens, t, t + 1, scratch) > 0 && (scratch[0] as CueRef).kind === 'verb';
 }
 
 // The forms of the naming verbs: English grammar, like the pasts above. "named" follows its own rule below.

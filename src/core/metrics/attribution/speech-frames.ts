@@ -5,7 +5,7 @@
  * suspect", "two families shared a meal", "sirens sounded across the city" are acts in the world, and
  * reading them as speech gives their subject a voice. Such entries carry `needs` (reporting-verbs.jsonl).
  */
-import { FIRST_WORD, matchAt, type CueRef, type PhraseCandidate } from '../../data/index.ts';
+import { FIRST_WORD, matchAt, type CueRef } from '../../data/index.ts';
 import type { Scan } from './context.ts';
 import { infinitiveAt } from './content-spans.ts';
 import { topicFollows } from './speech-topics.ts';
@@ -83,13 +83,13 @@ function helperBefore(scan: Scan, t: number): boolean {
   return before === 'to' || scan.words.verbSkips.has(before);
 }
 
-const verbScratch: PhraseCandidate<CueRef>[] = [];
+const verbScratch: CueRef[] = [];
 
 /** Whether a reporting or attitude verb of the lexicons starts at `t` and ends by `end`. */
 export function verbCueAt(scan: Scan, t: number, end: number): boolean {
   if (((scan.masks[t] as number) & FIRST_WORD.cue) === 0 || matchAt(scan.lexicons.cues, scan.article.tokens, t, end, verbScratch) === 0) return false;
-  const { value } = verbScratch[0] as PhraseCandidate<CueRef>;
-  return value.kind === 'verb' && value.override !== true;
+  const ref = verbScratch[0] as CueRef;
+  return ref.kind === 'verb' && ref.override !== true;
 }
 
 /**
