@@ -4,7 +4,7 @@
  * council's "reform""). Called by loaded language, whose findings these are. What tells the other uses of
  * quotation marks apart is read from `scare-quote-words` (defining verbs, title kinds, gloss openers...).
  */
-import { CATEGORY, type Lexicons } from '../data/index.ts';
+import { CATEGORY, startsPhrase, type Lexicons } from '../data/index.ts';
 import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
 import { sentenceAt, type SegmentedArticle, type QuoteSpan, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
@@ -319,8 +319,8 @@ function notDistancing(article: SegmentedArticle, lexicons: Lexicons, located: L
   // editor's brackets ("turning [the mayor] around") mark someone's words too.
   const inner = innerText(text, quote);
   if ((/^\p{Lu}/u.test(surfaces[0] ?? '') && /[.?!]$/u.test(inner)) || /[?!]$/u.test(inner) || /,\s*\S/.test(inner) || /\[[^\]]*\]/.test(inner)) return true;
-  // A translation: "Russian for "goodbye"".
-  if (first >= 2 && tokens.norm[first - 1] === 'for' && lexicons.demonymIndex.has(tokens.norm[first - 2] as string)) return true;
+  // A translation: "Russian for "goodbye"". By the demonyms' trie: the first read of their Map cost ~100 ms.
+  if (first >= 2 && tokens.norm[first - 1] === 'for' && startsPhrase(lexicons.demonymIndex, tokens, first - 2)) return true;
   // Inside parentheses: a translation or gloss ("intifada" ("shaking off")).
   if (text[quote.start - 1] === '(' && text[quote.end] === ')') return true;
   const role = roleBefore(article, lexicons, located);
