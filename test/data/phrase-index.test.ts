@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToPhraseIndex, matchAt, type PhraseNode } from '../../src/core/data/phrase-index.ts';
+import { addToPhraseIndex, matchAt, startsPhrase, type PhraseNode } from '../../src/core/data/phrase-index.ts';
 import { foldForMatching } from '../../src/core/text/index.ts';
 import { tokenize } from '../../src/core/text/tokens.ts';
 
@@ -56,5 +56,15 @@ describe('phrase index', () => {
     // matchAt gives the phrase's length in words.
     expect(matchAt(index, earlier, 0, 2, out)).toBe(2);
     expect(out[0]).toBe('zxcvbing qazwsxing');
+  });
+
+  it('says a phrase starts at a token exactly when the index has its folded form as a first word', () => {
+    const index = new Map<string, PhraseNode<string>>();
+    const tokens = tokensOf("Wxyzian plan, wxyzian's plan, qsdfian and plan");
+    addToPhraseIndex(index, 'test', [entry('wxyzian', 1), entry('qsdfian plan', 2)], 0, (e) => e.term);
+    const starts = Array.from({ length: tokens.count }, (_, t) => startsPhrase(index, tokens, t));
+    // Read as `index.has(norm)`: a possessive is its own word here, and a phrase's later words start nothing.
+    expect(starts).toEqual(tokens.norm.map((word) => index.has(word)));
+    expect(starts.filter(Boolean).length).toBe(2);
   });
 });

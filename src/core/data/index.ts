@@ -8,7 +8,7 @@ export { WORD_LIST_FILES, type WordLists, type WordList, type CalendarNames } fr
 export { FINDING_CATEGORIES, CATEGORY, findingCategorySchema, categoryTextSchema, type FindingCategory, type CategoryText } from './categories.ts';
 export { LexiconError, parseLexicon, parseRecords, withRecordCache } from './parse.ts';
 export type { ParsedLexicon, ParsedEntry, LexiconErrorCode } from './parse.ts';
-export { matchAt } from './phrase-index.ts';
+export { matchAt, startsPhrase } from './phrase-index.ts';
 export type { PhraseIndex, PhraseCandidate, PhraseNode } from './phrase-index.ts';
 export { inflectEntry } from './inflect.ts';
 export { SENTENCE_FEATURES, FEATURE_INDEX, WORD_CLASSES, BIAS_FEATURE, COUNT_CAP, TYPICAL_WORD_LETTERS, MAX_WORD_LETTERS, WORD_LENGTH_SPAN, type SubjectivityModel, type WordClass } from './subjectivity-model.ts';
