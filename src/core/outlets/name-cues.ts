@@ -33,6 +33,8 @@ const BEFORE_REPORTED = new RegExp(
 );
 const AFTER_REPORTED =
   /^(?:\s*\([^()\n]{1,20}\))?(?:\s+(?:news\s+agency|news\s+service|newspaper|daily|news|tv|television|channel|radio|broadcaster|network|website|magazine|agency|wire|online))?(?:\s*,\s*[^,\n]{1,60}?,)?(?:\s+(?:also|earlier|later|first|previously|has|had|have|exclusively|separately|initially|originally|on\s+\p{L}+day))*\s+(?:reported|reports|reporting|said|says|quoted|cited|wrote|writes|published|broadcast|aired|revealed|learned|learnt|confirmed|announced|obtained|claimed|noted|added|stated|tweeted|posted|carried|showed|shows|contributed)\b/iu;
+// What every AFTER_REPORTED match holds (one of its verbs), under the same flags: ~1.5 ms to compile otherwise.
+const MAY_PRECEDE_VERB = /report|said|says|quoted|cited|wrote|writes|published|broadcast|aired|revealed|learn|confirmed|announced|obtained|claimed|noted|added|stated|tweeted|posted|carried|show|contributed/iu;
 const AFTER_POSSESSIVE = /^\s+(?:(?:own|latest|new|exclusive|recent|earlier)\s+)?(?:report|reporting|reporter|correspondent|journalist|investigation|interview|analysis|coverage|footage|account|article|story|survey|poll|sources?)\b/iu;
 const AFTER_WEBSITE = /^\s+(?:official\s+|mobile\s+|news\s+)?(?:website|web\s?site|site|homepage|app|apps)\b/iu;
 const SELF_FOLLOW_UP = /^[^\n]{0,40}?\b(?:can\s+(?:also\s+)?be\s+(?:accessed|reached|viewed|found)|is\s+(?:also\s+)?available|alternate\s+addresses)/iu;
@@ -135,7 +137,7 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
   } else {
     const contributed = /^\s+contributed\b/iu.exec(after);
     if (contributed !== null) return { kind: 'credit', start: match.start, end: match.tokenEnd + contributed[0].length };
-    const verb = AFTER_REPORTED.exec(after);
+    const verb = MAY_PRECEDE_VERB.test(after) ? AFTER_REPORTED.exec(after) : null;
     if (verb !== null) return { kind: 'reported', start: match.start, end: match.tokenEnd + verb[0].length };
   }
   // A bare acronym followed by a noun is usually something else ("MENA region").
