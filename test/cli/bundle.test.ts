@@ -57,6 +57,15 @@ describe('the bundled command', () => {
     expect(started(['analyze', SEED, '--format', 'json'], { SLANT_DEBUG_START: '' }).stderr).toBe('');
   });
 
+  // Standard error is made only when written to (bin/slant.js): a failing one-article command still says why,
+  // through a pipe, before it exits with its code.
+  it('writes the error line of a failing one-article command to a piped standard error, with status 2', () => {
+    const run = started(['analyze', join(tmpdir(), 'slant-no-such-file.txt'), '--format', 'json'], { SLANT_DEBUG_START: '' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^slant: cannot read .*slant-no-such-file\.txt.*\n$/);
+  });
+
   it('prints the same bytes with the snapshot and the code cache turned off (SLANT_NO_CACHE=1)', () => {
     expect(cli({ SLANT_NO_CACHE: '1' })).toBe(library);
   });

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { getDomain } from 'tldts';
+import { nameIndex } from '../../src/core/outlets/names.ts';
+import { normaliseDomain, unpackedAddress } from '../../src/core/outlets/normalise-domain.ts';
+import { cardForDomain, cardForKey } from '../../src/core/outlets/ratings.ts';
+import { tableDomainOf } from '../../src/core/outlets/tables.ts';
 import { labelFor, loadSourceTables, lookupOutlet, outletCardSchema, renderOutletCard, type OutletCard } from '../../src/core/outlets/index.ts';
 
 const tables = loadSourceTables();
@@ -160,6 +165,21 @@ describe('lookup by outlet name', () => {
     const card = lookup('Zero Hedge');
     expect(card).toMatchObject({ domain: 'zerohedge.com', name: 'Zero Hedge', outlet: null });
     expect(card.reliability.label).not.toBe('not-rated');
+  });
+
+  // A card for a name reads its host's address and registrable domain from the tables (no public-suffix list
+  // loaded): the same card as the domain's, for every outlet the tables name.
+  it('gives every named outlet the card of its host, address and domain as tldts reads them', () => {
+    const tables = loadSourceTables();
+    const index = nameIndex(tables);
+    for (const target of index.targets.values()) {
+      expect(target.primaryAddress === undefined ? normaliseDomain(target.primaryHost) : unpackedAddress(target.primaryAddress)).toEqual(normaliseDomain(target.primaryHost));
+      const card = cardForKey(target.key, target.name, tables);
+      const address = normaliseDomain(target.primaryHost);
+      expect(card).toEqual(address === null ? card : cardForDomain(address, target.name, tables));
+    }
+    for (const hosts of tables.hostsByDomain.values()) for (const host of hosts) expect(tableDomainOf(tables, host)).toBe(getDomain(host) ?? host);
+    expect(tableDomainOf(tables, 'edition.unlisted-example.com')).toBeUndefined();
   });
 
   it('refuses an ambiguous name rather than guess (ABC is Australian and Spanish)', () => {

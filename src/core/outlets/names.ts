@@ -23,11 +23,13 @@ import { CASE, tokenIds, tokenize, type TokenTable } from '../text/tokens.ts';
 import { tableByWordId, tableByWordIdOnce } from '../text/vocabulary.ts';
 import { derivedOnce, loadLexicons } from '../data/index.ts';
 import type { Outlet } from './schema.ts';
-import type { Lined, SourceTables } from './tables.ts';
+import { tableDomainOf, type Lined, type SourceTables } from './tables.ts';
+import { packedAddress } from './normalise-domain.ts';
 import { namesOf, primaryHost, shortForm, stripMarks } from './name-aliases.ts';
 
 /** An outlet the names point to: an ownership row (`press-tv`) or an RSP-only name (`rsp:Dotdash Meredith`). */
-export type NameTarget = { readonly key: string; readonly name: string; readonly primaryHost: string; readonly outlet: Lined<Outlet> | null };
+/** `primaryAddress`: packedAddress(primaryHost), made with the index, so a card for a name needs no public-suffix look-up. */
+export type NameTarget = { readonly key: string; readonly name: string; readonly primaryHost: string; readonly primaryAddress: string | undefined; readonly outlet: Lined<Outlet> | null };
 
 type Shape = 'upper' | 'capital' | 'any' | 'label';
 type Alias = { readonly key: string; readonly priority: number; readonly shapes: readonly Shape[]; readonly distinctive: boolean; readonly written: string };
@@ -81,7 +83,7 @@ export function foldName(name: string): string {
 
 /** The hosts some table lists that `host` falls under (itself or a parent), longest first; via its registrable domain. */
 export function listedHostsFor(tables: SourceTables, host: string): string[] {
-  const registrable = registrableDomain(host);
+  const registrable = registrableDomain(tables, host);
   const hosts = tables.hostsByDomain.get(registrable);
   if (hosts === undefined) return [];
   return hosts.filter((listed) => listed === host || host.endsWith(`.${listed}`));
@@ -90,10 +92,10 @@ export function listedHostsFor(tables: SourceTables, host: string): string[] {
 // The public-suffix lookup for the hosts cards and domain tokens ask about again and again, kept.
 const MAX_REMEMBERED = 4096;
 const registrables = new Map<string, string>();
-function registrableDomain(host: string): string {
+function registrableDomain(tables: SourceTables, host: string): string {
   let registrable = registrables.get(host);
   if (registrable === undefined) {
-    registrable = getDomain(host) ?? host;
+    registrable = tableDomainOf(tables, host) ?? getDomain(host) ?? host;
     if (registrables.size >= MAX_REMEMBERED) registrables.clear();
     registrables.set(host, registrable);
   }
@@ -350,7 +352,8 @@ function buildNameIndex(tables: SourceTables): NameIndex {
   const fullNames: [string, string][] = [];
 
   for (const outlet of tables.ownership.rows) {
-    targets.set(outlet.id, { key: outlet.id, name: outlet.name, primaryHost: outlet.domains[0] as string, outlet });
+    const host = outlet.domains[0] as string;
+    targets.set(outlet.id, { key: outlet.id, name: outlet.name, primaryHost: host, primaryAddress: packedAddress(host), outlet });
     fullNames.push([outlet.name, outlet.id]);
     for (const [text, priority, lookupOnly] of namesOf(outlet.name, 4)) {
       candidates.push({ key: outlet.id, text, priority, lookupOnly });
@@ -382,7 +385,8 @@ function buildNameIndex(tables: SourceTables): NameIndex {
       const score = count + (foldName((tables.outletById.get(id) as Outlet).name) === foldName(name) ? 1000 : 0);
       if (score > most) [key, most] = [id, score];
     }
-    if (!targets.has(key)) targets.set(key, { key, name, primaryHost: primaryHost(name, hosts), outlet: null });
+    const primary = primaryHost(name, hosts);
+    if (!targets.has(key)) targets.set(key, { key, name, primaryHost: primary, primaryAddress: packedAddress(primary), outlet: null });
     fullNames.push([name, key]);
     for (const [text, priority, lookupOnly] of namesOf(name, 3)) candidates.push({ key, text, priority, lookupOnly });
   }

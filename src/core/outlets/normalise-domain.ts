@@ -39,6 +39,24 @@ export function normaliseDomain(input: string): NormalisedDomain | null {
   return result === null ? null : { ...result };
 }
 
+/**
+ * normaliseDomain(input) as one string for a table to keep: `host domain`, '' for null; undefined when the
+ * address holds more than a host and its domain (a path, a mirror), which only normaliseDomain gives back.
+ */
+export function packedAddress(input: string): string | undefined {
+  const address = normaliseDomain(input);
+  if (address === null) return '';
+  if (address.path !== '/' || address.mirror !== undefined || address.host.includes(' ') || address.domain.includes(' ')) return undefined;
+  return `${address.host} ${address.domain}`;
+}
+
+/** The address packedAddress packed, as normaliseDomain gave it (a new object each call). */
+export function unpackedAddress(packed: string): NormalisedDomain | null {
+  if (packed === '') return null;
+  const space = packed.indexOf(' ');
+  return { host: packed.slice(0, space), domain: packed.slice(space + 1), path: '/' };
+}
+
 function normaliseAt(input: string, depth: number): NormalisedDomain | null {
   const trimmed = input.trim();
   if (trimmed === '' || trimmed.length > MAX_INPUT || /\s/.test(trimmed)) return null;

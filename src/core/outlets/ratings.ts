@@ -30,7 +30,7 @@
  */
 import type { Cred1Row, Outlet, OutletCard, Rating, ReliabilityLabel, RspRow } from './schema.ts';
 import { loadSourceTables, type Lined, type SourceTables } from './tables.ts';
-import { normaliseDomain, type NormalisedDomain } from './normalise-domain.ts';
+import { normaliseDomain, unpackedAddress, type NormalisedDomain } from './normalise-domain.ts';
 import { foldName, listedHostsFor, nameIndex, outletForHost } from './names.ts';
 
 export const RSP_STATUS_SCORES = {
@@ -88,8 +88,11 @@ export function keyForName(name: string, tables: SourceTables): string | null {
 
 /** The card of an outlet known by its index key (`press-tv`, `rsp:Dotdash Meredith`, `host:example.com`). */
 export function cardForKey(key: string, query: string, tables: SourceTables): OutletCard {
-  const host = key.startsWith('host:') ? key.slice(5) : nameIndex(tables).targets.get(key)?.primaryHost;
-  const normalised = host === undefined ? null : normaliseDomain(host);
+  const target = key.startsWith('host:') ? undefined : nameIndex(tables).targets.get(key);
+  const host = target === undefined ? (key.startsWith('host:') ? key.slice(5) : undefined) : target.primaryHost;
+  // A name's address was normalised with the index (no public-suffix look-up at run time).
+  const packed = target?.primaryAddress;
+  const normalised = host === undefined ? null : packed !== undefined ? unpackedAddress(packed) : normaliseDomain(host);
   return normalised === null ? notRatedCard(query, null, 'no outlet in the tables has this name or domain') : cardForDomain(normalised, query, tables);
 }
 
