@@ -6,6 +6,7 @@
  * the names of a text stays linear in its length.
  */
 import type { NameMatch } from './names.ts';
+import { isAsciiWordAt } from '../text/fold.ts';
 import { isSpaceUnit } from '../text/space.ts';
 
 export type CueKind = 'dateline' | 'byline' | 'copyright' | 'website' | 'footer' | 'credit' | 'according-to' | 'reported' | 'mention';
@@ -151,16 +152,7 @@ function mayEndPhotoCredit(before: string): boolean {
   let end = before.length;
   while (end > 0 && isSpaceUnit(before.charCodeAt(end - 1))) end--;
   const last = before.charCodeAt(end - 1);
-  return last === 0x3a || last === 0x2f || endsWithWord(before, end, 'by') || endsWithWord(before, end, 'credit');
-}
-
-// Whether value[end - word.length, end) lower-cased is `word` (lower-case ASCII): as slice(-n).toLowerCase()
-// compares, where only ASCII letters and the Kelvin sign (k) and dotted capital I (i̇, two units) lower-case to
-// ASCII; neither is a unit of a word tested here, so the comparison reads ASCII letters alone.
-function endsWithWord(value: string, end: number, word: string): boolean {
-  if (end < word.length) return false;
-  for (let k = 0; k < word.length; k++) if ((value.charCodeAt(end - word.length + k) | 0x20) !== word.charCodeAt(k)) return false;
-  return true;
+  return last === 0x3a || last === 0x2f || isAsciiWordAt(before, end - 2, 'by') || isAsciiWordAt(before, end - 6, 'credit');
 }
 
 // Where the line that holds `from` ends, looking no further than WINDOW units (the text's end at most).

@@ -4,6 +4,7 @@
  * tokens. These patterns stay in code because they are phrase grammar (a verb, then up to 60 characters,
  * then its object) rather than word lists; English, like the other line shapes in classify.ts.
  */
+import { isAsciiWordAt } from '../text/fold.ts';
 import { CASE, tokenIds, type TokenTable } from '../text/tokens.ts';
 import { NO_WORD, tableByWordIdOnce, wordIdOf } from '../text/vocabulary.ts';
 
@@ -158,17 +159,13 @@ const KEYS_BY_LENGTH: readonly (readonly (readonly [string, number])[])[] = Arra
 
 // The LINE bit of the key word text[start, end) is, in any case (0: none), compared in place: a lower-cased
 // copy of each run was most of this scan's time (these runs are the parts of numbers, contractions and
-// hyphenated words, some 20,000 a pass over PolNeAR). Keys are lower-case ASCII letters; `| 0x20` lower-cases
-// a letter and leaves no other word unit equal to one.
+// hyphenated words, some 20,000 a pass over PolNeAR). Keys are lower-case ASCII letters.
 function keyWordAt(text: string, start: number, end: number): number {
   const keys = KEYS_BY_LENGTH[end - start] as readonly (readonly [string, number])[];
   // (Indexed, not destructured: destructuring a pair runs the iterator protocol.)
   for (let k = 0; k < keys.length; k++) {
     const entry = keys[k] as readonly [string, number];
-    const key = entry[0];
-    let i = 0;
-    while (i < key.length && (text.charCodeAt(start + i) | 0x20) === key.charCodeAt(i)) i++;
-    if (i === key.length) return entry[1];
+    if (isAsciiWordAt(text, start, entry[0])) return entry[1];
   }
   return 0;
 }

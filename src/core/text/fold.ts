@@ -47,3 +47,15 @@ function lowerUnitByUnit(text: string): string {
   }
   return out;
 }
+
+/**
+ * Whether text[start, start + word.length) lower-cases to `word` (lower-case ASCII letters), compared in place:
+ * no slice and no lower-cased copy. `| 0x20` lower-cases an ASCII capital and makes no other unit equal to an
+ * ASCII letter (the Kelvin sign and dotted capital I, which toLowerCase takes to ASCII, are outside ASCII and
+ * stay unequal: for the words tested here, key words and cue words, that is what a copy compared too).
+ */
+export function isAsciiWordAt(text: string, start: number, word: string): boolean {
+  if (start < 0 || start + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(start + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}
