@@ -31,7 +31,7 @@
 import type { Cred1Row, Outlet, OutletCard, Rating, ReliabilityLabel, RspRow } from './schema.ts';
 import { loadSourceTables, type Lined, type SourceTables } from './tables.ts';
 import { normaliseDomain, unpackedAddress, type NormalisedDomain } from './normalise-domain.ts';
-import { foldName, listedHostsFor, nameIndex, outletForHost } from './names.ts';
+import { foldName, listedHostsFor, nameIndex, outletForHost, type NameTarget } from './names.ts';
 
 export const RSP_STATUS_SCORES = {
   'generally-reliable': { score: 0.9 },
@@ -86,13 +86,16 @@ export function keyForName(name: string, tables: SourceTables): string | null {
   return index.byName.get(folded) ?? index.byName.get(folded.replace(/^the /, '')) ?? null;
 }
 
+// A name's address, normalised with the index (no public-suffix look-up at run time) unless it holds more than a
+// host and its domain; null for no target.
+function nameAddress(target: NameTarget | undefined): NormalisedDomain | null {
+  if (target === undefined) return null;
+  return target.primaryAddress !== undefined ? unpackedAddress(target.primaryAddress) : normaliseDomain(target.primaryHost);
+}
+
 /** The card of an outlet known by its index key (`press-tv`, `rsp:Dotdash Meredith`, `host:example.com`). */
 export function cardForKey(key: string, query: string, tables: SourceTables): OutletCard {
-  const target = key.startsWith('host:') ? undefined : nameIndex(tables).targets.get(key);
-  const host = target === undefined ? (key.startsWith('host:') ? key.slice(5) : undefined) : target.primaryHost;
-  // A name's address was normalised with the index (no public-suffix look-up at run time).
-  const packed = target?.primaryAddress;
-  const normalised = host === undefined ? null : packed !== undefined ? unpackedAddress(packed) : normaliseDomain(host);
+  const normalised = key.startsWith('host:') ? normaliseDomain(key.slice(5)) : nameAddress(nameIndex(tables).targets.get(key));
   return normalised === null ? notRatedCard(query, null, 'no outlet in the tables has this name or domain') : cardForDomain(normalised, query, tables);
 }
 
