@@ -9,7 +9,7 @@ export { FINDING_CATEGORIES, CATEGORY, findingCategorySchema, categoryTextSchema
 export { LexiconError, parseLexicon, parseRecords, withRecordCache } from './parse.ts';
 export type { ParsedLexicon, ParsedEntry, LexiconErrorCode } from './parse.ts';
 export { matchAt, startsPhrase } from './phrase-index.ts';
-export type { PhraseIndex, PhraseCandidate, PhraseNode } from './phrase-index.ts';
+export type { PhraseIndex, PhraseNode } from './phrase-index.ts';
 export { inflectEntry } from './inflect.ts';
 export { SENTENCE_FEATURES, FEATURE_INDEX, WORD_CLASSES, BIAS_FEATURE, COUNT_CAP, TYPICAL_WORD_LETTERS, MAX_WORD_LETTERS, WORD_LENGTH_SPAN, type SubjectivityModel, type WordClass } from './subjectivity-model.ts';
 export { loadCompareWords, parseContestedTerms, contestedGroupSchema, CONTESTED_TERMS_FILE, FUNCTION_WORDS_FILE, type CompareWords, type ContestedGroup, type ContestedRef } from './compare-words.ts';
