@@ -110,6 +110,10 @@ describe('raising verbs', () => {
     ['likely, with its form of be and a degree, before a verb of speech: the subject speaks', 'Riders are more likely to say the ferry is late.', ['indirect Riders|are more likely to say|the ferry is late']],
     ['unlikely too', 'Holt is unlikely to say the pier failed.', ['indirect Holt|is unlikely to say|the pier failed']],
     ['likely before anything else is no cue', 'The pier is likely to open in May.', []],
+    ['tend, before a verb of speech: the subject speaks', 'Ferry riders tended to say that the timetable was wrong.', ['indirect Ferry riders|tended to say|the timetable was wrong']],
+    ['tend, before a document\u2019s verb: the survey is the source, not "Surveys tend"', 'Surveys tend to show that riders want a later ferry.', ['indirect Surveys|tend to show that|riders want a later ferry']],
+    ['happen, before a verb of speech', 'Holt happened to mention that the pier would close.', ['indirect Holt|happened to mention|the pier would close']],
+    ['tend before anything else is no cue', 'Ferries tend to run late in May.', []],
   ])('%s', (_name, text, expected) => {
     expect(rowsOf(text)).toEqual(expected);
   });
