@@ -46,6 +46,17 @@ describe('findCitedSources', () => {
     // An acronym's possessive 's is no lower-case letter of the acronym; a capitalised name may be in capitals.
     ['an acronym in the possessive', "A diplomat told the BBC's correspondent so.", ['reported "told the BBC" bbc high']],
     ['a name in capitals', 'A diplomat told AL JAZEERA that talks would resume.', ['reported "told AL JAZEERA" al-jazeera high']],
+    // The longest cues, after a long line: each is read within the line's last words, and found whole.
+    [
+      'the longest according-to cue late in a long line',
+      'Troops who had crossed the river at dawn were seen near the old mill on Sunday, according to the country’s official state-run report by the BBC.',
+      ['according-to "according to the country’s official state-run report by the BBC" bbc high'],
+    ],
+    [
+      'the longest told-or-by cue late in a long line',
+      'Officials in the ministry that oversees the troops near the river did not answer requests for comment from the country’s official state-run Xinhua.',
+      ['reported "requests for comment from the country’s official state-run Xinhua" xinhua low'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(cited(text)).toEqual(expected);
   });

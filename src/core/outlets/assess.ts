@@ -29,7 +29,10 @@ export function assessSources(text: string, hint: DetectHint, tables: SourceTabl
     (found) => found.how !== 'self-reference' && !(source !== null && found.card !== null && sameOutlet(found.card, source.card)),
   );
   const spoken = attributionsOf(cited, attributions);
-  return { source, citedSources: cited.map((found, i) => ({ ...found, attributions: spoken[i] as number[] })) };
+  // Written out key by key, in CitedSource's order: spread from `found`, V8 copied each through its runtime
+  // (~1 us a source, where a literal is a few ns).
+  const citedSources = cited.map((found, i) => ({ start: found.start, end: found.end, text: found.text, name: found.name, how: found.how, card: found.card, attributions: spoken[i] as number[] }));
+  return { source, citedSources };
 }
 
 /**

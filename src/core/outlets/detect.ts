@@ -55,8 +55,8 @@ export function detectOutlet(text: string, hint: DetectHint = {}, tables: Source
 
 function detectFromText(text: string, tables: SourceTables, names: readonly NameMatch[], classified?: ClassifiedNames): OutletDetection | null {
   const { cues } = classified ?? classifyNames({ text, tailStart: tailStartOf(text) }, names);
-  const firstBreak = text.search(/\n\s*\n/);
-  const firstParagraphEnd = firstBreak < 0 ? text.length : firstBreak;
+  // Where the first paragraph ends matters only to a dateline (34 of 1,849 names in PolNeAR): found for the first one.
+  let firstParagraphEnd = -1;
   const signals: Signal[] = [];
   for (const [i, match] of names.entries()) {
     const cue = cues[i] as Cue | null;
@@ -64,7 +64,10 @@ function detectFromText(text: string, tables: SourceTables, names: readonly Name
     if (cue.kind === 'copyright') signals.push({ detectedBy: 'self-reference', match, cue, confidence: SIGNAL_CONFIDENCE.copyright });
     else if (cue.kind === 'website') signals.push({ detectedBy: 'self-reference', match, cue, confidence: SIGNAL_CONFIDENCE.website });
     else if (cue.kind === 'footer') signals.push({ detectedBy: 'self-reference', match, cue, confidence: SIGNAL_CONFIDENCE.footer });
-    else if (cue.kind === 'dateline') signals.push({ detectedBy: 'dateline', match, cue, confidence: cue.start <= firstParagraphEnd ? SIGNAL_CONFIDENCE.datelineFirst : SIGNAL_CONFIDENCE.dateline });
+    else if (cue.kind === 'dateline') {
+      if (firstParagraphEnd < 0) firstParagraphEnd = firstParagraphEndOf(text);
+      signals.push({ detectedBy: 'dateline', match, cue, confidence: cue.start <= firstParagraphEnd ? SIGNAL_CONFIDENCE.datelineFirst : SIGNAL_CONFIDENCE.dateline });
+    }
     else if (cue.kind === 'byline') signals.push({ detectedBy: 'byline', match, cue, confidence: SIGNAL_CONFIDENCE.byline });
   }
   if (signals.length === 0) return null;
@@ -84,6 +87,12 @@ function detectFromText(text: string, tables: SourceTables, names: readonly Name
   const end = chosen.cue?.end ?? chosen.match.end;
   const name = text.slice(chosen.match.start, chosen.match.end);
   return { card: cardFor(chosen.match, name, tables), detectedBy: chosen.detectedBy, evidence: { start, end, text: text.slice(start, end) }, confidence: Math.round(confidence * 100) / 100 };
+}
+
+// The end of the text's first paragraph: its first blank line, else the text's end.
+function firstParagraphEndOf(text: string): number {
+  const firstBreak = text.search(/\n\s*\n/);
+  return firstBreak < 0 ? text.length : firstBreak;
 }
 
 /** The card of a name or domain found in a text, with the text as written as its query. */

@@ -77,7 +77,8 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
   const lineStart = newline >= back ? newline + 1 : back;
   const before = text.slice(lineStart, match.start);
   const after = text.slice(match.tokenEnd, lineEndWithin(text, match.tokenEnd));
-  const afterName = text.slice(match.end, lineEndWithin(text, match.end));
+  // Without a possessive the name ends where its token does: the same line end, the same slice.
+  const afterName = match.tokenEnd === match.end ? after : text.slice(match.end, lineEndWithin(text, match.end));
   // Read twice below (the publisher's copyright line, a credit), run once.
   const copyright = COPYRIGHT_BEFORE.exec(before);
 
@@ -128,9 +129,11 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
   // Citations. A one-word name after a cue must end its phrase: "according to Reuters, ..." but not
   // "according to Gulf officials".
   const phraseEnds = !match.oneWord || ENDS_PHRASE.test(text.slice(match.end, match.end + WINDOW));
-  const according = phraseEnds && MAY_FOLLOW_ACCORDING.test(before) ? BEFORE_ACCORDING.exec(before) : null;
+  // Both cue patterns end the line before the name within their last CUE_RUNS runs of non-space: read there only.
+  const cueTail = phraseEnds ? lastRuns(before, CUE_RUNS) : '';
+  const according = phraseEnds && MAY_FOLLOW_ACCORDING.test(cueTail) ? BEFORE_ACCORDING.exec(cueTail) : null;
   if (according !== null) return { kind: 'according-to', start: match.start - according[0].length, end: match.end };
-  const toldOrBy = phraseEnds && MAY_FOLLOW_REPORTED.test(before) ? BEFORE_REPORTED.exec(before) : null;
+  const toldOrBy = phraseEnds && MAY_FOLLOW_REPORTED.test(cueTail) ? BEFORE_REPORTED.exec(cueTail) : null;
   if (toldOrBy !== null) return { kind: 'reported', start: match.start - toldOrBy[0].length, end: match.end };
   if (match.possessive) {
     const owned = AFTER_POSSESSIVE.exec(after);
@@ -153,6 +156,25 @@ function mayEndPhotoCredit(before: string): boolean {
   while (end > 0 && isSpaceUnit(before.charCodeAt(end - 1))) end--;
   const last = before.charCodeAt(end - 1);
   return last === 0x3a || last === 0x2f || isAsciiWordAt(before, end - 2, 'by') || isAsciiWordAt(before, end - 6, 'credit');
+}
+
+// A BEFORE_ACCORDING or BEFORE_REPORTED match is its cue (up to 2 and 4 runs of non-space: `according to`,
+// `requests for comment from`), up to four describing words and, after `according to`, up to three more
+// (`report by the`), each a whole run, ending the string: it lies within the last 9 runs. Searched from the
+// start of the tenth-last run (white space before it, so `\b` reads there as it did in the whole line), the
+// patterns find the same match, and the line's earlier words are not tried one by one.
+const CUE_RUNS = 10;
+
+// `value` from the start of its `runs`-th last run of non-space (as `\s` reads it); all of it when it has fewer.
+function lastRuns(value: string, runs: number): string {
+  let i = value.length;
+  for (let seen = 0; seen < runs; seen++) {
+    while (i > 0 && isSpaceUnit(value.charCodeAt(i - 1))) i--;
+    if (i === 0) return value;
+    while (i > 0 && !isSpaceUnit(value.charCodeAt(i - 1))) i--;
+    if (i === 0) return value;
+  }
+  return value.slice(i);
 }
 
 // Where the line that holds `from` ends, looking no further than WINDOW units (the text's end at most).
