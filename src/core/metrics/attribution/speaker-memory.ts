@@ -32,11 +32,16 @@ export type SpeakerMemory = {
   readonly history: RawAttribution[];
   /** the latest attribution in `history` with an actor: any, a person, anything else (kept by `remember`) */
   readonly latest: { any?: RawAttribution; person?: RawAttribution; other?: RawAttribution };
+  /** sentence openers asked about, by folded form: whether the article also writes them in lower case; made when first asked (people.ts) */
+  lowerCase: LowerCaseAnswers | undefined;
 };
+
+/** Whether a sentence opener is also written in lower case: each word asked so far, then (past a few) every such form at once. */
+export type LowerCaseAnswers = { readonly asked: Map<string, boolean>; forms: Set<string> | undefined };
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: {} };
+  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: {}, lowerCase: undefined };
 }
 
 /** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */
