@@ -5,6 +5,7 @@
 import type { AttributionWords } from '../../data/attribution-words.ts';
 import { FIRST_WORD, matchAt, type Lexicons, type PhraseRef } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
+import { isSpaceUnit } from '../../text/space.ts';
 import { CASE } from '../../text/tokens.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
@@ -218,5 +219,11 @@ export function skipBack(scan: Scan, t: number, start: number): number {
 /** True when only a comma and spaces separate token `t` from the one before it (", Russia's foreign minister"). */
 export function bareCommaBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
-  return t > 0 && tokens.breakBefore[t] === 1 && /^,\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  // /^,\s*$/ read in place, as commaBefore reads its gap: a slice and a match per question were a string each.
+  const from = tokens.end[t - 1] as number;
+  const end = tokens.start[t] as number;
+  if (from >= end || text.charCodeAt(from) !== 44) return false;
+  for (let i = from + 1; i < end; i++) if (!isSpaceUnit(text.charCodeAt(i))) return false;
+  return true;
 }
