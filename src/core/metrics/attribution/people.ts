@@ -309,22 +309,22 @@ function latestBefore(entries: readonly NamedPerson[] | undefined, at: number): 
   return null;
 }
 
-function spellingKey(surname: string, length: number): string {
-  return `${surname.slice(0, SPELLING_PREFIX)}:${length}`;
-}
-
-function addSpelling(spellings: Map<string, string[]>, surname: string): void {
-  const bucket = spellingKey(surname, surname.length);
-  const surnames = spellings.get(bucket);
-  if (surnames === undefined) spellings.set(bucket, [surname]);
+// A surname's spelling bucket is its first letters, then its length: keyed in two steps, so that looking one
+// up makes no key string per length tried (a string per bucket and per variant looked for showed in the profile).
+function addSpelling(spellings: Map<string, Map<number, string[]>>, surname: string): void {
+  const prefix = surname.slice(0, SPELLING_PREFIX);
+  let byLength = spellings.get(prefix);
+  if (byLength === undefined) spellings.set(prefix, (byLength = new Map()));
+  const surnames = byLength.get(surname.length);
+  if (surnames === undefined) byLength.set(surname.length, [surname]);
   else surnames.push(surname);
 }
 
 // The surnames by spelling bucket, made from the index when a variant is first looked for (most articles never
 // look for one); surnames go in the order they were first indexed, as if each had been added then.
-function spellingsOf(memory: SpeakerMemory): Map<string, string[]> {
+function spellingsOf(memory: SpeakerMemory): Map<string, Map<number, string[]>> {
   if (memory.spellings === undefined) {
-    const spellings = new Map<string, string[]>();
+    const spellings = new Map<string, Map<number, string[]>>();
     for (const surname of memory.people.keys()) addSpelling(spellings, surname);
     memory.spellings = spellings;
   }
@@ -337,9 +337,12 @@ function spellingsOf(memory: SpeakerMemory): Map<string, string[]> {
 function closestSurname(memory: SpeakerMemory, surname: string, at: number): NamedPerson | null {
   let best: NamedPerson | null = null;
   let bestScore = SURNAME_SIMILARITY;
-  const spellings = spellingsOf(memory);
+  const byLength = spellingsOf(memory).get(surname.slice(0, SPELLING_PREFIX));
+  if (byLength === undefined) return null;
   for (let length = surname.length - SPELLING_LENGTH_SLACK; length <= surname.length + SPELLING_LENGTH_SLACK; length++) {
-    for (const known of spellings.get(spellingKey(surname, length)) ?? []) {
+    const surnames = byLength.get(length);
+    if (surnames === undefined) continue;
+    for (const known of surnames) {
       const person = latestBefore(memory.people.get(known), at);
       if (person === null) continue;
       const score = jaroWinkler(known, surname);

@@ -16,8 +16,8 @@ export type NamedOrganisation = { readonly id: string; readonly at: number; read
 export type SpeakerMemory = {
   /** surname -> every full name with that surname, in text order ("Lopez" -> "Maria Lopez") */
   readonly people: Map<string, NamedPerson[]>;
-  /** first three letters and length of a surname -> the surnames indexed under it, for spelling variants; made when the first variant is looked for (people.ts) */
-  spellings: Map<string, string[]> | undefined;
+  /** first three letters, then length of a surname -> the surnames indexed under them, for spelling variants; made when the first variant is looked for (people.ts) */
+  spellings: Map<string, Map<number, string[]>> | undefined;
   /** organisations named in the article, in text order */
   readonly organisations: NamedOrganisation[];
   /** `org:` id -> the kind of organisation its name tells (a `person:` id is a person: `kindOf`) */
