@@ -58,6 +58,15 @@ describe('attribution patterns', () => {
     expect(report.summary.attribution.sidesMentioned).toEqual([]);
   });
 
+  it('reads each article afresh after a longer one (the per-token arrays are reused from article to article)', () => {
+    const short = 'Peskov said the talks would resume next month. Critics say they will not.';
+    const long = 'MOSCOW (Reuters) - Dmitry Peskov, the Kremlin spokesman, said on Friday that the talks would go on. "Nobody wants a war," said Sergei Lavrov, Russia\'s foreign minister.\n\nThe Pentagon said the drills would last two weeks.';
+    const before = rows(analyze(short));
+    expect(before).toEqual(['indirect Peskov|said|RU', 'vague Critics say|Critics say|unaligned|anonymous']);
+    expect(rows(analyze(long))).toContain('indirect Dmitry Peskov, the Kremlin spokesman|said|RU');
+    expect(rows(analyze(short))).toEqual(before);
+  });
+
   it('notes an anonymous source and whether a reason is given', () => {
     const report = analyze('A senior Russian diplomat, who spoke on condition of anonymity because he was not authorised to speak publicly, said the talks had stalled.');
     expect(report.attributions[0]).toMatchObject({ mode: 'indirect', side: 'RU', anonymous: true, anonymityReason: true });

@@ -70,6 +70,12 @@ describe('resolveFindings (speaker resolution, in text order)', () => {
     expect(kindRows(text)).toEqual(expected);
   });
 
+  it('asks each article afresh whether it writes a sentence opener in lower case (the answers are kept per article)', () => {
+    const common = 'Lamplighters said the street was dark. Two lamplighters left at dawn.';
+    const named = 'Lamplighters said the street was dark. The pier stayed open.';
+    expect([kindRows(common), kindRows(named), kindRows(common)]).toEqual([['Lamplighters -> - unaligned ?'], ['Lamplighters -> name:lamplighters unaligned ?'], ['Lamplighters -> - unaligned ?']]);
+  });
+
   it('finds each of two thousand people again by a variant of the surname (surnames are indexed, not compared one by one)', () => {
     const syllables = ['ba', 'ko', 'ri', 'mu', 'te', 'sa', 'no', 'vi', 'de', 'lu'];
     const surname = (i: number): string => `${'Ka'}${syllables[i % 10]}${syllables[Math.floor(i / 10) % 10]}${syllables[Math.floor(i / 100) % 10]}${syllables[Math.floor(i / 1000) % 10]}`;

@@ -5,15 +5,18 @@
 import type { AttributionWords } from '../../data/attribution-words.ts';
 import { FIRST_WORD, matchAt, type Lexicons, type PhraseRef } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
+import { isSpaceUnit } from '../../text/space.ts';
 import { CASE } from '../../text/tokens.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
+import { filledInts, reusedBytes, reusedInts, zeroedBytes } from './reused-arrays.ts';
 import { readWords, WORD_CLASS } from './word-classes.ts';
 
 /** Per sentence: bit 1 when it marks a source as anonymous, bit 2 when it gives a reason. */
 export const ANONYMITY_MARKER = 1;
 export const ANONYMITY_REASON = 2;
 
+/** What the passes read of one article. Its per-token arrays are reused from article to article (reused-arrays.ts): a scan is valid until the next article is scanned. */
 export type Scan = {
   readonly article: SegmentedArticle;
   readonly lexicons: Lexicons;
@@ -47,10 +50,17 @@ export type Scan = {
 /** A set of token indexes, read by membership only. */
 export type TokenSet = { has(t: number): boolean };
 
+// The scan's per-token arrays, one store each, reused from article to article: a typed array of the token
+// count is a buffer outside the heap, and six of them per article cost more to make than to fill.
+const sentenceStartStore = reusedBytes();
+const sentenceOfStore = reusedInts();
+const capitalStore = reusedBytes();
+const excludedStore = reusedBytes();
+
 // Sentence starts by token, one byte each: a Set of numbers cost a hash insert per sentence and a look-up per question.
 function tokenSet(count: number, members: readonly SentenceRef[]): TokenSet {
   // One past the last token too: a sentence with no tokens at the text's end starts there.
-  const marked = new Uint8Array(count + 1);
+  const marked = zeroedBytes(sentenceStartStore, count + 1);
   for (let s = 0; s < members.length; s++) marked[(members[s] as SentenceRef).tokenStart] = 1;
   return { has: (t: number): boolean => marked[t] === 1 };
 }
@@ -66,12 +76,12 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
   for (let s = 0; s < columns.count; s++) {
     sentences.push({ start: columns.start[s] as number, end: columns.end[s] as number, tokenStart: columns.tokenStart[s] as number, tokenEnd: columns.tokenEnd[s] as number, paragraph: columns.paragraph[s] as number, index: s });
   }
-  const sentenceOf = new Int32Array(tokens.count).fill(-1);
+  const sentenceOf = filledInts(sentenceOfStore, tokens.count, -1);
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) sentenceOf[t] = sentence.index;
   }
-  const capital = new Uint8Array(tokens.count);
+  const capital = zeroedBytes(capitalStore, tokens.count);
   for (let t = 0; t < tokens.count; t++) {
     const shape = tokens.shape[t] as number;
     // An ASCII word's shape tells its first letter's case as the test below would, without reading the text.
@@ -108,7 +118,7 @@ export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks
 }
 
 function datelineTokens(article: SegmentedArticle): Uint8Array {
-  const excluded = new Uint8Array(article.tokens.count);
+  const excluded = zeroedBytes(excludedStore, article.tokens.count);
   const { text } = article;
   for (const paragraph of article.paragraphs) {
     // The pattern's first two characters, tested in place: most paragraphs open otherwise and are not sliced.
@@ -209,5 +219,11 @@ export function skipBack(scan: Scan, t: number, start: number): number {
 /** True when only a comma and spaces separate token `t` from the one before it (", Russia's foreign minister"). */
 export function bareCommaBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
-  return t > 0 && tokens.breakBefore[t] === 1 && /^,\s*$/.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
+  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  // /^,\s*$/ read in place, as commaBefore reads its gap: a slice and a match per question were a string each.
+  const from = tokens.end[t - 1] as number;
+  const end = tokens.start[t] as number;
+  if (from >= end || text.charCodeAt(from) !== 44) return false;
+  for (let i = from + 1; i < end; i++) if (!isSpaceUnit(text.charCodeAt(i))) return false;
+  return true;
 }

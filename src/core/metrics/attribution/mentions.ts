@@ -6,12 +6,16 @@ import { FIRST_WORD, matchAt, type ActorRef, type Lexicons } from '../../data/in
 import type { SegmentedArticle } from '../../text/index.ts';
 import type { ActorMention } from './types.ts';
 import type { AttributionWords } from '../../data/attribution-words.ts';
+import { filledInts, reusedInts } from './reused-arrays.ts';
+
+// The mention index by token, reused from article to article like the scan that holds it (context.ts).
+const actorAtStore = reusedInts();
 
 /** Every actor mention in text order, and per token the index of the mention holding it (or -1); dateline tokens (`excluded` 1) are skipped. */
 export function findActorMentions(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, excluded: Uint8Array, capital: Uint8Array): { mentions: ActorMention[]; actorAt: Int32Array } {
   const { tokens } = article;
   const mentions: ActorMention[] = [];
-  const actorAt = new Int32Array(tokens.count).fill(-1);
+  const actorAt = filledInts(actorAtStore, tokens.count, -1);
   const scratch: ActorRef[] = [];
   article.paragraphs.forEach((paragraph, p) => {
     let t = paragraph.tokenStart;

@@ -57,27 +57,27 @@ export function withNestedBounds(scan: Scan, attributions: RawAttribution[]): Ra
 }
 
 /** Each inner clause by where its cue starts (ascending, stable), with where its speaker starts (Infinity: none), as two columns. */
-type InnerClauses = { cue: Float64Array; speaker: Float64Array };
+type InnerClauses = { cue: readonly number[]; speaker: readonly number[] };
 
 // Columns rather than an object per attribution: on a long text they all lived until the last content was cut.
+// Plain arrays of numbers, not typed arrays: most articles have a few dozen cues, and a typed array longer
+// than 64 bytes is a buffer outside the heap, costlier to make than the columns are to fill and read.
 function innerClauses(attributions: readonly RawAttribution[]): InnerClauses {
-  let count = 0;
-  for (let n = 0; n < attributions.length; n++) if ((attributions[n] as RawAttribution).cue !== null) count++;
-  const cue = new Float64Array(count);
-  const speaker = new Float64Array(count);
+  const cue: number[] = [];
+  const speaker: number[] = [];
   let sorted = true;
-  for (let n = 0, i = 0; n < attributions.length; n++) {
+  for (let n = 0; n < attributions.length; n++) {
     const a = attributions[n] as RawAttribution;
     if (a.cue === null) continue;
-    cue[i] = a.cue.start;
-    speaker[i] = a.speaker?.start ?? Infinity;
+    const i = cue.length;
+    cue.push(a.cue.start);
+    speaker.push(a.speaker?.start ?? Infinity);
     if (i > 0 && (cue[i - 1] as number) > (cue[i] as number)) sorted = false;
-    i++;
   }
   if (sorted) return { cue, speaker };
-  // Out of order (rare): sorted by cue, ties kept in list order, as a stable sort of the pairs would.
-  const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => (cue[x] as number) - (cue[y] as number) || x - y);
-  return { cue: Float64Array.from(order, (i) => cue[i] as number), speaker: Float64Array.from(order, (i) => speaker[i] as number) };
+  // Out of order: sorted by cue, ties kept in list order, as a stable sort of the pairs would.
+  const order = cue.map((_, i) => i).sort((x, y) => (cue[x] as number) - (cue[y] as number) || x - y);
+  return { cue: order.map((i) => cue[i] as number), speaker: order.map((i) => speaker[i] as number) };
 }
 
 // Whether a participle after a comma or a dash starts at offset `at` (", adding that", "— asserting that").
@@ -87,7 +87,7 @@ function isParticipleAt(scan: Scan, at: number): boolean {
 }
 
 // The first index whose cue starts strictly after `offset` (binary search).
-function firstCueAfter(cues: Float64Array, offset: number): number {
+function firstCueAfter(cues: readonly number[], offset: number): number {
   let lo = 0;
   let hi = cues.length;
   while (lo < hi) {

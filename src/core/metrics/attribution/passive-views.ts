@@ -24,17 +24,17 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
   const { norm, breakBefore } = article.tokens;
   const findings: Finding[] = [];
   const cueEnd = cueEnds(article.tokens.count, cues);
-  const inCue = zeroedBytes(inCueStore, article.tokens.count);
-  cues.forEach((cue, index) => {
-    if (claimed[index] === 1 || cue.ref.kind !== 'verb' || cue.ref.family !== 'attitude') inCue.fill(1, cue.t0, cue.t1);
-  });
+  // Marked when a first phrase is met: most articles hold none, and the marks were a pass over every cue.
+  let inCue: Uint8Array | undefined;
   for (let s = 0; s < scan.sentences.length; s++) {
     const sentence = scan.sentences[s] as SentenceRef;
     for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd; t++) {
       // Only a phrase's first word can open one: one array read spares the list's walk at every other token.
       if (((scan.classes[t] as number) & WORD_CLASS.passiveViewStart) === 0) continue;
       const length = viewPhraseAt(scan, t, sentence.tokenEnd);
-      if (length === 0 || inCue[t] === 1 || article.quotedToken[t] === 1) continue;
+      if (length === 0) continue;
+      inCue ??= leftCueTokens(article.tokens.count, cues, claimed);
+      if (inCue[t] === 1 || article.quotedToken[t] === 1) continue;
       const be = passiveBeAcrossAdverbs(scan, t, sentence.tokenStart);
       // "on being seen as", "hopes to be seen as": no subject stands before the form of be.
       if (be >= 0 && (norm[be] === 'being' || (be > sentence.tokenStart && norm[be - 1] === 'to' && breakBefore[be] !== 1))) continue;
@@ -62,6 +62,16 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
 
 // The tokens of cues the pass leaves alone, reused from article to article.
 const inCueStore = reusedBytes();
+
+// Per token, 1 inside a cue the pass leaves alone: one claimed, or any but an attitude verb's.
+function leftCueTokens(count: number, cues: readonly Cue[], claimed: ClaimedCues): Uint8Array {
+  const inCue = zeroedBytes(inCueStore, count);
+  for (let index = 0; index < cues.length; index++) {
+    const cue = cues[index] as Cue;
+    if (claimed[index] === 1 || cue.ref.kind !== 'verb' || cue.ref.family !== 'attitude') for (let t = cue.t0; t < cue.t1; t++) inCue[t] = 1;
+  }
+  return inCue;
+}
 
 // The length in tokens of a passive view's phrase at `t` ("seen as": 2), or 0. A phrase of one word needs a
 // word after it in its clause that is no preposition ("considered a swing seat", not "considered by").

@@ -11,7 +11,7 @@ import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
-import { personId, type NamedPerson, type SpeakerMemory } from './speaker-memory.ts';
+import { personId, type LowerCaseAnswers, type NamedPerson, type SpeakerMemory } from './speaker-memory.ts';
 import type { SentenceRef, TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 import { addShape, emptyShapeFilter, tokenMayBeIn } from './word-shapes.ts';
@@ -50,7 +50,7 @@ export function indexNames(scan: Scan, memory: SpeakerMemory): void {
       }
       // Only full names are indexed: a run of one word is none, and a single name needs no common-noun test.
       if (run.t1 - run.t0 < 2) continue;
-      const names = personalName(scan, run, false);
+      const names = personalName(scan, memory, run, false);
       if (names.length >= 2) rememberPerson(memory, names, run.t0);
     }
   }
@@ -66,11 +66,11 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
   }
   // The first full name in the phrase is the speaker's, else its last single name ("Finance Director Karen
   // Whitlow", "Mr. Holt"). "Sixty percent": a capitalised number before a quantity is no name.
-  let names: string[] | undefined;
+  let names: readonly string[] | undefined;
   for (const run of capitalised) {
     // The class bit first: most runs end before a word that is no speaker noun, and one hashed look-up a run showed in the profile.
     if (inClass(scan.classes, run.t1, WORD_CLASS.speakerNoun) && scan.words.speakerNouns.get(tokens.norm[run.t1] as string) === 'quantity') continue;
-    const found = personalName(scan, run, true);
+    const found = personalName(scan, memory, run, true);
     if (found.length >= 2) {
       names = found;
       break;
@@ -141,37 +141,40 @@ function organisationIn(scan: Scan, run: TokenSpan): { run: TokenSpan; kind: Spe
 
 // The words of a personal name in a run, without honorifics and speaker words; empty when the run is no name.
 // A `single` name is tested for a common noun opening a sentence; without it a one-word result is left untested (the index ignores it).
-function personalName(scan: Scan, run: TokenSpan, single: boolean): string[] {
+function personalName(scan: Scan, memory: SpeakerMemory, run: TokenSpan, single: boolean): readonly string[] {
   const { tokens } = scan.article;
-  const names: string[] = [];
   // Speaker words, speaker nouns and organisation words, read by class (word-classes.ts).
   const { classes } = scan;
+  // Counted before any array is made: most runs the index reads (and many a speaker's) are no name, and
+  // their words were gathered only to be dropped.
+  let count = 0;
   for (let t = run.t0; t < run.t1; t++) {
-    if (scan.countryAt[t] !== undefined || ((classes[t] as number) & WORD_CLASS.notPersonal) !== 0) return [];
-    if (names.length === 0 && inClass(classes, t, WORD_CLASS.honorific)) continue;
-    names.push(tokens.bare[t] as string);
+    if (scan.countryAt[t] !== undefined || ((classes[t] as number) & WORD_CLASS.notPersonal) !== 0) return NO_NAMES;
+    if (count === 0 && inClass(classes, t, WORD_CLASS.honorific)) continue;
+    count++;
   }
+  if (count === 0) return NO_NAMES;
   // A sentence's first word that the article also writes in lower case is a common noun ("Investigators said").
-  if (single && names.length === 1 && scan.sentenceStarts.has(run.t0) && writtenInLowerCase(scan, run.t0)) return [];
-  return names.length > MAX_NAME_WORDS ? names.slice(-2) : names;
+  if (single && count === 1 && scan.sentenceStarts.has(run.t0) && writtenInLowerCase(scan, memory, run.t0)) return NO_NAMES;
+  // Past MAX_NAME_WORDS only the last two words are kept; the words are the run's last `count` tokens (honorifics only open it).
+  const kept = count > MAX_NAME_WORDS ? 2 : count;
+  const names = new Array<string>(kept);
+  for (let k = 0; k < kept; k++) names[k] = tokens.bare[run.t1 - kept + k] as string;
+  return names;
 }
+
+// No name: shared, never changed (callers only read a result's length and words).
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 // Only a few sentence openers an article are asked about: each is answered by one pass over the token ids
 // (no string read for a word with an id) and kept; past this many words, the lower-case forms of every
 // sentence opener are gathered in one pass (`lowerCaseForms`), so the cost stays linear whatever the text.
 const LOWER_CASE_QUESTIONS = 8;
-// The answers for each article's scan, kept while the scan lives: a module variable held the last article's
-// whole scan after analyze() returned (8.5 MB after a 0.74 MB article; review s27).
-type LowerCaseAnswers = { asked: Map<string, boolean>; forms: Set<string> | undefined };
-const answersByScan = new WeakMap<Scan, LowerCaseAnswers>();
 
-// Whether the article writes the word opening a sentence at token `t` in lower case too.
-function writtenInLowerCase(scan: Scan, t: number): boolean {
-  let answers = answersByScan.get(scan);
-  if (answers === undefined) {
-    answers = { asked: new Map(), forms: undefined };
-    answersByScan.set(scan, answers);
-  }
+// Whether the article writes the word opening a sentence at token `t` in lower case too. The answers live in
+// the article's memory (a map keyed by the scan cost a weak-map entry per article).
+function writtenInLowerCase(scan: Scan, memory: SpeakerMemory, t: number): boolean {
+  const answers: LowerCaseAnswers = (memory.lowerCase ??= { asked: new Map(), forms: undefined });
   const { article, capital } = scan;
   const { norm, ids, count } = article.tokens;
   const word = norm[t] as string;
@@ -306,22 +309,22 @@ function latestBefore(entries: readonly NamedPerson[] | undefined, at: number): 
   return null;
 }
 
-function spellingKey(surname: string, length: number): string {
-  return `${surname.slice(0, SPELLING_PREFIX)}:${length}`;
-}
-
-function addSpelling(spellings: Map<string, string[]>, surname: string): void {
-  const bucket = spellingKey(surname, surname.length);
-  const surnames = spellings.get(bucket);
-  if (surnames === undefined) spellings.set(bucket, [surname]);
+// A surname's spelling bucket is its first letters, then its length: keyed in two steps, so that looking one
+// up makes no key string per length tried (a string per bucket and per variant looked for showed in the profile).
+function addSpelling(spellings: Map<string, Map<number, string[]>>, surname: string): void {
+  const prefix = surname.slice(0, SPELLING_PREFIX);
+  let byLength = spellings.get(prefix);
+  if (byLength === undefined) spellings.set(prefix, (byLength = new Map()));
+  const surnames = byLength.get(surname.length);
+  if (surnames === undefined) byLength.set(surname.length, [surname]);
   else surnames.push(surname);
 }
 
 // The surnames by spelling bucket, made from the index when a variant is first looked for (most articles never
 // look for one); surnames go in the order they were first indexed, as if each had been added then.
-function spellingsOf(memory: SpeakerMemory): Map<string, string[]> {
+function spellingsOf(memory: SpeakerMemory): Map<string, Map<number, string[]>> {
   if (memory.spellings === undefined) {
-    const spellings = new Map<string, string[]>();
+    const spellings = new Map<string, Map<number, string[]>>();
     for (const surname of memory.people.keys()) addSpelling(spellings, surname);
     memory.spellings = spellings;
   }
@@ -334,9 +337,12 @@ function spellingsOf(memory: SpeakerMemory): Map<string, string[]> {
 function closestSurname(memory: SpeakerMemory, surname: string, at: number): NamedPerson | null {
   let best: NamedPerson | null = null;
   let bestScore = SURNAME_SIMILARITY;
-  const spellings = spellingsOf(memory);
+  const byLength = spellingsOf(memory).get(surname.slice(0, SPELLING_PREFIX));
+  if (byLength === undefined) return null;
   for (let length = surname.length - SPELLING_LENGTH_SLACK; length <= surname.length + SPELLING_LENGTH_SLACK; length++) {
-    for (const known of spellings.get(spellingKey(surname, length)) ?? []) {
+    const surnames = byLength.get(length);
+    if (surnames === undefined) continue;
+    for (const known of surnames) {
       const person = latestBefore(memory.people.get(known), at);
       if (person === null) continue;
       const score = jaroWinkler(known, surname);

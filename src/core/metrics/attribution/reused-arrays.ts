@@ -10,6 +10,8 @@
 export type ReusedBytes = { buffer: Uint8Array };
 /** A reusable array of one int per token; owned by one pass. */
 export type ReusedInts = { buffer: Int32Array };
+/** A reusable array of one unsigned 32-bit word per token; owned by one pass. */
+export type ReusedWords = { buffer: Uint32Array };
 
 /** A store for `zeroedBytes`, empty until first use. */
 export function reusedBytes(): ReusedBytes {
@@ -19,6 +21,11 @@ export function reusedBytes(): ReusedBytes {
 /** A store for `zeroedInts`, empty until first use. */
 export function reusedInts(): ReusedInts {
   return { buffer: new Int32Array(0) };
+}
+
+/** A store for `zeroedWords`, empty until first use. */
+export function reusedWords(): ReusedWords {
+  return { buffer: new Uint32Array(0) };
 }
 
 /** `count` zeroed bytes from `store`, exactly `count` long (a read past the end is undefined, as in a new array); the last one it gave is overwritten. */
@@ -31,6 +38,20 @@ export function zeroedBytes(store: ReusedBytes, count: number): Uint8Array {
 /** `count` zeroed ints from `store`, exactly `count` long; the last one it gave is overwritten. */
 export function zeroedInts(store: ReusedInts, count: number): Int32Array {
   if (store.buffer.length < count) store.buffer = new Int32Array(Math.max(count, store.buffer.length * 2));
+  else store.buffer.fill(0, 0, count);
+  return store.buffer.subarray(0, count);
+}
+
+/** `count` ints from `store`, each `value`; the last one it gave is overwritten. */
+export function filledInts(store: ReusedInts, count: number, value: number): Int32Array {
+  if (store.buffer.length < count) store.buffer = new Int32Array(Math.max(count, store.buffer.length * 2));
+  store.buffer.fill(value, 0, count);
+  return store.buffer.subarray(0, count);
+}
+
+/** `count` zeroed unsigned words from `store`; the last one it gave is overwritten. */
+export function zeroedWords(store: ReusedWords, count: number): Uint32Array {
+  if (store.buffer.length < count) store.buffer = new Uint32Array(Math.max(count, store.buffer.length * 2));
   else store.buffer.fill(0, 0, count);
   return store.buffer.subarray(0, count);
 }

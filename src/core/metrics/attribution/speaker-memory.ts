@@ -16,8 +16,8 @@ export type NamedOrganisation = { readonly id: string; readonly at: number; read
 export type SpeakerMemory = {
   /** surname -> every full name with that surname, in text order ("Lopez" -> "Maria Lopez") */
   readonly people: Map<string, NamedPerson[]>;
-  /** first three letters and length of a surname -> the surnames indexed under it, for spelling variants; made when the first variant is looked for (people.ts) */
-  spellings: Map<string, string[]> | undefined;
+  /** first three letters, then length of a surname -> the surnames indexed under them, for spelling variants; made when the first variant is looked for (people.ts) */
+  spellings: Map<string, Map<number, string[]>> | undefined;
   /** organisations named in the article, in text order */
   readonly organisations: NamedOrganisation[];
   /** `org:` id -> the kind of organisation its name tells (a `person:` id is a person: `kindOf`) */
@@ -32,11 +32,16 @@ export type SpeakerMemory = {
   readonly history: RawAttribution[];
   /** the latest attribution in `history` with an actor: any, a person, anything else (kept by `remember`) */
   readonly latest: { any?: RawAttribution; person?: RawAttribution; other?: RawAttribution };
+  /** sentence openers asked about, by folded form: whether the article also writes them in lower case; made when first asked (people.ts) */
+  lowerCase: LowerCaseAnswers | undefined;
 };
+
+/** Whether a sentence opener is also written in lower case: each word asked so far, then (past a few) every such form at once. */
+export type LowerCaseAnswers = { readonly asked: Map<string, boolean>; forms: Set<string> | undefined };
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: {} };
+  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: {}, lowerCase: undefined };
 }
 
 /** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */

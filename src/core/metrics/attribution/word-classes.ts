@@ -11,6 +11,7 @@ import type { Lexicons } from '../../data/index.ts';
 import type { SegmentedArticle } from '../../text/index.ts';
 import { tokenIds, type TokenTable } from '../../text/tokens.ts';
 import { NO_WORD, tableByWordId, vocabularySize, wordIdOf } from '../../text/vocabulary.ts';
+import { reusedWords, zeroedWords } from './reused-arrays.ts';
 
 /** Bits of a token's word class. */
 export const WORD_CLASS = {
@@ -129,12 +130,15 @@ function classTable(lexicons: Lexicons): ClassTable {
   return table;
 }
 
-/** Per token of `article`: the WORD_CLASS bits of its folded form (`tokens.norm`; BARE_CLASSES of `tokens.bare`). */
+// The classes by token, reused from article to article like the scan that holds them (context.ts).
+const classesStore = reusedWords();
+
+/** Per token of `article`: the WORD_CLASS bits of its folded form (`tokens.norm`; BARE_CLASSES of `tokens.bare`); valid until the next call. */
 export function readWords(article: SegmentedArticle, lexicons: Lexicons): Uint32Array {
   const { byId, byForm, newest } = classTable(lexicons);
   // After the table: a word it registered is read again in a text tokenized before.
   const { ids, bareIds, count, norm, bare, idsReadAt } = tokenIds(article.tokens);
-  const classes = new Uint32Array(count);
+  const classes = zeroedWords(classesStore, count);
   const known = byId.length;
   const late = newest >= idsReadAt;
   for (let t = 0; t < count; t++) {
