@@ -80,6 +80,16 @@ describe('attribution patterns', () => {
 });
 
 describe('voices', () => {
+  it('reads each article\'s voices afresh after a longer one (the per-token speaker column is reused)', () => {
+    const voices = (text: string): string[] => analyze(text).paragraphs.flatMap((p) => p.findings).map((f) => `${f.text}:${f.voice}:${f.speaker ?? '-'}`);
+    const short = 'The corrupt regime staged an aggressive provocation. Peskov said it was deplorable.';
+    const long = '"The corrupt regime staged an aggressive provocation, a deplorable and shameful act," Peskov said. '.repeat(6);
+    const before = voices(short);
+    expect(before).toEqual(expect.arrayContaining([expect.stringMatching(/^corrupt:author:-$/), expect.stringMatching(/^deplorable:reported:ru-/)]));
+    expect(voices(long)).toEqual(expect.arrayContaining([expect.stringMatching(/^corrupt:quoted:ru-/)]));
+    expect(voices(short)).toEqual(before);
+  });
+
   it('charges loaded words in reported speech and quotes to their speaker', () => {
     const report = analyze('Moscow says Washington is involved in aggressive moves. "It is a deplorable provocation," Peskov said.');
     const findings = report.paragraphs.flatMap((p) => p.findings).map((f) => `${f.text}:${f.voice}:${f.speaker ?? '-'}`);

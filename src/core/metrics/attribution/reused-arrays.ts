@@ -3,7 +3,8 @@
  * outside V8's heap: making one per article and pass (cue ends, taken tokens, the cues a pass skips) cost
  * more than all the reads the pass made of it (~5% of the finding passes on PolNeAR). Each array belongs
  * to one pass and is valid until that pass asks for it again: attribution runs one article at a time, and
- * no array outlives `findAttributions`. Arrays keep the size of the largest article seen.
+ * no array outlives `findAttributions`, but `voicedBy`'s, which lives until the report is built (voiced-by.ts).
+ * Arrays keep the size of the largest article seen.
  */
 
 /** A reusable array of one byte per token; owned by one pass. */
