@@ -57,11 +57,14 @@ export function scoreSentiment(article: SegmentedArticle, lexicons: Lexicons, ma
   // the number of tokens that can score (a first pass over the masks) and cut to the words found.
   let room = 0;
   for (let t = 0; t < tokens.count; t++) if (((masks[t] as number) & FIRST_WORD.afinn) !== 0) room++;
+  // The four columns share one buffer: each typed array of its own was a separate off-heap allocation
+  // (~0.3 us apiece, four an article). The 8-byte column goes first, so that every column is aligned.
+  const buffer = new ArrayBuffer(12 * room + 4 * (sentences.count + 1) + room);
   const out = {
-    wordFrom: new Int32Array(sentences.count + 1),
-    wordToken: new Int32Array(room),
-    wordScore: new Float64Array(room),
-    wordNegated: new Uint8Array(room),
+    wordScore: new Float64Array(buffer, 0, room),
+    wordToken: new Int32Array(buffer, 8 * room, room),
+    wordFrom: new Int32Array(buffer, 12 * room, sentences.count + 1),
+    wordNegated: new Uint8Array(buffer, 12 * room + 4 * (sentences.count + 1), room),
     exempted: [] as RawExemption[],
   };
   let w = 0;
