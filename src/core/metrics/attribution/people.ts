@@ -294,11 +294,18 @@ function sameName(some: readonly string[], others: readonly string[]): boolean {
 }
 
 function rememberOrganisation(scan: Scan, memory: SpeakerMemory, run: TokenSpan, kind: SpeakerKind): string {
-  const words: string[] = [];
-  for (let t = run.t0; t < run.t1; t++) words.push(scan.article.tokens.bare[t] as string);
-  const id = `org:${words.join('-')}`;
+  const { bare } = scan.article.tokens;
+  // The id is concatenated, and the list of words made only for an organisation named the first time: every
+  // run of every organisation comes here (the index, then each speaker phrase), and a list and a join a run
+  // were most of this function's time.
+  let id = `org:${bare[run.t0] as string}`;
+  for (let t = run.t0 + 1; t < run.t1; t++) id += `-${bare[t] as string}`;
   // Indexed where first named (the index runs in text order, before any speaker is resolved).
-  if (!memory.kinds.has(id)) memory.organisations.push({ id, at: run.t0, kind, words });
+  if (!memory.kinds.has(id)) {
+    const words: string[] = [];
+    for (let t = run.t0; t < run.t1; t++) words.push(bare[t] as string);
+    memory.organisations.push({ id, at: run.t0, kind, words });
+  }
   memory.kinds.set(id, kind);
   return id;
 }
