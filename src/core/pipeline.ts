@@ -12,7 +12,7 @@ import { buildReport } from './report/build.ts';
 import { loadBaseline, percentilesFor, type Baseline } from './report/percentiles.ts';
 import type { DocumentInfo, Report } from './report/schema.ts';
 import { classifyBlocks, type BlockHint } from './roles/index.ts';
-import { releaseArticle, segmentArticle } from './text/index.ts';
+import { releaseArticle, segmentArticleForAnalysis } from './text/index.ts';
 
 /** What the analysis needs besides the text: data other than the bundled, and the reference corpus. */
 export type PipelineOptions = {
@@ -51,7 +51,8 @@ function tableVersions(tables: SourceTables): readonly { name: string; version: 
 /** Analyses a prepared document; never throws on any text (a broken lexicon throws LexiconError when it loads). */
 export function analyzeDocument(prepared: PreparedDocument, options: PipelineOptions = {}): Report {
   const lexicons = options.lexicons ?? loadLexicons(options.lexiconDir);
-  const article = segmentArticle(prepared.text, lexicons.abbreviations);
+  // Its token columns are reused by the next analysis: nothing returned below holds the article.
+  const article = segmentArticleForAnalysis(prepared.text, lexicons.abbreviations);
   // Options and meta as literals, not spread: every spread is a clone through V8's runtime, several per call.
   const blocks = classifyBlocks(article, lexicons.words, prepared.meta.title === undefined ? { hints: prepared.hints } : { hints: prepared.hints, title: prepared.meta.title });
   const tables = options.sourceTables ?? loadSourceTables();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentArticle, sentenceAt } from '../../src/index.ts';
+import { analyze, segmentArticle, sentenceAt } from '../../src/index.ts';
 import { foldForMatching } from '../../src/core/text/index.ts';
 import { lexicons, quotesOf, sentencesOf } from '../helpers.ts';
 
@@ -111,6 +111,26 @@ describe('texts tokenized one after another', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('articles analysed one after another', () => {
+  // An analysis reuses a short text's token columns from article to article (tokens.ts): a report must read as
+  // a fresh run's after a longer article, and a table the caller segmented must not change under a later analysis.
+  const short = 'Peskov said the talks were a deplorable provocation.\n\nCritics say the corrupt regime lied.';
+  const long = `${'"This aggressive, shameful act is a provocation," Lavrov told reporters on Friday in Moscow. '.repeat(40)}\n\nThe Pentagon said the drills would last.`;
+  it('reports a short article after a longer one as it reports it first', () => {
+    const first = JSON.stringify(analyze(short));
+    analyze(long);
+    expect(JSON.stringify(analyze(short))).toEqual(first);
+  });
+  it('leaves a table segmented by the caller as it was', () => {
+    const { tokens } = segmentArticle(short, lexicons.abbreviations);
+    const columns = () => ({ start: Array.from(tokens.start), end: Array.from(tokens.end), ids: Array.from(tokens.ids), shape: Array.from(tokens.shape) });
+    const before = columns();
+    analyze(long);
+    analyze('Lavrov said so.');
+    expect(columns()).toEqual(before);
   });
 });
 

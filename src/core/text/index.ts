@@ -51,8 +51,20 @@ export type SegmentedArticle = {
 
 /** Segments `text`; never throws, and every span satisfies 0 <= start < end <= text.length. */
 export function segmentArticle(text: string, abbreviations: AbbreviationTable): SegmentedArticle {
+  return segmented(text, abbreviations, false);
+}
+
+/**
+ * segmentArticle for one analysis: a short text's token columns are reused from call to call (tokens.ts), so
+ * the article is valid only until the next call; the pipeline reads it only until its report is built.
+ */
+export function segmentArticleForAnalysis(text: string, abbreviations: AbbreviationTable): SegmentedArticle {
+  return segmented(text, abbreviations, true);
+}
+
+function segmented(text: string, abbreviations: AbbreviationTable, reuseTokens: boolean): SegmentedArticle {
   const folded = foldForMatching(text);
-  const tokens = tokenize(text, folded, abbreviations.kinds);
+  const tokens = tokenize(text, folded, abbreviations.kinds, reuseTokens);
   const bounds = paragraphBounds(text);
   // Paragraph and sentence offsets only grow, so one forward cursor finds every token index.
   const starts = tokens.start;
