@@ -190,6 +190,8 @@ function weightedFeatures(weights: Float64Array): number[] {
   return indices;
 }
 
+const SUMMED_VALUES = new Float64Array(SENTENCE_FEATURES.length);
+
 /**
  * Sentences' subjectivity taken together: scores, feature values and contributions averaged by author words
  * (the bias is a contribution too, so they add up to the mean log-odds), cues counted, weights summed.
@@ -203,7 +205,9 @@ export function summariseSubjectivity(sentences: SubjectivityColumns, lexicons: 
   let words = 0;
   let cues = 0;
   let weight = 0;
-  const values = new Float64Array(SENTENCE_FEATURES.length);
+  // Summed into one vector kept between calls (cleared here, read only below): a new one per call was an
+  // off-heap buffer per article.
+  const values = SUMMED_VALUES.fill(0);
   for (let w = 0; w < which.length; w++) {
     const s = which[w] as number;
     cues += (sentences.cueFrom[s + 1] as number) - (sentences.cueFrom[s] as number);
