@@ -10,7 +10,7 @@ import type { RawAttribution } from './types.ts';
 // The column is reused from article to article (a new one per article was an off-heap buffer, 3 KB on a news
 // article). Its life ends when the report is built: loaded language and scare quotes read it inside runMetrics,
 // and neither the report nor anything the pipeline returns holds it. It keeps the size of the largest article
-// seen: 4 bytes a token, ~0.9 MB after a megabyte of one-word paragraphs.
+// seen: 4 bytes a token, 0.7 MB after a megabyte of one-word paragraphs (~2 MB after a megabyte of one-letter words, the most tokens a megabyte holds).
 const voicedStore = reusedInts();
 
 /** Per token: the index into `attributions` of the first quotation or reported speech whose content holds it, or -1; valid until the next call. */
