@@ -158,9 +158,7 @@ function personalName(scan: Scan, memory: SpeakerMemory, run: TokenSpan, single:
   if (single && count === 1 && scan.sentenceStarts.has(run.t0) && writtenInLowerCase(scan, memory, run.t0)) return NO_NAMES;
   // Past MAX_NAME_WORDS only the last two words are kept; the words are the run's last `count` tokens (honorifics only open it).
   const kept = count > MAX_NAME_WORDS ? 2 : count;
-  const names = new Array<string>(kept);
-  for (let k = 0; k < kept; k++) names[k] = tokens.bare[run.t1 - kept + k] as string;
-  return names;
+  return tokens.bare.slice(run.t1 - kept, run.t1);
 }
 
 // No name: shared, never changed (callers only read a result's length and words).
@@ -301,11 +299,7 @@ function rememberOrganisation(scan: Scan, memory: SpeakerMemory, run: TokenSpan,
   let id = `org:${bare[run.t0] as string}`;
   for (let t = run.t0 + 1; t < run.t1; t++) id += `-${bare[t] as string}`;
   // Indexed where first named (the index runs in text order, before any speaker is resolved).
-  if (!memory.kinds.has(id)) {
-    const words: string[] = [];
-    for (let t = run.t0; t < run.t1; t++) words.push(bare[t] as string);
-    memory.organisations.push({ id, at: run.t0, kind, words });
-  }
+  if (!memory.kinds.has(id)) memory.organisations.push({ id, at: run.t0, kind, words: bare.slice(run.t0, run.t1) });
   memory.kinds.set(id, kind);
   return id;
 }

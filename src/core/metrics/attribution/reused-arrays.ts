@@ -31,28 +31,31 @@ export function reusedWords(): ReusedWords {
 
 /** `count` zeroed bytes from `store`, exactly `count` long (a read past the end is undefined, as in a new array); the last one it gave is overwritten. */
 export function zeroedBytes(store: ReusedBytes, count: number): Uint8Array {
-  if (store.buffer.length < count) store.buffer = new Uint8Array(Math.max(count, store.buffer.length * 2));
-  else store.buffer.fill(0, 0, count);
-  return store.buffer.subarray(0, count);
+  return filled(store, count, 0, (length) => new Uint8Array(length));
 }
 
 /** `count` zeroed ints from `store`, exactly `count` long; the last one it gave is overwritten. */
 export function zeroedInts(store: ReusedInts, count: number): Int32Array {
-  if (store.buffer.length < count) store.buffer = new Int32Array(Math.max(count, store.buffer.length * 2));
-  else store.buffer.fill(0, 0, count);
-  return store.buffer.subarray(0, count);
+  return filled(store, count, 0, (length) => new Int32Array(length));
 }
 
 /** `count` ints from `store`, each `value`; the last one it gave is overwritten. */
 export function filledInts(store: ReusedInts, count: number, value: number): Int32Array {
-  if (store.buffer.length < count) store.buffer = new Int32Array(Math.max(count, store.buffer.length * 2));
-  store.buffer.fill(value, 0, count);
-  return store.buffer.subarray(0, count);
+  return filled(store, count, value, (length) => new Int32Array(length));
 }
 
 /** `count` zeroed unsigned words from `store`; the last one it gave is overwritten. */
 export function zeroedWords(store: ReusedWords, count: number): Uint32Array {
-  if (store.buffer.length < count) store.buffer = new Uint32Array(Math.max(count, store.buffer.length * 2));
-  else store.buffer.fill(0, 0, count);
-  return store.buffer.subarray(0, count);
+  return filled(store, count, 0, (length) => new Uint32Array(length));
+}
+
+// The store's first `count` entries set to `value`, its buffer grown first when it is shorter (to twice its
+// length at least, so that a run of growing articles makes few buffers). A new buffer is zeroed already.
+function filled<A extends Uint8Array | Int32Array | Uint32Array>(store: { buffer: A }, count: number, value: number, make: (length: number) => A): A {
+  if (store.buffer.length < count) {
+    store.buffer = make(Math.max(count, store.buffer.length * 2));
+    if (value === 0) return store.buffer.subarray(0, count) as A;
+  }
+  store.buffer.fill(value, 0, count);
+  return store.buffer.subarray(0, count) as A;
 }
