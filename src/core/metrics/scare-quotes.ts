@@ -29,7 +29,7 @@ export type SpeechAround = {
     content: { start: number; end: number } | null;
     cue: { start: number; class: string; source: string } | null;
     speaker: { start: number; end: number } | null;
-    speakerKind?: string;
+    speakerKind?: string | undefined;
   }[];
   /** per token: the attribution whose speech holds it, or -1 */
   voicedBy: Int32Array;

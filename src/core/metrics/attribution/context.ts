@@ -183,7 +183,7 @@ function anonymityBySentence(article: SegmentedArticle, lexicons: Lexicons, mask
 }
 
 /** Only an unnamed source can be anonymous: marks `attribution` from its sentence's anonymity markers. */
-export function markAnonymity(scan: Scan, attribution: { actor: string | null; anonymous: boolean; anonymityReason?: boolean }, sentence: number): void {
+export function markAnonymity(scan: Scan, attribution: { actor: string | null; anonymous: boolean; anonymityReason?: boolean | undefined }, sentence: number): void {
   if (!attribution.anonymous && attribution.actor !== null) return;
   const bits = scan.anonymity[sentence] as number;
   if ((bits & ANONYMITY_MARKER) !== 0) attribution.anonymous = true;

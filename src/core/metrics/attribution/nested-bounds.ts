@@ -8,7 +8,7 @@
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
-import type { RawAttribution } from './types.ts';
+import { withContent, type RawAttribution } from './types.ts';
 import { participleBreakBefore } from './participle-cues.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -51,7 +51,7 @@ export function withNestedBounds(scan: Scan, attributions: RawAttribution[]): Ra
     if (cut === content.end) continue;
     let end = cut;
     while (end > content.start && TRAILING.test(text[end - 1] as string)) end--;
-    attributions[n] = { ...a, content: { start: content.start, end } };
+    attributions[n] = withContent(a, { start: content.start, end });
   }
   return attributions;
 }

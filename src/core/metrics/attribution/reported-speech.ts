@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import { reusedBytes, reusedInts, zeroedBytes, zeroedInts } from './reused-arrays.ts';
-import type { AttributionMode, ClaimedCues, Cue, Draft, Finding, Range, RawAttribution, SentenceRef, Speaker, Target, TokenSpan } from './types.ts';
+import { rawAttribution, type AttributionMode, type ClaimedCues, type Cue, type Draft, type Finding, type Range, type SentenceRef, type Speaker, type Target, type TokenSpan } from './types.ts';
 import { appositiveSubject, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, openingSubject, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { speechTopic } from './speech-topics.ts';
@@ -193,9 +193,9 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   const first = tokens.norm[cue.t0] as string;
   const adverbOnly = (cue.t1 - cue.t0 === 1 && first.endsWith('ly')) || first === 'it' || inClass(scan.classes, cue.t0, WORD_CLASS.beForm) || (first.endsWith('ly') && cue.t1 - cue.t0 > 1 && /(?:ed|en|said)$/.test(tokens.norm[cue.t0 + 1] as string));
   const speaker = adverbOnly ? null : charSpan(article, cue.t0, verb === null ? cue.t1 : skipBack(scan, verb.t0, cue.t0));
-  // A vague source is always anonymous: whether its sentence gives a reason is written in the literal (as
-  // markAnonymity would add it), since a property added later takes a second object per attribution.
-  const attribution: RawAttribution = { paragraph: cue.paragraph, mode: 'vague', cue: cueRange(article, verb === null ? cue : { t0: cue.t0, t1: verb.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph }), speaker, content, actor: null, side: 'unaligned', anonymous: true, anonymityReason: ((scan.anonymity[sentence.index] as number) & ANONYMITY_REASON) !== 0 };
+  // A vague source is always anonymous: whether its sentence gives a reason is set as markAnonymity would.
+  const attribution = rawAttribution(cue.paragraph, 'vague', cueRange(article, verb === null ? cue : { t0: cue.t0, t1: verb.t1, ref: cue.ref, sentence: cue.sentence, paragraph: cue.paragraph }), speaker, content, null, 'unaligned', true);
+  attribution.anonymityReason = ((scan.anonymity[sentence.index] as number) & ANONYMITY_REASON) !== 0;
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
   if (country !== null) attribution.side = country;
   return { order: content?.start ?? (tokens.start[cue.t0] as number), attribution };

@@ -15,7 +15,7 @@ import { indexNames, namedSpeaker } from './people.ts';
 import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { subjectBeforeInfinitive, withoutContraction } from './speech-subjects.ts';
-import type { Draft, Finding, RawAttribution, SpeakerKind, TokenSpan } from './types.ts';
+import { rawAttribution, type Draft, type Finding, type RawAttribution, type SpeakerKind, type TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
@@ -44,8 +44,9 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
       const first = made.get(finding.continues)?.[0];
       if (first === undefined) continue;
       // The speaker is named once, where the quotation began; the continuation points back to that name.
-      const continued: RawAttribution = { ...first, paragraph: finding.paragraph, cue: null, content: finding.content };
-      delete continued.target;
+      const continued = rawAttribution(finding.paragraph, first.mode, null, first.speaker, finding.content, first.actor, first.side, first.anonymous);
+      continued.anonymityReason = first.anonymityReason;
+      continued.speakerKind = first.speakerKind;
       out = [continued];
     }
     if (pointedBack.size > 0 && pointedBack.has(finding)) made.set(finding, out);
@@ -87,16 +88,7 @@ export function attribute(scan: Scan, memory: SpeakerMemory, found: Draft): RawA
   const made = new Array<RawAttribution>(actors.length);
   for (let a = 0; a < actors.length; a++) {
     const actor = actors[a] as string | null;
-    const attribution: RawAttribution = {
-      paragraph: draft.paragraph,
-      mode: draft.mode,
-      cue: draft.cue,
-      speaker,
-      content: draft.content,
-      actor,
-      side: actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned'),
-      anonymous,
-    };
+    const attribution = rawAttribution(draft.paragraph, draft.mode, draft.cue, speaker, draft.content, actor, actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned'), anonymous);
     const speakerKind = actor === null ? kind : (kindOf(memory, actor) ?? kind);
     if (speakerKind !== null) attribution.speakerKind = speakerKind;
     if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
@@ -108,7 +100,7 @@ export function attribute(scan: Scan, memory: SpeakerMemory, found: Draft): RawA
   if (draft.mode === 'non-response') {
     for (const attribution of made) {
       attribution.anonymous = false;
-      delete attribution.anonymityReason;
+      attribution.anonymityReason = undefined;
     }
   }
   if (draft.target !== undefined) for (const attribution of made) attribution.target = draft.target;

@@ -28,11 +28,26 @@ export type RawAttribution = {
   /** ISO country, an international body (NATO, UN, EU...), a caller's side label, or `unaligned` */
   side: string;
   anonymous: boolean;
-  anonymityReason?: boolean;
+  anonymityReason?: boolean | undefined;
   /** what kind of speaker it is, where the gazetteer, the name's form or the common noun tells: person, company, agency, organisation, media, group, document, poll, quantity */
-  speakerKind?: 'person' | SpeakerKind;
-  target?: Range & { actor: string | null; side: string | null };
+  speakerKind?: 'person' | SpeakerKind | undefined;
+  target?: (Range & { actor: string | null; side: string | null }) | undefined;
 };
+
+/**
+ * A RawAttribution with every field in place and in one order, the optional ones undefined until a pass sets
+ * them: attributions made with fields added or deleted as each one needed came in 26 hidden classes on
+ * PolNeAR, and every pass and metric reading them (sides, voices, the report) read them through sites that
+ * had met too many classes to read a field directly.
+ */
+export function rawAttribution(paragraph: number, mode: AttributionMode, cue: RawAttribution['cue'], speaker: Range | null, content: Range | null, actor: string | null, side: string, anonymous: boolean): RawAttribution {
+  return { paragraph, mode, cue, speaker, content, actor, side, anonymous, anonymityReason: undefined, speakerKind: undefined, target: undefined };
+}
+
+/** A copy of `a` with another content, of the same shape (rawAttribution). */
+export function withContent(a: RawAttribution, content: Range | null): RawAttribution {
+  return { paragraph: a.paragraph, mode: a.mode, cue: a.cue, speaker: a.speaker, content, actor: a.actor, side: a.side, anonymous: a.anonymous, anonymityReason: a.anonymityReason, speakerKind: a.speakerKind, target: a.target };
+}
 
 export type ActorMention = Range & { tokenStart: number; tokenEnd: number; actor: string; paragraph: number };
 
