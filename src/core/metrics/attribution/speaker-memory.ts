@@ -31,7 +31,7 @@ export type SpeakerMemory = {
   /** every attribution resolved so far, in order */
   readonly history: RawAttribution[];
   /** the latest attribution in `history` with an actor: any, a person, anything else (kept by `remember`) */
-  readonly latest: { any?: RawAttribution; person?: RawAttribution; other?: RawAttribution };
+  readonly latest: { any: RawAttribution | undefined; person: RawAttribution | undefined; other: RawAttribution | undefined };
   /** sentence openers asked about, by folded form: whether the article also writes them in lower case; made when first asked (people.ts) */
   lowerCase: LowerCaseAnswers | undefined;
 };
@@ -41,7 +41,7 @@ export type LowerCaseAnswers = { readonly asked: Map<string, boolean>; forms: Se
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: {}, lowerCase: undefined };
+  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined };
 }
 
 /** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */
