@@ -144,24 +144,26 @@ function asideOpening(scan: Scan, cue: number, limit: number): number {
 
 /** The speaker phrase starting at token `from` ("the minister", "Sergei Lavrov, Russia's foreign minister"), ending by `limit`. */
 export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speaker {
-  const { article, words, capital } = scan;
+  const { article, capital, classes } = scan;
   const { tokens } = article;
+  // The speaker links, determiners, clause words and speaker nouns by word class (word-classes.ts), not by string:
+  // 28,000 look-ups a PolNeAR pass in tables other passes had pushed out of the cache.
   let t = from;
   while (t < limit && tokens.breakBefore[t] === 0 && isLeadingArticle(scan, t)) t++;
   const start = from;
   let end = modifiersBefore(scan, from, t, limit);
-  while (end < limit && (isSpeakerWord(scan, end) || (words.speakerLinks.has(tokens.norm[end] as string) && end + 1 < limit && capital[end + 1] === 1)) && (end === t || tokens.breakBefore[end] === 0)) end++;
+  while (end < limit && (isSpeakerWord(scan, end) || (inClass(classes, end, WORD_CLASS.speakerLink) && end + 1 < limit && capital[end + 1] === 1)) && (end === t || tokens.breakBefore[end] === 0)) end++;
   if (end === modifiersBefore(scan, from, t, limit)) return null;
   // An appositive after a comma: ", Russia's foreign minister".
   if (end < limit && bareCommaBefore(scan, end)) {
     let k = end;
-    while (k < limit && (isSpeakerWord(scan, k) || words.speakerLinks.has(tokens.norm[k] as string)) && (k === end || tokens.breakBefore[k] === 0)) k++;
+    while (k < limit && (isSpeakerWord(scan, k) || inClass(classes, k, WORD_CLASS.speakerLink)) && (k === end || tokens.breakBefore[k] === 0)) k++;
     if (k > end && (k === limit || tokens.breakBefore[k] === 1)) end = k;
   }
   // A phrase never ends on a function word ("As the race ..." is no speaker "As the").
-  while (end > start && (words.determiners.has(tokens.norm[end - 1] as string) || words.speakerLinks.has(tokens.norm[end - 1] as string) || words.clauseWords.has(tokens.norm[end - 1] as string) || scan.lexicons.words.notNames.has(tokens.norm[end - 1] as string))) end--;
+  while (end > start && (inClass(classes, end - 1, WORD_CLASS.determiner | WORD_CLASS.speakerLink | WORD_CLASS.clauseWord) || scan.lexicons.words.notNames.has(tokens.norm[end - 1] as string))) end--;
   let meaningful = false;
-  for (let k = start; k < end; k++) if ((capital[k] === 1 && !scan.lexicons.abbreviations.starters.has(tokens.norm[k] as string)) || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || words.speakerNouns.has(tokens.norm[k] as string)) meaningful = true;
+  for (let k = start; k < end; k++) if ((capital[k] === 1 && !scan.lexicons.abbreviations.starters.has(tokens.norm[k] as string)) || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || inClass(classes, k, WORD_CLASS.speakerNoun)) meaningful = true;
   return meaningful ? { t0: start, t1: end } : null;
 }
 
@@ -179,17 +181,17 @@ function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
   if (!bareCommaBefore(scan, cue)) return null;
   // Words that belong to a clause: fine inside a relative clause on the role ("a fisherman who has worked here").
   let clause = false;
+  // The lists by word class (word-classes.ts), not by string: a clause word's role is its class bit.
   for (let t = cue - 1; t > limit && t >= cue - APPOSITIVE_MAX_TOKENS; t--) {
-    const word = tokens.norm[t] as string;
     if (article.quotedToken[t] === 1) return null;
-    const role = words.clauseWords.get(word);
-    if (role === 'relative' && tokens.breakBefore[t] !== 1) clause = false;
-    else if (words.verbSkips.has(word) || words.beForms.has(word) || words.pronouns.has(word) || role !== undefined) clause = true;
+    const bits = scan.classes[t] as number;
+    if ((bits & WORD_CLASS.relative) !== 0 && tokens.breakBefore[t] !== 1) clause = false;
+    else if (inClass(scan.classes, t, WORD_CLASS.verbSkip | WORD_CLASS.beForm | WORD_CLASS.pronoun | WORD_CLASS.clauseWord)) clause = true;
     if (tokens.breakBefore[t] !== 1) continue;
     if (!bareCommaBefore(scan, t) || clause) return null;
     // "Berg, in a short interview on Monday, said": where or when, between the speaker and the verb.
-    if (words.adjuncts.has(word)) return nounPhraseBefore(scan, t, limit);
-    if (!(words.determiners.has(word) || /['’]s$/.test(word)) || scan.capital[t - 1] !== 1) return null;
+    if ((bits & WORD_CLASS.adjunct) !== 0) return nounPhraseBefore(scan, t, limit);
+    if (!((bits & WORD_CLASS.determiner) !== 0 || /['’]s$/.test(tokens.norm[t] as string)) || scan.capital[t - 1] !== 1) return null;
     const name = nounPhraseBefore(scan, t, limit);
     // "Sen. Anna Berg (D-Maine), a supporter of the ferry, told": past an aside in parentheses the name stands alone.
     if (name !== null && name.t1 < t) return name;

@@ -33,8 +33,9 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
   const ed = form.endsWith('ed');
   // "270 pledged delegates", "the accused": an -ed form right after an article or a count is an adjective (a
   // year is when: "in 2012 warned").
-  const before = t > sentenceStart && breakBefore[t] !== 1 ? (norm[t - 1] as string) : '';
-  if (ed && (words.determiners.has(before) || (startsWithDigit(before) && !/^(?:19|20)\d\d$/.test(before)))) return true;
+  const joined = t > sentenceStart && breakBefore[t] !== 1;
+  const before = joined ? (norm[t - 1] as string) : '';
+  if (ed && ((joined && inClass(scan.classes, t - 1, WORD_CLASS.determiner)) || (startsWithDigit(before) && !/^(?:19|20)\d\d$/.test(before)))) return true;
   // "called", "calling": a participle after a noun is a verb ("a group called"); "put" and "read" are pasts too.
   if (!((prefixed && form.length === baseLength) || plural) || ed || form.endsWith('ing') || PAST_AS_BASE.has(form)) return false;
   for (let k = t - 1; k >= sentenceStart && k >= t - 1 - MODIFIER_MAX; k--) {

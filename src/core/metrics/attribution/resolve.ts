@@ -151,11 +151,11 @@ function resolveSpeaker(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, draft:
 function headNoun(scan: Scan, sp: TokenSpan): string | null {
   const { tokens } = scan.article;
   let head: string | null = null;
+  // Speaker links and nouns by word class (word-classes.ts), not by string.
   for (let t = sp.t0; t < sp.t1; t++) {
-    if (t > sp.t0 && (tokens.breakBefore[t] === 1 || scan.words.speakerLinks.has(tokens.norm[t] as string))) break;
-    const word = tokens.norm[t] as string;
+    if (t > sp.t0 && (tokens.breakBefore[t] === 1 || inClass(scan.classes, t, WORD_CLASS.speakerLink))) break;
     if (scan.titleAt[t] !== undefined) head = null;
-    else if (scan.words.speakerNouns.has(word)) head = word;
+    else if (inClass(scan.classes, t, WORD_CLASS.speakerNoun)) head = tokens.norm[t] as string;
   }
   return head;
 }
@@ -354,9 +354,12 @@ function speakerEnd(scan: Scan, speaker: TokenSpan): number {
 // possessive stands for ("her criticism" -> person).
 function pronounRole(scan: Scan, t: number): PronounRole | undefined {
   const word = scan.article.tokens.norm[t] as string;
-  const pronoun = scan.words.pronouns.get(withoutContraction(word));
+  const bare = withoutContraction(word);
+  // A word as written is looked up only when its class says it is listed (word-classes.ts): most speakers'
+  // words are neither pronoun nor possessive. A pronoun with its helper run into it ("he's") is looked up.
+  const pronoun = bare !== word || inClass(scan.classes, t, WORD_CLASS.pronoun) ? scan.words.pronouns.get(bare) : undefined;
   if (pronoun !== undefined) return pronoun;
-  return scan.words.possessives.get(word);
+  return inClass(scan.classes, t, WORD_CLASS.possessive) ? scan.words.possessives.get(word) : undefined;
 }
 
 function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sentence: number): string | null {
