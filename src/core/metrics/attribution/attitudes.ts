@@ -293,10 +293,9 @@ const AGENT_NOUN = /^\p{L}{3,}(?:er|or|ist|ian)s?$/u;
 // Whether the phrase `t0..t1` is one noun with its modifiers, so that its last word is its head: no link word,
 // clause word or comma inside ("Supporters of the law", "Grijalva, who negotiated the deal" end in a word that is not their head).
 function plainPhrase(scan: Scan, t0: number, t1: number): boolean {
-  const { norm, breakBefore } = scan.article.tokens;
+  const { breakBefore } = scan.article.tokens;
   for (let t = t0; t < t1; t++) {
-    const word = norm[t] as string;
-    if ((t > t0 && breakBefore[t] === 1) || scan.words.speakerLinks.has(word) || scan.words.clauseWords.has(word)) return false;
+    if ((t > t0 && breakBefore[t] === 1) || inClass(scan.classes, t, WORD_CLASS.speakerLink | WORD_CLASS.clauseWord)) return false;
   }
   return true;
 }

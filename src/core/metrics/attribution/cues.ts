@@ -282,8 +282,9 @@ function documentPhraseRuns(scan: Scan, from: number, t: number): boolean {
 
 /** Whether token `t` is "that" or a relative pronoun right after a document or poll noun ("polls that show", "the memo, which found"). */
 export function isDocumentRelative(scan: Scan, t: number, sentenceStart: number): boolean {
-  const word = scan.article.tokens.norm[t] as string;
-  return t > sentenceStart && scan.article.quotedToken[t] === 0 && (word === 'that' || scan.words.clauseWords.get(word) === 'relative') && isDocumentNoun(scan, t - 1);
+  // The bounds first: a read at -1 (a verb opening the text) made the form's look-up a slow generic one at every call.
+  if (t <= sentenceStart || scan.article.quotedToken[t] !== 0) return false;
+  return (scan.article.tokens.norm[t] === 'that' || inClass(scan.classes, t, WORD_CLASS.relative)) && isDocumentNoun(scan, t - 1);
 }
 
 /**

@@ -16,10 +16,10 @@ export function isNegatedSpeaker(scan: Scan, speaker: TokenSpan, sentenceStart: 
   const { norm } = scan.article.tokens;
   if (negatesAt(scan, speaker.t0, speaker.t1)) return true;
   let t = speaker.t0 - 1;
-  for (let k = 0; k < ADJUNCT_REACH && t >= sentenceStart && !commaBefore(scan, t + 1) && scan.words.adjuncts.has(norm[t] as string); k++) t--;
+  for (let k = 0; k < ADJUNCT_REACH && t >= sentenceStart && !commaBefore(scan, t + 1) && inClass(scan.classes, t, WORD_CLASS.adjunct); k++) t--;
   if (t < sentenceStart || commaBefore(scan, t + 1)) return false;
   // "No one at the ministry": the negator stands before "one".
-  if (t > sentenceStart && scan.words.determiners.get(norm[t] as string) === 'numeral' && negatesAt(scan, t - 1, t + 1)) return true;
+  if (t > sentenceStart && inClass(scan.classes, t, WORD_CLASS.determiner) && scan.words.determiners.get(norm[t] as string) === 'numeral' && negatesAt(scan, t - 1, t + 1)) return true;
   return negatesAt(scan, t, t + 2);
 }
 

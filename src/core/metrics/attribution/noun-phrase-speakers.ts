@@ -205,7 +205,7 @@ export function subjectBeforeRelativeClause(scan: Scan, cue: number, limit: numb
   const { tokens } = scan.article;
   if (cue - 1 < limit || !bareCommaBefore(scan, cue)) return null;
   for (let t = cue - 1; t > limit; t--) {
-    if (scan.words.clauseWords.get(tokens.norm[t] as string) === 'relative' && tokens.breakBefore[t] === 1) return nounPhraseBefore(scan, t, limit);
+    if (inClass(scan.classes, t, WORD_CLASS.relative) && tokens.breakBefore[t] === 1) return nounPhraseBefore(scan, t, limit);
   }
   return null;
 }

@@ -48,7 +48,7 @@ export function isNounAfterDeterminer(scan: Scan, t: number, lemma: string, sent
       if (k > sentenceStart && inClass(scan.classes, k - 1, WORD_CLASS.quantifier)) return false;
       if (k === t - 1) return true;
       // "polls conducted by a Dover firm show": a phrase after a preposition is its object; the verb may be the clause's.
-      if (k > sentenceStart && words.adjuncts.has(norm[k - 1] as string)) return false;
+      if (k > sentenceStart && inClass(scan.classes, k - 1, WORD_CLASS.adjunct)) return false;
       // "a new report", "The October report", "the AP report"; "the women say", "the officials report that"
       // stay verbs: after "the" only a capital or a time word that is no plural is read as a modifier.
       if (!plural) {
@@ -125,15 +125,15 @@ export function isNamingParticiple(scan: Scan, t0: number, t1: number, sentenceS
   if (t1 - t0 !== 1 || t0 <= sentenceStart || t1 >= sentenceEnd || !NAMING_FORMS.has(norm[t0] as string) || capital[t0] === 1) return false;
   if (breakBefore[t0] === 1) return namingBetweenCommas(scan, t0, t1, sentenceEnd);
   const before = norm[t0 - 1] as string;
-  if (capital[t0 - 1] === 1 || article.quotedToken[t0 - 1] === 1 || !/^\p{Ll}+$/u.test(before) || words.pronouns.has(before) || words.clauseWords.has(before) || words.verbSkips.has(before) || words.beForms.has(before) || words.determiners.has(before)) return false;
+  // The lists by word class (word-classes.ts), not by string.
+  if (capital[t0 - 1] === 1 || article.quotedToken[t0 - 1] === 1 || !/^\p{Ll}+$/u.test(before) || inClass(scan.classes, t0 - 1, WORD_CLASS.pronoun | WORD_CLASS.clauseWord | WORD_CLASS.verbSkip | WORD_CLASS.beForm | WORD_CLASS.determiner)) return false;
   let k = t1;
-  while (k < sentenceEnd && capital[k] === 1 && article.quotedToken[k] === 0 && !words.timeWords.has(norm[k] as string) && (k === t1 || breakBefore[k] !== 1)) k++;
+  while (k < sentenceEnd && capital[k] === 1 && article.quotedToken[k] === 0 && !inClass(scan.classes, k, WORD_CLASS.timeWord) && (k === t1 || breakBefore[k] !== 1)) k++;
   if (k === t1) return false;
   // "named" reads as a participle only after an indefinite phrase: "The president named Holt as her deputy" chooses.
   if (norm[t0] === 'named') return afterIndefinitePhrase(scan, t0, sentenceStart);
   if (k >= sentenceEnd || breakBefore[k] === 1) return true;
-  const next = norm[k] as string;
-  return words.adjuncts.has(next) || words.clauseWords.has(next) || words.beForms.has(next) || words.timeWords.has(next) || words.verbSkips.has(next);
+  return inClass(scan.classes, k, WORD_CLASS.adjunct | WORD_CLASS.clauseWord | WORD_CLASS.beForm | WORD_CLASS.timeWord | WORD_CLASS.verbSkip);
 }
 
 // "The storm, named Gull, hit the coast": a naming verb after a comma with only a name after it, closed by a

@@ -10,6 +10,7 @@ import type { Scan } from './context.ts';
 import { infinitiveAt } from './content-spans.ts';
 import { topicFollows } from './speech-topics.ts';
 import type { Cue } from './types.ts';
+import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // How many words after the verb its speech object may stand: "released a brief written statement",
 // "posted a short video on Facebook".
@@ -38,8 +39,8 @@ export function inSpeechFrame(scan: Scan, ref: CueRef, last: number, end: number
     // A comma or other break ends the clause: "sounded across the city, as sirens wailed".
     if (t > last + 1 && tokens.breakBefore[t] === 1) return false;
     const word = tokens.norm[t] as string;
-    if (words.locatives.has(word)) placed = true;
-    if ((word === 'as' && !placed) || words.clauseWords.get(word) === 'complementiser') return true;
+    if (inClass(scan.classes, t, WORD_CLASS.locative)) placed = true;
+    if ((word === 'as' && !placed) || inClass(scan.classes, t, WORD_CLASS.complementiser)) return true;
     if (words.speechObjects.has(word) || words.speechObjects.has(tokens.bare[t] as string)) return true;
   }
   return false;
