@@ -214,7 +214,7 @@ function speakerEndingParagraphBefore(speech: QuotedSpeech, { quote }: QuoteToke
   const { scan } = speech;
   const { article } = scan;
   const index = article.paragraphs.indexOf(paragraph);
-  const before = article.paragraphs[index - 1];
+  const before = index > 0 ? article.paragraphs[index - 1] : undefined;
   if (quote.start !== paragraph.start || before === undefined || !/:\s*$/.test(article.text.slice(before.start, before.end))) return undefined;
   if (before.sentenceEnd === before.sentenceStart) return undefined;
   const sentence = sentenceAt(article.sentences, before.sentenceEnd - 1);
@@ -267,8 +267,10 @@ const LONG_TAG_MAX_TOKENS = 30;
 function nameWithLongAppositiveAfter(speech: QuotedSpeech, qt1: number, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   const { quotedToken } = scan.article;
+  // The paragraph's bound first: past the last token the sentence would be read at an undefined index.
+  if (qt1 >= paragraph.tokenEnd) return undefined;
   const sentence = scan.sentences[scan.sentenceOf[qt1] as number];
-  if (sentence === undefined || qt1 >= paragraph.tokenEnd) return undefined;
+  if (sentence === undefined) return undefined;
   const end = Math.min(sentence.tokenEnd, paragraph.tokenEnd);
   const name = nounPhraseAfter(scan, qt1, end);
   if (name === null || name.t1 >= end || !commaBefore(scan, name.t1)) return undefined;

@@ -233,7 +233,8 @@ function titlesIn(scan: Scan, speaker: TokenSpan): string[] {
   const titles: string[] = [];
   for (let t = speaker.t0; t < speaker.t1; t++) {
     const title = scan.titleAt[t];
-    if (title !== undefined && titles[titles.length - 1] !== title) titles.push(title);
+    // (Not read at -1 when empty: one such read makes the site's every look-up a slow generic one.)
+    if (title !== undefined && (titles.length === 0 || titles[titles.length - 1] !== title)) titles.push(title);
   }
   return titles;
 }
