@@ -67,11 +67,13 @@ export function nounPhraseBefore(scan: Scan, cue: number, limit: number): Speake
   while (start < end && (inClass(classes, start, WORD_CLASS.speakerLink) || isConnective(scan, start) || opensSubordinateClause(scan, start))) start++;
   if (start >= end) return null;
   let meaningful = false;
-  // "A report published Wednesday said": a date is when, not who.
-  let dates = 0;
-  for (let k = start; k < end; k++) if (isDate(scan, k)) dates++;
-  if (dates === end - start) return null;
-  for (let k = start; k < end; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || inClass(classes, k, WORD_CLASS.speakerNoun) || (isPercentage(scan, k) && opensShare(scan, start, limit))) meaningful = true;
+  // "A report published Wednesday said": a date is when, not who. Read up to the first word that is no date
+  // (most phrases' first): each test may look the word up among the months.
+  let onlyDates = true;
+  for (let k = start; k < end && onlyDates; k++) onlyDates = isDate(scan, k);
+  if (onlyDates) return null;
+  // Read up to the first meaningful word: the tests past it (a look-up, a pattern) could only say so again.
+  for (let k = start; k < end && !meaningful; k++) if (capital[k] === 1 || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || scan.countryAt[k] !== undefined || inClass(classes, k, WORD_CLASS.speakerNoun) || (isPercentage(scan, k) && opensShare(scan, start, limit))) meaningful = true;
   // A lone sentence-initial capital that is not a name ("The", "But") is not a speaker.
   const loneStarter = end - start === 1 && scan.sentenceStarts.has(start) && scan.actorAt[start] === -1 && scan.titleAt[start] === undefined && scan.lexicons.abbreviations.starters.has(tokens.norm[start] as string);
   if (!meaningful || loneStarter) return null;
@@ -163,7 +165,7 @@ export function nounPhraseAfter(scan: Scan, from: number, limit: number): Speake
   // A phrase never ends on a function word ("As the race ..." is no speaker "As the").
   while (end > start && (inClass(classes, end - 1, WORD_CLASS.determiner | WORD_CLASS.speakerLink | WORD_CLASS.clauseWord) || scan.lexicons.words.notNames.has(tokens.norm[end - 1] as string))) end--;
   let meaningful = false;
-  for (let k = start; k < end; k++) if ((capital[k] === 1 && !scan.lexicons.abbreviations.starters.has(tokens.norm[k] as string)) || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || inClass(classes, k, WORD_CLASS.speakerNoun)) meaningful = true;
+  for (let k = start; k < end && !meaningful; k++) if ((capital[k] === 1 && !scan.lexicons.abbreviations.starters.has(tokens.norm[k] as string)) || scan.titleAt[k] !== undefined || scan.actorAt[k] !== -1 || inClass(classes, k, WORD_CLASS.speakerNoun)) meaningful = true;
   return meaningful ? { t0: start, t1: end } : null;
 }
 
