@@ -280,7 +280,8 @@ function isShareBar(line: string, p: ParagraphSpan, tokens: TokenTable, shareBar
   const token = p.tokenStart;
   const word = tokens.start[token] === p.start + start && tokens.end[token] === p.start + end ? (tokens.norm[token] as string) : line.slice(start, end).toLowerCase();
   if (!shareBar.words.has(word)) return false;
-  return onlyShareBarWords(line.toLowerCase(), shareBar);
+  const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  return words !== null && words.length > 0 && words.some((w) => shareBar.cues.has(w)) && words.every((w) => shareBar.words.has(w));
 }
 
 // Where a line's first word (a run of letters and digits) starts and ends, as start | end << 16, when the line up
@@ -305,27 +306,13 @@ function isShareBarLowered(line: string, shareBar: LineWords['shareBar']): boole
   WORD_RUN.lastIndex = start;
   WORD_RUN.test(lower);
   if (!shareBar.words.has(lower.slice(start, WORD_RUN.lastIndex))) return false;
-  return onlyShareBarWords(lower, shareBar);
-}
-
-// Whether every word of the lower-cased line is a share-bar word and one of them a cue: read a word at a time and
-// left at the first other word (a line that opens with "This" or "On" is most often prose: a list of all its words
-// was made for each, 2,700 lines a pass over PolNeAR).
-function onlyShareBarWords(lower: string, shareBar: LineWords['shareBar']): boolean {
-  let cue = false;
-  WORD_RUNS.lastIndex = 0;
-  for (let found = WORD_RUNS.exec(lower); found !== null; found = WORD_RUNS.exec(lower)) {
-    const word = found[0];
-    if (!shareBar.words.has(word)) return false;
-    cue ||= shareBar.cues.has(word);
-  }
-  return cue;
+  const words = lower.match(/[\p{L}\p{N}]+/gu);
+  return words !== null && words.length > 0 && words.some((w) => shareBar.cues.has(w)) && words.every((w) => shareBar.words.has(w));
 }
 
 // The first word of a line: where its first letter or digit is, and (sticky, from there) where the run ends.
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const WORD_RUN = /[\p{L}\p{N}]+/uy;
-const WORD_RUNS = /[\p{L}\p{N}]+/gu;
 
 function isDateLine(line: string, { dateWords, hasDate }: LineWords): boolean {
   if (!hasDate.test(line)) return false;
