@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, segmentArticle } from '../../src/index.ts';
+import { segmentArticle } from '../../src/index.ts';
 import { comparativeScore, runMetrics, summariseSentiment, type SentimentSummary } from '../../src/core/metrics/index.ts';
 import { lexicons } from '../helpers.ts';
 
@@ -27,17 +27,6 @@ describe('sentiment of a paragraph (summariseSentiment)', () => {
     const summary = summaryOf('Officials called the deal good. "It is a disaster," she said.');
     expect(summary.comparative).toBe(comparativeScore(1, 11));
     expect(summary.author.comparative).toBe(0.4286);
-  });
-
-  it('is the same for a text analysed alone and after others with the same scores in the other voice', () => {
-    // The report's scored words are shared objects, one per score and voice, kept for the process: a word of
-    // one analysis must not count, or change voice, in the next.
-    const text = 'Officials called the deal good. "It is a disaster," she said.';
-    const alone = analyze(text, { lexicons }).summary.sentiment;
-    analyze('"The deal is good," officials said. It is a disaster.', { lexicons });
-    analyze('Good, good, good. "Disaster after disaster," she said.', { lexicons });
-    expect(analyze(text, { lexicons }).summary.sentiment).toEqual(alone);
-    expect(alone).toMatchObject({ score: 1, positive: 1, negative: 1, author: { score: 3 }, quoted: { score: -2 } });
   });
 
   it('is 0 per word over no words, whatever the score', () => {

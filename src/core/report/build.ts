@@ -85,7 +85,7 @@ export function buildReport(
   const { quotes: articleQuotes, quotedToken } = article;
   // The summary's inputs from the scored paragraphs, gathered in the same walk (indexed loops throughout:
   // this runs per paragraph and per sentence, and for-of made an iterator each time it was not optimised).
-  const allScored: ScoredWord[] = [];
+  const allScored: { score: number; quoted: boolean }[] = [];
   // The scored sentences' indexes, allSubjectivity[0..scoredSentences): a list grown by push left its outgrown
   // copies (megabytes at 175,000 sentences) to the next full collection.
   const columns = summaryColumns(article.sentences.count, paragraphCount);
@@ -100,6 +100,7 @@ export function buildReport(
   // paragraphs), and lists grown by push left their outgrown copies behind.
   const bodyLoadedScores = columns.scores;
   const bodyLoadedWords = columns.words;
+  const scoredWord = scoredWords();
   const byRole = { ...NO_ROLES };
   let bodyParagraphs = 0;
   let bodyWords = 0;
@@ -267,18 +268,17 @@ function summaryColumns(sentences: number, paragraphs: number): SummaryColumns {
 
 // The body's scored words for the sentiment summary, one shared object per score and voice: an object per
 // word lived until the summary was made (65,000 on a megabyte of `"Yes," he said.`). Scores are the
-// lexicon's few values: the pairs are made once for the process, not per report (freezing two objects per score
-// cost ~4 us a report), up to SHARED_SCORES scores; frozen, and read only by summariseSentiment.
-type ScoredWord = { readonly score: number; readonly quoted: boolean };
-const SHARED_SCORES = 256;
-const scoredWordPairs = new Map<number, readonly [ScoredWord, ScoredWord]>();
-function scoredWord(score: number, quoted: boolean): ScoredWord {
-  let pair = scoredWordPairs.get(score);
-  if (pair === undefined) {
-    pair = [Object.freeze({ score, quoted: false }), Object.freeze({ score, quoted: true })];
-    if (scoredWordPairs.size < SHARED_SCORES) scoredWordPairs.set(score, pair);
-  }
-  return pair[quoted ? 1 : 0];
+// lexicon's few values, so a report makes a handful.
+function scoredWords(): (score: number, quoted: boolean) => { score: number; quoted: boolean } {
+  const byScore = new Map<number, readonly [{ score: number; quoted: boolean }, { score: number; quoted: boolean }]>();
+  return (score, quoted) => {
+    let pair = byScore.get(score);
+    if (pair === undefined) {
+      pair = [Object.freeze({ score, quoted: false }), Object.freeze({ score, quoted: true })];
+      byScore.set(score, pair);
+    }
+    return pair[quoted ? 1 : 0];
+  };
 }
 
 // The body's subjectivity with what moved it, feature -> [value, contribution], largest first.
