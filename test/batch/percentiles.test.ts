@@ -49,6 +49,19 @@ describe('percentileOf', () => {
     expect(percentileOf(baseline, 'words', value)).toBe(expected);
   });
 
+  it('summary.percentiles reads each baseline it is given, whichever was read before', () => {
+    // What percentilesFor reads of a baseline is kept per baseline object: one must not answer for another.
+    const summary = analyze({ text: 'The council met on Monday. It approved the budget, officials said.' }, { lexicons }).summary;
+    const words = summary.words;
+    const low = baselineOf([words - 2, words - 1, words - 1, words]);
+    const high = baselineOf([words, words + 1, words + 2, words + 3]);
+    const named = baselineFrom(new Map([['words', [words]]]), { ...provenance, name: 'other', count: 1 });
+    const first = [low, high, named].map((baseline) => percentilesFor(summary, baseline));
+    const again = [named, high, low].map((baseline) => percentilesFor(summary, baseline)).reverse();
+    expect(first.map((p) => [p.baseline, p.words])).toEqual([['test@1', 100], ['test@1', 0], ['other@1', 50]]);
+    expect(again).toEqual(first);
+  });
+
   it('is null for a missing value or a metric the baseline lacks', () => {
     expect(percentileOf(uniform, 'words', null)).toBeNull();
     expect(percentileOf(uniform, 'words', Number.NaN)).toBeNull();

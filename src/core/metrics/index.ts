@@ -129,6 +129,9 @@ function headlineParagraph(blocks: readonly BlockDecision[]): number | undefined
   return index < 0 ? undefined : index;
 }
 
+// An indexed loop: flatMap made an empty list for every paragraph that is no caption (nearly all of them).
 function captionParagraphs(blocks: readonly BlockDecision[]): number[] {
-  return blocks.flatMap((block, i) => (block.role === 'caption' ? [i] : []));
+  const captions: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if ((blocks[i] as BlockDecision).role === 'caption') captions.push(i);
+  return captions;
 }
