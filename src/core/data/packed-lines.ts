@@ -6,11 +6,12 @@ import { serialize } from 'node:v8';
 
 /**
  * `value` as one line of JSON, characters past Latin-1 written as escapes; undefined when JSON.parse of the line
- * would not give back exactly `value` (V8's serialization compared: keys, their order, -0, undefined, sharing).
+ * would not give back exactly `value` (V8's serialization compared: keys, their order, -0, undefined, sharing), after
+ * `reshape` (the reader's own step, such as putting back the keys JSON leaves out).
  */
-export function jsonLine(value: unknown): string | undefined {
+export function jsonLine(value: unknown, reshape: (parsed: unknown) => unknown = (parsed) => parsed): string | undefined {
   const line = JSON.stringify(value)?.replace(/[^\x00-\xff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return line !== undefined && serialize(JSON.parse(line)).equals(serialize(value)) ? line : undefined;
+  return line !== undefined && serialize(reshape(JSON.parse(line))).equals(serialize(value)) ? line : undefined;
 }
 
 /** The same text held a byte a character: V8 keeps a string two bytes a character once any part of it was. */

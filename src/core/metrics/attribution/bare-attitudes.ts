@@ -42,7 +42,7 @@ export function findBareAttitudeCues(scan: Scan): Cue[] {
       if (norm[t + 1] === 'about' || norm[t + 1] === 'that') continue;
       const role = BARE_ATTITUDE_ROLES[code - 1] as BareAttitudeRole;
       if (!subjectBefore(scan, t, sentence.tokenStart, role) || !objectAt(scan, t + 1, role !== 'plural-object')) continue;
-      cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, sentence: sentence.index, paragraph: sentence.paragraph });
+      cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude', needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
     }
   }
   return cues;

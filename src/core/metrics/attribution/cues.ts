@@ -60,20 +60,20 @@ export function findCues(scan: Scan): Cue[] {
       const refusalWords = (mask & FIRST_WORD.nonResponse) === 0 ? 0 : matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch);
       if (refusalWords > 0) {
         const refusal = phraseScratch[0] as PhraseRef;
-        cues.push({ t0: t, t1: t + refusalWords, ref: { kind: 'non-response', lemma: refusal.term, stance: 'neutral', act: false, lexicon: refusal.lexicon }, sentence: sentence.index, paragraph: sentence.paragraph });
+        cues.push({ t0: t, t1: t + refusalWords, ref: { kind: 'non-response', lemma: refusal.term, stance: 'neutral', act: false, lexicon: refusal.lexicon, family: undefined, needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
         t += refusalWords;
         continue;
       }
       const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || (t === sentence.tokenStart ? pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd) : 0);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
-        cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource }, sentence: sentence.index, paragraph: sentence.paragraph });
+        cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource, family: undefined, needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
         speechBefore = true;
         t += sourcing;
         continue;
       }
       if (!speechBefore && ((classes[t] as number) & WORD_CLASS.regardVerb) !== 0 && regardAt(scan, t, sentence.tokenEnd)) {
-        cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: tokens.norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude' }, sentence: sentence.index, paragraph: sentence.paragraph });
+        cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: tokens.norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude', needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
         t++;
         continue;
       }

@@ -69,7 +69,7 @@ export function findLightVerbCues(scan: Scan): Cue[] {
         const role = ((classes[k] as number) & tableClass) !== 0 ? linkedWordAt(scan, table, k, sentence.tokenEnd) : undefined;
         if (role !== undefined) {
           const lemma = `${word} ${norm[k]} ${norm[k + 1]}`;
-          cues.push({ t0: t, t1: k + 2, ref: { kind: 'verb', lemma, stance: 'neutral', act: false, lexicon: words.nounCueSource, family: role === 'attitude' ? 'attitude' : 'speech' }, sentence: sentence.index, paragraph: sentence.paragraph });
+          cues.push({ t0: t, t1: k + 2, ref: { kind: 'verb', lemma, stance: 'neutral', act: false, lexicon: words.nounCueSource, family: role === 'attitude' ? 'attitude' : 'speech', needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
           t = k + 1;
           break;
         }

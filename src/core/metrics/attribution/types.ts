@@ -69,8 +69,11 @@ export type TokenSpan = { t0: number; t1: number };
 /** A speaker's noun phrase as tokens, or null when none was found. */
 export type Speaker = TokenSpan | null;
 
-/** What a cue is: a reporting verb or vague phrase from the lexicons, "according to", or a non-response. */
-export type CueSource = CueRef | { kind: 'according' | 'non-response'; lemma: string; stance: string; act: false; lexicon: string };
+/**
+ * What a cue is: a reporting verb or vague phrase from the lexicons, "according to", or a non-response; every one
+ * with CueRef's fields in its order, so that the sites reading cues see one hidden class.
+ */
+export type CueSource = CueRef | { kind: 'according' | 'non-response'; lemma: string; stance: string; act: false; lexicon: string; family: undefined; needs: undefined; override: undefined };
 /** A reporting cue outside quotations, as tokens, with the sentence and paragraph that hold it. */
 export type Cue = { t0: number; t1: number; ref: CueSource; sentence: number; paragraph: number };
 
