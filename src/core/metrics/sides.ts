@@ -47,7 +47,10 @@ type Voiced = { mode: string; side: string; content: { start: number; end: numbe
  * null with fewer than two sides or no voice. `unaligned` speakers are reported apart, not balanced.
  */
 export function attributionBalance(attributions: readonly Voiced[], sidesMentioned: readonly string[]): number | null {
-  return entropyBalance(attributions, sidesMentioned, (a) => MODE_WEIGHTS[a.mode as AttributionMode] ?? 0);
+  return entropyBalance(attributions, sidesMentioned, (a) => {
+    const m = MODES.indexOf(a.mode as AttributionMode);
+    return m === -1 ? 0 : (WEIGHT_AT[m] as number);
+  });
 }
 
 /** The same balance when every attribution counts 1 whatever its mode (non-responses still count 0). */
@@ -107,6 +110,9 @@ const MODES: readonly AttributionMode[] = ATTRIBUTION_MODES;
 // compares pointers.
 const WEIGHT_AT: readonly number[] = MODES.map((mode) => MODE_WEIGHTS[mode]);
 const DIRECT = MODES.indexOf('direct');
+// The same for a cue's stance (nine names).
+const STANCES: readonly string[] = Object.keys(STANCE_CREDENCE);
+const CREDENCE_AT: readonly number[] = STANCES.map((stance) => STANCE_CREDENCE[stance] as number);
 // A paragraph this long with no attribution states something on the outlet's own authority.
 const CLAIM_MIN_WORDS = 12;
 
@@ -185,7 +191,8 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
       if (!speaks(a)) continue;
       voiced++;
       voice += WEIGHT_AT[m] as number;
-      const credence = a.cue === null ? undefined : STANCE_CREDENCE[a.cue.class];
+      const stance = a.cue === null ? -1 : STANCES.indexOf(a.cue.class);
+      const credence = stance === -1 ? undefined : CREDENCE_AT[stance];
       if (credence !== undefined) {
         credenceSum += credence;
         credences++;
