@@ -412,7 +412,8 @@ function speakerAround(article: SegmentedArticle, lexicons: Lexicons, { sentence
     if (speech === undefined) return hasCueIn(speechCues, previous.tokenStart, previous.tokenEnd);
     // Someone spoke there ("Ms Okafor told the hearing..."); a report that "recommended" is no speaker.
     const person = (speaker: { start: number; end: number }): boolean => lexicons.scareQuoteWords.phrases.get(article.folded.slice(speaker.start, speaker.end).split(/\s+/).at(-1) ?? '') !== 'document';
-    if (speech.attributions.some((a) => speaks(a) && a.speaker !== null && person(a.speaker) && a.cue !== null && a.cue.start >= previous.start && a.cue.start < previous.end)) return true;
+    // Where the cue is first: it rules out nearly every attribution before a pattern test or a slice is made.
+    if (speech.attributions.some((a) => a.cue !== null && a.cue.start >= previous.start && a.cue.start < previous.end && speaks(a) && a.speaker !== null && person(a.speaker))) return true;
     for (let t = previous.tokenStart; t < previous.tokenEnd; t++) if (article.quotedToken[t] === 1 && (speech.voicedBy[t] as number) !== -1) return true;
   }
   return next !== undefined && hasCueIn(speechCues, next.tokenStart, Math.min(next.tokenEnd, next.tokenStart + CUE_NEXT_SENTENCE_MAX_TOKENS));
