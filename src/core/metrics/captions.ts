@@ -8,7 +8,7 @@
  * actor, or has its last word (a surname, "Capitol") as a word of its own.
  */
 import { matchAt, type Lexicons, type PhraseRef, type WordLists } from '../data/index.ts';
-import type { SegmentedArticle } from '../text/index.ts';
+import type { ParagraphSpan, SegmentedArticle } from '../text/index.ts';
 import type { ActorMention } from './attribution/index.ts';
 
 export type CaptionName = { start: number; end: number; kind: 'person' | 'other'; actor: string | null; matched: boolean };
@@ -22,15 +22,37 @@ function isNotName(words: WordLists, bare: string): boolean {
   return words.notNames.has(bare) || words.weekdays.names.has(bare) || words.months.names.has(bare) || words.months.short.has(bare);
 }
 
+// Caption names looked for word by word in the body before its words are gathered into a set.
+const BODY_SCANS = 8;
+
+function scoredWords(article: SegmentedArticle, scored: Uint8Array): Set<string> {
+  const words = new Set<string>();
+  for (let i = 0; i < article.paragraphs.length; i++) {
+    const p = article.paragraphs[i] as ParagraphSpan;
+    if (scored[i] === 1) for (let t = p.tokenStart; t < p.tokenEnd; t++) words.add(article.tokens.bare[t] as string);
+  }
+  return words;
+}
+
 /** Checks each caption paragraph (index in `captions`) against the scored paragraphs' words and actors. */
 export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, mentions: readonly ActorMention[], captions: readonly number[], scored: Uint8Array): CaptionCheck[] {
   if (captions.length === 0) return [];
   const { tokens, text } = article;
-  const bodyWords = new Set<string>();
-  article.paragraphs.forEach((p, i) => {
-    if (scored[i] !== 1) return;
-    for (let t = p.tokenStart; t < p.tokenEnd; t++) bodyWords.add(tokens.bare[t] as string);
-  });
+  // Whether a scored paragraph holds `word` (a caption name's last word): the first few names asked are read off
+  // the body's words, later ones from a set of them made once. Most captions ask about a name or two, where a set
+  // of every body word was 15,000 adds a PolNeAR pass.
+  let asked = 0;
+  let bodyWords: Set<string> | undefined;
+  const inBody = (word: string): boolean => {
+    if (bodyWords === undefined && ++asked > BODY_SCANS) bodyWords = scoredWords(article, scored);
+    if (bodyWords !== undefined) return bodyWords.has(word);
+    for (let i = 0; i < article.paragraphs.length; i++) {
+      if (scored[i] !== 1) continue;
+      const p = article.paragraphs[i] as ParagraphSpan;
+      for (let t = p.tokenStart; t < p.tokenEnd; t++) if (tokens.bare[t] === word) return true;
+    }
+    return false;
+  };
   const bodyActors = new Set<string>();
   for (const mention of mentions) if (scored[mention.paragraph] === 1) bodyActors.add(mention.actor);
   const actorAtToken = new Map<number, ActorMention>();
@@ -61,7 +83,7 @@ export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, men
       const actorKind = actor === null ? undefined : lexicons.actors.get(actor)?.kind;
       const person = actorKind !== undefined ? actorKind === 'person' : titled || (run.length >= 2 && run.length <= 4 && !lexicons.words.nonPersonHeads.has(head));
       const upper = /^\p{Lu}{2,}$/u.test(text.slice(tokens.start[last] as number, tokens.end[last] as number));
-      const matched = (actor !== null && bodyActors.has(actor)) || ((head.length >= 3 || upper) && bodyWords.has(head));
+      const matched = (actor !== null && bodyActors.has(actor)) || ((head.length >= 3 || upper) && inBody(head));
       return { start: tokens.start[first] as number, end: tokens.end[last] as number, kind: person ? 'person' : 'other', actor, matched };
     };
     for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) {

@@ -7,7 +7,8 @@
 import { CATEGORY, startsPhrase, type Lexicons } from '../data/index.ts';
 import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
 import { sentenceAt, type SegmentedArticle, type QuoteSpan, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
-import { CASE, firstTokenAtOrAfter } from '../text/tokens.ts';
+import { CASE, firstTokenAtOrAfter, tokenIds } from '../text/tokens.ts';
+import { flagsByWordIdOnce, hasFlag } from '../text/vocabulary.ts';
 
 /** A scare-quote finding, in the shape of loaded language's findings. */
 export type ScareQuoteFinding = {
@@ -386,12 +387,13 @@ function glossAfter(article: SegmentedArticle, lexicons: Lexicons, { quote, sent
 
 // A title-case line (a headline): most words outside the quotation are capitalised, so capitals say nothing.
 function titleCaseLine(article: SegmentedArticle, lexicons: Lexicons, { sentence, first, last }: Located): boolean {
-  const { tokens } = article;
+  const connectors = flagsByWordIdOnce([lexicons.words.nameConnectors]);
+  const tokens = tokenIds(article.tokens);
   const span = sentence as SentenceSpan;
   let words = 0;
   let capitalised = 0;
   for (let t = span.tokenStart; t < span.tokenEnd; t++) {
-    if ((t >= first && t <= last) || lexicons.words.nameConnectors.has(tokens.norm[t] as string)) continue;
+    if ((t >= first && t <= last) || hasFlag(connectors, tokens.ids[t] as number, 1)) continue;
     words++;
     // The tokenizer noted whether the word's first letter is a capital: no slice and pattern per word.
     if (((tokens.shape[t] as number) & CASE.upperStart) !== 0) capitalised++;
@@ -410,7 +412,8 @@ function speakerAround(article: SegmentedArticle, lexicons: Lexicons, { sentence
     if (speech === undefined) return hasCueIn(speechCues, previous.tokenStart, previous.tokenEnd);
     // Someone spoke there ("Ms Okafor told the hearing..."); a report that "recommended" is no speaker.
     const person = (speaker: { start: number; end: number }): boolean => lexicons.scareQuoteWords.phrases.get(article.folded.slice(speaker.start, speaker.end).split(/\s+/).at(-1) ?? '') !== 'document';
-    if (speech.attributions.some((a) => speaks(a) && a.speaker !== null && person(a.speaker) && a.cue !== null && a.cue.start >= previous.start && a.cue.start < previous.end)) return true;
+    // Where the cue is first: it rules out nearly every attribution before a pattern test or a slice is made.
+    if (speech.attributions.some((a) => a.cue !== null && a.cue.start >= previous.start && a.cue.start < previous.end && speaks(a) && a.speaker !== null && person(a.speaker))) return true;
     for (let t = previous.tokenStart; t < previous.tokenEnd; t++) if (article.quotedToken[t] === 1 && (speech.voicedBy[t] as number) !== -1) return true;
   }
   return next !== undefined && hasCueIn(speechCues, next.tokenStart, Math.min(next.tokenEnd, next.tokenStart + CUE_NEXT_SENTENCE_MAX_TOKENS));
@@ -423,36 +426,47 @@ function speakerAround(article: SegmentedArticle, lexicons: Lexicons, { sentence
 // record a "blueprint"").
 function hasSpeechEvent(article: SegmentedArticle, lexicons: Lexicons, from: number, to: number, where: 'before' | 'own' | 'after'): boolean {
   const { phrases } = lexicons.scareQuoteWords;
-  const { norm } = article.tokens;
+  const flags = speakingWordFlags(phrases);
+  const { norm, ids } = tokenIds(article.tokens); // read after the flags' words are registered
   const speaks = (role: ScareQuoteRole | undefined, t: number): boolean => {
     if (role === 'speech-event') return true;
     if (role === 'speech-act') return where !== 'before' && !(ARTICLES.has(norm[t - 1] as string) && (norm[t] as string).endsWith('ed'));
     return where === 'own' && (role === 'document' || role === 'defining');
   };
-  const pairStarts = speakingPairStarts(phrases);
   for (let t = from; t < to; t++) {
     if (article.quotedToken[t] === 1) continue;
-    const word = norm[t] as string;
-    if (speaks(phrases.get(word), t) || (t + 1 < to && pairStarts.has(word) && speaks(phrases.get(`${word} ${norm[t + 1]}`), t))) return true;
+    // A word's own role and whether it opens a speaking pair, as bits by word id: one byte read per token where
+    // two string-keyed look-ups in a large table were (13,000 a PolNeAR pass).
+    const id = ids[t] as number;
+    const bits = id >= 0 && id < flags.length ? (flags[id] as number) : 0;
+    if (bits === 0) continue;
+    const role = (bits & SPEECH_EVENT) !== 0 ? 'speech-event' : (bits & SPEECH_ACT) !== 0 ? 'speech-act' : (bits & OWN_ONLY) !== 0 ? 'document' : undefined;
+    if (speaks(role, t) || (t + 1 < to && (bits & PAIR_START) !== 0 && speaks(phrases.get(`${norm[t]} ${norm[t + 1]}`), t))) return true;
   }
   return false;
 }
 
-// The first words of the two-word phrases whose role can make a speech event: a two-word key is built only at
-// such a word, not at every token of the sentences around a quotation. Once per table.
+// The single words whose role can make a speech event (documents and defining verbs alike, which count only
+// in the quotation's own sentence), the first words of such two-word phrases (a two-word key is built only at
+// one), as bits of a byte per word id (flagsByWordIdOnce). Once per table.
+const SPEECH_EVENT = 1;
+const SPEECH_ACT = 2;
+const OWN_ONLY = 4;
+const PAIR_START = 8;
 const SPEAKING_ROLES: ReadonlySet<ScareQuoteRole> = new Set<ScareQuoteRole>(['speech-event', 'speech-act', 'document', 'defining']);
-const pairStartsByTable = new WeakMap<ReadonlyMap<string, ScareQuoteRole>, ReadonlySet<string>>();
-function speakingPairStarts(phrases: ReadonlyMap<string, ScareQuoteRole>): ReadonlySet<string> {
-  let starts = pairStartsByTable.get(phrases);
-  if (starts === undefined) {
-    const found = new Set<string>();
+const flagsByTable = new WeakMap<ReadonlyMap<string, ScareQuoteRole>, Uint8Array>();
+function speakingWordFlags(phrases: ReadonlyMap<string, ScareQuoteRole>): Uint8Array {
+  let flags = flagsByTable.get(phrases);
+  if (flags === undefined) {
+    const [events, acts, ownOnly, pairStarts] = [new Set<string>(), new Set<string>(), new Set<string>(), new Set<string>()];
     for (const [phrase, role] of phrases) {
       const words = phrase.split(' ');
-      if (words.length === 2 && SPEAKING_ROLES.has(role)) found.add(words[0] as string);
+      if (words.length === 2 && SPEAKING_ROLES.has(role)) pairStarts.add(words[0] as string);
+      if (words.length === 1) (role === 'speech-event' ? events : role === 'speech-act' ? acts : role === 'document' || role === 'defining' ? ownOnly : undefined)?.add(phrase);
     }
-    pairStartsByTable.set(phrases, (starts = found));
+    flagsByTable.set(phrases, (flags = flagsByWordIdOnce([events, acts, ownOnly, pairStarts])));
   }
-  return starts;
+  return flags;
 }
 
 // Someone saying words, who may have said these: not "according to" invoices, a report that "found", or a

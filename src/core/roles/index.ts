@@ -10,10 +10,19 @@ export { BLOCK_ROLES, type BlockRole, type BlockHint, type DocumentMeta } from '
 
 /** 1 per paragraph whose role counts in the article's scores, else 0. */
 export function scoredMask(article: SegmentedArticle, blocks: readonly BlockDecision[]): Uint8Array {
-  const mask = new Uint8Array(article.paragraphs.length);
-  article.paragraphs.forEach((_, i) => {
-    const block = blocks[i];
-    mask[i] = block === undefined || SCORED_ROLES.has(block.role) ? 1 : 0;
-  });
+  const count = article.paragraphs.length;
+  const mask = new Uint8Array(count);
+  // Most paragraphs share one decision object (body text): its role is looked up once per run of it, not
+  // once per paragraph.
+  let known: BlockDecision | undefined;
+  let knownScored = 1;
+  for (let i = 0; i < count; i++) {
+    const block = i < blocks.length ? blocks[i] : undefined;
+    if (block !== undefined && block !== known) {
+      known = block;
+      knownScored = SCORED_ROLES.has(block.role) ? 1 : 0;
+    }
+    mask[i] = block === undefined ? 1 : knownScored;
+  }
   return mask;
 }
