@@ -94,6 +94,13 @@ describe('spot checks: outlet, ownership and combined label', () => {
     expect(aj.reliability.score).toBe(lookup('nytimes.com').reliability.score);
     expect(lookup('bbc.co.uk').reliability.notes.some((n) => n.startsWith('ownership:'))).toBe(false);
   });
+
+  it('names the country of every state or public outlet in words, from the tables (no ICU load at analysis time)', () => {
+    const noted = tables.ownership.rows.filter((row) => row.stateNote !== undefined);
+    expect(noted.length).toBeGreaterThan(20);
+    for (const row of noted) expect(tables.countryNames.get(row.country), row.id).toMatch(/^\p{Lu}\p{L}+(?: [\p{L}]+)*$/u);
+    expect(tables.countryNames.get('IR')).toBe('Iran');
+  });
 });
 
 describe('subdomains, www and mirrors', () => {

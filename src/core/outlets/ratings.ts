@@ -29,7 +29,7 @@
  * topics where its state has a stake.
  */
 import type { Cred1Row, Outlet, OutletCard, Rating, ReliabilityLabel, RspRow } from './schema.ts';
-import { loadSourceTables, type Lined, type SourceTables } from './tables.ts';
+import { countryName, loadSourceTables, type Lined, type SourceTables } from './tables.ts';
 import { normaliseDomain, unpackedAddress, type NormalisedDomain } from './normalise-domain.ts';
 import { foldName, listedHostsFor, nameIndex, outletForHost, type NameTarget } from './names.ts';
 
@@ -114,7 +114,7 @@ export function cardForDomain(address: NormalisedDomain, query: string, tables: 
     const card = notRatedCard(query, domain, `neither Wikipedia RSP nor CRED-1 lists ${domain}; absence says nothing either way (CRED-1 lists low-credibility domains only, RSP only outlets Wikipedia editors have discussed)`);
     card.name = name;
     card.outlet = outletField;
-    card.reliability.notes.push(...ownershipNotes(outlet));
+    card.reliability.notes.push(...ownershipNotes(outlet, tables));
     return card;
   }
 
@@ -199,7 +199,7 @@ export function cardForDomain(address: NormalisedDomain, query: string, tables: 
   const alias = components.some((c) => c.via) ? CONFIDENCE.viaAlias : 1;
   const confidence = round(Math.min(1, (CONFIDENCE.base + CONFIDENCE.perWeight * weight) * (1 - CONFIDENCE.disagreement * spread) * recency * alias), 2);
 
-  notes.push(...ownershipNotes(outlet));
+  notes.push(...ownershipNotes(outlet, tables));
   if (address.mirror !== undefined) notes.push(`unwrapped from the mirror ${address.mirror}`);
   return { query, domain, name, outlet: outletField, reliability: { score, label: labelFor(score), confidence, ratings, notes } };
 }
@@ -288,29 +288,9 @@ function scopeNotes(scored: readonly Scored[], counted: readonly Scored[], hasGe
   return notes;
 }
 
-// Made on first use: creating it loads ICU's region data, a few milliseconds every start would pay.
-let regionNames: Intl.DisplayNames | null | undefined;
-function regionNamesOnce(): Intl.DisplayNames | null {
-  if (regionNames !== undefined) return regionNames;
-  try {
-    regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-  } catch {
-    regionNames = null;
-  }
-  return regionNames;
-}
-
-function countryName(code: string): string {
-  try {
-    return regionNamesOnce()?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-function ownershipNotes(outlet: Outlet | null): string[] {
+function ownershipNotes(outlet: Outlet | null, tables: SourceTables): string[] {
   if (outlet === null || outlet.stateNote === undefined) return [];
-  const country = countryName(outlet.country);
+  const country = tables.countryNames.get(outlet.country) ?? countryName(outlet.country);
   if (outlet.ownership === 'state') {
     return [
       `ownership: state-controlled (${country}): ${outlet.stateNote}. On topics where the government of ${country} has a stake (its politics and leaders, foreign policy, military action, its rivals and allies) read it as that government's voice and corroborate with independent sources. Ownership does not change the score.`,
