@@ -47,10 +47,7 @@ type Voiced = { mode: string; side: string; content: { start: number; end: numbe
  * null with fewer than two sides or no voice. `unaligned` speakers are reported apart, not balanced.
  */
 export function attributionBalance(attributions: readonly Voiced[], sidesMentioned: readonly string[]): number | null {
-  return entropyBalance(attributions, sidesMentioned, (a) => {
-    const m = MODES.indexOf(a.mode as AttributionMode);
-    return m === -1 ? 0 : (WEIGHT_AT[m] as number);
-  });
+  return entropyBalance(attributions, sidesMentioned, (a) => modeWeight(a.mode));
 }
 
 /** The same balance when every attribution counts 1 whatever its mode (non-responses still count 0). */
@@ -113,6 +110,11 @@ const DIRECT = MODES.indexOf('direct');
 // The same for a cue's stance (nine names).
 const STANCES: readonly string[] = Object.keys(STANCE_CREDENCE);
 const CREDENCE_AT: readonly number[] = STANCES.map((stance) => STANCE_CREDENCE[stance] as number);
+// A mode's weight by its place in MODES (0 for a name that is none).
+function modeWeight(mode: string): number {
+  const m = MODES.indexOf(mode as AttributionMode);
+  return m === -1 ? 0 : (WEIGHT_AT[m] as number);
+}
 // A paragraph this long with no attribution states something on the outlet's own authority.
 const CLAIM_MIN_WORDS = 12;
 
@@ -153,7 +155,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
       if (a.anonymous) voicedAnonymous++;
       voicedSides.add(a.side);
       if (a.side !== 'unaligned') {
-        totalVoice += WEIGHT_AT[MODES.indexOf(a.mode)] as number;
+        totalVoice += modeWeight(a.mode);
         totalCount++;
       }
     } else {

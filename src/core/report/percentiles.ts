@@ -136,10 +136,10 @@ function percentileIn(q: readonly number[], value: number): number {
   const last = q.length - 1;
   if (value < (q[0] as number)) return 0;
   if (value > (q[last] as number)) return 100;
-  const lo = firstAtLeast(q, value);
+  const lo = firstIndex(q, value, false);
   let position: number;
   if (q[lo] === value) {
-    const hi = firstAbove(q, value) - 1;
+    const hi = firstIndex(q, value, true) - 1;
     position = (lo + hi) / 2;
   } else {
     const below = q[lo - 1] as number;
@@ -148,32 +148,20 @@ function percentileIn(q: readonly number[], value: number): number {
   return Math.round((position * 100) / last);
 }
 
-// The first index of the sorted grid whose value is >= `value` (length when none); binary searches written out
-// for each bound rather than one taking a predicate: a closure made per search, 20 a report.
-function firstAtLeast(values: readonly number[], value: number): number {
+// The first index of the sorted grid whose value is >= `value` (> with `strict`), length when none; the bound
+// as a flag rather than a predicate, which was a closure made per search (20 a report).
+function firstIndex(values: readonly number[], value: number, strict: boolean): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) >= value) hi = mid;
+    const at = values[mid] as number;
+    if (strict ? at > value : at >= value) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
-// The first index of the sorted grid whose value is > `value` (length when none).
-function firstAbove(values: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) > value) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** `summary.percentiles`: the baseline's `name@version` and, per metric, the article's percentile (null where it has no value). */
 export type Percentiles = z.infer<typeof percentilesSchema>;
 
 /** Percentiles of an article's summary figures against a baseline (metrics the baseline lacks are left out). */

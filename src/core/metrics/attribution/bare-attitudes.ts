@@ -13,7 +13,7 @@ import { tokenIds } from '../../text/tokens.ts';
 import { codesByWordIdOnce } from '../../text/vocabulary.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { isMannerAdverb } from './noun-phrase-speakers.ts';
-import type { Cue, SentenceRef } from './types.ts';
+import { ruleVerbCue, type Cue, type SentenceRef } from './types.ts';
 import { WORD_CLASS } from './word-classes.ts';
 
 // A plural noun or a fraction: "voters", "Republicans", "two-thirds" (not "its", "this", "us", "was").
@@ -42,7 +42,7 @@ export function findBareAttitudeCues(scan: Scan): Cue[] {
       if (norm[t + 1] === 'about' || norm[t + 1] === 'that') continue;
       const role = BARE_ATTITUDE_ROLES[code - 1] as BareAttitudeRole;
       if (!subjectBefore(scan, t, sentence.tokenStart, role) || !objectAt(scan, t + 1, role !== 'plural-object')) continue;
-      cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude', needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
+      cues.push({ t0: t, t1: t + 1, ref: ruleVerbCue(norm[t] as string, 'cognitive', scan.rulesSource, 'attitude'), sentence: sentence.index, paragraph: sentence.paragraph });
     }
   }
   return cues;

@@ -10,7 +10,7 @@ import { isConnective } from './noun-phrase-speakers.ts';
 import { isNounAfterDeterminer } from './noun-readings.ts';
 import { isSourcePhraseOnly } from './vague-sources.ts';
 import { inSpeechFrame, verbCueAt } from './speech-frames.ts';
-import type { AttributionMode, Cue, CueSource } from './types.ts';
+import { ruleVerbCue, sourceCue, type AttributionMode, type Cue, type CueSource } from './types.ts';
 import { inClass, isWordAt, WORD_CLASS, wordRef } from './word-classes.ts';
 
 // "In a poll released Monday, ...": tested at every sentence's start, by id.
@@ -60,20 +60,20 @@ export function findCues(scan: Scan): Cue[] {
       const refusalWords = (mask & FIRST_WORD.nonResponse) === 0 ? 0 : matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch);
       if (refusalWords > 0) {
         const refusal = phraseScratch[0] as PhraseRef;
-        cues.push({ t0: t, t1: t + refusalWords, ref: { kind: 'non-response', lemma: refusal.term, stance: 'neutral', act: false, lexicon: refusal.lexicon, family: undefined, needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
+        cues.push({ t0: t, t1: t + refusalWords, ref: sourceCue('non-response', refusal.term, refusal.lexicon), sentence: sentence.index, paragraph: sentence.paragraph });
         t += refusalWords;
         continue;
       }
       const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || (t === sentence.tokenStart ? pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd) : 0);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
-        cues.push({ t0: t, t1: t + sourcing, ref: { kind: 'according', lemma, stance: 'neutral', act: false, lexicon: scan.rulesSource, family: undefined, needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
+        cues.push({ t0: t, t1: t + sourcing, ref: sourceCue('according', lemma, scan.rulesSource), sentence: sentence.index, paragraph: sentence.paragraph });
         speechBefore = true;
         t += sourcing;
         continue;
       }
       if (!speechBefore && ((classes[t] as number) & WORD_CLASS.regardVerb) !== 0 && regardAt(scan, t, sentence.tokenEnd)) {
-        cues.push({ t0: t, t1: t + 1, ref: { kind: 'verb', lemma: tokens.norm[t] as string, stance: 'cognitive', act: false, lexicon: scan.rulesSource, family: 'attitude', needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
+        cues.push({ t0: t, t1: t + 1, ref: ruleVerbCue(tokens.norm[t] as string, 'cognitive', scan.rulesSource, 'attitude'), sentence: sentence.index, paragraph: sentence.paragraph });
         t++;
         continue;
       }

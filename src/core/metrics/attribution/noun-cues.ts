@@ -12,7 +12,7 @@ import { nextComma, type Scan } from './context.ts';
 import { clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
-import type { Cue, Finding, SentenceRef, Speaker } from './types.ts';
+import { ruleVerbCue, type Cue, type Finding, type SentenceRef, type Speaker } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Most words between a light verb and its noun ("made several controversial statements on"), and between a
@@ -69,7 +69,7 @@ export function findLightVerbCues(scan: Scan): Cue[] {
         const role = ((classes[k] as number) & tableClass) !== 0 ? linkedWordAt(scan, table, k, sentence.tokenEnd) : undefined;
         if (role !== undefined) {
           const lemma = `${word} ${norm[k]} ${norm[k + 1]}`;
-          cues.push({ t0: t, t1: k + 2, ref: { kind: 'verb', lemma, stance: 'neutral', act: false, lexicon: words.nounCueSource, family: role === 'attitude' ? 'attitude' : 'speech', needs: undefined, override: undefined }, sentence: sentence.index, paragraph: sentence.paragraph });
+          cues.push({ t0: t, t1: k + 2, ref: ruleVerbCue(lemma, 'neutral', words.nounCueSource, role === 'attitude' ? 'attitude' : 'speech'), sentence: sentence.index, paragraph: sentence.paragraph });
           t = k + 1;
           break;
         }

@@ -74,6 +74,17 @@ export type Speaker = TokenSpan | null;
  * with CueRef's fields in its order, so that the sites reading cues see one hidden class.
  */
 export type CueSource = CueRef | { kind: 'according' | 'non-response'; lemma: string; stance: string; act: false; lexicon: string; family: undefined; needs: undefined; override: undefined };
+
+// Cues the rules make rather than a lexicon lists, in CueSource's one shape (every field, in CueRef's order).
+/** A verb cue a rule finds (a bare attitude, "regard ... as", a light verb with its noun). */
+export function ruleVerbCue(lemma: string, stance: string, lexicon: string, family: CueRef['family']): CueRef {
+  return { kind: 'verb', lemma, stance, act: false, lexicon, family, needs: undefined, override: undefined };
+}
+
+/** An "according to" phrase or a refusal to comment. */
+export function sourceCue(kind: 'according' | 'non-response', lemma: string, lexicon: string): CueSource {
+  return { kind, lemma, stance: 'neutral', act: false, lexicon, family: undefined, needs: undefined, override: undefined };
+}
 /** A reporting cue outside quotations, as tokens, with the sentence and paragraph that hold it. */
 export type Cue = { t0: number; t1: number; ref: CueSource; sentence: number; paragraph: number };
 
