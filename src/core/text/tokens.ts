@@ -381,14 +381,55 @@ export function tokenIds(tokens: TokenTable): TokenTable {
   return tokens;
 }
 
+// Where the last search ended, as the next one's first guess: nearly every caller asks in text order, near the
+// offset before (on a megabyte of `"Yes," he said.` 850,000 searches, each within 200 units of the last), and
+// halving from the whole column took 17 reads a search over 1.4 MB of starts, most of them cache misses that a
+// 100 KB text's column, small enough for the cache, never had. Only the index is kept, never the table: any
+// guess gives the same answer (the search widens from it until the answer is bracketed), a wrong one costs
+// only reads.
+let lastAnswer = 0;
+
 /** Index of the first token whose start is >= `offset` (tokens.count when none); `from`/`to` bound the search to tokens known to hold the answer (`to` when none there). */
 export function firstTokenAtOrAfter(tokens: TokenTable, offset: number, from = 0, to = tokens.count): number {
+  const starts = tokens.start;
   let lo = from;
   let hi = to;
+  // The answer lies in [lo, hi]. Written as `< offset` throughout, as the plain halving reads: past the column's
+  // end a read is undefined, which counts as at or after `offset`.
+  const guess = lastAnswer;
+  if (guess >= lo && guess <= hi && lo < hi) {
+    if (guess < hi && (starts[guess] as number) < offset) {
+      // After the guess: widen forward by doubling steps until a start at or after `offset` (or `hi`).
+      lo = guess + 1;
+      let bound = lo;
+      let step = 1;
+      while (bound < hi && (starts[bound] as number) < offset) {
+        lo = bound + 1;
+        bound += step;
+        step *= 2;
+      }
+      if (bound < hi) hi = bound;
+    } else if (guess > lo && !((starts[guess - 1] as number) < offset)) {
+      // Before the guess: widen backward the same way until a start before `offset` (or `lo`).
+      hi = guess - 1;
+      let bound = hi - 1;
+      let step = 1;
+      while (bound >= lo && !((starts[bound] as number) < offset)) {
+        hi = bound;
+        bound -= step;
+        step *= 2;
+      }
+      if (bound >= lo) lo = bound + 1;
+    } else {
+      // The guess is the answer: the token before it starts before `offset` and its own start does not.
+      lo = hi = guess;
+    }
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((tokens.start[mid] as number) < offset) lo = mid + 1;
+    if ((starts[mid] as number) < offset) lo = mid + 1;
     else hi = mid;
   }
+  lastAnswer = lo;
   return lo;
 }
