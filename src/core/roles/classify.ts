@@ -62,6 +62,8 @@ const CREDIT_MAX_WORDS = 7;
 // A line ends a sentence (full stop) when its last mark, before any closing quotes and brackets, is one of these.
 const SENTENCE_MARKS: ReadonlySet<number> = new Set([0x2e, 0x21, 0x3f, 0x2026]); // . ! ? …
 const FULL_STOP_MARKS: ReadonlySet<number> = new Set([0x2e, 0x2026]);
+// The marks a credit pattern's `[^.!?]` refuses.
+const SENTENCE_END_MARKS: ReadonlySet<number> = new Set([0x2e, 0x21, 0x3f]);
 const CLOSING_MARKS: ReadonlySet<number> = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]); // " ' ” ’ ) ]
 
 // Whether the paragraph text[start, end) ends with one of `marks` followed only by closing marks: a scan
@@ -96,6 +98,10 @@ const BYLINE_ROLE = /^(?:staff (?:writer|reporter)|(?:[\p{L}.]+ )?correspondent|
 // under the i flag cost a start ~1 ms to compile and most short lines are neither.
 const MAY_BE_BYLINE = /^(?:by|written|words|story|reported)\s/iu;
 const MAY_BE_BYLINE_ROLE = /(?:writer|reporter|correspondent|desk|agencies)$/iu;
+// The last units a BYLINE_ROLE match may end in (writer, correspondent, desk, agencies) under its flags: simple
+// case folding adds the Kelvin sign for k and the long s for s. Tested first: the end-anchored patterns are
+// tried from every position of a line.
+const BYLINE_ROLE_ENDS: ReadonlySet<number> = new Set([0x72, 0x52, 0x74, 0x54, 0x6b, 0x4b, 0x212a, 0x73, 0x53, 0x17f]);
 const REPORTING_CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced) by\b/i;
 
 // Date lines: every word is a date, a time, a weekday, a month or a date-line word (lexicons/<language>/).
@@ -106,8 +112,16 @@ const DATE_SHAPE = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?(?
 const BREADCRUMB_SEPARATOR = /\s[/\u203A\u00BB>|\u2022\u00B7]\s/;
 const BREADCRUMB_MAX_WORDS = 10;
 
-const QUOTE_OPEN = /^["\u201C\u201E\u00AB]/;
-const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
+// A paragraph wholly in quotation marks: it opens with one of QUOTE_OPENS and ends with one of QUOTE_CLOSES,
+// maybe followed by a sentence mark. Read on the units at its ends: no slice, no pattern (most paragraphs ask).
+const QUOTE_OPENS: ReadonlySet<number> = new Set([0x22, 0x201c, 0x201e, 0xab]); // " “ „ «
+const QUOTE_CLOSES: ReadonlySet<number> = new Set([0x22, 0x201d, 0xbb]); // " ” »
+
+function opensAndClosesQuote(text: string, start: number, end: number): boolean {
+  if (end <= start || !QUOTE_OPENS.has(text.charCodeAt(start))) return false;
+  const last = text.charCodeAt(end - 1);
+  return QUOTE_CLOSES.has(last) || (SENTENCE_END_MARKS.has(last) && end - 1 > start && QUOTE_CLOSES.has(text.charCodeAt(end - 2)));
+}
 
 /** What the line rules read from the language's word lists, compiled once per lexicon set. */
 // A caption marker: its decision, its pattern, and what a line must hold for it to match (cheap tests that
@@ -116,7 +130,8 @@ type CaptionMarker = readonly [BlockDecision, RegExp, number];
 // What else a line holds, as bits beside LINE's: a bracket, a separator of a trailing credit.
 const HOLDS = { bracket: 1 << 4, separator: 1 << 5 } as const;
 const SEPARATOR = /[|/:]/;
-type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly CaptionMarker[] };
+// `creditsEndOpen`: no agency's name or form ends in a sentence mark (see lineRule).
+type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly CaptionMarker[]; creditsEndOpen: boolean };
 const lineWordsCache = new WeakMap<WordLists, LineWords>();
 
 function lineWordsOf(words: WordLists): LineWords {
@@ -140,6 +155,7 @@ function lineWordsOf(words: WordLists): LineWords {
     shareBar: words.shareBar,
     dateWords: new Set([...months.names, ...months.short, ...weekdays.names, ...weekdays.short, ...datelineWords.words]),
     hasDate: new RegExp(hasDate, 'i'),
+    creditsEndOpen: [...photoAgencies.names, ...photoAgencies.forms].every((name) => !SENTENCE_END_MARKS.has(name.charCodeAt(name.length - 1))),
   };
   lineWordsCache.set(words, compiled);
   return compiled;
@@ -253,15 +269,19 @@ function lineRule(text: string, tokens: TokenTable, p: ParagraphSpan, words: Lin
   if (boilerplate !== null) return boilerplate;
   // (Loops over the rules below are indexed: destructuring each entry ran the iterator protocol per line.)
   if (wordCount > 0 && wordCount <= SHORT_WORDS && isShareBar(line, p, tokens, words.shareBar)) return SHARE_BAR;
-  if (wordCount <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(line) || words.agencyLine.test(line))) return PHOTO_CREDIT_LINE;
+  // The credit patterns (a credit line, an agency's, a trailing credit) each end in `[^.!?]{n,m}$`, `\)?$` or an
+  // agency's name: none can match a line that ends in . ! or ? (most prose) when no name ends in one of them.
+  const last = line.charCodeAt(line.length - 1);
+  const mayEndCredit = !(words.creditsEndOpen && SENTENCE_END_MARKS.has(last));
+  if (wordCount <= CREDIT_MAX_WORDS && mayEndCredit && (CREDIT_LINE.test(line) || words.agencyLine.test(line))) return PHOTO_CREDIT_LINE;
   // A marker that opens with a bracket cannot match a line without one, nor a trailing credit one without its
-  // separator, nor `pictured` without its word (most lines have none).
-  const holds = keyWords | (line.indexOf('(') >= 0 ? HOLDS.bracket : 0) | (SEPARATOR.test(line) ? HOLDS.separator : 0);
+  // separator or where no credit may end, nor `pictured` without its word (most lines have none).
+  const holds = keyWords | (line.indexOf('(') >= 0 ? HOLDS.bracket : 0) | (mayEndCredit && SEPARATOR.test(line) ? HOLDS.separator : 0);
   for (let m = 0; m < words.captionMarkers.length; m++) {
     const marker = words.captionMarkers[m] as CaptionMarker;
     if ((marker[2] === 0 || (holds & marker[2]) !== 0) && marker[1].test(line)) return marker[0];
   }
-  if (wordCount <= SHORT_WORDS + 3 && ((MAY_BE_BYLINE.test(line) && BYLINE.test(line)) || (MAY_BE_BYLINE_ROLE.test(line) && BYLINE_ROLE.test(line)))) return BYLINE_DECISION;
+  if (wordCount <= SHORT_WORDS + 3 && ((MAY_BE_BYLINE.test(line) && BYLINE.test(line)) || (BYLINE_ROLE_ENDS.has(last) && MAY_BE_BYLINE_ROLE.test(line) && BYLINE_ROLE.test(line)))) return BYLINE_DECISION;
   if (wordCount <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(line)) return REPORTING_CREDIT_DECISION;
   if (wordCount <= SHORT_WORDS && isDateLine(line, words)) return DATE_LINE;
   if (wordCount <= BREADCRUMB_MAX_WORDS && !endsSentence(line) && BREADCRUMB_SEPARATOR.test(line.replace(/[\u00A0\u2000-\u200A\u202F]/g, ' '))) return BREADCRUMB;
@@ -380,8 +400,7 @@ function markPullQuotes(article: SegmentedArticle, decisions: (BlockDecision | n
     const p = paragraphs[i] as ParagraphSpan;
     const words = p.tokenEnd - p.tokenStart;
     if (decisions[i] !== null || words < 4 || words > LINE_MAX_WORDS) continue;
-    const line = text.slice(p.start, p.end);
-    if (QUOTE_OPEN.test(line) && QUOTE_CLOSE.test(line)) candidates.push(i);
+    if (opensAndClosesQuote(text, p.start, p.end)) candidates.push(i);
   }
   if (candidates.length === 0) return;
   // Ids are current (classifyBlocks read them for the key words): equal ids are equal words, and a registered
