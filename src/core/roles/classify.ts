@@ -290,33 +290,35 @@ function lineRule(text: string, tokens: TokenTable, p: ParagraphSpan, words: Lin
 
 // `line` is paragraph `p`'s text, `tokens` the article's.
 function isShareBar(line: string, p: ParagraphSpan, tokens: TokenTable, shareBar: LineWords['shareBar']): boolean {
-  // Every word must be a share-bar word: the first one decides most lines before they are split or lower-cased.
-  const first = firstAsciiWord(line);
-  if (first === NOT_ASCII) return isShareBarLowered(line, shareBar);
-  if (first < 0) return false;
-  // A first token that is exactly the first word (ASCII) has its lower case as its folded form: no copy made to look it up.
-  const start = first & 0xffff;
-  const end = first >>> 16;
-  const token = p.tokenStart;
-  const word = tokens.start[token] === p.start + start && tokens.end[token] === p.start + end ? (tokens.norm[token] as string) : line.slice(start, end).toLowerCase();
-  if (!shareBar.words.has(word)) return false;
-  const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words !== null && words.length > 0 && words.some((w) => shareBar.cues.has(w)) && words.every((w) => shareBar.words.has(w));
+  // Every word (a run of letters and digits) must be a share-bar word and one of them a cue. While the line is
+  // ASCII its words are read in place, one at a time, and the first that is none decides: most lines fail at
+  // their first or second word ("This is", "On Monday"), where a lower-cased copy of the line split into words
+  // (with a Unicode pattern) was most of the rule's time. A line with a unit outside ASCII (where lower-casing
+  // may move offsets, and a word may run on past ASCII) is split as a whole.
+  let cue = false;
+  let token = p.tokenStart;
+  for (let i = 0; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    if (c > 0x7f) return isShareBarLowered(line, shareBar);
+    if (!isAsciiAlnum(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < line.length && isAsciiAlnum(line.charCodeAt(j))) j++;
+    if (j < line.length && line.charCodeAt(j) > 0x7f) return isShareBarLowered(line, shareBar);
+    // A token that is exactly the word has its lower case as its folded form: no copy made to look it up.
+    const start = p.start + i;
+    while (token < p.tokenEnd && (tokens.end[token] as number) <= start) token++;
+    const word = token < p.tokenEnd && tokens.start[token] === start && tokens.end[token] === p.start + j ? (tokens.norm[token] as string) : line.slice(i, j).toLowerCase();
+    if (!shareBar.words.has(word)) return false;
+    cue ||= shareBar.cues.has(word);
+    i = j;
+  }
+  return cue;
 }
 
-// Where a line's first word (a run of letters and digits) starts and ends, as start | end << 16, when the line up
-// to just after it is ASCII (there lower-casing keeps every offset); -1 for an ASCII line with no word; else NOT_ASCII.
-const NOT_ASCII = -2;
-function firstAsciiWord(line: string): number {
-  const alnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  let i = 0;
-  while (i < line.length && !alnum(line.charCodeAt(i))) if (line.charCodeAt(i++) > 0x7f) return NOT_ASCII;
-  if (i === line.length) return -1;
-  let j = i + 1;
-  while (j < line.length && alnum(line.charCodeAt(j))) j++;
-  // Line rules read lines of at most LINE_MAX_CHARS units, so both offsets fit (15 bits for the end, to keep the sign).
-  return j > 0x7fff || (j < line.length && line.charCodeAt(j) > 0x7f) ? NOT_ASCII : i | (j << 16);
-}
+const isAsciiAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 
 function isShareBarLowered(line: string, shareBar: LineWords['shareBar']): boolean {
   const lower = line.toLowerCase();
