@@ -178,7 +178,10 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
   const count = paragraphs.length;
   // One paragraph is the article itself: nothing to tell apart.
   if (count < 2) return paragraphs.map(() => SINGLE_PARAGRAPH);
-  const decisions: (BlockDecision | null)[] = new Array<BlockDecision | null>(count).fill(null);
+  // Pushed, not made at a length and filled: an array made at a length is holey, and filling one went through
+  // the runtime (~1 us an article), as did every read of it after.
+  const decisions: (BlockDecision | null)[] = [];
+  for (let i = 0; i < count; i++) decisions.push(null);
   // What the rules read of a paragraph is its word count, whether it is prose, and (for short ones only) its
   // text, sliced when a rule reads it: no record per paragraph.
   const prose = new Uint8Array(count);
@@ -203,8 +206,8 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
     }
   }
   const normalisedTitle = options.title === undefined ? '' : normaliseLine(options.title);
-  const hasHeadline = decisions.some((d) => d?.role === 'headline');
-  let headlineSeen = hasHeadline;
+  let headlineSeen = false;
+  for (let i = 0; i < count && !headlineSeen; i++) headlineSeen = decisions[i]?.role === 'headline';
   for (let i = 0; i < firstProse; i++) {
     if (decisions[i] !== null) continue;
     const p = paragraphs[i] as ParagraphSpan;
