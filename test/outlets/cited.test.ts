@@ -46,6 +46,9 @@ describe('findCitedSources', () => {
     // An acronym's possessive 's is no lower-case letter of the acronym; a capitalised name may be in capitals.
     ['an acronym in the possessive', "A diplomat told the BBC's correspondent so.", ['reported "told the BBC" bbc high']],
     ['a name in capitals', 'A diplomat told AL JAZEERA that talks would resume.', ['reported "told AL JAZEERA" al-jazeera high']],
+    // A name with a unit outside ASCII: its own key when it keeps its form without marks (a curly possessive),
+    // else looked up without its marks (written with an accent, or with a combining one).
+    ['a name with an accent or a curly possessive', 'A diplomat told Clar\u00EDn so. Clar\u00EDn\u2019s reporter agreed. Clari\u0301n reported it. A diplomat told the BBC\u2019s correspondent so.', ['reported "told Clar\u00EDn" clarin not-rated', 'reported "Clar\u00EDn\u2019s reporter" clarin not-rated', 'reported "Clari\u0301n reported" clarin not-rated', 'reported "told the BBC" bbc high']],
     // The longest cues, after a long line: each is read within the line's last words, and found whole.
     [
       'the longest according-to cue late in a long line',

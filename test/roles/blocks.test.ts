@@ -47,6 +47,12 @@ describe('block roles in plain text', () => {
       'The council met on Tuesday and approved the budget by seven votes to two.\n\nSHARE ON FACEBOOK\n\nE-mail this article',
       ['body: The council met on Tuesd', 'boilerplate: SHARE ON FACEBOOK', 'boilerplate: E-mail this article'],
     ],
+    [
+      // Words are read one at a time while the line is ASCII, and the whole line is split once it is not.
+      'a share bar is share-bar words only: one other word, early, late or outside ASCII, makes it prose',
+      'The council met on Tuesday and approved the budget by seven votes to two.\n\nShare on Facebook, Twitter\n\nShare on Facebook \u2013 Twitter\n\nShare this article and win\n\nShare on Facebook, Caf\u00E9\n\nThe mayor said the vote had been close but fair to all sides.',
+      ['body: The council met on Tuesd', 'boilerplate: Share on Facebook, Twitt', 'boilerplate: Share on Facebook \u2013 Twit', 'body: Share this article and w', 'body: Share on Facebook, Caf\u00E9', 'body: The mayor said the vote'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(roles(text)).toEqual(expected);
   });

@@ -12,7 +12,7 @@ import type { CitedSource, OutletCard } from './schema.ts';
 import { loadSourceTables, type SourceTables } from './tables.ts';
 import { findNames, type NameMatch } from './names.ts';
 import { classifyName, classifyNames, type ClassifiedNames, type Cue, type CueContext, type CueKind } from './name-cues.ts';
-import { cardFor, tailStartOf } from './detect.ts';
+import { cardFor, tailStartOf, withQuery } from './detect.ts';
 
 const HOW: Readonly<Record<CueKind, CitedSource['how']>> = {
   dateline: 'credit',
@@ -79,7 +79,7 @@ export function findCitedSources(text: string, tables: SourceTables = loadSource
     let card: OutletCard | null = null;
     if (candidate.match !== null && candidate.key !== null) {
       const cached = cards.get(candidate.key);
-      card = cached === undefined ? cardFor(candidate.match, candidate.name, tables) : { ...cached, query: candidate.name };
+      card = cached === undefined ? cardFor(candidate.match, candidate.name, tables) : withQuery(cached, candidate.name);
       if (cached === undefined) cards.set(candidate.key, card);
     }
     out.push({ start: candidate.start, end: candidate.end, text: text.slice(candidate.start, candidate.end), name: candidate.name, how: candidate.how, card });

@@ -111,7 +111,16 @@ export function cardFor(match: NameMatch, written: string, tables: SourceTables)
     if (cards.size >= MAX_CARDS) cards.clear();
     cards.set(id, card);
   }
-  return { ...card, query: written };
+  return withQuery(card, written);
+}
+
+/**
+ * A top-level copy of `card` with `query` as its query, written out key by key in OutletCard's order (the order
+ * ratings.ts builds every card in, so the JSON is the same): a spread copied each key through V8's runtime
+ * (~1 us a card, where a literal is a few ns).
+ */
+export function withQuery(card: OutletCard, query: string): OutletCard {
+  return { query, domain: card.domain, name: card.name, outlet: card.outlet, reliability: card.reliability };
 }
 
 const cardCache = new WeakMap<SourceTables, Map<string, OutletCard>>();

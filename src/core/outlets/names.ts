@@ -164,7 +164,12 @@ export function findNames(
       }
       node = firstById[id] as TrieNode;
     } else {
-      node = index.trie.next.get(stripMarks(bare[t] as string));
+      // Outside ASCII ("Trump’s", "Müller"): a form kept without marks is its own key, read by id (a first-level key
+      // has one, and ids are current); the large first-level map is asked only for a form that loses marks.
+      const form = bare[t] as string;
+      const key = stripMarks(form);
+      const id = bareIds[t] as number;
+      node = key !== form ? index.trie.next.get(key) : id >= 0 && id < flagCount && ((flags[id] as number) & WORD.first) !== 0 ? firstById[id] : undefined;
       if (node === undefined || (node.capitalOnly === true && (shape & LOWER_ASCII) === LOWER_ASCII)) {
         t++;
         continue;

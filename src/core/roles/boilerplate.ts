@@ -6,7 +6,7 @@
  */
 import { isAsciiWordAt } from '../text/fold.ts';
 import { CASE, tokenIds, type TokenTable } from '../text/tokens.ts';
-import { NO_WORD, tableByWordIdOnce, wordIdOf } from '../text/vocabulary.ts';
+import { formOfWord, tableByWordIdOnce, vocabularySize } from '../text/vocabulary.ts';
 
 /**
  * The patterns, in the order they are tried, each with its key words: for every match, one of them stands in
@@ -83,55 +83,66 @@ const KEY_LENGTHS = [...KEY_WORDS.keys()].map((key) => key.length);
 const SHORTEST_KEY = Math.min(...KEY_LENGTHS);
 const LONGEST_KEY = Math.max(...KEY_LENGTHS);
 
-// The key words' ids in a small open-addressed table (its slots fit in a few cache lines, where an array by id
-// would span the vocabulary, read at a random place per token), with their LINE bits.
-const KEY_SLOTS = 128;
-type KeyIds = { readonly ids: Int32Array; readonly bits: Uint8Array };
-let keyIds: KeyIds | undefined;
-function keyIdsOnce(): KeyIds {
-  if (keyIds !== undefined) return keyIds;
-  // Registered as a table by id, so that token tables read before read their ids again (tokenIds).
-  tableByWordIdOnce(KEY_WORDS, 0);
-  const ids = new Int32Array(KEY_SLOTS).fill(NO_WORD);
-  const bits = new Uint8Array(KEY_SLOTS);
-  for (const [word, bit] of KEY_WORDS) {
-    const id = wordIdOf(word);
-    let slot = id & (KEY_SLOTS - 1);
-    while (ids[slot] !== NO_WORD && ids[slot] !== id) slot = (slot + 1) & (KEY_SLOTS - 1);
-    ids[slot] = id;
-    bits[slot] = (bits[slot] as number) | bit;
-  }
-  keyIds = { ids, bits };
-  return keyIds;
-}
+// Registered as a table by id (once), so that token tables read before read their ids again (tokenIds): every
+// key word has an id, and a token whose folded form is no registered word is no key word.
+let keysRegistered = false;
 
 /** `tokens` with the key words' ids current: call before lineKeyWords. */
 export function withKeyWordIds(tokens: TokenTable): TokenTable {
-  keyIdsOnce();
+  if (!keysRegistered) {
+    tableByWordIdOnce(KEY_WORDS, 0);
+    keysRegistered = true;
+  }
   return tokenIds(tokens);
 }
 
+// Per word id, the LINE bits of the key words among its form's runs of word characters, or UNKNOWN until a
+// token first asks (made as tokens meet a word, not for the whole vocabulary at start). A token written in
+// ASCII has its lower case as its folded form, and a key word matches in any case, so its runs as written
+// hold the same key words as its form's: its id answers, with no read of its offsets and no walk over its
+// units ("don't", "U.S", "3.5" included).
+const UNKNOWN = 0xff;
+let keyBitsById = new Uint8Array(0);
+
+function keyBitsOfWord(id: number): number {
+  if (id >= keyBitsById.length) {
+    const grown = new Uint8Array(vocabularySize()).fill(UNKNOWN);
+    grown.set(keyBitsById);
+    keyBitsById = grown;
+  }
+  let found = keyBitsById[id] as number;
+  if (found === UNKNOWN) {
+    const form = formOfWord(id);
+    found = keyWordsInRuns(form, 0, form.length);
+    keyBitsById[id] = found;
+  }
+  return found;
+}
+
 /**
- * LINE bits of the key words among tokens [from, to) of `text` (LINE.boilerplateWord, LINE.pictured). A key
- * word is all letters, so it lies inside one token: a token of ASCII letters alone is exactly a run of word
- * characters and read by its id; any other token (a digit, a joiner, a letter outside ASCII) by its runs of
- * word characters, as the patterns' `\b` sees them. No bit means no such pattern can match.
+ * LINE bits of the key words among tokens [from, to) of `text` (LINE.boilerplateWord, LINE.pictured), read
+ * as the patterns' `\b` sees words: runs of word characters. A token written in ASCII with a registered form
+ * is read by its id (keyBitsOfWord); one with none holds a key word only in a run of a joined word (a key
+ * word is all letters and registered); any other token (a letter outside ASCII) by its runs as written.
+ * No bit means no such pattern can match.
  */
 export function lineKeyWords(text: string, tokens: TokenTable, from: number, to: number): number {
-  const { ids, bits } = keyIdsOnce();
+  const { ids, shape } = tokens;
   let found = 0;
   for (let t = from; t < to; t++) {
-    const id = tokens.ids[t] as number;
-    if (id >= 0) {
-      for (let slot = id & (KEY_SLOTS - 1); ; slot = (slot + 1) & (KEY_SLOTS - 1)) {
-        const held = ids[slot] as number;
-        if (held === id) found |= bits[slot] as number;
-        if (held === id || held === NO_WORD) break;
+    const id = ids[t] as number;
+    if (((shape[t] as number) & CASE.ascii) !== 0) {
+      if (id >= 0) {
+        const known = id < keyBitsById.length ? (keyBitsById[id] as number) : UNKNOWN;
+        found |= known !== UNKNOWN ? known : keyBitsOfWord(id);
+        continue;
       }
+      const start = tokens.start[t] as number;
+      const end = tokens.end[t] as number;
+      if ((tokens.letters[t] as number) !== end - start) found |= keyWordsInRuns(text, start, end);
+      continue;
     }
-    const start = tokens.start[t] as number;
-    const end = tokens.end[t] as number;
-    if (((tokens.shape[t] as number) & CASE.ascii) === 0 || (tokens.letters[t] as number) !== end - start) found |= keyWordsInRuns(text, start, end);
+    found |= keyWordsInRuns(text, tokens.start[t] as number, tokens.end[t] as number);
   }
   return found;
 }

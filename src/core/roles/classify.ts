@@ -62,6 +62,8 @@ const CREDIT_MAX_WORDS = 7;
 // A line ends a sentence (full stop) when its last mark, before any closing quotes and brackets, is one of these.
 const SENTENCE_MARKS: ReadonlySet<number> = new Set([0x2e, 0x21, 0x3f, 0x2026]); // . ! ? …
 const FULL_STOP_MARKS: ReadonlySet<number> = new Set([0x2e, 0x2026]);
+// The marks a credit pattern's `[^.!?]` refuses.
+const SENTENCE_END_MARKS: ReadonlySet<number> = new Set([0x2e, 0x21, 0x3f]);
 const CLOSING_MARKS: ReadonlySet<number> = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]); // " ' ” ’ ) ]
 
 // Whether the paragraph text[start, end) ends with one of `marks` followed only by closing marks: a scan
@@ -96,6 +98,10 @@ const BYLINE_ROLE = /^(?:staff (?:writer|reporter)|(?:[\p{L}.]+ )?correspondent|
 // under the i flag cost a start ~1 ms to compile and most short lines are neither.
 const MAY_BE_BYLINE = /^(?:by|written|words|story|reported)\s/iu;
 const MAY_BE_BYLINE_ROLE = /(?:writer|reporter|correspondent|desk|agencies)$/iu;
+// The last units a BYLINE_ROLE match may end in (writer, correspondent, desk, agencies) under its flags: simple
+// case folding adds the Kelvin sign for k and the long s for s. Tested first: the end-anchored patterns are
+// tried from every position of a line.
+const BYLINE_ROLE_ENDS: ReadonlySet<number> = new Set([0x72, 0x52, 0x74, 0x54, 0x6b, 0x4b, 0x212a, 0x73, 0x53, 0x17f]);
 const REPORTING_CREDIT = /^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|produced) by\b/i;
 
 // Date lines: every word is a date, a time, a weekday, a month or a date-line word (lexicons/<language>/).
@@ -106,8 +112,16 @@ const DATE_SHAPE = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?(?
 const BREADCRUMB_SEPARATOR = /\s[/\u203A\u00BB>|\u2022\u00B7]\s/;
 const BREADCRUMB_MAX_WORDS = 10;
 
-const QUOTE_OPEN = /^["\u201C\u201E\u00AB]/;
-const QUOTE_CLOSE = /["\u201D\u00BB][.!?]?$/;
+// A paragraph wholly in quotation marks: it opens with one of QUOTE_OPENS and ends with one of QUOTE_CLOSES,
+// maybe followed by a sentence mark. Read on the units at its ends: no slice, no pattern (most paragraphs ask).
+const QUOTE_OPENS: ReadonlySet<number> = new Set([0x22, 0x201c, 0x201e, 0xab]); // " “ „ «
+const QUOTE_CLOSES: ReadonlySet<number> = new Set([0x22, 0x201d, 0xbb]); // " ” »
+
+function opensAndClosesQuote(text: string, start: number, end: number): boolean {
+  if (end <= start || !QUOTE_OPENS.has(text.charCodeAt(start))) return false;
+  const last = text.charCodeAt(end - 1);
+  return QUOTE_CLOSES.has(last) || (SENTENCE_END_MARKS.has(last) && end - 1 > start && QUOTE_CLOSES.has(text.charCodeAt(end - 2)));
+}
 
 /** What the line rules read from the language's word lists, compiled once per lexicon set. */
 // A caption marker: its decision, its pattern, and what a line must hold for it to match (cheap tests that
@@ -116,7 +130,8 @@ type CaptionMarker = readonly [BlockDecision, RegExp, number];
 // What else a line holds, as bits beside LINE's: a bracket, a separator of a trailing credit.
 const HOLDS = { bracket: 1 << 4, separator: 1 << 5 } as const;
 const SEPARATOR = /[|/:]/;
-type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly CaptionMarker[] };
+// `creditsEndOpen`: no agency's name or form ends in a sentence mark (see lineRule).
+type LineWords = { shareBar: WordLists['shareBar']; dateWords: ReadonlySet<string>; hasDate: RegExp; agencyLine: RegExp; captionMarkers: readonly CaptionMarker[]; creditsEndOpen: boolean };
 const lineWordsCache = new WeakMap<WordLists, LineWords>();
 
 function lineWordsOf(words: WordLists): LineWords {
@@ -140,6 +155,7 @@ function lineWordsOf(words: WordLists): LineWords {
     shareBar: words.shareBar,
     dateWords: new Set([...months.names, ...months.short, ...weekdays.names, ...weekdays.short, ...datelineWords.words]),
     hasDate: new RegExp(hasDate, 'i'),
+    creditsEndOpen: [...photoAgencies.names, ...photoAgencies.forms].every((name) => !SENTENCE_END_MARKS.has(name.charCodeAt(name.length - 1))),
   };
   lineWordsCache.set(words, compiled);
   return compiled;
@@ -162,7 +178,10 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
   const count = paragraphs.length;
   // One paragraph is the article itself: nothing to tell apart.
   if (count < 2) return paragraphs.map(() => SINGLE_PARAGRAPH);
-  const decisions: (BlockDecision | null)[] = new Array<BlockDecision | null>(count).fill(null);
+  // Pushed, not made at a length and filled: an array made at a length is holey, and filling one went through
+  // the runtime (~1 us an article), as did every read of it after.
+  const decisions: (BlockDecision | null)[] = [];
+  for (let i = 0; i < count; i++) decisions.push(null);
   // What the rules read of a paragraph is its word count, whether it is prose, and (for short ones only) its
   // text, sliced when a rule reads it: no record per paragraph.
   const prose = new Uint8Array(count);
@@ -187,8 +206,8 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
     }
   }
   const normalisedTitle = options.title === undefined ? '' : normaliseLine(options.title);
-  const hasHeadline = decisions.some((d) => d?.role === 'headline');
-  let headlineSeen = hasHeadline;
+  let headlineSeen = false;
+  for (let i = 0; i < count && !headlineSeen; i++) headlineSeen = decisions[i]?.role === 'headline';
   for (let i = 0; i < firstProse; i++) {
     if (decisions[i] !== null) continue;
     const p = paragraphs[i] as ParagraphSpan;
@@ -253,15 +272,19 @@ function lineRule(text: string, tokens: TokenTable, p: ParagraphSpan, words: Lin
   if (boilerplate !== null) return boilerplate;
   // (Loops over the rules below are indexed: destructuring each entry ran the iterator protocol per line.)
   if (wordCount > 0 && wordCount <= SHORT_WORDS && isShareBar(line, p, tokens, words.shareBar)) return SHARE_BAR;
-  if (wordCount <= CREDIT_MAX_WORDS && (CREDIT_LINE.test(line) || words.agencyLine.test(line))) return PHOTO_CREDIT_LINE;
+  // The credit patterns (a credit line, an agency's, a trailing credit) each end in `[^.!?]{n,m}$`, `\)?$` or an
+  // agency's name: none can match a line that ends in . ! or ? (most prose) when no name ends in one of them.
+  const last = line.charCodeAt(line.length - 1);
+  const mayEndCredit = !(words.creditsEndOpen && SENTENCE_END_MARKS.has(last));
+  if (wordCount <= CREDIT_MAX_WORDS && mayEndCredit && (CREDIT_LINE.test(line) || words.agencyLine.test(line))) return PHOTO_CREDIT_LINE;
   // A marker that opens with a bracket cannot match a line without one, nor a trailing credit one without its
-  // separator, nor `pictured` without its word (most lines have none).
-  const holds = keyWords | (line.indexOf('(') >= 0 ? HOLDS.bracket : 0) | (SEPARATOR.test(line) ? HOLDS.separator : 0);
+  // separator or where no credit may end, nor `pictured` without its word (most lines have none).
+  const holds = keyWords | (line.indexOf('(') >= 0 ? HOLDS.bracket : 0) | (mayEndCredit && SEPARATOR.test(line) ? HOLDS.separator : 0);
   for (let m = 0; m < words.captionMarkers.length; m++) {
     const marker = words.captionMarkers[m] as CaptionMarker;
     if ((marker[2] === 0 || (holds & marker[2]) !== 0) && marker[1].test(line)) return marker[0];
   }
-  if (wordCount <= SHORT_WORDS + 3 && ((MAY_BE_BYLINE.test(line) && BYLINE.test(line)) || (MAY_BE_BYLINE_ROLE.test(line) && BYLINE_ROLE.test(line)))) return BYLINE_DECISION;
+  if (wordCount <= SHORT_WORDS + 3 && ((MAY_BE_BYLINE.test(line) && BYLINE.test(line)) || (BYLINE_ROLE_ENDS.has(last) && MAY_BE_BYLINE_ROLE.test(line) && BYLINE_ROLE.test(line)))) return BYLINE_DECISION;
   if (wordCount <= 2 * SHORT_WORDS && REPORTING_CREDIT.test(line)) return REPORTING_CREDIT_DECISION;
   if (wordCount <= SHORT_WORDS && isDateLine(line, words)) return DATE_LINE;
   if (wordCount <= BREADCRUMB_MAX_WORDS && !endsSentence(line) && BREADCRUMB_SEPARATOR.test(line.replace(/[\u00A0\u2000-\u200A\u202F]/g, ' '))) return BREADCRUMB;
@@ -270,33 +293,35 @@ function lineRule(text: string, tokens: TokenTable, p: ParagraphSpan, words: Lin
 
 // `line` is paragraph `p`'s text, `tokens` the article's.
 function isShareBar(line: string, p: ParagraphSpan, tokens: TokenTable, shareBar: LineWords['shareBar']): boolean {
-  // Every word must be a share-bar word: the first one decides most lines before they are split or lower-cased.
-  const first = firstAsciiWord(line);
-  if (first === NOT_ASCII) return isShareBarLowered(line, shareBar);
-  if (first < 0) return false;
-  // A first token that is exactly the first word (ASCII) has its lower case as its folded form: no copy made to look it up.
-  const start = first & 0xffff;
-  const end = first >>> 16;
-  const token = p.tokenStart;
-  const word = tokens.start[token] === p.start + start && tokens.end[token] === p.start + end ? (tokens.norm[token] as string) : line.slice(start, end).toLowerCase();
-  if (!shareBar.words.has(word)) return false;
-  const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words !== null && words.length > 0 && words.some((w) => shareBar.cues.has(w)) && words.every((w) => shareBar.words.has(w));
+  // Every word (a run of letters and digits) must be a share-bar word and one of them a cue. While the line is
+  // ASCII its words are read in place, one at a time, and the first that is none decides: most lines fail at
+  // their first or second word ("This is", "On Monday"), where a lower-cased copy of the line split into words
+  // (with a Unicode pattern) was most of the rule's time. A line with a unit outside ASCII (where lower-casing
+  // may move offsets, and a word may run on past ASCII) is split as a whole.
+  let cue = false;
+  let token = p.tokenStart;
+  for (let i = 0; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    if (c > 0x7f) return isShareBarLowered(line, shareBar);
+    if (!isAsciiAlnum(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < line.length && isAsciiAlnum(line.charCodeAt(j))) j++;
+    if (j < line.length && line.charCodeAt(j) > 0x7f) return isShareBarLowered(line, shareBar);
+    // A token that is exactly the word has its lower case as its folded form: no copy made to look it up.
+    const start = p.start + i;
+    while (token < p.tokenEnd && (tokens.end[token] as number) <= start) token++;
+    const word = token < p.tokenEnd && tokens.start[token] === start && tokens.end[token] === p.start + j ? (tokens.norm[token] as string) : line.slice(i, j).toLowerCase();
+    if (!shareBar.words.has(word)) return false;
+    cue ||= shareBar.cues.has(word);
+    i = j;
+  }
+  return cue;
 }
 
-// Where a line's first word (a run of letters and digits) starts and ends, as start | end << 16, when the line up
-// to just after it is ASCII (there lower-casing keeps every offset); -1 for an ASCII line with no word; else NOT_ASCII.
-const NOT_ASCII = -2;
-function firstAsciiWord(line: string): number {
-  const alnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  let i = 0;
-  while (i < line.length && !alnum(line.charCodeAt(i))) if (line.charCodeAt(i++) > 0x7f) return NOT_ASCII;
-  if (i === line.length) return -1;
-  let j = i + 1;
-  while (j < line.length && alnum(line.charCodeAt(j))) j++;
-  // Line rules read lines of at most LINE_MAX_CHARS units, so both offsets fit (15 bits for the end, to keep the sign).
-  return j > 0x7fff || (j < line.length && line.charCodeAt(j) > 0x7f) ? NOT_ASCII : i | (j << 16);
-}
+const isAsciiAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 
 function isShareBarLowered(line: string, shareBar: LineWords['shareBar']): boolean {
   const lower = line.toLowerCase();
@@ -380,8 +405,7 @@ function markPullQuotes(article: SegmentedArticle, decisions: (BlockDecision | n
     const p = paragraphs[i] as ParagraphSpan;
     const words = p.tokenEnd - p.tokenStart;
     if (decisions[i] !== null || words < 4 || words > LINE_MAX_WORDS) continue;
-    const line = text.slice(p.start, p.end);
-    if (QUOTE_OPEN.test(line) && QUOTE_CLOSE.test(line)) candidates.push(i);
+    if (opensAndClosesQuote(text, p.start, p.end)) candidates.push(i);
   }
   if (candidates.length === 0) return;
   // Ids are current (classifyBlocks read them for the key words): equal ids are equal words, and a registered
