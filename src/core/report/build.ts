@@ -12,6 +12,7 @@
  */
 import type { Lexicons } from '../data/index.ts';
 import { releaseBuffers, type ParagraphSpan, type QuoteSpan, type SegmentedArticle, type SentenceColumns } from '../text/index.ts';
+import { listOf } from '../text/lists.ts';
 import {
   compareHeadline,
   describeCaption,
@@ -209,9 +210,9 @@ export function buildReport(
     if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, index, report, findings, first, last);
     return report;
   };
-  // Packed and made at its length (Array.from): grown by push, a megabyte's 170,000 paragraphs regrew the list
-  // in V8's large-object space, on fresh pages each time.
-  const paragraphs: ParagraphReport[] = Array.from({ length: paragraphCount }, (_, index) => reportParagraph(article.paragraphs[index] as ParagraphSpan, index));
+  // Made at its length past a large object's size (listOf): grown by push, a megabyte's 170,000 paragraphs
+  // regrew the list in V8's large-object space, on fresh pages each time.
+  const paragraphs: ParagraphReport[] = listOf(paragraphCount, (index) => reportParagraph(article.paragraphs[index] as ParagraphSpan, index));
 
   // The summary counts the scored paragraphs only: the body, not the page around it.
   const words = bodyWords;
