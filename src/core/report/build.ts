@@ -72,8 +72,7 @@ export function buildReport(
   const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, paragraphCount);
   const rawAttributions = metrics.attribution.attributions;
   // Each paragraph's attributions as indexes into the report's list.
-  const attributions: Attribution[] = [];
-  for (let i = 0; i < rawAttributions.length; i++) attributions.push(toAttribution(rawAttributions[i] as RawAttribution));
+  const attributions: Attribution[] = listOf(rawAttributions.length, (i) => toAttribution(rawAttributions[i] as RawAttribution));
   const attributionsByParagraph: (number[] | undefined)[] = rawAttributions.length === 0 ? NO_GROUPS : new Array(paragraphCount);
   for (let i = 0; i < rawAttributions.length; i++) {
     const paragraph = (rawAttributions[i] as RawAttribution).paragraph;
