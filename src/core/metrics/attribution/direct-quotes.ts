@@ -47,7 +47,10 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   // Per token, the end of the cue starting there: where a clause that goes on past a quotation ends.
   let cueEndAt: Int32Array | undefined;
   const findings: Finding[] = [];
-  const spans = quoteList(article.quotes.filter((q) => q.kind !== 'nested'), tokens);
+  // The quotations not nested in another; the article's own list when none is (a copy of 65,000 quotations was
+  // a large object on a megabyte of them).
+  const outer = article.quotes.some((q) => q.kind === 'nested') ? article.quotes.filter((q) => q.kind !== 'nested') : article.quotes;
+  const spans = quoteList(outer, tokens);
   let previousDirect: Finding | undefined;
   let previousDirectParagraph = -2;
   for (let q = 0; q < spans.quotes.length; q++) {
