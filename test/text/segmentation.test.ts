@@ -124,12 +124,6 @@ describe('articles analysed one after another', () => {
     analyze(long);
     expect(JSON.stringify(analyze(short))).toEqual(first);
   });
-  // A paragraph's sentences are gathered in a buffer kept between calls (text/index.ts): a short paragraph read
-  // after a paragraph of many sentences must get its own sentences only.
-  it('splits a short paragraph after a long one into its own sentences', () => {
-    expect(sentencesOf('Critics say the plan failed. '.repeat(300)).length).toBe(300);
-    expect(sentencesOf('It rained. Nobody left.')).toEqual(['It rained.', 'Nobody left.']);
-  });
   it('leaves a table segmented by the caller as it was', () => {
     const { tokens } = segmentArticle(short, lexicons.abbreviations);
     const columns = () => ({ start: Array.from(tokens.start), end: Array.from(tokens.end), ids: Array.from(tokens.ids), shape: Array.from(tokens.shape) });

@@ -4,7 +4,7 @@
  */
 import { foldForMatching } from './fold.ts';
 import { paragraphBounds } from './paragraphs.ts';
-import { offsetPairs, sentenceBounds, terminalFinder, type AbbreviationTable } from './sentences.ts';
+import { sentenceBounds, terminalFinder, type AbbreviationTable } from './sentences.ts';
 import { tokenize, firstTokenAtOrAfter, type TokenTable } from './tokens.ts';
 import { findQuotes, type QuoteSpan } from './quotes.ts';
 import type { Span } from './span.ts';
@@ -88,13 +88,12 @@ function segmented(text: string, abbreviations: AbbreviationTable, reuseTokens: 
     const sentenceStart = sentences.count;
     pairs.length = 0;
     sentenceBounds(text, folded, start, end, abbreviations, finder, pairs);
-    const pairBuffer = pairs.buffer;
     for (let p = 0; p < pairs.length; p += 2) {
       const s = sentences.count === sentences.start.length ? growSentences(sentences) : sentences.count;
-      sentences.start[s] = pairBuffer[p] as number;
-      sentences.end[s] = pairBuffer[p + 1] as number;
-      sentences.tokenStart[s] = tokenAt(pairBuffer[p] as number);
-      sentences.tokenEnd[s] = tokenAt(pairBuffer[p + 1] as number);
+      sentences.start[s] = pairs[p] as number;
+      sentences.end[s] = pairs[p + 1] as number;
+      sentences.tokenStart[s] = tokenAt(pairs[p] as number);
+      sentences.tokenEnd[s] = tokenAt(pairs[p + 1] as number);
       sentences.paragraph[s] = k >> 1;
       sentences.count = s + 1;
     }
@@ -150,9 +149,8 @@ function growSentences(columns: GrowingColumns): number {
   return columns.count;
 }
 
-// Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs, emptied for each
-// paragraph, its buffer as large as the longest paragraph's sentences so far.
-const sentencePairs = offsetPairs();
+// Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs.
+const sentencePairs: number[] = [];
 
 function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
   const quoted = new Uint8Array(tokens.count);

@@ -30,24 +30,11 @@ const LOOKBEHIND = 24;
 
 /** Splits `paragraph` of `text` into sentence spans (trimmed, non-empty, in order, covering all words). */
 export function splitSentences(text: string, folded: string, paragraph: Span, abbreviations: AbbreviationTable): Span[] {
-  const pairs = offsetPairs();
+  const pairs: number[] = [];
   sentenceBounds(text, folded, paragraph.start, paragraph.end, abbreviations, terminalFinder(text), pairs);
   const sentences: Span[] = [];
-  for (let k = 0; k < pairs.length; k += 2) sentences.push({ start: pairs.buffer[k] as number, end: pairs.buffer[k + 1] as number });
+  for (let k = 0; k < pairs.length; k += 2) sentences.push({ start: pairs[k] as number, end: pairs[k + 1] as number });
   return sentences;
-}
-
-/**
- * Sentences as [start, end] offset pairs, buffer[0..length). Meant to be kept by a caller and emptied (length
- * 0) for each paragraph: a list grown by push to a paragraph's sentences passed 16,000 entries on a megabyte
- * of one paragraph (72,000 numbers of `critics say`) and regrew in V8's large-object space, on fresh pages each
- * time, where the kept buffer is grown once a process.
- */
-export type OffsetPairs = { buffer: Int32Array; length: number };
-
-/** Empty pairs with room for a few sentences. */
-export function offsetPairs(): OffsetPairs {
-  return { buffer: new Int32Array(64), length: 0 };
 }
 
 /** Where the terminal marks of one text are, read forward: see `terminalFinder`. */
@@ -98,7 +85,7 @@ function isStop(code: number): boolean {
  * Appends the sentences of the paragraph [start, end) of `text` to `pairs` as [start, end] pairs (trimmed,
  * non-empty, in order, covering all words); `finder` is the text's, read with paragraphs in order.
  */
-export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, pairs: OffsetPairs): void {
+export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, pairs: number[]): void {
   // A mark ends no later than the paragraph, and the white space after the paragraph's end satisfies the
   // pattern's look-ahead as the end of a sliced paragraph did: the marks are those of the paragraph alone.
   let sentenceStart = start;
@@ -185,14 +172,6 @@ function foldWord(word: string): string {
   return word.toLowerCase().replace(/\u2019/g, "'");
 }
 
-function pushSentence(into: OffsetPairs, start: number, end: number): void {
-  if (end <= start) return;
-  if (into.length + 2 > into.buffer.length) {
-    const grown = new Int32Array(into.buffer.length * 2);
-    grown.set(into.buffer);
-    into.buffer = grown;
-  }
-  into.buffer[into.length] = start;
-  into.buffer[into.length + 1] = end;
-  into.length += 2;
+function pushSentence(into: number[], start: number, end: number): void {
+  if (end > start) into.push(start, end);
 }
