@@ -21,4 +21,13 @@ describe('vague attribution: unnamed people as someone’s source, not as what t
   ])('does not flag %s', (_name, text) => {
     expect(vague(text)).toEqual([]);
   });
+
+  // The attributions' ranges are columns reused from article to article: a short article read after a long one
+  // must not see the long one's ranges past its own.
+  it('reads each article afresh after a longer one full of attributions', () => {
+    const text = 'The result confounded the pundits and delighted the crowd, the mayor said.';
+    const alone = vague(text);
+    expect(vague('Critics say the plan failed. Pundits say the mayor lost. '.repeat(40))).not.toEqual([]);
+    expect(vague(text)).toEqual(alone);
+  });
 });

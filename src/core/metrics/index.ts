@@ -21,7 +21,7 @@ import { loadSourceTables, type DetectHint, type SourceTables } from '../outlets
 
 export type { DomainResult } from './domains.ts';
 export type { ProperNames, ProperName } from './proper-names.ts';
-export { comparativeScore, releaseSentiment, sentenceScore, summariseSentiment, type SentimentColumns, type SentimentSummary } from './sentiment.ts';
+export { comparativeScore, releaseSentiment, sentenceScore, sentimentTally, summariseSentiment, summariseTally, tallySentiment, type SentimentColumns, type SentimentSummary } from './sentiment.ts';
 export type { LoadedLanguageResult, RawFinding, RawExemption, Voice } from './loaded-language.ts';
 export { loadedScore, textLoadedScore, scoreLoadedLanguage, summariseLoadedLanguage, summariseArticleLoadedLanguage, type LoadedLanguageSummary, type ArticleLoadedLanguage } from './loaded-language-score.ts';
 export { releaseSubjectivity, summariseSubjectivity, subjectivityScore, sentenceCues, sentenceLogOdds, sentenceValues, type SubjectivityColumns, type SubjectivitySummary } from './subjectivity.ts';

@@ -14,6 +14,7 @@ import type { AttributionResult } from './attribution/index.ts';
 import { insideLongerName, nameTextAt, type ProperNames } from './proper-names.ts';
 import { findScareQuotes } from './scare-quotes.ts';
 import { usedAsSpeech } from './reporting-verb-sense.ts';
+import { reusedInts, zeroedInts } from './attribution/reused-arrays.ts';
 
 /** `reported`: the outlet's paraphrase of someone's speech (indirect, mixed or summarised), outside quotation marks. */
 export type Voice = 'author' | 'reported' | 'quoted';
@@ -52,20 +53,30 @@ function ruleOf(ref: LexiconRef): string {
 // A negator this many words before a finding marks it as negated ("not aggressive").
 const NEGATION_WINDOW = 2;
 
-// The speakers' and cues' ranges of the attributions, sorted by start, with the largest end so far at each.
-type AttributionSpans = { starts: number[]; maxEnds: number[] };
+// The speakers' and cues' ranges of the attributions, sorted by start, with the largest end so far at each: the
+// first `count` entries of columns reused from article to article (valid until the next article's search),
+// with room for two ranges an attribution. Lists grown by push were three times 72,000 numbers on a megabyte of
+// `critics say`, grown past 16,000 entries into V8's large-object space, where each regrowth maps fresh pages
+// (4.4 MB of them a run) that a 100 KB text's lists, in the young generation, never need; and typed columns
+// allocated for every article cost more than the gathering.
+type AttributionSpans = { starts: Int32Array; maxEnds: Int32Array; count: number };
+const startsStore = reusedInts();
+const endsStore = reusedInts();
+const maxEndsStore = reusedInts();
 function spansOfAttributions(attribution: AttributionResult): AttributionSpans {
   // Gathered in text order, where they nearly always already are once each attribution gives its earlier range
   // first ("..., said Smith": the cue): sorting 70,000 range objects of a 1 MB article cost a cache miss a
-  // comparison. Plain arrays: typed ones, allocated for every article, cost more than the gathering. Among
-  // equal starts the order does not matter: a search only reads the largest end at the last of them.
-  let starts: number[] = [];
-  let ends: number[] = [];
+  // comparison. Among equal starts the order does not matter: a search only reads the largest end at the last
+  // of them.
+  const starts = zeroedInts(startsStore, 2 * attribution.attributions.length);
+  const ends = zeroedInts(endsStore, starts.length);
+  let count = 0;
   let sorted = true;
   const add = (range: { start: number; end: number }): void => {
-    if (starts.length > 0 && range.start < (starts[starts.length - 1] as number)) sorted = false;
-    starts.push(range.start);
-    ends.push(range.end);
+    if (count > 0 && range.start < (starts[count - 1] as number)) sorted = false;
+    starts[count] = range.start;
+    ends[count] = range.end;
+    count++;
   };
   for (const { speaker, cue } of attribution.attributions) {
     if (speaker !== null && cue !== null && cue.start < speaker.start) {
@@ -76,23 +87,27 @@ function spansOfAttributions(attribution: AttributionResult): AttributionSpans {
       if (cue !== null) add(cue);
     }
   }
-  if (!sorted) [starts, ends] = sortedByStart(starts, ends);
-  const maxEnds: number[] = [];
+  if (!sorted) sortByStart(starts, ends, count);
+  const maxEnds = zeroedInts(maxEndsStore, count);
   let maxEnd = -1;
-  for (let i = 0; i < starts.length; i++) maxEnds.push((maxEnd = Math.max(maxEnd, ends[i] as number)));
-  return { starts, maxEnds };
+  for (let i = 0; i < count; i++) maxEnds[i] = maxEnd = Math.max(maxEnd, ends[i] as number);
+  return { starts, maxEnds, count };
 }
 
-function sortedByStart(starts: readonly number[], ends: readonly number[]): [number[], number[]] {
-  const order = starts.map((_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number));
-  return [order.map((i) => starts[i] as number), order.map((i) => ends[i] as number)];
+// The first `count` ranges put in order of start, in place.
+function sortByStart(starts: Int32Array, ends: Int32Array, count: number): void {
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  const sortedStarts = order.map((i) => starts[i] as number);
+  const sortedEnds = order.map((i) => ends[i] as number);
+  starts.set(sortedStarts);
+  ends.set(sortedEnds);
 }
 
 // Whether start..end overlaps an attribution's speaker or cue: one binary search for the last range starting
 // before `end`; some range up to it reaches past `start` exactly when the largest end so far does.
 function overlapsAttribution(spans: AttributionSpans, start: number, end: number): boolean {
   let low = 0;
-  let high = spans.starts.length;
+  let high = spans.count;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if ((spans.starts[middle] as number) < end) low = middle + 1;

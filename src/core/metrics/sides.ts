@@ -130,7 +130,9 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
   // side's own attributions and those targeting it, in text order: a 1 MB article holds ~34,000 attributions
   // spread over the old generation, and each further filter or reduce over them missed the cache per item.
   const speaks = (a: RawAttribution): boolean => a.mode !== 'non-response';
-  const attributions: RawAttribution[] = [];
+  // The attributions counted: the result's own list while every one so far is (most articles), a copy from the
+  // first one left out. A list grown by push to 34,000 entries regrew in V8's large-object space on fresh pages.
+  let kept: RawAttribution[] | null = null;
   const sideNames = new Set<string>(sidesMentioned);
   const voicedSides = new Set<string>();
   const ownBySide = new Map<string, RawAttribution[]>();
@@ -144,10 +146,13 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
   let nonResponses = 0;
   for (let i = 0; i < result.attributions.length; i++) {
     const a = result.attributions[i] as RawAttribution;
-    if (!counts(a.paragraph)) continue;
-    scoredCount++;
-    if (isUnheld(a)) continue;
-    attributions.push(a);
+    const counted = counts(a.paragraph);
+    if (counted) scoredCount++;
+    if (!counted || isUnheld(a)) {
+      if (kept === null) kept = result.attributions.slice(0, i);
+      continue;
+    }
+    if (kept !== null) kept.push(a);
     sideNames.add(a.side);
     if (a.paragraph >= 0 && a.paragraph < attributed.length) attributed[a.paragraph] = 1;
     if (speaks(a)) {
@@ -171,6 +176,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
       targeting.push(a);
     }
   }
+  const attributions: readonly RawAttribution[] = kept ?? result.attributions;
   const sides: SideSummary[] = [...sideNames].sort().map((side) => {
     const own = ownBySide.get(side) ?? [];
     const byMode = MODES.map(() => 0);

@@ -12,6 +12,7 @@
  */
 import type { Lexicons } from '../data/index.ts';
 import { releaseBuffers, type ParagraphSpan, type QuoteSpan, type SegmentedArticle, type SentenceColumns } from '../text/index.ts';
+import { listOf } from '../text/lists.ts';
 import {
   compareHeadline,
   describeCaption,
@@ -21,6 +22,9 @@ import {
   summariseLoadedLanguage,
   sentenceScore,
   summariseSentiment,
+  summariseTally,
+  sentimentTally,
+  tallySentiment,
   summariseSubjectivity,
   type MetricResults,
   type RawFinding,
@@ -68,8 +72,7 @@ export function buildReport(
   const exemptionsByParagraph = groupByParagraph(metrics.loadedLanguage.exemptions, paragraphCount);
   const rawAttributions = metrics.attribution.attributions;
   // Each paragraph's attributions as indexes into the report's list.
-  const attributions: Attribution[] = [];
-  for (let i = 0; i < rawAttributions.length; i++) attributions.push(toAttribution(rawAttributions[i] as RawAttribution));
+  const attributions: Attribution[] = listOf(rawAttributions.length, (i) => toAttribution(rawAttributions[i] as RawAttribution));
   const attributionsByParagraph: (number[] | undefined)[] = rawAttributions.length === 0 ? NO_GROUPS : new Array(paragraphCount);
   for (let i = 0; i < rawAttributions.length; i++) {
     const paragraph = (rawAttributions[i] as RawAttribution).paragraph;
@@ -85,7 +88,7 @@ export function buildReport(
   const { quotes: articleQuotes, quotedToken } = article;
   // The summary's inputs from the scored paragraphs, gathered in the same walk (indexed loops throughout:
   // this runs per paragraph and per sentence, and for-of made an iterator each time it was not optimised).
-  const allScored: { score: number; quoted: boolean }[] = [];
+  const allScored = sentimentTally();
   // The scored sentences' indexes, allSubjectivity[0..scoredSentences): a list grown by push left its outgrown
   // copies (megabytes at 175,000 sentences) to the next full collection.
   const columns = summaryColumns(article.sentences.count, paragraphCount);
@@ -100,7 +103,6 @@ export function buildReport(
   // paragraphs), and lists grown by push left their outgrown copies behind.
   const bodyLoadedScores = columns.scores;
   const bodyLoadedWords = columns.words;
-  const scoredWord = scoredWords();
   const byRole = { ...NO_ROLES };
   let bodyParagraphs = 0;
   let bodyWords = 0;
@@ -135,7 +137,7 @@ export function buildReport(
         sentenceSentiment += score;
         const quoted = quotedToken[token] === 1;
         sentimentWords.push([tokens.start[token] as number, tokens.end[token] as number, score, quoted ? 1 : 0, sentimentColumns.wordNegated[k] as 0 | 1]);
-        if (scored) allScored.push(scoredWord(score, quoted));
+        if (scored) tallySentiment(allScored, score, quoted);
       }
       sentiment += sentenceSentiment;
       const cuesTo = subjectivity.cueFrom[s + 1] as number;
@@ -207,15 +209,16 @@ export function buildReport(
     if (block.role === 'headline' && headlineFigures === undefined) headlineFigures = headlineOf(article, metrics, index, report, findings, first, last);
     return report;
   };
-  const paragraphs: ParagraphReport[] = [];
-  for (let index = 0; index < paragraphCount; index++) paragraphs.push(reportParagraph(article.paragraphs[index] as ParagraphSpan, index));
+  // Made at its length past a large object's size (listOf): grown by push, a megabyte's 170,000 paragraphs
+  // regrew the list in V8's large-object space, on fresh pages each time.
+  const paragraphs: ParagraphReport[] = listOf(paragraphCount, (index) => reportParagraph(article.paragraphs[index] as ParagraphSpan, index));
 
   // The summary counts the scored paragraphs only: the body, not the page around it.
   const words = bodyWords;
   const authorWords = bodyAuthorWords;
   const quotedWords = words - authorWords;
   const allFindings = scoredOnly(metrics.loadedLanguage.findings, scoredMask);
-  const sentimentSummary = summariseSentiment(allScored, words, authorWords, quotedWords);
+  const sentimentSummary = summariseTally(allScored, words, authorWords, quotedWords);
   const loadedSummary = summariseArticleLoadedLanguage(allFindings, authorWords, quotedWords, bodyLoadedScores.subarray(0, bodyParagraphs), bodyLoadedWords.subarray(0, bodyParagraphs), article.folded);
   const summary: Summary = {
     words,
@@ -264,21 +267,6 @@ function summaryColumns(sentences: number, paragraphs: number): SummaryColumns {
     scratchColumns = { sentences: new Int32Array(length), scores: new Float64Array(length), words: new Int32Array(length) };
   }
   return scratchColumns;
-}
-
-// The body's scored words for the sentiment summary, one shared object per score and voice: an object per
-// word lived until the summary was made (65,000 on a megabyte of `"Yes," he said.`). Scores are the
-// lexicon's few values, so a report makes a handful.
-function scoredWords(): (score: number, quoted: boolean) => { score: number; quoted: boolean } {
-  const byScore = new Map<number, readonly [{ score: number; quoted: boolean }, { score: number; quoted: boolean }]>();
-  return (score, quoted) => {
-    let pair = byScore.get(score);
-    if (pair === undefined) {
-      pair = [Object.freeze({ score, quoted: false }), Object.freeze({ score, quoted: true })];
-      byScore.set(score, pair);
-    }
-    return pair[quoted ? 1 : 0];
-  };
 }
 
 // The body's subjectivity with what moved it, feature -> [value, contribution], largest first.

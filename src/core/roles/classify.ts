@@ -15,6 +15,7 @@ import type { WordLists } from '../data/index.ts';
 import type { ParagraphSpan, SegmentedArticle, TokenTable } from '../text/index.ts';
 import type { BlockHint, BlockRole } from './block-roles.ts';
 import { NO_WORD } from '../text/vocabulary.ts';
+import { listOf } from '../text/lists.ts';
 import { BOILERPLATE, boilerplateOf, LINE, lineKeyWords, withKeyWordIds } from './boilerplate.ts';
 
 export type BlockDecision = { role: BlockRole; rule: string };
@@ -178,10 +179,10 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
   const count = paragraphs.length;
   // One paragraph is the article itself: nothing to tell apart.
   if (count < 2) return paragraphs.map(() => SINGLE_PARAGRAPH);
-  // Pushed, not made at a length and filled: an array made at a length is holey, and filling one went through
-  // the runtime (~1 us an article), as did every read of it after.
-  const decisions: (BlockDecision | null)[] = [];
-  for (let i = 0; i < count; i++) decisions.push(null);
+  // Packed (listOf), not made by `new Array(n)`: that is holey, and filling one went through the runtime (~1 us
+  // an article), as did every read of it after; grown by push past a large object's size, a megabyte's 170,000
+  // entries regrew in V8's large-object space, on fresh pages each time.
+  const decisions: (BlockDecision | null)[] = listOf(count, () => null);
   // What the rules read of a paragraph is its word count, whether it is prose, and (for short ones only) its
   // text, sliced when a rule reads it: no record per paragraph.
   const prose = new Uint8Array(count);

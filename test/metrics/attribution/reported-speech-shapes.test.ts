@@ -88,3 +88,15 @@ describe('reported speech: according to', () => {
     expect(rows('According to a council report released on Friday, the ferry will run again.')).toEqual(['indirect a council report released on Friday|According to|the ferry will run again']);
   });
 });
+
+describe('reported speech, one article after another', () => {
+  // The speakers kept by sentence are columns reused from article to article: a short article read after a long
+  // one full of speakers must find its participle's speaker in its own sentence, not in the long one's entries.
+  it('gives a participle its own sentence\'s speaker after a longer article', () => {
+    const text = '"The ferry will run again," Holt said, adding that the council had agreed.';
+    const alone = rows(text);
+    expect(rows('"Yes," Lund said, adding that it was late. '.repeat(200)).length).toBe(200);
+    expect(rows(text)).toEqual(alone);
+    expect(alone).toEqual(['indirect Holt|adding|the council had agreed']);
+  });
+});

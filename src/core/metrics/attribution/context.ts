@@ -7,6 +7,7 @@ import { FIRST_WORD, matchAt, type Lexicons, type PhraseRef } from '../../data/i
 import type { SegmentedArticle } from '../../text/index.ts';
 import { isSpaceUnit } from '../../text/space.ts';
 import { CASE } from '../../text/tokens.ts';
+import { listOf } from '../../text/lists.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
 import { filledInts, reusedBytes, reusedInts, zeroedBytes } from './reused-arrays.ts';
@@ -71,11 +72,10 @@ const DATELINE = /^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?
 /** Reads once what the passes share; `masks` holds one FIRST_WORD value per token. */
 export function scanArticle(article: SegmentedArticle, lexicons: Lexicons, masks: Uint16Array, rulesSource: string): Scan {
   const { tokens, text } = article;
-  const sentences: SentenceRef[] = [];
   const columns = article.sentences;
-  for (let s = 0; s < columns.count; s++) {
-    sentences.push({ start: columns.start[s] as number, end: columns.end[s] as number, tokenStart: columns.tokenStart[s] as number, tokenEnd: columns.tokenEnd[s] as number, paragraph: columns.paragraph[s] as number, index: s });
-  }
+  // Made at its length past a large object's size (listOf): grown by push, a megabyte's 175,000 sentences
+  // regrew the list in V8's large-object space, on fresh pages each time.
+  const sentences: SentenceRef[] = listOf(columns.count, (s) => ({ start: columns.start[s] as number, end: columns.end[s] as number, tokenStart: columns.tokenStart[s] as number, tokenEnd: columns.tokenEnd[s] as number, paragraph: columns.paragraph[s] as number, index: s }));
   const sentenceOf = filledInts(sentenceOfStore, tokens.count, -1);
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s] as SentenceRef;

@@ -22,7 +22,7 @@ const LABEL_MAX_TOKENS = 6;
 const LABEL_NAME_MAX_TOKENS = 4;
 
 /** Headline and transcript speech of the form `Speaker: words`, in text order; `quoted` holds the content starts the direct-quote pass took. */
-export function findLabelledSpeech(scan: Scan, quoted: ReadonlySet<number>): Finding[] {
+export function findLabelledSpeech(scan: Scan, quoted: { has(start: number): boolean }): Finding[] {
   const { article, sentences, sentenceOf } = scan;
   const { text } = article;
   const findings: Finding[] = [];

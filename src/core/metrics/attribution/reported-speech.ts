@@ -42,9 +42,11 @@ const ADJUNCT_MAX = 10;
  * The speakers found so far, each at the token of its cue, as columns: per sentence a list in token order
  * linked from its last entry (`last[sentence]`, entry + 1; 0 for none) through `before` (entry + 1 of the
  * entry before it in its sentence). An object and an array per finding (one per sentence of a 1 MB text of
- * quotations) lived to the end of the pass and were copied by every young-generation collection.
+ * quotations) lived to the end of the pass and were copied by every young-generation collection. Entries are
+ * at most the findings, earlier and new (`count` used): columns made at that length, `at` and `before` kept
+ * between articles, where lists grown by push regrew in V8's large-object space on a megabyte of quotations.
  */
-type SpeakersBySentence = { last: Int32Array; at: number[]; before: number[]; speaker: TokenSpan[] };
+type SpeakersBySentence = { last: Int32Array; at: Int32Array; before: Int32Array; speaker: TokenSpan[]; count: number };
 /** What the passes over one article share: where cues end, and the speakers found so far by sentence. */
 type Context = { cueEnd: Int32Array; speakers: SpeakersBySentence };
 
@@ -56,7 +58,7 @@ type Context = { cueEnd: Int32Array; speakers: SpeakersBySentence };
 export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: ClaimedCues, earlier: readonly Finding[] = []): { findings: Finding[]; claimed: ClaimedCues } {
   const findings: Finding[] = [];
   const claimedNow = claimed.slice();
-  const context: Context = { cueEnd: cueEnds(scan.article.tokens.count, cues), speakers: { last: zeroedInts(lastSpeakerStore, scan.sentences.length), at: [], before: [], speaker: [] } };
+  const context: Context = { cueEnd: cueEnds(scan.article.tokens.count, cues), speakers: speakersBySentence(scan.sentences.length, earlier.length + cues.length) };
   for (const finding of earlier) remember(scan, context, finding);
   // Tokens of a speaker phrase found so far: a cue inside one ("according to a council report") is a noun.
   const inSpeaker = zeroedBytes(inSpeakerStore, scan.article.tokens.count);
@@ -86,6 +88,12 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
 // Tokens of speaker phrases, one byte each, and each sentence's last speaker, reused from article to article (reused-arrays.ts).
 const inSpeakerStore = reusedBytes();
 const lastSpeakerStore = reusedInts();
+const speakerAtStore = reusedInts();
+const speakerBeforeStore = reusedInts();
+
+function speakersBySentence(sentences: number, entries: number): SpeakersBySentence {
+  return { last: zeroedInts(lastSpeakerStore, sentences), at: zeroedInts(speakerAtStore, entries), before: zeroedInts(speakerBeforeStore, entries), speaker: new Array<TokenSpan>(entries), count: 0 };
+}
 
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
 // `hint`, the token a finding's cue most likely starts at, spares the search for it.
@@ -106,10 +114,10 @@ function remember(scan: Scan, context: Context, finding: Finding, hint = -1): vo
     after = previous;
     previous = speakers.before[previous - 1] as number;
   }
-  const entry = speakers.at.length + 1;
-  speakers.at.push(at);
-  speakers.before.push(previous);
-  speakers.speaker.push(finding.draft.speaker);
+  const entry = ++speakers.count;
+  speakers.at[entry - 1] = at;
+  speakers.before[entry - 1] = previous;
+  speakers.speaker[entry - 1] = finding.draft.speaker;
   if (after === 0) speakers.last[sentence] = entry;
   else speakers.before[after - 1] = entry;
 }
