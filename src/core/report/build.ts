@@ -21,7 +21,6 @@ import {
   summariseArticleLoadedLanguage,
   summariseLoadedLanguage,
   sentenceScore,
-  summariseSentiment,
   summariseTally,
   sentimentTally,
   tallySentiment,
@@ -394,7 +393,7 @@ function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], 
 // What the headline check reads of the headline paragraph: its words and figures in both voices.
 function headlineOf(article: SegmentedArticle, metrics: MetricResults, index: number, paragraph: ParagraphReport, findings: readonly RawFinding[], first: number, last: number): HeadlineFigures {
   const { text, tokens } = article;
-  const scored: { score: number; quoted: boolean }[] = [];
+  const scored = sentimentTally();
   const sentimentWords: HeadlineFigures['sentimentWords'][number][] = [];
   const { wordFrom, wordToken, wordScore } = metrics.sentiment;
   for (let s = first; s < last; s++) {
@@ -402,7 +401,7 @@ function headlineOf(article: SegmentedArticle, metrics: MetricResults, index: nu
       const token = wordToken[k] as number;
       const score = wordScore[k] as number;
       const quoted = article.quotedToken[token] === 1;
-      scored.push({ score, quoted });
+      tallySentiment(scored, score, quoted);
       sentimentWords.push({ text: text.slice(tokens.start[token] as number, tokens.end[token] as number), score, voice: quoted ? 'quoted' : 'author' });
     }
   }
@@ -414,7 +413,7 @@ function headlineOf(article: SegmentedArticle, metrics: MetricResults, index: nu
     words: paragraph.words,
     findings: paragraph.findings,
     sentimentWords,
-    sentiment: summariseSentiment(scored, paragraph.words, paragraph.authorWords, paragraph.words - paragraph.authorWords),
+    sentiment: summariseTally(scored, paragraph.words, paragraph.authorWords, paragraph.words - paragraph.authorWords),
     loadedLanguage: summariseLoadedLanguage(findings, paragraph.authorWords, paragraph.words - paragraph.authorWords),
   };
 }
