@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inliningBudgetGiven } from '../../src/edges/batch/run.ts';
+import { inliningBudgetGiven } from '../../src/edges/pool/index.ts';
 
-// `slant batch` lowers V8's inlining budget to 300 unless the user set one: a value they chose must not be
+// slant's worker pools (batch, server, queue workers) lower V8's inlining budget to 300 unless the user set one: a value they chose must not be
 // silently replaced, however they spelled it or wherever they put it.
 describe('a user-given inlining budget', () => {
   const cases: Array<[string, string[], string | undefined, boolean]> = [

@@ -5,7 +5,6 @@
  * line, a report or an error; a resumed run skips the ids already written.
  */
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import type { Readable, Writable } from 'node:stream';
 import { AnalysisError, AnalysisPool, AnalysisTimeoutError } from '../pool/index.ts';
 import { BATCH_TASKS } from './worker-tasks.ts';
@@ -105,39 +104,8 @@ export async function runOnPool(pool: AnalysisPool, task: BatchTask, transfer: A
   }
 }
 
-/**
- * V8's optimizing compiler runs on helper threads beside the workers: in a batch run they used as much as half
- * the CPU of the workers themselves, mostly recompiling the analysis' largest functions with everything they
- * call inlined, and with two workers on two cores that competes with the analyses. A smaller inlining budget
- * (V8's default is 920 bytes of bytecode per optimised function) makes those compilations cheaper; the code
- * they make was no slower over a run: on 1,800 records with two workers, total CPU 10.1-10.7 s -> 9.2-9.7 s,
- * and on 900, 6.9-8.8 s -> 6.6-6.8 s (interleaved, load 13-15 on 2 cores). Flags are process-wide: set before
- * the workers start, for this command's process only.
- */
-let compilerConfigured = false;
-function configureCompiler(): void {
-  if (compilerConfigured) return;
-  compilerConfigured = true;
-  // A budget the user gave wins (how bench:batch compares budgets: BENCH_NODE_FLAGS).
-  if (inliningBudgetGiven(process.execArgv, process.env.NODE_OPTIONS)) return;
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
-}
-
-const INLINING_BUDGET_FLAG = '--max-inlined-bytecode-size-cumulative';
-
-/**
- * Whether node's flags (`execArgv`) or NODE_OPTIONS name V8's inlining budget, in either spelling V8 reads
- * (`-` or `_` between words), with `=value` or the value after it. Node 20 refuses this flag in NODE_OPTIONS
- * and does not start; it is read there too so that a node that accepts it keeps the user's value.
- */
-export function inliningBudgetGiven(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const flags = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
-  return flags.some((flag) => flag.replace(/^["']/, '').split('=')[0]!.replaceAll('_', '-') === INLINING_BUDGET_FLAG);
-}
-
 /** The default runner: a pool of worker threads in this process. */
 export const localRunner: RunnerFactory = async ({ workers, timeoutMs }) => {
-  configureCompiler();
   const window = { records: workers * WINDOW_PER_WORKER, bytes: WINDOW_BYTES };
   // Two tasks per worker: a worker starts its next record at once instead of waiting, idle, for the main
   // thread to wake, hear of the last one and send another (a round trip of two thread wake-ups per record).
