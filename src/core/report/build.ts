@@ -119,33 +119,29 @@ export function buildReport(
     // Sentences cover the paragraph, and subjectivity counted their author words.
     let authorWords = 0;
     let sentiment = 0;
-    // Lists are made only when there is something to put in them (see NONE).
-    let sentimentWords: SentimentWord[] = NONE;
-    let cues: SubjectivityCue[] = NONE;
     const loadedExempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
     let exempted = loadedExempted;
     for (let s = first; s < last; s++) {
       authorWords += subjectivity.authorWords[s] as number;
-      const wordsFrom = sentimentColumns.wordFrom[s] as number;
       const wordsTo = sentimentColumns.wordFrom[s + 1] as number;
-      if (wordsTo > wordsFrom && sentimentWords === NONE) sentimentWords = [];
       let sentenceSentiment = 0; // summed per sentence first, as the figures always were
-      for (let k = wordsFrom; k < wordsTo; k++) {
-        const token = sentimentColumns.wordToken[k] as number;
+      for (let k = sentimentColumns.wordFrom[s] as number; k < wordsTo; k++) {
         const score = sentimentColumns.wordScore[k] as number;
         sentenceSentiment += score;
-        const quoted = quotedToken[token] === 1;
-        sentimentWords.push([tokens.start[token] as number, tokens.end[token] as number, score, quoted ? 1 : 0, sentimentColumns.wordNegated[k] as 0 | 1]);
-        if (scored) tallySentiment(allScored, score, quoted);
+        if (scored) tallySentiment(allScored, score, quotedToken[sentimentColumns.wordToken[k] as number] === 1);
       }
       sentiment += sentenceSentiment;
-      const cuesTo = subjectivity.cueFrom[s + 1] as number;
-      for (let k = subjectivity.cueFrom[s] as number; k < cuesTo; k++) {
-        if (cues === NONE) cues = [];
-        cues.push([subjectivityCues.start[k] as number, subjectivityCues.end[k] as number, round(subjectivityCues.weight[k] as number)]);
-      }
       if (scored) allSubjectivity[scoredSentences++] = s;
     }
+    // The sentences' words and cues are one run each in the columns: listed at their length (listOf), since a
+    // paragraph of 36,000 sentences (a megabyte of `critics say`) regrew lists grown by push in V8's
+    // large-object space. Lists are made only when there is something to put in them (see NONE).
+    const wordsFrom = sentimentColumns.wordFrom[first] as number;
+    const wordsTo = sentimentColumns.wordFrom[last] as number;
+    const sentimentWords = wordsTo === wordsFrom ? NONE : sentimentWordsOf(sentimentColumns, article, wordsFrom, wordsTo);
+    const cuesFrom = subjectivity.cueFrom[first] as number;
+    const cuesTo = subjectivity.cueFrom[last] as number;
+    const cues = cuesTo === cuesFrom ? NONE : cuesOf(subjectivityCues, cuesFrom, cuesTo);
     // Loaded-language matches, then sentiment words a name holds (one copy: a copy each was quadratic), by start.
     for (; exemptedCursor < nameHeld.length && (nameHeld[exemptedCursor] as RawExemption).paragraph === index; exemptedCursor++) {
       if (exempted === loadedExempted) exempted = loadedExempted.slice();
@@ -333,15 +329,30 @@ const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
 // stores were ~0.3 us).
 const NO_ROLES = Object.fromEntries(BLOCK_ROLES.map((role) => [role, 0])) as Record<BlockRole, number>;
 
+// Scored words from..to of the sentiment columns, as the report lists them: span, valence, 1 when quoted, 1 when negated.
+function sentimentWordsOf(sentiment: MetricResults['sentiment'], article: SegmentedArticle, from: number, to: number): SentimentWord[] {
+  const { tokens, quotedToken } = article;
+  return listOf(to - from, (i) => {
+    const token = sentiment.wordToken[from + i] as number;
+    return [tokens.start[token] as number, tokens.end[token] as number, sentiment.wordScore[from + i] as number, quotedToken[token] === 1 ? 1 : 0, sentiment.wordNegated[from + i] as 0 | 1];
+  });
+}
+
+// Subjectivity cues from..to of the cue columns, as the report lists them: span and weight.
+function cuesOf(cues: SubjectivityColumns['cues'], from: number, to: number): SubjectivityCue[] {
+  return listOf(to - from, (i) => [cues.start[from + i] as number, cues.end[from + i] as number, round(cues.weight[from + i] as number)]);
+}
+
 // A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
 // inside it (both lists are in text order).
 function sentenceReports(sentences: SentenceColumns, first: number, last: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
-  // A packed array: new Array(n) made a holey one, which JSON.stringify reads element by element (and map's
-  // result is holey too once optimised). A paragraph of one sentence (a megabyte of one-word paragraphs is
-  // 170,000) gets a literal of its one tuple, as push would leave room for 16.
-  let out: SentenceReport[] | undefined;
+  // A packed array made at its length (listOf): a paragraph of 36,000 sentences (a megabyte of `critics say`)
+  // regrew a list grown by push in V8's large-object space; new Array(n) would be holey, which JSON.stringify
+  // reads element by element. A paragraph of one sentence (a megabyte of one-word paragraphs is 170,000) gets
+  // a literal of its one tuple, as push would leave room for 16.
   let cursor = 0;
-  for (let s = first; s < last; s++) {
+  const at = (i: number): SentenceReport => {
+    const s = first + i;
     const start = sentences.start[s] as number;
     const end = sentences.end[s] as number;
     while (cursor < findings.length && (findings[cursor] as RawFinding).start < start) cursor++;
@@ -352,11 +363,9 @@ function sentenceReports(sentences: SentenceColumns, first: number, last: number
       if (finding.voice === 'quoted') quotedWeight += finding.weight;
       else weight += finding.weight;
     }
-    const tuple = sentenceReport(sentences, s, weight, quotedWeight, metrics);
-    if (last - first === 1) return [tuple];
-    (out ??= []).push(tuple);
-  }
-  return out ?? [];
+    return sentenceReport(sentences, s, weight, quotedWeight, metrics);
+  };
+  return last - first === 1 ? [at(0)] : listOf(last - first, at);
 }
 
 function sentenceReport(sentences: SentenceColumns, index: number, weight: number, quotedWeight: number, metrics: MetricResults): SentenceReport {
