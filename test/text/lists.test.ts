@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listOf } from '../../src/core/text/lists.ts';
+import { joined, listOf } from '../../src/core/text/lists.ts';
 
 describe('listOf', () => {
   // The report's paragraphs are made by a callback that moves cursors through the article: it must be called
@@ -14,5 +14,37 @@ describe('listOf', () => {
     expect(calls.every((value, i) => value === i)).toBe(true);
     expect(calls.length).toBe(length);
     expect(list.every((value, i) => value === i * 2)).toBe(true);
+  });
+});
+
+describe('joined', () => {
+  const range = (from: number, length: number): number[] => Array.from({ length }, (_, i) => from + i);
+  // The attribution passes' findings are joined this way: every entry once, in list order, empty lists anywhere.
+  it.each([
+    [[3, 0, 4]],
+    [[0, 0, 0]],
+    [[0, 20_000, 0, 1]],
+    [[10_000, 10_000]],
+    [[1, 0, 0]],
+  ])('lists every entry in order for lists of %j entries', (lengths) => {
+    const lists: number[][] = [];
+    let from = 0;
+    for (const length of lengths) {
+      lists.push(range(from, length));
+      from += length;
+    }
+    expect([...joined(...lists)]).toEqual(range(0, from));
+  });
+
+  it('hands back the one list with entries without copying it, and leaves the lists as they were', () => {
+    const only = [1, 2, 3];
+    const others: number[] = [];
+    expect(joined(others, only, [])).toBe(only);
+    const a = [1];
+    const b = [2];
+    const both = joined(a, b);
+    expect(both).not.toBe(a);
+    expect(a).toEqual([1]);
+    expect(b).toEqual([2]);
   });
 });
