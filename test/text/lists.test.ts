@@ -36,14 +36,16 @@ describe('joined', () => {
     expect([...joined(...lists)]).toEqual(range(0, from));
   });
 
-  it('hands back the one list with entries without copying it, and leaves the lists as they were', () => {
-    const only = [1, 2, 3];
-    const others: number[] = [];
-    expect(joined(others, only, [])).toBe(only);
+  it('hands back a long list that is the only one with entries without copying it, and leaves the lists as they were', () => {
+    const only = range(0, 20_000);
+    expect(joined([], only, [])).toBe(only);
+    const short = [1, 2, 3];
+    const copy = joined([], short);
+    expect(copy).not.toBe(short);
+    expect(copy).toEqual(short);
     const a = [1];
     const b = [2];
-    const both = joined(a, b);
-    expect(both).not.toBe(a);
+    expect(joined(a, b)).toEqual([1, 2]);
     expect(a).toEqual([1]);
     expect(b).toEqual([2]);
   });
