@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joined, listOf } from '../../src/core/text/lists.ts';
+import { groupedBy, joined, listOf } from '../../src/core/text/lists.ts';
 
 describe('listOf', () => {
   // The report's paragraphs are made by a callback that moves cursors through the article: it must be called
@@ -48,5 +48,20 @@ describe('joined', () => {
     expect(joined(a, b)).toEqual([1, 2]);
     expect(a).toEqual([1]);
     expect(b).toEqual([2]);
+  });
+});
+
+describe('groupedBy', () => {
+  // The report hands each paragraph its findings and attributions this way; a long group is made differently.
+  it.each([
+    ['few entries', [2, 0, 2, 5, 0, -1, 9]],
+    ['one long group among short ones', [...Array.from({ length: 20_000 }, (_, i) => (i % 7 === 3 ? 1 : 0)), 2, 0, 7]],
+  ])('keeps each key\'s entries in order, none for other keys: %s', (_name, keys) => {
+    const groups = groupedBy(keys.length, 3, (i) => keys[i] as number, (i) => `#${i}`);
+    expect(groups.length).toBe(3);
+    for (let key = 0; key < 3; key++) {
+      const expected = keys.flatMap((k, i) => (k === key ? [`#${i}`] : []));
+      expect(groups[key]).toEqual(expected.length === 0 ? undefined : expected);
+    }
   });
 });

@@ -12,7 +12,8 @@
  */
 import type { Lexicons } from '../data/index.ts';
 import { releaseBuffers, type ParagraphSpan, type QuoteSpan, type SegmentedArticle, type SentenceColumns } from '../text/index.ts';
-import { listOf } from '../text/lists.ts';
+import { groupedBy, listOf } from '../text/lists.ts';
+import { cuesOf, exemptionsOf, findingsOf, quotesOf, sentimentWordsOf, toAttribution } from './entries.ts';
 import {
   compareHeadline,
   describeCaption,
@@ -40,15 +41,11 @@ import {
   SCHEMA_VERSION,
   type Attribution,
   type DocumentInfo,
-  type Exemption,
-  type Finding,
   type ParagraphReport,
   type QuoteReport,
   type Report,
   type RuleInfo,
   type SentenceReport,
-  type SentimentWord,
-  type SubjectivityCue,
   type Summary,
 } from './schema.ts';
 import { BLOCK_ROLES, type BlockDecision, type BlockRole } from '../roles/index.ts';
@@ -72,11 +69,8 @@ export function buildReport(
   const rawAttributions = metrics.attribution.attributions;
   // Each paragraph's attributions as indexes into the report's list.
   const attributions: Attribution[] = listOf(rawAttributions.length, (i) => toAttribution(rawAttributions[i] as RawAttribution));
-  const attributionsByParagraph: (number[] | undefined)[] = rawAttributions.length === 0 ? NO_GROUPS : new Array(paragraphCount);
-  for (let i = 0; i < rawAttributions.length; i++) {
-    const paragraph = (rawAttributions[i] as RawAttribution).paragraph;
-    if (paragraph >= 0 && paragraph < paragraphCount) (attributionsByParagraph[paragraph] ??= []).push(i);
-  }
+  const attributionsByParagraph: (number[] | undefined)[] =
+    rawAttributions.length === 0 ? NO_GROUPS : groupedBy(rawAttributions.length, paragraphCount, (i) => (rawAttributions[i] as RawAttribution).paragraph, (i) => i);
   // Rule metadata is listed once for the report, not per finding: every finding of a rule shares it.
   const rules = new Map<string, RuleInfo>();
   const categories = new Set<string>();
@@ -158,15 +152,13 @@ export function buildReport(
       noteRule(rules, finding);
     }
     const quotedWords = words - authorWords;
-    let quotes: QuoteReport[] = NONE;
     let countedQuotes = 0;
     while (quoteCursor < articleQuotes.length && (articleQuotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
+    const quotesFrom = quoteCursor;
     for (; quoteCursor < articleQuotes.length && (articleQuotes[quoteCursor] as QuoteSpan).start < paragraph.end; quoteCursor++) {
-      const q = articleQuotes[quoteCursor] as QuoteSpan;
-      if (quotes === NONE) quotes = [];
-      quotes.push([q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0]);
-      if (q.kind !== 'nested') countedQuotes++;
+      if ((articleQuotes[quoteCursor] as QuoteSpan).kind !== 'nested') countedQuotes++;
     }
+    const quotes: QuoteReport[] = quoteCursor === quotesFrom ? NONE : quotesOf(articleQuotes, quotesFrom, quoteCursor);
     const block = blocks[index] ?? BODY;
     const domains = metrics.domains.paragraphs[index];
     const loadedLanguage = scoreLoadedLanguage(findings, authorWords, quotedWords);
@@ -329,20 +321,6 @@ const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
 // stores were ~0.3 us).
 const NO_ROLES = Object.fromEntries(BLOCK_ROLES.map((role) => [role, 0])) as Record<BlockRole, number>;
 
-// Scored words from..to of the sentiment columns, as the report lists them: span, valence, 1 when quoted, 1 when negated.
-function sentimentWordsOf(sentiment: MetricResults['sentiment'], article: SegmentedArticle, from: number, to: number): SentimentWord[] {
-  const { tokens, quotedToken } = article;
-  return listOf(to - from, (i) => {
-    const token = sentiment.wordToken[from + i] as number;
-    return [tokens.start[token] as number, tokens.end[token] as number, sentiment.wordScore[from + i] as number, quotedToken[token] === 1 ? 1 : 0, sentiment.wordNegated[from + i] as 0 | 1];
-  });
-}
-
-// Subjectivity cues from..to of the cue columns, as the report lists them: span and weight.
-function cuesOf(cues: SubjectivityColumns['cues'], from: number, to: number): SubjectivityCue[] {
-  return listOf(to - from, (i) => [cues.start[from + i] as number, cues.end[from + i] as number, round(cues.weight[from + i] as number)]);
-}
-
 // A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
 // inside it (both lists are in text order).
 function sentenceReports(sentences: SentenceColumns, first: number, last: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
@@ -391,12 +369,7 @@ function scoredOnly(findings: readonly RawFinding[], scoredMask: Uint8Array): re
 // Items by paragraph, a group only where a paragraph has some (most have no findings and no attributions).
 function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): (T[] | undefined)[] {
   if (items.length === 0) return NO_GROUPS;
-  const groups: (T[] | undefined)[] = new Array(count);
-  for (const item of items) {
-    if (item.paragraph < 0 || item.paragraph >= count) continue;
-    (groups[item.paragraph] ??= []).push(item);
-  }
-  return groups;
+  return groupedBy(items.length, count, (i) => (items[i] as T).paragraph, (i) => items[i] as T);
 }
 
 // What the headline check reads of the headline paragraph: its words and figures in both voices.
@@ -436,50 +409,6 @@ function noteRule(rules: Map<string, RuleInfo>, raw: RawFinding): void {
   if (raw.polarity !== undefined) rule.polarity = raw.polarity;
   if (raw.stance !== undefined) rule.stance = raw.stance;
   rules.set(raw.rule, rule);
-}
-
-// Packed arrays made by push: map's result is holey once optimised, which JSON.stringify reads element by element.
-function findingsOf(raw: readonly RawFinding[], text: string): Finding[] {
-  const out: Finding[] = [];
-  for (let i = 0; i < raw.length; i++) out.push(toFinding(raw[i] as RawFinding, text));
-  return out;
-}
-
-function exemptionsOf(raw: readonly RawExemption[], text: string): Exemption[] {
-  const out: Exemption[] = [];
-  for (let i = 0; i < raw.length; i++) out.push(toExemption(raw[i] as RawExemption, text));
-  return out;
-}
-
-function toFinding(raw: RawFinding, text: string): Finding {
-  const finding: Finding = { start: raw.start, end: raw.end, text: text.slice(raw.start, raw.end), category: raw.category, rule: raw.rule, voice: raw.voice };
-  if (raw.negated !== undefined) finding.negated = raw.negated;
-  if (raw.suggestion !== undefined) finding.suggestion = raw.suggestion;
-  if (raw.speaker !== undefined) finding.speaker = raw.speaker;
-  return finding;
-}
-
-function toExemption(raw: RawExemption, text: string): Exemption {
-  const exemption: Exemption = { start: raw.start, end: raw.end, text: text.slice(raw.start, raw.end), rule: raw.rule, reason: raw.reason };
-  if (raw.domain !== undefined) exemption.domain = raw.domain;
-  if (raw.name !== undefined) exemption.name = raw.name;
-  return exemption;
-}
-
-// An anonymous source's reason is in the literal, not added after it: a property added to a literal's eight
-// went to a separate property store, an object more per attribution (36,000 at 1 MB of `critics say`).
-function toAttribution(raw: RawAttribution): Attribution {
-  const cue: Attribution['cue'] = raw.cue === null ? null : [raw.cue.start, raw.cue.end, raw.cue.lemma, raw.cue.class];
-  const speaker: Attribution['speaker'] = raw.speaker === null ? null : [raw.speaker.start, raw.speaker.end];
-  const content: Attribution['content'] = raw.content === null ? null : [raw.content.start, raw.content.end];
-  const { paragraph, mode, actor, side, anonymous, anonymityReason } = raw;
-  const attribution: Attribution =
-    anonymityReason === undefined
-      ? { paragraph, mode, cue, speaker, content, actor, side, anonymous }
-      : { paragraph, mode, cue, speaker, content, actor, side, anonymous, anonymityReason };
-  if (raw.speakerKind !== undefined) attribution.speakerKind = raw.speakerKind;
-  if (raw.target !== undefined) attribution.target = [raw.target.start, raw.target.end, raw.target.actor, raw.target.side];
-  return attribution;
 }
 
 function hasMeta(meta: ReportMeta): boolean {
