@@ -75,29 +75,28 @@ function segmented(text: string, abbreviations: AbbreviationTable, reuseTokens: 
     return cursor;
   };
   const finder = terminalFinder(text);
+  const pairs = sentencePairs;
   // Made at its length (known from the bounds) and filled in order: grown by push from empty, its outgrown
   // copies were ~3 MB of large objects at 175,000 paragraphs, left to the next full collection.
   const paragraphs: ParagraphSpan[] = new Array<ParagraphSpan>(bounds.length >> 1);
   // Room for a sentence per paragraph and one per 64 characters at first, doubled as needed.
   const sentences = sentenceColumns(bounds.length / 2 + (text.length >> 6) + 16);
-  let paragraph = 0;
-  // Each sentence goes straight into the columns as the splitter finds it.
-  const addSentence = (from: number, to: number): void => {
-    const s = sentences.count === sentences.start.length ? growSentences(sentences) : sentences.count;
-    sentences.start[s] = from;
-    sentences.end[s] = to;
-    sentences.tokenStart[s] = tokenAt(from);
-    sentences.tokenEnd[s] = tokenAt(to);
-    sentences.paragraph[s] = paragraph;
-    sentences.count = s + 1;
-  };
   for (let k = 0; k < bounds.length; k += 2) {
     const start = bounds[k] as number;
     const end = bounds[k + 1] as number;
     const tokenStart = tokenAt(start);
     const sentenceStart = sentences.count;
-    paragraph = k >> 1;
-    sentenceBounds(text, folded, start, end, abbreviations, finder, addSentence);
+    pairs.length = 0;
+    sentenceBounds(text, folded, start, end, abbreviations, finder, pairs);
+    for (let p = 0; p < pairs.length; p += 2) {
+      const s = sentences.count === sentences.start.length ? growSentences(sentences) : sentences.count;
+      sentences.start[s] = pairs[p] as number;
+      sentences.end[s] = pairs[p + 1] as number;
+      sentences.tokenStart[s] = tokenAt(pairs[p] as number);
+      sentences.tokenEnd[s] = tokenAt(pairs[p + 1] as number);
+      sentences.paragraph[s] = k >> 1;
+      sentences.count = s + 1;
+    }
     paragraphs[k >> 1] = { start, end, tokenStart, tokenEnd: tokenAt(end), sentenceStart, sentenceEnd: sentences.count };
   }
   const quotes = findQuotes(text, paragraphs);
@@ -149,6 +148,9 @@ function growSentences(columns: GrowingColumns): number {
   columns.paragraph = grown.paragraph;
   return columns.count;
 }
+
+// Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs.
+const sentencePairs: number[] = [];
 
 function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
   const quoted = new Uint8Array(tokens.count);

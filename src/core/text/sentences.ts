@@ -30,8 +30,10 @@ const LOOKBEHIND = 24;
 
 /** Splits `paragraph` of `text` into sentence spans (trimmed, non-empty, in order, covering all words). */
 export function splitSentences(text: string, folded: string, paragraph: Span, abbreviations: AbbreviationTable): Span[] {
+  const pairs: number[] = [];
+  sentenceBounds(text, folded, paragraph.start, paragraph.end, abbreviations, terminalFinder(text), pairs);
   const sentences: Span[] = [];
-  sentenceBounds(text, folded, paragraph.start, paragraph.end, abbreviations, terminalFinder(text), (start, end) => sentences.push({ start, end }));
+  for (let k = 0; k < pairs.length; k += 2) sentences.push({ start: pairs[k] as number, end: pairs[k + 1] as number });
   return sentences;
 }
 
@@ -79,16 +81,11 @@ function isStop(code: number): boolean {
   return code === 46 || code === 33 || code === 63;
 }
 
-/** Where a sentence is handed, as offsets [start, end) into the text. */
-export type SentenceSink = (start: number, end: number) => void;
-
 /**
- * Hands the sentences of the paragraph [start, end) of `text` to `sentence`, in order (trimmed, non-empty,
- * covering all words); `finder` is the text's, read with paragraphs in order. Handed, not listed: a list of
- * pairs grown by push to a paragraph's sentences (130,000 entries for a megabyte of `"Yes," he said.`) regrew
- * in V8's large-object space, emptied and regrown by every analysis.
+ * Appends the sentences of the paragraph [start, end) of `text` to `pairs` as [start, end] pairs (trimmed,
+ * non-empty, in order, covering all words); `finder` is the text's, read with paragraphs in order.
  */
-export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, sentence: SentenceSink): void {
+export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, pairs: number[]): void {
   // A mark ends no later than the paragraph, and the white space after the paragraph's end satisfies the
   // pattern's look-ahead as the end of a sliced paragraph did: the marks are those of the paragraph alone.
   let sentenceStart = start;
@@ -99,10 +96,10 @@ export function sentenceBounds(text: string, folded: string, start: number, end:
     while (nextStart < end && isSpaceUnit(text.charCodeAt(nextStart))) nextStart++;
     if (nextStart >= end) break;
     if (!endsSentence(text, folded, start, end, markIndex, markEnd, nextStart, abbreviations)) continue;
-    if (markEnd > sentenceStart) sentence(sentenceStart, markEnd);
+    pushSentence(pairs, sentenceStart, markEnd);
     sentenceStart = nextStart;
   }
-  if (end > sentenceStart) sentence(sentenceStart, end);
+  pushSentence(pairs, sentenceStart, end);
 }
 
 // Offsets are into the whole text; the paragraph is [start, end): nothing is read outside it.
@@ -173,4 +170,8 @@ function isLeadingMark(code: number): boolean {
 
 function foldWord(word: string): string {
   return word.toLowerCase().replace(/\u2019/g, "'");
+}
+
+function pushSentence(into: number[], start: number, end: number): void {
+  if (end > start) into.push(start, end);
 }
