@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupedBy, joined, listOf } from '../../src/core/text/lists.ts';
+import { groupedBy, joined, listOf, listToFill } from '../../src/core/text/lists.ts';
 
 describe('listOf', () => {
   // The report's paragraphs are made by a callback that moves cursors through the article: it must be called
@@ -63,5 +63,15 @@ describe('groupedBy', () => {
       const expected = keys.flatMap((k, i) => (k === key ? [`#${i}`] : []));
       expect(groups[key]).toEqual(expected.length === 0 ? undefined : expected);
     }
+  });
+});
+
+describe('listToFill', () => {
+  // The report's per-paragraph lists are filled this way: written in order, they hold exactly what was written.
+  it.each([0, 3, 15_999, 16_000, 40_000])('holds %i entries written in order', (length) => {
+    const list = listToFill<number>(length);
+    for (let i = 0; i < length; i++) list[i] = i * 3;
+    expect(list.length).toBe(length);
+    expect(list.every((value, i) => value === i * 3)).toBe(true);
   });
 });

@@ -12,7 +12,7 @@
  */
 import type { Lexicons } from '../data/index.ts';
 import { releaseBuffers, type ParagraphSpan, type QuoteSpan, type SegmentedArticle, type SentenceColumns } from '../text/index.ts';
-import { groupedBy, listOf } from '../text/lists.ts';
+import { groupedBy, listOf, listToFill } from '../text/lists.ts';
 import { cuesOf, exemptionsOf, findingsOf, quotesOf, sentimentWordsOf, toAttribution } from './entries.ts';
 import {
   compareHeadline,
@@ -324,13 +324,13 @@ const NO_ROLES = Object.fromEntries(BLOCK_ROLES.map((role) => [role, 0])) as Rec
 // A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
 // inside it (both lists are in text order).
 function sentenceReports(sentences: SentenceColumns, first: number, last: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
-  // A packed array made at its length (listOf): a paragraph of 36,000 sentences (a megabyte of `critics say`)
-  // regrew a list grown by push in V8's large-object space; new Array(n) would be holey, which JSON.stringify
-  // reads element by element. A paragraph of one sentence (a megabyte of one-word paragraphs is 170,000) gets
-  // a literal of its one tuple, as push would leave room for 16.
+  // A packed array made at its length past a large object's size (listToFill): a paragraph of 36,000 sentences
+  // (a megabyte of `critics say`) regrew a list grown by push in V8's large-object space; new Array(n) would be
+  // holey, which JSON.stringify reads element by element. A paragraph of one sentence (a megabyte of one-word
+  // paragraphs is 170,000) gets a literal of its one tuple, as push would leave room for 16.
+  let out: SentenceReport[] | undefined;
   let cursor = 0;
-  const at = (i: number): SentenceReport => {
-    const s = first + i;
+  for (let s = first; s < last; s++) {
     const start = sentences.start[s] as number;
     const end = sentences.end[s] as number;
     while (cursor < findings.length && (findings[cursor] as RawFinding).start < start) cursor++;
@@ -341,9 +341,11 @@ function sentenceReports(sentences: SentenceColumns, first: number, last: number
       if (finding.voice === 'quoted') quotedWeight += finding.weight;
       else weight += finding.weight;
     }
-    return sentenceReport(sentences, s, weight, quotedWeight, metrics);
-  };
-  return last - first === 1 ? [at(0)] : listOf(last - first, at);
+    const tuple = sentenceReport(sentences, s, weight, quotedWeight, metrics);
+    if (last - first === 1) return [tuple];
+    (out ??= listToFill(last - first))[s - first] = tuple;
+  }
+  return out ?? [];
 }
 
 function sentenceReport(sentences: SentenceColumns, index: number, weight: number, quotedWeight: number, metrics: MetricResults): SentenceReport {

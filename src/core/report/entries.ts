@@ -1,44 +1,54 @@
 /**
  * The report's entries made from the metrics' raw results: findings, exemptions, attributions, quotes, sentiment
- * words and subjectivity cues in schema 2.0.0's lean form. Every list is made at its length (listOf): a
+ * words and subjectivity cues in schema 2.0.0's lean form. Every list is made at its length (listToFill): a
  * paragraph of 36,000 sentences (a megabyte of `critics say`) regrew lists grown by push in V8's large-object
  * space, and new Array(n) would be holey, which JSON.stringify reads element by element.
  */
 import type { QuoteSpan, SegmentedArticle } from '../text/index.ts';
-import { listOf } from '../text/lists.ts';
+import { listOf, listToFill } from '../text/lists.ts';
 import { round, type MetricResults, type RawAttribution, type RawExemption, type RawFinding, type SubjectivityColumns } from '../metrics/index.ts';
 import type { Attribution, Exemption, Finding, QuoteReport, SentimentWord, SubjectivityCue } from './schema.ts';
 
 /** Scored words from..to of the sentiment columns, as the report lists them: span, valence, 1 when quoted, 1 when negated. */
 export function sentimentWordsOf(sentiment: MetricResults['sentiment'], article: SegmentedArticle, from: number, to: number): SentimentWord[] {
   const { tokens, quotedToken } = article;
-  return listOf(to - from, (i) => {
-    const token = sentiment.wordToken[from + i] as number;
-    return [tokens.start[token] as number, tokens.end[token] as number, sentiment.wordScore[from + i] as number, quotedToken[token] === 1 ? 1 : 0, sentiment.wordNegated[from + i] as 0 | 1];
-  });
+  const out = listToFill<SentimentWord>(to - from);
+  for (let k = from; k < to; k++) {
+    const token = sentiment.wordToken[k] as number;
+    out[k - from] = [tokens.start[token] as number, tokens.end[token] as number, sentiment.wordScore[k] as number, quotedToken[token] === 1 ? 1 : 0, sentiment.wordNegated[k] as 0 | 1];
+  }
+  return out;
 }
 
 /** Subjectivity cues from..to of the cue columns, as the report lists them: span and weight. */
 export function cuesOf(cues: SubjectivityColumns['cues'], from: number, to: number): SubjectivityCue[] {
-  return listOf(to - from, (i) => [cues.start[from + i] as number, cues.end[from + i] as number, round(cues.weight[from + i] as number)]);
+  const out = listToFill<SubjectivityCue>(to - from);
+  for (let k = from; k < to; k++) out[k - from] = [cues.start[k] as number, cues.end[k] as number, round(cues.weight[k] as number)];
+  return out;
 }
 
 /** A paragraph's findings as the report lists them, each with its text. */
 export function findingsOf(raw: readonly RawFinding[], text: string): Finding[] {
-  return listOf(raw.length, (i) => toFinding(raw[i] as RawFinding, text));
+  const out = listToFill<Finding>(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = toFinding(raw[i] as RawFinding, text);
+  return out;
 }
 
 /** A paragraph's exemptions as the report lists them, each with its text. */
 export function exemptionsOf(raw: readonly RawExemption[], text: string): Exemption[] {
-  return listOf(raw.length, (i) => toExemption(raw[i] as RawExemption, text));
+  const out = listToFill<Exemption>(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = toExemption(raw[i] as RawExemption, text);
+  return out;
 }
 
 /** Quotes from..to of the article's, as the report lists them: span, kind, group, 1 when continued, 1 when open-ended. */
 export function quotesOf(quotes: readonly QuoteSpan[], from: number, to: number): QuoteReport[] {
-  return listOf(to - from, (i) => {
-    const q = quotes[from + i] as QuoteSpan;
-    return [q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0];
-  });
+  const out = listToFill<QuoteReport>(to - from);
+  for (let k = from; k < to; k++) {
+    const q = quotes[k] as QuoteSpan;
+    out[k - from] = [q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0];
+  }
+  return out;
 }
 
 function toFinding(raw: RawFinding, text: string): Finding {
