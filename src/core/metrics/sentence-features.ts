@@ -17,14 +17,36 @@ export type FeatureCue = { start: number; end: number; rule: string; source: str
 
 /**
  * Every sentence's cues as columns, in one run per sentence: cue k's span is start[k]..end[k], its feature's
- * weight weight[k], its rule id and data rule[k] and source[k]. An object per cue (and a list per sentence)
+ * weight weight[k], its rule id and data labels[label[k]]. An object per cue (and a list per sentence)
  * was the subjectivity stage's largest cost, and kept alive until the report is serialised.
  */
-export type CueColumns = { start: Int32Array; end: Int32Array; weight: Float64Array; rule: string[]; source: string[]; length: number };
+export type CueColumns = { start: Int32Array; end: Int32Array; weight: Float64Array; label: Int32Array; labels: CueLabels; length: number };
+
+/**
+ * The distinct (rule, source) pairs of an article's cues, numbered as first met. The report never reads them
+ * (only tests, through sentenceCues): two lists of strings, one entry a cue, grown by push to 36,000 entries on
+ * a megabyte of `critics say`, regrew in V8's large-object space; a label number a cue is one more column.
+ */
+export type CueLabels = { rule: string[]; source: string[]; byRule: Map<string, number> };
 
 /** Empty cue columns with room for as many cues as the arrays given hold, of equal length (they grow as needed). */
-export function cueColumns(start: Int32Array, end: Int32Array, weight: Float64Array): CueColumns {
-  return { start, end, weight, rule: [], source: [], length: 0 };
+export function cueColumns(start: Int32Array, end: Int32Array, weight: Float64Array, label: Int32Array): CueColumns {
+  return { start, end, weight, label, labels: { rule: [], source: [], byRule: new Map() }, length: 0 };
+}
+
+// The number of the label (rule, source), given one if new. A rule comes with one source but for data that
+// names the same rule twice: a pair whose rule is numbered with another source is keyed by both.
+function labelOf(labels: CueLabels, rule: string, source: string): number {
+  let id = labels.byRule.get(rule);
+  if (id !== undefined && labels.source[id] === source) return id;
+  const key = id === undefined ? rule : `${rule}\u0000${source}`;
+  if (id === undefined || (id = labels.byRule.get(key)) === undefined) {
+    id = labels.rule.length;
+    labels.rule.push(rule);
+    labels.source.push(source);
+    labels.byRule.set(key, id);
+  }
+  return id;
 }
 
 /** What `visit` is handed per sentence: one object, rewritten for the next sentence once `visit` returns. */
@@ -187,20 +209,22 @@ function pushCue(m: Measure, index: number, start: number, end: number, rule: st
   cues.start[k] = start;
   cues.end[k] = end;
   cues.weight[k] = m.weights[index] as number;
-  cues.rule.push(rule);
-  cues.source.push(source);
+  cues.label[k] = labelOf(cues.labels, rule, source);
 }
 
 function grow(cues: CueColumns): CueColumns {
   const start = new Int32Array(cues.start.length * 2);
   const end = new Int32Array(start.length);
   const weight = new Float64Array(start.length);
+  const label = new Int32Array(start.length);
   start.set(cues.start);
   end.set(cues.end);
   weight.set(cues.weight);
+  label.set(cues.label);
   cues.start = start;
   cues.end = end;
   cues.weight = weight;
+  cues.label = label;
   return cues;
 }
 
@@ -300,27 +324,24 @@ function inTextOrder(cues: CueColumns, from: number): void {
     sortCues(cues, from);
     return;
   }
-  const { weight, rule, source } = cues;
+  const { weight, label } = cues;
   for (let k = from + 1; k < cues.length; k++) {
     const s = start[k] as number;
     const e = end[k] as number;
     if (!after(cues, k - 1, s, e)) continue;
     const w = weight[k] as number;
-    const r = rule[k] as string;
-    const o = source[k] as string;
+    const l = label[k] as number;
     let j = k;
     for (; j > from && after(cues, j - 1, s, e); j--) {
       start[j] = start[j - 1] as number;
       end[j] = end[j - 1] as number;
       weight[j] = weight[j - 1] as number;
-      rule[j] = rule[j - 1] as string;
-      source[j] = source[j - 1] as string;
+      label[j] = label[j - 1] as number;
     }
     start[j] = s;
     end[j] = e;
     weight[j] = w;
-    rule[j] = r;
-    source[j] = o;
+    label[j] = l;
   }
 }
 
@@ -340,14 +361,12 @@ function sortCues(cues: CueColumns, from: number): void {
   const starts = order.map((k) => start[k] as number);
   const ends = order.map((k) => end[k] as number);
   const weights = order.map((k) => cues.weight[k] as number);
-  const rules = order.map((k) => cues.rule[k] as string);
-  const sources = order.map((k) => cues.source[k] as string);
+  const labels = order.map((k) => cues.label[k] as number);
   for (let i = 0; i < order.length; i++) {
     start[from + i] = starts[i] as number;
     end[from + i] = ends[i] as number;
     cues.weight[from + i] = weights[i] as number;
-    cues.rule[from + i] = rules[i] as string;
-    cues.source[from + i] = sources[i] as string;
+    cues.label[from + i] = labels[i] as number;
   }
 }
 

@@ -72,7 +72,8 @@ export function sentenceCues(sentences: SubjectivityColumns, s: number): Feature
   const { cues } = sentences;
   const out: FeatureCue[] = [];
   for (let k = sentences.cueFrom[s] as number; k < (sentences.cueFrom[s + 1] as number); k++) {
-    out.push({ start: cues.start[k] as number, end: cues.end[k] as number, rule: cues.rule[k] as string, source: cues.source[k] as string, weight: cues.weight[k] as number });
+    const label = cues.label[k] as number;
+    out.push({ start: cues.start[k] as number, end: cues.end[k] as number, rule: cues.labels.rule[label] as string, source: cues.labels.source[label] as string, weight: cues.weight[k] as number });
   }
   return out;
 }
@@ -110,14 +111,11 @@ export function scoreSubjectivity(
 /** Frees the memory of the columns now (text/release-buffers.ts): for the pipeline once the report is built; they must not be read after. */
 export function releaseSubjectivity(sentences: SubjectivityColumns): void {
   const { features, cues } = sentences;
-  releaseBuffers([sentences.score, sentences.authorWords, sentences.cueFrom, sentences.featureFrom, features.index, features.value, cues.start, cues.end, cues.weight]);
+  releaseBuffers([sentences.score, sentences.authorWords, sentences.cueFrom, sentences.featureFrom, features.index, features.value, cues.start, cues.end, cues.weight, cues.label]);
 }
 
 function dropCues(cues: CueColumns, from: number): void {
-  if (cues.length === from) return;
   cues.length = from;
-  cues.rule.length = from;
-  cues.source.length = from;
 }
 
 // Room for this many cues at first, in an article's columns (they grow as needed).
@@ -131,7 +129,7 @@ const FIRST_CUES = 256;
 function columnsFor(count: number, tokens: number): SubjectivityColumns {
   const pooled = 64 + count * 2 + (tokens >> 2);
   const f64 = count + pooled + FIRST_CUES;
-  const i32 = 3 * count + 2 + 2 * FIRST_CUES;
+  const i32 = 3 * count + 2 + 3 * FIRST_CUES;
   const buffer = new ArrayBuffer(8 * f64 + 4 * i32 + pooled);
   let at = 0;
   const float64 = (length: number): Float64Array => {
@@ -150,7 +148,7 @@ function columnsFor(count: number, tokens: number): SubjectivityColumns {
   const authorWords = int32(count);
   const cueFrom = int32(count + 1);
   const featureFrom = int32(count + 1);
-  const cues = cueColumns(int32(FIRST_CUES), int32(FIRST_CUES), cueWeights);
+  const cues = cueColumns(int32(FIRST_CUES), int32(FIRST_CUES), cueWeights, int32(FIRST_CUES));
   const index = new Uint8Array(buffer, at, pooled);
   return { count, score, authorWords, cueFrom, cues, featureFrom, features: { index, value, length: 0 } };
 }

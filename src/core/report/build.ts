@@ -12,7 +12,8 @@
  */
 import type { Lexicons } from '../data/index.ts';
 import { releaseBuffers, type ParagraphSpan, type QuoteSpan, type SegmentedArticle, type SentenceColumns } from '../text/index.ts';
-import { listOf } from '../text/lists.ts';
+import { groupedBy, listOf, listToFill } from '../text/lists.ts';
+import { cuesOf, exemptionsOf, findingsOf, quotesOf, sentimentWordsOf, toAttribution } from './entries.ts';
 import {
   compareHeadline,
   describeCaption,
@@ -40,15 +41,11 @@ import {
   SCHEMA_VERSION,
   type Attribution,
   type DocumentInfo,
-  type Exemption,
-  type Finding,
   type ParagraphReport,
   type QuoteReport,
   type Report,
   type RuleInfo,
   type SentenceReport,
-  type SentimentWord,
-  type SubjectivityCue,
   type Summary,
 } from './schema.ts';
 import { BLOCK_ROLES, type BlockDecision, type BlockRole } from '../roles/index.ts';
@@ -72,11 +69,8 @@ export function buildReport(
   const rawAttributions = metrics.attribution.attributions;
   // Each paragraph's attributions as indexes into the report's list.
   const attributions: Attribution[] = listOf(rawAttributions.length, (i) => toAttribution(rawAttributions[i] as RawAttribution));
-  const attributionsByParagraph: (number[] | undefined)[] = rawAttributions.length === 0 ? NO_GROUPS : new Array(paragraphCount);
-  for (let i = 0; i < rawAttributions.length; i++) {
-    const paragraph = (rawAttributions[i] as RawAttribution).paragraph;
-    if (paragraph >= 0 && paragraph < paragraphCount) (attributionsByParagraph[paragraph] ??= []).push(i);
-  }
+  const attributionsByParagraph: (number[] | undefined)[] =
+    rawAttributions.length === 0 ? NO_GROUPS : groupedBy(rawAttributions.length, paragraphCount, (i) => (rawAttributions[i] as RawAttribution).paragraph, (i) => i);
   // Rule metadata is listed once for the report, not per finding: every finding of a rule shares it.
   const rules = new Map<string, RuleInfo>();
   const categories = new Set<string>();
@@ -119,33 +113,29 @@ export function buildReport(
     // Sentences cover the paragraph, and subjectivity counted their author words.
     let authorWords = 0;
     let sentiment = 0;
-    // Lists are made only when there is something to put in them (see NONE).
-    let sentimentWords: SentimentWord[] = NONE;
-    let cues: SubjectivityCue[] = NONE;
     const loadedExempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
     let exempted = loadedExempted;
     for (let s = first; s < last; s++) {
       authorWords += subjectivity.authorWords[s] as number;
-      const wordsFrom = sentimentColumns.wordFrom[s] as number;
       const wordsTo = sentimentColumns.wordFrom[s + 1] as number;
-      if (wordsTo > wordsFrom && sentimentWords === NONE) sentimentWords = [];
       let sentenceSentiment = 0; // summed per sentence first, as the figures always were
-      for (let k = wordsFrom; k < wordsTo; k++) {
-        const token = sentimentColumns.wordToken[k] as number;
+      for (let k = sentimentColumns.wordFrom[s] as number; k < wordsTo; k++) {
         const score = sentimentColumns.wordScore[k] as number;
         sentenceSentiment += score;
-        const quoted = quotedToken[token] === 1;
-        sentimentWords.push([tokens.start[token] as number, tokens.end[token] as number, score, quoted ? 1 : 0, sentimentColumns.wordNegated[k] as 0 | 1]);
-        if (scored) tallySentiment(allScored, score, quoted);
+        if (scored) tallySentiment(allScored, score, quotedToken[sentimentColumns.wordToken[k] as number] === 1);
       }
       sentiment += sentenceSentiment;
-      const cuesTo = subjectivity.cueFrom[s + 1] as number;
-      for (let k = subjectivity.cueFrom[s] as number; k < cuesTo; k++) {
-        if (cues === NONE) cues = [];
-        cues.push([subjectivityCues.start[k] as number, subjectivityCues.end[k] as number, round(subjectivityCues.weight[k] as number)]);
-      }
       if (scored) allSubjectivity[scoredSentences++] = s;
     }
+    // The sentences' words and cues are one run each in the columns: listed at their length (listOf), since a
+    // paragraph of 36,000 sentences (a megabyte of `critics say`) regrew lists grown by push in V8's
+    // large-object space. Lists are made only when there is something to put in them (see NONE).
+    const wordsFrom = sentimentColumns.wordFrom[first] as number;
+    const wordsTo = sentimentColumns.wordFrom[last] as number;
+    const sentimentWords = wordsTo === wordsFrom ? NONE : sentimentWordsOf(sentimentColumns, article, wordsFrom, wordsTo);
+    const cuesFrom = subjectivity.cueFrom[first] as number;
+    const cuesTo = subjectivity.cueFrom[last] as number;
+    const cues = cuesTo === cuesFrom ? NONE : cuesOf(subjectivityCues, cuesFrom, cuesTo);
     // Loaded-language matches, then sentiment words a name holds (one copy: a copy each was quadratic), by start.
     for (; exemptedCursor < nameHeld.length && (nameHeld[exemptedCursor] as RawExemption).paragraph === index; exemptedCursor++) {
       if (exempted === loadedExempted) exempted = loadedExempted.slice();
@@ -162,15 +152,13 @@ export function buildReport(
       noteRule(rules, finding);
     }
     const quotedWords = words - authorWords;
-    let quotes: QuoteReport[] = NONE;
     let countedQuotes = 0;
     while (quoteCursor < articleQuotes.length && (articleQuotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
+    const quotesFrom = quoteCursor;
     for (; quoteCursor < articleQuotes.length && (articleQuotes[quoteCursor] as QuoteSpan).start < paragraph.end; quoteCursor++) {
-      const q = articleQuotes[quoteCursor] as QuoteSpan;
-      if (quotes === NONE) quotes = [];
-      quotes.push([q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0]);
-      if (q.kind !== 'nested') countedQuotes++;
+      if ((articleQuotes[quoteCursor] as QuoteSpan).kind !== 'nested') countedQuotes++;
     }
+    const quotes: QuoteReport[] = quoteCursor === quotesFrom ? NONE : quotesOf(articleQuotes, quotesFrom, quoteCursor);
     const block = blocks[index] ?? BODY;
     const domains = metrics.domains.paragraphs[index];
     const loadedLanguage = scoreLoadedLanguage(findings, authorWords, quotedWords);
@@ -336,9 +324,10 @@ const NO_ROLES = Object.fromEntries(BLOCK_ROLES.map((role) => [role, 0])) as Rec
 // A paragraph's sentences with their scores; a sentence's findings are the run of the paragraph's that start
 // inside it (both lists are in text order).
 function sentenceReports(sentences: SentenceColumns, first: number, last: number, findings: readonly RawFinding[], metrics: MetricResults): SentenceReport[] {
-  // A packed array: new Array(n) made a holey one, which JSON.stringify reads element by element (and map's
-  // result is holey too once optimised). A paragraph of one sentence (a megabyte of one-word paragraphs is
-  // 170,000) gets a literal of its one tuple, as push would leave room for 16.
+  // A packed array made at its length past a large object's size (listToFill): a paragraph of 36,000 sentences
+  // (a megabyte of `critics say`) regrew a list grown by push in V8's large-object space; new Array(n) would be
+  // holey, which JSON.stringify reads element by element. A paragraph of one sentence (a megabyte of one-word
+  // paragraphs is 170,000) gets a literal of its one tuple, as push would leave room for 16.
   let out: SentenceReport[] | undefined;
   let cursor = 0;
   for (let s = first; s < last; s++) {
@@ -354,7 +343,7 @@ function sentenceReports(sentences: SentenceColumns, first: number, last: number
     }
     const tuple = sentenceReport(sentences, s, weight, quotedWeight, metrics);
     if (last - first === 1) return [tuple];
-    (out ??= []).push(tuple);
+    (out ??= listToFill(last - first))[s - first] = tuple;
   }
   return out ?? [];
 }
@@ -382,12 +371,7 @@ function scoredOnly(findings: readonly RawFinding[], scoredMask: Uint8Array): re
 // Items by paragraph, a group only where a paragraph has some (most have no findings and no attributions).
 function groupByParagraph<T extends { paragraph: number }>(items: readonly T[], count: number): (T[] | undefined)[] {
   if (items.length === 0) return NO_GROUPS;
-  const groups: (T[] | undefined)[] = new Array(count);
-  for (const item of items) {
-    if (item.paragraph < 0 || item.paragraph >= count) continue;
-    (groups[item.paragraph] ??= []).push(item);
-  }
-  return groups;
+  return groupedBy(items.length, count, (i) => (items[i] as T).paragraph, (i) => items[i] as T);
 }
 
 // What the headline check reads of the headline paragraph: its words and figures in both voices.
@@ -427,50 +411,6 @@ function noteRule(rules: Map<string, RuleInfo>, raw: RawFinding): void {
   if (raw.polarity !== undefined) rule.polarity = raw.polarity;
   if (raw.stance !== undefined) rule.stance = raw.stance;
   rules.set(raw.rule, rule);
-}
-
-// Packed arrays made by push: map's result is holey once optimised, which JSON.stringify reads element by element.
-function findingsOf(raw: readonly RawFinding[], text: string): Finding[] {
-  const out: Finding[] = [];
-  for (let i = 0; i < raw.length; i++) out.push(toFinding(raw[i] as RawFinding, text));
-  return out;
-}
-
-function exemptionsOf(raw: readonly RawExemption[], text: string): Exemption[] {
-  const out: Exemption[] = [];
-  for (let i = 0; i < raw.length; i++) out.push(toExemption(raw[i] as RawExemption, text));
-  return out;
-}
-
-function toFinding(raw: RawFinding, text: string): Finding {
-  const finding: Finding = { start: raw.start, end: raw.end, text: text.slice(raw.start, raw.end), category: raw.category, rule: raw.rule, voice: raw.voice };
-  if (raw.negated !== undefined) finding.negated = raw.negated;
-  if (raw.suggestion !== undefined) finding.suggestion = raw.suggestion;
-  if (raw.speaker !== undefined) finding.speaker = raw.speaker;
-  return finding;
-}
-
-function toExemption(raw: RawExemption, text: string): Exemption {
-  const exemption: Exemption = { start: raw.start, end: raw.end, text: text.slice(raw.start, raw.end), rule: raw.rule, reason: raw.reason };
-  if (raw.domain !== undefined) exemption.domain = raw.domain;
-  if (raw.name !== undefined) exemption.name = raw.name;
-  return exemption;
-}
-
-// An anonymous source's reason is in the literal, not added after it: a property added to a literal's eight
-// went to a separate property store, an object more per attribution (36,000 at 1 MB of `critics say`).
-function toAttribution(raw: RawAttribution): Attribution {
-  const cue: Attribution['cue'] = raw.cue === null ? null : [raw.cue.start, raw.cue.end, raw.cue.lemma, raw.cue.class];
-  const speaker: Attribution['speaker'] = raw.speaker === null ? null : [raw.speaker.start, raw.speaker.end];
-  const content: Attribution['content'] = raw.content === null ? null : [raw.content.start, raw.content.end];
-  const { paragraph, mode, actor, side, anonymous, anonymityReason } = raw;
-  const attribution: Attribution =
-    anonymityReason === undefined
-      ? { paragraph, mode, cue, speaker, content, actor, side, anonymous }
-      : { paragraph, mode, cue, speaker, content, actor, side, anonymous, anonymityReason };
-  if (raw.speakerKind !== undefined) attribution.speakerKind = raw.speakerKind;
-  if (raw.target !== undefined) attribution.target = [raw.target.start, raw.target.end, raw.target.actor, raw.target.side];
-  return attribution;
 }
 
 function hasMeta(meta: ReportMeta): boolean {

@@ -19,3 +19,89 @@ export function listOf<T>(length: number, at: (index: number) => T): T[] {
   }
   return Array.from({ length }, (_, i) => at(i));
 }
+
+/**
+ * An empty list to be filled in order (list[0], list[1], ... each written once) up to `length` entries: [] while
+ * short (each write appends, as push does), and past a large object's size a packed list of `length` undefined
+ * entries made at once, each write replacing one. For the hot makers, where listOf's call of a maker handed
+ * by many callers is a call V8 cannot inline.
+ */
+export function listToFill<T>(length: number): T[] {
+  return length < LARGE_ENTRIES ? [] : (Array.from({ length }) as T[]);
+}
+
+/**
+ * The lists' entries one after another, as a new packed list; past a large object's size, the one list that
+ * has entries when the others are empty is returned itself, not copied (callers only read the result). Spread
+ * into a literal, each join copied even a megabyte's 65,000 findings, several times a pass, in V8's
+ * large-object space. A short join is still a copy: handed back as they were, lists of several element kinds
+ * (a map's holey result, a filter's) reached the passes after, which measured ~1% slower on news.
+ */
+export function joined<T>(...lists: readonly (readonly T[])[]): readonly T[] {
+  let length = 0;
+  let only: readonly T[] = [];
+  let nonEmpty = 0;
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i] as readonly T[];
+    if (list.length === 0) continue;
+    length += list.length;
+    only = list;
+    nonEmpty++;
+  }
+  if (length < LARGE_ENTRIES) {
+    const out: T[] = [];
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i] as readonly T[];
+      for (let k = 0; k < list.length; k++) out.push(list[k] as T);
+    }
+    return out;
+  }
+  if (nonEmpty === 1) return only;
+  let list = 0;
+  let at = 0;
+  return Array.from({ length }, () => {
+    while (at === (lists[list] as readonly T[]).length) {
+      list++;
+      at = 0;
+    }
+    return (lists[list] as readonly T[])[at++] as T;
+  });
+}
+
+/**
+ * Entries 0..length-1 grouped by key (0 <= key < count; any other key is left out): groups[key] holds
+ * item(i) for each i of that key, in order, and is undefined for a key with none. Grown by push while the
+ * entries are few; past a large object's size each group is counted first and a long one made at its length
+ * (a megabyte's 36,000 findings of one paragraph regrew a pushed group in V8's large-object space).
+ */
+export function groupedBy<T>(length: number, count: number, keyOf: (index: number) => number, item: (index: number) => T): (T[] | undefined)[] {
+  const groups: (T[] | undefined)[] = new Array(count);
+  if (length < LARGE_ENTRIES) {
+    for (let i = 0; i < length; i++) {
+      const key = keyOf(i);
+      if (key >= 0 && key < count) (groups[key] ??= []).push(item(i));
+    }
+    return groups;
+  }
+  const sizes = new Int32Array(count);
+  for (let i = 0; i < length; i++) {
+    const key = keyOf(i);
+    if (key >= 0 && key < count) sizes[key] = (sizes[key] as number) + 1;
+  }
+  for (let i = 0; i < length; i++) {
+    const key = keyOf(i);
+    if (key < 0 || key >= count) continue;
+    const size = sizes[key] as number;
+    if (size < LARGE_ENTRIES) {
+      (groups[key] ??= []).push(item(i));
+    } else if (groups[key] === undefined) {
+      // The whole group at once, from its first entry on.
+      let next = i;
+      groups[key] = Array.from({ length: size }, () => {
+        while (keyOf(next) !== key) next++;
+        return item(next++);
+      });
+    }
+  }
+  return groups;
+}

@@ -204,9 +204,11 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
  * of what the speaker said, not a second voice, as `outsideReportedSpeech` keeps it for views held by no one.
  * A view inside another view ("wants to decide whether") stays. Same order otherwise.
  */
-export function withoutNestedViews(findings: readonly Finding[]): Finding[] {
+export function withoutNestedViews(findings: readonly Finding[]): readonly Finding[] {
   const views = findings.filter(isAttitudeDraft);
-  if (views.length === 0) return [...findings];
+  // The list itself when there is nothing to leave out (callers only read it): a copy of a megabyte's
+  // quotations was a large object.
+  if (views.length === 0) return findings;
   // A summary names an act, not the words said: a view after it is its holder's own ("Berg shared her worries
   // while Holt believes the pier is safe").
   const kept = new Set(outsideReportedSpeech(views, findings.filter((finding) => !isAttitudeDraft(finding) && !isSummaryDraft(finding))));
@@ -241,15 +243,24 @@ export function isUnheld(attribution: { readonly mode: string; readonly speaker:
  * data supports the claim", "the new bill supports farmers"); a person, a body or a group holds views. Same
  * order otherwise.
  */
-export function withViewHolders(scan: Scan, findings: readonly Finding[]): Finding[] {
-  const { norm } = scan.article.tokens;
-  return findings.filter((finding) => {
-    if (!('draft' in finding) || finding.draft.mode !== 'attitude' || finding.draft.speaker === null) return true;
-    const { t0, t1 } = finding.draft.speaker;
-    if (!plainPhrase(scan, t0, t1)) return true;
-    if (finding.draft.cue !== null && needsPersonHolder(scan, finding.draft.cue)) return holdsViews(scan, t0, t1);
-    return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(norm[t1 - 1] as string);
-  });
+export function withViewHolders(scan: Scan, findings: readonly Finding[]): readonly Finding[] {
+  // The list itself until a finding is left out (callers only read it), then a copy from there: a filter
+  // copied every finding of most articles, which leave none out (a large object on a megabyte of reports).
+  let kept: Finding[] | undefined;
+  for (let f = 0; f < findings.length; f++) {
+    const finding = findings[f] as Finding;
+    if (hasViewHolder(scan, finding)) kept?.push(finding);
+    else kept ??= findings.slice(0, f);
+  }
+  return kept ?? findings;
+}
+
+function hasViewHolder(scan: Scan, finding: Finding): boolean {
+  if (!('draft' in finding) || finding.draft.mode !== 'attitude' || finding.draft.speaker === null) return true;
+  const { t0, t1 } = finding.draft.speaker;
+  if (!plainPhrase(scan, t0, t1)) return true;
+  if (finding.draft.cue !== null && needsPersonHolder(scan, finding.draft.cue)) return holdsViews(scan, t0, t1);
+  return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(scan.article.tokens.norm[t1 - 1] as string);
 }
 
 // The link words after which a cue also has a sense said of things: a form of be with a feeling and its cause

@@ -7,6 +7,7 @@
  * of the plan") is no attribution.
  */
 import type { NounCueRole } from '../../data/attribution-words.ts';
+import { joined } from '../../text/lists.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { nextComma, type Scan } from './context.ts';
 import { clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
@@ -92,8 +93,9 @@ function classWithin(classes: Uint32Array, bit: number, from: number, to: number
  * gives way to it. As in cues.ts, an attitude of `extra` after speech in the same sentence is part of that
  * speech ("Reid said he was confident that ...") and is left out.
  */
-export function mergeCues(base: readonly Cue[], extra: readonly Cue[]): Cue[] {
-  if (extra.length === 0) return [...base];
+export function mergeCues(base: readonly Cue[], extra: readonly Cue[]): readonly Cue[] {
+  // Nothing to merge: a copy while short, the list itself past a large object's size (joined; callers only read it).
+  if (extra.length === 0) return joined(base);
   const merged: Cue[] = [];
   let j = 0;
   let speech = -1; // the sentence of the latest speech cue of `base`
