@@ -17,6 +17,7 @@ import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { subjectBeforeInfinitive, withoutContraction } from './speech-subjects.ts';
 import { rawAttribution, type Draft, type Finding, type RawAttribution, type SpeakerKind, type TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
+import { listToFill } from '../../text/lists.ts';
 
 // A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
 const MAX_TITLE_BODIES = 2;
@@ -25,7 +26,10 @@ const TITLE_HISTORY = 12;
 
 /** Resolves the findings of every pass in text order (stable for equal offsets); the result is sorted by content start, each content ended before an inner attribution's clause (nested-bounds.ts). */
 export function resolveFindings(scan: Scan, findings: readonly Finding[], memory: SpeakerMemory): RawAttribution[] {
-  const attributions: RawAttribution[] = [];
+  // Nearly one attribution a finding: made at that length when long (grown by push, a megabyte's 65,000 regrew
+  // in V8's large-object space), appended to past it, cut to what was made.
+  const attributions = listToFill<RawAttribution>(findings.length);
+  let count = 0;
   const made = new Map<Finding, RawAttribution[]>();
   // Only a finding some continuation points back to needs its attributions kept (most articles have none).
   const pointedBack = new Set<Finding>();
@@ -52,8 +56,9 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
       out = [continued];
     }
     if (pointedBack.size > 0 && pointedBack.has(finding)) made.set(finding, out);
-    for (let a = 0; a < out.length; a++) attributions.push(out[a] as RawAttribution);
+    for (let a = 0; a < out.length; a++) attributions[count++] = out[a] as RawAttribution;
   }
+  if (count < attributions.length) attributions.length = count;
   if (!inTextOrder(attributions)) attributions.sort((a, b) => textOrder(a) - textOrder(b) || a.paragraph - b.paragraph);
   return withNestedBounds(scan, attributions);
 }
