@@ -30,6 +30,17 @@ describe('sides and balance (summariseAttribution)', () => {
     expect(rows(summary)).toEqual(sides);
   });
 
+  // While every counted attribution has one side, that side's list is the counted list itself, made apart once a
+  // second side appears: each side's figures must hold every counted attribution of its own and nothing else.
+  it.each([
+    ['one side only', [1, 1, 1, 1], ['RU 4 1']],
+    ['one side, then another after a paragraph left out', [1, 1, 0, 1, 1], ['RU 3 0.7143', 'UA 1 0.2857']],
+    ['a paragraph left out before the first attribution', [0, 1, 1, 1, 1], ['RU 3 0.7143', 'UA 1 0.2857']],
+  ])('counts each side apart: %s', (_name, scored, sides) => {
+    const paragraphs = scored.length === 4 ? ['"We want peace," Peskov said.', '"Talks can resume," Peskov added.', 'The Kremlin said on Friday that talks would resume.', '"We are ready," Peskov said.'] : ['"We want peace," Peskov said.', '"Talks can resume," Peskov added.', '"No comment on that," Peskov said.', '"We will defend every town," Zelensky said.', 'The Kremlin said on Friday that talks would resume.'];
+    expect(rows(sidesOf(paragraphs.join('\n\n'), scored))).toEqual(sides);
+  });
+
   it('weighs a direct quotation above a summary of what someone did: voice balance below count balance', () => {
     const summary = sidesOf('Ukraine accused Moscow of massing troops near the border.\n\n"We will defend every town," Zelensky said.\n\n"This is a lie," Peskov said.');
     expect(summary.countBalance).toBe(0.9183);

@@ -165,3 +165,22 @@ describe('a text too long for the reused token buffers', () => {
     expect(article.tokens.count).toBe(words.length);
   });
 });
+
+describe('sentences after a paragraph of many sentences', () => {
+  // Past ~16,000 sentences in one paragraph the splitter's list of offset pairs is kept, between articles too,
+  // and overwritten rather than emptied: a later paragraph or article must not see the pairs left past its own.
+  const many = 'Yes. '.repeat(20_000).trim();
+  const spans = (text: string) => {
+    const { sentences } = segmentArticle(text, lexicons.abbreviations);
+    return Array.from({ length: sentences.count }, (_, s) => [sentences.start[s], sentences.end[s], sentences.paragraph[s]]);
+  };
+  it('splits the next paragraph and the next article as it splits them alone', () => {
+    const short = 'First one. Second one.\n\nThird.';
+    const alone = spans(short);
+    const after = spans(`${many}\n\n${short}`);
+    expect(after.length).toBe(20_003);
+    expect(after.slice(20_000).map(([start, end, paragraph]) => [(start as number) - many.length - 2, (end as number) - many.length - 2, paragraph])).toEqual(alone.map(([start, end, paragraph]) => [start, end, (paragraph as number) + 1]));
+    expect(spans(short)).toEqual(alone);
+    expect(spans('One.')).toEqual([[0, 4, 0]]);
+  });
+});

@@ -135,7 +135,12 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
   let kept: RawAttribution[] | null = null;
   const sideNames = new Set<string>(sidesMentioned);
   const voicedSides = new Set<string>();
-  const ownBySide = new Map<string, RawAttribution[]>();
+  const ownBySide = new Map<string, readonly RawAttribution[]>();
+  // While every attribution counted so far has one side, that side's own list is the counted list itself (kept
+  // or the result's), made apart only once a second side appears: pushed one by one, a megabyte's 65,000 of one
+  // side regrew in V8's large-object space.
+  let onlySide: string | null = null;
+  let mixed = false;
   const targetingBySide = new Map<string, RawAttribution[]>();
   const attributed = new Uint8Array(article.paragraphs.length);
   let scoredCount = 0;
@@ -166,9 +171,18 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     } else {
       nonResponses++;
     }
-    let own = ownBySide.get(a.side);
-    if (own === undefined) ownBySide.set(a.side, (own = []));
-    own.push(a);
+    if (!mixed && (onlySide === null || onlySide === a.side)) {
+      onlySide = a.side;
+    } else {
+      if (!mixed) {
+        mixed = true;
+        // The first side's own so far: every attribution counted before this one.
+        ownBySide.set(onlySide as string, kept !== null ? kept.slice(0, kept.length - 1) : result.attributions.slice(0, i));
+      }
+      let own = ownBySide.get(a.side) as RawAttribution[] | undefined;
+      if (own === undefined) ownBySide.set(a.side, (own = []));
+      own.push(a);
+    }
     const target = a.target?.side;
     if (target !== undefined && target !== null && a.side !== target) {
       let targeting = targetingBySide.get(target);
@@ -177,6 +191,7 @@ export function summariseAttribution(article: SegmentedArticle, result: Attribut
     }
   }
   const attributions: readonly RawAttribution[] = kept ?? result.attributions;
+  if (!mixed && onlySide !== null) ownBySide.set(onlySide, attributions);
   const sides: SideSummary[] = [...sideNames].sort().map((side) => {
     const own = ownBySide.get(side) ?? [];
     const byMode = MODES.map(() => 0);

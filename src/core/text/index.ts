@@ -4,7 +4,8 @@
  */
 import { foldForMatching } from './fold.ts';
 import { paragraphBounds } from './paragraphs.ts';
-import { sentenceBounds, terminalFinder, type AbbreviationTable } from './sentences.ts';
+import { sentenceBounds, terminalFinder, type AbbreviationTable, type SentencePairs } from './sentences.ts';
+import { LARGE_ENTRIES } from './lists.ts';
 import { tokenize, firstTokenAtOrAfter, type TokenTable } from './tokens.ts';
 import { findQuotes, type QuoteSpan } from './quotes.ts';
 import type { Span } from './span.ts';
@@ -86,14 +87,20 @@ function segmented(text: string, abbreviations: AbbreviationTable, reuseTokens: 
     const end = bounds[k + 1] as number;
     const tokenStart = tokenAt(start);
     const sentenceStart = sentences.count;
-    pairs.length = 0;
+    // A short list is emptied, which gives its store back, as it always was: without that garbage a megabyte of
+    // one-word paragraphs peaked ~13 MB higher (3dd07b2). A long one is kept, between calls too, and
+    // overwritten: emptied, a paragraph of 65,000 sentences regrew it in V8's large-object space on every
+    // analysis (kept, it holds 8 bytes a sentence of the longest paragraph seen: 1 MB after 65,000).
+    pairs.count = 0;
+    if (pairs.list.length < LARGE_ENTRIES) pairs.list.length = 0;
     sentenceBounds(text, folded, start, end, abbreviations, finder, pairs);
-    for (let p = 0; p < pairs.length; p += 2) {
+    const list = pairs.list;
+    for (let p = 0; p < pairs.count; p += 2) {
       const s = sentences.count === sentences.start.length ? growSentences(sentences) : sentences.count;
-      sentences.start[s] = pairs[p] as number;
-      sentences.end[s] = pairs[p + 1] as number;
-      sentences.tokenStart[s] = tokenAt(pairs[p] as number);
-      sentences.tokenEnd[s] = tokenAt(pairs[p + 1] as number);
+      sentences.start[s] = list[p] as number;
+      sentences.end[s] = list[p + 1] as number;
+      sentences.tokenStart[s] = tokenAt(list[p] as number);
+      sentences.tokenEnd[s] = tokenAt(list[p + 1] as number);
       sentences.paragraph[s] = k >> 1;
       sentences.count = s + 1;
     }
@@ -150,7 +157,7 @@ function growSentences(columns: GrowingColumns): number {
 }
 
 // Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs.
-const sentencePairs: number[] = [];
+const sentencePairs: SentencePairs = { list: [], count: 0 };
 
 function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
   const quoted = new Uint8Array(tokens.count);

@@ -5,7 +5,7 @@
 // Past ~16,000 entries a list's store (8 bytes an entry) is over 128 KB, a large object in V8: a list grown by
 // push past it regrows there, each copy on freshly mapped pages (~11 us a 4 KB page on the machine measured),
 // which a megabyte of one-word paragraphs paid for several lists of 170,000 entries.
-const LARGE_ENTRIES = 16_000;
+export const LARGE_ENTRIES = 16_000;
 
 /**
  * [at(0), ..., at(length - 1)], `at` called in that order: a packed list (never holey, as `new Array(n)` is).

@@ -30,12 +30,18 @@ const LOOKBEHIND = 24;
 
 /** Splits `paragraph` of `text` into sentence spans (trimmed, non-empty, in order, covering all words). */
 export function splitSentences(text: string, folded: string, paragraph: Span, abbreviations: AbbreviationTable): Span[] {
-  const pairs: number[] = [];
+  const pairs: SentencePairs = { list: [], count: 0 };
   sentenceBounds(text, folded, paragraph.start, paragraph.end, abbreviations, terminalFinder(text), pairs);
   const sentences: Span[] = [];
-  for (let k = 0; k < pairs.length; k += 2) sentences.push({ start: pairs[k] as number, end: pairs[k + 1] as number });
+  for (let k = 0; k < pairs.count; k += 2) sentences.push({ start: pairs.list[k] as number, end: pairs.list[k + 1] as number });
   return sentences;
 }
+
+/**
+ * Sentences as offset pairs: list[0..count) holds [start, end] pairs; entries past `count` are left over from
+ * an earlier paragraph and mean nothing (a long list is overwritten, not emptied: see segmented in index.ts).
+ */
+export type SentencePairs = { list: number[]; count: number };
 
 /** Where the terminal marks of one text are, read forward: see `terminalFinder`. */
 export type TerminalFinder = { at: number; length: number; readonly text: string };
@@ -82,10 +88,10 @@ function isStop(code: number): boolean {
 }
 
 /**
- * Appends the sentences of the paragraph [start, end) of `text` to `pairs` as [start, end] pairs (trimmed,
+ * Appends the sentences of the paragraph [start, end) of `text` to `pairs` from pairs.count on, as [start, end] pairs (trimmed,
  * non-empty, in order, covering all words); `finder` is the text's, read with paragraphs in order.
  */
-export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, pairs: number[]): void {
+export function sentenceBounds(text: string, folded: string, start: number, end: number, abbreviations: AbbreviationTable, finder: TerminalFinder, pairs: SentencePairs): void {
   // A mark ends no later than the paragraph, and the white space after the paragraph's end satisfies the
   // pattern's look-ahead as the end of a sliced paragraph did: the marks are those of the paragraph alone.
   let sentenceStart = start;
@@ -172,6 +178,9 @@ function foldWord(word: string): string {
   return word.toLowerCase().replace(/\u2019/g, "'");
 }
 
-function pushSentence(into: number[], start: number, end: number): void {
-  if (end > start) into.push(start, end);
+function pushSentence(into: SentencePairs, start: number, end: number): void {
+  if (end <= start) return;
+  // At count === list.length each write appends, as push does.
+  into.list[into.count++] = start;
+  into.list[into.count++] = end;
 }

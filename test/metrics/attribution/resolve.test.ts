@@ -34,6 +34,18 @@ describe('resolveFindings (speaker resolution, in text order)', () => {
     expect(resolvedRows(text)).toEqual(expected);
   });
 
+  // The memory keeps the latest twelve attributions for a title's look-back and, apart, the anonymous unnamed
+  // sources a definite role takes up however far back: each must read as the whole history did.
+  const councillor = (between: number) => `Maria Lopez, a local councillor, said the road would close. ${'Dmitry Peskov said the talks would go on. '.repeat(between)}The councillor added that no date was set.`;
+  it.each([
+    ['a title finds the speaker twelve attributions back', councillor(11), 'The councillor -> person:maria-lopez unaligned'],
+    ['but not thirteen', councillor(12), 'The councillor -> - unaligned'],
+    ['a definite role takes up an anonymous official twenty attributions back', `A senior official said the ferry would stop. ${'Dmitry Peskov said the talks would go on. '.repeat(20)}The official said it would run again in May.`, 'The official -> - unaligned anonymous'],
+    ['but not one who declined to comment', 'A spokesman declined to comment. The spokesman said the ferry would run again in May.', 'The spokesman -> - unaligned'],
+  ])('%s', (_name, text, last) => {
+    expect(resolvedRows(text).at(-1)).toBe(last);
+  });
+
   /** `speaker -> actor side kind[ anonymous]` for each attribution. */
   function kindRows(text: string): string[] {
     const scan = scanOf(text);

@@ -4,6 +4,7 @@
  * verb, an attitude verb ("wants", "believes") or vague attribution from the lexicons.
  */
 import { FIRST_WORD, matchAt, type CueRef, type PhraseRef } from '../../data/index.ts';
+import { LARGE_ENTRIES, listToFill } from '../../text/lists.ts';
 import { commaBefore, nextComma, type Scan } from './context.ts';
 import { infinitiveAt } from './content-spans.ts';
 import { isConnective } from './noun-phrase-speakers.ts';
@@ -41,7 +42,10 @@ const CUE_CLASSES = WORD_CLASS.sourcingStart | WORD_CLASS.regardVerb;
 export function findCues(scan: Scan): Cue[] {
   const { article, lexicons, masks } = scan;
   const { tokens } = article;
-  const cues: Cue[] = [];
+  // At most one a token that can open one: made at that bound when long (grown by push, a megabyte's 65,000
+  // cues regrew in V8's large-object space), cut to what was found.
+  const cues = listToFill<Cue>(tokens.count < LARGE_ENTRIES ? 0 : cueBound(scan));
+  let count = 0;
   const cueScratch: CueRef[] = [];
   const phraseScratch: PhraseRef[] = [];
   const { classes } = scan;
@@ -60,20 +64,20 @@ export function findCues(scan: Scan): Cue[] {
       const refusalWords = (mask & FIRST_WORD.nonResponse) === 0 ? 0 : matchAt(lexicons.nonResponses, tokens, t, sentence.tokenEnd, phraseScratch);
       if (refusalWords > 0) {
         const refusal = phraseScratch[0] as PhraseRef;
-        cues.push({ t0: t, t1: t + refusalWords, ref: sourceCue('non-response', refusal.term, refusal.lexicon), sentence: sentence.index, paragraph: sentence.paragraph });
+        cues[count++] = { t0: t, t1: t + refusalWords, ref: sourceCue('non-response', refusal.term, refusal.lexicon), sentence: sentence.index, paragraph: sentence.paragraph };
         t += refusalWords;
         continue;
       }
       const sourcing = (((classes[t] as number) & WORD_CLASS.sourcingStart) !== 0 ? sourcingPhraseAt(scan, t, sentence.tokenEnd) : 0) || (t === sentence.tokenStart ? pollPhraseAt(scan, t, sentence.tokenStart, sentence.tokenEnd) : 0);
       if (sourcing > 0) {
         const lemma = (tokens.norm.slice(t, t + sourcing) as string[]).join(' ');
-        cues.push({ t0: t, t1: t + sourcing, ref: sourceCue('according', lemma, scan.rulesSource), sentence: sentence.index, paragraph: sentence.paragraph });
+        cues[count++] = { t0: t, t1: t + sourcing, ref: sourceCue('according', lemma, scan.rulesSource), sentence: sentence.index, paragraph: sentence.paragraph };
         speechBefore = true;
         t += sourcing;
         continue;
       }
       if (!speechBefore && ((classes[t] as number) & WORD_CLASS.regardVerb) !== 0 && regardAt(scan, t, sentence.tokenEnd)) {
-        cues.push({ t0: t, t1: t + 1, ref: ruleVerbCue(tokens.norm[t] as string, 'cognitive', scan.rulesSource, 'attitude'), sentence: sentence.index, paragraph: sentence.paragraph });
+        cues[count++] = { t0: t, t1: t + 1, ref: ruleVerbCue(tokens.norm[t] as string, 'cognitive', scan.rulesSource, 'attitude'), sentence: sentence.index, paragraph: sentence.paragraph };
         t++;
         continue;
       }
@@ -94,7 +98,7 @@ export function findCues(scan: Scan): Cue[] {
         const toNoInfinitive = attitude && LEVEL_VERBS.has(ref.lemma) && tokens.norm[last] === 'to' && !infinitiveAt(scan, last, sentence.tokenEnd);
         const name = ref.kind === 'verb' && insideProperName(scan, t, last, sentence.tokenStart, sentence.tokenEnd);
         const cue = ref.override !== true && !anonymityMarker && !(attitude && speechBefore) && !unsourcedDocumentVerb && !documentNounBeforeVerb && !noun && !toNoInfinitive && !name && inSpeechFrame(scan, ref, last, sentence.tokenEnd);
-        if (cue) cues.push({ t0: t, t1: t + cueWords, ref, sentence: sentence.index, paragraph: sentence.paragraph });
+        if (cue) cues[count++] = { t0: t, t1: t + cueWords, ref, sentence: sentence.index, paragraph: sentence.paragraph };
         // "The campaign found a new leader, who is expected to": a verb that is no cue reports nothing an attitude could be part of.
         // "Many observers expect ...": a vague source phrase is the subject of the attitude after it, no speech.
         const sourceOnly = ref.kind === 'vague' && isSourcePhraseOnly(scan, { t0: t, t1: t + cueWords });
@@ -107,7 +111,18 @@ export function findCues(scan: Scan): Cue[] {
       t++;
     }
   }
+  if (count < cues.length) cues.length = count;
   return cues;
+}
+
+// How many tokens can open a cue, as findCues' first test reads them: any with a cue bit, and a sentence's
+// opening "in" (a poll phrase).
+function cueBound(scan: Scan): number {
+  const { masks, classes } = scan;
+  let bound = 0;
+  for (let t = 0; t < scan.article.tokens.count; t++) if (((masks[t] as number) & CUE_MASK) !== 0 || ((classes[t] as number) & CUE_CLASSES) !== 0) bound++;
+  for (const sentence of scan.sentences) if (sentence.tokenStart < sentence.tokenEnd && isWordAt(scan.article.tokens, sentence.tokenStart, IN)) bound++;
+  return bound;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { ParagraphSpan, QuoteSpan, SegmentedArticle } from '../../text/index.ts';
 import { isSpaceUnit } from '../../text/space.ts';
+import { listToFill } from '../../text/lists.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, clauseEnd, cueEnds, cueRange, hasQuoteBetween, trimmedSpan } from './content-spans.ts';
@@ -46,11 +47,14 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   // Where a cue ends: `said, "No."` puts its quotation right after one.
   // Per token, the end of the cue starting there: where a clause that goes on past a quotation ends.
   let cueEndAt: Int32Array | undefined;
-  const findings: Finding[] = [];
   // The quotations not nested in another; the article's own list when none is (a copy of 65,000 quotations was
   // a large object on a megabyte of them).
   const outer = article.quotes.some((q) => q.kind === 'nested') ? article.quotes.filter((q) => q.kind !== 'nested') : article.quotes;
   const spans = quoteList(outer, tokens);
+  // At most one a quotation: made at that length when long (grown by push, a megabyte's 65,000 regrew in V8's
+  // large-object space), cut to what was found.
+  const findings = listToFill<Finding>(spans.quotes.length);
+  let direct = 0;
   let previousDirect: Finding | undefined;
   let previousDirectParagraph = -2;
   for (let q = 0; q < spans.quotes.length; q++) {
@@ -115,15 +119,15 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
       if (content !== null) content.end = run.end;
       q = run.last;
     }
-    findings.push(finding);
+    findings[direct++] = finding;
     previousDirect = finding;
     previousDirectParagraph = paragraphIndex;
   }
   // Speech labelled by its speaker's name and a colon, with no verb (`Holt: Ferry will run again`). The content
   // starts the quotations took are gathered at the first label asked about: most articles have none, and a set
   // of every quotation's start was 2.5 MB of hash table on a megabyte of quotations, in V8's large-object space.
+  if (direct < findings.length) findings.length = direct;
   let quoted: Set<number> | undefined;
-  const direct = findings.length;
   const taken = {
     has(start: number): boolean {
       if (quoted === undefined) {

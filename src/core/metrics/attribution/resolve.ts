@@ -17,6 +17,7 @@ import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { subjectBeforeInfinitive, withoutContraction } from './speech-subjects.ts';
 import { rawAttribution, type Draft, type Finding, type RawAttribution, type SpeakerKind, type TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
+import { listToFill } from '../../text/lists.ts';
 
 // A title whose gazetteer holders belong to more bodies than this cannot place a speaker by context.
 const MAX_TITLE_BODIES = 2;
@@ -25,7 +26,10 @@ const TITLE_HISTORY = 12;
 
 /** Resolves the findings of every pass in text order (stable for equal offsets); the result is sorted by content start, each content ended before an inner attribution's clause (nested-bounds.ts). */
 export function resolveFindings(scan: Scan, findings: readonly Finding[], memory: SpeakerMemory): RawAttribution[] {
-  const attributions: RawAttribution[] = [];
+  // Nearly one attribution a finding: made at that length when long (grown by push, a megabyte's 65,000 regrew
+  // in V8's large-object space), appended to past it, cut to what was made.
+  const attributions = listToFill<RawAttribution>(findings.length);
+  let count = 0;
   const made = new Map<Finding, RawAttribution[]>();
   // Only a finding some continuation points back to needs its attributions kept (most articles have none).
   const pointedBack = new Set<Finding>();
@@ -33,7 +37,7 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
     const finding = findings[f] as Finding;
     if ('continues' in finding) pointedBack.add(finding.continues);
   }
-  if (memory.history.length === 0 && memory.people.size === 0 && memory.organisations.length === 0) indexNames(scan, memory);
+  if (memory.made === 0 && memory.people.size === 0 && memory.organisations.length === 0) indexNames(scan, memory);
   // Copied to be sorted only when out of order (the sort is stable, so a sorted list is left as it is): a
   // copy of a megabyte's 65,000 findings was a large object.
   const ordered = byOrder(findings) ? findings : [...findings].sort((a, b) => a.order - b.order);
@@ -52,8 +56,9 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
       out = [continued];
     }
     if (pointedBack.size > 0 && pointedBack.has(finding)) made.set(finding, out);
-    for (let a = 0; a < out.length; a++) attributions.push(out[a] as RawAttribution);
+    for (let a = 0; a < out.length; a++) attributions[count++] = out[a] as RawAttribution;
   }
+  if (count < attributions.length) attributions.length = count;
   if (!inTextOrder(attributions)) attributions.sort((a, b) => textOrder(a) - textOrder(b) || a.paragraph - b.paragraph);
   return withNestedBounds(scan, attributions);
 }
@@ -79,7 +84,7 @@ function inTextOrder(attributions: readonly RawAttribution[]): boolean {
   return true;
 }
 
-/** The attributions of one draft, one per actor its speaker names; adds them to `memory.history`. */
+/** The attributions of one draft, one per actor its speaker names; adds them to `memory`'s latest and unnamed sources. */
 export function attribute(scan: Scan, memory: SpeakerMemory, found: Draft): RawAttribution[] {
   const { tokens } = scan.article;
   // Whatever pass found the speaker phrase, one that runs into the cue's infinitive is cut to its subject.
@@ -100,7 +105,8 @@ export function attribute(scan: Scan, memory: SpeakerMemory, found: Draft): RawA
     if (speakerKind !== null) attribution.speakerKind = speakerKind;
     if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
     made[a] = attribution;
-    memory.history.push(attribution);
+    memory.recent[memory.made % TITLE_HISTORY] = attribution;
+    memory.made++;
     rememberLatest(scan, memory, attribution);
   }
   // Declining to comment is a right-of-reply attempt, not a source speaking: never anonymous.
@@ -111,6 +117,8 @@ export function attribute(scan: Scan, memory: SpeakerMemory, found: Draft): RawA
     }
   }
   if (draft.target !== undefined) for (const attribution of made) attribution.target = draft.target;
+  // Kept once final: nothing changes an attribution's anonymity or speaker after this.
+  for (const attribution of made) if (attribution.anonymous && attribution.actor === null && attribution.speaker !== null) memory.unnamed.push(attribution);
   return made;
 }
 
@@ -212,7 +220,7 @@ function unnamedSource(scan: Scan, memory: SpeakerMemory, sp: TokenSpan): boolea
   const definite = role === 'definite' || (role === undefined && scan.lexicons.words.notNames.has(first));
   if (!definite) return true;
   const titles = titlesIn(scan, sp);
-  return titles.length > 0 && memory.history.some((previous) => previous.anonymous && previous.actor === null && previous.speaker !== null && titles.some((title) => scan.article.text.slice(previous.speaker?.start, previous.speaker?.end).toLowerCase().includes(title)));
+  return titles.length > 0 && memory.unnamed.some((previous) => titles.some((title) => scan.article.text.slice(previous.speaker?.start, previous.speaker?.end).toLowerCase().includes(title)));
 }
 
 // Gazetteer actors named in a speaker phrase, leaving out places it only locates ("the Embassy in Moscow").
@@ -251,9 +259,8 @@ function titlesIn(scan: Scan, speaker: TokenSpan): string[] {
 function byTitle(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, titles: readonly string[], bodies: readonly string[], country: string | null): string | null {
   const { lexicons } = scan;
   if (titles.length === 0) return null;
-  const { history } = memory;
-  for (let h = history.length - 1; h >= 0 && h >= history.length - TITLE_HISTORY; h--) {
-    const previous = history[h] as RawAttribution;
+  for (let h = memory.made - 1; h >= 0 && h >= memory.made - TITLE_HISTORY; h--) {
+    const previous = memory.recent[h % TITLE_HISTORY] as RawAttribution;
     if (previous.actor === null) continue;
     const previousTitles = lexicons.actors.get(previous.actor)?.titles ?? memory.personTitles.get(previous.actor) ?? [];
     if (sharesTitle(previousTitles, titles) && (country === null || sideOfSpeaker(lexicons, memory.personSide, previous.actor) === country)) return previous.actor;

@@ -28,9 +28,17 @@ export type SpeakerMemory = {
   readonly personTitles: Map<string, readonly string[]>;
   /** title -> the country of its latest unnamed holder ("Britain's fisheries minister") and where */
   readonly titleSides: Map<string, { side: string; paragraph: number }>;
-  /** every attribution resolved so far, in order */
-  readonly history: RawAttribution[];
-  /** the latest attribution in `history` with an actor: any, a person, anything else (kept by `remember`) */
+  /** how many attributions have been resolved so far */
+  made: number;
+  /** the latest of them (TITLE_HISTORY in resolve.ts), a ring: the n-th made at recent[n % TITLE_HISTORY] */
+  readonly recent: RawAttribution[];
+  /**
+   * those resolved as anonymous unnamed sources with a speaker phrase, in order: the only ones a definite role
+   * takes up (unnamedSource in resolve.ts). A list of every attribution, read whole there, regrew to 65,000
+   * entries in V8's large-object space on a megabyte of quotations.
+   */
+  readonly unnamed: RawAttribution[];
+  /** the latest attribution resolved with an actor: any, a person, anything else (kept by `remember`) */
   readonly latest: { any: RawAttribution | undefined; person: RawAttribution | undefined; other: RawAttribution | undefined };
   /** sentence openers asked about, by folded form: whether the article also writes them in lower case; made when first asked (people.ts) */
   lowerCase: LowerCaseAnswers | undefined;
@@ -41,7 +49,7 @@ export type LowerCaseAnswers = { readonly asked: Map<string, boolean>; forms: Se
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), history: [], latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined };
+  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined };
 }
 
 /** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */
