@@ -5,7 +5,7 @@
  * space, and new Array(n) would be holey, which JSON.stringify reads element by element.
  */
 import type { QuoteSpan, SegmentedArticle } from '../text/index.ts';
-import { listOf, listToFill } from '../text/lists.ts';
+import { listToFill } from '../text/lists.ts';
 import { round, type MetricResults, type RawAttribution, type RawExemption, type RawFinding, type SubjectivityColumns } from '../metrics/index.ts';
 import type { Attribution, Exemption, Finding, QuoteReport, SentimentWord, SubjectivityCue } from './schema.ts';
 
@@ -66,9 +66,11 @@ function toExemption(raw: RawExemption, text: string): Exemption {
   return exemption;
 }
 
-// An anonymous source's reason is in the literal, not added after it: a property added to a literal's eight
-// went to a separate property store, an object more per attribution (36,000 at 1 MB of `critics say`).
-/** An attribution as the report lists it: spans as tuples. */
+/**
+ * An attribution as the report lists it: spans as tuples. An anonymous source's reason is in the literal, not
+ * added after it: a property added to a literal's eight went to a separate property store, an object more per
+ * attribution (36,000 at 1 MB of `critics say`).
+ */
 export function toAttribution(raw: RawAttribution): Attribution {
   const cue: Attribution['cue'] = raw.cue === null ? null : [raw.cue.start, raw.cue.end, raw.cue.lemma, raw.cue.class];
   const speaker: Attribution['speaker'] = raw.speaker === null ? null : [raw.speaker.start, raw.speaker.end];

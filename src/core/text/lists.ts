@@ -1,5 +1,6 @@
 /**
- * Lists whose length is known before they are filled (one entry a sentence or a paragraph).
+ * Lists that can pass a large object's size on a long text: made at their length when it is known before they
+ * are filled (one entry a sentence or a paragraph), joined and grouped without copies past that size.
  */
 
 // Past ~16,000 entries a list's store (8 bytes an entry) is over 128 KB, a large object in V8: a list grown by
@@ -8,16 +9,14 @@
 export const LARGE_ENTRIES = 16_000;
 
 /**
- * [at(0), ..., at(length - 1)], `at` called in that order: a packed list (never holey, as `new Array(n)` is).
- * Grown by push while it stays small (Array.from costs ~30 ns more an entry), made at its length past that.
+ * [at(0), ..., at(length - 1)], `at` called in that order: a packed list (never holey, as `new Array(n)` is),
+ * filled as `listToFill` says: appended to while it stays small (Array.from costs ~30 ns more an entry), made at
+ * its length past that.
  */
 export function listOf<T>(length: number, at: (index: number) => T): T[] {
-  if (length < LARGE_ENTRIES) {
-    const list: T[] = [];
-    for (let i = 0; i < length; i++) list.push(at(i));
-    return list;
-  }
-  return Array.from({ length }, (_, i) => at(i));
+  const list = listToFill<T>(length);
+  for (let i = 0; i < length; i++) list[i] = at(i);
+  return list;
 }
 
 /**
