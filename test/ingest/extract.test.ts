@@ -231,6 +231,18 @@ describe('extractHtml layout', () => {
     ]);
   });
 
+
+  it('keeps a block of thousands of characters once, in place, and still drops a body block that repeats the headline', () => {
+    // Long blocks are matched to the page by a key made once per text, and a block longer than every header
+    // line is kept without being compared (extract.ts): the layout must be what short blocks get.
+    const lines = Array.from({ length: 200 }, (_, n) => `Line ${n} of the long listing, with words.`).join('<br>');
+    const doc = extractHtml(page(`<article><h1>Harbour reopens</h1>${story}<div>${lines}</div><p>Harbour   reopens</p></article>`, '<title>Harbour reopens</title>'));
+    const paragraphs = doc.text.split('\n\n');
+    expect(paragraphs[0]).toBe('Harbour reopens');
+    expect(paragraphs.filter((p) => p.startsWith('Line 0 of')).length).toBe(1);
+    expect(paragraphs.find((p) => p.startsWith('Line 0 of'))?.split('\n').length).toBe(200);
+    expect(paragraphs.filter((p) => p.replace(/\s+/g, ' ') === 'Harbour reopens').length).toBe(1);
+  });
   it('does not take page-state classes (comments-open, has-related) for boilerplate', () => {
     const doc = extractHtml(page(`<div class="post comments-open has-related">${story}</div>`));
     expect(doc.hints).toEqual([]);

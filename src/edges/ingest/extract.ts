@@ -145,7 +145,8 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[
   // forward, so a text repeated on every block (a page of identical paragraphs) is passed over once in all,
   // where searching its list from the start for every block took time quadratic in the page's length.
   const positions = new Map<string, { readonly list: number[]; passed: number }>();
-  const pageKeys = page.map((block) => blockKey(block.text));
+  const keyOf = blockKeys();
+  const pageKeys = page.map((block) => keyOf(block.text));
   pageKeys.forEach((key, index) => {
     const found = positions.get(key);
     if (found) found.list.push(index);
@@ -156,7 +157,7 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[
   const shownOnPage = (key: string) => (pageText ??= pageKeys.join('')).includes(key);
   const matched: Matched[] = [];
   for (const block of output) {
-    const key = blockKey(block.text);
+    const key = keyOf(block.text);
     const candidates = positions.get(key);
     let at: number | undefined;
     if (candidates !== undefined) {
@@ -185,6 +186,26 @@ function matchToPage(output: readonly Block[], page: readonly Block[]): Matched[
   }
   return matched;
 }
+
+/**
+ * `blockKey` of a text, made once per text: Readability's copy of a page block has the page's text, and a key
+ * is a fresh string as long as the block (a page of 1 MB in one block of `<br>`-separated lines made it twice,
+ * 1 MB each time in V8's large-object space). A long text is looked up by its content (hashed and compared
+ * without a copy); a short one is keyed again, as cheap as the look-up.
+ */
+function blockKeys(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    if (text.length < LONG_BLOCK) return blockKey(text);
+    let key = known.get(text);
+    if (key === undefined) {
+      key = blockKey(text);
+      known.set(text, key);
+    }
+    return key;
+  };
+}
+const LONG_BLOCK = 4096;
 
 /**
  * Readability's blocks with what it dropped put back, each before the first article block that follows it
@@ -285,9 +306,11 @@ function withoutRepeats(body: readonly Block[], header: readonly Paragraph[], me
   if (meta.published !== undefined) shown.add(blockKey(meta.published.toLowerCase()));
   const headline = header.find((p) => p.role === 'headline');
   const hasBreadcrumb = header.some((p) => p.role === 'breadcrumb');
+  let longestShown = 0;
+  for (const key of shown) if (key.length > longestShown) longestShown = key.length;
   return body
     .filter((block) => {
-      if (shown.has(blockKey(block.text.toLowerCase()))) return false;
+      if (!longerKeyThan(block.text, longestShown) && shown.has(blockKey(block.text.toLowerCase()))) return false;
       // The header's breadcrumb stands for the page's (a trail of <li> items walks as several blocks).
       if (hasBreadcrumb && block.role === 'breadcrumb') return false;
       return !(block.role === 'headline' && headline !== undefined && sameTitle(block.text, headline.text));
@@ -301,6 +324,27 @@ function withoutRepeats(body: readonly Block[], header: readonly Paragraph[], me
       return paragraph;
     });
 }
+
+/**
+ * Whether `blockKey(text.toLowerCase())` is longer than `length`, told without making it: lower-casing never
+ * shortens a character nor makes one white space, so the key holds at least the text's characters that are not
+ * white space. The count stops past `length`, so a long block (1 MB of `<br>` lines is one) is not copied twice
+ * to be compared with a headline. White space is what `\s` matches, as in blockKey.
+ */
+function longerKeyThan(text: string, length: number): boolean {
+  if (text.length <= length) return false;
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && code < 0x7f) {
+      if (++visible > length) return true;
+    } else if (!WHITE_SPACE.test(text[i]!)) {
+      if (++visible > length) return true;
+    }
+  }
+  return false;
+}
+const WHITE_SPACE = /\s/;
 
 /** Join paragraphs with blank lines; one hint per paragraph that has a role, with offsets into the text. */
 function layout(paragraphs: readonly Paragraph[], meta: DocumentMeta): ExtractedDocument {
