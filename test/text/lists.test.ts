@@ -75,3 +75,16 @@ describe('listToFill', () => {
     expect(list.every((value, i) => value === i * 3)).toBe(true);
   });
 });
+
+describe('listToFill, long lists one after another', () => {
+  // Long lists are copies of one run of undefined entries kept by the module: what a caller writes into one
+  // list must never show in the next, shorter or longer, nor in a list past the run's longest length.
+  it('hands out fresh undefined entries after a list was filled, at any length', () => {
+    for (const length of [40_000, 20_000, 100_000, 40_000, 300_000, 16_000]) {
+      const list = listToFill<number>(length);
+      expect(list.length).toBe(length);
+      expect(list.every((value) => value === undefined)).toBe(true);
+      for (let i = 0; i < length; i++) list[i] = i + 1;
+    }
+  });
+});
