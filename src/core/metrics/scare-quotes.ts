@@ -84,11 +84,13 @@ function wordsOf(article: SegmentedArticle, one: Located): string[] {
 export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround, headline?: number): ScareQuoteFinding[] {
   const { quotes } = article;
   if (quotes.length === 0) return [];
-  // Quotations someone says, and the longer ones (never candidates), by index: their words are read only once
-  // some quotation is a candidate (in about one article in nine), and only then are they located again. A
-  // megabyte of quotations kept located meant ~100 bytes each held through the pass.
-  const attributed: number[] = [];
-  const longer: number[] = [];
+  // Quotations someone says, and the longer ones (never candidates), marked per quotation: their words are read
+  // only once some quotation is a candidate (in about one article in nine), and only then are they located again.
+  // A megabyte of quotations kept located meant ~100 bytes each held through the pass, and lists of their
+  // indexes grown by push regrew in V8's large-object space (65,000 said quotations at 1 MB of `"Yes," he said.`).
+  const kinds = new Uint8Array(quotes.length);
+  let attributed = 0; // how many are ATTRIBUTED (1 each), and LONGER (2 each)
+  let longer = 0;
   // The short quotations no one says: whether each is one of a list is known once its run of quotations ends.
   const unsaid: Located[] = [];
   const listed = new Uint8Array(quotes.length);
@@ -98,8 +100,8 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
     runs.before = one;
     const { quote, sentence, count } = one;
     const short = count > 0 && count <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
-    if (sentence !== undefined && !short) longer.push(i);
-    else if (sentence === undefined || saidBySomeone(article, lexicons, one, speechCues, speech)) attributed.push(i);
+    if (sentence !== undefined && !short) longer += kinds[i] = LONGER;
+    else if (sentence === undefined || saidBySomeone(article, lexicons, one, speechCues, speech)) attributed += kinds[i] = ATTRIBUTED;
     else unsaid.push(one);
   });
   if (located > 0) stepListRuns(article, runs, undefined, located);
@@ -122,8 +124,8 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
   for (const one of candidates) for (const word of wordsOf(article, one)) wanted.add(word);
   const echoed = new Set<string>();
   let all = false;
-  untilLocatedAt(article, attributed, (one) => (all = echoWords(article, one, wanted, echoed)));
-  if (!all) untilLocatedAt(article, longer, (one) => saidBySomeone(article, lexicons, one, speechCues, speech) && (all = echoWords(article, one, wanted, echoed)));
+  untilLocatedAt(article, kinds, ATTRIBUTED, attributed, (one) => (all = echoWords(article, one, wanted, echoed)));
+  if (!all) untilLocatedAt(article, kinds, LONGER, longer, (one) => saidBySomeone(article, lexicons, one, speechCues, speech) && (all = echoWords(article, one, wanted, echoed)));
   const flagged = candidates.filter((one) => !wordsOf(article, one).every((word) => echoed.has(word)) && !termPhrases.has(wordsOf(article, one).join(' ')));
   // A headline quotes someone by convention, and the headline check flags a quote the body never attributes;
   // it is a scare quote when the body keeps the same phrase at a distance.
@@ -212,17 +214,15 @@ function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: 
   return index;
 }
 
-// Asks `test` of the quotations at `indexes` (rising), located again one at a time (none is kept), until it
-// says true or the last is asked.
-function untilLocatedAt(article: SegmentedArticle, indexes: readonly number[], test: (one: Located) => boolean): void {
-  if (indexes.length === 0) return;
-  let k = 0;
-  forEachLocated(article, (one, index) => {
-    if (indexes[k] !== index) return false;
-    k++;
-    return test(one) || k === indexes.length;
-  });
+// Asks `test` of the quotations marked `kind` (`total` of them, its value each), located again one at a time
+// (none is kept), until it says true or the last is asked.
+function untilLocatedAt(article: SegmentedArticle, kinds: Uint8Array, kind: number, total: number, test: (one: Located) => boolean): void {
+  let left = total;
+  if (left > 0) forEachLocated(article, (one, index) => kinds[index] === kind && (test(one) || (left -= kind) === 0));
 }
+// How findScareQuotes marks a quotation in `kinds`: said by someone, or too long to be a candidate.
+const ATTRIBUTED = 1;
+const LONGER = 2;
 
 // Runs of quotations read in order: a run of LIST_MIN_RUN or more joined by commas and "and", or two joined by
 // "or", "to", "for", "versus" (named alternatives, words swapped for others), marks its quotations 1 in `listed`.
