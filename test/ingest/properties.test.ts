@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractHtml, type ExtractedDocument } from '../../src/edges/ingest/index.ts';
 import { BLOCK_ROLES } from '../../src/core/roles/block-roles.ts';
+import { renderBuffer } from '../../src/edges/ingest/dom-blocks.ts';
 
 /** Invariants of every extraction: hints in bounds, ordered, each covering whole paragraphs; no runs of blank lines. */
 function checkInvariants(doc: ExtractedDocument): void {
@@ -78,5 +79,26 @@ describe('extractHtml properties', () => {
   it('reads very deep nesting (past where Readability overflows its stack) in linear time', () => {
     const deep = `${'<div><span>'.repeat(5000)}deep text${'</span></div>'.repeat(5000)}`;
     expect(extractHtml(deep).text).toBe('deep text');
+  });
+});
+
+describe('a block\'s text (renderBuffer)', () => {
+  // The block's text is made over the whole block at once; it must be what trimming and collapsing each line on
+  // its own, dropping control characters and then the lines left blank gives, for any mix of white space,
+  // line breaks and control characters.
+  const byLine = (buffer: string): string =>
+    buffer
+      .split('\n')
+      .map((raw) => raw.replace(/\s+/g, ' ').trim().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''))
+      .filter((line) => /\S/.test(line))
+      .join('\n');
+  const piece = fc.constantFrom('a', 'word', ' ', '  ', '\n', '\n\n', '\t', '\r', '\r\n', '\u0001', '\u000B', '\u00A0', '\u2028', '\uFEFF', '\u007F', 'é');
+  it('is the lines collapsed, trimmed and cleaned one by one, blank ones dropped', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join('')), (buffer) => {
+        expect(renderBuffer(buffer, false)).toBe(byLine(buffer));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
