@@ -8,16 +8,13 @@ import { scanOf, textOf, tokensOf } from './scan-of.ts';
 
 /** `mode speaker|cue|content[ -> target]` for a draft, `vague speaker|content|side[|anonymous]` for a vague source, `continues|content` for a continued quotation. */
 export function findingRow(scan: Scan, finding: Finding): string {
-  if ('draft' in finding) {
-    const { draft } = finding;
+  if ('continues' in finding) return `continues|${textOf(scan, finding.content)}`;
+  if (finding.pending) {
+    const draft = finding;
     const target = draft.target === undefined ? '' : ` -> ${textOf(scan, draft.target)}`;
-    return `${draft.mode} ${tokensOf(scan, draft.speaker)}|${textOf(scan, draft.cue)}|${textOf(scan, draft.content)}${target}`;
+    return `${draft.mode} ${tokensOf(scan, draft.phrase)}|${textOf(scan, draft.cue)}|${textOf(scan, draft.content)}${target}`;
   }
-  if ('attribution' in finding) {
-    const { attribution } = finding;
-    return `${attribution.mode} ${textOf(scan, attribution.speaker)}|${textOf(scan, attribution.content)}|${attribution.side}${attribution.anonymous ? '|anonymous' : ''}`;
-  }
-  return `continues|${textOf(scan, finding.content)}`;
+  return `${finding.mode} ${textOf(scan, finding.speaker)}|${textOf(scan, finding.content)}|${finding.side}${finding.anonymous ? '|anonymous' : ''}`;
 }
 
 /** Reported speech at every cue of `text` (none claimed before), as rows. */

@@ -7,7 +7,7 @@
  * inside it, as nested-bounds.ts allows.
  */
 import type { Scan } from './context.ts';
-import type { Draft, Finding } from './types.ts';
+import { draftOf, isPending, type Draft, type Finding } from './types.ts';
 
 // The most words between the aside's cue or speaker and the comma that closes it ("aides said on Tuesday,").
 const ASIDE_TAIL_WORDS = 3;
@@ -25,20 +25,18 @@ const PARTICIPLE_OPENING = /^\p{Ll}+ing\b/u;
 /** The findings with each reported content that ends right before its aside (", aides said,") widened to the sentence's end; same order, new objects only where widened. */
 export function withContentAfterAside(scan: Scan, findings: readonly Finding[]): Finding[] {
   return findings.map((finding) => {
-    if (!('draft' in finding)) return finding;
-    const content = widened(scan, finding.draft);
+    if (!isPending(finding)) return finding;
+    const content = widened(scan, finding);
     if (content === null) return finding;
     // Quoted words after the aside make a plain report a mixed one.
-    const quoted = finding.draft.mode === 'indirect' && QUOTE_MARK.test(scan.article.text.slice(content.start, content.end));
-    // Written out, not spread: a spread copy gets a hidden class of its own, and the passes after read every finding.
-    const { paragraph, cue, speaker, sentence } = finding.draft;
-    const mode = quoted ? 'mixed' : finding.draft.mode;
-    return { order: finding.order, draft: 'target' in finding.draft ? { paragraph, mode, cue, speaker, content, sentence, target: finding.draft.target } : { paragraph, mode, cue, speaker, content, sentence } };
+    const quoted = finding.mode === 'indirect' && QUOTE_MARK.test(scan.article.text.slice(content.start, content.end));
+    // A new draft, not a spread copy: a spread copy gets a hidden class of its own, and the passes after read every finding.
+    return draftOf(finding.order, finding.paragraph, quoted ? 'mixed' : finding.mode, finding.cue, finding.phrase, content, finding.sentence, finding.target);
   });
 }
 
 function widened(scan: Scan, draft: Draft): Draft['content'] {
-  const { content, cue, speaker } = draft;
+  const { content, cue, phrase: speaker } = draft;
   const sentence = scan.sentences[draft.sentence];
   if (content === null || cue === null || speaker === null || sentence === undefined) return null;
   const { text, tokens } = scan.article;

@@ -10,7 +10,7 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import { clauseEnd, cueEnds, cueRange, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
 import { isMannerAdverb, nounPhraseBefore } from './noun-phrase-speakers.ts';
-import type { ClaimedCues, Cue, Finding, Range } from './types.ts';
+import { draftOf, isPending, type ClaimedCues, type Cue, type Finding, type Range } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /**
@@ -115,7 +115,7 @@ export function findUnheldViews(scan: Scan, cues: readonly Cue[], claimed: Claim
     if (content === null) return;
     // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
     const cueSpan = { start: article.tokens.start[be] as number, end: article.tokens.end[cue.t1 - 1] as number, lemma: cue.ref.lemma, class: cue.ref.stance, source: cue.ref.lexicon };
-    findings.push({ order: content.start, draft: { paragraph: cue.paragraph, mode: 'attitude', cue: cueSpan, speaker: null, content, sentence: cue.sentence } });
+    findings.push(draftOf(content.start, cue.paragraph, 'attitude', cueSpan, null, content, cue.sentence));
   });
   return findings;
 }
@@ -176,7 +176,7 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
   const contents: Range[] = [];
   for (let f = 0; f < others.length; f++) {
     const finding = others[f] as Finding;
-    const content = 'draft' in finding ? finding.draft.content : 'continues' in finding ? finding.content : finding.attribution.content;
+    const content = finding.content;
     if (content !== null) contents.push(content);
   }
   // Sorted by start with the furthest end so far, so that each cue is one binary search, not a walk over all.
@@ -185,7 +185,7 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
   const furthest: number[] = [];
   for (let i = 0; i < contents.length; i++) furthest.push(Math.max((contents[i] as Range).end, i > 0 ? (furthest[i - 1] as number) : -1));
   return unheld.filter((finding) => {
-    const cue = 'draft' in finding ? finding.draft.cue : null;
+    const cue = isPending(finding) ? finding.cue : null;
     if (cue === null) return true;
     let lo = 0;
     let hi = contents.length;
@@ -216,11 +216,11 @@ export function withoutNestedViews(findings: readonly Finding[]): readonly Findi
 }
 
 function isAttitudeDraft(finding: Finding): boolean {
-  return 'draft' in finding && finding.draft.mode === 'attitude';
+  return isPending(finding) && finding.mode === 'attitude';
 }
 
 function isSummaryDraft(finding: Finding): boolean {
-  return 'draft' in finding && finding.draft.mode === 'summary';
+  return isPending(finding) && finding.mode === 'summary';
 }
 
 /**
@@ -256,10 +256,10 @@ export function withViewHolders(scan: Scan, findings: readonly Finding[]): reado
 }
 
 function hasViewHolder(scan: Scan, finding: Finding): boolean {
-  if (!('draft' in finding) || finding.draft.mode !== 'attitude' || finding.draft.speaker === null) return true;
-  const { t0, t1 } = finding.draft.speaker;
+  if (!isPending(finding) || finding.mode !== 'attitude' || finding.phrase === null) return true;
+  const { t0, t1 } = finding.phrase;
   if (!plainPhrase(scan, t0, t1)) return true;
-  if (finding.draft.cue !== null && needsPersonHolder(scan, finding.draft.cue)) return holdsViews(scan, t0, t1);
+  if (finding.cue !== null && needsPersonHolder(scan, finding.cue)) return holdsViews(scan, t0, t1);
   return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(scan.article.tokens.norm[t1 - 1] as string);
 }
 
@@ -333,7 +333,7 @@ export function findRelativeObjects(scan: Scan, cues: readonly Cue[], claimed: C
     if (!onlyAdjuncts(scan, cue.t1, viewEnd(scan, cue.t1, clauseEnd(scan, cue.t1, sentence.tokenEnd, cueEnd), true, cueEnd))) return;
     const content = trimmedSpan(article, relative, relative + 1);
     if (content === null) return;
-    findings.push({ order: content.start, draft: { paragraph: cue.paragraph, mode: 'attitude', cue: cueRange(article, cue), speaker, content, sentence: cue.sentence } });
+    findings.push(draftOf(content.start, cue.paragraph, 'attitude', cueRange(article, cue), speaker, content, cue.sentence));
   });
   return findings;
 }

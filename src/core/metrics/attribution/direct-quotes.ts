@@ -14,7 +14,7 @@ import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, clauseEnd, cueEnds, cueR
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
 import { freeVerbAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
-import type { ClaimedCues, Cue, Finding, SentenceRef, Speaker } from './types.ts';
+import { draftOf, isPending, type ClaimedCues, type Cue, type Finding, type SentenceRef, type Speaker } from './types.ts';
 import { WORD_CLASS } from './word-classes.ts';
 
 // A quotation this long reads as a full direct quote even inside a sentence.
@@ -106,7 +106,7 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
         }
       }
       const mode = leadIn || goesOn || !(full || found.cue !== null) ? 'mixed' : 'direct';
-      finding = { order: quote.quote.start, draft: { paragraph: paragraphIndex, mode, cue, speaker: found.speaker, content: { start: leadIn ? sentence.start : quote.quote.start, end: contentEnd }, sentence: sentence.index } };
+      finding = draftOf(quote.quote.start, paragraphIndex, mode, cue, found.speaker, { start: leadIn ? sentence.start : quote.quote.start, end: contentEnd }, sentence.index);
     } else if (found === undefined && quote.quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
       // A quotation paragraph with no cue continues the previous speaker.
       finding = { order: quote.quote.start, continues: previousDirect, paragraph: paragraphIndex, content: { start: quote.quote.start, end: contentEnd } };
@@ -115,7 +115,7 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
     // The speech goes on in the quotations after it that have no cue of their own.
     const run = quoteRunEnd(speech, spans, q, paragraph, found?.cue ?? null);
     if (run.last > q) {
-      const content = 'draft' in finding ? finding.draft.content : 'continues' in finding ? finding.content : null;
+      const content = finding.content;
       if (content !== null) content.end = run.end;
       q = run.last;
     }
@@ -134,7 +134,7 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
         quoted = new Set<number>();
         for (let i = 0; i < direct; i++) {
           const f = findings[i] as Finding;
-          if ('draft' in f && f.draft.content !== null) quoted.add(f.draft.content.start);
+          if (isPending(f) && f.content !== null) quoted.add(f.content.start);
         }
       }
       return quoted.has(start);

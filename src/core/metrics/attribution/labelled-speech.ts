@@ -10,7 +10,7 @@ import { isSpaceUnit } from '../../text/space.ts';
 import type { Scan } from './context.ts';
 import { hasQuoteBetween } from './content-spans.ts';
 import { nounPhraseBefore } from './noun-phrase-speakers.ts';
-import type { Finding } from './types.ts';
+import { draftOf, type Finding } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // A headline is one of the first lines of the text, and short.
@@ -47,7 +47,7 @@ export function findLabelledSpeech(scan: Scan, quoted: { has(start: number): boo
     if (end <= start) return;
     const sentence = sentences[sentenceOf[first] as number];
     const mode = shouting ? 'direct' : hasQuoteBetween(article, first, paragraph.tokenEnd) ? 'mixed' : 'indirect';
-    findings.push({ order: start, draft: { paragraph: index, mode, cue: null, speaker, content: { start, end }, sentence: sentence?.index ?? 0 } });
+    findings.push(draftOf(start, index, mode, null, speaker, { start, end }, sentence?.index ?? 0));
   });
   return findings;
 }

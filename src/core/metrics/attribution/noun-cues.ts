@@ -13,7 +13,7 @@ import { nextComma, type Scan } from './context.ts';
 import { clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
 import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
-import { ruleVerbCue, type Cue, type Finding, type SentenceRef, type Speaker } from './types.ts';
+import { draftOf, isPending, ruleVerbCue, type Cue, type Finding, type SentenceRef, type Speaker } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Most words between a light verb and its noun ("made several controversial statements on"), and between a
@@ -147,7 +147,7 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: 
       const mode = role === 'attitude' ? 'attitude' : words.clauseWords.get(link) === 'complementiser' ? 'indirect' : 'summary';
       // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
       const cue = { start: tokens.start[t] as number, end: tokens.end[t + 1] as number, lemma: `${tokens.norm[t]} ${link}`, class: 'neutral', source: words.nounCueSource };
-      findings.push({ order: content.start, draft: { paragraph: sentence.paragraph, mode, cue, speaker, content, sentence: sentence.index } });
+      findings.push(draftOf(content.start, sentence.paragraph, mode, cue, speaker, content, sentence.index));
       t++;
     }
   }
@@ -170,8 +170,8 @@ export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Arra
   const taken = zeroedBytes(takenStore, tokens.count);
   for (let f = 0; f < findings.length; f++) {
     const finding = findings[f] as Finding;
-    if (!('draft' in finding)) continue;
-    const { cue, speaker, content } = finding.draft;
+    if (!isPending(finding)) continue;
+    const { cue, phrase: speaker, content } = finding;
     if (content !== null) mark(taken, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end));
     if (cue !== null) mark(taken, firstTokenAtOrAfter(tokens, cue.start), firstTokenAtOrAfter(tokens, cue.end));
     if (speaker !== null) mark(taken, speaker.t0, speaker.t1);

@@ -9,13 +9,13 @@ import { passiveBe } from './attitudes.ts';
 import { clauseEnd, cueRange, trimmedSpan } from './content-spans.ts';
 import { isConnective, opensSubordinateClause } from './noun-phrase-speakers.ts';
 import { nextComma, type Scan } from './context.ts';
-import type { Cue, Finding, SentenceRef } from './types.ts';
+import { draftOf, type Cue, type Draft, type SentenceRef } from './types.ts';
 
 // Stances of acts that judge their object: a passive of one still reports a judgement someone made.
 const JUDGING = new Set(['adversarial', 'supportive']);
 
 /** The attribution of a judging act in the passive with no agent at `cue`, ending with its clause (`cueEnd`: where each cue ends, content-spans.ts); null for any other verb. */
-export function agentlessPassiveAct(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): Finding | null {
+export function agentlessPassiveAct(scan: Scan, cue: Cue, sentence: SentenceRef, cueEnd: Int32Array): Draft | null {
   const { article } = scan;
   // The clause's end is read only for a judging act: five passives in six are of other verbs ("was told").
   if (!cue.ref.act || !JUDGING.has(cue.ref.stance)) return null;
@@ -28,5 +28,5 @@ export function agentlessPassiveAct(scan: Scan, cue: Cue, sentence: SentenceRef,
   if (be <= start || article.tokens.norm[cue.t1] === 'by' || opensSubordinateClause(scan, start)) return null;
   for (let t = start; t < be; t++) if (article.tokens.breakBefore[t] === 1 && t > start) return null;
   const content = trimmedSpan(article, start, nextComma(scan, cue.t1, end));
-  return content === null ? null : { order: content.start, draft: { paragraph: cue.paragraph, mode: 'summary', cue: cueRange(article, cue), speaker: null, content, sentence: cue.sentence } };
+  return content === null ? null : draftOf(content.start, cue.paragraph, 'summary', cueRange(article, cue), null, content, cue.sentence);
 }

@@ -11,7 +11,7 @@ import { commaBefore, nextComma } from './context.ts';
 import { passiveBe, subjectStart, viewEnd } from './attitudes.ts';
 import type { Scan } from './context.ts';
 import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
-import type { ClaimedCues, Cue, Finding, SentenceRef } from './types.ts';
+import { draftOf, type ClaimedCues, type Cue, type Finding, type SentenceRef } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /**
@@ -54,7 +54,7 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
       const lemma = (norm.slice(t, after) as string[]).join(' ');
       // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
       const cue = { start: article.tokens.start[opens] as number, end: article.tokens.end[after - 1] as number, lemma, class: 'cognitive', source: scan.rulesSource };
-      findings.push({ order: content.start, draft: { paragraph: sentence.paragraph, mode: 'attitude', cue, speaker: null, content, sentence: sentence.index } });
+      findings.push(draftOf(content.start, sentence.paragraph, 'attitude', cue, null, content, sentence.index));
     }
   }
   return findings;

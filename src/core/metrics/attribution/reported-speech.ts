@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import { reusedBytes, reusedInts, zeroedBytes, zeroedInts } from './reused-arrays.ts';
-import { rawAttribution, type AttributionMode, type ClaimedCues, type Cue, type Draft, type Finding, type Range, type SentenceRef, type Speaker, type Target, type TokenSpan } from './types.ts';
+import { draftOf, rawAttribution, type AttributionMode, type ClaimedCues, type Cue, type Draft, type Finding, type Range, type SentenceRef, type Speaker, type Target, type TokenSpan } from './types.ts';
 import { appositiveSubject, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, openingSubject, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { speechTopic } from './speech-topics.ts';
@@ -71,14 +71,14 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
     const verb = kind === 'vague' ? verbOfVagueSource(scan, cue, cues[index + 1]) : null;
     const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context, verb) : reportingVerb(scan, cue, sentence, context);
     // "Nobody in Westminster calls this ...": a speech act denied is no attribution; its cue stays claimed.
-    const denied = finding !== null && 'draft' in finding && finding.draft.speaker !== null && (isNegatedSpeaker(scan, finding.draft.speaker, sentence.tokenStart) || isParticipleAfterObject(scan, cue.t0, sentence.tokenStart) || isNamingParticiple(scan, cue.t0, cue.t1, sentence.tokenStart, sentence.tokenEnd));
+    const denied = finding !== null && finding.pending && finding.phrase !== null && (isNegatedSpeaker(scan, finding.phrase, sentence.tokenStart) || isParticipleAfterObject(scan, cue.t0, sentence.tokenStart) || isNamingParticiple(scan, cue.t0, cue.t1, sentence.tokenStart, sentence.tokenEnd));
     if (finding === null || denied) {
       claimedNow[index] = denied ? 1 : 0;
       continue;
     }
     findings.push(finding);
     remember(scan, context, finding, cue.t0);
-    if ('draft' in finding && finding.draft.speaker !== null) inSpeaker.fill(1, finding.draft.speaker.t0, finding.draft.speaker.t1);
+    if (finding.pending && finding.phrase !== null) inSpeaker.fill(1, finding.phrase.t0, finding.phrase.t1);
     claimedNow[index] = 1;
     if (verb !== null) claimedNow[index + 1] = 1;
   }
@@ -98,10 +98,10 @@ function speakersBySentence(sentences: number, entries: number): SpeakersBySente
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
 // `hint`, the token a finding's cue most likely starts at, spares the search for it.
 function remember(scan: Scan, context: Context, finding: Finding, hint = -1): void {
-  if (!('draft' in finding) || finding.draft.speaker === null || finding.draft.cue === null) return;
+  if ('continues' in finding || !finding.pending || finding.phrase === null || finding.cue === null) return;
   const { start } = scan.article.tokens;
-  const offset = finding.draft.cue.start;
-  const at = hint >= 0 && start[hint] === offset && (hint === 0 || (start[hint - 1] as number) < offset) ? hint : cueTokenOf(scan, offset, finding.draft.sentence);
+  const offset = finding.cue.start;
+  const at = hint >= 0 && start[hint] === offset && (hint === 0 || (start[hint - 1] as number) < offset) ? hint : cueTokenOf(scan, offset, finding.sentence);
   // A cue outside every sentence is never read back (speakerBefore asks by sentence).
   const sentence = at < scan.article.tokens.count ? (scan.sentenceOf[at] as number) : -1;
   if (sentence < 0) return;
@@ -117,7 +117,7 @@ function remember(scan: Scan, context: Context, finding: Finding, hint = -1): vo
   const entry = ++speakers.count;
   speakers.at[entry - 1] = at;
   speakers.before[entry - 1] = previous;
-  speakers.speaker[entry - 1] = finding.draft.speaker;
+  speakers.speaker[entry - 1] = finding.phrase;
   if (after === 0) speakers.last[sentence] = entry;
   else speakers.before[after - 1] = entry;
 }
@@ -147,11 +147,11 @@ function speakerBefore(context: Context, sentence: number, at: number): Speaker 
 }
 
 /** Declining to comment: the speaker before the cue, no content. */
-function nonResponse(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding {
+function nonResponse(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Draft {
   const speaker = nounPhraseBefore(scan, cue.t0, sentence.tokenStart) ?? plainSubject(scan, sentence, cue.t0, context.cueEnd);
   // "declined to say whether the ferry would run": the question left unanswered is what the refusal is about.
   const content = unansweredQuestion(scan, cue, sentence, context.cueEnd);
-  return { order: content?.start ?? (scan.article.tokens.start[cue.t0] as number), draft: { paragraph: cue.paragraph, mode: 'non-response', cue: cueRange(scan.article, cue), speaker, content, sentence: cue.sentence } };
+  return draftOf(content?.start ?? (scan.article.tokens.start[cue.t0] as number), cue.paragraph, 'non-response', cueRange(scan.article, cue), speaker, content, cue.sentence);
 }
 
 /**
@@ -159,7 +159,7 @@ function nonResponse(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
  * next comma), the content the rest of the sentence: after the source, before the cue, or, with the cue
  * in the middle, the whole sentence (one range cannot leave the source out).
  */
-function accordingTo(scan: Scan, cue: Cue, sentence: SentenceRef): Finding | null {
+function accordingTo(scan: Scan, cue: Cue, sentence: SentenceRef): Draft | null {
   const { article } = scan;
   const end = sentence.tokenEnd;
   const phrase = nounPhraseAfter(scan, cue.t1, end);
@@ -169,7 +169,7 @@ function accordingTo(scan: Scan, cue: Cue, sentence: SentenceRef): Finding | nul
   const before = cue.t0 - sentence.tokenStart;
   const after = commaBefore(scan, speaker.t1) ? end - speaker.t1 : 0;
   const content = before > 0 && after >= MIN_REPORTED_TOKENS ? trimmedSpan(article, sentence.tokenStart, sentence.tokenEnd) : before > 0 ? trimmedSpan(article, sentence.tokenStart, cue.t0) : speaker.t1 < end ? trimmedSpan(article, speaker.t1, end) : null;
-  return { order: content?.start ?? (article.tokens.start[cue.t0] as number), draft: { paragraph: cue.paragraph, mode: 'indirect', cue: cueRange(article, cue), speaker, content, sentence: cue.sentence } };
+  return draftOf(content?.start ?? (article.tokens.start[cue.t0] as number), cue.paragraph, 'indirect', cueRange(article, cue), speaker, content, cue.sentence);
 }
 
 // "according to a report released on Friday, ...": the unquoted words up to the next comma or the sentence end.
@@ -181,7 +181,7 @@ function looseSourceAfter(scan: Scan, from: number, end: number): Speaker {
 }
 
 /** "Critics say ...": vague and anonymous; but an unnamed source with an affiliation ("Two U.S. officials said") is ordinary speech. */
-function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context, verb: Cue | null): Finding | null {
+function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context, verb: Cue | null): Draft | null {
   const { article } = scan;
   const { tokens } = article;
   const affiliated = cue.t1 - cue.t0 >= 2 ? nounPhraseBefore(scan, cue.t1 - 1, sentence.tokenStart) : null;
@@ -189,7 +189,7 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   if (affiliated !== null && affiliation !== null) {
     const content = isPostposed(scan, affiliated.t0, cue, sentence, context) ? trimmedSpan(article, sentence.tokenStart, affiliated.t0) : contentAfter(scan, cue.t1, sentence, context);
     const mode: AttributionMode = content !== null && hasQuoteBetween(article, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end)) ? 'mixed' : 'indirect';
-    return { order: content?.start ?? (tokens.start[cue.t0] as number), draft: { paragraph: cue.paragraph, mode, cue: cueRange(article, cue), speaker: affiliated, content, sentence: cue.sentence } };
+    return draftOf(content?.start ?? (tokens.start[cue.t0] as number), cue.paragraph, mode, cueRange(article, cue), affiliated, content, cue.sentence);
   }
   // "The plan angered insiders": a source phrase with no verb attributes nothing; with one, the content is the verb's.
   if (verb === null && isSourcePhraseOnly(scan, cue) && hasNoVerbAfter(scan, cue, sentence.tokenEnd)) return null;
@@ -206,7 +206,8 @@ function vagueSource(scan: Scan, cue: Cue, sentence: SentenceRef, context: Conte
   attribution.anonymityReason = ((scan.anonymity[sentence.index] as number) & ANONYMITY_REASON) !== 0;
   const country = countryIn(scan, Math.max(sentence.tokenStart, cue.t0 - 2), cue.t1);
   if (country !== null) attribution.side = country;
-  return { order: content?.start ?? (tokens.start[cue.t0] as number), attribution };
+  attribution.order = content?.start ?? (tokens.start[cue.t0] as number);
+  return attribution;
 }
 
 /**
@@ -267,15 +268,15 @@ function reportedClauseStart(scan: Scan, from: number, end: number): number {
 }
 
 /** A reporting verb with a speaker; null in the passive ("was told"), without a speaker, or with nothing reported ("spoke on Monday"). */
-function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Finding | null {
+function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Context): Draft | null {
   const { article, words } = scan;
   const { tokens } = article;
   // "Asked whether ..., Holt said": the question put to a speaker, by a reporter unless "by" names the asker.
   const question = askedQuestion(scan, cue, sentence, context.cueEnd);
-  if (question !== null) return { order: question.content.start, draft: { paragraph: cue.paragraph, mode: 'indirect', cue: cueRange(article, cue), speaker: question.speaker, content: question.content, sentence: cue.sentence } };
+  if (question !== null) return draftOf(question.content.start, cue.paragraph, 'indirect', cueRange(article, cue), question.speaker, question.content, cue.sentence);
   // "The meeting was first reported by the Herald": a passive names its speaker after "by"; the subject is what was said.
   const passive = passiveWithAgent(scan, cue, sentence, context.cueEnd);
-  if (passive !== null) return { order: passive.content.start, draft: { paragraph: cue.paragraph, mode: cueMode(cue.ref, cue.ref.act ? 'summary' : 'indirect'), cue: cueRange(article, cue), speaker: passive.speaker, content: passive.content, sentence: cue.sentence } };
+  if (passive !== null) return draftOf(passive.content.start, cue.paragraph, cueMode(cue.ref, cue.ref.act ? 'summary' : 'indirect'), cueRange(article, cue), passive.speaker, passive.content, cue.sentence);
   // In the passive ("are expected to", "was told") nobody is named as speaking; "is telling" is active.
   if (cue.t0 > sentence.tokenStart && isPassive(scan, cue.t0, sentence.tokenStart)) return agentlessPassiveAct(scan, cue, sentence, context.cueEnd);
   // After a possessive the cue is a noun ("Holt's remarks drew applause"): nobody speaks here, unless a
@@ -404,11 +405,9 @@ function reportingVerb(scan: Scan, cue: Cue, sentence: SentenceRef, context: Con
   }
   // "spoke on Monday": a verb of speaking with nothing reported is not an attribution.
   if (mode !== 'summary' && (content === null || (contentTokens(article, content, sentence) < MIN_REPORTED_TOKENS && !isNamedObject(scan, cue, content)) || onlyTimeWords(scan, content, sentence))) return null;
-  // Written out, not spread with the target: a spread copy made a new hidden class per finding (398 on PolNeAR),
+  // One constructor with the target in place: a spread copy made a new hidden class per finding (398 on PolNeAR),
   // which every later pass reading a draft then met.
-  const cited = cueRange(article, cue);
-  const draft: Draft = target === undefined ? { paragraph: cue.paragraph, mode: cueMode(ref, mode), cue: cited, speaker, content, sentence: cue.sentence } : { paragraph: cue.paragraph, mode: cueMode(ref, mode), cue: cited, speaker, content, sentence: cue.sentence, target };
-  return { order: content?.start ?? (tokens.start[cue.t0] as number), draft };
+  return draftOf(content?.start ?? (tokens.start[cue.t0] as number), cue.paragraph, cueMode(ref, mode), cueRange(article, cue), speaker, content, cue.sentence, target);
 }
 
 // The name opening the sentence when `speaker`, found right before the verb after a comma, sits inside its

@@ -44,8 +44,7 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
   for (let f = 0; f < ordered.length; f++) {
     const finding = ordered[f] as Finding;
     let out: RawAttribution[];
-    if ('draft' in finding) out = attribute(scan, memory, finding.draft);
-    else if ('attribution' in finding) out = [finding.attribution];
+    if (!('continues' in finding)) out = finding.pending ? attribute(scan, memory, finding) : [finding];
     else {
       const first = made.get(finding.continues)?.[0];
       if (first === undefined) continue;
@@ -84,23 +83,26 @@ function inTextOrder(attributions: readonly RawAttribution[]): boolean {
   return true;
 }
 
-/** The attributions of one draft, one per actor its speaker names; adds them to `memory`'s latest and unnamed sources. */
-export function attribute(scan: Scan, memory: SpeakerMemory, found: Draft): RawAttribution[] {
+/**
+ * The attributions of one pending draft, one per actor its speaker names; adds them to `memory`'s latest and
+ * unnamed sources. The first is the draft itself, filled in: a second object per finding lived as long as the first.
+ */
+export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawAttribution[] {
   const { tokens } = scan.article;
   // Whatever pass found the speaker phrase, one that runs into the cue's infinitive is cut to its subject.
-  const subject = found.speaker === null || found.cue === null ? found.speaker : subjectBeforeInfinitive(scan, found.speaker, found.cue.start);
-  const draft = subject === found.speaker ? found : { ...found, speaker: subject };
-  const speaker = draft.speaker === null ? null : { start: tokens.start[draft.speaker.t0] as number, end: speakerEnd(scan, draft.speaker) };
-  const { actors, side, kind } = draft.speaker === null ? { actors: [null], side: null, kind: null } : resolveSpeaker(scan, memory, draft.speaker, draft);
+  const phrase = draft.phrase === null || draft.cue === null ? draft.phrase : subjectBeforeInfinitive(scan, draft.phrase, draft.cue.start);
+  const speaker = phrase === null ? null : { start: tokens.start[phrase.t0] as number, end: speakerEnd(scan, phrase) };
+  const { actors, side, kind } = phrase === null ? { actors: [null], side: null, kind: null } : resolveSpeaker(scan, memory, phrase, draft);
   // Anonymous means unnamed and unidentified: a person's role with no name ("a senior Russian diplomat",
   // "U.S. officials", or "the official" after one); never a name, a definite role the article identifies
   // ("the president"), an organisation, a document or a share of respondents.
-  const anonymous = draft.speaker !== null && actors[0] === null && pronounRole(scan, draft.speaker.t0) === undefined && unnamedSource(scan, memory, draft.speaker);
+  const anonymous = phrase !== null && actors[0] === null && pronounRole(scan, phrase.t0) === undefined && unnamedSource(scan, memory, phrase);
   // As long as its actors (nearly always one): a push onto [] reserved 17 slots per draft.
   const made = new Array<RawAttribution>(actors.length);
   for (let a = 0; a < actors.length; a++) {
     const actor = actors[a] as string | null;
-    const attribution = rawAttribution(draft.paragraph, draft.mode, draft.cue, speaker, draft.content, actor, actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned'), anonymous);
+    const sideOf = actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned');
+    const attribution = a === 0 ? filledIn(draft, speaker, actor, sideOf, anonymous) : rawAttribution(draft.paragraph, draft.mode, draft.cue, speaker, draft.content, actor, sideOf, anonymous);
     const speakerKind = actor === null ? kind : (kindOf(memory, actor) ?? kind);
     if (speakerKind !== null) attribution.speakerKind = speakerKind;
     if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
@@ -120,6 +122,15 @@ export function attribute(scan: Scan, memory: SpeakerMemory, found: Draft): RawA
   // Kept once final: nothing changes an attribution's anonymity or speaker after this.
   for (const attribution of made) if (attribution.anonymous && attribution.actor === null && attribution.speaker !== null) memory.unnamed.push(attribution);
   return made;
+}
+
+// The draft as its first attribution: what resolving it found, set in place.
+function filledIn(draft: Draft, speaker: RawAttribution['speaker'], actor: string | null, side: string, anonymous: boolean): Draft {
+  draft.speaker = speaker;
+  draft.actor = actor;
+  draft.side = side;
+  draft.anonymous = anonymous;
+  return draft;
 }
 
 type Resolved = { actors: (string | null)[]; side: string | null; kind: 'person' | SpeakerKind | null };

@@ -6,7 +6,7 @@
 import { commaBefore, type Scan } from './context.ts';
 import { trimmedSpan } from './content-spans.ts';
 import { nounPhraseAfter } from './noun-phrase-speakers.ts';
-import type { Finding, SentenceRef } from './types.ts';
+import { draftOf, type Finding, type SentenceRef } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // The longest speaker phrase between the preposition and its comma ("To the harbour riders of the north shore,").
@@ -35,7 +35,7 @@ export function findStanceOpenings(scan: Scan, taken: Uint8Array): Finding[] {
     if (content === null) continue;
     // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
     const cue = { start: article.tokens.start[t] as number, end: article.tokens.end[t] as number, lemma: tokens.norm[t] as string, class: 'cognitive', source: words.stanceOpeningSource };
-    findings.push({ order: content.start, draft: { paragraph: sentence.paragraph, mode: 'attitude', cue, speaker: { t0: t + 1, t1: comma }, content, sentence: sentence.index } });
+    findings.push(draftOf(content.start, sentence.paragraph, 'attitude', cue, { t0: t + 1, t1: comma }, content, sentence.index));
   }
   return findings;
 }

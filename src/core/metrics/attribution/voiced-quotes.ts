@@ -6,7 +6,7 @@
  */
 import type { QuoteSpan } from '../../text/index.ts';
 import type { Scan } from './context.ts';
-import type { Finding } from './types.ts';
+import { draftOf, type Finding } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 // Link words between the noun and the opening mark ("that read").
@@ -43,7 +43,7 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
     const speaker = p >= sentence.tokenStart && p < k && inClass(scan.classes, p, WORD_CLASS.possessive) && taken[p] !== 1 ? { t0: p, t1: p + 1 } : null;
     // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
     const cue = { start: article.tokens.start[k] as number, end: article.tokens.end[t - 1] as number, lemma: norm[k] as string, class: 'neutral', source: words.voiceNounSource };
-    findings.push({ order: quote.start, draft: { paragraph: sentence.paragraph, mode: 'direct', cue, speaker, content: { start: quote.start, end: quote.end }, sentence: sentence.index } });
+    findings.push(draftOf(quote.start, sentence.paragraph, 'direct', cue, speaker, { start: quote.start, end: quote.end }, sentence.index));
   }
   return findings;
 }

@@ -5,21 +5,19 @@
  */
 import type { QuoteSpan } from '../../text/index.ts';
 import type { Scan } from './context.ts';
-import type { Finding } from './types.ts';
+import { draftOf, isPending, type Finding } from './types.ts';
 
 /** `findings` with each mixed content that ends inside a quotation opened within it run to the quotation's end; others unchanged, same order. */
 export function withWholeQuotations(scan: Scan, findings: readonly Finding[]): Finding[] {
   const { quotes } = scan.article;
   if (quotes.length === 0) return [...findings];
   return findings.map((finding) => {
-    if (!('draft' in finding) || finding.draft.content === null || finding.draft.mode !== 'mixed') return finding;
-    const { content } = finding.draft;
+    if (!isPending(finding) || finding.content === null || finding.mode !== 'mixed') return finding;
+    const { content } = finding;
     const quote = quoteHolding(quotes, content.end);
     if (quote === undefined || quote.start < content.start || quote.end <= content.end) return finding;
-    // Written out, not spread: a spread copy gets a hidden class of its own, and the passes after read every finding.
-    const { paragraph, mode, cue, speaker, sentence } = finding.draft;
-    const whole = { start: content.start, end: quote.end };
-    return { order: finding.order, draft: 'target' in finding.draft ? { paragraph, mode, cue, speaker, content: whole, sentence, target: finding.draft.target } : { paragraph, mode, cue, speaker, content: whole, sentence } };
+    // A new draft, not a spread copy: a spread copy gets a hidden class of its own, and the passes after read every finding.
+    return draftOf(finding.order, finding.paragraph, finding.mode, finding.cue, finding.phrase, { start: content.start, end: quote.end }, finding.sentence, finding.target);
   });
 }
 
