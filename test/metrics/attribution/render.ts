@@ -1,6 +1,6 @@
 /** Findings of the attribution passes as one-line rows, easy to read in a table. */
 import type { Scan } from '../../../src/core/metrics/attribution/context.ts';
-import type { Finding } from '../../../src/core/metrics/attribution/types.ts';
+import { phraseOf, type Finding } from '../../../src/core/metrics/attribution/types.ts';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
 import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
 import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
@@ -12,7 +12,7 @@ export function findingRow(scan: Scan, finding: Finding): string {
   if (finding.pending) {
     const draft = finding;
     const target = draft.target === undefined ? '' : ` -> ${textOf(scan, draft.target)}`;
-    return `${draft.mode} ${tokensOf(scan, draft.phrase)}|${textOf(scan, draft.cue)}|${textOf(scan, draft.content)}${target}`;
+    return `${draft.mode} ${tokensOf(scan, phraseOf(draft))}|${textOf(scan, draft.cue)}|${textOf(scan, draft.content)}${target}`;
   }
   return `${finding.mode} ${textOf(scan, finding.speaker)}|${textOf(scan, finding.content)}|${finding.side}${finding.anonymous ? '|anonymous' : ''}`;
 }

@@ -7,7 +7,7 @@
  * inside it, as nested-bounds.ts allows.
  */
 import type { Scan } from './context.ts';
-import { draftOf, isPending, type Draft, type Finding } from './types.ts';
+import { draftOf, isPending, phraseOf, type Draft, type Finding } from './types.ts';
 
 // The most words between the aside's cue or speaker and the comma that closes it ("aides said on Tuesday,").
 const ASIDE_TAIL_WORDS = 3;
@@ -31,12 +31,13 @@ export function withContentAfterAside(scan: Scan, findings: readonly Finding[]):
     // Quoted words after the aside make a plain report a mixed one.
     const quoted = finding.mode === 'indirect' && QUOTE_MARK.test(scan.article.text.slice(content.start, content.end));
     // A new draft, not a spread copy: a spread copy gets a hidden class of its own, and the passes after read every finding.
-    return draftOf(finding.order, finding.paragraph, quoted ? 'mixed' : finding.mode, finding.cue, finding.phrase, content, finding.sentence, finding.target);
+    return draftOf(finding.order, finding.paragraph, quoted ? 'mixed' : finding.mode, finding.cue, phraseOf(finding), content, finding.sentence, finding.target);
   });
 }
 
 function widened(scan: Scan, draft: Draft): Draft['content'] {
-  const { content, cue, phrase: speaker } = draft;
+  const { content, cue } = draft;
+  const speaker = phraseOf(draft);
   const sentence = scan.sentences[draft.sentence];
   if (content === null || cue === null || speaker === null || sentence === undefined) return null;
   const { text, tokens } = scan.article;

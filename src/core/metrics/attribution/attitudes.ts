@@ -256,8 +256,9 @@ export function withViewHolders(scan: Scan, findings: readonly Finding[]): reado
 }
 
 function hasViewHolder(scan: Scan, finding: Finding): boolean {
-  if (!isPending(finding) || finding.mode !== 'attitude' || finding.phrase === null) return true;
-  const { t0, t1 } = finding.phrase;
+  if (!isPending(finding) || finding.mode !== 'attitude' || finding.phraseStart < 0) return true;
+  const t0 = finding.phraseStart;
+  const t1 = finding.phraseEnd;
   if (!plainPhrase(scan, t0, t1)) return true;
   if (finding.cue !== null && needsPersonHolder(scan, finding.cue)) return holdsViews(scan, t0, t1);
   return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(scan.article.tokens.norm[t1 - 1] as string);

@@ -171,10 +171,10 @@ export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Arra
   for (let f = 0; f < findings.length; f++) {
     const finding = findings[f] as Finding;
     if (!isPending(finding)) continue;
-    const { cue, phrase: speaker, content } = finding;
+    const { cue, content } = finding;
     if (content !== null) mark(taken, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end));
     if (cue !== null) mark(taken, firstTokenAtOrAfter(tokens, cue.start), firstTokenAtOrAfter(tokens, cue.end));
-    if (speaker !== null) mark(taken, speaker.t0, speaker.t1);
+    if (finding.phraseStart >= 0) mark(taken, finding.phraseStart, finding.phraseEnd);
   }
   return taken;
 }

@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import { reusedBytes, reusedInts, zeroedBytes, zeroedInts } from './reused-arrays.ts';
-import { draftOf, rawAttribution, type AttributionMode, type ClaimedCues, type Cue, type Draft, type Finding, type Range, type SentenceRef, type Speaker, type Target, type TokenSpan } from './types.ts';
+import { draftOf, phraseOf, rawAttribution, type AttributionMode, type ClaimedCues, type Cue, type Draft, type Finding, type Range, type SentenceRef, type Speaker, type Target, type TokenSpan } from './types.ts';
 import { appositiveSubject, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, openingSubject, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { speechTopic } from './speech-topics.ts';
@@ -46,7 +46,7 @@ const ADJUNCT_MAX = 10;
  * at most the findings, earlier and new (`count` used): columns made at that length, `at` and `before` kept
  * between articles, where lists grown by push regrew in V8's large-object space on a megabyte of quotations.
  */
-type SpeakersBySentence = { last: Int32Array; at: Int32Array; before: Int32Array; speaker: TokenSpan[]; count: number };
+type SpeakersBySentence = { last: Int32Array; at: Int32Array; before: Int32Array; t0: Int32Array; t1: Int32Array; count: number };
 /** What the passes over one article share: where cues end, and the speakers found so far by sentence. */
 type Context = { cueEnd: Int32Array; speakers: SpeakersBySentence };
 
@@ -71,14 +71,15 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
     const verb = kind === 'vague' ? verbOfVagueSource(scan, cue, cues[index + 1]) : null;
     const finding = kind === 'non-response' ? nonResponse(scan, cue, sentence, context) : kind === 'according' ? accordingTo(scan, cue, sentence) : kind === 'vague' ? vagueSource(scan, cue, sentence, context, verb) : reportingVerb(scan, cue, sentence, context);
     // "Nobody in Westminster calls this ...": a speech act denied is no attribution; its cue stays claimed.
-    const denied = finding !== null && finding.pending && finding.phrase !== null && (isNegatedSpeaker(scan, finding.phrase, sentence.tokenStart) || isParticipleAfterObject(scan, cue.t0, sentence.tokenStart) || isNamingParticiple(scan, cue.t0, cue.t1, sentence.tokenStart, sentence.tokenEnd));
+    const phrase = finding === null || !finding.pending ? null : phraseOf(finding);
+    const denied = phrase !== null && (isNegatedSpeaker(scan, phrase, sentence.tokenStart) || isParticipleAfterObject(scan, cue.t0, sentence.tokenStart) || isNamingParticiple(scan, cue.t0, cue.t1, sentence.tokenStart, sentence.tokenEnd));
     if (finding === null || denied) {
       claimedNow[index] = denied ? 1 : 0;
       continue;
     }
     findings.push(finding);
     remember(scan, context, finding, cue.t0);
-    if (finding.pending && finding.phrase !== null) inSpeaker.fill(1, finding.phrase.t0, finding.phrase.t1);
+    if (phrase !== null) inSpeaker.fill(1, phrase.t0, phrase.t1);
     claimedNow[index] = 1;
     if (verb !== null) claimedNow[index + 1] = 1;
   }
@@ -90,15 +91,17 @@ const inSpeakerStore = reusedBytes();
 const lastSpeakerStore = reusedInts();
 const speakerAtStore = reusedInts();
 const speakerBeforeStore = reusedInts();
+const speakerStartStore = reusedInts();
+const speakerEndStore = reusedInts();
 
 function speakersBySentence(sentences: number, entries: number): SpeakersBySentence {
-  return { last: zeroedInts(lastSpeakerStore, sentences), at: zeroedInts(speakerAtStore, entries), before: zeroedInts(speakerBeforeStore, entries), speaker: new Array<TokenSpan>(entries), count: 0 };
+  return { last: zeroedInts(lastSpeakerStore, sentences), at: zeroedInts(speakerAtStore, entries), before: zeroedInts(speakerBeforeStore, entries), t0: zeroedInts(speakerStartStore, entries), t1: zeroedInts(speakerEndStore, entries), count: 0 };
 }
 
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
 // `hint`, the token a finding's cue most likely starts at, spares the search for it.
 function remember(scan: Scan, context: Context, finding: Finding, hint = -1): void {
-  if ('continues' in finding || !finding.pending || finding.phrase === null || finding.cue === null) return;
+  if ('continues' in finding || !finding.pending || finding.phraseStart < 0 || finding.cue === null) return;
   const { start } = scan.article.tokens;
   const offset = finding.cue.start;
   const at = hint >= 0 && start[hint] === offset && (hint === 0 || (start[hint - 1] as number) < offset) ? hint : cueTokenOf(scan, offset, finding.sentence);
@@ -117,7 +120,8 @@ function remember(scan: Scan, context: Context, finding: Finding, hint = -1): vo
   const entry = ++speakers.count;
   speakers.at[entry - 1] = at;
   speakers.before[entry - 1] = previous;
-  speakers.speaker[entry - 1] = finding.phrase;
+  speakers.t0[entry - 1] = finding.phraseStart;
+  speakers.t1[entry - 1] = finding.phraseEnd;
   if (after === 0) speakers.last[sentence] = entry;
   else speakers.before[after - 1] = entry;
 }
@@ -143,7 +147,7 @@ function speakerBefore(context: Context, sentence: number, at: number): Speaker 
   if (entry === 0) return null;
   // The first kept of the entries at that token.
   for (let before = speakers.before[entry - 1] as number; before > 0 && speakers.at[before - 1] === speakers.at[entry - 1]; before = speakers.before[entry - 1] as number) entry = before;
-  return speakers.speaker[entry - 1] as TokenSpan;
+  return { t0: speakers.t0[entry - 1] as number, t1: speakers.t1[entry - 1] as number };
 }
 
 /** Declining to comment: the speaker before the cue, no content. */

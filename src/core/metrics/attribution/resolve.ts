@@ -15,7 +15,7 @@ import { indexNames, namedSpeaker } from './people.ts';
 import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { subjectBeforeInfinitive, withoutContraction } from './speech-subjects.ts';
-import { rawAttribution, type Draft, type Finding, type RawAttribution, type SpeakerKind, type TokenSpan } from './types.ts';
+import { phraseOf, rawAttribution, type Draft, type Finding, type RawAttribution, type SpeakerKind, type TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 import { listToFill } from '../../text/lists.ts';
 
@@ -90,7 +90,8 @@ function inTextOrder(attributions: readonly RawAttribution[]): boolean {
 export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawAttribution[] {
   const { tokens } = scan.article;
   // Whatever pass found the speaker phrase, one that runs into the cue's infinitive is cut to its subject.
-  const phrase = draft.phrase === null || draft.cue === null ? draft.phrase : subjectBeforeInfinitive(scan, draft.phrase, draft.cue.start);
+  const found = phraseOf(draft);
+  const phrase = found === null || draft.cue === null ? found : subjectBeforeInfinitive(scan, found, draft.cue.start);
   const speaker = phrase === null ? null : { start: tokens.start[phrase.t0] as number, end: speakerEnd(scan, phrase) };
   const { actors, side, kind } = phrase === null ? { actors: [null], side: null, kind: null } : resolveSpeaker(scan, memory, phrase, draft);
   // Anonymous means unnamed and unidentified: a person's role with no name ("a senior Russian diplomat",

@@ -42,12 +42,12 @@ export type RawAttribution = {
  * source), with the finding's fields (Draft) after the attribution's, so that every attribution has one class.
  */
 export function rawAttribution(paragraph: number, mode: AttributionMode, cue: RawAttribution['cue'], speaker: Range | null, content: Range | null, actor: string | null, side: string, anonymous: boolean): Draft {
-  return { paragraph, mode, cue, speaker, content, actor, side, anonymous, anonymityReason: undefined, speakerKind: undefined, target: undefined, order: 0, sentence: -1, phrase: null, pending: false };
+  return { paragraph, mode, cue, speaker, content, actor, side, anonymous, anonymityReason: undefined, speakerKind: undefined, target: undefined, order: 0, sentence: -1, phraseStart: -1, phraseEnd: -1, pending: false };
 }
 
 /** A copy of `a` with another content, of the same shape (rawAttribution). */
 export function withContent(a: RawAttribution, content: Range | null): Draft {
-  return { paragraph: a.paragraph, mode: a.mode, cue: a.cue, speaker: a.speaker, content, actor: a.actor, side: a.side, anonymous: a.anonymous, anonymityReason: a.anonymityReason, speakerKind: a.speakerKind, target: a.target, order: 0, sentence: -1, phrase: null, pending: false };
+  return { paragraph: a.paragraph, mode: a.mode, cue: a.cue, speaker: a.speaker, content, actor: a.actor, side: a.side, anonymous: a.anonymous, anonymityReason: a.anonymityReason, speakerKind: a.speakerKind, target: a.target, order: 0, sentence: -1, phraseStart: -1, phraseEnd: -1, pending: false };
 }
 
 export type ActorMention = Range & { tokenStart: number; tokenEnd: number; actor: string; paragraph: number };
@@ -99,17 +99,22 @@ export type Target = NonNullable<RawAttribution['target']>;
 
 /**
  * An attribution found by a pass: a RawAttribution with the finding's fields after it. A pending one's speaker is
- * still a phrase of tokens (`phrase`) that resolve.ts reads, in text order, to fill in `speaker`, `actor`, `side`
+ * still a phrase of tokens (`phraseStart` to `phraseEnd`, -1 for none: two ints, not a span object kept alive with it) that resolve.ts reads, in text order, to fill in `speaker`, `actor`, `side`
  * and the rest in the same object; a vague source is complete when found (`pending` false). `order` is the text
  * offset it is resolved at, `sentence` the index of the sentence of its cue or quotation. Built apart, a draft in
  * an `{ order, draft }` wrapper and then an attribution, a megabyte of quotations kept 65,000 drafts and
  * wrappers (112 bytes each) alive through every young-generation collection until the last was resolved.
  */
-export type Draft = RawAttribution & { order: number; sentence: number; phrase: Speaker; pending: boolean };
+export type Draft = RawAttribution & { order: number; sentence: number; phraseStart: number; phraseEnd: number; pending: boolean };
+
+/** A draft's speaker phrase as a token span (made when asked for), or null. */
+export function phraseOf(draft: Draft): Speaker {
+  return draft.phraseStart < 0 ? null : { t0: draft.phraseStart, t1: draft.phraseEnd };
+}
 
 /** A pending draft (every field in rawAttribution's order): speaker, actor and side are filled in when it is resolved. */
 export function draftOf(order: number, paragraph: number, mode: AttributionMode, cue: RawAttribution['cue'], phrase: Speaker, content: Range | null, sentence: number, target?: Target): Draft {
-  return { paragraph, mode, cue, speaker: null, content, actor: null, side: 'unaligned', anonymous: false, anonymityReason: undefined, speakerKind: undefined, target, order, sentence, phrase, pending: true };
+  return { paragraph, mode, cue, speaker: null, content, actor: null, side: 'unaligned', anonymous: false, anonymityReason: undefined, speakerKind: undefined, target, order, sentence, phraseStart: phrase === null ? -1 : phrase.t0, phraseEnd: phrase === null ? -1 : phrase.t1, pending: true };
 }
 
 /** A quotation paragraph that continues the speaker of an earlier finding. */

@@ -5,7 +5,7 @@
  */
 import type { QuoteSpan } from '../../text/index.ts';
 import type { Scan } from './context.ts';
-import { draftOf, isPending, type Finding } from './types.ts';
+import { draftOf, isPending, phraseOf, type Finding } from './types.ts';
 
 /** `findings` with each mixed content that ends inside a quotation opened within it run to the quotation's end; others unchanged, same order. */
 export function withWholeQuotations(scan: Scan, findings: readonly Finding[]): Finding[] {
@@ -17,7 +17,7 @@ export function withWholeQuotations(scan: Scan, findings: readonly Finding[]): F
     const quote = quoteHolding(quotes, content.end);
     if (quote === undefined || quote.start < content.start || quote.end <= content.end) return finding;
     // A new draft, not a spread copy: a spread copy gets a hidden class of its own, and the passes after read every finding.
-    return draftOf(finding.order, finding.paragraph, finding.mode, finding.cue, finding.phrase, { start: content.start, end: quote.end }, finding.sentence, finding.target);
+    return draftOf(finding.order, finding.paragraph, finding.mode, finding.cue, phraseOf(finding), { start: content.start, end: quote.end }, finding.sentence, finding.target);
   });
 }
 
