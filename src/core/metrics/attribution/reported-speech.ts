@@ -41,10 +41,10 @@ const ADJUNCT_MAX = 10;
 /**
  * The speakers found so far, each at the token of its cue, as columns: per sentence a list in token order
  * linked from its last entry (`last[sentence]`, entry + 1; 0 for none) through `before` (entry + 1 of the
- * entry before it in its sentence). An object and an array per finding (one per sentence of a 1 MB text of
- * quotations) lived to the end of the pass and were copied by every young-generation collection. Entries are
- * at most the findings, earlier and new (`count` used): columns made at that length, `at` and `before` kept
- * between articles, where lists grown by push regrew in V8's large-object space on a megabyte of quotations.
+ * entry before it in its sentence), each entry's speaker phrase in `t0` and `t1`. An object and an array per
+ * finding, or a list of span objects (one per sentence of a 1 MB text of quotations), lived to the end of the
+ * pass and were copied by every young-generation collection. Entries are at most the findings, earlier and new
+ * (`count` used): columns made at that length and kept between articles (lists grown by push regrew in V8's large-object space).
  */
 type SpeakersBySentence = { last: Int32Array; at: Int32Array; before: Int32Array; t0: Int32Array; t1: Int32Array; count: number };
 /** What the passes over one article share: where cues end, and the speakers found so far by sentence. */
@@ -86,16 +86,13 @@ export function findReportedSpeech(scan: Scan, cues: readonly Cue[], claimed: Cl
   return { findings, claimed: claimedNow };
 }
 
-// Tokens of speaker phrases, one byte each, and each sentence's last speaker, reused from article to article (reused-arrays.ts).
+// Tokens of speaker phrases, one byte each, and the speakers' columns, reused from article to article (reused-arrays.ts).
 const inSpeakerStore = reusedBytes();
-const lastSpeakerStore = reusedInts();
-const speakerAtStore = reusedInts();
-const speakerBeforeStore = reusedInts();
-const speakerStartStore = reusedInts();
-const speakerEndStore = reusedInts();
+const speakerStores = { last: reusedInts(), at: reusedInts(), before: reusedInts(), t0: reusedInts(), t1: reusedInts() };
 
 function speakersBySentence(sentences: number, entries: number): SpeakersBySentence {
-  return { last: zeroedInts(lastSpeakerStore, sentences), at: zeroedInts(speakerAtStore, entries), before: zeroedInts(speakerBeforeStore, entries), t0: zeroedInts(speakerStartStore, entries), t1: zeroedInts(speakerEndStore, entries), count: 0 };
+  const { last, at, before, t0, t1 } = speakerStores;
+  return { last: zeroedInts(last, sentences), at: zeroedInts(at, entries), before: zeroedInts(before, entries), t0: zeroedInts(t0, entries), t1: zeroedInts(t1, entries), count: 0 };
 }
 
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").

@@ -98,12 +98,14 @@ export type SentenceRef = SentenceSpan & { paragraph: number; index: number };
 export type Target = NonNullable<RawAttribution['target']>;
 
 /**
- * An attribution found by a pass: a RawAttribution with the finding's fields after it. A pending one's speaker is
- * still a phrase of tokens (`phraseStart` to `phraseEnd`, -1 for none: two ints, not a span object kept alive with it) that resolve.ts reads, in text order, to fill in `speaker`, `actor`, `side`
- * and the rest in the same object; a vague source is complete when found (`pending` false). `order` is the text
- * offset it is resolved at, `sentence` the index of the sentence of its cue or quotation. Built apart, a draft in
- * an `{ order, draft }` wrapper and then an attribution, a megabyte of quotations kept 65,000 drafts and
- * wrappers (112 bytes each) alive through every young-generation collection until the last was resolved.
+ * An attribution found by a pass: a RawAttribution with the finding's fields after it. A pending one's speaker
+ * is still a phrase of tokens, `phraseStart` to `phraseEnd` (-1 for none: two ints, not a span object kept
+ * alive with it), that resolve.ts reads in text order to fill in `speaker`, `actor`, `side` and the rest in the
+ * same object; a vague source is complete when found (`pending` false). `order` is the text offset it is
+ * resolved at, `sentence` the index of the sentence of its cue or quotation. Built apart, a draft in an
+ * `{ order, draft }` wrapper and then an attribution, a megabyte of quotations kept 65,000 drafts and wrappers
+ * (112 bytes each) alive through every young-generation collection until the last was resolved. The finding's
+ * fields stay on the attribution (read by nothing after resolution): 40 bytes, less than the objects they replace.
  */
 export type Draft = RawAttribution & { order: number; sentence: number; phraseStart: number; phraseEnd: number; pending: boolean };
 
