@@ -83,7 +83,6 @@ export class AnalysisError extends Error {
 
 const WORKER_YOUNG_GENERATION_MB = 16;
 
-let heapsConfigured = false;
 /**
  * Keeps the workers' memory flat over a long run (measured on 200 MB of 2 KB articles, two workers, same
  * speed): a --max-semi-space-size of 64 MB (which bin/slant.js once set for a fast start) let each worker's
@@ -94,8 +93,6 @@ let heapsConfigured = false;
  * 310 MB. V8 flags are process-wide: the main thread's heap grows by the same rule.
  */
 function configureWorkerHeaps(): void {
-  if (heapsConfigured) return;
-  heapsConfigured = true;
   setFlagsFromString('--max-semi-space-size=0');
   // bin/cli-start.js keeps a one-article start's young generation at 1 MB; a worker's grows as V8's default does.
   setFlagsFromString('--semi-space-growth-factor=2');
@@ -112,16 +109,22 @@ function configureWorkerHeaps(): void {
  * workers). Flags are process-wide: set before the first worker starts, in slant's own processes only (a
  * program that imports the library keeps its own flags).
  */
-let compilerConfigured = false;
 function configureCompiler(): void {
-  if (compilerConfigured) return;
-  compilerConfigured = true;
   // A budget the user gave wins (how bench:batch compares budgets: BENCH_NODE_FLAGS).
   if (inliningBudgetGiven(process.execArgv, process.env.NODE_OPTIONS)) return;
   setFlagsFromString(`${INLINING_BUDGET_FLAG}=300`);
 }
 
 const INLINING_BUDGET_FLAG = '--max-inlined-bytecode-size-cumulative';
+
+// The workers' V8 flags, set once per process, before the first worker of any pool starts.
+let flagsConfigured = false;
+function configureWorkerFlags(): void {
+  if (flagsConfigured) return;
+  flagsConfigured = true;
+  configureWorkerHeaps();
+  configureCompiler();
+}
 
 /**
  * Whether node's flags (`execArgv`) or NODE_OPTIONS name V8's inlining budget, in either spelling V8 reads
@@ -228,8 +231,7 @@ export class AnalysisPool {
 
   #spawn(): Slot {
     const entry = workerEntry();
-    configureWorkerHeaps();
-    configureCompiler();
+    configureWorkerFlags();
     const worker = new Worker(entry.url, {
       workerData: this.#config,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },

@@ -6,7 +6,7 @@
  * before the inner speaker or cue or before a clause word ("In praise of the plan, Holt pledged"; "the plan,
  * which Lund"), or at a clause word right before them ("on Monday when she told"); never elsewhere. Quotations keep their bounds: a quotation is the speaker's words whatever they report.
  */
-import { listOf } from '../../text/lists.ts';
+import { listToFill } from '../../text/lists.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
 import { withContent, type RawAttribution } from './types.ts';
@@ -64,20 +64,18 @@ type InnerClauses = { cue: readonly number[]; speaker: readonly number[] };
 // Plain arrays of numbers, not typed arrays: most articles have a few dozen cues, and a typed array longer
 // than 64 bytes is a buffer outside the heap, costlier to make than the columns are to fill and read.
 function innerClauses(attributions: readonly RawAttribution[]): InnerClauses {
-  // Counted first and made at their length (listOf): grown by push, a megabyte's 36,000 reports regrew both
+  // Counted first and made at their length (listToFill): grown by push, a megabyte's 36,000 reports regrew both
   // lists in V8's large-object space.
   let count = 0;
   for (let n = 0; n < attributions.length; n++) if ((attributions[n] as RawAttribution).cue !== null) count++;
-  let next = 0;
-  const cue = listOf(count, () => {
-    while ((attributions[next] as RawAttribution).cue === null) next++;
-    return (attributions[next++] as RawAttribution).cue?.start as number;
-  });
-  next = 0;
-  const speaker = listOf(count, () => {
-    while ((attributions[next] as RawAttribution).cue === null) next++;
-    return (attributions[next++] as RawAttribution).speaker?.start ?? Infinity;
-  });
+  const cue = listToFill<number>(count);
+  const speaker = listToFill<number>(count);
+  for (let n = 0, i = 0; n < attributions.length; n++) {
+    const a = attributions[n] as RawAttribution;
+    if (a.cue === null) continue;
+    cue[i] = a.cue.start;
+    speaker[i++] = a.speaker?.start ?? Infinity;
+  }
   let sorted = true;
   for (let i = 1; i < count && sorted; i++) if ((cue[i - 1] as number) > (cue[i] as number)) sorted = false;
   if (sorted) return { cue, speaker };

@@ -19,7 +19,7 @@ import { isNamingParticiple, isParticipleAfterObject } from './noun-readings.ts'
 import { hasNoVerbAfter, isSourcePhraseOnly, verbOfVagueSource } from './vague-sources.ts';
 import { sideOfActor } from './speaker-sides.ts';
 import { reusedBytes, reusedInts, zeroedBytes, zeroedInts } from './reused-arrays.ts';
-import { draftOf, phraseOf, rawAttribution, type AttributionMode, type ClaimedCues, type Cue, type Draft, type Finding, type Range, type SentenceRef, type Speaker, type Target, type TokenSpan } from './types.ts';
+import { draftOf, isPending, phraseOf, rawAttribution, type AttributionMode, type ClaimedCues, type Cue, type Draft, type Finding, type Range, type SentenceRef, type Speaker, type Target, type TokenSpan } from './types.ts';
 import { appositiveSubject, contractedSubject, invertedSpeakerEnd, nameBeforeLongAppositive, openingSubject, plainStretch, subjectAfterOpeningClause, subjectPastStanceAdverb } from './speech-subjects.ts';
 import { askedQuestion, framedClause, isReducedRelative, isRelativeSubject, thatAfterLongAdjunct, isIntroductoryPhrase, isOpeningRole, parentheticalTag, passiveWithAgent, openingClauseEnd, nounAfterModifier, plausibleSubject, possessiveBefore, subjectAfterComma, subordinateClauseEnd, unansweredQuestion } from './speech-forms.ts';
 import { speechTopic } from './speech-topics.ts';
@@ -98,7 +98,7 @@ function speakersBySentence(sentences: number, entries: number): SpeakersBySente
 // Keeps a finding's speaker, at its cue, for the verbs after it in the cue's sentence ("“A. B,” Holt said, referring to").
 // `hint`, the token a finding's cue most likely starts at, spares the search for it.
 function remember(scan: Scan, context: Context, finding: Finding, hint = -1): void {
-  if ('continues' in finding || !finding.pending || finding.phraseStart < 0 || finding.cue === null) return;
+  if (!isPending(finding) || finding.phraseStart < 0 || finding.cue === null) return;
   const { start } = scan.article.tokens;
   const offset = finding.cue.start;
   const at = hint >= 0 && start[hint] === offset && (hint === 0 || (start[hint - 1] as number) < offset) ? hint : cueTokenOf(scan, offset, finding.sentence);
