@@ -6,7 +6,7 @@
  */
 import { CATEGORY, startsPhrase, type Lexicons } from '../data/index.ts';
 import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
-import { sentenceAt, type SegmentedArticle, type QuoteSpan, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
+import { NESTED, quoteAt, sentenceAt, type SegmentedArticle, type QuoteSpan, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
 import { CASE, firstTokenAtOrAfter, tokenIds } from '../text/tokens.ts';
 import { flagsByWordIdOnce, hasFlag } from '../text/vocabulary.ts';
 
@@ -83,17 +83,17 @@ function wordsOf(article: SegmentedArticle, one: Located): string[] {
  */
 export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround, headline?: number): ScareQuoteFinding[] {
   const { quotes } = article;
-  if (quotes.length === 0) return [];
+  if (quotes.count === 0) return [];
   // Quotations someone says, and the longer ones (never candidates), marked per quotation: their words are read
   // only once some quotation is a candidate (in about one article in nine), and only then are they located again.
   // A megabyte of quotations kept located meant ~100 bytes each held through the pass, and lists of their
   // indexes grown by push regrew in V8's large-object space (65,000 said quotations at 1 MB of `"Yes," he said.`).
-  const kinds = new Uint8Array(quotes.length);
+  const kinds = new Uint8Array(quotes.count);
   let attributed = 0; // how many are ATTRIBUTED (1 each), and LONGER (2 each)
   let longer = 0;
   // The short quotations no one says: whether each is one of a list is known once its run of quotations ends.
   const unsaid: Located[] = [];
-  const listed = new Uint8Array(quotes.length);
+  const listed = new Uint8Array(quotes.count);
   const runs: ListRuns = { listed, start: 0, alternative: false, before: undefined };
   const located = forEachLocated(article, (one, i) => {
     if (i > 0) stepListRuns(article, runs, one, i);
@@ -180,9 +180,9 @@ function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: 
   // Quotes come in text order, so paragraph and sentence cursors only move forward.
   let p = 0;
   let s = 0;
-  for (let q = 0; q < quotes.length; q++) {
-    const quote = quotes[q] as QuoteSpan;
-    if (quote.kind === 'nested') continue;
+  for (let q = 0; q < quotes.count; q++) {
+    if (quotes.kind[q] === NESTED) continue;
+    const quote = quoteAt(quotes, q);
     while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= quote.start) {
       p++;
       s = 0;

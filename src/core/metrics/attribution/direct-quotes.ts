@@ -5,7 +5,7 @@
  * said. "B. C."`): its content runs from the first quotation mark to the last. A quotation paragraph with
  * no cue continues the speaker of the paragraph before.
  */
-import type { ParagraphSpan, QuoteSpan, SegmentedArticle } from '../../text/index.ts';
+import { NESTED, type ParagraphSpan, type SegmentedArticle } from '../../text/index.ts';
 import { isSpaceUnit } from '../../text/space.ts';
 import { listToFill } from '../../text/lists.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
@@ -13,7 +13,7 @@ import { commaBefore, type Scan } from './context.ts';
 import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, clauseEnd, cueEnds, cueRange, hasQuoteBetween, trimmedSpan } from './content-spans.ts';
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
-import { freeVerbAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
+import { freeVerbAt, quoteEndAt, quoteStartAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
 import { draftOf, isPending, type ClaimedCues, type Cue, type Finding, type SentenceRef, type Speaker } from './types.ts';
 import { WORD_CLASS } from './word-classes.ts';
 
@@ -47,17 +47,15 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   // Where a cue ends: `said, "No."` puts its quotation right after one.
   // Per token, the end of the cue starting there: where a clause that goes on past a quotation ends.
   let cueEndAt: Int32Array | undefined;
-  // The quotations not nested in another; the article's own list when none is (a copy of 65,000 quotations was
-  // a large object on a megabyte of them).
-  const outer = article.quotes.some((q) => q.kind === 'nested') ? article.quotes.filter((q) => q.kind !== 'nested') : article.quotes;
-  const spans = quoteList(outer, tokens);
+  // The quotations not nested in another.
+  const spans = quoteList(article);
   // At most one a quotation: made at that length when long (grown by push, a megabyte's 65,000 regrew in V8's
   // large-object space), cut to what was found.
-  const findings = listToFill<Finding>(spans.quotes.length);
+  const findings = listToFill<Finding>(spans.at.length);
   let direct = 0;
   let previousDirect: Finding | undefined;
   let previousDirectParagraph = -2;
-  for (let q = 0; q < spans.quotes.length; q++) {
+  for (let q = 0; q < spans.at.length; q++) {
     const quote = quoteTokensAt(spans, q);
     const { t0: qt0, t1: qt1 } = quote;
     if (qt1 === qt0) continue;
@@ -76,13 +74,13 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
     if (found !== undefined && (full || found.cue === null)) {
       if (found.cue !== null) speech.claimed[speech.cueAt[found.cue.t0] as number] = 1;
       // A split quote: `"We will fight," she said, "and we will win."` is one attribution.
-      const next = spans.quotes[q + 1];
-      if (next !== undefined && found.cue !== null && next.start < paragraph.end && next.start > quote.quote.end) {
-        const between = firstTokenAtOrAfter(tokens, next.start);
+      const nextStart = q + 1 < spans.at.length ? quoteStartAt(spans, q + 1) : -1;
+      if (found.cue !== null && nextStart < paragraph.end && nextStart > quote.quote.end) {
+        const between = firstTokenAtOrAfter(tokens, nextStart);
         // Only within the cue's sentence, with no second speaker: `"A," he said. She added, "B."` is two.
         const sameSentence = sentenceOf[between] === found.cue.sentence && !hasFreeVerb(speech, found.cue.t1, between);
-        if (/,\s*$/.test(text.slice(quote.quote.end, next.start)) && between - qt1 <= SPLIT_MAX_TOKENS && found.cue.t0 >= qt1 && found.cue.t1 <= between && sameSentence) {
-          contentEnd = next.end;
+        if (/,\s*$/.test(text.slice(quote.quote.end, nextStart)) && between - qt1 <= SPLIT_MAX_TOKENS && found.cue.t0 >= qt1 && found.cue.t1 <= between && sameSentence) {
+          contentEnd = quoteEndAt(spans, q + 1);
           q++;
         }
       }
@@ -144,19 +142,25 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   return { findings, claimed: speech.claimed };
 }
 
-// The quotations with the tokens each covers.
-function quoteList(quotes: readonly QuoteSpan[], tokens: SegmentedArticle['tokens']): QuoteList {
-  const t0s = new Int32Array(quotes.length);
-  const t1s = new Int32Array(quotes.length);
-  for (let q = 0; q < quotes.length; q++) {
-    const quote = quotes[q] as QuoteSpan;
-    const t0 = firstTokenAtOrAfter(tokens, quote.start);
+// The article's quotations not nested in another, with the tokens each covers.
+function quoteList(article: SegmentedArticle): QuoteList {
+  const { quotes, tokens } = article;
+  let outer = 0;
+  for (let q = 0; q < quotes.count; q++) if (quotes.kind[q] !== NESTED) outer++;
+  const at = new Int32Array(outer);
+  const t0s = new Int32Array(outer);
+  const t1s = new Int32Array(outer);
+  for (let q = 0, k = 0; q < quotes.count; q++) {
+    if (quotes.kind[q] === NESTED) continue;
+    const end = quotes.end[q] as number;
+    const t0 = firstTokenAtOrAfter(tokens, quotes.start[q] as number);
     let t1 = t0;
-    while (t1 < tokens.count && (tokens.end[t1] as number) <= quote.end) t1++;
-    t0s[q] = t0;
-    t1s[q] = t1;
+    while (t1 < tokens.count && (tokens.end[t1] as number) <= end) t1++;
+    at[k] = q;
+    t0s[k] = t0;
+    t1s[k++] = t1;
   }
-  return { quotes, t0: t0s, t1: t1s };
+  return { quotes, at, t0: t0s, t1: t1s };
 }
 
 // /:\s*$/ over text.slice(from, to), read in place: every quotation asks.

@@ -4,10 +4,10 @@
  * speech, so the attribution's content runs on to the last of them; the cue and speaker between the parts
  * stay inside the content, as they do in a quote split by its cue.
  */
-import type { ParagraphSpan, QuoteSpan } from '../../text/index.ts';
+import type { ParagraphSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
-import { freeVerbAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech } from './quote-speakers.ts';
+import { freeVerbAt, quoteEndAt, quoteStartAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech } from './quote-speakers.ts';
 import type { Cue } from './types.ts';
 
 /**
@@ -19,10 +19,10 @@ import type { Cue } from './types.ts';
 export function quoteRunEnd(speech: QuotedSpeech, quotes: QuoteList, from: number, paragraph: ParagraphSpan, cue: Cue | null): { end: number; last: number } {
   const { scan } = speech;
   const { tokens } = scan.article;
-  let end = (quotes.quotes[from] as QuoteSpan).end;
+  let end = quoteEndAt(quotes, from);
   let last = from;
-  for (let k = from + 1; k < quotes.quotes.length; k++) {
-    if ((quotes.quotes[k] as QuoteSpan).start >= paragraph.end || quotes.t1[k] === quotes.t0[k]) break;
+  for (let k = from + 1; k < quotes.at.length; k++) {
+    if (quoteStartAt(quotes, k) >= paragraph.end || quotes.t1[k] === quotes.t0[k]) break;
     const next = quoteTokensAt(quotes, k);
     const sentence = scan.sentences[scan.sentenceOf[next.t0] as number];
     if (sentence === undefined) break;

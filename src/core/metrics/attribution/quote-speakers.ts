@@ -3,7 +3,7 @@
  * harbour official`), before it (`Peskov told reporters: "..."`), or a name before a colon (`Lavrov: "..."`).
  * Read by the direct-quote pass, for a quotation and for the quotations after it that may carry on its speech.
  */
-import { sentenceAt, type ParagraphSpan, type QuoteSpan } from '../../text/index.ts';
+import { quoteAt, sentenceAt, type ParagraphSpan, type QuoteColumns, type QuoteSpan } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, skipBack, type Scan } from './context.ts';
 import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
@@ -18,15 +18,26 @@ export type QuotedSpeech = { readonly scan: Scan; readonly cues: readonly Cue[];
 /** A quotation with its token span [t0, t1). */
 export type QuoteTokens = { readonly quote: QuoteSpan; readonly t0: number; readonly t1: number };
 /**
- * The quotations a pass reads, with their token spans as columns: a `QuoteTokens` is made when a quotation
- * is looked at (`quoteTokensAt`) and dropped soon after. One per quotation made up front lived to the end of
- * the pass, and a long text of quotations had young-generation collections copy them all.
+ * The quotations a pass reads (entry k is the article's quotation `at[k]`), with their token spans, as columns:
+ * a `QuoteTokens` is made when a quotation is looked at (`quoteTokensAt`) and dropped soon after. One per
+ * quotation made up front lived to the end of the pass, and a long text of quotations had young-generation
+ * collections copy them all.
  */
-export type QuoteList = { readonly quotes: readonly QuoteSpan[]; readonly t0: Int32Array; readonly t1: Int32Array };
+export type QuoteList = { readonly quotes: QuoteColumns; readonly at: Int32Array; readonly t0: Int32Array; readonly t1: Int32Array };
 
 /** The `k`th quotation of `list` with its token span. */
 export function quoteTokensAt(list: QuoteList, k: number): QuoteTokens {
-  return { quote: list.quotes[k] as QuoteSpan, t0: list.t0[k] as number, t1: list.t1[k] as number };
+  return { quote: quoteAt(list.quotes, list.at[k] as number), t0: list.t0[k] as number, t1: list.t1[k] as number };
+}
+
+/** Where the `k`th quotation of `list` starts, a text offset. */
+export function quoteStartAt(list: QuoteList, k: number): number {
+  return list.quotes.start[list.at[k] as number] as number;
+}
+
+/** Where the `k`th quotation of `list` ends, a text offset. */
+export function quoteEndAt(list: QuoteList, k: number): number {
+  return list.quotes.end[list.at[k] as number] as number;
 }
 /** A quotation's speaker phrase and the cue that introduces it (null for `Name: "..."`). */
 export type QuoteSpeaker = { cue: Cue | null; speaker: Speaker };
