@@ -63,23 +63,23 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
     if (sentence === undefined) continue;
     const paragraphIndex = sentence.paragraph;
     const paragraph = article.paragraphs[paragraphIndex] as ParagraphSpan;
-    const opensSentence = sentence.start === quote.quote.start;
-    const afterColon = colonEndsBefore(text, Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start);
+    const opensSentence = sentence.start === quote.start;
+    const afterColon = colonEndsBefore(text, Math.max(paragraph.start, quote.start - 3), quote.start);
     // `and said, "No."`: right after a cue and its comma, closing its sentence, a short quotation is still the whole reply.
-    const closesSentence = onlyStopsBetween(text, quote.quote.end, sentence.end) && repliesAfterCue(speech, quote, sentence);
-    const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || closesSentence || quote.quote.continued;
+    const closesSentence = onlyStopsBetween(text, quote.end, sentence.end) && repliesAfterCue(speech, quote, sentence);
+    const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || closesSentence || quote.continued;
     const found = speakerOfQuote(speech, quote, paragraph, full, afterColon);
-    let contentEnd = quote.quote.end;
+    let contentEnd = quote.end;
     let finding: Finding | undefined;
     if (found !== undefined && (full || found.cue === null)) {
       if (found.cue !== null) speech.claimed[speech.cueAt[found.cue.t0] as number] = 1;
       // A split quote: `"We will fight," she said, "and we will win."` is one attribution.
       const nextStart = q + 1 < spans.at.length ? quoteStartAt(spans, q + 1) : -1;
-      if (found.cue !== null && nextStart < paragraph.end && nextStart > quote.quote.end) {
+      if (found.cue !== null && nextStart < paragraph.end && nextStart > quote.end) {
         const between = firstTokenAtOrAfter(tokens, nextStart);
         // Only within the cue's sentence, with no second speaker: `"A," he said. She added, "B."` is two.
         const sameSentence = sentenceOf[between] === found.cue.sentence && !hasFreeVerb(speech, found.cue.t1, between);
-        if (/,\s*$/.test(text.slice(quote.quote.end, nextStart)) && between - qt1 <= SPLIT_MAX_TOKENS && found.cue.t0 >= qt1 && found.cue.t1 <= between && sameSentence) {
+        if (/,\s*$/.test(text.slice(quote.end, nextStart)) && between - qt1 <= SPLIT_MAX_TOKENS && found.cue.t0 >= qt1 && found.cue.t1 <= between && sameSentence) {
           contentEnd = quoteEndAt(spans, q + 1);
           q++;
         }
@@ -88,14 +88,14 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
       const leadIn = found.cue !== null && !opensSentence && quoteLeadIn(scan, sentence, quote, found.cue, found.speaker);
       // `Holt says "the pier is done" because the money ran out.`: the reported clause goes on past the quotation.
       let goesOn = false;
-      if (found.cue !== null && contentEnd === quote.quote.end && found.cue.t1 <= qt0) {
+      if (found.cue !== null && contentEnd === quote.end && found.cue.t1 <= qt0) {
         cueEndAt ??= cueEnds(tokens.count, cues);
         const end = reportedClauseAfterQuote(scan, quote, sentence, found.cue, cueEndAt);
         if (end > contentEnd) {
           contentEnd = end;
           goesOn = true;
         }
-      } else if (found.cue !== null && contentEnd === quote.quote.end && found.cue.t0 >= qt1) {
+      } else if (found.cue !== null && contentEnd === quote.end && found.cue.t0 >= qt1) {
         // `"We're back" in the harbour, Holt said.`: the writer's words between the quotation and its tag are the speaker's too.
         const end = Math.max(wordsBeforeTag(scan, quote, found.cue, found.speaker), interruptedTail(scan, quote, sentence, found.cue, found.speaker));
         if (end > contentEnd) {
@@ -104,10 +104,10 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
         }
       }
       const mode = leadIn || goesOn || !(full || found.cue !== null) ? 'mixed' : 'direct';
-      finding = draftOf(quote.quote.start, paragraphIndex, mode, cue, found.speaker, { start: leadIn ? sentence.start : quote.quote.start, end: contentEnd }, sentence.index);
-    } else if (found === undefined && quote.quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
+      finding = draftOf(quote.start, paragraphIndex, mode, cue, found.speaker, { start: leadIn ? sentence.start : quote.start, end: contentEnd }, sentence.index);
+    } else if (found === undefined && quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
       // A quotation paragraph with no cue continues the previous speaker.
-      finding = { order: quote.quote.start, continues: previousDirect, paragraph: paragraphIndex, content: { start: quote.quote.start, end: contentEnd } };
+      finding = { order: quote.start, continues: previousDirect, paragraph: paragraphIndex, content: { start: quote.start, end: contentEnd } };
     }
     if (finding === undefined) continue;
     // The speech goes on in the quotations after it that have no cue of their own.
@@ -187,8 +187,8 @@ function onlyStopsBetween(text: string, from: number, to: number): boolean {
 function reportedClauseAfterQuote(scan: Scan, quote: QuoteTokens, sentence: SentenceRef, cue: Cue, cueEndAt: Int32Array): number {
   const { article } = scan;
   const { tokens, text } = article;
-  if (quote.t1 >= sentence.tokenEnd || quote.quote.openEnded) return -1;
-  if (/[,:]/.test(text.slice(tokens.end[cue.t1 - 1] as number, quote.quote.start))) return -1;
+  if (quote.t1 >= sentence.tokenEnd || quote.openEnded) return -1;
+  if (/[,:]/.test(text.slice(tokens.end[cue.t1 - 1] as number, quote.start))) return -1;
   const end = clauseEnd(scan, quote.t1 - 1, sentence.tokenEnd, cueEndAt);
   if (end <= quote.t1) return -1;
   return trimmedSpan(article, quote.t0, end)?.end ?? -1;
@@ -202,7 +202,7 @@ function reportedClauseAfterQuote(scan: Scan, quote: QuoteTokens, sentence: Sent
 function interruptedTail(scan: Scan, quote: QuoteTokens, sentence: SentenceRef, cue: Cue, speaker: Speaker): number {
   const { article, words } = scan;
   const { tokens, text } = article;
-  if (!/,\s*["'\u201D\u2019]*$/u.test(text.slice(tokens.start[quote.t1 - 1] as number, quote.quote.end))) return -1;
+  if (!/,\s*["'\u201D\u2019]*$/u.test(text.slice(tokens.start[quote.t1 - 1] as number, quote.end))) return -1;
   // `"It is over," Berg said, will surprise nobody`: quoted words with a verb of their own are a whole clause,
   // and the verb after the tag is the writer's; only a subject cut off by the tag goes on after it.
   if (hasFiniteVerb(scan, quote)) return -1;

@@ -27,15 +27,15 @@ export function quoteRunEnd(speech: QuotedSpeech, quotes: QuoteList, from: numbe
     const sentence = scan.sentences[scan.sentenceOf[next.t0] as number];
     if (sentence === undefined) break;
     // A title quoted inside the cue's sentence (`she said on "Meet the Voters."`) is the outlet's words.
-    if (sentence.start !== next.quote.start && cue !== null && sentence.index === cue.sentence) continue;
+    if (sentence.start !== next.start && cue !== null && sentence.index === cue.sentence) continue;
     // `But "the ferry will run."`: a connective may open the sentence before the quotation goes on.
-    if (sentence.start !== next.quote.start && !opensSentence(scan, sentence, next.t0)) break;
+    if (sentence.start !== next.start && !opensSentence(scan, sentence, next.t0)) break;
     // The rest of the cue's sentence is the speaker's tag, verbs and all ("said when asked about it", "said
     // Hale, who wrote to the council"), unless a verb there has a subject of its own ("and Reyes warned").
     // A sentence after it is narration.
     let narration = false;
     const from = firstTokenAtOrAfter(tokens, end);
-    const stop = sentence.start === next.quote.start ? next.t0 : sentence.tokenStart;
+    const stop = sentence.start === next.start ? next.t0 : sentence.tokenStart;
     for (let t = from; t < stop && !narration; t++) {
       const verb = freeVerbAt(speech, t);
       // ", referring to the plan", ", adding that": a participle after a comma has the speaker as its subject.
@@ -43,7 +43,7 @@ export function quoteRunEnd(speech: QuotedSpeech, quotes: QuoteList, from: numbe
       narration = cue === null || scan.sentenceOf[t] !== cue.sentence || (verb !== undefined && t > cue.t1 && !participle && nounPhraseBefore(scan, t, cue.t1) !== null);
     }
     if (narration || speakerOfQuote(speech, next, paragraph, true, false) !== undefined) break;
-    end = next.quote.end;
+    end = next.end;
     last = k;
   }
   return { end, last };
