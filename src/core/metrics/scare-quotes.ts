@@ -7,7 +7,6 @@
 import { CATEGORY, startsPhrase, type Lexicons } from '../data/index.ts';
 import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
 import { NESTED, sentenceAt, type SegmentedArticle, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
-import type { Span } from '../text/span.ts';
 import { CASE, firstTokenAtOrAfter, tokenIds } from '../text/tokens.ts';
 import { flagsByWordIdOnce, hasFlag } from '../text/vocabulary.ts';
 
@@ -64,9 +63,8 @@ const SCARE_QUOTE_WEIGHT = 0.5;
 // Before a participle of saying these make it a modifier ("the promised "digital hub""), not someone speaking.
 const ARTICLES = new Set(['a', 'an', 'the']);
 
-// A quotation's span and marks (`continued`, `openEnded`: as the article's quotations have them), and its `count`
-// words from token `first` to `last`; `words` (their folded forms without a possessive) made only for the
-// quotations whose words the rule compares: most quotations are someone's, long, and never need them.
+// A quotation's span and marks (as the article's columns have them), its `count` words from token `first` to `last`;
+// `words` (their folded forms without a possessive) made only for the quotations whose words the rule compares.
 type Located = { index: number; start: number; end: number; continued: boolean; openEnded: boolean; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; count: number; words: string[] | undefined };
 
 function wordsOf(article: SegmentedArticle, one: Located): string[] {
@@ -246,7 +244,7 @@ function stepListRuns(article: SegmentedArticle, runs: ListRuns, here: Located |
 }
 
 // The text inside the quotation marks ('' and `` count as one mark, as the segmenter reads them).
-function innerText(text: string, { start, end }: Span): string {
+function innerText(text: string, start: number, end: number): string {
   const open = text.startsWith("''", start) || text.startsWith('``', start) ? 2 : 1;
   const close = end - start >= open + 2 && text.startsWith("''", end - 2) ? 2 : 1;
   return text.slice(start + open, end - close);
@@ -255,14 +253,13 @@ function innerText(text: string, { start, end }: Span): string {
 // Someone says the quotation: it opens its sentence, follows a colon, sits in an attribution's content, or
 // a speech cue stands before it in its sentence or closely after it (a verb, or a speech event: "in the words
 // of an aide").
-function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, quote: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
-  const { sentence, first, last } = quote;
+function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { start, end, sentence, first, last }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
   const sentenceSpan = sentence as SentenceSpan;
-  if (sentenceSpan.start === quote.start || /:\s*$/.test(article.text.slice(Math.max(0, quote.start - 3), quote.start))) return true;
+  if (sentenceSpan.start === start || /:\s*$/.test(article.text.slice(Math.max(0, start - 3), start))) return true;
   if (speakerLabel(article, sentenceSpan, first)) return true;
   // After the quotation, the cue must follow the comma that closes it ("...", the prosecutor said), not a
   // clause that goes on ("voluntary" redundancies, after staff were told).
-  const closes = /[,\u2013\u2014]$/.test(innerText(article.text, quote)) || /^\s*[,\u2013\u2014]/.test(article.text.slice(quote.end, quote.end + 3));
+  const closes = /[,\u2013\u2014]$/.test(innerText(article.text, start, end)) || /^\s*[,\u2013\u2014]/.test(article.text.slice(end, end + 3));
   const after = Math.min(sentenceSpan.tokenEnd, last + 1 + CUE_AFTER_QUOTE_MAX_TOKENS);
   if (closes && (hasCueIn(speechCues, last + 1, after) || hasSpeechEvent(article, lexicons, last + 1, after, 'after'))) return true;
   if (asTagAfter(article, lexicons, last, sentenceSpan.tokenEnd, speechCues)) return true;
@@ -272,7 +269,7 @@ function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, quote: Loc
   const voicedBy = voicer < 0 ? undefined : speech.attributions[voicer];
   if (voicedBy !== undefined && speaks(voicedBy)) return true;
   // Containment first: the speaker's words are read only for an attribution that holds the quotation.
-  return speech.attributions.some((a) => a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end && (speaks(a) || accordingToSomeone(article, lexicons, a)));
+  return speech.attributions.some((a) => a.content !== null && a.content.start <= start && end <= a.content.end && (speaks(a) || accordingToSomeone(article, lexicons, a)));
 }
 
 // "Mayor Hale: Budget 'Not Fit For Purpose'", "A: We cut the "waste" first": a short capitalised label and a
@@ -306,7 +303,7 @@ function asTagAfter(article: SegmentedArticle, lexicons: Lexicons, last: number,
 // word cited as a word, the words on a sign, or a term glossed right after.
 function notDistancing(article: SegmentedArticle, lexicons: Lexicons, located: Located): boolean {
   const { text, tokens } = article;
-  const { sentence, first, last } = located;
+  const { start, end, sentence, first, last } = located;
   const surfaces: string[] = [];
   for (let t = first; t <= last; t++) surfaces.push(text.slice(tokens.start[t] as number, tokens.end[t] as number));
   // Codes and ratings: 'BB+', "Aa2", "Category 4", "XBB.1.5"; a term built on an acronym ("super PACs").
@@ -316,18 +313,18 @@ function notDistancing(article: SegmentedArticle, lexicons: Lexicons, located: L
   // before a capitalised word is part of a name ("Dirty" Den). A lone "I" says nothing.
   if (!titleCaseLine(article, lexicons, located)) {
     if (/^\p{Lu}/u.test(surfaces[0] ?? '') && surfaces[0] !== 'I') return true;
-    const after = text.slice(located.end, located.end + 40);
+    const after = text.slice(end, end + 40);
     if (/^ \p{Lu}/u.test(after) && last + 1 < (sentence as SentenceSpan).tokenEnd) return true;
   }
   // A whole utterance ("I'm sorry.", "win a signed shirt!"): a capital then sentence punctuation inside the
   // closing mark, any exclamation or question, or a comma inside the words ("well, well, well"); an
   // editor's brackets ("turning [the mayor] around") mark someone's words too.
-  const inner = innerText(text, located);
+  const inner = innerText(text, start, end);
   if ((/^\p{Lu}/u.test(surfaces[0] ?? '') && /[.?!]$/u.test(inner)) || /[?!]$/u.test(inner) || /,\s*\S/.test(inner) || /\[[^\]]*\]/.test(inner)) return true;
   // A translation: "Russian for "goodbye"". By the demonyms' trie: the first read of their Map cost ~100 ms.
   if (first >= 2 && tokens.norm[first - 1] === 'for' && startsPhrase(lexicons.demonymIndex, tokens, first - 2)) return true;
   // Inside parentheses: a translation or gloss ("intifada" ("shaking off")).
-  if (text[located.start - 1] === '(' && text[located.end] === ')') return true;
+  if (text[start - 1] === '(' && text[end] === ')') return true;
   const role = roleBefore(article, lexicons, located);
   if (role === 'defining' || role === 'word' || role === 'title' || role === 'inscription') return true;
   return kindAfter(article, lexicons, located) || glossAfter(article, lexicons, located);
@@ -368,23 +365,21 @@ function roleBefore(article: SegmentedArticle, lexicons: Lexicons, { sentence, f
 
 // The noun right after the quotation says what the quoted words are: his "shape up" remark, the "subscribe"
 // button, a "save the pier" banner, the "opt out" movement.
-function kindAfter(article: SegmentedArticle, lexicons: Lexicons, quote: Located): boolean {
-  const { sentence, last } = quote;
+function kindAfter(article: SegmentedArticle, lexicons: Lexicons, { end, sentence, last }: Located): boolean {
   const { tokens, text } = article;
   const next = last + 1;
-  if (next >= (sentence as SentenceSpan).tokenEnd || !/^\s+$/.test(text.slice(quote.end, tokens.start[next] as number))) return false;
+  if (next >= (sentence as SentenceSpan).tokenEnd || !/^\s+$/.test(text.slice(end, tokens.start[next] as number))) return false;
   return lexicons.scareQuoteWords.phrases.get(tokens.norm[next] as string) === 'kind';
 }
 
 // "its "churn rate", the share of customers who leave": a comma, dash or bracket (inside the closing mark or
 // after it), then a gloss opener.
-function glossAfter(article: SegmentedArticle, lexicons: Lexicons, quote: Located): boolean {
-  const { sentence, last } = quote;
+function glossAfter(article: SegmentedArticle, lexicons: Lexicons, { start, end, sentence, last }: Located): boolean {
   const { tokens, text } = article;
   const next = last + 1;
   if (next >= (sentence as SentenceSpan).tokenEnd) return false;
-  const between = text.slice(quote.end, tokens.start[next] as number);
-  const punctuated = /^[,\s]*[,(\u2013\u2014-]\s*$/.test(between) || (/[,\u2013\u2014]$/.test(innerText(text, quote)) && /^\s*$/.test(between));
+  const between = text.slice(end, tokens.start[next] as number);
+  const punctuated = /^[,\s]*[,(\u2013\u2014-]\s*$/.test(between) || (/[,\u2013\u2014]$/.test(innerText(text, start, end)) && /^\s*$/.test(between));
   if (!punctuated) return false;
   const { phrases, longest } = lexicons.scareQuoteWords;
   for (let k = longest; k >= 1; k--) if (phrases.get(tokens.norm.slice(next, next + k).join(' ')) === 'gloss') return true;
