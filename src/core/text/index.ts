@@ -13,7 +13,7 @@ import { releaseBuffers } from './release-buffers.ts';
 
 export type { Span } from './span.ts';
 export type { TokenTable } from './tokens.ts';
-export { NESTED, QUOTE_KINDS, quoteAt, type QuoteColumns, type QuoteKind, type QuoteSpan } from './quotes.ts';
+export { NESTED, QUOTE_KINDS, quoteAt, type QuoteColumns, type QuoteSpan } from './quotes.ts';
 export type { AbbreviationTable } from './sentences.ts';
 export { foldForMatching } from './fold.ts';
 export { notAnArticle, notAnArticleBytes, type NotAnArticle } from './article-check.ts';
