@@ -21,7 +21,7 @@ export {
 } from './core/report/schema.ts';
 export { findingMessage, exemptionMessage, spanText } from './core/report/messages.ts';
 export { loadLexicons, LexiconError, type Lexicons, type LexiconInfo } from './core/data/index.ts';
-export { segmentArticle, sentenceAt, type SegmentedArticle, type SentenceColumns } from './core/text/index.ts';
+export { segmentArticle, sentenceAt, quoteAt, QUOTE_KINDS, type SegmentedArticle, type SentenceColumns, type QuoteColumns, type QuoteSpan } from './core/text/index.ts';
 export { ANALYZER_VERSION } from './core/version.ts';
 export { attributionBalance, countBalance, MODE_WEIGHTS, STANCE_CREDENCE } from './core/metrics/index.ts';
 export type { SidesMapping, AttributionMode } from './core/metrics/index.ts';

@@ -1,5 +1,5 @@
 /** Shared test helpers: render spans and findings as strings so tables read like linter output. */
-import { loadLexicons, segmentArticle, type Finding, type Report } from '../src/index.ts';
+import { loadLexicons, quoteAt, segmentArticle, type Finding, type Report } from '../src/index.ts';
 import { formatFinding, lineIndex } from '../src/core/report/render-text.ts';
 import { runMetrics } from '../src/core/metrics/index.ts';
 import { classifyBlocks } from '../src/core/roles/index.ts';
@@ -16,7 +16,7 @@ export function sentencesOf(text: string): string[] {
 /** The direct quotations of `text`, as their text with kind and flags. */
 export function quotesOf(text: string): string[] {
   const article = segmentArticle(text, lexicons.abbreviations);
-  return article.quotes.map((q) => `${q.kind}${q.continued ? ' continued' : ''}${q.openEnded ? ' open-ended' : ''} ${text.slice(q.start, q.end)}`);
+  return Array.from({ length: article.quotes.count }, (_, i) => quoteAt(article.quotes, i)).map((q) => `${q.kind}${q.continued ? ' continued' : ''}${q.openEnded ? ' open-ended' : ''} ${text.slice(q.start, q.end)}`);
 }
 
 /** Every finding of a report, rendered `line:col-line:col  rule  voice  message`. */

@@ -59,7 +59,7 @@ describe('quotations', () => {
     const text = '"The first part goes on\n\n"and the second part ends here," she said.\n\nNarration follows.';
     expect(quotesOf(text)).toEqual(['double open-ended "The first part goes on', 'double continued "and the second part ends here,"']);
     const article = segmentArticle(text, lexicons.abbreviations);
-    expect(new Set(article.quotes.map((q) => q.group)).size).toBe(1);
+    expect(new Set(article.quotes.group).size).toBe(1);
   });
 
   it('marks tokens inside quotes as quoted and the rest as the author', () => {

@@ -2,7 +2,7 @@
  * The headline set beside the body it sits over: flagged when it is markedly more loaded or more negative
  * in the outlet's own words, or when it quotes words the body never attributes to anyone.
  */
-import type { SegmentedArticle } from '../text/index.ts';
+import { NESTED, type SegmentedArticle, type Span } from '../text/index.ts';
 import { wordsBetween } from '../roles/index.ts';
 import { firstTokenAtOrAfter } from '../text/tokens.ts';
 import { isUnheld } from './attribution/attitudes.ts';
@@ -104,7 +104,11 @@ export function compareHeadline(
 // a paragraph where someone else speaks of something else, are no one's.
 function unattributedQuotes(article: SegmentedArticle, headline: HeadlineFigures, scored: Uint8Array, attributions: readonly HeadlineAttribution[]): HeadlineFlag[] {
   const flags: HeadlineFlag[] = [];
-  const quotes = article.quotes.filter((q) => q.kind !== 'nested' && q.start >= headline.start && q.end <= headline.end);
+  const quotes: Span[] = [];
+  const { start, end, kind, count } = article.quotes;
+  for (let q = 0; q < count && (start[q] as number) < headline.end; q++) {
+    if (kind[q] !== NESTED && (start[q] as number) >= headline.start && (end[q] as number) <= headline.end) quotes.push({ start: start[q] as number, end: end[q] as number });
+  }
   if (quotes.length === 0) return flags;
   // A view held by no one named ("is expected to") is the writer's words: no one said them.
   const spoken = attributions.flatMap((a) => (a.mode !== 'vague' && a.mode !== 'non-response' && !isUnheld(a) && a.content != null ? [a.content] : []));

@@ -6,7 +6,7 @@
  */
 import { CATEGORY, startsPhrase, type Lexicons } from '../data/index.ts';
 import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
-import { sentenceAt, type SegmentedArticle, type QuoteSpan, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
+import { NESTED, sentenceAt, type SegmentedArticle, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
 import { CASE, firstTokenAtOrAfter, tokenIds } from '../text/tokens.ts';
 import { flagsByWordIdOnce, hasFlag } from '../text/vocabulary.ts';
 
@@ -63,9 +63,9 @@ const SCARE_QUOTE_WEIGHT = 0.5;
 // Before a participle of saying these make it a modifier ("the promised "digital hub""), not someone speaking.
 const ARTICLES = new Set(['a', 'an', 'the']);
 
-// `count` words from token `first` to `last`; `words` (their folded forms without a possessive) made only for the
-// quotations whose words the rule compares: most quotations are someone's, long, and never need them.
-type Located = { index: number; quote: QuoteSpan; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; count: number; words: string[] | undefined };
+// A quotation's span and marks (as the article's columns have them), its `count` words from token `first` to `last`;
+// `words` (their folded forms without a possessive) made only for the quotations whose words the rule compares.
+type Located = { index: number; start: number; end: number; continued: boolean; openEnded: boolean; paragraph: number; sentence: SentenceSpan | undefined; previous: SentenceSpan | undefined; next: SentenceSpan | undefined; first: number; last: number; count: number; words: string[] | undefined };
 
 function wordsOf(article: SegmentedArticle, one: Located): string[] {
   if (one.words === undefined) one.words = article.tokens.bare.slice(one.first, one.first + one.count);
@@ -83,23 +83,23 @@ function wordsOf(article: SegmentedArticle, one: Located): string[] {
  */
 export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, speechCues: readonly number[], rulesSource: string, speech?: SpeechAround, headline?: number): ScareQuoteFinding[] {
   const { quotes } = article;
-  if (quotes.length === 0) return [];
+  if (quotes.count === 0) return [];
   // Quotations someone says, and the longer ones (never candidates), marked per quotation: their words are read
   // only once some quotation is a candidate (in about one article in nine), and only then are they located again.
   // A megabyte of quotations kept located meant ~100 bytes each held through the pass, and lists of their
   // indexes grown by push regrew in V8's large-object space (65,000 said quotations at 1 MB of `"Yes," he said.`).
-  const kinds = new Uint8Array(quotes.length);
+  const kinds = new Uint8Array(quotes.count);
   let attributed = 0; // how many are ATTRIBUTED (1 each), and LONGER (2 each)
   let longer = 0;
   // The short quotations no one says: whether each is one of a list is known once its run of quotations ends.
   const unsaid: Located[] = [];
-  const listed = new Uint8Array(quotes.length);
+  const listed = new Uint8Array(quotes.count);
   const runs: ListRuns = { listed, start: 0, alternative: false, before: undefined };
   const located = forEachLocated(article, (one, i) => {
     if (i > 0) stepListRuns(article, runs, one, i);
     runs.before = one;
-    const { quote, sentence, count } = one;
-    const short = count > 0 && count <= SCARE_QUOTE_MAX_WORDS && !quote.continued && !quote.openEnded;
+    const { sentence, count } = one;
+    const short = count > 0 && count <= SCARE_QUOTE_MAX_WORDS && !one.continued && !one.openEnded;
     if (sentence !== undefined && !short) longer += kinds[i] = LONGER;
     else if (sentence === undefined || saidBySomeone(article, lexicons, one, speechCues, speech)) attributed += kinds[i] = ATTRIBUTED;
     else unsaid.push(one);
@@ -132,10 +132,10 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
   const bodyPhrases = new Set(flagged.map((one) => wordsOf(article, one).join(' ')));
   flagged.unshift(...headlineCandidates.filter((one) => bodyPhrases.has(wordsOf(article, one).join(' '))));
   const findings: ScareQuoteFinding[] = [];
-  for (const { quote, paragraph } of flagged) {
+  for (const { start, end, paragraph } of flagged) {
     findings.push({
-      start: quote.start,
-      end: quote.end,
+      start,
+      end,
       paragraph,
       category: 'scare-quote',
       rule: 'scare-quote/short-unattributed-quote',
@@ -180,10 +180,11 @@ function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: 
   // Quotes come in text order, so paragraph and sentence cursors only move forward.
   let p = 0;
   let s = 0;
-  for (let q = 0; q < quotes.length; q++) {
-    const quote = quotes[q] as QuoteSpan;
-    if (quote.kind === 'nested') continue;
-    while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= quote.start) {
+  for (let q = 0; q < quotes.count; q++) {
+    if (quotes.kind[q] === NESTED) continue;
+    const start = quotes.start[q] as number;
+    const end = quotes.end[q] as number;
+    while (p < paragraphs.length && (paragraphs[p] as ParagraphSpan).end <= start) {
       p++;
       s = 0;
     }
@@ -191,23 +192,23 @@ function forEachLocated(article: SegmentedArticle, visit: (one: Located, index: 
     if (paragraph === undefined) break;
     const base = paragraph.sentenceStart;
     const n = paragraph.sentenceEnd - base;
-    while (s < n && (sentences.end[base + s] as number) <= quote.start) s++;
+    while (s < n && (sentences.end[base + s] as number) <= start) s++;
     const sentence = s < n ? sentenceObject(base + s) : undefined;
     const before = paragraphs[p - 1];
     const previous = s > 0 ? sentenceObject(base + s - 1) : before !== undefined && before.sentenceEnd > before.sentenceStart ? sentenceObject(before.sentenceEnd - 1) : undefined;
     const next = s + 1 < n ? sentenceObject(base + s + 1) : undefined;
-    const first = firstTokenAtOrAfter(tokens, quote.start);
+    const first = firstTokenAtOrAfter(tokens, start);
     // The tokens from `first` that end inside the quotation: token ends rise with their starts, so a binary
     // search finds the first that ends past it (a quotation paragraph has hundreds of tokens).
     let lo = first;
     let hi = tokens.count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((tokens.end[mid] as number) <= quote.end) lo = mid + 1;
+      if ((tokens.end[mid] as number) <= end) lo = mid + 1;
       else hi = mid;
     }
     const count = lo - first;
-    const stop = visit({ index, quote, paragraph: p, sentence, previous, next, first, last: first + count - 1, count, words: undefined }, index);
+    const stop = visit({ index, start, end, continued: quotes.continued[q] === 1, openEnded: quotes.openEnded[q] === 1, paragraph: p, sentence, previous, next, first, last: first + count - 1, count, words: undefined }, index);
     index++;
     if (stop === true) break;
   }
@@ -232,7 +233,7 @@ type ListRuns = { listed: Uint8Array; start: number; alternative: boolean; befor
 function stepListRuns(article: SegmentedArticle, runs: ListRuns, here: Located | undefined, index: number): void {
   const before = runs.before as Located;
   // The same sentence (or none for both): sentence objects are shared only among neighbours, so compared by start.
-  const gap = here === undefined || here.sentence?.start !== before.sentence?.start ? null : article.text.slice(before.quote.end, here.quote.start);
+  const gap = here === undefined || here.sentence?.start !== before.sentence?.start ? null : article.text.slice(before.end, here.start);
   if (gap !== null && LIST_GAP.test(gap)) {
     runs.alternative ||= ALTERNATIVE_GAP.test(gap);
     return;
@@ -243,7 +244,7 @@ function stepListRuns(article: SegmentedArticle, runs: ListRuns, here: Located |
 }
 
 // The text inside the quotation marks ('' and `` count as one mark, as the segmenter reads them).
-function innerText(text: string, { start, end }: QuoteSpan): string {
+function innerText(text: string, start: number, end: number): string {
   const open = text.startsWith("''", start) || text.startsWith('``', start) ? 2 : 1;
   const close = end - start >= open + 2 && text.startsWith("''", end - 2) ? 2 : 1;
   return text.slice(start + open, end - close);
@@ -252,13 +253,13 @@ function innerText(text: string, { start, end }: QuoteSpan): string {
 // Someone says the quotation: it opens its sentence, follows a colon, sits in an attribution's content, or
 // a speech cue stands before it in its sentence or closely after it (a verb, or a speech event: "in the words
 // of an aide").
-function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { quote, sentence, first, last }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
+function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { start, end, sentence, first, last }: Located, speechCues: readonly number[], speech: SpeechAround | undefined): boolean {
   const sentenceSpan = sentence as SentenceSpan;
-  if (sentenceSpan.start === quote.start || /:\s*$/.test(article.text.slice(Math.max(0, quote.start - 3), quote.start))) return true;
+  if (sentenceSpan.start === start || /:\s*$/.test(article.text.slice(Math.max(0, start - 3), start))) return true;
   if (speakerLabel(article, sentenceSpan, first)) return true;
   // After the quotation, the cue must follow the comma that closes it ("...", the prosecutor said), not a
   // clause that goes on ("voluntary" redundancies, after staff were told).
-  const closes = /[,\u2013\u2014]$/.test(innerText(article.text, quote)) || /^\s*[,\u2013\u2014]/.test(article.text.slice(quote.end, quote.end + 3));
+  const closes = /[,\u2013\u2014]$/.test(innerText(article.text, start, end)) || /^\s*[,\u2013\u2014]/.test(article.text.slice(end, end + 3));
   const after = Math.min(sentenceSpan.tokenEnd, last + 1 + CUE_AFTER_QUOTE_MAX_TOKENS);
   if (closes && (hasCueIn(speechCues, last + 1, after) || hasSpeechEvent(article, lexicons, last + 1, after, 'after'))) return true;
   if (asTagAfter(article, lexicons, last, sentenceSpan.tokenEnd, speechCues)) return true;
@@ -268,7 +269,7 @@ function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { quote, s
   const voicedBy = voicer < 0 ? undefined : speech.attributions[voicer];
   if (voicedBy !== undefined && speaks(voicedBy)) return true;
   // Containment first: the speaker's words are read only for an attribution that holds the quotation.
-  return speech.attributions.some((a) => a.content !== null && a.content.start <= quote.start && quote.end <= a.content.end && (speaks(a) || accordingToSomeone(article, lexicons, a)));
+  return speech.attributions.some((a) => a.content !== null && a.content.start <= start && end <= a.content.end && (speaks(a) || accordingToSomeone(article, lexicons, a)));
 }
 
 // "Mayor Hale: Budget 'Not Fit For Purpose'", "A: We cut the "waste" first": a short capitalised label and a
@@ -302,7 +303,7 @@ function asTagAfter(article: SegmentedArticle, lexicons: Lexicons, last: number,
 // word cited as a word, the words on a sign, or a term glossed right after.
 function notDistancing(article: SegmentedArticle, lexicons: Lexicons, located: Located): boolean {
   const { text, tokens } = article;
-  const { quote, sentence, first, last } = located;
+  const { start, end, sentence, first, last } = located;
   const surfaces: string[] = [];
   for (let t = first; t <= last; t++) surfaces.push(text.slice(tokens.start[t] as number, tokens.end[t] as number));
   // Codes and ratings: 'BB+', "Aa2", "Category 4", "XBB.1.5"; a term built on an acronym ("super PACs").
@@ -312,18 +313,18 @@ function notDistancing(article: SegmentedArticle, lexicons: Lexicons, located: L
   // before a capitalised word is part of a name ("Dirty" Den). A lone "I" says nothing.
   if (!titleCaseLine(article, lexicons, located)) {
     if (/^\p{Lu}/u.test(surfaces[0] ?? '') && surfaces[0] !== 'I') return true;
-    const after = text.slice(quote.end, quote.end + 40);
+    const after = text.slice(end, end + 40);
     if (/^ \p{Lu}/u.test(after) && last + 1 < (sentence as SentenceSpan).tokenEnd) return true;
   }
   // A whole utterance ("I'm sorry.", "win a signed shirt!"): a capital then sentence punctuation inside the
   // closing mark, any exclamation or question, or a comma inside the words ("well, well, well"); an
   // editor's brackets ("turning [the mayor] around") mark someone's words too.
-  const inner = innerText(text, quote);
+  const inner = innerText(text, start, end);
   if ((/^\p{Lu}/u.test(surfaces[0] ?? '') && /[.?!]$/u.test(inner)) || /[?!]$/u.test(inner) || /,\s*\S/.test(inner) || /\[[^\]]*\]/.test(inner)) return true;
   // A translation: "Russian for "goodbye"". By the demonyms' trie: the first read of their Map cost ~100 ms.
   if (first >= 2 && tokens.norm[first - 1] === 'for' && startsPhrase(lexicons.demonymIndex, tokens, first - 2)) return true;
   // Inside parentheses: a translation or gloss ("intifada" ("shaking off")).
-  if (text[quote.start - 1] === '(' && text[quote.end] === ')') return true;
+  if (text[start - 1] === '(' && text[end] === ')') return true;
   const role = roleBefore(article, lexicons, located);
   if (role === 'defining' || role === 'word' || role === 'title' || role === 'inscription') return true;
   return kindAfter(article, lexicons, located) || glossAfter(article, lexicons, located);
@@ -364,21 +365,21 @@ function roleBefore(article: SegmentedArticle, lexicons: Lexicons, { sentence, f
 
 // The noun right after the quotation says what the quoted words are: his "shape up" remark, the "subscribe"
 // button, a "save the pier" banner, the "opt out" movement.
-function kindAfter(article: SegmentedArticle, lexicons: Lexicons, { quote, sentence, last }: Located): boolean {
+function kindAfter(article: SegmentedArticle, lexicons: Lexicons, { end, sentence, last }: Located): boolean {
   const { tokens, text } = article;
   const next = last + 1;
-  if (next >= (sentence as SentenceSpan).tokenEnd || !/^\s+$/.test(text.slice(quote.end, tokens.start[next] as number))) return false;
+  if (next >= (sentence as SentenceSpan).tokenEnd || !/^\s+$/.test(text.slice(end, tokens.start[next] as number))) return false;
   return lexicons.scareQuoteWords.phrases.get(tokens.norm[next] as string) === 'kind';
 }
 
 // "its "churn rate", the share of customers who leave": a comma, dash or bracket (inside the closing mark or
 // after it), then a gloss opener.
-function glossAfter(article: SegmentedArticle, lexicons: Lexicons, { quote, sentence, last }: Located): boolean {
+function glossAfter(article: SegmentedArticle, lexicons: Lexicons, { start, end, sentence, last }: Located): boolean {
   const { tokens, text } = article;
   const next = last + 1;
   if (next >= (sentence as SentenceSpan).tokenEnd) return false;
-  const between = text.slice(quote.end, tokens.start[next] as number);
-  const punctuated = /^[,\s]*[,(\u2013\u2014-]\s*$/.test(between) || (/[,\u2013\u2014]$/.test(innerText(text, quote)) && /^\s*$/.test(between));
+  const between = text.slice(end, tokens.start[next] as number);
+  const punctuated = /^[,\s]*[,(\u2013\u2014-]\s*$/.test(between) || (/[,\u2013\u2014]$/.test(innerText(text, start, end)) && /^\s*$/.test(between));
   if (!punctuated) return false;
   const { phrases, longest } = lexicons.scareQuoteWords;
   for (let k = longest; k >= 1; k--) if (phrases.get(tokens.norm.slice(next, next + k).join(' ')) === 'gloss') return true;

@@ -11,7 +11,7 @@
  * once beside the string (a peak 10-20 MB above plain objects for 175,000 paragraphs, measured).
  */
 import type { Lexicons } from '../data/index.ts';
-import { releaseBuffers, type ParagraphSpan, type QuoteSpan, type SegmentedArticle, type SentenceColumns } from '../text/index.ts';
+import { NESTED, releaseBuffers, type ParagraphSpan, type SegmentedArticle, type SentenceColumns } from '../text/index.ts';
 import { groupedBy, listOf, listToFill } from '../text/lists.ts';
 import { cuesOf, exemptionsOf, findingsOf, quotesOf, sentimentWordsOf, toAttribution } from './entries.ts';
 import {
@@ -153,10 +153,10 @@ export function buildReport(
     }
     const quotedWords = words - authorWords;
     let countedQuotes = 0;
-    while (quoteCursor < articleQuotes.length && (articleQuotes[quoteCursor] as QuoteSpan).start < paragraph.start) quoteCursor++;
+    while (quoteCursor < articleQuotes.count && (articleQuotes.start[quoteCursor] as number) < paragraph.start) quoteCursor++;
     const quotesFrom = quoteCursor;
-    for (; quoteCursor < articleQuotes.length && (articleQuotes[quoteCursor] as QuoteSpan).start < paragraph.end; quoteCursor++) {
-      if ((articleQuotes[quoteCursor] as QuoteSpan).kind !== 'nested') countedQuotes++;
+    for (; quoteCursor < articleQuotes.count && (articleQuotes.start[quoteCursor] as number) < paragraph.end; quoteCursor++) {
+      if (articleQuotes.kind[quoteCursor] !== NESTED) countedQuotes++;
     }
     const quotes: QuoteReport[] = quoteCursor === quotesFrom ? NONE : quotesOf(articleQuotes, quotesFrom, quoteCursor);
     const block = blocks[index] ?? BODY;

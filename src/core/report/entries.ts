@@ -4,7 +4,7 @@
  * paragraph of 36,000 sentences (a megabyte of `critics say`) regrew lists grown by push in V8's large-object
  * space, and new Array(n) would be holey, which JSON.stringify reads element by element.
  */
-import type { QuoteSpan, SegmentedArticle } from '../text/index.ts';
+import { QUOTE_KINDS, type QuoteColumns, type SegmentedArticle } from '../text/index.ts';
 import { listToFill } from '../text/lists.ts';
 import { round, type MetricResults, type RawAttribution, type RawExemption, type RawFinding, type SubjectivityColumns } from '../metrics/index.ts';
 import type { Attribution, Exemption, Finding, QuoteReport, SentimentWord, SubjectivityCue } from './schema.ts';
@@ -51,11 +51,10 @@ export function exemptionsOf(raw: readonly RawExemption[], text: string): Exempt
 }
 
 /** Quotes from..to of the article's, as the report lists them: span, kind, group, 1 when continued, 1 when open-ended. */
-export function quotesOf(quotes: readonly QuoteSpan[], from: number, to: number): QuoteReport[] {
+export function quotesOf(quotes: QuoteColumns, from: number, to: number): QuoteReport[] {
   const out = listToFill<QuoteReport>(to - from);
   for (let k = from; k < to; k++) {
-    const q = quotes[k] as QuoteSpan;
-    out[k - from] = [q.start, q.end, q.kind, q.group, q.continued ? 1 : 0, q.openEnded ? 1 : 0];
+    out[k - from] = [quotes.start[k] as number, quotes.end[k] as number, QUOTE_KINDS[quotes.kind[k] as number] as QuoteReport[2], quotes.group[k] as number, quotes.continued[k] === 1 ? 1 : 0, quotes.openEnded[k] === 1 ? 1 : 0];
   }
   return out;
 }

@@ -7,13 +7,13 @@ import { paragraphBounds } from './paragraphs.ts';
 import { sentenceBounds, terminalFinder, type AbbreviationTable, type SentencePairs } from './sentences.ts';
 import { LARGE_ENTRIES } from './lists.ts';
 import { tokenize, firstTokenAtOrAfter, type TokenTable } from './tokens.ts';
-import { findQuotes, type QuoteSpan } from './quotes.ts';
+import { findQuotes, NESTED, type QuoteColumns } from './quotes.ts';
 import type { Span } from './span.ts';
 import { releaseBuffers } from './release-buffers.ts';
 
 export type { Span } from './span.ts';
 export type { TokenTable } from './tokens.ts';
-export type { QuoteSpan } from './quotes.ts';
+export { NESTED, QUOTE_KINDS, quoteAt, type QuoteColumns, type QuoteSpan } from './quotes.ts';
 export type { AbbreviationTable } from './sentences.ts';
 export { foldForMatching } from './fold.ts';
 export { notAnArticle, notAnArticleBytes, type NotAnArticle } from './article-check.ts';
@@ -45,7 +45,7 @@ export type SegmentedArticle = {
   readonly paragraphs: readonly ParagraphSpan[];
   readonly sentences: SentenceColumns;
   readonly tokens: TokenTable;
-  readonly quotes: readonly QuoteSpan[];
+  readonly quotes: QuoteColumns;
   /** per token: 1 when the token sits inside a direct quotation */
   readonly quotedToken: Uint8Array;
 };
@@ -116,7 +116,7 @@ function segmented(text: string, abbreviations: AbbreviationTable, reuseTokens: 
  */
 export function releaseArticle(article: SegmentedArticle): void {
   const { tokens, sentences } = article;
-  releaseBuffers([tokens.start, tokens.end, tokens.letters, tokens.capitals, tokens.ids, tokens.bareIds, tokens.breakBefore, tokens.shape, sentences.start, sentences.end, sentences.tokenStart, sentences.tokenEnd, sentences.paragraph, article.quotedToken]);
+  releaseBuffers([tokens.start, tokens.end, tokens.letters, tokens.capitals, tokens.ids, tokens.bareIds, tokens.breakBefore, tokens.shape, sentences.start, sentences.end, sentences.tokenStart, sentences.tokenEnd, sentences.paragraph, article.quotedToken, article.quotes.start]);
 }
 
 /** Sentence `s` of `sentences` as an object (a new one each call; 0 <= s < sentences.count). */
@@ -159,22 +159,14 @@ function growSentences(columns: GrowingColumns): number {
 // Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs.
 const sentencePairs: SentencePairs = { list: [], count: 0 };
 
-function markQuotedTokens(tokens: TokenTable, quotes: readonly QuoteSpan[]): Uint8Array {
+function markQuotedTokens(tokens: TokenTable, quotes: QuoteColumns): Uint8Array {
   const quoted = new Uint8Array(tokens.count);
-  for (const quote of quotes) {
-    if (quote.kind === 'nested') continue; // already inside its double quote
-    for (let t = firstTokenAtOrAfter(tokens, quote.start); t < tokens.count && (tokens.end[t] as number) <= quote.end; t++) {
+  for (let q = 0; q < quotes.count; q++) {
+    if (quotes.kind[q] === NESTED) continue; // already inside its double quote
+    const end = quotes.end[q] as number;
+    for (let t = firstTokenAtOrAfter(tokens, quotes.start[q] as number); t < tokens.count && (tokens.end[t] as number) <= end; t++) {
       quoted[t] = 1;
     }
   }
   return quoted;
-}
-
-/** True when [start, end) lies inside one of `quotes` (nested quotes count through their parent). */
-export function isInsideQuote(quotes: readonly QuoteSpan[], start: number, end: number): boolean {
-  for (const quote of quotes) {
-    if (quote.start > start) break;
-    if (quote.start <= start && end <= quote.end) return true;
-  }
-  return false;
 }

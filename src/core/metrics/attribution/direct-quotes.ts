@@ -5,7 +5,7 @@
  * said. "B. C."`): its content runs from the first quotation mark to the last. A quotation paragraph with
  * no cue continues the speaker of the paragraph before.
  */
-import type { ParagraphSpan, QuoteSpan, SegmentedArticle } from '../../text/index.ts';
+import { NESTED, type ParagraphSpan, type SegmentedArticle } from '../../text/index.ts';
 import { isSpaceUnit } from '../../text/space.ts';
 import { listToFill } from '../../text/lists.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
@@ -13,7 +13,7 @@ import { commaBefore, type Scan } from './context.ts';
 import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, clauseEnd, cueEnds, cueRange, hasQuoteBetween, trimmedSpan } from './content-spans.ts';
 import { findLabelledSpeech } from './labelled-speech.ts';
 import { quoteRunEnd } from './quote-runs.ts';
-import { freeVerbAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
+import { freeVerbAt, quoteEndAt, quoteStartAt, quoteTokensAt, speakerOfQuote, type QuoteList, type QuotedSpeech, type QuoteTokens } from './quote-speakers.ts';
 import { draftOf, isPending, type ClaimedCues, type Cue, type Finding, type SentenceRef, type Speaker } from './types.ts';
 import { WORD_CLASS } from './word-classes.ts';
 
@@ -47,17 +47,15 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   // Where a cue ends: `said, "No."` puts its quotation right after one.
   // Per token, the end of the cue starting there: where a clause that goes on past a quotation ends.
   let cueEndAt: Int32Array | undefined;
-  // The quotations not nested in another; the article's own list when none is (a copy of 65,000 quotations was
-  // a large object on a megabyte of them).
-  const outer = article.quotes.some((q) => q.kind === 'nested') ? article.quotes.filter((q) => q.kind !== 'nested') : article.quotes;
-  const spans = quoteList(outer, tokens);
+  // The quotations not nested in another.
+  const spans = quoteList(article);
   // At most one a quotation: made at that length when long (grown by push, a megabyte's 65,000 regrew in V8's
   // large-object space), cut to what was found.
-  const findings = listToFill<Finding>(spans.quotes.length);
+  const findings = listToFill<Finding>(spans.at.length);
   let direct = 0;
   let previousDirect: Finding | undefined;
   let previousDirectParagraph = -2;
-  for (let q = 0; q < spans.quotes.length; q++) {
+  for (let q = 0; q < spans.at.length; q++) {
     const quote = quoteTokensAt(spans, q);
     const { t0: qt0, t1: qt1 } = quote;
     if (qt1 === qt0) continue;
@@ -65,24 +63,24 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
     if (sentence === undefined) continue;
     const paragraphIndex = sentence.paragraph;
     const paragraph = article.paragraphs[paragraphIndex] as ParagraphSpan;
-    const opensSentence = sentence.start === quote.quote.start;
-    const afterColon = colonEndsBefore(text, Math.max(paragraph.start, quote.quote.start - 3), quote.quote.start);
+    const opensSentence = sentence.start === quote.start;
+    const afterColon = colonEndsBefore(text, Math.max(paragraph.start, quote.start - 3), quote.start);
     // `and said, "No."`: right after a cue and its comma, closing its sentence, a short quotation is still the whole reply.
-    const closesSentence = onlyStopsBetween(text, quote.quote.end, sentence.end) && repliesAfterCue(speech, quote, sentence);
-    const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || closesSentence || quote.quote.continued;
+    const closesSentence = onlyStopsBetween(text, quote.end, sentence.end) && repliesAfterCue(speech, quote, sentence);
+    const full = qt1 - qt0 >= DIRECT_QUOTE_MIN_WORDS || opensSentence || afterColon || closesSentence || quote.continued;
     const found = speakerOfQuote(speech, quote, paragraph, full, afterColon);
-    let contentEnd = quote.quote.end;
+    let contentEnd = quote.end;
     let finding: Finding | undefined;
     if (found !== undefined && (full || found.cue === null)) {
       if (found.cue !== null) speech.claimed[speech.cueAt[found.cue.t0] as number] = 1;
       // A split quote: `"We will fight," she said, "and we will win."` is one attribution.
-      const next = spans.quotes[q + 1];
-      if (next !== undefined && found.cue !== null && next.start < paragraph.end && next.start > quote.quote.end) {
-        const between = firstTokenAtOrAfter(tokens, next.start);
+      const nextStart = q + 1 < spans.at.length ? quoteStartAt(spans, q + 1) : -1;
+      if (found.cue !== null && nextStart < paragraph.end && nextStart > quote.end) {
+        const between = firstTokenAtOrAfter(tokens, nextStart);
         // Only within the cue's sentence, with no second speaker: `"A," he said. She added, "B."` is two.
         const sameSentence = sentenceOf[between] === found.cue.sentence && !hasFreeVerb(speech, found.cue.t1, between);
-        if (/,\s*$/.test(text.slice(quote.quote.end, next.start)) && between - qt1 <= SPLIT_MAX_TOKENS && found.cue.t0 >= qt1 && found.cue.t1 <= between && sameSentence) {
-          contentEnd = next.end;
+        if (/,\s*$/.test(text.slice(quote.end, nextStart)) && between - qt1 <= SPLIT_MAX_TOKENS && found.cue.t0 >= qt1 && found.cue.t1 <= between && sameSentence) {
+          contentEnd = quoteEndAt(spans, q + 1);
           q++;
         }
       }
@@ -90,14 +88,14 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
       const leadIn = found.cue !== null && !opensSentence && quoteLeadIn(scan, sentence, quote, found.cue, found.speaker);
       // `Holt says "the pier is done" because the money ran out.`: the reported clause goes on past the quotation.
       let goesOn = false;
-      if (found.cue !== null && contentEnd === quote.quote.end && found.cue.t1 <= qt0) {
+      if (found.cue !== null && contentEnd === quote.end && found.cue.t1 <= qt0) {
         cueEndAt ??= cueEnds(tokens.count, cues);
         const end = reportedClauseAfterQuote(scan, quote, sentence, found.cue, cueEndAt);
         if (end > contentEnd) {
           contentEnd = end;
           goesOn = true;
         }
-      } else if (found.cue !== null && contentEnd === quote.quote.end && found.cue.t0 >= qt1) {
+      } else if (found.cue !== null && contentEnd === quote.end && found.cue.t0 >= qt1) {
         // `"We're back" in the harbour, Holt said.`: the writer's words between the quotation and its tag are the speaker's too.
         const end = Math.max(wordsBeforeTag(scan, quote, found.cue, found.speaker), interruptedTail(scan, quote, sentence, found.cue, found.speaker));
         if (end > contentEnd) {
@@ -106,10 +104,10 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
         }
       }
       const mode = leadIn || goesOn || !(full || found.cue !== null) ? 'mixed' : 'direct';
-      finding = draftOf(quote.quote.start, paragraphIndex, mode, cue, found.speaker, { start: leadIn ? sentence.start : quote.quote.start, end: contentEnd }, sentence.index);
-    } else if (found === undefined && quote.quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
+      finding = draftOf(quote.start, paragraphIndex, mode, cue, found.speaker, { start: leadIn ? sentence.start : quote.start, end: contentEnd }, sentence.index);
+    } else if (found === undefined && quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
       // A quotation paragraph with no cue continues the previous speaker.
-      finding = { order: quote.quote.start, continues: previousDirect, paragraph: paragraphIndex, content: { start: quote.quote.start, end: contentEnd } };
+      finding = { order: quote.start, continues: previousDirect, paragraph: paragraphIndex, content: { start: quote.start, end: contentEnd } };
     }
     if (finding === undefined) continue;
     // The speech goes on in the quotations after it that have no cue of their own.
@@ -144,19 +142,25 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
   return { findings, claimed: speech.claimed };
 }
 
-// The quotations with the tokens each covers.
-function quoteList(quotes: readonly QuoteSpan[], tokens: SegmentedArticle['tokens']): QuoteList {
-  const t0s = new Int32Array(quotes.length);
-  const t1s = new Int32Array(quotes.length);
-  for (let q = 0; q < quotes.length; q++) {
-    const quote = quotes[q] as QuoteSpan;
-    const t0 = firstTokenAtOrAfter(tokens, quote.start);
+// The article's quotations not nested in another, with the tokens each covers.
+function quoteList(article: SegmentedArticle): QuoteList {
+  const { quotes, tokens } = article;
+  let outer = 0;
+  for (let q = 0; q < quotes.count; q++) if (quotes.kind[q] !== NESTED) outer++;
+  const at = new Int32Array(outer);
+  const t0s = new Int32Array(outer);
+  const t1s = new Int32Array(outer);
+  for (let q = 0, k = 0; q < quotes.count; q++) {
+    if (quotes.kind[q] === NESTED) continue;
+    const end = quotes.end[q] as number;
+    const t0 = firstTokenAtOrAfter(tokens, quotes.start[q] as number);
     let t1 = t0;
-    while (t1 < tokens.count && (tokens.end[t1] as number) <= quote.end) t1++;
-    t0s[q] = t0;
-    t1s[q] = t1;
+    while (t1 < tokens.count && (tokens.end[t1] as number) <= end) t1++;
+    at[k] = q;
+    t0s[k] = t0;
+    t1s[k++] = t1;
   }
-  return { quotes, t0: t0s, t1: t1s };
+  return { quotes, at, t0: t0s, t1: t1s };
 }
 
 // /:\s*$/ over text.slice(from, to), read in place: every quotation asks.
@@ -183,8 +187,8 @@ function onlyStopsBetween(text: string, from: number, to: number): boolean {
 function reportedClauseAfterQuote(scan: Scan, quote: QuoteTokens, sentence: SentenceRef, cue: Cue, cueEndAt: Int32Array): number {
   const { article } = scan;
   const { tokens, text } = article;
-  if (quote.t1 >= sentence.tokenEnd || quote.quote.openEnded) return -1;
-  if (/[,:]/.test(text.slice(tokens.end[cue.t1 - 1] as number, quote.quote.start))) return -1;
+  if (quote.t1 >= sentence.tokenEnd || quote.openEnded) return -1;
+  if (/[,:]/.test(text.slice(tokens.end[cue.t1 - 1] as number, quote.start))) return -1;
   const end = clauseEnd(scan, quote.t1 - 1, sentence.tokenEnd, cueEndAt);
   if (end <= quote.t1) return -1;
   return trimmedSpan(article, quote.t0, end)?.end ?? -1;
@@ -198,7 +202,7 @@ function reportedClauseAfterQuote(scan: Scan, quote: QuoteTokens, sentence: Sent
 function interruptedTail(scan: Scan, quote: QuoteTokens, sentence: SentenceRef, cue: Cue, speaker: Speaker): number {
   const { article, words } = scan;
   const { tokens, text } = article;
-  if (!/,\s*["'\u201D\u2019]*$/u.test(text.slice(tokens.start[quote.t1 - 1] as number, quote.quote.end))) return -1;
+  if (!/,\s*["'\u201D\u2019]*$/u.test(text.slice(tokens.start[quote.t1 - 1] as number, quote.end))) return -1;
   // `"It is over," Berg said, will surprise nobody`: quoted words with a verb of their own are a whole clause,
   // and the verb after the tag is the writer's; only a subject cut off by the tag goes on after it.
   if (hasFiniteVerb(scan, quote)) return -1;

@@ -3,7 +3,7 @@
  * harbour official`), before it (`Peskov told reporters: "..."`), or a name before a colon (`Lavrov: "..."`).
  * Read by the direct-quote pass, for a quotation and for the quotations after it that may carry on its speech.
  */
-import { sentenceAt, type ParagraphSpan, type QuoteSpan } from '../../text/index.ts';
+import { sentenceAt, type ParagraphSpan, type QuoteColumns } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, skipBack, type Scan } from './context.ts';
 import { ADJUNCT_GAP_MAX_TOKENS, adjunctGapBeforeQuote, hasQuoteBetween, onlyAdjuncts } from './content-spans.ts';
@@ -15,18 +15,31 @@ const BEFORE_QUOTE_MAX_TOKENS = 9;
 
 /** The direct-quote pass's state: the cues, which of them it claimed, and the cue starting at each token (-1: none). */
 export type QuotedSpeech = { readonly scan: Scan; readonly cues: readonly Cue[]; readonly claimed: ClaimedCues; readonly cueAt: Int32Array };
-/** A quotation with its token span [t0, t1). */
-export type QuoteTokens = { readonly quote: QuoteSpan; readonly t0: number; readonly t1: number };
+/** A quotation (its span, and whether it continues a quote or its paragraph ends inside it) with its token span [t0, t1). */
+export type QuoteTokens = { readonly start: number; readonly end: number; readonly continued: boolean; readonly openEnded: boolean; readonly t0: number; readonly t1: number };
 /**
- * The quotations a pass reads, with their token spans as columns: a `QuoteTokens` is made when a quotation
- * is looked at (`quoteTokensAt`) and dropped soon after. One per quotation made up front lived to the end of
- * the pass, and a long text of quotations had young-generation collections copy them all.
+ * The quotations a pass reads (entry k is the article's quotation `at[k]`), with their token spans, as columns:
+ * a `QuoteTokens` is made when a quotation is looked at (`quoteTokensAt`) and dropped soon after. One per
+ * quotation made up front lived to the end of the pass, and a long text of quotations had young-generation
+ * collections copy them all.
  */
-export type QuoteList = { readonly quotes: readonly QuoteSpan[]; readonly t0: Int32Array; readonly t1: Int32Array };
+export type QuoteList = { readonly quotes: QuoteColumns; readonly at: Int32Array; readonly t0: Int32Array; readonly t1: Int32Array };
 
 /** The `k`th quotation of `list` with its token span. */
 export function quoteTokensAt(list: QuoteList, k: number): QuoteTokens {
-  return { quote: list.quotes[k] as QuoteSpan, t0: list.t0[k] as number, t1: list.t1[k] as number };
+  const { quotes } = list;
+  const q = list.at[k] as number;
+  return { start: quotes.start[q] as number, end: quotes.end[q] as number, continued: quotes.continued[q] === 1, openEnded: quotes.openEnded[q] === 1, t0: list.t0[k] as number, t1: list.t1[k] as number };
+}
+
+/** Where the `k`th quotation of `list` starts, a text offset. */
+export function quoteStartAt(list: QuoteList, k: number): number {
+  return list.quotes.start[list.at[k] as number] as number;
+}
+
+/** Where the `k`th quotation of `list` ends, a text offset. */
+export function quoteEndAt(list: QuoteList, k: number): number {
+  return list.quotes.end[list.at[k] as number] as number;
 }
 /** A quotation's speaker phrase and the cue that introduces it (null for `Name: "..."`). */
 export type QuoteSpeaker = { cue: Cue | null; speaker: Speaker };
@@ -59,8 +72,9 @@ export function speakerOfQuote(speech: QuotedSpeech, quote: QuoteTokens, paragra
 // goes on only with a comma or a bracket. Only a quotation that stands as a sentence of its own is signed:
 // it opens its sentence and closes with a stop inside its marks. `wanted "reform" - Berg, too.` and
 // `dubbed it "a disaster" -- Senator Holt (R-Maine) among them.` are the writer's sentences going on.
-function speakerAfterDash(speech: QuotedSpeech, { quote, t0: qt0, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+function speakerAfterDash(speech: QuotedSpeech, quote: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
+  const { t0: qt0, t1: qt1 } = quote;
   const { tokens, text } = scan.article;
   // The signature may stand in a paragraph of its own right after the quotation's.
   if (quote.openEnded || qt1 >= tokens.count || scan.capital[qt1] !== 1) return undefined;
@@ -137,8 +151,9 @@ function frameWordsAt(scan: Scan, frame: readonly string[], first: number, last:
 }
 
 // `"...," Peskov said` / `"...," said Sergei Lavrov, ...` / `"...," Berg, who runs the cafe, told reporters`.
-function speakerAfter(speech: QuotedSpeech, { quote, t1: qt1 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+function speakerAfter(speech: QuotedSpeech, quote: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
+  const qt1 = quote.t1;
   if (quote.openEnded) return undefined;
   const afterEnd = Math.min(paragraph.tokenEnd, qt1 + AFTER_QUOTE_MAX_TOKENS);
   let after: Cue | undefined;
@@ -189,8 +204,9 @@ function roleBeforeName(scan: Scan, from: number, limit: number): Speaker {
 }
 
 // `Peskov told reporters: "..."` / `She said, "..."`.
-function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+function speakerBefore(speech: QuotedSpeech, quote: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
+  const qt0 = quote.t0;
   const { tokens, text } = scan.article;
   const from = Math.max(paragraph.tokenStart, qt0 - Math.max(BEFORE_QUOTE_MAX_TOKENS, ADJUNCT_GAP_MAX_TOKENS + 1));
   let before: Cue | undefined;
@@ -210,7 +226,7 @@ function speakerBefore(speech: QuotedSpeech, { quote, t0: qt0 }: QuoteTokens, pa
 }
 
 // `The mayor told the council:` ending one paragraph, the quotation opening the next.
-function speakerEndingParagraphBefore(speech: QuotedSpeech, { quote }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+function speakerEndingParagraphBefore(speech: QuotedSpeech, quote: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   const { article } = scan;
   const index = article.paragraphs.indexOf(paragraph);
@@ -229,7 +245,7 @@ function speakerEndingParagraphBefore(speech: QuotedSpeech, { quote }: QuoteToke
 }
 
 // A headline's `Speaker: "..."` (a short line) or any `Name: "..."`.
-function speakerBeforeColon(speech: QuotedSpeech, { quote }: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
+function speakerBeforeColon(speech: QuotedSpeech, quote: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   const colon = scan.article.text.lastIndexOf(':', quote.start);
   const speaker = nounPhraseBefore(scan, firstTokenAtOrAfter(scan.article.tokens, colon), paragraph.tokenStart);

@@ -4,7 +4,7 @@
  * displayed, with at most two link words between, is someone's words given directly; its speaker is a
  * possessive before the noun, else none (the crowd is seldom named in the phrase).
  */
-import type { QuoteSpan } from '../../text/index.ts';
+import { NESTED } from '../../text/index.ts';
 import type { Scan } from './context.ts';
 import { draftOf, type Finding } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
@@ -24,10 +24,11 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
   const { norm } = tokens;
   const findings: Finding[] = [];
   let t = 0;
-  for (let q = 0; q < article.quotes.length; q++) {
-    const quote = article.quotes[q] as QuoteSpan;
-    if (quote.kind === 'nested') continue;
-    while (t < tokens.count && (tokens.start[t] as number) < quote.start) t++;
+  const { quotes } = article;
+  for (let q = 0; q < quotes.count; q++) {
+    if (quotes.kind[q] === NESTED) continue;
+    const start = quotes.start[q] as number;
+    while (t < tokens.count && (tokens.start[t] as number) < start) t++;
     if (t >= tokens.count || t === 0 || taken[t] === 1) continue;
     let k = t - 1;
     for (let links = 0; links < LINKS_MAX && k > 0 && words.voiceNouns.get(norm[k] as string) === 'link'; links++) k--;
@@ -35,7 +36,7 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
     // "a sign that "the market" is cooling": "that" right before the quotation opens a clause, not a display ("a sign that read").
     // "would not sign "The Pledge"": a verb's object; "to chants of" keeps its link, a preposition's noun.
     if (norm[t - 1] === 'that' || (k === t - 1 && verbBefore(scan, k))) continue;
-    if (!/^[\s,:]*$/.test(text.slice(tokens.end[t - 1] as number, quote.start))) continue;
+    if (!/^[\s,:]*$/.test(text.slice(tokens.end[t - 1] as number, start))) continue;
     const sentence = scan.sentences[scan.sentenceOf[k] as number];
     if (sentence === undefined) continue;
     let p = k - 1;
@@ -43,7 +44,7 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
     const speaker = p >= sentence.tokenStart && p < k && inClass(scan.classes, p, WORD_CLASS.possessive) && taken[p] !== 1 ? { t0: p, t1: p + 1 } : null;
     // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
     const cue = { start: article.tokens.start[k] as number, end: article.tokens.end[t - 1] as number, lemma: norm[k] as string, class: 'neutral', source: words.voiceNounSource };
-    findings.push(draftOf(quote.start, sentence.paragraph, 'direct', cue, speaker, { start: quote.start, end: quote.end }, sentence.index));
+    findings.push(draftOf(start, sentence.paragraph, 'direct', cue, speaker, { start, end: quotes.end[q] as number }, sentence.index));
   }
   return findings;
 }
