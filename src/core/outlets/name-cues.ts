@@ -155,6 +155,8 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
 function mayEndPhotoCredit(before: string): boolean {
   let end = before.length;
   while (end > 0 && isSpaceUnit(before.charCodeAt(end - 1))) end--;
+  // Nothing but white space: no credit, and no read before the start (a first one deoptimised this).
+  if (end === 0) return false;
   const last = before.charCodeAt(end - 1);
   return last === 0x3a || last === 0x2f || isAsciiWordAt(before, end - 2, 'by') || isAsciiWordAt(before, end - 6, 'credit');
 }
