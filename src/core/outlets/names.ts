@@ -253,8 +253,7 @@ function wordsById(index: NameIndex): WordsById {
   const laterById = tableByWordId(later, false, { source: index.trie, kind: 'later words' });
   const flags = new Uint8Array(Math.max(firstById.length, laterById.length));
   let newestLater = -1;
-  // Both tables are read within their lengths: this loop runs long enough to be compiled while it runs, and the
-  // first read past the shorter one's end threw that code away (a deoptimisation in every process).
+  // Both tables read within their lengths: a read past one's end deoptimised this loop's code in every process.
   for (let id = 0; id < flags.length; id++) {
     const node = id < firstById.length ? firstById[id] : undefined;
     let bits = node === undefined ? 0 : WORD.first | (node.capitalOnly === true ? WORD.capitalOnly : 0);
