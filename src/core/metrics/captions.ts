@@ -9,6 +9,7 @@
  */
 import { matchAt, type Lexicons, type PhraseRef, type WordLists } from '../data/index.ts';
 import type { ParagraphSpan, SegmentedArticle } from '../text/index.ts';
+import { mapped } from '../text/lists.ts';
 import type { ActorMention } from './attribution/index.ts';
 
 export type CaptionName = { start: number; end: number; kind: 'person' | 'other'; actor: string | null; matched: boolean };
@@ -59,7 +60,9 @@ export function checkCaptions(article: SegmentedArticle, lexicons: Lexicons, men
   for (const mention of mentions) for (let t = mention.tokenStart; t < mention.tokenEnd; t++) actorAtToken.set(t, mention);
   const scratch: (PhraseRef & { role: string })[] = [];
 
-  return captions.map((index) => {
+  // mapped, not map: map's result turns holey once this is optimised (captions are rare: passes into a batch),
+  // and buildReport, compiled on the packed lists before, was deoptimised by it.
+  return mapped(captions, (index) => {
     const paragraph = article.paragraphs[index];
     if (paragraph === undefined) return { paragraph: index, names: [], unrelated: false };
     const bracketed = bracketedTokens(article, paragraph.tokenStart, paragraph.tokenEnd);

@@ -4,7 +4,8 @@
  * domain ("plunge" in markets, "slams" in tennis) are not counted there.
  */
 import { FIRST_WORD, matchAt, type Lexicons, type DomainRef } from '../data/index.ts';
-import type { SegmentedArticle } from '../text/index.ts';
+import type { ParagraphSpan, SegmentedArticle } from '../text/index.ts';
+import { listOf } from '../text/lists.ts';
 
 export type DomainResult = {
   /** per paragraph: the domains whose cues it holds, sorted */
@@ -22,7 +23,11 @@ export function detectDomains(article: SegmentedArticle, lexicons: Lexicons, mas
   const { tokens } = article;
   const totals = new Map<string, number>();
   const scratch: DomainRef[] = [];
-  const paragraphs = article.paragraphs.map((paragraph) => {
+  // listOf, not map: map's result is packed when map runs as V8's builtin and holey once it is inlined into
+  // optimised code, so the report's readers of this list, compiled on the first, were deoptimised by the second
+  // in every fresh process (reportParagraph, activeDomain; each a recompile).
+  const paragraphs = listOf(article.paragraphs.length, (p) => {
+    const paragraph = article.paragraphs[p] as ParagraphSpan;
     // Made at the first cue: most paragraphs have none, and share one empty list.
     let found: Set<string> | undefined;
     for (let t = paragraph.tokenStart; t < paragraph.tokenEnd; t++) {
@@ -34,9 +39,9 @@ export function detectDomains(article: SegmentedArticle, lexicons: Lexicons, mas
     return found === undefined ? NO_DOMAINS : [...found].sort();
   });
   const words = Math.max(tokens.count, 1);
-  const articleDomains = [...totals]
-    .filter(([, count]) => count >= ARTICLE_MIN_CUES && (100 * count) / words >= ARTICLE_MIN_DENSITY)
-    .map(([domain]) => domain)
-    .sort();
+  // Pushed, not mapped, for the same reason as `paragraphs` (activeDomain reads it).
+  const articleDomains: string[] = [];
+  for (const [domain, count] of totals) if (count >= ARTICLE_MIN_CUES && (100 * count) / words >= ARTICLE_MIN_DENSITY) articleDomains.push(domain);
+  articleDomains.sort();
   return { paragraphs, article: articleDomains };
 }

@@ -8,6 +8,7 @@ import type { TokenTable } from '../text/index.ts';
 import { MAX_TEXT } from './cited.ts';
 import { tailStartOf } from './detect.ts';
 import { classifyNames } from './name-cues.ts';
+import { mapped } from '../text/lists.ts';
 
 export type SourcesResult = { source: OutletDetection | null; citedSources: (CitedSource & { attributions: number[] })[] };
 
@@ -31,7 +32,7 @@ export function assessSources(text: string, hint: DetectHint, tables: SourceTabl
   const spoken = attributionsOf(cited, attributions);
   // Written out key by key, in CitedSource's order: spread from `found`, V8 copied each through its runtime
   // (~1 us a source, where a literal is a few ns).
-  const citedSources = cited.map((found, i) => ({ start: found.start, end: found.end, text: found.text, name: found.name, how: found.how, card: found.card, attributions: spoken[i] as number[] }));
+  const citedSources = mapped(cited, (found, i) => ({ start: found.start, end: found.end, text: found.text, name: found.name, how: found.how, card: found.card, attributions: spoken[i] as number[] }));
   return { source, citedSources };
 }
 
@@ -42,7 +43,7 @@ export function assessSources(text: string, hint: DetectHint, tables: SourceTabl
  * not with their product.
  */
 export function attributionsOf(sources: readonly Span[], attributions: readonly SpeechSpans[]): number[][] {
-  const out = sources.map((): number[] => []);
+  const out = mapped(sources, (): number[] => []);
   if (sources.length === 0 || attributions.length === 0) return out;
   const speakers: { start: number; end: number; index: number }[] = [];
   const cueEnds: { end: number; index: number }[] = [];
@@ -54,7 +55,7 @@ export function attributionsOf(sources: readonly Span[], attributions: readonly 
   }
   speakers.sort((a, b) => a.start - b.start);
   cueEnds.sort((a, b) => a.end - b.end);
-  const order = sources.map((_, i) => i).sort((a, b) => (sources[a] as Span).start - (sources[b] as Span).start);
+  const order = mapped(sources, (_, i) => i).sort((a, b) => (sources[a] as Span).start - (sources[b] as Span).start);
   // Speakers that start before the current source ends and may still reach a later source.
   const active: typeof speakers = [];
   let nextSpeaker = 0;

@@ -8,6 +8,7 @@
 import type { NameMatch } from './names.ts';
 import { isAsciiWordAt } from '../text/fold.ts';
 import { isSpaceUnit } from '../text/space.ts';
+import { mapped } from '../text/lists.ts';
 
 export type CueKind = 'dateline' | 'byline' | 'copyright' | 'website' | 'footer' | 'credit' | 'according-to' | 'reported' | 'mention';
 /** A classified name: `start..end` is the evidence (the whole cue phrase, the name included). */
@@ -63,7 +64,7 @@ export type ClassifiedNames = { readonly context: CueContext; readonly cues: rea
 
 /** Classifies every match of `names` (one findNames scan of `context.text`), in order. */
 export function classifyNames(context: CueContext, names: readonly NameMatch[]): ClassifiedNames {
-  return { context, cues: names.map((match) => classifyName(context, match)) };
+  return { context, cues: mapped(names, (match) => classifyName(context, match)) };
 }
 
 /** Classifies one name match; null when the name stands in no cue and is not distinctive enough alone. */
@@ -154,6 +155,8 @@ export function classifyName(context: CueContext, match: NameMatch): Cue | null 
 function mayEndPhotoCredit(before: string): boolean {
   let end = before.length;
   while (end > 0 && isSpaceUnit(before.charCodeAt(end - 1))) end--;
+  // Nothing but white space: no credit, and no read before the start (a first one deoptimised this).
+  if (end === 0) return false;
   const last = before.charCodeAt(end - 1);
   return last === 0x3a || last === 0x2f || isAsciiWordAt(before, end - 2, 'by') || isAsciiWordAt(before, end - 6, 'credit');
 }

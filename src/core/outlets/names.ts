@@ -253,10 +253,11 @@ function wordsById(index: NameIndex): WordsById {
   const laterById = tableByWordId(later, false, { source: index.trie, kind: 'later words' });
   const flags = new Uint8Array(Math.max(firstById.length, laterById.length));
   let newestLater = -1;
+  // Both tables read within their lengths: a read past one's end deoptimised this loop's code in every process.
   for (let id = 0; id < flags.length; id++) {
-    const node = firstById[id];
+    const node = id < firstById.length ? firstById[id] : undefined;
     let bits = node === undefined ? 0 : WORD.first | (node.capitalOnly === true ? WORD.capitalOnly : 0);
-    if (laterById[id] === true) {
+    if (id < laterById.length && laterById[id] === true) {
       bits |= WORD.later;
       newestLater = id;
     }

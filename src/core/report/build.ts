@@ -73,6 +73,8 @@ export function buildReport(
     rawAttributions.length === 0 ? NO_GROUPS : groupedBy(rawAttributions.length, paragraphCount, (i) => (rawAttributions[i] as RawAttribution).paragraph, (i) => i);
   // Rule metadata is listed once for the report, not per finding: every finding of a rule shares it.
   const rules = new Map<string, RuleInfo>();
+  // The rules a finding has described in full (the others in `rules` are an exemption's source alone).
+  const findingRules = new Set<string>();
   const categories = new Set<string>();
   let headlineFigures: HeadlineFigures | undefined;
   // Quotes, the sentiment words a name holds and paragraphs are all in text order: cursors hand each paragraph
@@ -108,13 +110,12 @@ export function buildReport(
     const first = paragraph.sentenceStart;
     const last = paragraph.sentenceEnd;
     const scored = scoredMask[index] === 1;
-    const findings = findingsByParagraph[index] ?? NONE;
+    const findings = groupAt(findingsByParagraph, index) ?? NONE;
     const words = paragraph.tokenEnd - paragraph.tokenStart;
     // Sentences cover the paragraph, and subjectivity counted their author words.
     let authorWords = 0;
     let sentiment = 0;
-    const loadedExempted: RawExemption[] = exemptionsByParagraph[index] ?? NONE;
-    let exempted = loadedExempted;
+    const loadedExempted: RawExemption[] = groupAt(exemptionsByParagraph, index) ?? NONE;
     for (let s = first; s < last; s++) {
       authorWords += subjectivity.authorWords[s] as number;
       const wordsTo = sentimentColumns.wordFrom[s + 1] as number;
@@ -137,11 +138,17 @@ export function buildReport(
     const cuesTo = subjectivity.cueFrom[last] as number;
     const cues = cuesTo === cuesFrom ? NONE : cuesOf(subjectivityCues, cuesFrom, cuesTo);
     // Loaded-language matches, then sentiment words a name holds (one copy: a copy each was quadratic), by start.
-    for (; exemptedCursor < nameHeld.length && (nameHeld[exemptedCursor] as RawExemption).paragraph === index; exemptedCursor++) {
-      if (exempted === loadedExempted) exempted = loadedExempted.slice();
-      exempted.push(nameHeld[exemptedCursor] as RawExemption);
+    // Copied in one step from the run of `nameHeld`, never pushed onto a copy of the empty NONE: that copy holds
+    // small integers as far as V8 knows, and the first object pushed onto it deoptimised this closure in every
+    // fresh process (a recompile of ~35 ms).
+    const heldFrom = exemptedCursor;
+    while (exemptedCursor < nameHeld.length && (nameHeld[exemptedCursor] as RawExemption).paragraph === index) exemptedCursor++;
+    let exempted = loadedExempted;
+    if (exemptedCursor > heldFrom) {
+      const held = nameHeld.slice(heldFrom, exemptedCursor);
+      exempted = loadedExempted.length === 0 ? held : loadedExempted.concat(held);
+      if (exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
     }
-    if (exempted !== loadedExempted && exempted.length > 1) exempted.sort((a, b) => a.start - b.start);
     for (let k = 0; k < exempted.length; k++) {
       const exemption = exempted[k] as RawExemption;
       if (!rules.has(exemption.rule)) rules.set(exemption.rule, { source: exemption.source });
@@ -149,7 +156,7 @@ export function buildReport(
     for (let k = 0; k < findings.length; k++) {
       const finding = findings[k] as RawFinding;
       categories.add(finding.category);
-      noteRule(rules, finding);
+      noteRule(rules, findingRules, finding);
     }
     const quotedWords = words - authorWords;
     let countedQuotes = 0;
@@ -179,7 +186,7 @@ export function buildReport(
       subjectivityCues: cues,
       findings: findings.length === 0 ? NONE : findingsOf(findings, text),
       exempted: exempted.length === 0 ? NONE : exemptionsOf(exempted, text),
-      attributions: attributionsByParagraph[index] ?? NONE,
+      attributions: groupAt(attributionsByParagraph, index) ?? NONE,
     };
     // Body text no rule singled out says nothing more than its role (most paragraphs of most articles).
     if (block.rule !== BODY.rule) report.roleRule = block.rule;
@@ -313,8 +320,22 @@ function categoriesOf(categories: ReadonlySet<string>, lexicons: Lexicons): Repo
 // who writes to a report's empty list gets an error rather than changing every paragraph's.
 const NONE: never[] = Object.freeze([]) as never[];
 // No paragraph's group, for items of which there are none: a table of one empty slot per paragraph is 1.4 MB
-// at 175,000 paragraphs, kept until the report is serialised.
-const NO_GROUPS: never[] = Object.freeze([]) as never[];
+// at 175,000 paragraphs, kept until the report is serialised. Of the same kind as groupedBy's tables to V8 (a
+// holey list of lists, emptied), not frozen: reportParagraph reads both at one site, and a second kind there
+// deoptimised it in every fresh process once the first article with none (or with some) came (~35 ms of
+// compiling again). Typed as never[], so nothing can be written to it.
+const NO_GROUPS: never[] = emptiedHoleyList();
+// A paragraph's group; read within the table's length, since V8 deoptimises a read past an array's end the first
+// time it meets one (NO_GROUPS is all past its end).
+function groupAt<T>(groups: readonly (T | undefined)[], index: number): T | undefined {
+  return index < groups.length ? groups[index] : undefined;
+}
+function emptiedHoleyList(): never[] {
+  const list: unknown[] = new Array(1);
+  list[0] = [];
+  list.length = 0;
+  return list as never[];
+}
 // A paragraph the block roles did not reach is body text.
 const BODY: BlockDecision = { role: 'body', rule: 'block/body' };
 // Every role at 0, in BLOCK_ROLES order: copied per report (one copy of one shape, ~0.1 us, where ten keyed
@@ -403,9 +424,11 @@ function headlineOf(article: SegmentedArticle, metrics: MetricResults, index: nu
 }
 
 // A finding's rule entry: its source, weight, polarity and stance are the same for every finding of the rule.
-function noteRule(rules: Map<string, RuleInfo>, raw: RawFinding): void {
-  const known = rules.get(raw.rule);
-  if (known !== undefined && known.weight !== undefined) return;
+// Whether it is there already is asked of `findingRules`, not of the entry: entries come in five shapes (with and
+// without each field), and reading one field of all five deoptimised reportParagraph in fresh processes.
+function noteRule(rules: Map<string, RuleInfo>, findingRules: Set<string>, raw: RawFinding): void {
+  if (findingRules.has(raw.rule)) return;
+  findingRules.add(raw.rule);
   // Built field by field so that key order, and so the JSON, is the same for every rule.
   const rule: RuleInfo = { source: raw.source, weight: round(raw.weight) };
   if (raw.polarity !== undefined) rule.polarity = raw.polarity;

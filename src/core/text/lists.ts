@@ -20,6 +20,17 @@ export function listOf<T>(length: number, at: (index: number) => T): T[] {
 }
 
 /**
+ * list.map(f), as a list of one kind whichever tier of V8 runs it: the builtin map makes a packed list, map
+ * inlined into optimised code a holey one, and a reader compiled while its producer ran unoptimised was
+ * deoptimised when the producer was optimised (every fresh process, a pass or two into a batch: a recompile each).
+ */
+export function mapped<T, U>(list: readonly T[], f: (item: T, index: number) => U): U[] {
+  const out = listToFill<U>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = f(list[i] as T, i);
+  return out;
+}
+
+/**
  * An empty list to be filled in order (list[0], list[1], ... each written once) up to `length` entries: [] while
  * short (each write appends, as push does), and past a large object's size a packed list of `length` undefined
  * entries made at once, each write replacing one. For the hot makers, where listOf's call of a maker handed

@@ -62,7 +62,8 @@ function isAbbreviationPeriod(folded: string, count: number, ends: Int32Array, p
   if (count === 0 || ends[count - 1] !== i) return false;
   if (!plain) return true;
   const id = ids[count - 1] as number;
-  return listed !== undefined && id >= 0 && id < listed.length && listed[id] === true && folded.charCodeAt(i + 1) !== 46;
+  // A period at the text's end is tested, not read past (V8 deoptimises tokenize the first time a read falls there).
+  return listed !== undefined && id >= 0 && id < listed.length && listed[id] === true && (i + 1 === folded.length || folded.charCodeAt(i + 1) !== 46);
 }
 
 // The listed abbreviations without their final period (`mr` for `mr.`), by word id, so that a token is

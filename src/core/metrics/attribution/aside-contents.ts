@@ -8,6 +8,7 @@
  */
 import type { Scan } from './context.ts';
 import { draftOf, isPending, phraseOf, type Draft, type Finding } from './types.ts';
+import { mapped } from '../../text/lists.ts';
 
 // The most words between the aside's cue or speaker and the comma that closes it ("aides said on Tuesday,").
 const ASIDE_TAIL_WORDS = 3;
@@ -24,7 +25,7 @@ const PARTICIPLE_OPENING = /^\p{Ll}+ing\b/u;
 
 /** The findings with each reported content that ends right before its aside (", aides said,") widened to the sentence's end; same order, new objects only where widened. */
 export function withContentAfterAside(scan: Scan, findings: readonly Finding[]): Finding[] {
-  return findings.map((finding) => {
+  return mapped(findings, (finding) => {
     if (!isPending(finding)) return finding;
     const content = widened(scan, finding);
     if (content === null) return finding;

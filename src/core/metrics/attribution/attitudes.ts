@@ -12,6 +12,7 @@ import { clauseEnd, cueEnds, cueRange, onlyAdjuncts, trimmedSpan } from './conte
 import { isMannerAdverb, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import { draftOf, isPending, type ClaimedCues, type Cue, type Finding, type Range } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
+import { mapped } from '../../text/lists.ts';
 
 /**
  * Whether `content` is one word an attitude cue reports on its own: a capitalised word (a name) after it,
@@ -67,7 +68,7 @@ export function passiveBe(scan: Scan, t: number, sentenceStart: number): number 
  */
 export function withRaisingVerbs(scan: Scan, cues: readonly Cue[]): Cue[] {
   const { norm, breakBefore } = scan.article.tokens;
-  return cues.map((cue) => {
+  return mapped(cues, (cue) => {
     if (cue.ref.kind !== 'verb' || cue.ref.family === 'attitude' || cue.t0 < 2 || norm[cue.t0 - 1] !== 'to' || breakBefore[cue.t0] === 1 || breakBefore[cue.t0 - 1] === 1) return cue;
     let k = cue.t0 - 2;
     while (k > 0 && breakBefore[k + 1] !== 1 && scan.words.verbSkips.has(norm[k] as string) && !scan.words.beForms.has(norm[k] as string)) k--;

@@ -231,9 +231,10 @@ export function trimmedSpan(article: SegmentedArticle, t0: number, t1: number): 
   let end = tokens.end[t1 - 1] as number;
   if (article.quotedToken[t1 - 1] === 1) while (end < text.length && isClosingMark(text.charCodeAt(end))) end++;
   // A closing mark after the sentence's stop: `."`, `.”`, and the two apostrophes of `.''` (NYT style).
-  const after = text.charCodeAt(end + 1);
-  if (isStop(text.charCodeAt(end)) && (after === 34 || after === 0x201d || text.startsWith("''", end + 1))) {
-    end += after === 39 ? 3 : 2;
+  // Only where a unit follows the stop: read past the text's end, both would deoptimise this the first time.
+  if (end + 1 < text.length && isStop(text.charCodeAt(end))) {
+    const after = text.charCodeAt(end + 1);
+    if (after === 34 || after === 0x201d || text.startsWith("''", end + 1)) end += after === 39 ? 3 : 2;
   }
   // An opening mark right before a quoted first word belongs to the quotation the content holds.
   let start = tokens.start[t0] as number;

@@ -193,7 +193,8 @@ export function markAnonymity(scan: Scan, attribution: { actor: string | null; a
 /** True when a comma separates token `t` from the one before it (with or without other marks: `," `). */
 export function commaBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
-  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  // Past the last token: no gap, tested rather than read past the column's end (see inClass).
+  if (t <= 0 || t >= tokens.count || tokens.breakBefore[t] !== 1) return false;
   // Read in place: the passes ask this of the same gaps many times, and a slice per question was a string each.
   const end = tokens.start[t] as number;
   for (let i = tokens.end[t - 1] as number; i < end; i++) if (text.charCodeAt(i) === 44) return true;
@@ -219,7 +220,7 @@ export function skipBack(scan: Scan, t: number, start: number): number {
 /** True when only a comma and spaces separate token `t` from the one before it (", Russia's foreign minister"). */
 export function bareCommaBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
-  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  if (t <= 0 || t >= tokens.count || tokens.breakBefore[t] !== 1) return false;
   // /^,\s*$/ read in place, as commaBefore reads its gap: a slice and a match per question were a string each.
   const from = tokens.end[t - 1] as number;
   const end = tokens.start[t] as number;

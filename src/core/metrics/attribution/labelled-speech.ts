@@ -12,6 +12,7 @@ import { hasQuoteBetween } from './content-spans.ts';
 import { nounPhraseBefore } from './noun-phrase-speakers.ts';
 import { draftOf, type Finding } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
+import { mapped } from '../../text/lists.ts';
 
 // A headline is one of the first lines of the text, and short.
 const HEADLINE_MAX_PARAGRAPH = 2;
@@ -26,7 +27,7 @@ export function findLabelledSpeech(scan: Scan, quoted: { has(start: number): boo
   const { article, sentences, sentenceOf } = scan;
   const { text } = article;
   const findings: Finding[] = [];
-  const colons = article.paragraphs.map((paragraph) => labelColon(scan, paragraph));
+  const colons = mapped(article.paragraphs, (paragraph) => labelColon(scan, paragraph));
   // An interview or a panel's transcript: a speaker takes turns, so some name's label ("Matthews:", "Q:") opens at
   // least two paragraphs. Labels that each stand once are headings ("Main Stage: ...", "North Field: ...").
   const transcript = hasRecurringLabel(scan, colons);

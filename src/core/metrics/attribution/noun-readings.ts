@@ -74,6 +74,8 @@ function startsWithPrefix(form: string, lemma: string, length: number): boolean 
 
 // /^\d/ by its char code: an ASCII digit first.
 function startsWithDigit(word: string): boolean {
+  // An empty word is tested, not read past its end (V8 deoptimises the caller the first time a read falls there).
+  if (word.length === 0) return false;
   const code = word.charCodeAt(0);
   return code >= 48 && code <= 57;
 }

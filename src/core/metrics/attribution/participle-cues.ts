@@ -24,7 +24,7 @@ export function participleBreakBefore(scan: Scan, t: number): boolean {
 /** Whether a dash stands right before the participle at token `t` ("on the spot – saying"). */
 export function participleDashBefore(scan: Scan, t: number): boolean {
   const { tokens, text } = scan.article;
-  if (t <= 0 || tokens.breakBefore[t] !== 1) return false;
+  if (t <= 0 || t >= tokens.count || tokens.breakBefore[t] !== 1) return false;
   return DASH.test(text.slice(tokens.end[t - 1] as number, tokens.start[t] as number));
 }
 

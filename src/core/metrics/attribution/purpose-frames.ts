@@ -7,6 +7,7 @@
  */
 import type { Scan } from './context.ts';
 import type { Cue } from './types.ts';
+import { mapped } from '../../text/lists.ts';
 
 // The most words between a frame verb and its "to" ("took to social media to", "used the last debate to").
 const FRAME_GAP_MAX = 4;
@@ -20,7 +21,7 @@ export function withPurposeFrames(scan: Scan, cues: readonly Cue[]): Cue[] {
   const { norm, breakBefore } = scan.article.tokens;
   const { words } = scan;
   const quoted = scan.article.quotedToken;
-  return cues.map((cue) => {
+  return mapped(cues, (cue) => {
     const to = cue.t0 - 1;
     if (cue.ref.kind !== 'verb' || cue.ref.family === 'attitude' || to < 1 || norm[to] !== 'to' || breakBefore[cue.t0] === 1 || breakBefore[to] === 1) return cue;
     // "was quick to blame", "were not quick to say": the adjective right before "to", its form of be before it.

@@ -4,6 +4,7 @@
  * sentence's end keeps only "Nobody cares"; what was added is all of the quotation.
  */
 import { NESTED, type QuoteColumns } from '../../text/index.ts';
+import { mapped } from '../../text/lists.ts';
 import type { Scan } from './context.ts';
 import { draftOf, isPending, phraseOf, type Finding } from './types.ts';
 
@@ -12,7 +13,7 @@ export function withWholeQuotations(scan: Scan, findings: readonly Finding[]): r
   const { quotes } = scan.article;
   // Nothing to change: the list itself (a copy was a large object on a megabyte of `critics say`, 36,000 findings).
   if (quotes.count === 0) return findings;
-  return findings.map((finding) => {
+  return mapped(findings, (finding) => {
     if (!isPending(finding) || finding.content === null || finding.mode !== 'mixed') return finding;
     const { content } = finding;
     const q = quoteHolding(quotes, content.end);

@@ -66,7 +66,9 @@ const BARE_CLASSES = WORD_CLASS.honorific;
 
 /** Whether token `t` is in the class of `bit` (a WORD_CLASS value or several or-ed: in any of them). */
 export function inClass(classes: Uint32Array, t: number, bit: number): boolean {
-  return ((classes[t] as number) & bit) !== 0;
+  // Past the last token (callers ask of a run's end) it is in none: tested, not read, since V8 deoptimises each
+  // optimised caller the first time one of its reads falls past a typed array's end.
+  return t < classes.length && ((classes[t] as number) & bit) !== 0;
 }
 
 // The classes by word id, built once per lexicons (ids are process-local, so never stored with them); with
