@@ -5,7 +5,7 @@
 import { foldForMatching } from './fold.ts';
 import { paragraphBounds } from './paragraphs.ts';
 import { sentenceBounds, terminalFinder, type AbbreviationTable, type SentencePairs } from './sentences.ts';
-import { LARGE_ENTRIES } from './lists.ts';
+import { LARGE_ENTRIES, moveColumns } from './lists.ts';
 import { tokenize, firstTokenAtOrAfter, type TokenTable } from './tokens.ts';
 import { findQuotes, NESTED, type QuoteColumns } from './quotes.ts';
 import type { Span } from './span.ts';
@@ -142,19 +142,11 @@ function sentenceColumns(capacity: number): GrowingColumns {
 
 // Doubles the columns' room; returns the index of the next sentence.
 function growSentences(columns: GrowingColumns): number {
-  const grown = sentenceColumns(columns.start.length * 2);
-  grown.start.set(columns.start);
-  grown.end.set(columns.end);
-  grown.tokenStart.set(columns.tokenStart);
-  grown.tokenEnd.set(columns.tokenEnd);
-  grown.paragraph.set(columns.paragraph);
-  columns.start = grown.start;
-  columns.end = grown.end;
-  columns.tokenStart = grown.tokenStart;
-  columns.tokenEnd = grown.tokenEnd;
-  columns.paragraph = grown.paragraph;
+  moveColumns(columns, sentenceColumns(columns.start.length * 2), SENTENCE_COLUMNS);
   return columns.count;
 }
+
+const SENTENCE_COLUMNS = ['start', 'end', 'tokenStart', 'tokenEnd', 'paragraph'] as const;
 
 // Kept between calls (segmentation never re-enters): a paragraph's sentences as offset pairs.
 const sentencePairs: SentencePairs = { list: [], count: 0 };

@@ -122,3 +122,15 @@ export function groupedBy<T>(length: number, count: number, keyOf: (index: numbe
   }
   return groups;
 }
+
+/**
+ * Moves columns into a larger room: copies each named column of `columns` into the same column of `grown` and
+ * makes `columns` use `grown`'s (the sentence and quotation columns grow this way as they are found).
+ */
+export function moveColumns<K extends string>(columns: Record<K, Int32Array | Uint8Array>, grown: Readonly<Record<K, Int32Array | Uint8Array>>, keys: readonly K[]): void {
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as K;
+    grown[key].set(columns[key]);
+    columns[key] = grown[key];
+  }
+}

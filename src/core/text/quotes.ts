@@ -5,6 +5,7 @@
  * quote mark (the news convention: only the last paragraph of a long quote closes it).
  */
 import { isSpaceUnit } from './space.ts';
+import { moveColumns } from './lists.ts';
 import type { Span } from './span.ts';
 
 /** How a quotation is marked: `double` marks, `single` marks used as quotation marks at top level (headline style), or `nested` inside a double quote. */
@@ -187,20 +188,10 @@ function addQuote(quotes: GrowingQuotes, start: number, end: number, kind: numbe
 }
 
 function growQuotes(quotes: GrowingQuotes, capacity: number): void {
-  const grown = quoteColumns(capacity);
-  grown.start.set(quotes.start);
-  grown.end.set(quotes.end);
-  grown.group.set(quotes.group);
-  grown.kind.set(quotes.kind);
-  grown.continued.set(quotes.continued);
-  grown.openEnded.set(quotes.openEnded);
-  quotes.start = grown.start;
-  quotes.end = grown.end;
-  quotes.group = grown.group;
-  quotes.kind = grown.kind;
-  quotes.continued = grown.continued;
-  quotes.openEnded = grown.openEnded;
+  moveColumns(quotes, quoteColumns(capacity), QUOTE_COLUMNS);
 }
+
+const QUOTE_COLUMNS = ['start', 'end', 'group', 'kind', 'continued', 'openEnded'] as const;
 
 // The columns as long as their count (views of the room they were filled in, nothing copied), so that a reader
 // that walks a column to its length sees no unused slots.
