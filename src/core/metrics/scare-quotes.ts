@@ -27,12 +27,8 @@ export type ScareQuoteFinding = {
 export type SpeechAround = {
   attributions: readonly {
     mode?: string;
-    contentStart: number;
-    contentEnd: number;
     cue: { class: string; source: string } | null;
-    cueStart: number;
-    speakerStart: number;
-    speakerEnd: number;
+    cueStart: number; speakerStart: number; speakerEnd: number; contentStart: number; contentEnd: number;
     speakerKind?: string | undefined;
   }[];
   /** per token: the attribution whose speech holds it, or -1 */
