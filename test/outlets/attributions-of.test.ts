@@ -3,12 +3,17 @@ import { attributionsOf, type SpeechSpans } from '../../src/core/outlets/assess.
 
 type Span = { start: number; end: number };
 
+// An attribution's spans as the sources step reads them: numbers, -1 for none.
+function spans(speaker: Span | null, cue: { end: number; class: string } | null, content: Span | null): SpeechSpans {
+  return { speakerStart: speaker?.start ?? -1, speakerEnd: speaker?.end ?? -1, cue: cue === null ? null : { class: cue.class }, cueEnd: cue?.end ?? -1, contentStart: content?.start ?? -1 };
+}
+
 /** The rule written plainly, one pass over every attribution per source: what the sweep must agree with. */
 function plainly(sources: readonly Span[], attributions: readonly SpeechSpans[]): number[][] {
   return sources.map((source) =>
     attributions.flatMap((a, index) => {
-      const speaks = a.speaker !== null && a.speaker.start < source.end && source.start < a.speaker.end;
-      const after = a.cue?.class === 'according' && a.content !== null && source.start >= a.cue.end && source.start - a.cue.end <= 8;
+      const speaks = a.speakerStart >= 0 && a.speakerStart < source.end && source.start < a.speakerEnd;
+      const after = a.cue?.class === 'according' && a.contentStart >= 0 && source.start >= a.cueEnd && source.start - a.cueEnd <= 8;
       return speaks || after ? [index] : [];
     }),
   );
@@ -29,9 +34,9 @@ describe('which attributions a cited source speaks in (attributionsOf)', () => {
   it('ties a source to the speaker it names and to the "according to" cue just before it', () => {
     // "Reuters said ... according to the BBC, ... the BBC reported"
     const attributions: SpeechSpans[] = [
-      { speaker: { start: 0, end: 7 }, cue: { end: 12, class: 'say' }, content: { start: 13, end: 30 } },
-      { speaker: null, cue: { end: 44, class: 'according' }, content: { start: 55, end: 70 } },
-      { speaker: null, cue: { end: 90, class: 'according' }, content: null },
+      spans({ start: 0, end: 7 }, { end: 12, class: 'say' }, { start: 13, end: 30 }),
+      spans(null, { end: 44, class: 'according' }, { start: 55, end: 70 }),
+      spans(null, { end: 90, class: 'according' }, null),
     ];
     const sources = [
       { start: 0, end: 7 },
@@ -50,11 +55,11 @@ describe('which attributions a cited source speaks in (attributionsOf)', () => {
         const start = int(width);
         return { start, end: start + int(12) };
       };
-      const attributions: SpeechSpans[] = Array.from({ length: int(25) }, () => ({
-        speaker: next() < 0.7 ? span() : null,
-        cue: next() < 0.8 ? { end: int(width), class: next() < 0.5 ? 'according' : 'say' } : null,
-        content: next() < 0.8 ? span() : null,
-      }));
+      const attributions: SpeechSpans[] = Array.from({ length: int(25) }, () => {
+        const speaker = next() < 0.7 ? span() : null;
+        const cue = next() < 0.8 ? { end: int(width), class: next() < 0.5 ? 'according' : 'say' } : null;
+        return spans(speaker, cue, next() < 0.8 ? span() : null);
+      });
       const sources = Array.from({ length: int(12) }, span);
       expect(attributionsOf(sources, attributions)).toEqual(plainly(sources, attributions));
     }

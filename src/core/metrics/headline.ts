@@ -52,8 +52,8 @@ export type HeadlineComparison = {
   flags: HeadlineFlag[];
 };
 
-/** What the headline check reads of an attribution: its paragraph, its mode, its speaker (null: no one named) and the span of what was said. */
-export type HeadlineAttribution = { paragraph: number; mode: string; speaker: { start: number; end: number } | null; content?: { start: number; end: number } | null };
+/** What the headline check reads of an attribution: its paragraph, its mode, where its speaker starts (-1: no one named) and the span of what was said (-1: none). */
+export type HeadlineAttribution = { paragraph: number; mode: string; speakerStart: number; contentStart: number; contentEnd: number };
 
 /**
  * The headline compared with the body's summary; null when there is no headline. A phrase the headline
@@ -111,7 +111,7 @@ function unattributedQuotes(article: SegmentedArticle, headline: HeadlineFigures
   }
   if (quotes.length === 0) return flags;
   // A view held by no one named ("is expected to") is the writer's words: no one said them.
-  const spoken = attributions.flatMap((a) => (a.mode !== 'vague' && a.mode !== 'non-response' && !isUnheld(a) && a.content != null ? [a.content] : []));
+  const spoken = attributions.flatMap((a) => (a.mode !== 'vague' && a.mode !== 'non-response' && !isUnheld(a) && a.contentStart >= 0 ? [{ start: a.contentStart, end: a.contentEnd }] : []));
   for (const quote of quotes) {
     const quoted = article.text.slice(quote.start, quote.end);
     const phrase = wordsIn(article, quote.start, quote.end);

@@ -72,19 +72,21 @@ function spansOfAttributions(attribution: AttributionResult): AttributionSpans {
   const ends = zeroedInts(endsStore, starts.length);
   let count = 0;
   let sorted = true;
-  const add = (range: { start: number; end: number }): void => {
-    if (count > 0 && range.start < (starts[count - 1] as number)) sorted = false;
-    starts[count] = range.start;
-    ends[count] = range.end;
+  const add = (start: number, end: number): void => {
+    if (count > 0 && start < (starts[count - 1] as number)) sorted = false;
+    starts[count] = start;
+    ends[count] = end;
     count++;
   };
-  for (const { speaker, cue } of attribution.attributions) {
-    if (speaker !== null && cue !== null && cue.start < speaker.start) {
-      add(cue);
-      add(speaker);
+  for (const a of attribution.attributions) {
+    const speaker = a.speakerStart >= 0;
+    const cue = a.cue !== null;
+    if (speaker && cue && a.cueStart < a.speakerStart) {
+      add(a.cueStart, a.cueEnd);
+      add(a.speakerStart, a.speakerEnd);
     } else {
-      if (speaker !== null) add(speaker);
-      if (cue !== null) add(cue);
+      if (speaker) add(a.speakerStart, a.speakerEnd);
+      if (cue) add(a.cueStart, a.cueEnd);
     }
   }
   if (!sorted) sortByStart(starts, ends, count);
@@ -128,7 +130,7 @@ function speakerOf(article: SegmentedArticle, attribution: AttributionResult, in
   const found = index < 0 ? undefined : attribution.attributions[index];
   if (found === undefined) return undefined;
   if (found.actor !== null) return found.actor;
-  return found.speaker === null ? undefined : article.text.slice(found.speaker.start, found.speaker.end);
+  return found.speakerStart < 0 ? undefined : article.text.slice(found.speakerStart, found.speakerEnd);
 }
 
 /** Finds loaded language in every paragraph; findings are in text order, spans within the text. */

@@ -23,13 +23,12 @@ export type ScareQuoteFinding = {
   suggestion: string;
 };
 
-/** What the rule reads of attribution: who speaks where (metrics/attribution's result has it). */
+/** What the rule reads of attribution: who speaks where (metrics/attribution's result has it); spans as numbers, -1 for none (a null cue has no span). */
 export type SpeechAround = {
   attributions: readonly {
     mode?: string;
-    content: { start: number; end: number } | null;
-    cue: { start: number; class: string; source: string } | null;
-    speaker: { start: number; end: number } | null;
+    cue: { class: string; source: string } | null;
+    cueStart: number; speakerStart: number; speakerEnd: number; contentStart: number; contentEnd: number;
     speakerKind?: string | undefined;
   }[];
   /** per token: the attribution whose speech holds it, or -1 */
@@ -269,7 +268,7 @@ function saidBySomeone(article: SegmentedArticle, lexicons: Lexicons, { start, e
   const voicedBy = voicer < 0 ? undefined : speech.attributions[voicer];
   if (voicedBy !== undefined && speaks(voicedBy)) return true;
   // Containment first: the speaker's words are read only for an attribution that holds the quotation.
-  return speech.attributions.some((a) => a.content !== null && a.content.start <= start && end <= a.content.end && (speaks(a) || accordingToSomeone(article, lexicons, a)));
+  return speech.attributions.some((a) => a.contentStart >= 0 && a.contentStart <= start && end <= a.contentEnd && (speaks(a) || accordingToSomeone(article, lexicons, a)));
 }
 
 // "Mayor Hale: Budget 'Not Fit For Purpose'", "A: We cut the "waste" first": a short capitalised label and a
@@ -412,9 +411,9 @@ function speakerAround(article: SegmentedArticle, lexicons: Lexicons, { sentence
     if (hasSpeechEvent(article, lexicons, previous.tokenStart, previous.tokenEnd, 'before')) return true;
     if (speech === undefined) return hasCueIn(speechCues, previous.tokenStart, previous.tokenEnd);
     // Someone spoke there ("Ms Okafor told the hearing..."); a report that "recommended" is no speaker.
-    const person = (speaker: { start: number; end: number }): boolean => lexicons.scareQuoteWords.phrases.get(article.folded.slice(speaker.start, speaker.end).split(/\s+/).at(-1) ?? '') !== 'document';
+    const person = (start: number, end: number): boolean => lexicons.scareQuoteWords.phrases.get(article.folded.slice(start, end).split(/\s+/).at(-1) ?? '') !== 'document';
     // Where the cue is first: it rules out nearly every attribution before a pattern test or a slice is made.
-    if (speech.attributions.some((a) => a.cue !== null && a.cue.start >= previous.start && a.cue.start < previous.end && speaks(a) && a.speaker !== null && person(a.speaker))) return true;
+    if (speech.attributions.some((a) => a.cue !== null && a.cueStart >= previous.start && a.cueStart < previous.end && speaks(a) && a.speakerStart >= 0 && person(a.speakerStart, a.speakerEnd))) return true;
     for (let t = previous.tokenStart; t < previous.tokenEnd; t++) if (article.quotedToken[t] === 1 && (speech.voicedBy[t] as number) !== -1) return true;
   }
   return next !== undefined && hasCueIn(speechCues, next.tokenStart, Math.min(next.tokenEnd, next.tokenStart + CUE_NEXT_SENTENCE_MAX_TOKENS));
@@ -482,8 +481,8 @@ function speaks(a: SpeechAround['attributions'][number]): boolean {
 // of Information Act").
 const COINING_KINDS = new Set(['person', 'organisation', 'agency', 'company', 'group', 'media']);
 function accordingToSomeone(article: SegmentedArticle, lexicons: Lexicons, a: SpeechAround['attributions'][number]): boolean {
-  if (a.cue === null || a.cue.class !== 'according' || a.speaker === null || a.speakerKind === undefined || !COINING_KINDS.has(a.speakerKind)) return false;
-  const words = article.folded.slice(a.speaker.start, a.speaker.end).split(/\s+/);
+  if (a.cue === null || a.cue.class !== 'according' || a.speakerStart < 0 || a.speakerKind === undefined || !COINING_KINDS.has(a.speakerKind)) return false;
+  const words = article.folded.slice(a.speakerStart, a.speakerEnd).split(/\s+/);
   return !words.some((word) => lexicons.scareQuoteWords.phrases.get(word) === 'document');
 }
 

@@ -40,7 +40,7 @@ export const STANCE_CREDENCE: Readonly<Record<string, number>> = {
 // Fewer voiced attributions than this, or fewer sides, and the balance is marked insufficient.
 const MIN_ATTRIBUTIONS = 3;
 
-type Voiced = { mode: string; side: string; content: { start: number; end: number } | null };
+type Voiced = { mode: string; side: string };
 
 /**
  * Normalised entropy (0..1) of mode-weighted voice over `sidesMentioned` plus every side that speaks;
@@ -289,8 +289,8 @@ function heldModes(values: readonly number[], counts: readonly number[]): Partia
 }
 
 function contentWords(article: SegmentedArticle, attribution: RawAttribution): number {
-  if (attribution.content === null) return 0;
+  if (attribution.contentStart < 0) return 0;
   const { tokens } = article;
   // Token starts are sorted: the tokens starting inside the content are a range of indexes.
-  return Math.max(0, firstTokenAtOrAfter(tokens, attribution.content.end) - firstTokenAtOrAfter(tokens, attribution.content.start));
+  return Math.max(0, firstTokenAtOrAfter(tokens, attribution.contentEnd) - firstTokenAtOrAfter(tokens, attribution.contentStart));
 }

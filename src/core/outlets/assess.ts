@@ -13,8 +13,8 @@ import { mapped } from '../text/lists.ts';
 export type SourcesResult = { source: OutletDetection | null; citedSources: (CitedSource & { attributions: number[] })[] };
 
 type Span = { start: number; end: number };
-/** What the sources step reads of an attribution (metrics/attribution's RawAttribution has it). */
-export type SpeechSpans = { speaker: Span | null; cue: { end: number; class: string } | null; content: Span | null };
+/** What the sources step reads of an attribution (metrics/attribution's RawAttribution has it): spans as numbers, -1 for none (a null cue has no span). */
+export type SpeechSpans = { speakerStart: number; speakerEnd: number; cue: { class: string } | null; cueEnd: number; contentStart: number };
 
 /**
  * Detects the outlet and the cited sources, with one scan of the outlet names shared by both; `tokens`,
@@ -50,8 +50,8 @@ export function attributionsOf(sources: readonly Span[], attributions: readonly 
   // Indexed: entries() made an iterator and a pair per attribution.
   for (let index = 0; index < attributions.length; index++) {
     const a = attributions[index] as SpeechSpans;
-    if (a.speaker !== null) speakers.push({ start: a.speaker.start, end: a.speaker.end, index });
-    if (a.cue?.class === 'according' && a.content !== null) cueEnds.push({ end: a.cue.end, index });
+    if (a.speakerStart >= 0) speakers.push({ start: a.speakerStart, end: a.speakerEnd, index });
+    if (a.cue?.class === 'according' && a.contentStart >= 0) cueEnds.push({ end: a.cueEnd, index });
   }
   speakers.sort((a, b) => a.start - b.start);
   cueEnds.sort((a, b) => a.end - b.end);

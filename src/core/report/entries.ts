@@ -80,9 +80,9 @@ function toExemption(raw: RawExemption, text: string): Exemption {
  * attribution (36,000 at 1 MB of `critics say`).
  */
 export function toAttribution(raw: RawAttribution): Attribution {
-  const cue: Attribution['cue'] = raw.cue === null ? null : [raw.cue.start, raw.cue.end, raw.cue.lemma, raw.cue.class];
-  const speaker: Attribution['speaker'] = raw.speaker === null ? null : [raw.speaker.start, raw.speaker.end];
-  const content: Attribution['content'] = raw.content === null ? null : [raw.content.start, raw.content.end];
+  const cue: Attribution['cue'] = raw.cue === null ? null : [raw.cueStart, raw.cueEnd, raw.cue.lemma, raw.cue.class];
+  const speaker: Attribution['speaker'] = raw.speakerStart < 0 ? null : [raw.speakerStart, raw.speakerEnd];
+  const content: Attribution['content'] = raw.contentStart < 0 ? null : [raw.contentStart, raw.contentEnd];
   const { paragraph, mode, actor, side, anonymous, anonymityReason } = raw;
   const attribution: Attribution =
     anonymityReason === undefined

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { withNestedBounds } from '../../../src/core/metrics/attribution/nested-bounds.ts';
-import type { RawAttribution } from '../../../src/core/metrics/attribution/types.ts';
+import { contentRange, rawAttribution, type RawAttribution } from '../../../src/core/metrics/attribution/types.ts';
 import { scanOf, textOf } from './scan-of.ts';
 
 // An attribution of `text` whose cue, speaker and content are the first occurrences of the given words.
 function attribution(text: string, cue: string, speaker: string, content: string): RawAttribution {
   const at = (words: string): { start: number; end: number } => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
-  return { paragraph: 0, mode: 'indirect', cue: { ...at(cue), lemma: cue, class: 'neutral', source: 'test' }, speaker: at(speaker), content: at(content), actor: null, side: 'unaligned', anonymous: false };
+  return rawAttribution(0, 'indirect', { ...at(cue), label: { lemma: cue, class: 'neutral', source: 'test' } }, at(speaker), at(content), null, 'unaligned', false);
 }
 
 describe('withNestedBounds (reported content ends where an inner clause begins)', () => {
@@ -21,8 +21,8 @@ describe('withNestedBounds (reported content ends where an inner clause begins)'
     const inner = [attribution(text, 'says will', 'Lund', 'will fail')];
     if (text.includes('Berg')) inner.push(attribution(text, 'says is', 'Berg', 'is late'));
     const [cut, ...rest] = withNestedBounds(scan, [outer, ...inner]);
-    expect(textOf(scan, cut?.content)).toBe(kept);
-    expect(rest.map((a) => textOf(scan, a.content))).toEqual(inner.map((a) => textOf(scan, a.content)));
+    expect(textOf(scan, cut === undefined ? null : contentRange(cut))).toBe(kept);
+    expect(rest.map((a) => textOf(scan, contentRange(a)))).toEqual(inner.map((a) => textOf(scan, contentRange(a))));
   });
 
   // The punctuation that opens an inner clause is a comma, a semicolon or a dash; a colon is none.
@@ -35,6 +35,6 @@ describe('withNestedBounds (reported content ends where an inner clause begins)'
     const scan = scanOf(text);
     const outer = attribution(text, 'said', 'Holt', text.slice(0, text.indexOf(', Holt')));
     const [cut] = withNestedBounds(scan, [outer, attribution(text, 'says', 'Lund', 'it will fail')]);
-    expect(textOf(scan, cut?.content)).toBe(kept);
+    expect(textOf(scan, cut === undefined ? null : contentRange(cut))).toBe(kept);
   });
 });

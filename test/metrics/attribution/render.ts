@@ -1,6 +1,6 @@
 /** Findings of the attribution passes as one-line rows, easy to read in a table. */
 import type { Scan } from '../../../src/core/metrics/attribution/context.ts';
-import { phraseOf, type Finding } from '../../../src/core/metrics/attribution/types.ts';
+import { contentRange, cueSpanOf, phraseOf, speakerRange, type Finding } from '../../../src/core/metrics/attribution/types.ts';
 import { findCues } from '../../../src/core/metrics/attribution/cues.ts';
 import { findDirectQuotes } from '../../../src/core/metrics/attribution/direct-quotes.ts';
 import { findReportedSpeech } from '../../../src/core/metrics/attribution/reported-speech.ts';
@@ -8,13 +8,13 @@ import { scanOf, textOf, tokensOf } from './scan-of.ts';
 
 /** `mode speaker|cue|content[ -> target]` for a draft, `vague speaker|content|side[|anonymous]` for a vague source, `continues|content` for a continued quotation. */
 export function findingRow(scan: Scan, finding: Finding): string {
-  if ('continues' in finding) return `continues|${textOf(scan, finding.content)}`;
+  if ('continues' in finding) return `continues|${textOf(scan, { start: finding.contentStart, end: finding.contentEnd })}`;
   if (finding.pending) {
     const draft = finding;
     const target = draft.target === undefined ? '' : ` -> ${textOf(scan, draft.target)}`;
-    return `${draft.mode} ${tokensOf(scan, phraseOf(draft))}|${textOf(scan, draft.cue)}|${textOf(scan, draft.content)}${target}`;
+    return `${draft.mode} ${tokensOf(scan, phraseOf(draft))}|${textOf(scan, cueSpanOf(draft))}|${textOf(scan, contentRange(draft))}${target}`;
   }
-  return `${finding.mode} ${textOf(scan, finding.speaker)}|${textOf(scan, finding.content)}|${finding.side}${finding.anonymous ? '|anonymous' : ''}`;
+  return `${finding.mode} ${textOf(scan, speakerRange(finding))}|${textOf(scan, contentRange(finding))}|${finding.side}${finding.anonymous ? '|anonymous' : ''}`;
 }
 
 /** Reported speech at every cue of `text` (none claimed before), as rows. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { resolvedAttributions, scanOf, textOf } from './scan-of.ts';
+import { speakerRange } from '../../../src/core/metrics/attribution/types.ts';
 
 /** Every attribution as `speaker -> actor side[ anonymous[ (reason)]]`, after resolution and before the caller's side labels. */
 function resolvedRows(text: string): string[] {
   const scan = scanOf(text);
   return resolvedAttributions(scan).attributions.map((a) => {
     const anonymous = a.anonymous ? (a.anonymityReason === true ? ' anonymous (reason)' : ' anonymous') : '';
-    return `${textOf(scan, a.speaker)} -> ${a.actor ?? '-'} ${a.side}${anonymous}`;
+    return `${textOf(scan, speakerRange(a))} -> ${a.actor ?? '-'} ${a.side}${anonymous}`;
   });
 }
 
@@ -49,7 +50,7 @@ describe('resolveFindings (speaker resolution, in text order)', () => {
   /** `speaker -> actor side kind[ anonymous]` for each attribution. */
   function kindRows(text: string): string[] {
     const scan = scanOf(text);
-    return resolvedAttributions(scan).attributions.map((a) => `${textOf(scan, a.speaker)} -> ${a.actor ?? '-'} ${a.side} ${a.speakerKind ?? '?'}${a.anonymous ? ' anonymous' : ''}`);
+    return resolvedAttributions(scan).attributions.map((a) => `${textOf(scan, speakerRange(a))} -> ${a.actor ?? '-'} ${a.side} ${a.speakerKind ?? '?'}${a.anonymous ? ' anonymous' : ''}`);
   }
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quotedAndReportedRowsOf } from './render.ts';
 import { resolvedAttributions, scanOf, textOf } from './scan-of.ts';
+import { speakerRange } from '../../../src/core/metrics/attribution/types.ts';
 
 /** Quotations, then reported speech, as the pipeline runs them, rendered `mode speaker|cue|content`. */
 const rows = quotedAndReportedRowsOf;
@@ -19,7 +20,7 @@ describe('speakers: a share written with a percent sign', () => {
 
   it('shows the percent sign in the speaker\'s text', () => {
     const scan = scanOf('Of the riders asked, 42% say the ferry is late.');
-    expect(resolvedAttributions(scan).attributions.map((a) => textOf(scan, a.speaker))).toEqual(['42%']);
+    expect(resolvedAttributions(scan).attributions.map((a) => textOf(scan, speakerRange(a)))).toEqual(['42%']);
   });
 });
 

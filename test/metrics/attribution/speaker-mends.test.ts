@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quotedAndReportedRowsOf } from './render.ts';
 import { resolvedAttributions, scanOf, textOf } from './scan-of.ts';
+import { cueSpanOf, speakerRange } from '../../../src/core/metrics/attribution/types.ts';
 
 /** Quotations, then reported speech, as the pipeline runs them, rendered `mode speaker|cue|content`. */
 const rows = quotedAndReportedRowsOf;
@@ -8,7 +9,7 @@ const rows = quotedAndReportedRowsOf;
 /** Every attribution as `speaker -> actor side`, after resolution. */
 function resolvedRows(text: string): string[] {
   const scan = scanOf(text);
-  return resolvedAttributions(scan).attributions.map((a) => `${textOf(scan, a.speaker)} -> ${a.actor ?? '-'} ${a.side}`);
+  return resolvedAttributions(scan).attributions.map((a) => `${textOf(scan, speakerRange(a))} -> ${a.actor ?? '-'} ${a.side}`);
 }
 
 describe('speakers: a noun in -ly is no manner adverb', () => {
@@ -78,7 +79,7 @@ describe('speakers: a phrase that runs into the infinitive of the cue is cut to 
   it('with no verb it knows, only the "to" is dropped', () => {
     // ("used" is in no list of raising verbs.)
     const scan = scanOf('Surveys used to show that riders wanted a later ferry.');
-    const shown = resolvedAttributions(scan).attributions.find((a) => textOf(scan, a.cue) === 'show that');
-    expect(textOf(scan, shown?.speaker ?? null)).toBe('Surveys used');
+    const shown = resolvedAttributions(scan).attributions.find((a) => textOf(scan, cueSpanOf(a)) === 'show that');
+    expect(textOf(scan, shown === undefined ? null : speakerRange(shown))).toBe('Surveys used');
   });
 });

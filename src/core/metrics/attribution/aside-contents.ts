@@ -7,7 +7,7 @@
  * inside it, as nested-bounds.ts allows.
  */
 import type { Scan } from './context.ts';
-import { draftOf, isPending, phraseOf, type Draft, type Finding } from './types.ts';
+import { cueSpanOf, draftOf, isPending, phraseOf, type Draft, type Finding, type Range } from './types.ts';
 import { mapped } from '../../text/lists.ts';
 
 // The most words between the aside's cue or speaker and the comma that closes it ("aides said on Tuesday,").
@@ -32,22 +32,21 @@ export function withContentAfterAside(scan: Scan, findings: readonly Finding[]):
     // Quoted words after the aside make a plain report a mixed one.
     const quoted = finding.mode === 'indirect' && QUOTE_MARK.test(scan.article.text.slice(content.start, content.end));
     // A new draft, not a spread copy: a spread copy gets a hidden class of its own, and the passes after read every finding.
-    return draftOf(finding.order, finding.paragraph, quoted ? 'mixed' : finding.mode, finding.cue, phraseOf(finding), content, finding.sentence, finding.target);
+    return draftOf(finding.order, finding.paragraph, quoted ? 'mixed' : finding.mode, cueSpanOf(finding), phraseOf(finding), content, finding.sentence, finding.target);
   });
 }
 
-function widened(scan: Scan, draft: Draft): Draft['content'] {
-  const { content, cue } = draft;
+function widened(scan: Scan, draft: Draft): Range | null {
   const speaker = phraseOf(draft);
   const sentence = scan.sentences[draft.sentence];
-  if (content === null || cue === null || speaker === null || sentence === undefined) return null;
+  if (draft.contentStart < 0 || draft.cue === null || speaker === null || sentence === undefined) return null;
   const { text, tokens } = scan.article;
   const speakerStart = tokens.start[speaker.t0] as number;
   const speakerEnd = tokens.end[speaker.t1 - 1] as number;
   // The content stands before the aside, a comma between them and nothing else.
-  if (content.end > cue.start || content.end > speakerStart || content.start < sentence.start) return null;
-  if (text.slice(content.end, Math.min(cue.start, speakerStart)).trim() !== ',') return null;
-  const after = Math.max(cue.end, speakerEnd);
+  if (draft.contentEnd > draft.cueStart || draft.contentEnd > speakerStart || draft.contentStart < sentence.start) return null;
+  if (text.slice(draft.contentEnd, Math.min(draft.cueStart, speakerStart)).trim() !== ',') return null;
+  const after = Math.max(draft.cueEnd, speakerEnd);
   if (after >= sentence.end) return null;
   const tail = text.slice(after, sentence.end);
   const close = ASIDE_CLOSE.exec(tail);
@@ -57,5 +56,5 @@ function widened(scan: Scan, draft: Draft): Draft['content'] {
   if (stop !== null) rest = rest.slice(0, stop.index);
   rest = rest.replace(TRAILING, '');
   if (rest.length < MIN_REST || PARTICIPLE_OPENING.test(rest)) return null;
-  return { start: content.start, end: after + close[0].length + rest.length };
+  return { start: draft.contentStart, end: after + close[0].length + rest.length };
 }

@@ -114,8 +114,7 @@ export function findUnheldViews(scan: Scan, cues: readonly Cue[], claimed: Claim
     if (end <= cue.t1) return;
     const content = trimmedSpan(article, start, end);
     if (content === null) return;
-    // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
-    const cueSpan = { start: article.tokens.start[be] as number, end: article.tokens.end[cue.t1 - 1] as number, lemma: cue.ref.lemma, class: cue.ref.stance, source: cue.ref.lexicon };
+    const cueSpan = { start: article.tokens.start[be] as number, end: article.tokens.end[cue.t1 - 1] as number, label: { lemma: cue.ref.lemma, class: cue.ref.stance, source: cue.ref.lexicon } };
     findings.push(draftOf(content.start, cue.paragraph, 'attitude', cueSpan, null, content, cue.sentence));
   });
   return findings;
@@ -177,8 +176,7 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
   const contents: Range[] = [];
   for (let f = 0; f < others.length; f++) {
     const finding = others[f] as Finding;
-    const content = finding.content;
-    if (content !== null) contents.push(content);
+    if (finding.contentStart >= 0) contents.push({ start: finding.contentStart, end: finding.contentEnd });
   }
   // Sorted by start with the furthest end so far, so that each cue is one binary search, not a walk over all.
   contents.sort((a, b) => a.start - b.start);
@@ -186,16 +184,16 @@ export function outsideReportedSpeech(unheld: readonly Finding[], others: readon
   const furthest: number[] = [];
   for (let i = 0; i < contents.length; i++) furthest.push(Math.max((contents[i] as Range).end, i > 0 ? (furthest[i - 1] as number) : -1));
   return unheld.filter((finding) => {
-    const cue = isPending(finding) ? finding.cue : null;
-    if (cue === null) return true;
+    if (!isPending(finding) || finding.cue === null) return true;
+    const cueStart = finding.cueStart;
     let lo = 0;
     let hi = contents.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((contents[mid] as Range).start <= cue.start) lo = mid + 1;
+      if ((contents[mid] as Range).start <= cueStart) lo = mid + 1;
       else hi = mid;
     }
-    return lo === 0 || (furthest[lo - 1] as number) <= cue.start;
+    return lo === 0 || (furthest[lo - 1] as number) <= cueStart;
   });
 }
 
@@ -235,8 +233,8 @@ export function isCause(attribution: { readonly mode: string; readonly cue: { re
 const CAUSE_LINK = ' by';
 
 /** Whether an attribution reports a view held by no one named ("is expected to"): shown, but no side's voice, no anonymous source, and its words stay the writer's. */
-export function isUnheld(attribution: { readonly mode: string; readonly speaker: object | null }): boolean {
-  return attribution.mode === 'attitude' && attribution.speaker === null;
+export function isUnheld(attribution: { readonly mode: string; readonly speakerStart: number }): boolean {
+  return attribution.mode === 'attitude' && attribution.speakerStart < 0;
 }
 
 /**
@@ -261,7 +259,7 @@ function hasViewHolder(scan: Scan, finding: Finding): boolean {
   const t0 = finding.phraseStart;
   const t1 = finding.phraseEnd;
   if (!plainPhrase(scan, t0, t1)) return true;
-  if (finding.cue !== null && needsPersonHolder(scan, finding.cue)) return holdsViews(scan, t0, t1);
+  if (finding.cue !== null && needsPersonHolder(scan, finding.cueStart, finding.cueEnd)) return holdsViews(scan, t0, t1);
   return scan.capital[t1 - 1] === 1 || !scan.words.nonHolders.has(scan.article.tokens.norm[t1 - 1] as string);
 }
 
@@ -271,12 +269,12 @@ function hasViewHolder(scan: Scan, finding: Finding): boolean {
 const THING_SENSE_AFTER_BE = new Set(['by', 'on']);
 const THING_SENSE_AFTER_VERB = new Set(['with']);
 
-// Whether only a person or a group can hold the view of `cue` (see the link words above).
-function needsPersonHolder(scan: Scan, cue: Range): boolean {
+// Whether only a person or a group can hold the view of the cue at cueStart..cueEnd (see the link words above).
+function needsPersonHolder(scan: Scan, cueStart: number, cueEnd: number): boolean {
   const { tokens } = scan.article;
-  const t = firstTokenAtOrAfter(tokens, cue.start);
+  const t = firstTokenAtOrAfter(tokens, cueStart);
   let last = t;
-  while (last + 1 < tokens.count && (tokens.end[last + 1] as number) <= cue.end) last++;
+  while (last + 1 < tokens.count && (tokens.end[last + 1] as number) <= cueEnd) last++;
   if (last === t || last >= tokens.count) return false;
   const link = tokens.norm[last] as string;
   if (inClass(scan.classes, t, WORD_CLASS.beForm)) return THING_SENSE_AFTER_BE.has(link);

@@ -6,7 +6,7 @@ import type { SegmentedArticle } from '../../text/index.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
 import { reusedInts, zeroedInts } from './reused-arrays.ts';
-import type { Cue, Range, RawAttribution } from './types.ts';
+import type { Cue, CueLabel, CueSource, CueSpan, Range } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
 /** The text range of tokens [t0, t1); t1 > t0. */
@@ -14,10 +14,23 @@ export function charSpan(article: SegmentedArticle, t0: number, t1: number): Ran
   return { start: article.tokens.start[t0] as number, end: article.tokens.end[t1 - 1] as number };
 }
 
-/** A cue as an attribution cites it: its text range, lemma, class (a verb's stance, else its kind) and lexicon. */
-export function cueRange(article: SegmentedArticle, cue: Cue): NonNullable<RawAttribution['cue']> {
+/** A cue as an attribution cites it: its text range and its label (cueLabel). */
+export function cueRange(article: SegmentedArticle, cue: Cue): CueSpan {
   // Fields written out rather than spread: this runs for every cue an attribution pass looks at.
-  return { start: article.tokens.start[cue.t0] as number, end: article.tokens.end[cue.t1 - 1] as number, lemma: cue.ref.lemma, class: cue.ref.kind === 'verb' ? cue.ref.stance : cue.ref.kind, source: cue.ref.lexicon };
+  return { start: article.tokens.start[cue.t0] as number, end: article.tokens.end[cue.t1 - 1] as number, label: cueLabel(cue.ref) };
+}
+
+// One label per cue source: the attributions of a long text share a few dozen instead of holding one each.
+const labels = new WeakMap<CueSource, CueLabel>();
+
+/** A cue source's label: its lemma, class (a verb's stance, else its kind) and lexicon; the same object on every call. */
+export function cueLabel(ref: CueSource): CueLabel {
+  let label = labels.get(ref);
+  if (label === undefined) {
+    label = { lemma: ref.lemma, class: ref.kind === 'verb' ? ref.stance : ref.kind, source: ref.lexicon };
+    labels.set(ref, label);
+  }
+  return label;
 }
 
 /** True when a token in [t0, t1) is inside a quotation. */

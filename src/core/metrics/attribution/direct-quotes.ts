@@ -107,14 +107,13 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
       finding = draftOf(quote.start, paragraphIndex, mode, cue, found.speaker, { start: leadIn ? sentence.start : quote.start, end: contentEnd }, sentence.index);
     } else if (found === undefined && quote.start === paragraph.start && previousDirect !== undefined && paragraphIndex - previousDirectParagraph === 1) {
       // A quotation paragraph with no cue continues the previous speaker.
-      finding = { order: quote.start, continues: previousDirect, paragraph: paragraphIndex, content: { start: quote.start, end: contentEnd } };
+      finding = { order: quote.start, continues: previousDirect, paragraph: paragraphIndex, contentStart: quote.start, contentEnd };
     }
     if (finding === undefined) continue;
     // The speech goes on in the quotations after it that have no cue of their own.
     const run = quoteRunEnd(speech, spans, q, paragraph, found?.cue ?? null);
     if (run.last > q) {
-      const content = finding.content;
-      if (content !== null) content.end = run.end;
+      if (finding.contentStart >= 0) finding.contentEnd = run.end;
       q = run.last;
     }
     findings[direct++] = finding;
@@ -132,7 +131,7 @@ function quotationsOf(speech: QuotedSpeech): { findings: Finding[]; claimed: Cla
         quoted = new Set<number>();
         for (let i = 0; i < direct; i++) {
           const f = findings[i] as Finding;
-          if (isPending(f) && f.content !== null) quoted.add(f.content.start);
+          if (isPending(f) && f.contentStart >= 0) quoted.add(f.contentStart);
         }
       }
       return quoted.has(start);

@@ -9,7 +9,7 @@
 import { listToFill } from '../../text/lists.ts';
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { commaBefore, type Scan } from './context.ts';
-import { withContent, type RawAttribution } from './types.ts';
+import { withContentEnd, type RawAttribution } from './types.ts';
 import { participleBreakBefore } from './participle-cues.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -27,32 +27,33 @@ export function withNestedBounds(scan: Scan, attributions: RawAttribution[]): Ra
   let inner: InnerClauses | undefined;
   for (let n = 0; n < attributions.length; n++) {
     const a = attributions[n] as RawAttribution;
-    const content = a.content;
-    if (content === null || a.mode === 'direct' || a.mode === 'mixed') continue;
+    const contentStart = a.contentStart;
+    const contentEnd = a.contentEnd;
+    if (contentStart < 0 || a.mode === 'direct' || a.mode === 'mixed') continue;
     inner ??= innerClauses(attributions);
-    let cut = content.end;
-    for (let i = firstCueAfter(inner.cue, content.start); i < inner.cue.length && (inner.cue[i] as number) < content.end; i++) {
+    let cut = contentEnd;
+    for (let i = firstCueAfter(inner.cue, contentStart); i < inner.cue.length && (inner.cue[i] as number) < contentEnd; i++) {
       // Its own cue, or another actor's copy of it, may stand inside a content ("The plan, Holt said, will fail").
-      if (inner.cue[i] === a.cue?.start) continue;
+      if (a.cue !== null && inner.cue[i] === a.cueStart) continue;
       // The inner clause opens at its speaker or its cue, whichever comes first ("the plan, which Lund says"),
       // but a participle's speaker is the subject of the clause it hangs on, before the content: its clause
       // opens at the cue ("Holt praised the board — asserting that ...").
       const cue = inner.cue[i] as number;
       const speaker = inner.speaker[i] as number;
       // So does the verb after a participle's aside ("Berg, citing a survey, said"): the participle's content ends before it.
-      const opensAtCue = speaker < content.start && (isParticipleAt(scan, cue) || (a.cue !== null && isParticipleAt(scan, a.cue.start) && commaBefore(scan, firstTokenAtOrAfter(scan.article.tokens, cue))));
-      const at = clauseStart(scan, text, content.start, opensAtCue ? cue : Math.min(cue, speaker));
+      const opensAtCue = speaker < contentStart && (isParticipleAt(scan, cue) || (a.cue !== null && isParticipleAt(scan, a.cueStart) && commaBefore(scan, firstTokenAtOrAfter(scan.article.tokens, cue))));
+      const at = clauseStart(scan, text, contentStart, opensAtCue ? cue : Math.min(cue, speaker));
       // The first inner clause that leaves enough ends the content: one cut per content keeps a long
       // sentence with many cues linear.
-      if (at - content.start >= MIN_KEPT) {
+      if (at - contentStart >= MIN_KEPT) {
         cut = at;
         break;
       }
     }
-    if (cut === content.end) continue;
+    if (cut === contentEnd) continue;
     let end = cut;
-    while (end > content.start && TRAILING.test(text[end - 1] as string)) end--;
-    attributions[n] = withContent(a, { start: content.start, end });
+    while (end > contentStart && TRAILING.test(text[end - 1] as string)) end--;
+    attributions[n] = withContentEnd(a, end);
   }
   return attributions;
 }
@@ -73,8 +74,8 @@ function innerClauses(attributions: readonly RawAttribution[]): InnerClauses {
   for (let n = 0, i = 0; n < attributions.length; n++) {
     const a = attributions[n] as RawAttribution;
     if (a.cue === null) continue;
-    cue[i] = a.cue.start;
-    speaker[i++] = a.speaker?.start ?? Infinity;
+    cue[i] = a.cueStart;
+    speaker[i++] = a.speakerStart < 0 ? Infinity : a.speakerStart;
   }
   let sorted = true;
   for (let i = 1; i < count && sorted; i++) if ((cue[i - 1] as number) > (cue[i] as number)) sorted = false;

@@ -145,8 +145,7 @@ export function findPossessiveNounCues(scan: Scan, cues: readonly Cue[], taken: 
       if (content === null) continue;
       const link = tokens.norm[t + 1] as string;
       const mode = role === 'attitude' ? 'attitude' : words.clauseWords.get(link) === 'complementiser' ? 'indirect' : 'summary';
-      // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
-      const cue = { start: tokens.start[t] as number, end: tokens.end[t + 1] as number, lemma: `${tokens.norm[t]} ${link}`, class: 'neutral', source: words.nounCueSource };
+      const cue = { start: tokens.start[t] as number, end: tokens.end[t + 1] as number, label: { lemma: `${tokens.norm[t]} ${link}`, class: 'neutral', source: words.nounCueSource } };
       findings.push(draftOf(content.start, sentence.paragraph, mode, cue, speaker, content, sentence.index));
       t++;
     }
@@ -171,9 +170,8 @@ export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Arra
   for (let f = 0; f < findings.length; f++) {
     const finding = findings[f] as Finding;
     if (!isPending(finding)) continue;
-    const { cue, content } = finding;
-    if (content !== null) mark(taken, firstTokenAtOrAfter(tokens, content.start), firstTokenAtOrAfter(tokens, content.end));
-    if (cue !== null) mark(taken, firstTokenAtOrAfter(tokens, cue.start), firstTokenAtOrAfter(tokens, cue.end));
+    if (finding.contentStart >= 0) mark(taken, firstTokenAtOrAfter(tokens, finding.contentStart), firstTokenAtOrAfter(tokens, finding.contentEnd));
+    if (finding.cue !== null) mark(taken, firstTokenAtOrAfter(tokens, finding.cueStart), firstTokenAtOrAfter(tokens, finding.cueEnd));
     if (finding.phraseStart >= 0) mark(taken, finding.phraseStart, finding.phraseEnd);
   }
   return taken;

@@ -52,8 +52,7 @@ export function findPassiveViews(scan: Scan, cues: readonly Cue[], claimed: Clai
       const content = trimmedSpan(article, start, end);
       if (content === null) continue;
       const lemma = (norm.slice(t, after) as string[]).join(' ');
-      // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
-      const cue = { start: article.tokens.start[opens] as number, end: article.tokens.end[after - 1] as number, lemma, class: 'cognitive', source: scan.rulesSource };
+      const cue = { start: article.tokens.start[opens] as number, end: article.tokens.end[after - 1] as number, label: { lemma, class: 'cognitive', source: scan.rulesSource } };
       findings.push(draftOf(content.start, sentence.paragraph, 'attitude', cue, null, content, sentence.index));
     }
   }

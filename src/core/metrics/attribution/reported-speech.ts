@@ -100,7 +100,7 @@ function speakersBySentence(sentences: number, entries: number): SpeakersBySente
 function remember(scan: Scan, context: Context, finding: Finding, hint = -1): void {
   if (!isPending(finding) || finding.phraseStart < 0 || finding.cue === null) return;
   const { start } = scan.article.tokens;
-  const offset = finding.cue.start;
+  const offset = finding.cueStart;
   const at = hint >= 0 && start[hint] === offset && (hint === 0 || (start[hint - 1] as number) < offset) ? hint : cueTokenOf(scan, offset, finding.sentence);
   // A cue outside every sentence is never read back (speakerBefore asks by sentence).
   const sentence = at < scan.article.tokens.count ? (scan.sentenceOf[at] as number) : -1;

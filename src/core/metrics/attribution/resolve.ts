@@ -15,7 +15,7 @@ import { indexNames, namedSpeaker } from './people.ts';
 import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { subjectBeforeInfinitive, withoutContraction } from './speech-subjects.ts';
-import { phraseOf, rawAttribution, type Draft, type Finding, type RawAttribution, type SpeakerKind, type TokenSpan } from './types.ts';
+import { contentRange, cueSpanOf, phraseOf, rawAttribution, speakerRange, type Draft, type Finding, type Range, type RawAttribution, type SpeakerKind, type TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 import { listToFill } from '../../text/lists.ts';
 
@@ -49,7 +49,7 @@ export function resolveFindings(scan: Scan, findings: readonly Finding[], memory
       const first = made.get(finding.continues)?.[0];
       if (first === undefined) continue;
       // The speaker is named once, where the quotation began; the continuation points back to that name.
-      const continued = rawAttribution(finding.paragraph, first.mode, null, first.speaker, finding.content, first.actor, first.side, first.anonymous);
+      const continued = rawAttribution(finding.paragraph, first.mode, null, speakerRange(first), { start: finding.contentStart, end: finding.contentEnd }, first.actor, first.side, first.anonymous);
       continued.anonymityReason = first.anonymityReason;
       continued.speakerKind = first.speakerKind;
       out = [continued];
@@ -69,7 +69,7 @@ function byOrder(findings: readonly Finding[]): boolean {
 
 // Where an attribution sorts: its content's start, else its cue's.
 function textOrder(a: RawAttribution): number {
-  return a.content?.start ?? a.cue?.start ?? 0;
+  return a.contentStart >= 0 ? a.contentStart : a.cue !== null ? a.cueStart : 0;
 }
 
 // Whether the attributions are sorted already (most articles' are, the passes' findings being resolved in
@@ -91,7 +91,7 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
   const { tokens } = scan.article;
   // Whatever pass found the speaker phrase, one that runs into the cue's infinitive is cut to its subject.
   const found = phraseOf(draft);
-  const phrase = found === null || draft.cue === null ? found : subjectBeforeInfinitive(scan, found, draft.cue.start);
+  const phrase = found === null || draft.cue === null ? found : subjectBeforeInfinitive(scan, found, draft.cueStart);
   const speaker = phrase === null ? null : { start: tokens.start[phrase.t0] as number, end: speakerEnd(scan, phrase) };
   const { actors, side, kind } = phrase === null ? { actors: [null], side: null, kind: null } : resolveSpeaker(scan, memory, phrase, draft);
   // Anonymous means unnamed and unidentified: a person's role with no name ("a senior Russian diplomat",
@@ -103,7 +103,7 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
   for (let a = 0; a < actors.length; a++) {
     const actor = actors[a] as string | null;
     const sideOf = actor !== null ? sideOfSpeaker(scan.lexicons, memory.personSide, actor) : (side ?? 'unaligned');
-    const attribution = a === 0 ? filledIn(draft, speaker, actor, sideOf, anonymous) : rawAttribution(draft.paragraph, draft.mode, draft.cue, speaker, draft.content, actor, sideOf, anonymous);
+    const attribution = a === 0 ? filledIn(draft, speaker, actor, sideOf, anonymous) : rawAttribution(draft.paragraph, draft.mode, cueSpanOf(draft), speaker, contentRange(draft), actor, sideOf, anonymous);
     const speakerKind = actor === null ? kind : (kindOf(memory, actor) ?? kind);
     if (speakerKind !== null) attribution.speakerKind = speakerKind;
     if (scan.sentences[draft.sentence] !== undefined) markAnonymity(scan, attribution, draft.sentence);
@@ -121,13 +121,14 @@ export function attribute(scan: Scan, memory: SpeakerMemory, draft: Draft): RawA
   }
   if (draft.target !== undefined) for (const attribution of made) attribution.target = draft.target;
   // Kept once final: nothing changes an attribution's anonymity or speaker after this.
-  for (const attribution of made) if (attribution.anonymous && attribution.actor === null && attribution.speaker !== null) memory.unnamed.push(attribution);
+  for (const attribution of made) if (attribution.anonymous && attribution.actor === null && attribution.speakerStart >= 0) memory.unnamed.push(attribution);
   return made;
 }
 
 // The draft as its first attribution: what resolving it found, set in place.
-function filledIn(draft: Draft, speaker: RawAttribution['speaker'], actor: string | null, side: string, anonymous: boolean): Draft {
-  draft.speaker = speaker;
+function filledIn(draft: Draft, speaker: Range | null, actor: string | null, side: string, anonymous: boolean): Draft {
+  draft.speakerStart = speaker === null ? -1 : speaker.start;
+  draft.speakerEnd = speaker === null ? -1 : speaker.end;
   draft.actor = actor;
   draft.side = side;
   draft.anonymous = anonymous;
@@ -232,7 +233,7 @@ function unnamedSource(scan: Scan, memory: SpeakerMemory, sp: TokenSpan): boolea
   const definite = role === 'definite' || (role === undefined && scan.lexicons.words.notNames.has(first));
   if (!definite) return true;
   const titles = titlesIn(scan, sp);
-  return titles.length > 0 && memory.unnamed.some((previous) => titles.some((title) => scan.article.text.slice(previous.speaker?.start, previous.speaker?.end).toLowerCase().includes(title)));
+  return titles.length > 0 && memory.unnamed.some((previous) => titles.some((title) => scan.article.text.slice(previous.speakerStart, previous.speakerEnd).toLowerCase().includes(title)));
 }
 
 // Gazetteer actors named in a speaker phrase, leaving out places it only locates ("the Embassy in Moscow").
@@ -410,7 +411,7 @@ function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sen
   // A gazetteer person named more recently than the last speaker ("Dmitry Peskov spoke on Monday. He said ...").
   if (role === 'person') {
     const pronounStart = article.tokens.start[speaker.t0] as number;
-    const lastSpoke = fromHistory?.speaker?.start ?? fromHistory?.cue?.start ?? -1;
+    const lastSpoke = fromHistory === undefined ? -1 : fromHistory.speakerStart >= 0 ? fromHistory.speakerStart : fromHistory.cue !== null ? fromHistory.cueStart : -1;
     for (let m = mentionsBefore(mentions, pronounStart) - 1; m >= 0; m--) {
       const mention = mentions[m] as (typeof mentions)[number];
       if (mention.start <= lastSpoke) break;

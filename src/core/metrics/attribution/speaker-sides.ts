@@ -77,7 +77,7 @@ export function applySides(attributions: readonly RawAttribution[], lexicons: Le
     // A view held by no one named has no side, whatever a caller's labels name: it stays `unaligned`.
     if (isUnheld(attribution)) continue;
     // Without labels mapSide reads no speaker text: none is sliced.
-    const speakerText = attribution.speaker === null || !labelled ? '' : text.slice(attribution.speaker.start, attribution.speaker.end);
+    const speakerText = attribution.speakerStart < 0 || !labelled ? '' : text.slice(attribution.speakerStart, attribution.speakerEnd);
     if (attribution.actor !== null || attribution.side !== 'unaligned' || labelled) {
       attribution.side = mapSide(attribution.actor === null ? attribution.side : sideOf(attribution.actor), attribution.actor, lexicons, sides, speakerText);
     }

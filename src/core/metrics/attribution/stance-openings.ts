@@ -33,8 +33,7 @@ export function findStanceOpenings(scan: Scan, taken: Uint8Array): Finding[] {
     if (nounPhraseAfter(scan, t + 1, comma) === null) continue;
     const content = trimmedSpan(article, comma, sentence.tokenEnd);
     if (content === null) continue;
-    // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
-    const cue = { start: article.tokens.start[t] as number, end: article.tokens.end[t] as number, lemma: tokens.norm[t] as string, class: 'cognitive', source: words.stanceOpeningSource };
+    const cue = { start: article.tokens.start[t] as number, end: article.tokens.end[t] as number, label: { lemma: tokens.norm[t] as string, class: 'cognitive', source: words.stanceOpeningSource } };
     findings.push(draftOf(content.start, sentence.paragraph, 'attitude', cue, { t0: t + 1, t1: comma }, content, sentence.index));
   }
   return findings;

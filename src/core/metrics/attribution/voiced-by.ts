@@ -20,13 +20,13 @@ export function voicedBy(article: SegmentedArticle, attributions: readonly RawAt
   attributions.forEach((attribution, index) => {
     // A view held by no one named ("The pier is expected to open") is reported in the writer's own words, and so
     // is the cause of a feeling ("were shaken by the corrupt mayor").
-    if (attribution.content === null || attribution.mode === 'vague' || attribution.mode === 'non-response' || isUnheld(attribution) || isCause(attribution)) return;
-    const end = attribution.content.end;
+    if (attribution.contentStart < 0 || attribution.mode === 'vague' || attribution.mode === 'non-response' || isUnheld(attribution) || isCause(attribution)) return;
+    const end = attribution.contentEnd;
     // The reporting verb itself ("slammed", "accused") is the outlet's word for the act, not the speaker's.
     // Without a cue, no token is in it: an empty range.
-    const cueStart = attribution.cue === null ? 1 : attribution.cue.start;
-    const cueEnd = attribution.cue === null ? 0 : attribution.cue.end;
-    for (let t = firstTokenAtOrAfter(tokens, attribution.content.start); t < tokens.count && (tokens.end[t] as number) <= end; t++) {
+    const cueStart = attribution.cue === null ? 1 : attribution.cueStart;
+    const cueEnd = attribution.cue === null ? 0 : attribution.cueEnd;
+    for (let t = firstTokenAtOrAfter(tokens, attribution.contentStart); t < tokens.count && (tokens.end[t] as number) <= end; t++) {
       const inCue = (tokens.start[t] as number) >= cueStart && (tokens.end[t] as number) <= cueEnd;
       if (voiced[t] === -1 && !inCue) voiced[t] = index;
     }

@@ -42,8 +42,7 @@ export function findVoicedQuotes(scan: Scan, taken: Uint8Array): Finding[] {
     let p = k - 1;
     while (p > sentence.tokenStart && k - p <= MODIFIERS_MAX && !inClass(scan.classes, p, WORD_CLASS.possessive) && /^[a-z-]+$/.test(text.slice(tokens.start[p] as number, tokens.end[p] as number))) p--;
     const speaker = p >= sentence.tokenStart && p < k && inClass(scan.classes, p, WORD_CLASS.possessive) && taken[p] !== 1 ? { t0: p, t1: p + 1 } : null;
-    // Fields written out: a spread copy gets a hidden class of its own, and code reading many classes runs slower.
-    const cue = { start: article.tokens.start[k] as number, end: article.tokens.end[t - 1] as number, lemma: norm[k] as string, class: 'neutral', source: words.voiceNounSource };
+    const cue = { start: article.tokens.start[k] as number, end: article.tokens.end[t - 1] as number, label: { lemma: norm[k] as string, class: 'neutral', source: words.voiceNounSource } };
     findings.push(draftOf(start, sentence.paragraph, 'direct', cue, speaker, { start, end: quotes.end[q] as number }, sentence.index));
   }
   return findings;

@@ -6,7 +6,7 @@
 import { NESTED, type QuoteColumns } from '../../text/index.ts';
 import { mapped } from '../../text/lists.ts';
 import type { Scan } from './context.ts';
-import { draftOf, isPending, phraseOf, type Finding } from './types.ts';
+import { cueSpanOf, draftOf, isPending, phraseOf, type Finding } from './types.ts';
 
 /** `findings` with each mixed content that ends inside a quotation opened within it run to the quotation's end; others unchanged, same order. */
 export function withWholeQuotations(scan: Scan, findings: readonly Finding[]): readonly Finding[] {
@@ -14,12 +14,12 @@ export function withWholeQuotations(scan: Scan, findings: readonly Finding[]): r
   // Nothing to change: the list itself (a copy was a large object on a megabyte of `critics say`, 36,000 findings).
   if (quotes.count === 0) return findings;
   return mapped(findings, (finding) => {
-    if (!isPending(finding) || finding.content === null || finding.mode !== 'mixed') return finding;
-    const { content } = finding;
-    const q = quoteHolding(quotes, content.end);
-    if (q < 0 || (quotes.start[q] as number) < content.start || (quotes.end[q] as number) <= content.end) return finding;
+    if (!isPending(finding) || finding.contentStart < 0 || finding.mode !== 'mixed') return finding;
+    const { contentStart, contentEnd } = finding;
+    const q = quoteHolding(quotes, contentEnd);
+    if (q < 0 || (quotes.start[q] as number) < contentStart || (quotes.end[q] as number) <= contentEnd) return finding;
     // A new draft, not a spread copy: a spread copy gets a hidden class of its own, and the passes after read every finding.
-    return draftOf(finding.order, finding.paragraph, finding.mode, finding.cue, phraseOf(finding), { start: content.start, end: quotes.end[q] as number }, finding.sentence, finding.target);
+    return draftOf(finding.order, finding.paragraph, finding.mode, cueSpanOf(finding), phraseOf(finding), { start: contentStart, end: quotes.end[q] as number }, finding.sentence, finding.target);
   });
 }
 
