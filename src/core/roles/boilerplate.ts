@@ -127,7 +127,8 @@ function keyBitsOfWord(id: number): number {
  * No bit means no such pattern can match.
  */
 export function lineKeyWords(text: string, tokens: TokenTable, from: number, to: number): number {
-  const { ids, shape } = tokens;
+  // The columns as locals: the loop calls out, and a column read through `tokens` is read again after each call.
+  const { ids, shape, start: starts, end: ends, letters } = tokens;
   let found = 0;
   for (let t = from; t < to; t++) {
     const id = ids[t] as number;
@@ -137,12 +138,12 @@ export function lineKeyWords(text: string, tokens: TokenTable, from: number, to:
         found |= known !== UNKNOWN ? known : keyBitsOfWord(id);
         continue;
       }
-      const start = tokens.start[t] as number;
-      const end = tokens.end[t] as number;
-      if ((tokens.letters[t] as number) !== end - start) found |= keyWordsInRuns(text, start, end);
+      const start = starts[t] as number;
+      const end = ends[t] as number;
+      if ((letters[t] as number) !== end - start) found |= keyWordsInRuns(text, start, end);
       continue;
     }
-    found |= keyWordsInRuns(text, tokens.start[t] as number, tokens.end[t] as number);
+    found |= keyWordsInRuns(text, starts[t] as number, ends[t] as number);
   }
   return found;
 }

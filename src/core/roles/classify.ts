@@ -60,22 +60,30 @@ const PROSE_MIN_WORDS = 8;
 // A credit names a photographer or an agency; a longer line with a credit is a caption.
 const CREDIT_MAX_WORDS = 7;
 
-// A line ends a sentence (full stop) when its last mark, before any closing quotes and brackets, is one of these.
-const SENTENCE_MARKS: ReadonlySet<number> = new Set([0x2e, 0x21, 0x3f, 0x2026]); // . ! ? …
-const FULL_STOP_MARKS: ReadonlySet<number> = new Set([0x2e, 0x2026]);
-// The marks a credit pattern's `[^.!?]` refuses.
-const SENTENCE_END_MARKS: ReadonlySet<number> = new Set([0x2e, 0x21, 0x3f]);
-const CLOSING_MARKS: ReadonlySet<number> = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]); // " ' ” ’ ) ]
-
-// Whether the paragraph text[start, end) ends with one of `marks` followed only by closing marks: a scan
-// back from the end (an end-anchored pattern was tried from every position), on the text itself, not a slice.
-function endsWithMarkIn(text: string, start: number, end: number, marks: ReadonlySet<number>): boolean {
-  let i = end;
-  while (i > start && CLOSING_MARKS.has(text.charCodeAt(i - 1))) i--;
-  return i > start && marks.has(text.charCodeAt(i - 1));
+// A line ends a sentence (full stop) when its last mark, before any closing quotes and brackets, is one of
+// these: . ! ? … (. and … only). Read as bits of the unit by comparisons, not Set look-ups: every paragraph
+// asks at least once, and a Set's hashing was most of the scan.
+const SENTENCE = 1;
+const FULL_STOP = 2;
+function endMarkOf(c: number): number {
+  if (c === 0x2e || c === 0x2026) return SENTENCE | FULL_STOP;
+  return c === 0x21 || c === 0x3f ? SENTENCE : 0;
 }
-const endsSentence = (line: string): boolean => endsWithMarkIn(line, 0, line.length, SENTENCE_MARKS);
-const endsFullStop = (line: string): boolean => endsWithMarkIn(line, 0, line.length, FULL_STOP_MARKS);
+// The marks a credit pattern's `[^.!?]` refuses.
+const isSentenceEndMark = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f;
+// " ' ” ’ ) ]
+const isClosingMark = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0x201d || c === 0x2019;
+
+// Whether the paragraph text[start, end) ends with a mark of `marks` (SENTENCE or FULL_STOP) followed only by
+// closing marks: a scan back from the end (an end-anchored pattern was tried from every position), on the
+// text itself, not a slice.
+function endsWithMarkIn(text: string, start: number, end: number, marks: number): boolean {
+  let i = end;
+  while (i > start && isClosingMark(text.charCodeAt(i - 1))) i--;
+  return i > start && (endMarkOf(text.charCodeAt(i - 1)) & marks) !== 0;
+}
+const endsSentence = (line: string): boolean => endsWithMarkIn(line, 0, line.length, SENTENCE);
+const endsFullStop = (line: string): boolean => endsWithMarkIn(line, 0, line.length, FULL_STOP);
 
 // Anywhere in a short paragraph: site boilerplate (boilerplate.ts), each pattern with its decision.
 const BOILERPLATE_DECISIONS: readonly (readonly [RegExp, BlockDecision])[] = BOILERPLATE.map(([name, pattern]) => [pattern, decision('boilerplate', `block/${name}`)]);
@@ -113,15 +121,15 @@ const DATE_SHAPE = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?(?
 const BREADCRUMB_SEPARATOR = /\s[/\u203A\u00BB>|\u2022\u00B7]\s/;
 const BREADCRUMB_MAX_WORDS = 10;
 
-// A paragraph wholly in quotation marks: it opens with one of QUOTE_OPENS and ends with one of QUOTE_CLOSES,
-// maybe followed by a sentence mark. Read on the units at its ends: no slice, no pattern (most paragraphs ask).
-const QUOTE_OPENS: ReadonlySet<number> = new Set([0x22, 0x201c, 0x201e, 0xab]); // " “ „ «
-const QUOTE_CLOSES: ReadonlySet<number> = new Set([0x22, 0x201d, 0xbb]); // " ” »
+// A paragraph wholly in quotation marks: it opens with a quote (" “ „ «) and ends with one (" ” »), maybe
+// followed by a sentence mark. Read on the units at its ends: no slice, no pattern (most paragraphs ask).
+const isQuoteOpen = (c: number): boolean => c === 0x22 || c === 0x201c || c === 0x201e || c === 0xab;
+const isQuoteClose = (c: number): boolean => c === 0x22 || c === 0x201d || c === 0xbb;
 
 function opensAndClosesQuote(text: string, start: number, end: number): boolean {
-  if (end <= start || !QUOTE_OPENS.has(text.charCodeAt(start))) return false;
+  if (end <= start || !isQuoteOpen(text.charCodeAt(start))) return false;
   const last = text.charCodeAt(end - 1);
-  return QUOTE_CLOSES.has(last) || (SENTENCE_END_MARKS.has(last) && end - 1 > start && QUOTE_CLOSES.has(text.charCodeAt(end - 2)));
+  return isQuoteClose(last) || (isSentenceEndMark(last) && end - 1 > start && isQuoteClose(text.charCodeAt(end - 2)));
 }
 
 /** What the line rules read from the language's word lists, compiled once per lexicon set. */
@@ -156,7 +164,7 @@ function lineWordsOf(words: WordLists): LineWords {
     shareBar: words.shareBar,
     dateWords: new Set([...months.names, ...months.short, ...weekdays.names, ...weekdays.short, ...datelineWords.words]),
     hasDate: new RegExp(hasDate, 'i'),
-    creditsEndOpen: [...photoAgencies.names, ...photoAgencies.forms].every((name) => !SENTENCE_END_MARKS.has(name.charCodeAt(name.length - 1))),
+    creditsEndOpen: [...photoAgencies.names, ...photoAgencies.forms].every((name) => !isSentenceEndMark(name.charCodeAt(name.length - 1))),
   };
   lineWordsCache.set(words, compiled);
   return compiled;
@@ -188,7 +196,7 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
   const prose = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const p = paragraphs[i] as ParagraphSpan;
-    prose[i] = p.tokenEnd - p.tokenStart >= PROSE_MIN_WORDS && endsWithMarkIn(text, p.start, p.end, SENTENCE_MARKS) ? 1 : 0;
+    prose[i] = p.tokenEnd - p.tokenStart >= PROSE_MIN_WORDS && endsWithMarkIn(text, p.start, p.end, SENTENCE) ? 1 : 0;
   }
 
   applyHints(article, options.hints ?? [], decisions);
@@ -239,7 +247,7 @@ export function classifyBlocks(article: SegmentedArticle, words: WordLists, opti
       continue;
     }
     const p = paragraphs[i] as ParagraphSpan;
-    if (inFurniture && p.tokenEnd - p.tokenStart <= SHORT_WORDS && !endsWithMarkIn(text, p.start, p.end, FULL_STOP_MARKS)) decisions[i] = TAIL_FURNITURE;
+    if (inFurniture && p.tokenEnd - p.tokenStart <= SHORT_WORDS && !endsWithMarkIn(text, p.start, p.end, FULL_STOP)) decisions[i] = TAIL_FURNITURE;
   }
   markPullQuotes(article, decisions);
   for (let i = 0; i < count; i++) if (decisions[i] === null) decisions[i] = BODY;
@@ -276,7 +284,7 @@ function lineRule(text: string, tokens: TokenTable, p: ParagraphSpan, words: Lin
   // The credit patterns (a credit line, an agency's, a trailing credit) each end in `[^.!?]{n,m}$`, `\)?$` or an
   // agency's name: none can match a line that ends in . ! or ? (most prose) when no name ends in one of them.
   const last = line.charCodeAt(line.length - 1);
-  const mayEndCredit = !(words.creditsEndOpen && SENTENCE_END_MARKS.has(last));
+  const mayEndCredit = !(words.creditsEndOpen && isSentenceEndMark(last));
   if (wordCount <= CREDIT_MAX_WORDS && mayEndCredit && (CREDIT_LINE.test(line) || words.agencyLine.test(line))) return PHOTO_CREDIT_LINE;
   // A marker that opens with a bracket cannot match a line without one, nor a trailing credit one without its
   // separator or where no credit may end, nor `pictured` without its word (most lines have none).
