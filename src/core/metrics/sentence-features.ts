@@ -264,7 +264,8 @@ function measureSentence(m: Measure, sentence: SentenceSpan, findings: readonly 
       t++;
       continue;
     }
-    const step = countToken(m, sentence, t);
+    // Most tokens (four in five on PolNeAR) start no table's entry: only their shape can count.
+    const step = ((m.masks[t] as number) & LEXICAL) === 0 ? countShape(m, sentence, t) : countToken(m, sentence, t);
     // A phrase's further words are still the author's words.
     for (let k = 1; k < step; k++) {
       if (quotedToken[t + k] !== 0) continue;
@@ -373,7 +374,7 @@ function sortCues(cues: CueColumns, from: number): void {
 // Counts what starts at token `t` (outside quotes, not in a finding); returns how many tokens it covered.
 function countToken(m: Measure, sentence: SentenceSpan, t: number): number {
   const { article, lexicons } = m;
-  const { tokens, text } = article;
+  const { tokens } = article;
   const mask = m.masks[t] as number;
   const id = tokens.ids[t] as number;
   const start = tokens.start[t] as number;
@@ -408,15 +409,23 @@ function countToken(m: Measure, sentence: SentenceSpan, t: number): number {
     if (count(m, F.evaluative)) pushCue(m, F.evaluative, start, tokens.end[t + evaluativeWords - 1] as number, ruleOf(evaluativeRules, 'evaluative/', evaluative, evaluative.term), evaluative.lexicon);
     return evaluativeWords;
   }
-  if ((entry & NEGATOR) !== 0) {
-    if (count(m, F.negation)) pushCue(m, F.negation, start, end, 'negation', m.rulesSource);
-  } else {
-    const first = text.charCodeAt(start);
-    if (first >= 48 && first <= 57) {
-      if (count(m, F.number)) pushCue(m, F.number, start, end, 'number', m.rulesSource);
-    } else if (first >= 65 && first <= 90 && t > sentence.tokenStart) {
-      if (count(m, F.name)) pushCue(m, F.name, start, end, 'name', m.rulesSource);
-    }
+  if ((entry & NEGATOR) === 0) return countShape(m, sentence, t);
+  if (count(m, F.negation)) pushCue(m, F.negation, start, end, 'negation', m.rulesSource);
+  return 1;
+}
+
+// The FIRST_WORD bits of the tables countToken reads (negators have a word class).
+const LEXICAL = FIRST_WORD.cue | FIRST_WORD.opinion | FIRST_WORD.subjective | FIRST_WORD.wordClass;
+
+// Counts token `t` as a number or a name (a capital not first in its sentence) by its first character; returns 1.
+function countShape(m: Measure, sentence: SentenceSpan, t: number): number {
+  const { tokens, text } = m.article;
+  const start = tokens.start[t] as number;
+  const first = text.charCodeAt(start);
+  if (first >= 48 && first <= 57) {
+    if (count(m, F.number)) pushCue(m, F.number, start, tokens.end[t] as number, 'number', m.rulesSource);
+  } else if (first >= 65 && first <= 90 && t > sentence.tokenStart) {
+    if (count(m, F.name)) pushCue(m, F.name, start, tokens.end[t] as number, 'name', m.rulesSource);
   }
   return 1;
 }
