@@ -8,7 +8,7 @@
  */
 import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import type { Scan } from './context.ts';
-import { clauseEnd, cueEnds, cueRange, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
+import { clauseEnd, cueEnds, cueLabel, cueRange, onlyAdjuncts, trimmedSpan } from './content-spans.ts';
 import { isMannerAdverb, nounPhraseBefore } from './noun-phrase-speakers.ts';
 import { draftOf, isPending, type ClaimedCues, type Cue, type Finding, type Range } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
@@ -114,7 +114,8 @@ export function findUnheldViews(scan: Scan, cues: readonly Cue[], claimed: Claim
     if (end <= cue.t1) return;
     const content = trimmedSpan(article, start, end);
     if (content === null) return;
-    const cueSpan = { start: article.tokens.start[be] as number, end: article.tokens.end[cue.t1 - 1] as number, label: { lemma: cue.ref.lemma, class: cue.ref.stance, source: cue.ref.lexicon } };
+    // The cue runs from the form of be; its label is the verb's (a verb's class is its stance), shared with its other cues.
+    const cueSpan = { start: article.tokens.start[be] as number, end: article.tokens.end[cue.t1 - 1] as number, label: cueLabel(cue.ref) };
     findings.push(draftOf(content.start, cue.paragraph, 'attitude', cueSpan, null, content, cue.sentence));
   });
   return findings;
