@@ -5,6 +5,7 @@
  * with the token where it was named, so a surname finds a person named earlier even when they never spoke.
  */
 import type { SpeakerKind } from '../../data/attribution-words.ts';
+import type { EarlierMentions } from './earlier-mentions.ts';
 import type { RawAttribution } from './types.ts';
 
 /** A full name the gazetteer lacks, as the article names it, and the token where it does; its `person:` id is made when first asked for (`personId`): most names indexed are never a speaker's. */
@@ -38,10 +39,14 @@ export type SpeakerMemory = {
    * entries in V8's large-object space on a megabyte of quotations.
    */
   readonly unnamed: RawAttribution[];
+  /** title -> how many of `unnamed` were read for it, and whether one of their speakers' texts holds it; made when first asked, so that each is read once a title (unnamedSource in resolve.ts) */
+  unnamedTitles: Map<string, { read: number; found: boolean }> | undefined;
   /** the latest attribution resolved with an actor: any, a person, anything else (kept by `remember`) */
   readonly latest: { any: RawAttribution | undefined; person: RawAttribution | undefined; other: RawAttribution | undefined };
   /** sentence openers asked about, by folded form: whether the article also writes them in lower case; made when first asked (people.ts) */
   lowerCase: LowerCaseAnswers | undefined;
+  /** what the actor mentions before a speaker hold; made when first asked (earlier-mentions.ts) */
+  earlierMentions: EarlierMentions | undefined;
 };
 
 /** Whether a sentence opener is also written in lower case: each word asked so far, then (past a few) every such form at once. */
@@ -49,7 +54,7 @@ export type LowerCaseAnswers = { readonly asked: Map<string, boolean>; forms: Se
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined };
+  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], unnamedTitles: undefined, latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined, earlierMentions: undefined };
 }
 
 /** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */
