@@ -11,6 +11,7 @@ import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
+import { latestOrganisationOpening } from './organisation-lookups.ts';
 import { personId, type LowerCaseAnswers, type NamedPerson, type SpeakerMemory } from './speaker-memory.ts';
 import type { SentenceRef, TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
@@ -82,7 +83,7 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
   const surname = names[0] as string;
   const earlier = latestBefore(memory.people.get(surname), speaker.t0) ?? closestSurname(memory, surname, speaker.t0);
   if (earlier !== null) return { id: personId(earlier), kind: 'person' };
-  const organisation = memory.organisations.findLast((o) => o.at < speaker.t0 && o.words[0] === surname);
+  const organisation = latestOrganisationOpening(memory, surname, speaker.t0);
   if (organisation !== undefined) return { id: organisation.id, kind: organisation.kind };
   // "Mr. Holt", "Sen. Holt": an honorific or a title says the name is a person's; a bare one does not.
   let titled = false;

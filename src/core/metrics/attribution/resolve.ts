@@ -13,6 +13,7 @@ import { withNestedBounds } from './nested-bounds.ts';
 import { countryIn, isPercentage } from './noun-phrase-speakers.ts';
 import { addBodiesNamed, earlierMentions, mentionsBefore, mentionsBeforeToken, personMentionedSince } from './earlier-mentions.ts';
 import { indexNames, namedSpeaker } from './people.ts';
+import { addOrganisationsNamed } from './organisation-lookups.ts';
 import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { subjectBeforeInfinitive, withoutContraction } from './speech-subjects.ts';
@@ -197,10 +198,7 @@ function organisationReferent(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, 
   if (kind === undefined || kind === 'group' || kind === 'quantity' || kind === 'document' || kind === 'poll') return null;
   const singular = scan.article.tokens.norm[sp.t1 - 1] === head ? head.replace(/ies$/, 'y').replace(/s$/, '') : head;
   const candidates = new Set<string>();
-  for (const organisation of memory.organisations) {
-    if (organisation.at >= sp.t0) break;
-    if (organisation.words.includes(singular) || (kind === 'company' && organisation.kind === 'company')) candidates.add(organisation.id);
-  }
+  addOrganisationsNamed(memory, singular, kind === 'company', sp.t0, candidates);
   addBodiesNamed(scan, (memory.earlierMentions ??= earlierMentions()), singular, mentionsBeforeToken(scan, sp.t0), candidates);
   return candidates.size === 1 ? ([...candidates][0] as string) : null;
 }

@@ -6,6 +6,7 @@
  */
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { EarlierMentions } from './earlier-mentions.ts';
+import type { OrganisationLookups } from './organisation-lookups.ts';
 import type { RawAttribution } from './types.ts';
 
 /** A full name the gazetteer lacks, as the article names it, and the token where it does; its `person:` id is made when first asked for (`personId`): most names indexed are never a speaker's. */
@@ -19,8 +20,10 @@ export type SpeakerMemory = {
   readonly people: Map<string, NamedPerson[]>;
   /** first three letters, then length of a surname -> the surnames indexed under them, for spelling variants; made when the first variant is looked for (people.ts) */
   spellings: Map<string, Map<number, string[]>> | undefined;
-  /** organisations named in the article, in text order */
+  /** organisations named in the article, in text order, then as speakers name new ones */
   readonly organisations: NamedOrganisation[];
+  /** the organisations by the words of their names; made when first asked (organisation-lookups.ts) */
+  organisationLookups: OrganisationLookups | undefined;
   /** `org:` id -> the kind of organisation its name tells (a `person:` id is a person: `kindOf`) */
   readonly kinds: Map<string, SpeakerKind>;
   /** `person:` or `org:` id -> the side the article gave them */
@@ -54,7 +57,7 @@ export type LowerCaseAnswers = { readonly asked: Map<string, boolean>; forms: Se
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], unnamedTitles: undefined, latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined, earlierMentions: undefined };
+  return { people: new Map(), spellings: undefined, organisations: [], organisationLookups: undefined, kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], unnamedTitles: undefined, latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined, earlierMentions: undefined };
 }
 
 /** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */
