@@ -44,6 +44,8 @@ export const SHAPES: readonly Shape[] = [
   { name: '`The spokesman said` after unnamed sources', make: (bytes) => repeat('A senior diplomat said the talks would resume. The spokesman said the ferry was late.\n\n', bytes) },
   // ... or every earlier organisation (x88).
   { name: '`The company said` after many companies', make: (bytes) => numbered((i) => `${madeUpName(i)} Shipping Corp announced a plan. The company said the plan would cut costs.\n\n`, bytes) },
+  // A name met again was compared with every name of its surname, and a surname's speaker read every later name (x91).
+  { name: '`Berg said` after many Bergs', make: (bytes) => numbered((i) => `${madeUpName(i)} Berg met officials. Berg said the plan would fail.\n\n`, bytes) },
 ];
 
 /**

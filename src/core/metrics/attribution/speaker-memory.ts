@@ -18,6 +18,8 @@ export type NamedOrganisation = { readonly id: string; readonly at: number; read
 export type SpeakerMemory = {
   /** surname -> every full name with that surname, in text order ("Lopez" -> "Maria Lopez") */
   readonly people: Map<string, NamedPerson[]>;
+  /** surname -> its full names by their words joined ("-"), for a surname many names share; made when one does (people.ts) */
+  sharedSurnames: Map<string, Map<string, NamedPerson>> | undefined;
   /** first three letters, then length of a surname -> the surnames indexed under them, for spelling variants; made when the first variant is looked for (people.ts) */
   spellings: Map<string, Map<number, string[]>> | undefined;
   /** organisations named in the article, in text order, then as speakers name new ones */
@@ -57,7 +59,7 @@ export type LowerCaseAnswers = { readonly asked: Map<string, boolean>; forms: Se
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: undefined, organisations: [], organisationLookups: undefined, kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], unnamedTitles: undefined, latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined, earlierMentions: undefined };
+  return { people: new Map(), sharedSurnames: undefined, spellings: undefined, organisations: [], organisationLookups: undefined, kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], unnamedTitles: undefined, latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined, earlierMentions: undefined };
 }
 
 /** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */
