@@ -5,21 +5,7 @@
  * look-ups are extended as it does. A read of the list per speaker made a megabyte of "Bqx Shipping Corp
  * announced a plan. The company said ..." quadratic (x88 for x10 the text).
  */
-import type { NamedOrganisation, SpeakerMemory } from './speaker-memory.ts';
-
-/** Organisations by the words of their names, as indices into the list, in list order; made when first asked. */
-export type OrganisationLookups = {
-  /** how many of the list's organisations are in the look-ups */
-  read: number;
-  /** `reach[i]`: the furthest token among where the first i + 1 organisations were named (never falls) */
-  readonly reach: number[];
-  /** folded word -> the organisations whose names hold it */
-  readonly byWord: Map<string, number[]>;
-  /** folded first word -> the organisations whose names open with it */
-  readonly byFirstWord: Map<string, number[]>;
-  /** the organisations named as companies */
-  readonly companies: number[];
-};
+import type { NamedOrganisation, OrganisationLookups, SpeakerMemory } from './speaker-memory.ts';
 
 // A list this short is read from its end for a name's first word: making the look-ups costs more.
 const SHORT_LIST = 64;

@@ -269,12 +269,12 @@ function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: num
     memory.people.set(surname, entries);
     if (memory.spellings !== undefined) addSpelling(memory.spellings, surname);
   }
-  // A name met again is indexed already: compared with each name of its surname, or, when many share it, found by its words joined.
-  if (entries.length < SHARED_SURNAME) {
-    for (let e = 0; e < entries.length; e++) if (sameName((entries[e] as NamedPerson).names, names)) return entries[e] as NamedPerson;
-  }
+  // A name met again is indexed already: compared with each name of its surname, or, once many share it, found by its words joined.
   const byName = entries.length < SHARED_SURNAME ? undefined : namesSharing(memory, surname, entries);
   const joined = byName === undefined ? '' : names.join('-');
+  if (byName === undefined) {
+    for (let e = 0; e < entries.length; e++) if (sameName((entries[e] as NamedPerson).names, names)) return entries[e] as NamedPerson;
+  }
   const known = byName?.get(joined);
   if (known !== undefined) return known;
   const person: NamedPerson = { names, at, id: undefined };

@@ -6,7 +6,6 @@
  */
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import type { EarlierMentions } from './earlier-mentions.ts';
-import type { OrganisationLookups } from './organisation-lookups.ts';
 import type { RawAttribution } from './types.ts';
 
 /** A full name the gazetteer lacks, as the article names it, and the token where it does; its `person:` id is made when first asked for (`personId`): most names indexed are never a speaker's. */
@@ -14,11 +13,25 @@ export type NamedPerson = { readonly names: readonly string[]; readonly at: numb
 /** An organisation named in the article: its id, its kind, the folded words of its name, where it was named. */
 export type NamedOrganisation = { readonly id: string; readonly at: number; readonly kind: SpeakerKind; readonly words: readonly string[] };
 
+/** Organisations by the words of their names, as indices into the list, in list order; made when first asked (organisation-lookups.ts). */
+export type OrganisationLookups = {
+  /** how many of the list's organisations are in the look-ups */
+  read: number;
+  /** `reach[i]`: the furthest token among where the first i + 1 organisations were named (never falls) */
+  readonly reach: number[];
+  /** folded word -> the organisations whose names hold it */
+  readonly byWord: Map<string, number[]>;
+  /** folded first word -> the organisations whose names open with it */
+  readonly byFirstWord: Map<string, number[]>;
+  /** the organisations named as companies */
+  readonly companies: number[];
+};
+
 /** What resolving earlier speakers established about the article's people and titles. */
 export type SpeakerMemory = {
   /** surname -> every full name with that surname, in text order ("Lopez" -> "Maria Lopez") */
   readonly people: Map<string, NamedPerson[]>;
-  /** surname -> its full names by their words joined ("-"), for a surname many names share; made when one does (people.ts) */
+  /** surname -> its full names by their words joined ("-"), for a surname many names share; made when they reach SHARED_SURNAME (people.ts) */
   sharedSurnames: Map<string, Map<string, NamedPerson>> | undefined;
   /** first three letters, then length of a surname -> the surnames indexed under them, for spelling variants; made when the first variant is looked for (people.ts) */
   spellings: Map<string, Map<number, string[]>> | undefined;
