@@ -14,6 +14,20 @@ function repeat(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.round(bytes / unit.length)));
 }
 
+// `unit(i)` for i = 0, 1, ... until the text holds `bytes` characters.
+function numbered(unit: (i: number) => string, bytes: number): string {
+  let text = '';
+  for (let i = 0; text.length < bytes; i++) text += unit(i);
+  return text;
+}
+
+// A made-up capitalised word per number ("Baa", "Bab", ...): names no lexicon knows, each different.
+function madeUpName(i: number): string {
+  let name = '';
+  for (let n = i + 676; n > 0; n = Math.floor(n / 26)) name = String.fromCharCode(97 + (n % 26)) + name;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 export const SHAPES: readonly Shape[] = [
   { name: 'one-word paragraphs', make: (bytes) => repeat('word\n\n', bytes) },
   { name: 'nested <p><div><span> HTML', make: (bytes) => ({ html: `<html><body>${repeat('<p><div><span>Plain words in a span.</span></div></p>', bytes)}</body></html>` }) },
@@ -23,6 +37,15 @@ export const SHAPES: readonly Shape[] = [
   { name: '<br>-separated lines HTML', make: (bytes) => ({ html: `<html><body><article><div>${repeat('Some plain words here, numbered.<br>', bytes)}</div></article></body></html>` }) },
   // A run of marks with no space after it: the sentence splitter's terminal search restarted at each mark.
   { name: 'run of `!` with no space after', make: (bytes) => `A${'!'.repeat(Math.max(1, bytes - 2))}x` },
+  // Speakers resolved against what came before them: each read every earlier mention or anonymous source
+  // (1 MB took 22-52 times as long as 100 KB) ...
+  { name: '`The ministry said` after bodies', make: (bytes) => repeat('Russia and NATO met in Geneva. The ministry said the talks were useful.\n\n', bytes) },
+  { name: '`He said` after bodies', make: (bytes) => repeat('Russia and NATO met in Geneva. He said the talks were useful.\n\n', bytes) },
+  { name: '`The spokesman said` after unnamed sources', make: (bytes) => repeat('A senior diplomat said the talks would resume. The spokesman said the ferry was late.\n\n', bytes) },
+  // ... or every earlier organisation (x88).
+  { name: '`The company said` after many companies', make: (bytes) => numbered((i) => `${madeUpName(i)} Shipping Corp announced a plan. The company said the plan would cut costs.\n\n`, bytes) },
+  // A name met again was compared with every name of its surname, and a surname's speaker read every later name (x91).
+  { name: '`Berg said` after many Bergs', make: (bytes) => numbered((i) => `${madeUpName(i)} Berg met officials. Berg said the plan would fail.\n\n`, bytes) },
 ];
 
 /**

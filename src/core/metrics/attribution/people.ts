@@ -11,6 +11,7 @@ import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
+import { latestOrganisationOpening } from './organisation-lookups.ts';
 import { personId, type LowerCaseAnswers, type NamedPerson, type SpeakerMemory } from './speaker-memory.ts';
 import type { SentenceRef, TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
@@ -82,7 +83,7 @@ export function namedSpeaker(scan: Scan, memory: SpeakerMemory, speaker: TokenSp
   const surname = names[0] as string;
   const earlier = latestBefore(memory.people.get(surname), speaker.t0) ?? closestSurname(memory, surname, speaker.t0);
   if (earlier !== null) return { id: personId(earlier), kind: 'person' };
-  const organisation = memory.organisations.findLast((o) => o.at < speaker.t0 && o.words[0] === surname);
+  const organisation = latestOrganisationOpening(memory, surname, speaker.t0);
   if (organisation !== undefined) return { id: organisation.id, kind: organisation.kind };
   // "Mr. Holt", "Sen. Holt": an honorific or a title says the name is a person's; a bare one does not.
   let titled = false;
@@ -268,13 +269,37 @@ function rememberPerson(memory: SpeakerMemory, names: readonly string[], at: num
     memory.people.set(surname, entries);
     if (memory.spellings !== undefined) addSpelling(memory.spellings, surname);
   }
-  // A name met again is indexed already.
-  for (let e = 0; e < entries.length; e++) if (sameName((entries[e] as NamedPerson).names, names)) return entries[e] as NamedPerson;
+  // A name met again is indexed already: compared with each name of its surname, or, once many share it, found by its words joined.
+  const byName = entries.length < SHARED_SURNAME ? undefined : namesSharing(memory, surname, entries);
+  const joined = byName === undefined ? '' : names.join('-');
+  if (byName === undefined) {
+    for (let e = 0; e < entries.length; e++) if (sameName((entries[e] as NamedPerson).names, names)) return entries[e] as NamedPerson;
+  }
+  const known = byName?.get(joined);
+  if (known !== undefined) return known;
   const person: NamedPerson = { names, at, id: undefined };
   entries.push(person);
+  byName?.set(joined, person);
   // Kept in text order: sorted again (stably) only when the new name comes before the last one.
   if (entries.length > 1 && (entries[entries.length - 2] as NamedPerson).at > at) entries.sort((a, b) => a.at - b.at);
   return person;
+}
+
+// A surname shared by this many names finds a name met again by its words joined (what `sameName` compares),
+// not by comparing it with each: 1 MB of "<made-up name> Berg met officials. Berg said ..." compared every name
+// with every other (x91 the time of 100 KB).
+const SHARED_SURNAME = 16;
+
+// The names sharing `surname`, by their words joined; made from `entries` (its names, all different) when first asked.
+function namesSharing(memory: SpeakerMemory, surname: string, entries: readonly NamedPerson[]): Map<string, NamedPerson> {
+  const shared = (memory.sharedSurnames ??= new Map());
+  let byName = shared.get(surname);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const entry of entries) byName.set(entry.names.join('-'), entry);
+    shared.set(surname, byName);
+  }
+  return byName;
 }
 
 // Whether two names have the same `person:` id: the same words, or words that join to the same text
@@ -304,10 +329,18 @@ function rememberOrganisation(scan: Scan, memory: SpeakerMemory, run: TokenSpan,
   return id;
 }
 
+// The last of a surname's names (kept in text order) named before token `at`, found by a binary search: a walk
+// back from the last one read every name after `at` for each speaker.
 function latestBefore(entries: readonly NamedPerson[] | undefined, at: number): NamedPerson | null {
   if (entries === undefined) return null;
-  for (let e = entries.length - 1; e >= 0; e--) if ((entries[e] as NamedPerson).at < at) return entries[e] as NamedPerson;
-  return null;
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entries[mid] as NamedPerson).at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? (entries[lo - 1] as NamedPerson) : null;
 }
 
 // A surname's spelling bucket is its first letters, then its length: keyed in two steps, so that looking one

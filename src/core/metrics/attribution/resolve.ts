@@ -11,7 +11,9 @@ import { markAnonymity, type Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
 import { withNestedBounds } from './nested-bounds.ts';
 import { countryIn, isPercentage } from './noun-phrase-speakers.ts';
+import { addBodiesNamed, earlierMentions, mentionsBefore, mentionsBeforeToken, personMentionedSince } from './earlier-mentions.ts';
 import { indexNames, namedSpeaker } from './people.ts';
+import { addOrganisationsNamed } from './organisation-lookups.ts';
 import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
 import { sideOfActor, sideOfSpeaker } from './speaker-sides.ts';
 import { subjectBeforeInfinitive, withoutContraction } from './speech-subjects.ts';
@@ -191,34 +193,14 @@ function headNoun(scan: Scan, sp: TokenSpan): string | null {
 // "The company said", "the ministry said": the one organisation of that kind (or whose name holds the noun)
 // the article named before, gazetteer bodies included; null when there is none or more than one.
 function organisationReferent(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, head: string): string | null {
-  const { lexicons } = scan;
   if (scan.words.determiners.get(scan.article.tokens.norm[sp.t0] as string) !== 'definite') return null;
   const kind = scan.words.speakerNouns.get(head);
   if (kind === undefined || kind === 'group' || kind === 'quantity' || kind === 'document' || kind === 'poll') return null;
   const singular = scan.article.tokens.norm[sp.t1 - 1] === head ? head.replace(/ies$/, 'y').replace(/s$/, '') : head;
   const candidates = new Set<string>();
-  for (const organisation of memory.organisations) {
-    if (organisation.at >= sp.t0) break;
-    if (organisation.words.includes(singular) || (kind === 'company' && organisation.kind === 'company')) candidates.add(organisation.id);
-  }
-  for (let m = 0; m < scan.mentions.length; m++) {
-    const mention = scan.mentions[m] as (typeof scan.mentions)[number];
-    if (mention.tokenStart >= sp.t0) break;
-    const actor = lexicons.actors.get(mention.actor);
-    if (actor !== undefined && actor.kind !== 'person' && actor.kind !== 'place' && nameWords(actor).includes(singular)) candidates.add(actor.id);
-  }
+  addOrganisationsNamed(memory, singular, kind === 'company', sp.t0, candidates);
+  addBodiesNamed(scan, (memory.earlierMentions ??= earlierMentions()), singular, mentionsBeforeToken(scan, sp.t0), candidates);
   return candidates.size === 1 ? ([...candidates][0] as string) : null;
-}
-
-// An actor's name in lower-case words, split once per actor rather than per speaker phrase that looks back at it.
-const nameWordsOf = new WeakMap<Actor, readonly string[]>();
-function nameWords(actor: Actor): readonly string[] {
-  let words = nameWordsOf.get(actor);
-  if (words === undefined) {
-    words = actor.name.toLowerCase().split(/\s+/);
-    nameWordsOf.set(actor, words);
-  }
-  return words;
 }
 
 // A person's role with no name: indefinite, a number or a bare plural ("a senior diplomat", "two officials",
@@ -233,7 +215,21 @@ function unnamedSource(scan: Scan, memory: SpeakerMemory, sp: TokenSpan): boolea
   const definite = role === 'definite' || (role === undefined && scan.lexicons.words.notNames.has(first));
   if (!definite) return true;
   const titles = titlesIn(scan, sp);
-  return titles.length > 0 && memory.unnamed.some((previous) => titles.some((title) => scan.article.text.slice(previous.speakerStart, previous.speakerEnd).toLowerCase().includes(title)));
+  return titles.some((title) => unnamedWithTitle(scan, memory, title));
+}
+
+// Whether the speaker's text of an earlier anonymous unnamed source holds `title` ("a spokesman for the ministry"
+// before "the spokesman"). Once one does, every later one asking finds it; until then each source is read once a
+// title (a read of them all per speaker made a megabyte of "A senior diplomat said ... The spokesman said ..." take 30-50 times as long as 100 KB).
+function unnamedWithTitle(scan: Scan, memory: SpeakerMemory, title: string): boolean {
+  const asked = (memory.unnamedTitles ??= new Map());
+  let seen = asked.get(title);
+  if (seen === undefined) asked.set(title, (seen = { read: 0, found: false }));
+  for (; !seen.found && seen.read < memory.unnamed.length; seen.read++) {
+    const previous = memory.unnamed[seen.read] as RawAttribution;
+    seen.found = scan.article.text.slice(previous.speakerStart, previous.speakerEnd).toLowerCase().includes(title);
+  }
+  return seen.found;
 }
 
 // Gazetteer actors named in a speaker phrase, leaving out places it only locates ("the Embassy in Moscow").
@@ -412,11 +408,8 @@ function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sen
   if (role === 'person') {
     const pronounStart = article.tokens.start[speaker.t0] as number;
     const lastSpoke = fromHistory === undefined ? -1 : fromHistory.speakerStart >= 0 ? fromHistory.speakerStart : fromHistory.cue !== null ? fromHistory.cueStart : -1;
-    for (let m = mentionsBefore(mentions, pronounStart) - 1; m >= 0; m--) {
-      const mention = mentions[m] as (typeof mentions)[number];
-      if (mention.start <= lastSpoke) break;
-      if (lexicons.actors.get(mention.actor)?.kind === 'person') return mention.actor;
-    }
+    const person = personMentionedSince(scan, (memory.earlierMentions ??= earlierMentions()), mentionsBefore(scan, pronounStart), lastSpoke);
+    if (person !== undefined) return person;
   }
   return fromHistory?.actor ?? null;
 }
@@ -430,16 +423,4 @@ function rememberLatest(scan: Scan, memory: SpeakerMemory, attribution: RawAttri
   memory.latest.any = attribution;
   if (person) memory.latest.person = attribution;
   else memory.latest.other = attribution;
-}
-
-// The number of mentions (in text order) that start before `offset`.
-function mentionsBefore(mentions: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((mentions[mid] as { start: number }).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

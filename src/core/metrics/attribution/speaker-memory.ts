@@ -5,6 +5,7 @@
  * with the token where it was named, so a surname finds a person named earlier even when they never spoke.
  */
 import type { SpeakerKind } from '../../data/attribution-words.ts';
+import type { EarlierMentions } from './earlier-mentions.ts';
 import type { RawAttribution } from './types.ts';
 
 /** A full name the gazetteer lacks, as the article names it, and the token where it does; its `person:` id is made when first asked for (`personId`): most names indexed are never a speaker's. */
@@ -12,14 +13,32 @@ export type NamedPerson = { readonly names: readonly string[]; readonly at: numb
 /** An organisation named in the article: its id, its kind, the folded words of its name, where it was named. */
 export type NamedOrganisation = { readonly id: string; readonly at: number; readonly kind: SpeakerKind; readonly words: readonly string[] };
 
+/** Organisations by the words of their names, as indices into the list, in list order; made when first asked (organisation-lookups.ts). */
+export type OrganisationLookups = {
+  /** how many of the list's organisations are in the look-ups */
+  read: number;
+  /** `reach[i]`: the furthest token among where the first i + 1 organisations were named (never falls) */
+  readonly reach: number[];
+  /** folded word -> the organisations whose names hold it */
+  readonly byWord: Map<string, number[]>;
+  /** folded first word -> the organisations whose names open with it */
+  readonly byFirstWord: Map<string, number[]>;
+  /** the organisations named as companies */
+  readonly companies: number[];
+};
+
 /** What resolving earlier speakers established about the article's people and titles. */
 export type SpeakerMemory = {
   /** surname -> every full name with that surname, in text order ("Lopez" -> "Maria Lopez") */
   readonly people: Map<string, NamedPerson[]>;
+  /** surname -> its full names by their words joined ("-"), for a surname many names share; made when they reach SHARED_SURNAME (people.ts) */
+  sharedSurnames: Map<string, Map<string, NamedPerson>> | undefined;
   /** first three letters, then length of a surname -> the surnames indexed under them, for spelling variants; made when the first variant is looked for (people.ts) */
   spellings: Map<string, Map<number, string[]>> | undefined;
-  /** organisations named in the article, in text order */
+  /** organisations named in the article, in text order, then as speakers name new ones */
   readonly organisations: NamedOrganisation[];
+  /** the organisations by the words of their names; made when first asked (organisation-lookups.ts) */
+  organisationLookups: OrganisationLookups | undefined;
   /** `org:` id -> the kind of organisation its name tells (a `person:` id is a person: `kindOf`) */
   readonly kinds: Map<string, SpeakerKind>;
   /** `person:` or `org:` id -> the side the article gave them */
@@ -38,10 +57,14 @@ export type SpeakerMemory = {
    * entries in V8's large-object space on a megabyte of quotations.
    */
   readonly unnamed: RawAttribution[];
+  /** title -> how many of `unnamed` were read for it, and whether one of their speakers' texts holds it; made when first asked, so that each is read once a title (unnamedSource in resolve.ts) */
+  unnamedTitles: Map<string, { read: number; found: boolean }> | undefined;
   /** the latest attribution resolved with an actor: any, a person, anything else (kept by `remember`) */
   readonly latest: { any: RawAttribution | undefined; person: RawAttribution | undefined; other: RawAttribution | undefined };
   /** sentence openers asked about, by folded form: whether the article also writes them in lower case; made when first asked (people.ts) */
   lowerCase: LowerCaseAnswers | undefined;
+  /** what the actor mentions before a speaker hold; made when first asked (earlier-mentions.ts) */
+  earlierMentions: EarlierMentions | undefined;
 };
 
 /** Whether a sentence opener is also written in lower case: each word asked so far, then (past a few) every such form at once. */
@@ -49,7 +72,7 @@ export type LowerCaseAnswers = { readonly asked: Map<string, boolean>; forms: Se
 
 /** An empty memory, for the start of an article. */
 export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), spellings: undefined, organisations: [], kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined };
+  return { people: new Map(), sharedSurnames: undefined, spellings: undefined, organisations: [], organisationLookups: undefined, kinds: new Map(), personSide: new Map(), personTitles: new Map(), titleSides: new Map(), made: 0, recent: [], unnamed: [], unnamedTitles: undefined, latest: { any: undefined, person: undefined, other: undefined }, lowerCase: undefined, earlierMentions: undefined };
 }
 
 /** The kind of speaker a name the gazetteer lacks is, where its form tells: a `person:` id is a person, an `org:` id as remembered; undefined for others. */
