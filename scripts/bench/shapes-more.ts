@@ -55,6 +55,8 @@ export const MORE_SHAPES: readonly Shape[] = [
   { name: 'distinct domains', make: (bytes) => numbered((i) => `See ${name(i).toLowerCase()}.com for more. `, bytes) },
   { name: 'distinct URLs', make: (bytes) => numbered((i) => `Source: https://www.${name(i % 500).toLowerCase()}.org/news/${i}/story.html\n\n`, bytes) },
   { name: 'table domains in text', make: (bytes) => { const { domains } = outletTable(); return numbered((i) => `According to ${domains[i % domains.length]}, prices rose. `, bytes); } },
+  { name: 'state media reported', make: (bytes) => repeat('State media reported that the talks failed. ', bytes) },
+  { name: 'made-up outlets reported', make: (bytes) => numbered((i) => `The ${name(i)} Times reported that the talks failed.\n\n`, bytes) },
   // loaded language and scare quotes
   { name: 'quoted single words', make: (bytes) => repeat('The so-called "reform" was a "plan" for "peace". ', bytes) },
   { name: 'quotes never closed', make: (bytes) => repeat('He called it "a plan for peace and ', bytes) },
@@ -94,6 +96,8 @@ export const MORE_SHAPES: readonly Shape[] = [
   { name: 'flat list items HTML', make: (bytes) => ({ html: `<html><body><article><ul>${repeat('<li>An item of words</li>', bytes)}</ul></article></body></html>` }) },
   { name: 'many divs siblings HTML', make: (bytes) => ({ html: `<html><body>${repeat('<div class="c"><span>Share</span></div><div><p>Words of a story.</p></div>', bytes)}</body></html>` }) },
   // speakers att did not cover
+  { name: 'Mr X said', make: (bytes) => numbered((i) => `Mr. ${name(i)} said the plan failed.\n\n`, bytes) },
+  { name: 'X, the minister, said', make: (bytes) => numbered((i) => `Ivan ${name(i)}, the deputy minister of finance, said the plan failed.\n\n`, bytes) },
   { name: 'quotes with no speaker', make: (bytes) => repeat('"The plan failed." ', bytes) },
   { name: 'women named then she said', make: (bytes) => numbered((i) => `Maria ${name(i)} arrived. "It failed," she said.\n\n`, bytes) },
   { name: 'President X said', make: (bytes) => numbered((i) => `President ${name(i)} said the plan failed.\n\n`, bytes) },
