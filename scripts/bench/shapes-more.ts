@@ -95,6 +95,8 @@ export const MORE_SHAPES: readonly Shape[] = [
   { name: 'one huge text node HTML', make: (bytes) => ({ html: `<html><body><article><p>${repeat('Plain words without any tag. ', bytes)}</p></article></body></html>` }) },
   { name: 'flat list items HTML', make: (bytes) => ({ html: `<html><body><article><ul>${repeat('<li>An item of words</li>', bytes)}</ul></article></body></html>` }) },
   { name: 'many divs siblings HTML', make: (bytes) => ({ html: `<html><body>${repeat('<div class="c"><span>Share</span></div><div><p>Words of a story.</p></div>', bytes)}</body></html>` }) },
+  { name: 'many scripts and comments HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<script>var a = 1;</script><!-- note --><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
+  { name: 'many meta tags HTML', make: (bytes) => ({ html: `<html><head>${numbered((i) => `<meta name="k${i}" content="v${i}">`, bytes)}</head><body><article><p>Words of the story here, and more words.</p></article></body></html>` }) },
   // speakers att did not cover
   { name: 'Mr X said', make: (bytes) => numbered((i) => `Mr. ${name(i)} said the plan failed.\n\n`, bytes) },
   { name: 'X, the minister, said', make: (bytes) => numbered((i) => `Ivan ${name(i)}, the deputy minister of finance, said the plan failed.\n\n`, bytes) },
