@@ -46,6 +46,9 @@ export const SHAPES: readonly Shape[] = [
   { name: '`The company said` after many companies', make: (bytes) => numbered((i) => `${madeUpName(i)} Shipping Corp announced a plan. The company said the plan would cut costs.\n\n`, bytes) },
   // A name met again was compared with every name of its surname, and a surname's speaker read every later name (x91).
   { name: '`Berg said` after many Bergs', make: (bytes) => numbered((i) => `${madeUpName(i)} Berg met officials. Berg said the plan would fail.\n\n`, bytes) },
+  // One run-on sentence of asides: every report in it is widened to the sentence's end, and each read the rest of
+  // the sentence (its stops, quotation marks, relative clauses, tokens taken) again (x105).
+  { name: 'one sentence of `, said Holt,` asides', make: (bytes) => repeat('the ferry was late, said Holt, ', bytes) },
 ];
 
 /**
