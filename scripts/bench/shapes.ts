@@ -49,7 +49,7 @@ export const SHAPES: readonly Shape[] = [
   // One run-on sentence of asides: every report in it is widened to the sentence's end, and each read the rest of
   // the sentence (its stops, quotation marks, relative clauses, tokens taken) again (x105).
   { name: 'one sentence of `, said Holt,` asides', make: (bytes) => repeat('the ferry was late, said Holt, ', bytes) },
-  // Many surnames of one opening and length ("Smiaab", "Smiaac", ...): each compared with all before it as a spelling variant (x87).
+  // Many surnames of one opening and length ("Smiaab", "Smiaac", ...): each compared with all before it as a spelling variant (x32).
   { name: '`Mr. Smi<made-up> said` spelling variants', make: (bytes) => numbered((i) => `Mr. Smi${madeUpName(i).toLowerCase()} said the plan would fail.\n\n`, bytes) },
 ];
 

@@ -3,7 +3,7 @@
  * indexed earlier that is most like it by Jaro-Winkler. Only surnames sharing the first three letters and of
  * about the same length are compared, so the cost does not grow with the number of people in the article;
  * and of those only the ones whose characters leave the score a chance (`mayReachSimilarity`). A bucket of
- * many made-up names ("Smiaab", "Smiaac", ...) cost a score per name and speaker: 1 MB took 87 times as long
+ * many made-up names ("Smiaab", "Smiaac", ...) cost a score per name and speaker: 1 MB took 32 times as long
  * as 100 KB. A large bucket finds those by their characters (`byLetters`) instead of reading every name.
  */
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
