@@ -139,20 +139,25 @@ function mostLacking(length: number): number {
 /**
  * The indices, ascending, of the names in the bucket of `bucketLength` that may reach the similarity with a
  * word of `length` and character bits `bits`. Each name is kept under its bits less up to mostLacking of
- * them; two words that may reach it share every key made of the bits both hold, which each makes.
+ * them, listed by how many it holds beyond the key; two words that may reach it share every key made of the bits both hold, which each makes.
  */
 function namesSharingLetters(bucket: SpellingBucket, bits: number, length: number, bucketLength: number): number[] {
   if (bucket.byLetters === undefined) {
-    const byLetters = new Map<number, number[]>();
+    const byLetters = new Map<number, number[][]>();
     for (let k = 0; k < bucket.surnames.length; k++) addKeys(byLetters, bucket.letters[k] as number, mostLacking((bucket.surnames[k] as string).length), k);
     bucket.byLetters = byLetters;
   }
   const byLetters = bucket.byLetters;
   const found: number[] = [];
-  forEachKey(bits, mostLacking(length), (key) => {
-    const names = byLetters.get(key);
-    // Many names share a key of a few bits: only those that may reach the similarity are sorted.
-    if (names !== undefined) for (const k of names) if (mayReachSimilarity(bucketLength, bucket.letters[k] as number, length, bits)) found.push(k);
+  const held = bitCount(bits);
+  forEachKey(bits, mostLackingOf(length, bucketLength), (key) => {
+    const lists = byLetters.get(key);
+    if (lists === undefined) return;
+    // Names with more bits beyond the key match fewer of this word's characters: the lists stop where none can reach the similarity.
+    const lacked = held - bitCount(key);
+    for (let beyond = 0; beyond < lists.length && mayReach(length, bucketLength, Math.min(length - lacked, bucketLength - beyond)); beyond++) {
+      for (const k of lists[beyond] as number[]) if (mayReachSimilarity(bucketLength, bucket.letters[k] as number, length, bits)) found.push(k);
+    }
   });
   found.sort((x, y) => x - y);
   // A name is found under each key both words make: kept once.
@@ -162,12 +167,22 @@ function namesSharingLetters(bucket: SpellingBucket, bits: number, length: numbe
   return found;
 }
 
-function addKeys(byLetters: Map<number, number[]>, bits: number, most: number, k: number): void {
+function addKeys(byLetters: Map<number, number[][]>, bits: number, most: number, k: number): void {
+  const held = bitCount(bits);
   forEachKey(bits, most, (key) => {
-    const names = byLetters.get(key);
-    if (names === undefined) byLetters.set(key, [k]);
-    else names.push(k);
+    let lists = byLetters.get(key);
+    if (lists === undefined) byLetters.set(key, (lists = []));
+    const beyond = held - bitCount(key);
+    while (lists.length <= beyond) lists.push([]);
+    (lists[beyond] as number[]).push(k);
   });
+}
+
+// The most character bits a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
+function mostLackingOf(length: number, other: number): number {
+  let most = 0;
+  while (most + 1 < length && mayReach(length, other, Math.min(other, length - most - 1))) most++;
+  return most;
 }
 
 // Calls `visit` with `bits` and with each of its subsets lacking at most `most` of its bits, once each.
