@@ -124,22 +124,25 @@ function bitCount(bits: number): number {
 }
 
 // The most character bits a word of `length` can lack of another's and still reach the similarity with it
-// (the other within SPELLING_LENGTH_SLACK of its length, lacking none).
+// (the other within SPELLING_LENGTH_SLACK of its length).
 function mostLacking(length: number): number {
   let most = 0;
-  for (let lacking = 1; lacking < length; lacking++) {
-    let reaches = false;
-    for (let other = Math.max(1, length - SPELLING_LENGTH_SLACK); other <= length + SPELLING_LENGTH_SLACK; other++) reaches ||= mayReach(length, other, Math.min(other, length - lacking));
-    if (!reaches) break;
-    most = lacking;
-  }
+  for (let other = Math.max(1, length - SPELLING_LENGTH_SLACK); other <= length + SPELLING_LENGTH_SLACK; other++) most = Math.max(most, mostLackingOf(length, other));
+  return most;
+}
+
+// The most character bits a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
+function mostLackingOf(length: number, other: number): number {
+  let most = 0;
+  while (most + 1 < length && mayReach(length, other, Math.min(other, length - most - 1))) most++;
   return most;
 }
 
 /**
  * The indices, ascending, of the names in the bucket of `bucketLength` that may reach the similarity with a
  * word of `length` and character bits `bits`. Each name is kept under its bits less up to mostLacking of
- * them, listed by how many it holds beyond the key; two words that may reach it share every key made of the bits both hold, which each makes.
+ * them, listed by how many it holds beyond the key; two words that may reach it share every key made of the
+ * bits both hold, which each makes.
  */
 function namesSharingLetters(bucket: SpellingBucket, bits: number, length: number, bucketLength: number): number[] {
   if (bucket.byLetters === undefined) {
@@ -178,12 +181,6 @@ function addKeys(byLetters: Map<number, number[][]>, bits: number, most: number,
   });
 }
 
-// The most character bits a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
-function mostLackingOf(length: number, other: number): number {
-  let most = 0;
-  while (most + 1 < length && mayReach(length, other, Math.min(other, length - most - 1))) most++;
-  return most;
-}
 
 // Calls `visit` with `bits` and with each of its subsets lacking at most `most` of its bits, once each.
 function forEachKey(bits: number, most: number, visit: (key: number) => void): void {
