@@ -46,6 +46,11 @@ export const SHAPES: readonly Shape[] = [
   { name: '`The company said` after many companies', make: (bytes) => numbered((i) => `${madeUpName(i)} Shipping Corp announced a plan. The company said the plan would cut costs.\n\n`, bytes) },
   // A name met again was compared with every name of its surname, and a surname's speaker read every later name (x91).
   { name: '`Berg said` after many Bergs', make: (bytes) => numbered((i) => `${madeUpName(i)} Berg met officials. Berg said the plan would fail.\n\n`, bytes) },
+  // One run-on sentence of asides: every report in it is widened to the sentence's end, and each read the rest of
+  // the sentence (its stops, quotation marks, relative clauses, tokens taken) again (x105).
+  { name: 'one sentence of `, said Holt,` asides', make: (bytes) => repeat('the ferry was late, said Holt, ', bytes) },
+  // Many surnames of one opening and length ("Smiaab", "Smiaac", ...): each compared with all before it as a spelling variant (x32).
+  { name: '`Mr. Smi<made-up> said` spelling variants', make: (bytes) => numbered((i) => `Mr. Smi${madeUpName(i).toLowerCase()} said the plan would fail.\n\n`, bytes) },
 ];
 
 /**

@@ -12,7 +12,7 @@ import { firstTokenAtOrAfter } from '../../text/tokens.ts';
 import { nextComma, type Scan } from './context.ts';
 import { clauseEnd, cueEnds, trimmedSpan } from './content-spans.ts';
 import { nounPhraseBefore, opensSentence } from './noun-phrase-speakers.ts';
-import { reusedBytes, zeroedBytes } from './reused-arrays.ts';
+import { reusedBytes, reusedInts, zeroedBytes, zeroedInts } from './reused-arrays.ts';
 import { draftOf, isPending, ruleVerbCue, type Cue, type Finding, type SentenceRef, type Speaker } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 
@@ -166,22 +166,31 @@ function opensPhrase(scan: Scan, t: number, sentence: SentenceRef): boolean {
 /** Per token: 1 inside the cue, speaker or content of one of `findings`; valid until the next call (reused-arrays.ts). */
 export function takenTokens(scan: Scan, findings: readonly Finding[]): Uint8Array {
   const { tokens } = scan.article;
-  const taken = zeroedBytes(takenStore, tokens.count);
+  // The spans are joined in one sweep over the tokens, not marked token by token: in a long sentence of asides
+  // ("the ferry was late, said Holt, ...") every content runs to the sentence's end, so marking each was quadratic.
+  const reach = zeroedInts(reachStore, tokens.count + 1);
   for (let f = 0; f < findings.length; f++) {
     const finding = findings[f] as Finding;
     if (!isPending(finding)) continue;
-    if (finding.contentStart >= 0) mark(taken, firstTokenAtOrAfter(tokens, finding.contentStart), firstTokenAtOrAfter(tokens, finding.contentEnd));
-    if (finding.cue !== null) mark(taken, firstTokenAtOrAfter(tokens, finding.cueStart), firstTokenAtOrAfter(tokens, finding.cueEnd));
-    if (finding.phraseStart >= 0) mark(taken, finding.phraseStart, finding.phraseEnd);
+    if (finding.contentStart >= 0) reachTo(reach, firstTokenAtOrAfter(tokens, finding.contentStart), firstTokenAtOrAfter(tokens, finding.contentEnd));
+    if (finding.cue !== null) reachTo(reach, firstTokenAtOrAfter(tokens, finding.cueStart), firstTokenAtOrAfter(tokens, finding.cueEnd));
+    if (finding.phraseStart >= 0) reachTo(reach, finding.phraseStart, finding.phraseEnd);
+  }
+  const taken = zeroedBytes(takenStore, tokens.count);
+  let end = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    end = Math.max(end, reach[t] as number);
+    if (t < end) taken[t] = 1;
   }
   return taken;
 }
 
-// Sets tokens [from, to) to 1 in a loop: the spans are a few tokens, and a typed array's fill is a call into the runtime.
-function mark(bytes: Uint8Array, from: number, to: number): void {
-  for (let t = from; t < to; t++) bytes[t] = 1;
+// `reach[from]`: the furthest end of the spans [from, to) that start at token `from`.
+function reachTo(reach: Int32Array, from: number, to: number): void {
+  if (to > (reach[from] as number)) reach[from] = to;
 }
 
+const reachStore = reusedInts();
 const takenStore = reusedBytes();
 
 // The possessive naming the source of the noun at `noun`: a speaker phrase ending in 's ("the mayor's",

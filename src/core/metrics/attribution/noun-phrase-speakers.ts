@@ -204,12 +204,40 @@ function nameWithAppositive(scan: Scan, cue: number, limit: number): Speaker {
 
 /** "A senior Russian diplomat, who spoke on condition of anonymity ..., said": the subject before the relative clause. */
 export function subjectBeforeRelativeClause(scan: Scan, cue: number, limit: number): Speaker {
-  const { tokens } = scan.article;
   if (cue - 1 < limit || !bareCommaBefore(scan, cue)) return null;
-  for (let t = cue - 1; t > limit; t--) {
-    if (inClass(scan.classes, t, WORD_CLASS.relative) && tokens.breakBefore[t] === 1) return nounPhraseBefore(scan, t, limit);
+  const near = Math.max(limit, cue - 1 - NEAR_TOKENS);
+  for (let t = cue - 1; t > near; t--) {
+    if (opensRelativeClause(scan, t)) return nounPhraseBefore(scan, t, limit);
   }
-  return null;
+  if (near === limit) return null;
+  const t = latestRelativeOpenings(scan)[near] as number;
+  return t > limit ? nounPhraseBefore(scan, t, limit) : null;
+}
+
+// How many tokens back from a cue are read one by one for a relative clause's opening: past them the table
+// of latest openings is read, made once an article. A walk to the sentence's start per cue made a long
+// sentence of asides ("the ferry was late, said Holt, ...") quadratic.
+const NEAR_TOKENS = 64;
+
+function opensRelativeClause(scan: Scan, t: number): boolean {
+  return inClass(scan.classes, t, WORD_CLASS.relative) && scan.article.tokens.breakBefore[t] === 1;
+}
+
+// Per scan: `latest[t]`, the last token at or before `t` that opens a relative clause after a break, or -1.
+const relativeOpenings = new WeakMap<Scan, Int32Array>();
+
+function latestRelativeOpenings(scan: Scan): Int32Array {
+  let latest = relativeOpenings.get(scan);
+  if (latest === undefined) {
+    latest = new Int32Array(scan.article.tokens.count);
+    let last = -1;
+    for (let t = 0; t < latest.length; t++) {
+      if (opensRelativeClause(scan, t)) last = t;
+      latest[t] = last;
+    }
+    relativeOpenings.set(scan, latest);
+  }
+  return latest;
 }
 
 /** The country named in tokens [t0, t1) by a demonym or a possessive ("Russia's"), or null. */

@@ -4,30 +4,21 @@
  * Corp" or "British Airways" as an `org:` id with the kind its words suggest. A speaker's name then
  * finds them (`namedSpeaker`): "Lopez" (or, spelt a little differently, "Lopes") the person named earlier,
  * even if she never spoke; an unknown single name is still named, never anonymous. Surnames are kept in a
- * map and spelling variants in buckets by first letters and length (made when a variant is first looked
- * for), so resolving is linear in the article's names, not quadratic.
+ * map and spelling variants in buckets by first letters and length (spelling-variants.ts), so resolving is
+ * linear in the article's names, not quadratic.
  */
-import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import type { SpeakerKind } from '../../data/attribution-words.ts';
 import { vocabularySize } from '../../text/vocabulary.ts';
 import type { Scan } from './context.ts';
 import { latestOrganisationOpening } from './organisation-lookups.ts';
 import { personId, type LowerCaseAnswers, type NamedPerson, type SpeakerMemory } from './speaker-memory.ts';
+import { addSpelling, closestSurname, latestBefore } from './spelling-variants.ts';
 import type { SentenceRef, TokenSpan } from './types.ts';
 import { inClass, WORD_CLASS } from './word-classes.ts';
 import { addShape, emptyShapeFilter, tokenMayBeIn } from './word-shapes.ts';
 
-// Jaro-Winkler similarity at which two surnames name the same person.
-const SURNAME_SIMILARITY = 0.94;
-// A spelling variant differs in length by at most this much ("Zelensky", "Zelenskiy").
-const SPELLING_LENGTH_SLACK = 2;
-// ...and shares its first letters ("Lop-ez", "Lop-es"): variants are compared only within such a bucket.
-const SPELLING_PREFIX = 3;
 // A full personal name has at most this many words; a longer capitalised run is a title, a work or a body.
 const MAX_NAME_WORDS = 3;
-// Imported, not required at run time: bundled, it is compiled with the rest (and in the CLI's code cache) instead
-// of being found, read and compiled from node_modules at every start.
-const jaroWinkler: (a: string, b: string) => number = JaroWinklerDistance;
 // The written form, not a word list: an acronym ("FEC") or an inner capital ("TimeWarner") names an organisation.
 const ACRONYM = /^[A-Z]{2,6}$/;
 const INNER_CAPITAL = /^[A-Z][a-z]+[A-Z][A-Za-z]*$/;
@@ -327,64 +318,4 @@ function rememberOrganisation(scan: Scan, memory: SpeakerMemory, run: TokenSpan,
   if (!memory.kinds.has(id)) memory.organisations.push({ id, at: run.t0, kind, words: bare.slice(run.t0, run.t1) });
   memory.kinds.set(id, kind);
   return id;
-}
-
-// The last of a surname's names (kept in text order) named before token `at`, found by a binary search: a walk
-// back from the last one read every name after `at` for each speaker.
-function latestBefore(entries: readonly NamedPerson[] | undefined, at: number): NamedPerson | null {
-  if (entries === undefined) return null;
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((entries[mid] as NamedPerson).at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? (entries[lo - 1] as NamedPerson) : null;
-}
-
-// A surname's spelling bucket is its first letters, then its length: keyed in two steps, so that looking one
-// up makes no key string per length tried (a string per bucket and per variant looked for showed in the profile).
-function addSpelling(spellings: Map<string, Map<number, string[]>>, surname: string): void {
-  const prefix = surname.slice(0, SPELLING_PREFIX);
-  let byLength = spellings.get(prefix);
-  if (byLength === undefined) spellings.set(prefix, (byLength = new Map()));
-  const surnames = byLength.get(surname.length);
-  if (surnames === undefined) byLength.set(surname.length, [surname]);
-  else surnames.push(surname);
-}
-
-// The surnames by spelling bucket, made from the index when a variant is first looked for (most articles never
-// look for one); surnames go in the order they were first indexed, as if each had been added then.
-function spellingsOf(memory: SpeakerMemory): Map<string, Map<number, string[]>> {
-  if (memory.spellings === undefined) {
-    const spellings = new Map<string, Map<number, string[]>>();
-    for (const surname of memory.people.keys()) addSpelling(spellings, surname);
-    memory.spellings = spellings;
-  }
-  return memory.spellings;
-}
-
-// A second reference spelled a little differently ("Zelenskiy" after "Volodymyr Zelensky"): only surnames
-// sharing the first three letters and of about the same length are compared, so the cost does not grow
-// with the number of people in the article.
-function closestSurname(memory: SpeakerMemory, surname: string, at: number): NamedPerson | null {
-  let best: NamedPerson | null = null;
-  let bestScore = SURNAME_SIMILARITY;
-  const byLength = spellingsOf(memory).get(surname.slice(0, SPELLING_PREFIX));
-  if (byLength === undefined) return null;
-  for (let length = surname.length - SPELLING_LENGTH_SLACK; length <= surname.length + SPELLING_LENGTH_SLACK; length++) {
-    const surnames = byLength.get(length);
-    if (surnames === undefined) continue;
-    for (const known of surnames) {
-      const person = latestBefore(memory.people.get(known), at);
-      if (person === null) continue;
-      const score = jaroWinkler(known, surname);
-      if (score >= bestScore) {
-        best = person;
-        bestScore = score;
-      }
-    }
-  }
-  return best;
 }

@@ -27,14 +27,22 @@ export type OrganisationLookups = {
   readonly companies: number[];
 };
 
+/** Surnames of one first three letters and one length, in the order indexed, each with the bits of its characters (`letters[i]` for `surnames[i]`; spelling-variants.ts). */
+export type SpellingBucket = {
+  readonly surnames: string[];
+  readonly letters: number[];
+  /** character bits less a few -> the surnames (indices) holding them, listed by how many bits each holds beyond the key; made when the bucket grows large */
+  byLetters: Map<number, number[][]> | undefined;
+};
+
 /** What resolving earlier speakers established about the article's people and titles. */
 export type SpeakerMemory = {
   /** surname -> every full name with that surname, in text order ("Lopez" -> "Maria Lopez") */
   readonly people: Map<string, NamedPerson[]>;
   /** surname -> its full names by their words joined ("-"), for a surname many names share; made when they reach SHARED_SURNAME (people.ts) */
   sharedSurnames: Map<string, Map<string, NamedPerson>> | undefined;
-  /** first three letters, then length of a surname -> the surnames indexed under them, for spelling variants; made when the first variant is looked for (people.ts) */
-  spellings: Map<string, Map<number, string[]>> | undefined;
+  /** first three letters, then length of a surname -> the surnames indexed under them, for spelling variants; made when the first variant is looked for (spelling-variants.ts) */
+  spellings: Map<string, Map<number, SpellingBucket>> | undefined;
   /** organisations named in the article, in text order, then as speakers name new ones */
   readonly organisations: NamedOrganisation[];
   /** the organisations by the words of their names; made when first asked (organisation-lookups.ts) */
