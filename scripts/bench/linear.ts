@@ -13,6 +13,9 @@
  *
  *   BENCH_ROUNDS=9   rounds per shape (default 7); the ratio printed is the median of the rounds' own ratios
  *   BENCH_MEMORY_RUNS=5   fresh processes per shape for peak RSS (default 3; the median is printed)
+ *   BENCH_SHAPES=survey   the survey of further shapes (shapes-more.ts: linear ones, and the ones still known not to be)
+ *                         instead of the shapes `npm test` bounds
+ *   BENCH_ONLY=critics,Yes   only the shapes whose names hold one of these texts
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Library from '../../src/index.ts';
 import { NEWS_SHAPE, SHAPES } from './shapes.ts';
+import { MORE_SHAPES } from './shapes-more.ts';
 import { loadAverage, median, pinToOneCore } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,6 +38,9 @@ const SMALL = 100 * 1024;
 const LARGE = 1024 * 1024;
 // How many times a round runs the small input: as many as make up the large one.
 const SMALL_RUNS = Math.round(LARGE / SMALL);
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter((part) => part !== '');
+const shapes = (process.env.BENCH_SHAPES === 'survey' ? MORE_SHAPES : SHAPES).filter((shape) => only.length === 0 || only.some((part) => shape.name.includes(part)));
+if (shapes.length === 0) throw new Error(`bench:linear: no shape's name holds ${only.map((part) => `"${part}"`).join(' or ')} (BENCH_ONLY)`);
 
 
 /**
@@ -98,7 +105,7 @@ function faultSeconds(): number {
 console.log(`bench:linear  node ${process.version}, ${pinning}, ${built ? 'dist/index.js' : 'src through tsx'}, ${rounds} rounds of 100 KB x${SMALL_RUNS} against 1 MB, load ${loadAverage()}`);
 const faultCost = faultSeconds();
 console.log(`a page touched for the first time costs ${(faultCost * 1e6).toFixed(1)} us here`);
-for (const shape of SHAPES) {
+for (const shape of shapes) {
   const small = shape.make(SMALL);
   const large = shape.make(LARGE);
   // Warm-up at both sizes: the first runs of a shape are still compiling (a first 100 KB run takes 3-6 times a
@@ -153,7 +160,7 @@ const memoryScript = `
   process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, bytes }));
 `;
 const inputFolder = mkdtempSync(join(tmpdir(), 'slant-bench-linear-'));
-for (const shape of [NEWS_SHAPE, ...SHAPES]) {
+for (const shape of [NEWS_SHAPE, ...shapes]) {
   const inputFile = join(inputFolder, 'input.json');
   writeFileSync(inputFile, JSON.stringify(shape.make(LARGE)));
   const peaks: number[] = [];

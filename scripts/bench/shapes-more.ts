@@ -1,27 +1,13 @@
 /**
- * More inputs of one repeated shape (see shapes.ts): the ones found while hunting the pipeline for parts
- * that keep something across an article and read it back (outlet and source look-ups, quotes, sides, block
- * roles, HTML ingest, speakers), each timed at 100 KB against 1 MB. Joined with SHAPES by the lead.
+ * A survey of further inputs of one repeated shape (see shapes.ts), written while hunting the pipeline for parts
+ * that keep something across an article and read it back (outlet and source look-ups, quotes, sides, sentences,
+ * block roles, HTML ingest, speakers). Most were linear when found (x10-15 at 1 MB against 100 KB, or flat per KB
+ * from 1 MB to 3 MB); the ones that were not and are fixed moved to SHAPES, which `npm test` bounds. Those still
+ * known to grow faster than their length are marked below. `BENCH_SHAPES=survey npm run bench:linear` times them all.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Shape } from './shapes.ts';
-
-function repeat(unit: string, bytes: number): string {
-  return unit.repeat(Math.max(1, Math.round(bytes / unit.length)));
-}
-
-/** Units made from a counter until `bytes` are filled: every unit distinct (names, domains, speakers). */
-function numbered(unit: (index: number) => string, bytes: number): string {
-  const parts: string[] = [];
-  let length = 0;
-  for (let index = 0; length < bytes; index++) {
-    const part = unit(index);
-    parts.push(part);
-    length += part.length;
-  }
-  return parts.join('');
-}
+import { numbered, repeat, type Shape } from './shapes.ts';
 
 // A distinct capitalised word per index, built from syllables so it reads as a name and never as a number.
 const SYLLABLES = ['ba', 'ko', 'ri', 'mu', 'te', 'lo', 'san', 'vi', 'de', 'ne', 'po', 'ga', 'shi', 'ru', 'fa', 'me'];
@@ -81,28 +67,31 @@ export const MORE_SHAPES: readonly Shape[] = [
   { name: 'many short lines', make: (bytes) => repeat('Plain words\n', bytes) },
   { name: 'byline lines', make: (bytes) => numbered((i) => `By Anna ${name(i)}\n`, bytes) },
   { name: 'dateline lines', make: (bytes) => repeat('WASHINGTON (Reuters) - The talks ended.\n', bytes) },
-  { name: 'headline-like lines', make: (bytes) => numbered((i) => `${name(i)} Talks End In Geneva\n\n`, bytes) },
   { name: 'numbered list lines', make: (bytes) => numbered((i) => `${i + 1}. An item of the list\n`, bytes) },
   // HTML ingest
   { name: 'many tables HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<table><tr><td>Cell one</td><td>Cell two</td></tr></table><p>Words in a paragraph here.</p>', bytes)}</article></body></html>` }) },
+  // Still not linear: htmlparser2 (under linkedom) keeps its stack of open tags at the front of an array, so each
+  // tag costs time in proportion to the depth (x26-42 at 1 MB).
   { name: 'deep lists HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 40)); return { html: `<html><body><article>${'<ul><li>Item words '.repeat(depth)}${'</li></ul>'.repeat(depth)}</article></body></html>` }; } },
   { name: 'deep blockquotes HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 40)); return { html: `<html><body><article>${'<blockquote>Quoted '.repeat(depth)}${'</blockquote>'.repeat(depth)}</article></body></html>` }; } },
   { name: 'many links HTML', make: (bytes) => ({ html: `<html><body><article>${numbered((i) => `<p>Read <a href="https://x${i}.example.com/a">the story ${i}</a> now.</p>`, bytes)}</article></body></html>` }) },
   { name: 'huge attribute HTML', make: (bytes) => ({ html: `<html><body><article><p data-x="${'a'.repeat(bytes)}">Words here.</p></article></body></html>` }) },
   { name: 'many paragraphs with links HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<p>He said <a href="/x">this</a> and <b>that</b>.</p>', bytes)}</article></body></html>` }) },
   { name: 'many headings HTML', make: (bytes) => ({ html: `<html><body><article>${numbered((i) => `<h2>Heading ${name(i)}</h2><p>Words of the section.</p>`, bytes)}</article></body></html>` }) },
-  { name: 'many captions HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<figure><img src="a.jpg"><figcaption>Photo: Reuters</figcaption></figure><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
   { name: 'one huge text node HTML', make: (bytes) => ({ html: `<html><body><article><p>${repeat('Plain words without any tag. ', bytes)}</p></article></body></html>` }) },
   { name: 'flat list items HTML', make: (bytes) => ({ html: `<html><body><article><ul>${repeat('<li>An item of words</li>', bytes)}</ul></article></body></html>` }) },
   { name: 'many divs siblings HTML', make: (bytes) => ({ html: `<html><body>${repeat('<div class="c"><span>Share</span></div><div><p>Words of a story.</p></div>', bytes)}</body></html>` }) },
   { name: 'many scripts and comments HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<script>var a = 1;</script><!-- note --><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
   { name: 'many meta tags HTML', make: (bytes) => ({ html: `<html><head>${numbered((i) => `<meta name="k${i}" content="v${i}">`, bytes)}</head><body><article><p>Words of the story here, and more words.</p></article></body></html>` }) },
-  // speakers att did not cover
+  // speakers
+  // Still not quite linear: many made-up surnames that say something are each looked up as a spelling variant of
+  // those before them; the look-up (spelling-variants.ts) bounds most pairs out, not all (`President X said`: 263 us a KB at
+  // 300 KB, 605 at 1 MB, 806 at 3 MB).
   { name: 'Mr X said', make: (bytes) => numbered((i) => `Mr. ${name(i)} said the plan failed.\n\n`, bytes) },
+  { name: 'President X said', make: (bytes) => numbered((i) => `President ${name(i)} said the plan failed.\n\n`, bytes) },
   { name: 'X, the minister, said', make: (bytes) => numbered((i) => `Ivan ${name(i)}, the deputy minister of finance, said the plan failed.\n\n`, bytes) },
   { name: 'quotes with no speaker', make: (bytes) => repeat('"The plan failed." ', bytes) },
   { name: 'women named then she said', make: (bytes) => numbered((i) => `Maria ${name(i)} arrived. "It failed," she said.\n\n`, bytes) },
-  { name: 'President X said', make: (bytes) => numbered((i) => `President ${name(i)} said the plan failed.\n\n`, bytes) },
   { name: 'lists of names said', make: (bytes) => numbered((i) => `${name(4 * i)}, ${name(4 * i + 1)}, ${name(4 * i + 2)} and ${name(4 * i + 3)} said the plan failed.\n\n`, bytes) },
   { name: 'title then surname later', make: (bytes) => numbered((i) => `Foreign Minister Ivan ${name(i)} arrived. ${name(i)} said it failed.\n\n`, bytes) },
 ];

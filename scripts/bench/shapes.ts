@@ -10,12 +10,13 @@ import type { AnalyzeInput } from '../../src/index.ts';
 
 export type Shape = { name: string; make: (bytes: number) => AnalyzeInput };
 
-function repeat(unit: string, bytes: number): string {
+/** `unit` repeated to about `bytes` characters (once at least). */
+export function repeat(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.round(bytes / unit.length)));
 }
 
-// `unit(i)` for i = 0, 1, ... until the text holds `bytes` characters.
-function numbered(unit: (i: number) => string, bytes: number): string {
+/** `unit(i)` for i = 0, 1, ... until the text holds `bytes` characters: every unit distinct (names, domains, speakers). */
+export function numbered(unit: (i: number) => string, bytes: number): string {
   let text = '';
   for (let i = 0; text.length < bytes; i++) text += unit(i);
   return text;
@@ -51,6 +52,10 @@ export const SHAPES: readonly Shape[] = [
   { name: 'one sentence of `, said Holt,` asides', make: (bytes) => repeat('the ferry was late, said Holt, ', bytes) },
   // Many surnames of one opening and length ("Smiaab", "Smiaac", ...): each compared with all before it as a spelling variant (x32).
   { name: '`Mr. Smi<made-up> said` spelling variants', make: (bytes) => numbered((i) => `Mr. Smi${madeUpName(i).toLowerCase()} said the plan would fail.\n\n`, bytes) },
+  // Lines that read like headlines, each naming someone new: a name met again was compared with every name before (x90).
+  { name: 'headline-like lines', make: (bytes) => numbered((i) => `${madeUpName(i)} Talks End In Geneva\n\n`, bytes) },
+  // Figures with captions: block roles read every markup hint of the page for each paragraph (x13-19).
+  { name: 'captioned figures HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<figure><img src="a.jpg"><figcaption>Photo: Reuters</figcaption></figure><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
 ];
 
 /**
