@@ -7,6 +7,7 @@
 import { CATEGORY, startsPhrase, type Lexicons } from '../data/index.ts';
 import type { ScareQuoteRole } from '../data/scare-quote-words.ts';
 import { NESTED, sentenceAt, type SegmentedArticle, type ParagraphSpan, type SentenceSpan } from '../text/index.ts';
+import { countBelow } from '../text/lists.ts';
 import { CASE, firstTokenAtOrAfter, tokenIds } from '../text/tokens.ts';
 import { flagsByWordIdOnce, hasFlag } from '../text/vocabulary.ts';
 
@@ -488,12 +489,6 @@ function accordingToSomeone(article: SegmentedArticle, lexicons: Lexicons, a: Sp
 
 // True when sorted `cues` holds a token index in [from, to).
 function hasCueIn(cues: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((cues[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < cues.length && (cues[lo] as number) < to;
+  const at = countBelow(cues, from);
+  return at < cues.length && (cues[at] as number) < to;
 }

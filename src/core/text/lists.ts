@@ -19,6 +19,18 @@ export function listOf<T>(length: number, at: (index: number) => T): T[] {
   return list;
 }
 
+/** How many entries of the ascending `sorted` are below `value`: where `value` would go, by a binary search. */
+export function countBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * list.map(f), as a list of one kind whichever tier of V8 runs it: the builtin map makes a packed list, map
  * inlined into optimised code a holey one, and a reader compiled while its producer ran unoptimised was

@@ -8,7 +8,7 @@
  */
 import type { Scan } from './context.ts';
 import { cueSpanOf, draftOf, isPending, phraseOf, type Draft, type Finding, type SentenceRef } from './types.ts';
-import { mapped } from '../../text/lists.ts';
+import { countBelow, mapped } from '../../text/lists.ts';
 
 // The most words between the aside's cue or speaker and the comma that closes it ("aides said on Tuesday,").
 const ASIDE_TAIL_WORDS = 3;
@@ -95,12 +95,5 @@ function trimmedEnd(text: string, marks: SentenceMarks, end: number): number {
 
 // The first of the ascending `positions` at or after `offset`, or Infinity.
 function firstAtOrAfter(positions: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((positions[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < positions.length ? (positions[lo] as number) : Infinity;
+  return positions[countBelow(positions, offset)] ?? Infinity;
 }

@@ -31,27 +31,14 @@ export function earlierMentions(): EarlierMentions {
   return { latest: undefined, filled: 0, bodies: new Map() };
 }
 
-/** How many of the article's mentions start before text offset `offset`. */
-export function mentionsBefore(scan: Scan, offset: number): number {
+/** How many of the article's mentions start before `at`: a text offset (`start`) or a token (`tokenStart`). */
+export function mentionsBefore(scan: Scan, at: number, by: 'start' | 'tokenStart'): number {
   const { mentions } = scan;
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((mentions[mid] as (typeof mentions)[number]).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How many of the article's mentions start before token `t`. */
-export function mentionsBeforeToken(scan: Scan, t: number): number {
-  const { mentions } = scan;
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((mentions[mid] as (typeof mentions)[number]).tokenStart < t) lo = mid + 1;
+    if ((mentions[mid] as (typeof mentions)[number])[by] < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -5,6 +5,7 @@
  * look-ups are extended as it does. A read of the list per speaker made a megabyte of "Bqx Shipping Corp
  * announced a plan. The company said ..." quadratic (x88 for x10 the text).
  */
+import { countBelow } from '../../text/lists.ts';
 import type { NamedOrganisation, OrganisationLookups, SpeakerMemory } from './speaker-memory.ts';
 
 // A list this short is read from its end for a name's first word: making the look-ups costs more.
@@ -29,13 +30,7 @@ export function latestOrganisationOpening(memory: SpeakerMemory, word: string, b
 export function addOrganisationsNamed(memory: SpeakerMemory, word: string, company: boolean, before: number, into: Set<string>): void {
   const found = lookups(memory);
   // The list is read up to its first organisation named at or after `before`: the first whose reach gets there.
-  let lo = 0;
-  let hi = found.read;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((found.reach[mid] as number) < before) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(found.reach, before);
   const named = found.byWord.get(word) ?? NONE;
   const companies = company ? found.companies : NONE;
   // Both lists are in list order: merged, their first two organisations ahead of `lo`.

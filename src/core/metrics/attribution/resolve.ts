@@ -11,7 +11,7 @@ import { markAnonymity, type Scan } from './context.ts';
 import { precededByLocative } from './mentions.ts';
 import { withNestedBounds } from './nested-bounds.ts';
 import { countryIn, isPercentage } from './noun-phrase-speakers.ts';
-import { addBodiesNamed, earlierMentions, mentionsBefore, mentionsBeforeToken, personMentionedSince } from './earlier-mentions.ts';
+import { addBodiesNamed, earlierMentions, mentionsBefore, personMentionedSince } from './earlier-mentions.ts';
 import { indexNames, namedSpeaker } from './people.ts';
 import { addOrganisationsNamed } from './organisation-lookups.ts';
 import { kindOf, type SpeakerMemory } from './speaker-memory.ts';
@@ -199,7 +199,7 @@ function organisationReferent(scan: Scan, memory: SpeakerMemory, sp: TokenSpan, 
   const singular = scan.article.tokens.norm[sp.t1 - 1] === head ? head.replace(/ies$/, 'y').replace(/s$/, '') : head;
   const candidates = new Set<string>();
   addOrganisationsNamed(memory, singular, kind === 'company', sp.t0, candidates);
-  addBodiesNamed(scan, (memory.earlierMentions ??= earlierMentions()), singular, mentionsBeforeToken(scan, sp.t0), candidates);
+  addBodiesNamed(scan, (memory.earlierMentions ??= earlierMentions()), singular, mentionsBefore(scan, sp.t0, 'tokenStart'), candidates);
   return candidates.size === 1 ? ([...candidates][0] as string) : null;
 }
 
@@ -408,7 +408,7 @@ function pronounActor(scan: Scan, memory: SpeakerMemory, speaker: TokenSpan, sen
   if (role === 'person') {
     const pronounStart = article.tokens.start[speaker.t0] as number;
     const lastSpoke = fromHistory === undefined ? -1 : fromHistory.speakerStart >= 0 ? fromHistory.speakerStart : fromHistory.cue !== null ? fromHistory.cueStart : -1;
-    const person = personMentionedSince(scan, (memory.earlierMentions ??= earlierMentions()), mentionsBefore(scan, pronounStart), lastSpoke);
+    const person = personMentionedSince(scan, (memory.earlierMentions ??= earlierMentions()), mentionsBefore(scan, pronounStart, 'start'), lastSpoke);
     if (person !== undefined) return person;
   }
   return fromHistory?.actor ?? null;
