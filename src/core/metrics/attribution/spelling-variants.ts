@@ -77,7 +77,8 @@ export function closestSurname(memory: SpeakerMemory, surname: string, at: numbe
     const count = candidates === undefined ? bucket.surnames.length : candidates.length;
     for (let c = 0; c < count; c++) {
       const k = candidates === undefined ? c : (candidates[c] as number);
-      if (!mayReachSimilarity(length, bucket.letters[k] as number, surname.length, letters)) continue;
+      // The look-up's names have passed this test already.
+      if (candidates === undefined && !mayReachSimilarity(length, bucket.letters[k] as number, surname.length, letters)) continue;
       const known = bucket.surnames[k] as string;
       const person = latestBefore(memory.people.get(known), at);
       if (person === null) continue;
@@ -180,7 +181,6 @@ function addKeys(byLetters: Map<number, number[][]>, bits: number, most: number,
     (lists[beyond] as number[]).push(k);
   });
 }
-
 
 // Calls `visit` with `bits` and with each of its subsets lacking at most `most` of its bits, once each.
 function forEachKey(bits: number, most: number, visit: (key: number) => void): void {
