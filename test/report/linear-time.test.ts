@@ -4,8 +4,10 @@
  * before them, a run-on sentence of asides, captioned figures): 1 MB may take at most 30 times as long as
  * 100 KB. Linear time gives about x10 and the quadratic paths gave x30-x105, so the bound catches a
  * regression without flaking on a busy machine: time is the process's CPU time (waiting for a busy core
- * adds none), each size keeps its fastest run (noise only adds time), and the large one is measured again
- * before failing. The x13 target is printed by `npm run bench:linear`.
+ * adds none), each size keeps its fastest run (noise only adds time), and the large one is measured again,
+ * up to four times in all, before failing: a process's first 1 MB runs are slow while it warms up (a run of `!`
+ * took 115-127 ms in its first two 1 MB runs and 25 ms from the fourth, against 3 ms for 100 KB; --trace-gc
+ * showed one scavenge in them, so it is not collection). The x13 target is printed by `npm run bench:linear`.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.ts';
@@ -15,6 +17,7 @@ import { lexicons } from '../helpers.ts';
 const SMALL = 100 * 1024;
 const LARGE = 1024 * 1024;
 const BOUND = 30;
+const LARGE_RUNS = 4;
 
 function fastest(runs: number, fn: () => unknown): number {
   let best = Infinity;
@@ -35,7 +38,7 @@ describe('analysis time is linear in the input', () => {
       const run = (input: typeof small) => () => JSON.stringify(analyze(input, { lexicons }));
       const smallMs = fastest(3, run(small));
       let largeMs = fastest(1, run(large));
-      if (largeMs / smallMs >= BOUND) largeMs = Math.min(largeMs, fastest(1, run(large)));
+      for (let runs = 1; runs < LARGE_RUNS && largeMs / smallMs >= BOUND; runs++) largeMs = Math.min(largeMs, fastest(1, run(large)));
       expect(largeMs / smallMs, `${shape.name}: 100 KB ${smallMs.toFixed(0)} ms, 1 MB ${largeMs.toFixed(0)} ms`).toBeLessThan(BOUND);
     });
   }
