@@ -12,6 +12,7 @@
 import { spanText } from '../report/messages.ts';
 import { matchAt, type ActorRef, type CompareWords, type Lexicons } from '../data/index.ts';
 import { findProperNames, nameIndexAt } from '../metrics/proper-names.ts';
+import { firstTokenAtOrAfter } from '../text/tokens.ts';
 import { evidenceOf, FIGURE, hasPhrase, wordKey, type ArticleView } from './articles.ts';
 import type { Distinctive, Evidence } from './schema.ts';
 import type { ContestedUse } from './word-choice.ts';
@@ -126,8 +127,9 @@ function numbersOf(view: ArticleView): Named[] {
 function contentWords(view: ArticleView, start: number, end: number, words: CompareWords): Set<string> {
   const { tokens } = view.article;
   const found = new Set<string>();
-  for (let t = 0; t < tokens.count; t++) {
-    if ((tokens.start[t] as number) < start) continue;
+  // From the span's first token, not from the article's: read from the start, a statement per paragraph made
+  // the comparison of two 1 MB articles quadratic (40% of its 12 s).
+  for (let t = firstTokenAtOrAfter(tokens, start); t < tokens.count; t++) {
     if ((tokens.end[t] as number) > end) break;
     const bare = tokens.bare[t] as string;
     if (bare.length > 1 && !words.functionWords.has(bare) && !/\d/.test(bare)) found.add(wordKey(bare));
