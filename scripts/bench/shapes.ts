@@ -62,6 +62,8 @@ export const SHAPES: readonly Shape[] = [
   { name: 'deep blockquotes HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 40)); return { html: `<html><body><article>${'<blockquote>Quoted '.repeat(depth)}${'</blockquote>'.repeat(depth)}</article></body></html>` }; } },
   // ... and searched the whole stack for each end tag that closes nothing (x122).
   { name: 'deep divs then stray end tags HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 14)); return { html: `<html><body><article>${'<div>x '.repeat(depth)}${'</span>'.repeat(depth)}</article></body></html>` }; } },
+  // Share bars nested around the headline: each asked whether it holds the h1 by searching its subtree (x86).
+  { name: 'share boxes nested around the headline HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 30)); return { html: `<html><body>${'<div class="share">'.repeat(depth)}<h1>The headline</h1><p>Words of the story.</p>${'</div>'.repeat(depth)}</body></html>` }; } },
 ];
 
 /**
