@@ -64,6 +64,8 @@ export const SHAPES: readonly Shape[] = [
   { name: 'deep divs then stray end tags HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 14)); return { html: `<html><body><article>${'<div>x '.repeat(depth)}${'</span>'.repeat(depth)}</article></body></html>` }; } },
   // Share bars nested around the headline: each asked whether it holds the h1 by searching its subtree (x86).
   { name: 'share boxes nested around the headline HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 30)); return { html: `<html><body>${'<div class="share">'.repeat(depth)}<h1>The headline</h1><p>Words of the story.</p>${'</div>'.repeat(depth)}</body></html>` }; } },
+  // A breadcrumb's many items under deep wrappers: each item read every element around it (x12 from 25 to 100 KB).
+  { name: 'breadcrumb items under deep wrappers HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 14)); return { html: `<html><body><article><p>Words of the story.</p></article><ol class="breadcrumb">${'<div>'.repeat(depth)}${'<li></li>'.repeat(depth)}<li>Home</li>${'</div>'.repeat(depth)}</ol></body></html>` }; } },
 ];
 
 /**
