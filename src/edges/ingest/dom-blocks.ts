@@ -11,7 +11,7 @@
  */
 import type { BlockRole } from '../../core/roles/block-roles.ts';
 import { isElement, tagOf, TEXT_NODE, visibleText, type DomElement, type DomNode } from './dom.ts';
-import { BLOCK_TAGS, classifyElement, isDominant, isHidden, isLabel, isPageChrome, SECTIONING_TAGS, SKIPPED_TAGS, type RoleMark } from './markup-hints.ts';
+import { BLOCK_TAGS, classifyElement, headlineHolders, isDominant, isHidden, isLabel, isPageChrome, SECTIONING_TAGS, SKIPPED_TAGS, type RoleMark } from './markup-hints.ts';
 
 export type Block = {
   text: string;
@@ -157,6 +157,7 @@ export function walkBlocks(root: DomElement, listElements = true): WalkResult {
   const openBlocks: Context[] = [rootContext];
   let elementCount = 1;
   let maxDepth = 0;
+  const holdsHeadline = headlineHolders(root);
 
   const leave = ({ context, block, quote }: OpenElement): void => {
     if (quote) append('\u201D', context);
@@ -185,7 +186,7 @@ export function walkBlocks(root: DomElement, listElements = true): WalkResult {
     }
     if ((tag === 'td' || tag === 'th') && lineHasText) add(' | ');
 
-    const own = isDominant(parent.mark) ? undefined : classifyElement(node, parent.inFigure);
+    const own = isDominant(parent.mark) ? undefined : classifyElement(node, parent.inFigure, holdsHeadline);
     const block = BLOCK_TAGS.has(tag) || own !== undefined;
     const inFigure = parent.inFigure || tag === 'figure';
     const inLink = parent.inLink || (tag === 'a' && node.hasAttribute('href'));

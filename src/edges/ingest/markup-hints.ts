@@ -108,11 +108,39 @@ function markFromTag(tag: string, inFigure: boolean): RoleMark | undefined {
   }
 }
 
+/** Whether an element holds an `<h1>`: by default, a search of its subtree. */
+export type HeadlineTest = (element: DomElement) => boolean;
+const searchForHeadline: HeadlineTest = (element) => element.querySelector('h1') !== null;
+
+/**
+ * The headline test for the elements of `root`'s subtree as linkedom's selectors reach them (not into a
+ * `<template>`'s content), in time linear in its size: the first call marks the elements around each `<h1>` of
+ * root, once. Searching each element's subtree cost the depth for each of nested elements that all hold the
+ * headline (1 MB of `<div class="share">` nested around an h1 took 26 s).
+ */
+export function headlineHolders(root: DomElement): HeadlineTest {
+  let holders: Set<DomElement> | undefined;
+  return (element) => {
+    if (holders === undefined) {
+      holders = new Set();
+      for (const headline of Array.from(root.querySelectorAll('h1'))) {
+        // An element already marked has had everything around it up to root marked too.
+        for (let around = headline.parentElement; around !== null && !holders.has(around); around = around.parentElement) {
+          holders.add(around);
+          if (around === root) break;
+        }
+      }
+    }
+    // A template's own search reaches into its content, which root's does not.
+    return holders.has(element) || (tagOf(element) === 'template' && searchForHeadline(element));
+  };
+}
+
 /**
  * The role an element's own markup gives its text, if any. Class and itemprop rules come before tag
  * rules, so `<aside class="pullquote">` is a pull-quote and `<figcaption class="credit">` a credit.
  */
-export function classifyElement(element: DomElement, inFigure: boolean): RoleMark | undefined {
+export function classifyElement(element: DomElement, inFigure: boolean, holdsHeadline: HeadlineTest = searchForHeadline): RoleMark | undefined {
   const tag = tagOf(element);
   if (CONTAINER_TAGS.has(tag)) return undefined;
   // Most elements have no attributes: only their tag can say anything.
@@ -120,7 +148,7 @@ export function classifyElement(element: DomElement, inFigure: boolean): RoleMar
   if ((element.getAttribute('itemprop') ?? '').toLowerCase().includes('articlebody')) return undefined;
   let mark = markFromClasses(element) ?? markFromItemprop(element) ?? markFromBreadcrumbAttributes(element);
   // A block holding the page's headline is the article itself, whatever its classes say.
-  if (mark?.role === 'boilerplate' && element.querySelector('h1') !== null) mark = undefined;
+  if (mark?.role === 'boilerplate' && holdsHeadline(element)) mark = undefined;
   if (mark !== undefined) return mark;
   const ariaRole = (element.getAttribute('role') ?? '').toLowerCase();
   return ARIA_ROLES[ariaRole] ?? markFromTag(tag, inFigure);
