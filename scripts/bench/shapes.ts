@@ -29,6 +29,9 @@ function madeUpName(i: number): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+// A long paragraph of prose that holds none of the quoted lines beside it (a transcript's narration).
+const PROSE = 'The minister spoke at length about the budget and the plan, which critics said would fail before the winter, and the talks in Geneva ended without any agreement on the ferry or the port.';
+
 export const SHAPES: readonly Shape[] = [
   { name: 'one-word paragraphs', make: (bytes) => repeat('word\n\n', bytes) },
   { name: 'nested <p><div><span> HTML', make: (bytes) => ({ html: `<html><body>${repeat('<p><div><span>Plain words in a span.</span></div></p>', bytes)}</body></html>` }) },
@@ -54,6 +57,10 @@ export const SHAPES: readonly Shape[] = [
   { name: '`Mr. Smi<made-up> said` spelling variants', make: (bytes) => numbered((i) => `Mr. Smi${madeUpName(i).toLowerCase()} said the plan would fail.\n\n`, bytes) },
   // Lines that read like headlines, each naming someone new: a name met again was compared with every name before (x90).
   { name: 'headline-like lines', make: (bytes) => numbered((i) => `${madeUpName(i)} Talks End In Geneva\n\n`, bytes) },
+  // Paragraphs that are only a quotation: each was compared with every paragraph as a possible pull quote, and the
+  // speaker of one opening a paragraph searched the paragraphs for its own (x71 repeated; x43 between prose).
+  { name: 'one quoted paragraph repeated', make: (bytes) => repeat('"The plan failed and the talks ended there."\n\n', bytes) },
+  { name: 'quoted lines between prose', make: (bytes) => numbered((i) => `"Line ${madeUpName(i).toLowerCase()} of the talk here."\n\n${PROSE}\n\n`, bytes) },
   // Figures with captions: block roles read every markup hint of the page for each paragraph (x13-19).
   { name: 'captioned figures HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<figure><img src="a.jpg"><figcaption>Photo: Reuters</figcaption></figure><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
 ];
