@@ -31,8 +31,8 @@ export type OrganisationLookups = {
 export type SpellingBucket = {
   readonly surnames: string[];
   readonly letters: number[];
-  /** character bits less a few -> the surnames (indices) holding them, listed by how many bits each holds beyond the key; made when the bucket grows large */
-  byLetters: Map<number, number[][]> | undefined;
+  /** hash of the characters (a multiset) less a few -> the surnames (indices) holding them; made when the bucket grows large */
+  byLetters: Map<number, number[]> | undefined;
 };
 
 /** What resolving earlier speakers established about the article's people and titles. */

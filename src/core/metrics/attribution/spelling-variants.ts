@@ -18,7 +18,8 @@ const SPELLING_PREFIX = 3;
 // A bucket this large is read through its look-up by characters: news articles' buckets hold a name or two,
 // read one by one as before (the look-up costs a few keys per name to make).
 const INDEXED_BUCKET = 32;
-// ...and holds names this long at most: a name is kept under up to 92 keys at 13 characters, 470 at 14 (mostLacking).
+// ...and holds names this long at most: a name is kept under up to 92 keys at 13 characters, 470 at 14 (mostLacking;
+// fewer when a character repeats).
 const INDEXED_LENGTH = 13;
 // Imported, not required at run time: bundled, it is compiled with the rest (and in the CLI's code cache) instead
 // of being found, read and compiled from node_modules at every start.
@@ -48,7 +49,7 @@ export function addSpelling(spellings: Map<string, Map<number, SpellingBucket>>,
   const bits = letterBits(surname);
   bucket.surnames.push(surname);
   bucket.letters.push(bits);
-  if (bucket.byLetters !== undefined) addKeys(bucket.byLetters, bits, mostLacking(surname.length), bucket.surnames.length - 1);
+  if (bucket.byLetters !== undefined) addKeys(bucket.byLetters, surname, bucket.surnames.length - 1);
 }
 
 // The surnames by spelling bucket, made from the index when a variant is first looked for (most articles never
@@ -73,7 +74,7 @@ export function closestSurname(memory: SpeakerMemory, surname: string, at: numbe
     const bucket = byLength.get(length);
     if (bucket === undefined) continue;
     // The same names in the same order either way: the look-up only leaves out names that cannot reach the similarity.
-    const candidates = bucket.surnames.length < INDEXED_BUCKET || length > INDEXED_LENGTH ? undefined : namesSharingLetters(bucket, letters, surname.length, length);
+    const candidates = bucket.surnames.length < INDEXED_BUCKET || length > INDEXED_LENGTH ? undefined : namesSharingLetters(bucket, surname, letters, length);
     const count = candidates === undefined ? bucket.surnames.length : candidates.length;
     for (let c = 0; c < count; c++) {
       const k = candidates === undefined ? c : (candidates[c] as number);
@@ -124,15 +125,15 @@ function bitCount(bits: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-// The most character bits a word of `length` can lack of another's and still reach the similarity with it
-// (the other within SPELLING_LENGTH_SLACK of its length).
+// The most characters (or character bits) a word of `length` can lack of another's and still reach the similarity
+// with it (the other within SPELLING_LENGTH_SLACK of its length).
 function mostLacking(length: number): number {
   let most = 0;
   for (let other = Math.max(1, length - SPELLING_LENGTH_SLACK); other <= length + SPELLING_LENGTH_SLACK; other++) most = Math.max(most, mostLackingOf(length, other));
   return most;
 }
 
-// The most character bits a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
+// The most characters (or character bits) a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
 function mostLackingOf(length: number, other: number): number {
   let most = 0;
   while (most + 1 < length && mayReach(length, other, Math.min(other, length - most - 1))) most++;
@@ -140,28 +141,25 @@ function mostLackingOf(length: number, other: number): number {
 }
 
 /**
- * The indices, ascending, of the names in the bucket of `bucketLength` that may reach the similarity with a
- * word of `length` and character bits `bits`. Each name is kept under its bits less up to mostLacking of
- * them, listed by how many it holds beyond the key; two words that may reach it share every key made of the
- * bits both hold, which each makes.
+ * The indices, ascending, of the names in the bucket of `bucketLength` that may reach the similarity with
+ * `word` (character bits `bits`). Each name is kept under its characters, as a multiset, less up to mostLacking
+ * of them (a key is the multiset's hash); two words that may reach it share the key of the characters both
+ * hold, counted (Jaro's matches pair equal characters one to one), which each makes. Counting repeated
+ * characters, not only which ones a word has, leaves out most names made of the same few letters: on many
+ * made-up names of a few syllables the bits alone kept four times the names that can reach.
  */
-function namesSharingLetters(bucket: SpellingBucket, bits: number, length: number, bucketLength: number): number[] {
+function namesSharingLetters(bucket: SpellingBucket, word: string, bits: number, bucketLength: number): number[] {
   if (bucket.byLetters === undefined) {
-    const byLetters = new Map<number, number[][]>();
-    for (let k = 0; k < bucket.surnames.length; k++) addKeys(byLetters, bucket.letters[k] as number, mostLacking((bucket.surnames[k] as string).length), k);
+    const byLetters = new Map<number, number[]>();
+    for (let k = 0; k < bucket.surnames.length; k++) addKeys(byLetters, bucket.surnames[k] as string, k);
     bucket.byLetters = byLetters;
   }
   const byLetters = bucket.byLetters;
   const found: number[] = [];
-  const held = bitCount(bits);
-  forEachKey(bits, mostLackingOf(length, bucketLength), (key) => {
-    const lists = byLetters.get(key);
-    if (lists === undefined) return;
-    // Names with more bits beyond the key match fewer of this word's characters: the lists stop where none can reach the similarity.
-    const lacked = held - bitCount(key);
-    for (let beyond = 0; beyond < lists.length && mayReach(length, bucketLength, Math.min(length - lacked, bucketLength - beyond)); beyond++) {
-      for (const k of lists[beyond] as number[]) if (mayReachSimilarity(bucketLength, bucket.letters[k] as number, length, bits)) found.push(k);
-    }
+  forEachKey(word, mostLackingOf(word.length, bucketLength), (key) => {
+    const names = byLetters.get(key);
+    // Keys collide: the bits still leave out a name that cannot reach the similarity.
+    if (names !== undefined) for (const k of names) if (mayReachSimilarity(bucketLength, bucket.letters[k] as number, word.length, bits)) found.push(k);
   });
   found.sort((x, y) => x - y);
   // A name is found under each key both words make: kept once.
@@ -171,28 +169,51 @@ function namesSharingLetters(bucket: SpellingBucket, bits: number, length: numbe
   return found;
 }
 
-function addKeys(byLetters: Map<number, number[][]>, bits: number, most: number, k: number): void {
-  const held = bitCount(bits);
-  forEachKey(bits, most, (key) => {
-    let lists = byLetters.get(key);
-    if (lists === undefined) byLetters.set(key, (lists = []));
-    const beyond = held - bitCount(key);
-    while (lists.length <= beyond) lists.push([]);
-    (lists[beyond] as number[]).push(k);
+function addKeys(byLetters: Map<number, number[]>, surname: string, k: number): void {
+  forEachKey(surname, mostLacking(surname.length), (key) => {
+    const names = byLetters.get(key);
+    if (names === undefined) byLetters.set(key, [k]);
+    else names.push(k);
   });
 }
 
-// Calls `visit` with `bits` and with each of its subsets lacking at most `most` of its bits, once each.
-function forEachKey(bits: number, most: number, visit: (key: number) => void): void {
-  visit(bits);
-  if (most > 0) forEachKeyLacking(bits, bits, most, visit);
+// A character's share of a multiset's hash: the hash of a multiset is the sum of its characters' (mod 2^32), so
+// that leaving one out is a subtraction.
+function characterHash(c: number): number {
+  const mixed = Math.imul(c ^ 0x5bd1e995, 0x9e3779b1);
+  return mixed ^ (mixed >>> 15);
 }
 
-// The subsets of `key` lacking one more bit, taken from `droppable` (the bits above the last one dropped), and so on.
-function forEachKeyLacking(key: number, droppable: number, most: number, visit: (key: number) => void): void {
-  for (let rest = droppable; rest !== 0; rest &= rest - 1) {
-    const without = key & ~(rest & -rest);
-    visit(without);
-    if (most > 1) forEachKeyLacking(without, rest & (rest - 1), most - 1, visit);
+// Calls `visit` with the hash of `word`'s characters and of each multiset of them lacking at most `most`
+// characters, once per multiset (a repeated character is left out once, twice, ..., not per place).
+function forEachKey(word: string, most: number, visit: (key: number) => void): void {
+  const codes: number[] = [];
+  for (let i = 0; i < word.length; i++) codes.push(word.charCodeAt(i));
+  codes.sort((x, y) => x - y);
+  let whole = 0;
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i] as number;
+    whole = (whole + characterHash(c)) | 0;
+    if (i > 0 && c === codes[i - 1]) counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
+    else {
+      distinct.push(characterHash(c));
+      counts.push(1);
+    }
+  }
+  forEachKeyLacking(whole, distinct, counts, 0, most, visit);
+}
+
+// `key`, then the multisets lacking further characters of `distinct[from...]` (each at most its count), `most` in all.
+function forEachKeyLacking(key: number, distinct: readonly number[], counts: readonly number[], from: number, most: number, visit: (key: number) => void): void {
+  visit(key);
+  if (most === 0) return;
+  for (let d = from; d < distinct.length; d++) {
+    let without = key;
+    for (let n = 1; n <= Math.min(most, counts[d] as number); n++) {
+      without = (without - (distinct[d] as number)) | 0;
+      forEachKeyLacking(without, distinct, counts, d + 1, most - n, visit);
+    }
   }
 }
