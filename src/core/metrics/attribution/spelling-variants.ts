@@ -45,10 +45,10 @@ export function addSpelling(spellings: Map<string, Map<number, SpellingBucket>>,
   let byLength = spellings.get(prefix);
   if (byLength === undefined) spellings.set(prefix, (byLength = new Map()));
   let bucket = byLength.get(surname.length);
-  if (bucket === undefined) byLength.set(surname.length, (bucket = { surnames: [], letters: [], byLetters: undefined }));
-  const bits = letterBits(surname);
+  if (bucket === undefined) byLength.set(surname.length, (bucket = { surnames: [], counts: [], byLetters: undefined }));
   bucket.surnames.push(surname);
-  bucket.letters.push(bits);
+  const counts = characterCounts(surname);
+  for (let i = 0; i < COUNT_INTS; i++) bucket.counts.push(counts[i] as number);
   if (bucket.byLetters !== undefined) addKeys(bucket.byLetters, surname, bucket.surnames.length - 1);
 }
 
@@ -69,17 +69,17 @@ export function closestSurname(memory: SpeakerMemory, surname: string, at: numbe
   let bestScore = SURNAME_SIMILARITY;
   const byLength = spellingsOf(memory).get(surname.slice(0, SPELLING_PREFIX));
   if (byLength === undefined) return null;
-  const letters = letterBits(surname);
+  const counts = characterCounts(surname);
   for (let length = surname.length - SPELLING_LENGTH_SLACK; length <= surname.length + SPELLING_LENGTH_SLACK; length++) {
     const bucket = byLength.get(length);
     if (bucket === undefined) continue;
     // The same names in the same order either way: the look-up only leaves out names that cannot reach the similarity.
-    const candidates = bucket.surnames.length < INDEXED_BUCKET || length > INDEXED_LENGTH ? undefined : namesSharingLetters(bucket, surname, letters, length);
+    const candidates = bucket.surnames.length < INDEXED_BUCKET || length > INDEXED_LENGTH ? undefined : namesSharingLetters(bucket, surname, counts, length);
     const count = candidates === undefined ? bucket.surnames.length : candidates.length;
     for (let c = 0; c < count; c++) {
       const k = candidates === undefined ? c : (candidates[c] as number);
       // The look-up's names have passed this test already.
-      if (candidates === undefined && !mayReachSimilarity(length, bucket.letters[k] as number, surname.length, letters)) continue;
+      if (candidates === undefined && !mayReachSimilarity(length, bucket.counts, k, surname.length, counts)) continue;
       const known = bucket.surnames[k] as string;
       const person = latestBefore(memory.people.get(known), at);
       if (person === null) continue;
@@ -93,23 +93,49 @@ export function closestSurname(memory: SpeakerMemory, surname: string, at: numbe
   return best;
 }
 
-// One bit per character, by its code's last five bits: a bit one word has and the other lacks stands for at
-// least one of its characters that the other word does not hold.
-function letterBits(word: string): number {
-  let bits = 0;
-  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) & 31);
-  return bits;
+// A word's characters counted by class (a code's last five bits): three bits a class, in the low three of a
+// four-bit lane, eight classes to an int. A word with eight or more of one class is not counted (UNCOUNTED).
+const COUNT_INTS = 4;
+const LANE_TOPS = 0x88888888 | 0;
+const UNCOUNTED = -1;
+
+function characterCounts(word: string): Int32Array {
+  const counts = new Int32Array(COUNT_INTS);
+  for (let i = 0; i < word.length; i++) {
+    const cls = word.charCodeAt(i) & 31;
+    const shift = (cls & 7) << 2;
+    const lanes = counts[cls >>> 3] as number;
+    if (((lanes >>> shift) & 15) === 7) return counts.fill(UNCOUNTED);
+    counts[cls >>> 3] = lanes + (1 << shift);
+  }
+  return counts;
+}
+
+// The sum over eight lanes of the smaller of two counts, all lanes at once: 8 + a - b keeps its lane's top bit
+// exactly when a >= b, and borrows nothing from the next lane.
+function sharedInLanes(a: number, b: number): number {
+  const aNotBelow = (((a | LANE_TOPS) - b) & LANE_TOPS) >>> 3;
+  const takeB = Math.imul(aNotBelow, 15);
+  const smaller = (b & takeB) | (a & ~takeB);
+  const pairs = (smaller & 0x0f0f0f0f) + ((smaller >>> 4) & 0x0f0f0f0f);
+  return Math.imul(pairs, 0x01010101) >>> 24;
 }
 
 /**
- * Whether two words of these lengths and character bits can score SURNAME_SIMILARITY. Jaro-Winkler is
- * (m/a + m/b + (m - t)/m) / 3 over m matched characters and t transpositions, raised by at most 4 x 0.1 of
- * what it lacks of 1 for a shared opening; m is at most each word's length less its characters the other
- * lacks, so the score is at most that of m such matches and no transposition. A margin far above rounding
- * keeps every pair that could tie or pass.
+ * Whether name `k` of a bucket of length `a` (its counts four ints from `4k` of `counts`) and a word of length
+ * `b` and counts `bCounts` can score SURNAME_SIMILARITY. Jaro-Winkler is (m/a + m/b + (m - t)/m) / 3 over m
+ * matched characters and t transpositions, raised by at most 4 x 0.1 of what it lacks of 1 for a shared
+ * opening; a match pairs two equal characters, one to one, so m is at most the sum over classes of the smaller
+ * count, and the score at most that of m such matches and no transposition. Counted, not only present or
+ * absent (a bit per class, as before), since names made of the same few letters differ in how many of each. A margin
+ * far above rounding keeps every pair that could tie or pass.
  */
-function mayReachSimilarity(a: number, aBits: number, b: number, bBits: number): boolean {
-  return mayReach(a, b, Math.min(a - bitCount(aBits & ~bBits), b - bitCount(bBits & ~aBits)));
+function mayReachSimilarity(a: number, counts: readonly number[], k: number, b: number, bCounts: Int32Array): boolean {
+  const at = COUNT_INTS * k;
+  if (counts[at] === UNCOUNTED || bCounts[0] === UNCOUNTED) return true;
+  let shared = 0;
+  for (let i = 0; i < COUNT_INTS; i++) shared += sharedInLanes(counts[at + i] as number, bCounts[i] as number);
+  return mayReach(a, b, shared);
 }
 
 // Whether words of lengths `a` and `b` with at most `m` matched characters can score SURNAME_SIMILARITY.
@@ -119,21 +145,15 @@ function mayReach(a: number, b: number, m: number): boolean {
   return jaro + 0.4 * (1 - jaro) >= SURNAME_SIMILARITY - 1e-9;
 }
 
-function bitCount(bits: number): number {
-  let n = bits - ((bits >>> 1) & 0x55555555);
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-// The most characters (or character bits) a word of `length` can lack of another's and still reach the similarity
-// with it (the other within SPELLING_LENGTH_SLACK of its length).
+// The most characters a word of `length` can lack of another's and still reach the similarity with it
+// (the other within SPELLING_LENGTH_SLACK of its length).
 function mostLacking(length: number): number {
   let most = 0;
   for (let other = Math.max(1, length - SPELLING_LENGTH_SLACK); other <= length + SPELLING_LENGTH_SLACK; other++) most = Math.max(most, mostLackingOf(length, other));
   return most;
 }
 
-// The most characters (or character bits) a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
+// The most characters a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
 function mostLackingOf(length: number, other: number): number {
   let most = 0;
   while (most + 1 < length && mayReach(length, other, Math.min(other, length - most - 1))) most++;
@@ -142,13 +162,13 @@ function mostLackingOf(length: number, other: number): number {
 
 /**
  * The indices, ascending, of the names in the bucket of `bucketLength` that may reach the similarity with
- * `word` (character bits `bits`). Each name is kept under its characters, as a multiset, less up to mostLacking
+ * `word` (character counts `counts`). Each name is kept under its characters, as a multiset, less up to mostLacking
  * of them (a key is the multiset's hash); two words that may reach it share the key of the characters both
  * hold, counted (Jaro's matches pair equal characters one to one), which each makes. Counting repeated
  * characters, not only which ones a word has, leaves out most names made of the same few letters: on many
  * made-up names of a few syllables the bits alone kept four times the names that can reach.
  */
-function namesSharingLetters(bucket: SpellingBucket, word: string, bits: number, bucketLength: number): number[] {
+function namesSharingLetters(bucket: SpellingBucket, word: string, counts: Int32Array, bucketLength: number): number[] {
   if (bucket.byLetters === undefined) {
     const byLetters = new Map<number, number[]>();
     for (let k = 0; k < bucket.surnames.length; k++) addKeys(byLetters, bucket.surnames[k] as string, k);
@@ -158,8 +178,8 @@ function namesSharingLetters(bucket: SpellingBucket, word: string, bits: number,
   const found: number[] = [];
   forEachKey(word, mostLackingOf(word.length, bucketLength), (key) => {
     const names = byLetters.get(key);
-    // Keys collide: the bits still leave out a name that cannot reach the similarity.
-    if (names !== undefined) for (const k of names) if (mayReachSimilarity(bucketLength, bucket.letters[k] as number, word.length, bits)) found.push(k);
+    // Keys collide: the counts still leave out a name that cannot reach the similarity.
+    if (names !== undefined) for (const k of names) if (mayReachSimilarity(bucketLength, bucket.counts, k, word.length, counts)) found.push(k);
   });
   found.sort((x, y) => x - y);
   // A name is found under each key both words make: kept once.
