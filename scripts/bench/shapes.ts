@@ -78,6 +78,8 @@ export const SHAPES: readonly Shape[] = [
   // speaker of one opening a paragraph searched the paragraphs for its own (x71 repeated; x43 between prose).
   { name: 'one quoted paragraph repeated', make: (bytes) => repeat('"The plan failed and the talks ended there."\n\n', bytes) },
   { name: 'quoted lines between prose', make: (bytes) => numbered((i) => `"Line ${madeUpName(i).toLowerCase()} of the talk here."\n\n${PROSE}\n\n`, bytes) },
+  // `X told the council:` closing each paragraph and a quotation opening the next (x64).
+  { name: '`told the council:` then a quotation', make: (bytes) => numbered((i) => `${syllableName(i)} told the council:\n\n"We cannot keep borrowing to pay for ${madeUpName(i).toLowerCase()}."\n\n`, bytes) },
   // Figures with captions: block roles read every markup hint of the page for each paragraph (x13-19).
   { name: 'captioned figures HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<figure><img src="a.jpg"><figcaption>Photo: Reuters</figcaption></figure><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
 ];
