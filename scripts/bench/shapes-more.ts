@@ -7,19 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { numbered, repeat, type Shape } from './shapes.ts';
-
-// A distinct capitalised word per index, built from syllables so it reads as a name and never as a number.
-const SYLLABLES = ['ba', 'ko', 'ri', 'mu', 'te', 'lo', 'san', 'vi', 'de', 'ne', 'po', 'ga', 'shi', 'ru', 'fa', 'me'];
-function name(index: number): string {
-  let word = '';
-  let rest = index;
-  do {
-    word += SYLLABLES[rest % SYLLABLES.length];
-    rest = Math.floor(rest / SYLLABLES.length);
-  } while (rest > 0);
-  return word.charAt(0).toUpperCase() + word.slice(1) + 'ov';
-}
+import { numbered, repeat, syllableName as name, type Shape } from './shapes.ts';
 
 // The outlet names and domains of the perennial-sources table, read once: the look-ups' own keys.
 let outlets: { names: string[]; domains: string[] } | undefined;
@@ -79,12 +67,11 @@ export const MORE_SHAPES: readonly Shape[] = [
   { name: 'many divs siblings HTML', make: (bytes) => ({ html: `<html><body>${repeat('<div class="c"><span>Share</span></div><div><p>Words of a story.</p></div>', bytes)}</body></html>` }) },
   { name: 'many scripts and comments HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<script>var a = 1;</script><!-- note --><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
   { name: 'many meta tags HTML', make: (bytes) => ({ html: `<html><head>${numbered((i) => `<meta name="k${i}" content="v${i}">`, bytes)}</head><body><article><p>Words of the story here, and more words.</p></article></body></html>` }) },
-  // speakers
-  // Still not quite linear: many made-up surnames that say something are each looked up as a spelling variant of
-  // those before them; the look-up (spelling-variants.ts) bounds most pairs out, not all (`President X said`: 263 us a KB at
-  // 300 KB, 605 at 1 MB, 806 at 3 MB).
-  { name: 'Mr X said', make: (bytes) => numbered((i) => `Mr. ${name(i)} said the plan failed.\n\n`, bytes) },
-  { name: 'President X said', make: (bytes) => numbered((i) => `President ${name(i)} said the plan failed.\n\n`, bytes) },
+  // speakers (`Mr X said` and `President X said` are in SHAPES)
+  // Surnames of 13 to 20 characters, read in full rather than through the spelling look-up (it would keep a name under
+  // hundreds of keys): each is counted against every earlier one of its bucket, cheaply (353, 526, 524 us a KB at 300 KB,
+  // 1 MB, 3 MB; 471, 798, 1,364 when all that shared their letters were scored).
+  { name: 'President X-enkovich said', make: (bytes) => numbered((i) => `President ${name(i)}enkovich said the plan failed.\n\n`, bytes) },
   { name: 'X, the minister, said', make: (bytes) => numbered((i) => `Ivan ${name(i)}, the deputy minister of finance, said the plan failed.\n\n`, bytes) },
   { name: 'quotes with no speaker', make: (bytes) => repeat('"The plan failed." ', bytes) },
   { name: 'women named then she said', make: (bytes) => numbered((i) => `Maria ${name(i)} arrived. "It failed," she said.\n\n`, bytes) },

@@ -29,6 +29,21 @@ function madeUpName(i: number): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+const SYLLABLES = ['ba', 'ko', 'ri', 'mu', 'te', 'lo', 'san', 'vi', 'de', 'ne', 'po', 'ga', 'shi', 'ru', 'fa', 'me'];
+/** A distinct capitalised word per index, built from syllables so it reads as a name and never as a number. */
+export function syllableName(index: number): string {
+  let word = '';
+  let rest = index;
+  do {
+    word += SYLLABLES[rest % SYLLABLES.length];
+    rest = Math.floor(rest / SYLLABLES.length);
+  } while (rest > 0);
+  return word.charAt(0).toUpperCase() + word.slice(1) + 'ov';
+}
+
+// A long paragraph of prose that holds none of the quoted lines beside it (a transcript's narration).
+const PROSE = 'The minister spoke at length about the budget and the plan, which critics said would fail before the winter, and the talks in Geneva ended without any agreement on the ferry or the port.';
+
 export const SHAPES: readonly Shape[] = [
   { name: 'one-word paragraphs', make: (bytes) => repeat('word\n\n', bytes) },
   { name: 'nested <p><div><span> HTML', make: (bytes) => ({ html: `<html><body>${repeat('<p><div><span>Plain words in a span.</span></div></p>', bytes)}</body></html>` }) },
@@ -52,8 +67,19 @@ export const SHAPES: readonly Shape[] = [
   { name: 'one sentence of `, said Holt,` asides', make: (bytes) => repeat('the ferry was late, said Holt, ', bytes) },
   // Many surnames of one opening and length ("Smiaab", "Smiaac", ...): each compared with all before it as a spelling variant (x32).
   { name: '`Mr. Smi<made-up> said` spelling variants', make: (bytes) => numbered((i) => `Mr. Smi${madeUpName(i).toLowerCase()} said the plan would fail.\n\n`, bytes) },
+  // Many made-up surnames that say something, each looked up as a spelling variant of those before: names of a few
+  // syllables share their letters, which let most through the look-up (x17-19; 300 KB to 3 MB of `President X said`
+  // went from 486 to 915 us a KB).
+  { name: 'Mr X said', make: (bytes) => numbered((i) => `Mr. ${syllableName(i)} said the plan failed.\n\n`, bytes) },
+  { name: 'President X said', make: (bytes) => numbered((i) => `President ${syllableName(i)} said the plan failed.\n\n`, bytes) },
   // Lines that read like headlines, each naming someone new: a name met again was compared with every name before (x90).
   { name: 'headline-like lines', make: (bytes) => numbered((i) => `${madeUpName(i)} Talks End In Geneva\n\n`, bytes) },
+  // Paragraphs that are only a quotation: each was compared with every paragraph as a possible pull quote, and the
+  // speaker of one opening a paragraph searched the paragraphs for its own (x71 repeated; x43 between prose).
+  { name: 'one quoted paragraph repeated', make: (bytes) => repeat('"The plan failed and the talks ended there."\n\n', bytes) },
+  { name: 'quoted lines between prose', make: (bytes) => numbered((i) => `"Line ${madeUpName(i).toLowerCase()} of the talk here."\n\n${PROSE}\n\n`, bytes) },
+  // `X told the council:` closing each paragraph and a quotation opening the next (x64).
+  { name: '`told the council:` then a quotation', make: (bytes) => numbered((i) => `${syllableName(i)} told the council:\n\n"We cannot keep borrowing to pay for ${madeUpName(i).toLowerCase()}."\n\n`, bytes) },
   // Figures with captions: block roles read every markup hint of the page for each paragraph (x13-19).
   { name: 'captioned figures HTML', make: (bytes) => ({ html: `<html><body><article>${repeat('<figure><img src="a.jpg"><figcaption>Photo: Reuters</figcaption></figure><p>Words of the story here.</p>', bytes)}</article></body></html>` }) },
   // Deep nesting: htmlparser2 (under linkedom) kept its stack of open elements with the top at index 0, so each tag

@@ -1,8 +1,9 @@
 /**
  * Analysis time grows linearly with the input for the shapes that once grew quadratically (one-word
  * paragraphs, nested HTML, a repeated cue, a repeated anonymous quote, speakers resolved against everything
- * before them, a run-on sentence of asides, captioned figures, deeply nested HTML): 1 MB may take at most 30 times as long as
- * 100 KB. Linear time gives about x10 and the quadratic paths gave x30-x105, so the bound catches a
+ * before them, a run-on sentence of asides, captioned figures, deeply nested HTML, paragraphs that are only a
+ * quotation, many made-up surnames that speak): 1 MB may take at most 30 times as long as 100 KB. Linear time
+ * gives about x10 and the quadratic paths gave x30-x160, so the bound catches a
  * regression without flaking on a busy machine: time is the process's CPU time (waiting for a busy core
  * adds none), each size keeps its fastest run (noise only adds time), and the large one is measured again,
  * up to four times in all, before failing: a process's first 1 MB runs are slow while it warms up (a run of `!`

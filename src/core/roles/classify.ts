@@ -14,9 +14,9 @@
 import type { WordLists } from '../data/index.ts';
 import type { ParagraphSpan, SegmentedArticle, TokenTable } from '../text/index.ts';
 import type { BlockHint, BlockRole } from './block-roles.ts';
-import { NO_WORD } from '../text/vocabulary.ts';
 import { listOf } from '../text/lists.ts';
 import { BOILERPLATE, boilerplateOf, LINE, lineKeyWords, withKeyWordIds } from './boilerplate.ts';
+import { markRepeatedQuotes } from './pull-quotes.ts';
 
 export type BlockDecision = { role: BlockRole; rule: string };
 
@@ -425,7 +425,7 @@ function asciiWords(line: string): { words: number; capitalised: number; lowerCa
   return { words, capitalised, lowerCase };
 }
 
-// A paragraph that is only a quotation repeating words the body already has is a pull quote.
+// A paragraph that is only a quotation repeating words the body already has is a pull quote (pull-quotes.ts).
 function markPullQuotes(article: SegmentedArticle, decisions: (BlockDecision | null)[]): void {
   const { paragraphs, text } = article;
   const candidates: number[] = [];
@@ -435,32 +435,7 @@ function markPullQuotes(article: SegmentedArticle, decisions: (BlockDecision | n
     if (decisions[i] !== null || words < 4 || words > LINE_MAX_WORDS) continue;
     if (opensAndClosesQuote(text, p.start, p.end)) candidates.push(i);
   }
-  if (candidates.length === 0) return;
-  // Ids are current (classifyBlocks read them for the key words): equal ids are equal words, and a registered
-  // word differs from any unregistered one, so most tokens are told apart without reading their strings.
-  const { norm, ids } = article.tokens;
-  for (const i of candidates) {
-    const inner = paragraphs[i] as ParagraphSpan;
-    const repeated = paragraphs.some((other, j) => j !== i && decisions[j] === null && containsWords(norm, ids, other, inner));
-    if (repeated) decisions[i] = PULL_QUOTE;
-  }
-}
-
-// Whether `outer` has more words than `inner` and `inner`'s folded words as a run among them. Read on the
-// tokens, not on joined strings: no word has a space in it or is empty, so this is exactly "the joined
-// words of outer contain the joined words of inner, and are longer", without building a string per paragraph.
-function containsWords(norm: readonly string[], ids: Int32Array, outer: ParagraphSpan, inner: ParagraphSpan): boolean {
-  const length = inner.tokenEnd - inner.tokenStart;
-  if (outer.tokenEnd - outer.tokenStart <= length || length === 0) return false;
-  const firstId = ids[inner.tokenStart] as number;
-  const first = norm[inner.tokenStart] as string;
-  for (let t = outer.tokenStart; t + length <= outer.tokenEnd; t++) {
-    if (ids[t] !== firstId || (firstId === NO_WORD && norm[t] !== first)) continue;
-    let k = 1;
-    while (k < length && norm[t + k] === norm[inner.tokenStart + k]) k++;
-    if (k === length) return true;
-  }
-  return false;
+  markRepeatedQuotes(article, decisions, candidates, PULL_QUOTE);
 }
 
 /** The folded words of tokens [from, to) joined by single spaces: punctuation-blind, for comparing passages. */

@@ -229,9 +229,13 @@ function speakerBefore(speech: QuotedSpeech, quote: QuoteTokens, paragraph: Para
 function speakerEndingParagraphBefore(speech: QuotedSpeech, quote: QuoteTokens, paragraph: ParagraphSpan): QuoteSpeaker | undefined {
   const { scan } = speech;
   const { article } = scan;
-  const index = article.paragraphs.indexOf(paragraph);
+  if (quote.start !== paragraph.start) return undefined;
+  // Where the paragraph is, read off its first sentence's column: searching the paragraphs for it, per quotation,
+  // made a page of quoted paragraphs quadratic. A paragraph without a sentence is searched.
+  const { sentences } = article;
+  const index = paragraph.sentenceEnd > paragraph.sentenceStart ? (sentences.paragraph[paragraph.sentenceStart] as number) : article.paragraphs.indexOf(paragraph);
   const before = index > 0 ? article.paragraphs[index - 1] : undefined;
-  if (quote.start !== paragraph.start || before === undefined || !/:\s*$/.test(article.text.slice(before.start, before.end))) return undefined;
+  if (before === undefined || !/:\s*$/.test(article.text.slice(before.start, before.end))) return undefined;
   if (before.sentenceEnd === before.sentenceStart) return undefined;
   const sentence = sentenceAt(article.sentences, before.sentenceEnd - 1);
   for (let t = sentence.tokenEnd - 1; t >= sentence.tokenStart && t >= sentence.tokenEnd - BEFORE_QUOTE_MAX_TOKENS; t--) {

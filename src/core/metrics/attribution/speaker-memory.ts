@@ -27,12 +27,12 @@ export type OrganisationLookups = {
   readonly companies: number[];
 };
 
-/** Surnames of one first three letters and one length, in the order indexed, each with the bits of its characters (`letters[i]` for `surnames[i]`; spelling-variants.ts). */
+/** Surnames of one first three letters and one length, in the order indexed, each with its characters counted by class (four ints from `counts[4 * i]` for `surnames[i]`; spelling-variants.ts). */
 export type SpellingBucket = {
   readonly surnames: string[];
-  readonly letters: number[];
-  /** character bits less a few -> the surnames (indices) holding them, listed by how many bits each holds beyond the key; made when the bucket grows large */
-  byLetters: Map<number, number[][]> | undefined;
+  readonly counts: number[];
+  /** hash of the characters (a multiset) less a few -> the surnames (indices) holding them; made when the bucket grows large */
+  byLetters: Map<number, number[]> | undefined;
 };
 
 /** What resolving earlier speakers established about the article's people and titles. */

@@ -18,7 +18,8 @@ const SPELLING_PREFIX = 3;
 // A bucket this large is read through its look-up by characters: news articles' buckets hold a name or two,
 // read one by one as before (the look-up costs a few keys per name to make).
 const INDEXED_BUCKET = 32;
-// ...and holds names this long at most: a name is kept under up to 92 keys at 13 characters, 470 at 14 (mostLacking).
+// ...and holds names this long at most: a name is kept under up to 92 keys at 13 characters, 470 at 14 (mostLacking;
+// fewer when a character repeats).
 const INDEXED_LENGTH = 13;
 // Imported, not required at run time: bundled, it is compiled with the rest (and in the CLI's code cache) instead
 // of being found, read and compiled from node_modules at every start.
@@ -44,11 +45,11 @@ export function addSpelling(spellings: Map<string, Map<number, SpellingBucket>>,
   let byLength = spellings.get(prefix);
   if (byLength === undefined) spellings.set(prefix, (byLength = new Map()));
   let bucket = byLength.get(surname.length);
-  if (bucket === undefined) byLength.set(surname.length, (bucket = { surnames: [], letters: [], byLetters: undefined }));
-  const bits = letterBits(surname);
+  if (bucket === undefined) byLength.set(surname.length, (bucket = { surnames: [], counts: [], byLetters: undefined }));
   bucket.surnames.push(surname);
-  bucket.letters.push(bits);
-  if (bucket.byLetters !== undefined) addKeys(bucket.byLetters, bits, mostLacking(surname.length), bucket.surnames.length - 1);
+  const counts = characterCounts(surname);
+  for (let i = 0; i < COUNT_INTS; i++) bucket.counts.push(counts[i] as number);
+  if (bucket.byLetters !== undefined) addKeys(bucket.byLetters, surname, bucket.surnames.length - 1);
 }
 
 // The surnames by spelling bucket, made from the index when a variant is first looked for (most articles never
@@ -68,17 +69,17 @@ export function closestSurname(memory: SpeakerMemory, surname: string, at: numbe
   let bestScore = SURNAME_SIMILARITY;
   const byLength = spellingsOf(memory).get(surname.slice(0, SPELLING_PREFIX));
   if (byLength === undefined) return null;
-  const letters = letterBits(surname);
+  const counts = characterCounts(surname);
   for (let length = surname.length - SPELLING_LENGTH_SLACK; length <= surname.length + SPELLING_LENGTH_SLACK; length++) {
     const bucket = byLength.get(length);
     if (bucket === undefined) continue;
     // The same names in the same order either way: the look-up only leaves out names that cannot reach the similarity.
-    const candidates = bucket.surnames.length < INDEXED_BUCKET || length > INDEXED_LENGTH ? undefined : namesSharingLetters(bucket, letters, surname.length, length);
+    const candidates = bucket.surnames.length < INDEXED_BUCKET || length > INDEXED_LENGTH ? undefined : namesSharingLetters(bucket, surname, counts, length);
     const count = candidates === undefined ? bucket.surnames.length : candidates.length;
     for (let c = 0; c < count; c++) {
       const k = candidates === undefined ? c : (candidates[c] as number);
       // The look-up's names have passed this test already.
-      if (candidates === undefined && !mayReachSimilarity(length, bucket.letters[k] as number, surname.length, letters)) continue;
+      if (candidates === undefined && !mayReachSimilarity(length, bucket.counts, k, surname.length, counts)) continue;
       const known = bucket.surnames[k] as string;
       const person = latestBefore(memory.people.get(known), at);
       if (person === null) continue;
@@ -92,23 +93,49 @@ export function closestSurname(memory: SpeakerMemory, surname: string, at: numbe
   return best;
 }
 
-// One bit per character, by its code's last five bits: a bit one word has and the other lacks stands for at
-// least one of its characters that the other word does not hold.
-function letterBits(word: string): number {
-  let bits = 0;
-  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) & 31);
-  return bits;
+// A word's characters counted by class (a code's last five bits): three bits a class, in the low three of a
+// four-bit lane, eight classes to an int. A word with eight or more of one class is not counted (UNCOUNTED).
+const COUNT_INTS = 4;
+const LANE_TOPS = 0x88888888 | 0;
+const UNCOUNTED = -1;
+
+function characterCounts(word: string): Int32Array {
+  const counts = new Int32Array(COUNT_INTS);
+  for (let i = 0; i < word.length; i++) {
+    const cls = word.charCodeAt(i) & 31;
+    const shift = (cls & 7) << 2;
+    const lanes = counts[cls >>> 3] as number;
+    if (((lanes >>> shift) & 15) === 7) return counts.fill(UNCOUNTED);
+    counts[cls >>> 3] = lanes + (1 << shift);
+  }
+  return counts;
+}
+
+// The sum over eight lanes of the smaller of two counts, all lanes at once: 8 + a - b keeps its lane's top bit
+// exactly when a >= b, and borrows nothing from the next lane.
+function sharedInLanes(a: number, b: number): number {
+  const aNotBelow = (((a | LANE_TOPS) - b) & LANE_TOPS) >>> 3;
+  const takeB = Math.imul(aNotBelow, 15);
+  const smaller = (b & takeB) | (a & ~takeB);
+  const pairs = (smaller & 0x0f0f0f0f) + ((smaller >>> 4) & 0x0f0f0f0f);
+  return Math.imul(pairs, 0x01010101) >>> 24;
 }
 
 /**
- * Whether two words of these lengths and character bits can score SURNAME_SIMILARITY. Jaro-Winkler is
- * (m/a + m/b + (m - t)/m) / 3 over m matched characters and t transpositions, raised by at most 4 x 0.1 of
- * what it lacks of 1 for a shared opening; m is at most each word's length less its characters the other
- * lacks, so the score is at most that of m such matches and no transposition. A margin far above rounding
- * keeps every pair that could tie or pass.
+ * Whether name `k` of a bucket of length `a` (its counts four ints from `4k` of `counts`) and a word of length
+ * `b` and counts `bCounts` can score SURNAME_SIMILARITY. Jaro-Winkler is (m/a + m/b + (m - t)/m) / 3 over m
+ * matched characters and t transpositions, raised by at most 4 x 0.1 of what it lacks of 1 for a shared
+ * opening; a match pairs two equal characters, one to one, so m is at most the sum over classes of the smaller
+ * count, and the score at most that of m such matches and no transposition. Counted, not only present or
+ * absent (a bit per class, as before), since names made of the same few letters differ in how many of each. A margin
+ * far above rounding keeps every pair that could tie or pass.
  */
-function mayReachSimilarity(a: number, aBits: number, b: number, bBits: number): boolean {
-  return mayReach(a, b, Math.min(a - bitCount(aBits & ~bBits), b - bitCount(bBits & ~aBits)));
+function mayReachSimilarity(a: number, counts: readonly number[], k: number, b: number, bCounts: Int32Array): boolean {
+  const at = COUNT_INTS * k;
+  if (counts[at] === UNCOUNTED || bCounts[0] === UNCOUNTED) return true;
+  let shared = 0;
+  for (let i = 0; i < COUNT_INTS; i++) shared += sharedInLanes(counts[at + i] as number, bCounts[i] as number);
+  return mayReach(a, b, shared);
 }
 
 // Whether words of lengths `a` and `b` with at most `m` matched characters can score SURNAME_SIMILARITY.
@@ -118,13 +145,7 @@ function mayReach(a: number, b: number, m: number): boolean {
   return jaro + 0.4 * (1 - jaro) >= SURNAME_SIMILARITY - 1e-9;
 }
 
-function bitCount(bits: number): number {
-  let n = bits - ((bits >>> 1) & 0x55555555);
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-// The most character bits a word of `length` can lack of another's and still reach the similarity with it
+// The most characters a word of `length` can lack of another's and still reach the similarity with it
 // (the other within SPELLING_LENGTH_SLACK of its length).
 function mostLacking(length: number): number {
   let most = 0;
@@ -132,7 +153,7 @@ function mostLacking(length: number): number {
   return most;
 }
 
-// The most character bits a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
+// The most characters a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
 function mostLackingOf(length: number, other: number): number {
   let most = 0;
   while (most + 1 < length && mayReach(length, other, Math.min(other, length - most - 1))) most++;
@@ -140,28 +161,25 @@ function mostLackingOf(length: number, other: number): number {
 }
 
 /**
- * The indices, ascending, of the names in the bucket of `bucketLength` that may reach the similarity with a
- * word of `length` and character bits `bits`. Each name is kept under its bits less up to mostLacking of
- * them, listed by how many it holds beyond the key; two words that may reach it share every key made of the
- * bits both hold, which each makes.
+ * The indices, ascending, of the names in the bucket of `bucketLength` that may reach the similarity with
+ * `word` (character counts `counts`). Each name is kept under its characters, as a multiset, less up to mostLacking
+ * of them (a key is the multiset's hash); two words that may reach it share the key of the characters both
+ * hold, counted (Jaro's matches pair equal characters one to one), which each makes. Counting repeated
+ * characters, not only which ones a word has, leaves out most names made of the same few letters: on many
+ * made-up names of a few syllables the bits alone kept four times the names that can reach.
  */
-function namesSharingLetters(bucket: SpellingBucket, bits: number, length: number, bucketLength: number): number[] {
+function namesSharingLetters(bucket: SpellingBucket, word: string, counts: Int32Array, bucketLength: number): number[] {
   if (bucket.byLetters === undefined) {
-    const byLetters = new Map<number, number[][]>();
-    for (let k = 0; k < bucket.surnames.length; k++) addKeys(byLetters, bucket.letters[k] as number, mostLacking((bucket.surnames[k] as string).length), k);
+    const byLetters = new Map<number, number[]>();
+    for (let k = 0; k < bucket.surnames.length; k++) addKeys(byLetters, bucket.surnames[k] as string, k);
     bucket.byLetters = byLetters;
   }
   const byLetters = bucket.byLetters;
   const found: number[] = [];
-  const held = bitCount(bits);
-  forEachKey(bits, mostLackingOf(length, bucketLength), (key) => {
-    const lists = byLetters.get(key);
-    if (lists === undefined) return;
-    // Names with more bits beyond the key match fewer of this word's characters: the lists stop where none can reach the similarity.
-    const lacked = held - bitCount(key);
-    for (let beyond = 0; beyond < lists.length && mayReach(length, bucketLength, Math.min(length - lacked, bucketLength - beyond)); beyond++) {
-      for (const k of lists[beyond] as number[]) if (mayReachSimilarity(bucketLength, bucket.letters[k] as number, length, bits)) found.push(k);
-    }
+  forEachKey(word, mostLackingOf(word.length, bucketLength), (key) => {
+    const names = byLetters.get(key);
+    // Keys collide: the counts still leave out a name that cannot reach the similarity.
+    if (names !== undefined) for (const k of names) if (mayReachSimilarity(bucketLength, bucket.counts, k, word.length, counts)) found.push(k);
   });
   found.sort((x, y) => x - y);
   // A name is found under each key both words make: kept once.
@@ -171,28 +189,51 @@ function namesSharingLetters(bucket: SpellingBucket, bits: number, length: numbe
   return found;
 }
 
-function addKeys(byLetters: Map<number, number[][]>, bits: number, most: number, k: number): void {
-  const held = bitCount(bits);
-  forEachKey(bits, most, (key) => {
-    let lists = byLetters.get(key);
-    if (lists === undefined) byLetters.set(key, (lists = []));
-    const beyond = held - bitCount(key);
-    while (lists.length <= beyond) lists.push([]);
-    (lists[beyond] as number[]).push(k);
+function addKeys(byLetters: Map<number, number[]>, surname: string, k: number): void {
+  forEachKey(surname, mostLacking(surname.length), (key) => {
+    const names = byLetters.get(key);
+    if (names === undefined) byLetters.set(key, [k]);
+    else names.push(k);
   });
 }
 
-// Calls `visit` with `bits` and with each of its subsets lacking at most `most` of its bits, once each.
-function forEachKey(bits: number, most: number, visit: (key: number) => void): void {
-  visit(bits);
-  if (most > 0) forEachKeyLacking(bits, bits, most, visit);
+// A character's share of a multiset's hash: the hash of a multiset is the sum of its characters' (mod 2^32), so
+// that leaving one out is a subtraction.
+function characterHash(c: number): number {
+  const mixed = Math.imul(c ^ 0x5bd1e995, 0x9e3779b1);
+  return mixed ^ (mixed >>> 15);
 }
 
-// The subsets of `key` lacking one more bit, taken from `droppable` (the bits above the last one dropped), and so on.
-function forEachKeyLacking(key: number, droppable: number, most: number, visit: (key: number) => void): void {
-  for (let rest = droppable; rest !== 0; rest &= rest - 1) {
-    const without = key & ~(rest & -rest);
-    visit(without);
-    if (most > 1) forEachKeyLacking(without, rest & (rest - 1), most - 1, visit);
+// Calls `visit` with the hash of `word`'s characters and of each multiset of them lacking at most `most`
+// characters, once per multiset (a repeated character is left out once, twice, ..., not per place).
+function forEachKey(word: string, most: number, visit: (key: number) => void): void {
+  const codes: number[] = [];
+  for (let i = 0; i < word.length; i++) codes.push(word.charCodeAt(i));
+  codes.sort((x, y) => x - y);
+  let whole = 0;
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i] as number;
+    whole = (whole + characterHash(c)) | 0;
+    if (i > 0 && c === codes[i - 1]) counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
+    else {
+      distinct.push(characterHash(c));
+      counts.push(1);
+    }
+  }
+  forEachKeyLacking(whole, distinct, counts, 0, most, visit);
+}
+
+// `key`, then the multisets lacking further characters of `distinct[from...]` (each at most its count), `most` in all.
+function forEachKeyLacking(key: number, distinct: readonly number[], counts: readonly number[], from: number, most: number, visit: (key: number) => void): void {
+  visit(key);
+  if (most === 0) return;
+  for (let d = from; d < distinct.length; d++) {
+    let without = key;
+    for (let n = 1; n <= Math.min(most, counts[d] as number); n++) {
+      without = (without - (distinct[d] as number)) | 0;
+      forEachKeyLacking(without, distinct, counts, d + 1, most - n, visit);
+    }
   }
 }
