@@ -50,7 +50,7 @@ const MAX_READABILITY_DEPTH = 400;
  * Readability is not run. Towers of `<div>` around a few words, 30 KB, CPU ms a KB (and the sum): 10 deep 8.6
  * (0.47), 20 deep 11 (0.92), 50 deep 37 (2.3), 100 deep 52 (4.6), 200 deep 145 (9.1), 390 deep 367 (17.7): 11-21
  * ms a KB per unit of the sum. Real pages are far below 1: 0.06 and 0.05 for the news pages of test/fixtures/html,
- * at most 0.094 on the 302 HTML pages of the identity set, at most 0.22 on 400 rustdoc pages (dense markup, 2-93
+ * at most 0.094 on the 308 HTML inputs of the identity set, at most 0.21 on 400 rustdoc pages (dense markup, 2-93
  * KB). Under 1 the slowest page met costs what towers 10-20 deep do (8-11 ms a KB; news with 390-deep towers
  * making the sum 0.96: 3-7); past it the towers are read by the page walk alone, at 0.2-0.7 ms a KB.
  */
