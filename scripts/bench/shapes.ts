@@ -90,6 +90,9 @@ export const SHAPES: readonly Shape[] = [
   { name: 'deep divs then stray end tags HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 12)); return { html: `<html><body><article>${'<div>'.repeat(depth)}${'</span>'.repeat(depth)}<p>Words of the story.</p></article></body></html>` }; } },
   // Share bars nested around the headline: each asked whether it holds the h1 by searching its subtree (x86).
   { name: 'share boxes nested around the headline HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 30)); return { html: `<html><body>${'<div class="share">'.repeat(depth)}<h1>The headline</h1><p>Words of the story.</p>${'</div>'.repeat(depth)}</body></html>` }; } },
+  // Towers of divs under the depth past which Readability is not run: its conditional cleaning read every div's
+  // descendants (1 MB took 44 s), until the sum of depths sent such pages to the page walk (extract.ts).
+  { name: 'towers of 300 nested <div> HTML', make: (bytes) => ({ html: `<html><body>${repeat(`${'<div>'.repeat(300)}Words of the story.${'</div>'.repeat(300)}`, bytes)}</body></html>` }) },
   // A breadcrumb's many items under deep wrappers: each item read every element around it (x12 from 25 to 100 KB).
   { name: 'breadcrumb items under deep wrappers HTML', make: (bytes) => { const depth = Math.max(1, Math.round(bytes / 14)); return { html: `<html><body><article><p>Words of the story.</p></article><ol class="breadcrumb">${'<div>'.repeat(depth)}${'<li></li>'.repeat(depth)}<li>Home</li>${'</div>'.repeat(depth)}</ol></body></html>` }; } },
 ];

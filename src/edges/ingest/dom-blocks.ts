@@ -49,8 +49,11 @@ export type WalkElement = {
 /** A `<time>` element met on the walk, with the index of the block it belongs to. */
 export type TimeMention = { text: string; datetime?: string; blockIndex: number; inBoilerplate: boolean };
 
-/** `maxDepth`: the deepest element nesting met, which tells whether Readability can be afforded (see extract.ts). */
-export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number };
+/**
+ * `maxDepth`: the deepest element nesting met; `depthSum`: the sum of every element's depth (the elements above it,
+ * counted from the root). Both tell whether Readability can be afforded (see extract.ts).
+ */
+export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number; depthSum: number };
 
 /** Bylines and datelines are short; a long block with such a class is an author bio or an archive list. */
 const MAX_BYLINE_LENGTH = 200;
@@ -157,6 +160,7 @@ export function walkBlocks(root: DomElement, listElements = true): WalkResult {
   const openBlocks: Context[] = [rootContext];
   let elementCount = 1;
   let maxDepth = 0;
+  let depthSum = 0;
   const holdsHeadline = headlineHolders(root);
 
   const leave = ({ context, block, quote }: OpenElement): void => {
@@ -178,6 +182,7 @@ export function walkBlocks(root: DomElement, listElements = true): WalkResult {
     const tag = tagOf(node);
     if (SKIPPED_TAGS.has(tag) || isHidden(node)) return undefined;
     if (depth > maxDepth) maxDepth = depth;
+    depthSum += depth;
     if (tag === 'br') {
       // Two line breaks in a row end the paragraph, as Readability reads them.
       if (afterBreak) flush(openBlocks[openBlocks.length - 1]!);
@@ -254,7 +259,7 @@ export function walkBlocks(root: DomElement, listElements = true): WalkResult {
   }
   flush(rootContext);
   elements[0]!.endBlock = blocks.length;
-  return { blocks, times, elements, maxDepth };
+  return { blocks, times, elements, maxDepth, depthSum };
 }
 
 /**
