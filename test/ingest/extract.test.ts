@@ -328,6 +328,13 @@ describe('extractHtml layout', () => {
     expect(doc.text.split('\n\n')).toEqual(['Towers', ...towers.map((_, i) => `Tower ${i} words.`)]);
   });
 
+  // Readability reads a page whose article is under 500 characters four times, putting it back from its markup
+  // each time: on this page (1 MB, 150,000 elements) that took 5.9 s and 744 MB; the timeout is the bound.
+  it('reads a page of many elements and little text by the page walk alone, quickly', { timeout: 5_000 }, () => {
+    const doc = extractHtml(`<html><body><article><p>Words of the story here.</p>${'<i></i>'.repeat(150_000)}</article></body></html>`);
+    expect(doc.text).toBe('Words of the story here.');
+  });
+
   it('survives binary junk', () => {
     const junk = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256);
     const doc = extractHtml(junk);

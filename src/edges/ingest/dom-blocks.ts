@@ -51,9 +51,9 @@ export type TimeMention = { text: string; datetime?: string; blockIndex: number;
 
 /**
  * `maxDepth`: the deepest element nesting met; `depthSum`: the sum of every element's depth (the elements above it,
- * counted from the root). Both tell whether Readability can be afforded (see extract.ts).
+ * counted from the root); `entered`: the elements read. They tell whether Readability can be afforded (see extract.ts).
  */
-export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number; depthSum: number };
+export type WalkResult = { blocks: Block[]; times: TimeMention[]; elements: WalkElement[]; maxDepth: number; depthSum: number; entered: number };
 
 /** Bylines and datelines are short; a long block with such a class is an author bio or an archive list. */
 const MAX_BYLINE_LENGTH = 200;
@@ -161,6 +161,7 @@ export function walkBlocks(root: DomElement, listElements = true): WalkResult {
   let elementCount = 1;
   let maxDepth = 0;
   let depthSum = 0;
+  let entered = 0;
   const holdsHeadline = headlineHolders(root);
 
   const leave = ({ context, block, quote }: OpenElement): void => {
@@ -183,6 +184,7 @@ export function walkBlocks(root: DomElement, listElements = true): WalkResult {
     if (SKIPPED_TAGS.has(tag) || isHidden(node)) return undefined;
     if (depth > maxDepth) maxDepth = depth;
     depthSum += depth;
+    entered++;
     if (tag === 'br') {
       // Two line breaks in a row end the paragraph, as Readability reads them.
       if (afterBreak) flush(openBlocks[openBlocks.length - 1]!);
@@ -259,7 +261,7 @@ export function walkBlocks(root: DomElement, listElements = true): WalkResult {
   }
   flush(rootContext);
   elements[0]!.endBlock = blocks.length;
-  return { blocks, times, elements, maxDepth, depthSum };
+  return { blocks, times, elements, maxDepth, depthSum, entered };
 }
 
 /**

@@ -56,6 +56,18 @@ const MAX_READABILITY_DEPTH = 400;
  */
 const MAX_DEPTH_SUM_PER_CHARACTER = 1;
 
+/**
+ * When the article it finds has fewer than 500 characters (its default threshold), Readability puts the whole page
+ * back from a copy of its markup and reads it again with looser rules, up to four readings in all. A page whose
+ * visible text (the page walk's blocks) is that short takes all four, and on a page of many elements that is
+ * costly: 1 MB of empty `<i></i>`, 150,000 elements, took 5.9 s and peaked at 744 MB in Readability alone (100
+ * KB: 750 ms). Such a page, with more than this many elements, is read by the page walk alone; whatever
+ * Readability found on it would be under 500 characters. Real pages hold up to 90,000 elements (602 measured), but with this
+ * little text a page is a shell or a wall, not an article.
+ */
+const READABILITY_CHAR_THRESHOLD = 500;
+const MAX_ELEMENTS_WITH_LITTLE_TEXT = 3000;
+
 /** HTML (string, or bytes with an optional Content-Type for the charset) -> the article's text with block hints; never throws on any input. */
 export function extractHtml(html: string | Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
   try {
@@ -72,8 +84,8 @@ function extractFromSource(source: string, url: string | undefined): ExtractedDo
   const meta = safely(() => readMetadata(document, url), {});
   const breadcrumb = safely(() => readBreadcrumb(document), undefined);
   const root = document.body ?? document.documentElement;
-  const page = root === null ? { blocks: [], times: [], elements: [], maxDepth: 0, depthSum: 0 } : walkBlocks(root);
-  const affordable = page.maxDepth <= MAX_READABILITY_DEPTH && page.depthSum <= MAX_DEPTH_SUM_PER_CHARACTER * source.length;
+  const page = root === null ? { blocks: [], times: [], elements: [], maxDepth: 0, depthSum: 0, entered: 0 } : walkBlocks(root);
+  const affordable = page.maxDepth <= MAX_READABILITY_DEPTH && page.depthSum <= MAX_DEPTH_SUM_PER_CHARACTER * source.length && !(page.entered > MAX_ELEMENTS_WITH_LITTLE_TEXT && textLength(page.blocks) < READABILITY_CHAR_THRESHOLD);
   const article = affordable ? safely(() => readabilityBlocks(document, source), undefined) : undefined;
 
   const headline = chooseHeadline(meta, page.blocks);
@@ -92,6 +104,13 @@ function extractFromSource(source: string, url: string | undefined): ExtractedDo
   const header = [trail, headline, standfirst, byline, dateline].filter((p): p is Paragraph => p !== undefined);
   const paragraphs = [...header, ...withoutRepeats(body, header, meta)];
   return layout(paragraphs, meta);
+}
+
+// The characters of the blocks' text, up to the threshold (past it the sum is not needed).
+function textLength(blocks: readonly Block[]): number {
+  let length = 0;
+  for (let i = 0; i < blocks.length && length < READABILITY_CHAR_THRESHOLD; i++) length += (blocks[i] as Block).text.length;
+  return length;
 }
 
 function safely<T>(step: () => T, fallback: T): T {
