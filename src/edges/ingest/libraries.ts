@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type * as Linkedom from 'linkedom';
 import type * as ReadabilityModule from '@mozilla/readability';
 import type Iconv from 'iconv-lite';
+import { keepListenerMapsLazy } from './lazy-listeners.ts';
 import { keepOpenElementsTopLast } from './open-elements.ts';
 
 const loadPackage = createRequire(import.meta.url);
@@ -16,10 +17,14 @@ let linkedom: typeof Linkedom | undefined;
 let readability: typeof ReadabilityModule | undefined;
 let iconv: typeof Iconv | undefined;
 
-/** linkedom's `parseHTML` and friends (its CommonJS build), its parser's stacks kept top last (open-elements.ts). */
+/**
+ * linkedom's `parseHTML` and friends (its CommonJS build), its parser's stacks kept top last (open-elements.ts)
+ * and its nodes' listener maps made when first asked for (lazy-listeners.ts).
+ */
 export function linkedomLibrary(): typeof Linkedom {
   if (linkedom === undefined) {
     linkedom = loadPackage('linkedom') as typeof Linkedom;
+    keepListenerMapsLazy(linkedom.EventTarget, packageVersion(loadPackage.resolve('linkedom'), 'linkedom'));
     // The htmlparser2 linkedom itself requires, whichever copy that is.
     const fromLinkedom = createRequire(loadPackage.resolve('linkedom'));
     const { Parser } = fromLinkedom('htmlparser2') as { Parser: { prototype: object } };
