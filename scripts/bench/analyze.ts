@@ -5,6 +5,8 @@
  * alike; then the same ratio in CPU time, the two interleaved article by article (steadier when the machine
  * is shared). Then the wall time of `slant analyze` on a 5 KB file against `node -e 0`, interleaved the same way.
  * Prints figures and the load average; targets are checked by reading them, never in tests.
+ * With `--html`, instead: analyze() + JSON of saved web pages (the HTML path: parsing, the page walk,
+ * Readability, then the analysis), CPU time per page.
  *
  *   BENCH_CORPUS=path    a folder of .txt articles, or a JSON-lines file of {text} records. Default: the
  *                        PolNeAR news articles in ../shared/data/dev/ (840 real articles, 7.4 MB) when that
@@ -13,6 +15,7 @@
  *   BENCH_AGAINST=path   another build's dist/index.js (main's, say): also prints this build's speed against
  *                        it in CPU time, the two interleaved article by article (how to measure a change on a
  *                        shared machine, where two runs minutes apart differ by more than the change)
+ *   BENCH_HTML=folder    with --html: the .html pages to read (default test/fixtures/html, two news pages)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -39,6 +42,11 @@ const passes = Math.max(1, Math.ceil((1024 * 1024) / corpusBytes));
 // npm run bench -- --cli: the command-line start-up figure alone.
 if (process.argv.includes('--cli')) {
   benchCli();
+  process.exit(0);
+}
+// npm run bench -- --html: saved pages through the HTML path.
+if (process.argv.includes('--html')) {
+  await benchHtml(resolve(process.env.BENCH_HTML ?? join(root, 'test', 'fixtures', 'html')));
   process.exit(0);
 }
 
@@ -140,6 +148,33 @@ async function benchAgainst(path: string): Promise<void> {
     speedUps.push(them / ours);
   }
   console.log(`this build against ${path}: ${median(speedUps).toFixed(3)}x the speed in CPU time, interleaved per article, median of ${ROUNDS} rounds (range ${Math.min(...speedUps).toFixed(3)}-${Math.max(...speedUps).toFixed(3)}; load ${loadAverage()})`);
+}
+
+/**
+ * analyze({ html }) + JSON of every .html page in `folder`, CPU time per page. Not against BENCH_AGAINST: two
+ * builds in one process share the installed HTML libraries, and a change to how slant patches those (see
+ * src/edges/ingest/libraries.ts) would show in both. Compare builds by running this in each tree, alternately.
+ */
+async function benchHtml(folder: string): Promise<void> {
+  const pages = readdirSync(folder)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => readFileSync(join(folder, f), 'utf8'));
+  const bytes = pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0);
+  const lexicons = loadLexicons();
+  const run = (html: string) => JSON.stringify(analyze({ html }, { lexicons }));
+  console.log(`pages: ${pages.length} from ${folder}, ${(bytes / 1024).toFixed(0)} KB; ${pinning}; ${built ? 'bundled dist/index.js' : 'TypeScript sources through tsx'}; load ${loadAverage()}`);
+  // A few hundred pages a round, after as many again to warm up.
+  const passes = Math.max(1, Math.ceil(300 / pages.length));
+  for (let warm = 0; warm < 3 * passes; warm++) for (const page of pages) run(page);
+  const perPage: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = cpuMicros();
+    for (let pass = 0; pass < passes; pass++) for (const page of pages) run(page);
+    perPage.push((cpuMicros() - start) / 1000 / (passes * pages.length));
+  }
+  const ms = median(perPage);
+  console.log(`analyze({ html }) + JSON: ${ms.toFixed(2)} ms of CPU per page (${(bytes / pages.length / 1024 / 1024 / (ms / 1000)).toFixed(2)} MB of HTML/s), median of ${ROUNDS} rounds (range ${Math.min(...perPage).toFixed(2)}-${Math.max(...perPage).toFixed(2)}); load ${loadAverage()}`);
 }
 
 /**
