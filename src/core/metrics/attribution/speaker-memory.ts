@@ -31,9 +31,12 @@ export type OrganisationLookups = {
 export type SpellingBucket = {
   readonly surnames: string[];
   readonly counts: number[];
-  /** hash of the characters (a multiset) less a few -> the surnames (indices) holding them; made when the bucket grows large */
-  byLetters: Map<number, number[]> | undefined;
+  /** the surnames by pairs of their rarest characters; made when the bucket grows large */
+  byPairs: SpellingPairs | undefined;
 };
+
+/** A large spelling bucket's look-up: the bucket's characters (tokens) by how many of its names held them when it was made, which orders them rarest first, and a hash of two tokens -> the surnames (indices, ascending) holding both among their rarest (spelling-variants.ts). */
+export type SpellingPairs = { readonly held: Map<number, number>; readonly byPair: Map<number, number[]> };
 
 /** What resolving earlier speakers established about the article's people and titles. */
 export type SpeakerMemory = {

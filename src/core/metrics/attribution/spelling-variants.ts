@@ -4,10 +4,11 @@
  * about the same length are compared, so the cost does not grow with the number of people in the article;
  * and of those only the ones whose characters leave the score a chance (`mayReachSimilarity`). A bucket of
  * many made-up names ("Smiaab", "Smiaac", ...) cost a score per name and speaker: 1 MB took 32 times as long
- * as 100 KB. A large bucket finds those by their characters (`byLetters`) instead of reading every name.
+ * as 100 KB. A large bucket finds those by pairs of their rarest characters (`byPairs`) instead of reading every
+ * name.
  */
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
-import type { NamedPerson, SpeakerMemory, SpellingBucket } from './speaker-memory.ts';
+import type { NamedPerson, SpeakerMemory, SpellingBucket, SpellingPairs } from './speaker-memory.ts';
 
 // Jaro-Winkler similarity at which two surnames name the same person.
 const SURNAME_SIMILARITY = 0.94;
@@ -18,9 +19,9 @@ const SPELLING_PREFIX = 3;
 // A bucket this large is read through its look-up by characters: news articles' buckets hold a name or two,
 // read one by one as before (the look-up costs a few keys per name to make).
 const INDEXED_BUCKET = 32;
-// ...and holds names this long at most: a name is kept under up to 92 keys at 13 characters, 470 at 14 (mostLacking;
-// fewer when a character repeats).
-const INDEXED_LENGTH = 13;
+// ...and holds names this long at most: a name is kept under 6 pairs at 7 to 13 characters, 10 to 20, 28 at 40
+// (mostLacking + 2 tokens, two at a time).
+const INDEXED_LENGTH = 40;
 // Imported, not required at run time: bundled, it is compiled with the rest (and in the CLI's code cache) instead
 // of being found, read and compiled from node_modules at every start.
 const jaroWinkler: (a: string, b: string) => number = JaroWinklerDistance;
@@ -45,11 +46,11 @@ export function addSpelling(spellings: Map<string, Map<number, SpellingBucket>>,
   let byLength = spellings.get(prefix);
   if (byLength === undefined) spellings.set(prefix, (byLength = new Map()));
   let bucket = byLength.get(surname.length);
-  if (bucket === undefined) byLength.set(surname.length, (bucket = { surnames: [], counts: [], byLetters: undefined }));
+  if (bucket === undefined) byLength.set(surname.length, (bucket = { surnames: [], counts: [], byPairs: undefined }));
   bucket.surnames.push(surname);
   const counts = characterCounts(surname);
   for (let i = 0; i < COUNT_INTS; i++) bucket.counts.push(counts[i] as number);
-  if (bucket.byLetters !== undefined) addKeys(bucket.byLetters, surname, bucket.surnames.length - 1);
+  if (bucket.byPairs !== undefined) addPairs(bucket.byPairs, surname, bucket.surnames.length - 1);
 }
 
 // The surnames by spelling bucket, made from the index when a variant is first looked for (most articles never
@@ -70,16 +71,19 @@ export function closestSurname(memory: SpeakerMemory, surname: string, at: numbe
   const byLength = spellingsOf(memory).get(surname.slice(0, SPELLING_PREFIX));
   if (byLength === undefined) return null;
   const counts = characterCounts(surname);
+  // Made when a look-up is first read (most words never read one).
+  let tokens: number[] | undefined;
   for (let length = surname.length - SPELLING_LENGTH_SLACK; length <= surname.length + SPELLING_LENGTH_SLACK; length++) {
     const bucket = byLength.get(length);
-    if (bucket === undefined) continue;
+    const least = leastShared(length, surname.length);
+    if (bucket === undefined || least > Math.min(length, surname.length)) continue;
     // The same names in the same order either way: the look-up only leaves out names that cannot reach the similarity.
-    const candidates = bucket.surnames.length < INDEXED_BUCKET || length > INDEXED_LENGTH ? undefined : namesSharingLetters(bucket, surname, counts, length);
+    const candidates = bucket.surnames.length < INDEXED_BUCKET || length > INDEXED_LENGTH ? undefined : namesSharingPairs(bucket, surname.length, (tokens ??= tokensOf(surname)), counts, least);
     const count = candidates === undefined ? bucket.surnames.length : candidates.length;
     for (let c = 0; c < count; c++) {
       const k = candidates === undefined ? c : (candidates[c] as number);
       // The look-up's names have passed this test already.
-      if (candidates === undefined && !mayReachSimilarity(length, bucket.counts, k, surname.length, counts)) continue;
+      if (candidates === undefined && !mayReachSimilarity(bucket.counts, k, counts, least)) continue;
       const known = bucket.surnames[k] as string;
       const person = latestBefore(memory.people.get(known), at);
       if (person === null) continue;
@@ -122,20 +126,20 @@ function sharedInLanes(a: number, b: number): number {
 }
 
 /**
- * Whether name `k` of a bucket of length `a` (its counts four ints from `4k` of `counts`) and a word of length
- * `b` and counts `bCounts` can score SURNAME_SIMILARITY. Jaro-Winkler is (m/a + m/b + (m - t)/m) / 3 over m
- * matched characters and t transpositions, raised by at most 4 x 0.1 of what it lacks of 1 for a shared
- * opening; a match pairs two equal characters, one to one, so m is at most the sum over classes of the smaller
- * count, and the score at most that of m such matches and no transposition. Counted, not only present or
+ * Whether name `k` of a bucket (its counts four ints from `4k` of `counts`) and a word of counts `bCounts` can
+ * score SURNAME_SIMILARITY, which takes `least` matches for their lengths (leastShared). Jaro-Winkler is
+ * (m/a + m/b + (m - t)/m) / 3 over m matched characters and t transpositions, raised by at most 4 x 0.1 of what
+ * it lacks of 1 for a shared opening; a match pairs two equal characters, one to one, so m is at most the sum
+ * over classes of the smaller count, and the score at most that of m such matches and no transposition. Counted, not only present or
  * absent (a bit per class, as before), since names made of the same few letters differ in how many of each. A margin
  * far above rounding keeps every pair that could tie or pass.
  */
-function mayReachSimilarity(a: number, counts: readonly number[], k: number, b: number, bCounts: Int32Array): boolean {
+function mayReachSimilarity(counts: readonly number[], k: number, bCounts: Int32Array, least: number): boolean {
   const at = COUNT_INTS * k;
   if (counts[at] === UNCOUNTED || bCounts[0] === UNCOUNTED) return true;
   let shared = 0;
   for (let i = 0; i < COUNT_INTS; i++) shared += sharedInLanes(counts[at + i] as number, bCounts[i] as number);
-  return mayReach(a, b, shared);
+  return shared >= least;
 }
 
 // Whether words of lengths `a` and `b` with at most `m` matched characters can score SURNAME_SIMILARITY.
@@ -145,95 +149,121 @@ function mayReach(a: number, b: number, m: number): boolean {
   return jaro + 0.4 * (1 - jaro) >= SURNAME_SIMILARITY - 1e-9;
 }
 
+// The fewest matched characters with which words of lengths `a` and `b` can reach the similarity (mayReach holds
+// from there up; more than the shorter length: they cannot). Near 1.7ab / (a + b), mayReach solved for m; found from
+// two below it, where mayReach fails by far more than rounding for any length a string can have.
+function leastShared(a: number, b: number): number {
+  let m = Math.max(1, Math.ceil((1.7 * a * b) / (a + b)) - 2);
+  while (!mayReach(a, b, m)) m++;
+  return m;
+}
+
 // The most characters a word of `length` can lack of another's and still reach the similarity with it
 // (the other within SPELLING_LENGTH_SLACK of its length).
 function mostLacking(length: number): number {
   let most = 0;
-  for (let other = Math.max(1, length - SPELLING_LENGTH_SLACK); other <= length + SPELLING_LENGTH_SLACK; other++) most = Math.max(most, mostLackingOf(length, other));
-  return most;
-}
-
-// The most characters a word of `length` can lack of one of `other`'s length and still reach the similarity with it.
-function mostLackingOf(length: number, other: number): number {
-  let most = 0;
-  while (most + 1 < length && mayReach(length, other, Math.min(other, length - most - 1))) most++;
+  for (let other = Math.max(1, length - SPELLING_LENGTH_SLACK); other <= length + SPELLING_LENGTH_SLACK; other++) {
+    const least = leastShared(length, other);
+    if (least <= Math.min(length, other)) most = Math.max(most, length - least);
+  }
   return most;
 }
 
 /**
- * The indices, ascending, of the names in the bucket of `bucketLength` that may reach the similarity with
- * `word` (character counts `counts`). Each name is kept under its characters, as a multiset, less up to mostLacking
- * of them (a key is the multiset's hash); two words that may reach it share the key of the characters both
- * hold, counted (Jaro's matches pair equal characters one to one), which each makes. Counting repeated
- * characters, not only which ones a word has, leaves out most names made of the same few letters: on many
- * made-up names of a few syllables the bits alone kept four times the names that can reach.
+ * The indices, ascending, of the names in `bucket` that may reach the similarity with a word of `length` (its
+ * tokens `tokens`, its counts `counts`), which takes `least` matched characters (leastShared); or undefined where
+ * the look-up cannot tell (read every name). A bucket's names share their opening (SPELLING_PREFIX characters) with
+ * the word, so the characters two of them hold in common, counted (Jaro's matches pair equal characters one to
+ * one), are the opening's and the tokens both hold after it (I): m <= opening + |I|. Where least is opening + 2 or
+ * more, I holds two tokens at least. Order tokens rarest first (by `held`, fixed when the look-up is made) and let
+ * i0, i1 be I's first two: the tokens a name holds before i1, but for i0, are not in I. A name of length n that
+ * reaches lacks n - opening - |I| <= n - least <= mostLacking(n) of I's tokens, so i1 is among its first
+ * mostLacking(n) + 2; the word lacks at most length - least, so i1 is among its first length - least + 2. Both make
+ * the key of the pair (i0, i1). On many made-up names of a few syllables, keys of all the characters less a few
+ * (92 a name at 13 characters, the look-up before) cost more than the reading they saved below hundreds of names.
  */
-function namesSharingLetters(bucket: SpellingBucket, word: string, counts: Int32Array, bucketLength: number): number[] {
-  if (bucket.byLetters === undefined) {
-    const byLetters = new Map<number, number[]>();
-    for (let k = 0; k < bucket.surnames.length; k++) addKeys(byLetters, bucket.surnames[k] as string, k);
-    bucket.byLetters = byLetters;
-  }
-  const byLetters = bucket.byLetters;
+function namesSharingPairs(bucket: SpellingBucket, length: number, tokens: readonly number[], counts: Int32Array, least: number): number[] | undefined {
+  if (least <= Math.min(SPELLING_PREFIX, length) + 1) return undefined;
+  const pairs = pairsOf(bucket);
+  const rarest = rarestFirst(tokens, pairs.held, length - least + 2);
   const found: number[] = [];
-  forEachKey(word, mostLackingOf(word.length, bucketLength), (key) => {
-    const names = byLetters.get(key);
-    // Keys collide: the counts still leave out a name that cannot reach the similarity.
-    if (names !== undefined) for (const k of names) if (mayReachSimilarity(bucketLength, bucket.counts, k, word.length, counts)) found.push(k);
-  });
+  for (let i = 1; i < rarest.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const names = pairs.byPair.get(pairKey(rarest[j] as number, rarest[i] as number));
+      // Keys collide: the counts still leave out a name that cannot reach the similarity.
+      if (names !== undefined) for (const k of names) if (mayReachSimilarity(bucket.counts, k, counts, least)) found.push(k);
+    }
+  }
   found.sort((x, y) => x - y);
-  // A name is found under each key both words make: kept once.
+  // A name is found under each pair both words make: kept once.
   let kept = 0;
   for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) found[kept++] = found[i] as number;
   found.length = kept;
   return found;
 }
 
-function addKeys(byLetters: Map<number, number[]>, surname: string, k: number): void {
-  forEachKey(surname, mostLacking(surname.length), (key) => {
-    const names = byLetters.get(key);
-    if (names === undefined) byLetters.set(key, [k]);
-    else names.push(k);
-  });
+// The bucket's look-up, made when first read: tokens ordered by how many of its names hold them then, which later
+// names do not change (the order must be the same for every name and word).
+function pairsOf(bucket: SpellingBucket): SpellingPairs {
+  if (bucket.byPairs === undefined) {
+    const held = new Map<number, number>();
+    for (const surname of bucket.surnames) for (const token of tokensOf(surname)) held.set(token, (held.get(token) ?? 0) + 1);
+    const pairs: SpellingPairs = { held, byPair: new Map() };
+    for (let k = 0; k < bucket.surnames.length; k++) addPairs(pairs, bucket.surnames[k] as string, k);
+    bucket.byPairs = pairs;
+  }
+  return bucket.byPairs;
 }
 
-// A character's share of a multiset's hash: the hash of a multiset is the sum of its characters' (mod 2^32), so
-// that leaving one out is a subtraction.
-function characterHash(c: number): number {
-  const mixed = Math.imul(c ^ 0x5bd1e995, 0x9e3779b1);
-  return mixed ^ (mixed >>> 15);
-}
-
-// Calls `visit` with the hash of `word`'s characters and of each multiset of them lacking at most `most`
-// characters, once per multiset (a repeated character is left out once, twice, ..., not per place).
-function forEachKey(word: string, most: number, visit: (key: number) => void): void {
-  const codes: number[] = [];
-  for (let i = 0; i < word.length; i++) codes.push(word.charCodeAt(i));
-  codes.sort((x, y) => x - y);
-  let whole = 0;
-  const distinct: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] as number;
-    whole = (whole + characterHash(c)) | 0;
-    if (i > 0 && c === codes[i - 1]) counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
-    else {
-      distinct.push(characterHash(c));
-      counts.push(1);
+function addPairs(pairs: SpellingPairs, surname: string, k: number): void {
+  const rarest = rarestFirst(tokensOf(surname), pairs.held, mostLacking(surname.length) + 2);
+  for (let i = 1; i < rarest.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const key = pairKey(rarest[j] as number, rarest[i] as number);
+      const names = pairs.byPair.get(key);
+      if (names === undefined) pairs.byPair.set(key, [k]);
+      else if (names[names.length - 1] !== k) names.push(k);
     }
   }
-  forEachKeyLacking(whole, distinct, counts, 0, most, visit);
 }
 
-// `key`, then the multisets lacking further characters of `distinct[from...]` (each at most its count), `most` in all.
-function forEachKeyLacking(key: number, distinct: readonly number[], counts: readonly number[], from: number, most: number, visit: (key: number) => void): void {
-  visit(key);
-  if (most === 0) return;
-  for (let d = from; d < distinct.length; d++) {
-    let without = key;
-    for (let n = 1; n <= Math.min(most, counts[d] as number); n++) {
-      without = (without - (distinct[d] as number)) | 0;
-      forEachKeyLacking(without, distinct, counts, d + 1, most - n, visit);
-    }
+// A word's characters after the opening, each told from the word's earlier copies of it (the second "a" of
+// "Smiaab" is a token of its own): two words hold as many tokens in common as characters, counted.
+const TOKEN_COPIES = 64;
+
+function tokensOf(word: string): number[] {
+  const tokens: number[] = [];
+  for (let i = SPELLING_PREFIX; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let copies = 0;
+    for (let j = SPELLING_PREFIX; j < i; j++) if (word.charCodeAt(j) === code) copies++;
+    // Fewer copies than TOKEN_COPIES: a look-up holds names of INDEXED_LENGTH at most, read by words SPELLING_LENGTH_SLACK longer.
+    tokens.push(code * TOKEN_COPIES + copies);
   }
+  return tokens;
+}
+
+// The first `most` of `tokens` rarest first (fewest names holding them, then the lowest token): each as its rank
+// (held times TOKEN_SPAN) plus the token.
+const TOKEN_SPAN = 0x10000 * TOKEN_COPIES;
+
+function rarestFirst(tokens: readonly number[], held: Map<number, number>, most: number): number[] {
+  const rarest: number[] = [];
+  for (const token of tokens) {
+    const ranked = (held.get(token) ?? 0) * TOKEN_SPAN + token;
+    // Inserted in order, the rarer kept once `most` are (a word's few tokens: a sort with a comparator cost more).
+    let i = rarest.length;
+    if (i === most) {
+      if (ranked > (rarest[most - 1] as number)) continue;
+      i--;
+    }
+    for (; i > 0 && (rarest[i - 1] as number) > ranked; i--) rarest[i] = rarest[i - 1] as number;
+    rarest[i] = ranked;
+  }
+  return rarest;
+}
+
+// A hash of two tokens (ranked, their ranks fixed by the token): collisions only add names the counts test.
+function pairKey(a: number, b: number): number {
+  return (Math.imul(a % TOKEN_SPAN, 0x9e3779b1) ^ Math.imul(b % TOKEN_SPAN, 0x85ebca6b)) >>> 2;
 }
