@@ -20,7 +20,7 @@ import { readabilityLibrary } from './libraries.ts';
 import type { BlockHint, BlockRole, DocumentMeta } from '../../core/roles/block-roles.ts';
 import { decodeHtmlBytes } from './charset.ts';
 import { isElement, parseDocument, type DomDocument, type DomNode } from './dom.ts';
-import { readMetadata, sameTitle } from './metadata.ts';
+import { readMetadata, readPageHead, sameTitle } from './metadata.ts';
 import { blockKey, walkBlocks, type Block, type TimeMention } from './dom-blocks.ts';
 import { readBreadcrumb, storyFurniture, type PageBlocks, type PlacedBlock } from './furniture.ts';
 import { foldLineRuns, unfoldLineRuns, watchRetry, type FoldedRun } from './line-runs.ts';
@@ -81,8 +81,10 @@ export function extractHtml(html: string | Uint8Array, options: ExtractOptions =
 
 function extractFromSource(source: string, url: string | undefined): ExtractedDocument {
   const document = parseDocument(source);
-  const meta = safely(() => readMetadata(document, url), {});
-  const breadcrumb = safely(() => readBreadcrumb(document), undefined);
+  // Read once for both, before anything changes the page.
+  const head = safely(() => readPageHead(document), undefined);
+  const meta = head === undefined ? {} : safely(() => readMetadata(document, url, head), {});
+  const breadcrumb = safely(() => readBreadcrumb(document, head), undefined);
   const root = document.body ?? document.documentElement;
   const page = root === null ? { blocks: [], times: [], elements: [], maxDepth: 0, depthSum: 0, entered: 0 } : walkBlocks(root);
   const affordable = page.maxDepth <= MAX_READABILITY_DEPTH && page.depthSum <= MAX_DEPTH_SUM_PER_CHARACTER * source.length && !(page.entered > MAX_ELEMENTS_WITH_LITTLE_TEXT && textLength(page.blocks) < READABILITY_CHAR_THRESHOLD);

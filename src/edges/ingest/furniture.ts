@@ -17,7 +17,7 @@
  */
 import type { BlockRole } from '../../core/roles/block-roles.ts';
 import { isElement, NON_TEXT_TAGS, tagOf, TEXT_NODE, visibleText, type DomDocument, type DomElement } from './dom.ts';
-import { readBreadcrumbList } from './metadata.ts';
+import { readBreadcrumbList, readPageHead, type PageHead } from './metadata.ts';
 import { classifyElement, isUnrendered } from './markup-hints.ts';
 import { blockKey, type Block, type WalkElement } from './dom-blocks.ts';
 
@@ -43,7 +43,7 @@ const SEPARATOR_ONLY = /^[\s/\u203A\u00BB>|\u2022\u00B7\u2192-]*$/;
 const EDGE_SEPARATORS = /^[\s/\u203A\u00BB>|\u2022\u00B7\u2192]+|[\s/\u203A\u00BB>|\u2022\u00B7\u2192]+$/g;
 
 /** The page's breadcrumb as one line: its own text when written with separators, else its items joined by ` / `. */
-export function readBreadcrumb(document: DomDocument): Breadcrumb | undefined {
+export function readBreadcrumb(document: DomDocument, head?: PageHead): Breadcrumb | undefined {
   const candidates = Array.from(document.querySelectorAll(BREADCRUMB_SELECTOR)).slice(0, MAX_BREADCRUMB_CANDIDATES);
   const isShown = shownTest();
   for (const candidate of candidates) {
@@ -55,7 +55,7 @@ export function readBreadcrumb(document: DomDocument): Breadcrumb | undefined {
     const text = breadcrumbText(trail, isShown);
     if (text !== undefined) return { text, rule: mark.rule };
   }
-  const names = readBreadcrumbList(document);
+  const names = readBreadcrumbList(document, head ?? readPageHead(document));
   return names.length > 0 ? { text: names.join(' / '), rule: 'meta/jsonld-breadcrumblist' } : undefined;
 }
 

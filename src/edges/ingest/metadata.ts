@@ -31,7 +31,34 @@ function looksLikeUrl(value: string): boolean {
 }
 
 /** The JSON-LD nodes of a page, flattened (`@graph`, top-level arrays), with an index of `@id`s. */
-function readJsonLd(document: DomDocument): { nodes: JsonObject[]; byId: Map<string, JsonObject> } {
+type JsonLd = { nodes: JsonObject[]; byId: Map<string, JsonObject> };
+
+/**
+ * What metadata is read from, found in one search of the page: its `<script>`, `<meta>`, elements with a `rel`,
+ * `<title>` (each in page order, as a search for it alone would give them), and the JSON-LD the scripts hold. The
+ * metadata and the JSON-LD breadcrumb (readBreadcrumbList) read the same page, unchanged, so they share one: five
+ * searches of every element through css-select, and the JSON-LD parsed twice, were ~8% of a page with site
+ * furniture.
+ */
+export type PageHead = { readonly scripts: DomElement[]; readonly metas: DomElement[]; readonly rels: DomElement[]; readonly title: DomElement | undefined; readonly jsonLd: JsonLd };
+
+export function readPageHead(document: DomDocument): PageHead {
+  const scripts: DomElement[] = [];
+  const metas: DomElement[] = [];
+  const rels: DomElement[] = [];
+  let title: DomElement | undefined;
+  // A selector list matches what its selectors match, in page order, each element once.
+  for (const element of Array.from(document.querySelectorAll('script, meta, title, [rel]'))) {
+    const tag = element.localName.toLowerCase();
+    if (tag === 'script') scripts.push(element);
+    else if (tag === 'meta') metas.push(element);
+    else if (tag === 'title') title ??= element;
+    if (element.hasAttribute('rel')) rels.push(element);
+  }
+  return { scripts, metas, rels, title, jsonLd: readJsonLd(scripts) };
+}
+
+function readJsonLd(scripts: readonly DomElement[]): JsonLd {
   const nodes: JsonObject[] = [];
   const byId = new Map<string, JsonObject>();
   const visit = (value: unknown, depth: number): void => {
@@ -46,7 +73,7 @@ function readJsonLd(document: DomDocument): { nodes: JsonObject[]; byId: Map<str
     if (typeof id === 'string' && !byId.has(id)) byId.set(id, value);
     if (value['@graph'] !== undefined) visit(value['@graph'], depth + 1);
   };
-  for (const script of Array.from(document.querySelectorAll('script'))) {
+  for (const script of scripts) {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
     if (!type.startsWith('application/ld+json')) continue;
     const parsed = parseLenientJson(script.textContent ?? '');
@@ -132,9 +159,9 @@ export function joinNames(names: readonly string[]): string | undefined {
 }
 
 /** `<meta>` contents keyed by lower-cased `property`, `name`, `itemprop` and `http-equiv`; the first non-empty wins. */
-function readMetaTags(document: DomDocument): Map<string, string> {
+function readMetaTags(metas: readonly DomElement[]): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+  for (const meta of metas) {
     const content = clean(meta.getAttribute('content'));
     if (content === undefined) continue;
     for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -212,10 +239,10 @@ function isInsideChrome(element: DomElement): boolean {
 }
 
 /** Names in visible `rel=author` links, outside navigation, footers, asides and comments. */
-function relAuthorNames(document: DomDocument): string[] {
+function relAuthorNames(rels: readonly DomElement[]): string[] {
   const names: string[] = [];
   // Bounded: each check walks the link's ancestors, and a hostile page could hold thousands of links.
-  for (const link of Array.from(document.querySelectorAll('[rel]')).slice(0, 200)) {
+  for (const link of rels.slice(0, 200)) {
     if (!(link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author')) continue;
     if (link.localName.toLowerCase() === 'link' || isInsideChrome(link)) continue;
     const name = visibleText(link).replace(/^by\s+/i, '');
@@ -225,8 +252,9 @@ function relAuthorNames(document: DomDocument): string[] {
   return names;
 }
 
-function canonicalLink(document: DomDocument): string | undefined {
-  for (const link of Array.from(document.querySelectorAll('link[rel]'))) {
+function canonicalLink(rels: readonly DomElement[]): string | undefined {
+  for (const link of rels) {
+    if (link.localName.toLowerCase() !== 'link') continue;
     if ((link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
       const href = clean(link.getAttribute('href'));
       if (href !== undefined) return href;
@@ -240,9 +268,9 @@ function setIfPresent<K extends keyof DocumentMeta>(meta: DocumentMeta, key: K, 
 }
 
 /** Read the page's metadata (never throws; a field is absent when no source has it). */
-export function readMetadata(document: DomDocument, pageUrl?: string): DocumentMeta {
-  const tags = readMetaTags(document);
-  const { nodes, byId } = readJsonLd(document);
+export function readMetadata(document: DomDocument, pageUrl?: string, head: PageHead = readPageHead(document)): DocumentMeta {
+  const tags = readMetaTags(head.metas);
+  const { nodes, byId } = head.jsonLd;
   const article = findArticle(nodes);
   const meta: DocumentMeta = {};
 
@@ -255,7 +283,7 @@ export function readMetadata(document: DomDocument, pageUrl?: string): DocumentM
   const ogTitle = tags.get('og:title');
   const ldTitle = article ? (textValue(article['headline']) ?? textValue(article['name'])) : undefined;
   const twitterTitle = tags.get('twitter:title');
-  const pageTitle = clean(document.querySelector('title')?.textContent);
+  const pageTitle = clean(head.title?.textContent);
   const title =
     (ogTitle && stripSiteName(ogTitle, siteName, false)) ??
     ldTitle ??
@@ -269,7 +297,7 @@ export function readMetadata(document: DomDocument, pageUrl?: string): DocumentM
   const byline =
     joinNames(ldAuthors) ??
     (metaAuthor !== undefined && !looksLikeUrl(metaAuthor) ? metaAuthor.replace(/^by\s+/i, '') : undefined) ??
-    joinNames(relAuthorNames(document));
+    joinNames(relAuthorNames(head.rels));
   setIfPresent(meta, 'byline', byline);
 
   // published: article:published_time, JSON-LD datePublished, other date meta tags (<time> is read with the body)
@@ -282,7 +310,7 @@ export function readMetadata(document: DomDocument, pageUrl?: string): DocumentM
   // canonical URL: link[rel=canonical], og:url, JSON-LD url / mainEntityOfPage; resolved against the page URL
   const ldUrl = article ? (textValue(article['url']) ?? textValue(dereferenceId(article['mainEntityOfPage']))) : undefined;
   const canonical =
-    resolveHttpUrl(canonicalLink(document), pageUrl) ?? resolveHttpUrl(tags.get('og:url'), pageUrl) ?? resolveHttpUrl(ldUrl, pageUrl);
+    resolveHttpUrl(canonicalLink(head.rels), pageUrl) ?? resolveHttpUrl(tags.get('og:url'), pageUrl) ?? resolveHttpUrl(ldUrl, pageUrl);
   setIfPresent(meta, 'canonicalUrl', canonical);
 
   // language: <html lang>, og:locale, JSON-LD inLanguage, Content-Language
@@ -313,8 +341,8 @@ const MAX_BREADCRUMB_ITEMS = 12;
  * The item names of the page's JSON-LD `BreadcrumbList` (top level, in `@graph`, or a node's `breadcrumb`,
  * by value or `@id`), in `position` order; empty when there is none. Names that are URLs are left out.
  */
-export function readBreadcrumbList(document: DomDocument): string[] {
-  const { nodes, byId } = readJsonLd(document);
+export function readBreadcrumbList(document: DomDocument, head: PageHead = readPageHead(document)): string[] {
+  const { nodes, byId } = head.jsonLd;
   const isList = (value: unknown): value is JsonObject => isObject(value) && typesOf(value).includes('BreadcrumbList');
   const list = nodes.find(isList) ?? nodes.map((node) => dereference(node['breadcrumb'], byId)).find(isList);
   if (list === undefined) return [];
