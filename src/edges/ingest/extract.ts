@@ -62,8 +62,8 @@ const MAX_DEPTH_SUM_PER_CHARACTER = 1;
  * visible text (the page walk's blocks) is that short takes all four, and on a page of many elements that is
  * costly: 1 MB of empty `<i></i>`, 150,000 elements, took 5.9 s and peaked at 744 MB in Readability alone (100
  * KB: 750 ms). Such a page, with more than this many elements, is read by the page walk alone; whatever
- * Readability found on it would be under 500 characters. Real pages hold up to 90,000 elements (602 measured), but with this
- * little text a page is a shell or a wall, not an article.
+ * Readability found on it would be under 500 characters. Real pages hold up to 90,000 elements (602 measured),
+ * but with this little text a page is a shell or a wall, not an article.
  */
 const READABILITY_CHAR_THRESHOLD = 500;
 const MAX_ELEMENTS_WITH_LITTLE_TEXT = 3000;

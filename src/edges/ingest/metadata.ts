@@ -42,6 +42,7 @@ type JsonLd = { nodes: JsonObject[]; byId: Map<string, JsonObject> };
  */
 export type PageHead = { readonly scripts: DomElement[]; readonly metas: DomElement[]; readonly rels: DomElement[]; readonly title: DomElement | undefined; readonly jsonLd: JsonLd };
 
+/** The page's head elements and JSON-LD (PageHead), from one search of `document`; read it before anything changes the page. */
 export function readPageHead(document: DomDocument): PageHead {
   const scripts: DomElement[] = [];
   const metas: DomElement[] = [];

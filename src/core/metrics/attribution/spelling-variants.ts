@@ -130,9 +130,9 @@ function sharedInLanes(a: number, b: number): number {
  * score SURNAME_SIMILARITY, which takes `least` matches for their lengths (leastShared). Jaro-Winkler is
  * (m/a + m/b + (m - t)/m) / 3 over m matched characters and t transpositions, raised by at most 4 x 0.1 of what
  * it lacks of 1 for a shared opening; a match pairs two equal characters, one to one, so m is at most the sum
- * over classes of the smaller count, and the score at most that of m such matches and no transposition. Counted, not only present or
- * absent (a bit per class, as before), since names made of the same few letters differ in how many of each. A margin
- * far above rounding keeps every pair that could tie or pass.
+ * over classes of the smaller count, and the score at most that of m such matches and no transposition. Counted,
+ * not only present or absent (a bit per class, as before), since names made of the same few letters differ in how
+ * many of each. A margin far above rounding keeps every pair that could tie or pass.
  */
 function mayReachSimilarity(counts: readonly number[], k: number, bCounts: Int32Array, least: number): boolean {
   const at = COUNT_INTS * k;
@@ -237,7 +237,8 @@ function tokensOf(word: string): number[] {
     const code = word.charCodeAt(i);
     let copies = 0;
     for (let j = SPELLING_PREFIX; j < i; j++) if (word.charCodeAt(j) === code) copies++;
-    // Fewer copies than TOKEN_COPIES: a look-up holds names of INDEXED_LENGTH at most, read by words SPELLING_LENGTH_SLACK longer.
+    // Fewer copies than TOKEN_COPIES: a look-up holds names of INDEXED_LENGTH at most, read by words
+    // SPELLING_LENGTH_SLACK longer.
     tokens.push(code * TOKEN_COPIES + copies);
   }
   return tokens;
