@@ -140,11 +140,12 @@ function opensLikeDateline(first: number, second: number): boolean {
 // An article with no title or demonym reads a list of undefined entries at least as long as its tokens, holey as a
 // marked list is (new Array, then strings): the empty list it had was a second map, read past its end, and the first
 // such article after the readers were optimised deoptimised them (indexNames, unnamedSource, isReducedRelative...).
-// Made once at the longest length asked for up to LARGE_ENTRIES (128 KB); a longer text reads the empty list.
+// Made once, by the first article, at LARGE_ENTRIES (128 KB): grown to each longer article, its growth, first met
+// after this was optimised, deoptimised it. A longer text reads the empty list.
 let noneMarked: readonly (string | undefined)[] = [];
 function unmarked(length: number): readonly (string | undefined)[] {
   if (length > LARGE_ENTRIES) return [];
-  if (noneMarked.length < length) noneMarked = new Array<string | undefined>(Math.min(LARGE_ENTRIES, Math.max(length, 2 * noneMarked.length))).fill(undefined);
+  if (noneMarked.length === 0) noneMarked = new Array<string | undefined>(LARGE_ENTRIES).fill(undefined);
   return noneMarked;
 }
 
