@@ -9,7 +9,7 @@ import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts
 import { releaseBuffers, type SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentimentColumns } from './sentiment.ts';
-import { cueColumns, measureSentences, type CueColumns, type FeatureCue } from './sentence-features.ts';
+import { cueColumns, filledCues, measureSentences, type CueColumns, type FeatureCue } from './sentence-features.ts';
 import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
 
@@ -105,6 +105,7 @@ export function scoreSubjectivity(
     if (authorWords > 0) sentences.score[s] = sigmoid(logOddsOf(model.bias, model.weights, values));
     s++;
   });
+  sentences.cues = filledCues(sentences.cues);
   return sentences;
 }
 
