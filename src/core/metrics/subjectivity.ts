@@ -106,6 +106,10 @@ export function scoreSubjectivity(
     s++;
   });
   sentences.cues = filledCues(sentences.cues);
+  // The pool as filled (`length` first, its arrays replaced as it grows) handed on in the readers' shape, as the cues
+  // are: in one shape, its first growth past an article's room (PolNeAR's 402nd) deoptimised summariseSubjectivity.
+  const { index, value, length } = sentences.features;
+  sentences.features = { index, value, length };
   return sentences;
 }
 
@@ -151,7 +155,7 @@ function columnsFor(count: number, tokens: number): SubjectivityColumns {
   const featureFrom = int32(count + 1);
   const cues = cueColumns(int32(FIRST_CUES), int32(FIRST_CUES), cueWeights, int32(FIRST_CUES));
   const index = new Uint8Array(buffer, at, pooled);
-  return { count, score, authorWords, cueFrom, cues, featureFrom, features: { index, value, length: 0 } };
+  return { count, score, authorWords, cueFrom, cues, featureFrom, features: { length: 0, index, value } };
 }
 
 /**
