@@ -28,12 +28,12 @@ export type RawFinding = {
   source: string;
   voice: Voice;
   weight: number;
-  polarity?: -1 | 0 | 1;
-  stance?: string;
-  negated?: boolean;
-  suggestion?: string;
+  polarity?: -1 | 0 | 1 | undefined;
+  stance?: string | undefined;
+  suggestion?: string | undefined;
+  negated?: true | undefined;
   /** who used the words, for quoted and reported voices: an actor id, else the speaker as written */
-  speaker?: string;
+  speaker?: string | undefined;
 };
 
 /** A match left out of the scores: ordinary jargon in the story's `domain`, or a word of the proper `name` holding it. */
@@ -207,7 +207,9 @@ export function findLoadedLanguage(
         const voicedBy = attribution.voicedBy[first] as number;
         const voice: Voice = article.quotedToken[first] === 1 ? 'quoted' : voicedBy !== -1 ? 'reported' : 'author';
         const alt = ref.alt !== undefined && altFits(article, lexicons, ref, first, last, sentenceTokenEnd) ? ref.alt : undefined;
-        const finding: RawFinding = {
+        // Every finding is made with all its fields, in one order, undefined where absent: fields added as they
+        // applied made a shape for each mix, and the search, optimised on the first few, deoptimised on the next.
+        findings.push({
           start,
           end,
           paragraph: p,
@@ -216,14 +218,12 @@ export function findLoadedLanguage(
           source: ref.lexicon,
           voice,
           weight: ref.weight * CATEGORY[ref.category].weight,
-        };
-        if (ref.polarity !== undefined) finding.polarity = ref.polarity;
-        if (ref.stance !== undefined) finding.stance = ref.stance;
-        if (alt !== undefined) finding.suggestion = alt;
-        if (isNegated(tokens, negatorById, first, sentenceTokenStart)) finding.negated = true;
-        const speaker = voice === 'author' ? undefined : speakerOf(article, attribution, voicedBy);
-        if (speaker !== undefined) finding.speaker = speaker;
-        findings.push(finding);
+          polarity: ref.polarity,
+          stance: ref.stance,
+          suggestion: alt,
+          negated: isNegated(tokens, negatorById, first, sentenceTokenStart) ? true : undefined,
+          speaker: voice === 'author' ? undefined : speakerOf(article, attribution, voicedBy),
+        });
       }
     }
   }
@@ -286,7 +286,8 @@ function altFits(article: SegmentedArticle, lexicons: Lexicons, ref: LexiconRef,
 function isNegated(tokens: TokenTable, negatorById: readonly boolean[], token: number, sentenceStart: number): boolean {
   for (let k = 1; k <= NEGATION_WINDOW && token - k >= sentenceStart; k++) {
     const id = tokens.ids[token - k] as number;
-    if (id >= 0 && negatorById[id] === true) return true;
+    // (A word registered after the table was made is past its end: read there, the optimised search deoptimised.)
+    if (id >= 0 && id < negatorById.length && negatorById[id] === true) return true;
     if (tokens.breakBefore[token - k + 1] === 1) break;
   }
   return false;

@@ -21,7 +21,8 @@ export type ScareQuoteFinding = {
   source: string;
   voice: 'author';
   weight: number;
-  suggestion: string;
+  // The fields of a lexicon's finding (RawFinding), in its order: the passes after read both kinds at one shape.
+  polarity: undefined; stance: undefined; suggestion: string; negated: undefined; speaker: undefined;
 };
 
 /** What the rule reads of attribution: who speaks where (metrics/attribution's result has it); spans as numbers, -1 for none (a null cue has no span). */
@@ -142,7 +143,9 @@ export function findScareQuotes(article: SegmentedArticle, lexicons: Lexicons, s
       source: rulesSource,
       voice: 'author',
       weight: SCARE_QUOTE_WEIGHT * CATEGORY['scare-quote'].weight,
+      polarity: undefined, stance: undefined,
       suggestion: 'name who uses the phrase, or drop the quotation marks',
+      negated: undefined, speaker: undefined,
     });
   }
   return findings;

@@ -9,7 +9,7 @@ import { BIAS_FEATURE, SENTENCE_FEATURES, type Lexicons } from '../data/index.ts
 import { releaseBuffers, type SegmentedArticle } from '../text/index.ts';
 import type { RawFinding } from './loaded-language.ts';
 import type { SentimentColumns } from './sentiment.ts';
-import { cueColumns, measureSentences, type CueColumns, type FeatureCue } from './sentence-features.ts';
+import { cueColumns, filledCues, measureSentences, type CueColumns, type FeatureCue } from './sentence-features.ts';
 import { logOddsOf, sigmoid } from './logistic-model.ts';
 import { round } from './round.ts';
 
@@ -105,6 +105,11 @@ export function scoreSubjectivity(
     if (authorWords > 0) sentences.score[s] = sigmoid(logOddsOf(model.bias, model.weights, values));
     s++;
   });
+  sentences.cues = filledCues(sentences.cues);
+  // The pool as filled (`length` first, its arrays replaced as it grows) handed on in the readers' shape, as the cues
+  // are: in one shape, its first growth past an article's room (PolNeAR's 402nd) deoptimised summariseSubjectivity.
+  const { index, value, length } = sentences.features;
+  sentences.features = { index, value, length };
   return sentences;
 }
 
@@ -150,7 +155,7 @@ function columnsFor(count: number, tokens: number): SubjectivityColumns {
   const featureFrom = int32(count + 1);
   const cues = cueColumns(int32(FIRST_CUES), int32(FIRST_CUES), cueWeights, int32(FIRST_CUES));
   const index = new Uint8Array(buffer, at, pooled);
-  return { count, score, authorWords, cueFrom, cues, featureFrom, features: { index, value, length: 0 } };
+  return { count, score, authorWords, cueFrom, cues, featureFrom, features: { length: 0, index, value } };
 }
 
 /**

@@ -33,7 +33,8 @@ export type NameTarget = { readonly key: string; readonly name: string; readonly
 
 type Shape = 'upper' | 'capital' | 'any' | 'label';
 type Alias = { readonly key: string; readonly priority: number; readonly shapes: readonly Shape[]; readonly distinctive: boolean; readonly written: string };
-type TrieNode = { next: Map<string, TrieNode>; alias?: Alias; /** every alias through the node wants its word here capitalised or in capitals */ capitalOnly?: boolean };
+// Made with all three fields in this order: nodes given them later were of two shapes (the name search deoptimised).
+type TrieNode = { next: Map<string, TrieNode>; alias: Alias | undefined; /** every alias through the node wants its word here capitalised or in capitals */ capitalOnly: boolean };
 
 export type NameIndex = {
   readonly targets: ReadonlyMap<string, NameTarget>;
@@ -211,7 +212,7 @@ export function findNames(
     const target = index.targets.get(bestAlias.key) as NameTarget;
     matches.push({
       start,
-      end: possessive ? nameEnd - 2 : nameEnd,
+      end: nameEnd - (possessive ? 2 : 0), // one subtraction either way: a possessive name met after optimisation deoptimised
       tokenEnd: nameEnd,
       possessive,
       key: target.key,
@@ -356,7 +357,6 @@ function buildNameIndex(tables: SourceTables): NameIndex {
   const targets = new Map<string, NameTarget>();
   const candidates: Candidate[] = [];
   const fullNames: [string, string][] = [];
-
   for (const outlet of tables.ownership.rows) {
     const host = outlet.domains[0] as string;
     targets.set(outlet.id, { key: outlet.id, name: outlet.name, primaryHost: host, primaryAddress: packedAddress(host), outlet });
@@ -437,7 +437,7 @@ function buildNameIndex(tables: SourceTables): NameIndex {
   }
 
   const byName = new Map<string, string>();
-  const trie: TrieNode = { next: new Map() };
+  const trie: TrieNode = { next: new Map(), alias: undefined, capitalOnly: false };
   for (const [folded, { candidate, rival }] of best) {
     if (candidate.priority - rival < 2) continue;
     byName.set(folded, candidate.key);
@@ -466,7 +466,7 @@ function addToTrie(trie: TrieNode, candidate: Candidate, particles: ReadonlySet<
     if (!particles.has(bare)) contentWords++;
     let next = node.next.get(bare);
     if (next === undefined) {
-      next = { next: new Map() };
+      next = { next: new Map(), alias: undefined, capitalOnly: false };
       node.next.set(bare, next);
     }
     node = next;

@@ -185,8 +185,9 @@ function alternation(words: readonly string[]): string {
 export function classifyBlocks(article: SegmentedArticle, words: WordLists, options: { hints?: readonly BlockHint[]; title?: string } = {}): BlockDecision[] {
   const { paragraphs, text } = article;
   const count = paragraphs.length;
-  // One paragraph is the article itself: nothing to tell apart.
-  if (count < 2) return paragraphs.map(() => SINGLE_PARAGRAPH);
+  // One paragraph is the article itself: nothing to tell apart. Packed like the list below (listOf): map inlined
+  // into optimised code made a holey one, and the first one-paragraph article after that deoptimised its readers.
+  if (count < 2) return listOf(count, () => SINGLE_PARAGRAPH);
   // Packed (listOf), not made by `new Array(n)`: that is holey, and filling one went through the runtime (~1 us
   // an article), as did every read of it after; grown by push past a large object's size, a megabyte's 170,000
   // entries regrew in V8's large-object space, on fresh pages each time.

@@ -96,7 +96,7 @@ function segmented(text: string, abbreviations: AbbreviationTable, reuseTokens: 
     sentenceBounds(text, folded, start, end, abbreviations, finder, pairs);
     const list = pairs.list;
     for (let p = 0; p < pairs.count; p += 2) {
-      const s = sentences.count === sentences.start.length ? growSentences(sentences) : sentences.count;
+      const s = sentences.count === sentences.capacity ? growSentences(sentences) : sentences.count;
       sentences.start[s] = list[p] as number;
       sentences.end[s] = list[p + 1] as number;
       sentences.tokenStart[s] = tokenAt(list[p] as number);
@@ -124,7 +124,10 @@ export function sentenceAt(sentences: SentenceColumns, s: number): SentenceSpan 
   return { start: sentences.start[s] as number, end: sentences.end[s] as number, tokenStart: sentences.tokenStart[s] as number, tokenEnd: sentences.tokenEnd[s] as number };
 }
 
-type GrowingColumns = { -readonly [K in keyof SentenceColumns]: SentenceColumns[K] };
+// Of another shape than the readers' columns (`capacity` first), as the quotes' are (see quotes.ts): growing
+// writes the fields again, and when they were of the readers' shape a first text with more sentences than room
+// (short ones: `Yes. No.`) deoptimised every reader of sentences at once (ten functions, findLoadedLanguage among them).
+type GrowingColumns = { capacity: number } & { -readonly [K in keyof SentenceColumns]: SentenceColumns[K] };
 
 // The columns as long as their count (views of the room they were filled in, nothing copied), so that a reader
 // that walks a column to its length sees no unused slots.
@@ -137,12 +140,13 @@ function exactColumns(columns: GrowingColumns): SentenceColumns {
 function sentenceColumns(capacity: number): GrowingColumns {
   const buffer = new ArrayBuffer(20 * capacity);
   const column = (k: number): Int32Array => new Int32Array(buffer, 4 * k * capacity, capacity);
-  return { count: 0, start: column(0), end: column(1), tokenStart: column(2), tokenEnd: column(3), paragraph: column(4) };
+  return { capacity, count: 0, start: column(0), end: column(1), tokenStart: column(2), tokenEnd: column(3), paragraph: column(4) };
 }
 
 // Doubles the columns' room; returns the index of the next sentence.
 function growSentences(columns: GrowingColumns): number {
-  moveColumns(columns, sentenceColumns(columns.start.length * 2), SENTENCE_COLUMNS);
+  columns.capacity *= 2;
+  moveColumns(columns, sentenceColumns(columns.capacity), SENTENCE_COLUMNS);
   return columns.count;
 }
 

@@ -166,18 +166,22 @@ export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteColu
   return nested ? inTextOrder(quotes) : exactColumns(quotes);
 }
 
-type GrowingQuotes = { -readonly [K in keyof QuoteColumns]: QuoteColumns[K] };
+// The columns being filled are an object of another shape than the readers' (`capacity` first): growing writes
+// their fields again, and code optimised on an object of the readers' shape relied on its fields staying as made
+// (V8's field constness), so a first article with more quotes than room deoptimised every reader of quotes at
+// once (PolNeAR: ten functions at its 314th article, reportParagraph and findVoicedQuotes among them).
+type GrowingQuotes = { capacity: number } & { -readonly [K in keyof QuoteColumns]: QuoteColumns[K] };
 
 // The six columns share one buffer, as the sentences' do: a typed array of its own each was six off-heap allocations.
 function quoteColumns(capacity: number): GrowingQuotes {
   const buffer = new ArrayBuffer(15 * capacity);
   const ints = (k: number): Int32Array => new Int32Array(buffer, 4 * k * capacity, capacity);
   const bytes = (k: number): Uint8Array => new Uint8Array(buffer, 12 * capacity + k * capacity, capacity);
-  return { count: 0, start: ints(0), end: ints(1), group: ints(2), kind: bytes(0), continued: bytes(1), openEnded: bytes(2) };
+  return { capacity, count: 0, start: ints(0), end: ints(1), group: ints(2), kind: bytes(0), continued: bytes(1), openEnded: bytes(2) };
 }
 
 function addQuote(quotes: GrowingQuotes, start: number, end: number, kind: number, group: number, continued: boolean, openEnded: boolean): void {
-  if (quotes.count === quotes.start.length) growQuotes(quotes, 2 * quotes.count);
+  if (quotes.count === quotes.capacity) growQuotes(quotes, 2 * quotes.count);
   const q = quotes.count++;
   quotes.start[q] = start;
   quotes.end[q] = end;
@@ -189,6 +193,7 @@ function addQuote(quotes: GrowingQuotes, start: number, end: number, kind: numbe
 
 function growQuotes(quotes: GrowingQuotes, capacity: number): void {
   moveColumns(quotes, quoteColumns(capacity), QUOTE_COLUMNS);
+  quotes.capacity = capacity;
 }
 
 const QUOTE_COLUMNS = ['start', 'end', 'group', 'kind', 'continued', 'openEnded'] as const;
@@ -206,7 +211,7 @@ function inTextOrder(quotes: GrowingQuotes): QuoteColumns {
   const order = Array.from({ length: count }, (_, q) => q).sort((a, b) => (start[a] as number) - (start[b] as number) || (end[b] as number) - (end[a] as number));
   const sorted = quoteColumns(count);
   for (const q of order) addQuote(sorted, start[q] as number, end[q] as number, quotes.kind[q] as number, quotes.group[q] as number, quotes.continued[q] === 1, quotes.openEnded[q] === 1);
-  return sorted;
+  return exactColumns(sorted);
 }
 
 function startsWithOpeningDouble(text: string, paragraph: Span): boolean {

@@ -7,7 +7,7 @@ import { FIRST_WORD, matchAt, type Lexicons, type PhraseRef } from '../../data/i
 import type { SegmentedArticle } from '../../text/index.ts';
 import { isSpaceUnit } from '../../text/space.ts';
 import { CASE } from '../../text/tokens.ts';
-import { listOf } from '../../text/lists.ts';
+import { LARGE_ENTRIES, listOf } from '../../text/lists.ts';
 import { findActorMentions } from './mentions.ts';
 import type { ActorMention, SentenceRef } from './types.ts';
 import { filledInts, reusedBytes, reusedInts, zeroedBytes } from './reused-arrays.ts';
@@ -137,7 +137,17 @@ function opensLikeDateline(first: number, second: number): boolean {
 }
 
 // A per-token list with nothing marked: every index reads undefined, as in a list of the article's length.
-const NONE_MARKED: readonly (string | undefined)[] = [];
+// An article with no title or demonym reads a list of undefined entries at least as long as its tokens, holey as a
+// marked list is (new Array, then strings): the empty list it had was a second map, read past its end, and the first
+// such article after the readers were optimised deoptimised them (indexNames, unnamedSource, isReducedRelative...).
+// Made once, by the first article, at LARGE_ENTRIES (128 KB): grown to each longer article, its growth, first met
+// after this was optimised, deoptimised it. A longer text reads the empty list.
+let noneMarked: readonly (string | undefined)[] = [];
+function unmarked(length: number): readonly (string | undefined)[] {
+  if (length > LARGE_ENTRIES) return [];
+  if (noneMarked.length === 0) noneMarked = new Array<string | undefined>(LARGE_ENTRIES).fill(undefined);
+  return noneMarked;
+}
 
 // Titles and demonyms may span several words ("press secretary", "north korean"): mark their tokens once. A
 // list is made only when a first one is found: two empty lists of the article's length were 3 MB of pointers
@@ -163,7 +173,9 @@ function titlesAndDemonyms(article: SegmentedArticle, lexicons: Lexicons, masks:
       for (let k = t; k < t + demonymWords; k++) countryAt[k] = demonym.country;
     }
   }
-  return { titleAt: titleAt ?? NONE_MARKED, countryAt: countryAt ?? NONE_MARKED };
+  // (Asked for every article: a call first made by an article with none deoptimised this function.)
+  const none = unmarked(tokens.count);
+  return { titleAt: titleAt ?? none, countryAt: countryAt ?? none };
 }
 
 // Does a sentence mark a source as anonymous ("on condition of anonymity"), and does it give a reason?
