@@ -17,7 +17,7 @@
  */
 import type { BlockRole } from '../../core/roles/block-roles.ts';
 import { isElement, NON_TEXT_TAGS, tagOf, TEXT_NODE, visibleText, type DomDocument, type DomElement } from './dom.ts';
-import { readBreadcrumbList, readPageHead, type PageHead } from './metadata.ts';
+import { readBreadcrumbList, type PageHead } from './metadata.ts';
 import { classifyElement, isUnrendered } from './markup-hints.ts';
 import { blockKey, type Block, type WalkElement } from './dom-blocks.ts';
 
@@ -42,7 +42,7 @@ const SPACED_SEPARATOR = /\s[/\u203A\u00BB>|\u2022\u00B7\u2192]\s/;
 const SEPARATOR_ONLY = /^[\s/\u203A\u00BB>|\u2022\u00B7\u2192-]*$/;
 const EDGE_SEPARATORS = /^[\s/\u203A\u00BB>|\u2022\u00B7\u2192]+|[\s/\u203A\u00BB>|\u2022\u00B7\u2192]+$/g;
 
-/** The page's breadcrumb as one line: its own text when written with separators, else its items joined by ` / `. */
+/** The page's breadcrumb as one line: its own text when written with separators, else its items joined by ` / ` (from `head`, read from the page when not given). */
 export function readBreadcrumb(document: DomDocument, head?: PageHead): Breadcrumb | undefined {
   const candidates = Array.from(document.querySelectorAll(BREADCRUMB_SELECTOR)).slice(0, MAX_BREADCRUMB_CANDIDATES);
   const isShown = shownTest();
@@ -55,7 +55,7 @@ export function readBreadcrumb(document: DomDocument, head?: PageHead): Breadcru
     const text = breadcrumbText(trail, isShown);
     if (text !== undefined) return { text, rule: mark.rule };
   }
-  const names = readBreadcrumbList(document, head ?? readPageHead(document));
+  const names = readBreadcrumbList(document, head);
   return names.length > 0 ? { text: names.join(' / '), rule: 'meta/jsonld-breadcrumblist' } : undefined;
 }
 
